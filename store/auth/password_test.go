@@ -1,0 +1,180 @@
+package auth
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/argon2"
+)
+
+// fastParams keep tests that are not about cost quick; the format and the
+// comparison are the same as with DefaultParams.
+var fastParams = Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+
+var phc = regexp.MustCompile(`^\$argon2id\$v=19\$m=65536,t=3,p=4\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$`)
+
+func TestHashFormatAndSalt(t *testing.T) {
+	a, err := Hash("glacier violet tuba")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !phc.MatchString(a) {
+		t.Fatalf("Hash = %q, want a PHC argon2id string with the default parameters", a)
+	}
+	if strings.Contains(a, "glacier") {
+		t.Fatal("hash contains the password")
+	}
+	b, err := Hash("glacier violet tuba")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a == b {
+		t.Fatal("two hashes of one password are equal: the salt is not random")
+	}
+	ok, err := Verify(a, "glacier violet tuba")
+	if err != nil || !ok {
+		t.Fatalf("Verify(default hash, right password) = %v, %v", ok, err)
+	}
+	if NeedsRehash(a) {
+		t.Fatal("a fresh default hash needs rehash")
+	}
+}
+
+func TestVerify(t *testing.T) {
+	tests := []struct {
+		name     string
+		set, try string
+		want     bool
+	}{
+		{"right password", "glacier violet tuba", "glacier violet tuba", true},
+		{"wrong password", "glacier violet tuba", "glacier violet tubA", false},
+		{"trailing space matters", "glacier violet tuba", "glacier violet tuba ", false},
+		{"prefix is not enough", "glacier violet tuba", "glacier violet", false},
+		{"empty try", "glacier violet tuba", "", false},
+		// NFKC: the same password typed on different keyboards.
+		{"precomposed vs combining accent", "café au lait noir", "cafe\u0301 au lait noir", true},
+		{"full-width vs ASCII", "ｍｏｏｎ ｒｉｖｅｒ ２７", "moon river 27", true},
+		{"ligature vs letters", "ﬁsh and chips tonight", "fish and chips tonight", true},
+		{"different accents do not match", "café au lait noir", "cafè au lait noir", false},
+		{"unicode passphrase", "月が綺麗ですね夏目さん", "月が綺麗ですね夏目さん", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, err := HashWithParams(tt.set, fastParams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Verify(h, tt.try)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Fatalf("Verify = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The stored parameters are the ones used: a hash made elsewhere with the
+// same inputs verifies, and the same hash with its cost edited does not.
+func TestVerifyUsesStoredParameters(t *testing.T) {
+	salt := []byte("0123456789abcdef")
+	key := argon2.IDKey([]byte("river stone lantern"), salt, 2, 256, 2, 32)
+	enc := "$argon2id$v=19$m=256,t=2,p=2$" + b64.EncodeToString(salt) + "$" + b64.EncodeToString(key)
+	if ok, err := Verify(enc, "river stone lantern"); err != nil || !ok {
+		t.Fatalf("Verify(independent hash) = %v, %v; want true", ok, err)
+	}
+	edited := strings.Replace(enc, "t=2", "t=1", 1)
+	if ok, err := Verify(edited, "river stone lantern"); err != nil || ok {
+		t.Fatalf("Verify(hash with edited cost) = %v, %v; want false", ok, err)
+	}
+	if !NeedsRehash(enc) {
+		t.Fatal("a hash below the default cost does not need rehash")
+	}
+}
+
+func TestVerifyMalformed(t *testing.T) {
+	good, err := HashWithParams("river stone lantern", fastParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.Split(good, "$")
+	salt, key := parts[4], parts[5]
+	tests := map[string]string{
+		"empty":              "",
+		"bcrypt":             "$2a$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234",
+		"argon2i":            "$argon2i$v=19$m=64,t=1,p=1$" + salt + "$" + key,
+		"old version":        "$argon2id$v=16$m=64,t=1,p=1$" + salt + "$" + key,
+		"params reordered":   "$argon2id$v=19$t=1,m=64,p=1$" + salt + "$" + key,
+		"zero threads":       "$argon2id$v=19$m=64,t=1,p=0$" + salt + "$" + key,
+		"zero time":          "$argon2id$v=19$m=64,t=0,p=1$" + salt + "$" + key,
+		"absurd memory":      "$argon2id$v=19$m=4294967295,t=1,p=1$" + salt + "$" + key,
+		"absurd time":        "$argon2id$v=19$m=64,t=1000000,p=1$" + salt + "$" + key,
+		"threads overflow":   "$argon2id$v=19$m=64,t=1,p=256$" + salt + "$" + key,
+		"short salt":         "$argon2id$v=19$m=64,t=1,p=1$c2FsdA$" + key,
+		"short key":          "$argon2id$v=19$m=64,t=1,p=1$" + salt + "$c2hvcnQ",
+		"bad base64":         "$argon2id$v=19$m=64,t=1,p=1$" + salt + "$!!!!",
+		"extra field":        good + "$x",
+		"missing leading $":  strings.TrimPrefix(good, "$"),
+		"negative memory":    "$argon2id$v=19$m=-64,t=1,p=1$" + salt + "$" + key,
+		"padded base64 salt": "$argon2id$v=19$m=64,t=1,p=1$" + salt + "==$" + key,
+	}
+	for name, enc := range tests {
+		t.Run(name, func(t *testing.T) {
+			ok, err := Verify(enc, "river stone lantern")
+			if ok || !errors.Is(err, ErrMalformedHash) {
+				t.Fatalf("Verify(%q) = %v, %v; want false, ErrMalformedHash", enc, ok, err)
+			}
+			if !NeedsRehash(enc) {
+				t.Fatal("a malformed hash does not need rehash")
+			}
+		})
+	}
+}
+
+func TestVerifyRefusesHugeInputCheaply(t *testing.T) {
+	h, err := HashWithParams("river stone lantern", fastParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := Verify(h, strings.Repeat("x", 1<<20)); ok || err != nil {
+		t.Fatalf("Verify(1 MiB password) = %v, %v; want false, nil", ok, err)
+	}
+}
+
+func TestHashWithParamsRejectsWeakParams(t *testing.T) {
+	for _, p := range []Params{
+		{Memory: 64, Time: 0, Threads: 1, SaltLen: 16, KeyLen: 32},
+		{Memory: 64, Time: 1, Threads: 0, SaltLen: 16, KeyLen: 32},
+		{Memory: 64, Time: 1, Threads: 1, SaltLen: 4, KeyLen: 32},
+		{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 8},
+	} {
+		if _, err := HashWithParams("river stone lantern", p); err == nil {
+			t.Errorf("HashWithParams(%+v) succeeded", p)
+		}
+	}
+}
+
+func TestDummyVerifyRuns(t *testing.T) {
+	// It must do real work: the same parameters as a real hash.
+	DummyVerify("anything at all")
+	if !phc.MatchString(dummyHash) {
+		t.Fatalf("dummy hash %q does not use the default parameters", dummyHash)
+	}
+}
+
+// BenchmarkVerifyPassword measures one sign-in's hashing cost with
+// DefaultParams; it should stay between 100 and 300 ms on the server.
+func BenchmarkVerifyPassword(b *testing.B) {
+	h, err := Hash("glacier violet tuba")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if ok, _ := Verify(h, "glacier violet tuba"); !ok {
+			b.Fatal("verify failed")
+		}
+	}
+}
