@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+GO      ?= go
+BIN     := bin
+PKGS    := ./...
+# Debian packages the tests need beyond Go modules: tmux drives the real
+# console in end-to-end tests; dbus and gnome-keyring give the tests a real
+# OS keyring (Secret Service) on a headless machine.
+SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools
+
+.PHONY: all build demo test setup unit bench fuzz vet fmt-check clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN)/ ./cmd/...
+
+## demo: the whole loop on embedded defaults (simulator, central endpoint, console, seeded patients)
+demo: build
+	./$(BIN)/triage demo $(DEMO_ARGS)
+
+## setup: install the system packages the tests need, only when missing
+setup:
+	@./.ci/setup-system $(SYSTEM_PACKAGES)
+
+## test: every test, under a real Secret Service keyring, plus vet and gofmt
+test: setup vet fmt-check
+	./.ci/with-keyring $(GO) test -race -count=1 -timeout 12m $(PKGS)
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+vet:
+	$(GO) vet $(PKGS)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## bench: the speed and memory targets
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./policy/ ./store/... ./bsp/...
+
+## fuzz: a short run of every fuzz target (FUZZTIME=30s by default)
+FUZZTIME ?= 30s
+fuzz:
+	./.ci/fuzz-all $(FUZZTIME)
+
+clean:
+	rm -rf $(BIN)
