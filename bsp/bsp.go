@@ -108,6 +108,9 @@ type InboundMessage struct {
 	ReplyTo     string // provider id of the clinic message this replies to
 	MediaMIME   string // for media messages; the media itself is never fetched
 	Timestamp   time.Time
+	// RawType is the provider's own name for the message type, kept so that
+	// an unsupported or newly introduced type can still be named on screen.
+	RawType string
 }
 
 // StatusUpdate is a delivery status change for a message the clinic sent.
@@ -117,6 +120,11 @@ type StatusUpdate struct {
 	Status     Status
 	Timestamp  time.Time
 	Err        *ProviderError // set for StatusFailed
+	// IdempotencyKey is the SendRequest.IdempotencyKey echoed back by the
+	// provider (Cloud API biz_opaque_callback_data, a Twilio status-callback
+	// query parameter), so a status can be matched to its send even when the
+	// clinic crashed before it stored the provider id.
+	IdempotencyKey string
 }
 
 // SendKind is the kind of an outbound message.

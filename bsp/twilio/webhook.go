@@ -1,0 +1,239 @@
+package twilio
+
+import (
+	"crypto/hmac"
+	"crypto/sha1"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/bsp/e164"
+)
+
+// SignatureHeader is the header Twilio signs webhooks in.
+const SignatureHeader = "X-Twilio-Signature"
+
+// ErrMalformed wraps ParseWebhook errors caused by the request itself.
+var ErrMalformed = errors.New("twilio: malformed webhook")
+
+// Sign computes X-Twilio-Signature: the full URL as configured in Twilio,
+// then each POST parameter's name and value, sorted by name (and by value
+// within a repeated name, as Twilio's own libraries do), HMAC-SHA1 keyed
+// with the auth token, standard base64.
+func Sign(authToken, fullURL string, form url.Values) string {
+	keys := make([]string, 0, len(form))
+	for k := range form {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(fullURL)
+	for _, k := range keys {
+		vals := append([]string(nil), form[k]...)
+		sort.Strings(vals)
+		for i, v := range vals {
+			if i > 0 && vals[i-1] == v {
+				continue
+			}
+			b.WriteString(k)
+			b.WriteString(v)
+		}
+	}
+	m := hmac.New(sha1.New, []byte(authToken))
+	m.Write([]byte(b.String()))
+	return base64.StdEncoding.EncodeToString(m.Sum(nil))
+}
+
+// VerifySignature checks header against fullURL (exactly as configured in
+// Twilio: scheme, host, path and query as the public URL, not the one a
+// proxy forwarded to) and the POST parameters (r.PostForm, all of them).
+// Like Twilio's libraries it accepts the signature computed with or
+// without the default port, because Twilio is inconsistent about it.
+func VerifySignature(authToken, fullURL string, form url.Values, header string) error {
+	if authToken == "" || header == "" {
+		return bsp.ErrBadSignature
+	}
+	for _, u := range urlVariants(fullURL) {
+		if subtle.ConstantTimeCompare([]byte(Sign(authToken, u, form)), []byte(header)) == 1 {
+			return nil
+		}
+	}
+	return bsp.ErrBadSignature
+}
+
+// urlVariants returns fullURL as given, then with the default port added
+// or removed.
+func urlVariants(fullURL string) []string {
+	out := []string{fullURL}
+	u, err := url.Parse(fullURL)
+	if err != nil || u.Host == "" {
+		return out
+	}
+	def := map[string]string{"https": "443", "http": "80"}[u.Scheme]
+	if def == "" {
+		return out
+	}
+	alt := *u
+	switch u.Port() {
+	case "":
+		alt.Host = u.Host + ":" + def
+	case def:
+		alt.Host = u.Hostname()
+		if strings.Contains(alt.Host, ":") { // IPv6 literal
+			alt.Host = "[" + alt.Host + "]"
+		}
+	default:
+		return out
+	}
+	return append(out, alt.String())
+}
+
+// ParseWebhook normalises a Twilio inbound-message webhook or status
+// callback into events. Pass r.Form (URL query merged with the body) so a
+// status callback's idempotency key is seen.
+func ParseWebhook(form url.Values) ([]bsp.Event, error) {
+	sid := first(form, "MessageSid", "SmsMessageSid", "SmsSid")
+	if sid == "" {
+		return nil, fmt.Errorf("%w: no MessageSid", ErrMalformed)
+	}
+	status := first(form, "MessageStatus", "SmsStatus")
+	switch status {
+	case "received", "receiving", "":
+		if form.Get("From") == "" && form.Get("WaId") == "" {
+			return nil, fmt.Errorf("%w: inbound message without From", ErrMalformed)
+		}
+		return []bsp.Event{{Kind: bsp.EventMessage, Provider: "twilio", Message: inbound(sid, form)}}, nil
+	}
+	st, ok := mapStatus(status)
+	if !ok {
+		// queued, accepted, scheduled, sending: not a state the clinic tracks.
+		return nil, nil
+	}
+	su := &bsp.StatusUpdate{ProviderID: sid, Status: st, IdempotencyKey: form.Get(IdempotencyParam)}
+	if to := form.Get("To"); to != "" {
+		su.Recipient, _ = e164.Normalize(to)
+	}
+	if st == bsp.StatusFailed {
+		code, _ := strconv.Atoi(form.Get("ErrorCode"))
+		title := form.Get("ErrorMessage")
+		if title == "" {
+			title = "Twilio reported " + status
+			if code != 0 {
+				title += " (error " + strconv.Itoa(code) + ")"
+			}
+		}
+		su.Err = &bsp.ProviderError{Class: Classify(0, code), Code: code, Title: title}
+	}
+	return []bsp.Event{{Kind: bsp.EventStatus, Provider: "twilio", StatusUpdate: su}}, nil
+}
+
+func mapStatus(s string) (bsp.Status, bool) {
+	switch s {
+	case "sent":
+		return bsp.StatusSent, true
+	case "delivered":
+		return bsp.StatusDelivered, true
+	case "read":
+		return bsp.StatusRead, true
+	case "failed", "undelivered", "canceled":
+		return bsp.StatusFailed, true
+	}
+	return "", false
+}
+
+func first(form url.Values, keys ...string) string {
+	for _, k := range keys {
+		if v := form.Get(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func inbound(sid string, f url.Values) *bsp.InboundMessage {
+	m := &bsp.InboundMessage{ProviderID: sid, ProfileName: f.Get("ProfileName"), Text: f.Get("Body"),
+		ReplyTo: f.Get("OriginalRepliedMessageSid"), RawType: f.Get("MessageType")}
+	if n, err := e164.Normalize(f.Get("From")); err == nil {
+		m.From = n
+	} else {
+		m.From = e164.FromWaID(f.Get("WaId"))
+	}
+	numMedia, _ := strconv.Atoi(f.Get("NumMedia"))
+	kind := m.RawType
+	if kind == "" {
+		switch {
+		case numMedia > 0:
+			kind = "media"
+		case f.Get("Latitude") != "":
+			kind = "location"
+		case f.Get("ButtonPayload") != "" || f.Get("ButtonText") != "":
+			kind = "button"
+		default:
+			kind = "text"
+		}
+	}
+	switch kind {
+	case "text":
+		m.Type = bsp.MessageText
+	case "button":
+		m.Type = bsp.MessageButton
+		m.Text, m.Payload = orElse(f.Get("ButtonText"), m.Text), f.Get("ButtonPayload")
+	case "interactive":
+		m.Type = bsp.MessageInteractive
+		if f.Get("ListId") != "" {
+			m.Text, m.Payload = orElse(f.Get("ListTitle"), m.Text), f.Get("ListId")
+		} else {
+			m.Text, m.Payload = orElse(f.Get("ButtonText"), m.Text), f.Get("ButtonPayload")
+		}
+	case "location":
+		m.Type = bsp.MessageLocation
+		m.Text = orElse(strings.Trim(f.Get("Label")+", "+f.Get("Address"), ", "), f.Get("Latitude")+", "+f.Get("Longitude"))
+	case "media", "image", "audio", "video", "document", "sticker":
+		m.MediaMIME = f.Get("MediaContentType0")
+		m.Type = mediaType(kind, m.MediaMIME)
+	case "reaction":
+		m.Type = bsp.MessageReaction
+	default:
+		m.Type = bsp.MessageUnsupported
+	}
+	return m
+}
+
+func mediaType(kind, mime string) bsp.MessageType {
+	switch kind {
+	case "image":
+		return bsp.MessageImage
+	case "audio":
+		return bsp.MessageAudio
+	case "video":
+		return bsp.MessageVideo
+	case "document":
+		return bsp.MessageDocument
+	case "sticker":
+		return bsp.MessageSticker
+	}
+	switch {
+	case mime == "image/webp":
+		return bsp.MessageSticker
+	case strings.HasPrefix(mime, "image/"):
+		return bsp.MessageImage
+	case strings.HasPrefix(mime, "audio/"):
+		return bsp.MessageAudio
+	case strings.HasPrefix(mime, "video/"):
+		return bsp.MessageVideo
+	}
+	return bsp.MessageDocument
+}
+
+func orElse(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
