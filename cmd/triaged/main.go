@@ -1,0 +1,225 @@
+// Command triaged is the clinic's central endpoint: it receives WhatsApp
+// webhooks, keeps the shared thread store encrypted at rest, serves the
+// console API, enforces the outbound rules and keeps every console's
+// audit chain. Settings come from flags or their TRIAGED_* environment
+// variables; run `triaged --help` for the list.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/store/central"
+)
+
+// setting is one flag with its environment variable.
+type setting struct {
+	flag, env, def, help string
+	secret               bool
+	value                *string
+}
+
+type settings struct {
+	list []*setting
+	by   map[string]*setting
+}
+
+func (s *settings) add(flagName, env, def, help string, secret bool) {
+	st := &setting{flag: flagName, env: env, def: def, help: help, secret: secret, value: new(string)}
+	s.list = append(s.list, st)
+	if s.by == nil {
+		s.by = map[string]*setting{}
+	}
+	s.by[flagName] = st
+}
+
+func (s *settings) get(flagName string) string { return *s.by[flagName].value }
+
+func defineSettings() *settings {
+	s := &settings{}
+	s.add("addr", "TRIAGED_ADDR", central.DefaultAddr, "listen address; plain HTTP only on loopback", false)
+	s.add("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)", false)
+	s.add("provider", "TRIAGED_PROVIDER", "cloudapi", "WhatsApp provider: cloudapi, 360dialog or twilio", false)
+	s.add("whatsapp-app-secret", "TRIAGED_WHATSAPP_APP_SECRET", "", "Meta app secret that signs webhooks (360dialog: the shared secret sent as \"Authorization: Bearer …\" on webhooks); required", true)
+	s.add("whatsapp-verify-token", "TRIAGED_WHATSAPP_VERIFY_TOKEN", "", "token Meta sends in the webhook subscription handshake (cloudapi)", true)
+	s.add("whatsapp-token", "TRIAGED_WHATSAPP_TOKEN", "", "Cloud API system-user access token, or the 360dialog API key; required", true)
+	s.add("whatsapp-phone-number-id", "TRIAGED_WHATSAPP_PHONE_NUMBER_ID", "", "the business number's Graph id (cloudapi); required for cloudapi", false)
+	s.add("whatsapp-api-base", "TRIAGED_WHATSAPP_API_BASE", "", "provider API base URL (default: Meta's or 360dialog's; the simulator's for the demo)", false)
+	s.add("twilio-account-sid", "TRIAGED_TWILIO_ACCOUNT_SID", "", "Twilio account SID (twilio)", false)
+	s.add("twilio-auth-token", "TRIAGED_TWILIO_AUTH_TOKEN", "", "Twilio auth token (twilio)", true)
+	s.add("twilio-from", "TRIAGED_TWILIO_FROM", "", "Twilio WhatsApp sender, e.g. whatsapp:+14155238886 (twilio)", false)
+	s.add("public-url", "TRIAGED_PUBLIC_URL", "", "this endpoint's public https address; hand-off links are <public-url>/h/<token>", false)
+	s.add("portal-url", "TRIAGED_PORTAL_URL", "", "the clinic's patient portal; opened links redirect there with ?handoff=<token> (empty: built-in demo page /portal)", false)
+	s.add("key-passphrase-file", "TRIAGED_KEY_PASSPHRASE_FILE", "", "file holding the key passphrase: fallback when no OS keyring, and recovery when there is one", false)
+	s.add("seed-users-file", "TRIAGED_SEED_USERS_FILE", "", "JSON list of {username,password,role} created if missing (demo)", false)
+	s.add("seed-optins", "TRIAGED_SEED_OPTINS", "", "comma-separated E.164 numbers recorded as opted in, source demo-seed (demo)", false)
+	s.add("tls-cert", "TRIAGED_TLS_CERT", "", "TLS certificate file (PEM); required to listen beyond loopback", false)
+	s.add("tls-key", "TRIAGED_TLS_KEY", "", "TLS private key file (PEM)", false)
+	s.add("clinic-zone", "TRIAGED_CLINIC_ZONE", "UTC", "clinic time zone (IANA), for quiet hours when a number's zone is unknown", false)
+	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
+	return s
+}
+
+func usage(fs *flag.FlagSet, s *settings) func() {
+	return func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n\n")
+		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
+		for _, st := range s.list {
+			def := ""
+			if st.def != "" {
+				def = fmt.Sprintf(" (default %q)", st.def)
+			}
+			fmt.Fprintf(w, "  --%s, %s%s\n      %s\n", st.flag, st.env, def, st.help)
+		}
+		fmt.Fprintf(w, "\nRoutes: POST/GET /webhooks/whatsapp, the console API under /api/v1, hand-off links /h/{token}, /portal, /healthz.\n")
+	}
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "triaged:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func run(args []string, stderr io.Writer) error {
+	s := defineSettings()
+	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, st := range s.list {
+		fs.StringVar(st.value, st.flag, st.def, st.help)
+	}
+	fs.Usage = usage(fs, s)
+	set := map[string]bool{}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, st := range s.list {
+		if v, ok := os.LookupEnv(st.env); ok && !set[st.flag] {
+			*st.value = v
+		}
+	}
+
+	logOut := stderr
+	if path := s.get("log"); path != "" {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			return fmt.Errorf("TRIAGED_LOG: %w", err)
+		}
+		defer f.Close()
+		logOut = f
+	}
+	logger := slog.New(slog.NewTextHandler(logOut, nil))
+
+	cfg, err := buildConfig(s, logger)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	addr, errc, err := central.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "triaged: serving on %s (provider %s)\n", addr, cfg.Provider.Name())
+	if err := <-errc; err != nil {
+		return err
+	}
+	logger.Info("triaged stopped")
+	return nil
+}
+
+// missing names a required setting that is empty.
+func missing(st *setting) error {
+	return fmt.Errorf("missing required setting %s (--%s): %s", st.env, st.flag, st.help)
+}
+
+func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
+	cfg := central.Config{
+		DataDir:             s.get("data"),
+		Addr:                s.get("addr"),
+		TLSCertFile:         s.get("tls-cert"),
+		TLSKeyFile:          s.get("tls-key"),
+		KeyPassphraseFile:   s.get("key-passphrase-file"),
+		WhatsAppAppSecret:   s.get("whatsapp-app-secret"),
+		WhatsAppVerifyToken: s.get("whatsapp-verify-token"),
+		PublicURL:           strings.TrimRight(s.get("public-url"), "/"),
+		PortalURL:           s.get("portal-url"),
+		Logger:              logger,
+	}
+	if cfg.DataDir == "" {
+		return cfg, missing(s.by["data"])
+	}
+	zone, err := time.LoadLocation(s.get("clinic-zone"))
+	if err != nil {
+		return cfg, fmt.Errorf("TRIAGED_CLINIC_ZONE: unknown time zone %q", s.get("clinic-zone"))
+	}
+	cfg.ClinicZone = zone
+
+	provider, err := buildProvider(s)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Provider = provider
+
+	if path := s.get("seed-users-file"); path != "" {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return cfg, fmt.Errorf("TRIAGED_SEED_USERS_FILE: %w", err)
+		}
+		if err := json.Unmarshal(raw, &cfg.SeedUsers); err != nil {
+			return cfg, fmt.Errorf("TRIAGED_SEED_USERS_FILE: not a JSON list of {username,password,role}: %w", err)
+		}
+	}
+	for _, n := range strings.Split(s.get("seed-optins"), ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			cfg.SeedOptIns = append(cfg.SeedOptIns, n)
+		}
+	}
+	return cfg, nil
+}
+
+func buildProvider(s *settings) (bsp.Provider, error) {
+	need := func(names ...string) error {
+		for _, n := range names {
+			if strings.TrimSpace(s.get(n)) == "" {
+				return missing(s.by[n])
+			}
+		}
+		return nil
+	}
+	switch p := s.get("provider"); p {
+	case cloudapi.DialectCloudAPI:
+		if err := need("whatsapp-app-secret", "whatsapp-verify-token", "whatsapp-token", "whatsapp-phone-number-id"); err != nil {
+			return nil, err
+		}
+		return cloudapi.New(cloudapi.Config{BaseURL: s.get("whatsapp-api-base"), PhoneNumberID: s.get("whatsapp-phone-number-id"),
+			Token: s.get("whatsapp-token"), Dialect: cloudapi.DialectCloudAPI}), nil
+	case cloudapi.Dialect360dialog:
+		if err := need("whatsapp-app-secret", "whatsapp-token"); err != nil {
+			return nil, err
+		}
+		return cloudapi.New(cloudapi.Config{BaseURL: s.get("whatsapp-api-base"), Token: s.get("whatsapp-token"),
+			Dialect: cloudapi.Dialect360dialog}), nil
+	case "twilio":
+		return nil, errors.New("TRIAGED_PROVIDER=twilio is not yet supported by this build; use cloudapi or 360dialog")
+	default:
+		return nil, fmt.Errorf("TRIAGED_PROVIDER must be cloudapi, 360dialog or twilio (got %q)", p)
+	}
+}

@@ -1,0 +1,171 @@
+package central
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/store/api"
+)
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /webhooks/whatsapp", s.handleWebhookHandshake)
+	mux.HandleFunc("POST /webhooks/whatsapp", s.handleWebhook)
+
+	v := api.Version
+	mux.HandleFunc("POST "+v+"/login", s.handleLogin)
+	mux.Handle("POST "+v+"/logout", s.authed(s.handleLogout))
+	mux.Handle("GET "+v+"/threads", s.authed(s.handleThreads))
+	mux.Handle("GET "+v+"/threads/{id}", s.authed(s.handleThread))
+	mux.Handle("POST "+v+"/threads/{id}/send", s.authed(s.handleSend))
+	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.handleHandoff))
+	mux.Handle("GET "+v+"/events", s.authed(s.handleEvents))
+	mux.Handle("POST "+v+"/audit", s.authed(s.handleAuditBatch))
+	mux.HandleFunc(v+"/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such API route")
+	})
+
+	mux.HandleFunc("GET /h/{token}", s.handleLink)
+	mux.HandleFunc("GET /portal", s.handlePortal)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("ok\n"))
+	})
+	return securityHeaders(mux)
+}
+
+// securityHeaders applies to every answer: nothing is cached (answers
+// carry masked patient data and tokens), nothing is sniffed, and no
+// Referer leaks a hand-off link's token to another site.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, api.Error{Error: msg})
+}
+
+// decodeJSON reads a bounded JSON body into v, answering 400/413 itself
+// when it cannot.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any, limit int64) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit))
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		} else {
+			writeError(w, http.StatusBadRequest, "request body is not valid JSON for this route")
+		}
+		return false
+	}
+	return true
+}
+
+// session is the signed-in caller of an API request.
+type session struct {
+	TokenHash []byte
+	ConsoleID string
+	User      User
+	ExpiresAt time.Time
+}
+
+type sessionKey struct{}
+
+func sessionFrom(r *http.Request) *session {
+	s, _ := r.Context().Value(sessionKey{}).(*session)
+	return s
+}
+
+// newSessionToken returns 256 random bits, URL-safe. Only its SHA-256 is
+// stored, so a copy of the database cannot be replayed as a session.
+func newSessionToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+func hashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// errSession is every reason a bearer token is refused; the caller only
+// ever hears the generic message.
+var errSession = errors.New("session invalid")
+
+// lookupSession validates a bearer token: not revoked, not expired, not
+// idle past the timeout, and its user still enabled.
+func (s *Server) lookupSession(ctx context.Context, token string, touch bool) (*session, error) {
+	if token == "" || len(token) > 256 {
+		return nil, errSession
+	}
+	h := hashToken(token)
+	sess, err := s.store.Sessions.ByTokenHash(ctx, s.db, h)
+	if err != nil {
+		return nil, errSession
+	}
+	now := s.now()
+	if sess.Revoked || !now.Before(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) > s.cfg.IdleTimeout {
+		return nil, errSession
+	}
+	u, err := s.store.Users.Get(ctx, s.db, sess.UserID)
+	if err != nil || u.Disabled {
+		return nil, errSession
+	}
+	if touch {
+		if err := s.store.Sessions.Touch(ctx, s.db, h, now); err != nil {
+			return nil, err
+		}
+	}
+	return &session{TokenHash: h, ConsoleID: sess.ConsoleID, User: u, ExpiresAt: sess.ExpiresAt}, nil
+}
+
+func bearer(r *http.Request) string {
+	t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(t)
+}
+
+// authed wraps an API handler with session checks. The event stream does
+// not count as activity, so an idle console still times out.
+func (s *Server) authed(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		touch := !strings.HasSuffix(r.URL.Path, "/events")
+		sess, err := s.lookupSession(r.Context(), bearer(r), touch)
+		if err != nil {
+			if !errors.Is(err, errSession) {
+				s.log.Error("session lookup failed", "err", err.Error())
+				writeError(w, http.StatusServiceUnavailable, "the server could not check the session; try again")
+				return
+			}
+			w.Header().Set("WWW-Authenticate", `Bearer realm="triaged"`)
+			writeError(w, http.StatusUnauthorized, "Your session has ended. Please sign in again.")
+			return
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess)))
+	})
+}

@@ -1,0 +1,411 @@
+// Package central is the server half of triaged, the clinic's central
+// endpoint: it receives the provider's signed webhooks, keeps the shared
+// thread store encrypted at rest, serves the console API and its live
+// event stream, enforces the outbound rules a second time (a modified
+// console cannot skip them), delivers sends through the provider with
+// retries, and keeps every console's audit chain along with its own.
+package central
+
+import (
+	"context"
+	"crypto/tls"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/seal"
+)
+
+// ServerConsoleID is the console id of the server's own audit chain.
+const ServerConsoleID = "triaged"
+
+// Defaults applied by New when Config leaves a field zero.
+const (
+	DefaultAddr        = "127.0.0.1:9400"
+	DefaultSessionTTL  = 12 * time.Hour
+	DefaultIdleTimeout = 10 * time.Minute
+	DefaultLinkTTL     = 24 * time.Hour
+	// MaxWebhookBytes is the largest webhook body accepted (Meta's 3 MB).
+	MaxWebhookBytes = 3 << 20
+)
+
+// SeedUser is a console user created at start-up if missing (the demo).
+type SeedUser struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+	Role     string `json:"role"`
+}
+
+// Config configures a central endpoint.
+type Config struct {
+	// DataDir holds triaged.db. Required.
+	DataDir string
+	// Addr is the listen address; DefaultAddr when empty. "127.0.0.1:0"
+	// picks a free port (the demo).
+	Addr string
+	// TLSCertFile and TLSKeyFile enable HTTPS. Without them Start refuses a
+	// non-loopback address: the console API carries session tokens.
+	TLSCertFile, TLSKeyFile string
+
+	// Keys seals PHI columns. When nil, Start opens them with seal.OpenKeys
+	// (service "triaged", the key table in triaged.db) using the custody
+	// fields below.
+	Keys *seal.Keys
+	// KeyPassphraseFile is the fallback passphrase file for seal.OpenKeys.
+	KeyPassphraseFile string
+	// AllowDemoKey lets seal.OpenKeys fall back to a demo key kept in
+	// DataDir (the demo only: such a store is not protected at rest).
+	AllowDemoKey bool
+	// Keyring replaces the OS keyring (tests); nil means the OS keyring.
+	Keyring seal.Keyring
+
+	// Provider sends messages. Required.
+	Provider bsp.Provider
+	// Webhooks checks and parses the provider's webhooks. When nil, a
+	// Cloud API receiver is built from WhatsAppAppSecret and
+	// WhatsAppVerifyToken (360dialog when Provider.Name() says so).
+	Webhooks WebhookReceiver
+	// WhatsAppAppSecret is the Meta app secret that signs webhooks.
+	WhatsAppAppSecret string
+	// WhatsAppVerifyToken answers Meta's subscription handshake.
+	WhatsAppVerifyToken string
+
+	// PublicURL is this endpoint's address as patients reach it; hand-off
+	// links are PublicURL + "/h/" + token. Defaults to http://<addr>.
+	PublicURL string
+	// PortalURL is the clinic's patient portal; an opened hand-off link
+	// redirects there with ?handoff=<token>. Empty means the built-in demo
+	// portal page at /portal.
+	PortalURL string
+	// LinkTTL is how long a hand-off link works (DefaultLinkTTL).
+	LinkTTL time.Duration
+
+	// ClinicZone is the clinic's time zone, used for quiet hours when a
+	// patient's zone cannot be derived from their number. nil means UTC.
+	ClinicZone *time.Location
+	// Rules are the outbound limits; zero fields take policy defaults.
+	Rules policy.OutboundRules
+
+	// SessionTTL bounds a session's life (DefaultSessionTTL); IdleTimeout
+	// ends it after inactivity (DefaultIdleTimeout).
+	SessionTTL, IdleTimeout time.Duration
+
+	// SeedUsers are created if missing; SeedOptIns (E.164 numbers) are
+	// recorded as opted in with source "demo-seed".
+	SeedUsers  []SeedUser
+	SeedOptIns []string
+
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// Logger receives ids and counts only, never text, names or numbers.
+	Logger *slog.Logger
+
+	// RetryBase and RetryMax bound the outbox's exponential backoff
+	// (1s and 5m when zero); GiveUpAfter ends retries of a send that has
+	// been failing this long (24h when zero).
+	RetryBase, RetryMax, GiveUpAfter time.Duration
+	// HeartbeatInterval is the event stream's keep-alive period (15s).
+	HeartbeatInterval time.Duration
+}
+
+// Server is a running central endpoint.
+type Server struct {
+	cfg     Config
+	db      *sql.DB
+	store   *Store
+	keys    *seal.Keys
+	hub     *hub
+	log     *slog.Logger
+	now     func() time.Time
+	hooks   WebhookReceiver
+	linkKey []byte
+	handler http.Handler
+
+	keySource seal.Source
+	worker    *worker
+	bg        sync.WaitGroup // best-effort background calls (MarkRead)
+	bgCtx     context.Context
+	bgCancel  context.CancelFunc
+
+	httpSrv  *http.Server
+	listener net.Listener
+	closeMu  sync.Mutex
+	closed   bool
+}
+
+// KeySource reports how the sealing keys were opened (empty Kind when
+// Config.Keys was given).
+func (s *Server) KeySource() seal.Source { return s.keySource }
+
+// New opens the database, applies migrations, opens keys, seeds demo
+// users and opt-ins, and starts the outbox worker. It does not listen;
+// call Start, or mount Handler in a server of your own.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	if cfg.DataDir == "" {
+		return nil, errors.New("central: Config.DataDir is required")
+	}
+	if cfg.Provider == nil {
+		return nil, errors.New("central: Config.Provider is required")
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = DefaultSessionTTL
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.LinkTTL <= 0 {
+		cfg.LinkTTL = DefaultLinkTTL
+	}
+	if cfg.ClinicZone == nil {
+		cfg.ClinicZone = time.UTC
+	}
+	if cfg.HeartbeatInterval <= 0 {
+		cfg.HeartbeatInterval = 15 * time.Second
+	}
+	if cfg.RetryBase <= 0 {
+		cfg.RetryBase = time.Second
+	}
+	if cfg.RetryMax <= 0 {
+		cfg.RetryMax = 5 * time.Minute
+	}
+	if cfg.GiveUpAfter <= 0 {
+		cfg.GiveUpAfter = 24 * time.Hour
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub()}
+	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	if err != nil {
+		return nil, err
+	}
+	s.db = db
+	if err := s.openKeys(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.store = NewSQLiteStore(db, s.keys)
+	s.linkKey = s.keys.Subkey("handoff-link")
+	s.hooks = cfg.Webhooks
+	if s.hooks == nil {
+		s.hooks = defaultWebhooks(cfg)
+	}
+	if s.keySource.Kind != "" {
+		detail := map[string]string{"kek": string(s.keySource.Kind), "created": fmt.Sprint(s.keySource.Created)}
+		if s.keySource.Warning != "" {
+			detail["degraded"] = "true"
+		}
+		if err := s.auditOnly(ctx, auditRecord{UserID: "system", Action: "keys.open", Object: "store", Outcome: "ok", Detail: detail}); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := s.seed(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.handler = s.routes()
+	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
+	s.worker = newWorker(s)
+	s.worker.start()
+	return s, nil
+}
+
+// Handler is the endpoint's HTTP handler: webhooks, the console API,
+// hand-off links and the demo portal page.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Store exposes the thread store (for tools and tests).
+func (s *Server) Store() *Store { return s.store }
+
+// Start listens on Config.Addr and serves in the background. It returns
+// the bound address (useful with port 0) and a channel that receives the
+// serving error, or nil after Shutdown, and is then closed.
+func (s *Server) Start() (addr string, errc <-chan error, err error) {
+	useTLS, err := checkListen(s.cfg)
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return "", nil, fmt.Errorf("central: listen: %w", err)
+	}
+	s.listener = ln
+	s.httpSrv = &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		// No WriteTimeout: the event stream is long-lived; handlers bound
+		// their own work.
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		TLSConfig:      &tls.Config{MinVersion: tls.VersionTLS12},
+	}
+	ch := make(chan error, 1)
+	go func() {
+		var err error
+		if useTLS {
+			err = s.httpSrv.ServeTLS(ln, s.cfg.TLSCertFile, s.cfg.TLSKeyFile)
+		} else {
+			err = s.httpSrv.Serve(ln)
+		}
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		ch <- err
+		close(ch)
+	}()
+	addr = ln.Addr().String()
+	if s.cfg.PublicURL == "" {
+		scheme := "http"
+		if useTLS {
+			scheme = "https"
+		}
+		s.cfg.PublicURL = scheme + "://" + addr
+	}
+	s.log.Info("triaged listening", "addr", addr, "tls", useTLS)
+	return addr, ch, nil
+}
+
+// Shutdown stops accepting requests, waits for in-flight ones (the event
+// streams end at once), stops the outbox worker and closes the database.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closeMu.Lock()
+	if s.closed {
+		s.closeMu.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.closeMu.Unlock()
+	s.hub.closeAll()
+	var err error
+	if s.httpSrv != nil {
+		err = s.httpSrv.Shutdown(ctx)
+	}
+	s.worker.stop()
+	s.bgCancel()
+	s.bg.Wait()
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Run builds a Server, starts it and shuts it down when ctx ends. The
+// returned channel receives the serving or shutdown error (nil on a clean
+// stop) and is then closed. `triage demo` runs triaged in-process this way
+// on "127.0.0.1:0".
+func Run(ctx context.Context, cfg Config) (addr string, errc <-chan error, err error) {
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if _, err := checkListen(cfg); err != nil {
+		return "", nil, err
+	}
+	s, err := New(ctx, cfg)
+	if err != nil {
+		return "", nil, err
+	}
+	addr, serveErr, err := s.Start()
+	if err != nil {
+		s.Shutdown(context.Background())
+		return "", nil, err
+	}
+	out := make(chan error, 1)
+	go func() {
+		defer close(out)
+		select {
+		case err := <-serveErr:
+			s.Shutdown(context.Background())
+			out <- err
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			out <- s.Shutdown(sctx)
+		}
+	}()
+	return addr, out, nil
+}
+
+func (s *Server) openKeys(ctx context.Context) error {
+	if s.cfg.Keys != nil {
+		s.keys = s.cfg.Keys
+		return nil
+	}
+	storeID, err := storeID(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	keys, src, err := seal.OpenKeys(ctx, seal.Config{
+		Service:        seal.ServiceServer,
+		StoreID:        storeID,
+		KeyStore:       seal.SQLKeyStore(s.db, "keys"),
+		PassphraseFile: s.cfg.KeyPassphraseFile,
+		PassphraseEnv:  seal.EnvPassphraseFileServer,
+		AllowDemoKey:   s.cfg.AllowDemoKey,
+		DemoDir:        s.cfg.DataDir,
+		Keyring:        s.cfg.Keyring,
+	})
+	if err != nil {
+		return fmt.Errorf("central: open keys: %w", err)
+	}
+	s.keys, s.keySource = keys, src
+	if src.Warning != "" {
+		s.log.Warn("key custody is weaker than the OS keyring", "warning", src.Warning)
+	}
+	s.log.Info("keys opened", "source", src.String(), "created", src.Created)
+	return nil
+}
+
+// storeID is the database's stable identity, made once and kept in it, so
+// the keyring entry and the key wrappings stay bound to this store.
+func storeID(ctx context.Context, db *sql.DB) (string, error) {
+	id := newID("store")
+	if _, err := db.ExecContext(ctx, `INSERT OR IGNORE INTO store_meta (key, value) VALUES ('store_id', ?)`, id); err != nil {
+		return "", err
+	}
+	err := db.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
+	return id, err
+}
+
+// checkListen refuses plain HTTP beyond loopback: the console API carries
+// passwords and session tokens.
+func checkListen(cfg Config) (useTLS bool, err error) {
+	useTLS = cfg.TLSCertFile != "" || cfg.TLSKeyFile != ""
+	if useTLS && (cfg.TLSCertFile == "" || cfg.TLSKeyFile == "") {
+		return false, errors.New("central: TLS needs both a certificate and a key file (TRIAGED_TLS_CERT, TRIAGED_TLS_KEY)")
+	}
+	if !useTLS && !isLoopback(cfg.Addr) {
+		return false, fmt.Errorf("central: refusing plain HTTP on %s, which is not a loopback address: configure a TLS certificate and key (TRIAGED_TLS_CERT, TRIAGED_TLS_KEY)", cfg.Addr)
+	}
+	return useTLS, nil
+}
+
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,78 @@
+package central
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+type sqlOutbox struct{}
+
+const outboxCols = `id, message_id, thread_id, idempotency_key, state, attempts, next_at, last_error, created_at`
+
+func scanJob(row interface{ Scan(...any) error }) (OutboxJob, error) {
+	var (
+		j             OutboxJob
+		next, created sql.NullInt64
+	)
+	if err := row.Scan(&j.ID, &j.MessageID, &j.ThreadID, &j.IdempotencyKey, &j.State, &j.Attempts, &next, &j.LastError, &created); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return OutboxJob{}, ErrNotFound
+		}
+		return OutboxJob{}, err
+	}
+	j.NextAt, j.CreatedAt = fromTS(next), fromTS(created)
+	return j, nil
+}
+
+func (sqlOutbox) Enqueue(ctx context.Context, q Querier, j OutboxJob) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO outbox (message_id, thread_id, idempotency_key, state, next_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`,
+		j.MessageID, j.ThreadID, j.IdempotencyKey, j.NextAt.UnixNano(), j.CreatedAt.UnixNano())
+	return err
+}
+
+func (sqlOutbox) Due(ctx context.Context, q Querier, now time.Time) ([]OutboxJob, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+outboxCols+` FROM outbox WHERE id IN
+		(SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY thread_id) AND next_at <= ? ORDER BY id`, now.UnixNano())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []OutboxJob
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
+func (sqlOutbox) Get(ctx context.Context, q Querier, id int64) (OutboxJob, error) {
+	return scanJob(q.QueryRowContext(ctx, `SELECT `+outboxCols+` FROM outbox WHERE id = ?`, id))
+}
+
+func (sqlOutbox) Done(ctx context.Context, q Querier, id int64) error {
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = '' WHERE id = ?`, id)
+	return err
+}
+
+func (sqlOutbox) Retry(ctx context.Context, q Querier, id int64, next time.Time, lastError string) error {
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?`, next.UnixNano(), lastError, id)
+	return err
+}
+
+func (sqlOutbox) Fail(ctx context.Context, q Querier, id int64, lastError string) error {
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`, lastError, id)
+	return err
+}
+
+func (sqlOutbox) NextDue(ctx context.Context, q Querier) (time.Time, error) {
+	var n sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT MIN(next_at) FROM outbox WHERE state = 'pending'`).Scan(&n); err != nil {
+		return time.Time{}, err
+	}
+	return fromTS(n), nil
+}

@@ -1,0 +1,176 @@
+package central
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"strings"
+)
+
+type sqlPatients struct{ *sqlite }
+
+const patientCols = `id, label, phone_sealed, user_id_sealed, profile_name_sealed, opted_in, consent_at, created_at`
+
+func (s sqlPatients) scan(row interface{ Scan(...any) error }) (Patient, error) {
+	var (
+		p                    Patient
+		phone, uid, name     []byte
+		consentAt, createdAt sql.NullInt64
+		optedIn              int
+	)
+	if err := row.Scan(&p.ID, &p.Label, &phone, &uid, &name, &optedIn, &consentAt, &createdAt); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return Patient{}, ErrNotFound
+		}
+		return Patient{}, err
+	}
+	var err error
+	if p.Phone, err = s.keys.OpenString("patients", "phone", p.ID, phone); err != nil {
+		return Patient{}, err
+	}
+	if p.UserID, err = s.keys.OpenString("patients", "user_id", p.ID, uid); err != nil {
+		return Patient{}, err
+	}
+	if p.ProfileName, err = s.keys.OpenString("patients", "profile_name", p.ID, name); err != nil {
+		return Patient{}, err
+	}
+	p.OptedIn = optedIn == 1
+	p.ConsentAt, p.CreatedAt = fromTS(consentAt), fromTS(createdAt)
+	return p, nil
+}
+
+func (s sqlPatients) contactIndex(phone, userID string) ([]byte, error) {
+	switch {
+	case phone != "":
+		return s.bidx(bidxPhone, phone), nil
+	case userID != "":
+		return s.bidx(bidxUserID, userID), nil
+	}
+	return nil, errors.New("central: message has neither a phone number nor a user id")
+}
+
+func (s sqlPatients) byIndex(ctx context.Context, q Querier, idx []byte) (Patient, error) {
+	return s.scan(q.QueryRowContext(ctx, `SELECT `+patientCols+` FROM patients WHERE contact_bidx = ?`, idx))
+}
+
+func (s sqlPatients) ByPhone(ctx context.Context, q Querier, phone string) (Patient, error) {
+	return s.byIndex(ctx, q, s.bidx(bidxPhone, phone))
+}
+
+func (s sqlPatients) Get(ctx context.Context, q Querier, id string) (Patient, error) {
+	return s.scan(q.QueryRowContext(ctx, `SELECT `+patientCols+` FROM patients WHERE id = ?`, id))
+}
+
+func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (Patient, bool, error) {
+	idx, err := s.contactIndex(phone, userID)
+	if err != nil {
+		return Patient{}, false, err
+	}
+	p, err := s.byIndex(ctx, q, idx)
+	switch {
+	case err == nil:
+		if profileName != "" && profileName != p.ProfileName {
+			sealed, err := s.keys.SealString("patients", "profile_name", p.ID, profileName)
+			if err != nil {
+				return Patient{}, false, err
+			}
+			if _, err := q.ExecContext(ctx, `UPDATE patients SET profile_name_sealed = ? WHERE id = ?`, sealed, p.ID); err != nil {
+				return Patient{}, false, err
+			}
+			p.ProfileName = profileName
+		}
+		return p, false, nil
+	case !errors.Is(err, ErrNotFound):
+		return Patient{}, false, err
+	}
+	p = Patient{ID: newID("pat"), Phone: phone, UserID: userID, ProfileName: profileName, CreatedAt: now}
+	sp, err := s.keys.SealString("patients", "phone", p.ID, phone)
+	if err != nil {
+		return Patient{}, false, err
+	}
+	su, err := s.keys.SealString("patients", "user_id", p.ID, userID)
+	if err != nil {
+		return Patient{}, false, err
+	}
+	sn, err := s.keys.SealString("patients", "profile_name", p.ID, profileName)
+	if err != nil {
+		return Patient{}, false, err
+	}
+	// A random four-character label collides now and then; lengthen it
+	// after a few tries so a large clinic never loops.
+	for try := 0; ; try++ {
+		if try == 12 {
+			return Patient{}, false, errors.New("central: could not allocate a patient label")
+		}
+		p.Label = newLabel(4 + try/4)
+		_, err = q.ExecContext(ctx, `INSERT INTO patients (id, label, contact_bidx, phone_sealed, user_id_sealed, profile_name_sealed, opted_in, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, 0, ?)`, p.ID, p.Label, idx, sp, su, sn, now.UnixNano())
+		if err == nil {
+			return p, true, nil
+		}
+		if !isUniqueViolation(err) || !containsLabel(err) {
+			return Patient{}, false, fmt.Errorf("central: insert patient: %w", err)
+		}
+	}
+}
+
+func containsLabel(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "patients.label")
+}
+
+func (s sqlPatients) SetConsent(ctx context.Context, q Querier, id string, optedIn bool, source, messageID string, at time.Time) (bool, error) {
+	v := 0
+	if optedIn {
+		v = 1
+	}
+	res, err := q.ExecContext(ctx, `UPDATE patients SET opted_in = ?, consent_at = ? WHERE id = ? AND opted_in <> ?`, v, at.UnixNano(), id, v)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return false, err
+	}
+	var mid any
+	if messageID != "" {
+		mid = messageID
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO consent_events (patient_id, opted_in, source, message_id, at) VALUES (?, ?, ?, ?, ?)`,
+		id, v, source, mid, at.UnixNano())
+	return err == nil, err
+}
+
+// ConsentEvent is one recorded opt-in or opt-out.
+type ConsentEvent struct {
+	PatientID string
+	OptedIn   bool
+	Source    string
+	MessageID string
+	At        time.Time
+}
+
+// ConsentHistory lists a patient's consent changes, oldest first.
+func ConsentHistory(ctx context.Context, q Querier, patientID string) ([]ConsentEvent, error) {
+	rows, err := q.QueryContext(ctx, `SELECT patient_id, opted_in, source, COALESCE(message_id, ''), at FROM consent_events WHERE patient_id = ? ORDER BY id`, patientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ConsentEvent
+	for rows.Next() {
+		var (
+			e  ConsentEvent
+			in int
+			at sql.NullInt64
+		)
+		if err := rows.Scan(&e.PatientID, &in, &e.Source, &e.MessageID, &at); err != nil {
+			return nil, err
+		}
+		e.OptedIn, e.At = in == 1, fromTS(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,318 @@
+package central
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/seal"
+)
+
+// Querier is what every store method runs its SQL on. Both *sql.DB and
+// *sql.Tx satisfy it, so a caller composes several store calls into one
+// transaction (a webhook's messages and their audit entries commit
+// together) without the stores knowing about it.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("central: not found")
+
+// Patient is a person who wrote to the clinic. Phone, UserID and
+// ProfileName are opened from their sealed columns; Label is the only
+// thing the console ever shows.
+type Patient struct {
+	ID          string
+	Label       string
+	Phone       string // E.164, empty when the provider sent only a user id
+	UserID      string // provider's business-scoped user id
+	ProfileName string
+	OptedIn     bool
+	ConsentAt   time.Time
+	CreatedAt   time.Time
+}
+
+// Thread is one patient's conversation with the clinic.
+type Thread struct {
+	ID            string
+	PatientID     string
+	State         api.ThreadState
+	Clinical      bool
+	LastAt        time.Time
+	LastInboundAt time.Time
+	HandoffBy     string
+	HandoffAt     time.Time
+	HandoffMasked string
+	CreatedAt     time.Time
+}
+
+// Message is one stored message, opened.
+type Message struct {
+	ID             string
+	ThreadID       string
+	Direction      string // "in" or "out"
+	Type           string
+	RawType        string
+	MediaMIME      string
+	Body           string // original text (PHI)
+	Masked         string
+	Spans          []api.Span
+	Clinical       bool
+	ProviderID     string
+	Status         bsp.Status
+	Error          string
+	SentBy         string
+	MacroID        string
+	IdempotencyKey string
+	Read           bool
+	At             time.Time
+}
+
+// API renders the message for the console: masked text only.
+func (m Message) API() api.Message {
+	return api.Message{
+		ID: m.ID, ThreadID: m.ThreadID, Direction: m.Direction, Type: m.Type,
+		Masked: m.Masked, Spans: m.Spans, Clinical: m.Clinical, Status: string(m.Status),
+		Error: m.Error, SentBy: m.SentBy, MacroID: m.MacroID, At: m.At,
+	}
+}
+
+// User is a console user.
+type User struct {
+	ID           string
+	Username     string
+	Role         policy.Role
+	PasswordHash string
+	TOTPSecret   string // empty when not enrolled
+	FailedLogins int
+	LockedUntil  time.Time
+	LastFailedAt time.Time
+	TOTPLastStep int64
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+// Session is a signed-in console session. Only the token's hash is stored.
+type Session struct {
+	TokenHash  []byte
+	UserID     string
+	ConsoleID  string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	LastSeenAt time.Time
+	Revoked    bool
+}
+
+// OutboxJob is one outbound message waiting for, or done with, delivery.
+type OutboxJob struct {
+	ID             int64
+	MessageID      string
+	ThreadID       string
+	IdempotencyKey string
+	State          string // "pending", "done", "failed"
+	Attempts       int
+	NextAt         time.Time
+	LastError      string
+	CreatedAt      time.Time
+}
+
+// Patients stores patients, keyed for lookup by a blind index of their
+// number.
+type Patients interface {
+	// Upsert finds the patient by phone (or, without one, by userID) and
+	// creates them if new; a changed profile name is re-sealed.
+	Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (p Patient, created bool, err error)
+	ByPhone(ctx context.Context, q Querier, phone string) (Patient, error)
+	Get(ctx context.Context, q Querier, id string) (Patient, error)
+	// SetConsent records an opt-in or opt-out and its source; changed is
+	// false when the patient was already in that state.
+	SetConsent(ctx context.Context, q Querier, id string, optedIn bool, source, messageID string, at time.Time) (changed bool, err error)
+}
+
+// Threads stores conversations.
+type Threads interface {
+	// ForPatient returns the patient's thread, creating it if needed.
+	ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error)
+	Get(ctx context.Context, q Querier, id string) (Thread, error)
+	// NoteInbound moves the thread's clocks for a patient message and
+	// reopens a closed thread.
+	NoteInbound(ctx context.Context, q Querier, id string, at time.Time, clinical bool) error
+	NoteOutbound(ctx context.Context, q Querier, id string, at time.Time) error
+	Handoff(ctx context.Context, q Querier, id, note, masked, by string, at time.Time) error
+	// Summaries lists inbox rows, newest activity first; clinical-state
+	// threads only when includeClinical.
+	Summaries(ctx context.Context, q Querier, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error)
+	Summary(ctx context.Context, q Querier, id string, window time.Duration) (api.ThreadSummary, error)
+}
+
+// Messages stores inbound and outbound messages.
+type Messages interface {
+	// InsertInbound stores m unless its provider id is already held;
+	// inserted is false for a duplicate.
+	InsertInbound(ctx context.Context, q Querier, m *Message) (inserted bool, err error)
+	InsertOutbound(ctx context.Context, q Querier, m *Message) error
+	Get(ctx context.Context, q Querier, id string) (Message, error)
+	ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (Message, error)
+	ByProviderID(ctx context.Context, q Querier, providerID string) (Message, error)
+	ListThread(ctx context.Context, q Querier, threadID string) ([]Message, error)
+	// MarkThreadRead marks the thread's unread inbound messages read and
+	// returns their provider ids, oldest first.
+	MarkThreadRead(ctx context.Context, q Querier, threadID string) ([]string, error)
+	// ApplyStatus moves an outbound message's status forward only
+	// (bsp.Status.Rank); changed is false for a stale or repeated update.
+	ApplyStatus(ctx context.Context, q Querier, id string, s bsp.Status, reason string) (changed bool, err error)
+	SetProviderID(ctx context.Context, q Querier, id, providerID string) error
+	// CountOutboundSince counts messages sent (or queued) to the thread
+	// since t, failures excluded.
+	CountOutboundSince(ctx context.Context, q Querier, threadID string, t time.Time) (int, error)
+}
+
+// Users stores console users and their lockout state.
+type Users interface {
+	Create(ctx context.Context, q Querier, u *User) error
+	ByUsername(ctx context.Context, q Querier, username string) (User, error)
+	Get(ctx context.Context, q Querier, id string) (User, error)
+	// SaveLoginState writes the lockout counters and TOTP replay step.
+	SaveLoginState(ctx context.Context, q Querier, u User) error
+}
+
+// Sessions stores session token hashes.
+type Sessions interface {
+	Create(ctx context.Context, q Querier, s Session) error
+	ByTokenHash(ctx context.Context, q Querier, hash []byte) (Session, error)
+	Touch(ctx context.Context, q Querier, hash []byte, at time.Time) error
+	Revoke(ctx context.Context, q Querier, hash []byte, at time.Time) error
+}
+
+// Audit stores hash-chained audit entries of every console and the
+// server's own chain.
+type Audit interface {
+	// Head is the last entry held for consoleID, nil when none.
+	Head(ctx context.Context, q Querier, consoleID string) (*api.AuditEntry, error)
+	At(ctx context.Context, q Querier, consoleID string, seq int64) (api.AuditEntry, error)
+	Insert(ctx context.Context, q Querier, e api.AuditEntry, receivedAt time.Time) error
+	// Chain returns the entries of consoleID in sequence order.
+	Chain(ctx context.Context, q Querier, consoleID string) ([]api.AuditEntry, error)
+}
+
+// Outbox stores delivery jobs.
+type Outbox interface {
+	Enqueue(ctx context.Context, q Querier, j OutboxJob) error
+	// Due returns, for each thread, its oldest pending job, when that job
+	// is due by now: later jobs of a thread wait so order per thread holds.
+	Due(ctx context.Context, q Querier, now time.Time) ([]OutboxJob, error)
+	Get(ctx context.Context, q Querier, id int64) (OutboxJob, error)
+	Done(ctx context.Context, q Querier, id int64) error
+	Retry(ctx context.Context, q Querier, id int64, next time.Time, lastError string) error
+	Fail(ctx context.Context, q Querier, id int64, lastError string) error
+	// NextDue is the earliest next_at of pending jobs (zero when none).
+	NextDue(ctx context.Context, q Querier) (time.Time, error)
+}
+
+// Store composes the per-entity stores over one database. A second
+// backend (PostgreSQL for a health system's replicas) implements the same
+// interfaces; handlers only see these.
+type Store struct {
+	DB *sql.DB
+	Patients
+	Threads
+	Messages
+	Users
+	Sessions
+	Audit
+	Outbox
+}
+
+// NewSQLiteStore builds the SQLite implementation over db, sealing with keys.
+func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
+	sq := &sqlite{keys: keys}
+	return &Store{
+		DB:       db,
+		Patients: sqlPatients{sq}, Threads: sqlThreads{sq}, Messages: sqlMessages{sq},
+		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
+	}
+}
+
+// Tx runs fn in one write transaction (BEGIN IMMEDIATE) and commits when
+// fn returns nil.
+func (s *Store) Tx(ctx context.Context, fn func(q Querier) error) error {
+	return withTx(ctx, s.DB, func(tx *sql.Tx) error { return fn(tx) })
+}
+
+// sqlite holds what the SQLite stores share: the sealing keys.
+type sqlite struct{ keys *seal.Keys }
+
+// Blind-index domains. Each lookup has its own, so equal values in two
+// domains do not share an index value.
+const (
+	bidxPhone      = "patients.phone"
+	bidxUserID     = "patients.user_id"
+	bidxProviderID = "messages.provider_id"
+)
+
+func (s *sqlite) bidx(domain, v string) []byte { return s.keys.BlindIndex(domain, []byte(v)) }
+
+func ts(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+func fromTS(n sql.NullInt64) time.Time {
+	if !n.Valid || n.Int64 == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
+}
+
+var idEnc = base32.NewEncoding("abcdefghijkmnpqrstuvwxyz23456789").WithPadding(base32.NoPadding)
+
+// newID returns an opaque random id with a readable prefix ("thr_…").
+func newID(prefix string) string {
+	b := make([]byte, 10)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("central: crypto/rand: %v", err))
+	}
+	return prefix + "_" + idEnc.EncodeToString(b)
+}
+
+// labelAlphabet leaves out 0/O and 1/I so a label read aloud at the desk
+// is not misheard.
+const labelAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+// newLabel returns "Patient " and n random characters. It is random, not
+// derived from the number, so it reveals nothing about the patient.
+func newLabel(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("central: crypto/rand: %v", err))
+	}
+	for i := range b {
+		b[i] = labelAlphabet[int(b[i])%len(labelAlphabet)]
+	}
+	return "Patient " + string(b)
+}
+
+func isUniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+func ensureDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("central: data directory: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package central
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// markReadTimeout bounds the best-effort read receipt to the provider.
+const markReadTimeout = 15 * time.Second
+
+// visibility says whether role may see th; when not, why is the refusal
+// sentence. Clinical threads (handed to nurses) are for roles with
+// view_clinical_threads.
+func visibility(role policy.Role, th Thread) (ok bool, why string) {
+	if !policy.Can(role, policy.ActionViewThreads) {
+		return false, policy.Why(role, policy.ActionViewThreads)
+	}
+	if th.State == api.ThreadClinical && !policy.Can(role, policy.ActionViewClinicalThreads) {
+		return false, policy.Why(role, policy.ActionViewClinicalThreads)
+	}
+	return true, ""
+}
+
+func (s *Server) window() time.Duration {
+	if s.cfg.Rules.Window > 0 {
+		return s.cfg.Rules.Window
+	}
+	return policy.DefaultOutboundRules().Window
+}
+
+func (s *Server) handleThreads(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	role := sess.User.Role
+	if !policy.Can(role, policy.ActionViewThreads) {
+		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionViewThreads))
+		return
+	}
+	list, err := s.store.Threads.Summaries(r.Context(), s.db, policy.Can(role, policy.ActionViewClinicalThreads), s.window())
+	if err != nil {
+		s.log.Error("thread list failed", "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
+// loadVisibleThread answers 404 or 403 itself when the thread is missing
+// or hidden from the caller's role.
+func (s *Server) loadVisibleThread(w http.ResponseWriter, r *http.Request, sess *session) (Thread, bool) {
+	th, err := s.store.Threads.Get(r.Context(), s.db, r.PathValue("id"))
+	if errors.Is(err, ErrNotFound) {
+		writeError(w, http.StatusNotFound, "no such thread")
+		return Thread{}, false
+	}
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, "the thread could not be loaded; try again")
+		return Thread{}, false
+	}
+	if ok, why := visibility(sess.User.Role, th); !ok {
+		s.auditOnly(r.Context(), auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "thread.view",
+			Object: "thread:" + th.ID, Outcome: "refused", Detail: map[string]string{"rule": policy.RuleRole}})
+		writeError(w, http.StatusForbidden, why)
+		return Thread{}, false
+	}
+	return th, true
+}
+
+func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	th, ok := s.loadVisibleThread(w, r, sess)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	var (
+		detail  api.ThreadDetail
+		readIDs []string
+	)
+	err := s.store.Tx(ctx, func(q Querier) error {
+		var err error
+		if readIDs, err = s.store.Messages.MarkThreadRead(ctx, q, th.ID); err != nil {
+			return err
+		}
+		if detail.Thread, err = s.store.Threads.Summary(ctx, q, th.ID, s.window()); err != nil {
+			return err
+		}
+		msgs, err := s.store.Messages.ListThread(ctx, q, th.ID)
+		if err != nil {
+			return err
+		}
+		detail.Messages = make([]api.Message, 0, len(msgs))
+		for _, m := range msgs {
+			detail.Messages = append(detail.Messages, m.API())
+		}
+		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "thread.view",
+			Object: "thread:" + th.ID, Outcome: "ok"})
+	})
+	if err != nil {
+		s.log.Error("thread view failed", "thread", th.ID, "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the thread could not be opened; try again")
+		return
+	}
+	writeJSON(w, http.StatusOK, detail)
+	if len(readIDs) > 0 {
+		// WhatsApp marks every earlier message read with the latest one.
+		s.markReadAsync(readIDs[len(readIDs)-1], th.ID)
+		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+	}
+}
+
+// markReadAsync sends the read receipt without holding up the console;
+// a failure costs the patient only the blue ticks.
+func (s *Server) markReadAsync(providerID, threadID string) {
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		ctx, cancel := context.WithTimeout(s.bgCtx, markReadTimeout)
+		defer cancel()
+		if err := s.cfg.Provider.MarkRead(ctx, providerID); err != nil {
+			s.log.Warn("read receipt not sent", "thread", threadID)
+		}
+	}()
+}
+
+func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	role := sess.User.Role
+	var req api.HandoffRequest
+	if !decodeJSON(w, r, &req, 16<<10) {
+		return
+	}
+	th, ok := s.loadVisibleThread(w, r, sess)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	if !policy.Can(role, policy.ActionHandoffToNurse) {
+		s.auditOnly(ctx, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "thread.handoff",
+			Object: "thread:" + th.ID, Outcome: "refused", Detail: map[string]string{"rule": policy.RuleRole}})
+		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionHandoffToNurse))
+		return
+	}
+	det := policy.Detect(req.Note)
+	detailMap := map[string]string{"from_state": string(th.State)}
+	if types := det.SpanTypes(); len(types) > 0 {
+		detailMap["span_types"] = joinComma(types)
+	}
+	err := s.store.Tx(ctx, func(q Querier) error {
+		if err := s.store.Threads.Handoff(ctx, q, th.ID, req.Note, det.Masked, sess.User.ID, s.now()); err != nil {
+			return err
+		}
+		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "thread.handoff",
+			Object: "thread:" + th.ID, Outcome: "ok", Detail: detailMap})
+	})
+	if err != nil {
+		s.log.Error("handoff failed", "thread", th.ID, "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the hand-off could not be recorded; try again")
+		return
+	}
+	s.log.Info("thread handed off", "thread", th.ID, "user", sess.User.ID)
+	summary, err := s.store.Threads.Summary(ctx, s.db, th.ID, s.window())
+	if err != nil {
+		w.WriteHeader(http.StatusNoContent)
+	} else {
+		writeJSON(w, http.StatusOK, summary)
+	}
+	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+}
+
+func joinComma(xs []string) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += ","
+		}
+		out += x
+	}
+	return out
+}

@@ -1,0 +1,341 @@
+package central
+
+import (
+	"context"
+	"crypto/subtle"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// WebhookReceiver checks and parses one provider's webhooks. The server
+// calls Verify on the raw body before anything else and stores nothing
+// when it fails.
+type WebhookReceiver interface {
+	// Handshake answers a subscription check; ok false means 403.
+	Handshake(query url.Values) (challenge string, ok bool)
+	// Verify checks the request's signature over the raw body.
+	Verify(h http.Header, rawBody []byte) error
+	// Parse turns a verified body into normalized events.
+	Parse(rawBody []byte) ([]bsp.Event, error)
+}
+
+// CloudAPIWebhooks receives Meta Cloud API webhooks: X-Hub-Signature-256
+// keyed with the app secret, and the hub.challenge handshake.
+type CloudAPIWebhooks struct {
+	AppSecret   string
+	VerifyToken string
+}
+
+// Handshake implements WebhookReceiver.
+func (w CloudAPIWebhooks) Handshake(q url.Values) (string, bool) {
+	return cloudapi.VerifyHandshake(q, w.VerifyToken)
+}
+
+// Verify implements WebhookReceiver.
+func (w CloudAPIWebhooks) Verify(h http.Header, raw []byte) error {
+	return cloudapi.VerifySignature([]byte(w.AppSecret), raw, h.Get(cloudapi.SignatureHeader))
+}
+
+// Parse implements WebhookReceiver.
+func (w CloudAPIWebhooks) Parse(raw []byte) ([]bsp.Event, error) { return cloudapi.ParseWebhook(raw) }
+
+// Dialog360Webhooks receives 360dialog webhooks. 360dialog forwards Meta's
+// envelope but the clinic does not hold the Meta app secret that signs it,
+// so the webhook is registered with a custom header
+// ("Authorization: Bearer <secret>", set through 360dialog's
+// /v1/configs/webhook) and that shared secret is checked in constant time.
+type Dialog360Webhooks struct {
+	Secret string
+}
+
+// Handshake implements WebhookReceiver; 360dialog sends no handshake.
+func (Dialog360Webhooks) Handshake(url.Values) (string, bool) { return "", false }
+
+// Verify implements WebhookReceiver.
+func (w Dialog360Webhooks) Verify(h http.Header, _ []byte) error {
+	got, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer ")
+	if w.Secret == "" || !ok || subtle.ConstantTimeCompare([]byte(got), []byte(w.Secret)) != 1 {
+		return bsp.ErrBadSignature
+	}
+	return nil
+}
+
+// Parse implements WebhookReceiver.
+func (Dialog360Webhooks) Parse(raw []byte) ([]bsp.Event, error) {
+	return cloudapi.ParseWebhookFor(cloudapi.Dialect360dialog, raw)
+}
+
+func defaultWebhooks(cfg Config) WebhookReceiver {
+	if cfg.Provider != nil && cfg.Provider.Name() == cloudapi.Dialect360dialog {
+		return Dialog360Webhooks{Secret: cfg.WhatsAppAppSecret}
+	}
+	return CloudAPIWebhooks{AppSecret: cfg.WhatsAppAppSecret, VerifyToken: cfg.WhatsAppVerifyToken}
+}
+
+func (s *Server) handleWebhookHandshake(w http.ResponseWriter, r *http.Request) {
+	challenge, ok := s.hooks.Handshake(r.URL.Query())
+	if !ok {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, challenge)
+}
+
+func (s *Server) handleWebhook(w http.ResponseWriter, r *http.Request) {
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxWebhookBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			s.log.Warn("webhook refused: body too large")
+			http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "could not read body", http.StatusBadRequest)
+		return
+	}
+	if err := s.hooks.Verify(r.Header, raw); err != nil {
+		s.log.Warn("webhook refused: bad signature", "bytes", len(raw))
+		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		return
+	}
+	events, err := s.hooks.Parse(raw)
+	if err != nil {
+		s.log.Warn("webhook refused: malformed body", "bytes", len(raw))
+		http.Error(w, "malformed webhook", http.StatusBadRequest)
+		return
+	}
+	live, stats, err := s.ingest(r.Context(), events)
+	if err != nil {
+		// Not acknowledged: the provider retries, and nothing was half-stored.
+		s.log.Error("webhook not stored", "err", err.Error(), "events", len(events))
+		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	// Durable now: acknowledge, then tell the consoles.
+	w.WriteHeader(http.StatusOK)
+	s.log.Info("webhook stored", "messages", stats.messages, "duplicates", stats.duplicates,
+		"statuses", stats.statuses, "stale_statuses", stats.stale, "consent_changes", stats.consent)
+	s.hub.publish(live...)
+}
+
+type ingestStats struct {
+	messages, duplicates, statuses, stale, consent, errors int
+}
+
+// ingest stores one webhook's events in a single transaction and returns
+// the live events to publish after commit.
+func (s *Server) ingest(ctx context.Context, events []bsp.Event) ([]api.Event, ingestStats, error) {
+	var (
+		live  []api.Event
+		stats ingestStats
+	)
+	now := s.now()
+	err := s.store.Tx(ctx, func(q Querier) error {
+		live, stats = nil, ingestStats{}
+		threads := map[string]bool{}
+		for _, ev := range events {
+			switch ev.Kind {
+			case bsp.EventMessage:
+				if ev.Message == nil {
+					continue
+				}
+				ev, err := s.ingestMessage(ctx, q, ev.Message, now, &stats)
+				if err != nil {
+					return err
+				}
+				if ev != nil {
+					live = append(live, *ev)
+					threads[ev.ThreadID] = true
+				}
+			case bsp.EventStatus:
+				if ev.StatusUpdate == nil {
+					continue
+				}
+				ev, err := s.ingestStatus(ctx, q, ev.StatusUpdate, &stats)
+				if err != nil {
+					return err
+				}
+				if ev != nil {
+					live = append(live, *ev)
+				}
+			case bsp.EventError:
+				stats.errors++
+				if ev.Err != nil {
+					s.log.Warn("provider reported an error", "class", string(ev.Err.Class), "code", ev.Err.Code)
+				}
+			}
+		}
+		for id := range threads {
+			live = append(live, api.Event{Type: api.EventThreadUpdated, ThreadID: id})
+		}
+		return nil
+	})
+	return live, stats, err
+}
+
+// mediaPlaceholder is the masked text of an attachment. Media is never
+// fetched: a photo of a wound or a lab sheet is PHI.
+func mediaPlaceholder(t bsp.MessageType) string {
+	return fmt.Sprintf("[attachment: %s]", t)
+}
+
+func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMessage, now time.Time, stats *ingestStats) (*api.Event, error) {
+	if in.ProviderID == "" {
+		return nil, errors.New("central: inbound message without a provider id")
+	}
+	// Duplicate deliveries are common (Meta retries and fans out); check
+	// before creating a patient so a duplicate changes nothing at all.
+	if _, err := s.store.Messages.ByProviderID(ctx, q, in.ProviderID); err == nil {
+		stats.duplicates++
+		return nil, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	p, created, err := s.store.Patients.Upsert(ctx, q, in.From, in.FromUserID, in.ProfileName, now)
+	if err != nil {
+		return nil, err
+	}
+	th, err := s.store.Threads.ForPatient(ctx, q, p.ID, now)
+	if err != nil {
+		return nil, err
+	}
+	at := in.Timestamp.UTC()
+	if at.IsZero() || at.After(now) {
+		at = now // a provider clock ahead of ours must not stretch the 24-hour window
+	}
+	det := policy.Detect(in.Text)
+	masked := det.Masked
+	typ := in.Type
+	if typ == "" {
+		typ = bsp.MessageUnsupported
+	}
+	if typ.IsMedia() {
+		masked = strings.TrimSpace(mediaPlaceholder(typ) + " " + det.Masked)
+	} else if in.Text == "" {
+		masked = fmt.Sprintf("[%s]", typ)
+	}
+	m := &Message{
+		ThreadID: th.ID, Type: string(typ), RawType: in.RawType, MediaMIME: in.MediaMIME,
+		Body: in.Text, Masked: masked, Spans: apiSpans(det.Spans), Clinical: det.Clinical,
+		ProviderID: in.ProviderID, At: at,
+	}
+	inserted, err := s.store.Messages.InsertInbound(ctx, q, m)
+	if err != nil {
+		return nil, err
+	}
+	if !inserted {
+		stats.duplicates++
+		return nil, nil
+	}
+	stats.messages++
+	if created {
+		s.log.Info("new patient", "patient", p.ID, "thread", th.ID)
+	}
+	if err := s.store.Threads.NoteInbound(ctx, q, th.ID, at, det.Clinical); err != nil {
+		return nil, err
+	}
+	if err := s.applyConsentKeyword(ctx, q, p, m, typ, now, stats); err != nil {
+		return nil, err
+	}
+	return &api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: m.ID}, nil
+}
+
+// applyConsentKeyword makes STOP and START take effect at once, recorded
+// with time and source and in the server's audit chain.
+func (s *Server) applyConsentKeyword(ctx context.Context, q Querier, p Patient, m *Message, typ bsp.MessageType, now time.Time, stats *ingestStats) error {
+	switch typ {
+	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
+	default:
+		return nil
+	}
+	var optIn bool
+	var source string
+	switch policy.ParseConsentKeyword(m.Body) {
+	case policy.ConsentStop:
+		optIn, source = false, "whatsapp:stop"
+	case policy.ConsentStart:
+		optIn, source = true, "whatsapp:start"
+	default:
+		return nil
+	}
+	changed, err := s.store.Patients.SetConsent(ctx, q, p.ID, optIn, source, m.ID, now)
+	if err != nil || !changed {
+		return err
+	}
+	stats.consent++
+	return s.auditServer(ctx, q, auditRecord{
+		UserID: "system", Action: "consent.change", Object: "patient:" + p.ID, Outcome: "ok",
+		Detail: map[string]string{"opted_in": fmt.Sprint(optIn), "source": source, "message": m.ID},
+	})
+}
+
+func (s *Server) ingestStatus(ctx context.Context, q Querier, su *bsp.StatusUpdate, stats *ingestStats) (*api.Event, error) {
+	stats.statuses++
+	m, err := s.store.Messages.ByProviderID(ctx, q, su.ProviderID)
+	if errors.Is(err, ErrNotFound) && su.IdempotencyKey != "" {
+		// The status raced our own record of the provider id (or we
+		// crashed before storing it): the echoed key names the message.
+		m, err = s.messageByOutboxKey(ctx, q, su.IdempotencyKey)
+		if err == nil && m.ProviderID == "" && su.ProviderID != "" {
+			if err := s.store.Messages.SetProviderID(ctx, q, m.ID, su.ProviderID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if errors.Is(err, ErrNotFound) {
+		stats.stale++
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	reason := ""
+	if su.Status == bsp.StatusFailed {
+		pe := su.Err
+		if pe == nil {
+			pe = &bsp.ProviderError{Class: bsp.ClassPermanent}
+		}
+		reason = pe.PlainReason()
+	}
+	changed, err := s.store.Messages.ApplyStatus(ctx, q, m.ID, su.Status, reason)
+	if err != nil {
+		return nil, err
+	}
+	if !changed {
+		stats.stale++
+		return nil, nil
+	}
+	return &api.Event{Type: api.EventMessageStatus, ThreadID: m.ThreadID, MessageID: m.ID, Status: string(su.Status)}, nil
+}
+
+func (s *Server) messageByOutboxKey(ctx context.Context, q Querier, key string) (Message, error) {
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT message_id FROM outbox WHERE idempotency_key = ?`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Message{}, ErrNotFound
+	}
+	if err != nil {
+		return Message{}, err
+	}
+	return s.store.Messages.Get(ctx, q, id)
+}
+
+func apiSpans(in []policy.Span) []api.Span {
+	out := make([]api.Span, 0, len(in))
+	for _, sp := range in {
+		out = append(out, api.Span{Start: sp.Start, End: sp.End, Type: string(sp.Type)})
+	}
+	return out
+}
