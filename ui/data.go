@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// This file turns wire types into what the views draw. Every string a
+// patient, a provider or the network controls passes policy.Sanitize or
+// policy.SanitizeLine here, once, when it arrives; the view helpers accept
+// only policy.SafeText, so nothing unsanitised can reach the terminal.
+
+// threadRow is one inbox row, ready to draw.
+type threadRow struct {
+	id          string // opaque key; never drawn
+	label       policy.SafeText
+	preview     policy.SafeText
+	unread      int
+	state       api.ThreadState
+	clinical    bool
+	optedIn     bool
+	lastAt      time.Time
+	windowUntil time.Time
+	lastOut     deliveryStatus
+}
+
+// messageView is one message of an open thread, ready to draw.
+type messageView struct {
+	inbound  bool
+	body     policy.SafeText
+	types    []policy.SafeText // what was masked in it, sorted
+	clinical bool
+	status   deliveryStatus
+	failure  policy.SafeText // the provider's plain-language reason
+	sentBy   policy.SafeText
+	macro    bool
+	at       time.Time
+}
+
+// threadView is an open thread.
+type threadView struct {
+	row      threadRow
+	messages []messageView
+	// masked is every type masked anywhere in the thread, sorted.
+	masked []policy.SafeText
+}
+
+// deliveryStatus is an outbound message's progress.
+type deliveryStatus struct {
+	kind statusKind
+	raw  policy.SafeText // the server's word, for kinds we do not know
+}
+
+type statusKind int
+
+const (
+	statusNone statusKind = iota
+	statusQueued
+	statusSent
+	statusDelivered
+	statusRead
+	statusFailed
+	statusOther
+)
+
+func parseStatus(s string) deliveryStatus {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return deliveryStatus{}
+	case "queued", "pending", "accepted":
+		return deliveryStatus{kind: statusQueued}
+	case "sent":
+		return deliveryStatus{kind: statusSent}
+	case "delivered":
+		return deliveryStatus{kind: statusDelivered}
+	case "read":
+		return deliveryStatus{kind: statusRead}
+	case "failed", "undelivered", "error":
+		return deliveryStatus{kind: statusFailed}
+	}
+	return deliveryStatus{kind: statusOther, raw: policy.SanitizeLine(s)}
+}
+
+func newThreadRow(s api.ThreadSummary) threadRow {
+	return threadRow{
+		id:          s.ID,
+		label:       policy.SanitizeLine(s.PatientLabel),
+		preview:     policy.SanitizeLine(s.Preview),
+		unread:      max(s.Unread, 0),
+		state:       s.State,
+		clinical:    s.Clinical,
+		optedIn:     s.OptedIn,
+		lastAt:      s.LastAt,
+		windowUntil: s.WindowOpenUntil,
+		lastOut:     parseStatus(s.LastOutStatus),
+	}
+}
+
+// newThreadRows sanitises and sorts the inbox, newest activity first. The
+// sort happens once per load, never per key press.
+func newThreadRows(in []api.ThreadSummary) []threadRow {
+	rows := make([]threadRow, len(in))
+	for i, s := range in {
+		rows[i] = newThreadRow(s)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if !rows[i].lastAt.Equal(rows[j].lastAt) {
+			return rows[i].lastAt.After(rows[j].lastAt)
+		}
+		return rows[i].id < rows[j].id
+	})
+	return rows
+}
+
+func newThreadView(d api.ThreadDetail) threadView {
+	v := threadView{row: newThreadRow(d.Thread)}
+	all := map[policy.SafeText]bool{}
+	msgs := append([]api.Message(nil), d.Messages...)
+	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].At.Before(msgs[j].At) })
+	for _, m := range msgs {
+		mv := messageView{
+			inbound:  m.Direction == "in",
+			body:     policy.Sanitize(m.Masked),
+			clinical: m.Clinical,
+			failure:  policy.SanitizeLine(m.Error),
+			sentBy:   policy.SanitizeLine(m.SentBy),
+			macro:    m.MacroID != "",
+			at:       m.At,
+		}
+		if !mv.inbound {
+			mv.status = parseStatus(m.Status)
+			if mv.failure != "" && mv.status.kind == statusNone {
+				mv.status.kind = statusFailed
+			}
+		}
+		seen := map[policy.SafeText]bool{}
+		for _, sp := range m.Spans {
+			t := policy.SanitizeLine(sp.Type)
+			if t == "" || seen[t] {
+				continue
+			}
+			seen[t] = true
+			all[t] = true
+			mv.types = append(mv.types, t)
+		}
+		sortSafe(mv.types)
+		v.messages = append(v.messages, mv)
+	}
+	for t := range all {
+		v.masked = append(v.masked, t)
+	}
+	sortSafe(v.masked)
+	return v
+}
+
+func sortSafe(s []policy.SafeText) {
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+}
+
+// placeholder finds the "[TYPE]" marks the masker leaves in text.
+var placeholder = regexp.MustCompile(`\[[A-Z][A-Z_]{1,24}\]`)
+
+// maskTypes is every placeholder the masker writes, so the view styles
+// "[PHONE]" as masked but leaves "[sic]" or "[OK]" alone.
+var maskTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range []policy.SpanType{
+		policy.SpanName, policy.SpanDOB, policy.SpanDate, policy.SpanAge,
+		policy.SpanPhone, policy.SpanFax, policy.SpanEmail, policy.SpanSSN,
+		policy.SpanMRN, policy.SpanMemberID, policy.SpanAccount, policy.SpanCard,
+		policy.SpanLicense, policy.SpanVehicle, policy.SpanDevice, policy.SpanURL,
+		policy.SpanIP, policy.SpanAddress, policy.SpanZIP, policy.SpanBiometric,
+		policy.SpanPhoto, policy.SpanID, policy.SpanMedication,
+		policy.SpanCondition, policy.SpanLab, policy.SpanSymptom,
+	} {
+		m["["+string(t)+"]"] = true
+	}
+	return m
+}()
+
+// relTime says how long ago t was, in the inbox's short form.
+func relTime(now, t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	case d < 24*time.Hour:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	default:
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	}
+}
+
+// clockTime is a message's time: the hour today, else the date too.
+func clockTime(now, t time.Time) string {
+	t = t.In(now.Location())
+	if y, m, d := now.Date(); t.Year() == y && t.Month() == m && t.Day() == d {
+		return t.Format("15:04")
+	}
+	if t.Year() == now.Year() {
+		return t.Format("Jan 2 15:04")
+	}
+	return t.Format("Jan 2 2006 15:04")
+}

@@ -1,0 +1,380 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/clinicwa/triage/store/api"
+)
+
+func TestMain(m *testing.M) {
+	// Goldens and output checks compare plain text: no colour, no SGR.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// t0 is the fixed "now" of every test.
+var t0 = time.Date(2025, 3, 14, 15, 0, 0, 0, time.UTC)
+
+// fakeBackend is an in-memory Backend that records what the console asked.
+type fakeBackend struct {
+	mu sync.Mutex
+
+	password string
+	role     api.Role
+	idle     int
+	loginErr error
+	logins   []string // "user/pass/totp"
+	logouts  int
+
+	threads   []api.ThreadSummary
+	details   map[string]api.ThreadDetail
+	threadErr error
+	fetches   map[string]int // thread id -> Thread calls
+	inboxHits int
+
+	sendErr  func(threadID string, req api.SendRequest) error
+	sends    []sentCall
+	handoffs []string
+
+	events    chan api.Event
+	eventSubs int
+	eventsErr error
+}
+
+type sentCall struct {
+	threadID string
+	req      api.SendRequest
+}
+
+func newFakeBackend() *fakeBackend {
+	return &fakeBackend{
+		password: "correct horse",
+		role:     api.RoleFrontDesk,
+		threads:  fixtureThreads(),
+		details:  fixtureDetails(),
+		fetches:  map[string]int{},
+		events:   make(chan api.Event, 16),
+	}
+}
+
+var errBadPassword = errors.New("wrong username or password")
+
+func (f *fakeBackend) Login(_ context.Context, username, password, totp string) (api.LoginResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.logins = append(f.logins, username+"/"+password+"/"+totp)
+	if f.loginErr != nil {
+		return api.LoginResponse{}, f.loginErr
+	}
+	if password != f.password {
+		return api.LoginResponse{}, errBadPassword
+	}
+	return api.LoginResponse{
+		Token:              "tok",
+		User:               api.User{ID: "u1", Username: username, Role: f.role},
+		ExpiresAt:          t0.Add(8 * time.Hour),
+		IdleTimeoutSeconds: f.idle,
+	}, nil
+}
+
+func (f *fakeBackend) Logout(context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.logouts++
+	return nil
+}
+
+func (f *fakeBackend) Threads(context.Context) ([]api.ThreadSummary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.inboxHits++
+	return append([]api.ThreadSummary(nil), f.threads...), nil
+}
+
+func (f *fakeBackend) Thread(_ context.Context, id string) (api.ThreadDetail, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fetches[id]++
+	if f.threadErr != nil {
+		return api.ThreadDetail{}, f.threadErr
+	}
+	d, ok := f.details[id]
+	if !ok {
+		return api.ThreadDetail{}, errors.New("thread not found")
+	}
+	return d, nil
+}
+
+func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendRequest) (api.SendResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sends = append(f.sends, sentCall{threadID, req})
+	if f.sendErr != nil {
+		if err := f.sendErr(threadID, req); err != nil {
+			return api.SendResponse{}, err
+		}
+	}
+	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
+}
+
+func (f *fakeBackend) Handoff(_ context.Context, threadID string, _ api.HandoffRequest) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.handoffs = append(f.handoffs, threadID)
+	return nil
+}
+
+func (f *fakeBackend) Events(context.Context) (<-chan api.Event, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.eventSubs++
+	if f.eventsErr != nil {
+		return nil, f.eventsErr
+	}
+	return f.events, nil
+}
+
+func (f *fakeBackend) snapshotSends() []sentCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]sentCall(nil), f.sends...)
+}
+
+func (f *fakeBackend) fetchCount(id string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.fetches[id]
+}
+
+func fixtureThreads() []api.ThreadSummary {
+	return []api.ThreadSummary{
+		{ID: "t3", PatientLabel: "P-3307", Preview: "STOP", OptedIn: false, State: api.ThreadOpen,
+			LastAt: t0.Add(-26 * time.Hour), WindowOpenUntil: t0.Add(-2 * time.Hour), LastOutStatus: "failed"},
+		{ID: "t1", PatientLabel: "P-1042", Preview: "Can I move my [DATE] appointment?", Unread: 2,
+			OptedIn: true, State: api.ThreadOpen, LastAt: t0.Add(-5 * time.Minute),
+			WindowOpenUntil: t0.Add(23*time.Hour + 55*time.Minute), LastOutStatus: "delivered"},
+		{ID: "t2", PatientLabel: "P-2210", Preview: "I have [SYMPTOM] since [DATE]", Clinical: true,
+			OptedIn: true, State: api.ThreadClinical, LastAt: t0.Add(-2 * time.Hour),
+			WindowOpenUntil: t0.Add(22 * time.Hour), LastOutStatus: "read"},
+		{ID: "t4", PatientLabel: "P-4415", Preview: "Where do I park?", Unread: 1, OptedIn: true,
+			State: api.ThreadOpen, LastAt: t0.Add(-3 * time.Hour), WindowOpenUntil: t0.Add(21 * time.Hour)},
+	}
+}
+
+func fixtureDetails() map[string]api.ThreadDetail {
+	th := map[string]api.ThreadSummary{}
+	for _, s := range fixtureThreads() {
+		th[s.ID] = s
+	}
+	return map[string]api.ThreadDetail{
+		"t1": {Thread: th["t1"], Messages: []api.Message{
+			{ID: "m1", Direction: "in", Type: "text", At: t0.Add(-50 * time.Minute),
+				Masked: "Hi, this is [NAME], my number is [PHONE]. Can I move my [DATE] appointment?",
+				Spans:  []api.Span{{Type: "NAME"}, {Type: "PHONE"}, {Type: "DATE"}}},
+			{ID: "m2", Direction: "out", Type: "text", At: t0.Add(-45 * time.Minute), SentBy: "dana",
+				MacroID: "appointment-reschedule", Status: "read",
+				Masked: "We're happy to help you find a new time. You can pick one that suits you here: https://portal.example/h/ab12"},
+			{ID: "m3", Direction: "out", Type: "text", At: t0.Add(-30 * time.Minute), SentBy: "dana",
+				Status: "failed", Error: "The patient's number is not on WhatsApp", Masked: "Is the afternoon OK?"},
+			{ID: "m4", Direction: "in", Type: "text", At: t0.Add(-5 * time.Minute), Masked: "Thanks, afternoon works."},
+			{ID: "m5", Direction: "out", Type: "text", At: t0.Add(-1 * time.Minute), SentBy: "dana",
+				Status: "delivered", Masked: "Great, see you then."},
+			{ID: "m6", Direction: "out", Type: "text", At: t0, SentBy: "dana", Status: "queued", Masked: "One more thing…"},
+		}},
+		"t2": {Thread: th["t2"], Messages: []api.Message{
+			{ID: "m7", Direction: "in", Type: "text", At: t0.Add(-2 * time.Hour), Clinical: true,
+				Masked: "I have [SYMPTOM] since [DATE]", Spans: []api.Span{{Type: "SYMPTOM"}, {Type: "DATE"}}},
+		}},
+		"t3": {Thread: th["t3"], Messages: []api.Message{
+			{ID: "m8", Direction: "in", Type: "text", At: t0.Add(-26 * time.Hour), Masked: "STOP"},
+		}},
+		"t4": {Thread: th["t4"], Messages: []api.Message{
+			{ID: "m9", Direction: "in", Type: "text", At: t0.Add(-3 * time.Hour), Masked: "Where do I park?"},
+		}},
+	}
+}
+
+// harness drives a Model the way a tea.Program would: it runs each
+// command on its own goroutine and feeds the results back to Update.
+// Commands that outlive a step (ticks, the event reader) report later,
+// into the same channel.
+type harness struct {
+	t     *testing.T
+	m     *Model
+	fb    *fakeBackend
+	clock *fakeClock
+	out   chan tea.Msg
+	quit  bool
+	keys  int
+}
+
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func newHarness(t *testing.T, fb *fakeBackend, opts Options, w, h int) *harness {
+	t.Helper()
+	clock := &fakeClock{now: t0}
+	opts.Now = clock.Now
+	keys := 0
+	if opts.NewKey == nil {
+		opts.NewKey = func() string { keys++; return "key-" + string(rune('a'+keys-1)) }
+	}
+	hs := &harness{t: t, fb: fb, clock: clock, out: make(chan tea.Msg, 1024)}
+	hs.m = New(fb, opts)
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.m.Init())
+	hs.settle()
+	return hs
+}
+
+func (h *harness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() { h.out <- cmd() }()
+}
+
+func (h *harness) handle(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
+	case tea.QuitMsg:
+		h.quit = true
+	default:
+		_, cmd := h.m.Update(msg)
+		h.run(cmd)
+	}
+}
+
+// settle feeds results until the model has been quiet for a moment.
+func (h *harness) settle() {
+	for {
+		select {
+		case msg := <-h.out:
+			h.handle(msg)
+		case <-time.After(20 * time.Millisecond):
+			return
+		}
+	}
+}
+
+func (h *harness) send(msg tea.Msg) {
+	h.handle(msg)
+	h.settle()
+}
+
+// press sends key presses by name ("enter", "ctrl+c", "q", "hello").
+func (h *harness) press(keys ...string) {
+	for _, k := range keys {
+		h.send(keyMsg(k))
+	}
+}
+
+// typeText types each rune as its own key press.
+func (h *harness) typeText(s string) {
+	for _, r := range s {
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "f5": tea.KeyF5,
+		"backspace": tea.KeyBackspace, "ctrl+h": tea.KeyCtrlH, "ctrl+j": tea.KeyCtrlJ,
+		"ctrl+k": tea.KeyCtrlK, "ctrl+l": tea.KeyCtrlL, "ctrl+r": tea.KeyCtrlR, "space": tea.KeySpace,
+	}
+	if k == "alt+enter" {
+		return tea.KeyMsg{Type: tea.KeyEnter, Alt: true}
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// signIn logs in through the form as a user of the given role.
+func (h *harness) signIn() {
+	h.t.Helper()
+	h.typeText("dana")
+	h.press("tab")
+	h.typeText(h.fb.password)
+	h.press("enter")
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+		h.t.Fatalf("not signed in; login error %q", h.m.login.err)
+	}
+}
+
+func (h *harness) view() string { return h.m.View() }
+
+// waitFor settles until cond holds, for steps that may take longer than
+// the quiet period on a loaded machine.
+func (h *harness) waitFor(cond func() bool) bool {
+	deadline := time.Now().Add(3 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		h.settle()
+	}
+	return true
+}
+
+func (h *harness) mustSee(parts ...string) {
+	h.t.Helper()
+	seesAll := func() bool {
+		v := h.view()
+		for _, p := range parts {
+			if !strings.Contains(v, p) {
+				return false
+			}
+		}
+		return true
+	}
+	if !h.waitFor(seesAll) {
+		v := h.view()
+		for _, p := range parts {
+			if !strings.Contains(v, p) {
+				h.t.Fatalf("view lacks %q:\n%s", p, v)
+			}
+		}
+	}
+}
+
+func (h *harness) mustNotSee(parts ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, p := range parts {
+		if strings.Contains(v, p) {
+			h.t.Fatalf("view shows %q:\n%s", p, v)
+		}
+	}
+}

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// KeyMap holds every key the console answers to. Build it with
+// DefaultKeyMap and pass it down; nothing reads keys from a package
+// variable. No binding uses Ctrl+H/I/M/[ (on Bubble Tea v1 they arrive as
+// Backspace, Tab, Enter and Esc) or Ctrl+h/j/k/l (tmux pane keys).
+type KeyMap struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+
+	Open       key.Binding // open the selected thread
+	Back       key.Binding // from a thread back to the inbox
+	SwitchPane key.Binding
+	Reply      key.Binding
+	Macros     key.Binding
+	Handoff    key.Binding
+	PortalLink key.Binding // offered after a refusal
+	Refresh    key.Binding
+	Help       key.Binding
+	Logout     key.Binding
+	Quit       key.Binding
+	ForceQuit  key.Binding // works even while typing
+
+	Send    key.Binding // composer
+	Newline key.Binding // composer
+	Leave   key.Binding // composer
+
+	Choose key.Binding // macro picker
+	Close  key.Binding // macro picker
+
+	Confirm key.Binding // yes/no prompt
+	Cancel  key.Binding
+
+	NextField key.Binding // login form
+	PrevField key.Binding
+	Submit    key.Binding
+}
+
+// DefaultKeyMap returns the console's standard keys with their help text.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		PageUp:   b("pgup", "page up", "pgup"),
+		PageDown: b("pgdn", "page down", "pgdown"),
+		Top:      b("home/g", "first", "home", "g"),
+		Bottom:   b("end/G", "last", "end", "G"),
+
+		Open:       b("enter", "open", "enter"),
+		Back:       b("esc", "inbox", "esc"),
+		SwitchPane: b("tab", "switch pane", "tab"),
+		Reply:      b("r", "reply", "r"),
+		Macros:     b("m", "macros", "m"),
+		Handoff:    b("n", "hand to nurse", "n"),
+		PortalLink: b("p", "send portal link", "p"),
+		Refresh:    b("R/f5", "refresh", "R", "f5"),
+		Help:       b("?", "more keys", "?"),
+		Logout:     b("L", "log out", "L"),
+		Quit:       b("q", "quit", "q"),
+		ForceQuit:  b("ctrl+c", "quit", "ctrl+c"),
+
+		Send:    b("enter", "send", "enter"),
+		Newline: b("alt+enter", "new line", "alt+enter"),
+		Leave:   b("esc", "leave composer", "esc"),
+
+		Choose: b("enter", "send macro", "enter"),
+		Close:  b("esc", "close", "esc"),
+
+		Confirm: b("y", "yes", "y"),
+		Cancel:  b("n/esc", "no", "n", "esc"),
+
+		NextField: b("tab/↓", "next field", "tab", "down"),
+		PrevField: b("shift+tab/↑", "previous field", "shift+tab", "up"),
+		Submit:    b("enter", "sign in", "enter"),
+	}
+}
+
+// keyContext is where the keys go: the prompt or focused input first, then
+// the screen.
+type keyContext int
+
+const (
+	ctxLogin keyContext = iota
+	ctxList
+	ctxThread
+	ctxComposer
+	ctxPicker
+	ctxConfirm
+	ctxFatal
+)
+
+// action is what a key asks for; Update dispatches on it.
+type action int
+
+const (
+	actNone    action = iota
+	actForward        // to the focused text input
+	actUp
+	actDown
+	actPageUp
+	actPageDown
+	actTop
+	actBottom
+	actOpen
+	actBack
+	actSwitchPane
+	actReply
+	actMacros
+	actHandoff
+	actPortalLink
+	actRefresh
+	actHelp
+	actLogout
+	actQuit
+	actSend
+	actLeave
+	actChoose
+	actClose
+	actConfirm
+	actCancel
+	actNextField
+	actPrevField
+	actSubmit
+)
+
+// boundAction pairs a binding with what it does; help is generated from
+// the same list, so the help bar cannot drift from the keys.
+type boundAction struct {
+	key key.Binding
+	act action
+	// short puts the binding in the one-line help.
+	short bool
+}
+
+// bindings lists the keys of one context, in help order.
+func (k KeyMap) bindings(c keyContext) []boundAction {
+	switch c {
+	case ctxLogin:
+		return []boundAction{
+			{k.Submit, actSubmit, true}, {k.NextField, actNextField, true},
+			{k.PrevField, actPrevField, true}, {k.ForceQuit, actQuit, true},
+		}
+	case ctxComposer:
+		return []boundAction{
+			{k.Send, actSend, true}, {k.Newline, actForward, true},
+			{k.Leave, actLeave, true}, {k.ForceQuit, actQuit, true},
+		}
+	case ctxPicker:
+		return []boundAction{
+			{k.Up, actUp, true}, {k.Down, actDown, true},
+			{k.Choose, actChoose, true}, {k.Close, actClose, true},
+			{k.ForceQuit, actQuit, false},
+		}
+	case ctxConfirm:
+		return []boundAction{
+			{k.Confirm, actConfirm, true}, {k.Cancel, actCancel, true},
+			{k.ForceQuit, actQuit, false},
+		}
+	case ctxFatal:
+		return []boundAction{{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false}}
+	case ctxThread:
+		return []boundAction{
+			{k.PortalLink, actPortalLink, true},
+			{k.Up, actUp, false}, {k.Down, actDown, false},
+			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
+			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
+			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
+			{k.Handoff, actHandoff, true}, {k.Back, actBack, true},
+			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
+			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
+			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
+		}
+	default: // ctxList
+		return []boundAction{
+			{k.Up, actUp, false}, {k.Down, actDown, false},
+			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
+			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
+			{k.Open, actOpen, true}, {k.Reply, actReply, true},
+			{k.Macros, actMacros, true}, {k.Handoff, actHandoff, true},
+			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, true},
+			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
+			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
+		}
+	}
+}
+
+// resolve maps a key press in a keyContext to its action. In the text
+// contexts (login, composer) every key that is not bound goes to the
+// input, which is how letter shortcuts are off while typing.
+func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
+	for _, b := range k.bindings(c) {
+		if key.Matches(msg, b.key) {
+			return b.act
+		}
+	}
+	if c == ctxLogin || c == ctxComposer {
+		return actForward
+	}
+	return actNone
+}
+
+// helpKeys is the help.KeyMap of one keyContext.
+type helpKeys []boundAction
+
+// ShortHelp lists the bindings for the one-line help bar.
+func (h helpKeys) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, b := range h {
+		if b.short {
+			out = append(out, b.key)
+		}
+	}
+	return out
+}
+
+// FullHelp lists every binding, in columns of six (three fit in 80
+// columns).
+func (h helpKeys) FullHelp() [][]key.Binding {
+	var cols [][]key.Binding
+	var col []key.Binding
+	seen := map[string]bool{}
+	for _, b := range h {
+		name := b.key.Help().Key + b.key.Help().Desc
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		col = append(col, b.key)
+		if len(col) == 6 {
+			cols = append(cols, col)
+			col = nil
+		}
+	}
+	if len(col) > 0 {
+		cols = append(cols, col)
+	}
+	return cols
+}

@@ -1,0 +1,1004 @@
+// Package ui is the console's terminal interface: a Bubble Tea model with
+// a login screen, the inbox, an open thread with its composer and macro
+// picker, and the hand-off to nurses. It reaches the outside world only
+// through Backend, from tea.Cmds; it draws patient text only as
+// policy.SafeText.
+package ui
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// DemoLogin signs the console in by itself, for `triage demo`. The header
+// then says DEMO LOGIN and the role, so nobody mistakes it for a real
+// session.
+type DemoLogin struct {
+	Username string
+	Password string
+	Role     string
+}
+
+// Options configures a console Model. Every field may be left zero.
+type Options struct {
+	// Now is the clock; nil means time.Now. Tests pass a fixed clock.
+	Now func() time.Time
+	// Theme is the style set; the zero value means DefaultTheme. Pass
+	// ThemeFromEnv() to honour NO_COLOR.
+	Theme Theme
+	// Keys overrides DefaultKeyMap.
+	Keys *KeyMap
+	// Macros are the quick replies offered; nil means assets.Macros().
+	Macros []assets.Macro
+	// Demo, when set, logs in on start and marks the header.
+	Demo *DemoLogin
+	// ServerName names the central endpoint in the header.
+	ServerName string
+	// NewKey makes idempotency keys for sends; nil means 128 random bits.
+	NewKey func() string
+}
+
+// Default idle logoff when the server does not say (10 minutes).
+const defaultIdleTimeout = 600 * time.Second
+
+// portalMacroID is the macro offered after a refusal.
+const portalMacroID = "portal-secure"
+
+type screen int
+
+const (
+	screenLogin screen = iota
+	screenMain
+	screenFatal
+)
+
+type focus int
+
+const (
+	focusList focus = iota
+	focusThread
+	focusComposer
+)
+
+// Model is the console. Build it with New and run it with tea.NewProgram.
+type Model struct {
+	backend Backend
+	now     func() time.Time
+	newKey  func() string
+	theme   Theme
+	keys    KeyMap
+	help    help.Model
+	macros  []assets.Macro
+	demo    *DemoLogin
+	server  policy.SafeText
+
+	width, height int
+	lay           layout
+	nowAt         time.Time // the clock, read once per Update
+
+	screen screen
+	focus  focus
+	fatal  policy.SafeText
+
+	// session counts sign-ins; results from an earlier one are dropped.
+	session int
+	ctx     context.Context
+	cancel  context.CancelFunc
+
+	login        loginForm
+	loginAttempt int
+	user         api.User
+	idleTimeout  time.Duration
+	lastInput    time.Time
+
+	inbox      []threadRow
+	cursor     int
+	offset     int
+	inboxGen   int
+	inboxBusy  bool
+	inboxAgain bool
+	inboxReady bool
+
+	openID      string
+	threadGen   int
+	threadBusy  bool
+	threadAgain bool
+	thread      *threadView
+	vp          viewport.Model
+
+	composer composer
+	picker   *macroPicker
+	confirm  *confirmPrompt
+	toast    *toast
+	toastSeq int
+
+	eventsBackoff time.Duration
+}
+
+// loginForm is the sign-in screen's state.
+type loginForm struct {
+	inputs [3]textinput.Model // username, password, one-time code
+	focus  int
+	err    policy.SafeText
+	notice string // why the user is here again ("Signed out after …")
+	busy   bool
+}
+
+// composer is the reply box and the refusal shown under it.
+type composer struct {
+	active  bool // shown under the thread
+	ta      textarea.Model
+	busy    bool
+	refusal *refusalView
+	// key is reused when the same text is sent again after a transient
+	// failure, so the retry cannot send twice.
+	key, keyText string
+}
+
+type refusalView struct {
+	threadID string
+	rule     policy.SafeText
+	reason   policy.SafeText
+	types    []policy.SafeText
+	portal   bool
+}
+
+type macroPicker struct {
+	threadID string
+	items    []assets.Macro
+	cursor   int
+}
+
+type confirmPrompt struct {
+	threadID string
+	label    policy.SafeText
+}
+
+type toastKind int
+
+const (
+	toastInfo toastKind = iota
+	toastError
+)
+
+type toast struct {
+	id   int
+	kind toastKind
+	text policy.SafeText
+}
+
+// New builds the console over b. It does no I/O; Init starts the work.
+func New(b Backend, opts Options) *Model {
+	m := &Model{
+		backend: b,
+		now:     opts.Now,
+		newKey:  opts.NewKey,
+		theme:   opts.Theme,
+		macros:  opts.Macros,
+		demo:    opts.Demo,
+		server:  policy.SanitizeLine(opts.ServerName),
+	}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	if m.newKey == nil {
+		m.newKey = newIdempotencyKey
+	}
+	if m.theme.Name == "" {
+		m.theme = DefaultTheme()
+	}
+	if opts.Keys != nil {
+		m.keys = *opts.Keys
+	} else {
+		m.keys = DefaultKeyMap()
+	}
+	if m.macros == nil {
+		// A broken embedded file is a build defect caught by the assets
+		// tests; the console still runs, with free text only.
+		m.macros, _ = assets.Macros()
+	}
+	m.help = help.New()
+	m.help.Styles = m.theme.helpStyles()
+	m.vp = viewport.New(0, 0)
+	m.vp.MouseWheelEnabled = false
+	m.nowAt = m.now()
+	m.login = newLoginForm()
+	m.composer.ta = newTextarea()
+	m.syncKeys()
+	return m
+}
+
+func newLoginForm() loginForm {
+	var f loginForm
+	for i := range f.inputs {
+		in := textinput.New()
+		in.Prompt = ""
+		in.CharLimit = 128
+		f.inputs[i] = in
+	}
+	f.inputs[0].Placeholder = "username"
+	f.inputs[1].EchoMode = textinput.EchoNone // not even the length shows
+	f.inputs[2].Placeholder = "6-digit code, if your account has one"
+	f.inputs[2].CharLimit = 10
+	f.inputs[0].Focus()
+	return f
+}
+
+func newTextarea() textarea.Model {
+	ta := textarea.New()
+	ta.Placeholder = "Write a reply (no health details: use the portal link)"
+	ta.ShowLineNumbers = false
+	ta.Prompt = "> "
+	ta.CharLimit = 4096 // WhatsApp's limit for a text message
+	ta.SetHeight(3)
+	// Enter sends; a new line is alt+enter.
+	ta.KeyMap.InsertNewline.SetKeys("alt+enter")
+	return ta
+}
+
+// Init starts the demo sign-in when there is one.
+func (m *Model) Init() tea.Cmd {
+	if m.demo == nil {
+		return textinput.Blink
+	}
+	m.login.busy = true
+	m.loginAttempt++
+	return loginCmd(m.backend, m.loginAttempt, m.demo.Username, m.demo.Password, "")
+}
+
+// Update routes one message: window size first, then results, then keys
+// by focus (prompt, text input, screen).
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.nowAt = m.now()
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+	case tea.KeyMsg:
+		m.lastInput = m.nowAt
+		cmd = m.updateKey(msg)
+	case loginResultMsg:
+		cmd = m.onLogin(msg)
+	case inboxMsg:
+		cmd = m.onInbox(msg)
+	case threadMsg:
+		cmd = m.onThread(msg)
+	case sendResultMsg:
+		cmd = m.onSend(msg)
+	case handoffResultMsg:
+		cmd = m.onHandoff(msg)
+	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
+		cmd = m.onEvents(msg)
+	case idleTickMsg:
+		cmd = m.onIdleTick(msg)
+	case toastExpiredMsg:
+		if m.toast != nil && m.toast.id == msg.id {
+			m.toast = nil
+			m.resize()
+		}
+	case logoutDoneMsg:
+	default:
+		// Cursor blinks and other component messages.
+		cmd = m.forwardToInput(msg)
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+// keyContext says who gets the keys now.
+func (m *Model) keyContext() keyContext {
+	switch {
+	case m.screen == screenFatal:
+		return ctxFatal
+	case m.screen == screenLogin:
+		return ctxLogin
+	case m.confirm != nil:
+		return ctxConfirm
+	case m.picker != nil:
+		return ctxPicker
+	case m.focus == focusComposer:
+		return ctxComposer
+	case m.focus == focusThread:
+		return ctxThread
+	}
+	return ctxList
+}
+
+func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
+	if m.tooSmall() {
+		if m.keys.resolve(ctxFatal, msg) == actQuit {
+			return tea.Quit
+		}
+		return nil
+	}
+	c := m.keyContext()
+	act := m.keys.resolve(c, msg)
+	switch c {
+	case ctxLogin:
+		return m.loginKey(act, msg)
+	case ctxComposer:
+		return m.composerKey(act, msg)
+	case ctxPicker:
+		return m.pickerKey(act)
+	case ctxConfirm:
+		return m.confirmKey(act)
+	case ctxFatal:
+		if act == actQuit {
+			return tea.Quit
+		}
+		return nil
+	}
+	return m.screenKey(act)
+}
+
+// syncKeys enables the bindings that make sense right now, which also
+// keeps the help bar honest.
+func (m *Model) syncKeys() {
+	open := m.thread != nil && m.openID != ""
+	m.keys.PortalLink.SetEnabled(m.portalOffered())
+	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
+	m.keys.Back.SetEnabled(open)
+	m.keys.Open.SetEnabled(len(m.inbox) > 0)
+}
+
+// portalOffered says the last refusal offered the portal link for the
+// open thread and the user's role may send it.
+func (m *Model) portalOffered() bool {
+	r := m.composer.refusal
+	return r != nil && r.portal && r.threadID == m.openID && m.mayUseMacro(portalMacroID)
+}
+
+// --- login -----------------------------------------------------------
+
+func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
+	f := &m.login
+	switch act {
+	case actQuit:
+		return tea.Quit
+	case actNextField, actPrevField:
+		step := 1
+		if act == actPrevField {
+			step = len(f.inputs) - 1
+		}
+		f.inputs[f.focus].Blur()
+		f.focus = (f.focus + step) % len(f.inputs)
+		return f.inputs[f.focus].Focus()
+	case actSubmit:
+		if f.busy {
+			return nil
+		}
+		user := strings.TrimSpace(f.inputs[0].Value())
+		pass := f.inputs[1].Value()
+		code := strings.TrimSpace(f.inputs[2].Value())
+		if user == "" || pass == "" {
+			f.err = "Enter your username and password."
+			return nil
+		}
+		// The password leaves the model now: only the command holds it.
+		f.inputs[1].SetValue("")
+		f.inputs[2].SetValue("")
+		f.err, f.notice, f.busy = "", "", true
+		m.loginAttempt++
+		return loginCmd(m.backend, m.loginAttempt, user, pass, code)
+	}
+	var cmd tea.Cmd
+	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	return cmd
+}
+
+func (m *Model) onLogin(msg loginResultMsg) tea.Cmd {
+	if msg.attempt != m.loginAttempt || m.screen != screenLogin {
+		return nil
+	}
+	m.login.busy = false
+	if msg.err != nil {
+		if isFatal(msg.err) {
+			return m.fail(msg.err)
+		}
+		m.login.err = policy.SanitizeLine("Sign-in failed: " + msg.err.Error())
+		return nil
+	}
+	m.session++
+	m.ctx, m.cancel = context.WithCancel(context.Background())
+	m.user = msg.resp.User
+	m.idleTimeout = time.Duration(msg.resp.IdleTimeoutSeconds) * time.Second
+	if m.idleTimeout <= 0 {
+		m.idleTimeout = defaultIdleTimeout
+	}
+	m.lastInput = m.nowAt
+	m.login = newLoginForm()
+	m.login.inputs[0].Blur()
+	m.screen, m.focus = screenMain, focusList
+	m.eventsBackoff = 0
+	m.resize()
+	return tea.Batch(m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session))
+}
+
+// signOut forgets everything the session showed (system rule: nothing
+// readable left behind) and returns to the login screen with notice.
+func (m *Model) signOut(notice string) tea.Cmd {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.session++
+	m.ctx, m.cancel = nil, nil
+	m.user = api.User{}
+	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
+	m.inboxBusy, m.inboxAgain = false, false
+	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
+	m.vp.SetContent("")
+	m.vp.GotoTop()
+	m.composer = composer{ta: newTextarea()}
+	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.screen, m.focus = screenLogin, focusList
+	m.login = newLoginForm()
+	m.login.notice = notice
+	m.resize()
+	return tea.Batch(logoutCmd(m.backend), textinput.Blink)
+}
+
+func (m *Model) onIdleTick(msg idleTickMsg) tea.Cmd {
+	if msg.session != m.session || m.screen != screenMain {
+		return nil
+	}
+	if m.nowAt.Sub(m.lastInput) >= m.idleTimeout {
+		mins := int(m.idleTimeout / time.Minute)
+		what := strconv.Itoa(mins) + " minutes"
+		if mins == 1 {
+			what = "1 minute"
+		} else if mins == 0 {
+			what = strconv.Itoa(int(m.idleTimeout/time.Second)) + " seconds"
+		}
+		return m.signOut("Signed out after " + what + " idle")
+	}
+	return idleTickCmd(m.session)
+}
+
+// fail shows the full-page error screen.
+func (m *Model) fail(err error) tea.Cmd {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.session++
+	m.inbox, m.thread, m.openID = nil, nil, ""
+	m.vp.SetContent("")
+	m.screen = screenFatal
+	m.fatal = policy.SanitizeLine(err.Error())
+	return nil
+}
+
+// handleErr sorts a failed call into its tier: session gone, fatal, or a
+// transient toast.
+func (m *Model) handleErr(what string, err error) tea.Cmd {
+	switch {
+	case isUnauthorized(err):
+		return m.signOut("Your session ended. Please sign in again.")
+	case isFatal(err):
+		return m.fail(err)
+	}
+	return m.showToast(toastError, policy.SanitizeLine(what+": "+err.Error()))
+}
+
+func (m *Model) showToast(kind toastKind, text policy.SafeText) tea.Cmd {
+	m.toastSeq++
+	m.toast = &toast{id: m.toastSeq, kind: kind, text: text}
+	m.resize()
+	return toastExpireCmd(m.toastSeq)
+}
+
+// --- inbox and thread loading ------------------------------------------
+
+// fetchInbox asks for the inbox, or, when a request is already out, asks
+// again once it lands, so a burst of events costs two requests, not fifty.
+func (m *Model) fetchInbox() tea.Cmd {
+	if m.ctx == nil {
+		return nil
+	}
+	if m.inboxBusy {
+		m.inboxAgain = true
+		return nil
+	}
+	m.inboxBusy = true
+	m.inboxGen++
+	return inboxCmd(m.ctx, m.backend, m.session, m.inboxGen)
+}
+
+func (m *Model) onInbox(msg inboxMsg) tea.Cmd {
+	if msg.session != m.session || msg.gen != m.inboxGen {
+		return nil
+	}
+	m.inboxBusy = false
+	var cmds []tea.Cmd
+	if m.inboxAgain {
+		m.inboxAgain = false
+		cmds = append(cmds, m.fetchInbox())
+	}
+	if msg.err != nil {
+		return tea.Batch(append(cmds, m.handleErr("Could not load the inbox", msg.err))...)
+	}
+	selected := ""
+	if m.cursor < len(m.inbox) {
+		selected = m.inbox[m.cursor].id
+	}
+	m.inbox = newThreadRows(msg.threads)
+	m.inboxReady = true
+	m.cursor = 0
+	for i, r := range m.inbox {
+		if r.id == selected {
+			m.cursor = i
+			break
+		}
+	}
+	m.clampList()
+	return tea.Batch(cmds...)
+}
+
+// openThread shows a thread, fetching it. A new generation means any
+// answer still on its way for the previous one is dropped.
+func (m *Model) openThread(id string) tea.Cmd {
+	if id != m.openID {
+		m.openID = id
+		m.thread = nil
+		m.vp.SetContent("")
+		m.composer.refusal = nil
+		m.composer.active = false
+		m.composer.ta.Blur()
+		m.threadBusy = false
+		m.threadAgain = false
+		m.resize()
+	}
+	return m.fetchThread()
+}
+
+func (m *Model) fetchThread() tea.Cmd {
+	if m.ctx == nil || m.openID == "" {
+		return nil
+	}
+	if m.threadBusy {
+		m.threadAgain = true
+		return nil
+	}
+	m.threadBusy = true
+	m.threadGen++
+	return threadCmd(m.ctx, m.backend, m.session, m.threadGen, m.openID)
+}
+
+func (m *Model) onThread(msg threadMsg) tea.Cmd {
+	if msg.session != m.session || msg.threadID != m.openID || msg.gen != m.threadGen {
+		return nil // a late answer for a thread no longer on screen
+	}
+	m.threadBusy = false
+	var cmds []tea.Cmd
+	if m.threadAgain {
+		m.threadAgain = false
+		cmds = append(cmds, m.fetchThread())
+	}
+	if msg.err != nil {
+		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
+	}
+	atBottom := m.thread == nil || m.vp.AtBottom()
+	v := newThreadView(msg.detail)
+	m.thread = &v
+	m.resize()
+	if atBottom {
+		m.vp.GotoBottom()
+	}
+	return tea.Batch(cmds...)
+}
+
+// --- list and thread keys ----------------------------------------------
+
+func (m *Model) screenKey(act action) tea.Cmd {
+	switch act {
+	case actQuit:
+		return tea.Quit
+	case actHelp:
+		m.help.ShowAll = !m.help.ShowAll
+		m.resize()
+	case actLogout:
+		return m.signOut("Signed out.")
+	case actRefresh:
+		return tea.Batch(m.fetchInbox(), m.fetchThread())
+	case actSwitchPane:
+		if m.focus == focusList && m.openID != "" {
+			m.focus = focusThread
+		} else {
+			m.focus = focusList
+		}
+	case actOpen:
+		if m.cursor < len(m.inbox) {
+			m.focus = focusThread
+			return m.openThread(m.inbox[m.cursor].id)
+		}
+	case actBack:
+		m.focus = focusList
+	case actReply:
+		cmd := m.ensureOpen()
+		if m.openID == "" {
+			return cmd
+		}
+		m.focus = focusComposer
+		m.composer.active = true
+		m.composer.refusal = nil
+		m.resize()
+		return tea.Batch(cmd, m.composer.ta.Focus())
+	case actMacros:
+		cmd := m.ensureOpen()
+		if m.openID == "" {
+			return cmd
+		}
+		items := m.allowedMacros()
+		if len(items) == 0 {
+			return m.showToast(toastError, "No quick replies are available for your role.")
+		}
+		m.picker = &macroPicker{threadID: m.openID, items: items}
+		return cmd
+	case actHandoff:
+		if id := m.handoffTarget(); id != "" {
+			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
+			m.resize()
+		}
+	case actPortalLink:
+		if m.portalOffered() {
+			return m.sendMacro(m.composer.refusal.threadID, portalMacroID)
+		}
+	case actUp, actDown, actPageUp, actPageDown, actTop, actBottom:
+		if m.focus == focusThread {
+			m.scrollThread(act)
+		} else {
+			m.moveCursor(act)
+		}
+	}
+	return nil
+}
+
+// ensureOpen opens the selected thread when the list has the keys and
+// the selection is not the open thread, so r, m and n act on what the
+// cursor shows.
+func (m *Model) ensureOpen() tea.Cmd {
+	if m.focus != focusList || m.cursor >= len(m.inbox) {
+		return nil
+	}
+	id := m.inbox[m.cursor].id
+	if id == m.openID {
+		return nil
+	}
+	m.focus = focusThread
+	return m.openThread(id)
+}
+
+// handoffTarget is the thread n would hand off: the selection in the
+// list, else the open thread; none when it is already with the nurses.
+func (m *Model) handoffTarget() string {
+	var row *threadRow
+	if m.focus == focusList && m.cursor < len(m.inbox) {
+		row = &m.inbox[m.cursor]
+	} else if m.thread != nil {
+		row = &m.thread.row
+	}
+	if row == nil || row.state == api.ThreadClinical || row.state == api.ThreadClosed {
+		return ""
+	}
+	return row.id
+}
+
+func (m *Model) labelOf(id string) policy.SafeText {
+	if m.thread != nil && m.thread.row.id == id {
+		return m.thread.row.label
+	}
+	for _, r := range m.inbox {
+		if r.id == id {
+			return r.label
+		}
+	}
+	return "this thread"
+}
+
+func (m *Model) moveCursor(act action) {
+	page := max(m.lay.listRows, 1)
+	switch act {
+	case actUp:
+		m.cursor--
+	case actDown:
+		m.cursor++
+	case actPageUp:
+		m.cursor -= page
+	case actPageDown:
+		m.cursor += page
+	case actTop:
+		m.cursor = 0
+	case actBottom:
+		m.cursor = len(m.inbox) - 1
+	}
+	m.clampList()
+}
+
+// clampList keeps the cursor on a row and the row on screen.
+func (m *Model) clampList() {
+	m.cursor = min(max(m.cursor, 0), max(len(m.inbox)-1, 0))
+	rows := max(m.lay.listRows, 1)
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+rows {
+		m.offset = m.cursor - rows + 1
+	}
+	m.offset = min(max(m.offset, 0), max(len(m.inbox)-rows, 0))
+}
+
+func (m *Model) scrollThread(act action) {
+	switch act {
+	case actUp:
+		m.vp.ScrollUp(1)
+	case actDown:
+		m.vp.ScrollDown(1)
+	case actPageUp:
+		m.vp.PageUp()
+	case actPageDown:
+		m.vp.PageDown()
+	case actTop:
+		m.vp.GotoTop()
+	case actBottom:
+		m.vp.GotoBottom()
+	}
+}
+
+// --- composer ----------------------------------------------------------
+
+func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
+	switch act {
+	case actQuit:
+		return tea.Quit
+	case actLeave:
+		m.composer.ta.Blur()
+		m.focus = focusThread
+		if strings.TrimSpace(m.composer.ta.Value()) == "" && m.composer.refusal == nil {
+			m.composer.active = false
+		}
+		m.resize()
+		return nil
+	case actSend:
+		return m.sendText()
+	}
+	var cmd tea.Cmd
+	m.composer.ta, cmd = m.composer.ta.Update(msg)
+	return cmd
+}
+
+func (m *Model) sendText() tea.Cmd {
+	c := &m.composer
+	text := strings.TrimSpace(c.ta.Value())
+	if text == "" || c.busy || m.openID == "" {
+		return nil
+	}
+	if c.key == "" || c.keyText != text {
+		c.key, c.keyText = m.newKey(), text
+	}
+	c.busy = true
+	c.refusal = nil
+	m.resize()
+	req := api.SendRequest{IdempotencyKey: c.key, Text: text}
+	return sendCmd(m.ctx, m.backend, m.session, m.openID, req)
+}
+
+func (m *Model) sendMacro(threadID, macroID string) tea.Cmd {
+	if threadID == "" || m.ctx == nil {
+		return nil
+	}
+	m.composer.busy = true
+	req := api.SendRequest{IdempotencyKey: m.newKey(), MacroID: macroID}
+	return sendCmd(m.ctx, m.backend, m.session, threadID, req)
+}
+
+func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
+	if msg.session != m.session {
+		return nil
+	}
+	c := &m.composer
+	c.busy = false
+	if r, ok := asRefusal(msg.err); ok {
+		rv := &refusalView{
+			threadID: msg.threadID,
+			rule:     policy.SanitizeLine(r.Refusal.Rule),
+			reason:   policy.SanitizeLine(r.Refusal.Reason),
+			portal:   r.Refusal.OfferPortalLink,
+		}
+		for _, t := range r.Refusal.SpanTypes {
+			rv.types = append(rv.types, policy.SanitizeLine(t))
+		}
+		// The draft stays for editing, but the keys leave the text box so
+		// p can take the portal-link way out.
+		c.refusal, c.key, c.keyText = rv, "", ""
+		c.active = msg.threadID == m.openID
+		c.ta.Blur()
+		if m.focus == focusComposer {
+			m.focus = focusThread
+		}
+		m.resize()
+		return nil
+	}
+	if msg.err != nil {
+		return m.handleErr("Not sent", msg.err)
+	}
+	if msg.macroID == "" && msg.key == c.key {
+		c.ta.Reset()
+		c.key, c.keyText = "", ""
+		c.active = false
+		c.ta.Blur()
+		if m.focus == focusComposer {
+			m.focus = focusThread
+		}
+	}
+	c.refusal = nil
+	word := "Message sent"
+	if msg.macroID != "" {
+		word = "Quick reply sent"
+		if msg.macroID == portalMacroID {
+			word = "Secure-portal link sent"
+		}
+	}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(word)), m.fetchInbox()}
+	if msg.threadID == m.openID {
+		cmds = append(cmds, m.fetchThread())
+	}
+	return tea.Batch(cmds...)
+}
+
+// --- macro picker ---------------------------------------------------------
+
+// allowedMacros are the macros the signed-in role may send.
+func (m *Model) allowedMacros() []assets.Macro {
+	var out []assets.Macro
+	for _, mc := range m.macros {
+		if slices.Contains(mc.Roles, string(m.user.Role)) {
+			out = append(out, mc)
+		}
+	}
+	return out
+}
+
+func (m *Model) mayUseMacro(id string) bool {
+	for _, mc := range m.allowedMacros() {
+		if mc.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) pickerKey(act action) tea.Cmd {
+	p := m.picker
+	switch act {
+	case actQuit:
+		return tea.Quit
+	case actUp:
+		p.cursor = max(p.cursor-1, 0)
+	case actDown:
+		p.cursor = min(p.cursor+1, len(p.items)-1)
+	case actClose:
+		m.picker = nil
+	case actChoose:
+		m.picker = nil
+		return m.sendMacro(p.threadID, p.items[p.cursor].ID)
+	}
+	return nil
+}
+
+// --- hand-off --------------------------------------------------------------
+
+func (m *Model) confirmKey(act action) tea.Cmd {
+	c := m.confirm
+	switch act {
+	case actQuit:
+		return tea.Quit
+	case actCancel:
+		m.confirm = nil
+		m.resize()
+	case actConfirm:
+		m.confirm = nil
+		m.resize()
+		return handoffCmd(m.ctx, m.backend, m.session, c.threadID, api.HandoffRequest{})
+	}
+	return nil
+}
+
+func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
+	if msg.session != m.session {
+		return nil
+	}
+	if msg.err != nil {
+		return m.handleErr("Hand-off failed", msg.err)
+	}
+	cmds := []tea.Cmd{
+		m.showToast(toastInfo, "Handed to the nurses' queue"),
+		m.fetchInbox(),
+	}
+	if msg.threadID == m.openID {
+		cmds = append(cmds, m.fetchThread())
+	}
+	return tea.Batch(cmds...)
+}
+
+// --- live events -------------------------------------------------------------
+
+func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case eventsReadyMsg:
+		if msg.session != m.session {
+			return nil
+		}
+		m.eventsBackoff = 0
+		// Catch up on whatever happened while the stream was down.
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.fetchInbox(), m.fetchThread())
+	case eventMsg:
+		if msg.session != m.session {
+			return nil // the reader of a signed-out session just stops
+		}
+		// The reader must be re-armed even when the event is ignored.
+		cmds := []tea.Cmd{waitEventCmd(msg.ch, msg.session)}
+		switch msg.ev.Type {
+		case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
+			cmds = append(cmds, m.fetchInbox())
+			if msg.ev.ThreadID == m.openID {
+				cmds = append(cmds, m.fetchThread())
+			}
+		}
+		return tea.Batch(cmds...)
+	case eventsClosedMsg:
+		if msg.session != m.session {
+			return nil
+		}
+		return m.resubscribeLater()
+	case eventsFailedMsg:
+		if msg.session != m.session {
+			return nil
+		}
+		if isUnauthorized(msg.err) {
+			return m.signOut("Your session ended. Please sign in again.")
+		}
+		return m.resubscribeLater()
+	case resubscribeMsg:
+		if msg.session != m.session || m.ctx == nil {
+			return nil
+		}
+		return subscribeCmd(m.ctx, m.backend, m.session)
+	}
+	return nil
+}
+
+func (m *Model) resubscribeLater() tea.Cmd {
+	if m.eventsBackoff == 0 {
+		m.eventsBackoff = resubscribeFirst
+	} else {
+		m.eventsBackoff = min(m.eventsBackoff*2, resubscribeMax)
+	}
+	return resubscribeAfter(m.eventsBackoff, m.session)
+}
+
+// forwardToInput passes component messages (cursor blink) to whichever
+// text input is focused.
+func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch {
+	case m.screen == screenLogin:
+		f := &m.login
+		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	case m.focus == focusComposer:
+		m.composer.ta, cmd = m.composer.ta.Update(msg)
+	}
+	return cmd
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"os"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Theme is the console's one set of styles, named by meaning rather than
+// by hue, so a state never depends on telling two colours apart: every
+// state the theme colours also carries a word or a glyph in the view.
+type Theme struct {
+	// Name says which theme this is ("ansi" or "monochrome").
+	Name string
+
+	Text      lipgloss.Style // ordinary text
+	Faint     lipgloss.Style // secondary text: times, hints
+	Title     lipgloss.Style // pane titles
+	Focused   lipgloss.Style // the title of the pane that has the keys
+	Header    lipgloss.Style // the top bar
+	Demo      lipgloss.Style // the DEMO LOGIN marker
+	Selected  lipgloss.Style // the inbox row under the cursor
+	Masked    lipgloss.Style // [PHONE] placeholders and the "Masked" token
+	Escalated lipgloss.Style // handed to nurses, reads as clinical
+	Overdue   lipgloss.Style // unread and waiting too long
+	Unread    lipgloss.Style // the unread count mark
+	Error     lipgloss.Style // refusals, failures, fatal errors
+	Warning   lipgloss.Style // closed 24-hour window, opted out
+	StatusOK  lipgloss.Style // sent, delivered, read; success toasts
+	Pending   lipgloss.Style // queued
+	Inbound   lipgloss.Style // the patient's side of a thread
+	Outbound  lipgloss.Style // the clinic's side of a thread
+	Separator lipgloss.Style // lines between panes
+	HelpKey   lipgloss.Style // key names in the help bar
+	HelpDesc  lipgloss.Style // descriptions in the help bar
+}
+
+// DefaultTheme uses the terminal's own ANSI palette (colours 0–15), so it
+// follows whatever light or dark scheme the clinic's terminal is set to.
+func DefaultTheme() Theme {
+	s := lipgloss.NewStyle
+	c := func(ansi string) lipgloss.Color { return lipgloss.Color(ansi) }
+	return Theme{
+		Name:      "ansi",
+		Text:      s(),
+		Faint:     s().Faint(true),
+		Title:     s().Bold(true),
+		Focused:   s().Bold(true).Underline(true).Foreground(c("6")),
+		Header:    s().Bold(true).Reverse(true),
+		Demo:      s().Bold(true).Foreground(c("0")).Background(c("3")),
+		Selected:  s().Reverse(true),
+		Masked:    s().Foreground(c("5")).Bold(true),
+		Escalated: s().Foreground(c("5")).Bold(true),
+		Overdue:   s().Foreground(c("1")).Bold(true),
+		Unread:    s().Foreground(c("4")).Bold(true),
+		Error:     s().Foreground(c("1")).Bold(true),
+		Warning:   s().Foreground(c("3")),
+		StatusOK:  s().Foreground(c("2")),
+		Pending:   s().Faint(true),
+		Inbound:   s().Bold(true),
+		Outbound:  s().Bold(true).Foreground(c("6")),
+		Separator: s().Faint(true),
+		HelpKey:   s().Bold(true),
+		HelpDesc:  s().Faint(true),
+	}
+}
+
+// MonochromeTheme uses reverse, bold and underline only: no colour at
+// all, for NO_COLOR terminals and for readers who do not see colour.
+func MonochromeTheme() Theme {
+	s := lipgloss.NewStyle
+	return Theme{
+		Name:      "monochrome",
+		Text:      s(),
+		Faint:     s(),
+		Title:     s().Bold(true),
+		Focused:   s().Bold(true).Underline(true),
+		Header:    s().Reverse(true),
+		Demo:      s().Bold(true).Underline(true),
+		Selected:  s().Reverse(true),
+		Masked:    s().Underline(true),
+		Escalated: s().Bold(true),
+		Overdue:   s().Bold(true).Underline(true),
+		Unread:    s().Bold(true),
+		Error:     s().Bold(true).Reverse(true),
+		Warning:   s().Underline(true),
+		StatusOK:  s(),
+		Pending:   s(),
+		Inbound:   s().Bold(true),
+		Outbound:  s().Bold(true),
+		Separator: s(),
+		HelpKey:   s().Bold(true),
+		HelpDesc:  s(),
+	}
+}
+
+// ThemeFromEnv picks the theme for this terminal: MonochromeTheme when
+// NO_COLOR is set to anything non-empty (https://no-color.org), else
+// DefaultTheme.
+func ThemeFromEnv() Theme {
+	if os.Getenv("NO_COLOR") != "" {
+		return MonochromeTheme()
+	}
+	return DefaultTheme()
+}
+
+// helpStyles dresses the help bar in the theme.
+func (t Theme) helpStyles() help.Styles {
+	return help.Styles{
+		Ellipsis:       t.HelpDesc,
+		ShortKey:       t.HelpKey,
+		ShortDesc:      t.HelpDesc,
+		ShortSeparator: t.HelpDesc,
+		FullKey:        t.HelpKey,
+		FullDesc:       t.HelpDesc,
+		FullSeparator:  t.HelpDesc,
+	}
+}

@@ -1,0 +1,583 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// The console needs this much room to be usable; below it the view says
+// so instead of drawing a broken layout.
+const (
+	minWidth  = 40
+	minHeight = 12
+	// Below wideWidth the thread stacks under the inbox.
+	wideWidth = 80
+	// overdueAfter marks an unread thread as waiting too long.
+	overdueAfter = time.Hour
+)
+
+// layout is every size the view uses, computed in one place (resize).
+type layout struct {
+	wide             bool
+	bodyH            int
+	listW, listH     int
+	listRows         int // inbox rows that fit (two lines each)
+	threadW, threadH int
+}
+
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
+// resize lays the screen out from measurements: the header and footer are
+// rendered and measured, and the panes get what is left. It runs on every
+// tea.WindowSizeMsg and whenever the chrome changes height (a toast, a
+// prompt, the full help, the composer).
+func (m *Model) resize() {
+	if m.width == 0 || m.height == 0 {
+		return
+	}
+	m.help.Width = m.width
+	l := layout{wide: m.width >= wideWidth}
+	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView()), 1)
+	if l.wide {
+		l.listW = min(max(m.width*2/5, 30), 56)
+		l.threadW = m.width - l.listW - 1 // one column of separator
+		l.listH, l.threadH = l.bodyH, l.bodyH
+	} else {
+		l.listW, l.threadW = m.width, m.width
+		l.listH = max(l.bodyH*2/5, 3)
+		l.threadH = max(l.bodyH-l.listH-1, 1) // one line of separator
+	}
+	l.listRows = max((l.listH-1)/2, 1)
+	m.lay = l
+	m.clampList()
+
+	m.composer.ta.SetWidth(max(l.threadW-2, 10))
+	switch {
+	case l.threadH < 14:
+		m.composer.ta.SetHeight(1)
+	case l.threadH < 24:
+		m.composer.ta.SetHeight(2)
+	default:
+		m.composer.ta.SetHeight(3)
+	}
+	// Whoever was reading the newest message keeps reading it when the
+	// pane shrinks for the composer or a toast.
+	atBottom := m.vp.AtBottom()
+	m.vp.Width = l.threadW
+	m.vp.Height = max(l.threadH-lipgloss.Height(m.threadTop())-m.composerHeight(), 1)
+	if m.thread != nil {
+		m.vp.SetContent(m.messagesView(l.threadW))
+		if atBottom {
+			m.vp.GotoBottom()
+		}
+	}
+}
+
+// View draws the whole screen.
+func (m *Model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return m.tooSmallView()
+	}
+	switch m.screen {
+	case screenLogin:
+		return m.loginView()
+	case screenFatal:
+		return m.fatalView()
+	}
+	var body string
+	l := m.lay
+	list := box(m.inboxView(), l.listW, l.listH)
+	thread := box(m.threadPaneView(), l.threadW, l.threadH)
+	if l.wide {
+		sep := strings.TrimSuffix(strings.Repeat(m.theme.Separator.Render("│")+"\n", l.bodyH), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, list, sep, thread)
+	} else {
+		body = list + "\n" + m.theme.Separator.Render(strings.Repeat("─", m.width)) + "\n" + thread
+	}
+	return m.headerView() + "\n" + body + "\n" + m.footerView()
+}
+
+// box cuts or pads s to exactly w columns and h lines, so panes line up
+// whatever they hold.
+func box(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, ln := range lines {
+		lines[i] = fit(ln, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fit truncates one line to w columns and pads it to exactly w.
+func fit(s string, w int) string {
+	if ansi.StringWidth(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
+
+// indent wraps s to width w, the first line indented by first columns
+// and the rest by rest, so wrapped text lines up under its heading.
+func indent(s string, w, first, rest int) string {
+	lines := strings.Split(ansi.Wrap(s, max(w-max(first, rest), 1), ""), "\n")
+	for i := range lines {
+		pad := rest
+		if i == 0 {
+			pad = first
+		}
+		lines[i] = strings.Repeat(" ", pad) + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// spread puts left and right on one line of width w.
+func spread(left, right string, w int) string {
+	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return fit(left, max(w-ansi.StringWidth(right)-1, 0)) + " " + right
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// safe draws sanitised text in a style. Taking policy.SafeText is the
+// point: a raw string from a patient or the network does not compile here.
+func safe(st lipgloss.Style, t policy.SafeText) string { return st.Render(t.String()) }
+
+// maskedBody draws a message body with each "[TYPE]" placeholder in the
+// Masked style.
+func (m *Model) maskedBody(t policy.SafeText) string {
+	s := t.String()
+	return placeholder.ReplaceAllStringFunc(s, func(p string) string {
+		if maskTypes[p] {
+			return m.theme.Masked.Render(p)
+		}
+		return p
+	})
+}
+
+// --- chrome ---------------------------------------------------------------
+
+func (m *Model) headerView() string {
+	left := " Triage console"
+	if m.server != "" {
+		left += " · " + m.server.String()
+	}
+	var right []string
+	if m.screen == screenMain && m.user.Username != "" {
+		right = append(right, policy.SanitizeLine(m.user.Username).String()+" ("+
+			policy.SanitizeLine(string(m.user.Role)).String()+")")
+	}
+	line := m.theme.Header.Render(spread(left, strings.Join(right, " ")+" ", max(m.width, 1)))
+	if m.demo != nil {
+		role := m.demo.Role
+		if m.user.Role != "" {
+			role = string(m.user.Role)
+		}
+		marker := m.theme.Demo.Render(" DEMO LOGIN · " + policy.SanitizeLine(role).String() + " ")
+		w := ansi.StringWidth(marker)
+		line = m.theme.Header.Render(spread(left, strings.Join(right, " ")+" ", max(m.width-w, 1))) + marker
+	}
+	return line
+}
+
+func (m *Model) footerView() string {
+	var lines []string
+	if m.confirm != nil {
+		lines = append(lines, m.theme.Escalated.Render("Hand "+m.confirm.label.String()+" to the nurses' queue?")+
+			" "+m.theme.HelpKey.Render("y")+m.theme.HelpDesc.Render(" yes  ")+
+			m.theme.HelpKey.Render("n")+m.theme.HelpDesc.Render(" no"))
+	}
+	if t := m.toast; t != nil {
+		if t.kind == toastError {
+			lines = append(lines, m.theme.Error.Render("✗ ")+safe(m.theme.Error, t.text))
+		} else {
+			lines = append(lines, m.theme.StatusOK.Render("✓ ")+safe(m.theme.Text, t.text))
+		}
+	}
+	lines = append(lines, strings.Split(m.help.View(helpKeys(m.keys.bindings(m.keyContext()))), "\n")...)
+	for i, ln := range lines {
+		lines[i] = fit(ln, max(m.width, 1))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// --- whole-page screens ------------------------------------------------------
+
+func (m *Model) tooSmallView() string {
+	msg := "Terminal too small: need " + strconv.Itoa(minWidth) + "×" + strconv.Itoa(minHeight) +
+		", have " + strconv.Itoa(m.width) + "×" + strconv.Itoa(m.height) + ". Enlarge the window, or ctrl+c to quit."
+	return box(ansi.Wrap(msg, m.width, ""), m.width, m.height)
+}
+
+func (m *Model) fatalView() string {
+	t := m.theme
+	w := min(m.width-4, 72)
+	var b strings.Builder
+	b.WriteString(t.Error.Render("The console cannot continue") + "\n\n")
+	b.WriteString(ansi.Wrap(m.fatal.String(), w, "") + "\n\n")
+	b.WriteString(t.Faint.Render(ansi.Wrap("Nothing was lost: your last action either finished or was not sent. Restart the console; if this keeps happening, tell your administrator.", w, "")) + "\n\n")
+	b.WriteString(m.help.View(helpKeys(m.keys.bindings(ctxFatal))))
+	page := lipgloss.Place(m.width, m.height-1, lipgloss.Center, lipgloss.Center, b.String())
+	return m.headerView() + "\n" + box(page, m.width, m.height-1)
+}
+
+func (m *Model) loginView() string {
+	t := m.theme
+	f := &m.login
+	w := min(m.width-4, 60)
+	var b strings.Builder
+	title := "Sign in"
+	if m.server != "" {
+		title += " to " + m.server.String()
+	}
+	b.WriteString(t.Title.Render(title) + "\n")
+	if f.notice != "" {
+		b.WriteString(t.Warning.Render(f.notice) + "\n")
+	}
+	b.WriteString("\n")
+	labels := [3]string{"Username", "Password", "Code"}
+	for i, in := range f.inputs {
+		label := "  " + fit(labels[i], 10)
+		if i == f.focus {
+			label = "› " + t.Focused.Render(labels[i]) + strings.Repeat(" ", 10-len(labels[i]))
+		}
+		field := in.View()
+		if i == 1 {
+			// EchoNone draws nothing; say what the field is for instead.
+			field = t.Faint.Render("(hidden while you type)")
+			if i == f.focus {
+				field = in.View() + t.Faint.Render("(hidden while you type)")
+			}
+		}
+		b.WriteString(label + "  " + fit(field, w-14) + "\n")
+	}
+	b.WriteString("\n")
+	switch {
+	case f.busy:
+		b.WriteString(t.Faint.Render("Signing in…") + "\n")
+	case f.err != "":
+		b.WriteString(t.Error.Render("✗ ") + safe(t.Error, f.err) + "\n")
+	default:
+		b.WriteString("\n")
+	}
+	form := lipgloss.NewStyle().Width(w).Render(b.String())
+	body := lipgloss.Place(m.width, m.height-1-lipgloss.Height(m.footerView()), lipgloss.Center, lipgloss.Center, form)
+	return m.headerView() + "\n" + box(body, m.width, m.height-1-lipgloss.Height(m.footerView())) + "\n" + m.footerView()
+}
+
+// --- inbox ------------------------------------------------------------------------
+
+func (m *Model) inboxView() string {
+	t := m.theme
+	w := m.lay.listW
+	title := "Inbox"
+	if m.inboxReady {
+		title += " (" + strconv.Itoa(len(m.inbox)) + ")"
+	}
+	st := t.Title
+	if m.focus == focusList && m.picker == nil {
+		st = t.Focused
+	}
+	lines := []string{st.Render(title)}
+	switch {
+	case !m.inboxReady:
+		lines = append(lines, t.Faint.Render("Loading…"))
+	case len(m.inbox) == 0:
+		lines = append(lines, t.Faint.Render("No threads. New messages appear here."))
+	}
+	// Only the rows on screen are drawn: a long inbox costs nothing per key.
+	end := min(m.offset+m.lay.listRows, len(m.inbox))
+	for i := m.offset; i < end; i++ {
+		a, b := m.rowView(m.inbox[i], w, i == m.cursor)
+		lines = append(lines, a, b)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// rowView draws one inbox row as two lines.
+func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
+	t := m.theme
+	cursor := "  "
+	if selected {
+		cursor = "▌ "
+	}
+	unread := "    "
+	if r.unread > 0 {
+		unread = t.Unread.Render(fit("●"+strconv.Itoa(min(r.unread, 99)), 4))
+	}
+	marks := m.stateMarks(r)
+	left := cursor + unread + safe(t.Text, r.label)
+	if marks != "" {
+		left += " " + marks
+	}
+	age := relTime(m.nowAt, r.lastAt)
+	if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
+		age = t.Overdue.Render("OVERDUE " + age)
+	} else {
+		age = t.Faint.Render(age)
+	}
+	line1 := spread(left, age, w)
+	line2 := "      "
+	if s := m.statusView(r.lastOut, ""); s != "" {
+		line2 += s + t.Faint.Render(" · ")
+	}
+	line2 += safe(t.Faint, r.preview)
+	line1, line2 = fit(line1, w), fit(line2, w)
+	if selected {
+		line1, line2 = t.Selected.Render(ansi.Strip(line1)), t.Selected.Render(ansi.Strip(line2))
+	}
+	return line1, line2
+}
+
+// stateMarks are the words for a thread's state: colour is never the only
+// signal.
+func (m *Model) stateMarks(r threadRow) string {
+	t := m.theme
+	var marks []string
+	switch r.state {
+	case api.ThreadClinical:
+		marks = append(marks, t.Escalated.Render("[NURSE]"))
+	case api.ThreadClosed:
+		marks = append(marks, t.Faint.Render("[CLOSED]"))
+	}
+	if r.clinical && r.state != api.ThreadClinical {
+		marks = append(marks, t.Escalated.Render("[CLINICAL]"))
+	}
+	if !r.optedIn {
+		marks = append(marks, t.Warning.Render("[OPTED OUT]"))
+	}
+	return strings.Join(marks, " ")
+}
+
+// statusView is a delivery status as glyph and word, with the failure
+// reason when there is one.
+func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
+	t := m.theme
+	switch s.kind {
+	case statusQueued:
+		return t.Pending.Render("○ queued")
+	case statusSent:
+		return t.StatusOK.Render("✓ sent")
+	case statusDelivered:
+		return t.StatusOK.Render("✓✓ delivered")
+	case statusRead:
+		return t.StatusOK.Render("✓✓ read")
+	case statusFailed:
+		out := t.Error.Render("✗ failed")
+		if failure != "" {
+			out += t.Error.Render(": ") + safe(t.Error, failure)
+		}
+		return out
+	case statusOther:
+		return safe(t.Faint, "? "+s.raw)
+	}
+	return ""
+}
+
+// --- thread ---------------------------------------------------------------------
+
+// threadPaneView is the right (or lower) pane: the open thread or the
+// macro picker over it.
+func (m *Model) threadPaneView() string {
+	if m.picker != nil {
+		return m.pickerView()
+	}
+	if m.openID == "" {
+		return m.theme.Title.Render("Thread") + "\n" + m.theme.Faint.Render("Select a thread and press enter to open it.")
+	}
+	if m.thread == nil {
+		return m.threadTop() + "\n" + m.theme.Faint.Render("Loading…")
+	}
+	out := m.threadTop() + "\n" + m.vp.View()
+	if c := m.composerView(); c != "" {
+		out += "\n" + c
+	}
+	return out
+}
+
+// threadTop is the thread's title and its notes (window, consent).
+func (m *Model) threadTop() string {
+	t := m.theme
+	st := t.Title
+	if m.focus != focusList && m.picker == nil {
+		st = t.Focused
+	}
+	if m.thread == nil {
+		return st.Render("Thread")
+	}
+	r := m.thread.row
+	title := st.Render("Thread · ") + safe(st, r.label)
+	if marks := m.stateMarks(r); marks != "" {
+		title += " " + marks
+	}
+	lines := []string{title}
+	w := m.lay.threadW
+	switch {
+	case r.windowUntil.IsZero():
+		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))
+	case !r.windowUntil.After(m.nowAt):
+		lines = append(lines, indent(t.Warning.Render("⚠ 24-hour window closed "+relTime(m.nowAt, r.windowUntil)+" ago: free text will be refused; only an approved template can reach the patient."), w, 0, 2))
+	default:
+		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
+	}
+	if !r.optedIn {
+		lines = append(lines, indent(t.Warning.Render("⚠ Opted out: nothing can be sent until the patient writes START."), w, 0, 2))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func untilText(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "under a minute"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	}
+	return strconv.Itoa(int(d/time.Hour)) + "h " + strconv.Itoa(int(d%time.Hour/time.Minute)) + "m"
+}
+
+// messagesView renders the open thread's messages for the viewport. It
+// runs when the thread loads or the width changes, not per key press.
+func (m *Model) messagesView(w int) string {
+	t := m.theme
+	if len(m.thread.messages) == 0 {
+		return t.Faint.Render("No messages yet.")
+	}
+	var b strings.Builder
+	for i, msg := range m.thread.messages {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		var head string
+		if msg.inbound {
+			head = t.Inbound.Render("← Patient")
+		} else {
+			who := "→ Clinic"
+			if msg.sentBy != "" {
+				who += " (" + msg.sentBy.String() + ")"
+			}
+			head = t.Outbound.Render(who)
+			if msg.macro {
+				head += t.Faint.Render(" · quick reply")
+			}
+		}
+		head += t.Faint.Render(" · " + clockTime(m.nowAt, msg.at))
+		if msg.clinical {
+			head += " " + t.Escalated.Render("[CLINICAL]")
+		}
+		if s := m.statusView(msg.status, ""); s != "" {
+			head += t.Faint.Render(" · ") + s
+		}
+		b.WriteString(indent(head, w, 0, 2) + "\n")
+		b.WriteString(indent(m.maskedBody(msg.body), w, 2, 2) + "\n")
+		if msg.status.kind == statusFailed && msg.failure != "" {
+			b.WriteString(indent(t.Error.Render("✗ Why: ")+safe(t.Text, msg.failure), w, 2, 4) + "\n")
+		}
+		if len(msg.types) > 0 {
+			types := make([]string, len(msg.types))
+			for i, ty := range msg.types {
+				types[i] = ty.String()
+			}
+			b.WriteString("  " + t.Masked.Render("Masked") + t.Faint.Render(": "+strings.Join(types, ", ")) + "\n")
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// --- composer and picker -------------------------------------------------------
+
+func (m *Model) composerHeight() int {
+	if c := m.composerView(); c != "" {
+		return lipgloss.Height(c)
+	}
+	return 0
+}
+
+// composerView is the reply box with, under it, an outbound rule's
+// refusal and the way out.
+func (m *Model) composerView() string {
+	c := &m.composer
+	if !c.active && c.refusal == nil {
+		return ""
+	}
+	t := m.theme
+	w := m.lay.threadW
+	st := t.Title
+	if m.focus == focusComposer {
+		st = t.Focused
+	}
+	lines := []string{st.Render("Reply") + t.Faint.Render(" · no health details here")}
+	lines = append(lines, c.ta.View())
+	if c.busy {
+		lines = append(lines, t.Faint.Render("Sending…"))
+	}
+	if r := c.refusal; r != nil {
+		why := "✗ Not sent"
+		if r.rule != "" {
+			why += " (" + r.rule.String() + ")"
+		}
+		lines = append(lines, indent(t.Error.Render(why+": ")+safe(t.Text, r.reason), w, 0, 2))
+		if len(r.types) > 0 {
+			types := make([]string, len(r.types))
+			for i, ty := range r.types {
+				types[i] = ty.String()
+			}
+			lines = append(lines, "  "+t.Faint.Render("Found: "+strings.Join(types, ", ")))
+		}
+		hint := t.Faint.Render("r to edit the reply, esc to go back")
+		if m.portalOffered() {
+			hint = t.HelpKey.Render("press p to send the secure-portal link instead") + t.Faint.Render(" · r to edit")
+		}
+		lines = append(lines, indent(hint, w, 2, 2))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) pickerView() string {
+	t := m.theme
+	p := m.picker
+	w := m.lay.threadW
+	lines := []string{t.Focused.Render("Quick replies") + t.Faint.Render(" — the server adds the portal link")}
+	for i, mc := range p.items {
+		mark := "  "
+		if i == p.cursor {
+			mark = "▌ "
+		}
+		ln := mark + mc.Title
+		if mc.PortalLink {
+			ln += t.Faint.Render(" · portal link")
+		}
+		if mc.Category == "clinical-handoff" {
+			ln += " " + t.Escalated.Render("[CLINICAL]")
+		}
+		ln = fit(ln, w)
+		if i == p.cursor {
+			ln = t.Selected.Render(ansi.Strip(ln))
+		}
+		lines = append(lines, ln)
+	}
+	if p.cursor < len(p.items) {
+		body := strings.ReplaceAll(p.items[p.cursor].Body, assets.PortalLinkPlaceholder, "‹portal link›")
+		lines = append(lines, "", t.Faint.Render("Preview:"))
+		for _, ln := range strings.Split(ansi.Wrap(body, max(w-2, 1), ""), "\n") {
+			lines = append(lines, "  "+ln)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
