@@ -1,47 +1,62 @@
 package policy
 
-import (
-	"regexp"
-	"sort"
-	"strings"
-)
+import "strings"
 
-// First-cut detectors; the full engine replaces this file.
-var firstCut = []struct {
-	re *regexp.Regexp
-	t  SpanType
-}{
-	{regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`), SpanEmail},
-	{regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`), SpanSSN},
-	{regexp.MustCompile(`(\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b`), SpanPhone},
-	{regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{2,4}\b`), SpanDate},
-	{regexp.MustCompile(`(?i)\bMRN[:# ]*\d{5,10}\b`), SpanMRN},
+// Detect finds Protected Health Information in one chat message and masks
+// it. It covers the Safe Harbor identifiers that occur in text (names,
+// dates tied to a person, ages over 89, phone and fax numbers, emails,
+// SSNs, record, member, account, licence, vehicle and device numbers, URLs,
+// IPs, street addresses, ZIP codes and other unique codes) in English and
+// Spanish, plus clinical content (medications, conditions, symptoms, lab
+// tests). Matching runs on a folded copy of the text (compatibility forms,
+// invisible characters, foreign digits and look-alike letters undone), and
+// spans are reported in UTF-8 byte offsets of the original text.
+//
+// Detect is safe for concurrent use; the lexicons are compiled on first use.
+// A message with nothing to mask costs no allocation.
+func Detect(text string) Detection {
+	sc := scanPool.Get().(*scanner)
+	defer scanPool.Put(sc)
+	sc.run(text)
+	if len(sc.kept) == 0 {
+		return Detection{Masked: text, Clinical: sc.clinicalSignal()}
+	}
+	spans := make([]Span, 0, len(sc.kept))
+	for _, k := range sc.kept {
+		s := sc.n.origStart(int(k.s))
+		e := sc.n.origEnd(int(k.e))
+		if n := len(spans); n > 0 && s < spans[n-1].End {
+			// Two spans folded out of one original character (a ligature
+			// split in two): they share the character, so join them.
+			if e > spans[n-1].End {
+				spans[n-1].End = e
+			}
+			continue
+		}
+		if e <= s {
+			continue
+		}
+		spans = append(spans, Span{Start: s, End: e, Type: k.t, Confidence: float64(k.conf)})
+	}
+	return Detection{Spans: spans, Masked: maskSpans(text, spans), Clinical: sc.clinicalSignal()}
 }
 
-// Detect finds PHI in text and returns the spans and the masked text.
-func Detect(text string) Detection {
-	var spans []Span
-	for _, d := range firstCut {
-		for _, m := range d.re.FindAllStringIndex(text, -1) {
-			spans = append(spans, Span{Start: m[0], End: m[1], Type: d.t, Confidence: 0.9})
-		}
-	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	var kept []Span
-	end := -1
+// maskSpans replaces every span with its "[TYPE]" placeholder.
+func maskSpans(text string, spans []Span) string {
+	size := len(text)
 	for _, s := range spans {
-		if s.Start >= end {
-			kept = append(kept, s)
-			end = s.End
-		}
+		size += len(s.Type) + 2 - (s.End - s.Start)
 	}
 	var b strings.Builder
+	b.Grow(max(size, 0))
 	last := 0
-	for _, s := range kept {
+	for _, s := range spans {
 		b.WriteString(text[last:s.Start])
-		b.WriteString("[" + string(s.Type) + "]")
+		b.WriteByte('[')
+		b.WriteString(string(s.Type))
+		b.WriteByte(']')
 		last = s.End
 	}
 	b.WriteString(text[last:])
-	return Detection{Spans: kept, Masked: b.String()}
+	return b.String()
 }

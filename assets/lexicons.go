@@ -1,0 +1,40 @@
+package assets
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Lexicon names accepted by Lexicon; each is a file under data/lexicons.
+const (
+	LexFirstNames  = "first_names"
+	LexSurnames    = "surnames"
+	LexNameWords   = "name_words"
+	LexMedications = "medications"
+	LexConditions  = "conditions"
+	LexSymptoms    = "symptoms"
+	LexLabs        = "labs"
+	LexStopwords   = "stopwords"
+)
+
+// Lexicon returns the entries of one embedded word list, lower-cased and
+// trimmed, skipping blank lines and "#" comments. Lists are small (a few
+// hundred entries), so callers build their own lookup structures.
+func Lexicon(name string) ([]string, error) {
+	raw, err := files.ReadFile("data/lexicons/" + name + ".txt")
+	if err != nil {
+		return nil, fmt.Errorf("assets: lexicon %q: %w", name, err)
+	}
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, strings.ToLower(line))
+	}
+	return out, sc.Err()
+}

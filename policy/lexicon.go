@@ -1,0 +1,314 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/clinicwa/triage/assets"
+)
+
+// Word flags. One map lookup per word gives every role the word can play.
+const (
+	fFirst          uint32 = 1 << iota // a given name
+	fSurname                           // a family name
+	fNameWord                          // a name that is also an ordinary word
+	fStop                              // ends a name after a cue
+	fClin                              // clinical term (type in lexEntry.clin)
+	fPhraseStart                       // first word of a multi-word entry
+	fMonth                             // month name (number in lexEntry.month)
+	fStreetSuffix                      // St, Avenue, Road…
+	fStreetPrefix                      // Calle, Avenida…
+	fUnit                              // dose, count and duration units after a number
+	fPain                              // pain-scale words
+	fDateCue                           // "on", "since", "cita", "el"…
+	fDOBCue                            // "dob", "born", "nacimiento"…
+	fAgeUnit                           // "years", "yo", "años"
+	fAgeCue                            // "age", "aged", "edad", "turning"
+	fClinHint                          // "medication", "pills", "dosis": clinical with a question
+	fQuestion                          // "should", "can", "puedo", "normal"
+	fPersonal                          // "i", "my", "tengo": the writer speaks of a person
+	fState                             // US state code or name
+	fParticle                          // "de", "del", "la", "van" inside names
+	fFax                               // "fax"
+	fWeekday                           // Monday, lunes…
+	fNotName                           // never part of a name
+	fZipCue                            // "zip", "cp"
+	fUnitDesignator                    // apt, unit, suite, piso after a street
+	fTitleCaseOnly                     // state codes that are also words: need capitals
+	fCityVerb                          // "live", "moved", "vivo": a town may follow
+	fAddrCue                           // "address", "live at", "domicilio": a street address follows
+)
+
+// cueKind is what a cue phrase announces about the words after it.
+type cueKind uint8
+
+const (
+	cueNone       cueKind = iota
+	cueNameStrong         // "my name is", "me llamo": the next words are a name
+	cueNameWeak           // "this is", "soy": a name only if it looks like one
+	cueTitle              // "Dr.", "Sra.": the next word is a name
+	cueRelation           // "my son", "mi hija"
+	cueIntro              // "this is", "soy", "regards,": a weak cue that also takes two unlisted words ending the clause
+	cueID                 // the next token is an identifier of lexEntry.idType
+	cueSSN                // "ssn", "social security"
+)
+
+// lexEntry is everything known about one word or phrase.
+type lexEntry struct {
+	flags  uint32
+	cue    cueKind
+	idType SpanType // for cueID
+	clin   SpanType // for fClin
+	month  uint8
+	nTok   uint8 // tokens in the phrase
+	// phraseMax is the longest phrase that starts with this word.
+	phraseMax uint8
+}
+
+// lexicon is the compiled word map shared by every Detect call.
+type lexicon struct {
+	words map[string]lexEntry
+}
+
+func (lx *lexicon) add(key string, fn func(*lexEntry)) {
+	e := lx.words[key]
+	fn(&e)
+	lx.words[key] = e
+}
+
+// addTerm files one entry (one or more words) under its folded token key.
+func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
+	var n normText
+	n.reset(term)
+	var toks []token
+	toks = tokenize(n.b, toks)
+	if len(toks) == 0 {
+		return
+	}
+	var sb strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.Write(n.b[t.s:t.e])
+	}
+	key := sb.String()
+	if len(toks) > 1 {
+		first := string(n.b[toks[0].s:toks[0].e])
+		lx.add(first, func(e *lexEntry) {
+			e.flags |= fPhraseStart
+			e.phraseMax = max(e.phraseMax, uint8(len(toks)))
+		})
+	}
+	lx.add(key, func(e *lexEntry) {
+		e.nTok = uint8(len(toks))
+		fn(e)
+	})
+}
+
+func (lx *lexicon) flag(f uint32, terms ...string) {
+	for _, t := range terms {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= f })
+	}
+}
+
+func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
+	for _, t := range terms {
+		lx.addTerm(t, func(e *lexEntry) { e.cue, e.idType = c, typ })
+	}
+}
+
+// buildLexicon compiles the embedded word lists and the cue tables.
+func buildLexicon() (*lexicon, error) {
+	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
+	lists := []struct {
+		name string
+		fn   func(*lexEntry)
+	}{
+		{assets.LexFirstNames, func(e *lexEntry) { e.flags |= fFirst }},
+		{assets.LexSurnames, func(e *lexEntry) { e.flags |= fSurname }},
+		{assets.LexNameWords, func(e *lexEntry) { e.flags |= fNameWord | fFirst }},
+		{assets.LexStopwords, func(e *lexEntry) { e.flags |= fStop }},
+		{assets.LexMedications, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanMedication }},
+		{assets.LexConditions, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }},
+		{assets.LexSymptoms, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }},
+		{assets.LexLabs, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanLab }},
+	}
+	for _, l := range lists {
+		terms, err := assets.Lexicon(l.name)
+		if err != nil {
+			return nil, err
+		}
+		if len(terms) == 0 {
+			return nil, fmt.Errorf("policy: lexicon %s is empty", l.name)
+		}
+		for _, t := range terms {
+			lx.addTerm(t, l.fn)
+		}
+	}
+
+	months := [][]string{
+		{"january", "jan", "enero", "ene"},
+		{"february", "feb", "febrero"},
+		{"march", "mar", "marzo"},
+		{"april", "apr", "abril", "abr"},
+		{"may", "mayo"},
+		{"june", "jun", "junio"},
+		{"july", "jul", "julio"},
+		{"august", "aug", "agosto"},
+		{"september", "sep", "sept", "septiembre", "setiembre"},
+		{"october", "oct", "octubre"},
+		{"november", "nov", "noviembre"},
+		{"december", "dec", "diciembre", "dic"},
+	}
+	for i, names := range months {
+		for _, m := range names {
+			mo := uint8(i + 1)
+			lx.addTerm(m, func(e *lexEntry) { e.flags |= fMonth; e.month = mo })
+		}
+	}
+	lx.flag(fWeekday|fNotName, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+	lx.flag(fStreetSuffix, "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd",
+		"drive", "dr", "lane", "ln", "court", "ct", "way", "place", "pl", "highway", "hwy",
+		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike")
+	lx.flag(fStreetPrefix, "calle", "avenida", "av", "avda", "calzada", "camino", "paseo", "carretera",
+		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd")
+	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "piso", "depto", "departamento",
+		"apto", "int", "interior", "puerta", "bldg", "floor", "fl", "col", "colonia")
+	lx.flag(fUnit, "mg", "mcg", "ml", "g", "gr", "kg", "lb", "lbs", "oz", "cc", "tab", "tabs", "tablet",
+		"tablets", "pill", "pills", "cap", "caps", "capsule", "capsules", "cup", "cups", "dose", "doses",
+		"unit", "units", "iu", "puff", "puffs", "drop", "drops", "tsp", "tbsp", "teaspoon", "tablespoon",
+		"of", "de", "gotas", "pastilla", "pastillas", "tableta", "tabletas", "capsula", "capsulas", "dosis",
+		"cucharada", "cucharadita", "day", "days", "week", "weeks", "hour", "hours", "hr", "hrs", "minute",
+		"minutes", "min", "mins", "times", "veces", "dia", "dias", "semana", "semanas", "hora", "horas",
+		"minutos", "meses", "mmhg", "mmol", "bpm", "people", "personas", "chance", "split", "support",
+		"inhaler", "shot", "shots", "injection", "vial", "syringe", "ratio")
+	lx.flag(fPain, "pain", "dolor", "scale", "escala", "hurts", "hurt", "duele", "rate", "rated", "rating",
+		"score", "level", "nivel", "pain level", "intensity")
+	lx.flag(fDateCue, "on", "by", "since", "until", "till", "from", "appt", "appointment", "el", "desde",
+		"hasta", "cita", "fecha", "date", "due", "scheduled", "surgery", "cirugia", "visit", "visita",
+		"dated", "before", "after", "antes", "despues", "del", "for", "para", "admitted", "discharged",
+		"seen", "last", "next", "started", "empezo")
+	lx.flag(fDOBCue, "dob", "born", "birth", "birthday", "birthdate", "bday", "b-day", "nacimiento",
+		"naci", "nacio", "nac", "fnac", "cumpleanos", "cumple", "date of birth", "fecha de nacimiento")
+	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa")
+	lx.flag(fAgeCue, "age", "aged", "edad", "turning", "turns", "turned", "cumple", "cumplio", "cumplira", "ages")
+	lx.flag(fClinHint, "dose", "dosis", "dosage", "side effects", "side effect", "efectos secundarios",
+		"efecto secundario", "symptoms", "sintomas", "treatment", "tratamiento", "test results",
+		"my results", "mis resultados", "resultados", "take my medication", "take my medicine",
+		"take my pills", "take my meds", "take these pills", "take it with", "stop taking", "keep taking",
+		"tomar mi medicina", "tomar mis pastillas", "tomar la pastilla", "tomar el medicamento",
+		"dejar de tomar", "seguir tomando", "mix", "combine", "mezclar", "allergic to", "alergico a",
+		"alergica a", "pregnant", "breastfeeding", "lactando")
+	lx.flag(fQuestion, "should", "can", "could", "is it", "is this", "normal", "safe", "how much",
+		"how many", "how often", "what should", "debo", "puedo", "deberia", "es normal", "cuanto",
+		"cuanta", "cuantas", "cuantos", "seguro", "why", "por que", "what", "que")
+	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
+		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
+	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san")
+	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
+		"mude", "mudamos", "moving")
+	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
+		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to")
+	lx.flag(fFax, "fax", "facsimile", "telefax")
+	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "cp", "c.p", "codigo postal")
+	lx.flag(fNotName, "dr", "doctor", "mr", "mrs", "ms", "sr", "sra", "srta", "dra", "miss", "nurse",
+		"clinic", "clinica", "office", "hospital", "pharmacy", "farmacia", "insurance", "seguro", "dob",
+		"ok", "okay", "thanks", "gracias", "hello", "hola", "hi", "yes", "no", "si", "please", "porfa",
+		"good", "morning", "buenos", "dias", "tardes", "noches", "regards", "saludos", "team", "equipo",
+		"phone", "email", "correo", "number", "numero", "appointment", "cita", "refill", "portal",
+		"address", "direccion", "zip", "ssn", "mrn", "id", "the", "front", "desk", "parking", "today",
+		"tomorrow", "hoy", "manana", "urgent", "asap", "covid", "english", "spanish", "espanol", "ingles",
+		// Organisations, brands, holidays and places of care that are written
+		// with capitals but are not people.
+		"blue", "cross", "shield", "memorial", "day", "health", "care", "medical", "center", "centre",
+		"united", "aetna", "cigna", "humana", "kaiser", "anthem", "molina", "ambetter", "medicaid", "medicare",
+		"tricare", "walgreens", "cvs", "walmart", "target", "costco", "kroger", "google", "apple", "whatsapp",
+		"facebook", "instagram", "zoom", "uber", "lyft", "amazon", "visa", "mastercard", "amex", "paypal",
+		"venmo", "zelle", "christmas", "navidad", "thanksgiving", "easter", "new", "year", "labor",
+		"independence", "happy", "holidays", "er", "icu", "emergency", "room", "lab", "radiology",
+		"pediatrics", "cardiology", "dermatology", "urgent care", "primary", "family", "practice", "group",
+		"street", "avenue", "road", "north", "south", "east", "west", "county", "city", "university",
+		"school", "church", "iglesia", "senor", "god", "dios", "jesus christ", "lord", "wifi", "ok", "lol",
+		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido")
+	states := []string{"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in",
+		"ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
+		"nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va",
+		"wa", "wv", "wi", "wy", "dc", "pr",
+		"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+		"florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+		"louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+		"missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
+		"new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+		"rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
+		"virginia", "washington", "west virginia", "wisconsin", "wyoming", "puerto rico"}
+	lx.flag(fState, states...)
+	lx.flag(fTitleCaseOnly, "in", "or", "me", "hi", "ok", "de", "la", "oh", "pa", "co", "ma", "id", "mi",
+		"al", "ar", "ga", "mo", "ne", "va", "wa", "ms", "md", "sc", "nd", "ct", "ky", "ut", "mt", "ia", "ca")
+
+	// Name cues.
+	lx.cue(cueNameStrong, SpanName, "my name is", "name is", "name:", "names", "full name", "patient name",
+		"patient's name", "his name is", "her name is", "their name is", "me llamo", "mi nombre es",
+		"su nombre es", "se llama", "nombre:", "nombre del paciente", "nombre completo", "a nombre de",
+		"under the name", "under the name of", "name on the account", "el nombre es", "nombre es",
+		"named", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
+		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
+		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
+		"first name is", "last name is", "apellido es")
+	lx.cue(cueIntro, SpanName, "this is", "it's", "i am", "i'm", "im", "soy", "habla", "le habla",
+		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
+		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
+	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
+		"de parte de", "on behalf of", "patient", "paciente", "pt",
+		"el paciente", "la paciente")
+	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
+		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",
+		"enfermera", "enfermero", "senor", "senora", "senorita", "prof", "rev")
+	relations := []string{"son", "daughter", "wife", "husband", "mom", "mother", "dad", "father", "brother",
+		"sister", "baby", "grandson", "granddaughter", "grandma", "grandmother", "grandpa", "grandfather",
+		"partner", "child", "kid", "aunt", "uncle", "cousin", "nephew", "niece", "boyfriend", "girlfriend",
+		"fiance", "stepson", "stepdaughter", "caregiver", "neighbor", "roommate", "friend",
+		"hijo", "hija", "esposo", "esposa", "mama", "madre", "papa", "padre", "hermano", "hermana",
+		"abuela", "abuelo", "bebe", "nieto", "nieta", "tia", "tio", "primo", "prima", "sobrino", "sobrina",
+		"novio", "novia", "suegra", "suegro", "pareja", "amigo", "amiga", "vecino", "vecina", "cuidador", "cuidadora"}
+	lx.cue(cueRelation, SpanName, relations...)
+
+	// Identifier cues: the token after the cue is the identifier.
+	lx.cue(cueID, SpanMRN, "mrn", "mr#", "mr #", "medical record", "medical record number", "record number",
+		"record #", "record no", "chart", "chart number", "chart #", "chart no", "patient id", "patient number",
+		"patient #", "patient no", "pt id", "expediente", "numero de expediente", "historia clinica",
+		"numero de historia", "numero de paciente", "id de paciente", "hc", "registro medico", "file number")
+	lx.cue(cueID, SpanMemberID, "member id", "member", "member #", "member number", "member no", "subscriber id",
+		"subscriber", "subscriber number", "policy number", "policy #", "policy no", "policy", "insurance id",
+		"insurance number", "insurance #", "group number", "group #", "group no", "medicaid", "medicaid id",
+		"medicare", "medicare id", "medicare number", "mbi", "beneficiary id", "poliza", "numero de poliza",
+		"afiliado", "numero de afiliado", "id de seguro", "numero de seguro", "seguro", "plan id", "health plan id",
+		"id de miembro", "numero de miembro", "membresia", "credencial", "nss", "imss", "issste",
+		"credencial del imss", "numero de afiliacion", "afiliacion", "seguro popular")
+	lx.cue(cueID, SpanAccount, "account", "account number", "account #", "account no", "acct", "acct #",
+		"acct no", "acc", "cuenta", "numero de cuenta", "no de cuenta", "invoice", "invoice #", "invoice number",
+		"factura", "claim", "claim number", "claim #", "claim no", "reclamo", "reclamacion", "billing id",
+		"routing", "routing number", "iban", "clabe", "statement", "estado de cuenta")
+	lx.cue(cueID, SpanLicense, "license", "licence", "license number", "license #", "license no", "licence no",
+		"driver's license", "drivers license", "driver license", "dl", "dl#", "dl #", "licencia",
+		"licencia de conducir", "numero de licencia", "certificate", "certificate number", "cert", "cert #",
+		"certificado", "npi", "dea", "dea #", "passport", "passport number", "pasaporte", "state id",
+		"cedula", "ine", "curp", "dni", "nie", "rfc", "id card", "identificacion", "green card", "visa")
+	lx.cue(cueID, SpanVehicle, "plate", "plates", "license plate", "licence plate", "plate number", "tag",
+		"tags", "placa", "placas", "matricula", "vin", "vin #", "vehicle id", "numero de placa")
+	lx.cue(cueID, SpanDevice, "serial", "serial number", "serial #", "serial no", "s/n", "sn", "imei",
+		"pump", "insulin pump", "cgm", "transmitter", "sensor", "device id", "device", "pacemaker",
+		"hearing aid", "numero de serie", "serie", "marcapasos", "glucometer", "glucometro", "udi",
+		"mac address", "model", "lot", "lote")
+	lx.cue(cueID, SpanID, "rx #", "rx number", "rx no", "rx", "prescription number", "prescription #",
+		"numero de receta", "receta", "confirmation", "confirmation code", "confirmation number",
+		"confirmation #", "case", "case number", "case #", "ticket", "ticket #", "reference", "ref",
+		"ref #", "reference number", "referral number", "authorization", "auth #", "prior auth",
+		"username", "user name", "user id", "usuario", "login", "codigo", "folio", "order number",
+		"order #", "tracking", "tracking number", "employee id", "student id", "badge", "badge number")
+	lx.cue(cueSSN, SpanSSN, "ssn", "ss#", "ss #", "social", "social security", "social security number",
+		"soc sec", "seguro social", "numero de seguro social", "itin", "tax id", "tin")
+	return lx, nil
+}

@@ -1,0 +1,303 @@
+package policy
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// normText is the matching view of one message: a folded byte string that
+// the detectors scan, plus a map from every folded byte back to the rune of
+// the original text it came from, so spans found in the folded view mask the
+// right bytes of what the patient actually typed.
+//
+// Folding: compatibility decomposition (NFKD, so full-width, mathematical and
+// circled forms become plain letters and digits), format characters dropped
+// (zero-width space, joiners, soft hyphen, tag characters, fillers), combining
+// marks dropped (accents: "José" matches "jose"), every decimal digit of every
+// script mapped to ASCII, confusable Cyrillic and Greek letters folded to the
+// Latin letter they imitate, dashes and spaces unified, ASCII lower-cased.
+type normText struct {
+	orig string
+	b    []byte
+	// start and end give, for b[i], the original byte range of the rune
+	// that produced it. Both are nil when ident is set (pure ASCII input,
+	// where b[i] came from orig[i]).
+	start []int32
+	end   []int32
+	ident bool
+	// hasUpper is false when the text surely has no capital letter, so
+	// casing checks can be skipped.
+	hasUpper bool
+	tmp      []byte
+	it       norm.Iter
+}
+
+// origStart maps a folded offset (start of a span) to the original text.
+func (n *normText) origStart(i int) int {
+	if n.ident {
+		return i
+	}
+	return int(n.start[i])
+}
+
+// origEnd maps a folded exclusive end offset to the original text.
+func (n *normText) origEnd(i int) int {
+	if n.ident {
+		return i
+	}
+	return int(n.end[i-1])
+}
+
+// reset folds text into n, reusing n's buffers.
+func (n *normText) reset(text string) {
+	n.orig = text
+	n.b = n.b[:0]
+	n.start = n.start[:0]
+	n.end = n.end[:0]
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// Fast path: every byte maps to itself, only letters change case.
+		n.ident = true
+		n.hasUpper = false
+		if cap(n.b) < len(text) {
+			n.b = make([]byte, 0, len(text)+16)
+		}
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+				n.hasUpper = true
+			}
+			n.b = append(n.b, c)
+		}
+		return
+	}
+	n.ident = false
+	n.hasUpper = true // not worth proving for non-ASCII text
+	for i := 0; i < len(text); {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			n.emit(c, i, i+sz)
+		} else {
+			n.foldRune(r, text[i:i+sz], i, i+sz)
+		}
+		i += sz
+	}
+}
+
+func (n *normText) emit(c byte, s, e int) {
+	n.b = append(n.b, c)
+	n.start = append(n.start, int32(s))
+	n.end = append(n.end, int32(e))
+}
+
+func (n *normText) emitRune(r rune, s, e int) {
+	var buf [utf8.UTFMax]byte
+	k := utf8.EncodeRune(buf[:], r)
+	for j := 0; j < k; j++ {
+		n.emit(buf[j], s, e)
+	}
+}
+
+// foldRune emits the folded form of one non-ASCII rune.
+func (n *normText) foldRune(r rune, src string, s, e int) {
+	if r == utf8.RuneError && len(src) == 1 {
+		n.emit(' ', s, e) // invalid byte: a separator, never part of a match
+		return
+	}
+	if c, ok := foldSimple(r); ok {
+		if c != 0 {
+			n.emit(c, s, e)
+		}
+		return
+	}
+	if dropRune(r) {
+		return
+	}
+	if d, ok := digitValue(r); ok {
+		n.emit('0'+byte(d), s, e)
+		return
+	}
+	if r < rune(len(latinFold)) {
+		// Accented Latin letters: a precomputed fold, no decomposition work.
+		for j := 0; j < len(latinFold[r]); j++ {
+			n.emit(latinFold[r][j], s, e)
+		}
+		return
+	}
+	if r >= 0xFF01 && r <= 0xFF5E {
+		// Full-width ASCII.
+		c := byte(r - 0xFEE0)
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		n.emit(c, s, e)
+		return
+	}
+	n.tmp = n.tmp[:0]
+	n.it.InitString(norm.NFKD, src)
+	for !n.it.Done() {
+		n.tmp = append(n.tmp, n.it.Next()...)
+	}
+	n.foldDecomposed(s, e)
+}
+
+// foldDecomposed emits the fold of the decomposed rune held in n.tmp.
+func (n *normText) foldDecomposed(s, e int) {
+	for j := 0; j < len(n.tmp); {
+		q, k := utf8.DecodeRune(n.tmp[j:])
+		j += k
+		switch {
+		case q < utf8.RuneSelf:
+			c := byte(q)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			n.emit(c, s, e)
+		case dropRune(q):
+		default:
+			if c, ok := foldSimple(q); ok {
+				if c != 0 {
+					n.emit(c, s, e)
+				}
+			} else if d, ok := digitValue(q); ok {
+				n.emit('0'+byte(d), s, e)
+			} else if unicode.Is(unicode.So, q) {
+				n.emit(' ', s, e) // emoji and pictographs separate words and digits
+			} else {
+				n.emitRune(unicode.ToLower(q), s, e)
+			}
+		}
+	}
+}
+
+// latinFold holds the fold of every rune below U+0250 (Latin-1 and Latin
+// Extended: "é" → "e", "ñ" → "n", "ß" → "ß"), computed once from the
+// general path so both always agree.
+var latinFold = func() [0x250]string {
+	var t [0x250]string
+	var n normText
+	for r := rune(0x80); r < 0x250; r++ {
+		n.b = n.b[:0]
+		n.start, n.end = n.start[:0], n.end[:0]
+		src := string(r)
+		if c, ok := foldSimple(r); ok {
+			if c != 0 {
+				t[r] = string([]byte{c})
+			}
+			continue
+		}
+		if dropRune(r) {
+			continue
+		}
+		n.tmp = norm.NFKD.AppendString(n.tmp[:0], src)
+		n.foldDecomposed(0, len(src))
+		t[r] = string(n.b)
+	}
+	return t
+}()
+
+// dropRune reports characters that carry no visible content: format
+// characters (zero-width space and joiners, soft hyphen, bidi marks, tag
+// characters), combining marks (accents, after decomposition), variation
+// selectors and the Hangul fillers that render as blanks.
+func dropRune(r rune) bool {
+	switch {
+	case r == 0x034F, r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0:
+		return true
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF:
+		return true
+	}
+	return unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me)
+}
+
+// foldSimple maps look-alike letters, dashes, quotes, bullets and spaces to
+// one ASCII byte. A zero byte with ok means "drop".
+func foldSimple(r rune) (byte, bool) {
+	if c, ok := confusables[r]; ok {
+		return c, true
+	}
+	switch {
+	case r == 0x2212, r == 0x2043, r == 0xFE63, r == 0xFF0D:
+		return '-', true
+	case r == 0x2044, r == 0x2215:
+		return '/', true
+	case r == 0x2018, r == 0x2019, r == 0x02BC, r == 0x2032, r == 0x00B4:
+		return '\'', true
+	case r == 0x2022, r == 0x00B7, r == 0x2027, r == 0x2219, r == 0x22C5, r == 0x30FB:
+		return '.', true
+	case r == 0x2028, r == 0x2029, r == 0x0085:
+		return ' ', true
+	}
+	if unicode.IsControl(r) {
+		return ' ', true
+	}
+	if unicode.Is(unicode.Pd, r) {
+		return '-', true
+	}
+	if unicode.Is(unicode.Zs, r) {
+		return ' ', true
+	}
+	return 0, false
+}
+
+// confusables folds the Cyrillic and Greek letters that are drawn like Latin
+// ones (the UTS #39 skeleton for the letters people actually swap in).
+var confusables = map[rune]byte{
+	// Cyrillic lower and upper case.
+	'а': 'a', 'А': 'a', 'в': 'b', 'В': 'b', 'е': 'e', 'Е': 'e', 'ё': 'e', 'к': 'k', 'К': 'k',
+	'м': 'm', 'М': 'm', 'н': 'h', 'Н': 'h', 'о': 'o', 'О': 'o', 'р': 'p', 'Р': 'p',
+	'с': 'c', 'С': 'c', 'т': 't', 'Т': 't', 'у': 'y', 'У': 'y', 'х': 'x', 'Х': 'x',
+	'і': 'i', 'І': 'i', 'ї': 'i', 'ј': 'j', 'Ј': 'j', 'ѕ': 's', 'Ѕ': 's', 'ԁ': 'd',
+	'ɡ': 'g', 'ӏ': 'l', 'Ӏ': 'l', 'һ': 'h', 'ԛ': 'q', 'ԝ': 'w', 'Ԝ': 'w', 'ь': 'b',
+	// Greek.
+	'α': 'a', 'Α': 'a', 'Β': 'b', 'ε': 'e', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'ι': 'i', 'Ι': 'i',
+	'κ': 'k', 'Κ': 'k', 'Μ': 'm', 'ν': 'v', 'Ν': 'n', 'ο': 'o', 'Ο': 'o', 'ρ': 'p', 'Ρ': 'p',
+	'τ': 't', 'Τ': 't', 'υ': 'u', 'Υ': 'y', 'χ': 'x', 'Χ': 'x',
+	// Latin look-alikes outside ASCII.
+	'ı': 'i', 'ɑ': 'a',
+}
+
+// digitValue returns the value of a decimal digit of any script (Unicode
+// category Nd). Nd ranges are runs of whole 0-9 blocks, so the value is the
+// distance from the range start modulo 10.
+func digitValue(r rune) (int, bool) {
+	if r >= '0' && r <= '9' {
+		return int(r - '0'), true
+	}
+	if r <= 0xFFFF {
+		t := unicode.Nd.R16
+		i := sort.Search(len(t), func(i int) bool { return rune(t[i].Hi) >= r })
+		if i < len(t) && rune(t[i].Lo) <= r && t[i].Stride == 1 {
+			return int(r-rune(t[i].Lo)) % 10, true
+		}
+		return 0, false
+	}
+	t := unicode.Nd.R32
+	i := sort.Search(len(t), func(i int) bool { return rune(t[i].Hi) >= r })
+	if i < len(t) && rune(t[i].Lo) <= r && t[i].Stride == 1 {
+		return int(r-rune(t[i].Lo)) % 10, true
+	}
+	return 0, false
+}
+
+// Normalize returns the folded matching view of text (see normText). It is
+// exported for diagnostics and tests; Detect does not need callers to use it.
+func Normalize(text string) string {
+	var n normText
+	n.reset(text)
+	return string(n.b)
+}

@@ -1,0 +1,387 @@
+package policy
+
+import "time"
+
+var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func validMD(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= daysIn[m] }
+
+// dayTok reads a day of the month: "4", "04", "4th", "1st", "1ro", "1º".
+func (sc *scanner) dayTok(i int) (int, bool) {
+	switch sc.kind(i) {
+	case tkNum:
+		v, n := sc.num(i)
+		return v, n <= 2 && v >= 1 && v <= 31
+	case tkAlnum:
+		w := sc.txt(i)
+		k, v := 0, 0
+		for k < len(w) && k < 2 && isDigit(w[k]) {
+			v = v*10 + int(w[k]-'0')
+			k++
+		}
+		if k == 0 || v < 1 || v > 31 {
+			return 0, false
+		}
+		switch string(w[k:]) {
+		case "st", "nd", "rd", "th", "o", "ro", "do", "to", "vo", "er":
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// yearTok reads a year: 1900-2099, or "'85".
+func (sc *scanner) yearTok(i int) (int, bool) {
+	if v, n := sc.num(i); n == 4 && v >= 1900 && v <= 2099 {
+		return i, true
+	}
+	if sc.isP(i, '\'') && sc.kind(i+1) == tkNum && sc.attached(i+1) {
+		if _, n := sc.num(i + 1); n == 2 {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+// dobContext reports a birth cue shortly before token i.
+func (sc *scanner) dobContext(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if sc.toks[k].flags&fDOBCue != 0 {
+			return true
+		}
+	}
+	// "d.o.b." arrives as d . o . b
+	for k := i - 1; k >= 4 && k >= i-3; k-- {
+		if sc.is(k, "b") && sc.isP(k-1, '.') && sc.is(k-2, "o") && sc.isP(k-3, '.') && sc.is(k-4, "d") {
+			return true
+		}
+	}
+	return false
+}
+
+// dateType is DOB after a birth cue, DATE otherwise.
+func (sc *scanner) dateType(i int) SpanType {
+	if sc.dobContext(i) {
+		return SpanDOB
+	}
+	return SpanDate
+}
+
+// dateCue reports a date cue ("on", "since", "el", "DOB") just before token i.
+func (sc *scanner) dateCue(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if sc.toks[k].flags&(fDateCue|fDOBCue) != 0 {
+			return true
+		}
+		if sc.toks[k].kind != tkWord && sc.toks[k].kind != tkPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// painNear reports a pain-scale word around tokens [i, j].
+func (sc *scanner) painNear(i, j int) bool {
+	for k := max(0, i-4); k < len(sc.toks) && k <= j+4; k++ {
+		if sc.toks[k].flags&fPain != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dates finds dates tied to a person: numeric (03/14/1962, 14.03.1962,
+// 1962-03-14, 3/14 with a cue), month names in English and Spanish
+// ("March 14th, 1962", "14 de marzo de 1962", "Mar 1962"), and eight-digit
+// birth dates after a birth cue.
+func (sc *scanner) dates() {
+	T := sc.toks
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed {
+			continue
+		}
+		if T[i].kind == tkNum {
+			if j, ok := sc.numericDate(i); ok {
+				i = j
+				continue
+			}
+		}
+		if T[i].kind == tkNum || T[i].kind == tkAlnum {
+			if j, ok := sc.dayMonth(i); ok {
+				i = j
+				continue
+			}
+		}
+		if T[i].kind == tkWord && T[i].flags&fMonth != 0 {
+			if j, ok := sc.monthFirst(i); ok {
+				i = j
+			}
+		}
+	}
+}
+
+// isDateSep reports a separator of numeric dates.
+func isDateSep(c byte) bool { return c == '/' || c == '-' || c == '.' }
+
+// numericDate reads a numeric date at token i and returns its last token.
+func (sc *scanner) numericDate(i int) (int, bool) {
+	T := sc.toks
+	b := sc.n.b
+	a, an := sc.num(i)
+	if an == 8 && sc.dobContext(i) {
+		w := sc.txt(i)
+		m := int(w[0]-'0')*10 + int(w[1]-'0')
+		d := int(w[2]-'0')*10 + int(w[3]-'0')
+		if validMD(m, d) || validMD(d, m) {
+			sc.addTok(i, i, SpanDOB, 0.85, prioDate)
+			return i, true
+		}
+		return 0, false
+	}
+	if i > 0 && sc.attached(i) && (sc.kind(i-1) != tkPunct || sc.isP(i-1, '/') || sc.isP(i-1, '.')) {
+		return 0, false
+	}
+	if i+2 >= len(T) || T[i+1].kind != tkPunct || !isDateSep(b[T[i+1].s]) || !sc.attached(i+1) ||
+		T[i+2].kind != tkNum || !sc.attached(i+2) || T[i+2].claimed {
+		return 0, false
+	}
+	sep := b[T[i+1].s]
+	bv, bn := sc.num(i + 2)
+	if sc.isP(i+3, sep) && sc.attached(i+3) && sc.kind(i+4) == tkNum && sc.attached(i+4) {
+		cv, cn := sc.num(i + 4)
+		if sc.attached(i+5) && sc.kind(i+5) == tkPunct && sc.attached(i+6) && sc.kind(i+6) == tkNum {
+			return 0, false // four parts: a version or an address, not a date
+		}
+		ok := false
+		switch {
+		case an == 4 && bn <= 2 && cn <= 2:
+			ok = a >= 1900 && a <= 2099 && validMD(bv, cv)
+		case an <= 2 && bn <= 2 && (cn == 2 || cn == 4):
+			ok = (validMD(a, bv) || validMD(bv, a)) && (cn == 2 || (cv >= 1900 && cv <= 2099))
+		}
+		if !ok {
+			return 0, false
+		}
+		sc.addTok(i, i+4, sc.dateType(i), 0.95, prioDate)
+		return i + 4, true
+	}
+	if sep == '.' || an > 2 {
+		return 0, false
+	}
+	// Month and year: 03/2024.
+	if bn == 4 && bv >= 1900 && bv <= 2099 && a >= 1 && a <= 12 {
+		sc.addTok(i, i+2, sc.dateType(i), 0.8, prioDate)
+		return i + 2, true
+	}
+	if bn > 2 || !(validMD(a, bv) || validMD(bv, a)) {
+		return 0, false
+	}
+	// Day and month with no year: a date only when nothing says it is a
+	// dose, a fraction, a pain score, a range or "24/7".
+	if sc.flags(i+3)&fUnit != 0 || sc.isP(i+3, '%') || sc.isP(i+3, ':') {
+		return 0, false
+	}
+	if sc.painNear(i, i+2) && !sc.dobContext(i) {
+		return 0, false
+	}
+	cue := sc.dateCue(i)
+	if !cue {
+		if sep == '-' || bv == 10 || (a == 24 && bv == 7) || (a < bv && (bv == 2 || bv == 3 || bv == 4 || bv == 8 || bv == 16)) {
+			return 0, false
+		}
+	}
+	conf := float32(0.6)
+	if cue {
+		conf = 0.85
+	}
+	sc.addTok(i, i+2, sc.dateType(i), conf, prioDate)
+	return i + 2, true
+}
+
+// ambiguousMonth names months that are also common words.
+func (sc *scanner) ambiguousMonth(i int) bool {
+	switch string(sc.txt(i)) {
+	case "may", "march", "jan", "sun", "dec", "sep", "oct", "nov", "jun", "jul", "feb", "apr", "aug",
+		"ene", "abr", "dic", "mayo":
+		return true
+	}
+	return false
+}
+
+// monthFirst reads "March 14", "Mar. 14th, 1962", "marzo 14", "March 1962",
+// "marzo de 1962".
+func (sc *scanner) monthFirst(i int) (int, bool) {
+	mo := int(sc.toks[i].ent.month)
+	j := i + 1
+	if sc.isP(j, '.') && sc.attached(j) {
+		j++
+	}
+	if d, ok := sc.dayTok(j); ok && !sc.toks[j].claimed && !(sc.kind(j) == tkNum && sc.attached(j+1) && sc.kind(j+1) == tkNum) {
+		if !validMD(mo, d) || sc.flags(j+1)&fUnit != 0 && sc.kind(j+1) == tkWord && !sc.is(j+1, "de") && !sc.is(j+1, "of") {
+			return 0, false
+		}
+		end := j
+		k := j + 1
+		if sc.isP(k, ',') {
+			k++
+		}
+		if sc.is(k, "de") || sc.is(k, "del") {
+			k++
+		}
+		if y, ok := sc.yearTok(k); ok {
+			end = y
+		}
+		sc.addTok(i, end, sc.dateType(i), 0.9, prioDate)
+		return end, true
+	}
+	k := j
+	if sc.isP(k, ',') {
+		k++
+	}
+	if sc.is(k, "de") || sc.is(k, "del") || sc.is(k, "of") {
+		k++
+	}
+	if y, ok := sc.yearTok(k); ok {
+		sc.addTok(i, y, sc.dateType(i), 0.85, prioDate)
+		return y, true
+	}
+	return 0, false
+}
+
+// dayMonth reads "14 March 1962", "14th of March", "14 de marzo de 1962".
+func (sc *scanner) dayMonth(i int) (int, bool) {
+	d, ok := sc.dayTok(i)
+	if !ok || (i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct) {
+		return 0, false
+	}
+	j := i + 1
+	if sc.is(j, "of") || sc.is(j, "de") {
+		j++
+	}
+	if sc.flags(j)&fMonth == 0 || sc.toks[j].claimed {
+		return 0, false
+	}
+	mo := int(sc.toks[j].ent.month)
+	if !validMD(mo, d) {
+		return 0, false
+	}
+	end := j
+	k := j + 1
+	if sc.isP(k, '.') && sc.attached(k) {
+		k++
+	}
+	if sc.isP(k, ',') {
+		k++
+	}
+	if sc.is(k, "de") || sc.is(k, "del") {
+		k++
+	}
+	if y, ok := sc.yearTok(k); ok {
+		end = y
+	}
+	sc.addTok(i, end, sc.dateType(i), 0.9, prioDate)
+	return end, true
+}
+
+// oldestSafeYear is the last birth year that does not reveal an age over
+// 89: later years may stay, earlier ones are an age identifier.
+var oldestSafeYear = time.Now().Year() - 90
+
+// birthYears masks a bare birth year that implies an age over 89
+// ("born in 1931", "nací en 1930").
+func (sc *scanner) birthYears() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum {
+			continue
+		}
+		v, n := sc.num(i)
+		if n != 4 || v < 1880 || v > oldestSafeYear {
+			continue
+		}
+		if sc.dobContext(i) && i-1 >= 0 && (sc.is(i-1, "in") || sc.is(i-1, "en") || sc.flags(i-1)&fDOBCue != 0 || sc.isP(i-1, ':')) {
+			sc.addTok(i, i, SpanDOB, 0.8, prioAge)
+		}
+	}
+}
+
+// ages finds ages over 89 ("92 years old", "age 95", "tiene 93 años",
+// "91-year-old", "94 y/o"). Younger ages are not identifiers.
+func (sc *scanner) ages() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum {
+			continue
+		}
+		v, n := sc.num(i)
+		if n > 3 || v < 90 || v > 125 {
+			continue
+		}
+		j := i + 1
+		if sc.isP(j, '-') && sc.attached(j) {
+			j++
+		}
+		after := sc.flags(j)&fAgeUnit != 0 || (sc.is(j, "y") && (sc.isP(j+1, '/') || sc.isP(j+1, '.')) && sc.is(j+2, "o"))
+		// "she's 91", "I'm 93": a person's age ending the clause.
+		if !after && (sc.is(i-1, "she's") || sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "im") || sc.is(i-1, "am")) &&
+			(i+1 >= len(T) || sc.kind(i+1) == tkPunct || sc.is(i+1, "and") || sc.is(i+1, "y")) {
+			after = true
+		}
+		before := false
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if T[k].flags&fAgeCue != 0 {
+				before = true
+				break
+			}
+			if !(T[k].kind == tkPunct || sc.is(k, "is") || sc.is(k, "de") || sc.is(k, "of")) {
+				break
+			}
+		}
+		if after || before {
+			sc.addTok(i, i, SpanAge, 0.9, prioAge)
+		}
+	}
+	sc.spelledAges()
+}
+
+// spelledAges finds ages over 89 written in words: "ninety-two years
+// old", "noventa y cinco años", "a hundred and one".
+func (sc *scanner) spelledAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord {
+			continue
+		}
+		if c := sc.n.b[T[i].s]; c != 'n' && c != 'h' && c != 'c' {
+			continue
+		}
+		if !(sc.is(i, "ninety") || sc.is(i, "noventa") || sc.is(i, "hundred") || sc.is(i, "cien") || sc.is(i, "ciento")) {
+			continue
+		}
+		end := i
+		k := i + 1
+		if sc.isP(k, '-') || sc.is(k, "y") || sc.is(k, "and") {
+			k++
+		}
+		if unitWord(sc.txt(k)) {
+			end = k
+		}
+		j := end + 1
+		if sc.isP(j, '-') {
+			j++
+		}
+		if sc.flags(j)&fAgeUnit != 0 || sc.flags(i-1)&fAgeCue != 0 {
+			sc.addTok(i, end, SpanAge, 0.85, prioAge)
+		}
+	}
+}
+
+// unitWord reports a number word from one to nine (EN/ES).
+func unitWord(w []byte) bool {
+	switch string(w) {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"uno", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,511 @@
+package policy
+
+import (
+	"bytes"
+	"net/netip"
+	"slices"
+	"sync"
+)
+
+// Span priorities: when two detectors claim overlapping text, the more
+// specific, validated one wins.
+const (
+	prioStructural = 90 // email, URL, IP
+	prioValidated  = 85 // checksum-valid card, VIN, DEA, MBI
+	prioCueID      = 80 // identifier after a context word
+	prioDigits     = 75 // phone, SSN, fax from digit shape
+	prioDate       = 70
+	prioAddress    = 65
+	prioZIP        = 60
+	prioAge        = 60
+	prioName       = 50
+	prioCatchAll   = 40
+	prioClinical   = 20
+)
+
+// cand is a candidate span in folded offsets.
+type cand struct {
+	s, e int32
+	t    SpanType
+	conf float32
+	prio int8
+}
+
+// mark is a lexicon hit: tokens [ts, te) matched entry e.
+type mark struct {
+	ts, te int
+	e      lexEntry
+}
+
+// scanner holds the per-call working buffers; pooled so Detect does not
+// allocate for a clean message.
+type scanner struct {
+	lx     *lexicon
+	n      normText
+	toks   []token
+	marks  []mark
+	cands  []cand
+	kept   []cand
+	key    []byte
+	digits []byte
+	groups []int
+	taken  []bool
+	// upperText caches allUpperText: 0 unknown, 1 no, 2 yes.
+	upperText uint8
+}
+
+var (
+	engineOnce sync.Once
+	engineLex  *lexicon
+	engineErr  error
+	scanPool   = sync.Pool{New: func() any { return new(scanner) }}
+)
+
+// lexiconOrPanic returns the compiled lexicon. The lexicons are embedded in
+// the binary, so a failure here is a build defect, not a runtime condition.
+func lexiconOrPanic() *lexicon {
+	engineOnce.Do(func() { engineLex, engineErr = buildLexicon() })
+	if engineErr != nil {
+		panic("policy: embedded lexicons are broken: " + engineErr.Error())
+	}
+	return engineLex
+}
+
+// txt, is, isP, kind and flags read token i, tolerating out-of-range i.
+func (sc *scanner) txt(i int) []byte { return sc.n.b[sc.toks[i].s:sc.toks[i].e] }
+
+func (sc *scanner) is(i int, w string) bool {
+	return i >= 0 && i < len(sc.toks) && string(sc.txt(i)) == w
+}
+
+func (sc *scanner) isP(i int, c byte) bool {
+	return i >= 0 && i < len(sc.toks) && sc.toks[i].kind == tkPunct && sc.n.b[sc.toks[i].s] == c
+}
+
+func (sc *scanner) kind(i int) uint8 {
+	if i < 0 || i >= len(sc.toks) {
+		return 0
+	}
+	return sc.toks[i].kind
+}
+
+func (sc *scanner) flags(i int) uint32 {
+	if i < 0 || i >= len(sc.toks) {
+		return 0
+	}
+	return sc.toks[i].flags
+}
+
+// attached reports that token i follows token i-1 with no space.
+func (sc *scanner) attached(i int) bool {
+	return i > 0 && i < len(sc.toks) && !sc.toks[i].space
+}
+
+// addTok records a candidate covering tokens [ti, tj] inclusive and claims
+// those tokens so later, weaker detectors skip them.
+func (sc *scanner) addTok(ti, tj int, t SpanType, conf float32, prio int8) {
+	sc.cands = append(sc.cands, cand{s: sc.toks[ti].s, e: sc.toks[tj].e, t: t, conf: conf, prio: prio})
+	for k := ti; k <= tj; k++ {
+		sc.toks[k].claimed = true
+	}
+}
+
+// addBytes records a candidate in folded byte offsets, claiming the tokens
+// it covers.
+func (sc *scanner) addBytes(s, e int, t SpanType, conf float32, prio int8) {
+	sc.cands = append(sc.cands, cand{s: int32(s), e: int32(e), t: t, conf: conf, prio: prio})
+	// Tokens are in text order: find the first one ending after s.
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(sc.toks[m].e) <= s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for k := lo; k < len(sc.toks) && int(sc.toks[k].s) < e; k++ {
+		sc.toks[k].claimed = true
+	}
+}
+
+func (sc *scanner) anyClaimed(ti, tj int) bool {
+	for k := ti; k <= tj; k++ {
+		if sc.toks[k].claimed {
+			return true
+		}
+	}
+	return false
+}
+
+// run analyses text and leaves the resolved spans in sc.kept.
+func (sc *scanner) run(text string) {
+	sc.lx = lexiconOrPanic()
+	sc.n.reset(text)
+	sc.toks = tokenize(sc.n.b, sc.toks)
+	sc.marks = sc.marks[:0]
+	sc.cands = sc.cands[:0]
+	sc.kept = sc.kept[:0]
+	sc.upperText = 0
+	if len(sc.toks) == 0 {
+		return
+	}
+	sc.lookup()
+	sc.structural()
+	sc.cueIDs()
+	sc.validated()
+	sc.dates()
+	sc.ages()
+	sc.birthYears()
+	sc.digitRuns()
+	sc.spelledDigits()
+	sc.addresses()
+	sc.zips()
+	sc.names()
+	sc.catchAll()
+	sc.clinical()
+	sc.resolve()
+}
+
+// lookup attaches lexicon entries to tokens and records cue and clinical
+// hits, longest phrase first.
+func (sc *scanner) lookup() {
+	lx := sc.lx
+	T := sc.toks
+	for i := range T {
+		if T[i].kind == tkWord || T[i].kind == tkAlnum {
+			w := sc.txt(i)
+			e, ok := lx.words[string(w)]
+			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
+				// Possessive: "Luis's mom" looks up "luis".
+				e, ok = lx.words[string(w[:len(w)-2])]
+			}
+			if ok && e.nTok <= 1 {
+				T[i].ent = e
+				T[i].flags = e.flags
+			}
+		}
+	}
+	skip := 0
+	for i := range T {
+		if i < skip {
+			continue
+		}
+		if T[i].flags&fPhraseStart != 0 {
+			matched := false
+			for L := min(int(T[i].ent.phraseMax), len(T)-i); L >= 2; L-- {
+				sc.key = sc.key[:0]
+				for k := i; k < i+L; k++ {
+					if k > i {
+						sc.key = append(sc.key, ' ')
+					}
+					sc.key = append(sc.key, sc.txt(k)...)
+				}
+				e, ok := lx.words[string(sc.key)]
+				if !ok || int(e.nTok) != L {
+					continue
+				}
+				// The phrase's roles belong to its last word ("zip code",
+				// "date of birth"), so look-behind checks see them.
+				T[i+L-1].flags |= e.flags &^ fPhraseStart
+				if e.cue == cueNone && e.flags&fClin == 0 {
+					// A phrase that only sets flags ("pain level", "zip
+					// code") leaves its words free for their own marks
+					// and shorter phrases.
+					continue
+				}
+				sc.marks = append(sc.marks, mark{ts: i, te: i + L, e: e})
+				skip = i + L
+				matched = true
+				break
+			}
+			if matched {
+				continue
+			}
+		}
+		if e := T[i].ent; e.cue != cueNone || e.flags&fClin != 0 {
+			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: e})
+		}
+	}
+}
+
+var tlds = map[string]bool{"com": true, "net": true, "org": true, "edu": true, "gov": true, "mx": true,
+	"es": true, "io": true, "co": true, "us": true, "info": true, "me": true, "biz": true, "ar": true,
+	"cl": true, "pe": true, "uk": true, "ca": true, "health": true, "app": true, "ly": true, "gl": true}
+
+func isLocalByte(c byte) bool {
+	return isDigit(c) || (c >= 'a' && c <= 'z') || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c >= 0x80
+}
+
+func isDomainByte(c byte) bool {
+	return isDigit(c) || (c >= 'a' && c <= 'z') || c == '.' || c == '-' || c >= 0x80
+}
+
+// structural finds emails (plain and spelled out), handles, URLs and IPs.
+func (sc *scanner) structural() {
+	b := sc.n.b
+	if bytes.IndexByte(b, '@') >= 0 {
+		for p := 0; p < len(b); p++ {
+			if b[p] != '@' {
+				continue
+			}
+			ls := p
+			for ls > 0 && isLocalByte(b[ls-1]) {
+				ls--
+			}
+			for ls < p && (b[ls] == '.' || b[ls] == '-') {
+				ls++
+			}
+			de := p + 1
+			for de < len(b) && isDomainByte(b[de]) {
+				de++
+			}
+			for de > p+1 && (b[de-1] == '.' || b[de-1] == '-') {
+				de--
+			}
+			dot := bytes.LastIndexByte(b[p+1:de], '.')
+			if ls < p && dot > 0 && de-(p+1+dot)-1 >= 2 {
+				sc.addBytes(ls, de, SpanEmail, 0.98, prioStructural)
+				p = de - 1
+				continue
+			}
+			if ls == p && (p == 0 || b[p-1] == ' ') {
+				// A handle such as "@maria_g".
+				he := p + 1
+				for he < len(b) && (isDigit(b[he]) || (b[he] >= 'a' && b[he] <= 'z') || b[he] == '_' || b[he] == '.' || b[he] >= 0x80) {
+					he++
+				}
+				for he > p+1 && b[he-1] == '.' {
+					he--
+				}
+				if he-p >= 3 {
+					sc.addBytes(p, he, SpanID, 0.8, prioStructural)
+					p = he - 1
+				}
+			}
+		}
+	}
+	sc.spelledEmails()
+	sc.urls()
+	sc.ips()
+}
+
+// spelledEmails finds "juan at gmail dot com", "ana[at]mail(dot)com" and
+// "pepe arroba hotmail punto com".
+func (sc *scanner) spelledEmails() {
+	T := sc.toks
+	for i := 1; i+1 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].claimed || !(sc.is(i, "at") || sc.is(i, "arroba")) {
+			continue
+		}
+		l := i - 1
+		r := i + 1
+		if (sc.isP(l, '[') || sc.isP(l, '(')) && sc.attached(i) {
+			l--
+		}
+		if (sc.isP(r, ']') || sc.isP(r, ')')) && sc.attached(r) {
+			r++
+		}
+		k := sc.kind(l)
+		if l < 0 || !(k == tkWord || k == tkAlnum || k == tkNum) || T[l].claimed {
+			continue
+		}
+		for l > 0 && sc.attached(l) && (sc.kind(l-1) != tkPunct || sc.isP(l-1, '.') || sc.isP(l-1, '_') || sc.isP(l-1, '-')) {
+			l--
+		}
+		if sc.kind(r) != tkWord && sc.kind(r) != tkAlnum {
+			continue
+		}
+		end, dots := r, 0
+		for {
+			j := end + 1
+			if (sc.isP(j, '[') || sc.isP(j, '(')) && (sc.is(j+1, "dot") || sc.is(j+1, "punto")) && (sc.isP(j+2, ']') || sc.isP(j+2, ')')) {
+				j += 3
+			} else if sc.is(j, "dot") || sc.is(j, "punto") || sc.isP(j, '.') {
+				j++
+			} else {
+				break
+			}
+			if sc.kind(j) != tkWord && sc.kind(j) != tkAlnum {
+				break
+			}
+			end, dots = j, dots+1
+		}
+		if dots == 0 || !tlds[string(sc.txt(end))] {
+			continue
+		}
+		sc.addTok(l, end, SpanEmail, 0.9, prioStructural)
+		i = end
+	}
+}
+
+// urls finds web addresses: with a scheme or "www.", or a bare domain
+// ending in a known top-level domain, with any path.
+func (sc *scanner) urls() {
+	b := sc.n.b
+	for p := 0; p < len(b); p++ {
+		if p > 0 && (isWordByte(b[p-1]) || isDigit(b[p-1])) {
+			continue
+		}
+		var ok bool
+		switch b[p] {
+		case 'h':
+			ok = bytes.HasPrefix(b[p:], []byte("http://")) || bytes.HasPrefix(b[p:], []byte("https://"))
+		case 'w':
+			ok = bytes.HasPrefix(b[p:], []byte("www."))
+		}
+		if !ok {
+			continue
+		}
+		e := p
+		for e < len(b) && b[e] > ' ' {
+			e++
+		}
+		for e > p && bytes.IndexByte([]byte(".,;:!?)]'\""), b[e-1]) >= 0 {
+			e--
+		}
+		sc.addBytes(p, e, SpanURL, 0.98, prioStructural)
+		p = e
+	}
+	// Bare domains: "portal.example.com/x".
+	T := sc.toks
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed || (T[i].kind != tkWord && T[i].kind != tkAlnum) || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
+			continue
+		}
+		j, dots := i, 0
+		for sc.isP(j+1, '.') && sc.attached(j+1) && sc.attached(j+2) && (sc.kind(j+2) == tkWord || sc.kind(j+2) == tkAlnum || sc.kind(j+2) == tkNum) {
+			j += 2
+			dots++
+		}
+		if dots == 0 || !tlds[string(sc.txt(j))] || T[j].claimed {
+			continue
+		}
+		e := int(T[j].e)
+		if e < len(b) && b[e] == '/' {
+			for e < len(b) && b[e] > ' ' {
+				e++
+			}
+			for e > int(T[j].e) && bytes.IndexByte([]byte(".,;:!?)]'\""), b[e-1]) >= 0 {
+				e--
+			}
+		}
+		sc.addBytes(int(T[i].s), e, SpanURL, 0.85, prioStructural)
+		i = j
+	}
+}
+
+// ipv6 finds IPv6 addresses ("2001:db8::8a2e:370:7334"), validated by
+// net/netip so clock times and ratios never match.
+func (sc *scanner) ipv6() {
+	b := sc.n.b
+	if bytes.Count(b, []byte{':'}) < 2 {
+		return
+	}
+	isHex := func(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'f') }
+	for p := 0; p < len(b); p++ {
+		if !(isHex(b[p]) || b[p] == ':') || (p > 0 && (isWordByte(b[p-1]) || isDigit(b[p-1]) || b[p-1] == ':')) {
+			continue
+		}
+		e := p
+		colons := 0
+		for e < len(b) && (isHex(b[e]) || b[e] == ':' || b[e] == '.') {
+			if b[e] == ':' {
+				colons++
+			}
+			e++
+		}
+		for e > p && b[e-1] == '.' {
+			e--
+		}
+		if colons >= 2 && (e == len(b) || !isWordByte(b[e])) {
+			if a, err := netip.ParseAddr(string(b[p:e])); err == nil && a.Is6() {
+				sc.addBytes(p, e, SpanIP, 0.95, prioStructural)
+			}
+		}
+		p = e
+	}
+}
+
+// ips finds IPv4 addresses (four parts, each at most 255) and IPv6.
+func (sc *scanner) ips() {
+	sc.ipv6()
+	T := sc.toks
+	for i := 0; i+6 < len(T); i++ {
+		if T[i].kind != tkNum || T[i].claimed || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
+			continue
+		}
+		ok := true
+		for k := 0; k < 4 && ok; k++ {
+			t := i + 2*k
+			if sc.kind(t) != tkNum || (k > 0 && (!sc.isP(t-1, '.') || !sc.attached(t-1) || !sc.attached(t))) {
+				ok = false
+				break
+			}
+			v, n := sc.num(t)
+			ok = n <= 3 && v <= 255
+		}
+		if ok && !(sc.isP(i+7, '.') && sc.kind(i+8) == tkNum && sc.attached(i+8)) {
+			sc.addTok(i, i+6, SpanIP, 0.95, prioStructural)
+			i += 6
+		}
+	}
+}
+
+// num parses a numeric token (up to 9 digits) and returns its value and
+// digit count.
+func (sc *scanner) num(i int) (int, int) {
+	if sc.kind(i) != tkNum {
+		return -1, 0
+	}
+	t := sc.txt(i)
+	if len(t) > 9 {
+		return -1, len(t)
+	}
+	v := 0
+	for _, c := range t {
+		v = v*10 + int(c-'0')
+	}
+	return v, len(t)
+}
+
+// resolve keeps the best non-overlapping candidates, sorted by start:
+// higher priority first, then longer. A byte map of what is already taken
+// keeps this linear in the text, however many candidates a long message
+// produces.
+func (sc *scanner) resolve() {
+	slices.SortFunc(sc.cands, func(a, b cand) int {
+		if a.prio != b.prio {
+			return int(b.prio) - int(a.prio)
+		}
+		if la, lb := a.e-a.s, b.e-b.s; la != lb {
+			return int(lb - la)
+		}
+		return int(a.s - b.s)
+	})
+	if cap(sc.taken) < len(sc.n.b) {
+		sc.taken = make([]bool, len(sc.n.b))
+	}
+	taken := sc.taken[:len(sc.n.b)]
+	clear(taken)
+	for _, x := range sc.cands {
+		if x.e <= x.s {
+			continue
+		}
+		free := true
+		for p := x.s; p < x.e; p++ {
+			if taken[p] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for p := x.s; p < x.e; p++ {
+			taken[p] = true
+		}
+		sc.kept = append(sc.kept, x)
+	}
+	slices.SortFunc(sc.kept, func(a, b cand) int { return int(a.s - b.s) })
+}

@@ -1,0 +1,497 @@
+package policy
+
+import (
+	"bytes"
+	"sort"
+)
+
+// idFiller reports words and marks that sit between a cue and its value:
+// "MRN: 123", "member id is 123", "número de póliza es 123".
+func (sc *scanner) idFiller(i int) bool {
+	if i >= len(sc.toks) {
+		return false
+	}
+	switch sc.toks[i].kind {
+	case tkPunct:
+		c := sc.n.b[sc.toks[i].s]
+		return c == ':' || c == '#' || c == '-' || c == '.' || c == '=' || c == '(' || c == ')'
+	case tkWord:
+		switch string(sc.txt(i)) {
+		case "is", "es", "number", "no", "num", "nbr", "nro", "numero", "id", "my", "mi", "su", "the",
+			"el", "la", "of", "de", "his", "her", "our", "nuestro", "code", "codigo", "n", "was", "era", "son",
+			"fue", "says", "reads", "shows", "dice", "are", "on", "en", "del":
+			return true
+		}
+	}
+	return false
+}
+
+// idValue reads an identifier starting at token j: letters and digits
+// joined by dashes, dots or slashes, or digit groups separated by single
+// spaces. It returns the last token and whether the value is long enough.
+func (sc *scanner) idValue(j int, minLen int) (int, bool) {
+	T := sc.toks
+	if j >= len(T) || T[j].claimed {
+		return 0, false
+	}
+	k := T[j].kind
+	if k == tkPunct {
+		return 0, false
+	}
+	end := j
+	if k == tkWord {
+		// A plate or id that opens with letters: "ABC-1234", "ABC 1234".
+		if T[j].e-T[j].s > 4 || T[j].flags&fStop != 0 {
+			return 0, false
+		}
+		nx := j + 1
+		if sc.isP(nx, '-') && sc.attached(nx) && sc.attached(nx+1) && (sc.kind(nx+1) == tkNum || sc.kind(nx+1) == tkAlnum) {
+			end = nx + 1
+		} else if sc.kind(nx) == tkNum || sc.kind(nx) == tkAlnum {
+			end = nx
+		} else {
+			return 0, false
+		}
+	}
+	for {
+		nx := end + 1
+		if nx >= len(T) || T[nx].claimed {
+			break
+		}
+		if !T[nx].space && T[nx].kind == tkPunct {
+			c := sc.n.b[T[nx].s]
+			if (c == '-' || c == '.' || c == '/') && nx+1 < len(T) && !T[nx+1].space && T[nx+1].kind != tkPunct && !T[nx+1].claimed {
+				end = nx + 1
+				continue
+			}
+			break
+		}
+		if T[nx].space && T[nx].kind == tkNum && (T[end].kind == tkNum || T[end].kind == tkAlnum) && T[nx].e-T[nx].s <= 5 {
+			end = nx
+			continue
+		}
+		break
+	}
+	alnum, digits := 0, 0
+	for t := j; t <= end; t++ {
+		for _, c := range sc.txt(t) {
+			if isDigit(c) {
+				digits++
+				alnum++
+			} else if isWordByte(c) {
+				alnum++
+			}
+		}
+	}
+	return end, digits >= 2 && alnum >= minLen
+}
+
+// cueIDs finds identifiers announced by a context word: MRN, member and
+// policy numbers, accounts, licences, plates, device serials, other codes.
+func (sc *scanner) cueIDs() {
+	for _, m := range sc.marks {
+		if m.e.cue != cueID && m.e.cue != cueSSN {
+			continue
+		}
+		j := m.te
+		for f := 0; f < 4 && sc.idFiller(j); f++ {
+			j++
+		}
+		minLen := 5
+		if m.e.idType == SpanVehicle {
+			minLen = 4
+		}
+		end, ok := sc.idValue(j, minLen)
+		if !ok {
+			continue
+		}
+		t := m.e.idType
+		if m.e.cue == cueSSN {
+			t = SpanSSN
+		}
+		if t == SpanLicense && (sc.is(m.te-1, "npi")) && !ValidNPI(sc.compact(j, end)) {
+			// A ten-digit "NPI" that fails its check digit is still an identifier.
+			t = SpanID
+		}
+		sc.addTok(j, end, t, 0.9, prioCueID)
+	}
+}
+
+// compact returns the letters and digits of tokens [i, j], without separators.
+func (sc *scanner) compact(i, j int) string {
+	sc.digits = sc.digits[:0]
+	for t := i; t <= j; t++ {
+		if sc.toks[t].kind != tkPunct {
+			sc.digits = append(sc.digits, sc.txt(t)...)
+		}
+	}
+	return string(sc.digits)
+}
+
+// validated finds identifiers whose shape and check digit speak for
+// themselves: VINs, DEA numbers, Medicare beneficiary identifiers.
+func (sc *scanner) validated() {
+	T := sc.toks
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkAlnum && T[i].kind != tkNum {
+			continue
+		}
+		// Join up to three dash-separated parts ("1EG4-TE5-MK73").
+		end := i
+		for p := 0; p < 2; p++ {
+			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && (sc.kind(end+2) == tkAlnum || sc.kind(end+2) == tkNum) {
+				end += 2
+			} else {
+				break
+			}
+		}
+		for e := end; e >= i; e -= 2 {
+			s := sc.compact(i, e)
+			switch {
+			case len(s) == 17 && ValidVIN(s):
+				sc.addTok(i, e, SpanVehicle, 0.95, prioValidated)
+			case len(s) == 11 && ValidMBI(s):
+				sc.addTok(i, e, SpanMemberID, 0.9, prioValidated)
+			case len(s) == 9 && e == i && isLetter(s[0]) && ValidDEA(s):
+				sc.addTok(i, e, SpanLicense, 0.9, prioValidated)
+			default:
+				continue
+			}
+			i = e
+			break
+		}
+	}
+}
+
+// digitRuns joins digits separated by spaces, dashes, dots or brackets
+// ("5 5 5 - 1 2 3 4", "(555) 123.4567") and classifies the run by length,
+// grouping, prefix, check digit and context.
+func (sc *scanner) digitRuns() {
+	T := sc.toks
+	b := sc.n.b
+	for i := 0; i < len(T); i++ {
+		if T[i].kind != tkNum || T[i].claimed {
+			continue
+		}
+		// A number glued to a word ("x12", "3rd") is not a run start.
+		start := int(T[i].s)
+		plus := false
+		if sc.isP(i-1, '+') && !T[i-1].claimed {
+			plus = true
+			start = int(T[i-1].s)
+		} else if sc.isP(i-1, '(') && sc.attached(i) {
+			start = int(T[i-1].s)
+		}
+		sc.digits = append(sc.digits[:0], sc.txt(i)...)
+		sc.groups = append(sc.groups[:0], len(sc.txt(i)))
+		last := i
+		for k := i + 1; k < len(T); k++ {
+			if T[k].kind == tkNum {
+				if T[k].claimed || !runGap(b[T[last].e:T[k].s]) {
+					break
+				}
+				sc.digits = append(sc.digits, sc.txt(k)...)
+				sc.groups = append(sc.groups, len(sc.txt(k)))
+				last = k
+				continue
+			}
+			if T[k].kind == tkPunct && bytes.IndexByte([]byte("-.()_"), b[T[k].s]) >= 0 && !T[k].claimed {
+				continue
+			}
+			break
+		}
+		end := int(T[last].e)
+		// Runs glued to letters on either side ("a1234567b") are codes,
+		// left to the catch-all.
+		if (i > 0 && sc.attached(i) && (sc.kind(i-1) == tkWord || sc.kind(i-1) == tkAlnum)) ||
+			(last+1 < len(T) && sc.attached(last+1) && (sc.kind(last+1) == tkWord || sc.kind(last+1) == tkAlnum)) {
+			i = last
+			continue
+		}
+		if t, conf, ok := sc.classifyRun(i, plus); ok {
+			if t == SpanPhone && sc.faxBefore(i) {
+				t = SpanFax
+			}
+			sc.addBytes(start, end, t, conf, prioDigits)
+		}
+		i = last
+	}
+}
+
+// digitWord returns the digit a spelled-out number word stands for
+// ("five", "cinco", "oh"), or -1.
+func digitWord(w []byte) int {
+	switch string(w) {
+	case "zero", "cero", "oh", "o":
+		return 0
+	case "one", "uno", "un":
+		return 1
+	case "two", "dos":
+		return 2
+	case "three", "tres":
+		return 3
+	case "four", "cuatro":
+		return 4
+	case "five", "cinco":
+		return 5
+	case "six", "seis":
+		return 6
+	case "seven", "siete":
+		return 7
+	case "eight", "ocho":
+		return 8
+	case "nine", "nueve":
+		return 9
+	}
+	return -1
+}
+
+// spelledDigits finds numbers typed as words, alone or mixed with digits
+// ("five five five, one two three four", "cinco cinco 5 1 2 3 4"), and
+// classifies them like any digit run. At least three words and seven
+// digits are needed, so "one or two" stays a phrase.
+func (sc *scanner) spelledDigits() {
+	T := sc.toks
+	b := sc.n.b
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un") {
+			continue
+		}
+		sc.digits = sc.digits[:0]
+		sc.groups = sc.groups[:0]
+		words, last := 0, -1
+		for k := i; k < len(T); k++ {
+			if T[k].claimed {
+				break
+			}
+			if last >= 0 && !runGap(b[T[last].e:T[k].s]) && !(b[T[k].s-1] == ' ' && bytes.IndexByte(b[T[last].e:T[k].s], ',') >= 0 && T[k].s-T[last].e <= 3) {
+				if T[k].kind == tkPunct {
+					continue
+				}
+				break
+			}
+			if T[k].kind == tkWord {
+				d := digitWord(sc.txt(k))
+				if d < 0 {
+					break
+				}
+				sc.digits = append(sc.digits, byte('0'+d))
+				sc.groups = append(sc.groups, 1)
+				words++
+				last = k
+				continue
+			}
+			if T[k].kind == tkNum {
+				sc.digits = append(sc.digits, sc.txt(k)...)
+				sc.groups = append(sc.groups, len(sc.txt(k)))
+				last = k
+				continue
+			}
+			if T[k].kind == tkPunct {
+				continue
+			}
+			break
+		}
+		if words < 3 || len(sc.digits) < 7 {
+			continue
+		}
+		// Spelled digits carry no grouping; judge them as one block.
+		sc.groups = append(sc.groups[:0], len(sc.digits))
+		if t, conf, ok := sc.classifyRun(i, false); ok {
+			if t == SpanID && (len(sc.digits) == 7 || len(sc.digits) == 10) {
+				t = SpanPhone
+			}
+			if t == SpanPhone && sc.faxBefore(i) {
+				t = SpanFax
+			}
+			sc.addTok(i, last, t, conf*0.9, prioDigits)
+		}
+		i = last
+	}
+}
+
+// runGap reports whether the bytes between two digit groups are a
+// separator a person types inside one number.
+func runGap(g []byte) bool {
+	if len(g) == 0 || len(g) > 3 {
+		return false
+	}
+	for _, c := range g {
+		switch c {
+		case ' ', '-', '.', '(', ')', '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// faxBefore reports "fax" shortly before token i.
+func (sc *scanner) faxBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if sc.toks[k].flags&fFax != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports a cue of kind c ending within a few tokens before i.
+func (sc *scanner) cueBefore(i int, c cueKind, within int) bool {
+	// Marks are recorded in text order: look back from the last one that
+	// starts before i.
+	k := sort.Search(len(sc.marks), func(k int) bool { return sc.marks[k].ts >= i })
+	for k--; k >= 0 && sc.marks[k].te >= i-within-4; k-- {
+		m := sc.marks[k]
+		if m.e.cue == c && m.te <= i && m.te >= i-within {
+			return true
+		}
+	}
+	return false
+}
+
+// nanp reports a North American number: area and exchange start 2-9.
+func nanp(d []byte) bool { return len(d) == 10 && d[0] >= '2' && d[3] >= '2' }
+
+func (sc *scanner) groupsAre(g ...int) bool {
+	if len(sc.groups) != len(g) {
+		return false
+	}
+	for i := range g {
+		if sc.groups[i] != g[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (sc *scanner) allSingle() bool {
+	for _, g := range sc.groups {
+		if g != 1 {
+			return false
+		}
+	}
+	return len(sc.groups) > 1
+}
+
+// classifyRun names the digit run held in sc.digits / sc.groups.
+func (sc *scanner) classifyRun(i int, plus bool) (SpanType, float32, bool) {
+	d := sc.digits
+	n := len(d)
+	if sc.cueBefore(i, cueSSN, 4) && n == 9 {
+		return SpanSSN, 0.95, true
+	}
+	if plus && n >= 8 && n <= 15 {
+		return SpanPhone, 0.95, true
+	}
+	if n >= 11 && n <= 15 && d[0] == '0' && d[1] == '0' {
+		return SpanPhone, 0.85, true
+	}
+	switch n {
+	case 7:
+		if sc.groupsAre(3, 4) || sc.allSingle() || sc.groupsAre(3, 2, 2) {
+			return SpanPhone, 0.8, true
+		}
+		return SpanID, 0.5, true
+	case 9:
+		if sc.groupsAre(3, 2, 4) {
+			if ValidSSN(string(d)) {
+				return SpanSSN, 0.95, true
+			}
+			return SpanSSN, 0.6, true
+		}
+		if sc.groupsAre(5, 4) {
+			return SpanZIP, 0.8, true
+		}
+		if ValidSSN(string(d)) {
+			return SpanSSN, 0.6, true
+		}
+		return SpanID, 0.5, true
+	case 10:
+		if nanp(d) {
+			return SpanPhone, 0.9, true
+		}
+		if ValidNPI(string(d)) {
+			return SpanLicense, 0.7, true
+		}
+		if sc.groupsAre(3, 3, 4) || d[0] >= '2' {
+			// A valid area code with a 0/1 exchange: fictional 555-01xx
+			// numbers and typos are still someone's number.
+			return SpanPhone, 0.7, true
+		}
+		return SpanID, 0.5, true
+	case 11:
+		if d[0] == '1' && nanp(d[1:]) {
+			return SpanPhone, 0.9, true
+		}
+	}
+	if n >= 12 && n <= 19 && ValidLuhn(string(d)) {
+		return SpanCard, 0.95, true
+	}
+	if n >= 11 && n <= 13 && len(sc.groups) >= 2 && intlPrefix(d) {
+		return SpanPhone, 0.75, true
+	}
+	if n >= 7 {
+		return SpanID, 0.5, true
+	}
+	return "", 0, false
+}
+
+// intlPrefix reports a country calling code of the region's patients.
+func intlPrefix(d []byte) bool {
+	for _, p := range []string{"52", "34", "57", "54", "51", "56", "58", "53", "593", "502", "503", "504", "505", "506", "507", "44", "55"} {
+		if bytes.HasPrefix(d, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// catchAll masks codes that nothing else explains: six or more letters and
+// digits with at least three digits ("a7x99k2", "rx4471920"), except values
+// with a unit ("1000mg", "250mcg").
+func (sc *scanner) catchAll() {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.claimed || t.kind != tkAlnum || t.e-t.s < 6 {
+			continue
+		}
+		w := sc.txt(i)
+		digits := 0
+		for _, c := range w {
+			if isDigit(c) {
+				digits++
+			}
+		}
+		if digits < 3 || unitSuffix(w) {
+			continue
+		}
+		sc.addTok(i, i, SpanID, 0.5, prioCatchAll)
+	}
+}
+
+// unitSuffix reports a number glued to a unit or ordinal ("1000mg", "3rd").
+func unitSuffix(w []byte) bool {
+	// Strip the leading number and look at what follows.
+	k := 0
+	for k < len(w) && isDigit(w[k]) {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	rest := w[k:]
+	for _, c := range rest {
+		if !isWordByte(c) {
+			return false
+		}
+	}
+	switch string(rest) {
+	case "mg", "mcg", "ml", "kg", "lb", "lbs", "am", "pm", "th", "st", "nd", "rd", "hrs", "hr", "min",
+		"mins", "mmhg", "cc", "iu", "yo", "yr", "yrs", "x", "k", "g", "gr", "oz", "cal", "kcal", "ft", "in",
+		"cm", "mm", "km", "mi", "miles", "h", "s", "ms", "mgdl", "units", "u", "mmol", "bpm", "dias",
+		"days", "weeks", "meses", "anos":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,294 @@
+package policy
+
+// addresses finds street addresses: "123 Main St, Apt 4B, Springfield",
+// "Calle Mayor 12, piso 3", "Av. Reforma 222", "PO Box 45".
+func (sc *scanner) addresses() {
+	T := sc.toks
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed {
+			continue
+		}
+		if end, ok := sc.addressEN(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
+			T[end].addrEnd = true
+			i = end
+			continue
+		}
+		if end, ok := sc.addressES(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.85, prioAddress)
+			T[end].addrEnd = true
+			i = end
+			continue
+		}
+		if end, ok := sc.poBox(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
+			T[end].addrEnd = true
+			i = end
+		}
+	}
+	sc.cities()
+	sc.cuedAddresses()
+}
+
+// cuedAddresses finds a street address without a street type after an
+// address cue: "my address is 4417 Elston", "domicilio: 12 Hidalgo".
+func (sc *scanner) cuedAddresses() {
+	T := sc.toks
+	for i := range T {
+		if T[i].flags&fAddrCue == 0 {
+			continue
+		}
+		j := i + 1
+		for f := 0; f < 3 && j < len(T) && (sc.isP(j, ':') || sc.isP(j, '-') || sc.is(j, "is") || sc.is(j, "es")); f++ {
+			j++
+		}
+		if j >= len(T) || T[j].claimed || !sc.houseNumber(j) {
+			continue
+		}
+		end := -1
+		for k := j + 1; k < len(T) && k <= j+4; k++ {
+			if T[k].kind != tkWord || T[k].claimed || T[k].flags&(fStop|fUnit|fClin|fState) != 0 {
+				break
+			}
+			end = k
+		}
+		if end < 0 {
+			continue
+		}
+		end = sc.unitAfter(end)
+		sc.addTok(j, end, SpanAddress, 0.75, prioAddress)
+		T[end].addrEnd = true
+	}
+}
+
+// cities finds a town named after "live in", "moved to", "vivo en": a
+// place smaller than a state is an identifier. Only capitalised words
+// count ("I live in fear" stays), and state names are left alone.
+func (sc *scanner) cities() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].flags&fCityVerb == 0 {
+			continue
+		}
+		j := -1
+		switch {
+		case (sc.is(i, "live") || sc.is(i, "lives") || sc.is(i, "living") || sc.is(i, "lived") || sc.is(i, "vivo") ||
+			sc.is(i, "vive") || sc.is(i, "vivimos") || sc.is(i, "viven")) && (sc.is(i+1, "in") || sc.is(i+1, "en")):
+			j = i + 2
+		case (sc.is(i, "moved") || sc.is(i, "mude") || sc.is(i, "mudamos") || sc.is(i, "moving")) && (sc.is(i+1, "to") || sc.is(i+1, "a")):
+			j = i + 2
+		}
+		if j < 0 || j >= len(T) || T[j].claimed || !sc.upper(j) || sc.allUpperText() {
+			continue
+		}
+		end := -1
+		for k := j; k < len(T) && k < j+3; k++ {
+			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName) != 0 {
+				break
+			}
+			end = k
+		}
+		if end >= 0 {
+			sc.addTok(j, end, SpanAddress, 0.6, prioAddress)
+			i = end
+		}
+	}
+}
+
+// houseNumber reports a house number: up to six digits, optionally one
+// letter ("12", "4417", "12b").
+func (sc *scanner) houseNumber(i int) bool {
+	switch sc.kind(i) {
+	case tkNum:
+		_, n := sc.num(i)
+		return n <= 6
+	case tkAlnum:
+		w := sc.txt(i)
+		k := 0
+		for k < len(w) && isDigit(w[k]) {
+			k++
+		}
+		return k >= 1 && k <= 6 && len(w)-k == 1
+	}
+	return false
+}
+
+// addressEN reads number, street words, street type: "4417 N Elston Ave".
+func (sc *scanner) addressEN(i int) (int, bool) {
+	if !sc.houseNumber(i) || (i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct) {
+		return 0, false
+	}
+	j, words := i+1, 0
+	found := false
+	for j < len(sc.toks) && words <= 5 {
+		t := &sc.toks[j]
+		if t.claimed {
+			break
+		}
+		if t.kind == tkPunct {
+			if sc.isP(j, '.') && sc.attached(j) {
+				j++
+				continue
+			}
+			break
+		}
+		if t.flags&fStreetSuffix != 0 && words >= 1 {
+			found = true
+			break
+		}
+		if t.kind == tkWord && t.flags&(fStop|fUnit|fClin) == 0 {
+			words++
+			j++
+			continue
+		}
+		if _, ok := sc.dayTok(j); ok && t.kind == tkAlnum {
+			words++
+			j++
+			continue
+		}
+		break
+	}
+	if !found {
+		return 0, false
+	}
+	end := j
+	if sc.isP(end+1, '.') && sc.attached(end+1) {
+		end++
+	}
+	end = sc.unitAfter(end)
+	// City after a comma: one to three capitalised words.
+	k := end + 1
+	if sc.isP(k, ',') {
+		c := k + 1
+		last := -1
+		for n := 0; n < 3 && c < len(sc.toks) && sc.kind(c) == tkWord && sc.upper(c) && sc.toks[c].flags&(fStop|fState) == 0; n++ {
+			last = c
+			c++
+		}
+		if last > 0 {
+			end = last
+		}
+	}
+	return end, true
+}
+
+// unitAfter extends an address over "Apt 4B", "# 12", ", piso 3".
+func (sc *scanner) unitAfter(end int) int {
+	k := end + 1
+	if sc.isP(k, ',') {
+		k++
+	}
+	if sc.flags(k)&fUnitDesignator != 0 || sc.isP(k, '#') {
+		v := k + 1
+		if sc.isP(v, '.') || sc.isP(v, '#') {
+			v++
+		}
+		if sc.kind(v) == tkNum || sc.kind(v) == tkAlnum || (sc.kind(v) == tkWord && sc.toks[v].e-sc.toks[v].s == 1) {
+			return v
+		}
+	}
+	return end
+}
+
+// addressES reads street type, street words, number: "Av. Reforma 222".
+func (sc *scanner) addressES(i int) (int, bool) {
+	if sc.flags(i)&fStreetPrefix == 0 {
+		return 0, false
+	}
+	j := i + 1
+	if sc.isP(j, '.') {
+		j++
+	}
+	words := 0
+	for n := 0; n < 7 && j < len(sc.toks); n++ {
+		t := &sc.toks[j]
+		if t.claimed {
+			return 0, false
+		}
+		if t.kind == tkWord && (t.flags&fParticle != 0 || t.flags&(fStop|fClin) == 0) {
+			if t.flags&fParticle == 0 {
+				words++
+			}
+			j++
+			continue
+		}
+		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") {
+			j++
+			continue
+		}
+		if t.kind == tkNum || t.kind == tkAlnum {
+			if words == 0 {
+				words++ // a numbered street: "Calle 5 de Mayo 23"
+				j++
+				continue
+			}
+			end := j
+			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.kind(end+2) == tkNum && sc.attached(end+2) {
+				end += 2
+			}
+			return sc.unitAfter(end), true
+		}
+		break
+	}
+	return 0, false
+}
+
+// poBox reads "PO Box 45", "P.O. Box 45", "apartado postal 45".
+func (sc *scanner) poBox(i int) (int, bool) {
+	if c := sc.n.b[sc.toks[i].s]; c != 'p' && c != 'a' && c != 'c' {
+		return 0, false
+	}
+	j := -1
+	switch {
+	case sc.is(i, "po") && sc.is(i+1, "box"):
+		j = i + 2
+	case sc.is(i, "p") && sc.isP(i+1, '.') && sc.is(i+2, "o") && sc.isP(i+3, '.') && sc.is(i+4, "box"):
+		j = i + 5
+	case sc.is(i, "apartado") && sc.is(i+1, "postal"):
+		j = i + 2
+	case sc.is(i, "casilla"):
+		j = i + 1
+	}
+	if j < 0 {
+		return 0, false
+	}
+	if sc.isP(j, '#') {
+		j++
+	}
+	if sc.kind(j) == tkNum {
+		return j, true
+	}
+	return 0, false
+}
+
+// zips finds five-digit ZIP codes after a state, a ZIP cue or an address.
+func (sc *scanner) zips() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum || T[i].e-T[i].s != 5 {
+			continue
+		}
+		if sc.attached(i) && sc.kind(i-1) != tkPunct || sc.attached(i+1) && sc.kind(i+1) != tkPunct {
+			continue
+		}
+		ok := false
+		k := i - 1
+		if sc.isP(k, ',') {
+			k--
+		}
+		if k >= 0 && T[k].flags&fState != 0 && (T[k].flags&fTitleCaseOnly == 0 || sc.allUpper(k)) {
+			ok = true
+		}
+		for c := i - 1; c >= 0 && c >= i-3 && !ok; c-- {
+			if T[c].flags&fZipCue != 0 {
+				ok = true
+			}
+		}
+		if !ok && k >= 0 && T[k].addrEnd {
+			ok = true
+		}
+		if ok {
+			sc.addTok(i, i, SpanZIP, 0.9, prioZIP)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package policy
+
+// Token kinds of the folded view.
+const (
+	tkWord  uint8 = iota + 1 // letters only
+	tkNum                    // ASCII digits only
+	tkAlnum                  // letters and digits ("4th", "ab12345")
+	tkPunct                  // one punctuation byte
+)
+
+// token is one word, number or punctuation mark of the folded view.
+type token struct {
+	s, e    int32 // folded byte offsets
+	kind    uint8
+	space   bool // whitespace (or the start of text) before the token
+	claimed bool // inside a span an earlier detector found
+	addrEnd bool // last token of a street address (a ZIP may follow)
+	flags   uint32
+	ent     lexEntry // lexicon entry of the single word (zero if none)
+}
+
+func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
+
+// tokenize splits the folded bytes into tokens, reusing toks.
+func tokenize(b []byte, toks []token) []token {
+	toks = toks[:0]
+	space := true
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c <= ' ' || c == 0x7f {
+			space = true
+			i++
+			continue
+		}
+		if isDigit(c) || isWordByte(c) {
+			j := i
+			hasD, hasL := false, false
+			for j < len(b) {
+				d := b[j]
+				if isDigit(d) {
+					hasD = true
+					j++
+					continue
+				}
+				if isWordByte(d) {
+					hasL = true
+					j++
+					continue
+				}
+				// An apostrophe inside a word ("o'brien", "crohn's").
+				if d == '\'' && j > i && j+1 < len(b) && isWordByte(b[j-1]) && isWordByte(b[j+1]) {
+					j++
+					continue
+				}
+				break
+			}
+			k := tkWord
+			switch {
+			case hasD && hasL:
+				k = tkAlnum
+			case hasD:
+				k = tkNum
+			}
+			toks = append(toks, token{s: int32(i), e: int32(j), kind: k, space: space})
+			space = false
+			i = j
+			continue
+		}
+		toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space})
+		space = false
+		i++
+	}
+	return toks
+}
