@@ -68,9 +68,15 @@ func (c *Client) actor() (Actor, string) {
 	return Actor{UserID: c.user.ID, Role: c.user.Role}, c.token
 }
 
-// audit appends an entry and nudges the sync loop.
+// audit appends an entry and nudges the sync loop. Signing in and out
+// may use the outbox's small reserve: a full outbox drains only through
+// a signed-in session.
 func (c *Client) audit(ctx context.Context, who Actor, action, object, outcome string, detail map[string]string) error {
-	if _, err := c.console.Append(ctx, who, action, object, outcome, detail); err != nil {
+	appendFn := c.console.Append
+	if action == "login" || action == "logout" {
+		appendFn = c.console.AppendSession
+	}
+	if _, err := appendFn(ctx, who, action, object, outcome, detail); err != nil {
 		return err
 	}
 	select {
@@ -162,9 +168,11 @@ func (c *Client) Login(ctx context.Context, username, password, totp string) (ap
 		Username: username, Password: password, TOTP: totp, ConsoleID: c.console.ID(),
 	}, &resp)
 	if err != nil {
-		// Failed attempts are recorded under the name that was tried: a
-		// user name is not PHI, and the pattern matters to an investigator.
-		if aerr := c.audit(ctx, Actor{UserID: "unauthenticated:" + username}, "login", "", "refused", nil); aerr != nil {
+		// Failed attempts record a keyed hash of the name that was tried,
+		// never the name: it may be a password typed into the wrong
+		// field. Equal names give equal hashes, so a pattern still shows.
+		if aerr := c.audit(ctx, Actor{UserID: "unauthenticated"}, "login", "", "refused",
+			map[string]string{"typed_name": c.console.KeyedHash("login.username", username)}); aerr != nil {
 			return resp, aerr
 		}
 		return resp, err
@@ -333,18 +341,35 @@ func readEvents(ctx context.Context, r io.Reader, ch chan<- api.Event) {
 // SyncBatchSize is how many audit entries travel in one batch.
 const SyncBatchSize = 500
 
+// ErrSyncStuck means the central endpoint needs audit entries this
+// console no longer has: the local trail was damaged or restored from an
+// old backup. Sync cannot go on by itself; run `triage audit verify`.
+var ErrSyncStuck = errors.New("the clinic server needs audit entries this console no longer has; run `triage audit verify`")
+
 // SyncOnce ships pending audit entries until none remain or an error
 // stops it. It returns how many entries the central endpoint confirmed.
+//
+// Delivery is at least once and idempotent: every batch is a run of
+// consecutive entries named by its batch id (console:first-last); the
+// endpoint stores what continues the chain it holds, accepts entries it
+// already holds again without storing them twice, and on a gap answers
+// 409 with its head, from which the console resends. An entry is marked
+// delivered only when the endpoint has confirmed holding it, so a crash
+// anywhere between costs at most a resend.
 func (c *Client) SyncOnce(ctx context.Context) (int, error) {
 	_, token := c.actor()
 	if token == "" {
 		return 0, nil // entries wait for the next sign-in
 	}
 	total := 0
+	var resendFrom int64 // after a 409: the seq the next batch must start at
 	for {
 		entries, err := c.console.Unsynced(ctx, SyncBatchSize)
 		if err != nil || len(entries) == 0 {
 			return total, err
+		}
+		if resendFrom > 0 && entries[0].Seq != resendFrom {
+			return total, fmt.Errorf("%w (the server holds up to entry %d)", ErrSyncStuck, resendFrom-1)
 		}
 		batch := api.AuditBatch{
 			BatchID: fmt.Sprintf("%s:%d-%d", c.console.ID(), entries[0].Seq, entries[len(entries)-1].Seq),
@@ -359,18 +384,23 @@ func (c *Client) SyncOnce(ctx context.Context) (int, error) {
 			if json.Unmarshal(se.Body, &res) != nil {
 				return total, err
 			}
+			if resendFrom == res.HeadSeq+1 {
+				return total, fmt.Errorf("%w (the server holds up to entry %d)", ErrSyncStuck, res.HeadSeq)
+			}
 			if err := c.console.MarkUnsyncedFrom(ctx, res.HeadSeq); err != nil {
 				return total, err
 			}
-			if err := c.console.MarkSynced(ctx, res.HeadSeq); err != nil {
+			if err := c.console.MarkSynced(ctx, res.HeadSeq, res.HeadHash); err != nil {
 				return total, err
 			}
+			resendFrom = res.HeadSeq + 1
 			continue
 		}
 		if err != nil {
 			return total, err
 		}
-		if err := c.console.MarkSynced(ctx, res.HeadSeq); err != nil {
+		resendFrom = 0
+		if err := c.console.MarkSynced(ctx, res.HeadSeq, res.HeadHash); err != nil {
 			return total, err
 		}
 		total += len(entries)
@@ -410,4 +440,30 @@ func (c *Client) RunSync(ctx context.Context, onError func(error)) {
 // pathID keeps an id to one path segment.
 func pathID(id string) string {
 	return strings.NewReplacer("/", "", "?", "", "#", "").Replace(id)
+}
+
+// AuditEntries fetches audit entries for the supervisor's audit view,
+// newest first. Only roles allowed to view the trail get them; others get
+// a *StatusError with Code 403. Reviewing the trail is itself audited,
+// here before the request and at the central endpoint with the filter.
+func (c *Client) AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error) {
+	who, token := c.actor()
+	detail := map[string]string{}
+	for k, v := range f.Query() {
+		if len(v) > 0 && k != "limit" {
+			detail["filter_"+k] = v[0]
+		}
+	}
+	if err := c.audit(ctx, who, "audit.view", "audit", "ok", detail); err != nil {
+		return nil, err
+	}
+	var page api.AuditPage
+	path := "/audit"
+	if q := f.Query().Encode(); q != "" {
+		path += "?" + q
+	}
+	if err := c.do(ctx, http.MethodGet, path, token, nil, &page); err != nil {
+		return nil, err
+	}
+	return page.Entries, nil
 }

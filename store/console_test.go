@@ -115,3 +115,58 @@ func TestConsoleReadOnlyFileRefusesOpen(t *testing.T) {
 		t.Fatal("opened a read-only store for writing")
 	}
 }
+
+func TestAppendTimeNeverRunsBackwards(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	clock := []time.Time{t0, t0.Add(-time.Hour), t0.Add(time.Second)}
+	i := 0
+	c, err := OpenConsole(context.Background(), t.TempDir(), func() time.Time { i++; return clock[i-1] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var got []time.Time
+	for range clock {
+		e, err := c.Append(context.Background(), Actor{UserID: "u1"}, "thread.view", "thread:t1", "ok", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e.At)
+	}
+	// The clock stepped back an hour: the entry keeps the previous time.
+	if !got[1].Equal(t0) || !got[2].Equal(t0.Add(time.Second)) {
+		t.Fatalf("entry times %v; want %v, %v, %v", got, t0, t0, t0.Add(time.Second))
+	}
+	if _, err := c.VerifyChain(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOutboxBlocksRatherThanDrops(t *testing.T) {
+	ctx := context.Background()
+	c := openTestConsole(t, t.TempDir())
+	c.SetMaxPending(3)
+	appendN(t, c, 3)
+	_, err := c.Append(ctx, Actor{UserID: "u1"}, "thread.view", "thread:t1", "ok", nil)
+	if !errors.Is(err, ErrOutboxFull) || !errors.Is(err, ErrAuditUnwritable) {
+		t.Fatalf("append to a full outbox: %v; want ErrOutboxFull (and so no action)", err)
+	}
+	// Signing in stays possible: the backlog drains only through a session.
+	if _, err := c.AppendSession(ctx, Actor{UserID: "u1"}, "login", "user:u1", "ok", nil); err != nil {
+		t.Fatalf("sign-in refused by a full outbox: %v", err)
+	}
+	head, _ := c.loadHead(ctx)
+	if err := c.MarkSynced(ctx, head.Seq, head.Hash); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Append(ctx, Actor{UserID: "u1"}, "thread.view", "thread:t1", "ok", nil); err != nil {
+		t.Fatalf("append after the backlog was delivered: %v", err)
+	}
+	n, err := c.VerifyChain(ctx)
+	if err != nil || n != 5 {
+		t.Fatalf("chain = %d entries, %v; want all 5 kept", n, err)
+	}
+	if p, _ := c.Pending(ctx); p != 1 || c.pending != 1 {
+		t.Fatalf("pending = %d (counter %d), want 1", p, c.pending)
+	}
+}

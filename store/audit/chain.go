@@ -80,10 +80,17 @@ type BreakError struct {
 	ConsoleID string
 	Seq       int64
 	Damage    Damage
+	// Detail says more when the verifier knows more (which entry was
+	// swapped with which, which checkpoint disagrees); may be empty.
+	Detail string
 }
 
 func (e *BreakError) Error() string {
-	return fmt.Sprintf("audit chain %s broken at entry %d: %s", e.ConsoleID, e.Seq, e.Damage)
+	s := fmt.Sprintf("audit chain %s broken at entry %d: %s", e.ConsoleID, e.Seq, e.Damage)
+	if e.Detail != "" {
+		s += " (" + e.Detail + ")"
+	}
+	return s
 }
 
 // Verify checks a run of consecutive entries of one chain. prev is the

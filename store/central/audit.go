@@ -32,14 +32,32 @@ func (s *Server) auditServer(ctx context.Context, q Querier, rec auditRecord) er
 		return fmt.Errorf("central: audit head: %w", err)
 	}
 	now := s.now()
+	at := audit.NextTime(head, now)
+	detail := rec.Detail
+	if sess, ok := ctx.Value(sessionKey{}).(*session); ok && sess.ConsoleID != "" && detail["console"] == "" {
+		// Where: the console the signed-in user acted from.
+		detail = make(map[string]string, len(rec.Detail)+1)
+		for k, v := range rec.Detail {
+			detail[k] = v
+		}
+		detail["console"] = sess.ConsoleID
+	}
 	e := audit.Link(head, api.AuditEntry{
-		ConsoleID: ServerConsoleID, At: now, UserID: rec.UserID, Role: rec.Role,
-		Action: rec.Action, Object: rec.Object, Outcome: rec.Outcome, Detail: rec.Detail,
+		ConsoleID: ServerConsoleID, At: at, UserID: rec.UserID, Role: rec.Role,
+		Action: rec.Action, Object: rec.Object, Outcome: rec.Outcome, Detail: detail,
 	})
 	if err := s.store.Audit.Insert(ctx, q, e, now); err != nil {
 		return fmt.Errorf("central: audit write: %w", err)
 	}
 	return nil
+}
+
+// auditHMAC is the keyed hash an entry carries in place of a value that
+// must not be written in clear (a typed user name, a network address):
+// equal values give equal hashes, so an investigator can correlate them,
+// and only someone holding the store's keys can test a guess.
+func (s *Server) auditHMAC(domain, value string) string {
+	return audit.KeyedHash(s.keys.Subkey("audit-hmac"), domain, value)
 }
 
 // auditOnly records an action that changes nothing else (a refusal, a

@@ -64,9 +64,13 @@ func (sqlAudit) Insert(ctx context.Context, q Querier, e api.AuditEntry, receive
 	}
 	// The time is stored exactly as audit.Hash formats it, so the hash
 	// recomputed from the stored row matches.
-	_, err := q.ExecContext(ctx, `INSERT INTO audit (`+auditCols+`, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	// gseq is the entry's place in the whole log (every chain, in the
+	// order received): the Merkle tree's leaf order. The caller's write
+	// transaction (BEGIN IMMEDIATE) makes MAX+1 safe.
+	_, err := q.ExecContext(ctx, `INSERT INTO audit (`+auditCols+`, received_at, at_ns, gseq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(gseq), 0) + 1 FROM audit))`,
 		e.ConsoleID, e.Seq, e.PrevHash, e.Hash, e.At.UTC().Format(time.RFC3339Nano), e.UserID, string(e.Role), e.Action, e.Object,
-		e.Outcome, detail, receivedAt.UnixNano())
+		e.Outcome, detail, receivedAt.UnixNano(), e.At.UnixNano())
 	return err
 }
 

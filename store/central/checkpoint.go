@@ -1,0 +1,394 @@
+package central
+
+import (
+	"context"
+	"crypto/ed25519"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/seal"
+)
+
+// DefaultCheckpointInterval is how often the running endpoint signs a new
+// checkpoint when the log has grown.
+const DefaultCheckpointInterval = time.Minute
+
+// PublicKeyFileName is the file in the data folder holding the checkpoint
+// public key, written at every start. Publish a copy away from the server:
+// a verifier that trusts only the copy in the data folder trusts whoever
+// can write to it.
+const PublicKeyFileName = "audit-checkpoint.pub"
+
+// checkpointSubkey names the store subkey that seeds the signing key.
+const checkpointSubkey = "audit-checkpoint-ed25519"
+
+// CheckpointSigner derives the checkpoint signing key from the store's
+// keys. The key is never stored: it is as safe as the sealed keys are.
+func CheckpointSigner(keys *seal.Keys) (ed25519.PrivateKey, error) {
+	return audit.CheckpointKey(keys.Subkey(checkpointSubkey))
+}
+
+// StoredCheckpoint is one row of audit_checkpoints: the signed body and
+// its signature. Only the body counts; the other columns serve queries.
+type StoredCheckpoint struct {
+	Number    int64
+	Body      []byte
+	Signature []byte
+	KeyID     string
+}
+
+// checkpointer signs checkpoints over the whole audit log. It keeps the
+// Merkle tree's frontier in memory, so each checkpoint reads only the
+// entries received since the last one.
+type checkpointer struct {
+	db      *sql.DB
+	store   string
+	priv    ed25519.PrivateKey
+	now     func() time.Time
+	mu      sync.Mutex
+	tree    *audit.Tree // nil until loaded and checked against the latest checkpoint
+	stop    chan struct{}
+	done    chan struct{}
+	onError func(error)
+}
+
+func newCheckpointer(db *sql.DB, storeID string, priv ed25519.PrivateKey, now func() time.Time) *checkpointer {
+	return &checkpointer{db: db, store: storeID, priv: priv, now: now}
+}
+
+// run signs every interval until stopped, then once more.
+func (c *checkpointer) run(interval time.Duration) {
+	c.stop, c.done = make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(c.done)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-c.stop:
+				return
+			case <-t.C:
+				if _, _, err := c.checkpoint(context.Background()); err != nil && c.onError != nil {
+					c.onError(err)
+				}
+			}
+		}
+	}()
+}
+
+// shutdown stops the ticker and signs a last checkpoint, so the log a
+// stopped server leaves behind is wholly covered.
+func (c *checkpointer) shutdown(ctx context.Context) error {
+	if c.stop != nil {
+		close(c.stop)
+		<-c.done
+	}
+	_, _, err := c.checkpoint(ctx)
+	return err
+}
+
+// ErrLogDiverged means the log no longer matches its latest signed
+// checkpoint: entries were changed after they were covered. No further
+// checkpoint is signed until an auditor has looked (`triaged audit
+// verify`), so the damage cannot be covered up by a newer signature.
+var ErrLogDiverged = errors.New("the audit log no longer matches its latest signed checkpoint; run `triaged audit verify`")
+
+// checkpoint signs a checkpoint over every entry received so far, unless
+// none arrived since the last one. It returns the checkpoint now latest
+// and whether it was signed by this call.
+func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.tree == nil {
+		// Rebuild the frontier from the log outside the write lock (a
+		// large log takes a while) and check it against what was signed.
+		tree, err := c.load(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		c.tree = tree
+	}
+	var (
+		out    *StoredCheckpoint
+		signed bool
+	)
+	err := withTx(ctx, c.db, func(tx *sql.Tx) error {
+		last, err := latestCheckpoint(ctx, tx)
+		if err != nil {
+			return err
+		}
+		tree := c.tree.Clone()
+		if err := appendLeaves(ctx, tx, tree); err != nil {
+			return err
+		}
+		out = last
+		if last != nil {
+			cp, err := audit.ParseCheckpoint(last.Body)
+			if err != nil {
+				return fmt.Errorf("checkpoint %d: %w", last.Number, err)
+			}
+			if tree.Size() == cp.Size {
+				c.tree = tree
+				return nil // nothing new to cover
+			}
+			if tree.Size() < cp.Size {
+				return ErrLogDiverged
+			}
+		} else if tree.Size() == 0 {
+			return nil
+		}
+		heads, err := chainHeads(ctx, tx)
+		if err != nil {
+			return err
+		}
+		cp := audit.Checkpoint{Store: c.store, Number: 1, Size: tree.Size(), Root: tree.Root(), At: c.now().UTC(), Heads: heads}
+		if last != nil {
+			cp.Number = last.Number + 1
+		}
+		body, sig := audit.SignCheckpoint(c.priv, cp)
+		keyID := audit.KeyID(c.priv.Public().(ed25519.PublicKey))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_checkpoints (number, tree_size, root, signed_at, key_id, body, signature)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, cp.Number, cp.Size, hex.EncodeToString(cp.Root[:]), cp.At.UnixNano(), keyID, string(body), sig); err != nil {
+			return err
+		}
+		c.tree = tree
+		out, signed = &StoredCheckpoint{Number: cp.Number, Body: body, Signature: sig, KeyID: keyID}, true
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("central: audit checkpoint: %w", err)
+	}
+	return out, signed, nil
+}
+
+// load rebuilds the tree from the whole log in one read snapshot and
+// checks it against the latest signed checkpoint.
+func (c *checkpointer) load(ctx context.Context) (*audit.Tree, error) {
+	tx, err := c.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	last, err := latestCheckpoint(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	tree := &audit.Tree{}
+	var want *audit.Checkpoint
+	if last != nil {
+		cp, err := audit.VerifyCheckpoint(c.priv.Public().(ed25519.PublicKey), last.Body, last.Signature)
+		if err != nil {
+			return nil, fmt.Errorf("checkpoint %d: %w: %w", last.Number, err, ErrLogDiverged)
+		}
+		want = &cp
+	}
+	var atSize *[32]byte
+	err = streamLeaves(ctx, tx, 0, func(gseq int64, hash string) error {
+		tree.Append(audit.LeafHash(hash))
+		if want != nil && tree.Size() == want.Size {
+			r := tree.Root()
+			atSize = &r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if want != nil && want.Size > 0 && (atSize == nil || *atSize != want.Root) {
+		return nil, ErrLogDiverged
+	}
+	return tree, nil
+}
+
+// appendLeaves appends to tree the leaves after its size, checking that
+// the global sequence has no hole.
+func appendLeaves(ctx context.Context, q Querier, tree *audit.Tree) error {
+	return streamLeaves(ctx, q, tree.Size(), func(gseq int64, hash string) error {
+		tree.Append(audit.LeafHash(hash))
+		return nil
+	})
+}
+
+// streamLeaves calls fn for every entry with gseq > after, in gseq order,
+// and fails if the sequence skips a number.
+func streamLeaves(ctx context.Context, q Querier, after int64, fn func(gseq int64, hash string) error) error {
+	rows, err := q.QueryContext(ctx, `SELECT gseq, hash FROM audit WHERE gseq > ? ORDER BY gseq`, after)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	next := after + 1
+	for rows.Next() {
+		var (
+			g int64
+			h string
+		)
+		if err := rows.Scan(&g, &h); err != nil {
+			return err
+		}
+		if g != next {
+			return fmt.Errorf("audit log order has a hole at %d: %w", next, ErrLogDiverged)
+		}
+		if err := fn(g, h); err != nil {
+			return err
+		}
+		next++
+	}
+	return rows.Err()
+}
+
+// chainHeads is every chain's last entry, sorted by console id.
+func chainHeads(ctx context.Context, q Querier) ([]audit.ChainHead, error) {
+	// SQLite returns the bare column (hash) from the row holding MAX(seq).
+	rows, err := q.QueryContext(ctx, `SELECT console_id, MAX(seq), hash FROM audit GROUP BY console_id ORDER BY console_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []audit.ChainHead
+	for rows.Next() {
+		var h audit.ChainHead
+		if err := rows.Scan(&h.ConsoleID, &h.Seq, &h.Hash); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+func latestCheckpoint(ctx context.Context, q Querier) (*StoredCheckpoint, error) {
+	var c StoredCheckpoint
+	var body string
+	err := q.QueryRowContext(ctx, `SELECT number, body, signature, key_id FROM audit_checkpoints ORDER BY number DESC LIMIT 1`).
+		Scan(&c.Number, &body, &c.Signature, &c.KeyID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.Body = []byte(body)
+	return &c, nil
+}
+
+// Checkpoints returns every stored checkpoint, oldest first.
+func Checkpoints(ctx context.Context, q Querier) ([]StoredCheckpoint, error) {
+	rows, err := q.QueryContext(ctx, `SELECT number, body, signature, key_id FROM audit_checkpoints ORDER BY number`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StoredCheckpoint
+	for rows.Next() {
+		var c StoredCheckpoint
+		var body string
+		if err := rows.Scan(&c.Number, &body, &c.Signature, &c.KeyID); err != nil {
+			return nil, err
+		}
+		c.Body = []byte(body)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// writePublicKey publishes the checkpoint public key in the data folder
+// (0644: it is public) and returns its text form.
+func writePublicKey(dir string, pub ed25519.PublicKey) (string, error) {
+	text := audit.EncodePublicKey(pub)
+	path := filepath.Join(dir, PublicKeyFileName)
+	if old, err := os.ReadFile(path); err == nil && string(old) == text+"\n" {
+		return text, nil
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(text+"\n"), 0o644); err != nil {
+		return "", err
+	}
+	return text, os.Rename(tmp, path)
+}
+
+// Checkpoint signs a checkpoint now over every entry received so far
+// (none when nothing arrived since the last), and returns the latest.
+func (s *Server) Checkpoint(ctx context.Context) (*StoredCheckpoint, bool, error) {
+	return s.checkpoints.checkpoint(ctx)
+}
+
+// AuditPublicKey is the checkpoint public key in its text form.
+func (s *Server) AuditPublicKey() string {
+	return audit.EncodePublicKey(s.checkpoints.priv.Public().(ed25519.PublicKey))
+}
+
+// startCheckpoints derives the signing key, publishes the public key and
+// starts the periodic signer. A log that no longer matches its latest
+// checkpoint is reported at once; the server still serves (care goes on),
+// but signs nothing until the damage is examined.
+func (s *Server) startCheckpoints(ctx context.Context) error {
+	priv, err := CheckpointSigner(s.keys)
+	if err != nil {
+		return err
+	}
+	id, err := storeID(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if _, err := writePublicKey(s.cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
+		return fmt.Errorf("central: publish the audit checkpoint key: %w", err)
+	}
+	s.checkpoints = newCheckpointer(s.db, id, priv, s.now)
+	s.checkpoints.onError = func(err error) {
+		s.log.Error("audit checkpoint not signed", "err", err.Error())
+	}
+	if _, _, err := s.checkpoints.checkpoint(ctx); err != nil {
+		s.checkpoints.onError(err)
+	}
+	interval := s.cfg.AuditCheckpointInterval
+	if interval <= 0 {
+		interval = DefaultCheckpointInterval
+	}
+	s.checkpoints.run(interval)
+	return nil
+}
+
+// SignCheckpointOffline signs a checkpoint for the store in dataDir
+// without a running server (`triaged audit checkpoint`): it opens the
+// database and keys as triaged does. Safe beside a running server: the
+// write transaction orders it with the server's own checkpoints.
+func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, bool, error) {
+	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	if err != nil {
+		return nil, false, err
+	}
+	defer db.Close()
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{cfg: cfg, db: db, log: cfg.Logger}
+	if s.log == nil {
+		s.log = discardLogger()
+	}
+	if err := s.openKeys(ctx); err != nil {
+		return nil, false, err
+	}
+	priv, err := CheckpointSigner(s.keys)
+	if err != nil {
+		return nil, false, err
+	}
+	id, err := storeID(ctx, db)
+	if err != nil {
+		return nil, false, err
+	}
+	if _, err := writePublicKey(cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
+		return nil, false, err
+	}
+	return newCheckpointer(db, id, priv, cfg.Now).checkpoint(ctx)
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
