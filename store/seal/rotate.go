@@ -301,9 +301,20 @@ func (k *Keys) RewrapKEK(ctx context.Context, to KEKKind, opt RewrapOptions) (So
 
 // Column names a sealed column of an SQLite table for ResealColumn and
 // CountSealedWith. RowID is the column whose text value was passed as
-// rowID to Seal; empty means the table's rowid.
+// rowID to Seal; empty means the table's rowid. Bind is the column name
+// that was passed to Seal, when it differs from the SQL column (a store
+// that seals "body" into the column body_sealed); empty means Column.
 type Column struct {
 	Table, Column, RowID string
+	Bind                 string
+}
+
+// binding is the column name bound into the seal.
+func (col Column) binding() string {
+	if col.Bind != "" {
+		return col.Bind
+	}
+	return col.Column
 }
 
 func (col Column) check() error {
@@ -368,7 +379,7 @@ func ResealColumn(ctx context.Context, db *sql.DB, k *Keys, col Column, batch in
 			return total, nil
 		}
 		for i := range items {
-			nv, _, err := k.Reseal(col.Table, col.Column, items[i].id, items[i].old)
+			nv, _, err := k.Reseal(col.Table, col.binding(), items[i].id, items[i].old)
 			if err != nil {
 				return total, fmt.Errorf("seal: reseal %s.%s row %s: %w", col.Table, col.Column, items[i].id, err)
 			}
