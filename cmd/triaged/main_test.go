@@ -26,9 +26,22 @@ func TestMissingRequiredSettingIsNamed(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "TRIAGED_WHATSAPP_TOKEN") {
 		t.Fatalf("err = %v, want it to name TRIAGED_WHATSAPP_TOKEN", err)
 	}
+	// Twilio needs its own credentials and the exact public URL its
+	// signatures are computed over; each missing one is named.
 	t.Setenv("TRIAGED_PROVIDER", "twilio")
-	if err := run(nil, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "not yet supported") {
-		t.Fatalf("twilio: %v", err)
+	for _, name := range []string{"TRIAGED_TWILIO_ACCOUNT_SID", "TRIAGED_TWILIO_AUTH_TOKEN", "TRIAGED_TWILIO_FROM", "TRIAGED_PUBLIC_URL"} {
+		t.Setenv(name, "")
+	}
+	for _, name := range []string{"TRIAGED_TWILIO_ACCOUNT_SID", "TRIAGED_TWILIO_AUTH_TOKEN", "TRIAGED_TWILIO_FROM", "TRIAGED_PUBLIC_URL"} {
+		err := run(nil, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Fatalf("twilio without %s: err = %v, want it named", name, err)
+		}
+		t.Setenv(name, map[string]string{"TRIAGED_TWILIO_ACCOUNT_SID": "AC0123", "TRIAGED_TWILIO_AUTH_TOKEN": "tok",
+			"TRIAGED_TWILIO_FROM": "whatsapp:+14155238886", "TRIAGED_PUBLIC_URL": "not a url"}[name])
+	}
+	if err := run(nil, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "TRIAGED_PUBLIC_URL") {
+		t.Fatalf("twilio with an unusable public URL: err = %v, want TRIAGED_PUBLIC_URL named", err)
 	}
 }
 

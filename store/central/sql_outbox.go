@@ -71,7 +71,11 @@ func (sqlOutbox) Fail(ctx context.Context, q Querier, id int64, lastError string
 
 func (sqlOutbox) NextDue(ctx context.Context, q Querier) (time.Time, error) {
 	var n sql.NullInt64
-	if err := q.QueryRowContext(ctx, `SELECT MIN(next_at) FROM outbox WHERE state = 'pending'`).Scan(&n); err != nil {
+	// Only each thread's oldest pending job can be due (Due): a later job
+	// queued behind one that is backing off must not make the worker
+	// think something is due now and fall asleep for its idle period.
+	if err := q.QueryRowContext(ctx, `SELECT MIN(next_at) FROM outbox WHERE id IN
+		(SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY thread_id)`).Scan(&n); err != nil {
 		return time.Time{}, err
 	}
 	return fromTS(n), nil

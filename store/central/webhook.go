@@ -112,77 +112,72 @@ func (s *Server) handleWebhook(w http.ResponseWriter, r *http.Request) {
 	}
 	events, err := s.hooks.Parse(raw)
 	if err != nil {
-		s.log.Warn("webhook refused: malformed body", "bytes", len(raw))
-		http.Error(w, "malformed webhook", http.StatusBadRequest)
+		// Signed, so it came from the provider: acknowledge and record it
+		// rather than refuse it into days of retries.
+		s.acceptMalformed(w, r, "/webhooks/whatsapp", raw, err, ackOK)
 		return
 	}
-	live, stats, err := s.ingest(r.Context(), events)
-	if err != nil {
-		// Not acknowledged: the provider retries, and nothing was half-stored.
-		s.log.Error("webhook not stored", "err", err.Error(), "events", len(events))
-		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	// Durable now: acknowledge, then tell the consoles.
-	w.WriteHeader(http.StatusOK)
-	s.log.Info("webhook stored", "messages", stats.messages, "duplicates", stats.duplicates,
-		"statuses", stats.statuses, "stale_statuses", stats.stale, "consent_changes", stats.consent)
-	s.hub.publish(live...)
+	s.commitWebhook(w, r, "/webhooks/whatsapp", raw, events, ackOK)
 }
 
 type ingestStats struct {
 	messages, duplicates, statuses, stale, consent, errors int
 }
 
-// ingest stores one webhook's events in a single transaction and returns
-// the live events to publish after commit.
-func (s *Server) ingest(ctx context.Context, events []bsp.Event) ([]api.Event, ingestStats, error) {
+// ingestInto stores one webhook's events on q, the webhook's savepoint in
+// the group commit's transaction, and returns the live events to publish
+// once that transaction has committed. masks, when not nil, holds maskEvents(events).
+func (s *Server) ingestInto(ctx context.Context, q Querier, events []bsp.Event, masks []*maskedInbound) ([]api.Event, ingestStats, error) {
 	var (
-		live  []api.Event
-		stats ingestStats
+		live    []api.Event
+		stats   ingestStats
+		threads []string // first-seen order, so events come out in a stable order
+		seen    = map[string]bool{}
 	)
 	now := s.now()
-	err := s.store.Tx(ctx, func(q Querier) error {
-		live, stats = nil, ingestStats{}
-		threads := map[string]bool{}
-		for _, ev := range events {
-			switch ev.Kind {
-			case bsp.EventMessage:
-				if ev.Message == nil {
-					continue
-				}
-				ev, err := s.ingestMessage(ctx, q, ev.Message, now, &stats)
-				if err != nil {
-					return err
-				}
-				if ev != nil {
-					live = append(live, *ev)
-					threads[ev.ThreadID] = true
-				}
-			case bsp.EventStatus:
-				if ev.StatusUpdate == nil {
-					continue
-				}
-				ev, err := s.ingestStatus(ctx, q, ev.StatusUpdate, &stats)
-				if err != nil {
-					return err
-				}
-				if ev != nil {
-					live = append(live, *ev)
-				}
-			case bsp.EventError:
-				stats.errors++
-				if ev.Err != nil {
-					s.log.Warn("provider reported an error", "class", string(ev.Err.Class), "code", ev.Err.Code)
+	for i, ev := range events {
+		switch ev.Kind {
+		case bsp.EventMessage:
+			if ev.Message == nil {
+				continue
+			}
+			var mask *maskedInbound
+			if i < len(masks) {
+				mask = masks[i]
+			}
+			ev, err := s.ingestMessage(ctx, q, ev.Message, mask, now, &stats)
+			if err != nil {
+				return nil, ingestStats{}, err
+			}
+			if ev != nil {
+				live = append(live, *ev)
+				if !seen[ev.ThreadID] {
+					seen[ev.ThreadID] = true
+					threads = append(threads, ev.ThreadID)
 				}
 			}
+		case bsp.EventStatus:
+			if ev.StatusUpdate == nil {
+				continue
+			}
+			ev, err := s.ingestStatus(ctx, q, ev.StatusUpdate, &stats)
+			if err != nil {
+				return nil, ingestStats{}, err
+			}
+			if ev != nil {
+				live = append(live, *ev)
+			}
+		case bsp.EventError:
+			stats.errors++
+			if ev.Err != nil {
+				s.log.Warn("provider reported an error", "class", string(ev.Err.Class), "code", ev.Err.Code)
+			}
 		}
-		for id := range threads {
-			live = append(live, api.Event{Type: api.EventThreadUpdated, ThreadID: id})
-		}
-		return nil
-	})
-	return live, stats, err
+	}
+	for _, id := range threads {
+		live = append(live, api.Event{Type: api.EventThreadUpdated, ThreadID: id})
+	}
+	return live, stats, nil
 }
 
 // mediaPlaceholder is the masked text of an attachment. Media is never
@@ -191,7 +186,44 @@ func mediaPlaceholder(t bsp.MessageType) string {
 	return fmt.Sprintf("[attachment: %s]", t)
 }
 
-func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMessage, now time.Time, stats *ingestStats) (*api.Event, error) {
+// maskedInbound is an inbound message's stored type and masked form.
+// Masking needs no database, so the webhook's handler computes it before
+// the message joins the group commit, keeping it off the one writer.
+type maskedInbound struct {
+	typ      bsp.MessageType
+	masked   string
+	spans    []api.Span
+	clinical bool
+}
+
+func maskInbound(in *bsp.InboundMessage) *maskedInbound {
+	det := policy.Detect(in.Text)
+	mt := &maskedInbound{typ: in.Type, masked: det.Masked, spans: apiSpans(det.Spans), clinical: det.Clinical}
+	if mt.typ == "" {
+		mt.typ = bsp.MessageUnsupported
+	}
+	if mt.typ.IsMedia() {
+		mt.masked = strings.TrimSpace(mediaPlaceholder(mt.typ) + " " + det.Masked)
+	} else if in.Text == "" {
+		mt.masked = fmt.Sprintf("[%s]", mt.typ)
+	}
+	return mt
+}
+
+// maskEvents masks every inbound message of events, by event index.
+func maskEvents(events []bsp.Event) []*maskedInbound {
+	out := make([]*maskedInbound, len(events))
+	for i, ev := range events {
+		if ev.Kind == bsp.EventMessage && ev.Message != nil {
+			out[i] = maskInbound(ev.Message)
+		}
+	}
+	return out
+}
+
+// ingestMessage stores one inbound message. mask is its maskInbound
+// result when the handler computed it already, nil otherwise.
+func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMessage, mask *maskedInbound, now time.Time, stats *ingestStats) (*api.Event, error) {
 	if in.ProviderID == "" {
 		return nil, errors.New("central: inbound message without a provider id")
 	}
@@ -215,20 +247,14 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 	if at.IsZero() || at.After(now) {
 		at = now // a provider clock ahead of ours must not stretch the 24-hour window
 	}
-	det := policy.Detect(in.Text)
-	masked := det.Masked
-	typ := in.Type
-	if typ == "" {
-		typ = bsp.MessageUnsupported
+	mt := mask
+	if mt == nil {
+		mt = maskInbound(in)
 	}
-	if typ.IsMedia() {
-		masked = strings.TrimSpace(mediaPlaceholder(typ) + " " + det.Masked)
-	} else if in.Text == "" {
-		masked = fmt.Sprintf("[%s]", typ)
-	}
+	typ := mt.typ
 	m := &Message{
 		ThreadID: th.ID, Type: string(typ), RawType: in.RawType, MediaMIME: in.MediaMIME,
-		Body: in.Text, Masked: masked, Spans: apiSpans(det.Spans), Clinical: det.Clinical,
+		Body: in.Text, Masked: mt.masked, Spans: mt.spans, Clinical: mt.clinical,
 		ProviderID: in.ProviderID, At: at,
 	}
 	inserted, err := s.store.Messages.InsertInbound(ctx, q, m)
@@ -243,7 +269,7 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 	if created {
 		s.log.Info("new patient", "patient", p.ID, "thread", th.ID)
 	}
-	if err := s.store.Threads.NoteInbound(ctx, q, th.ID, at, det.Clinical); err != nil {
+	if err := s.store.Threads.NoteInbound(ctx, q, th.ID, at, mt.clinical); err != nil {
 		return nil, err
 	}
 	if err := s.applyConsentKeyword(ctx, q, p, m, typ, now, stats); err != nil {
@@ -299,6 +325,9 @@ func (s *Server) ingestStatus(ctx context.Context, q Querier, su *bsp.StatusUpda
 		return nil, nil
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := s.settleOutbox(ctx, q, m.ID); err != nil {
 		return nil, err
 	}
 	reason := ""

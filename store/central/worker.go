@@ -94,6 +94,15 @@ func (w *worker) dispatch() time.Duration {
 		if busy {
 			continue
 		}
+		// The list was read before this thread's previous send finished;
+		// re-read the job now that the thread is ours, or a job just
+		// recorded as sent would be sent again.
+		if cur, err := w.s.store.Outbox.Get(w.ctx, w.s.db, j.ID); err != nil || cur.State != "pending" || cur.NextAt.After(w.s.now()) {
+			w.mu.Lock()
+			delete(w.inFlight, j.ThreadID)
+			w.mu.Unlock()
+			continue
+		}
 		select {
 		case w.sem <- struct{}{}:
 		case <-w.ctx.Done():
@@ -117,8 +126,10 @@ func (w *worker) dispatch() time.Duration {
 	d := next.Sub(w.s.now())
 	switch {
 	case d < 10*time.Millisecond:
-		// Due now but its thread is busy: the finishing send kicks us.
-		return idle
+		// Due now but its thread is busy: the finishing send kicks us;
+		// look again soon anyway, since a kick can land while this
+		// pass's view of the outbox is already stale.
+		return 100 * time.Millisecond
 	case d > idle:
 		return idle
 	}

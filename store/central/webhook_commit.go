@@ -1,0 +1,113 @@
+package central
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/bsp/twilio"
+)
+
+// ActionWebhookMalformed is the server audit action recorded for a webhook
+// that carried a valid signature but could not be parsed. Such a webhook
+// is acknowledged rather than refused: Meta retries any answer other than
+// 200 for up to seven days, so a refusal would turn one bad body into a
+// week of retries while telling no operator anything.
+const ActionWebhookMalformed = "webhook.malformed"
+
+// errUnusable describes inbound messages that can never be stored.
+var errUnusable = errors.New("message without an id or a sender")
+
+// commitWebhook stores a verified webhook's events (ingestInto, shared by
+// every provider's route) through the group commit and calls ack only
+// after the transaction holding them has committed, so a provider never
+// hears "received" for something a crash could still lose. When the
+// webhook cannot be stored the answer is 503 and the provider retries;
+// nothing of it was stored.
+//
+// A message the store cannot key (no provider id) or attribute (neither a
+// number nor a user id) can never be stored, so retrying it would only
+// block the webhook for days: the rest of the webhook is stored and the
+// unusable part is recorded like a malformed webhook, in the same
+// savepoint, so both are stored or neither is.
+func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route string, raw []byte, events []bsp.Event, ack func(http.ResponseWriter)) {
+	events, unusable := splitUnusable(events)
+	var record *auditRecord
+	if unusable > 0 {
+		rec := s.malformedRecord(route, raw, fmt.Errorf("%w: %d message(s)", errUnusable, unusable))
+		record = &rec
+	}
+	res, err := s.commits.submit(r.Context(), events, record)
+	if err != nil {
+		s.log.Error("webhook not stored", "route", route, "err", err.Error(), "events", len(events))
+		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	// Debug, not Info: at thousands of webhooks a second a line each
+	// would cost more than storing them.
+	s.log.Debug("webhook stored", "route", route, "messages", res.stats.messages, "duplicates", res.stats.duplicates,
+		"statuses", res.stats.statuses, "stale_statuses", res.stats.stale, "consent_changes", res.stats.consent)
+	if record != nil {
+		s.log.Warn("malformed webhook acknowledged and recorded", "route", route, "bytes", len(raw), "action", ActionWebhookMalformed)
+	}
+	ack(w)
+	s.hub.publish(res.live...)
+	if res.stats.statuses > 0 {
+		// A status may have settled a send held in doubt; the thread's
+		// next message can go now.
+		s.worker.kick()
+	}
+}
+
+// splitUnusable removes inbound messages that lack a provider id or any
+// sender, and counts them.
+func splitUnusable(events []bsp.Event) ([]bsp.Event, int) {
+	bad := 0
+	out := events[:0:0]
+	for _, ev := range events {
+		if ev.Kind == bsp.EventMessage && ev.Message != nil &&
+			(ev.Message.ProviderID == "" || (ev.Message.From == "" && ev.Message.FromUserID == "")) {
+			bad++
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out, bad
+}
+
+// acceptMalformed records a signed but unparseable webhook in the server's
+// audit chain and only then acknowledges it. If the entry cannot be
+// written the answer is 503: the provider retries and nothing is lost.
+func (s *Server) acceptMalformed(w http.ResponseWriter, r *http.Request, route string, raw []byte, parseErr error, ack func(http.ResponseWriter)) {
+	rec := s.malformedRecord(route, raw, parseErr)
+	if _, err := s.commits.submit(r.Context(), nil, &rec); err != nil {
+		s.log.Error("malformed webhook not recorded", "route", route, "err", err.Error())
+		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	s.log.Warn("malformed webhook acknowledged and recorded", "route", route, "bytes", len(raw), "action", ActionWebhookMalformed)
+	ack(w)
+}
+
+// malformedRecord is the audit entry for a signed webhook (or part of one)
+// that cannot be stored. It holds the route, the body's size, a keyed
+// digest of the body (so an operator can tell one body retried from many
+// different ones, while a short body cannot be guessed back from it) and
+// the parser's reason, which never quotes the body.
+func (s *Server) malformedRecord(route string, raw []byte, parseErr error) auditRecord {
+	// These errors never quote the body; any other parser's might.
+	reason := "unparseable"
+	if errors.Is(parseErr, cloudapi.ErrMalformed) || errors.Is(parseErr, twilio.ErrMalformed) || errors.Is(parseErr, errUnusable) {
+		reason = parseErr.Error()
+	}
+	digest := s.keys.BlindIndex("webhooks.malformed", raw)
+	return auditRecord{
+		UserID: "system", Action: ActionWebhookMalformed, Object: "webhook:" + route, Outcome: "acknowledged",
+		Detail: map[string]string{"route": route, "bytes": fmt.Sprint(len(raw)), "body_digest": fmt.Sprintf("%x", digest[:16]), "reason": reason},
+	}
+}
+
+// ackOK is the Cloud API's acknowledgement: 200 with no body.
+func ackOK(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }
