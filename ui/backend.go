@@ -27,6 +27,30 @@ type Backend interface {
 	// Events streams live events until ctx ends; the channel closes when the
 	// stream drops, and the UI re-arms it.
 	Events(ctx context.Context) (<-chan api.Event, error)
+	// EnrolTOTP confirms a TOTP enrolment (see EnrolmentRequired) with the
+	// first code from the user's app; it opens the session and returns the
+	// recovery codes, which the console shows once.
+	EnrolTOTP(ctx context.Context, token, code string) (api.TOTPEnrolResponse, error)
+	// Reveal fetches an inbound message's unmasked text with the reason the
+	// user gave (break-glass; audited). A refusal comes back as
+	// *RefusalError.
+	Reveal(ctx context.Context, threadID, messageID, reason string) (api.RevealResponse, error)
+	// AuditEntries lists audit entries for review, newest first, for roles
+	// allowed to view the audit trail.
+	AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error)
+}
+
+// EnrolmentRequired is Login's answer when the password was right but the
+// account has no authenticator yet. QR is the enrolment URI drawn as a
+// terminal QR code by the caller (the UI does not encode QR codes); the
+// enrolment's secret is shown as text beside it.
+type EnrolmentRequired struct {
+	Enrolment api.TOTPEnrolment
+	QR        string
+}
+
+func (e *EnrolmentRequired) Error() string {
+	return "set up your authenticator app to finish signing in"
 }
 
 // RefusalError is an outbound rule's "no", with the reason for the user.

@@ -32,6 +32,7 @@ type threadRow struct {
 
 // messageView is one message of an open thread, ready to draw.
 type messageView struct {
+	id       string // opaque key; never drawn
 	inbound  bool
 	body     policy.SafeText
 	types    []policy.SafeText // what was masked in it, sorted
@@ -125,6 +126,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].At.Before(msgs[j].At) })
 	for _, m := range msgs {
 		mv := messageView{
+			id:       m.ID,
 			inbound:  m.Direction == "in",
 			body:     policy.Sanitize(m.Masked),
 			clinical: m.Clinical,

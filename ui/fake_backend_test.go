@@ -49,6 +49,16 @@ type fakeBackend struct {
 	events    chan api.Event
 	eventSubs int
 	eventsErr error
+
+	enrolment  *EnrolmentRequired // answered to a right password without a code
+	enrolCode  string             // the code EnrolTOTP accepts
+	enrols     []string
+	revealErr  error
+	reveals    []string // "thread/message/reason"
+	revealText string
+
+	auditEntries []api.AuditEntry
+	auditFilters []api.AuditFilter
 }
 
 type sentCall struct {
@@ -78,6 +88,9 @@ func (f *fakeBackend) Login(_ context.Context, username, password, totp string) 
 	}
 	if password != f.password {
 		return api.LoginResponse{}, errBadPassword
+	}
+	if f.enrolment != nil {
+		return api.LoginResponse{}, f.enrolment
 	}
 	return api.LoginResponse{
 		Token:              "tok",
@@ -142,6 +155,44 @@ func (f *fakeBackend) Events(context.Context) (<-chan api.Event, error) {
 		return nil, f.eventsErr
 	}
 	return f.events, nil
+}
+
+func (f *fakeBackend) EnrolTOTP(_ context.Context, token, code string) (api.TOTPEnrolResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.enrols = append(f.enrols, token+"/"+code)
+	if code != f.enrolCode {
+		return api.TOTPEnrolResponse{}, errors.New("that code did not work; try the next one")
+	}
+	return api.TOTPEnrolResponse{
+		Login: api.LoginResponse{Token: "tok", User: api.User{ID: "u1", Username: "dana", Role: f.role},
+			ExpiresAt: t0.Add(8 * time.Hour), IdleTimeoutSeconds: f.idle},
+		RecoveryCodes: []string{"7k2m-q9xd-4hnc-p0tw", "a1b2-c3d4-e5f6-g7h8", "zz00-yy11-xx22-ww33"},
+	}, nil
+}
+
+func (f *fakeBackend) Reveal(_ context.Context, threadID, messageID, reason string) (api.RevealResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reveals = append(f.reveals, threadID+"/"+messageID+"/"+reason)
+	if f.revealErr != nil {
+		return api.RevealResponse{}, f.revealErr
+	}
+	return api.RevealResponse{RevealID: "rvl_1", ThreadID: threadID, MessageID: messageID,
+		Text: f.revealText, ExpiresAt: t0.Add(5 * time.Minute)}, nil
+}
+
+func (f *fakeBackend) AuditEntries(_ context.Context, flt api.AuditFilter) ([]api.AuditEntry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.auditFilters = append(f.auditFilters, flt)
+	var out []api.AuditEntry
+	for _, e := range f.auditEntries {
+		if (flt.UserID == "" || e.UserID == flt.UserID) && (flt.Action == "" || e.Action == flt.Action) && (flt.Object == "" || e.Object == flt.Object) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeBackend) snapshotSends() []sentCall {

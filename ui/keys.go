@@ -21,6 +21,10 @@ type KeyMap struct {
 	Macros     key.Binding
 	Handoff    key.Binding
 	PortalLink key.Binding // offered after a refusal
+	Reveal     key.Binding // break-glass: unmask the selected message
+	PrevMsg    key.Binding // select the previous patient message
+	NextMsg    key.Binding // select the next patient message
+	Audit      key.Binding // the audit trail review
 	Refresh    key.Binding
 	Help       key.Binding
 	Logout     key.Binding
@@ -40,6 +44,20 @@ type KeyMap struct {
 	NextField key.Binding // login form
 	PrevField key.Binding
 	Submit    key.Binding
+
+	ConfirmCode key.Binding // TOTP enrolment
+	BackToLogin key.Binding
+	Continue    key.Binding // recovery codes saved
+
+	SubmitReason key.Binding // reveal prompt
+	CancelReason key.Binding
+
+	ApplyFilter key.Binding // audit view
+	FilterNext  key.Binding
+	FilterPrev  key.Binding
+	ScrollUp    key.Binding
+	ScrollDown  key.Binding
+	CloseAudit  key.Binding
 }
 
 // DefaultKeyMap returns the console's standard keys with their help text.
@@ -62,6 +80,10 @@ func DefaultKeyMap() KeyMap {
 		Macros:     b("m", "macros", "m"),
 		Handoff:    b("n", "hand to nurse", "n"),
 		PortalLink: b("p", "send portal link", "p"),
+		Reveal:     b("v", revealDesc, "v"),
+		PrevMsg:    b("[", "previous message", "["),
+		NextMsg:    b("]", "next message", "]"),
+		Audit:      b("a", "audit trail", "a"),
 		Refresh:    b("R/f5", "refresh", "R", "f5"),
 		Help:       b("?", "more keys", "?"),
 		Logout:     b("L", "log out", "L"),
@@ -81,6 +103,20 @@ func DefaultKeyMap() KeyMap {
 		NextField: b("tab/↓", "next field", "tab", "down"),
 		PrevField: b("shift+tab/↑", "previous field", "shift+tab", "up"),
 		Submit:    b("enter", "sign in", "enter"),
+
+		ConfirmCode: b("enter", "confirm code", "enter"),
+		BackToLogin: b("esc", "back to sign-in", "esc"),
+		Continue:    b("enter", "I have saved them", "enter"),
+
+		SubmitReason: b("enter", "reveal", "enter"),
+		CancelReason: b("esc", "cancel", "esc"),
+
+		ApplyFilter: b("enter", "apply filter", "enter"),
+		FilterNext:  b("tab", "next filter", "tab"),
+		FilterPrev:  b("shift+tab", "previous filter", "shift+tab"),
+		ScrollUp:    b("↑", "up", "up"),
+		ScrollDown:  b("↓", "down", "down"),
+		CloseAudit:  b("esc", "close", "esc"),
 	}
 }
 
@@ -96,6 +132,10 @@ const (
 	ctxPicker
 	ctxConfirm
 	ctxFatal
+	ctxEnrol
+	ctxRecovery
+	ctxReveal
+	ctxAudit
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -130,6 +170,19 @@ const (
 	actNextField
 	actPrevField
 	actSubmit
+	actReveal
+	actPrevMsg
+	actNextMsg
+	actContinue
+	actAudit
+)
+
+// revealDesc is v's help for roles that may reveal; for the others the
+// key stays in the full help, marked as not theirs, and leaves the short
+// help to the keys they can use.
+const (
+	revealDesc    = "reveal"
+	revealOffDesc = "reveal (not for your role)"
 )
 
 // boundAction pairs a binding with what it does; help is generated from
@@ -167,6 +220,26 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxFatal:
 		return []boundAction{{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false}}
+	case ctxEnrol:
+		return []boundAction{
+			{k.ConfirmCode, actSubmit, true}, {k.BackToLogin, actCancel, true},
+			{k.ForceQuit, actQuit, true},
+		}
+	case ctxRecovery:
+		return []boundAction{{k.Continue, actContinue, true}, {k.ForceQuit, actQuit, true}}
+	case ctxAudit:
+		return []boundAction{
+			{k.ApplyFilter, actSubmit, true}, {k.FilterNext, actNextField, true},
+			{k.FilterPrev, actPrevField, false}, {k.ScrollUp, actUp, true},
+			{k.ScrollDown, actDown, true}, {k.PageUp, actPageUp, false},
+			{k.PageDown, actPageDown, false}, {k.CloseAudit, actClose, true},
+			{k.ForceQuit, actQuit, false},
+		}
+	case ctxReveal:
+		return []boundAction{
+			{k.SubmitReason, actSubmit, true}, {k.CancelReason, actCancel, true},
+			{k.ForceQuit, actQuit, false},
+		}
 	case ctxThread:
 		return []boundAction{
 			{k.PortalLink, actPortalLink, true},
@@ -174,7 +247,9 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
 			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
-			{k.Handoff, actHandoff, true}, {k.Back, actBack, true},
+			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
+			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
+			{k.Back, actBack, true}, {k.Audit, actAudit, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
@@ -186,6 +261,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
 			{k.Open, actOpen, true}, {k.Reply, actReply, true},
 			{k.Macros, actMacros, true}, {k.Handoff, actHandoff, true},
+			{k.Audit, actAudit, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, true},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
@@ -202,7 +278,7 @@ func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
 			return b.act
 		}
 	}
-	if c == ctxLogin || c == ctxComposer {
+	if c == ctxLogin || c == ctxComposer || c == ctxEnrol || c == ctxReveal || c == ctxAudit {
 		return actForward
 	}
 	return actNone
@@ -230,7 +306,8 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	seen := map[string]bool{}
 	for _, b := range h {
 		name := b.key.Help().Key + b.key.Help().Desc
-		if seen[name] {
+		// A disabled key would hold an empty slot and shift the columns.
+		if seen[name] || !b.key.Enabled() {
 			continue
 		}
 		seen[name] = true

@@ -21,7 +21,8 @@ func TestKeysTable(t *testing.T) {
 		ctx  keyContext
 	}{
 		{"Sign-in", ctxLogin}, {"Inbox", ctxList}, {"Thread", ctxThread}, {"Composer", ctxComposer},
-		{"Quick replies", ctxPicker}, {"Hand-off prompt", ctxConfirm}, {"Error page", ctxFatal},
+		{"Quick replies", ctxPicker}, {"Hand-off prompt", ctxConfirm}, {"Reveal prompt", ctxReveal},
+		{"Authenticator set-up", ctxEnrol}, {"Recovery codes", ctxRecovery}, {"Audit trail", ctxAudit}, {"Error page", ctxFatal},
 	}
 	var b strings.Builder
 	b.WriteString("| screen | key | does |\n|---|---|---|\n")
@@ -40,7 +41,7 @@ func TestKeysTable(t *testing.T) {
 func TestImportBoundary(t *testing.T) {
 	allowed := map[string]bool{
 		"context": true, "crypto/rand": true, "errors": true, "os": true, "regexp": true,
-		"slices": true, "sort": true, "strconv": true, "strings": true, "time": true,
+		"slices": true, "sort": true, "strconv": true, "strings": true, "time": true, "unicode/utf8": true,
 		"github.com/clinicwa/triage/policy": true, "github.com/clinicwa/triage/assets": true,
 		"github.com/clinicwa/triage/store/api": true,
 	}

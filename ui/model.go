@@ -49,6 +49,10 @@ type Options struct {
 	ServerName string
 	// NewKey makes idempotency keys for sends; nil means 128 random bits.
 	NewKey func() string
+	// Resume is a session that is already open (kept in the OS keyring
+	// from an earlier run and accepted again by the server): the console
+	// starts on the inbox instead of the sign-in screen.
+	Resume *api.LoginResponse
 }
 
 // Default idle logoff when the server does not say (10 minutes).
@@ -63,6 +67,8 @@ const (
 	screenLogin screen = iota
 	screenMain
 	screenFatal
+	screenEnrol    // first sign-in: set up the authenticator app
+	screenRecovery // enrolment done: the recovery codes, shown once
 )
 
 type focus int
@@ -83,6 +89,7 @@ type Model struct {
 	help    help.Model
 	macros  []assets.Macro
 	demo    *DemoLogin
+	resume  *api.LoginResponse
 	server  policy.SafeText
 
 	width, height int
@@ -126,6 +133,18 @@ type Model struct {
 	toastSeq int
 
 	eventsBackoff time.Duration
+
+	enrol    *enrolForm
+	recovery *recoveryCodes
+
+	// selMsg is the patient message v would reveal (by message id).
+	selMsg     string
+	selLine    int // where the selected message starts in the viewport
+	revealAsk  *revealPrompt
+	revealBusy bool
+	revealed   *revealedText
+
+	audit *auditPanel
 }
 
 // loginForm is the sign-in screen's state.
@@ -189,6 +208,7 @@ func New(b Backend, opts Options) *Model {
 		theme:   opts.Theme,
 		macros:  opts.Macros,
 		demo:    opts.Demo,
+		resume:  opts.Resume,
 		server:  policy.SanitizeLine(opts.ServerName),
 	}
 	if m.now == nil {
@@ -231,8 +251,8 @@ func newLoginForm() loginForm {
 	}
 	f.inputs[0].Placeholder = "username"
 	f.inputs[1].EchoMode = textinput.EchoNone // not even the length shows
-	f.inputs[2].Placeholder = "6-digit code, if your account has one"
-	f.inputs[2].CharLimit = 10
+	f.inputs[2].Placeholder = "6-digit code, or a recovery code"
+	f.inputs[2].CharLimit = 24 // a recovery code with its dashes and spaces
 	f.inputs[0].Focus()
 	return f
 }
@@ -251,6 +271,10 @@ func newTextarea() textarea.Model {
 
 // Init starts the demo sign-in when there is one.
 func (m *Model) Init() tea.Cmd {
+	if r := m.resume; r != nil {
+		m.resume = nil
+		return m.startSession(*r)
+	}
 	if m.demo == nil {
 		return textinput.Blink
 	}
@@ -281,6 +305,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onSend(msg)
 	case handoffResultMsg:
 		cmd = m.onHandoff(msg)
+	case enrolResultMsg:
+		cmd = m.onEnrol(msg)
+	case revealResultMsg:
+		cmd = m.onReveal(msg)
+	case revealTickMsg:
+		cmd = m.onRevealTick(msg)
+	case auditMsg:
+		cmd = m.onAudit(msg)
 	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
 		cmd = m.onEvents(msg)
 	case idleTickMsg:
@@ -306,6 +338,14 @@ func (m *Model) keyContext() keyContext {
 		return ctxFatal
 	case m.screen == screenLogin:
 		return ctxLogin
+	case m.screen == screenEnrol:
+		return ctxEnrol
+	case m.screen == screenRecovery:
+		return ctxRecovery
+	case m.revealAsk != nil:
+		return ctxReveal
+	case m.audit != nil:
+		return ctxAudit
 	case m.confirm != nil:
 		return ctxConfirm
 	case m.picker != nil:
@@ -336,6 +376,14 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.pickerKey(act)
 	case ctxConfirm:
 		return m.confirmKey(act)
+	case ctxEnrol:
+		return m.enrolKey(act, msg)
+	case ctxRecovery:
+		return m.recoveryKey(act)
+	case ctxReveal:
+		return m.revealKey(act, msg)
+	case ctxAudit:
+		return m.auditKey(act, msg)
 	case ctxFatal:
 		if act == actQuit {
 			return tea.Quit
@@ -353,6 +401,8 @@ func (m *Model) syncKeys() {
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
+	m.syncRevealKeys()
+	m.keys.Audit.SetEnabled(m.canViewAudit())
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -406,22 +456,31 @@ func (m *Model) onLogin(msg loginResultMsg) tea.Cmd {
 	}
 	m.login.busy = false
 	if msg.err != nil {
+		if e, ok := asEnrolment(msg.err); ok {
+			return m.startEnrolment(e)
+		}
 		if isFatal(msg.err) {
 			return m.fail(msg.err)
 		}
 		m.login.err = policy.SanitizeLine("Sign-in failed: " + msg.err.Error())
 		return nil
 	}
+	return m.startSession(msg.resp)
+}
+
+// startSession opens the main screen for a signed-in user.
+func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = context.WithCancel(context.Background())
-	m.user = msg.resp.User
-	m.idleTimeout = time.Duration(msg.resp.IdleTimeoutSeconds) * time.Second
+	m.user = resp.User
+	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
 	}
 	m.lastInput = m.nowAt
 	m.login = newLoginForm()
 	m.login.inputs[0].Blur()
+	m.enrol, m.recovery = nil, nil
 	m.screen, m.focus = screenMain, focusList
 	m.eventsBackoff = 0
 	m.resize()
@@ -444,6 +503,8 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.vp.GotoTop()
 	m.composer = composer{ta: newTextarea()}
 	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.dropReveal()
+	m.enrol, m.recovery, m.selMsg, m.audit = nil, nil, "", nil
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
 	m.login.notice = notice
@@ -475,6 +536,8 @@ func (m *Model) fail(err error) tea.Cmd {
 	}
 	m.session++
 	m.inbox, m.thread, m.openID = nil, nil, ""
+	m.dropReveal()
+	m.enrol, m.recovery, m.audit = nil, nil, nil
 	m.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
@@ -551,6 +614,8 @@ func (m *Model) onInbox(msg inboxMsg) tea.Cmd {
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
 	if id != m.openID {
+		m.dropReveal()
+		m.selMsg = ""
 		m.openID = id
 		m.thread = nil
 		m.vp.SetContent("")
@@ -593,6 +658,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	atBottom := m.thread == nil || m.vp.AtBottom()
 	v := newThreadView(msg.detail)
 	m.thread = &v
+	m.keepSelection()
 	m.resize()
 	if atBottom {
 		m.vp.GotoBottom()
@@ -626,6 +692,17 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 	case actBack:
 		m.focus = focusList
+		// Leaving the thread hides revealed text at once.
+		if m.revealed != nil {
+			m.dropReveal()
+			m.resize()
+		}
+	case actReveal:
+		return m.askReveal()
+	case actAudit:
+		return m.openAudit()
+	case actPrevMsg, actNextMsg:
+		m.moveSelection(act)
 	case actReply:
 		cmd := m.ensureOpen()
 		if m.openID == "" {
@@ -997,6 +1074,12 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	case m.screen == screenLogin:
 		f := &m.login
 		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	case m.screen == screenEnrol && m.enrol != nil:
+		m.enrol.input, cmd = m.enrol.input.Update(msg)
+	case m.revealAsk != nil:
+		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
+	case m.audit != nil:
+		m.audit.filters[m.audit.focus], cmd = m.audit.filters[m.audit.focus].Update(msg)
 	case m.focus == focusComposer:
 		m.composer.ta, cmd = m.composer.ta.Update(msg)
 	}

@@ -94,6 +94,13 @@ func (m *Model) View() string {
 		return m.loginView()
 	case screenFatal:
 		return m.fatalView()
+	case screenEnrol:
+		return m.enrolView()
+	case screenRecovery:
+		return m.recoveryView()
+	}
+	if m.audit != nil {
+		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
 	}
 	var body string
 	l := m.lay
@@ -198,6 +205,12 @@ func (m *Model) headerView() string {
 
 func (m *Model) footerView() string {
 	var lines []string
+	if m.revealAsk != nil {
+		lines = append(lines, strings.Split(m.revealPromptView(), "\n")...)
+	}
+	if m.revealBusy {
+		lines = append(lines, m.theme.Faint.Render("Revealing… (the reason is recorded)"))
+	}
 	if m.confirm != nil {
 		lines = append(lines, m.theme.Escalated.Render("Hand "+m.confirm.label.String()+" to the nurses' queue?")+
 			" "+m.theme.HelpKey.Render("y")+m.theme.HelpDesc.Render(" yes  ")+
@@ -211,6 +224,11 @@ func (m *Model) footerView() string {
 		}
 	}
 	lines = append(lines, strings.Split(m.help.View(helpKeys(m.keys.bindings(m.keyContext()))), "\n")...)
+	if why := m.revealWhy(); why != "" && m.help.ShowAll && m.keyContext() == ctxThread {
+		for _, ln := range strings.Split(ansi.Wrap("v is off: "+why, max(m.width, 1), ""), "\n") {
+			lines = append(lines, m.theme.Faint.Render(ln))
+		}
+	}
 	for i, ln := range lines {
 		lines[i] = fit(ln, max(m.width, 1))
 	}
@@ -460,19 +478,29 @@ func (m *Model) messagesView(w int) string {
 		return t.Faint.Render("No messages yet.")
 	}
 	var b strings.Builder
+	marks := m.canReveal()
 	for i, msg := range m.thread.messages {
 		if i > 0 {
 			b.WriteString("\n")
 		}
 		var head string
+		if marks {
+			// The patient message v would reveal; [ and ] move it.
+			if msg.inbound && msg.id == m.selMsg {
+				m.selLine = strings.Count(b.String(), "\n")
+				head = t.Focused.Render("▸ ")
+			} else {
+				head = "  "
+			}
+		}
 		if msg.inbound {
-			head = t.Inbound.Render("← Patient")
+			head += t.Inbound.Render("← Patient")
 		} else {
 			who := "→ Clinic"
 			if msg.sentBy != "" {
 				who += " (" + msg.sentBy.String() + ")"
 			}
-			head = t.Outbound.Render(who)
+			head += t.Outbound.Render(who)
 			if msg.macro {
 				head += t.Faint.Render(" · quick reply")
 			}
@@ -485,6 +513,11 @@ func (m *Model) messagesView(w int) string {
 			head += t.Faint.Render(" · ") + s
 		}
 		b.WriteString(indent(head, w, 0, 2) + "\n")
+		if r := m.revealedFor(msg.id); r != nil {
+			b.WriteString(indent(t.Escalated.Render("REVEALED · hides in "+countdown(m.nowAt, r.expires)), w, 2, 2) + "\n")
+			b.WriteString(indent(safe(t.Text, r.text), w, 2, 2) + "\n")
+			continue
+		}
 		b.WriteString(indent(m.maskedBody(msg.body), w, 2, 2) + "\n")
 		if msg.status.kind == statusFailed && msg.failure != "" {
 			b.WriteString(indent(t.Error.Render("✗ Why: ")+safe(t.Text, msg.failure), w, 2, 4) + "\n")

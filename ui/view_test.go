@@ -67,6 +67,49 @@ func TestGolden(t *testing.T) {
 			h.press("?")
 		}},
 		{"demo", func(h *harness) {}},
+		{"enrol", func(h *harness) {
+			withEnrolment(h.t, h.fb)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText(h.fb.password)
+			h.press("enter")
+			h.typeText("12")
+		}},
+		{"recovery_codes", func(h *harness) {
+			withEnrolment(h.t, h.fb)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText(h.fb.password)
+			h.press("enter")
+			h.typeText(h.fb.enrolCode)
+			h.press("enter")
+		}},
+		{"reveal_prompt", func(h *harness) {
+			h.fb.role = api.RoleNurse
+			h.signIn()
+			h.press("enter", "[", "v")
+			h.typeText("Confirming the date for the callback")
+		}},
+		{"revealed", func(h *harness) {
+			h.fb.role = api.RoleNurse
+			h.fb.revealText = "Hi, this is Zebulon Quixote, my number is 415-555-0199. Can I move my March 3 appointment?"
+			h.signIn()
+			h.press("enter", "[", "v")
+			h.typeText("Confirming the date for the callback")
+			h.press("enter")
+			h.clock.advance(61 * time.Second)
+			h.send(revealTickMsg{session: h.m.session})
+		}},
+		{"audit_view", func(h *harness) {
+			h.fb.role = api.RoleSupervisor
+			h.fb.auditEntries = auditFixture()
+			h.signIn()
+			h.press("a")
+		}},
+		{"thread_help_frontdesk", func(h *harness) {
+			h.signIn()
+			h.press("enter", "?")
+		}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {

@@ -159,7 +159,7 @@ func TestLoginFailuresLockoutAndTOTP(t *testing.T) {
 	if code := e.do("POST", api.Version+"/login", "", api.LoginRequest{Username: "desk", Password: testPasswords["desk"], ConsoleID: "triaged"}, nil); code != 400 {
 		t.Errorf("server's console id accepted: %d", code)
 	}
-	for i := 0; i < lockoutThreshold; i++ {
+	for i := 0; i < auth.UserLockout.MaxFailures; i++ {
 		if code := login("desk", "wrong-password-"+string(rune('a'+i)), ""); code != 401 {
 			t.Fatalf("bad password %d: %d", i, code)
 		}
@@ -167,7 +167,7 @@ func TestLoginFailuresLockoutAndTOTP(t *testing.T) {
 	if code := login("desk", testPasswords["desk"], ""); code != 401 {
 		t.Fatalf("locked account signed in: %d", code)
 	}
-	e.clock.Advance(lockoutDuration + time.Minute)
+	e.clock.Advance(auth.UserLockout.BaseLock + time.Minute)
 	if code := login("desk", testPasswords["desk"], ""); code != 200 {
 		t.Fatalf("after lockout: %d", code)
 	}
@@ -206,7 +206,7 @@ func TestLoginFailuresLockoutAndTOTP(t *testing.T) {
 			}
 		}
 	}
-	if ok != 2 || refused < lockoutThreshold+3 {
+	if ok != 2 || refused < auth.UserLockout.MaxFailures+3 {
 		t.Errorf("login audit: %d ok, %d refused", ok, refused)
 	}
 }

@@ -13,6 +13,10 @@ import (
 // "id: <seq>\ndata: <api.Event JSON>\n\n"; a comment line every heartbeat
 // keeps proxies from closing the stream and lets the server notice a
 // session that ended (logout, expiry) and close the stream with it.
+// sessionCheckEvery is how often an open event stream re-checks its
+// session.
+const sessionCheckEvery = 2 * time.Second
+
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	sess := sessionFrom(r)
 	if !policy.Can(sess.User.Role, policy.ActionViewThreads) {
@@ -38,8 +42,13 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, ": connected\n\n")
 	fl.Flush()
 	rc := http.NewResponseController(w)
-	tick := time.NewTicker(s.cfg.HeartbeatInterval)
+	// The session is checked more often than the heartbeat is written, so
+	// a revoked session (logout, `triage user revoke`, a disabled account)
+	// loses its stream within seconds, even when the revocation was made
+	// by another process on the data folder.
+	tick := time.NewTicker(min(s.cfg.HeartbeatInterval, sessionCheckEvery))
 	defer tick.Stop()
+	lastBeat := time.Now()
 	for {
 		select {
 		case <-r.Context().Done():
@@ -61,6 +70,10 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 			if _, err := s.lookupSession(r.Context(), bearer(r), false); err != nil {
 				return
 			}
+			if time.Since(lastBeat) < s.cfg.HeartbeatInterval {
+				continue
+			}
+			lastBeat = time.Now()
 			rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
 			if _, err := fmt.Fprint(w, ": heartbeat\n\n"); err != nil {
 				return

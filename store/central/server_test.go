@@ -31,7 +31,8 @@ func TestMigrationsAreIdempotent(t *testing.T) {
 		var fk int
 		db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
 		db.Close()
-		if v != 1 || mode != "wal" || fk != 1 {
+		ms, _ := loadMigrations()
+		if v != len(ms) || mode != "wal" || fk != 1 {
 			t.Fatalf("open %d: version %d, journal %q, foreign_keys %d", i, v, mode, fk)
 		}
 	}

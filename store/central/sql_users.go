@@ -3,8 +3,12 @@ package central
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
+
+	"github.com/clinicwa/triage/store/auth"
 )
 
 type sqlUsers struct{ *sqlite }
@@ -100,4 +104,128 @@ func (sqlSessions) Touch(ctx context.Context, q Querier, hash []byte, at time.Ti
 func (sqlSessions) Revoke(ctx context.Context, q Querier, hash []byte, at time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL`, at.UnixNano(), hash)
 	return err
+}
+
+// userAccess is the part of a user's row that sign-in, enrolment and the
+// admin tools keep beyond User: the lockout doubling, whether TOTP is
+// required, the recovery-code hashes and an enrolment in progress.
+type userAccess struct {
+	Lockouts      int
+	TOTPRequired  bool
+	Recovery      []string // "sha256:<hex>" per unused code
+	PendingSecret string   // opened from totp_pending_sealed
+	EnrolHash     []byte
+	EnrolExpires  time.Time
+}
+
+func (s sqlUsers) access(ctx context.Context, q Querier, userID string) (userAccess, error) {
+	var (
+		a        userAccess
+		required int
+		recovery string
+		pending  []byte
+		expires  sql.NullInt64
+	)
+	err := q.QueryRowContext(ctx, `SELECT lockouts, totp_required, recovery_codes, totp_pending_sealed, enrol_token_hash, enrol_expires_at FROM users WHERE id = ?`, userID).
+		Scan(&a.Lockouts, &required, &recovery, &pending, &a.EnrolHash, &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	if err != nil {
+		return a, err
+	}
+	a.TOTPRequired = required == 1
+	if err := json.Unmarshal([]byte(recovery), &a.Recovery); err != nil {
+		return a, fmt.Errorf("central: recovery codes of %s unreadable: %w", userID, err)
+	}
+	if a.PendingSecret, err = s.keys.OpenString("users", "totp_pending", userID, pending); err != nil {
+		return a, err
+	}
+	a.EnrolExpires = fromTS(expires)
+	return a, nil
+}
+
+// saveAccess writes userAccess back. The pending secret is sealed bound to
+// the user's row, like the enrolled one.
+func (s sqlUsers) saveAccess(ctx context.Context, q Querier, userID string, a userAccess) error {
+	rec, err := json.Marshal(append([]string{}, a.Recovery...))
+	if err != nil {
+		return err
+	}
+	pending, err := s.keys.SealString("users", "totp_pending", userID, a.PendingSecret)
+	if err != nil {
+		return err
+	}
+	var hash any
+	if len(a.EnrolHash) > 0 {
+		hash = a.EnrolHash
+	}
+	required := 0
+	if a.TOTPRequired {
+		required = 1
+	}
+	_, err = q.ExecContext(ctx, `UPDATE users SET lockouts = ?, totp_required = ?, recovery_codes = ?, totp_pending_sealed = ?, enrol_token_hash = ?, enrol_expires_at = ? WHERE id = ?`,
+		a.Lockouts, required, string(rec), pending, hash, unixOrZero(a.EnrolExpires), userID)
+	return err
+}
+
+// byEnrolToken finds the user whose enrolment token hashes to hash.
+func (s sqlUsers) byEnrolToken(ctx context.Context, q Querier, hash []byte) (User, error) {
+	return s.scan(q.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE enrol_token_hash = ?`, hash))
+}
+
+// setTOTP stores an enrolled secret (empty clears it) and its replay step.
+func (s sqlUsers) setTOTP(ctx context.Context, q Querier, userID, secret string, lastStep int64) error {
+	sealed, err := s.keys.SealString("users", "totp", userID, secret)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `UPDATE users SET totp_sealed = ?, totp_last_step = ? WHERE id = ?`, sealed, lastStep, userID)
+	return err
+}
+
+func (s sqlUsers) list(ctx context.Context, q Querier) ([]User, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+userCols+` FROM users ORDER BY username`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := s.scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+// lockoutOf is the user's persisted per-account lockout state.
+func lockoutOf(u User, a userAccess) auth.LockoutState {
+	return auth.LockoutState{Failures: u.FailedLogins, LastFailure: u.LastFailedAt, LockedUntil: u.LockedUntil, Lockouts: a.Lockouts}
+}
+
+// withLockout copies a lockout state into the row's fields.
+func withLockout(u User, a userAccess, st auth.LockoutState) (User, userAccess) {
+	u.FailedLogins, u.LastFailedAt, u.LockedUntil, a.Lockouts = st.Failures, st.LastFailure, st.LockedUntil, st.Lockouts
+	return u, a
+}
+
+// deleteUserSessions ends every session of a user at once (revocation);
+// it returns how many there were.
+func deleteUserSessions(ctx context.Context, q Querier, userID string) (int, error) {
+	res, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
 }

@@ -1,0 +1,280 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/auth"
+)
+
+const testTOTPSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+// withEnrolment makes the fake answer a right password with an
+// enrolment, its QR code drawn as the real console draws it.
+func withEnrolment(t *testing.T, fb *fakeBackend) {
+	t.Helper()
+	uri := "otpauth://totp/Clinic%20Triage:dana?algorithm=SHA1&digits=6&issuer=Clinic+Triage&period=30&secret=" + testTOTPSecret
+	qr, err := auth.TerminalQR(uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb.enrolment = &EnrolmentRequired{QR: qr, Enrolment: api.TOTPEnrolment{
+		Token: "enrol-token", URI: uri, Secret: testTOTPSecret, ExpiresAt: t0.Add(10 * time.Minute)}}
+	fb.enrolCode = "492039"
+}
+
+func TestEnrolmentShowsQROnceThenRecoveryCodesOnce(t *testing.T) {
+	fb := newFakeBackend()
+	withEnrolment(t, fb)
+	h := newHarness(t, fb, Options{}, 120, 50)
+	h.typeText("dana")
+	h.press("tab")
+	h.typeText(fb.password)
+	h.press("enter")
+	if h.m.screen != screenEnrol {
+		t.Fatalf("screen %v after a right password without an authenticator", h.m.screen)
+	}
+	h.mustSee("Set up your authenticator app", "JBSW Y3DP EHPK 3PXP", "▀")
+	h.mustNotSee(fb.password)
+
+	h.typeText("12345")
+	h.press("enter")
+	h.mustSee("6-digit code")
+	if len(fb.enrols) != 0 {
+		t.Fatal("a short code was sent")
+	}
+	h.typeText("111111")
+	h.press("enter")
+	h.mustSee("✗ that code did not work")
+	if h.m.screen != screenEnrol {
+		t.Fatal("a wrong code left the enrolment")
+	}
+	h.typeText(fb.enrolCode)
+	h.press("enter")
+	if fb.enrols[len(fb.enrols)-1] != "enrol-token/"+fb.enrolCode {
+		t.Fatalf("enrol calls: %v", fb.enrols)
+	}
+	h.mustSee("Save your recovery codes", "7k2m-q9xd-4hnc-p0tw", "zz00-yy11-xx22-ww33")
+	h.mustNotSee("JBSW Y3DP")
+	if h.m.enrol != nil {
+		t.Error("the TOTP secret is still held after enrolment")
+	}
+	h.press("enter")
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+		t.Fatal("not signed in after saving the codes")
+	}
+	h.mustNotSee("7k2m-q9xd-4hnc-p0tw")
+	if h.m.recovery != nil {
+		t.Error("recovery codes still held after they were shown")
+	}
+}
+
+func TestEnrolmentSmallWindowShowsKeyOnly(t *testing.T) {
+	fb := newFakeBackend()
+	withEnrolment(t, fb)
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.typeText("dana")
+	h.press("tab")
+	h.typeText(fb.password)
+	h.press("enter")
+	h.mustSee("enlarge it, or type", "JBSW Y3DP")
+	h.mustNotSee("▀▀▀")
+	h.press("esc")
+	if h.m.screen != screenLogin || h.m.enrol != nil {
+		t.Fatal("esc did not go back to sign-in")
+	}
+	h.mustSee("Enrolment cancelled")
+}
+
+// openAsNurse signs in as a nurse and opens the first thread (t1).
+func openAsNurse(t *testing.T, fb *fakeBackend) *harness {
+	fb.role = api.RoleNurse
+	fb.revealText = "Hi, this is Zebulon Quixote, my number is 415-555-0199."
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter")
+	if !h.waitFor(func() bool { return h.m.thread != nil }) {
+		t.Fatal("thread did not open")
+	}
+	return h
+}
+
+func TestRevealAsksWhyShowsAndHidesAgain(t *testing.T) {
+	fb := newFakeBackend()
+	h := openAsNurse(t, fb)
+	if h.m.selMsg != "m4" {
+		t.Fatalf("default selection %q, want the newest patient message", h.m.selMsg)
+	}
+	h.press("[")
+	if h.m.selMsg != "m1" {
+		t.Fatalf("selection after [: %q", h.m.selMsg)
+	}
+	h.press("v")
+	h.mustSee("Reveal the unmasked text? Why:")
+	h.typeText("why")
+	h.press("enter")
+	h.mustSee("at least 10 characters")
+	if len(fb.reveals) != 0 {
+		t.Fatal("a reveal without a real reason was sent")
+	}
+	h.typeText(" is the date needed")
+	h.press("enter")
+	if len(fb.reveals) != 1 || fb.reveals[0] != "t1/m1/why is the date needed" {
+		t.Fatalf("reveal calls: %v", fb.reveals)
+	}
+	h.mustSee("REVEALED · hides in 5:00", "Zebulon Quixote")
+	h.clock.advance(2*time.Minute + 30*time.Second)
+	h.send(revealTickMsg{session: h.m.session})
+	h.mustSee("REVEALED · hides in 2:30")
+	h.clock.advance(2*time.Minute + 30*time.Second)
+	h.send(revealTickMsg{session: h.m.session})
+	h.mustNotSee("Zebulon", "REVEALED")
+	if h.m.revealed != nil || strings.Contains(h.m.vp.View(), "Zebulon") {
+		t.Fatal("revealed text kept after expiry")
+	}
+	h.mustSee("Revealed text hidden again")
+}
+
+func TestRevealDroppedOnLeavingThreadAndLogoff(t *testing.T) {
+	fb := newFakeBackend()
+	h := openAsNurse(t, fb)
+	reveal := func() {
+		h.press("v")
+		h.typeText("callback needs the number")
+		h.press("enter")
+		h.mustSee("Zebulon")
+	}
+	reveal()
+	h.press("esc")
+	if h.m.revealed != nil {
+		t.Fatal("revealed text kept after leaving the thread")
+	}
+	h.mustNotSee("Zebulon")
+	h.press("enter")
+	h.waitFor(func() bool { return h.m.thread != nil })
+	reveal()
+	h.press("tab", "j", "enter") // open another thread from the list
+	h.waitFor(func() bool { return h.m.openID != "t1" })
+	h.mustNotSee("Zebulon")
+	if h.m.revealed != nil {
+		t.Fatal("revealed text kept after opening another thread")
+	}
+	h.press("esc", "k", "enter")
+	h.waitFor(func() bool { return h.m.openID == "t1" && h.m.thread != nil })
+	reveal()
+	h.press("L")
+	if h.m.revealed != nil || h.m.screen != screenLogin {
+		t.Fatal("revealed text kept after sign-out")
+	}
+	h.mustNotSee("Zebulon")
+}
+
+func TestRevealOffForFrontDesk(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter")
+	h.waitFor(func() bool { return h.m.thread != nil })
+	h.mustNotSee("▸ ")
+	h.press("v")
+	h.mustSee("Front desk cannot reveal masked text")
+	if h.m.revealAsk != nil || len(fb.reveals) != 0 {
+		t.Fatal("front desk got a reveal prompt")
+	}
+	h.press("?")
+	h.mustSee("reveal (not for your role)", "v is off: Front desk cannot reveal")
+}
+
+func TestRevealRefusalAndHostileText(t *testing.T) {
+	fb := newFakeBackend()
+	h := openAsNurse(t, fb)
+	fb.revealErr = &RefusalError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
+	h.press("v")
+	h.typeText("ten chars at least")
+	h.press("enter")
+	h.mustSee("Not revealed: Say why")
+	fb.revealErr = nil
+	fb.revealText = hostile
+	h.press("v")
+	h.typeText("ten chars at least")
+	h.press("enter")
+	h.mustSee("REVEALED")
+	if v := h.view(); strings.ContainsAny(v, "\x1b\x07\u202E\r") {
+		t.Fatalf("revealed text reached the terminal unsanitised: %q", v)
+	}
+}
+
+func TestResumedSessionStartsOnInbox(t *testing.T) {
+	fb := newFakeBackend()
+	resp := api.LoginResponse{Token: "kept", User: api.User{ID: "u1", Username: "dana", Role: api.RoleFrontDesk}, IdleTimeoutSeconds: 600}
+	h := newHarness(t, fb, Options{Resume: &resp}, 120, 40)
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+		t.Fatal("resumed session did not open the inbox")
+	}
+	if len(fb.logins) != 0 {
+		t.Error("a resumed session signed in again")
+	}
+}
+
+func auditFixture() []api.AuditEntry {
+	return []api.AuditEntry{
+		{At: t0.Add(-10 * time.Minute), UserID: "usr_nurse1", Role: api.RoleNurse, Action: "message.reveal",
+			Object: "message:msg_7k2q", Outcome: "ok", Detail: map[string]string{"reveal_id": "rvl_ab12", "thread_id": "thr_9x"}},
+		{At: t0.Add(-20 * time.Minute), UserID: "usr_desk1", Role: api.RoleFrontDesk, Action: "message.reveal",
+			Object: "message:msg_7k2q", Outcome: "refused", Detail: map[string]string{"rule": "role"}},
+		{At: t0.Add(-30 * time.Minute), UserID: "cli:root", Action: "user.disable", Object: "user:usr_old",
+			Outcome: "ok", Detail: map[string]string{"sessions_revoked": "2", "source": "cli"}},
+		{At: t0.Add(-40 * time.Minute), UserID: "usr_desk1", Role: api.RoleFrontDesk, Action: "thread.view",
+			Object: "thread:thr_9x", Outcome: "ok"},
+	}
+}
+
+func TestAuditViewFiltersForSupervisors(t *testing.T) {
+	fb := newFakeBackend()
+	fb.role = api.RoleSupervisor
+	fb.auditEntries = auditFixture()
+	fb.auditEntries[3].Detail = map[string]string{"note": hostile}
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("a")
+	h.mustSee("Audit trail", "message.reveal", "user.disable", "cli:root", "sessions_revoked=2", "entries 1–4 of 4")
+	if v := h.view(); strings.ContainsAny(v, "\x1b\x07\u202E") {
+		t.Fatalf("audit detail reached the terminal unsanitised: %q", v)
+	}
+	h.press("tab")
+	h.typeText("message.reveal")
+	h.press("enter")
+	h.mustSee("entries 1–2 of 2")
+	h.mustNotSee("user.disable")
+	if f := fb.auditFilters[len(fb.auditFilters)-1]; f.Action != "message.reveal" || f.UserID != "" {
+		t.Errorf("filter sent: %+v", f)
+	}
+	// Letters go to the filter, not to the inbox's shortcuts.
+	h.press("shift+tab")
+	h.typeText("usr_desk1")
+	h.press("enter")
+	h.mustSee("entries 1–1 of 1", "refused")
+	if h.quit || h.m.audit == nil {
+		t.Fatal("typing a filter triggered a shortcut")
+	}
+	h.press("esc")
+	if h.m.audit != nil {
+		t.Fatal("esc did not close the audit view")
+	}
+	h.mustSee("Inbox (4)")
+}
+
+func TestAuditKeyOffForFrontDesk(t *testing.T) {
+	fb := newFakeBackend()
+	fb.auditEntries = auditFixture()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("a")
+	if h.m.audit != nil || len(fb.auditFilters) != 0 {
+		t.Fatal("front desk opened the audit trail")
+	}
+	h.press("?")
+	h.mustNotSee("audit trail")
+}
