@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/store/central"
 )
 
@@ -56,11 +58,11 @@ func defineSettings() *settings {
 	s.add("whatsapp-verify-token", "TRIAGED_WHATSAPP_VERIFY_TOKEN", "", "token Meta sends in the webhook subscription handshake (cloudapi)", true)
 	s.add("whatsapp-token", "TRIAGED_WHATSAPP_TOKEN", "", "Cloud API system-user access token, or the 360dialog API key; required", true)
 	s.add("whatsapp-phone-number-id", "TRIAGED_WHATSAPP_PHONE_NUMBER_ID", "", "the business number's Graph id (cloudapi); required for cloudapi", false)
-	s.add("whatsapp-api-base", "TRIAGED_WHATSAPP_API_BASE", "", "provider API base URL (default: Meta's or 360dialog's; the simulator's for the demo)", false)
-	s.add("twilio-account-sid", "TRIAGED_TWILIO_ACCOUNT_SID", "", "Twilio account SID (twilio)", false)
-	s.add("twilio-auth-token", "TRIAGED_TWILIO_AUTH_TOKEN", "", "Twilio auth token (twilio)", true)
-	s.add("twilio-from", "TRIAGED_TWILIO_FROM", "", "Twilio WhatsApp sender, e.g. whatsapp:+14155238886 (twilio)", false)
-	s.add("public-url", "TRIAGED_PUBLIC_URL", "", "this endpoint's public https address; hand-off links are <public-url>/h/<token>", false)
+	s.add("whatsapp-api-base", "TRIAGED_WHATSAPP_API_BASE", "", "provider API base URL (default: Meta's, 360dialog's or Twilio's; the simulator's for the demo)", false)
+	s.add("twilio-account-sid", "TRIAGED_TWILIO_ACCOUNT_SID", "", "Twilio account SID (twilio); required for twilio", false)
+	s.add("twilio-auth-token", "TRIAGED_TWILIO_AUTH_TOKEN", "", "Twilio auth token: authenticates sends and verifies X-Twilio-Signature (twilio); required for twilio", true)
+	s.add("twilio-from", "TRIAGED_TWILIO_FROM", "", "Twilio WhatsApp sender, e.g. whatsapp:+14155238886 (twilio); required for twilio", false)
+	s.add("public-url", "TRIAGED_PUBLIC_URL", "", "this endpoint's public https address exactly as registered with the provider; hand-off links are <public-url>/h/<token>; Twilio signatures are checked over <public-url>/webhooks/twilio (required for twilio)", false)
 	s.add("portal-url", "TRIAGED_PORTAL_URL", "", "the clinic's patient portal; opened links redirect there with ?handoff=<token> (empty: built-in demo page /portal)", false)
 	s.add("key-passphrase-file", "TRIAGED_KEY_PASSPHRASE_FILE", "", "file holding the key passphrase: fallback when no OS keyring, and recovery when there is one", false)
 	s.add("seed-users-file", "TRIAGED_SEED_USERS_FILE", "", "JSON list of {username,password,role} created if missing (demo)", false)
@@ -68,6 +70,9 @@ func defineSettings() *settings {
 	s.add("tls-cert", "TRIAGED_TLS_CERT", "", "TLS certificate file (PEM); required to listen beyond loopback", false)
 	s.add("tls-key", "TRIAGED_TLS_KEY", "", "TLS private key file (PEM)", false)
 	s.add("clinic-zone", "TRIAGED_CLINIC_ZONE", "UTC", "clinic time zone (IANA), for quiet hours when a number's zone is unknown", false)
+	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
+	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
+	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -75,7 +80,7 @@ func defineSettings() *settings {
 func usage(fs *flag.FlagSet, s *settings) func() {
 	return func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n\n")
+		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n       triaged key rotate|rewrap [flags]   (see triaged key --help)\n       triaged purge [--dry-run] [flags]   (see triaged purge --help)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -84,11 +89,16 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			}
 			fmt.Fprintf(w, "  --%s, %s%s\n      %s\n", st.flag, st.env, def, st.help)
 		}
-		fmt.Fprintf(w, "\nRoutes: POST/GET /webhooks/whatsapp, the console API under /api/v1, hand-off links /h/{token}, /portal, /healthz.\n")
+		fmt.Fprintf(w, "\nRoutes: POST/GET /webhooks/whatsapp, POST /webhooks/twilio and /webhooks/twilio/status, the console API under /api/v1, hand-off links /h/{token}, /portal, /healthz.\n")
 	}
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "audit" {
+		// Audit tools answer with an exit status an auditor's script can
+		// use: 0 intact, 1 damage found, 2 could not check (audit.go).
+		os.Exit(runAudit(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	if err := run(os.Args[1:], os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "triaged:", err)
@@ -98,6 +108,14 @@ func main() {
 }
 
 func run(args []string, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "key":
+			return runKey(args[1:], os.Stdout, stderr)
+		case "purge":
+			return runPurge(args[1:], os.Stdout, stderr)
+		}
+	}
 	s := defineSettings()
 	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -131,6 +149,12 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Held while serving, so `triaged key rotate` cannot run beside it.
+	lock, err := central.LockDataDir(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	addr, errc, err := central.Run(ctx, cfg)
@@ -143,6 +167,16 @@ func run(args []string, stderr io.Writer) error {
 	}
 	logger.Info("triaged stopped")
 	return nil
+}
+
+// positiveDuration parses a duration setting such as "250ms" or "2m".
+func positiveDuration(s *settings, flagName string) (time.Duration, error) {
+	st := s.by[flagName]
+	d, err := time.ParseDuration(strings.TrimSpace(*st.value))
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s (--%s) must be a positive duration such as 500ms or 2m (got %q)", st.env, st.flag, *st.value)
+	}
+	return d, nil
 }
 
 // missing names a required setting that is empty.
@@ -172,11 +206,27 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	}
 	cfg.ClinicZone = zone
 
+	if cfg.RetryBase, err = positiveDuration(s, "retry-base"); err != nil {
+		return cfg, err
+	}
+	if cfg.RetryMax, err = positiveDuration(s, "retry-max"); err != nil {
+		return cfg, err
+	}
+	if cfg.InDoubtWait, err = positiveDuration(s, "in-doubt-wait"); err != nil {
+		return cfg, err
+	}
+	if cfg.RetryMax < cfg.RetryBase {
+		return cfg, errors.New("TRIAGED_RETRY_MAX must not be shorter than TRIAGED_RETRY_BASE")
+	}
+
 	provider, err := buildProvider(s)
 	if err != nil {
 		return cfg, err
 	}
 	cfg.Provider = provider
+	if provider.Name() == "twilio" {
+		cfg.TwilioAuthToken = s.get("twilio-auth-token")
+	}
 
 	if path := s.get("seed-users-file"); path != "" {
 		raw, err := os.ReadFile(path)
@@ -218,7 +268,19 @@ func buildProvider(s *settings) (bsp.Provider, error) {
 		return cloudapi.New(cloudapi.Config{BaseURL: s.get("whatsapp-api-base"), Token: s.get("whatsapp-token"),
 			Dialect: cloudapi.Dialect360dialog}), nil
 	case "twilio":
-		return nil, errors.New("TRIAGED_PROVIDER=twilio is not yet supported by this build; use cloudapi or 360dialog")
+		if err := need("twilio-account-sid", "twilio-auth-token", "twilio-from", "public-url"); err != nil {
+			return nil, err
+		}
+		// Twilio signs each webhook over the URL it called; that is the
+		// public one, so it must be known exactly, not guessed from the
+		// bound address.
+		public := strings.TrimRight(s.get("public-url"), "/")
+		if u, err := url.Parse(public); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" {
+			return nil, errors.New("TRIAGED_PUBLIC_URL must be an absolute http(s) URL without a query, as registered with Twilio")
+		}
+		return twilio.New(twilio.Config{BaseURL: s.get("whatsapp-api-base"), AccountSID: s.get("twilio-account-sid"),
+			AuthToken: s.get("twilio-auth-token"), From: s.get("twilio-from"),
+			StatusCallback: public + central.TwilioStatusPath}), nil
 	default:
 		return nil, fmt.Errorf("TRIAGED_PROVIDER must be cloudapi, 360dialog or twilio (got %q)", p)
 	}

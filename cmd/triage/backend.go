@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+
+	"github.com/zalando/go-keyring"
+
+	"github.com/clinicwa/triage/store"
+	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/ui"
+)
+
+// backend adapts the store's client to the UI's Backend: it turns the
+// central endpoint's refusals into the UI's RefusalError and its
+// enrolment answer into the UI's EnrolmentRequired (with the QR code
+// drawn), and keeps the session token in the OS keyring, so the layers
+// below the UI need not know any of it.
+type backend struct {
+	c    *store.Client
+	keep *sessionKeeper // nil: the token lives in memory only (the demo)
+}
+
+var _ ui.Backend = backend{}
+
+// sessionEnded marks an error that should return the user to sign-in.
+type sessionEnded struct{ error }
+
+func (sessionEnded) Unauthorized() bool { return true }
+func (e sessionEnded) Unwrap() error    { return e.error }
+
+// fatal marks an error the console cannot go on after: its local audit
+// trail cannot be written, so no action may be taken (fail closed).
+type fatal struct{ error }
+
+func (fatal) Fatal() bool     { return true }
+func (e fatal) Unwrap() error { return e.error }
+
+func uiErr(err error) error {
+	var r *store.RefusedError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &r):
+		return &ui.RefusalError{Refusal: r.Refusal}
+	case errors.Is(err, store.ErrSessionEnded):
+		return sessionEnded{err}
+	case errors.Is(err, store.ErrAuditUnwritable):
+		return fatal{err}
+	}
+	return err
+}
+
+func (b backend) Login(ctx context.Context, u, p, totp string) (api.LoginResponse, error) {
+	r, err := b.c.SignIn(ctx, u, p, totp)
+	if e, ok := err.(*store.EnrolmentRequiredError); ok {
+		// The QR code is drawn here: the UI does not encode QR codes. A
+		// code that cannot be drawn leaves the key as text, which works.
+		qr, _ := auth.TerminalQR(e.Enrolment.URI)
+		return r, &ui.EnrolmentRequired{Enrolment: e.Enrolment, QR: qr}
+	}
+	if err == nil {
+		b.keep.save(r.Token)
+	}
+	return r, uiErr(err)
+}
+
+func (b backend) EnrolTOTP(ctx context.Context, token, code string) (api.TOTPEnrolResponse, error) {
+	r, err := b.c.EnrolTOTP(ctx, token, code)
+	if err == nil {
+		b.keep.save(r.Login.Token)
+	}
+	return r, uiErr(err)
+}
+
+func (b backend) Reveal(ctx context.Context, threadID, messageID, reason string) (api.RevealResponse, error) {
+	r, err := b.c.Reveal(ctx, threadID, messageID, reason)
+	return r, uiErr(err)
+}
+
+func (b backend) AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error) {
+	e, err := b.c.AuditEntries(ctx, f)
+	return e, uiErr(err)
+}
+
+func (b backend) Logout(ctx context.Context) error {
+	// The kept token goes first: whatever the server says, this console
+	// must not bring the session back at its next start.
+	b.keep.forget()
+	return uiErr(b.c.Logout(ctx))
+}
+
+// resume brings back a session whose token was kept in the keyring by an
+// earlier run, if the server still accepts it.
+func (b backend) resume(ctx context.Context) (*api.LoginResponse, bool) {
+	tok := b.keep.load()
+	if tok == "" {
+		return nil, false
+	}
+	r, err := b.c.Resume(ctx, tok)
+	if err != nil {
+		if errors.Is(err, store.ErrSessionEnded) {
+			b.keep.forget()
+		}
+		return nil, false
+	}
+	return &r, true
+}
+
+// SessionKeyringService is the OS keyring service that holds a console's
+// session token; the account is the console's id.
+const SessionKeyringService = "triage-console-session"
+
+// tokenKeyring is the part of the OS keyring the console uses (tests
+// replace it).
+type tokenKeyring interface {
+	Set(service, user, secret string) error
+	Get(service, user string) (string, error)
+	Delete(service, user string) error
+}
+
+type osKeyring struct{}
+
+func (osKeyring) Set(s, u, p string) error        { return keyring.Set(s, u, p) }
+func (osKeyring) Get(s, u string) (string, error) { return keyring.Get(s, u) }
+func (osKeyring) Delete(s, u string) error        { return keyring.Delete(s, u) }
+
+// sessionKeeper keeps the session token in the OS keyring, never in a
+// file, so a console restarted within the idle timeout carries on. When
+// the keyring is unavailable the token stays in memory only, which the
+// log says once; the screen does not, since the user need do nothing.
+type sessionKeeper struct {
+	kr       tokenKeyring
+	account  string
+	log      *slog.Logger
+	mu       sync.Mutex
+	unusable bool
+}
+
+func newSessionKeeper(kr tokenKeyring, consoleID string, log *slog.Logger) *sessionKeeper {
+	return &sessionKeeper{kr: kr, account: consoleID, log: log}
+}
+
+func (k *sessionKeeper) degrade(op string, err error) {
+	if !k.unusable {
+		k.log.Warn("OS keyring unavailable: the session token is kept in memory only and ends with the console",
+			"op", op, "err", err.Error())
+	}
+	k.unusable = true
+}
+
+func (k *sessionKeeper) save(token string) {
+	if k == nil || token == "" {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.unusable {
+		return
+	}
+	if err := k.kr.Set(SessionKeyringService, k.account, token); err != nil {
+		k.degrade("set", err)
+	}
+}
+
+func (k *sessionKeeper) load() string {
+	if k == nil {
+		return ""
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.unusable {
+		return ""
+	}
+	tok, err := k.kr.Get(SessionKeyringService, k.account)
+	if errors.Is(err, keyring.ErrNotFound) {
+		return ""
+	}
+	if err != nil {
+		k.degrade("get", err)
+		return ""
+	}
+	return tok
+}
+
+func (k *sessionKeeper) forget() {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.unusable {
+		return
+	}
+	if err := k.kr.Delete(SessionKeyringService, k.account); err != nil && !errors.Is(err, keyring.ErrNotFound) {
+		k.degrade("delete", err)
+	}
+}
+
+func (b backend) Threads(ctx context.Context) ([]api.ThreadSummary, error) {
+	t, err := b.c.Threads(ctx)
+	return t, uiErr(err)
+}
+
+func (b backend) Thread(ctx context.Context, id string) (api.ThreadDetail, error) {
+	t, err := b.c.Thread(ctx, id)
+	return t, uiErr(err)
+}
+
+func (b backend) Send(ctx context.Context, id string, req api.SendRequest) (api.SendResponse, error) {
+	r, err := b.c.Send(ctx, id, req)
+	return r, uiErr(err)
+}
+
+func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest) error {
+	return uiErr(b.c.Handoff(ctx, id, req))
+}
+
+func (b backend) Events(ctx context.Context) (<-chan api.Event, error) {
+	ch, err := b.c.Events(ctx)
+	return ch, uiErr(err)
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/bsp/sim"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/ui"
+)
+
+// demoPatient is a seeded patient and what they write, and when.
+type demoPatient struct {
+	After time.Duration
+	Phone string
+	Name  string
+	Text  string
+}
+
+// demoScript is the first minute of the demo: operational questions, PHI
+// the console must mask, a clinical question for a nurse, and a STOP.
+// Every name and number is fictional (555-01xx numbers are reserved).
+var demoScript = []demoPatient{
+	{1 * time.Second, "+15555550101", "Maria Lopez", "Hi! Where do I park for my appointment tomorrow?"},
+	{6 * time.Second, "+15555550102", "James Miller", "This is James Miller, DOB 03/14/1962, my cell is 555-201-3344. Can I move my appointment to next week?"},
+	{14 * time.Second, "+15555550103", "Ana Torres", "Hola, ¿a qué hora abren el sábado?"},
+	{22 * time.Second, "+15555550104", "Robert Chen", "I've had chest pain since last night and my metformin ran out. Should I take a double dose tomorrow?"},
+	{32 * time.Second, "+15555550105", "Linda Park", "my email is linda.park@example.com, can you send the new patient forms there?"},
+	{45 * time.Second, "+15555550106", "Tom Reyes", "STOP"},
+	{55 * time.Second, "+15555550101", "Maria Lopez", "Thank you!"},
+}
+
+func runDemo(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("triage demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	role := fs.String("as", "frontdesk", "role of the demo login: frontdesk, nurse or supervisor")
+	data := fs.String("data", "", "data folder (default: a fresh temporary folder)")
+	simAddr := fs.String("sim-addr", "127.0.0.1:0", "address of the WhatsApp simulator")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if _, err := policy.ParseRole(*role); err != nil || *role == string(policy.RoleAdmin) {
+		fmt.Fprintf(stderr, "triage demo: --as must be frontdesk, nurse or supervisor\n")
+		return 2
+	}
+	if err := demo(context.Background(), *role, *data, *simAddr, stderr); err != nil {
+		fmt.Fprintf(stderr, "triage demo: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // the system's randomness is gone: nothing is safe to do
+	}
+	return hex.EncodeToString(b)
+}
+
+// demoStack is a running simulator and central endpoint.
+type demoStack struct {
+	SimURL     string
+	CentralURL string
+	Users      map[string]central.SeedUser // by role
+	stop       func()
+}
+
+// startDemoStack starts the simulator and the central endpoint on
+// loopback, wired to each other exactly as a clinic's would be to Meta.
+func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) (*demoStack, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	appSecret, token, verify := randomHex(16), randomHex(24), randomHex(8)
+	const phoneID = "106540352242922"
+
+	// The simulator starts first, so that the central endpoint can be
+	// pointed at it; it learns the central endpoint's webhook URL after.
+	simSrv := sim.New(sim.Config{
+		AppSecret:     appSecret,
+		AccessToken:   token,
+		PhoneNumberID: phoneID,
+		Logger:        log.With("process", "bspsim"),
+	})
+	simBound, err := simSrv.Start(ctx, simAddr)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("simulator address: %w", err)
+	}
+	simURL := "http://" + simBound
+
+	users := map[string]central.SeedUser{}
+	var seeds []central.SeedUser
+	for _, r := range []string{"frontdesk", "nurse", "supervisor"} {
+		u := central.SeedUser{Username: "demo." + r, Password: "demo-" + randomHex(12), Role: r}
+		users[r] = u
+		seeds = append(seeds, u)
+	}
+	var optIns []string
+	for _, p := range demoScript {
+		optIns = append(optIns, p.Phone)
+	}
+	provider := cloudapi.New(cloudapi.Config{BaseURL: simURL, PhoneNumberID: phoneID, Token: token})
+	addr, centralErr, err := central.Run(ctx, central.Config{
+		DataDir:             filepath.Join(dir, "triaged"),
+		Addr:                "127.0.0.1:0",
+		AllowDemoKey:        true,
+		Provider:            provider,
+		WhatsAppAppSecret:   appSecret,
+		WhatsAppVerifyToken: verify,
+		SeedUsers:           seeds,
+		SeedOptIns:          optIns,
+		Logger:              log.With("process", "triaged"),
+	})
+	if err != nil {
+		cancel()
+		<-simSrv.Done()
+		return nil, fmt.Errorf("central endpoint: %w", err)
+	}
+	centralURL := "http://" + addr
+	simSrv.SetWebhookURL(centralURL + "/webhooks/whatsapp")
+
+	return &demoStack{
+		SimURL: simURL, CentralURL: centralURL, Users: users,
+		stop: func() {
+			cancel()
+			<-simSrv.Done()
+			<-centralErr
+		},
+	}, nil
+}
+
+// playScript has the seeded patients write in through the simulator,
+// speed times faster than the script's own timing (1 for the demo).
+func playScript(ctx context.Context, simURL string, speed int, log *slog.Logger) {
+	start := time.Now()
+	for i, p := range demoScript {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Until(start.Add(p.After / time.Duration(max(speed, 1))))):
+		}
+		body, _ := json.Marshal(map[string]string{"from": p.Phone, "name": p.Name, "text": p.Text})
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, simURL+"/sim/inbound", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			log.Warn("demo patient message not delivered", "index", i, "err", err)
+			continue
+		}
+		resp.Body.Close()
+	}
+}
+
+func demo(ctx context.Context, role, dir, simAddr string, stderr io.Writer) error {
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "triage-demo-"); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	logFile, err := os.OpenFile(filepath.Join(dir, "demo.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+	log := slog.New(slog.NewTextHandler(logFile, nil))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stack, err := startDemoStack(ctx, dir, simAddr, log)
+	if err != nil {
+		return err
+	}
+	defer stack.stop()
+	fmt.Fprintf(stderr, "triage demo: data in %s; simulator %s; central endpoint %s\n", dir, stack.SimURL, stack.CentralURL)
+	go playScript(ctx, stack.SimURL, 1, log)
+
+	u := stack.Users[role]
+	err = startConsole(ctx, consoleConfig{
+		Server: stack.CentralURL,
+		Data:   filepath.Join(dir, "console"),
+		Demo:   &ui.DemoLogin{Username: u.Username, Password: u.Password, Role: u.Role},
+	})
+	if errors.Is(err, context.Canceled) {
+		err = nil
+	}
+	return err
+}
