@@ -11,10 +11,10 @@ import (
 
 // Drafts keep the composer's unsent text per user and thread, sealed with
 // the console's keys (OpenConsoleKeys). They exist so a reply being typed
-// survives a restart inside a session; the console deletes a user's
-// drafts when they sign out or are signed out for idleness
-// (DeleteUserDrafts), and deletes every draft at start (DeleteAllDrafts),
-// since no session outlives the process.
+// survives a console crash or kill; the console deletes a user's drafts
+// when they sign out or are signed out for idleness (DeleteUserDrafts),
+// and at start deletes drafts older than the longest session
+// (DeleteDraftsOlderThan), which nobody can come back to.
 
 // ErrNoDraft means there is no draft for that user and thread.
 var ErrNoDraft = errors.New("no draft for this thread")
@@ -92,10 +92,14 @@ func (c *Console) DeleteUserDrafts(ctx context.Context, userID string) (int, err
 	return int(n), err
 }
 
-// DeleteAllDrafts removes every draft, at console start: no session
-// survives the process, so any draft left is from a crash.
-func (c *Console) DeleteAllDrafts(ctx context.Context) (int, error) {
-	res, err := c.db.ExecContext(ctx, `DELETE FROM drafts`)
+// DeleteDraftsOlderThan removes drafts last saved before cutoff: left by
+// a crash of a session that has since expired, so no one will return to
+// them, and kept no longer than needed.
+func (c *Console) DeleteDraftsOlderThan(ctx context.Context, cutoff time.Time) (int, error) {
+	// updated_at is RFC 3339 in UTC; compare as time, not as text, since
+	// fractional seconds of varying length do not sort as strings.
+	res, err := c.db.ExecContext(ctx, `DELETE FROM drafts WHERE julianday(updated_at) < julianday(?)`,
+		cutoff.UTC().Format(time.RFC3339Nano))
 	if err != nil {
 		return 0, err
 	}

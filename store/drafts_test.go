@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clinicwa/triage/store/seal"
 )
@@ -81,8 +82,12 @@ func TestDraftsAreSealedAndScoped(t *testing.T) {
 	if _, err := c.LoadDraft(ctx, "usr_a", "thr_1"); !errors.Is(err, ErrNoDraft) {
 		t.Fatalf("draft after sign-out: %v", err)
 	}
-	if n, _ := c.DeleteAllDrafts(ctx); n != 1 {
-		t.Fatalf("DeleteAllDrafts removed %d, want usr_b's 1", n)
+	// A draft saved before the cutoff goes; none saved after it does.
+	if n, _ := c.DeleteDraftsOlderThan(ctx, time.Now().Add(-time.Hour)); n != 0 {
+		t.Fatalf("DeleteDraftsOlderThan removed %d fresh drafts, want 0", n)
+	}
+	if n, _ := c.DeleteDraftsOlderThan(ctx, time.Now().Add(time.Hour)); n != 1 {
+		t.Fatalf("DeleteDraftsOlderThan removed %d, want usr_b's 1", n)
 	}
 	c.Close()
 

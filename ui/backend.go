@@ -38,6 +38,24 @@ type Backend interface {
 	// AuditEntries lists audit entries for review, newest first, for roles
 	// allowed to view the audit trail.
 	AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error)
+
+	// Drafts are the signed-in user's unsent composer text, one per
+	// thread. The console saves them as the user types, so a reply being
+	// written survives a crash; it deletes them after sending and at
+	// sign-out. A draft call whose ctx has already ended must store
+	// nothing, and draft calls must not overlap DeleteAllMyDrafts: the
+	// console cancels a session's ctx before it deletes the session's
+	// drafts, and a save still on its way must not bring one back.
+
+	// SaveDraft keeps text as the draft for threadID; "" deletes it.
+	SaveDraft(ctx context.Context, threadID, text string) error
+	// LoadDraft returns the draft for threadID, or "" when there is none.
+	LoadDraft(ctx context.Context, threadID string) (string, error)
+	// DeleteDraft removes the draft for threadID.
+	DeleteDraft(ctx context.Context, threadID string) error
+	// DeleteAllMyDrafts removes every draft of the signed-in user; it is
+	// called at sign-out, before Logout.
+	DeleteAllMyDrafts(ctx context.Context) error
 }
 
 // EnrolmentRequired is Login's answer when the password was right but the

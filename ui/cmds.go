@@ -48,6 +48,7 @@ type sendResultMsg struct {
 	threadID string
 	macroID  string // empty for free text
 	key      string // the idempotency key the request carried
+	text     string // the free text sent
 	resp     api.SendResponse
 	err      error
 }
@@ -98,7 +99,9 @@ func logoutCmd(b Backend) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 		defer cancel()
 		// The local session is already gone; a failed server call only
-		// leaves a token that expires on its own.
+		// leaves a token that expires on its own. Drafts go first, while
+		// the backend still knows whose they are.
+		_ = b.DeleteAllMyDrafts(ctx)
 		_ = b.Logout(ctx)
 		return logoutDoneMsg{}
 	}
@@ -128,7 +131,7 @@ func sendCmd(ctx context.Context, b Backend, session int, threadID string, req a
 		defer cancel()
 		resp, err := b.Send(ctx, threadID, req)
 		return sendResultMsg{session: session, threadID: threadID, macroID: req.MacroID,
-			key: req.IdempotencyKey, resp: resp, err: err}
+			key: req.IdempotencyKey, text: req.Text, resp: resp, err: err}
 	}
 }
 

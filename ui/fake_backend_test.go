@@ -59,6 +59,11 @@ type fakeBackend struct {
 
 	auditEntries []api.AuditEntry
 	auditFilters []api.AuditFilter
+
+	drafts     map[string]string // thread id -> the signed-in user's draft
+	draftCalls []string          // "save t1 text", "load t1", "delete t1", "delete-all", "logout"
+	draftErr   error             // answered to every draft call
+	loadGate   chan struct{}     // when set, LoadDraft waits for it
 }
 
 type sentCall struct {
@@ -74,6 +79,7 @@ func newFakeBackend() *fakeBackend {
 		details:  fixtureDetails(),
 		fetches:  map[string]int{},
 		events:   make(chan api.Event, 16),
+		drafts:   map[string]string{},
 	}
 }
 
@@ -104,7 +110,80 @@ func (f *fakeBackend) Logout(context.Context) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.logouts++
+	f.draftCalls = append(f.draftCalls, "logout")
 	return nil
+}
+
+// The draft calls keep Backend's contract: a call whose context has
+// ended stores nothing, and calls are serialised by the mutex.
+
+func (f *fakeBackend) SaveDraft(ctx context.Context, threadID, text string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f.draftCalls = append(f.draftCalls, "save "+threadID+" "+text)
+	if f.draftErr != nil {
+		return f.draftErr
+	}
+	if text == "" {
+		delete(f.drafts, threadID)
+	} else {
+		f.drafts[threadID] = text
+	}
+	return nil
+}
+
+func (f *fakeBackend) LoadDraft(ctx context.Context, threadID string) (string, error) {
+	f.mu.Lock()
+	gate := f.loadGate
+	f.mu.Unlock()
+	if gate != nil {
+		<-gate
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	f.draftCalls = append(f.draftCalls, "load "+threadID)
+	if f.draftErr != nil {
+		return "", f.draftErr
+	}
+	return f.drafts[threadID], nil
+}
+
+func (f *fakeBackend) DeleteDraft(ctx context.Context, threadID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f.draftCalls = append(f.draftCalls, "delete "+threadID)
+	if f.draftErr != nil {
+		return f.draftErr
+	}
+	delete(f.drafts, threadID)
+	return nil
+}
+
+func (f *fakeBackend) DeleteAllMyDrafts(context.Context) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.draftCalls = append(f.draftCalls, "delete-all")
+	clear(f.drafts)
+	return nil
+}
+
+func (f *fakeBackend) draftSnapshot() (map[string]string, []string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m := map[string]string{}
+	for k, v := range f.drafts {
+		m[k] = v
+	}
+	return m, append([]string(nil), f.draftCalls...)
 }
 
 func (f *fakeBackend) Threads(context.Context) ([]api.ThreadSummary, error) {
@@ -362,6 +441,7 @@ func keyMsg(k string) tea.KeyMsg {
 		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "f5": tea.KeyF5,
 		"backspace": tea.KeyBackspace, "ctrl+h": tea.KeyCtrlH, "ctrl+j": tea.KeyCtrlJ,
 		"ctrl+k": tea.KeyCtrlK, "ctrl+l": tea.KeyCtrlL, "ctrl+r": tea.KeyCtrlR, "space": tea.KeySpace,
+		"left": tea.KeyLeft, "right": tea.KeyRight,
 	}
 	if k == "alt+enter" {
 		return tea.KeyMsg{Type: tea.KeyEnter, Alt: true}

@@ -53,6 +53,13 @@ type Options struct {
 	// from an earlier run and accepted again by the server): the console
 	// starts on the inbox instead of the sign-in screen.
 	Resume *api.LoginResponse
+	// DraftDelay is how long after the last edit the composer's text is
+	// saved as a draft; zero means one second.
+	DraftDelay time.Duration
+	// Notice is one line shown once in the footer when the first session
+	// starts, such as a warning that drafts are kept under weaker key
+	// custody. It must hold no patient data.
+	Notice string
 }
 
 // Default idle logoff when the server does not say (10 minutes).
@@ -145,6 +152,13 @@ type Model struct {
 	revealed   *revealedText
 
 	audit *auditPanel
+
+	drafts     draftState
+	draftDelay time.Duration
+	// after schedules a message (tea.Tick; tests hold the timers).
+	after    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	quitting bool   // waiting for the last draft to be written
+	notice   string // Options.Notice until it has been shown
 }
 
 // loginForm is the sign-in screen's state.
@@ -191,6 +205,7 @@ type toastKind int
 const (
 	toastInfo toastKind = iota
 	toastError
+	toastWarn
 )
 
 type toast struct {
@@ -210,6 +225,12 @@ func New(b Backend, opts Options) *Model {
 		demo:    opts.Demo,
 		resume:  opts.Resume,
 		server:  policy.SanitizeLine(opts.ServerName),
+		notice:  opts.Notice,
+		after:   tea.Tick,
+	}
+	m.draftDelay = opts.DraftDelay
+	if m.draftDelay <= 0 {
+		m.draftDelay = defaultDraftDelay
 	}
 	if m.now == nil {
 		m.now = time.Now
@@ -313,6 +334,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onRevealTick(msg)
 	case auditMsg:
 		cmd = m.onAudit(msg)
+	case draftTickMsg:
+		cmd = m.onDraftTick(msg)
+	case draftLoadedMsg:
+		cmd = m.onDraftLoaded(msg)
+	case draftDoneMsg:
+		cmd = m.onDraftDone(msg)
+	case quitNowMsg:
+		cmd = tea.Quit
 	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
 		cmd = m.onEvents(msg)
 	case idleTickMsg:
@@ -361,12 +390,17 @@ func (m *Model) keyContext() keyContext {
 func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.tooSmall() {
 		if m.keys.resolve(ctxFatal, msg) == actQuit {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
+	if act == actQuit {
+		// Every screen quits the same way: the draft waiting for its
+		// timer is written first.
+		return m.quit()
+	}
 	switch c {
 	case ctxLogin:
 		return m.loginKey(act, msg)
@@ -483,8 +517,14 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.enrol, m.recovery = nil, nil
 	m.screen, m.focus = screenMain, focusList
 	m.eventsBackoff = 0
+	m.drafts = draftState{}
+	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session)}
+	if m.notice != "" {
+		cmds = append(cmds, m.showToast(toastWarn, policy.SanitizeLine(m.notice)))
+		m.notice = ""
+	}
 	m.resize()
-	return tea.Batch(m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session))
+	return tea.Batch(cmds...)
 }
 
 // signOut forgets everything the session showed (system rule: nothing
@@ -502,6 +542,9 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.vp.SetContent("")
 	m.vp.GotoTop()
 	m.composer = composer{ta: newTextarea()}
+	// The session's drafts are deleted by logoutCmd; the cancelled
+	// context above keeps a save still on its way from landing after.
+	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit = nil, nil, "", nil
@@ -613,7 +656,9 @@ func (m *Model) onInbox(msg inboxMsg) tea.Cmd {
 // openThread shows a thread, fetching it. A new generation means any
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
+	var draft tea.Cmd
 	if id != m.openID {
+		draft = m.switchDraft(id)
 		m.dropReveal()
 		m.selMsg = ""
 		m.openID = id
@@ -626,7 +671,7 @@ func (m *Model) openThread(id string) tea.Cmd {
 		m.threadAgain = false
 		m.resize()
 	}
-	return m.fetchThread()
+	return tea.Batch(draft, m.fetchThread())
 }
 
 func (m *Model) fetchThread() tea.Cmd {
@@ -851,8 +896,12 @@ func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
 	case actSend:
 		return m.sendText()
 	}
+	before := m.composer.ta.Value()
 	var cmd tea.Cmd
 	m.composer.ta, cmd = m.composer.ta.Update(msg)
+	if m.composer.ta.Value() != before {
+		cmd = tea.Batch(cmd, m.composerEdited())
+	}
 	return cmd
 }
 
@@ -911,13 +960,23 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.handleErr("Not sent", msg.err)
 	}
-	if msg.macroID == "" && msg.key == c.key {
-		c.ta.Reset()
-		c.key, c.keyText = "", ""
-		c.active = false
-		c.ta.Blur()
-		if m.focus == focusComposer {
-			m.focus = focusThread
+	var draft tea.Cmd
+	if msg.macroID == "" {
+		onScreen := msg.threadID == m.openID &&
+			(msg.key == c.key || strings.TrimSpace(c.ta.Value()) == msg.text)
+		if onScreen {
+			c.ta.Reset()
+			c.key, c.keyText = "", ""
+			c.active = false
+			c.ta.Blur()
+			if m.focus == focusComposer {
+				m.focus = focusThread
+			}
+		}
+		// The sent text is the thread's draft no more, unless the user
+		// has since started another reply there.
+		if onScreen || msg.threadID != m.openID {
+			draft = m.draftSent(msg.threadID)
 		}
 	}
 	c.refusal = nil
@@ -928,7 +987,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			word = "Secure-portal link sent"
 		}
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(word)), m.fetchInbox()}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(word)), m.fetchInbox(), draft}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}

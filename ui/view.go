@@ -217,9 +217,12 @@ func (m *Model) footerView() string {
 			m.theme.HelpKey.Render("n")+m.theme.HelpDesc.Render(" no"))
 	}
 	if t := m.toast; t != nil {
-		if t.kind == toastError {
+		switch t.kind {
+		case toastError:
 			lines = append(lines, m.theme.Error.Render("✗ ")+safe(m.theme.Error, t.text))
-		} else {
+		case toastWarn:
+			lines = append(lines, m.theme.Warning.Render("⚠ ")+safe(m.theme.Warning, t.text))
+		default:
 			lines = append(lines, m.theme.StatusOK.Render("✓ ")+safe(m.theme.Text, t.text))
 		}
 	}

@@ -20,8 +20,9 @@ import (
 // drawn), and keeps the session token in the OS keyring, so the layers
 // below the UI need not know any of it.
 type backend struct {
-	c    *store.Client
-	keep *sessionKeeper // nil: the token lives in memory only (the demo)
+	c      *store.Client
+	keep   *sessionKeeper // nil: the token lives in memory only (the demo)
+	drafts *draftKeeper
 }
 
 var _ ui.Backend = backend{}
@@ -222,4 +223,99 @@ func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest)
 func (b backend) Events(ctx context.Context) (<-chan api.Event, error) {
 	ch, err := b.c.Events(ctx)
 	return ch, uiErr(err)
+}
+
+func (b backend) SaveDraft(ctx context.Context, threadID, text string) error {
+	return b.drafts.save(ctx, threadID, text)
+}
+
+func (b backend) LoadDraft(ctx context.Context, threadID string) (string, error) {
+	return b.drafts.load(ctx, threadID)
+}
+
+func (b backend) DeleteDraft(ctx context.Context, threadID string) error {
+	return b.drafts.save(ctx, threadID, "")
+}
+
+func (b backend) DeleteAllMyDrafts(ctx context.Context) error {
+	return b.drafts.deleteMine(ctx)
+}
+
+// draftKeeper keeps the signed-in user's composer drafts: sealed in the
+// console store when its keys are open, so they survive a crash, or in
+// this process's memory when they are not (no key source), so nothing
+// readable is ever written. Its mutex orders every draft call, and a
+// call whose context has ended stores nothing: the UI cancels a session's
+// context before it deletes the session's drafts, so no save still on
+// its way can bring one back after sign-out.
+type draftKeeper struct {
+	c      *store.Client
+	sealed bool // the console's keys are open
+
+	mu  sync.Mutex
+	mem map[draftKey]string // when !sealed
+}
+
+type draftKey struct{ user, thread string }
+
+func newDraftKeeper(c *store.Client, sealed bool) *draftKeeper {
+	return &draftKeeper{c: c, sealed: sealed, mem: map[draftKey]string{}}
+}
+
+func (d *draftKeeper) save(ctx context.Context, threadID, text string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d.sealed {
+		return d.c.SaveDraft(ctx, threadID, text)
+	}
+	user := d.c.UserID()
+	if user == "" {
+		return store.ErrNoUser
+	}
+	if text == "" {
+		delete(d.mem, draftKey{user, threadID})
+	} else {
+		d.mem[draftKey{user, threadID}] = text
+	}
+	return nil
+}
+
+func (d *draftKeeper) load(ctx context.Context, threadID string) (string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	if d.sealed {
+		return d.c.LoadDraft(ctx, threadID)
+	}
+	user := d.c.UserID()
+	if user == "" {
+		return "", store.ErrNoUser
+	}
+	return d.mem[draftKey{user, threadID}], nil
+}
+
+// deleteMine removes every draft of the signed-in user, from the store
+// and from memory. Its context is the sign-out's own, not the session's.
+func (d *draftKeeper) deleteMine(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	user := d.c.UserID()
+	if user == "" {
+		return nil // nobody signed in: nothing of theirs to delete
+	}
+	for k := range d.mem {
+		if k.user == user {
+			delete(d.mem, k)
+		}
+	}
+	if !d.sealed {
+		return nil
+	}
+	_, err := d.c.DeleteMyDrafts(ctx)
+	return err
 }
