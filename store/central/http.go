@@ -2,9 +2,6 @@ package central
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -12,12 +9,15 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/auth"
 )
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /webhooks/whatsapp", s.handleWebhookHandshake)
 	mux.HandleFunc("POST /webhooks/whatsapp", s.handleWebhook)
+	mux.HandleFunc("POST "+TwilioInboundPath, s.handleTwilioWebhook)
+	mux.HandleFunc("POST "+TwilioStatusPath, s.handleTwilioWebhook)
 
 	v := api.Version
 	mux.HandleFunc("POST "+v+"/login", s.handleLogin)
@@ -28,6 +28,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.handleHandoff))
 	mux.Handle("GET "+v+"/events", s.authed(s.handleEvents))
 	mux.Handle("POST "+v+"/audit", s.authed(s.handleAuditBatch))
+	mux.Handle("GET "+v+"/audit", s.authed(s.handleAuditView))
+	s.accessRoutes(mux)
 	mux.HandleFunc(v+"/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route")
 	})
@@ -96,21 +98,6 @@ func sessionFrom(r *http.Request) *session {
 	return s
 }
 
-// newSessionToken returns 256 random bits, URL-safe. Only its SHA-256 is
-// stored, so a copy of the database cannot be replayed as a session.
-func newSessionToken() (string, error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
-	}
-	return base64.RawURLEncoding.EncodeToString(b), nil
-}
-
-func hashToken(token string) []byte {
-	h := sha256.Sum256([]byte(token))
-	return h[:]
-}
-
 // errSession is every reason a bearer token is refused; the caller only
 // ever hears the generic message.
 var errSession = errors.New("session invalid")
@@ -121,7 +108,7 @@ func (s *Server) lookupSession(ctx context.Context, token string, touch bool) (*
 	if token == "" || len(token) > 256 {
 		return nil, errSession
 	}
-	h := hashToken(token)
+	h := auth.HashToken(token)
 	sess, err := s.store.Sessions.ByTokenHash(ctx, s.db, h)
 	if err != nil {
 		return nil, errSession

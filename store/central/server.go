@@ -19,10 +19,12 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/auth"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -79,6 +81,10 @@ type Config struct {
 	WhatsAppAppSecret string
 	// WhatsAppVerifyToken answers Meta's subscription handshake.
 	WhatsAppVerifyToken string
+	// TwilioAuthToken verifies X-Twilio-Signature on POST /webhooks/twilio
+	// and /webhooks/twilio/status, computed over PublicURL plus the
+	// request's path and query. Empty refuses every Twilio webhook.
+	TwilioAuthToken string
 
 	// PublicURL is this endpoint's address as patients reach it; hand-off
 	// links are PublicURL + "/h/" + token. Defaults to http://<addr>.
@@ -114,8 +120,15 @@ type Config struct {
 	// (1s and 5m when zero); GiveUpAfter ends retries of a send that has
 	// been failing this long (24h when zero).
 	RetryBase, RetryMax, GiveUpAfter time.Duration
+	// InDoubtWait is how long a send that was under way when the process
+	// stopped waits after the next start for the provider's status webhook
+	// before it is sent again (DefaultInDoubtWait).
+	InDoubtWait time.Duration
 	// HeartbeatInterval is the event stream's keep-alive period (15s).
 	HeartbeatInterval time.Duration
+	// AuditCheckpointInterval is how often a checkpoint over the audit
+	// log is signed when it has grown (DefaultCheckpointInterval).
+	AuditCheckpointInterval time.Duration
 }
 
 // Server is a running central endpoint.
@@ -132,10 +145,18 @@ type Server struct {
 	handler http.Handler
 
 	keySource seal.Source
+	commits   *groupCommitter // the one writer of webhooks (group_commit.go)
 	worker    *worker
 	bg        sync.WaitGroup // best-effort background calls (MarkRead)
 	bgCtx     context.Context
 	bgCancel  context.CancelFunc
+
+	checkpoints *checkpointer // signs the audit log's checkpoints (checkpoint.go)
+
+	// throttle counts failed sign-ins per source address (the per-account
+	// count lives in the user's row); loginCount paces its pruning.
+	throttle   *auth.Throttle
+	loginCount atomic.Uint64
 
 	httpSrv  *http.Server
 	listener net.Listener
@@ -184,13 +205,17 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.GiveUpAfter <= 0 {
 		cfg.GiveUpAfter = 24 * time.Hour
 	}
+	if cfg.InDoubtWait <= 0 {
+		cfg.InDoubtWait = DefaultInDoubtWait
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub()}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
+		throttle: auth.NewThrottle(auth.SourceLockout)}
 	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
 	if err != nil {
 		return nil, err
@@ -221,7 +246,20 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.handler = s.routes()
+	// Record each send's intent before the provider call; hold sends that
+	// were under way at the last stop (outbox_intent.go).
+	s.cfg.Provider = intentProvider{Provider: s.cfg.Provider, s: s}
+	if err := s.holdInDoubt(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
+	if err := s.startCheckpoints(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.commits = newGroupCommitter(s)
+	s.commits.start()
 	s.worker = newWorker(s)
 	s.worker.start()
 	return s, nil
@@ -299,7 +337,16 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if s.httpSrv != nil {
 		err = s.httpSrv.Shutdown(ctx)
 	}
+	// Webhooks already handed over are stored and answered; later ones
+	// get 503 and are retried by the provider.
+	s.commits.stop()
 	s.worker.stop()
+	if s.checkpoints != nil {
+		// A last checkpoint covers everything written before the stop.
+		if cerr := s.checkpoints.shutdown(ctx); cerr != nil {
+			s.log.Error("final audit checkpoint not signed", "err", cerr.Error())
+		}
+	}
 	s.bgCancel()
 	s.bg.Wait()
 	if cerr := s.db.Close(); err == nil {
