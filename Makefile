@@ -22,9 +22,16 @@ demo: build
 setup:
 	@./.ci/setup-system $(SYSTEM_PACKAGES)
 
-## test: every test, under a real Secret Service keyring, plus vet and gofmt
+## test: every test, under a real Secret Service keyring, plus vet and gofmt.
+## Pass 1 runs everything in-process with the race detector. Pass 2 runs
+## the process-level tests (real binaries, SIGKILL cycles, the console in
+## tmux), which -short skips in pass 1: they test behaviour across
+## processes, which the race detector cannot see, and run many times
+## slower under it.
+PROCESS_PKGS := ./store/ ./cmd/...
 test: setup vet fmt-check
-	./.ci/with-keyring $(GO) test -race -count=1 -timeout 12m $(PKGS)
+	./.ci/with-keyring $(GO) test -race -short -count=1 -timeout 12m $(PKGS)
+	./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)
 
 unit:
 	$(GO) test -count=1 $(PKGS)

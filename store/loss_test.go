@@ -50,6 +50,10 @@ func TestLossWorker(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond) // the endpoint is down: keep working locally, try again
 	}
+	// The parent times its kill from here, so kills land during actions
+	// and sync however slowly this build starts (the race detector makes
+	// sign-in many times slower).
+	fmt.Println("READY")
 	if mode == "drain" {
 		for {
 			cl.SyncOnce(ctx)
@@ -97,13 +101,16 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		done := make(chan struct{})
+		done, ready := make(chan struct{}), make(chan struct{})
 		go func() {
 			defer close(done)
 			sc := bufio.NewScanner(out)
 			for sc.Scan() {
 				f := strings.Fields(sc.Text())
-				if len(f) == 3 && f[0] == "ACK" {
+				switch {
+				case len(f) == 1 && f[0] == "READY":
+					close(ready)
+				case len(f) == 3 && f[0] == "ACK":
 					mu.Lock()
 					acked[f[1]] = f[2]
 					mu.Unlock()
@@ -111,6 +118,15 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 			}
 		}()
 		if kill > 0 {
+			// Every fifth cycle dies while starting or signing in; the
+			// rest once signed in, during sends, views and sync.
+			if cycle%5 != 4 {
+				select {
+				case <-ready:
+				case <-done:
+				case <-time.After(60 * time.Second):
+				}
+			}
 			time.Sleep(kill)
 			cmd.Process.Signal(syscall.SIGKILL)
 		}
