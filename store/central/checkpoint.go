@@ -51,6 +51,7 @@ type StoredCheckpoint struct {
 // entries received since the last one.
 type checkpointer struct {
 	db      *sql.DB
+	gate    *writeGate // turns with the other writers of this process
 	store   string
 	priv    ed25519.PrivateKey
 	now     func() time.Time
@@ -61,8 +62,8 @@ type checkpointer struct {
 	onError func(error)
 }
 
-func newCheckpointer(db *sql.DB, storeID string, priv ed25519.PrivateKey, now func() time.Time) *checkpointer {
-	return &checkpointer{db: db, store: storeID, priv: priv, now: now}
+func newCheckpointer(db *sql.DB, gate *writeGate, storeID string, priv ed25519.PrivateKey, now func() time.Time) *checkpointer {
+	return &checkpointer{db: db, gate: gate, store: storeID, priv: priv, now: now}
 }
 
 // run signs every interval until stopped, then once more.
@@ -121,6 +122,10 @@ func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool,
 		out    *StoredCheckpoint
 		signed bool
 	)
+	if err := c.gate.enter(ctx); err != nil {
+		return nil, false, err
+	}
+	defer c.gate.leave()
 	err := withTx(ctx, c.db, func(tx *sql.Tx) error {
 		last, err := latestCheckpoint(ctx, tx)
 		if err != nil {
@@ -342,7 +347,7 @@ func (s *Server) startCheckpoints(ctx context.Context) error {
 	if _, err := writePublicKey(s.cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
 		return fmt.Errorf("central: publish the audit checkpoint key: %w", err)
 	}
-	s.checkpoints = newCheckpointer(s.db, id, priv, s.now)
+	s.checkpoints = newCheckpointer(s.db, s.store.gate, id, priv, s.now)
 	s.checkpoints.onError = func(err error) {
 		s.log.Error("audit checkpoint not signed", "err", err.Error())
 	}
@@ -388,7 +393,7 @@ func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, 
 	if _, err := writePublicKey(cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
 		return nil, false, err
 	}
-	return newCheckpointer(db, id, priv, cfg.Now).checkpoint(ctx)
+	return newCheckpointer(db, newWriteGate(), id, priv, cfg.Now).checkpoint(ctx)
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -122,7 +122,7 @@ func (s *Server) lookupSession(ctx context.Context, token string, touch bool) (*
 		return nil, errSession
 	}
 	if touch {
-		if err := s.store.Sessions.Touch(ctx, s.db, h, now); err != nil {
+		if err := s.store.Tx(ctx, func(q Querier) error { return s.store.Sessions.Touch(ctx, q, h, now) }); err != nil {
 			return nil, err
 		}
 	}

@@ -432,7 +432,7 @@ func (s *Server) rehashPassword(ctx context.Context, userID, password string) {
 	if err != nil {
 		return
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, h, userID); err != nil {
+	if _, err := s.store.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, h, userID); err != nil {
 		s.log.Warn("password rehash not saved", "user", userID)
 	}
 }

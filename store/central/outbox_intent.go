@@ -37,7 +37,7 @@ type intentProvider struct {
 func (p intentProvider) Send(ctx context.Context, req bsp.SendRequest) (bsp.SendResult, error) {
 	s := p.s
 	hold := s.now().Add(s.cfg.InDoubtWait)
-	if _, err := s.db.ExecContext(ctx, `UPDATE outbox SET last_error = ?, next_at = MAX(next_at, ?)
+	if _, err := s.store.Exec(ctx, `UPDATE outbox SET last_error = ?, next_at = MAX(next_at, ?)
 		WHERE idempotency_key = ? AND state = 'pending'`, outboxInFlight, hold.UnixNano(), req.IdempotencyKey); err != nil {
 		return bsp.SendResult{}, &bsp.ProviderError{Class: bsp.ClassRetry, Title: "could not record the send before making it"}
 	}
@@ -49,7 +49,7 @@ func (p intentProvider) Send(ctx context.Context, req bsp.SendRequest) (bsp.Send
 // from now, so the provider's redelivered status webhooks (held back
 // while triaged was down) can settle it first.
 func (s *Server) holdInDoubt(ctx context.Context) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET next_at = MAX(next_at, ?) WHERE state = 'pending' AND last_error = ?`,
+	res, err := s.store.Exec(ctx, `UPDATE outbox SET next_at = MAX(next_at, ?) WHERE state = 'pending' AND last_error = ?`,
 		s.now().Add(s.cfg.InDoubtWait).UnixNano(), outboxInFlight)
 	if err != nil {
 		return err

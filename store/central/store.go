@@ -226,6 +226,8 @@ type Outbox interface {
 // interfaces; handlers only see these.
 type Store struct {
 	DB *sql.DB
+	// gate orders this process's write transactions (see writeGate).
+	gate *writeGate
 	Patients
 	Threads
 	Messages
@@ -240,15 +242,30 @@ func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
 	sq := &sqlite{keys: keys}
 	return &Store{
 		DB:       db,
+		gate:     newWriteGate(),
 		Patients: sqlPatients{sq}, Threads: sqlThreads{sq}, Messages: sqlMessages{sq},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
 	}
 }
 
 // Tx runs fn in one write transaction (BEGIN IMMEDIATE) and commits when
-// fn returns nil.
+// fn returns nil. Write transactions of this process take turns.
 func (s *Store) Tx(ctx context.Context, fn func(q Querier) error) error {
+	if err := s.gate.enter(ctx); err != nil {
+		return err
+	}
+	defer s.gate.leave()
 	return withTx(ctx, s.DB, func(tx *sql.Tx) error { return fn(tx) })
+}
+
+// Exec runs one writing statement on its own, in its turn with the other
+// writers of this process.
+func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if err := s.gate.enter(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.leave()
+	return s.DB.ExecContext(ctx, query, args...)
 }
 
 // sqlite holds what the SQLite stores share: the sealing keys.
