@@ -90,7 +90,10 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 
 	acked := map[string]string{} // idempotency key -> message id
 	var mu sync.Mutex
-	runWorker := func(mode string, cycle int, kill time.Duration) {
+	// down stops the central endpoint once the worker has signed in, and
+	// starts it again after the kill: the console must keep working
+	// locally, its trail growing, while the server is away.
+	runWorker := func(mode string, cycle int, kill time.Duration, down bool) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestLossWorker$", "-test.count=1")
 		cmd.Env = append(os.Environ(), workerEnv+"="+mode, "LOSS_CONSOLE_DIR="+consoleDir, "LOSS_CENTRAL_URL="+env.url(),
 			"LOSS_THREAD="+thread, fmt.Sprintf("LOSS_CYCLE=%d", cycle))
@@ -120,12 +123,16 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 		if kill > 0 {
 			// Every fifth cycle dies while starting or signing in; the
 			// rest once signed in, during sends, views and sync.
-			if cycle%5 != 4 {
+			if cycle%5 != 4 || down {
 				select {
 				case <-ready:
 				case <-done:
 				case <-time.After(60 * time.Second):
+					t.Errorf("cycle %d: the console never signed in", cycle)
 				}
+			}
+			if down {
+				env.stop()
 			}
 			time.Sleep(kill)
 			cmd.Process.Signal(syscall.SIGKILL)
@@ -136,17 +143,14 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 
 	const cycles = 50
 	for cycle := 0; cycle < cycles; cycle++ {
-		down := cycle%8 == 3 // the central endpoint is away for this cycle
-		if down {
-			env.stop()
-		}
-		runWorker("act", cycle, time.Duration(100+rng.IntN(500))*time.Millisecond)
+		down := cycle%8 == 3 // the central endpoint goes away during this cycle
+		runWorker("act", cycle, time.Duration(100+rng.IntN(500))*time.Millisecond, down)
 		if down {
 			env.start()
 		}
 	}
 	drained := make(chan struct{})
-	go func() { runWorker("drain", cycles, 0); close(drained) }()
+	go func() { runWorker("drain", cycles, 0, false); close(drained) }()
 	select {
 	case <-drained:
 	case <-time.After(30 * time.Second):
