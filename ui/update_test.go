@@ -140,7 +140,7 @@ func TestLogin(t *testing.T) {
 	if want := []string{"t1", "t2", "t4", "t3"}; !slices.Equal(order, want) {
 		t.Errorf("inbox order %v, want %v", order, want)
 	}
-	h.mustSee("dana (frontdesk)", "Inbox (4)", "P-1042", "●2", "[NURSE]", "[OPTED OUT]", "✓✓ delivered", "✗ failed", "OVERDUE 3h")
+	h.mustSee("dana (frontdesk)", "Inbox (4)", "P-1042", "●2", "[NURSE]", "[NO OPT-IN]", "✓✓ delivered", "✗ failed", "OVERDUE 3h")
 }
 
 func TestEmptyLoginIsNotSent(t *testing.T) {
@@ -173,7 +173,7 @@ func TestOpenThread(t *testing.T) {
 	h.press("esc", "j", "enter") // the clinical thread
 	h.mustSee("Thread · P-2210", "[CLINICAL]", "Masked: DATE, SYMPTOM")
 	h.press("esc", "G", "enter") // the opted-out thread, window closed
-	h.mustSee("24-hour window closed 2h ago", "Opted out")
+	h.mustSee("24-hour window closed 2h ago", "No WhatsApp opt-in on record")
 }
 
 func TestLateThreadAnswerIsDropped(t *testing.T) {

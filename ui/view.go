@@ -381,7 +381,7 @@ func (m *Model) stateMarks(r threadRow) string {
 		marks = append(marks, t.Escalated.Render("[CLINICAL]"))
 	}
 	if !r.optedIn {
-		marks = append(marks, t.Warning.Render("[OPTED OUT]"))
+		marks = append(marks, t.Warning.Render("[NO OPT-IN]"))
 	}
 	return strings.Join(marks, " ")
 }
@@ -458,7 +458,7 @@ func (m *Model) threadTop() string {
 		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
 	}
 	if !r.optedIn {
-		lines = append(lines, indent(t.Warning.Render("⚠ Opted out: nothing can be sent until the patient writes START."), w, 0, 2))
+		lines = append(lines, indent(t.Warning.Render("⚠ No WhatsApp opt-in on record (never given, or withdrawn by STOP): nothing can be sent until the patient writes START."), w, 0, 2))
 	}
 	return strings.Join(lines, "\n")
 }

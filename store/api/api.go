@@ -88,9 +88,9 @@ type Message struct {
 	Masked    string    `json:"masked"`    // the text with PHI replaced by [TYPE] placeholders
 	Spans     []Span    `json:"spans,omitempty"`
 	Clinical  bool      `json:"clinical"`
-	Status    string    `json:"status,omitempty"` // outbound delivery status
-	Error     string    `json:"error,omitempty"`  // plain-language failure reason
-	SentBy    string    `json:"sent_by,omitempty"`
+	Status    string    `json:"status,omitempty"`  // outbound delivery status
+	Error     string    `json:"error,omitempty"`   // plain-language failure reason
+	SentBy    string    `json:"sent_by,omitempty"` // the sender's username
 	MacroID   string    `json:"macro_id,omitempty"`
 	At        time.Time `json:"at"`
 }

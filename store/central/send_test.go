@@ -79,6 +79,16 @@ func TestSendMacroEndsInSimulatorWithPortalLinkAndNoPHI(t *testing.T) {
 		m, _ := e.srv.store.Messages.Get(context.Background(), e.srv.db, sr.Message.ID)
 		return m.Status == bsp.StatusRead
 	})
+	// The thread names the sender by username, not by internal id.
+	var sentBy []string
+	for _, m := range e.thread(desk, id).Messages {
+		if m.Direction == "out" {
+			sentBy = append(sentBy, m.SentBy)
+		}
+	}
+	if len(sentBy) != 1 || sentBy[0] != "desk" {
+		t.Errorf("outbound senders shown as %q, want [desk]", sentBy)
+	}
 }
 
 func assetsPlaceholder() string { return "{portal_link}" }

@@ -94,8 +94,24 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		detail.Messages = make([]api.Message, 0, len(msgs))
+		// Messages record who sent them by user id, which stays right
+		// through renames; the console shows the sender's username.
+		names := map[string]string{}
 		for _, m := range msgs {
-			detail.Messages = append(detail.Messages, m.API())
+			am := m.API()
+			if m.SentBy != "" {
+				name, seen := names[m.SentBy]
+				if !seen {
+					if u, err := s.store.Users.Get(ctx, q, m.SentBy); err == nil {
+						name = u.Username
+					}
+					names[m.SentBy] = name
+				}
+				if name != "" {
+					am.SentBy = name
+				}
+			}
+			detail.Messages = append(detail.Messages, am)
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "thread.view",
 			Object: "thread:" + th.ID, Outcome: "ok"})
