@@ -29,18 +29,36 @@ const maxInput = 64
 // (spaces, dashes, dots, parentheses), an optional "whatsapp:" channel
 // prefix, and bare digits, which are read as already carrying the country
 // code (the Cloud API's wa_id form).
+//
+// Results are memoised (see memo.go), so repeated numbers cost a map
+// lookup rather than a parse.
 func Normalize(number string) (string, error) {
-	if _, ok := clean(number); !ok {
+	if len(number) > maxInput {
 		return "", ErrInvalid
 	}
+	r, ok := numbers.get(number)
+	if !ok {
+		if _, ok := clean(number); !ok {
+			// Rejected before any parsing: cheap, and keeping such input
+			// out of the memo stops junk from displacing real numbers.
+			return "", ErrInvalid
+		}
+		r.e164, r.ok = parse(number)
+		numbers.put(number, r)
+	}
+	if !r.ok {
+		return "", ErrInvalid
+	}
+	return r.e164, nil
+}
+
+// parse is Normalize without the memo, for input that clean accepted.
+func parse(number string) (string, bool) {
 	num, err := phonenumbers.Parse(number2plus(number), "")
-	if err != nil {
-		return "", ErrInvalid
+	if err != nil || !phonenumbers.IsPossibleNumber(num) {
+		return "", false
 	}
-	if !phonenumbers.IsPossibleNumber(num) {
-		return "", ErrInvalid
-	}
-	return phonenumbers.Format(num, phonenumbers.E164), nil
+	return phonenumbers.Format(num, phonenumbers.E164), true
 }
 
 // FromWaID turns a provider's user id digits (Cloud API wa_id, from,
