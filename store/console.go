@@ -62,12 +62,8 @@ func OpenConsole(ctx context.Context, dir string, now func() time.Time) (*Consol
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("console data folder: %w", err)
 	}
-	db, err := OpenSQLite(filepath.Join(dir, ConsoleDBName))
+	db, err := openConsoleDB(ctx, filepath.Join(dir, ConsoleDBName))
 	if err != nil {
-		return nil, err
-	}
-	if err := Migrate(ctx, db, migrations, "migrations"); err != nil {
-		db.Close()
 		return nil, err
 	}
 	c := &Console{db: db, now: now, maxPending: DefaultMaxPending}

@@ -27,11 +27,11 @@ func TestMigrationOrdersExistingEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(ms[0].sql); err != nil {
+	if _, err := db.Exec(ms[0].SQL); err != nil {
 		t.Fatal(err)
 	}
 	db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`)
-	db.Exec(`INSERT INTO schema_migrations VALUES (1, ?, 0)`, ms[0].name)
+	db.Exec(`INSERT INTO schema_migrations VALUES (1, ?, 0)`, ms[0].Name)
 	t0 := time.Date(2026, 3, 1, 9, 0, 5, 120000000, time.UTC)
 	var prev *api.AuditEntry
 	want := map[int64]time.Time{}
