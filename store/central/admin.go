@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -53,24 +50,10 @@ func OpenAdmin(ctx context.Context, cfg Config) (*Admin, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("central: the data folder is required (--data or TRIAGED_DATA)")
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
-		throttle: auth.NewThrottle(auth.SourceLockout)}
-	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	s, err := openData(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	s.db = db
-	if err := s.openKeys(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s.store = NewSQLiteStore(db, s.keys)
 	return &Admin{s: s}, nil
 }
 

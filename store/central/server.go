@@ -208,24 +208,11 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.InDoubtWait <= 0 {
 		cfg.InDoubtWait = DefaultInDoubtWait
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
-		throttle: auth.NewThrottle(auth.SourceLockout)}
-	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	s, err := openData(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	s.db = db
-	if err := s.openKeys(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s.store = NewSQLiteStore(db, s.keys)
+	db := s.db
 	s.linkKey = s.keys.Subkey("handoff-link")
 	s.hooks = cfg.Webhooks
 	if s.hooks == nil {
@@ -455,4 +442,29 @@ func isLoopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// openData opens what every use of a data folder needs, serving or
+// administering: the clock and logger defaults, the database at its
+// current schema, the sealing keys, and the store over them.
+func openData(ctx context.Context, cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
+		throttle: auth.NewThrottle(auth.SourceLockout)}
+	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	if err != nil {
+		return nil, err
+	}
+	s.db = db
+	if err := s.openKeys(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.store = NewSQLiteStore(db, s.keys)
+	return s, nil
 }
