@@ -244,6 +244,18 @@ func (e *ProviderError) PlainReason() string {
 	return "WhatsApp refused this message."
 }
 
+// TransportError is the error for a send whose HTTP round trip failed
+// (refused, reset, DNS, timeout, cancelled): the provider may or may not
+// have the message, and the idempotency key and status webhooks sort that
+// out, so the send is retried.
+func TransportError(err error) *ProviderError {
+	var te interface{ Timeout() bool }
+	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &te) && te.Timeout()) {
+		return &ProviderError{Class: ClassRetry, Title: "provider timed out"}
+	}
+	return &ProviderError{Class: ClassRetry, Title: "provider unreachable"}
+}
+
 // AsProviderError unwraps err into a *ProviderError if it is one.
 func AsProviderError(err error) (*ProviderError, bool) {
 	var pe *ProviderError

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -157,14 +156,7 @@ func (c *Client) post(ctx context.Context, body []byte, out any) error {
 	}
 	resp, err := c.hc.Do(hreq)
 	if err != nil {
-		// Connection refused, reset, DNS, timeout or cancelled: the provider
-		// may or may not have the message; the idempotency key and status
-		// webhooks sort that out, so the send is retried.
-		title := "provider unreachable"
-		if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
-			title = "provider timed out"
-		}
-		return &bsp.ProviderError{Class: bsp.ClassRetry, Title: title}
+		return bsp.TransportError(err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
@@ -178,11 +170,6 @@ func (c *Client) post(ctx context.Context, body []byte, out any) error {
 		return &bsp.ProviderError{Class: bsp.ClassRetry, HTTPStatus: resp.StatusCode, Title: "provider response is not valid JSON"}
 	}
 	return nil
-}
-
-func isTimeout(err error) bool {
-	var te interface{ Timeout() bool }
-	return errors.As(err, &te) && te.Timeout()
 }
 
 // Wire shapes of the send API. Field order is the order on the wire, which

@@ -6,7 +6,6 @@ package twilio
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -203,12 +202,7 @@ func (c *Client) Send(ctx context.Context, req bsp.SendRequest) (bsp.SendResult,
 	}
 	resp, err := c.hc.Do(hreq)
 	if err != nil {
-		title := "provider unreachable"
-		var te interface{ Timeout() bool }
-		if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &te) && te.Timeout()) {
-			title = "provider timed out"
-		}
-		return bsp.SendResult{}, &bsp.ProviderError{Class: bsp.ClassRetry, Title: title}
+		return bsp.SendResult{}, bsp.TransportError(err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
