@@ -198,16 +198,6 @@ func (sc *scanner) numericDate(i int) (int, bool) {
 	return i + 2, true
 }
 
-// ambiguousMonth names months that are also common words.
-func (sc *scanner) ambiguousMonth(i int) bool {
-	switch string(sc.txt(i)) {
-	case "may", "march", "jan", "sun", "dec", "sep", "oct", "nov", "jun", "jul", "feb", "apr", "aug",
-		"ene", "abr", "dic", "mayo":
-		return true
-	}
-	return false
-}
-
 // monthFirst reads "March 14", "Mar. 14th, 1962", "marzo 14", "March 1962",
 // "marzo de 1962".
 func (sc *scanner) monthFirst(i int) (int, bool) {

@@ -345,7 +345,6 @@ type harness struct {
 	clock *fakeClock
 	out   chan tea.Msg
 	quit  bool
-	keys  int
 }
 
 type fakeClock struct {

@@ -355,7 +355,7 @@ func TestDeliveryExactlyOnceAcrossCrashAndFaults(t *testing.T) {
 	for i := range e2ePatients {
 		mustCall(t, 202, "POST", simURL+"/sim/inbound", "", map[string]string{"from": e2ePhone(i), "name": "Test Patient", "text": "Thanks, see you then."}, nil)
 	}
-	tri = startTriaged()
+	startTriaged()
 	close(restarted)
 	wg.Wait()
 	close(errs)

@@ -73,7 +73,7 @@ func TestLockoutDoublesAndCaps(t *testing.T) {
 
 func TestSuccessForgivesEverything(t *testing.T) {
 	s, last := failN(LockoutState{}, UserLockout, t0, 5)
-	s, last = failN(s, UserLockout, s.LockedUntil, 5) // second lock: 30 min
+	s, _ = failN(s, UserLockout, s.LockedUntil, 5) // second lock: 30 min
 	s = s.Succeed()
 	if s != (LockoutState{}) {
 		t.Fatalf("after success state = %+v, want zero", s)
@@ -101,7 +101,7 @@ func TestOldFailuresAndLocksLapse(t *testing.T) {
 		t.Fatalf("Failures = %d after a quiet day, want 1", s.Failures)
 	}
 	// A lock long past no longer doubles the next one.
-	s, last = failN(LockoutState{}, UserLockout, t0, 5)
+	s, _ = failN(LockoutState{}, UserLockout, t0, 5)
 	s, last = failN(s, UserLockout, s.LockedUntil.Add(UserLockout.Forget), 5)
 	if _, retry := s.Check(last); retry != 15*time.Minute {
 		t.Fatalf("lock after a forgotten one = %v, want 15m", retry)

@@ -44,27 +44,6 @@ func serverChain(t *testing.T, e *env, action string) []api.AuditEntry {
 	return out
 }
 
-// enrol signs a fresh account in for the first time and confirms the
-// enrolment; it returns the TOTP secret, the session and the recovery
-// codes.
-func enrol(t *testing.T, e *env, user, password string) (string, api.TOTPEnrolResponse) {
-	t.Helper()
-	var ch api.EnrolmentChallenge
-	if code := e.do("POST", api.Version+"/login", "", api.LoginRequest{Username: user, Password: password, ConsoleID: "c-" + user}, &ch); code != http.StatusForbidden {
-		t.Fatalf("first sign-in of %s: %d, want 403 enrolment", user, code)
-	}
-	if ch.Error != api.EnrolmentRequired || ch.Enrolment.Token == "" || ch.Enrolment.Secret == "" ||
-		!strings.HasPrefix(ch.Enrolment.URI, "otpauth://totp/") || !strings.Contains(ch.Enrolment.URI, "secret="+ch.Enrolment.Secret) {
-		t.Fatalf("enrolment challenge: %+v", ch)
-	}
-	code, _ := totp.GenerateCode(ch.Enrolment.Secret, e.clock.Now())
-	var res api.TOTPEnrolResponse
-	if c := e.do("POST", api.Version+"/totp/enrol", "", api.TOTPEnrolRequest{Token: ch.Enrolment.Token, Code: code, ConsoleID: "c-" + user}, &res); c != 200 {
-		t.Fatalf("enrol confirm: %d", c)
-	}
-	return ch.Enrolment.Secret, res
-}
-
 func TestEnrolmentAtFirstSignIn(t *testing.T) {
 	e := newEnv(t)
 	adm := testAdmin(t, e)
@@ -411,7 +390,7 @@ func TestAdminRevokeDisableAndRole(t *testing.T) {
 	if err := adm.Enable(ctx, "cli:root", "desk"); err != nil {
 		t.Fatal(err)
 	}
-	tok = e.login("desk")
+	e.login("desk")
 	if _, err := adm.SetRole(ctx, "cli:root", "desk", policy.RoleNurse); err != nil {
 		t.Fatal(err)
 	}

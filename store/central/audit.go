@@ -53,7 +53,7 @@ func (s *Server) auditServer(ctx context.Context, q Querier, rec auditRecord) er
 }
 
 // auditHMAC is the keyed hash an entry carries in place of a value that
-// must not be written in clear (a typed user name, a network address):
+// must not be written in clear (a malformed webhook's body, say):
 // equal values give equal hashes, so an investigator can correlate them,
 // and only someone holding the store's keys can test a guess.
 func (s *Server) auditHMAC(domain, value string) string {

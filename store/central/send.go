@@ -57,7 +57,6 @@ type sendOutcome struct {
 	refusal  *api.Refusal
 	replayed bool
 	notFound bool
-	hidden   string
 }
 
 func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {

@@ -281,12 +281,6 @@ const (
 
 func (s *sqlite) bidx(domain, v string) []byte { return s.keys.BlindIndex(domain, []byte(v)) }
 
-func ts(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UnixNano()
-}
 
 func fromTS(n sql.NullInt64) time.Time {
 	if !n.Valid || n.Int64 == 0 {

@@ -102,10 +102,9 @@ func (s *Server) malformedRecord(route string, raw []byte, parseErr error) audit
 	if errors.Is(parseErr, cloudapi.ErrMalformed) || errors.Is(parseErr, twilio.ErrMalformed) || errors.Is(parseErr, errUnusable) {
 		reason = parseErr.Error()
 	}
-	digest := s.keys.BlindIndex("webhooks.malformed", raw)
 	return auditRecord{
 		UserID: "system", Action: ActionWebhookMalformed, Object: "webhook:" + route, Outcome: "acknowledged",
-		Detail: map[string]string{"route": route, "bytes": fmt.Sprint(len(raw)), "body_digest": fmt.Sprintf("%x", digest[:16]), "reason": reason},
+		Detail: map[string]string{"route": route, "bytes": fmt.Sprint(len(raw)), "body_digest": s.auditHMAC("webhooks.malformed", string(raw)), "reason": reason},
 	}
 }
 
