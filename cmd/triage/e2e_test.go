@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -383,5 +382,4 @@ func TestEndToEndMaskedMessageMacroReplyAndAudit(t *testing.T) {
 	if code := run([]string{"audit", "verify", "--data", consoleData}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("audit verify = %d: %s %s", code, stdout.String(), stderr.String())
 	}
-	_ = context.Background
 }
