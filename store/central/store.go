@@ -281,7 +281,6 @@ const (
 
 func (s *sqlite) bidx(domain, v string) []byte { return s.keys.BlindIndex(domain, []byte(v)) }
 
-
 func fromTS(n sql.NullInt64) time.Time {
 	if !n.Valid || n.Int64 == 0 {
 		return time.Time{}
