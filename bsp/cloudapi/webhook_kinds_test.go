@@ -38,14 +38,14 @@ func TestParseRicherKinds(t *testing.T) {
 		{"wh_flow.json", bsp.InboundMessage{ProviderID: "wamid.FLOW1", From: "+31612345678", ProfileName: "Marieke de Vries",
 			Type: bsp.MessageFlow, Text: "Sent", Payload: "flow", ReplyTo: "wamid.OUTBOUND6",
 			FlowResponse: `{"full_name": "Marieke de Vries", "date_of_birth": "1984-03-02", "symptoms": "chest pain", "flow_token": "AQAAAAACS5FpgQ_cAAAAAD0QI3s."}`,
-			Timestamp: ts(1749416396), RawType: "interactive"}},
+			Timestamp:    ts(1749416396), RawType: "interactive"}},
 		{"wh_bsuid_only.json", bsp.InboundMessage{ProviderID: "wamid.BSUID2", FromUserID: "NL.13491208655302741918", ProfileName: "NAME",
 			Type: bsp.MessageText, Text: "Is the clinic open on Saturday?", Timestamp: ts(1749416397), RawType: "text"}},
 		{"wh_bsuid_and_phone.json", bsp.InboundMessage{ProviderID: "wamid.BSUID3", From: "+31612345678", FromUserID: "NL.13491208655302741918",
 			ProfileName: "Marieke de Vries", Type: bsp.MessageText, Text: "Sorry, same question again", Timestamp: ts(1749416398), RawType: "text"}},
 		{"wh_location_nl.json", bsp.InboundMessage{ProviderID: "wamid.LOC2", From: "+31612345678", ProfileName: "Marieke de Vries",
 			Type: bsp.MessageLocation, Text: "Thuis, Oudegracht 231, 3511 NK Utrecht, Nederland",
-			Location: &bsp.Location{Latitude: "52.0907", Longitude: "5.1214", Name: "Thuis", Address: "Oudegracht 231, 3511 NK Utrecht, Nederland"},
+			Location:  &bsp.Location{Latitude: "52.0907", Longitude: "5.1214", Name: "Thuis", Address: "Oudegracht 231, 3511 NK Utrecht, Nederland"},
 			Timestamp: ts(1749416399), RawType: "location"}},
 	}
 	for _, tt := range tests {
