@@ -225,6 +225,14 @@ func TestEachMessageKindStoredShownAudited(t *testing.T) {
 		}
 	}
 
+	// A deleted message stays sealed but is not revealed to anyone either.
+	nurse := e.login("nurse")
+	var ref api.Refusal
+	path := api.Version + "/threads/" + id + "/messages/" + st["wamid.R1"].ID + "/reveal"
+	if c := e.do("POST", path, nurse, api.RevealRequest{Reason: "Checking what the patient wrote before deleting"}, &ref); c != 422 || ref.Rule != "revoked" {
+		t.Errorf("reveal of a deleted message: %d %+v", c, ref)
+	}
+
 	// Audited: the edit and the revoke name their target; plain kinds add
 	// nothing beyond the staff's view of the thread.
 	if a := e.serverActions(ActionMessageEdited); len(a) != 1 || a[0].Detail["target"] != st["wamid.T1"].ID || a[0].Detail["message"] != st["wamid.E1"].ID {

@@ -235,3 +235,13 @@ func (s sqlMessages) CountOutboundSince(ctx context.Context, q Querier, threadID
 		threadID, t.UnixNano()).Scan(&n)
 	return n, err
 }
+
+func (s sqlMessages) Revoked(ctx context.Context, q Querier, m Message) (bool, error) {
+	if m.ProviderID == "" {
+		return false, nil
+	}
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE ref_bidx = ? AND thread_id = ? AND type = 'revoke'`,
+		s.bidx(bidxProviderID, m.ProviderID), m.ThreadID).Scan(&n)
+	return n > 0, err
+}

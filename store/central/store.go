@@ -214,6 +214,9 @@ type Messages interface {
 	// inserted is false for a duplicate.
 	InsertInbound(ctx context.Context, q Querier, m *Message) (inserted bool, err error)
 	InsertOutbound(ctx context.Context, q Querier, m *Message) error
+	// Revoked reports whether the patient deleted m (a revoke naming it
+	// is stored in its thread).
+	Revoked(ctx context.Context, q Querier, m Message) (bool, error)
 	Get(ctx context.Context, q Querier, id string) (Message, error)
 	ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (Message, error)
 	ByProviderID(ctx context.Context, q Querier, providerID string) (Message, error)
