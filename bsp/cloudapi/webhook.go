@@ -325,6 +325,14 @@ func ParseWebhookFor(provider string, rawBody []byte) ([]bsp.Event, error) {
 		return nil, describeJSONError(err)
 	}
 	if w.Object != "whatsapp_business_account" {
+		var v1 struct {
+			Messages, Statuses json.RawMessage
+		}
+		if w.Object == "" && json.Unmarshal(rawBody, &v1) == nil && (v1.Messages != nil || v1.Statuses != nil) {
+			// The retired On-Premise (360dialog v1) shape names no business
+			// number, so it cannot be checked as addressed to this clinic.
+			return nil, fmt.Errorf("%w: On-Premise (v1) envelope without a business number; only the Cloud API envelope is accepted", ErrMalformed)
+		}
 		return nil, fmt.Errorf("%w: object is not whatsapp_business_account", ErrMalformed)
 	}
 	var events []bsp.Event

@@ -2,7 +2,9 @@ package cloudapi
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,5 +132,14 @@ func TestParseUnreadableEntry(t *testing.T) {
 	}
 	if ev[1].Message.ProviderID != "wamid.OK" || ev[1].BusinessNumber != "1" {
 		t.Errorf("second = %+v", ev[1])
+	}
+}
+
+// The retired On-Premise shape (360dialog v1: messages at the top, no
+// object, no business number) is refused with a reason that says so.
+func TestParseOnPremiseShapeRefused(t *testing.T) {
+	_, err := ParseWebhook([]byte(`{"contacts":[{"profile":{"name":"A"},"wa_id":"1"}],"messages":[{"from":"1","id":"x","type":"text","text":{"body":"Test"}}]}`))
+	if !errors.Is(err, ErrMalformed) || !strings.Contains(err.Error(), "On-Premise") {
+		t.Errorf("err = %v", err)
 	}
 }
