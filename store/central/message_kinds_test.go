@@ -462,3 +462,58 @@ func TestBusinessScopedUserIDIsOnePatient(t *testing.T) {
 		t.Error("a user id is stored in plain text")
 	}
 }
+
+// The simulator delivers every new kind in each provider's wire format,
+// and each is stored as its kind.
+func TestSimulatorSendsEveryKind(t *testing.T) {
+	for _, mode := range []string{sim.ProviderCloudAPI, sim.ProviderTwilio} {
+		t.Run(mode, func(t *testing.T) {
+			e := newProviderEnv(t, mode)
+			send := func(in sim.InboundRequest) string {
+				t.Helper()
+				in.From, in.Name = providerTestPhone, "Zebulon Quixote"
+				id, err := e.sim.Inbound(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				e.flush()
+				return id
+			}
+			first := send(sim.InboundRequest{Text: "Hello"})
+			want := map[string]int{"text": 1, "location": 1, "contacts": 1}
+			send(sim.InboundRequest{Type: "location", Location: &sim.SimLocation{Latitude: "52.0907", Longitude: "5.1214", Name: "Thuis", Address: "Oudegracht 231, Utrecht"}})
+			send(sim.InboundRequest{Type: "contacts", Contacts: []sim.SimContact{{Name: "Barbara Johnson", Phone: "+44 7700 900789"}}})
+			if mode == sim.ProviderCloudAPI {
+				send(sim.InboundRequest{Type: "reaction", Text: "👍", ReplyTo: first})
+				send(sim.InboundRequest{Type: "reaction", ReplyTo: first})
+				send(sim.InboundRequest{Type: "order", Text: "For my mother", Items: []sim.SimOrderItem{{ProductID: "BP-CUFF", Quantity: 1, Price: "34.50", Currency: "GBP"}}})
+				send(sim.InboundRequest{Type: "flow", ReplyTo: first, FlowResponse: `{"full_name":"Zebulon Quixote"}`})
+				send(sim.InboundRequest{Type: "edit", Target: first, Text: "Hello again"})
+				send(sim.InboundRequest{Type: "revoke", Target: first})
+				send(sim.InboundRequest{Type: "system", NewNumber: "+447700900999"})
+				for k, n := range map[string]int{"reaction": 2, "order": 1, "flow": 1, "edit": 1, "revoke": 1, "system": 1} {
+					want[k] = n
+				}
+			} else if _, err := e.sim.Inbound(sim.InboundRequest{From: providerTestPhone, Type: "order"}); err == nil {
+				t.Error("the Twilio simulator sent an order")
+			}
+			rows, err := e.srv.db.Query(`SELECT type, count(*) FROM messages WHERE direction = 'in' GROUP BY type`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for rows.Next() {
+				var typ string
+				var n int
+				rows.Scan(&typ, &n)
+				got[typ] = n
+			}
+			rows.Close()
+			for k, n := range want {
+				if got[k] != n {
+					t.Errorf("%s: stored %d, want %d (all: %v)", k, got[k], n, got)
+				}
+			}
+		})
+	}
+}
