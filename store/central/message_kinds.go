@@ -165,10 +165,17 @@ func renderInbound(in *bsp.InboundMessage) *maskedInbound {
 		d.PayloadMasked = policy.Detect(in.Payload).Masked
 	}
 	mt := &maskedInbound{typ: typ, body: b.body.String(), masked: b.masked.String(), spans: b.spans, clinical: b.clinical}
-	if raw, err := json.Marshal(d); err == nil && string(raw) != "{}" {
+	if !d.empty() {
 		mt.detail = d
 	}
 	return mt
+}
+
+// empty reports whether d holds nothing worth storing (a plain message).
+func (d *MessageDetail) empty() bool {
+	return d.ReplyTo == "" && d.Target == "" && d.Payload == "" && d.PayloadTitle == "" && !d.ReactionRemoved && !d.Forwarded &&
+		d.Location == nil && len(d.Contacts) == 0 && !d.ContactsNotFetched && d.Order == nil && d.FlowResponse == "" &&
+		d.EditedType == "" && d.SystemType == "" && d.NewNumber == "" && d.Digest == "" && d.Reason == ""
 }
 
 // flowAnswers appends a Flow's answers, one "field: answer" each in field
