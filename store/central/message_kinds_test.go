@@ -380,6 +380,20 @@ func TestTwilioContactCardStoredNotFetched(t *testing.T) {
 	if hits.Load() != 0 {
 		t.Errorf("the contact card's media URL was fetched %d times", hits.Load())
 	}
+
+	// A template quick reply keeps Twilio's ButtonPayload.
+	form = url.Values{"MessageSid": {"SMbtn1"}, "SmsStatus": {"received"}, "Body": {"Yes"}, "From": {"whatsapp:" + providerTestPhone},
+		"To": {testTwilioSender}, "MessageType": {"button"}, "ButtonText": {"Yes"}, "ButtonPayload": {"CONFIRM_APPT"}}
+	if code, _ := e.postTwilio(TwilioInboundPath, form, testTwilioToken); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if b := e.storedByProvider(id)["SMbtn1"]; b.Detail == nil || b.Detail.Payload != "CONFIRM_APPT" || b.Detail.PayloadTitle != "Yes" {
+		t.Errorf("button stored = %+v", b.Detail)
+	}
+	view = e.thread(desk, id)
+	if last := view.Messages[len(view.Messages)-1]; last.Choice == nil || last.Choice.ID != "CONFIRM_APPT" {
+		t.Errorf("button shown = %+v", last)
+	}
 }
 
 // A number change links the new number to the same patient (one thread),
