@@ -3,11 +3,13 @@ package central
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -529,5 +531,56 @@ func TestSimulatorSendsEveryKind(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Two patients who both claim, at the same moment, to have moved to the
+// same new number: exactly one gets it, the other's change is refused and
+// audited, and the number never names two patients.
+func TestNumberChangeToOneNumberRacesSafely(t *testing.T) {
+	e := newEnv(t)
+	froms := []string{"447700900123", "12025550143", "447700900124", "12025550144"}
+	for i, f := range froms {
+		e.postWebhook(inboundJSON(fmt.Sprintf("wamid.H%d", i), f, "P", "hello"), true)
+	}
+	var (
+		start = make(chan struct{})
+		wg    sync.WaitGroup
+		codes = make([]int, len(froms))
+	)
+	for i, f := range froms {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body := messageJSON(testBusinessNumber, nil, map[string]any{"from": f, "id": fmt.Sprintf("wamid.SYSR%d", i), "timestamp": nowTS(), "type": "system",
+				"system": map[string]any{"body": "changed", "wa_id": "447700900555", "type": "user_changed_number"}})
+			<-start // all at once, so the changes overlap in the committer
+			codes[i] = e.postWebhook(body, true)
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for i, c := range codes {
+		if c != 200 {
+			t.Errorf("webhook %d: %d", i, c)
+		}
+	}
+	var ok, refused int
+	for _, a := range e.serverActions(ActionNumberChange) {
+		switch a.Outcome {
+		case "ok":
+			ok++
+		case "refused":
+			refused++
+		}
+	}
+	if ok != 1 || refused != len(froms)-1 {
+		t.Errorf("number changes: %d linked, %d refused; want 1 and %d", ok, refused, len(froms)-1)
+	}
+	var holders int
+	idx := e.srv.store.Patients.(sqlPatients).bidx(bidxPhone, "+447700900555")
+	e.srv.db.QueryRow(`SELECT (SELECT count(*) FROM patients WHERE contact_bidx = ?) + (SELECT count(*) FROM patient_contacts WHERE bidx = ?)`, idx, idx).Scan(&holders)
+	if holders != 1 {
+		t.Errorf("the new number names %d patients", holders)
 	}
 }
