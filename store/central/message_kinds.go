@@ -342,7 +342,7 @@ func (s *Server) applyMessageKind(ctx context.Context, q Querier, p Patient, m *
 	switch bsp.MessageType(m.Type) {
 	case bsp.MessageUnreadable:
 		stats.unreadable++
-		return audit(ActionMessageUnreadable, "recorded", map[string]string{"digest": m.Detail.Digest, "reason": m.Detail.Reason, "raw_type": in.RawType})
+		return audit(ActionMessageUnreadable, "recorded", map[string]string{"digest": m.Detail.Digest, "reason": m.Detail.Reason, "raw_type": typeName(in.RawType)})
 	case bsp.MessageRevoke:
 		return audit(ActionMessageRevoked, "ok", map[string]string{"target": target()})
 	case bsp.MessageEdit:
@@ -391,4 +391,19 @@ func (s *Server) changeNumber(ctx context.Context, q Querier, p Patient, m *Mess
 		}
 	}
 	return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: ActionNumberChange, Object: "patient:" + p.ID, Outcome: "ok", Detail: detail})
+}
+
+// typeName is a provider's message type name fit for an audit entry: a
+// short lowercase word, or "other". The name comes from the body, and an
+// unreadable body may put anything there.
+func typeName(s string) string {
+	if s == "" || len(s) > 32 {
+		return "other"
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && r != '_' {
+			return "other"
+		}
+	}
+	return s
 }
