@@ -261,6 +261,9 @@ func composeThread(msgs []Message) []api.Message {
 	reactions := map[int]*api.Reaction{} // one current reaction per target: the patient's latest
 	for i, m := range msgs {
 		out[i], shown[i] = m.API(), true
+	}
+	// A second pass: an edit or revoke may arrive before its original.
+	for i, m := range msgs {
 		d := m.Detail
 		if d == nil {
 			continue
