@@ -7,7 +7,7 @@ PKGS    := ./...
 # OS keyring (Secret Service) on a headless machine.
 SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: all build demo test setup unit bench fuzz vet fmt-check clean
+.PHONY: all build demo test setup unit bench fuzz vet fmt-check clean replay-fixtures
 
 all: build
 
@@ -54,3 +54,10 @@ fuzz:
 
 clean:
 	rm -rf $(BIN)
+
+## replay-fixtures: replay every real provider body in PROVIDER_FIXTURES
+## against a running central endpoint and report, per body, what was
+## stored or why it was refused (the folder is not part of the project).
+PROVIDER_FIXTURES ?= ../shared/provider-fixtures
+replay-fixtures:
+	TRIAGE_PROVIDER_FIXTURES=$(abspath $(PROVIDER_FIXTURES)) $(GO) test -count=1 -run TestReplayProviderFixtures -v ./store/central/

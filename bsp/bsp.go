@@ -43,7 +43,22 @@ const (
 	MessageLocation    MessageType = "location"
 	MessageContacts    MessageType = "contacts"
 	MessageReaction    MessageType = "reaction"
+	MessageOrder       MessageType = "order"  // a cart sent from the catalog, with the patient's note
+	MessageFlow        MessageType = "flow"   // a completed WhatsApp Flow form (nfm_reply)
+	MessageSystem      MessageType = "system" // the patient changed number or identity
+	MessageRevoke      MessageType = "revoke" // the patient deleted one of their messages
+	MessageEdit        MessageType = "edit"   // the patient edited one of their messages
 	MessageUnsupported MessageType = "unsupported"
+	// MessageUnreadable is a message the adapter could not decode. It is
+	// kept, with its raw bytes for a sealed digest, so one odd field never
+	// loses the rest of a delivery and the loss itself is on record.
+	MessageUnreadable MessageType = "unreadable"
+)
+
+// System message kinds (InboundMessage.SystemType).
+const (
+	SystemNumberChanged   = "user_changed_number"
+	SystemIdentityChanged = "customer_identity_changed"
 )
 
 // IsMedia reports whether the message carries an attachment. Media is never
@@ -90,6 +105,10 @@ func (s Status) Rank() int {
 type Event struct {
 	Kind     EventKind
 	Provider string // "cloudapi", "360dialog", "twilio"
+	// BusinessNumber names the clinic number the event was addressed to:
+	// the Cloud API's metadata.phone_number_id, or Twilio's own WhatsApp
+	// number in E.164. The receiver refuses events for any other number.
+	BusinessNumber string
 
 	Message      *InboundMessage
 	StatusUpdate *StatusUpdate
@@ -111,6 +130,74 @@ type InboundMessage struct {
 	// RawType is the provider's own name for the message type, kept so that
 	// an unsupported or newly introduced type can still be named on screen.
 	RawType string
+
+	// PayloadTitle is the title of the button or list row a patient
+	// picked (Text carries it too); kept apart so the console can show
+	// which choice was made even when Text is the patient's own words.
+	PayloadTitle string
+	// TargetID is the provider id of the message a reaction, edit or
+	// revoke acts on.
+	TargetID string
+	// ReactionRemoved is set on a reaction with an empty emoji: the
+	// patient took their reaction back.
+	ReactionRemoved bool
+	// Forwarded is set when WhatsApp marked the message as forwarded.
+	Forwarded bool
+
+	Location *Location
+	Contacts []Contact
+	// ContactsNotFetched is set when a contact card was only linked (a
+	// Twilio vCard media URL): it is never fetched, so its content is unknown.
+	ContactsNotFetched bool
+	Order              *Order
+	// FlowResponse is a completed Flow's answers as the provider sent
+	// them (JSON): the patient's form entries, PHI.
+	FlowResponse string
+	// EditedType is the type of the new content of an edit.
+	EditedType MessageType
+	// SystemType is the provider's kind of system message (SystemNumberChanged…);
+	// NewNumber is the patient's new E.164 number for a number change.
+	SystemType string
+	NewNumber  string
+	NewUserID  string
+
+	// Raw holds an unreadable message's bytes as received (at most
+	// MaxUnreadableRaw), so the store can keep a keyed digest of them;
+	// Reason says why it could not be read, without quoting it.
+	Raw    []byte
+	Reason string
+}
+
+// MaxUnreadableRaw caps the bytes an unreadable message keeps for its digest.
+const MaxUnreadableRaw = 64 << 10
+
+// Location is a shared location. Every field is PHI: a patient's
+// location is where they live or are.
+type Location struct {
+	Latitude, Longitude string // as sent, so nothing is lost to rounding
+	Name, Address       string
+	URL                 string
+}
+
+// Contact is one shared contact card.
+type Contact struct {
+	Name   string
+	Phones []string
+	Emails []string
+}
+
+// Order is a cart the patient sent from the clinic's catalog.
+type Order struct {
+	CatalogID string
+	Items     []OrderItem
+}
+
+// OrderItem is one line of an Order. Numbers are kept as sent.
+type OrderItem struct {
+	ProductID string
+	Quantity  string
+	Price     string
+	Currency  string
 }
 
 // StatusUpdate is a delivery status change for a message the clinic sent.

@@ -42,6 +42,31 @@ type messageView struct {
 	sentBy   policy.SafeText
 	macro    bool
 	at       time.Time
+
+	// What the patient's message is beyond its text (all masked by the
+	// server, sanitised here).
+	quote     policy.SafeText   // the start of the message it replies to
+	choice    policy.SafeText   // the button or list option picked
+	reactions policy.SafeText   // the patient's reactions to it
+	items     []policy.SafeText // an order's lines
+	edited    bool
+	revoked   bool
+	forwarded bool
+}
+
+// quoteLen is how much of a replied-to message a reply quotes.
+const quoteLen = 48
+
+// quoteOf is the one-line start of a message, for a reply's quote.
+func quoteOf(m api.Message) string {
+	if m.Revoked {
+		return "a message the patient deleted"
+	}
+	s := strings.Join(strings.Fields(m.Masked), " ")
+	if r := []rune(s); len(r) > quoteLen {
+		s = string(r[:quoteLen-1]) + "…"
+	}
+	return "“" + s + "”"
 }
 
 // threadView is an open thread.
@@ -124,6 +149,10 @@ func newThreadView(d api.ThreadDetail) threadView {
 	all := map[policy.SafeText]bool{}
 	msgs := append([]api.Message(nil), d.Messages...)
 	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].At.Before(msgs[j].At) })
+	byID := make(map[string]api.Message, len(msgs))
+	for _, m := range msgs {
+		byID[m.ID] = m
+	}
 	for _, m := range msgs {
 		mv := messageView{
 			id:       m.ID,
@@ -134,6 +163,33 @@ func newThreadView(d api.ThreadDetail) threadView {
 			sentBy:   policy.SanitizeLine(m.SentBy),
 			macro:    m.MacroID != "",
 			at:       m.At,
+		}
+		mv.edited, mv.revoked, mv.forwarded = m.Edited, m.Revoked, m.Forwarded
+		if m.ReplyTo != "" {
+			if q, ok := byID[m.ReplyTo]; ok {
+				mv.quote = policy.SanitizeLine(quoteOf(q))
+			}
+		}
+		if c := m.Choice; c != nil {
+			choice := c.Title
+			if c.ID != "" && c.ID != c.Title {
+				choice = strings.TrimSpace(choice + " (" + c.ID + ")")
+			}
+			mv.choice = policy.SanitizeLine(choice)
+		}
+		if len(m.Reactions) > 0 {
+			var rs []string
+			for _, r := range m.Reactions {
+				rs = append(rs, r.Emoji)
+			}
+			mv.reactions = policy.SanitizeLine(strings.Join(rs, " "))
+		}
+		for _, it := range m.Items {
+			line := it.Quantity + " × " + it.ProductID
+			if it.Price != "" {
+				line += " @ " + strings.TrimSpace(it.Price+" "+it.Currency)
+			}
+			mv.items = append(mv.items, policy.SanitizeLine(line))
 		}
 		if !mv.inbound {
 			mv.status = parseStatus(m.Status)

@@ -334,6 +334,31 @@ func fixtureDetails() map[string]api.ThreadDetail {
 	}
 }
 
+// kindsFixture is a thread with every kind of patient message the server
+// composes: a quoted reply, a button choice, a reaction on the clinic's
+// message, an edited and a deleted message, an order, a form, a contact
+// card and a location, all masked as the server sends them.
+func kindsFixture() []api.Message {
+	at := func(m int) time.Time { return t0.Add(time.Duration(m-60) * time.Minute) }
+	return []api.Message{
+		{ID: "k1", Direction: "in", Type: "text", At: at(1), Edited: true,
+			Masked: "Can I come on Wednesday? Call me on [PHONE]", Spans: []api.Span{{Type: "PHONE"}}},
+		{ID: "k2", Direction: "out", Type: "text", At: at(2), SentBy: "dana", Status: "read", MacroID: "hours",
+			Masked: "We are open 8:00–18:00 on weekdays.", Reactions: []api.Reaction{{Emoji: "👍", At: at(3)}}},
+		{ID: "k3", Direction: "in", Type: "text", At: at(4), ReplyTo: "k2", Revoked: true},
+		{ID: "k4", Direction: "in", Type: "interactive", At: at(5), ReplyTo: "k2", Masked: "Confirm",
+			Choice: &api.Choice{ID: "confirm-slot", Title: "Confirm"}},
+		{ID: "k5", Direction: "in", Type: "order", At: at(6), Masked: "[order: 2 item(s)] For my mother [NAME]",
+			Spans: []api.Span{{Type: "NAME"}}, Items: []api.OrderItem{{ProductID: "BP-CUFF", Quantity: "1", Price: "34.50", Currency: "GBP"},
+				{ProductID: "STRIPS-50", Quantity: "2", Price: "12", Currency: "GBP"}}},
+		{ID: "k6", Direction: "in", Type: "flow", At: at(7), ReplyTo: "k2",
+			Masked: "[form] date_of_birth: [DOB]; full_name: [NAME]; reason: follow-up", Spans: []api.Span{{Type: "DOB"}, {Type: "NAME"}}},
+		{ID: "k7", Direction: "in", Type: "contacts", At: at(8), Forwarded: true,
+			Masked: "[contact card: 1] [NAME] [PHONE]", Spans: []api.Span{{Type: "NAME"}, {Type: "PHONE"}}},
+		{ID: "k8", Direction: "in", Type: "location", At: at(9), Masked: "[location] [ADDRESS]", Spans: []api.Span{{Type: "ADDRESS"}}},
+	}
+}
+
 // harness drives a Model the way a tea.Program would: it runs each
 // command on its own goroutine and feeds the results back to Update.
 // Commands that outlive a step (ticks, the event reader) report later,

@@ -509,6 +509,12 @@ func (m *Model) messagesView(w int) string {
 			}
 		}
 		head += t.Faint.Render(" · " + clockTime(m.nowAt, msg.at))
+		if msg.forwarded {
+			head += t.Faint.Render(" · forwarded")
+		}
+		if msg.edited {
+			head += t.Faint.Render(" · edited")
+		}
 		if msg.clinical {
 			head += " " + t.Escalated.Render("[CLINICAL]")
 		}
@@ -521,7 +527,23 @@ func (m *Model) messagesView(w int) string {
 			b.WriteString(indent(safe(t.Text, r.text), w, 2, 2) + "\n")
 			continue
 		}
-		b.WriteString(indent(m.maskedBody(msg.body), w, 2, 2) + "\n")
+		if msg.quote != "" {
+			b.WriteString(indent(t.Faint.Render("↳ reply to "+msg.quote.String()), w, 2, 4) + "\n")
+		}
+		if msg.revoked {
+			b.WriteString(indent(t.Faint.Render("[deleted by the patient]"), w, 2, 2) + "\n")
+		} else {
+			b.WriteString(indent(m.maskedBody(msg.body), w, 2, 2) + "\n")
+		}
+		if msg.choice != "" {
+			b.WriteString(indent(t.Faint.Render("Chose: ")+m.maskedBody(msg.choice), w, 2, 4) + "\n")
+		}
+		for _, it := range msg.items {
+			b.WriteString(indent(t.Faint.Render("· ")+safe(t.Text, it), w, 2, 4) + "\n")
+		}
+		if msg.reactions != "" {
+			b.WriteString(indent(t.Faint.Render("Reaction: ")+safe(t.Text, msg.reactions), w, 2, 4) + "\n")
+		}
 		if msg.status.kind == statusFailed && msg.failure != "" {
 			b.WriteString(indent(t.Error.Render("✗ Why: ")+safe(t.Text, msg.failure), w, 2, 4) + "\n")
 		}

@@ -106,6 +106,13 @@ func TestGolden(t *testing.T) {
 			h.signIn()
 			h.press("a")
 		}},
+		{"thread_kinds", func(h *harness) {
+			d := h.fb.details["t1"]
+			d.Messages = kindsFixture()
+			h.fb.details["t1"] = d
+			h.signIn()
+			h.press("enter")
+		}},
 		{"thread_help_frontdesk", func(h *harness) {
 			h.signIn()
 			h.press("enter", "?")

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -102,13 +103,13 @@ func TestParseInboundKinds(t *testing.T) {
 		{"wh_text_bsuid.json", bsp.InboundMessage{ProviderID: "wamid.BSUID1", FromUserID: "US.13491208655302741918",
 			ProfileName: "Sheena Nelson", Type: bsp.MessageText, Text: "hi", Timestamp: time.Unix(1749416384, 0).UTC(), RawType: "text"}},
 		{"wh_button.json", bsp.InboundMessage{ProviderID: "wamid.BUTTON1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageButton, Text: "No", Payload: "No-Button-Payload", ReplyTo: "wamid.OUTBOUND1",
+			Type: bsp.MessageButton, Text: "No", Payload: "No-Button-Payload", PayloadTitle: "No", ReplyTo: "wamid.OUTBOUND1",
 			Timestamp: time.Unix(1603069091, 0).UTC(), RawType: "button"}},
 		{"wh_interactive_button.json", bsp.InboundMessage{ProviderID: "wamid.IBUTTON1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageInteractive, Text: "Cancel", Payload: "cancel-button", ReplyTo: "wamid.OUTBOUND2",
+			Type: bsp.MessageInteractive, Text: "Cancel", Payload: "cancel-button", PayloadTitle: "Cancel", ReplyTo: "wamid.OUTBOUND2",
 			Timestamp: time.Unix(1603069092, 0).UTC(), RawType: "interactive"}},
 		{"wh_interactive_list.json", bsp.InboundMessage{ProviderID: "wamid.ILIST1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageInteractive, Text: "Tuesday 10:00", Payload: "slot-2", ReplyTo: "wamid.OUTBOUND3",
+			Type: bsp.MessageInteractive, Text: "Tuesday 10:00", Payload: "slot-2", PayloadTitle: "Tuesday 10:00", ReplyTo: "wamid.OUTBOUND3",
 			Timestamp: time.Unix(1603069093, 0).UTC(), RawType: "interactive"}},
 		{"wh_image.json", bsp.InboundMessage{ProviderID: "wamid.IMAGE1", From: "+16315551234", ProfileName: "Kerry Fisher",
 			Type: bsp.MessageImage, Text: "my rash", MediaMIME: "image/jpeg", Timestamp: time.Unix(1603069094, 0).UTC(), RawType: "image"}},
@@ -121,15 +122,17 @@ func TestParseInboundKinds(t *testing.T) {
 		{"wh_sticker.json", bsp.InboundMessage{ProviderID: "wamid.STICKER1", From: "+16315551234", ProfileName: "Kerry Fisher",
 			Type: bsp.MessageSticker, MediaMIME: "image/webp", Timestamp: time.Unix(1603069098, 0).UTC(), RawType: "sticker"}},
 		{"wh_location.json", bsp.InboundMessage{ProviderID: "wamid.LOC1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageLocation, Text: "Philz Coffee, 101 Forest Ave, Palo Alto, CA 94301", Timestamp: time.Unix(1603069099, 0).UTC(), RawType: "location"}},
+			Type: bsp.MessageLocation, Text: "Philz Coffee, 101 Forest Ave, Palo Alto, CA 94301",
+			Location: &bsp.Location{Latitude: "37.48382", Longitude: "-122.14829", Name: "Philz Coffee", Address: "101 Forest Ave, Palo Alto, CA 94301"}, Timestamp: time.Unix(1603069099, 0).UTC(), RawType: "location"}},
 		{"wh_contacts.json", bsp.InboundMessage{ProviderID: "wamid.CONTACTS1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageContacts, Text: "Barbara Johnson", Timestamp: time.Unix(1603069100, 0).UTC(), RawType: "contacts"}},
+			Type: bsp.MessageContacts, Text: "Barbara Johnson",
+			Contacts: []bsp.Contact{{Name: "Barbara Johnson", Phones: []string{"+1 (940) 555-1234"}}}, Timestamp: time.Unix(1603069100, 0).UTC(), RawType: "contacts"}},
 		{"wh_reaction.json", bsp.InboundMessage{ProviderID: "wamid.REACT1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageReaction, Text: "👍", ReplyTo: "wamid.OUTBOUND4", Timestamp: time.Unix(1603069101, 0).UTC(), RawType: "reaction"}},
+			Type: bsp.MessageReaction, Text: "👍", TargetID: "wamid.OUTBOUND4", Timestamp: time.Unix(1603069101, 0).UTC(), RawType: "reaction"}},
 		{"wh_unsupported.json", bsp.InboundMessage{ProviderID: "wamid.UNSUP1", From: "+16315551234", ProfileName: "Kerry Fisher",
 			Type: bsp.MessageUnsupported, Text: "Message type unknown", Timestamp: time.Unix(1603069102, 0).UTC(), RawType: "unsupported"}},
 		{"wh_order.json", bsp.InboundMessage{ProviderID: "wamid.ORDER1", From: "+16315551234", ProfileName: "Kerry Fisher",
-			Type: bsp.MessageUnsupported, Timestamp: time.Unix(1603069103, 0).UTC(), RawType: "order"}},
+			Type: bsp.MessageOrder, Order: &bsp.Order{CatalogID: "1"}, Timestamp: time.Unix(1603069103, 0).UTC(), RawType: "order"}},
 	}
 	for _, tt := range tests {
 		ev := parseFile(t, tt.file)
@@ -137,7 +140,7 @@ func TestParseInboundKinds(t *testing.T) {
 			t.Errorf("%s: events = %+v", tt.file, ev)
 			continue
 		}
-		if got := *ev[0].Message; got != tt.want {
+		if got := *ev[0].Message; !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.file, got, tt.want)
 		}
 	}

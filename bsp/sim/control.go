@@ -16,7 +16,9 @@ type InboundRequest struct {
 	From string `json:"from"` // the patient's number, any common format
 	Name string `json:"name"` // WhatsApp profile name
 	Text string `json:"text"` // body, caption, button title or reaction emoji
-	// Type is text (default), button, interactive, image, reaction or unsupported.
+	// Type is text (default), button, interactive, image, reaction,
+	// location, contacts, order, flow, edit, revoke, system or unsupported.
+	// A reaction with an empty Text removes the patient's reaction.
 	Type string `json:"type,omitempty"`
 	// Payload is the button payload or interactive reply id.
 	Payload string `json:"payload,omitempty"`
@@ -26,6 +28,42 @@ type InboundRequest struct {
 	MIMEType string `json:"mime_type,omitempty"`
 	// Provider selects the webhook format (default: the simulator's mode).
 	Provider string `json:"provider,omitempty"`
+
+	// Target is the provider id an edit or revoke acts on.
+	Target string `json:"target,omitempty"`
+	// Location is a shared location (type location).
+	Location *SimLocation `json:"location,omitempty"`
+	// Contacts are shared contact cards (type contacts).
+	Contacts []SimContact `json:"contacts,omitempty"`
+	// Items are an order's lines (type order; Text is the patient's note).
+	Items []SimOrderItem `json:"items,omitempty"`
+	// FlowResponse is a completed Flow's answers as JSON (type flow).
+	FlowResponse string `json:"flow_response,omitempty"`
+	// NewNumber is the patient's new number (type system: a number change).
+	NewNumber string `json:"new_number,omitempty"`
+}
+
+// SimLocation is a location a patient shares. Coordinates are sent as
+// strings, as some providers do.
+type SimLocation struct {
+	Latitude  string `json:"latitude"`
+	Longitude string `json:"longitude"`
+	Name      string `json:"name,omitempty"`
+	Address   string `json:"address,omitempty"`
+}
+
+// SimContact is a contact card a patient shares.
+type SimContact struct {
+	Name  string `json:"name"`
+	Phone string `json:"phone,omitempty"`
+}
+
+// SimOrderItem is one line of an order.
+type SimOrderItem struct {
+	ProductID string `json:"product_id"`
+	Quantity  int    `json:"quantity"`
+	Price     string `json:"price"`
+	Currency  string `json:"currency"`
 }
 
 const maxControlBody = 64 << 10
@@ -74,9 +112,24 @@ func (s *Server) Inbound(in InboundRequest) (string, error) {
 		provider = s.cfg.Mode
 	}
 	switch in.Type {
-	case "text", "button", "interactive", "image", "reaction", "unsupported":
+	case "text", "button", "interactive", "image", "reaction", "unsupported",
+		"location", "contacts", "order", "flow", "edit", "revoke", "system":
 	default:
-		return "", inboundError("type must be text, button, interactive, image, reaction or unsupported")
+		return "", inboundError("type must be text, button, interactive, image, reaction, location, contacts, order, flow, edit, revoke, system or unsupported")
+	}
+	if (in.Type == "edit" || in.Type == "revoke") && in.Target == "" {
+		return "", inboundError("target is required for an edit or revoke")
+	}
+	if in.Type == "system" {
+		if _, err := e164.Normalize(in.NewNumber); err != nil {
+			return "", inboundError("new_number is not an international phone number")
+		}
+	}
+	if provider == ProviderTwilio {
+		switch in.Type {
+		case "order", "flow", "edit", "revoke", "system":
+			return "", inboundError("Twilio does not deliver " + in.Type + " messages")
+		}
 	}
 	if in.Type == "text" && in.Text == "" {
 		return "", inboundError("text is required")
@@ -102,6 +155,9 @@ func (s *Server) inboundMeta(provider, from string, in InboundRequest, now time.
 	s.mu.Unlock()
 	digits := from[1:]
 	m := whMessage{From: digits, ID: id, Timestamp: strconv.FormatInt(now.Unix(), 10), Type: in.Type}
+	if in.Type == "flow" {
+		m.Type = "interactive"
+	}
 	if in.ReplyTo != "" && in.Type != "reaction" {
 		m.Context = &whContext{From: s.cfg.DisplayPhoneNumber, ID: in.ReplyTo}
 	}
@@ -111,9 +167,7 @@ func (s *Server) inboundMeta(provider, from string, in InboundRequest, now time.
 	case "button":
 		m.Button = &whButton{Payload: in.Payload, Text: in.Text}
 	case "interactive":
-		m.Interactive = &whInteractive{Type: "button_reply"}
-		m.Interactive.ButtonReply.ID = in.Payload
-		m.Interactive.ButtonReply.Title = in.Text
+		m.Interactive = &whInteractive{Type: "button_reply", ButtonReply: &whPick{ID: in.Payload, Title: in.Text}}
 	case "image":
 		mime := in.MIMEType
 		if mime == "" {
@@ -122,6 +176,37 @@ func (s *Server) inboundMeta(provider, from string, in InboundRequest, now time.
 		m.Image = &whMedia{Caption: in.Text, MIMEType: mime, SHA256: "SfInY0gHu1N4ZVGhM8wj7ZsfgsRlm3jsDM3lq2ONhA0=", ID: newTwilioSID("")[:16]}
 	case "reaction":
 		m.Reaction = &whReaction{MessageID: in.ReplyTo, Emoji: in.Text}
+	case "location":
+		if l := in.Location; l != nil {
+			m.Location = &whLocation{Latitude: l.Latitude, Longitude: l.Longitude, Name: l.Name, Address: l.Address}
+		}
+	case "contacts":
+		for _, c := range in.Contacts {
+			wc := whSharedContact{}
+			wc.Name.FormattedName = c.Name
+			if c.Phone != "" {
+				wc.Phones = []whPhone{{Phone: c.Phone, Type: "CELL"}}
+			}
+			m.Contacts = append(m.Contacts, wc)
+		}
+	case "order":
+		m.Order = &whOrder{CatalogID: "354160437058781", Text: in.Text}
+		for _, it := range in.Items {
+			// Quantities as numbers and prices as strings, as senders mix them.
+			m.Order.ProductItems = append(m.Order.ProductItems, whOrderItem{ProductRetailerID: it.ProductID, Quantity: it.Quantity,
+				ItemPrice: json.RawMessage(strconv.Quote(it.Price)), Currency: it.Currency})
+		}
+	case "flow":
+		m.Interactive = &whInteractive{Type: "nfm_reply", NFMReply: &whNFMReply{Name: "flow", Body: "Sent", ResponseJSON: in.FlowResponse}}
+	case "edit":
+		m.Edit = &whEdit{OriginalMessageID: in.Target}
+		m.Edit.Message.Type = "text"
+		m.Edit.Message.Text = &whText{Body: in.Text}
+	case "revoke":
+		m.Revoke = &whRevoke{OriginalMessageID: in.Target}
+	case "system":
+		nn, _ := e164.Normalize(in.NewNumber)
+		m.System = &whSystem{Body: "User changed from " + digits + " to " + nn[1:], WaID: nn[1:], Type: "user_changed_number"}
 	case "unsupported":
 		e := whError{Code: 131051, Title: "Message type unknown", Message: "Message type unknown"}
 		e.ErrorData.Details = "Message type is currently not supported."

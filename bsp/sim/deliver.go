@@ -47,17 +47,74 @@ type (
 		WaID string `json:"wa_id"`
 	}
 	whMessage struct {
-		Context     *whContext     `json:"context,omitempty"`
-		From        string         `json:"from"`
-		ID          string         `json:"id"`
-		Timestamp   string         `json:"timestamp"`
-		Type        string         `json:"type"`
-		Text        *whText        `json:"text,omitempty"`
-		Button      *whButton      `json:"button,omitempty"`
-		Interactive *whInteractive `json:"interactive,omitempty"`
-		Image       *whMedia       `json:"image,omitempty"`
-		Reaction    *whReaction    `json:"reaction,omitempty"`
-		Errors      []whError      `json:"errors,omitempty"`
+		Context     *whContext        `json:"context,omitempty"`
+		From        string            `json:"from"`
+		ID          string            `json:"id"`
+		Timestamp   string            `json:"timestamp"`
+		Type        string            `json:"type"`
+		Text        *whText           `json:"text,omitempty"`
+		Button      *whButton         `json:"button,omitempty"`
+		Interactive *whInteractive    `json:"interactive,omitempty"`
+		Image       *whMedia          `json:"image,omitempty"`
+		Reaction    *whReaction       `json:"reaction,omitempty"`
+		Location    *whLocation       `json:"location,omitempty"`
+		Contacts    []whSharedContact `json:"contacts,omitempty"`
+		Order       *whOrder          `json:"order,omitempty"`
+		Edit        *whEdit           `json:"edit,omitempty"`
+		Revoke      *whRevoke         `json:"revoke,omitempty"`
+		System      *whSystem         `json:"system,omitempty"`
+		Errors      []whError         `json:"errors,omitempty"`
+	}
+	whLocation struct {
+		Latitude  string `json:"latitude"`
+		Longitude string `json:"longitude"`
+		Name      string `json:"name,omitempty"`
+		Address   string `json:"address,omitempty"`
+	}
+	whSharedContact struct {
+		Name struct {
+			FormattedName string `json:"formatted_name"`
+		} `json:"name"`
+		Phones []whPhone `json:"phones,omitempty"`
+	}
+	whPhone struct {
+		Phone string `json:"phone"`
+		Type  string `json:"type"`
+	}
+	whOrder struct {
+		CatalogID    string        `json:"catalog_id"`
+		Text         string        `json:"text,omitempty"`
+		ProductItems []whOrderItem `json:"product_items"`
+	}
+	whOrderItem struct {
+		ProductRetailerID string          `json:"product_retailer_id"`
+		Quantity          int             `json:"quantity"`
+		ItemPrice         json.RawMessage `json:"item_price"`
+		Currency          string          `json:"currency"`
+	}
+	whEdit struct {
+		OriginalMessageID string `json:"original_message_id"`
+		Message           struct {
+			Type string  `json:"type"`
+			Text *whText `json:"text,omitempty"`
+		} `json:"message"`
+	}
+	whRevoke struct {
+		OriginalMessageID string `json:"original_message_id"`
+	}
+	whSystem struct {
+		Body string `json:"body"`
+		WaID string `json:"wa_id"`
+		Type string `json:"type"`
+	}
+	whNFMReply struct {
+		Name         string `json:"name"`
+		Body         string `json:"body"`
+		ResponseJSON string `json:"response_json"`
+	}
+	whPick struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
 	}
 	whContext struct {
 		From string `json:"from"`
@@ -71,11 +128,9 @@ type (
 		Text    string `json:"text"`
 	}
 	whInteractive struct {
-		Type        string `json:"type"`
-		ButtonReply struct {
-			ID    string `json:"id"`
-			Title string `json:"title"`
-		} `json:"button_reply"`
+		Type        string      `json:"type"`
+		ButtonReply *whPick     `json:"button_reply,omitempty"`
+		NFMReply    *whNFMReply `json:"nfm_reply,omitempty"`
 	}
 	whMedia struct {
 		Caption  string `json:"caption,omitempty"`

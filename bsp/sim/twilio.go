@@ -284,6 +284,23 @@ func (s *Server) inboundTwilio(from string, in InboundRequest) string {
 	case "button", "interactive":
 		f.Set("ButtonText", in.Text)
 		f.Set("ButtonPayload", in.Payload)
+	case "location":
+		if l := in.Location; l != nil {
+			f.Set("Latitude", l.Latitude)
+			f.Set("Longitude", l.Longitude)
+			f.Set("Label", l.Name)
+			f.Set("Address", l.Address)
+		}
+	case "contacts":
+		// Twilio links a shared contact as a text/vcard attachment.
+		id = newTwilioSID("MM")
+		for _, k := range []string{"MessageSid", "SmsMessageSid", "SmsSid"} {
+			f.Set(k, id)
+		}
+		f.Set("Body", "")
+		f.Set("NumMedia", "1")
+		f.Set("MediaContentType0", "text/vcard")
+		f.Set("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/"+s.twilioAccount()+"/Messages/"+id+"/Media/"+newTwilioSID("ME"))
 	case "image":
 		id = newTwilioSID("MM")
 		for _, k := range []string{"MessageSid", "SmsMessageSid", "SmsSid"} {

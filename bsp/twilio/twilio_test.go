@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/clinicwa/triage/bsp"
@@ -224,13 +225,20 @@ func TestParseWebhook(t *testing.T) {
 			bsp.InboundMessage{ProviderID: "SM11", From: "+5215512345678", ProfileName: "María", Type: bsp.MessageText, Text: "Me duele", RawType: "text"}},
 		{"button tap (captured)", "ProfileName=teknisee&MessageType=interactive&SmsSid=SM8824&WaId=6285176810035&SmsStatus=received&Body=Konfirmasi&Forwarded=false&ButtonText=Konfirmasi&To=whatsapp:%2B14155238886&ButtonPayload=%7BverifyEmail:asd@asd.com%7D&NumSegments=1&ReferralNumMedia=0&MessageSid=SM8824&AccountSid=ACefb7&OriginalRepliedMessageSid=MM5cc4&From=whatsapp:%2B6285176810035&ApiVersion=2010-04-01",
 			bsp.InboundMessage{ProviderID: "SM8824", From: "+6285176810035", ProfileName: "teknisee", Type: bsp.MessageInteractive,
-				Text: "Konfirmasi", Payload: "{verifyEmail:asd@asd.com}", ReplyTo: "MM5cc4", RawType: "interactive"}},
+				Text: "Konfirmasi", Payload: "{verifyEmail:asd@asd.com}", PayloadTitle: "Konfirmasi", ReplyTo: "MM5cc4", RawType: "interactive"}},
 		{"template quick reply", "MessageSid=SM12&SmsStatus=received&MessageType=button&ButtonText=Yes&ButtonPayload=CONFIRM&Body=Yes&From=whatsapp%3A%2B16505551234&OriginalRepliedMessageSid=SM99",
-			bsp.InboundMessage{ProviderID: "SM12", From: "+16505551234", Type: bsp.MessageButton, Text: "Yes", Payload: "CONFIRM", ReplyTo: "SM99", RawType: "button"}},
+			bsp.InboundMessage{ProviderID: "SM12", From: "+16505551234", Type: bsp.MessageButton, Text: "Yes", Payload: "CONFIRM", PayloadTitle: "Yes", ReplyTo: "SM99", RawType: "button"}},
 		{"image without MessageType", "MessageSid=MM13&SmsStatus=received&NumMedia=1&MediaContentType0=image%2Fjpeg&MediaUrl0=https%3A%2F%2Fapi.twilio.com%2F2010-04-01%2FAccounts%2FAC1%2FMessages%2FMM13%2FMedia%2FME1&Body=rash&From=whatsapp%3A%2B16505551234",
 			bsp.InboundMessage{ProviderID: "MM13", From: "+16505551234", Type: bsp.MessageImage, Text: "rash", MediaMIME: "image/jpeg"}},
 		{"location", "MessageSid=SM14&SmsStatus=received&MessageType=location&Latitude=37.48&Longitude=-122.14&Address=101+Forest+Ave&Label=Clinic&From=whatsapp%3A%2B16505551234",
-			bsp.InboundMessage{ProviderID: "SM14", From: "+16505551234", Type: bsp.MessageLocation, Text: "Clinic, 101 Forest Ave", RawType: "location"}},
+			bsp.InboundMessage{ProviderID: "SM14", From: "+16505551234", Type: bsp.MessageLocation, Text: "Clinic, 101 Forest Ave",
+				Location: &bsp.Location{Latitude: "37.48", Longitude: "-122.14", Name: "Clinic", Address: "101 Forest Ave"}, RawType: "location"}},
+		{"contact card linked as media (captured): never fetched", "To=whatsapp%3A%2B15555550100&Body=&From=whatsapp%3A%2B15555550101&WaId=15555550101&NumMedia=1&MediaUrl0=https%3A%2F%2Fapi.twilio.com%2F2010-04-01%2FAccounts%2FAC8b%2FMessages%2FMM3d%2FMedia%2FME60&MessageSid=MM3d3cd4db06d6f0e7b7d4f7012fd99f06&MessageType=contacts&MediaContentType0=text%2Fvcard&ProfileName=Test+User",
+			bsp.InboundMessage{ProviderID: "MM3d3cd4db06d6f0e7b7d4f7012fd99f06", From: "+15555550101", ProfileName: "Test User", Type: bsp.MessageContacts,
+				ContactsNotFetched: true, MediaMIME: "text/vcard", RawType: "contacts"}},
+		{"contact card inline", "MessageSid=MM16&SmsStatus=received&MessageType=contacts&NumMedia=0&From=whatsapp%3A%2B16505551234&Body=" + url.QueryEscape("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Johnson;Barbara;;;\r\nFN:Barbara Johnson\r\nitem1.TEL;type=CELL:+1 (940) 555-1234\r\nEND:VCARD\r\n"),
+			bsp.InboundMessage{ProviderID: "MM16", From: "+16505551234", Type: bsp.MessageContacts, Text: "Barbara Johnson",
+				Contacts: []bsp.Contact{{Name: "Barbara Johnson", Phones: []string{"+1 (940) 555-1234"}}}, RawType: "contacts"}},
 		{"unknown type", "MessageSid=SM15&SmsStatus=received&MessageType=poll&From=whatsapp%3A%2B16505551234",
 			bsp.InboundMessage{ProviderID: "SM15", From: "+16505551234", Type: bsp.MessageUnsupported, RawType: "poll"}},
 	}
@@ -240,7 +248,7 @@ func TestParseWebhook(t *testing.T) {
 			t.Errorf("%s: %v %+v", tt.name, err, ev)
 			continue
 		}
-		if *ev[0].Message != tt.want {
+		if !reflect.DeepEqual(*ev[0].Message, tt.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, *ev[0].Message, tt.want)
 		}
 	}
@@ -274,4 +282,17 @@ func appendInt(b []byte, n int) []byte {
 		b = appendInt(b, n/10)
 	}
 	return append(b, byte('0'+n%10))
+}
+
+// The clinic's own number travels with every event: To on an inbound
+// message, From on a status callback.
+func TestParseWebhookBusinessNumber(t *testing.T) {
+	in, _ := url.ParseQuery("MessageSid=SM1&SmsStatus=received&Body=hi&From=whatsapp%3A%2B16505551234&To=whatsapp%3A%2B14155238886")
+	st, _ := url.ParseQuery("MessageSid=SM2&MessageStatus=delivered&From=whatsapp%3A%2B14155238886&To=whatsapp%3A%2B16505551234")
+	for name, form := range map[string]url.Values{"inbound": in, "status": st} {
+		ev, err := ParseWebhook(form)
+		if err != nil || len(ev) != 1 || ev[0].BusinessNumber != "+14155238886" {
+			t.Errorf("%s: %v %+v", name, err, ev)
+		}
+	}
 }

@@ -108,7 +108,7 @@ func ParseWebhook(form url.Values) ([]bsp.Event, error) {
 		if form.Get("From") == "" && form.Get("WaId") == "" {
 			return nil, fmt.Errorf("%w: inbound message without From", ErrMalformed)
 		}
-		return []bsp.Event{{Kind: bsp.EventMessage, Provider: "twilio", Message: inbound(sid, form)}}, nil
+		return []bsp.Event{{Kind: bsp.EventMessage, Provider: "twilio", BusinessNumber: ownNumber(form.Get("To")), Message: inbound(sid, form)}}, nil
 	}
 	st, ok := mapStatus(status)
 	if !ok {
@@ -130,7 +130,19 @@ func ParseWebhook(form url.Values) ([]bsp.Event, error) {
 		}
 		su.Err = &bsp.ProviderError{Class: Classify(0, code), Code: code, Title: title}
 	}
-	return []bsp.Event{{Kind: bsp.EventStatus, Provider: "twilio", StatusUpdate: su}}, nil
+	// A status callback is about a message the clinic sent: its own
+	// number is the sender.
+	return []bsp.Event{{Kind: bsp.EventStatus, Provider: "twilio", BusinessNumber: ownNumber(form.Get("From")), StatusUpdate: su}}, nil
+}
+
+// ownNumber is the clinic's side of a webhook in E.164, or the value as
+// sent when it is not a number, so a comparison with the configured sender
+// fails rather than matches by accident.
+func ownNumber(addr string) string {
+	if n, err := e164.Normalize(addr); err == nil {
+		return n
+	}
+	return addr
 }
 
 func mapStatus(s string) (bsp.Status, bool) {
@@ -183,17 +195,36 @@ func inbound(sid string, f url.Values) *bsp.InboundMessage {
 		m.Type = bsp.MessageText
 	case "button":
 		m.Type = bsp.MessageButton
-		m.Text, m.Payload = orElse(f.Get("ButtonText"), m.Text), f.Get("ButtonPayload")
+		m.Text, m.Payload, m.PayloadTitle = orElse(f.Get("ButtonText"), m.Text), f.Get("ButtonPayload"), f.Get("ButtonText")
 	case "interactive":
 		m.Type = bsp.MessageInteractive
 		if f.Get("ListId") != "" {
-			m.Text, m.Payload = orElse(f.Get("ListTitle"), m.Text), f.Get("ListId")
+			m.Text, m.Payload, m.PayloadTitle = orElse(f.Get("ListTitle"), m.Text), f.Get("ListId"), f.Get("ListTitle")
 		} else {
-			m.Text, m.Payload = orElse(f.Get("ButtonText"), m.Text), f.Get("ButtonPayload")
+			m.Text, m.Payload, m.PayloadTitle = orElse(f.Get("ButtonText"), m.Text), f.Get("ButtonPayload"), f.Get("ButtonText")
 		}
 	case "location":
 		m.Type = bsp.MessageLocation
+		m.Location = &bsp.Location{Latitude: f.Get("Latitude"), Longitude: f.Get("Longitude"), Name: f.Get("Label"), Address: f.Get("Address")}
 		m.Text = orElse(strings.Trim(f.Get("Label")+", "+f.Get("Address"), ", "), f.Get("Latitude")+", "+f.Get("Longitude"))
+	case "contacts":
+		// Twilio links the card as text/vcard media. Media is never
+		// fetched (it is PHI and the URL is the provider's), so the card
+		// is read only when its text came inline in the body.
+		m.Type = bsp.MessageContacts
+		if cards := ParseVCards(m.Text); len(cards) > 0 {
+			m.Contacts = cards
+			names := make([]string, 0, len(cards))
+			for _, c := range cards {
+				if c.Name != "" {
+					names = append(names, c.Name)
+				}
+			}
+			m.Text = strings.Join(names, ", ")
+		} else {
+			m.ContactsNotFetched = numMedia > 0
+			m.MediaMIME = f.Get("MediaContentType0")
+		}
 	case "media", "image", "audio", "video", "document", "sticker":
 		m.MediaMIME = f.Get("MediaContentType0")
 		m.Type = mediaType(kind, m.MediaMIME)
@@ -236,4 +267,51 @@ func orElse(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// ParseVCards reads the contact cards in text (vCard 3 or 4: FN, N, TEL,
+// EMAIL), or none when text holds no card.
+func ParseVCards(text string) []bsp.Contact {
+	var (
+		out []bsp.Contact
+		cur *bsp.Contact
+	)
+	// Folded lines (RFC 6350 3.2) continue with a space or tab.
+	text = strings.NewReplacer("\r\n ", "", "\r\n\t", "", "\n ", "", "\n\t", "").Replace(text)
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		name, val, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		prop := strings.ToUpper(name)
+		if i := strings.IndexByte(prop, ';'); i >= 0 {
+			prop = prop[:i]
+		}
+		if j := strings.LastIndexByte(prop, '.'); j >= 0 { // item1.TEL
+			prop = prop[j+1:]
+		}
+		switch {
+		case prop == "BEGIN" && strings.EqualFold(val, "VCARD"):
+			out = append(out, bsp.Contact{})
+			cur = &out[len(out)-1]
+		case cur == nil:
+		case prop == "END":
+			cur = nil
+		case prop == "FN":
+			cur.Name = val
+		case prop == "N" && cur.Name == "":
+			parts := strings.Split(val, ";")
+			if len(parts) > 1 {
+				cur.Name = strings.TrimSpace(parts[1] + " " + parts[0])
+			} else {
+				cur.Name = strings.TrimSpace(val)
+			}
+		case prop == "TEL":
+			cur.Phones = append(cur.Phones, strings.TrimPrefix(val, "tel:"))
+		case prop == "EMAIL":
+			cur.Emails = append(cur.Emails, val)
+		}
+	}
+	return out
 }

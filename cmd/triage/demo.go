@@ -121,6 +121,7 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		Provider:            provider,
 		WhatsAppAppSecret:   appSecret,
 		WhatsAppVerifyToken: verify,
+		BusinessNumber:      phoneID,
 		SeedUsers:           seeds,
 		SeedOptIns:          optIns,
 		Logger:              log.With("process", "triaged"),

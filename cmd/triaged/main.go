@@ -22,6 +22,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/bsp/e164"
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/store/central"
 )
@@ -57,7 +58,7 @@ func defineSettings() *settings {
 	s.add("whatsapp-app-secret", "TRIAGED_WHATSAPP_APP_SECRET", "", "Meta app secret that signs webhooks (360dialog: the shared secret sent as \"Authorization: Bearer …\" on webhooks); required", true)
 	s.add("whatsapp-verify-token", "TRIAGED_WHATSAPP_VERIFY_TOKEN", "", "token Meta sends in the webhook subscription handshake (cloudapi)", true)
 	s.add("whatsapp-token", "TRIAGED_WHATSAPP_TOKEN", "", "Cloud API system-user access token, or the 360dialog API key; required", true)
-	s.add("whatsapp-phone-number-id", "TRIAGED_WHATSAPP_PHONE_NUMBER_ID", "", "the business number's Graph id (cloudapi); required for cloudapi", false)
+	s.add("whatsapp-phone-number-id", "TRIAGED_WHATSAPP_PHONE_NUMBER_ID", "", "the business number's Graph id (cloudapi, 360dialog): webhooks for any other phone_number_id are acknowledged, audited as misrouted and not stored; required for cloudapi", false)
 	s.add("whatsapp-api-base", "TRIAGED_WHATSAPP_API_BASE", "", "provider API base URL (default: Meta's, 360dialog's or Twilio's; the simulator's for the demo)", false)
 	s.add("twilio-account-sid", "TRIAGED_TWILIO_ACCOUNT_SID", "", "Twilio account SID (twilio); required for twilio", false)
 	s.add("twilio-auth-token", "TRIAGED_TWILIO_AUTH_TOKEN", "", "Twilio auth token: authenticates sends and verifies X-Twilio-Signature (twilio); required for twilio", true)
@@ -73,6 +74,7 @@ func defineSettings() *settings {
 	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
+	s.add("consent-follows-number-change", "TRIAGED_CONSENT_FOLLOWS_NUMBER_CHANGE", "false", "clinic policy: when a patient changes their WhatsApp number, their consent carries over to the new number (true) or must be given again (false)", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -224,8 +226,18 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		return cfg, err
 	}
 	cfg.Provider = provider
+	cfg.BusinessNumber = s.get("whatsapp-phone-number-id")
 	if provider.Name() == "twilio" {
 		cfg.TwilioAuthToken = s.get("twilio-auth-token")
+		// Twilio names the clinic's side by its number; the sender was
+		// checked when the provider was built.
+		cfg.BusinessNumber, _ = e164.Normalize(s.get("twilio-from"))
+	}
+	switch v := s.get("consent-follows-number-change"); v {
+	case "true", "false":
+		cfg.ConsentFollowsNumberChange = v == "true"
+	default:
+		return cfg, fmt.Errorf("TRIAGED_CONSENT_FOLLOWS_NUMBER_CHANGE must be true or false (got %q)", v)
 	}
 
 	if path := s.get("seed-users-file"); path != "" {

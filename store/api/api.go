@@ -93,6 +93,46 @@ type Message struct {
 	SentBy    string    `json:"sent_by,omitempty"` // the sender's username
 	MacroID   string    `json:"macro_id,omitempty"`
 	At        time.Time `json:"at"`
+
+	// ReplyTo is the id of the message in this thread that this one
+	// answers (a quoted reply, a button or list choice, a Flow).
+	ReplyTo string `json:"reply_to,omitempty"`
+	// Choice is the button or list option the patient picked: its id as
+	// the clinic set it and its title, both masked.
+	Choice *Choice `json:"choice,omitempty"`
+	// Reactions are the patient's current reactions to this message.
+	Reactions []Reaction `json:"reactions,omitempty"`
+	// Edited is set when the patient edited the message: Masked is then
+	// the newest version, masked like any message.
+	Edited bool `json:"edited,omitempty"`
+	// Revoked is set when the patient deleted the message: its text is
+	// withheld from every console (the sealed original is kept for the
+	// retention period).
+	Revoked bool `json:"revoked,omitempty"`
+	// Items are an order's lines.
+	Items []OrderItem `json:"items,omitempty"`
+	// Forwarded is set when WhatsApp marked the message as forwarded.
+	Forwarded bool `json:"forwarded,omitempty"`
+}
+
+// Choice is a picked button or list option, masked.
+type Choice struct {
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+}
+
+// Reaction is an emoji a patient put on a message.
+type Reaction struct {
+	Emoji string    `json:"emoji"`
+	At    time.Time `json:"at"`
+}
+
+// OrderItem is one line of an order from the clinic's catalog.
+type OrderItem struct {
+	ProductID string `json:"product_id"`
+	Quantity  string `json:"quantity"`
+	Price     string `json:"price,omitempty"`
+	Currency  string `json:"currency,omitempty"`
 }
 
 // ThreadDetail is a thread with its messages, oldest first.

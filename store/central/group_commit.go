@@ -60,10 +60,10 @@ type ingestJob struct {
 	ctx    context.Context
 	events []bsp.Event
 	masks  []*maskedInbound // maskEvents(events), computed by the handler
-	// record, when set, is written to the server's audit chain in the
-	// same savepoint as the events (a malformed or partly unusable body).
-	record *auditRecord
-	done   chan ingestResult // buffered: the committer never blocks on it
+	// records are written to the server's audit chain in the same
+	// savepoint as the events (a malformed, misrouted or partly unusable body).
+	records []auditRecord
+	done    chan ingestResult // buffered: the committer never blocks on it
 }
 
 // ingestResult is what the committer tells a waiting handler, after the
@@ -129,8 +129,8 @@ func (g *groupCommitter) stop() {
 // handlers do it at once), hands the webhook to the committer and waits
 // until it is durable (nil error) or known not stored. It never returns
 // success before the commit that holds the webhook.
-func (g *groupCommitter) submit(ctx context.Context, events []bsp.Event, record *auditRecord) (ingestResult, error) {
-	j := &ingestJob{ctx: ctx, events: events, masks: maskEvents(events), record: record, done: make(chan ingestResult, 1)}
+func (g *groupCommitter) submit(ctx context.Context, events []bsp.Event, records []auditRecord) (ingestResult, error) {
+	j := &ingestJob{ctx: ctx, events: events, masks: maskEvents(events), records: records, done: make(chan ingestResult, 1)}
 	g.mu.RLock()
 	if g.closing {
 		g.mu.RUnlock()
@@ -288,8 +288,8 @@ func (g *groupCommitter) applyOne(ctx context.Context, q Querier, j *ingestJob, 
 		}
 	}()
 	live, stats, err := g.s.ingestInto(ctx, q, j.events, j.masks)
-	if err == nil && j.record != nil {
-		err = g.s.auditServer(ctx, q, *j.record)
+	for i := 0; err == nil && i < len(j.records); i++ {
+		err = g.s.auditServer(ctx, q, j.records[i])
 	}
 	if err == nil && hook != nil {
 		err = hook(j)

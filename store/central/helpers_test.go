@@ -24,6 +24,9 @@ const (
 	testAppSecret   = "test-app-secret-4f1c"
 	testVerifyToken = "verify-me-please"
 	testSimToken    = "sim-access-token"
+	// testBusinessNumber is the clinic's phone_number_id in the tests (the
+	// simulator's default).
+	testBusinessNumber = "106540352242922"
 	// Patients in the tests. A UK mobile from Ofcom's drama range has one
 	// time zone (Europe/London), so quiet hours are predictable.
 	patientUK = "+447700900123"
@@ -99,6 +102,7 @@ func newEnv(t *testing.T, opts ...envOpt) *env {
 		DataDir: e.dir, Addr: "127.0.0.1:0", Keys: e.keys,
 		Provider:          cloudapi.New(cloudapi.Config{BaseURL: e.simURL, PhoneNumberID: "106540352242922", Token: testSimToken}),
 		WhatsAppAppSecret: testAppSecret, WhatsAppVerifyToken: testVerifyToken,
+		BusinessNumber: testBusinessNumber,
 		SeedUsers: []SeedUser{
 			{Username: "desk", Password: testPasswords["desk"], Role: "frontdesk"},
 			{Username: "nurse", Password: testPasswords["nurse"], Role: "nurse"},
@@ -330,3 +334,21 @@ func (f *fakeProvider) sent() []bsp.SendRequest {
 }
 
 var _ = strings.Contains
+
+// messageJSON is a Cloud API webhook carrying the given message objects
+// for phoneNumberID, shaped as Meta sends them.
+func messageJSON(phoneNumberID string, contacts []any, messages ...map[string]any) []byte {
+	value := map[string]any{
+		"messaging_product": "whatsapp",
+		"metadata":          map[string]any{"display_phone_number": "15550783881", "phone_number_id": phoneNumberID},
+		"messages":          messages,
+	}
+	if contacts != nil {
+		value["contacts"] = contacts
+	}
+	b, _ := json.Marshal(map[string]any{
+		"object": "whatsapp_business_account",
+		"entry":  []any{map[string]any{"id": "102290129340398", "changes": []any{map[string]any{"field": "messages", "value": value}}}},
+	})
+	return b
+}

@@ -70,13 +70,16 @@ func newProviderEnv(t *testing.T, mode string) *env {
 	case sim.ProviderCloudAPI:
 		e.cfg.Provider = cloudapi.New(cloudapi.Config{BaseURL: e.simURL, PhoneNumberID: "106540352242922", Token: testSimToken})
 		e.cfg.WhatsAppAppSecret, e.cfg.WhatsAppVerifyToken = testAppSecret, testVerifyToken
+		e.cfg.BusinessNumber = "106540352242922"
 	case sim.Provider360dialog:
 		e.cfg.Provider = cloudapi.New(cloudapi.Config{BaseURL: e.simURL, Token: testD360Key, Dialect: cloudapi.Dialect360dialog})
 		e.cfg.WhatsAppAppSecret = testD360Secret
+		e.cfg.BusinessNumber = "106540352242922"
 	case sim.ProviderTwilio:
 		e.cfg.Provider = twilio.New(twilio.Config{BaseURL: e.simURL, AccountSID: testTwilioSID, AuthToken: testTwilioToken,
 			From: testTwilioSender, StatusCallback: public + TwilioStatusPath})
 		e.cfg.TwilioAuthToken = testTwilioToken
+		e.cfg.BusinessNumber = "+14155238886" // testTwilioSender in E.164
 		hook = TwilioInboundPath
 	}
 	srv, err := New(context.Background(), e.cfg)

@@ -229,6 +229,11 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 		// A reveal is a record of access to PHI: it is kept as long as
 		// the audit entries.
 		{&rep.Reveals, `DELETE FROM reveals WHERE created_at < ?`, []any{auditCut}},
+		// A purged patient's further identifiers go with them.
+		{nil, `DELETE FROM patient_contacts WHERE patient_id IN (SELECT id FROM patients WHERE created_at < ?
+			AND NOT EXISTS (SELECT 1 FROM threads t WHERE t.patient_id = patients.id)
+			AND NOT EXISTS (SELECT 1 FROM consent_events c WHERE c.patient_id = patients.id)
+			AND (consent_at IS NULL OR consent_at < ?))`, []any{msgCut, consentCut}},
 		{&rep.Patients, `DELETE FROM patients WHERE created_at < ?
 			AND NOT EXISTS (SELECT 1 FROM threads t WHERE t.patient_id = patients.id)
 			AND NOT EXISTS (SELECT 1 FROM consent_events c WHERE c.patient_id = patients.id)
@@ -238,6 +243,9 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 		res, err := tx.ExecContext(ctx, st.stmt, st.args...)
 		if err != nil {
 			return rep, fmt.Errorf("central: purge: %w", err)
+		}
+		if st.n == nil {
+			continue
 		}
 		if *st.n, err = res.RowsAffected(); err != nil {
 			return rep, err

@@ -81,6 +81,15 @@ func (s *Server) handleReveal(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusUnprocessableEntity, "direction", "Only a patient's message can be revealed; the clinic's own replies hold no masked details.")
 		return
 	}
+	if revoked, err := s.store.Messages.Revoked(ctx, s.db, msg); err != nil {
+		writeError(w, http.StatusServiceUnavailable, "the message could not be loaded; try again")
+		return
+	} else if revoked {
+		// Kept sealed for the retention period, but the patient took it
+		// back: no console shows it again.
+		refuse(http.StatusUnprocessableEntity, "revoked", "The patient deleted this message; it is kept for the record but not shown.")
+		return
+	}
 	now := s.now()
 	id := newID("rvl")
 	sealed, err := s.keys.SealString("reveals", "reason", id, reason)

@@ -17,6 +17,7 @@ var sealedColumns = []seal.Column{
 	{Table: "messages", Column: "body_sealed", Bind: "body", RowID: "id"},
 	{Table: "messages", Column: "masked_sealed", Bind: "masked", RowID: "id"},
 	{Table: "messages", Column: "provider_id_sealed", Bind: "provider_id", RowID: "id"},
+	{Table: "messages", Column: "detail_sealed", Bind: "detail", RowID: "id"},
 	{Table: "users", Column: "totp_sealed", Bind: "totp", RowID: "id"},
 	{Table: "users", Column: "totp_pending_sealed", Bind: "totp_pending", RowID: "id"},
 	{Table: "reveals", Column: "reason_sealed", Bind: "reason", RowID: "id"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,11 @@ func populate(t *testing.T, e *env, keys *seal.Keys) (threadID string) {
 	var sum api.ThreadSummary
 	if code := e.do("POST", api.Version+"/threads/"+id+"/handoff", desk, api.HandoffRequest{Note: "Zebulon Quixote reports chest pain, call +447700900123"}, &sum); code != 200 {
 		t.Fatalf("handoff: %d", code)
+	}
+	// A reply, which carries sealed detail (the message it answers).
+	if code := e.postWebhook(messageJSON(testBusinessNumber, nil, map[string]any{"from": "447700900123", "id": "wamid.POPREPLY",
+		"timestamp": strconv.FormatInt(time.Now().Unix(), 10), "type": "text", "text": map[string]any{"body": "yes"}, "context": map[string]any{"id": "wamid.OUT"}}), true); code != 200 {
+		t.Fatalf("reply webhook: %d", code)
 	}
 	// A patient known only by the provider's business-scoped user id.
 	if _, _, err := e.srv.store.Patients.Upsert(context.Background(), e.srv.db, "", "US.13491208655302741918", "Ysolde Brackwater", time.Now()); err != nil {

@@ -101,6 +101,18 @@ type Config struct {
 	ClinicZone *time.Location
 	// Rules are the outbound limits; zero fields take policy defaults.
 	Rules policy.OutboundRules
+	// ConsentFollowsNumberChange is the clinic's policy for a patient who
+	// changes their WhatsApp number: when true their recorded consent
+	// carries over to the new number; when false (the default) they are
+	// recorded as not opted in until they opt in again, since the new
+	// number may not be theirs alone.
+	ConsentFollowsNumberChange bool
+	// BusinessNumber is the clinic's own sender as webhooks name it: the
+	// Cloud API / 360dialog phone_number_id, or the Twilio WhatsApp number
+	// in E.164. Webhook events addressed to any other number are
+	// acknowledged, audited as misrouted and not stored. Empty accepts
+	// every number (a simulator or test set-up without one).
+	BusinessNumber string
 
 	// SessionTTL bounds a session's life (DefaultSessionTTL); IdleTimeout
 	// ends it after inactivity (DefaultIdleTimeout).
@@ -146,6 +158,7 @@ type Server struct {
 
 	keySource seal.Source
 	commits   *groupCommitter // the one writer of webhooks (group_commit.go)
+	misrouted atomic.Uint64   // webhooks for another business number (MisroutedWebhooks)
 	worker    *worker
 	bg        sync.WaitGroup // best-effort background calls (MarkRead)
 	bgCtx     context.Context

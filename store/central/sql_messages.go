@@ -14,18 +14,18 @@ import (
 type sqlMessages struct{ *sqlite }
 
 const messageCols = `id, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed, spans, clinical,
-	provider_id_sealed, status, error, sent_by, macro_id, COALESCE(idempotency_key, ''), read, at`
+	provider_id_sealed, status, error, sent_by, macro_id, COALESCE(idempotency_key, ''), read, at, detail_sealed`
 
 func (s sqlMessages) scan(row interface{ Scan(...any) error }) (Message, error) {
 	var (
-		m                    Message
-		body, masked, provID []byte
-		spans                string
-		clinical, read       int
-		at                   sql.NullInt64
+		m                            Message
+		body, masked, provID, detail []byte
+		spans                        string
+		clinical, read               int
+		at                           sql.NullInt64
 	)
 	if err := row.Scan(&m.ID, &m.ThreadID, &m.Direction, &m.Type, &m.RawType, &m.MediaMIME, &body, &masked, &spans, &clinical,
-		&provID, &m.Status, &m.Error, &m.SentBy, &m.MacroID, &m.IdempotencyKey, &read, &at); err != nil {
+		&provID, &m.Status, &m.Error, &m.SentBy, &m.MacroID, &m.IdempotencyKey, &read, &at, &detail); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return Message{}, ErrNotFound
 		}
@@ -43,6 +43,16 @@ func (s sqlMessages) scan(row interface{ Scan(...any) error }) (Message, error) 
 	}
 	if err := json.Unmarshal([]byte(spans), &m.Spans); err != nil {
 		return Message{}, err
+	}
+	if detail != nil {
+		d, err := s.keys.Open("messages", "detail", m.ID, detail)
+		if err != nil {
+			return Message{}, err
+		}
+		m.Detail = new(MessageDetail)
+		if err := json.Unmarshal(d, m.Detail); err != nil {
+			return Message{}, err
+		}
 	}
 	m.Clinical, m.Read, m.At = clinical == 1, read == 1, fromTS(at)
 	return m, nil
@@ -79,6 +89,19 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 	if err != nil {
 		return false, err
 	}
+	var detail, refIdx []byte
+	if m.Detail != nil {
+		d, err := json.Marshal(m.Detail)
+		if err != nil {
+			return false, err
+		}
+		if detail, err = s.keys.Seal("messages", "detail", m.ID, d); err != nil {
+			return false, err
+		}
+		if ref := m.Detail.Ref(); ref != "" {
+			refIdx = s.bidx(bidxProviderID, ref)
+		}
+	}
 	verb := "INSERT"
 	if onConflictIgnore {
 		verb = "INSERT OR IGNORE"
@@ -98,10 +121,11 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 		rank = m.Status.Rank()
 	}
 	res, err := q.ExecContext(ctx, verb+` INTO messages (id, seq, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed,
-		spans, clinical, provider_id_bidx, provider_id_sealed, status, status_rank, error, sent_by, macro_id, idempotency_key, read, at)
-		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		spans, clinical, provider_id_bidx, provider_id_sealed, status, status_rank, error, sent_by, macro_id, idempotency_key, read, at,
+		detail_sealed, ref_bidx)
+		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ID, m.ThreadID, m.Direction, m.Type, m.RawType, m.MediaMIME, body, masked, spans, b2i(m.Clinical), provIdx, provID,
-		string(m.Status), rank, m.Error, m.SentBy, m.MacroID, idem, b2i(m.Read), m.At.UnixNano())
+		string(m.Status), rank, m.Error, m.SentBy, m.MacroID, idem, b2i(m.Read), m.At.UnixNano(), detail, refIdx)
 	if err != nil {
 		return false, err
 	}
@@ -210,4 +234,14 @@ func (s sqlMessages) CountOutboundSince(ctx context.Context, q Querier, threadID
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE thread_id = ? AND direction = 'out' AND status <> 'failed' AND at > ?`,
 		threadID, t.UnixNano()).Scan(&n)
 	return n, err
+}
+
+func (s sqlMessages) Revoked(ctx context.Context, q Querier, m Message) (bool, error) {
+	if m.ProviderID == "" {
+		return false, nil
+	}
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE ref_bidx = ? AND thread_id = ? AND type = 'revoke'`,
+		s.bidx(bidxProviderID, m.ProviderID), m.ThreadID).Scan(&n)
+	return n > 0, err
 }

@@ -52,8 +52,103 @@ func (s sqlPatients) contactIndex(phone, userID string) ([]byte, error) {
 	return nil, errors.New("central: message has neither a phone number nor a user id")
 }
 
+// byIndex finds the patient whose main identifier, or one of whose
+// further identifiers (patient_contacts), has the blind index idx.
 func (s sqlPatients) byIndex(ctx context.Context, q Querier, idx []byte) (Patient, error) {
-	return s.scan(q.QueryRowContext(ctx, `SELECT `+patientCols+` FROM patients WHERE contact_bidx = ?`, idx))
+	return s.scan(q.QueryRowContext(ctx, `SELECT `+patientCols+` FROM patients WHERE contact_bidx = ?
+		UNION ALL SELECT `+patientCols+` FROM patients WHERE id = (SELECT patient_id FROM patient_contacts WHERE bidx = ?)
+		LIMIT 1`, idx, idx))
+}
+
+// find looks the patient up by number, then by business-scoped user id.
+func (s sqlPatients) find(ctx context.Context, q Querier, phone, userID string) (Patient, error) {
+	if phone != "" {
+		p, err := s.byIndex(ctx, q, s.bidx(bidxPhone, phone))
+		if !errors.Is(err, ErrNotFound) || userID == "" {
+			return p, err
+		}
+	}
+	if userID != "" {
+		return s.byIndex(ctx, q, s.bidx(bidxUserID, userID))
+	}
+	return Patient{}, ErrNotFound
+}
+
+// addContact records a further identifier of patient id. An identifier
+// already held (by this or, in a race the unique key settles, another
+// patient) is left as it is.
+func (s sqlPatients) addContact(ctx context.Context, q Querier, id, kind string, idx []byte, now time.Time) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO patient_contacts (bidx, patient_id, kind, added_at)
+		SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM patients WHERE contact_bidx = ?)
+		ON CONFLICT (bidx) DO NOTHING`, idx, id, kind, now.UnixNano(), idx)
+	return err
+}
+
+// learnIdentifiers records a number or user id that a known patient wrote
+// with for the first time, so the next message carrying only that one
+// still finds them. A message with identifiers already known writes nothing.
+func (s sqlPatients) learnIdentifiers(ctx context.Context, q Querier, p *Patient, phone, userID string, now time.Time) error {
+	learn := func(value, known *string, column, kind, domain string) error {
+		if *value == "" || *value == *known {
+			return nil
+		}
+		if *known == "" {
+			sealed, err := s.keys.SealString("patients", column, p.ID, *value)
+			if err != nil {
+				return err
+			}
+			if _, err := q.ExecContext(ctx, `UPDATE patients SET `+column+`_sealed = ? WHERE id = ?`, sealed, p.ID); err != nil {
+				return err
+			}
+			*known = *value
+		}
+		return s.addContact(ctx, q, p.ID, kind, s.bidx(domain, *value), now)
+	}
+	if err := learn(&phone, &p.Phone, "phone", "phone", bidxPhone); err != nil {
+		return err
+	}
+	return learn(&userID, &p.UserID, "user_id", "user_id", bidxUserID)
+}
+
+// ChangeNumber makes newPhone the patient's number, keeping the old one as
+// a further identifier so messages still in flight from it reach the same
+// thread. It refuses (ErrNumberTaken) when newPhone already names another
+// patient: two records are never merged without a person deciding.
+func (s sqlPatients) ChangeNumber(ctx context.Context, q Querier, id, newPhone string, now time.Time) error {
+	p, err := s.Get(ctx, q, id)
+	if err != nil {
+		return err
+	}
+	newIdx := s.bidx(bidxPhone, newPhone)
+	other, err := s.byIndex(ctx, q, newIdx)
+	switch {
+	case err == nil && other.ID != id:
+		return ErrNumberTaken
+	case err == nil:
+		// Already linked: a retried or repeated notice.
+	case !errors.Is(err, ErrNotFound):
+		return err
+	}
+	if p.Phone == newPhone {
+		return nil
+	}
+	sealed, err := s.keys.SealString("patients", "phone", id, newPhone)
+	if err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, `DELETE FROM patient_contacts WHERE bidx = ? AND patient_id = ?`, newIdx, id); err != nil {
+		return err
+	}
+	var oldIdx []byte
+	if err := q.QueryRowContext(ctx, `SELECT contact_bidx FROM patients WHERE id = ?`, id).Scan(&oldIdx); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, `UPDATE patients SET contact_bidx = ?, phone_sealed = ? WHERE id = ?`, newIdx, sealed, id); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO patient_contacts (bidx, patient_id, kind, added_at) VALUES (?, ?, 'phone', ?)
+		ON CONFLICT (bidx) DO NOTHING`, oldIdx, id, now.UnixNano())
+	return err
 }
 
 func (s sqlPatients) ByPhone(ctx context.Context, q Querier, phone string) (Patient, error) {
@@ -69,9 +164,12 @@ func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profi
 	if err != nil {
 		return Patient{}, false, err
 	}
-	p, err := s.byIndex(ctx, q, idx)
+	p, err := s.find(ctx, q, phone, userID)
 	switch {
 	case err == nil:
+		if err := s.learnIdentifiers(ctx, q, &p, phone, userID, now); err != nil {
+			return Patient{}, false, err
+		}
 		if profileName != "" && profileName != p.ProfileName {
 			sealed, err := s.keys.SealString("patients", "profile_name", p.ID, profileName)
 			if err != nil {
@@ -109,7 +207,11 @@ func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profi
 		_, err = q.ExecContext(ctx, `INSERT INTO patients (id, label, contact_bidx, phone_sealed, user_id_sealed, profile_name_sealed, opted_in, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, 0, ?)`, p.ID, p.Label, idx, sp, su, sn, now.UnixNano())
 		if err == nil {
-			return p, true, nil
+			if phone != "" && userID != "" {
+				// Known by both from the start: the user id alone finds them too.
+				err = s.addContact(ctx, q, p.ID, "user_id", s.bidx(bidxUserID, userID), now)
+			}
+			return p, err == nil, err
 		}
 		if !isUniqueViolation(err) || !containsLabel(err) {
 			return Patient{}, false, fmt.Errorf("central: insert patient: %w", err)

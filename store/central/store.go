@@ -30,6 +30,10 @@ type Querier interface {
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("central: not found")
 
+// ErrNumberTaken refuses a number change to a number that already belongs
+// to another patient.
+var ErrNumberTaken = errors.New("central: the new number belongs to another patient")
+
 // Patient is a person who wrote to the clinic. Phone, UserID and
 // ProfileName are opened from their sealed columns; Label is the only
 // thing the console ever shows.
@@ -78,6 +82,50 @@ type Message struct {
 	IdempotencyKey string
 	Read           bool
 	At             time.Time
+	// Detail is what the message carries beyond its text (sealed at
+	// rest); nil for plain messages and everything outbound.
+	Detail *MessageDetail
+}
+
+// MessageDetail is an inbound message's kind-specific content, kept as
+// one sealed JSON value: most of it is patient text or identifies the
+// patient, and each kind needs only a few of the fields.
+type MessageDetail struct {
+	ReplyTo string `json:"reply_to,omitempty"` // provider id of the message answered
+	Target  string `json:"target,omitempty"`   // provider id a reaction, edit or revoke acts on
+
+	Payload       string `json:"payload,omitempty"` // button payload or list/button reply id
+	PayloadTitle  string `json:"payload_title,omitempty"`
+	PayloadMasked string `json:"payload_masked,omitempty"`
+
+	ReactionRemoved bool `json:"reaction_removed,omitempty"`
+	Forwarded       bool `json:"forwarded,omitempty"`
+
+	Location           *bsp.Location `json:"location,omitempty"`
+	Contacts           []bsp.Contact `json:"contacts,omitempty"`
+	ContactsNotFetched bool          `json:"contacts_not_fetched,omitempty"`
+	Order              *bsp.Order    `json:"order,omitempty"`
+	FlowResponse       string        `json:"flow_response,omitempty"` // the form's answers, JSON
+	EditedType         string        `json:"edited_type,omitempty"`
+	SystemType         string        `json:"system_type,omitempty"`
+	NewNumber          string        `json:"new_number,omitempty"`
+
+	// Digest is the keyed digest of an unreadable message's raw bytes
+	// (the bytes themselves are not kept); Reason says why it was unreadable.
+	Digest string `json:"digest,omitempty"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Ref is the provider id the message refers to: the target of a
+// reaction, edit or revoke, else the message it replies to.
+func (d *MessageDetail) Ref() string {
+	if d == nil {
+		return ""
+	}
+	if d.Target != "" {
+		return d.Target
+	}
+	return d.ReplyTo
 }
 
 // API renders the message for the console: masked text only.
@@ -135,6 +183,9 @@ type Patients interface {
 	// creates them if new; a changed profile name is re-sealed.
 	Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (p Patient, created bool, err error)
 	ByPhone(ctx context.Context, q Querier, phone string) (Patient, error)
+	// ChangeNumber moves the patient to newPhone after a number change
+	// (ErrNumberTaken when it names another patient).
+	ChangeNumber(ctx context.Context, q Querier, id, newPhone string, now time.Time) error
 	Get(ctx context.Context, q Querier, id string) (Patient, error)
 	// SetConsent records an opt-in or opt-out and its source; changed is
 	// false when the patient was already in that state.
@@ -163,6 +214,9 @@ type Messages interface {
 	// inserted is false for a duplicate.
 	InsertInbound(ctx context.Context, q Querier, m *Message) (inserted bool, err error)
 	InsertOutbound(ctx context.Context, q Querier, m *Message) error
+	// Revoked reports whether the patient deleted m (a revoke naming it
+	// is stored in its thread).
+	Revoked(ctx context.Context, q Querier, m Message) (bool, error)
 	Get(ctx context.Context, q Querier, id string) (Message, error)
 	ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (Message, error)
 	ByProviderID(ctx context.Context, q Querier, providerID string) (Message, error)

@@ -93,25 +93,26 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		detail.Messages = make([]api.Message, 0, len(msgs))
+		// Replies, reactions, edits and revokes are joined to the
+		// messages they act on (composeThread).
+		detail.Messages = composeThread(msgs)
 		// Messages record who sent them by user id, which stays right
 		// through renames; the console shows the sender's username.
 		names := map[string]string{}
-		for _, m := range msgs {
-			am := m.API()
-			if m.SentBy != "" {
-				name, seen := names[m.SentBy]
+		for i := range detail.Messages {
+			am := &detail.Messages[i]
+			if am.SentBy != "" {
+				name, seen := names[am.SentBy]
 				if !seen {
-					if u, err := s.store.Users.Get(ctx, q, m.SentBy); err == nil {
+					if u, err := s.store.Users.Get(ctx, q, am.SentBy); err == nil {
 						name = u.Username
 					}
-					names[m.SentBy] = name
+					names[am.SentBy] = name
 				}
 				if name != "" {
 					am.SentBy = name
 				}
 			}
-			detail.Messages = append(detail.Messages, am)
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "thread.view",
 			Object: "thread:" + th.ID, Outcome: "ok"})

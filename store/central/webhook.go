@@ -122,6 +122,7 @@ func (s *Server) handleWebhook(w http.ResponseWriter, r *http.Request) {
 
 type ingestStats struct {
 	messages, duplicates, statuses, stale, consent, errors int
+	unreadable, numberChanges                              int
 }
 
 // ingestInto stores one webhook's events on q, the webhook's savepoint in
@@ -186,29 +187,20 @@ func mediaPlaceholder(t bsp.MessageType) string {
 	return fmt.Sprintf("[attachment: %s]", t)
 }
 
-// maskedInbound is an inbound message's stored type and masked form.
-// Masking needs no database, so the webhook's handler computes it before
-// the message joins the group commit, keeping it off the one writer.
+// maskedInbound is an inbound message's stored type, text and detail and
+// its masked form (renderInbound). Masking needs no database, so the
+// webhook's handler computes it before the message joins the group
+// commit, keeping it off the one writer.
 type maskedInbound struct {
 	typ      bsp.MessageType
+	body     string // the original text as stored (sealed)
 	masked   string
 	spans    []api.Span
 	clinical bool
+	detail   *MessageDetail
 }
 
-func maskInbound(in *bsp.InboundMessage) *maskedInbound {
-	det := policy.Detect(in.Text)
-	mt := &maskedInbound{typ: in.Type, masked: det.Masked, spans: apiSpans(det.Spans), clinical: det.Clinical}
-	if mt.typ == "" {
-		mt.typ = bsp.MessageUnsupported
-	}
-	if mt.typ.IsMedia() {
-		mt.masked = strings.TrimSpace(mediaPlaceholder(mt.typ) + " " + det.Masked)
-	} else if in.Text == "" {
-		mt.masked = fmt.Sprintf("[%s]", mt.typ)
-	}
-	return mt
-}
+func maskInbound(in *bsp.InboundMessage) *maskedInbound { return renderInbound(in) }
 
 // maskEvents masks every inbound message of events, by event index.
 func maskEvents(events []bsp.Event) []*maskedInbound {
@@ -254,8 +246,15 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 	typ := mt.typ
 	m := &Message{
 		ThreadID: th.ID, Type: string(typ), RawType: in.RawType, MediaMIME: in.MediaMIME,
-		Body: in.Text, Masked: mt.masked, Spans: mt.spans, Clinical: mt.clinical,
-		ProviderID: in.ProviderID, At: at,
+		Body: mt.body, Masked: mt.masked, Spans: mt.spans, Clinical: mt.clinical,
+		ProviderID: in.ProviderID, At: at, Detail: mt.detail,
+	}
+	if typ == bsp.MessageUnreadable {
+		// The raw bytes are not kept: a keyed digest tells one body
+		// retried from another without holding what the patient wrote.
+		d := *mt.detail
+		d.Digest = s.auditHMAC("webhooks.unreadable", string(in.Raw))
+		m.Detail = &d
 	}
 	inserted, err := s.store.Messages.InsertInbound(ctx, q, m)
 	if err != nil {
@@ -273,6 +272,9 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 		return nil, err
 	}
 	if err := s.applyConsentKeyword(ctx, q, p, m, typ, now, stats); err != nil {
+		return nil, err
+	}
+	if err := s.applyMessageKind(ctx, q, p, m, in, now, stats); err != nil {
 		return nil, err
 	}
 	return &api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: m.ID}, nil

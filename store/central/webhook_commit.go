@@ -33,13 +33,24 @@ var errUnusable = errors.New("message without an id or a sender")
 // unusable part is recorded like a malformed webhook, in the same
 // savepoint, so both are stored or neither is.
 func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route string, raw []byte, events []bsp.Event, ack func(http.ResponseWriter)) {
+	events, misrouted := s.splitMisrouted(events)
 	events, unusable := splitUnusable(events)
-	var record *auditRecord
-	if unusable > 0 {
-		rec := s.malformedRecord(route, raw, fmt.Errorf("%w: %d message(s)", errUnusable, unusable))
-		record = &rec
+	var records []auditRecord
+	if len(misrouted) > 0 {
+		records = append(records, s.misroutedRecord(route, raw, misrouted))
 	}
-	res, err := s.commits.submit(r.Context(), events, record)
+	if len(unusable) > 0 {
+		records = append(records, s.malformedRecord(route, raw, fmt.Errorf("%w: %d message(s)", errUnusable, len(unusable))))
+		for _, ev := range unusable {
+			if m := ev.Message; m.Type == bsp.MessageUnreadable {
+				// A part of the body without any sender: its digest and
+				// reason are all that can be kept.
+				records = append(records, auditRecord{UserID: "system", Action: ActionMessageUnreadable, Object: "webhook:" + route, Outcome: "recorded",
+					Detail: map[string]string{"digest": s.auditHMAC("webhooks.unreadable", string(m.Raw)), "reason": m.Reason}})
+			}
+		}
+	}
+	res, err := s.commits.submit(r.Context(), events, records)
 	if err != nil {
 		s.log.Error("webhook not stored", "route", route, "err", err.Error(), "events", len(events))
 		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
@@ -49,8 +60,12 @@ func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route str
 	// would cost more than storing them.
 	s.log.Debug("webhook stored", "route", route, "messages", res.stats.messages, "duplicates", res.stats.duplicates,
 		"statuses", res.stats.statuses, "stale_statuses", res.stats.stale, "consent_changes", res.stats.consent)
-	if record != nil {
+	if len(unusable) > 0 {
 		s.log.Warn("malformed webhook acknowledged and recorded", "route", route, "bytes", len(raw), "action", ActionWebhookMalformed)
+	}
+	if len(misrouted) > 0 {
+		s.misrouted.Add(1)
+		s.log.Warn("webhook for another business number acknowledged and recorded", "route", route, "events", len(misrouted), "action", ActionWebhookMisrouted)
 	}
 	ack(w)
 	s.hub.publish(res.live...)
@@ -62,27 +77,71 @@ func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route str
 }
 
 // splitUnusable removes inbound messages that lack a provider id or any
-// sender, and counts them.
-func splitUnusable(events []bsp.Event) ([]bsp.Event, int) {
-	bad := 0
+// sender and returns them apart.
+func splitUnusable(events []bsp.Event) (usable, unusable []bsp.Event) {
 	out := events[:0:0]
 	for _, ev := range events {
 		if ev.Kind == bsp.EventMessage && ev.Message != nil &&
 			(ev.Message.ProviderID == "" || (ev.Message.From == "" && ev.Message.FromUserID == "")) {
-			bad++
+			unusable = append(unusable, ev)
 			continue
 		}
 		out = append(out, ev)
 	}
-	return out, bad
+	return out, unusable
 }
+
+// ActionWebhookMisrouted is the server audit action for a signed webhook
+// (or part of one) addressed to a business number other than the
+// clinic's own: a provider's documentation sample, another business's
+// test, a shared app's traffic. It is acknowledged (a refusal would be
+// retried for days) and nothing of it is stored: no patient, no thread.
+const ActionWebhookMisrouted = "webhook.misrouted"
+
+// splitMisrouted removes the events addressed to another business number
+// than Config.BusinessNumber. The comparison is exact: a documentation
+// placeholder or another clinic's id never matches.
+func (s *Server) splitMisrouted(events []bsp.Event) (ours, misrouted []bsp.Event) {
+	own := s.cfg.BusinessNumber
+	if own == "" {
+		return events, nil
+	}
+	out := events[:0:0]
+	for _, ev := range events {
+		if ev.BusinessNumber != own {
+			misrouted = append(misrouted, ev)
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out, misrouted
+}
+
+// misroutedRecord is the audit entry for the misrouted part of a webhook:
+// how many events, a keyed digest of the body and of the number it named
+// (so an operator can tell a stray sample from another business's
+// traffic), never the body.
+func (s *Server) misroutedRecord(route string, raw []byte, misrouted []bsp.Event) auditRecord {
+	return auditRecord{
+		UserID: "system", Action: ActionWebhookMisrouted, Object: "webhook:" + route, Outcome: "acknowledged",
+		Detail: map[string]string{"route": route, "events": fmt.Sprint(len(misrouted)), "bytes": fmt.Sprint(len(raw)),
+			"body_digest":   s.auditHMAC("webhooks.misrouted", string(raw)),
+			"number_digest": s.auditHMAC("webhooks.misrouted.number", misrouted[0].BusinessNumber),
+			"reason":        "addressed to another business number than this clinic's"},
+	}
+}
+
+// MisroutedWebhooks is how many webhooks since start carried events for
+// another business number (acknowledged, audited, not stored), for the
+// metrics endpoint.
+func (s *Server) MisroutedWebhooks() uint64 { return s.misrouted.Load() }
 
 // acceptMalformed records a signed but unparseable webhook in the server's
 // audit chain and only then acknowledges it. If the entry cannot be
 // written the answer is 503: the provider retries and nothing is lost.
 func (s *Server) acceptMalformed(w http.ResponseWriter, r *http.Request, route string, raw []byte, parseErr error, ack func(http.ResponseWriter)) {
 	rec := s.malformedRecord(route, raw, parseErr)
-	if _, err := s.commits.submit(r.Context(), nil, &rec); err != nil {
+	if _, err := s.commits.submit(r.Context(), nil, []auditRecord{rec}); err != nil {
 		s.log.Error("malformed webhook not recorded", "route", route, "err", err.Error())
 		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
 		return
