@@ -43,7 +43,7 @@ func (c *Console) newDevice(ctx context.Context, q interface {
 	}
 	id := device.ID(pub)
 	if _, err := q.ExecContext(ctx, `INSERT INTO device (id, public_key, created_at) VALUES (?, ?, ?)`,
-		id, []byte(pub), c.now().UTC().Format(time.RFC3339Nano)); err != nil {
+		id, []byte(pub), time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return "", err
 	}
 	c.devicePriv = priv

@@ -16,8 +16,8 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
-	"github.com/clinicwa/triage/store/device"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/device"
 )
 
 func TestHandoffLink(t *testing.T) {
