@@ -96,6 +96,12 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 	}
 	defer console.Close()
 	sealed, notice := openDraftKeys(ctx, console, cfg, log)
+	// The console's keys also keep its device key, which signs its audit
+	// trail: without them the trail could not be uploaded after a restart,
+	// so the console does not start.
+	if err := deviceKept(ctx, console); err != nil {
+		return fmt.Errorf("%w (the console's device key needs the OS keyring or a passphrase file, %s)", err, seal.EnvPassphraseFileConsole)
+	}
 	client := store.NewClient(cfg.Server, httpClient, console)
 	guard := newPanicGuard(logFile)
 	go func() {

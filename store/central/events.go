@@ -105,14 +105,28 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// threadClinical says whether a thread is in the nurses' queue, for the
-// hub's choice of who may see its events. A thread it cannot find is
-// treated as clinical: shown to fewer people.
-func (s *Server) threadClinical(ctx context.Context, threadID string) (bool, error) {
-	var state string
-	err := s.db.QueryRowContext(ctx, `SELECT state FROM threads WHERE id = ?`, threadID).Scan(&state)
+// clinicalThreadsSince lists the threads handed to the nurses' queue at
+// or after since (unix ns), for the hub's choice of who may see their
+// events, and the time to ask from next. The window overlaps by a second
+// so a hand-off committed while the query ran is not missed.
+func (s *Server) clinicalThreadsSince(ctx context.Context, since int64) ([]string, int64, error) {
+	next := s.now().Add(-time.Second).UnixNano()
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM threads WHERE state = ? AND COALESCE(handoff_at, 0) >= ?`,
+		string(api.ThreadClinical), since)
 	if err != nil {
-		return true, err
+		return nil, since, err
 	}
-	return state == string(api.ThreadClinical), nil
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, since, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, since, err
+	}
+	return ids, next, nil
 }

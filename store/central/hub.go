@@ -29,15 +29,16 @@ const (
 	// is told to resync.
 	eventQueue = 4096
 	// streamFlushEvery is how often a stream writes what arrived since
-	// its last write. Writing in batches keeps the cost of a stream to a
-	// few writes a second however fast webhooks come in; a tenth of a
-	// second is not a delay anyone at a desk notices.
-	streamFlushEvery = 50 * time.Millisecond
-	// openThreadTTL is how long "this thread is not clinical" is believed
-	// before the store is asked again. A thread becomes clinical by a
-	// hand-off, which this node marks at once (markClinical); the TTL
-	// bounds how long another node's hand-off takes to be seen here.
-	openThreadTTL = time.Second
+	// its last write. Writing in batches keeps the cost of a stream to
+	// five writes a second however fast webhooks come in (at 50 ms, 300
+	// streams took a third of intake's throughput on two cores); a fifth
+	// of a second is not a delay anyone at a desk notices.
+	streamFlushEvery = 200 * time.Millisecond
+	// clinicalRefreshEvery is how often the hub asks the store which
+	// threads moved to the nurses' queue. This node's own hand-offs are
+	// marked at once (markClinical); the refresh bounds how long another
+	// node's take to be seen here.
+	clinicalRefreshEvery = time.Second
 )
 
 // resyncFrame ends a stream that fell behind: the console understands it
@@ -62,29 +63,28 @@ type encodedEvent struct {
 type hub struct {
 	in      chan api.Event
 	dropped atomic.Int64 // events lost to a full queue since the encoder last looked
-	// clinical says whether a thread is in the nurses' queue; on error
-	// the event is treated as clinical (shown to fewer people).
-	clinical func(ctx context.Context, threadID string) (bool, error)
-	quit     chan struct{}
-	done     chan struct{}
+	// clinicalSince lists threads that moved to the nurses' queue at or
+	// after since (unix ns), and the time to ask from next; the encoder
+	// never waits on it.
+	clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)
+	quit          chan struct{}
+	done          chan struct{}
 
 	mu    sync.RWMutex
 	ring  [eventRing]*encodedEvent
 	head  int64 // seq of the newest event in the ring (0: none yet)
 	epoch int64 // bumped when events were lost: every stream resyncs
 
-	cacheMu sync.Mutex
-	cache   map[string]threadClass
+	// clinical holds the threads in the nurses' queue. A thread enters it
+	// by a hand-off and never leaves, and threads are created open, so a
+	// thread not in the set is open.
+	clinicalMu sync.RWMutex
+	clinical   map[string]bool
 
 	subMu      sync.Mutex
 	closed     bool
 	perSession map[string]int
 	perUser    map[string]int
-}
-
-type threadClass struct {
-	clinical bool
-	at       time.Time
 }
 
 // subscriber is one open stream's place in the ring.
@@ -95,18 +95,61 @@ type subscriber struct {
 	seeClinical   bool
 }
 
-// newHub starts the encoder; clinical may be nil (every thread open).
-func newHub(clinical func(ctx context.Context, threadID string) (bool, error)) *hub {
-	if clinical == nil {
-		clinical = func(context.Context, string) (bool, error) { return false, nil }
-	}
+// newHub starts the encoder and, when clinicalSince is not nil, the
+// refresher of the clinical set (nil: every thread is open unless marked).
+func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)) *hub {
 	h := &hub{
-		in: make(chan api.Event, eventQueue), clinical: clinical,
+		in: make(chan api.Event, eventQueue), clinicalSince: clinicalSince,
 		quit: make(chan struct{}), done: make(chan struct{}),
-		cache: map[string]threadClass{}, perSession: map[string]int{}, perUser: map[string]int{},
+		clinical: map[string]bool{}, perSession: map[string]int{}, perUser: map[string]int{},
 	}
-	go h.encode()
+	refreshed := make(chan struct{})
+	if clinicalSince != nil {
+		go h.refreshClinical(refreshed)
+	} else {
+		close(refreshed)
+	}
+	go func() {
+		// No event goes out before the clinical set is first loaded.
+		select {
+		case <-refreshed:
+		case <-h.quit:
+		}
+		h.encode()
+	}()
 	return h
+}
+
+// refreshClinical loads the clinical set, then asks for additions every
+// clinicalRefreshEvery until the hub closes.
+func (h *hub) refreshClinical(first chan<- struct{}) {
+	var since int64
+	load := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		ids, next, err := h.clinicalSince(ctx, since)
+		if err != nil {
+			return // tried again at the next tick; this node's hand-offs are marked anyway
+		}
+		since = next
+		h.clinicalMu.Lock()
+		for _, id := range ids {
+			h.clinical[id] = true
+		}
+		h.clinicalMu.Unlock()
+	}
+	load()
+	close(first)
+	t := time.NewTicker(clinicalRefreshEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-h.quit:
+			return
+		case <-t.C:
+			load()
+		}
+	}
 }
 
 // streamLimitError is why a stream was refused.
@@ -185,36 +228,15 @@ func (h *hub) publish(evs ...api.Event) {
 // markClinical records at once that a thread moved to the nurses' queue,
 // before the hand-off's event is published.
 func (h *hub) markClinical(threadID string) {
-	h.cacheMu.Lock()
-	h.cache[threadID] = threadClass{clinical: true}
-	h.cacheMu.Unlock()
+	h.clinicalMu.Lock()
+	h.clinical[threadID] = true
+	h.clinicalMu.Unlock()
 }
 
 func (h *hub) isClinical(threadID string) bool {
-	now := time.Now()
-	h.cacheMu.Lock()
-	c, ok := h.cache[threadID]
-	h.cacheMu.Unlock()
-	// Clinical is for good (no path leads a thread back out of the
-	// nurses' queue); "open" is believed for openThreadTTL.
-	if ok && (c.clinical || now.Sub(c.at) < openThreadTTL) {
-		return c.clinical
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	clinical, err := h.clinical(ctx, threadID)
-	cancel()
-	if err != nil {
-		return true
-	}
-	h.cacheMu.Lock()
-	if len(h.cache) > 100_000 {
-		clear(h.cache) // a bound, not a policy: the store is asked again
-	}
-	if prev, ok := h.cache[threadID]; !ok || !prev.clinical {
-		h.cache[threadID] = threadClass{clinical: clinical, at: now}
-	}
-	h.cacheMu.Unlock()
-	return clinical
+	h.clinicalMu.RLock()
+	defer h.clinicalMu.RUnlock()
+	return h.clinical[threadID]
 }
 
 // encode is the one goroutine that stamps and encodes events.
