@@ -129,7 +129,7 @@ func TestEventStreamCarriesOnlyThreadsTheUserMayOpen(t *testing.T) {
 	_, _, deskEvents := openStream(t, e, desk)
 	_, _, nurseEvents := openStream(t, e, nurse)
 
-	e.patientWrites(patientUK, "Also, my knee still hurts.")   // the clinical thread
+	e.patientWrites(patientUK, "Also, my knee still hurts.")      // the clinical thread
 	e.patientWrites(patientUS, "What time do you open tomorrow?") // an open thread
 	open := e.threadFor(desk, patientUS)
 
