@@ -66,7 +66,7 @@ func consoleFlags(stderr io.Writer) (*flag.FlagSet, *consoleConfig) {
 	fs.StringVar(&cfg.Data, "data", envOr("TRIAGE_DATA", defaultDataDir()), "console data folder (TRIAGE_DATA)")
 	fs.StringVar(&cfg.CAFile, "ca-file", envOr("TRIAGE_CA_FILE", ""), "PEM file of the CA that signed the server's certificate (TRIAGE_CA_FILE)")
 	fs.StringVar(&cfg.KeyPassphraseFile, "key-passphrase-file", os.Getenv(seal.EnvPassphraseFileConsole),
-		"passphrase file for the keys sealing drafts, when there is no OS keyring ("+seal.EnvPassphraseFileConsole+")")
+		"passphrase file for the keys sealing drafts and the device key, when there is no OS keyring ("+seal.EnvPassphraseFileConsole+")")
 	return fs, cfg
 }
 

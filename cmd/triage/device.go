@@ -20,6 +20,7 @@ func runDevice(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	data := fs.String("data", envOr("TRIAGE_DATA", defaultDataDir()), "console data folder (TRIAGE_DATA)")
 	pass := fs.String("key-passphrase-file", os.Getenv(seal.EnvPassphraseFileConsole), "passphrase file ("+seal.EnvPassphraseFileConsole+")")
+	prefer := fs.Bool("prefer-passphrase", false, "open the keys with the passphrase before trying the OS keyring")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -30,7 +31,7 @@ func runDevice(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer c.Close()
-	if _, err := store.OpenConsoleKeys(ctx, c, store.ConsoleKeyConfig{PassphraseFile: *pass}); err != nil {
+	if _, err := store.OpenConsoleKeys(ctx, c, store.ConsoleKeyConfig{PassphraseFile: *pass, PreferPassphrase: *prefer}); err != nil {
 		fmt.Fprintf(stderr, "triage device: %v\n", err)
 		return 1
 	}

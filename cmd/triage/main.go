@@ -44,8 +44,8 @@ Console flags:
                                (TRIAGE_DATA, default $XDG_DATA_HOME/triage or ~/.local/share/triage)
   --ca-file FILE               PEM file of the CA that signed the server's certificate
                                (TRIAGE_CA_FILE)
-  --key-passphrase-file FILE   passphrase file for the keys sealing drafts, when there is
-                               no OS keyring (TRIAGE_KEY_PASSPHRASE_FILE)
+  --key-passphrase-file FILE   passphrase file for the keys sealing drafts and the console's
+                               device key, when there is no OS keyring (TRIAGE_KEY_PASSPHRASE_FILE)
 `
 
 // commands are triage's subcommands; the usage text names each of them.
