@@ -11,14 +11,17 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
-// handleEvents streams live events as server-sent events. Each event is
-// "id: <seq>\ndata: <api.Event JSON>\n\n"; a comment line every heartbeat
-// keeps proxies from closing the stream and lets the server notice a
-// session that ended (logout, expiry) and close the stream with it.
 // sessionCheckEvery is how often an open event stream re-checks its
 // session.
 const sessionCheckEvery = 2 * time.Second
 
+// handleEvents streams live events as server-sent events. Each event is
+// "id: <seq>\ndata: <api.Event JSON>\n\n"; a comment line every heartbeat
+// keeps proxies from closing the stream and lets the server notice a
+// session that ended (logout, expiry) and close the stream with it. Open
+// streams are capped per sign-in and per user (429 beyond), carry only
+// threads the user may open, and end with a resync frame when they fall
+// behind (hub.go).
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	sess := sessionFrom(r)
 	if !policy.Can(sess.User.Role, policy.ActionViewThreads) {
