@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/audit"
 )
 
 // ErrSessionEnded means the central endpoint no longer accepts this
@@ -75,6 +76,11 @@ func (c *Client) audit(ctx context.Context, who Actor, action, object, outcome s
 	appendFn := c.console.Append
 	if action == "login" || action == "logout" {
 		appendFn = c.console.AppendSession
+	}
+	if !audit.ValidObject(object) {
+		// Ids come from the server, but whatever arrives here that is not
+		// one is kept as a keyed hash, never in clear.
+		object = c.console.KeyedHash("audit.object", object)
 	}
 	if _, err := appendFn(ctx, who, action, object, outcome, detail); err != nil {
 		return err
@@ -164,9 +170,11 @@ func (e *StatusError) Error() string { return fmt.Sprintf("%s (%d)", e.Message, 
 // Login signs a user in. The attempt is audited locally whatever its outcome.
 func (c *Client) Login(ctx context.Context, username, password, totp string) (api.LoginResponse, error) {
 	var resp api.LoginResponse
-	err := c.do(ctx, http.MethodPost, "/login", "", api.LoginRequest{
-		Username: username, Password: password, TOTP: totp, ConsoleID: c.console.ID(),
-	}, &resp)
+	req := api.LoginRequest{Username: username, Password: password, TOTP: totp, Device: c.console.signInProof(username)}
+	if req.Device != nil {
+		req.ConsoleID = req.Device.DeviceID
+	}
+	err := c.do(ctx, http.MethodPost, "/login", "", req, &resp)
 	if err != nil {
 		// Failed attempts record a keyed hash of the name that was tried,
 		// never the name: it may be a password typed into the wrong
@@ -374,6 +382,11 @@ func (c *Client) SyncOnce(ctx context.Context) (int, error) {
 		batch := api.AuditBatch{
 			BatchID: fmt.Sprintf("%s:%d-%d", c.console.ID(), entries[0].Seq, entries[len(entries)-1].Seq),
 			Entries: entries,
+		}
+		// Signed with the device key: the server takes this chain only
+		// from this console.
+		if err := c.console.signBatch(&batch); err != nil {
+			return total, err
 		}
 		var res api.AuditBatchResult
 		err = c.do(ctx, http.MethodPost, "/audit", token, batch, &res)

@@ -54,9 +54,11 @@ func (c *Client) SignIn(ctx context.Context, username, password, code string) (a
 // enrolment, never the codes.
 func (c *Client) EnrolTOTP(ctx context.Context, enrolToken, code string) (api.TOTPEnrolResponse, error) {
 	var out api.TOTPEnrolResponse
-	err := c.do(ctx, http.MethodPost, "/totp/enrol", "", api.TOTPEnrolRequest{
-		Token: enrolToken, Code: code, ConsoleID: c.console.ID(),
-	}, &out)
+	req := api.TOTPEnrolRequest{Token: enrolToken, Code: code, Device: c.console.signInProof("")}
+	if req.Device != nil {
+		req.ConsoleID = req.Device.DeviceID
+	}
+	err := c.do(ctx, http.MethodPost, "/totp/enrol", "", req, &out)
 	if err != nil {
 		var se *StatusError
 		if errors.Is(err, ErrSessionEnded) || (errors.As(err, &se) && se.Code == http.StatusUnauthorized) {

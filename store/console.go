@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -36,6 +37,9 @@ type Console struct {
 	maxPending int64
 	hmacKey    []byte
 	keys       consoleKeys // sealing keys for drafts, set by OpenConsoleKeys (console_keys.go)
+	// devicePriv signs sign-ins and audit batches (console_device.go);
+	// nil when this console cannot sign.
+	devicePriv ed25519.PrivateKey
 }
 
 // DefaultMaxPending bounds the audit outbox: with this many entries not
@@ -68,6 +72,10 @@ func OpenConsole(ctx context.Context, dir string, now func() time.Time) (*Consol
 	}
 	c := &Console{db: db, now: now, maxPending: DefaultMaxPending}
 	if c.id, err = c.consoleID(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := c.openDevice(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -135,13 +143,20 @@ func (c *Console) consoleID(ctx context.Context) (string, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", err
 	}
-	b := make([]byte, 8)
-	if _, err := rand.Read(b); err != nil {
+	// First start: the console is a new device, and its id is the
+	// device's, derived from the key pair made now.
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
 		return "", err
 	}
-	id = "console-" + hex.EncodeToString(b)
-	_, err = c.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('console_id', ?)`, id)
-	return id, err
+	defer tx.Rollback()
+	if id, err = c.newDevice(ctx, tx); err != nil {
+		return "", err
+	}
+	if _, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('console_id', ?)`, id); err != nil {
+		return "", err
+	}
+	return id, tx.Commit()
 }
 
 const auditCols = `seq, prev_hash, hash, at, user_id, role, action, object, outcome, detail`

@@ -60,6 +60,11 @@ func OpenConsoleKeys(ctx context.Context, c *Console, cfg ConsoleKeyConfig) (sea
 	if err != nil {
 		return src, fmt.Errorf("console keys: %w", err)
 	}
+	// The device key is kept (or opened) before anything is recorded, so
+	// it is never lost once the console's keys exist.
+	if err := c.sealDevice(ctx, keys); err != nil {
+		return src, err
+	}
 	detail := map[string]string{"kek": string(src.Kind), "created": strconv.FormatBool(src.Created)}
 	if src.Warning != "" {
 		detail["degraded"] = "true"
@@ -82,7 +87,10 @@ func (c *Console) sealKeys() (*seal.Keys, error) {
 // ConsoleSealedColumns lists every sealed column of the console store,
 // for rotation.
 func ConsoleSealedColumns() []seal.Column {
-	return []seal.Column{{Table: "drafts", Column: "text_sealed", Bind: "text", RowID: "id"}}
+	return []seal.Column{
+		{Table: "drafts", Column: "text_sealed", Bind: "text", RowID: "id"},
+		{Table: "device", Column: "private_sealed", Bind: deviceSealBind, RowID: "id"},
+	}
 }
 
 // ConsoleRotateReport says what a rotation of the console's keys did: key

@@ -43,6 +43,15 @@ func TestLossWorker(t *testing.T) {
 		fmt.Println("FATAL", err)
 		os.Exit(3)
 	}
+	// The console's keys hold its device key: without them a restarted
+	// console could not sign its backlog. The passphrase fallback keeps
+	// the test off the machine's keyring.
+	if _, err := store.OpenConsoleKeys(ctx, con, store.ConsoleKeyConfig{
+		PassphraseFile: os.Getenv("LOSS_PASSPHRASE_FILE"), PreferPassphrase: true,
+	}); err != nil {
+		fmt.Println("FATAL", err)
+		os.Exit(3)
+	}
 	cl := store.NewClient(os.Getenv("LOSS_CENTRAL_URL"), &http.Client{Timeout: 2 * time.Second}, con)
 	for {
 		if _, err := cl.Login(ctx, "desk", passwords["desk"], ""); err == nil {
@@ -86,6 +95,10 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 	env := newCentral(t)
 	thread := env.patientWrites("Can I move my appointment?")
 	consoleDir := t.TempDir()
+	passFile := filepath.Join(t.TempDir(), "console.pass")
+	if err := os.WriteFile(passFile, []byte("a-long-console-passphrase-for-the-loss-test\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	rng := rand.New(rand.NewPCG(20260301, 7))
 
 	acked := map[string]string{} // idempotency key -> message id
@@ -96,7 +109,7 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 	runWorker := func(mode string, cycle int, kill time.Duration, down bool) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestLossWorker$", "-test.count=1")
 		cmd.Env = append(os.Environ(), workerEnv+"="+mode, "LOSS_CONSOLE_DIR="+consoleDir, "LOSS_CENTRAL_URL="+env.url(),
-			"LOSS_THREAD="+thread, fmt.Sprintf("LOSS_CYCLE=%d", cycle))
+			"LOSS_THREAD="+thread, fmt.Sprintf("LOSS_CYCLE=%d", cycle), "LOSS_PASSPHRASE_FILE="+passFile)
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)

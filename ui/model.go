@@ -1092,6 +1092,11 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
 			}
+		case api.EventResync:
+			// The server dropped the stream because this console fell
+			// behind: events were lost, so fetch everything shown again.
+			// The stream closes next, and the reader reconnects.
+			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
 		}
 		return tea.Batch(cmds...)
 	case eventsClosedMsg:

@@ -495,6 +495,28 @@ func TestLiveEvents(t *testing.T) {
 	}
 }
 
+// TestResyncRefetchesEverythingShown: the server dropped the stream
+// because the console fell behind, so events were lost; the inbox and the
+// open thread are fetched again whatever thread the event names.
+func TestResyncRefetchesEverythingShown(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter")
+	fb.mu.Lock()
+	inbox := fb.inboxHits
+	fb.mu.Unlock()
+	t1 := fb.fetchCount("t1")
+	fb.events <- api.Event{Type: api.EventResync}
+	h.settle()
+	fb.mu.Lock()
+	hits := fb.inboxHits
+	fb.mu.Unlock()
+	if hits <= inbox || fb.fetchCount("t1") <= t1 {
+		t.Fatalf("after a resync: inbox %d→%d, open thread %d→%d", inbox, hits, t1, fb.fetchCount("t1"))
+	}
+}
+
 func TestEventStreamReconnectsWithBackoff(t *testing.T) {
 	fb := newFakeBackend()
 	h := newHarness(t, fb, Options{}, 80, 24)

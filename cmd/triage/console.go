@@ -66,7 +66,7 @@ func consoleFlags(stderr io.Writer) (*flag.FlagSet, *consoleConfig) {
 	fs.StringVar(&cfg.Data, "data", envOr("TRIAGE_DATA", defaultDataDir()), "console data folder (TRIAGE_DATA)")
 	fs.StringVar(&cfg.CAFile, "ca-file", envOr("TRIAGE_CA_FILE", ""), "PEM file of the CA that signed the server's certificate (TRIAGE_CA_FILE)")
 	fs.StringVar(&cfg.KeyPassphraseFile, "key-passphrase-file", os.Getenv(seal.EnvPassphraseFileConsole),
-		"passphrase file for the keys sealing drafts, when there is no OS keyring ("+seal.EnvPassphraseFileConsole+")")
+		"passphrase file for the keys sealing drafts and the device key, when there is no OS keyring ("+seal.EnvPassphraseFileConsole+")")
 	return fs, cfg
 }
 
@@ -96,6 +96,12 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 	}
 	defer console.Close()
 	sealed, notice := openDraftKeys(ctx, console, cfg, log)
+	// The console's keys also keep its device key, which signs its audit
+	// trail: without them the trail could not be uploaded after a restart,
+	// so the console does not start.
+	if err := deviceKept(ctx, console); err != nil {
+		return fmt.Errorf("%w (the console's device key needs the OS keyring or a passphrase file, %s)", err, seal.EnvPassphraseFileConsole)
+	}
 	client := store.NewClient(cfg.Server, httpClient, console)
 	guard := newPanicGuard(logFile)
 	go func() {

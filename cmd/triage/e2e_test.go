@@ -264,11 +264,17 @@ func TestEndToEndMaskedMessageMacroReplyAndAudit(t *testing.T) {
 	})
 
 	consoleData := filepath.Join(work, "console")
+	// No keyring here: the console's keys, which also keep its device
+	// key, are wrapped by a passphrase file.
+	consolePass := filepath.Join(work, "console-passphrase")
+	if err := os.WriteFile(consolePass, []byte("a-long-console-passphrase-for-e2e\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	con := tmuxConsole{t: t, socket: "triage-e2e-" + randomHex(4)}
 	// OSC 52 would reach tmux's paste buffers and titles would change the
 	// pane title: both are watched below.
 	if out, err := con.run("-f", "/dev/null", "new-session", "-d", "-s", "console", "-x", "120", "-y", "40",
-		fmt.Sprintf("%s --server %s --data %s", filepath.Join(bin, "triage"), centralURL, consoleData)); err != nil {
+		fmt.Sprintf("%s --server %s --data %s --key-passphrase-file %s", filepath.Join(bin, "triage"), centralURL, consoleData, consolePass)); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}
 	t.Cleanup(func() {

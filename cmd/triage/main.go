@@ -5,6 +5,7 @@
 //	triage user            manage console accounts in triaged's data folder
 //	triage key rotate      rotate the key sealing the console's drafts
 //	triage audit verify    check the console's local audit chain
+//	triage device          show this console's device id and key, for registration
 //	triage scan            mask PHI in JSON lines read from stdin
 package main
 
@@ -30,6 +31,8 @@ Usage:
                                     rotate the key sealing the console's local drafts
                                     (quit the console first)
   triage audit verify [--data DIR]  verify the console's local audit chain
+  triage device [--data DIR]        show this console's device id and public key, which an
+                                    admin registers with triage user device-add
   triage scan                       read {"id","text"} JSON lines on stdin, write spans
                                     and masked text
   triage help                       this text
@@ -41,8 +44,8 @@ Console flags:
                                (TRIAGE_DATA, default $XDG_DATA_HOME/triage or ~/.local/share/triage)
   --ca-file FILE               PEM file of the CA that signed the server's certificate
                                (TRIAGE_CA_FILE)
-  --key-passphrase-file FILE   passphrase file for the keys sealing drafts, when there is
-                               no OS keyring (TRIAGE_KEY_PASSPHRASE_FILE)
+  --key-passphrase-file FILE   passphrase file for the keys sealing drafts and the console's
+                               device key, when there is no OS keyring (TRIAGE_KEY_PASSPHRASE_FILE)
 `
 
 // commands are triage's subcommands; the usage text names each of them.
@@ -53,6 +56,7 @@ var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io
 	"audit":   func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runAudit(args, stdout, stderr) },
 	"user":    runUser,
 	"key":     func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runKey(args, stdout, stderr) },
+	"device":  func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runDevice(args, stdout, stderr) },
 }
 
 func main() {

@@ -32,6 +32,10 @@ Usage:
   triage user reset-totp NAME         remove NAME's authenticator; they enrol again at sign-in
   triage user role NAME ROLE          change NAME's role and end their sessions
   triage user revoke NAME             end every session of NAME now
+  triage user device-add NAME KEY     register a console device (KEY: the public key that
+                                      ` + "`triage device`" + ` prints on that console) and bind NAME to it
+  triage user device-list             list registered console devices and their accounts
+  triage user device-revoke DEVICE    withdraw a console device and end its sessions
 
 Roles: frontdesk, nurse, supervisor, admin.
 
@@ -79,7 +83,8 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		pos = append(pos, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	want := map[string]int{"add": 1, "list": 0, "disable": 1, "enable": 1, "unlock": 1, "reset-password": 1, "reset-totp": 1, "role": 2, "revoke": 1}
+	want := map[string]int{"add": 1, "list": 0, "disable": 1, "enable": 1, "unlock": 1, "reset-password": 1, "reset-totp": 1, "role": 2, "revoke": 1,
+		"device-add": 2, "device-list": 0, "device-revoke": 1}
 	n, known := want[cmd]
 	if !known {
 		fmt.Fprintf(stderr, "triage user: unknown command %q\n\n%s", cmd, userUsage)
@@ -187,6 +192,33 @@ func userCommand(ctx context.Context, cmd string, pos []string, f userFlags, std
 			return err
 		}
 		fmt.Fprintf(stdout, "%s ended for %s; their consoles return to sign-in within seconds.\n", sessions(n), pos[0])
+	case "device-add":
+		id, err := adm.RegisterDevice(ctx, actor, pos[0], pos[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "registered console device %s for %s.\n", id, pos[0])
+	case "device-list":
+		list, err := adm.Devices(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "DEVICE\tSTATUS\tREGISTERED\tBY\tACCOUNTS")
+		for _, d := range list {
+			st := "active"
+			if d.Revoked {
+				st = "withdrawn"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.ID, st, d.Via, d.RegisteredBy, strings.Join(d.Accounts, ","))
+		}
+		return tw.Flush()
+	case "device-revoke":
+		n, err := adm.RevokeDevice(ctx, actor, pos[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "withdrew console device %s; %s ended.\n", pos[0], sessions(n))
 	}
 	return nil
 }

@@ -75,6 +75,7 @@ func defineSettings() *settings {
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
 	s.add("consent-follows-number-change", "TRIAGED_CONSENT_FOLLOWS_NUMBER_CHANGE", "false", "clinic policy: when a patient changes their WhatsApp number, their consent carries over to the new number (true) or must be given again (false)", false)
+	s.add("device-registration", "TRIAGED_DEVICE_REGISTRATION", "first-sign-in", "how console devices are registered: first-sign-in (an account's first sign-in from a console registers it) or admin (only `triage user device-add`)", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -219,6 +220,13 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	}
 	if cfg.RetryMax < cfg.RetryBase {
 		return cfg, errors.New("TRIAGED_RETRY_MAX must not be shorter than TRIAGED_RETRY_BASE")
+	}
+	switch reg := s.get("device-registration"); reg {
+	case "first-sign-in":
+	case "admin":
+		cfg.AdminRegistersDevices = true
+	default:
+		return cfg, fmt.Errorf("TRIAGED_DEVICE_REGISTRATION must be first-sign-in or admin (got %q)", reg)
 	}
 
 	provider, err := buildProvider(s)

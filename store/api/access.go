@@ -28,9 +28,10 @@ type TOTPEnrolment struct {
 // TOTPEnrolRequest confirms an enrolment with the first code the app
 // shows (POST /api/v1/totp/enrol, no session needed).
 type TOTPEnrolRequest struct {
-	Token     string `json:"token"`
-	Code      string `json:"code"`
-	ConsoleID string `json:"console_id"`
+	Token     string       `json:"token"`
+	Code      string       `json:"code"`
+	ConsoleID string       `json:"console_id,omitempty"`
+	Device    *DeviceProof `json:"device,omitempty"`
 }
 
 // TOTPEnrolResponse is a confirmed enrolment: the session it opens and

@@ -20,13 +20,25 @@ const (
 	RoleAdmin      Role = "admin"
 )
 
-// LoginRequest starts a session. ConsoleID names the console install, so
-// the audit trail says where an action came from.
+// LoginRequest starts a session. Device proves which console signs in
+// (see store/device); ConsoleID, when set, must be that device's id. A
+// session without a device may read and act, but cannot upload an audit
+// chain.
 type LoginRequest struct {
-	Username  string `json:"username"`
-	Password  string `json:"password"`
-	TOTP      string `json:"totp,omitempty"`
-	ConsoleID string `json:"console_id"`
+	Username  string       `json:"username"`
+	Password  string       `json:"password"`
+	TOTP      string       `json:"totp,omitempty"`
+	ConsoleID string       `json:"console_id,omitempty"`
+	Device    *DeviceProof `json:"device,omitempty"`
+}
+
+// DeviceProof names a console's device and proves the console holds its
+// key: DeviceID is derived from PublicKey (base64url Ed25519), and
+// Signature (base64url) is over store/device's sign-in message.
+type DeviceProof struct {
+	DeviceID  string `json:"device_id"`
+	PublicKey string `json:"public_key"`
+	Signature string `json:"signature"`
 }
 
 // User is the signed-in person.
@@ -182,6 +194,10 @@ const (
 	EventMessageNew    EventType = "message.new"
 	EventMessageStatus EventType = "message.status"
 	EventThreadUpdated EventType = "thread.updated"
+	// EventResync says the server dropped this stream because the
+	// console fell behind: events were lost, so the console fetches its
+	// inbox again and reconnects. The stream ends after it.
+	EventResync EventType = "resync"
 )
 
 // Event is one live event on the console stream (server-sent events,
@@ -211,10 +227,15 @@ type AuditEntry struct {
 	Detail    map[string]string `json:"detail,omitempty"` // no PHI: rule names, macro ids, keyed hashes
 }
 
-// AuditBatch is a run of consecutive entries from one console chain.
+// AuditBatch is a run of consecutive entries from one console chain,
+// signed by the console's device key: Signature (base64url Ed25519) is
+// over store/device's batch message (device id, chain id, first seq,
+// count, every entry's hash).
 type AuditBatch struct {
-	BatchID string       `json:"batch_id"`
-	Entries []AuditEntry `json:"entries"`
+	BatchID   string       `json:"batch_id"`
+	DeviceID  string       `json:"device_id"`
+	Signature string       `json:"signature"`
+	Entries   []AuditEntry `json:"entries"`
 }
 
 // AuditBatchResult says how far the central endpoint holds the chain.

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
@@ -30,4 +31,20 @@ func NextTime(head *api.AuditEntry, now time.Time) time.Time {
 		return head.At.UTC()
 	}
 	return now
+}
+
+// maxObjectLen bounds an entry's object.
+const maxObjectLen = 160
+
+// objectPattern is the shape of every object an entry may name: a kind
+// and an opaque id ("thread:thr_…", "device:dev-…"), a bare word naming a
+// part of the system ("audit", "store"), or a keyed hash. A free-text
+// object could carry a patient's name in clear into a log kept for six
+// years.
+var objectPattern = regexp.MustCompile(`^(?:[a-z][a-z_.]{0,31}(?::[A-Za-z0-9._@-]{1,128})?|hmac-sha256:[0-9a-f]{64})$`)
+
+// ValidObject reports whether o may be an entry's object: empty, an id
+// with its kind, a bare word, or a keyed hash.
+func ValidObject(o string) bool {
+	return o == "" || (len(o) <= maxObjectLen && objectPattern.MatchString(o))
 }

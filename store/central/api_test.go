@@ -2,6 +2,7 @@ package central
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/device"
 )
 
 func TestHandoffLink(t *testing.T) {
@@ -83,11 +85,16 @@ func TestDemoPortalPage(t *testing.T) {
 
 // consoleChain builds n linked entries of a console's chain.
 func consoleChain(consoleID string, n int) []api.AuditEntry {
+	return consoleChainFor(consoleID, "usr_x", api.RoleFrontDesk, n)
+}
+
+// consoleChainFor is a chain of n thread views by user as role.
+func consoleChainFor(consoleID, user string, role api.Role, n int) []api.AuditEntry {
 	var out []api.AuditEntry
 	var prev *api.AuditEntry
 	for i := 0; i < n; i++ {
 		e := audit.Link(prev, api.AuditEntry{ConsoleID: consoleID, At: time.Date(2026, 3, 1, 9, 0, i, 0, time.UTC),
-			UserID: "usr_x", Role: api.RoleFrontDesk, Action: "thread.view", Object: "thread:thr_x", Outcome: "ok",
+			UserID: user, Role: role, Action: "thread.view", Object: "thread:thr_x", Outcome: "ok",
 			Detail: map[string]string{"n": string(rune('a' + i))}})
 		out = append(out, e)
 		prev = &out[len(out)-1]
@@ -97,11 +104,14 @@ func consoleChain(consoleID string, n int) []api.AuditEntry {
 
 func TestAuditBatchContinuity(t *testing.T) {
 	e := newEnv(t)
-	desk := e.login("desk") // console id "console-desk"
-	chain := consoleChain("console-desk", 6)
+	desk := e.login("desk") // from device testDevice("desk")
+	deskUser := mustUser(t, e, "desk")
+	chain := consoleChainFor(testDeviceID("desk"), deskUser.ID, api.RoleFrontDesk, 6)
 	post := func(entries []api.AuditEntry) (int, api.AuditBatchResult) {
 		var res api.AuditBatchResult
-		code := e.do("POST", api.Version+"/audit", desk, api.AuditBatch{BatchID: "b", Entries: entries}, &res)
+		b := api.AuditBatch{BatchID: "b", Entries: entries}
+		device.SignBatch(testDevice("desk"), &b)
+		code := e.do("POST", api.Version+"/audit", desk, b, &res)
 		return code, res
 	}
 	if code, res := post(chain[:3]); code != 200 || res.HeadSeq != 3 || res.HeadHash != chain[2].Hash {
@@ -139,7 +149,7 @@ func TestAuditBatchContinuity(t *testing.T) {
 	if code, res := post(chain[4:]); code != 200 || res.HeadSeq != 6 {
 		t.Fatalf("resend from head: %d %+v", code, res)
 	}
-	held, _ := e.srv.store.Audit.Chain(context.Background(), e.srv.db, "console-desk")
+	held, _ := e.srv.store.Audit.Chain(context.Background(), e.srv.db, testDeviceID("desk"))
 	if len(held) != 6 {
 		t.Fatalf("held %d entries, want 6", len(held))
 	}
@@ -294,26 +304,40 @@ func TestEventStream(t *testing.T) {
 	}
 }
 
+// publishEncoded publishes n events about thread and waits until the
+// encoder has put them in the ring.
+func publishEncoded(t *testing.T, h *hub, thread string, n int) {
+	t.Helper()
+	h.mu.RLock()
+	want := h.head + int64(n)
+	h.mu.RUnlock()
+	for i := 0; i < n; i++ {
+		h.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: thread})
+	}
+	waitFor(t, "events encoded", func() bool {
+		h.mu.RLock()
+		defer h.mu.RUnlock()
+		return h.head >= want
+	})
+}
+
 func TestSlowSubscriberIsDropped(t *testing.T) {
-	h := newHub()
-	slow, _ := h.subscribe()
-	fast, _ := h.subscribe()
-	done := make(chan struct{})
-	go func() {
-		for range fast.ch {
+	h := newHub(nil)
+	defer h.closeAll()
+	slow, _ := h.subscribe("sess-slow", "usr-slow", true, 2, 4)
+	fast, _ := h.subscribe("sess-fast", "usr-fast", true, 2, 4)
+	var buf []byte
+	read := 0
+	for read < eventRing+10 {
+		publishEncoded(t, h, "thr", 100)
+		var resync bool
+		buf, resync = h.read(fast, buf[:0])
+		if resync {
+			t.Fatalf("a subscriber that keeps up was told to resync after %d events", read)
 		}
-		close(done)
-	}()
-	for i := 0; i < subscriberBuffer+10; i++ {
-		h.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: "thr"})
+		read += bytes.Count(buf, []byte("data: "))
 	}
-	n := 0
-	for range slow.ch {
-		n++
+	if _, resync := h.read(slow, nil); !resync {
+		t.Fatal("a subscriber a whole ring behind was not told to resync")
 	}
-	if n != subscriberBuffer {
-		t.Errorf("slow subscriber got %d events before being dropped, want %d", n, subscriberBuffer)
-	}
-	h.closeAll()
-	<-done
 }

@@ -84,13 +84,17 @@ func (s *Server) handleAuditBatch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("at most %d entries per batch", maxAuditBatch))
 		return
 	}
-	for _, e := range batch.Entries {
-		if e.ConsoleID != sess.ConsoleID {
+	// Every check on who may write this chain, and under which names, is
+	// made before the chain is touched: a refused batch changes nothing,
+	// so it cannot block or fork the chain of the console it imitates.
+	if no := s.checkBatch(r.Context(), sess, &batch); no != nil {
+		if no.reason != "" {
 			s.auditOnly(r.Context(), auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "audit.batch",
-				Object: "console:" + sess.ConsoleID, Outcome: "refused", Detail: map[string]string{"reason": "foreign_console"}})
-			writeError(w, http.StatusForbidden, "audit entries must belong to this session's console")
-			return
+				Object: consoleObject(sess.ConsoleID), Outcome: "refused", Detail: map[string]string{"reason": no.reason}})
+			s.log.Warn("audit batch refused", "console", sess.ConsoleID, "user", sess.User.ID, "reason", no.reason)
 		}
+		writeError(w, no.status, no.msg)
+		return
 	}
 	var (
 		res      api.AuditBatchResult
@@ -146,7 +150,7 @@ func (s *Server) handleAuditBatch(w http.ResponseWriter, r *http.Request) {
 		last := fresh[len(fresh)-1]
 		res = headResult(&last)
 		return s.auditServer(r.Context(), q, auditRecord{
-			UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "audit.batch", Object: "console:" + sess.ConsoleID, Outcome: "ok",
+			UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "audit.batch", Object: consoleObject(sess.ConsoleID), Outcome: "ok",
 			Detail: map[string]string{"from_seq": strconv.FormatInt(fresh[0].Seq, 10), "to_seq": strconv.FormatInt(last.Seq, 10),
 				"count": strconv.Itoa(len(fresh))},
 		})
@@ -161,7 +165,7 @@ func (s *Server) handleAuditBatch(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusConflict, res)
 	case broken != nil:
 		s.auditOnly(r.Context(), auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "audit.batch",
-			Object: "console:" + sess.ConsoleID, Outcome: "refused",
+			Object: consoleObject(sess.ConsoleID), Outcome: "refused",
 			Detail: map[string]string{"damage": string(broken.Damage), "seq": strconv.FormatInt(broken.Seq, 10)}})
 		s.log.Warn("audit batch refused: chain broken", "console", sess.ConsoleID, "seq", broken.Seq, "damage", string(broken.Damage))
 		writeError(w, http.StatusUnprocessableEntity, broken.Error())
@@ -185,4 +189,13 @@ func headResult(head *api.AuditEntry) api.AuditBatchResult {
 		return api.AuditBatchResult{HeadSeq: 0, HeadHash: audit.GenesisHash}
 	}
 	return api.AuditBatchResult{HeadSeq: head.Seq, HeadHash: head.Hash}
+}
+
+// consoleObject names a console in the server's chain; a session without
+// a device has none.
+func consoleObject(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "console:" + id
 }

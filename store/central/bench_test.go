@@ -25,10 +25,21 @@ import (
 //
 //	go test ./store/central -run '^$' -bench WebhookIngest -benchtime 2s
 func BenchmarkWebhookIngest(b *testing.B) {
-	s, err := New(context.Background(), Config{
+	benchIngest(b, 0, nil)
+}
+
+// benchIngest runs the webhook-intake benchmark while streams live event
+// streams are open (see BenchmarkWebhookFanout); tune adjusts the config.
+func benchIngest(b *testing.B, streams int, tune func(*Config)) {
+	cfg := Config{
 		DataDir: b.TempDir(), Addr: "127.0.0.1:0", Keys: benchKeys(b), Provider: &fakeProvider{},
 		WhatsAppAppSecret: testAppSecret, WhatsAppVerifyToken: testVerifyToken,
-	})
+		SeedUsers: []SeedUser{{Username: "desk", Password: testPasswords["desk"], Role: "frontdesk"}},
+	}
+	if tune != nil {
+		tune(&cfg)
+	}
+	s, err := New(context.Background(), cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -38,6 +49,8 @@ func BenchmarkWebhookIngest(b *testing.B) {
 	}
 	defer s.Shutdown(context.Background())
 	url := "http://" + addr + "/webhooks/whatsapp"
+	open := openStreams(b, "http://"+addr, streams)
+	defer open.close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256}, Timeout: 30 * time.Second}
 
 	// The bodies are spliced from one template rather than marshalled per
@@ -97,6 +110,10 @@ func BenchmarkWebhookIngest(b *testing.B) {
 	b.ReportMetric(float64(len(lats))/float64(max(commits.Load(), 1)), "webhooks/commit")
 	if cpu > 0 {
 		b.ReportMetric(float64(cpu.Microseconds())/float64(len(lats)), "cpu-µs/webhook")
+	}
+	if streams > 0 {
+		b.ReportMetric(float64(open.accepted.Load()), "streams-open")
+		b.ReportMetric(float64(open.refused.Load()), "streams-refused")
 	}
 	var stored int
 	s.db.QueryRow(`SELECT COUNT(*) FROM messages`).Scan(&stored)

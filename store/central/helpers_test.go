@@ -3,7 +3,9 @@ package central
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -17,6 +19,7 @@ import (
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/sim"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/device"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -196,10 +199,30 @@ func (e *env) do(method, path, token string, body any, out any) int {
 	return resp.StatusCode
 }
 
+// testDevice is the console device key of the test console named name:
+// the same name always gives the same key.
+func testDevice(name string) ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("test-device:" + name))
+	return ed25519.NewKeyFromSeed(seed[:])
+}
+
+// testDeviceID is testDevice(name)'s device id, its audit chain's id.
+func testDeviceID(name string) string {
+	return device.ID(testDevice(name).Public().(ed25519.PublicKey))
+}
+
+// login signs user in from the console device testDevice(user).
 func (e *env) login(user string) string {
 	e.t.Helper()
+	return e.loginFrom(user, user)
+}
+
+// loginFrom signs user in from the console device testDevice(dev).
+func (e *env) loginFrom(user, dev string) string {
+	e.t.Helper()
 	var lr api.LoginResponse
-	code := e.do("POST", api.Version+"/login", "", api.LoginRequest{Username: user, Password: testPasswords[user], ConsoleID: "console-" + user}, &lr)
+	p := device.SignIn(testDevice(dev), user)
+	code := e.do("POST", api.Version+"/login", "", api.LoginRequest{Username: user, Password: testPasswords[user], ConsoleID: p.DeviceID, Device: &p}, &lr)
 	if code != 200 || lr.Token == "" {
 		e.t.Fatalf("login %s: %d", user, code)
 	}

@@ -1,78 +1,306 @@
 package central
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/clinicwa/triage/store/api"
 )
 
-// subscriberBuffer is how many events a slow console may fall behind
-// before it is dropped. Dropping is safe: events carry ids only, and a
-// console that reconnects refetches its inbox.
-const subscriberBuffer = 256
+// Live-event fan-out limits.
+const (
+	// DefaultMaxStreamsPerSession is how many event streams one sign-in
+	// may hold open: one, and a second while a reconnect overlaps the
+	// stream it replaces.
+	DefaultMaxStreamsPerSession = 2
+	// DefaultMaxStreamsPerUser is how many event streams one user may
+	// hold open across sign-ins (a desk and a spare terminal).
+	DefaultMaxStreamsPerUser = 4
+	// eventRing is how many encoded events the hub keeps: a subscriber
+	// that falls further behind than this is dropped with a resync.
+	eventRing = 4096
+	// eventQueue bounds the events waiting to be encoded. Publishing never
+	// waits: when the queue is full the event is lost, and every stream
+	// is told to resync.
+	eventQueue = 4096
+	// streamFlushEvery is how often a stream writes what arrived since
+	// its last write. Writing in batches keeps the cost of a stream to
+	// five writes a second however fast webhooks come in (at 50 ms, 300
+	// streams took a third of intake's throughput on two cores); a fifth
+	// of a second is not a delay anyone at a desk notices.
+	streamFlushEvery = 200 * time.Millisecond
+	// clinicalRefreshEvery is how often the hub asks the store which
+	// threads moved to the nurses' queue. This node's own hand-offs are
+	// marked at once (markClinical); the refresh bounds how long another
+	// node's take to be seen here.
+	clinicalRefreshEvery = time.Second
+)
 
-// hub fans live events out to every connected console. Publishing never
-// blocks: a subscriber whose buffer is full is closed and removed, so one
-// stalled connection cannot hold up a webhook's acknowledgement.
+// resyncFrame ends a stream that fell behind: the console understands it
+// as "events were lost; fetch the inbox again" (api.EventResync).
+var resyncFrame = []byte("event: resync\ndata: {\"type\":\"resync\"}\n\n")
+
+// encodedEvent is one live event, encoded once for every subscriber.
+type encodedEvent struct {
+	seq int64
+	// clinical: the thread is in the nurses' queue, so only roles that
+	// may open clinical threads receive the event.
+	clinical bool
+	frame    []byte // "id: <seq>\ndata: <api.Event JSON>\n\n"
+}
+
+// hub fans live events out to every connected console. Publishing costs
+// one non-blocking channel send, whatever the number of streams: a single
+// encoder goroutine stamps, classifies and encodes each event once into a
+// bounded ring, and each stream reads the ring from its own cursor. A
+// stream that falls a whole ring behind is dropped with a resync, so no
+// stream, slow or many, can hold up a webhook's acknowledgement.
 type hub struct {
-	mu     sync.Mutex
-	seq    int64
-	subs   map[*subscriber]struct{}
-	closed bool
+	in      chan api.Event
+	dropped atomic.Int64 // events lost to a full queue since the encoder last looked
+	// clinicalSince lists threads that moved to the nurses' queue at or
+	// after since (unix ns), and the time to ask from next; the encoder
+	// never waits on it.
+	clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)
+	quit          chan struct{}
+	done          chan struct{}
+
+	mu    sync.RWMutex
+	ring  [eventRing]*encodedEvent
+	head  int64 // seq of the newest event in the ring (0: none yet)
+	epoch int64 // bumped when events were lost: every stream resyncs
+
+	// clinical holds the threads in the nurses' queue. A thread enters it
+	// by a hand-off and never leaves, and threads are created open, so a
+	// thread not in the set is open.
+	clinicalMu sync.RWMutex
+	clinical   map[string]bool
+
+	subMu      sync.Mutex
+	closed     bool
+	perSession map[string]int
+	perUser    map[string]int
 }
 
+// subscriber is one open stream's place in the ring.
 type subscriber struct {
-	ch chan api.Event
+	session, user string
+	cursor        int64 // seq of the last event read
+	epoch         int64
+	seeClinical   bool
 }
 
-func newHub() *hub { return &hub{subs: map[*subscriber]struct{}{}} }
-
-// subscribe registers a subscriber; ok is false after closeAll.
-func (h *hub) subscribe() (*subscriber, bool) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return nil, false
+// newHub starts the encoder and, when clinicalSince is not nil, the
+// refresher of the clinical set (nil: every thread is open unless marked).
+func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)) *hub {
+	h := &hub{
+		in: make(chan api.Event, eventQueue), clinicalSince: clinicalSince,
+		quit: make(chan struct{}), done: make(chan struct{}),
+		clinical: map[string]bool{}, perSession: map[string]int{}, perUser: map[string]int{},
 	}
-	s := &subscriber{ch: make(chan api.Event, subscriberBuffer)}
-	h.subs[s] = struct{}{}
-	return s, true
-}
-
-func (h *hub) unsubscribe(s *subscriber) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if _, ok := h.subs[s]; ok {
-		delete(h.subs, s)
-		close(s.ch)
+	refreshed := make(chan struct{})
+	if clinicalSince != nil {
+		go h.refreshClinical(refreshed)
+	} else {
+		close(refreshed)
 	}
+	go func() {
+		// No event goes out before the clinical set is first loaded.
+		select {
+		case <-refreshed:
+		case <-h.quit:
+		}
+		h.encode()
+	}()
+	return h
 }
 
-// publish stamps each event with the next sequence number and offers it
-// to every subscriber.
-func (h *hub) publish(evs ...api.Event) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for _, e := range evs {
-		h.seq++
-		e.Seq = h.seq
-		for s := range h.subs {
-			select {
-			case s.ch <- e:
-			default:
-				delete(h.subs, s)
-				close(s.ch)
-			}
+// refreshClinical loads the clinical set, then asks for additions every
+// clinicalRefreshEvery until the hub closes.
+func (h *hub) refreshClinical(first chan<- struct{}) {
+	var since int64
+	load := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		ids, next, err := h.clinicalSince(ctx, since)
+		if err != nil {
+			return // tried again at the next tick; this node's hand-offs are marked anyway
+		}
+		since = next
+		h.clinicalMu.Lock()
+		for _, id := range ids {
+			h.clinical[id] = true
+		}
+		h.clinicalMu.Unlock()
+	}
+	load()
+	close(first)
+	t := time.NewTicker(clinicalRefreshEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-h.quit:
+			return
+		case <-t.C:
+			load()
 		}
 	}
 }
 
-func (h *hub) closeAll() {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.closed = true
-	for s := range h.subs {
-		delete(h.subs, s)
-		close(s.ch)
+// streamLimitError is why a stream was refused.
+type streamLimitError struct {
+	perSession bool
+	limit      int
+}
+
+func (e *streamLimitError) Error() string {
+	if e.perSession {
+		return fmt.Sprintf("too many live event streams for this sign-in (at most %d): close the other console window, or wait a minute for a dropped stream to time out", e.limit)
 	}
+	return fmt.Sprintf("too many live event streams for this user (at most %d across sign-ins): close a console you no longer use, or wait a minute for a dropped stream to time out", e.limit)
+}
+
+// errHubClosed means the server is shutting down.
+var errHubClosed = fmt.Errorf("the server is shutting down")
+
+// subscribe opens a stream for session (its token hash) and user, unless
+// either already holds its cap. seeClinical says whether the user's role
+// may open clinical threads.
+func (h *hub) subscribe(session, user string, seeClinical bool, maxSession, maxUser int) (*subscriber, error) {
+	h.subMu.Lock()
+	defer h.subMu.Unlock()
+	if h.closed {
+		return nil, errHubClosed
+	}
+	if h.perSession[session] >= maxSession {
+		return nil, &streamLimitError{perSession: true, limit: maxSession}
+	}
+	if h.perUser[user] >= maxUser {
+		return nil, &streamLimitError{limit: maxUser}
+	}
+	h.perSession[session]++
+	h.perUser[user]++
+	h.mu.RLock()
+	sub := &subscriber{session: session, user: user, cursor: h.head, epoch: h.epoch, seeClinical: seeClinical}
+	h.mu.RUnlock()
+	return sub, nil
+}
+
+func (h *hub) unsubscribe(s *subscriber) {
+	h.subMu.Lock()
+	defer h.subMu.Unlock()
+	if h.perSession[s.session]--; h.perSession[s.session] <= 0 {
+		delete(h.perSession, s.session)
+	}
+	if h.perUser[s.user]--; h.perUser[s.user] <= 0 {
+		delete(h.perUser, s.user)
+	}
+}
+
+// streams counts open streams (tests, metrics).
+func (h *hub) streams() int {
+	h.subMu.Lock()
+	defer h.subMu.Unlock()
+	n := 0
+	for _, c := range h.perUser {
+		n += c
+	}
+	return n
+}
+
+// publish hands events to the encoder without waiting. An event that
+// does not fit the queue is lost, and every stream will resync.
+func (h *hub) publish(evs ...api.Event) {
+	for _, e := range evs {
+		select {
+		case h.in <- e:
+		default:
+			h.dropped.Add(1)
+		}
+	}
+}
+
+// markClinical records at once that a thread moved to the nurses' queue,
+// before the hand-off's event is published.
+func (h *hub) markClinical(threadID string) {
+	h.clinicalMu.Lock()
+	h.clinical[threadID] = true
+	h.clinicalMu.Unlock()
+}
+
+func (h *hub) isClinical(threadID string) bool {
+	h.clinicalMu.RLock()
+	defer h.clinicalMu.RUnlock()
+	return h.clinical[threadID]
+}
+
+// encode is the one goroutine that stamps and encodes events.
+func (h *hub) encode() {
+	defer close(h.done)
+	for {
+		select {
+		case <-h.quit:
+			return
+		case e := <-h.in:
+			lost := h.dropped.Swap(0) > 0
+			clinical := h.isClinical(e.ThreadID)
+			h.mu.Lock()
+			h.head++
+			e.Seq = h.head
+			if lost {
+				h.epoch++
+			}
+			b, err := json.Marshal(e)
+			if err != nil {
+				b = []byte(`{}`)
+			}
+			frame := make([]byte, 0, len(b)+32)
+			frame = append(frame, "id: "...)
+			frame = strconv.AppendInt(frame, e.Seq, 10)
+			frame = append(frame, "\ndata: "...)
+			frame = append(frame, b...)
+			frame = append(frame, "\n\n"...)
+			h.ring[e.Seq%eventRing] = &encodedEvent{seq: e.Seq, clinical: clinical, frame: frame}
+			h.mu.Unlock()
+		}
+	}
+}
+
+// read appends to buf the frames sub may see since its cursor and moves
+// the cursor. resync is true when sub fell behind (a whole ring, or
+// events were lost): it must be closed with resyncFrame.
+func (h *hub) read(sub *subscriber, buf []byte) (out []byte, resync bool) {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	if sub.epoch != h.epoch || h.head-sub.cursor > eventRing {
+		return buf, true
+	}
+	for seq := sub.cursor + 1; seq <= h.head; seq++ {
+		ev := h.ring[seq%eventRing]
+		if ev.clinical && !sub.seeClinical {
+			continue
+		}
+		buf = append(buf, ev.frame...)
+	}
+	sub.cursor = h.head
+	return buf, false
+}
+
+// closeAll refuses new streams and stops the encoder; open streams see
+// quit and end.
+func (h *hub) closeAll() {
+	h.subMu.Lock()
+	if h.closed {
+		h.subMu.Unlock()
+		return
+	}
+	h.closed = true
+	h.subMu.Unlock()
+	close(h.quit)
+	<-h.done
 }

@@ -58,6 +58,7 @@ type loginAttempt struct {
 	w         http.ResponseWriter
 	r         *http.Request
 	consoleID string
+	device    signInDevice // the console's device, checked (devices.go)
 	source    string
 	now       time.Time
 }
@@ -97,12 +98,12 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, &req, 8<<10) {
 		return
 	}
-	if !validConsoleID(req.ConsoleID) {
-		writeError(w, http.StatusBadRequest, "console_id must be 1 to 64 letters, digits, '.', '-' or '_'")
+	dev, devOK := s.checkSignInDevice(w, req.ConsoleID, req.Device, req.Username)
+	if !devOK {
 		return
 	}
 	ctx := r.Context()
-	a := &loginAttempt{s: s, w: w, r: r, consoleID: req.ConsoleID, source: sourceOf(r), now: s.now()}
+	a := &loginAttempt{s: s, w: w, r: r, consoleID: dev.id, device: dev, source: sourceOf(r), now: s.now()}
 	s.pruneThrottle(a.now)
 	// A locked source is refused before any lookup or hash: the lock must
 	// stop the guessing and its cost to the server.
@@ -197,6 +198,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		detail["recovery_codes_left"] = strconv.Itoa(len(acc.Recovery))
 	}
 	resp, err := s.openSession(ctx, a, u, acc, nil, "login", detail)
+	if s.refusedForDevice(a, "login", u, err) {
+		return
+	}
 	if err != nil {
 		s.log.Error("login not recorded", "err", err.Error())
 		writeError(w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
@@ -237,6 +241,9 @@ func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, acc u
 			if err := extra(ctx, q); err != nil {
 				return err
 			}
+		}
+		if err := s.bindSignInDevice(ctx, q, a.device, u); err != nil {
+			return err
 		}
 		if err := s.store.Sessions.Create(ctx, q, sess); err != nil {
 			return err
@@ -320,12 +327,12 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, &req, 8<<10) {
 		return
 	}
-	if !validConsoleID(req.ConsoleID) {
-		writeError(w, http.StatusBadRequest, "console_id must be 1 to 64 letters, digits, '.', '-' or '_'")
+	dev, ok := s.checkSignInDevice(w, req.ConsoleID, req.Device, "")
+	if !ok {
 		return
 	}
 	ctx := r.Context()
-	a := &loginAttempt{s: s, w: w, r: r, consoleID: req.ConsoleID, source: sourceOf(r), now: s.now()}
+	a := &loginAttempt{s: s, w: w, r: r, consoleID: dev.id, device: dev, source: sourceOf(r), now: s.now()}
 	if ok, _ := s.throttle.Check(a.source, a.now); !ok {
 		a.refuse("totp.enrol", "", "", "source_locked")
 		return
@@ -398,6 +405,9 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		return s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "totp.enrol",
 			Object: "user:" + u.ID, Outcome: "ok", Detail: map[string]string{"recovery_codes": strconv.Itoa(len(hashed))}})
 	}, "login", map[string]string{"method": "totp_enrolment"})
+	if s.refusedForDevice(a, "totp.enrol", u, err) {
+		return
+	}
 	if err != nil {
 		s.log.Error("enrolment not recorded", "err", err.Error())
 		writeError(w, http.StatusServiceUnavailable, "enrolment is unavailable right now; try again")

@@ -138,6 +138,15 @@ type Config struct {
 	InDoubtWait time.Duration
 	// HeartbeatInterval is the event stream's keep-alive period (15s).
 	HeartbeatInterval time.Duration
+	// MaxStreamsPerSession and MaxStreamsPerUser cap open event streams
+	// (DefaultMaxStreamsPerSession, DefaultMaxStreamsPerUser); beyond
+	// them a stream is refused with 429.
+	MaxStreamsPerSession, MaxStreamsPerUser int
+	// AdminRegistersDevices refuses sign-ins from console devices an admin
+	// has not registered (`triage user device add`), instead of
+	// registering a device at an account's first sign-in from it
+	// (TRIAGED_DEVICE_REGISTRATION=admin).
+	AdminRegistersDevices bool
 	// AuditCheckpointInterval is how often a checkpoint over the audit
 	// log is signed when it has grown (DefaultCheckpointInterval).
 	AuditCheckpointInterval time.Duration
@@ -209,6 +218,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.HeartbeatInterval <= 0 {
 		cfg.HeartbeatInterval = 15 * time.Second
 	}
+	if cfg.MaxStreamsPerSession <= 0 {
+		cfg.MaxStreamsPerSession = DefaultMaxStreamsPerSession
+	}
+	if cfg.MaxStreamsPerUser <= 0 {
+		cfg.MaxStreamsPerUser = DefaultMaxStreamsPerUser
+	}
 	if cfg.RetryBase <= 0 {
 		cfg.RetryBase = time.Second
 	}
@@ -226,6 +241,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	db := s.db
+	s.hub = newHub(s.clinicalThreadsSince)
 	s.linkKey = s.keys.Subkey("handoff-link")
 	s.hooks = cfg.Webhooks
 	if s.hooks == nil {
@@ -467,7 +483,7 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
+	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() },
 		throttle: auth.NewThrottle(auth.SourceLockout)}
 	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
 	if err != nil {

@@ -186,6 +186,9 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 	} else {
 		writeJSON(w, http.StatusOK, summary)
 	}
+	// The thread is clinical now: its events go only to roles that may
+	// open it, starting with this one.
+	s.hub.markClinical(th.ID)
 	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 }
 
