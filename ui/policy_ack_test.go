@@ -198,4 +198,3 @@ func TestPolicyAckGolden(t *testing.T) {
 		}
 	}
 }
-

@@ -72,20 +72,20 @@ type PolicyAckInfo struct {
 
 // AccountReview is one account in an access review.
 type AccountReview struct {
-	Username           string          `json:"username"`
-	Role               string          `json:"role"`
-	Disabled           bool            `json:"disabled"`
-	CreatedAt          time.Time       `json:"created_at"`
-	LastSignIn         *time.Time      `json:"last_sign_in"`
-	LastPasswordChange time.Time       `json:"last_password_change"`
-	MFA                string          `json:"mfa"`
-	RecoveryCodesLeft  int             `json:"recovery_codes_left"`
-	LiveSessions       int             `json:"live_sessions"`
-	Lockouts           int             `json:"lockouts_in_period"`
-	FailedSignIns      int             `json:"failed_sign_ins_in_period"`
+	Username           string           `json:"username"`
+	Role               string           `json:"role"`
+	Disabled           bool             `json:"disabled"`
+	CreatedAt          time.Time        `json:"created_at"`
+	LastSignIn         *time.Time       `json:"last_sign_in"`
+	LastPasswordChange time.Time        `json:"last_password_change"`
+	MFA                string           `json:"mfa"`
+	RecoveryCodesLeft  int              `json:"recovery_codes_left"`
+	LiveSessions       int              `json:"live_sessions"`
+	Lockouts           int              `json:"lockouts_in_period"`
+	FailedSignIns      int              `json:"failed_sign_ins_in_period"`
 	Reveals            []ReviewedReveal `json:"reveals_in_period"`
-	PolicyAck          *PolicyAckInfo  `json:"policy_ack"`
-	Flags              []string        `json:"flags"`
+	PolicyAck          *PolicyAckInfo   `json:"policy_ack"`
+	Flags              []string         `json:"flags"`
 }
 
 // ReviewRecord is a completed review.

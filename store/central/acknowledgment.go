@@ -117,7 +117,9 @@ func LoadMessagingPolicy(dataDir string) (MessagingPolicy, error) {
 	return p, nil
 }
 
-func (s *Server) messagingPolicy() (MessagingPolicy, error) { return LoadMessagingPolicy(s.cfg.DataDir) }
+func (s *Server) messagingPolicy() (MessagingPolicy, error) {
+	return LoadMessagingPolicy(s.cfg.DataDir)
+}
 
 // ackRow is one stored acknowledgment (the name stays sealed).
 type ackRow struct {
