@@ -81,3 +81,14 @@ func DefaultMessagingPolicy() []byte {
 	}
 	return b
 }
+
+// SafeguardMap is the table mapping each HIPAA safeguard to the feature
+// that meets it and the tests that prove it. The README carries the same
+// table; a test keeps the two equal and checks every test named exists.
+func SafeguardMap() []byte {
+	b, err := files.ReadFile("data/safeguard-map.md")
+	if err != nil {
+		panic("assets: the embedded safeguard map is missing: " + err.Error())
+	}
+	return b
+}
