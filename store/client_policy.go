@@ -54,3 +54,11 @@ func (c *Client) ReviewStatus(ctx context.Context) (api.ReviewStatus, error) {
 	err := c.do(ctx, http.MethodGet, "/access-review/status", token, nil, &out)
 	return out, err
 }
+
+// Vendors fetches the vendor register (admins).
+func (c *Client) Vendors(ctx context.Context) (api.VendorRegister, error) {
+	_, token := c.actor()
+	var out api.VendorRegister
+	err := c.do(ctx, http.MethodGet, "/vendors", token, nil, &out)
+	return out, err
+}

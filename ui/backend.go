@@ -49,6 +49,8 @@ type Backend interface {
 	// ReviewStatus says whether the quarterly access review is due
 	// (supervisors and admins).
 	ReviewStatus(ctx context.Context) (api.ReviewStatus, error)
+	// Vendors fetches the BAA register of the providers (admins).
+	Vendors(ctx context.Context) (api.VendorRegister, error)
 
 	// Drafts are the signed-in user's unsent composer text, one per
 	// thread. The console saves them as the user types, so a reply being

@@ -158,6 +158,8 @@ type Model struct {
 	ackVersion string
 	reviewDue  bool // supervisors: the quarterly access review is due
 
+	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
+
 	drafts     draftState
 	draftDelay time.Duration
 	// after schedules a message (tea.Tick; tests hold the timers).
@@ -345,6 +347,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onPolicyAck(msg)
 	case reviewStatusMsg:
 		cmd = m.onReviewStatus(msg)
+	case vendorsMsg:
+		cmd = m.onVendors(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -408,6 +412,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.screen == screenPolicy {
 		return m.policyKey(msg)
 	}
+	if m.vendors != nil && m.screen == screenMain {
+		return m.vendorKey(msg)
+	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
 	if act == actQuit {
@@ -451,6 +458,7 @@ func (m *Model) syncKeys() {
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
+	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -566,7 +574,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit = nil, nil, "", nil
-	m.ack, m.ackVersion, m.reviewDue = nil, "", false
+	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
 	m.login.notice = notice
@@ -767,6 +775,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		return m.askReveal()
 	case actAudit:
 		return m.openAudit()
+	case actVendors:
+		return m.openVendors()
 	case actPrevMsg, actNextMsg:
 		m.moveSelection(act)
 	case actReply:

@@ -198,3 +198,38 @@ func TestPolicyAckGolden(t *testing.T) {
 		}
 	}
 }
+
+func (f *fakeBackend) Vendors(context.Context) (api.VendorRegister, error) {
+	return api.VendorRegister{Providers: []string{"twilio"},
+		Vendors:  []api.Vendor{{Provider: "twilio", Vendor: "Twilio Inc.", BAASigned: true, SignedOn: "2025-01-10", Product: "Twilio WhatsApp Business API", NextReview: "2025-12-31"}},
+		Findings: []string{"twilio: the BAA review was due 2025-12-31"}}, nil
+}
+
+// TestVendorRegisterForAdminsOnly: an admin opens the read-only register
+// with V and closes it with esc; other roles have no such key.
+func TestVendorRegisterForAdminsOnly(t *testing.T) {
+	for _, role := range []api.Role{api.RoleAdmin, api.RoleSupervisor} {
+		fb := newFakeBackend()
+		fb.role = role
+		h := newHarness(t, fb, Options{}, 120, 40)
+		h.signIn()
+		h.press("V")
+		opened := h.waitFor(func() bool { return h.m.vendors != nil && h.m.vendors.reg != nil })
+		if opened != (role == api.RoleAdmin) {
+			t.Fatalf("%s: register opened = %v", role, opened)
+		}
+		if !opened {
+			continue
+		}
+		v := h.view()
+		for _, want := range []string{"Vendor register", "Twilio Inc.", "BAA signed 2025-01-10", "review was due 2025-12-31"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("register view lacks %q:\n%s", want, v)
+			}
+		}
+		h.press("esc")
+		if h.m.vendors != nil {
+			t.Error("esc did not close the register")
+		}
+	}
+}

@@ -47,6 +47,9 @@ func (m *Model) resize() {
 	if m.ack != nil {
 		m.ack.SetSize(m.width, max(m.height-1, 1))
 	}
+	if m.vendors != nil {
+		m.vendors.SetSize(m.width, max(m.height-1, 1))
+	}
 	l := layout{wide: m.width >= wideWidth}
 	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView()), 1)
 	if l.wide {
@@ -103,6 +106,9 @@ func (m *Model) View() string {
 		return m.recoveryView()
 	case screenPolicy:
 		return m.policyView()
+	}
+	if m.vendors != nil {
+		return m.headerView() + "\n" + m.vendors.View()
 	}
 	if m.audit != nil {
 		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()

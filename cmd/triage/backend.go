@@ -355,3 +355,8 @@ func (b backend) ReviewStatus(ctx context.Context) (api.ReviewStatus, error) {
 	s, err := b.c.ReviewStatus(ctx)
 	return s, uiErr(err)
 }
+
+func (b backend) Vendors(ctx context.Context) (api.VendorRegister, error) {
+	v, err := b.c.Vendors(ctx)
+	return v, uiErr(err)
+}

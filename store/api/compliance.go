@@ -47,3 +47,22 @@ type ReviewStatus struct {
 	LastAt  time.Time `json:"last_at,omitempty"`
 	LastBy  string    `json:"last_by,omitempty"`
 }
+
+// Vendor is one entry of the clinic's BAA register (GET /api/v1/vendors,
+// admins).
+type Vendor struct {
+	Provider   string `json:"provider"`
+	Vendor     string `json:"vendor"`
+	BAASigned  bool   `json:"baa_signed"`
+	SignedOn   string `json:"signed_on,omitempty"`
+	Product    string `json:"product"`
+	NextReview string `json:"next_review"`
+}
+
+// VendorRegister is the register and what is wrong with it for the
+// providers configured.
+type VendorRegister struct {
+	Vendors   []Vendor `json:"vendors"`
+	Providers []string `json:"providers_configured"`
+	Findings  []string `json:"findings"`
+}

@@ -196,6 +196,7 @@ func (s *Server) complianceRoutes(mux *http.ServeMux) {
 	mux.Handle("GET "+v+"/policy", s.authed(s.handlePolicy))
 	mux.Handle("POST "+v+"/policy/ack", s.authed(s.handlePolicyAck))
 	mux.Handle("GET "+v+"/access-review/status", s.authed(s.handleReviewStatus))
+	mux.Handle("GET "+v+"/vendors", s.authed(s.handleVendors))
 }
 
 func (s *Server) handlePolicy(w http.ResponseWriter, r *http.Request) {

@@ -361,6 +361,17 @@ func TestVendorRegisterFlagsMissingAndOverdueBAAs(t *testing.T) {
 	if got := serverChain(t, e, "vendor.set"); len(got) != 2 || got[0].UserID != "os:tester" || got[0].Object != "vendor:twilio" {
 		t.Errorf("audit: %+v", got)
 	}
+	// Admins read the register through the API, with the findings for
+	// the configured provider (cloudapi: no BAA, and by the server's real
+	// clock its review date has passed); other roles may not.
+	var shown api.VendorRegister
+	if c := e.do("GET", api.Version+"/vendors", e.login("admin"), nil, &shown); c != 200 || len(shown.Vendors) != 2 || len(shown.Findings) != 2 ||
+		!strings.Contains(shown.Findings[0], "no Business Associate Agreement is signed with Acme BSP") {
+		t.Errorf("vendors route: %d %+v", c, shown)
+	}
+	if c := e.do("GET", api.Version+"/vendors", e.login("nurse"), nil, nil); c != 403 {
+		t.Errorf("a nurse read the vendor register: %d", c)
+	}
 	// A hand-broken file is an error, never an empty register.
 	os.WriteFile(filepath.Join(dir, VendorsFileName), []byte("{not json"), 0o600)
 	if _, err := LoadVendors(dir); err == nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -206,4 +208,30 @@ func ProviderDescription(p string) string {
 		return d
 	}
 	return p
+}
+
+// handleVendors shows admins the vendor register, read-only, with its
+// findings for the provider this endpoint is configured with.
+func (s *Server) handleVendors(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	if !policy.Can(sess.User.Role, policy.ActionManageUsers) {
+		writeError(w, http.StatusForbidden, policy.Why(sess.User.Role, policy.ActionManageUsers))
+		return
+	}
+	reg, err := LoadVendors(s.cfg.DataDir)
+	if err != nil {
+		s.log.Error("vendor register unreadable", "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the vendor register could not be read; see the server log")
+		return
+	}
+	providers := []string{s.cfg.Provider.Name()}
+	out := api.VendorRegister{Vendors: []api.Vendor{}, Providers: providers, Findings: []string{}}
+	for _, v := range reg.Vendors {
+		out.Vendors = append(out.Vendors, api.Vendor{Provider: v.Provider, Vendor: v.Vendor, BAASigned: v.BAASigned, SignedOn: v.SignedOn,
+			Product: v.Product, NextReview: v.NextReview})
+	}
+	for _, f := range VendorFindings(reg, providers, s.now()) {
+		out.Findings = append(out.Findings, f.Provider+": "+f.Detail)
+	}
+	writeJSON(w, http.StatusOK, out)
 }
