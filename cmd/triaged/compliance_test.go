@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,28 @@ func TestPrivacyOfficerCommands(t *testing.T) {
 	}
 	if err := do(wrap(runRestore), "--from", backup, "--data", restored); err == nil {
 		t.Error("a restore over a store was accepted")
+	}
+}
+
+// TestStartupWarnsAboutBAAsAndRefusesABrokenPolicy: at start-up triaged
+// logs (names and dates only) a configured provider without a BAA on
+// record, and refuses to serve with a messaging policy file it cannot
+// read, naming it.
+func TestStartupWarnsAboutBAAsAndRefusesABrokenPolicy(t *testing.T) {
+	dir := t.TempDir()
+	var logBuf bytes.Buffer
+	warnVendors(dir, "twilio", slog.New(slog.NewTextHandler(&logBuf, nil)))
+	if !strings.Contains(logBuf.String(), "level=WARN") || !strings.Contains(logBuf.String(), "provider=twilio") || !strings.Contains(logBuf.String(), "finding=missing") {
+		t.Errorf("start-up log: %s", logBuf.String())
+	}
+	os.WriteFile(filepath.Join(dir, "messaging-policy.txt"), []byte("just some words"), 0o600)
+	t.Setenv("TRIAGED_DATA", dir)
+	t.Setenv("TRIAGED_PROVIDER", "cloudapi")
+	t.Setenv("TRIAGED_WHATSAPP_APP_SECRET", "s")
+	t.Setenv("TRIAGED_WHATSAPP_VERIFY_TOKEN", "v")
+	t.Setenv("TRIAGED_WHATSAPP_TOKEN", "t")
+	t.Setenv("TRIAGED_WHATSAPP_PHONE_NUMBER_ID", "1")
+	if err := run(nil, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "messaging policy") {
+		t.Fatalf("start with a broken policy file: %v", err)
 	}
 }
