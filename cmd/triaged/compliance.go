@@ -81,8 +81,7 @@ func runAccessReview(args []string, stdout, stderr io.Writer) error {
 	if *dormant <= 0 {
 		return errors.New("--dormant-days must be a positive number of days")
 	}
-	var opt central.AccessReviewOptions
-	opt.DormantDays = *dormant
+	opt := central.AccessReviewOptions{DormantDays: *dormant, Actor: central.OperatorID()}
 	var err error
 	if *fromS != "" {
 		if opt.From, err = parseDay("from", *fromS); err != nil {
@@ -140,7 +139,7 @@ func runAccessReviewDone(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	rep, err := a.AccessReview(ctx, central.AccessReviewOptions{DormantDays: *dormant})
+	rep, err := a.AccessReview(ctx, central.AccessReviewOptions{DormantDays: *dormant, Actor: central.OperatorID()})
 	if err != nil {
 		return err
 	}
@@ -192,7 +191,7 @@ func runEvidence(args []string, stdout, stderr io.Writer) error {
 	defer a.Close()
 	provider := envOr("TRIAGED_PROVIDER", "cloudapi")
 	res, err := a.Evidence(ctx, central.EvidenceOptions{
-		From: from, To: to, OutDir: *out, DormantDays: *dormant,
+		From: from, To: to, OutDir: *out, DormantDays: *dormant, Actor: central.OperatorID(),
 		Configuration: effectiveConfiguration(ret),
 		Binaries:      binaries(),
 		Providers:     []string{provider},

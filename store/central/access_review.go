@@ -48,6 +48,9 @@ type AccessReviewOptions struct {
 	// DormantDays: an account with no sign-in for this many days (counted
 	// from its creation when it never signed in) is dormant.
 	DormantDays int
+	// Actor is who ran the review ("os:<user>"); the review opens sealed
+	// reveal reasons, so running it is itself audited.
+	Actor string
 }
 
 // ReviewedReveal is one break-glass reveal as the reviewer sees it. The
@@ -129,7 +132,25 @@ func (r AccessReview) Findings() int {
 // users table, the server's own audit chain (sign-ins, lockouts, password
 // resets), the reveals table and the policy acknowledgments.
 func (a *Admin) AccessReview(ctx context.Context, opt AccessReviewOptions) (AccessReview, error) {
-	return a.s.accessReview(ctx, opt)
+	rep, err := a.s.accessReview(ctx, opt)
+	if err != nil {
+		return rep, err
+	}
+	// The report holds the reveal reasons opened from their seals: no
+	// report without its audit entry (fail closed).
+	if err := a.s.auditOnly(ctx, auditRecord{UserID: actorOr(opt.Actor), Action: "access_review.run", Object: "access_review",
+		Outcome: "ok", Detail: map[string]string{"source": "cli", "from": rep.From.Format(time.DateOnly), "to": rep.To.Format(time.DateOnly),
+			"accounts": strconv.Itoa(len(rep.Accounts)), "findings": strconv.Itoa(rep.Findings())}}); err != nil {
+		return AccessReview{}, err
+	}
+	return rep, nil
+}
+
+func actorOr(actor string) string {
+	if actor == "" {
+		return "cli:unknown"
+	}
+	return actor
 }
 
 func (s *Server) accessReview(ctx context.Context, opt AccessReviewOptions) (AccessReview, error) {
@@ -266,7 +287,9 @@ func (s *Server) lastAudit(ctx context.Context, userID, action, outcome, object 
 // signInFailures counts the refused sign-ins with a known account in
 // [from, to), and those that locked it (login.go marks them "locked_now").
 func (s *Server) signInFailures(ctx context.Context, userID string, from, to time.Time) (lockouts, failures int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(detail LIKE '%locked_now%' AND detail NOT LIKE '%source_locked_now%'), 0)
+	// ",locked_now" marks the failure that locked the account; the
+	// source's own lock is ",source_locked_now" and does not match it.
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(detail LIKE '%,locked_now%'), 0)
 		FROM audit WHERE console_id = ? AND user_id = ? AND action = 'login' AND outcome = 'refused' AND at_ns >= ? AND at_ns < ?`,
 		ServerConsoleID, userID, from.UnixNano(), to.UnixNano()).Scan(&failures, &lockouts)
 	return lockouts, failures, err

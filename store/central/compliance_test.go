@@ -118,6 +118,10 @@ func TestAccessReviewFigures(t *testing.T) {
 	if !rep.Due || rep.LastReview != nil {
 		t.Errorf("a store never reviewed must be due: %+v", rep)
 	}
+	// Running the review opened sealed reasons: it is audited.
+	if got := serverChain(t, e, "access_review.run"); len(got) != 1 || got[0].UserID != "cli:unknown" {
+		t.Errorf("review audit: %+v", got)
+	}
 	// The text form shouts the defect and never prints patient details.
 	var b bytes.Buffer
 	WriteAccessReviewText(&b, rep)
@@ -204,6 +208,9 @@ func TestEvidencePackVerifiesAndNamesTampering(t *testing.T) {
 		if !slices.ContainsFunc(res.Findings, func(f string) bool { return strings.Contains(f, want) }) {
 			t.Errorf("findings %v lack %q", res.Findings, want)
 		}
+	}
+	if got := serverChain(t, e, "evidence.generate"); len(got) != 1 || got[0].Outcome != "ok" {
+		t.Errorf("evidence audit: %+v", got)
 	}
 	pubRaw, _ := os.ReadFile(filepath.Join(res.Dir, "03-audit-checkpoint.pub"))
 	pub := mustPub(t, string(pubRaw))

@@ -90,6 +90,8 @@ type EvidenceOptions struct {
 	SafeguardMap []byte
 	// DormantDays for the access review.
 	DormantDays int
+	// Actor is who made the pack ("os:<user>"), for its audit entry.
+	Actor string
 	// ConsentStats and TemplateReviews override the defaults.
 	ConsentStats    ConsentStatsSource
 	TemplateReviews TemplateReviewSource
@@ -149,6 +151,12 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		opt.SafeguardMap = assets.SafeguardMap()
 	}
 	now := s.now()
+	// The pack is made from sealed data (reveal reasons): its making is
+	// audited first, and fails closed when the entry cannot be written.
+	if err := s.auditOnly(ctx, auditRecord{UserID: actorOr(opt.Actor), Action: "evidence.generate", Object: "evidence", Outcome: "ok",
+		Detail: map[string]string{"source": "cli", "from": opt.From.Format(time.DateOnly), "to": opt.To.Format(time.DateOnly)}}); err != nil {
+		return EvidenceResult{}, err
+	}
 	dir := filepath.Join(opt.OutDir, fmt.Sprintf("evidence_%s_%s_%s", opt.From.Format(time.DateOnly), opt.To.Format(time.DateOnly), now.Format("20060102T150405Z")))
 	if err := os.MkdirAll(opt.OutDir, 0o700); err != nil {
 		return EvidenceResult{}, err
