@@ -198,6 +198,16 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		return res, err
 	}
 	pub := priv.Public().(ed25519.PublicKey)
+	// A checkpoint signed now covers everything up to this pack, its own
+	// audit entry included (beside a running server the write
+	// transaction orders it with the server's checkpoints).
+	id, err := storeID(ctx, s.db)
+	if err != nil {
+		return res, err
+	}
+	if _, _, err := newCheckpointer(s.db, newWriteGate(), id, priv, s.now).checkpoint(ctx); err != nil {
+		return res, fmt.Errorf("sign a checkpoint for the pack: %w", err)
+	}
 	verifyText, ok := auditVerifyText(ctx, s.db, pub)
 	if !ok {
 		res.Findings = append(res.Findings, "the audit log did not verify: see 03-audit-verify.txt")
@@ -301,10 +311,6 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		return res, err
 	}
 
-	id, err := storeID(ctx, s.db)
-	if err != nil {
-		return res, err
-	}
 	man := Manifest{Format: "clinicwa-triage-evidence/1", GeneratedAt: now, From: opt.From.Format(time.DateOnly), To: opt.To.Format(time.DateOnly),
 		StoreID: id, KeyID: audit.KeyID(pub)}
 	if man.Files, err = hashFiles(dir); err != nil {
