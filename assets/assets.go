@@ -65,3 +65,30 @@ func MacroByID(id string) (Macro, bool) {
 	}
 	return Macro{}, false
 }
+
+// MessagingPolicyFile is the name of the clinic's messaging policy, both
+// embedded here as the default and, when present, in triaged's data
+// folder, where it overrides the default.
+const MessagingPolicyFile = "messaging-policy.txt"
+
+// DefaultMessagingPolicy is the embedded policy text (see
+// MessagingPolicyFile for the format: "Version:" and "Title:" header lines,
+// a blank line, then the text).
+func DefaultMessagingPolicy() []byte {
+	b, err := files.ReadFile("data/" + MessagingPolicyFile)
+	if err != nil {
+		panic("assets: the embedded messaging policy is missing: " + err.Error())
+	}
+	return b
+}
+
+// SafeguardMap is the table mapping each HIPAA safeguard to the feature
+// that meets it and the tests that prove it. The README carries the same
+// table; a test keeps the two equal and checks every test named exists.
+func SafeguardMap() []byte {
+	b, err := files.ReadFile("data/safeguard-map.md")
+	if err != nil {
+		panic("assets: the embedded safeguard map is missing: " + err.Error())
+	}
+	return b
+}

@@ -132,6 +132,7 @@ func (e *centralEnv) patientWrites(text string) string {
 	if _, err := c.Login(ctx, "desk", passwords["desk"], ""); err != nil {
 		e.t.Fatal(err)
 	}
+	acknowledgePolicy(e.t, c)
 	list, err := c.Threads(ctx)
 	if err != nil || len(list) == 0 {
 		e.t.Fatalf("threads: %v (%d)", err, len(list))
@@ -148,4 +149,20 @@ func (e *centralEnv) client(dir string) *store.Client {
 	}
 	e.t.Cleanup(func() { con.Close() })
 	return store.NewClient(e.url(), &http.Client{Timeout: 5 * time.Second}, con)
+}
+
+// acknowledgePolicy signs the messaging policy in force for c's user, as
+// the console's acknowledgment screen does, so the thread routes open.
+func acknowledgePolicy(t testing.TB, c *store.Client) {
+	t.Helper()
+	ctx := context.Background()
+	pol, err := c.Policy(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pol.Acknowledged {
+		if _, err := c.AcknowledgePolicy(ctx, pol.Version, "Test Staff Member"); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

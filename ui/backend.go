@@ -38,6 +38,19 @@ type Backend interface {
 	// AuditEntries lists audit entries for review, newest first, for roles
 	// allowed to view the audit trail.
 	AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error)
+	// Policy fetches the clinic's messaging policy and whether the user
+	// has acknowledged it; AcknowledgePolicy records the acknowledgment
+	// with the full name typed. The thread calls answer an error with a
+	// PolicyAckRequired() true method until then; a version that changed
+	// meanwhile answers one with Conflict() true. A refused name comes
+	// back as *RefusalError.
+	Policy(ctx context.Context) (api.MessagingPolicy, error)
+	AcknowledgePolicy(ctx context.Context, version, fullName string) (api.PolicyAckResponse, error)
+	// ReviewStatus says whether the quarterly access review is due
+	// (supervisors and admins).
+	ReviewStatus(ctx context.Context) (api.ReviewStatus, error)
+	// Vendors fetches the BAA register of the providers (admins).
+	Vendors(ctx context.Context) (api.VendorRegister, error)
 
 	// Drafts are the signed-in user's unsent composer text, one per
 	// thread. The console saves them as the user types, so a reply being

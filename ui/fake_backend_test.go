@@ -60,6 +60,14 @@ type fakeBackend struct {
 	auditEntries []api.AuditEntry
 	auditFilters []api.AuditFilter
 
+	// policy is the messaging policy; the thread calls refuse until
+	// policy.Acknowledged (newFakeBackend starts acknowledged).
+	policy    api.MessagingPolicy
+	ackNames  []string
+	ackErr    error
+	review    api.ReviewStatus
+	reviewErr error
+
 	drafts     map[string]string // thread id -> the signed-in user's draft
 	draftCalls []string          // "save t1 text", "load t1", "delete t1", "delete-all", "logout"
 	draftErr   error             // answered to every draft call
@@ -80,6 +88,7 @@ func newFakeBackend() *fakeBackend {
 		fetches:  map[string]int{},
 		events:   make(chan api.Event, 16),
 		drafts:   map[string]string{},
+		policy:   testPolicy("2026.1", true),
 	}
 }
 
@@ -190,6 +199,9 @@ func (f *fakeBackend) Threads(context.Context) ([]api.ThreadSummary, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.inboxHits++
+	if !f.policy.Acknowledged {
+		return nil, ackRequired{}
+	}
 	return append([]api.ThreadSummary(nil), f.threads...), nil
 }
 
@@ -197,6 +209,9 @@ func (f *fakeBackend) Thread(_ context.Context, id string) (api.ThreadDetail, er
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fetches[id]++
+	if !f.policy.Acknowledged {
+		return api.ThreadDetail{}, ackRequired{}
+	}
 	if f.threadErr != nil {
 		return api.ThreadDetail{}, f.threadErr
 	}

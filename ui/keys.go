@@ -25,6 +25,7 @@ type KeyMap struct {
 	PrevMsg    key.Binding // select the previous patient message
 	NextMsg    key.Binding // select the next patient message
 	Audit      key.Binding // the audit trail review
+	Vendors    key.Binding // admins: the BAA register of the providers
 	Refresh    key.Binding
 	Help       key.Binding
 	Logout     key.Binding
@@ -84,6 +85,7 @@ func DefaultKeyMap() KeyMap {
 		PrevMsg:    b("[", "previous message", "["),
 		NextMsg:    b("]", "next message", "]"),
 		Audit:      b("a", "audit trail", "a"),
+		Vendors:    b("V", "vendor register", "V"),
 		Refresh:    b("R/f5", "refresh", "R", "f5"),
 		Help:       b("?", "more keys", "?"),
 		Logout:     b("L", "log out", "L"),
@@ -175,6 +177,7 @@ const (
 	actNextMsg
 	actContinue
 	actAudit
+	actVendors
 )
 
 // revealDesc is v's help for roles that may reveal; for the others the
@@ -261,7 +264,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
 			{k.Open, actOpen, true}, {k.Reply, actReply, true},
 			{k.Macros, actMacros, true}, {k.Handoff, actHandoff, true},
-			{k.Audit, actAudit, false},
+			{k.Audit, actAudit, false}, {k.Vendors, actVendors, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, true},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},

@@ -76,6 +76,7 @@ const (
 	screenFatal
 	screenEnrol    // first sign-in: set up the authenticator app
 	screenRecovery // enrolment done: the recovery codes, shown once
+	screenPolicy   // the messaging policy, until acknowledged (policy_ack.go)
 )
 
 type focus int
@@ -152,6 +153,12 @@ type Model struct {
 	revealed   *revealedText
 
 	audit *auditPanel
+
+	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
+	ackVersion string
+	reviewDue  bool // supervisors: the quarterly access review is due
+
+	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
 
 	drafts     draftState
 	draftDelay time.Duration
@@ -334,6 +341,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onRevealTick(msg)
 	case auditMsg:
 		cmd = m.onAudit(msg)
+	case policyMsg:
+		cmd = m.onPolicy(msg)
+	case policyAckResultMsg:
+		cmd = m.onPolicyAck(msg)
+	case reviewStatusMsg:
+		cmd = m.onReviewStatus(msg)
+	case vendorsMsg:
+		cmd = m.onVendors(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -394,6 +409,12 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.screen == screenPolicy {
+		return m.policyKey(msg)
+	}
+	if m.vendors != nil && m.screen == screenMain {
+		return m.vendorKey(msg)
+	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
 	if act == actQuit {
@@ -437,6 +458,7 @@ func (m *Model) syncKeys() {
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
+	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -518,7 +540,11 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.screen, m.focus = screenMain, focusList
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
+	m.reviewDue = false
 	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session)}
+	if m.canViewAudit() {
+		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
+	}
 	if m.notice != "" {
 		cmds = append(cmds, m.showToast(toastWarn, policy.SanitizeLine(m.notice)))
 		m.notice = ""
@@ -548,6 +574,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit = nil, nil, "", nil
+	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
 	m.login.notice = notice
@@ -556,7 +583,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 }
 
 func (m *Model) onIdleTick(msg idleTickMsg) tea.Cmd {
-	if msg.session != m.session || m.screen != screenMain {
+	if msg.session != m.session || (m.screen != screenMain && m.screen != screenPolicy) {
 		return nil
 	}
 	if m.nowAt.Sub(m.lastInput) >= m.idleTimeout {
@@ -580,7 +607,7 @@ func (m *Model) fail(err error) tea.Cmd {
 	m.session++
 	m.inbox, m.thread, m.openID = nil, nil, ""
 	m.dropReveal()
-	m.enrol, m.recovery, m.audit = nil, nil, nil
+	m.enrol, m.recovery, m.audit, m.ack = nil, nil, nil, nil
 	m.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
@@ -593,6 +620,8 @@ func (m *Model) handleErr(what string, err error) tea.Cmd {
 	switch {
 	case isUnauthorized(err):
 		return m.signOut("Your session ended. Please sign in again.")
+	case isPolicyAckRequired(err):
+		return m.askPolicy()
 	case isFatal(err):
 		return m.fail(err)
 	}
@@ -746,6 +775,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		return m.askReveal()
 	case actAudit:
 		return m.openAudit()
+	case actVendors:
+		return m.openVendors()
 	case actPrevMsg, actNextMsg:
 		m.moveSelection(act)
 	case actReply:

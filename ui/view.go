@@ -44,6 +44,12 @@ func (m *Model) resize() {
 		return
 	}
 	m.help.Width = m.width
+	if m.ack != nil {
+		m.ack.SetSize(m.width, max(m.height-1, 1))
+	}
+	if m.vendors != nil {
+		m.vendors.SetSize(m.width, max(m.height-1, 1))
+	}
 	l := layout{wide: m.width >= wideWidth}
 	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView()), 1)
 	if l.wide {
@@ -98,6 +104,11 @@ func (m *Model) View() string {
 		return m.enrolView()
 	case screenRecovery:
 		return m.recoveryView()
+	case screenPolicy:
+		return m.policyView()
+	}
+	if m.vendors != nil {
+		return m.headerView() + "\n" + m.vendors.View()
 	}
 	if m.audit != nil {
 		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
@@ -186,6 +197,9 @@ func (m *Model) headerView() string {
 		left += " · " + m.server.String()
 	}
 	var right []string
+	if m.screen == screenMain && m.reviewDue {
+		right = append(right, "⚠ access review due")
+	}
 	if m.screen == screenMain && m.user.Username != "" {
 		right = append(right, policy.SanitizeLine(m.user.Username).String()+" ("+
 			policy.SanitizeLine(string(m.user.Role)).String()+")")

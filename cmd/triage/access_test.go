@@ -121,6 +121,7 @@ func TestConsoleTrustsCustomCAAndRefusesPlainHTTP(t *testing.T) {
 	if _, err := c.SignIn(ctx, "desk", deskPassword, ""); err != nil {
 		t.Fatalf("sign-in over TLS with --ca-file: %v", err)
 	}
+	acknowledgePolicy(t, c)
 	if _, err := c.Threads(ctx); err != nil {
 		t.Fatalf("inbox over TLS: %v", err)
 	}
@@ -189,6 +190,7 @@ func TestSessionTokenKeptInKeyringOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	acknowledgePolicy(t, be.c)
 	if kr[SessionKeyringService+"/"+con.ID()] != resp.Token {
 		t.Fatalf("token not in the keyring under the console id: %v", kr)
 	}
@@ -333,6 +335,22 @@ func TestUserCommand(t *testing.T) {
 	for _, a := range []string{"user.create", "user.revoke", "user.role", "user.disable", "user.enable", "user.unlock", "user.reset_totp"} {
 		if !seen[a] {
 			t.Errorf("%s not audited", a)
+		}
+	}
+}
+
+// acknowledgePolicy signs the messaging policy in force for c's user, as
+// the console's acknowledgment screen does, so the thread routes open.
+func acknowledgePolicy(t *testing.T, c *store.Client) {
+	t.Helper()
+	ctx := context.Background()
+	pol, err := c.Policy(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pol.Acknowledged {
+		if _, err := c.AcknowledgePolicy(ctx, pol.Version, "Test Staff Member"); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -170,6 +170,7 @@ func scanRun(t *testing.T, c custody) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	acknowledgePolicy(t, client)
 	var threads []api.ThreadSummary
 	deadline := time.Now().Add(30 * time.Second)
 	for {

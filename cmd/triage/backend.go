@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"sync"
 
 	"github.com/zalando/go-keyring"
@@ -51,6 +52,8 @@ func uiErr(err error) error {
 		return sessionEnded{err}
 	case errors.Is(err, store.ErrAuditUnwritable):
 		return fatal{err}
+	case store.PolicyAckRequired(err):
+		return policyAckNeeded{err}
 	}
 	return err
 }
@@ -318,4 +321,42 @@ func (d *draftKeeper) deleteMine(ctx context.Context) error {
 	}
 	_, err := d.c.DeleteMyDrafts(ctx)
 	return err
+}
+
+// policyAckNeeded marks the server's "acknowledge the messaging policy
+// first" refusal of a thread route; the console then shows the policy.
+type policyAckNeeded struct{ error }
+
+func (policyAckNeeded) PolicyAckRequired() bool { return true }
+func (e policyAckNeeded) Unwrap() error         { return e.error }
+
+// policyChanged marks a 409 to an acknowledgment: the policy changed
+// while the user read the old text.
+type policyChanged struct{ error }
+
+func (policyChanged) Conflict() bool  { return true }
+func (e policyChanged) Unwrap() error { return e.error }
+
+func (b backend) Policy(ctx context.Context) (api.MessagingPolicy, error) {
+	p, err := b.c.Policy(ctx)
+	return p, uiErr(err)
+}
+
+func (b backend) AcknowledgePolicy(ctx context.Context, version, fullName string) (api.PolicyAckResponse, error) {
+	r, err := b.c.AcknowledgePolicy(ctx, version, fullName)
+	var se *store.StatusError
+	if errors.As(err, &se) && se.Code == http.StatusConflict {
+		return r, policyChanged{err}
+	}
+	return r, uiErr(err)
+}
+
+func (b backend) ReviewStatus(ctx context.Context) (api.ReviewStatus, error) {
+	s, err := b.c.ReviewStatus(ctx)
+	return s, uiErr(err)
+}
+
+func (b backend) Vendors(ctx context.Context) (api.VendorRegister, error) {
+	v, err := b.c.Vendors(ctx)
+	return v, uiErr(err)
 }

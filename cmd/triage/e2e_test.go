@@ -295,6 +295,18 @@ func TestEndToEndMaskedMessageMacroReplyAndAudit(t *testing.T) {
 	con.keys("Tab")
 	con.typeText(password)
 	con.keys("Enter")
+	// First sign-in: the clinic's messaging policy, not the inbox, until
+	// the user types their full name to acknowledge it.
+	screen := con.waitScreen("the messaging policy", func(s string) bool {
+		return strings.Contains(s, "Patient messaging policy") && strings.Contains(s, "Full name")
+	})
+	if strings.Contains(screen, "Inbox") {
+		t.Fatalf("the inbox showed before the policy was acknowledged:\n%s", screen)
+	}
+	con.keys("Enter")
+	con.waitScreen("the refusal of an empty name", func(s string) bool { return strings.Contains(s, "Type your full name") })
+	con.typeText("Maya Front Desk")
+	con.keys("Enter")
 	con.waitScreen("the inbox", func(s string) bool { return strings.Contains(s, "Inbox") })
 
 	// A patient writes in with a phone number and a date of birth.
@@ -302,7 +314,7 @@ func TestEndToEndMaskedMessageMacroReplyAndAudit(t *testing.T) {
 		"from": patient, "name": "Grace Hopper",
 		"text": "Hi, this is Grace Hopper, DOB 12/09/1946, call me at 555-867-5309. Can I change my appointment?",
 	})
-	screen := con.waitScreen("the masked message in the inbox", func(s string) bool {
+	screen = con.waitScreen("the masked message in the inbox", func(s string) bool {
 		return strings.Contains(s, "[DOB]") && strings.Contains(s, "[NAME]")
 	})
 	for _, phi := range []string{"5309", "1946", "Grace", "Hopper"} {

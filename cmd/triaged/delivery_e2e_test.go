@@ -258,6 +258,12 @@ func TestDeliveryExactlyOnceAcrossCrashAndFaults(t *testing.T) {
 	var login api.LoginResponse
 	mustCall(t, 200, "POST", triURL+api.Version+"/login", "", api.LoginRequest{Username: "desk", Password: e2ePassword, ConsoleID: "console-e2e"}, &login)
 	token := login.Token
+	// The workforce acknowledges the messaging policy before any thread
+	// opens; until then the thread routes refuse.
+	mustCall(t, 403, "GET", triURL+api.Version+"/threads", token, nil, nil)
+	var pol api.MessagingPolicy
+	mustCall(t, 200, "GET", triURL+api.Version+"/policy", token, nil, &pol)
+	mustCall(t, 200, "POST", triURL+api.Version+"/policy/ack", token, api.PolicyAckRequest{Version: pol.Version, FullName: "Desk Staff Member"}, nil)
 
 	// Phase 1: every patient writes in, each webhook delivered twice.
 	mustCall(t, 200, "POST", simURL+"/sim/faults", "", map[string]any{"duplicate_ratio": 1.0}, nil)

@@ -83,7 +83,11 @@ func defineSettings() *settings {
 func usage(fs *flag.FlagSet, s *settings) func() {
 	return func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n       triaged key rotate|rewrap [flags]   (see triaged key --help)\n       triaged purge [--dry-run] [flags]   (see triaged purge --help)\n\n")
+		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n       triaged key rotate|rewrap [flags]   (see triaged key --help)\n       triaged purge [--dry-run] [flags]   (see triaged purge --help)\n"+
+			"       triaged access-review [done]        (quarterly review of every account)\n"+
+			"       triaged evidence [verify]           (the signed evidence pack for an auditor)\n"+
+			"       triaged vendor set|list             (the BAA register of the providers)\n"+
+			"       triaged backup|restore              (a consistent copy of the store, and putting it back)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -117,6 +121,16 @@ func run(args []string, stderr io.Writer) error {
 			return runKey(args[1:], os.Stdout, stderr)
 		case "purge":
 			return runPurge(args[1:], os.Stdout, stderr)
+		case "access-review":
+			return runAccessReview(args[1:], os.Stdout, stderr)
+		case "evidence":
+			return runEvidence(args[1:], os.Stdout, stderr)
+		case "vendor":
+			return runVendor(args[1:], os.Stdout, stderr)
+		case "backup":
+			return runBackup(args[1:], os.Stdout, stderr)
+		case "restore":
+			return runRestore(args[1:], os.Stdout, stderr)
 		}
 	}
 	s := defineSettings()
@@ -152,6 +166,12 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The messaging policy must be readable before anyone signs in: a
+	// malformed file would close every thread route.
+	if _, err := central.LoadMessagingPolicy(cfg.DataDir); err != nil {
+		return err
+	}
+	warnVendors(cfg.DataDir, cfg.Provider.Name(), logger)
 	// Held while serving, so `triaged key rotate` cannot run beside it.
 	lock, err := central.LockDataDir(cfg.DataDir)
 	if err != nil {

@@ -185,6 +185,8 @@ type HandoffRequest struct {
 // Error is the body of every other non-2xx answer.
 type Error struct {
 	Error string `json:"error"`
+	// Code names a refusal the console acts on (CodePolicyAckRequired).
+	Code string `json:"code,omitempty"`
 }
 
 // EventType names a live event.

@@ -81,6 +81,7 @@ func TestEnrolmentAtFirstSignIn(t *testing.T) {
 	if res.Login.Token == "" || res.Login.User.Role != api.RoleNurse || len(res.RecoveryCodes) != recoveryCodeCount {
 		t.Fatalf("enrol result: %+v", res)
 	}
+	e.acknowledge(res.Login.Token)
 	if c := e.do("GET", api.Version+"/threads", res.Login.Token, nil, nil); c != 200 {
 		t.Errorf("session from enrolment: %d", c)
 	}

@@ -53,6 +53,18 @@ func TestConsoleSignInFlows(t *testing.T) {
 	if err != nil || len(res.RecoveryCodes) != recoveryCodeCount || c.Token() == "" {
 		t.Fatalf("enrol: %v %+v", err, res)
 	}
+	// The new account has not acknowledged the messaging policy: the
+	// inbox stays shut until it does.
+	if _, err := c.Threads(ctx); !store.PolicyAckRequired(err) {
+		t.Fatalf("inbox before the policy acknowledgment: %v", err)
+	}
+	pol, err := c.Policy(ctx)
+	if err != nil || pol.Acknowledged {
+		t.Fatalf("policy: %+v %v", pol, err)
+	}
+	if _, err := c.AcknowledgePolicy(ctx, pol.Version, "Ines Example"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := c.Threads(ctx); err != nil {
 		t.Fatalf("inbox after enrolment: %v", err)
 	}

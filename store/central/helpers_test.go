@@ -226,7 +226,24 @@ func (e *env) loginFrom(user, dev string) string {
 	if code != 200 || lr.Token == "" {
 		e.t.Fatalf("login %s: %d", user, code)
 	}
+	e.acknowledge(lr.Token)
 	return lr.Token
+}
+
+// acknowledge signs the messaging policy in force for the session's user,
+// as the console's acknowledgment screen does, so the thread routes open.
+func (e *env) acknowledge(token string) {
+	e.t.Helper()
+	var pol api.MessagingPolicy
+	if code := e.do("GET", api.Version+"/policy", token, nil, &pol); code != 200 {
+		e.t.Fatalf("policy: %d", code)
+	}
+	if pol.Acknowledged {
+		return
+	}
+	if code := e.do("POST", api.Version+"/policy/ack", token, api.PolicyAckRequest{Version: pol.Version, FullName: "Test Staff Member"}, nil); code != 200 {
+		e.t.Fatalf("policy ack: %d", code)
+	}
 }
 
 func (e *env) threads(token string) []api.ThreadSummary {

@@ -22,14 +22,17 @@ func (s *Server) routes() http.Handler {
 	v := api.Version
 	mux.HandleFunc("POST "+v+"/login", s.handleLogin)
 	mux.Handle("POST "+v+"/logout", s.authed(s.handleLogout))
-	mux.Handle("GET "+v+"/threads", s.authed(s.handleThreads))
-	mux.Handle("GET "+v+"/threads/{id}", s.authed(s.handleThread))
-	mux.Handle("POST "+v+"/threads/{id}/send", s.authed(s.handleSend))
-	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.handleHandoff))
+	// Threads open only to users who acknowledged the messaging policy
+	// in force (acknowledgment.go).
+	mux.Handle("GET "+v+"/threads", s.authed(s.acked(s.handleThreads)))
+	mux.Handle("GET "+v+"/threads/{id}", s.authed(s.acked(s.handleThread)))
+	mux.Handle("POST "+v+"/threads/{id}/send", s.authed(s.acked(s.handleSend)))
+	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.acked(s.handleHandoff)))
 	mux.Handle("GET "+v+"/events", s.authed(s.handleEvents))
 	mux.Handle("POST "+v+"/audit", s.authed(s.handleAuditBatch))
 	mux.Handle("GET "+v+"/audit", s.authed(s.handleAuditView))
 	s.accessRoutes(mux)
+	s.complianceRoutes(mux)
 	mux.HandleFunc(v+"/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route")
 	})

@@ -26,7 +26,7 @@ func (s *Server) accessRoutes(mux *http.ServeMux) {
 	v := api.Version
 	mux.HandleFunc("POST "+v+"/totp/enrol", s.handleEnrol)
 	mux.Handle("GET "+v+"/session", s.authed(s.handleSession))
-	mux.Handle("POST "+v+"/threads/{id}/messages/{mid}/reveal", s.authed(s.handleReveal))
+	mux.Handle("POST "+v+"/threads/{id}/messages/{mid}/reveal", s.authed(s.acked(s.handleReveal)))
 	mux.Handle("GET "+v+"/reveals", s.authed(s.handleReveals))
 }
 
