@@ -130,6 +130,7 @@ type PurgeReport struct {
 	ConsentRecords int64 // superseded consent records past their retention
 	AuditEntries   int64 // audit entries past their retention
 	Reveals        int64 // break-glass reveal records past the audit retention
+	Appointments   int64 // appointments that started before the message retention
 	Cutoffs        struct{ Messages, Audit, Consent time.Time }
 }
 
@@ -229,8 +230,10 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 		// A reveal is a record of access to PHI: it is kept as long as
 		// the audit entries.
 		{&rep.Reveals, `DELETE FROM reveals WHERE created_at < ?`, []any{auditCut}},
+		{&rep.Appointments, `DELETE FROM appointments WHERE start_at < ?`, []any{msgCut}},
 		{&rep.Patients, `DELETE FROM patients WHERE created_at < ?
 			AND NOT EXISTS (SELECT 1 FROM threads t WHERE t.patient_id = patients.id)
+			AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = patients.id)
 			AND NOT EXISTS (SELECT 1 FROM consent_events c WHERE c.patient_id = patients.id)
 			AND (consent_at IS NULL OR consent_at < ?)`, []any{msgCut, consentCut}},
 	}
