@@ -159,11 +159,11 @@ func portalMacroIDs() []string {
 
 // counters is one bucket's raw tallies before shares and percentiles.
 type counters struct {
-	f                       *Figures
-	phiMsgs                 int
-	threadsActive           map[string]bool
-	threadsMoved            map[string]bool
-	responses               []float64
+	f                        *Figures
+	phiMsgs                  int
+	threadsActive            map[string]bool
+	threadsMoved             map[string]bool
+	responses                []float64
 	showM, resM, showN, resN int
 	lateM, allM, lateN, allN int
 }
