@@ -110,6 +110,9 @@ type Config struct {
 	// recorded as opted in with source "demo-seed".
 	SeedUsers  []SeedUser
 	SeedOptIns []string
+	// SeedAppointments is an appointment book imported at start-up (the
+	// demo), after the seeded patients exist.
+	SeedAppointments []AppointmentRecord
 
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
@@ -229,6 +232,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		}
 	}
 	if err := s.seed(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if _, err := ImportAppointments(ctx, s.store, cfg.SeedAppointments, s.now()); err != nil {
 		db.Close()
 		return nil, err
 	}
