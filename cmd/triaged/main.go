@@ -24,6 +24,7 @@ import (
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/opsmetrics"
 )
 
 // setting is one flag with its environment variable.
@@ -73,6 +74,8 @@ func defineSettings() *settings {
 	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
+	s.add("metrics-addr", "TRIAGED_METRICS_ADDR", opsmetrics.DefaultAddr, "where Prometheus /metrics is served (no PHI in any metric); \"off\" to not serve it; loopback only unless --metrics-allow-remote", false)
+	s.add("metrics-allow-remote", "TRIAGED_METRICS_ALLOW_REMOTE", "", "set to 1 to serve /metrics on a non-loopback address (it has no authentication: firewall it)", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -199,10 +202,19 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		WhatsAppVerifyToken: s.get("whatsapp-verify-token"),
 		PublicURL:           strings.TrimRight(s.get("public-url"), "/"),
 		PortalURL:           s.get("portal-url"),
+		MetricsAddr:         s.get("metrics-addr"),
+		MetricsAllowRemote:  s.get("metrics-allow-remote") == "1",
 		Logger:              logger,
 	}
 	if cfg.DataDir == "" {
 		return cfg, missing(s.by["data"])
+	}
+	if strings.EqualFold(cfg.MetricsAddr, "off") {
+		cfg.MetricsAddr = ""
+	} else if cfg.MetricsAddr != "" {
+		if err := opsmetrics.CheckAddr(cfg.MetricsAddr, cfg.MetricsAllowRemote); err != nil {
+			return cfg, fmt.Errorf("TRIAGED_METRICS_ADDR: %w", err)
+		}
 	}
 	zone, err := time.LoadLocation(s.get("clinic-zone"))
 	if err != nil {

@@ -40,7 +40,7 @@ func (s *Server) routes() http.Handler {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
 	})
-	return securityHeaders(mux)
+	return securityHeaders(s.ops.Instrument(mux))
 }
 
 // securityHeaders applies to every answer: nothing is cached (answers
