@@ -168,4 +168,3 @@ func metricValue(m *dto.Metric) float64 {
 	}
 	return 0
 }
-
