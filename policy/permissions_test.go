@@ -20,6 +20,7 @@ var wantMatrix = map[Action][4]bool{
 	ActionViewIncidents:       {false, false, true, false},
 	ActionViewAudit:           {false, false, true, true},
 	ActionExportAudit:         {false, false, true, false},
+	ActionViewMetrics:         {false, false, true, false},
 	ActionManageUsers:         {false, false, false, true},
 	ActionManageMacros:        {false, false, false, true},
 	ActionManageKeys:          {false, false, false, true},

@@ -30,6 +30,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST "+v+"/audit", s.authed(s.handleAuditBatch))
 	mux.Handle("GET "+v+"/audit", s.authed(s.handleAuditView))
 	s.accessRoutes(mux)
+	s.metricsRoutes(mux)
 	mux.HandleFunc(v+"/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route")
 	})
