@@ -38,6 +38,9 @@ type Backend interface {
 	// AuditEntries lists audit entries for review, newest first, for roles
 	// allowed to view the audit trail.
 	AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error)
+	// ProgramMetrics fetches the supervisor's program metrics (aggregates
+	// only), for roles allowed to view them.
+	ProgramMetrics(ctx context.Context) (api.ProgramMetrics, error)
 
 	// Drafts are the signed-in user's unsent composer text, one per
 	// thread. The console saves them as the user types, so a reply being

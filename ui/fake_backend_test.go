@@ -60,6 +60,9 @@ type fakeBackend struct {
 	auditEntries []api.AuditEntry
 	auditFilters []api.AuditFilter
 
+	programMetrics api.ProgramMetrics // answered to ProgramMetrics
+	metricsCalls   int
+
 	drafts     map[string]string // thread id -> the signed-in user's draft
 	draftCalls []string          // "save t1 text", "load t1", "delete t1", "delete-all", "logout"
 	draftErr   error             // answered to every draft call

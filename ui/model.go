@@ -152,6 +152,8 @@ type Model struct {
 	revealed   *revealedText
 
 	audit *auditPanel
+	// metrics is the open metrics screen (metrics_screen.go).
+	metrics *metricsScreen
 
 	drafts     draftState
 	draftDelay time.Duration
@@ -334,6 +336,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onRevealTick(msg)
 	case auditMsg:
 		cmd = m.onAudit(msg)
+	case metricsMsg:
+		cmd = m.onMetrics(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -375,6 +379,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxReveal
 	case m.audit != nil:
 		return ctxAudit
+	case m.metrics != nil:
+		return ctxMetrics
 	case m.confirm != nil:
 		return ctxConfirm
 	case m.picker != nil:
@@ -418,6 +424,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.revealKey(act, msg)
 	case ctxAudit:
 		return m.auditKey(act, msg)
+	case ctxMetrics:
+		return m.metricsKey(act)
 	case ctxFatal:
 		if act == actQuit {
 			return tea.Quit
@@ -437,6 +445,7 @@ func (m *Model) syncKeys() {
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
+	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -547,7 +556,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
-	m.enrol, m.recovery, m.selMsg, m.audit = nil, nil, "", nil
+	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
 	m.login.notice = notice
@@ -580,7 +589,7 @@ func (m *Model) fail(err error) tea.Cmd {
 	m.session++
 	m.inbox, m.thread, m.openID = nil, nil, ""
 	m.dropReveal()
-	m.enrol, m.recovery, m.audit = nil, nil, nil
+	m.enrol, m.recovery, m.audit, m.metrics = nil, nil, nil, nil
 	m.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
@@ -746,6 +755,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		return m.askReveal()
 	case actAudit:
 		return m.openAudit()
+	case actMetrics:
+		return m.openMetrics()
 	case actPrevMsg, actNextMsg:
 		m.moveSelection(act)
 	case actReply:
