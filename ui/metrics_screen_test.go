@@ -31,7 +31,7 @@ func metricsFixture() api.ProgramMetrics {
 		LinksSent: 6, LinksOpened: 4, Handoffs: 3, HandoffsAnswered: 2, HandoffsWithinSLA: 2, HandoffP50S: fptr(420), HandoffP90S: fptr(900)}
 	pm.Last30 = api.ProgramPeriod{Inbound: 512, InboundWithPHI: 61,
 		OptInsBySource: map[string]int{"whatsapp:start": 88, "front-desk-form": 41, "web-form": 17, "demo-seed": 6, "sms-invite": 2},
-		OptOuts: 9, LinksSent: 120, LinksOpened: 81, Handoffs: 44, HandoffsAnswered: 40, HandoffsWithinSLA: 33,
+		OptOuts:        9, LinksSent: 120, LinksOpened: 81, Handoffs: 44, HandoffsAnswered: 40, HandoffsWithinSLA: 33,
 		HandoffP50S: fptr(540), HandoffP90S: fptr(2940)}
 	return pm
 }
