@@ -54,6 +54,12 @@ func (s *Server) opsSnapshot(ctx context.Context) (opsmetrics.Snapshot, error) {
 		return snap, err
 	}
 	snap.LastCheckpoint = fromTS(ckpt)
+	var uncovered sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT MIN(received_at) FROM audit
+		WHERE gseq > COALESCE((SELECT tree_size FROM audit_checkpoints ORDER BY number DESC LIMIT 1), 0)`).Scan(&uncovered); err != nil {
+		return snap, err
+	}
+	snap.OldestUncovered = fromTS(uncovered)
 	rows, err := s.db.QueryContext(ctx, `SELECT a.console_id, a.at_ns, a.received_at FROM audit a
 		JOIN (SELECT console_id, MAX(seq) AS seq FROM audit WHERE console_id <> ? GROUP BY console_id) h
 		ON a.console_id = h.console_id AND a.seq = h.seq

@@ -116,6 +116,7 @@ func TestMetricsScrape(t *testing.T) {
 		{"triaged_audit_sync_lag_seconds", map[string]string{"console": "con_7k2q"}, 2.9},
 		{"triaged_audit_sync_last_received_age_seconds", map[string]string{"console": "con_7k2q"}, 0},
 		{"triaged_audit_checkpoint_age_seconds", nil, 0},
+		{"triaged_audit_uncheckpointed_age_seconds", nil, 0},
 		{"triaged_signin_failures_total", map[string]string{"reason": "bad_password"}, 1},
 		{"triaged_sqlite_write_gate_wait_seconds", nil, 1},
 	}

@@ -35,6 +35,9 @@ type Snapshot struct {
 	// LastCheckpoint is when the newest audit checkpoint was signed (zero
 	// when none yet).
 	LastCheckpoint time.Time
+	// OldestUncovered is when the oldest audit entry that no signed
+	// checkpoint covers yet was received (zero when all are covered).
+	OldestUncovered time.Time
 	// Consoles are the audit chains received recently, by console id.
 	Consoles []ConsoleSync
 }
@@ -260,6 +263,7 @@ func (m *Metrics) WriteGateWait(d time.Duration) {
 type storeCollector struct {
 	src                                       Sources
 	outboxDepth, outboxAge, checkpointAge     *prometheus.Desc
+	uncovered                                 *prometheus.Desc
 	subscribers, syncLag, syncAge, scrapeFail *prometheus.Desc
 }
 
@@ -269,6 +273,7 @@ func newStoreCollector(src Sources) *storeCollector {
 		outboxDepth:   prometheus.NewDesc("triaged_outbox_pending", "Outbound messages waiting for delivery.", nil, nil),
 		outboxAge:     prometheus.NewDesc("triaged_outbox_oldest_age_seconds", "Age of the oldest outbound message waiting for delivery (0 when none).", nil, nil),
 		checkpointAge: prometheus.NewDesc("triaged_audit_checkpoint_age_seconds", "Time since the newest signed audit checkpoint (absent before the first).", nil, nil),
+		uncovered:     prometheus.NewDesc("triaged_audit_uncheckpointed_age_seconds", "How long the oldest audit entry not yet covered by a signed checkpoint has waited (0 when all are covered): the signer's health, quiet periods included.", nil, nil),
 		subscribers:   prometheus.NewDesc("triaged_event_stream_subscribers", "Consoles connected to the live event stream.", nil, nil),
 		syncLag:       prometheus.NewDesc("triaged_audit_sync_lag_seconds", "For each console (device id), how late its newest audit entry arrived here after it was written.", []string{"console"}, nil),
 		syncAge:       prometheus.NewDesc("triaged_audit_sync_last_received_age_seconds", "For each console (device id), time since its last audit entry arrived.", []string{"console"}, nil),
@@ -277,7 +282,7 @@ func newStoreCollector(src Sources) *storeCollector {
 }
 
 func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{c.outboxDepth, c.outboxAge, c.checkpointAge, c.subscribers, c.syncLag, c.syncAge, c.scrapeFail} {
+	for _, d := range []*prometheus.Desc{c.outboxDepth, c.outboxAge, c.checkpointAge, c.uncovered, c.subscribers, c.syncLag, c.syncAge, c.scrapeFail} {
 		ch <- d
 	}
 }
@@ -310,6 +315,7 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(c.outboxDepth, prometheus.GaugeValue, float64(snap.OutboxPending))
 	ch <- prometheus.MustNewConstMetric(c.outboxAge, prometheus.GaugeValue, age(snap.OutboxOldest))
+	ch <- prometheus.MustNewConstMetric(c.uncovered, prometheus.GaugeValue, age(snap.OldestUncovered))
 	if !snap.LastCheckpoint.IsZero() {
 		ch <- prometheus.MustNewConstMetric(c.checkpointAge, prometheus.GaugeValue, age(snap.LastCheckpoint))
 	}
