@@ -43,14 +43,8 @@ func runAppointmentsImport(args []string, stdout, stderr io.Writer) error {
 	cf := addCustodyFlags(sf)
 	zoneName := clinicZoneFlag(sf)
 	format := sf.fs.String("format", "", "csv or fhir (default: from the file's name, .csv or .json)")
-	var file string
-	switch {
-	case len(args) > 0 && !strings.HasPrefix(args[0], "-"):
-		file, args = args[0], args[1:]
-	case len(args) > 0 && !strings.HasPrefix(args[len(args)-1], "-"):
-		file, args = args[len(args)-1], args[:len(args)-1]
-	}
-	if err := sf.parse(args); err != nil {
+	file, flags := splitPositional(sf, args)
+	if err := sf.parse(flags); err != nil {
 		return err
 	}
 	if file == "" {
@@ -121,3 +115,35 @@ func runAppointmentsImport(args []string, stdout, stderr io.Writer) error {
 // errPartialImport makes the exit status say that some rows were not
 // imported (the rest were), so a nightly script notices.
 var errPartialImport = errors.New("some appointments were not imported (listed above); the others were")
+
+// splitPositional separates FILE from the flags, wherever it stands: a
+// flag that takes a value (not "--flag=value", not a boolean) takes the
+// argument after it.
+func splitPositional(sf *subFlags, args []string) (string, []string) {
+	var file string
+	var flags []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			if file == "" {
+				file = a
+				continue
+			}
+			flags = append(flags, a) // a second file: parse reports it
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := sf.fs.Lookup(name); f != nil && i+1 < len(args) {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+				continue
+			}
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return file, flags
+}

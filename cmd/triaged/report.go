@@ -84,6 +84,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if toDay.Before(fromDay) {
+		return fmt.Errorf("--to (%s) is before --from (%s)", toDay.Format(time.DateOnly), fromDay.Format(time.DateOnly))
+	}
 	write := map[string]func(*central.Report, io.Writer) error{
 		"text": (*central.Report).WriteText, "json": (*central.Report).WriteJSON, "csv": (*central.Report).WriteCSV,
 	}[*format]
