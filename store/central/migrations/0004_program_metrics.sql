@@ -16,3 +16,8 @@ CREATE TABLE appointments (
 ) STRICT;
 CREATE INDEX appointments_start ON appointments(start_at);
 CREATE INDEX appointments_patient ON appointments(patient_id, start_at);
+
+-- The program report and the supervisor's metrics screen select messages
+-- by time across every thread; without this each report would read the
+-- whole table.
+CREATE INDEX messages_at ON messages(at);
