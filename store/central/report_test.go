@@ -341,3 +341,39 @@ func TestReportFigures(t *testing.T) {
 		}
 	})
 }
+
+// TestPurgeTakesOldAppointments: appointments go with the message
+// retention, and a patient with a kept appointment is not deleted under it.
+func TestPurgeTakesOldAppointments(t *testing.T) {
+	b := newBookStore(t)
+	now := time.Now()
+	old := now.Add(-3 * Year)
+	oldP, _ := b.patient("+12025550300", old)
+	keptP, _ := b.patient("+12025550301", old)
+	recs := []AppointmentRecord{
+		{Where: "line 2", ExternalID: "old", Phone: "+12025550300", Start: old.Add(time.Hour), Status: AppointmentFulfilled},
+		{Where: "line 3", ExternalID: "new", Phone: "+12025550301", Start: now.Add(-time.Hour), Status: AppointmentNoShow},
+	}
+	if _, err := ImportAppointments(b.ctx, b.st, recs, now); err != nil {
+		t.Fatal(err)
+	}
+	r := Retention{Messages: Year, Audit: 6 * Year, Consent: 6 * Year}
+	rep, err := PurgeDB(b.ctx, b.st.DB, r, PurgeOptions{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	b.st.DB.QueryRow(`SELECT count(*) FROM appointments`).Scan(&n)
+	if rep.Appointments != 1 || n != 1 {
+		t.Errorf("purged %d appointments, %d left; want 1 and 1", rep.Appointments, n)
+	}
+	var left int
+	b.st.DB.QueryRow(`SELECT count(*) FROM patients WHERE id = ?`, oldP).Scan(&left)
+	if left != 0 {
+		t.Errorf("the patient whose only appointment was purged is kept")
+	}
+	b.st.DB.QueryRow(`SELECT count(*) FROM patients WHERE id = ?`, keptP).Scan(&left)
+	if left != 1 {
+		t.Errorf("a patient with a kept appointment was deleted")
+	}
+}

@@ -256,7 +256,7 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 	detail := map[string]string{
 		"messages": i64(rep.Messages), "outbox": i64(rep.Outbox), "handoff_notes": i64(rep.HandoffNotes),
 		"threads": i64(rep.Threads), "patients": i64(rep.Patients), "consent_records": i64(rep.ConsentRecords),
-		"audit_entries":      i64(rep.AuditEntries),
+		"audit_entries": i64(rep.AuditEntries), "appointments": i64(rep.Appointments),
 		"retention_messages": FormatRetention(r.Messages), "retention_audit": FormatRetention(r.Audit),
 		"retention_consent": FormatRetention(r.Consent),
 	}
