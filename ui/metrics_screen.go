@@ -70,7 +70,7 @@ func (s *metricsScreen) SetSize(w, h int) { s.width, s.height = w, h }
 func (s *metricsScreen) Update(msg metricsMsg) {
 	s.busy = false
 	if msg.err != nil {
-		s.errText = policy.SanitizeLine(msg.err.Error())
+		s.errText = "Could not load the program metrics. Press R to try again."
 		return
 	}
 	s.errText = ""
@@ -283,11 +283,12 @@ func (m *Model) onMetrics(msg metricsMsg) tea.Cmd {
 	if s == nil || msg.session != m.session || msg.gen != s.gen {
 		return nil // closed, signed out, or refreshed since
 	}
+	s.Update(msg)
 	if msg.err != nil {
-		s.busy = false
+		// The screen says it could not load; the tier (toast, sign-out,
+		// full page) is decided as for every other call.
 		return m.handleErr("Could not load the program metrics", msg.err)
 	}
-	s.Update(msg)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -111,4 +112,17 @@ func TestMetricsScreenSanitisesSources(t *testing.T) {
 		t.Error("a source label reached the terminal with its control sequences")
 	}
 	h.mustSee("evil")
+}
+
+// TestMetricsScreenLoadError: a failed load says so on the screen and
+// offers the retry key, instead of "Loading…" forever.
+func TestMetricsScreenLoadError(t *testing.T) {
+	fb := newFakeBackend()
+	fb.role = api.RoleSupervisor
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("s")
+	h.send(metricsMsg{session: h.m.session, gen: h.m.metrics.gen, err: errors.New("server unreachable")})
+	h.mustSee("Could not load the program metrics", "R to try again")
+	h.mustNotSee("Loading…")
 }
