@@ -42,6 +42,7 @@ const (
 	ActionManageKeys          Action = "manage_keys"
 	ActionPurgeRecords        Action = "purge_records"
 	ActionExportAudit         Action = "export_audit"
+	ActionViewMetrics         Action = "view_metrics"
 )
 
 var allRoles = []Role{RoleFrontDesk, RoleNurse, RoleSupervisor, RoleAdmin}
@@ -50,7 +51,7 @@ var allActions = []Action{
 	ActionViewThreads, ActionSendMacro, ActionSendFreeText, ActionSendTemplate,
 	ActionHandoffToNurse, ActionViewClinicalThreads, ActionTakeClinicalHandoff,
 	ActionRevealMasked, ActionViewIncidents, ActionViewAudit, ActionExportAudit,
-	ActionManageUsers, ActionManageMacros, ActionManageKeys, ActionPurgeRecords,
+	ActionViewMetrics, ActionManageUsers, ActionManageMacros, ActionManageKeys, ActionPurgeRecords,
 }
 
 // grants is the permission matrix. Anything not listed is refused: a new
@@ -103,6 +104,7 @@ var grants = map[Role]map[Action]bool{
 		ActionViewIncidents:       true,
 		ActionViewAudit:           true,
 		ActionExportAudit:         true,
+		ActionViewMetrics:         true,
 	},
 	// An admin runs the system: users and roles, macros and templates,
 	// keys, and retention purges. Separation of duties: the admin identity
@@ -156,6 +158,8 @@ func Why(r Role, a Action) string {
 		return who + " cannot view the audit trail; a supervisor or admin can."
 	case ActionViewIncidents:
 		return who + " cannot view incidents; a supervisor reviews them."
+	case ActionViewMetrics:
+		return who + " cannot view the program's metrics; a supervisor watches them."
 	case ActionExportAudit:
 		return who + " cannot export the audit trail; a supervisor exports it for compliance."
 	case ActionManageUsers:
@@ -252,6 +256,8 @@ func (a Action) Phrase() string {
 		return "view the audit trail"
 	case ActionViewIncidents:
 		return "view incidents"
+	case ActionViewMetrics:
+		return "view the program's metrics"
 	case ActionManageUsers:
 		return "manage users"
 	case ActionManageMacros:

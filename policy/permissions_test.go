@@ -20,6 +20,7 @@ var wantMatrix = map[Action][4]bool{
 	ActionViewIncidents:       {false, false, true, false},
 	ActionViewAudit:           {false, false, true, true},
 	ActionExportAudit:         {false, false, true, false},
+	ActionViewMetrics:         {false, false, true, false},
 	ActionManageUsers:         {false, false, false, true},
 	ActionManageMacros:        {false, false, false, true},
 	ActionManageKeys:          {false, false, false, true},
@@ -200,7 +201,7 @@ func TestRolesAndActionsAreCopies(t *testing.T) {
 		}
 		seen[a] = true
 	}
-	if len(Roles()) != 4 || len(Actions()) != 15 {
-		t.Fatalf("got %d roles and %d actions, want 4 and 15", len(Roles()), len(Actions()))
+	if len(Roles()) != 4 || len(Actions()) != 16 {
+		t.Fatalf("got %d roles and %d actions, want 4 and 16", len(Roles()), len(Actions()))
 	}
 }

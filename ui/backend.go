@@ -51,6 +51,9 @@ type Backend interface {
 	ReviewStatus(ctx context.Context) (api.ReviewStatus, error)
 	// Vendors fetches the BAA register of the providers (admins).
 	Vendors(ctx context.Context) (api.VendorRegister, error)
+	// ProgramMetrics fetches the supervisor's program metrics (aggregates
+	// only), for roles allowed to view them.
+	ProgramMetrics(ctx context.Context) (api.ProgramMetrics, error)
 
 	// Drafts are the signed-in user's unsent composer text, one per
 	// thread. The console saves them as the user types, so a reply being

@@ -62,11 +62,13 @@ type fakeBackend struct {
 
 	// policy is the messaging policy; the thread calls refuse until
 	// policy.Acknowledged (newFakeBackend starts acknowledged).
-	policy    api.MessagingPolicy
-	ackNames  []string
-	ackErr    error
-	review    api.ReviewStatus
-	reviewErr error
+	policy         api.MessagingPolicy
+	ackNames       []string
+	ackErr         error
+	review         api.ReviewStatus
+	reviewErr      error
+	programMetrics api.ProgramMetrics // answered to ProgramMetrics
+	metricsCalls   int
 
 	drafts     map[string]string // thread id -> the signed-in user's draft
 	draftCalls []string          // "save t1 text", "load t1", "delete t1", "delete-all", "logout"

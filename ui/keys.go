@@ -26,6 +26,7 @@ type KeyMap struct {
 	NextMsg    key.Binding // select the next patient message
 	Audit      key.Binding // the audit trail review
 	Vendors    key.Binding // admins: the BAA register of the providers
+	Metrics    key.Binding // the program metrics (supervisors)
 	Refresh    key.Binding
 	Help       key.Binding
 	Logout     key.Binding
@@ -86,6 +87,7 @@ func DefaultKeyMap() KeyMap {
 		NextMsg:    b("]", "next message", "]"),
 		Audit:      b("a", "audit trail", "a"),
 		Vendors:    b("V", "vendor register", "V"),
+		Metrics:    b("s", "program metrics", "s"),
 		Refresh:    b("R/f5", "refresh", "R", "f5"),
 		Help:       b("?", "more keys", "?"),
 		Logout:     b("L", "log out", "L"),
@@ -138,6 +140,7 @@ const (
 	ctxRecovery
 	ctxReveal
 	ctxAudit
+	ctxMetrics
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -178,6 +181,7 @@ const (
 	actContinue
 	actAudit
 	actVendors
+	actMetrics
 )
 
 // revealDesc is v's help for roles that may reveal; for the others the
@@ -238,6 +242,11 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.PageDown, actPageDown, false}, {k.CloseAudit, actClose, true},
 			{k.ForceQuit, actQuit, false},
 		}
+	case ctxMetrics:
+		return []boundAction{
+			{k.Refresh, actRefresh, true}, {k.CloseAudit, actClose, true},
+			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
+		}
 	case ctxReveal:
 		return []boundAction{
 			{k.SubmitReason, actSubmit, true}, {k.CancelReason, actCancel, true},
@@ -252,7 +261,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
 			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
-			{k.Back, actBack, true}, {k.Audit, actAudit, false},
+			{k.Back, actBack, true}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
@@ -264,7 +273,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
 			{k.Open, actOpen, true}, {k.Reply, actReply, true},
 			{k.Macros, actMacros, true}, {k.Handoff, actHandoff, true},
-			{k.Audit, actAudit, false}, {k.Vendors, actVendors, false},
+			{k.Audit, actAudit, false}, {k.Vendors, actVendors, false}, {k.Metrics, actMetrics, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, true},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},

@@ -153,6 +153,8 @@ type Model struct {
 	revealed   *revealedText
 
 	audit *auditPanel
+	// metrics is the open metrics screen (metrics_screen.go).
+	metrics *metricsScreen
 
 	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
 	ackVersion string
@@ -349,6 +351,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onReviewStatus(msg)
 	case vendorsMsg:
 		cmd = m.onVendors(msg)
+	case metricsMsg:
+		cmd = m.onMetrics(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -390,6 +394,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxReveal
 	case m.audit != nil:
 		return ctxAudit
+	case m.metrics != nil:
+		return ctxMetrics
 	case m.confirm != nil:
 		return ctxConfirm
 	case m.picker != nil:
@@ -439,6 +445,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.revealKey(act, msg)
 	case ctxAudit:
 		return m.auditKey(act, msg)
+	case ctxMetrics:
+		return m.metricsKey(act)
 	case ctxFatal:
 		if act == actQuit {
 			return tea.Quit
@@ -459,6 +467,7 @@ func (m *Model) syncKeys() {
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
+	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -573,7 +582,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
-	m.enrol, m.recovery, m.selMsg, m.audit = nil, nil, "", nil
+	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
@@ -607,7 +616,7 @@ func (m *Model) fail(err error) tea.Cmd {
 	m.session++
 	m.inbox, m.thread, m.openID = nil, nil, ""
 	m.dropReveal()
-	m.enrol, m.recovery, m.audit, m.ack = nil, nil, nil, nil
+	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
 	m.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
@@ -777,6 +786,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		return m.openAudit()
 	case actVendors:
 		return m.openVendors()
+	case actMetrics:
+		return m.openMetrics()
 	case actPrevMsg, actNextMsg:
 		m.moveSelection(act)
 	case actReply:

@@ -64,6 +64,9 @@ func (m *Model) resize() {
 	l.listRows = max((l.listH-1)/2, 1)
 	m.lay = l
 	m.clampList()
+	if m.metrics != nil {
+		m.metrics.SetSize(m.width, l.bodyH)
+	}
 
 	m.composer.ta.SetWidth(max(l.threadW-2, 10))
 	switch {
@@ -112,6 +115,9 @@ func (m *Model) View() string {
 	}
 	if m.audit != nil {
 		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
+	}
+	if m.metrics != nil {
+		return m.headerView() + "\n" + m.metrics.View() + "\n" + m.footerView()
 	}
 	var body string
 	l := m.lay

@@ -124,6 +124,7 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		BusinessNumber:      phoneID,
 		SeedUsers:           seeds,
 		SeedOptIns:          optIns,
+		SeedAppointments:    demoAppointments(time.Now()),
 		Logger:              log.With("process", "triaged"),
 	})
 	if err != nil {
@@ -203,4 +204,41 @@ func demo(ctx context.Context, role, dir, simAddr string, stderr io.Writer) erro
 		err = nil
 	}
 	return err
+}
+
+// demoAppointments is a small appointment book for the seeded patients,
+// so the program report has show rates to compare: a few appointments
+// from the day before (no reminders were sent then) and some later today,
+// recorded as the clinic's system will have them at the end of the day.
+// A patient the front desk answers during the demo counts as messaged in
+// the 72 hours before their appointment today.
+func demoAppointments(now time.Time) []central.AppointmentRecord {
+	at := func(d time.Duration) time.Time { return now.Add(d).Truncate(time.Minute) }
+	book := []struct {
+		phone     string
+		start     time.Duration
+		status    central.AppointmentStatus
+		cancelled time.Duration
+	}{
+		{"+15555550101", -26 * time.Hour, central.AppointmentFulfilled, 0},
+		{"+15555550102", -25 * time.Hour, central.AppointmentNoShow, 0},
+		{"+15555550103", -24 * time.Hour, central.AppointmentCancelled, -30 * time.Hour},
+		{"+15555550105", -23 * time.Hour, central.AppointmentFulfilled, 0},
+		{"+15555550101", 20 * time.Minute, central.AppointmentFulfilled, 0},
+		{"+15555550102", 25 * time.Minute, central.AppointmentNoShow, 0},
+		{"+15555550103", 30 * time.Minute, central.AppointmentFulfilled, 0},
+		{"+15555550104", 35 * time.Minute, central.AppointmentCancelled, 10 * time.Minute},
+		{"+15555550105", 40 * time.Minute, central.AppointmentFulfilled, 0},
+		{"+15555550106", 45 * time.Minute, central.AppointmentCancelled, -50 * time.Hour},
+	}
+	out := make([]central.AppointmentRecord, 0, len(book))
+	for i, b := range book {
+		r := central.AppointmentRecord{Where: fmt.Sprintf("demo book %d", i+1), ExternalID: fmt.Sprintf("demo-%d", i+1),
+			Phone: b.phone, Start: at(b.start), Status: b.status}
+		if b.status == central.AppointmentCancelled {
+			r.CancelledAt = at(b.cancelled)
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/clinicwa/triage/bsp/e164"
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/opsmetrics"
 )
 
 // setting is one flag with its environment variable.
@@ -76,6 +77,8 @@ func defineSettings() *settings {
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
 	s.add("consent-follows-number-change", "TRIAGED_CONSENT_FOLLOWS_NUMBER_CHANGE", "false", "clinic policy: when a patient changes their WhatsApp number, their consent carries over to the new number (true) or must be given again (false)", false)
 	s.add("device-registration", "TRIAGED_DEVICE_REGISTRATION", "first-sign-in", "how console devices are registered: first-sign-in (an account's first sign-in from a console registers it) or admin (only `triage user device-add`)", false)
+	s.add("metrics-addr", "TRIAGED_METRICS_ADDR", opsmetrics.DefaultAddr, "where Prometheus /metrics is served (no PHI in any metric); \"off\" to not serve it; loopback only unless --metrics-allow-remote", false)
+	s.add("metrics-allow-remote", "TRIAGED_METRICS_ALLOW_REMOTE", "", "set to 1 to serve /metrics on a non-loopback address (it has no authentication: firewall it)", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -87,7 +90,9 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			"       triaged access-review [done]        (quarterly review of every account)\n"+
 			"       triaged evidence [verify]           (the signed evidence pack for an auditor)\n"+
 			"       triaged vendor set|list             (the BAA register of the providers)\n"+
-			"       triaged backup|restore              (a consistent copy of the store, and putting it back)\n\n")
+			"       triaged backup|restore              (a consistent copy of the store, and putting it back)\n"+
+			"       triaged report [--from D] [--to D] [--format text|json|csv]\n"+
+			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -131,6 +136,10 @@ func run(args []string, stderr io.Writer) error {
 			return runBackup(args[1:], os.Stdout, stderr)
 		case "restore":
 			return runRestore(args[1:], os.Stdout, stderr)
+		case "report":
+			return runReport(args[1:], os.Stdout, stderr)
+		case "appointments":
+			return runAppointments(args[1:], os.Stdout, stderr)
 		}
 	}
 	s := defineSettings()
@@ -218,10 +227,19 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		WhatsAppVerifyToken: s.get("whatsapp-verify-token"),
 		PublicURL:           strings.TrimRight(s.get("public-url"), "/"),
 		PortalURL:           s.get("portal-url"),
+		MetricsAddr:         s.get("metrics-addr"),
+		MetricsAllowRemote:  s.get("metrics-allow-remote") == "1",
 		Logger:              logger,
 	}
 	if cfg.DataDir == "" {
 		return cfg, missing(s.by["data"])
+	}
+	if strings.EqualFold(cfg.MetricsAddr, "off") {
+		cfg.MetricsAddr = ""
+	} else if cfg.MetricsAddr != "" {
+		if err := opsmetrics.CheckAddr(cfg.MetricsAddr, cfg.MetricsAllowRemote); err != nil {
+			return cfg, fmt.Errorf("TRIAGED_METRICS_ADDR: %w", err)
+		}
 	}
 	zone, err := time.LoadLocation(s.get("clinic-zone"))
 	if err != nil {

@@ -77,6 +77,7 @@ func runPurge(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "triaged purge: %s\n", verb)
 	fmt.Fprintf(stdout, "  messages older than %s: %d (and %d delivery jobs)\n", rep.Cutoffs.Messages.Format("2006-01-02"), rep.Messages, rep.Outbox)
 	fmt.Fprintf(stdout, "  hand-off notes cleared: %d\n", rep.HandoffNotes)
+	fmt.Fprintf(stdout, "  appointments that started before %s: %d\n", rep.Cutoffs.Messages.Format("2006-01-02"), rep.Appointments)
 	fmt.Fprintf(stdout, "  threads left empty: %d\n", rep.Threads)
 	fmt.Fprintf(stdout, "  patients with no thread and no consent record: %d\n", rep.Patients)
 	fmt.Fprintf(stdout, "  consent records superseded before %s: %d\n", rep.Cutoffs.Consent.Format("2006-01-02"), rep.ConsentRecords)

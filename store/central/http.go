@@ -33,6 +33,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET "+v+"/audit", s.authed(s.handleAuditView))
 	s.accessRoutes(mux)
 	s.complianceRoutes(mux)
+	s.metricsRoutes(mux)
 	mux.HandleFunc(v+"/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route")
 	})
@@ -43,7 +44,7 @@ func (s *Server) routes() http.Handler {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
 	})
-	return securityHeaders(mux)
+	return securityHeaders(s.ops.Instrument(mux))
 }
 
 // securityHeaders applies to every answer: nothing is cached (answers

@@ -79,6 +79,7 @@ func (a *loginAttempt) refuse(action, userID string, role policy.Role, reason st
 		return
 	}
 	a.s.log.Info("login refused", "user", userID, "reason", reason, "console", a.consoleID)
+	a.s.ops.SignInRefused(reason)
 	writeError(a.w, http.StatusUnauthorized, loginFailed)
 }
 

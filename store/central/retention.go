@@ -130,6 +130,7 @@ type PurgeReport struct {
 	ConsentRecords int64 // superseded consent records past their retention
 	AuditEntries   int64 // audit entries past their retention
 	Reveals        int64 // break-glass reveal records past the audit retention
+	Appointments   int64 // appointments that started before the message retention
 	Cutoffs        struct{ Messages, Audit, Consent time.Time }
 }
 
@@ -234,8 +235,10 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 			AND NOT EXISTS (SELECT 1 FROM threads t WHERE t.patient_id = patients.id)
 			AND NOT EXISTS (SELECT 1 FROM consent_events c WHERE c.patient_id = patients.id)
 			AND (consent_at IS NULL OR consent_at < ?))`, []any{msgCut, consentCut}},
+		{&rep.Appointments, `DELETE FROM appointments WHERE start_at < ?`, []any{msgCut}},
 		{&rep.Patients, `DELETE FROM patients WHERE created_at < ?
 			AND NOT EXISTS (SELECT 1 FROM threads t WHERE t.patient_id = patients.id)
+			AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = patients.id)
 			AND NOT EXISTS (SELECT 1 FROM consent_events c WHERE c.patient_id = patients.id)
 			AND (consent_at IS NULL OR consent_at < ?)`, []any{msgCut, consentCut}},
 	}
@@ -261,7 +264,7 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 	detail := map[string]string{
 		"messages": i64(rep.Messages), "outbox": i64(rep.Outbox), "handoff_notes": i64(rep.HandoffNotes),
 		"threads": i64(rep.Threads), "patients": i64(rep.Patients), "consent_records": i64(rep.ConsentRecords),
-		"audit_entries":      i64(rep.AuditEntries),
+		"audit_entries": i64(rep.AuditEntries), "appointments": i64(rep.Appointments),
 		"retention_messages": FormatRetention(r.Messages), "retention_audit": FormatRetention(r.Audit),
 		"retention_consent": FormatRetention(r.Consent),
 	}

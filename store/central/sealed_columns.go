@@ -22,6 +22,7 @@ var sealedColumns = []seal.Column{
 	{Table: "users", Column: "totp_pending_sealed", Bind: "totp_pending", RowID: "id"},
 	{Table: "reveals", Column: "reason_sealed", Bind: "reason", RowID: "id"},
 	{Table: "policy_acks", Column: "name_sealed", Bind: "name", RowID: "id"},
+	{Table: "appointments", Column: "status_sealed", Bind: "status", RowID: "id"},
 }
 
 // SealedColumns lists every sealed column of the central store (a copy:

@@ -73,6 +73,11 @@ func populate(t *testing.T, e *env, keys *seal.Keys) (threadID string) {
 	if err := (sqlUsers{&sqlite{keys: keys}}).saveAccess(context.Background(), e.srv.db, "usr_totp", userAccess{PendingSecret: "KRSXG5CTMVRXEZLU"}); err != nil {
 		t.Fatal(err)
 	}
+	// An appointment, imported through the store's own path.
+	if _, err := ImportAppointments(context.Background(), e.srv.store, []AppointmentRecord{{Where: "line 2", ExternalID: "pop-apt-1",
+		Phone: patientUK, Start: time.Now().Add(time.Hour), Status: AppointmentBooked}}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	// A break-glass reveal, sealed as the reveal handler seals it.
 	var msgID string
 	if err := e.srv.db.QueryRow(`SELECT id FROM messages WHERE direction = 'in' LIMIT 1`).Scan(&msgID); err != nil {

@@ -25,6 +25,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -122,6 +123,14 @@ type Config struct {
 	// recorded as opted in with source "demo-seed".
 	SeedUsers  []SeedUser
 	SeedOptIns []string
+	// MetricsAddr is where /metrics is served (opsmetrics); empty: not
+	// served. A non-loopback address needs MetricsAllowRemote.
+	MetricsAddr        string
+	MetricsAllowRemote bool
+
+	// SeedAppointments is an appointment book imported at start-up (the
+	// demo), after the seeded patients exist.
+	SeedAppointments []AppointmentRecord
 
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
@@ -173,7 +182,9 @@ type Server struct {
 	bgCtx     context.Context
 	bgCancel  context.CancelFunc
 
-	checkpoints *checkpointer // signs the audit log's checkpoints (checkpoint.go)
+	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
+	ops         *opsmetrics.Metrics // operational metrics (ops.go)
+	opsAddr     string
 
 	// throttle counts failed sign-ins per source address (the per-account
 	// count lives in the user's row); loginCount paces its pruning.
@@ -261,6 +272,11 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
+	if _, err := ImportAppointments(ctx, s.store, cfg.SeedAppointments, s.now()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.ops = s.newOps()
 	s.handler = s.routes()
 	// Record each send's intent before the provider call; hold sends that
 	// were under way at the last stop (outbox_intent.go).
@@ -335,6 +351,10 @@ func (s *Server) Start() (addr string, errc <-chan error, err error) {
 		s.cfg.PublicURL = scheme + "://" + addr
 	}
 	s.log.Info("triaged listening", "addr", addr, "tls", useTLS)
+	if err := s.serveOps(); err != nil {
+		s.httpSrv.Close()
+		return "", nil, err
+	}
 	return addr, ch, nil
 }
 

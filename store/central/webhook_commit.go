@@ -60,6 +60,7 @@ func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route str
 	// would cost more than storing them.
 	s.log.Debug("webhook stored", "route", route, "messages", res.stats.messages, "duplicates", res.stats.duplicates,
 		"statuses", res.stats.statuses, "stale_statuses", res.stats.stale, "consent_changes", res.stats.consent)
+	s.ops.DuplicatesDropped(route, res.stats.duplicates)
 	if len(unusable) > 0 {
 		s.log.Warn("malformed webhook acknowledged and recorded", "route", route, "bytes", len(raw), "action", ActionWebhookMalformed)
 	}

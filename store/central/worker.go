@@ -9,6 +9,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/opsmetrics"
 )
 
 // maxConcurrentSends bounds parallel provider calls; sends to one thread
@@ -186,6 +187,7 @@ func (w *worker) deliver(j OutboxJob) {
 	}
 	now := s.now()
 	var ev *api.Event
+	outcome := opsmetrics.SendSent
 	rctx := context.WithoutCancel(ctx)
 	err = s.store.Tx(rctx, func(q Querier) error {
 		ev = nil
@@ -216,6 +218,7 @@ func (w *worker) deliver(j OutboxJob) {
 		}
 		code := fmt.Sprintf("%s/%d", pe.Class, pe.Code)
 		if pe.Retryable() && now.Sub(j.CreatedAt) < s.cfg.GiveUpAfter {
+			outcome = opsmetrics.SendRetry
 			next := now.Add(w.backoff(j.Attempts, pe.RetryAfter))
 			s.log.Warn("send will be retried", "job", j.ID, "message", m.ID, "class", string(pe.Class), "attempt", j.Attempts+1)
 			if err := s.store.Outbox.Retry(rctx, q, j.ID, next, code); err != nil {
@@ -225,6 +228,7 @@ func (w *worker) deliver(j OutboxJob) {
 			_, err := q.ExecContext(rctx, `UPDATE messages SET error = ? WHERE id = ? AND status_rank <= 0`, pe.PlainReason(), m.ID)
 			return err
 		}
+		outcome = opsmetrics.SendFailed
 		s.log.Warn("send failed for good", "job", j.ID, "message", m.ID, "class", string(pe.Class), "code", pe.Code)
 		if err := s.store.Outbox.Fail(rctx, q, j.ID, code); err != nil {
 			return err
@@ -239,6 +243,7 @@ func (w *worker) deliver(j OutboxJob) {
 		s.log.Error("send result not recorded", "job", j.ID, "err", err.Error())
 		return
 	}
+	s.ops.SendResult(s.cfg.Provider.Name(), outcome)
 	if ev != nil {
 		s.hub.publish(*ev)
 	}

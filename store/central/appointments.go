@@ -1,0 +1,248 @@
+package central
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/bsp/e164"
+)
+
+// AppointmentStatus is where an appointment stands in the clinic's book.
+type AppointmentStatus string
+
+// The statuses the program measures. A scheduling system's richer set
+// (FHIR's arrived, checked-in, …) is mapped onto these on import.
+const (
+	AppointmentBooked    AppointmentStatus = "booked"
+	AppointmentFulfilled AppointmentStatus = "fulfilled"
+	AppointmentNoShow    AppointmentStatus = "noshow"
+	AppointmentCancelled AppointmentStatus = "cancelled"
+)
+
+// LateCancellation is how close to its start a cancellation counts as
+// late: the slot can rarely be given to another patient.
+const LateCancellation = 24 * time.Hour
+
+// ReminderWindow is how long before an appointment a message to the
+// patient counts as a reminder for it.
+const ReminderWindow = 72 * time.Hour
+
+// AppointmentRecord is one appointment read from an import file, before
+// it is matched to a patient. Where names its place in the file ("line
+// 4", "entry 2") for problem reports.
+type AppointmentRecord struct {
+	Where       string
+	ExternalID  string
+	Phone       string
+	Start       time.Time
+	Status      AppointmentStatus
+	CancelledAt time.Time
+}
+
+// ImportProblem is one row or entry that was not imported, and why. The
+// reason never repeats the row's content (it may hold a phone number).
+type ImportProblem struct {
+	Where  string `json:"where"`
+	Reason string `json:"reason"`
+}
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Added     int             `json:"added"`
+	Updated   int             `json:"updated"`
+	Unchanged int             `json:"unchanged"`
+	Problems  []ImportProblem `json:"problems"`
+}
+
+// sealedAppointment is the sealed status column's content.
+type sealedAppointment struct {
+	Status      AppointmentStatus `json:"status"`
+	CancelledAt int64             `json:"cancelled_at,omitempty"`
+}
+
+// bidxAppointment is the blind-index domain of external appointment ids.
+const bidxAppointment = "appointments.external_id"
+
+// validate checks a record's fields that do not need the store.
+func (r AppointmentRecord) validate() string {
+	switch {
+	case strings.TrimSpace(r.ExternalID) == "":
+		return "the appointment has no id"
+	case r.Start.IsZero():
+		return "the appointment has no start time"
+	}
+	switch r.Status {
+	case AppointmentBooked, AppointmentFulfilled, AppointmentNoShow:
+		if !r.CancelledAt.IsZero() {
+			return "a cancellation time is given but the status is not cancelled"
+		}
+	case AppointmentCancelled:
+		if r.CancelledAt.IsZero() {
+			return "a cancelled appointment needs the time it was cancelled"
+		}
+	default:
+		return "the status must be booked, fulfilled, noshow or cancelled"
+	}
+	if _, err := e164.Normalize(r.Phone); err != nil {
+		return "the phone number is not an international number (+ and country code)"
+	}
+	return ""
+}
+
+// ImportAppointments stores recs, matching each patient by phone through
+// the blind index. Records are idempotent by external id: a repeat with
+// the same content changes nothing, one with a new status or time
+// updates the row. A record that fails (bad field, unknown patient, an
+// id repeated in the same file) is reported and skipped; every other
+// record is stored, all in one transaction.
+func ImportAppointments(ctx context.Context, st *Store, recs []AppointmentRecord, now time.Time) (ImportResult, error) {
+	var res ImportResult
+	sq := st.Patients.(sqlPatients).sqlite
+	seen := map[string]string{} // external id -> where first seen
+	err := st.Tx(ctx, func(q Querier) error {
+		res = ImportResult{Problems: res.Problems[:0]}
+		for k := range seen {
+			delete(seen, k)
+		}
+		for _, r := range recs {
+			if why := r.validate(); why != "" {
+				res.Problems = append(res.Problems, ImportProblem{r.Where, why})
+				continue
+			}
+			if first, dup := seen[r.ExternalID]; dup {
+				res.Problems = append(res.Problems, ImportProblem{r.Where, "repeats the appointment id of " + first + "; the first one was kept"})
+				continue
+			}
+			seen[r.ExternalID] = r.Where
+			phone, _ := e164.Normalize(r.Phone)
+			p, err := st.Patients.ByPhone(ctx, q, phone)
+			if errors.Is(err, ErrNotFound) || (err == nil && p.ID == "") {
+				res.Problems = append(res.Problems, ImportProblem{r.Where, "no patient with this phone number has written to the clinic"})
+				continue
+			} else if err != nil {
+				return err
+			}
+			outcome, err := upsertAppointment(ctx, q, sq, p.ID, r, now)
+			if err != nil {
+				return fmt.Errorf("%s: %w", r.Where, err)
+			}
+			switch outcome {
+			case "added":
+				res.Added++
+			case "updated":
+				res.Updated++
+			default:
+				res.Unchanged++
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+func upsertAppointment(ctx context.Context, q Querier, sq *sqlite, patientID string, r AppointmentRecord, now time.Time) (string, error) {
+	idx := sq.bidx(bidxAppointment, r.ExternalID)
+	want := sealedAppointment{Status: r.Status}
+	if !r.CancelledAt.IsZero() {
+		want.CancelledAt = r.CancelledAt.UnixNano()
+	}
+	var (
+		id, prevPatient string
+		start           int64
+		sealed          []byte
+	)
+	err := q.QueryRowContext(ctx, `SELECT id, patient_id, start_at, status_sealed FROM appointments WHERE external_bidx = ?`, idx).
+		Scan(&id, &prevPatient, &start, &sealed)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id = newID("apt")
+		env, err := sealStatus(sq, id, want)
+		if err != nil {
+			return "", err
+		}
+		_, err = q.ExecContext(ctx, `INSERT INTO appointments (id, external_bidx, patient_id, start_at, status_sealed, imported_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, idx, patientID, r.Start.UnixNano(), env, now.UnixNano(), now.UnixNano())
+		return "added", err
+	case err != nil:
+		return "", err
+	}
+	have, err := openStatus(sq, id, sealed)
+	if err != nil {
+		return "", err
+	}
+	if have == want && start == r.Start.UnixNano() && prevPatient == patientID {
+		return "unchanged", nil
+	}
+	env, err := sealStatus(sq, id, want)
+	if err != nil {
+		return "", err
+	}
+	_, err = q.ExecContext(ctx, `UPDATE appointments SET patient_id = ?, start_at = ?, status_sealed = ?, updated_at = ? WHERE id = ?`,
+		patientID, r.Start.UnixNano(), env, now.UnixNano(), id)
+	return "updated", err
+}
+
+func sealStatus(sq *sqlite, id string, a sealedAppointment) ([]byte, error) {
+	raw, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
+	}
+	return sq.keys.Seal("appointments", "status", id, raw)
+}
+
+func openStatus(sq *sqlite, id string, env []byte) (sealedAppointment, error) {
+	var a sealedAppointment
+	raw, err := sq.keys.Open("appointments", "status", id, env)
+	if err != nil {
+		return a, fmt.Errorf("central: open appointment status: %w", err)
+	}
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return a, fmt.Errorf("central: appointment status: %w", err)
+	}
+	return a, nil
+}
+
+// appointmentOutcome is one appointment as the report sees it: opened,
+// with no patient detail beyond the opaque id.
+type appointmentOutcome struct {
+	patientID   string
+	start       time.Time
+	status      AppointmentStatus
+	cancelledAt time.Time
+}
+
+// appointmentsBetween opens the appointments that start in [from, to).
+func appointmentsBetween(ctx context.Context, q Querier, sq *sqlite, from, to time.Time) ([]appointmentOutcome, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, patient_id, start_at, status_sealed FROM appointments WHERE start_at >= ? AND start_at < ? ORDER BY start_at`,
+		from.UnixNano(), to.UnixNano())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []appointmentOutcome
+	for rows.Next() {
+		var (
+			id, pid string
+			start   int64
+			env     []byte
+		)
+		if err := rows.Scan(&id, &pid, &start, &env); err != nil {
+			return nil, err
+		}
+		a, err := openStatus(sq, id, env)
+		if err != nil {
+			return nil, err
+		}
+		o := appointmentOutcome{patientID: pid, start: time.Unix(0, start).UTC(), status: a.Status}
+		if a.CancelledAt != 0 {
+			o.cancelledAt = time.Unix(0, a.CancelledAt).UTC()
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,530 @@
+package central
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/bsp"
+)
+
+// DefaultHandoffSLA is how long a clinical hand-off may wait for its first
+// answer before it counts as escalated to a supervisor.
+const DefaultHandoffSLA = 30 * time.Minute
+
+// SmallCell is the smallest count the text and CSV forms of the report
+// print as a number: 1 to SmallCell-1 print as "<11", as public health
+// reports suppress small cells so no one patient can be picked out.
+const SmallCell = 11
+
+// ReportOptions selects the report's days.
+type ReportOptions struct {
+	// From and To are the first and last clinic days (inclusive); only
+	// their year, month and day are read, in Zone.
+	From, To time.Time
+	// Zone is the clinic's zone: a day is the clinic's midnight to
+	// midnight. UTC when nil.
+	Zone *time.Location
+	// HandoffSLA is the hand-off answer target (DefaultHandoffSLA when zero).
+	HandoffSLA time.Duration
+	// LinkTTL is how long a portal link stays valid (DefaultLinkTTL when zero).
+	LinkTTL time.Duration
+	// Now is the clock (time.Now when nil): hand-offs still waiting are
+	// judged against it.
+	Now func() time.Time
+}
+
+// Share is a part of a whole. Rate is nil when the whole is zero.
+type Share struct {
+	Count int      `json:"count"`
+	Of    int      `json:"of"`
+	Share *float64 `json:"share"`
+}
+
+func newShare(n, of int) Share {
+	s := Share{Count: n, Of: of}
+	if of > 0 {
+		v := math.Round(float64(n)/float64(of)*10000) / 10000
+		s.Share = &v
+	}
+	return s
+}
+
+// ResponseTimes summarises how long hand-offs waited for their first
+// answer, in seconds (nearest-rank percentiles; nil when none answered).
+type ResponseTimes struct {
+	Answered   int      `json:"answered"`
+	Unanswered int      `json:"unanswered"`
+	WithinSLA  int      `json:"within_sla"`
+	SLASeconds float64  `json:"sla_s"`
+	P50        *float64 `json:"p50"`
+	P90        *float64 `json:"p90"`
+}
+
+// Figures are the program's measures over one clinic day or the range.
+type Figures struct {
+	OptInsBySource             map[string]int
+	OptOuts                    int
+	ActiveOptedIn              int
+	InboundMessages            int
+	InboundWithPHI             Share
+	PHITypes                   map[string]int
+	PortalLinksSent            int
+	PortalLinksOpened          int
+	LinkConversion             Share
+	ConversationsMovedToSecure Share
+	Handoffs                   int
+	HandoffFirstResponse       ResponseTimes
+	Escalations                int
+	UrgentMessages             int
+	IncidentsOpened            int
+	IncidentsOpen              int
+	OutboundRefusalsByRule     map[string]int
+	DeliveryFailuresByReason   map[string]int
+	ShowRateMessaged           Share
+	ShowRateNotMessaged        Share
+	LateCancellationsMessaged  Share
+	LateCancellationsNotMsged  Share
+}
+
+// Report is the program's measures, per clinic day and for the range.
+// It holds counts, rates, rule names, consent sources and PHI types only:
+// no patient, thread or message is named in it.
+type Report struct {
+	Zone        string
+	From, To    string
+	GeneratedAt time.Time
+	Days        []string // "2006-01-02", in order
+	ByDay       map[string]*Figures
+	Total       *Figures
+}
+
+// ReportKey is one key of the report: its JSON name, how it is computed
+// (printed in the report so a reader can trace it to the store), and its
+// value in a Figures.
+type ReportKey struct {
+	Name   string
+	Source string
+	Value  func(*Figures) any
+}
+
+// ReportKeys lists the report's keys in the order they are printed.
+var ReportKeys = []ReportKey{
+	{"opt_ins_by_source", "consent records of an opt-in on the day, by their source", func(f *Figures) any { return f.OptInsBySource }},
+	{"opt_outs", "consent records of an opt-out (STOP) on the day", func(f *Figures) any { return f.OptOuts }},
+	{"active_opted_in", "patients whose latest consent record at the end of the day (of the range for total) is an opt-in", func(f *Figures) any { return f.ActiveOptedIn }},
+	{"inbound_messages", "messages patients sent", func(f *Figures) any { return f.InboundMessages }},
+	{"inbound_with_phi", "patient messages in which the PHI detector found at least one span (share of inbound_messages)", func(f *Figures) any { return f.InboundWithPHI }},
+	{"phi_types", "patient messages carrying each PHI type (a message with two types counts in both)", func(f *Figures) any { return f.PHITypes }},
+	{"portal_links_sent", "messages queued with a quick reply that carries the secure-portal link, not failed", func(f *Figures) any { return f.PortalLinksSent }},
+	{"portal_links_opened", "of the links sent on the day, those whose thread's link was opened (audit handoff.open ok) before the next link or expiry", func(f *Figures) any { return f.PortalLinksOpened }},
+	{"link_conversion", "portal_links_opened of portal_links_sent", func(f *Figures) any { return f.LinkConversion }},
+	{"conversations_moved_to_secure", "threads with a message on the day in which a portal link was sent and opened (share of those threads)", func(f *Figures) any { return f.ConversationsMovedToSecure }},
+	{"handoffs", "threads handed to nurses (audit thread.handoff ok)", func(f *Figures) any { return f.Handoffs }},
+	{"handoff_first_response_s", "seconds from a hand-off to the thread's next outbound message, against the hand-off SLA", func(f *Figures) any { return f.HandoffFirstResponse }},
+	{"escalations", "hand-offs not answered within the SLA (answered late, or still waiting past it): the nurse queue escalates these to supervisors", func(f *Figures) any { return f.Escalations }},
+	{"urgent_messages", "not recorded: the store does not yet classify urgency, so this is 0, not an estimate", func(f *Figures) any { return f.UrgentMessages }},
+	{"incidents_opened", "not recorded: the store has no incident records yet, so this is 0, not an estimate", func(f *Figures) any { return f.IncidentsOpened }},
+	{"incidents_open", "not recorded: the store has no incident records yet, so this is 0, not an estimate", func(f *Figures) any { return f.IncidentsOpen }},
+	{"outbound_refusals_by_rule", "sends the server refused (audit message.send refused), by rule", func(f *Figures) any { return f.OutboundRefusalsByRule }},
+	{"delivery_failures_by_reason", "outbound messages that failed delivery, by the fixed reason stored with them", func(f *Figures) any { return f.DeliveryFailuresByReason }},
+	{"show_rate_messaged", "fulfilled of fulfilled+noshow appointments starting on the day, patient sent a message in the 72h before", func(f *Figures) any { return f.ShowRateMessaged }},
+	{"show_rate_not_messaged", "the same for patients sent no message in the 72h before", func(f *Figures) any { return f.ShowRateNotMessaged }},
+	{"late_cancellations_messaged", "appointments cancelled under 24h before their start, of all appointments starting on the day, patient messaged in the 72h before (up to the cancellation)", func(f *Figures) any { return f.LateCancellationsMessaged }},
+	{"late_cancellations_not_messaged", "the same for patients not messaged", func(f *Figures) any { return f.LateCancellationsNotMsged }},
+}
+
+func newFigures() *Figures {
+	return &Figures{OptInsBySource: map[string]int{}, PHITypes: map[string]int{},
+		OutboundRefusalsByRule: map[string]int{}, DeliveryFailuresByReason: map[string]int{}}
+}
+
+// portalMacroIDs are the quick replies whose body carries the portal link.
+func portalMacroIDs() []string {
+	ms, _ := assets.Macros()
+	var ids []string
+	for _, m := range ms {
+		if strings.Contains(m.Body, assets.PortalLinkPlaceholder) {
+			ids = append(ids, m.ID)
+		}
+	}
+	return ids
+}
+
+// counters is one bucket's raw tallies before shares and percentiles.
+type counters struct {
+	f                        *Figures
+	phiMsgs                  int
+	threadsActive            map[string]bool
+	threadsMoved             map[string]bool
+	responses                []float64
+	showM, resM, showN, resN int
+	lateM, allM, lateN, allN int
+}
+
+// BuildReport computes the report from the store.
+func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, error) {
+	zone := opt.Zone
+	if zone == nil {
+		zone = time.UTC
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	sla := opt.HandoffSLA
+	if sla <= 0 {
+		sla = DefaultHandoffSLA
+	}
+	ttl := opt.LinkTTL
+	if ttl <= 0 {
+		ttl = DefaultLinkTTL
+	}
+	fy, fm, fd := opt.From.Date()
+	ty, tm, td := opt.To.Date()
+	start := time.Date(fy, fm, fd, 0, 0, 0, 0, zone)
+	lastDay := time.Date(ty, tm, td, 0, 0, 0, 0, zone)
+	if lastDay.Before(start) {
+		return nil, errors.New("report: --to is before --from")
+	}
+	end := lastDay.AddDate(0, 0, 1)
+	if end.Sub(start) > 3700*24*time.Hour {
+		return nil, errors.New("report: the range is longer than ten years")
+	}
+	rep := &Report{Zone: zone.String(), From: start.Format(time.DateOnly), To: lastDay.Format(time.DateOnly),
+		GeneratedAt: now().UTC(), ByDay: map[string]*Figures{}, Total: newFigures()}
+	var dayEnds []time.Time
+	buckets := map[string]*counters{}
+	newCounters := func(f *Figures) *counters {
+		return &counters{f: f, threadsActive: map[string]bool{}, threadsMoved: map[string]bool{}}
+	}
+	total := newCounters(rep.Total)
+	for d := start; d.Before(end); d = d.AddDate(0, 0, 1) {
+		k := d.Format(time.DateOnly)
+		rep.Days = append(rep.Days, k)
+		rep.ByDay[k] = newFigures()
+		buckets[k] = newCounters(rep.ByDay[k])
+		dayEnds = append(dayEnds, d.AddDate(0, 0, 1))
+	}
+	// each calls fn for the day's bucket and the total, when t is in range.
+	each := func(t time.Time, fn func(c *counters)) {
+		if t.Before(start) || !t.Before(end) {
+			return
+		}
+		fn(buckets[t.In(zone).Format(time.DateOnly)])
+		fn(total)
+	}
+	q := st.DB
+	sq := st.Patients.(sqlPatients).sqlite
+	s0, e0 := start.UnixNano(), end.UnixNano()
+
+	// Consent: the day's changes, and who is opted in at each day's end.
+	rows, err := q.QueryContext(ctx, `SELECT patient_id, opted_in, source, at FROM consent_events WHERE at < ? ORDER BY at, id`, e0)
+	if err != nil {
+		return nil, fmt.Errorf("report: consent: %w", err)
+	}
+	state, active, di := map[string]bool{}, 0, 0
+	closeDay := func(upTo int64) {
+		for di < len(dayEnds) && dayEnds[di].UnixNano() <= upTo {
+			rep.ByDay[rep.Days[di]].ActiveOptedIn = active
+			di++
+		}
+	}
+	for rows.Next() {
+		var (
+			pid, source string
+			in          int
+			at          int64
+		)
+		if err := rows.Scan(&pid, &in, &source, &at); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		closeDay(at)
+		if state[pid] != (in == 1) {
+			if in == 1 {
+				active++
+			} else {
+				active--
+			}
+		}
+		state[pid] = in == 1
+		each(time.Unix(0, at), func(c *counters) {
+			if in == 1 {
+				c.f.OptInsBySource[source]++
+			} else {
+				c.f.OptOuts++
+			}
+		})
+	}
+	rows.Close()
+	closeDay(math.MaxInt64)
+	rep.Total.ActiveOptedIn = active
+
+	// Messages of the range: inbound volume and PHI, delivery failures,
+	// active threads.
+	rows, err = q.QueryContext(ctx, `SELECT thread_id, direction, spans, status, error, at FROM messages WHERE at >= ? AND at < ?`, s0, e0)
+	if err != nil {
+		return nil, fmt.Errorf("report: messages: %w", err)
+	}
+	for rows.Next() {
+		var (
+			thread, dir, spans, status, reason string
+			at                                 int64
+		)
+		if err := rows.Scan(&thread, &dir, &spans, &status, &reason, &at); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var types []string
+		if dir == "in" && spans != "" && spans != "[]" {
+			var sp []struct {
+				Type string `json:"type"`
+			}
+			if err := json.Unmarshal([]byte(spans), &sp); err == nil {
+				seen := map[string]bool{}
+				for _, s := range sp {
+					if s.Type != "" && !seen[s.Type] {
+						seen[s.Type] = true
+						types = append(types, s.Type)
+					}
+				}
+			}
+		}
+		each(time.Unix(0, at), func(c *counters) {
+			c.threadsActive[thread] = true
+			switch {
+			case dir == "in":
+				c.f.InboundMessages++
+				if len(types) > 0 {
+					c.phiMsgs++
+				}
+				for _, t := range types {
+					c.f.PHITypes[t]++
+				}
+			case status == string(bsp.StatusFailed):
+				if reason == "" {
+					reason = "unknown"
+				}
+				c.f.DeliveryFailuresByReason[reason]++
+			}
+		})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	// Portal links: each send is opened when its thread's link is opened
+	// after it, before the next link to that thread and before it expires.
+	sends := map[string][]int64{}
+	if ids := portalMacroIDs(); len(ids) > 0 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+		args := []any{string(bsp.StatusFailed), s0}
+		for _, id := range ids {
+			args = append(args, id)
+		}
+		rows, err = q.QueryContext(ctx, `SELECT thread_id, at FROM messages WHERE direction = 'out' AND status <> ? AND at >= ?
+			AND macro_id IN (`+ph+`) ORDER BY at`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("report: links: %w", err)
+		}
+		for rows.Next() {
+			var (
+				th string
+				at int64
+			)
+			if err := rows.Scan(&th, &at); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			sends[th] = append(sends[th], at)
+		}
+		rows.Close()
+	}
+	opens := map[string][]int64{}
+	rows, err = q.QueryContext(ctx, `SELECT object, at_ns FROM audit WHERE console_id = ? AND action = 'handoff.open' AND outcome = 'ok' AND at_ns >= ? ORDER BY at_ns`,
+		ServerConsoleID, s0)
+	if err != nil {
+		return nil, fmt.Errorf("report: link opens: %w", err)
+	}
+	for rows.Next() {
+		var (
+			obj string
+			at  int64
+		)
+		if err := rows.Scan(&obj, &at); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		th := strings.TrimPrefix(obj, "thread:")
+		opens[th] = append(opens[th], at)
+	}
+	rows.Close()
+	for th, ts := range sends {
+		for i, at := range ts {
+			limit := at + int64(ttl)
+			if i+1 < len(ts) && ts[i+1] < limit {
+				limit = ts[i+1]
+			}
+			opened := false
+			for _, o := range opens[th] {
+				if o >= at && o < limit {
+					opened = true
+					break
+				}
+			}
+			each(time.Unix(0, at), func(c *counters) {
+				c.f.PortalLinksSent++
+				c.threadsActive[th] = true
+				if opened {
+					c.f.PortalLinksOpened++
+					c.threadsMoved[th] = true
+				}
+			})
+		}
+	}
+
+	// Audit of the server's own chain: hand-offs and refused sends.
+	rows, err = q.QueryContext(ctx, `SELECT action, object, COALESCE(json_extract(detail, '$.rule'), ''), at_ns FROM audit
+		WHERE console_id = ? AND at_ns >= ? AND at_ns < ? AND ((action = 'thread.handoff' AND outcome = 'ok') OR (action = 'message.send' AND outcome = 'refused'))`,
+		ServerConsoleID, s0, e0)
+	if err != nil {
+		return nil, fmt.Errorf("report: audit: %w", err)
+	}
+	type handoff struct {
+		thread string
+		at     int64
+	}
+	var handoffs []handoff
+	for rows.Next() {
+		var (
+			action, obj, rule string
+			at                int64
+		)
+		if err := rows.Scan(&action, &obj, &rule, &at); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if action == "thread.handoff" {
+			handoffs = append(handoffs, handoff{strings.TrimPrefix(obj, "thread:"), at})
+			continue
+		}
+		if rule == "" {
+			rule = "unknown"
+		}
+		each(time.Unix(0, at), func(c *counters) { c.f.OutboundRefusalsByRule[rule]++ })
+	}
+	rows.Close()
+	nowNS := now().UnixNano()
+	for _, h := range handoffs {
+		var first int64
+		err := q.QueryRowContext(ctx, `SELECT COALESCE(MIN(at), 0) FROM messages WHERE thread_id = ? AND direction = 'out' AND status <> ? AND at > ?`,
+			h.thread, string(bsp.StatusFailed), h.at).Scan(&first)
+		if err != nil {
+			return nil, fmt.Errorf("report: hand-off answer: %w", err)
+		}
+		each(time.Unix(0, h.at), func(c *counters) {
+			c.f.Handoffs++
+			switch {
+			case first == 0:
+				c.f.HandoffFirstResponse.Unanswered++
+				if time.Duration(nowNS-h.at) > sla {
+					c.f.Escalations++
+				}
+			default:
+				wait := time.Duration(first - h.at)
+				c.responses = append(c.responses, wait.Seconds())
+				if wait <= sla {
+					c.f.HandoffFirstResponse.WithinSLA++
+				} else {
+					c.f.Escalations++
+				}
+			}
+		})
+	}
+
+	// Appointments starting in the range, split by whether the patient
+	// was sent a message in the 72 hours before.
+	appts, err := appointmentsBetween(ctx, q, sq, start, end)
+	if err != nil {
+		return nil, fmt.Errorf("report: appointments: %w", err)
+	}
+	for _, a := range appts {
+		until := a.start
+		if a.status == AppointmentCancelled && a.cancelledAt.Before(until) {
+			until = a.cancelledAt
+		}
+		var messaged bool
+		err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM messages m JOIN threads t ON t.id = m.thread_id
+			WHERE t.patient_id = ? AND m.direction = 'out' AND m.status <> ? AND m.at >= ? AND m.at < ?)`,
+			a.patientID, string(bsp.StatusFailed), a.start.Add(-ReminderWindow).UnixNano(), until.UnixNano()).Scan(&messaged)
+		if err != nil {
+			return nil, fmt.Errorf("report: reminders: %w", err)
+		}
+		late := a.status == AppointmentCancelled && a.start.Sub(a.cancelledAt) < LateCancellation
+		each(a.start, func(c *counters) {
+			resolved := a.status == AppointmentFulfilled || a.status == AppointmentNoShow
+			show := a.status == AppointmentFulfilled
+			if messaged {
+				c.allM++
+				c.lateM += b2i(late)
+				c.resM += b2i(resolved)
+				c.showM += b2i(show)
+			} else {
+				c.allN++
+				c.lateN += b2i(late)
+				c.resN += b2i(resolved)
+				c.showN += b2i(show)
+			}
+		})
+	}
+
+	finish := func(c *counters) {
+		f := c.f
+		f.InboundWithPHI = newShare(c.phiMsgs, f.InboundMessages)
+		f.LinkConversion = newShare(f.PortalLinksOpened, f.PortalLinksSent)
+		f.ConversationsMovedToSecure = newShare(len(c.threadsMoved), len(c.threadsActive))
+		f.HandoffFirstResponse.Answered = len(c.responses)
+		f.HandoffFirstResponse.SLASeconds = sla.Seconds()
+		f.HandoffFirstResponse.P50 = percentile(c.responses, 50)
+		f.HandoffFirstResponse.P90 = percentile(c.responses, 90)
+		f.ShowRateMessaged = newShare(c.showM, c.resM)
+		f.ShowRateNotMessaged = newShare(c.showN, c.resN)
+		f.LateCancellationsMessaged = newShare(c.lateM, c.allM)
+		f.LateCancellationsNotMsged = newShare(c.lateN, c.allN)
+	}
+	for _, c := range buckets {
+		finish(c)
+	}
+	finish(total)
+	return rep, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// percentile is the nearest-rank percentile p of xs, nil when empty.
+func percentile(xs []float64, p float64) *float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	rank := int(math.Ceil(p / 100 * float64(len(s))))
+	if rank < 1 {
+		rank = 1
+	}
+	v := math.Round(s[rank-1]*10) / 10
+	return &v
+}
