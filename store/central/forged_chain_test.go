@@ -24,6 +24,17 @@ func honestConsole(t *testing.T, e *env, user string) (*store.Client, *store.Con
 	if _, err := c.Login(context.Background(), user, testPasswords[user], ""); err != nil {
 		t.Fatalf("%s signs in: %v", user, err)
 	}
+	// The thread routes stay shut until the messaging policy is
+	// acknowledged, as the console's acknowledgment screen does.
+	pol, err := c.Policy(context.Background())
+	if err != nil {
+		t.Fatalf("%s reads the policy: %v", user, err)
+	}
+	if !pol.Acknowledged {
+		if _, err := c.AcknowledgePolicy(context.Background(), pol.Version, "Test Staff Member"); err != nil {
+			t.Fatalf("%s acknowledges the policy: %v", user, err)
+		}
+	}
 	return c, con
 }
 
