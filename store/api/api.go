@@ -133,6 +133,9 @@ type HandoffRequest struct {
 // Error is the body of every other non-2xx answer.
 type Error struct {
 	Error string `json:"error"`
+	// LockedUntil is set on a sign-in refused because of a lock: when
+	// it ends, for the console to show in its own time zone.
+	LockedUntil time.Time `json:"locked_until,omitzero"`
 }
 
 // EventType names a live event.

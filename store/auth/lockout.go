@@ -101,6 +101,26 @@ func (s LockoutState) Fail(now time.Time, p LockoutPolicy) LockoutState {
 	return s
 }
 
+// Lock returns the state after s reached the policy's failure limit at
+// now: a new lock, twice as long as the previous one unless that one was
+// long enough ago to be forgotten, and a fresh failure count. A server
+// that counts attempts with a conditional update calls it once the count
+// reaches MaxFailures.
+func (p LockoutPolicy) Lock(s LockoutState, now time.Time) LockoutState {
+	p = p.withDefaults()
+	if s.Lockouts > 0 && !s.LockedUntil.IsZero() && now.Sub(s.LockedUntil) >= p.Forget {
+		s.Lockouts = 0
+	}
+	s.Lockouts++
+	s.LockedUntil = now.Add(p.lockFor(s.Lockouts))
+	s.Failures = 0
+	return s
+}
+
+// Limits returns the policy with its defaults filled in, for a store
+// that applies it in SQL.
+func (p LockoutPolicy) Limits() LockoutPolicy { return p.withDefaults() }
+
 // Succeed returns the state after a successful sign-in: everything is
 // forgiven.
 func (s LockoutState) Succeed() LockoutState {

@@ -149,6 +149,10 @@ func (s *Server) authed(h http.HandlerFunc) http.Handler {
 				writeError(w, http.StatusServiceUnavailable, "the server could not check the session; try again")
 				return
 			}
+			// Recorded, rate-limited and aggregated per source: a stream of
+			// made-up tokens is one entry a minute, not one each.
+			s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "unauthenticated", Action: "session.check",
+				Outcome: "refused", Detail: map[string]string{"reason": "invalid_token"}}, false)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="triaged"`)
 			writeError(w, http.StatusUnauthorized, "Your session has ended. Please sign in again.")
 			return

@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,7 +25,6 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store/auth"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -102,6 +102,12 @@ type Config struct {
 	// Rules are the outbound limits; zero fields take policy defaults.
 	Rules policy.OutboundRules
 
+	// TrustedProxies are the reverse proxies in front of triaged
+	// (TRIAGED_TRUSTED_PROXIES). Only a request whose TCP peer is one of
+	// them has its client address taken from X-Forwarded-For; empty (the
+	// default) trusts no header.
+	TrustedProxies []netip.Prefix
+
 	// SessionTTL bounds a session's life (DefaultSessionTTL); IdleTimeout
 	// ends it after inactivity (DefaultIdleTimeout).
 	SessionTTL, IdleTimeout time.Duration
@@ -153,9 +159,11 @@ type Server struct {
 
 	checkpoints *checkpointer // signs the audit log's checkpoints (checkpoint.go)
 
-	// throttle counts failed sign-ins per source address (the per-account
-	// count lives in the user's row); loginCount paces its pruning.
-	throttle   *auth.Throttle
+	// hashes admits password checks (signin_gate.go); refusals rate-limits
+	// and aggregates the audit of unauthenticated refusals (refusals.go);
+	// loginCount paces the pruning of idle sign-in counters.
+	hashes     *hashGate
+	refusals   *refusalLog
 	loginCount atomic.Uint64
 
 	httpSrv  *http.Server
@@ -241,6 +249,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
+	s.bg.Add(1)
+	go func() { defer s.bg.Done(); s.refusals.run(s.bgCtx) }()
 	if err := s.startCheckpoints(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -336,6 +346,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.bgCancel()
 	s.bg.Wait()
+	// Refusals counted since the last window closed are written now.
+	if ferr := s.refusals.flush(context.Background(), true); ferr != nil {
+		s.log.Error("aggregated refusals not written at shutdown", "err", ferr.Error())
+	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
@@ -455,7 +469,8 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
-		throttle: auth.NewThrottle(auth.SourceLockout)}
+		hashes: newHashGate()}
+	s.refusals = newRefusalLog(s)
 	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
 	if err != nil {
 		return nil, err
