@@ -24,6 +24,7 @@ import (
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/private"
 )
 
 // setting is one flag with its environment variable.
@@ -95,6 +96,9 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 }
 
 func main() {
+	// Every file triaged creates (the store, its -wal and -shm, logs,
+	// exports) is readable by its owner only, whatever the shell's umask.
+	private.RestrictUmask()
 	if len(os.Args) > 1 && os.Args[1] == "audit" {
 		// Audit tools answer with an exit status an auditor's script can
 		// use: 0 intact, 1 damage found, 2 could not check (audit.go).

@@ -116,13 +116,19 @@ func (a *loginAttempt) unavailable(what string, err error) {
 // a rate-limited audit entry, an attempt from a locked source: a lock
 // must stop the guessing and its cost to the server.
 func (a *loginAttempt) sourceLockedNow(action string) bool {
-	st, err := a.src.state(a.r.Context(), a.s.db)
-	if err != nil {
-		a.unavailable("login source lookup failed", err)
-		return true
+	until := a.s.lockedSources.lockedUntil(a.source, a.now)
+	if until.IsZero() {
+		st, err := a.src.state(a.r.Context(), a.s.db)
+		if err != nil {
+			a.unavailable("login source lookup failed", err)
+			return true
+		}
+		if until = st.LockedUntil; a.now.Before(until) {
+			a.s.lockedSources.remember(a.source, until, a.now)
+		}
 	}
-	if a.now.Before(st.LockedUntil) {
-		a.lockedUntil, a.sourceLocked = st.LockedUntil, true
+	if a.now.Before(until) {
+		a.lockedUntil, a.sourceLocked = until, true
 		a.refuse(action, "", "", "source_locked", false)
 		return true
 	}
@@ -208,6 +214,9 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 	}
 	if srcLocked {
 		reason += ",source_locked_now"
+		if st, err := a.src.state(ctx, a.s.db); err == nil {
+			a.s.lockedSources.remember(a.source, st.LockedUntil, a.now)
+		}
 	}
 	a.refuse(action, userID, role, reason, mustWrite || acctLocked || srcLocked)
 }
@@ -255,6 +264,11 @@ var (
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	a := &loginAttempt{s: s, w: w, r: r, source: s.clientAddr(r), now: s.now()}
 	a.src = sourceCounter(a.source)
+	ctx := r.Context()
+	// A locked source is refused before its body is even read.
+	if a.sourceLockedNow("login") {
+		return
+	}
 	var req api.LoginRequest
 	if !decodeJSON(w, r, &req, 8<<10) {
 		s.refusals.refuse(r.Context(), a.source, auditRecord{UserID: "unauthenticated", Action: "login", Outcome: "refused",
@@ -266,11 +280,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.consoleID = req.ConsoleID
-	ctx := r.Context()
 	s.pruneThrottle(ctx, a.now)
-	if a.sourceLockedNow("login") {
-		return
-	}
 	username, nerr := auth.NormalizeUsername(req.Username)
 	var u User
 	known := false
@@ -517,6 +527,9 @@ func totpURI(secret, account string) string {
 func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	a := &loginAttempt{s: s, w: w, r: r, source: s.clientAddr(r), now: s.now()}
 	a.src = sourceCounter(a.source)
+	if a.sourceLockedNow("totp.enrol") {
+		return
+	}
 	var req api.TOTPEnrolRequest
 	if !decodeJSON(w, r, &req, 8<<10) {
 		s.refusals.refuse(r.Context(), a.source, auditRecord{UserID: "unauthenticated", Action: "totp.enrol", Outcome: "refused",
@@ -529,9 +542,6 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	}
 	a.consoleID = req.ConsoleID
 	ctx := r.Context()
-	if a.sourceLockedNow("totp.enrol") {
-		return
-	}
 	users := s.store.Users.(sqlUsers)
 	token := strings.TrimSpace(req.Token)
 	var u User

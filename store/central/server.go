@@ -162,9 +162,10 @@ type Server struct {
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
 	// and aggregates the audit of unauthenticated refusals (refusals.go);
 	// loginCount paces the pruning of idle sign-in counters.
-	hashes     *hashGate
-	refusals   *refusalLog
-	loginCount atomic.Uint64
+	hashes        *hashGate
+	lockedSources *lockCache
+	refusals      *refusalLog
+	loginCount    atomic.Uint64
 
 	httpSrv  *http.Server
 	listener net.Listener
@@ -469,7 +470,7 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() }, hub: newHub(),
-		hashes: newHashGate()}
+		hashes: newHashGate(), lockedSources: newLockCache()}
 	s.refusals = newRefusalLog(s)
 	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
 	if err != nil {

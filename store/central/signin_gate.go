@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Password-check admission. An Argon2id check costs about 150 ms of a
@@ -153,4 +154,49 @@ func (s *Server) trustedProxy(a netip.Addr) bool {
 		}
 	}
 	return false
+}
+
+// maxCachedSourceLocks bounds lockCache; past it, locks are still read
+// from the database, only more slowly.
+const maxCachedSourceLocks = 8192
+
+// lockCache remembers, in memory, the sources known to be locked and
+// until when, so that a flood from a locked address is refused without
+// even a database read: such a flood must not take the connections a
+// real user's sign-in needs. It is only a cache of the database's answer,
+// and safe because a source lock is never lifted early.
+type lockCache struct {
+	mu    sync.Mutex
+	until map[string]time.Time
+}
+
+func newLockCache() *lockCache { return &lockCache{until: map[string]time.Time{}} }
+
+// lockedUntil is when source's cached lock ends (zero if none is held).
+func (c *lockCache) lockedUntil(source string, now time.Time) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t, ok := c.until[source]
+	if ok && !now.Before(t) {
+		delete(c.until, source)
+		return time.Time{}
+	}
+	return t
+}
+
+// remember caches a lock of source until t.
+func (c *lockCache) remember(source string, t, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.until) >= maxCachedSourceLocks {
+		for k, v := range c.until {
+			if !now.Before(v) {
+				delete(c.until, k)
+			}
+		}
+		if len(c.until) >= maxCachedSourceLocks {
+			return
+		}
+	}
+	c.until[source] = t
 }
