@@ -36,10 +36,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.HandleFunc("GET /h/{token}", s.handleLink)
 	mux.HandleFunc("GET /portal", s.handlePortal)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Write([]byte("ok\n"))
-	})
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	return securityHeaders(mux)
 }
 
@@ -53,6 +50,11 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
+		if r.TLS != nil {
+			// Once a browser (a patient opening a hand-off link) has seen
+			// this endpoint over TLS, it never tries plain HTTP again.
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -166,6 +166,7 @@ type Server struct {
 	lockedSources *lockCache
 	refusals      *refusalLog
 	loginCount    atomic.Uint64
+	health        writeHealth // the last write probe (health.go)
 
 	httpSrv  *http.Server
 	listener net.Listener
@@ -292,7 +293,7 @@ func (s *Server) Start() (addr string, errc <-chan error, err error) {
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
-		TLSConfig:      &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSConfig:      serverTLSConfig(),
 	}
 	ch := make(chan error, 1)
 	go func() {
@@ -432,6 +433,25 @@ func storeID(ctx context.Context, db *sql.DB) (string, error) {
 	}
 	err := db.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
 	return id, err
+}
+
+// serverTLSConfig offers TLS 1.2 and 1.3 with AEAD suites only: ECDHE
+// key exchange (forward secrecy) with AES-GCM or ChaCha20-Poly1305. CBC
+// suites (Lucky13-style padding oracles), RSA key exchange (no forward
+// secrecy) and 3DES are not offered. TLS 1.3's suites are all AEAD and
+// not configurable.
+func serverTLSConfig() *tls.Config {
+	return &tls.Config{
+		MinVersion: tls.VersionTLS12,
+		CipherSuites: []uint16{
+			tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+			tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+			tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+			tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+			tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+			tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+		},
+	}
 }
 
 // checkListen refuses plain HTTP beyond loopback: the console API carries
