@@ -2,13 +2,16 @@ package central
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -114,5 +117,22 @@ func TestLockedUserIsToldUntilWhen(t *testing.T) {
 	}
 	if _, _, ghost := e.signIn(clientFrom("127.0.0.10"), api.LoginRequest{Username: "nobody-here", Password: "x-x-x-x-x-x", ConsoleID: "c1"}); ghost.LockedUntil.IsZero() {
 		t.Errorf("an unknown name did not lock like a real one: %+v", ghost)
+	}
+}
+
+// TestConsoleClientSeesTheLocksEnd signs in through the console's own
+// client: a lock reaches it as a *store.LockedError carrying the end the
+// server holds, for the console to show in its own time.
+func TestConsoleClientSeesTheLocksEnd(t *testing.T) {
+	e := newEnv(t)
+	c := newConsoleClient(t, e)
+	ctx := context.Background()
+	for range auth.UserLockout.MaxFailures {
+		c.SignIn(ctx, "desk", "not-the-password-9", "")
+	}
+	_, err := c.SignIn(ctx, "desk", testPasswords["desk"], "")
+	var locked *store.LockedError
+	if !errors.As(err, &locked) || !locked.LockedUntil().Equal(mustUser(t, e, "desk").LockedUntil) {
+		t.Fatalf("sign-in to a locked account: %v, want a *store.LockedError with the lock's end", err)
 	}
 }
