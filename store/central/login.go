@@ -222,10 +222,10 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 }
 
 // refuseUnchecked answers an attempt that was charged but never checked.
-// When the server itself was too busy the charges are given back (the
-// user did nothing wrong) and the answer is 503 with Retry-After; when
-// this account or address already had its share of checks running, the
-// attempt counts as a failure and the answer is 429.
+// When this account already had its share of checks running, the attempt
+// counts as a failure and the answer is 429. When the address or the
+// whole server was too busy, the charges are given back (the user did
+// nothing wrong) and the answer is 429 or 503; each carries Retry-After.
 func (a *loginAttempt) refuseUnchecked(action, userID string, role policy.Role, err error) {
 	ctx := a.r.Context()
 	a.w.Header().Set("Retry-After", "1")
@@ -239,7 +239,7 @@ func (a *loginAttempt) refuseUnchecked(action, userID string, role policy.Role, 
 		})
 		a.s.refusals.refuse(ctx, a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
 			Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": "too_many_at_once"}}, false)
-		writeError(a.w, http.StatusTooManyRequests, "Too many sign-ins at once for this account or from this address; wait a moment and try again.")
+		writeError(a.w, http.StatusTooManyRequests, "Too many sign-ins at once for this account; wait a moment and try again.")
 		return
 	}
 	a.s.store.Tx(ctx, func(q Querier) error {
@@ -248,9 +248,13 @@ func (a *loginAttempt) refuseUnchecked(action, userID string, role policy.Role, 
 		}
 		return a.src.refund(ctx, q)
 	})
+	reason, status, msg := "server_busy", http.StatusServiceUnavailable, "The server is busy checking other sign-ins; try again in a moment."
+	if errors.Is(err, errSourceBusy) {
+		reason, status, msg = "source_busy", http.StatusTooManyRequests, "Too many sign-ins at once from this address; wait a moment and try again."
+	}
 	a.s.refusals.refuse(ctx, a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
-		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": "server_busy"}}, false)
-	writeError(a.w, http.StatusServiceUnavailable, "The server is busy checking other sign-ins; try again in a moment.")
+		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": reason}}, false)
+	writeError(a.w, status, msg)
 }
 
 // errCodeSpent and errLockedMeanwhile end a sign-in whose password was

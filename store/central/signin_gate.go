@@ -30,8 +30,15 @@ const (
 )
 
 var (
-	errTooManyAtOnce = errors.New("too many sign-ins at once for this account or address")
-	errServerBusy    = errors.New("the server is busy checking other sign-ins")
+	// errTooManyAtOnce: this account already has its share of checks
+	// running. A person signs in once at a time, so the attempt counts
+	// as a failure.
+	errTooManyAtOnce = errors.New("too many sign-ins at once for this account")
+	// errSourceBusy: this address already has its share of checks
+	// running. A clinic's workstations share one address, so the attempt
+	// is refused but not counted against anyone.
+	errSourceBusy = errors.New("too many sign-ins at once from this address")
+	errServerBusy = errors.New("the server is busy checking other sign-ins")
 )
 
 // hashGate admits password checks: at most a few per account and per
@@ -52,15 +59,19 @@ func newHashGate() *hashGate {
 }
 
 // enter admits one password check for the account (or unknown name) key
-// and the source address. It returns errTooManyAtOnce or errServerBusy
-// without waiting when a bound is reached; release must be called once
-// the check is done.
+// and the source address. It returns errTooManyAtOnce, errSourceBusy or
+// errServerBusy without waiting when a bound is reached; release must be
+// called once the check is done.
 func (g *hashGate) enter(ctx context.Context, account, source string) (release func(), err error) {
 	ak, sk := "a:"+account, "s:"+source
 	g.mu.Lock()
-	if g.inFlight[ak] >= maxChecksPerAccount || g.inFlight[sk] >= maxChecksPerSource {
+	if g.inFlight[ak] >= maxChecksPerAccount {
 		g.mu.Unlock()
 		return nil, errTooManyAtOnce
+	}
+	if g.inFlight[sk] >= maxChecksPerSource {
+		g.mu.Unlock()
+		return nil, errSourceBusy
 	}
 	g.inFlight[ak]++
 	g.inFlight[sk]++
