@@ -91,14 +91,17 @@ type loginAttempt struct {
 // written on its own; other refusals are rate-limited and aggregated per
 // source (refusals.go).
 func (a *loginAttempt) refuse(action, userID string, role policy.Role, reason string, mustWrite bool) {
-	err := a.s.refusals.refuse(a.r.Context(), a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+	aggregated, err := a.s.refusals.refuse(a.r.Context(), a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
 		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": reason}}, mustWrite)
 	if err != nil {
 		a.s.log.Error("login audit not written", "err", err.Error())
 		writeError(a.w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
 		return
 	}
-	a.s.log.Info("login refused", "user", userID, "reason", reason, "console", a.consoleID)
+	if !aggregated {
+		// A flood is logged once per window, when its aggregate is written.
+		a.s.log.Info("login refused", "user", userID, "reason", reason, "console", a.consoleID)
+	}
 	if !a.lockedUntil.IsZero() {
 		writeJSON(a.w, http.StatusUnauthorized, api.Error{Error: a.s.lockedMessage(a.lockedUntil, a.sourceLocked), LockedUntil: a.lockedUntil})
 		return

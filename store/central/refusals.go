@@ -61,10 +61,11 @@ func newRefusalLog(s *Server) *refusalLog {
 // or started a lock, which log-in monitoring needs to see one by one, and
 // which the lockout itself bounds) is always written; any other is
 // written only while the source's and the global rate allow, and
-// otherwise counted for its source's aggregated entry. The error is that
-// of a write that was due and failed: the caller must then refuse with
-// 503 (no action without its entry).
-func (l *refusalLog) refuse(ctx context.Context, source string, rec auditRecord, mustWrite bool) error {
+// otherwise counted for its source's aggregated entry (aggregated true:
+// the caller should not log it one by one either). The error is that of
+// a write that was due and failed: the caller must then refuse with 503
+// (no action without its entry).
+func (l *refusalLog) refuse(ctx context.Context, source string, rec auditRecord, mustWrite bool) (aggregated bool, err error) {
 	now := l.s.now()
 	src := l.s.auditHMAC("source", source)
 	if !mustWrite {
@@ -88,7 +89,7 @@ func (l *refusalLog) refuse(ctx context.Context, source string, rec auditRecord,
 			st.counts[rec.Action+":"+rec.Detail["reason"]]++
 			st.total++
 			l.mu.Unlock()
-			return nil
+			return true, nil
 		}
 		l.mu.Unlock()
 	}
@@ -98,7 +99,7 @@ func (l *refusalLog) refuse(ctx context.Context, source string, rec auditRecord,
 	}
 	detail["source"] = src
 	rec.Detail = detail
-	return l.s.auditOnly(ctx, rec)
+	return false, l.s.auditOnly(ctx, rec)
 }
 
 // flush writes one aggregated entry for each source whose window has
@@ -134,6 +135,7 @@ func (l *refusalLog) flush(ctx context.Context, all bool) error {
 			l.restore(out[i:])
 			return err
 		}
+		l.s.log.Warn("unauthenticated refusals aggregated", "count", d.st.total, "window_start", d.st.windowStart)
 	}
 	return nil
 }
