@@ -128,6 +128,9 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 	case resp.StatusCode == http.StatusUnauthorized:
 		var e api.Error
 		if json.Unmarshal(raw, &e) == nil && e.Error != "" && path == "/login" {
+			if !e.LockedUntil.IsZero() {
+				return &LockedError{Message: e.Error, Until: e.LockedUntil}
+			}
 			return errors.New(e.Error)
 		}
 		return ErrSessionEnded

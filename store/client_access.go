@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/clinicwa/triage/store/api"
@@ -37,6 +38,19 @@ func AsEnrolmentRequired(err error) (*EnrolmentRequiredError, bool) {
 	}
 	return &EnrolmentRequiredError{Enrolment: ch.Enrolment}, true
 }
+
+// LockedError is a sign-in refused because the account or the address is
+// locked after repeated failures; Until is when the lock ends, for the
+// console to show in its own time.
+type LockedError struct {
+	Message string
+	Until   time.Time
+}
+
+func (e *LockedError) Error() string { return e.Message }
+
+// LockedUntil is when the lock ends.
+func (e *LockedError) LockedUntil() time.Time { return e.Until }
 
 // SignIn is Login that turns the server's enrolment answer into an
 // *EnrolmentRequiredError.

@@ -103,6 +103,23 @@ func asEnrolment(err error) (*EnrolmentRequired, bool) {
 	return nil, false
 }
 
+// loginError is the sentence under the sign-in form. A lock is told with
+// its end in this computer's time (the clinic's: consoles run at the
+// clinic), not as a bare refusal, so the user knows to wait rather than
+// retype; the server's own sentences are not prefixed a second time.
+func loginError(err error) policy.SafeText {
+	var locked interface{ LockedUntil() time.Time }
+	if errors.As(err, &locked) && !locked.LockedUntil().IsZero() {
+		return policy.SanitizeLine("Sign-in is locked until " + locked.LockedUntil().Local().Format("15:04") +
+			" after too many failed attempts. Wait until then, or ask an admin to unlock the account.")
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "Sign-in failed") {
+		return policy.SanitizeLine(msg)
+	}
+	return policy.SanitizeLine("Sign-in failed: " + msg)
+}
+
 // --- enrolment -------------------------------------------------------------
 
 func (m *Model) startEnrolment(e *EnrolmentRequired) tea.Cmd {

@@ -527,7 +527,7 @@ func (m *Model) onLogin(msg loginResultMsg) tea.Cmd {
 		if isFatal(msg.err) {
 			return m.fail(msg.err)
 		}
-		m.login.err = policy.SanitizeLine("Sign-in failed: " + msg.err.Error())
+		m.login.err = loginError(msg.err)
 		return nil
 	}
 	return m.startSession(msg.resp)

@@ -646,3 +646,39 @@ func TestComposerKeepsNewestMessageInView(t *testing.T) {
 		h.mustSee("One more thing…", "Reply")
 	}
 }
+
+// lockedErr is a sign-in refusal that carries the lock's end, as the
+// store's client returns it.
+type lockedErr struct{ until time.Time }
+
+func (e lockedErr) Error() string {
+	return "Sign-in failed. Check your username, password and authenticator code."
+}
+func (e lockedErr) LockedUntil() time.Time { return e.until }
+
+func TestLoginToldUntilWhenLocked(t *testing.T) {
+	until := time.Date(2026, 3, 2, 14, 5, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"locked", lockedErr{until}, "locked until " + until.Local().Format("15:04")},
+		// The server's own sentence is not prefixed a second time.
+		{"generic", errors.New("Sign-in failed. Check your username."), "Sign-in failed. Check your username."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fb := newFakeBackend()
+			fb.loginErr = tc.err
+			h := newHarness(t, fb, Options{}, 120, 40)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText("whatever")
+			h.press("enter")
+			got := h.m.login.err.String()
+			if !strings.Contains(got, tc.want) || strings.Contains(got, "Sign-in failed: Sign-in failed") {
+				t.Errorf("login error %q, want it to contain %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/clinicwa/triage/store/private"
 )
 
 const usage = `triage: the clinic's WhatsApp triage console
@@ -60,6 +62,9 @@ var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io
 }
 
 func main() {
+	// Everything the console writes (its store, drafts, logs) is its
+	// user's alone.
+	private.RestrictUmask()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/store/central"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
+	"github.com/clinicwa/triage/store/private"
 )
 
 // setting is one flag with its environment variable.
@@ -71,6 +72,7 @@ func defineSettings() *settings {
 	s.add("seed-optins", "TRIAGED_SEED_OPTINS", "", "comma-separated E.164 numbers recorded as opted in, source demo-seed (demo)", false)
 	s.add("tls-cert", "TRIAGED_TLS_CERT", "", "TLS certificate file (PEM); required to listen beyond loopback", false)
 	s.add("tls-key", "TRIAGED_TLS_KEY", "", "TLS private key file (PEM)", false)
+	s.add("trusted-proxies", "TRIAGED_TRUSTED_PROXIES", "", "reverse proxies (comma-separated CIDRs or addresses) whose X-Forwarded-For names the client; empty: the TCP peer is the client and no header is trusted", false)
 	s.add("clinic-zone", "TRIAGED_CLINIC_ZONE", "UTC", "clinic time zone (IANA), for quiet hours when a number's zone is unknown", false)
 	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
@@ -106,6 +108,9 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 }
 
 func main() {
+	// Every file triaged creates (the store, its -wal and -shm, logs,
+	// exports) is readable by its owner only, whatever the shell's umask.
+	private.RestrictUmask()
 	if len(os.Args) > 1 && os.Args[1] == "audit" {
 		// Audit tools answer with an exit status an auditor's script can
 		// use: 0 intact, 1 damage found, 2 could not check (audit.go).
@@ -246,6 +251,9 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		return cfg, fmt.Errorf("TRIAGED_CLINIC_ZONE: unknown time zone %q", s.get("clinic-zone"))
 	}
 	cfg.ClinicZone = zone
+	if cfg.TrustedProxies, err = central.ParseTrustedProxies(s.get("trusted-proxies")); err != nil {
+		return cfg, fmt.Errorf("TRIAGED_TRUSTED_PROXIES: %w", err)
+	}
 
 	if cfg.RetryBase, err = positiveDuration(s, "retry-base"); err != nil {
 		return cfg, err

@@ -187,6 +187,9 @@ type Error struct {
 	Error string `json:"error"`
 	// Code names a refusal the console acts on (CodePolicyAckRequired).
 	Code string `json:"code,omitempty"`
+	// LockedUntil is set on a sign-in refused because of a lock: when
+	// it ends, for the console to show in its own time zone.
+	LockedUntil time.Time `json:"locked_until,omitzero"`
 }
 
 // EventType names a live event.

@@ -1,9 +1,6 @@
 package auth
 
-import (
-	"sync"
-	"time"
-)
+import "time"
 
 // LockoutPolicy says when repeated failed sign-ins lock an account or a
 // source out, and for how long.
@@ -101,6 +98,26 @@ func (s LockoutState) Fail(now time.Time, p LockoutPolicy) LockoutState {
 	return s
 }
 
+// Lock returns the state after s reached the policy's failure limit at
+// now: a new lock, twice as long as the previous one unless that one was
+// long enough ago to be forgotten, and a fresh failure count. A server
+// that counts attempts with a conditional update calls it once the count
+// reaches MaxFailures.
+func (p LockoutPolicy) Lock(s LockoutState, now time.Time) LockoutState {
+	p = p.withDefaults()
+	if s.Lockouts > 0 && !s.LockedUntil.IsZero() && now.Sub(s.LockedUntil) >= p.Forget {
+		s.Lockouts = 0
+	}
+	s.Lockouts++
+	s.LockedUntil = now.Add(p.lockFor(s.Lockouts))
+	s.Failures = 0
+	return s
+}
+
+// Limits returns the policy with its defaults filled in, for a store
+// that applies it in SQL.
+func (p LockoutPolicy) Limits() LockoutPolicy { return p.withDefaults() }
+
 // Succeed returns the state after a successful sign-in: everything is
 // forgiven.
 func (s LockoutState) Succeed() LockoutState {
@@ -147,80 +164,4 @@ func (p LockoutPolicy) withDefaults() LockoutPolicy {
 		p.Forget = UserLockout.Forget
 	}
 	return p
-}
-
-// Throttle keeps LockoutStates in memory for one kind of key under one
-// policy, safe for concurrent use. The server keeps two: one per
-// username (UserLockout) and one per source address (SourceLockout), and
-// refuses an attempt if either says no. The clock is passed in, so tests
-// and the server's own clock agree.
-type Throttle struct {
-	policy LockoutPolicy
-	mu     sync.Mutex
-	states map[string]LockoutState
-}
-
-// NewThrottle returns an empty Throttle with the policy.
-func NewThrottle(p LockoutPolicy) *Throttle {
-	return &Throttle{policy: p.withDefaults(), states: map[string]LockoutState{}}
-}
-
-// Check reports whether an attempt for key may proceed at now, and if not,
-// how long until it may. Pass a canonical key (NormalizeUsername), so
-// "Alice" and "alice" share one count.
-func (t *Throttle) Check(key string, now time.Time) (allowed bool, retryAfter time.Duration) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.states[key].Check(now)
-}
-
-// Fail records a failed attempt for key at now and returns the new state,
-// for a server that also persists it.
-func (t *Throttle) Fail(key string, now time.Time) LockoutState {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	s := t.states[key].Fail(now, t.policy)
-	t.states[key] = s
-	return s
-}
-
-// Succeed clears key after a successful sign-in. Call it on the username
-// throttle only; see SourceLockout.
-func (t *Throttle) Succeed(key string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.states, key)
-}
-
-// State returns key's current state, for persisting it.
-func (t *Throttle) State(key string) LockoutState {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.states[key]
-}
-
-// Restore sets key's state, for loading persisted states at start-up or
-// for an admin's unlock (Restore(key, LockoutState{})).
-func (t *Throttle) Restore(key string, s LockoutState) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if s == (LockoutState{}) {
-		delete(t.states, key)
-		return
-	}
-	t.states[key] = s
-}
-
-// Prune drops states that are idle at now and returns how many remain.
-// Call it every few minutes: guesses at made-up usernames would otherwise
-// grow the map without bound.
-func (t *Throttle) Prune(now time.Time) int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for k, s := range t.states {
-		if s.Idle(now, t.policy) {
-			delete(t.states, k)
-		}
-	}
-	return len(t.states)
 }

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"encoding/json"
-	"sync"
 	"testing"
 	"time"
 )
@@ -159,62 +158,33 @@ func TestIdle(t *testing.T) {
 	}
 }
 
-func TestThrottle(t *testing.T) {
-	th := NewThrottle(UserLockout)
-	for i := range 5 {
-		th.Fail("alice", t0.Add(time.Duration(i)*time.Second))
+// TestPolicyLock is the lock a store that counts attempts in SQL starts
+// once the count is full: doubling, capped, and forgotten after a quiet
+// day, exactly as Fail would have done.
+func TestPolicyLock(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	first := UserLockout.Lock(LockoutState{Failures: 5, LastFailure: t0}, t0)
+	if first.Lockouts != 1 || !first.LockedUntil.Equal(t0.Add(UserLockout.BaseLock)) || first.Failures != 0 {
+		t.Fatalf("first lock: %+v", first)
 	}
-	if ok, retry := th.Check("alice", t0.Add(time.Minute)); ok || retry <= 0 {
-		t.Fatalf("alice Check = %v, %v; want locked", ok, retry)
+	var viaFail LockoutState
+	for range UserLockout.MaxFailures {
+		viaFail = viaFail.Fail(t0, UserLockout)
 	}
-	if ok, _ := th.Check("bob", t0.Add(time.Minute)); !ok {
-		t.Fatal("bob locked by alice's failures")
+	if viaFail.LockedUntil != first.LockedUntil || viaFail.Lockouts != first.Lockouts {
+		t.Errorf("Lock %+v differs from Fail %+v", first, viaFail)
 	}
-
-	// Persist and restore into a fresh throttle, as after a restart.
-	saved := th.State("alice")
-	th2 := NewThrottle(UserLockout)
-	th2.Restore("alice", saved)
-	if ok, _ := th2.Check("alice", t0.Add(time.Minute)); ok {
-		t.Fatal("restored lock does not hold")
+	at := first.LockedUntil.Add(time.Minute)
+	if second := UserLockout.Lock(first, at); !second.LockedUntil.Equal(at.Add(2 * UserLockout.BaseLock)) {
+		t.Errorf("second lock without a success: %+v, want twice the base", second)
 	}
-	// An admin's unlock.
-	th2.Restore("alice", LockoutState{})
-	if ok, _ := th2.Check("alice", t0.Add(time.Minute)); !ok {
-		t.Fatal("unlock did not release alice")
+	late := first.LockedUntil.Add(UserLockout.Forget)
+	if again := UserLockout.Lock(first, late); again.Lockouts != 1 || !again.LockedUntil.Equal(late.Add(UserLockout.BaseLock)) {
+		t.Errorf("lock after a quiet day: %+v, want the base length again", again)
 	}
-
-	th.Fail("bob", t0)
-	th.Succeed("bob")
-	if th.State("bob") != (LockoutState{}) {
-		t.Fatal("Succeed did not clear bob")
-	}
-
-	// Guesses at made-up names are pruned once they lapse.
-	for i := range 100 {
-		th.Fail(string(rune('a'+i%26))+"-ghost-"+string(rune('0'+i/26)), t0)
-	}
-	if n := th.Prune(t0.Add(time.Hour)); n != 101 {
-		t.Fatalf("Prune an hour later kept %d, want all 101", n)
-	}
-	if n := th.Prune(t0.Add(48 * time.Hour)); n != 0 {
-		t.Fatalf("Prune two days later kept %d, want 0", n)
-	}
-}
-
-func TestThrottleConcurrentFailures(t *testing.T) {
-	th := NewThrottle(UserLockout)
-	var wg sync.WaitGroup
-	for range 50 {
-		wg.Go(func() { th.Fail("alice", t0) })
-	}
-	wg.Wait()
-	s := th.State("alice")
-	if s.Lockouts != 1 {
-		t.Fatalf("50 concurrent failures gave %d locks, want exactly 1", s.Lockouts)
-	}
-	if ok, _ := th.Check("alice", t0); ok {
-		t.Fatal("not locked")
+	capped := UserLockout.Lock(LockoutState{Lockouts: 30, LockedUntil: t0}, t0.Add(time.Hour))
+	if d := capped.LockedUntil.Sub(t0.Add(time.Hour)); d != UserLockout.MaxLock {
+		t.Errorf("lock after 30 in a row: %v, want the %v cap", d, UserLockout.MaxLock)
 	}
 }
 

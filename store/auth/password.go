@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -75,9 +76,18 @@ var b64 = base64.RawStdEncoding // PHC strings use unpadded standard base64
 // instead of exhausting the server's memory.
 var argonSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 
+// hashesComputed counts Argon2id computations since the process started,
+// so operators and tests can see what sign-in attempts cost.
+var hashesComputed atomic.Int64
+
+// HashesComputed is how many Argon2id computations (hashes and
+// verifications, dummy ones included) this process has run.
+func HashesComputed() int64 { return hashesComputed.Load() }
+
 func argonKey(pw, salt []byte, p Params) []byte {
 	argonSlots <- struct{}{}
 	defer func() { <-argonSlots }()
+	hashesComputed.Add(1)
 	return argon2.IDKey(pw, salt, p.Time, p.Memory, p.Threads, p.KeyLen)
 }
 

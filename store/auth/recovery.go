@@ -55,24 +55,40 @@ func NewRecoveryCodes(n int) (plain []string, hashed []string, err error) {
 // UseRecoveryCode checks code against the stored hashes. On a match it
 // returns the list without that code (the caller stores it: each code
 // works once) and true; otherwise the list unchanged and false. Case,
-// spaces and dashes in what the user typed do not matter. Every stored
-// hash is compared in constant time, with no early exit, so timing says
-// nothing about which code matched or how much of it did.
+// spaces and dashes in what the user typed do not matter.
 func UseRecoveryCode(hashed []string, code string) (remaining []string, ok bool) {
-	h := []byte(hashRecoveryCode(code))
-	match := -1
-	for i, stored := range hashed {
-		if subtle.ConstantTimeCompare([]byte(stored), h) == 1 && match < 0 {
-			match = i
-		}
-	}
-	if match < 0 || normalizeRecoveryCode(code) == "" {
+	match, ok := MatchRecoveryCode(hashed, code)
+	if !ok {
 		return hashed, false
 	}
 	remaining = make([]string, 0, len(hashed)-1)
-	remaining = append(remaining, hashed[:match]...)
-	remaining = append(remaining, hashed[match+1:]...)
+	for i, h := range hashed {
+		if h == match {
+			remaining = append(remaining, hashed[i+1:]...)
+			break
+		}
+		remaining = append(remaining, h)
+	}
 	return remaining, true
+}
+
+// MatchRecoveryCode returns the stored hash that code matches, for a
+// store that removes exactly that entry with one conditional delete (so
+// that of two sign-ins racing with one code, only one uses it). Every
+// stored hash is compared in constant time, with no early exit, so timing
+// says nothing about which code matched or how much of it did.
+func MatchRecoveryCode(hashed []string, code string) (match string, ok bool) {
+	h := []byte(hashRecoveryCode(code))
+	at := -1
+	for i, stored := range hashed {
+		if subtle.ConstantTimeCompare([]byte(stored), h) == 1 && at < 0 {
+			at = i
+		}
+	}
+	if at < 0 || normalizeRecoveryCode(code) == "" {
+		return "", false
+	}
+	return hashed[at], true
 }
 
 func normalizeRecoveryCode(code string) string {

@@ -306,7 +306,9 @@ func Checkpoints(ctx context.Context, q Querier) ([]StoredCheckpoint, error) {
 }
 
 // writePublicKey publishes the checkpoint public key in the data folder
-// (0644: it is public) and returns its text form.
+// and returns its text form. The key is public, but like every file in the
+// data folder it is 0600: the folder is private, and the operator copies
+// the key out to the auditor.
 func writePublicKey(dir string, pub ed25519.PublicKey) (string, error) {
 	text := audit.EncodePublicKey(pub)
 	path := filepath.Join(dir, PublicKeyFileName)
@@ -314,7 +316,7 @@ func writePublicKey(dir string, pub ed25519.PublicKey) (string, error) {
 		return text, nil
 	}
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(text+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(tmp, []byte(text+"\n"), 0o600); err != nil {
 		return "", err
 	}
 	return text, os.Rename(tmp, path)

@@ -40,10 +40,7 @@ func (s *Server) routes() http.Handler {
 
 	mux.HandleFunc("GET /h/{token}", s.handleLink)
 	mux.HandleFunc("GET /portal", s.handlePortal)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Write([]byte("ok\n"))
-	})
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	return securityHeaders(s.ops.Instrument(mux))
 }
 
@@ -57,6 +54,11 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
+		if r.TLS != nil {
+			// Once a browser (a patient opening a hand-off link) has seen
+			// this endpoint over TLS, it never tries plain HTTP again.
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -153,6 +155,10 @@ func (s *Server) authed(h http.HandlerFunc) http.Handler {
 				writeError(w, http.StatusServiceUnavailable, "the server could not check the session; try again")
 				return
 			}
+			// Recorded, rate-limited and aggregated per source: a stream of
+			// made-up tokens is one entry a minute, not one each.
+			s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "unauthenticated", Action: "session.check",
+				Outcome: "refused", Detail: map[string]string{"reason": "invalid_token"}}, false)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="triaged"`)
 			writeError(w, http.StatusUnauthorized, "Your session has ended. Please sign in again.")
 			return

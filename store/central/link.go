@@ -39,14 +39,16 @@ func (s *Server) handleLink(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case errors.Is(err, policy.ErrLinkExpired):
-		s.auditOnly(r.Context(), auditRecord{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
-			Outcome: "refused", Detail: map[string]string{"reason": "expired"}})
+		// Refusals are rate-limited and aggregated per source: junk links
+		// must not fill a six-year log one fsync at a time.
+		s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
+			Outcome: "refused", Detail: map[string]string{"reason": "expired"}}, false)
 		writePage(w, http.StatusGone, page{Title: "This link has expired",
 			Body: "This link has expired. Please message the clinic on WhatsApp for a new one."})
 		return
 	case err != nil:
-		s.auditOnly(r.Context(), auditRecord{UserID: "patient", Action: "handoff.open", Outcome: "refused",
-			Detail: map[string]string{"reason": "invalid"}})
+		s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "patient", Action: "handoff.open", Outcome: "refused",
+			Detail: map[string]string{"reason": "invalid"}}, false)
 		writePage(w, http.StatusBadRequest, page{Title: "This link is not valid",
 			Body: "This link is not valid. It may have been copied incompletely. Please message the clinic on WhatsApp for a new one."})
 		return

@@ -1,10 +1,10 @@
 package central
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,10 +17,11 @@ import (
 	"github.com/clinicwa/triage/store/auth"
 )
 
-// Sign-in limits. Per account and per source address, failures are
-// counted by store/auth (auth.UserLockout, auth.SourceLockout): the
-// account's state is kept in its row so a lock survives a restart; the
-// source's lives in memory, because addresses come and go.
+// Sign-in limits. Per account, per source address and per unknown
+// username, attempts are counted by conditional updates before anything
+// is hashed (sql_signin.go); password checks are admitted by hashGate
+// (signin_gate.go). The policies are auth.UserLockout and
+// auth.SourceLockout.
 const (
 	// enrolmentTTL is how long a TOTP enrolment offered after a right
 	// password may be confirmed.
@@ -30,12 +31,28 @@ const (
 	recoveryCodeCount = 10
 	// TOTPIssuer names the clinic's entry in the user's authenticator app.
 	TOTPIssuer = "Clinic Triage"
+	// inFlightGrace: a count that reached its limit with no lock and no
+	// charge for this long holds failures only (a check takes well under
+	// a second), so a refused attempt may start the lock itself.
+	inFlightGrace = time.Minute
 )
 
-// loginFailed is the only thing a failed sign-in ever hears, whatever the
-// reason: it must not tell an attacker which usernames exist, whether the
-// password was right, or that the account is locked.
+// loginFailed is what a failed sign-in hears, whatever the reason, until
+// a lock starts: it must not tell an attacker which usernames exist or
+// whether the password was right. A lock is told with its end (lockedMessage),
+// and an unknown username locks exactly as a real one does, so that says
+// nothing about which names exist either.
 const loginFailed = "Sign-in failed. Check your username, password and authenticator code, or ask an admin if it keeps failing."
+
+// lockedMessage tells a locked user when to try again, in the clinic's
+// time; the console shows api.Error.LockedUntil in its own.
+func (s *Server) lockedMessage(until time.Time, source bool) string {
+	at := until.In(s.cfg.ClinicZone).Format("15:04")
+	if source {
+		return "Too many failed sign-ins from this address: sign-in from here is locked until " + at + " (clinic time)."
+	}
+	return "Too many failed sign-ins: this sign-in is locked until " + at + " (clinic time). Wait until then, or ask an admin to unlock the account."
+}
 
 // validConsoleID accepts the ids consoles generate (letters, digits and
 // ".-_", at most 64) and reserves the server's own chain.
@@ -61,150 +78,339 @@ type loginAttempt struct {
 	device    signInDevice // the console's device, checked (devices.go)
 	source    string
 	now       time.Time
+	// src and acct are the counters this attempt is charged to: its
+	// source address, and its account (or unknown username).
+	src, acct signinCounter
+	// lockedUntil, when set, is told to the user with the refusal.
+	lockedUntil  time.Time
+	sourceLocked bool
 }
 
-// refuse records a refused attempt in the server's chain and answers with
-// the one generic sentence. A source failure is counted for every refusal,
-// whatever its reason, so guessing across usernames from one address ends
-// in that address's lock.
-func (a *loginAttempt) refuse(action, userID string, role policy.Role, reason string) {
-	if ok, _ := a.s.throttle.Fail(a.source, a.now).Check(a.now); !ok && reason != "source_locked" {
-		reason += ",source_locked_now"
-	}
-	err := a.s.auditOnly(a.r.Context(), auditRecord{UserID: userID, Role: api.Role(role), Action: action, Object: "console:" + a.consoleID,
-		Outcome: "refused", Detail: map[string]string{"reason": reason}})
+// refuse records a refused attempt and answers it: with the lock's end
+// when one holds, else with the one generic sentence. mustWrite marks a
+// refusal that changed an account's count or started a lock: it is
+// written on its own; other refusals are rate-limited and aggregated per
+// source (refusals.go).
+func (a *loginAttempt) refuse(action, userID string, role policy.Role, reason string, mustWrite bool) {
+	aggregated, err := a.s.refusals.refuse(a.r.Context(), a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": reason}}, mustWrite)
 	if err != nil {
 		a.s.log.Error("login audit not written", "err", err.Error())
 		writeError(a.w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
 		return
 	}
-	a.s.log.Info("login refused", "user", userID, "reason", reason, "console", a.consoleID)
+	if !aggregated {
+		// A flood is logged once per window, when its aggregate is written.
+		a.s.log.Info("login refused", "user", userID, "reason", reason, "console", a.consoleID)
+	}
 	a.s.ops.SignInRefused(reason)
+	if !a.lockedUntil.IsZero() {
+		writeJSON(a.w, http.StatusUnauthorized, api.Error{Error: a.s.lockedMessage(a.lockedUntil, a.sourceLocked), LockedUntil: a.lockedUntil})
+		return
+	}
 	writeError(a.w, http.StatusUnauthorized, loginFailed)
 }
 
-// sourceOf is the address a request came from. Forwarded headers are not
-// trusted: anyone can write them, and a lock keyed on them would be a
-// lock the guesser chooses.
-func sourceOf(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+// unavailable answers a sign-in the server could not decide.
+func (a *loginAttempt) unavailable(what string, err error) {
+	a.s.log.Error(what, "err", err.Error())
+	writeError(a.w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
 }
 
+// sourceLockedNow refuses, on one read and without writing anything but
+// a rate-limited audit entry, an attempt from a locked source: a lock
+// must stop the guessing and its cost to the server.
+func (a *loginAttempt) sourceLockedNow(action string) bool {
+	until := a.s.lockedSources.lockedUntil(a.source, a.now)
+	if until.IsZero() {
+		st, err := a.src.state(a.r.Context(), a.s.db)
+		if err != nil {
+			a.unavailable("login source lookup failed", err)
+			return true
+		}
+		if until = st.LockedUntil; a.now.Before(until) {
+			a.s.lockedSources.remember(a.source, until, a.now)
+		}
+	}
+	if a.now.Before(until) {
+		a.lockedUntil, a.sourceLocked = until, true
+		a.refuse(action, "", "", "source_locked", false)
+		return true
+	}
+	return false
+}
+
+// charge counts the attempt against its source and its account in one
+// write transaction, before anything is checked. When either refuses,
+// the attempt is answered here and charge returns false.
+func (a *loginAttempt) charge(action, userID string, role policy.Role) bool {
+	ctx := a.r.Context()
+	var srcOK, acctOK bool
+	err := a.s.store.Tx(ctx, func(q Querier) error {
+		var err error
+		srcOK, acctOK = false, false
+		if srcOK, err = a.src.charge(ctx, q, a.now); err != nil || !srcOK {
+			return err
+		}
+		acctOK, err = a.acct.charge(ctx, q, a.now)
+		return err
+	})
+	if err != nil {
+		a.unavailable("login attempt not counted", err)
+		return false
+	}
+	if srcOK && acctOK {
+		return true
+	}
+	c, reason := a.acct, "locked"
+	if !srcOK {
+		c, reason = a.src, "source_locked"
+	}
+	st, err := c.state(ctx, a.s.db)
+	if err == nil && !a.now.Before(st.LockedUntil) {
+		// Full but not locked: attempts are in flight. If none has been
+		// for a while, the count is failures only and this starts the lock.
+		err = a.s.store.Tx(ctx, func(q Querier) error {
+			var err error
+			st, _, err = c.lockIfDue(ctx, q, a.now, inFlightGrace)
+			return err
+		})
+	}
+	if err != nil {
+		a.unavailable("login lock not decided", err)
+		return false
+	}
+	if a.now.Before(st.LockedUntil) {
+		a.lockedUntil, a.sourceLocked = st.LockedUntil, !srcOK
+	} else {
+		reason += ",busy"
+	}
+	a.refuse(action, userID, role, reason, false)
+	return false
+}
+
+// fail settles a charged attempt that failed: its charges stand, and if
+// either count is now full, its lock starts. mustWrite is true for a
+// failure counted against a real account.
+func (a *loginAttempt) fail(action, userID string, role policy.Role, reason string, mustWrite bool) {
+	ctx := a.r.Context()
+	var acctLocked, srcLocked bool
+	var st auth.LockoutState
+	err := a.s.store.Tx(ctx, func(q Querier) error {
+		var err error
+		if st, acctLocked, err = a.acct.lockIfDue(ctx, q, a.now, 0); err != nil {
+			return err
+		}
+		if acctLocked && userID != "" {
+			// A lock also ends an enrolment offer: after it, the password again.
+			if err := a.s.store.Users.(sqlUsers).endEnrolmentOffer(ctx, q, userID); err != nil {
+				return err
+			}
+		}
+		_, srcLocked, err = a.src.lockIfDue(ctx, q, a.now, 0)
+		return err
+	})
+	if err != nil {
+		a.s.log.Error("login lock not saved", "err", err.Error())
+	}
+	if acctLocked {
+		reason += ",locked_now"
+		a.lockedUntil = st.LockedUntil
+	}
+	if srcLocked {
+		reason += ",source_locked_now"
+		if st, err := a.src.state(ctx, a.s.db); err == nil {
+			a.s.lockedSources.remember(a.source, st.LockedUntil, a.now)
+		}
+	}
+	a.refuse(action, userID, role, reason, mustWrite || acctLocked || srcLocked)
+}
+
+// refuseUnchecked answers an attempt that was charged but never checked.
+// When this account already had its share of checks running, the attempt
+// counts as a failure and the answer is 429. When the address or the
+// whole server was too busy, the charges are given back (the user did
+// nothing wrong) and the answer is 429 or 503; each carries Retry-After.
+func (a *loginAttempt) refuseUnchecked(action, userID string, role policy.Role, err error) {
+	ctx := a.r.Context()
+	a.w.Header().Set("Retry-After", "1")
+	if errors.Is(err, errTooManyAtOnce) {
+		a.s.store.Tx(ctx, func(q Querier) error {
+			if _, _, err := a.acct.lockIfDue(ctx, q, a.now, 0); err != nil {
+				return err
+			}
+			_, _, err := a.src.lockIfDue(ctx, q, a.now, 0)
+			return err
+		})
+		a.s.refusals.refuse(ctx, a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+			Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": "too_many_at_once"}}, false)
+		writeError(a.w, http.StatusTooManyRequests, "Too many sign-ins at once for this account; wait a moment and try again.")
+		return
+	}
+	a.s.store.Tx(ctx, func(q Querier) error {
+		if err := a.acct.refund(ctx, q); err != nil {
+			return err
+		}
+		return a.src.refund(ctx, q)
+	})
+	reason, status, msg := "server_busy", http.StatusServiceUnavailable, "The server is busy checking other sign-ins; try again in a moment."
+	if errors.Is(err, errSourceBusy) {
+		reason, status, msg = "source_busy", http.StatusTooManyRequests, "Too many sign-ins at once from this address; wait a moment and try again."
+	}
+	a.s.refusals.refuse(ctx, a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": reason}}, false)
+	writeError(a.w, status, msg)
+}
+
+// errCodeSpent and errLockedMeanwhile end a sign-in whose password was
+// right but which lost a race: its one-time code was used by another
+// request first, or a lock began while it was being checked.
+var (
+	errCodeSpent       = errors.New("one-time code already used")
+	errLockedMeanwhile = errors.New("locked while being checked")
+)
+
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	a := &loginAttempt{s: s, w: w, r: r, source: s.clientAddr(r), now: s.now()}
+	a.src = sourceCounter(a.source)
+	ctx := r.Context()
+	// A locked source is refused before its body is even read.
+	if a.sourceLockedNow("login") {
+		return
+	}
 	var req api.LoginRequest
 	if !decodeJSON(w, r, &req, 8<<10) {
+		s.refusals.refuse(r.Context(), a.source, auditRecord{UserID: "unauthenticated", Action: "login", Outcome: "refused",
+			Detail: map[string]string{"reason": "unreadable_request"}}, false)
 		return
 	}
 	dev, devOK := s.checkSignInDevice(w, req.ConsoleID, req.Device, req.Username)
 	if !devOK {
 		return
 	}
-	ctx := r.Context()
-	a := &loginAttempt{s: s, w: w, r: r, consoleID: dev.id, device: dev, source: sourceOf(r), now: s.now()}
-	s.pruneThrottle(a.now)
-	// A locked source is refused before any lookup or hash: the lock must
-	// stop the guessing and its cost to the server.
-	if ok, _ := s.throttle.Check(a.source, a.now); !ok {
-		auth.DummyVerify(req.Password)
-		a.refuse("login", "", "", "source_locked")
+	a.consoleID, a.device = dev.id, dev
+	s.pruneThrottle(ctx, a.now)
+	username, nerr := auth.NormalizeUsername(req.Username)
+	var u User
+	known := false
+	if nerr == nil {
+		var err error
+		u, err = s.store.Users.ByUsername(ctx, s.db, username)
+		switch {
+		case err == nil:
+			known = true
+		case !errors.Is(err, ErrNotFound):
+			a.unavailable("login lookup failed", err)
+			return
+		}
+	} else {
+		username = req.Username
+	}
+	if known {
+		a.acct = accountCounter(u.ID)
+	} else {
+		// The typed name is kept only as a keyed hash: it may be a
+		// password typed into the wrong field.
+		a.acct = unknownNameCounter(s.auditHMAC("login.username", username))
+	}
+	who, role := "", policy.Role("")
+	if known {
+		who, role = u.ID, u.Role
+	}
+	if !a.charge("login", who, role) {
 		return
 	}
-	username, err := auth.NormalizeUsername(req.Username)
+	release, err := s.hashes.enter(ctx, a.acct.userID+a.acct.key, a.source)
 	if err != nil {
+		a.refuseUnchecked("login", who, role, err)
+		return
+	}
+	var ok bool
+	if known {
+		ok, err = auth.Verify(u.PasswordHash, req.Password)
+	} else {
+		// The dummy hash keeps the answer's timing the same as for a
+		// real account.
 		auth.DummyVerify(req.Password)
-		a.refuse("login", "", "", "unknown_user")
-		return
 	}
-	u, err := s.store.Users.ByUsername(ctx, s.db, username)
-	if errors.Is(err, ErrNotFound) {
-		// The typed name is not recorded: it may be a password typed into
-		// the wrong field. The dummy hash keeps the answer's timing the
-		// same as for a real account.
-		auth.DummyVerify(req.Password)
-		a.refuse("login", "", "", "unknown_user")
-		return
-	}
-	if err != nil {
-		s.log.Error("login lookup failed", "err", err.Error())
-		writeError(w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
-		return
-	}
-	acc, err := s.store.Users.(sqlUsers).access(ctx, s.db, u.ID)
-	if err != nil {
-		s.log.Error("login lookup failed", "err", err.Error())
-		writeError(w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
-		return
-	}
-	lock := lockoutOf(u, acc)
-	if ok, _ := lock.Check(a.now); !ok {
-		auth.DummyVerify(req.Password)
-		a.refuse("login", u.ID, u.Role, "locked")
-		return
-	}
-	if u.Disabled {
-		auth.DummyVerify(req.Password)
-		a.refuse("login", u.ID, u.Role, "disabled")
-		return
-	}
-	ok, err := auth.Verify(u.PasswordHash, req.Password)
-	reason, method := "", "totp"
+	release()
 	switch {
+	case !known:
+		a.fail("login", "", "", "unknown_user", false)
+		return
 	case err != nil:
-		reason = "unusable_hash"
+		a.fail("login", u.ID, u.Role, "unusable_hash", true)
+		return
 	case !ok:
-		reason = "bad_password"
+		a.fail("login", u.ID, u.Role, "bad_password", true)
+		return
+	case u.Disabled:
+		a.fail("login", u.ID, u.Role, "disabled", true)
+		return
+	}
+	users := s.store.Users.(sqlUsers)
+	acc, err := users.access(ctx, s.db, u.ID)
+	if err != nil {
+		a.unavailable("login lookup failed", err)
+		return
+	}
+	method := "totp"
+	var spend func(context.Context, Querier) error
+	detail := map[string]string{}
+	switch {
 	case u.TOTPSecret == "" && acc.TOTPRequired:
 		// Right password, no authenticator yet: enrol now. Only now,
 		// after the password, does the answer differ from a refusal.
-		s.offerEnrolment(a, u, acc, lock, req.Password)
+		s.offerEnrolment(a, u, acc, req.Password)
 		return
 	case u.TOTPSecret == "":
 		method = "single_factor"
 	default:
 		code := strings.TrimSpace(req.TOTP)
 		if step, good := auth.VerifyTOTP(u.TOTPSecret, code, a.now, u.TOTPLastStep); good {
-			u.TOTPLastStep = step
-		} else if rest, used := useRecovery(acc.Recovery, code); used {
-			acc.Recovery, method = rest, "recovery_code"
-		} else if code == "" {
-			reason = "totp_required"
-		} else {
-			reason = "bad_totp"
-		}
-	}
-	if reason != "" {
-		next := lock.Fail(a.now, auth.UserLockout)
-		if next.Lockouts > lock.Lockouts {
-			reason += ",locked_now"
-		}
-		u, acc = withLockout(u, acc, next)
-		err := s.store.Tx(ctx, func(q Querier) error {
-			if err := s.store.Users.SaveLoginState(ctx, q, u); err != nil {
-				return err
+			// Spent by compare-and-swap in the session's transaction: of
+			// several sign-ins with one code, one wins.
+			spend = func(ctx context.Context, q Querier) error {
+				if won, err := users.useTOTPStep(ctx, q, u.ID, step); err != nil || !won {
+					return cmp.Or(err, errCodeSpent)
+				}
+				return nil
 			}
-			return s.store.Users.(sqlUsers).saveAccess(ctx, q, u.ID, acc)
-		})
-		if err != nil {
-			s.log.Error("login state not saved", "err", err.Error())
+		} else if hashed, used := matchRecovery(acc.Recovery, code); used {
+			method = "recovery_code"
+			spend = func(ctx context.Context, q Querier) error {
+				left, won, err := users.useRecoveryCode(ctx, q, u.ID, hashed)
+				if err != nil || !won {
+					return cmp.Or(err, errCodeSpent)
+				}
+				detail["recovery_codes_left"] = strconv.Itoa(left)
+				return nil
+			}
+		} else if code == "" {
+			a.fail("login", u.ID, u.Role, "totp_required", true)
+			return
+		} else {
+			a.fail("login", u.ID, u.Role, "bad_totp", true)
+			return
 		}
-		a.refuse("login", u.ID, u.Role, reason)
-		return
 	}
-	detail := map[string]string{"method": method}
-	if method == "recovery_code" {
-		detail["recovery_codes_left"] = strconv.Itoa(len(acc.Recovery))
-	}
-	resp, err := s.openSession(ctx, a, u, acc, nil, "login", detail)
+	detail["method"] = method
+	resp, err := s.openSession(ctx, a, u, spend, "login", detail)
 	if s.refusedForDevice(a, "login", u, err) {
 		return
 	}
-	if err != nil {
-		s.log.Error("login not recorded", "err", err.Error())
-		writeError(w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
+	switch {
+	case errors.Is(err, errCodeSpent):
+		a.fail("login", u.ID, u.Role, "code_already_used", true)
+		return
+	case errors.Is(err, errLockedMeanwhile):
+		if st, serr := a.acct.state(ctx, s.db); serr == nil {
+			a.lockedUntil = st.LockedUntil
+		}
+		a.refuse("login", u.ID, u.Role, "locked", false)
+		return
+	case err != nil:
+		a.unavailable("login not recorded", err)
 		return
 	}
 	if auth.NeedsRehash(u.PasswordHash) {
@@ -214,32 +420,33 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// useRecovery tries code as a recovery code. Codes are 16 characters
+// matchRecovery tries code as a recovery code. Codes are 16 characters
 // with optional dashes, so a six-digit TOTP code is never one.
-func useRecovery(hashed []string, code string) ([]string, bool) {
+func matchRecovery(hashed []string, code string) (string, bool) {
 	if len(hashed) == 0 || len(code) < 16 {
-		return hashed, false
+		return "", false
 	}
-	return auth.UseRecoveryCode(hashed, code)
+	return auth.MatchRecoveryCode(hashed, code)
 }
 
-// openSession clears the account's lockout, creates a session and writes
-// the audit entry in one transaction together with extra; it returns the
-// console's answer.
-func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, acc userAccess, extra func(context.Context, Querier) error, action string, detail map[string]string) (api.LoginResponse, error) {
+// openSession settles the attempt's charges as a success, spends its
+// one-time code (spend, which may refuse with errCodeSpent), creates a
+// session and writes the audit entry, all in one transaction; it returns
+// the console's answer. errLockedMeanwhile means a lock began while the
+// attempt was being checked.
+func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, spend func(context.Context, Querier) error, action string, detail map[string]string) (api.LoginResponse, error) {
 	token, hash := auth.NewSessionToken()
 	sess := Session{TokenHash: hash, UserID: u.ID, ConsoleID: a.consoleID, CreatedAt: a.now,
 		ExpiresAt: a.now.Add(s.cfg.SessionTTL), LastSeenAt: a.now}
-	u, acc = withLockout(u, acc, lockoutOf(u, acc).Succeed())
 	err := s.store.Tx(ctx, func(q Querier) error {
-		if err := s.store.Users.SaveLoginState(ctx, q, u); err != nil {
+		if ok, err := a.acct.succeed(ctx, q, a.now); err != nil || !ok {
+			return cmp.Or(err, errLockedMeanwhile)
+		}
+		if _, err := a.src.succeed(ctx, q, a.now); err != nil {
 			return err
 		}
-		if err := s.store.Users.(sqlUsers).saveAccess(ctx, q, u.ID, acc); err != nil {
-			return err
-		}
-		if extra != nil {
-			if err := extra(ctx, q); err != nil {
+		if spend != nil {
+			if err := spend(ctx, q); err != nil {
 				return err
 			}
 		}
@@ -265,7 +472,7 @@ func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, acc u
 // authenticator: a TOTP secret (the one already offered, while its offer
 // lasts, so an app scanned a minute ago still matches) and a one-time
 // token to confirm it with.
-func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, lock auth.LockoutState, password string) {
+func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, password string) {
 	ctx := a.r.Context()
 	if acc.PendingSecret == "" || !a.now.Before(acc.EnrolExpires) {
 		secret, _, err := auth.NewTOTPSecret(TOTPIssuer, u.Username)
@@ -277,18 +484,27 @@ func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, lock au
 	}
 	token, hash := auth.NewSessionToken()
 	acc.EnrolHash, acc.EnrolExpires = hash, a.now.Add(enrolmentTTL)
-	// The password was right: the account's failure count starts again.
-	u, acc = withLockout(u, acc, lock.Succeed())
 	err := s.store.Tx(ctx, func(q Querier) error {
-		if err := s.store.Users.SaveLoginState(ctx, q, u); err != nil {
+		// The password was right: the account's failure count starts again.
+		if ok, err := a.acct.succeed(ctx, q, a.now); err != nil || !ok {
+			return cmp.Or(err, errLockedMeanwhile)
+		}
+		if _, err := a.src.succeed(ctx, q, a.now); err != nil {
 			return err
 		}
-		if err := s.store.Users.(sqlUsers).saveAccess(ctx, q, u.ID, acc); err != nil {
+		if err := s.store.Users.(sqlUsers).saveEnrolmentOffer(ctx, q, u.ID, acc.PendingSecret, acc.EnrolHash, acc.EnrolExpires); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "login",
 			Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": "totp_enrolment_required"}})
 	})
+	if errors.Is(err, errLockedMeanwhile) {
+		if st, serr := a.acct.state(ctx, s.db); serr == nil {
+			a.lockedUntil = st.LockedUntil
+		}
+		a.refuse("login", u.ID, u.Role, "locked", false)
+		return
+	}
 	if err != nil {
 		s.log.Error("enrolment not recorded", "err", err.Error())
 		writeError(a.w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
@@ -324,33 +540,44 @@ func totpURI(secret, account string) string {
 // the password step; wrong codes count against the account and the source
 // like any failed sign-in.
 func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
+	a := &loginAttempt{s: s, w: w, r: r, source: s.clientAddr(r), now: s.now()}
+	a.src = sourceCounter(a.source)
+	if a.sourceLockedNow("totp.enrol") {
+		return
+	}
 	var req api.TOTPEnrolRequest
 	if !decodeJSON(w, r, &req, 8<<10) {
+		s.refusals.refuse(r.Context(), a.source, auditRecord{UserID: "unauthenticated", Action: "totp.enrol", Outcome: "refused",
+			Detail: map[string]string{"reason": "unreadable_request"}}, false)
 		return
 	}
-	dev, ok := s.checkSignInDevice(w, req.ConsoleID, req.Device, "")
-	if !ok {
+	dev, devOK := s.checkSignInDevice(w, req.ConsoleID, req.Device, "")
+	if !devOK {
 		return
 	}
+	a.consoleID, a.device = dev.id, dev
 	ctx := r.Context()
-	a := &loginAttempt{s: s, w: w, r: r, consoleID: dev.id, device: dev, source: sourceOf(r), now: s.now()}
-	if ok, _ := s.throttle.Check(a.source, a.now); !ok {
-		a.refuse("totp.enrol", "", "", "source_locked")
-		return
-	}
 	users := s.store.Users.(sqlUsers)
 	token := strings.TrimSpace(req.Token)
-	if token == "" || len(token) > 256 {
-		a.refuse("totp.enrol", "", "", "bad_token")
-		return
+	var u User
+	err := ErrNotFound
+	if token != "" && len(token) <= 256 {
+		u, err = users.byEnrolToken(ctx, s.db, auth.HashToken(token))
 	}
-	u, err := users.byEnrolToken(ctx, s.db, auth.HashToken(token))
 	if errors.Is(err, ErrNotFound) {
-		a.refuse("totp.enrol", "", "", "bad_token")
+		// A guessed token counts against its source like a failed sign-in.
+		a.acct = unknownNameCounter(s.auditHMAC("enrol.token", token))
+		if a.charge("totp.enrol", "", "") {
+			a.fail("totp.enrol", "", "", "bad_token", false)
+		}
 		return
 	}
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, "enrolment is unavailable right now; try again")
+		return
+	}
+	a.acct = accountCounter(u.ID)
+	if !a.charge("totp.enrol", u.ID, u.Role) {
 		return
 	}
 	acc, err := users.access(ctx, s.db, u.ID)
@@ -358,37 +585,17 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "enrolment is unavailable right now; try again")
 		return
 	}
-	lock := lockoutOf(u, acc)
-	switch ok, _ := lock.Check(a.now); {
-	case !ok:
-		a.refuse("totp.enrol", u.ID, u.Role, "locked")
-		return
+	switch {
 	case u.Disabled:
-		a.refuse("totp.enrol", u.ID, u.Role, "disabled")
+		a.fail("totp.enrol", u.ID, u.Role, "disabled", true)
 		return
 	case !a.now.Before(acc.EnrolExpires) || acc.PendingSecret == "" || u.TOTPSecret != "":
-		a.refuse("totp.enrol", u.ID, u.Role, "expired")
+		a.fail("totp.enrol", u.ID, u.Role, "expired", true)
 		return
 	}
 	step, good := auth.VerifyTOTP(acc.PendingSecret, req.Code, a.now, 0)
 	if !good {
-		next := lock.Fail(a.now, auth.UserLockout)
-		reason := "bad_totp"
-		if next.Lockouts > lock.Lockouts {
-			reason += ",locked_now"
-			// A lock also ends the offer: after it, the password again.
-			acc.EnrolHash, acc.EnrolExpires = nil, time.Time{}
-		}
-		u, acc = withLockout(u, acc, next)
-		if err := s.store.Tx(ctx, func(q Querier) error {
-			if err := s.store.Users.SaveLoginState(ctx, q, u); err != nil {
-				return err
-			}
-			return users.saveAccess(ctx, q, u.ID, acc)
-		}); err != nil {
-			s.log.Error("enrolment state not saved", "err", err.Error())
-		}
-		a.refuse("totp.enrol", u.ID, u.Role, reason)
+		a.fail("totp.enrol", u.ID, u.Role, "bad_totp", true)
 		return
 	}
 	plain, hashed, err := auth.NewRecoveryCodes(recoveryCodeCount)
@@ -397,11 +604,11 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	secret := acc.PendingSecret
-	acc.PendingSecret, acc.EnrolHash, acc.EnrolExpires, acc.Recovery = "", nil, time.Time{}, hashed
-	u.TOTPSecret, u.TOTPLastStep = secret, step
-	resp, err := s.openSession(ctx, a, u, acc, func(ctx context.Context, q Querier) error {
-		if err := users.setTOTP(ctx, q, u.ID, secret, step); err != nil {
-			return err
+	resp, err := s.openSession(ctx, a, u, func(ctx context.Context, q Querier) error {
+		// The token works once: of two requests racing with it, one
+		// finishes the enrolment.
+		if won, err := users.finishEnrolment(ctx, q, u.ID, auth.HashToken(token), secret, step, hashed, a.now); err != nil || !won {
+			return cmp.Or(err, errCodeSpent)
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "totp.enrol",
 			Object: "user:" + u.ID, Outcome: "ok", Detail: map[string]string{"recovery_codes": strconv.Itoa(len(hashed))}})
@@ -409,7 +616,17 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	if s.refusedForDevice(a, "totp.enrol", u, err) {
 		return
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, errCodeSpent):
+		a.fail("totp.enrol", u.ID, u.Role, "expired", true)
+		return
+	case errors.Is(err, errLockedMeanwhile):
+		if st, serr := a.acct.state(ctx, s.db); serr == nil {
+			a.lockedUntil = st.LockedUntil
+		}
+		a.refuse("totp.enrol", u.ID, u.Role, "locked", false)
+		return
+	case err != nil:
 		s.log.Error("enrolment not recorded", "err", err.Error())
 		writeError(w, http.StatusServiceUnavailable, "enrolment is unavailable right now; try again")
 		return
@@ -428,11 +645,14 @@ func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// pruneThrottle drops idle source states now and then, so guesses from
-// many addresses cannot grow the map without bound.
-func (s *Server) pruneThrottle(now time.Time) {
-	if s.loginCount.Add(1)%64 == 0 {
-		s.throttle.Prune(now)
+// pruneThrottle drops idle sign-in counters now and then, so guesses
+// from many addresses or at many names cannot grow the table without
+// bound.
+func (s *Server) pruneThrottle(ctx context.Context, now time.Time) {
+	if s.loginCount.Add(1)%256 == 0 {
+		if err := s.store.Tx(ctx, func(q Querier) error { return pruneSigninThrottle(ctx, q, now) }); err != nil {
+			s.log.Warn("idle sign-in counters not pruned", "err", err.Error())
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,7 +25,6 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store/auth"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/seal"
 )
@@ -115,6 +115,12 @@ type Config struct {
 	// every number (a simulator or test set-up without one).
 	BusinessNumber string
 
+	// TrustedProxies are the reverse proxies in front of triaged
+	// (TRIAGED_TRUSTED_PROXIES). Only a request whose TCP peer is one of
+	// them has its client address taken from X-Forwarded-For; empty (the
+	// default) trusts no header.
+	TrustedProxies []netip.Prefix
+
 	// SessionTTL bounds a session's life (DefaultSessionTTL); IdleTimeout
 	// ends it after inactivity (DefaultIdleTimeout).
 	SessionTTL, IdleTimeout time.Duration
@@ -186,10 +192,14 @@ type Server struct {
 	ops         *opsmetrics.Metrics // operational metrics (ops.go)
 	opsAddr     string
 
-	// throttle counts failed sign-ins per source address (the per-account
-	// count lives in the user's row); loginCount paces its pruning.
-	throttle   *auth.Throttle
-	loginCount atomic.Uint64
+	// hashes admits password checks (signin_gate.go); refusals rate-limits
+	// and aggregates the audit of unauthenticated refusals (refusals.go);
+	// loginCount paces the pruning of idle sign-in counters.
+	hashes        *hashGate
+	lockedSources *lockCache
+	refusals      *refusalLog
+	loginCount    atomic.Uint64
+	health        writeHealth // the last write probe (health.go)
 
 	httpSrv  *http.Server
 	listener net.Listener
@@ -286,6 +296,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
+	s.bg.Add(1)
+	go func() { defer s.bg.Done(); s.refusals.run(s.bgCtx) }()
 	if err := s.startCheckpoints(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -326,7 +338,7 @@ func (s *Server) Start() (addr string, errc <-chan error, err error) {
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
-		TLSConfig:      &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSConfig:      serverTLSConfig(),
 	}
 	ch := make(chan error, 1)
 	go func() {
@@ -385,6 +397,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.bgCancel()
 	s.bg.Wait()
+	// Refusals counted since the last window closed are written now.
+	if ferr := s.refusals.flush(context.Background(), true); ferr != nil {
+		s.log.Error("aggregated refusals not written at shutdown", "err", ferr.Error())
+	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
@@ -468,6 +484,25 @@ func storeID(ctx context.Context, db *sql.DB) (string, error) {
 	return id, err
 }
 
+// serverTLSConfig offers TLS 1.2 and 1.3 with AEAD suites only: ECDHE
+// key exchange (forward secrecy) with AES-GCM or ChaCha20-Poly1305. CBC
+// suites (Lucky13-style padding oracles), RSA key exchange (no forward
+// secrecy) and 3DES are not offered. TLS 1.3's suites are all AEAD and
+// not configurable.
+func serverTLSConfig() *tls.Config {
+	return &tls.Config{
+		MinVersion: tls.VersionTLS12,
+		CipherSuites: []uint16{
+			tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+			tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+			tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+			tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+			tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+			tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+		},
+	}
+}
+
 // checkListen refuses plain HTTP beyond loopback: the console API carries
 // passwords and session tokens.
 func checkListen(cfg Config) (useTLS bool, err error) {
@@ -504,7 +539,8 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() },
-		throttle: auth.NewThrottle(auth.SourceLockout)}
+		hashes: newHashGate(), lockedSources: newLockCache()}
+	s.refusals = newRefusalLog(s)
 	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -120,7 +121,8 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		if err != nil {
 			return api.ThreadSummary{}, err
 		}
-		ts.Preview = p
+		// Sanitised here too, not only in the console (see Message.API).
+		ts.Preview = policy.SanitizeLine(p).String()
 	}
 	ts.Clinical, ts.OptedIn = clinical == 1, optedIn == 1
 	ts.LastAt = fromTS(lastAt)

@@ -229,3 +229,79 @@ func deleteUserSessions(ctx context.Context, q Querier, userID string) (int, err
 	n, _ := res.RowsAffected()
 	return int(n), nil
 }
+
+// useTOTPStep records step as the account's last used TOTP step, only if
+// it is newer than the step held: a compare-and-swap, so of several
+// sign-ins racing with one code exactly one gets true.
+func (s sqlUsers) useTOTPStep(ctx context.Context, q Querier, userID string, step int64) (bool, error) {
+	res, err := q.ExecContext(ctx, `UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?`, step, userID, step)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// useRecoveryCode removes the stored hash from the account's unused
+// recovery codes if it is still there, in one statement; false means
+// another sign-in used it first. left is how many remain.
+func (s sqlUsers) useRecoveryCode(ctx context.Context, q Querier, userID, hashed string) (left int, ok bool, err error) {
+	res, err := q.ExecContext(ctx, `UPDATE users
+		SET recovery_codes = (SELECT json_group_array(value) FROM json_each(users.recovery_codes) WHERE value <> ?1)
+		WHERE id = ?2 AND EXISTS (SELECT 1 FROM json_each(users.recovery_codes) WHERE value = ?1)`, hashed, userID)
+	if err != nil {
+		return 0, false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return 0, false, err
+	}
+	err = q.QueryRowContext(ctx, `SELECT json_array_length(recovery_codes) FROM users WHERE id = ?`, userID).Scan(&left)
+	return left, err == nil, err
+}
+
+// saveEnrolmentOffer keeps an offered TOTP secret (sealed) and the hash
+// of the one-time token that confirms it, and nothing else of the row.
+func (s sqlUsers) saveEnrolmentOffer(ctx context.Context, q Querier, userID, pending string, tokenHash []byte, expires time.Time) error {
+	sealed, err := s.keys.SealString("users", "totp_pending", userID, pending)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `UPDATE users SET totp_pending_sealed = ?, enrol_token_hash = ?, enrol_expires_at = ? WHERE id = ?`,
+		sealed, tokenHash, unixOrZero(expires), userID)
+	return err
+}
+
+// endEnrolmentOffer withdraws an offer (a lock ends it: after it, the
+// password again).
+func (s sqlUsers) endEnrolmentOffer(ctx context.Context, q Querier, userID string) error {
+	_, err := q.ExecContext(ctx, `UPDATE users SET enrol_token_hash = NULL, enrol_expires_at = 0 WHERE id = ?`, userID)
+	return err
+}
+
+// finishEnrolment makes the offered secret the account's, with its
+// first step spent and a fresh set of recovery codes, only if the offer's
+// token is still the one held and unexpired: false means another request
+// used the token first.
+func (s sqlUsers) finishEnrolment(ctx context.Context, q Querier, userID string, tokenHash []byte, secret string, step int64, recovery []string, now time.Time) (bool, error) {
+	sealed, err := s.keys.SealString("users", "totp", userID, secret)
+	if err != nil {
+		return false, err
+	}
+	pending, err := s.keys.SealString("users", "totp_pending", userID, "")
+	if err != nil {
+		return false, err
+	}
+	rec, err := json.Marshal(append([]string{}, recovery...))
+	if err != nil {
+		return false, err
+	}
+	res, err := q.ExecContext(ctx, `UPDATE users SET totp_sealed = ?, totp_last_step = ?, recovery_codes = ?,
+		totp_pending_sealed = ?, enrol_token_hash = NULL, enrol_expires_at = 0
+		WHERE id = ? AND enrol_token_hash = ? AND enrol_expires_at > ?`,
+		sealed, step, string(rec), pending, userID, tokenHash, now.UnixNano())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

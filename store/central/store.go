@@ -128,12 +128,16 @@ func (d *MessageDetail) Ref() string {
 	return d.ReplyTo
 }
 
-// API renders the message for the console: masked text only.
+// API renders the message for the console: masked text only, and inert.
+// The console keeps its own sanitising boundary; the server sanitises too
+// (defence in depth), so an older or modified console, or any other API
+// client, never receives a patient's or a provider's escape sequences.
 func (m Message) API() api.Message {
 	return api.Message{
 		ID: m.ID, ThreadID: m.ThreadID, Direction: m.Direction, Type: m.Type,
-		Masked: m.Masked, Spans: m.Spans, Clinical: m.Clinical, Status: string(m.Status),
-		Error: m.Error, SentBy: m.SentBy, MacroID: m.MacroID, At: m.At,
+		Masked: policy.Sanitize(m.Masked).String(), Spans: m.Spans, Clinical: m.Clinical, Status: string(m.Status),
+		Error: policy.SanitizeLine(m.Error).String(), SentBy: policy.SanitizeLine(m.SentBy).String(),
+		MacroID: policy.SanitizeLine(m.MacroID).String(), At: m.At,
 	}
 }
 

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"github.com/clinicwa/triage/store/private"
 )
 
 // DSN returns the modernc.org/sqlite data source name for the file at p.
@@ -44,6 +46,12 @@ func DSN(p string) string {
 func Open(ctx context.Context, p string, maxConns int) (*sql.DB, error) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	if err := private.CheckDir(filepath.Dir(p)); err != nil {
+		return nil, err
+	}
+	if err := private.PrepareFile(p); err != nil {
+		return nil, fmt.Errorf("open %s: %w", filepath.Base(p), err)
 	}
 	db, err := sql.Open("sqlite", DSN(p))
 	if err != nil {

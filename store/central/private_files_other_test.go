@@ -1,0 +1,5 @@
+//go:build !unix
+
+package central
+
+func withUmask(_ int, fn func()) { fn() }
