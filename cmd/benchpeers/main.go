@@ -24,7 +24,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/cmd/internal/chatgen"
@@ -101,6 +103,7 @@ func run(triage, nodeDir string, n, runs int) error {
 		{name: "triage scan", cmd: []string{triageAbs, "scan"}},
 		{name: "redact-pii (node)", cmd: []string{"node", script}},
 	}
+	loadBefore := loadAvg()
 	fmt.Printf("input: %d generated clinic messages (%s)\n", n, sizeOf(input))
 	for r := range runs {
 		for _, t := range tools {
@@ -113,15 +116,17 @@ func run(triage, nodeDir string, n, runs int) error {
 			fmt.Printf("run %d  %-18s %7.3fs wall  %7.3fs cpu\n", r+1, t.name, wall.Seconds(), cpu.Seconds())
 		}
 	}
-	var rates []float64
+	var wallRates, cpuRates []float64
 	for _, t := range tools {
-		wall := median(t.wall)
-		rate := float64(n) / wall.Seconds()
-		rates = append(rates, rate)
-		fmt.Printf("%-18s %10.0f messages/s  (median of %d, %.3fs wall, %.3fs cpu)\n",
-			t.name, rate, runs, wall.Seconds(), median(t.cpu).Seconds())
+		wall, cpu := median(t.wall), median(t.cpu)
+		wallRates = append(wallRates, float64(n)/wall.Seconds())
+		cpuRates = append(cpuRates, float64(n)/cpu.Seconds())
+		fmt.Printf("%-18s %9.0f messages/s  (median of %d: %.3fs wall; %.0f messages per CPU-second)\n",
+			t.name, wallRates[len(wallRates)-1], runs, wall.Seconds(), cpuRates[len(cpuRates)-1])
 	}
-	fmt.Printf("ratio: triage scan is %.1fx redact-pii\n", rates[0]/rates[1])
+	fmt.Printf("ratio: triage scan is %.1fx redact-pii (wall time, whole processes)\n", wallRates[0]/wallRates[1])
+	fmt.Printf("       %.1fx per CPU-second (the steadier figure when other work shares the cores)\n", cpuRates[0]/cpuRates[1])
+	fmt.Printf("load average before / after: %s / %s (%d cores)\n", loadBefore, loadAvg(), runtime.NumCPU())
 	return nil
 }
 
@@ -191,4 +196,18 @@ func sizeOf(path string) string {
 		return "?"
 	}
 	return fmt.Sprintf("%.1f MB", float64(st.Size())/1e6)
+}
+
+// loadAvg is the one-minute load average, so a reader can tell a figure
+// taken on a busy machine.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
 }
