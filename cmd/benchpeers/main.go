@@ -4,8 +4,10 @@
 // for each and the ratio. `make bench-peers` installs redact-pii into a
 // temporary folder and runs it:
 //
-//	benchpeers -triage bin/triage -node-modules /tmp/x [-n 100000] [-runs 3]
+//	benchpeers -triage bin/triage -node-modules /tmp/x [-n 100000] [-runs 3] [-baseline old/triage]
 //
+// -baseline times a second triage binary in the same runs, for a
+// before/after figure.
 // The folder given by -node-modules must hold node_modules/redact-pii. The
 // runs of the two tools alternate so that load from other processes on the
 // machine falls on both alike; the median run of each is reported.
@@ -45,6 +47,7 @@ func main() {
 	n := flag.Int("n", 100000, "messages")
 	runs := flag.Int("runs", 3, "runs of each tool (median reported)")
 	gen := flag.Bool("gen", false, "only write the input JSON lines to stdout")
+	baseline := flag.String("baseline", "", "another triage binary to time alongside (e.g. an older build)")
 	flag.Parse()
 	if *gen {
 		if err := chatgen.WriteJSONL(os.Stdout, *n, seed); err != nil {
@@ -55,7 +58,7 @@ func main() {
 	if *nodeDir == "" {
 		fail(errors.New("-node-modules is required (npm install --prefix DIR redact-pii)"))
 	}
-	if err := run(*triage, *nodeDir, *n, *runs); err != nil {
+	if err := run(*triage, *baseline, *nodeDir, *n, *runs); err != nil {
 		fail(err)
 	}
 }
@@ -72,7 +75,7 @@ type tool struct {
 	cpu  []time.Duration
 }
 
-func run(triage, nodeDir string, n, runs int) error {
+func run(triage, baseline, nodeDir string, n, runs int) error {
 	tmp, err := os.MkdirTemp("", "benchpeers")
 	if err != nil {
 		return err
@@ -102,6 +105,13 @@ func run(triage, nodeDir string, n, runs int) error {
 	tools := []*tool{
 		{name: "triage scan", cmd: []string{triageAbs, "scan"}},
 		{name: "redact-pii (node)", cmd: []string{"node", script}},
+	}
+	if baseline != "" {
+		abs, err := filepath.Abs(baseline)
+		if err != nil {
+			return err
+		}
+		tools = append(tools, &tool{name: "baseline scan", cmd: []string{abs, "scan"}})
 	}
 	loadBefore := loadAvg()
 	fmt.Printf("input: %d generated clinic messages (%s)\n", n, sizeOf(input))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 
 	"github.com/clinicwa/triage/policy"
 )
@@ -220,6 +221,9 @@ type scanWorker struct {
 }
 
 func (w *scanWorker) scanBatch(b *scanBatch) {
+	// An output line is about as long as its input plus the spans; sizing
+	// once spares the batch's first use a run of doublings.
+	b.out = slices.Grow(b.out[:0], len(b.in)+len(b.in)/2+64*len(b.lines))
 	for _, l := range b.lines {
 		var failed bool
 		b.out, failed = w.scanLine(b.out, b.in[l.start:l.end], l.tooLong)
