@@ -24,7 +24,9 @@ func benchInput(b *testing.B, n int) []byte {
 // decoding, detecting, encoding, writing) over 10,000 generated messages per
 // iteration. msg/s is the throughput with the workers shown by -cpu;
 // allocs/line is what one message costs the allocator, the detector's own
-// allocations (spans and masked text for a message with PHI) included.
+// allocations (spans and masked text for a message with PHI) included;
+// cpu-µs/line is the process's CPU per line, all goroutines together, the
+// steadier figure when other work shares the machine.
 //
 //	go test -run '^$' -bench Scan -benchmem ./cmd/triage/
 func BenchmarkScan(b *testing.B) {
@@ -34,14 +36,19 @@ func BenchmarkScan(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0, cpuOK := processCPU()
 	for range b.N {
 		if code := runScan(bytes.NewReader(in), io.Discard, io.Discard); code != 0 {
 			b.Fatalf("exit status %d", code)
 		}
 	}
+	cpu1, _ := processCPU()
 	b.StopTimer()
 	lines := float64(b.N) * n
 	b.ReportMetric(lines/b.Elapsed().Seconds(), "msg/s")
+	if cpuOK {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/1e3/lines, "cpu-µs/line")
+	}
 	b.ReportMetric(float64(testing.AllocsPerRun(1, func() {
 		runScan(bytes.NewReader(in), io.Discard, io.Discard)
 	}))/n, "allocs/line")
@@ -60,11 +67,16 @@ func BenchmarkDetectOnly(b *testing.B) {
 	policy.Detect("warm up the lexicon")
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0, cpuOK := processCPU()
 	for i := range b.N {
 		policy.Detect(texts[i%n])
 	}
+	cpu1, _ := processCPU()
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msg/s")
+	if cpuOK {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/1e3/float64(b.N), "cpu-µs/msg")
+	}
 	b.ReportMetric(testing.AllocsPerRun(1, func() {
 		for _, t := range texts {
 			policy.Detect(t)
