@@ -105,9 +105,11 @@ func runScanWith(cfg scanConfig, stdin io.Reader, stdout, stderr io.Writer) int 
 		defer close(work)
 		in := bufio.NewReaderSize(stdin, 256<<10)
 		var b *scanBatch
+		unflushed := false // a batch went out that the writer will not flush
 		// order and work hold every batch there is, so sending never
 		// blocks.
 		send := func() {
+			unflushed = !b.flush
 			order <- b
 			work <- b
 			b = nil
@@ -142,8 +144,10 @@ func runScanWith(cfg scanConfig, stdin io.Reader, stdout, stderr io.Writer) int 
 			// Cut the batch whenever the input has nothing more buffered,
 			// so a script talking to the scanner line by line gets its
 			// answer at once; the writer flushes after such a batch.
+			// A batch with no lines carries only that flush, for output
+			// still buffered when the input paused on a blank line.
 			if in.Buffered() == 0 {
-				if len(b.lines) > 0 {
+				if len(b.lines) > 0 || unflushed {
 					b.flush = true
 					send()
 				}

@@ -302,6 +302,39 @@ func TestScanAnswersLineByLine(t *testing.T) {
 	}
 }
 
+// TestScanFlushesWhenInputPausesOnABlankLine: a batch cut because it was
+// full is flushed when the input then pauses, even if the line read last
+// was blank and so started no batch of its own.
+func TestScanFlushesWhenInputPausesOnABlankLine(t *testing.T) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- runScanWith(scanConfig{workers: 2, batchLines: 2, batchBytes: 1 << 20}, inR, outW, io.Discard)
+		outW.Close()
+	}()
+	go io.WriteString(inW, `{"id":"1","text":"a"}`+"\n"+`{"id":"2","text":"b"}`+"\n\n")
+	got := make(chan string, 1)
+	go func() {
+		r := bufio.NewReader(outR)
+		a, _ := r.ReadString('\n')
+		b, _ := r.ReadString('\n')
+		got <- a + b
+	}()
+	select {
+	case s := <-got:
+		if !strings.Contains(s, `"id":"1"`) || !strings.Contains(s, `"id":"2"`) {
+			t.Fatalf("answers %q", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("answers held back while the input stays open")
+	}
+	inW.Close()
+	if code := <-done; code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+}
+
 type failAfterReader struct {
 	r   io.Reader
 	err error
