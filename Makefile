@@ -7,7 +7,7 @@ PKGS    := ./...
 # OS keyring (Secret Service) on a headless machine.
 SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: all build demo test setup unit bench fuzz vet fmt-check clean replay-fixtures
+.PHONY: all build demo test setup unit bench bench-peers fuzz vet fmt-check clean replay-fixtures
 
 all: build
 
@@ -45,7 +45,20 @@ fmt-check:
 
 ## bench: the speed and memory targets
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./policy/ ./store/... ./bsp/...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./policy/ ./store/... ./bsp/... ./cmd/triage/
+
+## bench-peers: `triage scan` against the npm redactor redact-pii, both as
+## whole processes on the same generated clinic messages; prints messages/s
+## and the ratio. Needs node and npm; redact-pii goes to a temporary folder.
+PEER_MESSAGES ?= 100000
+PEER_RUNS     ?= 3
+bench-peers:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "bench-peers needs node and npm on PATH"; exit 1; }
+	$(GO) build -o $(BIN)/ ./cmd/triage ./cmd/benchpeers
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	echo "npm install --prefix $$dir redact-pii" && \
+	npm install --prefix "$$dir" --no-audit --no-fund --loglevel=error redact-pii >/dev/null && \
+	./$(BIN)/benchpeers -triage ./$(BIN)/triage -node-modules "$$dir" -n $(PEER_MESSAGES) -runs $(PEER_RUNS)
 
 ## fuzz: a short run of every fuzz target (FUZZTIME=30s by default)
 FUZZTIME ?= 30s

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
 
 	"github.com/clinicwa/triage/policy"
 )
@@ -23,37 +25,18 @@ type scanSpan struct {
 	Type  string `json:"type"`
 }
 
-// scanResult is one output line. The field set is a stable interface for
-// scripts: {"id","spans","masked"} on success (spans always present, empty
-// when nothing was found), {"id","error"} on failure.
-type scanResult struct {
-	ID     string
-	Spans  []scanSpan
-	Masked string
-	Error  string
+// scanConfig shapes the scanning pipeline. Batches trade latency for
+// throughput: a batch goes to a worker whole, so larger batches mean less
+// hand-over per line; a batch is also cut whenever stdin has nothing more
+// buffered, so an interactive caller never waits for a batch to fill.
+type scanConfig struct {
+	workers    int // goroutines running the detector
+	batchLines int // most lines in one batch
+	batchBytes int // a batch is cut once its input reaches this size
 }
 
-type scanOK struct {
-	ID     string     `json:"id"`
-	Spans  []scanSpan `json:"spans"`
-	Masked string     `json:"masked"`
-}
-
-type scanErr struct {
-	ID    string `json:"id"`
-	Error string `json:"error"`
-}
-
-// MarshalJSON writes the success or the error shape.
-func (r scanResult) MarshalJSON() ([]byte, error) {
-	if r.Error != "" {
-		return json.Marshal(scanErr{ID: r.ID, Error: r.Error})
-	}
-	spans := r.Spans
-	if spans == nil {
-		spans = []scanSpan{}
-	}
-	return json.Marshal(scanOK{ID: r.ID, Spans: spans, Masked: r.Masked})
+func defaultScanConfig() scanConfig {
+	return scanConfig{workers: runtime.GOMAXPROCS(0), batchLines: 512, batchBytes: 128 << 10}
 }
 
 // runScan implements `triage scan`: it reads JSON lines {"id": "...",
@@ -65,42 +48,139 @@ func (r scanResult) MarshalJSON() ([]byte, error) {
 // Exit status: 0 when every line was scanned, 1 when some lines got an
 // error line, 2 when reading stdin or writing stdout failed.
 func runScan(stdin io.Reader, stdout, stderr io.Writer) int {
-	in := bufio.NewReaderSize(stdin, 64<<10)
-	out := bufio.NewWriterSize(stdout, 64<<10)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	return runScanWith(defaultScanConfig(), stdin, stdout, stderr)
+}
+
+// scanBatch is a run of consecutive input lines, scanned by one worker,
+// and the output lines it produced, in input order.
+type scanBatch struct {
+	in     []byte     // the lines back to back, without newlines
+	lines  []scanLine // where each line sits in `in`
+	out    []byte     // the encoded output lines
+	failed bool       // some line got an error line
+	flush  bool       // stdin had nothing more buffered after the last line
+	done   chan struct{}
+}
+
+type scanLine struct {
+	start, end int
+	tooLong    bool
+}
+
+func (b *scanBatch) reset() {
+	b.in, b.lines, b.out = b.in[:0], b.lines[:0], b.out[:0]
+	b.failed, b.flush = false, false
+}
+
+// runScanWith runs the pipeline: one goroutine reads lines into batches,
+// cfg.workers goroutines scan batches, and the calling goroutine writes each
+// batch's output in input order. A fixed set of batches circulates between
+// them, so memory stays bounded however long the input and the buffers are
+// reused rather than allocated per line.
+func runScanWith(cfg scanConfig, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg.workers = max(cfg.workers, 1)
+	cfg.batchLines = max(cfg.batchLines, 1)
+	nbatch := 2*cfg.workers + 2
+	free := make(chan *scanBatch, nbatch)
+	for range nbatch {
+		free <- &scanBatch{done: make(chan struct{}, 1)}
+	}
+	work := make(chan *scanBatch, nbatch)
+	order := make(chan *scanBatch, nbatch)
+	quit := make(chan struct{})
+	var readErr error // set by the reader before it closes order
+
+	for range cfg.workers {
+		go func() {
+			var w scanWorker
+			for b := range work {
+				w.scanBatch(b)
+				b.done <- struct{}{}
+			}
+		}()
+	}
+
+	go func() {
+		defer close(order)
+		defer close(work)
+		in := bufio.NewReaderSize(stdin, 256<<10)
+		var b *scanBatch
+		unflushed := false // a batch went out that the writer will not flush
+		// order and work hold every batch there is, so sending never
+		// blocks.
+		send := func() {
+			unflushed = !b.flush
+			order <- b
+			work <- b
+			b = nil
+		}
+		for {
+			if b == nil {
+				select {
+				case b = <-free:
+					b.reset()
+				case <-quit:
+					return
+				}
+			}
+			var tooLong bool
+			var err error
+			start := len(b.in)
+			b.in, tooLong, err = readLine(in, b.in)
+			if len(b.in) > start || tooLong {
+				b.lines = append(b.lines, scanLine{start: start, end: len(b.in), tooLong: tooLong})
+			}
+			if err != nil {
+				if len(b.lines) > 0 {
+					send()
+				} else {
+					free <- b
+				}
+				if err != io.EOF {
+					readErr = err
+				}
+				return
+			}
+			// Cut the batch whenever the input has nothing more buffered,
+			// so a script talking to the scanner line by line gets its
+			// answer at once; the writer flushes after such a batch.
+			// A batch with no lines carries only that flush, for output
+			// still buffered when the input paused on a blank line.
+			if in.Buffered() == 0 {
+				if len(b.lines) > 0 || unflushed {
+					b.flush = true
+					send()
+				}
+				continue
+			}
+			if len(b.lines) >= cfg.batchLines || len(b.in) >= cfg.batchBytes {
+				send()
+			}
+		}
+	}()
+
+	out := bufio.NewWriterSize(stdout, 256<<10)
 	status := 0
-	var line []byte
-	for {
-		var tooLong bool
-		var err error
-		line, tooLong, err = readLine(in, line[:0])
-		if len(line) > 0 || tooLong {
-			res := scanLine(line, tooLong)
-			if res.Error != "" {
-				status = 1
-			}
-			if werr := enc.Encode(res); werr != nil {
-				fmt.Fprintln(stderr, "triage scan: writing output:", werr)
-				return 2
-			}
+	for b := range order {
+		<-b.done
+		if b.failed {
+			status = 1
 		}
-		if err == io.EOF {
-			break
+		_, werr := out.Write(b.out)
+		if werr == nil && b.flush {
+			werr = out.Flush()
 		}
-		if err != nil {
-			out.Flush()
-			fmt.Fprintln(stderr, "triage scan: reading input:", err)
+		if werr != nil {
+			close(quit)
+			fmt.Fprintln(stderr, "triage scan: writing output:", werr)
 			return 2
 		}
-		// Flush whenever the input has nothing more buffered, so a script
-		// talking to the scanner line by line gets its answer at once.
-		if in.Buffered() == 0 {
-			if werr := out.Flush(); werr != nil {
-				fmt.Fprintln(stderr, "triage scan: writing output:", werr)
-				return 2
-			}
-		}
+		free <- b
+	}
+	if readErr != nil {
+		out.Flush()
+		fmt.Fprintln(stderr, "triage scan: reading input:", readErr)
+		return 2
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintln(stderr, "triage scan: writing output:", err)
@@ -109,16 +189,18 @@ func runScan(stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// readLine reads one line without its newline (and carriage return). A
-// line longer than maxScanLine is drained and reported as tooLong.
+// readLine appends one line to buf without its newline (and trailing
+// carriage returns). A line longer than maxScanLine is drained, left out of
+// buf and reported as tooLong.
 func readLine(r *bufio.Reader, buf []byte) ([]byte, bool, error) {
+	start := len(buf)
 	tooLong := false
 	for {
 		chunk, err := r.ReadSlice('\n')
 		if !tooLong {
-			if len(buf)+len(chunk) > maxScanLine+2 {
+			if len(buf)-start+len(chunk) > maxScanLine+2 {
 				tooLong = true
-				buf = buf[:0]
+				buf = buf[:start]
 			} else {
 				buf = append(buf, chunk...)
 			}
@@ -126,47 +208,87 @@ func readLine(r *bufio.Reader, buf []byte) ([]byte, bool, error) {
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		buf = bytes.TrimRight(buf, "\r\n")
 		if tooLong {
-			buf = buf[:0]
+			return buf[:start], true, err
 		}
-		return buf, tooLong, err
+		end := len(buf)
+		for end > start && (buf[end-1] == '\n' || buf[end-1] == '\r') {
+			end--
+		}
+		return buf[:end], false, err
 	}
 }
 
-// scanLine parses one input record and scans its text.
-func scanLine(line []byte, tooLong bool) scanResult {
-	if tooLong {
-		return scanResult{Error: fmt.Sprintf("line longer than %d bytes", maxScanLine)}
+// scanWorker holds one goroutine's scratch buffers.
+type scanWorker struct {
+	rec scanRecord
+}
+
+func (w *scanWorker) scanBatch(b *scanBatch) {
+	// An output line is about as long as its input plus the spans; sizing
+	// once spares the batch's first use a run of doublings.
+	b.out = slices.Grow(b.out[:0], len(b.in)+len(b.in)/2+64*len(b.lines))
+	for _, l := range b.lines {
+		var failed bool
+		b.out, failed = w.scanLine(b.out, b.in[l.start:l.end], l.tooLong)
+		b.failed = b.failed || failed
 	}
+}
+
+// scanLine appends the output line for one input line to dst and reports
+// whether it is an error line.
+func (w *scanWorker) scanLine(dst, line []byte, tooLong bool) ([]byte, bool) {
+	if tooLong {
+		return appendScanError(dst, "", fmt.Sprintf("line longer than %d bytes", maxScanLine)), true
+	}
+	var id []byte
+	var text string
+	if w.rec.decode(line) {
+		// The common shape, read without building a map.
+		id, text = w.rec.id, string(w.rec.text)
+	} else {
+		// Anything else, including every malformed line, takes the
+		// standard library's path, which also words the error.
+		res := decodeScanRecord(line)
+		if res.err != "" {
+			return appendScanError(dst, res.id, res.err), true
+		}
+		text = res.text
+		dst = appendScanResult(dst, res.id, policy.Detect(text))
+		return dst, false
+	}
+	return appendScanResult(dst, id, policy.Detect(text)), false
+}
+
+// decodedRecord is an input record read by the standard library, or the
+// error line's message when it cannot be scanned.
+type decodedRecord struct {
+	id, text, err string
+}
+
+// decodeScanRecord reads one input line with encoding/json. It handles
+// every input the fast reader declines and decides the error messages.
+func decodeScanRecord(line []byte) decodedRecord {
 	if len(bytes.TrimSpace(line)) == 0 {
-		return scanResult{Error: "empty record"}
+		return decodedRecord{err: "empty record"}
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(line, &raw); err != nil {
-		return scanResult{Error: "malformed JSON: expected an object with id and text"}
+		return decodedRecord{err: "malformed JSON: expected an object with id and text"}
 	}
-	var res scanResult
+	var res decodedRecord
 	if idRaw, ok := raw["id"]; ok {
-		if err := json.Unmarshal(idRaw, &res.ID); err != nil {
-			return scanResult{Error: "id must be a string"}
+		if err := json.Unmarshal(idRaw, &res.id); err != nil {
+			return decodedRecord{err: "id must be a string"}
 		}
 	}
 	textRaw, ok := raw["text"]
 	if !ok {
-		res.Error = "missing text"
+		res.err = "missing text"
 		return res
 	}
-	var text string
-	if err := json.Unmarshal(textRaw, &text); err != nil {
-		res.Error = "text must be a string"
-		return res
+	if err := json.Unmarshal(textRaw, &res.text); err != nil {
+		res.err = "text must be a string"
 	}
-	d := policy.Detect(text)
-	res.Spans = make([]scanSpan, len(d.Spans))
-	for i, s := range d.Spans {
-		res.Spans[i] = scanSpan{Start: s.Start, End: s.End, Type: string(s.Type)}
-	}
-	res.Masked = d.Masked
 	return res
 }

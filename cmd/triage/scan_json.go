@@ -1,0 +1,287 @@
+package main
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/clinicwa/triage/policy"
+)
+
+// The JSON of `triage scan` is read and written by hand because its shape
+// is fixed: {"id","text"} in, {"id","spans","masked"} or {"id","error"} out.
+// The general encoding/json path costs a map, reflection and several
+// allocations per line, which made it slower than the detector itself.
+// The output is byte for byte what encoding/json wrote before (HTML
+// characters escaped, invalid UTF-8 replaced, U+2028/2029 escaped); the
+// differential tests in scan_json_test.go hold both to that. Input the fast
+// reader is not sure of goes to encoding/json (decodeScanRecord).
+
+// scanRecord reads the common input shape: one JSON object whose members
+// all have string values, keys without escapes, valid UTF-8. Its id and
+// text stay valid until the next decode.
+type scanRecord struct {
+	id, text       []byte
+	idBuf, textBuf []byte // hold values that had escapes
+}
+
+// decode reports whether line is such an object with a text member, and
+// if so sets id (empty when absent) and text. Duplicate keys keep the last
+// value, as encoding/json does. False means "not sure", not "malformed":
+// the caller then asks encoding/json.
+func (r *scanRecord) decode(line []byte) bool {
+	for _, c := range line {
+		if c >= utf8.RuneSelf {
+			if !utf8.Valid(line) {
+				return false
+			}
+			break
+		}
+	}
+	r.id, r.text = nil, nil
+	haveText := false
+	i := skipJSONSpace(line, 0)
+	if i >= len(line) || line[i] != '{' {
+		return false
+	}
+	i = skipJSONSpace(line, i+1)
+	for {
+		key, keyEsc, next, ok := scanJSONString(line, i)
+		if !ok || keyEsc {
+			return false
+		}
+		i = skipJSONSpace(line, next)
+		if i >= len(line) || line[i] != ':' {
+			return false
+		}
+		i = skipJSONSpace(line, i+1)
+		val, esc, next, ok := scanJSONString(line, i)
+		if !ok {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			r.id, r.idBuf = unescapeJSON(r.idBuf, val, esc)
+		case "text":
+			r.text, r.textBuf = unescapeJSON(r.textBuf, val, esc)
+			haveText = true
+		}
+		i = skipJSONSpace(line, next)
+		if i >= len(line) {
+			return false
+		}
+		switch line[i] {
+		case ',':
+			i = skipJSONSpace(line, i+1)
+		case '}':
+			return haveText && skipJSONSpace(line, i+1) == len(line)
+		default:
+			return false
+		}
+	}
+}
+
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// scanJSONString checks the string literal starting at b[i] and returns its
+// contents between the quotes, whether they hold escapes, and the index
+// after the closing quote.
+func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
+	if i >= len(b) || b[i] != '"' {
+		return nil, false, 0, false
+	}
+	for k := i + 1; k < len(b); k++ {
+		switch c := b[k]; {
+		case c == '"':
+			return b[i+1 : k], esc, k + 1, true
+		case c < 0x20:
+			return nil, false, 0, false
+		case c == '\\':
+			esc = true
+			k++
+			if k >= len(b) {
+				return nil, false, 0, false
+			}
+			switch b[k] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if hex4(b[k+1:]) < 0 {
+					return nil, false, 0, false
+				}
+				k += 4
+			default:
+				return nil, false, 0, false
+			}
+		}
+	}
+	return nil, false, 0, false
+}
+
+// hex4 reads four hex digits, or returns -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// unescapeJSON returns the value of a checked string literal's contents:
+// val itself when it has no escapes, else the unescaped bytes in buf. A
+// lone or mismatched UTF-16 surrogate becomes U+FFFD, as in encoding/json.
+func unescapeJSON(buf, val []byte, esc bool) ([]byte, []byte) {
+	if !esc {
+		return val, buf
+	}
+	buf = buf[:0]
+	for k := 0; k < len(val); k++ {
+		c := val[k]
+		if c != '\\' {
+			buf = append(buf, c)
+			continue
+		}
+		k++
+		switch val[k] {
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r := hex4(val[k+1:])
+			k += 4
+			if utf16.IsSurrogate(r) {
+				if k+2 < len(val) && val[k+1] == '\\' && val[k+2] == 'u' {
+					if dec := utf16.DecodeRune(r, hex4(val[k+3:])); dec != utf8.RuneError {
+						buf = utf8.AppendRune(buf, dec)
+						k += 6
+						continue
+					}
+				}
+				r = utf8.RuneError
+			}
+			buf = utf8.AppendRune(buf, r)
+		default: // '"', '\\', '/'
+			buf = append(buf, val[k])
+		}
+	}
+	return buf, buf
+}
+
+// appendScanResult appends the success line
+// {"id":…,"spans":[{"start":…,"end":…,"type":…},…],"masked":…}.
+func appendScanResult[S []byte | string](dst []byte, id S, d policy.Detection) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, id)
+	dst = append(dst, `,"spans":[`...)
+	for i, s := range d.Spans {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"start":`...)
+		dst = strconv.AppendInt(dst, int64(s.Start), 10)
+		dst = append(dst, `,"end":`...)
+		dst = strconv.AppendInt(dst, int64(s.End), 10)
+		dst = append(dst, `,"type":`...)
+		dst = appendJSONString(dst, string(s.Type))
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `],"masked":`...)
+	dst = appendJSONString(dst, d.Masked)
+	return append(dst, "}\n"...)
+}
+
+// appendScanError appends the error line {"id":…,"error":…}.
+func appendScanError[S []byte | string](dst []byte, id S, msg string) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, id)
+	dst = append(dst, `,"error":`...)
+	dst = appendJSONString(dst, msg)
+	return append(dst, "}\n"...)
+}
+
+// jsonPlain marks the ASCII bytes encoding/json writes as they are with
+// HTML escaping on, its default: not controls, quote, backslash, <, >, &.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string literal exactly as
+// encoding/json.Marshal writes it.
+func appendJSONString[S []byte | string](dst []byte, s S) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if jsonPlain[c] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		// A short conversion stays on the stack for []byte input.
+		r, size := utf8.DecodeRuneInString(string(s[i:min(len(s), i+utf8.UTFMax)]))
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
