@@ -1,0 +1,256 @@
+package policy
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The two-corpus report scores the detector the way the clinic's
+// evaluation does: a gold span is caught when at least 80% of its letters
+// and digits lie under some mask, whatever type the mask says. It runs on
+// the development corpus (written alongside the detector) and on an
+// independent corpus written from its own vocabularies and templates by
+// someone who did not read the detector. Only aggregate figures are
+// printed: reading the independent items would turn it into a second
+// development corpus.
+
+const (
+	reportIdentRecall = 0.99
+	reportClinRecall  = 0.95
+	reportPrecision   = 0.97
+	reportCleanAlarm  = 0.01
+	reportOutboundAcc = 0.95
+	coverShare        = 0.8
+)
+
+// reportFloors are the floors per corpus. The independent corpus's
+// identifier floor is the honest measured value where the engine does not
+// yet reach the target; see README "PHI detection".
+var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
+	"development": {reportIdentRecall, reportClinRecall, reportPrecision, reportCleanAlarm},
+	"independent": {reportIdentRecall, reportClinRecall, reportPrecision, reportCleanAlarm},
+}
+
+type reportItem struct {
+	ID       string       `json:"id"`
+	Lang     string       `json:"lang"`
+	Category string       `json:"category"`
+	Text     string       `json:"text"`
+	Spans    []corpusSpan `json:"spans"`
+	Clinical bool         `json:"clinical"`
+}
+
+func readJSONL[T any](path string) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out = append(out, v)
+	}
+	return out, sc.Err()
+}
+
+// report is one corpus's aggregate score.
+type report struct {
+	goldByType   map[string]int
+	caughtByType map[string]int
+	goldByCat    map[string]int
+	caughtByCat  map[string]int
+	ident, clin  prCount
+	pred, predOK int
+	clean        int
+	cleanAlarm   int
+}
+
+func newReport() *report {
+	return &report{goldByType: map[string]int{}, caughtByType: map[string]int{},
+		goldByCat: map[string]int{}, caughtByCat: map[string]int{}}
+}
+
+// covered reports whether at least coverShare of the letters and digits
+// of text[g.Start:g.End] lie under some span.
+func covered(text string, g corpusSpan, spans []Span) bool {
+	if g.Start < 0 || g.End > len(text) || g.Start >= g.End {
+		return false
+	}
+	total, hit := 0, 0
+	for p := g.Start; p < g.End; {
+		r, n := utf8.DecodeRuneInString(text[p:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			total++
+			for _, s := range spans {
+				if p >= s.Start && p < s.End {
+					hit++
+					break
+				}
+			}
+		}
+		p += n
+	}
+	if total == 0 {
+		return true
+	}
+	return float64(hit) >= coverShare*float64(total)
+}
+
+func (r *report) add(it reportItem, d Detection) {
+	for _, g := range it.Spans {
+		ok := covered(it.Text, g, d.Spans)
+		r.goldByType[g.Type]++
+		r.goldByCat[it.Category]++
+		c := &r.ident
+		if SpanType(g.Type).IsClinical() {
+			c = &r.clin
+		}
+		c.gold++
+		if ok {
+			c.goldHit++
+			r.caughtByType[g.Type]++
+			r.caughtByCat[it.Category]++
+		}
+	}
+	for _, p := range d.Spans {
+		r.pred++
+		for _, g := range it.Spans {
+			if overlaps(g.Start, g.End, p.Start, p.End) {
+				r.predOK++
+				break
+			}
+		}
+	}
+	if len(it.Spans) == 0 {
+		r.clean++
+		if len(d.Spans) > 0 {
+			r.cleanAlarm++
+		}
+	}
+}
+
+func (r *report) precision() float64 {
+	if r.pred == 0 {
+		return 1
+	}
+	return float64(r.predOK) / float64(r.pred)
+}
+
+func (r *report) cleanRate() float64 {
+	if r.clean == 0 {
+		return 0
+	}
+	return float64(r.cleanAlarm) / float64(r.clean)
+}
+
+func (r *report) table(name string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s corpus\n%-11s %6s %7s\n", name, "type", "gold", "recall")
+	var types []string
+	for t := range r.goldByType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		fmt.Fprintf(&b, "%-11s %6d %7.4f\n", t, r.goldByType[t], float64(r.caughtByType[t])/float64(r.goldByType[t]))
+	}
+	var cats []string
+	for c := range r.goldByCat {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	fmt.Fprintf(&b, "%-24s %6s %7s\n", "category", "gold", "recall")
+	for _, c := range cats {
+		fmt.Fprintf(&b, "%-24s %6d %7.4f\n", c, r.goldByCat[c], float64(r.caughtByCat[c])/float64(r.goldByCat[c]))
+	}
+	fmt.Fprintf(&b, "identifiers recall %.4f (%d/%d)\n", r.ident.recall(), r.ident.goldHit, r.ident.gold)
+	fmt.Fprintf(&b, "clinical recall    %.4f (%d/%d)\n", r.clin.recall(), r.clin.goldHit, r.clin.gold)
+	fmt.Fprintf(&b, "precision          %.4f (%d/%d)\n", r.precision(), r.predOK, r.pred)
+	fmt.Fprintf(&b, "clean false alarms %.4f (%d/%d)\n", r.cleanRate(), r.cleanAlarm, r.clean)
+	return b.String()
+}
+
+func scoreCorpus(items []reportItem) *report {
+	r := newReport()
+	for _, it := range items {
+		r.add(it, Detect(it.Text))
+	}
+	return r
+}
+
+// loadReportCorpus reads a corpus file; a missing independent corpus is a
+// skip, so a branch without it still tests, but a malformed one fails.
+func loadReportCorpus(t *testing.T, path string) []reportItem {
+	t.Helper()
+	items, err := readJSONL[reportItem](path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is not in this tree", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) < 200 {
+		t.Fatalf("%s has %d messages, want at least 200", path, len(items))
+	}
+	return items
+}
+
+func TestPHIReport(t *testing.T) {
+	for _, c := range []struct{ name, path string }{
+		{"development", "testdata/phi_corpus.jsonl"},
+		{"independent", "testdata/phi_independent.jsonl"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := scoreCorpus(loadReportCorpus(t, c.path))
+			t.Log("\n" + r.table(c.name))
+			if testing.Verbose() {
+				fmt.Print(r.table(c.name))
+			}
+			f := reportFloors[c.name]
+			if got := r.ident.recall(); got < f.ident {
+				t.Errorf("identifier recall %.4f below floor %.4f", got, f.ident)
+			}
+			if got := r.clin.recall(); got < f.clin {
+				t.Errorf("clinical recall %.4f below floor %.4f", got, f.clin)
+			}
+			if got := r.precision(); got < f.prec {
+				t.Errorf("precision %.4f below floor %.4f", got, f.prec)
+			}
+			if got := r.cleanRate(); got > f.clean {
+				t.Errorf("clean false alarms %.4f above ceiling %.4f", got, f.clean)
+			}
+		})
+	}
+}
+
+// TestCoveredCountsLettersAndDigits pins the 80% rule the report uses.
+func TestCoveredCountsLettersAndDigits(t *testing.T) {
+	text := "take metformin 500 mg twice daily"
+	g := corpusSpan{Start: 5, End: len(text), Type: "MEDICATION"}
+	if covered(text, g, []Span{{Start: 5, End: 14}}) {
+		t.Error("the drug name alone covers 9 of 25 letters and digits, not 80%")
+	}
+	if !covered(text, g, []Span{{Start: 5, End: 27}}) {
+		t.Error("drug, dose and 'twice' cover 20 of 25: caught")
+	}
+}
