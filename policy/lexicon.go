@@ -9,7 +9,7 @@ import (
 
 // Word flags. One map lookup per word gives every role the word can play.
 const (
-	fFirst          uint32 = 1 << iota // a given name
+	fFirst          uint64 = 1 << iota // a given name
 	fSurname                           // a family name
 	fNameWord                          // a name that is also an ordinary word
 	fStop                              // ends a name after a cue
@@ -37,6 +37,15 @@ const (
 	fTitleCaseOnly                     // state codes that are also words: need capitals
 	fCityVerb                          // "live", "moved", "vivo": a town may follow
 	fAddrCue                           // "address", "live at", "domicilio": a street address follows
+	fClinMod                           // "severe", "type", "stage", "uncontrolled": part of a condition
+	fDoseUnit                          // "mg", "units", "tablets": a dose after a number
+	fFreq                              // "daily", "twice", "bid", "cada": how often a drug is taken
+	fResultWord                        // "was", "came back", "count": joins a test to its value
+	fResultValue                       // "positive", "normal", "high": the value of a test
+	fVisit                             // "clinic", "appointment": a visit a specialty names
+	fImaging                           // "mri", "x-ray": an imaging visit, clinical only with a finding
+	fDuration                          // "weeks", "months", "semanas": a pregnancy's stage
+	fStreetWord                        // "rue", "via", "rua": a street named after a house number
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -55,7 +64,7 @@ const (
 
 // lexEntry is everything known about one word or phrase.
 type lexEntry struct {
-	flags  uint32
+	flags  uint64
 	cue    cueKind
 	idType SpanType // for cueID
 	clin   SpanType // for fClin
@@ -106,7 +115,7 @@ func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
 	})
 }
 
-func (lx *lexicon) flag(f uint32, terms ...string) {
+func (lx *lexicon) flag(f uint64, terms ...string) {
 	for _, t := range terms {
 		lx.addTerm(t, func(e *lexEntry) { e.flags |= f })
 	}
@@ -248,6 +257,60 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fTitleCaseOnly, "in", "or", "me", "hi", "ok", "de", "la", "oh", "pa", "co", "ma", "id", "mi",
 		"al", "ar", "ga", "mo", "ne", "va", "wa", "ms", "md", "sc", "nd", "ct", "ky", "ut", "mt", "ia", "ca")
 
+	// Clinical grammar: the words that make a drug, test or condition a
+	// whole statement ("metformin 500 mg twice daily", "A1C was 9.2",
+	// "type 2 diabetes, uncontrolled").
+	lx.flag(fClinMod, "severe", "mild", "moderate", "chronic", "acute", "early", "late", "advanced",
+		"metastatic", "uncontrolled", "controlled", "poorly", "well", "stage", "grade", "type", "class",
+		"recurrent", "persistent", "active", "latent", "borderline", "gestational", "juvenile", "onset",
+		"early-onset", "severo", "severa", "leve", "moderado", "moderada", "cronico", "cronica", "agudo",
+		"aguda", "tipo", "etapa", "grado", "estadio", "descontrolado", "descontrolada", "avanzado", "avanzada",
+		"ii", "iii", "iv", "remission", "remision", "flare", "flare-up", "brote", "worsening")
+	lx.flag(fDoseUnit, "mg", "mcg", "ug", "ml", "g", "gr", "cc", "iu", "unit", "units", "tab", "tabs",
+		"tablet", "tablets", "pill", "pills", "cap", "caps", "capsule", "capsules", "puff", "puffs", "drop",
+		"drops", "patch", "spray", "sprays", "mg/dl", "mmol", "mmol/l", "meq", "pastilla", "pastillas",
+		"tableta", "tabletas", "capsula", "capsulas", "gotas", "unidades", "dosis", "%", "percent",
+		"mmhg", "cells", "copies", "k", "x")
+	lx.flag(fFreq, "daily", "nightly", "weekly", "monthly", "once", "twice", "thrice", "bid", "tid", "qid",
+		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "morning", "mornings", "evening",
+		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
+		"meals", "diario", "diaria", "diarias", "noche", "noches", "cada", "horas", "dia", "dias", "semana",
+		"veces", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m")
+	lx.flag(fResultWord, "was", "is", "are", "were", "came", "back", "come", "comes", "showed", "shows",
+		"show", "at", "of", "count", "counts", "level", "levels", "result", "results", "reading", "readings",
+		"test", "tested", "by", "mouth", "with", "a", "an", "per", "the", "to", "up", "down", "went", "now",
+		"and", "as", "de", "del", "el", "la", "fue", "es", "salio", "salieron", "dio", "en", "al", "por",
+		"con", "y", "resultado", "resultados", "nivel", "niveles", "conteo", "of", "around", "about", "over",
+		"under", "still", "again", "as-needed", "as needed", "along")
+	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
+		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
+		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
+		"baja", "bajos", "elevado", "elevada", "normales", "anormal", "reactivo", "indetectable", "maligno",
+		"benigno", "pos", "neg")
+	lx.flag(fVisit, "appointment", "appt", "clinic", "visit", "consult", "consultation", "department",
+		"dept", "doctor", "unit", "ward", "center", "centre", "follow-up", "followup", "session", "sessions",
+		"program", "cita", "consulta", "clinica", "servicio", "doctora", "specialist")
+	lx.flag(fImaging, "mri", "x-ray", "xray", "ct scan", "ct", "ultrasound", "ultrasonido", "radiografia",
+		"resonancia", "tomografia", "ecg", "ekg", "electrocardiograma", "mammogram", "mamografia", "scan",
+		"echo", "echocardiogram", "sonogram", "dexa", "pet scan")
+	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days")
+	lx.flag(fStreetWord, "rue", "via", "viale", "rua", "corso", "piazza", "chemin", "allee", "strada",
+		"carrer", "rambla", "travessa", "largo", "praca", "avinguda", "calle", "avenida", "boulevard")
+	// Specialty visits that reveal a condition, and pregnancy stages.
+	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",
+		"hematology-oncology", "cancer center", "cancer clinic", "hiv clinic", "aids clinic", "hiv specialist",
+		"methadone clinic", "methadone program", "suboxone clinic", "addiction clinic", "addiction medicine",
+		"detox", "rehab", "psychiatry", "psychiatrist", "psiquiatra", "psiquiatria", "mental health clinic",
+		"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "radiation therapy",
+		"radioterapia", "infectious disease", "infectologo", "infectologia", "fertility clinic", "ivf",
+		"std clinic", "sti clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
+		"prenatal", "prenatal visit", "control prenatal", "weeks along", "months along", "weeks pregnant",
+		"months pregnant", "semanas de embarazo", "meses de embarazo", "first trimester", "second trimester",
+		"third trimester", "primer trimestre", "segundo trimestre", "tercer trimestre", "embarazada",
+		"embarazo"} {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition })
+	}
+
 	// Name cues.
 	lx.cue(cueNameStrong, SpanName, "my name is", "name is", "name:", "names", "full name", "patient name",
 		"patient's name", "his name is", "her name is", "their name is", "me llamo", "mi nombre es",
@@ -261,7 +324,10 @@ func buildLexicon() (*lexicon, error) {
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
-		"de parte de", "on behalf of", "patient", "paciente", "pt",
+		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention",
+		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
+		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
+		"cita para", "cita de", "receta para", "a nombre", "for patient",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

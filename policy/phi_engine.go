@@ -89,7 +89,7 @@ func (sc *scanner) kind(i int) uint8 {
 	return sc.toks[i].kind
 }
 
-func (sc *scanner) flags(i int) uint32 {
+func (sc *scanner) flags(i int) uint64 {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
