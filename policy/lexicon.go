@@ -77,6 +77,9 @@ type lexEntry struct {
 // lexicon is the compiled word map shared by every Detect call.
 type lexicon struct {
 	words map[string]lexEntry
+	// drugs indexes one-word medication names of six letters or more by
+	// first letter and length, for the misspelling look-up.
+	drugs map[fuzzyKey][]string
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -129,7 +132,7 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
+	lx := &lexicon{words: make(map[string]lexEntry, 4096), drugs: map[fuzzyKey][]string{}}
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -153,6 +156,10 @@ func buildLexicon() (*lexicon, error) {
 		}
 		for _, t := range terms {
 			lx.addTerm(t, l.fn)
+			if l.name == assets.LexMedications && len(t) >= 6 && !strings.ContainsAny(t, " -") {
+				k := fuzzyKey{t[0], len(t)}
+				lx.drugs[k] = append(lx.drugs[k], t)
+			}
 		}
 	}
 
@@ -319,12 +326,12 @@ func buildLexicon() (*lexicon, error) {
 		"named", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
-		"first name is", "last name is", "apellido es")
+		"first name is", "last name is", "apellido es", "attn", "attn:", "attention:", "a la atencion de")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
-		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention",
+		"de parte de", "on behalf of", "patient", "paciente", "pt",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
 		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
 		"cita para", "cita de", "receta para", "a nombre", "for patient",

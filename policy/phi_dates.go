@@ -327,7 +327,7 @@ func (sc *scanner) ages() {
 				break
 			}
 		}
-		if after || before {
+		if after || before || sc.bareAge(i) {
 			sc.addTok(i, i, SpanAge, 0.9, prioAge)
 		}
 	}

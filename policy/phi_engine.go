@@ -155,11 +155,13 @@ func (sc *scanner) run(text string) {
 	sc.cueIDs()
 	sc.validated()
 	sc.dates()
+	sc.spelledDates()
 	sc.ages()
 	sc.birthYears()
 	sc.digitRuns()
 	sc.spelledDigits()
 	sc.addresses()
+	sc.postcodes()
 	sc.zips()
 	sc.names()
 	sc.catchAll()
@@ -179,6 +181,9 @@ func (sc *scanner) lookup() {
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
 				e, ok = lx.words[string(w[:len(w)-2])]
+			}
+			if !ok {
+				e, ok = sc.evasiveEntry(i)
 			}
 			if ok && e.nTok <= 1 {
 				T[i].ent = e
@@ -227,6 +232,7 @@ func (sc *scanner) lookup() {
 			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: e})
 		}
 	}
+	sc.dottedAbbrev()
 }
 
 var tlds = map[string]bool{"com": true, "net": true, "org": true, "edu": true, "gov": true, "mx": true,

@@ -117,6 +117,12 @@ func (sc *scanner) extendName(end int, max int, mode int, strong bool) int {
 			end = k + 2
 			continue
 		}
+		// Without the dot: "Robert J Anderson", "robert j anderson".
+		if sc.kind(k) == tkWord && sc.toks[k].e-sc.toks[k].s == 1 && sc.toks[k].space && k+1 < len(sc.toks) &&
+			sc.toks[k+1].space && accept(k+1) && (sc.upper(k) || (sc.isLex(k+1) && bytesIndex("aeiouy", sc.txt(k)[0]) < 0)) {
+			end = k + 1
+			continue
+		}
 		if sc.toks[k].flags&fParticle != 0 && sc.kind(k) == tkWord {
 			p := k + 1
 			if sc.flags(p)&fParticle != 0 && sc.kind(p) == tkWord {
@@ -184,6 +190,9 @@ func (sc *scanner) names() {
 			continue
 		}
 		if !first {
+			if c == cueRelation {
+				sc.relationName(m, j)
+			}
 			continue
 		}
 		mode := acceptLexOrCap
@@ -191,6 +200,16 @@ func (sc *scanner) names() {
 			mode = acceptAny
 		}
 		end := sc.extendName(j, 4, mode, false)
+		// "Lopez, Maria": family name first, a comma, then the given name.
+		if end == j && sc.isP(end+1, ',') && !sc.toks[end+1].space {
+			g := end + 2
+			if sc.canBeName(g) && ((sc.isLex(g) && sc.toks[g].flags&fFirst != 0) || (sc.upper(g) && sc.upper(j))) {
+				ge := sc.extendName(g, 2, acceptLexOrCap, false)
+				if nx := ge + 1; nx >= len(sc.toks) || sc.kind(nx) == tkPunct || sc.toks[nx].flags&(fStop|fNotName|fDOBCue) != 0 {
+					end = ge
+				}
+			}
+		}
 		conf := float32(0.9)
 		if c == cueNameWeak || c == cueRelation {
 			conf = 0.8
@@ -198,6 +217,7 @@ func (sc *scanner) names() {
 		sc.addName(j, end, conf)
 	}
 	sc.namesBeforeHere()
+	sc.wordGivenNames()
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || !sc.isLex(i) {
@@ -341,4 +361,13 @@ func (sc *scanner) computeAllUpper() bool {
 		}
 	}
 	return letters > 3 && upper*10 >= letters*9
+}
+
+func bytesIndex(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
 }

@@ -20,6 +20,18 @@ func (sc *scanner) addresses() {
 			i = end
 			continue
 		}
+		if end, ok := sc.streetFirstNumber(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+			T[end].addrEnd = true
+			i = end
+			continue
+		}
+		if end, ok := sc.germanicStreet(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+			T[end].addrEnd = true
+			i = end
+			continue
+		}
 		if end, ok := sc.poBox(i); ok {
 			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
 			T[end].addrEnd = true

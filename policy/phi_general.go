@@ -1,0 +1,479 @@
+package policy
+
+// Rules that make detection hold beyond the phrasings of the development
+// corpus: evasive spellings of clinical words, spelled-out dates, names
+// whose given name is an ordinary word, ages stated bare, and postal codes
+// and streets outside the United States.
+
+// leet maps the digits and symbols people type for letters ("p0sitive",
+// "h1v") back to the letters.
+func leet(c byte) byte {
+	switch c {
+	case '0':
+		return 'o'
+	case '1':
+		return 'i'
+	case '3':
+		return 'e'
+	case '4':
+		return 'a'
+	case '5':
+		return 's'
+	case '7':
+		return 't'
+	case '8':
+		return 'b'
+	case '@':
+		return 'a'
+	case '$':
+		return 's'
+	}
+	return c
+}
+
+// evasiveEntry looks up a word that is not in the lexicon as written:
+// digits for letters ("p0sitive"), or a misspelt drug name ("metfromin").
+// Only clinical entries are returned: a fuzzy match never makes a name.
+func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
+	w := sc.txt(i)
+	if sc.toks[i].kind == tkAlnum {
+		letters := 0
+		sc.key = sc.key[:0]
+		for _, c := range w {
+			if !isDigit(c) {
+				letters++
+			}
+			sc.key = append(sc.key, leet(c))
+		}
+		if letters*2 >= len(w) {
+			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
+				return e, true
+			}
+		}
+		return lexEntry{}, false
+	}
+	if len(w) < 6 {
+		return lexEntry{}, false
+	}
+	return sc.lx.fuzzyDrug(w)
+}
+
+// dottedAbbrev finds clinical abbreviations written with dots or dashes
+// between letters ("h.i.v.", "H-I-V") and marks them.
+func (sc *scanner) dottedAbbrev() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].e-T[i].s != 1 {
+			continue
+		}
+		sep := sc.n.b[T[i+1].s]
+		if T[i+1].kind != tkPunct || (sep != '.' && sep != '-') || !sc.attached(i+1) {
+			continue
+		}
+		j := i
+		sc.key = append(sc.key[:0], sc.txt(i)...)
+		for sc.isP(j+1, sep) && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkWord && T[j+2].e-T[j+2].s == 1 {
+			sc.key = append(sc.key, sc.txt(j+2)...)
+			j += 2
+		}
+		if j == i {
+			continue
+		}
+		if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&fClin != 0 {
+			end := j
+			if sc.isP(j+1, sep) && sc.attached(j+1) {
+				end = j + 1
+			}
+			sc.marks = append(sc.marks, mark{ts: i, te: end + 1, e: e})
+		}
+		i = j
+	}
+}
+
+// fuzzyDrug finds a medication within a small edit distance of w: one
+// edit for names of six or seven letters, two from eight. Candidates share
+// the first letter and a near length, so a word costs a handful of
+// comparisons.
+func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
+	maxD := 1
+	if len(w) >= 8 {
+		maxD = 2
+	}
+	for l := len(w) - maxD; l <= len(w)+maxD; l++ {
+		for _, cand := range lx.drugs[fuzzyKey{w[0], l}] {
+			if editWithin(w, cand, maxD) {
+				return lx.words[cand], true
+			}
+		}
+	}
+	return lexEntry{}, false
+}
+
+type fuzzyKey struct {
+	first byte
+	n     int
+}
+
+// editWithin reports whether the optimal-string-alignment distance
+// between a and b is at most k (k ≤ 2, words ≤ 32 bytes).
+func editWithin(a []byte, b string, k int) bool {
+	if len(a) > 32 || len(b) > 32 {
+		return false
+	}
+	var rows [3][33]int
+	for j := 0; j <= len(b); j++ {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur, prev, prev2 := &rows[i%3], &rows[(i+2)%3], &rows[(i+1)%3]
+		cur[0] = i
+		best := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > k {
+			return false
+		}
+	}
+	return rows[len(a)%3][len(b)] <= k
+}
+
+// ordinalWord reads a spelled day of the month at token i ("sixteenth",
+// "twenty-first", "dieciséis", "treinta y uno") and returns its last token.
+func (sc *scanner) ordinalWord(i int) (int, bool) {
+	if sc.kind(i) != tkWord {
+		return 0, false
+	}
+	w := string(sc.txt(i))
+	switch w {
+	case "twenty", "veinte", "thirty", "treinta":
+		k := i + 1
+		if sc.isP(k, '-') || sc.is(k, "y") {
+			k++
+		}
+		if e, ok := sc.ordinalWord(k); ok && e == k {
+			return k, true
+		}
+		return i, w == "veinte" || w == "treinta"
+	case "twentieth", "thirtieth":
+		return i, true
+	}
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+		"eighteenth", "nineteenth", "primero", "primer":
+		return i, true
+	}
+	if unitWord(sc.txt(i)) && w != "un" {
+		return i, true
+	}
+	switch w {
+	case "diez", "once", "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho",
+		"diecinueve", "veintiuno", "veintidos", "veintitres", "veinticuatro", "veinticinco", "veintiseis",
+		"veintisiete", "veintiocho", "veintinueve":
+		return i, true
+	}
+	return 0, false
+}
+
+// spelledYear reads a year in words at token i: "nineteen sixty-two",
+// "two thousand three", "mil novecientos sesenta y dos".
+func (sc *scanner) spelledYear(i int) (int, bool) {
+	tail := func(k int) int { // tens[-unit] or teen or unit after the century
+		if !numberWord(sc.txt(k)) || sc.kind(k) != tkWord {
+			return -1
+		}
+		e := k
+		if sc.isP(e+1, '-') || sc.is(e+1, "y") {
+			if unitWord(sc.txt(e+2)) {
+				e += 2
+			}
+		} else if unitWord(sc.txt(e+1)) && !unitWord(sc.txt(k)) {
+			e++
+		}
+		return e
+	}
+	switch {
+	case sc.is(i, "nineteen") || sc.is(i, "eighteen"):
+		if sc.is(i+1, "hundred") {
+			return i + 1, true
+		}
+		k := i + 1
+		if sc.is(k, "oh") {
+			k++
+		}
+		if e := tail(k); e >= 0 {
+			return e, true
+		}
+	case sc.is(i, "two") && sc.is(i+1, "thousand"):
+		k := i + 2
+		if sc.is(k, "and") {
+			k++
+		}
+		if e := tail(k); e >= 0 {
+			return e, true
+		}
+		return i + 1, true
+	case sc.is(i, "mil") && (sc.is(i+1, "novecientos") || sc.is(i+1, "ochocientos")):
+		if e := tail(i + 2); e >= 0 {
+			return e, true
+		}
+		return i + 1, true
+	case sc.is(i, "dos") && sc.is(i+1, "mil"):
+		if e := tail(i + 2); e >= 0 {
+			return e, true
+		}
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// spelledDates finds dates written in words around a month name: "the
+// sixteenth of April", "March fourteenth, nineteen sixty-two", "el
+// dieciséis de abril de mil novecientos…", and a spelled birth year alone
+// ("born in nineteen twenty-nine").
+func (sc *scanner) spelledDates() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord {
+			continue
+		}
+		if T[i].flags&fMonth != 0 {
+			s, e := -1, i
+			// Day before: "[the] sixteenth [of]", "dieciséis de".
+			k := i - 1
+			if sc.is(k, "of") || sc.is(k, "de") {
+				k--
+			}
+			for st := max(k-3, 0); st <= k; st++ {
+				if end, ok := sc.ordinalWord(st); ok && end == k && !T[st].claimed {
+					s = st
+					break
+				}
+			}
+			// Day after: "April sixteenth".
+			if s < 0 {
+				if end, ok := sc.ordinalWord(i + 1); ok && !sc.anyClaimed(i+1, end) && !unitWord(sc.txt(i+1)) {
+					s, e = i, end
+				}
+			}
+			if s < 0 {
+				continue
+			}
+			if sc.is(s-1, "the") || sc.is(s-1, "el") {
+				s--
+			}
+			y := e + 1
+			if sc.isP(y, ',') || sc.is(y, "of") || sc.is(y, "de") || sc.is(y, "del") {
+				y++
+			}
+			if ye, ok := sc.spelledYear(y); ok {
+				e = ye
+			} else if v, n := sc.num(y); n == 4 && v >= 1880 && v <= 2100 {
+				e = y
+			}
+			sc.addTok(s, e, sc.dateType(s), 0.8, prioDate)
+			continue
+		}
+		if ye, ok := sc.spelledYear(i); ok && (sc.is(i-1, "in") || sc.is(i-1, "en") || sc.flags(i-1)&fDOBCue != 0) && sc.dobContext(i) {
+			sc.addTok(i, ye, SpanDOB, 0.75, prioAge)
+		}
+	}
+}
+
+// bareAge finds an age over 89 said with a verb and nothing after it: "my
+// grandmother is 91", "mi papá tiene 94", "he just turned 90."
+func (sc *scanner) bareAge(i int) bool {
+	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
+		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya")) {
+		return false
+	}
+	nx := i + 1
+	if !(nx >= len(sc.toks) || (sc.kind(nx) == tkPunct && !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1))) ||
+		sc.is(nx, "and") || sc.is(nx, "y") || sc.is(nx, "today") || sc.is(nx, "hoy") || sc.is(nx, "now") ||
+		sc.is(nx, "this") || sc.is(nx, "next") || sc.is(nx, "last") || sc.is(nx, "but") || sc.is(nx, "pero")) {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-5; k-- {
+		if sc.toks[k].flags&fPersonal != 0 || sc.toks[k].ent.cue == cueRelation || sc.is(k, "who") || sc.is(k, "patient") || sc.is(k, "paciente") {
+			return true
+		}
+	}
+	return false
+}
+
+// wordGivenName finds a name whose given name is an ordinary word or a
+// month ("June Whitaker", "Will Thompson", "Hope García") from the family
+// name after it: a listed family name, or a capitalised word after a
+// capitalised given name.
+func (sc *scanner) wordGivenNames() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].flags&(fNameWord|fMonth) == 0 || !T[i+1].space || T[i+1].claimed {
+			continue
+		}
+		n := i + 1
+		if T[n].kind != tkWord || T[n].e-T[n].s < 2 {
+			continue
+		}
+		surname := T[n].flags&fSurname != 0 && T[n].flags&(fNameWord|fStop|fClin|fNotName|fMonth) == 0
+		capPair := sc.upper(i) && sc.upper(n) && !sc.allUpper(n) && sc.canBeName(n) && T[n].flags&(fState|fFirst) == 0 &&
+			!sc.allUpperText() && sc.kind(n+1) != tkNum
+		if !surname && !capPair {
+			continue
+		}
+		if !surname && T[i].flags&fMonth != 0 && (sc.kind(n+1) == tkNum || sc.kind(n+1) == tkAlnum) {
+			continue
+		}
+		end := sc.extendName(n, 2, acceptLex, false)
+		sc.addName(i, end, 0.7)
+		i = end
+	}
+}
+
+// relationName finds a lower-case or unlisted name right after "my son",
+// "mi hija", "my husband": one word that ends the clause or comes before
+// a verb ("my husband dwayne needs a refill").
+func (sc *scanner) relationName(m mark, j int) {
+	p := m.ts - 1
+	if !(sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "our") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "su") || sc.is(p, "nuestra") || sc.is(p, "nuestro")) {
+		return
+	}
+	if !sc.canBeName(j) || sc.toks[j].flags&(fFirst|fSurname|fResultWord|fFreq|fDuration) != 0 && !sc.isLex(j) {
+		return
+	}
+	w := sc.txt(j)
+	for _, suf := range []string{"ing", "ed", "ly"} {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return
+		}
+	}
+	nx := j + 1
+	if nx < len(sc.toks) && sc.kind(nx) != tkPunct && sc.toks[nx].flags&fStop == 0 {
+		return
+	}
+	sc.addName(j, j, 0.6)
+}
+
+// isUKOutward/isUKInward/isCA... recognise postcode halves by shape.
+func shapeIs(w []byte, shape string) bool {
+	if len(w) != len(shape) {
+		return false
+	}
+	for i, c := range w {
+		switch shape[i] {
+		case 'a':
+			if c < 'a' || c > 'z' {
+				return false
+			}
+		case '9':
+			if !isDigit(c) {
+				return false
+			}
+		case '*':
+			if !isDigit(c) && (c < 'a' || c > 'z') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// postcodes finds postal codes by their structure: British ("SW1A 1AA",
+// "NW1 6XE"), Canadian ("M5V 3L9"), Dutch ("1012 AB"), and European
+// four- or five-digit codes beside a capitalised town after a comma
+// ("75002 Paris"). A town written next to its code is masked with it.
+func (sc *scanner) postcodes() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].claimed || !T[i+1].space || T[i+1].claimed {
+			continue
+		}
+		a, b := sc.txt(i), sc.txt(i+1)
+		ok := false
+		switch {
+		case T[i].kind == tkAlnum && T[i+1].kind == tkAlnum:
+			ok = (shapeIs(a, "a9") || shapeIs(a, "a99") || shapeIs(a, "aa9") || shapeIs(a, "aa99") || shapeIs(a, "a9a") || shapeIs(a, "aa9a")) && shapeIs(b, "9aa")
+			ok = ok || (shapeIs(a, "a9a") && shapeIs(b, "9a9"))
+		case T[i].kind == tkNum && T[i+1].kind == tkWord:
+			ok = len(a) == 4 && len(b) == 2 && sc.allUpper(i+1) && a[0] != '0' && T[i+1].flags&(fState|fStop) == 0
+		}
+		if !ok {
+			continue
+		}
+		s, e := i, i+1
+		// A town before the code: "London NW1 6XE".
+		if s > 0 && !T[s-1].claimed && T[s-1].kind == tkWord && sc.upper(s-1) && sc.canBeName(s-1) && sc.isP(s-2, ',') {
+			s--
+		}
+		sc.addTok(s, e, SpanZIP, 0.85, prioZIP)
+		i = e
+	}
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum || (T[i].e-T[i].s != 5 && T[i].e-T[i].s != 4) || !T[i].space {
+			continue
+		}
+		town := i + 1
+		if !(sc.isP(i-1, ',') || (i > 0 && T[i-1].addrEnd) || (i > 1 && sc.isP(i-1, ',') && T[i-2].addrEnd)) {
+			continue
+		}
+		if town >= len(T) || T[town].kind != tkWord || !sc.upper(town) || !sc.canBeName(town) || T[town].claimed {
+			continue
+		}
+		sc.addTok(i, town, SpanZIP, 0.8, prioZIP)
+	}
+}
+
+// streetFirstNumber reads a street written house number first in the
+// European way: "12 Rue de la Paix", "45 Via Roma", "8, rua das Flores".
+func (sc *scanner) streetFirstNumber(i int) (int, bool) {
+	if sc.kind(i) != tkNum && sc.kind(i) != tkAlnum {
+		return 0, false
+	}
+	j := i + 1
+	if sc.isP(j, ',') {
+		j++
+	}
+	if sc.flags(j)&fStreetWord == 0 || sc.kind(j) != tkWord {
+		return 0, false
+	}
+	end, words := j, 0
+	for k := j + 1; k < len(sc.toks) && k <= j+5; k++ {
+		t := &sc.toks[k]
+		if t.claimed || t.kind != tkWord {
+			break
+		}
+		if t.flags&fParticle != 0 {
+			continue
+		}
+		if t.flags&(fStop|fClin) != 0 && !sc.upper(k) {
+			break
+		}
+		end, words = k, words+1
+	}
+	return end, words > 0
+}
+
+// germanicStreet reads "Hauptstraße 5", "Kerkstraat 12", "Bredgade 3":
+// a street word with a street ending, then its number.
+func (sc *scanner) germanicStreet(i int) (int, bool) {
+	if sc.kind(i) != tkWord || sc.kind(i+1) != tkNum {
+		return 0, false
+	}
+	w := string(sc.txt(i))
+	for _, suf := range []string{"strasse", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
