@@ -194,7 +194,7 @@ func (sc *scanner) spelledYear(i int) (int, bool) {
 		}
 		e := k
 		if sc.isP(e+1, '-') || sc.is(e+1, "y") {
-			if unitWord(sc.txt(e+2)) {
+			if unitWord(sc.txt(e + 2)) {
 				e += 2
 			}
 		} else if unitWord(sc.txt(e+1)) && !unitWord(sc.txt(k)) {
