@@ -77,8 +77,9 @@ type lexEntry struct {
 // lexicon is the compiled word map shared by every Detect call.
 type lexicon struct {
 	words map[string]lexEntry
-	// drugs indexes one-word medication names of six letters or more by
-	// first letter and length, for the misspelling look-up.
+	// drugs indexes one-word medication and condition names of six
+	// letters or more by first letter and length, for the misspelling
+	// look-up.
 	drugs map[fuzzyKey][]string
 }
 
@@ -156,7 +157,7 @@ func buildLexicon() (*lexicon, error) {
 		}
 		for _, t := range terms {
 			lx.addTerm(t, l.fn)
-			if l.name == assets.LexMedications && len(t) >= 6 && !strings.ContainsAny(t, " -") {
+			if (l.name == assets.LexMedications || l.name == assets.LexConditions) && len(t) >= 6 && !strings.ContainsAny(t, " -") {
 				k := fuzzyKey{t[0], len(t)}
 				lx.drugs[k] = append(lx.drugs[k], t)
 			}
@@ -190,7 +191,9 @@ func buildLexicon() (*lexicon, error) {
 		"drive", "dr", "lane", "ln", "court", "ct", "way", "place", "pl", "highway", "hwy",
 		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike")
 	lx.flag(fStreetPrefix, "calle", "avenida", "av", "avda", "calzada", "camino", "paseo", "carretera",
-		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd")
+		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
+		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",
+		"avinguda", "chemin", "avenue")
 	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "piso", "depto", "departamento",
 		"apto", "int", "interior", "puerta", "bldg", "floor", "fl", "col", "colonia")
 	lx.flag(fUnit, "mg", "mcg", "ml", "g", "gr", "kg", "lb", "lbs", "oz", "cc", "tab", "tabs", "tablet",
@@ -223,7 +226,8 @@ func buildLexicon() (*lexicon, error) {
 		"cuanta", "cuantas", "cuantos", "seguro", "why", "por que", "what", "que")
 	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
 		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
-	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san")
+	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
+		"della", "des", "du", "der", "ter", "ten")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
 		"mude", "mudamos", "moving")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
@@ -261,7 +265,8 @@ func buildLexicon() (*lexicon, error) {
 		"rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
 		"virginia", "washington", "west virginia", "wisconsin", "wyoming", "puerto rico"}
 	lx.flag(fState, states...)
-	lx.flag(fTitleCaseOnly, "in", "or", "me", "hi", "ok", "de", "la", "oh", "pa", "co", "ma", "id", "mi",
+	lx.flag(fTitleCaseOnly, "via", "largo", "corso", "rambla", "strada", "chemin", "rue", "rua", "viale", "piazza", "praca", "carrer", "travessa", "avinguda",
+		"in", "or", "me", "hi", "ok", "de", "la", "oh", "pa", "co", "ma", "id", "mi",
 		"al", "ar", "ga", "mo", "ne", "va", "wa", "ms", "md", "sc", "nd", "ct", "ky", "ut", "mt", "ia", "ca")
 
 	// Clinical grammar: the words that make a drug, test or condition a
@@ -282,13 +287,13 @@ func buildLexicon() (*lexicon, error) {
 		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "morning", "mornings", "evening",
 		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
 		"meals", "diario", "diaria", "diarias", "noche", "noches", "cada", "horas", "dia", "dias", "semana",
-		"veces", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m")
+		"veces", "vez", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m")
 	lx.flag(fResultWord, "was", "is", "are", "were", "came", "back", "come", "comes", "showed", "shows",
 		"show", "at", "of", "count", "counts", "level", "levels", "result", "results", "reading", "readings",
 		"test", "tested", "by", "mouth", "with", "a", "an", "per", "the", "to", "up", "down", "went", "now",
 		"and", "as", "de", "del", "el", "la", "fue", "es", "salio", "salieron", "dio", "en", "al", "por",
 		"con", "y", "resultado", "resultados", "nivel", "niveles", "conteo", "of", "around", "about", "over",
-		"under", "still", "again", "as-needed", "as needed", "along")
+		"under", "still", "again", "as-needed", "as needed", "along", "una", "un")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",

@@ -29,8 +29,8 @@ func (sc *scanner) clinical() {
 			}
 		}
 		s := sc.clinLeft(m.ts)
-		e, grown := sc.clinRight(m.te - 1)
-		if m.e.flags&fImaging != 0 && !grown && !sc.imagingFinding(m) {
+		e, _ := sc.clinRight(m.te - 1)
+		if m.e.flags&fImaging != 0 && !sc.imagingFinding(m) {
 			// "Where do I park for my MRI?" names a visit, not a finding.
 			continue
 		}
@@ -46,7 +46,7 @@ func (sc *scanner) clinContent(k int) bool {
 	case tkNum, tkAlnum:
 		return true
 	case tkWord:
-		return sc.flags(k)&(fDoseUnit|fFreq|fResultValue|fClinMod|fVisit|fDuration) != 0 || numberWord(sc.txt(k))
+		return sc.flags(k)&(fDoseUnit|fFreq|fResultValue|fClinMod|fVisit|fDuration) != 0 || numberWord(sc.word(k))
 	case tkPunct:
 		return sc.isP(k, '%')
 	}
@@ -78,6 +78,9 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 			}
 			break
 		}
+		if t.kind == tkNum && sc.clockTime(k) {
+			break
+		}
 		if sc.clinContent(k) {
 			last = k
 			value = value || sc.flags(k)&fVisit == 0
@@ -99,28 +102,56 @@ func (sc *scanner) clinLeft(start int) int {
 		if t.claimed {
 			break
 		}
-		if t.kind == tkNum || (t.kind == tkWord && (t.flags&(fClinMod|fDuration) != 0 || numberWord(sc.txt(k)))) {
+		if t.kind == tkNum || (t.kind == tkWord && (t.flags&(fClinMod|fDuration) != 0 || numberWord(sc.word(k)))) {
 			start = k
 			continue
 		}
 		if sc.isP(k, '-') && !t.space {
 			continue
 		}
+		// "prueba de VIH", "test for HIV": the test names the condition.
+		if (sc.is(k, "de") || sc.is(k, "for") || sc.is(k, "of") || sc.is(k, "del")) && testWord(sc.word(k-1)) && !sc.toks[k-1].claimed {
+			start = k - 1
+			break
+		}
 		break
 	}
 	return start
 }
 
+// clockTime reports a number that is the time of day of a visit, not a
+// test's value: "at 3 on Tuesday", "at 10:30", "3pm".
+func (sc *scanner) clockTime(k int) bool {
+	if sc.isP(k+1, ':') && sc.attached(k+1) {
+		return true
+	}
+	nx := sc.word(k + 1)
+	switch string(nx) {
+	case "am", "pm", "oclock", "o'clock", "on", "today", "tomorrow", "tonight", "hoy", "manana":
+		return true
+	}
+	if sc.flags(k+1)&fWeekday != 0 {
+		return true
+	}
+	return sc.is(k-1, "at") && (sc.is(k-2, "still") || sc.is(k-2, "is") || sc.is(k-2, "appointment"))
+}
+
 // imagingFinding reports whether a message that names an imaging test
-// also says something clinical: a result, or another clinical term.
+// also says something clinical: a result value after it, a result word,
+// or another clinical term.
 func (sc *scanner) imagingFinding(m mark) bool {
+	for k := m.te; k < len(sc.toks) && k < m.te+5; k++ {
+		if sc.flags(k)&fResultValue != 0 {
+			return true
+		}
+	}
 	for _, o := range sc.marks {
 		if o.ts != m.ts && o.e.flags&fClin != 0 && o.e.flags&fImaging == 0 {
 			return true
 		}
 	}
 	for i := range sc.toks {
-		switch string(sc.txt(i)) {
+		switch string(sc.word(i)) {
 		case "results", "result", "resultados", "resultado", "showed", "shows", "found", "report", "mostro", "salio":
 			return true
 		}
@@ -176,4 +207,13 @@ func (sc *scanner) clinicalSignal() bool {
 		return hasID || question || personal
 	}
 	return hint && question
+}
+
+// testWord reports a word that names a test of whatever follows it.
+func testWord(w []byte) bool {
+	switch string(w) {
+	case "test", "tests", "testing", "screening", "screen", "prueba", "pruebas", "examen", "analisis", "panel":
+		return true
+	}
+	return false
 }

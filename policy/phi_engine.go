@@ -74,6 +74,14 @@ func lexiconOrPanic() *lexicon {
 // txt, is, isP, kind and flags read token i, tolerating out-of-range i.
 func (sc *scanner) txt(i int) []byte { return sc.n.b[sc.toks[i].s:sc.toks[i].e] }
 
+// word is token i's text, or nil when i is outside the message.
+func (sc *scanner) word(i int) []byte {
+	if i < 0 || i >= len(sc.toks) {
+		return nil
+	}
+	return sc.txt(i)
+}
+
 func (sc *scanner) is(i int, w string) bool {
 	return i >= 0 && i < len(sc.toks) && string(sc.txt(i)) == w
 }

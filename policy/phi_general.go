@@ -35,7 +35,7 @@ func leet(c byte) byte {
 // digits for letters ("p0sitive"), or a misspelt drug name ("metfromin").
 // Only clinical entries are returned: a fuzzy match never makes a name.
 func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
-	w := sc.txt(i)
+	w := sc.word(i)
 	if sc.toks[i].kind == tkAlnum {
 		letters := 0
 		sc.key = sc.key[:0]
@@ -71,9 +71,9 @@ func (sc *scanner) dottedAbbrev() {
 			continue
 		}
 		j := i
-		sc.key = append(sc.key[:0], sc.txt(i)...)
+		sc.key = append(sc.key[:0], sc.word(i)...)
 		for sc.isP(j+1, sep) && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkWord && T[j+2].e-T[j+2].s == 1 {
-			sc.key = append(sc.key, sc.txt(j+2)...)
+			sc.key = append(sc.key, sc.word(j+2)...)
 			j += 2
 		}
 		if j == i {
@@ -153,7 +153,7 @@ func (sc *scanner) ordinalWord(i int) (int, bool) {
 	if sc.kind(i) != tkWord {
 		return 0, false
 	}
-	w := string(sc.txt(i))
+	w := string(sc.word(i))
 	switch w {
 	case "twenty", "veinte", "thirty", "treinta":
 		k := i + 1
@@ -173,7 +173,7 @@ func (sc *scanner) ordinalWord(i int) (int, bool) {
 		"eighteenth", "nineteenth", "primero", "primer":
 		return i, true
 	}
-	if unitWord(sc.txt(i)) && w != "un" {
+	if unitWord(sc.word(i)) && w != "un" {
 		return i, true
 	}
 	switch w {
@@ -189,15 +189,15 @@ func (sc *scanner) ordinalWord(i int) (int, bool) {
 // "two thousand three", "mil novecientos sesenta y dos".
 func (sc *scanner) spelledYear(i int) (int, bool) {
 	tail := func(k int) int { // tens[-unit] or teen or unit after the century
-		if !numberWord(sc.txt(k)) || sc.kind(k) != tkWord {
+		if !numberWord(sc.word(k)) || sc.kind(k) != tkWord {
 			return -1
 		}
 		e := k
 		if sc.isP(e+1, '-') || sc.is(e+1, "y") {
-			if unitWord(sc.txt(e + 2)) {
+			if unitWord(sc.word(e + 2)) {
 				e += 2
 			}
-		} else if unitWord(sc.txt(e+1)) && !unitWord(sc.txt(k)) {
+		} else if unitWord(sc.word(e+1)) && !unitWord(sc.word(k)) {
 			e++
 		}
 		return e
@@ -262,7 +262,7 @@ func (sc *scanner) spelledDates() {
 			}
 			// Day after: "April sixteenth".
 			if s < 0 {
-				if end, ok := sc.ordinalWord(i + 1); ok && !sc.anyClaimed(i+1, end) && !unitWord(sc.txt(i+1)) {
+				if end, ok := sc.ordinalWord(i + 1); ok && !sc.anyClaimed(i+1, end) && !unitWord(sc.word(i+1)) {
 					s, e = i, end
 				}
 			}
@@ -292,18 +292,22 @@ func (sc *scanner) spelledDates() {
 
 // bareAge finds an age over 89 said with a verb and nothing after it: "my
 // grandmother is 91", "mi papá tiene 94", "he just turned 90."
-func (sc *scanner) bareAge(i int) bool {
+func (sc *scanner) bareAge(i int) bool { return sc.bareAgeAt(i, i) }
+
+// bareAgeAt is bareAge for an age over tokens [i, e] ("ninety-three").
+func (sc *scanner) bareAgeAt(i, e int) bool {
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
-		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya")) {
+		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
+		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am")) {
 		return false
 	}
-	nx := i + 1
+	nx := e + 1
 	if !(nx >= len(sc.toks) || (sc.kind(nx) == tkPunct && !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1))) ||
 		sc.is(nx, "and") || sc.is(nx, "y") || sc.is(nx, "today") || sc.is(nx, "hoy") || sc.is(nx, "now") ||
 		sc.is(nx, "this") || sc.is(nx, "next") || sc.is(nx, "last") || sc.is(nx, "but") || sc.is(nx, "pero")) {
 		return false
 	}
-	for k := i - 2; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		if sc.toks[k].flags&fPersonal != 0 || sc.toks[k].ent.cue == cueRelation || sc.is(k, "who") || sc.is(k, "patient") || sc.is(k, "paciente") {
 			return true
 		}
@@ -340,30 +344,6 @@ func (sc *scanner) wordGivenNames() {
 	}
 }
 
-// relationName finds a lower-case or unlisted name right after "my son",
-// "mi hija", "my husband": one word that ends the clause or comes before
-// a verb ("my husband dwayne needs a refill").
-func (sc *scanner) relationName(m mark, j int) {
-	p := m.ts - 1
-	if !(sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "our") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "su") || sc.is(p, "nuestra") || sc.is(p, "nuestro")) {
-		return
-	}
-	if !sc.canBeName(j) || sc.toks[j].flags&(fFirst|fSurname|fResultWord|fFreq|fDuration) != 0 && !sc.isLex(j) {
-		return
-	}
-	w := sc.txt(j)
-	for _, suf := range []string{"ing", "ed", "ly"} {
-		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
-			return
-		}
-	}
-	nx := j + 1
-	if nx < len(sc.toks) && sc.kind(nx) != tkPunct && sc.toks[nx].flags&fStop == 0 {
-		return
-	}
-	sc.addName(j, j, 0.6)
-}
-
 // isUKOutward/isUKInward/isCA... recognise postcode halves by shape.
 func shapeIs(w []byte, shape string) bool {
 	if len(w) != len(shape) {
@@ -398,14 +378,22 @@ func (sc *scanner) postcodes() {
 		if T[i].claimed || !T[i+1].space || T[i+1].claimed {
 			continue
 		}
-		a, b := sc.txt(i), sc.txt(i+1)
+		a, b := sc.word(i), sc.word(i+1)
 		ok := false
 		switch {
 		case T[i].kind == tkAlnum && T[i+1].kind == tkAlnum:
 			ok = (shapeIs(a, "a9") || shapeIs(a, "a99") || shapeIs(a, "aa9") || shapeIs(a, "aa99") || shapeIs(a, "a9a") || shapeIs(a, "aa9a")) && shapeIs(b, "9aa")
 			ok = ok || (shapeIs(a, "a9a") && shapeIs(b, "9a9"))
 		case T[i].kind == tkNum && T[i+1].kind == tkWord:
-			ok = len(a) == 4 && len(b) == 2 && sc.allUpper(i+1) && a[0] != '0' && T[i+1].flags&(fState|fStop) == 0
+			// Dutch "1017 GA": four digits and two capitals, after a
+			// street or a comma, or before a capitalised town.
+			ok = len(a) == 4 && len(b) == 2 && sc.allUpper(i+1) && a[0] != '0' && !sc.allUpperText() &&
+				T[i+1].flags&(fDoseUnit|fUnit|fFreq) == 0 && string(b) != "ad" && string(b) != "bc"
+			if ok && i+2 < len(T) && T[i+2].kind == tkWord && sc.upper(i+2) && !sc.allUpper(i+2) && sc.canBeName(i+2) {
+				sc.addTok(i, i+2, sc.postcodeType(i), 0.85, prioZIP)
+				i += 2
+				continue
+			}
 		}
 		if !ok {
 			continue
@@ -415,7 +403,7 @@ func (sc *scanner) postcodes() {
 		if s > 0 && !T[s-1].claimed && T[s-1].kind == tkWord && sc.upper(s-1) && sc.canBeName(s-1) && sc.isP(s-2, ',') {
 			s--
 		}
-		sc.addTok(s, e, SpanZIP, 0.85, prioZIP)
+		sc.addTok(s, e, sc.postcodeType(s), 0.85, prioZIP)
 		i = e
 	}
 	for i := range T {
@@ -429,8 +417,33 @@ func (sc *scanner) postcodes() {
 		if town >= len(T) || T[town].kind != tkWord || !sc.upper(town) || !sc.canBeName(town) || T[town].claimed {
 			continue
 		}
-		sc.addTok(i, town, SpanZIP, 0.8, prioZIP)
+		sc.addTok(i, town, sc.postcodeType(i), 0.8, prioZIP)
 	}
+	// A town after a street: "Rua das Flores 80, Lisboa".
+	for i := 0; i+2 < len(T); i++ {
+		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) {
+			continue
+		}
+		e := i + 2
+		if e+1 < len(T) && T[e+1].kind == tkWord && sc.upper(e+1) && sc.canBeName(e+1) && T[e+1].space {
+			e++
+		}
+		if nx := e + 1; nx < len(T) && !(T[nx].kind == tkNum || T[nx].kind == tkAlnum) && !sc.nameBoundary(nx) {
+			continue
+		}
+		sc.addTok(i+2, e, SpanAddress, 0.7, prioAddress)
+	}
+}
+
+// postcodeType types a postal code that closes a street address as part
+// of the address, and one standing alone as a ZIP.
+func (sc *scanner) postcodeType(s int) SpanType {
+	for k := s - 1; k >= 0 && k >= s-4; k-- {
+		if sc.toks[k].addrEnd {
+			return SpanAddress
+		}
+	}
+	return SpanZIP
 }
 
 // streetFirstNumber reads a street written house number first in the
@@ -459,6 +472,11 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 			break
 		}
 		end, words = k, words+1
+		// "Sainte-Catherine": a hyphenated street name is one word.
+		for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord {
+			end += 2
+			k = end
+		}
 	}
 	return end, words > 0
 }
@@ -469,8 +487,8 @@ func (sc *scanner) germanicStreet(i int) (int, bool) {
 	if sc.kind(i) != tkWord || sc.kind(i+1) != tkNum {
 		return 0, false
 	}
-	w := string(sc.txt(i))
-	for _, suf := range []string{"strasse", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
+	w := string(sc.word(i))
+	for _, suf := range []string{"strasse", "straße", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
 		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
 			return i + 1, true
 		}

@@ -207,6 +207,9 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	if sc.flags(i)&fStreetPrefix == 0 {
 		return 0, false
 	}
+	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) {
+		return 0, false // "via", "largo": ordinary words unless capitalised
+	}
 	j := i + 1
 	if sc.isP(j, '.') {
 		j++
