@@ -65,3 +65,9 @@ func MacroByID(id string) (Macro, bool) {
 	}
 	return Macro{}, false
 }
+
+// DemoClinicProfile is the clinic allow-list the demo runs with: the
+// invented clinic's own names, address, numbers, web addresses and staff.
+func DemoClinicProfile() ([]byte, error) {
+	return files.ReadFile("data/clinic_profile_demo.json")
+}
