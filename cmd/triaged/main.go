@@ -23,6 +23,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/twilio"
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central"
 )
 
@@ -73,6 +74,7 @@ func defineSettings() *settings {
 	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
+	s.add("clinic-profile", "TRIAGED_CLINIC_PROFILE", "", "JSON file of what the clinic may send about itself: {clinic_names, addresses, phones, web, staff_names}; without it every such detail is refused as PHI", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -226,6 +228,14 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	cfg.Provider = provider
 	if provider.Name() == "twilio" {
 		cfg.TwilioAuthToken = s.get("twilio-auth-token")
+	}
+
+	if path := s.get("clinic-profile"); path != "" {
+		p, err := policy.ReadClinicProfile(path)
+		if err != nil {
+			return cfg, fmt.Errorf("TRIAGED_CLINIC_PROFILE: %w", err)
+		}
+		cfg.Rules.Clinic = p
 	}
 
 	if path := s.get("seed-users-file"); path != "" {
