@@ -46,6 +46,7 @@ const (
 	fImaging                           // "mri", "x-ray": an imaging visit, clinical only with a finding
 	fDuration                          // "weeks", "months", "semanas": a pregnancy's stage
 	fStreetWord                        // "rue", "via", "rua": a street named after a house number
+	fOrdinary                          // a dictionary word: never read as a misspelt clinical term
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -146,6 +147,7 @@ func buildLexicon() (*lexicon, error) {
 		{assets.LexConditions, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }},
 		{assets.LexSymptoms, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }},
 		{assets.LexLabs, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanLab }},
+		{assets.LexOrdinary, func(e *lexEntry) { e.flags |= fOrdinary }},
 	}
 	for _, l := range lists {
 		terms, err := assets.Lexicon(l.name)

@@ -90,16 +90,20 @@ func (sc *scanner) dottedAbbrev() {
 	}
 }
 
-// fuzzyDrug finds a medication within a small edit distance of w: one
-// edit for names of six or seven letters, two from eight. Candidates share
-// the first letter and a near length, so a word costs a handful of
-// comparisons.
+// fuzzyDrug finds a medication or condition within a small edit distance
+// of w: one edit for names of six or seven letters, two from eight (the
+// name's length decides, so "cancelar" is not a slip of "cancer").
+// Candidates share the first letter and a near length, so a word costs a
+// handful of comparisons.
 func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
-	maxD := 1
-	if len(w) >= 8 {
-		maxD = 2
-	}
-	for l := len(w) - maxD; l <= len(w)+maxD; l++ {
+	for l := len(w) - 2; l <= len(w)+2; l++ {
+		maxD := 1
+		if l >= 8 {
+			maxD = 2
+		}
+		if l < len(w)-maxD || l > len(w)+maxD {
+			continue
+		}
 		for _, cand := range lx.drugs[fuzzyKey{w[0], l}] {
 			if editWithin(w, cand, maxD) {
 				return lx.words[cand], true
