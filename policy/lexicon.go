@@ -43,7 +43,7 @@ const (
 	fResultWord                        // "was", "came back", "count": joins a test to its value
 	fResultValue                       // "positive", "normal", "high": the value of a test
 	fVisit                             // "clinic", "appointment": a visit a specialty names
-	fImaging                           // "mri", "x-ray": an imaging visit, clinical only with a finding
+	fNeedsFinding                      // "mri", "sugar", "bp": clinical only with a value or a finding
 	fDuration                          // "weeks", "months", "semanas": a pregnancy's stage
 	fStreetWord                        // "rue", "via", "rua": a street named after a house number
 	fOrdinary                          // a dictionary word: never read as a misspelt clinical term
@@ -235,7 +235,8 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
 		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to")
 	lx.flag(fFax, "fax", "facsimile", "telefax")
-	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "cp", "c.p", "codigo postal")
+	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
+		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")
 	lx.flag(fNotName, "dr", "doctor", "mr", "mrs", "ms", "sr", "sra", "srta", "dra", "miss", "nurse",
 		"clinic", "clinica", "office", "hospital", "pharmacy", "farmacia", "insurance", "seguro", "dob",
 		"ok", "okay", "thanks", "gracias", "hello", "hola", "hi", "yes", "no", "si", "please", "porfa",
@@ -254,7 +255,10 @@ func buildLexicon() (*lexicon, error) {
 		"pediatrics", "cardiology", "dermatology", "urgent care", "primary", "family", "practice", "group",
 		"street", "avenue", "road", "north", "south", "east", "west", "county", "city", "university",
 		"school", "church", "iglesia", "senor", "god", "dios", "jesus christ", "lord", "wifi", "ok", "lol",
-		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido")
+		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido",
+		// Departments a message is addressed to ("Attn: Billing").
+		"billing", "department", "dept", "records", "accounts", "manager", "referrals", "scheduling",
+		"reception", "facturacion", "administracion", "admin", "hr", "payroll")
 	states := []string{"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in",
 		"ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
 		"nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va",
@@ -304,10 +308,16 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fVisit, "appointment", "appt", "clinic", "visit", "consult", "consultation", "department",
 		"dept", "doctor", "unit", "ward", "center", "centre", "follow-up", "followup", "session", "sessions",
 		"program", "cita", "consulta", "clinica", "servicio", "doctora", "specialist")
-	lx.flag(fImaging, "mri", "x-ray", "xray", "ct scan", "ct", "ultrasound", "ultrasonido", "radiografia",
+	// Imaging visits and everyday words for measures name a visit or a
+	// thing ("where do I park for the MRI", "no sugar, thanks") until a
+	// value or finding comes with them.
+	lx.flag(fNeedsFinding, "mri", "x-ray", "xray", "ct scan", "ct", "ultrasound", "ultrasonido", "radiografia",
 		"resonancia", "tomografia", "ecg", "ekg", "electrocardiograma", "mammogram", "mamografia", "scan",
-		"echo", "echocardiogram", "sonogram", "dexa", "pet scan")
-	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days")
+		"echo", "echocardiogram", "sonogram", "dexa", "pet scan", "blood pressure", "presion arterial", "bp",
+		"sugar", "sugars", "oxygen", "oxigeno", "saturation", "heart rate", "temperature", "culture", "pap",
+		"iron", "calcium", "colonoscopy", "colonoscopia", "alt", "ast", "rapid test")
+	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
+		"wk", "mos", "mo")
 	lx.flag(fStreetWord, "rue", "via", "viale", "rua", "corso", "piazza", "chemin", "allee", "strada",
 		"carrer", "rambla", "travessa", "largo", "praca", "avinguda", "calle", "avenida", "boulevard")
 	// Specialty visits that reveal a condition, and pregnancy stages.
@@ -318,7 +328,11 @@ func buildLexicon() (*lexicon, error) {
 		"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "radiation therapy",
 		"radioterapia", "infectious disease", "infectologo", "infectologia", "fertility clinic", "ivf",
 		"std clinic", "sti clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
-		"prenatal", "prenatal visit", "control prenatal", "weeks along", "months along", "weeks pregnant",
+		"behavioral health", "mental health", "salud mental", "psych", "psych appointment", "psych ward",
+		"sexual health clinic", "infusion center", "infusion", "hospice", "palliative care", "hematology",
+		"hematologist", "radiation oncology", "opioid treatment", "substance use", "substance abuse",
+		"alcohol treatment", "needle exchange", "transplant", "wks along", "weeks along", "wks pregnant",
+		"prenatal", "prenatal visit", "control prenatal", "months along", "weeks pregnant",
 		"months pregnant", "semanas de embarazo", "meses de embarazo", "first trimester", "second trimester",
 		"third trimester", "primer trimestre", "segundo trimestre", "tercer trimestre", "embarazada",
 		"embarazo"} {
@@ -333,12 +347,12 @@ func buildLexicon() (*lexicon, error) {
 		"named", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
-		"first name is", "last name is", "apellido es", "attn", "attn:", "attention:", "a la atencion de")
+		"first name is", "last name is", "apellido es", "a la atencion de")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
-		"de parte de", "on behalf of", "patient", "paciente", "pt",
+		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
 		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
 		"cita para", "cita de", "receta para", "a nombre", "for patient",

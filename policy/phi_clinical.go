@@ -29,9 +29,10 @@ func (sc *scanner) clinical() {
 			}
 		}
 		s := sc.clinLeft(m.ts)
-		e, _ := sc.clinRight(m.te - 1)
-		if m.e.flags&fImaging != 0 && !sc.imagingFinding(m) {
-			// "Where do I park for my MRI?" names a visit, not a finding.
+		e, grown := sc.clinRight(m.te - 1)
+		if m.e.flags&fNeedsFinding != 0 && !grown && !sc.imagingFinding(m) {
+			// "Where do I park for my MRI?" names a visit, "no sugar,
+			// thanks" a thing: neither is a finding.
 			continue
 		}
 		sc.addTok(s, e, m.e.clin, 0.8, prioClinical)
@@ -81,6 +82,11 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 		if t.kind == tkNum && sc.clockTime(k) {
 			break
 		}
+		if t.flags&fClin != 0 && t.flags&fNeedsFinding == 0 {
+			// "biopsy showed cancer": one statement.
+			last, value = k, true
+			continue
+		}
 		if sc.clinContent(k) {
 			last = k
 			value = value || sc.flags(k)&fVisit == 0
@@ -102,8 +108,14 @@ func (sc *scanner) clinLeft(start int) int {
 		if t.claimed {
 			break
 		}
-		if t.kind == tkNum || (t.kind == tkWord && (t.flags&(fClinMod|fDuration) != 0 || numberWord(sc.word(k)))) {
+		if t.kind == tkNum || (t.kind == tkWord && (t.flags&(fClinMod|fDuration|fDoseUnit) != 0 || numberWord(sc.word(k)))) {
 			start = k
+			continue
+		}
+		// "20 units of Lantus", "2 tabletas de ibuprofeno".
+		if (sc.is(k, "of") || sc.is(k, "de")) && sc.flags(k-1)&fDoseUnit != 0 && (sc.kind(k-2) == tkNum || numberWord(sc.word(k-2))) {
+			start = k - 2
+			k -= 2
 			continue
 		}
 		if sc.isP(k, '-') && !t.space {
@@ -146,7 +158,7 @@ func (sc *scanner) imagingFinding(m mark) bool {
 		}
 	}
 	for _, o := range sc.marks {
-		if o.ts != m.ts && o.e.flags&fClin != 0 && o.e.flags&fImaging == 0 {
+		if o.ts != m.ts && o.e.flags&fClin != 0 && o.e.flags&fNeedsFinding == 0 {
 			return true
 		}
 	}

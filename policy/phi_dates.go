@@ -339,6 +339,7 @@ func (sc *scanner) ages() {
 		}
 	}
 	sc.spelledAges()
+	sc.decadeAges()
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years
@@ -367,7 +368,7 @@ func (sc *scanner) spelledAges() {
 		if sc.isP(j, '-') {
 			j++
 		}
-		if sc.flags(j)&fAgeUnit != 0 || sc.flags(i-1)&fAgeCue != 0 || sc.bareAgeAt(i, end) {
+		if sc.flags(j)&fAgeUnit != 0 || sc.flags(i-1)&fAgeCue != 0 || sc.bareAgeAt(i, end) || sc.appositive(i, end) {
 			sc.addTok(i, end, SpanAge, 0.85, prioAge)
 		}
 	}

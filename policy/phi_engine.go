@@ -161,6 +161,7 @@ func (sc *scanner) run(text string) {
 	sc.lookup()
 	sc.structural()
 	sc.cueIDs()
+	sc.cuedPostcodes()
 	sc.validated()
 	sc.dates()
 	sc.spelledDates()

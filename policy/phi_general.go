@@ -264,9 +264,13 @@ func (sc *scanner) spelledDates() {
 					break
 				}
 			}
-			// Day after: "April sixteenth".
+			// Day after: "April sixteenth", "March the fourteenth".
 			if s < 0 {
-				if end, ok := sc.ordinalWord(i + 1); ok && !sc.anyClaimed(i+1, end) && !unitWord(sc.word(i+1)) {
+				d := i + 1
+				if sc.is(d, "the") {
+					d++
+				}
+				if end, ok := sc.ordinalWord(d); ok && !sc.anyClaimed(d, end) && !unitWord(sc.word(d)) {
 					s, e = i, end
 				}
 			}
@@ -313,6 +317,44 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		if sc.toks[k].flags&fPersonal != 0 || sc.toks[k].ent.cue == cueRelation || sc.is(k, "who") || sc.is(k, "patient") || sc.is(k, "paciente") {
+			return true
+		}
+	}
+	return false
+}
+
+// decadeAge finds an age over 89 given as a decade or between commas:
+// "in her 90s", "in his nineties", "my grandpa, 94, fell".
+func (sc *scanner) decadeAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed {
+			continue
+		}
+		w := sc.word(i)
+		switch {
+		case T[i].kind == tkAlnum && (string(w) == "90s" || string(w) == "100s") || sc.is(i, "nineties") || sc.is(i, "noventas"):
+			if sc.is(i-1, "her") || sc.is(i-1, "his") || sc.is(i-1, "their") || sc.is(i-1, "my") || sc.is(i-1, "los") || sc.is(i-1, "early") || sc.is(i-1, "late") || sc.is(i-1, "mid") {
+				sc.addTok(i, i, SpanAge, 0.8, prioAge)
+			}
+		case T[i].kind == tkNum:
+			v, n := sc.num(i)
+			if n <= 3 && v >= 90 && v <= 125 && sc.appositive(i, i) {
+				sc.addTok(i, i, SpanAge, 0.8, prioAge)
+			}
+		}
+	}
+}
+
+// appositive reports an age set between commas after a person: "my
+// grandpa, 94, fell", "Rosa Díaz, ninety-one, lives alone".
+func (sc *scanner) appositive(i, e int) bool {
+	if !sc.isP(i-1, ',') || !sc.isP(e+1, ',') {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-3; k-- {
+		t := &sc.toks[k]
+		if t.ent.cue == cueRelation || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) {
 			return true
 		}
 	}
@@ -388,6 +430,8 @@ func (sc *scanner) postcodes() {
 		case T[i].kind == tkAlnum && T[i+1].kind == tkAlnum:
 			ok = (shapeIs(a, "a9") || shapeIs(a, "a99") || shapeIs(a, "aa9") || shapeIs(a, "aa99") || shapeIs(a, "a9a") || shapeIs(a, "aa9a")) && shapeIs(b, "9aa")
 			ok = ok || (shapeIs(a, "a9a") && shapeIs(b, "9a9"))
+			// Irish Eircode: "D02 X285", "A65 F4E2".
+			ok = ok || ((shapeIs(a, "a99") || shapeIs(a, "a9a")) && shapeIs(b, "****") && mixed(b))
 		case T[i].kind == tkNum && T[i+1].kind == tkWord:
 			// Dutch "1017 GA": four digits and two capitals, after a
 			// street or a comma, or before a capitalised town.
@@ -450,6 +494,43 @@ func (sc *scanner) postcodeType(s int) SpanType {
 	return SpanZIP
 }
 
+// mixed reports a code holding both letters and digits.
+func mixed(w []byte) bool {
+	l, d := false, false
+	for _, c := range w {
+		l = l || (c >= 'a' && c <= 'z')
+		d = d || isDigit(c)
+	}
+	return l && d
+}
+
+// cuedPostcodes reads a postal code of any country after a cue:
+// "postcode: 3511 LX", "CEP 01310-100", "eircode D02 X285", "PLZ 10115".
+func (sc *scanner) cuedPostcodes() {
+	T := sc.toks
+	for i := range T {
+		if T[i].flags&fZipCue == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(T) && (sc.isP(j, ':') || sc.isP(j, '#') || sc.is(j, "is") || sc.is(j, "es") || sc.is(j, "number")) {
+			j++
+		}
+		if j >= len(T) || T[j].claimed || !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
+			continue
+		}
+		e := j
+		switch {
+		case sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum && !T[j+2].claimed:
+			e = j + 2
+		case j+1 < len(T) && T[j+1].space && !T[j+1].claimed && T[j+1].e-T[j+1].s <= 4 &&
+			(T[j+1].kind == tkAlnum || T[j+1].kind == tkNum || T[j+1].kind == tkWord && sc.allUpper(j+1) && T[j+1].e-T[j+1].s >= 2):
+			e = j + 1
+		}
+		sc.addTok(j, e, SpanZIP, 0.85, prioZIP)
+	}
+}
+
 // streetFirstNumber reads a street written house number first in the
 // European way: "12 Rue de la Paix", "45 Via Roma", "8, rua das Flores".
 func (sc *scanner) streetFirstNumber(i int) (int, bool) {
@@ -488,13 +569,17 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 // germanicStreet reads "Hauptstraße 5", "Kerkstraat 12", "Bredgade 3":
 // a street word with a street ending, then its number.
 func (sc *scanner) germanicStreet(i int) (int, bool) {
-	if sc.kind(i) != tkWord || sc.kind(i+1) != tkNum {
+	n := i + 1
+	if sc.isP(n, '.') && sc.attached(n) {
+		n++ // "Hauptstr. 5"
+	}
+	if sc.kind(i) != tkWord || sc.kind(n) != tkNum {
 		return 0, false
 	}
 	w := string(sc.word(i))
 	for _, suf := range []string{"strasse", "straße", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
 		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
-			return i + 1, true
+			return n, true
 		}
 	}
 	return 0, false

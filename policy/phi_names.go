@@ -175,11 +175,12 @@ func (sc *scanner) names() {
 		var first bool
 		switch c {
 		case cueNameStrong:
-			first = sc.canBeName(j)
+			first = sc.canBeName(j) || sc.wordName(j)
 		case cueTitle:
 			first = sc.canBeName(j) && (sc.isLex(j) || sc.upper(j) || dot)
 		default:
-			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText())
+			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText()) ||
+				(sc.upper(j) && !sc.allUpperText() && sc.wordName(j))
 		}
 		if !first && c == cueIntro {
 			// "this is rigoberto thistlewood", "atentamente, efraín mamani":
@@ -491,6 +492,10 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 			return
 		}
 	}
+	// "okafor, chidi": family name first.
+	if e == j && sc.isP(e+1, ',') && sc.attached(e+1) && sc.nameWord(e+2) && sc.upper(e+2) == sc.upper(j) && sc.nameBoundary(e+3) {
+		e += 2
+	}
 	sc.addName(j, e, 0.6)
 }
 
@@ -586,4 +591,15 @@ func (sc *scanner) commaNames() {
 		sc.addName(i, end, 0.75)
 		i = end
 	}
+}
+
+// wordName reports a given name that is also a month or a word ("June",
+// "Hope", "Will") standing where a cue puts a name: not followed by a day
+// number, so "this is May 5th" stays a date.
+func (sc *scanner) wordName(j int) bool {
+	if j >= len(sc.toks) || sc.toks[j].claimed || sc.toks[j].flags&(fMonth|fNameWord) == 0 || sc.toks[j].flags&fClin != 0 {
+		return false
+	}
+	k := sc.kind(j + 1)
+	return k != tkNum && k != tkAlnum
 }

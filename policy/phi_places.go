@@ -227,7 +227,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			j++
 			continue
 		}
-		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") {
+		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") ||
+			(sc.isP(j, ',') && words > 0 && sc.kind(j+1) == tkNum) { // "Via Roma, 10"
 			j++
 			continue
 		}

@@ -94,6 +94,8 @@ var categoryTemplates = []tmplSet{
 		"mom is {AGEB} years old now",
 		"he's a {AGEB}-year-old man",
 		"my aunt, who is {AGEB}, needs a ride",
+		"my grandpa, {AGEB}, fell yesterday",
+		"my mom is in her {DECADE}",
 	}},
 	{cat: "age-over-89", lang: "es", tune: []string{
 		"mi abuela tiene {AGEBES} años",
@@ -103,12 +105,14 @@ var categoryTemplates = []tmplSet{
 		"la paciente tiene {AGEBES} años de edad",
 	}},
 	{cat: "clinical-drug-dose", lang: "en", clinical: true, tune: []string{
+		"I take {DOSEFIRST}",
 		"I take {DRUGDOSE}",
 		"she is on {DRUGDOSE}",
 		"can I keep taking {DRUGDOSE}?",
 	}, held: []string{
 		"the doctor put me on {DRUGDOSE}",
 		"he was switched to {DRUGDOSE} last week",
+		"she's on {DOSEFIRST}",
 	}},
 	{cat: "clinical-drug-dose", lang: "es", clinical: true, tune: []string{
 		"tomo {DRUGDOSEES}",
@@ -197,6 +201,8 @@ var categoryTemplates = []tmplSet{
 		"my postal code is {POSTCODE}",
 	}, held: []string{
 		"it's {POSTCODE} for the delivery",
+		"my eircode is {EIRCODE}",
+		"CEP {CEP}",
 	}},
 	{cat: "precision-imaging", lang: "en", tune: []string{
 		"where do I park for the {IMAGING} appointment?",
@@ -221,7 +227,7 @@ var (
 	doses       = []string{"500 mg", "10mg", "25 mg", "0.5 mg", "100 mcg", "20 units", "2 tablets", "1 tab", "40 mg", "1000 mg", "5mg"}
 	freqs       = []string{"twice daily", "once a day", "every 8 hours", "at bedtime", "bid", "three times a day", "every morning", "daily", "as needed", "every 12 hours", "at night"}
 	freqsES     = []string{"cada 8 horas", "dos veces al día", "diario", "en la noche", "una vez al día", "cada 12 horas"}
-	testValEN   = []string{"A1C was {N1}", "A1C came back at {N1}", "biopsy came back positive", "biopsy came back benign", "CD4 count {N3}", "viral load is undetectable", "cholesterol was {N3}", "TSH is {N1}", "pregnancy test came back positive", "HIV test was negative", "PSA was {N1}", "potassium level was {N1}", "hemoglobin was {N1}", "blood sugar was {N3}", "strep test came back positive", "INR is {N1}"}
+	testValEN   = []string{"A1C was {N1}", "A1C came back at {N1}", "biopsy came back positive", "biopsy came back benign", "CD4 count {N3}", "viral load is undetectable", "cholesterol was {N3}", "TSH is {N1}", "pregnancy test came back positive", "HIV test was negative", "PSA was {N1}", "potassium level was {N1}", "hemoglobin was {N1}", "blood sugar was {N3}", "strep test came back positive", "INR is {N1}", "biopsy showed cancer", "potassium is low", "WBC {N1}", "sugar was {N3}", "viral load 200 copies"}
 	testValES   = []string{"glucosa salió en {N3}", "prueba de embarazo salió positiva", "colesterol fue de {N3}", "hemoglobina salió baja", "prueba de VIH salió negativa", "A1C salió en {N1}"}
 	condMod     = []string{"type 2 diabetes, uncontrolled", "stage 3 breast cancer", "severe persistent asthma", "mild depression", "chronic kidney disease stage 4", "early onset dementia", "moderate sleep apnea", "type 1 diabetes", "stage IV lung cancer", "acute pancreatitis", "chronic migraine", "severe anxiety", "uncontrolled hypertension", "metastatic prostate cancer"}
 	pregEN      = []string{"{N2} weeks along", "{N2} weeks pregnant", "{N0} months pregnant", "third trimester", "second trimester", "{W} weeks along", "{W} weeks pregnant"}
@@ -357,6 +363,14 @@ func (g *gen) categoryValue(ph, lang string) (seg, bool) {
 			return seg{"noventa y " + g.pick([]string{"uno", "dos", "tres", "cuatro", "cinco", "seis"}), "AGE"}, true
 		}
 		return seg{g.age90(), "AGE"}, true
+	case "DOSEFIRST":
+		return seg{g.pick([]string{"20 units of", "2 tablets of", "1 tab of", "3 puffs of", "10 mg of"}) + " " + g.pick(drugsDose) + " " + g.pick(freqs), "MEDICATION"}, true
+	case "DECADE":
+		return seg{g.pick([]string{"90s", "nineties"}), "AGE"}, true
+	case "EIRCODE":
+		return seg{g.pick([]string{"D02 X285", "A65 F4E2", "T12 K8W3", "D04 C932"}), "ZIP"}, true
+	case "CEP":
+		return seg{fmt.Sprintf("%05d-%03d", g.r.IntN(99999), g.r.IntN(999)), "ZIP"}, true
 	case "DRUGDOSE":
 		return seg{g.pick(drugsDose) + " " + g.pick(doses) + " " + g.pick(freqs), "MEDICATION"}, true
 	case "DRUGDOSEES":
