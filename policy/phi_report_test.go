@@ -275,3 +275,62 @@ func TestCoveredCountsLettersAndDigits(t *testing.T) {
 		t.Error("all but the last letter covers 23 of 24: caught")
 	}
 }
+
+// categoryFloors are the per-category recall floors on the development
+// corpus's generated variants (policy/internal/corpusgen/categories.go):
+// one category for each way the detector used to miss.
+var categoryFloors = map[string]float64{
+	"name-last-first":              0.95,
+	"name-middle-initial":          0.95,
+	"name-after-cue":               0.95,
+	"name-lower-case":              0.95,
+	"name-hyphenated":              0.90,
+	"name-word-given":              0.95,
+	"age-over-89":                  0.95,
+	"clinical-drug-dose":           0.95,
+	"clinical-test-value":          0.95,
+	"clinical-condition-modifiers": 0.95,
+	"clinical-pregnancy":           0.95,
+	"clinical-specialty-visit":     0.95,
+	"date-ordinal":                 0.95,
+	"date-spelled":                 0.95,
+	"evasion-clinical":             0.95,
+	"place-international":          0.95,
+}
+
+// precisionCategories hold clean messages that look like PHI: an imaging
+// visit named in an operational question, placeholder Latin.
+var precisionCategories = []string{"precision-imaging", "precision-lorem"}
+
+func TestPHICategories(t *testing.T) {
+	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")
+	byCat := map[string][]reportItem{}
+	for _, it := range items {
+		byCat[it.Category] = append(byCat[it.Category], it)
+	}
+	for cat, floor := range categoryFloors {
+		t.Run(cat, func(t *testing.T) {
+			if len(byCat[cat]) < 40 {
+				t.Fatalf("%d variants, want at least 40", len(byCat[cat]))
+			}
+			r := scoreCorpus(byCat[cat], "")
+			got := float64(r.ident.goldHit+r.clin.goldHit) / float64(max(r.ident.gold+r.clin.gold, 1))
+			t.Logf("%s: recall %.4f over %d spans", cat, got, r.ident.gold+r.clin.gold)
+			if got < floor {
+				t.Errorf("recall %.4f below floor %.2f", got, floor)
+			}
+		})
+	}
+	for _, cat := range precisionCategories {
+		t.Run(cat, func(t *testing.T) {
+			if len(byCat[cat]) < 40 {
+				t.Fatalf("%d variants, want at least 40", len(byCat[cat]))
+			}
+			for _, it := range byCat[cat] {
+				if d := Detect(it.Text); len(d.Spans) > 0 {
+					t.Errorf("clean %q masked as %q", it.Text, d.Masked)
+				}
+			}
+		})
+	}
+}

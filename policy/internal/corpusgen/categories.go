@@ -214,6 +214,7 @@ var categoryTemplates = []tmplSet{
 	}},
 	{cat: "precision-lorem", lang: "en", tune: []string{
 		"{LOREM}",
+		"new template draft: {LOREM}",
 	}, held: []string{
 		"test message: {LOREM}",
 	}},
@@ -243,7 +244,7 @@ var (
 	intlAddrs   = []string{"{HN} Rue de la Paix, 750{D2} Paris", "{HN}B Baker Street, London NW1 6XE", "Hauptstraße {HN}, 10115 Berlin", "Via Roma {HN}, 00184 Roma", "Rua das Flores {HN}, Lisboa", "{HN} Rue Sainte-Catherine, Montréal H3B 1A7", "Calle Mayor {HN}, 28013 Madrid", "Kerkstraat {HN}, 1017 GA Amsterdam", "{HN} High Street, Oxford OX1 4AG", "{HN} Queen St W, Toronto M5H 2N2"}
 	postcodes   = []string{"SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "K1A 0B1", "V6B 4Y8", "T2P 1J9", "1012 AB", "3511 LX"}
 	imaging     = []string{"MRI", "ultrasound", "x-ray", "CT scan", "mammogram", "echo", "DEXA scan"}
-	loremTexts  = []string{"lorem ipsum dolor sit amet", "Lorem ipsum dolor sit amet, consectetur adipiscing elit", "lorem ipsum dolor sit amet consectetur", "Lorem ipsum dolor sit amet, sed do eiusmod tempor"}
+	loremTexts  = []string{"lorem ipsum dolor sit amet", "Lorem ipsum dolor sit amet, consectetur adipiscing elit", "lorem ipsum dolor sit amet consectetur", "Lorem ipsum dolor sit amet, sed do eiusmod tempor", "Lorem ipsum dolor sit amet, ut labore et dolore magna aliqua", "dolor sit amet, lorem ipsum"}
 )
 
 // misspell makes a one- or two-letter slip in a drug name the way people
