@@ -81,7 +81,7 @@ type lexicon struct {
 	// drugs indexes one-word medication and condition names of six
 	// letters or more by first letter and length, for the misspelling
 	// look-up.
-	drugs map[fuzzyKey][]string
+	drugs map[fuzzyKey][]fuzzyTerm
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -134,7 +134,7 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096), drugs: map[fuzzyKey][]string{}}
+	lx := &lexicon{words: make(map[string]lexEntry, 4096), drugs: map[fuzzyKey][]fuzzyTerm{}}
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -161,7 +161,7 @@ func buildLexicon() (*lexicon, error) {
 			lx.addTerm(t, l.fn)
 			if (l.name == assets.LexMedications || l.name == assets.LexConditions) && len(t) >= 6 && !strings.ContainsAny(t, " -") {
 				k := fuzzyKey{t[0], len(t)}
-				lx.drugs[k] = append(lx.drugs[k], t)
+				lx.drugs[k] = append(lx.drugs[k], fuzzyTerm{t, letterMask(t)})
 			}
 		}
 	}

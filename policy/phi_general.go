@@ -1,5 +1,7 @@
 package policy
 
+import "math/bits"
+
 // Rules that make detection hold beyond the phrasings of the development
 // corpus: evasive spellings of clinical words, spelled-out dates, names
 // whose given name is an ordinary word, ages stated bare, and postal codes
@@ -96,6 +98,7 @@ func (sc *scanner) dottedAbbrev() {
 // Candidates share the first letter and a near length, so a word costs a
 // handful of comparisons.
 func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
+	m := letterMask(w)
 	for l := len(w) - 2; l <= len(w)+2; l++ {
 		maxD := 1
 		if l >= 8 {
@@ -105,12 +108,34 @@ func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
 			continue
 		}
 		for _, cand := range lx.drugs[fuzzyKey{w[0], l}] {
-			if editWithin(w, cand, maxD) {
-				return lx.words[cand], true
+			// One edit changes at most two letters' presence: a cheap
+			// bound that spares most words the full comparison.
+			if bits.OnesCount32(m^cand.mask) > 2*maxD {
+				continue
+			}
+			if editWithin(w, cand.w, maxD) {
+				return lx.words[cand.w], true
 			}
 		}
 	}
 	return lexEntry{}, false
+}
+
+// fuzzyTerm is a clinical name indexed for the misspelling look-up.
+type fuzzyTerm struct {
+	w    string
+	mask uint32 // the letters it holds, one bit each
+}
+
+// letterMask sets one bit per letter a-z present in w.
+func letterMask[T string | []byte](w T) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
 }
 
 type fuzzyKey struct {
@@ -292,6 +317,9 @@ func (sc *scanner) spelledDates() {
 			sc.addTok(s, e, sc.dateType(s), 0.8, prioDate)
 			continue
 		}
+		if c := sc.n.b[T[i].s]; c != 'n' && c != 'e' && c != 't' && c != 'm' && c != 'd' {
+			continue // only "nineteen", "eighteen", "two thousand", "mil", "dos mil" open a year
+		}
 		if ye, ok := sc.spelledYear(i); ok && (sc.is(i-1, "in") || sc.is(i-1, "en") || sc.flags(i-1)&fDOBCue != 0) && sc.dobContext(i) {
 			sc.addTok(i, ye, SpanDOB, 0.75, prioAge)
 		}
@@ -328,7 +356,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 func (sc *scanner) decadeAges() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed {
+		if T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && sc.n.b[T[i].s] != 'n' {
 			continue
 		}
 		w := sc.word(i)
@@ -421,7 +449,7 @@ func shapeIs(w []byte, shape string) bool {
 func (sc *scanner) postcodes() {
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
-		if T[i].claimed || !T[i+1].space || T[i+1].claimed {
+		if T[i].claimed || !T[i+1].space || T[i+1].claimed || T[i].kind == tkWord || T[i].kind == tkPunct || T[i+1].kind == tkPunct {
 			continue
 		}
 		a, b := sc.word(i), sc.word(i+1)

@@ -505,15 +505,12 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 // name must end the clause ("osvaldo t. tzul, …").
 func (sc *scanner) initialNames() {
 	T := sc.toks
-	if sc.allUpperText() {
-		return
-	}
 	for i := 0; i+2 < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || !sc.nameWord(i) && !sc.isLex(i) {
-			continue
-		}
 		k := i + 1
 		if sc.kind(k) != tkWord || T[k].e-T[k].s != 1 || !T[k].space || T[k].claimed {
+			continue
+		}
+		if T[i].claimed || T[i].kind != tkWord || !sc.nameWord(i) && !sc.isLex(i) || sc.allUpperText() {
 			continue
 		}
 		dot := sc.isP(k+1, '.') && sc.attached(k+1)
@@ -568,11 +565,11 @@ func (sc *scanner) hyphenNames() {
 // names are the open class; the given name carries the evidence.
 func (sc *scanner) commaNames() {
 	T := sc.toks
-	if !sc.n.hasUpper || sc.allUpperText() {
+	if !sc.n.hasUpper {
 		return
 	}
 	for i := 0; i+2 < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || !sc.upper(i) || !sc.isP(i+1, ',') || !sc.attached(i+1) {
+		if !sc.isP(i+1, ',') || !sc.attached(i+1) || T[i].claimed || T[i].kind != tkWord || !sc.upper(i) || sc.allUpperText() {
 			continue
 		}
 		if !(sc.nameWord(i) || T[i].flags&(fSurname|fNameWord) != 0 && T[i].flags&(fStop|fClin|fNotName) == 0) {
