@@ -83,6 +83,11 @@ type report struct {
 	pred, predOK int
 	clean        int
 	cleanAlarm   int
+	// Aggregates of what went wrong, by category and by the type the
+	// detector gave: enough to know where to look, never the items.
+	cleanByCat  map[string]int
+	alarmByCat  map[string]int
+	falseByType map[string]int
 	// misses lists missed spans and false alarms of one category, for
 	// the development corpus only (PHI_REPORT_MISSES=<category>).
 	misses []string
@@ -91,7 +96,8 @@ type report struct {
 
 func newReport() *report {
 	return &report{goldByType: map[string]int{}, caughtByType: map[string]int{},
-		goldByCat: map[string]int{}, caughtByCat: map[string]int{}}
+		goldByCat: map[string]int{}, caughtByCat: map[string]int{},
+		cleanByCat: map[string]int{}, alarmByCat: map[string]int{}, falseByType: map[string]int{}}
 }
 
 // covered reports whether at least coverShare of the letters and digits
@@ -140,17 +146,25 @@ func (r *report) add(it reportItem, d Detection) {
 	}
 	for _, p := range d.Spans {
 		r.pred++
+		hit := false
 		for _, g := range it.Spans {
 			if overlaps(g.Start, g.End, p.Start, p.End) {
-				r.predOK++
+				hit = true
 				break
 			}
+		}
+		if hit {
+			r.predOK++
+		} else {
+			r.falseByType[string(p.Type)]++
 		}
 	}
 	if len(it.Spans) == 0 {
 		r.clean++
+		r.cleanByCat[it.Category]++
 		if len(d.Spans) > 0 {
 			r.cleanAlarm++
+			r.alarmByCat[it.Category]++
 			if r.debug != "" && (r.debug == it.Category || r.debug == "all") {
 				r.misses = append(r.misses, fmt.Sprintf("FALSE %q => %q", it.Text, d.Masked))
 			}
@@ -192,6 +206,25 @@ func (r *report) table(name string) string {
 	for _, c := range cats {
 		fmt.Fprintf(&b, "%-24s %6d %7.4f\n", c, r.goldByCat[c], float64(r.caughtByCat[c])/float64(r.goldByCat[c]))
 	}
+	var ccats []string
+	for c := range r.cleanByCat {
+		ccats = append(ccats, c)
+	}
+	sort.Strings(ccats)
+	fmt.Fprintf(&b, "%-24s %6s %7s\n", "clean category", "msgs", "alarms")
+	for _, c := range ccats {
+		fmt.Fprintf(&b, "%-24s %6d %7d\n", c, r.cleanByCat[c], r.alarmByCat[c])
+	}
+	var ftypes []string
+	for t := range r.falseByType {
+		ftypes = append(ftypes, t)
+	}
+	sort.Strings(ftypes)
+	fmt.Fprintf(&b, "false spans by type:")
+	for _, t := range ftypes {
+		fmt.Fprintf(&b, " %s=%d", t, r.falseByType[t])
+	}
+	fmt.Fprintln(&b)
 	fmt.Fprintf(&b, "identifiers recall %.4f (%d/%d)\n", r.ident.recall(), r.ident.goldHit, r.ident.gold)
 	fmt.Fprintf(&b, "clinical recall    %.4f (%d/%d)\n", r.clin.recall(), r.clin.goldHit, r.clin.gold)
 	fmt.Fprintf(&b, "precision          %.4f (%d/%d)\n", r.precision(), r.predOK, r.pred)
