@@ -47,6 +47,12 @@ const (
 	fDuration                          // "weeks", "months", "semanas": a pregnancy's stage
 	fStreetWord                        // "rue", "via", "rua": a street named after a house number
 	fOrdinary                          // a dictionary word: never read as a misspelt clinical term
+	fBodyPart                          // "chest", "knee", "espalda": where a symptom is
+	fSide                              // "left", "lower", "izquierda": which part of the body
+	fClinLead                          // "diagnosed with", "history of", "taking": opens a clinical statement
+	fLatin                             // placeholder Latin ("lorem", "ipsum"): layout text, not a message
+	fLabelNoun                         // "building", "lot", "suite": takes a letter label ("Building A")
+	fHeadNoun                          // "disease", "syndrome", "enfermedad": names a condition with the words before or after
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -191,7 +197,11 @@ func buildLexicon() (*lexicon, error) {
 		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
 	lx.flag(fStreetSuffix, "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd",
 		"drive", "dr", "lane", "ln", "court", "ct", "way", "place", "pl", "highway", "hwy",
-		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike")
+		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike",
+		"crescent", "cres", "close", "row", "heights", "hts", "run", "path", "crossing", "xing", "ridge",
+		"point", "commons", "cove", "grove", "gardens", "mews", "alley", "walk", "bend", "glen", "hollow",
+		"landing", "manor", "plaza", "trace", "vista", "expressway", "expy", "freeway", "fwy", "turnpike",
+		"causeway", "broadway")
 	lx.flag(fStreetPrefix, "calle", "avenida", "av", "avda", "calzada", "camino", "paseo", "carretera",
 		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
 		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",
@@ -288,23 +298,35 @@ func buildLexicon() (*lexicon, error) {
 		"tablet", "tablets", "pill", "pills", "cap", "caps", "capsule", "capsules", "puff", "puffs", "drop",
 		"drops", "patch", "spray", "sprays", "mg/dl", "mmol", "mmol/l", "meq", "pastilla", "pastillas",
 		"tableta", "tabletas", "capsula", "capsulas", "gotas", "unidades", "dosis", "%", "percent",
-		"mmhg", "cells", "copies", "k", "x")
+		"mmhg", "cells", "copies", "k", "x", "milligrams", "milligram", "mgs", "micrograms", "mcgs", "milliliters",
+		"millilitres", "grams", "gram", "tablespoons", "teaspoons", "teaspoon", "tablespoon", "inhalations",
+		"injections", "injection", "shots", "shot", "miligramos", "miligramo", "gramos", "mililitros",
+		"inyecciones", "inyeccion", "cucharadas", "cucharaditas")
 	lx.flag(fFreq, "daily", "nightly", "weekly", "monthly", "once", "twice", "thrice", "bid", "tid", "qid",
-		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "morning", "mornings", "evening",
+		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "other", "morning", "mornings", "evening",
 		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
 		"meals", "diario", "diaria", "diarias", "noche", "noches", "cada", "horas", "dia", "dias", "semana",
-		"veces", "vez", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m")
+		"veces", "vez", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m", "po", "qam", "qpm", "hs", "bed",
+		"breakfast", "dinner", "lunch", "food", "desayuno", "comida", "cena", "dormir", "acostarse",
+		"yesterday", "today", "tonight", "ayer", "hoy", "anoche", "pasada", "pasado", "past", "month", "year",
+		"winter", "summer", "flares", "flare", "mes", "ano")
+	// Indications after a drug: "lisinopril for blood pressure".
+	lx.flag(fBodyPart, "blood", "blood pressure", "pressure", "presion", "presion arterial", "sugar", "azucar", "sleep",
+		"thyroid", "nerves", "nervios", "mood", "acid", "bp")
 	lx.flag(fResultWord, "was", "is", "are", "were", "came", "back", "come", "comes", "showed", "shows",
 		"show", "at", "of", "count", "counts", "level", "levels", "result", "results", "reading", "readings",
 		"test", "tested", "by", "mouth", "with", "a", "an", "per", "the", "to", "up", "down", "went", "now",
 		"and", "as", "de", "del", "el", "la", "fue", "es", "salio", "salieron", "dio", "en", "al", "por",
 		"con", "y", "resultado", "resultados", "nivel", "niveles", "conteo", "of", "around", "about", "over",
-		"under", "still", "again", "as-needed", "as needed", "along", "una", "un")
+		"under", "still", "again", "as-needed", "as needed", "along", "una", "un", "in", "before", "after", "for",
+		"antes", "despues", "out", "acting", "flaring", "flared", "numbers", "number", "showing", "mostrando",
+		"been", "had", "has", "have", "having", "getting", "gets", "got", "so", "kind", "kinda", "super", "really",
+		"last", "this", "radiating", "spreading", "shooting", "going", "that", "which", "que")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
 		"baja", "bajos", "elevado", "elevada", "normales", "anormal", "reactivo", "indetectable", "maligno",
-		"benigno", "pos", "neg")
+		"benigno", "pos", "neg", "off", "range", "limits", "wnl", "bien", "mal", "control", "up", "remission")
 	lx.flag(fVisit, "appointment", "appt", "clinic", "visit", "consult", "consultation", "department",
 		"dept", "doctor", "unit", "ward", "center", "centre", "follow-up", "followup", "session", "sessions",
 		"program", "cita", "consulta", "clinica", "servicio", "doctora", "specialist")
@@ -315,11 +337,54 @@ func buildLexicon() (*lexicon, error) {
 		"resonancia", "tomografia", "ecg", "ekg", "electrocardiograma", "mammogram", "mamografia", "scan",
 		"echo", "echocardiogram", "sonogram", "dexa", "pet scan", "blood pressure", "presion arterial", "bp",
 		"sugar", "sugars", "oxygen", "oxigeno", "saturation", "heart rate", "temperature", "culture", "pap",
-		"iron", "calcium", "colonoscopy", "colonoscopia", "alt", "ast", "rapid test")
+		"iron", "calcium", "colonoscopy", "colonoscopia", "alt", "ast", "rapid test", "scan", "scans", "labs",
+		"lab work", "labwork", "lab test", "swab", "pathology", "cat scan", "endoscopy", "stress test", "sleep study",
+		"mammo", "dexa scan", "bone density", "bone density scan", "mri scan", "sore", "stiff", "numb", "confused", "shaky", "shaking", "discharge", "sweats", "ache", "aches",
+		"disease", "disorder", "syndrome", "deficiency", "insufficiency", "enfermedad", "sindrome", "trastorno")
 	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
 		"wk", "mos", "mo")
 	lx.flag(fStreetWord, "rue", "via", "viale", "rua", "corso", "piazza", "chemin", "allee", "strada",
 		"carrer", "rambla", "travessa", "largo", "praca", "avinguda", "calle", "avenida", "boulevard")
+	lx.flag(fClinMod, "sharp", "bad", "terrible", "horrible", "awful", "constant", "dull", "throbbing",
+		"stabbing", "burning", "slight", "intense", "extreme", "really", "very", "high", "low", "low-grade",
+		"fuerte", "intenso", "intensa", "leve", "constante", "punzante", "mucho", "mucha", "muy", "worse",
+		"worst", "getting", "peor")
+	lx.flag(fBodyPart, "head", "neck", "back", "chest", "stomach", "belly", "tummy", "abdomen", "side", "arm",
+		"arms", "leg", "legs", "knee", "knees", "ankle", "ankles", "foot", "feet", "hip", "hips", "shoulder",
+		"shoulders", "elbow", "wrist", "hand", "hands", "finger", "fingers", "toe", "toes", "ear", "ears", "eye",
+		"eyes", "throat", "jaw", "tooth", "teeth", "mouth", "nose", "sinuses", "skin", "groin", "pelvis", "ribs",
+		"heart", "lungs", "kidney", "kidneys", "bladder", "joints", "muscles", "spine", "tailbone", "face",
+		"cabeza", "cuello", "espalda", "pecho", "estomago", "barriga", "panza", "costado", "brazo", "brazos",
+		"pierna", "piernas", "rodilla", "rodillas", "tobillo", "tobillos", "pie", "pies", "cadera", "hombro",
+		"hombros", "codo", "muneca", "mano", "manos", "dedo", "dedos", "oido", "oidos", "oreja", "ojo", "ojos",
+		"garganta", "mandibula", "muela", "muelas", "diente", "dientes", "boca", "nariz", "piel", "vientre",
+		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones")
+	lx.flag(fSide, "left", "right", "lower", "upper", "both", "whole", "entire", "izquierdo", "izquierda",
+		"derecho", "derecha", "baja", "bajo", "alta", "ambos", "ambas", "toda", "todo")
+	lx.flag(fClinLead, "diagnosed with", "diagnosed", "history of", "hx of", "hx", "dx", "dx of", "diagnosis of",
+		"suffers from", "suffering from", "treated for", "being treated for", "positive for", "negative for",
+		"tested positive for", "tested negative for", "taking", "takes", "took", "prescribed", "started on",
+		"on", "refill of", "diagnosticado con", "diagnosticada con", "me diagnosticaron", "le diagnosticaron",
+		"toma", "tomo", "tomando", "me recetaron", "le recetaron", "padece", "padezco", "padece de",
+		"sufre de", "sufro de", "con", "history", "treated", "suffers", "suffering", "started", "refill",
+		"diagnosis", "diagnosticado", "diagnosticada", "padece", "sufre", "sufro", "being", "feeling", "feel",
+		"felt", "feels", "siento", "sentia", "having")
+	lx.flag(fLatin, "lorem", "ipsum", "dolor", "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod",
+		"tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "enim", "minim", "veniam", "quis",
+		"nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "commodo", "consequat", "duis",
+		"aute", "irure", "reprehenderit", "voluptate", "velit", "esse", "cillum", "fugiat", "nulla",
+		"pariatur", "excepteur", "sint", "occaecat", "cupidatat", "proident", "sunt", "culpa", "officia",
+		"deserunt", "mollit", "anim", "laborum", "ut", "et", "ad", "ea", "ex", "eu", "vel", "nec")
+	lx.flag(fLabelNoun, "building", "bldg", "lot", "suite", "unit", "plan", "vitamin", "hepatitis", "hep",
+		"room", "gate", "door", "level", "floor", "wing", "section", "tower", "type", "group", "part",
+		"zone", "area", "bay", "exit", "entrance", "terminal", "hall", "parking", "garage", "grade", "class",
+		"option", "step", "phase", "form", "tab", "row", "seat", "block", "line", "track", "platform",
+		"elevator", "stairs", "clinic", "pod", "desk", "window", "counter", "annex", "edificio", "sala",
+		"puerta", "piso", "nivel", "consultorio", "modulo", "ventanilla")
+
+	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
+		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor")
+
 	// Specialty visits that reveal a condition, and pregnancy stages.
 	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",
 		"hematology-oncology", "cancer center", "cancer clinic", "hiv clinic", "aids clinic", "hiv specialist",

@@ -30,7 +30,14 @@ func (sc *scanner) clinical() {
 		}
 		s := sc.clinLeft(m.ts)
 		e, grown := sc.clinRight(m.te - 1)
-		if m.e.flags&fNeedsFinding != 0 && !grown && !sc.imagingFinding(m) {
+		if m.te-m.ts == 1 && m.e.flags&fHeadNoun != 0 {
+			// "Lyme disease", "irritable bowel syndrome", "enfermedad de
+			// Chagas": the head noun takes the words that name it.
+			hs, he := sc.headNounSpan(m.ts)
+			s, e = min(s, hs), max(e, he)
+			grown = grown || hs < m.ts || he > m.ts
+		}
+		if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) {
 			// "Where do I park for my MRI?" names a visit, "no sugar,
 			// thanks" a thing: neither is a finding.
 			continue
@@ -47,7 +54,7 @@ func (sc *scanner) clinContent(k int) bool {
 	case tkNum, tkAlnum:
 		return true
 	case tkWord:
-		return sc.flags(k)&(fDoseUnit|fFreq|fResultValue|fClinMod|fVisit|fDuration) != 0 || numberWord(sc.word(k))
+		return sc.flags(k)&(fDoseUnit|fFreq|fResultValue|fClinMod|fVisit|fDuration|fBodyPart) != 0 || numberWord(sc.word(k))
 	case tkPunct:
 		return sc.isP(k, '%')
 	}
@@ -76,6 +83,8 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 				continue
 			case c == ',' && sc.flags(k+1)&(fClinMod|fResultValue) != 0:
 				continue
+			case c == ',' && !t.space && sc.kind(k-1) == tkNum && sc.kind(k+1) == tkNum && k+1 < len(sc.toks) && !sc.toks[k+1].space:
+				continue // "15,000"
 			}
 			break
 		}
@@ -85,6 +94,27 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 		if t.flags&fClin != 0 && t.flags&fNeedsFinding == 0 {
 			// "biopsy showed cancer": one statement.
 			last, value = k, true
+			continue
+		}
+		if t.kind == tkWord && findingVerb(sc.word(k)) {
+			// "MRI showed a small tear", "the biopsy found cancer
+			// cells": what follows the verb is the finding, to the end
+			// of the clause.
+			e := k
+			for n := k + 1; n < len(sc.toks) && n <= k+8 && !sc.toks[n].claimed && !sc.clauseEnd(n); n++ {
+				e = n
+			}
+			if e > k {
+				last, value, k = e, true, e
+				continue
+			}
+		}
+		if e := sc.bodyPartPhrase(k); e > 0 {
+			last, k = e, e // "pain in my lower back"
+			continue
+		}
+		if e := sc.durationPhrase(k); e > 0 {
+			last, k = e, e // "for three days", "since last night", "desde ayer"
 			continue
 		}
 		if sc.clinContent(k) {
@@ -108,8 +138,13 @@ func (sc *scanner) clinLeft(start int) int {
 		if t.claimed {
 			break
 		}
-		if t.kind == tkNum || (t.kind == tkWord && (t.flags&(fClinMod|fDuration|fDoseUnit) != 0 || numberWord(sc.word(k)))) {
+		if t.kind == tkNum || t.kind == tkAlnum && isDigit(sc.n.b[t.s]) ||
+			(t.kind == tkWord && (t.flags&(fClinMod|fDuration|fDoseUnit|fBodyPart|fSide|fClinLead|fResultValue) != 0 || numberWord(sc.word(k)))) {
 			start = k
+			continue
+		}
+		// "my throat is really sore": a linking verb after a body part.
+		if t.kind == tkWord && linkingVerb(sc.word(k)) && (sc.flags(k-1)&fBodyPart != 0 || linkingVerb(sc.word(k-1)) && sc.flags(k-2)&fBodyPart != 0) {
 			continue
 		}
 		// "20 units of Lantus", "2 tabletas de ibuprofeno".
@@ -178,6 +213,11 @@ func numberWord(w []byte) bool {
 		return true
 	}
 	switch string(w) {
+	case "hundred", "thousand", "point", "half", "cien", "ciento", "doscientos", "trescientos", "cuatrocientos",
+		"quinientos", "seiscientos", "setecientos", "ochocientos", "novecientos", "mil", "punto", "medio", "media",
+		"veintiuno", "veintidos", "veintitres", "veinticuatro", "veinticinco", "veintiseis", "veintisiete",
+		"veintiocho", "veintinueve":
+		return true
 	case "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 		"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 		"diez", "once", "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho",
@@ -225,6 +265,159 @@ func (sc *scanner) clinicalSignal() bool {
 func testWord(w []byte) bool {
 	switch string(w) {
 	case "test", "tests", "testing", "screening", "screen", "prueba", "pruebas", "examen", "analisis", "panel":
+		return true
+	}
+	return false
+}
+
+// bodyPartPhrase reads "in my lower back", "on the left side", "en el
+// pecho" at token k and returns its last token, or 0.
+func (sc *scanner) bodyPartPhrase(k int) int {
+	switch string(sc.word(k)) {
+	case "in", "on", "around", "near", "behind", "under", "at", "to", "down", "into", "up", "en", "de", "del", "al", "hacia":
+	default:
+		return 0
+	}
+	j := k + 1
+	switch string(sc.word(j)) {
+	case "my", "his", "her", "the", "their", "your", "el", "la", "los", "las", "mi", "mis", "su", "sus", "both":
+		j++
+	}
+	for n := 0; n < 2 && sc.flags(j)&fSide != 0 && sc.flags(j)&fBodyPart == 0; n++ {
+		j++
+	}
+	if j < len(sc.toks) && !sc.toks[j].claimed && sc.flags(j)&fBodyPart != 0 {
+		for sc.flags(j+1)&fSide != 0 && !sc.toks[j+1].claimed && sc.toks[j+1].space {
+			j++ // "la pierna izquierda"
+		}
+		return j
+	}
+	return 0
+}
+
+// durationPhrase reads how long a complaint has lasted at token k: "for
+// three days", "for a week", "since yesterday", "since last night", "all
+// night", "desde ayer", "hace dos días", "por una semana".
+func (sc *scanner) durationPhrase(k int) int {
+	var quantity func(j int) int
+	quantity = func(j int) int { // "3", "three", "a", "a couple of", "a few", "about a"
+		switch {
+		case sc.kind(j) == tkNum || numberWord(sc.word(j)):
+			return j
+		case sc.is(j, "about") || sc.is(j, "around") || sc.is(j, "almost") || sc.is(j, "over") || sc.is(j, "nearly") || sc.is(j, "like") || sc.is(j, "casi") || sc.is(j, "como") || sc.is(j, "unos") && numberWord(sc.word(j+1)):
+			return quantity(j + 1)
+		case sc.is(j, "a") || sc.is(j, "an") || sc.is(j, "una") || sc.is(j, "un") || sc.is(j, "few") || sc.is(j, "several") || sc.is(j, "unos") || sc.is(j, "unas"):
+			if sc.is(j+1, "couple") || sc.is(j+1, "few") {
+				j++
+				if sc.is(j+1, "of") {
+					j++
+				}
+			}
+			return j
+		case sc.is(j, "the") && (sc.is(j+1, "past") || sc.is(j+1, "last")):
+			if sc.kind(j+2) == tkNum || numberWord(sc.word(j+2)) || sc.is(j+2, "few") || sc.is(j+2, "couple") {
+				return j + 2
+			}
+			return j + 1
+		}
+		return -1
+	}
+	unit := func(j int) bool {
+		if sc.flags(j)&fDuration != 0 {
+			return true
+		}
+		switch string(sc.word(j)) {
+		case "day", "days", "hour", "hours", "hrs", "year", "years", "night", "nights", "dias", "dia", "horas", "hora", "anos", "noches":
+			return true
+		}
+		return false
+	}
+	switch string(sc.word(k)) {
+	case "for", "por", "x", "durante":
+		if q := quantity(k + 1); q > 0 && unit(q+1) && !sc.anyClaimed(k, q+1) {
+			return q + 1
+		}
+	case "hace":
+		if q := quantity(k + 1); q > 0 && unit(q+1) && !sc.anyClaimed(k, q+1) {
+			return q + 1
+		}
+	case "all", "toda", "todo":
+		if sc.is(k+1, "night") || sc.is(k+1, "day") || sc.is(k+1, "week") || sc.is(k+1, "morning") || sc.is(k+1, "la") && (sc.is(k+2, "noche") || sc.is(k+2, "semana")) || sc.is(k+1, "el") && sc.is(k+2, "dia") {
+			if sc.is(k+1, "la") || sc.is(k+1, "el") {
+				return k + 2
+			}
+			return k + 1
+		}
+	case "since", "desde":
+		j := k + 1
+		switch {
+		case sc.is(j, "yesterday") || sc.is(j, "today") || sc.is(j, "ayer") || sc.is(j, "anoche") || sc.is(j, "hoy") || sc.flags(j)&fWeekday != 0:
+			return j
+		case sc.is(j, "last") || sc.is(j, "this") || sc.is(j, "the") || sc.is(j, "el") || sc.is(j, "la") || sc.is(j, "esta") || sc.is(j, "este"):
+			if j+1 < len(sc.toks) && !sc.toks[j+1].claimed && sc.kind(j+1) == tkWord {
+				if sc.is(j+1, "weekend") || sc.flags(j+1)&fWeekday != 0 || unit(j+1) || sc.is(j+1, "morning") || sc.is(j+1, "manana") || sc.is(j+1, "semana") || sc.is(j+1, "week") || sc.is(j+1, "month") || sc.is(j+1, "mes") {
+					if sc.is(j+2, "pasada") || sc.is(j+2, "pasado") {
+						return j + 2
+					}
+					return j + 1
+				}
+			}
+		case sc.is(j, "hace"):
+			if q := quantity(j + 1); q > 0 && unit(q+1) {
+				return q + 1
+			}
+		}
+	}
+	return 0
+}
+
+// findingVerb reports a verb that introduces a test's finding.
+func findingVerb(w []byte) bool {
+	switch string(w) {
+	case "showed", "shows", "show", "found", "revealed", "reveals", "indicated", "indicates", "confirmed",
+		"detected", "mostro", "encontro", "revelo", "indico", "confirmo", "detecto":
+		return true
+	}
+	return false
+}
+
+// clauseEnd reports punctuation that ends a clause, or a conjunction that
+// starts a new one ("…, but", "… and I").
+func (sc *scanner) clauseEnd(k int) bool {
+	if sc.kind(k) == tkPunct {
+		c := sc.n.b[sc.toks[k].s]
+		return c == '.' && !(sc.attached(k) && sc.attached(k+1)) || c == ',' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')'
+	}
+	switch string(sc.word(k)) {
+	case "but", "so", "pero", "because", "porque", "can", "should", "could", "please", "when", "what", "is", "does":
+		return true
+	}
+	return false
+}
+
+// headNounSpan grows a condition head noun over the words that name it:
+// up to two words before ("Lyme disease", "celiac disease") or, in
+// Spanish, "de" and a word after ("enfermedad de Crohn").
+func (sc *scanner) headNounSpan(h int) (int, int) {
+	s, e := h, h
+	for k := h - 1; k >= 0 && k >= h-2; k-- {
+		t := &sc.toks[k]
+		if t.claimed || t.kind != tkWord || t.flags&(fStop|fNotName|fPersonal|fClinLead|fResultWord) != 0 && t.flags&fClin == 0 {
+			break
+		}
+		s = k
+	}
+	if (sc.is(h+1, "de") || sc.is(h+1, "del")) && h+2 < len(sc.toks) && sc.kind(h+2) == tkWord && !sc.toks[h+2].claimed && sc.toks[h+2].flags&fStop == 0 {
+		e = h + 2
+	}
+	return s, e
+}
+
+// linkingVerb joins a body part to how it feels ("my throat is sore").
+func linkingVerb(w []byte) bool {
+	switch string(w) {
+	case "is", "are", "was", "were", "feels", "feel", "felt", "has", "been", "gets", "got", "keeps", "still", "es",
+		"esta", "estan", "sigue", "siguen":
 		return true
 	}
 	return false

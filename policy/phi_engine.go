@@ -190,9 +190,22 @@ func (sc *scanner) lookup() {
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
 				e, ok = lx.words[string(w[:len(w)-2])]
+				if !ok || e.nTok == 0 {
+					// "Crohn's", "Alzheimer's": the name of a disease.
+					sc.key = append(append(sc.key[:0], w[:len(w)-2]...), 's')
+					if ce, found := lx.words[string(sc.key)]; found && ce.flags&fClin != 0 {
+						e, ok = ce, true
+					}
+				}
 			}
-			if !ok {
-				e, ok = sc.evasiveEntry(i)
+			if !ok || e.nTok == 0 {
+				// Not a word of its own (at most the start of a phrase):
+				// try its evasive or inflected forms.
+				if ev, found := sc.evasiveEntry(i); found {
+					ev.flags |= e.flags & fPhraseStart
+					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
+					e, ok = ev, true
+				}
 			}
 			if ok && e.nTok <= 1 {
 				T[i].ent = e

@@ -54,10 +54,47 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 		}
 		return lexEntry{}, false
 	}
+	if e, ok := sc.inflected(w); ok {
+		return e, true
+	}
 	if len(w) < 6 {
 		return lexEntry{}, false
 	}
 	return sc.lx.fuzzyDrug(w)
+}
+
+// inflected looks up a clinical word under its plural or verb ending
+// ("migraines", "coughing", "vomited", "sneezes").
+func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
+	if len(w) < 5 {
+		return lexEntry{}, false
+	}
+	try := func(stem []byte, add string) (lexEntry, bool) {
+		sc.key = append(append(sc.key[:0], stem...), add...)
+		e, ok := sc.lx.words[string(sc.key)]
+		return e, ok && e.flags&fClin != 0 && e.nTok <= 1
+	}
+	n := len(w)
+	switch {
+	case w[n-1] == 's' && w[n-2] != 's':
+		if e, ok := try(w[:n-1], ""); ok {
+			return e, true
+		}
+		if w[n-2] == 'e' {
+			return try(w[:n-2], "")
+		}
+	case n > 5 && string(w[n-3:]) == "ing":
+		if e, ok := try(w[:n-3], ""); ok {
+			return e, true
+		}
+		return try(w[:n-3], "e")
+	case string(w[n-2:]) == "ed":
+		if e, ok := try(w[:n-2], ""); ok {
+			return e, true
+		}
+		return try(w[:n-1], "")
+	}
+	return lexEntry{}, false
 }
 
 // dottedAbbrev finds clinical abbreviations written with dots or dashes

@@ -77,6 +77,14 @@ func readJSONL[T any](path string) ([]T, error) {
 type report struct {
 	goldByType   map[string]int
 	caughtByType map[string]int
+	// touchedByType counts gold spans with any letter or digit masked:
+	// recall at the loosest threshold, which tells a boundary miss from
+	// a miss outright.
+	touchedByType map[string]int
+	// partialShare sums the covered share of spans touched but not
+	// caught: how far short a boundary miss falls, on average.
+	partialShare map[string]float64
+	partialN     map[string]int
 	goldByCat    map[string]int
 	caughtByCat  map[string]int
 	ident, clin  prCount
@@ -95,7 +103,7 @@ type report struct {
 }
 
 func newReport() *report {
-	return &report{goldByType: map[string]int{}, caughtByType: map[string]int{},
+	return &report{goldByType: map[string]int{}, caughtByType: map[string]int{}, touchedByType: map[string]int{}, partialShare: map[string]float64{}, partialN: map[string]int{},
 		goldByCat: map[string]int{}, caughtByCat: map[string]int{},
 		cleanByCat: map[string]int{}, alarmByCat: map[string]int{}, falseByType: map[string]int{}}
 }
@@ -105,6 +113,14 @@ func newReport() *report {
 func covered(text string, g corpusSpan, spans []Span) bool {
 	if g.Start < 0 || g.End > len(text) || g.Start >= g.End {
 		return false
+	}
+	return coveredShare(text, g, spans) >= coverShare
+}
+
+// coveredShare is the share of the letters and digits of g under a span.
+func coveredShare(text string, g corpusSpan, spans []Span) float64 {
+	if g.Start < 0 || g.End > len(text) || g.Start >= g.End {
+		return 0
 	}
 	total, hit := 0, 0
 	for p := g.Start; p < g.End; {
@@ -121,14 +137,21 @@ func covered(text string, g corpusSpan, spans []Span) bool {
 		p += n
 	}
 	if total == 0 {
-		return true
+		return 1
 	}
-	return float64(hit) >= coverShare*float64(total)
+	return float64(hit) / float64(total)
 }
 
 func (r *report) add(it reportItem, d Detection) {
 	for _, g := range it.Spans {
 		ok := covered(it.Text, g, d.Spans)
+		if sh := coveredShare(it.Text, g, d.Spans); sh > 0 {
+			r.touchedByType[g.Type]++
+			if !ok {
+				r.partialShare[g.Type] += sh
+				r.partialN[g.Type]++
+			}
+		}
 		r.goldByType[g.Type]++
 		r.goldByCat[it.Category]++
 		c := &r.ident
@@ -188,14 +211,15 @@ func (r *report) cleanRate() float64 {
 
 func (r *report) table(name string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s corpus\n%-11s %6s %7s\n", name, "type", "gold", "recall")
+	fmt.Fprintf(&b, "%s corpus\n%-11s %6s %7s %7s %8s\n", name, "type", "gold", "recall", "touched", "partial")
 	var types []string
 	for t := range r.goldByType {
 		types = append(types, t)
 	}
 	sort.Strings(types)
 	for _, t := range types {
-		fmt.Fprintf(&b, "%-11s %6d %7.4f\n", t, r.goldByType[t], float64(r.caughtByType[t])/float64(r.goldByType[t]))
+		fmt.Fprintf(&b, "%-11s %6d %7.4f %7.4f %8.2f\n", t, r.goldByType[t], float64(r.caughtByType[t])/float64(r.goldByType[t]),
+			float64(r.touchedByType[t])/float64(r.goldByType[t]), r.partialShare[t]/float64(max(r.partialN[t], 1)))
 	}
 	var cats []string
 	for c := range r.goldByCat {
