@@ -420,7 +420,11 @@ func buildLexicon() (*lexicon, error) {
 		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
 		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
-		"cita para", "cita de", "receta para", "a nombre", "for patient",
+		"cita para", "cita de", "receta para", "a nombre", "for patient", "appointment with", "appt with",
+		"visit with", "dear", "estimado", "estimada", "querido", "querida", "re:", "regarding", "cc:", "to:", "from:", "de:",
+		"para:", "c/o", "care of", "mother of", "father of", "guardian of", "parent of", "mama de", "papa de",
+		"madre de", "padre de", "tutor de", "calling for", "message for", "this message is for", "asking for",
+		"checking on", "pregunto por", "llamo por",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

@@ -534,7 +534,8 @@ func (sc *scanner) postcodes() {
 	}
 	// A town after a street: "Rua das Flores 80, Lisboa".
 	for i := 0; i+2 < len(T); i++ {
-		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) {
+		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) ||
+			T[i+2].flags&(fZipCue|fUnitDesignator) != 0 {
 			continue
 		}
 		e := i + 2

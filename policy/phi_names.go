@@ -245,8 +245,8 @@ func (sc *scanner) names() {
 		}
 		// "Williams, Nayeli": a listed family name, a comma and a
 		// capitalised given name that ends the clause.
-		if T[i].flags&fSurname != 0 && sc.isP(i+1, ',') && sc.attached(i+1) && sc.upper(i) && sc.nameWord(i+2) &&
-			sc.upper(i+2) && !sc.allUpperText() && sc.nameBoundary(i+3) {
+		if T[i].flags&fSurname != 0 && sc.isP(i+1, ',') && sc.upper(i) && sc.nameWord(i+2) &&
+			sc.upper(i+2) && !sc.allUpperText() && (sc.nameBoundary(i+3) || sc.kind(i+3) == tkNum) {
 			sc.addName(i, i+2, 0.75)
 			i += 2
 			continue
@@ -402,7 +402,7 @@ func bytesIndex(s string, c byte) int {
 func (sc *scanner) nameWord(k int) bool {
 	T := sc.toks
 	if k < 0 || k >= len(T) || T[k].claimed || !sc.canBeName(k) ||
-		T[k].flags&(fClinMod|fResultWord|fResultValue|fFreq|fDuration|fVisit|fDoseUnit|fState) != 0 && T[k].flags&(fFirst|fSurname) == 0 {
+		T[k].flags&(fClinMod|fResultWord|fResultValue|fFreq|fDuration|fVisit|fDoseUnit|fState|fAgeCue|fDateCue|fCityVerb|fAddrCue|fQuestion|fPersonal|fClinLead|fZipCue) != 0 && T[k].flags&(fFirst|fSurname) == 0 {
 		return false
 	}
 	w := sc.word(k)
@@ -421,7 +421,8 @@ func (sc *scanner) nameWord(k int) bool {
 // function word ("… needs a refill", "…, can I").
 func (sc *scanner) nameBoundary(k int) bool {
 	T := sc.toks
-	return k >= len(T) || T[k].kind == tkPunct || T[k].flags&(fStop|fNotName|fDOBCue|fWeekday) != 0
+	return k >= len(T) || T[k].kind == tkPunct || T[k].flags&(fStop|fNotName|fDOBCue|fWeekday|fClinLead) != 0 ||
+		T[k].ent.cue != cueNone
 }
 
 // unlistedNeighbours grows a listed name [i, end] over the unlisted part

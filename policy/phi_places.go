@@ -181,7 +181,35 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			end = last
 		}
 	}
-	return end, true
+	return sc.cityStateTail(end), true
+}
+
+// cityStateTail grows an address over a town and state written after it
+// in any case and with or without commas: "…, Springfield, IL 62704",
+// "… springfield illinois 62704"; the ZIP is left to zips. The town is taken only when a state
+// follows it, so ordinary words after an address stay.
+func (sc *scanner) cityStateTail(end int) int {
+	T := sc.toks
+	k := end + 1
+	if sc.isP(k, ',') {
+		k++
+	}
+	c := k
+	for n := 0; n < 3 && c < len(T) && T[c].kind == tkWord && !T[c].claimed && T[c].flags&(fState|fStop|fClin) == 0; n++ {
+		c++
+	}
+	if sc.isP(c, ',') {
+		c++
+	}
+	if c < len(T) && !T[c].claimed && T[c].flags&fState != 0 && (sc.kind(c+1) == tkNum || c+1 >= len(T) || sc.kind(c+1) == tkPunct) {
+		end = c
+		// A two-word state ("new york") carries its flag on its last word.
+		if sc.kind(c+1) == tkWord && T[c+1].flags&fState != 0 {
+			end = c + 1
+		}
+		// The ZIP after the state stays its own span (zips).
+	}
+	return end
 }
 
 // unitAfter extends an address over "Apt 4B", "# 12", ", piso 3".
@@ -292,7 +320,9 @@ func (sc *scanner) zips() {
 		if sc.isP(k, ',') {
 			k--
 		}
-		if k >= 0 && T[k].flags&fState != 0 && (T[k].flags&fTitleCaseOnly == 0 || sc.allUpper(k)) {
+		if k >= 0 && T[k].flags&fState != 0 {
+			// A state right before five digits is a state and its ZIP,
+			// in whatever case it is written ("springfield ca 95814").
 			ok = true
 		}
 		for c := i - 1; c >= 0 && c >= i-3 && !ok; c-- {
@@ -304,7 +334,11 @@ func (sc *scanner) zips() {
 			ok = true
 		}
 		if ok {
-			sc.addTok(i, i, SpanZIP, 0.9, prioZIP)
+			e := i
+			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && T[i+2].e-T[i+2].s == 4 {
+				e = i + 2 // ZIP+4
+			}
+			sc.addTok(i, e, SpanZIP, 0.9, prioZIP)
 		}
 	}
 }
