@@ -339,7 +339,7 @@ func buildLexicon() (*lexicon, error) {
 		"sugar", "sugars", "oxygen", "oxigeno", "saturation", "heart rate", "temperature", "culture", "pap",
 		"iron", "calcium", "colonoscopy", "colonoscopia", "alt", "ast", "rapid test", "scan", "scans", "labs",
 		"lab work", "labwork", "lab test", "swab", "pathology", "cat scan", "endoscopy", "stress test", "sleep study",
-		"mammo", "dexa scan", "bone density", "bone density scan", "mri scan", "sore", "stiff", "numb", "confused", "shaky", "shaking", "discharge", "sweats", "ache", "aches",
+		"mammo", "hurt", "painful", "dexa scan", "bone density", "bone density scan", "mri scan", "sore", "stiff", "numb", "confused", "shaky", "shaking", "discharge", "sweats", "ache", "aches",
 		"disease", "disorder", "syndrome", "deficiency", "insufficiency", "enfermedad", "sindrome", "trastorno")
 	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
 		"wk", "mos", "mo")
@@ -421,10 +421,9 @@ func buildLexicon() (*lexicon, error) {
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
 		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
 		"cita para", "cita de", "receta para", "a nombre", "for patient", "appointment with", "appt with",
-		"visit with", "dear", "estimado", "estimada", "querido", "querida", "re:", "regarding", "cc:", "to:", "from:", "de:",
-		"para:", "c/o", "care of", "mother of", "father of", "guardian of", "parent of", "mama de", "papa de",
-		"madre de", "padre de", "tutor de", "calling for", "message for", "this message is for", "asking for",
-		"checking on", "pregunto por", "llamo por",
+		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
+		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
+		"this message is for",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

@@ -12,6 +12,12 @@ func (sc *scanner) clinical() {
 		if m.e.flags&fClin == 0 || sc.anyClaimed(m.ts, m.te-1) {
 			continue
 		}
+		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
+			continue
+		}
+		if sc.idiom(m) {
+			continue
+		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
 			// Placeholder Latin ("lorem ipsum dolor sit amet") is layout
 			// text, not a patient in pain.
@@ -67,6 +73,7 @@ func (sc *scanner) clinContent(k int) bool {
 // words ("was", "came back", "count", "of") are taken only when content
 // follows them.
 func (sc *scanner) clinRight(end int) (int, bool) {
+	imaging := imagingWord(sc.word(end))
 	last, value := end, false
 	for k := end + 1; k < len(sc.toks) && k <= end+12; k++ {
 		t := &sc.toks[k]
@@ -87,6 +94,9 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 				continue // "15,000"
 			}
 			break
+		}
+		if t.kind == tkNum && (sc.clockTime(k) || sc.flags(k+1)&fDuration != 0 || sc.is(k+1, "hours") || sc.is(k+1, "minutes") || sc.is(k+1, "mins") || sc.is(k+1, "horas") || sc.is(k+1, "minutos")) && imaging {
+			break // "the MRI takes 45 minutes": how long a visit lasts
 		}
 		if t.kind == tkNum && sc.clockTime(k) {
 			break
@@ -418,6 +428,44 @@ func linkingVerb(w []byte) bool {
 	switch string(w) {
 	case "is", "are", "was", "were", "feels", "feel", "felt", "has", "been", "gets", "got", "keeps", "still", "es",
 		"esta", "estan", "sigue", "siguen":
+		return true
+	}
+	return false
+}
+
+// idiom reports a clinical word used in an everyday phrase: "lump sum",
+// "traffic congestion", "what a pain", "cabin fever", "a rash decision".
+func (sc *scanner) idiom(m mark) bool {
+	if m.te-m.ts != 1 {
+		return false
+	}
+	w, next, prev := string(sc.word(m.ts)), string(sc.word(m.te)), string(sc.word(m.ts-1))
+	switch w {
+	case "lump":
+		return next == "sum"
+	case "congestion":
+		return prev == "traffic" || prev == "network" || prev == "road"
+	case "pain":
+		return sc.is(m.ts-1, "a") && (sc.is(m.ts-2, "what") || sc.is(m.ts-2, "such") || sc.is(m.ts-2, "be") || sc.is(m.ts-2, "a")) || next == "in" && sc.is(m.te+1, "the") && (sc.is(m.te+2, "neck") || sc.is(m.te+2, "butt"))
+	case "fever":
+		return prev == "cabin" || next == "pitch"
+	case "rash":
+		return next == "decision" || next == "decisions"
+	case "panic":
+		return next == "button"
+	case "sick":
+		return next == "of" || next == "and"
+	}
+	return false
+}
+
+// imagingWord reports an imaging test, whose findings are words, never a
+// bare number ("MRI 2 hours" is a duration).
+func imagingWord(w []byte) bool {
+	switch string(w) {
+	case "mri", "x-ray", "xray", "ray", "scan", "ultrasound", "ultrasonido", "radiografia", "resonancia", "tomografia",
+		"mammogram", "mamografia", "mammo", "echo", "echocardiogram", "sonogram", "dexa", "endoscopy", "colonoscopy",
+		"colonoscopia", "test", "study", "density":
 		return true
 	}
 	return false

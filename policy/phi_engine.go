@@ -52,6 +52,10 @@ type scanner struct {
 	taken  []bool
 	// upperText caches allUpperText: 0 unknown, 1 no, 2 yes.
 	upperText uint8
+	// placeholder is set for layout filler ("lorem ipsum dolor sit
+	// amet"): the guesses that read unknown words as names or as
+	// misspelt drugs are off; structural identifiers still count.
+	placeholder bool
 }
 
 var (
@@ -155,6 +159,7 @@ func (sc *scanner) run(text string) {
 	sc.cands = sc.cands[:0]
 	sc.kept = sc.kept[:0]
 	sc.upperText = 0
+	sc.placeholder = false
 	if len(sc.toks) == 0 {
 		return
 	}
@@ -205,6 +210,7 @@ func (sc *scanner) lookup() {
 					ev.flags |= e.flags & fPhraseStart
 					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
 					e, ok = ev, true
+					T[i].fuzzy = true
 				}
 			}
 			if ok && e.nTok <= 1 {
@@ -255,6 +261,20 @@ func (sc *scanner) lookup() {
 		}
 	}
 	sc.dottedAbbrev()
+	latin := 0
+	for i := range T {
+		if T[i].flags&fLatin != 0 {
+			latin++
+		}
+	}
+	if latin >= 3 {
+		sc.placeholder = true
+		for i := range T {
+			if T[i].fuzzy {
+				T[i].flags &^= fClin
+			}
+		}
+	}
 }
 
 var tlds = map[string]bool{"com": true, "net": true, "org": true, "edu": true, "gov": true, "mx": true,

@@ -441,8 +441,13 @@ func (sc *scanner) wordGivenNames() {
 			continue
 		}
 		surname := T[n].flags&fSurname != 0 && T[n].flags&(fNameWord|fStop|fClin|fNotName|fMonth) == 0
-		capPair := sc.upper(i) && sc.upper(n) && !sc.allUpper(n) && sc.canBeName(n) && T[n].flags&(fState|fFirst) == 0 &&
-			!sc.allUpperText() && sc.kind(n+1) != tkNum
+		// An unlisted family name needs the pair to stand alone as a
+		// name: at the start of a clause and ending one ("June Whitaker
+		// called"), so "your Summer Hours" or "Bill Pay" stay.
+		capPair := sc.upper(i) && sc.upper(n) && !sc.allUpper(n) && sc.canBeName(n) && T[n].flags&(fState|fFirst|fLabelNoun) == 0 &&
+			!sc.allUpperText() && sc.kind(n+1) != tkNum &&
+			(i == 0 || T[i-1].kind == tkPunct || T[i-1].ent.cue != cueNone || T[i-1].flags&fStop != 0 && !determiner(sc.word(i-1))) &&
+			sc.nameBoundary(n+1)
 		if !surname && !capPair {
 			continue
 		}
@@ -649,4 +654,15 @@ func (sc *scanner) germanicStreet(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// determiner reports a word that makes what follows a thing ("your Summer
+// Hours", "the Will Call window").
+func determiner(w []byte) bool {
+	switch string(w) {
+	case "my", "your", "our", "his", "her", "their", "the", "a", "an", "this", "that", "these", "those", "mi", "mis",
+		"su", "sus", "tu", "tus", "nuestro", "nuestra", "el", "la", "los", "las", "un", "una", "este", "esta":
+		return true
+	}
+	return false
 }

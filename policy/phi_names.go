@@ -225,11 +225,13 @@ func (sc *scanner) names() {
 		}
 		sc.addName(j, end, conf)
 	}
-	sc.initialNames()
-	sc.hyphenNames()
-	sc.commaNames()
-	sc.namesBeforeHere()
-	sc.wordGivenNames()
+	if !sc.placeholder {
+		sc.initialNames()
+		sc.hyphenNames()
+		sc.commaNames()
+		sc.namesBeforeHere()
+		sc.wordGivenNames()
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || !sc.isLex(i) {
@@ -270,7 +272,9 @@ func (sc *scanner) names() {
 		}
 		i = end
 	}
-	sc.capitalisedPairs()
+	if !sc.placeholder {
+		sc.capitalisedPairs()
+	}
 }
 
 // capitalisedPairs finds two or three adjacent capitalised words that no
@@ -484,6 +488,11 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 	if sc.nameWord(j+1) && sc.toks[j+1].space && sc.upper(j+1) == sc.upper(j) {
 		e = j + 1
 	}
+	if m.e.cue == cueNameWeak && e == j && (!sc.upper(j) || sc.allUpperText()) {
+		// "appointment for physical", "forms for work": one lower-case
+		// word after a weak cue is a thing far more often than a name.
+		return
+	}
 	if !sc.nameBoundary(e + 1) {
 		if e == j {
 			return
@@ -511,8 +520,8 @@ func (sc *scanner) initialNames() {
 		if sc.kind(k) != tkWord || T[k].e-T[k].s != 1 || !T[k].space || T[k].claimed {
 			continue
 		}
-		if T[i].claimed || T[i].kind != tkWord || !sc.nameWord(i) && !sc.isLex(i) || sc.allUpperText() {
-			continue
+		if T[i].claimed || T[i].kind != tkWord || !sc.nameWord(i) && !sc.isLex(i) || T[i].flags&fLabelNoun != 0 || sc.allUpperText() {
+			continue // "Building A Parking" is a label, not a name
 		}
 		dot := sc.isP(k+1, '.') && sc.attached(k+1)
 		l := k + 1
