@@ -326,6 +326,17 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 // "you tested p0sitive", "resultados normales"), a diagnosis, or a dose.
 func (sc *scanner) disclosure() string {
 	T := sc.toks
+	plain := func(k int) string { // the word with digits for letters undone ("r3sults")
+		w := sc.word(k)
+		if k < 0 || k >= len(T) || T[k].kind != tkAlnum {
+			return string(w)
+		}
+		b := make([]byte, len(w))
+		for j, c := range w {
+			b[j] = leet(c)
+		}
+		return string(b)
+	}
 	end := func(k int) bool {
 		return sc.isP(k, '.') && !sc.attached(k+1) || sc.isP(k, '!') || sc.isP(k, '?') || sc.isP(k, ';')
 	}
@@ -333,7 +344,7 @@ func (sc *scanner) disclosure() string {
 		if k < 0 || k >= len(T) || T[k].kind == tkPunct {
 			return false
 		}
-		w := string(sc.word(k))
+		w := plain(k)
 		if T[k].flags&fResultValue == 0 && !verdictWord(w) {
 			return false
 		}
@@ -346,7 +357,22 @@ func (sc *scanner) disclosure() string {
 	}
 	var you, dx bool
 	for i := range T {
-		w := string(sc.word(i))
+		w := plain(i)
+		// A verdict that can only be about a test: "it's positive",
+		// "came back benign", "everything looks normal".
+		switch w {
+		case "positive", "negative", "benign", "malignant", "abnormal", "elevated", "detectable", "undetectable",
+			"reactive", "nonreactive", "positivo", "positiva", "negativo", "negativa", "anormal", "maligno", "benigno":
+			if verdict(i) {
+				return "results"
+			}
+		case "everything", "all", "todo", "nothing", "nada":
+			for k := i + 1; k < len(T) && k <= i+4 && !end(k); k++ {
+				if verdict(k) || verdictWord(plain(k)) {
+					return "results"
+				}
+			}
+		}
 		switch w {
 		case "you", "your", "you're", "youre", "usted", "su", "sus", "tu", "tus", "le", "te":
 			you = true
@@ -354,7 +380,7 @@ func (sc *scanner) disclosure() string {
 		if diagnosisWord(w) {
 			dx = true
 		}
-		if resultNoun(w) || T[i].ent.clin == SpanLab {
+		if resultNoun(w) || measureNoun(w) || T[i].ent.clin == SpanLab {
 			for k := i + 1; k < len(T) && k <= i+7 && !end(k); k++ {
 				if verdict(k) {
 					return "results"
@@ -377,12 +403,12 @@ func (sc *scanner) disclosure() string {
 		if T[i].kind == tkNum && i+1 < len(T) && doseUnit(string(sc.word(i+1))) {
 			return "medication" // "take 2 tablets"
 		}
-		if T[i].kind == tkAlnum && isDigit(w[0]) {
+		if raw := string(sc.word(i)); T[i].kind == tkAlnum && isDigit(raw[0]) {
 			d := 0
-			for d < len(w) && isDigit(w[d]) {
+			for d < len(raw) && isDigit(raw[d]) {
 				d++
 			}
-			if doseUnit(w[d:]) {
+			if doseUnit(raw[d:]) {
 				return "medication" // "500mg"
 			}
 		}

@@ -51,6 +51,12 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
 				return e, true
 			}
+			// A name with digits for letters ("m4ria", "j0hn") reads as
+			// the word it spells.
+			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
+				sc.toks[i].kind = tkWord
+				return e, true
+			}
 		}
 		return lexEntry{}, false
 	}
@@ -665,4 +671,60 @@ func determiner(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// spelledOutNames finds names written a letter at a time to dodge a
+// filter: "M a r i a", "L-O-P-E-Z", "j.o.h.n". A run of three or more
+// single letters, spaced or joined by one separator, is read as one word;
+// it is a name when the lists know it or a name cue stands before it.
+func (sc *scanner) spelledOutNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 {
+			continue
+		}
+		sc.key = append(sc.key[:0], sc.word(i)...)
+		j, n := i, 1
+		for {
+			k := j + 1
+			if k < len(T) && T[k].kind == tkPunct && sc.attached(k) {
+				switch sc.n.b[T[k].s] {
+				case '.', '-', '_', '*', '/', '|':
+					k++
+				}
+			}
+			if k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].e-T[k].s != 1 {
+				break
+			}
+			sc.key = append(sc.key, sc.word(k)...)
+			j, n = k, n+1
+		}
+		if n < 3 {
+			continue
+		}
+		e, ok := sc.lx.words[string(sc.key)]
+		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0
+		if !named {
+			// Given and family name run together: "m a r i a l o p e z".
+			for p := 2; p+2 <= len(sc.key) && !named; p++ {
+				f, okf := sc.lx.words[string(sc.key[:p])]
+				l, okl := sc.lx.words[string(sc.key[p:])]
+				named = okf && okl && f.flags&fFirst != 0 && l.flags&(fSurname|fFirst) != 0 && (f.flags|l.flags)&fStop == 0
+			}
+		}
+		cued := false
+		for _, m := range sc.marks {
+			if m.te <= i && m.te >= i-2 && (m.e.cue == cueNameStrong || m.e.cue == cueNameWeak || m.e.cue == cueIntro || m.e.cue == cueRelation || m.e.cue == cueTitle) {
+				cued = true
+			}
+		}
+		if named || cued {
+			end := j
+			if sc.isP(end+1, '.') && sc.attached(end+1) {
+				end++
+			}
+			sc.addTok(i, end, SpanName, 0.75, prioName)
+		}
+		i = j
+	}
 }

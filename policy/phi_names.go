@@ -152,6 +152,7 @@ func (sc *scanner) extendName(end int, max int, mode int, strong bool) int {
 // the next word), then runs of listed first and last names with no cue,
 // including "Lastname, Firstname" and all-caps or all-lower-case writing.
 func (sc *scanner) names() {
+	sc.spelledOutNames()
 	for _, m := range sc.marks {
 		c := m.e.cue
 		if c != cueNameStrong && c != cueNameWeak && c != cueTitle && c != cueRelation && c != cueIntro {
