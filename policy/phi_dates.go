@@ -340,6 +340,7 @@ func (sc *scanner) ages() {
 	}
 	sc.spelledAges()
 	sc.decadeAges()
+	sc.shorthandAges()
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years

@@ -387,11 +387,55 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		if sc.toks[k].flags&fPersonal != 0 || sc.toks[k].ent.cue == cueRelation || sc.is(k, "who") || sc.is(k, "patient") || sc.is(k, "paciente") {
+		t := &sc.toks[k]
+		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") ||
+			sc.is(k, "patient") || sc.is(k, "paciente") || t.kind == tkWord && k > 0 && sc.upper(k) && !sc.allUpperText() {
 			return true
 		}
 	}
 	return false
+}
+
+// shorthandAges finds ages over 89 in clinical shorthand: "93yo",
+// "94yrs", "93F", "91 M", "(92)" after a name, "95th birthday".
+func (sc *scanner) shorthandAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed {
+			continue
+		}
+		switch T[i].kind {
+		case tkAlnum:
+			w := sc.word(i)
+			d, v := 0, 0
+			for d < len(w) && isDigit(w[d]) && d < 3 {
+				v = v*10 + int(w[d]-'0')
+				d++
+			}
+			if d < 2 || v < 90 || v > 125 {
+				continue
+			}
+			switch string(w[d:]) {
+			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos":
+				sc.addTok(i, i, SpanAge, 0.85, prioAge)
+			case "th":
+				if sc.is(i+1, "birthday") || sc.is(i+1, "bday") || sc.is(i+1, "cumpleanos") {
+					sc.addTok(i, i, SpanAge, 0.85, prioAge)
+				}
+			}
+		case tkNum:
+			v, n := sc.num(i)
+			if n > 3 || v < 90 || v > 125 {
+				continue
+			}
+			// "91 M", "93 F" after a person, or "(92)" after a name.
+			sex := (sc.is(i+1, "m") || sc.is(i+1, "f")) && sc.toks[min(i+1, len(T)-1)].e-sc.toks[min(i+1, len(T)-1)].s == 1 && sc.allUpper(i+1)
+			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord && sc.upper(i-2)
+			if sex || paren {
+				sc.addTok(i, i, SpanAge, 0.8, prioAge)
+			}
+		}
+	}
 }
 
 // decadeAge finds an age over 89 given as a decade or between commas:
