@@ -321,7 +321,9 @@ func buildLexicon() (*lexicon, error) {
 		"under", "still", "again", "as-needed", "as needed", "along", "una", "un", "in", "before", "after", "for",
 		"antes", "despues", "out", "acting", "flaring", "flared", "numbers", "number", "showing", "mostrando",
 		"been", "had", "has", "have", "having", "getting", "gets", "got", "so", "kind", "kinda", "super", "really",
-		"last", "this", "radiating", "spreading", "shooting", "going", "that", "which", "que")
+		"last", "this", "radiating", "spreading", "shooting", "going", "that", "which", "que", "dropped", "rose",
+		"fell", "jumped", "increased", "decreased", "spiked", "bajo", "subio", "flagged", "marked", "reported",
+		"esta", "estan", "estaba", "resulto", "anda")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
@@ -348,7 +350,15 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fClinMod, "sharp", "bad", "terrible", "horrible", "awful", "constant", "dull", "throbbing",
 		"stabbing", "burning", "slight", "intense", "extreme", "really", "very", "high", "low", "low-grade",
 		"fuerte", "intenso", "intensa", "leve", "constante", "punzante", "mucho", "mucha", "muy", "worse",
-		"worst", "getting", "peor")
+		"worst", "getting", "peor", "major", "minor", "generalized", "bilateral", "unilateral", "partial",
+		"complete", "essential", "primary", "secondary", "idiopathic", "congenital", "obstructive", "restrictive",
+		"hypertensive", "alcoholic", "viral", "bacterial", "allergic", "seasonal", "postpartum", "atypical",
+		"complex", "subacute", "treated", "untreated", "resolved", "managed", "stable", "diet-controlled",
+		"insulin-dependent", "twins", "triplets", "gemelos", "oral", "orally", "subcutaneous", "subq", "sq",
+		"intramuscular", "im", "iv", "topical", "topically", "inhaled", "sublingual", "nasal", "injected",
+		"injectable", "via", "extended-release", "extended", "release", "xr", "xl", "sr", "er", "odt", "cream",
+		"ointment", "gel", "solution", "suspension", "syrup", "jarabe", "crema", "pomada", "liquid",
+		"cognitive", "depressive", "compulsive", "traumatic")
 	lx.flag(fBodyPart, "head", "neck", "back", "chest", "stomach", "belly", "tummy", "abdomen", "side", "arm",
 		"arms", "leg", "legs", "knee", "knees", "ankle", "ankles", "foot", "feet", "hip", "hips", "shoulder",
 		"shoulders", "elbow", "wrist", "hand", "hands", "finger", "fingers", "toe", "toes", "ear", "ears", "eye",

@@ -7,6 +7,8 @@ package policy
 // ("type 2 diabetes, uncontrolled") and a pregnancy with its stage ("8
 // weeks along"). Masking only the keyword would leave the rest readable.
 func (sc *scanner) clinical() {
+	sc.patientVisits()
+	sc.pregnancyWeeks()
 	lorem := -1
 	for _, m := range sc.marks {
 		if m.e.flags&fClin == 0 || sc.anyClaimed(m.ts, m.te-1) {
@@ -455,6 +457,8 @@ func (sc *scanner) idiom(m mark) bool {
 		return next == "button"
 	case "sick":
 		return next == "of" || next == "and"
+	case "tired", "exhausted":
+		return next == "of" || prev == "and"
 	}
 	return false
 }
@@ -469,4 +473,78 @@ func imagingWord(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// patientVisits finds a specialty visit tied to the patient by a
+// possessive or a referral: "my cardiology appointment", "her neurology
+// follow-up", "referral to urology", "mi cita de cardiología". The
+// specialty names the condition being treated; "where is the cardiology
+// clinic?" names a place and stays.
+func (sc *scanner) patientVisits() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord || !specialty(sc.word(i)) {
+			continue
+		}
+		owned := sc.is(i-1, "my") || sc.is(i-1, "his") || sc.is(i-1, "her") || sc.is(i-1, "their") || sc.is(i-1, "our") ||
+			sc.is(i-1, "to") && (sc.is(i-2, "referral") || sc.is(i-2, "referred")) ||
+			(sc.is(i-1, "de") && sc.is(i-2, "cita") && (sc.is(i-3, "mi") || sc.is(i-3, "su")))
+		if !owned {
+			continue
+		}
+		e := i
+		if sc.flags(i+1)&fVisit != 0 && !T[i+1].claimed {
+			e = i + 1
+		}
+		s := i
+		if sc.is(i-1, "de") {
+			s = i - 2
+		}
+		sc.addTok(s, e, SpanCondition, 0.7, prioClinical)
+	}
+}
+
+// specialty reports a medical specialty whose visits reveal a condition.
+func specialty(w []byte) bool {
+	switch string(w) {
+	case "cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
+		"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
+		"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
+		"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
+		"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
+		"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
+		"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist":
+		return true
+	}
+	return false
+}
+
+// pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
+// weeks", "she's 20 wks", "estoy de 30 semanas".
+func (sc *scanner) pregnancyWeeks() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum || sc.flags(i+1)&fDuration == 0 {
+			continue
+		}
+		w := string(sc.word(i + 1))
+		if w != "weeks" && w != "wks" && w != "semanas" {
+			continue
+		}
+		p := i - 1
+		if sc.is(p, "de") {
+			p--
+		}
+		if !(sc.is(p, "i'm") || sc.is(p, "im") || sc.is(p, "she's") || sc.is(p, "shes") || sc.is(p, "am") || sc.is(p, "estoy") || sc.is(p, "esta") || sc.is(p, "is") && sc.flags(p-1)&fPersonal != 0) {
+			continue
+		}
+		if nx := i + 2; nx < len(T) && T[nx].kind == tkWord && (T[nx].flags&fStop == 0 || T[nx].flags&fClin != 0 || sc.is(nx, "along")) &&
+			!sc.is(nx, "now") && !sc.is(nx, "today") {
+			continue // "I'm 2 weeks late" says something else; "9 weeks pregnant" is the lexicon's
+		}
+		if (sc.is(i+2, "de") || sc.is(i+2, "of")) && sc.flags(i+3)&fClin != 0 {
+			continue // "30 semanas de embarazo"
+		}
+		sc.addTok(i, i+1, SpanCondition, 0.7, prioClinical)
+	}
 }
