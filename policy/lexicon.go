@@ -85,9 +85,8 @@ type lexEntry struct {
 type lexicon struct {
 	words map[string]lexEntry
 	// drugs indexes one-word medication and condition names of six
-	// letters or more by first letter and length, for the misspelling
-	// look-up.
-	drugs map[fuzzyKey][]fuzzyTerm
+	// letters or more by first letter, for the misspelling look-up.
+	drugs [128][]fuzzyTerm
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -140,7 +139,7 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096), drugs: map[fuzzyKey][]fuzzyTerm{}}
+	lx := &lexicon{words: make(map[string]lexEntry, 4096), }
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -166,8 +165,9 @@ func buildLexicon() (*lexicon, error) {
 		for _, t := range terms {
 			lx.addTerm(t, l.fn)
 			if (l.name == assets.LexMedications || l.name == assets.LexConditions) && len(t) >= 6 && !strings.ContainsAny(t, " -") {
-				k := fuzzyKey{t[0], len(t)}
-				lx.drugs[k] = append(lx.drugs[k], fuzzyTerm{t, letterMask(t)})
+				if t[0] < 128 {
+					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
+				}
 			}
 		}
 	}

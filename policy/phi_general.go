@@ -141,8 +141,12 @@ func (sc *scanner) dottedAbbrev() {
 // Candidates share the first letter and a near length, so a word costs a
 // handful of comparisons.
 func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
+	if w[0] >= 128 {
+		return lexEntry{}, false
+	}
 	m := letterMask(w)
-	for l := len(w) - 2; l <= len(w)+2; l++ {
+	for _, cand := range lx.drugs[w[0]] {
+		l := len(cand.w)
 		maxD := 1
 		if l >= 8 {
 			maxD = 2
@@ -150,15 +154,13 @@ func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
 		if l < len(w)-maxD || l > len(w)+maxD {
 			continue
 		}
-		for _, cand := range lx.drugs[fuzzyKey{w[0], l}] {
-			// One edit changes at most two letters' presence: a cheap
-			// bound that spares most words the full comparison.
-			if bits.OnesCount32(m^cand.mask) > 2*maxD {
-				continue
-			}
-			if editWithin(w, cand.w, maxD) {
-				return lx.words[cand.w], true
-			}
+		// One edit changes at most two letters' presence: a cheap bound
+		// that spares most words the full comparison.
+		if bits.OnesCount32(m^cand.mask) > 2*maxD {
+			continue
+		}
+		if editWithin(w, cand.w, maxD) {
+			return lx.words[cand.w], true
 		}
 	}
 	return lexEntry{}, false
@@ -179,11 +181,6 @@ func letterMask[T string | []byte](w T) uint32 {
 		}
 	}
 	return m
-}
-
-type fuzzyKey struct {
-	first byte
-	n     int
 }
 
 // editWithin reports whether the optimal-string-alignment distance
