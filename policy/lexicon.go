@@ -139,7 +139,7 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096), }
+	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
