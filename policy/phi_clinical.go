@@ -45,7 +45,13 @@ func (sc *scanner) clinical() {
 			s, e = min(s, hs), max(e, he)
 			grown = grown || hs < m.ts || he > m.ts
 		}
-		if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) {
+		if m.e.flags&fNeedsFinding != 0 && m.e.clin == SpanSymptom {
+			// "sore", "hurt", "painful" are symptoms when they are about a
+			// body or a person: "my back is sore", not "it won't hurt".
+			if !sc.aboutBody(s, e) {
+				continue
+			}
+		} else if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) {
 			// "Where do I park for my MRI?" names a visit, "no sugar,
 			// thanks" a thing: neither is a finding.
 			continue
@@ -547,4 +553,20 @@ func (sc *scanner) pregnancyWeeks() {
 		}
 		sc.addTok(i, i+1, SpanCondition, 0.7, prioClinical)
 	}
+}
+
+// aboutBody reports a body part inside [s, e] or a person just before s.
+func (sc *scanner) aboutBody(s, e int) bool {
+	for k := s; k <= e; k++ {
+		if sc.flags(k)&fBodyPart != 0 {
+			return true
+		}
+	}
+	for k := s - 1; k >= 0 && k >= s-3; k-- {
+		switch string(sc.word(k)) {
+		case "i", "i'm", "im", "i've", "my", "me", "he", "she", "he's", "she's", "his", "her", "estoy", "tengo", "mi", "le":
+			return true
+		}
+	}
+	return false
 }

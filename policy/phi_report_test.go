@@ -99,6 +99,8 @@ type report struct {
 	cleanByCat  map[string]int
 	alarmByCat  map[string]int
 	falseByType map[string]int
+	// cleanTypes counts, per clean category, the types of its masks.
+	cleanTypes map[string]map[string]int
 	// misses lists missed spans and false alarms of one category, for
 	// the development corpus only (PHI_REPORT_MISSES=<category>).
 	misses []string
@@ -108,7 +110,8 @@ type report struct {
 func newReport() *report {
 	return &report{goldByType: map[string]int{}, caughtByType: map[string]int{}, touchedByType: map[string]int{}, partialShare: map[string]float64{}, partialN: map[string]int{},
 		goldByCat: map[string]int{}, caughtByCat: map[string]int{},
-		cleanByCat: map[string]int{}, alarmByCat: map[string]int{}, falseByType: map[string]int{}}
+		cleanByCat: map[string]int{}, alarmByCat: map[string]int{}, falseByType: map[string]int{},
+		cleanTypes: map[string]map[string]int{}}
 }
 
 // covered reports whether at least coverShare of the letters and digits
@@ -191,6 +194,12 @@ func (r *report) add(it reportItem, d Detection) {
 		if len(d.Spans) > 0 {
 			r.cleanAlarm++
 			r.alarmByCat[it.Category]++
+			if r.cleanTypes[it.Category] == nil {
+				r.cleanTypes[it.Category] = map[string]int{}
+			}
+			for _, sp := range d.Spans {
+				r.cleanTypes[it.Category][string(sp.Type)]++
+			}
 			if r.debug != "" && (r.debug == it.Category || r.debug == "all") {
 				r.misses = append(r.misses, fmt.Sprintf("FALSE %q => %q", it.Text, d.Masked))
 			}
@@ -240,7 +249,16 @@ func (r *report) table(name string) string {
 	sort.Strings(ccats)
 	fmt.Fprintf(&b, "%-24s %6s %7s\n", "clean category", "msgs", "alarms")
 	for _, c := range ccats {
-		fmt.Fprintf(&b, "%-24s %6d %7d\n", c, r.cleanByCat[c], r.alarmByCat[c])
+		fmt.Fprintf(&b, "%-24s %6d %7d", c, r.cleanByCat[c], r.alarmByCat[c])
+		var ts []string
+		for t := range r.cleanTypes[c] {
+			ts = append(ts, t)
+		}
+		sort.Strings(ts)
+		for _, t := range ts {
+			fmt.Fprintf(&b, " %s=%d", t, r.cleanTypes[c][t])
+		}
+		fmt.Fprintln(&b)
 	}
 	var ftypes []string
 	for t := range r.falseByType {
