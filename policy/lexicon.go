@@ -266,6 +266,7 @@ func buildLexicon() (*lexicon, error) {
 		"street", "avenue", "road", "north", "south", "east", "west", "county", "city", "university",
 		"school", "church", "iglesia", "senor", "god", "dios", "jesus christ", "lord", "wifi", "ok", "lol",
 		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido",
+		"name", "nombre", "names", "nombres",
 		// Departments a message is addressed to ("Attn: Billing").
 		"billing", "department", "dept", "records", "accounts", "manager", "referrals", "scheduling",
 		"reception", "facturacion", "administracion", "admin", "hr", "payroll")

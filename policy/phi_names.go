@@ -464,7 +464,10 @@ func (sc *scanner) unlistedNeighbours(i, end int) (int, int) {
 // "ryan mamani, can I", "my husband susan oyelaran needs".
 func (sc *scanner) growRight(i, end int) int {
 	k := end + 1
-	if k < len(sc.toks) && sc.toks[k].space && sc.nameWord(k) && sc.upper(k) == sc.upper(i) && sc.nameBoundary(k+1) &&
+	// After a listed given name a number or a date word also closes the
+	// name: "maria okafor 555 123 4567", "… okafor date of birth".
+	after := sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
+	if k < len(sc.toks) && sc.toks[k].space && sc.nameWord(k) && sc.upper(k) == sc.upper(i) && after &&
 		sc.toks[k].flags&(fFirst|fSurname) == 0 {
 		return k
 	}
