@@ -100,6 +100,9 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 				continue
 			case c == ',' && !t.space && sc.kind(k-1) == tkNum && sc.kind(k+1) == tkNum && k+1 < len(sc.toks) && !sc.toks[k+1].space:
 				continue // "15,000"
+			case (c == ',' || c == ':' || c == '=' || c == '(' || c == ')' || c == '-' || c == '~' || c == '@') &&
+				k+1 < len(sc.toks) && !sc.toks[k+1].claimed && (sc.clinContent(k+1) || sc.flags(k+1)&fClin != 0):
+				continue // "metformin, 500 mg, twice a day", "A1C: 9.2", "TSH = 6.8", "(9.2%)"
 			}
 			break
 		}
