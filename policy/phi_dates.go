@@ -247,6 +247,9 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	if !ok || (i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct) {
 		return 0, false
 	}
+	if sc.flags(i-1)&fStreetPrefix != 0 || sc.isP(i-1, '.') && sc.flags(i-2)&fStreetPrefix != 0 {
+		return 0, false // "Calle 5 de Mayo" is a street named after a date
+	}
 	j := i + 1
 	if sc.is(j, "of") || sc.is(j, "de") {
 		j++

@@ -579,7 +579,7 @@ func (sc *scanner) postcodes() {
 		if !(sc.isP(i-1, ',') || (i > 0 && T[i-1].addrEnd) || (i > 1 && sc.isP(i-1, ',') && T[i-2].addrEnd)) {
 			continue
 		}
-		if town >= len(T) || T[town].kind != tkWord || !sc.upper(town) || !sc.canBeName(town) || T[town].claimed {
+		if town >= len(T) || T[town].kind != tkWord || !sc.upper(town) || !(sc.canBeName(town) || sc.allUpper(town)) || T[town].claimed {
 			continue
 		}
 		sc.addTok(i, town, sc.postcodeType(i), 0.8, prioZIP)
@@ -591,8 +591,16 @@ func (sc *scanner) postcodes() {
 			continue
 		}
 		e := i + 2
-		if e+1 < len(T) && T[e+1].kind == tkWord && sc.upper(e+1) && sc.canBeName(e+1) && T[e+1].space {
-			e++
+		for n := 0; n < 3 && e+1 < len(T) && T[e+1].kind == tkWord && T[e+1].space && !T[e+1].claimed; n++ {
+			if sc.upper(e+1) && sc.canBeName(e+1) {
+				e++ // "Ciudad de México", "San Luis Potosí"
+				continue
+			}
+			if T[e+1].flags&fParticle != 0 && e+2 < len(T) && sc.upper(e+2) && sc.canBeName(e+2) {
+				e += 2
+				continue
+			}
+			break
 		}
 		if nx := e + 1; nx < len(T) && !(T[nx].kind == tkNum || T[nx].kind == tkAlnum) && !sc.nameBoundary(nx) {
 			continue

@@ -148,8 +148,8 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			found = true
 			break
 		}
-		if t.kind == tkWord && t.flags&(fStop|fUnit|fClin) == 0 {
-			words++
+		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
+			words++ // "8 Old Mill Road": capitalised, a common word is part of the name
 			j++
 			continue
 		}
@@ -195,7 +195,10 @@ func (sc *scanner) cityStateTail(end int) int {
 		k++
 	}
 	c := k
-	for n := 0; n < 3 && c < len(T) && T[c].kind == tkWord && !T[c].claimed && T[c].flags&(fState|fStop|fClin) == 0; n++ {
+	for n := 0; n < 3 && c < len(T) && T[c].kind == tkWord && !T[c].claimed && T[c].flags&fClin == 0 && !placePreposition(sc.word(c)); n++ {
+		if T[c].flags&fState != 0 && (sc.kind(c+1) == tkNum || sc.isP(c+1, ',')) {
+			break // the state itself
+		}
 		c++
 	}
 	if sc.isP(c, ',') {
@@ -341,4 +344,13 @@ func (sc *scanner) zips() {
 			sc.addTok(i, e, SpanZIP, 0.9, prioZIP)
 		}
 	}
+}
+
+// placePreposition reports a word that ends a town's name before a state.
+func placePreposition(w []byte) bool {
+	switch string(w) {
+	case "in", "at", "on", "near", "by", "to", "for", "and", "en", "cerca", "y":
+		return true
+	}
+	return false
 }
