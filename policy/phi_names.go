@@ -248,8 +248,8 @@ func (sc *scanner) names() {
 		}
 		// "Williams, Nayeli": a listed family name, a comma and a
 		// capitalised given name that ends the clause.
-		if T[i].flags&fSurname != 0 && sc.isP(i+1, ',') && sc.upper(i) && sc.nameWord(i+2) &&
-			sc.upper(i+2) && !sc.allUpperText() && (sc.nameBoundary(i+3) || sc.kind(i+3) == tkNum) {
+		if T[i].flags&fSurname != 0 && sc.isP(i+1, ',') && sc.nameWord(i+2) && sc.upper(i+2) == sc.upper(i) &&
+			(sc.upper(i) && !sc.allUpperText() || sc.strongLex(i)) && (sc.nameBoundary(i+3) || sc.kind(i+3) == tkNum) {
 			sc.addName(i, i+2, 0.75)
 			i += 2
 			continue
@@ -579,18 +579,20 @@ func (sc *scanner) hyphenNames() {
 // names are the open class; the given name carries the evidence.
 func (sc *scanner) commaNames() {
 	T := sc.toks
-	if !sc.n.hasUpper {
-		return
-	}
 	for i := 0; i+2 < len(T); i++ {
-		if !sc.isP(i+1, ',') || !sc.attached(i+1) || T[i].claimed || T[i].kind != tkWord || !sc.upper(i) || sc.allUpperText() {
+		if !sc.isP(i+1, ',') || !sc.attached(i+1) || T[i].claimed || T[i].kind != tkWord {
+			continue
+		}
+		// Capitalised, or in lower case (or capitals) when the given name
+		// after the comma is a listed one that is not also a word.
+		if !(sc.upper(i) && !sc.allUpperText() || sc.strongLex(i+2) && sc.upper(i) == sc.upper(i+2)) {
 			continue
 		}
 		if !(sc.nameWord(i) || T[i].flags&(fSurname|fNameWord) != 0 && T[i].flags&(fStop|fClin|fNotName) == 0) {
 			continue
 		}
 		g := i + 2
-		if T[g].claimed || !sc.upper(g) || T[g].flags&fFirst == 0 || !sc.isLex(g) {
+		if T[g].claimed || sc.upper(g) != sc.upper(i) || T[g].flags&fFirst == 0 || !sc.isLex(g) {
 			continue
 		}
 		end := sc.extendName(g, 2, acceptLex, false)
