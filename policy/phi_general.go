@@ -440,7 +440,7 @@ func (sc *scanner) shorthandAges() {
 func (sc *scanner) decadeAges() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && sc.n.b[T[i].s] != 'n' {
+		if T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && sc.n.b[T[i].s] != 'n' && sc.n.b[T[i].s] != 'c' {
 			continue
 		}
 		w := sc.word(i)
@@ -454,6 +454,9 @@ func (sc *scanner) decadeAges() {
 			if n <= 3 && v >= 90 && v <= 125 && sc.appositive(i, i) {
 				sc.addTok(i, i, SpanAge, 0.8, prioAge)
 			}
+		case sc.is(i, "nonagenarian") || sc.is(i, "centenarian") || sc.is(i, "nonagenaria") || sc.is(i, "nonagenario") ||
+			sc.is(i, "centenaria") || sc.is(i, "centenario"):
+			sc.addTok(i, i, SpanAge, 0.8, prioAge) // a person over 89 by name of their decade
 		}
 	}
 }
@@ -466,7 +469,8 @@ func (sc *scanner) appositive(i, e int) bool {
 	}
 	for k := i - 2; k >= 0 && k >= i-3; k-- {
 		t := &sc.toks[k]
-		if t.ent.cue == cueRelation || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) {
+		if t.ent.cue == cueRelation || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
+			sc.is(k, "patient") || sc.is(k, "paciente") || sc.is(k, "pt") {
 			return true
 		}
 	}
