@@ -92,3 +92,9 @@ func SafeguardMap() []byte {
 	}
 	return b
 }
+
+// DemoClinicProfile is the clinic allow-list the demo runs with: the
+// invented clinic's own names, address, numbers, web addresses and staff.
+func DemoClinicProfile() ([]byte, error) {
+	return files.ReadFile("data/clinic_profile_demo.json")
+}

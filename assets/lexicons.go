@@ -17,6 +17,7 @@ const (
 	LexSymptoms    = "symptoms"
 	LexLabs        = "labs"
 	LexStopwords   = "stopwords"
+	LexOrdinary    = "ordinary_words"
 )
 
 // Lexicon returns the entries of one embedded word list, lower-cased and

@@ -9,7 +9,7 @@ import (
 
 // Word flags. One map lookup per word gives every role the word can play.
 const (
-	fFirst          uint32 = 1 << iota // a given name
+	fFirst          uint64 = 1 << iota // a given name
 	fSurname                           // a family name
 	fNameWord                          // a name that is also an ordinary word
 	fStop                              // ends a name after a cue
@@ -37,6 +37,22 @@ const (
 	fTitleCaseOnly                     // state codes that are also words: need capitals
 	fCityVerb                          // "live", "moved", "vivo": a town may follow
 	fAddrCue                           // "address", "live at", "domicilio": a street address follows
+	fClinMod                           // "severe", "type", "stage", "uncontrolled": part of a condition
+	fDoseUnit                          // "mg", "units", "tablets": a dose after a number
+	fFreq                              // "daily", "twice", "bid", "cada": how often a drug is taken
+	fResultWord                        // "was", "came back", "count": joins a test to its value
+	fResultValue                       // "positive", "normal", "high": the value of a test
+	fVisit                             // "clinic", "appointment": a visit a specialty names
+	fNeedsFinding                      // "mri", "sugar", "bp": clinical only with a value or a finding
+	fDuration                          // "weeks", "months", "semanas": a pregnancy's stage
+	fStreetWord                        // "rue", "via", "rua": a street named after a house number
+	fOrdinary                          // a dictionary word: never read as a misspelt clinical term
+	fBodyPart                          // "chest", "knee", "espalda": where a symptom is
+	fSide                              // "left", "lower", "izquierda": which part of the body
+	fClinLead                          // "diagnosed with", "history of", "taking": opens a clinical statement
+	fLatin                             // placeholder Latin ("lorem", "ipsum"): layout text, not a message
+	fLabelNoun                         // "building", "lot", "suite": takes a letter label ("Building A")
+	fHeadNoun                          // "disease", "syndrome", "enfermedad": names a condition with the words before or after
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -55,7 +71,7 @@ const (
 
 // lexEntry is everything known about one word or phrase.
 type lexEntry struct {
-	flags  uint32
+	flags  uint64
 	cue    cueKind
 	idType SpanType // for cueID
 	clin   SpanType // for fClin
@@ -68,6 +84,9 @@ type lexEntry struct {
 // lexicon is the compiled word map shared by every Detect call.
 type lexicon struct {
 	words map[string]lexEntry
+	// drugs indexes one-word medication and condition names of six
+	// letters or more by first letter, for the misspelling look-up.
+	drugs [128][]fuzzyTerm
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -106,7 +125,7 @@ func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
 	})
 }
 
-func (lx *lexicon) flag(f uint32, terms ...string) {
+func (lx *lexicon) flag(f uint64, terms ...string) {
 	for _, t := range terms {
 		lx.addTerm(t, func(e *lexEntry) { e.flags |= f })
 	}
@@ -133,6 +152,7 @@ func buildLexicon() (*lexicon, error) {
 		{assets.LexConditions, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }},
 		{assets.LexSymptoms, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }},
 		{assets.LexLabs, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanLab }},
+		{assets.LexOrdinary, func(e *lexEntry) { e.flags |= fOrdinary }},
 	}
 	for _, l := range lists {
 		terms, err := assets.Lexicon(l.name)
@@ -144,6 +164,11 @@ func buildLexicon() (*lexicon, error) {
 		}
 		for _, t := range terms {
 			lx.addTerm(t, l.fn)
+			if (l.name == assets.LexMedications || l.name == assets.LexConditions) && len(t) >= 6 && !strings.ContainsAny(t, " -") {
+				if t[0] < 128 {
+					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
+				}
+			}
 		}
 	}
 
@@ -172,9 +197,15 @@ func buildLexicon() (*lexicon, error) {
 		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
 	lx.flag(fStreetSuffix, "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd",
 		"drive", "dr", "lane", "ln", "court", "ct", "way", "place", "pl", "highway", "hwy",
-		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike")
+		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike",
+		"crescent", "cres", "close", "row", "heights", "hts", "run", "path", "crossing", "xing", "ridge",
+		"point", "commons", "cove", "grove", "gardens", "mews", "alley", "walk", "bend", "glen", "hollow",
+		"landing", "manor", "plaza", "trace", "vista", "expressway", "expy", "freeway", "fwy", "turnpike",
+		"causeway", "broadway")
 	lx.flag(fStreetPrefix, "calle", "avenida", "av", "avda", "calzada", "camino", "paseo", "carretera",
-		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd")
+		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
+		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",
+		"avinguda", "chemin", "avenue")
 	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "piso", "depto", "departamento",
 		"apto", "int", "interior", "puerta", "bldg", "floor", "fl", "col", "colonia")
 	lx.flag(fUnit, "mg", "mcg", "ml", "g", "gr", "kg", "lb", "lbs", "oz", "cc", "tab", "tabs", "tablet",
@@ -207,13 +238,15 @@ func buildLexicon() (*lexicon, error) {
 		"cuanta", "cuantas", "cuantos", "seguro", "why", "por que", "what", "que")
 	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
 		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
-	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san")
+	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
+		"della", "des", "du", "der", "ter", "ten")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
 		"mude", "mudamos", "moving")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
 		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to")
 	lx.flag(fFax, "fax", "facsimile", "telefax")
-	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "cp", "c.p", "codigo postal")
+	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
+		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")
 	lx.flag(fNotName, "dr", "doctor", "mr", "mrs", "ms", "sr", "sra", "srta", "dra", "miss", "nurse",
 		"clinic", "clinica", "office", "hospital", "pharmacy", "farmacia", "insurance", "seguro", "dob",
 		"ok", "okay", "thanks", "gracias", "hello", "hola", "hi", "yes", "no", "si", "please", "porfa",
@@ -232,7 +265,11 @@ func buildLexicon() (*lexicon, error) {
 		"pediatrics", "cardiology", "dermatology", "urgent care", "primary", "family", "practice", "group",
 		"street", "avenue", "road", "north", "south", "east", "west", "county", "city", "university",
 		"school", "church", "iglesia", "senor", "god", "dios", "jesus christ", "lord", "wifi", "ok", "lol",
-		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido")
+		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido",
+		"name", "nombre", "names", "nombres",
+		// Departments a message is addressed to ("Attn: Billing").
+		"billing", "department", "dept", "records", "accounts", "manager", "referrals", "scheduling",
+		"reception", "facturacion", "administracion", "admin", "hr", "payroll")
 	states := []string{"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in",
 		"ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
 		"nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va",
@@ -245,8 +282,138 @@ func buildLexicon() (*lexicon, error) {
 		"rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
 		"virginia", "washington", "west virginia", "wisconsin", "wyoming", "puerto rico"}
 	lx.flag(fState, states...)
-	lx.flag(fTitleCaseOnly, "in", "or", "me", "hi", "ok", "de", "la", "oh", "pa", "co", "ma", "id", "mi",
+	lx.flag(fTitleCaseOnly, "via", "largo", "corso", "rambla", "strada", "chemin", "rue", "rua", "viale", "piazza", "praca", "carrer", "travessa", "avinguda",
+		"in", "or", "me", "hi", "ok", "de", "la", "oh", "pa", "co", "ma", "id", "mi",
 		"al", "ar", "ga", "mo", "ne", "va", "wa", "ms", "md", "sc", "nd", "ct", "ky", "ut", "mt", "ia", "ca")
+
+	// Clinical grammar: the words that make a drug, test or condition a
+	// whole statement ("metformin 500 mg twice daily", "A1C was 9.2",
+	// "type 2 diabetes, uncontrolled").
+	lx.flag(fClinMod, "severe", "mild", "moderate", "chronic", "acute", "early", "late", "advanced",
+		"metastatic", "uncontrolled", "controlled", "poorly", "well", "stage", "grade", "type", "class",
+		"recurrent", "persistent", "active", "latent", "borderline", "gestational", "juvenile", "onset",
+		"early-onset", "severo", "severa", "leve", "moderado", "moderada", "cronico", "cronica", "agudo",
+		"aguda", "tipo", "etapa", "grado", "estadio", "descontrolado", "descontrolada", "avanzado", "avanzada",
+		"ii", "iii", "iv", "remission", "remision", "flare", "flare-up", "brote", "worsening")
+	lx.flag(fDoseUnit, "mg", "mcg", "ug", "ml", "g", "gr", "cc", "iu", "unit", "units", "tab", "tabs",
+		"tablet", "tablets", "pill", "pills", "cap", "caps", "capsule", "capsules", "puff", "puffs", "drop",
+		"drops", "patch", "spray", "sprays", "mg/dl", "mmol", "mmol/l", "meq", "pastilla", "pastillas",
+		"tableta", "tabletas", "capsula", "capsulas", "gotas", "unidades", "dosis", "%", "percent",
+		"mmhg", "cells", "copies", "k", "x", "milligrams", "milligram", "mgs", "micrograms", "mcgs", "milliliters",
+		"millilitres", "grams", "gram", "tablespoons", "teaspoons", "teaspoon", "tablespoon", "inhalations",
+		"injections", "injection", "shots", "shot", "miligramos", "miligramo", "gramos", "mililitros",
+		"inyecciones", "inyeccion", "cucharadas", "cucharaditas")
+	lx.flag(fFreq, "daily", "nightly", "weekly", "monthly", "once", "twice", "thrice", "bid", "tid", "qid",
+		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "other", "morning", "mornings", "evening",
+		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
+		"meals", "diario", "diaria", "diarias", "noche", "noches", "cada", "horas", "dia", "dias", "semana",
+		"veces", "vez", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m", "po", "qam", "qpm", "hs", "bed",
+		"breakfast", "dinner", "lunch", "food", "desayuno", "comida", "cena", "dormir", "acostarse",
+		"yesterday", "today", "tonight", "ayer", "hoy", "anoche", "pasada", "pasado", "past", "month", "year",
+		"winter", "summer", "flares", "flare", "mes", "ano")
+	// Indications after a drug: "lisinopril for blood pressure".
+	lx.flag(fBodyPart, "blood", "blood pressure", "pressure", "presion", "presion arterial", "sugar", "azucar", "sleep",
+		"thyroid", "nerves", "nervios", "mood", "acid", "bp")
+	lx.flag(fResultWord, "was", "is", "are", "were", "came", "back", "come", "comes", "showed", "shows",
+		"show", "at", "of", "count", "counts", "level", "levels", "result", "results", "reading", "readings",
+		"test", "tested", "by", "mouth", "with", "a", "an", "per", "the", "to", "up", "down", "went", "now",
+		"and", "as", "de", "del", "el", "la", "fue", "es", "salio", "salieron", "dio", "en", "al", "por",
+		"con", "y", "resultado", "resultados", "nivel", "niveles", "conteo", "of", "around", "about", "over",
+		"under", "still", "again", "as-needed", "as needed", "along", "una", "un", "in", "before", "after", "for",
+		"antes", "despues", "out", "acting", "flaring", "flared", "numbers", "number", "showing", "mostrando",
+		"been", "had", "has", "have", "having", "getting", "gets", "got", "so", "kind", "kinda", "super", "really",
+		"last", "this", "radiating", "spreading", "shooting", "going", "that", "which", "que", "dropped", "rose",
+		"fell", "jumped", "increased", "decreased", "spiked", "bajo", "subio", "flagged", "marked", "reported",
+		"esta", "estan", "estaba", "resulto", "anda")
+	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
+		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
+		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
+		"baja", "bajos", "elevado", "elevada", "normales", "anormal", "reactivo", "indetectable", "maligno",
+		"benigno", "pos", "neg", "off", "range", "limits", "wnl", "bien", "mal", "control", "up", "remission")
+	lx.flag(fVisit, "appointment", "appt", "clinic", "visit", "consult", "consultation", "department",
+		"dept", "doctor", "unit", "ward", "center", "centre", "follow-up", "followup", "session", "sessions",
+		"program", "cita", "consulta", "clinica", "servicio", "doctora", "specialist")
+	// Imaging visits and everyday words for measures name a visit or a
+	// thing ("where do I park for the MRI", "no sugar, thanks") until a
+	// value or finding comes with them.
+	lx.flag(fNeedsFinding, "mri", "x-ray", "xray", "ct scan", "ct", "ultrasound", "ultrasonido", "radiografia",
+		"resonancia", "tomografia", "ecg", "ekg", "electrocardiograma", "mammogram", "mamografia", "scan",
+		"echo", "echocardiogram", "sonogram", "dexa", "pet scan", "blood pressure", "presion arterial", "bp",
+		"sugar", "sugars", "oxygen", "oxigeno", "saturation", "heart rate", "temperature", "culture", "pap",
+		"iron", "calcium", "colonoscopy", "colonoscopia", "alt", "ast", "rapid test", "scan", "scans", "labs",
+		"lab work", "labwork", "lab test", "swab", "pathology", "cat scan", "endoscopy", "stress test", "sleep study",
+		"mammo", "hurt", "painful", "dexa scan", "bone density", "bone density scan", "mri scan", "sore", "stiff", "numb", "confused", "shaky", "shaking", "discharge", "sweats", "ache", "aches",
+		"disease", "disorder", "syndrome", "deficiency", "insufficiency", "enfermedad", "sindrome", "trastorno")
+	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
+		"wk", "mos", "mo")
+	lx.flag(fStreetWord, "rue", "via", "viale", "rua", "corso", "piazza", "chemin", "allee", "strada",
+		"carrer", "rambla", "travessa", "largo", "praca", "avinguda", "calle", "avenida", "boulevard")
+	lx.flag(fClinMod, "sharp", "bad", "terrible", "horrible", "awful", "constant", "dull", "throbbing",
+		"stabbing", "burning", "slight", "intense", "extreme", "really", "very", "high", "low", "low-grade",
+		"fuerte", "intenso", "intensa", "leve", "constante", "punzante", "mucho", "mucha", "muy", "worse",
+		"worst", "getting", "peor", "major", "minor", "generalized", "bilateral", "unilateral", "partial",
+		"complete", "essential", "primary", "secondary", "idiopathic", "congenital", "obstructive", "restrictive",
+		"hypertensive", "alcoholic", "viral", "bacterial", "allergic", "seasonal", "postpartum", "atypical",
+		"complex", "subacute", "treated", "untreated", "resolved", "managed", "stable", "diet-controlled",
+		"insulin-dependent", "twins", "triplets", "gemelos", "oral", "orally", "subcutaneous", "subq", "sq",
+		"intramuscular", "im", "iv", "topical", "topically", "inhaled", "sublingual", "nasal", "injected",
+		"injectable", "via", "extended-release", "extended", "release", "xr", "xl", "sr", "er", "odt", "cream",
+		"ointment", "gel", "solution", "suspension", "syrup", "jarabe", "crema", "pomada", "liquid",
+		"cognitive", "depressive", "compulsive", "traumatic")
+	lx.flag(fBodyPart, "head", "neck", "back", "chest", "stomach", "belly", "tummy", "abdomen", "side", "arm",
+		"arms", "leg", "legs", "knee", "knees", "ankle", "ankles", "foot", "feet", "hip", "hips", "shoulder",
+		"shoulders", "elbow", "wrist", "hand", "hands", "finger", "fingers", "toe", "toes", "ear", "ears", "eye",
+		"eyes", "throat", "jaw", "tooth", "teeth", "mouth", "nose", "sinuses", "skin", "groin", "pelvis", "ribs",
+		"heart", "lungs", "kidney", "kidneys", "bladder", "joints", "muscles", "spine", "tailbone", "face",
+		"cabeza", "cuello", "espalda", "pecho", "estomago", "barriga", "panza", "costado", "brazo", "brazos",
+		"pierna", "piernas", "rodilla", "rodillas", "tobillo", "tobillos", "pie", "pies", "cadera", "hombro",
+		"hombros", "codo", "muneca", "mano", "manos", "dedo", "dedos", "oido", "oidos", "oreja", "ojo", "ojos",
+		"garganta", "mandibula", "muela", "muelas", "diente", "dientes", "boca", "nariz", "piel", "vientre",
+		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones")
+	lx.flag(fSide, "left", "right", "lower", "upper", "both", "whole", "entire", "izquierdo", "izquierda",
+		"derecho", "derecha", "baja", "bajo", "alta", "ambos", "ambas", "toda", "todo")
+	lx.flag(fClinLead, "diagnosed with", "diagnosed", "history of", "hx of", "hx", "dx", "dx of", "diagnosis of",
+		"suffers from", "suffering from", "treated for", "being treated for", "positive for", "negative for",
+		"tested positive for", "tested negative for", "taking", "takes", "took", "prescribed", "started on",
+		"on", "refill of", "diagnosticado con", "diagnosticada con", "me diagnosticaron", "le diagnosticaron",
+		"toma", "tomo", "tomando", "me recetaron", "le recetaron", "padece", "padezco", "padece de",
+		"sufre de", "sufro de", "con", "history", "treated", "suffers", "suffering", "started", "refill",
+		"diagnosis", "diagnosticado", "diagnosticada", "padece", "sufre", "sufro", "being", "feeling", "feel",
+		"felt", "feels", "siento", "sentia", "having")
+	lx.flag(fLatin, "lorem", "ipsum", "dolor", "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod",
+		"tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "enim", "minim", "veniam", "quis",
+		"nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "commodo", "consequat", "duis",
+		"aute", "irure", "reprehenderit", "voluptate", "velit", "esse", "cillum", "fugiat", "nulla",
+		"pariatur", "excepteur", "sint", "occaecat", "cupidatat", "proident", "sunt", "culpa", "officia",
+		"deserunt", "mollit", "anim", "laborum", "ut", "et", "ad", "ea", "ex", "eu", "vel", "nec")
+	lx.flag(fLabelNoun, "building", "bldg", "lot", "suite", "unit", "plan", "vitamin", "hepatitis", "hep",
+		"room", "gate", "door", "level", "floor", "wing", "section", "tower", "type", "group", "part",
+		"zone", "area", "bay", "exit", "entrance", "terminal", "hall", "parking", "garage", "grade", "class",
+		"option", "step", "phase", "form", "tab", "row", "seat", "block", "line", "track", "platform",
+		"elevator", "stairs", "clinic", "pod", "desk", "window", "counter", "annex", "edificio", "sala",
+		"puerta", "piso", "nivel", "consultorio", "modulo", "ventanilla")
+
+	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
+		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor")
+
+	// Specialty visits that reveal a condition, and pregnancy stages.
+	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",
+		"hematology-oncology", "cancer center", "cancer clinic", "hiv clinic", "aids clinic", "hiv specialist",
+		"methadone clinic", "methadone program", "suboxone clinic", "addiction clinic", "addiction medicine",
+		"detox", "rehab", "psychiatry", "psychiatrist", "psiquiatra", "psiquiatria", "mental health clinic",
+		"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "radiation therapy",
+		"radioterapia", "infectious disease", "infectologo", "infectologia", "fertility clinic", "ivf",
+		"std clinic", "sti clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
+		"behavioral health", "mental health", "salud mental", "psych", "psych appointment", "psych ward",
+		"sexual health clinic", "infusion center", "infusion", "hospice", "palliative care", "hematology",
+		"hematologist", "radiation oncology", "opioid treatment", "substance use", "substance abuse",
+		"alcohol treatment", "needle exchange", "transplant", "wks along", "weeks along", "wks pregnant",
+		"prenatal", "prenatal visit", "control prenatal", "months along", "weeks pregnant",
+		"months pregnant", "semanas de embarazo", "meses de embarazo", "first trimester", "second trimester",
+		"third trimester", "primer trimestre", "segundo trimestre", "tercer trimestre", "embarazada",
+		"embarazo"} {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition })
+	}
 
 	// Name cues.
 	lx.cue(cueNameStrong, SpanName, "my name is", "name is", "name:", "names", "full name", "patient name",
@@ -256,12 +423,18 @@ func buildLexicon() (*lexicon, error) {
 		"named", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
-		"first name is", "last name is", "apellido es")
+		"first name is", "last name is", "apellido es", "a la atencion de")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
-		"de parte de", "on behalf of", "patient", "paciente", "pt",
+		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
+		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
+		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
+		"cita para", "cita de", "receta para", "a nombre", "for patient", "appointment with", "appt with",
+		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
+		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
+		"this message is for",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

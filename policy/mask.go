@@ -18,6 +18,11 @@ func Detect(text string) Detection {
 	sc := scanPool.Get().(*scanner)
 	defer scanPool.Put(sc)
 	sc.run(text)
+	return sc.detection(text)
+}
+
+// detection builds the Detection of the text sc has just run over.
+func (sc *scanner) detection(text string) Detection {
 	if len(sc.kept) == 0 {
 		return Detection{Masked: text, Clinical: sc.clinicalSignal()}
 	}

@@ -19,6 +19,9 @@ type OutboundRules struct {
 	MaxPerDay int
 	// Window is WhatsApp's customer-service window.
 	Window time.Duration
+	// Clinic is the allow-list of what the clinic says about itself
+	// (names, address, numbers, web, staff); empty allows nothing.
+	Clinic ClinicProfile
 }
 
 // DefaultOutboundRules are the limits a clinic starts with.
@@ -91,12 +94,17 @@ func DecideOutbound(o Outbound) OutboundDecision {
 	if strings.TrimSpace(o.Text) == "" {
 		return refuse(RuleEmpty, "The message is empty.")
 	}
-	det := Detect(o.Text)
-	if len(det.Spans) > 0 {
-		types := det.SpanTypes()
+	scr := ScreenOutbound(o.Text, r.Clinic)
+	det := scr.Detection
+	if scr.Refused() {
+		types := scr.Types()
+		reason := fmt.Sprintf("This message contains health information (%s), which must not travel over WhatsApp. Send the secure-portal link instead.", strings.Join(types, ", "))
+		if len(scr.Blocking) == 0 {
+			reason = fmt.Sprintf("This message tells the patient about their %s, which must not travel over WhatsApp even without a name. Send the secure-portal link instead.", disclosureNoun(scr.Disclosure))
+		}
 		return OutboundDecision{
 			Rule:            RulePHI,
-			Reason:          fmt.Sprintf("This message contains health information (%s), which must not travel over WhatsApp. Send the secure-portal link instead.", strings.Join(types, ", ")),
+			Reason:          reason,
 			SpanTypes:       types,
 			OfferPortalLink: true,
 			Detection:       det,
@@ -114,6 +122,19 @@ func DecideOutbound(o Outbound) OutboundDecision {
 		return refuse(RuleFrequency, fmt.Sprintf("This patient has already received %d messages in the past 24 hours, the clinic's limit.", o.SentLast24h))
 	}
 	return OutboundDecision{Allowed: true, Detection: det}
+}
+
+// disclosureNoun words a disclosure kind for the sender.
+func disclosureNoun(kind string) string {
+	switch kind {
+	case "results":
+		return "test results"
+	case "diagnosis":
+		return "diagnosis"
+	case "medication":
+		return "medication or dose"
+	}
+	return "health"
 }
 
 func (r OutboundRules) withDefaults() OutboundRules {

@@ -1,13 +1,251 @@
 package policy
 
-// clinical marks medications, conditions, symptoms and lab tests.
+// clinical marks medications, conditions, symptoms and lab tests, each
+// grown into the whole statement it heads: a drug with its dose and how
+// often ("metformin 500 mg twice daily"), a test with its value ("A1C was
+// 9.2", "biopsy came back positive"), a condition with its modifiers
+// ("type 2 diabetes, uncontrolled") and a pregnancy with its stage ("8
+// weeks along"). Masking only the keyword would leave the rest readable.
 func (sc *scanner) clinical() {
+	sc.patientVisits()
+	sc.pregnancyWeeks()
+	lorem := -1
 	for _, m := range sc.marks {
 		if m.e.flags&fClin == 0 || sc.anyClaimed(m.ts, m.te-1) {
 			continue
 		}
-		sc.addTok(m.ts, m.te-1, m.e.clin, 0.8, prioClinical)
+		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
+			continue
+		}
+		if sc.idiom(m) {
+			continue
+		}
+		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
+			// Placeholder Latin ("lorem ipsum dolor sit amet") is layout
+			// text, not a patient in pain.
+			if lorem < 0 {
+				lorem = 0
+				for i := range sc.toks {
+					if sc.is(i, "lorem") || sc.is(i, "ipsum") || sc.is(i, "amet") {
+						lorem = 1
+						break
+					}
+				}
+			}
+			if lorem == 1 {
+				continue
+			}
+		}
+		s := sc.clinLeft(m.ts)
+		e, grown := sc.clinRight(m.te - 1)
+		if m.te-m.ts == 1 && m.e.flags&fHeadNoun != 0 {
+			// "Lyme disease", "irritable bowel syndrome", "enfermedad de
+			// Chagas": the head noun takes the words that name it.
+			hs, he := sc.headNounSpan(m.ts)
+			s, e = min(s, hs), max(e, he)
+			grown = grown || hs < m.ts || he > m.ts
+		}
+		if m.e.flags&fNeedsFinding != 0 && m.e.clin == SpanSymptom {
+			// "sore", "hurt", "painful" are symptoms when they are about a
+			// body or a person: "my back is sore", not "it won't hurt".
+			if !sc.aboutBody(s, e) {
+				continue
+			}
+		} else if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) {
+			// "Where do I park for my MRI?" names a visit, "no sugar,
+			// thanks" a thing: neither is a finding.
+			continue
+		}
+		sc.addTok(s, e, m.e.clin, 0.8, prioClinical)
 	}
+}
+
+// clinContent reports a token that carries part of a clinical statement
+// on its own: a number, a dose unit, a frequency, a result value or a
+// modifier.
+func (sc *scanner) clinContent(k int) bool {
+	switch sc.kind(k) {
+	case tkNum, tkAlnum:
+		return true
+	case tkWord:
+		return sc.flags(k)&(fDoseUnit|fFreq|fResultValue|fClinMod|fVisit|fDuration|fBodyPart) != 0 || numberWord(sc.word(k))
+	case tkPunct:
+		return sc.isP(k, '%')
+	}
+	return false
+}
+
+// clinRight extends a clinical span from token end over its dose,
+// frequency, value and modifiers, and reports whether it took a value
+// (anything beyond a visit word). Linking
+// words ("was", "came back", "count", "of") are taken only when content
+// follows them.
+func (sc *scanner) clinRight(end int) (int, bool) {
+	imaging := imagingWord(sc.word(end))
+	last, value := end, false
+	for k := end + 1; k < len(sc.toks) && k <= end+12; k++ {
+		t := &sc.toks[k]
+		if t.claimed {
+			break
+		}
+		if t.kind == tkPunct {
+			c := sc.n.b[t.s]
+			switch {
+			case (c == '.' || c == '/' || c == '-' || c == ':') && !t.space && k+1 < len(sc.toks) && !sc.toks[k+1].space:
+				continue
+			case c == '%':
+				last = k
+				continue
+			case c == ',' && sc.flags(k+1)&(fClinMod|fResultValue) != 0:
+				continue
+			case c == ',' && !t.space && sc.kind(k-1) == tkNum && sc.kind(k+1) == tkNum && k+1 < len(sc.toks) && !sc.toks[k+1].space:
+				continue // "15,000"
+			case (c == ',' || c == ':' || c == '=' || c == '(' || c == ')' || c == '-' || c == '~' || c == '@') &&
+				k+1 < len(sc.toks) && !sc.toks[k+1].claimed && (sc.clinContent(k+1) || sc.flags(k+1)&fClin != 0):
+				continue // "metformin, 500 mg, twice a day", "A1C: 9.2", "TSH = 6.8", "(9.2%)"
+			}
+			break
+		}
+		if t.kind == tkNum && (sc.clockTime(k) || sc.flags(k+1)&fDuration != 0 || sc.is(k+1, "hours") || sc.is(k+1, "minutes") || sc.is(k+1, "mins") || sc.is(k+1, "horas") || sc.is(k+1, "minutos")) && imaging {
+			break // "the MRI takes 45 minutes": how long a visit lasts
+		}
+		if t.kind == tkNum && sc.clockTime(k) {
+			break
+		}
+		if t.flags&fClin != 0 && t.flags&fNeedsFinding == 0 {
+			// "biopsy showed cancer": one statement.
+			last, value = k, true
+			continue
+		}
+		if t.kind == tkWord && findingVerb(sc.word(k)) {
+			// "MRI showed a small tear", "the biopsy found cancer
+			// cells": what follows the verb is the finding, to the end
+			// of the clause.
+			e := k
+			for n := k + 1; n < len(sc.toks) && n <= k+8 && !sc.toks[n].claimed && !sc.clauseEnd(n); n++ {
+				e = n
+			}
+			if e > k {
+				last, value, k = e, true, e
+				continue
+			}
+		}
+		if e := sc.bodyPartPhrase(k); e > 0 {
+			last, k = e, e // "pain in my lower back"
+			continue
+		}
+		if e := sc.durationPhrase(k); e > 0 {
+			last, k = e, e // "for three days", "since last night", "desde ayer"
+			continue
+		}
+		if sc.clinContent(k) {
+			last = k
+			value = value || sc.flags(k)&fVisit == 0
+			continue
+		}
+		if t.kind == tkWord && t.flags&fResultWord != 0 {
+			continue
+		}
+		break
+	}
+	return last, value
+}
+
+// clinLeft extends a clinical span from token start over the modifiers,
+// numbers and durations before it ("type 2", "severe", "20 weeks").
+func (sc *scanner) clinLeft(start int) int {
+	for k := start - 1; k >= 0 && k >= start-4; k-- {
+		t := &sc.toks[k]
+		if t.claimed {
+			break
+		}
+		if t.kind == tkNum || t.kind == tkAlnum && isDigit(sc.n.b[t.s]) ||
+			(t.kind == tkWord && (t.flags&(fClinMod|fDuration|fDoseUnit|fBodyPart|fSide|fClinLead|fResultValue) != 0 || numberWord(sc.word(k)))) {
+			start = k
+			continue
+		}
+		// "my throat is really sore": a linking verb after a body part.
+		if t.kind == tkWord && linkingVerb(sc.word(k)) && (sc.flags(k-1)&fBodyPart != 0 || linkingVerb(sc.word(k-1)) && sc.flags(k-2)&fBodyPart != 0) {
+			continue
+		}
+		// "20 units of Lantus", "2 tabletas de ibuprofeno".
+		if (sc.is(k, "of") || sc.is(k, "de")) && sc.flags(k-1)&fDoseUnit != 0 && (sc.kind(k-2) == tkNum || numberWord(sc.word(k-2))) {
+			start = k - 2
+			k -= 2
+			continue
+		}
+		if sc.isP(k, '-') && !t.space {
+			continue
+		}
+		// "prueba de VIH", "test for HIV": the test names the condition.
+		if (sc.is(k, "de") || sc.is(k, "for") || sc.is(k, "of") || sc.is(k, "del")) && testWord(sc.word(k-1)) && !sc.toks[k-1].claimed {
+			start = k - 1
+			break
+		}
+		break
+	}
+	return start
+}
+
+// clockTime reports a number that is the time of day of a visit, not a
+// test's value: "at 3 on Tuesday", "at 10:30", "3pm".
+func (sc *scanner) clockTime(k int) bool {
+	if sc.isP(k+1, ':') && sc.attached(k+1) {
+		return true
+	}
+	nx := sc.word(k + 1)
+	switch string(nx) {
+	case "am", "pm", "oclock", "o'clock", "on", "today", "tomorrow", "tonight", "hoy", "manana":
+		return true
+	}
+	if sc.flags(k+1)&fWeekday != 0 {
+		return true
+	}
+	return sc.is(k-1, "at") && (sc.is(k-2, "still") || sc.is(k-2, "is") || sc.is(k-2, "appointment"))
+}
+
+// imagingFinding reports whether a message that names an imaging test
+// also says something clinical: a result value after it, a result word,
+// or another clinical term.
+func (sc *scanner) imagingFinding(m mark) bool {
+	for k := m.te; k < len(sc.toks) && k < m.te+5; k++ {
+		if sc.flags(k)&fResultValue != 0 {
+			return true
+		}
+	}
+	for _, o := range sc.marks {
+		if o.ts != m.ts && o.e.flags&fClin != 0 && o.e.flags&fNeedsFinding == 0 {
+			return true
+		}
+	}
+	for i := range sc.toks {
+		switch string(sc.word(i)) {
+		case "results", "result", "resultados", "resultado", "showed", "shows", "found", "report", "mostro", "salio":
+			return true
+		}
+	}
+	return false
+}
+
+// numberWord reports a number written as a word, one to ninety-nine
+// (EN/ES), the way stages, doses and weeks are spelled in chat.
+func numberWord(w []byte) bool {
+	if unitWord(w) {
+		return true
+	}
+	switch string(w) {
+	case "hundred", "thousand", "point", "half", "cien", "ciento", "doscientos", "trescientos", "cuatrocientos",
+		"quinientos", "seiscientos", "setecientos", "ochocientos", "novecientos", "mil", "punto", "medio", "media",
+		"veintiuno", "veintidos", "veintitres", "veinticuatro", "veinticinco", "veintiseis", "veintisiete",
+		"veintiocho", "veintinueve":
+		return true
+	case "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+		"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+		"diez", "once", "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho",
+		"diecinueve", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa":
+		return true
+	}
+	return false
 }
 
 // clinicalSignal decides Detection.Clinical. A symptom, condition or lab
@@ -42,4 +280,296 @@ func (sc *scanner) clinicalSignal() bool {
 		return hasID || question || personal
 	}
 	return hint && question
+}
+
+// testWord reports a word that names a test of whatever follows it.
+func testWord(w []byte) bool {
+	switch string(w) {
+	case "test", "tests", "testing", "screening", "screen", "prueba", "pruebas", "examen", "analisis", "panel":
+		return true
+	}
+	return false
+}
+
+// bodyPartPhrase reads "in my lower back", "on the left side", "en el
+// pecho" at token k and returns its last token, or 0.
+func (sc *scanner) bodyPartPhrase(k int) int {
+	switch string(sc.word(k)) {
+	case "in", "on", "around", "near", "behind", "under", "at", "to", "down", "into", "up", "en", "de", "del", "al", "hacia":
+	default:
+		return 0
+	}
+	j := k + 1
+	switch string(sc.word(j)) {
+	case "my", "his", "her", "the", "their", "your", "el", "la", "los", "las", "mi", "mis", "su", "sus", "both":
+		j++
+	}
+	for n := 0; n < 2 && sc.flags(j)&fSide != 0 && sc.flags(j)&fBodyPart == 0; n++ {
+		j++
+	}
+	if j < len(sc.toks) && !sc.toks[j].claimed && sc.flags(j)&fBodyPart != 0 {
+		for sc.flags(j+1)&fSide != 0 && !sc.toks[j+1].claimed && sc.toks[j+1].space {
+			j++ // "la pierna izquierda"
+		}
+		return j
+	}
+	return 0
+}
+
+// durationPhrase reads how long a complaint has lasted at token k: "for
+// three days", "for a week", "since yesterday", "since last night", "all
+// night", "desde ayer", "hace dos días", "por una semana".
+func (sc *scanner) durationPhrase(k int) int {
+	var quantity func(j int) int
+	quantity = func(j int) int { // "3", "three", "a", "a couple of", "a few", "about a"
+		switch {
+		case sc.kind(j) == tkNum || numberWord(sc.word(j)):
+			return j
+		case sc.is(j, "about") || sc.is(j, "around") || sc.is(j, "almost") || sc.is(j, "over") || sc.is(j, "nearly") || sc.is(j, "like") || sc.is(j, "casi") || sc.is(j, "como") || sc.is(j, "unos") && numberWord(sc.word(j+1)):
+			return quantity(j + 1)
+		case sc.is(j, "a") || sc.is(j, "an") || sc.is(j, "una") || sc.is(j, "un") || sc.is(j, "few") || sc.is(j, "several") || sc.is(j, "unos") || sc.is(j, "unas"):
+			if sc.is(j+1, "couple") || sc.is(j+1, "few") {
+				j++
+				if sc.is(j+1, "of") {
+					j++
+				}
+			}
+			return j
+		case sc.is(j, "the") && (sc.is(j+1, "past") || sc.is(j+1, "last")):
+			if sc.kind(j+2) == tkNum || numberWord(sc.word(j+2)) || sc.is(j+2, "few") || sc.is(j+2, "couple") {
+				return j + 2
+			}
+			return j + 1
+		}
+		return -1
+	}
+	unit := func(j int) bool {
+		if sc.flags(j)&fDuration != 0 {
+			return true
+		}
+		switch string(sc.word(j)) {
+		case "day", "days", "hour", "hours", "hrs", "year", "years", "night", "nights", "dias", "dia", "horas", "hora", "anos", "noches":
+			return true
+		}
+		return false
+	}
+	switch string(sc.word(k)) {
+	case "for", "por", "x", "durante":
+		if q := quantity(k + 1); q > 0 && unit(q+1) && !sc.anyClaimed(k, q+1) {
+			return q + 1
+		}
+	case "hace":
+		if q := quantity(k + 1); q > 0 && unit(q+1) && !sc.anyClaimed(k, q+1) {
+			return q + 1
+		}
+	case "all", "toda", "todo":
+		if sc.is(k+1, "night") || sc.is(k+1, "day") || sc.is(k+1, "week") || sc.is(k+1, "morning") || sc.is(k+1, "la") && (sc.is(k+2, "noche") || sc.is(k+2, "semana")) || sc.is(k+1, "el") && sc.is(k+2, "dia") {
+			if sc.is(k+1, "la") || sc.is(k+1, "el") {
+				return k + 2
+			}
+			return k + 1
+		}
+	case "since", "desde":
+		j := k + 1
+		switch {
+		case sc.is(j, "yesterday") || sc.is(j, "today") || sc.is(j, "ayer") || sc.is(j, "anoche") || sc.is(j, "hoy") || sc.flags(j)&fWeekday != 0:
+			return j
+		case sc.is(j, "last") || sc.is(j, "this") || sc.is(j, "the") || sc.is(j, "el") || sc.is(j, "la") || sc.is(j, "esta") || sc.is(j, "este"):
+			if j+1 < len(sc.toks) && !sc.toks[j+1].claimed && sc.kind(j+1) == tkWord {
+				if sc.is(j+1, "weekend") || sc.flags(j+1)&fWeekday != 0 || unit(j+1) || sc.is(j+1, "morning") || sc.is(j+1, "manana") || sc.is(j+1, "semana") || sc.is(j+1, "week") || sc.is(j+1, "month") || sc.is(j+1, "mes") {
+					if sc.is(j+2, "pasada") || sc.is(j+2, "pasado") {
+						return j + 2
+					}
+					return j + 1
+				}
+			}
+		case sc.is(j, "hace"):
+			if q := quantity(j + 1); q > 0 && unit(q+1) {
+				return q + 1
+			}
+		}
+	}
+	return 0
+}
+
+// findingVerb reports a verb that introduces a test's finding.
+func findingVerb(w []byte) bool {
+	switch string(w) {
+	case "showed", "shows", "show", "found", "revealed", "reveals", "indicated", "indicates", "confirmed",
+		"detected", "mostro", "encontro", "revelo", "indico", "confirmo", "detecto":
+		return true
+	}
+	return false
+}
+
+// clauseEnd reports punctuation that ends a clause, or a conjunction that
+// starts a new one ("…, but", "… and I").
+func (sc *scanner) clauseEnd(k int) bool {
+	if sc.kind(k) == tkPunct {
+		c := sc.n.b[sc.toks[k].s]
+		return c == '.' && !(sc.attached(k) && sc.attached(k+1)) || c == ',' || c == ';' || c == '!' || c == '?' || c == '(' || c == ')'
+	}
+	switch string(sc.word(k)) {
+	case "but", "so", "pero", "because", "porque", "can", "should", "could", "please", "when", "what", "is", "does":
+		return true
+	}
+	return false
+}
+
+// headNounSpan grows a condition head noun over the words that name it:
+// up to two words before ("Lyme disease", "celiac disease") or, in
+// Spanish, "de" and a word after ("enfermedad de Crohn").
+func (sc *scanner) headNounSpan(h int) (int, int) {
+	s, e := h, h
+	for k := h - 1; k >= 0 && k >= h-2; k-- {
+		t := &sc.toks[k]
+		if t.claimed || t.kind != tkWord || t.flags&(fStop|fNotName|fPersonal|fClinLead|fResultWord) != 0 && t.flags&fClin == 0 {
+			break
+		}
+		s = k
+	}
+	if (sc.is(h+1, "de") || sc.is(h+1, "del")) && h+2 < len(sc.toks) && sc.kind(h+2) == tkWord && !sc.toks[h+2].claimed && sc.toks[h+2].flags&fStop == 0 {
+		e = h + 2
+	}
+	return s, e
+}
+
+// linkingVerb joins a body part to how it feels ("my throat is sore").
+func linkingVerb(w []byte) bool {
+	switch string(w) {
+	case "is", "are", "was", "were", "feels", "feel", "felt", "has", "been", "gets", "got", "keeps", "still", "es",
+		"esta", "estan", "sigue", "siguen":
+		return true
+	}
+	return false
+}
+
+// idiom reports a clinical word used in an everyday phrase: "lump sum",
+// "traffic congestion", "what a pain", "cabin fever", "a rash decision".
+func (sc *scanner) idiom(m mark) bool {
+	if m.te-m.ts != 1 {
+		return false
+	}
+	w, next, prev := string(sc.word(m.ts)), string(sc.word(m.te)), string(sc.word(m.ts-1))
+	switch w {
+	case "lump":
+		return next == "sum"
+	case "congestion":
+		return prev == "traffic" || prev == "network" || prev == "road"
+	case "pain":
+		return sc.is(m.ts-1, "a") && (sc.is(m.ts-2, "what") || sc.is(m.ts-2, "such") || sc.is(m.ts-2, "be") || sc.is(m.ts-2, "a")) || next == "in" && sc.is(m.te+1, "the") && (sc.is(m.te+2, "neck") || sc.is(m.te+2, "butt"))
+	case "fever":
+		return prev == "cabin" || next == "pitch"
+	case "rash":
+		return next == "decision" || next == "decisions"
+	case "panic":
+		return next == "button"
+	case "sick":
+		return next == "of" || next == "and"
+	case "tired", "exhausted":
+		return next == "of" || prev == "and"
+	}
+	return false
+}
+
+// imagingWord reports an imaging test, whose findings are words, never a
+// bare number ("MRI 2 hours" is a duration).
+func imagingWord(w []byte) bool {
+	switch string(w) {
+	case "mri", "x-ray", "xray", "ray", "scan", "ultrasound", "ultrasonido", "radiografia", "resonancia", "tomografia",
+		"mammogram", "mamografia", "mammo", "echo", "echocardiogram", "sonogram", "dexa", "endoscopy", "colonoscopy",
+		"colonoscopia", "test", "study", "density":
+		return true
+	}
+	return false
+}
+
+// patientVisits finds a specialty visit tied to the patient by a
+// possessive or a referral: "my cardiology appointment", "her neurology
+// follow-up", "referral to urology", "mi cita de cardiología". The
+// specialty names the condition being treated; "where is the cardiology
+// clinic?" names a place and stays.
+func (sc *scanner) patientVisits() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord || !specialty(sc.word(i)) {
+			continue
+		}
+		owned := sc.is(i-1, "my") || sc.is(i-1, "his") || sc.is(i-1, "her") || sc.is(i-1, "their") || sc.is(i-1, "our") ||
+			sc.is(i-1, "to") && (sc.is(i-2, "referral") || sc.is(i-2, "referred")) ||
+			(sc.is(i-1, "de") && sc.is(i-2, "cita") && (sc.is(i-3, "mi") || sc.is(i-3, "su")))
+		if !owned {
+			continue
+		}
+		e := i
+		if sc.flags(i+1)&fVisit != 0 && !T[i+1].claimed {
+			e = i + 1
+		}
+		s := i
+		if sc.is(i-1, "de") {
+			s = i - 2
+		}
+		sc.addTok(s, e, SpanCondition, 0.7, prioClinical)
+	}
+}
+
+// specialty reports a medical specialty whose visits reveal a condition.
+func specialty(w []byte) bool {
+	switch string(w) {
+	case "cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
+		"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
+		"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
+		"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
+		"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
+		"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
+		"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist":
+		return true
+	}
+	return false
+}
+
+// pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
+// weeks", "she's 20 wks", "estoy de 30 semanas".
+func (sc *scanner) pregnancyWeeks() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum || sc.flags(i+1)&fDuration == 0 {
+			continue
+		}
+		w := string(sc.word(i + 1))
+		if w != "weeks" && w != "wks" && w != "semanas" {
+			continue
+		}
+		p := i - 1
+		if sc.is(p, "de") {
+			p--
+		}
+		if !(sc.is(p, "i'm") || sc.is(p, "im") || sc.is(p, "she's") || sc.is(p, "shes") || sc.is(p, "am") || sc.is(p, "estoy") || sc.is(p, "esta") || sc.is(p, "is") && sc.flags(p-1)&fPersonal != 0) {
+			continue
+		}
+		if nx := i + 2; nx < len(T) && T[nx].kind == tkWord && (T[nx].flags&fStop == 0 || T[nx].flags&fClin != 0 || sc.is(nx, "along")) &&
+			!sc.is(nx, "now") && !sc.is(nx, "today") {
+			continue // "I'm 2 weeks late" says something else; "9 weeks pregnant" is the lexicon's
+		}
+		if (sc.is(i+2, "de") || sc.is(i+2, "of")) && sc.flags(i+3)&fClin != 0 {
+			continue // "30 semanas de embarazo"
+		}
+		sc.addTok(i, i+1, SpanCondition, 0.7, prioClinical)
+	}
+}
+
+// aboutBody reports a body part inside [s, e] or a person just before s.
+func (sc *scanner) aboutBody(s, e int) bool {
+	for k := s; k <= e; k++ {
+		if sc.flags(k)&fBodyPart != 0 {
+			return true
+		}
+	}
+	for k := s - 1; k >= 0 && k >= s-3; k-- {
+		switch string(sc.word(k)) {
+		case "i", "i'm", "im", "i've", "my", "me", "he", "she", "he's", "she's", "his", "her", "estoy", "tengo", "mi", "le":
+			return true
+		}
+	}
+	return false
 }

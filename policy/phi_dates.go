@@ -206,6 +206,9 @@ func (sc *scanner) monthFirst(i int) (int, bool) {
 	if sc.isP(j, '.') && sc.attached(j) {
 		j++
 	}
+	if sc.is(j, "the") && sc.kind(j+1) == tkAlnum {
+		j++ // "July the 22nd"
+	}
 	if d, ok := sc.dayTok(j); ok && !sc.toks[j].claimed && !(sc.kind(j) == tkNum && sc.attached(j+1) && sc.kind(j+1) == tkNum) {
 		if !validMD(mo, d) || sc.flags(j+1)&fUnit != 0 && sc.kind(j+1) == tkWord && !sc.is(j+1, "de") && !sc.is(j+1, "of") {
 			return 0, false
@@ -244,6 +247,9 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	if !ok || (i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct) {
 		return 0, false
 	}
+	if sc.flags(i-1)&fStreetPrefix != 0 || sc.isP(i-1, '.') && sc.flags(i-2)&fStreetPrefix != 0 {
+		return 0, false // "Calle 5 de Mayo" is a street named after a date
+	}
 	j := i + 1
 	if sc.is(j, "of") || sc.is(j, "de") {
 		j++
@@ -269,7 +275,11 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	if y, ok := sc.yearTok(k); ok {
 		end = y
 	}
-	sc.addTok(i, end, sc.dateType(i), 0.9, prioDate)
+	start := i
+	if sc.is(i-1, "the") && !sc.toks[i-1].claimed {
+		start = i - 1 // "the 16th of April": the article is part of the date
+	}
+	sc.addTok(start, end, sc.dateType(i), 0.9, prioDate)
 	return end, true
 }
 
@@ -327,11 +337,13 @@ func (sc *scanner) ages() {
 				break
 			}
 		}
-		if after || before {
+		if after || before || sc.bareAge(i) {
 			sc.addTok(i, i, SpanAge, 0.9, prioAge)
 		}
 	}
 	sc.spelledAges()
+	sc.decadeAges()
+	sc.shorthandAges()
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years
@@ -360,7 +372,7 @@ func (sc *scanner) spelledAges() {
 		if sc.isP(j, '-') {
 			j++
 		}
-		if sc.flags(j)&fAgeUnit != 0 || sc.flags(i-1)&fAgeCue != 0 {
+		if sc.flags(j)&fAgeUnit != 0 || sc.flags(i-1)&fAgeCue != 0 || sc.bareAgeAt(i, end) || sc.appositive(i, end) {
 			sc.addTok(i, end, SpanAge, 0.85, prioAge)
 		}
 	}

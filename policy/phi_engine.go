@@ -52,6 +52,10 @@ type scanner struct {
 	taken  []bool
 	// upperText caches allUpperText: 0 unknown, 1 no, 2 yes.
 	upperText uint8
+	// placeholder is set for layout filler ("lorem ipsum dolor sit
+	// amet"): the guesses that read unknown words as names or as
+	// misspelt drugs are off; structural identifiers still count.
+	placeholder bool
 }
 
 var (
@@ -74,6 +78,14 @@ func lexiconOrPanic() *lexicon {
 // txt, is, isP, kind and flags read token i, tolerating out-of-range i.
 func (sc *scanner) txt(i int) []byte { return sc.n.b[sc.toks[i].s:sc.toks[i].e] }
 
+// word is token i's text, or nil when i is outside the message.
+func (sc *scanner) word(i int) []byte {
+	if i < 0 || i >= len(sc.toks) {
+		return nil
+	}
+	return sc.txt(i)
+}
+
 func (sc *scanner) is(i int, w string) bool {
 	return i >= 0 && i < len(sc.toks) && string(sc.txt(i)) == w
 }
@@ -89,7 +101,7 @@ func (sc *scanner) kind(i int) uint8 {
 	return sc.toks[i].kind
 }
 
-func (sc *scanner) flags(i int) uint32 {
+func (sc *scanner) flags(i int) uint64 {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
@@ -147,19 +159,23 @@ func (sc *scanner) run(text string) {
 	sc.cands = sc.cands[:0]
 	sc.kept = sc.kept[:0]
 	sc.upperText = 0
+	sc.placeholder = false
 	if len(sc.toks) == 0 {
 		return
 	}
 	sc.lookup()
 	sc.structural()
 	sc.cueIDs()
+	sc.cuedPostcodes()
 	sc.validated()
 	sc.dates()
+	sc.spelledDates()
 	sc.ages()
 	sc.birthYears()
 	sc.digitRuns()
 	sc.spelledDigits()
 	sc.addresses()
+	sc.postcodes()
 	sc.zips()
 	sc.names()
 	sc.catchAll()
@@ -179,6 +195,23 @@ func (sc *scanner) lookup() {
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
 				e, ok = lx.words[string(w[:len(w)-2])]
+				if !ok || e.nTok == 0 {
+					// "Crohn's", "Alzheimer's": the name of a disease.
+					sc.key = append(append(sc.key[:0], w[:len(w)-2]...), 's')
+					if ce, found := lx.words[string(sc.key)]; found && ce.flags&fClin != 0 {
+						e, ok = ce, true
+					}
+				}
+			}
+			if !ok || e.nTok == 0 {
+				// Not a word of its own (at most the start of a phrase):
+				// try its evasive or inflected forms.
+				if ev, found := sc.evasiveEntry(i); found {
+					ev.flags |= e.flags & fPhraseStart
+					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
+					e, ok = ev, true
+					T[i].fuzzy = true
+				}
 			}
 			if ok && e.nTok <= 1 {
 				T[i].ent = e
@@ -225,6 +258,21 @@ func (sc *scanner) lookup() {
 		}
 		if e := T[i].ent; e.cue != cueNone || e.flags&fClin != 0 {
 			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: e})
+		}
+	}
+	sc.dottedAbbrev()
+	latin := 0
+	for i := range T {
+		if T[i].flags&fLatin != 0 {
+			latin++
+		}
+	}
+	if latin >= 3 {
+		sc.placeholder = true
+		for i := range T {
+			if T[i].fuzzy {
+				T[i].flags &^= fClin
+			}
 		}
 	}
 }

@@ -18,6 +18,11 @@ var fuzzSeeds = []string{
 	"123 Main St, Springfield, IL 62704",
 	"\xff\xfe broken utf8 \xc3",
 	"",
+	"the fourteenth of March nineteen sixty-two; el dieciséis de abril de mil novecientos",
+	"your h.i.v. test came back p0sitive, metfromin 500 mg twice daily, 20 units of Lantus",
+	"221B Baker Street, London NW1 6XE; Hauptstr. 5, 10115 Berlin; eircode D02 X285",
+	"Lopez, Maria J. - my husband dwayne, 94, is in his 90s; Mary-Kate Will June",
+	"twenty", "nineteen", "two thousand", "mil", "h.", "the 16th of", "Via Roma,",
 }
 
 // FuzzNormalize checks the folded view's map back to the original text:
@@ -135,4 +140,30 @@ func alnumOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// FuzzScreenOutbound checks the outbound screen on any text: it never
+// panics, its detection is well formed, and what it blocks is what the
+// masker found.
+func FuzzScreenOutbound(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("Dr. Patel will call you at (217) 555-0100. If you have chest pain, call 911.")
+	f.Add("your results are normal; take 2 tablets; increase your dose")
+	clinic := ClinicProfile{ClinicNames: []string{"Harbor Clinic"}, Addresses: []string{"1200 Harbor Blvd"},
+		Phones: []string{"+1 217 555 0100"}, Web: []string{"harbor.example"}, StaffNames: []string{"Dr. Priya Patel"}}
+	f.Fuzz(func(t *testing.T, text string) {
+		s := ScreenOutbound(text, clinic)
+		checkDetection(t, text, s.Detection)
+		for _, b := range s.Blocking {
+			found := false
+			for _, d := range s.Detection.Spans {
+				found = found || d == b
+			}
+			if !found {
+				t.Fatalf("blocking span %+v is not a detected span in %q", b, text)
+			}
+		}
+	})
 }

@@ -111,10 +111,20 @@ func (sc *scanner) extendName(end int, max int, mode int, strong bool) int {
 			end = k + 1
 			continue
 		}
-		// A middle initial: "Robert J. Anderson".
-		if sc.kind(k) == tkWord && sc.toks[k].e-sc.toks[k].s == 1 && sc.toks[k].space && sc.upper(k) &&
-			sc.isP(k+1, '.') && sc.attached(k+1) && k+2 < len(sc.toks) && accept(k+2) {
+		// A middle initial: "Robert J. Anderson", "mariana j. condori":
+		// after an initial any name-like word of the same case follows.
+		if sc.kind(k) == tkWord && sc.toks[k].e-sc.toks[k].s == 1 && sc.toks[k].space &&
+			(sc.upper(k) || bytesIndex("aeiouy", sc.txt(k)[0]) < 0) &&
+			sc.isP(k+1, '.') && sc.attached(k+1) && k+2 < len(sc.toks) &&
+			(accept(k+2) || (sc.canBeName(k+2) && sc.upper(k+2) == sc.upper(end))) {
 			end = k + 2
+			continue
+		}
+		// Without the dot: "Robert J Anderson", "robert j anderson".
+		if sc.kind(k) == tkWord && sc.toks[k].e-sc.toks[k].s == 1 && sc.toks[k].space && k+1 < len(sc.toks) &&
+			sc.toks[k+1].space && (sc.upper(k) || sc.txt(k)[0] != 'i' && sc.nameBoundary(k+2)) &&
+			(accept(k+1) || (sc.canBeName(k+1) && sc.upper(k+1) == sc.upper(end) && sc.upper(k) == sc.upper(end))) {
+			end = k + 1
 			continue
 		}
 		if sc.toks[k].flags&fParticle != 0 && sc.kind(k) == tkWord {
@@ -142,6 +152,7 @@ func (sc *scanner) extendName(end int, max int, mode int, strong bool) int {
 // the next word), then runs of listed first and last names with no cue,
 // including "Lastname, Firstname" and all-caps or all-lower-case writing.
 func (sc *scanner) names() {
+	sc.spelledOutNames()
 	for _, m := range sc.marks {
 		c := m.e.cue
 		if c != cueNameStrong && c != cueNameWeak && c != cueTitle && c != cueRelation && c != cueIntro {
@@ -165,25 +176,30 @@ func (sc *scanner) names() {
 		var first bool
 		switch c {
 		case cueNameStrong:
-			first = sc.canBeName(j)
+			first = sc.canBeName(j) || sc.wordName(j)
 		case cueTitle:
 			first = sc.canBeName(j) && (sc.isLex(j) || sc.upper(j) || dot)
 		default:
-			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText())
+			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText()) ||
+				(sc.upper(j) && !sc.allUpperText() && sc.wordName(j))
 		}
 		if !first && c == cueIntro {
 			// "this is rigoberto thistlewood", "atentamente, efraín mamani":
 			// one or two unlisted words that end the clause.
 			e := j
-			if sc.canBeName(e+1) && sc.toks[e+1].space {
+			if sc.nameWord(e+1) && sc.toks[e+1].space && sc.upper(e+1) == sc.upper(j) {
 				e++
 			}
-			if sc.canBeName(j) && (e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct) && (e > j || sc.isP(m.te, ',')) {
+			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct
+			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',')) {
 				sc.addName(j, e, 0.7)
 			}
 			continue
 		}
 		if !first {
+			if c == cueRelation || c == cueNameWeak {
+				sc.unlistedAfterCue(m, j)
+			}
 			continue
 		}
 		mode := acceptLexOrCap
@@ -191,13 +207,32 @@ func (sc *scanner) names() {
 			mode = acceptAny
 		}
 		end := sc.extendName(j, 4, mode, false)
+		// "Lopez, Maria": family name first, a comma, then the given name.
+		if end == j && sc.isP(end+1, ',') && !sc.toks[end+1].space {
+			g := end + 2
+			if sc.canBeName(g) && ((sc.isLex(g) && sc.toks[g].flags&fFirst != 0) || (sc.upper(g) && sc.upper(j))) {
+				ge := sc.extendName(g, 2, acceptLexOrCap, false)
+				if nx := ge + 1; nx >= len(sc.toks) || sc.kind(nx) == tkPunct || sc.toks[nx].flags&(fStop|fNotName|fDOBCue) != 0 {
+					end = ge
+				}
+			}
+		}
+		if c != cueTitle {
+			end = sc.growRight(j, end)
+		}
 		conf := float32(0.9)
 		if c == cueNameWeak || c == cueRelation {
 			conf = 0.8
 		}
 		sc.addName(j, end, conf)
 	}
-	sc.namesBeforeHere()
+	if !sc.placeholder {
+		sc.initialNames()
+		sc.hyphenNames()
+		sc.commaNames()
+		sc.namesBeforeHere()
+		sc.wordGivenNames()
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || !sc.isLex(i) {
@@ -211,22 +246,36 @@ func (sc *scanner) names() {
 			i = end
 			continue
 		}
+		// "Williams, Nayeli": a listed family name, a comma and a
+		// capitalised given name that ends the clause.
+		if T[i].flags&fSurname != 0 && sc.isP(i+1, ',') && sc.nameWord(i+2) && sc.upper(i+2) == sc.upper(i) &&
+			(sc.upper(i) && !sc.allUpperText() || sc.strongLex(i)) && (sc.nameBoundary(i+3) || sc.kind(i+3) == tkNum) {
+			sc.addName(i, i+2, 0.75)
+			i += 2
+			continue
+		}
 		hasStrong := sc.strongLex(i)
 		end := sc.extendName(i, 4, acceptRun, hasStrong)
 		for k := i; k <= end && !hasStrong; k++ {
 			hasStrong = sc.strongLex(k)
 		}
+		start := i
+		if hasStrong {
+			start, end = sc.unlistedNeighbours(i, end)
+		}
 		switch {
-		case hasStrong && end > i:
-			sc.addName(i, end, 0.85)
+		case hasStrong && end > start:
+			sc.addName(start, end, 0.85)
 		case hasStrong:
-			sc.addName(i, end, 0.7)
+			sc.addName(start, end, 0.7)
 		case end > i && sc.upper(i) && sc.upper(end):
 			sc.addName(i, end, 0.6)
 		}
 		i = end
 	}
-	sc.capitalisedPairs()
+	if !sc.placeholder {
+		sc.capitalisedPairs()
+	}
 }
 
 // capitalisedPairs finds two or three adjacent capitalised words that no
@@ -341,4 +390,229 @@ func (sc *scanner) computeAllUpper() bool {
 		}
 	}
 	return letters > 3 && upper*10 >= letters*9
+}
+
+func bytesIndex(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// nameWord reports a word outside the name lists that can still be part
+// of a name: not a function word, a number, a clinical or grammar word, or
+// a word shaped like a verb or adverb ("-ing", "-ed", "-ly").
+func (sc *scanner) nameWord(k int) bool {
+	T := sc.toks
+	if k < 0 || k >= len(T) || T[k].claimed || !sc.canBeName(k) ||
+		T[k].flags&(fClinMod|fResultWord|fResultValue|fFreq|fDuration|fVisit|fDoseUnit|fState|fAgeCue|fDateCue|fCityVerb|fAddrCue|fQuestion|fPersonal|fClinLead|fZipCue) != 0 && T[k].flags&(fFirst|fSurname) == 0 {
+		return false
+	}
+	w := sc.word(k)
+	if numberWord(w) {
+		return false
+	}
+	for _, suf := range []string{"ing", "ed", "ly"} {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return false
+		}
+	}
+	return true
+}
+
+// nameBoundary reports what may follow a name: the end, punctuation, or a
+// function word ("… needs a refill", "…, can I").
+func (sc *scanner) nameBoundary(k int) bool {
+	T := sc.toks
+	return k >= len(T) || T[k].kind == tkPunct || T[k].flags&(fStop|fNotName|fDOBCue|fWeekday|fClinLead) != 0 ||
+		T[k].ent.cue != cueNone
+}
+
+// unlistedNeighbours grows a listed name [i, end] over the unlisted part
+// of the same name: a given name before a listed family name ("efraín
+// Murphy", "Yuridia F. Robinson") or a family name after a listed given
+// name ("ryan mamani"). The neighbour must be written in the same case
+// and the name must end the clause or meet a function word, so "tell
+// Maria" or "Maria needs" stay as they are.
+func (sc *scanner) unlistedNeighbours(i, end int) (int, int) {
+	T := sc.toks
+	start := i
+	if T[i].flags&fSurname != 0 {
+		// An initial between: "Yuridia F Robinson", "mariana j. condori".
+		p := i - 1
+		if sc.isP(p, '.') && sc.attached(p) {
+			p--
+		}
+		if p > 0 && sc.kind(p) == tkWord && T[p].e-T[p].s == 1 && T[p].space && (sc.upper(p) || bytesIndex("aeiouy", sc.word(p)[0]) < 0) {
+			if sc.canBeName(p-1) && !T[p-1].claimed && sc.upper(p-1) == sc.upper(i) {
+				start = p - 1
+			}
+		} else if sc.nameWord(i-1) && sc.upper(i-1) == sc.upper(i) && (i-1 == 0 || T[i-2].kind == tkPunct || T[i-2].flags&(fStop|fNotName) != 0 || T[i-2].ent.cue != cueNone) {
+			start = i - 1
+		}
+	}
+	if T[i].flags&fFirst != 0 {
+		end = sc.growRight(i, end)
+	}
+	return start, end
+}
+
+// growRight adds one unlisted word after the name [i, end] when it is
+// written in the same case and the clause ends or a function word follows:
+// "ryan mamani, can I", "my husband susan oyelaran needs".
+func (sc *scanner) growRight(i, end int) int {
+	k := end + 1
+	// After a listed given name a number or a date word also closes the
+	// name: "maria okafor 555 123 4567", "… okafor date of birth".
+	after := sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
+	if k < len(sc.toks) && sc.toks[k].space && sc.nameWord(k) && sc.upper(k) == sc.upper(i) && after &&
+		sc.toks[k].flags&(fFirst|fSurname) == 0 {
+		return k
+	}
+	return end
+}
+
+// unlistedAfterCue finds one or two unlisted words after "my son",
+// "results for", "resultados de" that end the clause or meet a function
+// word: "my husband dwayne needs a refill", "results for ezequiel please".
+// Kinship words need a possessive before them ("my", "mi").
+func (sc *scanner) unlistedAfterCue(m mark, j int) {
+	if m.e.cue == cueRelation {
+		p := m.ts - 1
+		if !(sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "our") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "su") || sc.is(p, "nuestra") || sc.is(p, "nuestro")) {
+			return
+		}
+	}
+	if !sc.nameWord(j) {
+		return
+	}
+	e := j
+	if sc.nameWord(j+1) && sc.toks[j+1].space && sc.upper(j+1) == sc.upper(j) {
+		e = j + 1
+	}
+	if m.e.cue == cueNameWeak && e == j && (!sc.upper(j) || sc.allUpperText()) {
+		// "appointment for physical", "forms for work": one lower-case
+		// word after a weak cue is a thing far more often than a name.
+		return
+	}
+	if !sc.nameBoundary(e + 1) {
+		if e == j {
+			return
+		}
+		e = j
+		if !sc.nameBoundary(e + 1) {
+			return
+		}
+	}
+	// "okafor, chidi": family name first.
+	if e == j && sc.isP(e+1, ',') && sc.attached(e+1) && sc.nameWord(e+2) && sc.upper(e+2) == sc.upper(j) && sc.nameBoundary(e+3) {
+		e += 2
+	}
+	sc.addName(j, e, 0.6)
+}
+
+// initialNames finds "Wilfredo F Okafor", "Jhonatan S. Mamani": two
+// capitalised words around a capital initial are a name whether or not
+// the lists know them. In lower case the initial needs its dot and the
+// name must end the clause ("osvaldo t. tzul, …").
+func (sc *scanner) initialNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		k := i + 1
+		if sc.kind(k) != tkWord || T[k].e-T[k].s != 1 || !T[k].space || T[k].claimed {
+			continue
+		}
+		if T[i].claimed || T[i].kind != tkWord || !sc.nameWord(i) && !sc.isLex(i) || T[i].flags&fLabelNoun != 0 || sc.allUpperText() {
+			continue // "Building A Parking" is a label, not a name
+		}
+		dot := sc.isP(k+1, '.') && sc.attached(k+1)
+		l := k + 1
+		if dot {
+			l++
+		}
+		if l >= len(T) || !T[l].space || !(sc.nameWord(l) || sc.isLex(l)) {
+			continue
+		}
+		up := sc.upper(i) && sc.upper(k) && sc.upper(l)
+		low := !sc.upper(i) && !sc.upper(k) && !sc.upper(l) && dot && bytesIndex("aeiouy", sc.word(k)[0]) < 0 && sc.nameBoundary(l+1)
+		if !up && !low {
+			continue
+		}
+		if low && !sc.isLex(i) && !sc.isLex(l) && !(i == 0 || sc.nameBoundary(i-1) || T[i-1].ent.cue != cueNone) {
+			continue
+		}
+		sc.addName(i, l, 0.75)
+		i = l
+	}
+}
+
+// hyphenNames finds hyphenated given names ("Mary-Kate", "Sun-Hee",
+// "jean-pierre") when either part is a listed given name, even one that is
+// also a weekday or a word, and takes the family name after them.
+func (sc *scanner) hyphenNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || !sc.isP(i+1, '-') || !sc.attached(i+1) || !sc.attached(i+2) ||
+			sc.kind(i+2) != tkWord || T[i+2].claimed || T[i].e-T[i].s < 2 || T[i+2].e-T[i+2].s < 2 {
+			continue
+		}
+		if T[i].flags&fFirst == 0 && T[i+2].flags&fFirst == 0 {
+			continue
+		}
+		if T[i].flags&(fClin|fStop) != 0 || T[i+2].flags&(fClin|fStop) != 0 || sc.upper(i) != sc.upper(i+2) {
+			continue
+		}
+		if !sc.upper(i) && !(T[i].flags&fFirst != 0 && T[i+2].flags&fFirst != 0) {
+			continue // lower case: both parts must be given names ("jean-pierre")
+		}
+		end := sc.extendName(i+2, 3, acceptLexOrCap, false)
+		end = sc.growRight(i, end)
+		sc.addName(i, end, 0.75)
+		i = end
+	}
+}
+
+// commaNames finds "Ajanel, Brian" and "Brown, Jessica": a capitalised
+// word, a comma, then a listed given name that ends the clause. Family
+// names are the open class; the given name carries the evidence.
+func (sc *scanner) commaNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if !sc.isP(i+1, ',') || !sc.attached(i+1) || T[i].claimed || T[i].kind != tkWord {
+			continue
+		}
+		// Capitalised, or in lower case (or capitals) when the given name
+		// after the comma is a listed one that is not also a word.
+		if !(sc.upper(i) && !sc.allUpperText() || sc.strongLex(i+2) && sc.upper(i) == sc.upper(i+2)) {
+			continue
+		}
+		if !(sc.nameWord(i) || T[i].flags&(fSurname|fNameWord) != 0 && T[i].flags&(fStop|fClin|fNotName) == 0) {
+			continue
+		}
+		g := i + 2
+		if T[g].claimed || sc.upper(g) != sc.upper(i) || T[g].flags&fFirst == 0 || !sc.isLex(g) {
+			continue
+		}
+		end := sc.extendName(g, 2, acceptLex, false)
+		if !sc.nameBoundary(end + 1) {
+			continue
+		}
+		// A greeting or a word of thanks before the comma is not a name:
+		// canBeName already refuses those listed as such.
+		sc.addName(i, end, 0.75)
+		i = end
+	}
+}
+
+// wordName reports a given name that is also a month or a word ("June",
+// "Hope", "Will") standing where a cue puts a name: not followed by a day
+// number, so "this is May 5th" stays a date.
+func (sc *scanner) wordName(j int) bool {
+	if j >= len(sc.toks) || sc.toks[j].claimed || sc.toks[j].flags&(fMonth|fNameWord) == 0 || sc.toks[j].flags&fClin != 0 {
+		return false
+	}
+	k := sc.kind(j + 1)
+	return k != tkNum && k != tkAlnum
 }

@@ -20,6 +20,18 @@ func (sc *scanner) addresses() {
 			i = end
 			continue
 		}
+		if end, ok := sc.streetFirstNumber(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+			T[end].addrEnd = true
+			i = end
+			continue
+		}
+		if end, ok := sc.germanicStreet(i); ok {
+			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+			T[end].addrEnd = true
+			i = end
+			continue
+		}
 		if end, ok := sc.poBox(i); ok {
 			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
 			T[end].addrEnd = true
@@ -136,8 +148,8 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			found = true
 			break
 		}
-		if t.kind == tkWord && t.flags&(fStop|fUnit|fClin) == 0 {
-			words++
+		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
+			words++ // "8 Old Mill Road": capitalised, a common word is part of the name
 			j++
 			continue
 		}
@@ -169,7 +181,38 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			end = last
 		}
 	}
-	return end, true
+	return sc.cityStateTail(end), true
+}
+
+// cityStateTail grows an address over a town and state written after it
+// in any case and with or without commas: "…, Springfield, IL 62704",
+// "… springfield illinois 62704"; the ZIP is left to zips. The town is taken only when a state
+// follows it, so ordinary words after an address stay.
+func (sc *scanner) cityStateTail(end int) int {
+	T := sc.toks
+	k := end + 1
+	if sc.isP(k, ',') {
+		k++
+	}
+	c := k
+	for n := 0; n < 3 && c < len(T) && T[c].kind == tkWord && !T[c].claimed && T[c].flags&fClin == 0 && !placePreposition(sc.word(c)); n++ {
+		if T[c].flags&fState != 0 && (sc.kind(c+1) == tkNum || sc.isP(c+1, ',')) {
+			break // the state itself
+		}
+		c++
+	}
+	if sc.isP(c, ',') {
+		c++
+	}
+	if c < len(T) && !T[c].claimed && T[c].flags&fState != 0 && (sc.kind(c+1) == tkNum || c+1 >= len(T) || sc.kind(c+1) == tkPunct) {
+		end = c
+		// A two-word state ("new york") carries its flag on its last word.
+		if sc.kind(c+1) == tkWord && T[c+1].flags&fState != 0 {
+			end = c + 1
+		}
+		// The ZIP after the state stays its own span (zips).
+	}
+	return end
 }
 
 // unitAfter extends an address over "Apt 4B", "# 12", ", piso 3".
@@ -195,6 +238,9 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	if sc.flags(i)&fStreetPrefix == 0 {
 		return 0, false
 	}
+	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) {
+		return 0, false // "via", "largo": ordinary words unless capitalised
+	}
 	j := i + 1
 	if sc.isP(j, '.') {
 		j++
@@ -212,7 +258,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			j++
 			continue
 		}
-		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") {
+		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") ||
+			(sc.isP(j, ',') && words > 0 && sc.kind(j+1) == tkNum) { // "Via Roma, 10"
 			j++
 			continue
 		}
@@ -276,7 +323,9 @@ func (sc *scanner) zips() {
 		if sc.isP(k, ',') {
 			k--
 		}
-		if k >= 0 && T[k].flags&fState != 0 && (T[k].flags&fTitleCaseOnly == 0 || sc.allUpper(k)) {
+		if k >= 0 && T[k].flags&fState != 0 {
+			// A state right before five digits is a state and its ZIP,
+			// in whatever case it is written ("springfield ca 95814").
 			ok = true
 		}
 		for c := i - 1; c >= 0 && c >= i-3 && !ok; c-- {
@@ -288,7 +337,20 @@ func (sc *scanner) zips() {
 			ok = true
 		}
 		if ok {
-			sc.addTok(i, i, SpanZIP, 0.9, prioZIP)
+			e := i
+			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && T[i+2].e-T[i+2].s == 4 {
+				e = i + 2 // ZIP+4
+			}
+			sc.addTok(i, e, SpanZIP, 0.9, prioZIP)
 		}
 	}
+}
+
+// placePreposition reports a word that ends a town's name before a state.
+func placePreposition(w []byte) bool {
+	switch string(w) {
+	case "in", "at", "on", "near", "by", "to", "for", "and", "en", "cerca", "y":
+		return true
+	}
+	return false
 }

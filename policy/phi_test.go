@@ -53,7 +53,7 @@ func TestDetectIdentifiers(t *testing.T) {
 		{"d.o.b. 1962-03-14", []want{{SpanDOB, "1962-03-14"}}},
 		{"appointment on 3/4 at 2", []want{{SpanDate, "3/4"}}},
 		{"see you March 4th", []want{{SpanDate, "March 4th"}}},
-		{"the 4th of July party", []want{{SpanDate, "4th of July"}}},
+		{"the 4th of July party", []want{{SpanDate, "the 4th of July"}}},
 		{"born in 1931", []want{{SpanDOB, "1931"}}},
 		// Ages over 89 only.
 		{"my mom is 92 years old", []want{{SpanAge, "92"}}},
@@ -81,7 +81,7 @@ func TestDetectIdentifiers(t *testing.T) {
 		{"I live at 123 Main St, Apt 4B", []want{{SpanAddress, "123 Main St, Apt 4B"}}},
 		{"Calle Mayor 12, piso 3", []want{{SpanAddress, "Calle Mayor 12, piso 3"}}},
 		{"PO Box 4471", []want{{SpanAddress, "PO Box 4471"}}},
-		{"my address is 4417 Elston, Chicago", []want{{SpanAddress, "4417 Elston"}}},
+		{"my address is 4417 Elston, Chicago", []want{{SpanAddress, "4417 Elston"}, {SpanAddress, "Chicago"}}},
 		{"Springfield, IL 62704", []want{{SpanZIP, "62704"}}},
 		{"zip 90210", []want{{SpanZIP, "90210"}}},
 		{"CP 06700", []want{{SpanZIP, "06700"}}},

@@ -15,7 +15,8 @@ type token struct {
 	space   bool // whitespace (or the start of text) before the token
 	claimed bool // inside a span an earlier detector found
 	addrEnd bool // last token of a street address (a ZIP may follow)
-	flags   uint32
+	fuzzy   bool // looked up through a misspelling, an inflection or digits for letters
+	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)
 }
 

@@ -336,3 +336,58 @@ func TestNoticeShownOnceInFooter(t *testing.T) {
 	h.signIn()
 	h.mustNotSee("Key custody degraded")
 }
+
+// TestPortalLinkClearsRefusedPHIDraft: after a reply is refused for PHI
+// and the portal link goes instead, the refused text is gone from the
+// composer and from the sealed drafts, so no later Enter or sign-in
+// brings it back.
+func TestPortalLinkClearsRefusedPHIDraft(t *testing.T) {
+	fb := newFakeBackend()
+	fb.sendErr = func(_ string, req api.SendRequest) error {
+		if req.Text != "" {
+			return &RefusalError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
+				SpanTypes: []string{"CLINICAL"}, OfferPortalLink: true}}
+		}
+		return nil
+	}
+	h := newHarness(t, fb, Options{}, 120, 40)
+	ts := holdTimers(h)
+	h.signIn()
+	h.press("enter", "r")
+	h.typeText("your results are normal")
+	ticks := ts.draftTicks()
+	h.send(ticks[len(ticks)-1])
+	h.press("enter")
+	if got, _ := draftOf(fb, "t1"); got != "your results are normal" {
+		t.Fatalf("before the portal link the draft is kept for editing, got %q", got)
+	}
+	h.press("p")
+	h.mustSee("Secure-portal link sent")
+	if v := h.m.composer.ta.Value(); v != "" {
+		t.Errorf("the composer still holds the refused text %q", v)
+	}
+	if got, ok := draftOf(fb, "t1"); ok {
+		t.Errorf("the sealed draft still holds %q", got)
+	}
+	_, calls := fb.draftSnapshot()
+	if calls[len(calls)-1] != "delete t1" {
+		t.Errorf("draft calls %v", calls)
+	}
+}
+
+// TestQuickReplyKeepsUnrelatedDraft: a quick reply sent without a PHI
+// refusal leaves the reply being written alone.
+func TestQuickReplyKeepsUnrelatedDraft(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	ts := holdTimers(h)
+	h.signIn()
+	h.press("enter", "r")
+	h.typeText("See you at 3")
+	ticks := ts.draftTicks()
+	h.send(ticks[len(ticks)-1])
+	h.send(sendResultMsg{session: h.m.session, threadID: "t1", macroID: portalMacroID})
+	if got, _ := draftOf(fb, "t1"); got != "See you at 3" {
+		t.Errorf("an unrelated quick reply removed the draft: %q", got)
+	}
+}

@@ -1020,6 +1020,20 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 		if onScreen || msg.threadID != m.openID {
 			draft = m.draftSent(msg.threadID)
 		}
+	} else if msg.macroID == portalMacroID && c.refusal != nil && c.refusal.portal && c.refusal.threadID == msg.threadID {
+		// The portal link went instead of a reply refused for holding
+		// PHI: that reply must not linger in the composer or in the
+		// sealed drafts, ready to be sent by the next Enter.
+		if msg.threadID == m.openID {
+			c.ta.Reset()
+			c.key, c.keyText = "", ""
+			c.active = false
+			c.ta.Blur()
+			if m.focus == focusComposer {
+				m.focus = focusThread
+			}
+		}
+		draft = m.draftSent(msg.threadID)
 	}
 	c.refusal = nil
 	word := "Message sent"

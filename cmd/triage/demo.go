@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/sim"
 	"github.com/clinicwa/triage/policy"
@@ -113,6 +114,18 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 	for _, p := range demoScript {
 		optIns = append(optIns, p.Phone)
 	}
+	rawClinic, err := assets.DemoClinicProfile()
+	if err != nil {
+		cancel()
+		<-simSrv.Done()
+		return nil, err
+	}
+	clinic, err := policy.ParseClinicProfile(bytes.NewReader(rawClinic))
+	if err != nil {
+		cancel()
+		<-simSrv.Done()
+		return nil, err
+	}
 	provider := cloudapi.New(cloudapi.Config{BaseURL: simURL, PhoneNumberID: phoneID, Token: token})
 	addr, centralErr, err := central.Run(ctx, central.Config{
 		DataDir:             filepath.Join(dir, "triaged"),
@@ -125,6 +138,7 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		SeedUsers:           seeds,
 		SeedOptIns:          optIns,
 		SeedAppointments:    demoAppointments(time.Now()),
+		Rules:               policy.OutboundRules{Clinic: clinic},
 		Logger:              log.With("process", "triaged"),
 	})
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/e164"
 	"github.com/clinicwa/triage/bsp/twilio"
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/private"
@@ -81,6 +82,7 @@ func defineSettings() *settings {
 	s.add("device-registration", "TRIAGED_DEVICE_REGISTRATION", "first-sign-in", "how console devices are registered: first-sign-in (an account's first sign-in from a console registers it) or admin (only `triage user device-add`)", false)
 	s.add("metrics-addr", "TRIAGED_METRICS_ADDR", opsmetrics.DefaultAddr, "where Prometheus /metrics is served (no PHI in any metric); \"off\" to not serve it; loopback only unless --metrics-allow-remote", false)
 	s.add("metrics-allow-remote", "TRIAGED_METRICS_ALLOW_REMOTE", "", "set to 1 to serve /metrics on a non-loopback address (it has no authentication: firewall it)", false)
+	s.add("clinic-profile", "TRIAGED_CLINIC_PROFILE", "", "JSON file of what the clinic may send about itself: {clinic_names, addresses, phones, web, staff_names}; without it every such detail is refused as PHI", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -292,6 +294,14 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		cfg.ConsentFollowsNumberChange = v == "true"
 	default:
 		return cfg, fmt.Errorf("TRIAGED_CONSENT_FOLLOWS_NUMBER_CHANGE must be true or false (got %q)", v)
+	}
+
+	if path := s.get("clinic-profile"); path != "" {
+		p, err := policy.ReadClinicProfile(path)
+		if err != nil {
+			return cfg, fmt.Errorf("TRIAGED_CLINIC_PROFILE: %w", err)
+		}
+		cfg.Rules.Clinic = p
 	}
 
 	if path := s.get("seed-users-file"); path != "" {

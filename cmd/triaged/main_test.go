@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,36 @@ func TestPlainHTTPOnPublicAddressRefused(t *testing.T) {
 	err := run(nil, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "TLS") {
 		t.Fatalf("err = %v, want a refusal naming TLS", err)
+	}
+}
+
+func TestClinicProfileErrorsAreNamed(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TRIAGED_DATA", dir)
+	t.Setenv("TRIAGED_PROVIDER", "cloudapi")
+	t.Setenv("TRIAGED_WHATSAPP_APP_SECRET", "s")
+	t.Setenv("TRIAGED_WHATSAPP_VERIFY_TOKEN", "v")
+	t.Setenv("TRIAGED_WHATSAPP_TOKEN", "t")
+	t.Setenv("TRIAGED_WHATSAPP_PHONE_NUMBER_ID", "1")
+	bad := filepath.Join(dir, "clinic.json")
+	for _, c := range []struct{ name, body, want string }{
+		{"missing file", "", "no such file"},
+		{"unknown field", `{"phone":["+1 217 555 0100"]}`, "unknown field"},
+		{"short phone", `{"phones":["555"]}`, "phones[0]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, "absent.json")
+			if c.body != "" {
+				path = bad
+				if err := os.WriteFile(bad, []byte(c.body), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Setenv("TRIAGED_CLINIC_PROFILE", path)
+			err := run(nil, &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), "TRIAGED_CLINIC_PROFILE") || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want TRIAGED_CLINIC_PROFILE and %q named", err, c.want)
+			}
+		})
 	}
 }

@@ -70,19 +70,27 @@ func main() {
 // perTemplate is how many messages each template yields, by category.
 var perTemplate = map[string]int{"identifier": 12, "clinical": 14, "negative": 10, "operational": 10, "unlisted": 10}
 
+// perCategoryTemplate is how many messages each template of a
+// per-category set (categories.go) yields.
+const perCategoryTemplate = 16
+
 func generate(seed uint64) []Example {
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 	var exs []Example
 	var evasionSrc [][]seg
 	var evasionMeta []Example
-	for _, set := range templates {
+	for _, set := range append(templates[:len(templates):len(templates)], categoryTemplates...) {
 		for _, sp := range []struct {
 			name string
 			list []string
 		}{{"tune", set.tune}, {"held", set.held}} {
 			for ti, t := range sp.list {
 				tid := fmt.Sprintf("%s-%s-%s-%02d", set.cat, set.lang, sp.name, ti)
-				for k := 0; k < perTemplate[set.cat]; k++ {
+				n, ok := perTemplate[set.cat]
+				if !ok {
+					n = perCategoryTemplate
+				}
+				for k := 0; k < n; k++ {
 					segs := g.fill(t, set.lang)
 					ex := build(segs)
 					ex.ID = fmt.Sprintf("%s-%03d", tid, k)
@@ -160,6 +168,9 @@ func (g *gen) fill(t, lang string) []seg {
 }
 
 func (g *gen) value(ph, lang string) seg {
+	if s, ok := g.categoryValue(ph, lang); ok {
+		return s
+	}
 	switch ph {
 	case "NAME":
 		return seg{g.fullName(lang), "NAME"}

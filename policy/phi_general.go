@@ -1,0 +1,783 @@
+package policy
+
+import "math/bits"
+
+// Rules that make detection hold beyond the phrasings of the development
+// corpus: evasive spellings of clinical words, spelled-out dates, names
+// whose given name is an ordinary word, ages stated bare, and postal codes
+// and streets outside the United States.
+
+// leet maps the digits and symbols people type for letters ("p0sitive",
+// "h1v") back to the letters.
+func leet(c byte) byte {
+	switch c {
+	case '0':
+		return 'o'
+	case '1':
+		return 'i'
+	case '3':
+		return 'e'
+	case '4':
+		return 'a'
+	case '5':
+		return 's'
+	case '7':
+		return 't'
+	case '8':
+		return 'b'
+	case '@':
+		return 'a'
+	case '$':
+		return 's'
+	}
+	return c
+}
+
+// evasiveEntry looks up a word that is not in the lexicon as written:
+// digits for letters ("p0sitive"), or a misspelt drug name ("metfromin").
+// Only clinical entries are returned: a fuzzy match never makes a name.
+func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
+	w := sc.word(i)
+	if sc.toks[i].kind == tkAlnum {
+		letters := 0
+		sc.key = sc.key[:0]
+		for _, c := range w {
+			if !isDigit(c) {
+				letters++
+			}
+			sc.key = append(sc.key, leet(c))
+		}
+		if letters*2 >= len(w) {
+			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
+				return e, true
+			}
+			// A name with digits for letters ("m4ria", "j0hn") reads as
+			// the word it spells.
+			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
+				sc.toks[i].kind = tkWord
+				return e, true
+			}
+		}
+		return lexEntry{}, false
+	}
+	if e, ok := sc.inflected(w); ok {
+		return e, true
+	}
+	if len(w) < 6 {
+		return lexEntry{}, false
+	}
+	return sc.lx.fuzzyDrug(w)
+}
+
+// inflected looks up a clinical word under its plural or verb ending
+// ("migraines", "coughing", "vomited", "sneezes").
+func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
+	if len(w) < 5 {
+		return lexEntry{}, false
+	}
+	try := func(stem []byte, add string) (lexEntry, bool) {
+		sc.key = append(append(sc.key[:0], stem...), add...)
+		e, ok := sc.lx.words[string(sc.key)]
+		return e, ok && e.flags&fClin != 0 && e.nTok <= 1
+	}
+	n := len(w)
+	switch {
+	case w[n-1] == 's' && w[n-2] != 's':
+		if e, ok := try(w[:n-1], ""); ok {
+			return e, true
+		}
+		if w[n-2] == 'e' {
+			return try(w[:n-2], "")
+		}
+	case n > 5 && string(w[n-3:]) == "ing":
+		if e, ok := try(w[:n-3], ""); ok {
+			return e, true
+		}
+		return try(w[:n-3], "e")
+	case string(w[n-2:]) == "ed":
+		if e, ok := try(w[:n-2], ""); ok {
+			return e, true
+		}
+		return try(w[:n-1], "")
+	}
+	return lexEntry{}, false
+}
+
+// dottedAbbrev finds clinical abbreviations written with dots or dashes
+// between letters ("h.i.v.", "H-I-V") and marks them.
+func (sc *scanner) dottedAbbrev() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].e-T[i].s != 1 {
+			continue
+		}
+		sep := sc.n.b[T[i+1].s]
+		if T[i+1].kind != tkPunct || (sep != '.' && sep != '-') || !sc.attached(i+1) {
+			continue
+		}
+		j := i
+		sc.key = append(sc.key[:0], sc.word(i)...)
+		for sc.isP(j+1, sep) && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkWord && T[j+2].e-T[j+2].s == 1 {
+			sc.key = append(sc.key, sc.word(j+2)...)
+			j += 2
+		}
+		if j == i {
+			continue
+		}
+		if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&fClin != 0 {
+			end := j
+			if sc.isP(j+1, sep) && sc.attached(j+1) {
+				end = j + 1
+			}
+			sc.marks = append(sc.marks, mark{ts: i, te: end + 1, e: e})
+		}
+		i = j
+	}
+}
+
+// fuzzyDrug finds a medication or condition within a small edit distance
+// of w: one edit for names of six or seven letters, two from eight (the
+// name's length decides, so "cancelar" is not a slip of "cancer").
+// Candidates share the first letter and a near length, so a word costs a
+// handful of comparisons.
+func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
+	if w[0] >= 128 {
+		return lexEntry{}, false
+	}
+	m := letterMask(w)
+	for _, cand := range lx.drugs[w[0]] {
+		l := len(cand.w)
+		maxD := 1
+		if l >= 8 {
+			maxD = 2
+		}
+		if l < len(w)-maxD || l > len(w)+maxD {
+			continue
+		}
+		// One edit changes at most two letters' presence: a cheap bound
+		// that spares most words the full comparison.
+		if bits.OnesCount32(m^cand.mask) > 2*maxD {
+			continue
+		}
+		if editWithin(w, cand.w, maxD) {
+			return lx.words[cand.w], true
+		}
+	}
+	return lexEntry{}, false
+}
+
+// fuzzyTerm is a clinical name indexed for the misspelling look-up.
+type fuzzyTerm struct {
+	w    string
+	mask uint32 // the letters it holds, one bit each
+}
+
+// letterMask sets one bit per letter a-z present in w.
+func letterMask[T string | []byte](w T) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
+}
+
+// editWithin reports whether the optimal-string-alignment distance
+// between a and b is at most k (k ≤ 2, words ≤ 32 bytes).
+func editWithin(a []byte, b string, k int) bool {
+	if len(a) > 32 || len(b) > 32 {
+		return false
+	}
+	var rows [3][33]int
+	for j := 0; j <= len(b); j++ {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur, prev, prev2 := &rows[i%3], &rows[(i+2)%3], &rows[(i+1)%3]
+		cur[0] = i
+		best := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > k {
+			return false
+		}
+	}
+	return rows[len(a)%3][len(b)] <= k
+}
+
+// ordinalWord reads a spelled day of the month at token i ("sixteenth",
+// "twenty-first", "dieciséis", "treinta y uno") and returns its last token.
+func (sc *scanner) ordinalWord(i int) (int, bool) {
+	if sc.kind(i) != tkWord {
+		return 0, false
+	}
+	w := string(sc.word(i))
+	switch w {
+	case "twenty", "veinte", "thirty", "treinta":
+		k := i + 1
+		if sc.isP(k, '-') || sc.is(k, "y") {
+			k++
+		}
+		if e, ok := sc.ordinalWord(k); ok && e == k {
+			return k, true
+		}
+		return i, w == "veinte" || w == "treinta"
+	case "twentieth", "thirtieth":
+		return i, true
+	}
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+		"eighteenth", "nineteenth", "primero", "primer":
+		return i, true
+	}
+	if unitWord(sc.word(i)) && w != "un" {
+		return i, true
+	}
+	switch w {
+	case "diez", "once", "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho",
+		"diecinueve", "veintiuno", "veintidos", "veintitres", "veinticuatro", "veinticinco", "veintiseis",
+		"veintisiete", "veintiocho", "veintinueve":
+		return i, true
+	}
+	return 0, false
+}
+
+// spelledYear reads a year in words at token i: "nineteen sixty-two",
+// "two thousand three", "mil novecientos sesenta y dos".
+func (sc *scanner) spelledYear(i int) (int, bool) {
+	tail := func(k int) int { // tens[-unit] or teen or unit after the century
+		if !numberWord(sc.word(k)) || sc.kind(k) != tkWord {
+			return -1
+		}
+		e := k
+		if sc.isP(e+1, '-') || sc.is(e+1, "y") {
+			if unitWord(sc.word(e + 2)) {
+				e += 2
+			}
+		} else if unitWord(sc.word(e+1)) && !unitWord(sc.word(k)) {
+			e++
+		}
+		return e
+	}
+	switch {
+	case sc.is(i, "nineteen") || sc.is(i, "eighteen"):
+		if sc.is(i+1, "hundred") {
+			return i + 1, true
+		}
+		k := i + 1
+		if sc.is(k, "oh") {
+			k++
+		}
+		if e := tail(k); e >= 0 {
+			return e, true
+		}
+	case sc.is(i, "two") && sc.is(i+1, "thousand"):
+		k := i + 2
+		if sc.is(k, "and") {
+			k++
+		}
+		if e := tail(k); e >= 0 {
+			return e, true
+		}
+		return i + 1, true
+	case sc.is(i, "mil") && (sc.is(i+1, "novecientos") || sc.is(i+1, "ochocientos")):
+		if e := tail(i + 2); e >= 0 {
+			return e, true
+		}
+		return i + 1, true
+	case sc.is(i, "dos") && sc.is(i+1, "mil"):
+		if e := tail(i + 2); e >= 0 {
+			return e, true
+		}
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// spelledDates finds dates written in words around a month name: "the
+// sixteenth of April", "March fourteenth, nineteen sixty-two", "el
+// dieciséis de abril de mil novecientos…", and a spelled birth year alone
+// ("born in nineteen twenty-nine").
+func (sc *scanner) spelledDates() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord {
+			continue
+		}
+		if T[i].flags&fMonth != 0 {
+			s, e := -1, i
+			// Day before: "[the] sixteenth [of]", "dieciséis de".
+			k := i - 1
+			if sc.is(k, "of") || sc.is(k, "de") {
+				k--
+			}
+			for st := max(k-3, 0); st <= k; st++ {
+				if end, ok := sc.ordinalWord(st); ok && end == k && !T[st].claimed {
+					s = st
+					break
+				}
+			}
+			// Day after: "April sixteenth", "March the fourteenth".
+			if s < 0 {
+				d := i + 1
+				if sc.is(d, "the") {
+					d++
+				}
+				if end, ok := sc.ordinalWord(d); ok && !sc.anyClaimed(d, end) && !unitWord(sc.word(d)) {
+					s, e = i, end
+				}
+			}
+			if s < 0 {
+				continue
+			}
+			if sc.is(s-1, "the") || sc.is(s-1, "el") {
+				s--
+			}
+			y := e + 1
+			if sc.isP(y, ',') || sc.is(y, "of") || sc.is(y, "de") || sc.is(y, "del") {
+				y++
+			}
+			if ye, ok := sc.spelledYear(y); ok {
+				e = ye
+			} else if v, n := sc.num(y); n == 4 && v >= 1880 && v <= 2100 {
+				e = y
+			}
+			sc.addTok(s, e, sc.dateType(s), 0.8, prioDate)
+			continue
+		}
+		if c := sc.n.b[T[i].s]; c != 'n' && c != 'e' && c != 't' && c != 'm' && c != 'd' {
+			continue // only "nineteen", "eighteen", "two thousand", "mil", "dos mil" open a year
+		}
+		if ye, ok := sc.spelledYear(i); ok && (sc.is(i-1, "in") || sc.is(i-1, "en") || sc.flags(i-1)&fDOBCue != 0) && sc.dobContext(i) {
+			sc.addTok(i, ye, SpanDOB, 0.75, prioAge)
+		}
+	}
+}
+
+// bareAge finds an age over 89 said with a verb and nothing after it: "my
+// grandmother is 91", "mi papá tiene 94", "he just turned 90."
+func (sc *scanner) bareAge(i int) bool { return sc.bareAgeAt(i, i) }
+
+// bareAgeAt is bareAge for an age over tokens [i, e] ("ninety-three").
+func (sc *scanner) bareAgeAt(i, e int) bool {
+	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
+		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
+		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am")) {
+		return false
+	}
+	nx := e + 1
+	if !(nx >= len(sc.toks) || (sc.kind(nx) == tkPunct && !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1))) ||
+		sc.is(nx, "and") || sc.is(nx, "y") || sc.is(nx, "today") || sc.is(nx, "hoy") || sc.is(nx, "now") ||
+		sc.is(nx, "this") || sc.is(nx, "next") || sc.is(nx, "last") || sc.is(nx, "but") || sc.is(nx, "pero")) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		t := &sc.toks[k]
+		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") ||
+			sc.is(k, "patient") || sc.is(k, "paciente") || t.kind == tkWord && k > 0 && sc.upper(k) && !sc.allUpperText() {
+			return true
+		}
+	}
+	return false
+}
+
+// shorthandAges finds ages over 89 in clinical shorthand: "93yo",
+// "94yrs", "93F", "91 M", "(92)" after a name, "95th birthday".
+func (sc *scanner) shorthandAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed {
+			continue
+		}
+		switch T[i].kind {
+		case tkAlnum:
+			w := sc.word(i)
+			d, v := 0, 0
+			for d < len(w) && isDigit(w[d]) && d < 3 {
+				v = v*10 + int(w[d]-'0')
+				d++
+			}
+			if d < 2 || v < 90 || v > 125 {
+				continue
+			}
+			switch string(w[d:]) {
+			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos":
+				sc.addTok(i, i, SpanAge, 0.85, prioAge)
+			case "th":
+				if sc.is(i+1, "birthday") || sc.is(i+1, "bday") || sc.is(i+1, "cumpleanos") {
+					sc.addTok(i, i, SpanAge, 0.85, prioAge)
+				}
+			}
+		case tkNum:
+			v, n := sc.num(i)
+			if n > 3 || v < 90 || v > 125 {
+				continue
+			}
+			// "91 M", "93 F" after a person, or "(92)" after a name.
+			sex := (sc.is(i+1, "m") || sc.is(i+1, "f")) && sc.toks[min(i+1, len(T)-1)].e-sc.toks[min(i+1, len(T)-1)].s == 1 && sc.allUpper(i+1)
+			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord && sc.upper(i-2)
+			if sex || paren {
+				sc.addTok(i, i, SpanAge, 0.8, prioAge)
+			}
+		}
+	}
+}
+
+// decadeAge finds an age over 89 given as a decade or between commas:
+// "in her 90s", "in his nineties", "my grandpa, 94, fell".
+func (sc *scanner) decadeAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && sc.n.b[T[i].s] != 'n' && sc.n.b[T[i].s] != 'c' {
+			continue
+		}
+		w := sc.word(i)
+		switch {
+		case T[i].kind == tkAlnum && (string(w) == "90s" || string(w) == "100s") || sc.is(i, "nineties") || sc.is(i, "noventas"):
+			if sc.is(i-1, "her") || sc.is(i-1, "his") || sc.is(i-1, "their") || sc.is(i-1, "my") || sc.is(i-1, "los") || sc.is(i-1, "early") || sc.is(i-1, "late") || sc.is(i-1, "mid") {
+				sc.addTok(i, i, SpanAge, 0.8, prioAge)
+			}
+		case T[i].kind == tkNum:
+			v, n := sc.num(i)
+			if n <= 3 && v >= 90 && v <= 125 && sc.appositive(i, i) {
+				sc.addTok(i, i, SpanAge, 0.8, prioAge)
+			}
+		case sc.is(i, "nonagenarian") || sc.is(i, "centenarian") || sc.is(i, "nonagenaria") || sc.is(i, "nonagenario") ||
+			sc.is(i, "centenaria") || sc.is(i, "centenario"):
+			sc.addTok(i, i, SpanAge, 0.8, prioAge) // a person over 89 by name of their decade
+		}
+	}
+}
+
+// appositive reports an age set between commas after a person: "my
+// grandpa, 94, fell", "Rosa Díaz, ninety-one, lives alone".
+func (sc *scanner) appositive(i, e int) bool {
+	if !sc.isP(i-1, ',') || !sc.isP(e+1, ',') {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-3; k-- {
+		t := &sc.toks[k]
+		if t.ent.cue == cueRelation || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
+			sc.is(k, "patient") || sc.is(k, "paciente") || sc.is(k, "pt") {
+			return true
+		}
+	}
+	return false
+}
+
+// wordGivenName finds a name whose given name is an ordinary word or a
+// month ("June Whitaker", "Will Thompson", "Hope García") from the family
+// name after it: a listed family name, or a capitalised word after a
+// capitalised given name.
+func (sc *scanner) wordGivenNames() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].flags&(fNameWord|fMonth) == 0 || !T[i+1].space || T[i+1].claimed {
+			continue
+		}
+		n := i + 1
+		if T[n].kind != tkWord || T[n].e-T[n].s < 2 {
+			continue
+		}
+		surname := T[n].flags&fSurname != 0 && T[n].flags&(fNameWord|fStop|fClin|fNotName|fMonth) == 0
+		// An unlisted family name needs the pair to stand alone as a
+		// name: at the start of a clause and ending one ("June Whitaker
+		// called"), so "your Summer Hours" or "Bill Pay" stay.
+		capPair := sc.upper(i) && sc.upper(n) && !sc.allUpper(n) && sc.canBeName(n) && T[n].flags&(fState|fFirst|fLabelNoun) == 0 &&
+			!sc.allUpperText() && sc.kind(n+1) != tkNum &&
+			(i == 0 || T[i-1].kind == tkPunct || T[i-1].ent.cue != cueNone || T[i-1].flags&fStop != 0 && !determiner(sc.word(i-1))) &&
+			sc.nameBoundary(n+1)
+		if !surname && !capPair {
+			continue
+		}
+		if !surname && T[i].flags&fMonth != 0 && (sc.kind(n+1) == tkNum || sc.kind(n+1) == tkAlnum) {
+			continue
+		}
+		end := sc.extendName(n, 2, acceptLex, false)
+		sc.addName(i, end, 0.7)
+		i = end
+	}
+}
+
+// isUKOutward/isUKInward/isCA... recognise postcode halves by shape.
+func shapeIs(w []byte, shape string) bool {
+	if len(w) != len(shape) {
+		return false
+	}
+	for i, c := range w {
+		switch shape[i] {
+		case 'a':
+			if c < 'a' || c > 'z' {
+				return false
+			}
+		case '9':
+			if !isDigit(c) {
+				return false
+			}
+		case '*':
+			if !isDigit(c) && (c < 'a' || c > 'z') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// postcodes finds postal codes by their structure: British ("SW1A 1AA",
+// "NW1 6XE"), Canadian ("M5V 3L9"), Dutch ("1012 AB"), and European
+// four- or five-digit codes beside a capitalised town after a comma
+// ("75002 Paris"). A town written next to its code is masked with it.
+func (sc *scanner) postcodes() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].claimed || !T[i+1].space || T[i+1].claimed || T[i].kind == tkWord || T[i].kind == tkPunct || T[i+1].kind == tkPunct {
+			continue
+		}
+		a, b := sc.word(i), sc.word(i+1)
+		ok := false
+		switch {
+		case T[i].kind == tkAlnum && T[i+1].kind == tkAlnum:
+			ok = (shapeIs(a, "a9") || shapeIs(a, "a99") || shapeIs(a, "aa9") || shapeIs(a, "aa99") || shapeIs(a, "a9a") || shapeIs(a, "aa9a")) && shapeIs(b, "9aa")
+			ok = ok || (shapeIs(a, "a9a") && shapeIs(b, "9a9"))
+			// Irish Eircode: "D02 X285", "A65 F4E2".
+			ok = ok || ((shapeIs(a, "a99") || shapeIs(a, "a9a")) && shapeIs(b, "****") && mixed(b))
+		case T[i].kind == tkNum && T[i+1].kind == tkWord:
+			// Dutch "1017 GA": four digits and two capitals, after a
+			// street or a comma, or before a capitalised town.
+			ok = len(a) == 4 && len(b) == 2 && sc.allUpper(i+1) && a[0] != '0' && !sc.allUpperText() &&
+				T[i+1].flags&(fDoseUnit|fUnit|fFreq) == 0 && string(b) != "ad" && string(b) != "bc"
+			if ok && i+2 < len(T) && T[i+2].kind == tkWord && sc.upper(i+2) && !sc.allUpper(i+2) && sc.canBeName(i+2) {
+				sc.addTok(i, i+2, sc.postcodeType(i), 0.85, prioZIP)
+				i += 2
+				continue
+			}
+		}
+		if !ok {
+			continue
+		}
+		s, e := i, i+1
+		// A town before the code: "London NW1 6XE".
+		if s > 0 && !T[s-1].claimed && T[s-1].kind == tkWord && sc.upper(s-1) && sc.canBeName(s-1) && sc.isP(s-2, ',') {
+			s--
+		}
+		sc.addTok(s, e, sc.postcodeType(s), 0.85, prioZIP)
+		i = e
+	}
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum || (T[i].e-T[i].s != 5 && T[i].e-T[i].s != 4) || !T[i].space {
+			continue
+		}
+		town := i + 1
+		if !(sc.isP(i-1, ',') || (i > 0 && T[i-1].addrEnd) || (i > 1 && sc.isP(i-1, ',') && T[i-2].addrEnd)) {
+			continue
+		}
+		if town >= len(T) || T[town].kind != tkWord || !sc.upper(town) || !(sc.canBeName(town) || sc.allUpper(town)) || T[town].claimed {
+			continue
+		}
+		sc.addTok(i, town, sc.postcodeType(i), 0.8, prioZIP)
+	}
+	// A town after a street: "Rua das Flores 80, Lisboa".
+	for i := 0; i+2 < len(T); i++ {
+		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) ||
+			T[i+2].flags&(fZipCue|fUnitDesignator) != 0 {
+			continue
+		}
+		e := i + 2
+		for n := 0; n < 3 && e+1 < len(T) && T[e+1].kind == tkWord && T[e+1].space && !T[e+1].claimed; n++ {
+			if sc.upper(e+1) && sc.canBeName(e+1) {
+				e++ // "Ciudad de México", "San Luis Potosí"
+				continue
+			}
+			if T[e+1].flags&fParticle != 0 && e+2 < len(T) && sc.upper(e+2) && sc.canBeName(e+2) {
+				e += 2
+				continue
+			}
+			break
+		}
+		if nx := e + 1; nx < len(T) && !(T[nx].kind == tkNum || T[nx].kind == tkAlnum) && !sc.nameBoundary(nx) {
+			continue
+		}
+		sc.addTok(i+2, e, SpanAddress, 0.7, prioAddress)
+	}
+}
+
+// postcodeType types a postal code that closes a street address as part
+// of the address, and one standing alone as a ZIP.
+func (sc *scanner) postcodeType(s int) SpanType {
+	for k := s - 1; k >= 0 && k >= s-4; k-- {
+		if sc.toks[k].addrEnd {
+			return SpanAddress
+		}
+	}
+	return SpanZIP
+}
+
+// mixed reports a code holding both letters and digits.
+func mixed(w []byte) bool {
+	l, d := false, false
+	for _, c := range w {
+		l = l || (c >= 'a' && c <= 'z')
+		d = d || isDigit(c)
+	}
+	return l && d
+}
+
+// cuedPostcodes reads a postal code of any country after a cue:
+// "postcode: 3511 LX", "CEP 01310-100", "eircode D02 X285", "PLZ 10115".
+func (sc *scanner) cuedPostcodes() {
+	T := sc.toks
+	for i := range T {
+		if T[i].flags&fZipCue == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(T) && (sc.isP(j, ':') || sc.isP(j, '#') || sc.is(j, "is") || sc.is(j, "es") || sc.is(j, "number")) {
+			j++
+		}
+		if j >= len(T) || T[j].claimed || !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
+			continue
+		}
+		e := j
+		switch {
+		case sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum && !T[j+2].claimed:
+			e = j + 2
+		case j+1 < len(T) && T[j+1].space && !T[j+1].claimed && T[j+1].e-T[j+1].s <= 4 &&
+			(T[j+1].kind == tkAlnum || T[j+1].kind == tkNum || T[j+1].kind == tkWord && sc.allUpper(j+1) && T[j+1].e-T[j+1].s >= 2):
+			e = j + 1
+		}
+		sc.addTok(j, e, SpanZIP, 0.85, prioZIP)
+	}
+}
+
+// streetFirstNumber reads a street written house number first in the
+// European way: "12 Rue de la Paix", "45 Via Roma", "8, rua das Flores".
+func (sc *scanner) streetFirstNumber(i int) (int, bool) {
+	if sc.kind(i) != tkNum && sc.kind(i) != tkAlnum {
+		return 0, false
+	}
+	j := i + 1
+	if sc.isP(j, ',') {
+		j++
+	}
+	if sc.flags(j)&fStreetWord == 0 || sc.kind(j) != tkWord {
+		return 0, false
+	}
+	end, words := j, 0
+	for k := j + 1; k < len(sc.toks) && k <= j+5; k++ {
+		t := &sc.toks[k]
+		if t.claimed || t.kind != tkWord {
+			break
+		}
+		if t.flags&fParticle != 0 {
+			continue
+		}
+		if t.flags&(fStop|fClin) != 0 && !sc.upper(k) {
+			break
+		}
+		end, words = k, words+1
+		// "Sainte-Catherine": a hyphenated street name is one word.
+		for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord {
+			end += 2
+			k = end
+		}
+	}
+	return end, words > 0
+}
+
+// germanicStreet reads "Hauptstraße 5", "Kerkstraat 12", "Bredgade 3":
+// a street word with a street ending, then its number.
+func (sc *scanner) germanicStreet(i int) (int, bool) {
+	n := i + 1
+	if sc.isP(n, '.') && sc.attached(n) {
+		n++ // "Hauptstr. 5"
+	}
+	if sc.kind(i) != tkWord || sc.kind(n) != tkNum {
+		return 0, false
+	}
+	w := string(sc.word(i))
+	for _, suf := range []string{"strasse", "straße", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// determiner reports a word that makes what follows a thing ("your Summer
+// Hours", "the Will Call window").
+func determiner(w []byte) bool {
+	switch string(w) {
+	case "my", "your", "our", "his", "her", "their", "the", "a", "an", "this", "that", "these", "those", "mi", "mis",
+		"su", "sus", "tu", "tus", "nuestro", "nuestra", "el", "la", "los", "las", "un", "una", "este", "esta":
+		return true
+	}
+	return false
+}
+
+// spelledOutNames finds names written a letter at a time to dodge a
+// filter: "M a r i a", "L-O-P-E-Z", "j.o.h.n". A run of three or more
+// single letters, spaced or joined by one separator, is read as one word;
+// it is a name when the lists know it or a name cue stands before it.
+func (sc *scanner) spelledOutNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 {
+			continue
+		}
+		sc.key = append(sc.key[:0], sc.word(i)...)
+		j, n := i, 1
+		for {
+			k := j + 1
+			if k < len(T) && T[k].kind == tkPunct && sc.attached(k) {
+				switch sc.n.b[T[k].s] {
+				case '.', '-', '_', '*', '/', '|':
+					k++
+				}
+			}
+			if k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].e-T[k].s != 1 {
+				break
+			}
+			sc.key = append(sc.key, sc.word(k)...)
+			j, n = k, n+1
+		}
+		if n < 3 {
+			continue
+		}
+		e, ok := sc.lx.words[string(sc.key)]
+		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0
+		if !named {
+			// Given and family name run together: "m a r i a l o p e z".
+			for p := 2; p+2 <= len(sc.key) && !named; p++ {
+				f, okf := sc.lx.words[string(sc.key[:p])]
+				l, okl := sc.lx.words[string(sc.key[p:])]
+				named = okf && okl && f.flags&fFirst != 0 && l.flags&(fSurname|fFirst) != 0 && (f.flags|l.flags)&fStop == 0
+			}
+		}
+		cued := false
+		for _, m := range sc.marks {
+			if m.te <= i && m.te >= i-2 && (m.e.cue == cueNameStrong || m.e.cue == cueNameWeak || m.e.cue == cueIntro || m.e.cue == cueRelation || m.e.cue == cueTitle) {
+				cued = true
+			}
+		}
+		if named || cued {
+			end := j
+			if sc.isP(end+1, '.') && sc.attached(end+1) {
+				end++
+			}
+			sc.addTok(i, end, SpanName, 0.75, prioName)
+		}
+		i = j
+	}
+}
