@@ -99,6 +99,8 @@ type Message struct {
 type ThreadDetail struct {
 	Thread   ThreadSummary `json:"thread"`
 	Messages []Message     `json:"messages"`
+	// Consent is the patient's consent with its source and date.
+	Consent *ConsentState `json:"consent,omitempty"`
 }
 
 // SendRequest asks the central endpoint to send to a thread: either a macro

@@ -20,6 +20,7 @@ var sealedColumns = []seal.Column{
 	{Table: "users", Column: "totp_sealed", Bind: "totp", RowID: "id"},
 	{Table: "users", Column: "totp_pending_sealed", Bind: "totp_pending", RowID: "id"},
 	{Table: "reveals", Column: "reason_sealed", Bind: "reason", RowID: "id"},
+	{Table: "outbound_templates", Column: "params_sealed", Bind: "params", RowID: "message_id"},
 }
 
 // SealedColumns lists every sealed column of the central store (a copy:

@@ -160,8 +160,12 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 				roleDenied = why
 			}
 		}
+		preConsent, err := s.preConsentAllowed(ctx, q, p, macro.ID)
+		if err != nil {
+			return err
+		}
 		base := policy.Outbound{
-			Now: now, OptedIn: p.OptedIn, RoleDenied: roleDenied, Text: text,
+			Now: now, OptedIn: p.OptedIn || preConsent, RoleDenied: roleDenied, Text: text,
 			LastInboundAt: th.LastInboundAt, SentLast24h: sent24, Rules: s.cfg.Rules,
 		}
 		// Quiet hours hold in every zone the number may be in; with none
@@ -187,6 +191,12 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 		}
 		if !dec.Allowed {
 			detail["rule"] = dec.Rule
+			if dec.Rule == policy.RuleConsent {
+				dec.Reason = s.consentRefusal(ctx, q, th)
+				if dec.OfferPortalLink, err = s.preConsentAllowed(ctx, q, p, "portal-secure"); err != nil {
+					return err
+				}
+			}
 			out.refusal = &api.Refusal{Rule: dec.Rule, Reason: dec.Reason, SpanTypes: dec.SpanTypes, OfferPortalLink: dec.OfferPortalLink}
 			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
 				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
