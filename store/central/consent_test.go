@@ -1,0 +1,162 @@
+package central
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/bsp/sim"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+const newNumber = "+447700900777" // never seeded: the clinic has not heard from it
+
+// sentTo lists what the simulated provider received for phone.
+func (e *env) sentTo(phone string) []sim.OutboxEntry {
+	var out []sim.OutboxEntry
+	for _, m := range e.sim.Outbox() {
+		if m.To == phone {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (e *env) waitSent(phone string, n int) []sim.OutboxEntry {
+	e.t.Helper()
+	waitFor(e.t, "messages to reach the provider", func() bool { return len(e.sentTo(phone)) >= n })
+	return e.sentTo(phone)
+}
+
+// A new number is answered once with the explanation in its own language;
+// until it says SÍ only the portal link can be sent, and the console is
+// told so; after SÍ it is opted in with the explanation's version.
+func TestNewNumberGetsOneExplanationThenOptsIn(t *testing.T) {
+	e := newEnv(t)
+	desk := e.login("desk")
+	e.patientWrites(newNumber, "Hola, ¿a qué hora abren el sábado?")
+	// The same webhook again, and a second message: still one explanation.
+	e.patientWrites(newNumber, "¿Y el domingo?")
+	e.postWebhook(inboundJSON("wamid.dup-1", newNumber[1:], "X", "hola"), true)
+	e.postWebhook(inboundJSON("wamid.dup-1", newNumber[1:], "X", "hola"), true)
+	es, _ := assets.CurrentConsentText(assets.ConsentExplanation, "es")
+	e.waitSent(newNumber, 1)
+	waitFor(t, "the outbox to drain", func() bool {
+		var n int
+		e.srv.db.QueryRow(`SELECT COUNT(*) FROM outbox WHERE state = 'pending'`).Scan(&n)
+		return n == 0
+	})
+	sent := e.sentTo(newNumber)
+	if len(sent) != 1 || sent[0].Text != es.Body {
+		t.Fatalf("new number received %d messages (%+v), want exactly the Spanish explanation", len(sent), sent)
+	}
+	id := e.threadFor(desk, newNumber)
+	d := e.thread(desk, id)
+	if d.Consent == nil || d.Consent.OptedIn || d.Consent.ExplanationAt.IsZero() || !strings.Contains(d.Consent.Allowed, "only the secure-portal link") {
+		t.Fatalf("consent state before SÍ = %+v", d.Consent)
+	}
+	code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "pre-1", Text: "We open at 9."})
+	if code != 422 || ref.Rule != policy.RuleConsent || !strings.Contains(ref.Reason, "explanation") || !ref.OfferPortalLink {
+		t.Fatalf("free text before opt-in: %d %+v, want a consent refusal that names the explanation and offers the portal link", code, ref)
+	}
+	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "pre-2", MacroID: "portal-secure"}); code != 200 {
+		t.Fatalf("portal link before opt-in: %d %+v, want it allowed", code, ref)
+	}
+
+	e.patientWrites(newNumber, "SÍ")
+	d = e.thread(desk, id)
+	c := d.Consent
+	if !c.OptedIn || c.Channel != api.ConsentByKeyword || c.TextVersion != es.Version || c.RecordedBy != "patient" || c.At.IsZero() {
+		t.Fatalf("consent after SÍ = %+v, want opted in by keyword with %s", c, es.Version)
+	}
+	confirm, _ := assets.CurrentConsentText(assets.ConsentConfirmOptIn, "es")
+	sent = e.waitSent(newNumber, 3)
+	if sent[len(sent)-1].Text != confirm.Body {
+		t.Errorf("last message after SÍ = %q, want the Spanish confirmation", sent[len(sent)-1].Text)
+	}
+	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "post-1", Text: "Abrimos a las 9."}); code != 200 {
+		t.Fatalf("free text after SÍ: %d %+v", code, ref)
+	}
+}
+
+// STOP acts at once, is confirmed once with no PHI, and refuses what follows.
+func TestStopConfirmsThenRefuses(t *testing.T) {
+	e := newEnv(t)
+	desk := e.login("desk")
+	e.patientWrites(patientUK, "Stop!")
+	e.patientWrites(patientUK, "STOP") // again: no second confirmation
+	optOut, _ := assets.CurrentConsentText(assets.ConsentConfirmOptOut, "en")
+	sent := e.waitSent(patientUK, 1)
+	if len(sent) != 1 || sent[0].Text != optOut.Body {
+		t.Fatalf("after STOP the patient received %+v, want one confirmation", sent)
+	}
+	id := e.threadFor(desk, patientUK)
+	code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "s-1", MacroID: "portal-secure"})
+	if code != 422 || ref.Rule != policy.RuleConsent || ref.OfferPortalLink || !strings.Contains(ref.Reason, "START") {
+		t.Fatalf("send after STOP: %d %+v, want a consent refusal naming START and no portal link", code, ref)
+	}
+	d := e.thread(desk, id)
+	if d.Consent.OptedIn || d.Consent.Channel != api.ConsentByKeyword {
+		t.Errorf("consent after STOP = %+v", d.Consent)
+	}
+}
+
+// A plain-language request to stop is flagged, changes nothing until a
+// person confirms it, and is decided once.
+func TestPlainLanguageOptOutNeedsConfirmation(t *testing.T) {
+	e := newEnv(t)
+	desk := e.login("desk")
+	e.patientWrites(patientUS, "please stop messaging me")
+	id := e.threadFor(desk, patientUS)
+	d := e.thread(desk, id)
+	if !d.Consent.OptedIn || d.Consent.FlaggedOptOut == nil {
+		t.Fatalf("consent after a plain-language request = %+v, want still opted in and flagged", d.Consent)
+	}
+	flag := d.Consent.FlaggedOptOut.ID
+	var resp api.ConsentResponse
+	if code := e.do("POST", api.Version+"/threads/"+id+"/consent", desk, api.ConsentRequest{Action: api.ConsentActionConfirmOptOut, FlagID: flag}, &resp); code != 200 {
+		t.Fatalf("confirm: %d", code)
+	}
+	if resp.Consent.OptedIn || resp.Consent.RecordedBy != "desk" || resp.Consent.FlaggedOptOut != nil || !resp.ConfirmationSent {
+		t.Fatalf("after confirmation: %+v", resp)
+	}
+	if code := e.do("POST", api.Version+"/threads/"+id+"/consent", desk, api.ConsentRequest{Action: api.ConsentActionConfirmOptOut, FlagID: flag}, nil); code != 409 {
+		t.Errorf("second confirmation: %d, want 409", code)
+	}
+}
+
+// Front desk records a verbal opt-in under their own name, with the
+// wording they read out; a made-up wording is refused.
+func TestFrontDeskRecordsVerbalOptIn(t *testing.T) {
+	e := newEnv(t)
+	desk := e.login("desk")
+	e.patientWrites(newNumber, "hello")
+	id := e.threadFor(desk, newNumber)
+	en, _ := assets.CurrentConsentText(assets.ConsentExplanation, "en")
+	if code := e.do("POST", api.Version+"/threads/"+id+"/consent", desk, api.ConsentRequest{Action: api.ConsentActionOptIn, Channel: api.ConsentByFrontDeskVerbal, TextVersion: "v-made-up"}, nil); code != 400 {
+		t.Fatalf("unknown wording: %d, want 400", code)
+	}
+	if code := e.do("POST", api.Version+"/threads/"+id+"/consent", desk, api.ConsentRequest{Action: api.ConsentActionOptIn, Channel: "email", TextVersion: en.Version}, nil); code != 400 {
+		t.Fatalf("unknown channel: %d, want 400", code)
+	}
+	var resp api.ConsentResponse
+	if code := e.do("POST", api.Version+"/threads/"+id+"/consent", desk, api.ConsentRequest{Action: api.ConsentActionOptIn, Channel: api.ConsentByFrontDeskVerbal, TextVersion: en.Version}, &resp); code != 200 {
+		t.Fatalf("verbal opt-in: %d", code)
+	}
+	c := resp.Consent
+	if !c.OptedIn || c.Channel != api.ConsentByFrontDeskVerbal || c.RecordedBy != "desk" || c.TextVersion != en.Version {
+		t.Fatalf("consent = %+v", c)
+	}
+	chain, _ := e.srv.store.Audit.Chain(context.Background(), e.srv.db, ServerConsoleID)
+	found := false
+	for _, en := range chain {
+		if en.Action == "consent.change" && en.Detail["channel"] == api.ConsentByFrontDeskVerbal && en.UserID != "system" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no audit entry names the user who recorded the verbal opt-in")
+	}
+}
