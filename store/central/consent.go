@@ -32,7 +32,7 @@ type consentChange struct {
 }
 
 // recordConsent applies c to the patient. The patient row changes only if
-// the state differs (a conditional UPDATE: two racing STOPs record one
+// the state differs or nothing was recorded before (a conditional UPDATE: two racing STOPs record one
 // change), and the event row is written only with it; changed reports
 // whether anything happened.
 func (s *Server) recordConsent(ctx context.Context, q Querier, patientID string, c consentChange) (bool, error) {
@@ -40,7 +40,11 @@ func (s *Server) recordConsent(ctx context.Context, q Querier, patientID string,
 	if c.OptIn {
 		v = 1
 	}
-	res, err := q.ExecContext(ctx, `UPDATE patients SET opted_in = ?, consent_at = ? WHERE id = ? AND opted_in <> ?`, v, c.At.UnixNano(), patientID, v)
+	// A first choice is recorded even when it matches the default (a new
+	// number's STOP): it is the patient's decision, and it must outrank an
+	// older opt-in imported later and silence the first-message explanation.
+	res, err := q.ExecContext(ctx, `UPDATE patients SET opted_in = ?, consent_at = ? WHERE id = ?
+		AND (opted_in <> ? OR NOT EXISTS (SELECT 1 FROM consent_events WHERE patient_id = ?))`, v, c.At.UnixNano(), patientID, v, patientID)
 	if err != nil {
 		return false, err
 	}
