@@ -108,6 +108,10 @@ type Config struct {
 
 	// Templates are the approved templates; empty accepts any template.
 	Templates []Template
+	// TemplateReviewDelay is how long a template submitted through the
+	// management API stays PENDING before it is approved, unless the
+	// control API (POST /sim/templates) decides first.
+	TemplateReviewDelay time.Duration
 
 	// StatusDelay is the pause before each status step (default 150 ms).
 	StatusDelay time.Duration
@@ -165,6 +169,7 @@ type Server struct {
 	pair        map[string]*rate.Limiter
 	pending     int
 	deliveries  DeliveryStats
+	templates   templateRegistry // submitted through the management API (templates.go)
 }
 
 // OutboxEntry is one message the business sent, as the patient would see it.
@@ -275,6 +280,9 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /sim/clock", s.handleClock)
 	m.HandleFunc("POST /sim/verify", s.handleVerify)
 	m.HandleFunc("GET /sim/stats", s.handleStats)
+	m.HandleFunc("POST /{version}/{waba}/message_templates", s.handleTemplateCreate)
+	m.HandleFunc("GET /{version}/{waba}/message_templates", s.handleTemplateList)
+	m.HandleFunc("POST /sim/templates", s.handleTemplateDecide)
 	s.mux = m
 }
 
