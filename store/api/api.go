@@ -109,6 +109,12 @@ type SendRequest struct {
 	IdempotencyKey string `json:"idempotency_key"`
 	MacroID        string `json:"macro_id,omitempty"`
 	Text           string `json:"text,omitempty"`
+	// Template names an approved template of the library (with
+	// TemplateLanguage), sent with TemplateValues for its variables in
+	// order; a variable the server fills (portal link, clinic name) is "".
+	Template         string   `json:"template,omitempty"`
+	TemplateLanguage string   `json:"template_language,omitempty"`
+	TemplateValues   []string `json:"template_values,omitempty"`
 }
 
 // SendResponse is the accepted message.

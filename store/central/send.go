@@ -70,6 +70,12 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 	case req.IdempotencyKey == "" || len(req.IdempotencyKey) > 128:
 		writeError(w, http.StatusBadRequest, "idempotency_key is required (at most 128 characters)")
 		return
+	case req.Template != "" && (req.MacroID != "" || req.Text != ""):
+		writeError(w, http.StatusBadRequest, "send a template, a macro or text, not several")
+		return
+	case req.Template != "":
+		s.handleTemplateSend(w, r, req)
+		return
 	case (req.MacroID == "") == (req.Text == ""):
 		writeError(w, http.StatusBadRequest, "send either macro_id or text")
 		return

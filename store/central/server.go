@@ -111,6 +111,9 @@ type Config struct {
 	SeedUsers  []SeedUser
 	SeedOptIns []string
 
+	// Templates configures the WhatsApp template library (templates.go).
+	Templates TemplateConfig
+
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// Logger receives ids and counts only, never text, names or numbers.
@@ -152,6 +155,9 @@ type Server struct {
 	bgCancel  context.CancelFunc
 
 	checkpoints *checkpointer // signs the audit log's checkpoints (checkpoint.go)
+
+	// templates is the clinic's WhatsApp template library (templates.go).
+	templates *templateLibrary
 
 	// throttle counts failed sign-ins per source address (the per-account
 	// count lives in the user's row); loginCount paces its pruning.
@@ -242,6 +248,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	if err := s.startCheckpoints(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.startTemplates(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
