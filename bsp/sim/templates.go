@@ -37,9 +37,19 @@ type SubmittedTemplate struct {
 // decision from the control API a template is approved once
 // Config.TemplateReviewDelay has passed (Meta usually decides in minutes).
 type templateRegistry struct {
-	mu     sync.Mutex
-	byKey  map[string]*SubmittedTemplate
-	nextID int
+	mu       sync.Mutex
+	byKey    map[string]*SubmittedTemplate
+	nextID   int
+	delay    time.Duration // overrides Config.TemplateReviewDelay when delaySet
+	delaySet bool
+}
+
+// SetTemplateReviewDelay changes how long submitted templates wait for
+// their automatic approval.
+func (s *Server) SetTemplateReviewDelay(d time.Duration) {
+	s.templates.mu.Lock()
+	s.templates.delay, s.templates.delaySet = d, true
+	s.templates.mu.Unlock()
 }
 
 func (r *templateRegistry) get(name, lang string) (*SubmittedTemplate, bool) {
@@ -50,11 +60,16 @@ func (r *templateRegistry) get(name, lang string) (*SubmittedTemplate, bool) {
 	return t, ok
 }
 
-// review applies the automatic approval due by now.
+// reviewTemplates applies the automatic approvals due by now; the
+// caller holds s.templates.mu.
 func (s *Server) reviewTemplates(now time.Time) {
 	r := &s.templates
+	delay := s.cfg.TemplateReviewDelay
+	if r.delaySet {
+		delay = r.delay
+	}
 	for _, t := range r.byKey {
-		if t.Status == TemplatePending && !t.decided && now.Sub(t.submitted) >= s.cfg.TemplateReviewDelay {
+		if t.Status == TemplatePending && !t.decided && now.Sub(t.submitted) >= delay {
 			t.Status = TemplateApproved
 		}
 	}
