@@ -74,6 +74,11 @@ func defineSettings() *settings {
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
+	s.add("whatsapp-waba-id", "TRIAGED_WHATSAPP_WABA_ID", "", "WhatsApp Business Account id: the template library is submitted for approval and its status tracked through it (cloudapi); empty: no template can be sent", false)
+	s.add("clinic-name", "TRIAGED_CLINIC_NAME", "the clinic", "the clinic's name, filled into templates' clinic_name variables", false)
+	s.add("clinic-locations", "TRIAGED_CLINIC_LOCATIONS", "Main clinic", "comma-separated location names a template's location_name variable may hold", false)
+	s.add("template-sync", "TRIAGED_TEMPLATE_SYNC", "1m", "how often template approval status is read from the provider", false)
+	s.add("clock-offset", "TRIAGED_CLOCK_OFFSET", "", "testing and demonstrations only: run the server's clock this far ahead (e.g. 25h) to exercise the 24-hour window and review dates", false)
 	return s
 }
 
@@ -238,6 +243,9 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		if err := json.Unmarshal(raw, &cfg.SeedUsers); err != nil {
 			return cfg, fmt.Errorf("TRIAGED_SEED_USERS_FILE: not a JSON list of {username,password,role}: %w", err)
 		}
+	}
+	if err := templateSettings(s, &cfg); err != nil {
+		return cfg, err
 	}
 	for _, n := range strings.Split(s.get("seed-optins"), ",") {
 		if n = strings.TrimSpace(n); n != "" {
