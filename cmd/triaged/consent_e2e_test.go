@@ -5,9 +5,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
