@@ -47,6 +47,7 @@ type messageView struct {
 // threadView is an open thread.
 type threadView struct {
 	row      threadRow
+	consent  consentView
 	messages []messageView
 	// masked is every type masked anywhere in the thread, sorted.
 	masked []policy.SafeText
@@ -120,7 +121,7 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 }
 
 func newThreadView(d api.ThreadDetail) threadView {
-	v := threadView{row: newThreadRow(d.Thread)}
+	v := threadView{row: newThreadRow(d.Thread), consent: newConsentView(d.Consent)}
 	all := map[policy.SafeText]bool{}
 	msgs := append([]api.Message(nil), d.Messages...)
 	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].At.Before(msgs[j].At) })

@@ -320,17 +320,21 @@ func fixtureDetails() map[string]api.ThreadDetail {
 			{ID: "m5", Direction: "out", Type: "text", At: t0.Add(-1 * time.Minute), SentBy: "dana",
 				Status: "delivered", Masked: "Great, see you then."},
 			{ID: "m6", Direction: "out", Type: "text", At: t0, SentBy: "dana", Status: "queued", Masked: "One more thing…"},
-		}},
+		}, Consent: &api.ConsentState{OptedIn: true, Recorded: true, Channel: api.ConsentByKeyword, TextVersion: "explanation-en-2026-01",
+			RecordedBy: "patient", At: t0.Add(-49 * time.Minute), Allowed: "Replies, quick replies and approved templates may be sent."}},
 		"t2": {Thread: th["t2"], Messages: []api.Message{
 			{ID: "m7", Direction: "in", Type: "text", At: t0.Add(-2 * time.Hour), Clinical: true,
 				Masked: "I have [SYMPTOM] since [DATE]", Spans: []api.Span{{Type: "SYMPTOM"}, {Type: "DATE"}}},
 		}},
 		"t3": {Thread: th["t3"], Messages: []api.Message{
 			{ID: "m8", Direction: "in", Type: "text", At: t0.Add(-26 * time.Hour), Masked: "STOP"},
-		}},
+		}, Consent: &api.ConsentState{Recorded: true, Channel: api.ConsentByKeyword, RecordedBy: "patient", At: t0.Add(-26 * time.Hour),
+			Allowed: "Nothing can be sent until the patient writes START (or SÍ / INICIO)."}},
 		"t4": {Thread: th["t4"], Messages: []api.Message{
 			{ID: "m9", Direction: "in", Type: "text", At: t0.Add(-3 * time.Hour), Masked: "Where do I park?"},
-		}},
+		}, Consent: &api.ConsentState{ExplanationAt: t0.Add(-3 * time.Hour),
+			Allowed: "Not opted in yet: the clinic's explanation with the opt-in question went out at 12:00. Until the patient replies YES, only the secure-portal link may be sent.",
+			FlaggedOptOut: &api.ConsentFlag{ID: 1, MessageID: "m9", At: t0.Add(-3 * time.Hour)}}},
 	}
 }
 

@@ -457,7 +457,10 @@ func (m *Model) threadTop() string {
 	default:
 		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
 	}
-	if !r.optedIn {
+	switch {
+	case m.thread.consent.known:
+		lines = append(lines, m.consentLines(m.thread.consent, w)...)
+	case !r.optedIn:
 		lines = append(lines, indent(t.Warning.Render("⚠ No WhatsApp opt-in on record (never given, or withdrawn by STOP): nothing can be sent until the patient writes START."), w, 0, 2))
 	}
 	return strings.Join(lines, "\n")

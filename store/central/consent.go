@@ -262,9 +262,9 @@ func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.C
 func allowedSentence(st *api.ConsentState) string {
 	switch {
 	case st.OptedIn:
-		return "Opted in: replies, quick replies and approved templates may be sent."
+		return "Replies, quick replies and approved templates may be sent."
 	case st.Recorded:
-		return "Opted out: nothing can be sent until the patient writes START (or SÍ / INICIO)."
+		return "Nothing can be sent until the patient writes START (or SÍ / INICIO)."
 	case !st.ExplanationAt.IsZero():
 		return "Not opted in yet: the clinic's explanation with the opt-in question went out " +
 			st.ExplanationAt.Format("Jan 2 15:04 MST") + ". Until the patient replies YES, only the secure-portal link may be sent."
