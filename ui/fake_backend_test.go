@@ -333,7 +333,7 @@ func fixtureDetails() map[string]api.ThreadDetail {
 		"t4": {Thread: th["t4"], Messages: []api.Message{
 			{ID: "m9", Direction: "in", Type: "text", At: t0.Add(-3 * time.Hour), Masked: "Where do I park?"},
 		}, Consent: &api.ConsentState{ExplanationAt: t0.Add(-3 * time.Hour),
-			Allowed: "Not opted in yet: the clinic's explanation with the opt-in question went out at 12:00. Until the patient replies YES, only the secure-portal link may be sent.",
+			Allowed:       "Not opted in yet: the clinic's explanation with the opt-in question went out at 12:00. Until the patient replies YES, only the secure-portal link may be sent.",
 			FlaggedOptOut: &api.ConsentFlag{ID: 1, MessageID: "m9", At: t0.Add(-3 * time.Hour)}}},
 	}
 }
