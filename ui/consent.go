@@ -73,3 +73,16 @@ func (m *Model) consentLines(c consentView, w int) []string {
 	}
 	return lines
 }
+
+// outboundVia names how an outbound message was made, from its macro id:
+// the server's own consent texts are "automatic", templates are
+// "template", anything else a quick reply.
+func outboundVia(macroID string) string {
+	switch {
+	case strings.HasPrefix(macroID, "consent:"):
+		return "automatic"
+	case strings.HasPrefix(macroID, "template:"):
+		return "template"
+	}
+	return "quick reply"
+}

@@ -41,6 +41,7 @@ type messageView struct {
 	failure  policy.SafeText // the provider's plain-language reason
 	sentBy   policy.SafeText
 	macro    bool
+	via      string // "quick reply", "template" or "automatic": how an outbound message was made
 	at       time.Time
 }
 
@@ -134,6 +135,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 			failure:  policy.SanitizeLine(m.Error),
 			sentBy:   policy.SanitizeLine(m.SentBy),
 			macro:    m.MacroID != "",
+			via:      outboundVia(m.MacroID),
 			at:       m.At,
 		}
 		if !mv.inbound {

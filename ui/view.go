@@ -508,7 +508,7 @@ func (m *Model) messagesView(w int) string {
 			}
 			head += t.Outbound.Render(who)
 			if msg.macro {
-				head += t.Faint.Render(" · quick reply")
+				head += t.Faint.Render(" · " + msg.via)
 			}
 		}
 		head += t.Faint.Render(" · " + clockTime(m.nowAt, msg.at))
