@@ -142,10 +142,8 @@ func (s *Server) handleCloudSend(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handle360Send(w http.ResponseWriter, r *http.Request) {
-	key := r.Header.Get("D360-API-KEY")
-	if key == "" || (s.cfg.D360APIKey != "" && subtle.ConstantTimeCompare([]byte(key), []byte(s.cfg.D360APIKey)) != 1) {
-		writeJSON(w, http.StatusUnauthorized, map[string]any{"meta": map[string]any{
-			"success": false, "http_code": 401, "developer_message": "Invalid api_key"}})
+	if !s.d360KeyOK(r) {
+		write360Unauthorized(w)
 		return
 	}
 	s.cloudSend(Provider360dialog, w, r)

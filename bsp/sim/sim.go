@@ -170,6 +170,7 @@ type Server struct {
 	pending     int
 	deliveries  DeliveryStats
 	templates   templateRegistry // submitted through the management API (templates.go)
+	d360        d360Webhook      // registered through /v1/configs/webhook (d360.go)
 }
 
 // OutboxEntry is one message the business sent, as the patient would see it.
@@ -283,6 +284,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /{version}/{waba}/message_templates", s.handleTemplateCreate)
 	m.HandleFunc("GET /{version}/{waba}/message_templates", s.handleTemplateList)
 	m.HandleFunc("POST /sim/templates", s.handleTemplateDecide)
+	m.HandleFunc("POST /v1/configs/webhook", s.handleD360WebhookSet)
+	m.HandleFunc("GET /v1/configs/webhook", s.handleD360WebhookGet)
 	s.mux = m
 }
 
