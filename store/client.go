@@ -281,6 +281,27 @@ func (c *Client) Handoff(ctx context.Context, threadID string, req api.HandoffRe
 	return err
 }
 
+// Consent records a consent decision under the signed-in user. The
+// request is audited before it leaves and its outcome after.
+func (c *Client) Consent(ctx context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error) {
+	who, token := c.actor()
+	var out api.ConsentResponse
+	object := "thread:" + threadID
+	detail := map[string]string{"action": req.Action, "channel": req.Channel, "text_version": req.TextVersion}
+	if err := c.audit(ctx, who, "consent.request", object, "ok", detail); err != nil {
+		return out, err
+	}
+	err := c.do(ctx, http.MethodPost, "/threads/"+pathID(threadID)+"/consent", token, req, &out)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	if aerr := c.audit(ctx, who, "consent", object, outcome, map[string]string{"action": req.Action}); aerr != nil && err == nil {
+		return out, fmt.Errorf("the consent was recorded, but the local audit trail could not record it: %w", aerr)
+	}
+	return out, err
+}
+
 // Events opens the live event stream. The channel closes when the stream
 // drops or ctx ends; the caller re-opens it.
 func (c *Client) Events(ctx context.Context) (<-chan api.Event, error) {

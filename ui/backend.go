@@ -24,6 +24,9 @@ type Backend interface {
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
+	// Consent records a verbal or paper opt-in, or decides a flagged
+	// request to stop, under the signed-in user.
+	Consent(ctx context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error)
 	// Events streams live events until ctx ends; the channel closes when the
 	// stream drops, and the UI re-arms it.
 	Events(ctx context.Context) (<-chan api.Event, error)

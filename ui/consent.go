@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -85,4 +88,124 @@ func outboundVia(macroID string) string {
 		return "template"
 	}
 	return "quick reply"
+}
+
+// consentAction is what the consent key offers on the open thread.
+type consentAction int
+
+const (
+	consentNothing    consentAction = iota
+	consentRecordIn                 // not opted in: record a verbal or paper opt-in
+	consentDecideFlag               // a plain-language request to stop awaits a person
+)
+
+// consentPrompt is the open consent question for one thread.
+type consentPrompt struct {
+	threadID string
+	action   consentAction
+	flagID   int64
+	version  string
+}
+
+func (m *Model) consentAction() consentAction {
+	if m.thread == nil {
+		return consentNothing
+	}
+	c := m.thread.consent
+	switch {
+	case !c.known:
+		return consentNothing
+	case c.flagged:
+		return consentDecideFlag
+	case !c.optedIn:
+		return consentRecordIn
+	}
+	return consentNothing
+}
+
+// openConsentPrompt asks what to record for the open thread.
+func (m *Model) openConsentPrompt() {
+	act := m.consentAction()
+	if act == consentNothing {
+		return
+	}
+	m.consentAsk = &consentPrompt{threadID: m.openID, action: act, flagID: m.thread.consentFlag, version: m.thread.consentOffer}
+	m.resize()
+}
+
+func (m *Model) consentKey(act action) tea.Cmd {
+	p := m.consentAsk
+	var req api.ConsentRequest
+	switch {
+	case act == actCancel:
+		m.consentAsk = nil
+		m.resize()
+		return nil
+	case p.action == consentRecordIn && act == actConfirm:
+		req = api.ConsentRequest{Action: api.ConsentActionOptIn, Channel: api.ConsentByFrontDeskVerbal, TextVersion: p.version}
+	case p.action == consentRecordIn && act == actConsentPaper:
+		req = api.ConsentRequest{Action: api.ConsentActionOptIn, Channel: api.ConsentByFrontDeskPaper, TextVersion: p.version}
+	case p.action == consentDecideFlag && act == actConfirm:
+		req = api.ConsentRequest{Action: api.ConsentActionConfirmOptOut, FlagID: p.flagID}
+	case p.action == consentDecideFlag && act == actConsentDismiss:
+		req = api.ConsentRequest{Action: api.ConsentActionDismissOptOut, FlagID: p.flagID}
+	default:
+		return nil
+	}
+	m.consentAsk = nil
+	m.resize()
+	return consentCmd(m.ctx, m.backend, m.session, p.threadID, req)
+}
+
+// consentResultMsg is the server's answer to a consent request.
+type consentResultMsg struct {
+	session  int
+	threadID string
+	action   string
+	resp     api.ConsentResponse
+	err      error
+}
+
+func consentCmd(ctx context.Context, b Backend, session int, threadID string, req api.ConsentRequest) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		resp, err := b.Consent(ctx, threadID, req)
+		return consentResultMsg{session: session, threadID: threadID, action: req.Action, resp: resp, err: err}
+	}
+}
+
+func (m *Model) onConsent(msg consentResultMsg) tea.Cmd {
+	if msg.session != m.session {
+		return nil
+	}
+	if msg.err != nil {
+		return m.handleErr("Consent not recorded", msg.err)
+	}
+	text := map[string]string{
+		api.ConsentActionOptIn:         "Opt-in recorded under your name",
+		api.ConsentActionConfirmOptOut: "Opt-out recorded under your name",
+		api.ConsentActionDismissOptOut: "Dismissed: the patient stays opted in",
+	}[msg.action]
+	if msg.resp.ConfirmationSent {
+		text += "; the patient was sent the confirmation"
+	}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(text)), m.fetchInbox()}
+	if msg.threadID == m.openID {
+		cmds = append(cmds, m.fetchThread())
+	}
+	return tea.Batch(cmds...)
+}
+
+// consentPromptView is the consent question in the footer.
+func (m *Model) consentPromptView() []string {
+	t := m.theme
+	p := m.consentAsk
+	key := func(k, d string) string { return t.HelpKey.Render(k) + t.HelpDesc.Render(" "+d+"  ") }
+	if p.action == consentDecideFlag {
+		return []string{t.Escalated.Render("Did the patient ask to stop WhatsApp messages?") + " " +
+			key("y", "yes, opt them out") + key("d", "no, dismiss") + key("esc", "cancel")}
+	}
+	return []string{t.Escalated.Render("Record the patient's opt-in (they heard or signed "+p.version+")?") + " " +
+		key("y", "verbal") + key("p", "paper form") + key("esc", "cancel")}
 }

@@ -49,6 +49,10 @@ type messageView struct {
 type threadView struct {
 	row      threadRow
 	consent  consentView
+	// consentFlag and consentOffer are what the consent key acts on: the
+	// flagged request's id and the explanation version to record.
+	consentFlag  int64
+	consentOffer string
 	messages []messageView
 	// masked is every type masked anywhere in the thread, sorted.
 	masked []policy.SafeText
@@ -123,6 +127,12 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 
 func newThreadView(d api.ThreadDetail) threadView {
 	v := threadView{row: newThreadRow(d.Thread), consent: newConsentView(d.Consent)}
+	if c := d.Consent; c != nil {
+		v.consentOffer = c.OfferVersion
+		if c.FlaggedOptOut != nil {
+			v.consentFlag = c.FlaggedOptOut.ID
+		}
+	}
 	all := map[policy.SafeText]bool{}
 	msgs := append([]api.Message(nil), d.Messages...)
 	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].At.Before(msgs[j].At) })

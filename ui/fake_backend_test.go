@@ -38,6 +38,7 @@ type fakeBackend struct {
 
 	threads   []api.ThreadSummary
 	details   map[string]api.ThreadDetail
+	consents  []api.ConsentRequest
 	threadErr error
 	fetches   map[string]int // thread id -> Thread calls
 	inboxHits int
@@ -219,6 +220,13 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
 }
 
+func (f *fakeBackend) Consent(_ context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.consents = append(f.consents, req)
+	return api.ConsentResponse{ConfirmationSent: true}, nil
+}
+
 func (f *fakeBackend) Handoff(_ context.Context, threadID string, _ api.HandoffRequest) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -329,12 +337,12 @@ func fixtureDetails() map[string]api.ThreadDetail {
 		"t3": {Thread: th["t3"], Messages: []api.Message{
 			{ID: "m8", Direction: "in", Type: "text", At: t0.Add(-26 * time.Hour), Masked: "STOP"},
 		}, Consent: &api.ConsentState{Recorded: true, Channel: api.ConsentByKeyword, RecordedBy: "patient", At: t0.Add(-26 * time.Hour),
-			Allowed: "Nothing can be sent until the patient writes START (or SÍ / INICIO)."}},
+			Allowed: "Nothing can be sent until the patient writes START (or SÍ / INICIO).", OfferVersion: "explanation-en-2026-01"}},
 		"t4": {Thread: th["t4"], Messages: []api.Message{
 			{ID: "m9", Direction: "in", Type: "text", At: t0.Add(-3 * time.Hour), Masked: "Where do I park?"},
 		}, Consent: &api.ConsentState{ExplanationAt: t0.Add(-3 * time.Hour),
 			Allowed:       "Not opted in yet: the clinic's explanation with the opt-in question went out at 12:00. Until the patient replies YES, only the secure-portal link may be sent.",
-			FlaggedOptOut: &api.ConsentFlag{ID: 1, MessageID: "m9", At: t0.Add(-3 * time.Hour)}}},
+			FlaggedOptOut: &api.ConsentFlag{ID: 1, MessageID: "m9", At: t0.Add(-3 * time.Hour)}, OfferVersion: "explanation-en-2026-01"}},
 	}
 }
 

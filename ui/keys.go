@@ -25,6 +25,7 @@ type KeyMap struct {
 	PrevMsg    key.Binding // select the previous patient message
 	NextMsg    key.Binding // select the next patient message
 	Audit      key.Binding // the audit trail review
+	Consent    key.Binding // record an opt-in, or decide a flagged request to stop
 	Refresh    key.Binding
 	Help       key.Binding
 	Logout     key.Binding
@@ -40,6 +41,10 @@ type KeyMap struct {
 
 	Confirm key.Binding // yes/no prompt
 	Cancel  key.Binding
+
+	ConsentYes     key.Binding // consent prompt: verbal opt-in, or confirm the opt-out
+	ConsentPaper   key.Binding // consent prompt: paper-form opt-in
+	ConsentDismiss key.Binding // consent prompt: not a request to stop
 
 	NextField key.Binding // login form
 	PrevField key.Binding
@@ -98,7 +103,12 @@ func DefaultKeyMap() KeyMap {
 		Close:  b("esc", "close", "esc"),
 
 		Confirm: b("y", "yes", "y"),
-		Cancel:  b("n/esc", "no", "n", "esc"),
+		Consent: b("c", "consent", "c"),
+
+		ConsentYes:     b("y", "verbal opt-in / confirm stop", "y"),
+		ConsentPaper:   b("p", "paper-form opt-in", "p"),
+		ConsentDismiss: b("d", "not a request to stop", "d"),
+		Cancel:         b("n/esc", "no", "n", "esc"),
 
 		NextField: b("tab/↓", "next field", "tab", "down"),
 		PrevField: b("shift+tab/↑", "previous field", "shift+tab", "up"),
@@ -136,6 +146,7 @@ const (
 	ctxRecovery
 	ctxReveal
 	ctxAudit
+	ctxConsent
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -175,6 +186,9 @@ const (
 	actNextMsg
 	actContinue
 	actAudit
+	actConsent
+	actConsentPaper
+	actConsentDismiss
 )
 
 // revealDesc is v's help for roles that may reveal; for the others the
@@ -240,6 +254,12 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.SubmitReason, actSubmit, true}, {k.CancelReason, actCancel, true},
 			{k.ForceQuit, actQuit, false},
 		}
+	case ctxConsent:
+		return []boundAction{
+			{k.ConsentYes, actConfirm, true}, {k.ConsentPaper, actConsentPaper, true},
+			{k.ConsentDismiss, actConsentDismiss, true}, {k.Cancel, actCancel, true},
+			{k.ForceQuit, actQuit, false},
+		}
 	case ctxThread:
 		return []boundAction{
 			{k.PortalLink, actPortalLink, true},
@@ -249,7 +269,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
 			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
-			{k.Back, actBack, true}, {k.Audit, actAudit, false},
+			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.Audit, actAudit, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},

@@ -135,9 +135,11 @@ type Model struct {
 
 	composer composer
 	picker   *macroPicker
-	confirm  *confirmPrompt
-	toast    *toast
-	toastSeq int
+	// consentAsk is the open consent prompt (ui/consent.go).
+	consentAsk *consentPrompt
+	confirm    *confirmPrompt
+	toast      *toast
+	toastSeq   int
 
 	eventsBackoff time.Duration
 
@@ -326,6 +328,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onSend(msg)
 	case handoffResultMsg:
 		cmd = m.onHandoff(msg)
+	case consentResultMsg:
+		cmd = m.onConsent(msg)
 	case enrolResultMsg:
 		cmd = m.onEnrol(msg)
 	case revealResultMsg:
@@ -375,6 +379,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxReveal
 	case m.audit != nil:
 		return ctxAudit
+	case m.consentAsk != nil:
+		return ctxConsent
 	case m.confirm != nil:
 		return ctxConfirm
 	case m.picker != nil:
@@ -410,6 +416,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.pickerKey(act)
 	case ctxConfirm:
 		return m.confirmKey(act)
+	case ctxConsent:
+		return m.consentKey(act)
 	case ctxEnrol:
 		return m.enrolKey(act, msg)
 	case ctxRecovery:
@@ -437,6 +445,7 @@ func (m *Model) syncKeys() {
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
+	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -774,6 +783,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
 			m.resize()
 		}
+	case actConsent:
+		m.openConsentPrompt()
 	case actPortalLink:
 		if m.portalOffered() {
 			return m.sendMacro(m.composer.refusal.threadID, portalMacroID)

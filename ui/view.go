@@ -211,6 +211,9 @@ func (m *Model) footerView() string {
 	if m.revealBusy {
 		lines = append(lines, m.theme.Faint.Render("Revealing… (the reason is recorded)"))
 	}
+	if m.consentAsk != nil {
+		lines = append(lines, m.consentPromptView()...)
+	}
 	if m.confirm != nil {
 		lines = append(lines, m.theme.Escalated.Render("Hand "+m.confirm.label.String()+" to the nurses' queue?")+
 			" "+m.theme.HelpKey.Render("y")+m.theme.HelpDesc.Render(" yes  ")+

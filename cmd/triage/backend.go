@@ -220,6 +220,11 @@ func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest)
 	return uiErr(b.c.Handoff(ctx, id, req))
 }
 
+func (b backend) Consent(ctx context.Context, id string, req api.ConsentRequest) (api.ConsentResponse, error) {
+	r, err := b.c.Consent(ctx, id, req)
+	return r, uiErr(err)
+}
+
 func (b backend) Events(ctx context.Context) (<-chan api.Event, error) {
 	ch, err := b.c.Events(ctx)
 	return ch, uiErr(err)

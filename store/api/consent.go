@@ -31,6 +31,9 @@ type ConsentState struct {
 	FlaggedOptOut *ConsentFlag `json:"flagged_opt_out,omitempty"`
 	// Allowed says, in a sentence, what staff may send now.
 	Allowed string `json:"allowed"`
+	// OfferVersion is the consent explanation staff read out or hand over
+	// when they record a verbal or paper opt-in (the patient's language).
+	OfferVersion string `json:"offer_version,omitempty"`
 }
 
 // ConsentFlag is a patient message that read as a request to stop.

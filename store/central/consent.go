@@ -254,6 +254,10 @@ func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.C
 		return nil, err
 	}
 	st.Allowed = allowedSentence(st)
+	st.OfferVersion = s.explanationVersion(ctx, q, p.ID)
+	if st.OfferVersion == "" {
+		st.OfferVersion = currentExplanationVersion()
+	}
 	return st, nil
 }
 

@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/clinicwa/triage/store/api"
+)
+
+// The consent key decides a flagged request to stop, and records a
+// verbal or paper opt-in with the wording the patient heard; it offers
+// nothing on a thread whose patient is opted in.
+func TestConsentKeyRecordsDecisions(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter", "c") // t1: opted in, nothing to record
+	h.mustNotSee("Record the patient's opt-in", "Did the patient ask to stop")
+
+	h.press("esc", "G", "k", "enter", "c") // t4: a flagged request to stop
+	h.mustSee("Did the patient ask to stop WhatsApp messages?")
+	h.press("d")
+	h.mustSee("Dismissed: the patient stays opted in")
+
+	h.press("esc", "G", "enter", "c") // t3: opted out
+	h.mustSee("Record the patient's opt-in (they heard or signed explanation-en-2026-01)?")
+	h.press("p")
+	h.mustSee("Opt-in recorded under your name; the patient was sent the confirmation")
+
+	fb.mu.Lock()
+	got := append([]api.ConsentRequest(nil), fb.consents...)
+	fb.mu.Unlock()
+	want := []api.ConsentRequest{
+		{Action: api.ConsentActionDismissOptOut, FlagID: 1},
+		{Action: api.ConsentActionOptIn, Channel: api.ConsentByFrontDeskPaper, TextVersion: "explanation-en-2026-01"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("consent requests = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("request %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
