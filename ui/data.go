@@ -47,13 +47,13 @@ type messageView struct {
 
 // threadView is an open thread.
 type threadView struct {
-	row      threadRow
-	consent  consentView
+	row     threadRow
+	consent consentView
 	// consentFlag and consentOffer are what the consent key acts on: the
 	// flagged request's id and the explanation version to record.
 	consentFlag  int64
 	consentOffer string
-	messages []messageView
+	messages     []messageView
 	// masked is every type masked anywhere in the thread, sorted.
 	masked []policy.SafeText
 }
