@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -208,4 +209,28 @@ func (m *Model) consentPromptView() []string {
 	}
 	return []string{t.Escalated.Render("Record the patient's opt-in (they heard or signed "+p.version+")?") + " " +
 		key("y", "verbal") + key("p", "paper form") + key("esc", "cancel")}
+}
+
+// patientClockLine is the patient's local time, the quiet hours and how
+// many messages they received in the cap's window:
+// "Patient's time 14:05 (America/New_York) · quiet 21:00–08:00 · 3 of 10 sent in 24h".
+func patientClockLine(c api.PatientClock, now time.Time) string {
+	local := now.UTC().Add(time.Duration(c.ZoneOffsetSeconds) * time.Second).Format("15:04")
+	zone := c.Zone
+	if zone == "" {
+		zone = "clinic's zone"
+	}
+	if c.SeveralZones {
+		zone += ", and other zones"
+	}
+	line := "Patient's time " + local + " (" + zone + ") · quiet " + twoDigit(c.QuietStart) + ":00–" + twoDigit(c.QuietEnd) + ":00"
+	line += " · " + strconv.Itoa(c.SentInWindow) + " of " + strconv.Itoa(c.Cap) + " sent in 24h"
+	return line
+}
+
+func twoDigit(h int) string {
+	if h < 10 {
+		return "0" + strconv.Itoa(h)
+	}
+	return strconv.Itoa(h)
 }

@@ -14,6 +14,7 @@ func TestConsentKeyRecordsDecisions(t *testing.T) {
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
 	h.press("enter", "c") // t1: opted in, nothing to record
+	h.mustSee("Patient's time 10:00 (America/New_York)", "quiet 21:00–08:00", "4 of 10")
 	h.mustNotSee("Record the patient's opt-in", "Did the patient ask to stop")
 
 	h.press("esc", "G", "k", "enter", "c") // t4: a flagged request to stop

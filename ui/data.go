@@ -53,7 +53,9 @@ type threadView struct {
 	// flagged request's id and the explanation version to record.
 	consentFlag  int64
 	consentOffer string
-	messages     []messageView
+	// clock is the patient's time and the cap's count (nil from older servers).
+	clock    *api.PatientClock
+	messages []messageView
 	// masked is every type masked anywhere in the thread, sorted.
 	masked []policy.SafeText
 }
@@ -127,6 +129,11 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 
 func newThreadView(d api.ThreadDetail) threadView {
 	v := threadView{row: newThreadRow(d.Thread), consent: newConsentView(d.Consent)}
+	if d.Clock != nil {
+		c := *d.Clock
+		c.Zone = policy.SanitizeLine(c.Zone).String()
+		v.clock = &c
+	}
 	if c := d.Consent; c != nil {
 		v.consentOffer = c.OfferVersion
 		if c.FlaggedOptOut != nil {

@@ -329,7 +329,8 @@ func fixtureDetails() map[string]api.ThreadDetail {
 				Status: "delivered", Masked: "Great, see you then."},
 			{ID: "m6", Direction: "out", Type: "text", At: t0, SentBy: "dana", Status: "queued", Masked: "One more thing…"},
 		}, Consent: &api.ConsentState{OptedIn: true, Recorded: true, Channel: api.ConsentByKeyword, TextVersion: "explanation-en-2026-01",
-			RecordedBy: "patient", At: t0.Add(-49 * time.Minute), Allowed: "Replies, quick replies and approved templates may be sent."}},
+			RecordedBy: "patient", At: t0.Add(-49 * time.Minute), Allowed: "Replies, quick replies and approved templates may be sent."},
+			Clock: &api.PatientClock{Zone: "America/New_York", ZoneOffsetSeconds: -5 * 3600, QuietStart: 21, QuietEnd: 8, SentInWindow: 4, Cap: 10}},
 		"t2": {Thread: th["t2"], Messages: []api.Message{
 			{ID: "m7", Direction: "in", Type: "text", At: t0.Add(-2 * time.Hour), Clinical: true,
 				Masked: "I have [SYMPTOM] since [DATE]", Spans: []api.Span{{Type: "SYMPTOM"}, {Type: "DATE"}}},

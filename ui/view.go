@@ -460,6 +460,9 @@ func (m *Model) threadTop() string {
 	default:
 		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
 	}
+	if c := m.thread.clock; c != nil {
+		lines = append(lines, indent(t.Faint.Render(patientClockLine(*c, m.nowAt)), w, 0, 2))
+	}
 	switch {
 	case m.thread.consent.known:
 		lines = append(lines, m.consentLines(m.thread.consent, w)...)

@@ -101,6 +101,8 @@ type ThreadDetail struct {
 	Messages []Message     `json:"messages"`
 	// Consent is the patient's consent with its source and date.
 	Consent *ConsentState `json:"consent,omitempty"`
+	// Clock is the patient's local time and the cap's count.
+	Clock *PatientClock `json:"clock,omitempty"`
 }
 
 // SendRequest asks the central endpoint to send to a thread: either a macro

@@ -69,3 +69,21 @@ type ConsentResponse struct {
 	// cannot outside the 24-hour window).
 	ConfirmationSent bool `json:"confirmation_sent"`
 }
+
+// PatientClock is what the composer needs to answer at a good time and
+// within the cap: the patient's own time and how many messages they got.
+type PatientClock struct {
+	// Zone is the patient's time zone, from their number ("" when unknown:
+	// the clinic's zone is used). ZoneOffsetSeconds is its offset now.
+	Zone              string `json:"zone,omitempty"`
+	ZoneOffsetSeconds int    `json:"zone_offset_seconds"`
+	// SeveralZones says the number's region spans zones; quiet hours hold in all.
+	SeveralZones bool `json:"several_zones,omitempty"`
+	// QuietStart and QuietEnd are the quiet hours, patient's time.
+	QuietStart int `json:"quiet_start"`
+	QuietEnd   int `json:"quiet_end"`
+	// SentInWindow counts messages sent to the patient in the cap's window
+	// (24 hours); Cap is the clinic's limit.
+	SentInWindow int `json:"sent_in_window"`
+	Cap          int `json:"cap"`
+}

@@ -92,6 +92,9 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		if detail.Consent, err = s.consentState(ctx, q, th); err != nil {
 			return err
 		}
+		if detail.Clock, err = s.patientClock(ctx, q, th); err != nil {
+			return err
+		}
 		msgs, err := s.store.Messages.ListThread(ctx, q, th.ID)
 		if err != nil {
 			return err
