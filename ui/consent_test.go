@@ -43,3 +43,27 @@ func TestConsentKeyRecordsDecisions(t *testing.T) {
 		}
 	}
 }
+
+// Number keys choose a quick reply directly: 1 is the first listed.
+func TestPickerNumberKeysSendThatMacro(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter", "m")
+	h.mustSee("1 ", "2 ")
+	items := h.m.picker.items
+	h.press("2")
+	if !h.waitFor(func() bool {
+		fb.mu.Lock()
+		defer fb.mu.Unlock()
+		return len(fb.sends) == 1
+	}) {
+		t.Fatal("pressing 2 sent nothing")
+	}
+	fb.mu.Lock()
+	got := fb.sends[0].req.MacroID
+	fb.mu.Unlock()
+	if got != items[1].ID {
+		t.Errorf("2 sent %q, want the second macro %q", got, items[1].ID)
+	}
+}

@@ -38,6 +38,7 @@ type KeyMap struct {
 
 	Choose key.Binding // macro picker
 	Close  key.Binding // macro picker
+	Number key.Binding // macro picker: 1–9 send that macro
 
 	Confirm key.Binding // yes/no prompt
 	Cancel  key.Binding
@@ -100,6 +101,7 @@ func DefaultKeyMap() KeyMap {
 		Leave:   b("esc", "leave composer", "esc"),
 
 		Choose: b("enter", "send macro", "enter"),
+		Number: b("1-9", "send that macro", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		Close:  b("esc", "close", "esc"),
 
 		Confirm: b("y", "yes", "y"),
@@ -186,6 +188,7 @@ const (
 	actNextMsg
 	actContinue
 	actAudit
+	actChooseNumber
 	actConsent
 	actConsentPaper
 	actConsentDismiss
@@ -224,7 +227,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 	case ctxPicker:
 		return []boundAction{
 			{k.Up, actUp, true}, {k.Down, actDown, true},
-			{k.Choose, actChoose, true}, {k.Close, actClose, true},
+			{k.Choose, actChoose, true}, {k.Number, actChooseNumber, true}, {k.Close, actClose, true},
 			{k.ForceQuit, actQuit, false},
 		}
 	case ctxConfirm:

@@ -413,6 +413,15 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxComposer:
 		return m.composerKey(act, msg)
 	case ctxPicker:
+		if act == actChooseNumber {
+			// The digit names the macro: 1 is the first one listed.
+			n := int(msg.String()[0] - '1')
+			if n >= len(m.picker.items) {
+				return nil
+			}
+			m.picker.cursor = n
+			act = actChoose
+		}
 		return m.pickerKey(act)
 	case ctxConfirm:
 		return m.confirmKey(act)

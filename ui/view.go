@@ -604,7 +604,11 @@ func (m *Model) pickerView() string {
 		if i == p.cursor {
 			mark = "▌ "
 		}
-		ln := mark + mc.Title
+		num := "  "
+		if i < 9 {
+			num = strconv.Itoa(i+1) + " "
+		}
+		ln := mark + num + mc.Title
 		if mc.PortalLink {
 			ln += t.Faint.Render(" · portal link")
 		}
