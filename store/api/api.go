@@ -103,6 +103,8 @@ type ThreadDetail struct {
 	Consent *ConsentState `json:"consent,omitempty"`
 	// Clock is the patient's local time and the cap's count.
 	Clock *PatientClock `json:"clock,omitempty"`
+	// Scheduled are the thread's scheduled messages, oldest first.
+	Scheduled []ScheduledSend `json:"scheduled,omitempty"`
 }
 
 // SendRequest asks the central endpoint to send to a thread: either a macro

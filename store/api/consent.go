@@ -87,3 +87,19 @@ type PatientClock struct {
 	SentInWindow int `json:"sent_in_window"`
 	Cap          int `json:"cap"`
 }
+
+// ScheduleResponse is a message scheduled for the patient's next allowed
+// minute (after a quiet-hours refusal).
+type ScheduleResponse struct {
+	Scheduled ScheduledSend `json:"scheduled"`
+}
+
+// ScheduledSend is one scheduled message as a thread shows it.
+type ScheduledSend struct {
+	ID    string    `json:"id"`
+	DueAt time.Time `json:"due_at"`
+	State string    `json:"state"` // pending, sending, sent, refused, cancelled
+	// What is one of "quick reply <id>", "template <name>", "free text".
+	What    string `json:"what"`
+	Outcome string `json:"outcome,omitempty"`
+}

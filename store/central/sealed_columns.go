@@ -21,6 +21,7 @@ var sealedColumns = []seal.Column{
 	{Table: "users", Column: "totp_pending_sealed", Bind: "totp_pending", RowID: "id"},
 	{Table: "reveals", Column: "reason_sealed", Bind: "reason", RowID: "id"},
 	{Table: "outbound_templates", Column: "params_sealed", Bind: "params", RowID: "message_id"},
+	{Table: "scheduled_sends", Column: "request_sealed", Bind: "request", RowID: "id"},
 }
 
 // SealedColumns lists every sealed column of the central store (a copy:

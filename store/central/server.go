@@ -259,6 +259,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.commits.start()
 	s.worker = newWorker(s)
 	s.worker.start()
+	s.startScheduler()
 	return s, nil
 }
 

@@ -95,6 +95,9 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		if detail.Clock, err = s.patientClock(ctx, q, th); err != nil {
 			return err
 		}
+		if detail.Scheduled, err = s.scheduledFor(ctx, q, th.ID); err != nil {
+			return err
+		}
 		msgs, err := s.store.Messages.ListThread(ctx, q, th.ID)
 		if err != nil {
 			return err

@@ -59,3 +59,21 @@ CREATE TABLE template_status (
     updated_at   INTEGER NOT NULL,
     PRIMARY KEY (name, language)
 ) STRICT;
+
+-- A message refused for quiet hours, scheduled for the patient's next
+-- allowed minute. The request (free text may be in it) is sealed. State:
+-- pending → sending (claimed by the scheduler) → sent or refused (the
+-- rules are decided again when it is due), or cancelled while pending.
+CREATE TABLE scheduled_sends (
+    id              TEXT PRIMARY KEY,
+    thread_id       TEXT NOT NULL,
+    user_id         TEXT NOT NULL,
+    request_sealed  BLOB NOT NULL,
+    due_at          INTEGER NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'refused', 'cancelled')),
+    outcome         TEXT NOT NULL DEFAULT '',   -- the message id, or the refusal's rule
+    decided_by      TEXT NOT NULL DEFAULT '',
+    created_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX scheduled_sends_due ON scheduled_sends(state, due_at);
+CREATE INDEX scheduled_sends_thread ON scheduled_sends(thread_id);
