@@ -21,10 +21,10 @@ import (
 	"github.com/clinicwa/triage/store/central"
 )
 
-// Consent, the first message and templates, proven with the real
-// binaries: bspsim and triaged as processes on loopback, the clock moved
-// by restarting triaged with TRIAGED_CLOCK_OFFSET and advancing the
-// simulator's own clock with it.
+// Consent, the first message, consent import, templates and quiet-hours
+// scheduling, proven with the real binaries: bspsim and triaged as
+// processes on loopback, the clock moved by restarting triaged with
+// TRIAGED_CLOCK_OFFSET and advancing the simulator's own clock with it.
 func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs triaged and bspsim as processes")
@@ -102,8 +102,8 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 		mustCall(t, 200, "POST", triURL+api.Version+"/login", "", api.LoginRequest{Username: "desk", Password: e2ePassword, ConsoleID: "console-consent"}, &lr)
 		return lr.Token
 	}
-	sentTo := func(phone string) []simEntry {
-		var out []simEntry
+	sentTo := func(phone string) []sentEntry {
+		var out []sentEntry
 		if code, err := call("GET", simURL+"/sim/outbox?to="+url.QueryEscape(phone), "", nil, &out); err != nil || code != 200 {
 			t.Fatalf("sim outbox: %d %v", code, err)
 		}
@@ -268,7 +268,8 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 		}
 	}
 	tri.stop(syscall.SIGTERM)
-	tri = startTriaged(ahead(time.Until(next) + time.Hour))
+	reviewOff := ahead(time.Until(next) + time.Hour)
+	tri = startTriaged(reviewOff)
 	token = login()
 	writes(silent, "Hello again") // the window is open: only the review can refuse
 	time.Sleep(300 * time.Millisecond)
@@ -276,6 +277,58 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 	if code, ref := send(token, silentThread, remind); code != 422 || ref.Rule != "template_review" {
 		t.Fatalf("template past review: %d %+v", code, ref)
 	}
+
+	// Quiet hours: at 21:00 London the patient writes; at 22:00 a reply is
+	// refused and scheduled; triaged stops and starts again at 08:00:30,
+	// and the reply goes out once. The simulator's clock moves with
+	// triaged's, so its timestamps and windows agree.
+	simOff := off
+	moveTo := func(offset time.Duration) {
+		tri.stop(syscall.SIGTERM)
+		mustCall(t, 200, "POST", simURL+"/sim/clock", "", map[string]string{"advance": (offset - simOff).String()}, nil)
+		simOff = offset
+		tri = startTriaged(offset)
+		token = login()
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	noon := time.Now().Add(reviewOff).In(london)
+	at21 := time.Date(noon.Year(), noon.Month(), noon.Day(), 21, 0, 0, 0, london)
+	moveTo(time.Until(at21).Round(time.Second))
+	writes(silent, "What is the parking code?")
+	time.Sleep(300 * time.Millisecond)
+	moveTo(time.Until(at21.Add(time.Hour)).Round(time.Second))
+	before := len(sentTo(silent))
+	late := api.SendRequest{IdempotencyKey: "e2e-late", MacroID: "parking-directions"}
+	if code, ref := send(token, silentThread, late); code != 422 || ref.Rule != "quiet_hours" {
+		t.Fatalf("reply at 22:00 London: %d %+v, want the quiet-hours refusal", code, ref)
+	}
+	var sched api.ScheduleResponse
+	mustCall(t, 200, "POST", triURL+api.Version+"/threads/"+silentThread+"/schedule", token, late, &sched)
+	due := at21.Add(11 * time.Hour) // 08:00 the next morning, London
+	if !sched.Scheduled.DueAt.Equal(due) {
+		t.Fatalf("scheduled for %s, want %s", sched.Scheduled.DueAt.In(london), due)
+	}
+	moveTo(time.Until(due.Add(30 * time.Second)).Round(time.Second))
+	eventually(t, 10*time.Second, "the scheduled reply", func() (bool, string) {
+		return len(sentTo(silent)) > before, fmt.Sprint(len(sentTo(silent)))
+	})
+	time.Sleep(3 * time.Second) // time for a second copy, were there one
+	got := sentTo(silent)[before:]
+	if len(got) != 1 || !strings.Contains(got[0].Text, "parking") {
+		t.Fatalf("after the restart the patient received %+v, want the scheduled reply once", got)
+	}
+	if at := got[0].At.In(london); at.Before(due) {
+		t.Errorf("the scheduled reply went at %s London, before 08:00", at.Format("15:04"))
+	}
+}
+
+// sentEntry is one message in the simulator's outbox, with its time on
+// the simulator's clock.
+type sentEntry struct {
+	To   string    `json:"to"`
+	Type string    `json:"type"`
+	Text string    `json:"text"`
+	At   time.Time `json:"at"`
 }
 
 // sendAny posts a send and decodes a refusal when there is one.
