@@ -281,6 +281,26 @@ func (c *Client) Handoff(ctx context.Context, threadID string, req api.HandoffRe
 	return err
 }
 
+// Schedule asks for a message to go at the patient's next allowed
+// minute. The request is audited before it leaves and its outcome after.
+func (c *Client) Schedule(ctx context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error) {
+	who, token := c.actor()
+	var out api.ScheduleResponse
+	object := "thread:" + threadID
+	if err := c.audit(ctx, who, "schedule.request", object, "ok", map[string]string{"idempotency_key": req.IdempotencyKey, "macro_id": req.MacroID}); err != nil {
+		return out, err
+	}
+	err := c.do(ctx, http.MethodPost, "/threads/"+pathID(threadID)+"/schedule", token, req, &out)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	if aerr := c.audit(ctx, who, "schedule", object, outcome, map[string]string{"schedule": out.Scheduled.ID}); aerr != nil && err == nil {
+		return out, fmt.Errorf("the message was scheduled, but the local audit trail could not record it: %w", aerr)
+	}
+	return out, err
+}
+
 // Consent records a consent decision under the signed-in user. The
 // request is audited before it leaves and its outcome after.
 func (c *Client) Consent(ctx context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error) {

@@ -234,3 +234,21 @@ func twoDigit(h int) string {
 	}
 	return strconv.Itoa(h)
 }
+
+func secondsOf(n int) time.Duration { return time.Duration(n) * time.Second }
+
+// scheduledLines list the thread's pending scheduled messages.
+func (m *Model) scheduledLines(w int) []string {
+	var out []string
+	for _, s := range m.thread.scheduled {
+		if s.State != "pending" && s.State != "sending" {
+			continue
+		}
+		when := clockTime(m.nowAt, s.DueAt)
+		if c := m.thread.clock; c != nil {
+			when = s.DueAt.UTC().Add(secondsOf(c.ZoneOffsetSeconds)).Format("Jan 2 15:04") + " patient's time"
+		}
+		out = append(out, indent(m.theme.Pending.Render("⏲ Scheduled: "+policy.SanitizeLine(s.What).String()+" at "+when), w, 0, 2))
+	}
+	return out
+}

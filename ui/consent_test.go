@@ -67,3 +67,25 @@ func TestPickerNumberKeysSendThatMacro(t *testing.T) {
 		t.Errorf("2 sent %q, want the second macro %q", got, items[1].ID)
 	}
 }
+
+// A reply refused for quiet hours can be scheduled with s, as it stands.
+func TestQuietHoursRefusalOffersSchedule(t *testing.T) {
+	fb := newFakeBackend()
+	fb.sendErr = func(string, api.SendRequest) error {
+		return &RefusalError{Refusal: api.Refusal{Rule: "quiet_hours",
+			Reason: "It is quiet hours for the patient (21:00–08:00 their time). The message can go out in the morning."}}
+	}
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter", "r")
+	h.typeText("See you tomorrow at 10")
+	h.press("enter")
+	h.mustSee("press s to send it at the patient's next allowed minute")
+	h.press("s")
+	h.mustSee("Scheduled for 08:00 the patient's time")
+	fb.mu.Lock()
+	defer fb.mu.Unlock()
+	if len(fb.schedules) != 1 || fb.schedules[0].req.Text != "See you tomorrow at 10" || fb.schedules[0].req.IdempotencyKey == "" {
+		t.Fatalf("schedules = %+v", fb.schedules)
+	}
+}

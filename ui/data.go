@@ -54,8 +54,10 @@ type threadView struct {
 	consentFlag  int64
 	consentOffer string
 	// clock is the patient's time and the cap's count (nil from older servers).
-	clock    *api.PatientClock
-	messages []messageView
+	clock *api.PatientClock
+	// scheduled are the thread's scheduled messages.
+	scheduled []api.ScheduledSend
+	messages  []messageView
 	// masked is every type masked anywhere in the thread, sorted.
 	masked []policy.SafeText
 }
@@ -129,6 +131,7 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 
 func newThreadView(d api.ThreadDetail) threadView {
 	v := threadView{row: newThreadRow(d.Thread), consent: newConsentView(d.Consent)}
+	v.scheduled = d.Scheduled
 	if d.Clock != nil {
 		c := *d.Clock
 		c.Zone = policy.SanitizeLine(c.Zone).String()

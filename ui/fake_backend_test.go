@@ -39,6 +39,7 @@ type fakeBackend struct {
 	threads   []api.ThreadSummary
 	details   map[string]api.ThreadDetail
 	consents  []api.ConsentRequest
+	schedules []sentCall
 	threadErr error
 	fetches   map[string]int // thread id -> Thread calls
 	inboxHits int
@@ -218,6 +219,13 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 		}
 	}
 	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
+}
+
+func (f *fakeBackend) Schedule(_ context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.schedules = append(f.schedules, sentCall{threadID, req})
+	return api.ScheduleResponse{Scheduled: api.ScheduledSend{ID: "sch_1", DueAt: t0.Add(22 * time.Hour), State: "pending", What: "free text"}}, nil
 }
 
 func (f *fakeBackend) Consent(_ context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error) {

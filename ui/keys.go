@@ -21,6 +21,7 @@ type KeyMap struct {
 	Macros     key.Binding
 	Handoff    key.Binding
 	PortalLink key.Binding // offered after a refusal
+	Schedule   key.Binding // offered after a quiet-hours refusal
 	Reveal     key.Binding // break-glass: unmask the selected message
 	PrevMsg    key.Binding // select the previous patient message
 	NextMsg    key.Binding // select the next patient message
@@ -86,6 +87,7 @@ func DefaultKeyMap() KeyMap {
 		Macros:     b("m", "macros", "m"),
 		Handoff:    b("n", "hand to nurse", "n"),
 		PortalLink: b("p", "send portal link", "p"),
+		Schedule:   b("s", "schedule for the morning", "s"),
 		Reveal:     b("v", revealDesc, "v"),
 		PrevMsg:    b("[", "previous message", "["),
 		NextMsg:    b("]", "next message", "]"),
@@ -189,6 +191,7 @@ const (
 	actContinue
 	actAudit
 	actChooseNumber
+	actSchedule
 	actConsent
 	actConsentPaper
 	actConsentDismiss
@@ -265,7 +268,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxThread:
 		return []boundAction{
-			{k.PortalLink, actPortalLink, true},
+			{k.PortalLink, actPortalLink, true}, {k.Schedule, actSchedule, true},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},

@@ -189,6 +189,9 @@ type refusalView struct {
 	reason   policy.SafeText
 	types    []policy.SafeText
 	portal   bool
+	// request is what was refused, kept so a quiet-hours refusal can be
+	// scheduled as it stands.
+	request api.SendRequest
 }
 
 type macroPicker struct {
@@ -330,6 +333,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onHandoff(msg)
 	case consentResultMsg:
 		cmd = m.onConsent(msg)
+	case scheduleResultMsg:
+		cmd = m.onSchedule(msg)
 	case enrolResultMsg:
 		cmd = m.onEnrol(msg)
 	case revealResultMsg:
@@ -449,6 +454,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) syncKeys() {
 	open := m.thread != nil && m.openID != ""
 	m.keys.PortalLink.SetEnabled(m.portalOffered())
+	m.keys.Schedule.SetEnabled(m.scheduleOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
@@ -794,6 +800,11 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 	case actConsent:
 		m.openConsentPrompt()
+	case actSchedule:
+		if m.scheduleOffered() {
+			r := m.composer.refusal
+			return scheduleCmd(m.ctx, m.backend, m.session, r.threadID, r.request)
+		}
 	case actPortalLink:
 		if m.portalOffered() {
 			return m.sendMacro(m.composer.refusal.threadID, portalMacroID)
@@ -962,6 +973,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			rule:     policy.SanitizeLine(r.Refusal.Rule),
 			reason:   policy.SanitizeLine(r.Refusal.Reason),
 			portal:   r.Refusal.OfferPortalLink,
+			request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
 		}
 		for _, t := range r.Refusal.SpanTypes {
 			rv.types = append(rv.types, policy.SanitizeLine(t))

@@ -463,6 +463,7 @@ func (m *Model) threadTop() string {
 	if c := m.thread.clock; c != nil {
 		lines = append(lines, indent(t.Faint.Render(patientClockLine(*c, m.nowAt)), w, 0, 2))
 	}
+	lines = append(lines, m.scheduledLines(w)...)
 	switch {
 	case m.thread.consent.known:
 		lines = append(lines, m.consentLines(m.thread.consent, w)...)
@@ -588,6 +589,9 @@ func (m *Model) composerView() string {
 		hint := t.Faint.Render("r to edit the reply, esc to go back")
 		if m.portalOffered() {
 			hint = t.HelpKey.Render("press p to send the secure-portal link instead") + t.Faint.Render(" · r to edit")
+		}
+		if m.scheduleOffered() {
+			hint = t.HelpKey.Render("press s to send it at the patient's next allowed minute") + t.Faint.Render(" · r to edit")
 		}
 		lines = append(lines, indent(hint, w, 2, 2))
 	}
