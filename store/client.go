@@ -214,6 +214,14 @@ func (c *Client) Threads(ctx context.Context) ([]api.ThreadSummary, error) {
 	return out, err
 }
 
+// Templates lists the template library with each template's status.
+func (c *Client) Templates(ctx context.Context) ([]api.TemplateInfo, error) {
+	_, token := c.actor()
+	var out []api.TemplateInfo
+	err := c.do(ctx, http.MethodGet, "/templates", token, nil, &out)
+	return out, err
+}
+
 // Thread opens a thread; the view is audited before the text is fetched.
 func (c *Client) Thread(ctx context.Context, threadID string) (api.ThreadDetail, error) {
 	who, token := c.actor()

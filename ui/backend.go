@@ -24,6 +24,9 @@ type Backend interface {
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
+	// Templates lists the clinic's WhatsApp templates with whether each
+	// can be sent now.
+	Templates(ctx context.Context) ([]api.TemplateInfo, error)
 	// Schedule sends req at the patient's next minute outside quiet hours.
 	Schedule(ctx context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error)
 	// Consent records a verbal or paper opt-in, or decides a flagged

@@ -89,3 +89,29 @@ func TestQuietHoursRefusalOffersSchedule(t *testing.T) {
 		t.Fatalf("schedules = %+v", fb.schedules)
 	}
 }
+
+// Outside the 24-hour window, m offers only approved templates whose
+// variables the server fills, the patient's language first, and sends
+// the chosen one with its variables left to the server.
+func TestClosedWindowOffersOnlyApprovedTemplates(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("G", "enter", "m") // t3: silent for 26 hours
+	h.mustSee("Approved templates", "1 reconnect_after_silence · en", "2 reconnect_after_silence · es")
+	h.mustNotSee("appointment_reminder", "portal_message_waiting", "Quick replies")
+	h.press("1")
+	if !h.waitFor(func() bool {
+		fb.mu.Lock()
+		defer fb.mu.Unlock()
+		return len(fb.sends) == 1
+	}) {
+		t.Fatal("choosing a template sent nothing")
+	}
+	fb.mu.Lock()
+	got := fb.sends[0].req
+	fb.mu.Unlock()
+	if got.Template != "reconnect_after_silence" || got.TemplateLanguage != "en" || len(got.TemplateValues) != 1 || got.TemplateValues[0] != "" || got.Text != "" {
+		t.Errorf("sent %+v", got)
+	}
+}

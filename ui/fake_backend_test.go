@@ -221,6 +221,19 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
 }
 
+func (f *fakeBackend) Templates(context.Context) ([]api.TemplateInfo, error) {
+	return []api.TemplateInfo{
+		{Name: "appointment_reminder", Language: "en", Category: "utility", Variables: []string{"clinic_name", "day_time", "location_name"},
+			Body: "Hello from {{1}}. A reminder of your appointment on {{2}} at {{3}}.", Status: "APPROVED", Sendable: true},
+		{Name: "reconnect_after_silence", Language: "es", Category: "utility", Variables: []string{"clinic_name"},
+			Body: "Hola, le escribe {{1}}. Tenemos novedades.", Status: "APPROVED", Sendable: true},
+		{Name: "reconnect_after_silence", Language: "en", Category: "utility", Variables: []string{"clinic_name"},
+			Body: "Hello from {{1}}. We have an update.", Status: "APPROVED", Sendable: true},
+		{Name: "portal_message_waiting", Language: "en", Category: "utility", Variables: []string{"clinic_name", "portal_link"},
+			Body: "{{1}} has a message for you: {{2}}", Status: "PAUSED", WhyNot: "WhatsApp paused it."},
+	}, nil
+}
+
 func (f *fakeBackend) Schedule(_ context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

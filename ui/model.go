@@ -197,7 +197,10 @@ type refusalView struct {
 type macroPicker struct {
 	threadID string
 	items    []assets.Macro
-	cursor   int
+	// templates, when set, makes this the template picker (the 24-hour
+	// window is closed): approved templates whose variables the server fills.
+	templates []api.TemplateInfo
+	cursor    int
 }
 
 type confirmPrompt struct {
@@ -335,6 +338,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onConsent(msg)
 	case scheduleResultMsg:
 		cmd = m.onSchedule(msg)
+	case templatesMsg:
+		cmd = m.onTemplates(msg)
 	case enrolResultMsg:
 		cmd = m.onEnrol(msg)
 	case revealResultMsg:
@@ -421,7 +426,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		if act == actChooseNumber {
 			// The digit names the macro: 1 is the first one listed.
 			n := int(msg.String()[0] - '1')
-			if n >= len(m.picker.items) {
+			if n >= m.picker.size() {
 				return nil
 			}
 			m.picker.cursor = n
@@ -787,6 +792,9 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if m.openID == "" {
 			return cmd
 		}
+		if m.windowClosed() {
+			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
+		}
 		items := m.allowedMacros()
 		if len(items) == 0 {
 			return m.showToast(toastError, "No quick replies are available for your role.")
@@ -1056,11 +1064,14 @@ func (m *Model) pickerKey(act action) tea.Cmd {
 	case actUp:
 		p.cursor = max(p.cursor-1, 0)
 	case actDown:
-		p.cursor = min(p.cursor+1, len(p.items)-1)
+		p.cursor = min(p.cursor+1, p.size()-1)
 	case actClose:
 		m.picker = nil
 	case actChoose:
 		m.picker = nil
+		if p.templates != nil {
+			return m.sendTemplate(p.threadID, p.templates[p.cursor])
+		}
 		return m.sendMacro(p.threadID, p.items[p.cursor].ID)
 	}
 	return nil

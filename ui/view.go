@@ -599,6 +599,9 @@ func (m *Model) composerView() string {
 }
 
 func (m *Model) pickerView() string {
+	if m.picker.templates != nil {
+		return m.templatePickerView()
+	}
 	t := m.theme
 	p := m.picker
 	w := m.lay.threadW

@@ -220,6 +220,11 @@ func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest)
 	return uiErr(b.c.Handoff(ctx, id, req))
 }
 
+func (b backend) Templates(ctx context.Context) ([]api.TemplateInfo, error) {
+	t, err := b.c.Templates(ctx)
+	return t, uiErr(err)
+}
+
 func (b backend) Schedule(ctx context.Context, id string, req api.SendRequest) (api.ScheduleResponse, error) {
 	r, err := b.c.Schedule(ctx, id, req)
 	return r, uiErr(err)
