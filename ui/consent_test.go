@@ -115,3 +115,32 @@ func TestClosedWindowOffersOnlyApprovedTemplates(t *testing.T) {
 		t.Errorf("sent %+v", got)
 	}
 }
+
+// The same portal link twice within the hour asks; y sends it again.
+func TestRepeatPortalLinkAsksThenSends(t *testing.T) {
+	fb := newFakeBackend()
+	fb.sendErr = func(_ string, req api.SendRequest) error {
+		if req.ConfirmRepeat {
+			return nil
+		}
+		return &RefusalError{Refusal: api.Refusal{Rule: "repeat_link", Reason: "The \u201cMove to the secure portal\u201d link already went to this patient 12m ago. Send it again?"}}
+	}
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter", "m", "1")
+	h.mustSee("Send it again?", "press y to send it again")
+	h.press("y")
+	if !h.waitFor(func() bool {
+		fb.mu.Lock()
+		defer fb.mu.Unlock()
+		return len(fb.sends) == 2
+	}) {
+		t.Fatal("y did not send again")
+	}
+	fb.mu.Lock()
+	defer fb.mu.Unlock()
+	first, second := fb.sends[0].req, fb.sends[1].req
+	if !second.ConfirmRepeat || second.MacroID != first.MacroID || second.IdempotencyKey != first.IdempotencyKey {
+		t.Errorf("second send %+v after %+v", second, first)
+	}
+}

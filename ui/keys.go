@@ -22,6 +22,7 @@ type KeyMap struct {
 	Handoff    key.Binding
 	PortalLink key.Binding // offered after a refusal
 	Schedule   key.Binding // offered after a quiet-hours refusal
+	Resend     key.Binding // offered when the same portal link went within the hour
 	Reveal     key.Binding // break-glass: unmask the selected message
 	PrevMsg    key.Binding // select the previous patient message
 	NextMsg    key.Binding // select the next patient message
@@ -88,6 +89,7 @@ func DefaultKeyMap() KeyMap {
 		Handoff:    b("n", "hand to nurse", "n"),
 		PortalLink: b("p", "send portal link", "p"),
 		Schedule:   b("s", "schedule for the morning", "s"),
+		Resend:     b("y", "send the link again", "y"),
 		Reveal:     b("v", revealDesc, "v"),
 		PrevMsg:    b("[", "previous message", "["),
 		NextMsg:    b("]", "next message", "]"),
@@ -192,6 +194,7 @@ const (
 	actAudit
 	actChooseNumber
 	actSchedule
+	actResend
 	actConsent
 	actConsentPaper
 	actConsentDismiss
@@ -268,7 +271,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxThread:
 		return []boundAction{
-			{k.PortalLink, actPortalLink, true}, {k.Schedule, actSchedule, true},
+			{k.PortalLink, actPortalLink, true}, {k.Schedule, actSchedule, true}, {k.Resend, actResend, true},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},

@@ -460,6 +460,7 @@ func (m *Model) syncKeys() {
 	open := m.thread != nil && m.openID != ""
 	m.keys.PortalLink.SetEnabled(m.portalOffered())
 	m.keys.Schedule.SetEnabled(m.scheduleOffered())
+	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
@@ -808,6 +809,14 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 	case actConsent:
 		m.openConsentPrompt()
+	case actResend:
+		if m.resendOffered() {
+			r := m.composer.refusal
+			req := r.request
+			req.ConfirmRepeat = true
+			m.composer.busy = true
+			return sendCmd(m.ctx, m.backend, m.session, r.threadID, req)
+		}
 	case actSchedule:
 		if m.scheduleOffered() {
 			r := m.composer.refusal

@@ -59,3 +59,10 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 	}
 	return tea.Batch(cmds...)
 }
+
+// resendOffered says the last refusal asked whether to send the same
+// portal link again within the hour.
+func (m *Model) resendOffered() bool {
+	r := m.composer.refusal
+	return r != nil && r.threadID == m.openID && r.rule == "repeat_link" && r.request.MacroID != ""
+}

@@ -593,6 +593,9 @@ func (m *Model) composerView() string {
 		if m.scheduleOffered() {
 			hint = t.HelpKey.Render("press s to send it at the patient's next allowed minute") + t.Faint.Render(" · r to edit")
 		}
+		if m.resendOffered() {
+			hint = t.HelpKey.Render("press y to send it again") + t.Faint.Render(" · esc to leave it")
+		}
 		lines = append(lines, indent(hint, w, 2, 2))
 	}
 	return strings.Join(lines, "\n")

@@ -119,6 +119,9 @@ type SendRequest struct {
 	Template         string   `json:"template,omitempty"`
 	TemplateLanguage string   `json:"template_language,omitempty"`
 	TemplateValues   []string `json:"template_values,omitempty"`
+	// ConfirmRepeat sends a portal-link quick reply again although the
+	// same one went to the patient within the hour.
+	ConfirmRepeat bool `json:"confirm_repeat,omitempty"`
 }
 
 // SendResponse is the accepted message.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp/sim"
@@ -158,5 +159,28 @@ func TestFrontDeskRecordsVerbalOptIn(t *testing.T) {
 	}
 	if !found {
 		t.Error("no audit entry names the user who recorded the verbal opt-in")
+	}
+}
+
+// A second identical portal link within the hour asks first; confirmed,
+// it goes.
+func TestRepeatPortalLinkAsksForConfirmation(t *testing.T) {
+	e := newEnv(t)
+	desk := e.login("desk")
+	e.patientWrites(patientUS, "how do I see my results?")
+	id := e.threadFor(desk, patientUS)
+	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "link-1", MacroID: "portal-secure"}); code != 200 {
+		t.Fatalf("first link: %d %+v", code, ref)
+	}
+	code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "link-2", MacroID: "portal-secure"})
+	if code != 422 || ref.Rule != RuleRepeatLink || !strings.Contains(ref.Reason, "Send it again?") {
+		t.Fatalf("second link within the hour: %d %+v, want a confirmation question", code, ref)
+	}
+	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "link-2", MacroID: "portal-secure", ConfirmRepeat: true}); code != 200 {
+		t.Fatalf("confirmed second link: %d %+v", code, ref)
+	}
+	e.clock.Advance(61 * time.Minute)
+	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "link-3", MacroID: "portal-secure"}); code != 200 && ref.Rule == RuleRepeatLink {
+		t.Fatalf("a link an hour later still asked: %+v", ref)
 	}
 }

@@ -207,6 +207,14 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
 				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
 		}
+		if ref, err := s.repeatLinkRefusal(ctx, q, th.ID, macro, req, now); err != nil {
+			return err
+		} else if ref != nil {
+			detail["rule"] = ref.Rule
+			out.refusal = ref
+			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
+				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
+		}
 		detail["rule"] = "allowed"
 		final, masked := text, text
 		if macro.ID != "" && strings.Contains(text, assets.PortalLinkPlaceholder) {
