@@ -16,6 +16,11 @@ const (
 	// carry no PHI: the same words go to every patient.
 	ConsentConfirmOptIn  = "confirm_opt_in"
 	ConsentConfirmOptOut = "confirm_opt_out"
+	// PHIAdvisory is the standard advisory sent when a patient asks for
+	// health details over WhatsApp; PHIConfirmed acknowledges their
+	// explicit confirmation and carries the portal link ({portal_link}).
+	PHIAdvisory  = "phi_advisory"
+	PHIConfirmed = "phi_confirmed"
 )
 
 // ConsentText is one version of a consent wording. A version is never

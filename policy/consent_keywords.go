@@ -148,3 +148,18 @@ func stripPoliteness(f string) string {
 	}
 	return f
 }
+
+// acceptRisk are the replies that confirm a patient's informed request
+// for health details over WhatsApp; the advisory asks for exactly these.
+var acceptRisk = set("accept risk", "i accept risk", "i accept the risk", "accept the risk",
+	"acepto riesgo", "acepto el riesgo", "si acepto el riesgo")
+
+// ParseRiskAcceptance reports whether text is the patient's explicit
+// confirmation after the PHI advisory. A bare YES or ACEPTO is not: it
+// would be an opt-in, and a risk must be accepted in words that name it.
+func ParseRiskAcceptance(text string) bool {
+	if len(text) > 200 {
+		return false
+	}
+	return acceptRisk[stripPoliteness(foldConsent(text))]
+}

@@ -64,3 +64,14 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRiskAcceptance(t *testing.T) {
+	for in, want := range map[string]bool{
+		"ACCEPT RISK": true, "accept risk.": true, "I accept the risk": true, "ACEPTO RIESGO": true, "acepto el riesgo, gracias": true,
+		"yes": false, "ACEPTO": false, "accept": false, "I don't accept the risk": false, "": false,
+	} {
+		if got := ParseRiskAcceptance(in); got != want {
+			t.Errorf("ParseRiskAcceptance(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

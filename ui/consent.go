@@ -24,6 +24,7 @@ type consentView struct {
 	allowed  policy.SafeText
 	flagged  bool // a plain-language request to stop awaits a person
 	flagAt   time.Time
+	phiPref  policy.SafeText // a documented request for health details by WhatsApp
 }
 
 // channelWords are the consent channels in the clinic's words.
@@ -53,6 +54,7 @@ func newConsentView(c *api.ConsentState) consentView {
 	if c.FlaggedOptOut != nil {
 		v.flagged, v.flagAt = true, c.FlaggedOptOut.At
 	}
+	v.phiPref = policy.SanitizeLine(c.PHIPreference)
 	return v
 }
 
@@ -74,6 +76,9 @@ func (m *Model) consentLines(c consentView, w int) []string {
 	}
 	if c.flagged {
 		lines = append(lines, indent(t.Escalated.Render("⚑ The patient may have asked to stop ("+clockTime(m.nowAt, c.flagAt)+"). A person must confirm or dismiss it before it takes effect."), w, 0, 2))
+	}
+	if c.phiPref != "" {
+		lines = append(lines, indent(t.Escalated.Render("⚕ "+c.phiPref.String()), w, 0, 2))
 	}
 	return lines
 }

@@ -31,6 +31,9 @@ type ConsentState struct {
 	FlaggedOptOut *ConsentFlag `json:"flagged_opt_out,omitempty"`
 	// Allowed says, in a sentence, what staff may send now.
 	Allowed string `json:"allowed"`
+	// PHIPreference notes a documented request for health details over
+	// WhatsApp (requested, or confirmed by the patient); "" when none.
+	PHIPreference string `json:"phi_preference,omitempty"`
 	// OfferVersion is the consent explanation staff read out or hand over
 	// when they record a verbal or paper opt-in (the patient's language).
 	OfferVersion string `json:"offer_version,omitempty"`

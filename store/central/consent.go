@@ -90,6 +90,9 @@ func (s *Server) afterInbound(ctx context.Context, q Querier, p Patient, th Thre
 	kw := policy.ConsentNone
 	switch typ {
 	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
+		if handled, err := s.phiAcceptance(ctx, q, th, m, now, stats); handled || err != nil {
+			return err
+		}
 		kw = policy.ParseConsentKeyword(m.Body)
 	}
 	lang := string(policy.DetectLanguage(m.Body))
@@ -251,6 +254,9 @@ func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.C
 	if err == nil {
 		st.FlaggedOptOut = &api.ConsentFlag{ID: flagID, MessageID: flagMsg, At: time.Unix(0, flagAt).UTC()}
 	} else if !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	if st.PHIPreference, err = s.phiPreferenceNote(ctx, q, th.ID); err != nil {
 		return nil, err
 	}
 	st.Allowed = allowedSentence(st)

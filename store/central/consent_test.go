@@ -184,3 +184,47 @@ func TestRepeatPortalLinkAsksForConfirmation(t *testing.T) {
 		t.Fatalf("a link an hour later still asked: %+v", ref)
 	}
 }
+
+// A patient's request for health details over WhatsApp is documented:
+// the advisory goes, only words that name the risk confirm it, the
+// confirmation is kept and answered with the portal link, and the thread
+// says a documented preference exists.
+func TestPHIPreferenceIsDocumentedAndStillUsesThePortal(t *testing.T) {
+	e := newEnv(t)
+	desk := e.login("desk")
+	e.patientWrites(patientUK, "Just text me my results here please")
+	id := e.threadFor(desk, patientUK)
+	if code := e.do("POST", api.Version+"/threads/"+id+"/phi-preference", desk, struct{}{}, nil); code != 204 {
+		t.Fatalf("record the request: %d", code)
+	}
+	advisory, _ := assets.CurrentConsentText(assets.PHIAdvisory, "en")
+	sent := e.waitSent(patientUK, 1)
+	if sent[0].Text != advisory.Body {
+		t.Fatalf("the patient received %q, want the advisory", sent[0].Text)
+	}
+	if d := e.thread(desk, id); !strings.Contains(d.Consent.PHIPreference, "awaits their reply") {
+		t.Errorf("header before confirmation: %q", d.Consent.PHIPreference)
+	}
+	e.patientWrites(patientUK, "yes")
+	if d := e.thread(desk, id); strings.Contains(d.Consent.PHIPreference, "confirmed") {
+		t.Fatal("a plain yes counted as accepting the risk")
+	}
+	e.patientWrites(patientUK, "ACCEPT RISK")
+	sent = e.waitSent(patientUK, 2)
+	if last := sent[len(sent)-1].Text; !strings.Contains(last, e.url+"/h/") || !strings.Contains(last, "secure portal") {
+		t.Errorf("after confirmation the patient received %q, want the portal link", last)
+	}
+	d := e.thread(desk, id)
+	if !strings.Contains(d.Consent.PHIPreference, "Documented preference") {
+		t.Errorf("header after confirmation: %q", d.Consent.PHIPreference)
+	}
+	var state, confirmedBy string
+	e.srv.db.QueryRow(`SELECT state, confirmed_message FROM phi_preferences`).Scan(&state, &confirmedBy)
+	if state != "confirmed" || confirmedBy == "" {
+		t.Errorf("stored state %q, confirming message %q", state, confirmedBy)
+	}
+	// The PHI rule is unchanged: health details typed into a reply are still refused.
+	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "phi-1", Text: "Your HbA1c was 9.1, increase metformin"}); code != 422 || ref.Rule != policy.RulePHI {
+		t.Errorf("PHI after the documented preference: %d %+v, want still refused", code, ref)
+	}
+}

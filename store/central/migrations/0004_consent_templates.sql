@@ -77,3 +77,21 @@ CREATE TABLE scheduled_sends (
 ) STRICT;
 CREATE INDEX scheduled_sends_due ON scheduled_sends(state, due_at);
 CREATE INDEX scheduled_sends_thread ON scheduled_sends(thread_id);
+
+-- A patient's documented request to receive health details over WhatsApp:
+-- who recorded the request, the advisory sent (and its wording's
+-- version), and the patient's explicit confirmation. Kept with the
+-- consent records; the details themselves still go through the portal.
+CREATE TABLE phi_preferences (
+    id                 TEXT PRIMARY KEY,
+    patient_id         TEXT NOT NULL,
+    thread_id          TEXT NOT NULL,
+    requested_by       TEXT NOT NULL,
+    requested_at       INTEGER NOT NULL,
+    advisory_message   TEXT NOT NULL,
+    advisory_version   TEXT NOT NULL,
+    confirmed_message  TEXT NOT NULL DEFAULT '',
+    confirmed_at       INTEGER,
+    state              TEXT NOT NULL DEFAULT 'requested' CHECK (state IN ('requested', 'confirmed'))
+) STRICT;
+CREATE INDEX phi_preferences_thread ON phi_preferences(thread_id, requested_at);
