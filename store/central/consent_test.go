@@ -2,7 +2,9 @@ package central
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -226,5 +228,75 @@ func TestPHIPreferenceIsDocumentedAndStillUsesThePortal(t *testing.T) {
 	// The PHI rule is unchanged: health details typed into a reply are still refused.
 	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "phi-1", Text: "Your HbA1c was 9.1, increase metformin"}); code != 422 || ref.Rule != policy.RulePHI {
 		t.Errorf("PHI after the documented preference: %d %+v, want still refused", code, ref)
+	}
+}
+
+// Two people deciding the same flagged request at once: exactly one
+// decision is recorded, the other is told it was already decided. Many
+// different messages from a new number arriving at once: exactly one
+// explanation.
+func TestConcurrentConsentDecisionsAndFirstContact(t *testing.T) {
+	e := newEnv(t)
+	desk, nurse := e.login("desk"), e.login("nurse")
+	e.patientWrites(patientUS, "please stop messaging me")
+	id := e.threadFor(desk, patientUS)
+	flag := e.thread(desk, id).Consent.FlaggedOptOut.ID
+
+	const n = 8
+	codes := make(chan int, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tok := desk
+			if i%2 == 1 {
+				tok = nurse
+			}
+			<-start
+			codes <- e.do("POST", api.Version+"/threads/"+id+"/consent", tok, api.ConsentRequest{Action: api.ConsentActionConfirmOptOut, FlagID: flag}, nil)
+		}()
+	}
+	close(start)
+	wg.Wait()
+	close(codes)
+	ok, conflict := 0, 0
+	for c := range codes {
+		switch c {
+		case 200:
+			ok++
+		case 409:
+			conflict++
+		default:
+			t.Errorf("unexpected status %d", c)
+		}
+	}
+	if ok != 1 || conflict != n-1 {
+		t.Fatalf("%d decisions recorded and %d told it was decided, want 1 and %d", ok, conflict, n-1)
+	}
+	var changes int
+	e.srv.db.QueryRow(`SELECT COUNT(*) FROM consent_events WHERE channel = ? AND opted_in = 0`, api.ConsentByKeyword).Scan(&changes)
+	if changes != 1 {
+		t.Errorf("%d opt-outs recorded, want 1", changes)
+	}
+
+	// A new number's messages, posted at once as separate webhooks.
+	start2 := make(chan struct{})
+	var wg2 sync.WaitGroup
+	for i := range n {
+		wg2.Add(1)
+		go func() {
+			defer wg2.Done()
+			<-start2
+			e.postWebhook(inboundJSON(fmt.Sprintf("wamid.burst-%d", i), newNumber[1:], "X", fmt.Sprintf("hello %d", i)), true)
+		}()
+	}
+	close(start2)
+	wg2.Wait()
+	waitFor(t, "the explanation", func() bool { return len(e.sentTo(newNumber)) >= 1 })
+	time.Sleep(500 * time.Millisecond)
+	if got := len(e.sentTo(newNumber)); got != 1 {
+		t.Fatalf("a new number writing %d messages at once received %d explanations, want 1", n, got)
 	}
 }
