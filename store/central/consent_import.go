@@ -133,15 +133,15 @@ func parseConsentCSV(r io.Reader, now time.Time) ([]importRow, []ImportProblem, 
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				problems = append(problems, ImportProblem{Line: pe.Line, Reason: "not valid CSV: " + pe.Err.Error()})
+				problems = append(problems, ImportProblem{Line: pe.StartLine, Reason: "not valid CSV: " + pe.Err.Error()})
 				continue
 			}
 			return nil, problems, err
 		}
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a blank line
 		}

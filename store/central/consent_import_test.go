@@ -27,12 +27,13 @@ func TestConsentImportGoodBadAndDuplicateRows(t *testing.T) {
 		"",
 		"+15555550211,opt_out,front_desk_verbal,explanation-en-2026-01,2026-02-05", // 14 good opt-out: a first choice, recorded
 		"+15555550212,opt_in,portal,explanation-en-2026-01,2099-01-01",             // 15 future
+		`+15555550213,opt_in,portal,"explanation-en-2026-01,2026-02-01`,            // 16 broken quote
 	}, "\n") + "\n"
 	rep, err := adm.ImportConsent(context.Background(), "os:tester", strings.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantLines := []int{4, 5, 6, 7, 8, 9, 10, 11, 12, 15}
+	wantLines := []int{4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16}
 	var got []int
 	for _, p := range rep.Problems {
 		got = append(got, p.Line)
