@@ -214,6 +214,25 @@ func (c *Client) Threads(ctx context.Context) ([]api.ThreadSummary, error) {
 	return out, err
 }
 
+// PHIPreference records a patient's request for health details over
+// WhatsApp (the server sends the advisory). Audited before and after.
+func (c *Client) PHIPreference(ctx context.Context, threadID string) error {
+	who, token := c.actor()
+	object := "thread:" + threadID
+	if err := c.audit(ctx, who, "phi_preference.request", object, "ok", nil); err != nil {
+		return err
+	}
+	err := c.do(ctx, http.MethodPost, "/threads/"+pathID(threadID)+"/phi-preference", token, struct{}{}, nil)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	if aerr := c.audit(ctx, who, "phi_preference", object, outcome, nil); aerr != nil && err == nil {
+		return fmt.Errorf("the request was recorded, but the local audit trail could not record it: %w", aerr)
+	}
+	return err
+}
+
 // Templates lists the template library with each template's status.
 func (c *Client) Templates(ctx context.Context) ([]api.TemplateInfo, error) {
 	_, token := c.actor()

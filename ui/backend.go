@@ -24,6 +24,9 @@ type Backend interface {
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
+	// PHIPreference records that the patient asked for health details by
+	// WhatsApp; the server sends the standard advisory.
+	PHIPreference(ctx context.Context, threadID string) error
 	// Templates lists the clinic's WhatsApp templates with whether each
 	// can be sent now.
 	Templates(ctx context.Context) ([]api.TemplateInfo, error)

@@ -103,6 +103,7 @@ const (
 	consentNothing    consentAction = iota
 	consentRecordIn                 // not opted in: record a verbal or paper opt-in
 	consentDecideFlag               // a plain-language request to stop awaits a person
+	consentPHIRequest               // record a request for health details by WhatsApp
 )
 
 // consentPrompt is the open consent question for one thread.
@@ -155,6 +156,10 @@ func (m *Model) consentKey(act action) tea.Cmd {
 		req = api.ConsentRequest{Action: api.ConsentActionConfirmOptOut, FlagID: p.flagID}
 	case p.action == consentDecideFlag && act == actConsentDismiss:
 		req = api.ConsentRequest{Action: api.ConsentActionDismissOptOut, FlagID: p.flagID}
+	case p.action == consentPHIRequest && act == actConfirm:
+		m.consentAsk = nil
+		m.resize()
+		return phiRequestCmd(m.ctx, m.backend, m.session, p.threadID)
 	default:
 		return nil
 	}
@@ -192,6 +197,7 @@ func (m *Model) onConsent(msg consentResultMsg) tea.Cmd {
 		api.ConsentActionOptIn:         "Opt-in recorded under your name",
 		api.ConsentActionConfirmOptOut: "Opt-out recorded under your name",
 		api.ConsentActionDismissOptOut: "Dismissed: the patient stays opted in",
+		phiRequestAction:               "Request recorded; the advisory was sent. The details still go through the portal",
 	}[msg.action]
 	if msg.resp.ConfirmationSent {
 		text += "; the patient was sent the confirmation"
@@ -208,6 +214,10 @@ func (m *Model) consentPromptView() []string {
 	t := m.theme
 	p := m.consentAsk
 	key := func(k, d string) string { return t.HelpKey.Render(k) + t.HelpDesc.Render(" "+d+"  ") }
+	if p.action == consentPHIRequest {
+		return []string{t.Escalated.Render("Record that the patient asked for health details by WhatsApp, and send them the advisory?") + " " +
+			key("y", "yes") + key("esc", "cancel")}
+	}
 	if p.action == consentDecideFlag {
 		return []string{t.Escalated.Render("Did the patient ask to stop WhatsApp messages?") + " " +
 			key("y", "yes, opt them out") + key("d", "no, dismiss") + key("esc", "cancel")}
@@ -256,4 +266,17 @@ func (m *Model) scheduledLines(w int) []string {
 		out = append(out, indent(m.theme.Pending.Render("⏲ Scheduled: "+policy.SanitizeLine(s.What).String()+" at "+when), w, 0, 2))
 	}
 	return out
+}
+
+// phiRequestAction marks a consentResultMsg that answered a request for
+// health details by WhatsApp.
+const phiRequestAction = "phi_request"
+
+func phiRequestCmd(ctx context.Context, b Backend, session int, threadID string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		err := b.PHIPreference(ctx, threadID)
+		return consentResultMsg{session: session, threadID: threadID, action: phiRequestAction, err: err}
+	}
 }

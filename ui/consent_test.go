@@ -144,3 +144,22 @@ func TestRepeatPortalLinkAsksThenSends(t *testing.T) {
 		t.Errorf("second send %+v after %+v", second, first)
 	}
 }
+
+// w records that the patient asked for health details by WhatsApp, after
+// a confirmation, since it sends the patient the advisory.
+func TestPHIRequestKeyAsksThenRecords(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter", "w")
+	h.mustSee("Record that the patient asked for health details by WhatsApp")
+	h.press("esc")
+	h.mustNotSee("Record that the patient asked")
+	h.press("w", "y")
+	h.mustSee("Request recorded; the advisory was sent")
+	fb.mu.Lock()
+	defer fb.mu.Unlock()
+	if len(fb.phiRequests) != 1 || fb.phiRequests[0] != "t1" {
+		t.Fatalf("requests = %v, want one for t1", fb.phiRequests)
+	}
+}

@@ -36,13 +36,14 @@ type fakeBackend struct {
 	logins   []string // "user/pass/totp"
 	logouts  int
 
-	threads   []api.ThreadSummary
-	details   map[string]api.ThreadDetail
-	consents  []api.ConsentRequest
-	schedules []sentCall
-	threadErr error
-	fetches   map[string]int // thread id -> Thread calls
-	inboxHits int
+	threads     []api.ThreadSummary
+	details     map[string]api.ThreadDetail
+	consents    []api.ConsentRequest
+	schedules   []sentCall
+	phiRequests []string
+	threadErr   error
+	fetches     map[string]int // thread id -> Thread calls
+	inboxHits   int
 
 	sendErr  func(threadID string, req api.SendRequest) error
 	sends    []sentCall
@@ -219,6 +220,13 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 		}
 	}
 	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
+}
+
+func (f *fakeBackend) PHIPreference(_ context.Context, threadID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.phiRequests = append(f.phiRequests, threadID)
+	return nil
 }
 
 func (f *fakeBackend) Templates(context.Context) ([]api.TemplateInfo, error) {

@@ -28,6 +28,7 @@ type KeyMap struct {
 	NextMsg    key.Binding // select the next patient message
 	Audit      key.Binding // the audit trail review
 	Consent    key.Binding // record an opt-in, or decide a flagged request to stop
+	PHIAsk     key.Binding // the patient asked for health details by WhatsApp
 	Refresh    key.Binding
 	Help       key.Binding
 	Logout     key.Binding
@@ -110,6 +111,7 @@ func DefaultKeyMap() KeyMap {
 
 		Confirm: b("y", "yes", "y"),
 		Consent: b("c", "consent", "c"),
+		PHIAsk:  b("w", "details by WhatsApp", "w"),
 
 		ConsentYes:     b("y", "verbal opt-in / confirm stop", "y"),
 		ConsentPaper:   b("p", "paper-form opt-in", "p"),
@@ -196,6 +198,7 @@ const (
 	actSchedule
 	actResend
 	actConsent
+	actPHIAsk
 	actConsentPaper
 	actConsentDismiss
 )
@@ -278,7 +281,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
 			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
-			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.Audit, actAudit, false},
+			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.PHIAsk, actPHIAsk, false}, {k.Audit, actAudit, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},

@@ -467,6 +467,7 @@ func (m *Model) syncKeys() {
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
+	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -809,6 +810,11 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 	case actConsent:
 		m.openConsentPrompt()
+	case actPHIAsk:
+		if m.thread != nil && m.openID != "" {
+			m.consentAsk = &consentPrompt{threadID: m.openID, action: consentPHIRequest}
+			m.resize()
+		}
 	case actResend:
 		if m.resendOffered() {
 			r := m.composer.refusal

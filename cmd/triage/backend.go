@@ -220,6 +220,10 @@ func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest)
 	return uiErr(b.c.Handoff(ctx, id, req))
 }
 
+func (b backend) PHIPreference(ctx context.Context, id string) error {
+	return uiErr(b.c.PHIPreference(ctx, id))
+}
+
 func (b backend) Templates(ctx context.Context) ([]api.TemplateInfo, error) {
 	t, err := b.c.Templates(ctx)
 	return t, uiErr(err)
