@@ -285,7 +285,7 @@ func allowedSentence(st *api.ConsentState) string {
 // preConsentMacros are the quick replies that may go to a patient who
 // wrote in first and has not opted in (system rule 7): the portal link
 // moves their question to a channel that needs no WhatsApp consent.
-var preConsentMacros = map[string]bool{"portal-secure": true}
+var preConsentMacros = map[string]bool{"portal-secure": true, "portal-secure-es": true}
 
 // preConsentAllowed reports whether macroID may go to patient p who has
 // not opted in: only while they have never opted out.

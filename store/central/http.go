@@ -28,6 +28,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.handleHandoff))
 	mux.Handle("POST "+v+"/threads/{id}/consent", s.authed(s.handleConsent))
 	mux.Handle("GET "+v+"/templates", s.authed(s.handleTemplates))
+	mux.Handle("GET "+v+"/macros", s.authed(s.handleMacros))
 	mux.Handle("POST "+v+"/threads/{id}/phi-preference", s.authed(s.handlePHIPreference))
 	mux.Handle("POST "+v+"/threads/{id}/schedule", s.authed(s.handleSchedule))
 	mux.Handle("DELETE "+v+"/scheduled/{id}", s.authed(s.handleScheduleCancel))

@@ -259,7 +259,7 @@ func (s *Server) runSchedule(ctx context.Context, id string) error {
 	default:
 		var macro assets.Macro
 		if req.MacroID != "" {
-			macro, _ = assets.MacroByID(req.MacroID)
+			macro, _ = s.macroByID(req.MacroID)
 		}
 		out, err = s.send(ctx, sess, threadID, req, macro)
 	}

@@ -85,7 +85,7 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 	}
 	var macro assets.Macro
 	if req.MacroID != "" {
-		m, ok := assets.MacroByID(req.MacroID)
+		m, ok := s.macroByID(req.MacroID)
 		if !ok {
 			writeError(w, http.StatusBadRequest, "unknown macro")
 			return

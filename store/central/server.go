@@ -22,6 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/auth"
@@ -158,6 +159,8 @@ type Server struct {
 
 	// templates is the clinic's WhatsApp template library (templates.go).
 	templates *templateLibrary
+	// macros are the clinic's quick replies (macros.go).
+	macros []assets.Macro
 
 	// throttle counts failed sign-ins per source address (the per-account
 	// count lives in the user's row); loginCount paces its pruning.
@@ -252,6 +255,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if err := s.startTemplates(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.macros, err = loadMacros(cfg.DataDir); err != nil {
 		db.Close()
 		return nil, err
 	}
