@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -231,6 +232,14 @@ func (c *Client) PHIPreference(ctx context.Context, threadID string) error {
 		return fmt.Errorf("the request was recorded, but the local audit trail could not record it: %w", aerr)
 	}
 	return err
+}
+
+// Macros lists the quick replies the server sends.
+func (c *Client) Macros(ctx context.Context) ([]assets.Macro, error) {
+	_, token := c.actor()
+	var out []assets.Macro
+	err := c.do(ctx, http.MethodGet, "/macros", token, nil, &out)
+	return out, err
 }
 
 // Templates lists the template library with each template's status.

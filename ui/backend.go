@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"github.com/clinicwa/triage/assets"
+
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -24,6 +26,9 @@ type Backend interface {
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
+	// Macros lists the quick replies the server sends, as the clinic
+	// configured them.
+	Macros(ctx context.Context) ([]assets.Macro, error)
 	// PHIPreference records that the patient asked for health details by
 	// WhatsApp; the server sends the standard advisory.
 	PHIPreference(ctx context.Context, threadID string) error

@@ -163,3 +163,18 @@ func TestPHIRequestKeyAsksThenRecords(t *testing.T) {
 		t.Fatalf("requests = %v, want one for t1", fb.phiRequests)
 	}
 }
+
+// The picker shows the patient's language first: a patient who was
+// welcomed in Spanish sees the Spanish quick replies at 1, 2, 3…
+func TestPickerShowsPatientLanguageFirst(t *testing.T) {
+	fb := newFakeBackend()
+	d := fb.details["t1"]
+	c := *d.Consent
+	c.OfferVersion = "explanation-es-2026-01"
+	d.Consent = &c
+	fb.details["t1"] = d
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.press("enter", "m")
+	h.mustSee("1 Portal seguro (español)", "2 Reprogramar una cita")
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -220,6 +221,10 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 		}
 	}
 	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
+}
+
+func (f *fakeBackend) Macros(context.Context) ([]assets.Macro, error) {
+	return assets.Macros()
 }
 
 func (f *fakeBackend) PHIPreference(_ context.Context, threadID string) error {

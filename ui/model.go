@@ -340,6 +340,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onSchedule(msg)
 	case templatesMsg:
 		cmd = m.onTemplates(msg)
+	case macrosMsg:
+		m.onMacros(msg)
 	case enrolResultMsg:
 		cmd = m.onEnrol(msg)
 	case revealResultMsg:
@@ -549,7 +551,7 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.screen, m.focus = screenMain, focusList
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
-	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session)}
+	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
 	if m.notice != "" {
 		cmds = append(cmds, m.showToast(toastWarn, policy.SanitizeLine(m.notice)))
 		m.notice = ""
@@ -797,7 +799,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if m.windowClosed() {
 			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
 		}
-		items := m.allowedMacros()
+		items := m.macrosForPatient()
 		if len(items) == 0 {
 			return m.showToast(toastError, "No quick replies are available for your role.")
 		}

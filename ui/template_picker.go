@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -129,4 +130,39 @@ func (m *Model) templatePickerView() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+type macrosMsg struct {
+	session int
+	list    []assets.Macro
+	err     error
+}
+
+// macrosCmd fetches the quick replies the server sends, so the picker
+// shows the clinic's own wording.
+func macrosCmd(ctx context.Context, b Backend, session int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		list, err := b.Macros(ctx)
+		return macrosMsg{session: session, list: list, err: err}
+	}
+}
+
+// onMacros keeps the server's quick replies; on failure the shipped ones
+// stay, and a send of one the server lacks is refused there.
+func (m *Model) onMacros(msg macrosMsg) {
+	if msg.session != m.session || msg.err != nil || len(msg.list) == 0 {
+		return
+	}
+	m.macros = msg.list
+}
+
+// macrosForPatient are the quick replies the role may send, the patient's
+// language first.
+func (m *Model) macrosForPatient() []assets.Macro {
+	items := m.allowedMacros()
+	lang := m.patientLanguage()
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Lang == lang && items[j].Lang != lang })
+	return items
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
@@ -218,6 +219,11 @@ func (b backend) Send(ctx context.Context, id string, req api.SendRequest) (api.
 
 func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest) error {
 	return uiErr(b.c.Handoff(ctx, id, req))
+}
+
+func (b backend) Macros(ctx context.Context) ([]assets.Macro, error) {
+	ms, err := b.c.Macros(ctx)
+	return ms, uiErr(err)
 }
 
 func (b backend) PHIPreference(ctx context.Context, id string) error {
