@@ -125,6 +125,16 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 		return sendAny(t, triURL+api.Version+"/threads/"+thread+"/send", token, req)
 	}
 
+	// A quick-reply file with a PHI placeholder: the binary names the file and line.
+	badMacros := filepath.Join(dir, "macros.json")
+	os.WriteFile(badMacros, []byte("[\n  {\"id\": \"a\", \"title\": \"A\", \"lang\": \"en\", \"category\": \"operational\", \"roles\": [\"frontdesk\"],"+
+		" \"portal_link\": false, \"translation\": \"\", \"body\": \"Hi {patient_name}\"}\n]\n"), 0o600)
+	chk := exec.Command(filepath.Join(binDir, "triaged"), "macros", "check", badMacros)
+	chk.Env = triEnv
+	if out, err := chk.CombinedOutput(); err == nil || !strings.Contains(string(out), badMacros+":2: macro \"a\": body has {patient_name}") {
+		t.Fatalf("triaged macros check on a bad file: %v\n%s", err, out)
+	}
+
 	tri := startTriaged(0)
 	token := login()
 

@@ -85,7 +85,7 @@ func defineSettings() *settings {
 func usage(fs *flag.FlagSet, s *settings) func() {
 	return func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n       triaged key rotate|rewrap [flags]   (see triaged key --help)\n       triaged purge [--dry-run] [flags]   (see triaged purge --help)\n       triaged consent import FILE.csv     (opt-ins collected elsewhere)\n       triaged macros check|install FILE   (the clinic's quick replies)\n\n")
+		fmt.Fprintf(w, "triaged: the clinic's central WhatsApp triage endpoint.\n\nUsage: triaged [flags]\n       triaged key rotate|rewrap [flags]   (see triaged key --help)\n       triaged purge [--dry-run] [flags]   (see triaged purge --help)\n       triaged consent import FILE.csv     (opt-ins collected elsewhere)\n       triaged macros check|install FILE   (the clinic's quick replies)\n       triaged templates check|install FILE (the WhatsApp template library)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -122,7 +122,9 @@ func run(args []string, stderr io.Writer) error {
 		case "consent":
 			return runConsent(args[1:], os.Stdout, stderr)
 		case "macros":
-			return runMacros(args[1:], os.Stdout, stderr)
+			return runMacros(args[1:], os.Stdout, stderr, false)
+		case "templates":
+			return runMacros(args[1:], os.Stdout, stderr, true)
 		}
 	}
 	s := defineSettings()

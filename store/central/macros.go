@@ -64,19 +64,37 @@ func (s *Server) handleMacros(w http.ResponseWriter, r *http.Request) {
 // "macros.install" entry in the server's audit chain under actor naming
 // the file's SHA-256. A running triaged uses it from its next start.
 func (a *Admin) InstallMacros(ctx context.Context, actor, file string) (int, error) {
+	return a.installConfig(ctx, actor, file, MacrosConfigFile, "macros.install", func(raw []byte) (int, error) {
+		ms, err := policy.ParseMacros(file, raw)
+		return len(ms), err
+	})
+}
+
+// InstallTemplates does for the template library what InstallMacros does
+// for quick replies ("templates.install"; <data>/config/templates.json).
+func (a *Admin) InstallTemplates(ctx context.Context, actor, file string) (int, error) {
+	return a.installConfig(ctx, actor, file, TemplatesConfigFile, "templates.install", func(raw []byte) (int, error) {
+		ts, err := policy.ParseTemplates(file, raw, a.s.now())
+		return len(ts), err
+	})
+}
+
+// installConfig checks file with check and, when it passes, audits and
+// then atomically installs it as target under the data folder.
+func (a *Admin) installConfig(ctx context.Context, actor, file, target, action string, check func([]byte) (int, error)) (int, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		return 0, err
 	}
-	ms, err := policy.ParseMacros(file, raw)
+	n, err := check(raw)
 	if err != nil {
 		return 0, err
 	}
-	dir := filepath.Join(a.s.cfg.DataDir, filepath.Dir(MacrosConfigFile))
+	dir := filepath.Join(a.s.cfg.DataDir, filepath.Dir(target))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return 0, err
 	}
-	tmp, err := os.CreateTemp(dir, ".macros-*.json")
+	tmp, err := os.CreateTemp(dir, ".install-*.json")
 	if err != nil {
 		return 0, err
 	}
@@ -94,12 +112,12 @@ func (a *Admin) InstallMacros(ctx context.Context, actor, file string) (int, err
 	}
 	sum := sha256.Sum256(raw)
 	// The audit entry first: if it cannot be written, nothing changes.
-	if err := a.s.auditOnly(ctx, auditRecord{UserID: actor, Action: "macros.install", Object: "config:macros", Outcome: "ok",
-		Detail: map[string]string{"sha256": hex.EncodeToString(sum[:]), "macros": fmt.Sprint(len(ms))}}); err != nil {
+	if err := a.s.auditOnly(ctx, auditRecord{UserID: actor, Action: action, Object: "config:" + filepath.Base(target), Outcome: "ok",
+		Detail: map[string]string{"sha256": hex.EncodeToString(sum[:]), "entries": fmt.Sprint(n)}}); err != nil {
 		return 0, err
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(a.s.cfg.DataDir, MacrosConfigFile)); err != nil {
+	if err := os.Rename(tmp.Name(), filepath.Join(a.s.cfg.DataDir, target)); err != nil {
 		return 0, err
 	}
-	return len(ms), nil
+	return n, nil
 }
