@@ -236,7 +236,9 @@ func patientClockLine(c api.PatientClock, now time.Time) string {
 		zone = "clinic's zone"
 	}
 	if c.SeveralZones {
-		zone += ", and other zones"
+		// The number does not say which zone: show the span, west to east.
+		local += "–" + now.UTC().Add(time.Duration(c.MaxZoneOffsetSeconds)*time.Second).Format("15:04")
+		zone = "the number spans several zones"
 	}
 	line := "Patient's time " + local + " (" + zone + ") · quiet " + twoDigit(c.QuietStart) + ":00–" + twoDigit(c.QuietEnd) + ":00"
 	line += " · " + strconv.Itoa(c.SentInWindow) + " of " + strconv.Itoa(c.Cap) + " sent in 24h"

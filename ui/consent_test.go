@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"github.com/clinicwa/triage/store/api"
 )
@@ -177,4 +178,17 @@ func TestPickerShowsPatientLanguageFirst(t *testing.T) {
 	h.signIn()
 	h.press("enter", "m")
 	h.mustSee("1 Portal seguro (español)", "2 Reprogramar una cita")
+}
+
+func TestPatientClockLineSpansZones(t *testing.T) {
+	now := time.Date(2026, 12, 4, 22, 58, 0, 0, time.UTC)
+	one := patientClockLine(api.PatientClock{Zone: "Europe/London", QuietStart: 21, QuietEnd: 8, SentInWindow: 2, Cap: 10}, now)
+	if one != "Patient's time 22:58 (Europe/London) · quiet 21:00–08:00 · 2 of 10 sent in 24h" {
+		t.Errorf("one zone: %q", one)
+	}
+	many := patientClockLine(api.PatientClock{Zone: "America/Adak", SeveralZones: true, ZoneOffsetSeconds: -10 * 3600, MaxZoneOffsetSeconds: -5 * 3600,
+		QuietStart: 21, QuietEnd: 8, Cap: 10}, now)
+	if many != "Patient's time 12:58–17:58 (the number spans several zones) · quiet 21:00–08:00 · 0 of 10 sent in 24h" {
+		t.Errorf("several zones: %q", many)
+	}
 }

@@ -80,8 +80,11 @@ type PatientClock struct {
 	// the clinic's zone is used). ZoneOffsetSeconds is its offset now.
 	Zone              string `json:"zone,omitempty"`
 	ZoneOffsetSeconds int    `json:"zone_offset_seconds"`
-	// SeveralZones says the number's region spans zones; quiet hours hold in all.
-	SeveralZones bool `json:"several_zones,omitempty"`
+	// SeveralZones says the number's region spans zones; quiet hours hold
+	// in all. ZoneOffsetSeconds is then the westernmost offset and
+	// MaxZoneOffsetSeconds the easternmost.
+	SeveralZones         bool `json:"several_zones,omitempty"`
+	MaxZoneOffsetSeconds int  `json:"max_zone_offset_seconds,omitempty"`
 	// QuietStart and QuietEnd are the quiet hours, patient's time.
 	QuietStart int `json:"quiet_start"`
 	QuietEnd   int `json:"quiet_end"`

@@ -31,7 +31,12 @@ func (s *Server) patientClock(ctx context.Context, q Querier, th Thread) (*api.P
 		zone, c.Zone, c.SeveralZones = zones[0], zones[0].String(), len(zones) > 1
 	}
 	_, off := now.In(zone).Zone()
-	c.ZoneOffsetSeconds = off
+	c.ZoneOffsetSeconds, c.MaxZoneOffsetSeconds = off, off
+	for _, z := range zones {
+		_, o := now.In(z).Zone()
+		c.ZoneOffsetSeconds = min(c.ZoneOffsetSeconds, o)
+		c.MaxZoneOffsetSeconds = max(c.MaxZoneOffsetSeconds, o)
+	}
 	if c.SentInWindow, err = s.store.Messages.CountOutboundSince(ctx, q, th.ID, now.Add(-24*time.Hour)); err != nil {
 		return nil, err
 	}
