@@ -32,6 +32,9 @@ type Macro struct {
 	Roles    []string `json:"roles"`    // roles that may send it
 	// PortalLink says the body carries {portal_link}.
 	PortalLink bool `json:"portal_link"`
+	// Translation is the id of the same reply in the other language:
+	// every macro exists in English and Spanish.
+	Translation string `json:"translation"`
 }
 
 var (

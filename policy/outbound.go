@@ -169,39 +169,3 @@ func inQuietHours(now time.Time, zone *time.Location, r OutboundRules) bool {
 	}
 	return h >= r.QuietStart || h < r.QuietEnd
 }
-
-// ConsentKeyword is what an inbound message says about consent.
-type ConsentKeyword int
-
-const (
-	ConsentNone ConsentKeyword = iota
-	ConsentStop
-	ConsentStart
-)
-
-// stopWords and startWords are the opt-out and opt-in keywords WhatsApp
-// users send, in English and Spanish. A message must consist of the
-// keyword alone (ignoring case, spaces and end punctuation), so "please
-// don't stop my refill" is not an opt-out.
-var (
-	stopWords  = []string{"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout", "opt out", "opt-out", "baja", "alto", "parar", "detener", "cancelar"}
-	startWords = []string{"start", "unstop", "subscribe", "yes", "optin", "opt in", "opt-in", "alta", "si", "sí", "iniciar", "comenzar"}
-)
-
-// ParseConsentKeyword recognises STOP and START messages.
-func ParseConsentKeyword(text string) ConsentKeyword {
-	t := strings.ToLower(strings.TrimSpace(text))
-	t = strings.TrimRight(t, ".!¡? ")
-	t = strings.TrimLeft(t, "¡¿ ")
-	for _, w := range stopWords {
-		if t == w {
-			return ConsentStop
-		}
-	}
-	for _, w := range startWords {
-		if t == w {
-			return ConsentStart
-		}
-	}
-	return ConsentNone
-}

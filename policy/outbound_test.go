@@ -70,19 +70,6 @@ func TestQuietHoursThatDoNotWrapMidnight(t *testing.T) {
 	}
 }
 
-func TestParseConsentKeyword(t *testing.T) {
-	cases := map[string]ConsentKeyword{
-		"STOP": ConsentStop, " stop. ": ConsentStop, "Baja": ConsentStop, "UNSUBSCRIBE!": ConsentStop,
-		"START": ConsentStart, "¡Alta!": ConsentStart,
-		"please don't stop my refill": ConsentNone, "stop the medication?": ConsentNone, "": ConsentNone,
-	}
-	for in, want := range cases {
-		if got := ParseConsentKeyword(in); got != want {
-			t.Errorf("ParseConsentKeyword(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
 func TestHandoffToken(t *testing.T) {
 	key := []byte("0123456789abcdef0123456789abcdef")
 	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)

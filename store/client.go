@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 )
@@ -225,6 +226,41 @@ func (c *Client) Threads(ctx context.Context) ([]api.ThreadSummary, error) {
 	return out, err
 }
 
+// PHIPreference records a patient's request for health details over
+// WhatsApp (the server sends the advisory). Audited before and after.
+func (c *Client) PHIPreference(ctx context.Context, threadID string) error {
+	who, token := c.actor()
+	object := "thread:" + threadID
+	if err := c.audit(ctx, who, "phi_preference.request", object, "ok", nil); err != nil {
+		return err
+	}
+	err := c.do(ctx, http.MethodPost, "/threads/"+pathID(threadID)+"/phi-preference", token, struct{}{}, nil)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	if aerr := c.audit(ctx, who, "phi_preference", object, outcome, nil); aerr != nil && err == nil {
+		return fmt.Errorf("the request was recorded, but the local audit trail could not record it: %w", aerr)
+	}
+	return err
+}
+
+// Macros lists the quick replies the server sends.
+func (c *Client) Macros(ctx context.Context) ([]assets.Macro, error) {
+	_, token := c.actor()
+	var out []assets.Macro
+	err := c.do(ctx, http.MethodGet, "/macros", token, nil, &out)
+	return out, err
+}
+
+// Templates lists the template library with each template's status.
+func (c *Client) Templates(ctx context.Context) ([]api.TemplateInfo, error) {
+	_, token := c.actor()
+	var out []api.TemplateInfo
+	err := c.do(ctx, http.MethodGet, "/templates", token, nil, &out)
+	return out, err
+}
+
 // Thread opens a thread; the view is audited before the text is fetched.
 func (c *Client) Thread(ctx context.Context, threadID string) (api.ThreadDetail, error) {
 	who, token := c.actor()
@@ -290,6 +326,47 @@ func (c *Client) Handoff(ctx context.Context, threadID string, req api.HandoffRe
 		return fmt.Errorf("the hand-off was made, but the local audit trail could not record it: %w", aerr)
 	}
 	return err
+}
+
+// Schedule asks for a message to go at the patient's next allowed
+// minute. The request is audited before it leaves and its outcome after.
+func (c *Client) Schedule(ctx context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error) {
+	who, token := c.actor()
+	var out api.ScheduleResponse
+	object := "thread:" + threadID
+	if err := c.audit(ctx, who, "schedule.request", object, "ok", map[string]string{"idempotency_key": req.IdempotencyKey, "macro_id": req.MacroID}); err != nil {
+		return out, err
+	}
+	err := c.do(ctx, http.MethodPost, "/threads/"+pathID(threadID)+"/schedule", token, req, &out)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	if aerr := c.audit(ctx, who, "schedule", object, outcome, map[string]string{"schedule": out.Scheduled.ID}); aerr != nil && err == nil {
+		return out, fmt.Errorf("the message was scheduled, but the local audit trail could not record it: %w", aerr)
+	}
+	return out, err
+}
+
+// Consent records a consent decision under the signed-in user. The
+// request is audited before it leaves and its outcome after.
+func (c *Client) Consent(ctx context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error) {
+	who, token := c.actor()
+	var out api.ConsentResponse
+	object := "thread:" + threadID
+	detail := map[string]string{"action": req.Action, "channel": req.Channel, "text_version": req.TextVersion}
+	if err := c.audit(ctx, who, "consent.request", object, "ok", detail); err != nil {
+		return out, err
+	}
+	err := c.do(ctx, http.MethodPost, "/threads/"+pathID(threadID)+"/consent", token, req, &out)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	if aerr := c.audit(ctx, who, "consent", object, outcome, map[string]string{"action": req.Action}); aerr != nil && err == nil {
+		return out, fmt.Errorf("the consent was recorded, but the local audit trail could not record it: %w", aerr)
+	}
+	return out, err
 }
 
 // Events opens the live event stream. The channel closes when the stream

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 
+	"github.com/clinicwa/triage/assets"
+
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -24,6 +26,20 @@ type Backend interface {
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
+	// Macros lists the quick replies the server sends, as the clinic
+	// configured them.
+	Macros(ctx context.Context) ([]assets.Macro, error)
+	// PHIPreference records that the patient asked for health details by
+	// WhatsApp; the server sends the standard advisory.
+	PHIPreference(ctx context.Context, threadID string) error
+	// Templates lists the clinic's WhatsApp templates with whether each
+	// can be sent now.
+	Templates(ctx context.Context) ([]api.TemplateInfo, error)
+	// Schedule sends req at the patient's next minute outside quiet hours.
+	Schedule(ctx context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error)
+	// Consent records a verbal or paper opt-in, or decides a flagged
+	// request to stop, under the signed-in user.
+	Consent(ctx context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error)
 	// Events streams live events until ctx ends; the channel closes when the
 	// stream drops, and the UI re-arms it.
 	Events(ctx context.Context) (<-chan api.Event, error)

@@ -41,6 +41,7 @@ type messageView struct {
 	failure  policy.SafeText // the provider's plain-language reason
 	sentBy   policy.SafeText
 	macro    bool
+	via      string // "quick reply", "template" or "automatic": how an outbound message was made
 	at       time.Time
 
 	// What the patient's message is beyond its text (all masked by the
@@ -71,8 +72,17 @@ func quoteOf(m api.Message) string {
 
 // threadView is an open thread.
 type threadView struct {
-	row      threadRow
-	messages []messageView
+	row     threadRow
+	consent consentView
+	// consentFlag and consentOffer are what the consent key acts on: the
+	// flagged request's id and the explanation version to record.
+	consentFlag  int64
+	consentOffer string
+	// clock is the patient's time and the cap's count (nil from older servers).
+	clock *api.PatientClock
+	// scheduled are the thread's scheduled messages.
+	scheduled []api.ScheduledSend
+	messages  []messageView
 	// masked is every type masked anywhere in the thread, sorted.
 	masked []policy.SafeText
 }
@@ -145,7 +155,19 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 }
 
 func newThreadView(d api.ThreadDetail) threadView {
-	v := threadView{row: newThreadRow(d.Thread)}
+	v := threadView{row: newThreadRow(d.Thread), consent: newConsentView(d.Consent)}
+	v.scheduled = d.Scheduled
+	if d.Clock != nil {
+		c := *d.Clock
+		c.Zone = policy.SanitizeLine(c.Zone).String()
+		v.clock = &c
+	}
+	if c := d.Consent; c != nil {
+		v.consentOffer = c.OfferVersion
+		if c.FlaggedOptOut != nil {
+			v.consentFlag = c.FlaggedOptOut.ID
+		}
+	}
 	all := map[policy.SafeText]bool{}
 	msgs := append([]api.Message(nil), d.Messages...)
 	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].At.Before(msgs[j].At) })
@@ -162,6 +184,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 			failure:  policy.SanitizeLine(m.Error),
 			sentBy:   policy.SanitizeLine(m.SentBy),
 			macro:    m.MacroID != "",
+			via:      outboundVia(m.MacroID),
 			at:       m.At,
 		}
 		mv.edited, mv.revoked, mv.forwarded = m.Edited, m.Revoked, m.Forwarded

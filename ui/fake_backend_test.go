@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -36,11 +37,14 @@ type fakeBackend struct {
 	logins   []string // "user/pass/totp"
 	logouts  int
 
-	threads   []api.ThreadSummary
-	details   map[string]api.ThreadDetail
-	threadErr error
-	fetches   map[string]int // thread id -> Thread calls
-	inboxHits int
+	threads     []api.ThreadSummary
+	details     map[string]api.ThreadDetail
+	consents    []api.ConsentRequest
+	schedules   []sentCall
+	phiRequests []string
+	threadErr   error
+	fetches     map[string]int // thread id -> Thread calls
+	inboxHits   int
 
 	sendErr  func(threadID string, req api.SendRequest) error
 	sends    []sentCall
@@ -236,6 +240,44 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
 }
 
+func (f *fakeBackend) Macros(context.Context) ([]assets.Macro, error) {
+	return assets.Macros()
+}
+
+func (f *fakeBackend) PHIPreference(_ context.Context, threadID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.phiRequests = append(f.phiRequests, threadID)
+	return nil
+}
+
+func (f *fakeBackend) Templates(context.Context) ([]api.TemplateInfo, error) {
+	return []api.TemplateInfo{
+		{Name: "appointment_reminder", Language: "en", Category: "utility", Variables: []string{"clinic_name", "day_time", "location_name"},
+			Body: "Hello from {{1}}. A reminder of your appointment on {{2}} at {{3}}.", Status: "APPROVED", Sendable: true},
+		{Name: "reconnect_after_silence", Language: "es", Category: "utility", Variables: []string{"clinic_name"},
+			Body: "Hola, le escribe {{1}}. Tenemos novedades.", Status: "APPROVED", Sendable: true},
+		{Name: "reconnect_after_silence", Language: "en", Category: "utility", Variables: []string{"clinic_name"},
+			Body: "Hello from {{1}}. We have an update.", Status: "APPROVED", Sendable: true},
+		{Name: "portal_message_waiting", Language: "en", Category: "utility", Variables: []string{"clinic_name", "portal_link"},
+			Body: "{{1}} has a message for you: {{2}}", Status: "PAUSED", WhyNot: "WhatsApp paused it."},
+	}, nil
+}
+
+func (f *fakeBackend) Schedule(_ context.Context, threadID string, req api.SendRequest) (api.ScheduleResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.schedules = append(f.schedules, sentCall{threadID, req})
+	return api.ScheduleResponse{Scheduled: api.ScheduledSend{ID: "sch_1", DueAt: t0.Add(22 * time.Hour), State: "pending", What: "free text"}}, nil
+}
+
+func (f *fakeBackend) Consent(_ context.Context, threadID string, req api.ConsentRequest) (api.ConsentResponse, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.consents = append(f.consents, req)
+	return api.ConsentResponse{ConfirmationSent: true}, nil
+}
+
 func (f *fakeBackend) Handoff(_ context.Context, threadID string, _ api.HandoffRequest) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -337,17 +379,22 @@ func fixtureDetails() map[string]api.ThreadDetail {
 			{ID: "m5", Direction: "out", Type: "text", At: t0.Add(-1 * time.Minute), SentBy: "dana",
 				Status: "delivered", Masked: "Great, see you then."},
 			{ID: "m6", Direction: "out", Type: "text", At: t0, SentBy: "dana", Status: "queued", Masked: "One more thing…"},
-		}},
+		}, Consent: &api.ConsentState{OptedIn: true, Recorded: true, Channel: api.ConsentByKeyword, TextVersion: "explanation-en-2026-01",
+			RecordedBy: "patient", At: t0.Add(-49 * time.Minute), Allowed: "Replies, quick replies and approved templates may be sent."},
+			Clock: &api.PatientClock{Zone: "America/New_York", ZoneOffsetSeconds: -5 * 3600, QuietStart: 21, QuietEnd: 8, SentInWindow: 4, Cap: 10}},
 		"t2": {Thread: th["t2"], Messages: []api.Message{
 			{ID: "m7", Direction: "in", Type: "text", At: t0.Add(-2 * time.Hour), Clinical: true,
 				Masked: "I have [SYMPTOM] since [DATE]", Spans: []api.Span{{Type: "SYMPTOM"}, {Type: "DATE"}}},
 		}},
 		"t3": {Thread: th["t3"], Messages: []api.Message{
 			{ID: "m8", Direction: "in", Type: "text", At: t0.Add(-26 * time.Hour), Masked: "STOP"},
-		}},
+		}, Consent: &api.ConsentState{Recorded: true, Channel: api.ConsentByKeyword, RecordedBy: "patient", At: t0.Add(-26 * time.Hour),
+			Allowed: "Nothing can be sent until the patient writes START (or SÍ / INICIO).", OfferVersion: "explanation-en-2026-01"}},
 		"t4": {Thread: th["t4"], Messages: []api.Message{
 			{ID: "m9", Direction: "in", Type: "text", At: t0.Add(-3 * time.Hour), Masked: "Where do I park?"},
-		}},
+		}, Consent: &api.ConsentState{ExplanationAt: t0.Add(-3 * time.Hour),
+			Allowed:       "Not opted in yet: the clinic's explanation with the opt-in question went out at 12:00. Until the patient replies YES, only the secure-portal link may be sent.",
+			FlaggedOptOut: &api.ConsentFlag{ID: 1, MessageID: "m9", At: t0.Add(-3 * time.Hour)}, OfferVersion: "explanation-en-2026-01"}},
 	}
 }
 

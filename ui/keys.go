@@ -21,12 +21,16 @@ type KeyMap struct {
 	Macros     key.Binding
 	Handoff    key.Binding
 	PortalLink key.Binding // offered after a refusal
+	Schedule   key.Binding // offered after a quiet-hours refusal
+	Resend     key.Binding // offered when the same portal link went within the hour
 	Reveal     key.Binding // break-glass: unmask the selected message
 	PrevMsg    key.Binding // select the previous patient message
 	NextMsg    key.Binding // select the next patient message
 	Audit      key.Binding // the audit trail review
 	Vendors    key.Binding // admins: the BAA register of the providers
 	Metrics    key.Binding // the program metrics (supervisors)
+	Consent    key.Binding // record an opt-in, or decide a flagged request to stop
+	PHIAsk     key.Binding // the patient asked for health details by WhatsApp
 	Refresh    key.Binding
 	Help       key.Binding
 	Logout     key.Binding
@@ -39,9 +43,14 @@ type KeyMap struct {
 
 	Choose key.Binding // macro picker
 	Close  key.Binding // macro picker
+	Number key.Binding // macro picker: 1–9 send that macro
 
 	Confirm key.Binding // yes/no prompt
 	Cancel  key.Binding
+
+	ConsentYes     key.Binding // consent prompt: verbal opt-in, or confirm the opt-out
+	ConsentPaper   key.Binding // consent prompt: paper-form opt-in
+	ConsentDismiss key.Binding // consent prompt: not a request to stop
 
 	NextField key.Binding // login form
 	PrevField key.Binding
@@ -82,6 +91,8 @@ func DefaultKeyMap() KeyMap {
 		Macros:     b("m", "macros", "m"),
 		Handoff:    b("n", "hand to nurse", "n"),
 		PortalLink: b("p", "send portal link", "p"),
+		Schedule:   b("s", "schedule for the morning", "s"),
+		Resend:     b("y", "send the link again", "y"),
 		Reveal:     b("v", revealDesc, "v"),
 		PrevMsg:    b("[", "previous message", "["),
 		NextMsg:    b("]", "next message", "]"),
@@ -99,10 +110,17 @@ func DefaultKeyMap() KeyMap {
 		Leave:   b("esc", "leave composer", "esc"),
 
 		Choose: b("enter", "send macro", "enter"),
+		Number: b("1-9", "send that macro", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		Close:  b("esc", "close", "esc"),
 
 		Confirm: b("y", "yes", "y"),
-		Cancel:  b("n/esc", "no", "n", "esc"),
+		Consent: b("c", "consent", "c"),
+		PHIAsk:  b("w", "details by WhatsApp", "w"),
+
+		ConsentYes:     b("y", "verbal opt-in / confirm stop", "y"),
+		ConsentPaper:   b("p", "paper-form opt-in", "p"),
+		ConsentDismiss: b("d", "not a request to stop", "d"),
+		Cancel:         b("n/esc", "no", "n", "esc"),
 
 		NextField: b("tab/↓", "next field", "tab", "down"),
 		PrevField: b("shift+tab/↑", "previous field", "shift+tab", "up"),
@@ -141,6 +159,7 @@ const (
 	ctxReveal
 	ctxAudit
 	ctxMetrics
+	ctxConsent
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -182,6 +201,13 @@ const (
 	actAudit
 	actVendors
 	actMetrics
+	actChooseNumber
+	actSchedule
+	actResend
+	actConsent
+	actPHIAsk
+	actConsentPaper
+	actConsentDismiss
 )
 
 // revealDesc is v's help for roles that may reveal; for the others the
@@ -217,7 +243,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 	case ctxPicker:
 		return []boundAction{
 			{k.Up, actUp, true}, {k.Down, actDown, true},
-			{k.Choose, actChoose, true}, {k.Close, actClose, true},
+			{k.Choose, actChoose, true}, {k.Number, actChooseNumber, true}, {k.Close, actClose, true},
 			{k.ForceQuit, actQuit, false},
 		}
 	case ctxConfirm:
@@ -252,16 +278,22 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.SubmitReason, actSubmit, true}, {k.CancelReason, actCancel, true},
 			{k.ForceQuit, actQuit, false},
 		}
+	case ctxConsent:
+		return []boundAction{
+			{k.ConsentYes, actConfirm, true}, {k.ConsentPaper, actConsentPaper, true},
+			{k.ConsentDismiss, actConsentDismiss, true}, {k.Cancel, actCancel, true},
+			{k.ForceQuit, actQuit, false},
+		}
 	case ctxThread:
 		return []boundAction{
-			{k.PortalLink, actPortalLink, true},
+			{k.PortalLink, actPortalLink, true}, {k.Schedule, actSchedule, true}, {k.Resend, actResend, true},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
 			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
 			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
-			{k.Back, actBack, true}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
+			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.PHIAsk, actPHIAsk, false}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},

@@ -136,9 +136,11 @@ type Model struct {
 
 	composer composer
 	picker   *macroPicker
-	confirm  *confirmPrompt
-	toast    *toast
-	toastSeq int
+	// consentAsk is the open consent prompt (ui/consent.go).
+	consentAsk *consentPrompt
+	confirm    *confirmPrompt
+	toast      *toast
+	toastSeq   int
 
 	eventsBackoff time.Duration
 
@@ -196,12 +198,18 @@ type refusalView struct {
 	reason   policy.SafeText
 	types    []policy.SafeText
 	portal   bool
+	// request is what was refused, kept so a quiet-hours refusal can be
+	// scheduled as it stands.
+	request api.SendRequest
 }
 
 type macroPicker struct {
 	threadID string
 	items    []assets.Macro
-	cursor   int
+	// templates, when set, makes this the template picker (the 24-hour
+	// window is closed): approved templates whose variables the server fills.
+	templates []api.TemplateInfo
+	cursor    int
 }
 
 type confirmPrompt struct {
@@ -335,6 +343,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onSend(msg)
 	case handoffResultMsg:
 		cmd = m.onHandoff(msg)
+	case consentResultMsg:
+		cmd = m.onConsent(msg)
+	case scheduleResultMsg:
+		cmd = m.onSchedule(msg)
+	case templatesMsg:
+		cmd = m.onTemplates(msg)
+	case macrosMsg:
+		m.onMacros(msg)
 	case enrolResultMsg:
 		cmd = m.onEnrol(msg)
 	case revealResultMsg:
@@ -396,6 +412,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxAudit
 	case m.metrics != nil:
 		return ctxMetrics
+	case m.consentAsk != nil:
+		return ctxConsent
 	case m.confirm != nil:
 		return ctxConfirm
 	case m.picker != nil:
@@ -434,9 +452,20 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxComposer:
 		return m.composerKey(act, msg)
 	case ctxPicker:
+		if act == actChooseNumber {
+			// The digit names the macro: 1 is the first one listed.
+			n := int(msg.String()[0] - '1')
+			if n >= m.picker.size() {
+				return nil
+			}
+			m.picker.cursor = n
+			act = actChoose
+		}
 		return m.pickerKey(act)
 	case ctxConfirm:
 		return m.confirmKey(act)
+	case ctxConsent:
+		return m.consentKey(act)
 	case ctxEnrol:
 		return m.enrolKey(act, msg)
 	case ctxRecovery:
@@ -461,6 +490,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) syncKeys() {
 	open := m.thread != nil && m.openID != ""
 	m.keys.PortalLink.SetEnabled(m.portalOffered())
+	m.keys.Schedule.SetEnabled(m.scheduleOffered())
+	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
@@ -468,6 +499,8 @@ func (m *Model) syncKeys() {
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
+	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
+	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -550,7 +583,7 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
 	m.reviewDue = false
-	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session)}
+	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
 	if m.canViewAudit() {
 		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
 	}
@@ -805,7 +838,10 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if m.openID == "" {
 			return cmd
 		}
-		items := m.allowedMacros()
+		if m.windowClosed() {
+			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
+		}
+		items := m.macrosForPatient()
 		if len(items) == 0 {
 			return m.showToast(toastError, "No quick replies are available for your role.")
 		}
@@ -815,6 +851,26 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if id := m.handoffTarget(); id != "" {
 			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
 			m.resize()
+		}
+	case actConsent:
+		m.openConsentPrompt()
+	case actPHIAsk:
+		if m.thread != nil && m.openID != "" {
+			m.consentAsk = &consentPrompt{threadID: m.openID, action: consentPHIRequest}
+			m.resize()
+		}
+	case actResend:
+		if m.resendOffered() {
+			r := m.composer.refusal
+			req := r.request
+			req.ConfirmRepeat = true
+			m.composer.busy = true
+			return sendCmd(m.ctx, m.backend, m.session, r.threadID, req)
+		}
+	case actSchedule:
+		if m.scheduleOffered() {
+			r := m.composer.refusal
+			return scheduleCmd(m.ctx, m.backend, m.session, r.threadID, r.request)
 		}
 	case actPortalLink:
 		if m.portalOffered() {
@@ -984,6 +1040,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			rule:     policy.SanitizeLine(r.Refusal.Rule),
 			reason:   policy.SanitizeLine(r.Refusal.Reason),
 			portal:   r.Refusal.OfferPortalLink,
+			request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
 		}
 		for _, t := range r.Refusal.SpanTypes {
 			rv.types = append(rv.types, policy.SanitizeLine(t))
@@ -1080,11 +1137,14 @@ func (m *Model) pickerKey(act action) tea.Cmd {
 	case actUp:
 		p.cursor = max(p.cursor-1, 0)
 	case actDown:
-		p.cursor = min(p.cursor+1, len(p.items)-1)
+		p.cursor = min(p.cursor+1, p.size()-1)
 	case actClose:
 		m.picker = nil
 	case actChoose:
 		m.picker = nil
+		if p.templates != nil {
+			return m.sendTemplate(p.threadID, p.templates[p.cursor])
+		}
 		return m.sendMacro(p.threadID, p.items[p.cursor].ID)
 	}
 	return nil

@@ -173,7 +173,9 @@ func TestOpenThread(t *testing.T) {
 	h.press("esc", "j", "enter") // the clinical thread
 	h.mustSee("Thread · P-2210", "[CLINICAL]", "Masked: DATE, SYMPTOM")
 	h.press("esc", "G", "enter") // the opted-out thread, window closed
-	h.mustSee("24-hour window closed 2h ago", "No WhatsApp opt-in on record")
+	h.mustSee("24-hour window closed 2h ago", "Opted out · patient keyword", "until the patient writes START")
+	h.press("esc", "k", "enter") // a new number: explanation sent, a request to stop flagged
+	h.mustSee("Until the patient replies YES", "may have asked to stop")
 }
 
 func TestLateThreadAnswerIsDropped(t *testing.T) {

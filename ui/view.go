@@ -231,6 +231,9 @@ func (m *Model) footerView() string {
 	if m.revealBusy {
 		lines = append(lines, m.theme.Faint.Render("Revealing… (the reason is recorded)"))
 	}
+	if m.consentAsk != nil {
+		lines = append(lines, m.consentPromptView()...)
+	}
 	if m.confirm != nil {
 		lines = append(lines, m.theme.Escalated.Render("Hand "+m.confirm.label.String()+" to the nurses' queue?")+
 			" "+m.theme.HelpKey.Render("y")+m.theme.HelpDesc.Render(" yes  ")+
@@ -477,7 +480,14 @@ func (m *Model) threadTop() string {
 	default:
 		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
 	}
-	if !r.optedIn {
+	if c := m.thread.clock; c != nil {
+		lines = append(lines, indent(t.Faint.Render(patientClockLine(*c, m.nowAt)), w, 0, 2))
+	}
+	lines = append(lines, m.scheduledLines(w)...)
+	switch {
+	case m.thread.consent.known:
+		lines = append(lines, m.consentLines(m.thread.consent, w)...)
+	case !r.optedIn:
 		lines = append(lines, indent(t.Warning.Render("⚠ No WhatsApp opt-in on record (never given, or withdrawn by STOP): nothing can be sent until the patient writes START."), w, 0, 2))
 	}
 	return strings.Join(lines, "\n")
@@ -525,7 +535,7 @@ func (m *Model) messagesView(w int) string {
 			}
 			head += t.Outbound.Render(who)
 			if msg.macro {
-				head += t.Faint.Render(" · quick reply")
+				head += t.Faint.Render(" · " + msg.via)
 			}
 		}
 		head += t.Faint.Render(" · " + clockTime(m.nowAt, msg.at))
@@ -622,12 +632,21 @@ func (m *Model) composerView() string {
 		if m.portalOffered() {
 			hint = t.HelpKey.Render("press p to send the secure-portal link instead") + t.Faint.Render(" · r to edit")
 		}
+		if m.scheduleOffered() {
+			hint = t.HelpKey.Render("press s to send it at the patient's next allowed minute") + t.Faint.Render(" · r to edit")
+		}
+		if m.resendOffered() {
+			hint = t.HelpKey.Render("press y to send it again") + t.Faint.Render(" · esc to leave it")
+		}
 		lines = append(lines, indent(hint, w, 2, 2))
 	}
 	return strings.Join(lines, "\n")
 }
 
 func (m *Model) pickerView() string {
+	if m.picker.templates != nil {
+		return m.templatePickerView()
+	}
 	t := m.theme
 	p := m.picker
 	w := m.lay.threadW
@@ -637,7 +656,11 @@ func (m *Model) pickerView() string {
 		if i == p.cursor {
 			mark = "▌ "
 		}
-		ln := mark + mc.Title
+		num := "  "
+		if i < 9 {
+			num = strconv.Itoa(i+1) + " "
+		}
+		ln := mark + num + mc.Title
 		if mc.PortalLink {
 			ln += t.Faint.Render(" · portal link")
 		}

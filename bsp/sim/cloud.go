@@ -34,6 +34,8 @@ var metaTitles = map[int]string{
 	131057: "Business Account is in maintenance mode",
 	132000: "Number of parameters does not match the expected number of params",
 	132001: "Template name does not exist in the translation",
+	132015: "Template is paused",
+	132016: "Template is disabled",
 	133010: "Phone number Not Registered",
 }
 
@@ -140,10 +142,8 @@ func (s *Server) handleCloudSend(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handle360Send(w http.ResponseWriter, r *http.Request) {
-	key := r.Header.Get("D360-API-KEY")
-	if key == "" || (s.cfg.D360APIKey != "" && subtle.ConstantTimeCompare([]byte(key), []byte(s.cfg.D360APIKey)) != 1) {
-		writeJSON(w, http.StatusUnauthorized, map[string]any{"meta": map[string]any{
-			"success": false, "http_code": 401, "developer_message": "Invalid api_key"}})
+	if !s.d360KeyOK(r) {
+		write360Unauthorized(w)
 		return
 	}
 	s.cloudSend(Provider360dialog, w, r)
@@ -356,6 +356,12 @@ var placeholder = regexp.MustCompile(`\{\{\s*([A-Za-z0-9_]+)\s*\}\}`)
 // Twilio content sid and fills in its parameters. It returns a Cloud API
 // error code on failure (132001 missing, 132000 parameter count).
 func (s *Server) renderTemplate(name, lang, sid string, params []param) (string, int, string) {
+	if code, msg := s.submittedRefusal(name, lang); code != 0 {
+		return "", code, msg
+	}
+	if text, ok := s.renderSubmitted(name, lang, params); ok {
+		return text, 0, ""
+	}
 	if len(s.cfg.Templates) == 0 {
 		// No catalogue configured: accept any template and show what was sent.
 		label := name

@@ -280,16 +280,18 @@ func (s *Server) deliverMeta(provider string, env whEnvelope) {
 	h := http.Header{}
 	h.Set("Content-Type", "application/json")
 	h.Set("User-Agent", "facebookexternalua")
+	s.mu.Lock()
+	target := s.webhookURL
+	s.mu.Unlock()
 	if provider == Provider360dialog {
-		for k, v := range s.cfg.D360WebhookHeaders {
+		var headers map[string]string
+		target, headers = s.d360Target(target)
+		for k, v := range headers {
 			h.Set(k, v)
 		}
 	} else if s.cfg.AppSecret != "" {
 		h.Set(cloudapi.SignatureHeader, cloudapi.Sign([]byte(s.cfg.AppSecret), body))
 	}
-	s.mu.Lock()
-	target := s.webhookURL
-	s.mu.Unlock()
 	s.deliver(target, body, h, true)
 }
 

@@ -108,6 +108,10 @@ type Config struct {
 
 	// Templates are the approved templates; empty accepts any template.
 	Templates []Template
+	// TemplateReviewDelay is how long a template submitted through the
+	// management API stays PENDING before it is approved, unless the
+	// control API (POST /sim/templates) decides first.
+	TemplateReviewDelay time.Duration
 
 	// StatusDelay is the pause before each status step (default 150 ms).
 	StatusDelay time.Duration
@@ -165,6 +169,8 @@ type Server struct {
 	pair        map[string]*rate.Limiter
 	pending     int
 	deliveries  DeliveryStats
+	templates   templateRegistry // submitted through the management API (templates.go)
+	d360        d360Webhook      // registered through /v1/configs/webhook (d360.go)
 }
 
 // OutboxEntry is one message the business sent, as the patient would see it.
@@ -275,6 +281,11 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /sim/clock", s.handleClock)
 	m.HandleFunc("POST /sim/verify", s.handleVerify)
 	m.HandleFunc("GET /sim/stats", s.handleStats)
+	m.HandleFunc("POST /{version}/{waba}/message_templates", s.handleTemplateCreate)
+	m.HandleFunc("GET /{version}/{waba}/message_templates", s.handleTemplateList)
+	m.HandleFunc("POST /sim/templates", s.handleTemplateDecide)
+	m.HandleFunc("POST /v1/configs/webhook", s.handleD360WebhookSet)
+	m.HandleFunc("GET /v1/configs/webhook", s.handleD360WebhookGet)
 	s.mux = m
 }
 

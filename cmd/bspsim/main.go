@@ -61,6 +61,7 @@ func run(args []string) error {
 	dup := fs.Float64("duplicate-ratio", envFloat("BSPSIM_DUPLICATE_RATIO", 0), "share of webhooks delivered twice (env BSPSIM_DUPLICATE_RATIO)")
 	reorder := fs.Float64("reorder-ratio", envFloat("BSPSIM_REORDER_RATIO", 0), "share of messages whose read status overtakes delivered (env BSPSIM_REORDER_RATIO)")
 	rawUTF8 := fs.Bool("raw-utf8", false, "send webhook JSON as raw UTF-8 instead of Meta's \\uXXXX escaping")
+	review := fs.Duration("template-review-delay", 0, "how long a submitted template stays PENDING before it is approved (POST /sim/templates decides sooner)")
 	verbose := fs.Bool("v", false, "debug logging")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -80,7 +81,7 @@ func run(args []string) error {
 		WebhookURL: *webhook, AppSecret: *secret, AccessToken: *token, PhoneNumberID: *phoneID,
 		VerifyToken: *verify, Mode: *mode, D360APIKey: *d360,
 		TwilioAccountSID: *twSID, TwilioAuthToken: *twToken, TwilioFrom: *twFrom, TwilioWebhookURL: *twHook,
-		StatusDelay: *delay, RawUTF8: *rawUTF8, Logger: log,
+		StatusDelay: *delay, RawUTF8: *rawUTF8, Logger: log, TemplateReviewDelay: *review,
 		Faults: sim.Faults{DuplicateRatio: *dup, ReorderRatio: *reorder},
 	}
 	switch cfg.Mode {

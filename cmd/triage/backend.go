@@ -9,6 +9,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
@@ -221,6 +222,30 @@ func (b backend) Send(ctx context.Context, id string, req api.SendRequest) (api.
 
 func (b backend) Handoff(ctx context.Context, id string, req api.HandoffRequest) error {
 	return uiErr(b.c.Handoff(ctx, id, req))
+}
+
+func (b backend) Macros(ctx context.Context) ([]assets.Macro, error) {
+	ms, err := b.c.Macros(ctx)
+	return ms, uiErr(err)
+}
+
+func (b backend) PHIPreference(ctx context.Context, id string) error {
+	return uiErr(b.c.PHIPreference(ctx, id))
+}
+
+func (b backend) Templates(ctx context.Context) ([]api.TemplateInfo, error) {
+	t, err := b.c.Templates(ctx)
+	return t, uiErr(err)
+}
+
+func (b backend) Schedule(ctx context.Context, id string, req api.SendRequest) (api.ScheduleResponse, error) {
+	r, err := b.c.Schedule(ctx, id, req)
+	return r, uiErr(err)
+}
+
+func (b backend) Consent(ctx context.Context, id string, req api.ConsentRequest) (api.ConsentResponse, error) {
+	r, err := b.c.Consent(ctx, id, req)
+	return r, uiErr(err)
 }
 
 func (b backend) Events(ctx context.Context) (<-chan api.Event, error) {

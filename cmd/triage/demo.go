@@ -24,26 +24,35 @@ import (
 	"github.com/clinicwa/triage/ui"
 )
 
-// demoPatient is a seeded patient and what they write, and when.
+// demoPatient is a seeded patient and what they write, and when. A New
+// patient has never been in touch: the clinic has no consent on record.
 type demoPatient struct {
 	After time.Duration
 	Phone string
 	Name  string
 	Text  string
+	New   bool
 }
 
 // demoScript is the first minute of the demo: operational questions, PHI
-// the console must mask, a clinical question for a nurse, and a STOP.
+// the console must mask, a new patient welcomed in Spanish who opts in, a
+// clinical question for a nurse, and a STOP.
 // Every name and number is fictional (555-01xx numbers are reserved).
 var demoScript = []demoPatient{
-	{1 * time.Second, "+15555550101", "Maria Lopez", "Hi! Where do I park for my appointment tomorrow?"},
-	{6 * time.Second, "+15555550102", "James Miller", "This is James Miller, DOB 03/14/1962, my cell is 555-201-3344. Can I move my appointment to next week?"},
-	{14 * time.Second, "+15555550103", "Ana Torres", "Hola, ¿a qué hora abren el sábado?"},
-	{22 * time.Second, "+15555550104", "Robert Chen", "I've had chest pain since last night and my metformin ran out. Should I take a double dose tomorrow?"},
-	{32 * time.Second, "+15555550105", "Linda Park", "my email is linda.park@example.com, can you send the new patient forms there?"},
-	{45 * time.Second, "+15555550106", "Tom Reyes", "STOP"},
-	{55 * time.Second, "+15555550101", "Maria Lopez", "Thank you!"},
+	{1 * time.Second, "+15555550101", "Maria Lopez", "Hi! Where do I park for my appointment tomorrow?", false},
+	{6 * time.Second, "+15555550102", "James Miller", "This is James Miller, DOB 03/14/1962, my cell is 555-201-3344. Can I move my appointment to next week?", false},
+	{14 * time.Second, "+15555550103", "Ana Torres", "Hola, ¿a qué hora abren el sábado?", true},
+	{22 * time.Second, "+15555550104", "Robert Chen", "I've had chest pain since last night and my metformin ran out. Should I take a double dose tomorrow?", false},
+	{28 * time.Second, "+15555550103", "Ana Torres", "Sí", true},
+	{32 * time.Second, "+15555550105", "Linda Park", "my email is linda.park@example.com, can you send the new patient forms there?", false},
+	{45 * time.Second, "+15555550106", "Tom Reyes", "STOP", false},
+	{55 * time.Second, "+15555550101", "Maria Lopez", "Thank you!", false},
 }
+
+// demoYesterday is a patient who last wrote 26 hours before the demo
+// began: the 24-hour window is closed, so only an approved template can
+// reach them, and the demo's reminder run sends one.
+var demoYesterday = demoPatient{-26 * time.Hour, "+15555550107", "Sam Ortiz", "Can you remind me about my appointment? Thanks", false}
 
 func runDemo(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("triage demo", flag.ContinueOnError)
@@ -110,9 +119,11 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		users[r] = u
 		seeds = append(seeds, u)
 	}
-	var optIns []string
+	optIns := []string{demoYesterday.Phone}
 	for _, p := range demoScript {
-		optIns = append(optIns, p.Phone)
+		if !p.New {
+			optIns = append(optIns, p.Phone)
+		}
 	}
 	rawClinic, err := assets.DemoClinicProfile()
 	if err != nil {
@@ -139,7 +150,11 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		SeedOptIns:          optIns,
 		SeedAppointments:    demoAppointments(time.Now()),
 		Rules:               policy.OutboundRules{Clinic: clinic},
-		Logger:              log.With("process", "triaged"),
+		Templates: central.TemplateConfig{
+			Client:    &cloudapi.TemplateClient{BaseURL: simURL, WABAID: demoWABAID, Token: token},
+			SyncEvery: 2 * time.Second, ClinicName: "Riverside Clinic", Locations: []string{"Main clinic", "Eastside"},
+		},
+		Logger: log.With("process", "triaged"),
 	})
 	if err != nil {
 		cancel()
@@ -148,6 +163,9 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 	}
 	centralURL := "http://" + addr
 	simSrv.SetWebhookURL(centralURL + "/webhooks/whatsapp")
+	if err := postYesterday(ctx, centralURL, appSecret, demoYesterday); err != nil {
+		log.Warn("the demo's patient from yesterday was not stored", "err", err)
+	}
 
 	return &demoStack{
 		SimURL: simURL, CentralURL: centralURL, Users: users,
@@ -207,6 +225,7 @@ func demo(ctx context.Context, role, dir, simAddr string, stderr io.Writer) erro
 	defer stack.stop()
 	fmt.Fprintf(stderr, "triage demo: data in %s; simulator %s; central endpoint %s\n", dir, stack.SimURL, stack.CentralURL)
 	go playScript(ctx, stack.SimURL, 1, log)
+	go reminderRun(ctx, stack, 38*time.Second, log)
 
 	u := stack.Users[role]
 	err = startConsole(ctx, consoleConfig{

@@ -84,6 +84,11 @@ func defineSettings() *settings {
 	s.add("metrics-allow-remote", "TRIAGED_METRICS_ALLOW_REMOTE", "", "set to 1 to serve /metrics on a non-loopback address (it has no authentication: firewall it)", false)
 	s.add("clinic-profile", "TRIAGED_CLINIC_PROFILE", "", "JSON file of what the clinic may send about itself: {clinic_names, addresses, phones, web, staff_names}; without it every such detail is refused as PHI", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
+	s.add("whatsapp-waba-id", "TRIAGED_WHATSAPP_WABA_ID", "", "WhatsApp Business Account id: the template library is submitted for approval and its status tracked through it (cloudapi); empty: no template can be sent", false)
+	s.add("clinic-name", "TRIAGED_CLINIC_NAME", "the clinic", "the clinic's name, filled into templates' clinic_name variables", false)
+	s.add("clinic-locations", "TRIAGED_CLINIC_LOCATIONS", "Main clinic", "comma-separated location names a template's location_name variable may hold", false)
+	s.add("template-sync", "TRIAGED_TEMPLATE_SYNC", "1m", "how often template approval status is read from the provider", false)
+	s.add("clock-offset", "TRIAGED_CLOCK_OFFSET", "", "testing and demonstrations only: run the server's clock this far ahead (e.g. 25h) to exercise the 24-hour window and review dates", false)
 	return s
 }
 
@@ -96,7 +101,10 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			"       triaged vendor set|list             (the BAA register of the providers)\n"+
 			"       triaged backup|restore              (a consistent copy of the store, and putting it back)\n"+
 			"       triaged report [--from D] [--to D] [--format text|json|csv]\n"+
-			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n\n")
+			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n"+
+			"       triaged consent import FILE.csv     (opt-ins collected elsewhere)\n"+
+			"       triaged macros check|install FILE   (the clinic's quick replies)\n"+
+			"       triaged templates check|install FILE (the WhatsApp template library)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -147,6 +155,12 @@ func run(args []string, stderr io.Writer) error {
 			return runReport(args[1:], os.Stdout, stderr)
 		case "appointments":
 			return runAppointments(args[1:], os.Stdout, stderr)
+		case "consent":
+			return runConsent(args[1:], os.Stdout, stderr)
+		case "macros":
+			return runMacros(args[1:], os.Stdout, stderr, false)
+		case "templates":
+			return runMacros(args[1:], os.Stdout, stderr, true)
 		}
 	}
 	s := defineSettings()
@@ -312,6 +326,9 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		if err := json.Unmarshal(raw, &cfg.SeedUsers); err != nil {
 			return cfg, fmt.Errorf("TRIAGED_SEED_USERS_FILE: not a JSON list of {username,password,role}: %w", err)
 		}
+	}
+	if err := templateSettings(s, &cfg); err != nil {
+		return cfg, err
 	}
 	for _, n := range strings.Split(s.get("seed-optins"), ",") {
 		if n = strings.TrimSpace(n); n != "" {

@@ -151,6 +151,12 @@ type OrderItem struct {
 type ThreadDetail struct {
 	Thread   ThreadSummary `json:"thread"`
 	Messages []Message     `json:"messages"`
+	// Consent is the patient's consent with its source and date.
+	Consent *ConsentState `json:"consent,omitempty"`
+	// Clock is the patient's local time and the cap's count.
+	Clock *PatientClock `json:"clock,omitempty"`
+	// Scheduled are the thread's scheduled messages, oldest first.
+	Scheduled []ScheduledSend `json:"scheduled,omitempty"`
 }
 
 // SendRequest asks the central endpoint to send to a thread: either a macro
@@ -159,6 +165,15 @@ type SendRequest struct {
 	IdempotencyKey string `json:"idempotency_key"`
 	MacroID        string `json:"macro_id,omitempty"`
 	Text           string `json:"text,omitempty"`
+	// Template names an approved template of the library (with
+	// TemplateLanguage), sent with TemplateValues for its variables in
+	// order; a variable the server fills (portal link, clinic name) is "".
+	Template         string   `json:"template,omitempty"`
+	TemplateLanguage string   `json:"template_language,omitempty"`
+	TemplateValues   []string `json:"template_values,omitempty"`
+	// ConfirmRepeat sends a portal-link quick reply again although the
+	// same one went to the patient within the hour.
+	ConfirmRepeat bool `json:"confirm_repeat,omitempty"`
 }
 
 // SendResponse is the accepted message.

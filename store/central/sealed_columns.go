@@ -23,6 +23,8 @@ var sealedColumns = []seal.Column{
 	{Table: "reveals", Column: "reason_sealed", Bind: "reason", RowID: "id"},
 	{Table: "policy_acks", Column: "name_sealed", Bind: "name", RowID: "id"},
 	{Table: "appointments", Column: "status_sealed", Bind: "status", RowID: "id"},
+	{Table: "outbound_templates", Column: "params_sealed", Bind: "params", RowID: "message_id"},
+	{Table: "scheduled_sends", Column: "request_sealed", Bind: "request", RowID: "id"},
 }
 
 // SealedColumns lists every sealed column of the central store (a copy:

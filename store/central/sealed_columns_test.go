@@ -91,6 +91,22 @@ func populate(t *testing.T, e *env, keys *seal.Keys) (threadID string) {
 		VALUES ('rvl_test', 'usr_totp', 'nurse', 'console-nurse', ?, ?, ?, ?, ?)`, id, msgID, reason, time.Now().UnixNano(), time.Now().Add(time.Minute).UnixNano()); err != nil {
 		t.Fatal(err)
 	}
+	// A template's variable values, sealed as the template send seals them.
+	params, err := keys.SealString("outbound_templates", "params", msgID, `["the clinic","Tuesday 3:30 PM","Main clinic"]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.srv.db.Exec(`INSERT INTO outbound_templates (message_id, name, language, params_sealed) VALUES (?, 'appointment_reminder', 'en', ?)`, msgID, params); err != nil {
+		t.Fatal(err)
+	}
+	// A scheduled free-text message, sealed as the schedule handler seals it.
+	req, err := keys.SealString("scheduled_sends", "request", "sch_test", `{"idempotency_key":"k","text":"Zebulon, your results are in"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.srv.db.Exec(`INSERT INTO scheduled_sends (id, thread_id, user_id, request_sealed, due_at, state, created_at) VALUES ('sch_test', ?, 'usr_totp', ?, 0, 'cancelled', 0)`, id, req); err != nil {
+		t.Fatal(err)
+	}
 	return id
 }
 

@@ -70,6 +70,12 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 	case req.IdempotencyKey == "" || len(req.IdempotencyKey) > 128:
 		writeError(w, http.StatusBadRequest, "idempotency_key is required (at most 128 characters)")
 		return
+	case req.Template != "" && (req.MacroID != "" || req.Text != ""):
+		writeError(w, http.StatusBadRequest, "send a template, a macro or text, not several")
+		return
+	case req.Template != "":
+		s.handleTemplateSend(w, r, req)
+		return
 	case (req.MacroID == "") == (req.Text == ""):
 		writeError(w, http.StatusBadRequest, "send either macro_id or text")
 		return
@@ -79,7 +85,7 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 	}
 	var macro assets.Macro
 	if req.MacroID != "" {
-		m, ok := assets.MacroByID(req.MacroID)
+		m, ok := s.macroByID(req.MacroID)
 		if !ok {
 			writeError(w, http.StatusBadRequest, "unknown macro")
 			return
@@ -160,8 +166,12 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 				roleDenied = why
 			}
 		}
+		preConsent, err := s.preConsentAllowed(ctx, q, p, macro.ID)
+		if err != nil {
+			return err
+		}
 		base := policy.Outbound{
-			Now: now, OptedIn: p.OptedIn, RoleDenied: roleDenied, Text: text,
+			Now: now, OptedIn: p.OptedIn || preConsent, RoleDenied: roleDenied, Text: text,
 			LastInboundAt: th.LastInboundAt, SentLast24h: sent24, Rules: s.cfg.Rules,
 		}
 		// Quiet hours hold in every zone the number may be in; with none
@@ -187,7 +197,21 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 		}
 		if !dec.Allowed {
 			detail["rule"] = dec.Rule
+			if dec.Rule == policy.RuleConsent {
+				dec.Reason = s.consentRefusal(ctx, q, th)
+				if dec.OfferPortalLink, err = s.preConsentAllowed(ctx, q, p, "portal-secure"); err != nil {
+					return err
+				}
+			}
 			out.refusal = &api.Refusal{Rule: dec.Rule, Reason: dec.Reason, SpanTypes: dec.SpanTypes, OfferPortalLink: dec.OfferPortalLink}
+			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
+				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
+		}
+		if ref, err := s.repeatLinkRefusal(ctx, q, th.ID, macro, req, now); err != nil {
+			return err
+		} else if ref != nil {
+			detail["rule"] = ref.Rule
+			out.refusal = ref
 			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
 				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
 		}

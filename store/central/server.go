@@ -23,6 +23,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
@@ -138,6 +139,9 @@ type Config struct {
 	// demo), after the seeded patients exist.
 	SeedAppointments []AppointmentRecord
 
+	// Templates configures the WhatsApp template library (templates.go).
+	Templates TemplateConfig
+
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// Logger receives ids and counts only, never text, names or numbers.
@@ -200,6 +204,10 @@ type Server struct {
 	refusals      *refusalLog
 	loginCount    atomic.Uint64
 	health        writeHealth // the last write probe (health.go)
+	// templates is the clinic's WhatsApp template library (templates.go).
+	templates *templateLibrary
+	// macros are the clinic's quick replies (macros.go).
+	macros []assets.Macro
 
 	httpSrv  *http.Server
 	listener net.Listener
@@ -302,10 +310,19 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.startTemplates(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.macros, err = loadMacros(cfg.DataDir); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s.commits = newGroupCommitter(s)
 	s.commits.start()
 	s.worker = newWorker(s)
 	s.worker.start()
+	s.startScheduler()
 	return s, nil
 }
 

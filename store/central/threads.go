@@ -89,6 +89,15 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		if detail.Thread, err = s.store.Threads.Summary(ctx, q, th.ID, s.window()); err != nil {
 			return err
 		}
+		if detail.Consent, err = s.consentState(ctx, q, th); err != nil {
+			return err
+		}
+		if detail.Clock, err = s.patientClock(ctx, q, th); err != nil {
+			return err
+		}
+		if detail.Scheduled, err = s.scheduledFor(ctx, q, th.ID); err != nil {
+			return err
+		}
 		msgs, err := s.store.Messages.ListThread(ctx, q, th.ID)
 		if err != nil {
 			return err

@@ -271,42 +271,13 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 	if err := s.store.Threads.NoteInbound(ctx, q, th.ID, at, mt.clinical); err != nil {
 		return nil, err
 	}
-	if err := s.applyConsentKeyword(ctx, q, p, m, typ, now, stats); err != nil {
+	if err := s.afterInbound(ctx, q, p, th, m, typ, now, stats); err != nil {
 		return nil, err
 	}
 	if err := s.applyMessageKind(ctx, q, p, m, in, now, stats); err != nil {
 		return nil, err
 	}
 	return &api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: m.ID}, nil
-}
-
-// applyConsentKeyword makes STOP and START take effect at once, recorded
-// with time and source and in the server's audit chain.
-func (s *Server) applyConsentKeyword(ctx context.Context, q Querier, p Patient, m *Message, typ bsp.MessageType, now time.Time, stats *ingestStats) error {
-	switch typ {
-	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
-	default:
-		return nil
-	}
-	var optIn bool
-	var source string
-	switch policy.ParseConsentKeyword(m.Body) {
-	case policy.ConsentStop:
-		optIn, source = false, "whatsapp:stop"
-	case policy.ConsentStart:
-		optIn, source = true, "whatsapp:start"
-	default:
-		return nil
-	}
-	changed, err := s.store.Patients.SetConsent(ctx, q, p.ID, optIn, source, m.ID, now)
-	if err != nil || !changed {
-		return err
-	}
-	stats.consent++
-	return s.auditServer(ctx, q, auditRecord{
-		UserID: "system", Action: "consent.change", Object: "patient:" + p.ID, Outcome: "ok",
-		Detail: map[string]string{"opted_in": fmt.Sprint(optIn), "source": source, "message": m.ID},
-	})
 }
 
 func (s *Server) ingestStatus(ctx context.Context, q Querier, su *bsp.StatusUpdate, stats *ingestStats) (*api.Event, error) {

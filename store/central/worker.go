@@ -175,11 +175,14 @@ func (w *worker) deliver(j OutboxJob) {
 	)
 	if p.Phone == "" {
 		sendErr = &bsp.ProviderError{Class: bsp.ClassUndeliverable, Title: "no phone number on record"}
+	} else if req, err := s.providerRequest(ctx, m, j.IdempotencyKey, p.Phone); err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("outbox message unreadable", "job", j.ID, "err", err.Error())
+		}
+		return
 	} else {
 		sctx, cancel := context.WithTimeout(ctx, sendTimeout)
-		res, sendErr = s.cfg.Provider.Send(sctx, bsp.SendRequest{
-			IdempotencyKey: j.IdempotencyKey, To: p.Phone, Kind: bsp.SendText, Text: m.Body,
-		})
+		res, sendErr = s.cfg.Provider.Send(sctx, req)
 		cancel()
 	}
 	if ctx.Err() != nil {

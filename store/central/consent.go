@@ -1,0 +1,312 @@
+package central
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// systemSender is the sent_by of messages the central endpoint sends on
+// its own: the first-message explanation and consent confirmations.
+const systemSender = "system"
+
+// consentChange is one opt-in or opt-out with everything the clinic must
+// be able to show for it: how it was given, the exact wording the patient
+// saw, who recorded it and the message that carried it.
+type consentChange struct {
+	OptIn       bool
+	Channel     string // api.ConsentBy…
+	Source      string // the legacy source column's finer word ("whatsapp:stop"); Channel when empty
+	TextVersion string
+	RecordedBy  string // user id, or "patient"
+	MessageID   string
+	ImportKey   string
+	At          time.Time
+}
+
+// recordConsent applies c to the patient. The patient row changes only if
+// the state differs or nothing was recorded before (a conditional UPDATE: two racing STOPs record one
+// change), and the event row is written only with it; changed reports
+// whether anything happened.
+func (s *Server) recordConsent(ctx context.Context, q Querier, patientID string, c consentChange) (bool, error) {
+	v := 0
+	if c.OptIn {
+		v = 1
+	}
+	// A first choice is recorded even when it matches the default (a new
+	// number's STOP): it is the patient's decision, and it must outrank an
+	// older opt-in imported later and silence the first-message explanation.
+	res, err := q.ExecContext(ctx, `UPDATE patients SET opted_in = ?, consent_at = ? WHERE id = ?
+		AND (opted_in <> ? OR NOT EXISTS (SELECT 1 FROM consent_events WHERE patient_id = ?))`, v, c.At.UnixNano(), patientID, v, patientID)
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	source := c.Source
+	if source == "" {
+		source = c.Channel
+	}
+	var mid, ikey any
+	if c.MessageID != "" {
+		mid = c.MessageID
+	}
+	if c.ImportKey != "" {
+		ikey = c.ImportKey
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO consent_events (patient_id, opted_in, source, message_id, at, channel, text_version, recorded_by, import_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, patientID, v, source, mid, c.At.UnixNano(), c.Channel, c.TextVersion, c.RecordedBy, ikey); err != nil {
+		return false, err
+	}
+	return true, s.auditServer(ctx, q, auditRecord{
+		UserID: auditUser(c.RecordedBy), Action: "consent.change", Object: "patient:" + patientID, Outcome: "ok",
+		Detail: map[string]string{"opted_in": fmt.Sprint(c.OptIn), "source": source, "channel": c.Channel, "text_version": c.TextVersion, "message": c.MessageID},
+	})
+}
+
+// auditUser is the audit trail's user for a consent change: the staff
+// member who recorded it, or "system" for the patient's own keyword.
+func auditUser(recordedBy string) string {
+	if recordedBy == "" || recordedBy == "patient" {
+		return "system"
+	}
+	return recordedBy
+}
+
+// afterInbound is everything consent asks of a newly stored patient
+// message: a clear keyword acts at once and is confirmed to the patient; a
+// plain-language request to stop is flagged for a person; and a number the
+// clinic has never heard from gets the explanation with its opt-in
+// question, once.
+func (s *Server) afterInbound(ctx context.Context, q Querier, p Patient, th Thread, m *Message, typ bsp.MessageType, now time.Time, stats *ingestStats) error {
+	kw := policy.ConsentNone
+	switch typ {
+	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
+		if handled, err := s.phiAcceptance(ctx, q, th, m, now, stats); handled || err != nil {
+			return err
+		}
+		kw = policy.ParseConsentKeyword(m.Body)
+	}
+	lang := string(policy.DetectLanguage(m.Body))
+	switch kw {
+	case policy.ConsentStop, policy.ConsentStart:
+		optIn := kw == policy.ConsentStart
+		version := ""
+		if optIn {
+			// The wording the patient said yes to: the explanation they
+			// were sent, or, when they opted in unprompted, the
+			// confirmation that now tells them what they agreed to.
+			version = s.explanationVersion(ctx, q, p.ID)
+			if version == "" {
+				t, _ := assets.CurrentConsentText(assets.ConsentConfirmOptIn, lang)
+				version = t.Version
+			}
+		}
+		source := "whatsapp:stop"
+		if optIn {
+			source = "whatsapp:start"
+		}
+		changed, err := s.recordConsent(ctx, q, p.ID, consentChange{OptIn: optIn, Channel: api.ConsentByKeyword, Source: source,
+			TextVersion: version, RecordedBy: "patient", MessageID: m.ID, At: now})
+		if err != nil || !changed {
+			return err
+		}
+		stats.consent++
+		kind := assets.ConsentConfirmOptOut
+		if optIn {
+			kind = assets.ConsentConfirmOptIn
+		}
+		_, err = s.enqueueConsentText(ctx, q, th.ID, kind, lang, now)
+		return err
+	case policy.ConsentMaybeStop:
+		res, err := q.ExecContext(ctx, `INSERT INTO consent_flags (patient_id, thread_id, message_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			p.ID, th.ID, m.ID, now.UnixNano())
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "consent.flag", Object: "thread:" + th.ID, Outcome: "ok",
+			Detail: map[string]string{"message": m.ID, "reason": "plain_language_opt_out"}})
+	}
+	return s.firstContact(ctx, q, p, th, m, lang, now, stats)
+}
+
+// firstContact sends the clinic's explanation to a number that has never
+// opted in or out, once in the patient's life: the first_contacts primary
+// key decides, so duplicate webhooks, concurrent nodes and restarts cannot
+// send it twice. It goes only inside the window the patient's message
+// opened; a message delivered days late gets no answer WhatsApp would
+// refuse.
+func (s *Server) firstContact(ctx context.Context, q Querier, p Patient, th Thread, m *Message, lang string, now time.Time, stats *ingestStats) error {
+	if p.OptedIn || now.Sub(m.At) >= s.window() {
+		return nil
+	}
+	var any int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM consent_events WHERE patient_id = ? LIMIT 1`, p.ID).Scan(&any)
+	if err == nil {
+		return nil // the patient has chosen before (STOP above all): respect it
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	text, ok := assets.CurrentConsentText(assets.ConsentExplanation, lang)
+	if !ok {
+		return errors.New("central: no consent explanation text shipped")
+	}
+	msgID := newID("msg")
+	res, err := q.ExecContext(ctx, `INSERT INTO first_contacts (patient_id, message_id, inbound_id, text_version, lang, at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, p.ID, msgID, m.ID, text.Version, text.Lang, now.UnixNano())
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	if err := s.enqueueSystemText(ctx, q, th.ID, msgID, "consent:"+assets.ConsentExplanation, text.Body, now); err != nil {
+		return err
+	}
+	stats.consent++
+	return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "consent.explanation", Object: "thread:" + th.ID, Outcome: "ok",
+		Detail: map[string]string{"message": msgID, "text_version": text.Version, "prompted_by": m.ID}})
+}
+
+// explanationVersion is the version of the explanation the patient was
+// sent, or "".
+func (s *Server) explanationVersion(ctx context.Context, q Querier, patientID string) string {
+	var v string
+	if err := q.QueryRowContext(ctx, `SELECT text_version FROM first_contacts WHERE patient_id = ?`, patientID).Scan(&v); err != nil {
+		return ""
+	}
+	return v
+}
+
+// enqueueConsentText queues the current consent text of kind in lang.
+func (s *Server) enqueueConsentText(ctx context.Context, q Querier, threadID, kind, lang string, now time.Time) (assets.ConsentText, error) {
+	text, ok := assets.CurrentConsentText(kind, lang)
+	if !ok {
+		return text, fmt.Errorf("central: no %s consent text shipped", kind)
+	}
+	return text, s.enqueueSystemText(ctx, q, threadID, newID("msg"), "consent:"+kind, text.Body, now)
+}
+
+// enqueueSystemText stores one of the clinic's fixed texts as an outbound
+// message and queues it, in the caller's transaction. These texts are the
+// same for every patient and carry no PHI; the outbox delivers them like
+// any other send (retries, idempotency key, nothing twice).
+func (s *Server) enqueueSystemText(ctx context.Context, q Querier, threadID, msgID, label, body string, now time.Time) error {
+	m := Message{ID: msgID, ThreadID: threadID, Type: "text", Body: body, Masked: body, Spans: []api.Span{},
+		Status: "queued", SentBy: systemSender, MacroID: label, At: now}
+	if err := s.store.Messages.InsertOutbound(ctx, q, &m); err != nil {
+		return err
+	}
+	if err := s.store.Threads.NoteOutbound(ctx, q, threadID, now); err != nil {
+		return err
+	}
+	return s.store.Outbox.Enqueue(ctx, q, OutboxJob{MessageID: m.ID, ThreadID: threadID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now})
+}
+
+// consentState is what the thread header shows about consent.
+func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.ConsentState, error) {
+	p, err := s.store.Patients.Get(ctx, q, th.PatientID)
+	if err != nil {
+		return nil, err
+	}
+	st := &api.ConsentState{OptedIn: p.OptedIn}
+	var (
+		channel, version, by string
+		at                   int64
+	)
+	err = q.QueryRowContext(ctx, `SELECT COALESCE(NULLIF(channel, ''), source), text_version, recorded_by, at FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, p.ID).
+		Scan(&channel, &version, &by, &at)
+	switch {
+	case err == nil:
+		st.Recorded, st.Channel, st.TextVersion, st.At = true, channel, version, time.Unix(0, at).UTC()
+		st.RecordedBy = by
+		if by != "" && by != "patient" {
+			if u, err := s.store.Users.Get(ctx, q, by); err == nil {
+				st.RecordedBy = u.Username
+			}
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, err
+	}
+	var expl sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT at FROM first_contacts WHERE patient_id = ?`, p.ID).Scan(&expl); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	st.ExplanationAt = fromTS(expl)
+	var (
+		flagID  int64
+		flagMsg string
+		flagAt  int64
+	)
+	err = q.QueryRowContext(ctx, `SELECT id, message_id, at FROM consent_flags WHERE thread_id = ? AND state = 'open' ORDER BY id DESC LIMIT 1`, th.ID).
+		Scan(&flagID, &flagMsg, &flagAt)
+	if err == nil {
+		st.FlaggedOptOut = &api.ConsentFlag{ID: flagID, MessageID: flagMsg, At: time.Unix(0, flagAt).UTC()}
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	if st.PHIPreference, err = s.phiPreferenceNote(ctx, q, th.ID); err != nil {
+		return nil, err
+	}
+	st.Allowed = allowedSentence(st)
+	st.OfferVersion = s.explanationVersion(ctx, q, p.ID)
+	if st.OfferVersion == "" {
+		st.OfferVersion = currentExplanationVersion()
+	}
+	return st, nil
+}
+
+// allowedSentence tells staff what they may send, rather than only what
+// they may not.
+func allowedSentence(st *api.ConsentState) string {
+	switch {
+	case st.OptedIn:
+		return "Replies, quick replies and approved templates may be sent."
+	case st.Recorded:
+		return "Nothing can be sent until the patient writes START (or SÍ / INICIO)."
+	case !st.ExplanationAt.IsZero():
+		return "Not opted in yet: the clinic's explanation with the opt-in question went out " +
+			st.ExplanationAt.Format("Jan 2 15:04 MST") + ". Until the patient replies YES, only the secure-portal link may be sent."
+	}
+	return "Not opted in yet: until the patient replies YES, only the secure-portal link may be sent."
+}
+
+// preConsentMacros are the quick replies that may go to a patient who
+// wrote in first and has not opted in (system rule 7): the portal link
+// moves their question to a channel that needs no WhatsApp consent.
+var preConsentMacros = map[string]bool{"portal-secure": true, "portal-secure-es": true}
+
+// preConsentAllowed reports whether macroID may go to patient p who has
+// not opted in: only while they have never opted out.
+func (s *Server) preConsentAllowed(ctx context.Context, q Querier, p Patient, macroID string) (bool, error) {
+	if p.OptedIn || !preConsentMacros[macroID] {
+		return false, nil
+	}
+	var last int
+	err := q.QueryRowContext(ctx, `SELECT opted_in FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, p.ID).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	return false, err
+}
+
+// consentRefusal is the refusal sentence for a patient without opt-in:
+// what happened and what can still be sent.
+func (s *Server) consentRefusal(ctx context.Context, q Querier, th Thread) string {
+	st, err := s.consentState(ctx, q, th)
+	if err != nil {
+		return "This patient has not opted in to WhatsApp messages. Only the secure-portal link may be sent."
+	}
+	return st.Allowed
+}

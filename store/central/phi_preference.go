@@ -1,0 +1,135 @@
+package central
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// phiConfirmWithin is how long the patient has to confirm after the
+// advisory before a reply no longer counts as their confirmation.
+const phiConfirmWithin = 7 * 24 * time.Hour
+
+// handlePHIPreference records that the patient asked for health details
+// over WhatsApp and sends them the standard advisory, which asks for an
+// explicit confirmation in words that name the risk. The PHI rule does
+// not change: the details still go through the portal link, which the
+// patient receives with the acknowledgement of their confirmation.
+func (s *Server) handlePHIPreference(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	if why := policy.Why(sess.User.Role, policy.ActionSendMacro); why != "" {
+		writeError(w, http.StatusForbidden, why)
+		return
+	}
+	th, ok := s.loadVisibleThread(w, r, sess)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	var refusal string
+	err := s.store.Tx(ctx, func(q Querier) error {
+		refusal = ""
+		now := s.now()
+		p, err := s.store.Patients.Get(ctx, q, th.PatientID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case !p.OptedIn:
+			refusal = "The patient has not opted in to WhatsApp messages, so the advisory cannot be sent."
+		case th.LastInboundAt.IsZero() || now.Sub(th.LastInboundAt) > s.window():
+			refusal = "The 24-hour window is closed: the advisory can be sent once the patient writes again."
+		}
+		if refusal != "" {
+			return nil
+		}
+		text, _ := assets.CurrentConsentText(assets.PHIAdvisory, s.patientLang(ctx, q, th))
+		msgID := newID("msg")
+		id := newID("phi")
+		if _, err := q.ExecContext(ctx, `INSERT INTO phi_preferences (id, patient_id, thread_id, requested_by, requested_at, advisory_message, advisory_version)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, p.ID, th.ID, sess.User.ID, now.UnixNano(), msgID, text.Version); err != nil {
+			return err
+		}
+		if err := s.enqueueSystemText(ctx, q, th.ID, msgID, "consent:"+assets.PHIAdvisory, text.Body, now); err != nil {
+			return err
+		}
+		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "phi_preference.request",
+			Object: "thread:" + th.ID, Outcome: "ok", Detail: map[string]string{"preference": id, "advisory": msgID, "text_version": text.Version}})
+	})
+	switch {
+	case err != nil:
+		s.log.Error("phi preference not recorded", "thread", th.ID, "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the request could not be recorded; nothing was sent; try again")
+	case refusal != "":
+		writeJSON(w, http.StatusUnprocessableEntity, api.Refusal{Rule: "phi_preference", Reason: refusal})
+	default:
+		w.WriteHeader(http.StatusNoContent)
+		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+		s.worker.kick()
+	}
+}
+
+// phiAcceptance records the patient's explicit confirmation after the
+// advisory, and answers with the portal link. handled is true when m was
+// that confirmation.
+func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Message, now time.Time, stats *ingestStats) (bool, error) {
+	if !policy.ParseRiskAcceptance(m.Body) {
+		return false, nil
+	}
+	var id string
+	err := q.QueryRowContext(ctx, `UPDATE phi_preferences SET state = 'confirmed', confirmed_message = ?, confirmed_at = ?
+		WHERE id = (SELECT id FROM phi_preferences WHERE thread_id = ? AND state = 'requested' AND requested_at >= ? ORDER BY requested_at DESC LIMIT 1)
+		AND state = 'requested' RETURNING id`, m.ID, now.UnixNano(), th.ID, now.Add(-phiConfirmWithin).UnixNano()).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	text, _ := assets.CurrentConsentText(assets.PHIConfirmed, s.patientLang(ctx, q, th))
+	link, err := s.handoffLink(th.ID, now)
+	if err != nil {
+		return false, err
+	}
+	msg := Message{ID: newID("msg"), ThreadID: th.ID, Type: "text", Body: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, link),
+		Masked: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, portalLinkMasked), Spans: []api.Span{},
+		Status: "queued", SentBy: systemSender, MacroID: "consent:" + assets.PHIConfirmed, At: now}
+	if err := s.store.Messages.InsertOutbound(ctx, q, &msg); err != nil {
+		return false, err
+	}
+	if err := s.store.Outbox.Enqueue(ctx, q, OutboxJob{MessageID: msg.ID, ThreadID: th.ID, IdempotencyKey: msg.ID, NextAt: now, CreatedAt: now}); err != nil {
+		return false, err
+	}
+	stats.consent++
+	return true, s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "phi_preference.confirm", Object: "thread:" + th.ID, Outcome: "ok",
+		Detail: map[string]string{"preference": id, "message": m.ID, "portal_link_message": msg.ID}})
+}
+
+// phiPreferenceNote is the thread header's note that a documented
+// preference exists, or "".
+func (s *Server) phiPreferenceNote(ctx context.Context, q Querier, threadID string) (string, error) {
+	var (
+		state string
+		at    sql.NullInt64
+		req   int64
+	)
+	err := q.QueryRowContext(ctx, `SELECT state, confirmed_at, requested_at FROM phi_preferences WHERE thread_id = ? ORDER BY requested_at DESC LIMIT 1`, threadID).
+		Scan(&state, &at, &req)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	if state == "confirmed" {
+		return "Documented preference: the patient asked for health details by WhatsApp and confirmed the advisory on " +
+			time.Unix(0, at.Int64).UTC().Format("Jan 2 15:04 MST") + ". Details still go through the portal link.", nil
+	}
+	return "The patient asked for health details by WhatsApp; the advisory went " + time.Unix(0, req).UTC().Format("Jan 2 15:04 MST") +
+		" and awaits their reply ACCEPT RISK.", nil
+}

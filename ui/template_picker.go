@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// size is how many entries the picker lists.
+func (p *macroPicker) size() int {
+	if p.templates != nil {
+		return len(p.templates)
+	}
+	return len(p.items)
+}
+
+// windowClosed says the open thread's 24-hour window is closed: only an
+// approved template can reach the patient.
+func (m *Model) windowClosed() bool {
+	if m.thread == nil {
+		return false
+	}
+	u := m.thread.row.windowUntil
+	return u.IsZero() || !u.After(m.nowAt)
+}
+
+type templatesMsg struct {
+	session  int
+	threadID string
+	list     []api.TemplateInfo
+	err      error
+}
+
+func templatesCmd(ctx context.Context, b Backend, session int, threadID string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		list, err := b.Templates(ctx)
+		return templatesMsg{session: session, threadID: threadID, list: list, err: err}
+	}
+}
+
+// onTemplates opens the template picker with what can be sent: approved,
+// within review, and with every variable filled by the server; the
+// patient's language first.
+func (m *Model) onTemplates(msg templatesMsg) tea.Cmd {
+	if msg.session != m.session || msg.threadID != m.openID {
+		return nil
+	}
+	if msg.err != nil {
+		return m.handleErr("Templates not loaded", msg.err)
+	}
+	var ok []api.TemplateInfo
+	for _, t := range msg.list {
+		if t.Sendable && serverFillsAll(t) {
+			ok = append(ok, t)
+		}
+	}
+	if len(ok) == 0 {
+		return m.showToast(toastError, "The 24-hour window is closed and no approved template can be sent now.")
+	}
+	lang := m.patientLanguage()
+	sort.SliceStable(ok, func(i, j int) bool { return ok[i].Language == lang && ok[j].Language != lang })
+	m.picker = &macroPicker{threadID: msg.threadID, templates: ok}
+	return nil
+}
+
+// serverFillsAll says every variable of t is one the server fills.
+func serverFillsAll(t api.TemplateInfo) bool {
+	for _, k := range t.Variables {
+		if !policy.ServerFilled(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// patientLanguage is the language of the consent wording the patient saw
+// ("es" when it was the Spanish explanation), English otherwise.
+func (m *Model) patientLanguage() string {
+	if m.thread != nil && strings.Contains(m.thread.consentOffer, "-es-") {
+		return "es"
+	}
+	return "en"
+}
+
+func (m *Model) sendTemplate(threadID string, t api.TemplateInfo) tea.Cmd {
+	if threadID == "" || m.ctx == nil {
+		return nil
+	}
+	m.composer.busy = true
+	req := api.SendRequest{IdempotencyKey: m.newKey(), Template: t.Name, TemplateLanguage: t.Language,
+		TemplateValues: make([]string, len(t.Variables))}
+	return sendCmd(m.ctx, m.backend, m.session, threadID, req)
+}
+
+func (m *Model) templatePickerView() string {
+	t := m.theme
+	p := m.picker
+	w := m.lay.threadW
+	lines := []string{t.Focused.Render("Approved templates") + t.Faint.Render(" — the 24-hour window is closed; the server fills the variables")}
+	for i, tp := range p.templates {
+		mark := "  "
+		if i == p.cursor {
+			mark = "▌ "
+		}
+		num := "  "
+		if i < 9 {
+			num = strconv.Itoa(i+1) + " "
+		}
+		ln := fit(mark+num+policy.SanitizeLine(tp.Name).String()+t.Faint.Render(" · "+policy.SanitizeLine(tp.Language).String()+" · "+policy.SanitizeLine(tp.Category).String()), w)
+		if i == p.cursor {
+			ln = t.Selected.Render(ansi.Strip(ln))
+		}
+		lines = append(lines, ln)
+	}
+	if p.cursor < len(p.templates) {
+		body := policy.SanitizeLine(p.templates[p.cursor].Body).String()
+		lines = append(lines, "", t.Faint.Render("Preview:"))
+		for _, ln := range strings.Split(ansi.Wrap(body, max(w-2, 1), ""), "\n") {
+			lines = append(lines, "  "+ln)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+type macrosMsg struct {
+	session int
+	list    []assets.Macro
+	err     error
+}
+
+// macrosCmd fetches the quick replies the server sends, so the picker
+// shows the clinic's own wording.
+func macrosCmd(ctx context.Context, b Backend, session int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		list, err := b.Macros(ctx)
+		return macrosMsg{session: session, list: list, err: err}
+	}
+}
+
+// onMacros keeps the server's quick replies; on failure the shipped ones
+// stay, and a send of one the server lacks is refused there.
+func (m *Model) onMacros(msg macrosMsg) {
+	if msg.session != m.session || msg.err != nil || len(msg.list) == 0 {
+		return
+	}
+	m.macros = msg.list
+}
+
+// macrosForPatient are the quick replies the role may send, the patient's
+// language first.
+func (m *Model) macrosForPatient() []assets.Macro {
+	items := m.allowedMacros()
+	lang := m.patientLanguage()
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Lang == lang && items[j].Lang != lang })
+	return items
+}
