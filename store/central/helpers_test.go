@@ -94,8 +94,10 @@ func newEnv(t *testing.T, opts ...envOpt) *env {
 	e := &env{t: t, dir: t.TempDir(), keys: testKeys(t), clock: &clock{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
+	// The simulated provider keeps the server's clock, so a patient who
+	// writes after the test moved time forward writes at the moved time.
 	e.sim = sim.New(sim.Config{AppSecret: testAppSecret, AccessToken: testSimToken, StatusDelay: 5 * time.Millisecond,
-		RetryMaxInterval: 50 * time.Millisecond, RetryHorizon: 5 * time.Second})
+		RetryMaxInterval: 50 * time.Millisecond, RetryHorizon: 5 * time.Second, Now: e.clock.Now})
 	addr, err := e.sim.Start(ctx, "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
