@@ -81,6 +81,10 @@ func defineSettings() *settings {
 	s.add("device-registration", "TRIAGED_DEVICE_REGISTRATION", "first-sign-in", "how console devices are registered: first-sign-in (an account's first sign-in from a console registers it) or admin (only `triage user device-add`)", false)
 	s.add("metrics-addr", "TRIAGED_METRICS_ADDR", opsmetrics.DefaultAddr, "where Prometheus /metrics is served (no PHI in any metric); \"off\" to not serve it; loopback only unless --metrics-allow-remote", false)
 	s.add("metrics-allow-remote", "TRIAGED_METRICS_ALLOW_REMOTE", "", "set to 1 to serve /metrics on a non-loopback address (it has no authentication: firewall it)", false)
+	s.add("siem-syslog-addr", "TRIAGED_SIEM_SYSLOG_ADDR", "", "stream the audit log as RFC 5424 syslog over TLS (RFC 5425) to this host:port (often 6514); empty: no syslog stream", false)
+	s.add("siem-syslog-ca", "TRIAGED_SIEM_SYSLOG_CA", "", "PEM file of the CA certificates that sign the SIEM's syslog server certificate (default: the system roots)", false)
+	s.add("siem-syslog-server-name", "TRIAGED_SIEM_SYSLOG_SERVER_NAME", "", "name checked in the SIEM's certificate (default: the host of --siem-syslog-addr)", false)
+	s.add("siem-jsonl-path", "TRIAGED_SIEM_JSONL_PATH", "", "append the audit log as JSON lines to this file for a log shipper (reopened on SIGHUP or when moved); empty: no file", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	return s
 }
@@ -194,6 +198,7 @@ func run(args []string, stderr io.Writer) error {
 	defer lock.Release()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	cfg.SIEM.Reopen = reopenOnHangup(ctx)
 	addr, errc, err := central.Run(ctx, cfg)
 	if err != nil {
 		return err
@@ -239,6 +244,7 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	if cfg.DataDir == "" {
 		return cfg, missing(s.by["data"])
 	}
+	cfg.SIEM = siemConfig(s)
 	if strings.EqualFold(cfg.MetricsAddr, "off") {
 		cfg.MetricsAddr = ""
 	} else if cfg.MetricsAddr != "" {

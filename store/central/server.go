@@ -26,6 +26,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
+	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -133,6 +134,8 @@ type Config struct {
 	// served. A non-loopback address needs MetricsAllowRemote.
 	MetricsAddr        string
 	MetricsAllowRemote bool
+	// SIEM streams the audit log to the clinic's SIEM (siem_stream.go).
+	SIEM SIEMConfig
 
 	// SeedAppointments is an appointment book imported at start-up (the
 	// demo), after the seeded patients exist.
@@ -190,6 +193,7 @@ type Server struct {
 
 	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
 	ops         *opsmetrics.Metrics // operational metrics (ops.go)
+	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
 	opsAddr     string
 
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
@@ -299,6 +303,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.bg.Add(1)
 	go func() { defer s.bg.Done(); s.refusals.run(s.bgCtx) }()
 	if err := s.startCheckpoints(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.startSIEM(); err != nil {
+		s.bgCancel()
+		s.bg.Wait()
 		db.Close()
 		return nil, err
 	}
