@@ -89,6 +89,17 @@ func defineSettings() *settings {
 	return s
 }
 
+// settingsFlagSet is triaged's flag set; the man page and the shell
+// completions are generated from it too (packaging.go).
+func settingsFlagSet(s *settings, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, st := range s.list {
+		fs.StringVar(st.value, st.flag, st.def, st.help)
+	}
+	return fs
+}
+
 func usage(fs *flag.FlagSet, s *settings) func() {
 	return func() {
 		w := fs.Output()
@@ -98,7 +109,9 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			"       triaged vendor set|list             (the BAA register of the providers)\n"+
 			"       triaged backup|restore              (a consistent copy of the store, and putting it back)\n"+
 			"       triaged report [--from D] [--to D] [--format text|json|csv]\n"+
-			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n\n")
+			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n"+
+			"       triaged systemd-unit [env]          (the hardened unit, or its example configuration)\n"+
+			"       triaged completion bash|zsh|fish, triaged man, triaged --version\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -115,6 +128,9 @@ func main() {
 	// Every file triaged creates (the store, its -wal and -shm, logs,
 	// exports) is readable by its owner only, whatever the shell's umask.
 	private.RestrictUmask()
+	if code, ok := runPackaging(os.Args[1:], os.Stdout, os.Stderr); ok {
+		os.Exit(code)
+	}
 	if len(os.Args) > 1 && os.Args[1] == "audit" {
 		// Audit tools answer with an exit status an auditor's script can
 		// use: 0 intact, 1 damage found, 2 could not check (audit.go).
@@ -152,11 +168,7 @@ func run(args []string, stderr io.Writer) error {
 		}
 	}
 	s := defineSettings()
-	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	for _, st := range s.list {
-		fs.StringVar(st.value, st.flag, st.def, st.help)
-	}
+	fs := settingsFlagSet(s, stderr)
 	fs.Usage = usage(fs, s)
 	set := map[string]bool{}
 	if err := fs.Parse(args); err != nil {
