@@ -237,7 +237,9 @@ func Fish(w io.Writer, c Command) error {
 	return err
 }
 
-func fishQuote(s string) string { return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `'`, `\'`) + "'" }
+func fishQuote(s string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `'`, `\'`) + "'"
+}
 
 // firstSentence keeps completion descriptions short.
 func firstSentence(s string) string {
