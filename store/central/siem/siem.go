@@ -81,7 +81,6 @@ type Streamer struct {
 	opt     Options
 	cursors []atomic.Int64 // in-memory copy of each sink's durable cursor
 	started []atomic.Bool  // the cursor was read from the store
-	wake    chan struct{}
 }
 
 // New makes a streamer over src for sinks.
@@ -102,7 +101,7 @@ func New(src Source, sinks []Sink, opt Options) *Streamer {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
 	return &Streamer{src: src, sinks: sinks, opt: opt, cursors: make([]atomic.Int64, len(sinks)),
-		started: make([]atomic.Bool, len(sinks)), wake: make(chan struct{}, 1)}
+		started: make([]atomic.Bool, len(sinks))}
 }
 
 // Run streams until ctx ends, then closes the sinks. reopen, when not
@@ -136,15 +135,6 @@ func (s *Streamer) Run(ctx context.Context, reopen <-chan struct{}) {
 		if err := k.Close(); err != nil {
 			s.opt.Logger.Warn("siem sink close", "sink", k.Kind(), "err", err.Error())
 		}
-	}
-}
-
-// Nudge asks the streamer to read the log now rather than at the next
-// poll; it never blocks.
-func (s *Streamer) Nudge() {
-	select {
-	case s.wake <- struct{}{}:
-	default:
 	}
 }
 
@@ -194,7 +184,6 @@ func (s *Streamer) runSink(ctx context.Context, i int) {
 			select {
 			case <-ctx.Done():
 			case <-t.C:
-			case <-s.wake:
 			}
 			t.Stop()
 			continue
