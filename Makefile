@@ -74,3 +74,42 @@ clean:
 PROVIDER_FIXTURES ?= ../shared/provider-fixtures
 replay-fixtures:
 	TRIAGE_PROVIDER_FIXTURES=$(abspath $(PROVIDER_FIXTURES)) $(GO) test -count=1 -run TestReplayProviderFixtures -v ./store/central/
+
+## release: the three binaries for linux amd64/arm64 and the console for
+## darwin amd64/arm64, static (CGO_ENABLED=0), -trimpath, with the version
+## from `git describe` and the commit's own date (so a rebuild of the same
+## commit is byte-identical), plus man pages, shell completions, the
+## systemd unit and SHA256SUMS, in dist/.
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+COMMIT   ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+BUILT    ?= $(shell git log -1 --format=%cI 2>/dev/null || date -u +%Y-%m-%dT%H:%M:%SZ)
+BUILDINFO := github.com/clinicwa/triage/cmd/internal/buildinfo
+RELEASE_LDFLAGS := -s -w -X $(BUILDINFO).Version=$(VERSION) -X $(BUILDINFO).Commit=$(COMMIT) -X $(BUILDINFO).Date=$(BUILT)
+DIST     := dist
+SERVER_PLATFORMS  := linux/amd64 linux/arm64
+CONSOLE_PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
+
+.PHONY: release
+release:
+	rm -rf $(DIST) && mkdir -p $(DIST)/share
+	@set -e; for p in $(SERVER_PLATFORMS); do \
+		for c in triaged bspsim; do \
+			out=$(DIST)/$$c-$(VERSION)-$${p%/*}-$${p#*/}; echo "  $$out"; \
+			CGO_ENABLED=0 GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -trimpath -ldflags '$(RELEASE_LDFLAGS)' -o $$out ./cmd/$$c; \
+		done; \
+	done; \
+	for p in $(CONSOLE_PLATFORMS); do \
+		out=$(DIST)/triage-$(VERSION)-$${p%/*}-$${p#*/}; echo "  $$out"; \
+		CGO_ENABLED=0 GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -trimpath -ldflags '$(RELEASE_LDFLAGS)' -o $$out ./cmd/triage; \
+	done
+	@set -e; mkdir -p $(DIST)/share/man $(DIST)/share/completions; \
+	for c in triaged triage bspsim; do \
+		$(GO) run -trimpath -ldflags '$(RELEASE_LDFLAGS)' ./cmd/$$c man > $(DIST)/share/man/$$c.$$( [ $$c = triaged ] && echo 8 || echo 1); \
+		$(GO) run ./cmd/$$c completion bash > $(DIST)/share/completions/$$c.bash; \
+		$(GO) run ./cmd/$$c completion zsh  > $(DIST)/share/completions/_$$c; \
+		$(GO) run ./cmd/$$c completion fish > $(DIST)/share/completions/$$c.fish; \
+	done; \
+	$(GO) run ./cmd/triaged systemd-unit > $(DIST)/share/triaged.service; \
+	$(GO) run ./cmd/triaged systemd-unit env > $(DIST)/share/triaged.env.example
+	cd $(DIST) && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS
+	@echo "release $(VERSION) in $(DIST)/ (checksums: $(DIST)/SHA256SUMS)"

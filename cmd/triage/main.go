@@ -37,6 +37,9 @@ Usage:
                                     admin registers with triage user device-add
   triage scan                       read {"id","text"} JSON lines on stdin, write spans
                                     and masked text
+  triage completion bash|zsh|fish   shell completion script
+  triage man                        the manual page (roff)
+  triage --version                  version, commit, build date and Go version
   triage help                       this text
 
 Console flags:
@@ -71,6 +74,9 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		return runConsole(nil, stderr)
+	}
+	if code, ok := runPackaging(args, stdout, stderr); ok {
+		return code
 	}
 	if cmd, ok := commands[args[0]]; ok {
 		return cmd(args[1:], stdin, stdout, stderr)

@@ -83,6 +83,10 @@ func defineSettings() *settings {
 	s.add("metrics-addr", "TRIAGED_METRICS_ADDR", opsmetrics.DefaultAddr, "where Prometheus /metrics is served (no PHI in any metric); \"off\" to not serve it; loopback only unless --metrics-allow-remote", false)
 	s.add("metrics-allow-remote", "TRIAGED_METRICS_ALLOW_REMOTE", "", "set to 1 to serve /metrics on a non-loopback address (it has no authentication: firewall it)", false)
 	s.add("clinic-profile", "TRIAGED_CLINIC_PROFILE", "", "JSON file of what the clinic may send about itself: {clinic_names, addresses, phones, web, staff_names}; without it every such detail is refused as PHI", false)
+	s.add("siem-syslog-addr", "TRIAGED_SIEM_SYSLOG_ADDR", "", "stream the audit log as RFC 5424 syslog over TLS (RFC 5425) to this host:port (often 6514); empty: no syslog stream", false)
+	s.add("siem-syslog-ca", "TRIAGED_SIEM_SYSLOG_CA", "", "PEM file of the CA certificates that sign the SIEM's syslog server certificate (default: the system roots)", false)
+	s.add("siem-syslog-server-name", "TRIAGED_SIEM_SYSLOG_SERVER_NAME", "", "name checked in the SIEM's certificate (default: the host of --siem-syslog-addr)", false)
+	s.add("siem-jsonl-path", "TRIAGED_SIEM_JSONL_PATH", "", "append the audit log as JSON lines to this file for a log shipper (reopened on SIGHUP or when moved); empty: no file", false)
 	s.add("log", "TRIAGED_LOG", "", "log file (default: standard error); logs carry ids and counts, never PHI", false)
 	s.add("whatsapp-waba-id", "TRIAGED_WHATSAPP_WABA_ID", "", "WhatsApp Business Account id: the template library is submitted for approval and its status tracked through it (cloudapi); empty: no template can be sent", false)
 	s.add("clinic-name", "TRIAGED_CLINIC_NAME", "the clinic", "the clinic's name, filled into templates' clinic_name variables", false)
@@ -90,6 +94,17 @@ func defineSettings() *settings {
 	s.add("template-sync", "TRIAGED_TEMPLATE_SYNC", "1m", "how often template approval status is read from the provider", false)
 	s.add("clock-offset", "TRIAGED_CLOCK_OFFSET", "", "testing and demonstrations only: run the server's clock this far ahead (e.g. 25h) to exercise the 24-hour window and review dates", false)
 	return s
+}
+
+// settingsFlagSet is triaged's flag set; the man page and the shell
+// completions are generated from it too (packaging.go).
+func settingsFlagSet(s *settings, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, st := range s.list {
+		fs.StringVar(st.value, st.flag, st.def, st.help)
+	}
+	return fs
 }
 
 func usage(fs *flag.FlagSet, s *settings) func() {
@@ -104,7 +119,9 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n"+
 			"       triaged consent import FILE.csv     (opt-ins collected elsewhere)\n"+
 			"       triaged macros check|install FILE   (the clinic's quick replies)\n"+
-			"       triaged templates check|install FILE (the WhatsApp template library)\n\n")
+			"       triaged templates check|install FILE (the WhatsApp template library)\n"+
+			"       triaged systemd-unit [env]          (the hardened unit, or its example configuration)\n"+
+			"       triaged completion bash|zsh|fish, triaged man, triaged --version\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -121,6 +138,9 @@ func main() {
 	// Every file triaged creates (the store, its -wal and -shm, logs,
 	// exports) is readable by its owner only, whatever the shell's umask.
 	private.RestrictUmask()
+	if code, ok := runPackaging(os.Args[1:], os.Stdout, os.Stderr); ok {
+		os.Exit(code)
+	}
 	if len(os.Args) > 1 && os.Args[1] == "audit" {
 		// Audit tools answer with an exit status an auditor's script can
 		// use: 0 intact, 1 damage found, 2 could not check (audit.go).
@@ -164,11 +184,7 @@ func run(args []string, stderr io.Writer) error {
 		}
 	}
 	s := defineSettings()
-	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	for _, st := range s.list {
-		fs.StringVar(st.value, st.flag, st.def, st.help)
-	}
+	fs := settingsFlagSet(s, stderr)
 	fs.Usage = usage(fs, s)
 	set := map[string]bool{}
 	if err := fs.Parse(args); err != nil {
@@ -210,6 +226,7 @@ func run(args []string, stderr io.Writer) error {
 	defer lock.Release()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	cfg.SIEM.Reopen = reopenOnHangup(ctx)
 	addr, errc, err := central.Run(ctx, cfg)
 	if err != nil {
 		return err
@@ -255,6 +272,7 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	if cfg.DataDir == "" {
 		return cfg, missing(s.by["data"])
 	}
+	cfg.SIEM = siemConfig(s)
 	if strings.EqualFold(cfg.MetricsAddr, "off") {
 		cfg.MetricsAddr = ""
 	} else if cfg.MetricsAddr != "" {

@@ -64,7 +64,7 @@ func VerifyLog(ctx context.Context, db *sql.DB, pub ed25519.PublicKey, kept []St
 	}
 
 	// 2. Every chain's links.
-	heads, n, err := verifyChains(ctx, tx)
+	heads, n, leaves, err := verifyChainsFast(ctx, tx)
 	if err != nil {
 		return rep, err
 	}
@@ -92,8 +92,8 @@ func VerifyLog(ctx context.Context, db *sql.DB, pub ed25519.PublicKey, kept []St
 	i := 0
 	var bad *audit.Checkpoint
 	var prevGood *audit.Checkpoint
-	err = streamLeaves(ctx, tx, 0, func(gseq int64, hash string) error {
-		tree.Append(audit.LeafHash(hash))
+	err = eachLeaf(ctx, tx, leaves, func(leaf [32]byte) error {
+		tree.Append(leaf)
 		for i < len(cps) && cps[i].Size == tree.Size() {
 			if cps[i].Root != tree.Root() {
 				bad = &cps[i]

@@ -27,6 +27,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
+	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -134,6 +135,8 @@ type Config struct {
 	// served. A non-loopback address needs MetricsAllowRemote.
 	MetricsAddr        string
 	MetricsAllowRemote bool
+	// SIEM streams the audit log to the clinic's SIEM (siem_stream.go).
+	SIEM SIEMConfig
 
 	// SeedAppointments is an appointment book imported at start-up (the
 	// demo), after the seeded patients exist.
@@ -194,6 +197,7 @@ type Server struct {
 
 	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
 	ops         *opsmetrics.Metrics // operational metrics (ops.go)
+	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
 	opsAddr     string
 
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
@@ -311,10 +315,20 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if err := s.startTemplates(ctx); err != nil {
+		s.bgCancel()
+		s.bg.Wait()
 		db.Close()
 		return nil, err
 	}
 	if s.macros, err = loadMacros(cfg.DataDir); err != nil {
+		s.bgCancel()
+		s.bg.Wait()
+		db.Close()
+		return nil, err
+	}
+	if err := s.startSIEM(); err != nil {
+		s.bgCancel()
+		s.bg.Wait()
 		db.Close()
 		return nil, err
 	}

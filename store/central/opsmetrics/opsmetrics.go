@@ -58,6 +58,9 @@ type Sources struct {
 	Subscribers func() int
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// SIEMLag is, per SIEM sink kind, the audit entries committed but not
+	// yet delivered (siem.go); nil or an empty map when none is set.
+	SIEMLag func(ctx context.Context) (map[string]int64, error)
 }
 
 // Metrics holds triaged's instruments. A nil *Metrics is valid and
@@ -111,7 +114,7 @@ func New(src Sources) *Metrics {
 		}),
 	}
 	m.reg.MustRegister(m.webhookReqs, m.webhookLatency, m.duplicates, m.sends, m.signInFailures, m.lockouts, m.gateWait,
-		newStoreCollector(src),
+		newStoreCollector(src), newSIEMCollector(src.SIEMLag),
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
