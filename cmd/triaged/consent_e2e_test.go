@@ -77,7 +77,7 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 		"TRIAGED_WHATSAPP_API_BASE="+simURL, "TRIAGED_KEY_PASSPHRASE_FILE="+passFile,
 		"TRIAGED_SEED_USERS_FILE="+usersFile, "TRIAGED_SEED_OPTINS="+stopper+","+silent,
 		"TRIAGED_WHATSAPP_WABA_ID=1029384756", "TRIAGED_TEMPLATE_SYNC=100ms", "TRIAGED_CLINIC_NAME=Riverside Clinic",
-		"TRIAGED_RETRY_BASE=50ms", "TRIAGED_RETRY_MAX=400ms", "TRIAGED_LOG="+logs[1],
+		"TRIAGED_RETRY_BASE=50ms", "TRIAGED_RETRY_MAX=400ms", "TRIAGED_LOG="+logs[1], "TRIAGED_METRICS_ADDR=off",
 	)
 	startTriaged := func(offset time.Duration) *proc {
 		env := triEnv
@@ -100,6 +100,13 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 	login := func() string {
 		var lr api.LoginResponse
 		mustCall(t, 200, "POST", triURL+api.Version+"/login", "", api.LoginRequest{Username: "desk", Password: e2ePassword, ConsoleID: "console-consent"}, &lr)
+		// The workforce acknowledges the messaging policy before any
+		// thread opens to them.
+		var pol api.MessagingPolicy
+		mustCall(t, 200, "GET", triURL+api.Version+"/policy", lr.Token, nil, &pol)
+		if !pol.Acknowledged {
+			mustCall(t, 200, "POST", triURL+api.Version+"/policy/ack", lr.Token, api.PolicyAckRequest{Version: pol.Version, FullName: "Desk Staff Member"}, nil)
+		}
 		return lr.Token
 	}
 	sentTo := func(phone string) []sentEntry {
