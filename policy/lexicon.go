@@ -420,7 +420,7 @@ func buildLexicon() (*lexicon, error) {
 		"patient's name", "his name is", "her name is", "their name is", "me llamo", "mi nombre es",
 		"su nombre es", "se llama", "nombre:", "nombre del paciente", "nombre completo", "a nombre de",
 		"under the name", "under the name of", "name on the account", "el nombre es", "nombre es",
-		"named", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
+		"named", "call me", "llamame", "llámame", "goes by", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
 		"first name is", "last name is", "apellido es", "a la atencion de")

@@ -177,6 +177,7 @@ func (sc *scanner) run(text string) {
 	sc.addresses()
 	sc.postcodes()
 	sc.zips()
+	sc.addressTails()
 	sc.names()
 	sc.catchAll()
 	sc.clinical()

@@ -173,6 +173,13 @@ func (sc *scanner) names() {
 		if j >= len(sc.toks) || sc.toks[j].claimed {
 			continue
 		}
+		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
+		// m.": after any name cue, family name, comma, given name is a
+		// name whether or not the lists know either part.
+		if end, ok := sc.lastFirstAfterCue(j); ok {
+			sc.addName(j, end, 0.8)
+			continue
+		}
 		var first bool
 		switch c {
 		case cueNameStrong:
@@ -353,6 +360,12 @@ func (sc *scanner) namesBeforeHere() {
 // addName records a name over tokens [i, end], leaving a possessive "'s"
 // outside ("Luis's mom" masks as "[NAME]'s mom").
 func (sc *scanner) addName(i, end int, conf float32) {
+	// A hyphenated family name continues past what the lists know:
+	// "hinojosa-ybarra", "Smith-Okonkwo".
+	for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord &&
+		!sc.toks[end+2].claimed && sc.canBeName(end+2) && sc.upper(end+2) == sc.upper(end) && sc.kind(end) == tkWord {
+		end += 2
+	}
 	e := int(sc.toks[end].e)
 	if w := sc.txt(end); len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 		e -= 2
@@ -604,6 +617,50 @@ func (sc *scanner) commaNames() {
 		sc.addName(i, end, 0.75)
 		i = end
 	}
+}
+
+// lastFirstAfterCue reads "Family, Given" starting at token j, just after
+// a name cue: a family name (with particles "van der", hyphenated parts),
+// an attached comma, then one or two given names in the same case and an
+// optional initial, ending the clause. It returns the last token.
+func (sc *scanner) lastFirstAfterCue(j int) (int, bool) {
+	T := sc.toks
+	k := j
+	for n := 0; n < 2 && sc.flags(k)&fParticle != 0 && sc.kind(k) == tkWord && sc.kind(k+1) == tkWord; n++ {
+		k++
+	}
+	part := func(k int) bool { return sc.nameWord(k) || sc.isLex(k) }
+	if !part(k) {
+		return 0, false
+	}
+	for sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) && part(k+2) {
+		k += 2
+	}
+	if !sc.isP(k+1, ',') || !sc.attached(k+1) {
+		return 0, false
+	}
+	g := k + 2
+	if g >= len(T) || !T[g].space || !part(g) || sc.upper(g) != sc.upper(k) || T[g].e-T[g].s < 2 {
+		return 0, false
+	}
+	end := g
+	for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && part(end+2) {
+		end += 2
+	}
+	if part(end+1) && T[end+1].space && sc.upper(end+1) == sc.upper(g) && sc.nameBoundary(end+2) {
+		end++
+	}
+	// A trailing initial: "anna m.", "Anna M".
+	if i := end + 1; sc.kind(i) == tkWord && T[i].e-T[i].s == 1 && T[i].space && (sc.isP(i+1, '.') || sc.nameBoundary(i+1)) {
+		end = i
+		if sc.isP(i+1, '.') && sc.attached(i+1) {
+			end = i + 1
+		}
+	}
+	if !sc.nameBoundary(end+1) && sc.kind(end+1) != tkNum {
+		return 0, false
+	}
+	return end, true
 }
 
 // wordName reports a given name that is also a month or a word ("June",
