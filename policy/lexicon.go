@@ -302,7 +302,10 @@ func buildLexicon() (*lexicon, error) {
 		"mmhg", "cells", "copies", "k", "x", "milligrams", "milligram", "mgs", "micrograms", "mcgs", "milliliters",
 		"millilitres", "grams", "gram", "tablespoons", "teaspoons", "teaspoon", "tablespoon", "inhalations",
 		"injections", "injection", "shots", "shot", "miligramos", "miligramo", "gramos", "mililitros",
-		"inyecciones", "inyeccion", "cucharadas", "cucharaditas")
+		"inyecciones", "inyeccion", "cucharadas", "cucharaditas",
+		// How a drug is given: "his albuterol inhaler", "insulin pen".
+		"inhaler", "inhalers", "pen", "pens", "nebulizer", "neb", "vial", "vials", "patches", "inhalador",
+		"jeringa", "parche", "parches")
 	lx.flag(fFreq, "daily", "nightly", "weekly", "monthly", "once", "twice", "thrice", "bid", "tid", "qid",
 		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "other", "morning", "mornings", "evening",
 		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
@@ -324,7 +327,11 @@ func buildLexicon() (*lexicon, error) {
 		"been", "had", "has", "have", "having", "getting", "gets", "got", "so", "kind", "kinda", "super", "really",
 		"last", "this", "radiating", "spreading", "shooting", "going", "that", "which", "que", "dropped", "rose",
 		"fell", "jumped", "increased", "decreased", "spiked", "bajo", "subio", "flagged", "marked", "reported",
-		"esta", "estan", "estaba", "resulto", "anda")
+		"esta", "estan", "estaba", "resulto", "anda",
+		// Degree words between a measure and its value: "is only 9.1",
+		// "came back a little low", "went way up".
+		"only", "just", "little", "bit", "pretty", "quite", "barely", "almost", "nearly", "too", "way",
+		"higher", "lower", "than", "usual", "solo", "poco", "un poco", "algo", "mas")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
@@ -359,7 +366,13 @@ func buildLexicon() (*lexicon, error) {
 		"intramuscular", "im", "iv", "topical", "topically", "inhaled", "sublingual", "nasal", "injected",
 		"injectable", "via", "extended-release", "extended", "release", "xr", "xl", "sr", "er", "odt", "cream",
 		"ointment", "gel", "solution", "suspension", "syrup", "jarabe", "crema", "pomada", "liquid",
-		"cognitive", "depressive", "compulsive", "traumatic")
+		"cognitive", "depressive", "compulsive", "traumatic",
+		// Modifiers people put before a condition or a measure: "congestive
+		// heart failure", "fasting blood sugar", "moderate to severe".
+		"congestive", "fasting", "random", "resting", "underactive", "overactive", "treatment-resistant",
+		"resistant", "refractory", "intermittent", "recurring", "deep", "slightly", "extremely", "mildly",
+		"severely", "morbid", "benign", "malignant", "invasive", "terminal", "untreatable", "diabetic",
+		"nocturnal", "exercise-induced", "drug-induced", "cronicamente", "persistente", "recurrente")
 	lx.flag(fBodyPart, "head", "neck", "back", "chest", "stomach", "belly", "tummy", "abdomen", "side", "arm",
 		"arms", "leg", "legs", "knee", "knees", "ankle", "ankles", "foot", "feet", "hip", "hips", "shoulder",
 		"shoulders", "elbow", "wrist", "hand", "hands", "finger", "fingers", "toe", "toes", "ear", "ears", "eye",
@@ -369,7 +382,14 @@ func buildLexicon() (*lexicon, error) {
 		"pierna", "piernas", "rodilla", "rodillas", "tobillo", "tobillos", "pie", "pies", "cadera", "hombro",
 		"hombros", "codo", "muneca", "mano", "manos", "dedo", "dedos", "oido", "oidos", "oreja", "ojo", "ojos",
 		"garganta", "mandibula", "muela", "muelas", "diente", "dientes", "boca", "nariz", "piel", "vientre",
-		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones")
+		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones",
+		// Functions and other parts a complaint is about: "my vision is
+		// blurry", "my gums bleed", "my heel is killing me".
+		"vision", "eyesight", "hearing", "gums", "stool", "stools", "urine", "bowels", "breathing", "balance",
+		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
+		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",
+		"forehead", "temple", "temples", "buttock", "rectum", "colon", "muscle", "tendon", "nerve",
+		"vista", "orina", "heces", "encias", "lengua", "labios", "muslo", "talon", "herida", "cicatriz", "huesos")
 	lx.flag(fSide, "left", "right", "lower", "upper", "both", "whole", "entire", "izquierdo", "izquierda",
 		"derecho", "derecha", "baja", "bajo", "alta", "ambos", "ambas", "toda", "todo")
 	lx.flag(fClinLead, "diagnosed with", "diagnosed", "history of", "hx of", "hx", "dx", "dx of", "diagnosis of",
