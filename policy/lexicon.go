@@ -257,6 +257,9 @@ func buildLexicon() (*lexicon, error) {
 		// Organisations, brands, holidays and places of care that are written
 		// with capitals but are not people.
 		"blue", "cross", "shield", "memorial", "day", "health", "care", "medical", "center", "centre",
+		"garage", "lobby", "entrance", "laboratory", "imaging", "radiology", "medicine",
+		"school", "university", "college", "library", "services", "department",
+		"pediatrics", "annex", "campus", "pavilion", "urgente", "estacionamiento",
 		"united", "aetna", "cigna", "humana", "kaiser", "anthem", "molina", "ambetter", "medicaid", "medicare",
 		"tricare", "walgreens", "cvs", "walmart", "target", "costco", "kroger", "google", "apple", "whatsapp",
 		"facebook", "instagram", "zoom", "uber", "lyft", "amazon", "visa", "mastercard", "amex", "paypal",

@@ -17,7 +17,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) {
+		if sc.idiom(m) || sc.genericMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -778,4 +778,39 @@ func adjectiveShape(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// genericMention reports a symptom or condition word that only names a
+// kind of thing in an operational message: "pain scale on the intake
+// form", "cough medicine aisle", "flu shots are $25", "headache clinic
+// hours". The symptom modifies a noun of forms, products or services, and
+// nobody in the message is said to have it (no "I", "my", "she", "tengo").
+// "my pain level is 8", "pain 7/10 since this morning" stay clinical: the
+// first is owned, the second has no such noun after the symptom.
+func (sc *scanner) genericMention(m mark) bool {
+	if m.e.clin != SpanSymptom && m.e.clin != SpanCondition || m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
+		return false
+	}
+	switch string(sc.word(m.te)) {
+	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
+		"shot", "shots", "vaccine", "vaccines", "policy", "threshold", "questionnaire", "section",
+		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
+		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe":
+	default:
+		return false
+	}
+	if sc.is(m.te, "level") || sc.is(m.te, "score") || sc.is(m.te, "scores") {
+		// "pain level 3/10", "pain score: 7" report a value.
+		for k := m.te + 1; k < len(sc.toks) && k <= m.te+3; k++ {
+			if sc.kind(k) == tkNum || numberWord(sc.word(k)) {
+				return false
+			}
+		}
+	}
+	for i := range sc.toks {
+		if sc.toks[i].flags&fPersonal != 0 || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
+			return false
+		}
+	}
+	return true
 }

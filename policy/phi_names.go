@@ -303,6 +303,12 @@ func (sc *scanner) capitalisedPairs() {
 		if !ok(i) || !ok(i+1) || !T[i+1].space {
 			continue
 		}
+		// "the Riverside Annex", "la Clínica Santa Fe": a determiner
+		// makes the capitalised words a place or a thing, not a person.
+		if sc.is(i-1, "the") || sc.is(i-1, "a") || sc.is(i-1, "an") || sc.is(i-1, "this") || sc.is(i-1, "la") || sc.is(i-1, "el") || sc.is(i-1, "los") || sc.is(i-1, "las") || sc.is(i-1, "del") || sc.is(i-1, "al") {
+			i++
+			continue
+		}
 		if !checked {
 			// Only now, with a candidate in hand, look at the whole
 			// message's casing.

@@ -289,7 +289,7 @@ func diagnoseCorpus(items []reportItem) diagSet {
 // masked words and of the word before each false span.
 func cleanDiag(items []reportItem) string {
 	sc := new(scanner)
-	masked, before := map[string]int{}, map[string]int{}
+	masked, before, after := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, it := range items {
 		if len(it.Spans) > 0 {
 			continue
@@ -310,9 +310,47 @@ func cleanDiag(items []reportItem) string {
 				masked[string(s.Type)+"/"+sc.wordClass(i)]++
 			}
 			before[string(s.Type)+"/"+sc.wordClass(left)]++
+			right := len(sc.toks)
+			words := 0
+			for i, t := range sc.toks {
+				if sc.n.origStart(int(t.s)) >= s.End {
+					right = i
+					break
+				}
+				if sc.n.origStart(int(t.s)) >= s.Start && t.kind != tkPunct {
+					words++
+				}
+			}
+			if right < len(sc.toks) {
+				after[string(s.Type)+"/"+sc.wordClass(right)]++
+			} else {
+				after[string(s.Type)+"/(end)"]++
+			}
+			after[fmt.Sprintf("%s words=%d", s.Type, words)]++
+			msg := map[string]bool{}
+			for i := range sc.toks {
+				switch {
+				case sc.toks[i].flags&fPersonal != 0:
+					msg["personal"] = true
+				case sc.isP(i, '?'):
+					msg["question"] = true
+				case sc.isP(i, '/') && sc.kind(i-1) == tkNum && sc.kind(i+1) == tkNum:
+					msg["n/n"] = true
+				case sc.toks[i].kind == tkNum:
+					msg["number"] = true
+				case sc.toks[i].flags&fBodyPart != 0:
+					msg["body part"] = true
+				}
+			}
+			for k := range msg {
+				after[string(s.Type)+" msg has "+k]++
+			}
+			if right < len(sc.toks) && sc.kind(right) == tkWord && sc.kind(right+1) == tkNum {
+				after[string(s.Type)+" then word, number"]++
+			}
 		}
 	}
-	return fmt.Sprintf("FALSE masked words:%s\nFALSE word before:%s\n", topCounts(masked, 20), topCounts(before, 20))
+	return fmt.Sprintf("FALSE masked words:%s\nFALSE word before:%s\nFALSE after and length:%s\n", topCounts(masked, 20), topCounts(before, 20), topCounts(after, 40))
 }
 
 func TestPHIReportDiagnostics(t *testing.T) {
