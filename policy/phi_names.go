@@ -198,7 +198,7 @@ func (sc *scanner) names() {
 				e++
 			}
 			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct
-			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',')) {
+			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) {
 				sc.addName(j, e, 0.7)
 			}
 			continue
@@ -678,4 +678,37 @@ func (sc *scanner) wordName(j int) bool {
 	}
 	k := sc.kind(j + 1)
 	return k != tkNum && k != tkAlnum
+}
+
+// openingIntro reports a self-introduction that opens the message: "this
+// is dolores", "hi, it's tobiah", "hola soy itziar". The one unlisted word
+// after it is a name when it ends the clause and does not look like an
+// adjective ("this is urgent", "it's important" stay).
+func (sc *scanner) openingIntro(m mark, j int) bool {
+	switch string(sc.word(m.ts)) {
+	case "this", "it's", "its", "soy", "habla", "le":
+	default:
+		return false
+	}
+	for k := m.ts - 1; k >= 0; k-- {
+		if sc.toks[k].kind == tkPunct {
+			continue
+		}
+		switch string(sc.word(k)) {
+		case "hi", "hello", "hey", "hola", "buenos", "buenas", "dias", "tardes", "noches", "good", "morning",
+			"afternoon", "evening", "yes", "si", "ok", "okay":
+			continue
+		}
+		return false
+	}
+	w := sc.word(j)
+	if len(w) < 3 || adjectiveShape(w) {
+		return false
+	}
+	for _, suf := range []string{"ent", "ant", "ful", "ble", "ish", "less", "ness", "ty", "ry"} {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return false
+		}
+	}
+	return true
 }

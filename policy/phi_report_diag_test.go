@@ -211,6 +211,7 @@ func (ds diagSet) diagnose(sc *scanner, text string, g corpusSpan, pred []Span) 
 		for _, m := range sc.marks {
 			if m.e.cue != cueNone && m.te <= first && m.te >= first-3 {
 				cued = fmt.Sprintf("cue %d before", first-m.te)
+				d.shape[fmt.Sprintf("cue kind %d", m.e.cue)]++
 			}
 		}
 		d.shape[cued]++
@@ -221,6 +222,13 @@ func (ds diagSet) diagnose(sc *scanner, text string, g corpusSpan, pred []Span) 
 			}
 		}
 		d.shape[fmt.Sprintf("listed name words=%d", min(listed, 2))]++
+		nw := 0
+		for _, i := range in {
+			if sc.nameWord(i) || sc.isLex(i) {
+				nw++
+			}
+		}
+		d.shape[fmt.Sprintf("name-like words %d of %d", nw, len(in))]++
 		if sc.toks[in[len(in)-1]].kind == tkPunct {
 			d.shape["ends on punct"]++
 		}
