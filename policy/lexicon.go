@@ -206,7 +206,7 @@ func buildLexicon() (*lexicon, error) {
 		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
 		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",
 		"avinguda", "chemin", "avenue")
-	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "piso", "depto", "departamento",
+	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "flat", "bloque", "escalera", "piso", "depto", "departamento",
 		"apto", "int", "interior", "puerta", "bldg", "floor", "fl", "col", "colonia")
 	lx.flag(fUnit, "mg", "mcg", "ml", "g", "gr", "kg", "lb", "lbs", "oz", "cc", "tab", "tabs", "tablet",
 		"tablets", "pill", "pills", "cap", "caps", "capsule", "capsules", "cup", "cups", "dose", "doses",
@@ -239,7 +239,7 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
 		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
 	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
-		"della", "des", "du", "der", "ter", "ten")
+		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
 		"mude", "mudamos", "moving")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",

@@ -630,15 +630,18 @@ func possessive(w []byte) bool {
 // feels are one symptom statement, with its circumstances.
 func (sc *scanner) bodyComplaints() {
 	T := sc.toks
-	for i := range T {
-		if T[i].kind != tkWord || !possessive(sc.txt(i)) {
+	for b := range T {
+		// Body parts are rare in a message; test their flag first.
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord {
 			continue
 		}
-		b := i + 1
-		for n := 0; n < 2 && sc.flags(b)&fSide != 0 && sc.flags(b)&fBodyPart == 0; n++ {
-			b++
+		i := b - 1
+		for n := 0; n < 2 && i >= 0 && sc.flags(i)&fSide != 0 && sc.flags(i)&fBodyPart == 0; n++ {
+			i--
 		}
-		if b >= len(T) || T[b].claimed || T[b].flags&fBodyPart == 0 || T[b].kind != tkWord {
+		// "my back", "mi espalda", "my son's knee", "Luis's ankle".
+		if i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) &&
+			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0)) {
 			continue
 		}
 		// "me duele la espalda": the feeling comes first in Spanish.

@@ -173,6 +173,9 @@ func (sc *scanner) names() {
 		if j >= len(sc.toks) || sc.toks[j].claimed {
 			continue
 		}
+		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
+			continue // "my son's throat": what follows is his, not his name
+		}
 		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
 		// m.": after any name cue, family name, comma, given name is a
 		// name whether or not the lists know either part.
@@ -632,8 +635,13 @@ func (sc *scanner) commaNames() {
 func (sc *scanner) lastFirstAfterCue(j int) (int, bool) {
 	T := sc.toks
 	k := j
-	for n := 0; n < 2 && sc.flags(k)&fParticle != 0 && sc.kind(k) == tkWord && sc.kind(k+1) == tkWord; n++ {
-		k++
+	for n := 0; n < 2 && sc.flags(k)&fParticle != 0 && sc.kind(k) == tkWord; n++ {
+		switch {
+		case sc.kind(k+1) == tkWord:
+			k++ // "van der Berg", "bin Rashid"
+		case sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) && sc.kind(k+2) == tkWord:
+			k += 2 // "al-Amin"
+		}
 	}
 	part := func(k int) bool { return sc.nameWord(k) || sc.isLex(k) }
 	if !part(k) {
@@ -711,4 +719,9 @@ func (sc *scanner) openingIntro(m mark, j int) bool {
 		}
 	}
 	return true
+}
+
+// bytesHasPossessive reports a word ending in "'s" ("son's").
+func bytesHasPossessive(w []byte) bool {
+	return len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's'
 }

@@ -510,6 +510,7 @@ func (sc *scanner) tailPart(k int) int {
 		if sc.isP(e+1, '-') && sc.attached(e+1) && sc.attached(e+2) && (sc.kind(e+2) == tkNum || sc.kind(e+2) == tkAlnum) {
 			e += 2
 		}
+
 		if sc.kind(e+1) == tkWord && T[e+1].space && T[e+1].e-T[e+1].s <= 3 && !sc.placeWord(e+1) && T[e+1].flags&(fStop|fUnit|fDoseUnit) == 0 && sc.kind(e+2) != tkWord {
 			e++ // "3º izq" keeps its side word only when it ends the part
 		}
@@ -520,7 +521,12 @@ func (sc *scanner) tailPart(k int) int {
 	e := k - 1
 	for n := 0; n < 4; n++ {
 		p := e + 1
-		if n > 0 && T[p].flags&fParticle != 0 && sc.placeWord(p+1) {
+		if n > 0 && p < len(T) && T[p].flags&fParticle != 0 && sc.placeWord(p+1) {
+			p++
+		}
+		// "the Netherlands", "the Hague": an article before a capitalised
+		// place at the start of a part.
+		if n == 0 && sc.is(p, "the") && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
 			p++
 		}
 		if !sc.placeWord(p) {
@@ -541,10 +547,21 @@ func (sc *scanner) tailPart(k int) int {
 // ends at token end, or end when nothing follows.
 func (sc *scanner) addressTail(end int) int {
 	T := sc.toks
+	// A street that ended on its unit word ("… St W Apt", "… flat")
+	// takes the unit's number first.
+	if T[end].flags&fUnitDesignator != 0 {
+		v := end + 1
+		if sc.isP(v, '.') || sc.isP(v, '#') {
+			v++
+		}
+		if v < len(T) && !T[v].claimed && (T[v].kind == tkNum || T[v].kind == tkAlnum) {
+			end = v
+		}
+	}
 	k := end + 1
 	for parts := 0; parts < 6 && k < len(T); parts++ {
 		p := k
-		if sc.isP(p, ',') {
+		if sc.isP(p, ',') || (sc.isP(p, '-') || sc.isP(p, '/')) && T[p].space {
 			p++
 		}
 		e := sc.tailPart(p)
