@@ -334,12 +334,15 @@ func buildLexicon() (*lexicon, error) {
 		// Degree words between a measure and its value: "is only 9.1",
 		// "came back a little low", "went way up".
 		"only", "just", "little", "bit", "pretty", "quite", "barely", "almost", "nearly", "too", "way",
-		"higher", "lower", "than", "usual", "solo", "poco", "un poco", "algo", "mas")
+		"higher", "lower", "than", "usual", "solo", "poco", "un poco", "algo", "mas", "salieron", "salio en",
+		"dieron", "grew", "crecio")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
 		"baja", "bajos", "elevado", "elevada", "normales", "anormal", "reactivo", "indetectable", "maligno",
-		"benigno", "pos", "neg", "off", "range", "limits", "wnl", "bien", "mal", "control", "up", "remission")
+		"benigno", "pos", "neg", "off", "range", "limits", "wnl", "bien", "mal", "control", "up", "remission",
+		"anormales", "altas", "bajas", "elevados", "elevadas", "positivos", "negativos", "controlada",
+		"controlado", "controladas", "controlados")
 	lx.flag(fVisit, "appointment", "appt", "clinic", "visit", "consult", "consultation", "department",
 		"dept", "doctor", "unit", "ward", "center", "centre", "follow-up", "followup", "session", "sessions",
 		"program", "cita", "consulta", "clinica", "servicio", "doctora", "specialist")
@@ -375,7 +378,9 @@ func buildLexicon() (*lexicon, error) {
 		"congestive", "fasting", "random", "resting", "underactive", "overactive", "treatment-resistant",
 		"resistant", "refractory", "intermittent", "recurring", "deep", "slightly", "extremely", "mildly",
 		"severely", "morbid", "benign", "malignant", "invasive", "terminal", "untreatable", "diabetic",
-		"nocturnal", "exercise-induced", "drug-induced", "cronicamente", "persistente", "recurrente")
+		"nocturnal", "exercise-induced", "drug-induced", "cronicamente", "persistente", "recurrente",
+		"dry", "productive", "wet", "seca", "seco", "humeda", "con flema", "latest", "recent", "ultimo",
+		"ultima", "ultimos", "ultimas", "reciente", "recientes")
 	lx.flag(fBodyPart, "head", "neck", "back", "chest", "stomach", "belly", "tummy", "abdomen", "side", "arm",
 		"arms", "leg", "legs", "knee", "knees", "ankle", "ankles", "foot", "feet", "hip", "hips", "shoulder",
 		"shoulders", "elbow", "wrist", "hand", "hands", "finger", "fingers", "toe", "toes", "ear", "ears", "eye",
@@ -417,7 +422,8 @@ func buildLexicon() (*lexicon, error) {
 		"puerta", "piso", "nivel", "consultorio", "modulo", "ventanilla")
 
 	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
-		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor")
+		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
+		"alergias", "intolerance", "intolerancia")
 
 	// Specialty visits that reveal a condition, and pregnancy stages.
 	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",

@@ -138,6 +138,13 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 			last, k = e, e // "pain in my lower back"
 			continue
 		}
+		// "el nivel de colesterol de mi mamá salió alto", "the biopsy of
+		// my son came back": whose measure it is sits inside the statement.
+		if (sc.is(k, "de") || sc.is(k, "of") || sc.is(k, "del")) && possessive(sc.word(k+1)) && k+2 < len(sc.toks) &&
+			!sc.toks[k+2].claimed && sc.toks[k+2].ent.cue == cueRelation {
+			k += 2
+			continue
+		}
 		if e := sc.durationPhrase(k); e > 0 {
 			last, k = e, e // "for three days", "since last night", "desde ayer"
 			continue
@@ -193,6 +200,22 @@ func (sc *scanner) clinLeft(start int) int {
 		}
 		if sc.isP(k, '-') && !t.space {
 			continue
+		}
+		// "the results of my blood test", "the level of sugar", "los
+		// resultados de mi examen", "mi nivel de azúcar": the measure's
+		// own words before it.
+		if sc.is(k, "of") || sc.is(k, "de") || sc.is(k, "del") || sc.is(k, "for") || possessive(sc.word(k)) {
+			p := k
+			if possessive(sc.word(p)) {
+				p--
+			}
+			if sc.is(p, "of") || sc.is(p, "de") || sc.is(p, "del") || sc.is(p, "for") {
+				p--
+			}
+			if p < k && p >= 0 && !sc.toks[p].claimed && measureWord(sc.word(p)) {
+				start = p
+				break
+			}
 		}
 		// "prueba de VIH", "test for HIV": the test names the condition.
 		if (sc.is(k, "de") || sc.is(k, "for") || sc.is(k, "of") || sc.is(k, "del")) && testWord(sc.word(k-1)) && !sc.toks[k-1].claimed {
@@ -412,7 +435,7 @@ func (sc *scanner) durationPhrase(k int) int {
 // findingVerb reports a verb that introduces a test's finding.
 func findingVerb(w []byte) bool {
 	switch string(w) {
-	case "showed", "shows", "show", "found", "revealed", "reveals", "indicated", "indicates", "confirmed",
+	case "showed", "shows", "show", "found", "revealed", "reveals", "indicated", "indicates", "confirmed", "grew",
 		"detected", "mostro", "encontro", "revelo", "indico", "confirmo", "detecto":
 		return true
 	}
@@ -602,7 +625,7 @@ func symptomWord(w []byte) bool {
 		"hurt", "hurting", "aching", "aches", "ache", "bleeding", "bleeds", "bleed", "cramping", "weak",
 		"locking", "locks", "clicking", "popping", "tender", "puffy", "red", "spinning", "racing", "fluttering",
 		"skipping", "gives", "giving", "gave", "cracking", "peeling", "oozing", "draining", "leaking",
-		"stinging", "stings", "shaking", "trembling", "twitching", "spasming", "heavy", "pressure",
+		"stinging", "stings", "shaking", "trembling", "twitching", "spasming", "heavy",
 		"bruised", "irritated", "inflamed", "infected", "dry", "cracked", "watery", "crusty", "bloody",
 		"painful", "sensitive", "pulsing", "buzzing", "muffled", "foggy", "fuzzy", "dark", "black", "yellow",
 		"worse", "worsening", "off", "funny", "weird", "wrong", "acting", "numbness", "pain", "pains",
@@ -816,4 +839,15 @@ func (sc *scanner) genericMention(m mark) bool {
 		}
 	}
 	return true
+}
+
+// measureWord reports a noun that stands for a test's reading: "the
+// results of", "the level of", "el nivel de".
+func measureWord(w []byte) bool {
+	switch string(w) {
+	case "results", "result", "level", "levels", "reading", "readings", "numbers", "number", "count",
+		"resultados", "resultado", "nivel", "niveles", "conteo", "cifras", "valores", "valor":
+		return true
+	}
+	return false
 }

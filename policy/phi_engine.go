@@ -249,6 +249,11 @@ func (sc *scanner) lookup() {
 					continue
 				}
 				sc.marks = append(sc.marks, mark{ts: i, te: i + L, e: e})
+				if e.flags&fClin != 0 {
+					for k := i; k < i+L; k++ {
+						T[k].inClin = true
+					}
+				}
 				skip = i + L
 				matched = true
 				break

@@ -36,7 +36,7 @@ func (sc *scanner) canBeName(i int) bool {
 		return false
 	}
 	t := &sc.toks[i]
-	if t.kind != tkWord || t.claimed || t.e-t.s < 2 {
+	if t.kind != tkWord || t.claimed || t.e-t.s < 2 || t.inClin {
 		return false
 	}
 	if t.flags&(fFirst|fSurname) != 0 && t.flags&(fStop|fClin|fNotName) == 0 {

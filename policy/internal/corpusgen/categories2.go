@@ -59,6 +59,21 @@ var categoryTemplates2 = []tmplSet{
 		"she's been {FEELCIRC}",
 		"I keep {KEEPCIRC}",
 	}},
+	{cat: "clinical-measure-context", lang: "en", clinical: true, tune: []string{
+		"{MEASURECTX}",
+		"hi, {MEASURECTX}",
+		"my son has a {CONDHEAD}",
+		"my husband has {STAGECOND}",
+	}, held: []string{
+		"just checking, {MEASURECTX}",
+		"quick question, my wife has a {CONDHEAD}",
+		"my dad was told he has {STAGECOND}",
+	}},
+	{cat: "clinical-measure-context", lang: "es", clinical: true, tune: []string{
+		"{MEASURECTXES}",
+	}, held: []string{
+		"buenas, {MEASURECTXES}",
+	}},
 	{cat: "age-over-89-phrasings", lang: "en", tune: []string{
 		"she'll be {AGEN} next month",
 		"he is almost {AGEN}",
@@ -111,6 +126,12 @@ var (
 	feelings    = []string{"dizzy", "nauseous", "weak and shaky", "really tired", "short of breath", "lightheaded", "feverish"}
 	keepings    = []string{"coughing", "throwing up", "sneezing", "getting headaches", "having night sweats"}
 	genericSymp = []string{"pain scale", "pain scale handout", "cough medicine", "flu shot forms", "headache questionnaire", "fever policy", "flu shots", "allergy forms", "cough medicine aisle"}
+	measureCtx  = []string{"the results of my blood test came back {VAL}", "the level of sugar in my blood was {N3}", "my latest blood work showed {VAL}", "the results of his urine test were {VAL}", "the reading of my cholesterol was {N3}"}
+	measureES   = []string{"mi nivel de azúcar salió en {N3}", "los resultados de mi examen de orina salieron {VALES}", "el nivel de colesterol de mi mamá salió {VALES}"}
+	condHeads   = []string{"peanut allergy", "shellfish allergy", "latex allergy", "bladder infection", "penicillin allergy", "thyroid problem"}
+	stageConds  = []string{"stage four colon cancer", "stage 2 colon cancer", "stage three lung cancer", "early stage breast cancer"}
+	resultVals  = []string{"abnormal", "high", "low", "positive", "elevated"}
+	resultValES = []string{"anormales", "altos", "bajos", "positivos", "elevados"}
 	digitEN     = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	digitES     = []string{"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
 )
@@ -193,6 +214,16 @@ func (g *gen) categoryValue2(ph, lang string) (seg, bool) {
 			parts = append(parts, w)
 		}
 		return seg{strings.Join(parts, " "), "ZIP"}, true
+	case "MEASURECTX":
+		t := strings.ReplaceAll(g.pick(measureCtx), "{VAL}", g.pick(resultVals))
+		return seg{g.sub(t, lang), "LAB"}, true
+	case "MEASURECTXES":
+		t := strings.ReplaceAll(g.pick(measureES), "{VALES}", g.pick(resultValES))
+		return seg{g.sub(t, lang), "LAB"}, true
+	case "CONDHEAD":
+		return seg{g.pick(condHeads), "CONDITION"}, true
+	case "STAGECOND":
+		return seg{g.pick(stageConds), "CONDITION"}, true
 	case "GENERICSYMPTOM":
 		return lit(g.pick(genericSymp)), true
 	}
