@@ -335,7 +335,7 @@ func buildLexicon() (*lexicon, error) {
 		// "came back a little low", "went way up".
 		"only", "just", "little", "bit", "pretty", "quite", "barely", "almost", "nearly", "too", "way",
 		"higher", "lower", "than", "usual", "solo", "poco", "un poco", "algo", "mas", "salieron", "salio en",
-		"dieron", "grew", "crecio")
+		"dieron", "grew", "crecio", "then", "luego", "despues de eso")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
