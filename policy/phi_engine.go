@@ -397,7 +397,14 @@ func (sc *scanner) spelledEmails() {
 // ending in a known top-level domain, with any path.
 func (sc *scanner) urls() {
 	b := sc.n.b
-	for p := 0; p < len(b); p++ {
+	// A URL starts a word token ("http", "https", "www"): looking at the
+	// tokens' first letters is cheaper than at every byte.
+	for ti := range sc.toks {
+		t := &sc.toks[ti]
+		if t.kind != tkWord || (b[t.s] != 'h' && b[t.s] != 'w') || t.claimed {
+			continue
+		}
+		p := int(t.s)
 		if p > 0 && (isWordByte(b[p-1]) || isDigit(b[p-1])) {
 			continue
 		}
@@ -419,7 +426,6 @@ func (sc *scanner) urls() {
 			e--
 		}
 		sc.addBytes(p, e, SpanURL, 0.98, prioStructural)
-		p = e
 	}
 	// Bare domains: "portal.example.com/x".
 	T := sc.toks
