@@ -463,7 +463,7 @@ func buildLexicon() (*lexicon, error) {
 		"cita para", "cita de", "receta para", "a nombre", "for patient", "appointment with", "appt with",
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
-		"this message is for",
+		"this message is for", "message is from", "sent by", "from:",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",
