@@ -315,3 +315,27 @@ func TestDetectAllocations(t *testing.T) {
 		t.Errorf("message with PHI: %v allocations, want at most 2", n)
 	}
 }
+
+// TestAgeWordEndingTheMessage: a spelled age that is the last word of a
+// message ("he is ninety") used to read past the last token and panic.
+func TestAgeWordEndingTheMessage(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		age  bool
+	}{
+		{"ninety", false},
+		{"he is ninety", true},
+		{"mi abuela tiene noventa", true},
+		{"she is a hundred", false},
+		{"cien", false},
+	} {
+		d := Detect(c.text)
+		got := false
+		for _, s := range d.Spans {
+			got = got || s.Type == SpanAge
+		}
+		if got != c.age {
+			t.Errorf("Detect(%q) = %q, want an AGE span: %v", c.text, d.Masked, c.age)
+		}
+	}
+}
