@@ -333,6 +333,21 @@ func (sc *scanner) capitalisedPairs() {
 		if ok(end+1) && T[end+1].space {
 			end++
 		}
+		// Four or more capitalised words in a row are a title, a heading
+		// or an organisation ("Northside Family Medicine Walk In"), not
+		// one person.
+		capWord := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && sc.upper(k) }
+		run := end - i + 1
+		for k := i - 1; capWord(k) && T[k+1].space; k-- {
+			run++
+		}
+		for k := end + 1; capWord(k) && T[k].space; k++ {
+			run++
+		}
+		if run >= 4 {
+			i = end
+			continue
+		}
 		sc.addName(i, end, 0.5)
 		i = end
 	}

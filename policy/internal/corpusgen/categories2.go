@@ -96,6 +96,14 @@ var categoryTemplates2 = []tmplSet{
 	}, held: []string{
 		"mi código postal es {ZIPSPELLES}",
 	}},
+	{cat: "precision-title-case", lang: "en", tune: []string{
+		"is {TITLEORG} open on Sunday?",
+		"how do I get to {TITLEORG} from the bus stop?",
+		"does {TITLEORG} take walk-ins",
+	}, held: []string{
+		"can you fax the form to {TITLEORG}?",
+		"what are the hours for {TITLEORG}",
+	}},
 	{cat: "precision-generic-symptom", lang: "en", tune: []string{
 		"where is the {GENERICSYMPTOM} on the intake form?",
 		"is the {GENERICSYMPTOM} still on page 2?",
@@ -132,6 +140,7 @@ var (
 	stageConds  = []string{"stage four colon cancer", "stage 2 colon cancer", "stage three lung cancer", "early stage breast cancer"}
 	resultVals  = []string{"abnormal", "high", "low", "positive", "elevated"}
 	resultValES = []string{"anormales", "altos", "bajos", "positivos", "elevados"}
+	titleOrgs   = []string{"Northside Family Medicine Walk In", "Riverside Urgent Care Express Annex", "Saint Brigid Outpatient Surgery Pavilion", "Lakeview Women And Children Wing", "Harbor View Dental Arts Studio"}
 	digitEN     = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	digitES     = []string{"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
 )
@@ -224,6 +233,8 @@ func (g *gen) categoryValue2(ph, lang string) (seg, bool) {
 		return seg{g.pick(condHeads), "CONDITION"}, true
 	case "STAGECOND":
 		return seg{g.pick(stageConds), "CONDITION"}, true
+	case "TITLEORG":
+		return lit(g.pick(titleOrgs)), true
 	case "GENERICSYMPTOM":
 		return lit(g.pick(genericSymp)), true
 	}
