@@ -336,15 +336,7 @@ func (sc *scanner) capitalisedPairs() {
 		// Four or more capitalised words in a row are a title, a heading
 		// or an organisation ("Northside Family Medicine Walk In"), not
 		// one person.
-		capWord := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && sc.upper(k) }
-		run := end - i + 1
-		for k := i - 1; capWord(k) && T[k+1].space; k-- {
-			run++
-		}
-		for k := end + 1; capWord(k) && T[k].space; k++ {
-			run++
-		}
-		if run >= 4 {
+		if sc.capitalRun(i, end) >= 4 {
 			i = end
 			continue
 		}
@@ -739,4 +731,19 @@ func (sc *scanner) openingIntro(m mark, j int) bool {
 // bytesHasPossessive reports a word ending in "'s" ("son's").
 func bytesHasPossessive(w []byte) bool {
 	return len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's'
+}
+
+// capitalRun counts the capitalised words in a row around tokens [i, end]
+// (those included).
+func (sc *scanner) capitalRun(i, end int) int {
+	T := sc.toks
+	capWord := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && sc.upper(k) }
+	run := end - i + 1
+	for k := i - 1; capWord(k) && T[k+1].space; k-- {
+		run++
+	}
+	for k := end + 1; capWord(k) && T[k].space; k++ {
+		run++
+	}
+	return run
 }
