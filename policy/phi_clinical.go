@@ -116,6 +116,11 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 		if t.kind == tkNum && sc.clockTime(k) {
 			break
 		}
+		// "my MRI at 10am", "ultrasound at 11": an imaging visit's time,
+		// not its finding.
+		if t.kind == tkAlnum && clockWord(sc.word(k)) || imaging && t.kind == tkNum && sc.is(k-1, "at") {
+			break
+		}
 		if t.flags&fClin != 0 && t.flags&fNeedsFinding == 0 {
 			// "biopsy showed cancer": one statement.
 			last, value = k, true
@@ -850,4 +855,22 @@ func measureWord(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// clockWord reports a time of day written as one word: "10am", "3pm",
+// "11hrs" is not one.
+func clockWord(w []byte) bool {
+	n := len(w)
+	if n < 3 || !isDigit(w[0]) {
+		return false
+	}
+	if s := string(w[n-2:]); s != "am" && s != "pm" {
+		return false
+	}
+	for _, c := range w[:n-2] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -40,7 +40,7 @@ const (
 // the engine improves; never lower them to pass.
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	"development": {reportIdentRecall, reportClinRecall, reportPrecision, reportCleanAlarm},
-	"independent": {0.88, 0.73, 0.97, 0.031},
+	"independent": {0.88, 0.73, 0.97, 0.026},
 }
 
 type reportItem struct {
@@ -383,7 +383,7 @@ var categoryFloors = map[string]float64{
 
 // precisionCategories hold clean messages that look like PHI: an imaging
 // visit named in an operational question, placeholder Latin.
-var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case"}
+var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

@@ -104,6 +104,12 @@ var categoryTemplates2 = []tmplSet{
 		"can you fax the form to {TITLEORG}?",
 		"what are the hours for {TITLEORG}",
 	}},
+	{cat: "precision-imaging-time", lang: "en", tune: []string{
+		"my {IMAGING} at {CLOCK}, where do I park?",
+		"is my {IMAGING} at {CLOCK} still on?",
+	}, held: []string{
+		"my {IMAGING} at {CLOCK}, should I eat first?",
+	}},
 	{cat: "precision-generic-symptom", lang: "en", tune: []string{
 		"where is the {GENERICSYMPTOM} on the intake form?",
 		"is the {GENERICSYMPTOM} still on page 2?",
@@ -233,6 +239,15 @@ func (g *gen) categoryValue2(ph, lang string) (seg, bool) {
 		return seg{g.pick(condHeads), "CONDITION"}, true
 	case "STAGECOND":
 		return seg{g.pick(stageConds), "CONDITION"}, true
+	case "CLOCK":
+		h := 7 + g.r.IntN(10)
+		switch g.r.IntN(3) {
+		case 0:
+			return lit(fmt.Sprintf("%dam", h%12+1)), true
+		case 1:
+			return lit(fmt.Sprintf("%dpm", 1+g.r.IntN(5))), true
+		}
+		return lit(fmt.Sprint(h)), true
 	case "TITLEORG":
 		return lit(g.pick(titleOrgs)), true
 	case "GENERICSYMPTOM":
