@@ -308,7 +308,8 @@ func buildLexicon() (*lexicon, error) {
 		"inyecciones", "inyeccion", "cucharadas", "cucharaditas",
 		// How a drug is given: "his albuterol inhaler", "insulin pen".
 		"inhaler", "inhalers", "pen", "pens", "nebulizer", "neb", "vial", "vials", "patches", "inhalador",
-		"jeringa", "parche", "parches")
+		"jeringa", "parche", "parches", "inhalaciones", "inhalacion", "aplicaciones", "aplicacion", "disparos",
+		"nebulizaciones")
 	lx.flag(fFreq, "daily", "nightly", "weekly", "monthly", "once", "twice", "thrice", "bid", "tid", "qid",
 		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "other", "morning", "mornings", "evening",
 		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
@@ -316,7 +317,8 @@ func buildLexicon() (*lexicon, error) {
 		"veces", "vez", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m", "po", "qam", "qpm", "hs", "bed",
 		"breakfast", "dinner", "lunch", "food", "desayuno", "comida", "cena", "dormir", "acostarse",
 		"yesterday", "today", "tonight", "ayer", "hoy", "anoche", "pasada", "pasado", "past", "month", "year",
-		"winter", "summer", "flares", "flare", "mes", "ano")
+		"winter", "summer", "flares", "flare", "mes", "ano", "meal", "snack", "snacks", "nostril", "nostrils",
+		"fosa", "fosas", "nasal")
 	// Indications after a drug: "lisinopril for blood pressure".
 	lx.flag(fBodyPart, "blood", "blood pressure", "pressure", "presion", "presion arterial", "sugar", "azucar", "sleep",
 		"thyroid", "nerves", "nervios", "mood", "acid", "bp")
