@@ -751,6 +751,26 @@ func (sc *scanner) symptomTail(end int) int {
 			(k+2 >= len(T) || sc.clauseEnd(k+2) || sc.is(k+2, "and")):
 			end = k + 1 // "hurts to breathe"
 			continue
+		case (sc.is(k, "a") && (sc.is(k+1, "las") || sc.is(k+1, "la")) && sc.kind(k+2) == tkNum) ||
+			(sc.is(k, "at") && (sc.kind(k+1) == tkNum || sc.kind(k+1) == tkAlnum && clockWord(sc.word(k+1)))):
+			// "a las 8 de la mañana", "at 9 pm", "at 10am": when it is taken.
+			n := k + 1
+			if sc.is(k, "a") {
+				n = k + 2
+			}
+			if sc.isP(n+1, ':') && sc.attached(n+1) && sc.kind(n+2) == tkNum {
+				n += 2
+			}
+			if sc.is(n+1, "am") || sc.is(n+1, "pm") {
+				n++
+			} else if sc.is(n+1, "de") && sc.is(n+2, "la") && (sc.is(n+3, "manana") || sc.is(n+3, "tarde") || sc.is(n+3, "noche")) {
+				n += 3
+			}
+			if n < len(T) && !sc.anyClaimed(k, n) {
+				end = n
+				continue
+			}
+			return end
 		case sc.is(k, "lately") || sc.is(k, "recently") || sc.is(k, "constantly") || sc.is(k, "nonstop") ||
 			sc.is(k, "again") || sc.is(k, "today") || sc.is(k, "tonight") || sc.is(k, "daily") || sc.is(k, "overnight") ||
 			sc.is(k, "sometimes") || sc.is(k, "anymore") || sc.is(k, "ultimamente") || sc.is(k, "siempre") || sc.is(k, "hoy"):
