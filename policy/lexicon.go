@@ -206,7 +206,7 @@ func buildLexicon() (*lexicon, error) {
 		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
 		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",
 		"avinguda", "chemin", "avenue")
-	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "piso", "depto", "departamento",
+	lx.flag(fUnitDesignator, "apt", "apartment", "unit", "suite", "ste", "flat", "bloque", "escalera", "piso", "depto", "departamento",
 		"apto", "int", "interior", "puerta", "bldg", "floor", "fl", "col", "colonia")
 	lx.flag(fUnit, "mg", "mcg", "ml", "g", "gr", "kg", "lb", "lbs", "oz", "cc", "tab", "tabs", "tablet",
 		"tablets", "pill", "pills", "cap", "caps", "capsule", "capsules", "cup", "cups", "dose", "doses",
@@ -239,7 +239,7 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
 		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
 	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
-		"della", "des", "du", "der", "ter", "ten")
+		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
 		"mude", "mudamos", "moving")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
@@ -257,6 +257,9 @@ func buildLexicon() (*lexicon, error) {
 		// Organisations, brands, holidays and places of care that are written
 		// with capitals but are not people.
 		"blue", "cross", "shield", "memorial", "day", "health", "care", "medical", "center", "centre",
+		"garage", "lobby", "entrance", "laboratory", "imaging", "radiology", "medicine",
+		"school", "university", "college", "library", "services", "department",
+		"pediatrics", "annex", "campus", "pavilion", "urgente", "estacionamiento",
 		"united", "aetna", "cigna", "humana", "kaiser", "anthem", "molina", "ambetter", "medicaid", "medicare",
 		"tricare", "walgreens", "cvs", "walmart", "target", "costco", "kroger", "google", "apple", "whatsapp",
 		"facebook", "instagram", "zoom", "uber", "lyft", "amazon", "visa", "mastercard", "amex", "paypal",
@@ -302,7 +305,11 @@ func buildLexicon() (*lexicon, error) {
 		"mmhg", "cells", "copies", "k", "x", "milligrams", "milligram", "mgs", "micrograms", "mcgs", "milliliters",
 		"millilitres", "grams", "gram", "tablespoons", "teaspoons", "teaspoon", "tablespoon", "inhalations",
 		"injections", "injection", "shots", "shot", "miligramos", "miligramo", "gramos", "mililitros",
-		"inyecciones", "inyeccion", "cucharadas", "cucharaditas")
+		"inyecciones", "inyeccion", "cucharadas", "cucharaditas",
+		// How a drug is given: "his albuterol inhaler", "insulin pen".
+		"inhaler", "inhalers", "pen", "pens", "nebulizer", "neb", "vial", "vials", "patches", "inhalador",
+		"jeringa", "parche", "parches", "inhalaciones", "inhalacion", "aplicaciones", "aplicacion", "disparos",
+		"nebulizaciones")
 	lx.flag(fFreq, "daily", "nightly", "weekly", "monthly", "once", "twice", "thrice", "bid", "tid", "qid",
 		"qd", "qhs", "prn", "q4h", "q6h", "q8h", "q12h", "every", "each", "other", "morning", "mornings", "evening",
 		"evenings", "night", "nights", "bedtime", "day", "days", "week", "hours", "hour", "hrs", "needed",
@@ -310,7 +317,8 @@ func buildLexicon() (*lexicon, error) {
 		"veces", "vez", "times", "ayunas", "comidas", "am", "pm", "a.m", "p.m", "po", "qam", "qpm", "hs", "bed",
 		"breakfast", "dinner", "lunch", "food", "desayuno", "comida", "cena", "dormir", "acostarse",
 		"yesterday", "today", "tonight", "ayer", "hoy", "anoche", "pasada", "pasado", "past", "month", "year",
-		"winter", "summer", "flares", "flare", "mes", "ano")
+		"winter", "summer", "flares", "flare", "mes", "ano", "meal", "snack", "snacks", "nostril", "nostrils",
+		"fosa", "fosas", "nasal")
 	// Indications after a drug: "lisinopril for blood pressure".
 	lx.flag(fBodyPart, "blood", "blood pressure", "pressure", "presion", "presion arterial", "sugar", "azucar", "sleep",
 		"thyroid", "nerves", "nervios", "mood", "acid", "bp")
@@ -324,12 +332,19 @@ func buildLexicon() (*lexicon, error) {
 		"been", "had", "has", "have", "having", "getting", "gets", "got", "so", "kind", "kinda", "super", "really",
 		"last", "this", "radiating", "spreading", "shooting", "going", "that", "which", "que", "dropped", "rose",
 		"fell", "jumped", "increased", "decreased", "spiked", "bajo", "subio", "flagged", "marked", "reported",
-		"esta", "estan", "estaba", "resulto", "anda")
+		"esta", "estan", "estaba", "resulto", "anda",
+		// Degree words between a measure and its value: "is only 9.1",
+		// "came back a little low", "went way up".
+		"only", "just", "little", "bit", "pretty", "quite", "barely", "almost", "nearly", "too", "way",
+		"higher", "lower", "than", "usual", "solo", "poco", "un poco", "algo", "mas", "salieron", "salio en",
+		"dieron", "grew", "crecio", "then", "luego", "despues de eso")
 	lx.flag(fResultValue, "positive", "negative", "high", "low", "normal", "abnormal", "elevated", "benign",
 		"malignant", "detectable", "undetectable", "reactive", "nonreactive", "non-reactive", "clear", "fine",
 		"borderline", "raised", "positivo", "positiva", "negativo", "negativa", "alto", "alta", "altos", "bajo",
 		"baja", "bajos", "elevado", "elevada", "normales", "anormal", "reactivo", "indetectable", "maligno",
-		"benigno", "pos", "neg", "off", "range", "limits", "wnl", "bien", "mal", "control", "up", "remission")
+		"benigno", "pos", "neg", "off", "range", "limits", "wnl", "bien", "mal", "control", "up", "remission",
+		"anormales", "altas", "bajas", "elevados", "elevadas", "positivos", "negativos", "controlada",
+		"controlado", "controladas", "controlados")
 	lx.flag(fVisit, "appointment", "appt", "clinic", "visit", "consult", "consultation", "department",
 		"dept", "doctor", "unit", "ward", "center", "centre", "follow-up", "followup", "session", "sessions",
 		"program", "cita", "consulta", "clinica", "servicio", "doctora", "specialist")
@@ -359,7 +374,15 @@ func buildLexicon() (*lexicon, error) {
 		"intramuscular", "im", "iv", "topical", "topically", "inhaled", "sublingual", "nasal", "injected",
 		"injectable", "via", "extended-release", "extended", "release", "xr", "xl", "sr", "er", "odt", "cream",
 		"ointment", "gel", "solution", "suspension", "syrup", "jarabe", "crema", "pomada", "liquid",
-		"cognitive", "depressive", "compulsive", "traumatic")
+		"cognitive", "depressive", "compulsive", "traumatic",
+		// Modifiers people put before a condition or a measure: "congestive
+		// heart failure", "fasting blood sugar", "moderate to severe".
+		"congestive", "fasting", "random", "resting", "underactive", "overactive", "treatment-resistant",
+		"resistant", "refractory", "intermittent", "recurring", "deep", "slightly", "extremely", "mildly",
+		"severely", "morbid", "benign", "malignant", "invasive", "terminal", "untreatable", "diabetic",
+		"nocturnal", "exercise-induced", "drug-induced", "cronicamente", "persistente", "recurrente",
+		"dry", "productive", "wet", "seca", "seco", "humeda", "con flema", "latest", "recent", "ultimo",
+		"ultima", "ultimos", "ultimas", "reciente", "recientes")
 	lx.flag(fBodyPart, "head", "neck", "back", "chest", "stomach", "belly", "tummy", "abdomen", "side", "arm",
 		"arms", "leg", "legs", "knee", "knees", "ankle", "ankles", "foot", "feet", "hip", "hips", "shoulder",
 		"shoulders", "elbow", "wrist", "hand", "hands", "finger", "fingers", "toe", "toes", "ear", "ears", "eye",
@@ -369,7 +392,14 @@ func buildLexicon() (*lexicon, error) {
 		"pierna", "piernas", "rodilla", "rodillas", "tobillo", "tobillos", "pie", "pies", "cadera", "hombro",
 		"hombros", "codo", "muneca", "mano", "manos", "dedo", "dedos", "oido", "oidos", "oreja", "ojo", "ojos",
 		"garganta", "mandibula", "muela", "muelas", "diente", "dientes", "boca", "nariz", "piel", "vientre",
-		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones")
+		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones",
+		// Functions and other parts a complaint is about: "my vision is
+		// blurry", "my gums bleed", "my heel is killing me".
+		"vision", "eyesight", "hearing", "gums", "stool", "stools", "urine", "bowels", "breathing", "balance",
+		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
+		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",
+		"forehead", "temple", "temples", "buttock", "rectum", "colon", "muscle", "tendon", "nerve",
+		"vista", "orina", "heces", "encias", "lengua", "labios", "muslo", "talon", "herida", "cicatriz", "huesos")
 	lx.flag(fSide, "left", "right", "lower", "upper", "both", "whole", "entire", "izquierdo", "izquierda",
 		"derecho", "derecha", "baja", "bajo", "alta", "ambos", "ambas", "toda", "todo")
 	lx.flag(fClinLead, "diagnosed with", "diagnosed", "history of", "hx of", "hx", "dx", "dx of", "diagnosis of",
@@ -394,7 +424,8 @@ func buildLexicon() (*lexicon, error) {
 		"puerta", "piso", "nivel", "consultorio", "modulo", "ventanilla")
 
 	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
-		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor")
+		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
+		"alergias", "intolerance", "intolerancia")
 
 	// Specialty visits that reveal a condition, and pregnancy stages.
 	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",
@@ -420,7 +451,7 @@ func buildLexicon() (*lexicon, error) {
 		"patient's name", "his name is", "her name is", "their name is", "me llamo", "mi nombre es",
 		"su nombre es", "se llama", "nombre:", "nombre del paciente", "nombre completo", "a nombre de",
 		"under the name", "under the name of", "name on the account", "el nombre es", "nombre es",
-		"named", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
+		"named", "call me", "llamame", "llámame", "goes by", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
 		"first name is", "last name is", "apellido es", "a la atencion de")
@@ -434,7 +465,7 @@ func buildLexicon() (*lexicon, error) {
 		"cita para", "cita de", "receta para", "a nombre", "for patient", "appointment with", "appt with",
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
-		"this message is for",
+		"this message is for", "message is from", "sent by", "from:",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

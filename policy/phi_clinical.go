@@ -17,7 +17,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) {
+		if sc.idiom(m) || sc.genericMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -56,8 +56,12 @@ func (sc *scanner) clinical() {
 			// thanks" a thing: neither is a finding.
 			continue
 		}
+		if m.e.clin == SpanSymptom || m.e.clin == SpanMedication {
+			e = sc.symptomTail(e)
+		}
 		sc.addTok(s, e, m.e.clin, 0.8, prioClinical)
 	}
+	sc.bodyComplaints()
 }
 
 // clinContent reports a token that carries part of a clinical statement
@@ -112,6 +116,11 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 		if t.kind == tkNum && sc.clockTime(k) {
 			break
 		}
+		// "my MRI at 10am", "ultrasound at 11": an imaging visit's time,
+		// not its finding.
+		if t.kind == tkAlnum && clockWord(sc.word(k)) || imaging && t.kind == tkNum && sc.is(k-1, "at") {
+			break
+		}
 		if t.flags&fClin != 0 && t.flags&fNeedsFinding == 0 {
 			// "biopsy showed cancer": one statement.
 			last, value = k, true
@@ -132,6 +141,13 @@ func (sc *scanner) clinRight(end int) (int, bool) {
 		}
 		if e := sc.bodyPartPhrase(k); e > 0 {
 			last, k = e, e // "pain in my lower back"
+			continue
+		}
+		// "el nivel de colesterol de mi mamá salió alto", "the biopsy of
+		// my son came back": whose measure it is sits inside the statement.
+		if (sc.is(k, "de") || sc.is(k, "of") || sc.is(k, "del")) && possessive(sc.word(k+1)) && k+2 < len(sc.toks) &&
+			!sc.toks[k+2].claimed && sc.toks[k+2].ent.cue == cueRelation {
+			k += 2
 			continue
 		}
 		if e := sc.durationPhrase(k); e > 0 {
@@ -164,6 +180,19 @@ func (sc *scanner) clinLeft(start int) int {
 			start = k
 			continue
 		}
+		// "moderate to severe eczema", "mild or moderate": a range of
+		// modifiers.
+		if (sc.is(k, "to") || sc.is(k, "or") || sc.is(k, "a")) && sc.flags(k+1)&fClinMod != 0 && sc.flags(k-1)&fClinMod != 0 && !sc.toks[k-1].claimed {
+			start = k - 1
+			k--
+			continue
+		}
+		// "treatment-resistant depression", "congestive", "rheumatic":
+		// a hyphenated or adjective-shaped word no list knows.
+		if t.kind == tkWord && t.flags == 0 && t.ent.cue == cueNone && t.e-t.s >= 6 && sc.kind(start) == tkWord && adjectiveShape(sc.word(k)) {
+			start = k
+			continue
+		}
 		// "my throat is really sore": a linking verb after a body part.
 		if t.kind == tkWord && linkingVerb(sc.word(k)) && (sc.flags(k-1)&fBodyPart != 0 || linkingVerb(sc.word(k-1)) && sc.flags(k-2)&fBodyPart != 0) {
 			continue
@@ -176,6 +205,22 @@ func (sc *scanner) clinLeft(start int) int {
 		}
 		if sc.isP(k, '-') && !t.space {
 			continue
+		}
+		// "the results of my blood test", "the level of sugar", "los
+		// resultados de mi examen", "mi nivel de azúcar": the measure's
+		// own words before it.
+		if sc.is(k, "of") || sc.is(k, "de") || sc.is(k, "del") || sc.is(k, "for") || possessive(sc.word(k)) {
+			p := k
+			if possessive(sc.word(p)) {
+				p--
+			}
+			if sc.is(p, "of") || sc.is(p, "de") || sc.is(p, "del") || sc.is(p, "for") {
+				p--
+			}
+			if p < k && p >= 0 && !sc.toks[p].claimed && measureWord(sc.word(p)) {
+				start = p
+				break
+			}
 		}
 		// "prueba de VIH", "test for HIV": the test names the condition.
 		if (sc.is(k, "de") || sc.is(k, "for") || sc.is(k, "of") || sc.is(k, "del")) && testWord(sc.word(k-1)) && !sc.toks[k-1].claimed {
@@ -395,7 +440,7 @@ func (sc *scanner) durationPhrase(k int) int {
 // findingVerb reports a verb that introduces a test's finding.
 func findingVerb(w []byte) bool {
 	switch string(w) {
-	case "showed", "shows", "show", "found", "revealed", "reveals", "indicated", "indicates", "confirmed",
+	case "showed", "shows", "show", "found", "revealed", "reveals", "indicated", "indicates", "confirmed", "grew",
 		"detected", "mostro", "encontro", "revelo", "indico", "confirmo", "detecto":
 		return true
 	}
@@ -572,4 +617,280 @@ func (sc *scanner) aboutBody(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// symptomWord reports a word that says how a part of the body feels or
+// works, which is a symptom once it is said of the patient's body ("my
+// head is pounding", "my knee gives out", "my vision is blurry"). On
+// their own most are ordinary words ("tight", "ringing", "killing").
+func symptomWord(w []byte) bool {
+	switch string(w) {
+	case "pounding", "throbbing", "tight", "ringing", "killing", "blurry", "blurred", "numb", "tingly",
+		"tingling", "burning", "itchy", "itching", "itches", "swollen", "swelling", "stiff", "sore", "hurts",
+		"hurt", "hurting", "aching", "aches", "ache", "bleeding", "bleeds", "bleed", "cramping", "weak",
+		"locking", "locks", "clicking", "popping", "tender", "puffy", "red", "spinning", "racing", "fluttering",
+		"skipping", "gives", "giving", "gave", "cracking", "peeling", "oozing", "draining", "leaking",
+		"stinging", "stings", "shaking", "trembling", "twitching", "spasming", "heavy",
+		"bruised", "irritated", "inflamed", "infected", "dry", "cracked", "watery", "crusty", "bloody",
+		"painful", "sensitive", "pulsing", "buzzing", "muffled", "foggy", "fuzzy", "dark", "black", "yellow",
+		"worse", "worsening", "off", "funny", "weird", "wrong", "acting", "numbness", "pain", "pains",
+		"duele", "duelen", "arde", "arden", "hinchado", "hinchada", "hinchados", "entumido", "entumida",
+		"adormecido", "adormecida", "borrosa", "borroso", "sangra", "sangran", "pica", "pican", "late", "zumban",
+		"zumba", "inflamado", "inflamada", "rigido", "rigida", "molesta", "molestan":
+		return true
+	}
+	return false
+}
+
+// possessive reports a word that makes a body part the writer's or a
+// relative's: "my", "his", "her", "mi", "su".
+func possessive(w []byte) bool {
+	switch string(w) {
+	case "my", "his", "her", "their", "our", "your", "mi", "mis", "su", "sus", "le", "me":
+		return true
+	}
+	return false
+}
+
+// bodyComplaints finds a complaint said of an owned body part: "my head
+// has been pounding all morning", "my chest feels tight when I climb
+// stairs", "me duele la espalda". The body part, the verbs and how it
+// feels are one symptom statement, with its circumstances.
+func (sc *scanner) bodyComplaints() {
+	T := sc.toks
+	for b := range T {
+		// Body parts are rare in a message; test their flag first.
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord {
+			continue
+		}
+		i := b - 1
+		for n := 0; n < 2 && i >= 0 && sc.flags(i)&fSide != 0 && sc.flags(i)&fBodyPart == 0; n++ {
+			i--
+		}
+		// "my back", "mi espalda", "my son's knee", "Luis's ankle".
+		if i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) &&
+			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0)) {
+			continue
+		}
+		// "me duele la espalda": the feeling comes first in Spanish.
+		if sc.is(i, "me") || sc.is(i, "le") {
+			continue
+		}
+		for k := b + 1; k < len(T) && k <= b+5; k++ {
+			if T[k].claimed || T[k].kind != tkWord {
+				break
+			}
+			w := sc.txt(k)
+			if symptomWord(w) {
+				e, _ := sc.clinRight(k)
+				e = sc.symptomTail(e)
+				sc.addTok(i+1, e, SpanSymptom, 0.7, prioClinical)
+				break
+			}
+			if !(linkingVerb(w) || T[k].flags&(fResultWord|fClinMod) != 0 || complaintFiller(w)) {
+				break
+			}
+		}
+	}
+}
+
+// complaintFiller reports the little words between a body part and how
+// it feels: "has been", "keeps", "started", "is so".
+func complaintFiller(w []byte) bool {
+	switch string(w) {
+	case "keep", "keeps", "kept", "started", "starts", "start", "being", "been", "always", "all", "also", "so",
+		"very", "really", "kinda", "kind", "sort", "of", "feel", "feels", "felt", "look", "looks", "looked",
+		"seems", "seem", "get", "gets", "got", "getting", "become", "became", "turned", "is", "are", "has",
+		"have", "had", "constantly", "suddenly", "still", "now", "totally", "completely", "se", "siente",
+		"sienten", "ve", "ven", "muy", "tan", "sigue", "siguen", "esta", "estan", "ha", "han", "estado":
+		return true
+	}
+	return false
+}
+
+// timeNoun reports a part of the day or a period a complaint happens in.
+func timeNoun(w []byte) bool {
+	switch string(w) {
+	case "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon", "afternoons", "day",
+		"days", "week", "weekend", "time", "times", "bedtime", "noche", "noches", "manana", "mananas", "tarde",
+		"tardes", "dia", "dias", "semana", "rato":
+		return true
+	}
+	return false
+}
+
+// symptomTail grows a symptom over the circumstances people add to it:
+// another feeling joined by "and" ("numb and tingly"), when it happens
+// ("at night", "every morning", "lately", "on and off") and what sets it
+// off ("when I stand up", "after I eat", "cuando camino"). It returns the
+// last token.
+func (sc *scanner) symptomTail(end int) int {
+	T := sc.toks
+	for steps := 0; steps < 4; steps++ {
+		k := end + 1
+		if k >= len(T) || T[k].claimed {
+			return end
+		}
+		w := sc.txt(k)
+		switch {
+		case sc.is(k, "and") || sc.is(k, "y") || sc.is(k, "or") || sc.is(k, "o"):
+			n := k + 1
+			for n < len(T) && n <= k+3 && T[n].kind == tkWord && !T[n].claimed && (complaintFiller(sc.txt(n)) || T[n].flags&fClinMod != 0) {
+				n++
+			}
+			if n < len(T) && !T[n].claimed && (symptomWord(sc.word(n)) || T[n].flags&fClin != 0 && T[n].ent.clin == SpanSymptom) {
+				e, _ := sc.clinRight(n)
+				end = e
+				continue
+			}
+			return end
+		case (sc.is(k, "me") || sc.is(k, "out") || sc.is(k, "up") || sc.is(k, "beats")) && symptomWord(sc.word(end)):
+			end = k // "killing me", "gives out", "skipping beats"
+			continue
+		case sc.is(k, "to") && sc.kind(k+1) == tkWord && !T[k+1].claimed && T[k+1].flags&(fStop|fClinLead) == 0 &&
+			(k+2 >= len(T) || sc.clauseEnd(k+2) || sc.is(k+2, "and")):
+			end = k + 1 // "hurts to breathe"
+			continue
+		case (sc.is(k, "a") && (sc.is(k+1, "las") || sc.is(k+1, "la")) && sc.kind(k+2) == tkNum) ||
+			(sc.is(k, "at") && (sc.kind(k+1) == tkNum || sc.kind(k+1) == tkAlnum && clockWord(sc.word(k+1)))):
+			// "a las 8 de la mañana", "at 9 pm", "at 10am": when it is taken.
+			n := k + 1
+			if sc.is(k, "a") {
+				n = k + 2
+			}
+			if sc.isP(n+1, ':') && sc.attached(n+1) && sc.kind(n+2) == tkNum {
+				n += 2
+			}
+			if sc.is(n+1, "am") || sc.is(n+1, "pm") {
+				n++
+			} else if sc.is(n+1, "de") && sc.is(n+2, "la") && (sc.is(n+3, "manana") || sc.is(n+3, "tarde") || sc.is(n+3, "noche")) {
+				n += 3
+			}
+			if n < len(T) && !sc.anyClaimed(k, n) {
+				end = n
+				continue
+			}
+			return end
+		case sc.is(k, "lately") || sc.is(k, "recently") || sc.is(k, "constantly") || sc.is(k, "nonstop") ||
+			sc.is(k, "again") || sc.is(k, "today") || sc.is(k, "tonight") || sc.is(k, "daily") || sc.is(k, "overnight") ||
+			sc.is(k, "sometimes") || sc.is(k, "anymore") || sc.is(k, "ultimamente") || sc.is(k, "siempre") || sc.is(k, "hoy"):
+			end = k
+			continue
+		case (sc.is(k, "on") && sc.is(k+1, "and") && sc.is(k+2, "off")) || (sc.is(k, "off") && sc.is(k+1, "and") && sc.is(k+2, "on")):
+			end = k + 2
+			continue
+		case (sc.is(k, "at") || sc.is(k, "in") || sc.is(k, "during") || sc.is(k, "every") || sc.is(k, "each") ||
+			sc.is(k, "all") || sc.is(k, "most") || sc.is(k, "this") || sc.is(k, "last") || sc.is(k, "por") ||
+			sc.is(k, "en") || sc.is(k, "toda") || sc.is(k, "todas") || sc.is(k, "cada")):
+			n := k + 1
+			if sc.is(n, "the") || sc.is(n, "la") || sc.is(n, "las") || sc.is(n, "el") {
+				n++
+			}
+			if n < len(T) && !T[n].claimed && timeNoun(sc.txt(n)) {
+				end = n
+				continue
+			}
+			if e := sc.durationPhrase(k); e > 0 {
+				end = e
+				continue
+			}
+			return end
+		case string(w) == "when" || string(w) == "whenever" || string(w) == "after" || string(w) == "before" ||
+			string(w) == "while" || string(w) == "cuando" || string(w) == "despues" || string(w) == "al":
+			// A short clause to its end: "when I stand up".
+			e := k
+			for n := k + 1; n < len(T) && n <= k+6 && !T[n].claimed && !sc.clauseEnd(n) &&
+				!sc.is(n, "and") && !sc.is(n, "y") && sc.flags(n)&fQuestion == 0; n++ {
+				e = n
+			}
+			if e == k || !(e+1 >= len(T) || sc.clauseEnd(e+1) || sc.is(e+1, "and") || sc.is(e+1, "y") || sc.flags(e+1)&fQuestion != 0) {
+				return end
+			}
+			end = e
+			continue
+		default:
+			if e := sc.durationPhrase(k); e > 0 {
+				end = e
+				continue
+			}
+			return end
+		}
+	}
+	return end
+}
+
+// adjectiveShape reports a word ending like an English or Spanish
+// adjective of medicine ("congestive", "rheumatic", "neuropathic",
+// "pulmonary", "arterial", "cronica").
+func adjectiveShape(w []byte) bool {
+	for _, suf := range []string{"ive", "ic", "tic", "al", "ous", "oid", "ary", "ular", "atory", "ico", "ica", "oso", "osa"} {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// genericMention reports a symptom or condition word that only names a
+// kind of thing in an operational message: "pain scale on the intake
+// form", "cough medicine aisle", "flu shots are $25", "headache clinic
+// hours". The symptom modifies a noun of forms, products or services, and
+// nobody in the message is said to have it (no "I", "my", "she", "tengo").
+// "my pain level is 8", "pain 7/10 since this morning" stay clinical: the
+// first is owned, the second has no such noun after the symptom.
+func (sc *scanner) genericMention(m mark) bool {
+	if m.e.clin != SpanSymptom && m.e.clin != SpanCondition || m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
+		return false
+	}
+	switch string(sc.word(m.te)) {
+	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
+		"shot", "shots", "vaccine", "vaccines", "policy", "threshold", "questionnaire", "section",
+		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
+		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe":
+	default:
+		return false
+	}
+	if sc.is(m.te, "level") || sc.is(m.te, "score") || sc.is(m.te, "scores") {
+		// "pain level 3/10", "pain score: 7" report a value.
+		for k := m.te + 1; k < len(sc.toks) && k <= m.te+3; k++ {
+			if sc.kind(k) == tkNum || numberWord(sc.word(k)) {
+				return false
+			}
+		}
+	}
+	for i := range sc.toks {
+		if sc.toks[i].flags&fPersonal != 0 || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
+			return false
+		}
+	}
+	return true
+}
+
+// measureWord reports a noun that stands for a test's reading: "the
+// results of", "the level of", "el nivel de".
+func measureWord(w []byte) bool {
+	switch string(w) {
+	case "results", "result", "level", "levels", "reading", "readings", "numbers", "number", "count",
+		"resultados", "resultado", "nivel", "niveles", "conteo", "cifras", "valores", "valor":
+		return true
+	}
+	return false
+}
+
+// clockWord reports a time of day written as one word: "10am", "3pm",
+// "11hrs" is not one.
+func clockWord(w []byte) bool {
+	n := len(w)
+	if n < 3 || !isDigit(w[0]) {
+		return false
+	}
+	if s := string(w[n-2:]); s != "am" && s != "pm" {
+		return false
+	}
+	for _, c := range w[:n-2] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -365,7 +365,7 @@ func (sc *scanner) spelledAges() {
 		if sc.isP(k, '-') || sc.is(k, "y") || sc.is(k, "and") {
 			k++
 		}
-		if unitWord(sc.txt(k)) {
+		if unitWord(sc.word(k)) {
 			end = k
 		}
 		j := end + 1

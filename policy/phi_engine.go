@@ -177,6 +177,7 @@ func (sc *scanner) run(text string) {
 	sc.addresses()
 	sc.postcodes()
 	sc.zips()
+	sc.addressTails()
 	sc.names()
 	sc.catchAll()
 	sc.clinical()
@@ -248,6 +249,11 @@ func (sc *scanner) lookup() {
 					continue
 				}
 				sc.marks = append(sc.marks, mark{ts: i, te: i + L, e: e})
+				if e.flags&fClin != 0 {
+					for k := i; k < i+L; k++ {
+						T[k].inClin = true
+					}
+				}
 				skip = i + L
 				matched = true
 				break
@@ -391,7 +397,14 @@ func (sc *scanner) spelledEmails() {
 // ending in a known top-level domain, with any path.
 func (sc *scanner) urls() {
 	b := sc.n.b
-	for p := 0; p < len(b); p++ {
+	// A URL starts a word token ("http", "https", "www"): looking at the
+	// tokens' first letters is cheaper than at every byte.
+	for ti := range sc.toks {
+		t := &sc.toks[ti]
+		if t.kind != tkWord || (b[t.s] != 'h' && b[t.s] != 'w') || t.claimed {
+			continue
+		}
+		p := int(t.s)
 		if p > 0 && (isWordByte(b[p-1]) || isDigit(b[p-1])) {
 			continue
 		}
@@ -413,7 +426,6 @@ func (sc *scanner) urls() {
 			e--
 		}
 		sc.addBytes(p, e, SpanURL, 0.98, prioStructural)
-		p = e
 	}
 	// Bare domains: "portal.example.com/x".
 	T := sc.toks

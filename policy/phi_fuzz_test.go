@@ -23,6 +23,10 @@ var fuzzSeeds = []string{
 	"221B Baker Street, London NW1 6XE; Hauptstr. 5, 10115 Berlin; eircode D02 X285",
 	"Lopez, Maria J. - my husband dwayne, 94, is in his 90s; Mary-Kate Will June",
 	"twenty", "nineteen", "two thousand", "mil", "h.", "the 16th of", "Via Roma,",
+	// An age word that ends the message once read past the last token.
+	"ninety", "he is ninety", "noventa",
+	"appointment for bin Rashid, Nayeli W.", "12 rue de la paix, 75002 paris, -", "my son's knee gives out when",
+	"zip is nine oh", "my dad (92", "at 96", "her 100th", "the results of my", "pain scale",
 }
 
 // FuzzNormalize checks the folded view's map back to the original text:

@@ -372,6 +372,17 @@ func (sc *scanner) bareAge(i int) bool { return sc.bareAgeAt(i, i) }
 
 // bareAgeAt is bareAge for an age over tokens [i, e] ("ninety-three").
 func (sc *scanner) bareAgeAt(i, e int) bool {
+	// "is almost 93", "will be nearly 95", "ya casi 92": one adverb of
+	// degree may stand between the verb and the age.
+	if sc.is(i-1, "almost") || sc.is(i-1, "nearly") || sc.is(i-1, "about") || sc.is(i-1, "over") || sc.is(i-1, "past") ||
+		sc.is(i-1, "just") || sc.is(i-1, "already") || sc.is(i-1, "finally") || sc.is(i-1, "casi") || sc.is(i-1, "recently") {
+		i--
+	}
+	if sc.is(i-1, "be") || sc.is(i-1, "reached") || sc.is(i-1, "hit") || sc.is(i-1, "hits") || sc.is(i-1, "reaches") ||
+		sc.is(i-1, "turning") || sc.is(i-1, "became") || sc.is(i-1, "being") {
+		i-- // "she'll be 91", "he reached 100": look for the person from the verb
+		return sc.personBefore(i)
+	}
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
 		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
 		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am")) {
@@ -386,6 +397,20 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		t := &sc.toks[k]
 		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") ||
+			sc.is(k, "patient") || sc.is(k, "paciente") || t.kind == tkWord && k > 0 && sc.upper(k) && !sc.allUpperText() {
+			return true
+		}
+	}
+	return false
+}
+
+// personBefore reports a person within the five tokens before i: a
+// personal word, a name, a kinship word or a title.
+func (sc *scanner) personBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		t := &sc.toks[k]
+		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") ||
+			sc.is(k, "she'll") || sc.is(k, "he'll") || sc.is(k, "i'll") ||
 			sc.is(k, "patient") || sc.is(k, "paciente") || t.kind == tkWord && k > 0 && sc.upper(k) && !sc.allUpperText() {
 			return true
 		}
@@ -416,7 +441,9 @@ func (sc *scanner) shorthandAges() {
 			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos":
 				sc.addTok(i, i, SpanAge, 0.85, prioAge)
 			case "th":
-				if sc.is(i+1, "birthday") || sc.is(i+1, "bday") || sc.is(i+1, "cumpleanos") {
+				// "her 100th birthday", "celebrated his 95th".
+				if sc.is(i+1, "birthday") || sc.is(i+1, "bday") || sc.is(i+1, "cumpleanos") ||
+					(sc.is(i-1, "her") || sc.is(i-1, "his") || sc.is(i-1, "my")) && (i+1 >= len(T) || sc.kind(i+1) == tkPunct || sc.is(i+1, "and")) {
 					sc.addTok(i, i, SpanAge, 0.85, prioAge)
 				}
 			}
@@ -427,7 +454,12 @@ func (sc *scanner) shorthandAges() {
 			}
 			// "91 M", "93 F" after a person, or "(92)" after a name.
 			sex := (sc.is(i+1, "m") || sc.is(i+1, "f")) && sc.toks[min(i+1, len(T)-1)].e-sc.toks[min(i+1, len(T)-1)].s == 1 && sc.allUpper(i+1)
-			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord && sc.upper(i-2)
+			// "(92)" after a name or a kinship word ("my dad (92)").
+			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord &&
+				(sc.upper(i-2) || sc.toks[i-2].flags&(fFirst|fSurname) != 0 || sc.toks[i-2].ent.cue == cueRelation)
+			// "at 96 she still drives": an age as the time of life.
+			paren = paren || sc.is(i-1, "at") && (sc.is(i+1, "he") || sc.is(i+1, "she") || sc.is(i+1, "i") || sc.is(i+1, "my") ||
+				sc.is(i+1, "mom") || sc.is(i+1, "dad")) || sc.is(i+1, ",") && (sc.is(i+2, "he") || sc.is(i+2, "she")) && sc.is(i-1, "at")
 			if sex || paren {
 				sc.addTok(i, i, SpanAge, 0.8, prioAge)
 			}

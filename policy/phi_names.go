@@ -36,7 +36,7 @@ func (sc *scanner) canBeName(i int) bool {
 		return false
 	}
 	t := &sc.toks[i]
-	if t.kind != tkWord || t.claimed || t.e-t.s < 2 {
+	if t.kind != tkWord || t.claimed || t.e-t.s < 2 || t.inClin {
 		return false
 	}
 	if t.flags&(fFirst|fSurname) != 0 && t.flags&(fStop|fClin|fNotName) == 0 {
@@ -173,6 +173,16 @@ func (sc *scanner) names() {
 		if j >= len(sc.toks) || sc.toks[j].claimed {
 			continue
 		}
+		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
+			continue // "my son's throat": what follows is his, not his name
+		}
+		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
+		// m.": after any name cue, family name, comma, given name is a
+		// name whether or not the lists know either part.
+		if end, ok := sc.lastFirstAfterCue(j); ok {
+			sc.addName(j, end, 0.8)
+			continue
+		}
 		var first bool
 		switch c {
 		case cueNameStrong:
@@ -191,7 +201,7 @@ func (sc *scanner) names() {
 				e++
 			}
 			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct
-			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',')) {
+			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) {
 				sc.addName(j, e, 0.7)
 			}
 			continue
@@ -296,6 +306,12 @@ func (sc *scanner) capitalisedPairs() {
 		if !ok(i) || !ok(i+1) || !T[i+1].space {
 			continue
 		}
+		// "the Riverside Annex", "la Clínica Santa Fe": a determiner
+		// makes the capitalised words a place or a thing, not a person.
+		if sc.is(i-1, "the") || sc.is(i-1, "a") || sc.is(i-1, "an") || sc.is(i-1, "this") || sc.is(i-1, "la") || sc.is(i-1, "el") || sc.is(i-1, "los") || sc.is(i-1, "las") || sc.is(i-1, "del") || sc.is(i-1, "al") {
+			i++
+			continue
+		}
 		if !checked {
 			// Only now, with a candidate in hand, look at the whole
 			// message's casing.
@@ -316,6 +332,13 @@ func (sc *scanner) capitalisedPairs() {
 		end := i + 1
 		if ok(end+1) && T[end+1].space {
 			end++
+		}
+		// Four or more capitalised words in a row are a title, a heading
+		// or an organisation ("Northside Family Medicine Walk In"), not
+		// one person.
+		if sc.capitalRun(i, end) >= 4 {
+			i = end
+			continue
 		}
 		sc.addName(i, end, 0.5)
 		i = end
@@ -353,6 +376,12 @@ func (sc *scanner) namesBeforeHere() {
 // addName records a name over tokens [i, end], leaving a possessive "'s"
 // outside ("Luis's mom" masks as "[NAME]'s mom").
 func (sc *scanner) addName(i, end int, conf float32) {
+	// A hyphenated family name continues past what the lists know:
+	// "hinojosa-ybarra", "Smith-Okonkwo".
+	for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord &&
+		!sc.toks[end+2].claimed && sc.canBeName(end+2) && sc.upper(end+2) == sc.upper(end) && sc.kind(end) == tkWord {
+		end += 2
+	}
 	e := int(sc.toks[end].e)
 	if w := sc.txt(end); len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 		e -= 2
@@ -606,6 +635,55 @@ func (sc *scanner) commaNames() {
 	}
 }
 
+// lastFirstAfterCue reads "Family, Given" starting at token j, just after
+// a name cue: a family name (with particles "van der", hyphenated parts),
+// an attached comma, then one or two given names in the same case and an
+// optional initial, ending the clause. It returns the last token.
+func (sc *scanner) lastFirstAfterCue(j int) (int, bool) {
+	T := sc.toks
+	k := j
+	for n := 0; n < 2 && sc.flags(k)&fParticle != 0 && sc.kind(k) == tkWord; n++ {
+		switch {
+		case sc.kind(k+1) == tkWord:
+			k++ // "van der Berg", "bin Rashid"
+		case sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) && sc.kind(k+2) == tkWord:
+			k += 2 // "al-Amin"
+		}
+	}
+	part := func(k int) bool { return sc.nameWord(k) || sc.isLex(k) }
+	if !part(k) {
+		return 0, false
+	}
+	for sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) && part(k+2) {
+		k += 2
+	}
+	if !sc.isP(k+1, ',') || !sc.attached(k+1) {
+		return 0, false
+	}
+	g := k + 2
+	if g >= len(T) || !T[g].space || !part(g) || sc.upper(g) != sc.upper(k) || T[g].e-T[g].s < 2 {
+		return 0, false
+	}
+	end := g
+	for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && part(end+2) {
+		end += 2
+	}
+	if part(end+1) && T[end+1].space && sc.upper(end+1) == sc.upper(g) && sc.nameBoundary(end+2) {
+		end++
+	}
+	// A trailing initial: "anna m.", "Anna M".
+	if i := end + 1; sc.kind(i) == tkWord && T[i].e-T[i].s == 1 && T[i].space && (sc.isP(i+1, '.') || sc.nameBoundary(i+1)) {
+		end = i
+		if sc.isP(i+1, '.') && sc.attached(i+1) {
+			end = i + 1
+		}
+	}
+	if !sc.nameBoundary(end+1) && sc.kind(end+1) != tkNum {
+		return 0, false
+	}
+	return end, true
+}
+
 // wordName reports a given name that is also a month or a word ("June",
 // "Hope", "Will") standing where a cue puts a name: not followed by a day
 // number, so "this is May 5th" stays a date.
@@ -615,4 +693,57 @@ func (sc *scanner) wordName(j int) bool {
 	}
 	k := sc.kind(j + 1)
 	return k != tkNum && k != tkAlnum
+}
+
+// openingIntro reports a self-introduction that opens the message: "this
+// is dolores", "hi, it's tobiah", "hola soy itziar". The one unlisted word
+// after it is a name when it ends the clause and does not look like an
+// adjective ("this is urgent", "it's important" stay).
+func (sc *scanner) openingIntro(m mark, j int) bool {
+	switch string(sc.word(m.ts)) {
+	case "this", "it's", "its", "soy", "habla", "le":
+	default:
+		return false
+	}
+	for k := m.ts - 1; k >= 0; k-- {
+		if sc.toks[k].kind == tkPunct {
+			continue
+		}
+		switch string(sc.word(k)) {
+		case "hi", "hello", "hey", "hola", "buenos", "buenas", "dias", "tardes", "noches", "good", "morning",
+			"afternoon", "evening", "yes", "si", "ok", "okay":
+			continue
+		}
+		return false
+	}
+	w := sc.word(j)
+	if len(w) < 3 || adjectiveShape(w) {
+		return false
+	}
+	for _, suf := range []string{"ent", "ant", "ful", "ble", "ish", "less", "ness", "ty", "ry"} {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return false
+		}
+	}
+	return true
+}
+
+// bytesHasPossessive reports a word ending in "'s" ("son's").
+func bytesHasPossessive(w []byte) bool {
+	return len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's'
+}
+
+// capitalRun counts the capitalised words in a row around tokens [i, end]
+// (those included).
+func (sc *scanner) capitalRun(i, end int) int {
+	T := sc.toks
+	capWord := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && sc.upper(k) }
+	run := end - i + 1
+	for k := i - 1; capWord(k) && T[k+1].space; k-- {
+		run++
+	}
+	for k := end + 1; capWord(k) && T[k].space; k++ {
+		run++
+	}
+	return run
 }

@@ -254,7 +254,7 @@ func (sc *scanner) spelledDigits() {
 	T := sc.toks
 	b := sc.n.b
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un") {
+		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || (sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un")) && !sc.zipCueBefore(i) {
 			continue
 		}
 		sc.digits = sc.digits[:0]
@@ -291,6 +291,12 @@ func (sc *scanner) spelledDigits() {
 				continue
 			}
 			break
+		}
+		if words >= 3 && len(sc.digits) >= 4 && len(sc.digits) <= 9 && sc.zipCueBefore(i) {
+			// "zip is nine oh two one oh", "código postal dos ocho…".
+			sc.addTok(i, last, SpanZIP, 0.8, prioZIP)
+			i = last
+			continue
 		}
 		if words < 3 || len(sc.digits) < 7 {
 			continue
@@ -492,6 +498,17 @@ func unitSuffix(w []byte) bool {
 		"cm", "mm", "km", "mi", "miles", "h", "s", "ms", "mgdl", "units", "u", "mmol", "bpm", "dias",
 		"days", "weeks", "meses", "anos":
 		return true
+	}
+	return false
+}
+
+// zipCueBefore reports a postcode cue ("zip", "zip code is", "código
+// postal:") within the four tokens before i.
+func (sc *scanner) zipCueBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sc.toks[k].flags&fZipCue != 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -354,3 +354,226 @@ func placePreposition(w []byte) bool {
 	}
 	return false
 }
+
+// addressTails grows each street address over what people write after
+// the street, in any country's order: a unit ("apt 3b", "3º izq", "flat
+// 2"), the town, the state, province or county, the postcode and the
+// country, separated by commas or spaces ("…, springfield, il 62704",
+// "…, london nw1 6xe, uk", "…, 75002 paris, france"). Each comma-separated
+// part must read as a place (no function word, verb form or clinical
+// term); the tail stops at the first part that does not.
+func (sc *scanner) addressTails() {
+	T := sc.toks
+	for k := range T {
+		if !T[k].addrEnd {
+			continue
+		}
+		end := sc.addressTail(k)
+		if end == k {
+			continue
+		}
+		// One address, one span: the tail joins the street's candidate,
+		// up to a postcode, which keeps its own type; the part after the
+		// postcode ("…, france") is a span of its own.
+		from := k + 1
+		for from <= end {
+			to := from
+			for to <= end && !(T[to].claimed && sc.zipAt(to)) {
+				to++
+			}
+			last := to - 1
+			for last >= from && T[last].kind == tkPunct {
+				last--
+			}
+			if last >= from {
+				sc.joinAddress(from, last)
+			}
+			for to <= end && T[to].claimed && sc.zipAt(to) {
+				to++
+			}
+			from = to
+		}
+		for q := k + 1; q <= end; q++ {
+			T[q].claimed = true
+		}
+	}
+}
+
+// zipAt reports a postcode candidate over token k.
+func (sc *scanner) zipAt(k int) bool {
+	s := sc.toks[k].s
+	for _, c := range sc.cands {
+		if c.s <= s && s < c.e && c.t == SpanZIP {
+			return true
+		}
+	}
+	return false
+}
+
+// joinAddress makes tokens [from, to] part of the address that ends just
+// before them, or an address of their own; codes inside become part of it.
+func (sc *scanner) joinAddress(from, to int) {
+	T := sc.toks
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.s >= T[from].s && x.e <= T[to].e && (x.t == SpanID || x.t == SpanAddress) {
+			x.e = x.s
+		}
+	}
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.t == SpanAddress && x.e == T[from-1].e {
+			x.e = T[to].e
+			return
+		}
+	}
+	// Punctuation alone between a postcode and the end is no address.
+	for k := from; k <= to; k++ {
+		if T[k].kind != tkPunct {
+			sc.addTok(k, to, SpanAddress, 0.75, prioAddress)
+			return
+		}
+	}
+}
+
+// placeSpan reports whether token k is already masked as part of an
+// address or a postcode, which a tail may pass through.
+func (sc *scanner) placeSpan(k int) bool {
+	s := sc.toks[k].s
+	for _, c := range sc.cands {
+		if c.s <= s && s < c.e && (c.t == SpanAddress || c.t == SpanZIP || c.t == SpanID) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWord reports a word that can name a town, a region or a country.
+func (sc *scanner) placeWord(k int) bool {
+	T := sc.toks
+	if k >= len(T) || T[k].kind != tkWord || T[k].claimed {
+		return false
+	}
+	if T[k].flags&(fStop|fNotName|fClin|fQuestion|fPersonal|fCityVerb|fClinLead|fDateCue|fWeekday|fAgeUnit|fDoseUnit|fFreq|fResultWord|fAddrCue|fDOBCue) != 0 &&
+		T[k].flags&fState == 0 {
+		return false
+	}
+	w := sc.word(k)
+	if placePreposition(w) || numberWord(w) || T[k].ent.cue != cueNone {
+		return false
+	}
+	for _, suf := range []string{"ing", "ly"} {
+		if len(w) > len(suf)+3 && string(w[len(w)-len(suf):]) == suf {
+			return false
+		}
+	}
+	return true
+}
+
+// tailPart reads one part of an address tail at k and returns its last
+// token, or k-1 when nothing there reads as part of an address.
+func (sc *scanner) tailPart(k int) int {
+	T := sc.toks
+	if k >= len(T) {
+		return k - 1
+	}
+	if T[k].claimed {
+		if !sc.placeSpan(k) {
+			return k - 1
+		}
+		e := k
+		for e+1 < len(T) && T[e+1].claimed && sc.placeSpan(e+1) {
+			e++
+		}
+		return e
+	}
+	// A unit or floor: "apt 3b", "# 12", "piso 3", "3º izq".
+	if T[k].flags&fUnitDesignator != 0 || sc.isP(k, '#') {
+		v := k + 1
+		if sc.isP(v, '.') || sc.isP(v, '#') {
+			v++
+		}
+		if sc.kind(v) == tkNum || sc.kind(v) == tkAlnum || (sc.kind(v) == tkWord && T[v].e-T[v].s <= 2) {
+			return v
+		}
+		// "Colonia Centro", "Col. Roma Norte": a district by name.
+		if e := sc.tailPart(v); e >= v && sc.kind(v) == tkWord {
+			return e
+		}
+		return k - 1
+	}
+	// A postcode or a unit number: digits or letters and digits, with an
+	// attached dash part ("01310-100") and a letter pair ("1017 GA").
+	if T[k].kind == tkNum || T[k].kind == tkAlnum {
+		if T[k].e-T[k].s > 10 || (T[k].kind == tkNum && T[k].e-T[k].s < 2) {
+			return k - 1
+		}
+		e := k
+		if sc.isP(e+1, '-') && sc.attached(e+1) && sc.attached(e+2) && (sc.kind(e+2) == tkNum || sc.kind(e+2) == tkAlnum) {
+			e += 2
+		}
+
+		if sc.kind(e+1) == tkWord && T[e+1].space && T[e+1].e-T[e+1].s <= 3 && !sc.placeWord(e+1) && T[e+1].flags&(fStop|fUnit|fDoseUnit) == 0 && sc.kind(e+2) != tkWord {
+			e++ // "3º izq" keeps its side word only when it ends the part
+		}
+		return e
+	}
+	// A town, a region or a country: up to four place words, hyphenated
+	// ("aix-en-provence") or joined by a particle ("ciudad de mexico").
+	e := k - 1
+	for n := 0; n < 4; n++ {
+		p := e + 1
+		if n > 0 && p < len(T) && T[p].flags&fParticle != 0 && sc.placeWord(p+1) {
+			p++
+		}
+		// "the Netherlands", "the Hague": an article before a capitalised
+		// place at the start of a part.
+		if n == 0 && sc.is(p, "the") && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
+			p++
+		}
+		if !sc.placeWord(p) {
+			break
+		}
+		e = p
+		for sc.isP(e+1, '-') && sc.attached(e+1) && sc.attached(e+2) && sc.kind(e+2) == tkWord && !T[e+2].claimed {
+			e += 2
+		}
+		if e+1 >= len(T) {
+			break
+		}
+	}
+	return e
+}
+
+// addressTail returns the last token of the tail after an address that
+// ends at token end, or end when nothing follows.
+func (sc *scanner) addressTail(end int) int {
+	T := sc.toks
+	// A street that ended on its unit word ("… St W Apt", "… flat")
+	// takes the unit's number first.
+	if T[end].flags&fUnitDesignator != 0 {
+		v := end + 1
+		if sc.isP(v, '.') || sc.isP(v, '#') {
+			v++
+		}
+		if v < len(T) && !T[v].claimed && (T[v].kind == tkNum || T[v].kind == tkAlnum) {
+			end = v
+		}
+	}
+	k := end + 1
+	for parts := 0; parts < 6 && k < len(T); parts++ {
+		p := k
+		if sc.isP(p, ',') || (sc.isP(p, '-') || sc.isP(p, '/')) && T[p].space {
+			p++
+		}
+		e := sc.tailPart(p)
+		if e < p {
+			break
+		}
+		end = e
+		k = e + 1
+		// "-" or "/" between parts ("Paris - France") is a separator too.
+		if (sc.isP(k, '-') || sc.isP(k, '/')) && T[k].space {
+			k++
+		}
+	}
+	return end
+}

@@ -40,7 +40,7 @@ const (
 // the engine improves; never lower them to pass.
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	"development": {reportIdentRecall, reportClinRecall, reportPrecision, reportCleanAlarm},
-	"independent": {0.85, 0.68, 0.97, 0.042},
+	"independent": {0.88, 0.73, 0.97, 0.026},
 }
 
 type reportItem struct {
@@ -358,27 +358,32 @@ func TestCoveredCountsLettersAndDigits(t *testing.T) {
 // corpus's generated variants (policy/internal/corpusgen/categories.go):
 // one category for each way the detector used to miss.
 var categoryFloors = map[string]float64{
-	"name-last-first":              0.95,
-	"name-middle-initial":          0.95,
-	"name-after-cue":               0.95,
-	"name-lower-case":              0.95,
-	"name-hyphenated":              0.90,
-	"name-word-given":              0.95,
-	"age-over-89":                  0.95,
-	"clinical-drug-dose":           0.95,
-	"clinical-test-value":          0.95,
-	"clinical-condition-modifiers": 0.95,
-	"clinical-pregnancy":           0.95,
-	"clinical-specialty-visit":     0.95,
-	"date-ordinal":                 0.95,
-	"date-spelled":                 0.95,
-	"evasion-clinical":             0.95,
-	"place-international":          0.95,
+	"name-last-first":               0.95,
+	"name-middle-initial":           0.95,
+	"name-after-cue":                0.95,
+	"name-lower-case":               0.95,
+	"name-hyphenated":               0.90,
+	"name-word-given":               0.95,
+	"age-over-89":                   0.95,
+	"clinical-drug-dose":            0.95,
+	"clinical-test-value":           0.95,
+	"clinical-condition-modifiers":  0.95,
+	"clinical-pregnancy":            0.95,
+	"clinical-specialty-visit":      0.95,
+	"date-ordinal":                  0.95,
+	"date-spelled":                  0.95,
+	"evasion-clinical":              0.95,
+	"place-international":           0.95,
+	"place-address-tail":            0.95,
+	"name-shapes":                   0.95,
+	"clinical-symptom-circumstance": 0.95,
+	"age-over-89-phrasings":         0.95,
+	"zip-spelled":                   0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
 // visit named in an operational question, placeholder Latin.
-var precisionCategories = []string{"precision-imaging", "precision-lorem"}
+var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

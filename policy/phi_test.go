@@ -81,7 +81,10 @@ func TestDetectIdentifiers(t *testing.T) {
 		{"I live at 123 Main St, Apt 4B", []want{{SpanAddress, "123 Main St, Apt 4B"}}},
 		{"Calle Mayor 12, piso 3", []want{{SpanAddress, "Calle Mayor 12, piso 3"}}},
 		{"PO Box 4471", []want{{SpanAddress, "PO Box 4471"}}},
-		{"my address is 4417 Elston, Chicago", []want{{SpanAddress, "4417 Elston"}, {SpanAddress, "Chicago"}}},
+		{"my address is 4417 Elston, Chicago", []want{{SpanAddress, "4417 Elston, Chicago"}}},
+		{"my address is 45 elm street apt 3b, springfield, il 62704", []want{{SpanAddress, "45 elm street apt 3b, springfield, il"}, {SpanZIP, "62704"}}},
+		{"12 rue de la paix, 75002 paris, france", []want{{SpanAddress, "12 rue de la paix"}, {SpanZIP, "75002"}, {SpanAddress, "paris, france"}}},
+		{"I live at 12 Elm St, Springfield and my son has a cold", []want{{SpanAddress, "12 Elm St, Springfield"}}},
 		{"Springfield, IL 62704", []want{{SpanZIP, "62704"}}},
 		{"zip 90210", []want{{SpanZIP, "90210"}}},
 		{"CP 06700", []want{{SpanZIP, "06700"}}},
@@ -310,5 +313,29 @@ func TestDetectAllocations(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(200, func() { Detect("my name is Maria Lopez, DOB 03/14/1962") }); n > 2 {
 		t.Errorf("message with PHI: %v allocations, want at most 2", n)
+	}
+}
+
+// TestAgeWordEndingTheMessage: a spelled age that is the last word of a
+// message ("he is ninety") used to read past the last token and panic.
+func TestAgeWordEndingTheMessage(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		age  bool
+	}{
+		{"ninety", false},
+		{"he is ninety", true},
+		{"mi abuela tiene noventa", true},
+		{"she is a hundred", false},
+		{"cien", false},
+	} {
+		d := Detect(c.text)
+		got := false
+		for _, s := range d.Spans {
+			got = got || s.Type == SpanAge
+		}
+		if got != c.age {
+			t.Errorf("Detect(%q) = %q, want an AGE span: %v", c.text, d.Masked, c.age)
+		}
 	}
 }

@@ -16,6 +16,7 @@ type token struct {
 	claimed bool // inside a span an earlier detector found
 	addrEnd bool // last token of a street address (a ZIP may follow)
 	fuzzy   bool // looked up through a misspelling, an inflection or digits for letters
+	inClin  bool // inside a clinical phrase ("colon cancer"): never part of a name
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)
 }

@@ -306,6 +306,9 @@ func (g *gen) sub(t string, lang string) string {
 }
 
 func (g *gen) categoryValue(ph, lang string) (seg, bool) {
+	if s, ok := g.categoryValue2(ph, lang); ok {
+		return s, true
+	}
 	nameFrom := func(f, l string) string { return f + " " + l }
 	anyLast := func() string {
 		if g.r.IntN(3) == 0 {
