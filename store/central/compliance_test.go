@@ -237,6 +237,22 @@ func TestEvidencePackVerifiesAndNamesTampering(t *testing.T) {
 	if !strings.Contains(string(incidents), "not present in this version") {
 		t.Errorf("incidents: %s", incidents)
 	}
+	// The template review covers the quick replies and the WhatsApp
+	// template library, each template with its legal review dates.
+	var reviews []TemplateReview
+	if raw, _ := os.ReadFile(filepath.Join(res.Dir, "05-template-review.json")); json.Unmarshal(raw, &reviews) != nil {
+		t.Fatal("template review does not parse")
+	}
+	kinds := map[string]int{}
+	for _, r := range reviews {
+		kinds[r.Kind]++
+		if r.Kind == "whatsapp_template" && (r.LastReview == "" || r.NextReview <= r.LastReview || r.ProviderStatus == "") {
+			t.Errorf("template %s lacks its review dates or provider status: %+v", r.ID, r)
+		}
+	}
+	if kinds["macro"] == 0 || kinds["whatsapp_template"] == 0 {
+		t.Errorf("template review kinds: %v", kinds)
+	}
 	var cs ConsentStats
 	raw, _ := os.ReadFile(filepath.Join(res.Dir, "07-consent-statistics.json"))
 	if err := json.Unmarshal(raw, &cs); err != nil || cs.PatientsOptedIn != 2 {

@@ -67,6 +67,13 @@ type TemplateReview struct {
 	// PHICheck is "clean" or the span types the detector found.
 	PHICheck string `json:"phi_check"`
 	Status   string `json:"status"`
+	// For WhatsApp templates: the last legal review, when the next is
+	// due (quarterly), whether it is overdue (then it cannot be sent),
+	// and the provider's approval status.
+	LastReview     string `json:"last_review,omitempty"`
+	NextReview     string `json:"next_review,omitempty"`
+	ReviewOverdue  bool   `json:"review_overdue,omitempty"`
+	ProviderStatus string `json:"provider_status,omitempty"`
 }
 
 // TemplateReviewSource lists the review status of every outbound text.
@@ -145,7 +152,7 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		opt.ConsentStats = OptInConsentStats
 	}
 	if opt.TemplateReviews == nil {
-		opt.TemplateReviews = MacroTemplateReviews
+		opt.TemplateReviews = s.libraryTemplateReviews(opt.To)
 	}
 	if opt.SafeguardMap == nil {
 		opt.SafeguardMap = assets.SafeguardMap()
@@ -483,13 +490,53 @@ func OptInConsentStats(ctx context.Context, q Querier, from, to time.Time) (Cons
 	return cs, rows.Err()
 }
 
-// MacroTemplateReviews is the default TemplateReviewSource: each embedded
-// quick-reply macro, with the PHI detector run over its text.
+// libraryTemplateReviews is the default TemplateReviewSource: the quick
+// replies and the WhatsApp template library this data folder serves
+// (its own files, or the shipped ones), each with the PHI detector's
+// verdict, and each template with its legal review dates as of asOf and
+// the provider's approval status.
+func (s *Server) libraryTemplateReviews(asOf time.Time) TemplateReviewSource {
+	return func(ctx context.Context, q Querier) ([]TemplateReview, error) {
+		macros, err := loadMacros(s.cfg.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		out := macroReviews(macros)
+		lib, err := loadTemplates(s.cfg.DataDir, asOf)
+		if err != nil {
+			return nil, err
+		}
+		statuses, err := s.templateStatuses(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range lib.list {
+			sum := sha256.Sum256([]byte(t.Body))
+			r := TemplateReview{ID: t.Key(), Kind: "whatsapp_template", Title: t.Name, Lang: t.Language, Category: t.Category,
+				SHA256: hex.EncodeToString(sum[:]), PHICheck: "variables checked by kind at every send (" + strings.Join(t.Variables, ",") + ")",
+				Status:     "legal review recorded by the owner " + t.Owner,
+				LastReview: t.LastReview, NextReview: t.NextReview().Format(time.DateOnly), ReviewOverdue: t.ReviewOverdue(asOf),
+				ProviderStatus: statusNotSubmitted}
+			if st, ok := statuses[t.Key()]; ok && st[0] != "" {
+				r.ProviderStatus = st[0]
+			}
+			out = append(out, r)
+		}
+		return out, nil
+	}
+}
+
+// MacroTemplateReviews reviews the embedded quick-reply macros alone,
+// with the PHI detector run over their text.
 func MacroTemplateReviews(context.Context, Querier) ([]TemplateReview, error) {
 	macros, err := assets.Macros()
 	if err != nil {
 		return nil, err
 	}
+	return macroReviews(macros), nil
+}
+
+func macroReviews(macros []assets.Macro) []TemplateReview {
 	out := make([]TemplateReview, 0, len(macros))
 	for _, m := range macros {
 		sum := sha256.Sum256([]byte(m.Body))
@@ -506,7 +553,7 @@ func MacroTemplateReviews(context.Context, Querier) ([]TemplateReview, error) {
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out
 }
 
 // KeyRecord is one key's dates, or one rotation or rewrap.
