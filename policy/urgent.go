@@ -1,6 +1,9 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // UrgentCategory names the kind of emergency a message suggests.
 type UrgentCategory string
@@ -259,4 +262,28 @@ func oneSlip(a, b string) bool {
 		i++
 	}
 	return a[i+1:] == b[i:]
+}
+
+// SafetyReplyAllowed decides whether the clinic's safety reply may go to
+// a patient whose message was flagged urgent. It is the second of the
+// two messages design rule 7 allows before an opt-in, and the exception
+// is kept narrow: it goes to a patient who has opted in or who has never
+// chosen, never to one who sent STOP (their STOP stands; staff are
+// alerted all the same and can call), and only inside the customer-service
+// window the patient's own message opened, since WhatsApp would refuse
+// free text outside it.
+func SafetyReplyAllowed(optedOut bool, sinceInbound, window time.Duration) bool {
+	return !optedOut && sinceInbound >= 0 && sinceInbound < window
+}
+
+// DefaultSafetyReply is the clinic's safety reply when none is
+// configured, per language. It carries no PHI: it is the same for every
+// patient and never echoes what they wrote.
+var DefaultSafetyReply = map[Language]string{
+	LangEnglish: "If this is an emergency, call 911 or go to the nearest emergency room now. " +
+		"If you are thinking about suicide or self-harm, call or text 988. " +
+		"This chat is not watched around the clock; a member of our team will reply as soon as possible.",
+	LangSpanish: "Si es una emergencia, llame al 911 o vaya a la sala de emergencias más cercana ahora. " +
+		"Si está pensando en el suicidio o en hacerse daño, llame o envíe un texto al 988. " +
+		"Este chat no se atiende a todas horas; alguien de nuestro equipo le responderá lo antes posible.",
 }

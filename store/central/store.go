@@ -301,7 +301,7 @@ func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
 	return &Store{
 		DB:       db,
 		gate:     newWriteGate(),
-		Patients: sqlPatients{sq}, Threads: sqlThreads{sq}, Messages: sqlMessages{sq},
+		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: sqlMessages{sq},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
 	}
 }
