@@ -28,6 +28,7 @@ type threadRow struct {
 	lastAt      time.Time
 	windowUntil time.Time
 	lastOut     deliveryStatus
+	urgent      bool
 }
 
 // messageView is one message of an open thread, ready to draw.
@@ -135,6 +136,7 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		lastAt:      s.LastAt,
 		windowUntil: s.WindowOpenUntil,
 		lastOut:     parseStatus(s.LastOutStatus),
+		urgent:      s.Urgent,
 	}
 }
 
@@ -146,6 +148,9 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 		rows[i] = newThreadRow(s)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].urgent != rows[j].urgent {
+			return rows[i].urgent // urgent threads head every list
+		}
 		if !rows[i].lastAt.Equal(rows[j].lastAt) {
 			return rows[i].lastAt.After(rows[j].lastAt)
 		}

@@ -1208,6 +1208,8 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
 			}
+		case api.EventThreadUrgent:
+			cmds = append(cmds, m.urgentAlert(msg.ev))
 		case api.EventResync:
 			// The server dropped the stream because this console fell
 			// behind: events were lost, so fetch everything shown again.

@@ -394,6 +394,9 @@ func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
 func (m *Model) stateMarks(r threadRow) string {
 	t := m.theme
 	var marks []string
+	if r.urgent {
+		marks = append(marks, t.Urgent.Render("[URGENT]"))
+	}
 	switch r.state {
 	case api.ThreadClinical:
 		marks = append(marks, t.Escalated.Render("[NURSE]"))
