@@ -620,6 +620,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
 	m.login.notice = notice
+	m.prefillDemoLogin()
 	m.resize()
 	return tea.Batch(logoutCmd(m.backend), textinput.Blink)
 }

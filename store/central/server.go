@@ -51,6 +51,11 @@ type SeedUser struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
 	Role     string `json:"role"`
+	// ResetPassword sets Password again on an existing seeded account
+	// (one with the same role that signs in without a second factor):
+	// the demo makes a fresh random password at every start and keeps it
+	// only in memory, so a demo folder never holds a usable password.
+	ResetPassword bool `json:"reset_password,omitempty"`
 }
 
 // Config configures a central endpoint.
