@@ -54,6 +54,8 @@ type messageView struct {
 	edited    bool
 	revoked   bool
 	forwarded bool
+
+	linkOpenedAt time.Time // when the portal link it carried was first opened
 }
 
 // quoteLen is how much of a replied-to message a reply quotes.
@@ -193,6 +195,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 			at:       m.At,
 		}
 		mv.edited, mv.revoked, mv.forwarded = m.Edited, m.Revoked, m.Forwarded
+		mv.linkOpenedAt = m.LinkOpenedAt
 		if m.ReplyTo != "" {
 			if q, ok := byID[m.ReplyTo]; ok {
 				mv.quote = policy.SanitizeLine(quoteOf(q))

@@ -554,6 +554,7 @@ func (m *Model) messagesView(w int) string {
 		if s := m.statusView(msg.status, ""); s != "" {
 			head += t.Faint.Render(" · ") + s
 		}
+		head += m.linkOpenedView(msg)
 		b.WriteString(indent(head, w, 0, 2) + "\n")
 		if r := m.revealedFor(msg.id); r != nil {
 			b.WriteString(indent(t.Escalated.Render("REVEALED · hides in "+countdown(m.nowAt, r.expires)), w, 2, 2) + "\n")

@@ -129,6 +129,10 @@ type Message struct {
 	Items []OrderItem `json:"items,omitempty"`
 	// Forwarded is set when WhatsApp marked the message as forwarded.
 	Forwarded bool `json:"forwarded,omitempty"`
+	// LinkOpenedAt is when the patient first opened the portal link this
+	// message carried (zero: not opened); LinkOpens counts the opens.
+	LinkOpenedAt time.Time `json:"link_opened_at,omitzero"`
+	LinkOpens    int       `json:"link_opens,omitempty"`
 }
 
 // Choice is a picked button or list option, masked.
