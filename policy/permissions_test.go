@@ -18,6 +18,8 @@ var wantMatrix = map[Action][4]bool{
 	ActionTakeClinicalHandoff: {false, true, true, false},
 	ActionRevealMasked:        {false, true, true, false},
 	ActionViewIncidents:       {false, false, true, false},
+	ActionOpenIncident:        {true, true, true, false},
+	ActionWorkIncident:        {false, false, true, false},
 	ActionViewAudit:           {false, false, true, true},
 	ActionExportAudit:         {false, false, true, false},
 	ActionViewMetrics:         {false, false, true, false},

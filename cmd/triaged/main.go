@@ -108,7 +108,8 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			"       triaged appointments import FILE    (CSV or FHIR R4 Bundle)\n"+
 			"       triaged consent import FILE.csv     (opt-ins collected elsewhere)\n"+
 			"       triaged macros check|install FILE   (the clinic's quick replies)\n"+
-			"       triaged templates check|install FILE (the WhatsApp template library)\n\n")
+			"       triaged templates check|install FILE (the WhatsApp template library)\n"+
+			"       triaged incident list | export ID  (the incident register; one incident, masked)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -165,6 +166,8 @@ func run(args []string, stderr io.Writer) error {
 			return runMacros(args[1:], os.Stdout, stderr, false)
 		case "templates":
 			return runMacros(args[1:], os.Stdout, stderr, true)
+		case "incident":
+			return runIncident(args[1:], os.Stdout, stderr)
 		}
 	}
 	s := defineSettings()

@@ -298,6 +298,8 @@ type Store struct {
 	Sessions
 	Audit
 	Outbox
+	// keys seals the incident register's free text (incidents.go).
+	keys *seal.Keys
 }
 
 // NewSQLiteStore builds the SQLite implementation over db, sealing with keys.
@@ -308,6 +310,7 @@ func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
 		gate:     newWriteGate(),
 		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: linkMessages{sqlMessages{sq}},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
+		keys: keys,
 	}
 }
 
