@@ -116,6 +116,11 @@ func (m *Model) View() string {
 	if m.audit != nil {
 		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
 	}
+	if m.incidents != nil {
+		head := m.headerView()
+		m.incidents.SetSize(m.width, m.height-lipgloss.Height(head))
+		return head + "\n" + m.incidents.View()
+	}
 	if m.metrics != nil {
 		return m.headerView() + "\n" + m.metrics.View() + "\n" + m.footerView()
 	}
