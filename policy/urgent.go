@@ -103,6 +103,22 @@ var urgentPhrases = map[UrgentCategory][]urgentPhrase{
 	},
 }
 
+// urgentCompiled is urgentPhrases without apostrophes, matching the
+// words DetectUrgent compares them with.
+var urgentCompiled = func() map[UrgentCategory][]urgentPhrase {
+	out := make(map[UrgentCategory][]urgentPhrase, len(urgentPhrases))
+	for cat, phrases := range urgentPhrases {
+		for _, ph := range phrases {
+			c := make(urgentPhrase, len(ph))
+			for i, w := range ph {
+				c[i] = strings.ReplaceAll(w, "'", "")
+			}
+			out[cat] = append(out[cat], c)
+		}
+	}
+	return out
+}()
+
 // urgentOrder fixes the order categories are reported in.
 var urgentOrder = []UrgentCategory{
 	UrgentChestPain, UrgentBreathing, UrgentSelfHarm, UrgentBleeding, UrgentStroke,
@@ -117,13 +133,14 @@ var urgentOrder = []UrgentCategory{
 // is one extra line to a patient, while the cost of a missed emergency
 // has no upper bound.
 func DetectUrgent(text string) UrgentVerdict {
-	words := strings.Fields(foldConsent(text))
+	// Apostrophes go: "cant" and "can't" are one word to a hurried thumb.
+	words := strings.Fields(strings.ReplaceAll(foldConsent(text), "'", ""))
 	if len(words) == 0 {
 		return UrgentVerdict{}
 	}
 	var v UrgentVerdict
 	for _, cat := range urgentOrder {
-		for _, ph := range urgentPhrases[cat] {
+		for _, ph := range urgentCompiled[cat] {
 			if phraseIn(words, ph) {
 				v.Categories = append(v.Categories, cat)
 				break
@@ -179,17 +196,14 @@ func aloneMayslip(pat string) bool {
 
 // exactWord is wordMatches without typing slips.
 func exactWord(word, pat string) bool {
-	word = strings.ReplaceAll(word, "'", "")
-	pat = strings.ReplaceAll(pat, "'", "")
 	if stem, ok := strings.CutSuffix(pat, "*"); ok {
 		return strings.HasPrefix(word, stem)
 	}
 	return word == pat
 }
 
-// wordMatches compares one folded word with one pattern. Apostrophes are
-// ignored on both sides ("cant" and "can't" are one word to a hurried
-// thumb).
+// wordMatches compares one folded word with one pattern (both without
+// apostrophes).
 func wordMatches(word, pat string) bool { return slipMatch(word, pat, fuzzyMin) }
 
 // anchoredMatch is wordMatches for a word after a phrase's first one:
@@ -198,8 +212,6 @@ func wordMatches(word, pat string) bool { return slipMatch(word, pat, fuzzyMin) 
 func anchoredMatch(word, pat string) bool { return slipMatch(word, pat, fuzzyAnchored) }
 
 func slipMatch(word, pat string, minLen int) bool {
-	word = strings.ReplaceAll(word, "'", "")
-	pat = strings.ReplaceAll(pat, "'", "")
 	if stem, ok := strings.CutSuffix(pat, "*"); ok {
 		if strings.HasPrefix(word, stem) {
 			return true

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -62,13 +61,7 @@ func CheckSafetyReplies(replies map[string]string, clinic policy.ClinicProfile) 
 // alerted on the event stream, and the flag is audited with its
 // categories, never the text. The urgent_messages primary key makes all
 // of it happen once per message.
-func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Message, typ bsp.MessageType, now time.Time, stats *ingestStats) error {
-	switch typ {
-	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
-	default:
-		return nil
-	}
-	v := policy.DetectUrgent(m.Body)
+func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Message, v policy.UrgentVerdict, now time.Time, stats *ingestStats) error {
 	if !v.Urgent {
 		return nil
 	}

@@ -203,9 +203,19 @@ type maskedInbound struct {
 	spans    []api.Span
 	clinical bool
 	detail   *MessageDetail
+	// urgent is policy.DetectUrgent of the text, computed here with the
+	// masking so the single writer does not pay for it.
+	urgent policy.UrgentVerdict
 }
 
-func maskInbound(in *bsp.InboundMessage) *maskedInbound { return renderInbound(in) }
+func maskInbound(in *bsp.InboundMessage) *maskedInbound {
+	mt := renderInbound(in)
+	switch mt.typ {
+	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
+		mt.urgent = policy.DetectUrgent(mt.body)
+	}
+	return mt
+}
 
 // maskEvents masks every inbound message of events, by event index.
 func maskEvents(events []bsp.Event) []*maskedInbound {
@@ -282,7 +292,7 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 	if err := s.applyMessageKind(ctx, q, p, m, in, now, stats); err != nil {
 		return nil, err
 	}
-	if err := s.afterUrgent(ctx, q, th, m, typ, now, stats); err != nil {
+	if err := s.afterUrgent(ctx, q, th, m, mt.urgent, now, stats); err != nil {
 		return nil, err
 	}
 	return &api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: m.ID}, nil
