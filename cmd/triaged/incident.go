@@ -35,7 +35,10 @@ func runIncident(args []string, stdout, stderr io.Writer) error {
 	rest := args[1:]
 	id := ""
 	if args[0] == "export" {
-		if n := len(rest); n > 0 && !strings.HasPrefix(rest[n-1], "-") {
+		// The id is the last word, unless that word is a flag's value
+		// ("--data DIR" with the id forgotten).
+		n := len(rest)
+		if n > 0 && !strings.HasPrefix(rest[n-1], "-") && (n == 1 || !strings.HasPrefix(rest[n-2], "-") || strings.Contains(rest[n-2], "=")) {
 			id, rest = rest[n-1], rest[:n-1]
 		}
 	}
