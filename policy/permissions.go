@@ -37,12 +37,17 @@ const (
 	ActionViewClinicalThreads Action = "view_clinical_threads"
 	ActionViewAudit           Action = "view_audit"
 	ActionViewIncidents       Action = "view_incidents"
-	ActionManageUsers         Action = "manage_users"
-	ActionManageMacros        Action = "manage_macros"
-	ActionManageKeys          Action = "manage_keys"
-	ActionPurgeRecords        Action = "purge_records"
-	ActionExportAudit         Action = "export_audit"
-	ActionViewMetrics         Action = "view_metrics"
+	// ActionOpenIncident opens a misdirected-message incident from a
+	// thread: anyone who answers patients may notice one.
+	ActionOpenIncident Action = "open_incident"
+	// ActionWorkIncident assesses, remediates and decides an incident.
+	ActionWorkIncident Action = "work_incident"
+	ActionManageUsers  Action = "manage_users"
+	ActionManageMacros Action = "manage_macros"
+	ActionManageKeys   Action = "manage_keys"
+	ActionPurgeRecords Action = "purge_records"
+	ActionExportAudit  Action = "export_audit"
+	ActionViewMetrics  Action = "view_metrics"
 )
 
 var allRoles = []Role{RoleFrontDesk, RoleNurse, RoleSupervisor, RoleAdmin}
@@ -52,6 +57,7 @@ var allActions = []Action{
 	ActionHandoffToNurse, ActionViewClinicalThreads, ActionTakeClinicalHandoff,
 	ActionRevealMasked, ActionViewIncidents, ActionViewAudit, ActionExportAudit,
 	ActionViewMetrics, ActionManageUsers, ActionManageMacros, ActionManageKeys, ActionPurgeRecords,
+	ActionOpenIncident, ActionWorkIncident,
 }
 
 // grants is the permission matrix. Anything not listed is refused: a new
@@ -70,6 +76,7 @@ var grants = map[Role]map[Action]bool{
 		ActionSendFreeText:   true,
 		ActionSendTemplate:   true,
 		ActionHandoffToNurse: true,
+		ActionOpenIncident:   true,
 	},
 	// A nurse does everything front desk does and also the clinical work:
 	// seeing threads handed to nurses, taking a hand-off, and revealing
@@ -85,6 +92,7 @@ var grants = map[Role]map[Action]bool{
 		ActionViewClinicalThreads: true,
 		ActionTakeClinicalHandoff: true,
 		ActionRevealMasked:        true,
+		ActionOpenIncident:        true,
 	},
 	// A supervisor covers every nurse duty (escalations land with them) and
 	// reviews the program: misdirected-message incidents, the audit trail
@@ -102,6 +110,8 @@ var grants = map[Role]map[Action]bool{
 		ActionTakeClinicalHandoff: true,
 		ActionRevealMasked:        true,
 		ActionViewIncidents:       true,
+		ActionOpenIncident:        true,
+		ActionWorkIncident:        true,
 		ActionViewAudit:           true,
 		ActionExportAudit:         true,
 		ActionViewMetrics:         true,
@@ -156,8 +166,10 @@ func Why(r Role, a Action) string {
 		}
 	case ActionViewAudit:
 		return who + " cannot view the audit trail; a supervisor or admin can."
-	case ActionViewIncidents:
+	case ActionViewIncidents, ActionWorkIncident:
 		return who + " cannot view incidents; a supervisor reviews them."
+	case ActionOpenIncident:
+		return who + " cannot open incidents; front desk, nurses and supervisors can."
 	case ActionViewMetrics:
 		return who + " cannot view the program's metrics; a supervisor watches them."
 	case ActionExportAudit:

@@ -92,6 +92,8 @@ func outboundVia(macroID string) string {
 		return "automatic"
 	case strings.HasPrefix(macroID, "template:"):
 		return "template"
+	case strings.HasPrefix(macroID, "safety:"):
+		return "automatic safety reply"
 	}
 	return "quick reply"
 }

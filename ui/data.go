@@ -28,6 +28,7 @@ type threadRow struct {
 	lastAt      time.Time
 	windowUntil time.Time
 	lastOut     deliveryStatus
+	urgent      bool
 }
 
 // messageView is one message of an open thread, ready to draw.
@@ -53,6 +54,8 @@ type messageView struct {
 	edited    bool
 	revoked   bool
 	forwarded bool
+
+	linkOpenedAt time.Time // when the portal link it carried was first opened
 }
 
 // quoteLen is how much of a replied-to message a reply quotes.
@@ -135,6 +138,7 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		lastAt:      s.LastAt,
 		windowUntil: s.WindowOpenUntil,
 		lastOut:     parseStatus(s.LastOutStatus),
+		urgent:      s.Urgent,
 	}
 }
 
@@ -146,6 +150,9 @@ func newThreadRows(in []api.ThreadSummary) []threadRow {
 		rows[i] = newThreadRow(s)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].urgent != rows[j].urgent {
+			return rows[i].urgent // urgent threads head every list
+		}
 		if !rows[i].lastAt.Equal(rows[j].lastAt) {
 			return rows[i].lastAt.After(rows[j].lastAt)
 		}
@@ -188,6 +195,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 			at:       m.At,
 		}
 		mv.edited, mv.revoked, mv.forwarded = m.Edited, m.Revoked, m.Forwarded
+		mv.linkOpenedAt = m.LinkOpenedAt
 		if m.ReplyTo != "" {
 			if q, ok := byID[m.ReplyTo]; ok {
 				mv.quote = policy.SanitizeLine(quoteOf(q))

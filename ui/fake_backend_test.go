@@ -66,13 +66,16 @@ type fakeBackend struct {
 
 	// policy is the messaging policy; the thread calls refuse until
 	// policy.Acknowledged (newFakeBackend starts acknowledged).
-	policy         api.MessagingPolicy
-	ackNames       []string
-	ackErr         error
-	review         api.ReviewStatus
-	reviewErr      error
-	programMetrics api.ProgramMetrics // answered to ProgramMetrics
-	metricsCalls   int
+	policy          api.MessagingPolicy
+	ackNames        []string
+	ackErr          error
+	review          api.ReviewStatus
+	reviewErr       error
+	programMetrics  api.ProgramMetrics // answered to ProgramMetrics
+	incidents       []api.Incident     // the register (incidents_test.go)
+	incidentReports []api.OpenIncidentRequest
+	incidentUpdates []api.IncidentUpdate
+	metricsCalls    int
 
 	drafts     map[string]string // thread id -> the signed-in user's draft
 	draftCalls []string          // "save t1 text", "load t1", "delete t1", "delete-all", "logout"

@@ -29,6 +29,8 @@ type KeyMap struct {
 	Audit      key.Binding // the audit trail review
 	Vendors    key.Binding // admins: the BAA register of the providers
 	Metrics    key.Binding // the program metrics (supervisors)
+	Incident   key.Binding // report an incident about this thread (anyone)
+	Incidents  key.Binding // the incident register (supervisors)
 	Consent    key.Binding // record an opt-in, or decide a flagged request to stop
 	PHIAsk     key.Binding // the patient asked for health details by WhatsApp
 	Refresh    key.Binding
@@ -99,6 +101,8 @@ func DefaultKeyMap() KeyMap {
 		Audit:      b("a", "audit trail", "a"),
 		Vendors:    b("V", "vendor register", "V"),
 		Metrics:    b("s", "program metrics", "s"),
+		Incident:   b("I", "report an incident", "I"),
+		Incidents:  b("X", "incidents", "X"),
 		Refresh:    b("R/f5", "refresh", "R", "f5"),
 		Help:       b("?", "more keys", "?"),
 		Logout:     b("L", "log out", "L"),
@@ -198,6 +202,8 @@ const (
 	actPrevMsg
 	actNextMsg
 	actContinue
+	actIncident
+	actIncidents
 	actAudit
 	actVendors
 	actMetrics
@@ -294,6 +300,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
 			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.PHIAsk, actPHIAsk, false}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
+			{k.Incident, actIncident, false}, {k.Incidents, actIncidents, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
@@ -306,6 +313,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Open, actOpen, true}, {k.Reply, actReply, true},
 			{k.Macros, actMacros, true}, {k.Handoff, actHandoff, true},
 			{k.Audit, actAudit, false}, {k.Vendors, actVendors, false}, {k.Metrics, actMetrics, false},
+			{k.Incident, actIncident, false}, {k.Incidents, actIncidents, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, true},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},

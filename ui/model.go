@@ -157,6 +157,8 @@ type Model struct {
 	audit *auditPanel
 	// metrics is the open metrics screen (metrics_screen.go).
 	metrics *metricsScreen
+	// incidents is the open incident screen (incidents.go), or nil.
+	incidents *incidentScreen
 
 	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
 	ackVersion string
@@ -369,6 +371,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onVendors(msg)
 	case metricsMsg:
 		cmd = m.onMetrics(msg)
+	case incidentMsg:
+		cmd = m.onIncident(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -439,6 +443,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.vendors != nil && m.screen == screenMain {
 		return m.vendorKey(msg)
 	}
+	if m.incidents != nil && m.screen == screenMain {
+		return m.incidentKey(msg)
+	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
 	if act == actQuit {
@@ -498,6 +505,7 @@ func (m *Model) syncKeys() {
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
+	m.syncIncidentKeys()
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
@@ -616,10 +624,12 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
+	m.incidents = nil
 	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
 	m.screen, m.focus = screenLogin, focusList
 	m.login = newLoginForm()
 	m.login.notice = notice
+	m.prefillDemoLogin()
 	m.resize()
 	return tea.Batch(logoutCmd(m.backend), textinput.Blink)
 }
@@ -821,6 +831,10 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		return m.openVendors()
 	case actMetrics:
 		return m.openMetrics()
+	case actIncident:
+		return m.openIncidentReport()
+	case actIncidents:
+		return m.openIncidentRegister()
 	case actPrevMsg, actNextMsg:
 		m.moveSelection(act)
 	case actReply:
@@ -1208,6 +1222,8 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
 			}
+		case api.EventThreadUrgent:
+			cmds = append(cmds, m.urgentAlert(msg.ev))
 		case api.EventResync:
 			// The server dropped the stream because this console fell
 			// behind: events were lost, so fetch everything shown again.

@@ -24,6 +24,7 @@ type Theme struct {
 	Masked    lipgloss.Style // [PHONE] placeholders and the "Masked" token
 	Escalated lipgloss.Style // handed to nurses, reads as clinical
 	Overdue   lipgloss.Style // unread and waiting too long
+	Urgent    lipgloss.Style // a patient message suggested an emergency
 	Unread    lipgloss.Style // the unread count mark
 	Error     lipgloss.Style // refusals, failures, fatal errors
 	Warning   lipgloss.Style // closed 24-hour window, opted out
@@ -53,6 +54,7 @@ func DefaultTheme() Theme {
 		Masked:    s().Foreground(c("5")).Bold(true),
 		Escalated: s().Foreground(c("5")).Bold(true),
 		Overdue:   s().Foreground(c("1")).Bold(true),
+		Urgent:    s().Bold(true).Foreground(c("15")).Background(c("1")),
 		Unread:    s().Foreground(c("4")).Bold(true),
 		Error:     s().Foreground(c("1")).Bold(true),
 		Warning:   s().Foreground(c("3")),
@@ -82,6 +84,7 @@ func MonochromeTheme() Theme {
 		Masked:    s().Underline(true),
 		Escalated: s().Bold(true),
 		Overdue:   s().Bold(true).Underline(true),
+		Urgent:    s().Bold(true).Reverse(true),
 		Unread:    s().Bold(true),
 		Error:     s().Bold(true).Reverse(true),
 		Warning:   s().Underline(true),

@@ -116,6 +116,11 @@ func (m *Model) View() string {
 	if m.audit != nil {
 		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
 	}
+	if m.incidents != nil {
+		head := m.headerView()
+		m.incidents.SetSize(m.width, m.height-lipgloss.Height(head))
+		return head + "\n" + m.incidents.View()
+	}
 	if m.metrics != nil {
 		return m.headerView() + "\n" + m.metrics.View() + "\n" + m.footerView()
 	}
@@ -394,6 +399,9 @@ func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
 func (m *Model) stateMarks(r threadRow) string {
 	t := m.theme
 	var marks []string
+	if r.urgent {
+		marks = append(marks, t.Urgent.Render("[URGENT]"))
+	}
 	switch r.state {
 	case api.ThreadClinical:
 		marks = append(marks, t.Escalated.Render("[NURSE]"))
@@ -551,6 +559,7 @@ func (m *Model) messagesView(w int) string {
 		if s := m.statusView(msg.status, ""); s != "" {
 			head += t.Faint.Render(" · ") + s
 		}
+		head += m.linkOpenedView(msg)
 		b.WriteString(indent(head, w, 0, 2) + "\n")
 		if r := m.revealedFor(msg.id); r != nil {
 			b.WriteString(indent(t.Escalated.Render("REVEALED · hides in "+countdown(m.nowAt, r.expires)), w, 2, 2) + "\n")

@@ -115,7 +115,7 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 	users := map[string]central.SeedUser{}
 	var seeds []central.SeedUser
 	for _, r := range []string{"frontdesk", "nurse", "supervisor"} {
-		u := central.SeedUser{Username: "demo." + r, Password: "demo-" + randomHex(12), Role: r}
+		u := central.SeedUser{Username: "demo." + r, Password: "demo-" + randomHex(12), Role: r, ResetPassword: true}
 		users[r] = u
 		seeds = append(seeds, u)
 	}

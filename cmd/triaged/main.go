@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -68,6 +69,9 @@ func defineSettings() *settings {
 	s.add("twilio-from", "TRIAGED_TWILIO_FROM", "", "Twilio WhatsApp sender, e.g. whatsapp:+14155238886 (twilio); required for twilio", false)
 	s.add("public-url", "TRIAGED_PUBLIC_URL", "", "this endpoint's public https address exactly as registered with the provider; hand-off links are <public-url>/h/<token>; Twilio signatures are checked over <public-url>/webhooks/twilio (required for twilio)", false)
 	s.add("portal-url", "TRIAGED_PORTAL_URL", "", "the clinic's patient portal; opened links redirect there with ?handoff=<token> (empty: built-in demo page /portal)", false)
+	s.add("link-max-opens", "TRIAGED_LINK_MAX_OPENS", "1", "how many times a hand-off link opens within its life; a spent link shows the patient how to get a new one", false)
+	s.add("safety-reply-en", "TRIAGED_SAFETY_REPLY_EN", "", "the clinic's English safety reply to a message that suggests an emergency (empty: the built-in \"If this is an emergency, call 911 …\"); refused at start if it reads as health information", false)
+	s.add("safety-reply-es", "TRIAGED_SAFETY_REPLY_ES", "", "the clinic's Spanish safety reply (empty: the built-in \"Si es una emergencia, llame al 911 …\")", false)
 	s.add("key-passphrase-file", "TRIAGED_KEY_PASSPHRASE_FILE", "", "file holding the key passphrase: fallback when no OS keyring, and recovery when there is one", false)
 	s.add("seed-users-file", "TRIAGED_SEED_USERS_FILE", "", "JSON list of {username,password,role} created if missing (demo)", false)
 	s.add("seed-optins", "TRIAGED_SEED_OPTINS", "", "comma-separated E.164 numbers recorded as opted in, source demo-seed (demo)", false)
@@ -121,7 +125,8 @@ func usage(fs *flag.FlagSet, s *settings) func() {
 			"       triaged macros check|install FILE   (the clinic's quick replies)\n"+
 			"       triaged templates check|install FILE (the WhatsApp template library)\n"+
 			"       triaged systemd-unit [env]          (the hardened unit, or its example configuration)\n"+
-			"       triaged completion bash|zsh|fish, triaged man, triaged --version\n\n")
+			"       triaged completion bash|zsh|fish, triaged man, triaged --version\n"+
+			"       triaged incident list | export ID  (the incident register; one incident, masked)\n\n")
 		fmt.Fprintf(w, "Every flag may instead be set with its environment variable; a flag wins.\n\n")
 		for _, st := range s.list {
 			def := ""
@@ -181,6 +186,8 @@ func run(args []string, stderr io.Writer) error {
 			return runMacros(args[1:], os.Stdout, stderr, false)
 		case "templates":
 			return runMacros(args[1:], os.Stdout, stderr, true)
+		case "incident":
+			return runIncident(args[1:], os.Stdout, stderr)
 		}
 	}
 	s := defineSettings()
@@ -285,6 +292,10 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		return cfg, fmt.Errorf("TRIAGED_CLINIC_ZONE: unknown time zone %q", s.get("clinic-zone"))
 	}
 	cfg.ClinicZone = zone
+	if cfg.LinkMaxOpens, err = strconv.Atoi(s.get("link-max-opens")); err != nil || cfg.LinkMaxOpens < 1 || cfg.LinkMaxOpens > 100 {
+		return cfg, fmt.Errorf("TRIAGED_LINK_MAX_OPENS (--link-max-opens) must be a whole number from 1 to 100 (got %q)", s.get("link-max-opens"))
+	}
+	cfg.SafetyReplies = map[string]string{"en": s.get("safety-reply-en"), "es": s.get("safety-reply-es")}
 	if cfg.TrustedProxies, err = central.ParseTrustedProxies(s.get("trusted-proxies")); err != nil {
 		return cfg, fmt.Errorf("TRIAGED_TRUSTED_PROXIES: %w", err)
 	}

@@ -80,6 +80,10 @@ type ThreadSummary struct {
 	// closes; zero when the patient never wrote.
 	WindowOpenUntil time.Time `json:"window_open_until"`
 	LastOutStatus   string    `json:"last_out_status,omitempty"`
+	// Urgent is set once a patient message in the thread suggested an
+	// emergency (policy.DetectUrgent); UrgentAt is when.
+	Urgent   bool      `json:"urgent,omitempty"`
+	UrgentAt time.Time `json:"urgent_at,omitzero"`
 }
 
 // Span is one masked stretch of a message: its type and where it stood in
@@ -125,6 +129,10 @@ type Message struct {
 	Items []OrderItem `json:"items,omitempty"`
 	// Forwarded is set when WhatsApp marked the message as forwarded.
 	Forwarded bool `json:"forwarded,omitempty"`
+	// LinkOpenedAt is when the patient first opened the portal link this
+	// message carried (zero: not opened); LinkOpens counts the opens.
+	LinkOpenedAt time.Time `json:"link_opened_at,omitzero"`
+	LinkOpens    int       `json:"link_opens,omitempty"`
 }
 
 // Choice is a picked button or list option, masked.
@@ -214,6 +222,9 @@ const (
 	EventMessageNew    EventType = "message.new"
 	EventMessageStatus EventType = "message.status"
 	EventThreadUpdated EventType = "thread.updated"
+	// EventThreadUrgent says a patient message (MessageID) in ThreadID
+	// suggested an emergency: nurses' and supervisors' consoles alert.
+	EventThreadUrgent EventType = "thread.urgent"
 	// EventResync says the server dropped this stream because the
 	// console fell behind: events were lost, so the console fetches its
 	// inbox again and reconnects. The stream ends after it.

@@ -267,11 +267,13 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 	if err := writeJSON("05-template-review.json", tmpl); err != nil {
 		return res, err
 	}
-	// 6. Incidents: no register exists in this version, and the pack says
-	// so rather than inventing an empty one.
-	if err := write("06-incidents.txt", []byte("Incident register not present in this version of triaged.\n\n"+
-		"Misdirected messages and PHI sent by mistake are reported to the supervisor (messaging policy, point 6) and\n"+
-		"assessed outside this system; the audit log (03-audit-verify.txt) holds every send and refusal for that assessment.\n")); err != nil {
+	// 6. The incident register of the period: kinds, dates, the 60-day
+	// clock, steps done and outcomes; no free text (see IncidentRegister).
+	incReg, err := s.store.IncidentRegister(ctx, opt.From, opt.To, s.now())
+	if err != nil {
+		return res, err
+	}
+	if err := write("06-incidents.txt", []byte(incReg)); err != nil {
 		return res, err
 	}
 	// 7. Consent statistics.

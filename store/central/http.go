@@ -39,6 +39,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET "+v+"/audit", s.authed(s.handleAuditView))
 	s.accessRoutes(mux)
 	s.complianceRoutes(mux)
+	s.incidentRoutes(mux)
 	s.metricsRoutes(mux)
 	mux.HandleFunc(v+"/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route")

@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
 )
 
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
@@ -19,6 +20,13 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 
 type page struct{ Title, Body, Note string }
 
+// spentLinkPage answers a link opened more often than it may be. It
+// names nothing about the patient or the thread: whoever holds a
+// forwarded link learns only how the patient gets a new one.
+var spentLinkPage = page{Title: "This link has already been used",
+	Body: "For your privacy, a secure link stops working once it has been used. To continue, message the clinic on WhatsApp and ask for a new link; it will arrive in the same chat.",
+	Note: "If you did not open this link yourself, tell the clinic when you write."}
+
 func writePage(w http.ResponseWriter, status int, p page) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -30,8 +38,11 @@ func writePage(w http.ResponseWriter, status int, p page) {
 // unexpired link is audited and redirected to the portal; anything else
 // gets a plain page in plain words, never a redirect.
 func (s *Server) handleLink(w http.ResponseWriter, r *http.Request) {
-	token := r.PathValue("token")
-	link, err := policy.VerifyHandoffToken(s.linkKey, token, s.now())
+	// A chat app or the end of a sentence may have glued "." or ")" to
+	// the link: strip it rather than turn the patient away.
+	token := policy.CleanLinkToken(r.PathValue("token"))
+	now := s.now()
+	link, err := policy.VerifyHandoffToken(s.linkKey, token, now)
 	if err == nil {
 		if _, terr := s.store.Threads.Get(r.Context(), s.db, link.ThreadID); terr != nil {
 			err = policy.ErrLinkInvalid
@@ -53,12 +64,21 @@ func (s *Server) handleLink(w http.ResponseWriter, r *http.Request) {
 			Body: "This link is not valid. It may have been copied incompletely. Please message the clinic on WhatsApp for a new one."})
 		return
 	}
-	if err := s.auditOnly(r.Context(), auditRecord{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID, Outcome: "ok"}); err != nil {
-		// No audit entry, no access.
+	allowed, _, err := s.claimLinkOpen(r.Context(), token, link, now)
+	if err != nil {
+		// No count and no audit entry, no access.
 		writePage(w, http.StatusServiceUnavailable, page{Title: "Please try again",
 			Body: "The clinic's system could not open this link just now. Please try again in a minute."})
 		return
 	}
+	if !allowed {
+		s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
+			Outcome: "refused", Detail: map[string]string{"reason": "spent"}}, false)
+		writePage(w, http.StatusGone, spentLinkPage)
+		return
+	}
+	// Consoles showing the thread learn that the link was opened.
+	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: link.ThreadID})
 	target := s.cfg.PortalURL
 	if target == "" {
 		target = "/portal"

@@ -697,7 +697,12 @@ func (s *Server) seed(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("central: seed user %q: %w", name, err)
 		}
-		if _, err := s.store.Users.ByUsername(ctx, s.db, name); err == nil {
+		if existing, err := s.store.Users.ByUsername(ctx, s.db, name); err == nil {
+			if su.ResetPassword {
+				if err := s.resetSeedPassword(ctx, existing, role, su.Password); err != nil {
+					return fmt.Errorf("central: seed user %q: %w", name, err)
+				}
+			}
 			continue
 		} else if !errors.Is(err, ErrNotFound) {
 			return err

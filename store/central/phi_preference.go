@@ -93,11 +93,12 @@ func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Mes
 		return false, err
 	}
 	text, _ := assets.CurrentConsentText(assets.PHIConfirmed, s.patientLang(ctx, q, th))
-	link, err := s.handoffLink(th.ID, now)
+	msgID := newID("msg")
+	link, err := s.handoffLink(th.ID, msgID, now)
 	if err != nil {
 		return false, err
 	}
-	msg := Message{ID: newID("msg"), ThreadID: th.ID, Type: "text", Body: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, link),
+	msg := Message{ID: msgID, ThreadID: th.ID, Type: "text", Body: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, link),
 		Masked: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, portalLinkMasked), Spans: []api.Span{},
 		Status: "queued", SentBy: systemSender, MacroID: "consent:" + assets.PHIConfirmed, At: now}
 	if err := s.store.Messages.InsertOutbound(ctx, q, &msg); err != nil {

@@ -129,9 +129,9 @@ var ReportKeys = []ReportKey{
 	{"handoffs", "threads handed to nurses (audit thread.handoff ok)", func(f *Figures) any { return f.Handoffs }},
 	{"handoff_first_response_s", "seconds from a hand-off to the thread's next outbound message, against the hand-off SLA", func(f *Figures) any { return f.HandoffFirstResponse }},
 	{"escalations", "hand-offs not answered within the SLA (answered late, or still waiting past it): the nurse queue escalates these to supervisors", func(f *Figures) any { return f.Escalations }},
-	{"urgent_messages", "not recorded: the store does not yet classify urgency, so this is 0, not an estimate", func(f *Figures) any { return f.UrgentMessages }},
-	{"incidents_opened", "not recorded: the store has no incident records yet, so this is 0, not an estimate", func(f *Figures) any { return f.IncidentsOpened }},
-	{"incidents_open", "not recorded: the store has no incident records yet, so this is 0, not an estimate", func(f *Figures) any { return f.IncidentsOpen }},
+	{"urgent_messages", "patient messages flagged as a possible emergency (urgent_messages: each got the safety reply unless the patient had sent STOP)", func(f *Figures) any { return f.UrgentMessages }},
+	{"incidents_opened", "misdirected-message incidents opened on the day (incident register)", func(f *Figures) any { return f.IncidentsOpened }},
+	{"incidents_open", "incidents opened and not yet decided at the end of the day (of the range for total)", func(f *Figures) any { return f.IncidentsOpen }},
 	{"outbound_refusals_by_rule", "sends the server refused (audit message.send refused), by rule", func(f *Figures) any { return f.OutboundRefusalsByRule }},
 	{"delivery_failures_by_reason", "outbound messages that failed delivery, by the fixed reason stored with them", func(f *Figures) any { return f.DeliveryFailuresByReason }},
 	{"show_rate_messaged", "fulfilled of fulfilled+noshow appointments starting on the day, patient sent a message in the 72h before", func(f *Figures) any { return f.ShowRateMessaged }},
@@ -484,6 +484,10 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 				c.showN += b2i(show)
 			}
 		})
+	}
+
+	if err := reportIncidentsAndUrgent(ctx, q, rep, dayEnds, end, each); err != nil {
+		return nil, err
 	}
 
 	finish := func(c *counters) {

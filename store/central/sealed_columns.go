@@ -25,6 +25,10 @@ var sealedColumns = []seal.Column{
 	{Table: "appointments", Column: "status_sealed", Bind: "status", RowID: "id"},
 	{Table: "outbound_templates", Column: "params_sealed", Bind: "params", RowID: "message_id"},
 	{Table: "scheduled_sends", Column: "request_sealed", Bind: "request", RowID: "id"},
+	{Table: "incidents", Column: "description_sealed", Bind: "description", RowID: "id"},
+	{Table: "incidents", Column: "assessment_sealed", Bind: "assessment", RowID: "id"},
+	{Table: "incidents", Column: "steps_sealed", Bind: "steps", RowID: "id"},
+	{Table: "incidents", Column: "reasoning_sealed", Bind: "reasoning", RowID: "id"},
 }
 
 // SealedColumns lists every sealed column of the central store (a copy:

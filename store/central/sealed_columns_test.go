@@ -91,6 +91,20 @@ func populate(t *testing.T, e *env, keys *seal.Keys) (threadID string) {
 		VALUES ('rvl_test', 'usr_totp', 'nurse', 'console-nurse', ?, ?, ?, ?, ?)`, id, msgID, reason, time.Now().UnixNano(), time.Now().Add(time.Minute).UnixNano()); err != nil {
 		t.Fatal(err)
 	}
+	// An incident with every free-text field, sealed as the incident
+	// handlers seal them.
+	byCol := map[string][]byte{}
+	for col, v := range map[string]string{"description": "Sent Zebulon Quixote's result to the wrong number",
+		"assessment": `{"nature":"name and DOB 03/04/1961"}`, "steps": `[{"id":"ask_delete","label":"Ask the recipient to delete the message"}]`,
+		"reasoning": "Zebulon Quixote's PHI was viewed"} {
+		if byCol[col], err = keys.SealString("incidents", col, "inc_test", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.srv.db.Exec(`INSERT INTO incidents (id, kind, thread_id, opened_by, discovered_at, opened_at, description_sealed, assessment_sealed, steps_sealed, reasoning_sealed)
+		VALUES ('inc_test', 'wrong_recipient', ?, 'usr_totp', 1, 1, ?, ?, ?, ?)`, id, byCol["description"], byCol["assessment"], byCol["steps"], byCol["reasoning"]); err != nil {
+		t.Fatal(err)
+	}
 	// A template's variable values, sealed as the template send seals them.
 	params, err := keys.SealString("outbound_templates", "params", msgID, `["the clinic","Tuesday 3:30 PM","Main clinic"]`)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 	_ "time/tzdata" // quiet hours must not depend on the host's zone files
@@ -217,8 +216,9 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 		}
 		detail["rule"] = "allowed"
 		final, masked := text, text
+		msgID := newID("msg")
 		if macro.ID != "" && strings.Contains(text, assets.PortalLinkPlaceholder) {
-			link, err := s.handoffLink(th.ID, now)
+			link, err := s.handoffLink(th.ID, msgID, now)
 			if err != nil {
 				return err
 			}
@@ -226,7 +226,7 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 			masked = strings.ReplaceAll(text, assets.PortalLinkPlaceholder, portalLinkMasked)
 		}
 		m := Message{
-			ID: newID("msg"), ThreadID: th.ID, Type: "text", Body: final, Masked: masked, Spans: []api.Span{},
+			ID: msgID, ThreadID: th.ID, Type: "text", Body: final, Masked: masked, Spans: []api.Span{},
 			Status: "queued", SentBy: sess.User.ID, MacroID: macro.ID, IdempotencyKey: req.IdempotencyKey, At: now,
 		}
 		detail["message"] = m.ID
@@ -251,11 +251,12 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 	return out, err
 }
 
-// handoffLink is the per-thread secure-portal link put into a macro.
-func (s *Server) handoffLink(threadID string, now time.Time) (string, error) {
-	token, err := policy.NewHandoffToken(s.linkKey, threadID, now, s.cfg.LinkTTL)
+// handoffLink is the per-thread secure-portal link put into message
+// messageID: it opens Config.LinkMaxOpens times within Config.LinkTTL.
+func (s *Server) handoffLink(threadID, messageID string, now time.Time) (string, error) {
+	token, err := policy.NewHandoffLinkToken(s.linkKey, policy.LinkSpec{ThreadID: threadID, MessageID: messageID, MaxOpens: s.cfg.LinkMaxOpens}, now, s.cfg.LinkTTL)
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimRight(s.cfg.PublicURL, "/") + "/h/" + url.PathEscape(token), nil
+	return strings.TrimRight(s.cfg.PublicURL, "/") + "/h/" + token, nil
 }

@@ -40,6 +40,9 @@ const (
 	DefaultSessionTTL  = 12 * time.Hour
 	DefaultIdleTimeout = 10 * time.Minute
 	DefaultLinkTTL     = 24 * time.Hour
+	// DefaultLinkMaxOpens: a hand-off link opens once; a forwarded or
+	// leaked link is then spent.
+	DefaultLinkMaxOpens = 1
 	// MaxWebhookBytes is the largest webhook body accepted (Meta's 3 MB).
 	MaxWebhookBytes = 3 << 20
 )
@@ -49,6 +52,11 @@ type SeedUser struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
 	Role     string `json:"role"`
+	// ResetPassword sets Password again on an existing seeded account
+	// (one with the same role that signs in without a second factor):
+	// the demo makes a fresh random password at every start and keeps it
+	// only in memory, so a demo folder never holds a usable password.
+	ResetPassword bool `json:"reset_password,omitempty"`
 }
 
 // Config configures a central endpoint.
@@ -98,6 +106,12 @@ type Config struct {
 	PortalURL string
 	// LinkTTL is how long a hand-off link works (DefaultLinkTTL).
 	LinkTTL time.Duration
+	// LinkMaxOpens is how many times a hand-off link opens within its
+	// life (DefaultLinkMaxOpens).
+	LinkMaxOpens int
+	// SafetyReplies are the clinic's safety replies to urgent messages by
+	// language ("en", "es"); an empty one takes policy.DefaultSafetyReply.
+	SafetyReplies map[string]string
 
 	// ClinicZone is the clinic's time zone, used for quiet hours when a
 	// patient's zone cannot be derived from their number. nil means UTC.
@@ -244,6 +258,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	if cfg.LinkTTL <= 0 {
 		cfg.LinkTTL = DefaultLinkTTL
+	}
+	if cfg.LinkMaxOpens <= 0 {
+		cfg.LinkMaxOpens = DefaultLinkMaxOpens
+	}
+	if err := CheckSafetyReplies(cfg.SafetyReplies, cfg.Rules.Clinic); err != nil {
+		return nil, err
 	}
 	if cfg.ClinicZone == nil {
 		cfg.ClinicZone = time.UTC

@@ -85,6 +85,10 @@ type Message struct {
 	// Detail is what the message carries beyond its text (sealed at
 	// rest); nil for plain messages and everything outbound.
 	Detail *MessageDetail
+	// LinkOpenedAt is when the portal link this message carried was
+	// first opened, LinkOpens how often (linkMessages fills them).
+	LinkOpenedAt time.Time
+	LinkOpens    int
 }
 
 // MessageDetail is an inbound message's kind-specific content, kept as
@@ -138,6 +142,7 @@ func (m Message) API() api.Message {
 		Masked: policy.Sanitize(m.Masked).String(), Spans: m.Spans, Clinical: m.Clinical, Status: string(m.Status),
 		Error: policy.SanitizeLine(m.Error).String(), SentBy: policy.SanitizeLine(m.SentBy).String(),
 		MacroID: policy.SanitizeLine(m.MacroID).String(), At: m.At,
+		LinkOpenedAt: m.LinkOpenedAt, LinkOpens: m.LinkOpens,
 	}
 }
 
@@ -293,6 +298,8 @@ type Store struct {
 	Sessions
 	Audit
 	Outbox
+	// keys seals the incident register's free text (incidents.go).
+	keys *seal.Keys
 }
 
 // NewSQLiteStore builds the SQLite implementation over db, sealing with keys.
@@ -301,8 +308,9 @@ func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
 	return &Store{
 		DB:       db,
 		gate:     newWriteGate(),
-		Patients: sqlPatients{sq}, Threads: sqlThreads{sq}, Messages: sqlMessages{sq},
+		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: linkMessages{sqlMessages{sq}},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
+		keys: keys,
 	}
 }
 

@@ -373,6 +373,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 		}
 		final := make([]string, len(t.Variables))
 		masked := make([]string, len(t.Variables))
+		msgID := newID("msg") // named now: a portal link records the message that carries it
 		for i, kind := range t.Variables {
 			v := strings.TrimSpace(req.TemplateValues[i])
 			switch kind {
@@ -380,7 +381,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 				if v != "" {
 					return refuse(RuleTemplateVariable, fmt.Sprintf("Variable %d (portal link) is filled in by the server; leave it empty.", i+1))
 				}
-				link, err := s.handoffLink(th.ID, now)
+				link, err := s.handoffLink(th.ID, msgID, now)
 				if err != nil {
 					return err
 				}
@@ -438,7 +439,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
 				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
 		}
-		m := Message{ID: newID("msg"), ThreadID: th.ID, Type: "template", Body: t.Render(final), Masked: t.Render(masked), Spans: []api.Span{},
+		m := Message{ID: msgID, ThreadID: th.ID, Type: "template", Body: t.Render(final), Masked: t.Render(masked), Spans: []api.Span{},
 			Status: "queued", SentBy: sess.User.ID, MacroID: "template:" + t.Name, IdempotencyKey: req.IdempotencyKey, At: now}
 		detail["rule"], detail["message"] = "allowed", m.ID
 		if !th.LastInboundAt.IsZero() && now.Sub(th.LastInboundAt) <= s.window() {

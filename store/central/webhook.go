@@ -123,6 +123,10 @@ func (s *Server) handleWebhook(w http.ResponseWriter, r *http.Request) {
 type ingestStats struct {
 	messages, duplicates, statuses, stale, consent, errors int
 	unreadable, numberChanges                              int
+	// urgentReplies counts safety replies queued; live holds events
+	// beyond the one per message (urgent alerts).
+	urgentReplies int
+	live          []api.Event
 }
 
 // ingestInto stores one webhook's events on q, the webhook's savepoint in
@@ -178,6 +182,7 @@ func (s *Server) ingestInto(ctx context.Context, q Querier, events []bsp.Event, 
 	for _, id := range threads {
 		live = append(live, api.Event{Type: api.EventThreadUpdated, ThreadID: id})
 	}
+	live = append(live, stats.live...)
 	return live, stats, nil
 }
 
@@ -198,9 +203,19 @@ type maskedInbound struct {
 	spans    []api.Span
 	clinical bool
 	detail   *MessageDetail
+	// urgent is policy.DetectUrgent of the text, computed here with the
+	// masking so the single writer does not pay for it.
+	urgent policy.UrgentVerdict
 }
 
-func maskInbound(in *bsp.InboundMessage) *maskedInbound { return renderInbound(in) }
+func maskInbound(in *bsp.InboundMessage) *maskedInbound {
+	mt := renderInbound(in)
+	switch mt.typ {
+	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
+		mt.urgent = policy.DetectUrgent(mt.body)
+	}
+	return mt
+}
 
 // maskEvents masks every inbound message of events, by event index.
 func maskEvents(events []bsp.Event) []*maskedInbound {
@@ -275,6 +290,9 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 		return nil, err
 	}
 	if err := s.applyMessageKind(ctx, q, p, m, in, now, stats); err != nil {
+		return nil, err
+	}
+	if err := s.afterUrgent(ctx, q, th, m, mt.urgent, now, stats); err != nil {
 		return nil, err
 	}
 	return &api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: m.ID}, nil

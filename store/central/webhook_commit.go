@@ -70,7 +70,7 @@ func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route str
 	}
 	ack(w)
 	s.hub.publish(res.live...)
-	if res.stats.statuses > 0 || res.stats.consent > 0 {
+	if res.stats.statuses > 0 || res.stats.consent > 0 || res.stats.urgentReplies > 0 {
 		// A status may have settled a send held in doubt, and a consent
 		// change or a first contact queued an answer: deliver now.
 		s.worker.kick()

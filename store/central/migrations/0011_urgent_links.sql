@@ -1,0 +1,36 @@
+-- Urgent messages and hand-off link tracking.
+
+-- When a thread was first marked urgent (a patient message suggested an
+-- emergency); NULL for a routine thread.
+ALTER TABLE threads ADD COLUMN urgent_at INTEGER;
+
+-- Each urgent patient message, once: the primary key is what makes the
+-- safety reply exactly one per message across duplicate deliveries,
+-- concurrent nodes and restarts. categories are policy.UrgentCategory
+-- names (never the text); reply_id is the safety reply queued, '' when
+-- none could go (the patient sent STOP, or the message came too late).
+CREATE TABLE urgent_messages (
+    message_id  TEXT PRIMARY KEY,
+    thread_id   TEXT NOT NULL,
+    categories  TEXT NOT NULL,
+    reply_id    TEXT NOT NULL DEFAULT '',
+    lang        TEXT NOT NULL,
+    at          INTEGER NOT NULL
+) STRICT;
+CREATE INDEX urgent_messages_thread ON urgent_messages(thread_id);
+
+-- Hand-off links sent to patients: token_id is the token's random nonce
+-- (hex), so the signed token itself is never stored. opens counts the
+-- successful opens, bounded by max_opens with a conditional UPDATE.
+CREATE TABLE handoff_links (
+    token_id        TEXT PRIMARY KEY,
+    thread_id       TEXT NOT NULL,
+    message_id      TEXT NOT NULL DEFAULT '',
+    max_opens       INTEGER NOT NULL CHECK (max_opens >= 1),
+    opens           INTEGER NOT NULL DEFAULT 0,
+    first_opened_at INTEGER,
+    last_opened_at  INTEGER,
+    expires_at      INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX handoff_links_message ON handoff_links(message_id) WHERE message_id <> '';
