@@ -119,6 +119,12 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		users[r] = u
 		seeds = append(seeds, u)
 	}
+	// The scripted morning lead: the reminder run and the demo's incident
+	// are done under this account, so whoever tries the demo still meets
+	// the messaging-policy acknowledgment as their own first step.
+	lead := central.SeedUser{Username: "demo.lead", Password: "demo-" + randomHex(12), Role: "supervisor", ResetPassword: true}
+	users["lead"] = lead
+	seeds = append(seeds, lead)
 	optIns := []string{demoYesterday.Phone}
 	for _, p := range demoScript {
 		if !p.New {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -61,12 +62,27 @@ func reminderRun(ctx context.Context, stack *demoStack, wait time.Duration, log 
 		return
 	case <-time.After(wait):
 	}
-	sup := stack.Users["supervisor"]
+	lead := stack.Users["lead"]
 	var lr api.LoginResponse
 	if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/login", "",
-		api.LoginRequest{Username: sup.Username, Password: sup.Password, ConsoleID: "demo-reminder-run"}, &lr); err != nil {
+		api.LoginRequest{Username: lead.Username, Password: lead.Password, ConsoleID: "demo-reminder-run"}, &lr); err != nil {
 		log.Warn("reminder run: sign-in failed", "err", err)
 		return
+	}
+	// The lead has read the clinic's messaging policy, as every account
+	// must before any thread opens to it.
+	var pol api.MessagingPolicy
+	if err := demoCall(ctx, "GET", stack.CentralURL+api.Version+"/policy", lr.Token, nil, &pol); err != nil {
+		log.Warn("reminder run: policy not read", "err", err)
+		return
+	}
+	if !pol.Acknowledged {
+		var ack api.PolicyAckResponse
+		if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/policy/ack", lr.Token,
+			api.PolicyAckRequest{Version: pol.Version, FullName: "Riley Morgan"}, &ack); err != nil {
+			log.Warn("reminder run: policy not acknowledged", "err", err)
+			return
+		}
 	}
 	var threads []api.ThreadSummary
 	if err := demoCall(ctx, "GET", stack.CentralURL+api.Version+"/threads", lr.Token, nil, &threads); err != nil {
@@ -83,6 +99,20 @@ func reminderRun(ctx context.Context, stack *demoStack, wait time.Duration, log 
 		if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/threads/"+th.ID+"/send", lr.Token, req, &sr); err != nil {
 			log.Warn("reminder run: template not sent", "thread", th.ID, "err", err)
 		}
+	}
+	// The lead also reports the morning's incident: a patient sent
+	// medication details over WhatsApp, where PHI should not be. The
+	// supervisor works it in the incident register.
+	for _, th := range threads {
+		if !th.Urgent {
+			continue
+		}
+		var inc api.Incident
+		if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/incidents", lr.Token, api.OpenIncidentRequest{ThreadID: th.ID,
+			Kind: policy.IncidentPHIReceived, Description: "The patient wrote medication details in WhatsApp; answered through the portal."}, &inc); err != nil {
+			log.Warn("demo incident not opened", "thread", th.ID, "err", err)
+		}
+		break
 	}
 }
 
