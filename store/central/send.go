@@ -120,27 +120,8 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 	role := sess.User.Role
 	err := s.store.Tx(ctx, func(q Querier) error {
 		out = sendOutcome{}
-		// A retry of a send already accepted returns it and sends nothing.
-		prev, err := s.store.Messages.ByIdempotencyKey(ctx, q, sess.User.ID, req.IdempotencyKey)
-		if err == nil {
-			if prev.ThreadID != threadID {
-				out.refusal = &api.Refusal{Rule: "idempotency", Reason: "This idempotency key was already used for another thread."}
-				return nil
-			}
-			out.msg, out.replayed = prev, true
-			return nil
-		} else if !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		th, err := s.store.Threads.Get(ctx, q, threadID)
-		if errors.Is(err, ErrNotFound) {
-			out.notFound = true
-			return nil
-		} else if err != nil {
-			return err
-		}
-		p, err := s.store.Patients.Get(ctx, q, th.PatientID)
-		if err != nil {
+		th, p, done, err := s.sendTarget(ctx, q, sess, threadID, req.IdempotencyKey, &out)
+		if done || err != nil {
 			return err
 		}
 		now := s.now()
@@ -259,4 +240,35 @@ func (s *Server) handoffLink(threadID, messageID string, now time.Time) (string,
 		return "", err
 	}
 	return strings.TrimRight(s.cfg.PublicURL, "/") + "/h/" + token, nil
+}
+
+// sendTarget resolves a send's idempotency key, thread and patient inside
+// the send's transaction. It reports done when out already holds the
+// answer: a retry of a send already accepted (returned, nothing sent
+// again), a key reused for another thread, or a thread that does not
+// exist.
+func (s *Server) sendTarget(ctx context.Context, q Querier, sess *session, threadID, key string, out *sendOutcome) (Thread, Patient, bool, error) {
+	prev, err := s.store.Messages.ByIdempotencyKey(ctx, q, sess.User.ID, key)
+	if err == nil {
+		if prev.ThreadID != threadID {
+			out.refusal = &api.Refusal{Rule: "idempotency", Reason: "This idempotency key was already used for another thread."}
+		} else {
+			out.msg, out.replayed = prev, true
+		}
+		return Thread{}, Patient{}, true, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return Thread{}, Patient{}, true, err
+	}
+	th, err := s.store.Threads.Get(ctx, q, threadID)
+	if errors.Is(err, ErrNotFound) {
+		out.notFound = true
+		return Thread{}, Patient{}, true, nil
+	} else if err != nil {
+		return Thread{}, Patient{}, true, err
+	}
+	p, err := s.store.Patients.Get(ctx, q, th.PatientID)
+	if err != nil {
+		return Thread{}, Patient{}, true, err
+	}
+	return th, p, false, nil
 }

@@ -323,26 +323,8 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 	role := sess.User.Role
 	err := s.store.Tx(ctx, func(q Querier) error {
 		out = sendOutcome{}
-		prev, err := s.store.Messages.ByIdempotencyKey(ctx, q, sess.User.ID, req.IdempotencyKey)
-		if err == nil {
-			if prev.ThreadID != threadID {
-				out.refusal = &api.Refusal{Rule: "idempotency", Reason: "This idempotency key was already used for another thread."}
-				return nil
-			}
-			out.msg, out.replayed = prev, true
-			return nil
-		} else if !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		th, err := s.store.Threads.Get(ctx, q, threadID)
-		if errors.Is(err, ErrNotFound) {
-			out.notFound = true
-			return nil
-		} else if err != nil {
-			return err
-		}
-		p, err := s.store.Patients.Get(ctx, q, th.PatientID)
-		if err != nil {
+		th, p, done, err := s.sendTarget(ctx, q, sess, threadID, req.IdempotencyKey, &out)
+		if done || err != nil {
 			return err
 		}
 		now := s.now()
