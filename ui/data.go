@@ -216,14 +216,14 @@ func newThreadView(d api.ThreadDetail) threadView {
 		}
 		if !mv.inbound {
 			mv.status = parseStatus(m.Status)
-			if mv.failure != "" && mv.status.kind == statusNone {
+			if !mv.failure.IsEmpty() && mv.status.kind == statusNone {
 				mv.status.kind = statusFailed
 			}
 		}
 		seen := map[policy.SafeText]bool{}
 		for _, sp := range m.Spans {
 			t := policy.SanitizeLine(sp.Type)
-			if t == "" || seen[t] {
+			if t.IsEmpty() || seen[t] {
 				continue
 			}
 			seen[t] = true
@@ -241,7 +241,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 }
 
 func sortSafe(s []policy.SafeText) {
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	sort.Slice(s, func(i, j int) bool { return s[i].Less(s[j]) })
 }
 
 // placeholder finds the "[TYPE]" marks the masker leaves in text.

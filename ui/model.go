@@ -533,13 +533,13 @@ func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
 		pass := f.inputs[1].Value()
 		code := strings.TrimSpace(f.inputs[2].Value())
 		if user == "" || pass == "" {
-			f.err = "Enter your username and password."
+			f.err = policy.Trusted("Enter your username and password.")
 			return nil
 		}
 		// The password leaves the model now: only the command holds it.
 		f.inputs[1].SetValue("")
 		f.inputs[2].SetValue("")
-		f.err, f.notice, f.busy = "", "", true
+		f.err, f.notice, f.busy = policy.SafeText{}, "", true
 		m.loginAttempt++
 		return loginCmd(m.backend, m.loginAttempt, user, pass, code)
 	}
@@ -843,7 +843,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 		items := m.macrosForPatient()
 		if len(items) == 0 {
-			return m.showToast(toastError, "No quick replies are available for your role.")
+			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
 		}
 		m.picker = &macroPicker{threadID: m.openID, items: items}
 		return cmd
@@ -925,7 +925,7 @@ func (m *Model) labelOf(id string) policy.SafeText {
 			return r.label
 		}
 	}
-	return "this thread"
+	return policy.Trusted("this thread")
 }
 
 func (m *Model) moveCursor(act action) {
@@ -1100,7 +1100,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			word = "Secure-portal link sent"
 		}
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(word)), m.fetchInbox(), draft}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.fetchInbox(), draft}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -1176,7 +1176,7 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 		return m.handleErr("Hand-off failed", msg.err)
 	}
 	cmds := []tea.Cmd{
-		m.showToast(toastInfo, "Handed to the nurses' queue"),
+		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
 		m.fetchInbox(),
 	}
 	if msg.threadID == m.openID {
