@@ -80,7 +80,40 @@ type ThreadSummary struct {
 	// closes; zero when the patient never wrote.
 	WindowOpenUntil time.Time `json:"window_open_until"`
 	LastOutStatus   string    `json:"last_out_status,omitempty"`
+	// Inbound is how many patient messages the thread ever received;
+	// with Unread it gives the reader's read marker, so a console can
+	// apply a live event's summary (whose Unread is not per user) to its
+	// own count.
+	Inbound int `json:"inbound,omitempty"`
+	// Seq is the change sequence number of this summary: a console that
+	// missed events asks for changes after the highest Seq it holds.
+	Seq int64 `json:"seq,omitempty"`
 }
+
+// ThreadPage is one page of the inbox, newest activity first.
+type ThreadPage struct {
+	Threads []ThreadSummary `json:"threads"`
+	// Next is the cursor of the following page; empty on the last page.
+	Next string `json:"next,omitempty"`
+	// Counts is how many threads the caller may see in each state.
+	Counts map[ThreadState]int `json:"counts"`
+	// Seq is the change sequence number the page was read at.
+	Seq int64 `json:"seq"`
+}
+
+// ThreadChanges answers "what changed after change sequence N".
+type ThreadChanges struct {
+	// Seq is the number to ask from next time.
+	Seq int64 `json:"seq"`
+	// Reset says too much changed to send row by row: reload the first
+	// page instead. Threads is empty then.
+	Reset   bool                `json:"reset,omitempty"`
+	Threads []ThreadSummary     `json:"threads"`
+	Counts  map[ThreadState]int `json:"counts"`
+}
+
+// MaxThreadPage is the largest inbox page the server returns.
+const MaxThreadPage = 500
 
 // Span is one masked stretch of a message: its type and where it stood in
 // the original text (UTF-8 byte offsets, end exclusive). It lets the console
@@ -229,6 +262,10 @@ type Event struct {
 	ThreadID  string    `json:"thread_id"`
 	MessageID string    `json:"message_id,omitempty"`
 	Status    string    `json:"status,omitempty"`
+	// Thread is the changed thread's inbox row (masked and sanitised, its
+	// Unread not per user), so a console updates one row in place instead
+	// of fetching the inbox again. Nil when the summary could not be read.
+	Thread *ThreadSummary `json:"thread,omitempty"`
 }
 
 // AuditEntry is one link of a console's hash chain as it travels to the
