@@ -71,7 +71,7 @@ type hub struct {
 	// update that row in place; nil sends events without one.
 	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, error)
 	quit      chan struct{}
-	done          chan struct{}
+	done      chan struct{}
 
 	mu    sync.RWMutex
 	ring  [eventRing]*encodedEvent
