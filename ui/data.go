@@ -28,6 +28,8 @@ type threadRow struct {
 	lastAt      time.Time
 	windowUntil time.Time
 	lastOut     deliveryStatus
+	inbound     int   // patient messages ever; with unread, this user's read marker
+	seq         int64 // the server's change number of this row
 }
 
 // messageView is one message of an open thread, ready to draw.
@@ -135,23 +137,9 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		lastAt:      s.LastAt,
 		windowUntil: s.WindowOpenUntil,
 		lastOut:     parseStatus(s.LastOutStatus),
+		inbound:     s.Inbound,
+		seq:         s.Seq,
 	}
-}
-
-// newThreadRows sanitises and sorts the inbox, newest activity first. The
-// sort happens once per load, never per key press.
-func newThreadRows(in []api.ThreadSummary) []threadRow {
-	rows := make([]threadRow, len(in))
-	for i, s := range in {
-		rows[i] = newThreadRow(s)
-	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		if !rows[i].lastAt.Equal(rows[j].lastAt) {
-			return rows[i].lastAt.After(rows[j].lastAt)
-		}
-		return rows[i].id < rows[j].id
-	})
-	return rows
 }
 
 func newThreadView(d api.ThreadDetail) threadView {

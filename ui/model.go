@@ -126,6 +126,15 @@ type Model struct {
 	inboxBusy  bool
 	inboxAgain bool
 	inboxReady bool
+	// The paged inbox (inbox_window.go): where each held thread's row
+	// is, the cursor of the next page, the change number the rows are
+	// current to, the counts per state, and whether End is loading to
+	// the last page.
+	inboxIdx    map[string]int
+	inboxNext   string
+	inboxSeq    int64
+	inboxCounts map[api.ThreadState]int
+	inboxToEnd  bool
 
 	openID      string
 	threadGen   int
@@ -335,8 +344,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateKey(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
-	case inboxMsg:
-		cmd = m.onInbox(msg)
+	case inboxPageMsg:
+		cmd = m.onInboxPage(msg)
+	case inboxChangesMsg:
+		cmd = m.onInboxChanges(msg)
 	case threadMsg:
 		cmd = m.onThread(msg)
 	case sendResultMsg:
@@ -606,6 +617,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.user = api.User{}
 	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
 	m.inboxBusy, m.inboxAgain = false, false
+	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxCounts, m.inboxToEnd = nil, "", 0, nil, false
 	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
@@ -679,51 +691,6 @@ func (m *Model) showToast(kind toastKind, text policy.SafeText) tea.Cmd {
 
 // --- inbox and thread loading ------------------------------------------
 
-// fetchInbox asks for the inbox, or, when a request is already out, asks
-// again once it lands, so a burst of events costs two requests, not fifty.
-func (m *Model) fetchInbox() tea.Cmd {
-	if m.ctx == nil {
-		return nil
-	}
-	if m.inboxBusy {
-		m.inboxAgain = true
-		return nil
-	}
-	m.inboxBusy = true
-	m.inboxGen++
-	return inboxCmd(m.ctx, m.backend, m.session, m.inboxGen)
-}
-
-func (m *Model) onInbox(msg inboxMsg) tea.Cmd {
-	if msg.session != m.session || msg.gen != m.inboxGen {
-		return nil
-	}
-	m.inboxBusy = false
-	var cmds []tea.Cmd
-	if m.inboxAgain {
-		m.inboxAgain = false
-		cmds = append(cmds, m.fetchInbox())
-	}
-	if msg.err != nil {
-		return tea.Batch(append(cmds, m.handleErr("Could not load the inbox", msg.err))...)
-	}
-	selected := ""
-	if m.cursor < len(m.inbox) {
-		selected = m.inbox[m.cursor].id
-	}
-	m.inbox = newThreadRows(msg.threads)
-	m.inboxReady = true
-	m.cursor = 0
-	for i, r := range m.inbox {
-		if r.id == selected {
-			m.cursor = i
-			break
-		}
-	}
-	m.clampList()
-	return tea.Batch(cmds...)
-}
-
 // openThread shows a thread, fetching it. A new generation means any
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
@@ -774,6 +741,11 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	atBottom := m.thread == nil || m.vp.AtBottom()
 	v := newThreadView(msg.detail)
 	m.thread = &v
+	// The thread's own row is this user's (read just now): it replaces
+	// the inbox row, so its unread count clears without a refetch.
+	if msg.detail.Thread.ID == msg.threadID {
+		m.applyRow(msg.detail.Thread)
+	}
 	m.keepSelection()
 	m.resize()
 	if atBottom {
@@ -881,6 +853,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 			m.scrollThread(act)
 		} else {
 			m.moveCursor(act)
+			m.inboxToEnd = act == actBottom && m.inboxNext != ""
+			return m.fetchMore()
 		}
 	}
 	return nil
@@ -1204,13 +1178,20 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		cmds := []tea.Cmd{waitEventCmd(msg.ch, msg.session)}
 		switch msg.ev.Type {
 		case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
-			cmds = append(cmds, m.fetchInbox())
+			// The event carries its thread's row: one row changes in
+			// place. Without one (an older server), ask what changed.
+			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
+				m.applyRow(*msg.ev.Thread)
+			} else {
+				cmds = append(cmds, m.fetchInbox())
+			}
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
 			}
 		case api.EventResync:
 			// The server dropped the stream because this console fell
-			// behind: events were lost, so fetch everything shown again.
+			// behind: events were lost, so ask for the rows changed
+			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
 			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
 		}

@@ -349,7 +349,7 @@ func (m *Model) inboxView() string {
 	w := m.lay.listW
 	title := "Inbox"
 	if m.inboxReady {
-		title += " (" + strconv.Itoa(len(m.inbox)) + ")"
+		title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
 	}
 	st := t.Title
 	if m.focus == focusList && m.picker == nil {

@@ -88,6 +88,10 @@ type ThreadSummary struct {
 	// Seq is the change sequence number of this summary: a console that
 	// missed events asks for changes after the highest Seq it holds.
 	Seq int64 `json:"seq,omitempty"`
+	// Gone says the thread left the reader's inbox (handed to a queue
+	// the reader's role may not open): the console drops the row. Only
+	// ID and Seq are set then.
+	Gone bool `json:"gone,omitempty"`
 }
 
 // ThreadPage is one page of the inbox, newest activity first.

@@ -269,7 +269,7 @@ func (s sqlThreads) ChangesSince(ctx context.Context, q Querier, userID string, 
 		if !includeClinical {
 			for i := range list {
 				if list[i].State == api.ThreadClinical {
-					list[i] = api.ThreadSummary{ID: list[i].ID, State: api.ThreadClinical, Seq: list[i].Seq}
+					list[i] = api.ThreadSummary{ID: list[i].ID, Seq: list[i].Seq, Gone: true}
 				}
 			}
 		}
