@@ -167,4 +167,23 @@ func TestInboxChangesSince(t *testing.T) {
 	if ch := e.inboxChanges(desk, ch.Seq+1000); !ch.Reset {
 		t.Errorf("a change number from the future: %+v, want a reset", ch)
 	}
+
+	// Handed to the nurses' queue, the thread leaves the front desk's
+	// inbox: the re-sync says so (and nothing more), and the counts drop it.
+	seq = ch.Seq
+	if code := e.do("POST", api.Version+"/threads/"+id+"/handoff", desk, api.HandoffRequest{Note: "Asks about a rash"}, nil); code != 200 {
+		t.Fatalf("handoff: %d", code)
+	}
+	ch = e.inboxChanges(desk, seq)
+	if len(ch.Threads) != 1 || !ch.Threads[0].Gone || ch.Threads[0].ID != id || ch.Threads[0].Preview != "" {
+		t.Errorf("after a hand-off the desk's changes are %+v, want the thread marked gone and nothing else", ch.Threads)
+	}
+	if ch.Counts[api.ThreadOpen] != 3 || ch.Counts[api.ThreadClinical] != 0 {
+		t.Errorf("desk counts %v, want 3 open and no clinical", ch.Counts)
+	}
+	nurse := e.login("nurse")
+	e.acknowledge(nurse)
+	if p := e.inboxPage(nurse, "", 10); p.Counts[api.ThreadClinical] != 1 || p.Counts[api.ThreadOpen] != 3 {
+		t.Errorf("nurse counts %v, want 3 open and 1 clinical", p.Counts)
+	}
 }

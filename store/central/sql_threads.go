@@ -224,7 +224,7 @@ func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeC
 }
 
 func (s sqlThreads) counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error) {
-	rows, err := q.QueryContext(ctx, `SELECT state, COUNT(*) FROM threads GROUP BY state`)
+	rows, err := q.QueryContext(ctx, `SELECT state, n FROM thread_counts WHERE n > 0`)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ INSERT INTO thread_changes (id, seq) VALUES (1, 0);
 -- last opened it, so a user's unread count is inbound minus it.
 CREATE TABLE thread_reads (
     user_id   TEXT NOT NULL,
-    thread_id TEXT NOT NULL REFERENCES threads(id),
+    thread_id TEXT NOT NULL, -- no REFERENCES: retention deletes threads, and the trigger below their markers
     read      INTEGER NOT NULL,
     PRIMARY KEY (user_id, thread_id)
 ) STRICT, WITHOUT ROWID;
@@ -47,9 +47,18 @@ UPDATE threads SET
     last_out_at  = COALESCE((SELECT at FROM messages WHERE id = threads.last_out_id), 0),
     last_out_seq = COALESCE((SELECT seq FROM messages WHERE id = threads.last_out_id), 0);
 
+-- How many threads are in each state, kept by the triggers below, so the
+-- inbox's counts cost one tiny read instead of a scan of every thread.
+CREATE TABLE thread_counts (
+    state TEXT PRIMARY KEY,
+    n     INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO thread_counts (state, n) VALUES ('open', 0), ('clinical', 0), ('closed', 0);
+UPDATE thread_counts SET n = (SELECT COUNT(*) FROM threads WHERE threads.state = thread_counts.state);
+
 -- Keyset pages: newest activity first, id breaking ties.
 CREATE INDEX threads_inbox ON threads(last_at DESC, id);
-CREATE INDEX threads_state ON threads(state);
+CREATE INDEX thread_reads_thread ON thread_reads(thread_id);
 CREATE INDEX threads_change ON threads(change_seq);
 
 CREATE TRIGGER thread_summary_message_in AFTER INSERT ON messages BEGIN
@@ -97,8 +106,20 @@ WHEN OLD.state IS NOT NEW.state OR OLD.clinical IS NOT NEW.clinical OR OLD.last_
 END;
 
 CREATE TRIGGER thread_summary_new_thread AFTER INSERT ON threads BEGIN
+    UPDATE thread_counts SET n = n + 1 WHERE state = NEW.state;
     UPDATE thread_changes SET seq = seq + 1 WHERE id = 1;
     UPDATE threads SET change_seq = (SELECT seq FROM thread_changes WHERE id = 1) WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER thread_counts_state AFTER UPDATE OF state ON threads
+WHEN OLD.state IS NOT NEW.state BEGIN
+    UPDATE thread_counts SET n = n - 1 WHERE state = OLD.state;
+    UPDATE thread_counts SET n = n + 1 WHERE state = NEW.state;
+END;
+
+CREATE TRIGGER thread_counts_gone AFTER DELETE ON threads BEGIN
+    UPDATE thread_counts SET n = n - 1 WHERE state = OLD.state;
+    DELETE FROM thread_reads WHERE thread_id = OLD.id;
 END;
 
 -- Consent shows on the inbox row.
