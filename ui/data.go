@@ -30,6 +30,7 @@ type threadRow struct {
 	lastOut     deliveryStatus
 	inbound     int   // patient messages ever; with unread, this user's read marker
 	seq         int64 // the server's change number of this row
+	arrival     int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
 }
 
 // messageView is one message of an open thread, ready to draw.
@@ -139,6 +140,7 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		lastOut:     parseStatus(s.LastOutStatus),
 		inbound:     s.Inbound,
 		seq:         s.Seq,
+		arrival:     s.Arrival,
 	}
 }
 

@@ -221,10 +221,7 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	}
 	all := append([]api.ThreadSummary(nil), f.threads...)
 	sort.SliceStable(all, func(i, j int) bool {
-		if !all[i].LastAt.Equal(all[j].LastAt) {
-			return all[i].LastAt.After(all[j].LastAt)
-		}
-		return all[i].ID < all[j].ID
+		return sortsBefore(newThreadRow(all[i]), newThreadRow(all[j]))
 	})
 	start := 0
 	if after != "" {

@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -200,9 +201,8 @@ func (m *Model) restoreSelection(id string, screenRow int) {
 func (m *Model) applyRow(ts api.ThreadSummary) {
 	selected, screenRow := m.selection()
 	old, held := m.inboxIdx[ts.ID]
-	var prev threadRow
 	if held {
-		prev = m.inbox[old]
+		prev := m.inbox[old]
 		if ts.Seq != 0 && ts.Seq < prev.seq {
 			return // an older copy than the one shown (a late re-sync answer)
 		}
@@ -214,9 +214,6 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 		}
 	}
 	if ts.Gone {
-		if held && m.inboxCounts != nil && m.inboxCounts[prev.state] > 0 {
-			m.inboxCounts[prev.state]--
-		}
 		m.restoreSelection(selected, screenRow)
 		return
 	}
@@ -232,12 +229,7 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 	copy(m.inbox[at+1:], m.inbox[at:])
 	m.inbox[at] = row
 	m.reindex(at, len(m.inbox))
-	if m.inboxCounts != nil && (!held || prev.state != ts.State) {
-		if held && m.inboxCounts[prev.state] > 0 {
-			m.inboxCounts[prev.state]--
-		}
-		m.inboxCounts[ts.State]++
-	}
+
 	m.restoreSelection(selected, screenRow)
 }
 
@@ -257,20 +249,47 @@ func (m *Model) reindex(from, to int) {
 	}
 }
 
-// rowPlace is where row sorts: newest activity first, id breaking ties,
-// as the server pages. A binary search: the loaded rows are in order.
+// sortsBefore is the server's inbox order: newest activity first, then
+// the later-stored last message, then id.
+func sortsBefore(a, b threadRow) bool {
+	if !a.lastAt.Equal(b.lastAt) {
+		return a.lastAt.After(b.lastAt)
+	}
+	if a.arrival != b.arrival {
+		return a.arrival > b.arrival
+	}
+	return a.id < b.id
+}
+
+// rowPlace is where row sorts among the loaded rows, which are in the
+// server's order (a binary search).
 func (m *Model) rowPlace(row threadRow) int {
 	lo, hi := 0, len(m.inbox)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		r := m.inbox[mid]
-		if r.lastAt.After(row.lastAt) || (r.lastAt.Equal(row.lastAt) && r.id < row.id) {
+		if sortsBefore(m.inbox[mid], row) {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
 	return lo
+}
+
+// setCounts takes the server's counts per state from an event, leaving
+// out the queue this user's role cannot open.
+func (m *Model) setCounts(c map[api.ThreadState]int) {
+	if c == nil {
+		return
+	}
+	out := make(map[api.ThreadState]int, len(c))
+	for st, n := range c {
+		if st == api.ThreadClinical && !policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads) {
+			continue
+		}
+		out[st] = n
+	}
+	m.inboxCounts = out
 }
 
 // inboxTotal is the number of threads this user's inbox holds on the

@@ -1182,6 +1182,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// place. Without one (an older server), ask what changed.
 			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
 				m.applyRow(*msg.ev.Thread)
+				m.setCounts(msg.ev.Counts)
 			} else {
 				cmds = append(cmds, m.fetchInbox())
 			}

@@ -134,7 +134,9 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 	// Bubble Tea's own panic handler prints a stack trace on the screen;
 	// the guard writes it to console.log instead and restores the
 	// terminal.
-	p := tea.NewProgram(guard.model(model), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutCatchPanics())
+	timed, closeFrameLog := withFrameLog(model)
+	defer closeFrameLog()
+	p := tea.NewProgram(guard.model(timed), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutCatchPanics())
 	guard.setStop(p.Kill)
 	err = guard.run(p.Run, func() { _ = p.ReleaseTerminal() })
 	// One last push of the audit outbox; what does not make it stays in

@@ -88,6 +88,10 @@ type ThreadSummary struct {
 	// Seq is the change sequence number of this summary: a console that
 	// missed events asks for changes after the highest Seq it holds.
 	Seq int64 `json:"seq,omitempty"`
+	// Arrival orders threads whose last activity fell in the same second
+	// (providers time messages in whole seconds): the later-stored last
+	// message sorts first. The inbox sorts by LastAt, Arrival, then ID.
+	Arrival int64 `json:"arrival,omitempty"`
 	// Gone says the thread left the reader's inbox (handed to a queue
 	// the reader's role may not open): the console drops the row. Only
 	// ID and Seq are set then.
@@ -270,6 +274,9 @@ type Event struct {
 	// Unread not per user), so a console updates one row in place instead
 	// of fetching the inbox again. Nil when the summary could not be read.
 	Thread *ThreadSummary `json:"thread,omitempty"`
+	// Counts is the number of threads in each state as of Thread, every
+	// state (a console leaves out the queues its role cannot open).
+	Counts map[ThreadState]int `json:"counts,omitempty"`
 }
 
 // AuditEntry is one link of a console's hash chain as it travels to the

@@ -69,7 +69,7 @@ type hub struct {
 	clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)
 	// summarize reads a thread's inbox row for its event, so consoles
 	// update that row in place; nil sends events without one.
-	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, error)
+	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)
 	quit      chan struct{}
 	done      chan struct{}
 
@@ -102,7 +102,7 @@ type subscriber struct {
 // refresher of the clinical set (nil: every thread is open unless marked).
 // summarize, when not nil, attaches each thread event's inbox row.
 func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int64, error),
-	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, error)) *hub {
+	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)) *hub {
 	h := &hub{
 		in: make(chan api.Event, eventQueue), clinicalSince: clinicalSince, summarize: summarize,
 		quit: make(chan struct{}), done: make(chan struct{}),
@@ -257,8 +257,8 @@ func (h *hub) attachSummary(e *api.Event) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), summaryTimeout)
 	defer cancel()
-	if ts, err := h.summarize(ctx, e.ThreadID); err == nil {
-		e.Thread = &ts
+	if ts, counts, err := h.summarize(ctx, e.ThreadID); err == nil {
+		e.Thread, e.Counts = &ts, counts
 	}
 }
 

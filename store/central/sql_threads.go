@@ -100,7 +100,7 @@ func (s sqlThreads) Handoff(ctx context.Context, q Querier, id, note, masked, by
 // marker. The preview is the last message's sealed masked text, opened
 // after the query.
 const summarySQL = `SELECT t.id, p.label, t.state, t.clinical, p.opted_in, t.last_at, t.last_inbound_at,
-	t.inbound, MAX(t.read_base, COALESCE(r.read, 0)), mo.status, t.last_msg_id, m.masked_sealed, t.change_seq
+	t.inbound, MAX(t.read_base, COALESCE(r.read, 0)), mo.status, t.last_msg_id, m.masked_sealed, t.change_seq, t.last_msg_seq
 	FROM threads t JOIN patients p ON p.id = t.patient_id
 	LEFT JOIN messages m ON m.id = t.last_msg_id
 	LEFT JOIN messages mo ON mo.id = t.last_out_id
@@ -116,7 +116,7 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		preview            []byte
 	)
 	if err := row.Scan(&ts.ID, &ts.PatientLabel, &ts.State, &clinical, &optedIn, &lastAt, &lastIn,
-		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq); err != nil {
+		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq, &ts.Arrival); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return api.ThreadSummary{}, ErrNotFound
 		}
@@ -166,7 +166,7 @@ func visibleWhere(includeClinical bool) string {
 }
 
 func (s sqlThreads) Summaries(ctx context.Context, q Querier, userID string, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
-	return s.list(ctx, q, window, summarySQL+visibleWhere(includeClinical)+` ORDER BY t.last_at DESC, t.id`, userID)
+	return s.list(ctx, q, window, summarySQL+visibleWhere(includeClinical)+` ORDER BY t.last_at DESC, t.last_msg_seq DESC, t.id`, userID)
 }
 
 func (s sqlThreads) Summary(ctx context.Context, q Querier, id, userID string, window time.Duration) (api.ThreadSummary, error) {
@@ -176,39 +176,43 @@ func (s sqlThreads) Summary(ctx context.Context, q Querier, id, userID string, w
 // ErrBadCursor is a page cursor this server did not write.
 var ErrBadCursor = errors.New("not an inbox cursor")
 
-// pageCursor is the keyset position after a row: its last activity and id.
+// pageCursor is the keyset position after a row: its last activity, its
+// last message's arrival, and its id.
 func pageCursor(ts api.ThreadSummary) string {
-	return strconv.FormatInt(ts.LastAt.UnixNano(), 10) + "." + ts.ID
+	return strconv.FormatInt(ts.LastAt.UnixNano(), 10) + "." + strconv.FormatInt(ts.Arrival, 10) + "." + ts.ID
 }
 
-func parseCursor(c string) (at int64, id string, err error) {
-	n, rest, ok := strings.Cut(c, ".")
-	if !ok || rest == "" {
-		return 0, "", ErrBadCursor
+func parseCursor(c string) (at, arrival int64, id string, err error) {
+	parts := strings.SplitN(c, ".", 3)
+	if len(parts) != 3 || parts[2] == "" {
+		return 0, 0, "", ErrBadCursor
 	}
-	if at, err = strconv.ParseInt(n, 10, 64); err != nil {
-		return 0, "", ErrBadCursor
+	if at, err = strconv.ParseInt(parts[0], 10, 64); err != nil {
+		return 0, 0, "", ErrBadCursor
 	}
-	return at, rest, nil
+	if arrival, err = strconv.ParseInt(parts[1], 10, 64); err != nil {
+		return 0, 0, "", ErrBadCursor
+	}
+	return at, arrival, parts[2], nil
 }
 
 func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeClinical bool, after string, limit int, window time.Duration) (api.ThreadPage, error) {
 	limit = min(max(limit, 1), api.MaxThreadPage)
 	query, args := summarySQL+visibleWhere(includeClinical), []any{userID}
 	if after != "" {
-		at, id, err := parseCursor(after)
+		at, arrival, id, err := parseCursor(after)
 		if err != nil {
 			return api.ThreadPage{}, err
 		}
-		query += ` AND (t.last_at < ?2 OR (t.last_at = ?2 AND t.id > ?3))`
-		args = append(args, at, id)
+		query += ` AND t.last_at <= ?2 AND (t.last_at < ?2 OR t.last_msg_seq < ?3 OR (t.last_msg_seq = ?3 AND t.id > ?4))`
+		args = append(args, at, arrival, id)
 	}
 	var page api.ThreadPage
 	if err := q.QueryRowContext(ctx, `SELECT seq FROM thread_changes WHERE id = 1`).Scan(&page.Seq); err != nil {
 		return api.ThreadPage{}, err
 	}
 	// One row more than asked says whether there is a next page.
-	list, err := s.list(ctx, q, window, query+` ORDER BY t.last_at DESC, t.id LIMIT `+strconv.Itoa(limit+1), args...)
+	list, err := s.list(ctx, q, window, query+` ORDER BY t.last_at DESC, t.last_msg_seq DESC, t.id LIMIT `+strconv.Itoa(limit+1), args...)
 	if err != nil {
 		return api.ThreadPage{}, err
 	}
@@ -217,13 +221,13 @@ func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeC
 		page.Next = pageCursor(list[limit-1])
 	}
 	page.Threads = list
-	if page.Counts, err = s.counts(ctx, q, includeClinical); err != nil {
+	if page.Counts, err = s.Counts(ctx, q, includeClinical); err != nil {
 		return api.ThreadPage{}, err
 	}
 	return page, nil
 }
 
-func (s sqlThreads) counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error) {
+func (s sqlThreads) Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error) {
 	rows, err := q.QueryContext(ctx, `SELECT state, n FROM thread_counts WHERE n > 0`)
 	if err != nil {
 		return nil, err
@@ -276,7 +280,7 @@ func (s sqlThreads) ChangesSince(ctx context.Context, q Querier, userID string, 
 		ch.Threads = list
 	}
 	var err error
-	ch.Counts, err = s.counts(ctx, q, includeClinical)
+	ch.Counts, err = s.Counts(ctx, q, includeClinical)
 	return ch, err
 }
 

@@ -217,6 +217,8 @@ type Threads interface {
 	// ChangesSince is the summaries changed after change number since,
 	// or a reset when more than limit did.
 	ChangesSince(ctx context.Context, q Querier, userID string, includeClinical bool, since int64, limit int, window time.Duration) (api.ThreadChanges, error)
+	// Counts is how many threads are in each state.
+	Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error)
 	// MarkRead moves userID's read marker to the thread's newest message.
 	MarkRead(ctx context.Context, q Querier, userID, threadID string) error
 }

@@ -115,8 +115,13 @@ func (s *Server) handleInboxChanges(w http.ResponseWriter, r *http.Request) {
 // liveSummary is a thread's row for its live event. Read markers are per
 // user and an event goes to everyone, so its Unread counts from the
 // shared marker only; consoles apply their own (api.ThreadSummary.Inbound).
-func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSummary, error) {
-	return s.store.Threads.Summary(ctx, s.db, threadID, "", s.window())
+func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error) {
+	ts, err := s.store.Threads.Summary(ctx, s.db, threadID, "", s.window())
+	if err != nil {
+		return ts, nil, err
+	}
+	counts, err := s.store.Threads.Counts(ctx, s.db, true)
+	return ts, counts, err
 }
 
 // loadVisibleThread answers 404 or 403 itself when the thread is missing

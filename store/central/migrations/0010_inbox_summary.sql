@@ -56,8 +56,9 @@ CREATE TABLE thread_counts (
 INSERT INTO thread_counts (state, n) VALUES ('open', 0), ('clinical', 0), ('closed', 0);
 UPDATE thread_counts SET n = (SELECT COUNT(*) FROM threads WHERE threads.state = thread_counts.state);
 
--- Keyset pages: newest activity first, id breaking ties.
-CREATE INDEX threads_inbox ON threads(last_at DESC, id);
+-- Keyset pages: newest activity first; within one second (providers
+-- time messages in whole seconds) the later-stored message first; id last.
+CREATE INDEX threads_inbox ON threads(last_at DESC, last_msg_seq DESC, id);
 CREATE INDEX thread_reads_thread ON thread_reads(thread_id);
 CREATE INDEX threads_change ON threads(change_seq);
 
