@@ -98,7 +98,9 @@ func TestLoadConsoleAtScale(t *testing.T) {
 	con.run("kill-session", "-t", "console")
 
 	// The inbox: one patient message per thread, sent concurrently.
-	phone := func(i int) string { return fmt.Sprintf("+1%d555%04d", []int{202, 212, 213, 305, 312, 415, 503, 617, 702, 808}[i/10000%10], i%10000) }
+	phone := func(i int) string {
+		return fmt.Sprintf("+1%d555%04d", []int{202, 212, 213, 305, 312, 415, 503, 617, 702, 808}[i/10000%10], i%10000)
+	}
 	began := time.Now()
 	var next atomic.Int64
 	var wg sync.WaitGroup
