@@ -147,8 +147,6 @@ func (m *Model) startEnrolment(e *EnrolmentRequired) tea.Cmd {
 func (m *Model) enrolKey(act action, msg tea.KeyMsg) tea.Cmd {
 	f := m.enrol
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actCancel:
 		m.enrol = nil
 		m.screen = screenLogin
@@ -201,8 +199,6 @@ func (m *Model) onEnrol(msg enrolResultMsg) tea.Cmd {
 
 func (m *Model) recoveryKey(act action) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actContinue:
 		login := m.recovery.login
 		m.recovery = nil // shown once: gone from memory now
@@ -379,8 +375,6 @@ func (m *Model) askReveal() tea.Cmd {
 func (m *Model) revealKey(act action, msg tea.KeyMsg) tea.Cmd {
 	p := m.revealAsk
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actCancel:
 		m.revealAsk = nil
 		m.resize()

@@ -138,8 +138,6 @@ func (m *Model) onAudit(msg auditMsg) tea.Cmd {
 func (m *Model) auditKey(act action, msg tea.KeyMsg) tea.Cmd {
 	p := m.audit
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actClose:
 		m.audit = nil
 		m.resize()

@@ -294,8 +294,6 @@ func (m *Model) onMetrics(msg metricsMsg) tea.Cmd {
 
 func (m *Model) metricsKey(act action) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actClose:
 		m.metrics = nil
 		m.resize()

@@ -488,10 +488,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxMetrics:
 		return m.metricsKey(act)
 	case ctxFatal:
-		if act == actQuit {
-			return tea.Quit
-		}
-		return nil
+		return nil // only quitting, handled above
 	}
 	return m.screenKey(act)
 }
@@ -526,8 +523,6 @@ func (m *Model) portalOffered() bool {
 func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
 	f := &m.login
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actNextField, actPrevField:
 		step := 1
 		if act == actPrevField {
@@ -758,8 +753,6 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 
 func (m *Model) screenKey(act action) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actHelp:
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize()
@@ -955,8 +948,6 @@ func (m *Model) scrollThread(act action) {
 
 func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actLeave:
 		m.composer.ta.Blur()
 		m.focus = focusThread
@@ -1106,8 +1097,6 @@ func (m *Model) mayUseMacro(id string) bool {
 func (m *Model) pickerKey(act action) tea.Cmd {
 	p := m.picker
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actUp:
 		p.cursor = max(p.cursor-1, 0)
 	case actDown:
@@ -1129,8 +1118,6 @@ func (m *Model) pickerKey(act action) tea.Cmd {
 func (m *Model) confirmKey(act action) tea.Cmd {
 	c := m.confirm
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actCancel:
 		m.confirm = nil
 		m.resize()
