@@ -102,6 +102,9 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 	if err := deviceKept(ctx, console); err != nil {
 		return fmt.Errorf("%w (the console's device key needs the OS keyring or a passphrase file, %s)", err, seal.EnvPassphraseFileConsole)
 	}
+	// Unwrapping the keys ran Argon2id over 64 MiB; that memory is
+	// garbage now, and a console open all day should not keep it.
+	debug.FreeOSMemory()
 	client := store.NewClient(cfg.Server, httpClient, console)
 	guard := newPanicGuard(logFile)
 	go func() {

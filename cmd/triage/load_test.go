@@ -163,8 +163,8 @@ func TestLoadConsoleAtScale(t *testing.T) {
 	// the measurement; every 20th carries a word to look for on screen.
 	stop := make(chan struct{})
 	type sample struct {
-		word string
-		sent time.Time
+		word, id string
+		sent     time.Time
 	}
 	samples := make(chan sample, 1024)
 	var injected atomic.Int64
@@ -183,21 +183,41 @@ func TestLoadConsoleAtScale(t *testing.T) {
 				word = "zq" + letters(i/20)
 				text = word + " is my question about parking"
 			}
-			if simInbound(simURL, phone((i*7919)%threads), text) == nil {
+			if id, err := simInboundID(simURL, phone((i*7919)%threads), text); err == nil {
 				injected.Add(1)
 				if word != "" {
-					samples <- sample{word, time.Now()}
+					samples <- sample{word, id, time.Now()}
 				}
 			}
 		}
 	}()
+	// The clock starts when the simulator accepts the patient's message,
+	// before it signs and posts the webhook, so each figure is an upper
+	// bound on the time from the webhook's 200 to the screen.
 	var latencies []time.Duration
-	missed := 0
+	var missed []string
+	var rssMax atomic.Int64
+	pidOut, _ := con.run("display-message", "-p", "-t", "console", "#{pane_pid}")
+	pid := strings.TrimSpace(pidOut)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(250 * time.Millisecond):
+			}
+			if st, err := os.ReadFile("/proc/" + pid + "/status"); err == nil {
+				if v := int64(procField(string(st), "VmRSS:")); v > rssMax.Load() {
+					rssMax.Store(v)
+				}
+			}
+		}
+	}()
 	var seenWG sync.WaitGroup
 	seenWG.Add(1)
 	go func() {
 		defer seenWG.Done()
-		pending := map[string]time.Time{}
+		pending := map[string]sample{}
 		open := true
 		for open || len(pending) > 0 {
 			select {
@@ -206,18 +226,21 @@ func TestLoadConsoleAtScale(t *testing.T) {
 					open = false
 					samples = nil
 				} else {
-					pending[s.word] = s.sent
+					pending[s.word] = s
 				}
 			default:
 			}
 			screen := con.screen()
 			now := time.Now()
-			for w, at := range pending {
+			for w, s := range pending {
 				if strings.Contains(screen, w) {
-					latencies = append(latencies, now.Sub(at))
+					latencies = append(latencies, now.Sub(s.sent))
 					delete(pending, w)
-				} else if now.Sub(at) > 5*time.Second {
-					missed++
+				} else if now.Sub(s.sent) > 30*time.Second {
+					if os.Getenv("TRIAGE_LOAD_DEBUG") != "" && len(missed) == 0 {
+						fmt.Printf("load: %s (%s) not seen:\n%s\n", w, s.id, screen)
+					}
+					missed = append(missed, s.id)
 					delete(pending, w)
 				}
 			}
@@ -229,11 +252,10 @@ func TestLoadConsoleAtScale(t *testing.T) {
 	// as someone watching the newest threads does. (The cursor follows
 	// its thread as others arrive above it, so without Home the list
 	// would scroll with that thread, away from the newest.)
-	for i := range 300 {
+	for i := range 500 {
 		con.keys([]string{"j", "j", "k", "k", "Home"}[i%5])
 		time.Sleep(60 * time.Millisecond)
 	}
-	time.Sleep(15 * time.Second)
 	if os.Getenv("TRIAGE_LOAD_DEBUG") != "" {
 		fmt.Println(con.screen())
 	}
@@ -241,35 +263,45 @@ func TestLoadConsoleAtScale(t *testing.T) {
 	seenWG.Wait()
 
 	// 3. The console's memory, from the kernel.
-	pid, _ := con.run("display-message", "-p", "-t", "console", "#{pane_pid}")
-	status, err := os.ReadFile("/proc/" + strings.TrimSpace(pid) + "/status")
+	status, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		t.Fatalf("console status: %v", err)
 	}
 	rss, hwm := procField(string(status), "VmRSS:"), procField(string(status), "VmHWM:")
 
 	keys := readFrameLog(t, frameLog)
+
 	fmt.Printf("load: threads %d, messages injected during measurement %d (1,000/min)\n", threads, injected.Load())
 	fmt.Printf("load: first frame after sign-in %d ms from Enter, %d ms of it after the sign-in was accepted (target < 200)\n",
 		firstFrame.Milliseconds(), afterAuth.Milliseconds())
 	fmt.Printf("load: keystroke-to-frame p50 %.2f ms, p95 %.2f ms over %d keys (target p95 < 16)\n",
 		ms(percentile(keys, 50)), ms(percentile(keys, 95)), len(keys))
-	fmt.Printf("load: console RSS %d MB, peak %d MB (target < 150)\n", rss/1024, hwm/1024)
-	fmt.Printf("load: new message visible p50 %d ms, p95 %d ms, max %d ms over %d samples, %d not seen in 5 s (target < 1000)\n",
-		percentile(latencies, 50).Milliseconds(), percentile(latencies, 95).Milliseconds(), percentile(latencies, 100).Milliseconds(), len(latencies), missed)
+	fmt.Printf("load: console RSS %d MB at the end, at most %d MB while messages arrived; process peak %d MB (target < 150)\n",
+		rss/1024, rssMax.Load()/1024, hwm/1024)
+	fmt.Printf("load: new message visible after the simulator accepted it: p50 %d ms, p95 %d ms, max %d ms over %d samples; %d never seen in 30 s (target < 1000)\n",
+		percentile(latencies, 50).Milliseconds(), percentile(latencies, 95).Milliseconds(), percentile(latencies, 100).Milliseconds(), len(latencies), len(missed))
+
 }
 
 func simInbound(simURL, from, text string) error {
+	_, err := simInboundID(simURL, from, text)
+	return err
+}
+
+// simInboundID has a patient write in and returns the provider's message id.
+func simInboundID(simURL, from, text string) (string, error) {
 	b, _ := json.Marshal(map[string]string{"from": from, "name": "Load Patient", "text": text})
 	resp, err := http.Post(simURL+"/sim/inbound", "application/json", bytes.NewReader(b))
 	if err != nil {
-		return err
+		return "", err
 	}
-	resp.Body.Close()
+	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusAccepted {
-		return fmt.Errorf("sim inbound: %s", resp.Status)
+		return "", fmt.Errorf("sim inbound: %s", resp.Status)
 	}
-	return nil
+	var out struct{ ID string }
+	json.NewDecoder(resp.Body).Decode(&out)
+	return out.ID, nil
 }
 
 // letters spells n in lowercase letters, a word the masker leaves alone.
