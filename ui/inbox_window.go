@@ -90,28 +90,35 @@ func (m *Model) fetchMore() tea.Cmd {
 	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxNext)
 }
 
-// inboxLanded ends a request; a wanted refresh goes out now.
-func (m *Model) inboxLanded(session, gen int) (ok bool, cmds []tea.Cmd) {
+// inboxLanded ends a request; ok is false for an answer no longer wanted.
+func (m *Model) inboxLanded(session, gen int) (ok bool) {
 	if session != m.session || gen != m.inboxGen {
-		return false, nil
+		return false
 	}
 	m.inboxBusy = false
-	if m.inboxAgain {
-		m.inboxAgain = false
-		cmds = append(cmds, m.fetchInbox())
+	return true
+}
+
+// inboxAgainCmd sends the refresh asked for while a request was out. It
+// runs after the answer is applied, so it asks for changes since the
+// answer's change number rather than the first page again.
+func (m *Model) inboxAgainCmd() tea.Cmd {
+	if !m.inboxAgain || m.inboxBusy {
+		return nil
 	}
-	return true, cmds
+	m.inboxAgain = false
+	return m.fetchInbox()
 }
 
 func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
-	ok, cmds := m.inboxLanded(msg.session, msg.gen)
-	if !ok {
+	if !m.inboxLanded(msg.session, msg.gen) {
 		return nil
 	}
 	if msg.err != nil {
 		m.inboxToEnd = false
-		return tea.Batch(append(cmds, m.handleErr("Could not load the inbox", msg.err))...)
+		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
 	}
+	var cmds []tea.Cmd
 	selected, screenRow := m.selection()
 	if msg.after == "" {
 		m.inbox = m.inbox[:0]
@@ -137,16 +144,15 @@ func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
 		}
 	}
 	m.restoreSelection(selected, screenRow)
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.inboxAgainCmd())...)
 }
 
 func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
-	ok, cmds := m.inboxLanded(msg.session, msg.gen)
-	if !ok {
+	if !m.inboxLanded(msg.session, msg.gen) {
 		return nil
 	}
 	if msg.err != nil {
-		return tea.Batch(append(cmds, m.handleErr("Could not load the inbox", msg.err))...)
+		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
 	}
 	if msg.changes.Reset {
 		// Too much changed while the console was away: start again
@@ -154,7 +160,7 @@ func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
 		// is still there).
 		m.inboxSeq = 0
 		m.inboxAgain = false
-		return tea.Batch(append(cmds, m.fetchInbox())...)
+		return m.fetchInbox()
 	}
 	for _, ts := range msg.changes.Threads {
 		m.applyRow(ts)
@@ -163,7 +169,7 @@ func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
 	if msg.changes.Counts != nil {
 		m.inboxCounts = msg.changes.Counts
 	}
-	return tea.Batch(cmds...)
+	return m.inboxAgainCmd()
 }
 
 // selection is the thread under the cursor and its line on screen; -1
