@@ -7,7 +7,7 @@ PKGS    := ./...
 # OS keyring (Secret Service) on a headless machine.
 SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: all build demo test setup unit bench bench-peers fuzz vet fmt-check clean replay-fixtures
+.PHONY: all build demo test setup unit bench bench-peers load fuzz vet fmt-check clean replay-fixtures
 
 all: build
 
@@ -46,6 +46,15 @@ fmt-check:
 ## bench: the speed and memory targets
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./policy/ ./store/... ./bsp/... ./cmd/triage/
+
+## load: the console at scale, not part of `make test`: the real simulator,
+## central endpoint and console (in tmux), LOAD_THREADS threads created
+## through the simulator, patients writing 1,000 messages a minute; prints
+## the first frame after sign-in, keystroke-to-frame p95, the console's RSS
+## and how soon a new message is on screen. Needs tmux.
+LOAD_THREADS ?= 50000
+load:
+	TRIAGE_LOAD=1 TRIAGE_LOAD_THREADS=$(LOAD_THREADS) $(GO) test -count=1 -timeout 40m -run TestLoadConsoleAtScale -v ./cmd/triage/
 
 ## bench-peers: `triage scan` against the npm redactor redact-pii, both as
 ## whole processes on the same generated clinic messages; prints messages/s

@@ -13,10 +13,56 @@ import (
 // Render code takes SafeText for anything a patient, a provider or the
 // network controls, so forgetting to sanitise is a compile error rather
 // than an escape sequence on the clinic's terminal (system rule 6).
-type SafeText string
+//
+// It is a struct with an unexported field so that only this package can
+// make one: a conversion (SafeText(s)) or a composite literal elsewhere
+// does not compile. There are exactly two ways in: Sanitize/SanitizeLine
+// for anything from outside, and Trusted for text the code itself wrote,
+// which a reviewer can grep for. The zero value is the empty text.
+type SafeText struct{ s string }
 
-// String returns the sanitised text.
-func (t SafeText) String() string { return string(t) }
+// String returns the sanitised text, for the render helpers that hand it
+// to the terminal library. Views compose SafeText with Concat and Join
+// rather than concatenating strings, so the boundary stays visible.
+func (t SafeText) String() string { return t.s }
+
+// IsEmpty reports whether the text is empty.
+func (t SafeText) IsEmpty() bool { return t.s == "" }
+
+// Less orders texts bytewise, for stable sorted lists of labels.
+func (t SafeText) Less(u SafeText) bool { return t.s < u.s }
+
+// Trusted marks text the program itself wrote (a notice, a macro title, a
+// label built from numbers and constants) as safe to draw. It does NOT
+// sanitise: passing it anything a patient, a provider or the network
+// controls is the bug this type exists to prevent, which is why it has
+// its own name to look for in review. Sanitize is the choice whenever in
+// doubt.
+func Trusted(s string) SafeText { return SafeText{s} }
+
+// Concat joins safe texts. Joining inert pieces is inert: no piece holds
+// an escape byte, so none can be completed across a boundary.
+func Concat(parts ...SafeText) SafeText {
+	n := 0
+	for _, p := range parts {
+		n += len(p.s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range parts {
+		b.WriteString(p.s)
+	}
+	return SafeText{b.String()}
+}
+
+// Join is strings.Join for safe texts.
+func Join(parts []SafeText, sep SafeText) SafeText {
+	ss := make([]string, len(parts))
+	for i, p := range parts {
+		ss[i] = p.s
+	}
+	return SafeText{strings.Join(ss, sep.s)}
+}
 
 // Limits of the sanitiser. They keep a hostile or broken message (a 1 MB
 // line, a flood of combining marks) from stalling the renderer: WhatsApp
@@ -102,7 +148,7 @@ func sanitize(s string, singleLine bool, maxRunes int) SafeText {
 		if n > keep {
 			out = out[:cut]
 		}
-		return SafeText(out + TruncatedMarker)
+		return SafeText{out + TruncatedMarker}
 	}
-	return SafeText(b.String())
+	return SafeText{b.String()}
 }

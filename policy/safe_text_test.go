@@ -43,10 +43,10 @@ func TestSanitize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Sanitize(tt.in); string(got) != tt.body {
+			if got := Sanitize(tt.in); got.String() != tt.body {
 				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.body)
 			}
-			if got := SanitizeLine(tt.in); string(got) != tt.line {
+			if got := SanitizeLine(tt.in); got.String() != tt.line {
 				t.Errorf("SanitizeLine(%q) = %q, want %q", tt.in, got, tt.line)
 			}
 		})
@@ -57,7 +57,7 @@ func TestSanitizeLimits(t *testing.T) {
 	t.Run("1 MB line is cut fast and marked", func(t *testing.T) {
 		in := strings.Repeat("A", 1<<20)
 		start := time.Now()
-		got := string(Sanitize(in))
+		got := Sanitize(in).String()
 		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("Sanitize took %v on 1 MB", d)
 		}
@@ -67,32 +67,32 @@ func TestSanitizeLimits(t *testing.T) {
 		if !strings.HasSuffix(got, TruncatedMarker) {
 			t.Errorf("body does not end with the truncation marker")
 		}
-		line := string(SanitizeLine(in))
+		line := SanitizeLine(in).String()
 		if n := utf8.RuneCountInString(line); n != MaxLineRunes {
 			t.Errorf("line has %d runes, want %d", n, MaxLineRunes)
 		}
 	})
 	t.Run("exactly at the limit is not marked", func(t *testing.T) {
 		in := strings.Repeat("é", MaxLineRunes)
-		if got := string(SanitizeLine(in)); got != in {
+		if got := SanitizeLine(in).String(); got != in {
 			t.Errorf("text at the limit changed: %d runes", utf8.RuneCountInString(got))
 		}
 	})
 	t.Run("one past the limit is marked", func(t *testing.T) {
-		got := string(SanitizeLine(strings.Repeat("x", MaxLineRunes+1)))
+		got := SanitizeLine(strings.Repeat("x", MaxLineRunes+1)).String()
 		if !strings.HasSuffix(got, TruncatedMarker) || utf8.RuneCountInString(got) != MaxLineRunes {
 			t.Errorf("got %d runes, marker=%v", utf8.RuneCountInString(got), strings.HasSuffix(got, TruncatedMarker))
 		}
 	})
 	t.Run("controls do not count toward the limit", func(t *testing.T) {
 		in := strings.Repeat("\x1b[2J", 1000) + "hello"
-		if got := string(SanitizeLine(in)); got != "hello" {
+		if got := SanitizeLine(in).String(); got != "hello" {
 			t.Errorf("got %q", got)
 		}
 	})
 	t.Run("input cut mid-rune stays valid", func(t *testing.T) {
 		in := strings.Repeat("€", MaxInputBytes) // 3 bytes each
-		got := string(Sanitize(in))
+		got := Sanitize(in).String()
 		if !utf8.ValidString(got) || !strings.HasSuffix(got, TruncatedMarker) {
 			t.Errorf("valid=%v marker=%v", utf8.ValidString(got), strings.HasSuffix(got, TruncatedMarker))
 		}
@@ -135,14 +135,14 @@ func FuzzSanitize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		body := string(Sanitize(in))
+		body := Sanitize(in).String()
 		if why := inert(body, false); why != "" {
 			t.Fatalf("Sanitize(%q) = %q holds a %s", in, body, why)
 		}
 		if n := utf8.RuneCountInString(body); n > MaxBodyRunes {
 			t.Fatalf("body has %d runes", n)
 		}
-		line := string(SanitizeLine(in))
+		line := SanitizeLine(in).String()
 		if why := inert(line, true); why != "" {
 			t.Fatalf("SanitizeLine(%q) = %q holds a %s", in, line, why)
 		}
@@ -151,7 +151,7 @@ func FuzzSanitize(f *testing.F) {
 		}
 		// Sanitising is idempotent for text within the limits: safe text
 		// passes the boundary unchanged.
-		if again := string(Sanitize(body)); again != body && !strings.HasSuffix(body, TruncatedMarker) {
+		if again := Sanitize(body).String(); again != body && !strings.HasSuffix(body, TruncatedMarker) {
 			t.Fatalf("Sanitize not idempotent: %q -> %q", body, again)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -223,6 +224,27 @@ func (c *Client) Threads(ctx context.Context) ([]api.ThreadSummary, error) {
 	_, token := c.actor()
 	var out []api.ThreadSummary
 	err := c.do(ctx, http.MethodGet, "/threads", token, nil, &out)
+	return out, err
+}
+
+// InboxPage is one page of the inbox: the first when after is "", else
+// the page after that cursor (api.ThreadPage.Next).
+func (c *Client) InboxPage(ctx context.Context, after string, limit int) (api.ThreadPage, error) {
+	_, token := c.actor()
+	q := url.Values{"limit": {strconv.Itoa(limit)}}
+	if after != "" {
+		q.Set("after", after)
+	}
+	var out api.ThreadPage
+	err := c.do(ctx, http.MethodGet, "/inbox?"+q.Encode(), token, nil, &out)
+	return out, err
+}
+
+// InboxChanges is the inbox rows changed after change number since.
+func (c *Client) InboxChanges(ctx context.Context, since int64) (api.ThreadChanges, error) {
+	_, token := c.actor()
+	var out api.ThreadChanges
+	err := c.do(ctx, http.MethodGet, "/inbox/changes?since="+strconv.FormatInt(since, 10), token, nil, &out)
 	return out, err
 }
 

@@ -147,8 +147,6 @@ func (m *Model) startEnrolment(e *EnrolmentRequired) tea.Cmd {
 func (m *Model) enrolKey(act action, msg tea.KeyMsg) tea.Cmd {
 	f := m.enrol
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actCancel:
 		m.enrol = nil
 		m.screen = screenLogin
@@ -162,11 +160,11 @@ func (m *Model) enrolKey(act action, msg tea.KeyMsg) tea.Cmd {
 		}
 		if len(code) != 6 {
 			f.input.SetValue("")
-			f.err = "Type the 6-digit code your app shows for this account."
+			f.err = policy.Trusted("Type the 6-digit code your app shows for this account.")
 			return nil
 		}
 		f.input.SetValue("")
-		f.err, f.busy = "", true
+		f.err, f.busy = policy.SafeText{}, true
 		f.attempt++
 		return enrolCmd(m.backend, f.attempt, f.token, code)
 	}
@@ -201,8 +199,6 @@ func (m *Model) onEnrol(msg enrolResultMsg) tea.Cmd {
 
 func (m *Model) recoveryKey(act action) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actContinue:
 		login := m.recovery.login
 		m.recovery = nil // shown once: gone from memory now
@@ -223,10 +219,10 @@ func (m *Model) enrolView() string {
 	switch {
 	case f.busy:
 		tail += t.Faint.Render("Checking…")
-	case f.err != "":
+	case !f.err.IsEmpty():
 		tail += t.Error.Render("✗ ") + safe(t.Error, f.err)
 	}
-	qr := strings.TrimRight(f.qr.String(), "\n")
+	qr := strings.TrimRight(plain(f.qr), "\n")
 	if qr != "" {
 		qrW, qrH := lipgloss.Width(qr), lipgloss.Height(qr)
 		// The header line and the footer take their share of the height.
@@ -248,9 +244,9 @@ func (m *Model) recoveryView() string {
 	b.WriteString(ansi.Wrap("If you lose your phone, each code signs you in once, typed into the Code field. They are shown only now: write them down or keep them in a password manager, not on this computer.", w, "") + "\n\n")
 	codes := m.recovery.codes
 	for i := 0; i < len(codes); i += 2 {
-		line := "  " + fit(strconv.Itoa(i+1)+". "+codes[i].String(), 28)
+		line := "  " + fitSafe(policy.Concat(policy.Trusted(strconv.Itoa(i+1)+". "), codes[i]), 28)
 		if i+1 < len(codes) {
-			line += strconv.Itoa(i+2) + ". " + codes[i+1].String()
+			line += plain(policy.Trusted(strconv.Itoa(i+2)+". "), codes[i+1])
 		}
 		b.WriteString(line + "\n")
 	}
@@ -365,7 +361,7 @@ func (m *Model) askReveal() tea.Cmd {
 		return m.showToast(toastError, policy.SanitizeLine(m.revealWhy()))
 	}
 	if m.thread == nil || m.selMsg == "" || m.revealBusy {
-		return m.showToast(toastError, "Open a thread with a patient message to reveal.")
+		return m.showToast(toastError, policy.Trusted("Open a thread with a patient message to reveal."))
 	}
 	in := textinput.New()
 	in.Prompt = ""
@@ -379,8 +375,6 @@ func (m *Model) askReveal() tea.Cmd {
 func (m *Model) revealKey(act action, msg tea.KeyMsg) tea.Cmd {
 	p := m.revealAsk
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actCancel:
 		m.revealAsk = nil
 		m.resize()
@@ -388,7 +382,7 @@ func (m *Model) revealKey(act action, msg tea.KeyMsg) tea.Cmd {
 	case actSubmit:
 		reason := strings.TrimSpace(p.input.Value())
 		if utf8.RuneCountInString(reason) < api.MinRevealReason {
-			p.err = policy.SafeText("Say why, in at least " + strconv.Itoa(api.MinRevealReason) + " characters.")
+			p.err = policy.Trusted("Say why, in at least " + strconv.Itoa(api.MinRevealReason) + " characters.")
 			m.resize()
 			return nil
 		}
@@ -434,7 +428,7 @@ func (m *Model) onRevealTick(msg revealTickMsg) tea.Cmd {
 	if !m.nowAt.Before(m.revealed.expires) {
 		m.dropReveal()
 		m.resize()
-		return m.showToast(toastInfo, "Revealed text hidden again")
+		return m.showToast(toastInfo, policy.Trusted("Revealed text hidden again"))
 	}
 	m.resize() // the countdown
 	return revealTickCmd(m.session)
@@ -461,7 +455,7 @@ func (m *Model) revealPromptView() string {
 	t := m.theme
 	p := m.revealAsk
 	line := t.Escalated.Render("Reveal the unmasked text? Why: ") + p.input.View()
-	if p.err != "" {
+	if !p.err.IsEmpty() {
 		line += "\n" + t.Error.Render("✗ ") + safe(t.Error, p.err)
 	}
 	return line

@@ -138,8 +138,6 @@ func (m *Model) onAudit(msg auditMsg) tea.Cmd {
 func (m *Model) auditKey(act action, msg tea.KeyMsg) tea.Cmd {
 	p := m.audit
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actClose:
 		m.audit = nil
 		m.resize()
@@ -208,12 +206,12 @@ func (m *Model) auditBodyView() string {
 		if r.refused {
 			outcome = safe(t.Error, r.outcome)
 		}
-		who := r.user.String()
-		if r.role != "" {
-			who += " (" + r.role.String() + ")"
+		who := r.user
+		if !r.role.IsEmpty() {
+			who = policy.Concat(who, policy.Trusted(" ("), r.role, policy.Trusted(")"))
 		}
 		lines = append(lines,
-			fit(t.Faint.Render(r.at)+"  "+outcome+"  "+safe(t.Text, r.action)+"  "+safe(t.Text, r.object)+t.Faint.Render("  by "+who), w),
+			fit(t.Faint.Render(r.at)+"  "+outcome+"  "+safe(t.Text, r.action)+"  "+safe(t.Text, r.object)+safe(t.Faint, policy.Trusted("  by "), who), w),
 			fit("      "+safe(t.Faint, r.detail), w))
 	}
 	if len(p.rows) > 0 {

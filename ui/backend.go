@@ -17,8 +17,13 @@ type Backend interface {
 	Login(ctx context.Context, username, password, totp string) (api.LoginResponse, error)
 	// Logout ends the session.
 	Logout(ctx context.Context) error
-	// Threads lists the inbox, newest activity first.
-	Threads(ctx context.Context) ([]api.ThreadSummary, error)
+	// InboxPage is one page of the inbox, newest activity first: the
+	// first when after is "", else the page after that cursor
+	// (api.ThreadPage.Next).
+	InboxPage(ctx context.Context, after string, limit int) (api.ThreadPage, error)
+	// InboxChanges is the inbox rows changed after change number since,
+	// or a reset when too many did.
+	InboxChanges(ctx context.Context, since int64) (api.ThreadChanges, error)
 	// Thread opens one thread (audited as a view).
 	Thread(ctx context.Context, threadID string) (api.ThreadDetail, error)
 	// Send sends a macro or free text. A refusal by an outbound rule comes

@@ -28,13 +28,6 @@ type loginResultMsg struct {
 	err     error
 }
 
-type inboxMsg struct {
-	session int
-	gen     int
-	threads []api.ThreadSummary
-	err     error
-}
-
 type threadMsg struct {
 	session  int
 	gen      int
@@ -104,15 +97,6 @@ func logoutCmd(b Backend) tea.Cmd {
 		_ = b.DeleteAllMyDrafts(ctx)
 		_ = b.Logout(ctx)
 		return logoutDoneMsg{}
-	}
-}
-
-func inboxCmd(ctx context.Context, b Backend, session, gen int) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, callTimeout)
-		defer cancel()
-		threads, err := b.Threads(ctx)
-		return inboxMsg{session: session, gen: gen, threads: threads, err: err}
 	}
 }
 

@@ -64,21 +64,21 @@ func (m *Model) consentLines(c consentView, w int) []string {
 	var lines []string
 	switch {
 	case c.optedIn:
-		parts := []string{"✓ Opted in", c.source.String(), clockTime(m.nowAt, c.at)}
-		if c.version != "" {
-			parts = append(parts, "text "+c.version.String())
+		parts := []policy.SafeText{policy.Trusted("✓ Opted in"), c.source, policy.Trusted(clockTime(m.nowAt, c.at))}
+		if !c.version.IsEmpty() {
+			parts = append(parts, policy.Concat(policy.Trusted("text "), c.version))
 		}
-		lines = append(lines, indent(t.StatusOK.Render(strings.Join(parts, " · ")), w, 0, 2))
+		lines = append(lines, indent(safe(t.StatusOK, policy.Join(parts, policy.Trusted(" · "))), w, 0, 2))
 	case c.recorded:
-		lines = append(lines, indent(t.Warning.Render("⚠ Opted out · "+c.source.String()+" · "+clockTime(m.nowAt, c.at)+". "+c.allowed.String()), w, 0, 2))
+		lines = append(lines, indent(safe(t.Warning, policy.Trusted("⚠ Opted out · "), c.source, policy.Trusted(" · "+clockTime(m.nowAt, c.at)+". "), c.allowed), w, 0, 2))
 	default:
-		lines = append(lines, indent(t.Warning.Render("⚠ "+c.allowed.String()), w, 0, 2))
+		lines = append(lines, indent(safe(t.Warning, policy.Trusted("⚠ "), c.allowed), w, 0, 2))
 	}
 	if c.flagged {
 		lines = append(lines, indent(t.Escalated.Render("⚑ The patient may have asked to stop ("+clockTime(m.nowAt, c.flagAt)+"). A person must confirm or dismiss it before it takes effect."), w, 0, 2))
 	}
-	if c.phiPref != "" {
-		lines = append(lines, indent(t.Escalated.Render("⚕ "+c.phiPref.String()), w, 0, 2))
+	if !c.phiPref.IsEmpty() {
+		lines = append(lines, indent(safe(t.Escalated, policy.Trusted("⚕ "), c.phiPref), w, 0, 2))
 	}
 	return lines
 }
@@ -204,7 +204,7 @@ func (m *Model) onConsent(msg consentResultMsg) tea.Cmd {
 	if msg.resp.ConfirmationSent {
 		text += "; the patient was sent the confirmation"
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(text)), m.fetchInbox()}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(text)), m.fetchInbox()}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -267,7 +267,7 @@ func (m *Model) scheduledLines(w int) []string {
 		if c := m.thread.clock; c != nil {
 			when = s.DueAt.UTC().Add(secondsOf(c.ZoneOffsetSeconds)).Format("Jan 2 15:04") + " patient's time"
 		}
-		out = append(out, indent(m.theme.Pending.Render("⏲ Scheduled: "+policy.SanitizeLine(s.What).String()+" at "+when), w, 0, 2))
+		out = append(out, indent(safe(m.theme.Pending, policy.Trusted("⏲ Scheduled: "), policy.SanitizeLine(s.What), policy.Trusted(" at "+when)), w, 0, 2))
 	}
 	return out
 }

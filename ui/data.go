@@ -29,6 +29,9 @@ type threadRow struct {
 	windowUntil time.Time
 	lastOut     deliveryStatus
 	urgent      bool
+	inbound     int   // patient messages ever; with unread, this user's read marker
+	seq         int64 // the server's change number of this row
+	arrival     int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
 }
 
 // messageView is one message of an open thread, ready to draw.
@@ -139,26 +142,10 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		windowUntil: s.WindowOpenUntil,
 		lastOut:     parseStatus(s.LastOutStatus),
 		urgent:      s.Urgent,
+		inbound:     s.Inbound,
+		seq:         s.Seq,
+		arrival:     s.Arrival,
 	}
-}
-
-// newThreadRows sanitises and sorts the inbox, newest activity first. The
-// sort happens once per load, never per key press.
-func newThreadRows(in []api.ThreadSummary) []threadRow {
-	rows := make([]threadRow, len(in))
-	for i, s := range in {
-		rows[i] = newThreadRow(s)
-	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].urgent != rows[j].urgent {
-			return rows[i].urgent // urgent threads head every list
-		}
-		if !rows[i].lastAt.Equal(rows[j].lastAt) {
-			return rows[i].lastAt.After(rows[j].lastAt)
-		}
-		return rows[i].id < rows[j].id
-	})
-	return rows
 }
 
 func newThreadView(d api.ThreadDetail) threadView {
@@ -224,14 +211,14 @@ func newThreadView(d api.ThreadDetail) threadView {
 		}
 		if !mv.inbound {
 			mv.status = parseStatus(m.Status)
-			if mv.failure != "" && mv.status.kind == statusNone {
+			if !mv.failure.IsEmpty() && mv.status.kind == statusNone {
 				mv.status.kind = statusFailed
 			}
 		}
 		seen := map[policy.SafeText]bool{}
 		for _, sp := range m.Spans {
 			t := policy.SanitizeLine(sp.Type)
-			if t == "" || seen[t] {
+			if t.IsEmpty() || seen[t] {
 				continue
 			}
 			seen[t] = true
@@ -249,7 +236,7 @@ func newThreadView(d api.ThreadDetail) threadView {
 }
 
 func sortSafe(s []policy.SafeText) {
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	sort.Slice(s, func(i, j int) bool { return s[i].Less(s[j]) })
 }
 
 // placeholder finds the "[TYPE]" marks the masker leaves in text.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -45,6 +46,13 @@ type fakeBackend struct {
 	threadErr   error
 	fetches     map[string]int // thread id -> Thread calls
 	inboxHits   int
+	pageCalls   []string // the after cursor of each InboxPage call
+	changeCalls []int64  // the since of each InboxChanges call
+	// seq is the change number pages are read at; changes are the rows
+	// changed after changesFrom (see InboxChanges).
+	seq         int64
+	changes     []api.ThreadSummary
+	changesFrom int64
 
 	sendErr  func(threadID string, req api.SendRequest) error
 	sends    []sentCall
@@ -204,14 +212,57 @@ func (f *fakeBackend) draftSnapshot() (map[string]string, []string) {
 	return m, append([]string(nil), f.draftCalls...)
 }
 
-func (f *fakeBackend) Threads(context.Context) ([]api.ThreadSummary, error) {
+// InboxPage pages f.threads as the server does: newest activity first,
+// id breaking ties, the cursor being the last row's id.
+func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api.ThreadPage, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.inboxHits++
+	f.pageCalls = append(f.pageCalls, after)
 	if !f.policy.Acknowledged {
-		return nil, ackRequired{}
+		return api.ThreadPage{}, ackRequired{}
 	}
-	return append([]api.ThreadSummary(nil), f.threads...), nil
+	all := append([]api.ThreadSummary(nil), f.threads...)
+	sort.SliceStable(all, func(i, j int) bool {
+		return sortsBefore(newThreadRow(all[i]), newThreadRow(all[j]))
+	})
+	start := 0
+	if after != "" {
+		for i, ts := range all {
+			if ts.ID == after {
+				start = i + 1
+			}
+		}
+	}
+	page := api.ThreadPage{Seq: f.seq, Counts: map[api.ThreadState]int{}}
+	for _, ts := range all {
+		page.Counts[ts.State]++
+	}
+	end := min(start+limit, len(all))
+	page.Threads = all[start:end]
+	if end < len(all) {
+		page.Next = all[end-1].ID
+	}
+	return page, nil
+}
+
+// InboxChanges answers from f.changes when asked from f.changesFrom, and
+// with a reset otherwise (as a server does for a number too old).
+func (f *fakeBackend) InboxChanges(_ context.Context, since int64) (api.ThreadChanges, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.inboxHits++
+	f.changeCalls = append(f.changeCalls, since)
+	if !f.policy.Acknowledged {
+		return api.ThreadChanges{}, ackRequired{}
+	}
+	if since == f.seq {
+		return api.ThreadChanges{Seq: f.seq, Threads: []api.ThreadSummary{}}, nil
+	}
+	if f.changes != nil && since == f.changesFrom {
+		return api.ThreadChanges{Seq: f.seq, Threads: append([]api.ThreadSummary(nil), f.changes...)}, nil
+	}
+	return api.ThreadChanges{Seq: f.seq, Reset: true}, nil
 }
 
 func (f *fakeBackend) Thread(_ context.Context, id string) (api.ThreadDetail, error) {
@@ -227,6 +278,13 @@ func (f *fakeBackend) Thread(_ context.Context, id string) (api.ThreadDetail, er
 	d, ok := f.details[id]
 	if !ok {
 		return api.ThreadDetail{}, errors.New("thread not found")
+	}
+	// The detail's row is the inbox's row as it is now, as the server's
+	// is, so a test that changes f.threads sees it either way.
+	for _, ts := range f.threads {
+		if ts.ID == id && d.Thread.ID == id {
+			d.Thread = ts
+		}
 	}
 	return d, nil
 }

@@ -134,7 +134,7 @@ func (s *incidentScreen) Update(msg incidentMsg) {
 		s.errText = policy.SanitizeLine(msg.err.Error())
 		return
 	}
-	s.errText = ""
+	s.errText = policy.SafeText{}
 	if msg.list != nil {
 		s.list = msg.list
 		s.cursor = min(s.cursor, max(len(s.list)-1, 0))
@@ -437,7 +437,7 @@ func (s *incidentScreen) View() string {
 			}
 		}
 	}
-	if s.errText != "" {
+	if !s.errText.IsEmpty() {
 		add(t.Error.Render("✗ " + s.errText.String()))
 	}
 	body := max(s.height-1, 1)

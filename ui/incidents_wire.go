@@ -24,7 +24,7 @@ func (m *Model) openIncidentReport() tea.Cmd {
 		id = m.inbox[m.cursor].id
 	}
 	if id == "" || m.incidentBackend() == nil {
-		return m.showToast(toastError, "Open a thread first: an incident is reported from the thread it is about.")
+		return m.showToast(toastError, policy.Trusted("Open a thread first: an incident is reported from the thread it is about."))
 	}
 	msgID := ""
 	if id == m.openID {
@@ -75,7 +75,7 @@ func (m *Model) onIncident(msg incidentMsg) tea.Cmd {
 	}
 	if msg.opened {
 		m.incidents = nil
-		return m.showToast(toastInfo, "Incident reported; a supervisor will work it.")
+		return m.showToast(toastInfo, policy.Trusted("Incident reported; a supervisor will work it."))
 	}
 	m.incidents.Update(msg)
 	return nil

@@ -70,10 +70,10 @@ func (s *metricsScreen) SetSize(w, h int) { s.width, s.height = w, h }
 func (s *metricsScreen) Update(msg metricsMsg) {
 	s.busy = false
 	if msg.err != nil {
-		s.errText = "Could not load the program metrics. Press R to try again."
+		s.errText = policy.Trusted("Could not load the program metrics. Press R to try again.")
 		return
 	}
-	s.errText = ""
+	s.errText = policy.SafeText{}
 	s.data, s.loaded = msg.data, true
 	s.sources = s.sources[:0]
 	for name, n := range msg.data.Last30.OptInsBySource {
@@ -83,7 +83,7 @@ func (s *metricsScreen) Update(msg metricsMsg) {
 		if s.sources[i].month != s.sources[j].month {
 			return s.sources[i].month > s.sources[j].month
 		}
-		return s.sources[i].name < s.sources[j].name
+		return s.sources[i].name.Less(s.sources[j].name)
 	})
 }
 
@@ -97,7 +97,7 @@ func (s *metricsScreen) View() string {
 	lines := []string{t.Focused.Render("Program metrics") +
 		t.Faint.Render(" · today and the last 30 clinic days · counts only")}
 	switch {
-	case s.errText != "":
+	case !s.errText.IsEmpty():
 		lines = append(lines, "", safe(t.Error, s.errText))
 		return box(strings.Join(lines, "\n"), w, s.height)
 	case !s.loaded:
@@ -109,7 +109,7 @@ func (s *metricsScreen) View() string {
 	if !s.compact() {
 		gap = "\n"
 	}
-	lines = append(lines, t.Faint.Render("Clinic days in "+policy.SanitizeLine(d.Zone).String()), "")
+	lines = append(lines, safe(t.Faint, policy.Trusted("Clinic days in "), policy.SanitizeLine(d.Zone)), "")
 	lines = append(lines, s.inboundView()+gap, s.optInsView()+gap, s.linksView()+gap, s.handoffView())
 	return box(strings.Join(lines, "\n"), w, s.height)
 }
@@ -183,7 +183,7 @@ func (s *metricsScreen) optInsView() string {
 			rows = append(rows, t.Faint.Render(fmt.Sprintf("%s+%d more sources", strings.Repeat(" ", labelW), len(s.sources)-limit)))
 			break
 		}
-		rows = append(rows, s.row(sc.name.String(), s.bar(float64(sc.month), top, t.StatusOK), fmt.Sprintf("%d (%d)", sc.month, sc.today)))
+		rows = append(rows, s.row(plain(sc.name), s.bar(float64(sc.month), top, t.StatusOK), fmt.Sprintf("%d (%d)", sc.month, sc.today)))
 	}
 	return title + "\n" + strings.Join(rows, "\n")
 }
@@ -294,8 +294,6 @@ func (m *Model) onMetrics(msg metricsMsg) tea.Cmd {
 
 func (m *Model) metricsKey(act action) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actClose:
 		m.metrics = nil
 		m.resize()

@@ -126,6 +126,15 @@ type Model struct {
 	inboxBusy  bool
 	inboxAgain bool
 	inboxReady bool
+	// The paged inbox (inbox_window.go): where each held thread's row
+	// is, the cursor of the next page, the change number the rows are
+	// current to, the counts per state, and whether End is loading to
+	// the last page.
+	inboxIdx    map[string]int
+	inboxNext   string
+	inboxSeq    int64
+	inboxCounts map[api.ThreadState]int
+	inboxToEnd  bool
 
 	openID      string
 	threadGen   int
@@ -337,8 +346,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateKey(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
-	case inboxMsg:
-		cmd = m.onInbox(msg)
+	case inboxPageMsg:
+		cmd = m.onInboxPage(msg)
+	case inboxChangesMsg:
+		cmd = m.onInboxChanges(msg)
 	case threadMsg:
 		cmd = m.onThread(msg)
 	case sendResultMsg:
@@ -484,10 +495,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxMetrics:
 		return m.metricsKey(act)
 	case ctxFatal:
-		if act == actQuit {
-			return tea.Quit
-		}
-		return nil
+		return nil // only quitting, handled above
 	}
 	return m.screenKey(act)
 }
@@ -523,8 +531,6 @@ func (m *Model) portalOffered() bool {
 func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
 	f := &m.login
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actNextField, actPrevField:
 		step := 1
 		if act == actPrevField {
@@ -541,13 +547,13 @@ func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
 		pass := f.inputs[1].Value()
 		code := strings.TrimSpace(f.inputs[2].Value())
 		if user == "" || pass == "" {
-			f.err = "Enter your username and password."
+			f.err = policy.Trusted("Enter your username and password.")
 			return nil
 		}
 		// The password leaves the model now: only the command holds it.
 		f.inputs[1].SetValue("")
 		f.inputs[2].SetValue("")
-		f.err, f.notice, f.busy = "", "", true
+		f.err, f.notice, f.busy = policy.SafeText{}, "", true
 		m.loginAttempt++
 		return loginCmd(m.backend, m.loginAttempt, user, pass, code)
 	}
@@ -614,6 +620,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.user = api.User{}
 	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
 	m.inboxBusy, m.inboxAgain = false, false
+	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxCounts, m.inboxToEnd = nil, "", 0, nil, false
 	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
@@ -689,51 +696,6 @@ func (m *Model) showToast(kind toastKind, text policy.SafeText) tea.Cmd {
 
 // --- inbox and thread loading ------------------------------------------
 
-// fetchInbox asks for the inbox, or, when a request is already out, asks
-// again once it lands, so a burst of events costs two requests, not fifty.
-func (m *Model) fetchInbox() tea.Cmd {
-	if m.ctx == nil {
-		return nil
-	}
-	if m.inboxBusy {
-		m.inboxAgain = true
-		return nil
-	}
-	m.inboxBusy = true
-	m.inboxGen++
-	return inboxCmd(m.ctx, m.backend, m.session, m.inboxGen)
-}
-
-func (m *Model) onInbox(msg inboxMsg) tea.Cmd {
-	if msg.session != m.session || msg.gen != m.inboxGen {
-		return nil
-	}
-	m.inboxBusy = false
-	var cmds []tea.Cmd
-	if m.inboxAgain {
-		m.inboxAgain = false
-		cmds = append(cmds, m.fetchInbox())
-	}
-	if msg.err != nil {
-		return tea.Batch(append(cmds, m.handleErr("Could not load the inbox", msg.err))...)
-	}
-	selected := ""
-	if m.cursor < len(m.inbox) {
-		selected = m.inbox[m.cursor].id
-	}
-	m.inbox = newThreadRows(msg.threads)
-	m.inboxReady = true
-	m.cursor = 0
-	for i, r := range m.inbox {
-		if r.id == selected {
-			m.cursor = i
-			break
-		}
-	}
-	m.clampList()
-	return tea.Batch(cmds...)
-}
-
 // openThread shows a thread, fetching it. A new generation means any
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
@@ -784,6 +746,11 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	atBottom := m.thread == nil || m.vp.AtBottom()
 	v := newThreadView(msg.detail)
 	m.thread = &v
+	// The thread's own row is this user's (read just now): it replaces
+	// the inbox row, so its unread count clears without a refetch.
+	if msg.detail.Thread.ID == msg.threadID {
+		m.applyRow(msg.detail.Thread)
+	}
 	m.keepSelection()
 	m.resize()
 	if atBottom {
@@ -796,8 +763,6 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 
 func (m *Model) screenKey(act action) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actHelp:
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize()
@@ -857,7 +822,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 		items := m.macrosForPatient()
 		if len(items) == 0 {
-			return m.showToast(toastError, "No quick replies are available for your role.")
+			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
 		}
 		m.picker = &macroPicker{threadID: m.openID, items: items}
 		return cmd
@@ -895,6 +860,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 			m.scrollThread(act)
 		} else {
 			m.moveCursor(act)
+			m.inboxToEnd = act == actBottom && m.inboxNext != ""
+			return m.fetchMore()
 		}
 	}
 	return nil
@@ -939,7 +906,7 @@ func (m *Model) labelOf(id string) policy.SafeText {
 			return r.label
 		}
 	}
-	return "this thread"
+	return policy.Trusted("this thread")
 }
 
 func (m *Model) moveCursor(act action) {
@@ -995,8 +962,6 @@ func (m *Model) scrollThread(act action) {
 
 func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actLeave:
 		m.composer.ta.Blur()
 		m.focus = focusThread
@@ -1114,7 +1079,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			word = "Secure-portal link sent"
 		}
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText(word)), m.fetchInbox(), draft}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.fetchInbox(), draft}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -1146,8 +1111,6 @@ func (m *Model) mayUseMacro(id string) bool {
 func (m *Model) pickerKey(act action) tea.Cmd {
 	p := m.picker
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actUp:
 		p.cursor = max(p.cursor-1, 0)
 	case actDown:
@@ -1169,8 +1132,6 @@ func (m *Model) pickerKey(act action) tea.Cmd {
 func (m *Model) confirmKey(act action) tea.Cmd {
 	c := m.confirm
 	switch act {
-	case actQuit:
-		return tea.Quit
 	case actCancel:
 		m.confirm = nil
 		m.resize()
@@ -1190,7 +1151,7 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 		return m.handleErr("Hand-off failed", msg.err)
 	}
 	cmds := []tea.Cmd{
-		m.showToast(toastInfo, "Handed to the nurses' queue"),
+		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
 		m.fetchInbox(),
 	}
 	if msg.threadID == m.openID {
@@ -1218,7 +1179,14 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		cmds := []tea.Cmd{waitEventCmd(msg.ch, msg.session)}
 		switch msg.ev.Type {
 		case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
-			cmds = append(cmds, m.fetchInbox())
+			// The event carries its thread's row: one row changes in
+			// place. Without one (an older server), ask what changed.
+			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
+				m.applyRow(*msg.ev.Thread)
+				m.setCounts(msg.ev.Counts)
+			} else {
+				cmds = append(cmds, m.fetchInbox())
+			}
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
 			}
@@ -1226,7 +1194,8 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, m.urgentAlert(msg.ev))
 		case api.EventResync:
 			// The server dropped the stream because this console fell
-			// behind: events were lost, so fetch everything shown again.
+			// behind: events were lost, so ask for the rows changed
+			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
 			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
 		}

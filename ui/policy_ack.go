@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -103,7 +102,7 @@ func (p *policyAck) SetSize(w, h int) {
 	// Title, version line, blank, text…, blank, name line, status line, help.
 	p.vp.Width = tw
 	p.vp.Height = max(h-7, 1)
-	p.vp.SetContent(ansi.Wrap(p.text.String(), tw, ""))
+	p.vp.SetContent(wrapSafe(p.text, tw))
 }
 
 func (p *policyAck) textWidth() int { return max(min(p.w-4, 96), 10) }
@@ -151,10 +150,10 @@ func (p *policyAck) Update(msg tea.Msg) (tea.Cmd, policyAckOutcome) {
 			return nil, ackNothing
 		}
 		if n := utf8.RuneCountInString(p.Name()); n < api.MinAckName {
-			p.err = "Type your full name to acknowledge the policy."
+			p.err = policy.Trusted("Type your full name to acknowledge the policy.")
 			return nil, ackNothing
 		}
-		p.err = ""
+		p.err = policy.SafeText{}
 		return nil, ackSubmit
 	}
 	var cmd tea.Cmd
@@ -168,8 +167,8 @@ func (p *policyAck) View() string {
 	t := p.theme
 	tw := p.textWidth()
 	var b strings.Builder
-	b.WriteString(t.Title.Render(fit(p.title.String(), tw)) + "\n")
-	b.WriteString(t.Faint.Render(fit("Version "+p.version.String()+" · read it, then type your full name below to acknowledge it.", tw)) + "\n\n")
+	b.WriteString(t.Title.Render(fitSafe(p.title, tw)) + "\n")
+	b.WriteString(t.Faint.Render(fitSafe(policy.Concat(policy.Trusted("Version "), p.version, policy.Trusted(" · read it, then type your full name below to acknowledge it.")), tw)) + "\n\n")
 	b.WriteString(p.vp.View() + "\n")
 	more := ""
 	if !p.vp.AtBottom() {
@@ -180,7 +179,7 @@ func (p *policyAck) View() string {
 	switch {
 	case p.busy:
 		b.WriteString(t.Faint.Render("Recording your acknowledgment…"))
-	case p.err != "":
+	case !p.err.IsEmpty():
 		b.WriteString(t.Error.Render("✗ ") + safe(t.Error, p.err))
 	}
 	body := box(shiftRight(b.String(), max((p.w-tw)/2, 0)), p.w, max(p.h-1, 1))
@@ -327,8 +326,8 @@ func (m *Model) onPolicyAck(msg policyAckResultMsg) tea.Cmd {
 		m.ack.SetError(policy.SanitizeLine("Not recorded: " + msg.err.Error()))
 		return nil
 	}
-	v := policy.SanitizeLine(msg.resp.Version).String()
-	return tea.Batch(m.leavePolicy(), m.showToast(toastInfo, policy.SanitizeLine("Policy version "+v+" acknowledged. Thank you.")))
+	done := policy.Concat(policy.Trusted("Policy version "), policy.SanitizeLine(msg.resp.Version), policy.Trusted(" acknowledged. Thank you."))
+	return tea.Batch(m.leavePolicy(), m.showToast(toastInfo, done))
 }
 
 // leavePolicy returns to the inbox and loads it.

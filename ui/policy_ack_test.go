@@ -151,7 +151,7 @@ func TestPolicyAckRefusalAndSignOut(t *testing.T) {
 	signInToPolicy(h)
 	h.typeText("D.D")
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.ack != nil && h.m.ack.err != "" }) || h.m.screen != screenPolicy {
+	if !h.waitFor(func() bool { return h.m.ack != nil && !h.m.ack.err.IsEmpty() }) || h.m.screen != screenPolicy {
 		t.Fatal("the refusal was not shown")
 	}
 	h.press("esc")

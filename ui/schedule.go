@@ -13,7 +13,7 @@ import (
 // quiet hours: s schedules the same message for the patient's morning.
 func (m *Model) scheduleOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.threadID == m.openID && r.rule == policy.RuleQuietHours && r.request.IdempotencyKey != ""
+	return r != nil && r.threadID == m.openID && r.rule.String() == policy.RuleQuietHours && r.request.IdempotencyKey != ""
 }
 
 type scheduleResultMsg struct {
@@ -53,7 +53,7 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 	if m.thread != nil && m.thread.clock != nil {
 		due = msg.resp.Scheduled.DueAt.UTC().Add(secondsOf(m.thread.clock.ZoneOffsetSeconds)).Format("15:04") + " the patient's time"
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.SafeText("Scheduled for "+due)), m.draftSent(msg.threadID)}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted("Scheduled for "+due)), m.draftSent(msg.threadID)}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -64,5 +64,5 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 // portal link again within the hour.
 func (m *Model) resendOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.threadID == m.openID && r.rule == "repeat_link" && r.request.MacroID != ""
+	return r != nil && r.threadID == m.openID && r.rule.String() == "repeat_link" && r.request.MacroID != ""
 }

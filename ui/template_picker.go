@@ -65,7 +65,7 @@ func (m *Model) onTemplates(msg templatesMsg) tea.Cmd {
 		}
 	}
 	if len(ok) == 0 {
-		return m.showToast(toastError, "The 24-hour window is closed and no approved template can be sent now.")
+		return m.showToast(toastError, policy.Trusted("The 24-hour window is closed and no approved template can be sent now."))
 	}
 	lang := m.patientLanguage()
 	sort.SliceStable(ok, func(i, j int) bool { return ok[i].Language == lang && ok[j].Language != lang })
@@ -116,16 +116,16 @@ func (m *Model) templatePickerView() string {
 		if i < 9 {
 			num = strconv.Itoa(i+1) + " "
 		}
-		ln := fit(mark+num+policy.SanitizeLine(tp.Name).String()+t.Faint.Render(" · "+policy.SanitizeLine(tp.Language).String()+" · "+policy.SanitizeLine(tp.Category).String()), w)
+		ln := fit(mark+num+plain(policy.SanitizeLine(tp.Name))+safe(t.Faint, policy.Trusted(" · "), policy.SanitizeLine(tp.Language), policy.Trusted(" · "), policy.SanitizeLine(tp.Category)), w)
 		if i == p.cursor {
 			ln = t.Selected.Render(ansi.Strip(ln))
 		}
 		lines = append(lines, ln)
 	}
 	if p.cursor < len(p.templates) {
-		body := policy.SanitizeLine(p.templates[p.cursor].Body).String()
+		body := policy.SanitizeLine(p.templates[p.cursor].Body)
 		lines = append(lines, "", t.Faint.Render("Preview:"))
-		for _, ln := range strings.Split(ansi.Wrap(body, max(w-2, 1), ""), "\n") {
+		for _, ln := range strings.Split(wrapSafe(body, max(w-2, 1)), "\n") {
 			lines = append(lines, "  "+ln)
 		}
 	}

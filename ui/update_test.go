@@ -197,7 +197,7 @@ func TestLateThreadAnswerIsDropped(t *testing.T) {
 	h.send(threadMsg{session: h.m.session, gen: h.m.threadGen - 1, threadID: "t2", detail: old})
 	h.mustNotSee("OLD")
 	// Nor one from a previous session.
-	h.send(inboxMsg{session: h.m.session - 1, gen: h.m.inboxGen, threads: nil})
+	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.inboxGen})
 	if len(h.m.inbox) != 4 {
 		t.Error("an old session's inbox replaced the current one")
 	}
@@ -432,7 +432,7 @@ func TestIdleLogoffClearsEverything(t *testing.T) {
 		t.Errorf("Logout called %d times", fb.logouts)
 	}
 	// Answers still in flight for the old session change nothing.
-	h.send(inboxMsg{session: h.m.session - 1, gen: h.m.inboxGen, threads: fixtureThreads()})
+	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.inboxGen, page: api.ThreadPage{Threads: fixtureThreads()}})
 	if h.m.inbox != nil {
 		t.Error("an old session's answer filled the inbox after logoff")
 	}

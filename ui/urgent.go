@@ -21,7 +21,7 @@ func (m *Model) urgentAlert(ev api.Event) tea.Cmd {
 		cmds = append(cmds, m.fetchThread())
 	}
 	if alertsUrgent(m.user.Role) {
-		cmds = append(cmds, m.showToast(toastError, policy.SafeText(urgentAlertText)))
+		cmds = append(cmds, m.showToast(toastError, policy.Trusted(urgentAlertText)))
 	}
 	return tea.Batch(cmds...)
 }

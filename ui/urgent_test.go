@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -46,7 +47,11 @@ func TestUrgentThreadHeadsTheInbox(t *testing.T) {
 	in := fixtureThreads()
 	last := len(in) - 1
 	in[last].Urgent = true
-	rows := newThreadRows(in)
+	rows := make([]threadRow, len(in))
+	for i, ts := range in {
+		rows[i] = newThreadRow(ts)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return sortsBefore(rows[i], rows[j]) })
 	if rows[0].id != in[last].ID || !rows[0].urgent {
 		t.Fatalf("first row = %s, want the urgent thread %s", rows[0].id, in[last].ID)
 	}

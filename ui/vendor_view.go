@@ -88,7 +88,7 @@ func (p *vendorPanel) render() {
 	w := max(p.w-4, 10)
 	var b strings.Builder
 	switch {
-	case p.err != "":
+	case !p.err.IsEmpty():
 		b.WriteString(t.Error.Render("✗ ") + safe(t.Error, p.err))
 	case p.reg == nil:
 		b.WriteString(t.Faint.Render("Loading…"))
@@ -106,11 +106,11 @@ func (p *vendorPanel) render() {
 		for _, v := range p.reg.Vendors {
 			baa := t.Error.Render("BAA NOT SIGNED")
 			if v.BAASigned {
-				baa = t.StatusOK.Render("BAA signed " + policy.SanitizeLine(v.SignedOn).String())
+				baa = safe(t.StatusOK, policy.Trusted("BAA signed "), policy.SanitizeLine(v.SignedOn))
 			}
-			b.WriteString(t.Title.Render(policy.SanitizeLine(v.Provider).String()) + "  " + policy.SanitizeLine(v.Vendor).String() + "\n")
-			b.WriteString("  " + baa + " · next review " + policy.SanitizeLine(v.NextReview).String() + "\n")
-			b.WriteString("  " + t.Faint.Render(ansi.Truncate(policy.SanitizeLine(v.Product).String(), w-2, "…")) + "\n\n")
+			b.WriteString(safe(t.Title, policy.SanitizeLine(v.Provider)) + "  " + plain(policy.SanitizeLine(v.Vendor)) + "\n")
+			b.WriteString("  " + baa + plain(policy.Trusted(" · next review "), policy.SanitizeLine(v.NextReview)) + "\n")
+			b.WriteString("  " + t.Faint.Render(truncSafe(policy.SanitizeLine(v.Product), w-2)) + "\n\n")
 		}
 		b.WriteString(t.Faint.Render("Read-only. Changes: triaged vendor set (audited) on the server."))
 	}

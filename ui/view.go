@@ -184,9 +184,26 @@ func spread(left, right string, w int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// safe draws sanitised text in a style. Taking policy.SafeText is the
-// point: a raw string from a patient or the network does not compile here.
-func safe(st lipgloss.Style, t policy.SafeText) string { return st.Render(t.String()) }
+// safe draws sanitised text, the pieces joined, in a style. Taking
+// policy.SafeText is the point: a raw string from a patient or the network
+// does not compile here, and program-written pieces say policy.Trusted.
+// This file's render helpers are the only place a view turns SafeText back
+// into a string.
+func safe(st lipgloss.Style, parts ...policy.SafeText) string {
+	return st.Render(policy.Concat(parts...).String())
+}
+
+// plain is safe without a style.
+func plain(parts ...policy.SafeText) string { return policy.Concat(parts...).String() }
+
+// fitSafe is fit for sanitised text.
+func fitSafe(t policy.SafeText, w int) string { return fit(t.String(), w) }
+
+// wrapSafe wraps sanitised text at width w.
+func wrapSafe(t policy.SafeText, w int) string { return ansi.Wrap(t.String(), w, "") }
+
+// truncSafe cuts sanitised text to width w with an ellipsis.
+func truncSafe(t policy.SafeText, w int) string { return ansi.Truncate(t.String(), w, "…") }
 
 // maskedBody draws a message body with each "[TYPE]" placeholder in the
 // Masked style.
@@ -204,16 +221,16 @@ func (m *Model) maskedBody(t policy.SafeText) string {
 
 func (m *Model) headerView() string {
 	left := " Triage console"
-	if m.server != "" {
-		left += " · " + m.server.String()
+	if !m.server.IsEmpty() {
+		left += plain(policy.Trusted(" · "), m.server)
 	}
 	var right []string
 	if m.screen == screenMain && m.reviewDue {
 		right = append(right, "⚠ access review due")
 	}
 	if m.screen == screenMain && m.user.Username != "" {
-		right = append(right, policy.SanitizeLine(m.user.Username).String()+" ("+
-			policy.SanitizeLine(string(m.user.Role)).String()+")")
+		right = append(right, plain(policy.SanitizeLine(m.user.Username), policy.Trusted(" ("),
+			policy.SanitizeLine(string(m.user.Role)), policy.Trusted(")")))
 	}
 	line := m.theme.Header.Render(spread(left, strings.Join(right, " ")+" ", max(m.width, 1)))
 	if m.demo != nil {
@@ -221,7 +238,7 @@ func (m *Model) headerView() string {
 		if m.user.Role != "" {
 			role = string(m.user.Role)
 		}
-		marker := m.theme.Demo.Render(" DEMO LOGIN · " + policy.SanitizeLine(role).String() + " ")
+		marker := safe(m.theme.Demo, policy.Trusted(" DEMO LOGIN · "), policy.SanitizeLine(role), policy.Trusted(" "))
 		w := ansi.StringWidth(marker)
 		line = m.theme.Header.Render(spread(left, strings.Join(right, " ")+" ", max(m.width-w, 1))) + marker
 	}
@@ -240,7 +257,7 @@ func (m *Model) footerView() string {
 		lines = append(lines, m.consentPromptView()...)
 	}
 	if m.confirm != nil {
-		lines = append(lines, m.theme.Escalated.Render("Hand "+m.confirm.label.String()+" to the nurses' queue?")+
+		lines = append(lines, safe(m.theme.Escalated, policy.Trusted("Hand "), m.confirm.label, policy.Trusted(" to the nurses' queue?"))+
 			" "+m.theme.HelpKey.Render("y")+m.theme.HelpDesc.Render(" yes  ")+
 			m.theme.HelpKey.Render("n")+m.theme.HelpDesc.Render(" no"))
 	}
@@ -279,7 +296,7 @@ func (m *Model) fatalView() string {
 	w := min(m.width-4, 72)
 	var b strings.Builder
 	b.WriteString(t.Error.Render("The console cannot continue") + "\n\n")
-	b.WriteString(ansi.Wrap(m.fatal.String(), w, "") + "\n\n")
+	b.WriteString(wrapSafe(m.fatal, w) + "\n\n")
 	b.WriteString(t.Faint.Render(ansi.Wrap("Nothing was lost: your last action either finished or was not sent. Restart the console; if this keeps happening, tell your administrator.", w, "")) + "\n\n")
 	b.WriteString(m.help.View(helpKeys(m.keys.bindings(ctxFatal))))
 	page := lipgloss.Place(m.width, m.height-1, lipgloss.Center, lipgloss.Center, b.String())
@@ -292,8 +309,8 @@ func (m *Model) loginView() string {
 	w := min(m.width-4, 60)
 	var b strings.Builder
 	title := "Sign in"
-	if m.server != "" {
-		title += " to " + m.server.String()
+	if !m.server.IsEmpty() {
+		title += plain(policy.Trusted(" to "), m.server)
 	}
 	b.WriteString(t.Title.Render(title) + "\n")
 	if f.notice != "" {
@@ -320,7 +337,7 @@ func (m *Model) loginView() string {
 	switch {
 	case f.busy:
 		b.WriteString(t.Faint.Render("Signing in…") + "\n")
-	case f.err != "":
+	case !f.err.IsEmpty():
 		b.WriteString(t.Error.Render("✗ ") + safe(t.Error, f.err) + "\n")
 	default:
 		b.WriteString("\n")
@@ -337,7 +354,7 @@ func (m *Model) inboxView() string {
 	w := m.lay.listW
 	title := "Inbox"
 	if m.inboxReady {
-		title += " (" + strconv.Itoa(len(m.inbox)) + ")"
+		title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
 	}
 	st := t.Title
 	if m.focus == focusList && m.picker == nil {
@@ -383,7 +400,7 @@ func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
 	}
 	line1 := spread(left, age, w)
 	line2 := "      "
-	if s := m.statusView(r.lastOut, ""); s != "" {
+	if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
 		line2 += s + t.Faint.Render(" · ")
 	}
 	line2 += safe(t.Faint, r.preview)
@@ -432,12 +449,12 @@ func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
 		return t.StatusOK.Render("✓✓ read")
 	case statusFailed:
 		out := t.Error.Render("✗ failed")
-		if failure != "" {
+		if !failure.IsEmpty() {
 			out += t.Error.Render(": ") + safe(t.Error, failure)
 		}
 		return out
 	case statusOther:
-		return safe(t.Faint, "? "+s.raw)
+		return safe(t.Faint, policy.Concat(policy.Trusted("? "), s.raw))
 	}
 	return ""
 }
@@ -537,11 +554,11 @@ func (m *Model) messagesView(w int) string {
 		if msg.inbound {
 			head += t.Inbound.Render("← Patient")
 		} else {
-			who := "→ Clinic"
-			if msg.sentBy != "" {
-				who += " (" + msg.sentBy.String() + ")"
+			who := policy.Trusted("→ Clinic")
+			if !msg.sentBy.IsEmpty() {
+				who = policy.Concat(who, policy.Trusted(" ("), msg.sentBy, policy.Trusted(")"))
 			}
-			head += t.Outbound.Render(who)
+			head += safe(t.Outbound, who)
 			if msg.macro {
 				head += t.Faint.Render(" · " + msg.via)
 			}
@@ -556,7 +573,7 @@ func (m *Model) messagesView(w int) string {
 		if msg.clinical {
 			head += " " + t.Escalated.Render("[CLINICAL]")
 		}
-		if s := m.statusView(msg.status, ""); s != "" {
+		if s := m.statusView(msg.status, policy.SafeText{}); s != "" {
 			head += t.Faint.Render(" · ") + s
 		}
 		head += m.linkOpenedView(msg)
@@ -566,32 +583,28 @@ func (m *Model) messagesView(w int) string {
 			b.WriteString(indent(safe(t.Text, r.text), w, 2, 2) + "\n")
 			continue
 		}
-		if msg.quote != "" {
-			b.WriteString(indent(t.Faint.Render("↳ reply to "+msg.quote.String()), w, 2, 4) + "\n")
+		if !msg.quote.IsEmpty() {
+			b.WriteString(indent(safe(t.Faint, policy.Trusted("↳ reply to "), msg.quote), w, 2, 4) + "\n")
 		}
 		if msg.revoked {
 			b.WriteString(indent(t.Faint.Render("[deleted by the patient]"), w, 2, 2) + "\n")
 		} else {
 			b.WriteString(indent(m.maskedBody(msg.body), w, 2, 2) + "\n")
 		}
-		if msg.choice != "" {
+		if !msg.choice.IsEmpty() {
 			b.WriteString(indent(t.Faint.Render("Chose: ")+m.maskedBody(msg.choice), w, 2, 4) + "\n")
 		}
 		for _, it := range msg.items {
 			b.WriteString(indent(t.Faint.Render("· ")+safe(t.Text, it), w, 2, 4) + "\n")
 		}
-		if msg.reactions != "" {
+		if !msg.reactions.IsEmpty() {
 			b.WriteString(indent(t.Faint.Render("Reaction: ")+safe(t.Text, msg.reactions), w, 2, 4) + "\n")
 		}
-		if msg.status.kind == statusFailed && msg.failure != "" {
+		if msg.status.kind == statusFailed && !msg.failure.IsEmpty() {
 			b.WriteString(indent(t.Error.Render("✗ Why: ")+safe(t.Text, msg.failure), w, 2, 4) + "\n")
 		}
 		if len(msg.types) > 0 {
-			types := make([]string, len(msg.types))
-			for i, ty := range msg.types {
-				types[i] = ty.String()
-			}
-			b.WriteString("  " + t.Masked.Render("Masked") + t.Faint.Render(": "+strings.Join(types, ", ")) + "\n")
+			b.WriteString("  " + t.Masked.Render("Masked") + safe(t.Faint, policy.Trusted(": "), policy.Join(msg.types, policy.Trusted(", "))) + "\n")
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
@@ -625,17 +638,13 @@ func (m *Model) composerView() string {
 		lines = append(lines, t.Faint.Render("Sending…"))
 	}
 	if r := c.refusal; r != nil {
-		why := "✗ Not sent"
-		if r.rule != "" {
-			why += " (" + r.rule.String() + ")"
+		why := policy.Trusted("✗ Not sent")
+		if !r.rule.IsEmpty() {
+			why = policy.Concat(why, policy.Trusted(" ("), r.rule, policy.Trusted(")"))
 		}
-		lines = append(lines, indent(t.Error.Render(why+": ")+safe(t.Text, r.reason), w, 0, 2))
+		lines = append(lines, indent(safe(t.Error, why, policy.Trusted(": "))+safe(t.Text, r.reason), w, 0, 2))
 		if len(r.types) > 0 {
-			types := make([]string, len(r.types))
-			for i, ty := range r.types {
-				types[i] = ty.String()
-			}
-			lines = append(lines, "  "+t.Faint.Render("Found: "+strings.Join(types, ", ")))
+			lines = append(lines, "  "+safe(t.Faint, policy.Trusted("Found: "), policy.Join(r.types, policy.Trusted(", "))))
 		}
 		hint := t.Faint.Render("r to edit the reply, esc to go back")
 		if m.portalOffered() {

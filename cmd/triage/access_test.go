@@ -210,7 +210,7 @@ func TestSessionTokenKeptInKeyringOnly(t *testing.T) {
 	if !ok || r.User.Username != "desk" {
 		t.Fatalf("resume: %v %+v", ok, r)
 	}
-	if _, err := be2.Threads(ctx); err != nil {
+	if _, err := be2.InboxPage(ctx, "", 10); err != nil {
 		t.Fatalf("resumed session: %v", err)
 	}
 	// Logout deletes it.
@@ -229,7 +229,7 @@ func TestSessionTokenKeptInKeyringOnly(t *testing.T) {
 	if _, err := be3.Login(ctx, "desk", deskPassword, ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := be3.Threads(ctx); err != nil {
+	if _, err := be3.InboxPage(ctx, "", 10); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(logBuf.String(), "kept in memory only") || strings.Contains(logBuf.String(), deskPassword) {

@@ -205,9 +205,14 @@ func (k *sessionKeeper) forget() {
 	}
 }
 
-func (b backend) Threads(ctx context.Context) ([]api.ThreadSummary, error) {
-	t, err := b.c.Threads(ctx)
-	return t, uiErr(err)
+func (b backend) InboxPage(ctx context.Context, after string, limit int) (api.ThreadPage, error) {
+	p, err := b.c.InboxPage(ctx, after, limit)
+	return p, uiErr(err)
+}
+
+func (b backend) InboxChanges(ctx context.Context, since int64) (api.ThreadChanges, error) {
+	ch, err := b.c.InboxChanges(ctx, since)
+	return ch, uiErr(err)
 }
 
 func (b backend) Thread(ctx context.Context, id string) (api.ThreadDetail, error) {

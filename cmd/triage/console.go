@@ -102,6 +102,9 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 	if err := deviceKept(ctx, console); err != nil {
 		return fmt.Errorf("%w (the console's device key needs the OS keyring or a passphrase file, %s)", err, seal.EnvPassphraseFileConsole)
 	}
+	// Unwrapping the keys ran Argon2id over 64 MiB; that memory is
+	// garbage now, and a console open all day should not keep it.
+	debug.FreeOSMemory()
 	client := store.NewClient(cfg.Server, httpClient, console)
 	guard := newPanicGuard(logFile)
 	go func() {
@@ -134,7 +137,9 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 	// Bubble Tea's own panic handler prints a stack trace on the screen;
 	// the guard writes it to console.log instead and restores the
 	// terminal.
-	p := tea.NewProgram(guard.model(model), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutCatchPanics())
+	timed, closeFrameLog := withFrameLog(model)
+	defer closeFrameLog()
+	p := tea.NewProgram(guard.model(timed), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutCatchPanics())
 	guard.setStop(p.Kill)
 	err = guard.run(p.Run, func() { _ = p.ReleaseTerminal() })
 	// One last push of the audit outbox; what does not make it stays in

@@ -84,7 +84,48 @@ type ThreadSummary struct {
 	// emergency (policy.DetectUrgent); UrgentAt is when.
 	Urgent   bool      `json:"urgent,omitempty"`
 	UrgentAt time.Time `json:"urgent_at,omitzero"`
+	// Inbound is how many patient messages the thread ever received;
+	// with Unread it gives the reader's read marker, so a console can
+	// apply a live event's summary (whose Unread is not per user) to its
+	// own count.
+	Inbound int `json:"inbound,omitempty"`
+	// Seq is the change sequence number of this summary: a console that
+	// missed events asks for changes after the highest Seq it holds.
+	Seq int64 `json:"seq,omitempty"`
+	// Arrival orders threads whose last activity fell in the same second
+	// (providers time messages in whole seconds): the later-stored last
+	// message sorts first. The inbox sorts by LastAt, Arrival, then ID.
+	Arrival int64 `json:"arrival,omitempty"`
+	// Gone says the thread left the reader's inbox (handed to a queue
+	// the reader's role may not open): the console drops the row. Only
+	// ID and Seq are set then.
+	Gone bool `json:"gone,omitempty"`
 }
+
+// ThreadPage is one page of the inbox, newest activity first.
+type ThreadPage struct {
+	Threads []ThreadSummary `json:"threads"`
+	// Next is the cursor of the following page; empty on the last page.
+	Next string `json:"next,omitempty"`
+	// Counts is how many threads the caller may see in each state.
+	Counts map[ThreadState]int `json:"counts"`
+	// Seq is the change sequence number the page was read at.
+	Seq int64 `json:"seq"`
+}
+
+// ThreadChanges answers "what changed after change sequence N".
+type ThreadChanges struct {
+	// Seq is the number to ask from next time.
+	Seq int64 `json:"seq"`
+	// Reset says too much changed to send row by row: reload the first
+	// page instead. Threads is empty then.
+	Reset   bool                `json:"reset,omitempty"`
+	Threads []ThreadSummary     `json:"threads"`
+	Counts  map[ThreadState]int `json:"counts"`
+}
+
+// MaxThreadPage is the largest inbox page the server returns.
+const MaxThreadPage = 500
 
 // Span is one masked stretch of a message: its type and where it stood in
 // the original text (UTF-8 byte offsets, end exclusive). It lets the console
@@ -240,6 +281,13 @@ type Event struct {
 	ThreadID  string    `json:"thread_id"`
 	MessageID string    `json:"message_id,omitempty"`
 	Status    string    `json:"status,omitempty"`
+	// Thread is the changed thread's inbox row (masked and sanitised, its
+	// Unread not per user), so a console updates one row in place instead
+	// of fetching the inbox again. Nil when the summary could not be read.
+	Thread *ThreadSummary `json:"thread,omitempty"`
+	// Counts is the number of threads in each state as of Thread, every
+	// state (a console leaves out the queues its role cannot open).
+	Counts map[ThreadState]int `json:"counts,omitempty"`
 }
 
 // AuditEntry is one link of a console's hash chain as it travels to the

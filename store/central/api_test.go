@@ -297,6 +297,11 @@ func TestEventStream(t *testing.T) {
 	if got.ThreadID == "" || got.MessageID == "" || got.Seq == 0 {
 		t.Errorf("event %+v", got)
 	}
+	// The event carries the thread's inbox row, so the console updates
+	// that row in place instead of fetching the inbox.
+	if th := got.Thread; th == nil || th.ID != got.ThreadID || th.Preview == "" || th.Inbound != 1 || th.Seq == 0 {
+		t.Errorf("event's thread row %+v", got.Thread)
+	}
 	select {
 	case <-heartbeats:
 	case <-time.After(3 * time.Second):
@@ -322,7 +327,7 @@ func publishEncoded(t *testing.T, h *hub, thread string, n int) {
 }
 
 func TestSlowSubscriberIsDropped(t *testing.T) {
-	h := newHub(nil)
+	h := newHub(nil, nil)
 	defer h.closeAll()
 	slow, _ := h.subscribe("sess-slow", "usr-slow", true, 2, 4)
 	fast, _ := h.subscribe("sess-fast", "usr-fast", true, 2, 4)

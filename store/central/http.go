@@ -25,6 +25,8 @@ func (s *Server) routes() http.Handler {
 	// Threads open only to users who acknowledged the messaging policy
 	// in force (acknowledgment.go).
 	mux.Handle("GET "+v+"/threads", s.authed(s.acked(s.handleThreads)))
+	mux.Handle("GET "+v+"/inbox", s.authed(s.acked(s.handleInboxPage)))
+	mux.Handle("GET "+v+"/inbox/changes", s.authed(s.acked(s.handleInboxChanges)))
 	mux.Handle("GET "+v+"/threads/{id}", s.authed(s.acked(s.handleThread)))
 	mux.Handle("POST "+v+"/threads/{id}/send", s.authed(s.acked(s.handleSend)))
 	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.acked(s.handleHandoff)))

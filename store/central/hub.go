@@ -67,8 +67,11 @@ type hub struct {
 	// after since (unix ns), and the time to ask from next; the encoder
 	// never waits on it.
 	clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)
-	quit          chan struct{}
-	done          chan struct{}
+	// summarize reads a thread's inbox row for its event, so consoles
+	// update that row in place; nil sends events without one.
+	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)
+	quit      chan struct{}
+	done      chan struct{}
 
 	mu    sync.RWMutex
 	ring  [eventRing]*encodedEvent
@@ -97,9 +100,11 @@ type subscriber struct {
 
 // newHub starts the encoder and, when clinicalSince is not nil, the
 // refresher of the clinical set (nil: every thread is open unless marked).
-func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)) *hub {
+// summarize, when not nil, attaches each thread event's inbox row.
+func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int64, error),
+	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)) *hub {
 	h := &hub{
-		in: make(chan api.Event, eventQueue), clinicalSince: clinicalSince,
+		in: make(chan api.Event, eventQueue), clinicalSince: clinicalSince, summarize: summarize,
 		quit: make(chan struct{}), done: make(chan struct{}),
 		clinical: map[string]bool{}, perSession: map[string]int{}, perUser: map[string]int{},
 	}
@@ -239,6 +244,24 @@ func (h *hub) isClinical(threadID string) bool {
 	return h.clinical[threadID]
 }
 
+// summaryTimeout bounds reading one event's inbox row; past it the event
+// goes without one and the console fetches the row itself.
+const summaryTimeout = 2 * time.Second
+
+// attachSummary reads the thread's row as it is now. Reading it here, not
+// where the event is published, covers every publisher, and the row is at
+// least as new as the change the event reports.
+func (h *hub) attachSummary(e *api.Event) {
+	if h.summarize == nil || e.ThreadID == "" || e.Thread != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), summaryTimeout)
+	defer cancel()
+	if ts, counts, err := h.summarize(ctx, e.ThreadID); err == nil {
+		e.Thread, e.Counts = &ts, counts
+	}
+}
+
 // encode is the one goroutine that stamps and encodes events.
 func (h *hub) encode() {
 	defer close(h.done)
@@ -247,6 +270,7 @@ func (h *hub) encode() {
 		case <-h.quit:
 			return
 		case e := <-h.in:
+			h.attachSummary(&e)
 			lost := h.dropped.Swap(0) > 0
 			clinical := h.isClinical(e.ThreadID)
 			h.mu.Lock()

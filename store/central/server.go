@@ -294,7 +294,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	db := s.db
-	s.hub = newHub(s.clinicalThreadsSince)
+	s.hub = newHub(s.clinicalThreadsSince, s.liveSummary)
 	s.linkKey = s.keys.Subkey("handoff-link")
 	s.hooks = cfg.Webhooks
 	if s.hooks == nil {

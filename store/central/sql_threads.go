@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/policy"
@@ -92,31 +94,37 @@ func (s sqlThreads) Handoff(ctx context.Context, q Querier, id, note, masked, by
 	return nil
 }
 
-// summarySQL builds inbox rows in one query: the patient's label and
-// consent, the unread count, and the last outbound status. The preview is
-// the last message's sealed masked text, opened after the query.
+// summarySQL builds inbox rows from the summary the triggers keep
+// (migration inbox_summary): every join is by primary key, so a page costs
+// its own rows only. ?1 is the reader's user id, for the per-user read
+// marker. The preview is the last message's sealed masked text, opened
+// after the query.
 const summarySQL = `SELECT t.id, p.label, t.state, t.clinical, p.opted_in, t.last_at, t.last_inbound_at,
-	(SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id AND m.direction = 'in' AND m.read = 0),
-	(SELECT m.status FROM messages m WHERE m.thread_id = t.id AND m.direction = 'out' ORDER BY m.at DESC, m.seq DESC LIMIT 1),
-	(SELECT m.id FROM messages m WHERE m.thread_id = t.id ORDER BY m.at DESC, m.seq DESC LIMIT 1),
-	(SELECT m.masked_sealed FROM messages m WHERE m.thread_id = t.id ORDER BY m.at DESC, m.seq DESC LIMIT 1)
-	FROM threads t JOIN patients p ON p.id = t.patient_id`
+	t.inbound, MAX(t.read_base, COALESCE(r.read, 0)), mo.status, t.last_msg_id, m.masked_sealed, t.change_seq, t.last_msg_seq,
+	t.urgent_at
+	FROM threads t JOIN patients p ON p.id = t.patient_id
+	LEFT JOIN messages m ON m.id = t.last_msg_id
+	LEFT JOIN messages mo ON mo.id = t.last_out_id
+	LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = t.id`
 
 func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time.Duration) (api.ThreadSummary, error) {
 	var (
 		ts                 api.ThreadSummary
 		clinical, optedIn  int
+		read               int
 		lastAt, lastIn     sql.NullInt64
 		lastStatus, lastID sql.NullString
 		preview            []byte
+		urgentAt           sql.NullInt64
 	)
-	if err := row.Scan(&ts.ID, &ts.PatientLabel, &ts.State, &clinical, &optedIn, &lastAt, &lastIn, &ts.Unread, &lastStatus, &lastID, &preview); err != nil {
+	if err := row.Scan(&ts.ID, &ts.PatientLabel, &ts.State, &clinical, &optedIn, &lastAt, &lastIn,
+		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq, &ts.Arrival, &urgentAt); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return api.ThreadSummary{}, ErrNotFound
 		}
 		return api.ThreadSummary{}, err
 	}
-	if lastID.Valid {
+	if lastID.Valid && preview != nil {
 		p, err := s.keys.OpenString("messages", "masked", lastID.String, preview)
 		if err != nil {
 			return api.ThreadSummary{}, err
@@ -124,21 +132,21 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		// Sanitised here too, not only in the console (see Message.API).
 		ts.Preview = policy.SanitizeLine(p).String()
 	}
+	ts.Unread = max(ts.Inbound-read, 0)
 	ts.Clinical, ts.OptedIn = clinical == 1, optedIn == 1
 	ts.LastAt = fromTS(lastAt)
 	if in := fromTS(lastIn); !in.IsZero() {
 		ts.WindowOpenUntil = in.Add(window)
 	}
 	ts.LastOutStatus = lastStatus.String
+	if urgentAt.Valid {
+		ts.Urgent, ts.UrgentAt = true, time.Unix(0, urgentAt.Int64).UTC()
+	}
 	return ts, nil
 }
 
-func (s sqlThreads) Summaries(ctx context.Context, q Querier, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
-	query := summarySQL
-	if !includeClinical {
-		query += ` WHERE t.state <> 'clinical'`
-	}
-	rows, err := q.QueryContext(ctx, query+` ORDER BY t.last_at DESC, t.id`)
+func (s sqlThreads) list(ctx context.Context, q Querier, window time.Duration, query string, args ...any) ([]api.ThreadSummary, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -154,6 +162,149 @@ func (s sqlThreads) Summaries(ctx context.Context, q Querier, includeClinical bo
 	return out, rows.Err()
 }
 
-func (s sqlThreads) Summary(ctx context.Context, q Querier, id string, window time.Duration) (api.ThreadSummary, error) {
-	return s.scanSummary(q.QueryRowContext(ctx, summarySQL+` WHERE t.id = ?`, id), window)
+// visibleWhere limits rows to what the reader's role may open.
+func visibleWhere(includeClinical bool) string {
+	if includeClinical {
+		return ` WHERE 1`
+	}
+	return ` WHERE t.state <> 'clinical'`
+}
+
+func (s sqlThreads) Summaries(ctx context.Context, q Querier, userID string, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
+	return s.list(ctx, q, window, summarySQL+visibleWhere(includeClinical)+inboxOrder, userID)
+}
+
+func (s sqlThreads) Summary(ctx context.Context, q Querier, id, userID string, window time.Duration) (api.ThreadSummary, error) {
+	return s.scanSummary(q.QueryRowContext(ctx, summarySQL+` WHERE t.id = ?2`, userID, id), window)
+}
+
+// ErrBadCursor is a page cursor this server did not write.
+var ErrBadCursor = errors.New("not an inbox cursor")
+
+// inboxOrder is the inbox's order: urgent threads first (a possible
+// emergency heads every list), then newest activity, then the later-stored
+// last message, then id. The threads_inbox_urgent index serves it.
+const inboxOrder = ` ORDER BY (t.urgent_at IS NOT NULL) DESC, t.last_at DESC, t.last_msg_seq DESC, t.id`
+
+// pageCursor is the keyset position after a row: whether it is urgent,
+// its last activity, its last message's arrival, and its id.
+func pageCursor(ts api.ThreadSummary) string {
+	u := "0"
+	if ts.Urgent {
+		u = "1"
+	}
+	return u + "." + strconv.FormatInt(ts.LastAt.UnixNano(), 10) + "." + strconv.FormatInt(ts.Arrival, 10) + "." + ts.ID
+}
+
+func parseCursor(c string) (urgent, at, arrival int64, id string, err error) {
+	parts := strings.SplitN(c, ".", 4)
+	if len(parts) != 4 || parts[3] == "" || (parts[0] != "0" && parts[0] != "1") {
+		return 0, 0, 0, "", ErrBadCursor
+	}
+	urgent = int64(parts[0][0] - '0')
+	if at, err = strconv.ParseInt(parts[1], 10, 64); err != nil {
+		return 0, 0, 0, "", ErrBadCursor
+	}
+	if arrival, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
+		return 0, 0, 0, "", ErrBadCursor
+	}
+	return urgent, at, arrival, parts[3], nil
+}
+
+func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeClinical bool, after string, limit int, window time.Duration) (api.ThreadPage, error) {
+	limit = min(max(limit, 1), api.MaxThreadPage)
+	query, args := summarySQL+visibleWhere(includeClinical), []any{userID}
+	if after != "" {
+		urgent, at, arrival, id, err := parseCursor(after)
+		if err != nil {
+			return api.ThreadPage{}, err
+		}
+		query += ` AND ((t.urgent_at IS NOT NULL) < ?5 OR ((t.urgent_at IS NOT NULL) = ?5 AND t.last_at <= ?2
+			AND (t.last_at < ?2 OR t.last_msg_seq < ?3 OR (t.last_msg_seq = ?3 AND t.id > ?4))))`
+		args = append(args, at, arrival, id, urgent)
+	}
+	var page api.ThreadPage
+	if err := q.QueryRowContext(ctx, `SELECT seq FROM thread_changes WHERE id = 1`).Scan(&page.Seq); err != nil {
+		return api.ThreadPage{}, err
+	}
+	// One row more than asked says whether there is a next page.
+	list, err := s.list(ctx, q, window, query+inboxOrder+` LIMIT `+strconv.Itoa(limit+1), args...)
+	if err != nil {
+		return api.ThreadPage{}, err
+	}
+	if len(list) > limit {
+		list = list[:limit]
+		page.Next = pageCursor(list[limit-1])
+	}
+	page.Threads = list
+	if page.Counts, err = s.Counts(ctx, q, includeClinical); err != nil {
+		return api.ThreadPage{}, err
+	}
+	return page, nil
+}
+
+func (s sqlThreads) Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT state, n FROM thread_counts WHERE n > 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[api.ThreadState]int{}
+	for rows.Next() {
+		var (
+			st api.ThreadState
+			n  int
+		)
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		if st == api.ThreadClinical && !includeClinical {
+			continue
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// ChangesSince returns the summaries changed after change number since, or
+// Reset when more than limit changed (the console reloads its first page).
+func (s sqlThreads) ChangesSince(ctx context.Context, q Querier, userID string, includeClinical bool, since int64, limit int, window time.Duration) (api.ThreadChanges, error) {
+	var ch api.ThreadChanges
+	if err := q.QueryRowContext(ctx, `SELECT seq FROM thread_changes WHERE id = 1`).Scan(&ch.Seq); err != nil {
+		return api.ThreadChanges{}, err
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM threads WHERE change_seq > ?`, since).Scan(&n); err != nil {
+		return api.ThreadChanges{}, err
+	}
+	if since < 0 || since > ch.Seq || n > limit {
+		ch.Reset, ch.Threads = true, []api.ThreadSummary{}
+	} else {
+		// A thread handed to the nurses' queue leaves a front-desk
+		// inbox: it is sent too, with its state, so the console drops it.
+		list, err := s.list(ctx, q, window, summarySQL+` WHERE t.change_seq > ?2 ORDER BY t.change_seq`, userID, since)
+		if err != nil {
+			return api.ThreadChanges{}, err
+		}
+		if !includeClinical {
+			for i := range list {
+				if list[i].State == api.ThreadClinical {
+					list[i] = api.ThreadSummary{ID: list[i].ID, Seq: list[i].Seq, Gone: true}
+				}
+			}
+		}
+		ch.Threads = list
+	}
+	var err error
+	ch.Counts, err = s.Counts(ctx, q, includeClinical)
+	return ch, err
+}
+
+// MarkRead records that userID has read every patient message in the
+// thread so far.
+func (s sqlThreads) MarkRead(ctx context.Context, q Querier, userID, threadID string) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO thread_reads (user_id, thread_id, read)
+		SELECT ?1, id, inbound FROM threads WHERE id = ?2
+		ON CONFLICT (user_id, thread_id) DO UPDATE SET read = excluded.read`, userID, threadID)
+	return err
 }

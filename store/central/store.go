@@ -213,8 +213,19 @@ type Threads interface {
 	Handoff(ctx context.Context, q Querier, id, note, masked, by string, at time.Time) error
 	// Summaries lists inbox rows, newest activity first; clinical-state
 	// threads only when includeClinical.
-	Summaries(ctx context.Context, q Querier, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error)
-	Summary(ctx context.Context, q Querier, id string, window time.Duration) (api.ThreadSummary, error)
+	// userID is the reader: read state, so the unread count, is per user.
+	Summaries(ctx context.Context, q Querier, userID string, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error)
+	Summary(ctx context.Context, q Querier, id, userID string, window time.Duration) (api.ThreadSummary, error)
+	// Page is one inbox page after the cursor after ("" for the first),
+	// by keyset on (last activity, id), with the counts per state.
+	Page(ctx context.Context, q Querier, userID string, includeClinical bool, after string, limit int, window time.Duration) (api.ThreadPage, error)
+	// ChangesSince is the summaries changed after change number since,
+	// or a reset when more than limit did.
+	ChangesSince(ctx context.Context, q Querier, userID string, includeClinical bool, since int64, limit int, window time.Duration) (api.ThreadChanges, error)
+	// Counts is how many threads are in each state.
+	Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error)
+	// MarkRead moves userID's read marker to the thread's newest message.
+	MarkRead(ctx context.Context, q Querier, userID, threadID string) error
 }
 
 // Messages stores inbound and outbound messages.

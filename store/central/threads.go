@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/clinicwa/triage/policy"
@@ -40,13 +41,87 @@ func (s *Server) handleThreads(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionViewThreads))
 		return
 	}
-	list, err := s.store.Threads.Summaries(r.Context(), s.db, policy.Can(role, policy.ActionViewClinicalThreads), s.window())
+	list, err := s.store.Threads.Summaries(r.Context(), s.db, sess.User.ID, policy.Can(role, policy.ActionViewClinicalThreads), s.window())
 	if err != nil {
 		s.log.Error("thread list failed", "err", err.Error())
 		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
 		return
 	}
 	writeJSON(w, http.StatusOK, list)
+}
+
+// defaultPage is the inbox page size when the console does not say.
+const defaultPage = 100
+
+// maxChanges is how many changed rows a re-sync sends one by one; past
+// it the console is told to reload its first page.
+const maxChanges = 1000
+
+// handleInboxPage serves one inbox page: ?after=<cursor>&limit=<n>.
+func (s *Server) handleInboxPage(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	role := sess.User.Role
+	if !policy.Can(role, policy.ActionViewThreads) {
+		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionViewThreads))
+		return
+	}
+	limit := defaultPage
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > api.MaxThreadPage {
+			writeError(w, http.StatusBadRequest, "limit must be a whole number from 1 to "+strconv.Itoa(api.MaxThreadPage))
+			return
+		}
+		limit = n
+	}
+	page, err := s.store.Threads.Page(r.Context(), s.db, sess.User.ID, policy.Can(role, policy.ActionViewClinicalThreads),
+		r.URL.Query().Get("after"), limit, s.window())
+	if errors.Is(err, ErrBadCursor) {
+		writeError(w, http.StatusBadRequest, "after is not a cursor this server gave out; start from the first page")
+		return
+	}
+	if err != nil {
+		s.log.Error("inbox page failed", "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
+		return
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+// handleInboxChanges serves ?since=<seq>: the rows changed after it, for a
+// console re-syncing after a gap in its event stream.
+func (s *Server) handleInboxChanges(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	role := sess.User.Role
+	if !policy.Can(role, policy.ActionViewThreads) {
+		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionViewThreads))
+		return
+	}
+	since, err := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+	if err != nil || since < 0 {
+		writeError(w, http.StatusBadRequest, "since must be the change number of the last page or event")
+		return
+	}
+	ch, err := s.store.Threads.ChangesSince(r.Context(), s.db, sess.User.ID, policy.Can(role, policy.ActionViewClinicalThreads),
+		since, maxChanges, s.window())
+	if err != nil {
+		s.log.Error("inbox changes failed", "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
+		return
+	}
+	writeJSON(w, http.StatusOK, ch)
+}
+
+// liveSummary is a thread's row for its live event. Read markers are per
+// user and an event goes to everyone, so its Unread counts from the
+// shared marker only; consoles apply their own (api.ThreadSummary.Inbound).
+func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error) {
+	ts, err := s.store.Threads.Summary(ctx, s.db, threadID, "", s.window())
+	if err != nil {
+		return ts, nil, err
+	}
+	counts, err := s.store.Threads.Counts(ctx, s.db, true)
+	return ts, counts, err
 }
 
 // loadVisibleThread answers 404 or 403 itself when the thread is missing
@@ -86,7 +161,10 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		if readIDs, err = s.store.Messages.MarkThreadRead(ctx, q, th.ID); err != nil {
 			return err
 		}
-		if detail.Thread, err = s.store.Threads.Summary(ctx, q, th.ID, s.window()); err != nil {
+		if err = s.store.Threads.MarkRead(ctx, q, sess.User.ID, th.ID); err != nil {
+			return err
+		}
+		if detail.Thread, err = s.store.Threads.Summary(ctx, q, th.ID, sess.User.ID, s.window()); err != nil {
 			return err
 		}
 		if detail.Consent, err = s.consentState(ctx, q, th); err != nil {
@@ -189,7 +267,7 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("thread handed off", "thread", th.ID, "user", sess.User.ID)
-	summary, err := s.store.Threads.Summary(ctx, s.db, th.ID, s.window())
+	summary, err := s.store.Threads.Summary(ctx, s.db, th.ID, sess.User.ID, s.window())
 	if err != nil {
 		w.WriteHeader(http.StatusNoContent)
 	} else {

@@ -124,8 +124,8 @@ func (s *Server) optedOut(ctx context.Context, q Querier, patientID string) (boo
 // store gains pass straight through.
 type urgentThreads struct{ Threads }
 
-func (u urgentThreads) Summaries(ctx context.Context, q Querier, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
-	list, err := u.Threads.Summaries(ctx, q, includeClinical, window)
+func (u urgentThreads) Summaries(ctx context.Context, q Querier, userID string, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
+	list, err := u.Threads.Summaries(ctx, q, userID, includeClinical, window)
 	if err != nil {
 		return nil, err
 	}
@@ -168,8 +168,8 @@ func (u urgentThreads) Summaries(ctx context.Context, q Querier, includeClinical
 	return list, nil
 }
 
-func (u urgentThreads) Summary(ctx context.Context, q Querier, id string, window time.Duration) (api.ThreadSummary, error) {
-	ts, err := u.Threads.Summary(ctx, q, id, window)
+func (u urgentThreads) Summary(ctx context.Context, q Querier, id, userID string, window time.Duration) (api.ThreadSummary, error) {
+	ts, err := u.Threads.Summary(ctx, q, id, userID, window)
 	if err != nil {
 		return ts, err
 	}

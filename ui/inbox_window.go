@@ -1,0 +1,315 @@
+package ui
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// The inbox is paged: the console holds the pages it has read from the top
+// (the first on sign-in, more as the cursor nears the end of what is
+// loaded), the counts per state, and the change number they were read at.
+// A live event carries its thread's row, which replaces that one row in
+// place; a gap in the stream is closed by asking for the rows changed
+// since the change number, not by loading the inbox again.
+
+// inboxPageSize is how many rows one request asks for: a few screens.
+const inboxPageSize = 100
+
+// fetchAheadRows is how close to the end of the loaded rows the cursor
+// may come before the next page is asked for, so scrolling never waits.
+const fetchAheadRows = 60
+
+type inboxPageMsg struct {
+	session int
+	gen     int
+	after   string // "" for the first page
+	page    api.ThreadPage
+	err     error
+}
+
+type inboxChangesMsg struct {
+	session int
+	gen     int
+	changes api.ThreadChanges
+	err     error
+}
+
+func inboxPageCmd(ctx context.Context, b Backend, session, gen int, after string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		p, err := b.InboxPage(ctx, after, inboxPageSize)
+		return inboxPageMsg{session: session, gen: gen, after: after, page: p, err: err}
+	}
+}
+
+func inboxChangesCmd(ctx context.Context, b Backend, session, gen int, since int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		ch, err := b.InboxChanges(ctx, since)
+		return inboxChangesMsg{session: session, gen: gen, changes: ch, err: err}
+	}
+}
+
+// fetchInbox brings the inbox up to date: the rows changed since the
+// change number held, or the first page when there is none yet. When a
+// request is already out it asks again once that lands, so a burst of
+// events costs two requests, not fifty.
+func (m *Model) fetchInbox() tea.Cmd {
+	if m.ctx == nil {
+		return nil
+	}
+	if m.inboxBusy {
+		m.inboxAgain = true
+		return nil
+	}
+	m.inboxBusy = true
+	m.inboxGen++
+	if m.inboxReady && m.inboxSeq > 0 {
+		return inboxChangesCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxSeq)
+	}
+	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, "")
+}
+
+// fetchMore asks for the page after the loaded rows when the cursor is
+// near their end (or toEnd, for the End key, until the last page).
+func (m *Model) fetchMore() tea.Cmd {
+	if m.ctx == nil || m.inboxBusy || m.inboxNext == "" {
+		return nil
+	}
+	if !m.inboxToEnd && m.cursor < len(m.inbox)-fetchAheadRows {
+		return nil
+	}
+	m.inboxBusy = true
+	m.inboxGen++
+	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxNext)
+}
+
+// inboxLanded ends a request; ok is false for an answer no longer wanted.
+func (m *Model) inboxLanded(session, gen int) (ok bool) {
+	if session != m.session || gen != m.inboxGen {
+		return false
+	}
+	m.inboxBusy = false
+	return true
+}
+
+// inboxAgainCmd sends the refresh asked for while a request was out. It
+// runs after the answer is applied, so it asks for changes since the
+// answer's change number rather than the first page again.
+func (m *Model) inboxAgainCmd() tea.Cmd {
+	if !m.inboxAgain || m.inboxBusy {
+		return nil
+	}
+	m.inboxAgain = false
+	return m.fetchInbox()
+}
+
+func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
+	if !m.inboxLanded(msg.session, msg.gen) {
+		return nil
+	}
+	if msg.err != nil {
+		m.inboxToEnd = false
+		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
+	}
+	var cmds []tea.Cmd
+	selected, screenRow := m.selection()
+	if msg.after == "" {
+		m.inbox = m.inbox[:0]
+		m.inboxIdx = make(map[string]int, len(msg.page.Threads))
+		m.inboxSeq = msg.page.Seq
+	}
+	for _, ts := range msg.page.Threads {
+		if _, dup := m.inboxIdx[ts.ID]; dup {
+			continue // moved up by an event while the page was on its way
+		}
+		m.inboxIdx[ts.ID] = len(m.inbox)
+		m.inbox = append(m.inbox, newThreadRow(ts))
+	}
+	m.inboxNext = msg.page.Next
+	m.inboxCounts = msg.page.Counts
+	m.inboxReady = true
+	if m.inboxToEnd {
+		if m.inboxNext == "" {
+			m.inboxToEnd = false
+			selected, screenRow = m.inbox[max(len(m.inbox)-1, 0)].id, max(m.lay.listRows-1, 0)
+		} else {
+			cmds = append(cmds, m.fetchMore())
+		}
+	}
+	m.restoreSelection(selected, screenRow)
+	return tea.Batch(append(cmds, m.inboxAgainCmd())...)
+}
+
+func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
+	if !m.inboxLanded(msg.session, msg.gen) {
+		return nil
+	}
+	if msg.err != nil {
+		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
+	}
+	if msg.changes.Reset {
+		// Too much changed while the console was away: start again
+		// from the first page (the cursor stays on its thread if that
+		// is still there).
+		m.inboxSeq = 0
+		m.inboxAgain = false
+		return m.fetchInbox()
+	}
+	for _, ts := range msg.changes.Threads {
+		m.applyRow(ts)
+	}
+	m.inboxSeq = max(m.inboxSeq, msg.changes.Seq)
+	if msg.changes.Counts != nil {
+		m.inboxCounts = msg.changes.Counts
+	}
+	return m.inboxAgainCmd()
+}
+
+// selection is the thread under the cursor and its line on screen; -1
+// for the line when the list shows its top, which it keeps showing.
+func (m *Model) selection() (id string, screenRow int) {
+	if m.cursor >= len(m.inbox) {
+		return "", -1
+	}
+	if m.offset == 0 {
+		return m.inbox[m.cursor].id, -1
+	}
+	return m.inbox[m.cursor].id, m.cursor - m.offset
+}
+
+// restoreSelection puts the cursor back on thread id. A scrolled list
+// keeps the thread at the same line on screen, so rows arriving above do
+// not move what the user is reading; a list showing its top keeps showing
+// it, so new threads appear, and the cursor moves down with its thread.
+func (m *Model) restoreSelection(id string, screenRow int) {
+	if i, ok := m.inboxIdx[id]; ok && id != "" {
+		m.cursor = i
+		if screenRow >= 0 {
+			m.offset = i - screenRow
+		} else {
+			m.offset = 0
+		}
+	}
+	m.clampList()
+}
+
+// applyRow puts one thread's new row in its place by last activity: a
+// row already held is replaced (and moved when its activity changed), a
+// new one is inserted when it sorts among the loaded rows, and a thread
+// this user may no longer see leaves. The cursor stays on its thread.
+func (m *Model) applyRow(ts api.ThreadSummary) {
+	selected, screenRow := m.selection()
+	old, held := m.inboxIdx[ts.ID]
+	if held {
+		prev := m.inbox[old]
+		if ts.Seq != 0 && ts.Seq < prev.seq {
+			return // an older copy than the one shown (a late re-sync answer)
+		}
+		m.removeRow(old)
+		// Read state is per user; an event's Unread is not. Keep this
+		// user's read marker: what had arrived minus what was unread.
+		if read := prev.inbound - prev.unread; ts.Inbound > 0 && read > 0 {
+			ts.Unread = min(ts.Unread, max(ts.Inbound-read, 0))
+		}
+	}
+	if ts.Gone {
+		m.restoreSelection(selected, screenRow)
+		return
+	}
+	row := newThreadRow(ts)
+	at := m.rowPlace(row)
+	if at == len(m.inbox) && m.inboxNext != "" {
+		// Older than everything loaded: its page is not held yet, and
+		// it will come with that page.
+		m.restoreSelection(selected, screenRow)
+		return
+	}
+	m.inbox = append(m.inbox, threadRow{})
+	copy(m.inbox[at+1:], m.inbox[at:])
+	m.inbox[at] = row
+	m.reindex(at, len(m.inbox))
+
+	m.restoreSelection(selected, screenRow)
+}
+
+func (m *Model) removeRow(i int) {
+	delete(m.inboxIdx, m.inbox[i].id)
+	copy(m.inbox[i:], m.inbox[i+1:])
+	m.inbox = m.inbox[:len(m.inbox)-1]
+	m.reindex(i, len(m.inbox))
+}
+
+func (m *Model) reindex(from, to int) {
+	if m.inboxIdx == nil {
+		m.inboxIdx = make(map[string]int, len(m.inbox))
+	}
+	for k := from; k < to; k++ {
+		m.inboxIdx[m.inbox[k].id] = k
+	}
+}
+
+// sortsBefore is the server's inbox order: urgent threads first, then
+// newest activity, then the later-stored last message, then id.
+func sortsBefore(a, b threadRow) bool {
+	if a.urgent != b.urgent {
+		return a.urgent
+	}
+	if !a.lastAt.Equal(b.lastAt) {
+		return a.lastAt.After(b.lastAt)
+	}
+	if a.arrival != b.arrival {
+		return a.arrival > b.arrival
+	}
+	return a.id < b.id
+}
+
+// rowPlace is where row sorts among the loaded rows, which are in the
+// server's order (a binary search).
+func (m *Model) rowPlace(row threadRow) int {
+	lo, hi := 0, len(m.inbox)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if sortsBefore(m.inbox[mid], row) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// setCounts takes the server's counts per state from an event, leaving
+// out the queue this user's role cannot open.
+func (m *Model) setCounts(c map[api.ThreadState]int) {
+	if c == nil {
+		return
+	}
+	out := make(map[api.ThreadState]int, len(c))
+	for st, n := range c {
+		if st == api.ThreadClinical && !policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads) {
+			continue
+		}
+		out[st] = n
+	}
+	m.inboxCounts = out
+}
+
+// inboxTotal is the number of threads this user's inbox holds on the
+// server, loaded or not.
+func (m *Model) inboxTotal() int {
+	if m.inboxCounts == nil {
+		return len(m.inbox)
+	}
+	n := 0
+	for _, c := range m.inboxCounts {
+		n += c
+	}
+	return max(n, len(m.inbox))
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/clinicwa/triage/store/api"
+)
+
+// manyThreads is an inbox of n threads, x00000 newest, one a minute apart.
+func manyThreads(n int) []api.ThreadSummary {
+	out := make([]api.ThreadSummary, n)
+	for i := range out {
+		out[i] = api.ThreadSummary{ID: fmt.Sprintf("x%05d", i), PatientLabel: fmt.Sprintf("P-%d", i), Preview: "Hello",
+			OptedIn: true, State: api.ThreadOpen, Inbound: 1, Unread: 1, Seq: int64(i + 1),
+			LastAt: t0.Add(-time.Duration(i) * time.Minute), WindowOpenUntil: t0.Add(time.Hour)}
+	}
+	return out
+}
+
+func pagedHarness(t *testing.T, n int) (*harness, *fakeBackend) {
+	t.Helper()
+	fb := newFakeBackend()
+	fb.threads = manyThreads(n)
+	fb.seq = int64(n)
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.signIn()
+	h.mustSee("Inbox (" + fmt.Sprint(n) + ")")
+	return h, fb
+}
+
+func (fb *fakeBackend) hits() (inbox int, pages []string, changes []int64) {
+	fb.mu.Lock()
+	defer fb.mu.Unlock()
+	return fb.inboxHits, append([]string(nil), fb.pageCalls...), append([]int64(nil), fb.changeCalls...)
+}
+
+// TestSignInLoadsOnePageAndScrollingFetchesAhead: a 5,000-thread inbox
+// costs one page at sign-in; moving down asks for the next page before
+// the cursor reaches the end of what is loaded, never the whole inbox.
+func TestSignInLoadsOnePageAndScrollingFetchesAhead(t *testing.T) {
+	h, fb := pagedHarness(t, 5000)
+	if len(h.m.inbox) != inboxPageSize {
+		t.Fatalf("%d rows held after sign-in, want one page of %d", len(h.m.inbox), inboxPageSize)
+	}
+	for range 3 {
+		h.press("pgdown")
+	}
+	_, pages, _ := fb.hits()
+	if len(pages) != 1 {
+		t.Fatalf("pages asked %v, want only the first while far from the end", pages)
+	}
+	for h.m.cursor < inboxPageSize-fetchAheadRows {
+		h.press("pgdown")
+	}
+	h.settle()
+	_, pages, _ = fb.hits()
+	if len(pages) != 2 || pages[1] != "x00099" {
+		t.Fatalf("pages asked %v, want the page after x00099 once near the end", pages)
+	}
+	if len(h.m.inbox) != 2*inboxPageSize {
+		t.Errorf("%d rows held, want two pages", len(h.m.inbox))
+	}
+}
+
+// TestEventForOneThreadChangesOneRow: a live event carrying its thread's
+// row replaces that row (moved to the top by its new activity), leaves
+// every other row as it was, and fetches nothing.
+func TestEventForOneThreadChangesOneRow(t *testing.T) {
+	h, fb := pagedHarness(t, 300)
+	before := append([]threadRow(nil), h.m.inbox...)
+	inbox, _, _ := fb.hits()
+
+	changed := manyThreads(300)[42]
+	changed.Preview, changed.LastAt, changed.Inbound, changed.Unread, changed.Seq = "Is 3pm free?", t0.Add(time.Minute), 2, 2, 301
+	fb.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: changed.ID, Thread: &changed}
+	h.settle()
+
+	if got, _, _ := fb.hits(); got != inbox {
+		t.Errorf("the inbox was fetched %d times for one event", got-inbox)
+	}
+	if len(h.m.inbox) != len(before) {
+		t.Fatalf("%d rows, want %d", len(h.m.inbox), len(before))
+	}
+	if r := h.m.inbox[0]; r.id != changed.ID || r.preview.String() != "Is 3pm free?" || r.unread != 2 {
+		t.Fatalf("top row %+v, want the changed thread with its new preview", r)
+	}
+	rest := append(append([]threadRow(nil), before[:42]...), before[43:]...)
+	for i, r := range rest {
+		if h.m.inbox[i+1] != r {
+			t.Fatalf("row %d changed: %+v, was %+v", i+1, h.m.inbox[i+1], r)
+		}
+	}
+	h.mustSee("Is 3pm free?")
+}
+
+// TestCursorStaysOnTheUsersThreadWhileOthersArrive: the user is on a
+// thread part-way down; new threads and activity on others land above
+// it, and the cursor stays on the same thread at the same line.
+func TestCursorStaysOnTheUsersThreadWhileOthersArrive(t *testing.T) {
+	h, fb := pagedHarness(t, 300)
+	for range 25 {
+		h.press("j")
+	}
+	id, line := h.m.inbox[h.m.cursor].id, h.m.cursor-h.m.offset
+	if id != "x00025" || h.m.offset == 0 {
+		t.Fatalf("cursor on %s at offset %d; the test wants a scrolled list", id, h.m.offset)
+	}
+	for i := range 20 {
+		var ts api.ThreadSummary
+		if i%2 == 0 { // a new patient writes
+			ts = api.ThreadSummary{ID: fmt.Sprintf("new%02d", i), PatientLabel: fmt.Sprintf("N-%d", i), Preview: "Hi",
+				State: api.ThreadOpen, Inbound: 1, Unread: 1, Seq: int64(400 + i), LastAt: t0.Add(time.Duration(i+1) * time.Minute)}
+		} else { // an older thread has news and jumps to the top
+			ts = manyThreads(300)[100+i]
+			ts.LastAt, ts.Seq = t0.Add(time.Duration(i+1)*time.Minute), int64(400+i)
+		}
+		fb.events <- api.Event{Seq: int64(i + 1), Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
+		h.settle()
+		if got := h.m.inbox[h.m.cursor].id; got != id || h.m.cursor-h.m.offset != line {
+			t.Fatalf("after %d arrivals the cursor is on %s at line %d, want %s at line %d",
+				i+1, got, h.m.cursor-h.m.offset, id, line)
+		}
+	}
+	if h.m.cursor != 25+20 {
+		t.Errorf("cursor index %d, want 45 (20 rows arrived above)", h.m.cursor)
+	}
+	h.mustSee("P-25")
+}
+
+// TestResyncAfterAGapAsksForChangesSince: after the server's resync
+// signal the console asks for the rows changed since its change number
+// and applies them; it does not load the inbox again.
+func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
+	h, fb := pagedHarness(t, 300)
+	_, pages, _ := fb.hits()
+
+	fb.mu.Lock()
+	changed := manyThreads(300)[7]
+	changed.Preview, changed.LastAt, changed.Seq = "Running late", t0.Add(time.Minute), 305
+	fb.changes, fb.changesFrom, fb.seq = []api.ThreadSummary{changed, {ID: "x00003", Seq: 306, Gone: true}}, 300, 306
+	fb.mu.Unlock()
+	fb.events <- api.Event{Type: api.EventResync}
+	h.settle()
+
+	_, pagesAfter, changes := fb.hits()
+	if len(changes) == 0 || changes[0] != 300 {
+		t.Fatalf("changes asked %v, want since 300", changes)
+	}
+	if len(pagesAfter) != len(pages) {
+		t.Errorf("a resync loaded pages %v; it should ask for changes only", pagesAfter[len(pages):])
+	}
+	if h.m.inbox[0].id != "x00007" || h.m.inbox[0].preview.String() != "Running late" {
+		t.Errorf("top row %+v, want the changed thread", h.m.inbox[0])
+	}
+	if _, held := h.m.inboxIdx["x00003"]; held {
+		t.Error("a thread that left the inbox is still shown")
+	}
+	if h.m.inboxSeq != 306 {
+		t.Errorf("change number %d, want 306", h.m.inboxSeq)
+	}
+
+	// A number the server no longer answers for: a reset, then the
+	// first page again, the cursor still on its thread.
+	fb.mu.Lock()
+	fb.changes, fb.changesFrom, fb.seq = nil, 0, 900
+	fb.mu.Unlock()
+	fb.events <- api.Event{Type: api.EventResync}
+	h.settle()
+	_, pagesReset, _ := fb.hits()
+	if len(pagesReset) != len(pagesAfter)+1 || pagesReset[len(pagesReset)-1] != "" {
+		t.Errorf("after a reset pages %v, want the first page once more", pagesReset)
+	}
+	if h.m.inboxSeq != 900 {
+		t.Errorf("change number %d after the reset, want 900", h.m.inboxSeq)
+	}
+}
