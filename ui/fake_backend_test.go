@@ -222,10 +222,21 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	if !f.policy.Acknowledged {
 		return api.ThreadPage{}, ackRequired{}
 	}
-	all := append([]api.ThreadSummary(nil), f.threads...)
-	sort.SliceStable(all, func(i, j int) bool {
-		return sortsBefore(newThreadRow(all[i]), newThreadRow(all[j]))
-	})
+	// Rows are built once, not per comparison: a page of a large fake
+	// inbox must answer well inside the harness's settle time.
+	type keyed struct {
+		ts  api.ThreadSummary
+		row threadRow
+	}
+	ks := make([]keyed, len(f.threads))
+	for i, ts := range f.threads {
+		ks[i] = keyed{ts, newThreadRow(ts)}
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return sortsBefore(ks[i].row, ks[j].row) })
+	all := make([]api.ThreadSummary, len(ks))
+	for i := range ks {
+		all[i] = ks[i].ts
+	}
 	start := 0
 	if after != "" {
 		for i, ts := range all {
