@@ -193,6 +193,10 @@ func TestInboxChangesSince(t *testing.T) {
 	for _, p := range ps {
 		e.patientWrites(p, "Hello")
 	}
+	// Each new number gets the clinic's explanation, whose delivery
+	// statuses change its thread as they arrive: let them all land
+	// before taking the change number.
+	e.outboundSettled(desk)
 	seq := e.inboxPage(desk, "", 10).Seq
 	if seq == 0 {
 		t.Fatal("page has no change number")
@@ -230,5 +234,28 @@ func TestInboxChangesSince(t *testing.T) {
 	e.acknowledge(nurse)
 	if p := e.inboxPage(nurse, "", 10); p.Counts[api.ThreadClinical] != 1 || p.Counts[api.ThreadOpen] != 3 {
 		t.Errorf("nurse counts %v, want 3 open and 1 clinical", p.Counts)
+	}
+}
+
+// outboundSettled waits until every clinic message in the reader's inbox
+// has reached its last status (read), so no status webhook is still on
+// its way to change a thread.
+func (e *env) outboundSettled(token string) {
+	e.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		settled := true
+		for _, th := range e.threads(token) {
+			if th.LastOutStatus != "" && th.LastOutStatus != "read" {
+				settled = false
+			}
+		}
+		if settled {
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatal("clinic messages never reached read")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
