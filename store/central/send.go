@@ -92,19 +92,25 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 		macro = m
 	}
 	out, err := s.send(r.Context(), sess, r.PathValue("id"), req, macro)
+	s.answerSend(w, r, sess, "send", out, err)
+}
+
+// answerSend writes a send's answer (free text, macro or template) and,
+// for a send newly queued, tells the consoles and wakes the worker.
+func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, sess *session, what string, out sendOutcome, err error) {
 	switch {
 	case err != nil:
-		s.log.Error("send failed", "thread", r.PathValue("id"), "user", sess.User.ID, "err", err.Error())
+		s.log.Error(what+" failed", "thread", r.PathValue("id"), "user", sess.User.ID, "err", err.Error())
 		writeError(w, http.StatusServiceUnavailable, "the message could not be queued; nothing was sent; try again")
 	case out.notFound:
 		writeError(w, http.StatusNotFound, "no such thread")
 	case out.refusal != nil:
-		s.log.Info("send refused", "thread", r.PathValue("id"), "user", sess.User.ID, "rule", out.refusal.Rule)
+		s.log.Info(what+" refused", "thread", r.PathValue("id"), "user", sess.User.ID, "rule", out.refusal.Rule)
 		writeJSON(w, http.StatusUnprocessableEntity, out.refusal)
 	default:
 		writeJSON(w, http.StatusOK, api.SendResponse{Message: out.msg.API()})
 		if !out.replayed {
-			s.log.Info("send queued", "thread", out.msg.ThreadID, "message", out.msg.ID, "user", sess.User.ID)
+			s.log.Info(what+" queued", "thread", out.msg.ThreadID, "message", out.msg.ID, "user", sess.User.ID)
 			s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: out.msg.ThreadID, MessageID: out.msg.ID, Status: string(out.msg.Status)},
 				api.Event{Type: api.EventThreadUpdated, ThreadID: out.msg.ThreadID})
 			s.worker.kick()

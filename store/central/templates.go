@@ -292,23 +292,7 @@ func (s *Server) handleTemplates(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleTemplateSend(w http.ResponseWriter, r *http.Request, req api.SendRequest) {
 	sess := sessionFrom(r)
 	out, err := s.sendTemplate(r.Context(), sess, r.PathValue("id"), req)
-	switch {
-	case err != nil:
-		s.log.Error("template send failed", "thread", r.PathValue("id"), "user", sess.User.ID, "err", err.Error())
-		writeError(w, http.StatusServiceUnavailable, "the message could not be queued; nothing was sent; try again")
-	case out.notFound:
-		writeError(w, http.StatusNotFound, "no such thread")
-	case out.refusal != nil:
-		s.log.Info("template send refused", "thread", r.PathValue("id"), "user", sess.User.ID, "rule", out.refusal.Rule)
-		writeJSON(w, http.StatusUnprocessableEntity, out.refusal)
-	default:
-		writeJSON(w, http.StatusOK, api.SendResponse{Message: out.msg.API()})
-		if !out.replayed {
-			s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: out.msg.ThreadID, MessageID: out.msg.ID, Status: string(out.msg.Status)},
-				api.Event{Type: api.EventThreadUpdated, ThreadID: out.msg.ThreadID})
-			s.worker.kick()
-		}
-	}
+	s.answerSend(w, r, sess, "template send", out, err)
 }
 
 // Template refusal rules.
