@@ -313,6 +313,23 @@ func categories() []category {
 			"my name is {fullmi} ssn {ssn}",
 			"soy {full}, nací el {dobes}, mi número es {phone}",
 		}},
+		// Spanish and English in one message, as many families write.
+		{name: "spanglish", lang: "es", count: 50, templates: []string{
+			"hola my name is {full}, tengo cita mañana at 3",
+			"mi mamá {full} has {conditiones}, can someone call her",
+			"soy {given}, my number is {phone} porfa llámenme",
+			"my abuela is {age} y no puede venir sola",
+			"hi soy {lastfirst} y necesito refill de {druges}",
+		}},
+		// Long messages carrying several things at once.
+		{name: "long-message", lang: "en", count: 60, templates: []string{
+			"Hello, my name is {full} and my DOB is {dob}. I moved to {street}, {cityzip} and my new phone is {phone}. Please update my file. Thanks!",
+			"hi its {given} again 😩 {symptom} and my {vital}. i take {drug}. should i go to the ER or wait for my appt on {appt}?",
+			"Good afternoon. I'm writing for {rel} {full}, she is {age} and lives alone at {street}. Her Medicare number is {mbi}. Can a nurse call me at {phone}?",
+			"this is {lastfirst}, member id {member}. claim {claim} was denied for my {spec}, can you resubmit",
+			"hola soy {full}, nací el {dobes}. {symptomes} y tengo {conditiones}. mi número es {phone}",
+			"Parking garage was full again lol. Anyway, {full} here, running 10 min late for the 2:30, see you soon",
+		}},
 		// Clinical statements.
 		{name: "clinical-symptom", lang: "en", count: 90, templates: []string{
 			"{symptom} since yesterday",
@@ -518,6 +535,11 @@ func categories() []category {
 			"ok muchas gracias",
 			"tienen citas en mayo",
 			"dónde queda rayos x",
+		}},
+		{name: "clean-long", lang: "en", count: 30, templates: []string{
+			"Hi! Quick question: do you have Saturday hours in December, and is the parking garage on the north side still free? Also, do you take Medicaid? Thank you so much 🙏",
+			"Good morning, I filled out the new patient forms online but the portal says pending. Do I need to bring a paper copy on the day? What is the wait usually like after 4pm",
+			"hello, the phone menu keeps hanging up on me after option 3. is there another number for billing questions or should i just come to the front desk monday",
 		}},
 		{name: "clean-mixed-script", lang: "en", count: 20, templates: []string{
 			"谢谢 thank you",
