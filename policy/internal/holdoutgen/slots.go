@@ -636,8 +636,8 @@ func baseSlots() map[string]filler {
 		"vitales":  func(g *gen) []seg { return one("LAB", pick(g.r, vitalsES)(g.r)) },
 		"preg":     func(g *gen) []seg { return one("CONDITION", pick(g.r, pregnancyEN)(g.r)) },
 		"preges":   func(g *gen) []seg { return one("CONDITION", pick(g.r, pregnancyES)(g.r)) },
-		"spec":     func(g *gen) []seg { return one("CONDITION", pick(g.r, specialtyEN)) },
-		"speces":   func(g *gen) []seg { return one("CONDITION", pick(g.r, specialtyES)) },
+		"spec":     func(g *gen) []seg { return specialty(pick(g.r, specialtyEN)) },
+		"speces":   func(g *gen) []seg { return specialty(pick(g.r, specialtyES)) },
 		"otc": func(g *gen) []seg {
 			return one("MEDICATION", pick(g.r, []string{"tylenol", "ibuprofen", "benadryl", "zyrtec", "pepto"}))
 		},
@@ -724,4 +724,8 @@ func splitComponents(segs []seg) []seg {
 		}
 	}
 	return out
+}
+
+func specialty(s [3]string) []seg {
+	return []seg{lit(s[0]), {"CONDITION", s[1]}, lit(s[2])}
 }

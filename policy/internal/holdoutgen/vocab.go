@@ -136,8 +136,8 @@ var symptomsEN = [][2]string{
 	{"i ", "can't sleep and feel hopeless"}, {"i've had ", "diarrhea for 3 days"}, {"she has a ", "fever of 102"},
 	{"i've been ", "spotting between periods"}, {"my ", "stomach hurts so bad"}, {"i keep ", "passing out"},
 	{"my ", "knee is swollen and hot"}, {"i've been ", "hearing voices again"}, {"my ", "gums won't stop bleeding"},
-	{"my baby has ", "a cough and wheezing"}, {"i ", "threw up blood"}, {"my ", "back is killing me"},
-	{"he is ", "wheezing at night"}, {"my ", "heart is racing"}, {"i have ", "a yeast infection"},
+	{"my baby has a ", "cough and wheezing"}, {"i ", "threw up blood"}, {"my ", "back is killing me"},
+	{"he is ", "wheezing at night"}, {"my ", "heart is racing"}, {"i have a ", "yeast infection"},
 }
 
 var symptomsES = [][2]string{
@@ -145,7 +145,7 @@ var symptomsES = [][2]string{
 	{"mi hijo tiene ", "fiebre de 39"}, {"tengo ", "los pies hinchados"}, {"me ", "arde al orinar"},
 	{"me siento ", "mareada cuando me levanto"}, {"tengo ", "diarrea desde el lunes"}, {"mi mamá ", "no puede respirar bien"},
 	{"tengo ", "una bolita en el seno"}, {"me ", "sangran las encías"}, {"tengo ", "tos con flema verde"},
-	{"el niño tiene ", "sarpullido en todo el cuerpo"}, {"me ", "duele la panza"}, {"no ", "he dormido y me siento sin ganas de vivir"},
+	{"el niño tiene ", "sarpullido en todo el cuerpo"}, {"me ", "duele la panza"}, {"últimamente ", "me siento sin ganas de vivir"},
 }
 
 var conditionsEN = []string{
@@ -153,9 +153,9 @@ var conditionsEN = []string{
 	"stage 4 kidney disease", "early onset dementia", "chronic hepatitis c", "bipolar 1 disorder",
 	"major depression with anxiety", "congestive heart failure", "copd on home oxygen", "sickle cell anemia",
 	"lupus with kidney involvement", "metastatic prostate cancer", "gestational diabetes", "hiv",
-	"opioid use disorder", "atrial fibrillation", "an overactive thyroid", "stage 2 colon cancer",
-	"schizophrenia", "a herpes outbreak", "ptsd", "multiple sclerosis", "pre-diabetes", "chlamydia",
-	"post partum depression", "a stomach ulcer", "fatty liver disease", "epilepsy",
+	"opioid use disorder", "atrial fibrillation", "overactive thyroid", "stage 2 colon cancer",
+	"schizophrenia", "herpes outbreak", "ptsd", "multiple sclerosis", "pre-diabetes", "chlamydia",
+	"post partum depression", "stomach ulcer", "fatty liver disease", "epilepsy",
 }
 
 var conditionsES = []string{
@@ -253,16 +253,21 @@ var pregnancyES = []func(r *rng) string{
 	func(r *rng) string { return "embarazada de gemelos" },
 }
 
-var specialtyEN = []string{
-	"oncology appointment", "chemo session", "dialysis", "methadone clinic", "hiv clinic", "psych appointment",
-	"radiation treatment", "fertility clinic", "infusion for my crohns", "wound care for my diabetic foot",
-	"prep clinic", "suboxone appointment", "cancer center visit", "std clinic", "eating disorder program",
-	"cardiology follow up for my stent", "transplant clinic",
+// Specialty visits that reveal a condition: {before, span, after}. The
+// span is what reveals it; generic words ("appointment", "cita de") stay
+// outside, as a preposition stays outside a date.
+var specialtyEN = [][3]string{
+	{"", "oncology", " appointment"}, {"", "chemo", " session"}, {"", "dialysis", ""}, {"", "methadone clinic", " visit"},
+	{"", "hiv clinic", " appointment"}, {"", "psych", " appointment"}, {"", "radiation treatment", ""},
+	{"", "fertility clinic", " visit"}, {"", "infusion for my crohns", ""}, {"", "wound care for my diabetic foot", ""},
+	{"", "prep clinic", " visit"}, {"", "suboxone", " appointment"}, {"", "cancer center", " visit"}, {"", "std clinic", ""},
+	{"", "eating disorder program", ""}, {"", "cardiology follow up for my stent", ""}, {"", "transplant clinic", " visit"},
 }
 
-var specialtyES = []string{
-	"cita de oncología", "quimioterapia", "diálisis", "clínica de metadona", "clínica de vih", "cita con el psiquiatra",
-	"tratamiento de radiación", "cita de fertilidad",
+var specialtyES = [][3]string{
+	{"cita de ", "oncología", ""}, {"", "quimioterapia", ""}, {"", "diálisis", ""}, {"", "clínica de metadona", ""},
+	{"", "clínica de vih", ""}, {"cita con el ", "psiquiatra", ""}, {"", "tratamiento de radiación", ""},
+	{"cita de ", "fertilidad", ""},
 }
 
 // The fictional clinic of the outbound items: its own name, address,
