@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 func TestMain(m *testing.M) {
@@ -227,5 +229,39 @@ func TestUniqueNameFitsPostgresIdentifiers(t *testing.T) {
 	}
 	if len(a) > 63 || notIdent.MatchString(a) {
 		t.Fatalf("name %q is not a plain identifier of at most 63 bytes", a)
+	}
+}
+
+// The store reaches PostgreSQL through database/sql; what only PostgreSQL
+// has (here LISTEN/NOTIFY, for events across nodes) is reached on the same
+// pool through the pgx connection underneath.
+func TestNotificationsThroughTheSQLPool(t *testing.T) {
+	d := NewDatabase(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := d.DB.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	err = conn.Raw(func(driverConn any) error {
+		pc := driverConn.(*stdlib.Conn).Conn()
+		if _, err := pc.Exec(ctx, `LISTEN thread_changes`); err != nil {
+			return err
+		}
+		if _, err := d.DB.ExecContext(ctx, `SELECT pg_notify('thread_changes', '42')`); err != nil {
+			return err
+		}
+		n, err := pc.WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		if n.Channel != "thread_changes" || n.Payload != "42" {
+			return fmt.Errorf("notification %s %q, want thread_changes \"42\"", n.Channel, n.Payload)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
