@@ -137,6 +137,9 @@ func Apply(ctx context.Context, db *sql.DB, d Dialect, ms []Migration, who strin
 	if err != nil {
 		return err
 	}
+	if afterVersionRead != nil {
+		afterVersionRead()
+	}
 	if have > len(ms) {
 		return fmt.Errorf("database schema version %d is newer than this %s (%d); upgrade %s", have, who, len(ms), who)
 	}
@@ -170,6 +173,10 @@ func version(ctx context.Context, q queryer) (int, error) {
 	}
 	return v, nil
 }
+
+// afterVersionRead, set by tests only, runs between reading the version
+// and applying: where another process can overtake this one.
+var afterVersionRead func()
 
 // errApplied reports that another process applied the migration between
 // reading the version and taking the write lock (SQLite, which has no
