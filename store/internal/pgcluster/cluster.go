@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,6 +56,10 @@ type Cluster struct {
 	cred   *syscall.Credential // nil: run as the current user
 }
 
+// binGlob is where Debian's postgresql packages put each major version's
+// server binaries.
+var binGlob = "/usr/lib/postgresql/*/bin/initdb"
+
 // BinDir returns the folder of the newest installed PostgreSQL's server
 // binaries: $TRIAGE_PG_BIN when set, else /usr/lib/postgresql/<major>/bin.
 func BinDir() (string, error) {
@@ -64,7 +69,7 @@ func BinDir() (string, error) {
 		}
 		return d, nil
 	}
-	found, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
+	found, _ := filepath.Glob(binGlob)
 	if len(found) == 0 {
 		return "", ErrNotInstalled
 	}
@@ -141,12 +146,27 @@ func (c *Cluster) start(ctx context.Context) error {
 	)
 	c.server.Stdout, c.server.Stderr = log, log
 	c.server.SysProcAttr.Pdeathsig = syscall.SIGKILL
-	if err := c.server.Start(); err != nil {
+	// The parent-death signal follows the thread that started the child,
+	// not the process: start it from a goroutine locked to its thread and
+	// keep that thread waiting for the server, so the signal fires only
+	// when the whole test process is gone.
+	started := make(chan error, 1)
+	c.exited = make(chan struct{})
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		if err := c.server.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		c.server.Wait()
+		close(c.exited)
+	}()
+	if err := <-started; err != nil {
 		c.server = nil
 		return fmt.Errorf("postgres: %w", err)
 	}
-	c.exited = make(chan struct{})
-	go func() { c.server.Wait(); close(c.exited) }()
 	return c.waitReady(ctx)
 }
 

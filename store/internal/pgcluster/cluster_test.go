@@ -23,6 +23,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("PGCLUSTER_CRASH_HELPER") == "1" {
 		crashWithClusterRunning()
 	}
+	if os.Getenv("PGCLUSTER_NOT_INSTALLED_HELPER") == "1" {
+		binGlob = filepath.Join(os.TempDir(), "no-postgresql-here", "*", "bin", "initdb")
+	}
 	os.Exit(Main(m))
 }
 
@@ -263,5 +266,47 @@ func TestNotificationsThroughTheSQLPool(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestNewestInstalledMajorIsUsed(t *testing.T) {
+	root := t.TempDir()
+	for _, major := range []string{"9", "13", "16"} {
+		bin := filepath.Join(root, major, "bin")
+		if err := os.MkdirAll(bin, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(bin, "initdb"), nil, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func(g string) { binGlob = g }(binGlob)
+	binGlob = filepath.Join(root, "*", "bin", "initdb")
+	t.Setenv("TRIAGE_PG_BIN", "")
+	got, err := BinDir()
+	if err != nil || got != filepath.Join(root, "16", "bin") {
+		t.Fatalf("BinDir() = %s, %v; want the newest major, 16 (not 9 by string order)", got, err)
+	}
+	binGlob = filepath.Join(root, "none", "*", "bin", "initdb")
+	if _, err := BinDir(); !errors.Is(err, ErrNotInstalled) {
+		t.Fatalf("no PostgreSQL installed: %v", err)
+	}
+}
+
+// Without PostgreSQL a developer's run skips the PostgreSQL tests and says
+// why; under make test (TRIAGE_REQUIRE_POSTGRES=1) they fail.
+func TestMissingPostgresSkipsUnlessRequired(t *testing.T) {
+	for _, c := range []struct {
+		require, want string
+	}{
+		{"", "--- SKIP: TestEachTestGetsItsOwnDatabase"},
+		{"1", "--- FAIL: TestEachTestGetsItsOwnDatabase"},
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestEachTestGetsItsOwnDatabase$", "-test.v")
+		cmd.Env = append(os.Environ(), "PGCLUSTER_NOT_INSTALLED_HELPER=1", "TRIAGE_REQUIRE_POSTGRES="+c.require, "TRIAGE_PG_BIN=")
+		out, _ := cmd.CombinedOutput()
+		if !strings.Contains(string(out), c.want) || !strings.Contains(string(out), "`make setup` installs it") {
+			t.Errorf("TRIAGE_REQUIRE_POSTGRES=%q without PostgreSQL: want %q and the reason, got:\n%s", c.require, c.want, out)
+		}
 	}
 }
