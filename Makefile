@@ -31,7 +31,7 @@ setup:
 ## processes, which the race detector cannot see, and run many times
 ## slower under it. setup has installed PostgreSQL, so its absence fails
 ## the PostgreSQL tests instead of skipping them.
-PROCESS_PKGS := ./store/ ./cmd/...
+PROCESS_PKGS := ./store/ ./store/internal/pgcluster/ ./cmd/...
 test: setup vet fmt-check
 	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -timeout 12m $(PKGS)
 	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)

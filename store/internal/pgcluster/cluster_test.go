@@ -166,7 +166,7 @@ func TestStopRemovesEverything(t *testing.T) {
 // with it, and the next run removes the folder it left.
 func TestServerDiesWithACrashedTestBinary(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts a second cluster in a child process")
+		t.Skip("a process-level test: make test runs it in its second pass")
 	}
 	Shared(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
