@@ -145,7 +145,7 @@ func (c *Cluster) start(ctx context.Context) error {
 		"-c", "log_min_messages=warning",
 	)
 	c.server.Stdout, c.server.Stderr = log, log
-	c.server.SysProcAttr.Pdeathsig = syscall.SIGKILL
+	dieWithParent(c.server.SysProcAttr)
 	// The parent-death signal follows the thread that started the child,
 	// not the process: start it from a goroutine locked to its thread and
 	// keep that thread waiting for the server, so the signal fires only

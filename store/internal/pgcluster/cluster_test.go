@@ -168,6 +168,9 @@ func TestServerDiesWithACrashedTestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a process-level test: make test runs it in its second pass")
 	}
+	if !serverDiesWithParent {
+		t.Skip("no parent-death signal on this system")
+	}
 	Shared(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "PGCLUSTER_CRASH_HELPER=1")
