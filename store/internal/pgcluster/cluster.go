@@ -5,9 +5,9 @@
 // outside the folder is touched and no running service is needed.
 //
 // The server runs as a child of the test process with a parent-death
-// signal rather than daemonised by pg_ctl: a test binary that panics or is
-// killed by `go test -timeout` takes its server with it, so no run leaves a
-// postgres behind. PostgreSQL refuses to run as root; as root the cluster
+// signal rather than daemonised by pg_ctl: on Linux a test binary that
+// panics or is killed by `go test -timeout` takes its server with it, so no
+// run leaves a postgres behind, and the next run removes its folder. PostgreSQL refuses to run as root; as root the cluster
 // runs as the unprivileged "postgres" account the Debian package creates
 // (or "nobody"), and the folder is handed to that account.
 package pgcluster
