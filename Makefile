@@ -4,8 +4,10 @@ BIN     := bin
 PKGS    := ./...
 # Debian packages the tests need beyond Go modules: tmux drives the real
 # console in end-to-end tests; dbus and gnome-keyring give the tests a real
-# OS keyring (Secret Service) on a headless machine.
-SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools
+# OS keyring (Secret Service) on a headless machine; postgresql gives the
+# PostgreSQL tests the server binaries for their own throwaway cluster
+# (no service is started or used).
+SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools postgresql
 
 .PHONY: all build demo test setup unit bench bench-peers load fuzz vet fmt-check clean replay-fixtures
 
@@ -27,11 +29,12 @@ setup:
 ## the process-level tests (real binaries, SIGKILL cycles, the console in
 ## tmux), which -short skips in pass 1: they test behaviour across
 ## processes, which the race detector cannot see, and run many times
-## slower under it.
-PROCESS_PKGS := ./store/ ./cmd/...
+## slower under it. setup has installed PostgreSQL, so its absence fails
+## the PostgreSQL tests instead of skipping them.
+PROCESS_PKGS := ./store/ ./store/internal/pgcluster/ ./cmd/...
 test: setup vet fmt-check
-	./.ci/with-keyring $(GO) test -race -short -count=1 -timeout 12m $(PKGS)
-	./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)
+	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -timeout 12m $(PKGS)
+	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)
 
 unit:
 	$(GO) test -count=1 $(PKGS)
