@@ -54,7 +54,9 @@ func (acmeReceiver) Parse(req *bsp.WebhookRequest) ([]bsp.Event, error) {
 	return []bsp.Event{{Kind: bsp.EventMessage, Provider: "acme", BusinessNumber: m.To,
 		Message: &bsp.InboundMessage{ProviderID: m.ID, From: m.From, Type: bsp.MessageText, Text: m.Text, RawType: "text"}}}, nil
 }
-func (acmeReceiver) Ack() bsp.Ack { return bsp.Ack{ContentType: "application/json", Body: `{"received":true}`} }
+func (acmeReceiver) Ack() bsp.Ack {
+	return bsp.Ack{ContentType: "application/json", Body: `{"received":true}`}
+}
 
 func TestWebhookNewProviderNeedsNoServerChange(t *testing.T) {
 	e := newEnv(t, func(c *Config) {
