@@ -44,8 +44,6 @@ const (
 	// DefaultLinkMaxOpens: a hand-off link opens once; a forwarded or
 	// leaked link is then spent.
 	DefaultLinkMaxOpens = 1
-	// MaxWebhookBytes is the largest webhook body accepted (Meta's 3 MB).
-	MaxWebhookBytes = 3 << 20
 )
 
 // SeedUser is a console user created at start-up if missing (the demo).

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/policy"
@@ -24,8 +25,12 @@ const (
 	TwilioStatusPath  = twilio.StatusPath
 )
 
-// MaxTwilioWebhookBytes caps a Twilio webhook body (the adapter's MaxBody).
-const MaxTwilioWebhookBytes = twilio.MaxWebhookBody
+// Webhook body limits: each adapter's MaxBody, named here for tests and
+// operators.
+const (
+	MaxWebhookBytes       = cloudapi.MaxWebhookBody // Cloud API and 360dialog: Meta's 3 MB
+	MaxTwilioWebhookBytes = twilio.MaxWebhookBody
+)
 
 // defaultWebhooks is every adapter's routes, with the secrets of Config,
 // for a clinic sending through cfg.Provider.
