@@ -1,7 +1,9 @@
 // Package bsp is the clinic's one view of a WhatsApp Business Solution Provider:
-// a Provider interface for sending, and one normalized Event type that every
-// provider's webhooks are parsed into. Adapters live in sub-packages
-// (cloudapi, twilio); the simulator that speaks their HTTP lives in sim.
+// a Provider interface for sending, a WebhookReceiver interface for checking
+// and parsing webhooks, and one normalized Event type that every provider's
+// webhooks are parsed into. Adapters live in sub-packages (cloudapi, twilio),
+// the list of them in providers; the simulator that speaks their HTTP lives
+// in sim.
 //
 // The package imports only the standard library so that it can be trusted,
 // fuzzed and reused by both the central endpoint and the simulator.
@@ -260,7 +262,8 @@ type SendResult struct {
 	Status     Status
 }
 
-// Provider sends messages through one BSP and checks and parses its webhooks.
+// Provider sends messages through one BSP. Its webhooks come in through the
+// same adapter's WebhookReceiver.
 type Provider interface {
 	// Name is the provider's configuration name.
 	Name() string

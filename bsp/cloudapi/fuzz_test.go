@@ -2,6 +2,8 @@ package cloudapi
 
 import (
 	"encoding/json"
+	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,9 +11,14 @@ import (
 	"github.com/clinicwa/triage/bsp"
 )
 
-// FuzzParseWebhook feeds hostile bodies to the parser: it must never panic,
-// and every event it returns must be internally consistent.
-func FuzzParseWebhook(f *testing.F) {
+// FuzzReceiver feeds hostile bodies through both receivers the way the
+// server calls them: Verify must accept the body signed as the provider
+// signs it and refuse it under another secret, and Parse must never
+// panic and must return only internally consistent events, or an error
+// wrapping bsp.ErrMalformed and no events.
+//
+//	go test ./bsp/cloudapi -run '^$' -fuzz FuzzReceiver -fuzztime 30s
+func FuzzReceiver(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "wh_*.json"))
 	for _, name := range files {
 		b, err := os.ReadFile(name)
@@ -21,39 +28,71 @@ func FuzzParseWebhook(f *testing.F) {
 	}
 	f.Add([]byte(`{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[{"type":"text","timestamp":"-1"}]}}]}]}`))
 	f.Add([]byte(`{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"statuses":[{"status":"failed","errors":[]}]}}]}]}`))
+	const secret = "fuzz-app-secret"
+	meta, d360 := NewReceiver(secret, "v"), NewD360Receiver(secret)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ev, err := ParseWebhook(data)
-		if err != nil {
-			if ev != nil {
-				t.Fatal("events returned with an error")
+		signed := http.Header{}
+		signed.Set(SignatureHeader, Sign([]byte(secret), data))
+		signed.Set("Authorization", "Bearer "+secret)
+		forged := http.Header{}
+		forged.Set(SignatureHeader, Sign([]byte(secret+"x"), data))
+		forged.Set("Authorization", "Bearer "+secret+"x")
+		var first []bsp.Event
+		for i, rcv := range []bsp.WebhookReceiver{meta, d360} {
+			if err := rcv.Verify(&bsp.WebhookRequest{Header: signed, Body: data}); err != nil {
+				t.Fatalf("%s refused its own signature: %v", rcv.Provider(), err)
 			}
-			return
-		}
-		if len(ev) > len(data) {
-			t.Fatalf("%d events from %d bytes", len(ev), len(data))
-		}
-		for _, e := range ev {
-			switch e.Kind {
-			case bsp.EventMessage:
-				if e.Message == nil || e.Message.Type == "" {
-					t.Fatalf("message event without a typed message: %+v", e)
-				}
-			case bsp.EventStatus:
-				if e.StatusUpdate == nil || e.StatusUpdate.Status.Rank() < 0 {
-					t.Fatalf("status event without a known status: %+v", e)
-				}
-				if e.StatusUpdate.Status == bsp.StatusFailed && e.StatusUpdate.Err == nil {
-					t.Fatal("failed status without an error")
-				}
-			case bsp.EventError:
-				if e.Err == nil {
-					t.Fatal("error event without an error")
-				}
-			default:
-				t.Fatalf("unknown kind %q", e.Kind)
+			if rcv.Verify(&bsp.WebhookRequest{Header: forged, Body: data}) == nil {
+				t.Fatalf("%s accepted another secret", rcv.Provider())
 			}
+			ev, err := rcv.Parse(&bsp.WebhookRequest{Header: signed, Body: data})
+			if err != nil {
+				if ev != nil || !errors.Is(err, bsp.ErrMalformed) {
+					t.Fatalf("%s: events %v with error %v", rcv.Provider(), ev, err)
+				}
+				return
+			}
+			if i == 0 {
+				first = ev
+			} else if len(ev) != len(first) {
+				t.Fatalf("360dialog read %d events where the Cloud API read %d", len(ev), len(first))
+			}
+			checkEvents(t, rcv.Provider(), data, ev)
 		}
 	})
+}
+
+// checkEvents fails t unless every event is consistent with its kind
+// and names the provider that parsed it.
+func checkEvents(t *testing.T, provider string, data []byte, ev []bsp.Event) {
+	t.Helper()
+	if len(ev) > len(data) {
+		t.Fatalf("%d events from %d bytes", len(ev), len(data))
+	}
+	for _, e := range ev {
+		if e.Provider != provider {
+			t.Fatalf("event from %q parsed by %s", e.Provider, provider)
+		}
+		switch e.Kind {
+		case bsp.EventMessage:
+			if e.Message == nil || e.Message.Type == "" {
+				t.Fatalf("message event without a typed message: %+v", e)
+			}
+		case bsp.EventStatus:
+			if e.StatusUpdate == nil || e.StatusUpdate.Status.Rank() < 0 {
+				t.Fatalf("status event without a known status: %+v", e)
+			}
+			if e.StatusUpdate.Status == bsp.StatusFailed && e.StatusUpdate.Err == nil {
+				t.Fatal("failed status without an error")
+			}
+		case bsp.EventError:
+			if e.Err == nil {
+				t.Fatal("error event without an error")
+			}
+		default:
+			t.Fatalf("unknown kind %q", e.Kind)
+		}
+	}
 }
 
 // FuzzParseMessage feeds hostile message objects to the per-message

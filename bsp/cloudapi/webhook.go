@@ -26,8 +26,8 @@ const SignatureHeader = "X-Hub-Signature-256"
 
 // ErrMalformed wraps every ParseWebhook error caused by the body itself, so
 // the receiver can acknowledge and drop it instead of making Meta retry a
-// body that will never parse.
-var ErrMalformed = errors.New("cloudapi: malformed webhook")
+// body that will never parse. It wraps bsp.ErrMalformed.
+var ErrMalformed = fmt.Errorf("cloudapi: %w", bsp.ErrMalformed)
 
 // Sign returns the X-Hub-Signature-256 value for body: "sha256=" and the
 // lowercase hex HMAC-SHA256 keyed with the app secret.

@@ -22,8 +22,10 @@ const (
 	patient    = "+15551230001"
 )
 
-// receiver is the clinic's webhook endpoint as the simulator sees it: it
-// verifies every signature on the raw bytes and parses the events.
+// receiver is the clinic's webhook endpoint as the simulator sees it: the
+// Cloud API adapter's own receiver verifies every signature on the raw
+// bytes and parses the events, so what the simulator sends is what the
+// clinic's server accepts.
 type receiver struct {
 	t        *testing.T
 	srv      *httptest.Server
@@ -36,8 +38,9 @@ type receiver struct {
 
 func newReceiver(t *testing.T) *receiver {
 	rc := &receiver{t: t}
+	hooks := cloudapi.NewReceiver(testSecret, "")
 	rc.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, _ := io.ReadAll(io.LimitReader(r.Body, cloudapi.MaxWebhookBody+1))
+		raw, _ := io.ReadAll(io.LimitReader(r.Body, hooks.MaxBody()+1))
 		rc.mu.Lock()
 		defer rc.mu.Unlock()
 		if rc.failNext > 0 {
@@ -45,12 +48,13 @@ func newReceiver(t *testing.T) *receiver {
 			w.WriteHeader(http.StatusInternalServerError)
 			return
 		}
-		if err := cloudapi.VerifySignature([]byte(testSecret), raw, r.Header.Get(cloudapi.SignatureHeader)); err != nil {
+		req := &bsp.WebhookRequest{URL: "http://" + r.Host + r.URL.RequestURI(), Header: r.Header, Body: raw}
+		if err := hooks.Verify(req); err != nil {
 			rc.badSigs++
 			w.WriteHeader(http.StatusUnauthorized)
 			return
 		}
-		ev, err := cloudapi.ParseWebhook(raw)
+		ev, err := hooks.Parse(req)
 		if err != nil {
 			t.Errorf("receiver: %v", err)
 		}
@@ -410,7 +414,7 @@ func Test360dialog(t *testing.T) {
 	var events []bsp.Event
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)
-		ev, _ := cloudapi.ParseWebhookFor("360dialog", raw)
+		ev, _ := cloudapi.NewD360Receiver("").Parse(&bsp.WebhookRequest{Header: r.Header, Body: raw})
 		mu.Lock()
 		gotHeader = r.Header.Get("X-Clinic-Hook")
 		events = append(events, ev...)

@@ -21,8 +21,9 @@ const (
 	twToken = "twilio-auth-token"
 )
 
-// twilioReceiver verifies X-Twilio-Signature over the public URL it was
-// configured with, the way a clinic behind a proxy must.
+// twilioReceiver is the Twilio adapter's own receiver behind a test
+// server: it verifies X-Twilio-Signature over the URL it was called at
+// and parses the form, as the clinic's server does.
 type twilioReceiver struct {
 	srv    *httptest.Server
 	mu     sync.Mutex
@@ -32,25 +33,28 @@ type twilioReceiver struct {
 
 func newTwilioReceiver(t *testing.T) *twilioReceiver {
 	tr := &twilioReceiver{}
+	hooks := twilio.NewReceiver(twToken)
 	tr.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
+		raw, err := io.ReadAll(io.LimitReader(r.Body, hooks.MaxBody()))
+		if err != nil {
 			t.Error(err)
 		}
-		full := "http://" + r.Host + r.URL.RequestURI()
+		req := &bsp.WebhookRequest{URL: "http://" + r.Host + r.URL.RequestURI(), Header: r.Header, Body: raw}
 		tr.mu.Lock()
 		defer tr.mu.Unlock()
-		if err := twilio.VerifySignature(twToken, full, r.PostForm, r.Header.Get(twilio.SignatureHeader)); err != nil {
+		if err := hooks.Verify(req); err != nil {
 			tr.bad++
 			w.WriteHeader(http.StatusForbidden)
 			return
 		}
-		ev, err := twilio.ParseWebhook(r.Form)
+		ev, err := hooks.Parse(req)
 		if err != nil {
 			t.Errorf("parse: %v", err)
 		}
 		tr.events = append(tr.events, ev...)
-		w.Header().Set("Content-Type", "text/xml")
-		io.WriteString(w, "<Response></Response>")
+		ack := hooks.Ack()
+		w.Header().Set("Content-Type", ack.ContentType)
+		io.WriteString(w, ack.Body)
 	}))
 	t.Cleanup(tr.srv.Close)
 	return tr

@@ -74,7 +74,7 @@ func New(cfg Config) *Client {
 }
 
 // Name is "twilio".
-func (c *Client) Name() string { return "twilio" }
+func (c *Client) Name() string { return ProviderName }
 
 // whatsappAddr puts a number on Twilio's WhatsApp channel. Without the
 // prefix on both sides Twilio refuses (21910) or sends an SMS instead.

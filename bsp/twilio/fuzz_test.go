@@ -1,15 +1,24 @@
 package twilio
 
 import (
+	"errors"
+	"net/http"
 	"net/url"
 	"testing"
 
 	"github.com/clinicwa/triage/bsp"
 )
 
-// FuzzParseWebhook feeds hostile form bodies to the parser: no panic, and
-// consistent events.
-func FuzzParseWebhook(f *testing.F) {
+// FuzzReceiver feeds hostile form bodies through the receiver the way the
+// server calls it, to a status-callback URL carrying an idempotency key:
+// a body that is not a form must be refused as unreadable; one that is
+// must verify under its own signature and not under another token; and
+// Parse must never panic and must return consistent events (the key from
+// the body when it has one, else from the URL), or an error wrapping
+// bsp.ErrMalformed and no events.
+//
+//	go test ./bsp/twilio -run '^$' -fuzz FuzzReceiver -fuzztime 30s
+func FuzzReceiver(f *testing.F) {
 	for _, s := range []string{
 		"SmsMessageSid=SM11&NumMedia=0&ProfileName=Mar%C3%ADa&MessageType=text&SmsStatus=received&Body=hi&MessageSid=SM11&From=whatsapp%3A%2B5215512345678",
 		"ProfileName=teknisee&MessageType=interactive&SmsStatus=received&ButtonText=Konfirmasi&ButtonPayload=x&MessageSid=SM8824&OriginalRepliedMessageSid=MM5cc4&From=whatsapp:%2B6285176810035",
@@ -20,13 +29,46 @@ func FuzzParseWebhook(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	const token, fullURL = "fuzz-auth-token", "https://clinic.example" + StatusPath + "?idempotency_key=from-url"
+	rcv := NewReceiver(token)
 	f.Fuzz(func(t *testing.T, body string) {
-		form, _ := url.ParseQuery(body) // Go's own parser, as r.ParseForm would use
-		ev, err := ParseWebhook(form)
-		if err != nil {
+		h := http.Header{}
+		h.Set("Content-Type", "application/x-www-form-urlencoded")
+		req := &bsp.WebhookRequest{URL: fullURL, Header: h, Body: []byte(body)}
+		form, perr := url.ParseQuery(body) // what the signature covers
+		if perr != nil {
+			h.Set(SignatureHeader, Sign(token, fullURL, form))
+			if err := rcv.Verify(req); !errors.Is(err, bsp.ErrUnreadableRequest) {
+				t.Fatalf("undecodable form: Verify = %v, want ErrUnreadableRequest", err)
+			}
 			return
 		}
+		h.Set(SignatureHeader, Sign(token+"x", fullURL, form))
+		if err := rcv.Verify(req); !errors.Is(err, bsp.ErrBadSignature) {
+			t.Fatalf("another token: Verify = %v", err)
+		}
+		h.Set(SignatureHeader, Sign(token, fullURL, form))
+		if err := rcv.Verify(req); err != nil {
+			t.Fatalf("own signature refused: %v", err)
+		}
+		if string(rcv.RecordBody(req)) != string(rcv.RecordBody(req)) {
+			t.Fatal("recorded body is not stable")
+		}
+		ev, err := rcv.Parse(req)
+		if err != nil {
+			if ev != nil || !errors.Is(err, bsp.ErrMalformed) {
+				t.Fatalf("events %v with error %v", ev, err)
+			}
+			return
+		}
+		wantKey := "from-url"
+		if v, ok := form[IdempotencyParam]; ok {
+			wantKey = v[0]
+		}
 		for _, e := range ev {
+			if e.Provider != ProviderName {
+				t.Fatalf("event from %q", e.Provider)
+			}
 			switch e.Kind {
 			case bsp.EventMessage:
 				if e.Message == nil || e.Message.ProviderID == "" || e.Message.Type == "" {
@@ -35,6 +77,9 @@ func FuzzParseWebhook(f *testing.F) {
 			case bsp.EventStatus:
 				if e.StatusUpdate == nil || (e.StatusUpdate.Status == bsp.StatusFailed && e.StatusUpdate.Err == nil) {
 					t.Fatalf("bad status event %+v", e)
+				}
+				if e.StatusUpdate.IdempotencyKey != wantKey {
+					t.Fatalf("idempotency key %q, want %q", e.StatusUpdate.IdempotencyKey, wantKey)
 				}
 			default:
 				t.Fatalf("unexpected kind %q", e.Kind)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha1"
 	"crypto/subtle"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"net/url"
 	"sort"
@@ -19,8 +18,9 @@ import (
 // SignatureHeader is the header Twilio signs webhooks in.
 const SignatureHeader = "X-Twilio-Signature"
 
-// ErrMalformed wraps ParseWebhook errors caused by the request itself.
-var ErrMalformed = errors.New("twilio: malformed webhook")
+// ErrMalformed wraps ParseWebhook errors caused by the request itself. It
+// wraps bsp.ErrMalformed.
+var ErrMalformed = fmt.Errorf("twilio: %w", bsp.ErrMalformed)
 
 // Sign computes X-Twilio-Signature: the full URL as configured in Twilio,
 // then each POST parameter's name and value, sorted by name (and by value
@@ -108,7 +108,7 @@ func ParseWebhook(form url.Values) ([]bsp.Event, error) {
 		if form.Get("From") == "" && form.Get("WaId") == "" {
 			return nil, fmt.Errorf("%w: inbound message without From", ErrMalformed)
 		}
-		return []bsp.Event{{Kind: bsp.EventMessage, Provider: "twilio", BusinessNumber: ownNumber(form.Get("To")), Message: inbound(sid, form)}}, nil
+		return []bsp.Event{{Kind: bsp.EventMessage, Provider: ProviderName, BusinessNumber: ownNumber(form.Get("To")), Message: inbound(sid, form)}}, nil
 	}
 	st, ok := mapStatus(status)
 	if !ok {
@@ -132,7 +132,7 @@ func ParseWebhook(form url.Values) ([]bsp.Event, error) {
 	}
 	// A status callback is about a message the clinic sent: its own
 	// number is the sender.
-	return []bsp.Event{{Kind: bsp.EventStatus, Provider: "twilio", BusinessNumber: ownNumber(form.Get("From")), StatusUpdate: su}}, nil
+	return []bsp.Event{{Kind: bsp.EventStatus, Provider: ProviderName, BusinessNumber: ownNumber(form.Get("From")), StatusUpdate: su}}, nil
 }
 
 // ownNumber is the clinic's side of a webhook in E.164, or the value as

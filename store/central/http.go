@@ -14,10 +14,7 @@ import (
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /webhooks/whatsapp", s.handleWebhookHandshake)
-	mux.HandleFunc("POST /webhooks/whatsapp", s.handleWebhook)
-	mux.HandleFunc("POST "+TwilioInboundPath, s.handleTwilioWebhook)
-	mux.HandleFunc("POST "+TwilioStatusPath, s.handleTwilioWebhook)
+	s.webhookRoutes(mux)
 
 	v := api.Version
 	mux.HandleFunc("POST "+v+"/login", s.handleLogin)

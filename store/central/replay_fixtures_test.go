@@ -128,8 +128,10 @@ func replayOne(t *testing.T, e *env, provider string, body []byte) replayOutcome
 	beforeTypes, beforeAudit := types(), chain()
 	_ = chain
 	var code int
-	var events []bsp.Event
-	var parseErr error
+	// The events are read back through the same adapter the server
+	// called, to say what the store had nothing to apply to.
+	req := &bsp.WebhookRequest{Header: http.Header{}, Body: body}
+	var rcv bsp.WebhookReceiver
 	switch provider {
 	case "twilio":
 		form, err := url.ParseQuery(strings.TrimSpace(string(body)))
@@ -137,14 +139,18 @@ func replayOne(t *testing.T, e *env, provider string, body []byte) replayOutcome
 			return replayOutcome{class: "refused", detail: []string{"not a form body: " + err.Error()}}
 		}
 		code, _ = e.postTwilio(TwilioInboundPath, form, testTwilioToken)
-		events, parseErr = twilio.ParseWebhook(form)
+		req.Body = []byte(form.Encode())
+		req.URL = e.cfg.PublicURL + TwilioInboundPath
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rcv = twilio.NewReceiver(testTwilioToken)
 	case "360dialog":
 		code = e.postD360(body)
-		events, parseErr = cloudapi.ParseWebhookFor(cloudapi.Dialect360dialog, body)
+		rcv = cloudapi.NewD360Receiver(testD360Secret)
 	default:
 		code = e.postWebhook(body, true)
-		events, parseErr = cloudapi.ParseWebhook(body)
+		rcv = cloudapi.NewReceiver(testAppSecret, testVerifyToken)
 	}
+	events, parseErr := rcv.Parse(req)
 	var o replayOutcome
 	if code != 200 {
 		return replayOutcome{class: "refused", detail: []string{fmt.Sprintf("HTTP %d", code)}}

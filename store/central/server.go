@@ -25,6 +25,7 @@ import (
 
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
@@ -43,8 +44,6 @@ const (
 	// DefaultLinkMaxOpens: a hand-off link opens once; a forwarded or
 	// leaked link is then spent.
 	DefaultLinkMaxOpens = 1
-	// MaxWebhookBytes is the largest webhook body accepted (Meta's 3 MB).
-	MaxWebhookBytes = 3 << 20
 )
 
 // SeedUser is a console user created at start-up if missing (the demo).
@@ -84,10 +83,11 @@ type Config struct {
 
 	// Provider sends messages. Required.
 	Provider bsp.Provider
-	// Webhooks checks and parses the provider's webhooks. When nil, a
-	// Cloud API receiver is built from WhatsAppAppSecret and
-	// WhatsAppVerifyToken (360dialog when Provider.Name() says so).
-	Webhooks WebhookReceiver
+	// Webhooks are the webhook routes and the provider adapters that
+	// check and parse them. When empty, every adapter of bsp/providers is
+	// served with the secrets below, the one Provider sends through
+	// answering a route two adapters share.
+	Webhooks []providers.Route
 	// WhatsAppAppSecret is the Meta app secret that signs webhooks.
 	WhatsAppAppSecret string
 	// WhatsAppVerifyToken answers Meta's subscription handshake.
@@ -197,7 +197,7 @@ type Server struct {
 	hub     *hub
 	log     *slog.Logger
 	now     func() time.Time
-	hooks   WebhookReceiver
+	hooks   []providers.Route
 	linkKey []byte
 	handler http.Handler
 
@@ -289,6 +289,13 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.InDoubtWait <= 0 {
 		cfg.InDoubtWait = DefaultInDoubtWait
 	}
+	hooks := cfg.Webhooks
+	if len(hooks) == 0 {
+		hooks = defaultWebhooks(cfg)
+	}
+	if err := providers.Check(hooks); err != nil {
+		return nil, err
+	}
 	s, err := openData(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -296,10 +303,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	db := s.db
 	s.hub = newHub(s.clinicalThreadsSince, s.liveSummary)
 	s.linkKey = s.keys.Subkey("handoff-link")
-	s.hooks = cfg.Webhooks
-	if s.hooks == nil {
-		s.hooks = defaultWebhooks(cfg)
-	}
+	s.hooks = hooks
 	if s.keySource.Kind != "" {
 		detail := map[string]string{"kek": string(s.keySource.Kind), "created": fmt.Sprint(s.keySource.Created)}
 		if s.keySource.Warning != "" {

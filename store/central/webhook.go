@@ -2,122 +2,144 @@ package central
 
 import (
 	"context"
-	"crypto/subtle"
 	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/bsp/providers"
+	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
-// WebhookReceiver checks and parses one provider's webhooks. The server
-// calls Verify on the raw body before anything else and stores nothing
-// when it fails.
-type WebhookReceiver interface {
-	// Handshake answers a subscription check; ok false means 403.
-	Handshake(query url.Values) (challenge string, ok bool)
-	// Verify checks the request's signature over the raw body.
-	Verify(h http.Header, rawBody []byte) error
-	// Parse turns a verified body into normalized events.
-	Parse(rawBody []byte) ([]bsp.Event, error)
-}
+// Webhook routes, named here for the settings that point providers at
+// them (cmd/triaged passes TwilioStatusPath as the status callback) and
+// for tests. Each adapter declares its own routes (bsp.WebhookReceiver).
+const (
+	TwilioInboundPath = twilio.InboundPath
+	TwilioStatusPath  = twilio.StatusPath
+)
 
-// CloudAPIWebhooks receives Meta Cloud API webhooks: X-Hub-Signature-256
-// keyed with the app secret, and the hub.challenge handshake.
-type CloudAPIWebhooks struct {
-	AppSecret   string
-	VerifyToken string
-}
+// Webhook body limits: each adapter's MaxBody, named here for tests and
+// operators.
+const (
+	MaxWebhookBytes       = cloudapi.MaxWebhookBody // Cloud API and 360dialog: Meta's 3 MB
+	MaxTwilioWebhookBytes = twilio.MaxWebhookBody
+)
 
-// Handshake implements WebhookReceiver.
-func (w CloudAPIWebhooks) Handshake(q url.Values) (string, bool) {
-	return cloudapi.VerifyHandshake(q, w.VerifyToken)
-}
-
-// Verify implements WebhookReceiver.
-func (w CloudAPIWebhooks) Verify(h http.Header, raw []byte) error {
-	return cloudapi.VerifySignature([]byte(w.AppSecret), raw, h.Get(cloudapi.SignatureHeader))
-}
-
-// Parse implements WebhookReceiver.
-func (w CloudAPIWebhooks) Parse(raw []byte) ([]bsp.Event, error) { return cloudapi.ParseWebhook(raw) }
-
-// Dialog360Webhooks receives 360dialog webhooks. 360dialog forwards Meta's
-// envelope but the clinic does not hold the Meta app secret that signs it,
-// so the webhook is registered with a custom header
-// ("Authorization: Bearer <secret>", set through 360dialog's
-// /v1/configs/webhook) and that shared secret is checked in constant time.
-type Dialog360Webhooks struct {
-	Secret string
-}
-
-// Handshake implements WebhookReceiver; 360dialog sends no handshake.
-func (Dialog360Webhooks) Handshake(url.Values) (string, bool) { return "", false }
-
-// Verify implements WebhookReceiver.
-func (w Dialog360Webhooks) Verify(h http.Header, _ []byte) error {
-	got, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer ")
-	if w.Secret == "" || !ok || subtle.ConstantTimeCompare([]byte(got), []byte(w.Secret)) != 1 {
-		return bsp.ErrBadSignature
+// defaultWebhooks is every adapter's routes, with the secrets of Config,
+// for a clinic sending through cfg.Provider.
+func defaultWebhooks(cfg Config) []providers.Route {
+	sending := ""
+	if cfg.Provider != nil {
+		sending = cfg.Provider.Name()
 	}
-	return nil
+	return providers.Routes(sending, providers.Credentials{
+		AppSecret: cfg.WhatsAppAppSecret, VerifyToken: cfg.WhatsAppVerifyToken, TwilioAuthToken: cfg.TwilioAuthToken,
+	})
 }
 
-// Parse implements WebhookReceiver.
-func (Dialog360Webhooks) Parse(raw []byte) ([]bsp.Event, error) {
-	return cloudapi.ParseWebhookFor(cloudapi.Dialect360dialog, raw)
-}
-
-func defaultWebhooks(cfg Config) WebhookReceiver {
-	if cfg.Provider != nil && cfg.Provider.Name() == cloudapi.Dialect360dialog {
-		return Dialog360Webhooks{Secret: cfg.WhatsAppAppSecret}
+// webhookRoutes serves each webhook route with its receiver: POST for
+// deliveries, and GET where the provider checks its URL first.
+func (s *Server) webhookRoutes(mux *http.ServeMux) {
+	for _, rt := range s.hooks {
+		mux.HandleFunc("POST "+rt.Path, s.handleWebhook(rt.Path, rt.Receiver))
+		if hs, ok := rt.Receiver.(bsp.Handshaker); ok {
+			mux.HandleFunc("GET "+rt.Path, handleWebhookHandshake(hs))
+		}
 	}
-	return CloudAPIWebhooks{AppSecret: cfg.WhatsAppAppSecret, VerifyToken: cfg.WhatsAppVerifyToken}
 }
 
-func (s *Server) handleWebhookHandshake(w http.ResponseWriter, r *http.Request) {
-	challenge, ok := s.hooks.Handshake(r.URL.Query())
-	if !ok {
-		http.Error(w, "forbidden", http.StatusForbidden)
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	io.WriteString(w, challenge)
-}
-
-func (s *Server) handleWebhook(w http.ResponseWriter, r *http.Request) {
-	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxWebhookBytes))
-	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			s.log.Warn("webhook refused: body too large")
-			http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
+func handleWebhookHandshake(hs bsp.Handshaker) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		challenge, ok := hs.Handshake(r.URL.Query())
+		if !ok {
+			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
-		http.Error(w, "could not read body", http.StatusBadRequest)
-		return
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, challenge)
 	}
-	if err := s.hooks.Verify(r.Header, raw); err != nil {
-		s.log.Warn("webhook refused: bad signature", "bytes", len(raw))
-		http.Error(w, "invalid signature", http.StatusUnauthorized)
-		return
+}
+
+// handleWebhook receives one route's deliveries. The body is read within
+// the receiver's limit (413 beyond it), the signature checked before
+// anything is parsed or stored (401, or 400 for a request whose signature
+// cannot even be computed), and 200 answered only after the events, or
+// the record of why they cannot be stored, are committed.
+func (s *Server) handleWebhook(route string, rcv bsp.WebhookReceiver) http.HandlerFunc {
+	ack := ackWith(rcv.Ack())
+	return func(w http.ResponseWriter, r *http.Request) {
+		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, rcv.MaxBody()))
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				s.log.Warn("webhook refused: body too large", "route", route)
+				http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
+				return
+			}
+			http.Error(w, "could not read body", http.StatusBadRequest)
+			return
+		}
+		req := &bsp.WebhookRequest{URL: s.cfg.PublicURL + requestTarget(r), Header: r.Header, Body: raw}
+		if err := rcv.Verify(req); err != nil {
+			if errors.Is(err, bsp.ErrUnreadableRequest) {
+				s.log.Warn("webhook refused: unreadable request", "route", route)
+				http.Error(w, "could not read request", http.StatusBadRequest)
+				return
+			}
+			s.log.Warn("webhook refused: bad signature", "route", route, "bytes", len(raw))
+			http.Error(w, "invalid signature", http.StatusUnauthorized)
+			return
+		}
+		record := raw
+		if rb, ok := rcv.(bsp.RecordBody); ok {
+			record = rb.RecordBody(req)
+		}
+		events, err := rcv.Parse(req)
+		if err != nil {
+			// Signed, so it came from the provider: acknowledge and record it
+			// rather than refuse it into days of retries.
+			s.acceptMalformed(w, r, route, record, err, ack)
+			return
+		}
+		if len(events) == 0 {
+			// Nothing the clinic tracks (a Twilio "queued" callback, a Meta
+			// change for another field): nothing a crash could lose.
+			ack(w)
+			return
+		}
+		s.commitWebhook(w, r, route, record, events, ack)
 	}
-	events, err := s.hooks.Parse(raw)
-	if err != nil {
-		// Signed, so it came from the provider: acknowledge and record it
-		// rather than refuse it into days of retries.
-		s.acceptMalformed(w, r, "/webhooks/whatsapp", raw, err, ackOK)
-		return
+}
+
+// requestTarget is the request's path and query as the client sent them.
+// The provider signed over the public URL it called, so this is appended
+// to Config.PublicURL rather than to the address the server listens on.
+func requestTarget(r *http.Request) string {
+	if t := r.RequestURI; t != "" && t[0] == '/' {
+		return t
 	}
-	s.commitWebhook(w, r, "/webhooks/whatsapp", raw, events, ackOK)
+	return r.URL.RequestURI()
+}
+
+// ackWith is the acknowledgement a receiver asks for: 200 with its
+// content type and body.
+func ackWith(a bsp.Ack) func(http.ResponseWriter) {
+	return func(w http.ResponseWriter) {
+		if a.ContentType != "" {
+			w.Header().Set("Content-Type", a.ContentType)
+		}
+		w.WriteHeader(http.StatusOK)
+		if a.Body != "" {
+			io.WriteString(w, a.Body)
+		}
+	}
 }
 
 type ingestStats struct {

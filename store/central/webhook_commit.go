@@ -6,8 +6,6 @@ import (
 	"net/http"
 
 	"github.com/clinicwa/triage/bsp"
-	"github.com/clinicwa/triage/bsp/cloudapi"
-	"github.com/clinicwa/triage/bsp/twilio"
 )
 
 // ActionWebhookMalformed is the server audit action recorded for a webhook
@@ -157,9 +155,9 @@ func (s *Server) acceptMalformed(w http.ResponseWriter, r *http.Request, route s
 // different ones, while a short body cannot be guessed back from it) and
 // the parser's reason, which never quotes the body.
 func (s *Server) malformedRecord(route string, raw []byte, parseErr error) auditRecord {
-	// These errors never quote the body; any other parser's might.
+	// An adapter's ErrMalformed never quotes the body; any other error might.
 	reason := "unparseable"
-	if errors.Is(parseErr, cloudapi.ErrMalformed) || errors.Is(parseErr, twilio.ErrMalformed) || errors.Is(parseErr, errUnusable) {
+	if errors.Is(parseErr, bsp.ErrMalformed) || errors.Is(parseErr, errUnusable) {
 		reason = parseErr.Error()
 	}
 	return auditRecord{
@@ -167,6 +165,3 @@ func (s *Server) malformedRecord(route string, raw []byte, parseErr error) audit
 		Detail: map[string]string{"route": route, "bytes": fmt.Sprint(len(raw)), "body_digest": s.auditHMAC("webhooks.malformed", string(raw)), "reason": reason},
 	}
 }
-
-// ackOK is the Cloud API's acknowledgement: 200 with no body.
-func ackOK(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }
