@@ -49,6 +49,9 @@ func newReviewEnv(t *testing.T) *reviewEnv {
 		t.Fatalf("reveal: %d", c)
 	}
 	e.thread(r.desk, r.usThread)
+	// A new number with an urgent message: the explanation and the
+	// safety reply are recorded with the ids of the messages sent.
+	e.patientWrites("+12025550177", "I have crushing chest pain right now")
 	return r
 }
 
@@ -94,6 +97,11 @@ func TestAuditReviewShowsUsernamesPatientLabelsAndRevealReasons(t *testing.T) {
 		for _, id := range ids {
 			if strings.Contains(all, id) {
 				t.Errorf("internal id %q in %+v", id, e)
+			}
+		}
+		for k, v := range e.Detail {
+			if recordID.MatchString(v) || strings.Contains(v, "wamid.") {
+				t.Errorf("an internal id in detail %s=%s of %+v", k, v, e)
 			}
 		}
 	}

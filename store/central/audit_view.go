@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -463,6 +464,11 @@ func reviewDetail(raw map[string]string) map[string]string {
 		if kind, _, ok := strings.Cut(v, ":"); ok && isIDKind(kind) {
 			v = kind
 		}
+		if recordID.MatchString(v) || strings.HasPrefix(v, "wamid.") {
+			// A bare id ("message=msg_…", "safety_reply=msg_…") or a
+			// provider's message id: nothing a reviewer can read.
+			continue
+		}
 		out[k] = v
 	}
 	if len(out) == 0 {
@@ -470,6 +476,10 @@ func reviewDetail(raw map[string]string) map[string]string {
 	}
 	return out
 }
+
+// recordID is the shape of the endpoint's record ids (newID): a short
+// prefix, an underscore and 16 base32 characters.
+var recordID = regexp.MustCompile(`^[a-z]{1,5}_[a-z2-9]{16}$`)
 
 // isIDKind reports whether an "object:id" value names a record by id.
 func isIDKind(kind string) bool {
