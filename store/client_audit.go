@@ -50,6 +50,13 @@ func reviewDetail(f api.AuditReviewFilter) map[string]string {
 			d["filter_"+k] = v[0]
 		}
 	}
+	// Times to the second, as the reviewer typed them.
+	if !f.From.IsZero() {
+		d["filter_from"] = f.From.UTC().Format(time.RFC3339)
+	}
+	if !f.To.IsZero() {
+		d["filter_to"] = f.To.UTC().Format(time.RFC3339)
+	}
 	if f.After != "" {
 		d["page"] = "next"
 	}
