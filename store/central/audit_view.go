@@ -362,24 +362,38 @@ func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditRev
 		args = append(args, f.To.UnixNano())
 	}
 	if cur.set {
-		where = append(where, `(a.at_ns < ? OR (a.at_ns = ? AND a.gseq < ?))`)
-		args = append(args, cur.atNS, cur.atNS, cur.gseq)
+		where = append(where, `(a.at_ns, a.gseq) < (?, ?)`)
+		args = append(args, cur.atNS, cur.gseq)
 	}
-	outer := ""
 	if f.Patient != "" {
-		// A label as the console shows it, or a thread id from a link.
-		outer = ` WHERE p.id IN (SELECT id FROM patients WHERE label = ? UNION ALL SELECT patient_id FROM threads WHERE id = ?)`
-		args = append(args, patientLabel(f.Patient), f.Patient)
+		// A label as the console shows it, or a thread id from a link,
+		// resolved first: the entries are then found by what they name
+		// (indexed), not by resolving every entry's patient.
+		var patientID, threadID string
+		err := q.QueryRowContext(ctx, `SELECT p.id, COALESCE(t.id, '') FROM patients p LEFT JOIN threads t ON t.patient_id = p.id
+			WHERE p.label = ? OR t.id = ? LIMIT 1`, patientLabel(f.Patient), f.Patient).Scan(&patientID, &threadID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return api.AuditReviewPage{Entries: []api.AuditReviewEntry{}}, nil
+		}
+		if err != nil {
+			return api.AuditReviewPage{}, err
+		}
+		where = append(where, `(a.object IN (?, ?)
+			OR json_extract(a.detail, '$.thread_id') = ?
+			OR a.object IN (SELECT 'message:' || m.id FROM messages m WHERE m.thread_id = ?)
+			OR a.object IN (SELECT 'incident:' || i.id FROM incidents i WHERE i.thread_id = ?))`)
+		args = append(args, "thread:"+threadID, "patient:"+patientID, threadID, threadID, threadID)
 	}
 	query := `SELECT a.at, a.at_ns, a.gseq, a.console_id, a.user_id, COALESCE(u.username, ''), a.role, a.action, a.object, a.outcome, a.detail,
 			COALESCE(p.label, ''), COALESCE(ou.username, ''), rv.id, rv.reason_sealed
-		FROM (SELECT a.*, ` + reviewThreadRef + ` AS thread_ref FROM audit a WHERE ` + strings.Join(where, " AND ") + `) a
+		FROM (SELECT a.*, ` + reviewThreadRef + ` AS thread_ref FROM audit a WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY a.at_ns DESC, a.gseq DESC LIMIT ?) a
 		LEFT JOIN users u ON u.id = a.user_id
 		LEFT JOIN threads t ON t.id = a.thread_ref
 		LEFT JOIN patients p ON p.id = COALESCE(t.patient_id, CASE WHEN a.object LIKE 'patient:%' THEN substr(a.object, 9) END)
 		LEFT JOIN users ou ON a.object LIKE 'user:%' AND ou.id = substr(a.object, 6)
-		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = json_extract(a.detail, '$.reveal_id')` +
-		outer + ` ORDER BY a.at_ns DESC, a.gseq DESC LIMIT ?`
+		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = json_extract(a.detail, '$.reveal_id')
+		ORDER BY a.at_ns DESC, a.gseq DESC`
 	args = append(args, f.Limit+1)
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
