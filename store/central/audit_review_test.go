@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/audit"
 )
 
 // reviewEnv is a clinic with two patients, a nurse who revealed one
@@ -289,6 +290,17 @@ func TestAuditReviewHidesSyncBookkeeping(t *testing.T) {
 	})
 	if c := r.do("POST", api.Version+"/audit", r.nurse, signedBatch(testDevice("nurse"), chain), nil); c != 200 {
 		t.Fatalf("batch: %d", c)
+	}
+	// A forged upload (an entry already held, rewritten) is refused, and
+	// that refusal is a security event the review keeps.
+	forged := chain[1]
+	forged.Detail = map[string]string{"n": "z"}
+	forged.Hash = audit.Hash(forged)
+	if c := r.do("POST", api.Version+"/audit", r.nurse, signedBatch(testDevice("nurse"), []api.AuditEntry{forged}), nil); c != 422 {
+		t.Fatalf("forged batch: %d", c)
+	}
+	if got := r.review(t, r.boss, api.AuditReviewFilter{Action: "audit.batch"}, 200).Entries; len(got) != 1 || got[0].Outcome != "refused" || got[0].User != "nurse" {
+		t.Errorf("refused uploads as reviewed: %+v", got)
 	}
 	var held int
 	r.srv.db.QueryRow(`SELECT COUNT(*) FROM audit WHERE action = 'audit.batch' AND outcome = 'ok'`).Scan(&held)
