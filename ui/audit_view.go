@@ -63,8 +63,8 @@ type auditExportMsg struct {
 
 // auditKeys are the review's own bindings, shown in its help line.
 type auditKeys struct {
-	Up, Down, NextPage, PrevPage, Filter, ClearFilter, Export, Refresh, Close key.Binding
-	NextField, PrevField, Apply, Cancel, Format                               key.Binding
+	Up, Down, NextPage, PrevPage, Filter, ClearFilter, Export, Refresh, Help, Close key.Binding
+	NextField, PrevField, Apply, Cancel, Format                                     key.Binding
 }
 
 func newAuditKeys() auditKeys {
@@ -75,7 +75,8 @@ func newAuditKeys() auditKeys {
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
 		NextPage: b("]/pgdn", "older", "]", "pgdown"), PrevPage: b("[/pgup", "newer", "[", "pgup"),
 		Filter: b("/", "filter", "/"), ClearFilter: b("c", "clear filter", "c"),
-		Export: b("e", "export", "e"), Refresh: b("R", "refresh", "R", "f5"), Close: b("esc", "close", "esc"),
+		Export: b("e", "export", "e"), Refresh: b("R", "refresh", "R", "f5"), Help: b("?", "more keys", "?"),
+		Close:     b("esc", "close", "esc"),
 		NextField: b("tab", "next field", "tab", "down"), PrevField: b("shift+tab", "previous field", "shift+tab", "up"),
 		Apply: b("enter", "apply", "enter"), Cancel: b("esc", "cancel", "esc"),
 		Format: b("tab", "CSV or JSON", "tab"),
@@ -187,7 +188,7 @@ func (s *auditScreen) ShortHelp() []key.Binding {
 	case auditExporting:
 		return []key.Binding{k.Apply, k.Format, k.Cancel}
 	}
-	return []key.Binding{k.Down, k.NextPage, k.PrevPage, k.Filter, k.Export, k.Close}
+	return []key.Binding{k.NextPage, k.PrevPage, k.Filter, k.Export, k.Help, k.Close}
 }
 
 // FullHelp lists every key of the current mode, in columns.
@@ -197,7 +198,7 @@ func (s *auditScreen) FullHelp() [][]key.Binding {
 	case auditFiltering, auditExporting:
 		return [][]key.Binding{s.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Up, k.Down}, {k.NextPage, k.PrevPage}, {k.Filter, k.ClearFilter}, {k.Export, k.Refresh, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down}, {k.NextPage, k.PrevPage}, {k.Filter, k.ClearFilter}, {k.Export, k.Refresh}, {k.Help, k.Close}}
 }
 
 // load asks for the page after cursor after with the applied filter.
@@ -321,6 +322,8 @@ func (s *auditScreen) Key(msg tea.KeyMsg, b AuditBackend, ctx context.Context, s
 		return s.load(ctx, b, session, s.pages[len(s.pages)-1]), false
 	case key.Matches(msg, k.Refresh):
 		return s.load(ctx, b, session, s.pages[len(s.pages)-1]), false
+	case key.Matches(msg, k.Help):
+		s.help.ShowAll = !s.help.ShowAll
 	case key.Matches(msg, k.Filter):
 		s.mode, s.formErr = auditFiltering, ""
 		s.focus = 0
@@ -559,8 +562,9 @@ func (s *auditScreen) View() string {
 		pageLine += " · [ newer"
 	}
 	add(&bottom, t.Faint.Render(pageLine))
-	helpView := s.help.ShortHelpView(s.ShortHelp())
-	add(&bottom, helpView)
+	for _, l := range strings.Split(s.help.View(s), "\n") {
+		add(&bottom, l)
+	}
 
 	// Two lines are kept for the entry under the cursor, read in full.
 	fitRows := s.rowsFit(len(top) + len(bottom) + 2)
@@ -713,6 +717,6 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // table lists every binding of the review once, for the README's key
 // table.
 func (k auditKeys) table() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.NextPage, k.PrevPage, k.Filter, k.ClearFilter, k.Export, k.Refresh, k.Close,
+	return []key.Binding{k.Up, k.Down, k.NextPage, k.PrevPage, k.Filter, k.ClearFilter, k.Export, k.Refresh, k.Help, k.Close,
 		k.NextField, k.PrevField, k.Apply, k.Format, k.Cancel}
 }

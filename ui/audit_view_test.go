@@ -123,6 +123,10 @@ func TestAuditReviewShowsUsernamesLabelsAndReasons(t *testing.T) {
 	if f := h.fb.audit.lastFilter(t); f != (api.AuditReviewFilter{Limit: api.DefaultAuditReviewPage}) {
 		t.Errorf("first page asked as %+v", f)
 	}
+	h.press("?")
+	h.mustSee("↑/k up", "c clear filter", "R refresh")
+	h.press("?")
+	h.mustNotSee("c clear filter")
 	h.press("esc")
 	if h.m.audit != nil {
 		t.Fatal("esc did not close the audit review")
@@ -370,6 +374,7 @@ func TestAuditGolden(t *testing.T) {
 			h.typeText("message")
 		}},
 		{"audit_export", func(h *harness) { h.press("a", "e") }},
+		{"audit_full_help", func(h *harness) { h.press("a", "?") }},
 	}
 	for _, sc := range screens {
 		for _, size := range [][2]int{{80, 24}, {160, 50}} {
