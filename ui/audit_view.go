@@ -661,7 +661,8 @@ func (m *Model) canViewAudit() bool {
 	return policy.Can(policy.Role(m.user.Role), policy.ActionViewAudit)
 }
 
-// openAudit opens the review on its first page, unfiltered.
+// openAudit opens the review on its first page: unfiltered from the
+// inbox, filtered to the patient from an open thread.
 func (m *Model) openAudit() tea.Cmd {
 	if !m.canViewAudit() {
 		return m.showToast(toastError, policy.SanitizeLine(policy.Why(policy.Role(m.user.Role), policy.ActionViewAudit)))
@@ -671,6 +672,11 @@ func (m *Model) openAudit() tea.Cmd {
 		return m.showToast(toastError, policy.Trusted("This console cannot review the audit trail."))
 	}
 	m.audit = newAuditScreen(m.theme, m.now)
+	if m.thread != nil && m.openID != "" {
+		// Opened from a thread: that patient's trail first (c clears).
+		m.audit.filter.Patient = m.thread.row.label.String()
+		m.audit.fillFields()
+	}
 	return m.audit.load(m.ctx, b, m.session, "")
 }
 

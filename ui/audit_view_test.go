@@ -194,6 +194,22 @@ func TestAuditReviewFilterForm(t *testing.T) {
 	}
 }
 
+func TestAuditReviewFromAThreadShowsThatPatient(t *testing.T) {
+	h := newReviewHarness(t, api.RoleSupervisor, 160, 50, DefaultTheme())
+	h.press("enter")
+	if !h.waitFor(func() bool { return h.m.thread != nil }) {
+		t.Fatal("the thread did not open")
+	}
+	label := h.m.thread.row.label.String()
+	h.press("a")
+	h.mustSee("Filter: patient " + label)
+	if f := h.fb.audit.lastFilter(t); f.Patient != label {
+		t.Fatalf("opened from a thread with filter %+v", f)
+	}
+	h.press("c")
+	h.mustSee("no filter")
+}
+
 func TestAuditReviewFilterFormRefusesBadTimes(t *testing.T) {
 	cases := []struct {
 		name, from, to, want string
