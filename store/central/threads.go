@@ -89,6 +89,7 @@ func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSu
 	if err != nil {
 		return ts, nil, err
 	}
+	s.fillSLA(&ts, s.now())
 	counts, err := s.store.Threads.Counts(ctx, s.db, true)
 	return ts, counts, err
 }
