@@ -78,6 +78,10 @@ func (s *Server) handleInboxChanges(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
 		return
 	}
+	now := s.now()
+	for i := range ch.Threads {
+		s.fillSLA(&ch.Threads[i], now)
+	}
 	writeJSON(w, http.StatusOK, ch)
 }
 
@@ -179,6 +183,7 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the thread could not be opened; try again")
 		return
 	}
+	s.fillSLA(&detail.Thread, s.now())
 	writeJSON(w, http.StatusOK, detail)
 	if len(readIDs) > 0 {
 		// WhatsApp marks every earlier message read with the latest one.
