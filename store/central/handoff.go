@@ -72,7 +72,7 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 		}
 		// A new hand-off starts a fresh SLA in the nurses' queue: unowned,
 		// not escalated.
-		if _, err := q.ExecContext(ctx, `UPDATE threads SET handoff_due_at = ?, owner_id = NULL, owner_at = NULL`+settleEscalation+` WHERE id = ?`,
+		if _, err := q.ExecContext(ctx, `UPDATE threads SET handoff_due_at = ?, sla_escalated_at = NULL, owner_id = NULL, owner_at = NULL`+settleEscalation+` WHERE id = ?`,
 			due.UnixNano(), th.ID); err != nil {
 			return err
 		}

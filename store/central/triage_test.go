@@ -506,6 +506,11 @@ func TestHandoffReachesNursesEscalatesOnTheClockAndIsClosedByANurse(t *testing.T
 	if code, r := e.act(nurse, id, policy.ActClaim, api.ThreadActRequest{}); code != 200 || r.Thread.Owner != "nurse" || r.Thread.Escalation != nil {
 		t.Fatalf("nurse claim: %d %+v", code, r.Thread)
 	}
+	// Claiming settled the escalation; the overdue clock does not raise
+	// it again.
+	if n, err := e.srv.sweepOverdue(t.Context()); err != nil || n != 0 {
+		t.Fatalf("sweep after the nurse's claim escalated %d (%v)", n, err)
+	}
 	if got := e.queue(boss, url.Values{"queue": {"escalated"}}); len(got.Threads) != 0 {
 		t.Fatalf("claimed thread still escalated: %v", ids(got.Threads))
 	}

@@ -12,8 +12,12 @@ ALTER TABLE threads ADD COLUMN waiting_since INTEGER;
 ALTER TABLE threads ADD COLUMN last_reply_at INTEGER NOT NULL DEFAULT 0;
 -- lang is the language of the patient's last message ("en", "es").
 ALTER TABLE threads ADD COLUMN lang TEXT NOT NULL DEFAULT '';
--- The current hand-off's SLA deadline (business hours aware, policy/sla.go).
+-- The current hand-off's SLA deadline (business hours aware, policy/sla.go),
+-- and when the sweeper escalated it for being overdue: set once per
+-- hand-off, so a nurse who claims the overdue thread (which settles the
+-- escalation) is not escalated again by the next sweep.
 ALTER TABLE threads ADD COLUMN handoff_due_at INTEGER;
+ALTER TABLE threads ADD COLUMN sla_escalated_at INTEGER;
 -- An escalation to the supervisors: when, by whom ("system" for an
 -- overdue hand-off), how ('manual' or 'sla'), and the reason (sealed as
 -- typed and masked for display, like the hand-off note).
@@ -35,7 +39,7 @@ UPDATE threads SET waiting_since = (SELECT MIN(m.at) FROM messages m
 
 CREATE INDEX threads_owner ON threads(owner_id) WHERE owner_id IS NOT NULL;
 CREATE INDEX threads_waiting ON threads(waiting_since) WHERE waiting_since IS NOT NULL;
-CREATE INDEX threads_sla ON threads(handoff_due_at) WHERE handoff_due_at IS NOT NULL AND escalated_at IS NULL;
+CREATE INDEX threads_sla ON threads(handoff_due_at) WHERE handoff_due_at IS NOT NULL AND sla_escalated_at IS NULL;
 
 -- The wait clock: a patient message starts it if it is not running; a
 -- person's reply stops it.
