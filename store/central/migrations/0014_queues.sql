@@ -37,8 +37,14 @@ UPDATE threads SET waiting_since = (SELECT MIN(m.at) FROM messages m
     WHERE m.thread_id = threads.id AND m.direction = 'in' AND m.at > threads.last_reply_at)
     WHERE state <> 'closed';
 
-CREATE INDEX threads_owner ON threads(owner_id) WHERE owner_id IS NOT NULL;
-CREATE INDEX threads_waiting ON threads(waiting_since) WHERE waiting_since IS NOT NULL;
+-- Each queue worked oldest first has an index in its own order (urgent
+-- first), partial to the queue, so a page reads its rows in order and
+-- stops; the counts read one small covering index, never the table.
+CREATE INDEX threads_owner ON threads(owner_id, state) WHERE owner_id IS NOT NULL;
+CREATE INDEX threads_unanswered ON threads((urgent_at IS NOT NULL) DESC, waiting_since, id) WHERE waiting_since IS NOT NULL;
+CREATE INDEX threads_nurse ON threads((urgent_at IS NOT NULL) DESC, COALESCE(handoff_due_at, handoff_at, 0), id) WHERE state = 'clinical';
+CREATE INDEX threads_escalated ON threads((urgent_at IS NOT NULL) DESC, escalated_at, id) WHERE escalated_at IS NOT NULL;
+CREATE INDEX threads_queue ON threads(state, (escalated_at IS NOT NULL), (waiting_since IS NOT NULL));
 CREATE INDEX threads_sla ON threads(handoff_due_at) WHERE handoff_due_at IS NOT NULL AND sla_escalated_at IS NULL;
 
 -- The wait clock: a patient message starts it if it is not running; a
