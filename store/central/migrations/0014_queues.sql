@@ -5,7 +5,9 @@ ALTER TABLE threads ADD COLUMN owner_id TEXT;
 ALTER TABLE threads ADD COLUMN owner_at INTEGER;
 -- waiting_since is the patient's first message not yet answered by a
 -- person (system texts such as the first-message explanation or the
--- safety reply do not answer); NULL when the clinic replied last. It
+-- safety reply do not answer, nor does the automatic acknowledgment of a
+-- hand-off, whose idempotency key starts "handoff-ack:"); NULL when the
+-- clinic replied last. It
 -- defines the Unanswered queue and its wait time.
 ALTER TABLE threads ADD COLUMN waiting_since INTEGER;
 -- last_reply_at is the clinic's last reply by a person.
@@ -32,7 +34,8 @@ ALTER TABLE threads ADD COLUMN closed_by TEXT;
 ALTER TABLE threads ADD COLUMN closed_at INTEGER;
 
 UPDATE threads SET last_reply_at = COALESCE((SELECT MAX(m.at) FROM messages m
-    WHERE m.thread_id = threads.id AND m.direction = 'out' AND m.sent_by <> 'system'), 0);
+    WHERE m.thread_id = threads.id AND m.direction = 'out' AND m.sent_by <> 'system'
+    AND COALESCE(m.idempotency_key, '') NOT LIKE 'handoff-ack:%'), 0);
 UPDATE threads SET waiting_since = (SELECT MIN(m.at) FROM messages m
     WHERE m.thread_id = threads.id AND m.direction = 'in' AND m.at > threads.last_reply_at)
     WHERE state <> 'closed';
@@ -53,7 +56,7 @@ CREATE TRIGGER thread_waiting_in AFTER INSERT ON messages WHEN NEW.direction = '
     UPDATE threads SET waiting_since = COALESCE(waiting_since, NEW.at) WHERE id = NEW.thread_id;
 END;
 CREATE TRIGGER thread_waiting_reply AFTER INSERT ON messages
-WHEN NEW.direction = 'out' AND NEW.sent_by <> 'system' BEGIN
+WHEN NEW.direction = 'out' AND NEW.sent_by <> 'system' AND COALESCE(NEW.idempotency_key, '') NOT LIKE 'handoff-ack:%' BEGIN
     UPDATE threads SET waiting_since = NULL, last_reply_at = MAX(last_reply_at, NEW.at) WHERE id = NEW.thread_id;
 END;
 
