@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -62,8 +63,8 @@ type fakeBackend struct {
 	eventSubs int
 	eventsErr error
 
-	enrolment  *EnrolmentRequired // answered to a right password without a code
-	enrolCode  string             // the code EnrolTOTP accepts
+	enrolment  *store.EnrolmentRequiredError // answered to a right password without a code
+	enrolCode  string                        // the code EnrolTOTP accepts
 	enrols     []string
 	revealErr  error
 	reveals    []string // "thread/message/reason"
@@ -220,7 +221,7 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	f.inboxHits++
 	f.pageCalls = append(f.pageCalls, after)
 	if !f.policy.Acknowledged {
-		return api.ThreadPage{}, ackRequired{}
+		return api.ThreadPage{}, ackRequired()
 	}
 	// Rows are built once, not per comparison: a page of a large fake
 	// inbox must answer well inside the harness's settle time.
@@ -265,7 +266,7 @@ func (f *fakeBackend) InboxChanges(_ context.Context, since int64) (api.ThreadCh
 	f.inboxHits++
 	f.changeCalls = append(f.changeCalls, since)
 	if !f.policy.Acknowledged {
-		return api.ThreadChanges{}, ackRequired{}
+		return api.ThreadChanges{}, ackRequired()
 	}
 	if since == f.seq {
 		return api.ThreadChanges{Seq: f.seq, Threads: []api.ThreadSummary{}}, nil
@@ -281,7 +282,7 @@ func (f *fakeBackend) Thread(_ context.Context, id string) (api.ThreadDetail, er
 	defer f.mu.Unlock()
 	f.fetches[id]++
 	if !f.policy.Acknowledged {
-		return api.ThreadDetail{}, ackRequired{}
+		return api.ThreadDetail{}, ackRequired()
 	}
 	if f.threadErr != nil {
 		return api.ThreadDetail{}, f.threadErr
