@@ -213,8 +213,8 @@ func (f *fakeBackend) draftSnapshot() (map[string]string, []string) {
 	return m, append([]string(nil), f.draftCalls...)
 }
 
-// InboxPage pages f.threads as the server does: newest activity first,
-// id breaking ties, the cursor being the last row's id.
+// InboxPage pages f.threads as the server does: in the inbox order, from
+// the keyset position an api.InboxCursor names.
 func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api.ThreadPage, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -240,11 +240,13 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	}
 	start := 0
 	if after != "" {
-		for i, ts := range all {
-			if ts.ID == after {
-				start = i + 1
-			}
+		urgent, at, arrival, id, err := api.ParseInboxCursor(after)
+		if err != nil {
+			return api.ThreadPage{}, err
 		}
+		// The keyset: the first row that sorts after the cursor's row.
+		pos := threadRow{urgent: urgent, lastAt: time.Unix(0, at), arrival: arrival, id: id}
+		start = sort.Search(len(ks), func(i int) bool { return sortsBefore(pos, ks[i].row) })
 	}
 	page := api.ThreadPage{Seq: f.seq, Counts: map[api.ThreadState]int{}}
 	for _, ts := range all {
@@ -253,7 +255,7 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	end := min(start+limit, len(all))
 	page.Threads = all[start:end]
 	if end < len(all) {
-		page.Next = all[end-1].ID
+		page.Next = ks[end-1].row.cursor()
 	}
 	return page, nil
 }
