@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -101,7 +100,7 @@ func revealTickCmd(session int) tea.Cmd {
 // clinic), not as a bare refusal, so the user knows to wait rather than
 // retype; the server's own sentences are not prefixed a second time.
 func loginError(err error) policy.SafeText {
-	var locked *store.LockedError
+	var locked *api.LockedError
 	if errors.As(err, &locked) && !locked.Until.IsZero() {
 		return policy.SanitizeLine("Sign-in is locked until " + locked.Until.Local().Format("15:04") +
 			" after too many failed attempts. Wait until then, or ask an admin to unlock the account.")
@@ -115,7 +114,7 @@ func loginError(err error) policy.SafeText {
 
 // --- enrolment -------------------------------------------------------------
 
-func (m *Model) startEnrolment(e *store.EnrolmentRequiredError) tea.Cmd {
+func (m *Model) startEnrolment(e *api.EnrolmentRequiredError) tea.Cmd {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = "6-digit code from the app"
@@ -143,8 +142,9 @@ func (m *Model) enrolKey(act action, msg tea.KeyMsg) tea.Cmd {
 	case actCancel:
 		m.enrol = nil
 		m.screen = screenLogin
-		m.login = newLoginForm()
+		m.login = m.newLoginForm()
 		m.login.notice = "Enrolment cancelled. Sign in again to set up your app."
+		m.resize()
 		return textinput.Blink
 	case actSubmit:
 		code := strings.Join(strings.Fields(f.input.Value()), "")
