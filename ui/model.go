@@ -176,8 +176,8 @@ type Model struct {
 	// incidents is the open incident screen (incidents.go), or nil.
 	incidents *incidentScreen
 
-	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
-	reviewDue  bool // supervisors: the quarterly access review is due
+	ack       *policyAck // the policy acknowledgment screen (policy_ack.go)
+	reviewDue bool       // supervisors: the quarterly access review is due
 
 	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
 
