@@ -329,6 +329,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateKey(msg)
 	case signInMsg:
 		cmd = m.onSignIn(msg)
+	case enrolCancelMsg:
+		cmd = m.onEnrolCancel()
+	case recoveryDoneMsg:
+		cmd = m.onRecoveryDone(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
 	case inboxPageMsg:
@@ -473,9 +477,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxConsent:
 		return m.consentKey(act)
 	case ctxEnrol:
-		return m.enrolKey(act, msg)
+		return m.enrol.Update(msg)
 	case ctxRecovery:
-		return m.recoveryKey(act)
+		return m.recovery.Update(msg)
 	case ctxReveal:
 		return m.revealKey(act, msg)
 	case ctxFatal:
@@ -1203,7 +1207,7 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	case m.screen == screenLogin:
 		cmd = m.login.Update(msg)
 	case m.screen == screenEnrol && m.enrol != nil:
-		m.enrol.input, cmd = m.enrol.input.Update(msg)
+		cmd = m.enrol.Update(msg)
 	case m.revealAsk != nil:
 		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
 	case m.audit != nil:

@@ -44,8 +44,17 @@ func (m *Model) resize() {
 		return
 	}
 	m.help.Width = m.width
-	// The sign-in form has what the header and footer leave.
-	m.login.SetSize(m.width, m.height-1-lipgloss.Height(m.footerView()))
+	// The sign-in and enrolment forms have what the header and footer
+	// leave.
+	chromeH := 1 + lipgloss.Height(m.footerView())
+	m.login.SetSize(m.width, m.height-chromeH)
+	if m.enrol != nil {
+		m.enrol.SetSize(m.width, m.height-chromeH)
+		m.enrol.chromeH = chromeH
+	}
+	if m.recovery != nil {
+		m.recovery.SetSize(m.width, m.height-chromeH)
+	}
 	if m.ack != nil {
 		m.ack.SetSize(m.width, max(m.height-1, 1))
 	}
@@ -109,9 +118,9 @@ func (m *Model) View() string {
 	case screenFatal:
 		return m.fatalView()
 	case screenEnrol:
-		return m.enrolView()
+		return m.headerView() + "\n" + m.enrol.View() + "\n" + m.footerView()
 	case screenRecovery:
-		return m.recoveryView()
+		return m.headerView() + "\n" + m.recovery.View() + "\n" + m.footerView()
 	case screenPolicy:
 		return m.policyView()
 	}
