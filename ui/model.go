@@ -211,14 +211,6 @@ type refusalView struct {
 	request api.SendRequest
 }
 
-type macroPicker struct {
-	threadID string
-	items    []assets.Macro
-	// templates, when set, makes this the template picker (the 24-hour
-	// window is closed): approved templates whose variables the server fills.
-	templates []api.TemplateInfo
-	cursor    int
-}
 
 type confirmPrompt struct {
 	threadID string
@@ -329,6 +321,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateKey(msg)
 	case signInMsg:
 		cmd = m.onSignIn(msg)
+	case pickMsg:
+		cmd = m.onPick(msg)
+	case pickerClosedMsg:
+		m.picker = nil
 	case enrolCancelMsg:
 		cmd = m.onEnrolCancel()
 	case recoveryDoneMsg:
@@ -462,16 +458,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxComposer:
 		return m.composerKey(act, msg)
 	case ctxPicker:
-		if act == actChooseNumber {
-			// The digit names the macro: 1 is the first one listed.
-			n := int(msg.String()[0] - '1')
-			if n >= m.picker.size() {
-				return nil
-			}
-			m.picker.cursor = n
-			act = actChoose
-		}
-		return m.pickerKey(act)
+		return m.picker.Update(msg)
 	case ctxConfirm:
 		return m.confirmKey(act)
 	case ctxConsent:
@@ -789,7 +776,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if len(items) == 0 {
 			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
 		}
-		m.picker = &macroPicker{threadID: m.openID, items: items}
+		m.picker = newMacroPicker(m.theme, m.keys, m.openID, items, nil)
+		m.resize()
 		return cmd
 	case actHandoff:
 		if id := m.handoffTarget(); id != "" {
@@ -1076,23 +1064,16 @@ func (m *Model) mayUseMacro(id string) bool {
 	return false
 }
 
-func (m *Model) pickerKey(act action) tea.Cmd {
-	p := m.picker
-	switch act {
-	case actUp:
-		p.cursor = max(p.cursor-1, 0)
-	case actDown:
-		p.cursor = min(p.cursor+1, p.size()-1)
-	case actClose:
-		m.picker = nil
-	case actChoose:
-		m.picker = nil
-		if p.templates != nil {
-			return m.sendTemplate(p.threadID, p.templates[p.cursor])
-		}
-		return m.sendMacro(p.threadID, p.items[p.cursor].ID)
+// onPick sends what was chosen in the picker.
+func (m *Model) onPick(msg pickMsg) tea.Cmd {
+	if m.picker == nil {
+		return nil
 	}
-	return nil
+	m.picker = nil
+	if msg.template != nil {
+		return m.sendTemplate(msg.threadID, *msg.template)
+	}
+	return m.sendMacro(msg.threadID, msg.macroID)
 }
 
 // --- hand-off --------------------------------------------------------------

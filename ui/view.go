@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -82,6 +81,9 @@ func (m *Model) resize() {
 		m.metrics.SetSize(m.width, l.bodyH)
 	}
 
+	if m.picker != nil {
+		m.picker.SetSize(l.threadW, l.threadH)
+	}
 	m.composer.ta.SetWidth(max(l.threadW-2, 10))
 	switch {
 	case l.threadH < 14:
@@ -428,7 +430,7 @@ func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
 // macro picker over it.
 func (m *Model) threadPaneView() string {
 	if m.picker != nil {
-		return m.pickerView()
+		return m.picker.View()
 	}
 	if m.openID == "" {
 		return m.theme.Title.Render("Thread") + "\n" + m.theme.Faint.Render("Select a thread and press enter to open it.")
@@ -624,42 +626,3 @@ func (m *Model) composerView() string {
 	return strings.Join(lines, "\n")
 }
 
-func (m *Model) pickerView() string {
-	if m.picker.templates != nil {
-		return m.templatePickerView()
-	}
-	t := m.theme
-	p := m.picker
-	w := m.lay.threadW
-	lines := []string{t.Focused.Render("Quick replies") + t.Faint.Render(" — the server adds the portal link")}
-	for i, mc := range p.items {
-		mark := "  "
-		if i == p.cursor {
-			mark = "▌ "
-		}
-		num := "  "
-		if i < 9 {
-			num = strconv.Itoa(i+1) + " "
-		}
-		ln := mark + num + mc.Title
-		if mc.PortalLink {
-			ln += t.Faint.Render(" · portal link")
-		}
-		if mc.Category == "clinical-handoff" {
-			ln += " " + t.Escalated.Render("[CLINICAL]")
-		}
-		ln = fit(ln, w)
-		if i == p.cursor {
-			ln = t.Selected.Render(ansi.Strip(ln))
-		}
-		lines = append(lines, ln)
-	}
-	if p.cursor < len(p.items) {
-		body := strings.ReplaceAll(p.items[p.cursor].Body, assets.PortalLinkPlaceholder, "‹portal link›")
-		lines = append(lines, "", t.Faint.Render("Preview:"))
-		for _, ln := range strings.Split(ansi.Wrap(body, max(w-2, 1), ""), "\n") {
-			lines = append(lines, "  "+ln)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
