@@ -211,7 +211,6 @@ type refusalView struct {
 	request api.SendRequest
 }
 
-
 type confirmPrompt struct {
 	threadID string
 	label    policy.SafeText

@@ -93,7 +93,6 @@ func (m *Model) sendTemplate(threadID string, t api.TemplateInfo) tea.Cmd {
 	return sendCmd(m.ctx, m.backend, m.session, threadID, req)
 }
 
-
 type macrosMsg struct {
 	session int
 	list    []assets.Macro

@@ -625,4 +625,3 @@ func (m *Model) composerView() string {
 	}
 	return strings.Join(lines, "\n")
 }
-
