@@ -119,29 +119,8 @@ type Model struct {
 	idleTimeout  time.Duration
 	lastInput    time.Time
 
-	inbox      []threadRow
-	cursor     int
-	offset     int
-	inboxGen   int
-	inboxBusy  bool
-	inboxAgain bool
-	inboxReady bool
-	// The paged inbox (inbox_window.go): where each held thread's row
-	// is, the cursor of the next page, the change number the rows are
-	// current to, the counts per state, and whether End is loading to
-	// the last page.
-	inboxIdx    map[string]int
-	inboxNext   string
-	inboxSeq    int64
-	inboxCounts map[api.ThreadState]int
-	inboxToEnd  bool
-	// inboxAbove are the cursors that read again the pages let go above
-	// the held rows (the last is the page just above them); inboxTop is
-	// the cursor of the held rows' own first page, and inboxToTop says
-	// Home is reading the first page.
-	inboxAbove []string
-	inboxTop   string
-	inboxToTop bool
+	// list is the inbox pane (inbox.go, inbox_window.go).
+	list inboxList
 
 	openID      string
 	threadGen   int
@@ -273,6 +252,7 @@ func New(b Backend, opts Options) *Model {
 	m.vp.MouseWheelEnabled = false
 	m.nowAt = m.now()
 	m.login = m.newLoginForm()
+	m.list = newInboxList(m.theme, m.keys, session{}, false)
 	m.composer.ta = newTextarea()
 	m.syncKeys()
 	return m
@@ -330,10 +310,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onRecoveryDone(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
-	case inboxPageMsg:
-		cmd = m.onInboxPage(msg)
-	case inboxChangesMsg:
-		cmd = m.onInboxChanges(msg)
+	case inboxPageMsg, inboxChangesMsg:
+		cmd = m.list.Update(msg)
+	case callFailedMsg:
+		cmd = m.handleErr(msg.what, msg.err)
 	case threadMsg:
 		cmd = m.onThread(msg)
 	case sendResultMsg:
@@ -483,7 +463,11 @@ func (m *Model) syncKeys() {
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
-	m.keys.Open.SetEnabled(len(m.inbox) > 0)
+	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
+	// The list draws its focus and ages from the root's state; its help
+	// is the list keys as enabled now.
+	m.list.focused = m.focus == focusList && m.picker == nil
+	m.list.now = m.nowAt
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
@@ -491,6 +475,7 @@ func (m *Model) syncKeys() {
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
+	m.list.helpKeys = m.keys.bindings(ctxList)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -535,6 +520,8 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.user = resp.User
+	m.list = newInboxList(m.theme, m.keys, m.sess(),
+		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
@@ -547,7 +534,7 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
 	m.reviewDue = false
-	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
+	cmds := []tea.Cmd{m.list.fetch(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
 	if m.canViewAudit() {
 		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
 	}
@@ -568,10 +555,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
-	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
-	m.inboxBusy, m.inboxAgain = false, false
-	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxCounts, m.inboxToEnd = nil, "", 0, nil, false
-	m.inboxAbove, m.inboxTop, m.inboxToTop = nil, "", false
+	m.list = newInboxList(m.theme, m.keys, session{}, false)
 	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
@@ -615,7 +599,7 @@ func (m *Model) fail(err error) tea.Cmd {
 		m.cancel()
 	}
 	m.session++
-	m.inbox, m.thread, m.openID = nil, nil, ""
+	m.list.rows, m.thread, m.openID = nil, nil, ""
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
 	m.vp.SetContent("")
@@ -700,7 +684,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	// The thread's own row is this user's (read just now): it replaces
 	// the inbox row, so its unread count clears without a refetch.
 	if msg.detail.Thread.ID == msg.threadID {
-		m.applyRow(msg.detail.Thread)
+		m.list.applyRow(msg.detail.Thread)
 	}
 	m.keepSelection()
 	m.resize()
@@ -720,7 +704,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	case actLogout:
 		return m.signOut("Signed out.")
 	case actRefresh:
-		return tea.Batch(m.fetchInbox(), m.fetchThread())
+		return tea.Batch(m.list.fetch(), m.fetchThread())
 	case actSwitchPane:
 		if m.focus == focusList && m.openID != "" {
 			m.focus = focusThread
@@ -728,9 +712,9 @@ func (m *Model) screenKey(act action) tea.Cmd {
 			m.focus = focusList
 		}
 	case actOpen:
-		if m.cursor < len(m.inbox) {
+		if m.list.cursor < len(m.list.rows) {
 			m.focus = focusThread
-			return m.openThread(m.inbox[m.cursor].id)
+			return m.openThread(m.list.rows[m.list.cursor].id)
 		}
 	case actBack:
 		m.focus = focusList
@@ -811,12 +795,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if m.focus == focusThread {
 			m.scrollThread(act)
 		} else {
-			m.moveCursor(act)
-			m.inboxToEnd = act == actBottom && m.inboxNext != ""
-			if act == actTop {
-				return m.toTop()
-			}
-			return m.fetchMore()
+			return m.list.move(act)
 		}
 	}
 	return nil
@@ -826,10 +805,10 @@ func (m *Model) screenKey(act action) tea.Cmd {
 // the selection is not the open thread, so r, m and n act on what the
 // cursor shows.
 func (m *Model) ensureOpen() tea.Cmd {
-	if m.focus != focusList || m.cursor >= len(m.inbox) {
+	if m.focus != focusList || m.list.cursor >= len(m.list.rows) {
 		return nil
 	}
-	id := m.inbox[m.cursor].id
+	id := m.list.rows[m.list.cursor].id
 	if id == m.openID {
 		return nil
 	}
@@ -841,8 +820,8 @@ func (m *Model) ensureOpen() tea.Cmd {
 // list, else the open thread; none when it is already with the nurses.
 func (m *Model) handoffTarget() string {
 	var row *threadRow
-	if m.focus == focusList && m.cursor < len(m.inbox) {
-		row = &m.inbox[m.cursor]
+	if m.focus == focusList && m.list.cursor < len(m.list.rows) {
+		row = &m.list.rows[m.list.cursor]
 	} else if m.thread != nil {
 		row = &m.thread.row
 	}
@@ -856,44 +835,12 @@ func (m *Model) labelOf(id string) policy.SafeText {
 	if m.thread != nil && m.thread.row.id == id {
 		return m.thread.row.label
 	}
-	for _, r := range m.inbox {
+	for _, r := range m.list.rows {
 		if r.id == id {
 			return r.label
 		}
 	}
 	return policy.Trusted("this thread")
-}
-
-func (m *Model) moveCursor(act action) {
-	page := max(m.lay.listRows, 1)
-	switch act {
-	case actUp:
-		m.cursor--
-	case actDown:
-		m.cursor++
-	case actPageUp:
-		m.cursor -= page
-	case actPageDown:
-		m.cursor += page
-	case actTop:
-		m.cursor = 0
-	case actBottom:
-		m.cursor = len(m.inbox) - 1
-	}
-	m.clampList()
-}
-
-// clampList keeps the cursor on a row and the row on screen.
-func (m *Model) clampList() {
-	m.cursor = min(max(m.cursor, 0), max(len(m.inbox)-1, 0))
-	rows := max(m.lay.listRows, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = min(max(m.offset, 0), max(len(m.inbox)-rows, 0))
 }
 
 func (m *Model) scrollThread(act action) {
@@ -1034,7 +981,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			word = "Secure-portal link sent"
 		}
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.fetchInbox(), draft}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.list.fetch(), draft}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -1100,7 +1047,7 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 	}
 	cmds := []tea.Cmd{
 		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
-		m.fetchInbox(),
+		m.list.fetch(),
 	}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
@@ -1118,7 +1065,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		}
 		m.eventsBackoff = 0
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.fetchInbox(), m.fetchThread())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.fetchThread())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
@@ -1130,10 +1077,10 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// The event carries its thread's row: one row changes in
 			// place. Without one (an older server), ask what changed.
 			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
-				m.applyRow(*msg.ev.Thread)
-				m.setCounts(msg.ev.Counts)
+				m.list.applyRow(*msg.ev.Thread)
+				m.list.setCounts(msg.ev.Counts)
 			} else {
-				cmds = append(cmds, m.fetchInbox())
+				cmds = append(cmds, m.list.fetch())
 			}
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
@@ -1145,7 +1092,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// behind: events were lost, so ask for the rows changed
 			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
-			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
+			cmds = append(cmds, m.list.fetch(), m.fetchThread())
 		}
 		return tea.Batch(cmds...)
 	case eventsClosedMsg:

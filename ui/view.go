@@ -76,7 +76,7 @@ func (m *Model) resize() {
 	}
 	l.listRows = max((l.listH-1)/2, 1)
 	m.lay = l
-	m.clampList()
+	m.list.SetSize(l.listW, l.listH)
 	if m.metrics != nil {
 		m.metrics.SetSize(m.width, l.bodyH)
 	}
@@ -131,7 +131,7 @@ func (m *Model) View() string {
 	}
 	var body string
 	l := m.lay
-	list := box(m.inboxView(), l.listW, l.listH)
+	list := box(m.list.View(), l.listW, l.listH)
 	thread := box(m.threadPaneView(), l.threadW, l.threadH)
 	if l.wide {
 		sep := strings.TrimSuffix(strings.Repeat(m.theme.Separator.Render("│")+"\n", l.bodyH), "\n")
@@ -314,72 +314,9 @@ func (m *Model) loginView() string {
 
 // --- inbox ------------------------------------------------------------------------
 
-func (m *Model) inboxView() string {
-	t := m.theme
-	w := m.lay.listW
-	title := "Inbox"
-	if m.inboxReady {
-		title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
-	}
-	st := t.Title
-	if m.focus == focusList && m.picker == nil {
-		st = t.Focused
-	}
-	lines := []string{st.Render(title)}
-	switch {
-	case !m.inboxReady:
-		lines = append(lines, t.Faint.Render("Loading…"))
-	case len(m.inbox) == 0:
-		lines = append(lines, t.Faint.Render("No threads. New messages appear here."))
-	}
-	// Only the rows on screen are drawn: a long inbox costs nothing per key.
-	end := min(m.offset+m.lay.listRows, len(m.inbox))
-	for i := m.offset; i < end; i++ {
-		a, b := m.rowView(m.inbox[i], w, i == m.cursor)
-		lines = append(lines, a, b)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// rowView draws one inbox row as two lines.
-func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
-	t := m.theme
-	cursor := "  "
-	if selected {
-		cursor = "▌ "
-	}
-	unread := "    "
-	if r.unread > 0 {
-		unread = t.Unread.Render(fit("●"+strconv.Itoa(min(r.unread, 99)), 4))
-	}
-	marks := m.stateMarks(r)
-	left := cursor + unread + safe(t.Text, r.label)
-	if marks != "" {
-		left += " " + marks
-	}
-	age := relTime(m.nowAt, r.lastAt)
-	if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
-		age = t.Overdue.Render("OVERDUE " + age)
-	} else {
-		age = t.Faint.Render(age)
-	}
-	line1 := spread(left, age, w)
-	line2 := "      "
-	if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
-		line2 += s + t.Faint.Render(" · ")
-	}
-	line2 += safe(t.Faint, r.preview)
-	line1, line2 = fit(line1, w), fit(line2, w)
-	if selected {
-		line1, line2 = t.Selected.Render(ansi.Strip(line1)), t.Selected.Render(ansi.Strip(line2))
-	}
-	return line1, line2
-}
-
 // stateMarks are the words for a thread's state: colour is never the only
 // signal.
-func (m *Model) stateMarks(r threadRow) string {
-	t := m.theme
+func (t Theme) stateMarks(r threadRow) string {
 	var marks []string
 	if r.urgent {
 		marks = append(marks, t.Urgent.Render("[URGENT]"))
@@ -401,8 +338,7 @@ func (m *Model) stateMarks(r threadRow) string {
 
 // statusView is a delivery status as glyph and word, with the failure
 // reason when there is one.
-func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
-	t := m.theme
+func (t Theme) statusView(s deliveryStatus, failure policy.SafeText) string {
 	switch s.kind {
 	case statusQueued:
 		return t.Pending.Render("○ queued")
@@ -457,7 +393,7 @@ func (m *Model) threadTop() string {
 	}
 	r := m.thread.row
 	title := st.Render("Thread · ") + safe(st, r.label)
-	if marks := m.stateMarks(r); marks != "" {
+	if marks := m.theme.stateMarks(r); marks != "" {
 		title += " " + marks
 	}
 	lines := []string{title}
@@ -538,7 +474,7 @@ func (m *Model) messagesView(w int) string {
 		if msg.clinical {
 			head += " " + t.Escalated.Render("[CLINICAL]")
 		}
-		if s := m.statusView(msg.status, policy.SafeText{}); s != "" {
+		if s := m.theme.statusView(msg.status, policy.SafeText{}); s != "" {
 			head += t.Faint.Render(" · ") + s
 		}
 		head += m.linkOpenedView(msg)
