@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -168,16 +167,6 @@ type Model struct {
 	notice   string // Options.Notice until it has been shown
 }
 
-// composer is the reply box and the refusal shown under it.
-type composer struct {
-	active  bool // shown under the thread
-	ta      textarea.Model
-	busy    bool
-	refusal *refusalView
-	// key is reused when the same text is sent again after a transient
-	// failure, so the retry cannot send twice.
-	key, keyText string
-}
 
 type refusalView struct {
 	threadID string
@@ -253,24 +242,13 @@ func New(b Backend, opts Options) *Model {
 	m.nowAt = m.now()
 	m.login = m.newLoginForm()
 	m.list = newInboxList(m.theme, m.keys, session{}, false)
-	m.composer.ta = newTextarea()
+	m.composer = newComposer(m.theme, m.keys)
 	m.syncKeys()
 	return m
 }
 
 func (m *Model) newLoginForm() *signInForm { return newSignInForm(m.theme, m.keys, m.server) }
 
-func newTextarea() textarea.Model {
-	ta := textarea.New()
-	ta.Placeholder = "Write a reply (no health details: use the portal link)"
-	ta.ShowLineNumbers = false
-	ta.Prompt = "> "
-	ta.CharLimit = 4096 // WhatsApp's limit for a text message
-	ta.SetHeight(3)
-	// Enter sends; a new line is alt+enter.
-	ta.KeyMap.InsertNewline.SetKeys("alt+enter")
-	return ta
-}
 
 // Init starts the demo sign-in when there is one.
 func (m *Model) Init() tea.Cmd {
@@ -300,6 +278,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateKey(msg)
 	case signInMsg:
 		cmd = m.onSignIn(msg)
+	case composerLeftMsg:
+		m.onComposerLeft()
+	case composerSendMsg:
+		cmd = m.sendText()
+	case composerEditedMsg:
+		cmd = m.composerEdited()
 	case pickMsg:
 		cmd = m.onPick(msg)
 	case pickerClosedMsg:
@@ -435,7 +419,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxLogin:
 		return m.login.Update(msg)
 	case ctxComposer:
-		return m.composerKey(act, msg)
+		return m.composer.Update(msg)
 	case ctxPicker:
 		return m.picker.Update(msg)
 	case ctxConfirm:
@@ -559,7 +543,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
-	m.composer = composer{ta: newTextarea()}
+	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
@@ -862,26 +846,13 @@ func (m *Model) scrollThread(act action) {
 
 // --- composer ----------------------------------------------------------
 
-func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
-	switch act {
-	case actLeave:
-		m.composer.ta.Blur()
+// onComposerLeft gives the keys back to the thread when the composer
+// lets them go.
+func (m *Model) onComposerLeft() {
+	if m.focus == focusComposer {
 		m.focus = focusThread
-		if strings.TrimSpace(m.composer.ta.Value()) == "" && m.composer.refusal == nil {
-			m.composer.active = false
-		}
-		m.resize()
-		return nil
-	case actSend:
-		return m.sendText()
 	}
-	before := m.composer.ta.Value()
-	var cmd tea.Cmd
-	m.composer.ta, cmd = m.composer.ta.Update(msg)
-	if m.composer.ta.Value() != before {
-		cmd = tea.Batch(cmd, m.composerEdited())
-	}
-	return cmd
+	m.resize()
 }
 
 func (m *Model) sendText() tea.Cmd {
@@ -1140,7 +1111,7 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	case m.audit != nil:
 		m.audit.filters[m.audit.focus], cmd = m.audit.filters[m.audit.focus].Update(msg)
 	case m.focus == focusComposer:
-		m.composer.ta, cmd = m.composer.ta.Update(msg)
+		cmd = m.composer.Update(msg)
 	}
 	return cmd
 }

@@ -84,15 +84,7 @@ func (m *Model) resize() {
 	if m.picker != nil {
 		m.picker.SetSize(l.threadW, l.threadH)
 	}
-	m.composer.ta.SetWidth(max(l.threadW-2, 10))
-	switch {
-	case l.threadH < 14:
-		m.composer.ta.SetHeight(1)
-	case l.threadH < 24:
-		m.composer.ta.SetHeight(2)
-	default:
-		m.composer.ta.SetHeight(3)
-	}
+	m.composer.SetSize(l.threadW, l.threadH)
 	// Whoever was reading the newest message keeps reading it when the
 	// pane shrinks for the composer or a toast.
 	atBottom := m.vp.AtBottom()
@@ -520,44 +512,10 @@ func (m *Model) composerHeight() int {
 	return 0
 }
 
-// composerView is the reply box with, under it, an outbound rule's
-// refusal and the way out.
+// composerView is the composer as it stands: the ways out of a refusal
+// it offers depend on the open thread and the role, which the root knows.
 func (m *Model) composerView() string {
-	c := &m.composer
-	if !c.active && c.refusal == nil {
-		return ""
-	}
-	t := m.theme
-	w := m.lay.threadW
-	st := t.Title
-	if m.focus == focusComposer {
-		st = t.Focused
-	}
-	lines := []string{st.Render("Reply") + t.Faint.Render(" · no health details here")}
-	lines = append(lines, c.ta.View())
-	if c.busy {
-		lines = append(lines, t.Faint.Render("Sending…"))
-	}
-	if r := c.refusal; r != nil {
-		why := policy.Trusted("✗ Not sent")
-		if !r.rule.IsEmpty() {
-			why = policy.Concat(why, policy.Trusted(" ("), r.rule, policy.Trusted(")"))
-		}
-		lines = append(lines, indent(safe(t.Error, why, policy.Trusted(": "))+safe(t.Text, r.reason), w, 0, 2))
-		if len(r.types) > 0 {
-			lines = append(lines, "  "+safe(t.Faint, policy.Trusted("Found: "), policy.Join(r.types, policy.Trusted(", "))))
-		}
-		hint := t.Faint.Render("r to edit the reply, esc to go back")
-		if m.portalOffered() {
-			hint = t.HelpKey.Render("press p to send the secure-portal link instead") + t.Faint.Render(" · r to edit")
-		}
-		if m.scheduleOffered() {
-			hint = t.HelpKey.Render("press s to send it at the patient's next allowed minute") + t.Faint.Render(" · r to edit")
-		}
-		if m.resendOffered() {
-			hint = t.HelpKey.Render("press y to send it again") + t.Faint.Render(" · esc to leave it")
-		}
-		lines = append(lines, indent(hint, w, 2, 2))
-	}
-	return strings.Join(lines, "\n")
+	m.composer.focused = m.focus == focusComposer
+	m.composer.offer = composerOffers{portal: m.portalOffered(), schedule: m.scheduleOffered(), resend: m.resendOffered()}
+	return m.composer.View()
 }
