@@ -1,8 +1,3 @@
-// Package ui is the console's terminal interface: a Bubble Tea model with
-// a login screen, the inbox, an open thread with its composer and macro
-// picker, and the hand-off to nurses. It reaches the outside world only
-// through Backend, from tea.Cmds; it draws patient text only as
-// policy.SafeText.
 package ui
 
 import (
@@ -167,7 +162,6 @@ type Model struct {
 	notice   string // Options.Notice until it has been shown
 }
 
-
 type refusalView struct {
 	threadID string
 	rule     policy.SafeText
@@ -248,7 +242,6 @@ func New(b Backend, opts Options) *Model {
 }
 
 func (m *Model) newLoginForm() *signInForm { return newSignInForm(m.theme, m.keys, m.server) }
-
 
 // Init starts the demo sign-in when there is one.
 func (m *Model) Init() tea.Cmd {
@@ -405,8 +398,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.screen == screenPolicy {
 		return m.policyKey(msg)
 	}
-	if s := m.activeScreen(); s != nil {
-		return s.Update(msg)
+	if c := m.keyOwner(); c != nil {
+		return c.Update(msg)
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
@@ -416,26 +409,51 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	}
 	switch c {
-	case ctxLogin:
-		return m.login.Update(msg)
-	case ctxComposer:
-		return m.composer.Update(msg)
-	case ctxPicker:
-		return m.picker.Update(msg)
 	case ctxConfirm:
 		return m.confirmKey(act)
 	case ctxConsent:
 		return m.consentKey(act)
-	case ctxEnrol:
-		return m.enrol.Update(msg)
-	case ctxRecovery:
-		return m.recovery.Update(msg)
 	case ctxReveal:
 		return m.revealKey(act, msg)
 	case ctxFatal:
 		return nil // only quitting, handled above
 	}
 	return m.screenKey(act)
+}
+
+// keyOwner is the component that has the keys, or nil when they are the
+// root's: the inbox and thread keys (which act across panes), the
+// prompts, and the error page. A component handles its own quit keys.
+func (m *Model) keyOwner() component {
+	switch m.screen {
+	case screenLogin:
+		return m.login
+	case screenEnrol:
+		if m.enrol != nil {
+			return m.enrol
+		}
+		return nil
+	case screenRecovery:
+		if m.recovery != nil {
+			return m.recovery
+		}
+		return nil
+	case screenMain:
+	default:
+		return nil
+	}
+	if s := m.activeScreen(); s != nil {
+		return s
+	}
+	switch {
+	case m.revealAsk != nil || m.consentAsk != nil || m.confirm != nil:
+		return nil
+	case m.picker != nil:
+		return m.picker
+	case m.focus == focusComposer:
+		return &m.composer
+	}
+	return nil
 }
 
 // syncKeys enables the bindings that make sense right now, which also
