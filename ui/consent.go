@@ -117,10 +117,10 @@ type consentPrompt struct {
 }
 
 func (m *Model) consentAction() consentAction {
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return consentNothing
 	}
-	c := m.thread.consent
+	c := m.pane.view.consent
 	switch {
 	case !c.known:
 		return consentNothing
@@ -138,7 +138,7 @@ func (m *Model) openConsentPrompt() {
 	if act == consentNothing {
 		return
 	}
-	m.consentAsk = &consentPrompt{threadID: m.openID, action: act, flagID: m.thread.consentFlag, version: m.thread.consentOffer}
+	m.consentAsk = &consentPrompt{threadID: m.pane.id, action: act, flagID: m.pane.view.consentFlag, version: m.pane.view.consentOffer}
 	m.resize()
 }
 
@@ -205,7 +205,7 @@ func (m *Model) onConsent(msg consentResultMsg) tea.Cmd {
 		text += "; the patient was sent the confirmation"
 	}
 	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(text)), m.list.fetch()}
-	if msg.threadID == m.openID {
+	if msg.threadID == m.pane.id {
 		cmds = append(cmds, m.fetchThread())
 	}
 	return tea.Batch(cmds...)
@@ -259,12 +259,12 @@ func secondsOf(n int) time.Duration { return time.Duration(n) * time.Second }
 // scheduledLines list the thread's pending scheduled messages.
 func (m *Model) scheduledLines(w int) []string {
 	var out []string
-	for _, s := range m.thread.scheduled {
+	for _, s := range m.pane.view.scheduled {
 		if s.State != "pending" && s.State != "sending" {
 			continue
 		}
 		when := clockTime(m.nowAt, s.DueAt)
-		if c := m.thread.clock; c != nil {
+		if c := m.pane.view.clock; c != nil {
 			when = s.DueAt.UTC().Add(secondsOf(c.ZoneOffsetSeconds)).Format("Jan 2 15:04") + " patient's time"
 		}
 		out = append(out, indent(safe(m.theme.Pending, policy.Trusted("⏲ Scheduled: "), policy.SanitizeLine(s.What), policy.Trusted(" at "+when)), w, 0, 2))

@@ -116,12 +116,8 @@ type Model struct {
 	// list is the inbox pane (inbox.go, inbox_window.go).
 	list inboxList
 
-	openID      string
-	threadGen   int
-	threadBusy  bool
-	threadAgain bool
-	thread      *threadView
-	vp          viewport.Model
+	// pane is the open thread (thread.go).
+	pane threadPane
 
 	composer composer
 	picker   *macroPicker
@@ -136,12 +132,8 @@ type Model struct {
 	enrol    *enrolForm
 	recovery *recoveryCodes
 
-	// selMsg is the patient message v would reveal (by message id).
-	selMsg     string
-	selLine    int // where the selected message starts in the viewport
 	revealAsk  *revealPrompt
 	revealBusy bool
-	revealed   *revealedText
 
 	audit *auditPanel
 	// metrics is the open metrics screen (metrics_screen.go).
@@ -231,8 +223,8 @@ func New(b Backend, opts Options) *Model {
 	}
 	m.help = help.New()
 	m.help.Styles = m.theme.helpStyles()
-	m.vp = viewport.New(0, 0)
-	m.vp.MouseWheelEnabled = false
+	m.pane.vp = viewport.New(0, 0)
+	m.pane.vp.MouseWheelEnabled = false
 	m.nowAt = m.now()
 	m.login = m.newLoginForm()
 	m.list = newInboxList(m.theme, m.keys, session{}, false)
@@ -459,7 +451,7 @@ func (m *Model) keyOwner() component {
 // syncKeys enables the bindings that make sense right now, which also
 // keeps the help bar honest.
 func (m *Model) syncKeys() {
-	open := m.thread != nil && m.openID != ""
+	open := m.pane.view != nil && m.pane.id != ""
 	m.keys.PortalLink.SetEnabled(m.portalOffered())
 	m.keys.Schedule.SetEnabled(m.scheduleOffered())
 	m.keys.Resend.SetEnabled(m.resendOffered())
@@ -476,7 +468,7 @@ func (m *Model) syncKeys() {
 	m.syncIncidentKeys()
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
-	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
+	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
 	m.list.helpKeys = m.keys.bindings(ctxList)
 }
 
@@ -484,7 +476,7 @@ func (m *Model) syncKeys() {
 // open thread and the user's role may send it.
 func (m *Model) portalOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.portal && r.threadID == m.openID && m.mayUseMacro(portalMacroID)
+	return r != nil && r.portal && r.threadID == m.pane.id && m.mayUseMacro(portalMacroID)
 }
 
 // --- login -----------------------------------------------------------
@@ -558,16 +550,16 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
 	m.list = newInboxList(m.theme, m.keys, session{}, false)
-	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
-	m.vp.SetContent("")
-	m.vp.GotoTop()
+	m.pane.id, m.pane.view, m.pane.busy, m.pane.again = "", nil, false, false
+	m.pane.vp.SetContent("")
+	m.pane.vp.GotoTop()
 	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
-	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
+	m.enrol, m.recovery, m.pane.sel, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
 	m.ack, m.reviewDue, m.vendors = nil, false, nil
 	m.screen, m.focus = screenLogin, focusList
@@ -601,10 +593,10 @@ func (m *Model) fail(err error) tea.Cmd {
 		m.cancel()
 	}
 	m.session++
-	m.list.rows, m.thread, m.openID = nil, nil, ""
+	m.list.rows, m.pane.view, m.pane.id = nil, nil, ""
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
-	m.vp.SetContent("")
+	m.pane.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
 	return nil
@@ -637,52 +629,52 @@ func (m *Model) showToast(kind toastKind, text policy.SafeText) tea.Cmd {
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
 	var draft tea.Cmd
-	if id != m.openID {
+	if id != m.pane.id {
 		draft = m.switchDraft(id)
 		m.dropReveal()
-		m.selMsg = ""
-		m.openID = id
-		m.thread = nil
-		m.vp.SetContent("")
+		m.pane.sel = ""
+		m.pane.id = id
+		m.pane.view = nil
+		m.pane.vp.SetContent("")
 		m.composer.refusal = nil
 		m.composer.active = false
 		m.composer.ta.Blur()
-		m.threadBusy = false
-		m.threadAgain = false
+		m.pane.busy = false
+		m.pane.again = false
 		m.resize()
 	}
 	return tea.Batch(draft, m.fetchThread())
 }
 
 func (m *Model) fetchThread() tea.Cmd {
-	if m.ctx == nil || m.openID == "" {
+	if m.ctx == nil || m.pane.id == "" {
 		return nil
 	}
-	if m.threadBusy {
-		m.threadAgain = true
+	if m.pane.busy {
+		m.pane.again = true
 		return nil
 	}
-	m.threadBusy = true
-	m.threadGen++
-	return threadCmd(m.ctx, m.backend, m.session, m.threadGen, m.openID)
+	m.pane.busy = true
+	m.pane.gen++
+	return threadCmd(m.ctx, m.backend, m.session, m.pane.gen, m.pane.id)
 }
 
 func (m *Model) onThread(msg threadMsg) tea.Cmd {
-	if msg.session != m.session || msg.threadID != m.openID || msg.gen != m.threadGen {
+	if msg.session != m.session || msg.threadID != m.pane.id || msg.gen != m.pane.gen {
 		return nil // a late answer for a thread no longer on screen
 	}
-	m.threadBusy = false
+	m.pane.busy = false
 	var cmds []tea.Cmd
-	if m.threadAgain {
-		m.threadAgain = false
+	if m.pane.again {
+		m.pane.again = false
 		cmds = append(cmds, m.fetchThread())
 	}
 	if msg.err != nil {
 		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
 	}
-	atBottom := m.thread == nil || m.vp.AtBottom()
+	atBottom := m.pane.view == nil || m.pane.vp.AtBottom()
 	v := newThreadView(msg.detail)
-	m.thread = &v
+	m.pane.view = &v
 	// The thread's own row is this user's (read just now): it replaces
 	// the inbox row, so its unread count clears without a refetch.
 	if msg.detail.Thread.ID == msg.threadID {
@@ -691,7 +683,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	m.keepSelection()
 	m.resize()
 	if atBottom {
-		m.vp.GotoBottom()
+		m.pane.vp.GotoBottom()
 	}
 	return tea.Batch(cmds...)
 }
@@ -708,7 +700,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	case actRefresh:
 		return tea.Batch(m.list.fetch(), m.fetchThread())
 	case actSwitchPane:
-		if m.focus == focusList && m.openID != "" {
+		if m.focus == focusList && m.pane.id != "" {
 			m.focus = focusThread
 		} else {
 			m.focus = focusList
@@ -721,7 +713,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	case actBack:
 		m.focus = focusList
 		// Leaving the thread hides revealed text at once.
-		if m.revealed != nil {
+		if m.pane.revealed != nil {
 			m.dropReveal()
 			m.resize()
 		}
@@ -741,7 +733,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		m.moveSelection(act)
 	case actReply:
 		cmd := m.ensureOpen()
-		if m.openID == "" {
+		if m.pane.id == "" {
 			return cmd
 		}
 		m.focus = focusComposer
@@ -751,17 +743,17 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		return tea.Batch(cmd, m.composer.ta.Focus())
 	case actMacros:
 		cmd := m.ensureOpen()
-		if m.openID == "" {
+		if m.pane.id == "" {
 			return cmd
 		}
 		if m.windowClosed() {
-			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
+			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.pane.id))
 		}
 		items := m.macrosForPatient()
 		if len(items) == 0 {
 			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
 		}
-		m.picker = newMacroPicker(m.theme, m.keys, m.openID, items, nil)
+		m.picker = newMacroPicker(m.theme, m.keys, m.pane.id, items, nil)
 		m.resize()
 		return cmd
 	case actHandoff:
@@ -772,8 +764,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	case actConsent:
 		m.openConsentPrompt()
 	case actPHIAsk:
-		if m.thread != nil && m.openID != "" {
-			m.consentAsk = &consentPrompt{threadID: m.openID, action: consentPHIRequest}
+		if m.pane.view != nil && m.pane.id != "" {
+			m.consentAsk = &consentPrompt{threadID: m.pane.id, action: consentPHIRequest}
 			m.resize()
 		}
 	case actResend:
@@ -811,7 +803,7 @@ func (m *Model) ensureOpen() tea.Cmd {
 		return nil
 	}
 	id := m.list.rows[m.list.cursor].id
-	if id == m.openID {
+	if id == m.pane.id {
 		return nil
 	}
 	m.focus = focusThread
@@ -824,8 +816,8 @@ func (m *Model) handoffTarget() string {
 	var row *threadRow
 	if m.focus == focusList && m.list.cursor < len(m.list.rows) {
 		row = &m.list.rows[m.list.cursor]
-	} else if m.thread != nil {
-		row = &m.thread.row
+	} else if m.pane.view != nil {
+		row = &m.pane.view.row
 	}
 	if row == nil || row.state == api.ThreadClinical || row.state == api.ThreadClosed {
 		return ""
@@ -834,8 +826,8 @@ func (m *Model) handoffTarget() string {
 }
 
 func (m *Model) labelOf(id string) policy.SafeText {
-	if m.thread != nil && m.thread.row.id == id {
-		return m.thread.row.label
+	if m.pane.view != nil && m.pane.view.row.id == id {
+		return m.pane.view.row.label
 	}
 	for _, r := range m.list.rows {
 		if r.id == id {
@@ -848,17 +840,17 @@ func (m *Model) labelOf(id string) policy.SafeText {
 func (m *Model) scrollThread(act action) {
 	switch act {
 	case actUp:
-		m.vp.ScrollUp(1)
+		m.pane.vp.ScrollUp(1)
 	case actDown:
-		m.vp.ScrollDown(1)
+		m.pane.vp.ScrollDown(1)
 	case actPageUp:
-		m.vp.PageUp()
+		m.pane.vp.PageUp()
 	case actPageDown:
-		m.vp.PageDown()
+		m.pane.vp.PageDown()
 	case actTop:
-		m.vp.GotoTop()
+		m.pane.vp.GotoTop()
 	case actBottom:
-		m.vp.GotoBottom()
+		m.pane.vp.GotoBottom()
 	}
 }
 
@@ -876,7 +868,7 @@ func (m *Model) onComposerLeft() {
 func (m *Model) sendText() tea.Cmd {
 	c := &m.composer
 	text := strings.TrimSpace(c.ta.Value())
-	if text == "" || c.busy || m.openID == "" {
+	if text == "" || c.busy || m.pane.id == "" {
 		return nil
 	}
 	if c.key == "" || c.keyText != text {
@@ -886,7 +878,7 @@ func (m *Model) sendText() tea.Cmd {
 	c.refusal = nil
 	m.resize()
 	req := api.SendRequest{IdempotencyKey: c.key, Text: text}
-	return sendCmd(m.ctx, m.backend, m.session, m.openID, req)
+	return sendCmd(m.ctx, m.backend, m.session, m.pane.id, req)
 }
 
 func (m *Model) sendMacro(threadID, macroID string) tea.Cmd {
@@ -918,7 +910,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 		// The draft stays for editing, but the keys leave the text box so
 		// p can take the portal-link way out.
 		c.refusal, c.key, c.keyText = rv, "", ""
-		c.active = msg.threadID == m.openID
+		c.active = msg.threadID == m.pane.id
 		c.ta.Blur()
 		if m.focus == focusComposer {
 			m.focus = focusThread
@@ -931,7 +923,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	}
 	var draft tea.Cmd
 	if msg.macroID == "" {
-		onScreen := msg.threadID == m.openID &&
+		onScreen := msg.threadID == m.pane.id &&
 			(msg.key == c.key || strings.TrimSpace(c.ta.Value()) == msg.text)
 		if onScreen {
 			c.ta.Reset()
@@ -944,14 +936,14 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 		}
 		// The sent text is the thread's draft no more, unless the user
 		// has since started another reply there.
-		if onScreen || msg.threadID != m.openID {
+		if onScreen || msg.threadID != m.pane.id {
 			draft = m.draftSent(msg.threadID)
 		}
 	} else if msg.macroID == portalMacroID && c.refusal != nil && c.refusal.portal && c.refusal.threadID == msg.threadID {
 		// The portal link went instead of a reply refused for holding
 		// PHI: that reply must not linger in the composer or in the
 		// sealed drafts, ready to be sent by the next Enter.
-		if msg.threadID == m.openID {
+		if msg.threadID == m.pane.id {
 			c.ta.Reset()
 			c.key, c.keyText = "", ""
 			c.active = false
@@ -971,7 +963,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 		}
 	}
 	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.list.fetch(), draft}
-	if msg.threadID == m.openID {
+	if msg.threadID == m.pane.id {
 		cmds = append(cmds, m.fetchThread())
 	}
 	return tea.Batch(cmds...)
@@ -1038,7 +1030,7 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
 		m.list.fetch(),
 	}
-	if msg.threadID == m.openID {
+	if msg.threadID == m.pane.id {
 		cmds = append(cmds, m.fetchThread())
 	}
 	return tea.Batch(cmds...)
@@ -1071,7 +1063,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			} else {
 				cmds = append(cmds, m.list.fetch())
 			}
-			if msg.ev.ThreadID == m.openID {
+			if msg.ev.ThreadID == m.pane.id {
 				cmds = append(cmds, m.fetchThread())
 			}
 		case api.EventThreadUrgent:

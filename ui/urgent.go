@@ -17,7 +17,7 @@ const urgentAlertText = "URGENT: possible emergency. Safety reply sent; the thre
 // get the alert in the footer.
 func (m *Model) urgentAlert(ev api.Event) tea.Cmd {
 	cmds := []tea.Cmd{m.list.fetch()}
-	if ev.ThreadID == m.openID {
+	if ev.ThreadID == m.pane.id {
 		cmds = append(cmds, m.fetchThread())
 	}
 	if alertsUrgent(m.user.Role) {

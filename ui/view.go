@@ -87,13 +87,13 @@ func (m *Model) resize() {
 	m.composer.SetSize(l.threadW, l.threadH)
 	// Whoever was reading the newest message keeps reading it when the
 	// pane shrinks for the composer or a toast.
-	atBottom := m.vp.AtBottom()
-	m.vp.Width = l.threadW
-	m.vp.Height = max(l.threadH-lipgloss.Height(m.threadTop())-m.composerHeight(), 1)
-	if m.thread != nil {
-		m.vp.SetContent(m.messagesView(l.threadW))
+	atBottom := m.pane.vp.AtBottom()
+	m.pane.vp.Width = l.threadW
+	m.pane.vp.Height = max(l.threadH-lipgloss.Height(m.threadTop())-m.composerHeight(), 1)
+	if m.pane.view != nil {
+		m.pane.vp.SetContent(m.messagesView(l.threadW))
 		if atBottom {
-			m.vp.GotoBottom()
+			m.pane.vp.GotoBottom()
 		}
 	}
 }
@@ -360,13 +360,13 @@ func (m *Model) threadPaneView() string {
 	if m.picker != nil {
 		return m.picker.View()
 	}
-	if m.openID == "" {
+	if m.pane.id == "" {
 		return m.theme.Title.Render("Thread") + "\n" + m.theme.Faint.Render("Select a thread and press enter to open it.")
 	}
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return m.threadTop() + "\n" + m.theme.Faint.Render("Loading…")
 	}
-	out := m.threadTop() + "\n" + m.vp.View()
+	out := m.threadTop() + "\n" + m.pane.vp.View()
 	if c := m.composerView(); c != "" {
 		out += "\n" + c
 	}
@@ -380,10 +380,10 @@ func (m *Model) threadTop() string {
 	if m.focus != focusList && m.picker == nil {
 		st = t.Focused
 	}
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return st.Render("Thread")
 	}
-	r := m.thread.row
+	r := m.pane.view.row
 	title := st.Render("Thread · ") + safe(st, r.label)
 	if marks := m.theme.stateMarks(r); marks != "" {
 		title += " " + marks
@@ -398,13 +398,13 @@ func (m *Model) threadTop() string {
 	default:
 		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
 	}
-	if c := m.thread.clock; c != nil {
+	if c := m.pane.view.clock; c != nil {
 		lines = append(lines, indent(t.Faint.Render(patientClockLine(*c, m.nowAt)), w, 0, 2))
 	}
 	lines = append(lines, m.scheduledLines(w)...)
 	switch {
-	case m.thread.consent.known:
-		lines = append(lines, m.consentLines(m.thread.consent, w)...)
+	case m.pane.view.consent.known:
+		lines = append(lines, m.consentLines(m.pane.view.consent, w)...)
 	case !r.optedIn:
 		lines = append(lines, indent(t.Warning.Render("⚠ No WhatsApp opt-in on record (never given, or withdrawn by STOP): nothing can be sent until the patient writes START."), w, 0, 2))
 	}
@@ -425,20 +425,20 @@ func untilText(d time.Duration) string {
 // runs when the thread loads or the width changes, not per key press.
 func (m *Model) messagesView(w int) string {
 	t := m.theme
-	if len(m.thread.messages) == 0 {
+	if len(m.pane.view.messages) == 0 {
 		return t.Faint.Render("No messages yet.")
 	}
 	var b strings.Builder
 	marks := m.canReveal()
-	for i, msg := range m.thread.messages {
+	for i, msg := range m.pane.view.messages {
 		if i > 0 {
 			b.WriteString("\n")
 		}
 		var head string
 		if marks {
 			// The patient message v would reveal; [ and ] move it.
-			if msg.inbound && msg.id == m.selMsg {
-				m.selLine = strings.Count(b.String(), "\n")
+			if msg.inbound && msg.id == m.pane.sel {
+				m.pane.selLine = strings.Count(b.String(), "\n")
 				head = t.Focused.Render("▸ ")
 			} else {
 				head = "  "
