@@ -325,14 +325,6 @@ func (m *Model) dropReveal() {
 	m.revealBusy = false
 }
 
-// revealedFor returns the revealed text of the message, if any.
-func (m *Model) revealedFor(id string) *revealedText {
-	if r := m.pane.revealed; r != nil && r.messageID == id && r.threadID == m.pane.id {
-		return r
-	}
-	return nil
-}
-
 // revealPromptView is the footer line that asks for the reason.
 func (m *Model) revealPromptView() string {
 	t := m.theme

@@ -9,7 +9,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/clinicwa/triage/assets"
@@ -223,8 +222,7 @@ func New(b Backend, opts Options) *Model {
 	}
 	m.help = help.New()
 	m.help.Styles = m.theme.helpStyles()
-	m.pane.vp = viewport.New(0, 0)
-	m.pane.vp.MouseWheelEnabled = false
+	m.pane = newThreadPane(m.theme, m.keys, session{})
 	m.nowAt = m.now()
 	m.login = m.newLoginForm()
 	m.list = newInboxList(m.theme, m.keys, session{}, false)
@@ -253,6 +251,7 @@ func (m *Model) Init() tea.Cmd {
 // by focus (prompt, text input, screen).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.nowAt = m.now()
+	m.syncPanes()
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -458,10 +457,6 @@ func (m *Model) syncKeys() {
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
-	// The list draws its focus and ages from the root's state; its help
-	// is the list keys as enabled now.
-	m.list.focused = m.focus == focusList && m.picker == nil
-	m.list.now = m.nowAt
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
@@ -469,7 +464,20 @@ func (m *Model) syncKeys() {
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
+	m.syncPanes()
+}
+
+// syncPanes tells the inbox and thread panes what only the root knows:
+// which has the keys, whether the role may reveal, the clock read for
+// this Update, and their keys as enabled now (for their help).
+func (m *Model) syncPanes() {
+	m.list.focused = m.focus == focusList && m.picker == nil
+	m.list.now = m.nowAt
 	m.list.helpKeys = m.keys.bindings(ctxList)
+	m.pane.focused = m.focus != focusList && m.picker == nil
+	m.pane.canReveal = m.canReveal()
+	m.pane.now = m.nowAt
+	m.pane.helpKeys = m.keys.bindings(ctxThread)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -516,6 +524,7 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.user = resp.User
 	m.list = newInboxList(m.theme, m.keys, m.sess(),
 		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
+	m.pane = newThreadPane(m.theme, m.keys, m.sess())
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
@@ -550,9 +559,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
 	m.list = newInboxList(m.theme, m.keys, session{}, false)
-	m.pane.id, m.pane.view, m.pane.busy, m.pane.again = "", nil, false, false
-	m.pane.vp.SetContent("")
-	m.pane.vp.GotoTop()
+	m.pane = newThreadPane(m.theme, m.keys, session{})
 	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
@@ -643,20 +650,7 @@ func (m *Model) openThread(id string) tea.Cmd {
 		m.pane.again = false
 		m.resize()
 	}
-	return tea.Batch(draft, m.fetchThread())
-}
-
-func (m *Model) fetchThread() tea.Cmd {
-	if m.ctx == nil || m.pane.id == "" {
-		return nil
-	}
-	if m.pane.busy {
-		m.pane.again = true
-		return nil
-	}
-	m.pane.busy = true
-	m.pane.gen++
-	return threadCmd(m.ctx, m.backend, m.session, m.pane.gen, m.pane.id)
+	return tea.Batch(draft, m.pane.fetch())
 }
 
 func (m *Model) onThread(msg threadMsg) tea.Cmd {
@@ -667,7 +661,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if m.pane.again {
 		m.pane.again = false
-		cmds = append(cmds, m.fetchThread())
+		cmds = append(cmds, m.pane.fetch())
 	}
 	if msg.err != nil {
 		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
@@ -698,7 +692,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	case actLogout:
 		return m.signOut("Signed out.")
 	case actRefresh:
-		return tea.Batch(m.list.fetch(), m.fetchThread())
+		return tea.Batch(m.list.fetch(), m.pane.fetch())
 	case actSwitchPane:
 		if m.focus == focusList && m.pane.id != "" {
 			m.focus = focusThread
@@ -787,7 +781,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		}
 	case actUp, actDown, actPageUp, actPageDown, actTop, actBottom:
 		if m.focus == focusThread {
-			m.scrollThread(act)
+			m.pane.scroll(act)
 		} else {
 			return m.list.move(act)
 		}
@@ -835,23 +829,6 @@ func (m *Model) labelOf(id string) policy.SafeText {
 		}
 	}
 	return policy.Trusted("this thread")
-}
-
-func (m *Model) scrollThread(act action) {
-	switch act {
-	case actUp:
-		m.pane.vp.ScrollUp(1)
-	case actDown:
-		m.pane.vp.ScrollDown(1)
-	case actPageUp:
-		m.pane.vp.PageUp()
-	case actPageDown:
-		m.pane.vp.PageDown()
-	case actTop:
-		m.pane.vp.GotoTop()
-	case actBottom:
-		m.pane.vp.GotoBottom()
-	}
 }
 
 // --- composer ----------------------------------------------------------
@@ -964,7 +941,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	}
 	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.list.fetch(), draft}
 	if msg.threadID == m.pane.id {
-		cmds = append(cmds, m.fetchThread())
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }
@@ -1031,7 +1008,7 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 		m.list.fetch(),
 	}
 	if msg.threadID == m.pane.id {
-		cmds = append(cmds, m.fetchThread())
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }
@@ -1046,7 +1023,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		}
 		m.eventsBackoff = 0
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.fetchThread())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.pane.fetch())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
@@ -1064,7 +1041,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 				cmds = append(cmds, m.list.fetch())
 			}
 			if msg.ev.ThreadID == m.pane.id {
-				cmds = append(cmds, m.fetchThread())
+				cmds = append(cmds, m.pane.fetch())
 			}
 		case api.EventThreadUrgent:
 			cmds = append(cmds, m.urgentAlert(msg.ev))
@@ -1073,7 +1050,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// behind: events were lost, so ask for the rows changed
 			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
-			cmds = append(cmds, m.list.fetch(), m.fetchThread())
+			cmds = append(cmds, m.list.fetch(), m.pane.fetch())
 		}
 		return tea.Batch(cmds...)
 	case eventsClosedMsg:

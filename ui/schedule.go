@@ -55,7 +55,7 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 	}
 	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted("Scheduled for "+due)), m.draftSent(msg.threadID)}
 	if msg.threadID == m.pane.id {
-		cmds = append(cmds, m.fetchThread())
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }

@@ -18,7 +18,7 @@ const urgentAlertText = "URGENT: possible emergency. Safety reply sent; the thre
 func (m *Model) urgentAlert(ev api.Event) tea.Cmd {
 	cmds := []tea.Cmd{m.list.fetch()}
 	if ev.ThreadID == m.pane.id {
-		cmds = append(cmds, m.fetchThread())
+		cmds = append(cmds, m.pane.fetch())
 	}
 	if alertsUrgent(m.user.Role) {
 		cmds = append(cmds, m.showToast(toastError, policy.Trusted(urgentAlertText)))
