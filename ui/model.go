@@ -685,106 +685,8 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 // --- list and thread keys ----------------------------------------------
 
 func (m *Model) screenKey(act action) tea.Cmd {
-	switch act {
-	case actHelp:
-		m.help.ShowAll = !m.help.ShowAll
-		m.resize()
-	case actLogout:
-		return m.signOut("Signed out.")
-	case actRefresh:
-		return tea.Batch(m.list.fetch(), m.pane.fetch())
-	case actSwitchPane:
-		if m.focus == focusList && m.pane.id != "" {
-			m.focus = focusThread
-		} else {
-			m.focus = focusList
-		}
-	case actOpen:
-		if m.list.cursor < len(m.list.rows) {
-			m.focus = focusThread
-			return m.openThread(m.list.rows[m.list.cursor].id)
-		}
-	case actBack:
-		m.focus = focusList
-		// Leaving the thread hides revealed text at once.
-		if m.pane.revealed != nil {
-			m.dropReveal()
-			m.resize()
-		}
-	case actReveal:
-		return m.askReveal()
-	case actAudit:
-		return m.openAudit()
-	case actVendors:
-		return m.openVendors()
-	case actMetrics:
-		return m.openMetrics()
-	case actIncident:
-		return m.openIncidentReport()
-	case actIncidents:
-		return m.openIncidentRegister()
-	case actPrevMsg, actNextMsg:
-		m.moveSelection(act)
-	case actReply:
-		cmd := m.ensureOpen()
-		if m.pane.id == "" {
-			return cmd
-		}
-		m.focus = focusComposer
-		m.composer.active = true
-		m.composer.refusal = nil
-		m.resize()
-		return tea.Batch(cmd, m.composer.ta.Focus())
-	case actMacros:
-		cmd := m.ensureOpen()
-		if m.pane.id == "" {
-			return cmd
-		}
-		if m.windowClosed() {
-			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.pane.id))
-		}
-		items := m.macrosForPatient()
-		if len(items) == 0 {
-			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
-		}
-		m.picker = newMacroPicker(m.theme, m.keys, m.pane.id, items, nil)
-		m.resize()
-		return cmd
-	case actHandoff:
-		if id := m.handoffTarget(); id != "" {
-			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
-			m.resize()
-		}
-	case actConsent:
-		m.openConsentPrompt()
-	case actPHIAsk:
-		if m.pane.view != nil && m.pane.id != "" {
-			m.consentAsk = &consentPrompt{threadID: m.pane.id, action: consentPHIRequest}
-			m.resize()
-		}
-	case actResend:
-		if m.resendOffered() {
-			r := m.composer.refusal
-			req := r.request
-			req.ConfirmRepeat = true
-			m.composer.busy = true
-			return sendCmd(m.ctx, m.backend, m.session, r.threadID, req)
-		}
-	case actSchedule:
-		if m.scheduleOffered() {
-			r := m.composer.refusal
-			return scheduleCmd(m.ctx, m.backend, m.session, r.threadID, r.request)
-		}
-	case actPortalLink:
-		if m.portalOffered() {
-			return m.sendMacro(m.composer.refusal.threadID, portalMacroID)
-		}
-	case actUp, actDown, actPageUp, actPageDown, actTop, actBottom:
-		if m.focus == focusThread {
-			m.pane.scroll(act)
-		} else {
-			return m.list.move(act)
-		}
+	if do, ok := screenActions[act]; ok {
+		return do(m, act)
 	}
 	return nil
 }
@@ -871,45 +773,51 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	if msg.session != m.session {
 		return nil
 	}
-	c := &m.composer
-	c.busy = false
+	m.composer.busy = false
 	if r, ok := asRefusal(msg.err); ok {
-		rv := &refusalView{
-			threadID: msg.threadID,
-			rule:     policy.SanitizeLine(r.Refusal.Rule),
-			reason:   policy.SanitizeLine(r.Refusal.Reason),
-			portal:   r.Refusal.OfferPortalLink,
-			request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
-		}
-		for _, t := range r.Refusal.SpanTypes {
-			rv.types = append(rv.types, policy.SanitizeLine(t))
-		}
-		// The draft stays for editing, but the keys leave the text box so
-		// p can take the portal-link way out.
-		c.refusal, c.key, c.keyText = rv, "", ""
-		c.active = msg.threadID == m.pane.id
-		c.ta.Blur()
-		if m.focus == focusComposer {
-			m.focus = focusThread
-		}
-		m.resize()
+		m.onRefused(msg, r)
 		return nil
 	}
 	if msg.err != nil {
 		return m.handleErr("Not sent", msg.err)
 	}
+	return m.onSent(msg)
+}
+
+// onRefused shows an outbound rule's refusal under the composer.
+func (m *Model) onRefused(msg sendResultMsg, r *api.RefusedError) {
+	c := &m.composer
+	rv := &refusalView{
+		threadID: msg.threadID,
+		rule:     policy.SanitizeLine(r.Refusal.Rule),
+		reason:   policy.SanitizeLine(r.Refusal.Reason),
+		portal:   r.Refusal.OfferPortalLink,
+		request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
+	}
+	for _, t := range r.Refusal.SpanTypes {
+		rv.types = append(rv.types, policy.SanitizeLine(t))
+	}
+	// The draft stays for editing, but the keys leave the text box so
+	// p can take the portal-link way out.
+	c.refusal, c.key, c.keyText = rv, "", ""
+	c.active = msg.threadID == m.pane.id
+	c.ta.Blur()
+	if m.focus == focusComposer {
+		m.focus = focusThread
+	}
+	m.resize()
+}
+
+// onSent clears what was sent from the composer and its draft, says so,
+// and refreshes the inbox and the thread.
+func (m *Model) onSent(msg sendResultMsg) tea.Cmd {
+	c := &m.composer
 	var draft tea.Cmd
 	if msg.macroID == "" {
 		onScreen := msg.threadID == m.pane.id &&
 			(msg.key == c.key || strings.TrimSpace(c.ta.Value()) == msg.text)
 		if onScreen {
-			c.ta.Reset()
-			c.key, c.keyText = "", ""
-			c.active = false
-			c.ta.Blur()
-			if m.focus == focusComposer {
-				m.focus = focusThread
-			}
+			m.clearComposer()
 		}
 		// The sent text is the thread's draft no more, unless the user
 		// has since started another reply there.
@@ -921,29 +829,40 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 		// PHI: that reply must not linger in the composer or in the
 		// sealed drafts, ready to be sent by the next Enter.
 		if msg.threadID == m.pane.id {
-			c.ta.Reset()
-			c.key, c.keyText = "", ""
-			c.active = false
-			c.ta.Blur()
-			if m.focus == focusComposer {
-				m.focus = focusThread
-			}
+			m.clearComposer()
 		}
 		draft = m.draftSent(msg.threadID)
 	}
 	c.refusal = nil
-	word := "Message sent"
-	if msg.macroID != "" {
-		word = "Quick reply sent"
-		if msg.macroID == portalMacroID {
-			word = "Secure-portal link sent"
-		}
-	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.list.fetch(), draft}
+	cmds := []tea.Cmd{m.showToast(toastInfo, sentWord(msg.macroID)), m.list.fetch(), draft}
 	if msg.threadID == m.pane.id {
 		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
+}
+
+// clearComposer empties and folds the composer, giving the keys back to
+// the thread.
+func (m *Model) clearComposer() {
+	c := &m.composer
+	c.ta.Reset()
+	c.key, c.keyText = "", ""
+	c.active = false
+	c.ta.Blur()
+	if m.focus == focusComposer {
+		m.focus = focusThread
+	}
+}
+
+// sentWord is the toast after a send.
+func sentWord(macroID string) policy.SafeText {
+	switch macroID {
+	case "":
+		return policy.Trusted("Message sent")
+	case portalMacroID:
+		return policy.Trusted("Secure-portal link sent")
+	}
+	return policy.Trusted("Quick reply sent")
 }
 
 // --- macro picker ---------------------------------------------------------
