@@ -222,10 +222,10 @@ func New(b Backend, opts Options) *Model {
 	}
 	m.help = help.New()
 	m.help.Styles = m.theme.helpStyles()
-	m.pane = newThreadPane(m.theme, m.keys, session{})
+	m.pane = newThreadPane(m.theme, &m.keys, session{})
 	m.nowAt = m.now()
 	m.login = m.newLoginForm()
-	m.list = newInboxList(m.theme, m.keys, session{}, false)
+	m.list = newInboxList(m.theme, &m.keys, session{}, false)
 	m.composer = newComposer(m.theme, m.keys)
 	m.syncKeys()
 	return m
@@ -468,16 +468,14 @@ func (m *Model) syncKeys() {
 }
 
 // syncPanes tells the inbox and thread panes what only the root knows:
-// which has the keys, whether the role may reveal, the clock read for
-// this Update, and their keys as enabled now (for their help).
+// which has the keys, whether the role may reveal, and the clock read
+// for this Update.
 func (m *Model) syncPanes() {
 	m.list.focused = m.focus == focusList && m.picker == nil
 	m.list.now = m.nowAt
-	m.list.helpKeys = m.keys.bindings(ctxList)
 	m.pane.focused = m.focus != focusList && m.picker == nil
 	m.pane.canReveal = m.canReveal()
 	m.pane.now = m.nowAt
-	m.pane.helpKeys = m.keys.bindings(ctxThread)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -522,9 +520,9 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.user = resp.User
-	m.list = newInboxList(m.theme, m.keys, m.sess(),
+	m.list = newInboxList(m.theme, &m.keys, m.sess(),
 		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
-	m.pane = newThreadPane(m.theme, m.keys, m.sess())
+	m.pane = newThreadPane(m.theme, &m.keys, m.sess())
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
@@ -558,8 +556,8 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
-	m.list = newInboxList(m.theme, m.keys, session{}, false)
-	m.pane = newThreadPane(m.theme, m.keys, session{})
+	m.list = newInboxList(m.theme, &m.keys, session{}, false)
+	m.pane = newThreadPane(m.theme, &m.keys, session{})
 	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.

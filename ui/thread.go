@@ -20,9 +20,9 @@ import (
 // too, and so is taking a fetched thread in (onThread), which also
 // updates the inbox row.
 type threadPane struct {
-	helpKeys // the keys of ctxThread
-	theme    Theme
-	sess     session
+	keys  *KeyMap // the root's keymap, as enabled now (ctxThread)
+	theme Theme
+	sess  session
 
 	id    string // the open thread; "" for none
 	gen   int    // the generation of the latest request: older answers are dropped
@@ -45,10 +45,10 @@ type threadPane struct {
 	now       time.Time
 }
 
-func newThreadPane(t Theme, keys KeyMap, sess session) threadPane {
+func newThreadPane(t Theme, keys *KeyMap, sess session) threadPane {
 	vp := viewport.New(0, 0)
 	vp.MouseWheelEnabled = false
-	return threadPane{helpKeys: keys.bindings(ctxThread), theme: t, sess: sess, vp: vp}
+	return threadPane{keys: keys, theme: t, sess: sess, vp: vp}
 }
 
 // SetSize gives the pane its width and height; the messages get what the
@@ -74,7 +74,7 @@ func (p *threadPane) layout(composerH int) {
 // Update scrolls the messages.
 func (p *threadPane) Update(msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyMsg); ok {
-		p.scroll(p.resolve(km))
+		p.scroll(helpKeys(p.keys.bindings(ctxThread)).resolve(km))
 	}
 	return nil
 }
@@ -90,8 +90,13 @@ func (p *threadPane) View() string {
 	return p.top() + "\n" + p.vp.View()
 }
 
-func (p *threadPane) ShortHelp() []key.Binding  { return p.helpKeys.ShortHelp() }
-func (p *threadPane) FullHelp() [][]key.Binding { return p.helpKeys.FullHelp() }
+func (p *threadPane) ShortHelp() []key.Binding {
+	return helpKeys(p.keys.bindings(ctxThread)).ShortHelp()
+}
+
+func (p *threadPane) FullHelp() [][]key.Binding {
+	return helpKeys(p.keys.bindings(ctxThread)).FullHelp()
+}
 
 // top is the thread's title and its notes (window, consent).
 func (p *threadPane) top() string {
