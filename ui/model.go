@@ -145,6 +145,10 @@ type Model struct {
 
 	composer composer
 	picker   *macroPicker
+	// waitingPicker and keyQueue hold the keys pressed while a picker
+	// was loading (keyburst.go).
+	waitingPicker *pickerWait
+	keyQueue      []tea.KeyMsg
 	// consentAsk is the open consent prompt (ui/consent.go).
 	consentAsk *consentPrompt
 	confirm    *confirmPrompt
@@ -343,7 +347,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
-		cmd = m.updateKey(msg)
+		cmd = m.updateKeys(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
 	case inboxPageMsg:
@@ -629,6 +633,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.dropKeyQueue()
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
@@ -665,6 +670,8 @@ func (m *Model) fail(err error) tea.Cmd {
 	}
 	m.session++
 	m.inbox, m.thread, m.openID = nil, nil, ""
+	m.picker = nil
+	m.dropKeyQueue()
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
 	m.vp.SetContent("")
@@ -741,6 +748,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 		cmds = append(cmds, m.fetchThread())
 	}
 	if msg.err != nil {
+		m.pickerThreadLoaded(msg.threadID, true)
 		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
 	}
 	atBottom := m.thread == nil || m.vp.AtBottom()
@@ -756,7 +764,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	if atBottom {
 		m.vp.GotoBottom()
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.pickerThreadLoaded(msg.threadID, false))...)
 }
 
 // --- list and thread keys ----------------------------------------------
@@ -817,15 +825,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if m.openID == "" {
 			return cmd
 		}
-		if m.windowClosed() {
-			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
-		}
-		items := m.macrosForPatient()
-		if len(items) == 0 {
-			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
-		}
-		m.picker = &macroPicker{threadID: m.openID, items: items}
-		return cmd
+		return tea.Batch(cmd, m.openPicker())
 	case actHandoff:
 		if id := m.handoffTarget(); id != "" {
 			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
