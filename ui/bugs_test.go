@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -99,4 +101,100 @@ func TestBurstIntoComposer(t *testing.T) {
 	}
 }
 
-var _ = api.RoleNurse
+
+// footerLine is the footer's status line (the toast), or "".
+func footerLine(h *harness) string {
+	for _, ln := range strings.Split(h.m.footerView(), "\n") {
+		if strings.HasPrefix(ln, "✓ ") || strings.HasPrefix(ln, "✗ ") || strings.HasPrefix(ln, "○ ") || strings.HasPrefix(ln, "⚠ ") {
+			return strings.TrimSpace(ln)
+		}
+	}
+	return ""
+}
+
+// The footer says what happened to a send: queued while the server has
+// it, then sent or failed as WhatsApp answers; refused with the rule's
+// reason; not sent with the error. Never "sent" for a send that failed.
+func TestSendOutcomeInFooter(t *testing.T) {
+	refuse := func(string, api.SendRequest) error {
+		return &RefusalError{Refusal: api.Refusal{Rule: "window", Reason: "The 24-hour window is closed."}}
+	}
+	down := func(string, api.SendRequest) error { return errors.New("connection refused") }
+	type step struct {
+		status string // a status event for the sent message, "" for none
+		want   string // the footer line after it
+	}
+	for _, tt := range []struct {
+		name    string
+		send    func(h *harness)
+		sendErr func(string, api.SendRequest) error
+		respond string // the status the server answers the send with
+		steps   []step
+	}{
+		{name: "quick reply failed at WhatsApp", send: sendMacro, respond: "queued", steps: []step{
+			{"", "○ Quick reply to P-1042 queued: waiting for WhatsApp"},
+			{"failed", "✗ Quick reply to P-1042 failed: The patient's number is not on WhatsApp"},
+		}},
+		{name: "quick reply sent", send: sendMacro, respond: "queued", steps: []step{
+			{"sent", "✓ Quick reply sent to P-1042"},
+			{"delivered", "✓ Quick reply sent to P-1042"}, // no second report
+		}},
+		{name: "a replayed send that had failed", send: sendMacro, respond: "failed", steps: []step{
+			{"", "✗ Quick reply to P-1042 failed: The patient's number is not on WhatsApp"},
+		}},
+		{name: "quick reply refused", send: sendMacro, sendErr: refuse, steps: []step{
+			{"", "✗ Quick reply not sent (window): The 24-hour window is closed."},
+		}},
+		{name: "quick reply not reaching the server", send: sendMacro, sendErr: down, steps: []step{
+			{"", "✗ Quick reply not sent: connection refused"},
+		}},
+		{name: "free text failed", send: sendText, respond: "queued", steps: []step{
+			{"failed", "✗ Message to P-1042 failed: The patient's number is not on WhatsApp"},
+		}},
+		{name: "free text refused", send: sendText, sendErr: refuse, steps: []step{
+			{"", "✗ Message not sent (window): The 24-hour window is closed."},
+		}},
+		{name: "template failed", send: sendTemplate, respond: "queued", steps: []step{
+			{"", "○ Template to P-3307 queued: waiting for WhatsApp"},
+			{"failed", "✗ Template to P-3307 failed: The patient's number is not on WhatsApp"},
+		}},
+		{name: "template refused", send: sendTemplate, sendErr: refuse, steps: []step{
+			{"", "✗ Template not sent (window): The 24-hour window is closed."},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fb := newFakeBackend()
+			fb.sendErr = tt.sendErr
+			fb.sendStatus = tt.respond
+			fb.sendFailure = "The patient's number is not on WhatsApp"
+			h := newHarness(t, fb, Options{}, 120, 40)
+			h.signIn()
+			tt.send(h)
+			sends := fb.snapshotSends()
+			if len(sends) != 1 {
+				t.Fatalf("sends %+v", sends)
+			}
+			for _, st := range tt.steps {
+				if st.status != "" {
+					fb.setMessage(sends[0].threadID, api.Message{ID: "m-new", ThreadID: sends[0].threadID, Direction: "out",
+						Status: st.status, Error: fb.sendFailure, At: t0})
+					fb.events <- api.Event{Type: api.EventMessageStatus, ThreadID: sends[0].threadID, MessageID: "m-new", Status: st.status}
+					h.settle()
+				}
+				if got := footerLine(h); got != st.want {
+					t.Fatalf("after %q the footer says %q, want %q", st.status, got, st.want)
+				}
+			}
+		})
+	}
+}
+
+func sendMacro(h *harness) { h.press("enter", "m", "j", "enter") }
+
+func sendText(h *harness) {
+	h.press("enter", "r")
+	h.typeText("See you at 3")
+	h.press("enter")
+}
+
+func sendTemplate(h *harness) { h.press("G", "enter", "m", "enter") }

@@ -55,6 +55,10 @@ type fakeBackend struct {
 	changesFrom int64
 
 	sendErr  func(threadID string, req api.SendRequest) error
+	// sendStatus is the status a send is answered with ("" means
+	// queued); sendFailure the reason a failed message carries.
+	sendStatus  string
+	sendFailure string
 	sends    []sentCall
 	handoffs []string
 
@@ -309,7 +313,31 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 			return api.SendResponse{}, err
 		}
 	}
-	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
+	msg := api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued", At: t0}
+	if f.sendStatus != "" {
+		msg.Status = f.sendStatus
+	}
+	if msg.Status == "failed" {
+		msg.Error = f.sendFailure
+	}
+	return api.SendResponse{Message: msg}, nil
+}
+
+// setMessage puts msg in its thread's detail, replacing the message with
+// its id, as the server's copy changes when a status arrives.
+func (f *fakeBackend) setMessage(threadID string, msg api.Message) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d := f.details[threadID]
+	for i := range d.Messages {
+		if d.Messages[i].ID == msg.ID {
+			d.Messages[i] = msg
+			f.details[threadID] = d
+			return
+		}
+	}
+	d.Messages = append(d.Messages, msg)
+	f.details[threadID] = d
 }
 
 func (f *fakeBackend) Macros(context.Context) ([]assets.Macro, error) {

@@ -154,6 +154,9 @@ type Model struct {
 	confirm    *confirmPrompt
 	toast      *toast
 	toastSeq   int
+	// sendWatch are the sends the server queued whose outcome the footer
+	// still owes (send_outcome.go), by message id.
+	sendWatch map[string]watchedSend
 
 	eventsBackoff time.Duration
 
@@ -238,6 +241,7 @@ const (
 	toastInfo toastKind = iota
 	toastError
 	toastWarn
+	toastPending // waiting for an outcome (a send the server queued)
 )
 
 type toast struct {
@@ -633,6 +637,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.sendWatch = nil
 	m.dropKeyQueue()
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
@@ -761,6 +766,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	}
 	m.keepSelection()
 	m.resize()
+	cmds = append(cmds, m.sendsSettledIn(msg.detail))
 	if atBottom {
 		m.vp.GotoBottom()
 	}
@@ -1033,10 +1039,10 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			m.focus = focusThread
 		}
 		m.resize()
-		return nil
+		return m.reportRefused(msg, r.Refusal)
 	}
 	if msg.err != nil {
-		return m.handleErr("Not sent", msg.err)
+		return m.handleErr(sendWhat(msg.macroID, msg.template)+" not sent", msg.err)
 	}
 	var draft tea.Cmd
 	if msg.macroID == "" {
@@ -1072,14 +1078,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 		draft = m.draftSent(msg.threadID)
 	}
 	c.refusal = nil
-	word := "Message sent"
-	if msg.macroID != "" {
-		word = "Quick reply sent"
-		if msg.macroID == portalMacroID {
-			word = "Secure-portal link sent"
-		}
-	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.fetchInbox(), draft}
+	cmds := []tea.Cmd{m.reportAccepted(msg), m.fetchInbox(), draft}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -1189,6 +1188,9 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			}
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
+			}
+			if msg.ev.Type == api.EventMessageStatus {
+				cmds = append(cmds, m.sendStatusChanged(msg.ev.ThreadID, msg.ev.MessageID, msg.ev.Status))
 			}
 		case api.EventThreadUrgent:
 			cmds = append(cmds, m.urgentAlert(msg.ev))

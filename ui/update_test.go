@@ -252,7 +252,7 @@ func TestSendText(t *testing.T) {
 	if fb.fetchCount("t1") <= before {
 		t.Error("the thread was not refreshed after sending")
 	}
-	h.mustSee("Message sent")
+	h.mustSee("Message to P-1042 queued")
 }
 
 func TestRetryAfterTransientErrorReusesKey(t *testing.T) {
@@ -319,7 +319,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 	if s[1].req.IdempotencyKey == "" || s[1].req.IdempotencyKey == s[0].req.IdempotencyKey {
 		t.Error("the portal link needs a fresh idempotency key")
 	}
-	h.mustSee("Secure-portal link sent")
+	h.mustSee("Secure-portal link to P-1042 queued")
 	h.mustNotSee("press p to send")
 }
 
@@ -365,7 +365,7 @@ func TestMacroPicker(t *testing.T) {
 	if s[1].req.IdempotencyKey == s[0].req.IdempotencyKey {
 		t.Error("each macro send needs a fresh idempotency key")
 	}
-	h.mustSee("Secure-portal link sent")
+	h.mustSee("Secure-portal link to P-1042 queued")
 }
 
 func TestMacroPickerForNurse(t *testing.T) {

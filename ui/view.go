@@ -267,6 +267,8 @@ func (m *Model) footerView() string {
 			lines = append(lines, m.theme.Error.Render("✗ ")+safe(m.theme.Error, t.text))
 		case toastWarn:
 			lines = append(lines, m.theme.Warning.Render("⚠ ")+safe(m.theme.Warning, t.text))
+		case toastPending:
+			lines = append(lines, m.theme.Pending.Render("○ ")+safe(m.theme.Text, t.text))
 		default:
 			lines = append(lines, m.theme.StatusOK.Render("✓ ")+safe(m.theme.Text, t.text))
 		}
