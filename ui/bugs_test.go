@@ -101,7 +101,6 @@ func TestBurstIntoComposer(t *testing.T) {
 	}
 }
 
-
 // footerLine is the footer's status line (the toast), or "".
 func footerLine(h *harness) string {
 	for _, ln := range strings.Split(h.m.footerView(), "\n") {

@@ -54,13 +54,13 @@ type fakeBackend struct {
 	changes     []api.ThreadSummary
 	changesFrom int64
 
-	sendErr  func(threadID string, req api.SendRequest) error
+	sendErr func(threadID string, req api.SendRequest) error
 	// sendStatus is the status a send is answered with ("" means
 	// queued); sendFailure the reason a failed message carries.
 	sendStatus  string
 	sendFailure string
-	sends    []sentCall
-	handoffs []string
+	sends       []sentCall
+	handoffs    []string
 
 	events    chan api.Event
 	eventSubs int
