@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -116,7 +117,7 @@ func footerLine(h *harness) string {
 // reason; not sent with the error. Never "sent" for a send that failed.
 func TestSendOutcomeInFooter(t *testing.T) {
 	refuse := func(string, api.SendRequest) error {
-		return &RefusalError{Refusal: api.Refusal{Rule: "window", Reason: "The 24-hour window is closed."}}
+		return &store.RefusedError{Refusal: api.Refusal{Rule: "window", Reason: "The 24-hour window is closed."}}
 	}
 	down := func(string, api.SendRequest) error { return errors.New("connection refused") }
 	type step struct {
