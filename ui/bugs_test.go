@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -198,3 +199,84 @@ func sendText(h *harness) {
 }
 
 func sendTemplate(h *harness) { h.press("G", "enter", "m", "enter") }
+
+// rowLines are the two lines of the inbox row holding label.
+func rowLines(t *testing.T, h *harness, label string) (string, string) {
+	t.Helper()
+	lines := strings.Split(h.view(), "\n")
+	for i, ln := range lines {
+		if strings.Contains(ln, label) && i+1 < len(lines) {
+			left := func(s string) string { return strings.TrimSpace(strings.SplitN(s, "│", 2)[0]) }
+			return left(ln), left(lines[i+1])
+		}
+	}
+	t.Fatalf("no row for %s:\n%s", label, h.view())
+	return "", ""
+}
+
+// The preview is the thread's latest message, first; a delivery status
+// belongs to the clinic's own last message and follows it, and a
+// patient's newer text shows alone.
+func TestPreviewPutsLatestMessageFirst(t *testing.T) {
+	fb := newFakeBackend()
+	// t1: the patient wrote after the clinic's delivered reply.
+	// t4: the clinic wrote last, and WhatsApp delivered it.
+	fb.threads[3].Preview, fb.threads[3].LastOutStatus, fb.threads[3].LastFromClinic = "The car park is behind the clinic.", "delivered", true
+	h := newHarness(t, fb, Options{}, 160, 50)
+	h.signIn()
+	if _, second := rowLines(t, h, "P-1042"); second != "Can I move my [DATE] appointment?" {
+		t.Errorf("patient wrote last: preview line %q, want the patient's text alone", second)
+	}
+	if _, second := rowLines(t, h, "P-4415"); second != "The car park is behind the clinic. · ✓✓ delivered" {
+		t.Errorf("clinic wrote last: preview line %q, want the text then its status", second)
+	}
+}
+
+// At 80×24 the inbox column is 32 wide: the state marks stay whole (the
+// label and the preview give way), whatever combination a thread has.
+func TestStateMarksStayWholeAt80x24(t *testing.T) {
+	fb := newFakeBackend()
+	for i := range fb.threads {
+		fb.threads[i].PatientLabel = "Patient 2BEB-" + fb.threads[i].ID
+	}
+	fb.threads[0].Clinical = true                               // t3: [CLINICAL] [NO OPT-IN], 1d
+	fb.threads[1].Clinical, fb.threads[1].OptedIn = true, false // t1: [CLINICAL] [NO OPT-IN], unread
+	fb.threads[3].Urgent, fb.threads[3].Clinical = true, true   // t4: [URGENT] [CLINICAL], OVERDUE
+	fb.threads[2].Urgent, fb.threads[2].OptedIn = true, false   // t2: [URGENT] [NURSE] [NO OPT-IN]
+	fb.threads[3].LastAt = t0.Add(-13 * time.Hour)
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.signIn()
+	v := h.view()
+	for _, mark := range []string{"[CLINICAL]", "[NO OPT-IN]", "[URGENT]", "[NURSE]"} {
+		if strings.Contains(v, strings.TrimSuffix(mark, "]")+"…") || strings.Contains(v, mark[:len(mark)-2]+"…") {
+			t.Errorf("%s is cut:\n%s", mark, v)
+		}
+	}
+	counts := map[string]int{}
+	for _, ln := range strings.Split(v, "\n") {
+		left := strings.SplitN(ln, "│", 2)[0]
+		for _, mark := range []string{"[CLINICAL]", "[NO OPT-IN]", "[URGENT]", "[NURSE]"} {
+			counts[mark] += strings.Count(left, mark)
+		}
+	}
+	want := map[string]int{"[CLINICAL]": 3, "[NO OPT-IN]": 3, "[URGENT]": 2, "[NURSE]": 1}
+	for mark, n := range want {
+		if counts[mark] != n {
+			t.Errorf("%s whole %d times in the inbox, want %d:\n%s", mark, counts[mark], n, v)
+		}
+	}
+	if !strings.Contains(v, "OVERDUE 13h") {
+		t.Errorf("the overdue age is cut:\n%s", v)
+	}
+}
+
+// The open thread's title keeps its marks whole too.
+func TestThreadTitleMarksStayWhole(t *testing.T) {
+	fb := newFakeBackend()
+	fb.threads[1].PatientLabel = "Patient 2BEB-0042"
+	fb.threads[1].Urgent, fb.threads[1].Clinical, fb.threads[1].OptedIn = true, true, false
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.signIn()
+	h.press("enter")
+	h.mustSee("Thread · Patient 2BEB-0042", "[URGENT] [CLINICAL] [NO OPT-IN]")
+}

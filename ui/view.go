@@ -378,7 +378,12 @@ func (m *Model) inboxView() string {
 	return strings.Join(lines, "\n")
 }
 
-// rowView draws one inbox row as two lines.
+// rowView draws one inbox row as two lines. The state marks and the age
+// always show whole: at 80 columns the inbox is 32 wide, so the label
+// gives way first (down to a few characters), then the marks move to the
+// second line ahead of the preview, which is cut instead. The preview is
+// the latest message; a delivery status follows it only when that message
+// is the clinic's own.
 func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
 	t := m.theme
 	cursor := "  "
@@ -389,28 +394,55 @@ func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
 	if r.unread > 0 {
 		unread = t.Unread.Render(fit("●"+strconv.Itoa(min(r.unread, 99)), 4))
 	}
+	const indentW = 6 // cursor and unread count
 	marks := m.stateMarks(r)
-	left := cursor + unread + safe(t.Text, r.label)
-	if marks != "" {
-		left += " " + marks
-	}
+	marksW := ansi.StringWidth(marks)
 	age := relTime(m.nowAt, r.lastAt)
 	if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
 		age = t.Overdue.Render("OVERDUE " + age)
 	} else {
 		age = t.Faint.Render(age)
 	}
-	line1 := spread(left, age, w)
-	line2 := "      "
-	if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
-		line2 += s + t.Faint.Render(" · ")
+	// Room for the label (and the marks) between the count and the age.
+	room := w - indentW - ansi.StringWidth(age) - 1
+	labelW := ansi.StringWidth(r.label.String())
+	marksUp := marks == "" || min(labelW, minLabelW)+1+marksW <= room
+	left := cursor + unread
+	if marksUp && marks != "" {
+		left += fitLabel(t, r.label, room-1-marksW) + " " + marks
+	} else {
+		left += fitLabel(t, r.label, room)
 	}
-	line2 += safe(t.Faint, r.preview)
+	line1 := spread(left, age, w)
+
+	line2 := strings.Repeat(" ", indentW)
+	if !marksUp {
+		if indentW+marksW+1 > w {
+			line2 = "  "
+		}
+		line2 += marks + " "
+	}
+	var status string
+	if r.lastFromClinic {
+		if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
+			status = t.Faint.Render(" · ") + s
+		}
+	}
+	previewW := max(w-ansi.StringWidth(line2)-ansi.StringWidth(status), 1)
+	line2 += t.Faint.Render(truncSafe(r.preview, previewW)) + status
 	line1, line2 = fit(line1, w), fit(line2, w)
 	if selected {
 		line1, line2 = t.Selected.Render(ansi.Strip(line1)), t.Selected.Render(ansi.Strip(line2))
 	}
 	return line1, line2
+}
+
+// minLabelW is how narrow a label gets before the marks move down a line.
+const minLabelW = 8
+
+// fitLabel is the patient label cut to w columns (at least one).
+func fitLabel(t Theme, label policy.SafeText, w int) string {
+	return t.Text.Render(truncSafe(label, max(w, 1)))
 }
 
 // stateMarks are the words for a thread's state: colour is never the only
@@ -493,12 +525,18 @@ func (m *Model) threadTop() string {
 		return st.Render("Thread")
 	}
 	r := m.thread.row
-	title := st.Render("Thread · ") + safe(st, r.label)
-	if marks := m.stateMarks(r); marks != "" {
-		title += " " + marks
-	}
-	lines := []string{title}
 	w := m.lay.threadW
+	title := st.Render("Thread · ") + safe(st, r.label)
+	lines := []string{title}
+	if marks := m.stateMarks(r); marks != "" {
+		// The marks stay whole: on a line of their own when the title
+		// leaves no room for them.
+		if ansi.StringWidth(title)+1+ansi.StringWidth(marks) <= w {
+			lines[0] += " " + marks
+		} else {
+			lines = append(lines, "  "+marks)
+		}
+	}
 	switch {
 	case r.windowUntil.IsZero():
 		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))
