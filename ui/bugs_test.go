@@ -280,3 +280,27 @@ func TestThreadTitleMarksStayWhole(t *testing.T) {
 	h.press("enter")
 	h.mustSee("Thread · Patient 2BEB-0042", "[URGENT] [CLINICAL] [NO OPT-IN]")
 }
+
+// esc closes the full help, in the inbox and in a thread; in a thread
+// the next esc goes back to the inbox as before.
+func TestEscClosesHelp(t *testing.T) {
+	h := newHarness(t, newFakeBackend(), Options{}, 120, 40)
+	h.signIn()
+	h.press("?")
+	h.mustSee("log out")
+	h.press("esc")
+	if h.m.help.ShowAll {
+		t.Fatal("esc left the full help open in the inbox")
+	}
+	h.mustNotSee("log out")
+	h.press("enter", "?")
+	h.mustSee("close help")
+	h.press("esc")
+	if h.m.help.ShowAll || h.m.focus != focusThread {
+		t.Fatalf("esc in a thread with help open: help %v, focus %v; want help closed, thread kept", h.m.help.ShowAll, h.m.focus)
+	}
+	h.press("esc")
+	if h.m.focus != focusList {
+		t.Fatal("the second esc did not go back to the inbox")
+	}
+}

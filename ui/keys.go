@@ -35,6 +35,7 @@ type KeyMap struct {
 	PHIAsk     key.Binding // the patient asked for health details by WhatsApp
 	Refresh    key.Binding
 	Help       key.Binding
+	CloseHelp  key.Binding // esc, while the full help is open
 	Logout     key.Binding
 	Quit       key.Binding
 	ForceQuit  key.Binding // works even while typing
@@ -105,9 +106,11 @@ func DefaultKeyMap() KeyMap {
 		Incidents:  b("X", "incidents", "X"),
 		Refresh:    b("R/f5", "refresh", "R", "f5"),
 		Help:       b("?", "more keys", "?"),
-		Logout:     b("L", "log out", "L"),
-		Quit:       b("q", "quit", "q"),
-		ForceQuit:  b("ctrl+c", "quit", "ctrl+c"),
+		// Off until the full help is open (Model.syncKeys).
+		CloseHelp: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help"), key.WithDisabled()),
+		Logout:    b("L", "log out", "L"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
 
 		Send:    b("enter", "send", "enter"),
 		Newline: b("alt+enter", "new line", "alt+enter"),
@@ -187,6 +190,7 @@ const (
 	actPortalLink
 	actRefresh
 	actHelp
+	actCloseHelp
 	actLogout
 	actQuit
 	actSend
@@ -292,6 +296,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxThread:
 		return []boundAction{
+			{k.CloseHelp, actCloseHelp, false},
 			{k.PortalLink, actPortalLink, true}, {k.Schedule, actSchedule, true}, {k.Resend, actResend, true},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
@@ -307,6 +312,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	default: // ctxList
 		return []boundAction{
+			{k.CloseHelp, actCloseHelp, false},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},

@@ -524,6 +524,8 @@ func (m *Model) syncKeys() {
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
+	// esc closes the full help first; the next esc leaves the thread.
+	m.keys.CloseHelp.SetEnabled(m.help.ShowAll)
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
@@ -787,6 +789,9 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	switch act {
 	case actHelp:
 		m.help.ShowAll = !m.help.ShowAll
+		m.resize()
+	case actCloseHelp:
+		m.help.ShowAll = false
 		m.resize()
 	case actLogout:
 		return m.signOut("Signed out.")
