@@ -304,3 +304,99 @@ func TestEscClosesHelp(t *testing.T) {
 		t.Fatal("the second esc did not go back to the inbox")
 	}
 }
+
+// ctrl+c quits from every screen, the sign-in form and its text fields
+// included, where q is a letter of a username; the sign-in help says so.
+func TestCtrlCQuitsEverywhere(t *testing.T) {
+	reached := map[string]func(h *harness) bool{
+		"sign-in, username typed": func(h *harness) bool {
+			return (func() bool { return h.m.screen == screenLogin && h.m.login.inputs[0].Value() == "q" })()
+		},
+		"sign-in, password field": func(h *harness) bool {
+			return (func() bool { return h.m.screen == screenLogin && h.m.login.focus == 1 })()
+		},
+		"enrolment":             func(h *harness) bool { return (func() bool { return h.m.screen == screenEnrol })() },
+		"recovery codes":        func(h *harness) bool { return (func() bool { return h.m.screen == screenRecovery })() },
+		"policy acknowledgment": func(h *harness) bool { return (func() bool { return h.m.screen == screenPolicy })() },
+		"inbox":                 func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxList })() },
+		"full help":             func(h *harness) bool { return (func() bool { return h.m.help.ShowAll })() },
+		"thread":                func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxThread })() },
+		"composer":              func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxComposer })() },
+		"quick replies":         func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxPicker })() },
+		"hand-off prompt":       func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxConfirm })() },
+		"consent prompt":        func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxConsent })() },
+		"reveal prompt":         func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxReveal })() },
+		"audit trail":           func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxAudit })() },
+		"program metrics":       func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxMetrics })() },
+		"incident register":     func(h *harness) bool { return (func() bool { return h.m.incidents != nil })() },
+		"incident report":       func(h *harness) bool { return (func() bool { return h.m.incidents != nil })() },
+		"admin":                 func(h *harness) bool { return (func() bool { return h.m.screen == screenMain })() },
+		"vendor register":       func(h *harness) bool { return (func() bool { return h.m.vendors != nil })() },
+		"terminal too small":    func(h *harness) bool { return (func() bool { return h.m.tooSmall() })() },
+	}
+	for _, tt := range []struct {
+		name  string
+		role  api.Role
+		w, h  int
+		setup func(h *harness)
+	}{
+		{"sign-in, username typed", "", 120, 40, func(h *harness) { h.typeText("q") }},
+		{"sign-in, password field", "", 120, 40, func(h *harness) { h.press("tab") }},
+		{"enrolment", "", 120, 40, func(h *harness) {
+			withEnrolment(h.t, h.fb)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText(h.fb.password)
+			h.press("enter")
+		}},
+		{"recovery codes", "", 120, 40, func(h *harness) {
+			withEnrolment(h.t, h.fb)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText(h.fb.password)
+			h.press("enter")
+			h.typeText(h.fb.enrolCode)
+			h.press("enter")
+		}},
+		{"policy acknowledgment", "", 120, 40, func(h *harness) {
+			h.fb.policy = testPolicy("2026.1", false)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText(h.fb.password)
+			h.press("enter")
+		}},
+		{"inbox", "", 120, 40, func(h *harness) { h.signIn() }},
+		{"full help", "", 120, 40, func(h *harness) { h.signIn(); h.press("?") }},
+		{"thread", "", 120, 40, func(h *harness) { h.signIn(); h.press("enter") }},
+		{"composer", "", 120, 40, func(h *harness) { h.signIn(); h.press("enter", "r") }},
+		{"quick replies", "", 120, 40, func(h *harness) { h.signIn(); h.press("enter", "m") }},
+		{"hand-off prompt", "", 120, 40, func(h *harness) { h.signIn(); h.press("n") }},
+		{"consent prompt", "", 120, 40, func(h *harness) { h.signIn(); h.press("j", "j", "enter", "c") }},
+		{"reveal prompt", api.RoleNurse, 120, 40, func(h *harness) { h.signIn(); h.press("enter", "[", "v") }},
+		{"audit trail", api.RoleSupervisor, 120, 40, func(h *harness) { h.signIn(); h.press("a") }},
+		{"program metrics", api.RoleSupervisor, 120, 40, func(h *harness) { h.signIn(); h.press("s") }},
+		{"incident register", api.RoleSupervisor, 120, 40, func(h *harness) { h.signIn(); h.press("X") }},
+		{"incident report", "", 120, 40, func(h *harness) { h.signIn(); h.press("enter", "I") }},
+		{"admin", api.RoleAdmin, 120, 40, func(h *harness) { h.signIn() }},
+		{"vendor register", api.RoleAdmin, 120, 40, func(h *harness) { h.signIn(); h.press("V") }},
+		{"terminal too small", "", 38, 10, func(h *harness) {}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fb := newFakeBackend()
+			if tt.role != "" {
+				fb.role = tt.role
+			}
+			h := newHarness(t, fb, Options{}, tt.w, tt.h)
+			tt.setup(h)
+			if !reached[tt.name](h) {
+				t.Fatalf("the setup did not reach the screen:\n%s", h.view())
+			}
+			h.press("ctrl+c")
+			if !h.quit {
+				t.Fatalf("ctrl+c did not quit:\n%s", h.view())
+			}
+		})
+	}
+	h := newHarness(t, newFakeBackend(), Options{}, 80, 24)
+	h.mustSee("ctrl+c quit")
+}
