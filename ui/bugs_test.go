@@ -2,11 +2,15 @@ package ui
 
 import (
 	"errors"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
@@ -399,4 +403,77 @@ func TestCtrlCQuitsEverywhere(t *testing.T) {
 	}
 	h := newHarness(t, newFakeBackend(), Options{}, 80, 24)
 	h.mustSee("ctrl+c quit")
+}
+
+// sgrParams lists the parameters of every SGR sequence in a frame.
+func sgrParams(frame string) []string {
+	var out []string
+	for _, seq := range regexp.MustCompile(`\x1b\[([0-9;:]*)m`).FindAllStringSubmatch(frame, -1) {
+		out = append(out, strings.Split(seq[1], ";")...)
+	}
+	return out
+}
+
+// With NO_COLOR only colour goes: the monochrome frames keep bold, faint,
+// underline and reverse (the selected row, the header), and hold no colour
+// at all, not even the text components' own grey placeholders.
+func TestNoColorKeepsAttributesOnly(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	for _, tt := range []struct {
+		name  string
+		role  api.Role
+		setup func(h *harness)
+	}{
+		{"sign-in", "", func(h *harness) {}},
+		{"inbox", "", func(h *harness) { h.signIn() }},
+		{"thread", "", func(h *harness) { h.signIn(); h.press("enter") }},
+		{"composer", "", func(h *harness) { h.signIn(); h.press("enter", "r") }},
+		{"quick replies", "", func(h *harness) { h.signIn(); h.press("enter", "m") }},
+		{"reveal prompt", api.RoleNurse, func(h *harness) { h.signIn(); h.press("enter", "[", "v") }},
+		{"audit trail", api.RoleSupervisor, func(h *harness) { h.signIn(); h.press("a") }},
+		{"enrolment", "", func(h *harness) {
+			withEnrolment(h.t, h.fb)
+			h.typeText("dana")
+			h.press("tab")
+			h.typeText(h.fb.password)
+			h.press("enter")
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fb := newFakeBackend()
+			if tt.role != "" {
+				fb.role = tt.role
+			}
+			h := newHarness(t, fb, Options{Theme: MonochromeTheme(), ServerName: "clinic.example"}, 120, 40)
+			tt.setup(h)
+			params := sgrParams(h.view())
+			if !slices.Contains(params, "7") {
+				t.Errorf("no reverse video in the monochrome frame:\n%q", h.view())
+			}
+			for _, p := range params {
+				switch p {
+				case "", "0", "1", "2", "4", "7", "22", "24", "27":
+				default:
+					t.Fatalf("monochrome frame uses SGR %q (colour):\n%q", p, h.view())
+				}
+			}
+		})
+	}
+}
+
+func TestWithoutColour(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"\x1b[1;38;5;240;7mx\x1b[0m", "\x1b[1;7mx\x1b[0m"},
+		{"\x1b[38;2;10;20;30mx\x1b[m", "x\x1b[m"},
+		{"\x1b[31;1mx", "\x1b[1mx"},
+		{"\x1b[2;4;97;104mx", "\x1b[2;4mx"},
+		{"\x1b[38:5:240;4:3mx", "\x1b[4:3mx"},
+		{"\x1b[7mplain", "\x1b[7mplain"},
+		{"no escapes", "no escapes"},
+	} {
+		if got := withoutColour(tt.in); got != tt.want {
+			t.Errorf("withoutColour(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

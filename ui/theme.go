@@ -2,6 +2,9 @@ package ui
 
 import (
 	"os"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
@@ -68,20 +71,27 @@ func DefaultTheme() Theme {
 	}
 }
 
-// MonochromeTheme uses reverse, bold and underline only: no colour at
-// all, for NO_COLOR terminals and for readers who do not see colour.
+// monochromeName names MonochromeTheme.
+const monochromeName = "monochrome"
+
+// MonochromeTheme is DefaultTheme without colour, for NO_COLOR terminals
+// and for readers who do not see colour: bold, faint, underline and
+// reverse stay (NO_COLOR asks for no colour, not for no emphasis), and
+// where the colour theme tells two states apart by hue alone, an
+// attribute does it here (underline for masked text and warnings,
+// reverse for errors and URGENT).
 func MonochromeTheme() Theme {
 	s := lipgloss.NewStyle
 	return Theme{
-		Name:      "monochrome",
+		Name:      monochromeName,
 		Text:      s(),
-		Faint:     s(),
+		Faint:     s().Faint(true),
 		Title:     s().Bold(true),
 		Focused:   s().Bold(true).Underline(true),
-		Header:    s().Reverse(true),
+		Header:    s().Bold(true).Reverse(true),
 		Demo:      s().Bold(true).Underline(true),
 		Selected:  s().Reverse(true),
-		Masked:    s().Underline(true),
+		Masked:    s().Bold(true).Underline(true),
 		Escalated: s().Bold(true),
 		Overdue:   s().Bold(true).Underline(true),
 		Urgent:    s().Bold(true).Reverse(true),
@@ -89,13 +99,64 @@ func MonochromeTheme() Theme {
 		Error:     s().Bold(true).Reverse(true),
 		Warning:   s().Underline(true),
 		StatusOK:  s(),
-		Pending:   s(),
+		Pending:   s().Faint(true),
 		Inbound:   s().Bold(true),
 		Outbound:  s().Bold(true),
-		Separator: s(),
+		Separator: s().Faint(true),
 		HelpKey:   s().Bold(true),
-		HelpDesc:  s(),
+		HelpDesc:  s().Faint(true),
 	}
+}
+
+// sgr is one Select Graphic Rendition sequence.
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// withoutColour removes every colour from a frame and keeps the other
+// attributes: the text components (textarea, textinput) bring their own
+// grey placeholders and cursor-line backgrounds, and under NO_COLOR none
+// of that may show. The monochrome theme itself holds no colour; this is
+// the guarantee for what it does not style.
+func withoutColour(frame string) string {
+	if !strings.Contains(frame, "\x1b[") {
+		return frame
+	}
+	return sgr.ReplaceAllStringFunc(frame, func(seq string) string {
+		params := seq[2 : len(seq)-1]
+		if params == "" {
+			return seq // a reset
+		}
+		var keep []string
+		ps := strings.Split(params, ";")
+		for i := 0; i < len(ps); i++ {
+			p := ps[i]
+			if head, _, ok := strings.Cut(p, ":"); ok {
+				if head != "38" && head != "48" && head != "58" {
+					keep = append(keep, p) // 4:3, a curly underline
+				}
+				continue // 38:5:240 and the like: colour in one parameter
+			}
+			n, err := strconv.Atoi(p)
+			if err != nil {
+				continue
+			}
+			switch {
+			case n == 38 || n == 48 || n == 58:
+				// Extended colour: 5;N or 2;R;G;B follow.
+				if i+1 < len(ps) && ps[i+1] == "5" {
+					i += 2
+				} else if i+1 < len(ps) && ps[i+1] == "2" {
+					i += 4
+				}
+			case n >= 30 && n <= 39, n >= 40 && n <= 49, n >= 90 && n <= 97, n >= 100 && n <= 107, n == 59:
+			default:
+				keep = append(keep, p)
+			}
+		}
+		if len(keep) == 0 {
+			return ""
+		}
+		return "\x1b[" + strings.Join(keep, ";") + "m"
+	})
 }
 
 // ThemeFromEnv picks the theme for this terminal: MonochromeTheme when

@@ -90,8 +90,17 @@ func (m *Model) resize() {
 	}
 }
 
-// View draws the whole screen.
+// View draws the whole screen. Under NO_COLOR the frame leaves without
+// colour, whatever a component's default style asked for (theme.go).
 func (m *Model) View() string {
+	if m.theme.Name == monochromeName {
+		return withoutColour(m.frame())
+	}
+	return m.frame()
+}
+
+// frame draws the whole screen in the theme.
+func (m *Model) frame() string {
 	if m.width == 0 || m.height == 0 {
 		return ""
 	}
