@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -21,7 +20,7 @@ func withEnrolment(t *testing.T, fb *fakeBackend) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fb.enrolment = &store.EnrolmentRequiredError{QR: qr, Enrolment: api.TOTPEnrolment{
+	fb.enrolment = &api.EnrolmentRequiredError{QR: qr, Enrolment: api.TOTPEnrolment{
 		Token: "enrol-token", URI: uri, Secret: testTOTPSecret, ExpiresAt: t0.Add(10 * time.Minute)}}
 	fb.enrolCode = "492039"
 }
@@ -191,7 +190,7 @@ func TestRevealOffForFrontDesk(t *testing.T) {
 func TestRevealRefusalAndHostileText(t *testing.T) {
 	fb := newFakeBackend()
 	h := openAsNurse(t, fb)
-	fb.revealErr = &store.RefusedError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
+	fb.revealErr = &api.RefusedError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
 	h.press("v")
 	h.typeText("ten chars at least")
 	h.press("enter")

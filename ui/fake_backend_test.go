@@ -15,7 +15,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/clinicwa/triage/assets"
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -67,8 +66,8 @@ type fakeBackend struct {
 	eventSubs int
 	eventsErr error
 
-	enrolment  *store.EnrolmentRequiredError // answered to a right password without a code
-	enrolCode  string                        // the code EnrolTOTP accepts
+	enrolment  *api.EnrolmentRequiredError // answered to a right password without a code
+	enrolCode  string                      // the code EnrolTOTP accepts
 	enrols     []string
 	revealErr  error
 	reveals    []string // "thread/message/reason"

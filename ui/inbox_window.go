@@ -144,7 +144,9 @@ func (m *Model) letGoAbove(n int) {
 	}
 	m.inbox = append(m.inbox[:0], m.inbox[n:]...)
 	m.reindex(0, len(m.inbox))
-	m.cursor -= n
+	// While End loads to the last page the cursor's own row may go; it
+	// lands on the last row when that page does.
+	m.cursor = max(m.cursor-n, 0)
 	m.offset = max(m.offset-n, 0)
 }
 

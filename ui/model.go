@@ -113,7 +113,7 @@ type Model struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 
-	login        loginForm
+	login        *signInForm
 	loginAttempt int
 	user         api.User
 	idleTimeout  time.Duration
@@ -183,9 +183,8 @@ type Model struct {
 	// incidents is the open incident screen (incidents.go), or nil.
 	incidents *incidentScreen
 
-	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
-	ackVersion string
-	reviewDue  bool // supervisors: the quarterly access review is due
+	ack       *policyAck // the policy acknowledgment screen (policy_ack.go)
+	reviewDue bool       // supervisors: the quarterly access review is due
 
 	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
 
@@ -195,15 +194,6 @@ type Model struct {
 	after    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	quitting bool   // waiting for the last draft to be written
 	notice   string // Options.Notice until it has been shown
-}
-
-// loginForm is the sign-in screen's state.
-type loginForm struct {
-	inputs [3]textinput.Model // username, password, one-time code
-	focus  int
-	err    policy.SafeText
-	notice string // why the user is here again ("Signed out after …")
-	busy   bool
 }
 
 // composer is the reply box and the refusal shown under it.
@@ -299,27 +289,13 @@ func New(b Backend, opts Options) *Model {
 	m.vp = viewport.New(0, 0)
 	m.vp.MouseWheelEnabled = false
 	m.nowAt = m.now()
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.composer.ta = newTextarea()
 	m.syncKeys()
 	return m
 }
 
-func newLoginForm() loginForm {
-	var f loginForm
-	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = 128
-		f.inputs[i] = in
-	}
-	f.inputs[0].Placeholder = "username"
-	f.inputs[1].EchoMode = textinput.EchoNone // not even the length shows
-	f.inputs[2].Placeholder = "6-digit code, or a recovery code"
-	f.inputs[2].CharLimit = 24 // a recovery code with its dashes and spaces
-	f.inputs[0].Focus()
-	return f
-}
+func (m *Model) newLoginForm() *signInForm { return newSignInForm(m.theme, m.keys, m.server) }
 
 func newTextarea() textarea.Model {
 	ta := textarea.New()
@@ -359,6 +335,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
 		cmd = m.updateKeys(msg)
+	case signInMsg:
+		cmd = m.onSignIn(msg)
+	case enrolCancelMsg:
+		cmd = m.onEnrolCancel()
+	case recoveryDoneMsg:
+		cmd = m.onRecoveryDone(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
 	case inboxPageMsg:
@@ -407,6 +389,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onDraftDone(msg)
 	case quitNowMsg:
 		cmd = tea.Quit
+	case quitMsg:
+		cmd = m.quit()
+	case signOutMsg:
+		cmd = m.signOut(msg.notice)
+	case closeScreenMsg:
+		m.closeScreen(msg.screen)
 	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
 		cmd = m.onEvents(msg)
 	case idleTickMsg:
@@ -466,11 +454,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.screen == screenPolicy {
 		return m.policyKey(msg)
 	}
-	if m.vendors != nil && m.screen == screenMain {
-		return m.vendorKey(msg)
-	}
-	if m.incidents != nil && m.screen == screenMain {
-		return m.incidentKey(msg)
+	if s := m.activeScreen(); s != nil {
+		return s.Update(msg)
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
@@ -481,7 +466,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch c {
 	case ctxLogin:
-		return m.loginKey(act, msg)
+		return m.login.Update(msg)
 	case ctxComposer:
 		return m.composerKey(act, msg)
 	case ctxPicker:
@@ -500,15 +485,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxConsent:
 		return m.consentKey(act)
 	case ctxEnrol:
-		return m.enrolKey(act, msg)
+		return m.enrol.Update(msg)
 	case ctxRecovery:
-		return m.recoveryKey(act)
+		return m.recovery.Update(msg)
 	case ctxReveal:
 		return m.revealKey(act, msg)
-	case ctxAudit:
-		return m.auditKey(act, msg)
-	case ctxMetrics:
-		return m.metricsKey(act)
 	case ctxFatal:
 		return nil // only quitting, handled above
 	}
@@ -545,38 +526,14 @@ func (m *Model) portalOffered() bool {
 
 // --- login -----------------------------------------------------------
 
-func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
-	f := &m.login
-	switch act {
-	case actNextField, actPrevField:
-		step := 1
-		if act == actPrevField {
-			step = len(f.inputs) - 1
-		}
-		f.inputs[f.focus].Blur()
-		f.focus = (f.focus + step) % len(f.inputs)
-		return f.inputs[f.focus].Focus()
-	case actSubmit:
-		if f.busy {
-			return nil
-		}
-		user := strings.TrimSpace(f.inputs[0].Value())
-		pass := f.inputs[1].Value()
-		code := strings.TrimSpace(f.inputs[2].Value())
-		if user == "" || pass == "" {
-			f.err = policy.Trusted("Enter your username and password.")
-			return nil
-		}
-		// The password leaves the model now: only the command holds it.
-		f.inputs[1].SetValue("")
-		f.inputs[2].SetValue("")
-		f.err, f.notice, f.busy = policy.SafeText{}, "", true
-		m.loginAttempt++
-		return loginCmd(m.backend, m.loginAttempt, user, pass, code)
+// onSignIn sends a submitted sign-in, numbered so that only the answer
+// to the latest attempt is taken.
+func (m *Model) onSignIn(msg signInMsg) tea.Cmd {
+	if m.screen != screenLogin {
+		return nil
 	}
-	var cmd tea.Cmd
-	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	return cmd
+	m.loginAttempt++
+	return loginCmd(m.backend, m.loginAttempt, msg.username, msg.password, msg.code)
 }
 
 func (m *Model) onLogin(msg loginResultMsg) tea.Cmd {
@@ -607,7 +564,7 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 		m.idleTimeout = defaultIdleTimeout
 	}
 	m.lastInput = m.nowAt
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.login.inputs[0].Blur()
 	m.enrol, m.recovery = nil, nil
 	m.screen, m.focus = screenMain, focusList
@@ -652,9 +609,9 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
-	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
+	m.ack, m.reviewDue, m.vendors = nil, false, nil
 	m.screen, m.focus = screenLogin, focusList
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.login.notice = notice
 	m.prefillDemoLogin()
 	m.resize()
@@ -1255,10 +1212,9 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case m.screen == screenLogin:
-		f := &m.login
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		cmd = m.login.Update(msg)
 	case m.screen == screenEnrol && m.enrol != nil:
-		m.enrol.input, cmd = m.enrol.input.Update(msg)
+		cmd = m.enrol.Update(msg)
 	case m.revealAsk != nil:
 		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
 	case m.audit != nil:

@@ -14,7 +14,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -295,7 +294,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &store.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
+			return &api.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
 				SpanTypes: []string{"DOB"}, OfferPortalLink: true}}
 		}
 		return nil
@@ -328,7 +327,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 func TestRefusalWithoutPortalOffer(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &store.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
+		return &api.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
@@ -551,8 +550,8 @@ func TestEventStreamReconnectsWithBackoff(t *testing.T) {
 // fatalErr is the store client's answer when its audit trail cannot be
 // written; expiredErr when the server no longer takes the session.
 var (
-	fatalErr   = fmt.Errorf("the local audit log cannot be written: %w", store.ErrAuditUnwritable)
-	expiredErr = store.ErrSessionEnded
+	fatalErr   = fmt.Errorf("the local audit log cannot be written: %w", api.ErrAuditUnwritable)
+	expiredErr = api.ErrSessionEnded
 )
 
 func TestErrorTiers(t *testing.T) {
@@ -651,7 +650,7 @@ func TestComposerKeepsNewestMessageInView(t *testing.T) {
 // lockedErr is a sign-in refusal that carries the lock's end, as the
 // store's client returns it.
 func lockedErr(until time.Time) error {
-	return &store.LockedError{Message: "Sign-in failed. Check your username, password and authenticator code.", Until: until}
+	return &api.LockedError{Message: "Sign-in failed. Check your username, password and authenticator code.", Until: until}
 }
 
 func TestLoginToldUntilWhenLocked(t *testing.T) {

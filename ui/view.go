@@ -44,11 +44,25 @@ func (m *Model) resize() {
 		return
 	}
 	m.help.Width = m.width
+	// The sign-in and enrolment forms have what the header and footer
+	// leave.
+	chromeH := 1 + lipgloss.Height(m.footerView())
+	m.login.SetSize(m.width, m.height-chromeH)
+	if m.enrol != nil {
+		m.enrol.SetSize(m.width, m.height-chromeH)
+		m.enrol.chromeH = chromeH
+	}
+	if m.recovery != nil {
+		m.recovery.SetSize(m.width, m.height-chromeH)
+	}
 	if m.ack != nil {
 		m.ack.SetSize(m.width, max(m.height-1, 1))
 	}
 	if m.vendors != nil {
 		m.vendors.SetSize(m.width, max(m.height-1, 1))
+	}
+	if m.incidents != nil {
+		m.incidents.SetSize(m.width, m.height-lipgloss.Height(m.headerView()))
 	}
 	l := layout{wide: m.width >= wideWidth}
 	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView()), 1)
@@ -113,25 +127,14 @@ func (m *Model) frame() string {
 	case screenFatal:
 		return m.fatalView()
 	case screenEnrol:
-		return m.enrolView()
+		return m.headerView() + "\n" + m.enrol.View() + "\n" + m.footerView()
 	case screenRecovery:
-		return m.recoveryView()
+		return m.headerView() + "\n" + m.recovery.View() + "\n" + m.footerView()
 	case screenPolicy:
 		return m.policyView()
 	}
-	if m.vendors != nil {
-		return m.headerView() + "\n" + m.vendors.View()
-	}
-	if m.audit != nil {
-		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
-	}
-	if m.incidents != nil {
-		head := m.headerView()
-		m.incidents.SetSize(m.width, m.height-lipgloss.Height(head))
-		return head + "\n" + m.incidents.View()
-	}
-	if m.metrics != nil {
-		return m.headerView() + "\n" + m.metrics.View() + "\n" + m.footerView()
+	if s := m.activeScreen(); s != nil {
+		return m.screenView(s)
 	}
 	var body string
 	l := m.lay
@@ -315,47 +318,7 @@ func (m *Model) fatalView() string {
 }
 
 func (m *Model) loginView() string {
-	t := m.theme
-	f := &m.login
-	w := min(m.width-4, 60)
-	var b strings.Builder
-	title := "Sign in"
-	if !m.server.IsEmpty() {
-		title += plain(policy.Trusted(" to "), m.server)
-	}
-	b.WriteString(t.Title.Render(title) + "\n")
-	if f.notice != "" {
-		b.WriteString(t.Warning.Render(f.notice) + "\n")
-	}
-	b.WriteString("\n")
-	labels := [3]string{"Username", "Password", "Code"}
-	for i, in := range f.inputs {
-		label := "  " + fit(labels[i], 10)
-		if i == f.focus {
-			label = "› " + t.Focused.Render(labels[i]) + strings.Repeat(" ", 10-len(labels[i]))
-		}
-		field := in.View()
-		if i == 1 {
-			// EchoNone draws nothing; say what the field is for instead.
-			field = t.Faint.Render("(hidden while you type)")
-			if i == f.focus {
-				field = in.View() + t.Faint.Render("(hidden while you type)")
-			}
-		}
-		b.WriteString(label + "  " + fit(field, w-14) + "\n")
-	}
-	b.WriteString("\n")
-	switch {
-	case f.busy:
-		b.WriteString(t.Faint.Render("Signing in…") + "\n")
-	case !f.err.IsEmpty():
-		b.WriteString(t.Error.Render("✗ ") + safe(t.Error, f.err) + "\n")
-	default:
-		b.WriteString("\n")
-	}
-	form := lipgloss.NewStyle().Width(w).Render(b.String())
-	body := lipgloss.Place(m.width, m.height-1-lipgloss.Height(m.footerView()), lipgloss.Center, lipgloss.Center, form)
-	return m.headerView() + "\n" + box(body, m.width, m.height-1-lipgloss.Height(m.footerView())) + "\n" + m.footerView()
+	return m.headerView() + "\n" + m.login.View() + "\n" + m.footerView()
 }
 
 // --- inbox ------------------------------------------------------------------------
