@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -334,7 +335,7 @@ func TestCtrlCQuitsEverywhere(t *testing.T) {
 		"program metrics":       func(h *harness) bool { return (func() bool { return h.m.keyContext() == ctxMetrics })() },
 		"incident register":     func(h *harness) bool { return (func() bool { return h.m.incidents != nil })() },
 		"incident report":       func(h *harness) bool { return (func() bool { return h.m.incidents != nil })() },
-		"admin":                 func(h *harness) bool { return (func() bool { return h.m.screen == screenMain })() },
+		"admin":                 func(h *harness) bool { return (func() bool { return h.m.adminHome() })() },
 		"vendor register":       func(h *harness) bool { return (func() bool { return h.m.vendors != nil })() },
 		"terminal too small":    func(h *harness) bool { return (func() bool { return h.m.tooSmall() })() },
 	}
@@ -474,6 +475,98 @@ func TestWithoutColour(t *testing.T) {
 	} {
 		if got := withoutColour(tt.in); got != tt.want {
 			t.Errorf("withoutColour(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// An admin gets a screen that says what the role does in the console and
+// what it does not: no "Loading…", no thread keys, no inbox request.
+func TestAdminGetsTheirOwnScreen(t *testing.T) {
+	fb := newFakeBackend()
+	fb.role = api.RoleAdmin
+	h := newHarness(t, fb, Options{ServerName: "clinic.example"}, 120, 40)
+	h.typeText("root")
+	h.press("tab")
+	h.typeText(fb.password)
+	h.press("enter")
+	h.mustSee("Administrator", "audit trail", "vendor register", "triage user", "do not read or send patient messages")
+	h.mustNotSee("Loading…", "r reply", "m macros", "hand to nurse", "Inbox")
+	fb.mu.Lock()
+	hits, subs := fb.inboxHits, fb.eventSubs
+	fb.mu.Unlock()
+	if hits != 0 || subs != 0 {
+		t.Errorf("an admin's console asked for the inbox %d times and the event stream %d times", hits, subs)
+	}
+	// The thread keys say why they are not the admin's.
+	for _, k := range []string{"r", "m", "enter", "n"} {
+		h.m.toast = nil
+		h.press(k)
+		if got := footerLine(h); !strings.Contains(got, "Admin accounts do not read or send patient messages") {
+			t.Errorf("admin pressing %q: footer %q, want the reason", k, got)
+		}
+	}
+	// What the admin may do still works.
+	fb.auditEntries = auditFixture()
+	h.press("a")
+	if h.m.audit == nil {
+		t.Fatal("a did not open the audit trail for an admin")
+	}
+	h.press("esc", "V")
+	if h.m.vendors == nil {
+		t.Fatal("V did not open the vendor register for an admin")
+	}
+}
+
+// Every role-gated key, pressed by a role it is not for, says why in the
+// status line instead of doing nothing; pressed by a role it is for, it
+// does its job and says nothing of the kind.
+func TestRefusedKeysSayWhy(t *testing.T) {
+	type key struct {
+		key    string
+		thread bool   // pressed with a thread open
+		action string // policy action that gates it
+	}
+	keys := []key{
+		{"a", false, "view_audit"}, {"a", true, "view_audit"},
+		{"s", false, "view_metrics"},
+		{"X", false, "view_incidents"}, {"X", true, "view_incidents"},
+		{"V", false, "manage_users"},
+		{"v", true, "reveal_masked"},
+		{"I", true, "open_incident"},
+	}
+	for _, role := range []api.Role{api.RoleFrontDesk, api.RoleNurse, api.RoleSupervisor} {
+		for _, k := range keys {
+			name := string(role) + "_" + k.key
+			if k.thread {
+				name += "_in_thread"
+			}
+			t.Run(name, func(t *testing.T) {
+				fb := newFakeBackend()
+				fb.role = role
+				h := newHarness(t, fb, Options{}, 120, 40)
+				h.signIn()
+				if k.thread {
+					h.press("enter", "[")
+					h.m.toast = nil // "[" says why to a role that may not reveal
+				}
+				h.press(k.key)
+				why := policy.Why(policy.Role(role), policy.Action(k.action))
+				if k.key == "V" && why != "" {
+					// The register is gated by the admin's permission; its
+					// sentence names the register.
+					why = policy.Role(role).Title() + " cannot open the vendor register; an admin keeps it."
+				}
+				got := footerLine(h)
+				if why == "" {
+					if strings.HasPrefix(got, "✗ ") && strings.Contains(got, "cannot") {
+						t.Errorf("%s may %s but was refused: %q", role, k.action, got)
+					}
+					return
+				}
+				if !strings.Contains(got, why) {
+					t.Errorf("%s pressing %s: footer %q, want %q", role, k.key, got, why)
+				}
+			})
 		}
 	}
 }

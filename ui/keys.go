@@ -167,6 +167,7 @@ const (
 	ctxAudit
 	ctxMetrics
 	ctxConsent
+	ctxAdmin // an account that may not view threads (admin.go)
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -278,6 +279,16 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.PageDown, actPageDown, false}, {k.CloseAudit, actClose, true},
 			{k.ForceQuit, actQuit, false},
 		}
+	case ctxAdmin:
+		// The thread keys are listed but off, so pressing one says why
+		// (Model.refusedKey); help shows only what is on.
+		return []boundAction{
+			{k.Audit, actAudit, true}, {k.Vendors, actVendors, true},
+			{k.Open, actOpen, false}, {k.Reply, actReply, false}, {k.Macros, actMacros, false},
+			{k.Handoff, actHandoff, false}, {k.Metrics, actMetrics, false},
+			{k.Incidents, actIncidents, false}, {k.Incident, actIncident, false},
+			{k.Logout, actLogout, true}, {k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
+		}
 	case ctxMetrics:
 		return []boundAction{
 			{k.Refresh, actRefresh, true}, {k.CloseAudit, actClose, true},
@@ -338,6 +349,24 @@ func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
 		return actForward
 	}
 	return actNone
+}
+
+// disabledMatches lists, in help order, the actions of the bindings in
+// c that name key k but are switched off now.
+func (k KeyMap) disabledMatches(c keyContext, name string) []action {
+	var out []action
+	for _, b := range k.bindings(c) {
+		if b.key.Enabled() {
+			continue
+		}
+		for _, kk := range b.key.Keys() {
+			if kk == name {
+				out = append(out, b.act)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // helpKeys is the help.KeyMap of one keyContext.

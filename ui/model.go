@@ -430,6 +430,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxAudit
 	case m.metrics != nil:
 		return ctxMetrics
+	case m.adminHome():
+		return ctxAdmin
 	case m.consentAsk != nil:
 		return ctxConsent
 	case m.confirm != nil:
@@ -459,6 +461,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
+	if act == actNone {
+		if why, ok := m.refusedKey(c, msg); ok {
+			return m.showToast(toastError, policy.SanitizeLine(why))
+		}
+	}
 	if act == actQuit {
 		// Every screen quits the same way: the draft waiting for its
 		// timer is written first.
@@ -505,6 +512,9 @@ func (m *Model) syncKeys() {
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
+	// A role without threads has no thread keys; pressing one says why.
+	m.keys.Reply.SetEnabled(m.user.Role == "" || m.threadsAllowed())
+	m.keys.Macros.SetEnabled(m.user.Role == "" || m.threadsAllowed())
 	// esc closes the full help first; the next esc leaves the thread.
 	m.keys.CloseHelp.SetEnabled(m.help.ShowAll)
 	m.keys.Open.SetEnabled(len(m.inbox) > 0)
@@ -512,6 +522,9 @@ func (m *Model) syncKeys() {
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 	m.syncIncidentKeys()
+	if m.adminHome() {
+		m.keys.Incidents.SetEnabled(false) // says why when pressed
+	}
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
@@ -571,7 +584,12 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
 	m.reviewDue = false
-	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
+	cmds := []tea.Cmd{idleTickCmd(m.session)}
+	if m.threadsAllowed() {
+		// An admin reads no threads: asking would only earn a refusal
+		// and a "Loading…" that never ends (admin.go).
+		cmds = append(cmds, m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), macrosCmd(m.ctx, m.backend, m.session))
+	}
 	if m.canViewAudit() {
 		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
 	}

@@ -136,6 +136,10 @@ func (m *Model) frame() string {
 	if s := m.activeScreen(); s != nil {
 		return m.screenView(s)
 	}
+	if m.adminHome() {
+		head, foot := m.headerView(), m.footerView()
+		return head + "\n" + m.adminView(max(m.height-lipgloss.Height(head)-lipgloss.Height(foot), 1)) + "\n" + foot
+	}
 	var body string
 	l := m.lay
 	list := box(m.inboxView(), l.listW, l.listH)
