@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -568,5 +569,62 @@ func TestRefusedKeysSayWhy(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// When the server cannot be reached the console says so at once, in a
+// banner that counts the reconnect attempts; when the stream is back the
+// banner goes and the inbox catches up from the change number it held.
+func TestOfflineBannerFromTheEventStream(t *testing.T) {
+	fb := newFakeBackend()
+	fb.seq = 7 // the change number the inbox is read at
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	h.mustNotSee("OFFLINE")
+	unreachable := fmt.Errorf("%w (dial tcp 127.0.0.1:8443: connection refused)", api.ErrUnreachable)
+	fb.mu.Lock()
+	fb.eventsErr = unreachable
+	close(fb.events) // the server went away: the stream ends
+	fb.mu.Unlock()
+	h.settle()
+	h.mustSee("OFFLINE since 15:00", "reconnecting")
+	h.send(resubscribeMsg{session: h.m.session})
+	h.mustSee("OFFLINE since 15:00", "attempt 2")
+
+	fb.mu.Lock()
+	fb.eventsErr = nil
+	fb.events = make(chan api.Event, 16)
+	before := len(fb.changeCalls)
+	fb.mu.Unlock()
+	h.send(resubscribeMsg{session: h.m.session})
+	if !h.waitFor(func() bool { return !strings.Contains(h.view(), "OFFLINE") }) {
+		t.Fatalf("the banner stayed after the stream came back:\n%s", h.view())
+	}
+	h.mustSee("Back online")
+	fb.mu.Lock()
+	after := fb.changeCalls[before:]
+	fb.mu.Unlock()
+	if len(after) == 0 || after[0] != 7 {
+		t.Errorf("after reconnecting the inbox asked for changes %v, want since the change number held (7)", after)
+	}
+}
+
+// A refresh that cannot reach the server raises the banner too, before
+// anyone tries to send; the next refresh that gets through lowers it.
+func TestOfflineBannerFromARefresh(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.signIn()
+	fb.mu.Lock()
+	fb.inboxErr = fmt.Errorf("%w (dial tcp: i/o timeout)", api.ErrUnreachable)
+	fb.mu.Unlock()
+	h.press("R")
+	h.mustSee("OFFLINE since 15:00")
+	fb.mu.Lock()
+	fb.inboxErr = nil
+	fb.mu.Unlock()
+	h.press("R")
+	if !h.waitFor(func() bool { return !strings.Contains(h.view(), "OFFLINE") }) {
+		t.Fatalf("the banner stayed after a refresh got through:\n%s", h.view())
 	}
 }

@@ -46,6 +46,7 @@ type fakeBackend struct {
 	threadErr   error
 	fetches     map[string]int // thread id -> Thread calls
 	inboxHits   int
+	inboxErr    error    // answered to InboxPage and InboxChanges
 	pageCalls   []string // the after cursor of each InboxPage call
 	changeCalls []int64  // the since of each InboxChanges call
 	// seq is the change number pages are read at; changes are the rows
@@ -223,6 +224,9 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	defer f.mu.Unlock()
 	f.inboxHits++
 	f.pageCalls = append(f.pageCalls, after)
+	if f.inboxErr != nil {
+		return api.ThreadPage{}, f.inboxErr
+	}
 	if !f.policy.Acknowledged {
 		return api.ThreadPage{}, ackRequired()
 	}
@@ -270,6 +274,9 @@ func (f *fakeBackend) InboxChanges(_ context.Context, since int64) (api.ThreadCh
 	defer f.mu.Unlock()
 	f.inboxHits++
 	f.changeCalls = append(f.changeCalls, since)
+	if f.inboxErr != nil {
+		return api.ThreadChanges{}, f.inboxErr
+	}
 	if !f.policy.Acknowledged {
 		return api.ThreadChanges{}, ackRequired()
 	}

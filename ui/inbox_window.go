@@ -188,6 +188,7 @@ func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
 		m.inboxToEnd = false
 		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
 	}
+	m.requestGotThrough()
 	var cmds []tea.Cmd
 	selected, screenRow := m.selection()
 	if msg.above {
@@ -268,6 +269,7 @@ func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
 	if msg.err != nil {
 		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
 	}
+	m.requestGotThrough()
 	if msg.changes.Reset {
 		// Too much changed while the console was away: start again
 		// from the first page (the cursor stays on its thread if that

@@ -166,6 +166,11 @@ type Model struct {
 	sendWatch map[string]watchedSend
 
 	eventsBackoff time.Duration
+	// offline is the banner shown while the server cannot be reached
+	// (offline.go); resyncing says the stream's next end is the server
+	// asking this console to catch up, not the server going away.
+	offline   *offlineState
+	resyncing bool
 
 	enrol    *enrolForm
 	recovery *recoveryCodes
@@ -623,6 +628,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.sendWatch = nil
+	m.offline, m.resyncing = nil, false
 	m.dropKeyQueue()
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
@@ -681,6 +687,7 @@ func (m *Model) handleErr(what string, err error) tea.Cmd {
 	case isFatal(err):
 		return m.fail(err)
 	}
+	m.requestFailed(err)
 	return m.showToast(toastError, policy.SanitizeLine(what+": "+err.Error()))
 }
 
@@ -1159,8 +1166,9 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.eventsBackoff = 0
+		m.resyncing = false
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.fetchInbox(), m.fetchThread())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.fetchInbox(), m.fetchThread(), m.streamUp())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
@@ -1190,6 +1198,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// behind: events were lost, so ask for the rows changed
 			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
+			m.resyncing = true
 			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
 		}
 		return tea.Batch(cmds...)
@@ -1197,7 +1206,13 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		if msg.session != m.session {
 			return nil
 		}
-		return m.resubscribeLater()
+		if m.resyncing {
+			// The server ended the stream to make this console catch
+			// up; it is there, and the reader reconnects.
+			m.resyncing = false
+			return m.resubscribeLater()
+		}
+		return m.streamDown(false)
 	case eventsFailedMsg:
 		if msg.session != m.session {
 			return nil
@@ -1205,7 +1220,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		if isUnauthorized(msg.err) {
 			return m.signOut("Your session ended. Please sign in again.")
 		}
-		return m.resubscribeLater()
+		return m.streamDown(true)
 	case resubscribeMsg:
 		if msg.session != m.session || m.ctx == nil {
 			return nil

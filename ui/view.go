@@ -263,6 +263,9 @@ func (m *Model) headerView() string {
 
 func (m *Model) footerView() string {
 	var lines []string
+	if b := m.offlineBanner(); b != "" {
+		lines = append(lines, b)
+	}
 	if m.revealAsk != nil {
 		lines = append(lines, strings.Split(m.revealPromptView(), "\n")...)
 	}
