@@ -62,7 +62,7 @@ func TestEnrolmentShowsQROnceThenRecoveryCodesOnce(t *testing.T) {
 		t.Error("the TOTP secret is still held after enrolment")
 	}
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatal("not signed in after saving the codes")
 	}
 	h.mustNotSee("7k2m-q9xd-4hnc-p0tw")
@@ -210,7 +210,7 @@ func TestResumedSessionStartsOnInbox(t *testing.T) {
 	fb := newFakeBackend()
 	resp := api.LoginResponse{Token: "kept", User: api.User{ID: "u1", Username: "dana", Role: api.RoleFrontDesk}, IdleTimeoutSeconds: 600}
 	h := newHarness(t, fb, Options{Resume: &resp}, 120, 40)
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatal("resumed session did not open the inbox")
 	}
 	if len(fb.logins) != 0 {

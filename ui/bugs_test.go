@@ -57,8 +57,8 @@ func TestBurstFromInboxOpensPickerAndMoves(t *testing.T) {
 	if len(sends) != 1 || sends[0].threadID != "t1" || sends[0].req.MacroID != want {
 		t.Fatalf("sent %+v, want %q on t1", sends, want)
 	}
-	if h.m.cursor != 0 {
-		t.Errorf("the inbox cursor moved to %d: the j's went to the list", h.m.cursor)
+	if h.m.list.cursor != 0 {
+		t.Errorf("the inbox cursor moved to %d: the j's went to the list", h.m.list.cursor)
 	}
 }
 
@@ -89,12 +89,12 @@ func TestBurstMovesInboxCursor(t *testing.T) {
 	h := newHarness(t, newFakeBackend(), Options{}, 120, 40)
 	h.signIn()
 	h.send(burst("jj"))
-	if h.m.cursor != 2 {
-		t.Fatalf("cursor %d after jj, want 2", h.m.cursor)
+	if h.m.list.cursor != 2 {
+		t.Fatalf("cursor %d after jj, want 2", h.m.list.cursor)
 	}
 	h.send(burst("k"))
-	if h.m.cursor != 1 {
-		t.Fatalf("cursor %d after k, want 1", h.m.cursor)
+	if h.m.list.cursor != 1 {
+		t.Fatalf("cursor %d after k, want 1", h.m.list.cursor)
 	}
 }
 

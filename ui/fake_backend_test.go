@@ -656,7 +656,7 @@ func (h *harness) signIn() {
 	h.press("tab")
 	h.typeText(h.fb.password)
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && (h.m.inboxReady || h.m.adminHome()) }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && (h.m.list.ready || h.m.adminHome()) }) {
 		h.t.Fatalf("not signed in; login error %q", h.m.login.err)
 	}
 }

@@ -20,8 +20,8 @@ func (m *Model) openIncidentReport() tea.Cmd {
 		return m.showToast(toastError, policy.SanitizeLine(policy.Why(role, policy.ActionOpenIncident)))
 	}
 	id := m.openID
-	if id == "" && m.cursor < len(m.inbox) {
-		id = m.inbox[m.cursor].id
+	if id == "" && m.list.cursor < len(m.list.rows) {
+		id = m.list.rows[m.list.cursor].id
 	}
 	if id == "" || m.incidentBackend() == nil {
 		return m.showToast(toastError, policy.Trusted("Open a thread first: an incident is reported from the thread it is about."))
@@ -70,7 +70,7 @@ func (m *Model) onIncident(msg incidentMsg) tea.Cmd {
 func (m *Model) syncIncidentKeys() {
 	role := policy.Role(m.user.Role)
 	has := m.incidentBackend() != nil && m.screen == screenMain
-	m.keys.Incident.SetEnabled(has && policy.Can(role, policy.ActionOpenIncident) && (m.openID != "" || len(m.inbox) > 0))
+	m.keys.Incident.SetEnabled(has && policy.Can(role, policy.ActionOpenIncident) && (m.openID != "" || len(m.list.rows) > 0))
 	// Enabled for every role: a role without the register is told why
 	// rather than met with silence.
 	m.keys.Incidents.SetEnabled(has)

@@ -72,7 +72,8 @@ func (m *Model) openPicker() tea.Cmd {
 		m.dropKeyQueue()
 		return m.showToast(toastError, noQuickReplies)
 	}
-	m.picker = &macroPicker{threadID: m.openID, items: items}
+	m.picker = newMacroPicker(m.theme, m.keys, m.openID, items, nil)
+	m.resize()
 	return m.replayKeys()
 }
 

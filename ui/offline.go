@@ -69,6 +69,21 @@ func (m *Model) requestFailed(err error) {
 	}
 }
 
+// inboxAnswered lowers the banner when an inbox request of this session
+// got an answer from the server.
+func (m *Model) inboxAnswered(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case inboxPageMsg:
+		if msg.session == m.session && msg.err == nil {
+			m.requestGotThrough()
+		}
+	case inboxChangesMsg:
+		if msg.session == m.session && msg.err == nil {
+			m.requestGotThrough()
+		}
+	}
+}
+
 // requestGotThrough lowers a banner that only a failed request raised.
 func (m *Model) requestGotThrough() {
 	if m.offline != nil && !m.offline.stream {

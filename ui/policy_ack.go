@@ -328,7 +328,7 @@ func (m *Model) leavePolicy() tea.Cmd {
 	m.ack = nil
 	m.screen, m.focus = screenMain, focusList
 	m.resize()
-	return m.fetchInbox()
+	return m.list.fetch()
 }
 
 func (m *Model) policyView() string {

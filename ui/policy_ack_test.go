@@ -84,7 +84,7 @@ func TestPolicyAckGatesThreads(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "Patient messaging policy") || !strings.Contains(v, "Version 2026.1") {
 		t.Fatalf("policy screen lacks the policy:\n%s", v)
 	}
-	if len(h.m.inbox) != 0 {
+	if len(h.m.list.rows) != 0 {
 		t.Fatal("the inbox was filled before the acknowledgment")
 	}
 	h.press("enter")
@@ -94,7 +94,7 @@ func TestPolicyAckGatesThreads(t *testing.T) {
 	// Letters typed go to the name, not to the console's shortcuts.
 	h.typeText("Dana Q. Rivera")
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatalf("the inbox did not open after the acknowledgment (screen %d)", h.m.screen)
 	}
 	if len(fb.ackNames) != 1 || fb.ackNames[0] != "2026.1/Dana Q. Rivera" {

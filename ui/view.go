@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -77,20 +76,15 @@ func (m *Model) resize() {
 	}
 	l.listRows = max((l.listH-1)/2, 1)
 	m.lay = l
-	m.clampList()
+	m.list.SetSize(l.listW, l.listH)
 	if m.metrics != nil {
 		m.metrics.SetSize(m.width, l.bodyH)
 	}
 
-	m.composer.ta.SetWidth(max(l.threadW-2, 10))
-	switch {
-	case l.threadH < 14:
-		m.composer.ta.SetHeight(1)
-	case l.threadH < 24:
-		m.composer.ta.SetHeight(2)
-	default:
-		m.composer.ta.SetHeight(3)
+	if m.picker != nil {
+		m.picker.SetSize(l.threadW, l.threadH)
 	}
+	m.composer.SetSize(l.threadW, l.threadH)
 	// Whoever was reading the newest message keeps reading it when the
 	// pane shrinks for the composer or a toast.
 	atBottom := m.vp.AtBottom()
@@ -142,7 +136,7 @@ func (m *Model) frame() string {
 	}
 	var body string
 	l := m.lay
-	list := box(m.inboxView(), l.listW, l.listH)
+	list := box(m.list.View(), l.listW, l.listH)
 	thread := box(m.threadPaneView(), l.threadW, l.threadH)
 	if l.wide {
 		sep := strings.TrimSuffix(strings.Repeat(m.theme.Separator.Render("│")+"\n", l.bodyH), "\n")
@@ -330,104 +324,9 @@ func (m *Model) loginView() string {
 
 // --- inbox ------------------------------------------------------------------------
 
-func (m *Model) inboxView() string {
-	t := m.theme
-	w := m.lay.listW
-	title := "Inbox"
-	if m.inboxReady {
-		title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
-	}
-	st := t.Title
-	if m.focus == focusList && m.picker == nil {
-		st = t.Focused
-	}
-	lines := []string{st.Render(title)}
-	switch {
-	case !m.inboxReady:
-		lines = append(lines, t.Faint.Render("Loading…"))
-	case len(m.inbox) == 0:
-		lines = append(lines, t.Faint.Render("No threads. New messages appear here."))
-	}
-	// Only the rows on screen are drawn: a long inbox costs nothing per key.
-	end := min(m.offset+m.lay.listRows, len(m.inbox))
-	for i := m.offset; i < end; i++ {
-		a, b := m.rowView(m.inbox[i], w, i == m.cursor)
-		lines = append(lines, a, b)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// rowView draws one inbox row as two lines. The state marks and the age
-// always show whole: at 80 columns the inbox is 32 wide, so the label
-// gives way first (down to a few characters), then the marks move to the
-// second line ahead of the preview, which is cut instead. The preview is
-// the latest message; a delivery status follows it only when that message
-// is the clinic's own.
-func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
-	t := m.theme
-	cursor := "  "
-	if selected {
-		cursor = "▌ "
-	}
-	unread := "    "
-	if r.unread > 0 {
-		unread = t.Unread.Render(fit("●"+strconv.Itoa(min(r.unread, 99)), 4))
-	}
-	const indentW = 6 // cursor and unread count
-	marks := m.stateMarks(r)
-	marksW := ansi.StringWidth(marks)
-	age := relTime(m.nowAt, r.lastAt)
-	if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
-		age = t.Overdue.Render("OVERDUE " + age)
-	} else {
-		age = t.Faint.Render(age)
-	}
-	// Room for the label (and the marks) between the count and the age.
-	room := w - indentW - ansi.StringWidth(age) - 1
-	labelW := ansi.StringWidth(r.label.String())
-	marksUp := marks == "" || min(labelW, minLabelW)+1+marksW <= room
-	left := cursor + unread
-	if marksUp && marks != "" {
-		left += fitLabel(t, r.label, room-1-marksW) + " " + marks
-	} else {
-		left += fitLabel(t, r.label, room)
-	}
-	line1 := spread(left, age, w)
-
-	line2 := strings.Repeat(" ", indentW)
-	if !marksUp {
-		if indentW+marksW+1 > w {
-			line2 = "  "
-		}
-		line2 += marks + " "
-	}
-	var status string
-	if r.lastFromClinic {
-		if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
-			status = t.Faint.Render(" · ") + s
-		}
-	}
-	previewW := max(w-ansi.StringWidth(line2)-ansi.StringWidth(status), 1)
-	line2 += t.Faint.Render(truncSafe(r.preview, previewW)) + status
-	line1, line2 = fit(line1, w), fit(line2, w)
-	if selected {
-		line1, line2 = t.Selected.Render(ansi.Strip(line1)), t.Selected.Render(ansi.Strip(line2))
-	}
-	return line1, line2
-}
-
-// minLabelW is how narrow a label gets before the marks move down a line.
-const minLabelW = 8
-
-// fitLabel is the patient label cut to w columns (at least one).
-func fitLabel(t Theme, label policy.SafeText, w int) string {
-	return t.Text.Render(truncSafe(label, max(w, 1)))
-}
-
 // stateMarks are the words for a thread's state: colour is never the only
 // signal.
-func (m *Model) stateMarks(r threadRow) string {
-	t := m.theme
+func (t Theme) stateMarks(r threadRow) string {
 	var marks []string
 	if r.urgent {
 		marks = append(marks, t.Urgent.Render("[URGENT]"))
@@ -449,8 +348,7 @@ func (m *Model) stateMarks(r threadRow) string {
 
 // statusView is a delivery status as glyph and word, with the failure
 // reason when there is one.
-func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
-	t := m.theme
+func (t Theme) statusView(s deliveryStatus, failure policy.SafeText) string {
 	switch s.kind {
 	case statusQueued:
 		return t.Pending.Render("○ queued")
@@ -478,7 +376,7 @@ func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
 // macro picker over it.
 func (m *Model) threadPaneView() string {
 	if m.picker != nil {
-		return m.pickerView()
+		return m.picker.View()
 	}
 	if m.openID == "" {
 		return m.theme.Title.Render("Thread") + "\n" + m.theme.Faint.Render("Select a thread and press enter to open it.")
@@ -507,7 +405,7 @@ func (m *Model) threadTop() string {
 	w := m.lay.threadW
 	title := st.Render("Thread · ") + safe(st, r.label)
 	lines := []string{title}
-	if marks := m.stateMarks(r); marks != "" {
+	if marks := m.theme.stateMarks(r); marks != "" {
 		// The marks stay whole: on a line of their own when the title
 		// leaves no room for them.
 		if ansi.StringWidth(title)+1+ansi.StringWidth(marks) <= w {
@@ -592,7 +490,7 @@ func (m *Model) messagesView(w int) string {
 		if msg.clinical {
 			head += " " + t.Escalated.Render("[CLINICAL]")
 		}
-		if s := m.statusView(msg.status, policy.SafeText{}); s != "" {
+		if s := m.theme.statusView(msg.status, policy.SafeText{}); s != "" {
 			head += t.Faint.Render(" · ") + s
 		}
 		head += m.linkOpenedView(msg)
@@ -638,84 +536,10 @@ func (m *Model) composerHeight() int {
 	return 0
 }
 
-// composerView is the reply box with, under it, an outbound rule's
-// refusal and the way out.
+// composerView is the composer as it stands: the ways out of a refusal
+// it offers depend on the open thread and the role, which the root knows.
 func (m *Model) composerView() string {
-	c := &m.composer
-	if !c.active && c.refusal == nil {
-		return ""
-	}
-	t := m.theme
-	w := m.lay.threadW
-	st := t.Title
-	if m.focus == focusComposer {
-		st = t.Focused
-	}
-	lines := []string{st.Render("Reply") + t.Faint.Render(" · no health details here")}
-	lines = append(lines, c.ta.View())
-	if c.busy {
-		lines = append(lines, t.Faint.Render("Sending…"))
-	}
-	if r := c.refusal; r != nil {
-		why := policy.Trusted("✗ Not sent")
-		if !r.rule.IsEmpty() {
-			why = policy.Concat(why, policy.Trusted(" ("), r.rule, policy.Trusted(")"))
-		}
-		lines = append(lines, indent(safe(t.Error, why, policy.Trusted(": "))+safe(t.Text, r.reason), w, 0, 2))
-		if len(r.types) > 0 {
-			lines = append(lines, "  "+safe(t.Faint, policy.Trusted("Found: "), policy.Join(r.types, policy.Trusted(", "))))
-		}
-		hint := t.Faint.Render("r to edit the reply, esc to go back")
-		if m.portalOffered() {
-			hint = t.HelpKey.Render("press p to send the secure-portal link instead") + t.Faint.Render(" · r to edit")
-		}
-		if m.scheduleOffered() {
-			hint = t.HelpKey.Render("press s to send it at the patient's next allowed minute") + t.Faint.Render(" · r to edit")
-		}
-		if m.resendOffered() {
-			hint = t.HelpKey.Render("press y to send it again") + t.Faint.Render(" · esc to leave it")
-		}
-		lines = append(lines, indent(hint, w, 2, 2))
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (m *Model) pickerView() string {
-	if m.picker.templates != nil {
-		return m.templatePickerView()
-	}
-	t := m.theme
-	p := m.picker
-	w := m.lay.threadW
-	lines := []string{t.Focused.Render("Quick replies") + t.Faint.Render(" — the server adds the portal link")}
-	for i, mc := range p.items {
-		mark := "  "
-		if i == p.cursor {
-			mark = "▌ "
-		}
-		num := "  "
-		if i < 9 {
-			num = strconv.Itoa(i+1) + " "
-		}
-		ln := mark + num + mc.Title
-		if mc.PortalLink {
-			ln += t.Faint.Render(" · portal link")
-		}
-		if mc.Category == "clinical-handoff" {
-			ln += " " + t.Escalated.Render("[CLINICAL]")
-		}
-		ln = fit(ln, w)
-		if i == p.cursor {
-			ln = t.Selected.Render(ansi.Strip(ln))
-		}
-		lines = append(lines, ln)
-	}
-	if p.cursor < len(p.items) {
-		body := strings.ReplaceAll(p.items[p.cursor].Body, assets.PortalLinkPlaceholder, "‹portal link›")
-		lines = append(lines, "", t.Faint.Render("Preview:"))
-		for _, ln := range strings.Split(ansi.Wrap(body, max(w-2, 1), ""), "\n") {
-			lines = append(lines, "  "+ln)
-		}
-	}
-	return strings.Join(lines, "\n")
+	m.composer.focused = m.focus == focusComposer
+	m.composer.offer = composerOffers{portal: m.portalOffered(), schedule: m.scheduleOffered(), resend: m.resendOffered()}
+	return m.composer.View()
 }
