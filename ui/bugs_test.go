@@ -628,3 +628,27 @@ func TestOfflineBannerFromARefresh(t *testing.T) {
 		t.Fatalf("the banner stayed after a refresh got through:\n%s", h.view())
 	}
 }
+
+// A row whose marks take the second line keeps its delivery status
+// whole too: the glyph alone when the word does not fit.
+func TestNarrowRowKeepsStatusWhole(t *testing.T) {
+	fb := newFakeBackend()
+	fb.threads[1].PatientLabel = "Patient U85D"
+	fb.threads[1].Urgent, fb.threads[1].Clinical = true, true
+	fb.threads[1].Preview, fb.threads[1].LastOutStatus, fb.threads[1].LastFromClinic = "If this is an emergency, call 911.", "read", true
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.signIn()
+	_, second := rowLines(t, h, "Patient U85D")
+	if !strings.Contains(second, "[URGENT] [CLINICAL]") || !strings.HasSuffix(second, "✓✓") {
+		t.Errorf("row's second line %q: want the marks whole and the status glyph whole at the end", second)
+	}
+}
+
+// The picker keeps each quick reply's marks whole; the title gives way.
+func TestPickerMarksStayWhole(t *testing.T) {
+	h := newHarness(t, newFakeBackend(), Options{}, 80, 24)
+	h.signIn()
+	h.press("enter", "m")
+	h.mustSee("[CLINICAL]")
+	h.mustNotSee("[CLIN…")
+}

@@ -233,6 +233,10 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 	if r.lastFromClinic {
 		if s := t.statusView(r.lastOut, policy.SafeText{}); s != "" {
 			status = t.Faint.Render(" · ") + s
+			if w-ansi.StringWidth(line2)-ansi.StringWidth(status) < minPreviewW {
+				// Too tight for the word: the glyph alone stays whole.
+				status = t.Faint.Render(" ") + t.statusGlyph(r.lastOut)
+			}
 		}
 	}
 	previewW := max(w-ansi.StringWidth(line2)-ansi.StringWidth(status), 1)
@@ -244,8 +248,12 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 	return line1, line2
 }
 
-// minLabelW is how narrow a label gets before the marks move down a line.
-const minLabelW = 8
+// minLabelW is how narrow a label gets before the marks move down a line;
+// minPreviewW how narrow a preview gets before its status loses its word.
+const (
+	minLabelW   = 8
+	minPreviewW = 6
+)
 
 // fitLabel is the patient label cut to w columns (at least one).
 func fitLabel(t Theme, label policy.SafeText, w int) string {

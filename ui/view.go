@@ -370,6 +370,24 @@ func (t Theme) statusView(s deliveryStatus, failure policy.SafeText) string {
 	return ""
 }
 
+// statusGlyph is statusView without its word, for rows too narrow for
+// it (delivered and read share ✓✓; the thread says which).
+func (t Theme) statusGlyph(s deliveryStatus) string {
+	switch s.kind {
+	case statusQueued:
+		return t.Pending.Render("○")
+	case statusSent:
+		return t.StatusOK.Render("✓")
+	case statusDelivered, statusRead:
+		return t.StatusOK.Render("✓✓")
+	case statusFailed:
+		return t.Error.Render("✗")
+	case statusOther:
+		return t.Faint.Render("?")
+	}
+	return ""
+}
+
 // --- thread ---------------------------------------------------------------------
 
 // threadPaneView is the right (or lower) pane: the open thread or the
