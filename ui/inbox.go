@@ -186,9 +186,9 @@ func (l *inboxList) View() string {
 }
 
 // rowView draws one inbox row as two lines. The state marks and the age
-// always show whole: at 80 columns the inbox is 32 wide, so the label
-// gives way first (down to a few characters), then the marks move to the
-// second line ahead of the preview, which is cut instead. The preview is
+// always show whole: at 80 columns the inbox is 32 wide, so the marks
+// move to the second line ahead of the preview, which is cut instead, and
+// only a label too long for the line on its own is cut. The preview is
 // the latest message; a delivery status follows it only when that message
 // is the clinic's own.
 func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) {
@@ -213,7 +213,9 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 	// Room for the label (and the marks) between the count and the age.
 	room := w - indentW - ansi.StringWidth(age) - 1
 	labelW := ansi.StringWidth(r.label.String())
-	marksUp := marks == "" || min(labelW, minLabelW)+1+marksW <= room
+	// Labels are opaque ("Patient 9VQ2") and tell patients apart by
+	// their end, so the marks move down before the label is cut.
+	marksUp := marks == "" || labelW+1+marksW <= room
 	left := cursor + unread
 	if marksUp && marks != "" {
 		left += fitLabel(t, r.label, room-1-marksW) + " " + marks
@@ -248,12 +250,9 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 	return line1, line2
 }
 
-// minLabelW is how narrow a label gets before the marks move down a line;
-// minPreviewW how narrow a preview gets before its status loses its word.
-const (
-	minLabelW   = 8
-	minPreviewW = 6
-)
+// minPreviewW is how narrow a preview gets before its status loses its
+// word.
+const minPreviewW = 6
 
 // fitLabel is the patient label cut to w columns (at least one).
 func fitLabel(t Theme, label policy.SafeText, w int) string {
