@@ -40,7 +40,14 @@ func splitBurst(msg tea.KeyMsg) []tea.KeyMsg {
 type pickerWait struct {
 	threadID  string
 	templates bool // the templates request is out
+	// replay: the picker is open and the waiting keys are on their way
+	// back through Update (replayKeysMsg); keys pressed meanwhile still
+	// queue behind them, so the order holds.
+	replay bool
 }
+
+// replayKeysMsg applies the keys that waited for a picker, now open.
+type replayKeysMsg struct{}
 
 // updateKeys applies every key press msg holds, in order.
 func (m *Model) updateKeys(msg tea.KeyMsg) tea.Cmd {
@@ -55,32 +62,42 @@ func (m *Model) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// openPicker opens the quick-reply picker for the open thread, or asks
+// showPicker opens the quick-reply picker for the open thread, or asks
 // the server for the templates when its 24-hour window is closed; while
 // the thread itself is still loading it waits for it.
-func (m *Model) openPicker() tea.Cmd {
-	if m.thread == nil || m.thread.row.id != m.openID {
-		m.waitingPicker = &pickerWait{threadID: m.openID}
+func (m *Model) showPicker() tea.Cmd {
+	if m.pane.view == nil || m.pane.view.row.id != m.pane.id {
+		m.waitingPicker = &pickerWait{threadID: m.pane.id}
 		return nil
 	}
 	if m.windowClosed() {
-		m.waitingPicker = &pickerWait{threadID: m.openID, templates: true}
-		return templatesCmd(m.ctx, m.backend, m.session, m.openID)
+		m.waitingPicker = &pickerWait{threadID: m.pane.id, templates: true}
+		return templatesCmd(m.ctx, m.backend, m.session, m.pane.id)
 	}
 	items := m.macrosForPatient()
 	if len(items) == 0 {
 		m.dropKeyQueue()
 		return m.showToast(toastError, noQuickReplies)
 	}
-	m.picker = newMacroPicker(m.theme, m.keys, m.openID, items, nil)
+	m.picker = newMacroPicker(m.theme, m.keys, m.pane.id, items, nil)
 	m.resize()
-	return m.replayKeys()
+	return m.pickerOpened()
+}
+
+// pickerOpened sends the waiting keys, if any, to the open picker.
+func (m *Model) pickerOpened() tea.Cmd {
+	if len(m.keyQueue) == 0 {
+		m.waitingPicker = nil
+		return nil
+	}
+	m.waitingPicker = &pickerWait{replay: true}
+	return emit(replayKeysMsg{})
 }
 
 // pickerThreadLoaded continues a picker that waited for its thread.
 func (m *Model) pickerThreadLoaded(threadID string, failed bool) tea.Cmd {
 	w := m.waitingPicker
-	if w == nil || w.templates || w.threadID != threadID {
+	if w == nil || w.templates || w.replay || w.threadID != threadID {
 		return nil
 	}
 	m.waitingPicker = nil
@@ -88,7 +105,7 @@ func (m *Model) pickerThreadLoaded(threadID string, failed bool) tea.Cmd {
 		m.dropKeyQueue()
 		return nil
 	}
-	return m.openPicker()
+	return m.showPicker()
 }
 
 // pickerTemplatesDone ends the wait for the templates; opened says the
@@ -102,11 +119,15 @@ func (m *Model) pickerTemplatesDone(opened bool) tea.Cmd {
 		m.dropKeyQueue()
 		return nil
 	}
-	return m.replayKeys()
+	return m.pickerOpened()
 }
 
 // replayKeys applies the keys that waited for the picker.
 func (m *Model) replayKeys() tea.Cmd {
+	if m.waitingPicker == nil || !m.waitingPicker.replay {
+		return nil
+	}
+	m.waitingPicker = nil
 	q := m.keyQueue
 	m.keyQueue = nil
 	var cmds []tea.Cmd

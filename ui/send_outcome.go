@@ -74,7 +74,7 @@ func (m *Model) sendStatusChanged(threadID, messageID, status string) tea.Cmd {
 	if !ok || st.kind == statusQueued || st.kind == statusNone {
 		return nil
 	}
-	if st.kind == statusFailed && threadID == m.openID && m.openID != "" {
+	if st.kind == statusFailed && threadID == m.pane.id && m.pane.id != "" {
 		// The thread is fetched again for this event; its answer carries
 		// the reason, and sendsSettledIn reports it then.
 		return nil
@@ -102,10 +102,10 @@ func (m *Model) sendsSettledIn(d api.ThreadDetail) tea.Cmd {
 // failureOf is the provider's reason for a failed message of the open
 // thread, when it is loaded.
 func (m *Model) failureOf(messageID string) policy.SafeText {
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return policy.SafeText{}
 	}
-	for _, mv := range m.thread.messages {
+	for _, mv := range m.pane.view.messages {
 		if mv.id == messageID {
 			return mv.failure
 		}
