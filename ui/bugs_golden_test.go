@@ -13,7 +13,8 @@ import (
 
 // TestBugScreensGolden pins the screens the fixes changed, at 80×24 and
 // 160×50, in colour and with NO_COLOR's monochrome theme: the inbox with
-// every state mark and a clinic-last preview, the admin's page, the
+// every state mark and a clinic-last preview, a thread and the quick
+// replies with their marks whole, the admin's page, the
 // offline banner, a failed send's footer and a refused key's reason.
 // Regenerate with `go test ./ui -run TestBugScreensGolden -update`.
 func TestBugScreensGolden(t *testing.T) {
@@ -35,6 +36,14 @@ func TestBugScreensGolden(t *testing.T) {
 	}{
 		{"inbox_marks", "", marks, func(h *harness) { h.signIn() }},
 		{"admin_home", api.RoleAdmin, nil, func(h *harness) { h.signIn() }},
+		{"thread_marks", "", marks, func(h *harness) {
+			h.signIn()
+			h.press("g", "enter")
+		}},
+		{"picker_marks", "", nil, func(h *harness) {
+			h.signIn()
+			h.press("enter", "m", "j", "j")
+		}},
 		{"offline_banner", "", nil, func(h *harness) {
 			h.signIn()
 			h.fb.mu.Lock()
