@@ -499,11 +499,16 @@ func TestAdminGetsTheirOwnScreen(t *testing.T) {
 		t.Errorf("an admin's console asked for the inbox %d times and the event stream %d times", hits, subs)
 	}
 	// The thread keys say why they are not the admin's.
-	for _, k := range []string{"r", "m", "enter", "n"} {
+	for k, why := range map[string]string{
+		"r": "Admin accounts do not read or send patient messages", "m": "Admin accounts do not read or send patient messages",
+		"enter": "Admin accounts do not read or send patient messages", "n": "Admin accounts do not read or send patient messages",
+		"X": policy.Why(policy.RoleAdmin, policy.ActionViewIncidents), "s": policy.Why(policy.RoleAdmin, policy.ActionViewMetrics),
+		"I": policy.Why(policy.RoleAdmin, policy.ActionOpenIncident),
+	} {
 		h.m.toast = nil
 		h.press(k)
-		if got := footerLine(h); !strings.Contains(got, "Admin accounts do not read or send patient messages") {
-			t.Errorf("admin pressing %q: footer %q, want the reason", k, got)
+		if got := footerLine(h); !strings.Contains(got, why) {
+			t.Errorf("admin pressing %q: footer %q, want %q", k, got, why)
 		}
 	}
 	// What the admin may do still works.
