@@ -657,3 +657,16 @@ func TestPickerMarksStayWhole(t *testing.T) {
 	h.mustSee("[CLINICAL]")
 	h.mustNotSee("[CLIN…")
 }
+
+// A server that refuses a stream itself (too many open) is reachable: it
+// gets the retry, not the offline banner.
+func TestStreamRefusedIsNotOffline(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 120, 40)
+	h.signIn()
+	fb.mu.Lock()
+	fb.eventsErr = &api.StatusError{Code: 429, Message: "too many event streams open"}
+	fb.mu.Unlock()
+	h.send(resubscribeMsg{session: h.m.session})
+	h.mustNotSee("OFFLINE")
+}

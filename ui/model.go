@@ -1018,7 +1018,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			m.resyncing = false
 			return m.resubscribeLater()
 		}
-		return m.streamDown(false)
+		return m.streamDown(nil)
 	case eventsFailedMsg:
 		if msg.session != m.session {
 			return nil
@@ -1026,7 +1026,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		if isUnauthorized(msg.err) {
 			return m.signOut("Your session ended. Please sign in again.")
 		}
-		return m.streamDown(true)
+		return m.streamDown(msg.err)
 	case resubscribeMsg:
 		if msg.session != m.session || m.ctx == nil {
 			return nil

@@ -39,11 +39,17 @@ func (m *Model) wentOffline(stream bool) {
 	m.offline.stream = m.offline.stream || stream
 }
 
-// streamDown is the event stream ending or failing to open: the banner
-// goes up and the next attempt is scheduled.
-func (m *Model) streamDown(failed bool) tea.Cmd {
+// streamDown is the event stream ending or failing to open with err
+// (nil when it ended): the banner goes up and the next attempt is
+// scheduled. A server that answered with a refusal of its own (too many
+// streams open, 429) is there: it gets the retry without the banner.
+func (m *Model) streamDown(err error) tea.Cmd {
+	var st *api.StatusError
+	if errors.As(err, &st) && st.Code >= 400 && st.Code < 500 {
+		return m.resubscribeLater()
+	}
 	m.wentOffline(true)
-	if failed {
+	if err != nil {
 		m.offline.attempts++
 	}
 	cmd := m.resubscribeLater()
