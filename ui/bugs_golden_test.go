@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
@@ -91,5 +92,20 @@ func TestBugScreensGolden(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// BenchmarkWithoutColour is the cost NO_COLOR adds to a frame: stripping
+// colour from a full 160×50 frame drawn in colour (the thread golden).
+func BenchmarkWithoutColour(b *testing.B) {
+	frame, err := os.ReadFile("testdata/TestBugScreensGolden/thread_marks_160x50_colour.golden")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(frame)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		withoutColour(s)
 	}
 }

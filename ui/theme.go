@@ -2,7 +2,6 @@ package ui
 
 import (
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -108,55 +107,91 @@ func MonochromeTheme() Theme {
 	}
 }
 
-// sgr is one Select Graphic Rendition sequence.
-var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
-
 // withoutColour removes every colour from a frame and keeps the other
 // attributes: the text components (textarea, textinput) bring their own
 // grey placeholders and cursor-line backgrounds, and under NO_COLOR none
 // of that may show. The monochrome theme itself holds no colour; this is
-// the guarantee for what it does not style.
+// the guarantee for what it does not style. It runs once per frame, so it
+// scans by hand rather than with a regular expression.
 func withoutColour(frame string) string {
-	if !strings.Contains(frame, "\x1b[") {
+	i := strings.Index(frame, "\x1b[")
+	if i < 0 {
 		return frame
 	}
-	return sgr.ReplaceAllStringFunc(frame, func(seq string) string {
-		params := seq[2 : len(seq)-1]
-		if params == "" {
-			return seq // a reset
+	var b strings.Builder
+	b.Grow(len(frame))
+	for i >= 0 {
+		b.WriteString(frame[:i])
+		frame = frame[i:]
+		end := 2
+		for end < len(frame) && (frame[end] >= '0' && frame[end] <= '9' || frame[end] == ';' || frame[end] == ':') {
+			end++
 		}
-		var keep []string
-		ps := strings.Split(params, ";")
-		for i := 0; i < len(ps); i++ {
-			p := ps[i]
-			if head, _, ok := strings.Cut(p, ":"); ok {
-				if head != "38" && head != "48" && head != "58" {
-					keep = append(keep, p) // 4:3, a curly underline
-				}
-				continue // 38:5:240 and the like: colour in one parameter
+		if end == len(frame) || frame[end] != 'm' {
+			// Not an SGR sequence: kept as it is.
+			b.WriteString(frame[:end])
+		} else {
+			writeSGRWithoutColour(&b, frame[2:end])
+			end++
+		}
+		frame = frame[end:]
+		i = strings.Index(frame, "\x1b[")
+	}
+	b.WriteString(frame)
+	return b.String()
+}
+
+// writeSGRWithoutColour writes the SGR sequence with parameters params
+// minus its colours; nothing when only colour was in it. An empty one (a
+// reset) stays.
+func writeSGRWithoutColour(b *strings.Builder, params string) {
+	if params == "" {
+		b.WriteString("\x1b[m")
+		return
+	}
+	wrote := false
+	rest := params
+	skip := 0 // parameters still to drop after 38/48/58
+	for {
+		p, tail, _ := strings.Cut(rest, ";")
+		rest = tail
+		keep := false
+		switch {
+		case skip > 0:
+			skip--
+			if skip == 3 && p == "5" {
+				skip = 1 // 38;5;N: one more
 			}
+		case strings.Contains(p, ":"):
+			head, _, _ := strings.Cut(p, ":")
+			keep = head != "38" && head != "48" && head != "58" // 4:3 is a curly underline
+		default:
 			n, err := strconv.Atoi(p)
-			if err != nil {
-				continue
-			}
 			switch {
+			case err != nil:
 			case n == 38 || n == 48 || n == 58:
-				// Extended colour: 5;N or 2;R;G;B follow.
-				if i+1 < len(ps) && ps[i+1] == "5" {
-					i += 2
-				} else if i+1 < len(ps) && ps[i+1] == "2" {
-					i += 4
-				}
+				skip = 4 // 2;R;G;B, or 5;N (see above)
 			case n >= 30 && n <= 39, n >= 40 && n <= 49, n >= 90 && n <= 97, n >= 100 && n <= 107, n == 59:
 			default:
-				keep = append(keep, p)
+				keep = true
 			}
 		}
-		if len(keep) == 0 {
-			return ""
+		if keep {
+			if wrote {
+				b.WriteByte(';')
+			} else {
+				b.WriteString("\x1b[")
+				wrote = true
+			}
+			b.WriteString(p)
 		}
-		return "\x1b[" + strings.Join(keep, ";") + "m"
-	})
+		if rest == "" {
+			break
+		}
+	}
+	if wrote {
+		b.WriteByte('m')
+	}
 }
 
 // ThemeFromEnv picks the theme for this terminal: MonochromeTheme when
