@@ -260,108 +260,155 @@ func (m *Model) Init() tea.Cmd {
 	return loginCmd(m.backend, m.loginAttempt, m.demo.Username, m.demo.Password, "")
 }
 
-// Update routes one message: window size first, then results, then keys
-// by focus (prompt, text input, screen).
+// Update reads the clock once and routes one message: the root's own
+// (window, keys, quitting, live events), a component's request, a
+// backend answer to whoever asked, else the focused input's (a cursor
+// blink).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.nowAt = m.now()
 	m.syncPanes()
-	var cmd tea.Cmd
+	cmd, ok := m.updateRoot(msg)
+	if !ok {
+		cmd, ok = m.fromComponent(msg)
+	}
+	if !ok {
+		cmd, ok = m.fromBackend(msg)
+	}
+	if !ok {
+		// Cursor blinks and other messages of the focused input.
+		cmd = m.forwardToInput(msg)
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+// updateRoot takes what is the root's own: the window, keys, quitting,
+// the session's end, the open screen closing, toasts, the idle clock and
+// the live events.
+func (m *Model) updateRoot(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
-		cmd = m.updateKeys(msg)
+		return m.updateKeys(msg), true
 	case replayKeysMsg:
-		cmd = m.replayKeys()
+		return m.replayKeys(), true
+	case quitNowMsg:
+		return tea.Quit, true
+	case quitMsg:
+		return m.quit(), true
+	case signOutMsg:
+		return m.signOut(msg.notice), true
+	case closeScreenMsg:
+		m.closeScreen(msg.screen)
+	case toastExpiredMsg:
+		m.onToastExpired(msg)
+	case idleTickMsg:
+		return m.onIdleTick(msg), true
+	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
+		return m.onEvents(msg), true
+	case logoutDoneMsg:
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// fromComponent takes a component's request of the root.
+func (m *Model) fromComponent(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case signInMsg:
-		cmd = m.onSignIn(msg)
+		return m.onSignIn(msg), true
+	case enrolCancelMsg:
+		return m.onEnrolCancel(), true
+	case recoveryDoneMsg:
+		return m.onRecoveryDone(msg), true
 	case composerLeftMsg:
 		m.onComposerLeft()
 	case composerSendMsg:
-		cmd = m.sendText()
+		return m.sendText(), true
 	case composerEditedMsg:
-		cmd = m.composerEdited()
+		return m.composerEdited(), true
 	case pickMsg:
-		cmd = m.onPick(msg)
+		return m.onPick(msg), true
 	case pickerClosedMsg:
 		m.picker = nil
-	case enrolCancelMsg:
-		cmd = m.onEnrolCancel()
-	case recoveryDoneMsg:
-		cmd = m.onRecoveryDone(msg)
+	case callFailedMsg:
+		return m.handleErr(msg.what, msg.err), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// fromBackend takes a backend call's answer to whoever asked.
+func (m *Model) fromBackend(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case loginResultMsg:
-		cmd = m.onLogin(msg)
+		return m.onLogin(msg), true
+	case enrolResultMsg:
+		return m.onEnrol(msg), true
 	case inboxPageMsg, inboxChangesMsg:
 		m.inboxAnswered(msg)
-		cmd = m.list.Update(msg)
-	case callFailedMsg:
-		cmd = m.handleErr(msg.what, msg.err)
+		return m.list.Update(msg), true
 	case threadMsg:
-		cmd = m.onThread(msg)
+		return m.onThread(msg), true
 	case sendResultMsg:
-		cmd = m.onSend(msg)
+		return m.onSend(msg), true
 	case handoffResultMsg:
-		cmd = m.onHandoff(msg)
+		return m.onHandoff(msg), true
 	case consentResultMsg:
-		cmd = m.onConsent(msg)
+		return m.onConsent(msg), true
 	case scheduleResultMsg:
-		cmd = m.onSchedule(msg)
+		return m.onSchedule(msg), true
 	case templatesMsg:
-		cmd = m.onTemplates(msg)
+		return m.onTemplates(msg), true
 	case macrosMsg:
 		m.onMacros(msg)
-	case enrolResultMsg:
-		cmd = m.onEnrol(msg)
+		return nil, true
 	case revealResultMsg:
-		cmd = m.onReveal(msg)
+		return m.onReveal(msg), true
 	case revealTickMsg:
-		cmd = m.onRevealTick(msg)
-	case auditMsg:
-		cmd = m.onAudit(msg)
-	case policyMsg:
-		cmd = m.onPolicy(msg)
-	case policyAckResultMsg:
-		cmd = m.onPolicyAck(msg)
-	case reviewStatusMsg:
-		cmd = m.onReviewStatus(msg)
-	case vendorsMsg:
-		cmd = m.onVendors(msg)
-	case metricsMsg:
-		cmd = m.onMetrics(msg)
-	case incidentMsg:
-		cmd = m.onIncident(msg)
+		return m.onRevealTick(msg), true
 	case draftTickMsg:
-		cmd = m.onDraftTick(msg)
+		return m.onDraftTick(msg), true
 	case draftLoadedMsg:
-		cmd = m.onDraftLoaded(msg)
+		return m.onDraftLoaded(msg), true
 	case draftDoneMsg:
-		cmd = m.onDraftDone(msg)
-	case quitNowMsg:
-		cmd = tea.Quit
-	case quitMsg:
-		cmd = m.quit()
-	case signOutMsg:
-		cmd = m.signOut(msg.notice)
-	case closeScreenMsg:
-		m.closeScreen(msg.screen)
-	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
-		cmd = m.onEvents(msg)
-	case idleTickMsg:
-		cmd = m.onIdleTick(msg)
-	case toastExpiredMsg:
-		if m.toast != nil && m.toast.id == msg.id {
-			m.toast = nil
-			m.resize()
-		}
-	case logoutDoneMsg:
-	default:
-		// Cursor blinks and other component messages.
-		cmd = m.forwardToInput(msg)
+		return m.onDraftDone(msg), true
 	}
-	m.syncKeys()
-	return m, cmd
+	return m.fromScreenBackend(msg)
+}
+
+// fromScreenBackend takes the answers for the policy screen and the
+// screens over the main screen.
+func (m *Model) fromScreenBackend(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case policyMsg:
+		return m.onPolicy(msg), true
+	case policyAckResultMsg:
+		return m.onPolicyAck(msg), true
+	case reviewStatusMsg:
+		return m.onReviewStatus(msg), true
+	case auditMsg:
+		return m.onAudit(msg), true
+	case vendorsMsg:
+		return m.onVendors(msg), true
+	case metricsMsg:
+		return m.onMetrics(msg), true
+	case incidentMsg:
+		return m.onIncident(msg), true
+	}
+	return nil, false
+}
+
+func (m *Model) onToastExpired(msg toastExpiredMsg) {
+	if m.toast != nil && m.toast.id == msg.id {
+		m.toast = nil
+		m.resize()
+	}
 }
 
 // keyContext says who gets the keys now.
