@@ -1027,34 +1027,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			return nil // the reader of a signed-out session just stops
 		}
 		// The reader must be re-armed even when the event is ignored.
-		cmds := []tea.Cmd{waitEventCmd(msg.ch, msg.session)}
-		switch msg.ev.Type {
-		case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
-			// The event carries its thread's row: one row changes in
-			// place. Without one (an older server), ask what changed.
-			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
-				m.list.applyRow(*msg.ev.Thread)
-				m.list.setCounts(msg.ev.Counts)
-			} else {
-				cmds = append(cmds, m.list.fetch())
-			}
-			if msg.ev.ThreadID == m.pane.id {
-				cmds = append(cmds, m.pane.fetch())
-			}
-			if msg.ev.Type == api.EventMessageStatus {
-				cmds = append(cmds, m.sendStatusChanged(msg.ev.ThreadID, msg.ev.MessageID, msg.ev.Status))
-			}
-		case api.EventThreadUrgent:
-			cmds = append(cmds, m.urgentAlert(msg.ev))
-		case api.EventResync:
-			// The server dropped the stream because this console fell
-			// behind: events were lost, so ask for the rows changed
-			// since the change number held, and the open thread again.
-			// The stream closes next, and the reader reconnects.
-			m.resyncing = true
-			cmds = append(cmds, m.list.fetch(), m.pane.fetch())
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.onEvent(msg.ev))
 	case eventsClosedMsg:
 		if msg.session != m.session {
 			return nil
@@ -1067,13 +1040,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		}
 		return m.streamDown(nil)
 	case eventsFailedMsg:
-		if msg.session != m.session {
-			return nil
-		}
-		if isUnauthorized(msg.err) {
-			return m.signOut("Your session ended. Please sign in again.")
-		}
-		return m.streamDown(msg.err)
+		return m.onEventsFailed(msg)
 	case resubscribeMsg:
 		if msg.session != m.session || m.ctx == nil {
 			return nil
@@ -1081,6 +1048,49 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		return subscribeCmd(m.ctx, m.backend, m.session)
 	}
 	return nil
+}
+
+// onEvent applies one live event.
+func (m *Model) onEvent(ev api.Event) tea.Cmd {
+	switch ev.Type {
+	case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
+		var cmds []tea.Cmd
+		// The event carries its thread's row: one row changes in
+		// place. Without one (an older server), ask what changed.
+		if ev.Thread != nil && ev.Thread.ID == ev.ThreadID {
+			m.list.applyRow(*ev.Thread)
+			m.list.setCounts(ev.Counts)
+		} else {
+			cmds = append(cmds, m.list.fetch())
+		}
+		if ev.ThreadID == m.pane.id {
+			cmds = append(cmds, m.pane.fetch())
+		}
+		if ev.Type == api.EventMessageStatus {
+			cmds = append(cmds, m.sendStatusChanged(ev.ThreadID, ev.MessageID, ev.Status))
+		}
+		return tea.Batch(cmds...)
+	case api.EventThreadUrgent:
+		return m.urgentAlert(ev)
+	case api.EventResync:
+		// The server dropped the stream because this console fell
+		// behind: events were lost, so ask for the rows changed
+		// since the change number held, and the open thread again.
+		// The stream closes next, and the reader reconnects.
+		m.resyncing = true
+		return tea.Batch(m.list.fetch(), m.pane.fetch())
+	}
+	return nil
+}
+
+func (m *Model) onEventsFailed(msg eventsFailedMsg) tea.Cmd {
+	if msg.session != m.session {
+		return nil
+	}
+	if isUnauthorized(msg.err) {
+		return m.signOut("Your session ended. Please sign in again.")
+	}
+	return m.streamDown(msg.err)
 }
 
 func (m *Model) resubscribeLater() tea.Cmd {
