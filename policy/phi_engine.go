@@ -204,6 +204,24 @@ func (sc *scanner) lookup() {
 					}
 				}
 			}
+			if !ok && T[i].kind == tkWord && len(w) >= 3 {
+				// A word no list knows may still be a name the population
+				// tables hold ("okafor", "xiomara").
+				pw := w
+				if bytesHasPossessive(pw) {
+					pw = pw[:len(pw)-2]
+				}
+				if tag := lx.people.lookup(pw); tag != 0 {
+					e = lexEntry{nTok: 1, flags: fPopName}
+					if tag&nameGiven != 0 {
+						e.flags |= fFirst
+					}
+					if tag&nameFamily != 0 {
+						e.flags |= fSurname
+					}
+					ok = true
+				}
+			}
 			if !ok || e.nTok == 0 {
 				// Not a word of its own (at most the start of a phrase):
 				// try its evasive or inflected forms.

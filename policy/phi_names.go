@@ -266,6 +266,10 @@ func (sc *scanner) names() {
 		}
 		hasStrong := sc.strongLex(i)
 		end := sc.extendName(i, 4, acceptRun, hasStrong)
+		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i)) {
+			i = end
+			continue
+		}
 		for k := i; k <= end && !hasStrong; k++ {
 			hasStrong = sc.strongLex(k)
 		}
@@ -336,7 +340,7 @@ func (sc *scanner) capitalisedPairs() {
 		// Four or more capitalised words in a row are a title, a heading
 		// or an organisation ("Northside Family Medicine Walk In"), not
 		// one person.
-		if sc.capitalRun(i, end) >= 4 {
+		if sc.capitalRun(i, end) >= 4 || sc.notPerson(i, end) {
 			i = end
 			continue
 		}
@@ -746,4 +750,64 @@ func (sc *scanner) capitalRun(i, end int) int {
 		run++
 	}
 	return run
+}
+
+// notPerson reports name-shaped words [i, end] that the words around them
+// make a place, an organisation or a thing: after a determiner or a
+// saint ("the Holter", "Saint Brigid", "San Marcos"), before a noun that
+// heads such a name ("Westbrook Imaging", "Kaiser Permanente Medical"),
+// or inside a run of four or more capitalised words (a title).
+func (sc *scanner) notPerson(i, end int) bool {
+	p := i - 1
+	if sc.isP(p, '.') && (sc.is(p-1, "st") || sc.is(p-1, "mt") || sc.is(p-1, "ft")) {
+		return true
+	}
+	switch string(sc.word(p)) {
+	case "the", "a", "an", "this", "that", "our", "your", "la", "el", "los", "las", "al",
+		"saint", "santa", "sainte", "mount", "mt", "fort", "lake", "port", "st":
+		return true
+	}
+	n := end + 1
+	if sc.isP(n, '\'') || sc.isP(n, '-') {
+		n++
+	}
+	if sc.flags(n)&(fOrgNoun|fStreetSuffix) != 0 && sc.kind(n) == tkWord && sc.upper(n) == sc.upper(end) {
+		return true
+	}
+	if !sc.upper(i) || sc.allUpperText() {
+		return false
+	}
+	// Particles inside a name ("María de la Cruz") are not title words:
+	// count only the capitalised ones.
+	run := sc.capitalRun(i, end)
+	for k := i; k <= end; k++ {
+		if sc.kind(k) != tkWord || !sc.upper(k) {
+			run--
+		}
+	}
+	return run >= 4
+}
+
+// popPersonContext reports words around a lone lower-case name that only
+// the population tables know which say it is a person: a verb that takes a
+// person ("tell okafor", "ask for brennan"), a greeting ("hi mbeki"), a
+// possessive ("okafor's form") or a verb people do ("okafor called").
+func (sc *scanner) popPersonContext(i int) bool {
+	if bytesHasPossessive(sc.txt(i)) {
+		return true
+	}
+	p := i - 1
+	if sc.is(p, "for") || sc.is(p, "to") || sc.is(p, "with") {
+		p--
+	}
+	switch string(sc.word(p)) {
+	case "tell", "ask", "call", "text", "thank", "thanks", "let", "dear", "hi", "hello", "hey", "hola",
+		"attn", "cc", "per", "told", "asked", "called", "texted", "page", "paged", "see", "saw", "message", "email":
+		return true
+	}
+	switch string(sc.word(i + 1)) {
+	case "said", "says", "told", "called", "asked", "texted", "wants", "needs":
+		return true
+	}
+	return false
 }
