@@ -578,6 +578,9 @@ func (sc *scanner) resolve() {
 			}
 		}
 		if !free {
+			if x.prio == prioClinical {
+				sc.keepFreeRuns(x, taken)
+			}
 			continue
 		}
 		for p := x.s; p < x.e; p++ {
@@ -586,4 +589,33 @@ func (sc *scanner) resolve() {
 		sc.kept = append(sc.kept, x)
 	}
 	slices.SortFunc(sc.kept, func(a, b cand) int { return int(a.s - b.s) })
+}
+
+// keepFreeRuns keeps the parts of a clinical statement that no stronger
+// span took: a statement that runs over a name or a date is masked around
+// it, the identifier keeping its own type.
+func (sc *scanner) keepFreeRuns(x cand, taken []bool) {
+	b := sc.n.b
+	for p := x.s; p < x.e; {
+		for p < x.e && (taken[p] || !isDigit(b[p]) && !isWordByte(b[p])) {
+			p++
+		}
+		q := p
+		for q < x.e && !taken[q] {
+			q++
+		}
+		e := q
+		for e > p && !isDigit(b[e-1]) && !isWordByte(b[e-1]) {
+			e--
+		}
+		if e-p >= 2 {
+			for k := p; k < e; k++ {
+				taken[k] = true
+			}
+			y := x
+			y.s, y.e = p, e
+			sc.kept = append(sc.kept, y)
+		}
+		p = q
+	}
 }

@@ -753,7 +753,8 @@ func (sc *scanner) capitalRun(i, end int) int {
 }
 
 // notPerson reports name-shaped words [i, end] that the words around them
-// make a place, an organisation or a thing: after a determiner or a
+// make a place, an organisation or a thing: after a determiner (not "a",
+// which in Spanish is "to": "llamen a Zoltan") or a
 // saint ("the Holter", "Saint Brigid", "San Marcos"), before a noun that
 // heads such a name ("Westbrook Imaging", "Kaiser Permanente Medical"),
 // or inside a run of four or more capitalised words (a title).
@@ -763,7 +764,7 @@ func (sc *scanner) notPerson(i, end int) bool {
 		return true
 	}
 	switch string(sc.word(p)) {
-	case "the", "a", "an", "this", "that", "our", "your", "la", "el", "los", "las", "al",
+	case "the", "an", "this", "that", "our", "your", "la", "el", "los", "las", "al",
 		"saint", "santa", "sainte", "mount", "mt", "fort", "lake", "port", "st":
 		return true
 	}
@@ -771,8 +772,16 @@ func (sc *scanner) notPerson(i, end int) bool {
 	if sc.isP(n, '\'') || sc.isP(n, '-') {
 		n++
 	}
-	if sc.flags(n)&(fOrgNoun|fStreetSuffix) != 0 && sc.kind(n) == tkWord && sc.upper(n) == sc.upper(end) {
-		return true
+	// "Rosenthal Family Clinic": up to two more capitalised words may
+	// stand between the name and the noun that heads it.
+	for hop := 0; hop < 3 && sc.kind(n) == tkWord && sc.upper(n) == sc.upper(end); hop++ {
+		if sc.flags(n)&(fOrgNoun|fStreetSuffix) != 0 {
+			return true
+		}
+		if !sc.upper(n) {
+			break
+		}
+		n++
 	}
 	if !sc.upper(i) || sc.allUpperText() {
 		return false
