@@ -470,3 +470,94 @@ func (sc *scanner) healthObject(k, verb int) bool {
 	}
 	return true
 }
+
+// personAges finds ages over 89 said next to the person without a verb:
+// "grandpa 93 needs help", "el señor de 96", "my dad at 93", "she lived
+// to 99", "her 93rd birthday", "she turned a hundred"; then every age
+// span takes the words that say it is an age ("93 years old",
+// "91-yr-old", "94 años"), which belong to the identifier.
+func (sc *scanner) personAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum && T[i].kind != tkAlnum {
+			continue
+		}
+		w := sc.txt(i)
+		v, n := 0, 0
+		for n < len(w) && isDigit(w[n]) {
+			v = v*10 + int(w[n]-'0')
+			n++
+		}
+		if n < 2 || n > 3 || v < 90 || v > 125 {
+			continue
+		}
+		if n < len(w) {
+			// "93rd birthday", "100th cumpleaños".
+			suf := string(w[n:])
+			if (suf == "th" || suf == "st" || suf == "nd" || suf == "rd") && (sc.is(i+1, "birthday") || sc.is(i+1, "bday") || sc.is(i+1, "cumpleanos")) {
+				sc.addTok(i, i, SpanAge, 0.85, prioAge)
+			}
+			continue
+		}
+		p := i - 1
+		switch {
+		case sc.is(p, "to") && (sc.is(p-1, "lived") || sc.is(p-1, "live") || sc.is(p-1, "it")) && sc.personBefore(p-1):
+		case sc.is(p, "at") && p > 0 && (T[p-1].ent.cue == cueRelation || relationWord(sc.word(p-1))) && sc.notUnit(i+1):
+		case p >= 0 && (T[p].ent.cue == cueRelation || relationWord(sc.word(p)) || sc.is(p, "pt")) && !bytesHasPossessive(sc.word(p)) && sc.notUnit(i+1) && !sc.isP(i+1, '/') && !sc.isP(i+1, ':'):
+		case sc.is(p, "de") && p > 0 && (sc.is(p-1, "senor") || sc.is(p-1, "senora") || T[p-1].ent.cue == cueRelation) && sc.notUnit(i+1):
+		default:
+			continue
+		}
+		sc.addTok(i, i, SpanAge, 0.8, prioAge)
+	}
+	for i := range T {
+		if !T[i].claimed && sc.is(i, "hundred") && sc.is(i-1, "a") && (sc.is(i-2, "turned") || sc.is(i-2, "turning") || sc.is(i-2, "is") || sc.is(i-2, "nearly") || sc.is(i-2, "almost")) && sc.personBefore(i-2) {
+			sc.addTok(i-1, i, SpanAge, 0.8, prioAge)
+		}
+	}
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanAge {
+			continue
+		}
+		k := sc.tokenAt(x.e)
+		e := k - 1
+		if sc.isP(k, '-') && sc.attached(k) {
+			k++
+		}
+		switch {
+		case (sc.is(k, "years") || sc.is(k, "year") || sc.is(k, "yrs") || sc.is(k, "yr")) && (sc.isP(k+1, '-') && sc.is(k+2, "old") || sc.is(k+1, "old")):
+			e = k + 1
+			if sc.isP(k+1, '-') {
+				e = k + 2
+			}
+		case sc.is(k, "yo") || sc.is(k, "anos") || sc.is(k, "years") || sc.is(k, "yrs"):
+			e = k
+		}
+		if e >= k-1 && e < len(T) && T[e].e > x.e {
+			for j := k; j <= e; j++ {
+				T[j].claimed = true
+			}
+			x.e = T[e].e
+		}
+	}
+}
+
+// notUnit reports that token k does not make the number before it a
+// measure: "grandpa 93 needs help", not "93 lbs", "93%", "93 degrees".
+func (sc *scanner) notUnit(k int) bool {
+	if k >= len(sc.toks) {
+		return true
+	}
+	if sc.kind(k) == tkPunct {
+		return !sc.isP(k, '%') && !sc.isP(k, '/') && !sc.isP(k, ':') && !sc.isP(k, '.') || sc.isP(k, '.') && !sc.attached(k+1)
+	}
+	if sc.flags(k)&(fUnit|fDoseUnit|fDuration) != 0 {
+		return false
+	}
+	switch string(sc.word(k)) {
+	case "lbs", "lb", "pounds", "degrees", "grados", "f", "c", "bpm", "over", "percent", "mmhg", "kg", "kilos", "libras", "mg", "am", "pm":
+		return false
+	}
+	return true
+}

@@ -43,6 +43,9 @@ cleveland arlington aurora anaheim honolulu lexington henderson stockton toledo 
 lubbock durham irving chandler reno glendale garland hialeah scottsdale fremont riverside
 uber lyft kaiser aetna cigna humana medicaid medicare walgreens costco
 labore dolore aliqua elit tempor sed amet
+tengo tienes tiene tienen tuve tuvo tuvieron hice hizo hicieron estuve estuvo estuvieron fui fue fueron
+puedo puede pueden pude pudo quiero quiere quieren quise quiso digo dice dicen dije dijo traigo traje trajo
+voy vas van vamos vengo viene vienen vine vino pongo puso salgo sepa supe supo doy dio dieron veo vi vio
 `)
 
 func main() {
@@ -173,8 +176,17 @@ var (
 )
 
 func spanishForms(w string) []string {
+	// Nouns and adjectives: the dictionary lists the singular (and the
+	// masculine) only: "citas", "tardes", "buenas", "dolores".
+	out := []string{w + "s", w + "es"}
+	switch {
+	case strings.HasSuffix(w, "z"):
+		out = append(out, w[:len(w)-1]+"ces")
+	case strings.HasSuffix(w, "o"):
+		out = append(out, w[:len(w)-1]+"a", w[:len(w)-1]+"as")
+	}
 	if len(w) < 4 {
-		return nil
+		return out
 	}
 	stem, end := w[:len(w)-2], w[len(w)-2:]
 	var endings []string
@@ -184,9 +196,8 @@ func spanishForms(w string) []string {
 	case "er", "ir":
 		endings = erEndings
 	default:
-		return nil
+		return out
 	}
-	out := make([]string, 0, len(endings))
 	for _, e := range endings {
 		out = append(out, stem+e)
 	}
