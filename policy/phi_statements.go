@@ -473,9 +473,8 @@ func (sc *scanner) healthObject(k, verb int) bool {
 
 // personAges finds ages over 89 said next to the person without a verb:
 // "grandpa 93 needs help", "el señor de 96", "my dad at 93", "she lived
-// to 99", "her 93rd birthday", "she turned a hundred"; then every age
-// span takes the words that say it is an age ("93 years old",
-// "91-yr-old", "94 años"), which belong to the identifier.
+// to 99", "her 93rd birthday", "she turned a hundred" ("she is a hundred"
+// stays readable: it is as often "a hundred percent sure").
 func (sc *scanner) personAges() {
 	T := sc.toks
 	for i := range T {
@@ -511,34 +510,8 @@ func (sc *scanner) personAges() {
 		sc.addTok(i, i, SpanAge, 0.8, prioAge)
 	}
 	for i := range T {
-		if !T[i].claimed && sc.is(i, "hundred") && sc.is(i-1, "a") && (sc.is(i-2, "turned") || sc.is(i-2, "turning") || sc.is(i-2, "is") || sc.is(i-2, "nearly") || sc.is(i-2, "almost")) && sc.personBefore(i-2) {
+		if !T[i].claimed && sc.is(i, "hundred") && sc.is(i-1, "a") && (sc.is(i-2, "turned") || sc.is(i-2, "turning") || sc.is(i-2, "turns")) && sc.personBefore(i-2) {
 			sc.addTok(i-1, i, SpanAge, 0.8, prioAge)
-		}
-	}
-	for c := range sc.cands {
-		x := &sc.cands[c]
-		if x.t != SpanAge {
-			continue
-		}
-		k := sc.tokenAt(x.e)
-		e := k - 1
-		if sc.isP(k, '-') && sc.attached(k) {
-			k++
-		}
-		switch {
-		case (sc.is(k, "years") || sc.is(k, "year") || sc.is(k, "yrs") || sc.is(k, "yr")) && (sc.isP(k+1, '-') && sc.is(k+2, "old") || sc.is(k+1, "old")):
-			e = k + 1
-			if sc.isP(k+1, '-') {
-				e = k + 2
-			}
-		case sc.is(k, "yo") || sc.is(k, "anos") || sc.is(k, "years") || sc.is(k, "yrs"):
-			e = k
-		}
-		if e >= k-1 && e < len(T) && T[e].e > x.e {
-			for j := k; j <= e; j++ {
-				T[j].claimed = true
-			}
-			x.e = T[e].e
 		}
 	}
 }

@@ -79,7 +79,7 @@ var categoryTemplates3 = []tmplSet{
 var (
 	// Names the population tables hold and the hand lists do not.
 	popGiven  = []string{"dashiell", "anneke", "bronwyn", "delphine", "eamon", "horacio", "imelda", "jolene", "mireille", "nathaniel", "octavia", "quincy", "rosalind", "saoirse", "tadeo", "valentin", "winifred", "zoltan"}
-	popFamily = []string{"abernethy", "bouchard", "castellanos", "dombrowski", "eckhardt", "hollingsworth", "iglesias", "jaramillo", "kaczmarek", "montenegro", "nussbaum", "przybylski", "quintanilla", "rosenthal", "szymanski", "tremblay", "urquhart", "villanueva", "wojtowicz", "yamaguchi", "zelinski"}
+	popFamily = []string{"abernethy", "bouchard", "lindgren", "dombrowski", "eckhardt", "hollingsworth", "kowalczyk", "jaramillo", "kaczmarek", "montenegro", "nussbaum", "przybylski", "quintanilla", "rosenthal", "szymanski", "tremblay", "urquhart", "villanueva", "wojtowicz", "yamaguchi", "zelinski"}
 	vitals    = []string{"my blood pressure was {SYS}/{DIA}", "her bp has been running {SYS} over {DIA}", "his pulse was {HR} this morning",
 		"my oxygen was {SAT}% on the finger monitor", "my temp was {TEMP}", "his temperature came back at {TEMP} degrees",
 		"my heart rate has been {HR} bpm", "BP was {SYS}/{DIA} today", "my reading was {SYS}/{DIA}", "my pressure is still high, {SYS}/{DIA}",
