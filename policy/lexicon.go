@@ -405,6 +405,7 @@ func buildLexicon() (*lexicon, error) {
 		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones",
 		// Functions and other parts a complaint is about: "my vision is
 		// blurry", "my gums bleed", "my heel is killing me".
+		"lung", "prostate", "pancreas", "gallbladder", "uterus", "ovary", "ovaries", "cervix", "bowel", "spleen",
 		"vision", "eyesight", "hearing", "gums", "stool", "stools", "urine", "bowels", "breathing", "balance",
 		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
 		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",

@@ -64,6 +64,7 @@ func (sc *scanner) clinical() {
 	sc.bodyComplaints()
 	sc.vitalReadings()
 	sc.healthPredicates()
+	sc.organProblems()
 	sc.feverReadings()
 	sc.seenBlood()
 	sc.statements()

@@ -29,6 +29,10 @@ type cand struct {
 	t    SpanType
 	conf float32
 	prio int8
+	// cs, ce is the term a clinical statement grew from (zero when it
+	// did not grow): where a stronger span cuts the statement, only the
+	// part holding the term is kept.
+	cs, ce int32
 }
 
 // mark is a lexicon hit: tokens [ts, te) matched entry e.
@@ -591,9 +595,10 @@ func (sc *scanner) resolve() {
 	slices.SortFunc(sc.kept, func(a, b cand) int { return int(a.s - b.s) })
 }
 
-// keepFreeRuns keeps the parts of a clinical statement that no stronger
-// span took: a statement that runs over a name or a date is masked around
-// it, the identifier keeping its own type.
+// keepFreeRuns keeps the part of a clinical statement that no stronger
+// span took and that holds its term: a statement that runs over a name or
+// a date is masked around it, the identifier keeping its own type, and a
+// stray piece on the far side of the identifier is not a statement.
 func (sc *scanner) keepFreeRuns(x cand, taken []bool) {
 	b := sc.n.b
 	for p := x.s; p < x.e; {
@@ -608,7 +613,7 @@ func (sc *scanner) keepFreeRuns(x cand, taken []bool) {
 		for e > p && !isDigit(b[e-1]) && !isWordByte(b[e-1]) {
 			e--
 		}
-		if e-p >= 2 {
+		if e-p >= 2 && (x.ce == 0 || p < x.ce && x.cs < e) {
 			for k := p; k < e; k++ {
 				taken[k] = true
 			}

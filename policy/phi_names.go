@@ -521,6 +521,11 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 	if !sc.nameWord(j) {
 		return
 	}
+	if m.e.cue == cueRelation && (sc.is(j-1, "is") || sc.is(j-1, "was") || sc.is(j-1, "es")) && (!sc.upper(j) || sc.allUpperText()) {
+		// "my daughter is autistic": after "is" a lower-case word says
+		// what the person is, not who.
+		return
+	}
 	e := j
 	if sc.nameWord(j+1) && sc.toks[j+1].space && sc.upper(j+1) == sc.upper(j) {
 		e = j + 1

@@ -138,6 +138,9 @@ func (sc *scanner) statements() {
 				e = k
 			}
 		}
+		if s < ts || e > te {
+			c.cs, c.ce = c.s, c.e
+		}
 		c.s, c.e = sc.toks[s].s, sc.toks[e].e
 	}
 }
@@ -267,7 +270,7 @@ func (sc *scanner) vitalReadings() {
 }
 
 // feverReadings finds a temperature told as "running": "he's running
-// 101", "she was running 38.5". Only body temperatures count, so
+// 101", "she was running 38.5". Like any vital sign it is a reading. Only body temperatures count, so
 // "running 10 minutes late" stays readable.
 func (sc *scanner) feverReadings() {
 	T := sc.toks
@@ -293,7 +296,7 @@ func (sc *scanner) feverReadings() {
 		for p := k - 1; p >= 0 && p >= k-3 && T[p].kind == tkWord && (healthSubject(sc.txt(p)) || complaintFiller(sc.txt(p)) || sc.is(p, "was") || sc.is(p, "is")); p-- {
 			s = p
 		}
-		sc.addTok(s, e, SpanSymptom, 0.7, prioClinical)
+		sc.addTok(s, e, SpanLab, 0.7, prioClinical)
 	}
 }
 
@@ -448,7 +451,14 @@ func (sc *scanner) healthObject(k, verb int) bool {
 		return string(next) == "up" && (sc.is(verb+2, "with") || sc.is(verb+2, "sick") || sc.is(verb+2, "coughing") || sc.is(verb+2, "bleeding") || sc.is(verb+2, "vomiting") || sc.is(verb+2, "dizzy") || sc.is(verb+2, "sweating") || sc.is(verb+2, "shaking")) ||
 			string(next) == "with"
 	case "fell", "cai", "cayo":
-		return string(next) != "behind" && string(next) != "asleep" && string(next) != "through" && string(next) != "apart"
+		// "I fell and hit my head", "she fell down the stairs", "me caí
+		// de la escalera"; not "fell behind", "fell asleep" or a bare
+		// "fell yesterday", which says too little.
+		switch string(next) {
+		case "and", "down", "off", "out", "on", "in", "from", "over", "de", "en", "y":
+			return true
+		}
+		return false
 	case "broke", "twisted", "sprained", "fractured", "dislocated", "burned", "burnt":
 		// "broke my wrist", "twisted her ankle", "broke a bone"; not
 		// "broke his phone".
@@ -533,4 +543,88 @@ func (sc *scanner) notUnit(k int) bool {
 		return false
 	}
 	return true
+}
+
+// organProblems finds a condition told through the organ it affects
+// rather than its name: "she has a bad heart", "problems with my
+// thyroid", "my kidneys are failing", "I had my gallbladder removed",
+// "they found a mass on my liver", "kidney problems".
+func (sc *scanner) organProblems() {
+	T := sc.toks
+	for b := range T {
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || vitalWord(sc.txt(b)) {
+			continue
+		}
+		owned := possessive(sc.word(b - 1))
+		// "back", "side", "hand", "face" are everyday words too ("call me
+		// back"): only someone's counts.
+		switch string(sc.txt(b)) {
+		case "back", "side", "hand", "hands", "face", "head", "mouth", "voice", "balance", "sleep", "mood", "blood":
+			if !owned && !organAdjective(sc.word(b-1)) {
+				continue
+			}
+		}
+		s, e := -1, -1
+		switch {
+		case organAdjective(sc.word(b - 1)):
+			s, e = b-1, b
+			if possessive(sc.word(b-2)) || sc.is(b-2, "a") {
+				s = b - 2
+			}
+		case organTrouble(sc.word(b + 1)):
+			s, e = b, b+1
+			if owned {
+				s = b - 1
+			}
+		case owned && (sc.is(b-2, "with") || sc.is(b-2, "con")) && organTrouble(sc.word(b-3)):
+			s, e = b-3, b
+		case owned && (sc.is(b+1, "removed") || sc.is(b+1, "replaced") || sc.is(b+1, "out") || sc.is(b+1, "taken") && sc.is(b+2, "out")) && (sc.is(b-2, "had") || sc.is(b-2, "got")):
+			s, e = b-2, b+1
+		case owned && (sc.is(b+1, "is") || sc.is(b+1, "are") || sc.is(b+1, "was")) && organFailing(sc.word(b+2)):
+			s, e = b-1, b+2
+		case (owned || sc.is(b-1, "the")) && (sc.is(b-2, "on") || sc.is(b-2, "in")) && growthWord(sc.word(b-3)):
+			s, e = b-3, b
+			if sc.is(s-1, "a") {
+				s--
+			}
+		}
+		if s < 0 || sc.anyClaimed(s, e) {
+			continue
+		}
+		sc.addTok(s, e, SpanCondition, 0.65, prioClinical)
+	}
+}
+
+func organAdjective(w []byte) bool {
+	switch string(w) {
+	case "bad", "weak", "weakened", "enlarged", "fatty", "failing", "damaged", "leaky", "irregular", "bum",
+		"overactive", "underactive", "lazy", "collapsed", "blocked", "clogged", "mala", "malo", "debil":
+		return true
+	}
+	return false
+}
+
+func organTrouble(w []byte) bool {
+	switch string(w) {
+	case "problem", "problems", "issue", "issues", "trouble", "troubles", "condition", "failure", "damage",
+		"surgery", "replacement", "transplant", "problemas", "problema", "stones", "disease":
+		return true
+	}
+	return false
+}
+
+func organFailing(w []byte) bool {
+	switch string(w) {
+	case "failing", "enlarged", "damaged", "shutting", "giving", "weak", "weakening", "scarred", "inflamed", "blocked", "fallando":
+		return true
+	}
+	return false
+}
+
+func growthWord(w []byte) bool {
+	switch string(w) {
+	case "mass", "spot", "nodule", "nodules", "growth", "shadow", "tumor", "tumour", "cyst", "lesion", "masa", "mancha", "bulto":
+		return true
+	}
+	return false
 }

@@ -58,6 +58,35 @@ var categoryTemplates3 = []tmplSet{
 	}, held: []string{
 		"{HEALTHES}, ¿qué hago?",
 	}},
+	{cat: "clinical-organ-condition", lang: "en", clinical: true, tune: []string{
+		"{ORGANCOND}",
+		"hi, {ORGANCOND}, can she still come in on friday?",
+		"{ORGANCOND}. do I need a referral?",
+	}, held: []string{
+		"just so you know, {ORGANCOND}",
+		"{ORGANCOND} and we need a new appointment",
+	}},
+	{cat: "place-street-word-lower", lang: "en", tune: []string{
+		"I live at {STREETLOWER}",
+		"my address is {STREETLOWER}",
+		"please send it to {STREETLOWER}",
+	}, held: []string{
+		"we moved to {STREETLOWER} last year",
+		"mail the card to {STREETLOWER} please",
+	}},
+	{cat: "place-street-word-lower", lang: "es", tune: []string{
+		"vivo en {STREETLOWER}",
+	}, held: []string{
+		"mi dirección es {STREETLOWER}",
+	}},
+	{cat: "precision-street-word-route", lang: "en", tune: []string{
+		"{ROUTE}",
+		"hi, {ROUTE}",
+		"{ROUTE}, thanks",
+	}, held: []string{
+		"quick question: {ROUTE}",
+		"{ROUTE}?",
+	}},
 	{cat: "precision-everyday-body-verbs", lang: "en", tune: []string{
 		"{EVERYDAY}",
 		"hi, {EVERYDAY}",
@@ -99,6 +128,13 @@ var (
 		"I passed the form to the front desk", "I can't stand the hold music", "we lost the referral letter",
 		"I'm running 10 minutes late", "I can't remember my portal password", "he broke his phone, use my number",
 		"I can't hold, please call me back", "she keeps calling the wrong office"}
+	organConds = []string{"she has a bad heart", "problems with my thyroid", "my kidneys are failing", "he has a bad back",
+		"she has trouble with her lungs", "they found a mass on my liver", "kidney problems run in his family",
+		"his kidneys are failing", "they found a spot on her lung", "my liver is enlarged", "he has prostate problems"}
+	streetsLower = []string{"via roma {HN}", "rua augusta {HN}", "rue de rivoli {HN}", "via garibaldi {HN}, torino",
+		"rua das flores {HN}", "viale dei mille {HN}", "rue saint-denis {HN}", "corso vittorio emanuele {HN}"}
+	routes = []string{"can you send it via email", "we came via the highway", "can I pay via the portal",
+		"I'll send the form via fax", "is it faster via the north entrance", "send it via text please"}
 	orgPlaces = []string{"the Westbrook Imaging Center", "Saint Brigid Hospital", "Hollingsworth Medical Building", "the Kaczmarek Pavilion",
 		"Rosenthal Family Clinic", "Villanueva Health Center", "the Tremblay Building", "Urquhart Street Pharmacy"}
 )
@@ -130,6 +166,12 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 		return seg{g.pick(healthEN), "SYMPTOM"}, true
 	case "HEALTHES":
 		return seg{g.pick(healthES), "SYMPTOM"}, true
+	case "ORGANCOND":
+		return seg{g.pick(organConds), "CONDITION"}, true
+	case "STREETLOWER":
+		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
+	case "ROUTE":
+		return lit(g.pick(routes)), true
 	case "EVERYDAY":
 		return lit(g.pick(everyday)), true
 	case "ORGPLACE":
