@@ -174,6 +174,7 @@ func (sc *scanner) run(text string) {
 	sc.validated()
 	sc.dates()
 	sc.spelledDates()
+	sc.dateLeads()
 	sc.ages()
 	sc.birthYears()
 	sc.digitRuns()

@@ -628,3 +628,37 @@ func growthWord(w []byte) bool {
 	}
 	return false
 }
+
+// dateLeads grows a date over the words that introduce it as a day: "el
+// día 16 de abril", "the day of March 3", "el martes 4 de junio",
+// "Tuesday, June 4". They name the same day and belong to its span.
+func (sc *scanner) dateLeads() {
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanDate && x.t != SpanDOB {
+			continue
+		}
+		k := sc.tokenAt(x.s)
+		s := k
+		p := k - 1
+		if sc.isP(p, ',') {
+			p--
+		}
+		switch {
+		case sc.is(p, "dia") || sc.flags(p)&fWeekday != 0 && sc.kind(p) == tkWord:
+			s = p
+			if sc.is(p-1, "el") || sc.is(p-1, "the") {
+				s = p - 1
+			}
+		case sc.is(p, "of") && sc.is(p-1, "day") && sc.is(p-2, "the"):
+			s = p - 2
+		}
+		if s == k || sc.anyClaimed(s, k-1) {
+			continue
+		}
+		for j := s; j < k; j++ {
+			sc.toks[j].claimed = true
+		}
+		x.s = sc.toks[s].s
+	}
+}
