@@ -66,6 +66,14 @@ var categoryTemplates3 = []tmplSet{
 		"just so you know, {ORGANCOND}",
 		"{ORGANCOND} and we need a new appointment",
 	}},
+	{cat: "clinical-body-own-words", lang: "en", clinical: true, tune: []string{
+		"{BODYOWN}",
+		"hi, {BODYOWN}",
+		"{BODYOWN}, should I come in?",
+	}, held: []string{
+		"sorry to bug you, {BODYOWN}",
+		"{BODYOWN}. can I get an appointment?",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -131,6 +139,9 @@ var (
 	organConds = []string{"she has a bad heart", "problems with my thyroid", "my kidneys are failing", "he has a bad back",
 		"she has trouble with her lungs", "they found a mass on my liver", "kidney problems run in his family",
 		"his kidneys are failing", "they found a spot on her lung", "my liver is enlarged", "he has prostate problems"}
+	bodyOwn = []string{"my knee swelled up last night", "my eye twitches all day", "my ankle went purple", "my stomach won't settle",
+		"my knees ached all night", "my son's ear drains", "my chest tightens when I run", "my throat closes up",
+		"lower back {N0}/10", "left shoulder {N0}/10 when I lift", "my wrist is {N0} out of 10"}
 	streetsLower = []string{"via roma {HN}", "rua augusta {HN}", "rue de rivoli {HN}", "via garibaldi {HN}, torino",
 		"rua das flores {HN}", "viale dei mille {HN}", "rue saint-denis {HN}", "corso vittorio emanuele {HN}"}
 	routes = []string{"can you send it via email", "we came via the highway", "can I pay via the portal",
@@ -168,6 +179,8 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 		return seg{g.pick(healthES), "SYMPTOM"}, true
 	case "ORGANCOND":
 		return seg{g.pick(organConds), "CONDITION"}, true
+	case "BODYOWN":
+		return seg{g.sub(g.pick(bodyOwn), lang), "SYMPTOM"}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
