@@ -167,6 +167,7 @@ func (sc *scanner) run(text string) {
 	if len(sc.toks) == 0 {
 		return
 	}
+	sc.confusableDigits()
 	sc.lookup()
 	sc.structural()
 	sc.cueIDs()

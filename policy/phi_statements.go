@@ -662,3 +662,76 @@ func (sc *scanner) dateLeads() {
 		x.s = sc.toks[s].s
 	}
 }
+
+// confusableDigits reads letters typed for digits inside a number: "555-
+// I23-4S67", "0I/I4/I962", "l23-45-6789". Where a run of number-shaped
+// pieces joined by - / or . holds seven or more characters, most of them
+// digits, and up to three of the letters that look like digits (o, i, l,
+// s, b, z), those letters are read as the digits, in the folded copy only (the mask still covers what
+// the patient typed). "B12", "A1C" and "i5" are too short to qualify.
+func (sc *scanner) confusableDigits() {
+	T := sc.toks
+	b := sc.n.b
+	for i := 0; i < len(T); i++ {
+		if T[i].kind != tkNum && T[i].kind != tkAlnum {
+			continue
+		}
+		// The run: number-shaped tokens joined by one separator.
+		j, digits, letters, alnum := i, 0, 0, false
+		for k := i; k < len(T); {
+			t := &T[k]
+			if t.kind != tkNum && t.kind != tkAlnum {
+				break
+			}
+			d, l := 0, 0
+			for p := t.s; p < t.e; p++ {
+				switch c := b[p]; {
+				case isDigit(c):
+					d++
+				case c == 'o' || c == 'i' || c == 'l' || c == 's' || c == 'b' || c == 'z':
+					l++
+				default:
+					l = 99
+				}
+			}
+			if l > 2 || d == 0 {
+				break
+			}
+			digits += d
+			letters += l
+			alnum = alnum || l > 0
+			j = k
+			if n := k + 1; n+1 < len(T) && T[n].kind == tkPunct && sc.attached(n) && sc.attached(n+1) {
+				switch b[T[n].s] {
+				case '-', '/', '.':
+					k = n + 1
+					continue
+				}
+			}
+			break
+		}
+		if alnum && digits >= 4 && digits+letters >= 7 && letters <= 3 && letters < digits {
+			for k := i; k <= j; k++ {
+				if T[k].kind != tkAlnum {
+					continue
+				}
+				for p := T[k].s; p < T[k].e; p++ {
+					switch b[p] {
+					case 'o':
+						b[p] = '0'
+					case 'i', 'l':
+						b[p] = '1'
+					case 's':
+						b[p] = '5'
+					case 'b':
+						b[p] = '8'
+					case 'z':
+						b[p] = '2'
+					}
+				}
+				T[k].kind = tkNum
+			}
+		}
+		i = j
+	}
+}
