@@ -65,6 +65,7 @@ func (sc *scanner) clinical() {
 	sc.vitalReadings()
 	sc.healthPredicates()
 	sc.organProblems()
+	sc.conditionStates()
 	sc.feverReadings()
 	sc.seenBlood()
 	sc.statements()

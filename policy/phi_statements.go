@@ -338,7 +338,8 @@ func healthVerb(w []byte) bool {
 		"seizing", "convulsing", "sprained", "twisted", "broke", "fractured", "dislocated", "burned", "burnt",
 		"swallowed", "fell", "collapsed", "woke", "hurting", "aching", "struggling", "losing", "lost", "gained",
 		"feel", "feels", "feeling", "felt", "vomite", "vomito", "vomitando", "tosiendo", "sangrando",
-		"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio":
+		"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio",
+		"eaten", "slept", "pooped", "peed", "pee", "poop":
 		return true
 	}
 	return false
@@ -407,7 +408,7 @@ func (sc *scanner) healthPredicates() {
 					subj = p - 1
 				}
 			}
-			if !(healthSubject(pw) || complaintFiller(pw) || T[p].flags&(fStop|fPersonal) != 0 || T[p].ent.cue == cueRelation || possessive(pw)) {
+			if !(healthSubject(pw) || complaintFiller(pw) || T[p].flags&(fStop|fPersonal) != 0 || T[p].ent.cue == cueRelation || possessive(pw) || negation(pw)) {
 				break
 			}
 		}
@@ -469,6 +470,15 @@ func (sc *scanner) healthObject(k, verb int) bool {
 		return len(next) == 0 || sc.kind(verb+1) == tkPunct || string(next) == "anything" || string(next) == "things" || string(next) == "stuff" || string(next) == "well"
 	case "swallowed":
 		return true
+	case "eaten", "slept", "pooped", "peed", "urinated", "pee", "peeing", "poop":
+		// "haven't eaten in 3 days", "peed 10 times today", "up every 2
+		// hours to pee"; not "I peed before the test".
+		for p := k - 1; p >= 0 && p >= k-3; p-- {
+			if negation(sc.word(p)) || sc.is(p, "to") && sc.is(p-1, "hours") {
+				return true
+			}
+		}
+		return sc.kind(verb+1) == tkNum || numberWord(next) || string(next) == "blood" || string(next) == "every"
 	case "hurting", "aching", "struggling":
 		return true
 	case "keep", "stop", "hold":
@@ -734,4 +744,89 @@ func (sc *scanner) confusableDigits() {
 		}
 		i = j
 	}
+}
+
+// conditionAdjective reports an adjective that names a condition: "I'm
+// anemic", "she's epileptic", "he is immunocompromised".
+func conditionAdjective(w []byte) bool {
+	switch string(w) {
+	case "anemic", "anaemic", "epileptic", "immunocompromised", "immunosuppressed", "paralyzed", "paralysed",
+		"deaf", "blind", "autistic", "hypoglycemic", "hyperglycemic", "hypertensive", "hypotensive", "bedridden",
+		"incontinent", "arthritic", "schizophrenic", "psychotic", "suicidal", "anorexic", "bulimic", "obese",
+		"infertile", "impotent", "disabled", "housebound", "homebound", "colorblind", "dyslexic",
+		"prediabetic", "insulin-dependent", "dialysis-dependent", "oxygen-dependent", "addicted", "hiv-positive",
+		"anemica", "anemico", "epileptica", "epileptico", "ciego", "ciega", "sordo", "sorda", "paralizado", "paralizada",
+		"autista", "hipertenso", "hipertensa", "obeso", "obesa", "encamado", "encamada":
+		return true
+	}
+	return false
+}
+
+// careSupport reports what a person lives with because of a condition:
+// "on oxygen", "uses a wheelchair", "on hospice".
+func careSupport(w []byte) bool {
+	switch string(w) {
+	case "oxygen", "hospice", "wheelchair", "walker", "cane", "cpap", "bipap", "ventilator", "feeding", "catheter",
+		"colostomy", "ostomy", "insulin", "oxigeno", "silla":
+		return true
+	}
+	return false
+}
+
+// conditionStates finds a condition said as what a person is or lives
+// with: "I'm anemic", "my son is autistic", "she's on oxygen", "he uses a
+// wheelchair", "soy epiléptica".
+func (sc *scanner) conditionStates() {
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord || T[k].claimed {
+			continue
+		}
+		w := sc.txt(k)
+		var s int
+		switch {
+		case conditionAdjective(w):
+			// "I'm anemic", "she is really anemic", "soy autista".
+			p := k - 1
+			if sc.is(p, "very") || sc.is(p, "really") || sc.is(p, "so") || sc.is(p, "severely") || sc.is(p, "legally") || sc.is(p, "completely") || sc.is(p, "muy") {
+				p--
+			}
+			if !(sc.is(p, "i'm") || sc.is(p, "im") || sc.is(p, "he's") || sc.is(p, "she's") || sc.is(p, "is") || sc.is(p, "am") ||
+				sc.is(p, "was") || sc.is(p, "became") || sc.is(p, "been") || sc.is(p, "soy") || sc.is(p, "es") || sc.is(p, "esta") || sc.is(p, "estoy")) {
+				continue
+			}
+			s = p
+			if !sc.personBefore(p + 1) {
+				continue
+			}
+		case careSupport(w):
+			p := k - 1
+			if sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "the") || possessive(sc.word(p)) {
+				p--
+			}
+			if !(sc.is(p, "on") && (sc.is(p-1, "i'm") || sc.is(p-1, "he's") || sc.is(p-1, "she's") || sc.is(p-1, "is") || sc.is(p-1, "been") || sc.is(p-1, "im")) ||
+				sc.is(p, "uses") || sc.is(p, "use") || sc.is(p, "using") || sc.is(p, "needs") && !sc.is(k+1, "repair")) {
+				continue
+			}
+			s = p
+			if !sc.personBefore(p) {
+				continue
+			}
+		default:
+			continue
+		}
+		if sc.anyClaimed(s, k) {
+			continue
+		}
+		sc.addTok(s, k, SpanCondition, 0.65, prioClinical)
+	}
+}
+
+// negation reports a word that negates the verb after it.
+func negation(w []byte) bool {
+	switch string(w) {
+	case "haven't", "havent", "hasn't", "hasnt", "didn't", "didnt", "not", "barely", "hardly", "never", "no", "can't", "cant":
+		return true
+	}
+	return false
 }

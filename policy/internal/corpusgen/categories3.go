@@ -74,6 +74,13 @@ var categoryTemplates3 = []tmplSet{
 		"sorry to bug you, {BODYOWN}",
 		"{BODYOWN}. can I get an appointment?",
 	}},
+	{cat: "clinical-condition-state", lang: "en", clinical: true, tune: []string{
+		"{CONDSTATE}",
+		"hi, {CONDSTATE}, is the office accessible?",
+	}, held: []string{
+		"just so you know, {CONDSTATE}",
+		"{CONDSTATE}. can someone help us at check-in?",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -158,6 +165,9 @@ var (
 	bodyOwn = []string{"my knee swelled up last night", "my eye twitches all day", "my ankle went purple", "my stomach won't settle",
 		"my knees ached all night", "my son's ear drains", "my chest tightens when I run", "my throat closes up",
 		"lower back {N0}/10", "left shoulder {N0}/10 when I lift", "my wrist is {N0} out of 10"}
+	condStates = []string{"I'm anemic", "she's epileptic", "my husband is immunocompromised", "my son is autistic",
+		"she's on oxygen", "he uses a wheelchair", "my mom is bedridden", "I haven't eaten in 3 days",
+		"he hasn't pooped in 5 days", "I'm peeing blood", "my dad is legally blind"}
 	streetsLower = []string{"via roma {HN}", "rua augusta {HN}", "rue de rivoli {HN}", "via garibaldi {HN}, torino",
 		"rua das flores {HN}", "viale dei mille {HN}", "rue saint-denis {HN}", "corso vittorio emanuele {HN}"}
 	routes = []string{"can you send it via email", "we came via the highway", "can I pay via the portal",
@@ -199,6 +209,13 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 		return seg{g.pick(organConds), "CONDITION"}, true
 	case "BODYOWN":
 		return seg{g.sub(g.pick(bodyOwn), lang), "SYMPTOM"}, true
+	case "CONDSTATE":
+		t := g.pick(condStates)
+		typ := "CONDITION"
+		if strings.Contains(t, "eaten") || strings.Contains(t, "pooped") || strings.Contains(t, "peeing") {
+			typ = "SYMPTOM"
+		}
+		return seg{t, typ}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
