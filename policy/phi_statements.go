@@ -148,14 +148,12 @@ func (sc *scanner) statements() {
 // vitalWord reports a word that names a vital sign or a body measure
 // whose reading is health information: "my blood pressure was 148/90",
 // "temp 102.3", "la presión me salió 150/100".
-func vitalWord(w []byte) bool {
-	switch string(w) {
-	case "pressure", "bp", "presion", "tension", "temp", "temperature", "temperatura", "pulse", "pulso",
-		"rate", "oxygen", "o2", "sat", "sats", "saturation", "oxigeno", "spo2", "weight", "peso", "glucose",
-		"glucosa", "sugar", "sugars", "azucar", "bmi", "reading", "readings", "numbers", "systolic", "diastolic":
-		return true
-	}
-	return false
+func vitalWord(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sVital != 0 }
+
+var vitalWordWords = []string{
+	"pressure", "bp", "presion", "tension", "temp", "temperature", "temperatura", "pulse", "pulso",
+	"rate", "oxygen", "o2", "sat", "sats", "saturation", "oxigeno", "spo2", "weight", "peso", "glucose",
+	"glucosa", "sugar", "sugars", "azucar", "bmi", "reading", "readings", "numbers", "systolic", "diastolic",
 }
 
 // readingLink reports a word allowed between a vital sign and its value:
@@ -226,7 +224,7 @@ func readingUnitSuffix(w []byte) bool {
 func (sc *scanner) vitalReadings() {
 	T := sc.toks
 	for v := range T {
-		if T[v].kind != tkWord && T[v].kind != tkAlnum || T[v].claimed || !vitalWord(sc.txt(v)) {
+		if T[v].stmt&sVital == 0 || T[v].claimed {
 			continue
 		}
 		owned, told := false, false
@@ -329,32 +327,28 @@ func (sc *scanner) seenBlood() {
 // healthVerb reports a verb whose subject is a person's body: "vomiting",
 // "fainted", "wheezing", "peeing". Said of "I", "she" or "my son" it is a
 // symptom statement even when no listed symptom is in it.
-func healthVerb(w []byte) bool {
-	switch string(w) {
-	case "vomiting", "vomited", "vomit", "puking", "puked", "throwing", "threw", "coughing", "coughed",
-		"sneezing", "wheezing", "sweating", "shaking", "shivering", "trembling", "bleeding", "bled",
-		"fainted", "fainting", "passed", "passing", "blacked", "peeing", "urinating", "pooping", "spotting",
-		"cramping", "limping", "itching", "scratching", "gagging", "choking", "wetting", "hallucinating",
-		"seizing", "convulsing", "sprained", "twisted", "broke", "fractured", "dislocated", "burned", "burnt",
-		"swallowed", "fell", "collapsed", "woke", "hurting", "aching", "struggling", "losing", "lost", "gained",
-		"feel", "feels", "feeling", "felt", "vomite", "vomito", "vomitando", "tosiendo", "sangrando",
-		"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio",
-		"eaten", "slept", "pooped", "peed", "pee", "poop":
-		return true
-	}
-	return false
+func healthVerb(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sHealthVerb != 0 }
+
+var healthVerbWords = []string{
+	"vomiting", "vomited", "vomit", "puking", "puked", "throwing", "threw", "coughing", "coughed",
+	"sneezing", "wheezing", "sweating", "shaking", "shivering", "trembling", "bleeding", "bled",
+	"fainted", "fainting", "passed", "passing", "blacked", "peeing", "urinating", "pooping", "spotting",
+	"cramping", "limping", "itching", "scratching", "gagging", "choking", "wetting", "hallucinating",
+	"seizing", "convulsing", "sprained", "twisted", "broke", "fractured", "dislocated", "burned", "burnt",
+	"swallowed", "fell", "collapsed", "woke", "hurting", "aching", "struggling", "losing", "lost", "gained",
+	"feel", "feels", "feeling", "felt", "vomite", "vomito", "vomitando", "tosiendo", "sangrando",
+	"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio",
+	"eaten", "slept", "pooped", "peed", "pee", "poop",
 }
 
 // bodyAbility reports what a person cannot do when unwell: "can't
 // breathe", "can't keep anything down", "no puedo dormir".
-func bodyAbility(w []byte) bool {
-	switch string(w) {
-	case "breathe", "breath", "sleep", "eat", "swallow", "walk", "stand", "move", "pee", "poop", "focus",
-		"concentrate", "remember", "bend", "lift", "keep", "stop", "hold", "bear", "chew", "talk", "speak",
-		"respirar", "dormir", "comer", "tragar", "caminar", "moverme", "pararme", "orinar", "hablar", "parar":
-		return true
-	}
-	return false
+func bodyAbility(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sBodyAbility != 0 }
+
+var bodyAbilityWords = []string{
+	"breathe", "breath", "sleep", "eat", "swallow", "walk", "stand", "move", "pee", "poop", "focus",
+	"concentrate", "remember", "bend", "lift", "keep", "stop", "hold", "bear", "chew", "talk", "speak",
+	"respirar", "dormir", "comer", "tragar", "caminar", "moverme", "pararme", "orinar", "hablar", "parar",
 }
 
 // healthSubject reports a word that says whose body a statement is
@@ -376,13 +370,12 @@ func healthSubject(w []byte) bool {
 func (sc *scanner) healthPredicates() {
 	T := sc.toks
 	for k := range T {
-		if T[k].kind != tkWord || T[k].claimed {
+		if T[k].stmt&(sHealthVerb|sLead) == 0 || T[k].kind != tkWord || T[k].claimed {
 			continue
 		}
-		w := sc.txt(k)
 		var verb int
 		switch {
-		case healthVerb(w):
+		case T[k].stmt&sHealthVerb != 0:
 			verb = k
 		case (sc.is(k, "can't") || sc.is(k, "cant") || sc.is(k, "cannot") || sc.is(k, "couldn't") || (sc.is(k, "puedo") || sc.is(k, "puede") || sc.is(k, "pueden")) && sc.is(k-1, "no")) &&
 			sc.kind(k+1) == tkWord && bodyAbility(sc.word(k+1)):
@@ -562,7 +555,7 @@ func (sc *scanner) notUnit(k int) bool {
 func (sc *scanner) organProblems() {
 	T := sc.toks
 	for b := range T {
-		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || vitalWord(sc.txt(b)) {
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || T[b].stmt&sVital != 0 {
 			continue
 		}
 		owned := possessive(sc.word(b - 1))
@@ -748,29 +741,25 @@ func (sc *scanner) confusableDigits() {
 
 // conditionAdjective reports an adjective that names a condition: "I'm
 // anemic", "she's epileptic", "he is immunocompromised".
-func conditionAdjective(w []byte) bool {
-	switch string(w) {
-	case "anemic", "anaemic", "epileptic", "immunocompromised", "immunosuppressed", "paralyzed", "paralysed",
-		"deaf", "blind", "autistic", "hypoglycemic", "hyperglycemic", "hypertensive", "hypotensive", "bedridden",
-		"incontinent", "arthritic", "schizophrenic", "psychotic", "suicidal", "anorexic", "bulimic", "obese",
-		"infertile", "impotent", "disabled", "housebound", "homebound", "colorblind", "dyslexic",
-		"prediabetic", "insulin-dependent", "dialysis-dependent", "oxygen-dependent", "addicted", "hiv-positive",
-		"anemica", "anemico", "epileptica", "epileptico", "ciego", "ciega", "sordo", "sorda", "paralizado", "paralizada",
-		"autista", "hipertenso", "hipertensa", "obeso", "obesa", "encamado", "encamada":
-		return true
-	}
-	return false
+func conditionAdjective(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sCondAdj != 0 }
+
+var conditionAdjectiveWords = []string{
+	"anemic", "anaemic", "epileptic", "immunocompromised", "immunosuppressed", "paralyzed", "paralysed",
+	"deaf", "blind", "autistic", "hypoglycemic", "hyperglycemic", "hypertensive", "hypotensive", "bedridden",
+	"incontinent", "arthritic", "schizophrenic", "psychotic", "suicidal", "anorexic", "bulimic", "obese",
+	"infertile", "impotent", "disabled", "housebound", "homebound", "colorblind", "dyslexic",
+	"prediabetic", "insulin-dependent", "dialysis-dependent", "oxygen-dependent", "addicted", "hiv-positive",
+	"anemica", "anemico", "epileptica", "epileptico", "ciego", "ciega", "sordo", "sorda", "paralizado", "paralizada",
+	"autista", "hipertenso", "hipertensa", "obeso", "obesa", "encamado", "encamada",
 }
 
 // careSupport reports what a person lives with because of a condition:
 // "on oxygen", "uses a wheelchair", "on hospice".
-func careSupport(w []byte) bool {
-	switch string(w) {
-	case "oxygen", "hospice", "wheelchair", "walker", "cane", "cpap", "bipap", "ventilator", "feeding", "catheter",
-		"colostomy", "ostomy", "insulin", "oxigeno", "silla":
-		return true
-	}
-	return false
+func careSupport(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sCareSupport != 0 }
+
+var careSupportWords = []string{
+	"oxygen", "hospice", "wheelchair", "walker", "cane", "cpap", "bipap", "ventilator", "feeding", "catheter",
+	"colostomy", "ostomy", "insulin", "oxigeno", "silla",
 }
 
 // conditionStates finds a condition said as what a person is or lives
@@ -779,13 +768,12 @@ func careSupport(w []byte) bool {
 func (sc *scanner) conditionStates() {
 	T := sc.toks
 	for k := range T {
-		if T[k].kind != tkWord || T[k].claimed {
+		if T[k].stmt&(sCondAdj|sCareSupport) == 0 || T[k].kind != tkWord || T[k].claimed {
 			continue
 		}
-		w := sc.txt(k)
 		var s int
 		switch {
-		case conditionAdjective(w):
+		case T[k].stmt&sCondAdj != 0:
 			// "I'm anemic", "she is really anemic", "soy autista".
 			p := k - 1
 			if sc.is(p, "very") || sc.is(p, "really") || sc.is(p, "so") || sc.is(p, "severely") || sc.is(p, "legally") || sc.is(p, "completely") || sc.is(p, "muy") {
@@ -799,7 +787,7 @@ func (sc *scanner) conditionStates() {
 			if !sc.personBefore(p + 1) {
 				continue
 			}
-		case careSupport(w):
+		case T[k].stmt&sCareSupport != 0:
 			p := k - 1
 			if sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "the") || possessive(sc.word(p)) {
 				p--
@@ -829,4 +817,27 @@ func negation(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// Statement word classes, kept in the lexicon entry so the per-token
+// rules above test a bit instead of comparing strings.
+const (
+	sVital uint8 = 1 << iota
+	sHealthVerb
+	sBodyAbility
+	sCondAdj
+	sCareSupport
+	sLead // "can't", "trouble", "hard": may open "can't breathe", "trouble swallowing"
+)
+
+var stmtWordLists = []struct {
+	bit   uint8
+	words []string
+}{
+	{sLead, []string{"can't", "cant", "cannot", "couldn't", "puedo", "puede", "pueden", "trouble", "difficulty", "hard"}},
+	{sVital, vitalWordWords},
+	{sHealthVerb, healthVerbWords},
+	{sBodyAbility, bodyAbilityWords},
+	{sCondAdj, conditionAdjectiveWords},
+	{sCareSupport, careSupportWords},
 }
