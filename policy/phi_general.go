@@ -432,6 +432,10 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if contracted && !sc.is(i-1, "who's") {
 		return sc.ageFollows(e + 1)
 	}
+	if sc.is(i-1, "who's") || sc.is(i-1, "whos") {
+		// "my grandma who's 98 needs a ride": the clause goes on.
+		return sc.notUnit(e + 1)
+	}
 	if !sc.ageFollows(e + 1) {
 		return false
 	}
@@ -883,7 +887,9 @@ func (sc *scanner) ageFollows(nx int) bool {
 func relationWord(w []byte) bool {
 	switch string(w) {
 	case "mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather", "nana",
-		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient":
+		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient",
+		"abuela", "abuelo", "abuelita", "abuelito", "bisabuela", "bisabuelo", "mama", "tia", "tio", "suegra",
+		"suegro", "senor", "senora", "esposo", "esposa":
 		return true
 	}
 	return false

@@ -528,7 +528,7 @@ func (sc *scanner) personAges() {
 		case sc.is(p, "to") && (sc.is(p-1, "lived") || sc.is(p-1, "live") || sc.is(p-1, "it")) && sc.personBefore(p-1):
 		case sc.is(p, "at") && p > 0 && (T[p-1].ent.cue == cueRelation || relationWord(sc.word(p-1))) && sc.notUnit(i+1):
 		case p >= 0 && (T[p].ent.cue == cueRelation || relationWord(sc.word(p)) || sc.is(p, "pt")) && !bytesHasPossessive(sc.word(p)) && sc.notUnit(i+1) && !sc.isP(i+1, '/') && !sc.isP(i+1, ':'):
-		case sc.is(p, "de") && p > 0 && (sc.is(p-1, "senor") || sc.is(p-1, "senora") || T[p-1].ent.cue == cueRelation) && sc.notUnit(i+1):
+		case sc.is(p, "de") && p > 0 && (relationWord(sc.word(p-1)) || T[p-1].ent.cue == cueRelation) && sc.notUnit(i+1):
 		default:
 			continue
 		}

@@ -81,6 +81,21 @@ var categoryTemplates3 = []tmplSet{
 		"just so you know, {CONDSTATE}",
 		"{CONDSTATE}. can someone help us at check-in?",
 	}},
+	{cat: "age-beside-person", lang: "en", tune: []string{
+		"grandpa {AGEN} needs help with the forms",
+		"my grandma who's {AGEN} needs a ride",
+		"she turns {AGEHUNDRED} next week",
+		"my dad at {AGEN} still drives himself",
+	}, held: []string{
+		"she lived to {AGEN}",
+		"he turned {AGEHUNDRED} in May",
+		"my uncle {AGEN} can't use the portal",
+	}},
+	{cat: "age-beside-person", lang: "es", tune: []string{
+		"el señor de {AGEN} necesita ayuda",
+	}, held: []string{
+		"mi abuelita de {AGEN} no puede venir",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -216,6 +231,8 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 			typ = "SYMPTOM"
 		}
 		return seg{t, typ}, true
+	case "AGEHUNDRED":
+		return seg{g.pick([]string{"one hundred", "a hundred and two", "one hundred and one", "a hundred and four"}), "AGE"}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
