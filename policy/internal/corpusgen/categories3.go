@@ -96,6 +96,12 @@ var categoryTemplates3 = []tmplSet{
 	}, held: []string{
 		"mi abuelita de {AGEN} no puede venir",
 	}},
+	{cat: "place-unit-first", lang: "en", tune: []string{
+		"my address is {UNITFIRST}",
+		"please send the letter to {UNITFIRST}",
+	}, held: []string{
+		"we moved to {UNITFIRST} in March",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -233,6 +239,9 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 		return seg{t, typ}, true
 	case "AGEHUNDRED":
 		return seg{g.pick([]string{"one hundred", "a hundred and two", "one hundred and one", "a hundred and four"}), "AGE"}, true
+	case "UNITFIRST":
+		return seg{g.sub(g.pick([]string{"Flat {D2}, {HN} Baker Street, London", "Apt 4B, {HN} West 57th St, New York, NY",
+			"Unit {D2}, {HN} George St, Sydney", "suite {HN}, {HN} Main St", "apt. {D2}, {HN} Oak Lane, Fort Worth, TX"}), lang), "ADDRESS"}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
