@@ -729,6 +729,18 @@ func (sc *scanner) cuedPostcodes() {
 		if j >= len(T) || T[j].claimed || !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
 			continue
 		}
+		if T[j].kind == tkNum && T[j].e-T[j].s == 1 {
+			// "zip 6 0 6 1 4": a code typed a digit at a time.
+			k, n := j, 1
+			for k+1 < len(T) && T[k+1].kind == tkNum && T[k+1].e-T[k+1].s == 1 && !T[k+1].claimed && n < 9 {
+				k++
+				n++
+			}
+			if n >= 4 {
+				sc.addTok(j, k, SpanZIP, 0.85, prioZIP)
+				continue
+			}
+		}
 		e := j
 		switch {
 		case sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum && !T[j+2].claimed:

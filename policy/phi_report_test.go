@@ -392,6 +392,7 @@ var categoryFloors = map[string]float64{
 	"clinical-condition-state":      0.95,
 	"age-beside-person":             0.95,
 	"place-unit-first":              0.95,
+	"zip-spaced-digits":             0.95,
 	"evasion-heavy-leet":            0.95,
 	"evasion-letters-for-digits":    0.95,
 	"place-street-word-lower":       0.95,

@@ -102,6 +102,17 @@ var categoryTemplates3 = []tmplSet{
 	}, held: []string{
 		"we moved to {UNITFIRST} in March",
 	}},
+	{cat: "zip-spaced-digits", lang: "en", tune: []string{
+		"my zip is {ZIPSPACED}",
+		"zip {ZIPSPACED} thanks",
+	}, held: []string{
+		"zip code: {ZIPSPACED}",
+	}},
+	{cat: "zip-spaced-digits", lang: "es", tune: []string{
+		"mi código postal es {ZIPSPACED}",
+	}, held: []string{
+		"cp {ZIPSPACED}",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -242,6 +253,12 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 	case "UNITFIRST":
 		return seg{g.sub(g.pick([]string{"Flat {D2}, {HN} Baker Street, London", "Apt 4B, {HN} West 57th St, New York, NY",
 			"Unit {D2}, {HN} George St, Sydney", "suite {HN}, {HN} Main St", "apt. {D2}, {HN} Oak Lane, Fort Worth, TX"}), lang), "ADDRESS"}, true
+	case "ZIPSPACED":
+		d := make([]string, 5)
+		for k := range d {
+			d[k] = fmt.Sprint(g.r.IntN(10))
+		}
+		return seg{strings.Join(d, " "), "ZIP"}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
