@@ -652,7 +652,10 @@ func (h *harness) view() string { return h.m.View() }
 // waitFor settles until cond holds, for steps that may take longer than
 // the quiet period on a loaded machine.
 func (h *harness) waitFor(cond func() bool) bool {
-	deadline := time.Now().Add(3 * time.Second)
+	// A bound on waiting, not a timing check: under -race on a loaded
+	// two-core machine, walking to the end of a 5,000-row inbox page by
+	// page has taken more than 3 s.
+	deadline := time.Now().Add(10 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			return false

@@ -217,12 +217,15 @@ func TestVendorRegisterForAdminsOnly(t *testing.T) {
 		h := newHarness(t, fb, Options{}, 120, 40)
 		h.signIn()
 		h.press("V")
-		opened := h.waitFor(func() bool { return h.m.vendors != nil && h.m.vendors.reg != nil })
-		if opened != (role == api.RoleAdmin) {
-			t.Fatalf("%s: register opened = %v", role, opened)
-		}
-		if !opened {
+		if role != api.RoleAdmin {
+			h.settle()
+			if h.m.vendors != nil {
+				t.Fatalf("%s opened the vendor register", role)
+			}
 			continue
+		}
+		if !h.waitFor(func() bool { return h.m.vendors != nil && h.m.vendors.reg != nil }) {
+			t.Fatalf("%s: the register did not open", role)
 		}
 		v := h.view()
 		for _, want := range []string{"Vendor register", "Twilio Inc.", "BAA signed 2025-01-10", "review was due 2025-12-31"} {
