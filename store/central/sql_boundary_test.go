@@ -41,7 +41,6 @@ var sqlOutsideStorage = map[string]int{
 	"events.go":            1,
 	"evidence.go":          7,
 	"group_commit.go":      1,
-	"health.go":            1,
 	"incidents.go":         6,
 	"link_opens.go":        3,
 	"login.go":             2,
