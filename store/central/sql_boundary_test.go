@@ -27,7 +27,6 @@ var sqlStatement = regexp.MustCompile(`^\s*(SELECT|INSERT|UPDATE|DELETE FROM|CRE
 var sqlOutsideStorage = map[string]int{
 	"access_review.go":     7,
 	"acknowledgment.go":    4,
-	"admin.go":             5,
 	"appointments.go":      4,
 	"audit_verify.go":      6,
 	"audit_verify_fast.go": 3,
