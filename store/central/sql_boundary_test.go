@@ -43,7 +43,6 @@ var sqlOutsideStorage = map[string]int{
 	"incidents.go":         6,
 	"link_opens.go":        3,
 	"ops.go":               4,
-	"outbox_intent.go":     3,
 	"phi_preference.go":    3,
 	"repeat_link.go":       1,
 	"report.go":            7,
