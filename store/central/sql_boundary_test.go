@@ -44,7 +44,6 @@ var sqlOutsideStorage = map[string]int{
 	"link_opens.go":        3,
 	"ops.go":               4,
 	"phi_preference.go":    3,
-	"repeat_link.go":       1,
 	"report.go":            7,
 	"report_incidents.go":  2,
 	"retention.go":         15,
@@ -55,7 +54,6 @@ var sqlOutsideStorage = map[string]int{
 	"templates.go":         6,
 	"urgent.go":            6,
 	"webhook.go":           1,
-	"worker.go":            1,
 }
 
 // TestSQLLivesInStorageFiles scans the package's non-test sources for SQL
