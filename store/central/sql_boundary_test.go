@@ -37,7 +37,6 @@ var sqlOutsideStorage = map[string]int{
 	"consent_http.go":      2,
 	"consent_import.go":    2,
 	"devices.go":           9,
-	"events.go":            1,
 	"evidence.go":          7,
 	"group_commit.go":      1,
 	"incidents.go":         6,
