@@ -46,7 +46,6 @@ var sqlOutsideStorage = map[string]int{
 	"report.go":            7,
 	"report_incidents.go":  2,
 	"retention.go":         15,
-	"reveal.go":            3,
 	"schedule.go":          7,
 	"server.go":            2,
 	"siem_stream.go":       5,
