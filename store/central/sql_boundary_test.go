@@ -40,7 +40,6 @@ var sqlOutsideStorage = map[string]int{
 	"evidence.go":          7,
 	"group_commit.go":      1,
 	"incidents.go":         6,
-	"link_opens.go":        3,
 	"ops.go":               4,
 	"phi_preference.go":    3,
 	"report.go":            7,
