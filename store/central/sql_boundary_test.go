@@ -41,7 +41,6 @@ var sqlOutsideStorage = map[string]int{
 	"group_commit.go":      1,
 	"incidents.go":         6,
 	"ops.go":               4,
-	"phi_preference.go":    3,
 	"report.go":            7,
 	"report_incidents.go":  2,
 	"retention.go":         15,
