@@ -37,8 +37,6 @@ var sqlOutsideStorage = map[string]int{
 	"group_commit.go":      1,
 	"incidents.go":         6,
 	"ops.go":               4,
-	"report.go":            7,
-	"report_incidents.go":  2,
 	"retention.go":         15,
 	"schedule.go":          7,
 	"server.go":            2,
