@@ -56,9 +56,6 @@ type Backend interface {
 	// user gave (break-glass; audited). A refusal comes back as
 	// *RefusalError.
 	Reveal(ctx context.Context, threadID, messageID, reason string) (api.RevealResponse, error)
-	// AuditEntries lists audit entries for review, newest first, for roles
-	// allowed to view the audit trail.
-	AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error)
 	// Policy fetches the clinic's messaging policy and whether the user
 	// has acknowledged it; AcknowledgePolicy records the acknowledgment
 	// with the full name typed. The thread calls answer an error with a

@@ -69,8 +69,7 @@ type fakeBackend struct {
 	reveals    []string // "thread/message/reason"
 	revealText string
 
-	auditEntries []api.AuditEntry
-	auditFilters []api.AuditFilter
+	audit fakeAuditLog // the audit review (audit_view_test.go)
 
 	// policy is the messaging policy; the thread calls refuse until
 	// policy.Acknowledged (newFakeBackend starts acknowledged).
@@ -390,19 +389,6 @@ func (f *fakeBackend) Reveal(_ context.Context, threadID, messageID, reason stri
 	}
 	return api.RevealResponse{RevealID: "rvl_1", ThreadID: threadID, MessageID: messageID,
 		Text: f.revealText, ExpiresAt: t0.Add(5 * time.Minute)}, nil
-}
-
-func (f *fakeBackend) AuditEntries(_ context.Context, flt api.AuditFilter) ([]api.AuditEntry, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.auditFilters = append(f.auditFilters, flt)
-	var out []api.AuditEntry
-	for _, e := range f.auditEntries {
-		if (flt.UserID == "" || e.UserID == flt.UserID) && (flt.Action == "" || e.Action == flt.Action) && (flt.Object == "" || e.Object == flt.Object) {
-			out = append(out, e)
-		}
-	}
-	return out, nil
 }
 
 func (f *fakeBackend) snapshotSends() []sentCall {

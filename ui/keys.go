@@ -65,12 +65,7 @@ type KeyMap struct {
 	SubmitReason key.Binding // reveal prompt
 	CancelReason key.Binding
 
-	ApplyFilter key.Binding // audit view
-	FilterNext  key.Binding
-	FilterPrev  key.Binding
-	ScrollUp    key.Binding
-	ScrollDown  key.Binding
-	CloseAudit  key.Binding
+	CloseScreen key.Binding // program metrics
 }
 
 // DefaultKeyMap returns the console's standard keys with their help text.
@@ -137,12 +132,7 @@ func DefaultKeyMap() KeyMap {
 		SubmitReason: b("enter", "reveal", "enter"),
 		CancelReason: b("esc", "cancel", "esc"),
 
-		ApplyFilter: b("enter", "apply filter", "enter"),
-		FilterNext:  b("tab", "next filter", "tab"),
-		FilterPrev:  b("shift+tab", "previous filter", "shift+tab"),
-		ScrollUp:    b("↑", "up", "up"),
-		ScrollDown:  b("↓", "down", "down"),
-		CloseAudit:  b("esc", "close", "esc"),
+		CloseScreen: b("esc", "close", "esc"),
 	}
 }
 
@@ -161,7 +151,6 @@ const (
 	ctxEnrol
 	ctxRecovery
 	ctxReveal
-	ctxAudit
 	ctxMetrics
 	ctxConsent
 )
@@ -266,17 +255,9 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxRecovery:
 		return []boundAction{{k.Continue, actContinue, true}, {k.ForceQuit, actQuit, true}}
-	case ctxAudit:
-		return []boundAction{
-			{k.ApplyFilter, actSubmit, true}, {k.FilterNext, actNextField, true},
-			{k.FilterPrev, actPrevField, false}, {k.ScrollUp, actUp, true},
-			{k.ScrollDown, actDown, true}, {k.PageUp, actPageUp, false},
-			{k.PageDown, actPageDown, false}, {k.CloseAudit, actClose, true},
-			{k.ForceQuit, actQuit, false},
-		}
 	case ctxMetrics:
 		return []boundAction{
-			{k.Refresh, actRefresh, true}, {k.CloseAudit, actClose, true},
+			{k.Refresh, actRefresh, true}, {k.CloseScreen, actClose, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
 		}
 	case ctxReveal:
@@ -330,7 +311,7 @@ func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
 			return b.act
 		}
 	}
-	if c == ctxLogin || c == ctxComposer || c == ctxEnrol || c == ctxReveal || c == ctxAudit {
+	if c == ctxLogin || c == ctxComposer || c == ctxEnrol || c == ctxReveal {
 		return actForward
 	}
 	return actNone

@@ -163,7 +163,7 @@ type Model struct {
 	revealBusy bool
 	revealed   *revealedText
 
-	audit *auditPanel
+	audit *auditScreen
 	// metrics is the open metrics screen (metrics_screen.go).
 	metrics *metricsScreen
 	// incidents is the open incident screen (incidents.go), or nil.
@@ -370,7 +370,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onReveal(msg)
 	case revealTickMsg:
 		cmd = m.onRevealTick(msg)
-	case auditMsg:
+	case auditPageMsg, auditExportMsg:
 		cmd = m.onAudit(msg)
 	case policyMsg:
 		cmd = m.onPolicy(msg)
@@ -423,8 +423,6 @@ func (m *Model) keyContext() keyContext {
 		return ctxRecovery
 	case m.revealAsk != nil:
 		return ctxReveal
-	case m.audit != nil:
-		return ctxAudit
 	case m.metrics != nil:
 		return ctxMetrics
 	case m.consentAsk != nil:
@@ -456,6 +454,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.incidents != nil && m.screen == screenMain {
 		return m.incidentKey(msg)
+	}
+	if m.audit != nil && m.screen == screenMain {
+		return m.auditKey(msg)
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
@@ -490,8 +491,6 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.recoveryKey(act)
 	case ctxReveal:
 		return m.revealKey(act, msg)
-	case ctxAudit:
-		return m.auditKey(act, msg)
 	case ctxMetrics:
 		return m.metricsKey(act)
 	case ctxFatal:
@@ -1244,7 +1243,7 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	case m.revealAsk != nil:
 		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
 	case m.audit != nil:
-		m.audit.filters[m.audit.focus], cmd = m.audit.filters[m.audit.focus].Update(msg)
+		cmd = m.audit.Forward(msg)
 	case m.focus == focusComposer:
 		m.composer.ta, cmd = m.composer.ta.Update(msg)
 	}

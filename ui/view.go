@@ -114,7 +114,9 @@ func (m *Model) View() string {
 		return m.headerView() + "\n" + m.vendors.View()
 	}
 	if m.audit != nil {
-		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
+		head := m.headerView()
+		m.audit.SetSize(m.width, m.height-lipgloss.Height(head))
+		return head + "\n" + m.audit.View()
 	}
 	if m.incidents != nil {
 		head := m.headerView()

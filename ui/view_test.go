@@ -100,12 +100,6 @@ func TestGolden(t *testing.T) {
 			h.clock.advance(61 * time.Second)
 			h.send(revealTickMsg{session: h.m.session})
 		}},
-		{"audit_view", func(h *harness) {
-			h.fb.role = api.RoleSupervisor
-			h.fb.auditEntries = auditFixture()
-			h.signIn()
-			h.press("a")
-		}},
 		{"thread_kinds", func(h *harness) {
 			d := h.fb.details["t1"]
 			d.Messages = kindsFixture()

@@ -86,11 +86,6 @@ func (b backend) Reveal(ctx context.Context, threadID, messageID, reason string)
 	return r, uiErr(err)
 }
 
-func (b backend) AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error) {
-	e, err := b.c.AuditEntries(ctx, f)
-	return e, uiErr(err)
-}
-
 func (b backend) Logout(ctx context.Context) error {
 	// The kept token goes first: whatever the server says, this console
 	// must not bring the session back at its next start.

@@ -45,7 +45,7 @@ func runDevice(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "device id:  %s\npublic key: %s\n", c.DeviceID(), pub)
-	fmt.Fprintf(stdout, "An admin registers it on the server with: triage user device-add USERNAME %s\n", pub)
+	fmt.Fprintf(stdout, "An admin registers it on the server with: triage user device-add USERNAME -- %s\n", pub)
 	return 0
 }
 

@@ -47,7 +47,12 @@ func TestDeviceRegistrationCommands(t *testing.T) {
 	if _, again, _ := runCmd("device", "--data", consoleDir, "--key-passphrase-file", consolePass, "--prefer-passphrase"); !strings.Contains(again, id) {
 		t.Fatalf("the device changed between runs: %q then %q", out, again)
 	}
-	if code, out, errs := runCmd("user", "device-add", "desk", key); code != 0 || !strings.Contains(out, "registered console device "+id+" for desk") {
+	// The admin runs the command the console printed: a key may start
+	// with "-", which only the "--" in it lets through.
+	if !strings.Contains(out, "device-add USERNAME -- "+key+"\n") {
+		t.Fatalf("triage device did not print the registration command: %q", out)
+	}
+	if code, out, errs := runCmd("user", "device-add", "desk", "--", key); code != 0 || !strings.Contains(out, "registered console device "+id+" for desk") {
 		t.Fatalf("device-add: %d %q %q", code, out, errs)
 	}
 	if code, out, _ := runCmd("user", "device-list"); code != 0 || !strings.Contains(out, id) || !strings.Contains(out, "admin") || !strings.Contains(out, "desk") {
@@ -61,5 +66,8 @@ func TestDeviceRegistrationCommands(t *testing.T) {
 	}
 	if code, _, errs := runCmd("user", "device-add", "desk", "not-a-key"); code != 1 || !strings.Contains(errs, "not an Ed25519 key") {
 		t.Fatalf("malformed key: %d %q", code, errs)
+	}
+	if code, _, errs := runCmd("user", "device-add", "desk", "--", "-starts-with-a-dash"); code != 1 || !strings.Contains(errs, "not an Ed25519 key") {
+		t.Fatalf("a key starting with - after --: %d %q", code, errs)
 	}
 }

@@ -32,8 +32,9 @@ Usage:
   triage user reset-totp NAME         remove NAME's authenticator; they enrol again at sign-in
   triage user role NAME ROLE          change NAME's role and end their sessions
   triage user revoke NAME             end every session of NAME now
-  triage user device-add NAME KEY     register a console device (KEY: the public key that
-                                      ` + "`triage device`" + ` prints on that console) and bind NAME to it
+  triage user device-add NAME -- KEY  register a console device (KEY: the public key that
+                                      ` + "`triage device`" + ` prints on that console) and bind NAME to it;
+                                      "--" lets a key that starts with "-" through
   triage user device-list             list registered console devices and their accounts
   triage user device-revoke DEVICE    withdraw a console device and end its sessions
 
@@ -78,6 +79,12 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if fs.NArg() == 0 {
+			break
+		}
+		// After "--" every argument is positional, even one that starts
+		// with "-" (a device's public key may).
+		if n := len(rest) - fs.NArg(); n > 0 && rest[n-1] == "--" {
+			pos = append(pos, fs.Args()...)
 			break
 		}
 		pos = append(pos, fs.Arg(0))

@@ -36,6 +36,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET "+v+"/events", s.authed(s.handleEvents))
 	mux.Handle("POST "+v+"/audit", s.authed(s.handleAuditBatch))
 	mux.Handle("GET "+v+"/audit", s.authed(s.handleAuditView))
+	mux.Handle("GET "+v+"/audit/review", s.authed(s.handleAuditReview))
 	s.accessRoutes(mux)
 	s.complianceRoutes(mux)
 	s.incidentRoutes(mux)
