@@ -35,7 +35,6 @@ var sqlOutsideStorage = map[string]int{
 	"evidence.go":          7,
 	"group_commit.go":      1,
 	"incidents.go":         6,
-	"ops.go":               4,
 	"retention.go":         15,
 	"schedule.go":          7,
 	"server.go":            2,
