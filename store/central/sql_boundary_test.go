@@ -39,7 +39,6 @@ var sqlOutsideStorage = map[string]int{
 	"schedule.go":          7,
 	"server.go":            2,
 	"siem_stream.go":       5,
-	"urgent.go":            6,
 	"webhook.go":           1,
 }
 

@@ -176,3 +176,16 @@ func (sqlConsent) decideFlag(ctx context.Context, q Querier, threadID string, fl
 		WHERE id = ? AND thread_id = ? AND state = 'open' RETURNING message_id`, state, by, at.UnixNano(), flagID, threadID).Scan(&messageID)
 	return messageID, err
 }
+
+// latestChoice is the patient's newest consent choice; ok is false when
+// they never made one.
+func (sqlConsent) latestChoice(ctx context.Context, q Querier, patientID string) (optedIn, ok bool, err error) {
+	var last int
+	err = q.QueryRowContext(ctx, `SELECT opted_in FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, patientID).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, false, nil
+	} else if err != nil {
+		return false, false, err
+	}
+	return last != 0, true, nil
+}
