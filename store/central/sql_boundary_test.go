@@ -34,7 +34,6 @@ var sqlOutsideStorage = map[string]int{
 	"devices.go":           9,
 	"evidence.go":          7,
 	"group_commit.go":      1,
-	"incidents.go":         6,
 	"retention.go":         15,
 	"schedule.go":          7,
 	"server.go":            2,
