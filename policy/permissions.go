@@ -48,6 +48,25 @@ const (
 	ActionPurgeRecords Action = "purge_records"
 	ActionExportAudit  Action = "export_audit"
 	ActionViewMetrics  Action = "view_metrics"
+	// ActionClaimThread takes an unowned thread in the front-desk queues
+	// (Unanswered, Waiting on patient) as one's own.
+	ActionClaimThread Action = "claim_thread"
+	// ActionAssignThread gives a thread to a named colleague, or takes it
+	// from its owner: a supervisor's call, so work is not taken from
+	// someone behind their back.
+	ActionAssignThread Action = "assign_thread"
+	// ActionCloseThread closes a thread with an outcome.
+	ActionCloseThread Action = "close_thread"
+	// ActionCloseClinical closes a thread in the nurses' queue: only the
+	// clinical staff decide that a clinical question is settled.
+	ActionCloseClinical Action = "close_clinical_thread"
+	// ActionReopenThread reopens a closed thread.
+	ActionReopenThread Action = "reopen_thread"
+	// ActionEscalate sends a thread to the supervisors with a reason.
+	ActionEscalate Action = "escalate_thread"
+	// ActionWorkEscalations lists escalations and settles them: take
+	// over, reassign, return to the front desk.
+	ActionWorkEscalations Action = "work_escalations"
 )
 
 var allRoles = []Role{RoleFrontDesk, RoleNurse, RoleSupervisor, RoleAdmin}
@@ -58,6 +77,8 @@ var allActions = []Action{
 	ActionRevealMasked, ActionViewIncidents, ActionViewAudit, ActionExportAudit,
 	ActionViewMetrics, ActionManageUsers, ActionManageMacros, ActionManageKeys, ActionPurgeRecords,
 	ActionOpenIncident, ActionWorkIncident,
+	ActionClaimThread, ActionAssignThread, ActionCloseThread, ActionCloseClinical, ActionReopenThread,
+	ActionEscalate, ActionWorkEscalations,
 }
 
 // grants is the permission matrix. Anything not listed is refused: a new
@@ -77,6 +98,10 @@ var grants = map[Role]map[Action]bool{
 		ActionSendTemplate:   true,
 		ActionHandoffToNurse: true,
 		ActionOpenIncident:   true,
+		ActionClaimThread:    true,
+		ActionCloseThread:    true,
+		ActionReopenThread:   true,
+		ActionEscalate:       true,
 	},
 	// A nurse does everything front desk does and also the clinical work:
 	// seeing threads handed to nurses, taking a hand-off, and revealing
@@ -93,6 +118,11 @@ var grants = map[Role]map[Action]bool{
 		ActionTakeClinicalHandoff: true,
 		ActionRevealMasked:        true,
 		ActionOpenIncident:        true,
+		ActionClaimThread:         true,
+		ActionCloseThread:         true,
+		ActionCloseClinical:       true,
+		ActionReopenThread:        true,
+		ActionEscalate:            true,
 	},
 	// A supervisor covers every nurse duty (escalations land with them) and
 	// reviews the program: misdirected-message incidents, the audit trail
@@ -115,6 +145,13 @@ var grants = map[Role]map[Action]bool{
 		ActionViewAudit:           true,
 		ActionExportAudit:         true,
 		ActionViewMetrics:         true,
+		ActionClaimThread:         true,
+		ActionAssignThread:        true,
+		ActionCloseThread:         true,
+		ActionCloseClinical:       true,
+		ActionReopenThread:        true,
+		ActionEscalate:            true,
+		ActionWorkEscalations:     true,
 	},
 	// An admin runs the system: users and roles, macros and templates,
 	// keys, and retention purges. Separation of duties: the admin identity
@@ -164,6 +201,14 @@ func Why(r Role, a Action) string {
 		if r == RoleFrontDesk {
 			return "Clinical threads are for nurses; front desk can hand a thread to a nurse but not take one."
 		}
+	case ActionCloseClinical:
+		if r == RoleFrontDesk {
+			return "Front desk cannot close a thread in the nurses' queue; the nurse who answers it closes it."
+		}
+	case ActionAssignThread:
+		return who + " cannot assign threads to others or take them from their owner; ask a supervisor."
+	case ActionWorkEscalations:
+		return who + " cannot work escalations; a supervisor settles them."
 	case ActionViewAudit:
 		return who + " cannot view the audit trail; a supervisor or admin can."
 	case ActionViewIncidents, ActionWorkIncident:
@@ -280,6 +325,20 @@ func (a Action) Phrase() string {
 		return "purge records"
 	case ActionExportAudit:
 		return "export the audit trail"
+	case ActionClaimThread:
+		return "claim threads"
+	case ActionAssignThread:
+		return "assign threads"
+	case ActionCloseThread:
+		return "close threads"
+	case ActionCloseClinical:
+		return "close clinical threads"
+	case ActionReopenThread:
+		return "reopen threads"
+	case ActionEscalate:
+		return "escalate threads to a supervisor"
+	case ActionWorkEscalations:
+		return "work escalations"
 	}
 	return strings.ReplaceAll(string(a), "_", " ")
 }
@@ -289,7 +348,9 @@ func (a Action) Phrase() string {
 func (a Action) touchesPatientMessages() bool {
 	switch a {
 	case ActionSendMacro, ActionSendFreeText, ActionSendTemplate, ActionRevealMasked,
-		ActionTakeClinicalHandoff, ActionHandoffToNurse, ActionViewThreads, ActionViewClinicalThreads:
+		ActionTakeClinicalHandoff, ActionHandoffToNurse, ActionViewThreads, ActionViewClinicalThreads,
+		ActionClaimThread, ActionAssignThread, ActionCloseThread, ActionCloseClinical, ActionReopenThread,
+		ActionEscalate, ActionWorkEscalations:
 		return true
 	}
 	return false

@@ -27,6 +27,13 @@ var wantMatrix = map[Action][4]bool{
 	ActionManageMacros:        {false, false, false, true},
 	ActionManageKeys:          {false, false, false, true},
 	ActionPurgeRecords:        {false, false, false, true},
+	ActionClaimThread:         {true, true, true, false},
+	ActionAssignThread:        {false, false, true, false},
+	ActionCloseThread:         {true, true, true, false},
+	ActionCloseClinical:       {false, true, true, false},
+	ActionReopenThread:        {true, true, true, false},
+	ActionEscalate:            {true, true, true, false},
+	ActionWorkEscalations:     {false, false, true, false},
 }
 
 func TestPermissionMatrix(t *testing.T) {

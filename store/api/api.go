@@ -100,6 +100,22 @@ type ThreadSummary struct {
 	// the reader's role may not open): the console drops the row. Only
 	// ID and Seq are set then.
 	Gone bool `json:"gone,omitempty"`
+
+	// The triage workflow (see triage.go): the queue the thread is in,
+	// its owner, the patient's wait, and the hand-off or escalation that
+	// put it where it is, so a console updates the row in place.
+	Queue        Queue     `json:"queue,omitempty"`
+	OwnerID      string    `json:"owner_id,omitempty"`
+	Owner        string    `json:"owner,omitempty"` // username
+	OwnedAt      time.Time `json:"owned_at,omitzero"`
+	WaitingSince time.Time `json:"waiting_since,omitzero"` // oldest unanswered patient message; zero when the clinic replied last
+	Lang         string    `json:"lang,omitempty"`         // language of the patient's last message: "en" or "es"
+	// Handoff is the current clinical hand-off (nurses' queue).
+	Handoff *HandoffInfo `json:"handoff,omitempty"`
+	// Escalation is set while the thread waits for a supervisor.
+	Escalation *EscalationInfo `json:"escalation,omitempty"`
+	// ClosedOutcome is why the thread was last closed.
+	ClosedOutcome string `json:"closed_outcome,omitempty"`
 }
 
 // ThreadPage is one page of the inbox, newest activity first.
@@ -111,6 +127,13 @@ type ThreadPage struct {
 	Counts map[ThreadState]int `json:"counts"`
 	// Seq is the change sequence number the page was read at.
 	Seq int64 `json:"seq"`
+	// Queues is how many threads the caller may see in each queue
+	// (QueueMine counts the caller's own), whatever the page's filters.
+	Queues map[Queue]int `json:"queues,omitempty"`
+	// Search is set when the page was searched: how many threads were
+	// looked at, and whether the bounded scan stopped before the end
+	// (Next then continues the search).
+	Search *SearchInfo `json:"search,omitempty"`
 }
 
 // ThreadChanges answers "what changed after change sequence N".

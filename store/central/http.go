@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -27,6 +28,14 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET "+v+"/threads/{id}", s.authed(s.acked(s.handleThread)))
 	mux.Handle("POST "+v+"/threads/{id}/send", s.authed(s.acked(s.handleSend)))
 	mux.Handle("POST "+v+"/threads/{id}/handoff", s.authed(s.acked(s.handleHandoff)))
+	// The triage workflow: queues, ownership, escalations (ownership.go,
+	// queues.go, escalations.go).
+	mux.Handle("GET "+v+"/queues", s.authed(s.acked(s.handleQueueCounts)))
+	mux.Handle("POST "+v+"/inbox/next", s.authed(s.acked(s.handleNext)))
+	mux.Handle("GET "+v+"/escalations", s.authed(s.acked(s.handleEscalations)))
+	for _, act := range policy.ThreadActs() {
+		mux.Handle("POST "+v+"/threads/{id}/"+string(act), s.authed(s.acked(s.handleThreadAct(act))))
+	}
 	mux.Handle("POST "+v+"/threads/{id}/consent", s.authed(s.acked(s.handleConsent)))
 	mux.Handle("GET "+v+"/templates", s.authed(s.handleTemplates))
 	mux.Handle("GET "+v+"/macros", s.authed(s.handleMacros))

@@ -14,6 +14,8 @@ var sealedColumns = []seal.Column{
 	{Table: "patients", Column: "profile_name_sealed", Bind: "profile_name", RowID: "id"},
 	{Table: "threads", Column: "handoff_note_sealed", Bind: "handoff_note", RowID: "id"},
 	{Table: "threads", Column: "handoff_masked_sealed", Bind: "handoff_masked", RowID: "id"},
+	{Table: "threads", Column: "escalation_reason_sealed", Bind: "escalation_reason", RowID: "id"},
+	{Table: "threads", Column: "escalation_masked_sealed", Bind: "escalation_masked", RowID: "id"},
 	{Table: "messages", Column: "body_sealed", Bind: "body", RowID: "id"},
 	{Table: "messages", Column: "masked_sealed", Bind: "masked", RowID: "id"},
 	{Table: "messages", Column: "provider_id_sealed", Bind: "provider_id", RowID: "id"},

@@ -53,6 +53,10 @@ func populate(t *testing.T, e *env, keys *seal.Keys) (threadID string) {
 	if code := e.do("POST", api.Version+"/threads/"+id+"/handoff", desk, api.HandoffRequest{Note: "Zebulon Quixote reports chest pain, call +447700900123"}, &sum); code != 200 {
 		t.Fatalf("handoff: %d", code)
 	}
+	// An escalation, whose reason is sealed as typed and masked.
+	if code := e.do("POST", api.Version+"/threads/"+id+"/escalate", e.login("nurse"), api.ThreadActRequest{Reason: "Zebulon Quixote needs a callback"}, nil); code != 200 {
+		t.Fatalf("escalate: %d", code)
+	}
 	// A reply, which carries sealed detail (the message it answers).
 	if code := e.postWebhook(messageJSON(testBusinessNumber, nil, map[string]any{"from": "447700900123", "id": "wamid.POPREPLY",
 		"timestamp": strconv.FormatInt(time.Now().Unix(), 10), "type": "text", "text": map[string]any{"body": "yes"}, "context": map[string]any{"id": "wamid.OUT"}}), true); code != 200 {

@@ -113,6 +113,17 @@ type Config struct {
 	// language ("en", "es"); an empty one takes policy.DefaultSafetyReply.
 	SafetyReplies map[string]string
 
+	// HandoffSLA is how much business time nurses have to answer a
+	// clinical hand-off before it escalates to the supervisors
+	// (DefaultHandoffSLA when zero, the report's target too).
+	HandoffSLA time.Duration
+	// BusinessHours are the hours the SLA clock runs in; nil means
+	// policy.DefaultBusinessHours in ClinicZone.
+	BusinessHours *policy.BusinessHours
+	// SLASweepInterval is how often overdue hand-offs are looked for
+	// (DefaultSLASweepInterval when zero).
+	SLASweepInterval time.Duration
+
 	// ClinicZone is the clinic's time zone, used for quiet hours when a
 	// patient's zone cannot be derived from their number. nil means UTC.
 	ClinicZone *time.Location
@@ -268,6 +279,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.ClinicZone == nil {
 		cfg.ClinicZone = time.UTC
 	}
+	if err := triageDefaults(&cfg); err != nil {
+		return nil, err
+	}
 	if cfg.HeartbeatInterval <= 0 {
 		cfg.HeartbeatInterval = 15 * time.Second
 	}
@@ -361,6 +375,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.worker = newWorker(s)
 	s.worker.start()
 	s.startScheduler()
+	s.startSLASweeper()
 	return s, nil
 }
 

@@ -226,6 +226,11 @@ type Threads interface {
 	Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error)
 	// MarkRead moves userID's read marker to the thread's newest message.
 	MarkRead(ctx context.Context, q Querier, userID, threadID string) error
+	// QueuePage is one inbox page of a queue, filtered and optionally
+	// searched over masked text (sql_queues.go).
+	QueuePage(ctx context.Context, q Querier, query inboxQuery) (api.ThreadPage, error)
+	// QueueCounts is how many threads the reader may see in each queue.
+	QueueCounts(ctx context.Context, q Querier, userID string, includeClinical bool) (map[api.Queue]int, error)
 }
 
 // Messages stores inbound and outbound messages.
@@ -319,7 +324,7 @@ func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
 	return &Store{
 		DB:       db,
 		gate:     newWriteGate(),
-		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: linkMessages{sqlMessages{sq}},
+		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
 		keys: keys,
 	}

@@ -57,37 +57,6 @@ const defaultPage = 100
 // it the console is told to reload its first page.
 const maxChanges = 1000
 
-// handleInboxPage serves one inbox page: ?after=<cursor>&limit=<n>.
-func (s *Server) handleInboxPage(w http.ResponseWriter, r *http.Request) {
-	sess := sessionFrom(r)
-	role := sess.User.Role
-	if !policy.Can(role, policy.ActionViewThreads) {
-		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionViewThreads))
-		return
-	}
-	limit := defaultPage
-	if v := r.URL.Query().Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > api.MaxThreadPage {
-			writeError(w, http.StatusBadRequest, "limit must be a whole number from 1 to "+strconv.Itoa(api.MaxThreadPage))
-			return
-		}
-		limit = n
-	}
-	page, err := s.store.Threads.Page(r.Context(), s.db, sess.User.ID, policy.Can(role, policy.ActionViewClinicalThreads),
-		r.URL.Query().Get("after"), limit, s.window())
-	if errors.Is(err, ErrBadCursor) {
-		writeError(w, http.StatusBadRequest, "after is not a cursor this server gave out; start from the first page")
-		return
-	}
-	if err != nil {
-		s.log.Error("inbox page failed", "err", err.Error())
-		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
-		return
-	}
-	writeJSON(w, http.StatusOK, page)
-}
-
 // handleInboxChanges serves ?since=<seq>: the rows changed after it, for a
 // console re-syncing after a gap in its event stream.
 func (s *Server) handleInboxChanges(w http.ResponseWriter, r *http.Request) {
@@ -109,6 +78,10 @@ func (s *Server) handleInboxChanges(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
 		return
 	}
+	now := s.now()
+	for i := range ch.Threads {
+		s.fillSLA(&ch.Threads[i], now)
+	}
 	writeJSON(w, http.StatusOK, ch)
 }
 
@@ -120,6 +93,7 @@ func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSu
 	if err != nil {
 		return ts, nil, err
 	}
+	s.fillSLA(&ts, s.now())
 	counts, err := s.store.Threads.Counts(ctx, s.db, true)
 	return ts, counts, err
 }
@@ -209,6 +183,7 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the thread could not be opened; try again")
 		return
 	}
+	s.fillSLA(&detail.Thread, s.now())
 	writeJSON(w, http.StatusOK, detail)
 	if len(readIDs) > 0 {
 		// WhatsApp marks every earlier message read with the latest one.
@@ -229,54 +204,6 @@ func (s *Server) markReadAsync(providerID, threadID string) {
 			s.log.Warn("read receipt not sent", "thread", threadID)
 		}
 	}()
-}
-
-func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
-	sess := sessionFrom(r)
-	role := sess.User.Role
-	var req api.HandoffRequest
-	if !decodeJSON(w, r, &req, 16<<10) {
-		return
-	}
-	th, ok := s.loadVisibleThread(w, r, sess)
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	if !policy.Can(role, policy.ActionHandoffToNurse) {
-		s.auditOnly(ctx, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "thread.handoff",
-			Object: "thread:" + th.ID, Outcome: "refused", Detail: map[string]string{"rule": policy.RuleRole}})
-		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionHandoffToNurse))
-		return
-	}
-	det := policy.Detect(req.Note)
-	detailMap := map[string]string{"from_state": string(th.State)}
-	if types := det.SpanTypes(); len(types) > 0 {
-		detailMap["span_types"] = joinComma(types)
-	}
-	err := s.store.Tx(ctx, func(q Querier) error {
-		if err := s.store.Threads.Handoff(ctx, q, th.ID, req.Note, det.Masked, sess.User.ID, s.now()); err != nil {
-			return err
-		}
-		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "thread.handoff",
-			Object: "thread:" + th.ID, Outcome: "ok", Detail: detailMap})
-	})
-	if err != nil {
-		s.log.Error("handoff failed", "thread", th.ID, "err", err.Error())
-		writeError(w, http.StatusServiceUnavailable, "the hand-off could not be recorded; try again")
-		return
-	}
-	s.log.Info("thread handed off", "thread", th.ID, "user", sess.User.ID)
-	summary, err := s.store.Threads.Summary(ctx, s.db, th.ID, sess.User.ID, s.window())
-	if err != nil {
-		w.WriteHeader(http.StatusNoContent)
-	} else {
-		writeJSON(w, http.StatusOK, summary)
-	}
-	// The thread is clinical now: its events go only to roles that may
-	// open it, starting with this one.
-	s.hub.markClinical(th.ID)
-	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 }
 
 func joinComma(xs []string) string {

@@ -146,27 +146,29 @@ func TestInboxSummaryTriggersAgree(t *testing.T) {
 			d.thread(t, "t1", "p1", 100)
 			d.thread(t, "t2", "p2", 200)
 		}, []string{"counts: clinical 0, closed 0, open 2", "changes: 2"}},
+		// Each message bumps the change number once for the summary, and
+		// once more when it starts or stops the wait clock (0015_queues).
 		{"patient message, reply, and an older message stored late", func(t *testing.T, d dialectDB) {
 			d.message(t, "m1", "t1", "in", 100, 1)
 			d.message(t, "m2", "t1", "out", 100, 2)
 			d.message(t, "m3", "t1", "in", 90, 3) // provider time earlier: not the last
 			d.message(t, "m4", "t2", "in", 200, 4)
-		}, []string{"t1 open m2 100 2 m2 100 2 2 0 5", "t2 open m4 200 4 - 0 0 1 0 6", "changes: 6"}},
+		}, []string{"t1 open m2 100 2 m2 100 2 2 0 8", "t2 open m4 200 4 - 0 0 1 0 10", "changes: 10"}},
 		{"delivery status, then the same status again", func(t *testing.T, d dialectDB) {
 			d.exec(t, `UPDATE messages SET status = 'delivered', status_rank = 2 WHERE id = 'm2'`)
 			d.exec(t, `UPDATE messages SET status = 'delivered' WHERE id = 'm2'`) // no change: no bump
-		}, []string{"t1 open m2 100 2 m2 100 2 2 0 7", "changes: 7"}},
+		}, []string{"t1 open m2 100 2 m2 100 2 2 0 11", "changes: 11"}},
 		{"hand-off to nurses", func(t *testing.T, d dialectDB) {
 			d.exec(t, `UPDATE threads SET state = 'clinical', clinical = 1 WHERE id = 't1'`)
 			d.exec(t, `INSERT INTO thread_reads (user_id, thread_id, read) VALUES ('u1', 't1', 2), ('u1', 't2', 1)`)
-		}, []string{"counts: clinical 1, closed 0, open 1", "changes: 8"}},
+		}, []string{"counts: clinical 1, closed 0, open 1", "changes: 12"}},
 		{"patient opts out", func(t *testing.T, d dialectDB) {
 			d.exec(t, `UPDATE patients SET opted_in = 1 WHERE id = 'p2'`)
 			d.exec(t, `UPDATE patients SET opted_in = 1 WHERE id = 'p2'`)
-		}, []string{"t2 open m4 200 4 - 0 0 1 0 9", "changes: 9"}},
+		}, []string{"t2 open m4 200 4 - 0 0 1 0 13", "changes: 13"}},
 		{"retention deletes the newest message", func(t *testing.T, d dialectDB) {
 			d.exec(t, `DELETE FROM messages WHERE id = 'm2'`)
-		}, []string{"t1 clinical m1 100 1 - 0 0 2 0 8"}},
+		}, []string{"t1 clinical m1 100 1 - 0 0 2 0 12"}},
 		{"retention deletes a whole thread", func(t *testing.T, d dialectDB) {
 			d.exec(t, `DELETE FROM messages WHERE thread_id = 't2'`)
 			d.exec(t, `DELETE FROM threads WHERE id = 't2'`)

@@ -1,0 +1,172 @@
+package central
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// DefaultSLASweepInterval is how often the server looks for overdue
+// hand-offs: a hand-off escalates at most this long after its deadline.
+const DefaultSLASweepInterval = 30 * time.Second
+
+// triageDefaults fills the workflow's configuration.
+func triageDefaults(cfg *Config) error {
+	if cfg.HandoffSLA <= 0 {
+		cfg.HandoffSLA = DefaultHandoffSLA
+	}
+	if cfg.BusinessHours == nil {
+		zone := cfg.ClinicZone
+		if zone == nil {
+			zone = time.UTC
+		}
+		h := policy.DefaultBusinessHours(zone)
+		cfg.BusinessHours = &h
+	}
+	if err := cfg.BusinessHours.Validate(); err != nil {
+		return fmt.Errorf("central: %w", err)
+	}
+	if cfg.SLASweepInterval <= 0 {
+		cfg.SLASweepInterval = DefaultSLASweepInterval
+	}
+	return nil
+}
+
+// startSLASweeper escalates overdue hand-offs on the server's clock.
+func (s *Server) startSLASweeper() {
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		t := time.NewTicker(s.cfg.SLASweepInterval)
+		defer t.Stop()
+		for {
+			if _, err := s.sweepOverdue(s.bgCtx); err != nil && s.bgCtx.Err() == nil {
+				s.log.Warn("overdue hand-off sweep failed", "err", err.Error())
+			}
+			select {
+			case <-s.bgCtx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+// sweepOverdue escalates every hand-off past its deadline that no person
+// has answered since it was handed off. Each escalation is a conditional
+// UPDATE (still clinical, not escalated, this hand-off not yet escalated
+// for its clock, same deadline) with its audit entry in one transaction,
+// so a hand-off escalates exactly once, even after a nurse claims it and
+// so settles the escalation:
+// two sweeps at once, two servers, or a sweep repeated after a restart
+// find the row already changed and write nothing.
+func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
+	now := s.now()
+	rows, err := s.db.QueryContext(ctx, `SELECT id, handoff_due_at FROM threads
+		WHERE handoff_due_at IS NOT NULL AND sla_escalated_at IS NULL AND escalated_at IS NULL AND state = 'clinical'
+		AND handoff_due_at <= ? AND last_reply_at <= COALESCE(handoff_at, 0)`, now.UnixNano())
+	if err != nil {
+		return 0, err
+	}
+	type due struct {
+		id string
+		at int64
+	}
+	var list []due
+	for rows.Next() {
+		var d due
+		if err := rows.Scan(&d.id, &d.at); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		list = append(list, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, d := range list {
+		escalated := false
+		err := s.store.Tx(ctx, func(q Querier) error {
+			escalated = false
+			res, err := q.ExecContext(ctx, `UPDATE threads SET escalated_at = ?1, sla_escalated_at = ?1, escalated_by = 'system',
+				escalation_kind = 'sla', escalation_reason_sealed = NULL, escalation_masked_sealed = NULL
+				WHERE id = ?2 AND state = 'clinical' AND escalated_at IS NULL AND sla_escalated_at IS NULL AND handoff_due_at = ?3
+				AND last_reply_at <= COALESCE(handoff_at, 0)`, now.UnixNano(), d.id, d.at)
+			if err != nil {
+				return err
+			}
+			if k, _ := res.RowsAffected(); k != 1 {
+				return nil
+			}
+			escalated = true
+			late := now.Sub(time.Unix(0, d.at)).Round(time.Second)
+			return s.auditServer(ctx, q, auditRecord{UserID: systemSender, Action: "thread.escalate", Object: "thread:" + d.id,
+				Outcome: "ok", Detail: map[string]string{"rule": "sla_overdue", "due": time.Unix(0, d.at).UTC().Format(time.RFC3339),
+					"late_seconds": strconv.FormatInt(int64(late/time.Second), 10)}})
+		})
+		if err != nil {
+			return n, err
+		}
+		if escalated {
+			n++
+			s.log.Info("overdue hand-off escalated", "thread", d.id)
+			s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.id})
+		}
+	}
+	return n, nil
+}
+
+// handleEscalations serves GET /escalations: the supervisors' list, the
+// escalated queue oldest first, each row with its reason (masked), age
+// (Escalation.At), owner and hand-off.
+func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) {
+	sess := sessionFrom(r)
+	role := sess.User.Role
+	if !policy.Can(role, policy.ActionWorkEscalations) {
+		s.auditOnly(r.Context(), auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "escalations.view",
+			Object: "escalations", Outcome: "refused", Detail: map[string]string{"rule": policy.RuleRole}})
+		writeError(w, http.StatusForbidden, policy.Why(role, policy.ActionWorkEscalations))
+		return
+	}
+	limit := defaultPage
+	if l := r.URL.Query().Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > api.MaxThreadPage {
+			writeError(w, http.StatusBadRequest, "limit must be a whole number from 1 to "+strconv.Itoa(api.MaxThreadPage))
+			return
+		}
+		limit = n
+	}
+	page, err := s.queuePage(r.Context(), sess, api.InboxFilter{Queue: api.QueueEscalated}, r.URL.Query().Get("after"), limit)
+	if why, bad := isBadFilter(err); bad {
+		writeError(w, http.StatusBadRequest, why)
+		return
+	}
+	if err != nil {
+		s.log.Error("escalations failed", "err", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "the escalations could not be loaded; try again")
+		return
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+// langMessages records each thread's language from its patient's newest
+// message, for the inbox's language filter and the language of automatic
+// replies. Only "en" or "es" is kept, never the text.
+type langMessages struct{ Messages }
+
+func (l langMessages) InsertInbound(ctx context.Context, q Querier, m *Message) (bool, error) {
+	inserted, err := l.Messages.InsertInbound(ctx, q, m)
+	if err != nil || !inserted || m.Body == "" {
+		return inserted, err
+	}
+	_, err = q.ExecContext(ctx, `UPDATE threads SET lang = ? WHERE id = ?`, string(policy.DetectLanguage(m.Body)), m.ThreadID)
+	return inserted, err
+}
