@@ -25,6 +25,9 @@ var sqlStatement = regexp.MustCompile(`^\s*(SELECT|INSERT|UPDATE|DELETE FROM|CRE
 // method the handler calls. The remaining files are being reworked on
 // other branches at the time of writing; their statements move next.
 var sqlOutsideStorage = map[string]int{
+	"ownership.go":         3,
+	"handoff.go":           3,
+	"escalations.go":       3,
 	"access_review.go":     7,
 	"audit_verify.go":      6,
 	"audit_verify_fast.go": 3,
