@@ -38,7 +38,6 @@ var sqlOutsideStorage = map[string]int{
 	"evidence.go":          7,
 	"group_commit.go":      1,
 	"retention.go":         15,
-	"schedule.go":          7,
 	"server.go":            2,
 	"siem_stream.go":       5,
 	"webhook.go":           1,
