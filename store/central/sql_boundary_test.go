@@ -34,7 +34,6 @@ var sqlOutsideStorage = map[string]int{
 	"audit_view.go":        11,
 	"backup.go":            3,
 	"checkpoint.go":        5,
-	"devices.go":           9,
 	"evidence.go":          7,
 	"group_commit.go":      1,
 	"retention.go":         15,
