@@ -37,7 +37,6 @@ var sqlOutsideStorage = map[string]int{
 	"group_commit.go":      1,
 	"retention.go":         15,
 	"server.go":            2,
-	"siem_stream.go":       5,
 	"webhook.go":           1,
 }
 
