@@ -37,7 +37,6 @@ var sqlOutsideStorage = map[string]int{
 	"group_commit.go":      1,
 	"retention.go":         15,
 	"server.go":            2,
-	"webhook.go":           1,
 }
 
 // TestSQLLivesInStorageFiles scans the package's non-test sources for SQL

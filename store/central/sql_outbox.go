@@ -115,3 +115,14 @@ func (sqlOutbox) settleByMessage(ctx context.Context, q Querier, messageID strin
 	n, err := res.RowsAffected()
 	return n > 0, err
 }
+
+// messageIDByKey is the message of the job sent with this idempotency key
+// (ErrNotFound when none).
+func (sqlOutbox) messageIDByKey(ctx context.Context, q Querier, key string) (string, error) {
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT message_id FROM outbox WHERE idempotency_key = ?`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return id, err
+}
