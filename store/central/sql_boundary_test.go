@@ -32,7 +32,6 @@ var sqlOutsideStorage = map[string]int{
 	"audit_verify.go":      6,
 	"audit_verify_fast.go": 3,
 	"audit_view.go":        11,
-	"backup.go":            3,
 	"evidence.go":          7,
 	"group_commit.go":      1,
 	"retention.go":         15,
