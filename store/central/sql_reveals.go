@@ -54,3 +54,26 @@ func (sqlReveals) list(ctx context.Context, q Querier, username string, limit in
 	}
 	return out, rows.Err()
 }
+
+// between lists the reveals made in [from, to), oldest first.
+func (sqlReveals) between(ctx context.Context, q Querier, from, to time.Time) ([]revealRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, user_id, thread_id, message_id, reason_sealed, created_at FROM reveals
+		WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`, from.UnixNano(), to.UnixNano())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []revealRow
+	for rows.Next() {
+		var (
+			r  revealRow
+			at int64
+		)
+		if err := rows.Scan(&r.ID, &r.UserID, &r.ThreadID, &r.MessageID, &r.ReasonSealed, &at); err != nil {
+			return nil, err
+		}
+		r.At = time.Unix(0, at).UTC()
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
