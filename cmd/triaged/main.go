@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -22,9 +21,8 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
-	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/e164"
-	"github.com/clinicwa/triage/bsp/twilio"
+	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
@@ -398,42 +396,17 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 }
 
 func buildProvider(s *settings) (bsp.Provider, error) {
-	need := func(names ...string) error {
-		for _, n := range names {
-			if strings.TrimSpace(s.get(n)) == "" {
-				return missing(s.by[n])
-			}
-		}
-		return nil
+	p, err := providers.Sender(s.get("provider"), s.get)
+	var miss *providers.MissingSettingError
+	var invalid *providers.InvalidSettingError
+	switch {
+	case errors.As(err, &miss):
+		return nil, missing(s.by[miss.Setting])
+	case errors.As(err, &invalid):
+		st := s.by[invalid.Setting]
+		return nil, fmt.Errorf("%s (--%s) %s", st.env, st.flag, invalid.Reason)
+	case errors.Is(err, providers.ErrUnknownProvider):
+		return nil, fmt.Errorf("TRIAGED_PROVIDER must be %s (got %q)", strings.Join(providers.Names(), ", "), s.get("provider"))
 	}
-	switch p := s.get("provider"); p {
-	case cloudapi.DialectCloudAPI:
-		if err := need("whatsapp-app-secret", "whatsapp-verify-token", "whatsapp-token", "whatsapp-phone-number-id"); err != nil {
-			return nil, err
-		}
-		return cloudapi.New(cloudapi.Config{BaseURL: s.get("whatsapp-api-base"), PhoneNumberID: s.get("whatsapp-phone-number-id"),
-			Token: s.get("whatsapp-token"), Dialect: cloudapi.DialectCloudAPI}), nil
-	case cloudapi.Dialect360dialog:
-		if err := need("whatsapp-app-secret", "whatsapp-token"); err != nil {
-			return nil, err
-		}
-		return cloudapi.New(cloudapi.Config{BaseURL: s.get("whatsapp-api-base"), Token: s.get("whatsapp-token"),
-			Dialect: cloudapi.Dialect360dialog}), nil
-	case "twilio":
-		if err := need("twilio-account-sid", "twilio-auth-token", "twilio-from", "public-url"); err != nil {
-			return nil, err
-		}
-		// Twilio signs each webhook over the URL it called; that is the
-		// public one, so it must be known exactly, not guessed from the
-		// bound address.
-		public := strings.TrimRight(s.get("public-url"), "/")
-		if u, err := url.Parse(public); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" {
-			return nil, errors.New("TRIAGED_PUBLIC_URL must be an absolute http(s) URL without a query, as registered with Twilio")
-		}
-		return twilio.New(twilio.Config{BaseURL: s.get("whatsapp-api-base"), AccountSID: s.get("twilio-account-sid"),
-			AuthToken: s.get("twilio-auth-token"), From: s.get("twilio-from"),
-			StatusCallback: public + central.TwilioStatusPath}), nil
-	default:
-		return nil, fmt.Errorf("TRIAGED_PROVIDER must be cloudapi, 360dialog or twilio (got %q)", p)
-	}
+	return p, err
 }
