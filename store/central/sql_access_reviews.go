@@ -37,7 +37,8 @@ func (sqlAccessReviews) lastAudit(ctx context.Context, q Querier, userID, action
 func (sqlAccessReviews) signInFailures(ctx context.Context, q Querier, userID string, from, to time.Time) (lockouts, failures int, err error) {
 	// ",locked_now" marks the failure that locked the account; the
 	// source's own lock is ",source_locked_now" and does not match it.
-	err = q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(detail LIKE '%,locked_now%'), 0)
+	// CASE, not SUM over the LIKE itself: PostgreSQL does not sum booleans.
+	err = q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN detail LIKE '%,locked_now%' THEN 1 ELSE 0 END), 0)
 		FROM audit WHERE console_id = ? AND user_id = ? AND action = 'login' AND outcome = 'refused' AND at_ns >= ? AND at_ns < ?`,
 		ServerConsoleID, userID, from.UnixNano(), to.UnixNano()).Scan(&failures, &lockouts)
 	return lockouts, failures, err
