@@ -33,7 +33,6 @@ var sqlOutsideStorage = map[string]int{
 	"audit_view.go":        11,
 	"evidence.go":          7,
 	"group_commit.go":      1,
-	"retention.go":         15,
 	"server.go":            2,
 }
 
