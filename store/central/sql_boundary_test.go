@@ -28,7 +28,6 @@ var sqlOutsideStorage = map[string]int{
 	"ownership.go":         3,
 	"handoff.go":           3,
 	"escalations.go":       3,
-	"audit_verify.go":      6,
 	"audit_verify_fast.go": 3,
 	"audit_view.go":        11,
 	"evidence.go":          7,
