@@ -29,7 +29,6 @@ var sqlOutsideStorage = map[string]int{
 	"handoff.go":      3,
 	"escalations.go":  3,
 	"audit_view.go":   11,
-	"evidence.go":     7,
 	"group_commit.go": 1,
 	"server.go":       2,
 }
