@@ -78,11 +78,7 @@ const MaxAuditExport = 50_000
 const DefaultExportDirName = "triage-audit-exports"
 
 // AuditExport is what an export wrote.
-type AuditExport struct {
-	Path      string
-	Entries   int
-	Truncated bool // more entries matched than MaxAuditExport
-}
+type AuditExport = api.AuditExport
 
 // ExportAudit writes every entry matching f (newest first, at most
 // MaxAuditExport) to a new file in dir ("" is ~/triage-audit-exports),

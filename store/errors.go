@@ -1,8 +1,21 @@
 package store
 
-import "errors"
+import "github.com/clinicwa/triage/store/api"
 
-// ErrAuditUnwritable means the local audit trail could not record an
-// action, so the action was not taken (fail closed). The console cannot
-// go on safely until the store is writable again.
-var ErrAuditUnwritable = errors.New("the audit trail could not be written, so the action was not taken")
+// The errors the console acts on are defined once, in store/api (the
+// screens may import that package, not this one); the store names them
+// here as well, so its callers read store.ErrSessionEnded and the like.
+var (
+	ErrAuditUnwritable   = api.ErrAuditUnwritable
+	ErrSessionEnded      = api.ErrSessionEnded
+	ErrUnreachable       = api.ErrUnreachable
+	ErrPolicyAckRequired = api.ErrPolicyAckRequired
+	ErrPolicyChanged     = api.ErrPolicyChanged
+)
+
+type (
+	RefusedError           = api.RefusedError
+	StatusError            = api.StatusError
+	EnrolmentRequiredError = api.EnrolmentRequiredError
+	LockedError            = api.LockedError
+)

@@ -10,8 +10,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -20,25 +18,6 @@ import (
 // This file holds the first-sign-in enrolment of an authenticator app,
 // the one-time display of recovery codes, and the break-glass reveal of
 // a patient message's unmasked text.
-
-// enrolForm is the enrolment screen: the QR code, the secret as text and
-// the field for the first code.
-type enrolForm struct {
-	token   string // proves the password step; sent back with the code
-	qr      policy.SafeText
-	secret  policy.SafeText // grouped in fours for reading
-	input   textinput.Model
-	err     policy.SafeText
-	busy    bool
-	attempt int
-}
-
-// recoveryCodes is the screen after enrolment. The codes live only here
-// and only until the user presses enter.
-type recoveryCodes struct {
-	codes []policy.SafeText
-	login api.LoginResponse
-}
 
 // revealPrompt asks why the unmasked text is needed.
 type revealPrompt struct {
@@ -95,22 +74,14 @@ func revealTickCmd(session int) tea.Cmd {
 	return tea.Tick(revealTickEvery, func(time.Time) tea.Msg { return revealTickMsg{session: session} })
 }
 
-func asEnrolment(err error) (*EnrolmentRequired, bool) {
-	var e *EnrolmentRequired
-	if errors.As(err, &e) && e != nil && e.Enrolment.Token != "" {
-		return e, true
-	}
-	return nil, false
-}
-
 // loginError is the sentence under the sign-in form. A lock is told with
 // its end in this computer's time (the clinic's: consoles run at the
 // clinic), not as a bare refusal, so the user knows to wait rather than
 // retype; the server's own sentences are not prefixed a second time.
 func loginError(err error) policy.SafeText {
-	var locked interface{ LockedUntil() time.Time }
-	if errors.As(err, &locked) && !locked.LockedUntil().IsZero() {
-		return policy.SanitizeLine("Sign-in is locked until " + locked.LockedUntil().Local().Format("15:04") +
+	var locked *api.LockedError
+	if errors.As(err, &locked) && !locked.Until.IsZero() {
+		return policy.SanitizeLine("Sign-in is locked until " + locked.Until.Local().Format("15:04") +
 			" after too many failed attempts. Wait until then, or ask an admin to unlock the account.")
 	}
 	msg := err.Error()
@@ -122,55 +93,34 @@ func loginError(err error) policy.SafeText {
 
 // --- enrolment -------------------------------------------------------------
 
-func (m *Model) startEnrolment(e *EnrolmentRequired) tea.Cmd {
-	in := textinput.New()
-	in.Prompt = ""
-	in.Placeholder = "6-digit code from the app"
-	in.CharLimit = 10
-	var groups []string
-	sec := e.Enrolment.Secret
-	for len(sec) > 4 {
-		groups = append(groups, sec[:4])
-		sec = sec[4:]
-	}
-	groups = append(groups, sec)
-	m.enrol = &enrolForm{
-		token:  e.Enrolment.Token,
-		qr:     policy.Sanitize(e.QR),
-		secret: policy.SanitizeLine(strings.Join(groups, " ")),
-		input:  in,
-	}
+func (m *Model) startEnrolment(e *api.EnrolmentRequiredError) tea.Cmd {
+	m.enrol = newEnrolForm(m.theme, m.keys, m.backend, e)
 	m.screen = screenEnrol
+	m.resize()
 	return m.enrol.input.Focus()
 }
 
-func (m *Model) enrolKey(act action, msg tea.KeyMsg) tea.Cmd {
-	f := m.enrol
-	switch act {
-	case actCancel:
-		m.enrol = nil
-		m.screen = screenLogin
-		m.login = newLoginForm()
-		m.login.notice = "Enrolment cancelled. Sign in again to set up your app."
-		return textinput.Blink
-	case actSubmit:
-		code := strings.Join(strings.Fields(f.input.Value()), "")
-		if f.busy {
-			return nil
-		}
-		if len(code) != 6 {
-			f.input.SetValue("")
-			f.err = policy.Trusted("Type the 6-digit code your app shows for this account.")
-			return nil
-		}
-		f.input.SetValue("")
-		f.err, f.busy = policy.SafeText{}, true
-		f.attempt++
-		return enrolCmd(m.backend, f.attempt, f.token, code)
+// onRecoveryDone opens the session once the codes are saved; they are
+// gone from memory with the screen.
+func (m *Model) onRecoveryDone(msg recoveryDoneMsg) tea.Cmd {
+	if m.screen != screenRecovery {
+		return nil
 	}
-	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(msg)
-	return cmd
+	m.recovery = nil
+	return m.startSession(msg.login)
+}
+
+// onEnrolCancel returns to the sign-in form.
+func (m *Model) onEnrolCancel() tea.Cmd {
+	if m.screen != screenEnrol {
+		return nil
+	}
+	m.enrol = nil
+	m.screen = screenLogin
+	m.login = m.newLoginForm()
+	m.login.notice = "Enrolment cancelled. Sign in again to set up your app."
+	m.resize()
+	return textinput.Blink
 }
 
 func (m *Model) onEnrol(msg enrolResultMsg) tea.Cmd {
@@ -188,77 +138,10 @@ func (m *Model) onEnrol(msg enrolResultMsg) tea.Cmd {
 	}
 	// The secret and the QR code are not needed any more.
 	m.enrol = nil
-	rc := &recoveryCodes{login: msg.resp.Login}
-	for _, c := range msg.resp.RecoveryCodes {
-		rc.codes = append(rc.codes, policy.SanitizeLine(c))
-	}
-	m.recovery = rc
+	m.recovery = newRecoveryCodes(m.theme, m.keys, msg.resp)
 	m.screen = screenRecovery
+	m.resize()
 	return nil
-}
-
-func (m *Model) recoveryKey(act action) tea.Cmd {
-	switch act {
-	case actContinue:
-		login := m.recovery.login
-		m.recovery = nil // shown once: gone from memory now
-		return m.startSession(login)
-	}
-	return nil
-}
-
-func (m *Model) enrolView() string {
-	t := m.theme
-	f := m.enrol
-	// Wide, so the words take few lines and the QR code fits in 40 rows.
-	w := min(m.width-4, 96)
-	head := t.Title.Render("Set up your authenticator app") + "\n" +
-		ansi.Wrap("Your account needs a second factor. Scan the code with your authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, Aegis…) or type the key into it, then enter the 6-digit code it shows.", w, "") + "\n"
-	tail := t.Faint.Render("Key: ") + safe(t.Focused, f.secret) + "\n" +
-		"› " + t.Focused.Render("Code") + "  " + fit(f.input.View(), max(w-8, 10)) + "\n"
-	switch {
-	case f.busy:
-		tail += t.Faint.Render("Checking…")
-	case !f.err.IsEmpty():
-		tail += t.Error.Render("✗ ") + safe(t.Error, f.err)
-	}
-	qr := strings.TrimRight(plain(f.qr), "\n")
-	if qr != "" {
-		qrW, qrH := lipgloss.Width(qr), lipgloss.Height(qr)
-		// The header line and the footer take their share of the height.
-		need := qrH + lipgloss.Height(head+tail) + 1 + lipgloss.Height(m.footerView())
-		if qrW <= m.width && need <= m.height {
-			head += qr + "\n"
-		} else {
-			head += t.Warning.Render(ansi.Wrap("The QR code needs a window of at least "+strconv.Itoa(max(qrW, minWidth))+"×"+strconv.Itoa(need)+"; enlarge it, or type the key by hand.", w, "")) + "\n\n"
-		}
-	}
-	return m.pageWithFooter(head+tail, w)
-}
-
-func (m *Model) recoveryView() string {
-	t := m.theme
-	w := min(m.width-4, 72)
-	var b strings.Builder
-	b.WriteString(t.StatusOK.Render("✓ ") + t.Title.Render("Authenticator set up. Save your recovery codes") + "\n")
-	b.WriteString(ansi.Wrap("If you lose your phone, each code signs you in once, typed into the Code field. They are shown only now: write them down or keep them in a password manager, not on this computer.", w, "") + "\n\n")
-	codes := m.recovery.codes
-	for i := 0; i < len(codes); i += 2 {
-		line := "  " + fitSafe(policy.Concat(policy.Trusted(strconv.Itoa(i+1)+". "), codes[i]), 28)
-		if i+1 < len(codes) {
-			line += plain(policy.Trusted(strconv.Itoa(i+2)+". "), codes[i+1])
-		}
-		b.WriteString(line + "\n")
-	}
-	return m.pageWithFooter(b.String(), w)
-}
-
-// pageWithFooter centres a form of width w above the help footer.
-func (m *Model) pageWithFooter(form string, w int) string {
-	form = lipgloss.NewStyle().Width(w).Render(form)
-	h := m.height - 1 - lipgloss.Height(m.footerView())
-	body := lipgloss.Place(m.width, h, lipgloss.Center, lipgloss.Center, form)
-	return m.headerView() + "\n" + box(body, m.width, h) + "\n" + m.footerView()
 }
 
 // --- reveal ----------------------------------------------------------------
@@ -291,11 +174,11 @@ func (m *Model) revealWhy() string {
 
 // inboundIDs lists the open thread's patient messages, oldest first.
 func (m *Model) inboundIDs() []string {
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return nil
 	}
 	var out []string
-	for _, mv := range m.thread.messages {
+	for _, mv := range m.pane.view.messages {
 		if mv.inbound {
 			out = append(out, mv.id)
 		}
@@ -308,18 +191,18 @@ func (m *Model) inboundIDs() []string {
 func (m *Model) keepSelection() {
 	ids := m.inboundIDs()
 	for _, id := range ids {
-		if id == m.selMsg {
+		if id == m.pane.sel {
 			return
 		}
 	}
-	m.selMsg = ""
+	m.pane.sel = ""
 	if len(ids) > 0 {
-		m.selMsg = ids[len(ids)-1]
+		m.pane.sel = ids[len(ids)-1]
 	}
-	if m.revealed != nil && m.revealed.messageID != m.selMsg {
+	if m.pane.revealed != nil && m.pane.revealed.messageID != m.pane.sel {
 		found := false
 		for _, id := range ids {
-			found = found || id == m.revealed.messageID
+			found = found || id == m.pane.revealed.messageID
 		}
 		if !found {
 			m.dropReveal()
@@ -334,7 +217,7 @@ func (m *Model) moveSelection(act action) {
 	}
 	i := len(ids) - 1
 	for j, id := range ids {
-		if id == m.selMsg {
+		if id == m.pane.sel {
 			i = j
 		}
 	}
@@ -343,7 +226,7 @@ func (m *Model) moveSelection(act action) {
 	} else {
 		i = min(i+1, len(ids)-1)
 	}
-	m.selMsg = ids[i]
+	m.pane.sel = ids[i]
 	m.resize()
 	m.showSelected()
 }
@@ -351,8 +234,8 @@ func (m *Model) moveSelection(act action) {
 // showSelected scrolls the thread so the selected message's first line
 // is on screen.
 func (m *Model) showSelected() {
-	if m.selLine < m.vp.YOffset || m.selLine >= m.vp.YOffset+m.vp.Height {
-		m.vp.SetYOffset(m.selLine)
+	if m.pane.selLine < m.pane.vp.YOffset || m.pane.selLine >= m.pane.vp.YOffset+m.pane.vp.Height {
+		m.pane.vp.SetYOffset(m.pane.selLine)
 	}
 }
 
@@ -360,14 +243,14 @@ func (m *Model) askReveal() tea.Cmd {
 	if !m.canReveal() {
 		return m.showToast(toastError, policy.SanitizeLine(m.revealWhy()))
 	}
-	if m.thread == nil || m.selMsg == "" || m.revealBusy {
+	if m.pane.view == nil || m.pane.sel == "" || m.revealBusy {
 		return m.showToast(toastError, policy.Trusted("Open a thread with a patient message to reveal."))
 	}
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = "why you need the unmasked text"
 	in.CharLimit = api.MaxRevealReason
-	m.revealAsk = &revealPrompt{threadID: m.openID, messageID: m.selMsg, input: in}
+	m.revealAsk = &revealPrompt{threadID: m.pane.id, messageID: m.pane.sel, input: in}
 	m.resize()
 	return m.revealAsk.input.Focus()
 }
@@ -407,14 +290,14 @@ func (m *Model) onReveal(msg revealResultMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.handleErr("Not revealed", msg.err)
 	}
-	if msg.threadID != m.openID {
+	if msg.threadID != m.pane.id {
 		return nil // the user left the thread while the answer was on its way
 	}
 	exp := msg.resp.ExpiresAt
 	if exp.IsZero() || exp.Sub(m.nowAt) > 5*time.Minute {
 		exp = m.nowAt.Add(5 * time.Minute)
 	}
-	m.revealed = &revealedText{threadID: msg.threadID, messageID: msg.messageID,
+	m.pane.revealed = &revealedText{threadID: msg.threadID, messageID: msg.messageID,
 		text: policy.Sanitize(msg.resp.Text), expires: exp}
 	m.resize()
 	m.showSelected()
@@ -422,10 +305,10 @@ func (m *Model) onReveal(msg revealResultMsg) tea.Cmd {
 }
 
 func (m *Model) onRevealTick(msg revealTickMsg) tea.Cmd {
-	if msg.session != m.session || m.revealed == nil {
+	if msg.session != m.session || m.pane.revealed == nil {
 		return nil
 	}
-	if !m.nowAt.Before(m.revealed.expires) {
+	if !m.nowAt.Before(m.pane.revealed.expires) {
 		m.dropReveal()
 		m.resize()
 		return m.showToast(toastInfo, policy.Trusted("Revealed text hidden again"))
@@ -437,17 +320,9 @@ func (m *Model) onRevealTick(msg revealTickMsg) tea.Cmd {
 // dropReveal forgets revealed text. The viewport's rendered content is
 // rebuilt by the caller's resize, so no copy stays on screen or in it.
 func (m *Model) dropReveal() {
-	m.revealed = nil
+	m.pane.revealed = nil
 	m.revealAsk = nil
 	m.revealBusy = false
-}
-
-// revealedFor returns the revealed text of the message, if any.
-func (m *Model) revealedFor(id string) *revealedText {
-	if r := m.revealed; r != nil && r.messageID == id && r.threadID == m.openID {
-		return r
-	}
-	return nil
 }
 
 // revealPromptView is the footer line that asks for the reason.

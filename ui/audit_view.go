@@ -40,11 +40,7 @@ type AuditBackend interface {
 }
 
 // AuditExportResult is what an export wrote.
-type AuditExportResult struct {
-	Path      string
-	Entries   int
-	Truncated bool
-}
+type AuditExportResult = api.AuditExport
 
 // auditPageMsg is a review page for the screen.
 type auditPageMsg struct {
@@ -672,11 +668,12 @@ func (m *Model) openAudit() tea.Cmd {
 		return m.showToast(toastError, policy.Trusted("This console cannot review the audit trail."))
 	}
 	m.audit = newAuditScreen(m.theme, m.now)
-	if m.thread != nil && m.openID != "" {
+	if m.pane.view != nil && m.pane.id != "" {
 		// Opened from a thread: that patient's trail first (c clears).
-		m.audit.filter.Patient = m.thread.row.label.String()
+		m.audit.filter.Patient = m.pane.view.row.label.String()
 		m.audit.fillFields()
 	}
+	m.resize()
 	return m.audit.load(m.ctx, b, m.session, "")
 }
 

@@ -197,10 +197,10 @@ func TestAuditReviewFilterForm(t *testing.T) {
 func TestAuditReviewFromAThreadShowsThatPatient(t *testing.T) {
 	h := newReviewHarness(t, api.RoleSupervisor, 160, 50, DefaultTheme())
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.thread != nil }) {
+	if !h.waitFor(func() bool { return h.m.pane.view != nil }) {
 		t.Fatal("the thread did not open")
 	}
-	label := h.m.thread.row.label.String()
+	label := h.m.pane.view.row.label.String()
 	h.press("a")
 	h.mustSee("Filter: patient " + label)
 	if f := h.fb.audit.lastFilter(t); f.Patient != label {

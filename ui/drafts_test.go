@@ -127,8 +127,8 @@ func TestThreadSwitchSavesDraftForItsOwnThread(t *testing.T) {
 	t1Ticks := ts.draftTicks()
 	// Leave for the next thread before the timer fires.
 	h.press("esc", "tab", "j", "enter")
-	if h.m.openID != "t2" {
-		t.Fatalf("open thread %q", h.m.openID)
+	if h.m.pane.id != "t2" {
+		t.Fatalf("open thread %q", h.m.pane.id)
 	}
 	if got, _ := draftOf(fb, "t1"); got != "for P-1042 only" {
 		t.Fatalf("leaving the thread did not save its draft: %q", got)
@@ -171,8 +171,8 @@ func TestLateDraftLoadIsDropped(t *testing.T) {
 	h.press("esc", "j", "enter") // t2 opens meanwhile
 	close(gate)
 	h.settle()
-	if h.m.openID != "t2" {
-		t.Fatalf("open thread %q", h.m.openID)
+	if h.m.pane.id != "t2" {
+		t.Fatalf("open thread %q", h.m.pane.id)
 	}
 	if v := h.m.composer.ta.Value(); v != "" {
 		t.Fatalf("t1's draft landed in t2's composer: %q", v)
@@ -226,7 +226,7 @@ func TestSendDeletesDraft(t *testing.T) {
 func TestRefusalKeepsDraft(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &RefusalError{}
+		return &api.RefusedError{}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	ts := holdTimers(h)
@@ -345,7 +345,7 @@ func TestPortalLinkClearsRefusedPHIDraft(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &RefusalError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
+			return &api.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
 				SpanTypes: []string{"CLINICAL"}, OfferPortalLink: true}}
 		}
 		return nil

@@ -87,6 +87,9 @@ var factorPrompts = [4]string{
 type incidentScreen struct {
 	theme         Theme
 	keys          incidentKeys
+	forceQuit     key.Binding
+	b             IncidentBackend
+	sess          session
 	width, height int
 	mode          incidentMode
 	busy          bool
@@ -114,21 +117,48 @@ func newIncidentInput() textinput.Model {
 	return in
 }
 
+func newIncidentScreen(t Theme, forceQuit key.Binding, b IncidentBackend, sess session, mode incidentMode) *incidentScreen {
+	return &incidentScreen{theme: t, keys: newIncidentKeys(), forceQuit: forceQuit, b: b, sess: sess, mode: mode}
+}
+
 // newIncidentReport opens the report form for a thread.
-func newIncidentReport(t Theme, threadID, messageID string) *incidentScreen {
-	return &incidentScreen{theme: t, keys: newIncidentKeys(), mode: incReportKind, threadID: threadID, messageID: messageID}
+func newIncidentReport(t Theme, forceQuit key.Binding, b IncidentBackend, sess session, threadID, messageID string) *incidentScreen {
+	s := newIncidentScreen(t, forceQuit, b, sess, incReportKind)
+	s.threadID, s.messageID = threadID, messageID
+	return s
 }
 
 // newIncidentRegister opens the supervisor's register.
-func newIncidentRegister(t Theme) *incidentScreen {
-	return &incidentScreen{theme: t, keys: newIncidentKeys(), mode: incList, busy: true}
+func newIncidentRegister(t Theme, forceQuit key.Binding, b IncidentBackend, sess session) *incidentScreen {
+	s := newIncidentScreen(t, forceQuit, b, sess, incList)
+	s.busy = true
+	return s
+}
+
+// Update takes a key or the server's answer. ctrl+c quits from every
+// mode, even while typing.
+func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case incidentMsg:
+		s.set(msg)
+	case tea.KeyMsg:
+		if key.Matches(msg, s.forceQuit) {
+			return emit(quitMsg{})
+		}
+		cmd, done := s.Key(msg)
+		if done {
+			return tea.Batch(cmd, emit(closeScreenMsg{s}))
+		}
+		return cmd
+	}
+	return nil
 }
 
 // SetSize gives the screen the body's width and height.
 func (s *incidentScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-// Update takes an answer from the server.
-func (s *incidentScreen) Update(msg incidentMsg) {
+// set takes an answer from the server.
+func (s *incidentScreen) set(msg incidentMsg) {
 	s.busy = false
 	if msg.err != nil {
 		s.errText = policy.SanitizeLine(msg.err.Error())
@@ -148,125 +178,157 @@ func (s *incidentScreen) Update(msg incidentMsg) {
 	}
 }
 
-// Key handles one key press; it returns the command to run and whether
-// the screen is done (closed).
-func (s *incidentScreen) Key(msg tea.KeyMsg, b IncidentBackend, ctx context.Context, session int) (tea.Cmd, bool) {
-	k := s.keys
-	switch s.mode {
-	case incReportKind:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			return nil, true
-		case key.Matches(msg, k.Kind):
-			s.kind = incidentKindOrder[msg.String()[0]-'1']
-			s.mode, s.input = incReportText, newIncidentInput()
-			s.input.Placeholder = "what happened (sealed; only supervisors read it)"
-		}
-		return nil, false
-	case incReportText:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			return nil, true
-		case msg.Type == tea.KeyEnter:
-			if s.busy {
-				return nil, false
-			}
-			s.busy = true
-			req := api.OpenIncidentRequest{ThreadID: s.threadID, MessageID: s.messageID, Kind: s.kind, Description: s.input.Value()}
-			return func() tea.Msg {
-				c, cancel := context.WithTimeout(ctx, callTimeout)
-				defer cancel()
-				inc, err := b.OpenIncident(c, req)
-				return incidentMsg{session: session, inc: &inc, opened: err == nil, err: err}
-			}, false
-		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd, false
-	case incList:
-		switch {
-		case key.Matches(msg, k.Back):
-			return nil, true
-		case key.Matches(msg, k.Up):
-			s.cursor = max(s.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			s.cursor = min(s.cursor+1, max(len(s.list)-1, 0))
-		case key.Matches(msg, k.Refresh):
-			s.busy = true
-			return incidentListCmd(ctx, b, session), false
-		case key.Matches(msg, k.Open) && len(s.list) > 0:
-			s.busy, s.mode = true, incDetail
-			return incidentGetCmd(ctx, b, session, s.list[s.cursor].ID), false
-		}
-		return nil, false
-	case incDetail:
-		switch {
-		case key.Matches(msg, k.Back):
-			s.mode, s.inc, s.busy = incList, nil, true
-			return incidentListCmd(ctx, b, session), false
-		case s.inc == nil || s.inc.State != "open" || s.busy:
-			return nil, false
-		case key.Matches(msg, k.Step):
-			n := int(msg.String()[0] - '1')
-			if n < len(s.inc.Steps) && !s.inc.Steps[n].Done {
-				return s.save(ctx, b, session, api.IncidentUpdate{Done: []string{s.inc.Steps[n].ID}}), false
-			}
-		case key.Matches(msg, k.Assess):
-			s.mode, s.factor, s.draft = incAssess, 0, s.inc.Assessment
-			s.input = newIncidentInput()
-			s.input.SetValue(s.draft.Nature)
-		case key.Matches(msg, k.Outcome):
-			s.mode = incOutcomeKind
-		}
-		return nil, false
-	case incAssess:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			s.mode = incDetail
-			return nil, false
-		case msg.Type == tea.KeyEnter:
-			fields := []*string{&s.draft.Nature, &s.draft.Recipient, &s.draft.Acquired, &s.draft.Mitigation}
-			*fields[s.factor] = strings.TrimSpace(s.input.Value())
-			if s.factor < 3 {
-				s.factor++
-				s.input = newIncidentInput()
-				s.input.SetValue(*fields[s.factor])
-				return nil, false
-			}
-			s.mode = incDetail
-			a := s.draft
-			return s.save(ctx, b, session, api.IncidentUpdate{Assessment: &a}), false
-		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd, false
-	case incOutcomeKind:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			s.mode = incDetail
-		case key.Matches(msg, k.Notify), key.Matches(msg, k.LowProb):
-			s.kind = policy.OutcomeNotificationRequired
-			if key.Matches(msg, k.LowProb) {
-				s.kind = policy.OutcomeLowProbability
-			}
-			s.mode, s.input = incReasoning, newIncidentInput()
-			s.input.Placeholder = "the reasoning (required)"
-		}
-		return nil, false
-	case incReasoning:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			s.mode = incDetail
-			return nil, false
-		case msg.Type == tea.KeyEnter:
-			s.mode = incDetail
-			return s.save(ctx, b, session, api.IncidentUpdate{Outcome: s.kind, Reasoning: s.input.Value()}), false
-		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd, false
+// Key handles one key press in the screen's mode; it returns the command
+// to run and whether the screen is done (closed).
+func (s *incidentScreen) Key(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if do, ok := incidentKeyHandlers[s.mode]; ok {
+		return do(s, msg)
 	}
 	return nil, false
+}
+
+var incidentKeyHandlers = map[incidentMode]func(*incidentScreen, tea.KeyMsg) (tea.Cmd, bool){
+	incReportKind:  (*incidentScreen).keyReportKind,
+	incReportText:  (*incidentScreen).keyReportText,
+	incList:        (*incidentScreen).keyList,
+	incDetail:      (*incidentScreen).keyDetail,
+	incAssess:      (*incidentScreen).keyAssess,
+	incOutcomeKind: (*incidentScreen).keyOutcomeKind,
+	incReasoning:   (*incidentScreen).keyReasoning,
+}
+
+func (s *incidentScreen) keyReportKind(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return nil, true
+	case key.Matches(msg, k.Kind):
+		s.kind = incidentKindOrder[msg.String()[0]-'1']
+		s.mode, s.input = incReportText, newIncidentInput()
+		s.input.Placeholder = "what happened (sealed; only supervisors read it)"
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyReportText(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return nil, true
+	case msg.Type == tea.KeyEnter:
+		if s.busy {
+			return nil, false
+		}
+		s.busy = true
+		b, ctx, session := s.b, s.sess.ctx, s.sess.id
+		req := api.OpenIncidentRequest{ThreadID: s.threadID, MessageID: s.messageID, Kind: s.kind, Description: s.input.Value()}
+		return func() tea.Msg {
+			c, cancel := context.WithTimeout(ctx, callTimeout)
+			defer cancel()
+			inc, err := b.OpenIncident(c, req)
+			return incidentMsg{session: session, inc: &inc, opened: err == nil, err: err}
+		}, false
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, false
+}
+
+func (s *incidentScreen) keyList(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return nil, true
+	case key.Matches(msg, k.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		s.cursor = min(s.cursor+1, max(len(s.list)-1, 0))
+	case key.Matches(msg, k.Refresh):
+		s.busy = true
+		return incidentListCmd(s.sess.ctx, s.b, s.sess.id), false
+	case key.Matches(msg, k.Open) && len(s.list) > 0:
+		s.busy, s.mode = true, incDetail
+		return incidentGetCmd(s.sess.ctx, s.b, s.sess.id, s.list[s.cursor].ID), false
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyDetail(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		s.mode, s.inc, s.busy = incList, nil, true
+		return incidentListCmd(s.sess.ctx, s.b, s.sess.id), false
+	case s.inc == nil || s.inc.State != "open" || s.busy:
+		return nil, false
+	case key.Matches(msg, k.Step):
+		n := int(msg.String()[0] - '1')
+		if n < len(s.inc.Steps) && !s.inc.Steps[n].Done {
+			return s.save(s.sess.ctx, s.b, s.sess.id, api.IncidentUpdate{Done: []string{s.inc.Steps[n].ID}}), false
+		}
+	case key.Matches(msg, k.Assess):
+		s.mode, s.factor, s.draft = incAssess, 0, s.inc.Assessment
+		s.input = newIncidentInput()
+		s.input.SetValue(s.draft.Nature)
+	case key.Matches(msg, k.Outcome):
+		s.mode = incOutcomeKind
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyAssess(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = incDetail
+		return nil, false
+	case msg.Type == tea.KeyEnter:
+		fields := []*string{&s.draft.Nature, &s.draft.Recipient, &s.draft.Acquired, &s.draft.Mitigation}
+		*fields[s.factor] = strings.TrimSpace(s.input.Value())
+		if s.factor < 3 {
+			s.factor++
+			s.input = newIncidentInput()
+			s.input.SetValue(*fields[s.factor])
+			return nil, false
+		}
+		s.mode = incDetail
+		a := s.draft
+		return s.save(s.sess.ctx, s.b, s.sess.id, api.IncidentUpdate{Assessment: &a}), false
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, false
+}
+
+func (s *incidentScreen) keyOutcomeKind(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = incDetail
+	case key.Matches(msg, k.Notify), key.Matches(msg, k.LowProb):
+		s.kind = policy.OutcomeNotificationRequired
+		if key.Matches(msg, k.LowProb) {
+			s.kind = policy.OutcomeLowProbability
+		}
+		s.mode, s.input = incReasoning, newIncidentInput()
+		s.input.Placeholder = "the reasoning (required)"
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyReasoning(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = incDetail
+		return nil, false
+	case msg.Type == tea.KeyEnter:
+		s.mode = incDetail
+		return s.save(s.sess.ctx, s.b, s.sess.id, api.IncidentUpdate{Outcome: s.kind, Reasoning: s.input.Value()}), false
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, false
 }
 
 // save sends an update made against the version on screen.
@@ -321,6 +383,36 @@ func (s *incidentScreen) clock(inc api.Incident) string {
 }
 
 // View draws the screen in its width and height.
+// ShortHelp is the screen's keys in its current mode, as its help line
+// shows them.
+func (s *incidentScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	switch s.mode {
+	case incReportKind:
+		return []key.Binding{k.Kind, k.Cancel}
+	case incReportText:
+		return []key.Binding{k.Submit, k.Cancel}
+	case incAssess, incReasoning:
+		if s.inc != nil {
+			return []key.Binding{k.Submit, k.Cancel}
+		}
+	case incList:
+		return []key.Binding{k.Up, k.Down, k.Open, k.Refresh, k.Back}
+	case incOutcomeKind:
+		if s.inc != nil {
+			return []key.Binding{k.Notify, k.LowProb, k.Cancel}
+		}
+	default:
+		if s.inc != nil && s.inc.State == "open" {
+			return []key.Binding{k.Step, k.Assess, k.Outcome, k.Back}
+		}
+	}
+	return []key.Binding{k.Back}
+}
+
+// FullHelp is the short help in one column.
+func (s *incidentScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
 func (s *incidentScreen) View() string {
 	t := s.theme
 	w := max(s.width, 20)
@@ -331,8 +423,6 @@ func (s *incidentScreen) View() string {
 			add(l)
 		}
 	}
-	var help []key.Binding
-	k := s.keys
 	switch s.mode {
 	case incReportKind, incReportText:
 		add(t.Title.Render("Report an incident") + t.Faint.Render(" · about this thread; a supervisor works it under the 60-day clock"))
@@ -348,9 +438,6 @@ func (s *incidentScreen) View() string {
 		if s.mode == incReportText {
 			add(t.Text.Render("What happened? (no more detail than needed; sealed, supervisors only)"))
 			add(s.input.View())
-			help = []key.Binding{k.Submit, k.Cancel}
-		} else {
-			help = []key.Binding{k.Kind, k.Cancel}
 		}
 	case incList:
 		add(t.Title.Render(fmt.Sprintf("Incidents (%d)", len(s.list))) + t.Faint.Render(" · 45 CFR 164.402 · notify within 60 days of discovery"))
@@ -372,11 +459,9 @@ func (s *incidentScreen) View() string {
 			add(fmt.Sprintf("%s%s  %s  %s  %s", mark, policy.SanitizeLine(inc.PatientLabel), policy.IncidentKinds[inc.Kind],
 				strings.ToUpper(inc.State), clock))
 		}
-		help = []key.Binding{k.Up, k.Down, k.Open, k.Refresh, k.Back}
 	default:
 		if s.inc == nil {
 			add(t.Faint.Render("Loading…"))
-			help = []key.Binding{k.Back}
 			break
 		}
 		inc := *s.inc
@@ -419,22 +504,13 @@ func (s *incidentScreen) View() string {
 			add("")
 			add(t.Text.Render(factorPrompts[s.factor]))
 			add(s.input.View())
-			help = []key.Binding{k.Submit, k.Cancel}
 		case incOutcomeKind:
 			add("")
 			add(t.Text.Render("Outcome: n notification required · l low probability of compromise (all four factors assessed)"))
-			help = []key.Binding{k.Notify, k.LowProb, k.Cancel}
 		case incReasoning:
 			add("")
 			add(t.Text.Render("Why? The reasoning is kept with the decision."))
 			add(s.input.View())
-			help = []key.Binding{k.Submit, k.Cancel}
-		default:
-			if inc.State == "open" {
-				help = []key.Binding{k.Step, k.Assess, k.Outcome, k.Back}
-			} else {
-				help = []key.Binding{k.Back}
-			}
 		}
 	}
 	if !s.errText.IsEmpty() {
@@ -448,7 +524,7 @@ func (s *incidentScreen) View() string {
 		lines = append(lines, "")
 	}
 	var hb []string
-	for _, b := range help {
+	for _, b := range s.ShortHelp() {
 		hb = append(hb, t.HelpKey.Render(b.Help().Key)+" "+t.HelpDesc.Render(b.Help().Desc))
 	}
 	return strings.Join(lines, "\n") + "\n" + ansi.Truncate(strings.Join(hb, t.HelpDesc.Render(" • ")), w, "…")

@@ -1,8 +1,3 @@
-// Package ui is the console's terminal interface: a Bubble Tea model with
-// a login screen, the inbox, an open thread with its composer and macro
-// picker, and the hand-off to nurses. It reaches the outside world only
-// through Backend, from tea.Cmds; it draws patient text only as
-// policy.SafeText.
 package ui
 
 import (
@@ -13,9 +8,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/clinicwa/triage/assets"
@@ -113,35 +106,17 @@ type Model struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 
-	login        loginForm
+	login        *signInForm
 	loginAttempt int
 	user         api.User
 	idleTimeout  time.Duration
 	lastInput    time.Time
 
-	inbox      []threadRow
-	cursor     int
-	offset     int
-	inboxGen   int
-	inboxBusy  bool
-	inboxAgain bool
-	inboxReady bool
-	// The paged inbox (inbox_window.go): where each held thread's row
-	// is, the cursor of the next page, the change number the rows are
-	// current to, the counts per state, and whether End is loading to
-	// the last page.
-	inboxIdx    map[string]int
-	inboxNext   string
-	inboxSeq    int64
-	inboxCounts map[api.ThreadState]int
-	inboxToEnd  bool
+	// list is the inbox pane (inbox.go, inbox_window.go).
+	list inboxList
 
-	openID      string
-	threadGen   int
-	threadBusy  bool
-	threadAgain bool
-	thread      *threadView
-	vp          viewport.Model
+	// pane is the open thread (thread.go).
+	pane threadPane
 
 	composer composer
 	picker   *macroPicker
@@ -156,12 +131,8 @@ type Model struct {
 	enrol    *enrolForm
 	recovery *recoveryCodes
 
-	// selMsg is the patient message v would reveal (by message id).
-	selMsg     string
-	selLine    int // where the selected message starts in the viewport
 	revealAsk  *revealPrompt
 	revealBusy bool
-	revealed   *revealedText
 
 	audit *auditScreen
 	// metrics is the open metrics screen (metrics_screen.go).
@@ -169,9 +140,8 @@ type Model struct {
 	// incidents is the open incident screen (incidents.go), or nil.
 	incidents *incidentScreen
 
-	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
-	ackVersion string
-	reviewDue  bool // supervisors: the quarterly access review is due
+	ack       *policyAck // the policy acknowledgment screen (policy_ack.go)
+	reviewDue bool       // supervisors: the quarterly access review is due
 
 	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
 
@@ -183,26 +153,6 @@ type Model struct {
 	notice   string // Options.Notice until it has been shown
 }
 
-// loginForm is the sign-in screen's state.
-type loginForm struct {
-	inputs [3]textinput.Model // username, password, one-time code
-	focus  int
-	err    policy.SafeText
-	notice string // why the user is here again ("Signed out after …")
-	busy   bool
-}
-
-// composer is the reply box and the refusal shown under it.
-type composer struct {
-	active  bool // shown under the thread
-	ta      textarea.Model
-	busy    bool
-	refusal *refusalView
-	// key is reused when the same text is sent again after a transient
-	// failure, so the retry cannot send twice.
-	key, keyText string
-}
-
 type refusalView struct {
 	threadID string
 	rule     policy.SafeText
@@ -212,15 +162,6 @@ type refusalView struct {
 	// request is what was refused, kept so a quiet-hours refusal can be
 	// scheduled as it stands.
 	request api.SendRequest
-}
-
-type macroPicker struct {
-	threadID string
-	items    []assets.Macro
-	// templates, when set, makes this the template picker (the 24-hour
-	// window is closed): approved templates whose variables the server fills.
-	templates []api.TemplateInfo
-	cursor    int
 }
 
 type confirmPrompt struct {
@@ -281,42 +222,16 @@ func New(b Backend, opts Options) *Model {
 	}
 	m.help = help.New()
 	m.help.Styles = m.theme.helpStyles()
-	m.vp = viewport.New(0, 0)
-	m.vp.MouseWheelEnabled = false
+	m.pane = newThreadPane(m.theme, &m.keys, session{})
 	m.nowAt = m.now()
-	m.login = newLoginForm()
-	m.composer.ta = newTextarea()
+	m.login = m.newLoginForm()
+	m.list = newInboxList(m.theme, &m.keys, session{}, false)
+	m.composer = newComposer(m.theme, m.keys)
 	m.syncKeys()
 	return m
 }
 
-func newLoginForm() loginForm {
-	var f loginForm
-	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = 128
-		f.inputs[i] = in
-	}
-	f.inputs[0].Placeholder = "username"
-	f.inputs[1].EchoMode = textinput.EchoNone // not even the length shows
-	f.inputs[2].Placeholder = "6-digit code, or a recovery code"
-	f.inputs[2].CharLimit = 24 // a recovery code with its dashes and spaces
-	f.inputs[0].Focus()
-	return f
-}
-
-func newTextarea() textarea.Model {
-	ta := textarea.New()
-	ta.Placeholder = "Write a reply (no health details: use the portal link)"
-	ta.ShowLineNumbers = false
-	ta.Prompt = "> "
-	ta.CharLimit = 4096 // WhatsApp's limit for a text message
-	ta.SetHeight(3)
-	// Enter sends; a new line is alt+enter.
-	ta.KeyMap.InsertNewline.SetKeys("alt+enter")
-	return ta
-}
+func (m *Model) newLoginForm() *signInForm { return newSignInForm(m.theme, m.keys, m.server) }
 
 // Init starts the demo sign-in when there is one.
 func (m *Model) Init() tea.Cmd {
@@ -332,82 +247,152 @@ func (m *Model) Init() tea.Cmd {
 	return loginCmd(m.backend, m.loginAttempt, m.demo.Username, m.demo.Password, "")
 }
 
-// Update routes one message: window size first, then results, then keys
-// by focus (prompt, text input, screen).
+// Update reads the clock once and routes one message: the root's own
+// (window, keys, quitting, live events), a component's request, a
+// backend answer to whoever asked, else the focused input's (a cursor
+// blink).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.nowAt = m.now()
-	var cmd tea.Cmd
+	m.syncPanes()
+	cmd, ok := m.updateRoot(msg)
+	if !ok {
+		cmd, ok = m.fromComponent(msg)
+	}
+	if !ok {
+		cmd, ok = m.fromBackend(msg)
+	}
+	if !ok {
+		// Cursor blinks and other messages of the focused input.
+		cmd = m.forwardToInput(msg)
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+// updateRoot takes what is the root's own: the window, keys, quitting,
+// the session's end, the open screen closing, toasts, the idle clock and
+// the live events.
+func (m *Model) updateRoot(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
-		cmd = m.updateKey(msg)
-	case loginResultMsg:
-		cmd = m.onLogin(msg)
-	case inboxPageMsg:
-		cmd = m.onInboxPage(msg)
-	case inboxChangesMsg:
-		cmd = m.onInboxChanges(msg)
-	case threadMsg:
-		cmd = m.onThread(msg)
-	case sendResultMsg:
-		cmd = m.onSend(msg)
-	case handoffResultMsg:
-		cmd = m.onHandoff(msg)
-	case consentResultMsg:
-		cmd = m.onConsent(msg)
-	case scheduleResultMsg:
-		cmd = m.onSchedule(msg)
-	case templatesMsg:
-		cmd = m.onTemplates(msg)
-	case macrosMsg:
-		m.onMacros(msg)
-	case enrolResultMsg:
-		cmd = m.onEnrol(msg)
-	case revealResultMsg:
-		cmd = m.onReveal(msg)
-	case revealTickMsg:
-		cmd = m.onRevealTick(msg)
-	case auditPageMsg, auditExportMsg:
-		cmd = m.onAudit(msg)
-	case policyMsg:
-		cmd = m.onPolicy(msg)
-	case policyAckResultMsg:
-		cmd = m.onPolicyAck(msg)
-	case reviewStatusMsg:
-		cmd = m.onReviewStatus(msg)
-	case vendorsMsg:
-		cmd = m.onVendors(msg)
-	case metricsMsg:
-		cmd = m.onMetrics(msg)
-	case incidentMsg:
-		cmd = m.onIncident(msg)
-	case draftTickMsg:
-		cmd = m.onDraftTick(msg)
-	case draftLoadedMsg:
-		cmd = m.onDraftLoaded(msg)
-	case draftDoneMsg:
-		cmd = m.onDraftDone(msg)
+		return m.updateKey(msg), true
 	case quitNowMsg:
-		cmd = tea.Quit
-	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
-		cmd = m.onEvents(msg)
-	case idleTickMsg:
-		cmd = m.onIdleTick(msg)
+		return tea.Quit, true
+	case quitMsg:
+		return m.quit(), true
+	case signOutMsg:
+		return m.signOut(msg.notice), true
+	case closeScreenMsg:
+		m.closeScreen(msg.screen)
 	case toastExpiredMsg:
-		if m.toast != nil && m.toast.id == msg.id {
-			m.toast = nil
-			m.resize()
-		}
+		m.onToastExpired(msg)
+	case idleTickMsg:
+		return m.onIdleTick(msg), true
+	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
+		return m.onEvents(msg), true
 	case logoutDoneMsg:
 	default:
-		// Cursor blinks and other component messages.
-		cmd = m.forwardToInput(msg)
+		return nil, false
 	}
-	m.syncKeys()
-	return m, cmd
+	return nil, true
+}
+
+// fromComponent takes a component's request of the root.
+func (m *Model) fromComponent(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case signInMsg:
+		return m.onSignIn(msg), true
+	case enrolCancelMsg:
+		return m.onEnrolCancel(), true
+	case recoveryDoneMsg:
+		return m.onRecoveryDone(msg), true
+	case composerLeftMsg:
+		m.onComposerLeft()
+	case composerSendMsg:
+		return m.sendText(), true
+	case composerEditedMsg:
+		return m.composerEdited(), true
+	case pickMsg:
+		return m.onPick(msg), true
+	case pickerClosedMsg:
+		m.picker = nil
+	case callFailedMsg:
+		return m.handleErr(msg.what, msg.err), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// fromBackend takes a backend call's answer to whoever asked.
+func (m *Model) fromBackend(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case loginResultMsg:
+		return m.onLogin(msg), true
+	case enrolResultMsg:
+		return m.onEnrol(msg), true
+	case inboxPageMsg, inboxChangesMsg:
+		return m.list.Update(msg), true
+	case threadMsg:
+		return m.onThread(msg), true
+	case sendResultMsg:
+		return m.onSend(msg), true
+	case handoffResultMsg:
+		return m.onHandoff(msg), true
+	case consentResultMsg:
+		return m.onConsent(msg), true
+	case scheduleResultMsg:
+		return m.onSchedule(msg), true
+	case templatesMsg:
+		return m.onTemplates(msg), true
+	case macrosMsg:
+		m.onMacros(msg)
+		return nil, true
+	case revealResultMsg:
+		return m.onReveal(msg), true
+	case revealTickMsg:
+		return m.onRevealTick(msg), true
+	case draftTickMsg:
+		return m.onDraftTick(msg), true
+	case draftLoadedMsg:
+		return m.onDraftLoaded(msg), true
+	case draftDoneMsg:
+		return m.onDraftDone(msg), true
+	}
+	return m.fromScreenBackend(msg)
+}
+
+// fromScreenBackend takes the answers for the policy screen and the
+// screens over the main screen.
+func (m *Model) fromScreenBackend(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case policyMsg:
+		return m.onPolicy(msg), true
+	case policyAckResultMsg:
+		return m.onPolicyAck(msg), true
+	case reviewStatusMsg:
+		return m.onReviewStatus(msg), true
+	case auditPageMsg, auditExportMsg:
+		return m.onAudit(msg), true
+	case vendorsMsg:
+		return m.onVendors(msg), true
+	case metricsMsg:
+		return m.onMetrics(msg), true
+	case incidentMsg:
+		return m.onIncident(msg), true
+	}
+	return nil, false
+}
+
+func (m *Model) onToastExpired(msg toastExpiredMsg) {
+	if m.toast != nil && m.toast.id == msg.id {
+		m.toast = nil
+		m.resize()
+	}
 }
 
 // keyContext says who gets the keys now.
@@ -449,11 +434,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.screen == screenPolicy {
 		return m.policyKey(msg)
 	}
-	if m.vendors != nil && m.screen == screenMain {
-		return m.vendorKey(msg)
-	}
-	if m.incidents != nil && m.screen == screenMain {
-		return m.incidentKey(msg)
+	if c := m.keyOwner(); c != nil {
+		return c.Update(msg)
 	}
 	if m.audit != nil && m.screen == screenMain {
 		return m.auditKey(msg)
@@ -466,99 +448,101 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	}
 	switch c {
-	case ctxLogin:
-		return m.loginKey(act, msg)
-	case ctxComposer:
-		return m.composerKey(act, msg)
-	case ctxPicker:
-		if act == actChooseNumber {
-			// The digit names the macro: 1 is the first one listed.
-			n := int(msg.String()[0] - '1')
-			if n >= m.picker.size() {
-				return nil
-			}
-			m.picker.cursor = n
-			act = actChoose
-		}
-		return m.pickerKey(act)
 	case ctxConfirm:
 		return m.confirmKey(act)
 	case ctxConsent:
 		return m.consentKey(act)
-	case ctxEnrol:
-		return m.enrolKey(act, msg)
-	case ctxRecovery:
-		return m.recoveryKey(act)
 	case ctxReveal:
 		return m.revealKey(act, msg)
-	case ctxMetrics:
-		return m.metricsKey(act)
 	case ctxFatal:
 		return nil // only quitting, handled above
 	}
 	return m.screenKey(act)
 }
 
+// keyOwner is the component that has the keys, or nil when they are the
+// root's: the inbox and thread keys (which act across panes), the
+// prompts, and the error page. A component handles its own quit keys.
+func (m *Model) keyOwner() component {
+	switch m.screen {
+	case screenLogin:
+		return m.login
+	case screenEnrol:
+		if m.enrol != nil {
+			return m.enrol
+		}
+		return nil
+	case screenRecovery:
+		if m.recovery != nil {
+			return m.recovery
+		}
+		return nil
+	case screenMain:
+	default:
+		return nil
+	}
+	if s := m.activeScreen(); s != nil {
+		return s
+	}
+	switch {
+	case m.revealAsk != nil || m.consentAsk != nil || m.confirm != nil:
+		return nil
+	case m.picker != nil:
+		return m.picker
+	case m.focus == focusComposer:
+		return &m.composer
+	}
+	return nil
+}
+
 // syncKeys enables the bindings that make sense right now, which also
 // keeps the help bar honest.
 func (m *Model) syncKeys() {
-	open := m.thread != nil && m.openID != ""
+	open := m.pane.view != nil && m.pane.id != ""
 	m.keys.PortalLink.SetEnabled(m.portalOffered())
 	m.keys.Schedule.SetEnabled(m.scheduleOffered())
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
-	m.keys.Open.SetEnabled(len(m.inbox) > 0)
+	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 	m.syncIncidentKeys()
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
-	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
+	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
+	m.syncPanes()
+}
+
+// syncPanes tells the inbox and thread panes what only the root knows:
+// which has the keys, whether the role may reveal, and the clock read
+// for this Update.
+func (m *Model) syncPanes() {
+	m.list.focused = m.focus == focusList && m.picker == nil
+	m.list.now = m.nowAt
+	m.pane.focused = m.focus != focusList && m.picker == nil
+	m.pane.canReveal = m.canReveal()
+	m.pane.now = m.nowAt
 }
 
 // portalOffered says the last refusal offered the portal link for the
 // open thread and the user's role may send it.
 func (m *Model) portalOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.portal && r.threadID == m.openID && m.mayUseMacro(portalMacroID)
+	return r != nil && r.portal && r.threadID == m.pane.id && m.mayUseMacro(portalMacroID)
 }
 
 // --- login -----------------------------------------------------------
 
-func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
-	f := &m.login
-	switch act {
-	case actNextField, actPrevField:
-		step := 1
-		if act == actPrevField {
-			step = len(f.inputs) - 1
-		}
-		f.inputs[f.focus].Blur()
-		f.focus = (f.focus + step) % len(f.inputs)
-		return f.inputs[f.focus].Focus()
-	case actSubmit:
-		if f.busy {
-			return nil
-		}
-		user := strings.TrimSpace(f.inputs[0].Value())
-		pass := f.inputs[1].Value()
-		code := strings.TrimSpace(f.inputs[2].Value())
-		if user == "" || pass == "" {
-			f.err = policy.Trusted("Enter your username and password.")
-			return nil
-		}
-		// The password leaves the model now: only the command holds it.
-		f.inputs[1].SetValue("")
-		f.inputs[2].SetValue("")
-		f.err, f.notice, f.busy = policy.SafeText{}, "", true
-		m.loginAttempt++
-		return loginCmd(m.backend, m.loginAttempt, user, pass, code)
+// onSignIn sends a submitted sign-in, numbered so that only the answer
+// to the latest attempt is taken.
+func (m *Model) onSignIn(msg signInMsg) tea.Cmd {
+	if m.screen != screenLogin {
+		return nil
 	}
-	var cmd tea.Cmd
-	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	return cmd
+	m.loginAttempt++
+	return loginCmd(m.backend, m.loginAttempt, msg.username, msg.password, msg.code)
 }
 
 func (m *Model) onLogin(msg loginResultMsg) tea.Cmd {
@@ -584,19 +568,22 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.user = resp.User
+	m.list = newInboxList(m.theme, &m.keys, m.sess(),
+		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
+	m.pane = newThreadPane(m.theme, &m.keys, m.sess())
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
 	}
 	m.lastInput = m.nowAt
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.login.inputs[0].Blur()
 	m.enrol, m.recovery = nil, nil
 	m.screen, m.focus = screenMain, focusList
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
 	m.reviewDue = false
-	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
+	cmds := []tea.Cmd{m.list.fetch(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
 	if m.canViewAudit() {
 		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
 	}
@@ -617,23 +604,19 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
-	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
-	m.inboxBusy, m.inboxAgain = false, false
-	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxCounts, m.inboxToEnd = nil, "", 0, nil, false
-	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
-	m.vp.SetContent("")
-	m.vp.GotoTop()
-	m.composer = composer{ta: newTextarea()}
+	m.list = newInboxList(m.theme, &m.keys, session{}, false)
+	m.pane = newThreadPane(m.theme, &m.keys, session{})
+	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
 	m.dropReveal()
-	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
+	m.enrol, m.recovery, m.pane.sel, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
-	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
+	m.ack, m.reviewDue, m.vendors = nil, false, nil
 	m.screen, m.focus = screenLogin, focusList
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.login.notice = notice
 	m.prefillDemoLogin()
 	m.resize()
@@ -663,10 +646,10 @@ func (m *Model) fail(err error) tea.Cmd {
 		m.cancel()
 	}
 	m.session++
-	m.inbox, m.thread, m.openID = nil, nil, ""
+	m.list.rows, m.pane.view, m.pane.id = nil, nil, ""
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
-	m.vp.SetContent("")
+	m.pane.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
 	return nil
@@ -699,61 +682,48 @@ func (m *Model) showToast(kind toastKind, text policy.SafeText) tea.Cmd {
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
 	var draft tea.Cmd
-	if id != m.openID {
+	if id != m.pane.id {
 		draft = m.switchDraft(id)
 		m.dropReveal()
-		m.selMsg = ""
-		m.openID = id
-		m.thread = nil
-		m.vp.SetContent("")
+		m.pane.sel = ""
+		m.pane.id = id
+		m.pane.view = nil
+		m.pane.vp.SetContent("")
 		m.composer.refusal = nil
 		m.composer.active = false
 		m.composer.ta.Blur()
-		m.threadBusy = false
-		m.threadAgain = false
+		m.pane.busy = false
+		m.pane.again = false
 		m.resize()
 	}
-	return tea.Batch(draft, m.fetchThread())
-}
-
-func (m *Model) fetchThread() tea.Cmd {
-	if m.ctx == nil || m.openID == "" {
-		return nil
-	}
-	if m.threadBusy {
-		m.threadAgain = true
-		return nil
-	}
-	m.threadBusy = true
-	m.threadGen++
-	return threadCmd(m.ctx, m.backend, m.session, m.threadGen, m.openID)
+	return tea.Batch(draft, m.pane.fetch())
 }
 
 func (m *Model) onThread(msg threadMsg) tea.Cmd {
-	if msg.session != m.session || msg.threadID != m.openID || msg.gen != m.threadGen {
+	if msg.session != m.session || msg.threadID != m.pane.id || msg.gen != m.pane.gen {
 		return nil // a late answer for a thread no longer on screen
 	}
-	m.threadBusy = false
+	m.pane.busy = false
 	var cmds []tea.Cmd
-	if m.threadAgain {
-		m.threadAgain = false
-		cmds = append(cmds, m.fetchThread())
+	if m.pane.again {
+		m.pane.again = false
+		cmds = append(cmds, m.pane.fetch())
 	}
 	if msg.err != nil {
 		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
 	}
-	atBottom := m.thread == nil || m.vp.AtBottom()
+	atBottom := m.pane.view == nil || m.pane.vp.AtBottom()
 	v := newThreadView(msg.detail)
-	m.thread = &v
+	m.pane.view = &v
 	// The thread's own row is this user's (read just now): it replaces
 	// the inbox row, so its unread count clears without a refetch.
 	if msg.detail.Thread.ID == msg.threadID {
-		m.applyRow(msg.detail.Thread)
+		m.list.applyRow(msg.detail.Thread)
 	}
 	m.keepSelection()
 	m.resize()
 	if atBottom {
-		m.vp.GotoBottom()
+		m.pane.vp.GotoBottom()
 	}
 	return tea.Batch(cmds...)
 }
@@ -761,107 +731,8 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 // --- list and thread keys ----------------------------------------------
 
 func (m *Model) screenKey(act action) tea.Cmd {
-	switch act {
-	case actHelp:
-		m.help.ShowAll = !m.help.ShowAll
-		m.resize()
-	case actLogout:
-		return m.signOut("Signed out.")
-	case actRefresh:
-		return tea.Batch(m.fetchInbox(), m.fetchThread())
-	case actSwitchPane:
-		if m.focus == focusList && m.openID != "" {
-			m.focus = focusThread
-		} else {
-			m.focus = focusList
-		}
-	case actOpen:
-		if m.cursor < len(m.inbox) {
-			m.focus = focusThread
-			return m.openThread(m.inbox[m.cursor].id)
-		}
-	case actBack:
-		m.focus = focusList
-		// Leaving the thread hides revealed text at once.
-		if m.revealed != nil {
-			m.dropReveal()
-			m.resize()
-		}
-	case actReveal:
-		return m.askReveal()
-	case actAudit:
-		return m.openAudit()
-	case actVendors:
-		return m.openVendors()
-	case actMetrics:
-		return m.openMetrics()
-	case actIncident:
-		return m.openIncidentReport()
-	case actIncidents:
-		return m.openIncidentRegister()
-	case actPrevMsg, actNextMsg:
-		m.moveSelection(act)
-	case actReply:
-		cmd := m.ensureOpen()
-		if m.openID == "" {
-			return cmd
-		}
-		m.focus = focusComposer
-		m.composer.active = true
-		m.composer.refusal = nil
-		m.resize()
-		return tea.Batch(cmd, m.composer.ta.Focus())
-	case actMacros:
-		cmd := m.ensureOpen()
-		if m.openID == "" {
-			return cmd
-		}
-		if m.windowClosed() {
-			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
-		}
-		items := m.macrosForPatient()
-		if len(items) == 0 {
-			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
-		}
-		m.picker = &macroPicker{threadID: m.openID, items: items}
-		return cmd
-	case actHandoff:
-		if id := m.handoffTarget(); id != "" {
-			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
-			m.resize()
-		}
-	case actConsent:
-		m.openConsentPrompt()
-	case actPHIAsk:
-		if m.thread != nil && m.openID != "" {
-			m.consentAsk = &consentPrompt{threadID: m.openID, action: consentPHIRequest}
-			m.resize()
-		}
-	case actResend:
-		if m.resendOffered() {
-			r := m.composer.refusal
-			req := r.request
-			req.ConfirmRepeat = true
-			m.composer.busy = true
-			return sendCmd(m.ctx, m.backend, m.session, r.threadID, req)
-		}
-	case actSchedule:
-		if m.scheduleOffered() {
-			r := m.composer.refusal
-			return scheduleCmd(m.ctx, m.backend, m.session, r.threadID, r.request)
-		}
-	case actPortalLink:
-		if m.portalOffered() {
-			return m.sendMacro(m.composer.refusal.threadID, portalMacroID)
-		}
-	case actUp, actDown, actPageUp, actPageDown, actTop, actBottom:
-		if m.focus == focusThread {
-			m.scrollThread(act)
-		} else {
-			m.moveCursor(act)
-			m.inboxToEnd = act == actBottom && m.inboxNext != ""
-			return m.fetchMore()
-		}
+	if do, ok := screenActions[act]; ok {
+		return do(m, act)
 	}
 	return nil
 }
@@ -870,11 +741,11 @@ func (m *Model) screenKey(act action) tea.Cmd {
 // the selection is not the open thread, so r, m and n act on what the
 // cursor shows.
 func (m *Model) ensureOpen() tea.Cmd {
-	if m.focus != focusList || m.cursor >= len(m.inbox) {
+	if m.focus != focusList || m.list.cursor >= len(m.list.rows) {
 		return nil
 	}
-	id := m.inbox[m.cursor].id
-	if id == m.openID {
+	id := m.list.rows[m.list.cursor].id
+	if id == m.pane.id {
 		return nil
 	}
 	m.focus = focusThread
@@ -885,10 +756,10 @@ func (m *Model) ensureOpen() tea.Cmd {
 // list, else the open thread; none when it is already with the nurses.
 func (m *Model) handoffTarget() string {
 	var row *threadRow
-	if m.focus == focusList && m.cursor < len(m.inbox) {
-		row = &m.inbox[m.cursor]
-	} else if m.thread != nil {
-		row = &m.thread.row
+	if m.focus == focusList && m.list.cursor < len(m.list.rows) {
+		row = &m.list.rows[m.list.cursor]
+	} else if m.pane.view != nil {
+		row = &m.pane.view.row
 	}
 	if row == nil || row.state == api.ThreadClinical || row.state == api.ThreadClosed {
 		return ""
@@ -897,10 +768,10 @@ func (m *Model) handoffTarget() string {
 }
 
 func (m *Model) labelOf(id string) policy.SafeText {
-	if m.thread != nil && m.thread.row.id == id {
-		return m.thread.row.label
+	if m.pane.view != nil && m.pane.view.row.id == id {
+		return m.pane.view.row.label
 	}
-	for _, r := range m.inbox {
+	for _, r := range m.list.rows {
 		if r.id == id {
 			return r.label
 		}
@@ -908,83 +779,21 @@ func (m *Model) labelOf(id string) policy.SafeText {
 	return policy.Trusted("this thread")
 }
 
-func (m *Model) moveCursor(act action) {
-	page := max(m.lay.listRows, 1)
-	switch act {
-	case actUp:
-		m.cursor--
-	case actDown:
-		m.cursor++
-	case actPageUp:
-		m.cursor -= page
-	case actPageDown:
-		m.cursor += page
-	case actTop:
-		m.cursor = 0
-	case actBottom:
-		m.cursor = len(m.inbox) - 1
-	}
-	m.clampList()
-}
-
-// clampList keeps the cursor on a row and the row on screen.
-func (m *Model) clampList() {
-	m.cursor = min(max(m.cursor, 0), max(len(m.inbox)-1, 0))
-	rows := max(m.lay.listRows, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = min(max(m.offset, 0), max(len(m.inbox)-rows, 0))
-}
-
-func (m *Model) scrollThread(act action) {
-	switch act {
-	case actUp:
-		m.vp.ScrollUp(1)
-	case actDown:
-		m.vp.ScrollDown(1)
-	case actPageUp:
-		m.vp.PageUp()
-	case actPageDown:
-		m.vp.PageDown()
-	case actTop:
-		m.vp.GotoTop()
-	case actBottom:
-		m.vp.GotoBottom()
-	}
-}
-
 // --- composer ----------------------------------------------------------
 
-func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
-	switch act {
-	case actLeave:
-		m.composer.ta.Blur()
+// onComposerLeft gives the keys back to the thread when the composer
+// lets them go.
+func (m *Model) onComposerLeft() {
+	if m.focus == focusComposer {
 		m.focus = focusThread
-		if strings.TrimSpace(m.composer.ta.Value()) == "" && m.composer.refusal == nil {
-			m.composer.active = false
-		}
-		m.resize()
-		return nil
-	case actSend:
-		return m.sendText()
 	}
-	before := m.composer.ta.Value()
-	var cmd tea.Cmd
-	m.composer.ta, cmd = m.composer.ta.Update(msg)
-	if m.composer.ta.Value() != before {
-		cmd = tea.Batch(cmd, m.composerEdited())
-	}
-	return cmd
+	m.resize()
 }
 
 func (m *Model) sendText() tea.Cmd {
 	c := &m.composer
 	text := strings.TrimSpace(c.ta.Value())
-	if text == "" || c.busy || m.openID == "" {
+	if text == "" || c.busy || m.pane.id == "" {
 		return nil
 	}
 	if c.key == "" || c.keyText != text {
@@ -994,7 +803,7 @@ func (m *Model) sendText() tea.Cmd {
 	c.refusal = nil
 	m.resize()
 	req := api.SendRequest{IdempotencyKey: c.key, Text: text}
-	return sendCmd(m.ctx, m.backend, m.session, m.openID, req)
+	return sendCmd(m.ctx, m.backend, m.session, m.pane.id, req)
 }
 
 func (m *Model) sendMacro(threadID, macroID string) tea.Cmd {
@@ -1010,79 +819,96 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	if msg.session != m.session {
 		return nil
 	}
-	c := &m.composer
-	c.busy = false
+	m.composer.busy = false
 	if r, ok := asRefusal(msg.err); ok {
-		rv := &refusalView{
-			threadID: msg.threadID,
-			rule:     policy.SanitizeLine(r.Refusal.Rule),
-			reason:   policy.SanitizeLine(r.Refusal.Reason),
-			portal:   r.Refusal.OfferPortalLink,
-			request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
-		}
-		for _, t := range r.Refusal.SpanTypes {
-			rv.types = append(rv.types, policy.SanitizeLine(t))
-		}
-		// The draft stays for editing, but the keys leave the text box so
-		// p can take the portal-link way out.
-		c.refusal, c.key, c.keyText = rv, "", ""
-		c.active = msg.threadID == m.openID
-		c.ta.Blur()
-		if m.focus == focusComposer {
-			m.focus = focusThread
-		}
-		m.resize()
+		m.onRefused(msg, r)
 		return nil
 	}
 	if msg.err != nil {
 		return m.handleErr("Not sent", msg.err)
 	}
+	return m.onSent(msg)
+}
+
+// onRefused shows an outbound rule's refusal under the composer.
+func (m *Model) onRefused(msg sendResultMsg, r *api.RefusedError) {
+	c := &m.composer
+	rv := &refusalView{
+		threadID: msg.threadID,
+		rule:     policy.SanitizeLine(r.Refusal.Rule),
+		reason:   policy.SanitizeLine(r.Refusal.Reason),
+		portal:   r.Refusal.OfferPortalLink,
+		request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
+	}
+	for _, t := range r.Refusal.SpanTypes {
+		rv.types = append(rv.types, policy.SanitizeLine(t))
+	}
+	// The draft stays for editing, but the keys leave the text box so
+	// p can take the portal-link way out.
+	c.refusal, c.key, c.keyText = rv, "", ""
+	c.active = msg.threadID == m.pane.id
+	c.ta.Blur()
+	if m.focus == focusComposer {
+		m.focus = focusThread
+	}
+	m.resize()
+}
+
+// onSent clears what was sent from the composer and its draft, says so,
+// and refreshes the inbox and the thread.
+func (m *Model) onSent(msg sendResultMsg) tea.Cmd {
+	c := &m.composer
 	var draft tea.Cmd
 	if msg.macroID == "" {
-		onScreen := msg.threadID == m.openID &&
+		onScreen := msg.threadID == m.pane.id &&
 			(msg.key == c.key || strings.TrimSpace(c.ta.Value()) == msg.text)
 		if onScreen {
-			c.ta.Reset()
-			c.key, c.keyText = "", ""
-			c.active = false
-			c.ta.Blur()
-			if m.focus == focusComposer {
-				m.focus = focusThread
-			}
+			m.clearComposer()
 		}
 		// The sent text is the thread's draft no more, unless the user
 		// has since started another reply there.
-		if onScreen || msg.threadID != m.openID {
+		if onScreen || msg.threadID != m.pane.id {
 			draft = m.draftSent(msg.threadID)
 		}
 	} else if msg.macroID == portalMacroID && c.refusal != nil && c.refusal.portal && c.refusal.threadID == msg.threadID {
 		// The portal link went instead of a reply refused for holding
 		// PHI: that reply must not linger in the composer or in the
 		// sealed drafts, ready to be sent by the next Enter.
-		if msg.threadID == m.openID {
-			c.ta.Reset()
-			c.key, c.keyText = "", ""
-			c.active = false
-			c.ta.Blur()
-			if m.focus == focusComposer {
-				m.focus = focusThread
-			}
+		if msg.threadID == m.pane.id {
+			m.clearComposer()
 		}
 		draft = m.draftSent(msg.threadID)
 	}
 	c.refusal = nil
-	word := "Message sent"
-	if msg.macroID != "" {
-		word = "Quick reply sent"
-		if msg.macroID == portalMacroID {
-			word = "Secure-portal link sent"
-		}
-	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.fetchInbox(), draft}
-	if msg.threadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	cmds := []tea.Cmd{m.showToast(toastInfo, sentWord(msg.macroID)), m.list.fetch(), draft}
+	if msg.threadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
+}
+
+// clearComposer empties and folds the composer, giving the keys back to
+// the thread.
+func (m *Model) clearComposer() {
+	c := &m.composer
+	c.ta.Reset()
+	c.key, c.keyText = "", ""
+	c.active = false
+	c.ta.Blur()
+	if m.focus == focusComposer {
+		m.focus = focusThread
+	}
+}
+
+// sentWord is the toast after a send.
+func sentWord(macroID string) policy.SafeText {
+	switch macroID {
+	case "":
+		return policy.Trusted("Message sent")
+	case portalMacroID:
+		return policy.Trusted("Secure-portal link sent")
+	}
+	return policy.Trusted("Quick reply sent")
 }
 
 // --- macro picker ---------------------------------------------------------
@@ -1107,23 +933,16 @@ func (m *Model) mayUseMacro(id string) bool {
 	return false
 }
 
-func (m *Model) pickerKey(act action) tea.Cmd {
-	p := m.picker
-	switch act {
-	case actUp:
-		p.cursor = max(p.cursor-1, 0)
-	case actDown:
-		p.cursor = min(p.cursor+1, p.size()-1)
-	case actClose:
-		m.picker = nil
-	case actChoose:
-		m.picker = nil
-		if p.templates != nil {
-			return m.sendTemplate(p.threadID, p.templates[p.cursor])
-		}
-		return m.sendMacro(p.threadID, p.items[p.cursor].ID)
+// onPick sends what was chosen in the picker.
+func (m *Model) onPick(msg pickMsg) tea.Cmd {
+	if m.picker == nil {
+		return nil
 	}
-	return nil
+	m.picker = nil
+	if msg.template != nil {
+		return m.sendTemplate(msg.threadID, *msg.template)
+	}
+	return m.sendMacro(msg.threadID, msg.macroID)
 }
 
 // --- hand-off --------------------------------------------------------------
@@ -1151,10 +970,10 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 	}
 	cmds := []tea.Cmd{
 		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
-		m.fetchInbox(),
+		m.list.fetch(),
 	}
-	if msg.threadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	if msg.threadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }
@@ -1169,49 +988,20 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		}
 		m.eventsBackoff = 0
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.fetchInbox(), m.fetchThread())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.pane.fetch())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
 		}
 		// The reader must be re-armed even when the event is ignored.
-		cmds := []tea.Cmd{waitEventCmd(msg.ch, msg.session)}
-		switch msg.ev.Type {
-		case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
-			// The event carries its thread's row: one row changes in
-			// place. Without one (an older server), ask what changed.
-			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
-				m.applyRow(*msg.ev.Thread)
-				m.setCounts(msg.ev.Counts)
-			} else {
-				cmds = append(cmds, m.fetchInbox())
-			}
-			if msg.ev.ThreadID == m.openID {
-				cmds = append(cmds, m.fetchThread())
-			}
-		case api.EventThreadUrgent:
-			cmds = append(cmds, m.urgentAlert(msg.ev))
-		case api.EventResync:
-			// The server dropped the stream because this console fell
-			// behind: events were lost, so ask for the rows changed
-			// since the change number held, and the open thread again.
-			// The stream closes next, and the reader reconnects.
-			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.onEvent(msg.ev))
 	case eventsClosedMsg:
 		if msg.session != m.session {
 			return nil
 		}
 		return m.resubscribeLater()
 	case eventsFailedMsg:
-		if msg.session != m.session {
-			return nil
-		}
-		if isUnauthorized(msg.err) {
-			return m.signOut("Your session ended. Please sign in again.")
-		}
-		return m.resubscribeLater()
+		return m.onEventsFailed(msg)
 	case resubscribeMsg:
 		if msg.session != m.session || m.ctx == nil {
 			return nil
@@ -1219,6 +1009,45 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		return subscribeCmd(m.ctx, m.backend, m.session)
 	}
 	return nil
+}
+
+// onEvent applies one live event.
+func (m *Model) onEvent(ev api.Event) tea.Cmd {
+	switch ev.Type {
+	case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
+		var cmds []tea.Cmd
+		// The event carries its thread's row: one row changes in
+		// place. Without one (an older server), ask what changed.
+		if ev.Thread != nil && ev.Thread.ID == ev.ThreadID {
+			m.list.applyRow(*ev.Thread)
+			m.list.setCounts(ev.Counts)
+		} else {
+			cmds = append(cmds, m.list.fetch())
+		}
+		if ev.ThreadID == m.pane.id {
+			cmds = append(cmds, m.pane.fetch())
+		}
+		return tea.Batch(cmds...)
+	case api.EventThreadUrgent:
+		return m.urgentAlert(ev)
+	case api.EventResync:
+		// The server dropped the stream because this console fell
+		// behind: events were lost, so ask for the rows changed
+		// since the change number held, and the open thread again.
+		// The stream closes next, and the reader reconnects.
+		return tea.Batch(m.list.fetch(), m.pane.fetch())
+	}
+	return nil
+}
+
+func (m *Model) onEventsFailed(msg eventsFailedMsg) tea.Cmd {
+	if msg.session != m.session {
+		return nil
+	}
+	if isUnauthorized(msg.err) {
+		return m.signOut("Your session ended. Please sign in again.")
+	}
+	return m.resubscribeLater()
 }
 
 func (m *Model) resubscribeLater() tea.Cmd {
@@ -1236,16 +1065,15 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case m.screen == screenLogin:
-		f := &m.login
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		cmd = m.login.Update(msg)
 	case m.screen == screenEnrol && m.enrol != nil:
-		m.enrol.input, cmd = m.enrol.input.Update(msg)
+		cmd = m.enrol.Update(msg)
 	case m.revealAsk != nil:
 		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
 	case m.audit != nil:
 		cmd = m.audit.Forward(msg)
 	case m.focus == focusComposer:
-		m.composer.ta, cmd = m.composer.ta.Update(msg)
+		cmd = m.composer.Update(msg)
 	}
 	return cmd
 }

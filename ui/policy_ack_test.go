@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -13,16 +14,18 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
-// ackRequired is the fake's "acknowledge the policy first" refusal.
-type ackRequired struct{}
+// ackRequired is the fake's "acknowledge the policy first" refusal, as
+// the store's client gets it from the server.
+func ackRequired() error {
+	return &api.StatusError{Code: http.StatusForbidden, Message: "acknowledge the messaging policy first",
+		Body: []byte(`{"error":"acknowledge the messaging policy first","code":"` + api.CodePolicyAckRequired + `"}`)}
+}
 
-func (ackRequired) Error() string           { return "acknowledge the messaging policy first (403)" }
-func (ackRequired) PolicyAckRequired() bool { return true }
-
-type versionConflict struct{}
-
-func (versionConflict) Error() string  { return "the policy changed (409)" }
-func (versionConflict) Conflict() bool { return true }
+// versionConflict is the store client's answer to an acknowledgment of a
+// version no longer in force.
+func versionConflict() error {
+	return fmt.Errorf("%w: %w", api.ErrPolicyChanged, &api.StatusError{Code: http.StatusConflict, Message: "the policy changed"})
+}
 
 func testPolicy(version string, acked bool) api.MessagingPolicy {
 	var b strings.Builder
@@ -45,7 +48,7 @@ func (f *fakeBackend) AcknowledgePolicy(_ context.Context, version, name string)
 		return api.PolicyAckResponse{}, f.ackErr
 	}
 	if version != f.policy.Version {
-		return api.PolicyAckResponse{}, versionConflict{}
+		return api.PolicyAckResponse{}, versionConflict()
 	}
 	f.ackNames = append(f.ackNames, version+"/"+name)
 	f.policy.Acknowledged = true
@@ -81,7 +84,7 @@ func TestPolicyAckGatesThreads(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "Patient messaging policy") || !strings.Contains(v, "Version 2026.1") {
 		t.Fatalf("policy screen lacks the policy:\n%s", v)
 	}
-	if len(h.m.inbox) != 0 {
+	if len(h.m.list.rows) != 0 {
 		t.Fatal("the inbox was filled before the acknowledgment")
 	}
 	h.press("enter")
@@ -91,7 +94,7 @@ func TestPolicyAckGatesThreads(t *testing.T) {
 	// Letters typed go to the name, not to the console's shortcuts.
 	h.typeText("Dana Q. Rivera")
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatalf("the inbox did not open after the acknowledgment (screen %d)", h.m.screen)
 	}
 	if len(fb.ackNames) != 1 || fb.ackNames[0] != "2026.1/Dana Q. Rivera" {
@@ -133,7 +136,7 @@ func TestPolicyAckVersionChangedOnScreen(t *testing.T) {
 	fb.mu.Unlock()
 	h.typeText("Dana Rivera")
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.ack != nil && h.m.ackVersion == "2026.2" }) {
+	if !h.waitFor(func() bool { return h.m.ack != nil && h.m.ack.ackOf == "2026.2" }) {
 		t.Fatal("the new version was not shown")
 	}
 	if len(fb.ackNames) != 0 {
@@ -146,7 +149,7 @@ func TestPolicyAckVersionChangedOnScreen(t *testing.T) {
 func TestPolicyAckRefusalAndSignOut(t *testing.T) {
 	fb := newFakeBackend()
 	fb.policy = testPolicy("2026.1", false)
-	fb.ackErr = &RefusalError{Refusal: api.Refusal{Rule: "full_name", Reason: "Type your full name (3 to 120 characters) to acknowledge the policy."}}
+	fb.ackErr = &api.RefusedError{Refusal: api.Refusal{Rule: "full_name", Reason: "Type your full name (3 to 120 characters) to acknowledge the policy."}}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	signInToPolicy(h)
 	h.typeText("D.D")

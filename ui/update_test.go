@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -134,7 +135,7 @@ func TestLogin(t *testing.T) {
 	}
 	// Newest activity first, whatever order the server used.
 	var order []string
-	for _, r := range h.m.inbox {
+	for _, r := range h.m.list.rows {
 		order = append(order, r.id)
 	}
 	if want := []string{"t1", "t2", "t4", "t3"}; !slices.Equal(order, want) {
@@ -182,10 +183,10 @@ func TestLateThreadAnswerIsDropped(t *testing.T) {
 	h := newHarness(t, newFakeBackend(), Options{}, 120, 40)
 	h.signIn()
 	h.press("enter") // opens t1 (generation 1)
-	staleGen := h.m.threadGen
+	staleGen := h.m.pane.gen
 	h.press("esc", "j", "enter") // opens t2
-	if h.m.openID != "t2" {
-		t.Fatalf("open thread %q", h.m.openID)
+	if h.m.pane.id != "t2" {
+		t.Fatalf("open thread %q", h.m.pane.id)
 	}
 	// t1's answer arrives late: it must not paint over t2.
 	h.send(threadMsg{session: h.m.session, gen: staleGen, threadID: "t1", detail: fixtureDetails()["t1"]})
@@ -194,11 +195,11 @@ func TestLateThreadAnswerIsDropped(t *testing.T) {
 	// Nor may an answer for the right id from an older request.
 	old := fixtureDetails()["t2"]
 	old.Thread.PatientLabel = "OLD"
-	h.send(threadMsg{session: h.m.session, gen: h.m.threadGen - 1, threadID: "t2", detail: old})
+	h.send(threadMsg{session: h.m.session, gen: h.m.pane.gen - 1, threadID: "t2", detail: old})
 	h.mustNotSee("OLD")
 	// Nor one from a previous session.
-	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.inboxGen})
-	if len(h.m.inbox) != 4 {
+	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.list.gen})
+	if len(h.m.list.rows) != 4 {
 		t.Error("an old session's inbox replaced the current one")
 	}
 }
@@ -293,7 +294,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &RefusalError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
+			return &api.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
 				SpanTypes: []string{"DOB"}, OfferPortalLink: true}}
 		}
 		return nil
@@ -326,7 +327,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 func TestRefusalWithoutPortalOffer(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &RefusalError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
+		return &api.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
@@ -346,8 +347,8 @@ func TestMacroPicker(t *testing.T) {
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
 	h.press("m") // from the list: opens the selected thread too
-	if h.m.picker == nil || h.m.openID != "t1" {
-		t.Fatalf("picker %v open %q", h.m.picker != nil, h.m.openID)
+	if h.m.picker == nil || h.m.pane.id != "t1" {
+		t.Fatalf("picker %v open %q", h.m.picker != nil, h.m.pane.id)
 	}
 	h.mustSee("Quick replies", "Move to the secure portal", "Preview:")
 	h.mustNotSee("Test results are in the portal") // nurses only
@@ -425,15 +426,15 @@ func TestIdleLogoffClearsEverything(t *testing.T) {
 	}
 	h.mustSee("Signed out after 2 minutes idle")
 	h.mustNotSee("P-1042", "draft")
-	if h.m.inbox != nil || h.m.thread != nil || h.m.openID != "" || h.m.composer.ta.Value() != "" || h.m.user.Username != "" {
+	if h.m.list.rows != nil || h.m.pane.view != nil || h.m.pane.id != "" || h.m.composer.ta.Value() != "" || h.m.user.Username != "" {
 		t.Error("thread data left in memory after logoff")
 	}
 	if fb.logouts != 1 {
 		t.Errorf("Logout called %d times", fb.logouts)
 	}
 	// Answers still in flight for the old session change nothing.
-	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.inboxGen, page: api.ThreadPage{Threads: fixtureThreads()}})
-	if h.m.inbox != nil {
+	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.list.gen, page: api.ThreadPage{Threads: fixtureThreads()}})
+	if h.m.list.rows != nil {
 		t.Error("an old session's answer filled the inbox after logoff")
 	}
 }
@@ -456,7 +457,7 @@ func TestLogoutKey(t *testing.T) {
 	h := newHarness(t, fb, Options{}, 80, 24)
 	h.signIn()
 	h.press("L")
-	if h.m.screen != screenLogin || fb.logouts != 1 || h.m.inbox != nil {
+	if h.m.screen != screenLogin || fb.logouts != 1 || h.m.list.rows != nil {
 		t.Fatalf("screen %d logouts %d", h.m.screen, fb.logouts)
 	}
 }
@@ -546,15 +547,12 @@ func TestEventStreamReconnectsWithBackoff(t *testing.T) {
 	}
 }
 
-type fatalErr struct{}
-
-func (fatalErr) Error() string { return "the local audit log cannot be written" }
-func (fatalErr) Fatal() bool   { return true }
-
-type expiredErr struct{}
-
-func (expiredErr) Error() string      { return "session expired" }
-func (expiredErr) Unauthorized() bool { return true }
+// fatalErr is the store client's answer when its audit trail cannot be
+// written; expiredErr when the server no longer takes the session.
+var (
+	fatalErr   = fmt.Errorf("the local audit log cannot be written: %w", api.ErrAuditUnwritable)
+	expiredErr = api.ErrSessionEnded
+)
 
 func TestErrorTiers(t *testing.T) {
 	t.Run("transient: toast", func(t *testing.T) {
@@ -569,7 +567,7 @@ func TestErrorTiers(t *testing.T) {
 	})
 	t.Run("fatal: full page", func(t *testing.T) {
 		fb := newFakeBackend()
-		fb.threadErr = fatalErr{}
+		fb.threadErr = fatalErr
 		h := newHarness(t, fb, Options{}, 80, 24)
 		h.signIn()
 		h.press("enter")
@@ -582,12 +580,12 @@ func TestErrorTiers(t *testing.T) {
 	})
 	t.Run("session gone: login", func(t *testing.T) {
 		fb := newFakeBackend()
-		fb.threadErr = expiredErr{}
+		fb.threadErr = expiredErr
 		h := newHarness(t, fb, Options{}, 80, 24)
 		h.signIn()
 		h.press("enter")
 		h.mustSee("Your session ended. Please sign in again.")
-		if h.m.inbox != nil {
+		if h.m.list.rows != nil {
 			t.Error("inbox kept after the session ended")
 		}
 	})
@@ -635,8 +633,8 @@ func TestLongInboxDrawsOnlyVisibleRows(t *testing.T) {
 	h.press("home")
 	h.mustSee("P-0 ")
 	h.press("pgdown")
-	if h.m.cursor != h.m.lay.listRows {
-		t.Errorf("page down moved to %d, want %d", h.m.cursor, h.m.lay.listRows)
+	if h.m.list.cursor != h.m.lay.listRows {
+		t.Errorf("page down moved to %d, want %d", h.m.list.cursor, h.m.lay.listRows)
 	}
 }
 
@@ -651,12 +649,9 @@ func TestComposerKeepsNewestMessageInView(t *testing.T) {
 
 // lockedErr is a sign-in refusal that carries the lock's end, as the
 // store's client returns it.
-type lockedErr struct{ until time.Time }
-
-func (e lockedErr) Error() string {
-	return "Sign-in failed. Check your username, password and authenticator code."
+func lockedErr(until time.Time) error {
+	return &api.LockedError{Message: "Sign-in failed. Check your username, password and authenticator code.", Until: until}
 }
-func (e lockedErr) LockedUntil() time.Time { return e.until }
 
 func TestLoginToldUntilWhenLocked(t *testing.T) {
 	until := time.Date(2026, 3, 2, 14, 5, 0, 0, time.UTC)
@@ -665,7 +660,7 @@ func TestLoginToldUntilWhenLocked(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"locked", lockedErr{until}, "locked until " + until.Local().Format("15:04")},
+		{"locked", lockedErr(until), "locked until " + until.Local().Format("15:04")},
 		// The server's own sentence is not prefixed a second time.
 		{"generic", errors.New("Sign-in failed. Check your username."), "Sign-in failed. Check your username."},
 	} {
