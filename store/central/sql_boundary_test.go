@@ -25,12 +25,11 @@ var sqlStatement = regexp.MustCompile(`^\s*(SELECT|INSERT|UPDATE|DELETE FROM|CRE
 // method the handler calls. The remaining files are being reworked on
 // other branches at the time of writing; their statements move next.
 var sqlOutsideStorage = map[string]int{
-	"ownership.go":    3,
-	"handoff.go":      3,
-	"escalations.go":  3,
-	"audit_view.go":   11,
-	"group_commit.go": 1,
-	"server.go":       2,
+	"ownership.go":   3,
+	"handoff.go":     3,
+	"escalations.go": 3,
+	"audit_view.go":  11,
+	"server.go":      2,
 }
 
 // TestSQLLivesInStorageFiles scans the package's non-test sources for SQL
