@@ -2,8 +2,6 @@ package ui
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/clinicwa/triage/policy"
 )
 
 // The keys of the inbox and the thread act across panes (the row under
@@ -11,6 +9,7 @@ import (
 // handles them: one small function per action.
 var screenActions = map[action]func(*Model, action) tea.Cmd{
 	actHelp:       (*Model).toggleHelp,
+	actCloseHelp:  (*Model).closeHelp,
 	actLogout:     func(m *Model, _ action) tea.Cmd { return m.signOut("Signed out.") },
 	actRefresh:    func(m *Model, _ action) tea.Cmd { return tea.Batch(m.list.fetch(), m.pane.fetch()) },
 	actSwitchPane: (*Model).switchPane,
@@ -42,6 +41,14 @@ var screenActions = map[action]func(*Model, action) tea.Cmd{
 
 func (m *Model) toggleHelp(action) tea.Cmd {
 	m.help.ShowAll = !m.help.ShowAll
+	m.resize()
+	return nil
+}
+
+// closeHelp is esc while the full help is open: it closes the help and
+// nothing else (in a thread the next esc goes back to the inbox).
+func (m *Model) closeHelp(action) tea.Cmd {
+	m.help.ShowAll = false
 	m.resize()
 	return nil
 }
@@ -91,22 +98,14 @@ func (m *Model) startReply(action) tea.Cmd {
 }
 
 // openPicker offers the quick replies, or the approved templates when
-// the patient's 24-hour window is closed.
+// the patient's 24-hour window is closed (keyburst.go: keys pressed
+// before the picker can open wait for it).
 func (m *Model) openPicker(action) tea.Cmd {
 	cmd := m.ensureOpen()
 	if m.pane.id == "" {
 		return cmd
 	}
-	if m.windowClosed() {
-		return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.pane.id))
-	}
-	items := m.macrosForPatient()
-	if len(items) == 0 {
-		return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
-	}
-	m.picker = newMacroPicker(m.theme, m.keys, m.pane.id, items, nil)
-	m.resize()
-	return cmd
+	return tea.Batch(cmd, m.showPicker())
 }
 
 func (m *Model) askHandoff(action) tea.Cmd {

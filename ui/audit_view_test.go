@@ -147,6 +147,9 @@ func TestAuditKeyOffForFrontDesk(t *testing.T) {
 	if h.m.audit != nil || h.fb.audit.asked() != 0 {
 		t.Fatal("front desk opened the audit trail")
 	}
+	// The key says why it is not theirs, and the help does not offer it.
+	h.mustSee("Front desk cannot view the audit trail")
+	h.send(toastExpiredMsg{id: h.m.toast.id})
 	h.press("?")
 	h.mustNotSee("audit trail")
 }

@@ -39,6 +39,7 @@ type sendResultMsg struct {
 	session  int
 	threadID string
 	macroID  string // empty for free text
+	template string // the template's name, for a template send
 	key      string // the idempotency key the request carried
 	text     string // the free text sent
 	resp     api.SendResponse
@@ -113,7 +114,7 @@ func sendCmd(ctx context.Context, b Backend, session int, threadID string, req a
 		ctx, cancel := context.WithTimeout(ctx, callTimeout)
 		defer cancel()
 		resp, err := b.Send(ctx, threadID, req)
-		return sendResultMsg{session: session, threadID: threadID, macroID: req.MacroID,
+		return sendResultMsg{session: session, threadID: threadID, macroID: req.MacroID, template: req.Template,
 			key: req.IdempotencyKey, text: req.Text, resp: resp, err: err}
 	}
 }

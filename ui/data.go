@@ -28,10 +28,13 @@ type threadRow struct {
 	lastAt      time.Time
 	windowUntil time.Time
 	lastOut     deliveryStatus
-	urgent      bool
-	inbound     int   // patient messages ever; with unread, this user's read marker
-	seq         int64 // the server's change number of this row
-	arrival     int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
+	// lastFromClinic: the preview is the clinic's own message, the one
+	// lastOut is the status of.
+	lastFromClinic bool
+	urgent         bool
+	inbound        int   // patient messages ever; with unread, this user's read marker
+	seq            int64 // the server's change number of this row
+	arrival        int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
 }
 
 // cursor is the inbox cursor of the page that starts after this row.
@@ -134,20 +137,21 @@ func parseStatus(s string) deliveryStatus {
 
 func newThreadRow(s api.ThreadSummary) threadRow {
 	return threadRow{
-		id:          s.ID,
-		label:       policy.SanitizeLine(s.PatientLabel),
-		preview:     policy.SanitizeLine(s.Preview),
-		unread:      max(s.Unread, 0),
-		state:       s.State,
-		clinical:    s.Clinical,
-		optedIn:     s.OptedIn,
-		lastAt:      s.LastAt,
-		windowUntil: s.WindowOpenUntil,
-		lastOut:     parseStatus(s.LastOutStatus),
-		urgent:      s.Urgent,
-		inbound:     s.Inbound,
-		seq:         s.Seq,
-		arrival:     s.Arrival,
+		id:             s.ID,
+		label:          policy.SanitizeLine(s.PatientLabel),
+		preview:        policy.SanitizeLine(s.Preview),
+		unread:         max(s.Unread, 0),
+		state:          s.State,
+		clinical:       s.Clinical,
+		optedIn:        s.OptedIn,
+		lastAt:         s.LastAt,
+		windowUntil:    s.WindowOpenUntil,
+		lastOut:        parseStatus(s.LastOutStatus),
+		lastFromClinic: s.LastFromClinic,
+		urgent:         s.Urgent,
+		inbound:        s.Inbound,
+		seq:            s.Seq,
+		arrival:        s.Arrival,
 	}
 }
 

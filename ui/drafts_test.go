@@ -213,7 +213,7 @@ func TestSendDeletesDraft(t *testing.T) {
 		t.Fatalf("draft = %q", got)
 	}
 	h.press("enter")
-	h.mustSee("Message sent")
+	h.mustSee("Message to P-1042 queued")
 	if _, ok := draftOf(fb, "t1"); ok {
 		t.Error("the draft outlived the message it became")
 	}
@@ -362,7 +362,7 @@ func TestPortalLinkClearsRefusedPHIDraft(t *testing.T) {
 		t.Fatalf("before the portal link the draft is kept for editing, got %q", got)
 	}
 	h.press("p")
-	h.mustSee("Secure-portal link sent")
+	h.mustSee("Secure-portal link to P-1042 queued")
 	if v := h.m.composer.ta.Value(); v != "" {
 		t.Errorf("the composer still holds the refused text %q", v)
 	}

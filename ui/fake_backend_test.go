@@ -46,6 +46,7 @@ type fakeBackend struct {
 	threadErr   error
 	fetches     map[string]int // thread id -> Thread calls
 	inboxHits   int
+	inboxErr    error    // answered to InboxPage and InboxChanges
 	pageCalls   []string // the after cursor of each InboxPage call
 	changeCalls []int64  // the since of each InboxChanges call
 	// seq is the change number pages are read at; changes are the rows
@@ -54,9 +55,13 @@ type fakeBackend struct {
 	changes     []api.ThreadSummary
 	changesFrom int64
 
-	sendErr  func(threadID string, req api.SendRequest) error
-	sends    []sentCall
-	handoffs []string
+	sendErr func(threadID string, req api.SendRequest) error
+	// sendStatus is the status a send is answered with ("" means
+	// queued); sendFailure the reason a failed message carries.
+	sendStatus  string
+	sendFailure string
+	sends       []sentCall
+	handoffs    []string
 
 	events    chan api.Event
 	eventSubs int
@@ -218,6 +223,9 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	defer f.mu.Unlock()
 	f.inboxHits++
 	f.pageCalls = append(f.pageCalls, after)
+	if f.inboxErr != nil {
+		return api.ThreadPage{}, f.inboxErr
+	}
 	if !f.policy.Acknowledged {
 		return api.ThreadPage{}, ackRequired()
 	}
@@ -265,6 +273,9 @@ func (f *fakeBackend) InboxChanges(_ context.Context, since int64) (api.ThreadCh
 	defer f.mu.Unlock()
 	f.inboxHits++
 	f.changeCalls = append(f.changeCalls, since)
+	if f.inboxErr != nil {
+		return api.ThreadChanges{}, f.inboxErr
+	}
 	if !f.policy.Acknowledged {
 		return api.ThreadChanges{}, ackRequired()
 	}
@@ -310,7 +321,31 @@ func (f *fakeBackend) Send(_ context.Context, threadID string, req api.SendReque
 			return api.SendResponse{}, err
 		}
 	}
-	return api.SendResponse{Message: api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued"}}, nil
+	msg := api.Message{ID: "m-new", ThreadID: threadID, Direction: "out", Status: "queued", At: t0}
+	if f.sendStatus != "" {
+		msg.Status = f.sendStatus
+	}
+	if msg.Status == "failed" {
+		msg.Error = f.sendFailure
+	}
+	return api.SendResponse{Message: msg}, nil
+}
+
+// setMessage puts msg in its thread's detail, replacing the message with
+// its id, as the server's copy changes when a status arrives.
+func (f *fakeBackend) setMessage(threadID string, msg api.Message) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d := f.details[threadID]
+	for i := range d.Messages {
+		if d.Messages[i].ID == msg.ID {
+			d.Messages[i] = msg
+			f.details[threadID] = d
+			return
+		}
+	}
+	d.Messages = append(d.Messages, msg)
+	f.details[threadID] = d
 }
 
 func (f *fakeBackend) Macros(context.Context) ([]assets.Macro, error) {
@@ -607,7 +642,7 @@ func (h *harness) signIn() {
 	h.press("tab")
 	h.typeText(h.fb.password)
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && (h.m.list.ready || h.m.adminHome()) }) {
 		h.t.Fatalf("not signed in; login error %q", h.m.login.err)
 	}
 }

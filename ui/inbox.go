@@ -190,7 +190,12 @@ func (l *inboxList) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// rowView draws one inbox row as two lines.
+// rowView draws one inbox row as two lines. The state marks and the age
+// always show whole: at 80 columns the inbox is 32 wide, so the marks
+// move to the second line ahead of the preview, which is cut instead, and
+// only a label too long for the line on its own is cut. The preview is
+// the latest message; a delivery status follows it only when that message
+// is the clinic's own.
 func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) {
 	t := l.theme
 	cursor := "  "
@@ -201,26 +206,60 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 	if r.unread > 0 {
 		unread = t.Unread.Render(fit("●"+strconv.Itoa(min(r.unread, 99)), 4))
 	}
+	const indentW = 6 // cursor and unread count
 	marks := t.stateMarks(r)
-	left := cursor + unread + safe(t.Text, r.label)
-	if marks != "" {
-		left += " " + marks
-	}
+	marksW := ansi.StringWidth(marks)
 	age := relTime(l.now, r.lastAt)
 	if r.unread > 0 && l.now.Sub(r.lastAt) > overdueAfter {
 		age = t.Overdue.Render("OVERDUE " + age)
 	} else {
 		age = t.Faint.Render(age)
 	}
-	line1 := spread(left, age, w)
-	line2 := "      "
-	if s := t.statusView(r.lastOut, policy.SafeText{}); s != "" {
-		line2 += s + t.Faint.Render(" · ")
+	// Room for the label (and the marks) between the count and the age.
+	room := w - indentW - ansi.StringWidth(age) - 1
+	labelW := ansi.StringWidth(r.label.String())
+	// Labels are opaque ("Patient 9VQ2") and tell patients apart by
+	// their end, so the marks move down before the label is cut.
+	marksUp := marks == "" || labelW+1+marksW <= room
+	left := cursor + unread
+	if marksUp && marks != "" {
+		left += fitLabel(t, r.label, room-1-marksW) + " " + marks
+	} else {
+		left += fitLabel(t, r.label, room)
 	}
-	line2 += safe(t.Faint, r.preview)
+	line1 := spread(left, age, w)
+
+	line2 := strings.Repeat(" ", indentW)
+	if !marksUp {
+		if indentW+marksW+1 > w {
+			line2 = "  "
+		}
+		line2 += marks + " "
+	}
+	var status string
+	if r.lastFromClinic {
+		if s := t.statusView(r.lastOut, policy.SafeText{}); s != "" {
+			status = t.Faint.Render(" · ") + s
+			if w-ansi.StringWidth(line2)-ansi.StringWidth(status) < minPreviewW {
+				// Too tight for the word: the glyph alone stays whole.
+				status = t.Faint.Render(" ") + t.statusGlyph(r.lastOut)
+			}
+		}
+	}
+	previewW := max(w-ansi.StringWidth(line2)-ansi.StringWidth(status), 1)
+	line2 += t.Faint.Render(truncSafe(r.preview, previewW)) + status
 	line1, line2 = fit(line1, w), fit(line2, w)
 	if selected {
 		line1, line2 = t.Selected.Render(ansi.Strip(line1)), t.Selected.Render(ansi.Strip(line2))
 	}
 	return line1, line2
+}
+
+// minPreviewW is how narrow a preview gets before its status loses its
+// word.
+const minPreviewW = 6
+
+// fitLabel is the patient label cut to w columns (at least one).
+func fitLabel(t Theme, label policy.SafeText, w int) string {
+	return t.Text.Render(truncSafe(label, max(w, 1)))
 }

@@ -35,6 +35,7 @@ type KeyMap struct {
 	PHIAsk     key.Binding // the patient asked for health details by WhatsApp
 	Refresh    key.Binding
 	Help       key.Binding
+	CloseHelp  key.Binding // esc, while the full help is open
 	Logout     key.Binding
 	Quit       key.Binding
 	ForceQuit  key.Binding // works even while typing
@@ -100,9 +101,11 @@ func DefaultKeyMap() KeyMap {
 		Incidents:  b("X", "incidents", "X"),
 		Refresh:    b("R/f5", "refresh", "R", "f5"),
 		Help:       b("?", "more keys", "?"),
-		Logout:     b("L", "log out", "L"),
-		Quit:       b("q", "quit", "q"),
-		ForceQuit:  b("ctrl+c", "quit", "ctrl+c"),
+		// Off until the full help is open (Model.syncKeys).
+		CloseHelp: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help"), key.WithDisabled()),
+		Logout:    b("L", "log out", "L"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
 
 		Send:    b("enter", "send", "enter"),
 		Newline: b("alt+enter", "new line", "alt+enter"),
@@ -153,6 +156,7 @@ const (
 	ctxReveal
 	ctxMetrics
 	ctxConsent
+	ctxAdmin // an account that may not view threads (admin.go)
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -176,6 +180,7 @@ const (
 	actPortalLink
 	actRefresh
 	actHelp
+	actCloseHelp
 	actLogout
 	actQuit
 	actSend
@@ -255,6 +260,16 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxRecovery:
 		return []boundAction{{k.Continue, actContinue, true}, {k.ForceQuit, actQuit, true}}
+	case ctxAdmin:
+		// The thread keys are listed but off, so pressing one says why
+		// (Model.refusedKey); help shows only what is on.
+		return []boundAction{
+			{k.Audit, actAudit, true}, {k.Vendors, actVendors, true},
+			{k.Open, actOpen, false}, {k.Reply, actReply, false}, {k.Macros, actMacros, false},
+			{k.Handoff, actHandoff, false}, {k.Metrics, actMetrics, false},
+			{k.Incidents, actIncidents, false}, {k.Incident, actIncident, false},
+			{k.Logout, actLogout, true}, {k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
+		}
 	case ctxMetrics:
 		return []boundAction{
 			{k.Refresh, actRefresh, true}, {k.CloseScreen, actClose, true},
@@ -273,6 +288,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	case ctxThread:
 		return []boundAction{
+			{k.CloseHelp, actCloseHelp, false},
 			{k.PortalLink, actPortalLink, true}, {k.Schedule, actSchedule, true}, {k.Resend, actResend, true},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
@@ -288,6 +304,7 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 		}
 	default: // ctxList
 		return []boundAction{
+			{k.CloseHelp, actCloseHelp, false},
 			{k.Up, actUp, false}, {k.Down, actDown, false},
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
@@ -313,6 +330,24 @@ func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
 		return actForward
 	}
 	return actNone
+}
+
+// disabledMatches lists, in help order, the actions of the bindings in
+// c that name key k but are switched off now.
+func (k KeyMap) disabledMatches(c keyContext, name string) []action {
+	var out []action
+	for _, b := range k.bindings(c) {
+		if b.key.Enabled() {
+			continue
+		}
+		for _, kk := range b.key.Keys() {
+			if kk == name {
+				out = append(out, b.act)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // helpKeys is the help.KeyMap of one keyContext.

@@ -120,13 +120,25 @@ type Model struct {
 
 	composer composer
 	picker   *macroPicker
+	// waitingPicker and keyQueue hold the keys pressed while a picker
+	// was loading (keyburst.go).
+	waitingPicker *pickerWait
+	keyQueue      []tea.KeyMsg
 	// consentAsk is the open consent prompt (ui/consent.go).
 	consentAsk *consentPrompt
 	confirm    *confirmPrompt
 	toast      *toast
 	toastSeq   int
+	// sendWatch are the sends the server queued whose outcome the footer
+	// still owes (send_outcome.go), by message id.
+	sendWatch map[string]watchedSend
 
 	eventsBackoff time.Duration
+	// offline is the banner shown while the server cannot be reached
+	// (offline.go); resyncing says the stream's next end is the server
+	// asking this console to catch up, not the server going away.
+	offline   *offlineState
+	resyncing bool
 
 	enrol    *enrolForm
 	recovery *recoveryCodes
@@ -175,6 +187,7 @@ const (
 	toastInfo toastKind = iota
 	toastError
 	toastWarn
+	toastPending // waiting for an outcome (a send the server queued)
 )
 
 type toast struct {
@@ -279,7 +292,9 @@ func (m *Model) updateRoot(msg tea.Msg) (tea.Cmd, bool) {
 		m.resize()
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
-		return m.updateKey(msg), true
+		return m.updateKeys(msg), true
+	case replayKeysMsg:
+		return m.replayKeys(), true
 	case quitNowMsg:
 		return tea.Quit, true
 	case quitMsg:
@@ -336,6 +351,7 @@ func (m *Model) fromBackend(msg tea.Msg) (tea.Cmd, bool) {
 	case enrolResultMsg:
 		return m.onEnrol(msg), true
 	case inboxPageMsg, inboxChangesMsg:
+		m.inboxAnswered(msg)
 		return m.list.Update(msg), true
 	case threadMsg:
 		return m.onThread(msg), true
@@ -410,6 +426,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxReveal
 	case m.metrics != nil:
 		return ctxMetrics
+	case m.adminHome():
+		return ctxAdmin
 	case m.consentAsk != nil:
 		return ctxConsent
 	case m.confirm != nil:
@@ -442,6 +460,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
+	if act == actNone {
+		if why, ok := m.refusedKey(c, msg); ok {
+			return m.showToast(toastError, policy.SanitizeLine(why))
+		}
+	}
 	if act == actQuit {
 		// Every screen quits the same way: the draft waiting for its
 		// timer is written first.
@@ -504,11 +527,19 @@ func (m *Model) syncKeys() {
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
+	// A role without threads has no thread keys; pressing one says why.
+	m.keys.Reply.SetEnabled(m.user.Role == "" || m.threadsAllowed())
+	m.keys.Macros.SetEnabled(m.user.Role == "" || m.threadsAllowed())
+	// esc closes the full help first; the next esc leaves the thread.
+	m.keys.CloseHelp.SetEnabled(m.help.ShowAll)
 	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 	m.syncIncidentKeys()
+	if m.adminHome() {
+		m.keys.Incidents.SetEnabled(false) // says why when pressed
+	}
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
@@ -583,7 +614,12 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
 	m.reviewDue = false
-	cmds := []tea.Cmd{m.list.fetch(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
+	cmds := []tea.Cmd{idleTickCmd(m.session)}
+	if m.threadsAllowed() {
+		// An admin reads no threads: asking would only earn a refusal
+		// and a "Loading…" that never ends (admin.go).
+		cmds = append(cmds, m.list.fetch(), subscribeCmd(m.ctx, m.backend, m.session), macrosCmd(m.ctx, m.backend, m.session))
+	}
 	if m.canViewAudit() {
 		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
 	}
@@ -611,6 +647,9 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.sendWatch = nil
+	m.offline, m.resyncing = nil, false
+	m.dropKeyQueue()
 	m.dropReveal()
 	m.enrol, m.recovery, m.pane.sel, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
@@ -647,6 +686,8 @@ func (m *Model) fail(err error) tea.Cmd {
 	}
 	m.session++
 	m.list.rows, m.pane.view, m.pane.id = nil, nil, ""
+	m.picker = nil
+	m.dropKeyQueue()
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
 	m.pane.vp.SetContent("")
@@ -666,6 +707,7 @@ func (m *Model) handleErr(what string, err error) tea.Cmd {
 	case isFatal(err):
 		return m.fail(err)
 	}
+	m.requestFailed(err)
 	return m.showToast(toastError, policy.SanitizeLine(what+": "+err.Error()))
 }
 
@@ -710,6 +752,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 		cmds = append(cmds, m.pane.fetch())
 	}
 	if msg.err != nil {
+		m.pickerThreadLoaded(msg.threadID, true)
 		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
 	}
 	atBottom := m.pane.view == nil || m.pane.vp.AtBottom()
@@ -722,10 +765,11 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	}
 	m.keepSelection()
 	m.resize()
+	cmds = append(cmds, m.sendsSettledIn(msg.detail))
 	if atBottom {
 		m.pane.vp.GotoBottom()
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.pickerThreadLoaded(msg.threadID, false))...)
 }
 
 // --- list and thread keys ----------------------------------------------
@@ -822,10 +866,10 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	m.composer.busy = false
 	if r, ok := asRefusal(msg.err); ok {
 		m.onRefused(msg, r)
-		return nil
+		return m.reportRefused(msg, r.Refusal)
 	}
 	if msg.err != nil {
-		return m.handleErr("Not sent", msg.err)
+		return m.handleErr(sendWhat(msg.macroID, msg.template)+" not sent", msg.err)
 	}
 	return m.onSent(msg)
 }
@@ -880,7 +924,7 @@ func (m *Model) onSent(msg sendResultMsg) tea.Cmd {
 		draft = m.draftSent(msg.threadID)
 	}
 	c.refusal = nil
-	cmds := []tea.Cmd{m.showToast(toastInfo, sentWord(msg.macroID)), m.list.fetch(), draft}
+	cmds := []tea.Cmd{m.reportAccepted(msg), m.list.fetch(), draft}
 	if msg.threadID == m.pane.id {
 		cmds = append(cmds, m.pane.fetch())
 	}
@@ -898,17 +942,6 @@ func (m *Model) clearComposer() {
 	if m.focus == focusComposer {
 		m.focus = focusThread
 	}
-}
-
-// sentWord is the toast after a send.
-func sentWord(macroID string) policy.SafeText {
-	switch macroID {
-	case "":
-		return policy.Trusted("Message sent")
-	case portalMacroID:
-		return policy.Trusted("Secure-portal link sent")
-	}
-	return policy.Trusted("Quick reply sent")
 }
 
 // --- macro picker ---------------------------------------------------------
@@ -987,8 +1020,9 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.eventsBackoff = 0
+		m.resyncing = false
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.pane.fetch())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.pane.fetch(), m.streamUp())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
@@ -999,7 +1033,13 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		if msg.session != m.session {
 			return nil
 		}
-		return m.resubscribeLater()
+		if m.resyncing {
+			// The server ended the stream to make this console catch
+			// up; it is there, and the reader reconnects.
+			m.resyncing = false
+			return m.resubscribeLater()
+		}
+		return m.streamDown(nil)
 	case eventsFailedMsg:
 		return m.onEventsFailed(msg)
 	case resubscribeMsg:
@@ -1027,6 +1067,9 @@ func (m *Model) onEvent(ev api.Event) tea.Cmd {
 		if ev.ThreadID == m.pane.id {
 			cmds = append(cmds, m.pane.fetch())
 		}
+		if ev.Type == api.EventMessageStatus {
+			cmds = append(cmds, m.sendStatusChanged(ev.ThreadID, ev.MessageID, ev.Status))
+		}
 		return tea.Batch(cmds...)
 	case api.EventThreadUrgent:
 		return m.urgentAlert(ev)
@@ -1035,6 +1078,7 @@ func (m *Model) onEvent(ev api.Event) tea.Cmd {
 		// behind: events were lost, so ask for the rows changed
 		// since the change number held, and the open thread again.
 		// The stream closes next, and the reader reconnects.
+		m.resyncing = true
 		return tea.Batch(m.list.fetch(), m.pane.fetch())
 	}
 	return nil
@@ -1047,7 +1091,7 @@ func (m *Model) onEventsFailed(msg eventsFailedMsg) tea.Cmd {
 	if isUnauthorized(msg.err) {
 		return m.signOut("Your session ended. Please sign in again.")
 	}
-	return m.resubscribeLater()
+	return m.streamDown(msg.err)
 }
 
 func (m *Model) resubscribeLater() tea.Cmd {

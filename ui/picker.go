@@ -109,14 +109,17 @@ func (p *macroPicker) macrosView() string {
 		if i < 9 {
 			num = strconv.Itoa(i+1) + " "
 		}
-		ln := mark + num + mc.Title
+		// The marks stay whole; the title gives way.
+		var tail string
 		if mc.PortalLink {
-			ln += t.Faint.Render(" · portal link")
+			tail += t.Faint.Render(" · portal link")
 		}
 		if mc.Category == "clinical-handoff" {
-			ln += " " + t.Escalated.Render("[CLINICAL]")
+			tail += " " + t.Escalated.Render("[CLINICAL]")
 		}
-		ln = fit(ln, w)
+		head := mark + num
+		title := ansi.Truncate(mc.Title, max(w-ansi.StringWidth(head)-ansi.StringWidth(tail), 1), "…")
+		ln := fit(head+title+tail, w)
 		if i == p.cursor {
 			ln = t.Selected.Render(ansi.Strip(ln))
 		}

@@ -35,7 +35,7 @@ func TestProgramLoginToMacro(t *testing.T) {
 	waitFor("Quick replies")
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitFor("Quick reply sent")
+	waitFor("Quick reply to P-1042 queued")
 
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))

@@ -42,10 +42,17 @@ func templatesCmd(ctx context.Context, b Backend, session int, threadID string) 
 // within review, and with every variable filled by the server; the
 // patient's language first.
 func (m *Model) onTemplates(msg templatesMsg) tea.Cmd {
-	if msg.session != m.session || msg.threadID != m.pane.id {
+	if msg.session != m.session {
+		return nil
+	}
+	if msg.threadID != m.pane.id {
+		if w := m.waitingPicker; w != nil && w.threadID == msg.threadID {
+			m.dropKeyQueue()
+		}
 		return nil
 	}
 	if msg.err != nil {
+		m.pickerTemplatesDone(false)
 		return m.handleErr("Templates not loaded", msg.err)
 	}
 	var ok []api.TemplateInfo
@@ -55,13 +62,14 @@ func (m *Model) onTemplates(msg templatesMsg) tea.Cmd {
 		}
 	}
 	if len(ok) == 0 {
+		m.pickerTemplatesDone(false)
 		return m.showToast(toastError, policy.Trusted("The 24-hour window is closed and no approved template can be sent now."))
 	}
 	lang := m.patientLanguage()
 	sort.SliceStable(ok, func(i, j int) bool { return ok[i].Language == lang && ok[j].Language != lang })
 	m.picker = newMacroPicker(m.theme, m.keys, msg.threadID, nil, ok)
 	m.resize()
-	return nil
+	return m.pickerTemplatesDone(true)
 }
 
 // serverFillsAll says every variable of t is one the server fills.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
@@ -68,20 +70,27 @@ func DefaultTheme() Theme {
 	}
 }
 
-// MonochromeTheme uses reverse, bold and underline only: no colour at
-// all, for NO_COLOR terminals and for readers who do not see colour.
+// monochromeName names MonochromeTheme.
+const monochromeName = "monochrome"
+
+// MonochromeTheme is DefaultTheme without colour, for NO_COLOR terminals
+// and for readers who do not see colour: bold, faint, underline and
+// reverse stay (NO_COLOR asks for no colour, not for no emphasis), and
+// where the colour theme tells two states apart by hue alone, an
+// attribute does it here (underline for masked text and warnings,
+// reverse for errors and URGENT).
 func MonochromeTheme() Theme {
 	s := lipgloss.NewStyle
 	return Theme{
-		Name:      "monochrome",
+		Name:      monochromeName,
 		Text:      s(),
-		Faint:     s(),
+		Faint:     s().Faint(true),
 		Title:     s().Bold(true),
 		Focused:   s().Bold(true).Underline(true),
-		Header:    s().Reverse(true),
+		Header:    s().Bold(true).Reverse(true),
 		Demo:      s().Bold(true).Underline(true),
 		Selected:  s().Reverse(true),
-		Masked:    s().Underline(true),
+		Masked:    s().Bold(true).Underline(true),
 		Escalated: s().Bold(true),
 		Overdue:   s().Bold(true).Underline(true),
 		Urgent:    s().Bold(true).Reverse(true),
@@ -89,12 +98,99 @@ func MonochromeTheme() Theme {
 		Error:     s().Bold(true).Reverse(true),
 		Warning:   s().Underline(true),
 		StatusOK:  s(),
-		Pending:   s(),
+		Pending:   s().Faint(true),
 		Inbound:   s().Bold(true),
 		Outbound:  s().Bold(true),
-		Separator: s(),
+		Separator: s().Faint(true),
 		HelpKey:   s().Bold(true),
-		HelpDesc:  s(),
+		HelpDesc:  s().Faint(true),
+	}
+}
+
+// withoutColour removes every colour from a frame and keeps the other
+// attributes: the text components (textarea, textinput) bring their own
+// grey placeholders and cursor-line backgrounds, and under NO_COLOR none
+// of that may show. The monochrome theme itself holds no colour; this is
+// the guarantee for what it does not style. It runs once per frame, so it
+// scans by hand rather than with a regular expression.
+func withoutColour(frame string) string {
+	i := strings.Index(frame, "\x1b[")
+	if i < 0 {
+		return frame
+	}
+	var b strings.Builder
+	b.Grow(len(frame))
+	for i >= 0 {
+		b.WriteString(frame[:i])
+		frame = frame[i:]
+		end := 2
+		for end < len(frame) && (frame[end] >= '0' && frame[end] <= '9' || frame[end] == ';' || frame[end] == ':') {
+			end++
+		}
+		if end == len(frame) || frame[end] != 'm' {
+			// Not an SGR sequence: kept as it is.
+			b.WriteString(frame[:end])
+		} else {
+			writeSGRWithoutColour(&b, frame[2:end])
+			end++
+		}
+		frame = frame[end:]
+		i = strings.Index(frame, "\x1b[")
+	}
+	b.WriteString(frame)
+	return b.String()
+}
+
+// writeSGRWithoutColour writes the SGR sequence with parameters params
+// minus its colours; nothing when only colour was in it. An empty one (a
+// reset) stays.
+func writeSGRWithoutColour(b *strings.Builder, params string) {
+	if params == "" {
+		b.WriteString("\x1b[m")
+		return
+	}
+	wrote := false
+	rest := params
+	skip := 0 // parameters still to drop after 38/48/58
+	for {
+		p, tail, _ := strings.Cut(rest, ";")
+		rest = tail
+		keep := false
+		switch {
+		case skip > 0:
+			skip--
+			if skip == 3 && p == "5" {
+				skip = 1 // 38;5;N: one more
+			}
+		case strings.Contains(p, ":"):
+			head, _, _ := strings.Cut(p, ":")
+			keep = head != "38" && head != "48" && head != "58" // 4:3 is a curly underline
+		default:
+			n, err := strconv.Atoi(p)
+			switch {
+			case err != nil:
+			case n == 38 || n == 48 || n == 58:
+				skip = 4 // 2;R;G;B, or 5;N (see above)
+			case n >= 30 && n <= 39, n >= 40 && n <= 49, n >= 90 && n <= 97, n >= 100 && n <= 107, n == 59:
+			default:
+				keep = true
+			}
+		}
+		if keep {
+			if wrote {
+				b.WriteByte(';')
+			} else {
+				b.WriteString("\x1b[")
+				wrote = true
+			}
+			b.WriteString(p)
+		}
+		if rest == "" {
+			break
+		}
+	}
+	if wrote {
+		b.WriteByte('m')
 	}
 }
 

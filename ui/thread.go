@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/policy"
 )
@@ -109,12 +110,18 @@ func (p *threadPane) top() string {
 		return st.Render("Thread")
 	}
 	r := p.view.row
-	title := st.Render("Thread · ") + safe(st, r.label)
-	if marks := p.theme.stateMarks(r); marks != "" {
-		title += " " + marks
-	}
-	lines := []string{title}
 	w := p.width
+	title := st.Render("Thread · ") + safe(st, r.label)
+	lines := []string{title}
+	if marks := p.theme.stateMarks(r); marks != "" {
+		// The marks stay whole: on a line of their own when the title
+		// leaves no room for them.
+		if ansi.StringWidth(title)+1+ansi.StringWidth(marks) <= w {
+			lines[0] += " " + marks
+		} else {
+			lines = append(lines, "  "+marks)
+		}
+	}
 	switch {
 	case r.windowUntil.IsZero():
 		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))

@@ -141,7 +141,10 @@ func TestLogin(t *testing.T) {
 	if want := []string{"t1", "t2", "t4", "t3"}; !slices.Equal(order, want) {
 		t.Errorf("inbox order %v, want %v", order, want)
 	}
-	h.mustSee("dana (frontdesk)", "Inbox (4)", "P-1042", "●2", "[NURSE]", "[NO OPT-IN]", "✓✓ delivered", "✗ failed", "OVERDUE 3h")
+	// Every row's patient wrote last, so no delivery status leads a
+	// preview (TestPreviewPutsLatestMessageFirst has the clinic's side).
+	h.mustSee("dana (frontdesk)", "Inbox (4)", "P-1042", "●2", "[NURSE]", "[NO OPT-IN]", "OVERDUE 3h")
+	h.mustNotSee("✓✓ delivered", "✗ failed")
 }
 
 func TestEmptyLoginIsNotSent(t *testing.T) {
@@ -253,7 +256,7 @@ func TestSendText(t *testing.T) {
 	if fb.fetchCount("t1") <= before {
 		t.Error("the thread was not refreshed after sending")
 	}
-	h.mustSee("Message sent")
+	h.mustSee("Message to P-1042 queued")
 }
 
 func TestRetryAfterTransientErrorReusesKey(t *testing.T) {
@@ -271,7 +274,7 @@ func TestRetryAfterTransientErrorReusesKey(t *testing.T) {
 	h.press("enter", "r")
 	h.typeText("Running late?")
 	h.press("enter")
-	h.mustSee("Not sent: central endpoint unreachable")
+	h.mustSee("Message not sent: central endpoint unreachable")
 	if h.m.composer.ta.Value() != "Running late?" {
 		t.Fatal("the draft was lost on a transient error")
 	}
@@ -320,7 +323,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 	if s[1].req.IdempotencyKey == "" || s[1].req.IdempotencyKey == s[0].req.IdempotencyKey {
 		t.Error("the portal link needs a fresh idempotency key")
 	}
-	h.mustSee("Secure-portal link sent")
+	h.mustSee("Secure-portal link to P-1042 queued")
 	h.mustNotSee("press p to send")
 }
 
@@ -366,7 +369,7 @@ func TestMacroPicker(t *testing.T) {
 	if s[1].req.IdempotencyKey == s[0].req.IdempotencyKey {
 		t.Error("each macro send needs a fresh idempotency key")
 	}
-	h.mustSee("Secure-portal link sent")
+	h.mustSee("Secure-portal link to P-1042 queued")
 }
 
 func TestMacroPickerForNurse(t *testing.T) {

@@ -95,8 +95,17 @@ func (m *Model) resize() {
 	m.pane.layout(m.composerHeight())
 }
 
-// View draws the whole screen.
+// View draws the whole screen. Under NO_COLOR the frame leaves without
+// colour, whatever a component's default style asked for (theme.go).
 func (m *Model) View() string {
+	if m.theme.Name == monochromeName {
+		return withoutColour(m.frame())
+	}
+	return m.frame()
+}
+
+// frame draws the whole screen in the theme.
+func (m *Model) frame() string {
 	if m.width == 0 || m.height == 0 {
 		return ""
 	}
@@ -117,6 +126,10 @@ func (m *Model) View() string {
 	}
 	if s := m.activeScreen(); s != nil {
 		return m.screenView(s)
+	}
+	if m.adminHome() {
+		head, foot := m.headerView(), m.footerView()
+		return head + "\n" + m.adminView(max(m.height-lipgloss.Height(head)-lipgloss.Height(foot), 1)) + "\n" + foot
 	}
 	var body string
 	l := m.lay
@@ -241,6 +254,9 @@ func (m *Model) headerView() string {
 
 func (m *Model) footerView() string {
 	var lines []string
+	if b := m.offlineBanner(); b != "" {
+		lines = append(lines, b)
+	}
 	if m.revealAsk != nil {
 		lines = append(lines, strings.Split(m.revealPromptView(), "\n")...)
 	}
@@ -261,6 +277,8 @@ func (m *Model) footerView() string {
 			lines = append(lines, m.theme.Error.Render("✗ ")+safe(m.theme.Error, t.text))
 		case toastWarn:
 			lines = append(lines, m.theme.Warning.Render("⚠ ")+safe(m.theme.Warning, t.text))
+		case toastPending:
+			lines = append(lines, m.theme.Pending.Render("○ ")+safe(m.theme.Text, t.text))
 		default:
 			lines = append(lines, m.theme.StatusOK.Render("✓ ")+safe(m.theme.Text, t.text))
 		}
@@ -345,6 +363,24 @@ func (t Theme) statusView(s deliveryStatus, failure policy.SafeText) string {
 		return out
 	case statusOther:
 		return safe(t.Faint, policy.Concat(policy.Trusted("? "), s.raw))
+	}
+	return ""
+}
+
+// statusGlyph is statusView without its word, for rows too narrow for
+// it (delivered and read share ✓✓; the thread says which).
+func (t Theme) statusGlyph(s deliveryStatus) string {
+	switch s.kind {
+	case statusQueued:
+		return t.Pending.Render("○")
+	case statusSent:
+		return t.StatusOK.Render("✓")
+	case statusDelivered, statusRead:
+		return t.StatusOK.Render("✓✓")
+	case statusFailed:
+		return t.Error.Render("✗")
+	case statusOther:
+		return t.Faint.Render("?")
 	}
 	return ""
 }

@@ -200,7 +200,7 @@ func TestPatientTextInertInColour(t *testing.T) {
 }
 
 // TestMonochromeUsesNoColour checks the NO_COLOR theme draws with
-// reverse, bold and underline only.
+// reverse, bold, faint and underline only: no colour.
 func TestMonochromeUsesNoColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
@@ -211,7 +211,7 @@ func TestMonochromeUsesNoColour(t *testing.T) {
 	for _, seq := range regexp.MustCompile(`\x1b\[([0-9;]*)m`).FindAllStringSubmatch(v, -1) {
 		for _, p := range strings.Split(seq[1], ";") {
 			switch p {
-			case "", "0", "1", "4", "7":
+			case "", "0", "1", "2", "4", "7":
 			default:
 				t.Fatalf("monochrome frame uses SGR %q", seq[1])
 			}

@@ -131,8 +131,10 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 		}
 		stop()
 	}
+	theme := ui.ThemeFromEnv()
+	applyTheme(theme, os.Stdout)
 	model := ui.New(be, ui.Options{
-		Theme:      ui.ThemeFromEnv(),
+		Theme:      theme,
 		Demo:       cfg.Demo,
 		ServerName: cfg.Server,
 		Resume:     resumed,

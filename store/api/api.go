@@ -80,6 +80,10 @@ type ThreadSummary struct {
 	// closes; zero when the patient never wrote.
 	WindowOpenUntil time.Time `json:"window_open_until"`
 	LastOutStatus   string    `json:"last_out_status,omitempty"`
+	// LastFromClinic says the preview is the clinic's own message, the
+	// one LastOutStatus is about; when the patient wrote last the status
+	// belongs to an older message and a console shows the text alone.
+	LastFromClinic bool `json:"last_from_clinic,omitempty"`
 	// Urgent is set once a patient message in the thread suggested an
 	// emergency (policy.DetectUrgent); UrgentAt is when.
 	Urgent   bool      `json:"urgent,omitempty"`

@@ -100,7 +100,7 @@ func (s sqlThreads) Handoff(ctx context.Context, q Querier, id, note, masked, by
 // after the query.
 const summarySQL = `SELECT t.id, p.label, t.state, t.clinical, p.opted_in, t.last_at, t.last_inbound_at,
 	t.inbound, MAX(t.read_base, COALESCE(r.read, 0)), mo.status, t.last_msg_id, m.masked_sealed, t.change_seq, t.last_msg_seq,
-	t.urgent_at, ` + workflowCols + `
+	t.urgent_at, t.last_out_id, ` + workflowCols + `
 	FROM threads t JOIN patients p ON p.id = t.patient_id
 	LEFT JOIN messages m ON m.id = t.last_msg_id
 	LEFT JOIN messages mo ON mo.id = t.last_out_id
@@ -113,12 +113,13 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		read               int
 		lastAt, lastIn     sql.NullInt64
 		lastStatus, lastID sql.NullString
+		lastOutID          sql.NullString
 		preview            []byte
 		urgentAt           sql.NullInt64
 		wf                 workflowRow
 	)
 	if err := row.Scan(&ts.ID, &ts.PatientLabel, &ts.State, &clinical, &optedIn, &lastAt, &lastIn,
-		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq, &ts.Arrival, &urgentAt, &wf.queue,
+		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq, &ts.Arrival, &urgentAt, &lastOutID, &wf.queue,
 		&wf.ownerID, &wf.owner, &wf.ownedAt, &wf.waitingSince, &ts.Lang,
 		&wf.handoffBy, &wf.handoffAt, &wf.handoffMasked, &wf.handoffDue,
 		&wf.escAt, &wf.escalatedBy, &wf.escKind, &wf.escalationMasked, &wf.outcome); err != nil {
@@ -142,6 +143,7 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		ts.WindowOpenUntil = in.Add(window)
 	}
 	ts.LastOutStatus = lastStatus.String
+	ts.LastFromClinic = lastID.Valid && lastOutID.Valid && lastID.String == lastOutID.String
 	if urgentAt.Valid {
 		ts.Urgent, ts.UrgentAt = true, time.Unix(0, urgentAt.Int64).UTC()
 	}
