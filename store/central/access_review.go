@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
@@ -203,8 +202,7 @@ func (s *Server) accessReview(ctx context.Context, opt AccessReviewOptions) (Acc
 		}
 		// Live: not revoked, not expired. Idle sessions still count: the
 		// row exists and disabling must have removed it.
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
-			u.ID, now.UnixNano()).Scan(&ar.LiveSessions); err != nil {
+		if ar.LiveSessions, err = (sqlSessions{}).live(ctx, s.db, u.ID, now); err != nil {
 			return rep, err
 		}
 		if last, err := s.lastAudit(ctx, u.ID, "login", "ok", ""); err != nil {
@@ -267,54 +265,26 @@ func reviewDue(last *ReviewRecord, now time.Time) (time.Time, bool) {
 // lastAudit is the time of the newest entry of the server's chain with
 // this action and outcome, by userID or on object (whichever is given).
 func (s *Server) lastAudit(ctx context.Context, userID, action, outcome, object string) (time.Time, error) {
-	query := `SELECT MAX(at_ns) FROM audit WHERE console_id = ? AND action = ? AND outcome = ?`
-	args := []any{ServerConsoleID, action, outcome}
-	if userID != "" {
-		query += ` AND user_id = ?`
-		args = append(args, userID)
-	}
-	if object != "" {
-		query += ` AND object = ?`
-		args = append(args, object)
-	}
-	var ns sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, query, args...).Scan(&ns); err != nil {
-		return time.Time{}, err
-	}
-	return fromTS(ns), nil
+	return sqlAccessReviews{}.lastAudit(ctx, s.db, userID, action, outcome, object)
 }
 
 // signInFailures counts the refused sign-ins with a known account in
 // [from, to), and those that locked it (login.go marks them "locked_now").
 func (s *Server) signInFailures(ctx context.Context, userID string, from, to time.Time) (lockouts, failures int, err error) {
-	// ",locked_now" marks the failure that locked the account; the
-	// source's own lock is ",source_locked_now" and does not match it.
-	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(detail LIKE '%,locked_now%'), 0)
-		FROM audit WHERE console_id = ? AND user_id = ? AND action = 'login' AND outcome = 'refused' AND at_ns >= ? AND at_ns < ?`,
-		ServerConsoleID, userID, from.UnixNano(), to.UnixNano()).Scan(&failures, &lockouts)
-	return lockouts, failures, err
+	return sqlAccessReviews{}.signInFailures(ctx, s.db, userID, from, to)
 }
 
 // periodReveals opens every reveal in [from, to) by user, reasons masked.
 func (s *Server) periodReveals(ctx context.Context, from, to time.Time) (map[string][]ReviewedReveal, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, user_id, thread_id, message_id, reason_sealed, created_at FROM reveals
-		WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`, from.UnixNano(), to.UnixNano())
+	held, err := sqlReveals{}.between(ctx, s.db, from, to)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	out := map[string][]ReviewedReveal{}
-	for rows.Next() {
-		var (
-			r      ReviewedReveal
-			userID string
-			sealed []byte
-			at     int64
-		)
-		if err := rows.Scan(&r.ID, &userID, &r.ThreadID, &r.MessageID, &sealed, &at); err != nil {
-			return nil, err
-		}
-		reason, err := s.keys.OpenString("reveals", "reason", r.ID, sealed)
+	for _, h := range held {
+		r := ReviewedReveal{ID: h.ID, ThreadID: h.ThreadID, MessageID: h.MessageID}
+		userID, at := h.UserID, h.At.UnixNano()
+		reason, err := s.keys.OpenString("reveals", "reason", r.ID, h.ReasonSealed)
 		if err != nil {
 			return nil, fmt.Errorf("central: reveal %s: %w", r.ID, err)
 		}
@@ -322,7 +292,7 @@ func (s *Server) periodReveals(ctx context.Context, from, to time.Time) (map[str
 		r.At = time.Unix(0, at).UTC()
 		out[userID] = append(out[userID], r)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // MaskStaffText passes words a staff member wrote (a reveal reason, a
@@ -335,21 +305,7 @@ func MaskStaffText(text string) (out string, masked bool) {
 }
 
 func (s *Server) lastReview(ctx context.Context) (*ReviewRecord, error) {
-	var (
-		r       ReviewRecord
-		at, due int64
-	)
-	err := s.db.QueryRowContext(ctx, `SELECT r.id, u.username, r.note, r.accounts, r.findings, r.at, r.next_due
-		FROM access_reviews r JOIN users u ON u.id = r.reviewer_id ORDER BY r.at DESC, r.id DESC LIMIT 1`).
-		Scan(&r.ID, &r.Reviewer, &r.Note, &r.Accounts, &r.Findings, &at, &due)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	r.At, r.NextDue = time.Unix(0, at).UTC(), time.Unix(0, due).UTC()
-	return &r, nil
+	return sqlAccessReviews{}.lastReview(ctx, s.db)
 }
 
 // MaxReviewNote bounds a review note.
@@ -381,8 +337,7 @@ func (a *Admin) RecordAccessReview(ctx context.Context, actor, reviewer, note st
 		if err := checkReviewNote(ctx, q, note); err != nil {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO access_reviews (id, reviewer_id, note, accounts, findings, at, next_due) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			rec.ID, u.ID, note, rec.Accounts, rec.Findings, now.UnixNano(), rec.NextDue.UnixNano()); err != nil {
+		if err := (sqlAccessReviews{}).insert(ctx, q, rec, u.ID, note, now); err != nil {
 			return err
 		}
 		return a.s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "access_review.done", Object: "access_review:" + rec.ID,
@@ -403,20 +358,8 @@ func checkReviewNote(ctx context.Context, q Querier, note string) error {
 	if len(d.Spans) == 0 {
 		return nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT username FROM users`)
+	users, err := sqlAccessReviews{}.usernames(ctx, q)
 	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	users := map[string]bool{}
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			return err
-		}
-		users[strings.ToLower(u)] = true
-	}
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, sp := range d.Spans {

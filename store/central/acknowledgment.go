@@ -3,7 +3,6 @@ package central
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -128,40 +127,13 @@ type ackRow struct {
 }
 
 func (s *Server) latestAck(ctx context.Context, userID string) (*ackRow, error) {
-	var (
-		r  ackRow
-		at int64
-	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, policy_version, policy_sha256, at FROM policy_acks WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT 1`, userID).
-		Scan(&r.ID, &r.Version, &r.SHA256, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	r.At = time.Unix(0, at).UTC()
-	return &r, nil
+	return sqlPolicyAcks{}.latest(ctx, s.db, userID)
 }
 
 // currentAck is the user's acknowledgment of exactly this policy text
 // within AckValidity, or nil.
 func (s *Server) currentAck(ctx context.Context, userID string, pol MessagingPolicy) (*ackRow, error) {
-	var (
-		r  ackRow
-		at int64
-	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, policy_version, policy_sha256, at FROM policy_acks
-		WHERE user_id = ? AND policy_sha256 = ? AND at > ? ORDER BY at DESC LIMIT 1`,
-		userID, pol.SHA256, s.now().Add(-AckValidity).UnixNano()).Scan(&r.ID, &r.Version, &r.SHA256, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	r.At = time.Unix(0, at).UTC()
-	return &r, nil
+	return sqlPolicyAcks{}.current(ctx, s.db, userID, pol.SHA256, s.now().Add(-AckValidity))
 }
 
 // acked guards the thread routes: a user who has not acknowledged the
@@ -271,8 +243,7 @@ func (s *Server) handlePolicyAck(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.now()
 	err = s.store.Tx(ctx, func(q Querier) error {
-		if _, err := q.ExecContext(ctx, `INSERT INTO policy_acks (id, user_id, policy_version, policy_sha256, name_sealed, console_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, sess.User.ID, pol.Version, pol.SHA256, sealed, sess.ConsoleID, now.UnixNano()); err != nil {
+		if err := (sqlPolicyAcks{}).insert(ctx, q, id, sess.User.ID, pol.Version, pol.SHA256, sess.ConsoleID, sealed, now); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "policy.ack",
@@ -313,23 +284,5 @@ type AckRecord struct {
 
 // acknowledgments lists every acknowledgment made in [from, to).
 func (s *Server) acknowledgments(ctx context.Context, from, to time.Time) ([]AckRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT u.username, u.role, a.policy_version, a.policy_sha256, a.at FROM policy_acks a
-		JOIN users u ON u.id = a.user_id WHERE a.at >= ? AND a.at < ? ORDER BY a.at, a.id`, from.UnixNano(), to.UnixNano())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []AckRecord{}
-	for rows.Next() {
-		var (
-			r  AckRecord
-			at int64
-		)
-		if err := rows.Scan(&r.Username, &r.Role, &r.Version, &r.SHA256, &at); err != nil {
-			return nil, err
-		}
-		r.At = time.Unix(0, at).UTC()
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return sqlPolicyAcks{}.between(ctx, s.db, from, to)
 }

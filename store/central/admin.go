@@ -177,9 +177,8 @@ func (a *Admin) info(ctx context.Context, u User) (UserInfo, error) {
 		return UserInfo{}, err
 	}
 	now := a.s.now()
-	var sessions int
-	if err := a.s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
-		u.ID, now.UnixNano()).Scan(&sessions); err != nil {
+	sessions, err := sqlSessions{}.live(ctx, a.s.db, u.ID, now)
+	if err != nil {
 		return UserInfo{}, err
 	}
 	info := UserInfo{ID: u.ID, Username: u.Username, Role: u.Role, Disabled: u.Disabled, TOTPEnrolled: u.TOTPSecret != "",
@@ -194,7 +193,7 @@ func (a *Admin) info(ctx context.Context, u User) (UserInfo, error) {
 // It returns how many sessions were ended.
 func (a *Admin) Disable(ctx context.Context, actor, username string) (revoked int, err error) {
 	err = a.change(ctx, actor, username, "user.disable", func(q Querier, u *User, _ *userAccess, d map[string]string) error {
-		if _, err := q.ExecContext(ctx, `UPDATE users SET disabled = 1 WHERE id = ?`, u.ID); err != nil {
+		if err := a.users().setDisabled(ctx, q, u.ID, true); err != nil {
 			return err
 		}
 		return revokeIn(ctx, q, u, d, &revoked)
@@ -205,7 +204,7 @@ func (a *Admin) Disable(ctx context.Context, actor, username string) (revoked in
 // Enable lets a disabled account sign in again and lifts any sign-in lock.
 func (a *Admin) Enable(ctx context.Context, actor, username string) error {
 	return a.change(ctx, actor, username, "user.enable", func(q Querier, u *User, acc *userAccess, _ map[string]string) error {
-		if _, err := q.ExecContext(ctx, `UPDATE users SET disabled = 0 WHERE id = ?`, u.ID); err != nil {
+		if err := a.users().setDisabled(ctx, q, u.ID, false); err != nil {
 			return err
 		}
 		return a.unlockIn(ctx, q, u, acc)
@@ -242,7 +241,7 @@ func (a *Admin) ResetPassword(ctx context.Context, actor, username, password str
 		return 0, err
 	}
 	err = a.change(ctx, actor, username, "user.reset_password", func(q Querier, u *User, acc *userAccess, d map[string]string) error {
-		if _, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, h, u.ID); err != nil {
+		if err := a.users().setPasswordHash(ctx, q, u.ID, h); err != nil {
 			return err
 		}
 		if err := a.unlockIn(ctx, q, u, acc); err != nil {
@@ -280,7 +279,7 @@ func (a *Admin) SetRole(ctx context.Context, actor, username string, role policy
 	}
 	err = a.change(ctx, actor, username, "user.role", func(q Querier, u *User, _ *userAccess, d map[string]string) error {
 		d["from"], d["to"] = string(u.Role), string(role)
-		if _, err := q.ExecContext(ctx, `UPDATE users SET role = ? WHERE id = ?`, string(role), u.ID); err != nil {
+		if err := a.users().setRole(ctx, q, u.ID, string(role)); err != nil {
 			return err
 		}
 		return revokeIn(ctx, q, u, d, &revoked)

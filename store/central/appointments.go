@@ -151,13 +151,8 @@ func upsertAppointment(ctx context.Context, q Querier, sq *sqlite, patientID str
 	if !r.CancelledAt.IsZero() {
 		want.CancelledAt = r.CancelledAt.UnixNano()
 	}
-	var (
-		id, prevPatient string
-		start           int64
-		sealed          []byte
-	)
-	err := q.QueryRowContext(ctx, `SELECT id, patient_id, start_at, status_sealed FROM appointments WHERE external_bidx = ?`, idx).
-		Scan(&id, &prevPatient, &start, &sealed)
+	held, err := sqlAppointments{}.byExternal(ctx, q, idx)
+	id, prevPatient, start, sealed := held.ID, held.PatientID, held.Start, held.StatusSealed
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		id = newID("apt")
@@ -165,8 +160,7 @@ func upsertAppointment(ctx context.Context, q Querier, sq *sqlite, patientID str
 		if err != nil {
 			return "", err
 		}
-		_, err = q.ExecContext(ctx, `INSERT INTO appointments (id, external_bidx, patient_id, start_at, status_sealed, imported_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, idx, patientID, r.Start.UnixNano(), env, now.UnixNano(), now.UnixNano())
+		err = sqlAppointments{}.insert(ctx, q, idx, storedAppointment{ID: id, PatientID: patientID, Start: r.Start.UnixNano(), StatusSealed: env}, now)
 		return "added", err
 	case err != nil:
 		return "", err
@@ -182,8 +176,7 @@ func upsertAppointment(ctx context.Context, q Querier, sq *sqlite, patientID str
 	if err != nil {
 		return "", err
 	}
-	_, err = q.ExecContext(ctx, `UPDATE appointments SET patient_id = ?, start_at = ?, status_sealed = ?, updated_at = ? WHERE id = ?`,
-		patientID, r.Start.UnixNano(), env, now.UnixNano(), id)
+	err = sqlAppointments{}.update(ctx, q, storedAppointment{ID: id, PatientID: patientID, Start: r.Start.UnixNano(), StatusSealed: env}, now)
 	return "updated", err
 }
 
@@ -218,31 +211,21 @@ type appointmentOutcome struct {
 
 // appointmentsBetween opens the appointments that start in [from, to).
 func appointmentsBetween(ctx context.Context, q Querier, sq *sqlite, from, to time.Time) ([]appointmentOutcome, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, patient_id, start_at, status_sealed FROM appointments WHERE start_at >= ? AND start_at < ? ORDER BY start_at`,
-		from.UnixNano(), to.UnixNano())
+	held, err := sqlAppointments{}.between(ctx, q, from, to)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []appointmentOutcome
-	for rows.Next() {
-		var (
-			id, pid string
-			start   int64
-			env     []byte
-		)
-		if err := rows.Scan(&id, &pid, &start, &env); err != nil {
-			return nil, err
-		}
-		a, err := openStatus(sq, id, env)
+	for _, h := range held {
+		a, err := openStatus(sq, h.ID, h.StatusSealed)
 		if err != nil {
 			return nil, err
 		}
-		o := appointmentOutcome{patientID: pid, start: time.Unix(0, start).UTC(), status: a.Status}
+		o := appointmentOutcome{patientID: h.PatientID, start: time.Unix(0, h.Start).UTC(), status: a.Status}
 		if a.CancelledAt != 0 {
 			o.cancelledAt = time.Unix(0, a.CancelledAt).UTC()
 		}
 		out = append(out, o)
 	}
-	return out, rows.Err()
+	return out, nil
 }

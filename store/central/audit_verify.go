@@ -142,8 +142,7 @@ func forgedAt(ctx context.Context, q Querier, bad audit.Checkpoint, prevGood *au
 		}
 	}
 	for _, h := range bad.Heads {
-		var hash string
-		err := q.QueryRowContext(ctx, `SELECT hash FROM audit WHERE console_id = ? AND seq = ?`, h.ConsoleID, h.Seq).Scan(&hash)
+		hash, err := sqlAudit{}.hashAt(ctx, q, h.ConsoleID, h.Seq)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -164,7 +163,7 @@ func forgedAt(ctx context.Context, q Querier, bad audit.Checkpoint, prevGood *au
 // verifyChains walks every chain in sequence order and returns each
 // chain's last seq and the number of entries.
 func verifyChains(ctx context.Context, q Querier) (map[string]int64, int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+auditCols+`, gseq FROM audit ORDER BY console_id, seq`)
+	rows, err := sqlAudit{}.everyEntry(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -213,7 +212,7 @@ func verifyChains(ctx context.Context, q Querier) (map[string]int64, int64, erro
 	}
 	if failErr != nil {
 		lookup := func(seq int64) (*api.AuditEntry, error) {
-			e, err := scanAudit(q.QueryRowContext(ctx, `SELECT `+auditCols+` FROM audit WHERE console_id = ? AND seq = ?`, failAt.ConsoleID, seq))
+			e, err := sqlAudit{}.At(ctx, q, failAt.ConsoleID, seq)
 			if errors.Is(err, ErrNotFound) {
 				return nil, nil
 			}
@@ -274,8 +273,8 @@ func OpenDBReadOnly(ctx context.Context, path string) (*sql.DB, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(2)
-	var v int
-	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v); err != nil {
+	v, err := sqlBackup{}.schemaVersion(ctx, db)
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

@@ -48,12 +48,12 @@ func verifyChainsFast(ctx context.Context, q Querier) (map[string]int64, int64, 
 }
 
 func fastPass(ctx context.Context, q Querier) (heads map[string]int64, n int64, leaves [][32]byte, ok bool, err error) {
-	var maxG sql.NullInt64
-	if err := q.QueryRowContext(ctx, `SELECT MAX(gseq) FROM audit`).Scan(&maxG); err != nil {
+	maxG, err := sqlAudit{}.lastPosition(ctx, q)
+	if err != nil {
 		return nil, 0, nil, false, err
 	}
-	leaves = make([][32]byte, maxG.Int64)
-	filled := make([]bool, maxG.Int64)
+	leaves = make([][32]byte, maxG)
+	filled := make([]bool, maxG)
 
 	var bad atomic.Bool
 	work := make(chan []rawAuditRow, runtime.GOMAXPROCS(0)*2)
@@ -81,7 +81,7 @@ func fastPass(ctx context.Context, q Querier) (heads map[string]int64, n int64, 
 	}
 	finish := func() { close(work); wg.Wait() }
 
-	rows, err := q.QueryContext(ctx, `SELECT `+auditCols+`, gseq FROM audit ORDER BY console_id, seq`)
+	rows, err := sqlAudit{}.everyEntry(ctx, q)
 	if err != nil {
 		finish()
 		return nil, 0, nil, false, err
@@ -108,7 +108,7 @@ func fastPass(ctx context.Context, q Querier) (heads map[string]int64, n int64, 
 		if e.ConsoleID == prevChain {
 			wantSeq, wantPrev = prevSeq+1, prevHash
 		}
-		if e.Seq != wantSeq || e.PrevHash != wantPrev || !gseq.Valid || gseq.Int64 < 1 || gseq.Int64 > maxG.Int64 || filled[gseq.Int64-1] || bad.Load() {
+		if e.Seq != wantSeq || e.PrevHash != wantPrev || !gseq.Valid || gseq.Int64 < 1 || gseq.Int64 > maxG || filled[gseq.Int64-1] || bad.Load() {
 			stopped = true
 			break
 		}
@@ -133,7 +133,7 @@ func fastPass(ctx context.Context, q Querier) (heads map[string]int64, n int64, 
 		return nil, 0, nil, false, rerr
 	}
 	// Every position from 1 to the highest was seen exactly once.
-	return heads, n, leaves, !stopped && !bad.Load() && n == maxG.Int64, nil
+	return heads, n, leaves, !stopped && !bad.Load() && n == maxG, nil
 }
 
 // hashMatches parses a stored row as scanAuditG does and reports whether

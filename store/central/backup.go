@@ -45,7 +45,7 @@ func Backup(ctx context.Context, dataDir, out string) (BackupReport, error) {
 		return BackupReport{}, err
 	}
 	defer db.Close()
-	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
+	if err := (sqlBackup{}).copyTo(ctx, db, out); err != nil {
 		os.Remove(out)
 		return BackupReport{}, fmt.Errorf("backup: %w", err)
 	}
@@ -116,14 +116,14 @@ func checkCopy(ctx context.Context, path string, pub ed25519.PublicKey) (BackupR
 		return rep, err
 	}
 	defer db.Close()
-	var ok string
-	if err := db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&ok); err != nil {
+	ok, err := sqlBackup{}.integrity(ctx, db)
+	if err != nil {
 		return rep, err
 	}
 	if ok != "ok" {
 		return rep, fmt.Errorf("SQLite integrity check: %s", strings.TrimSpace(ok))
 	}
-	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&rep.SchemaVersion); err != nil {
+	if rep.SchemaVersion, err = (sqlBackup{}).schemaVersion(ctx, db); err != nil {
 		return rep, err
 	}
 	if pub != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -161,8 +160,7 @@ func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool,
 		}
 		body, sig := audit.SignCheckpoint(c.priv, cp)
 		keyID := audit.KeyID(c.priv.Public().(ed25519.PublicKey))
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_checkpoints (number, tree_size, root, signed_at, key_id, body, signature)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, cp.Number, cp.Size, hex.EncodeToString(cp.Root[:]), cp.At.UnixNano(), keyID, string(body), sig); err != nil {
+		if err := insertCheckpoint(ctx, tx, cp, keyID, body, sig); err != nil {
 			return err
 		}
 		c.tree = tree
@@ -221,88 +219,6 @@ func appendLeaves(ctx context.Context, q Querier, tree *audit.Tree) error {
 		tree.Append(audit.LeafHash(hash))
 		return nil
 	})
-}
-
-// streamLeaves calls fn for every entry with gseq > after, in gseq order,
-// and fails if the sequence skips a number.
-func streamLeaves(ctx context.Context, q Querier, after int64, fn func(gseq int64, hash string) error) error {
-	rows, err := q.QueryContext(ctx, `SELECT gseq, hash FROM audit WHERE gseq > ? ORDER BY gseq`, after)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	next := after + 1
-	for rows.Next() {
-		var (
-			g int64
-			h string
-		)
-		if err := rows.Scan(&g, &h); err != nil {
-			return err
-		}
-		if g != next {
-			return fmt.Errorf("audit log order has a hole at %d: %w", next, ErrLogDiverged)
-		}
-		if err := fn(g, h); err != nil {
-			return err
-		}
-		next++
-	}
-	return rows.Err()
-}
-
-// chainHeads is every chain's last entry, sorted by console id.
-func chainHeads(ctx context.Context, q Querier) ([]audit.ChainHead, error) {
-	// SQLite returns the bare column (hash) from the row holding MAX(seq).
-	rows, err := q.QueryContext(ctx, `SELECT console_id, MAX(seq), hash FROM audit GROUP BY console_id ORDER BY console_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []audit.ChainHead
-	for rows.Next() {
-		var h audit.ChainHead
-		if err := rows.Scan(&h.ConsoleID, &h.Seq, &h.Hash); err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
-}
-
-func latestCheckpoint(ctx context.Context, q Querier) (*StoredCheckpoint, error) {
-	var c StoredCheckpoint
-	var body string
-	err := q.QueryRowContext(ctx, `SELECT number, body, signature, key_id FROM audit_checkpoints ORDER BY number DESC LIMIT 1`).
-		Scan(&c.Number, &body, &c.Signature, &c.KeyID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	c.Body = []byte(body)
-	return &c, nil
-}
-
-// Checkpoints returns every stored checkpoint, oldest first.
-func Checkpoints(ctx context.Context, q Querier) ([]StoredCheckpoint, error) {
-	rows, err := q.QueryContext(ctx, `SELECT number, body, signature, key_id FROM audit_checkpoints ORDER BY number`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []StoredCheckpoint
-	for rows.Next() {
-		var c StoredCheckpoint
-		var body string
-		if err := rows.Scan(&c.Number, &body, &c.Signature, &c.KeyID); err != nil {
-			return nil, err
-		}
-		c.Body = []byte(body)
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // writePublicKey publishes the checkpoint public key in the data folder

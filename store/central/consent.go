@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -36,34 +35,18 @@ type consentChange struct {
 // change), and the event row is written only with it; changed reports
 // whether anything happened.
 func (s *Server) recordConsent(ctx context.Context, q Querier, patientID string, c consentChange) (bool, error) {
-	v := 0
-	if c.OptIn {
-		v = 1
-	}
 	// A first choice is recorded even when it matches the default (a new
 	// number's STOP): it is the patient's decision, and it must outrank an
 	// older opt-in imported later and silence the first-message explanation.
-	res, err := q.ExecContext(ctx, `UPDATE patients SET opted_in = ?, consent_at = ? WHERE id = ?
-		AND (opted_in <> ? OR NOT EXISTS (SELECT 1 FROM consent_events WHERE patient_id = ?))`, v, c.At.UnixNano(), patientID, v, patientID)
-	if err != nil {
-		return false, err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
+	if changed, err := (sqlConsent{}).setPatient(ctx, q, patientID, c.OptIn, c.At); err != nil || !changed {
 		return false, err
 	}
 	source := c.Source
 	if source == "" {
 		source = c.Channel
 	}
-	var mid, ikey any
-	if c.MessageID != "" {
-		mid = c.MessageID
-	}
-	if c.ImportKey != "" {
-		ikey = c.ImportKey
-	}
-	if _, err := q.ExecContext(ctx, `INSERT INTO consent_events (patient_id, opted_in, source, message_id, at, channel, text_version, recorded_by, import_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, patientID, v, source, mid, c.At.UnixNano(), c.Channel, c.TextVersion, c.RecordedBy, ikey); err != nil {
+	if err := (sqlConsent{}).addEvent(ctx, q, consentEvent{PatientID: patientID, OptedIn: c.OptIn, Source: source, MessageID: c.MessageID,
+		At: c.At, Channel: c.Channel, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, ImportKey: c.ImportKey}); err != nil {
 		return false, err
 	}
 	return true, s.auditServer(ctx, q, auditRecord{
@@ -127,13 +110,9 @@ func (s *Server) afterInbound(ctx context.Context, q Querier, p Patient, th Thre
 		_, err = s.enqueueConsentText(ctx, q, th.ID, kind, lang, now)
 		return err
 	case policy.ConsentMaybeStop:
-		res, err := q.ExecContext(ctx, `INSERT INTO consent_flags (patient_id, thread_id, message_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			p.ID, th.ID, m.ID, now.UnixNano())
-		if err != nil {
+		flagged, err := sqlConsent{}.flag(ctx, q, p.ID, th.ID, m.ID, now)
+		if err != nil || !flagged {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "consent.flag", Object: "thread:" + th.ID, Outcome: "ok",
 			Detail: map[string]string{"message": m.ID, "reason": "plain_language_opt_out"}})
@@ -151,25 +130,19 @@ func (s *Server) firstContact(ctx context.Context, q Querier, p Patient, th Thre
 	if p.OptedIn || now.Sub(m.At) >= s.window() {
 		return nil
 	}
-	var any int
-	err := q.QueryRowContext(ctx, `SELECT 1 FROM consent_events WHERE patient_id = ? LIMIT 1`, p.ID).Scan(&any)
-	if err == nil {
-		return nil // the patient has chosen before (STOP above all): respect it
-	} else if !errors.Is(err, sql.ErrNoRows) {
+	if chosen, err := (sqlConsent{}).hasChosen(ctx, q, p.ID); err != nil {
 		return err
+	} else if chosen {
+		return nil // the patient has chosen before (STOP above all): respect it
 	}
 	text, ok := assets.CurrentConsentText(assets.ConsentExplanation, lang)
 	if !ok {
 		return errors.New("central: no consent explanation text shipped")
 	}
 	msgID := newID("msg")
-	res, err := q.ExecContext(ctx, `INSERT INTO first_contacts (patient_id, message_id, inbound_id, text_version, lang, at)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, p.ID, msgID, m.ID, text.Version, text.Lang, now.UnixNano())
-	if err != nil {
+	added, err := sqlConsent{}.addFirstContact(ctx, q, p.ID, msgID, m.ID, text.Version, text.Lang, now)
+	if err != nil || !added {
 		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return nil
 	}
 	if err := s.enqueueSystemText(ctx, q, th.ID, msgID, "consent:"+assets.ConsentExplanation, text.Body, now); err != nil {
 		return err
@@ -182,8 +155,8 @@ func (s *Server) firstContact(ctx context.Context, q Querier, p Patient, th Thre
 // explanationVersion is the version of the explanation the patient was
 // sent, or "".
 func (s *Server) explanationVersion(ctx context.Context, q Querier, patientID string) string {
-	var v string
-	if err := q.QueryRowContext(ctx, `SELECT text_version FROM first_contacts WHERE patient_id = ?`, patientID).Scan(&v); err != nil {
+	v, err := sqlConsent{}.firstContactVersion(ctx, q, patientID)
+	if err != nil {
 		return ""
 	}
 	return v
@@ -221,39 +194,23 @@ func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.C
 		return nil, err
 	}
 	st := &api.ConsentState{OptedIn: p.OptedIn}
-	var (
-		channel, version, by string
-		at                   int64
-	)
-	err = q.QueryRowContext(ctx, `SELECT COALESCE(NULLIF(channel, ''), source), text_version, recorded_by, at FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, p.ID).
-		Scan(&channel, &version, &by, &at)
+	channel, version, by, at, found, err := sqlConsent{}.latestEvent(ctx, q, p.ID)
 	switch {
-	case err == nil:
-		st.Recorded, st.Channel, st.TextVersion, st.At = true, channel, version, time.Unix(0, at).UTC()
+	case err != nil:
+		return nil, err
+	case found:
+		st.Recorded, st.Channel, st.TextVersion, st.At = true, channel, version, at
 		st.RecordedBy = by
 		if by != "" && by != "patient" {
 			if u, err := s.store.Users.Get(ctx, q, by); err == nil {
 				st.RecordedBy = u.Username
 			}
 		}
-	case !errors.Is(err, sql.ErrNoRows):
+	}
+	if st.ExplanationAt, err = (sqlConsent{}).firstContactAt(ctx, q, p.ID); err != nil {
 		return nil, err
 	}
-	var expl sql.NullInt64
-	if err := q.QueryRowContext(ctx, `SELECT at FROM first_contacts WHERE patient_id = ?`, p.ID).Scan(&expl); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
-	}
-	st.ExplanationAt = fromTS(expl)
-	var (
-		flagID  int64
-		flagMsg string
-		flagAt  int64
-	)
-	err = q.QueryRowContext(ctx, `SELECT id, message_id, at FROM consent_flags WHERE thread_id = ? AND state = 'open' ORDER BY id DESC LIMIT 1`, th.ID).
-		Scan(&flagID, &flagMsg, &flagAt)
-	if err == nil {
-		st.FlaggedOptOut = &api.ConsentFlag{ID: flagID, MessageID: flagMsg, At: time.Unix(0, flagAt).UTC()}
-	} else if !errors.Is(err, sql.ErrNoRows) {
+	if st.FlaggedOptOut, err = (sqlConsent{}).openFlag(ctx, q, th.ID); err != nil {
 		return nil, err
 	}
 	if st.PHIPreference, err = s.phiPreferenceNote(ctx, q, th.ID); err != nil {
@@ -293,12 +250,8 @@ func (s *Server) preConsentAllowed(ctx context.Context, q Querier, p Patient, ma
 	if p.OptedIn || !preConsentMacros[macroID] {
 		return false, nil
 	}
-	var last int
-	err := q.QueryRowContext(ctx, `SELECT opted_in FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, p.ID).Scan(&last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return true, nil
-	}
-	return false, err
+	chosen, err := sqlConsent{}.hasChosen(ctx, q, p.ID)
+	return !chosen && err == nil, err
 }
 
 // consentRefusal is the refusal sentence for a patient without opt-in:

@@ -67,10 +67,8 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 			if req.Action == api.ConsentActionConfirmOptOut {
 				state = "confirmed"
 			}
-			var msgID string
 			// Decided once: a second click, or a colleague's, finds it closed.
-			err := q.QueryRowContext(ctx, `UPDATE consent_flags SET state = ?, decided_by = ?, decided_at = ?
-				WHERE id = ? AND thread_id = ? AND state = 'open' RETURNING message_id`, state, sess.User.ID, now.UnixNano(), req.FlagID, th.ID).Scan(&msgID)
+			msgID, err := sqlConsent{}.decideFlag(ctx, q, th.ID, req.FlagID, state, sess.User.ID, now)
 			if err != nil {
 				notFound = true
 				return nil
@@ -125,8 +123,8 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 // patientLang is the language the patient was first answered in, English
 // when they never were.
 func (s *Server) patientLang(ctx context.Context, q Querier, th Thread) string {
-	var lang string
-	if err := q.QueryRowContext(ctx, `SELECT lang FROM first_contacts WHERE patient_id = ?`, th.PatientID).Scan(&lang); err != nil {
+	lang, err := sqlConsent{}.firstContactLang(ctx, q, th.PatientID)
+	if err != nil {
 		return "en"
 	}
 	return lang

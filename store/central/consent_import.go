@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -68,23 +67,21 @@ func (a *Admin) ImportConsent(ctx context.Context, actor string, r io.Reader) (C
 		imported, unchanged, dup, sup := 0, 0, 0, 0
 		for _, row := range rows {
 			key := s.auditHMAC("consent.import", strings.Join([]string{row.phone, row.status, row.source, row.version, row.at.UTC().Format(time.RFC3339Nano)}, "|"))
-			var one int
-			err := q.QueryRowContext(ctx, `SELECT 1 FROM consent_events WHERE import_key = ?`, key).Scan(&one)
-			if err == nil {
+			if used, err := (sqlConsent{}).importKeyUsed(ctx, q, key); err != nil {
+				return err
+			} else if used {
 				dup++
 				continue
-			} else if !errors.Is(err, sql.ErrNoRows) {
-				return err
 			}
 			p, _, err := s.store.Patients.Upsert(ctx, q, row.phone, "", "", s.now())
 			if err != nil {
 				return err
 			}
-			var last sql.NullInt64
-			if err := q.QueryRowContext(ctx, `SELECT MAX(at) FROM consent_events WHERE patient_id = ?`, p.ID).Scan(&last); err != nil {
+			last, held, err := sqlConsent{}.lastEventAt(ctx, q, p.ID)
+			if err != nil {
 				return err
 			}
-			if last.Valid && last.Int64 >= row.at.UnixNano() {
+			if held && last >= row.at.UnixNano() {
 				sup++
 				continue
 			}

@@ -85,12 +85,11 @@ func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevi
 	}
 	now := s.now()
 	if !s.cfg.AdminRegistersDevices {
-		res, err := q.ExecContext(ctx, `INSERT INTO devices (id, public_key, registered_via, registered_by, created_at)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, dev.id, []byte(dev.pub), viaFirstSignIn, u.ID, now.UnixNano())
+		added, err := sqlDevices{}.register(ctx, q, dev.id, []byte(dev.pub), viaFirstSignIn, u.ID, now)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 1 {
+		if added {
 			if err := s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "device.register",
 				Object: "device:" + dev.id, Outcome: "ok", Detail: map[string]string{"via": viaFirstSignIn}}); err != nil {
 				return err
@@ -100,12 +99,11 @@ func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevi
 	if _, err := s.registeredDevice(ctx, q, dev.id); err != nil {
 		return err
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO device_accounts (device_id, user_id, via, created_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (device_id, user_id) DO NOTHING`, dev.id, u.ID, viaFirstSignIn, now.UnixNano())
+	bound, err := sqlDevices{}.bind(ctx, q, dev.id, u.ID, viaFirstSignIn, now)
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
+	if bound {
 		return s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "device.bind",
 			Object: "device:" + dev.id, Outcome: "ok", Detail: map[string]string{"via": viaFirstSignIn}})
 	}
@@ -115,17 +113,13 @@ func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevi
 // registeredDevice is the public key of a registered device that has not
 // been withdrawn.
 func (s *Server) registeredDevice(ctx context.Context, q Querier, id string) (ed25519.PublicKey, error) {
-	var (
-		pub     []byte
-		revoked sql.NullInt64
-	)
-	err := q.QueryRowContext(ctx, `SELECT public_key, revoked_at FROM devices WHERE id = ?`, id).Scan(&pub, &revoked)
+	pub, revoked, err := sqlDevices{}.get(ctx, q, id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, errDeviceUnregistered
 	case err != nil:
 		return nil, err
-	case revoked.Valid:
+	case revoked:
 		return nil, errDeviceRevoked
 	case len(pub) != ed25519.PublicKeySize || device.ID(pub) != id:
 		return nil, fmt.Errorf("central: device %s has an unusable stored key", id)
@@ -240,21 +234,7 @@ func (s *Server) checkBatch(ctx context.Context, sess *session, batch *api.Audit
 // deviceAccounts maps each enabled account bound to the device to its
 // current role.
 func (s *Server) deviceAccounts(ctx context.Context, deviceID string) (map[string]policy.Role, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.role FROM device_accounts d JOIN users u ON u.id = d.user_id
-		WHERE d.device_id = ?`, deviceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]policy.Role{}
-	for rows.Next() {
-		var id, role string
-		if err := rows.Scan(&id, &role); err != nil {
-			return nil, err
-		}
-		out[id] = policy.Role(role)
-	}
-	return out, rows.Err()
+	return sqlDevices{}.accounts(ctx, s.db, deviceID)
 }
 
 // clip keeps a value quoted back in an error short.
@@ -290,24 +270,21 @@ func (a *Admin) RegisterDevice(ctx context.Context, actor, username, publicKey s
 		if err != nil {
 			return err
 		}
-		res, err := q.ExecContext(ctx, `INSERT INTO devices (id, public_key, registered_via, registered_by, created_at)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET revoked_at = NULL WHERE revoked_at IS NOT NULL`,
-			id, []byte(pub), viaAdmin, actor, now.UnixNano())
+		changed, err := sqlDevices{}.registerOrRestore(ctx, q, id, []byte(pub), viaAdmin, actor, now)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 1 {
+		if changed {
 			if err := a.s.auditServer(ctx, q, auditRecord{UserID: actor, Action: "device.register", Object: "device:" + id,
 				Outcome: "ok", Detail: map[string]string{"via": viaAdmin}}); err != nil {
 				return err
 			}
 		}
-		res, err = q.ExecContext(ctx, `INSERT INTO device_accounts (device_id, user_id, via, created_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (device_id, user_id) DO NOTHING`, id, u.ID, viaAdmin, now.UnixNano())
+		bound, err := sqlDevices{}.bind(ctx, q, id, u.ID, viaAdmin, now)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 1 {
+		if bound {
 			return a.s.auditServer(ctx, q, auditRecord{UserID: actor, Action: "device.bind", Object: "device:" + id,
 				Outcome: "ok", Detail: map[string]string{"via": viaAdmin, "user": u.ID}})
 		}
@@ -321,19 +298,16 @@ func (a *Admin) RegisterDevice(ctx context.Context, actor, username, publicKey s
 func (a *Admin) RevokeDevice(ctx context.Context, actor, deviceID string) (revoked int, err error) {
 	now := a.s.now()
 	err = a.s.store.Tx(ctx, func(q Querier) error {
-		res, err := q.ExecContext(ctx, `UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, now.UnixNano(), deviceID)
-		if err != nil {
+		if ok, err := (sqlDevices{}).revoke(ctx, q, deviceID, now); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		} else if !ok {
 			return fmt.Errorf("no registered device %q", clip(deviceID))
 		}
-		res, err = q.ExecContext(ctx, `DELETE FROM sessions WHERE console_id = ?`, deviceID)
+		n, err := sqlDevices{}.endSessions(ctx, q, deviceID)
 		if err != nil {
 			return err
 		}
-		n, _ := res.RowsAffected()
-		revoked = int(n)
+		revoked = n
 		return a.s.auditServer(ctx, q, auditRecord{UserID: actor, Action: "device.revoke", Object: "device:" + deviceID,
 			Outcome: "ok", Detail: map[string]string{"sessions_revoked": strconv.Itoa(revoked)}})
 	})
@@ -342,26 +316,5 @@ func (a *Admin) RevokeDevice(ctx context.Context, actor, deviceID string) (revok
 
 // Devices lists the registered devices.
 func (a *Admin) Devices(ctx context.Context) ([]DeviceInfo, error) {
-	rows, err := a.s.db.QueryContext(ctx, `SELECT d.id, d.registered_by, d.registered_via, d.revoked_at IS NOT NULL,
-		COALESCE((SELECT group_concat(u.username, ',') FROM device_accounts b JOIN users u ON u.id = b.user_id WHERE b.device_id = d.id), '')
-		FROM devices d ORDER BY d.created_at, d.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []DeviceInfo
-	for rows.Next() {
-		var (
-			d        DeviceInfo
-			accounts string
-		)
-		if err := rows.Scan(&d.ID, &d.RegisteredBy, &d.Via, &d.Revoked, &accounts); err != nil {
-			return nil, err
-		}
-		if accounts != "" {
-			d.Accounts = strings.Split(accounts, ",")
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return sqlDevices{}.list(ctx, a.s.db)
 }

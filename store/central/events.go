@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store/api"
 )
 
 // sessionCheckEvery is how often an open event stream re-checks its
@@ -114,21 +113,8 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 // so a hand-off committed while the query ran is not missed.
 func (s *Server) clinicalThreadsSince(ctx context.Context, since int64) ([]string, int64, error) {
 	next := s.now().Add(-time.Second).UnixNano()
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM threads WHERE state = ? AND COALESCE(handoff_at, 0) >= ?`,
-		string(api.ThreadClinical), since)
+	ids, err := sqlThreadStates{}.clinicalSince(ctx, s.db, since)
 	if err != nil {
-		return nil, since, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, since, err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, since, err
 	}
 	return ids, next, nil

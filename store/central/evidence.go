@@ -459,39 +459,6 @@ func auditVerifyText(ctx context.Context, db *sql.DB, pub ed25519.PublicKey) (st
 	return b.String(), true
 }
 
-// OptInConsentStats is the default ConsentStatsSource: the opt-in state
-// of patients and the consent_events of the period.
-func OptInConsentStats(ctx context.Context, q Querier, from, to time.Time) (ConsentStats, error) {
-	cs := ConsentStats{Source: "patients.opted_in and consent_events (WhatsApp opt-in/opt-out records)",
-		OptInsInPeriod: map[string]int{}, OptOutsInPeriod: map[string]int{}}
-	if err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(opted_in = 1), 0), COALESCE(SUM(opted_in = 0), 0) FROM patients`).
-		Scan(&cs.PatientsOptedIn, &cs.PatientsOptedOut); err != nil {
-		return cs, err
-	}
-	rows, err := q.QueryContext(ctx, `SELECT opted_in, source, COUNT(*) FROM consent_events WHERE at >= ? AND at < ? GROUP BY opted_in, source`,
-		from.UnixNano(), to.UnixNano())
-	if err != nil {
-		return cs, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			in     int
-			source string
-			n      int
-		)
-		if err := rows.Scan(&in, &source, &n); err != nil {
-			return cs, err
-		}
-		if in == 1 {
-			cs.OptInsInPeriod[source] += n
-		} else {
-			cs.OptOutsInPeriod[source] += n
-		}
-	}
-	return cs, rows.Err()
-}
-
 // libraryTemplateReviews is the default TemplateReviewSource: the quick
 // replies and the WhatsApp template library this data folder serves
 // (its own files, or the shipped ones), each with the PHI detector's
@@ -568,52 +535,9 @@ type KeyRecord struct {
 	Outcome string `json:"outcome,omitempty"`
 }
 
-func keyHistory(ctx context.Context, db *sql.DB) ([]KeyRecord, error) {
-	out := []KeyRecord{}
-	var tables int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'keys'`).Scan(&tables); err != nil {
-		return nil, err
-	}
-	query := `SELECT purpose, key_id, kek, created_at FROM keys ORDER BY created_at, purpose, key_id`
-	if tables == 0 {
-		// Keys handed in by the embedding program, not kept in the store.
-		query = `SELECT '', 0, '', '' WHERE 0`
-	}
-	rows, err := db.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var r KeyRecord
-		if err := rows.Scan(&r.Purpose, &r.KeyID, &r.KEK, &r.At); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		r.Event = "key"
-		out = append(out, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = db.QueryContext(ctx, `SELECT action, at, outcome FROM audit WHERE console_id = ? AND action IN ('keys.rotate', 'keys.rewrap') ORDER BY at_ns`, ServerConsoleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r KeyRecord
-		if err := rows.Scan(&r.Event, &r.At, &r.Outcome); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 func (s *Server) assetInventory(ctx context.Context, opt EvidenceOptions) (map[string]any, error) {
-	var schema int
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&schema); err != nil {
+	schema, err := sqlBackup{}.schemaVersion(ctx, s.db)
+	if err != nil {
 		return nil, err
 	}
 	data, _ := filepath.Abs(s.cfg.DataDir)

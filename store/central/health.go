@@ -46,8 +46,7 @@ func (s *Server) probeWrites(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	_, err := s.store.Exec(ctx, `INSERT INTO store_meta (key, value) VALUES ('health_probe', ?)
-		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, now.Format(time.RFC3339Nano))
+	err := s.store.Write(ctx, func(q Querier) error { return sqlMeta{}.SetHealthProbe(ctx, q, now) })
 	if err != nil {
 		s.log.Error("health probe: the store cannot be written", "err", err.Error())
 	}

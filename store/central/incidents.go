@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,81 +57,6 @@ type incidentRow struct {
 	Steps                                   []incidentStepRec
 	Outcome, DecidedBy, State               string
 	Version                                 int
-}
-
-const incidentCols = `id, kind, thread_id, message_id, opened_by, discovered_at, opened_at, description_sealed, assessment_sealed,
-	steps_sealed, outcome, reasoning_sealed, decided_by, decided_at, state, version`
-
-func (st *Store) scanIncident(row interface{ Scan(...any) error }) (incidentRow, error) {
-	var (
-		r                           incidentRow
-		disc, opened                int64
-		decided                     sql.NullInt64
-		desc, assess, steps, reason []byte
-	)
-	if err := row.Scan(&r.ID, &r.Kind, &r.ThreadID, &r.MessageID, &r.OpenedBy, &disc, &opened, &desc, &assess, &steps,
-		&r.Outcome, &reason, &r.DecidedBy, &decided, &r.State, &r.Version); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return r, ErrNotFound
-		}
-		return r, err
-	}
-	r.DiscoveredAt, r.OpenedAt, r.DecidedAt = time.Unix(0, disc).UTC(), time.Unix(0, opened).UTC(), fromTS(decided)
-	var err error
-	if r.Description, err = st.keys.OpenString("incidents", "description", r.ID, desc); err != nil {
-		return r, err
-	}
-	if r.Reasoning, err = st.keys.OpenString("incidents", "reasoning", r.ID, reason); err != nil {
-		return r, err
-	}
-	a, err := st.keys.OpenString("incidents", "assessment", r.ID, assess)
-	if err != nil {
-		return r, err
-	}
-	if a != "" {
-		if err := json.Unmarshal([]byte(a), &r.Assessment); err != nil {
-			return r, err
-		}
-	}
-	s, err := st.keys.OpenString("incidents", "steps", r.ID, steps)
-	if err != nil {
-		return r, err
-	}
-	if s != "" {
-		if err := json.Unmarshal([]byte(s), &r.Steps); err != nil {
-			return r, err
-		}
-	}
-	return r, nil
-}
-
-// incident loads one incident.
-func (st *Store) incident(ctx context.Context, q Querier, id string) (incidentRow, error) {
-	return st.scanIncident(q.QueryRowContext(ctx, `SELECT `+incidentCols+` FROM incidents WHERE id = ?`, id))
-}
-
-// incidents lists the incidents opened in [from, to), oldest first; a
-// zero from or to leaves that side open.
-func (st *Store) incidents(ctx context.Context, q Querier, from, to time.Time) ([]incidentRow, error) {
-	hi := int64(1<<63 - 1)
-	if !to.IsZero() {
-		hi = to.UnixNano()
-	}
-	rows, err := q.QueryContext(ctx, `SELECT `+incidentCols+` FROM incidents WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id`,
-		from.UnixNano(), hi)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []incidentRow
-	for rows.Next() {
-		r, err := st.scanIncident(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // toAPI renders an incident for a supervisor: user ids become usernames,
@@ -247,8 +171,7 @@ func (s *Server) handleIncidentOpen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = s.store.Tx(ctx, func(q Querier) error {
-		if _, err := q.ExecContext(ctx, `INSERT INTO incidents (id, kind, thread_id, message_id, opened_by, discovered_at, opened_at, description_sealed, steps_sealed)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, req.Kind, th.ID, req.MessageID, sess.User.ID, now.UnixNano(), now.UnixNano(), desc, steps); err != nil {
+		if err := s.store.openIncident(ctx, q, id, req.Kind, th.ID, req.MessageID, sess.User.ID, desc, steps, now); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: ActionIncidentOpen,
@@ -400,20 +323,8 @@ func (s *Server) handleIncidentUpdate(w http.ResponseWriter, r *http.Request) {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return err
 		}
-		var decided any
-		if !row.DecidedAt.IsZero() {
-			decided = row.DecidedAt.UnixNano()
-		}
-		res, err := q.ExecContext(ctx, `UPDATE incidents SET assessment_sealed = ?, steps_sealed = ?, outcome = ?, reasoning_sealed = ?,
-			decided_by = ?, decided_at = ?, state = ?, version = version + 1 WHERE id = ? AND version = ?`,
-			assess, steps, row.Outcome, reason, row.DecidedBy, decided, row.State, id, req.Version)
-		if err != nil {
+		if err := s.store.updateIncident(ctx, q, row, assess, steps, reason, req.Version); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return ErrIncidentConflict
 		}
 		row.Version = req.Version + 1
 		out = s.store.incidentAPI(ctx, q, row, now)

@@ -31,22 +31,11 @@ func (s *Server) claimLinkOpen(ctx context.Context, token string, link policy.Ha
 	}
 	id := linkTokenID(token)
 	err = s.store.Tx(ctx, func(q Querier) error {
-		res, err := q.ExecContext(ctx, `INSERT INTO handoff_links (token_id, thread_id, message_id, max_opens, opens, first_opened_at, last_opened_at, expires_at, created_at)
-			VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
-			ON CONFLICT (token_id) DO UPDATE SET opens = handoff_links.opens + 1, last_opened_at = excluded.last_opened_at
-			WHERE handoff_links.opens < handoff_links.max_opens`,
-			id, link.ThreadID, link.MessageID, max, now.UnixNano(), now.UnixNano(), link.ExpiresAt.UnixNano(), now.UnixNano())
+		var err error
+		allowed, opens, err = sqlLinks{}.claimOpen(ctx, q, id, link.ThreadID, link.MessageID, max, link.ExpiresAt, now)
 		if err != nil {
 			return err
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if err := q.QueryRowContext(ctx, `SELECT opens FROM handoff_links WHERE token_id = ?`, id).Scan(&opens); err != nil {
-			return err
-		}
-		allowed = n == 1
 		if !allowed {
 			return nil // the refusal is audited through the rate-limited refusals log
 		}
@@ -66,29 +55,8 @@ func (l linkMessages) ListThread(ctx context.Context, q Querier, threadID string
 	if err != nil || len(msgs) == 0 {
 		return msgs, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT message_id, MIN(first_opened_at), SUM(opens) FROM handoff_links
-		WHERE thread_id = ? AND message_id <> '' GROUP BY message_id`, threadID)
+	byMsg, err := sqlLinks{}.openedInThread(ctx, q, threadID)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	type opened struct {
-		at    time.Time
-		opens int
-	}
-	byMsg := map[string]opened{}
-	for rows.Next() {
-		var (
-			id    string
-			at    int64
-			opens int
-		)
-		if err := rows.Scan(&id, &at, &opens); err != nil {
-			return nil, err
-		}
-		byMsg[id] = opened{time.Unix(0, at).UTC(), opens}
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	for i := range msgs {

@@ -663,7 +663,8 @@ func (s *Server) rehashPassword(ctx context.Context, userID, password string) {
 	if err != nil {
 		return
 	}
-	if _, err := s.store.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, h, userID); err != nil {
+	users := s.store.Users.(sqlUsers)
+	if err := s.store.Write(ctx, func(q Querier) error { return users.setPasswordHash(ctx, q, userID, h) }); err != nil {
 		s.log.Warn("password rehash not saved", "user", userID)
 	}
 }
@@ -721,7 +722,7 @@ func (s *Server) seed(ctx context.Context) error {
 			}
 			// Seeded accounts are the demo's: they sign in with a password
 			// alone. Every account an admin adds must enrol TOTP.
-			if _, err := q.ExecContext(ctx, `UPDATE users SET totp_required = 0 WHERE id = ?`, u.ID); err != nil {
+			if err := s.store.Users.(sqlUsers).exemptFromTOTP(ctx, q, u.ID); err != nil {
 				return err
 			}
 			return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "user.create", Object: "user:" + u.ID,

@@ -37,8 +37,9 @@ type intentProvider struct {
 func (p intentProvider) Send(ctx context.Context, req bsp.SendRequest) (bsp.SendResult, error) {
 	s := p.s
 	hold := s.now().Add(s.cfg.InDoubtWait)
-	if _, err := s.store.Exec(ctx, `UPDATE outbox SET last_error = ?, next_at = MAX(next_at, ?)
-		WHERE idempotency_key = ? AND state = 'pending'`, outboxInFlight, hold.UnixNano(), req.IdempotencyKey); err != nil {
+	if err := s.store.Write(ctx, func(q Querier) error {
+		return sqlOutbox{}.markInFlight(ctx, q, req.IdempotencyKey, outboxInFlight, hold)
+	}); err != nil {
 		return bsp.SendResult{}, &bsp.ProviderError{Class: bsp.ClassRetry, Title: "could not record the send before making it"}
 	}
 	return p.Provider.Send(ctx, req)
@@ -49,12 +50,15 @@ func (p intentProvider) Send(ctx context.Context, req bsp.SendRequest) (bsp.Send
 // from now, so the provider's redelivered status webhooks (held back
 // while triaged was down) can settle it first.
 func (s *Server) holdInDoubt(ctx context.Context) error {
-	res, err := s.store.Exec(ctx, `UPDATE outbox SET next_at = MAX(next_at, ?) WHERE state = 'pending' AND last_error = ?`,
-		s.now().Add(s.cfg.InDoubtWait).UnixNano(), outboxInFlight)
+	var n int64
+	err := s.store.Write(ctx, func(q Querier) (err error) {
+		n, err = sqlOutbox{}.holdInFlight(ctx, q, outboxInFlight, s.now().Add(s.cfg.InDoubtWait))
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n > 0 {
+	if n > 0 {
 		s.log.Warn("sends were under way when triaged stopped; waiting for the provider's status before retrying them",
 			"jobs", n, "wait", s.cfg.InDoubtWait.String())
 	}
@@ -65,11 +69,11 @@ func (s *Server) holdInDoubt(ctx context.Context) error {
 // provider reports any status for it: the provider has the message, so
 // sending it again would reach the patient twice.
 func (s *Server) settleOutbox(ctx context.Context, q Querier, messageID string) error {
-	res, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'done', last_error = '' WHERE message_id = ? AND state = 'pending'`, messageID)
+	settled, err := sqlOutbox{}.settleByMessage(ctx, q, messageID)
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n > 0 {
+	if settled {
 		s.log.Info("send settled by the provider's status", "message", messageID)
 	}
 	return nil

@@ -2,8 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -53,8 +51,7 @@ func (s *Server) handlePHIPreference(w http.ResponseWriter, r *http.Request) {
 		text, _ := assets.CurrentConsentText(assets.PHIAdvisory, s.patientLang(ctx, q, th))
 		msgID := newID("msg")
 		id := newID("phi")
-		if _, err := q.ExecContext(ctx, `INSERT INTO phi_preferences (id, patient_id, thread_id, requested_by, requested_at, advisory_message, advisory_version)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, p.ID, th.ID, sess.User.ID, now.UnixNano(), msgID, text.Version); err != nil {
+		if err := (sqlPHIPreferences{}).request(ctx, q, id, p.ID, th.ID, sess.User.ID, msgID, text.Version, now); err != nil {
 			return err
 		}
 		if err := s.enqueueSystemText(ctx, q, th.ID, msgID, "consent:"+assets.PHIAdvisory, text.Body, now); err != nil {
@@ -83,13 +80,8 @@ func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Mes
 	if !policy.ParseRiskAcceptance(m.Body) {
 		return false, nil
 	}
-	var id string
-	err := q.QueryRowContext(ctx, `UPDATE phi_preferences SET state = 'confirmed', confirmed_message = ?, confirmed_at = ?
-		WHERE id = (SELECT id FROM phi_preferences WHERE thread_id = ? AND state = 'requested' AND requested_at >= ? ORDER BY requested_at DESC LIMIT 1)
-		AND state = 'requested' RETURNING id`, m.ID, now.UnixNano(), th.ID, now.Add(-phiConfirmWithin).UnixNano()).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
+	id, ok, err := sqlPHIPreferences{}.confirm(ctx, q, th.ID, m.ID, now.Add(-phiConfirmWithin), now)
+	if err != nil || !ok {
 		return false, err
 	}
 	text, _ := assets.CurrentConsentText(assets.PHIConfirmed, s.patientLang(ctx, q, th))
@@ -115,22 +107,14 @@ func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Mes
 // phiPreferenceNote is the thread header's note that a documented
 // preference exists, or "".
 func (s *Server) phiPreferenceNote(ctx context.Context, q Querier, threadID string) (string, error) {
-	var (
-		state string
-		at    sql.NullInt64
-		req   int64
-	)
-	err := q.QueryRowContext(ctx, `SELECT state, confirmed_at, requested_at FROM phi_preferences WHERE thread_id = ? ORDER BY requested_at DESC LIMIT 1`, threadID).
-		Scan(&state, &at, &req)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	} else if err != nil {
+	state, confirmedAt, requestedAt, found, err := sqlPHIPreferences{}.latest(ctx, q, threadID)
+	if err != nil || !found {
 		return "", err
 	}
 	if state == "confirmed" {
 		return "Documented preference: the patient asked for health details by WhatsApp and confirmed the advisory on " +
-			time.Unix(0, at.Int64).UTC().Format("Jan 2 15:04 MST") + ". Details still go through the portal link.", nil
+			confirmedAt.UTC().Format("Jan 2 15:04 MST") + ". Details still go through the portal link.", nil
 	}
-	return "The patient asked for health details by WhatsApp; the advisory went " + time.Unix(0, req).UTC().Format("Jan 2 15:04 MST") +
+	return "The patient asked for health details by WhatsApp; the advisory went " + requestedAt.UTC().Format("Jan 2 15:04 MST") +
 		" and awaits their reply ACCEPT RISK.", nil
 }

@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"github.com/clinicwa/triage/assets"
@@ -23,15 +22,11 @@ func (s *Server) repeatLinkRefusal(ctx context.Context, q Querier, threadID stri
 	if !macro.PortalLink || req.ConfirmRepeat {
 		return nil, nil
 	}
-	var last sql.NullInt64
-	if err := q.QueryRowContext(ctx, `SELECT MAX(at) FROM messages WHERE thread_id = ? AND direction = 'out' AND macro_id = ? AND at >= ?`,
-		threadID, macro.ID, now.Add(-repeatLinkWithin).UnixNano()).Scan(&last); err != nil {
+	last, sent, err := sqlSends{}.lastMacroSend(ctx, q, threadID, macro.ID, now.Add(-repeatLinkWithin))
+	if err != nil || !sent {
 		return nil, err
 	}
-	if !last.Valid {
-		return nil, nil
-	}
-	ago := now.Sub(time.Unix(0, last.Int64)).Round(time.Minute)
+	ago := now.Sub(last).Round(time.Minute)
 	return &api.Refusal{Rule: RuleRepeatLink,
 		Reason: "The \u201c" + macro.Title + "\u201d link already went to this patient " + agoWords(ago) + ". Send it again?"}, nil
 }

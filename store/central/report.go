@@ -222,10 +222,9 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 	}
 	q := st.DB
 	sq := st.Patients.(sqlPatients).sqlite
-	s0, e0 := start.UnixNano(), end.UnixNano()
 
 	// Consent: the day's changes, and who is opted in at each day's end.
-	rows, err := q.QueryContext(ctx, `SELECT patient_id, opted_in, source, at FROM consent_events WHERE at < ? ORDER BY at, id`, e0)
+	rows, err := sqlReport{}.consentHistory(ctx, q, end)
 	if err != nil {
 		return nil, fmt.Errorf("report: consent: %w", err)
 	}
@@ -269,7 +268,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 
 	// Messages of the range: inbound volume and PHI, delivery failures,
 	// active threads.
-	rows, err = q.QueryContext(ctx, `SELECT thread_id, direction, spans, status, error, at FROM messages WHERE at >= ? AND at < ?`, s0, e0)
+	rows, err = sqlReport{}.messages(ctx, q, start, end)
 	if err != nil {
 		return nil, fmt.Errorf("report: messages: %w", err)
 	}
@@ -325,13 +324,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 	// after it, before the next link to that thread and before it expires.
 	sends := map[string][]int64{}
 	if ids := portalMacroIDs(); len(ids) > 0 {
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-		args := []any{string(bsp.StatusFailed), s0}
-		for _, id := range ids {
-			args = append(args, id)
-		}
-		rows, err = q.QueryContext(ctx, `SELECT thread_id, at FROM messages WHERE direction = 'out' AND status <> ? AND at >= ?
-			AND macro_id IN (`+ph+`) ORDER BY at`, args...)
+		rows, err = sqlReport{}.macroSends(ctx, q, ids, start)
 		if err != nil {
 			return nil, fmt.Errorf("report: links: %w", err)
 		}
@@ -349,8 +342,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 		rows.Close()
 	}
 	opens := map[string][]int64{}
-	rows, err = q.QueryContext(ctx, `SELECT object, at_ns FROM audit WHERE console_id = ? AND action = 'handoff.open' AND outcome = 'ok' AND at_ns >= ? ORDER BY at_ns`,
-		ServerConsoleID, s0)
+	rows, err = sqlReport{}.linkOpens(ctx, q, start)
 	if err != nil {
 		return nil, fmt.Errorf("report: link opens: %w", err)
 	}
@@ -392,9 +384,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 	}
 
 	// Audit of the server's own chain: hand-offs and refused sends.
-	rows, err = q.QueryContext(ctx, `SELECT action, object, COALESCE(json_extract(detail, '$.rule'), ''), at_ns FROM audit
-		WHERE console_id = ? AND at_ns >= ? AND at_ns < ? AND ((action = 'thread.handoff' AND outcome = 'ok') OR (action = 'message.send' AND outcome = 'refused'))`,
-		ServerConsoleID, s0, e0)
+	rows, err = sqlReport{}.handoffsAndRefusals(ctx, q, start, end)
 	if err != nil {
 		return nil, fmt.Errorf("report: audit: %w", err)
 	}
@@ -424,9 +414,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 	rows.Close()
 	nowNS := now().UnixNano()
 	for _, h := range handoffs {
-		var first int64
-		err := q.QueryRowContext(ctx, `SELECT COALESCE(MIN(at), 0) FROM messages WHERE thread_id = ? AND direction = 'out' AND status <> ? AND at > ?`,
-			h.thread, string(bsp.StatusFailed), h.at).Scan(&first)
+		first, err := sqlReport{}.firstAnswerAfter(ctx, q, h.thread, h.at)
 		if err != nil {
 			return nil, fmt.Errorf("report: hand-off answer: %w", err)
 		}
@@ -461,10 +449,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 		if a.status == AppointmentCancelled && a.cancelledAt.Before(until) {
 			until = a.cancelledAt
 		}
-		var messaged bool
-		err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM messages m JOIN threads t ON t.id = m.thread_id
-			WHERE t.patient_id = ? AND m.direction = 'out' AND m.status <> ? AND m.at >= ? AND m.at < ?)`,
-			a.patientID, string(bsp.StatusFailed), a.start.Add(-ReminderWindow).UnixNano(), until.UnixNano()).Scan(&messaged)
+		messaged, err := sqlReport{}.messaged(ctx, q, a.patientID, a.start.Add(-ReminderWindow), until)
 		if err != nil {
 			return nil, fmt.Errorf("report: reminders: %w", err)
 		}

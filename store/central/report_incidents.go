@@ -10,7 +10,7 @@ import (
 // reportIncidentsAndUrgent fills urgent_messages, incidents_opened and
 // incidents_open: counts only, from columns that are not sealed.
 func reportIncidentsAndUrgent(ctx context.Context, q *sql.DB, rep *Report, dayEnds []time.Time, end time.Time, each func(time.Time, func(*counters))) error {
-	rows, err := q.QueryContext(ctx, `SELECT at FROM urgent_messages WHERE at < ?`, end.UnixNano())
+	rows, err := sqlReport{}.urgentMarks(ctx, q, end)
 	if err != nil {
 		return fmt.Errorf("report: urgent messages: %w", err)
 	}
@@ -31,7 +31,7 @@ func reportIncidentsAndUrgent(ctx context.Context, q *sql.DB, rep *Report, dayEn
 		decided sql.NullInt64
 	}
 	var incs []span
-	rows, err = q.QueryContext(ctx, `SELECT opened_at, decided_at FROM incidents WHERE opened_at < ?`, end.UnixNano())
+	rows, err = sqlReport{}.incidents(ctx, q, end)
 	if err != nil {
 		return fmt.Errorf("report: incidents: %w", err)
 	}

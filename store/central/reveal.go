@@ -99,8 +99,7 @@ func (s *Server) handleReveal(w http.ResponseWriter, r *http.Request) {
 	}
 	expires := now.Add(RevealTTL)
 	err = s.store.Tx(ctx, func(q Querier) error {
-		if _, err := q.ExecContext(ctx, `INSERT INTO reveals (id, user_id, role, console_id, thread_id, message_id, reason_sealed, created_at, expires_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, sess.User.ID, string(role), sess.ConsoleID, th.ID, msg.ID, sealed, now.UnixNano(), expires.UnixNano()); err != nil {
+		if err := (sqlReveals{}).insert(ctx, q, id, sess.User.ID, string(role), sess.ConsoleID, th.ID, msg.ID, sealed, now, expires); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.reveal",
@@ -155,33 +154,15 @@ func (s *Server) handleReveals(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reveals(ctx context.Context, username string, limit int, withReason bool) ([]api.RevealRecord, error) {
-	query := `SELECT r.id, r.user_id, u.username, r.role, r.console_id, r.thread_id, r.message_id, r.reason_sealed, r.created_at, r.expires_at
-		FROM reveals r JOIN users u ON u.id = r.user_id`
-	args := []any{}
-	if username != "" {
-		query += ` WHERE u.username = ?`
-		args = append(args, strings.ToLower(strings.TrimSpace(username)))
-	}
-	query += ` ORDER BY r.created_at DESC, r.id LIMIT ?`
-	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := sqlReveals{}.list(ctx, s.db, username, limit)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []api.RevealRecord{}
-	for rows.Next() {
-		var (
-			rec          api.RevealRecord
-			sealed       []byte
-			created, exp int64
-		)
-		if err := rows.Scan(&rec.ID, &rec.UserID, &rec.Username, &rec.Role, &rec.ConsoleID, &rec.ThreadID, &rec.MessageID, &sealed, &created, &exp); err != nil {
-			return nil, err
-		}
-		rec.At, rec.ExpiresAt = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+	out := make([]api.RevealRecord, 0, len(rows))
+	for _, r := range rows {
+		rec := r.RevealRecord
 		if withReason {
-			if rec.Reason, err = s.keys.OpenString("reveals", "reason", rec.ID, sealed); err != nil {
+			if rec.Reason, err = s.keys.OpenString("reveals", "reason", rec.ID, r.ReasonSealed); err != nil {
 				return nil, err
 			}
 		} else {
@@ -189,5 +170,5 @@ func (s *Server) reveals(ctx context.Context, username string, limit int, withRe
 		}
 		out = append(out, rec)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -56,10 +56,8 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 		// The id is the user's key, hashed: a retried request finds its
 		// schedule and adds none.
 		id := "sch_" + strings.TrimPrefix(s.auditHMAC("schedule.key", sess.User.ID+"|"+req.IdempotencyKey), "hmac-sha256:")[:24]
-		var prevDue int64
-		var prevState string
-		if err := q.QueryRowContext(ctx, `SELECT due_at, state FROM scheduled_sends WHERE id = ?`, id).Scan(&prevDue, &prevState); err == nil {
-			out = api.ScheduledSend{ID: id, DueAt: time.Unix(0, prevDue).UTC(), State: prevState, What: scheduledWhat(req)}
+		if prevDue, prevState, err := (sqlSchedules{}).get(ctx, q, id); err == nil {
+			out = api.ScheduledSend{ID: id, DueAt: prevDue, State: prevState, What: scheduledWhat(req)}
 			return nil
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -79,8 +77,7 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO scheduled_sends (id, thread_id, user_id, request_sealed, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, th.ID, sess.User.ID, sealed, due.UnixNano(), now.UnixNano()); err != nil {
+		if err := (sqlSchedules{}).insert(ctx, q, id, th.ID, sess.User.ID, sealed, due, now); err != nil {
 			return err
 		}
 		out = api.ScheduledSend{ID: id, DueAt: due, State: "pending", What: scheduledWhat(req)}
@@ -117,8 +114,8 @@ func (s *Server) handleScheduleCancel(w http.ResponseWriter, r *http.Request) {
 	var found bool
 	err := s.store.Tx(ctx, func(q Querier) error {
 		found = false
-		err := q.QueryRowContext(ctx, `UPDATE scheduled_sends SET state = 'cancelled', decided_by = ? WHERE id = ? AND state = 'pending' RETURNING thread_id`,
-			sess.User.ID, id).Scan(&threadID)
+		var err error
+		threadID, err = sqlSchedules{}.cancel(ctx, q, id, sess.User.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		} else if err != nil {
@@ -152,30 +149,21 @@ var errHidden = errors.New("central: thread hidden from this role")
 
 // scheduledFor lists a thread's scheduled messages.
 func (s *Server) scheduledFor(ctx context.Context, q Querier, threadID string) ([]api.ScheduledSend, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, request_sealed, due_at, state, outcome FROM scheduled_sends WHERE thread_id = ? ORDER BY due_at, id`, threadID)
+	held, err := sqlSchedules{}.forThread(ctx, q, threadID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []api.ScheduledSend
-	for rows.Next() {
-		var (
-			ss     api.ScheduledSend
-			sealed []byte
-			due    int64
-		)
-		if err := rows.Scan(&ss.ID, &sealed, &due, &ss.State, &ss.Outcome); err != nil {
-			return nil, err
-		}
-		ss.DueAt = time.Unix(0, due).UTC()
-		if raw, err := s.keys.OpenString("scheduled_sends", "request", ss.ID, sealed); err == nil {
+	for _, h := range held {
+		ss := api.ScheduledSend{ID: h.ID, DueAt: h.Due, State: h.State, Outcome: h.Outcome}
+		if raw, err := s.keys.OpenString("scheduled_sends", "request", ss.ID, h.RequestSealed); err == nil {
 			var req api.SendRequest
 			json.Unmarshal([]byte(raw), &req)
 			ss.What = scheduledWhat(req)
 		}
 		out = append(out, ss)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // startScheduler sends scheduled messages when they fall due, on this and
@@ -203,20 +191,10 @@ func (s *Server) startScheduler() {
 // makes the second attempt return the first one's message.
 func (s *Server) runDueSchedules(ctx context.Context) error {
 	now := s.now()
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM scheduled_sends WHERE state IN ('pending', 'sending') AND due_at <= ? ORDER BY due_at, id`, now.UnixNano())
+	ids, err := sqlSchedules{}.due(ctx, s.db, now)
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if err := s.runSchedule(ctx, id); err != nil {
 			return err
@@ -226,13 +204,8 @@ func (s *Server) runDueSchedules(ctx context.Context) error {
 }
 
 func (s *Server) runSchedule(ctx context.Context, id string) error {
-	var (
-		threadID, userID string
-		sealed           []byte
-	)
 	// Claim it; a cancel that won already leaves nothing to claim.
-	err := s.db.QueryRowContext(ctx, `UPDATE scheduled_sends SET state = 'sending' WHERE id = ? AND state IN ('pending', 'sending')
-		RETURNING thread_id, user_id, request_sealed`, id).Scan(&threadID, &userID, &sealed)
+	threadID, userID, sealed, err := sqlSchedules{}.claim(ctx, s.db, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	} else if err != nil {
@@ -272,7 +245,7 @@ func (s *Server) runSchedule(ctx context.Context, id string) error {
 	} else if out.notFound {
 		state, outcome = "refused", "not_found"
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE scheduled_sends SET state = ?, outcome = ? WHERE id = ? AND state = 'sending'`, state, outcome, id); err != nil {
+	if err := (sqlSchedules{}).finish(ctx, s.db, id, state, outcome); err != nil {
 		return err
 	}
 	s.log.Info("scheduled message due", "schedule", id, "thread", threadID, "state", state)

@@ -22,18 +22,15 @@ func (s *Server) resetSeedPassword(ctx context.Context, u User, role policy.Role
 		return err
 	}
 	return s.store.Tx(ctx, func(q Querier) error {
-		res, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0
-			WHERE id = ? AND role = ? AND totp_required = 0 AND totp_sealed IS NULL`, h, u.ID, string(role))
+		ok, err := s.store.Users.(sqlUsers).resetSeedPassword(ctx, q, u.ID, string(role), h)
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
+		if !ok {
 			return errors.New("the account exists and is not a seeded one (another role, or a second factor); its password is left alone")
 		}
 		// A new password ends the sessions the old one opened.
-		if _, err := q.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, s.now().UnixNano(), u.ID); err != nil {
+		if err := (sqlSessions{}).revokeAll(ctx, q, u.ID, s.now()); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "user.password_reset", Object: "user:" + u.ID,

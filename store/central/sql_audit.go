@@ -90,3 +90,24 @@ func (sqlAudit) Chain(ctx context.Context, q Querier, consoleID string) ([]api.A
 	}
 	return out, rows.Err()
 }
+
+// hashAt is the hash of the chain's entry seq (sql.ErrNoRows when none).
+func (sqlAudit) hashAt(ctx context.Context, q Querier, consoleID string, seq int64) (string, error) {
+	var hash string
+	err := q.QueryRowContext(ctx, `SELECT hash FROM audit WHERE console_id = ? AND seq = ?`, consoleID, seq).Scan(&hash)
+	return hash, err
+}
+
+// everyEntry streams the whole log, chain by chain in sequence order:
+// the auditCols columns, then gseq (the log position; NULL for an entry
+// written before positions existed).
+func (sqlAudit) everyEntry(ctx context.Context, q Querier) (*sql.Rows, error) {
+	return q.QueryContext(ctx, `SELECT `+auditCols+`, gseq FROM audit ORDER BY console_id, seq`)
+}
+
+// lastPosition is the log's highest position (0 for an empty log).
+func (sqlAudit) lastPosition(ctx context.Context, q Querier) (int64, error) {
+	var n sql.NullInt64
+	err := q.QueryRowContext(ctx, `SELECT MAX(gseq) FROM audit`).Scan(&n)
+	return n.Int64, err
+}

@@ -102,9 +102,12 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 			refIdx = s.bidx(bidxProviderID, ref)
 		}
 	}
-	verb := "INSERT"
+	// ON CONFLICT DO NOTHING, not SQLite's INSERT OR IGNORE: both
+	// databases accept it, and it skips only a uniqueness conflict (a
+	// provider id already held), never a NOT NULL or CHECK failure.
+	onConflict := ""
 	if onConflictIgnore {
-		verb = "INSERT OR IGNORE"
+		onConflict = " ON CONFLICT DO NOTHING"
 	}
 	var idem any
 	if m.IdempotencyKey != "" {
@@ -120,10 +123,10 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 	if m.Status != "" {
 		rank = m.Status.Rank()
 	}
-	res, err := q.ExecContext(ctx, verb+` INTO messages (id, seq, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed,
+	res, err := q.ExecContext(ctx, `INSERT INTO messages (id, seq, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed,
 		spans, clinical, provider_id_bidx, provider_id_sealed, status, status_rank, error, sent_by, macro_id, idempotency_key, read, at,
 		detail_sealed, ref_bidx)
-		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+onConflict,
 		m.ID, m.ThreadID, m.Direction, m.Type, m.RawType, m.MediaMIME, body, masked, spans, b2i(m.Clinical), provIdx, provID,
 		string(m.Status), rank, m.Error, m.SentBy, m.MacroID, idem, b2i(m.Read), m.At.UnixNano(), detail, refIdx)
 	if err != nil {

@@ -80,3 +80,49 @@ func (sqlOutbox) NextDue(ctx context.Context, q Querier) (time.Time, error) {
 	}
 	return fromTS(n), nil
 }
+
+// The in-doubt hold keeps the later of a job's own next_at and the hold:
+// CASE rather than SQLite's two-argument MAX (PostgreSQL's GREATEST), so
+// both databases accept the statement.
+
+// markInFlight records, before the provider call, that the send of the
+// job with this idempotency key is under way: the job waits until hold
+// unless a status settles it first.
+func (sqlOutbox) markInFlight(ctx context.Context, q Querier, idempotencyKey, marker string, hold time.Time) error {
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET last_error = ?, next_at = CASE WHEN next_at > ? THEN next_at ELSE ? END
+		WHERE idempotency_key = ? AND state = 'pending'`, marker, hold.UnixNano(), hold.UnixNano(), idempotencyKey)
+	return err
+}
+
+// holdInFlight makes every pending job marked in flight wait until hold;
+// n is how many.
+func (sqlOutbox) holdInFlight(ctx context.Context, q Querier, marker string, hold time.Time) (n int64, err error) {
+	res, err := q.ExecContext(ctx, `UPDATE outbox SET next_at = CASE WHEN next_at > ? THEN next_at ELSE ? END
+		WHERE state = 'pending' AND last_error = ?`, hold.UnixNano(), hold.UnixNano(), marker)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// settleByMessage marks the message's pending job done; settled is
+// whether there was one.
+func (sqlOutbox) settleByMessage(ctx context.Context, q Querier, messageID string) (settled bool, err error) {
+	res, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'done', last_error = '' WHERE message_id = ? AND state = 'pending'`, messageID)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// messageIDByKey is the message of the job sent with this idempotency key
+// (ErrNotFound when none).
+func (sqlOutbox) messageIDByKey(ctx context.Context, q Querier, key string) (string, error) {
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT message_id FROM outbox WHERE idempotency_key = ?`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return id, err
+}

@@ -305,3 +305,60 @@ func (s sqlUsers) finishEnrolment(ctx context.Context, q Querier, userID string,
 	n, err := res.RowsAffected()
 	return n == 1, err
 }
+
+// setPasswordHash stores a new password hash for the account.
+func (s sqlUsers) setPasswordHash(ctx context.Context, q Querier, userID, hash string) error {
+	_, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID)
+	return err
+}
+
+// exemptFromTOTP lets the account sign in with a password alone (a
+// seeded demo account only).
+func (s sqlUsers) exemptFromTOTP(ctx context.Context, q Querier, userID string) error {
+	_, err := q.ExecContext(ctx, `UPDATE users SET totp_required = 0 WHERE id = ?`, userID)
+	return err
+}
+
+// resetSeedPassword sets the password and clears the lock of an account
+// that is still a seeded one: the role given, no second factor required
+// or enrolled. false means the account is not (decided in the UPDATE, so
+// an enrolment racing the reset cannot be overwritten).
+func (s sqlUsers) resetSeedPassword(ctx context.Context, q Querier, userID, role, hash string) (bool, error) {
+	res, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0
+		WHERE id = ? AND role = ? AND totp_required = 0 AND totp_sealed IS NULL`, hash, userID, role)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// setDisabled stops (or again allows) the account's sign-ins.
+func (s sqlUsers) setDisabled(ctx context.Context, q Querier, userID string, disabled bool) error {
+	v := 0
+	if disabled {
+		v = 1
+	}
+	_, err := q.ExecContext(ctx, `UPDATE users SET disabled = ? WHERE id = ?`, v, userID)
+	return err
+}
+
+// setRole changes the account's role.
+func (s sqlUsers) setRole(ctx context.Context, q Querier, userID, role string) error {
+	_, err := q.ExecContext(ctx, `UPDATE users SET role = ? WHERE id = ?`, role, userID)
+	return err
+}
+
+// revokeAll ends every live session of the user at at.
+func (sqlSessions) revokeAll(ctx context.Context, q Querier, userID string, at time.Time) error {
+	_, err := q.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, at.UnixNano(), userID)
+	return err
+}
+
+// live counts the user's sessions neither revoked nor expired at now.
+func (sqlSessions) live(ctx context.Context, q Querier, userID string, now time.Time) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
+		userID, now.UnixNano()).Scan(&n)
+	return n, err
+}

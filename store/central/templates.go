@@ -113,22 +113,12 @@ func (s *Server) startTemplates(ctx context.Context) error {
 // every status change (audited, with the provider's reason).
 func (s *Server) syncTemplates(ctx context.Context) error {
 	tc := s.cfg.Templates.Client
-	known := map[string]bool{}
-	rows, err := s.db.QueryContext(ctx, `SELECT name, language FROM template_status`)
+	known, err := sqlTemplates{}.statuses(ctx, s.db)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var n, l string
-		if err := rows.Scan(&n, &l); err != nil {
-			rows.Close()
-			return err
-		}
-		known[n+"/"+l] = true
-	}
-	rows.Close()
 	for _, t := range s.templates.list {
-		if known[t.Key()] {
+		if _, ok := known[t.Key()]; ok {
 			continue
 		}
 		info, err := tc.Submit(ctx, cloudapi.TemplateSubmission{Name: t.Name, Language: t.Language, Category: t.Category,
@@ -163,17 +153,13 @@ func (s *Server) syncTemplates(ctx context.Context) error {
 func (s *Server) setTemplateStatus(ctx context.Context, t policy.Template, status, reason, providerID string) error {
 	status = strings.ToUpper(status)
 	return s.store.Tx(ctx, func(q Querier) error {
-		var cur, curReason string
-		err := q.QueryRowContext(ctx, `SELECT status, reason FROM template_status WHERE name = ? AND language = ?`, t.Name, t.Language).Scan(&cur, &curReason)
+		cur, curReason, err := sqlTemplates{}.status(ctx, q, t.Name, t.Language)
 		if err == nil && cur == status && curReason == reason {
 			return nil
 		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO template_status (name, language, status, reason, provider_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (name, language) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-			provider_id = CASE WHEN excluded.provider_id <> '' THEN excluded.provider_id ELSE provider_id END, updated_at = excluded.updated_at`,
-			t.Name, t.Language, status, reason, providerID, s.now().UnixNano()); err != nil {
+		if err := (sqlTemplates{}).setStatus(ctx, q, t.Name, t.Language, status, reason, providerID, s.now()); err != nil {
 			return err
 		}
 		s.log.Info("template status changed", "template", t.Key(), "status", status)
@@ -223,20 +209,7 @@ func (s *Server) locations() []string {
 
 // templateStatuses reads every recorded provider status.
 func (s *Server) templateStatuses(ctx context.Context, q Querier) (map[string][2]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name, language, status, reason FROM template_status`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string][2]string{}
-	for rows.Next() {
-		var n, l, st, r string
-		if err := rows.Scan(&n, &l, &st, &r); err != nil {
-			return nil, err
-		}
-		out[n+"/"+l] = [2]string{st, r}
-	}
-	return out, rows.Err()
+	return sqlTemplates{}.statuses(ctx, q)
 }
 
 // templateInfo describes t for a console, with whether it can be sent.
@@ -425,8 +398,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 		if err != nil {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO outbound_templates (message_id, name, language, params_sealed) VALUES (?, ?, ?, ?)`,
-			m.ID, t.Name, t.Language, sealed); err != nil {
+		if err := (sqlTemplates{}).addSent(ctx, q, m.ID, t.Name, t.Language, sealed); err != nil {
 			return err
 		}
 		if err := s.store.Threads.NoteOutbound(ctx, q, th.ID, now); err != nil {
@@ -448,12 +420,8 @@ func (s *Server) providerRequest(ctx context.Context, m Message, key, to string)
 	if m.Type != "template" {
 		return req, nil
 	}
-	var (
-		name, lang string
-		sealed     []byte
-	)
-	if err := s.db.QueryRowContext(ctx, `SELECT name, language, params_sealed FROM outbound_templates WHERE message_id = ?`, m.ID).
-		Scan(&name, &lang, &sealed); err != nil {
+	name, lang, sealed, err := sqlTemplates{}.sent(ctx, s.db, m.ID)
+	if err != nil {
 		return req, err
 	}
 	raw, err := s.keys.OpenString("outbound_templates", "params", m.ID, sealed)

@@ -2,8 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -70,15 +68,11 @@ func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Messa
 		cats[i] = string(c)
 	}
 	lang := policy.DetectLanguage(m.Body)
-	res, err := q.ExecContext(ctx, `INSERT INTO urgent_messages (message_id, thread_id, categories, lang, at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`, m.ID, th.ID, strings.Join(cats, ","), string(lang), now.UnixNano())
-	if err != nil {
+	marked, err := sqlUrgent{}.mark(ctx, q, m.ID, th.ID, strings.Join(cats, ","), string(lang), now)
+	if err != nil || !marked {
 		return err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return err
-	}
-	if _, err := q.ExecContext(ctx, `UPDATE threads SET urgent_at = ? WHERE id = ? AND urgent_at IS NULL`, now.UnixNano(), th.ID); err != nil {
+	if err := (sqlUrgent{}).markThread(ctx, q, th.ID, now); err != nil {
 		return err
 	}
 	optedOut, err := s.optedOut(ctx, q, th.PatientID)
@@ -91,7 +85,7 @@ func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Messa
 		if err := s.enqueueSystemText(ctx, q, th.ID, replyID, safetyReplyLabel, s.safetyReply(lang), now); err != nil {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, `UPDATE urgent_messages SET reply_id = ? WHERE message_id = ?`, replyID, m.ID); err != nil {
+		if err := (sqlUrgent{}).setReply(ctx, q, m.ID, replyID); err != nil {
 			return err
 		}
 		stats.urgentReplies++
@@ -110,12 +104,8 @@ func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Messa
 
 // optedOut reports whether the patient's latest consent choice was STOP.
 func (s *Server) optedOut(ctx context.Context, q Querier, patientID string) (bool, error) {
-	var last int
-	err := q.QueryRowContext(ctx, `SELECT opted_in FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, patientID).Scan(&last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	return err == nil && last == 0, err
+	optedIn, chosen, err := sqlConsent{}.latestChoice(ctx, q, patientID)
+	return chosen && !optedIn, err
 }
 
 // urgentThreads adds the urgent mark to the thread store's summaries and
@@ -129,23 +119,8 @@ func (u urgentThreads) Summaries(ctx context.Context, q Querier, userID string, 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, urgent_at FROM threads WHERE urgent_at IS NOT NULL`)
+	marks, err := sqlUrgent{}.threadMarks(ctx, q)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	marks := map[string]time.Time{}
-	for rows.Next() {
-		var (
-			id string
-			at int64
-		)
-		if err := rows.Scan(&id, &at); err != nil {
-			return nil, err
-		}
-		marks[id] = time.Unix(0, at).UTC()
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if len(marks) == 0 {
@@ -173,12 +148,12 @@ func (u urgentThreads) Summary(ctx context.Context, q Querier, id, userID string
 	if err != nil {
 		return ts, err
 	}
-	var at sql.NullInt64
-	if err := q.QueryRowContext(ctx, `SELECT urgent_at FROM threads WHERE id = ?`, id).Scan(&at); err != nil {
+	at, marked, err := sqlUrgent{}.threadMark(ctx, q, id)
+	if err != nil {
 		return ts, err
 	}
-	if at.Valid {
-		ts.Urgent, ts.UrgentAt = true, time.Unix(0, at.Int64).UTC()
+	if marked {
+		ts.Urgent, ts.UrgentAt = true, at
 	}
 	return ts, nil
 }

@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -363,11 +362,7 @@ func (s *Server) ingestStatus(ctx context.Context, q Querier, su *bsp.StatusUpda
 }
 
 func (s *Server) messageByOutboxKey(ctx context.Context, q Querier, key string) (Message, error) {
-	var id string
-	err := q.QueryRowContext(ctx, `SELECT message_id FROM outbox WHERE idempotency_key = ?`, key).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Message{}, ErrNotFound
-	}
+	id, err := sqlOutbox{}.messageIDByKey(ctx, q, key)
 	if err != nil {
 		return Message{}, err
 	}

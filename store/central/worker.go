@@ -228,8 +228,7 @@ func (w *worker) deliver(j OutboxJob) {
 				return err
 			}
 			// Say on the thread why it is waiting, without moving the status.
-			_, err := q.ExecContext(rctx, `UPDATE messages SET error = ? WHERE id = ? AND status_rank <= 0`, pe.PlainReason(), m.ID)
-			return err
+			return sqlSends{}.noteWaiting(rctx, q, m.ID, pe.PlainReason())
 		}
 		outcome = opsmetrics.SendFailed
 		s.log.Warn("send failed for good", "job", j.ID, "message", m.ID, "class", string(pe.Class), "code", pe.Code)
