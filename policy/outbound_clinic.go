@@ -170,12 +170,22 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 				return true
 			}
 		}
-		titled := precededByTitle(text, s.Start)
+		titled, initials := precededByTitle(text, s.Start)
+		// A staff member is named as staff: after a title ("Dr. Patel",
+		// "our nurse Kim", "Dr. A. Patel") or before their role ("Patel
+		// from the front desk", "Grace from nursing").
+		staffed := titled || followedByRole(text, s.End)
+		words = dropInitials(words, &initials)
 		for _, st := range p.StaffNames {
 			sw := foldWords(st)
-			// The whole display name, or part of it after a title
-			// ("Dr. Patel", "Nurse Dana").
-			if len(words) > 0 && (len(words) == len(sw) && within(words, sw) || titled && within(words, sw)) {
+			if len(words) == 0 {
+				continue
+			}
+			// The whole display name, or part of it said as staff.
+			if len(words) == len(sw) && within(words, sw) && initials == "" {
+				return true
+			}
+			if staffed && partOfName(words, initials, sw) {
 				return true
 			}
 		}
@@ -183,16 +193,100 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 	return false
 }
 
-// precededByTitle reports "Dr. " or "Nurse " right before offset i.
-func precededByTitle(text string, i int) bool {
-	a := max(0, i-24)
+// dropInitials moves single letters ("A" of "A. Patel") from words to
+// initials, so an initial is checked against the given name, not
+// compared as a word.
+func dropInitials(words []string, initials *string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+			*initials += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// partOfName reports whether words are consecutive words of the staff
+// name sw and each initial starts one of sw's words before them ("A."
+// for "Anjali" in "Dr. A. Patel"; "Dr. B. Patel" is somebody else).
+func partOfName(words []string, initials string, sw []string) bool {
+	for i := 0; i+len(words) <= len(sw); i++ {
+		match := true
+		for j := range words {
+			if sw[i+j] != words[j] {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		for _, c := range []byte(initials) {
+			found := false
+			for _, w := range sw[:i] {
+				if w[0] == c {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// precededByTitle reports "Dr. " or "Nurse " right before offset i,
+// allowing initials between ("Dr. A. Patel"), which it returns.
+func precededByTitle(text string, i int) (bool, string) {
+	a := max(0, i-32)
 	for a > 0 && a < i && text[a]&0xC0 == 0x80 {
 		a++ // start on a rune boundary
 	}
 	raw := strings.FieldsFunc(Normalize(text[a:i]), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
 	})
-	return len(raw) > 0 && staffTitle(raw[len(raw)-1])
+	initials := ""
+	for len(raw) > 0 && len(raw[len(raw)-1]) == 1 && len(initials) < 2 {
+		initials = raw[len(raw)-1] + initials
+		raw = raw[:len(raw)-1]
+	}
+	if len(raw) > 0 && staffTitle(raw[len(raw)-1]) {
+		return true, initials
+	}
+	return false, ""
+}
+
+// followedByRole reports a role right after offset i: "from the front
+// desk", "at the front desk", "from nursing", "de recepción".
+func followedByRole(text string, i int) bool {
+	b := min(len(text), i+40)
+	for b < len(text) && b > i && text[b]&0xC0 == 0x80 {
+		b++
+	}
+	w := foldWords(text[i:b])
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case "from", "at", "in", "de", "en", "of":
+	default:
+		return false
+	}
+	for _, x := range w[1:min(len(w), 4)] {
+		switch x {
+		case "front", "desk", "nursing", "reception", "recepcion", "enfermeria", "billing", "scheduling", "citas",
+			"office", "oficina", "pharmacy", "farmacia", "clinic", "clinica", "team", "equipo", "staff", "personal":
+			return true
+		case "the", "our", "la", "el", "nuestra", "nuestro":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // safetyAdvice reports whether the sentence around [s, e) is generic
@@ -204,9 +298,13 @@ func safetyAdvice(text string, s, e int) bool {
 	cond, action := false, false
 	for i, w := range words {
 		switch w {
-		case "if", "si", "when", "cuando", "whenever", "case", "caso":
+		case "if", "si", "when", "cuando", "whenever", "case", "caso", "anyone", "anybody", "someone", "everyone",
+			"whoever", "people", "alguien", "quien", "quienes", "cualquier", "cualquiera", "personas":
 			cond = true
-		case "911", "988", "emergency", "emergencias", "emergencia", "urgencias", "er":
+		case "911", "988", "emergency", "emergencias", "emergencia", "urgencias", "er",
+			// Advice that sends anyone with the symptom somewhere: "stay
+			// home if you have a fever and call us to reschedule".
+			"call", "llame", "llamenos", "stay", "quedese", "reschedule", "seek", "busque", "acuda":
 			action = true
 		case "poison":
 			action = action || (i+1 < len(words) && words[i+1] == "control")
@@ -220,6 +318,43 @@ func safetyAdvice(text string, s, e int) bool {
 		}
 	}
 	return cond && action
+}
+
+// publicHealth reports whether the sentence around [s, e) is the clinic
+// announcing a service or public-health advice ("flu shots are available
+// for everyone", "free HIV testing every Wednesday", "diabetes education
+// classes start next month", "the HIV clinic is on floor 3"): it names a
+// service or an audience, and says nothing about this patient: no you,
+// your, usted, su, no third person (a patient's child or parent), no
+// appointment of theirs and no finding.
+func publicHealth(text string, s, e int) bool {
+	a, b := sentenceAround(text, s, e)
+	words := foldWords(text[a:b])
+	cue := false
+	for i, w := range words {
+		switch w {
+		case "you", "your", "youre", "yours", "yourself", "u", "ur", "usted", "ustedes", "su", "sus", "tu", "tus", "te", "le",
+			"he", "she", "him", "his", "her", "hers", "ella", "we", "i", "me", "my", "mi", "mis",
+			"found", "shows", "showed", "confirmed", "diagnosed", "diagnosis", "tested", "positive", "negative",
+			"muestra", "mostro", "confirmo", "diagnostico", "diagnosticaron", "positivo", "positiva", "negativo", "negativa":
+			return false
+		case "appointment", "appt", "visit", "followup", "follow", "referral", "cita", "consulta", "referido":
+			// "no appointment needed", "sin cita": an invitation, not a
+			// booking.
+			if i == 0 || !(words[i-1] == "no" || words[i-1] == "sin" || words[i-1] == "without") {
+				return false
+			}
+		case "available", "free", "offer", "offers", "offering", "classes", "class", "education", "everyone", "everybody",
+			"season", "vaccine", "vaccines", "vaccination", "shot", "shots", "booster", "boosters", "testing", "screenings",
+			"event", "events", "fair", "campaign", "program", "group", "walkin", "walk", "clinic", "center", "department",
+			"floor", "building", "open", "opens", "closed", "hours", "prevention", "awareness", "month", "week",
+			"disponible", "disponibles", "gratis", "gratuita", "gratuitas", "gratuito", "gratuitos", "ofrecemos", "ofrece",
+			"clases", "clase", "educacion", "todos", "todas", "temporada", "vacuna", "vacunas", "vacunacion", "campana",
+			"feria", "programa", "grupo", "centro", "piso", "abierto", "abre", "cerrado", "horario", "prevencion", "pruebas":
+			cue = true
+		}
+	}
+	return cue
 }
 
 // sentenceAround widens [s, e) to its sentence: up to . ! ? ; or a line
@@ -242,7 +377,8 @@ func resultNoun(w string) bool {
 	case "result", "results", "test", "tests", "tested", "testing", "lab", "labs", "labwork", "bloodwork",
 		"biopsy", "scan", "scans", "xray", "mri", "culture", "screening", "report", "pathology", "mammogram",
 		"ultrasound", "panel", "levels", "level", "resultado", "resultados", "analisis", "prueba", "pruebas",
-		"examen", "examenes", "estudio", "estudios", "biopsia", "cultivo":
+		"examen", "examenes", "estudio", "estudios", "biopsia", "cultivo", "ct", "ekg", "ecg", "echo", "xrays",
+		"ultrasonido", "ecografia", "radiografia", "tomografia", "resonancia", "mamografia", "colonoscopy", "colonoscopia":
 		return true
 	}
 	return false
@@ -258,7 +394,9 @@ func verdictWord(w string) bool {
 	switch w {
 	case "good", "ok", "okay", "great", "perfect", "unremarkable", "concerning", "worrying", "bien", "mal",
 		"buenos", "buenas", "buenisimos", "showed", "shows", "found", "detected", "confirmed", "confirmo",
-		"mostro", "improved", "worse", "better", "mejor", "peor", "stable", "estable":
+		"mostro", "improved", "worse", "better", "mejor", "peor", "stable", "estable", "reveals", "revealed", "indicates",
+		"muestra", "muestran", "revela", "revelo", "indica", "encontro", "encontraron", "benign", "malignant",
+		"benigno", "benigna", "maligno", "maligna", "positivos", "negativos", "anormales", "reactivo", "reactiva":
 		return true
 	}
 	return false
@@ -316,6 +454,9 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 		if (s.Type == SpanSymptom || s.Type == SpanCondition) && safetyAdvice(text, s.Start, s.End) {
 			continue
 		}
+		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab) && out.Disclosure == "" && publicHealth(text, s.Start, s.End) {
+			continue
+		}
 		out.Blocking = append(out.Blocking, s)
 	}
 	return out
@@ -353,16 +494,36 @@ func (sc *scanner) disclosure() string {
 		case "day", "weekend", "night", "morning", "afternoon", "evening", "one", "time", "dia", "tarde", "fin", "noche":
 			return false
 		}
+		if w == "muestra" || w == "muestran" { // also "a sample": "traiga la muestra"
+			for _, d := range []string{"la", "las", "una", "su", "sus", "tu", "de", "the"} {
+				if sc.is(k-1, d) {
+					return false
+				}
+			}
+		}
 		return !(sc.is(k-1, "a") || sc.is(k-1, "un") || sc.is(k-1, "una")) || T[k].flags&fResultValue != 0
 	}
 	var you, dx bool
 	for i := range T {
 		w := plain(i)
+		if spelled := sc.spelledOut(i); spelled != "" {
+			// "p o s i t i v e", "p-o-s-i-t-i-v-o": a verdict spelled a
+			// letter at a time.
+			switch spelled {
+			case "positive", "negative", "abnormal", "normal", "benign", "malignant", "reactive", "positivo", "positiva",
+				"negativo", "negativa", "anormal", "benigno", "benigna", "maligno", "maligna", "pregnant", "embarazada":
+				return "results"
+			}
+		}
+		if (w == "your" || w == "su" || w == "tu" || w == "sus" || w == "tus") && organState(sc, i) {
+			return "diagnosis" // "your thyroid is underactive"
+		}
 		// A verdict that can only be about a test: "it's positive",
 		// "came back benign", "everything looks normal".
 		switch w {
 		case "positive", "negative", "benign", "malignant", "abnormal", "elevated", "detectable", "undetectable",
-			"reactive", "nonreactive", "positivo", "positiva", "negativo", "negativa", "anormal", "maligno", "benigno":
+			"reactive", "nonreactive", "positivo", "positiva", "negativo", "negativa", "anormal", "maligno", "benigno",
+			"maligna", "benigna", "positivos", "negativos", "anormales", "reactivo", "reactiva":
 			if verdict(i) {
 				return "results"
 			}
@@ -417,7 +578,9 @@ func (sc *scanner) disclosure() string {
 			"switch", "change", "aumentar", "aumente", "bajar", "baje", "suspender", "suspenda", "dejar", "deje", "duplicar":
 			for k := i + 1; k < len(T) && k <= i+5 && !end(k); k++ {
 				switch string(sc.word(k)) {
-				case "dose", "dosage", "medication", "medications", "medicine", "meds", "prescription", "pills",
+				case "thinner", "thinners", "anticoagulant", "antibiotic", "antibiotics", "inhaler", "steroid", "steroids",
+					"antibiotico", "antibioticos", "anticoagulante", "inhalador", "esteroides", "anticonceptivo", "anticonceptivos",
+					"dose", "dosage", "medication", "medications", "medicine", "meds", "prescription", "pills",
 					"insulin", "dosis", "medicamento", "medicina", "pastillas", "receta", "tratamiento", "treatment":
 					return "medication"
 				}
@@ -448,6 +611,58 @@ func doseUnit(w string) bool {
 		"capsule", "capsules", "puff", "puffs", "drop", "drops", "pastilla", "pastillas", "tableta", "tabletas",
 		"capsula", "capsulas", "gotas", "dosis":
 		return true
+	}
+	return false
+}
+
+// spelledOut joins a run of single letters starting at token i ("p o s i
+// t i v e", "p-o-s-i-t-i-v-e") when i starts the run; "" otherwise.
+func (sc *scanner) spelledOut(i int) string {
+	T := sc.toks
+	one := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && T[k].e-T[k].s == 1 }
+	if !one(i) || one(i-1) || one(i-2) && (sc.isP(i-1, '-') || sc.isP(i-1, '.')) {
+		return ""
+	}
+	var b []byte
+	for k := i; k < len(T) && len(b) < 16; {
+		if !one(k) {
+			break
+		}
+		b = append(b, sc.word(k)...)
+		if sc.isP(k+1, '-') || sc.isP(k+1, '.') {
+			k += 2
+		} else {
+			k++
+		}
+	}
+	if len(b) < 5 {
+		return ""
+	}
+	return string(b)
+}
+
+// organState reports "your <organ> is <state>" at the possessive i:
+// "your thyroid is underactive", "su riñón está inflamado".
+func organState(sc *scanner, i int) bool {
+	organ := false
+	for k := i + 1; k <= i+6 && k < len(sc.toks); k++ {
+		w := string(sc.word(k))
+		switch w {
+		case "thyroid", "kidney", "kidneys", "liver", "heart", "lung", "lungs", "prostate", "pancreas", "gallbladder", "bladder",
+			"colon", "uterus", "ovary", "ovaries", "cervix", "spleen", "bone", "bones", "iron", "potassium", "sodium",
+			"hemoglobin", "platelets", "tiroides", "rinon", "rinones", "higado", "corazon", "pulmon", "pulmones", "prostata",
+			"vesicula", "vejiga", "utero", "ovario", "ovarios", "hierro", "potasio", "sodio", "hemoglobina", "plaquetas":
+			organ = true
+		case "underactive", "overactive", "enlarged", "inflamed", "infected", "damaged", "failing", "fractured", "broken",
+			"low", "high", "elevated", "irregular", "weak", "blocked", "inflamado", "inflamada", "agrandado", "agrandada",
+			"infectado", "infectada", "danado", "danada", "bajo", "baja", "alto", "alta", "elevado", "elevada", "debil":
+			if organ {
+				return true
+			}
+		}
+		if sc.kind(k) == tkPunct && !sc.isP(k, '\'') {
+			return false
+		}
 	}
 	return false
 }
