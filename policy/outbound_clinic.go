@@ -157,9 +157,13 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 		}
 	case SpanAddress, SpanZIP:
-		words := foldWords(frag)
+		words := addressWords(frag)
 		for _, a := range p.Addresses {
-			if within(words, foldWords(a)) {
+			aw := addressWords(a)
+			// The clinic's address or part of it, or its street
+			// (number and name) followed by a floor or suite the
+			// profile does not spell out.
+			if within(words, aw) || len(aw) >= 3 && len(words) >= 3 && within(aw[:3], words[:3]) {
 				return true
 			}
 		}
@@ -171,6 +175,7 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 		}
 		titled, initials := precededByTitle(text, s.Start)
+		titled = titled || titledAfter(text, s)
 		// A staff member is named as staff: after a title ("Dr. Patel",
 		// "our nurse Kim", "Dr. A. Patel") or before their role ("Patel
 		// from the front desk", "Grace from nursing").
@@ -295,20 +300,31 @@ func followedByRole(text string, i int) bool {
 func safetyAdvice(text string, s, e int) bool {
 	a, b := sentenceAround(text, s, e)
 	words := foldWords(text[a:b])
-	cond, action := false, false
+	// "Chest pain? Call 911.": the action may be the next sentence.
+	if b < len(text) {
+		_, b2 := sentenceAround(text, b+1, b+1)
+		words = append(words, foldWords(text[b+1:b2])...)
+	}
+	cond, personal, emergency, action := false, false, false, false
 	for i, w := range words {
 		switch w {
 		case "if", "si", "when", "cuando", "whenever", "case", "caso", "anyone", "anybody", "someone", "everyone",
-			"whoever", "people", "alguien", "quien", "quienes", "cualquier", "cualquiera", "personas":
+			"whoever", "people", "alguien", "quien", "quienes", "cualquier", "cualquiera", "personas", "for", "con", "ante",
+			"signs", "sign", "signos", "senales", "symptoms", "sintomas", "warning":
 			cond = true
-		case "911", "988", "emergency", "emergencias", "emergencia", "urgencias", "er",
+		case "911", "988", "emergency", "emergencias", "emergencia", "urgencias", "er":
+			emergency = true
+		case "9":
+			// "9-1-1", "9 1 1"
+			emergency = emergency || i+2 < len(words) && words[i+1] == "1" && words[i+2] == "1"
+		case "call", "llame", "llamenos", "stay", "quedese", "reschedule", "seek", "busque", "acuda", "go", "vaya":
 			// Advice that sends anyone with the symptom somewhere: "stay
 			// home if you have a fever and call us to reschedule".
-			"call", "llame", "llamenos", "stay", "quedese", "reschedule", "seek", "busque", "acuda":
 			action = true
 		case "poison":
-			action = action || (i+1 < len(words) && words[i+1] == "control")
-		case "your", "su", "sus", "tu", "tus":
+			emergency = emergency || (i+1 < len(words) && words[i+1] == "control")
+		case "you", "your", "usted", "su", "sus", "tu", "tus", "he", "she", "his", "her", "el", "ella":
+			personal = true
 			if i+1 < len(words) && resultNoun(words[i+1]) {
 				return false
 			}
@@ -317,7 +333,10 @@ func safetyAdvice(text string, s, e int) bool {
 			return false
 		}
 	}
-	return cond && action
+	// Conditional advice may send people anywhere; a bare symptom is
+	// advice only when it sends them to emergency care and does not
+	// speak of the patient ("Chest pain? Call 911.").
+	return cond && (action || emergency) || !personal && emergency
 }
 
 // publicHealth reports whether the sentence around [s, e) is the clinic
@@ -665,4 +684,46 @@ func organState(sc *scanner, i int) bool {
 		}
 	}
 	return false
+}
+
+// addressWords is foldWords with the usual street abbreviations applied,
+// so "2200 North Kedzie Boulevard" and "2200 N Kedzie Blvd" compare equal.
+func addressWords(s string) []string {
+	w := foldWords(s)
+	for i, x := range w {
+		if c, ok := streetAbbrev[x]; ok {
+			w[i] = c
+		}
+	}
+	return w
+}
+
+var streetAbbrev = map[string]string{
+	"north": "n", "south": "s", "east": "e", "west": "w", "northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se",
+	"street": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln", "court": "ct", "place": "pl",
+	"parkway": "pkwy", "highway": "hwy", "suite": "ste", "apartment": "apt", "floor": "fl", "square": "sq", "terrace": "ter",
+	"illinois": "il", "wisconsin": "wi", "california": "ca", "texas": "tx", "new": "new", "florida": "fl_", "avenida": "av_", "calle": "c_",
+}
+
+// titledAfter reports a credential ending a name span or right after
+// it: "Kim, RN", "Grace Kim RN", "Okafor, MD".
+func titledAfter(text string, s Span) bool {
+	b := min(len(text), s.End+6)
+	for b < len(text) && text[b]&0xC0 == 0x80 {
+		b++
+	}
+	letters := func(r rune) bool { return !(r >= 'a' && r <= 'z') }
+	in := strings.FieldsFunc(Normalize(text[s.Start:s.End]), letters)
+	after := strings.FieldsFunc(Normalize(text[s.End:b]), letters)
+	credential := func(w []string, i int) bool {
+		if i < 0 || i >= len(w) {
+			return false
+		}
+		switch w[i] {
+		case "rn", "md", "np", "lpn", "aprn", "fnp", "dds":
+			return true
+		}
+		return false
+	}
+	return len(in) > 1 && credential(in, len(in)-1) || credential(after, 0)
 }

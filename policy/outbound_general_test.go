@@ -185,6 +185,12 @@ func guardCategories() []guardCategory {
 	add("allow/address", "en+es", false, 1, fill(addrTemplate, addrForms))
 	add("allow/safety-advice", "en", false, 1, fill(safetyEN, emergencySymptomsEN))
 	add("allow/safety-advice-es", "es", false, 1, fill(safetyES, emergencySymptomsES))
+	add("allow/safety-bare", "en+es", false, 1, fill([]string{"{}? Call 911.", "For {}, call 911 now.", "Warning signs: {}. Call 9-1-1.",
+		"Con {}, llame al 911.", "Ante {}, vaya a urgencias."}, append(append([]string{}, emergencySymptomsEN[:6]...), emergencySymptomsES[:4]...)))
+	add("allow/staff-credentials", "en", false, 1, fill([]string{"{} will call you today.", "Signed, {}", "Message from {}: we open at 8."},
+		[]string{"Kim, RN", "Grace Kim, RN", "Grace Kim RN", "Okafor, MD", "Marcus Okafor MD", "Nurse Tran, RN", "Tran, RN"}))
+	add("allow/address-spelled", "en+es", false, 1, fill(addrTemplate, []string{"2200 North Kedzie Boulevard", "2200 N. Kedzie Blvd., Suite 4",
+		"2200 North Kedzie Boulevard, Suite 4, Chicago, Illinois 60647", "815 Elm Avenue", "815 Elm Avenue, Evanston, Illinois", "2200 N Kedzie Blvd, 2nd floor"}))
 	add("allow/public-health", "en+es", false, 1, publicHealthTexts)
 	add("allow/operational", "en+es", false, 1, operational)
 	// The patient's specifics.
@@ -200,6 +206,19 @@ func guardCategories() []guardCategory {
 	add("refuse/symptom", "en+es", true, 1, append(append([]string{}, symEN...), symES...))
 	add("refuse/evasion", "en", true, 1, evasionEN)
 	add("refuse/evasion-es", "es", true, 1, evasionES)
+	// Look-alikes of the clinic that are the patient, or nobody the
+	// clinic vouches for: a staff member's given name used to address
+	// the patient, the clinic's street with another number, a number
+	// one digit off, another doctor, another site. The floor is below 1
+	// because the detector does not flag given names that are also words
+	// ("Grace", "Sam", "Marcus") when they address the patient.
+	add("refuse/not-the-clinic", "en+es", true, 0.8, []string{
+		"Grace, your appointment is tomorrow at 9.", "Kim, do you have questions about the forms?", "Sam, please call us back.",
+		"We have your address as 2210 N Kedzie Blvd.", "Is 817 Elm Ave still your address?", "Su dirección es 2300 North Kedzie Boulevard.",
+		"Call me at 773-555-0111.", "Your number on file is (847) 555-0124.", "Dr. Smith will call you.", "Dr. B. Patel will call you.",
+		"See www.riverbend-health-records.example/maria", "Email maria.lopez@gmail.com the forms.", "Marcus, your ride is here.",
+		"Patel, your appointment moved to Friday.", "Lucía, su cita es el martes.",
+	})
 	return cats
 }
 
