@@ -53,6 +53,8 @@ const (
 	fLatin                             // placeholder Latin ("lorem", "ipsum"): layout text, not a message
 	fLabelNoun                         // "building", "lot", "suite": takes a letter label ("Building A")
 	fHeadNoun                          // "disease", "syndrome", "enfermedad": names a condition with the words before or after
+	fOrgNoun                           // "clinic", "imaging", "monitor": the capitalised words before it name a place, an organisation or a thing
+	fPopName                           // a name only the population tables know (no hand list): weaker on its own
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -79,6 +81,10 @@ type lexEntry struct {
 	nTok   uint8 // tokens in the phrase
 	// phraseMax is the longest phrase that starts with this word.
 	phraseMax uint8
+	// stmt holds the statement word classes (sVital, sHealthVerb…). A
+	// word with only these is no lexicon word: look-up treats it as
+	// unknown and carries the classes on the token.
+	stmt uint8
 }
 
 // lexicon is the compiled word map shared by every Detect call.
@@ -87,6 +93,9 @@ type lexicon struct {
 	// drugs indexes one-word medication and condition names of six
 	// letters or more by first letter, for the misspelling look-up.
 	drugs [128][]fuzzyTerm
+	// people holds the population name tables for words no list above
+	// knows.
+	people *nameTable
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -140,6 +149,11 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
 	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
+	people, err := buildNameTable(populationNames)
+	if err != nil {
+		return nil, err
+	}
+	lx.people = people
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -169,6 +183,13 @@ func buildLexicon() (*lexicon, error) {
 					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
 				}
 			}
+		}
+	}
+
+	for _, l := range stmtWordLists {
+		for _, w := range l.words {
+			bit := l.bit
+			lx.add(w, func(e *lexEntry) { e.stmt |= bit })
 		}
 	}
 
@@ -395,6 +416,7 @@ func buildLexicon() (*lexicon, error) {
 		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones",
 		// Functions and other parts a complaint is about: "my vision is
 		// blurry", "my gums bleed", "my heel is killing me".
+		"lung", "prostate", "pancreas", "gallbladder", "uterus", "ovary", "ovaries", "cervix", "bowel", "spleen",
 		"vision", "eyesight", "hearing", "gums", "stool", "stools", "urine", "bowels", "breathing", "balance",
 		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
 		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",
@@ -423,6 +445,15 @@ func buildLexicon() (*lexicon, error) {
 		"elevator", "stairs", "clinic", "pod", "desk", "window", "counter", "annex", "edificio", "sala",
 		"puerta", "piso", "nivel", "consultorio", "modulo", "ventanilla")
 
+	lx.flag(fOrgNoun, "clinic", "clinics", "clinica", "hospital", "hospitals", "center", "centre", "centro",
+		"imaging", "radiology", "medical", "health", "healthcare", "pharmacy", "farmacia", "lab", "labs",
+		"laboratory", "laboratorio", "building", "tower", "torre", "campus", "pavilion", "wing", "annex",
+		"office", "offices", "plaza", "mall", "county", "city", "park", "university", "college", "school",
+		"church", "institute", "group", "associates", "hall", "library", "station", "airport", "bank",
+		"insurance", "monitor", "method", "diet", "foundation", "urgent", "outpatient", "surgery", "surgical",
+		"care", "pediatrics", "cardiology", "oncology", "orthopedics", "dental", "dentistry", "vision",
+		"hospice", "rehab", "rehabilitation", "therapy", "garage", "lot", "entrance", "tower", "heights",
+		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo")
 	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
 		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
 		"alergias", "intolerance", "intolerancia")

@@ -1,6 +1,9 @@
 package policy
 
-import "math/bits"
+import (
+	"bytes"
+	"math/bits"
+)
 
 // Rules that make detection hold beyond the phrasings of the development
 // corpus: evasive spellings of clinical words, spelled-out dates, names
@@ -56,6 +59,39 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
 				sc.toks[i].kind = tkWord
 				return e, true
+			}
+		}
+		// A name with more digits than letters ("M4R14", "p3tr0v",
+		// "w1ll14m"): the lists or the population tables, reading 1 as
+		// i and then as l.
+		if letters >= 2 && len(w) >= 4 && letters < len(w) && len(w)-letters <= letters+1 && !ordinalWord(w) && !sc.idCueBefore(i) {
+			for try := 0; try < 2; try++ {
+				if try == 1 {
+					if bytes.IndexByte(w, '1') < 0 {
+						break
+					}
+					for k, c := range w {
+						if c == '1' {
+							sc.key[k] = 'l'
+						}
+					}
+				}
+				e, ok := sc.lx.words[string(sc.key)]
+				if !ok {
+					if tag := sc.lx.people.lookup(sc.key); tag != 0 {
+						e, ok = lexEntry{nTok: 1, flags: fPopName}, true
+						if tag&nameGiven != 0 {
+							e.flags |= fFirst
+						}
+						if tag&nameFamily != 0 {
+							e.flags |= fSurname
+						}
+					}
+				}
+				if ok && e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fNameWord) == 0 && e.nTok <= 1 {
+					sc.toks[i].kind = tkWord
+					return e, true
+				}
 			}
 		}
 		return lexEntry{}, false
@@ -383,20 +419,32 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		i-- // "she'll be 91", "he reached 100": look for the person from the verb
 		return sc.personBefore(i)
 	}
+	// "who's 96", "grandma's 94": a contracted "is" after a person.
+	pw := sc.word(i - 1)
+	contracted := bytesHasPossessive(pw) && (sc.is(i-1, "who's") || sc.toks[i-1].ent.cue == cueRelation ||
+		sc.toks[i-1].flags&(fFirst|fSurname|fPersonal) != 0 || relationWord(pw[:len(pw)-2]))
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
 		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
-		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am")) {
+		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am") || sc.is(i-1, "whos") || sc.is(i-1, "tenia") ||
+		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted) {
 		return false
 	}
-	nx := e + 1
-	if !(nx >= len(sc.toks) || (sc.kind(nx) == tkPunct && !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1))) ||
-		sc.is(nx, "and") || sc.is(nx, "y") || sc.is(nx, "today") || sc.is(nx, "hoy") || sc.is(nx, "now") ||
-		sc.is(nx, "this") || sc.is(nx, "next") || sc.is(nx, "last") || sc.is(nx, "but") || sc.is(nx, "pero")) {
+	if contracted && !sc.is(i-1, "who's") {
+		return sc.ageFollows(e + 1)
+	}
+	if sc.is(i-1, "who's") || sc.is(i-1, "whos") {
+		// "my grandma who's 98 needs a ride": the clause goes on.
+		return sc.notUnit(e + 1)
+	}
+	if !sc.ageFollows(e + 1) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		t := &sc.toks[k]
-		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") ||
+		if t.flags&(fClin|fBodyPart) != 0 || vitalWord(sc.txt(k)) {
+			return false // "my sugar was 110": a reading, not an age
+		}
+		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") || sc.is(k, "who's") ||
 			sc.is(k, "patient") || sc.is(k, "paciente") || t.kind == tkWord && k > 0 && sc.upper(k) && !sc.allUpperText() {
 			return true
 		}
@@ -681,6 +729,18 @@ func (sc *scanner) cuedPostcodes() {
 		if j >= len(T) || T[j].claimed || !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
 			continue
 		}
+		if T[j].kind == tkNum && T[j].e-T[j].s == 1 {
+			// "zip 6 0 6 1 4": a code typed a digit at a time.
+			k, n := j, 1
+			for k+1 < len(T) && T[k+1].kind == tkNum && T[k+1].e-T[k+1].s == 1 && !T[k+1].claimed && n < 9 {
+				k++
+				n++
+			}
+			if n >= 4 {
+				sc.addTok(j, k, SpanZIP, 0.85, prioZIP)
+				continue
+			}
+		}
 		e := j
 		switch {
 		case sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum && !T[j+2].claimed:
@@ -812,4 +872,63 @@ func (sc *scanner) spelledOutNames() {
 		}
 		i = j
 	}
+}
+
+// ageFollows reports what may follow an age told with "is": the end of the
+// clause, a conjunction, a time word ("today", "next month") or a
+// function word ("she is 93 and", "he's 95 in May"), but never a unit
+// ("is 98 degrees", "was 95 lbs", "is 100%").
+func (sc *scanner) ageFollows(nx int) bool {
+	if nx >= len(sc.toks) {
+		return true
+	}
+	if sc.kind(nx) == tkPunct {
+		return !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1)) && !sc.isP(nx, '°')
+	}
+	switch string(sc.word(nx)) {
+	case "and", "y", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
+		"anos", "so", "already", "ya", "tomorrow", "manana", "soon", "pronto", "himself", "herself", "who", "que",
+		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive":
+		return true
+	}
+	return false
+}
+
+// relationWord reports a kinship word before a contracted "is":
+// "grandma's 94", "dad's 91".
+func relationWord(w []byte) bool {
+	switch string(w) {
+	case "mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather", "nana",
+		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient",
+		"abuela", "abuelo", "abuelita", "abuelito", "bisabuela", "bisabuelo", "mama", "tia", "tio", "suegra",
+		"suegro", "senor", "senora", "esposo", "esposa":
+		return true
+	}
+	return false
+}
+
+// idCueBefore reports an identifier cue ("MRN", "member id", "plate") in
+// the three tokens before i: a code there is the identifier, not a name
+// typed with digits.
+func (sc *scanner) idCueBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if c := sc.toks[k].ent.cue; c == cueID || c == cueSSN {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalWord reports "16th", "31st", "22nd", "3rd": a day, not a name
+// typed with digits.
+func ordinalWord(w []byte) bool {
+	n := len(w)
+	if n < 3 || !isDigit(w[n-3]) {
+		return false
+	}
+	switch string(w[n-2:]) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
