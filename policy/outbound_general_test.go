@@ -212,7 +212,7 @@ func guardCategories() []guardCategory {
 	// one digit off, another doctor, another site. The floor is below 1
 	// because the detector does not flag given names that are also words
 	// ("Grace", "Sam", "Marcus") when they address the patient.
-	add("refuse/not-the-clinic", "en+es", true, 0.8, []string{
+	add("refuse/not-the-clinic", "en+es", true, 0.86, []string{
 		"Grace, your appointment is tomorrow at 9.", "Kim, do you have questions about the forms?", "Sam, please call us back.",
 		"We have your address as 2210 N Kedzie Blvd.", "Is 817 Elm Ave still your address?", "Su dirección es 2300 North Kedzie Boulevard.",
 		"Call me at 773-555-0111.", "Your number on file is (847) 555-0124.", "Dr. Smith will call you.", "Dr. B. Patel will call you.",
