@@ -525,6 +525,9 @@ func (sc *scanner) disclosure() string {
 	var you, dx bool
 	for i := range T {
 		w := plain(i)
+		if sc.looseSlipDrug(i) != "" {
+			return "medication" // "your oxepic refill is ready"
+		}
 		if spelled := sc.spelledOut(i); spelled != "" {
 			// "p o s i t i v e", "p-o-s-i-t-i-v-o": a verdict spelled a
 			// letter at a time.

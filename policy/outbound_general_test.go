@@ -163,6 +163,11 @@ var (
 		"your chest pain was not your heart", "the lump you felt is a cyst"}
 	symES = []string{"su tos debería mejorar en una semana", "el sarpullido en su brazo no es contagioso", "su dolor de espalda es por un esguince",
 		"la hinchazón de su pierna es normal después de la cirugía"}
+	// slipDrugs are misspelt by editsOf: one and two slips, short names
+	// and long.
+	slipDrugs = []string{"truvada", "descovy", "ozempic", "xarelto", "eliquis", "zoloft", "lexapro", "insulin", "losartan", "tramadol",
+		"metformin", "lisinopril", "sertraline", "gabapentin", "prednisone", "albuterol", "omeprazole", "amlodipine", "fluoxetine",
+		"suboxone", "biktarvy", "adderall", "seroquel", "wellbutrin", "jardiance", "humira", "lyrica", "plavix", "cialis", "flomax"}
 	evasionEN = []string{"your h.i.v. test came back", "your H.I.V. results are in", "you tested p0sitive", "your test was p o s i t i v e",
 		"your l4bs came back n0rmal", "your bi0psy was ben1gn", "your c.o.v.i.d. test was positive", "your s.t.d. panel came back",
 		"your r3sults are n0rmal", "the p@p smear was abn0rmal", "your hep c test came back reactive", "your pr3gnancy test was positive",
@@ -202,6 +207,14 @@ func guardCategories() []guardCategory {
 	add("refuse/medication-es", "es", true, 1, fill(medES, drugs))
 	add("refuse/drug-misspelt", "en+es", true, 1, fill([]string{"your {} refill is ready", "su {} está lista", "pick up the {} today"}, misspelt))
 	add("refuse/drug-alone", "en", true, 1, drugs)
+	var slips []string
+	for i, d := range slipDrugs {
+		for j, e := range editsOf(d) {
+			slips = append(slips, fill([]string{[]string{"your {} refill is ready", "su {} está lista en la farmacia", "{} sent to your pharmacy"}[(i+j)%3]}, []string{e.w})...)
+		}
+	}
+	// "lyric" for Lyrica is an ordinary word and stays allowed.
+	add("refuse/drug-slips", "en+es", true, 0.995, slips)
 	add("refuse/dose", "en+es", true, 1, append(append([]string{}, doseEN...), doseES...))
 	add("refuse/symptom", "en+es", true, 1, append(append([]string{}, symEN...), symES...))
 	add("refuse/evasion", "en", true, 1, evasionEN)

@@ -151,8 +151,8 @@ type outboundItem struct {
 
 // Floors for the independent outbound set: refusals are the safety side.
 const (
-	floorOutboundRefuse = 0.95
-	floorOutboundAllow  = 0.90
+	floorOutboundRefuse = 0.98
+	floorOutboundAllow  = 0.98
 )
 
 // TestOutboundIndependent scores the guard on an outbound set written by

@@ -1,0 +1,83 @@
+package policy
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// The detector reads a word as a misspelt drug at one edit for names of
+// six or seven letters and two from eight. Outbound staff text is held
+// to two edits for the short names too ("oxepic" for Ozempic, "disovy"
+// for Descovy, "zolft" for Zoloft): a drug name alone tells the patient's
+// treatment. Two edits from a six-letter name reach hundreds of ordinary
+// words ("regular" for Reglan, "valid" for Valium, "insult" for insulin),
+// so the words of an English and a Spanish dictionary that lie that
+// close are listed in outbound_slip_words.txt and never read as a slip.
+// TestSlipWordsCoverTheDictionary rebuilds the list from the system
+// dictionary and the medication lexicon and fails when it is stale.
+
+//go:embed outbound_slip_words.txt
+var slipWordsText string
+
+var slipWords = sync.OnceValue(func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(slipWordsText) {
+		m[w] = struct{}{}
+	}
+	return m
+})
+
+// looseSlipDrug returns the short medication name that token i is two
+// slips from, or "" when it is none, is an ordinary word, a word the
+// lexicon knows, or already inside a span.
+func (sc *scanner) looseSlipDrug(i int) string {
+	t := sc.toks[i]
+	if t.kind != tkWord || t.claimed || sc.placeholder {
+		return ""
+	}
+	w := sc.word(i)
+	if len(w) < 5 || len(w) > 9 || w[0] >= 128 {
+		return ""
+	}
+	if _, known := sc.lx.words[string(w)]; known {
+		return ""
+	}
+	for _, cand := range sc.lx.drugs[w[0]] {
+		if l := len(cand.w); l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 {
+			continue
+		}
+		if sc.lx.words[cand.w].clin != SpanMedication {
+			continue
+		}
+		if editWithin(w, cand.w, 2) {
+			if _, ordinary := slipWords()[string(w)]; ordinary {
+				return ""
+			}
+			return cand.w
+		}
+	}
+	return ""
+}
+
+// shortDrugSlips lists every word of words that lies within two edits of
+// a medication name of six or seven letters sharing its first letter:
+// the candidates looseSlipDrug would read as a drug.
+func shortDrugSlips(lx *lexicon, words []string) []string {
+	var out []string
+	for _, w := range words {
+		if len(w) < 5 || len(w) > 9 || w[0] >= 128 {
+			continue
+		}
+		for _, cand := range lx.drugs[w[0]] {
+			if l := len(cand.w); l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 || cand.w == w {
+				continue
+			}
+			if lx.words[cand.w].clin == SpanMedication && editWithin([]byte(w), cand.w, 2) {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	return out
+}
