@@ -115,7 +115,10 @@ func staffTitle(w string) bool {
 	return false
 }
 
-// within reports whether needle occurs as consecutive words of hay.
+// within reports whether needle occurs as consecutive words of hay,
+// each word the same or, from five letters, one typing slip away
+// ("Pattel" for "Patel", "Shorline" for "Shoreline"): staff type the
+// clinic's words fast, and a slip in its own name is no patient's PHI.
 func within(needle, hay []string) bool {
 	if len(needle) == 0 || len(needle) > len(hay) {
 		return false
@@ -123,13 +126,30 @@ func within(needle, hay []string) bool {
 outer:
 	for i := 0; i+len(needle) <= len(hay); i++ {
 		for j := range needle {
-			if hay[i+j] != needle[j] {
+			if !sameWord(needle[j], hay[i+j]) {
 				continue outer
 			}
 		}
 		return true
 	}
 	return false
+}
+
+// sameWord reports w equal to the profile's word p, or one slip from it
+// when p is a word of five letters or more and the first letters agree.
+func sameWord(w, p string) bool {
+	if w == p {
+		return true
+	}
+	if len(p) < 5 || len(w) < 4 || w[0] != p[0] || len(w) > len(p)+1 || len(w) < len(p)-1 {
+		return false
+	}
+	// Numbers must match exactly: a ZIP or street number one digit off
+	// is somewhere else, maybe the patient's home.
+	if strings.ContainsAny(p, "0123456789") || strings.ContainsAny(w, "0123456789") {
+		return false
+	}
+	return editWithin([]byte(w), p, 1)
 }
 
 // allowed reports whether span s of text is the clinic speaking of itself.
@@ -220,7 +240,7 @@ func partOfName(words []string, initials string, sw []string) bool {
 	for i := 0; i+len(words) <= len(sw); i++ {
 		match := true
 		for j := range words {
-			if sw[i+j] != words[j] {
+			if !sameWord(words[j], sw[i+j]) {
 				match = false
 				break
 			}

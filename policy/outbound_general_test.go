@@ -196,6 +196,10 @@ func guardCategories() []guardCategory {
 		[]string{"Kim, RN", "Grace Kim, RN", "Grace Kim RN", "Okafor, MD", "Marcus Okafor MD", "Nurse Tran, RN", "Tran, RN"}))
 	add("allow/address-spelled", "en+es", false, 1, fill(addrTemplate, []string{"2200 North Kedzie Boulevard", "2200 N. Kedzie Blvd., Suite 4",
 		"2200 North Kedzie Boulevard, Suite 4, Chicago, Illinois 60647", "815 Elm Avenue", "815 Elm Avenue, Evanston, Illinois", "2200 N Kedzie Blvd, 2nd floor"}))
+	// One typing slip in the clinic's own words.
+	add("allow/clinic-typos", "en+es", false, 1, fill([]string{"{} will call you this afternoon.", "Thank you for choosing {}.", "We are at {}."},
+		[]string{"Dr. Pattel", "Dr Okafro", "Nurse Grase Kim", "Dra. Morenno", "Riverbend Famliy Health", "Clínica Familar Riverbend",
+			"2200 N Kedzee Blvd", "815 Elm Ave, Evanstn, IL 60201", "Sam Whittaker"}))
 	add("allow/public-health", "en+es", false, 1, publicHealthTexts)
 	add("allow/operational", "en+es", false, 1, operational)
 	// The patient's specifics.
@@ -225,12 +229,13 @@ func guardCategories() []guardCategory {
 	// one digit off, another doctor, another site. The floor is below 1
 	// because the detector does not flag given names that are also words
 	// ("Grace", "Sam", "Marcus") when they address the patient.
-	add("refuse/not-the-clinic", "en+es", true, 0.86, []string{
+	add("refuse/not-the-clinic", "en+es", true, 0.88, []string{
 		"Grace, your appointment is tomorrow at 9.", "Kim, do you have questions about the forms?", "Sam, please call us back.",
 		"We have your address as 2210 N Kedzie Blvd.", "Is 817 Elm Ave still your address?", "Su dirección es 2300 North Kedzie Boulevard.",
 		"Call me at 773-555-0111.", "Your number on file is (847) 555-0124.", "Dr. Smith will call you.", "Dr. B. Patel will call you.",
 		"See www.riverbend-health-records.example/maria", "Email maria.lopez@gmail.com the forms.", "Marcus, your ride is here.",
 		"Patel, your appointment moved to Friday.", "Lucía, su cita es el martes.",
+		"We have your address as 2200 N Kedzie Blvd, Chicago, IL 60648.", "Is 2201 N Kedzie Blvd your home?", "Call me at 773-555-0119.",
 	})
 	return cats
 }
