@@ -158,6 +158,9 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 	switch s.Type {
 	case SpanPhone, SpanFax:
 		d := digitsOf(frag)
+		if publicNumber(d) {
+			return true
+		}
 		for _, ph := range p.Phones {
 			c := digitsOf(ph)
 			if len(d) >= 7 && (strings.HasSuffix(c, d) || strings.HasSuffix(d, c)) {
@@ -187,8 +190,31 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 				return true
 			}
 		}
+	case SpanID, SpanAccount, SpanMRN, SpanMemberID:
+		// The clinic's number read as a code ("call 7735550110").
+		d := digitsOf(frag)
+		for _, ph := range p.Phones {
+			if c := digitsOf(ph); len(d) >= 10 && (d == c || d == "1"+c || c == "1"+d) {
+				return true
+			}
+		}
 	case SpanName:
 		words := foldWords(frag)
+		// A street or town of the clinic's address read as a person
+		// ("on Kedzie", "in Evanston"); only after a word of place, as
+		// "Madison, your appointment…" is a patient named Madison.
+		if afterPlaceWord(text, s.Start) {
+			for _, a := range p.Addresses {
+				if within(words, addressWords(a)) {
+					return true
+				}
+			}
+		}
+		for _, svc := range publicServices {
+			if within(words, svc) {
+				return true
+			}
+		}
 		for _, c := range p.ClinicNames {
 			if within(words, foldWords(c)) {
 				return true
@@ -217,6 +243,39 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 	}
 	return false
 }
+
+// afterPlaceWord reports "on", "in", "at", "near", "en" right before
+// offset i.
+func afterPlaceWord(text string, i int) bool {
+	a := max(0, i-8)
+	for a > 0 && a < i && text[a]&0xC0 == 0x80 {
+		a++
+	}
+	w := foldWords(text[a:i])
+	if len(w) == 0 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "on", "in", "at", "near", "off", "en", "cerca":
+		return true
+	}
+	return false
+}
+
+// publicNumber reports a national emergency or crisis line any clinic
+// may give: Poison Control, the 988 Suicide & Crisis Lifeline (and its
+// old number), the domestic-violence hotline, the Crisis Text Line.
+func publicNumber(d string) bool {
+	switch strings.TrimPrefix(d, "1") {
+	case "8002221222", "8002738255", "8007997233", "741741", "988", "911":
+		return true
+	}
+	return false
+}
+
+// publicServices are the names those lines go by, which the masker may
+// take for a person ("Poison Control").
+var publicServices = [][]string{{"poison", "control"}, {"crisis", "text", "line"}, {"lifeline"}, {"linea", "de", "crisis"}}
 
 // dropInitials moves single letters ("A" of "A. Patel") from words to
 // initials, so an initial is checked against the given name, not
@@ -490,7 +549,7 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 		if clinic.allowed(text, s) {
 			continue
 		}
-		if (s.Type == SpanSymptom || s.Type == SpanCondition) && safetyAdvice(text, s.Start, s.End) {
+		if (s.Type == SpanSymptom || s.Type == SpanCondition || s.Type == SpanLab) && safetyAdvice(text, s.Start, s.End) {
 			continue
 		}
 		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab) && out.Disclosure == "" && publicHealth(text, s.Start, s.End) {
@@ -596,9 +655,11 @@ func (sc *scanner) disclosure() string {
 			}
 		}
 		if measureNoun(w) {
-			// "your blood pressure is 150/95", "tu azúcar está en 240".
+			// "your blood pressure is 150/95", "tu azúcar está en 240";
+			// not a threshold in advice: "if your temperature is over
+			// 104, call 911".
 			for k := i + 1; k < len(T) && k <= i+4 && !end(k); k++ {
-				if T[k].kind == tkNum && !sc.clockTime(k) {
+				if T[k].kind == tkNum && !sc.clockTime(k) && !sc.threshold(k) {
 					return "results"
 				}
 			}
@@ -749,4 +810,31 @@ func titledAfter(text string, s Span) bool {
 		return false
 	}
 	return len(in) > 1 && credential(in, len(in)-1) || credential(after, 0)
+}
+
+// threshold reports a number said as a limit in conditional advice:
+// "if … over 104", "si … mayor de 39". The comparison word must come
+// right before the number (with "than" or "de" between) and the sentence
+// must be a condition.
+func (sc *scanner) threshold(k int) bool {
+	j := k - 1
+	if sc.is(j, "than") || sc.is(j, "de") || sc.is(j, "of") {
+		j--
+	}
+	switch string(sc.word(j)) {
+	case "over", "above", "under", "below", "higher", "lower", "greater", "less", "more", "exceeds",
+		"mayor", "menor", "mas", "menos", "arriba", "encima", "debajo", "supera":
+	default:
+		return false
+	}
+	for i := j - 1; i >= 0; i-- {
+		if sc.isP(i, '.') || sc.isP(i, '!') || sc.isP(i, '?') || sc.isP(i, ';') {
+			return false
+		}
+		switch string(sc.word(i)) {
+		case "if", "si", "when", "cuando", "whenever":
+			return true
+		}
+	}
+	return false
 }

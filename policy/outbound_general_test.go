@@ -200,6 +200,14 @@ func guardCategories() []guardCategory {
 	add("allow/clinic-typos", "en+es", false, 1, fill([]string{"{} will call you this afternoon.", "Thank you for choosing {}.", "We are at {}."},
 		[]string{"Dr. Pattel", "Dr Okafro", "Nurse Grase Kim", "Dra. Morenno", "Riverbend Famliy Health", "Clínica Familar Riverbend",
 			"2200 N Kedzee Blvd", "815 Elm Ave, Evanstn, IL 60201", "Sam Whittaker"}))
+	// Conditional advice with a limit, and the national lines.
+	add("allow/advice-thresholds", "en+es", false, 1, []string{
+		"If your child's temperature is over 104, call 911.", "If your blood sugar is over 300, go to the ER.",
+		"If your fever is above 103, call us.", "If your blood pressure is higher than 180/120, call 911.",
+		"Si la fiebre es mayor de 39 grados, vaya a urgencias.", "Si su azúcar está arriba de 300, vaya a urgencias.",
+		"For poison emergencies call Poison Control at 1-800-222-1222.", "Call or text 988 any time, day or night.",
+		"Text HOME to 741741 to reach the Crisis Text Line.", "If you are in danger at home, call 1-800-799-7233.",
+	})
 	add("allow/public-health", "en+es", false, 1, publicHealthTexts)
 	add("allow/operational", "en+es", false, 1, operational)
 	// The patient's specifics.
@@ -229,12 +237,13 @@ func guardCategories() []guardCategory {
 	// one digit off, another doctor, another site. The floor is below 1
 	// because the detector does not flag given names that are also words
 	// ("Grace", "Sam", "Marcus") when they address the patient.
-	add("refuse/not-the-clinic", "en+es", true, 0.88, []string{
+	add("refuse/not-the-clinic", "en+es", true, 0.90, []string{
 		"Grace, your appointment is tomorrow at 9.", "Kim, do you have questions about the forms?", "Sam, please call us back.",
 		"We have your address as 2210 N Kedzie Blvd.", "Is 817 Elm Ave still your address?", "Su dirección es 2300 North Kedzie Boulevard.",
 		"Call me at 773-555-0111.", "Your number on file is (847) 555-0124.", "Dr. Smith will call you.", "Dr. B. Patel will call you.",
 		"See www.riverbend-health-records.example/maria", "Email maria.lopez@gmail.com the forms.", "Marcus, your ride is here.",
 		"Patel, your appointment moved to Friday.", "Lucía, su cita es el martes.",
+		"Your temperature was over 104 yesterday.", "Your blood sugar was higher than 300, call us.",
 		"We have your address as 2200 N Kedzie Blvd, Chicago, IL 60648.", "Is 2201 N Kedzie Blvd your home?", "Call me at 773-555-0119.",
 	})
 	return cats
