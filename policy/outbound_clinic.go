@@ -607,6 +607,9 @@ func (sc *scanner) disclosure() string {
 		if sc.looseSlipDrug(i) != "" {
 			return "medication" // "your oxepic refill is ready"
 		}
+		if kind := sc.disguisedClinical(i); kind != "" {
+			return kind
+		}
 		if spelled := sc.spelledOut(i); spelled != "" {
 			// "p o s i t i v e", "p-o-s-i-t-i-v-o": a verdict spelled a
 			// letter at a time.

@@ -171,9 +171,12 @@ var (
 	evasionEN = []string{"your h.i.v. test came back", "your H.I.V. results are in", "you tested p0sitive", "your test was p o s i t i v e",
 		"your l4bs came back n0rmal", "your bi0psy was ben1gn", "your c.o.v.i.d. test was positive", "your s.t.d. panel came back",
 		"your r3sults are n0rmal", "the p@p smear was abn0rmal", "your hep c test came back reactive", "your pr3gnancy test was positive",
-		"you are h.i.v positive", "your a1c was 9.2", "your chlamydia t3st was p0sitive"}
+		"you are h.i.v positive", "your a1c was 9.2", "your chlamydia t3st was p0sitive",
+		"you're pr3gn@nt", "your ch1amydia test", "your test was p0s!t!ve", "your test was p.o.s.i.t.i.v.e", "your h1v test",
+		"your syph1lis results", "g0norrhea test came back", "your d1abetes check", "your PrEP refill is ready"}
 	evasionES = []string{"tu prueba de v.i.h. salió", "su prueba salió p0sitiva", "sus r3sultados salieron n0rmales", "tu prueba de e.m.b.a.r.a.z.o salió positiva",
-		"su biops1a salió bien", "la prueba de vih salió p0sitiva"}
+		"su biops1a salió bien", "la prueba de vih salió p0sitiva", "está embaraz@da", "usted es VIH+", "tu prueba salio p0sitiva",
+		"su prueba de V.I.H. es positiva", "su PrEP está lista"}
 )
 
 func guardCategories() []guardCategory {

@@ -81,3 +81,81 @@ func shortDrugSlips(lx *lexicon, words []string) []string {
 	}
 	return out
 }
+
+// disguisedClinical reads the attached run of tokens starting at i with
+// the symbols and digits typed for letters undone ("pr3gn@nt", "ch1amydia",
+// "emb@r@zada") and reports what clinical word it spells: "medication",
+// "diagnosis" or "results"; "" when it spells none or is plain letters
+// (the detector has read those already).
+func (sc *scanner) disguisedClinical(i int) string {
+	T := sc.toks
+	if i > 0 && sc.attached(i) && T[i-1].kind != tkPunct {
+		return "" // not the start of the run
+	}
+	if T[i].kind != tkWord && T[i].kind != tkAlnum {
+		return ""
+	}
+	var buf [32]byte
+	b := buf[:0]
+	disguised := false
+	for k := i; k < len(T) && (k == i || sc.attached(k)); k++ {
+		w := sc.word(k)
+		if T[k].kind == tkPunct {
+			switch w[0] {
+			case '@', '$', '!', '|':
+			default:
+				k = len(T)
+				continue
+			}
+		}
+		if len(b)+len(w) > len(buf) {
+			return ""
+		}
+		for _, c := range w {
+			if c < 'a' || c > 'z' {
+				disguised = true
+			}
+			b = append(b, c)
+		}
+	}
+	if !disguised || len(b) < 4 {
+		return ""
+	}
+	// Two readings of "1": i ("h1v") and l ("ch1amydia"); "!" is i and
+	// "|" is l either way.
+	for _, one := range []byte{'i', 'l'} {
+		var r [32]byte
+		for j, c := range b {
+			switch c {
+			case '1':
+				c = one
+			case '!':
+				c = 'i'
+			case '|':
+				c = 'l'
+			default:
+				c = leet(c)
+			}
+			r[j] = c
+		}
+		w := r[:len(b)]
+		switch string(w) {
+		case "pregnant", "embarazada", "embarazo", "pregnancy", "positive", "negative", "positivo", "positiva", "negativo",
+			"negativa", "abnormal", "anormal", "malignant", "maligno", "maligna", "reactive", "reactivo", "reactiva":
+			return "results"
+		}
+		e, ok := sc.lx.words[string(w)]
+		if !ok || e.flags&fClin == 0 {
+			if len(w) >= 6 {
+				e, ok = sc.lx.fuzzyDrug(w)
+			}
+		}
+		if ok && e.flags&fClin != 0 {
+			if e.clin == SpanMedication {
+				return "medication"
+			}
+			return "diagnosis"
+		}
+	}
+	return ""
+}
