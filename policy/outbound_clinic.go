@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 )
 
 // ClinicProfile is the clinic's outbound allow-list: what the clinic may
@@ -89,6 +90,29 @@ func webHost(w string) string {
 		return ""
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// profileWords and profileAddress are foldWords and addressWords of a
+// profile entry, computed once per entry: the guard compares every span
+// with every entry, and the entries are few and fixed.
+var profileFolds, profileAddrs sync.Map
+
+func profileWords(s string) []string {
+	if v, ok := profileFolds.Load(s); ok {
+		return v.([]string)
+	}
+	w := foldWords(s)
+	profileFolds.Store(s, w)
+	return w
+}
+
+func profileAddress(s string) []string {
+	if v, ok := profileAddrs.Load(s); ok {
+		return v.([]string)
+	}
+	w := addressWords(s)
+	profileAddrs.Store(s, w)
+	return w
 }
 
 // foldWords is the comparison form of a phrase: folded, letters and
@@ -182,7 +206,7 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 	case SpanAddress, SpanZIP:
 		words := addressWords(frag)
 		for _, a := range p.Addresses {
-			aw := addressWords(a)
+			aw := profileAddress(a)
 			// The clinic's address or part of it, or its street
 			// (number and name) followed by a floor or suite the
 			// profile does not spell out.
@@ -203,11 +227,9 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 		// A street or town of the clinic's address read as a person
 		// ("on Kedzie", "in Evanston"); only after a word of place, as
 		// "Madison, your appointment…" is a patient named Madison.
-		if afterPlaceWord(text, s.Start) {
-			for _, a := range p.Addresses {
-				if within(words, addressWords(a)) {
-					return true
-				}
+		for _, a := range p.Addresses {
+			if within(words, profileAddress(a)) && afterPlaceWord(text, s.Start) {
+				return true
 			}
 		}
 		for _, svc := range publicServices {
@@ -216,7 +238,7 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 		}
 		for _, c := range p.ClinicNames {
-			if within(words, foldWords(c)) {
+			if within(words, profileWords(c)) {
 				return true
 			}
 		}
@@ -228,7 +250,7 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 		staffed := titled || followedByRole(text, s.End)
 		words = dropInitials(words, &initials)
 		for _, st := range p.StaffNames {
-			sw := foldWords(st)
+			sw := profileWords(st)
 			if len(words) == 0 {
 				continue
 			}

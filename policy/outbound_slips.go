@@ -2,6 +2,7 @@ package policy
 
 import (
 	_ "embed"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -40,22 +41,25 @@ func (sc *scanner) looseSlipDrug(i int) string {
 	if len(w) < 5 || len(w) > 9 || w[0] >= 128 {
 		return ""
 	}
-	if _, known := sc.lx.words[string(w)]; known {
-		return ""
-	}
+	m := letterMask(w)
 	for _, cand := range sc.lx.drugs[w[0]] {
 		if l := len(cand.w); l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 {
+			continue
+		}
+		// Two edits change at most four letters' presence.
+		if bits.OnesCount32(m^cand.mask) > 4 || !editWithin(w, cand.w, 2) {
 			continue
 		}
 		if sc.lx.words[cand.w].clin != SpanMedication {
 			continue
 		}
-		if editWithin(w, cand.w, 2) {
-			if _, ordinary := slipWords()[string(w)]; ordinary {
-				return ""
-			}
-			return cand.w
+		if _, known := sc.lx.words[string(w)]; known {
+			return ""
 		}
+		if _, ordinary := slipWords()[string(w)]; ordinary {
+			return ""
+		}
+		return cand.w
 	}
 	return ""
 }
