@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -299,5 +300,45 @@ func BenchmarkOutboundScreen(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ScreenOutbound(texts[i%len(texts)], guardClinic)
+	}
+}
+
+// TestOutboundScreenConcurrent: the server screens sends from many
+// requests at once; the guard's shared caches (the profile's folded
+// words, the slip list) give every goroutine the verdict one alone gets.
+// Run with -race.
+func TestOutboundScreenConcurrent(t *testing.T) {
+	var texts []string
+	for _, c := range guardCategories() {
+		texts = append(texts, c.texts...)
+	}
+	// A profile whose entries no other test has folded yet, so the
+	// goroutines fill the caches together.
+	profile := guardClinic
+	profile.StaffNames = append([]string{"Dr. Ruth Eriksen", "Nurse Ola Berg"}, profile.StaffNames...)
+	const workers = 4
+	got := make([][]bool, workers)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for g := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			got[g] = make([]bool, len(texts))
+			for i, text := range texts {
+				got[g][i] = ScreenOutbound(text, profile).Refused()
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for i, text := range texts {
+		want := ScreenOutbound(text, profile).Refused()
+		for g := range workers {
+			if got[g][i] != want {
+				t.Errorf("%q: worker %d refused=%v, alone %v", text, g, got[g][i], want)
+			}
+		}
 	}
 }
