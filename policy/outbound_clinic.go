@@ -223,6 +223,13 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 		}
 	case SpanName:
+		// A Spanish object pronoun after a name ("Grace Kim le
+		// llamará") is read as a name by the masker; written in lower
+		// case it is the pronoun.
+		switch frag {
+		case "le", "les", "lo", "los", "la", "las", "se", "me", "te", "nos":
+			return true
+		}
 		words := foldWords(frag)
 		// A street or town of the clinic's address read as a person
 		// ("on Kedzie", "in Evanston"); only after a word of place, as
@@ -238,7 +245,10 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 		}
 		for _, c := range p.ClinicNames {
-			if within(words, profileWords(c)) {
+			// Part of the name, or two or more of its words in order
+			// ("Harbor Lights Health" for "Harbor Lights Community
+			// Health").
+			if cw := profileWords(c); within(words, cw) || len(words) >= 2 && inOrder(words, cw) {
 				return true
 			}
 		}
@@ -249,6 +259,8 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 		// from the front desk", "Grace from nursing").
 		staffed := titled || followedByRole(text, s.End)
 		words = dropInitials(words, &initials)
+		// "Anjali P.": the masker's span stops before the initial.
+		after := initialAfter(text, s.End)
 		for _, st := range p.StaffNames {
 			sw := profileWords(st)
 			if len(words) == 0 {
@@ -256,6 +268,11 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 			// The whole display name, or part of it said as staff.
 			if len(words) == len(sw) && within(words, sw) && initials == "" {
+				return true
+			}
+			// The whole name with the family name cut to its initial:
+			// "Lucía F." for "Lucía Fernández".
+			if tail := initials + after; len(words)+len(tail) == len(sw) && len(tail) > 0 && within(words, sw[:len(words)]) && initialsOf(tail, sw[len(words):]) {
 				return true
 			}
 			if staffed && partOfName(words, initials, sw) {
@@ -298,6 +315,45 @@ func publicNumber(d string) bool {
 // publicServices are the names those lines go by, which the masker may
 // take for a person ("Poison Control").
 var publicServices = [][]string{{"poison", "control"}, {"crisis", "text", "line"}, {"lifeline"}, {"linea", "de", "crisis"}}
+
+// initialAfter returns the letter of an initial right after offset i
+// (" P." in "Anjali P. will call"), or "".
+func initialAfter(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j+1 < len(text) && text[j+1] == '.' && (text[j] >= 'A' && text[j] <= 'Z' || text[j] >= 'a' && text[j] <= 'z') &&
+		(j+2 == len(text) || !(text[j+2] >= 'a' && text[j+2] <= 'z')) {
+		return strings.ToLower(text[j : j+1])
+	}
+	return ""
+}
+
+// inOrder reports whether every word of words occurs in hay in order,
+// each one at most once.
+func inOrder(words, hay []string) bool {
+	j := 0
+	for _, h := range hay {
+		if j < len(words) && sameWord(words[j], h) {
+			j++
+		}
+	}
+	return j == len(words)
+}
+
+// initialsOf reports whether initials are the first letters of words.
+func initialsOf(initials string, words []string) bool {
+	if len(initials) != len(words) {
+		return false
+	}
+	for i, w := range words {
+		if w[0] != initials[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // dropInitials moves single letters ("A" of "A. Patel") from words to
 // initials, so an initial is checked against the given name, not
@@ -373,24 +429,53 @@ func followedByRole(text string, i int) bool {
 	for b < len(text) && b > i && text[b]&0xC0 == 0x80 {
 		b++
 	}
-	w := foldWords(text[i:b])
+	// Raw words: the titles foldWords drops are roles here ("Marcus,
+	// your nurse").
+	seg := Normalize(text[i:b])
+	w := strings.FieldsFunc(seg, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 0x80)
+	})
 	if len(w) < 2 {
 		return false
 	}
 	switch w[0] {
 	case "from", "at", "in", "de", "en", "of":
+	case "our", "the", "la", "el", "nuestra", "nuestro":
+		// "Sam, the receptionist, will call", "Lucía, la
+		// recepcionista.": the role in apposition, closed by a comma or
+		// the sentence's end; "Sam, our nurse will call you" speaks to
+		// a patient named Sam. "your" is never apposition enough.
+		if !staffRole(w[1]) {
+			return false
+		}
+		k := strings.Index(seg, w[1]) + len(w[1])
+		rest := strings.TrimLeft(seg[k:], " ")
+		return rest == "" || strings.ContainsRune(",.;!?", rune(rest[0]))
 	default:
 		return false
 	}
 	for _, x := range w[1:min(len(w), 4)] {
-		switch x {
-		case "front", "desk", "nursing", "reception", "recepcion", "enfermeria", "billing", "scheduling", "citas",
-			"office", "oficina", "pharmacy", "farmacia", "clinic", "clinica", "team", "equipo", "staff", "personal":
+		if staffRole(x) {
 			return true
+		}
+		switch x {
 		case "the", "our", "la", "el", "nuestra", "nuestro":
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// staffRole reports a word naming a clinic role or desk.
+func staffRole(w string) bool {
+	switch w {
+	case "front", "desk", "nursing", "reception", "recepcion", "enfermeria", "billing", "scheduling", "citas",
+		"office", "oficina", "pharmacy", "farmacia", "clinic", "clinica", "team", "equipo", "staff", "personal",
+		"nurse", "doctor", "doctora", "enfermera", "enfermero", "receptionist", "recepcionista", "coordinator",
+		"coordinadora", "coordinador", "manager", "pharmacist", "farmaceutico", "farmaceutica", "provider", "physician",
+		"medico", "medica", "therapist", "terapeuta", "navigator", "navegadora", "navegador", "social", "care":
+		return true
 	}
 	return false
 }

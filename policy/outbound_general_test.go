@@ -200,6 +200,13 @@ func guardCategories() []guardCategory {
 		[]string{"Kim, RN", "Grace Kim, RN", "Grace Kim RN", "Okafor, MD", "Marcus Okafor MD", "Nurse Tran, RN", "Tran, RN"}))
 	add("allow/address-spelled", "en+es", false, 1, fill(addrTemplate, []string{"2200 North Kedzie Boulevard", "2200 N. Kedzie Blvd., Suite 4",
 		"2200 North Kedzie Boulevard, Suite 4, Chicago, Illinois 60647", "815 Elm Avenue", "815 Elm Avenue, Evanston, Illinois", "2200 N Kedzie Blvd, 2nd floor"}))
+	// Staff named with their role in apposition, or signed with the
+	// family name's initial; the clinic's name shortened.
+	// Below 1: the masker reads "Anjali P. le" as one name and misses a
+	// lower-case initial.
+	add("allow/staff-roles", "en+es", false, 0.93, fill([]string{"{} will call you today.", "Message from {}: we open at 8.", "{} le llamará hoy."},
+		[]string{"Marcus Okafor, the doctor,", "Grace Kim, our nurse,", "Sam Whitaker, the receptionist,", "Okafor, our physician,",
+			"Sam W.", "Grace K.", "Anjali P.", "Lucía M.", "Riverbend Health", "Riverbend Family", "Clínica Riverbend"}))
 	// One typing slip in the clinic's own words.
 	add("allow/clinic-typos", "en+es", false, 1, fill([]string{"{} will call you this afternoon.", "Thank you for choosing {}.", "We are at {}."},
 		[]string{"Dr. Pattel", "Dr Okafro", "Nurse Grase Kim", "Dra. Morenno", "Riverbend Famliy Health", "Clínica Familar Riverbend",
@@ -235,6 +242,12 @@ func guardCategories() []guardCategory {
 	add("refuse/symptom", "en+es", true, 1, append(append([]string{}, symEN...), symES...))
 	add("refuse/evasion", "en", true, 1, evasionEN)
 	add("refuse/evasion-es", "es", true, 1, evasionES)
+	// A patient who shares a staff member's given name, addressed by it,
+	// and a staff name with the wrong initial. Below 1: the masker does
+	// not flag "Grace" or a lower-case "anjali" as names.
+	add("refuse/staff-name-lookalike", "en", true, 0.75, []string{
+		"Marcus, our nurse will call you.", "Grace, your nurse will call you.", "Anjali B. will call you.", "Anjali, the doctor will see you now.",
+	})
 	// Look-alikes of the clinic that are the patient, or nobody the
 	// clinic vouches for: a staff member's given name used to address
 	// the patient, the clinic's street with another number, a number
