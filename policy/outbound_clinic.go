@@ -525,23 +525,29 @@ func safetyAdvice(text string, s, e int) bool {
 	return cond && (action || emergency) || !personal && emergency
 }
 
-// publicHealth reports whether the sentence around [s, e) is the clinic
+// publicHealth reports whether the sentence around span sp is the clinic
 // announcing a service or public-health advice ("flu shots are available
 // for everyone", "free HIV testing every Wednesday", "diabetes education
-// classes start next month", "the HIV clinic is on floor 3"): it names a
-// service or an audience, and says nothing about this patient: no you,
-// your, usted, su, no third person (a patient's child or parent), no
-// appointment of theirs and no finding.
-func publicHealth(text string, s, e int) bool {
-	a, b := sentenceAround(text, s, e)
+// classes start next month", "the imaging center is on floor 2"). The
+// message goes to one patient, so nothing may tie it to them: no you,
+// your, usted, su, no third person, no appointment or day of theirs
+// ("tomorrow", "called", "scheduled"), no finding. A condition or symptom
+// needs an audience or an offer (everyone, free, available, classes,
+// season); where a service is (floor, building, hours) is enough only for
+// a test or imaging, as "the HIV clinic is on floor 3" tells this
+// patient where their care is.
+func publicHealth(text string, sp Span) bool {
+	a, b := sentenceAround(text, sp.Start, sp.End)
 	words := foldWords(text[a:b])
-	cue := false
+	audience, place := false, false
 	for i, w := range words {
 		switch w {
 		case "you", "your", "youre", "yours", "yourself", "u", "ur", "usted", "ustedes", "su", "sus", "tu", "tus", "te", "le",
 			"he", "she", "him", "his", "her", "hers", "ella", "we", "i", "me", "my", "mi", "mis",
 			"found", "shows", "showed", "confirmed", "diagnosed", "diagnosis", "tested", "positive", "negative",
-			"muestra", "mostro", "confirmo", "diagnostico", "diagnosticaron", "positivo", "positiva", "negativo", "negativa":
+			"muestra", "mostro", "confirmo", "diagnostico", "diagnosticaron", "positivo", "positiva", "negativo", "negativa",
+			"tomorrow", "today", "tonight", "manana", "hoy", "called", "calling", "will", "scheduled", "booked", "reminder",
+			"confirmation", "llamo", "llamara", "programada", "programado", "agendada", "recordatorio", "confirmada", "confirmado":
 			return false
 		case "appointment", "appt", "visit", "followup", "follow", "referral", "cita", "consulta", "referido":
 			// "no appointment needed", "sin cita": an invitation, not a
@@ -550,16 +556,19 @@ func publicHealth(text string, s, e int) bool {
 				return false
 			}
 		case "available", "free", "offer", "offers", "offering", "classes", "class", "education", "everyone", "everybody",
-			"season", "vaccine", "vaccines", "vaccination", "shot", "shots", "booster", "boosters", "testing", "screenings",
-			"event", "events", "fair", "campaign", "program", "group", "walkin", "walk", "clinic", "center", "department",
-			"floor", "building", "open", "opens", "closed", "hours", "prevention", "awareness", "month", "week",
-			"disponible", "disponibles", "gratis", "gratuita", "gratuitas", "gratuito", "gratuitos", "ofrecemos", "ofrece",
-			"clases", "clase", "educacion", "todos", "todas", "temporada", "vacuna", "vacunas", "vacunacion", "campana",
-			"feria", "programa", "grupo", "centro", "piso", "abierto", "abre", "cerrado", "horario", "prevencion", "pruebas":
-			cue = true
+			"anyone", "season", "vaccine", "vaccines", "vaccination", "shot", "shots", "booster", "boosters", "screenings",
+			"event", "events", "fair", "campaign", "program", "group", "walkin", "walkins", "prevention", "awareness", "community",
+			"public", "welcome", "disponible", "disponibles", "gratis", "gratuita", "gratuitas", "gratuito", "gratuitos",
+			"ofrecemos", "ofrece", "clases", "clase", "educacion", "todos", "todas", "temporada", "vacuna", "vacunas",
+			"vacunacion", "campana", "feria", "programa", "grupo", "prevencion", "comunidad", "bienvenidos":
+			audience = true
+		case "floor", "building", "suite", "located", "entrance", "open", "opens", "closes", "closed", "hours", "window",
+			"desk", "room", "department", "center", "piso", "edificio", "entrada", "abre", "abierto", "cierra", "cerrado",
+			"horario", "sala", "centro", "departamento":
+			place = true
 		}
 	}
-	return cue
+	return audience || place && sp.Type == SpanLab
 }
 
 // sentenceAround widens [s, e) to its sentence: up to . ! ? ; or a line
@@ -659,7 +668,7 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 		if (s.Type == SpanSymptom || s.Type == SpanCondition || s.Type == SpanLab) && safetyAdvice(text, s.Start, s.End) {
 			continue
 		}
-		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab) && out.Disclosure == "" && publicHealth(text, s.Start, s.End) {
+		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab) && out.Disclosure == "" && publicHealth(text, s) {
 			continue
 		}
 		out.Blocking = append(out.Blocking, s)
