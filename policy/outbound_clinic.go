@@ -486,15 +486,18 @@ func staffRole(w string) bool {
 func safetyAdvice(text string, s, e int) bool {
 	a, b := sentenceAround(text, s, e)
 	words := foldWords(text[a:b])
+	own := len(words) // the span's own sentence, before the next one
 	// "Chest pain? Call 911.": the action may be the next sentence.
 	if b < len(text) {
 		_, b2 := sentenceAround(text, b+1, b+1)
 		words = append(words, foldWords(text[b+1:b2])...)
 	}
-	cond, personal, emergency, action := false, false, false, false
+	cond, personal, emergency, action, conditional := false, false, false, false, false
 	for i, w := range words {
 		switch w {
-		case "if", "si", "when", "cuando", "whenever", "case", "caso", "anyone", "anybody", "someone", "everyone",
+		case "if", "si", "when", "cuando", "whenever", "case", "caso":
+			cond, conditional = true, true
+		case "anyone", "anybody", "someone", "everyone",
 			"whoever", "people", "alguien", "quien", "quienes", "cualquier", "cualquiera", "personas", "for", "con", "ante",
 			"signs", "sign", "signos", "senales", "symptoms", "sintomas", "warning":
 			cond = true
@@ -517,6 +520,16 @@ func safetyAdvice(text string, s, e int) bool {
 		}
 		if diagnosisWord(w) {
 			return false
+		}
+	}
+	// "For your diabetes, call us": the patient's own condition, unless
+	// the sentence is a real condition ("if your child has a fever").
+	if !conditional {
+		for _, w := range words[:own] {
+			switch w {
+			case "your", "su", "sus", "tu", "tus", "his", "her", "their":
+				return false
+			}
 		}
 	}
 	// Conditional advice may send people anywhere; a bare symptom is

@@ -245,6 +245,9 @@ func guardCategories() []guardCategory {
 	add("refuse/specialty-visit", "en+es", true, 1, fill([]string{"{} tomorrow at 3.", "The {} called.", "{}: Monday at 6am.",
 		"The {} is on floor 3.", "{} hours changed.", "Mañana a las 3 en {}.", "Le llamó {}."},
 		[]string{"HIV clinic", "oncology department", "methadone clinic", "dialysis center", "clínica de VIH", "oncología"}))
+	// Advice wrapped around the patient's own condition.
+	add("refuse/own-condition-advice", "en+es", true, 1, fill([]string{"For your {}, call us to adjust.", "With your {}, go to the ER.",
+		"Con su {}, llame al 911.", "Para su {}, vaya a urgencias."}, []string{"diabetes", "chest pain", "asthma", "depression", "high blood pressure"}))
 	add("refuse/evasion", "en", true, 1, evasionEN)
 	add("refuse/evasion-es", "es", true, 1, evasionES)
 	// A patient who shares a staff member's given name, addressed by it,
@@ -290,7 +293,7 @@ func TestOutboundGuardGenerated(t *testing.T) {
 		tot += len(c.texts)
 		ok += good
 		rate := float64(good) / float64(len(c.texts))
-		lines = append(lines, fmt.Sprintf("%-26s %-5s %4d  %.4f", c.name, c.lang, len(c.texts), rate))
+		lines = append(lines, fmt.Sprintf("%-28s %-5s %4d  %.4f", c.name, c.lang, len(c.texts), rate))
 		if rate < c.floor {
 			sort.Strings(misses)
 			t.Errorf("%s: %.4f below floor %.4f; e.g. %q", c.name, rate, c.floor, misses[:min(len(misses), 6)])
