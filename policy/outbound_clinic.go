@@ -556,7 +556,7 @@ func publicHealth(text string, sp Span) bool {
 	for i, w := range words {
 		switch w {
 		case "you", "your", "youre", "yours", "yourself", "u", "ur", "usted", "ustedes", "su", "sus", "tu", "tus", "te", "le",
-			"he", "she", "him", "his", "her", "hers", "ella", "we", "i", "me", "my", "mi", "mis",
+			"he", "she", "him", "his", "her", "hers", "ella", "i", "me", "my", "mi", "mis",
 			"found", "shows", "showed", "confirmed", "diagnosed", "diagnosis", "tested", "positive", "negative",
 			"muestra", "mostro", "confirmo", "diagnostico", "diagnosticaron", "positivo", "positiva", "negativo", "negativa",
 			"tomorrow", "today", "tonight", "manana", "hoy", "called", "calling", "will", "scheduled", "booked", "reminder",
@@ -577,12 +577,50 @@ func publicHealth(text string, sp Span) bool {
 			audience = true
 		case "floor", "building", "suite", "located", "entrance", "open", "opens", "closes", "closed", "hours", "window",
 			"desk", "room", "department", "center", "piso", "edificio", "entrada", "abre", "abierto", "cierra", "cerrado",
-			"horario", "sala", "centro", "departamento":
+			"horario", "sala", "centro", "departamento", "cerrados", "cerrada", "cerradas", "abiertos", "holiday", "holidays", "feriado", "festivo", "closure", "cierre":
 			place = true
 		}
 	}
-	return audience || place && sp.Type == SpanLab
+	// A date beside where or when the clinic is open is the clinic's
+	// calendar ("we are closed on December 25"); nothing in the sentence
+	// is the patient's.
+	return audience || place && (sp.Type == SpanLab || sp.Type == SpanDate)
 }
+
+// insideWeb reports whether span sp lies inside one of the clinic's web
+// addresses written in text ("riverbendhealth.example/flu"): the path of
+// the clinic's own page is not the patient's condition.
+func (p ClinicProfile) insideWeb(text string, sp Span) bool {
+	low := strings.ToLower(text)
+	for _, w := range p.Web {
+		host := webHost(w)
+		if host == "" {
+			continue
+		}
+		for from := 0; from < len(low); {
+			k := strings.Index(low[from:], host)
+			if k < 0 {
+				break
+			}
+			a, b := from+k, from+k+len(host)
+			for a > 0 && !isSpaceByte(low[a-1]) {
+				a--
+			}
+			for b < len(low) && !isSpaceByte(low[b]) {
+				b++
+			}
+			// The masker may run the span on past the address ("…/flu
+			// for details"): the rest must hold nothing of its own.
+			if sp.Start >= a && sp.Start < b && (sp.End <= b || len(Detect(text[b:sp.End]).Spans) == 0) {
+				return true
+			}
+			from = b
+		}
+	}
+	return false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // sentenceAround widens [s, e) to its sentence: up to . ! ? ; or a line
 // break (an abbreviation's dot ends nothing important here: advice is a
@@ -681,8 +719,11 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 		if (s.Type == SpanSymptom || s.Type == SpanCondition || s.Type == SpanLab) && safetyAdvice(text, s.Start, s.End) {
 			continue
 		}
-		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab) && out.Disclosure == "" && publicHealth(text, s) {
+		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab || s.Type == SpanDate) && out.Disclosure == "" && publicHealth(text, s) {
 			continue
+		}
+		if clinic.insideWeb(text, s) {
+			continue // "riverbendhealth.example/flu"
 		}
 		out.Blocking = append(out.Blocking, s)
 	}

@@ -219,6 +219,14 @@ func guardCategories() []guardCategory {
 		"For poison emergencies call Poison Control at 1-800-222-1222.", "Call or text 988 any time, day or night.",
 		"Text HOME to 741741 to reach the Crisis Text Line.", "If you are in danger at home, call 1-800-799-7233.",
 	})
+	// The clinic's calendar: closures, events and new hours with dates.
+	add("allow/clinic-calendar", "en+es", false, 1, fill([]string{"We are closed on {} for the holiday.", "Flu shots are available on {} from 9 to 1.",
+		"Our new hours start {}.", "The clinic is closed {}.", "Estaremos cerrados el {}.", "Vacunas gratis el {}."},
+		[]string{"December 25", "Monday, January 19", "1/5/2027", "July 4th", "25 de diciembre", "the 16th of April"}))
+	// The clinic's own pages, whatever their path says.
+	add("allow/clinic-pages", "en+es", false, 1, fill([]string{"Visit {} for details.", "Más información en {}"},
+		[]string{"riverbendhealth.example/flu", "https://riverbendhealth.example/diabetes-classes", "portal.riverbendhealth.example/hiv-testing",
+			"riverbendhealth.example/es/gripe"}))
 	add("allow/public-health", "en+es", false, 1, publicHealthTexts)
 	add("allow/operational", "en+es", false, 1, operational)
 	// The patient's specifics.
@@ -245,6 +253,10 @@ func guardCategories() []guardCategory {
 	add("refuse/specialty-visit", "en+es", true, 1, fill([]string{"{} tomorrow at 3.", "The {} called.", "{}: Monday at 6am.",
 		"The {} is on floor 3.", "{} hours changed.", "Mañana a las 3 en {}.", "Le llamó {}."},
 		[]string{"HIV clinic", "oncology department", "methadone clinic", "dialysis center", "clínica de VIH", "oncología"}))
+	// The patient's own dates.
+	add("refuse/patient-dates", "en+es", true, 1, fill([]string{"Your appointment is on {}.", "We saw you on {}.", "Su cita es el {}.",
+		"Your surgery is {}; we are closed that week.", "You were born on {}."},
+		[]string{"December 25", "Monday, January 19", "1/5/2027", "25 de diciembre", "the 16th of April"}))
 	// Advice wrapped around the patient's own condition.
 	add("refuse/own-condition-advice", "en+es", true, 1, fill([]string{"For your {}, call us to adjust.", "With your {}, go to the ER.",
 		"Con su {}, llame al 911.", "Para su {}, vaya a urgencias."}, []string{"diabetes", "chest pain", "asthma", "depression", "high blood pressure"}))
