@@ -590,8 +590,10 @@ func publicHealth(text string, sp Span) bool {
 // insideWeb reports whether span sp lies inside one of the clinic's web
 // addresses written in text ("riverbendhealth.example/flu"): the path of
 // the clinic's own page is not the patient's condition.
-func (p ClinicProfile) insideWeb(text string, sp Span) bool {
-	low := strings.ToLower(text)
+func (p ClinicProfile) insideWeb(text, low string, sp Span) bool {
+	if len(low) != len(text) {
+		return false // lower-casing changed the offsets: not an address
+	}
 	for _, w := range p.Web {
 		host := webHost(w)
 		if host == "" {
@@ -712,6 +714,7 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 	sc.run(text)
 	det := sc.detection(text)
 	out := OutboundScreen{Detection: det, Disclosure: sc.disclosure()}
+	var low string // text in lower case, made when a span needs it
 	for _, s := range det.Spans {
 		if clinic.allowed(text, s) {
 			continue
@@ -722,8 +725,13 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab || s.Type == SpanDate) && out.Disclosure == "" && publicHealth(text, s) {
 			continue
 		}
-		if clinic.insideWeb(text, s) {
-			continue // "riverbendhealth.example/flu"
+		if len(clinic.Web) > 0 && strings.IndexByte(text, '.') >= 0 {
+			if low == "" {
+				low = strings.ToLower(text)
+			}
+			if clinic.insideWeb(text, low, s) {
+				continue // "riverbendhealth.example/flu"
+			}
 		}
 		out.Blocking = append(out.Blocking, s)
 	}
