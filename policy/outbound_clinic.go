@@ -213,6 +213,11 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			if within(words, aw) || len(aw) >= 3 && len(words) >= 3 && within(aw[:3], words[:3]) {
 				return true
 			}
+			// Its parts in another order ("Unit 5, 77 Orchard St"): the
+			// street (number and name) is there and nothing else is.
+			if len(aw) >= 3 && within(aw[:3], words) && allIn(words, aw) {
+				return true
+			}
 		}
 	case SpanID, SpanAccount, SpanMRN, SpanMemberID:
 		// The clinic's number read as a code ("call 7735550110").
@@ -278,6 +283,12 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			if staffed && partOfName(words, initials, sw) {
 				return true
 			}
+			// A profile that lists the surname only ("Dr. Okafor"), and
+			// the text adds the given name after the title ("Dr. Marcus
+			// Okafor").
+			if titled && len(sw) == 1 && len(words) == 2 && sameWord(words[1], sw[0]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -328,6 +339,23 @@ func initialAfter(text string, i int) string {
 		return strings.ToLower(text[j : j+1])
 	}
 	return ""
+}
+
+// allIn reports whether every word of words is one of set's.
+func allIn(words, set []string) bool {
+	for _, w := range words {
+		found := false
+		for _, x := range set {
+			if w == x {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // inOrder reports whether every word of words occurs in hay in order,

@@ -207,6 +207,10 @@ func guardCategories() []guardCategory {
 	add("allow/staff-roles", "en+es", false, 0.93, fill([]string{"{} will call you today.", "Message from {}: we open at 8.", "{} le llamará hoy."},
 		[]string{"Marcus Okafor, the doctor,", "Grace Kim, our nurse,", "Sam Whitaker, the receptionist,", "Okafor, our physician,",
 			"Sam W.", "Grace K.", "Anjali P.", "Lucía M.", "Riverbend Health", "Riverbend Family", "Clínica Riverbend"}))
+	// A given name the profile does not list, after a title, for staff
+	// listed by surname ("Nurse Tran"); the address's parts reordered.
+	add("allow/other-forms", "en+es", false, 1, fill([]string{"{} will call you today.", "Estamos en {}.", "Message from {}."},
+		[]string{"Nurse Linh Tran", "nurse Mai Tran", "Suite 4, 2200 N Kedzie Blvd", "Suite 4, 2200 North Kedzie Boulevard, Chicago"}))
 	// One typing slip in the clinic's own words.
 	add("allow/clinic-typos", "en+es", false, 1, fill([]string{"{} will call you this afternoon.", "Thank you for choosing {}.", "We are at {}."},
 		[]string{"Dr. Pattel", "Dr Okafro", "Nurse Grase Kim", "Dra. Morenno", "Riverbend Famliy Health", "Clínica Familar Riverbend",
@@ -279,7 +283,8 @@ func guardCategories() []guardCategory {
 		"We have your address as 2210 N Kedzie Blvd.", "Is 817 Elm Ave still your address?", "Su dirección es 2300 North Kedzie Boulevard.",
 		"Call me at 773-555-0111.", "Your number on file is (847) 555-0124.", "Dr. Smith will call you.", "Dr. B. Patel will call you.",
 		"See www.riverbend-health-records.example/maria", "Email maria.lopez@gmail.com the forms.", "Marcus, your ride is here.",
-		"Patel, your appointment moved to Friday.", "Lucía, su cita es el martes.",
+		"Patel, your appointment moved to Friday.", "Lucía, su cita es el martes.", "Linh Tran will call you.",
+		"Suite 9, 2200 N Kedzie Blvd is your new address?",
 		"Your temperature was over 104 yesterday.", "Your blood sugar was higher than 300, call us.",
 		"We have your address as 2200 N Kedzie Blvd, Chicago, IL 60648.", "Is 2201 N Kedzie Blvd your home?", "Call me at 773-555-0119.",
 	})
