@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 )
 
 // ClinicProfile is the clinic's outbound allow-list: what the clinic may
@@ -91,6 +92,29 @@ func webHost(w string) string {
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
+// profileWords and profileAddress are foldWords and addressWords of a
+// profile entry, computed once per entry: the guard compares every span
+// with every entry, and the entries are few and fixed.
+var profileFolds, profileAddrs sync.Map
+
+func profileWords(s string) []string {
+	if v, ok := profileFolds.Load(s); ok {
+		return v.([]string)
+	}
+	w := foldWords(s)
+	profileFolds.Store(s, w)
+	return w
+}
+
+func profileAddress(s string) []string {
+	if v, ok := profileAddrs.Load(s); ok {
+		return v.([]string)
+	}
+	w := addressWords(s)
+	profileAddrs.Store(s, w)
+	return w
+}
+
 // foldWords is the comparison form of a phrase: folded, letters and
 // digits only, split into words; titles dropped so "Dr. Patel" and
 // "Patel" compare by the name.
@@ -115,7 +139,10 @@ func staffTitle(w string) bool {
 	return false
 }
 
-// within reports whether needle occurs as consecutive words of hay.
+// within reports whether needle occurs as consecutive words of hay,
+// each word the same or, from five letters, one typing slip away
+// ("Pattel" for "Patel", "Shorline" for "Shoreline"): staff type the
+// clinic's words fast, and a slip in its own name is no patient's PHI.
 func within(needle, hay []string) bool {
 	if len(needle) == 0 || len(needle) > len(hay) {
 		return false
@@ -123,7 +150,7 @@ func within(needle, hay []string) bool {
 outer:
 	for i := 0; i+len(needle) <= len(hay); i++ {
 		for j := range needle {
-			if hay[i+j] != needle[j] {
+			if !sameWord(needle[j], hay[i+j]) {
 				continue outer
 			}
 		}
@@ -132,12 +159,32 @@ outer:
 	return false
 }
 
+// sameWord reports w equal to the profile's word p, or one slip from it
+// when p is a word of five letters or more and the first letters agree.
+func sameWord(w, p string) bool {
+	if w == p {
+		return true
+	}
+	if len(p) < 5 || len(w) < 4 || w[0] != p[0] || len(w) > len(p)+1 || len(w) < len(p)-1 {
+		return false
+	}
+	// Numbers must match exactly: a ZIP or street number one digit off
+	// is somewhere else, maybe the patient's home.
+	if strings.ContainsAny(p, "0123456789") || strings.ContainsAny(w, "0123456789") {
+		return false
+	}
+	return editWithin([]byte(w), p, 1)
+}
+
 // allowed reports whether span s of text is the clinic speaking of itself.
 func (p ClinicProfile) allowed(text string, s Span) bool {
 	frag := text[s.Start:s.End]
 	switch s.Type {
 	case SpanPhone, SpanFax:
 		d := digitsOf(frag)
+		if publicNumber(d) {
+			return true
+		}
 		for _, ph := range p.Phones {
 			c := digitsOf(ph)
 			if len(d) >= 7 && (strings.HasSuffix(c, d) || strings.HasSuffix(d, c)) {
@@ -157,25 +204,89 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 			}
 		}
 	case SpanAddress, SpanZIP:
-		words := foldWords(frag)
+		words := addressWords(frag)
 		for _, a := range p.Addresses {
-			if within(words, foldWords(a)) {
+			aw := profileAddress(a)
+			// The clinic's address or part of it, or its street
+			// (number and name) followed by a floor or suite the
+			// profile does not spell out.
+			if within(words, aw) || len(aw) >= 3 && len(words) >= 3 && within(aw[:3], words[:3]) {
+				return true
+			}
+			// Its parts in another order ("Unit 5, 77 Orchard St"): the
+			// street (number and name) is there and nothing else is.
+			if len(aw) >= 3 && within(aw[:3], words) && allIn(words, aw) {
+				return true
+			}
+		}
+	case SpanID, SpanAccount, SpanMRN, SpanMemberID:
+		// The clinic's number read as a code ("call 7735550110").
+		d := digitsOf(frag)
+		for _, ph := range p.Phones {
+			if c := digitsOf(ph); len(d) >= 10 && (d == c || d == "1"+c || c == "1"+d) {
 				return true
 			}
 		}
 	case SpanName:
+		// A Spanish object pronoun after a name ("Grace Kim le
+		// llamará") is read as a name by the masker; written in lower
+		// case it is the pronoun.
+		switch frag {
+		case "le", "les", "lo", "los", "la", "las", "se", "me", "te", "nos":
+			return true
+		}
 		words := foldWords(frag)
-		for _, c := range p.ClinicNames {
-			if within(words, foldWords(c)) {
+		// A street or town of the clinic's address read as a person
+		// ("on Kedzie", "in Evanston"); only after a word of place, as
+		// "Madison, your appointment…" is a patient named Madison.
+		for _, a := range p.Addresses {
+			if within(words, profileAddress(a)) && afterPlaceWord(text, s.Start) {
 				return true
 			}
 		}
-		titled := precededByTitle(text, s.Start)
+		for _, svc := range publicServices {
+			if within(words, svc) {
+				return true
+			}
+		}
+		for _, c := range p.ClinicNames {
+			// Part of the name, or two or more of its words in order
+			// ("Harbor Lights Health" for "Harbor Lights Community
+			// Health").
+			if cw := profileWords(c); within(words, cw) || len(words) >= 2 && inOrder(words, cw) {
+				return true
+			}
+		}
+		titled, initials := precededByTitle(text, s.Start)
+		titled = titled || titledAfter(text, s)
+		// A staff member is named as staff: after a title ("Dr. Patel",
+		// "our nurse Kim", "Dr. A. Patel") or before their role ("Patel
+		// from the front desk", "Grace from nursing").
+		staffed := titled || followedByRole(text, s.End)
+		words = dropInitials(words, &initials)
+		// "Anjali P.": the masker's span stops before the initial.
+		after := initialAfter(text, s.End)
 		for _, st := range p.StaffNames {
-			sw := foldWords(st)
-			// The whole display name, or part of it after a title
-			// ("Dr. Patel", "Nurse Dana").
-			if len(words) > 0 && (len(words) == len(sw) && within(words, sw) || titled && within(words, sw)) {
+			sw := profileWords(st)
+			if len(words) == 0 {
+				continue
+			}
+			// The whole display name, or part of it said as staff.
+			if len(words) == len(sw) && within(words, sw) && initials == "" {
+				return true
+			}
+			// The whole name with the family name cut to its initial:
+			// "Lucía F." for "Lucía Fernández".
+			if tail := initials + after; len(words)+len(tail) == len(sw) && len(tail) > 0 && within(words, sw[:len(words)]) && initialsOf(tail, sw[len(words):]) {
+				return true
+			}
+			if staffed && partOfName(words, initials, sw) {
+				return true
+			}
+			// A profile that lists the surname only ("Dr. Okafor"), and
+			// the text adds the given name after the title ("Dr. Marcus
+			// Okafor").
+			if titled && len(sw) == 1 && len(words) == 2 && sameWord(words[1], sw[0]) {
 				return true
 			}
 		}
@@ -183,16 +294,218 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 	return false
 }
 
-// precededByTitle reports "Dr. " or "Nurse " right before offset i.
-func precededByTitle(text string, i int) bool {
-	a := max(0, i-24)
+// afterPlaceWord reports "on", "in", "at", "near", "en" right before
+// offset i.
+func afterPlaceWord(text string, i int) bool {
+	a := max(0, i-8)
+	for a > 0 && a < i && text[a]&0xC0 == 0x80 {
+		a++
+	}
+	w := foldWords(text[a:i])
+	if len(w) == 0 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "on", "in", "at", "near", "off", "en", "cerca":
+		return true
+	}
+	return false
+}
+
+// publicNumber reports a national emergency or crisis line any clinic
+// may give: Poison Control, the 988 Suicide & Crisis Lifeline (and its
+// old number), the domestic-violence hotline, the Crisis Text Line.
+func publicNumber(d string) bool {
+	switch strings.TrimPrefix(d, "1") {
+	case "8002221222", "8002738255", "8007997233", "741741", "988", "911":
+		return true
+	}
+	return false
+}
+
+// publicServices are the names those lines go by, which the masker may
+// take for a person ("Poison Control").
+var publicServices = [][]string{{"poison", "control"}, {"crisis", "text", "line"}, {"lifeline"}, {"linea", "de", "crisis"}}
+
+// initialAfter returns the letter of an initial right after offset i
+// (" P." in "Anjali P. will call"), or "".
+func initialAfter(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j+1 < len(text) && text[j+1] == '.' && (text[j] >= 'A' && text[j] <= 'Z' || text[j] >= 'a' && text[j] <= 'z') &&
+		(j+2 == len(text) || !(text[j+2] >= 'a' && text[j+2] <= 'z')) {
+		return strings.ToLower(text[j : j+1])
+	}
+	return ""
+}
+
+// allIn reports whether every word of words is one of set's.
+func allIn(words, set []string) bool {
+	for _, w := range words {
+		found := false
+		for _, x := range set {
+			if w == x {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// inOrder reports whether every word of words occurs in hay in order,
+// each one at most once.
+func inOrder(words, hay []string) bool {
+	j := 0
+	for _, h := range hay {
+		if j < len(words) && sameWord(words[j], h) {
+			j++
+		}
+	}
+	return j == len(words)
+}
+
+// initialsOf reports whether initials are the first letters of words.
+func initialsOf(initials string, words []string) bool {
+	if len(initials) != len(words) {
+		return false
+	}
+	for i, w := range words {
+		if w[0] != initials[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// dropInitials moves single letters ("A" of "A. Patel") from words to
+// initials, so an initial is checked against the given name, not
+// compared as a word.
+func dropInitials(words []string, initials *string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+			*initials += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// partOfName reports whether words are consecutive words of the staff
+// name sw and each initial starts one of sw's words before them ("A."
+// for "Anjali" in "Dr. A. Patel"; "Dr. B. Patel" is somebody else).
+func partOfName(words []string, initials string, sw []string) bool {
+	for i := 0; i+len(words) <= len(sw); i++ {
+		match := true
+		for j := range words {
+			if !sameWord(words[j], sw[i+j]) {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		for _, c := range []byte(initials) {
+			found := false
+			for _, w := range sw[:i] {
+				if w[0] == c {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// precededByTitle reports "Dr. " or "Nurse " right before offset i,
+// allowing initials between ("Dr. A. Patel"), which it returns.
+func precededByTitle(text string, i int) (bool, string) {
+	a := max(0, i-32)
 	for a > 0 && a < i && text[a]&0xC0 == 0x80 {
 		a++ // start on a rune boundary
 	}
 	raw := strings.FieldsFunc(Normalize(text[a:i]), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
 	})
-	return len(raw) > 0 && staffTitle(raw[len(raw)-1])
+	initials := ""
+	for len(raw) > 0 && len(raw[len(raw)-1]) == 1 && len(initials) < 2 {
+		initials = raw[len(raw)-1] + initials
+		raw = raw[:len(raw)-1]
+	}
+	if len(raw) > 0 && staffTitle(raw[len(raw)-1]) {
+		return true, initials
+	}
+	return false, ""
+}
+
+// followedByRole reports a role right after offset i: "from the front
+// desk", "at the front desk", "from nursing", "de recepción".
+func followedByRole(text string, i int) bool {
+	b := min(len(text), i+40)
+	for b < len(text) && b > i && text[b]&0xC0 == 0x80 {
+		b++
+	}
+	// Raw words: the titles foldWords drops are roles here ("Marcus,
+	// your nurse").
+	seg := Normalize(text[i:b])
+	w := strings.FieldsFunc(seg, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 0x80)
+	})
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case "from", "at", "in", "de", "en", "of":
+	case "our", "the", "la", "el", "nuestra", "nuestro":
+		// "Sam, the receptionist, will call", "Lucía, la
+		// recepcionista.": the role in apposition, closed by a comma or
+		// the sentence's end; "Sam, our nurse will call you" speaks to
+		// a patient named Sam. "your" is never apposition enough.
+		if !staffRole(w[1]) {
+			return false
+		}
+		k := strings.Index(seg, w[1]) + len(w[1])
+		rest := strings.TrimLeft(seg[k:], " ")
+		return rest == "" || strings.ContainsRune(",.;!?", rune(rest[0]))
+	default:
+		return false
+	}
+	for _, x := range w[1:min(len(w), 4)] {
+		if staffRole(x) {
+			return true
+		}
+		switch x {
+		case "the", "our", "la", "el", "nuestra", "nuestro":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// staffRole reports a word naming a clinic role or desk.
+func staffRole(w string) bool {
+	switch w {
+	case "front", "desk", "nursing", "reception", "recepcion", "enfermeria", "billing", "scheduling", "citas",
+		"office", "oficina", "pharmacy", "farmacia", "clinic", "clinica", "team", "equipo", "staff", "personal",
+		"nurse", "doctor", "doctora", "enfermera", "enfermero", "receptionist", "recepcionista", "coordinator",
+		"coordinadora", "coordinador", "manager", "pharmacist", "farmaceutico", "farmaceutica", "provider", "physician",
+		"medico", "medica", "therapist", "terapeuta", "navigator", "navegadora", "navegador", "social", "care":
+		return true
+	}
+	return false
 }
 
 // safetyAdvice reports whether the sentence around [s, e) is generic
@@ -201,16 +514,34 @@ func precededByTitle(text string, i int) bool {
 func safetyAdvice(text string, s, e int) bool {
 	a, b := sentenceAround(text, s, e)
 	words := foldWords(text[a:b])
-	cond, action := false, false
+	own := len(words) // the span's own sentence, before the next one
+	// "Chest pain? Call 911.": the action may be the next sentence.
+	if b < len(text) {
+		_, b2 := sentenceAround(text, b+1, b+1)
+		words = append(words, foldWords(text[b+1:b2])...)
+	}
+	cond, personal, emergency, action, conditional := false, false, false, false, false
 	for i, w := range words {
 		switch w {
 		case "if", "si", "when", "cuando", "whenever", "case", "caso":
+			cond, conditional = true, true
+		case "anyone", "anybody", "someone", "everyone",
+			"whoever", "people", "alguien", "quien", "quienes", "cualquier", "cualquiera", "personas", "for", "con", "ante",
+			"signs", "sign", "signos", "senales", "symptoms", "sintomas", "warning":
 			cond = true
 		case "911", "988", "emergency", "emergencias", "emergencia", "urgencias", "er":
+			emergency = true
+		case "9":
+			// "9-1-1", "9 1 1"
+			emergency = emergency || i+2 < len(words) && words[i+1] == "1" && words[i+2] == "1"
+		case "call", "llame", "llamenos", "stay", "quedese", "reschedule", "seek", "busque", "acuda", "go", "vaya":
+			// Advice that sends anyone with the symptom somewhere: "stay
+			// home if you have a fever and call us to reschedule".
 			action = true
 		case "poison":
-			action = action || (i+1 < len(words) && words[i+1] == "control")
-		case "your", "su", "sus", "tu", "tus":
+			emergency = emergency || (i+1 < len(words) && words[i+1] == "control")
+		case "you", "your", "usted", "su", "sus", "tu", "tus", "he", "she", "his", "her", "el", "ella":
+			personal = true
 			if i+1 < len(words) && resultNoun(words[i+1]) {
 				return false
 			}
@@ -219,8 +550,107 @@ func safetyAdvice(text string, s, e int) bool {
 			return false
 		}
 	}
-	return cond && action
+	// "For your diabetes, call us": the patient's own condition, unless
+	// the sentence is a real condition ("if your child has a fever").
+	if !conditional {
+		for _, w := range words[:own] {
+			switch w {
+			case "your", "su", "sus", "tu", "tus", "his", "her", "their":
+				return false
+			}
+		}
+	}
+	// Conditional advice may send people anywhere; a bare symptom is
+	// advice only when it sends them to emergency care and does not
+	// speak of the patient ("Chest pain? Call 911.").
+	return cond && (action || emergency) || !personal && emergency
 }
+
+// publicHealth reports whether the sentence around span sp is the clinic
+// announcing a service or public-health advice ("flu shots are available
+// for everyone", "free HIV testing every Wednesday", "diabetes education
+// classes start next month", "the imaging center is on floor 2"). The
+// message goes to one patient, so nothing may tie it to them: no you,
+// your, usted, su, no third person, no appointment or day of theirs
+// ("tomorrow", "called", "scheduled"), no finding. A condition or symptom
+// needs an audience or an offer (everyone, free, available, classes,
+// season); where a service is (floor, building, hours) is enough only for
+// a test or imaging, as "the HIV clinic is on floor 3" tells this
+// patient where their care is.
+func publicHealth(text string, sp Span) bool {
+	a, b := sentenceAround(text, sp.Start, sp.End)
+	words := foldWords(text[a:b])
+	audience, place := false, false
+	for i, w := range words {
+		switch w {
+		case "you", "your", "youre", "yours", "yourself", "u", "ur", "usted", "ustedes", "su", "sus", "tu", "tus", "te", "le",
+			"he", "she", "him", "his", "her", "hers", "ella", "i", "me", "my", "mi", "mis",
+			"found", "shows", "showed", "confirmed", "diagnosed", "diagnosis", "tested", "positive", "negative",
+			"muestra", "mostro", "confirmo", "diagnostico", "diagnosticaron", "positivo", "positiva", "negativo", "negativa",
+			"tomorrow", "today", "tonight", "manana", "hoy", "called", "calling", "will", "scheduled", "booked", "reminder",
+			"confirmation", "llamo", "llamara", "programada", "programado", "agendada", "recordatorio", "confirmada", "confirmado":
+			return false
+		case "appointment", "appt", "visit", "followup", "follow", "referral", "cita", "consulta", "referido":
+			// "no appointment needed", "sin cita": an invitation, not a
+			// booking.
+			if i == 0 || !(words[i-1] == "no" || words[i-1] == "sin" || words[i-1] == "without") {
+				return false
+			}
+		case "available", "free", "offer", "offers", "offering", "classes", "class", "education", "everyone", "everybody",
+			"anyone", "season", "vaccine", "vaccines", "vaccination", "shot", "shots", "booster", "boosters", "screenings",
+			"event", "events", "fair", "campaign", "program", "group", "walkin", "walkins", "prevention", "awareness", "community",
+			"public", "welcome", "disponible", "disponibles", "gratis", "gratuita", "gratuitas", "gratuito", "gratuitos",
+			"ofrecemos", "ofrece", "clases", "clase", "educacion", "todos", "todas", "temporada", "vacuna", "vacunas",
+			"vacunacion", "campana", "feria", "programa", "grupo", "prevencion", "comunidad", "bienvenidos":
+			audience = true
+		case "floor", "building", "suite", "located", "entrance", "open", "opens", "closes", "closed", "hours", "window",
+			"desk", "room", "department", "center", "piso", "edificio", "entrada", "abre", "abierto", "cierra", "cerrado",
+			"horario", "sala", "centro", "departamento", "cerrados", "cerrada", "cerradas", "abiertos", "holiday", "holidays", "feriado", "festivo", "closure", "cierre":
+			place = true
+		}
+	}
+	// A date beside where or when the clinic is open is the clinic's
+	// calendar ("we are closed on December 25"); nothing in the sentence
+	// is the patient's.
+	return audience || place && (sp.Type == SpanLab || sp.Type == SpanDate)
+}
+
+// insideWeb reports whether span sp lies inside one of the clinic's web
+// addresses written in text ("riverbendhealth.example/flu"): the path of
+// the clinic's own page is not the patient's condition.
+func (p ClinicProfile) insideWeb(text, low string, sp Span) bool {
+	if len(low) != len(text) {
+		return false // lower-casing changed the offsets: not an address
+	}
+	for _, w := range p.Web {
+		host := webHost(w)
+		if host == "" {
+			continue
+		}
+		for from := 0; from < len(low); {
+			k := strings.Index(low[from:], host)
+			if k < 0 {
+				break
+			}
+			a, b := from+k, from+k+len(host)
+			for a > 0 && !isSpaceByte(low[a-1]) {
+				a--
+			}
+			for b < len(low) && !isSpaceByte(low[b]) {
+				b++
+			}
+			// The masker may run the span on past the address ("…/flu
+			// for details"): the rest must hold nothing of its own.
+			if sp.Start >= a && sp.Start < b && (sp.End <= b || len(Detect(text[b:sp.End]).Spans) == 0) {
+				return true
+			}
+			from = b
+		}
+	}
+	return false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // sentenceAround widens [s, e) to its sentence: up to . ! ? ; or a line
 // break (an abbreviation's dot ends nothing important here: advice is a
@@ -242,7 +672,8 @@ func resultNoun(w string) bool {
 	case "result", "results", "test", "tests", "tested", "testing", "lab", "labs", "labwork", "bloodwork",
 		"biopsy", "scan", "scans", "xray", "mri", "culture", "screening", "report", "pathology", "mammogram",
 		"ultrasound", "panel", "levels", "level", "resultado", "resultados", "analisis", "prueba", "pruebas",
-		"examen", "examenes", "estudio", "estudios", "biopsia", "cultivo":
+		"examen", "examenes", "estudio", "estudios", "biopsia", "cultivo", "ct", "ekg", "ecg", "echo", "xrays",
+		"ultrasonido", "ecografia", "radiografia", "tomografia", "resonancia", "mamografia", "colonoscopy", "colonoscopia":
 		return true
 	}
 	return false
@@ -258,7 +689,9 @@ func verdictWord(w string) bool {
 	switch w {
 	case "good", "ok", "okay", "great", "perfect", "unremarkable", "concerning", "worrying", "bien", "mal",
 		"buenos", "buenas", "buenisimos", "showed", "shows", "found", "detected", "confirmed", "confirmo",
-		"mostro", "improved", "worse", "better", "mejor", "peor", "stable", "estable":
+		"mostro", "improved", "worse", "better", "mejor", "peor", "stable", "estable", "reveals", "revealed", "indicates",
+		"muestra", "muestran", "revela", "revelo", "indica", "encontro", "encontraron", "benign", "malignant",
+		"benigno", "benigna", "maligno", "maligna", "positivos", "negativos", "anormales", "reactivo", "reactiva":
 		return true
 	}
 	return false
@@ -309,12 +742,24 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 	sc.run(text)
 	det := sc.detection(text)
 	out := OutboundScreen{Detection: det, Disclosure: sc.disclosure()}
+	var low string // text in lower case, made when a span needs it
 	for _, s := range det.Spans {
 		if clinic.allowed(text, s) {
 			continue
 		}
-		if (s.Type == SpanSymptom || s.Type == SpanCondition) && safetyAdvice(text, s.Start, s.End) {
+		if (s.Type == SpanSymptom || s.Type == SpanCondition || s.Type == SpanLab) && safetyAdvice(text, s.Start, s.End) {
 			continue
+		}
+		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab || s.Type == SpanDate) && out.Disclosure == "" && publicHealth(text, s) {
+			continue
+		}
+		if len(clinic.Web) > 0 && strings.IndexByte(text, '.') >= 0 {
+			if low == "" {
+				low = strings.ToLower(text)
+			}
+			if clinic.insideWeb(text, low, s) {
+				continue // "riverbendhealth.example/flu"
+			}
 		}
 		out.Blocking = append(out.Blocking, s)
 	}
@@ -353,16 +798,42 @@ func (sc *scanner) disclosure() string {
 		case "day", "weekend", "night", "morning", "afternoon", "evening", "one", "time", "dia", "tarde", "fin", "noche":
 			return false
 		}
+		if w == "muestra" || w == "muestran" { // also "a sample": "traiga la muestra"
+			for _, d := range []string{"la", "las", "una", "su", "sus", "tu", "de", "the"} {
+				if sc.is(k-1, d) {
+					return false
+				}
+			}
+		}
 		return !(sc.is(k-1, "a") || sc.is(k-1, "un") || sc.is(k-1, "una")) || T[k].flags&fResultValue != 0
 	}
 	var you, dx bool
 	for i := range T {
 		w := plain(i)
+		if sc.looseSlipDrug(i) != "" {
+			return "medication" // "your oxepic refill is ready"
+		}
+		if kind := sc.disguisedClinical(i); kind != "" {
+			return kind
+		}
+		if spelled := sc.spelledOut(i); spelled != "" {
+			// "p o s i t i v e", "p-o-s-i-t-i-v-o": a verdict spelled a
+			// letter at a time.
+			switch spelled {
+			case "positive", "negative", "abnormal", "normal", "benign", "malignant", "reactive", "positivo", "positiva",
+				"negativo", "negativa", "anormal", "benigno", "benigna", "maligno", "maligna", "pregnant", "embarazada":
+				return "results"
+			}
+		}
+		if (w == "your" || w == "su" || w == "tu" || w == "sus" || w == "tus") && organState(sc, i) {
+			return "diagnosis" // "your thyroid is underactive"
+		}
 		// A verdict that can only be about a test: "it's positive",
 		// "came back benign", "everything looks normal".
 		switch w {
 		case "positive", "negative", "benign", "malignant", "abnormal", "elevated", "detectable", "undetectable",
-			"reactive", "nonreactive", "positivo", "positiva", "negativo", "negativa", "anormal", "maligno", "benigno":
+			"reactive", "nonreactive", "positivo", "positiva", "negativo", "negativa", "anormal", "maligno", "benigno",
+			"maligna", "benigna", "positivos", "negativos", "anormales", "reactivo", "reactiva":
 			if verdict(i) {
 				return "results"
 			}
@@ -393,9 +864,11 @@ func (sc *scanner) disclosure() string {
 			}
 		}
 		if measureNoun(w) {
-			// "your blood pressure is 150/95", "tu azúcar está en 240".
+			// "your blood pressure is 150/95", "tu azúcar está en 240";
+			// not a threshold in advice: "if your temperature is over
+			// 104, call 911".
 			for k := i + 1; k < len(T) && k <= i+4 && !end(k); k++ {
-				if T[k].kind == tkNum && !sc.clockTime(k) {
+				if T[k].kind == tkNum && !sc.clockTime(k) && !sc.threshold(k) {
 					return "results"
 				}
 			}
@@ -417,7 +890,9 @@ func (sc *scanner) disclosure() string {
 			"switch", "change", "aumentar", "aumente", "bajar", "baje", "suspender", "suspenda", "dejar", "deje", "duplicar":
 			for k := i + 1; k < len(T) && k <= i+5 && !end(k); k++ {
 				switch string(sc.word(k)) {
-				case "dose", "dosage", "medication", "medications", "medicine", "meds", "prescription", "pills",
+				case "thinner", "thinners", "anticoagulant", "antibiotic", "antibiotics", "inhaler", "steroid", "steroids",
+					"antibiotico", "antibioticos", "anticoagulante", "inhalador", "esteroides", "anticonceptivo", "anticonceptivos",
+					"dose", "dosage", "medication", "medications", "medicine", "meds", "prescription", "pills",
 					"insulin", "dosis", "medicamento", "medicina", "pastillas", "receta", "tratamiento", "treatment":
 					return "medication"
 				}
@@ -448,6 +923,127 @@ func doseUnit(w string) bool {
 		"capsule", "capsules", "puff", "puffs", "drop", "drops", "pastilla", "pastillas", "tableta", "tabletas",
 		"capsula", "capsulas", "gotas", "dosis":
 		return true
+	}
+	return false
+}
+
+// spelledOut joins a run of single letters starting at token i ("p o s i
+// t i v e", "p-o-s-i-t-i-v-e") when i starts the run; "" otherwise.
+func (sc *scanner) spelledOut(i int) string {
+	T := sc.toks
+	one := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && T[k].e-T[k].s == 1 }
+	if !one(i) || one(i-1) || one(i-2) && (sc.isP(i-1, '-') || sc.isP(i-1, '.')) {
+		return ""
+	}
+	var b []byte
+	for k := i; k < len(T) && len(b) < 16; {
+		if !one(k) {
+			break
+		}
+		b = append(b, sc.word(k)...)
+		if sc.isP(k+1, '-') || sc.isP(k+1, '.') {
+			k += 2
+		} else {
+			k++
+		}
+	}
+	if len(b) < 5 {
+		return ""
+	}
+	return string(b)
+}
+
+// organState reports "your <organ> is <state>" at the possessive i:
+// "your thyroid is underactive", "su riñón está inflamado".
+func organState(sc *scanner, i int) bool {
+	organ := false
+	for k := i + 1; k <= i+6 && k < len(sc.toks); k++ {
+		w := string(sc.word(k))
+		switch w {
+		case "thyroid", "kidney", "kidneys", "liver", "heart", "lung", "lungs", "prostate", "pancreas", "gallbladder", "bladder",
+			"colon", "uterus", "ovary", "ovaries", "cervix", "spleen", "bone", "bones", "iron", "potassium", "sodium",
+			"hemoglobin", "platelets", "tiroides", "rinon", "rinones", "higado", "corazon", "pulmon", "pulmones", "prostata",
+			"vesicula", "vejiga", "utero", "ovario", "ovarios", "hierro", "potasio", "sodio", "hemoglobina", "plaquetas":
+			organ = true
+		case "underactive", "overactive", "enlarged", "inflamed", "infected", "damaged", "failing", "fractured", "broken",
+			"low", "high", "elevated", "irregular", "weak", "blocked", "inflamado", "inflamada", "agrandado", "agrandada",
+			"infectado", "infectada", "danado", "danada", "bajo", "baja", "alto", "alta", "elevado", "elevada", "debil":
+			if organ {
+				return true
+			}
+		}
+		if sc.kind(k) == tkPunct && !sc.isP(k, '\'') {
+			return false
+		}
+	}
+	return false
+}
+
+// addressWords is foldWords with the usual street abbreviations applied,
+// so "2200 North Kedzie Boulevard" and "2200 N Kedzie Blvd" compare equal.
+func addressWords(s string) []string {
+	w := foldWords(s)
+	for i, x := range w {
+		if c, ok := streetAbbrev[x]; ok {
+			w[i] = c
+		}
+	}
+	return w
+}
+
+var streetAbbrev = map[string]string{
+	"north": "n", "south": "s", "east": "e", "west": "w", "northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se",
+	"street": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln", "court": "ct", "place": "pl",
+	"parkway": "pkwy", "highway": "hwy", "suite": "ste", "apartment": "apt", "floor": "fl", "square": "sq", "terrace": "ter",
+	"illinois": "il", "wisconsin": "wi", "california": "ca", "texas": "tx", "new": "new", "florida": "fl_", "avenida": "av_", "calle": "c_",
+}
+
+// titledAfter reports a credential ending a name span or right after
+// it: "Kim, RN", "Grace Kim RN", "Okafor, MD".
+func titledAfter(text string, s Span) bool {
+	b := min(len(text), s.End+6)
+	for b < len(text) && text[b]&0xC0 == 0x80 {
+		b++
+	}
+	letters := func(r rune) bool { return !(r >= 'a' && r <= 'z') }
+	in := strings.FieldsFunc(Normalize(text[s.Start:s.End]), letters)
+	after := strings.FieldsFunc(Normalize(text[s.End:b]), letters)
+	credential := func(w []string, i int) bool {
+		if i < 0 || i >= len(w) {
+			return false
+		}
+		switch w[i] {
+		case "rn", "md", "np", "lpn", "aprn", "fnp", "dds":
+			return true
+		}
+		return false
+	}
+	return len(in) > 1 && credential(in, len(in)-1) || credential(after, 0)
+}
+
+// threshold reports a number said as a limit in conditional advice:
+// "if … over 104", "si … mayor de 39". The comparison word must come
+// right before the number (with "than" or "de" between) and the sentence
+// must be a condition.
+func (sc *scanner) threshold(k int) bool {
+	j := k - 1
+	if sc.is(j, "than") || sc.is(j, "de") || sc.is(j, "of") {
+		j--
+	}
+	switch string(sc.word(j)) {
+	case "over", "above", "under", "below", "higher", "lower", "greater", "less", "more", "exceeds",
+		"mayor", "menor", "mas", "menos", "arriba", "encima", "debajo", "supera":
+	default:
+		return false
+	}
+	for i := j - 1; i >= 0; i-- {
+		if sc.isP(i, '.') || sc.isP(i, '!') || sc.isP(i, '?') || sc.isP(i, ';') {
+			return false
+		}
+		switch string(sc.word(i)) {
+		case "if", "si", "when", "cuando", "whenever":
+			return true
+		}
 	}
 	return false
 }

@@ -108,6 +108,7 @@ func TestOutboundAllowListDoesNotCoverPatients(t *testing.T) {
 		"your address 12 Oak St is on file", "see www.facebook.com/maria.lopez", "Garcia, your appointment moved to Friday",
 		"If you have chest pain because your results were abnormal, call 911.",
 		"email maria@gmail.com", "Maria Lopez will call", "608-555-0199 is your new number",
+		"Madison, your appointment is Tuesday", "Dr. B. Osei will call you", "your ZIP 53704 is on file",
 	} {
 		d := DecideOutbound(Outbound{Now: noon, OptedIn: true, Text: text, LastInboundAt: noon.Add(-time5m), Rules: OutboundRules{Clinic: testClinic}})
 		if d.Allowed {
@@ -151,8 +152,8 @@ type outboundItem struct {
 
 // Floors for the independent outbound set: refusals are the safety side.
 const (
-	floorOutboundRefuse = 0.95
-	floorOutboundAllow  = 0.90
+	floorOutboundRefuse = 0.98
+	floorOutboundAllow  = 0.98
 )
 
 // TestOutboundIndependent scores the guard on an outbound set written by
