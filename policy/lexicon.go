@@ -53,6 +53,8 @@ const (
 	fLatin                             // placeholder Latin ("lorem", "ipsum"): layout text, not a message
 	fLabelNoun                         // "building", "lot", "suite": takes a letter label ("Building A")
 	fHeadNoun                          // "disease", "syndrome", "enfermedad": names a condition with the words before or after
+	fOrgNoun                           // "clinic", "imaging", "monitor": the capitalised words before it name a place, an organisation or a thing
+	fPopName                           // a name only the population tables know (no hand list): weaker on its own
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -87,6 +89,9 @@ type lexicon struct {
 	// drugs indexes one-word medication and condition names of six
 	// letters or more by first letter, for the misspelling look-up.
 	drugs [128][]fuzzyTerm
+	// people holds the population name tables for words no list above
+	// knows.
+	people *nameTable
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -140,6 +145,11 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
 	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
+	people, err := buildNameTable(populationNames)
+	if err != nil {
+		return nil, err
+	}
+	lx.people = people
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -395,6 +405,7 @@ func buildLexicon() (*lexicon, error) {
 		"rinon", "rinones", "vejiga", "articulaciones", "huesos", "costillas", "cara", "corazon", "pulmones",
 		// Functions and other parts a complaint is about: "my vision is
 		// blurry", "my gums bleed", "my heel is killing me".
+		"lung", "prostate", "pancreas", "gallbladder", "uterus", "ovary", "ovaries", "cervix", "bowel", "spleen",
 		"vision", "eyesight", "hearing", "gums", "stool", "stools", "urine", "bowels", "breathing", "balance",
 		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
 		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",
@@ -423,6 +434,15 @@ func buildLexicon() (*lexicon, error) {
 		"elevator", "stairs", "clinic", "pod", "desk", "window", "counter", "annex", "edificio", "sala",
 		"puerta", "piso", "nivel", "consultorio", "modulo", "ventanilla")
 
+	lx.flag(fOrgNoun, "clinic", "clinics", "clinica", "hospital", "hospitals", "center", "centre", "centro",
+		"imaging", "radiology", "medical", "health", "healthcare", "pharmacy", "farmacia", "lab", "labs",
+		"laboratory", "laboratorio", "building", "tower", "torre", "campus", "pavilion", "wing", "annex",
+		"office", "offices", "plaza", "mall", "county", "city", "park", "university", "college", "school",
+		"church", "institute", "group", "associates", "hall", "library", "station", "airport", "bank",
+		"insurance", "monitor", "method", "diet", "foundation", "urgent", "outpatient", "surgery", "surgical",
+		"care", "pediatrics", "cardiology", "oncology", "orthopedics", "dental", "dentistry", "vision",
+		"hospice", "rehab", "rehabilitation", "therapy", "garage", "lot", "entrance", "tower", "heights",
+		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo")
 	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
 		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
 		"alergias", "intolerance", "intolerancia")

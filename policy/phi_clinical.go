@@ -62,6 +62,12 @@ func (sc *scanner) clinical() {
 		sc.addTok(s, e, m.e.clin, 0.8, prioClinical)
 	}
 	sc.bodyComplaints()
+	sc.vitalReadings()
+	sc.healthPredicates()
+	sc.organProblems()
+	sc.feverReadings()
+	sc.seenBlood()
+	sc.statements()
 }
 
 // clinContent reports a token that carries part of a clinical statement
@@ -702,7 +708,8 @@ func complaintFiller(w []byte) bool {
 		"very", "really", "kinda", "kind", "sort", "of", "feel", "feels", "felt", "look", "looks", "looked",
 		"seems", "seem", "get", "gets", "got", "getting", "become", "became", "turned", "is", "are", "has",
 		"have", "had", "constantly", "suddenly", "still", "now", "totally", "completely", "se", "siente",
-		"sienten", "ve", "ven", "muy", "tan", "sigue", "siguen", "esta", "estan", "ha", "han", "estado":
+		"sienten", "ve", "ven", "muy", "tan", "sigue", "siguen", "esta", "estan", "ha", "han", "estado",
+		"goes", "went", "going", "gone", "comes", "came", "turns", "turning", "keeps going", "gets going":
 		return true
 	}
 	return false

@@ -344,6 +344,7 @@ func (sc *scanner) ages() {
 	sc.spelledAges()
 	sc.decadeAges()
 	sc.shorthandAges()
+	sc.personAges()
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years

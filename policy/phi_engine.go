@@ -29,6 +29,10 @@ type cand struct {
 	t    SpanType
 	conf float32
 	prio int8
+	// cs, ce is the term a clinical statement grew from (zero when it
+	// did not grow): where a stronger span cuts the statement, only the
+	// part holding the term is kept.
+	cs, ce int32
 }
 
 // mark is a lexicon hit: tokens [ts, te) matched entry e.
@@ -170,6 +174,7 @@ func (sc *scanner) run(text string) {
 	sc.validated()
 	sc.dates()
 	sc.spelledDates()
+	sc.dateLeads()
 	sc.ages()
 	sc.birthYears()
 	sc.digitRuns()
@@ -202,6 +207,24 @@ func (sc *scanner) lookup() {
 					if ce, found := lx.words[string(sc.key)]; found && ce.flags&fClin != 0 {
 						e, ok = ce, true
 					}
+				}
+			}
+			if !ok && T[i].kind == tkWord && len(w) >= 3 {
+				// A word no list knows may still be a name the population
+				// tables hold ("okafor", "xiomara").
+				pw := w
+				if bytesHasPossessive(pw) {
+					pw = pw[:len(pw)-2]
+				}
+				if tag := lx.people.lookup(pw); tag != 0 {
+					e = lexEntry{nTok: 1, flags: fPopName}
+					if tag&nameGiven != 0 {
+						e.flags |= fFirst
+					}
+					if tag&nameFamily != 0 {
+						e.flags |= fSurname
+					}
+					ok = true
 				}
 			}
 			if !ok || e.nTok == 0 {
@@ -560,6 +583,9 @@ func (sc *scanner) resolve() {
 			}
 		}
 		if !free {
+			if x.prio == prioClinical {
+				sc.keepFreeRuns(x, taken)
+			}
 			continue
 		}
 		for p := x.s; p < x.e; p++ {
@@ -568,4 +594,34 @@ func (sc *scanner) resolve() {
 		sc.kept = append(sc.kept, x)
 	}
 	slices.SortFunc(sc.kept, func(a, b cand) int { return int(a.s - b.s) })
+}
+
+// keepFreeRuns keeps the part of a clinical statement that no stronger
+// span took and that holds its term: a statement that runs over a name or
+// a date is masked around it, the identifier keeping its own type, and a
+// stray piece on the far side of the identifier is not a statement.
+func (sc *scanner) keepFreeRuns(x cand, taken []bool) {
+	b := sc.n.b
+	for p := x.s; p < x.e; {
+		for p < x.e && (taken[p] || !isDigit(b[p]) && !isWordByte(b[p])) {
+			p++
+		}
+		q := p
+		for q < x.e && !taken[q] {
+			q++
+		}
+		e := q
+		for e > p && !isDigit(b[e-1]) && !isWordByte(b[e-1]) {
+			e--
+		}
+		if e-p >= 2 && (x.ce == 0 || p < x.ce && x.cs < e) {
+			for k := p; k < e; k++ {
+				taken[k] = true
+			}
+			y := x
+			y.s, y.e = p, e
+			sc.kept = append(sc.kept, y)
+		}
+		p = q
+	}
 }

@@ -383,20 +383,28 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		i-- // "she'll be 91", "he reached 100": look for the person from the verb
 		return sc.personBefore(i)
 	}
+	// "who's 96", "grandma's 94": a contracted "is" after a person.
+	pw := sc.word(i - 1)
+	contracted := bytesHasPossessive(pw) && (sc.is(i-1, "who's") || sc.toks[i-1].ent.cue == cueRelation ||
+		sc.toks[i-1].flags&(fFirst|fSurname|fPersonal) != 0 || relationWord(pw[:len(pw)-2]))
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
 		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
-		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am")) {
+		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am") || sc.is(i-1, "whos") || sc.is(i-1, "tenia") ||
+		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted) {
 		return false
 	}
-	nx := e + 1
-	if !(nx >= len(sc.toks) || (sc.kind(nx) == tkPunct && !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1))) ||
-		sc.is(nx, "and") || sc.is(nx, "y") || sc.is(nx, "today") || sc.is(nx, "hoy") || sc.is(nx, "now") ||
-		sc.is(nx, "this") || sc.is(nx, "next") || sc.is(nx, "last") || sc.is(nx, "but") || sc.is(nx, "pero")) {
+	if contracted && !sc.is(i-1, "who's") {
+		return sc.ageFollows(e + 1)
+	}
+	if !sc.ageFollows(e + 1) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		t := &sc.toks[k]
-		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") ||
+		if t.flags&(fClin|fBodyPart) != 0 || vitalWord(sc.txt(k)) {
+			return false // "my sugar was 110": a reading, not an age
+		}
+		if t.flags&(fPersonal|fFirst|fSurname) != 0 || t.ent.cue == cueRelation || t.ent.cue == cueTitle || sc.is(k, "who") || sc.is(k, "who's") ||
 			sc.is(k, "patient") || sc.is(k, "paciente") || t.kind == tkWord && k > 0 && sc.upper(k) && !sc.allUpperText() {
 			return true
 		}
@@ -812,4 +820,35 @@ func (sc *scanner) spelledOutNames() {
 		}
 		i = j
 	}
+}
+
+// ageFollows reports what may follow an age told with "is": the end of the
+// clause, a conjunction, a time word ("today", "next month") or a
+// function word ("she is 93 and", "he's 95 in May"), but never a unit
+// ("is 98 degrees", "was 95 lbs", "is 100%").
+func (sc *scanner) ageFollows(nx int) bool {
+	if nx >= len(sc.toks) {
+		return true
+	}
+	if sc.kind(nx) == tkPunct {
+		return !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1)) && !sc.isP(nx, '°')
+	}
+	switch string(sc.word(nx)) {
+	case "and", "y", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
+		"anos", "so", "already", "ya", "tomorrow", "manana", "soon", "pronto", "himself", "herself", "who", "que",
+		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive":
+		return true
+	}
+	return false
+}
+
+// relationWord reports a kinship word before a contracted "is":
+// "grandma's 94", "dad's 91".
+func relationWord(w []byte) bool {
+	switch string(w) {
+	case "mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather", "nana",
+		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient":
+		return true
+	}
+	return false
 }

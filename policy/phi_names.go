@@ -266,6 +266,10 @@ func (sc *scanner) names() {
 		}
 		hasStrong := sc.strongLex(i)
 		end := sc.extendName(i, 4, acceptRun, hasStrong)
+		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i)) {
+			i = end
+			continue
+		}
 		for k := i; k <= end && !hasStrong; k++ {
 			hasStrong = sc.strongLex(k)
 		}
@@ -336,7 +340,7 @@ func (sc *scanner) capitalisedPairs() {
 		// Four or more capitalised words in a row are a title, a heading
 		// or an organisation ("Northside Family Medicine Walk In"), not
 		// one person.
-		if sc.capitalRun(i, end) >= 4 {
+		if sc.capitalRun(i, end) >= 4 || sc.notPerson(i, end) {
 			i = end
 			continue
 		}
@@ -515,6 +519,11 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 		}
 	}
 	if !sc.nameWord(j) {
+		return
+	}
+	if m.e.cue == cueRelation && (sc.is(j-1, "is") || sc.is(j-1, "was") || sc.is(j-1, "es")) && (!sc.upper(j) || sc.allUpperText()) {
+		// "my daughter is autistic": after "is" a lower-case word says
+		// what the person is, not who.
 		return
 	}
 	e := j
@@ -746,4 +755,73 @@ func (sc *scanner) capitalRun(i, end int) int {
 		run++
 	}
 	return run
+}
+
+// notPerson reports name-shaped words [i, end] that the words around them
+// make a place, an organisation or a thing: after a determiner (not "a",
+// which in Spanish is "to": "llamen a Zoltan") or a
+// saint ("the Holter", "Saint Brigid", "San Marcos"), before a noun that
+// heads such a name ("Westbrook Imaging", "Kaiser Permanente Medical"),
+// or inside a run of four or more capitalised words (a title).
+func (sc *scanner) notPerson(i, end int) bool {
+	p := i - 1
+	if sc.isP(p, '.') && (sc.is(p-1, "st") || sc.is(p-1, "mt") || sc.is(p-1, "ft")) {
+		return true
+	}
+	switch string(sc.word(p)) {
+	case "the", "an", "this", "that", "our", "your", "la", "el", "los", "las", "al",
+		"saint", "santa", "sainte", "mount", "mt", "fort", "lake", "port", "st":
+		return true
+	}
+	n := end + 1
+	if sc.isP(n, '\'') || sc.isP(n, '-') {
+		n++
+	}
+	// "Rosenthal Family Clinic": up to two more capitalised words may
+	// stand between the name and the noun that heads it.
+	for hop := 0; hop < 3 && sc.kind(n) == tkWord && sc.upper(n) == sc.upper(end); hop++ {
+		if sc.flags(n)&(fOrgNoun|fStreetSuffix) != 0 {
+			return true
+		}
+		if !sc.upper(n) {
+			break
+		}
+		n++
+	}
+	if !sc.upper(i) || sc.allUpperText() {
+		return false
+	}
+	// Particles inside a name ("María de la Cruz") are not title words:
+	// count only the capitalised ones.
+	run := sc.capitalRun(i, end)
+	for k := i; k <= end; k++ {
+		if sc.kind(k) != tkWord || !sc.upper(k) {
+			run--
+		}
+	}
+	return run >= 4
+}
+
+// popPersonContext reports words around a lone lower-case name that only
+// the population tables know which say it is a person: a verb that takes a
+// person ("tell okafor", "ask for brennan"), a greeting ("hi mbeki"), a
+// possessive ("okafor's form") or a verb people do ("okafor called").
+func (sc *scanner) popPersonContext(i int) bool {
+	if bytesHasPossessive(sc.txt(i)) {
+		return true
+	}
+	p := i - 1
+	if sc.is(p, "for") || sc.is(p, "to") || sc.is(p, "with") {
+		p--
+	}
+	switch string(sc.word(p)) {
+	case "tell", "ask", "call", "text", "thank", "thanks", "let", "dear", "hi", "hello", "hey", "hola",
+		"attn", "cc", "per", "told", "asked", "called", "texted", "page", "paged", "see", "saw", "message", "email":
+		return true
+	}
+	switch string(sc.word(i + 1)) {
+	case "said", "says", "told", "called", "asked", "texted", "wants", "needs":
+		return true
+	}
+	return false
 }

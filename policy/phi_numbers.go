@@ -298,6 +298,13 @@ func (sc *scanner) spelledDigits() {
 			i = last
 			continue
 		}
+		if words == 5 && len(sc.digits) == 5 && (last+1 >= len(T) || T[last+1].kind == tkPunct) && !countingRun(sc.digits) {
+			// Five digits spelled one word each and ending the clause: the
+			// shape of a US ZIP said aloud ("we're in six oh six one four").
+			sc.addTok(i, last, SpanZIP, 0.6, prioZIP)
+			i = last
+			continue
+		}
 		if words < 3 || len(sc.digits) < 7 {
 			continue
 		}
@@ -511,4 +518,15 @@ func (sc *scanner) zipCueBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// countingRun reports digits that count up or down ("one two three four
+// five"): counting, not a code.
+func countingRun(d []byte) bool {
+	up, down := true, true
+	for i := 1; i < len(d); i++ {
+		up = up && d[i] == d[i-1]+1
+		down = down && d[i]+1 == d[i-1]
+	}
+	return up || down
 }

@@ -238,8 +238,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	if sc.flags(i)&fStreetPrefix == 0 {
 		return 0, false
 	}
-	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) {
-		return 0, false // "via", "largo": ordinary words unless capitalised
+	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) && (!sc.addressCueBefore(i) || sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0) {
+		return 0, false // "via", "largo": ordinary words unless capitalised or after "I live at"
 	}
 	j := i + 1
 	if sc.isP(j, '.') {
@@ -259,6 +259,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			continue
 		}
 		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") ||
+			(sc.isP(j, '-') && sc.attached(j) && sc.attached(j+1) && words > 0 && sc.kind(j+1) == tkWord) || // "Rue Saint-Denis"
+
 			(sc.isP(j, ',') && words > 0 && sc.kind(j+1) == tkNum) { // "Via Roma, 10"
 			j++
 			continue
@@ -576,4 +578,23 @@ func (sc *scanner) addressTail(end int) int {
 		}
 	}
 	return end
+}
+
+// addressCueBefore reports an address cue in the few words before token
+// i: "my address is", "I live at", "send it to", "vivo en", "we moved to".
+// After one, a lower-case "via" or "rua" starts a street, not a route.
+func (sc *scanner) addressCueBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sc.flags(k)&(fAddrCue|fCityVerb) != 0 {
+			return true
+		}
+		switch string(sc.word(k)) {
+		case "send", "mail", "ship", "deliver", "moved", "mandar", "enviar", "manden", "envien":
+			return true
+		}
+		if sc.kind(k) == tkPunct && !sc.isP(k, ':') {
+			return false
+		}
+	}
+	return false
 }

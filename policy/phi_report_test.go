@@ -379,11 +379,17 @@ var categoryFloors = map[string]float64{
 	"clinical-symptom-circumstance": 0.95,
 	"age-over-89-phrasings":         0.95,
 	"zip-spelled":                   0.95,
+	"name-population":               0.95,
+	"clinical-vital-reading":        0.95,
+	"clinical-health-predicate":     0.95,
+	"clinical-organ-condition":      0.95,
+	"place-street-word-lower":       0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
 // visit named in an operational question, placeholder Latin.
-var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time"}
+var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time",
+	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

@@ -93,7 +93,7 @@ func TestDetectIdentifiers(t *testing.T) {
 		{"this is john smith", []want{{SpanName, "john smith"}}},
 		{"me llamo Xiomara Quispe", []want{{SpanName, "Xiomara Quispe"}}},
 		{"LOPEZ, MARIA", []want{{SpanName, "LOPEZ, MARIA"}}},
-		{"my son Luis has a fever", []want{{SpanName, "Luis"}, {SpanSymptom, "fever"}}},
+		{"my son Luis has a fever", []want{{SpanName, "Luis"}, {SpanSymptom, "has a fever"}}},
 		{"Dr. Nguyen said ok", []want{{SpanName, "Nguyen"}}},
 		{"María de la Cruz", []want{{SpanName, "María de la Cruz"}}},
 		{"tell Grace Kim I'm late", []want{{SpanName, "Grace Kim"}}},
@@ -204,7 +204,7 @@ func TestDetectEvasion(t *testing.T) {
 func TestDetectMaskedText(t *testing.T) {
 	text := "Hi, I'm Maria Lopez, DOB 03/14/1962, cell (555) 123-4567, I have chest pain"
 	d := Detect(text)
-	want := "Hi, I'm [NAME], DOB [DOB], cell [PHONE], I have [SYMPTOM]"
+	want := "Hi, I'm [NAME], DOB [DOB], cell [PHONE], [SYMPTOM]"
 	if d.Masked != want {
 		t.Errorf("masked %q, want %q", d.Masked, want)
 	}

@@ -211,7 +211,6 @@ var templates = []tmplSet{
 	}},
 	{cat: "negative", lang: "en", tune: []string{
 		"I took {DOSE} this morning",
-		"BP was {BP} today",
 		"the pharmacy said {FRAC} tab twice a day",
 		"{PAINW} is about {PAIN} right now",
 		"see you at {TIME}",
@@ -229,7 +228,6 @@ var templates = []tmplSet{
 		"room {SUITE} or {FLOOR}",
 	}, held: []string{
 		"took {FRAC} of a pill",
-		"my reading was {BP}",
 		"{PAINW} level {PAIN}",
 		"{DOSE} twice daily",
 		"running {N} min late, there at {TIME}",
@@ -241,7 +239,6 @@ var templates = []tmplSet{
 	}},
 	{cat: "negative", lang: "es", tune: []string{
 		"tomé {DOSE} en la mañana",
-		"la presión estaba en {BP}",
 		"{FRAC} pastilla cada {N} horas",
 		"llego a las {TIME}",
 		"¿es en el piso {FLOOR}?",

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Per-category sets for detection that has to work without the hand
+// lists: names the population tables know but no list holds, written in
+// lower case with no cue; vital-sign readings told by the patient; and
+// symptom statements phrased with no listed symptom. Two precision sets
+// hold what must stay readable: everyday uses of the body verbs, and
+// places named after people.
+var categoryTemplates3 = []tmplSet{
+	{cat: "name-population", lang: "en", tune: []string{
+		"{POPPAIR} needs a refill",
+		"can {POPPAIR} pick up the forms",
+		"please call {POPPAIR} back",
+		"is {POPPAIR} on the list for friday",
+		"tell mrs {POPFAM} her forms are ready",
+	}, held: []string{
+		"{POPPAIR} missed the 3pm slot",
+		"hi it's about {POPPAIR}, she has a question",
+		"{POPPAIR} will come instead of me",
+		"the bill for {POPPAIR} is wrong",
+	}},
+	{cat: "name-population", lang: "es", tune: []string{
+		"{POPPAIR} necesita una receta",
+		"¿puede {POPPAIR} recoger los papeles?",
+	}, held: []string{
+		"llamen a {POPPAIR} por favor",
+	}},
+	{cat: "clinical-vital-reading", lang: "en", clinical: true, tune: []string{
+		"{VITAL}",
+		"hi, {VITAL}, should I come in?",
+		"{VITAL}. is that too high?",
+	}, held: []string{
+		"sorry to bother you, {VITAL}",
+		"{VITAL} and I have my visit on monday",
+	}},
+	{cat: "clinical-vital-reading", lang: "es", clinical: true, tune: []string{
+		"{VITALES}",
+		"hola, {VITALES}, ¿voy a urgencias?",
+	}, held: []string{
+		"buenas tardes, {VITALES}",
+	}},
+	{cat: "clinical-health-predicate", lang: "en", clinical: true, tune: []string{
+		"{HEALTH}",
+		"hi, {HEALTH}",
+		"{HEALTH}, can someone call me?",
+	}, held: []string{
+		"sorry to bother you but {HEALTH}",
+		"{HEALTH}. what should I do?",
+	}},
+	{cat: "clinical-health-predicate", lang: "es", clinical: true, tune: []string{
+		"{HEALTHES}",
+		"hola, {HEALTHES}",
+	}, held: []string{
+		"{HEALTHES}, ¿qué hago?",
+	}},
+	{cat: "clinical-organ-condition", lang: "en", clinical: true, tune: []string{
+		"{ORGANCOND}",
+		"hi, {ORGANCOND}, can she still come in on friday?",
+		"{ORGANCOND}. do I need a referral?",
+	}, held: []string{
+		"just so you know, {ORGANCOND}",
+		"{ORGANCOND} and we need a new appointment",
+	}},
+	{cat: "place-street-word-lower", lang: "en", tune: []string{
+		"I live at {STREETLOWER}",
+		"my address is {STREETLOWER}",
+		"please send it to {STREETLOWER}",
+	}, held: []string{
+		"we moved to {STREETLOWER} last year",
+		"mail the card to {STREETLOWER} please",
+	}},
+	{cat: "place-street-word-lower", lang: "es", tune: []string{
+		"vivo en {STREETLOWER}",
+	}, held: []string{
+		"mi dirección es {STREETLOWER}",
+	}},
+	{cat: "precision-street-word-route", lang: "en", tune: []string{
+		"{ROUTE}",
+		"hi, {ROUTE}",
+		"{ROUTE}, thanks",
+	}, held: []string{
+		"quick question: {ROUTE}",
+		"{ROUTE}?",
+	}},
+	{cat: "precision-everyday-body-verbs", lang: "en", tune: []string{
+		"{EVERYDAY}",
+		"hi, {EVERYDAY}",
+		"{EVERYDAY}, thanks",
+	}, held: []string{
+		"sorry, {EVERYDAY}",
+		"{EVERYDAY}. is that ok?",
+	}},
+	{cat: "precision-places-named-for-people", lang: "en", tune: []string{
+		"is {ORGPLACE} open on Sunday?",
+		"where do I park at {ORGPLACE}?",
+		"do you have an office near {ORGPLACE}",
+	}, held: []string{
+		"how late is {ORGPLACE} open",
+		"can you send the form to {ORGPLACE}",
+	}},
+}
+
+var (
+	// Names the population tables hold and the hand lists do not.
+	popGiven  = []string{"dashiell", "anneke", "bronwyn", "delphine", "eamon", "horacio", "imelda", "jolene", "mireille", "nathaniel", "octavia", "quincy", "rosalind", "saoirse", "tadeo", "valentin", "winifred", "zoltan"}
+	popFamily = []string{"abernethy", "bouchard", "lindgren", "dombrowski", "eckhardt", "hollingsworth", "kowalczyk", "jaramillo", "kaczmarek", "montenegro", "nussbaum", "przybylski", "quintanilla", "rosenthal", "szymanski", "tremblay", "urquhart", "villanueva", "wojtowicz", "yamaguchi", "zelinski"}
+	vitals    = []string{"my blood pressure was {SYS}/{DIA}", "her bp has been running {SYS} over {DIA}", "his pulse was {HR} this morning",
+		"my oxygen was {SAT}% on the finger monitor", "my temp was {TEMP}", "his temperature came back at {TEMP} degrees",
+		"my heart rate has been {HR} bpm", "BP was {SYS}/{DIA} today", "my reading was {SYS}/{DIA}", "my pressure is still high, {SYS}/{DIA}",
+		"mom's blood pressure went up to {SYS}/{DIA}", "he's running {TEMP} since yesterday"}
+	vitalsES = []string{"la presión estaba en {SYS}/{DIA}", "mi presión salió {SYS}/{DIA}", "mi oxígeno está en {SAT}%",
+		"la presión de mi mamá está en {SYS}/{DIA}", "mi pulso fue de {HR}"}
+	healthEN = []string{"I fainted at work yesterday", "she keeps throwing up after she eats", "I can't keep anything down",
+		"my son threw up twice last night", "I passed out in the shower", "he's been coughing all night",
+		"I can't breathe when I lie down", "I feel like the room is spinning", "there's blood when I wipe",
+		"I lost 15 pounds without trying", "I woke up with my face swollen", "I fell and hit my head",
+		"I can't stop shaking", "my daughter has trouble breathing at night", "she's been wheezing since the weekend",
+		"my husband blacked out for a minute", "I feel awful since the shot"}
+	healthES = []string{"me siento muy mal desde ayer", "no puedo dormir por la tos", "me desmayé en el trabajo",
+		"vomité dos veces anoche", "mi hijo no puede respirar bien"}
+	everyday = []string{"I lost my insurance card", "I feel like we should reschedule", "she fell behind on the forms",
+		"I woke up early, can I come sooner", "I can't find parking", "I can't make it at 3", "feel free to call me",
+		"I passed the form to the front desk", "I can't stand the hold music", "we lost the referral letter",
+		"I'm running 10 minutes late", "I can't remember my portal password", "he broke his phone, use my number",
+		"I can't hold, please call me back", "she keeps calling the wrong office"}
+	organConds = []string{"she has a bad heart", "problems with my thyroid", "my kidneys are failing", "he has a bad back",
+		"she has trouble with her lungs", "they found a mass on my liver", "kidney problems run in his family",
+		"his kidneys are failing", "they found a spot on her lung", "my liver is enlarged", "he has prostate problems"}
+	streetsLower = []string{"via roma {HN}", "rua augusta {HN}", "rue de rivoli {HN}", "via garibaldi {HN}, torino",
+		"rua das flores {HN}", "viale dei mille {HN}", "rue saint-denis {HN}", "corso vittorio emanuele {HN}"}
+	routes = []string{"can you send it via email", "we came via the highway", "can I pay via the portal",
+		"I'll send the form via fax", "is it faster via the north entrance", "send it via text please"}
+	orgPlaces = []string{"the Westbrook Imaging Center", "Saint Brigid Hospital", "Hollingsworth Medical Building", "the Kaczmarek Pavilion",
+		"Rosenthal Family Clinic", "Villanueva Health Center", "the Tremblay Building", "Urquhart Street Pharmacy"}
+)
+
+func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
+	reading := func(t string) string {
+		return strings.NewReplacer(
+			"{SYS}", fmt.Sprint(118+g.r.IntN(70)),
+			"{DIA}", fmt.Sprint(70+g.r.IntN(35)),
+			"{HR}", fmt.Sprint(48+g.r.IntN(90)),
+			"{SAT}", fmt.Sprint(84+g.r.IntN(13)),
+			"{TEMP}", fmt.Sprintf("%d.%d", 99+g.r.IntN(5), g.r.IntN(10)),
+		).Replace(t)
+	}
+	switch ph {
+	case "POPPAIR":
+		n := g.pick(popGiven) + " " + g.pick(popFamily)
+		if g.r.IntN(3) == 0 {
+			n = strings.ToUpper(n[:1]) + n[1:]
+		}
+		return seg{n, "NAME"}, true
+	case "POPFAM":
+		return seg{g.pick(popFamily), "NAME"}, true
+	case "VITAL":
+		return seg{reading(g.pick(vitals)), "LAB"}, true
+	case "VITALES":
+		return seg{reading(g.pick(vitalsES)), "LAB"}, true
+	case "HEALTH":
+		return seg{g.pick(healthEN), "SYMPTOM"}, true
+	case "HEALTHES":
+		return seg{g.pick(healthES), "SYMPTOM"}, true
+	case "ORGANCOND":
+		return seg{g.pick(organConds), "CONDITION"}, true
+	case "STREETLOWER":
+		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
+	case "ROUTE":
+		return lit(g.pick(routes)), true
+	case "EVERYDAY":
+		return lit(g.pick(everyday)), true
+	case "ORGPLACE":
+		return lit(g.pick(orgPlaces)), true
+	}
+	return seg{}, false
+}

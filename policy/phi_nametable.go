@@ -1,0 +1,130 @@
+package policy
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"math/bits"
+)
+
+// populationNames is the list built by policy/internal/namelist: about
+// 100,000 given names (SSA birth tables) and family names (US Census)
+// that are not ordinary English or Spanish words. A word on it is a name
+// even in lower case and with no cue, which the short hand lists cannot
+// give: patients type "can okafor call me back" as often as "Okafor".
+//
+//go:embed data/names.txt.gz
+var populationNames []byte
+
+// nameTable is an open-addressing set of 64-bit word hashes; the two low
+// bits of a slot say given name (1) and family name (2). A hash set keeps
+// the 100,000 names in 2 MiB without a string per name, and a miss costs
+// one hash and usually one probe, so unknown words stay cheap.
+type nameTable struct {
+	slots []uint64
+	shift uint
+}
+
+const (
+	nameGiven  = 1
+	nameFamily = 2
+)
+
+func hashWord(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	// Finalise so the high bits (the slot index) depend on every byte.
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
+}
+
+func buildNameTable(gz []byte) (*nameTable, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("population names: %w", err)
+	}
+	raw, err := readAllSized(zr, len(gz)*4)
+	if err != nil {
+		return nil, fmt.Errorf("population names: %w", err)
+	}
+	n := bytes.Count(raw, []byte{'\n'})
+	if n == 0 {
+		return nil, fmt.Errorf("population names: empty list")
+	}
+	// At most half full: short probe runs.
+	size := 1 << bits.Len(uint(n*2))
+	nt := &nameTable{slots: make([]uint64, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	s := bufio.NewScanner(bytes.NewReader(raw))
+	for s.Scan() {
+		w, tag, ok := bytes.Cut(s.Bytes(), []byte{' '})
+		if !ok || len(w) == 0 {
+			return nil, fmt.Errorf("population names: bad line %q", s.Bytes())
+		}
+		var t uint64
+		for _, c := range tag {
+			switch c {
+			case 'g':
+				t |= nameGiven
+			case 'f':
+				t |= nameFamily
+			default:
+				return nil, fmt.Errorf("population names: bad tag in %q", s.Bytes())
+			}
+		}
+		nt.insert(hashWord(w), t)
+	}
+	return nt, s.Err()
+}
+
+func readAllSized(r interface{ Read([]byte) (int, error) }, hint int) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(hint)
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
+}
+
+func slotKey(h uint64) uint64 {
+	k := h &^ 3
+	if k == 0 {
+		k = 4
+	}
+	return k
+}
+
+func (nt *nameTable) insert(h, tag uint64) {
+	k := slotKey(h)
+	mask := uint64(len(nt.slots) - 1)
+	for i := h >> nt.shift; ; i = (i + 1) & mask {
+		switch {
+		case nt.slots[i] == 0:
+			nt.slots[i] = k | tag
+			return
+		case nt.slots[i]&^3 == k:
+			nt.slots[i] |= tag
+			return
+		}
+	}
+}
+
+// lookup returns nameGiven/nameFamily bits for w, or 0.
+func (nt *nameTable) lookup(w []byte) uint64 {
+	h := hashWord(w)
+	k := slotKey(h)
+	mask := uint64(len(nt.slots) - 1)
+	for i := h >> nt.shift; ; i = (i + 1) & mask {
+		s := nt.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s&^3 == k {
+			return s & 3
+		}
+	}
+}

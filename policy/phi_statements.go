@@ -1,0 +1,664 @@
+package policy
+
+// Clinical statements are masked whole. The grammar in phi_clinical.go
+// grows a term over the words it knows belong to it (dose, value,
+// modifiers); patients phrase the rest freely ("my knee has been really
+// swollen since the fall", "she keeps throwing up after she eats"), so
+// the words around a term are read as one statement up to where the
+// clause ends. Without this the keyword is masked and the finding, the
+// dose or the circumstance stays readable.
+
+const (
+	// A statement reaches at most this many tokens either side of its
+	// term, so a message typed with no punctuation (a dictated voice
+	// note) is not masked from end to end.
+	stmtLeft  = 6
+	stmtRight = 8
+)
+
+// statementBreak reports token k, seen while growing a statement, as
+// the start of another clause or sentence. Commas only end a statement
+// when the next word opens a question or a request ("…, can I come in").
+func (sc *scanner) statementBreak(k int) bool {
+	t := &sc.toks[k]
+	if t.kind == tkPunct {
+		switch sc.n.b[t.s] {
+		case '.':
+			return !(sc.attached(k) && sc.attached(k+1) && sc.kind(k+1) == tkNum)
+		case '!', '?', ';', '(', ')', '[', ']', '"':
+			return true
+		case ',':
+			return stmtOpener(sc.word(k + 1))
+		}
+		return false
+	}
+	return stmtConjunction(sc.txt(k))
+}
+
+// stmtOpener is a word that opens a question, a request or a new topic.
+func stmtOpener(w []byte) bool {
+	switch string(w) {
+	case "can", "could", "should", "would", "will", "is", "are", "do", "does", "did", "please", "pls", "plz",
+		"thanks", "thank", "what", "when", "where", "how", "why", "who", "which", "any", "also", "ok", "okay",
+		"puedo", "puede", "pueden", "podria", "podrian", "debo", "donde", "cuando", "que", "como", "gracias",
+		"hay", "tienen", "necesito", "quiero", "hi", "hello", "hola", "thx", "ty":
+		return true
+	}
+	return false
+}
+
+// stmtConjunction is a word that starts a new clause by itself.
+func stmtConjunction(w []byte) bool {
+	switch string(w) {
+	case "but", "so", "because", "although", "though", "pero", "porque", "aunque", "entonces", "then":
+		return true
+	}
+	return false
+}
+
+// lineBreakBefore reports a newline between token k-1 and token k.
+func (sc *scanner) lineBreakBefore(k int) bool {
+	if k <= 0 || k >= len(sc.toks) {
+		return false
+	}
+	for p := sc.toks[k-1].e; p < sc.toks[k].s; p++ {
+		if sc.n.b[p] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenAt returns the index of the token containing or starting after
+// folded offset p.
+func (sc *scanner) tokenAt(p int32) int {
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sc.toks[m].e <= p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// identifierAt reports token k inside a candidate that is not clinical
+// (a name, a date): a statement stops there, the identifier keeps its own
+// span and type.
+func (sc *scanner) identifierAt(k int) bool {
+	if !sc.toks[k].claimed {
+		return false
+	}
+	s, e := sc.toks[k].s, sc.toks[k].e
+	for i := range sc.cands {
+		c := &sc.cands[i]
+		if c.prio != prioClinical && c.s < e && s < c.e {
+			return true
+		}
+	}
+	return false
+}
+
+// statements grows every clinical candidate to its clause.
+func (sc *scanner) statements() {
+	n := len(sc.cands)
+	for i := 0; i < n; i++ {
+		c := &sc.cands[i]
+		if c.prio != prioClinical {
+			continue
+		}
+		ts := sc.tokenAt(c.s)
+		te := sc.tokenAt(c.e - 1)
+		if ts >= len(sc.toks) || te >= len(sc.toks) {
+			continue
+		}
+		s := ts
+		for k := ts - 1; k >= 0 && ts-k <= stmtLeft; k-- {
+			if sc.statementBreak(k) || sc.identifierAt(k) || sc.lineBreakBefore(k+1) {
+				break
+			}
+			// A comma going left ends the statement when the words before
+			// it are a greeting or a name, which the checks above and
+			// below cannot see: keep to the clause.
+			if sc.isP(k, ',') {
+				break
+			}
+			if sc.toks[k].kind != tkPunct {
+				s = k
+			}
+		}
+		e := te
+		for k := te + 1; k < len(sc.toks) && k-te <= stmtRight; k++ {
+			if sc.statementBreak(k) || sc.identifierAt(k) || sc.lineBreakBefore(k) {
+				break
+			}
+			if sc.toks[k].kind != tkPunct {
+				e = k
+			}
+		}
+		if s < ts || e > te {
+			c.cs, c.ce = c.s, c.e
+		}
+		c.s, c.e = sc.toks[s].s, sc.toks[e].e
+	}
+}
+
+// vitalWord reports a word that names a vital sign or a body measure
+// whose reading is health information: "my blood pressure was 148/90",
+// "temp 102.3", "la presión me salió 150/100".
+func vitalWord(w []byte) bool {
+	switch string(w) {
+	case "pressure", "bp", "presion", "tension", "temp", "temperature", "temperatura", "pulse", "pulso",
+		"rate", "oxygen", "o2", "sat", "sats", "saturation", "oxigeno", "spo2", "weight", "peso", "glucose",
+		"glucosa", "sugar", "sugars", "azucar", "bmi", "reading", "readings", "numbers", "systolic", "diastolic":
+		return true
+	}
+	return false
+}
+
+// readingLink reports a word allowed between a vital sign and its value:
+// "was", "has been running", "came back at", "me salió", "like", "around".
+func readingLink(w []byte) bool {
+	switch string(w) {
+	case "was", "is", "are", "were", "been", "has", "have", "had", "running", "reading", "read", "went", "came",
+		"back", "up", "down", "to", "at", "of", "like", "around", "about", "over", "still", "only", "just",
+		"high", "low", "higher", "lower", "checked", "check", "today", "this", "morning", "last", "night",
+		"me", "le", "salio", "dio", "esta", "estaba", "es", "fue", "de", "en", "como", "alta", "baja",
+		"arterial", "heart", "blood", "my", "his", "her", "mi", "su", "it's", "its", "it", "keeps", "staying", "stays":
+		return true
+	}
+	return false
+}
+
+// readingAt reports a measured value starting at token k and returns its
+// last token: "148/90", "160 over 100", "102.3", "89%", "101 f", "130 bpm".
+func (sc *scanner) readingAt(k int) (int, bool) {
+	if sc.kind(k) != tkNum && !(sc.kind(k) == tkAlnum && readingUnitSuffix(sc.word(k))) {
+		return 0, false
+	}
+	if sc.clockTime(k) {
+		return 0, false
+	}
+	e := k
+	switch {
+	case sc.isP(k+1, '/') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
+		e = k + 2
+	case (sc.is(k+1, "over") || sc.is(k+1, "sobre")) && sc.kind(k+2) == tkNum:
+		e = k + 2
+	case sc.isP(k+1, '.') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
+		e = k + 2
+	}
+	switch {
+	case sc.isP(e+1, '%') || sc.isP(e+1, '°'):
+		e++
+	}
+	switch string(sc.word(e + 1)) {
+	case "f", "c", "degrees", "grados", "bpm", "mmhg", "lbs", "lb", "pounds", "kg", "kilos", "libras", "percent", "mg/dl", "mg":
+		e++
+	}
+	return e, true
+}
+
+// readingUnitSuffix reports a number written with its unit: "102f",
+// "89%"-less "130bpm", "180lbs".
+func readingUnitSuffix(w []byte) bool {
+	i := 0
+	for i < len(w) && isDigit(w[i]) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	switch string(w[i:]) {
+	case "f", "c", "bpm", "lbs", "lb", "kg", "mmhg":
+		return true
+	}
+	return false
+}
+
+// vitalReadings finds a vital sign with its reading. A bare "BP 120/80"
+// line with nobody's name on it stays readable (the clinic writes such
+// targets in its own messages); the reading is health information when
+// it is someone's ("my", "his") or is told as a result ("was", "came
+// back", "has been running").
+func (sc *scanner) vitalReadings() {
+	T := sc.toks
+	for v := range T {
+		if T[v].kind != tkWord && T[v].kind != tkAlnum || T[v].claimed || !vitalWord(sc.txt(v)) {
+			continue
+		}
+		owned, told := false, false
+		s := v
+		for k := v - 1; k >= 0 && k >= v-3; k-- {
+			w := sc.txt(k)
+			if possessive(w) || bytesHasPossessive(w) {
+				owned, s = true, k
+				break
+			}
+			if !(T[k].flags&fBodyPart != 0 || sc.is(k, "blood") || sc.is(k, "heart") || sc.is(k, "la") || sc.is(k, "el") || sc.is(k, "the")) {
+				break
+			}
+		}
+		for k := v + 1; k < len(T) && k <= v+7; k++ {
+			if T[k].claimed && T[k].kind != tkNum {
+				break
+			}
+			if sc.isP(k, ',') || sc.isP(k, ':') || sc.isP(k, '-') {
+				continue // "running high, like 160 over 100"
+			}
+			if e, ok := sc.readingAt(k); ok {
+				if owned || told {
+					sc.addTok(s, e, SpanLab, 0.75, prioClinical)
+				}
+				break
+			}
+			w := sc.word(k)
+			if T[k].kind == tkWord && T[k].ent.cue == cueRelation {
+				owned = true // "la presión de mi mamá está en 150/90"
+				continue
+			}
+			if T[k].kind != tkWord || !readingLink(w) && !vitalWord(w) {
+				break
+			}
+			if T[k].flags&(fResultWord|fPersonal) != 0 || sc.is(k, "running") || sc.is(k, "salio") || sc.is(k, "went") {
+				told = true
+			}
+		}
+	}
+}
+
+// feverReadings finds a temperature told as "running": "he's running
+// 101", "she was running 38.5". Like any vital sign it is a reading. Only body temperatures count, so
+// "running 10 minutes late" stays readable.
+func (sc *scanner) feverReadings() {
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord || T[k].claimed || !sc.is(k, "running") || sc.kind(k+1) != tkNum {
+			continue
+		}
+		v := 0
+		for _, c := range sc.word(k + 1) {
+			v = v*10 + int(c-'0')
+			if v > 1000 {
+				break
+			}
+		}
+		if !(v >= 99 && v <= 106 || v >= 37 && v <= 42) {
+			continue
+		}
+		if sc.flags(k+2)&(fUnit|fDoseUnit) != 0 && !sc.is(k+2, "f") && !sc.is(k+2, "c") {
+			continue // "running 40 minutes"
+		}
+		e, _ := sc.readingAt(k + 1)
+		s := k
+		for p := k - 1; p >= 0 && p >= k-3 && T[p].kind == tkWord && (healthSubject(sc.txt(p)) || complaintFiller(sc.txt(p)) || sc.is(p, "was") || sc.is(p, "is")); p-- {
+			s = p
+		}
+		sc.addTok(s, e, SpanLab, 0.7, prioClinical)
+	}
+}
+
+// seenBlood finds blood a patient saw: "there's blood when I wipe",
+// "blood in my urine", "I noticed blood on the tissue".
+func (sc *scanner) seenBlood() {
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord || T[k].claimed || !(sc.is(k, "blood") || sc.is(k, "sangre")) {
+			continue
+		}
+		prev := string(sc.word(k - 1))
+		next := string(sc.word(k + 1))
+		switch {
+		case next == "in" || next == "on" || next == "when" || next == "after" || next == "en" || next == "cuando" || next == "al":
+		case prev == "there's" || prev == "theres" || prev == "noticed" || prev == "saw" || prev == "seeing" || prev == "some" || prev == "found" || prev == "hay" || prev == "vi":
+		default:
+			continue
+		}
+		if sc.is(k+1, "in") && (sc.is(k+2, "the") || sc.is(k+2, "a")) && (sc.is(k+3, "lab") || sc.is(k+3, "morning") || sc.is(k+3, "office")) {
+			continue // "blood work in the lab"
+		}
+		if sc.is(k+1, "work") || sc.is(k+1, "test") || sc.is(k+1, "draw") || sc.is(k+1, "bank") || sc.is(k+1, "drive") {
+			continue
+		}
+		sc.addTok(k, k, SpanSymptom, 0.65, prioClinical)
+	}
+}
+
+// healthVerb reports a verb whose subject is a person's body: "vomiting",
+// "fainted", "wheezing", "peeing". Said of "I", "she" or "my son" it is a
+// symptom statement even when no listed symptom is in it.
+func healthVerb(w []byte) bool {
+	switch string(w) {
+	case "vomiting", "vomited", "vomit", "puking", "puked", "throwing", "threw", "coughing", "coughed",
+		"sneezing", "wheezing", "sweating", "shaking", "shivering", "trembling", "bleeding", "bled",
+		"fainted", "fainting", "passed", "passing", "blacked", "peeing", "urinating", "pooping", "spotting",
+		"cramping", "limping", "itching", "scratching", "gagging", "choking", "wetting", "hallucinating",
+		"seizing", "convulsing", "sprained", "twisted", "broke", "fractured", "dislocated", "burned", "burnt",
+		"swallowed", "fell", "collapsed", "woke", "hurting", "aching", "struggling", "losing", "lost", "gained",
+		"feel", "feels", "feeling", "felt", "vomite", "vomito", "vomitando", "tosiendo", "sangrando",
+		"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio":
+		return true
+	}
+	return false
+}
+
+// bodyAbility reports what a person cannot do when unwell: "can't
+// breathe", "can't keep anything down", "no puedo dormir".
+func bodyAbility(w []byte) bool {
+	switch string(w) {
+	case "breathe", "breath", "sleep", "eat", "swallow", "walk", "stand", "move", "pee", "poop", "focus",
+		"concentrate", "remember", "bend", "lift", "keep", "stop", "hold", "bear", "chew", "talk", "speak",
+		"respirar", "dormir", "comer", "tragar", "caminar", "moverme", "pararme", "orinar", "hablar", "parar":
+		return true
+	}
+	return false
+}
+
+// healthSubject reports a word that says whose body a statement is
+// about: the writer or someone they speak for.
+func healthSubject(w []byte) bool {
+	switch string(w) {
+	case "i", "i'm", "im", "i've", "ive", "i'd", "he", "she", "he's", "she's", "hes", "shes", "we", "they",
+		"me", "se", "le", "yo", "el", "ella", "been", "keep", "keeps", "kept":
+		return true
+	}
+	return false
+}
+
+// healthPredicates finds symptom statements phrased with no listed
+// symptom: a person as subject and a verb of the body ("she keeps
+// throwing up after she eats", "I fainted at work", "I can't keep
+// anything down", "me siento muy mal"). The statement is then grown to
+// its clause by statements().
+func (sc *scanner) healthPredicates() {
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord || T[k].claimed {
+			continue
+		}
+		w := sc.txt(k)
+		var verb int
+		switch {
+		case healthVerb(w):
+			verb = k
+		case (sc.is(k, "can't") || sc.is(k, "cant") || sc.is(k, "cannot") || sc.is(k, "couldn't") || (sc.is(k, "puedo") || sc.is(k, "puede") || sc.is(k, "pueden")) && sc.is(k-1, "no")) &&
+			sc.kind(k+1) == tkWord && bodyAbility(sc.word(k+1)):
+			verb = k + 1
+		case (sc.is(k, "trouble") || sc.is(k, "difficulty") || sc.is(k, "hard")) && sc.kind(k+1) == tkWord &&
+			(bodyAbility(sc.word(k+1)) || healthVerb(sc.word(k+1)) || sc.is(k+1, "breathing") || sc.is(k+1, "sleeping") ||
+				sc.is(k+1, "swallowing") || sc.is(k+1, "walking") || sc.is(k+1, "to") && bodyAbility(sc.word(k+2))):
+			verb = k + 1
+		default:
+			continue
+		}
+		// The subject: up to three words back ("I have been", "she
+		// keeps", "my son just"), or a relative with a possessive.
+		subj := -1
+		for p := k - 1; p >= 0 && p >= k-4; p-- {
+			if T[p].kind != tkWord {
+				break
+			}
+			pw := sc.txt(p)
+			if healthSubject(pw) || T[p].ent.cue == cueRelation && possessive(sc.word(p-1)) {
+				subj = p
+				if T[p].ent.cue == cueRelation {
+					subj = p - 1
+				}
+			}
+			if !(healthSubject(pw) || complaintFiller(pw) || T[p].flags&(fStop|fPersonal) != 0 || T[p].ent.cue == cueRelation || possessive(pw)) {
+				break
+			}
+		}
+		if subj < 0 && !(k == 0 || sc.kind(k-1) == tkPunct) {
+			continue
+		}
+		if !sc.healthObject(k, verb) {
+			continue
+		}
+		if subj < 0 {
+			subj = k
+		}
+		sc.addTok(subj, verb, SpanSymptom, 0.65, prioClinical)
+	}
+}
+
+// healthObject rules out the everyday senses of the body verbs: "I feel
+// like we should reschedule", "I lost my card", "she fell behind", "I
+// passed the form to the desk", "I woke up early for the appointment".
+func (sc *scanner) healthObject(k, verb int) bool {
+	next := sc.word(verb + 1)
+	switch string(sc.word(verb)) {
+	case "feel", "feels", "feeling", "felt":
+		// "feel sick/awful/dizzy/like I'm going to pass out"; not "feel
+		// free", "feel like rescheduling", "feel better about".
+		switch string(next) {
+		case "free", "bad", "terrible", "comfortable", "good", "like", "that", "ready", "sorry", "confident", "better", "okay", "ok":
+			return string(next) == "like" && (sc.is(verb+2, "i'm") || sc.is(verb+2, "im") || sc.is(verb+2, "the") || sc.is(verb+2, "my") || sc.is(verb+2, "i"))
+		}
+		return len(next) > 0 && sc.kind(verb+1) == tkWord
+	case "siento", "siente", "senti", "sintio":
+		return sc.is(k-1, "me") || sc.is(k-1, "se") || sc.is(k-1, "lo") && false
+	case "lost", "losing", "gained":
+		return sc.kind(verb+1) == tkNum || numberWord(next) || string(next) == "weight" || string(next) == "consciousness" ||
+			string(next) == "my" && (sc.is(verb+2, "appetite") || sc.is(verb+2, "balance") || sc.is(verb+2, "vision") || sc.is(verb+2, "hearing") || sc.is(verb+2, "voice"))
+	case "passed", "passing", "blacked":
+		return string(next) == "out"
+	case "throwing", "threw":
+		return string(next) == "up"
+	case "woke":
+		return string(next) == "up" && (sc.is(verb+2, "with") || sc.is(verb+2, "sick") || sc.is(verb+2, "coughing") || sc.is(verb+2, "bleeding") || sc.is(verb+2, "vomiting") || sc.is(verb+2, "dizzy") || sc.is(verb+2, "sweating") || sc.is(verb+2, "shaking")) ||
+			string(next) == "with"
+	case "fell", "cai", "cayo":
+		// "I fell and hit my head", "she fell down the stairs", "me caí
+		// de la escalera"; not "fell behind", "fell asleep" or a bare
+		// "fell yesterday", which says too little.
+		switch string(next) {
+		case "and", "down", "off", "out", "on", "in", "from", "over", "de", "en", "y":
+			return true
+		}
+		return false
+	case "broke", "twisted", "sprained", "fractured", "dislocated", "burned", "burnt":
+		// "broke my wrist", "twisted her ankle", "broke a bone"; not
+		// "broke his phone".
+		return (possessive(next) || string(next) == "a" || string(next) == "the") &&
+			(sc.flags(verb+2)&fBodyPart != 0 || sc.is(verb+2, "bone") || sc.flags(verb+2)&fSide != 0 && sc.flags(verb+3)&fBodyPart != 0)
+	case "remember", "focus", "concentrate":
+		// "can't remember anything", not "can't remember my password".
+		return len(next) == 0 || sc.kind(verb+1) == tkPunct || string(next) == "anything" || string(next) == "things" || string(next) == "stuff" || string(next) == "well"
+	case "swallowed":
+		return true
+	case "hurting", "aching", "struggling":
+		return true
+	case "keep", "stop", "hold":
+		// "can't keep anything down", "can't stop coughing", "can't hold my pee".
+		return healthVerb(next) || string(next) == "anything" || string(next) == "food" || string(next) == "water" || possessive(next)
+	case "stand", "move", "walk", "bend", "lift", "bear", "talk", "speak":
+		// "can't stand up", not "can't stand the wait"; "can't walk on it".
+		return len(next) == 0 || sc.kind(verb+1) == tkPunct || string(next) == "up" || string(next) == "on" || string(next) == "without" || string(next) == "straight" || possessive(next) || string(next) == "anything" || string(next) == "well"
+	}
+	return true
+}
+
+// personAges finds ages over 89 said next to the person without a verb:
+// "grandpa 93 needs help", "el señor de 96", "my dad at 93", "she lived
+// to 99", "her 93rd birthday", "she turned a hundred" ("she is a hundred"
+// stays readable: it is as often "a hundred percent sure").
+func (sc *scanner) personAges() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkNum && T[i].kind != tkAlnum {
+			continue
+		}
+		w := sc.txt(i)
+		v, n := 0, 0
+		for n < len(w) && isDigit(w[n]) {
+			v = v*10 + int(w[n]-'0')
+			n++
+		}
+		if n < 2 || n > 3 || v < 90 || v > 125 {
+			continue
+		}
+		if n < len(w) {
+			// "93rd birthday", "100th cumpleaños".
+			suf := string(w[n:])
+			if (suf == "th" || suf == "st" || suf == "nd" || suf == "rd") && (sc.is(i+1, "birthday") || sc.is(i+1, "bday") || sc.is(i+1, "cumpleanos")) {
+				sc.addTok(i, i, SpanAge, 0.85, prioAge)
+			}
+			continue
+		}
+		p := i - 1
+		switch {
+		case sc.is(p, "to") && (sc.is(p-1, "lived") || sc.is(p-1, "live") || sc.is(p-1, "it")) && sc.personBefore(p-1):
+		case sc.is(p, "at") && p > 0 && (T[p-1].ent.cue == cueRelation || relationWord(sc.word(p-1))) && sc.notUnit(i+1):
+		case p >= 0 && (T[p].ent.cue == cueRelation || relationWord(sc.word(p)) || sc.is(p, "pt")) && !bytesHasPossessive(sc.word(p)) && sc.notUnit(i+1) && !sc.isP(i+1, '/') && !sc.isP(i+1, ':'):
+		case sc.is(p, "de") && p > 0 && (sc.is(p-1, "senor") || sc.is(p-1, "senora") || T[p-1].ent.cue == cueRelation) && sc.notUnit(i+1):
+		default:
+			continue
+		}
+		sc.addTok(i, i, SpanAge, 0.8, prioAge)
+	}
+	for i := range T {
+		if !T[i].claimed && sc.is(i, "hundred") && sc.is(i-1, "a") && (sc.is(i-2, "turned") || sc.is(i-2, "turning") || sc.is(i-2, "turns")) && sc.personBefore(i-2) {
+			sc.addTok(i-1, i, SpanAge, 0.8, prioAge)
+		}
+	}
+}
+
+// notUnit reports that token k does not make the number before it a
+// measure: "grandpa 93 needs help", not "93 lbs", "93%", "93 degrees".
+func (sc *scanner) notUnit(k int) bool {
+	if k >= len(sc.toks) {
+		return true
+	}
+	if sc.kind(k) == tkPunct {
+		return !sc.isP(k, '%') && !sc.isP(k, '/') && !sc.isP(k, ':') && !sc.isP(k, '.') || sc.isP(k, '.') && !sc.attached(k+1)
+	}
+	if sc.flags(k)&(fUnit|fDoseUnit|fDuration) != 0 {
+		return false
+	}
+	switch string(sc.word(k)) {
+	case "lbs", "lb", "pounds", "degrees", "grados", "f", "c", "bpm", "over", "percent", "mmhg", "kg", "kilos", "libras", "mg", "am", "pm":
+		return false
+	}
+	return true
+}
+
+// organProblems finds a condition told through the organ it affects
+// rather than its name: "she has a bad heart", "problems with my
+// thyroid", "my kidneys are failing", "I had my gallbladder removed",
+// "they found a mass on my liver", "kidney problems".
+func (sc *scanner) organProblems() {
+	T := sc.toks
+	for b := range T {
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || vitalWord(sc.txt(b)) {
+			continue
+		}
+		owned := possessive(sc.word(b - 1))
+		// "back", "side", "hand", "face" are everyday words too ("call me
+		// back"): only someone's counts.
+		switch string(sc.txt(b)) {
+		case "back", "side", "hand", "hands", "face", "head", "mouth", "voice", "balance", "sleep", "mood", "blood":
+			if !owned && !organAdjective(sc.word(b-1)) {
+				continue
+			}
+		}
+		s, e := -1, -1
+		switch {
+		case organAdjective(sc.word(b - 1)):
+			s, e = b-1, b
+			if possessive(sc.word(b-2)) || sc.is(b-2, "a") {
+				s = b - 2
+			}
+		case organTrouble(sc.word(b + 1)):
+			s, e = b, b+1
+			if owned {
+				s = b - 1
+			}
+		case owned && (sc.is(b-2, "with") || sc.is(b-2, "con")) && organTrouble(sc.word(b-3)):
+			s, e = b-3, b
+		case owned && (sc.is(b+1, "removed") || sc.is(b+1, "replaced") || sc.is(b+1, "out") || sc.is(b+1, "taken") && sc.is(b+2, "out")) && (sc.is(b-2, "had") || sc.is(b-2, "got")):
+			s, e = b-2, b+1
+		case owned && (sc.is(b+1, "is") || sc.is(b+1, "are") || sc.is(b+1, "was")) && organFailing(sc.word(b+2)):
+			s, e = b-1, b+2
+		case (owned || sc.is(b-1, "the")) && (sc.is(b-2, "on") || sc.is(b-2, "in")) && growthWord(sc.word(b-3)):
+			s, e = b-3, b
+			if sc.is(s-1, "a") {
+				s--
+			}
+		}
+		if s < 0 || sc.anyClaimed(s, e) {
+			continue
+		}
+		sc.addTok(s, e, SpanCondition, 0.65, prioClinical)
+	}
+}
+
+func organAdjective(w []byte) bool {
+	switch string(w) {
+	case "bad", "weak", "weakened", "enlarged", "fatty", "failing", "damaged", "leaky", "irregular", "bum",
+		"overactive", "underactive", "lazy", "collapsed", "blocked", "clogged", "mala", "malo", "debil":
+		return true
+	}
+	return false
+}
+
+func organTrouble(w []byte) bool {
+	switch string(w) {
+	case "problem", "problems", "issue", "issues", "trouble", "troubles", "condition", "failure", "damage",
+		"surgery", "replacement", "transplant", "problemas", "problema", "stones", "disease":
+		return true
+	}
+	return false
+}
+
+func organFailing(w []byte) bool {
+	switch string(w) {
+	case "failing", "enlarged", "damaged", "shutting", "giving", "weak", "weakening", "scarred", "inflamed", "blocked", "fallando":
+		return true
+	}
+	return false
+}
+
+func growthWord(w []byte) bool {
+	switch string(w) {
+	case "mass", "spot", "nodule", "nodules", "growth", "shadow", "tumor", "tumour", "cyst", "lesion", "masa", "mancha", "bulto":
+		return true
+	}
+	return false
+}
+
+// dateLeads grows a date over the words that introduce it as a day: "el
+// día 16 de abril", "the day of March 3", "el martes 4 de junio",
+// "Tuesday, June 4". They name the same day and belong to its span.
+func (sc *scanner) dateLeads() {
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanDate && x.t != SpanDOB {
+			continue
+		}
+		k := sc.tokenAt(x.s)
+		s := k
+		p := k - 1
+		if sc.isP(p, ',') {
+			p--
+		}
+		switch {
+		case sc.is(p, "dia") || sc.flags(p)&fWeekday != 0 && sc.kind(p) == tkWord:
+			s = p
+			if sc.is(p-1, "el") || sc.is(p-1, "the") {
+				s = p - 1
+			}
+		case sc.is(p, "of") && sc.is(p-1, "day") && sc.is(p-2, "the"):
+			s = p - 2
+		}
+		if s == k || sc.anyClaimed(s, k-1) {
+			continue
+		}
+		for j := s; j < k; j++ {
+			sc.toks[j].claimed = true
+		}
+		x.s = sc.toks[s].s
+	}
+}
