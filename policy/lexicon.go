@@ -92,6 +92,10 @@ type lexicon struct {
 	// people holds the population name tables for words no list above
 	// knows.
 	people *nameTable
+	// phrase2 is the longest phrase for each first two words (by
+	// pairHash), so the phrase look-up tries no longer keys than exist and
+	// none at all after "my" or "on" when no phrase goes on that way.
+	phrase2 map[uint64]uint8
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -118,6 +122,8 @@ func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
 	}
 	key := sb.String()
 	if len(toks) > 1 {
+		h := pairHash(n.b[toks[0].s:toks[0].e], n.b[toks[1].s:toks[1].e])
+		lx.phrase2[h] = max(lx.phrase2[h], uint8(len(toks)))
 		first := string(n.b[toks[0].s:toks[0].e])
 		lx.add(first, func(e *lexEntry) {
 			e.flags |= fPhraseStart
@@ -144,7 +150,7 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
+	lx := &lexicon{words: make(map[string]lexEntry, 4096), phrase2: make(map[uint64]uint8, 1024)}
 	people, err := buildNameTable(populationNames)
 	if err != nil {
 		return nil, err

@@ -250,7 +250,7 @@ func (sc *scanner) lookup() {
 		}
 		if T[i].flags&fPhraseStart != 0 {
 			matched := false
-			for L := min(int(T[i].ent.phraseMax), len(T)-i); L >= 2; L-- {
+			for L := min(int(T[i].ent.phraseMax), len(T)-i, sc.phraseBound(i)); L >= 2; L-- {
 				sc.key = sc.key[:0]
 				for k := i; k < i+L; k++ {
 					if k > i {
