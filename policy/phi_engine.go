@@ -91,7 +91,13 @@ func (sc *scanner) word(i int) []byte {
 }
 
 func (sc *scanner) is(i int, w string) bool {
-	return i >= 0 && i < len(sc.toks) && string(sc.txt(i)) == w
+	// Lengths first: most calls compare a word with one of another
+	// length, and this is the detector's most frequent question.
+	if uint(i) >= uint(len(sc.toks)) {
+		return false
+	}
+	t := &sc.toks[i]
+	return int(t.e-t.s) == len(w) && string(sc.n.b[t.s:t.e]) == w
 }
 
 func (sc *scanner) isP(i int, c byte) bool {
