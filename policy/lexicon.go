@@ -81,6 +81,10 @@ type lexEntry struct {
 	nTok   uint8 // tokens in the phrase
 	// phraseMax is the longest phrase that starts with this word.
 	phraseMax uint8
+	// stmt holds the statement word classes (sVital, sHealthVerb…). A
+	// word with only these is no lexicon word: look-up treats it as
+	// unknown and carries the classes on the token.
+	stmt uint8
 }
 
 // lexicon is the compiled word map shared by every Detect call.
@@ -185,6 +189,13 @@ func buildLexicon() (*lexicon, error) {
 					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
 				}
 			}
+		}
+	}
+
+	for _, l := range stmtWordLists {
+		for _, w := range l.words {
+			bit := l.bit
+			lx.add(w, func(e *lexEntry) { e.stmt |= bit })
 		}
 	}
 

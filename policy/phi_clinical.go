@@ -65,6 +65,7 @@ func (sc *scanner) clinical() {
 	sc.vitalReadings()
 	sc.healthPredicates()
 	sc.organProblems()
+	sc.conditionStates()
 	sc.feverReadings()
 	sc.seenBlood()
 	sc.statements()
@@ -682,6 +683,7 @@ func (sc *scanner) bodyComplaints() {
 		if sc.is(i, "me") || sc.is(i, "le") {
 			continue
 		}
+		found := false
 		for k := b + 1; k < len(T) && k <= b+5; k++ {
 			if T[k].claimed || T[k].kind != tkWord {
 				break
@@ -691,11 +693,31 @@ func (sc *scanner) bodyComplaints() {
 				e, _ := sc.clinRight(k)
 				e = sc.symptomTail(e)
 				sc.addTok(i+1, e, SpanSymptom, 0.7, prioClinical)
+				found = true
 				break
 			}
 			if !(linkingVerb(w) || T[k].flags&(fResultWord|fClinMod) != 0 || complaintFiller(w)) {
 				break
 			}
+		}
+		if !found {
+			if k, ok := sc.bodyVerb(b); ok {
+				sc.addTok(i+1, k, SpanSymptom, 0.6, prioClinical)
+			}
+		}
+	}
+	// A scored body part needs no owner: "lower back 8/10", "left
+	// shoulder 6 out of 10 when I lift".
+	for b := range T {
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord {
+			continue
+		}
+		if e, ok := sc.painScore(b + 1); ok {
+			s := b
+			for n := 0; n < 2 && sc.flags(s-1)&fSide != 0; n++ {
+				s--
+			}
+			sc.addTok(s, e, SpanSymptom, 0.6, prioClinical)
 		}
 	}
 }
@@ -900,4 +922,62 @@ func clockWord(w []byte) bool {
 		}
 	}
 	return true
+}
+
+// bodyVerb reads what an owned body part does when no listed feeling
+// follows it: "my knee swelled up", "my eye twitches", "my ankle went
+// purple", "my stomach won't settle". Patients describe a complaint in
+// their own words; said of their body, any verb of it is the complaint.
+// It returns the verb's token.
+func (sc *scanner) bodyVerb(b int) (int, bool) {
+	switch string(sc.txt(b)) {
+	case "voice", "back", "side", "hand", "head", "face", "blood", "sleep", "mood", "balance", "hearing":
+		// "my voice mail", "my back door", "my side of", "my head
+		// office": these parts name other things too; leave them to
+		// the listed feelings.
+		return 0, false
+	}
+	k := b + 1
+	if e, ok := sc.painScore(k); ok {
+		return e, true // "lower back 8/10"
+	}
+	if sc.kind(k) != tkWord || sc.toks[k].claimed {
+		return 0, false
+	}
+	w := sc.txt(k)
+	switch {
+	case sc.is(k, "won't") || sc.is(k, "wont") || sc.is(k, "can't") || sc.is(k, "cant") || sc.is(k, "doesn't") ||
+		sc.is(k, "keeps") || sc.is(k, "started") || sc.is(k, "went") || sc.is(k, "got") || sc.is(k, "gets") ||
+		sc.is(k, "turned") || sc.is(k, "looks") || sc.is(k, "feels") || sc.is(k, "has") && sc.kind(k+1) == tkWord && !sc.is(k+1, "a") && !sc.is(k+1, "an"):
+		if sc.kind(k+1) != tkWord || sc.toks[k+1].claimed || sc.flags(k+1)&(fNotName) != 0 {
+			return 0, false
+		}
+		return k + 1, true
+	case len(w) > 4 && (string(w[len(w)-2:]) == "ed" || string(w[len(w)-3:]) == "ing") && sc.toks[k].flags&(fStop|fNotName|fBodyPart) == 0:
+		return k, true
+	case len(w) > 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && sc.toks[k].flags&(fStop|fNotName|fBodyPart|fUnit) == 0 && sc.flags(b)&fBodyPart != 0 && !sc.is(b+1, "is"):
+		// "my eye twitches", "my knee clicks".
+		return k, true
+	}
+	return 0, false
+}
+
+// painScore reads a pain score at token k: "8/10", "6 out of 10", "7 de
+// 10", and returns its last token.
+func (sc *scanner) painScore(k int) (int, bool) {
+	if sc.is(k, "is") || sc.is(k, "at") || sc.is(k, "about") || sc.is(k, "like") {
+		k++
+	}
+	if sc.kind(k) != tkNum {
+		return 0, false
+	}
+	switch {
+	case sc.isP(k+1, '/') && sc.attached(k+1) && sc.is(k+2, "10"):
+		return k + 2, true
+	case sc.is(k+1, "out") && sc.is(k+2, "of") && sc.is(k+3, "10"):
+		return k + 3, true
+	case sc.is(k+1, "de") && sc.is(k+2, "10"):
+		return k + 2, true
+	}
+	return 0, false
 }

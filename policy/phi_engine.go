@@ -173,6 +173,7 @@ func (sc *scanner) run(text string) {
 	if len(sc.toks) == 0 {
 		return
 	}
+	sc.confusableDigits()
 	sc.lookup()
 	sc.structural()
 	sc.cueIDs()
@@ -204,6 +205,10 @@ func (sc *scanner) lookup() {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
 			e, ok := lx.words[string(w)]
+			T[i].stmt = e.stmt
+			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
+				ok = false // a statement word only: unknown to the lists
+			}
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
 				e, ok = lx.words[string(w[:len(w)-2])]

@@ -1,6 +1,9 @@
 package policy
 
-import "math/bits"
+import (
+	"bytes"
+	"math/bits"
+)
 
 // Rules that make detection hold beyond the phrasings of the development
 // corpus: evasive spellings of clinical words, spelled-out dates, names
@@ -56,6 +59,39 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
 				sc.toks[i].kind = tkWord
 				return e, true
+			}
+		}
+		// A name with more digits than letters ("M4R14", "p3tr0v",
+		// "w1ll14m"): the lists or the population tables, reading 1 as
+		// i and then as l.
+		if letters >= 2 && len(w) >= 4 && letters < len(w) && len(w)-letters <= letters+1 && !ordinalWord(w) && !sc.idCueBefore(i) {
+			for try := 0; try < 2; try++ {
+				if try == 1 {
+					if bytes.IndexByte(w, '1') < 0 {
+						break
+					}
+					for k, c := range w {
+						if c == '1' {
+							sc.key[k] = 'l'
+						}
+					}
+				}
+				e, ok := sc.lx.words[string(sc.key)]
+				if !ok {
+					if tag := sc.lx.people.lookup(sc.key); tag != 0 {
+						e, ok = lexEntry{nTok: 1, flags: fPopName}, true
+						if tag&nameGiven != 0 {
+							e.flags |= fFirst
+						}
+						if tag&nameFamily != 0 {
+							e.flags |= fSurname
+						}
+					}
+				}
+				if ok && e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fNameWord) == 0 && e.nTok <= 1 {
+					sc.toks[i].kind = tkWord
+					return e, true
+				}
 			}
 		}
 		return lexEntry{}, false
@@ -861,6 +897,32 @@ func relationWord(w []byte) bool {
 	switch string(w) {
 	case "mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather", "nana",
 		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient":
+		return true
+	}
+	return false
+}
+
+// idCueBefore reports an identifier cue ("MRN", "member id", "plate") in
+// the three tokens before i: a code there is the identifier, not a name
+// typed with digits.
+func (sc *scanner) idCueBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if c := sc.toks[k].ent.cue; c == cueID || c == cueSSN {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalWord reports "16th", "31st", "22nd", "3rd": a day, not a name
+// typed with digits.
+func ordinalWord(w []byte) bool {
+	n := len(w)
+	if n < 3 || !isDigit(w[n-3]) {
+		return false
+	}
+	switch string(w[n-2:]) {
+	case "st", "nd", "rd", "th":
 		return true
 	}
 	return false

@@ -32,15 +32,16 @@ const (
 	coverShare        = 0.8
 )
 
-// reportFloors are the floors per corpus. On the development corpus they
-// are the targets. On the independent corpus the engine does not reach
-// the targets yet, so its floors are the measured values (recall and
-// precision rounded down, the false-alarm ceiling rounded up): they stop
-// a regression, and README "PHI detection" states the gap. Raise them as
-// the engine improves; never lower them to pass.
+// reportFloors are the floors per corpus: the measured values, recall
+// and precision rounded down, the false-alarm ceiling rounded up. The
+// development corpus is above the targets (reportIdentRecall…); the
+// independent corpus is not there yet, and README "PHI detection" states
+// the gap. Raise them as the engine improves; never lower them to pass.
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
-	"development": {reportIdentRecall, reportClinRecall, reportPrecision, reportCleanAlarm},
-	"independent": {0.88, 0.73, 0.97, 0.026},
+	// Measured 0.9965 / 1.0000 / 1.0000 / 0 of 1,626.
+	"development": {0.996, 0.995, 0.995, 0.005},
+	// Measured 0.9323 / 0.8960 / 0.9832 / 15 of 750 (0.0200).
+	"independent": {0.93, 0.89, 0.98, 0.021},
 }
 
 type reportItem struct {
@@ -323,6 +324,10 @@ func TestPHIReport(t *testing.T) {
 				fmt.Print(r.table(c.name))
 			}
 			f := reportFloors[c.name]
+			if r.ident.recall() < reportIdentRecall || r.clin.recall() < reportClinRecall || r.precision() < reportPrecision || r.cleanRate() > reportCleanAlarm {
+				t.Logf("%s: below the targets (identifiers %.2f, clinical %.2f, precision %.2f, clean alarms %.2f)",
+					c.name, reportIdentRecall, reportClinRecall, reportPrecision, reportCleanAlarm)
+			}
 			if got := r.ident.recall(); got < f.ident {
 				t.Errorf("identifier recall %.4f below floor %.4f", got, f.ident)
 			}
@@ -383,6 +388,10 @@ var categoryFloors = map[string]float64{
 	"clinical-vital-reading":        0.95,
 	"clinical-health-predicate":     0.95,
 	"clinical-organ-condition":      0.95,
+	"clinical-body-own-words":       0.95,
+	"clinical-condition-state":      0.95,
+	"evasion-heavy-leet":            0.95,
+	"evasion-letters-for-digits":    0.95,
 	"place-street-word-lower":       0.95,
 }
 

@@ -148,14 +148,12 @@ func (sc *scanner) statements() {
 // vitalWord reports a word that names a vital sign or a body measure
 // whose reading is health information: "my blood pressure was 148/90",
 // "temp 102.3", "la presión me salió 150/100".
-func vitalWord(w []byte) bool {
-	switch string(w) {
-	case "pressure", "bp", "presion", "tension", "temp", "temperature", "temperatura", "pulse", "pulso",
-		"rate", "oxygen", "o2", "sat", "sats", "saturation", "oxigeno", "spo2", "weight", "peso", "glucose",
-		"glucosa", "sugar", "sugars", "azucar", "bmi", "reading", "readings", "numbers", "systolic", "diastolic":
-		return true
-	}
-	return false
+func vitalWord(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sVital != 0 }
+
+var vitalWordWords = []string{
+	"pressure", "bp", "presion", "tension", "temp", "temperature", "temperatura", "pulse", "pulso",
+	"rate", "oxygen", "o2", "sat", "sats", "saturation", "oxigeno", "spo2", "weight", "peso", "glucose",
+	"glucosa", "sugar", "sugars", "azucar", "bmi", "reading", "readings", "numbers", "systolic", "diastolic",
 }
 
 // readingLink reports a word allowed between a vital sign and its value:
@@ -226,7 +224,7 @@ func readingUnitSuffix(w []byte) bool {
 func (sc *scanner) vitalReadings() {
 	T := sc.toks
 	for v := range T {
-		if T[v].kind != tkWord && T[v].kind != tkAlnum || T[v].claimed || !vitalWord(sc.txt(v)) {
+		if T[v].stmt&sVital == 0 || T[v].claimed {
 			continue
 		}
 		owned, told := false, false
@@ -329,31 +327,28 @@ func (sc *scanner) seenBlood() {
 // healthVerb reports a verb whose subject is a person's body: "vomiting",
 // "fainted", "wheezing", "peeing". Said of "I", "she" or "my son" it is a
 // symptom statement even when no listed symptom is in it.
-func healthVerb(w []byte) bool {
-	switch string(w) {
-	case "vomiting", "vomited", "vomit", "puking", "puked", "throwing", "threw", "coughing", "coughed",
-		"sneezing", "wheezing", "sweating", "shaking", "shivering", "trembling", "bleeding", "bled",
-		"fainted", "fainting", "passed", "passing", "blacked", "peeing", "urinating", "pooping", "spotting",
-		"cramping", "limping", "itching", "scratching", "gagging", "choking", "wetting", "hallucinating",
-		"seizing", "convulsing", "sprained", "twisted", "broke", "fractured", "dislocated", "burned", "burnt",
-		"swallowed", "fell", "collapsed", "woke", "hurting", "aching", "struggling", "losing", "lost", "gained",
-		"feel", "feels", "feeling", "felt", "vomite", "vomito", "vomitando", "tosiendo", "sangrando",
-		"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio":
-		return true
-	}
-	return false
+func healthVerb(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sHealthVerb != 0 }
+
+var healthVerbWords = []string{
+	"vomiting", "vomited", "vomit", "puking", "puked", "throwing", "threw", "coughing", "coughed",
+	"sneezing", "wheezing", "sweating", "shaking", "shivering", "trembling", "bleeding", "bled",
+	"fainted", "fainting", "passed", "passing", "blacked", "peeing", "urinating", "pooping", "spotting",
+	"cramping", "limping", "itching", "scratching", "gagging", "choking", "wetting", "hallucinating",
+	"seizing", "convulsing", "sprained", "twisted", "broke", "fractured", "dislocated", "burned", "burnt",
+	"swallowed", "fell", "collapsed", "woke", "hurting", "aching", "struggling", "losing", "lost", "gained",
+	"feel", "feels", "feeling", "felt", "vomite", "vomito", "vomitando", "tosiendo", "sangrando",
+	"temblando", "sudando", "desmaye", "desmayo", "cai", "cayo", "siento", "siente", "senti", "sintio",
+	"eaten", "slept", "pooped", "peed", "pee", "poop",
 }
 
 // bodyAbility reports what a person cannot do when unwell: "can't
 // breathe", "can't keep anything down", "no puedo dormir".
-func bodyAbility(w []byte) bool {
-	switch string(w) {
-	case "breathe", "breath", "sleep", "eat", "swallow", "walk", "stand", "move", "pee", "poop", "focus",
-		"concentrate", "remember", "bend", "lift", "keep", "stop", "hold", "bear", "chew", "talk", "speak",
-		"respirar", "dormir", "comer", "tragar", "caminar", "moverme", "pararme", "orinar", "hablar", "parar":
-		return true
-	}
-	return false
+func bodyAbility(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sBodyAbility != 0 }
+
+var bodyAbilityWords = []string{
+	"breathe", "breath", "sleep", "eat", "swallow", "walk", "stand", "move", "pee", "poop", "focus",
+	"concentrate", "remember", "bend", "lift", "keep", "stop", "hold", "bear", "chew", "talk", "speak",
+	"respirar", "dormir", "comer", "tragar", "caminar", "moverme", "pararme", "orinar", "hablar", "parar",
 }
 
 // healthSubject reports a word that says whose body a statement is
@@ -375,13 +370,12 @@ func healthSubject(w []byte) bool {
 func (sc *scanner) healthPredicates() {
 	T := sc.toks
 	for k := range T {
-		if T[k].kind != tkWord || T[k].claimed {
+		if T[k].stmt&(sHealthVerb|sLead) == 0 || T[k].kind != tkWord || T[k].claimed {
 			continue
 		}
-		w := sc.txt(k)
 		var verb int
 		switch {
-		case healthVerb(w):
+		case T[k].stmt&sHealthVerb != 0:
 			verb = k
 		case (sc.is(k, "can't") || sc.is(k, "cant") || sc.is(k, "cannot") || sc.is(k, "couldn't") || (sc.is(k, "puedo") || sc.is(k, "puede") || sc.is(k, "pueden")) && sc.is(k-1, "no")) &&
 			sc.kind(k+1) == tkWord && bodyAbility(sc.word(k+1)):
@@ -407,7 +401,7 @@ func (sc *scanner) healthPredicates() {
 					subj = p - 1
 				}
 			}
-			if !(healthSubject(pw) || complaintFiller(pw) || T[p].flags&(fStop|fPersonal) != 0 || T[p].ent.cue == cueRelation || possessive(pw)) {
+			if !(healthSubject(pw) || complaintFiller(pw) || T[p].flags&(fStop|fPersonal) != 0 || T[p].ent.cue == cueRelation || possessive(pw) || negation(pw)) {
 				break
 			}
 		}
@@ -469,6 +463,15 @@ func (sc *scanner) healthObject(k, verb int) bool {
 		return len(next) == 0 || sc.kind(verb+1) == tkPunct || string(next) == "anything" || string(next) == "things" || string(next) == "stuff" || string(next) == "well"
 	case "swallowed":
 		return true
+	case "eaten", "slept", "pooped", "peed", "urinated", "pee", "peeing", "poop":
+		// "haven't eaten in 3 days", "peed 10 times today", "up every 2
+		// hours to pee"; not "I peed before the test".
+		for p := k - 1; p >= 0 && p >= k-3; p-- {
+			if negation(sc.word(p)) || sc.is(p, "to") && sc.is(p-1, "hours") {
+				return true
+			}
+		}
+		return sc.kind(verb+1) == tkNum || numberWord(next) || string(next) == "blood" || string(next) == "every"
 	case "hurting", "aching", "struggling":
 		return true
 	case "keep", "stop", "hold":
@@ -552,7 +555,7 @@ func (sc *scanner) notUnit(k int) bool {
 func (sc *scanner) organProblems() {
 	T := sc.toks
 	for b := range T {
-		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || vitalWord(sc.txt(b)) {
+		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || T[b].stmt&sVital != 0 {
 			continue
 		}
 		owned := possessive(sc.word(b - 1))
@@ -661,4 +664,180 @@ func (sc *scanner) dateLeads() {
 		}
 		x.s = sc.toks[s].s
 	}
+}
+
+// confusableDigits reads letters typed for digits inside a number: "555-
+// I23-4S67", "0I/I4/I962", "l23-45-6789". Where a run of number-shaped
+// pieces joined by - / or . holds seven or more characters, most of them
+// digits, and up to three of the letters that look like digits (o, i, l,
+// s, b, z), those letters are read as the digits, in the folded copy only (the mask still covers what
+// the patient typed). "B12", "A1C" and "i5" are too short to qualify.
+func (sc *scanner) confusableDigits() {
+	T := sc.toks
+	b := sc.n.b
+	for i := 0; i < len(T); i++ {
+		if T[i].kind != tkNum && T[i].kind != tkAlnum {
+			continue
+		}
+		// The run: number-shaped tokens joined by one separator.
+		j, digits, letters, alnum := i, 0, 0, false
+		for k := i; k < len(T); {
+			t := &T[k]
+			if t.kind != tkNum && t.kind != tkAlnum {
+				break
+			}
+			d, l := 0, 0
+			for p := t.s; p < t.e; p++ {
+				switch c := b[p]; {
+				case isDigit(c):
+					d++
+				case c == 'o' || c == 'i' || c == 'l' || c == 's' || c == 'b' || c == 'z':
+					l++
+				default:
+					l = 99
+				}
+			}
+			if l > 2 || d == 0 {
+				break
+			}
+			digits += d
+			letters += l
+			alnum = alnum || l > 0
+			j = k
+			if n := k + 1; n+1 < len(T) && T[n].kind == tkPunct && sc.attached(n) && sc.attached(n+1) {
+				switch b[T[n].s] {
+				case '-', '/', '.':
+					k = n + 1
+					continue
+				}
+			}
+			break
+		}
+		if alnum && digits >= 4 && digits+letters >= 7 && letters <= 3 && letters < digits {
+			for k := i; k <= j; k++ {
+				if T[k].kind != tkAlnum {
+					continue
+				}
+				for p := T[k].s; p < T[k].e; p++ {
+					switch b[p] {
+					case 'o':
+						b[p] = '0'
+					case 'i', 'l':
+						b[p] = '1'
+					case 's':
+						b[p] = '5'
+					case 'b':
+						b[p] = '8'
+					case 'z':
+						b[p] = '2'
+					}
+				}
+				T[k].kind = tkNum
+			}
+		}
+		i = j
+	}
+}
+
+// conditionAdjective reports an adjective that names a condition: "I'm
+// anemic", "she's epileptic", "he is immunocompromised".
+func conditionAdjective(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sCondAdj != 0 }
+
+var conditionAdjectiveWords = []string{
+	"anemic", "anaemic", "epileptic", "immunocompromised", "immunosuppressed", "paralyzed", "paralysed",
+	"deaf", "blind", "autistic", "hypoglycemic", "hyperglycemic", "hypertensive", "hypotensive", "bedridden",
+	"incontinent", "arthritic", "schizophrenic", "psychotic", "suicidal", "anorexic", "bulimic", "obese",
+	"infertile", "impotent", "disabled", "housebound", "homebound", "colorblind", "dyslexic",
+	"prediabetic", "insulin-dependent", "dialysis-dependent", "oxygen-dependent", "addicted", "hiv-positive",
+	"anemica", "anemico", "epileptica", "epileptico", "ciego", "ciega", "sordo", "sorda", "paralizado", "paralizada",
+	"autista", "hipertenso", "hipertensa", "obeso", "obesa", "encamado", "encamada",
+}
+
+// careSupport reports what a person lives with because of a condition:
+// "on oxygen", "uses a wheelchair", "on hospice".
+func careSupport(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sCareSupport != 0 }
+
+var careSupportWords = []string{
+	"oxygen", "hospice", "wheelchair", "walker", "cane", "cpap", "bipap", "ventilator", "feeding", "catheter",
+	"colostomy", "ostomy", "insulin", "oxigeno", "silla",
+}
+
+// conditionStates finds a condition said as what a person is or lives
+// with: "I'm anemic", "my son is autistic", "she's on oxygen", "he uses a
+// wheelchair", "soy epiléptica".
+func (sc *scanner) conditionStates() {
+	T := sc.toks
+	for k := range T {
+		if T[k].stmt&(sCondAdj|sCareSupport) == 0 || T[k].kind != tkWord || T[k].claimed {
+			continue
+		}
+		var s int
+		switch {
+		case T[k].stmt&sCondAdj != 0:
+			// "I'm anemic", "she is really anemic", "soy autista".
+			p := k - 1
+			if sc.is(p, "very") || sc.is(p, "really") || sc.is(p, "so") || sc.is(p, "severely") || sc.is(p, "legally") || sc.is(p, "completely") || sc.is(p, "muy") {
+				p--
+			}
+			if !(sc.is(p, "i'm") || sc.is(p, "im") || sc.is(p, "he's") || sc.is(p, "she's") || sc.is(p, "is") || sc.is(p, "am") ||
+				sc.is(p, "was") || sc.is(p, "became") || sc.is(p, "been") || sc.is(p, "soy") || sc.is(p, "es") || sc.is(p, "esta") || sc.is(p, "estoy")) {
+				continue
+			}
+			s = p
+			if !sc.personBefore(p + 1) {
+				continue
+			}
+		case T[k].stmt&sCareSupport != 0:
+			p := k - 1
+			if sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "the") || possessive(sc.word(p)) {
+				p--
+			}
+			if !(sc.is(p, "on") && (sc.is(p-1, "i'm") || sc.is(p-1, "he's") || sc.is(p-1, "she's") || sc.is(p-1, "is") || sc.is(p-1, "been") || sc.is(p-1, "im")) ||
+				sc.is(p, "uses") || sc.is(p, "use") || sc.is(p, "using") || sc.is(p, "needs") && !sc.is(k+1, "repair")) {
+				continue
+			}
+			s = p
+			if !sc.personBefore(p) {
+				continue
+			}
+		default:
+			continue
+		}
+		if sc.anyClaimed(s, k) {
+			continue
+		}
+		sc.addTok(s, k, SpanCondition, 0.65, prioClinical)
+	}
+}
+
+// negation reports a word that negates the verb after it.
+func negation(w []byte) bool {
+	switch string(w) {
+	case "haven't", "havent", "hasn't", "hasnt", "didn't", "didnt", "not", "barely", "hardly", "never", "no", "can't", "cant":
+		return true
+	}
+	return false
+}
+
+// Statement word classes, kept in the lexicon entry so the per-token
+// rules above test a bit instead of comparing strings.
+const (
+	sVital uint8 = 1 << iota
+	sHealthVerb
+	sBodyAbility
+	sCondAdj
+	sCareSupport
+	sLead // "can't", "trouble", "hard": may open "can't breathe", "trouble swallowing"
+)
+
+var stmtWordLists = []struct {
+	bit   uint8
+	words []string
+}{
+	{sLead, []string{"can't", "cant", "cannot", "couldn't", "puedo", "puede", "pueden", "trouble", "difficulty", "hard"}},
+	{sVital, vitalWordWords},
+	{sHealthVerb, healthVerbWords},
+	{sBodyAbility, bodyAbilityWords},
+	{sCondAdj, conditionAdjectiveWords},
+	{sCareSupport, careSupportWords},
 }

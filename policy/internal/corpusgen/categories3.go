@@ -66,6 +66,21 @@ var categoryTemplates3 = []tmplSet{
 		"just so you know, {ORGANCOND}",
 		"{ORGANCOND} and we need a new appointment",
 	}},
+	{cat: "clinical-body-own-words", lang: "en", clinical: true, tune: []string{
+		"{BODYOWN}",
+		"hi, {BODYOWN}",
+		"{BODYOWN}, should I come in?",
+	}, held: []string{
+		"sorry to bug you, {BODYOWN}",
+		"{BODYOWN}. can I get an appointment?",
+	}},
+	{cat: "clinical-condition-state", lang: "en", clinical: true, tune: []string{
+		"{CONDSTATE}",
+		"hi, {CONDSTATE}, is the office accessible?",
+	}, held: []string{
+		"just so you know, {CONDSTATE}",
+		"{CONDSTATE}. can someone help us at check-in?",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -86,6 +101,22 @@ var categoryTemplates3 = []tmplSet{
 	}, held: []string{
 		"quick question: {ROUTE}",
 		"{ROUTE}?",
+	}},
+	{cat: "evasion-heavy-leet", lang: "en", tune: []string{
+		"my name is {LEETNAME}",
+		"{LEETNAME} needs a refill",
+		"this is {LEETNAME}, call me back",
+	}, held: []string{
+		"refill for {LEETNAME} please",
+		"{LEETNAME} here",
+	}},
+	{cat: "evasion-letters-for-digits", lang: "en", tune: []string{
+		"my phone is {CONFPHONE}",
+		"dob {CONFDOB}",
+		"ssn {CONFSSN}",
+	}, held: []string{
+		"call me at {CONFPHONE}",
+		"my birthday is {CONFDOB}",
 	}},
 	{cat: "precision-everyday-body-verbs", lang: "en", tune: []string{
 		"{EVERYDAY}",
@@ -131,11 +162,19 @@ var (
 	organConds = []string{"she has a bad heart", "problems with my thyroid", "my kidneys are failing", "he has a bad back",
 		"she has trouble with her lungs", "they found a mass on my liver", "kidney problems run in his family",
 		"his kidneys are failing", "they found a spot on her lung", "my liver is enlarged", "he has prostate problems"}
+	bodyOwn = []string{"my knee swelled up last night", "my eye twitches all day", "my ankle went purple", "my stomach won't settle",
+		"my knees ached all night", "my son's ear drains", "my chest tightens when I run", "my throat closes up",
+		"lower back {N0}/10", "left shoulder {N0}/10 when I lift", "my wrist is {N0} out of 10"}
+	condStates = []string{"I'm anemic", "she's epileptic", "my husband is immunocompromised", "my son is autistic",
+		"she's on oxygen", "he uses a wheelchair", "my mom is bedridden", "I haven't eaten in 3 days",
+		"he hasn't pooped in 5 days", "I'm peeing blood", "my dad is legally blind"}
 	streetsLower = []string{"via roma {HN}", "rua augusta {HN}", "rue de rivoli {HN}", "via garibaldi {HN}, torino",
 		"rua das flores {HN}", "viale dei mille {HN}", "rue saint-denis {HN}", "corso vittorio emanuele {HN}"}
 	routes = []string{"can you send it via email", "we came via the highway", "can I pay via the portal",
 		"I'll send the form via fax", "is it faster via the north entrance", "send it via text please"}
-	orgPlaces = []string{"the Westbrook Imaging Center", "Saint Brigid Hospital", "Hollingsworth Medical Building", "the Kaczmarek Pavilion",
+	leetGiven  = []string{"maria", "william", "elena", "karen", "robert", "charles", "david", "jessica"}
+	leetFamily = []string{"garcia", "petrov", "johnson", "smith", "martinez", "tremblay", "rosenthal", "lopez"}
+	orgPlaces  = []string{"the Westbrook Imaging Center", "Saint Brigid Hospital", "Hollingsworth Medical Building", "the Kaczmarek Pavilion",
 		"Rosenthal Family Clinic", "Villanueva Health Center", "the Tremblay Building", "Urquhart Street Pharmacy"}
 )
 
@@ -168,14 +207,66 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 		return seg{g.pick(healthES), "SYMPTOM"}, true
 	case "ORGANCOND":
 		return seg{g.pick(organConds), "CONDITION"}, true
+	case "BODYOWN":
+		return seg{g.sub(g.pick(bodyOwn), lang), "SYMPTOM"}, true
+	case "CONDSTATE":
+		t := g.pick(condStates)
+		typ := "CONDITION"
+		if strings.Contains(t, "eaten") || strings.Contains(t, "pooped") || strings.Contains(t, "peeing") {
+			typ = "SYMPTOM"
+		}
+		return seg{t, typ}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
 		return lit(g.pick(routes)), true
+	case "LEETNAME":
+		return seg{g.heavyLeet(g.pick(leetGiven)) + " " + g.heavyLeet(g.pick(leetFamily)), "NAME"}, true
+	case "CONFPHONE":
+		return seg{g.confusable(fmt.Sprintf("%d%d%d-%d%d%d-%d%d%d%d", 2+g.r.IntN(7), g.r.IntN(10), g.r.IntN(10), 2+g.r.IntN(7), g.r.IntN(10), g.r.IntN(10), g.r.IntN(10), g.r.IntN(10), g.r.IntN(10), g.r.IntN(10))), "PHONE"}, true
+	case "CONFDOB":
+		return seg{g.confusable(fmt.Sprintf("%02d/%02d/19%d%d", 1+g.r.IntN(12), 1+g.r.IntN(28), 3+g.r.IntN(7), g.r.IntN(10))), "DOB"}, true
+	case "CONFSSN":
+		return seg{g.confusable(fmt.Sprintf("%d%d%d-%d%d-%d%d%d%d", 1+g.r.IntN(6), g.r.IntN(10), 1+g.r.IntN(9), g.r.IntN(10), 1+g.r.IntN(9), g.r.IntN(10), g.r.IntN(10), g.r.IntN(10), 1+g.r.IntN(9))), "SSN"}, true
 	case "EVERYDAY":
 		return lit(g.pick(everyday)), true
 	case "ORGPLACE":
 		return lit(g.pick(orgPlaces)), true
 	}
 	return seg{}, false
+}
+
+// heavyLeet writes most vowels and some consonants as digits: "M4R14",
+// "w1ll14m", "p3tr0v".
+func (g *gen) heavyLeet(w string) string {
+	r := strings.NewReplacer("a", "4", "e", "3", "i", "1", "o", "0")
+	w = r.Replace(w)
+	if g.r.IntN(2) == 0 {
+		w = strings.ToUpper(w)
+	}
+	return w
+}
+
+// confusable writes one to three digits of a number as the letters that
+// look like them: 0→O, 1→I or l, 5→S, 8→B.
+func (g *gen) confusable(n string) string {
+	b := []byte(n)
+	changed := 0
+	for tries := 0; tries < 12 && changed < 1+g.r.IntN(3); tries++ {
+		k := g.r.IntN(len(b))
+		switch b[k] {
+		case '0':
+			b[k] = 'O'
+		case '1':
+			b[k] = "Il"[g.r.IntN(2)]
+		case '5':
+			b[k] = 'S'
+		case '8':
+			b[k] = 'B'
+		default:
+			continue
+		}
+		changed++
+	}
+	return string(b)
 }

@@ -53,7 +53,7 @@ func main() {
 	family := flag.String("family", "", "census surname file")
 	freq := flag.String("freq", "", "SUBTLEX word<TAB>count file")
 	dicts := flag.String("dict", "/usr/share/dict/american-english,/usr/share/dict/spanish", "comma-separated dictionaries")
-	minBirths := flag.Int("min-births", 300, "least births for a given name")
+	minBirths := flag.Int("min-births", 20, "least births for a given name")
 	out := flag.String("out", "policy/data/names.txt.gz", "output")
 	flag.Parse()
 
