@@ -100,6 +100,9 @@ type lexicon struct {
 	// pairHash), so the phrase look-up tries no longer keys than exist and
 	// none at all after "my" or "on" when no phrase goes on that way.
 	phrase2 map[uint64]uint8
+	// index answers look-ups in words on the hot path, built once the
+	// map is complete.
+	index wordIndex
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -551,5 +554,6 @@ func buildLexicon() (*lexicon, error) {
 		"order #", "tracking", "tracking number", "employee id", "student id", "badge", "badge number")
 	lx.cue(cueSSN, SpanSSN, "ssn", "ss#", "ss #", "social", "social security", "social security number",
 		"soc sec", "seguro social", "numero de seguro social", "itin", "tax id", "tin")
+	lx.index = newWordIndex(lx.words)
 	return lx, nil
 }

@@ -204,18 +204,18 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok := lx.words[string(w)]
+			e, ok := lx.get(w)
 			T[i].stmt = e.stmt
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
-				e, ok = lx.words[string(w[:len(w)-2])]
+				e, ok = lx.get(w[:len(w)-2])
 				if !ok || e.nTok == 0 {
 					// "Crohn's", "Alzheimer's": the name of a disease.
 					sc.key = append(append(sc.key[:0], w[:len(w)-2]...), 's')
-					if ce, found := lx.words[string(sc.key)]; found && ce.flags&fClin != 0 {
+					if ce, found := lx.get(sc.key); found && ce.flags&fClin != 0 {
 						e, ok = ce, true
 					}
 				}
@@ -269,7 +269,7 @@ func (sc *scanner) lookup() {
 					}
 					sc.key = append(sc.key, sc.txt(k)...)
 				}
-				e, ok := lx.words[string(sc.key)]
+				e, ok := lx.get(sc.key)
 				if !ok || int(e.nTok) != L {
 					continue
 				}

@@ -51,12 +51,12 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			sc.key = append(sc.key, leet(c))
 		}
 		if letters*2 >= len(w) {
-			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
+			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
 				return e, true
 			}
 			// A name with digits for letters ("m4ria", "j0hn") reads as
 			// the word it spells.
-			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
+			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
 				sc.toks[i].kind = tkWord
 				return e, true
 			}
@@ -76,7 +76,7 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 						}
 					}
 				}
-				e, ok := sc.lx.words[string(sc.key)]
+				e, ok := sc.lx.get(sc.key)
 				if !ok {
 					if tag := sc.lx.people.lookup(sc.key); tag != 0 {
 						e, ok = lexEntry{nTok: 1, flags: fPopName}, true
@@ -113,7 +113,7 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 	}
 	try := func(stem []byte, add string) (lexEntry, bool) {
 		sc.key = append(append(sc.key[:0], stem...), add...)
-		e, ok := sc.lx.words[string(sc.key)]
+		e, ok := sc.lx.get(sc.key)
 		return e, ok && e.flags&fClin != 0 && e.nTok <= 1
 	}
 	n := len(w)
@@ -160,7 +160,7 @@ func (sc *scanner) dottedAbbrev() {
 		if j == i {
 			continue
 		}
-		if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&fClin != 0 {
+		if e, ok := sc.lx.get(sc.key); ok && e.flags&fClin != 0 {
 			end := j
 			if sc.isP(j+1, sep) && sc.attached(j+1) {
 				end = j + 1
@@ -844,13 +844,13 @@ func (sc *scanner) spelledOutNames() {
 		if n < 3 {
 			continue
 		}
-		e, ok := sc.lx.words[string(sc.key)]
+		e, ok := sc.lx.get(sc.key)
 		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0
 		if !named {
 			// Given and family name run together: "m a r i a l o p e z".
 			for p := 2; p+2 <= len(sc.key) && !named; p++ {
-				f, okf := sc.lx.words[string(sc.key[:p])]
-				l, okl := sc.lx.words[string(sc.key[p:])]
+				f, okf := sc.lx.get(sc.key[:p])
+				l, okl := sc.lx.get(sc.key[p:])
 				named = okf && okl && f.flags&fFirst != 0 && l.flags&(fSurname|fFirst) != 0 && (f.flags|l.flags)&fStop == 0
 			}
 		}

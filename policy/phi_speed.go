@@ -1,5 +1,7 @@
 package policy
 
+import "math/bits"
+
 // pairHash hashes two words as the phrase key "a b" would read, without
 // building it (FNV-1a, finalised like hashWord).
 func pairHash(a, b []byte) uint64 {
@@ -28,4 +30,70 @@ func (sc *scanner) phraseBound(i int) int {
 		return 0
 	}
 	return int(sc.lx.phrase2[pairHash(sc.txt(i), sc.txt(i+1))])
+}
+
+// wordIndex is a read-only open-addressing index over the finished word
+// map, for the look-ups every token makes. It answers exactly as the map
+// does (the key is compared in full); it is only cheaper to ask than a
+// general-purpose map: one multiplicative hash and usually one probe.
+type wordIndex struct {
+	slots []wordSlot
+	shift uint
+	keys  []string
+	ents  []lexEntry
+}
+
+type wordSlot struct {
+	h   uint64 // hashWord of the key; 0 marks an empty slot
+	idx int32  // into keys and ents
+}
+
+func newWordIndex(words map[string]lexEntry) wordIndex {
+	size := 1 << bits.Len(uint(len(words)*2)) // at most half full
+	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
+		keys: make([]string, 0, len(words)), ents: make([]lexEntry, 0, len(words))}
+	mask := uint64(size - 1)
+	for k, e := range words {
+		h := indexHash([]byte(k))
+		for i := h >> x.shift; ; i = (i + 1) & mask {
+			if x.slots[i].h == 0 {
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
+				break
+			}
+		}
+		x.keys = append(x.keys, k)
+		x.ents = append(x.ents, e)
+	}
+	return x
+}
+
+// indexHash is hashWord with 0 kept free for empty slots.
+func indexHash(w []byte) uint64 {
+	h := hashWord(w)
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+// get returns the entry for w, as lexicon.words[string(w)] would.
+func (lx *lexicon) get(w []byte) (lexEntry, bool) {
+	x := &lx.index
+	h := indexHash(w)
+	mask := uint64(len(x.slots) - 1)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		s := x.slots[i]
+		if s.h == 0 {
+			return lexEntry{}, false
+		}
+		if s.h == h && x.keys[s.idx] == string(w) {
+			return x.ents[s.idx], true
+		}
+	}
+}
+
+// entry is get without the found flag: the zero entry for an unknown word.
+func (lx *lexicon) entry(w []byte) lexEntry {
+	e, _ := lx.get(w)
+	return e
 }
