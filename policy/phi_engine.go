@@ -431,6 +431,11 @@ func (sc *scanner) spelledEmails() {
 // ending in a known top-level domain, with any path.
 func (sc *scanner) urls() {
 	b := sc.n.b
+	// Both searches below need a scheme, "www." or a dot inside a run of
+	// letters and digits; most messages have none of them.
+	if !bytes.Contains(b, []byte("://")) && !bytes.Contains(b, []byte("www.")) && !innerDot(b) {
+		return
+	}
 	// A URL starts a word token ("http", "https", "www"): looking at the
 	// tokens' first letters is cheaper than at every byte.
 	for ti := range sc.toks {

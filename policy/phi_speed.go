@@ -1,6 +1,9 @@
 package policy
 
-import "math/bits"
+import (
+	"bytes"
+	"math/bits"
+)
 
 // pairHash hashes two words as the phrase key "a b" would read, without
 // building it (FNV-1a, finalised like hashWord).
@@ -96,4 +99,20 @@ func (lx *lexicon) get(w []byte) (lexEntry, bool) {
 func (lx *lexicon) entry(w []byte) lexEntry {
 	e, _ := lx.get(w)
 	return e
+}
+
+// innerDot reports a '.' with a letter or digit on both sides ("x.com",
+// "3.5"), which a bare domain needs.
+func innerDot(b []byte) bool {
+	for p := 1; p+1 < len(b); p++ {
+		k := bytes.IndexByte(b[p:len(b)-1], '.')
+		if k < 0 {
+			return false
+		}
+		p += k
+		if (isDigit(b[p-1]) || isWordByte(b[p-1])) && (isDigit(b[p+1]) || isWordByte(b[p+1])) {
+			return true
+		}
+	}
+	return false
 }
