@@ -664,6 +664,9 @@ func possessive(w []byte) bool {
 // stairs", "me duele la espalda". The body part, the verbs and how it
 // feels are one symptom statement, with its circumstances.
 func (sc *scanner) bodyComplaints() {
+	if sc.flagsAny&fBodyPart == 0 {
+		return
+	}
 	T := sc.toks
 	for b := range T {
 		// Body parts are rare in a message; test their flag first.

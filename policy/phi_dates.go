@@ -373,8 +373,13 @@ func (sc *scanner) spelledAges() {
 		if sc.isP(j, '-') {
 			j++
 		}
-		if sc.flags(j)&fAgeUnit != 0 || sc.flags(i-1)&fAgeCue != 0 || sc.bareAgeAt(i, end) || sc.appositive(i, end) {
-			sc.addTok(i, end, SpanAge, 0.85, prioAge)
+		// "one hundred", "a hundred and two": the count word belongs to it.
+		st := i
+		if (sc.is(i, "hundred") || sc.is(i, "cien")) && (sc.is(i-1, "one") || sc.is(i-1, "a") && sc.flags(i-2)&fAgeCue != 0) && !sc.toks[i-1].claimed {
+			st = i - 1
+		}
+		if sc.flags(j)&fAgeUnit != 0 || sc.flags(st-1)&fAgeCue != 0 || sc.bareAgeAt(st, end) || sc.appositive(st, end) {
+			sc.addTok(st, end, SpanAge, 0.85, prioAge)
 		}
 	}
 }

@@ -60,6 +60,11 @@ type scanner struct {
 	// amet"): the guesses that read unknown words as names or as
 	// misspelt drugs are off; structural identifiers still count.
 	placeholder bool
+	// stmtAny and flagsAny are the union of the tokens' statement classes
+	// and lexicon flags: a rule whose words are absent from the message
+	// is skipped without walking its tokens.
+	stmtAny  uint8
+	flagsAny uint64
 }
 
 var (
@@ -170,6 +175,7 @@ func (sc *scanner) run(text string) {
 	sc.kept = sc.kept[:0]
 	sc.upperText = 0
 	sc.placeholder = false
+	sc.stmtAny, sc.flagsAny = 0, 0
 	if len(sc.toks) == 0 {
 		return
 	}
@@ -252,6 +258,8 @@ func (sc *scanner) lookup() {
 				T[i].ent = e
 				T[i].flags = e.flags
 			}
+			sc.stmtAny |= T[i].stmt
+			sc.flagsAny |= T[i].flags
 		}
 	}
 	skip := 0
@@ -276,6 +284,7 @@ func (sc *scanner) lookup() {
 				// The phrase's roles belong to its last word ("zip code",
 				// "date of birth"), so look-behind checks see them.
 				T[i+L-1].flags |= e.flags &^ fPhraseStart
+				sc.flagsAny |= e.flags
 				if e.cue == cueNone && e.flags&fClin == 0 {
 					// A phrase that only sets flags ("pain level", "zip
 					// code") leaves its words free for their own marks

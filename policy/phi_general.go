@@ -445,6 +445,10 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if contracted && !sc.is(i-1, "who's") {
 		return sc.ageFollows(e + 1)
 	}
+	if sc.is(i-1, "who's") || sc.is(i-1, "whos") {
+		// "my grandma who's 98 needs a ride": the clause goes on.
+		return sc.notUnit(e + 1)
+	}
 	if !sc.ageFollows(e + 1) {
 		return false
 	}
@@ -738,6 +742,18 @@ func (sc *scanner) cuedPostcodes() {
 		if j >= len(T) || T[j].claimed || !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
 			continue
 		}
+		if T[j].kind == tkNum && T[j].e-T[j].s == 1 {
+			// "zip 6 0 6 1 4": a code typed a digit at a time.
+			k, n := j, 1
+			for k+1 < len(T) && T[k+1].kind == tkNum && T[k+1].e-T[k+1].s == 1 && !T[k+1].claimed && n < 9 {
+				k++
+				n++
+			}
+			if n >= 4 {
+				sc.addTok(j, k, SpanZIP, 0.85, prioZIP)
+				continue
+			}
+		}
 		e := j
 		switch {
 		case sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum && !T[j+2].claimed:
@@ -896,7 +912,9 @@ func (sc *scanner) ageFollows(nx int) bool {
 func relationWord(w []byte) bool {
 	switch string(w) {
 	case "mom", "mum", "mother", "dad", "father", "grandma", "grandpa", "grandmother", "grandfather", "nana",
-		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient":
+		"nan", "granny", "gran", "papa", "aunt", "uncle", "husband", "wife", "she", "he", "patient",
+		"abuela", "abuelo", "abuelita", "abuelito", "bisabuela", "bisabuelo", "mama", "tia", "tio", "suegra",
+		"suegro", "senor", "senora", "esposo", "esposa":
 		return true
 	}
 	return false

@@ -386,6 +386,19 @@ func (sc *scanner) addName(i, end int, conf float32) {
 		!sc.toks[end+2].claimed && sc.canBeName(end+2) && sc.upper(end+2) == sc.upper(end) && sc.kind(end) == tkWord {
 		end += 2
 	}
+	// Particles that open a family name belong to it: "de la Cruz,
+	// María", "VAN DER BERG, ANNA", "this is van Dijk". Only where the
+	// particles begin the phrase (message start, punctuation, a cue or a
+	// function word before them), so "la hija de María" keeps "de".
+	if p := i - 1; p >= 0 && sc.kind(p) == tkWord && sc.toks[p].flags&fParticle != 0 && !sc.toks[p].claimed {
+		q := p
+		if sc.kind(q-1) == tkWord && sc.toks[q-1].flags&fParticle != 0 && !sc.toks[q-1].claimed {
+			q--
+		}
+		if b := q - 1; b < 0 || sc.kind(b) == tkPunct || sc.toks[b].ent.cue != cueNone || sc.toks[b].flags&(fStop|fNotName) != 0 && sc.toks[b].flags&fParticle == 0 {
+			i = q
+		}
+	}
 	e := int(sc.toks[end].e)
 	if w := sc.txt(end); len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 		e -= 2

@@ -9,7 +9,7 @@ func (sc *scanner) addresses() {
 			continue
 		}
 		if end, ok := sc.addressEN(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
+			sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
 			T[end].addrEnd = true
 			i = end
 			continue
@@ -153,8 +153,8 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			j++
 			continue
 		}
-		if _, ok := sc.dayTok(j); ok && t.kind == tkAlnum {
-			words++
+		if t.kind == tkAlnum && ordinalWord(sc.txt(j)) {
+			words++ // "57th", "103rd": a numbered street
 			j++
 			continue
 		}
@@ -173,7 +173,8 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 	if sc.isP(k, ',') {
 		c := k + 1
 		last := -1
-		for n := 0; n < 3 && c < len(sc.toks) && sc.kind(c) == tkWord && sc.upper(c) && sc.toks[c].flags&(fStop|fState) == 0; n++ {
+		for n := 0; n < 3 && c < len(sc.toks) && sc.kind(c) == tkWord && sc.upper(c) && (sc.toks[c].flags&(fStop|fState) == 0 ||
+			n == 0 && sc.toks[c].flags&fState == 0 && sc.kind(c+1) == tkWord && sc.upper(c+1) && sc.toks[c+1].space); n++ { // "New York", "Fort Worth"
 			last = c
 			c++
 		}
@@ -597,4 +598,25 @@ func (sc *scanner) addressCueBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// unitBefore returns where an address starts when its unit is written
+// first, as in the UK and Australia: "Flat 3, 12 Baker Street", "Apt 4B,
+// 250 West 57th St", "Unit 5 22 George St".
+func (sc *scanner) unitBefore(i int) int {
+	p := i - 1
+	if sc.isP(p, ',') {
+		p--
+	}
+	if p < 1 || sc.toks[p].claimed || sc.kind(p) != tkNum && sc.kind(p) != tkAlnum && !(sc.kind(p) == tkWord && sc.toks[p].e-sc.toks[p].s == 1) {
+		return i
+	}
+	d := p - 1
+	if sc.isP(d, '.') || sc.isP(d, '#') {
+		d--
+	}
+	if d < 0 || sc.toks[d].claimed || sc.flags(d)&fUnitDesignator == 0 || sc.kind(d) != tkWord {
+		return i
+	}
+	return d
 }

@@ -38,9 +38,9 @@ const (
 // independent corpus is not there yet, and README "PHI detection" states
 // the gap. Raise them as the engine improves; never lower them to pass.
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
-	// Measured 0.9965 / 1.0000 / 1.0000 / 0 of 1,626.
+	// Measured 0.9966 / 1.0000 / 1.0000 / 0 of 1,626.
 	"development": {0.996, 0.995, 0.995, 0.005},
-	// Measured 0.9323 / 0.8960 / 0.9832 / 15 of 750 (0.0200).
+	// Measured 0.9332 / 0.8960 / 0.9832 / 15 of 750 (0.0200).
 	"independent": {0.93, 0.89, 0.98, 0.021},
 }
 
@@ -390,6 +390,9 @@ var categoryFloors = map[string]float64{
 	"clinical-organ-condition":      0.95,
 	"clinical-body-own-words":       0.95,
 	"clinical-condition-state":      0.95,
+	"age-beside-person":             0.95,
+	"place-unit-first":              0.95,
+	"zip-spaced-digits":             0.95,
 	"evasion-heavy-leet":            0.95,
 	"evasion-letters-for-digits":    0.95,
 	"place-street-word-lower":       0.95,

@@ -222,6 +222,9 @@ func readingUnitSuffix(w []byte) bool {
 // it is someone's ("my", "his") or is told as a result ("was", "came
 // back", "has been running").
 func (sc *scanner) vitalReadings() {
+	if sc.stmtAny&sVital == 0 {
+		return
+	}
 	T := sc.toks
 	for v := range T {
 		if T[v].stmt&sVital == 0 || T[v].claimed {
@@ -271,6 +274,9 @@ func (sc *scanner) vitalReadings() {
 // 101", "she was running 38.5". Like any vital sign it is a reading. Only body temperatures count, so
 // "running 10 minutes late" stays readable.
 func (sc *scanner) feverReadings() {
+	if sc.stmtAny&sRunning == 0 {
+		return
+	}
 	T := sc.toks
 	for k := range T {
 		if T[k].kind != tkWord || T[k].claimed || !sc.is(k, "running") || sc.kind(k+1) != tkNum {
@@ -301,6 +307,9 @@ func (sc *scanner) feverReadings() {
 // seenBlood finds blood a patient saw: "there's blood when I wipe",
 // "blood in my urine", "I noticed blood on the tissue".
 func (sc *scanner) seenBlood() {
+	if sc.stmtAny&sBlood == 0 {
+		return
+	}
 	T := sc.toks
 	for k := range T {
 		if T[k].kind != tkWord || T[k].claimed || !(sc.is(k, "blood") || sc.is(k, "sangre")) {
@@ -368,6 +377,9 @@ func healthSubject(w []byte) bool {
 // anything down", "me siento muy mal"). The statement is then grown to
 // its clause by statements().
 func (sc *scanner) healthPredicates() {
+	if sc.stmtAny&(sHealthVerb|sLead) == 0 {
+		return
+	}
 	T := sc.toks
 	for k := range T {
 		if T[k].stmt&(sHealthVerb|sLead) == 0 || T[k].kind != tkWord || T[k].claimed {
@@ -516,7 +528,7 @@ func (sc *scanner) personAges() {
 		case sc.is(p, "to") && (sc.is(p-1, "lived") || sc.is(p-1, "live") || sc.is(p-1, "it")) && sc.personBefore(p-1):
 		case sc.is(p, "at") && p > 0 && (T[p-1].ent.cue == cueRelation || relationWord(sc.word(p-1))) && sc.notUnit(i+1):
 		case p >= 0 && (T[p].ent.cue == cueRelation || relationWord(sc.word(p)) || sc.is(p, "pt")) && !bytesHasPossessive(sc.word(p)) && sc.notUnit(i+1) && !sc.isP(i+1, '/') && !sc.isP(i+1, ':'):
-		case sc.is(p, "de") && p > 0 && (sc.is(p-1, "senor") || sc.is(p-1, "senora") || T[p-1].ent.cue == cueRelation) && sc.notUnit(i+1):
+		case sc.is(p, "de") && p > 0 && (relationWord(sc.word(p-1)) || T[p-1].ent.cue == cueRelation) && sc.notUnit(i+1):
 		default:
 			continue
 		}
@@ -553,6 +565,9 @@ func (sc *scanner) notUnit(k int) bool {
 // thyroid", "my kidneys are failing", "I had my gallbladder removed",
 // "they found a mass on my liver", "kidney problems".
 func (sc *scanner) organProblems() {
+	if sc.flagsAny&fBodyPart == 0 {
+		return
+	}
 	T := sc.toks
 	for b := range T {
 		if T[b].flags&fBodyPart == 0 || T[b].claimed || T[b].kind != tkWord || T[b].stmt&sVital != 0 {
@@ -766,6 +781,9 @@ var careSupportWords = []string{
 // with: "I'm anemic", "my son is autistic", "she's on oxygen", "he uses a
 // wheelchair", "soy epiléptica".
 func (sc *scanner) conditionStates() {
+	if sc.stmtAny&(sCondAdj|sCareSupport) == 0 {
+		return
+	}
 	T := sc.toks
 	for k := range T {
 		if T[k].stmt&(sCondAdj|sCareSupport) == 0 || T[k].kind != tkWord || T[k].claimed {
@@ -827,13 +845,17 @@ const (
 	sBodyAbility
 	sCondAdj
 	sCareSupport
-	sLead // "can't", "trouble", "hard": may open "can't breathe", "trouble swallowing"
+	sLead    // "can't", "trouble", "hard": may open "can't breathe", "trouble swallowing"
+	sRunning // "running": "he's running 101"
+	sBlood   // "blood", "sangre": "blood in my urine"
 )
 
 var stmtWordLists = []struct {
 	bit   uint8
 	words []string
 }{
+	{sRunning, []string{"running"}},
+	{sBlood, []string{"blood", "sangre"}},
 	{sLead, []string{"can't", "cant", "cannot", "couldn't", "puedo", "puede", "pueden", "trouble", "difficulty", "hard"}},
 	{sVital, vitalWordWords},
 	{sHealthVerb, healthVerbWords},

@@ -81,6 +81,38 @@ var categoryTemplates3 = []tmplSet{
 		"just so you know, {CONDSTATE}",
 		"{CONDSTATE}. can someone help us at check-in?",
 	}},
+	{cat: "age-beside-person", lang: "en", tune: []string{
+		"grandpa {AGEN} needs help with the forms",
+		"my grandma who's {AGEN} needs a ride",
+		"she turns {AGEHUNDRED} next week",
+		"my dad at {AGEN} still drives himself",
+	}, held: []string{
+		"she lived to {AGEN}",
+		"he turned {AGEHUNDRED} in May",
+		"my uncle {AGEN} can't use the portal",
+	}},
+	{cat: "age-beside-person", lang: "es", tune: []string{
+		"el señor de {AGEN} necesita ayuda",
+	}, held: []string{
+		"mi abuelita de {AGEN} no puede venir",
+	}},
+	{cat: "place-unit-first", lang: "en", tune: []string{
+		"my address is {UNITFIRST}",
+		"please send the letter to {UNITFIRST}",
+	}, held: []string{
+		"we moved to {UNITFIRST} in March",
+	}},
+	{cat: "zip-spaced-digits", lang: "en", tune: []string{
+		"my zip is {ZIPSPACED}",
+		"zip {ZIPSPACED} thanks",
+	}, held: []string{
+		"zip code: {ZIPSPACED}",
+	}},
+	{cat: "zip-spaced-digits", lang: "es", tune: []string{
+		"mi código postal es {ZIPSPACED}",
+	}, held: []string{
+		"cp {ZIPSPACED}",
+	}},
 	{cat: "place-street-word-lower", lang: "en", tune: []string{
 		"I live at {STREETLOWER}",
 		"my address is {STREETLOWER}",
@@ -216,6 +248,17 @@ func (g *gen) categoryValue3(ph, lang string) (seg, bool) {
 			typ = "SYMPTOM"
 		}
 		return seg{t, typ}, true
+	case "AGEHUNDRED":
+		return seg{g.pick([]string{"one hundred", "a hundred and two", "one hundred and one", "a hundred and four"}), "AGE"}, true
+	case "UNITFIRST":
+		return seg{g.sub(g.pick([]string{"Flat {D2}, {HN} Baker Street, London", "Apt 4B, {HN} West 57th St, New York, NY",
+			"Unit {D2}, {HN} George St, Sydney", "suite {HN}, {HN} Main St", "apt. {D2}, {HN} Oak Lane, Fort Worth, TX"}), lang), "ADDRESS"}, true
+	case "ZIPSPACED":
+		d := make([]string, 5)
+		for k := range d {
+			d[k] = fmt.Sprint(g.r.IntN(10))
+		}
+		return seg{strings.Join(d, " "), "ZIP"}, true
 	case "STREETLOWER":
 		return seg{g.sub(g.pick(streetsLower), lang), "ADDRESS"}, true
 	case "ROUTE":
