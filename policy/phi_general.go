@@ -51,12 +51,12 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			sc.key = append(sc.key, leet(c))
 		}
 		if letters*2 >= len(w) {
-			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
+			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
 				return e, true
 			}
 			// A name with digits for letters ("m4ria", "j0hn") reads as
 			// the word it spells.
-			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
+			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
 				sc.toks[i].kind = tkWord
 				return e, true
 			}
@@ -76,7 +76,7 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 						}
 					}
 				}
-				e, ok := sc.lx.words[string(sc.key)]
+				e, ok := sc.lx.get(sc.key)
 				if !ok {
 					if tag := sc.lx.people.lookup(sc.key); tag != 0 {
 						e, ok = lexEntry{nTok: 1, flags: fPopName}, true
@@ -113,7 +113,7 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 	}
 	try := func(stem []byte, add string) (lexEntry, bool) {
 		sc.key = append(append(sc.key[:0], stem...), add...)
-		e, ok := sc.lx.words[string(sc.key)]
+		e, ok := sc.lx.get(sc.key)
 		return e, ok && e.flags&fClin != 0 && e.nTok <= 1
 	}
 	n := len(w)
@@ -160,7 +160,7 @@ func (sc *scanner) dottedAbbrev() {
 		if j == i {
 			continue
 		}
-		if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&fClin != 0 {
+		if e, ok := sc.lx.get(sc.key); ok && e.flags&fClin != 0 {
 			end := j
 			if sc.isP(j+1, sep) && sc.attached(j+1) {
 				end = j + 1
@@ -220,21 +220,33 @@ func letterMask[T string | []byte](w T) uint32 {
 }
 
 // editWithin reports whether the optimal-string-alignment distance
-// between a and b is at most k (k ≤ 2, words ≤ 32 bytes).
+// between a and b is at most k (k ≤ 2, words ≤ 32 bytes). Only the band
+// of cells within k of the diagonal is computed: a path through any other
+// cell already costs more than k. Values are capped at k+1, which keeps
+// every "at most k" answer and fits a byte.
 func editWithin(a []byte, b string, k int) bool {
-	if len(a) > 32 || len(b) > 32 {
+	if len(a) > 32 || len(b) > 32 || len(a)-len(b) > k || len(b)-len(a) > k {
 		return false
 	}
-	var rows [3][33]int
-	for j := 0; j <= len(b); j++ {
-		rows[0][j] = j
+	over := uint8(k + 1)
+	var rows [3][34]uint8
+	for j := range rows[0] {
+		rows[0][j] = over
+	}
+	for j := 0; j <= min(len(b), k); j++ {
+		rows[0][j] = uint8(j)
 	}
 	for i := 1; i <= len(a); i++ {
 		cur, prev, prev2 := &rows[i%3], &rows[(i+2)%3], &rows[(i+1)%3]
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[lo-1] = over
+		if i <= k {
+			cur[0] = uint8(i)
+		}
+		cur[hi+1] = over
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -242,14 +254,15 @@ func editWithin(a []byte, b string, k int) bool {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				v = min(v, prev2[j-2]+1)
 			}
+			v = min(v, over)
 			cur[j] = v
 			best = min(best, v)
 		}
-		if best > k {
+		if best > uint8(k) {
 			return false
 		}
 	}
-	return rows[len(a)%3][len(b)] <= k
+	return rows[len(a)%3][len(b)] <= uint8(k)
 }
 
 // ordinalWord reads a spelled day of the month at token i ("sixteenth",
@@ -847,13 +860,13 @@ func (sc *scanner) spelledOutNames() {
 		if n < 3 {
 			continue
 		}
-		e, ok := sc.lx.words[string(sc.key)]
+		e, ok := sc.lx.get(sc.key)
 		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0
 		if !named {
 			// Given and family name run together: "m a r i a l o p e z".
 			for p := 2; p+2 <= len(sc.key) && !named; p++ {
-				f, okf := sc.lx.words[string(sc.key[:p])]
-				l, okl := sc.lx.words[string(sc.key[p:])]
+				f, okf := sc.lx.get(sc.key[:p])
+				l, okl := sc.lx.get(sc.key[p:])
 				named = okf && okl && f.flags&fFirst != 0 && l.flags&(fSurname|fFirst) != 0 && (f.flags|l.flags)&fStop == 0
 			}
 		}
