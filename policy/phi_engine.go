@@ -197,6 +197,7 @@ func (sc *scanner) run(text string) {
 	sc.zips()
 	sc.addressTails()
 	sc.names()
+	sc.otherScriptNames()
 	sc.catchAll()
 	sc.clinical()
 	sc.resolve()

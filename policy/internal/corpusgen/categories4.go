@@ -1,0 +1,64 @@
+package main
+
+// Per-category sets for names written in another script inside an
+// English or Spanish message (a patient writes a relative's name as the
+// relative writes it), and the clean messages that carry non-Latin
+// characters without any name: symbols, emoji, currency, units, and
+// messages written wholly in another script.
+var categoryTemplates4 = []tmplSet{
+	{cat: "name-other-script", lang: "en", tune: []string{
+		"my mum {SCRIPTNAME} is coming with me",
+		"please ask for {SCRIPTNAME} at the desk",
+		"my name is {SCRIPTNAME}",
+		"appointment for {SCRIPTNAME}",
+	}, held: []string{
+		"attn: {SCRIPTNAME}",
+		"my husband {SCRIPTNAME} can't come tomorrow",
+	}},
+	{cat: "name-other-script", lang: "es", tune: []string{
+		"mi nombre es {SCRIPTNAME}",
+		"mi suegra {SCRIPTNAME} viene conmigo",
+	}, held: []string{
+		"mi esposo {SCRIPTNAME} no puede venir",
+	}},
+	{cat: "precision-other-script", lang: "en", tune: []string{
+		"{SYMBOLTEXT}",
+		"hi, {SYMBOLTEXT}",
+	}, held: []string{
+		"{SYMBOLTEXT} thanks",
+		"thanks {GREETSCRIPT}",
+		"hi {GREETSCRIPT}, is the office open today?",
+	}},
+}
+
+var (
+	// Names as their bearers write them: Han, Hangul, Kana, Arabic,
+	// Hebrew, Devanagari, Thai, Greek, Cyrillic, Armenian, Georgian.
+	scriptNames = []string{"王秀英", "李明", "张伟", "김민준", "이서연", "さくら", "たなか ゆうき", "محمد", "فاطمة الزهراء",
+		"יוסף כהן", "רחל", "प्रिया शर्मा", "राहुल", "สมชาย", "Γιώργος Παπαδόπουλος", "Ελένη", "дмитрий", "Ольга Петрова",
+		"Արամ", "ნინო"}
+	// Non-Latin characters that are no name.
+	symbolTexts = []string{"see you at 3 👍", "the copay is 20€ right?", "is it $50 or £40", "the room is 3×4 m² ok",
+		"thank you ♥ see you tomorrow", "parking costs £4 per hour", "we'll be there → 10 min", "ok ✓ confirmed for monday",
+		"temperature outside is −5 °C, are you open", "my phone screen says ⚠ no service", "gracias 🙏 hasta el lunes",
+		"please confirm ✔️", "is the office open on christmas eve 🎄", "the form says № 42, is that right"}
+	// Greetings and thanks in the patient's own script.
+	greetScript = []string{"谢谢", "спасибо", "شكرا", "감사합니다", "ありがとう", "תודה", "你好", "привет", "नमस्ते"}
+	// Messages wholly in another script: the script says nothing there.
+	wholeScript = []string{"明天几点开门", "예약을 변경하고 싶어요", "موعدي غدا", "Когда вы открываетесь?", "明日は何時に開きますか"}
+)
+
+func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
+	switch ph {
+	case "SCRIPTNAME":
+		return seg{g.pick(scriptNames), "NAME"}, true
+	case "GREETSCRIPT":
+		return lit(g.pick(greetScript)), true
+	case "SYMBOLTEXT":
+		if g.r.IntN(4) == 0 {
+			return lit(g.pick(wholeScript)), true
+		}
+		return lit(g.pick(symbolTexts)), true
+	}
+	return seg{}, false
+}
