@@ -195,6 +195,9 @@ func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
 		if bits.OnesCount32(m^cand.mask) > 2*maxD {
 			continue
 		}
+		if !letterCountsWithin(w, cand.w, 2*maxD) {
+			continue
+		}
 		if editWithin(w, cand.w, maxD) {
 			return lx.words[cand.w], true
 		}

@@ -116,3 +116,30 @@ func innerDot(b []byte) bool {
 	}
 	return false
 }
+
+// letterCountsWithin reports that the letters of a and b, counted with
+// their repeats, differ by at most limit: one substitution changes two
+// counts by one, an insertion or deletion one count, a transposition none,
+// so words within k edits differ by at most 2k. A second bound before
+// editWithin, sharper than the letter sets for words that repeat letters.
+func letterCountsWithin(a []byte, b string, limit int) bool {
+	var d [26]int16
+	for _, c := range a {
+		if c-'a' < 26 {
+			d[c-'a']++
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c-'a' < 26 {
+			d[c-'a']--
+		}
+	}
+	sum := 0
+	for _, v := range d {
+		if v < 0 {
+			v = -v
+		}
+		sum += int(v)
+	}
+	return sum <= limit
+}
