@@ -21,6 +21,28 @@ var categoryTemplates4 = []tmplSet{
 	}, held: []string{
 		"mi esposo {SCRIPTNAME} no puede venir",
 	}},
+	{cat: "name-kin-modal-word", lang: "en", tune: []string{
+		"my {KIN} {MODALNAME} is sick",
+		"my {KIN} {MODALNAME} needs a refill",
+		"my {KIN} {MODALNAME} can't make it today",
+		"my {KIN} {MODALNAME} has an appointment at 3",
+	}, held: []string{
+		"my {KIN} {MODALNAME} was seen last week",
+		"my {KIN} {MODALNAME} missed the 10am slot",
+	}},
+	{cat: "name-kin-modal-word", lang: "es", tune: []string{
+		"mi {KINES} {MODALNAME} tiene cita mañana",
+	}, held: []string{
+		"mi {KINES} {MODALNAME} necesita la receta",
+	}},
+	{cat: "precision-kin-modal", lang: "en", tune: []string{
+		"my {KIN} will be late, sorry",
+		"my {KIN} may need a school note",
+		"my {KIN} will call you back",
+	}, held: []string{
+		"my {KIN} will no longer need the 3pm slot",
+		"my {KIN} may come with me",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -52,6 +74,12 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 	switch ph {
 	case "SCRIPTNAME":
 		return seg{g.pick(scriptNames), "NAME"}, true
+	case "MODALNAME":
+		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
+	case "KIN":
+		return lit(g.pick([]string{"son", "daughter", "husband", "wife", "mom", "dad", "brother", "sister"})), true
+	case "KINES":
+		return lit(g.pick([]string{"hijo", "hija", "esposo", "esposa", "mamá", "hermano"})), true
 	case "GREETSCRIPT":
 		return lit(g.pick(greetScript)), true
 	case "SYMBOLTEXT":
