@@ -398,13 +398,15 @@ var categoryFloors = map[string]float64{
 	"place-street-word-lower":       0.95,
 	"name-other-script":             0.95,
 	"name-kin-modal-word":           0.95,
+	"clinical-body-spanish":         0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
 // visit named in an operational question, placeholder Latin.
 var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time",
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
-	"precision-other-script", "precision-kin-modal"}
+	"precision-other-script", "precision-kin-modal",
+	"precision-spanish-tener"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

@@ -43,6 +43,20 @@ var categoryTemplates4 = []tmplSet{
 		"my {KIN} will no longer need the 3pm slot",
 		"my {KIN} may come with me",
 	}},
+	{cat: "clinical-body-spanish", lang: "es", clinical: true, tune: []string{
+		"{BODYES}",
+		"hola, {BODYES}",
+		"{BODYES}, ¿qué hago?",
+	}, held: []string{
+		"buenas, {BODYES} desde ayer",
+		"perdón la molestia, {BODYES}",
+	}},
+	{cat: "precision-spanish-tener", lang: "es", tune: []string{
+		"{TENERCLEAN}",
+		"hola, {TENERCLEAN}",
+	}, held: []string{
+		"{TENERCLEAN}, gracias",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -64,6 +78,13 @@ var (
 		"thank you ♥ see you tomorrow", "parking costs £4 per hour", "we'll be there → 10 min", "ok ✓ confirmed for monday",
 		"temperature outside is −5 °C, are you open", "my phone screen says ⚠ no service", "gracias 🙏 hasta el lunes",
 		"please confirm ✔️", "is the office open on christmas eve 🎄", "the form says № 42, is that right"}
+	// Spanish says whose body it is with "tener" and an article.
+	bodyES = []string{"tengo el brazo izquierdo dormido", "tengo la rodilla hinchada", "tiene la garganta inflamada",
+		"tengo la mano derecha entumida", "tengo los pies morados", "mi hija tiene el ojo rojo", "tengo la espalda adolorida",
+		"tengo la pierna dormida", "tiene el tobillo hinchado"}
+	// "tener" and an article with no body: the car, the card, the visit.
+	tenerClean = []string{"tengo el carro afuera", "tiene la cita el lunes", "tengo la tarjeta del seguro", "tengo el formulario listo",
+		"tengo la receta en la mano", "el niño está dormido en el carro", "tengo el número de la clínica", "tienen la oficina cerrada"}
 	// Greetings and thanks in the patient's own script.
 	greetScript = []string{"谢谢", "спасибо", "شكرا", "감사합니다", "ありがとう", "תודה", "你好", "привет", "नमस्ते"}
 	// Messages wholly in another script: the script says nothing there.
@@ -74,6 +95,10 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 	switch ph {
 	case "SCRIPTNAME":
 		return seg{g.pick(scriptNames), "NAME"}, true
+	case "BODYES":
+		return seg{g.pick(bodyES), "SYMPTOM"}, true
+	case "TENERCLEAN":
+		return lit(g.pick(tenerClean)), true
 	case "MODALNAME":
 		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
 	case "KIN":
