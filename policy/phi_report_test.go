@@ -399,6 +399,8 @@ var categoryFloors = map[string]float64{
 	"name-other-script":             0.95,
 	"name-kin-modal-word":           0.95,
 	"clinical-body-spanish":         0.95,
+	"vehicle-plate-two-groups":      0.95,
+	"date-spanish-short-year":       0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -406,7 +408,7 @@ var categoryFloors = map[string]float64{
 var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time",
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
-	"precision-spanish-tener"}
+	"precision-spanish-tener", "precision-spanish-del"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

@@ -1,5 +1,7 @@
 package main
 
+import "fmt"
+
 // Per-category sets for names written in another script inside an
 // English or Spanish message (a patient writes a relative's name as the
 // relative writes it), and the clean messages that carry non-Latin
@@ -57,6 +59,31 @@ var categoryTemplates4 = []tmplSet{
 	}, held: []string{
 		"{TENERCLEAN}, gracias",
 	}},
+	{cat: "vehicle-plate-two-groups", lang: "en", tune: []string{
+		"my plate is {PLATE2}, I'm in the back lot",
+		"license plate {PLATE2} is blocking the ramp?",
+		"car reg {PLATE2} parked in the disabled bay",
+	}, held: []string{
+		"the car with plate {PLATE2} is mine",
+	}},
+	{cat: "vehicle-plate-two-groups", lang: "es", tune: []string{
+		"mi matrícula es {PLATE2}",
+	}, held: []string{
+		"placa {PLATE2}, estoy afuera",
+	}},
+	{cat: "date-spanish-short-year", lang: "es", tune: []string{
+		"nací el {DMDEL}",
+		"mi fecha de nacimiento es {DMDEL}",
+		"la operación fue el {DMDEL}",
+	}, held: []string{
+		"mi mamá nació el {DMDEL}, ¿lo necesitan?",
+	}},
+	{cat: "precision-spanish-del", lang: "es", tune: []string{
+		"¿abren del {D1} al {D2}?",
+		"las citas de mayo son del {D1} al {D2}",
+	}, held: []string{
+		"estamos de vacaciones del {D1} al {D2}",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -99,6 +126,38 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 		return seg{g.pick(bodyES), "SYMPTOM"}, true
 	case "TENERCLEAN":
 		return lit(g.pick(tenerClean)), true
+	case "PLATE2":
+		l := func(n int) string {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = byte('A' + g.r.IntN(26))
+			}
+			return string(b)
+		}
+		d := func(n int) string {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = byte('0' + g.r.IntN(10))
+			}
+			return string(b)
+		}
+		var p string
+		switch g.r.IntN(3) {
+		case 0:
+			p = l(2) + d(2) + " " + l(3) // British
+		case 1:
+			p = d(4) + " " + l(3) // Spanish
+		default:
+			p = l(2) + d(3) + " " + l(2) // Dutch-like sidecodes
+		}
+		return seg{p, "VEHICLE"}, true
+	case "DMDEL":
+		months := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+		return seg{fmt.Sprintf("%d de %s del %02d", 1+g.r.IntN(28), g.pick(months), 30+g.r.IntN(60)), "DOB"}, true
+	case "D1":
+		return lit(fmt.Sprint(1 + g.r.IntN(14))), true
+	case "D2":
+		return lit(fmt.Sprint(15 + g.r.IntN(14))), true
 	case "MODALNAME":
 		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
 	case "KIN":
