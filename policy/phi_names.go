@@ -595,7 +595,12 @@ func (sc *scanner) initialNames() {
 			continue
 		}
 		up := sc.upper(i) && sc.upper(k) && sc.upper(l)
-		low := !sc.upper(i) && !sc.upper(k) && !sc.upper(l) && dot && bytesIndex("aeiouy", sc.word(k)[0]) < 0 && sc.nameBoundary(l+1)
+		// A lower-case vowel initial reads as a word ("a.", "i.") unless
+		// a listed given name and a listed family name hold it between
+		// them: "maria e. gonzalez".
+		vowelOK := bytesIndex("aeiouy", sc.word(k)[0]) < 0 ||
+			sc.isLex(i) && T[i].flags&fFirst != 0 && sc.isLex(l) && T[l].flags&fSurname != 0
+		low := !sc.upper(i) && !sc.upper(k) && !sc.upper(l) && dot && vowelOK && sc.nameBoundary(l+1)
 		if !up && !low {
 			continue
 		}

@@ -401,6 +401,7 @@ var categoryFloors = map[string]float64{
 	"clinical-body-spanish":         0.95,
 	"vehicle-plate-two-groups":      0.95,
 	"date-spanish-short-year":       0.95,
+	"name-vowel-initial":            0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging

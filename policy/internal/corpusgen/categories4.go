@@ -84,6 +84,18 @@ var categoryTemplates4 = []tmplSet{
 	}, held: []string{
 		"estamos de vacaciones del {D1} al {D2}",
 	}},
+	{cat: "name-vowel-initial", lang: "en", tune: []string{
+		"{VOWELINIT} called about the bill",
+		"is {VOWELINIT} on the list for friday",
+		"please send the forms to {VOWELINIT}",
+	}, held: []string{
+		"{VOWELINIT} will pick up the refill",
+	}},
+	{cat: "name-vowel-initial", lang: "es", tune: []string{
+		"{VOWELINIT} necesita una cita",
+	}, held: []string{
+		"la receta de {VOWELINIT} está lista?",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -158,6 +170,10 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 		return lit(fmt.Sprint(1 + g.r.IntN(14))), true
 	case "D2":
 		return lit(fmt.Sprint(15 + g.r.IntN(14))), true
+	case "VOWELINIT":
+		first := []string{"maria", "jose", "juan", "ana", "john", "linda", "carlos", "rosa", "james", "luis"}
+		last := []string{"gonzalez", "ramirez", "smith", "lopez", "garcia", "johnson", "martinez", "perez", "hernandez", "davis"}
+		return seg{g.pick(first) + " " + g.pick([]string{"a", "e", "i", "o", "u"}) + ". " + g.pick(last), "NAME"}, true
 	case "MODALNAME":
 		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
 	case "KIN":
