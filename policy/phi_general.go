@@ -430,6 +430,20 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		sc.is(i-1, "just") || sc.is(i-1, "already") || sc.is(i-1, "finally") || sc.is(i-1, "casi") || sc.is(i-1, "recently") {
 		i--
 	}
+	// "going on 97", "anda por los 93", "va a cumplir 91": the age a
+	// person is nearing is theirs as much as the one they have.
+	if sc.is(i-1, "on") && sc.is(i-2, "going") || sc.is(i-1, "los") && sc.is(i-2, "por") {
+		i--
+	}
+	// Verbs that also take quantities ("pushing 100 patients", "celebrating
+	// 90 years of service") need the age to end the phrase.
+	if sc.is(i-1, "pushing") || sc.is(i-1, "going") || sc.is(i-1, "celebrating") || sc.is(i-1, "celebrated") ||
+		sc.is(i-1, "celebrates") || sc.is(i-1, "cumplir") || sc.is(i-1, "por") && sc.is(i-2, "anda") {
+		if !sc.ageFollows(e+1) || sc.is(e+1, "years") && (sc.is(e+2, "of") || sc.is(e+2, "in")) {
+			return false
+		}
+		return sc.personBefore(i - 1)
+	}
 	if sc.is(i-1, "be") || sc.is(i-1, "reached") || sc.is(i-1, "hit") || sc.is(i-1, "hits") || sc.is(i-1, "reaches") ||
 		sc.is(i-1, "turning") || sc.is(i-1, "became") || sc.is(i-1, "being") {
 		i-- // "she'll be 91", "he reached 100": look for the person from the verb
@@ -448,7 +462,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if contracted && !sc.is(i-1, "who's") {
 		return sc.ageFollows(e + 1)
 	}
-	if sc.is(i-1, "who's") || sc.is(i-1, "whos") {
+	if sc.is(i-1, "who's") || sc.is(i-1, "whos") || sc.is(i-1, "is") && (sc.is(i-2, "who") || sc.is(i-2, "que")) {
 		// "my grandma who's 98 needs a ride": the clause goes on.
 		return sc.notUnit(e + 1)
 	}
@@ -520,7 +534,7 @@ func (sc *scanner) shorthandAges() {
 			sex := (sc.is(i+1, "m") || sc.is(i+1, "f")) && sc.toks[min(i+1, len(T)-1)].e-sc.toks[min(i+1, len(T)-1)].s == 1 && sc.allUpper(i+1)
 			// "(92)" after a name or a kinship word ("my dad (92)").
 			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord &&
-				(sc.upper(i-2) || sc.toks[i-2].flags&(fFirst|fSurname) != 0 || sc.toks[i-2].ent.cue == cueRelation)
+				(sc.upper(i-2) || sc.toks[i-2].flags&(fFirst|fSurname) != 0 || sc.toks[i-2].ent.cue == cueRelation || relationWord(sc.word(i-2)))
 			// "at 96 she still drives": an age as the time of life.
 			paren = paren || sc.is(i-1, "at") && (sc.is(i+1, "he") || sc.is(i+1, "she") || sc.is(i+1, "i") || sc.is(i+1, "my") ||
 				sc.is(i+1, "mom") || sc.is(i+1, "dad")) || sc.is(i+1, ",") && (sc.is(i+2, "he") || sc.is(i+2, "she")) && sc.is(i-1, "at")
@@ -565,7 +579,7 @@ func (sc *scanner) appositive(i, e int) bool {
 	}
 	for k := i - 2; k >= 0 && k >= i-3; k-- {
 		t := &sc.toks[k]
-		if t.ent.cue == cueRelation || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
+		if t.ent.cue == cueRelation || relationWord(sc.word(k)) || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
 			sc.is(k, "patient") || sc.is(k, "paciente") || sc.is(k, "pt") {
 			return true
 		}

@@ -96,6 +96,27 @@ var categoryTemplates4 = []tmplSet{
 	}, held: []string{
 		"la receta de {VOWELINIT} está lista?",
 	}},
+	{cat: "age-nearing-and-apposed", lang: "en", tune: []string{
+		"my {ELDER} is pushing {OLD}, can she get a home visit?",
+		"my {ELDER}, {OLD}, needs a ride to the appointment",
+		"my {ELDER} who is {OLD} needs the forms",
+	}, held: []string{
+		"my {ELDER} is going on {OLD} and needs a walker fitting",
+		"my {ELDER} ({OLD}) will come with me",
+	}},
+	{cat: "age-nearing-and-apposed", lang: "es", tune: []string{
+		"mi {ELDERES} anda por los {OLD}",
+		"mi {ELDERES} va a cumplir {OLD}",
+	}, held: []string{
+		"mi {ELDERES} ({OLD}) viene conmigo",
+	}},
+	{cat: "precision-age-quantities", lang: "en", tune: []string{
+		"we are pushing {Q} patients a day?",
+		"is the wait going on {D1} hours",
+		"celebrating {Q} days without a fall, thanks team",
+	}, held: []string{
+		"the price is going up by {D1} dollars?",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -174,6 +195,14 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 		first := []string{"maria", "jose", "juan", "ana", "john", "linda", "carlos", "rosa", "james", "luis"}
 		last := []string{"gonzalez", "ramirez", "smith", "lopez", "garcia", "johnson", "martinez", "perez", "hernandez", "davis"}
 		return seg{g.pick(first) + " " + g.pick([]string{"a", "e", "i", "o", "u"}) + ". " + g.pick(last), "NAME"}, true
+	case "Q":
+		return lit(fmt.Sprint(90 + g.r.IntN(15))), true
+	case "OLD":
+		return seg{fmt.Sprint(90 + g.r.IntN(15)), "AGE"}, true
+	case "ELDER":
+		return lit(g.pick([]string{"grandma", "grandpa", "nana", "mom", "dad", "aunt", "uncle", "grandmother"})), true
+	case "ELDERES":
+		return lit(g.pick([]string{"abuela", "abuelo", "bisabuela", "tía", "mamá", "papá"})), true
 	case "MODALNAME":
 		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
 	case "KIN":
