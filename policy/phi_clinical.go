@@ -506,6 +506,10 @@ func (sc *scanner) idiom(m mark) bool {
 	switch w {
 	case "lump":
 		return next == "sum"
+	case "tia":
+		// Spanish "tía" (aunt) is the abbreviation's letters: "mi tía",
+		// "a mi tia le duele", "la tía de Ana".
+		return prev == "mi" || prev == "tu" || prev == "su" || prev == "la" || prev == "mis" || prev == "sus" || prev == "una" || next == "de"
 	case "congestion":
 		return prev == "traffic" || prev == "network" || prev == "road"
 	case "pain":

@@ -350,6 +350,8 @@ func TestDetectMaskedExtents(t *testing.T) {
 		{"plate 7XYZ123 please", "plate [VEHICLE] please"},
 		{"my plate is 7XYZ123 OK", "my plate is [VEHICLE] OK"},
 		{"nació el 5 de mayo del 48", "nació el [DOB]"},
+		{"mi mamá nació el 5 de mayo del 48", "mi mamá nació el [DOB]"},
+		{"mi tía (93) viene conmigo", "mi tía ([AGE]) viene conmigo"},
 		{"la cita es el 5 de mayo del 10 al 12", "la cita es el [DATE] del 10 al 12"},
 		{"my son will is sick", "my son [NAME] is sick"},
 		{"my son will be late", "my son will be late"},
