@@ -68,6 +68,7 @@ func (sc *scanner) clinical() {
 	sc.conditionStates()
 	sc.feverReadings()
 	sc.seenBlood()
+	sc.menstrualStatements()
 	sc.statements()
 }
 

@@ -403,6 +403,7 @@ var categoryFloors = map[string]float64{
 	"date-spanish-short-year":       0.95,
 	"name-vowel-initial":            0.95,
 	"age-nearing-and-apposed":       0.95,
+	"clinical-period":               0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -410,7 +411,8 @@ var categoryFloors = map[string]float64{
 var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time",
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
-	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities"}
+	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
+	"precision-period-word"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

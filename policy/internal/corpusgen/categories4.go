@@ -117,6 +117,24 @@ var categoryTemplates4 = []tmplSet{
 	}, held: []string{
 		"the price is going up by {D1} dollars?",
 	}},
+	{cat: "clinical-period", lang: "en", clinical: true, tune: []string{
+		"{PERIOD}",
+		"hi, {PERIOD}, should I take a test?",
+	}, held: []string{
+		"sorry to ask but {PERIOD}",
+	}},
+	{cat: "clinical-period", lang: "es", clinical: true, tune: []string{
+		"{PERIODES}",
+		"hola, {PERIODES}, ¿qué hago?",
+	}, held: []string{
+		"disculpe, {PERIODES}",
+	}},
+	{cat: "precision-period-word", lang: "en", tune: []string{
+		"{PERIODCLEAN}",
+		"hi, {PERIODCLEAN}?",
+	}, held: []string{
+		"quick question: {PERIODCLEAN}",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -203,6 +221,16 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 		return lit(g.pick([]string{"grandma", "grandpa", "nana", "mom", "dad", "aunt", "uncle", "grandmother"})), true
 	case "ELDERES":
 		return lit(g.pick([]string{"abuela", "abuelo", "bisabuela", "tía", "mamá", "papá"})), true
+	case "PERIOD":
+		return seg{g.pick([]string{"my period is two weeks late", "my period has been really heavy", "her period stopped in march",
+			"my period hasn't come this month", "my period is late again", "my period was really painful this time"}), "SYMPTOM"}, true
+	case "PERIODES":
+		return seg{g.pick([]string{"no me ha bajado la regla", "mi regla viene atrasada", "no le ha llegado el periodo a mi hija",
+			"mi menstruación es muy abundante", "mi periodo está retrasado"}), "SYMPTOM"}, true
+	case "PERIODCLEAN":
+		return lit(g.pick([]string{"is the enrollment period late this year", "my period of coverage ended in june",
+			"the payment is two weeks late", "what is the waiting period for new patients", "mi periodo de gracia termina el lunes",
+			"the grace period for my copay"})), true
 	case "MODALNAME":
 		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
 	case "KIN":
