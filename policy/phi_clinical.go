@@ -69,6 +69,7 @@ func (sc *scanner) clinical() {
 	sc.feverReadings()
 	sc.seenBlood()
 	sc.menstrualStatements()
+	sc.lumpStatements()
 	sc.statements()
 }
 

@@ -404,6 +404,7 @@ var categoryFloors = map[string]float64{
 	"name-vowel-initial":            0.95,
 	"age-nearing-and-apposed":       0.95,
 	"clinical-period":               0.95,
+	"clinical-lump-spanish":         0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -412,7 +413,7 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word"}
+	"precision-period-word", "precision-parcel-spanish"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

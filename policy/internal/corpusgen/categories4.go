@@ -135,6 +135,18 @@ var categoryTemplates4 = []tmplSet{
 	}, held: []string{
 		"quick question: {PERIODCLEAN}",
 	}},
+	{cat: "clinical-lump-spanish", lang: "es", clinical: true, tune: []string{
+		"{LUMPES}",
+		"hola, {LUMPES}, ¿me pueden ver?",
+	}, held: []string{
+		"buenos días, {LUMPES} desde la semana pasada",
+	}},
+	{cat: "precision-parcel-spanish", lang: "es", tune: []string{
+		"{PARCELES}",
+		"hola, {PARCELES}",
+	}, held: []string{
+		"perdón, {PARCELES}",
+	}},
 	{cat: "precision-other-script", lang: "en", tune: []string{
 		"{SYMBOLTEXT}",
 		"hi, {SYMBOLTEXT}",
@@ -231,6 +243,12 @@ func (g *gen) categoryValue4(ph, lang string) (seg, bool) {
 		return lit(g.pick([]string{"is the enrollment period late this year", "my period of coverage ended in june",
 			"the payment is two weeks late", "what is the waiting period for new patients", "mi periodo de gracia termina el lunes",
 			"the grace period for my copay"})), true
+	case "LUMPES":
+		return seg{g.pick([]string{"tengo una bolita en el pecho", "a mi hijo le salió un bulto en el cuello",
+			"me salió un granito en la cara", "tengo un bulto en la espalda", "mi mamá tiene una bolita en el brazo"}), "SYMPTOM"}, true
+	case "PARCELES":
+		return lit(g.pick([]string{"traigo un bulto en el carro", "dejé un bulto en la recepción", "¿puedo dejar un bulto en la entrada?",
+			"hay una bolita en el formulario que no entiendo"})), true
 	case "MODALNAME":
 		return seg{g.pick([]string{"will", "may", "Will", "May", "june", "april", "hope", "grace", "mark", "bill"}), "NAME"}, true
 	case "KIN":
