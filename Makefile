@@ -60,8 +60,9 @@ load:
 	TRIAGE_LOAD=1 TRIAGE_LOAD_THREADS=$(LOAD_THREADS) $(GO) test -count=1 -timeout 40m -run TestLoadConsoleAtScale -v ./cmd/triage/
 
 ## bench-peers: `triage scan` against the npm redactor redact-pii, both as
-## whole processes on the same generated clinic messages; prints messages/s
-## and the ratio. Needs node and npm; redact-pii goes to a temporary folder.
+## whole processes on the same generated clinic messages; prints messages/s,
+## CPU time, start-up, the ratio and the load. Needs node and npm; redact-pii
+## goes to a temporary folder.
 PEER_MESSAGES ?= 100000
 PEER_RUNS     ?= 3
 bench-peers:

@@ -96,6 +96,13 @@ type lexicon struct {
 	// people holds the population name tables for words no list above
 	// knows.
 	people *nameTable
+	// phrase2 is the longest phrase for each first two words (by
+	// pairHash), so the phrase look-up tries no longer keys than exist and
+	// none at all after "my" or "on" when no phrase goes on that way.
+	phrase2 map[uint64]uint8
+	// index answers look-ups in words on the hot path, built once the
+	// map is complete.
+	index wordIndex
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -122,6 +129,8 @@ func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
 	}
 	key := sb.String()
 	if len(toks) > 1 {
+		h := pairHash(n.b[toks[0].s:toks[0].e], n.b[toks[1].s:toks[1].e])
+		lx.phrase2[h] = max(lx.phrase2[h], uint8(len(toks)))
 		first := string(n.b[toks[0].s:toks[0].e])
 		lx.add(first, func(e *lexEntry) {
 			e.flags |= fPhraseStart
@@ -148,12 +157,19 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096)}
-	people, err := buildNameTable(populationNames)
-	if err != nil {
-		return nil, err
+	lx := &lexicon{words: make(map[string]lexEntry, 4096), phrase2: make(map[uint64]uint8, 1024)}
+	// The population table is most of the build (inflating and hashing
+	// 130,000 names); it needs nothing else here, so it is built on
+	// another core while the word lists compile.
+	type built struct {
+		nt  *nameTable
+		err error
 	}
-	lx.people = people
+	people := make(chan built, 1)
+	go func() {
+		nt, err := buildNameTable(populationNames)
+		people <- built{nt, err}
+	}()
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -245,7 +261,7 @@ func buildLexicon() (*lexicon, error) {
 		"seen", "last", "next", "started", "empezo")
 	lx.flag(fDOBCue, "dob", "born", "birth", "birthday", "birthdate", "bday", "b-day", "nacimiento",
 		"naci", "nacio", "nac", "fnac", "cumpleanos", "cumple", "date of birth", "fecha de nacimiento")
-	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa")
+	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa", "anitos")
 	lx.flag(fAgeCue, "age", "aged", "edad", "turning", "turns", "turned", "cumple", "cumplio", "cumplira", "ages")
 	lx.flag(fClinHint, "dose", "dosis", "dosage", "side effects", "side effect", "efectos secundarios",
 		"efecto secundario", "symptoms", "sintomas", "treatment", "tratamiento", "test results",
@@ -532,7 +548,8 @@ func buildLexicon() (*lexicon, error) {
 		"certificado", "npi", "dea", "dea #", "passport", "passport number", "pasaporte", "state id",
 		"cedula", "ine", "curp", "dni", "nie", "rfc", "id card", "identificacion", "green card", "visa")
 	lx.cue(cueID, SpanVehicle, "plate", "plates", "license plate", "licence plate", "plate number", "tag",
-		"tags", "placa", "placas", "matricula", "vin", "vin #", "vehicle id", "numero de placa")
+		"tags", "placa", "placas", "matricula", "vin", "vin #", "vehicle id", "numero de placa",
+		"car reg", "reg no", "reg number", "registration number", "vehicle registration", "kennzeichen", "immatriculation")
 	lx.cue(cueID, SpanDevice, "serial", "serial number", "serial #", "serial no", "s/n", "sn", "imei",
 		"pump", "insulin pump", "cgm", "transmitter", "sensor", "device id", "device", "pacemaker",
 		"hearing aid", "numero de serie", "serie", "marcapasos", "glucometer", "glucometro", "udi",
@@ -545,5 +562,11 @@ func buildLexicon() (*lexicon, error) {
 		"order #", "tracking", "tracking number", "employee id", "student id", "badge", "badge number")
 	lx.cue(cueSSN, SpanSSN, "ssn", "ss#", "ss #", "social", "social security", "social security number",
 		"soc sec", "seguro social", "numero de seguro social", "itin", "tax id", "tin")
+	lx.index = newWordIndex(lx.words)
+	p := <-people
+	if p.err != nil {
+		return nil, p.err
+	}
+	lx.people = p.nt
 	return lx, nil
 }

@@ -57,28 +57,27 @@ func (n *normText) reset(text string) {
 	n.b = n.b[:0]
 	n.start = n.start[:0]
 	n.end = n.end[:0]
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+	// Fast path, tried first: pure ASCII, where every byte maps to itself
+	// and only letters change case. One pass copies, folds case and
+	// checks for non-ASCII; a non-ASCII byte abandons it for the full fold.
+	if cap(n.b) < len(text) {
+		n.b = make([]byte, 0, len(text)+16)
 	}
-	if ascii {
-		// Fast path: every byte maps to itself, only letters change case.
+	b := n.b[:len(text)]
+	var or, upper byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		or |= c
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+			upper = 1
+		}
+		b[i] = c
+	}
+	if or < utf8.RuneSelf {
+		n.b = b
 		n.ident = true
-		n.hasUpper = false
-		if cap(n.b) < len(text) {
-			n.b = make([]byte, 0, len(text)+16)
-		}
-		for i := 0; i < len(text); i++ {
-			c := text[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-				n.hasUpper = true
-			}
-			n.b = append(n.b, c)
-		}
+		n.hasUpper = upper != 0
 		return
 	}
 	n.ident = false

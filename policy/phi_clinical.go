@@ -68,6 +68,8 @@ func (sc *scanner) clinical() {
 	sc.conditionStates()
 	sc.feverReadings()
 	sc.seenBlood()
+	sc.menstrualStatements()
+	sc.lumpStatements()
 	sc.statements()
 }
 
@@ -506,6 +508,10 @@ func (sc *scanner) idiom(m mark) bool {
 	switch w {
 	case "lump":
 		return next == "sum"
+	case "tia":
+		// Spanish "tía" (aunt) is the abbreviation's letters: "mi tía",
+		// "a mi tia le duele", "la tía de Ana".
+		return prev == "mi" || prev == "tu" || prev == "su" || prev == "la" || prev == "mis" || prev == "sus" || prev == "una" || next == "de"
 	case "congestion":
 		return prev == "traffic" || prev == "network" || prev == "road"
 	case "pain":
@@ -643,7 +649,8 @@ func symptomWord(w []byte) bool {
 		"worse", "worsening", "off", "funny", "weird", "wrong", "acting", "numbness", "pain", "pains",
 		"duele", "duelen", "arde", "arden", "hinchado", "hinchada", "hinchados", "entumido", "entumida",
 		"adormecido", "adormecida", "borrosa", "borroso", "sangra", "sangran", "pica", "pican", "late", "zumban",
-		"zumba", "inflamado", "inflamada", "rigido", "rigida", "molesta", "molestan":
+		"zumba", "inflamado", "inflamada", "rigido", "rigida", "molesta", "molestan", "dormido", "dormida",
+		"dormidos", "dormidas", "adolorido", "adolorida", "morado", "morada", "caliente", "rojo", "roja":
 		return true
 	}
 	return false
@@ -677,8 +684,10 @@ func (sc *scanner) bodyComplaints() {
 		for n := 0; n < 2 && i >= 0 && sc.flags(i)&fSide != 0 && sc.flags(i)&fBodyPart == 0; n++ {
 			i--
 		}
-		// "my back", "mi espalda", "my son's knee", "Luis's ankle".
-		if i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) &&
+		// "my back", "mi espalda", "my son's knee", "Luis's ankle", and
+		// Spanish's article after having: "tengo el brazo dormido", "tiene
+		// la rodilla hinchada".
+		if i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) && !sc.hadArticle(i) &&
 			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0)) {
 			continue
 		}
@@ -699,7 +708,7 @@ func (sc *scanner) bodyComplaints() {
 				found = true
 				break
 			}
-			if !(linkingVerb(w) || T[k].flags&(fResultWord|fClinMod) != 0 || complaintFiller(w)) {
+			if !(linkingVerb(w) || T[k].flags&(fResultWord|fClinMod|fSide) != 0 || complaintFiller(w)) {
 				break
 			}
 		}
@@ -983,4 +992,21 @@ func (sc *scanner) painScore(k int) (int, bool) {
 		return k + 2, true
 	}
 	return 0, false
+}
+
+// hadArticle reports a Spanish article that owns a body part because a
+// form of "tener" stands before it: "tengo el brazo", "tiene la rodilla",
+// "tenía los pies". Spanish says whose body it is with the verb, not a
+// possessive.
+func (sc *scanner) hadArticle(i int) bool {
+	switch string(sc.txt(i)) {
+	case "el", "la", "los", "las":
+	default:
+		return false
+	}
+	switch string(sc.word(i - 1)) {
+	case "tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tuve", "tuvo", "traigo", "trae", "siento", "siente":
+		return true
+	}
+	return false
 }

@@ -43,6 +43,22 @@ func (sc *scanner) yearTok(i int) (int, bool) {
 	return 0, false
 }
 
+// shortYearDel reads the two-digit year Spanish writes after "del" ("5
+// de mayo del 48"): a two-digit number ending the date, not an hour ("del
+// 10 al 12", "del 3 a las 5") or a quantity.
+func (sc *scanner) shortYearDel(i int) (int, bool) {
+	if !sc.is(i-1, "del") || sc.kind(i) != tkNum {
+		return 0, false
+	}
+	if _, n := sc.num(i); n != 2 {
+		return 0, false
+	}
+	if sc.isP(i+1, ':') || sc.is(i+1, "al") || sc.is(i+1, "a") || sc.flags(i+1)&fUnit != 0 {
+		return 0, false
+	}
+	return i, true
+}
+
 // dobContext reports a birth cue shortly before token i.
 func (sc *scanner) dobContext(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
@@ -273,6 +289,8 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 		k++
 	}
 	if y, ok := sc.yearTok(k); ok {
+		end = y
+	} else if y, ok := sc.shortYearDel(k); ok {
 		end = y
 	}
 	start := i

@@ -96,7 +96,13 @@ func (sc *scanner) word(i int) []byte {
 }
 
 func (sc *scanner) is(i int, w string) bool {
-	return i >= 0 && i < len(sc.toks) && string(sc.txt(i)) == w
+	// Lengths first: most calls compare a word with one of another
+	// length, and this is the detector's most frequent question.
+	if uint(i) >= uint(len(sc.toks)) {
+		return false
+	}
+	t := &sc.toks[i]
+	return int(t.e-t.s) == len(w) && string(sc.n.b[t.s:t.e]) == w
 }
 
 func (sc *scanner) isP(i int, c byte) bool {
@@ -191,6 +197,7 @@ func (sc *scanner) run(text string) {
 	sc.zips()
 	sc.addressTails()
 	sc.names()
+	sc.otherScriptNames()
 	sc.catchAll()
 	sc.clinical()
 	sc.resolve()
@@ -204,18 +211,18 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok := lx.words[string(w)]
+			e, ok := lx.get(w)
 			T[i].stmt = e.stmt
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
-				e, ok = lx.words[string(w[:len(w)-2])]
+				e, ok = lx.get(w[:len(w)-2])
 				if !ok || e.nTok == 0 {
 					// "Crohn's", "Alzheimer's": the name of a disease.
 					sc.key = append(append(sc.key[:0], w[:len(w)-2]...), 's')
-					if ce, found := lx.words[string(sc.key)]; found && ce.flags&fClin != 0 {
+					if ce, found := lx.get(sc.key); found && ce.flags&fClin != 0 {
 						e, ok = ce, true
 					}
 				}
@@ -263,7 +270,7 @@ func (sc *scanner) lookup() {
 		}
 		if T[i].flags&fPhraseStart != 0 {
 			matched := false
-			for L := min(int(T[i].ent.phraseMax), len(T)-i); L >= 2; L-- {
+			for L := min(int(T[i].ent.phraseMax), len(T)-i, sc.phraseBound(i)); L >= 2; L-- {
 				sc.key = sc.key[:0]
 				for k := i; k < i+L; k++ {
 					if k > i {
@@ -271,7 +278,7 @@ func (sc *scanner) lookup() {
 					}
 					sc.key = append(sc.key, sc.txt(k)...)
 				}
-				e, ok := lx.words[string(sc.key)]
+				e, ok := lx.get(sc.key)
 				if !ok || int(e.nTok) != L {
 					continue
 				}
@@ -434,6 +441,11 @@ func (sc *scanner) spelledEmails() {
 // ending in a known top-level domain, with any path.
 func (sc *scanner) urls() {
 	b := sc.n.b
+	// Both searches below need a scheme, "www." or a dot inside a run of
+	// letters and digits; most messages have none of them.
+	if !bytes.Contains(b, []byte("://")) && !bytes.Contains(b, []byte("www.")) && !innerDot(b) {
+		return
+	}
 	// A URL starts a word token ("http", "https", "www"): looking at the
 	// tokens' first letters is cheaper than at every byte.
 	for ti := range sc.toks {

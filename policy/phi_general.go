@@ -51,12 +51,12 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			sc.key = append(sc.key, leet(c))
 		}
 		if letters*2 >= len(w) {
-			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
+			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
 				return e, true
 			}
 			// A name with digits for letters ("m4ria", "j0hn") reads as
 			// the word it spells.
-			if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
+			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
 				sc.toks[i].kind = tkWord
 				return e, true
 			}
@@ -76,7 +76,7 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 						}
 					}
 				}
-				e, ok := sc.lx.words[string(sc.key)]
+				e, ok := sc.lx.get(sc.key)
 				if !ok {
 					if tag := sc.lx.people.lookup(sc.key); tag != 0 {
 						e, ok = lexEntry{nTok: 1, flags: fPopName}, true
@@ -113,7 +113,7 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 	}
 	try := func(stem []byte, add string) (lexEntry, bool) {
 		sc.key = append(append(sc.key[:0], stem...), add...)
-		e, ok := sc.lx.words[string(sc.key)]
+		e, ok := sc.lx.get(sc.key)
 		return e, ok && e.flags&fClin != 0 && e.nTok <= 1
 	}
 	n := len(w)
@@ -160,7 +160,7 @@ func (sc *scanner) dottedAbbrev() {
 		if j == i {
 			continue
 		}
-		if e, ok := sc.lx.words[string(sc.key)]; ok && e.flags&fClin != 0 {
+		if e, ok := sc.lx.get(sc.key); ok && e.flags&fClin != 0 {
 			end := j
 			if sc.isP(j+1, sep) && sc.attached(j+1) {
 				end = j + 1
@@ -195,6 +195,9 @@ func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
 		if bits.OnesCount32(m^cand.mask) > 2*maxD {
 			continue
 		}
+		if !letterCountsWithin(w, cand.w, 2*maxD) {
+			continue
+		}
 		if editWithin(w, cand.w, maxD) {
 			return lx.words[cand.w], true
 		}
@@ -220,21 +223,33 @@ func letterMask[T string | []byte](w T) uint32 {
 }
 
 // editWithin reports whether the optimal-string-alignment distance
-// between a and b is at most k (k ≤ 2, words ≤ 32 bytes).
+// between a and b is at most k (k ≤ 2, words ≤ 32 bytes). Only the band
+// of cells within k of the diagonal is computed: a path through any other
+// cell already costs more than k. Values are capped at k+1, which keeps
+// every "at most k" answer and fits a byte.
 func editWithin(a []byte, b string, k int) bool {
-	if len(a) > 32 || len(b) > 32 {
+	if len(a) > 32 || len(b) > 32 || len(a)-len(b) > k || len(b)-len(a) > k {
 		return false
 	}
-	var rows [3][33]int
-	for j := 0; j <= len(b); j++ {
-		rows[0][j] = j
+	over := uint8(k + 1)
+	var rows [3][34]uint8
+	for j := range rows[0] {
+		rows[0][j] = over
+	}
+	for j := 0; j <= min(len(b), k); j++ {
+		rows[0][j] = uint8(j)
 	}
 	for i := 1; i <= len(a); i++ {
 		cur, prev, prev2 := &rows[i%3], &rows[(i+2)%3], &rows[(i+1)%3]
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[lo-1] = over
+		if i <= k {
+			cur[0] = uint8(i)
+		}
+		cur[hi+1] = over
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -242,14 +257,15 @@ func editWithin(a []byte, b string, k int) bool {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				v = min(v, prev2[j-2]+1)
 			}
+			v = min(v, over)
 			cur[j] = v
 			best = min(best, v)
 		}
-		if best > k {
+		if best > uint8(k) {
 			return false
 		}
 	}
-	return rows[len(a)%3][len(b)] <= k
+	return rows[len(a)%3][len(b)] <= uint8(k)
 }
 
 // ordinalWord reads a spelled day of the month at token i ("sixteenth",
@@ -414,6 +430,20 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		sc.is(i-1, "just") || sc.is(i-1, "already") || sc.is(i-1, "finally") || sc.is(i-1, "casi") || sc.is(i-1, "recently") {
 		i--
 	}
+	// "going on 97", "anda por los 93", "va a cumplir 91": the age a
+	// person is nearing is theirs as much as the one they have.
+	if sc.is(i-1, "on") && sc.is(i-2, "going") || sc.is(i-1, "los") && sc.is(i-2, "por") {
+		i--
+	}
+	// Verbs that also take quantities ("pushing 100 patients", "celebrating
+	// 90 years of service") need the age to end the phrase.
+	if sc.is(i-1, "pushing") || sc.is(i-1, "going") || sc.is(i-1, "celebrating") || sc.is(i-1, "celebrated") ||
+		sc.is(i-1, "celebrates") || sc.is(i-1, "cumplir") || sc.is(i-1, "por") && sc.is(i-2, "anda") {
+		if !sc.ageFollows(e+1) || sc.is(e+1, "years") && (sc.is(e+2, "of") || sc.is(e+2, "in")) {
+			return false
+		}
+		return sc.personBefore(i - 1)
+	}
 	if sc.is(i-1, "be") || sc.is(i-1, "reached") || sc.is(i-1, "hit") || sc.is(i-1, "hits") || sc.is(i-1, "reaches") ||
 		sc.is(i-1, "turning") || sc.is(i-1, "became") || sc.is(i-1, "being") {
 		i-- // "she'll be 91", "he reached 100": look for the person from the verb
@@ -432,7 +462,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if contracted && !sc.is(i-1, "who's") {
 		return sc.ageFollows(e + 1)
 	}
-	if sc.is(i-1, "who's") || sc.is(i-1, "whos") {
+	if sc.is(i-1, "who's") || sc.is(i-1, "whos") || sc.is(i-1, "is") && (sc.is(i-2, "who") || sc.is(i-2, "que")) {
 		// "my grandma who's 98 needs a ride": the clause goes on.
 		return sc.notUnit(e + 1)
 	}
@@ -504,7 +534,7 @@ func (sc *scanner) shorthandAges() {
 			sex := (sc.is(i+1, "m") || sc.is(i+1, "f")) && sc.toks[min(i+1, len(T)-1)].e-sc.toks[min(i+1, len(T)-1)].s == 1 && sc.allUpper(i+1)
 			// "(92)" after a name or a kinship word ("my dad (92)").
 			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord &&
-				(sc.upper(i-2) || sc.toks[i-2].flags&(fFirst|fSurname) != 0 || sc.toks[i-2].ent.cue == cueRelation)
+				(sc.upper(i-2) || sc.toks[i-2].flags&(fFirst|fSurname) != 0 || sc.toks[i-2].ent.cue == cueRelation || relationWord(sc.word(i-2)))
 			// "at 96 she still drives": an age as the time of life.
 			paren = paren || sc.is(i-1, "at") && (sc.is(i+1, "he") || sc.is(i+1, "she") || sc.is(i+1, "i") || sc.is(i+1, "my") ||
 				sc.is(i+1, "mom") || sc.is(i+1, "dad")) || sc.is(i+1, ",") && (sc.is(i+2, "he") || sc.is(i+2, "she")) && sc.is(i-1, "at")
@@ -549,7 +579,7 @@ func (sc *scanner) appositive(i, e int) bool {
 	}
 	for k := i - 2; k >= 0 && k >= i-3; k-- {
 		t := &sc.toks[k]
-		if t.ent.cue == cueRelation || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
+		if t.ent.cue == cueRelation || relationWord(sc.word(k)) || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
 			sc.is(k, "patient") || sc.is(k, "paciente") || sc.is(k, "pt") {
 			return true
 		}
@@ -847,13 +877,13 @@ func (sc *scanner) spelledOutNames() {
 		if n < 3 {
 			continue
 		}
-		e, ok := sc.lx.words[string(sc.key)]
+		e, ok := sc.lx.get(sc.key)
 		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0
 		if !named {
 			// Given and family name run together: "m a r i a l o p e z".
 			for p := 2; p+2 <= len(sc.key) && !named; p++ {
-				f, okf := sc.lx.words[string(sc.key[:p])]
-				l, okl := sc.lx.words[string(sc.key[p:])]
+				f, okf := sc.lx.get(sc.key[:p])
+				l, okl := sc.lx.get(sc.key[p:])
 				named = okf && okl && f.flags&fFirst != 0 && l.flags&(fSurname|fFirst) != 0 && (f.flags|l.flags)&fStop == 0
 			}
 		}

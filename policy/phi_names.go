@@ -206,6 +206,14 @@ func (sc *scanner) names() {
 			}
 			continue
 		}
+		// "my son will is sick", "my wife may needs a refill": a given
+		// name that is also a modal or a month, after a kinship word, and
+		// followed by a verb no modal can precede ("will is", "may needs")
+		// is the person's name. "my son will be late" stays.
+		if !first && c == cueRelation && sc.kind(j) == tkWord && !sc.toks[j].claimed && sc.toks[j].flags&(fNameWord|fMonth) != 0 && sc.finiteVerb(j+1) {
+			sc.addName(j, j, 0.75)
+			continue
+		}
 		if !first {
 			if c == cueRelation || c == cueNameWeak {
 				sc.unlistedAfterCue(m, j)
@@ -587,7 +595,12 @@ func (sc *scanner) initialNames() {
 			continue
 		}
 		up := sc.upper(i) && sc.upper(k) && sc.upper(l)
-		low := !sc.upper(i) && !sc.upper(k) && !sc.upper(l) && dot && bytesIndex("aeiouy", sc.word(k)[0]) < 0 && sc.nameBoundary(l+1)
+		// A lower-case vowel initial reads as a word ("a.", "i.") unless
+		// a listed given name and a listed family name hold it between
+		// them: "maria e. gonzalez".
+		vowelOK := bytesIndex("aeiouy", sc.word(k)[0]) < 0 ||
+			sc.isLex(i) && T[i].flags&fFirst != 0 && sc.isLex(l) && T[l].flags&fSurname != 0
+		low := !sc.upper(i) && !sc.upper(k) && !sc.upper(l) && dot && vowelOK && sc.nameBoundary(l+1)
 		if !up && !low {
 			continue
 		}
@@ -834,6 +847,23 @@ func (sc *scanner) popPersonContext(i int) bool {
 	}
 	switch string(sc.word(i + 1)) {
 	case "said", "says", "told", "called", "asked", "texted", "wants", "needs":
+		return true
+	}
+	return false
+}
+
+// finiteVerb reports a verb already carrying person and tense ("is",
+// "needs", "can't", "tiene"): no modal or auxiliary can stand before it,
+// so a modal-looking word before it is a name.
+func (sc *scanner) finiteVerb(i int) bool {
+	if i >= len(sc.toks) || sc.kind(i) != tkWord {
+		return false
+	}
+	switch string(sc.txt(i)) {
+	case "is", "was", "has", "had", "needs", "wants", "gets", "got", "takes", "took", "called", "calls", "came", "comes",
+		"can't", "cannot", "can", "could", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "hasn't", "does", "did",
+		"missed", "said", "says", "asked", "feels", "felt", "goes", "went", "keeps", "started", "fell", "woke",
+		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue":
 		return true
 	}
 	return false

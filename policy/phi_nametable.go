@@ -1,10 +1,10 @@
 package policy
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 )
@@ -56,7 +56,12 @@ func buildNameTable(gz []byte) (*nameTable, error) {
 	if err != nil {
 		return nil, fmt.Errorf("population names: %w", err)
 	}
-	raw, err := readAllSized(zr, len(gz)*4)
+	// gzip's trailer holds the inflated size: one buffer, no regrowth.
+	hint := len(gz) * 4
+	if len(gz) >= 4 {
+		hint = int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + bytes.MinRead
+	}
+	raw, err := readAllSized(zr, hint)
 	if err != nil {
 		return nil, fmt.Errorf("population names: %w", err)
 	}
@@ -68,11 +73,22 @@ func buildNameTable(gz []byte) (*nameTable, error) {
 	size := 1 << bits.Len(uint(n*2))
 	nt := &nameTable{slots: make([]uint64, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
 		filter: make([]uint64, 1<<nameFilterBits/64)}
-	s := bufio.NewScanner(bytes.NewReader(raw))
-	for s.Scan() {
-		w, tag, ok := bytes.Cut(s.Bytes(), []byte{' '})
+	// Lines as bufio.ScanLines splits them (a final line may lack its
+	// newline, a carriage return before one is dropped), without a
+	// scanner's per-line calls.
+	for rest := raw; len(rest) > 0; {
+		line := rest
+		if k := bytes.IndexByte(rest, '\n'); k >= 0 {
+			line, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = nil
+		}
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		w, tag, ok := bytes.Cut(line, []byte{' '})
 		if !ok || len(w) == 0 {
-			return nil, fmt.Errorf("population names: bad line %q", s.Bytes())
+			return nil, fmt.Errorf("population names: bad line %q", line)
 		}
 		var t uint64
 		for _, c := range tag {
@@ -82,12 +98,12 @@ func buildNameTable(gz []byte) (*nameTable, error) {
 			case 'f':
 				t |= nameFamily
 			default:
-				return nil, fmt.Errorf("population names: bad tag in %q", s.Bytes())
+				return nil, fmt.Errorf("population names: bad tag in %q", line)
 			}
 		}
 		nt.insert(hashWord(w), t)
 	}
-	return nt, s.Err()
+	return nt, nil
 }
 
 func readAllSized(r interface{ Read([]byte) (int, error) }, hint int) ([]byte, error) {

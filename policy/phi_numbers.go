@@ -105,6 +105,9 @@ func (sc *scanner) cueIDs() {
 		if !ok {
 			continue
 		}
+		if m.e.idType == SpanVehicle {
+			end = sc.plateTail(j, end)
+		}
 		t := m.e.idType
 		if m.e.cue == cueSSN {
 			t = SpanSSN
@@ -529,4 +532,29 @@ func countingRun(d []byte) bool {
 		down = down && d[i]+1 == d[i-1]
 	}
 	return up || down
+}
+
+// plateTail extends a plate after its cue over a second group written
+// apart, as British ("KJ19 ABC"), Spanish ("1234 BCD") and many other
+// plates are: two to four capitals or digits, the whole plate at most
+// eight characters. A lower-case word after the plate ("plate 7XYZ123
+// please") is the sentence going on.
+func (sc *scanner) plateTail(j, end int) int {
+	n := end + 1
+	if n >= len(sc.toks) || !sc.toks[n].space || sc.toks[n].claimed || sc.kind(n) == tkPunct {
+		return end
+	}
+	if l := sc.toks[n].e - sc.toks[n].s; l < 2 || l > 4 {
+		return end
+	}
+	if sc.kind(n) != tkNum && !sc.allUpper(n) {
+		return end
+	}
+	if sc.kind(n) == tkWord && sc.toks[n].flags&(fStop|fNotName) != 0 && sc.allUpperText() {
+		return end
+	}
+	if len(sc.compact(j, n)) > 8 {
+		return end
+	}
+	return n
 }

@@ -38,10 +38,10 @@ const (
 // independent corpus is not there yet, and README "PHI detection" states
 // the gap. Raise them as the engine improves; never lower them to pass.
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
-	// Measured 0.9966 / 1.0000 / 1.0000 / 0 of 1,626.
-	"development": {0.996, 0.995, 0.995, 0.005},
-	// Measured 0.9332 / 0.8960 / 0.9832 / 15 of 750 (0.0200).
-	"independent": {0.93, 0.89, 0.98, 0.021},
+	// Measured 0.9969 / 1.0000 / 0.9979 / 0 of 2,042.
+	"development": {0.996, 0.995, 0.997, 0.005},
+	// Measured 0.9394 / 0.8960 / 0.9861 / 15 of 750 (0.0200).
+	"independent": {0.939, 0.895, 0.986, 0.021},
 }
 
 type reportItem struct {
@@ -396,12 +396,24 @@ var categoryFloors = map[string]float64{
 	"evasion-heavy-leet":            0.95,
 	"evasion-letters-for-digits":    0.95,
 	"place-street-word-lower":       0.95,
+	"name-other-script":             0.95,
+	"name-kin-modal-word":           0.95,
+	"clinical-body-spanish":         0.95,
+	"vehicle-plate-two-groups":      0.95,
+	"date-spanish-short-year":       0.95,
+	"name-vowel-initial":            0.95,
+	"age-nearing-and-apposed":       0.95,
+	"clinical-period":               0.95,
+	"clinical-lump-spanish":         0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
 // visit named in an operational question, placeholder Latin.
 var precisionCategories = []string{"precision-imaging", "precision-lorem", "precision-generic-symptom", "precision-title-case", "precision-imaging-time",
-	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route"}
+	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
+	"precision-other-script", "precision-kin-modal",
+	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
+	"precision-period-word", "precision-parcel-spanish"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

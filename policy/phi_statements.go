@@ -148,7 +148,7 @@ func (sc *scanner) statements() {
 // vitalWord reports a word that names a vital sign or a body measure
 // whose reading is health information: "my blood pressure was 148/90",
 // "temp 102.3", "la presión me salió 150/100".
-func vitalWord(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sVital != 0 }
+func vitalWord(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sVital != 0 }
 
 var vitalWordWords = []string{
 	"pressure", "bp", "presion", "tension", "temp", "temperature", "temperatura", "pulse", "pulso",
@@ -336,7 +336,7 @@ func (sc *scanner) seenBlood() {
 // healthVerb reports a verb whose subject is a person's body: "vomiting",
 // "fainted", "wheezing", "peeing". Said of "I", "she" or "my son" it is a
 // symptom statement even when no listed symptom is in it.
-func healthVerb(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sHealthVerb != 0 }
+func healthVerb(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sHealthVerb != 0 }
 
 var healthVerbWords = []string{
 	"vomiting", "vomited", "vomit", "puking", "puked", "throwing", "threw", "coughing", "coughed",
@@ -352,7 +352,7 @@ var healthVerbWords = []string{
 
 // bodyAbility reports what a person cannot do when unwell: "can't
 // breathe", "can't keep anything down", "no puedo dormir".
-func bodyAbility(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sBodyAbility != 0 }
+func bodyAbility(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sBodyAbility != 0 }
 
 var bodyAbilityWords = []string{
 	"breathe", "breath", "sleep", "eat", "swallow", "walk", "stand", "move", "pee", "poop", "focus",
@@ -756,7 +756,7 @@ func (sc *scanner) confusableDigits() {
 
 // conditionAdjective reports an adjective that names a condition: "I'm
 // anemic", "she's epileptic", "he is immunocompromised".
-func conditionAdjective(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sCondAdj != 0 }
+func conditionAdjective(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sCondAdj != 0 }
 
 var conditionAdjectiveWords = []string{
 	"anemic", "anaemic", "epileptic", "immunocompromised", "immunosuppressed", "paralyzed", "paralysed",
@@ -770,7 +770,7 @@ var conditionAdjectiveWords = []string{
 
 // careSupport reports what a person lives with because of a condition:
 // "on oxygen", "uses a wheelchair", "on hospice".
-func careSupport(w []byte) bool { return lexiconOrPanic().words[string(w)].stmt&sCareSupport != 0 }
+func careSupport(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sCareSupport != 0 }
 
 var careSupportWords = []string{
 	"oxygen", "hospice", "wheelchair", "walker", "cane", "cpap", "bipap", "ventilator", "feeding", "catheter",

@@ -339,3 +339,29 @@ func TestAgeWordEndingTheMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectMaskedExtents pins where a span stops: a plate's second group
+// is the plate, the sentence after it is not; a Spanish short year after
+// "del" is the date, a range of days is not.
+func TestDetectMaskedExtents(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plate KJ19 ABC", "plate [VEHICLE]"},
+		{"matrícula 1234 BCD, estoy afuera", "matrícula [VEHICLE], estoy afuera"},
+		{"plate 7XYZ123 please", "plate [VEHICLE] please"},
+		{"my plate is 7XYZ123 OK", "my plate is [VEHICLE] OK"},
+		{"nació el 5 de mayo del 48", "nació el [DOB]"},
+		{"mi mamá nació el 5 de mayo del 48", "mi mamá nació el [DOB]"},
+		{"mi tía (93) viene conmigo", "mi tía ([AGE]) viene conmigo"},
+		{"la cita es el 5 de mayo del 10 al 12", "la cita es el [DATE] del 10 al 12"},
+		{"my son will is sick", "my son [NAME] is sick"},
+		{"my son will be late", "my son will be late"},
+		{"my mum 王秀英 is coming", "my mum [NAME] is coming"},
+		{"thanks 谢谢", "thanks 谢谢"},
+		{"tengo el brazo izquierdo dormido", "[SYMPTOM]"},
+		{"tengo el carro afuera", "tengo el carro afuera"},
+	} {
+		if got := Detect(c.in).Masked; got != c.want {
+			t.Errorf("%q masked %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,7 +1,8 @@
 // Command benchpeers times `triage scan` against the npm redactor
 // redact-pii on the same generated clinic messages, each as a whole process
 // (start-up, reading stdin, writing stdout included), and prints messages/s
-// for each and the ratio. `make bench-peers` installs redact-pii into a
+// and CPU time for each, the ratio, each tool's start-up (the same on one
+// message) and the load average. `make bench-peers` installs redact-pii into a
 // temporary folder and runs it:
 //
 //	benchpeers -triage bin/triage -node-modules /tmp/x [-n 100000] [-runs 3] [-baseline old/triage]
@@ -69,10 +70,10 @@ func fail(err error) {
 }
 
 type tool struct {
-	name string
-	cmd  []string
-	wall []time.Duration
-	cpu  []time.Duration
+	name                string
+	cmd                 []string
+	wall, cpu           []time.Duration
+	startWall, startCPU []time.Duration
 }
 
 func run(triage, baseline, nodeDir string, n, runs int) error {
@@ -126,13 +127,32 @@ func run(triage, baseline, nodeDir string, n, runs int) error {
 			fmt.Printf("run %d  %-18s %7.3fs wall  %7.3fs cpu\n", r+1, t.name, wall.Seconds(), cpu.Seconds())
 		}
 	}
+	// Start-up: each tool on one message, so a reader can tell the fixed
+	// cost of a process from the cost per message.
+	one := filepath.Join(tmp, "one.jsonl")
+	if err := writeFirstLines(input, one, 1); err != nil {
+		return err
+	}
+	const startRuns = 9
+	for range startRuns {
+		for _, t := range tools {
+			wall, cpu, err := timeRun(t.cmd, one, filepath.Join(tmp, "out.jsonl"), 1)
+			if err != nil {
+				return fmt.Errorf("%s on one message: %w", t.name, err)
+			}
+			t.startWall = append(t.startWall, wall)
+			t.startCPU = append(t.startCPU, cpu)
+		}
+	}
 	var wallRates, cpuRates []float64
 	for _, t := range tools {
 		wall, cpu := median(t.wall), median(t.cpu)
 		wallRates = append(wallRates, float64(n)/wall.Seconds())
 		cpuRates = append(cpuRates, float64(n)/cpu.Seconds())
-		fmt.Printf("%-18s %9.0f messages/s  (median of %d: %.3fs wall; %.0f messages per CPU-second)\n",
-			t.name, wallRates[len(wallRates)-1], runs, wall.Seconds(), cpuRates[len(cpuRates)-1])
+		fmt.Printf("%-18s %9.0f messages/s  (median of %d: %.3fs wall, %.3fs CPU; %.0f messages per CPU-second)\n",
+			t.name, wallRates[len(wallRates)-1], runs, wall.Seconds(), cpu.Seconds(), cpuRates[len(cpuRates)-1])
+		fmt.Printf("%-18s start-up on one message: %.1f ms wall, %.1f ms CPU (median of %d)\n",
+			"", ms(median(t.startWall)), ms(median(t.startCPU)), startRuns)
 	}
 	fmt.Printf("ratio: triage scan is %.1fx redact-pii (wall time, whole processes)\n", wallRates[0]/wallRates[1])
 	fmt.Printf("       %.1fx per CPU-second (the steadier figure when other work shares the cores)\n", cpuRates[0]/cpuRates[1])
@@ -192,6 +212,25 @@ func countLines(path string) (int, error) {
 			return 0, err
 		}
 	}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// writeFirstLines copies the first n lines of src to dst.
+func writeFirstLines(src, dst string, n int) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	end := 0
+	for range n {
+		k := bytes.IndexByte(b[end:], '\n')
+		if k < 0 {
+			return fmt.Errorf("%s has fewer than %d lines", src, n)
+		}
+		end += k + 1
+	}
+	return os.WriteFile(dst, b[:end], 0o644)
 }
 
 func median(d []time.Duration) time.Duration {

@@ -57,7 +57,7 @@ Console flags:
 var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io.Writer) int{
 	"console": func(args []string, _ io.Reader, _, stderr io.Writer) int { return runConsole(args, stderr) },
 	"demo":    func(args []string, _ io.Reader, _, stderr io.Writer) int { return runDemo(args, stderr) },
-	"scan":    func(_ []string, stdin io.Reader, stdout, stderr io.Writer) int { return runScan(stdin, stdout, stderr) },
+	"scan":    func(_ []string, stdin io.Reader, stdout, stderr io.Writer) int { return scanCmd(stdin, stdout, stderr) },
 	"audit":   func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runAudit(args, stdout, stderr) },
 	"user":    runUser,
 	"key":     func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runKey(args, stdout, stderr) },

@@ -1,0 +1,145 @@
+package policy
+
+import (
+	"bytes"
+	"math/bits"
+)
+
+// pairHash hashes two words as the phrase key "a b" would read, without
+// building it (FNV-1a, finalised like hashWord).
+func pairHash(a, b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range a {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	h ^= ' '
+	h *= 1099511628211
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
+}
+
+// phraseBound is the longest lexicon phrase that can start at token i,
+// judged by its first two words: 0 when none does. A hash collision only
+// makes the bound loose, never too short.
+func (sc *scanner) phraseBound(i int) int {
+	if i+1 >= len(sc.toks) {
+		return 0
+	}
+	return int(sc.lx.phrase2[pairHash(sc.txt(i), sc.txt(i+1))])
+}
+
+// wordIndex is a read-only open-addressing index over the finished word
+// map, for the look-ups every token makes. It answers exactly as the map
+// does (the key is compared in full); it is only cheaper to ask than a
+// general-purpose map: one multiplicative hash and usually one probe.
+type wordIndex struct {
+	slots []wordSlot
+	shift uint
+	keys  []string
+	ents  []lexEntry
+}
+
+type wordSlot struct {
+	h   uint64 // hashWord of the key; 0 marks an empty slot
+	idx int32  // into keys and ents
+}
+
+func newWordIndex(words map[string]lexEntry) wordIndex {
+	size := 1 << bits.Len(uint(len(words)*2)) // at most half full
+	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
+		keys: make([]string, 0, len(words)), ents: make([]lexEntry, 0, len(words))}
+	mask := uint64(size - 1)
+	for k, e := range words {
+		h := indexHash([]byte(k))
+		for i := h >> x.shift; ; i = (i + 1) & mask {
+			if x.slots[i].h == 0 {
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
+				break
+			}
+		}
+		x.keys = append(x.keys, k)
+		x.ents = append(x.ents, e)
+	}
+	return x
+}
+
+// indexHash is hashWord with 0 kept free for empty slots.
+func indexHash(w []byte) uint64 {
+	h := hashWord(w)
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+// get returns the entry for w, as lexicon.words[string(w)] would.
+func (lx *lexicon) get(w []byte) (lexEntry, bool) {
+	x := &lx.index
+	h := indexHash(w)
+	mask := uint64(len(x.slots) - 1)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		s := x.slots[i]
+		if s.h == 0 {
+			return lexEntry{}, false
+		}
+		if s.h == h && x.keys[s.idx] == string(w) {
+			return x.ents[s.idx], true
+		}
+	}
+}
+
+// entry is get without the found flag: the zero entry for an unknown word.
+func (lx *lexicon) entry(w []byte) lexEntry {
+	e, _ := lx.get(w)
+	return e
+}
+
+// innerDot reports a '.' with a letter or digit on both sides ("x.com",
+// "3.5"), which a bare domain needs.
+func innerDot(b []byte) bool {
+	for p := 1; p+1 < len(b); p++ {
+		k := bytes.IndexByte(b[p:len(b)-1], '.')
+		if k < 0 {
+			return false
+		}
+		p += k
+		if (isDigit(b[p-1]) || isWordByte(b[p-1])) && (isDigit(b[p+1]) || isWordByte(b[p+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterCountsWithin reports that the letters of a and b, counted with
+// their repeats, differ by at most limit: one substitution changes two
+// counts by one, an insertion or deletion one count, a transposition none,
+// so words within k edits differ by at most 2k. A second bound before
+// editWithin, sharper than the letter sets for words that repeat letters.
+func letterCountsWithin(a []byte, b string, limit int) bool {
+	var d [26]int16
+	for _, c := range a {
+		if c-'a' < 26 {
+			d[c-'a']++
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c-'a' < 26 {
+			d[c-'a']--
+		}
+	}
+	sum := 0
+	for _, v := range d {
+		if v < 0 {
+			v = -v
+		}
+		sum += int(v)
+	}
+	return sum <= limit
+}
