@@ -21,14 +21,6 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 )
 
-// ErrSessionEnded means the central endpoint no longer accepts this
-// session (expired, revoked, or the user was disabled): sign in again.
-var ErrSessionEnded = errors.New("your session has ended; please sign in again")
-
-// ErrUnreachable means the central endpoint could not be reached. Local
-// audit keeps growing; actions that need the server are refused.
-var ErrUnreachable = errors.New("the clinic server cannot be reached right now")
-
 // maxResponse caps what the console reads from one API answer.
 const maxResponse = 8 << 20
 
@@ -157,20 +149,6 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 	}
 	return nil
 }
-
-// RefusedError is an outbound rule's refusal from the central endpoint.
-type RefusedError struct{ Refusal api.Refusal }
-
-func (e *RefusedError) Error() string { return e.Refusal.Reason }
-
-// StatusError is any other non-2xx answer.
-type StatusError struct {
-	Code    int
-	Message string
-	Body    []byte
-}
-
-func (e *StatusError) Error() string { return fmt.Sprintf("%s (%d)", e.Message, e.Code) }
 
 // Login signs a user in. The attempt is audited locally whatever its outcome.
 func (c *Client) Login(ctx context.Context, username, password, totp string) (api.LoginResponse, error) {

@@ -7,23 +7,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"github.com/clinicwa/triage/store/api"
 )
-
-// EnrolmentRequiredError is the answer to a right password for an account
-// that has no authenticator yet: the console must show the enrolment (QR
-// code and secret) and confirm it with EnrolTOTP. It holds the TOTP
-// secret: show it, never log it.
-type EnrolmentRequiredError struct {
-	Enrolment api.TOTPEnrolment
-}
-
-func (e *EnrolmentRequiredError) Error() string {
-	return "set up your authenticator app to finish signing in"
-}
 
 // AsEnrolmentRequired reports whether err (from Login) asks for TOTP
 // enrolment, and returns it.
@@ -38,19 +25,6 @@ func AsEnrolmentRequired(err error) (*EnrolmentRequiredError, bool) {
 	}
 	return &EnrolmentRequiredError{Enrolment: ch.Enrolment}, true
 }
-
-// LockedError is a sign-in refused because the account or the address is
-// locked after repeated failures; Until is when the lock ends, for the
-// console to show in its own time.
-type LockedError struct {
-	Message string
-	Until   time.Time
-}
-
-func (e *LockedError) Error() string { return e.Message }
-
-// LockedUntil is when the lock ends.
-func (e *LockedError) LockedUntil() time.Time { return e.Until }
 
 // SignIn is Login that turns the server's enrolment answer into an
 // *EnrolmentRequiredError.

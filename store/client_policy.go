@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/clinicwa/triage/store/api"
@@ -12,14 +12,7 @@ import (
 // PolicyAckRequired reports whether err is the server's refusal of a
 // thread route because the user has not yet acknowledged the messaging
 // policy in force: the console then shows the policy.
-func PolicyAckRequired(err error) bool {
-	var se *StatusError
-	if !errors.As(err, &se) || se.Code != http.StatusForbidden {
-		return false
-	}
-	var e api.Error
-	return json.Unmarshal(se.Body, &e) == nil && e.Code == api.CodePolicyAckRequired
-}
+func PolicyAckRequired(err error) bool { return errors.Is(err, ErrPolicyAckRequired) }
 
 // Policy fetches the clinic's messaging policy in force and whether the
 // signed-in user has acknowledged it.
@@ -39,6 +32,10 @@ func (c *Client) AcknowledgePolicy(ctx context.Context, version, fullName string
 	outcome := "ok"
 	if err != nil {
 		outcome = "refused"
+	}
+	var se *StatusError
+	if errors.As(err, &se) && se.Code == http.StatusConflict {
+		err = fmt.Errorf("%w: %w", ErrPolicyChanged, err)
 	}
 	if aerr := c.audit(ctx, who, "policy.ack", "policy:"+version, outcome, nil); aerr != nil && err == nil {
 		return out, aerr

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -95,22 +96,14 @@ func revealTickCmd(session int) tea.Cmd {
 	return tea.Tick(revealTickEvery, func(time.Time) tea.Msg { return revealTickMsg{session: session} })
 }
 
-func asEnrolment(err error) (*EnrolmentRequired, bool) {
-	var e *EnrolmentRequired
-	if errors.As(err, &e) && e != nil && e.Enrolment.Token != "" {
-		return e, true
-	}
-	return nil, false
-}
-
 // loginError is the sentence under the sign-in form. A lock is told with
 // its end in this computer's time (the clinic's: consoles run at the
 // clinic), not as a bare refusal, so the user knows to wait rather than
 // retype; the server's own sentences are not prefixed a second time.
 func loginError(err error) policy.SafeText {
-	var locked interface{ LockedUntil() time.Time }
-	if errors.As(err, &locked) && !locked.LockedUntil().IsZero() {
-		return policy.SanitizeLine("Sign-in is locked until " + locked.LockedUntil().Local().Format("15:04") +
+	var locked *store.LockedError
+	if errors.As(err, &locked) && !locked.Until.IsZero() {
+		return policy.SanitizeLine("Sign-in is locked until " + locked.Until.Local().Format("15:04") +
 			" after too many failed attempts. Wait until then, or ask an admin to unlock the account.")
 	}
 	msg := err.Error()
@@ -122,7 +115,7 @@ func loginError(err error) policy.SafeText {
 
 // --- enrolment -------------------------------------------------------------
 
-func (m *Model) startEnrolment(e *EnrolmentRequired) tea.Cmd {
+func (m *Model) startEnrolment(e *store.EnrolmentRequiredError) tea.Cmd {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = "6-digit code from the app"

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -20,7 +21,7 @@ func withEnrolment(t *testing.T, fb *fakeBackend) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fb.enrolment = &EnrolmentRequired{QR: qr, Enrolment: api.TOTPEnrolment{
+	fb.enrolment = &store.EnrolmentRequiredError{QR: qr, Enrolment: api.TOTPEnrolment{
 		Token: "enrol-token", URI: uri, Secret: testTOTPSecret, ExpiresAt: t0.Add(10 * time.Minute)}}
 	fb.enrolCode = "492039"
 }
@@ -190,7 +191,7 @@ func TestRevealOffForFrontDesk(t *testing.T) {
 func TestRevealRefusalAndHostileText(t *testing.T) {
 	fb := newFakeBackend()
 	h := openAsNurse(t, fb)
-	fb.revealErr = &RefusalError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
+	fb.revealErr = &store.RefusedError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
 	h.press("v")
 	h.typeText("ten chars at least")
 	h.press("enter")

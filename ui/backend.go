@@ -27,7 +27,7 @@ type Backend interface {
 	// Thread opens one thread (audited as a view).
 	Thread(ctx context.Context, threadID string) (api.ThreadDetail, error)
 	// Send sends a macro or free text. A refusal by an outbound rule comes
-	// back as *RefusalError.
+	// back as *store.RefusedError.
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
@@ -48,7 +48,7 @@ type Backend interface {
 	// Events streams live events until ctx ends; the channel closes when the
 	// stream drops, and the UI re-arms it.
 	Events(ctx context.Context) (<-chan api.Event, error)
-	// EnrolTOTP confirms a TOTP enrolment (see EnrolmentRequired) with the
+	// EnrolTOTP confirms a TOTP enrolment (see store.EnrolmentRequiredError) with the
 	// first code from the user's app; it opens the session and returns the
 	// recovery codes, which the console shows once.
 	EnrolTOTP(ctx context.Context, token, code string) (api.TOTPEnrolResponse, error)
@@ -61,10 +61,10 @@ type Backend interface {
 	AuditEntries(ctx context.Context, f api.AuditFilter) ([]api.AuditEntry, error)
 	// Policy fetches the clinic's messaging policy and whether the user
 	// has acknowledged it; AcknowledgePolicy records the acknowledgment
-	// with the full name typed. The thread calls answer an error with a
-	// PolicyAckRequired() true method until then; a version that changed
-	// meanwhile answers one with Conflict() true. A refused name comes
-	// back as *RefusalError.
+	// with the full name typed. The thread calls answer
+	// store.ErrPolicyAckRequired until then; a version that changed
+	// meanwhile answers store.ErrPolicyChanged. A refused name comes
+	// back as *store.RefusedError.
 	Policy(ctx context.Context) (api.MessagingPolicy, error)
 	AcknowledgePolicy(ctx context.Context, version, fullName string) (api.PolicyAckResponse, error)
 	// ReviewStatus says whether the quarterly access review is due
@@ -94,23 +94,3 @@ type Backend interface {
 	// called at sign-out, before Logout.
 	DeleteAllMyDrafts(ctx context.Context) error
 }
-
-// EnrolmentRequired is Login's answer when the password was right but the
-// account has no authenticator yet. QR is the enrolment URI drawn as a
-// terminal QR code by the caller (the UI does not encode QR codes); the
-// enrolment's secret is shown as text beside it.
-type EnrolmentRequired struct {
-	Enrolment api.TOTPEnrolment
-	QR        string
-}
-
-func (e *EnrolmentRequired) Error() string {
-	return "set up your authenticator app to finish signing in"
-}
-
-// RefusalError is an outbound rule's "no", with the reason for the user.
-type RefusalError struct {
-	Refusal api.Refusal
-}
-
-func (e *RefusalError) Error() string { return e.Refusal.Reason }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -180,25 +179,3 @@ func toastExpireCmd(id int) tea.Cmd {
 
 // newIdempotencyKey is the default Options.NewKey: 128 random bits.
 func newIdempotencyKey() string { return rand.Text() }
-
-// fatalError and unauthorized let a Backend classify its errors without
-// importing this package: an error (or one it wraps) with a Fatal() true
-// method ends on the full-page error screen; one with Unauthorized() true
-// means the session is gone and the user must sign in again.
-func isFatal(err error) bool {
-	var f interface{ Fatal() bool }
-	return errors.As(err, &f) && f.Fatal()
-}
-
-func isUnauthorized(err error) bool {
-	var u interface{ Unauthorized() bool }
-	return errors.As(err, &u) && u.Unauthorized()
-}
-
-func asRefusal(err error) (*RefusalError, bool) {
-	var r *RefusalError
-	if errors.As(err, &r) && r != nil {
-		return r, true
-	}
-	return nil, false
-}

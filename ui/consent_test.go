@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -73,7 +74,7 @@ func TestPickerNumberKeysSendThatMacro(t *testing.T) {
 func TestQuietHoursRefusalOffersSchedule(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &RefusalError{Refusal: api.Refusal{Rule: "quiet_hours",
+		return &store.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours",
 			Reason: "It is quiet hours for the patient (21:00–08:00 their time). The message can go out in the morning."}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
@@ -124,7 +125,7 @@ func TestRepeatPortalLinkAsksThenSends(t *testing.T) {
 		if req.ConfirmRepeat {
 			return nil
 		}
-		return &RefusalError{Refusal: api.Refusal{Rule: "repeat_link", Reason: "The \u201cMove to the secure portal\u201d link already went to this patient 12m ago. Send it again?"}}
+		return &store.RefusedError{Refusal: api.Refusal{Rule: "repeat_link", Reason: "The \u201cMove to the secure portal\u201d link already went to this patient 12m ago. Send it again?"}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()

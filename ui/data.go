@@ -34,6 +34,9 @@ type threadRow struct {
 	arrival     int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
 }
 
+// cursor is the inbox cursor of the page that starts after this row.
+func (r threadRow) cursor() string { return api.InboxCursor(r.urgent, r.lastAt, r.arrival, r.id) }
+
 // messageView is one message of an open thread, ready to draw.
 type messageView struct {
 	id       string // opaque key; never drawn

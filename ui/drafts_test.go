@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -226,7 +227,7 @@ func TestSendDeletesDraft(t *testing.T) {
 func TestRefusalKeepsDraft(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &RefusalError{}
+		return &store.RefusedError{}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	ts := holdTimers(h)
@@ -345,7 +346,7 @@ func TestPortalLinkClearsRefusedPHIDraft(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &RefusalError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
+			return &store.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
 				SpanTypes: []string{"CLINICAL"}, OfferPortalLink: true}}
 		}
 		return nil

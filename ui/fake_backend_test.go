@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/clinicwa/triage/assets"
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -62,8 +63,8 @@ type fakeBackend struct {
 	eventSubs int
 	eventsErr error
 
-	enrolment  *EnrolmentRequired // answered to a right password without a code
-	enrolCode  string             // the code EnrolTOTP accepts
+	enrolment  *store.EnrolmentRequiredError // answered to a right password without a code
+	enrolCode  string                        // the code EnrolTOTP accepts
 	enrols     []string
 	revealErr  error
 	reveals    []string // "thread/message/reason"
@@ -212,15 +213,15 @@ func (f *fakeBackend) draftSnapshot() (map[string]string, []string) {
 	return m, append([]string(nil), f.draftCalls...)
 }
 
-// InboxPage pages f.threads as the server does: newest activity first,
-// id breaking ties, the cursor being the last row's id.
+// InboxPage pages f.threads as the server does: in the inbox order, from
+// the keyset position an api.InboxCursor names.
 func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api.ThreadPage, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.inboxHits++
 	f.pageCalls = append(f.pageCalls, after)
 	if !f.policy.Acknowledged {
-		return api.ThreadPage{}, ackRequired{}
+		return api.ThreadPage{}, ackRequired()
 	}
 	// Rows are built once, not per comparison: a page of a large fake
 	// inbox must answer well inside the harness's settle time.
@@ -239,11 +240,13 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	}
 	start := 0
 	if after != "" {
-		for i, ts := range all {
-			if ts.ID == after {
-				start = i + 1
-			}
+		urgent, at, arrival, id, err := api.ParseInboxCursor(after)
+		if err != nil {
+			return api.ThreadPage{}, err
 		}
+		// The keyset: the first row that sorts after the cursor's row.
+		pos := threadRow{urgent: urgent, lastAt: time.Unix(0, at), arrival: arrival, id: id}
+		start = sort.Search(len(ks), func(i int) bool { return sortsBefore(pos, ks[i].row) })
 	}
 	page := api.ThreadPage{Seq: f.seq, Counts: map[api.ThreadState]int{}}
 	for _, ts := range all {
@@ -252,7 +255,7 @@ func (f *fakeBackend) InboxPage(_ context.Context, after string, limit int) (api
 	end := min(start+limit, len(all))
 	page.Threads = all[start:end]
 	if end < len(all) {
-		page.Next = all[end-1].ID
+		page.Next = ks[end-1].row.cursor()
 	}
 	return page, nil
 }
@@ -265,7 +268,7 @@ func (f *fakeBackend) InboxChanges(_ context.Context, since int64) (api.ThreadCh
 	f.inboxHits++
 	f.changeCalls = append(f.changeCalls, since)
 	if !f.policy.Acknowledged {
-		return api.ThreadChanges{}, ackRequired{}
+		return api.ThreadChanges{}, ackRequired()
 	}
 	if since == f.seq {
 		return api.ThreadChanges{Seq: f.seq, Threads: []api.ThreadSummary{}}, nil
@@ -281,7 +284,7 @@ func (f *fakeBackend) Thread(_ context.Context, id string) (api.ThreadDetail, er
 	defer f.mu.Unlock()
 	f.fetches[id]++
 	if !f.policy.Acknowledged {
-		return api.ThreadDetail{}, ackRequired{}
+		return api.ThreadDetail{}, ackRequired()
 	}
 	if f.threadErr != nil {
 		return api.ThreadDetail{}, f.threadErr

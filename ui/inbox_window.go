@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -9,9 +10,12 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
-// The inbox is paged: the console holds the pages it has read from the top
-// (the first on sign-in, more as the cursor nears the end of what is
-// loaded), the counts per state, and the change number they were read at.
+// The inbox is paged: the console holds the pages around the cursor (the
+// first on sign-in, more as the cursor nears either end of what is
+// loaded, and lets go of pages far from it), the counts per state, and the
+// change number they were read at. The held rows are one stretch of the
+// server's order; inboxAbove keeps, for each page let go above it, the
+// cursor to read that page again, so scrolling back up reads it again.
 // A live event carries its thread's row, which replaces that one row in
 // place; a gap in the stream is closed by asking for the rows changed
 // since the change number, not by loading the inbox again.
@@ -23,10 +27,15 @@ const inboxPageSize = 100
 // may come before the next page is asked for, so scrolling never waits.
 const fetchAheadRows = 60
 
+// inboxHoldRows is how many rows the console holds at most before it lets
+// go of the page farthest from the cursor: a few pages either side of it.
+const inboxHoldRows = 5 * inboxPageSize
+
 type inboxPageMsg struct {
 	session int
 	gen     int
 	after   string // "" for the first page
+	above   bool   // a page above the held rows, read again
 	page    api.ThreadPage
 	err     error
 }
@@ -38,12 +47,12 @@ type inboxChangesMsg struct {
 	err     error
 }
 
-func inboxPageCmd(ctx context.Context, b Backend, session, gen int, after string) tea.Cmd {
+func inboxPageCmd(ctx context.Context, b Backend, session, gen int, after string, above bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, callTimeout)
 		defer cancel()
 		p, err := b.InboxPage(ctx, after, inboxPageSize)
-		return inboxPageMsg{session: session, gen: gen, after: after, page: p, err: err}
+		return inboxPageMsg{session: session, gen: gen, after: after, above: above, page: p, err: err}
 	}
 }
 
@@ -73,21 +82,80 @@ func (m *Model) fetchInbox() tea.Cmd {
 	if m.inboxReady && m.inboxSeq > 0 {
 		return inboxChangesCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxSeq)
 	}
-	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, "")
+	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, "", false)
 }
 
 // fetchMore asks for the page after the loaded rows when the cursor is
-// near their end (or toEnd, for the End key, until the last page).
+// near their end (or toEnd, for the End key, until the last page), and
+// for the page above them, read before and let go, when it is near their
+// top.
 func (m *Model) fetchMore() tea.Cmd {
-	if m.ctx == nil || m.inboxBusy || m.inboxNext == "" {
+	if m.ctx == nil || m.inboxBusy {
 		return nil
 	}
-	if !m.inboxToEnd && m.cursor < len(m.inbox)-fetchAheadRows {
+	if n := len(m.inboxAbove); n > 0 && m.cursor < fetchAheadRows && !m.inboxToEnd {
+		m.inboxBusy = true
+		m.inboxGen++
+		return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxAbove[n-1], true)
+	}
+	if m.inboxNext == "" || (!m.inboxToEnd && m.cursor < len(m.inbox)-fetchAheadRows) {
 		return nil
 	}
 	m.inboxBusy = true
 	m.inboxGen++
-	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxNext)
+	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxNext, false)
+}
+
+// toTop is the Home key: the first row, read again when the pages above
+// the held rows were let go.
+func (m *Model) toTop() tea.Cmd {
+	if len(m.inboxAbove) == 0 || m.ctx == nil {
+		return nil
+	}
+	m.inboxToTop, m.inboxToEnd = true, false
+	m.inboxBusy = true
+	m.inboxGen++
+	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, "", false)
+}
+
+// letGoFarPages keeps at most inboxHoldRows rows: it lets go of whole
+// pages at the end farther from the cursor, keeping a page and the
+// fetch-ahead margin around it. A page let go above is remembered by
+// the cursor that reads it again; one below simply becomes the next page.
+func (m *Model) letGoFarPages() {
+	keep := inboxPageSize + fetchAheadRows
+	for len(m.inbox) > inboxHoldRows {
+		switch {
+		case m.cursor >= inboxPageSize+keep || m.inboxToEnd:
+			m.letGoAbove(inboxPageSize)
+		case len(m.inbox)-m.cursor > inboxPageSize+keep:
+			m.letGoBelow(inboxPageSize)
+		default:
+			return
+		}
+	}
+}
+
+func (m *Model) letGoAbove(n int) {
+	m.inboxAbove = append(m.inboxAbove, m.inboxTop)
+	m.inboxTop = m.inbox[n-1].cursor()
+	for _, r := range m.inbox[:n] {
+		delete(m.inboxIdx, r.id)
+	}
+	m.inbox = append(m.inbox[:0], m.inbox[n:]...)
+	m.reindex(0, len(m.inbox))
+	m.cursor -= n
+	m.offset = max(m.offset-n, 0)
+}
+
+func (m *Model) letGoBelow(n int) {
+	end := len(m.inbox) - n
+	for _, r := range m.inbox[end:] {
+		delete(m.inboxIdx, r.id)
+	}
+	clear(m.inbox[end:])
+	m.inbox = m.inbox[:end]
+	m.inboxNext = m.inbox[end-1].cursor()
 }
 
 // inboxLanded ends a request; ok is false for an answer no longer wanted.
@@ -120,10 +188,18 @@ func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	selected, screenRow := m.selection()
+	if msg.above {
+		return tea.Batch(m.onPageAbove(msg, selected, screenRow), m.inboxAgainCmd())
+	}
 	if msg.after == "" {
 		m.inbox = m.inbox[:0]
 		m.inboxIdx = make(map[string]int, len(msg.page.Threads))
 		m.inboxSeq = msg.page.Seq
+		m.inboxAbove, m.inboxTop = nil, ""
+		if m.inboxToTop && len(msg.page.Threads) > 0 {
+			m.inboxToTop = false
+			selected, screenRow = msg.page.Threads[0].ID, -1
+		}
 	}
 	for _, ts := range msg.page.Threads {
 		if _, dup := m.inboxIdx[ts.ID]; dup {
@@ -144,7 +220,43 @@ func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
 		}
 	}
 	m.restoreSelection(selected, screenRow)
+	m.letGoFarPages()
 	return tea.Batch(append(cmds, m.inboxAgainCmd())...)
+}
+
+// onPageAbove puts a page read again above the held rows back in its
+// place. Rows the page shares with the held ones (the rows moved since
+// it was let go) keep the newer copy.
+func (m *Model) onPageAbove(msg inboxPageMsg, selected string, screenRow int) tea.Cmd {
+	if n := len(m.inboxAbove); n == 0 || m.inboxAbove[n-1] != msg.after {
+		return nil // the window moved meanwhile (Home, a reset)
+	}
+	m.inboxAbove = m.inboxAbove[:len(m.inboxAbove)-1]
+	m.inboxTop = msg.after
+	m.inboxCounts = msg.page.Counts
+	var fresh []threadRow
+	for _, ts := range msg.page.Threads {
+		if _, held := m.inboxIdx[ts.ID]; !held {
+			fresh = append(fresh, newThreadRow(ts))
+		}
+	}
+	m.inbox = append(fresh, m.inbox...)
+	slices.SortStableFunc(m.inbox, func(a, b threadRow) int {
+		if sortsBefore(a, b) {
+			return -1
+		}
+		if sortsBefore(b, a) {
+			return 1
+		}
+		return 0
+	})
+	m.reindex(0, len(m.inbox))
+	if screenRow >= 0 {
+		screenRow = min(screenRow+len(fresh), max(m.lay.listRows-1, 0))
+	}
+	m.restoreSelection(selected, screenRow)
+	m.letGoFarPages()
+	return nil
 }
 
 func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
@@ -225,9 +337,10 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 	}
 	row := newThreadRow(ts)
 	at := m.rowPlace(row)
-	if at == len(m.inbox) && m.inboxNext != "" {
-		// Older than everything loaded: its page is not held yet, and
-		// it will come with that page.
+	if (at == len(m.inbox) && m.inboxNext != "") || (at == 0 && len(m.inboxAbove) > 0) {
+		// Outside the held rows (older than the last, or above the
+		// first when the pages above were let go): it comes with its
+		// page when the cursor gets there.
 		m.restoreSelection(selected, screenRow)
 		return
 	}

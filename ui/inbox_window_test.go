@@ -59,7 +59,7 @@ func TestSignInLoadsOnePageAndScrollingFetchesAhead(t *testing.T) {
 		h.settle()
 	}
 	_, pages, _ = fb.hits()
-	if len(pages) != 2 || pages[1] != "x00099" {
+	if len(pages) != 2 || pages[1] != newThreadRow(fb.threads[99]).cursor() {
 		t.Fatalf("pages asked %v, want the page after x00099 once near the end", pages)
 	}
 	if len(h.m.inbox) != 2*inboxPageSize {
@@ -177,5 +177,115 @@ func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
 	}
 	if h.m.inboxSeq != 900 {
 		t.Errorf("change number %d after the reset, want 900", h.m.inboxSeq)
+	}
+}
+
+// selectedNumber is the position in the whole inbox of the thread under
+// the cursor (manyThreads names them by it).
+func selectedNumber(t *testing.T, h *harness) int {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscanf(h.m.inbox[h.m.cursor].id, "x%05d", &n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// checkHeldAroundCursor: the console holds at most inboxHoldRows rows,
+// one unbroken stretch of the inbox with the cursor's thread inside it,
+// and still counts the whole inbox.
+func checkHeldAroundCursor(t *testing.T, h *harness, total int) {
+	t.Helper()
+	if len(h.m.inbox) > inboxHoldRows {
+		t.Fatalf("%d rows held, want at most %d", len(h.m.inbox), inboxHoldRows)
+	}
+	var first int
+	fmt.Sscanf(h.m.inbox[0].id, "x%05d", &first)
+	for i, r := range h.m.inbox {
+		if want := fmt.Sprintf("x%05d", first+i); r.id != want {
+			t.Fatalf("held row %d is %s, want %s: the held rows are not one stretch", i, r.id, want)
+		}
+		if h.m.inboxIdx[r.id] != i {
+			t.Fatalf("index of %s is %d, want %d", r.id, h.m.inboxIdx[r.id], i)
+		}
+	}
+	if len(h.m.inboxIdx) != len(h.m.inbox) {
+		t.Fatalf("index holds %d threads for %d rows", len(h.m.inboxIdx), len(h.m.inbox))
+	}
+	h.mustSee("Inbox (" + fmt.Sprint(total) + ")")
+}
+
+// scrollUntil presses key until the cursor's thread passes want (down
+// when want is above the current one), letting pages land in between.
+func scrollUntil(t *testing.T, h *harness, key string, done func(n int) bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !done(selectedNumber(t, h)); {
+		if time.Now().After(deadline) {
+			t.Fatalf("cursor stuck on %s after scrolling %s", h.m.inbox[h.m.cursor].id, key)
+		}
+		h.press(key)
+	}
+}
+
+// TestInboxHoldsOnlyThePagesAroundTheCursor: scrolling deep into a large
+// inbox lets go of the pages far above the cursor; scrolling back up
+// reads them again (from the cursors kept for them) and lets go of the
+// pages far below; Home goes back to the first row; an event for a
+// thread outside the held rows changes the counts only.
+func TestInboxHoldsOnlyThePagesAroundTheCursor(t *testing.T) {
+	const total = 2000
+	h, fb := pagedHarness(t, total)
+
+	scrollUntil(t, h, "pgdown", func(n int) bool { return n >= 1200 })
+	checkHeldAroundCursor(t, h, total)
+	if len(h.m.inboxAbove) == 0 || h.m.inbox[0].id == "x00000" {
+		t.Fatalf("the pages above the cursor were kept (first held %s)", h.m.inbox[0].id)
+	}
+	_, pagesDown, _ := fb.hits()
+
+	// Activity on a thread far above: it moves to the top of the inbox,
+	// which is not held, so no row appears; a new thread likewise.
+	held := len(h.m.inbox)
+	moved := manyThreads(total)[3]
+	moved.LastAt, moved.Seq = t0.Add(time.Minute), total+1
+	fb.mu.Lock()
+	fb.threads[3], fb.seq = moved, total+1
+	fb.mu.Unlock()
+	fb.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: moved.ID, Thread: &moved,
+		Counts: map[api.ThreadState]int{api.ThreadOpen: total + 1}}
+	h.settle()
+	if len(h.m.inbox) != held {
+		t.Fatalf("%d rows held after an event above them, want %d", len(h.m.inbox), held)
+	}
+	h.mustSee(fmt.Sprintf("Inbox (%d)", total+1))
+	if _, ok := h.m.inboxIdx[moved.ID]; ok {
+		t.Fatal("a thread that moved above the held rows is held out of place")
+	}
+
+	scrollUntil(t, h, "pgup", func(n int) bool { return n <= 600 })
+	if len(h.m.inbox) > inboxHoldRows {
+		t.Fatalf("%d rows held after scrolling back, want at most %d", len(h.m.inbox), inboxHoldRows)
+	}
+	if h.m.inbox[len(h.m.inbox)-1].id >= "x01200" {
+		t.Errorf("the pages below were kept: last held %s", h.m.inbox[len(h.m.inbox)-1].id)
+	}
+	_, pagesUp, _ := fb.hits()
+	reread := pagesUp[len(pagesDown):]
+	if len(reread) == 0 {
+		t.Fatal("scrolling up read no page again")
+	}
+	for _, c := range reread {
+		if c == "" {
+			t.Fatalf("scrolling up read the first page (pages %v), not the pages above", reread)
+		}
+	}
+
+	h.press("home")
+	for deadline := time.Now().Add(5 * time.Second); len(h.m.inboxAbove) > 0 && time.Now().Before(deadline); {
+		h.settle()
+	}
+	if len(h.m.inboxAbove) != 0 || h.m.cursor != 0 || h.m.inbox[0].id != moved.ID {
+		t.Fatalf("home: cursor %d on %s, %d pages above; want the first row (%s)",
+			h.m.cursor, h.m.inbox[h.m.cursor].id, len(h.m.inboxAbove), moved.ID)
 	}
 }

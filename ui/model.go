@@ -135,6 +135,13 @@ type Model struct {
 	inboxSeq    int64
 	inboxCounts map[api.ThreadState]int
 	inboxToEnd  bool
+	// inboxAbove are the cursors that read again the pages let go above
+	// the held rows (the last is the page just above them); inboxTop is
+	// the cursor of the held rows' own first page, and inboxToTop says
+	// Home is reading the first page.
+	inboxAbove []string
+	inboxTop   string
+	inboxToTop bool
 
 	openID      string
 	threadGen   int
@@ -621,6 +628,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
 	m.inboxBusy, m.inboxAgain = false, false
 	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxCounts, m.inboxToEnd = nil, "", 0, nil, false
+	m.inboxAbove, m.inboxTop, m.inboxToTop = nil, "", false
 	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
@@ -861,6 +869,9 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		} else {
 			m.moveCursor(act)
 			m.inboxToEnd = act == actBottom && m.inboxNext != ""
+			if act == actTop {
+				return m.toTop()
+			}
 			return m.fetchMore()
 		}
 	}

@@ -242,19 +242,6 @@ func reviewStatusCmd(ctx context.Context, b Backend, session int) tea.Cmd {
 	}
 }
 
-// isPolicyAckRequired: a Backend marks the server's "acknowledge the
-// policy first" refusal with a PolicyAckRequired() true method.
-func isPolicyAckRequired(err error) bool {
-	var p interface{ PolicyAckRequired() bool }
-	return errors.As(err, &p) && p.PolicyAckRequired()
-}
-
-// isConflict: the policy changed while it was on screen.
-func isConflict(err error) bool {
-	var c interface{ Conflict() bool }
-	return errors.As(err, &c) && c.Conflict()
-}
-
 // askPolicy leaves the inbox for the acknowledgment screen and fetches
 // the policy in force.
 func (m *Model) askPolicy() tea.Cmd {

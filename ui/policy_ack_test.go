@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -10,19 +11,22 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
-// ackRequired is the fake's "acknowledge the policy first" refusal.
-type ackRequired struct{}
+// ackRequired is the fake's "acknowledge the policy first" refusal, as
+// the store's client gets it from the server.
+func ackRequired() error {
+	return &store.StatusError{Code: http.StatusForbidden, Message: "acknowledge the messaging policy first",
+		Body: []byte(`{"error":"acknowledge the messaging policy first","code":"` + api.CodePolicyAckRequired + `"}`)}
+}
 
-func (ackRequired) Error() string           { return "acknowledge the messaging policy first (403)" }
-func (ackRequired) PolicyAckRequired() bool { return true }
-
-type versionConflict struct{}
-
-func (versionConflict) Error() string  { return "the policy changed (409)" }
-func (versionConflict) Conflict() bool { return true }
+// versionConflict is the store client's answer to an acknowledgment of a
+// version no longer in force.
+func versionConflict() error {
+	return fmt.Errorf("%w: %w", store.ErrPolicyChanged, &store.StatusError{Code: http.StatusConflict, Message: "the policy changed"})
+}
 
 func testPolicy(version string, acked bool) api.MessagingPolicy {
 	var b strings.Builder
@@ -45,7 +49,7 @@ func (f *fakeBackend) AcknowledgePolicy(_ context.Context, version, name string)
 		return api.PolicyAckResponse{}, f.ackErr
 	}
 	if version != f.policy.Version {
-		return api.PolicyAckResponse{}, versionConflict{}
+		return api.PolicyAckResponse{}, versionConflict()
 	}
 	f.ackNames = append(f.ackNames, version+"/"+name)
 	f.policy.Acknowledged = true
@@ -146,7 +150,7 @@ func TestPolicyAckVersionChangedOnScreen(t *testing.T) {
 func TestPolicyAckRefusalAndSignOut(t *testing.T) {
 	fb := newFakeBackend()
 	fb.policy = testPolicy("2026.1", false)
-	fb.ackErr = &RefusalError{Refusal: api.Refusal{Rule: "full_name", Reason: "Type your full name (3 to 120 characters) to acknowledge the policy."}}
+	fb.ackErr = &store.RefusedError{Refusal: api.Refusal{Rule: "full_name", Reason: "Type your full name (3 to 120 characters) to acknowledge the policy."}}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	signInToPolicy(h)
 	h.typeText("D.D")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -293,7 +295,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &RefusalError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
+			return &store.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
 				SpanTypes: []string{"DOB"}, OfferPortalLink: true}}
 		}
 		return nil
@@ -326,7 +328,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 func TestRefusalWithoutPortalOffer(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &RefusalError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
+		return &store.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
@@ -546,15 +548,12 @@ func TestEventStreamReconnectsWithBackoff(t *testing.T) {
 	}
 }
 
-type fatalErr struct{}
-
-func (fatalErr) Error() string { return "the local audit log cannot be written" }
-func (fatalErr) Fatal() bool   { return true }
-
-type expiredErr struct{}
-
-func (expiredErr) Error() string      { return "session expired" }
-func (expiredErr) Unauthorized() bool { return true }
+// fatalErr is the store client's answer when its audit trail cannot be
+// written; expiredErr when the server no longer takes the session.
+var (
+	fatalErr   = fmt.Errorf("the local audit log cannot be written: %w", store.ErrAuditUnwritable)
+	expiredErr = store.ErrSessionEnded
+)
 
 func TestErrorTiers(t *testing.T) {
 	t.Run("transient: toast", func(t *testing.T) {
@@ -569,7 +568,7 @@ func TestErrorTiers(t *testing.T) {
 	})
 	t.Run("fatal: full page", func(t *testing.T) {
 		fb := newFakeBackend()
-		fb.threadErr = fatalErr{}
+		fb.threadErr = fatalErr
 		h := newHarness(t, fb, Options{}, 80, 24)
 		h.signIn()
 		h.press("enter")
@@ -582,7 +581,7 @@ func TestErrorTiers(t *testing.T) {
 	})
 	t.Run("session gone: login", func(t *testing.T) {
 		fb := newFakeBackend()
-		fb.threadErr = expiredErr{}
+		fb.threadErr = expiredErr
 		h := newHarness(t, fb, Options{}, 80, 24)
 		h.signIn()
 		h.press("enter")
@@ -651,12 +650,9 @@ func TestComposerKeepsNewestMessageInView(t *testing.T) {
 
 // lockedErr is a sign-in refusal that carries the lock's end, as the
 // store's client returns it.
-type lockedErr struct{ until time.Time }
-
-func (e lockedErr) Error() string {
-	return "Sign-in failed. Check your username, password and authenticator code."
+func lockedErr(until time.Time) error {
+	return &store.LockedError{Message: "Sign-in failed. Check your username, password and authenticator code.", Until: until}
 }
-func (e lockedErr) LockedUntil() time.Time { return e.until }
 
 func TestLoginToldUntilWhenLocked(t *testing.T) {
 	until := time.Date(2026, 3, 2, 14, 5, 0, 0, time.UTC)
@@ -665,7 +661,7 @@ func TestLoginToldUntilWhenLocked(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"locked", lockedErr{until}, "locked until " + until.Local().Format("15:04")},
+		{"locked", lockedErr(until), "locked until " + until.Local().Format("15:04")},
 		// The server's own sentence is not prefixed a second time.
 		{"generic", errors.New("Sign-in failed. Check your username."), "Sign-in failed. Check your username."},
 	} {

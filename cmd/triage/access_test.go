@@ -24,7 +24,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/central"
-	"github.com/clinicwa/triage/ui"
+	"github.com/clinicwa/triage/store/remote"
 )
 
 // nopProvider is a provider that is never asked to send in these tests.
@@ -185,13 +185,13 @@ func TestSessionTokenKeptInKeyringOnly(t *testing.T) {
 	var logBuf bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logBuf, nil))
 	kr := memKeyring{}
-	be := backend{c: store.NewClient(url, hc, con), keep: newSessionKeeper(kr, con.ID(), log)}
+	be := remote.New(store.NewClient(url, hc, con), remote.NewSessionKeeper(kr, con.ID(), log), nil)
 	resp, err := be.Login(ctx, "desk", deskPassword, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	acknowledgePolicy(t, be.c)
-	if kr[SessionKeyringService+"/"+con.ID()] != resp.Token {
+	acknowledgePolicy(t, be.Client())
+	if kr[remote.SessionKeyringService+"/"+con.ID()] != resp.Token {
 		t.Fatalf("token not in the keyring under the console id: %v", kr)
 	}
 	// Nothing in the console's folder holds the token.
@@ -205,8 +205,8 @@ func TestSessionTokenKeptInKeyringOnly(t *testing.T) {
 		return nil
 	})
 	// A restarted console resumes the kept session.
-	be2 := backend{c: store.NewClient(url, hc, con), keep: newSessionKeeper(kr, con.ID(), log)}
-	r, ok := be2.resume(ctx)
+	be2 := remote.New(store.NewClient(url, hc, con), remote.NewSessionKeeper(kr, con.ID(), log), nil)
+	r, ok := be2.Resume(ctx)
 	if !ok || r.User.Username != "desk" {
 		t.Fatalf("resume: %v %+v", ok, r)
 	}
@@ -220,12 +220,12 @@ func TestSessionTokenKeptInKeyringOnly(t *testing.T) {
 	if len(kr) != 0 {
 		t.Fatalf("token left in the keyring after logout: %v", kr)
 	}
-	if _, ok := be.resume(ctx); ok {
+	if _, ok := be.Resume(ctx); ok {
 		t.Fatal("resumed after logout")
 	}
 
 	// Without a keyring the session works from memory and the log says so.
-	be3 := backend{c: store.NewClient(url, hc, con), keep: newSessionKeeper(failingKeyring{}, con.ID(), log)}
+	be3 := remote.New(store.NewClient(url, hc, con), remote.NewSessionKeeper(failingKeyring{}, con.ID(), log), nil)
 	if _, err := be3.Login(ctx, "desk", deskPassword, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -277,9 +277,9 @@ func TestUserCommand(t *testing.T) {
 	con, _ := store.OpenConsole(ctx, t.TempDir(), nil)
 	defer con.Close()
 	c := store.NewClient(url, hc, con)
-	be := backend{c: c}
+	be := remote.New(c, nil, nil)
 	_, err := be.Login(ctx, "wren", "amber-willow-quarry-55", "")
-	var enr *ui.EnrolmentRequired
+	var enr *store.EnrolmentRequiredError
 	if !errors.As(err, &enr) || !strings.Contains(enr.QR, "█") || enr.Enrolment.Secret == "" {
 		t.Fatalf("first sign-in of a CLI-made user: %v", err)
 	}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/remote"
 	"github.com/clinicwa/triage/store/seal"
 	"github.com/clinicwa/triage/ui"
 )
@@ -39,7 +40,7 @@ type consoleConfig struct {
 	// drafts; empty means TRIAGE_KEY_PASSPHRASE_FILE.
 	KeyPassphraseFile string
 	// Keyring replaces the OS keyring for the session token (tests).
-	Keyring tokenKeyring
+	Keyring remote.TokenKeyring
 	// SealKeyring replaces the OS keyring for the console's keys (tests).
 	SealKeyring seal.Keyring
 }
@@ -112,16 +113,19 @@ func startConsole(ctx context.Context, cfg consoleConfig) error {
 		client.RunSync(ctx, func(err error) { log.Warn("audit sync deferred", "err", err) })
 	}()
 
-	be := backend{c: client, drafts: newDraftKeeper(client, sealed)}
-	var resumed *api.LoginResponse
+	var keep *remote.SessionKeeper // the demo keeps its session in memory only
 	if cfg.Demo == nil {
 		kr := cfg.Keyring
 		if kr == nil {
-			kr = osKeyring{}
+			kr = remote.OSKeyring{}
 		}
-		be.keep = newSessionKeeper(kr, console.ID(), log)
+		keep = remote.NewSessionKeeper(kr, console.ID(), log)
+	}
+	be := remote.New(client, keep, remote.NewDraftKeeper(client, sealed))
+	var resumed *api.LoginResponse
+	if keep != nil {
 		rctx, stop := context.WithTimeout(ctx, 10*time.Second)
-		if r, ok := be.resume(rctx); ok {
+		if r, ok := be.Resume(rctx); ok {
 			resumed = r
 			log.Info("session resumed from the OS keyring", "user", r.User.ID)
 		}
@@ -393,3 +397,9 @@ func loopbackHost(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// The console's screens take the remote backend as it is.
+var (
+	_ ui.Backend         = remote.Backend{}
+	_ ui.IncidentBackend = remote.Backend{}
+)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store"
+	"github.com/clinicwa/triage/store/remote"
 	"github.com/clinicwa/triage/ui"
 )
 
@@ -22,7 +23,7 @@ const draftText = "Draft for Robert Chen: DOB 03/14/1962, your metformin refill"
 // draftConsole opens a console store in dir as startConsole does, with
 // its keys under pass (no keyring), and a backend over a central
 // endpoint at url.
-func draftConsole(t *testing.T, dir, pass, url, caFile string) (backend, *store.Console, string, *bytes.Buffer) {
+func draftConsole(t *testing.T, dir, pass, url, caFile string) (remote.Backend, *store.Console, string, *bytes.Buffer) {
 	t.Helper()
 	ctx := context.Background()
 	con, err := store.OpenConsole(ctx, dir, nil)
@@ -40,7 +41,7 @@ func draftConsole(t *testing.T, dir, pass, url, caFile string) (backend, *store.
 		t.Fatal(err)
 	}
 	c := store.NewClient(url, hc, con)
-	return backend{c: c, drafts: newDraftKeeper(c, sealed)}, con, notice, &logBuf
+	return remote.New(c, nil, remote.NewDraftKeeper(c, sealed)), con, notice, &logBuf
 }
 
 // TestDraftWriterProcess is the console process that
@@ -157,7 +158,7 @@ func TestDraftsInMemoryWithoutKeys(t *testing.T) {
 	t.Setenv("TRIAGE_KEY_PASSPHRASE_FILE", "")
 	be, con, notice, logBuf := draftConsole(t, dir, "", url, caFile)
 	defer con.Close()
-	if be.drafts.sealed {
+	if be.DraftsSealed() {
 		t.Fatal("keys opened without a key source")
 	}
 	if notice != "" {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/policy"
@@ -186,36 +185,24 @@ func (s sqlThreads) Summary(ctx context.Context, q Querier, id, userID string, w
 }
 
 // ErrBadCursor is a page cursor this server did not write.
-var ErrBadCursor = errors.New("not an inbox cursor")
+var ErrBadCursor = api.ErrBadInboxCursor
 
 // inboxOrder is the inbox's order: urgent threads first (a possible
 // emergency heads every list), then newest activity, then the later-stored
 // last message, then id. The threads_inbox_urgent index serves it.
 const inboxOrder = ` ORDER BY (t.urgent_at IS NOT NULL) DESC, t.last_at DESC, t.last_msg_seq DESC, t.id`
 
-// pageCursor is the keyset position after a row: whether it is urgent,
-// its last activity, its last message's arrival, and its id.
+// pageCursor is the keyset position after a row (api.InboxCursor).
 func pageCursor(ts api.ThreadSummary) string {
-	u := "0"
-	if ts.Urgent {
-		u = "1"
-	}
-	return u + "." + strconv.FormatInt(ts.LastAt.UnixNano(), 10) + "." + strconv.FormatInt(ts.Arrival, 10) + "." + ts.ID
+	return api.InboxCursor(ts.Urgent, ts.LastAt, ts.Arrival, ts.ID)
 }
 
 func parseCursor(c string) (urgent, at, arrival int64, id string, err error) {
-	parts := strings.SplitN(c, ".", 4)
-	if len(parts) != 4 || parts[3] == "" || (parts[0] != "0" && parts[0] != "1") {
-		return 0, 0, 0, "", ErrBadCursor
+	u, at, arrival, id, err := api.ParseInboxCursor(c)
+	if u {
+		urgent = 1
 	}
-	urgent = int64(parts[0][0] - '0')
-	if at, err = strconv.ParseInt(parts[1], 10, 64); err != nil {
-		return 0, 0, 0, "", ErrBadCursor
-	}
-	if arrival, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
-		return 0, 0, 0, "", ErrBadCursor
-	}
-	return urgent, at, arrival, parts[3], nil
+	return urgent, at, arrival, id, err
 }
 
 func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeClinical bool, after string, limit int, window time.Duration) (api.ThreadPage, error) {
