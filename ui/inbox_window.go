@@ -82,7 +82,7 @@ func (m *Model) fetchInbox() tea.Cmd {
 	if m.inboxReady && m.inboxSeq > 0 {
 		return inboxChangesCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxSeq)
 	}
-	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, "", false)
+	return m.pageCmd("", false)
 }
 
 // fetchMore asks for the page after the loaded rows when the cursor is
@@ -96,14 +96,14 @@ func (m *Model) fetchMore() tea.Cmd {
 	if n := len(m.inboxAbove); n > 0 && m.cursor < fetchAheadRows && !m.inboxToEnd {
 		m.inboxBusy = true
 		m.inboxGen++
-		return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxAbove[n-1], true)
+		return m.pageCmd(m.inboxAbove[n-1], true)
 	}
 	if m.inboxNext == "" || (!m.inboxToEnd && m.cursor < len(m.inbox)-fetchAheadRows) {
 		return nil
 	}
 	m.inboxBusy = true
 	m.inboxGen++
-	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxNext, false)
+	return m.pageCmd(m.inboxNext, false)
 }
 
 // toTop is the Home key: the first row, read again when the pages above
@@ -115,7 +115,7 @@ func (m *Model) toTop() tea.Cmd {
 	m.inboxToTop, m.inboxToEnd = true, false
 	m.inboxBusy = true
 	m.inboxGen++
-	return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, "", false)
+	return m.pageCmd("", false)
 }
 
 // letGoFarPages keeps at most inboxHoldRows rows: it lets go of whole
@@ -123,6 +123,12 @@ func (m *Model) toTop() tea.Cmd {
 // fetch-ahead margin around it. A page let go above is remembered by
 // the cursor that reads it again; one below simply becomes the next page.
 func (m *Model) letGoFarPages() {
+	if m.queue.session == m.session && m.queue.keyedOrder() {
+		// A queue sorted on its own clock pages with the server's own
+		// cursors, which the console does not write: it holds what it
+		// loaded (a clinic's queue is hundreds of threads, not 50,000).
+		return
+	}
 	keep := inboxPageSize + fetchAheadRows
 	for len(m.inbox) > inboxHoldRows {
 		switch {
@@ -191,7 +197,11 @@ func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
 	if msg.above {
 		return tea.Batch(m.onPageAbove(msg, selected, screenRow), m.inboxAgainCmd())
 	}
+	if msg.page.Queues != nil {
+		m.queues().counts = msg.page.Queues
+	}
 	if msg.after == "" {
+		m.queue.pinned = ""
 		m.inbox = m.inbox[:0]
 		m.inboxIdx = make(map[string]int, len(msg.page.Threads))
 		m.inboxSeq = msg.page.Seq
@@ -242,10 +252,10 @@ func (m *Model) onPageAbove(msg inboxPageMsg, selected string, screenRow int) te
 	}
 	m.inbox = append(fresh, m.inbox...)
 	slices.SortStableFunc(m.inbox, func(a, b threadRow) int {
-		if sortsBefore(a, b) {
+		if m.rowBefore(a, b) {
 			return -1
 		}
-		if sortsBefore(b, a) {
+		if m.rowBefore(b, a) {
 			return 1
 		}
 		return 0
@@ -312,10 +322,14 @@ func (m *Model) restoreSelection(id string, screenRow int) {
 	m.clampList()
 }
 
-// applyRow puts one thread's new row in its place by last activity: a
-// row already held is replaced (and moved when its activity changed), a
-// new one is inserted when it sorts among the loaded rows, and a thread
-// this user may no longer see leaves. The cursor stays on its thread.
+// applyRow puts one thread's new row in its place in the list's order: a
+// row already held is replaced (and moved when its place changed), a new
+// one is inserted when it sorts among the loaded rows and belongs to the
+// queue and filters on screen, and a thread this user may no longer see,
+// or that left the queue, leaves. The cursor stays on its thread and the
+// list keeps still under it: the thread under the cursor keeps its place
+// (marked "moved") until the cursor leaves it, and threads arriving above
+// it in a queue leave it on the same line, counted in the title.
 func (m *Model) applyRow(ts api.ThreadSummary) {
 	selected, screenRow := m.selection()
 	old, held := m.inboxIdx[ts.ID]
@@ -324,14 +338,17 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 		if ts.Seq != 0 && ts.Seq < prev.seq {
 			return // an older copy than the one shown (a late re-sync answer)
 		}
-		m.removeRow(old)
 		// Read state is per user; an event's Unread is not. Keep this
 		// user's read marker: what had arrived minus what was unread.
 		if read := prev.inbound - prev.unread; ts.Inbound > 0 && read > 0 {
 			ts.Unread = min(ts.Unread, max(ts.Inbound-read, 0))
 		}
+		if ts.ID == selected && !ts.Gone && m.keepsPlace(old, ts) {
+			return
+		}
+		m.removeRow(old)
 	}
-	if ts.Gone {
+	if ts.Gone || !m.inView(ts, held) {
 		m.restoreSelection(selected, screenRow)
 		return
 	}
@@ -349,7 +366,46 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 	m.inbox[at] = row
 	m.reindex(at, len(m.inbox))
 
+	above := false
+	if q := &m.queue; q.on && q.session == m.session && selected != "" && !held {
+		if cur, ok := m.inboxIdx[selected]; ok && at < cur {
+			// A queue keeps the thread being read on its line and says
+			// how many arrived above instead of moving it.
+			above = true
+			if screenRow < 0 {
+				screenRow = max(m.cursor-m.offset, 0)
+			}
+		}
+	}
 	m.restoreSelection(selected, screenRow)
+	if above && at < m.offset {
+		m.queue.newAbove++
+	}
+}
+
+// keepsPlace updates the row under the cursor in place when its new row
+// would move it or take it out of the queue on screen, and remembers the
+// new row for when the cursor leaves (afterCursorMove). It reports
+// whether it did.
+func (m *Model) keepsPlace(i int, ts api.ThreadSummary) bool {
+	q := &m.queue
+	if !q.on || q.session != m.session {
+		return false
+	}
+	row := newThreadRow(ts)
+	stays := m.inView(ts, true) &&
+		(i == 0 || !m.rowBefore(row, m.inbox[i-1])) &&
+		(i == len(m.inbox)-1 || !m.rowBefore(m.inbox[i+1], row))
+	if stays {
+		return false // it sorts where it is: an ordinary update
+	}
+	m.inbox[i] = row
+	q.pinned = ts.ID
+	if q.pinnedRow == nil {
+		q.pinnedRow = map[string]api.ThreadSummary{}
+	}
+	q.pinnedRow[ts.ID] = ts
+	return true
 }
 
 func (m *Model) removeRow(i int) {
@@ -389,7 +445,7 @@ func (m *Model) rowPlace(row threadRow) int {
 	lo, hi := 0, len(m.inbox)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if sortsBefore(m.inbox[mid], row) {
+		if m.rowBefore(m.inbox[mid], row) {
 			lo = mid + 1
 		} else {
 			hi = mid

@@ -182,6 +182,11 @@ type Model struct {
 
 	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
 
+	// queue is the queue and filters the inbox shows (queues.go); form
+	// is the open triage form (triage_forms.go), or nil.
+	queue queueState
+	form  *triageForm
+
 	drafts     draftState
 	draftDelay time.Duration
 	// after schedules a message (tea.Tick; tests hold the timers).
@@ -391,6 +396,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onMetrics(msg)
 	case incidentMsg:
 		cmd = m.onIncident(msg)
+	case triageResult:
+		cmd = m.onTriage(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -430,6 +437,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxRecovery
 	case m.revealAsk != nil:
 		return ctxReveal
+	case m.form != nil && m.screen == screenMain:
+		return ctxForm
 	case m.audit != nil:
 		return ctxAudit
 	case m.metrics != nil:
@@ -463,6 +472,12 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.incidents != nil && m.screen == screenMain {
 		return m.incidentKey(msg)
+	}
+	if m.form != nil && m.screen == screenMain && m.revealAsk == nil {
+		if msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		return m.formKey(msg)
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
@@ -504,6 +519,12 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxFatal:
 		return nil // only quitting, handled above
 	}
+	if act == actQueueNumber {
+		return m.queueByNumber(msg)
+	}
+	if cmd, ok := m.triageKey(act); ok {
+		return cmd
+	}
 	return m.screenKey(act)
 }
 
@@ -524,6 +545,7 @@ func (m *Model) syncKeys() {
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
+	m.syncTriageKeys()
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -636,7 +658,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
-	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.picker, m.confirm, m.toast, m.form = nil, nil, nil, nil
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
@@ -921,6 +943,7 @@ func (m *Model) labelOf(id string) policy.SafeText {
 }
 
 func (m *Model) moveCursor(act action) {
+	defer m.afterCursorMove()
 	page := max(m.lay.listRows, 1)
 	switch act {
 	case actUp:
@@ -1201,6 +1224,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
 			}
+			cmds = append(cmds, m.fetchQueueCounts())
 		case api.EventThreadUrgent:
 			cmds = append(cmds, m.urgentAlert(msg.ev))
 		case api.EventResync:
@@ -1256,6 +1280,8 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
 	case m.audit != nil:
 		m.audit.filters[m.audit.focus], cmd = m.audit.filters[m.audit.focus].Update(msg)
+	case m.form != nil:
+		cmd = m.form.Forward(msg)
 	case m.focus == focusComposer:
 		m.composer.ta, cmd = m.composer.ta.Update(msg)
 	}

@@ -51,7 +51,7 @@ func (m *Model) resize() {
 		m.vendors.SetSize(m.width, max(m.height-1, 1))
 	}
 	l := layout{wide: m.width >= wideWidth}
-	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView()), 1)
+	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView())-m.queueBarHeight(), 1)
 	if l.wide {
 		l.listW = min(max(m.width*2/5, 30), 56)
 		l.threadW = m.width - l.listW - 1 // one column of separator
@@ -68,6 +68,9 @@ func (m *Model) resize() {
 		m.metrics.SetSize(m.width, l.bodyH)
 	}
 
+	if m.form != nil {
+		m.form.SetSize(l.threadW, l.threadH)
+	}
 	m.composer.ta.SetWidth(max(l.threadW-2, 10))
 	switch {
 	case l.threadH < 14:
@@ -133,6 +136,9 @@ func (m *Model) View() string {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, list, sep, thread)
 	} else {
 		body = list + "\n" + m.theme.Separator.Render(strings.Repeat("─", m.width)) + "\n" + thread
+	}
+	if bar := m.queueBarView(); bar != "" {
+		body = bar + "\n" + body
 	}
 	return m.headerView() + "\n" + body + "\n" + m.footerView()
 }
@@ -352,18 +358,21 @@ func (m *Model) loginView() string {
 func (m *Model) inboxView() string {
 	t := m.theme
 	w := m.lay.listW
-	title := "Inbox"
-	if m.inboxReady {
-		title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
-	}
+	title := m.inboxTitle()
 	st := t.Title
-	if m.focus == focusList && m.picker == nil {
+	if m.focus == focusList && m.picker == nil && m.form == nil {
 		st = t.Focused
 	}
-	lines := []string{st.Render(title)}
+	head := st.Render(title)
+	if hint := m.newHint(); hint != "" {
+		head = spread(head, hint, w)
+	}
+	lines := []string{head}
 	switch {
 	case !m.inboxReady:
 		lines = append(lines, t.Faint.Render("Loading…"))
+	case len(m.inbox) == 0 && m.queue.on && m.queue.session == m.session:
+		lines = append(lines, t.Faint.Render(m.emptyQueueText()))
 	case len(m.inbox) == 0:
 		lines = append(lines, t.Faint.Render("No threads. New messages appear here."))
 	}
@@ -393,13 +402,18 @@ func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
 		left += " " + marks
 	}
 	age := relTime(m.nowAt, r.lastAt)
-	if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
+	if right := m.rowRight(r); right != "" {
+		age = right
+	} else if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
 		age = t.Overdue.Render("OVERDUE " + age)
 	} else {
 		age = t.Faint.Render(age)
 	}
 	line1 := spread(left, age, w)
 	line2 := "      "
+	if d := m.rowDetail(r); d != "" {
+		line2 += d + t.Faint.Render(" · ")
+	}
 	if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
 		line2 += s + t.Faint.Render(" · ")
 	}
@@ -466,6 +480,9 @@ func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
 func (m *Model) threadPaneView() string {
 	if m.picker != nil {
 		return m.pickerView()
+	}
+	if m.form != nil {
+		return m.form.View()
 	}
 	if m.openID == "" {
 		return m.theme.Title.Render("Thread") + "\n" + m.theme.Faint.Render("Select a thread and press enter to open it.")

@@ -1,0 +1,583 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/api"
+)
+
+// The inbox is worked in queues: Unanswered (oldest wait first), Mine,
+// the nurses' queue (soonest SLA deadline first), Escalated, Waiting on
+// patient and Closed. The server decides which queue a thread is in and
+// pages each queue in its own order, filtered and searched on the
+// server; the console shows one queue at a time, with every queue's count
+// in the bar above the panes, and keeps a live event's row only when it
+// belongs to the queue and filters on screen. A role lands on the queue
+// its job starts from: front desk on Unanswered, nurses on theirs,
+// supervisors on Escalated.
+
+// rowWorkflow is a row's place in the triage workflow, ready to draw.
+// Every field is comparable, so rows compare with ==.
+type rowWorkflow struct {
+	queue        api.Queue
+	ownerID      string
+	owner        policy.SafeText
+	waitingSince time.Time
+	lang         string
+
+	handoff     bool
+	handoffBy   policy.SafeText
+	handoffAt   time.Time
+	handoffNote policy.SafeText // masked by the server
+	dueAt       time.Time
+	leftSeconds int64 // business time left when the server read the row
+	overdue     bool
+
+	escalated bool
+	escKind   api.EscalationKind
+	escBy     policy.SafeText
+	escAt     time.Time
+	escReason policy.SafeText // masked by the server
+
+	outcome policy.SafeText
+}
+
+func newRowWorkflow(s api.ThreadSummary) rowWorkflow {
+	wf := rowWorkflow{
+		queue: s.Queue, ownerID: s.OwnerID, owner: policy.SanitizeLine(s.Owner),
+		waitingSince: s.WaitingSince, lang: s.Lang, outcome: policy.SanitizeLine(strings.ReplaceAll(s.ClosedOutcome, "_", " ")),
+	}
+	if h := s.Handoff; h != nil {
+		wf.handoff = true
+		wf.handoffBy, wf.handoffAt, wf.handoffNote = policy.SanitizeLine(h.By), h.At, policy.SanitizeLine(h.Note)
+		wf.dueAt, wf.leftSeconds, wf.overdue = h.DueAt, h.LeftSeconds, h.Overdue
+	}
+	if e := s.Escalation; e != nil {
+		wf.escalated = true
+		wf.escKind, wf.escBy, wf.escAt, wf.escReason = e.Kind, policy.SanitizeLine(e.By), e.At, policy.SanitizeLine(e.Reason)
+	}
+	return wf
+}
+
+// slaLeft is the hand-off's time left at now: the business time the
+// server counted when it read the row, never more than the wall-clock
+// time to the deadline (business time runs no faster than the clock).
+// overdue once the deadline has passed.
+func (wf rowWorkflow) slaLeft(now time.Time) (left time.Duration, overdue bool) {
+	if wf.dueAt.IsZero() {
+		return 0, wf.overdue
+	}
+	left = min(time.Duration(wf.leftSeconds)*time.Second, wf.dueAt.Sub(now))
+	if wf.overdue || !now.Before(wf.dueAt) {
+		return now.Sub(wf.dueAt), true
+	}
+	return max(left, 0), false
+}
+
+// queueTab is one queue as the bar shows it.
+type queueTab struct {
+	q           api.Queue
+	name, short string
+	order       string // how the queue is sorted, for the list title
+}
+
+var queueTabs = []queueTab{
+	{api.QueueUnanswered, "Unanswered", "Unans", "oldest wait first"},
+	{api.QueueMine, "Mine", "Mine", "newest first"},
+	{api.QueueNurse, "Nurse queue", "Nurse", "soonest deadline first"},
+	{api.QueueEscalated, "Escalated", "Escal", "oldest first"},
+	{api.QueueWaiting, "Waiting on patient", "Wait", "newest first"},
+	{api.QueueClosed, "Closed", "Closed", "newest first"},
+}
+
+func tabOf(q api.Queue) queueTab {
+	for _, t := range queueTabs {
+		if t.q == q {
+			return t
+		}
+	}
+	return queueTab{name: "Inbox", short: "Inbox", order: "newest first"}
+}
+
+// queueState is which queue and filters the inbox shows, for one session.
+type queueState struct {
+	session int // the session it belongs to; another one starts afresh
+	on      bool
+	tabs    []queueTab
+	current api.Queue
+	counts  map[api.Queue]int
+	// filter narrows the queue (Queue itself is current): owner, state
+	// mark, language, waiting longer than, and the search.
+	filter api.InboxFilter
+	// newAbove counts threads that arrived above the cursor while the
+	// list kept still; the title says so instead of jumping.
+	newAbove int
+	// pinned is the thread under the cursor whose row changed place (or
+	// left the queue) while the user was on it: it stays where it is
+	// until the cursor moves off it.
+	pinned    string
+	pinnedRow map[string]api.ThreadSummary // its newest row, applied when the cursor leaves
+
+	countsBusy, countsAgain bool
+}
+
+// queues brings the queue state in line with the session: a new session
+// starts on its role's queue with no filters.
+func (m *Model) queues() *queueState {
+	q := &m.queue
+	if q.session == m.session {
+		return q
+	}
+	*q = queueState{session: m.session}
+	role := policy.Role(m.user.Role)
+	if m.triageBackend() == nil || !policy.Can(role, policy.ActionViewThreads) {
+		return q
+	}
+	q.on = true
+	for _, t := range queueTabs {
+		if t.q == api.QueueNurse && !policy.Can(role, policy.ActionViewClinicalThreads) {
+			continue // front desk hands off to it but cannot open it
+		}
+		q.tabs = append(q.tabs, t)
+	}
+	q.current = defaultQueue(role)
+	return q
+}
+
+// defaultQueue is where a role's work starts.
+func defaultQueue(r policy.Role) api.Queue {
+	switch r {
+	case policy.RoleNurse:
+		return api.QueueNurse
+	case policy.RoleSupervisor:
+		return api.QueueEscalated
+	}
+	return api.QueueUnanswered
+}
+
+// inboxFilter is what the inbox pages ask the server for.
+func (m *Model) inboxFilter() api.InboxFilter {
+	q := m.queues()
+	f := q.filter
+	f.Queue = q.current
+	return f
+}
+
+// filtersActive says whether anything beyond the queue narrows the list.
+func (q *queueState) filtersActive() bool {
+	f := q.filter
+	return f.Owner != "" || f.Mark != "" || f.Lang != "" || f.WaitingOver > 0 || f.Search != ""
+}
+
+// keyedOrder says whether the current queue is sorted on its own clock
+// (oldest first) rather than the inbox's newest-first order.
+func (q *queueState) keyedOrder() bool {
+	switch q.current {
+	case api.QueueUnanswered, api.QueueNurse, api.QueueEscalated:
+		return q.on
+	}
+	return false
+}
+
+// queueKeyOf is a row's value of its queue's sort key (the server's
+// order: urgent first, then this key ascending, then id).
+func queueKeyOf(q api.Queue, r threadRow) int64 {
+	switch q {
+	case api.QueueUnanswered:
+		return r.wf.waitingSince.UnixNano()
+	case api.QueueEscalated:
+		return r.wf.escAt.UnixNano()
+	case api.QueueNurse:
+		if !r.wf.dueAt.IsZero() {
+			return r.wf.dueAt.UnixNano()
+		}
+		return r.wf.handoffAt.UnixNano()
+	}
+	return 0
+}
+
+// rowBefore is the order of the list on screen: the queue's own when it
+// is keyed, else the inbox's.
+func (m *Model) rowBefore(a, b threadRow) bool {
+	q := &m.queue
+	if q.session != m.session || !q.keyedOrder() {
+		return sortsBefore(a, b)
+	}
+	if a.urgent != b.urgent {
+		return a.urgent
+	}
+	ka, kb := queueKeyOf(q.current, a), queueKeyOf(q.current, b)
+	if ka != kb {
+		return ka < kb
+	}
+	return a.id < b.id
+}
+
+// inView says whether a thread's row belongs in the list on screen: in
+// the current queue and through every filter the console can check. A
+// search cannot be checked here (it reads masked message text on the
+// server), so during one only rows already held stay.
+func (m *Model) inView(ts api.ThreadSummary, held bool) bool {
+	q := m.queues()
+	if !q.on {
+		return true
+	}
+	switch {
+	case q.current == api.QueueMine:
+		if ts.OwnerID != m.user.ID || ts.State == api.ThreadClosed {
+			return false
+		}
+	case ts.Queue != "" && ts.Queue != q.current:
+		return false
+	}
+	f := q.filter
+	switch f.Owner {
+	case "":
+	case "me":
+		if ts.OwnerID != m.user.ID {
+			return false
+		}
+	case "none":
+		if ts.OwnerID != "" {
+			return false
+		}
+	default:
+		if !strings.EqualFold(ts.Owner, f.Owner) {
+			return false
+		}
+	}
+	switch f.Mark {
+	case "urgent":
+		if !ts.Urgent {
+			return false
+		}
+	case "clinical":
+		if !ts.Clinical && ts.State != api.ThreadClinical {
+			return false
+		}
+	case "escalated":
+		if ts.Escalation == nil {
+			return false
+		}
+	case "overdue":
+		if ts.Handoff == nil || ts.State != api.ThreadClinical || ts.Handoff.DueAt.IsZero() || m.nowAt.Before(ts.Handoff.DueAt) {
+			return false
+		}
+	case "opted_out":
+		if ts.OptedIn {
+			return false
+		}
+	}
+	if f.Lang != "" && ts.Lang != f.Lang {
+		return false
+	}
+	if f.WaitingOver > 0 && (ts.WaitingSince.IsZero() || m.nowAt.Sub(ts.WaitingSince) <= f.WaitingOver) {
+		return false
+	}
+	if f.Search != "" && !held {
+		return false
+	}
+	return true
+}
+
+// switchQueue shows queue n of the bar, from its first page.
+func (m *Model) switchQueue(to api.Queue) tea.Cmd {
+	q := m.queues()
+	if !q.on || to == q.current {
+		return nil
+	}
+	q.current = to
+	return m.reloadInbox()
+}
+
+// stepQueue moves along the bar by step (wrapping).
+func (m *Model) stepQueue(step int) tea.Cmd {
+	q := m.queues()
+	if !q.on || len(q.tabs) == 0 {
+		return nil
+	}
+	i := 0
+	for k, t := range q.tabs {
+		if t.q == q.current {
+			i = k
+		}
+	}
+	i = (i + step + len(q.tabs)) % len(q.tabs)
+	return m.switchQueue(q.tabs[i].q)
+}
+
+// reloadInbox drops the held rows and asks for the first page of what
+// the queue and filters now say; an answer still on its way for the old
+// view is dropped by the generation.
+func (m *Model) reloadInbox() tea.Cmd {
+	q := m.queues()
+	q.newAbove, q.pinned = 0, ""
+	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
+	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxToEnd = nil, "", 0, false
+	m.inboxAbove, m.inboxTop, m.inboxToTop = nil, "", false
+	m.inboxBusy, m.inboxAgain = false, false
+	return m.fetchInbox()
+}
+
+// queueBarHeight is how many lines the bar takes above the panes.
+func (m *Model) queueBarHeight() int {
+	if m.screen != screenMain || !m.queue.on || m.queue.session != m.session {
+		return 0
+	}
+	if m.queue.filtersActive() {
+		return 2
+	}
+	return 1
+}
+
+// queueBarView is the queues with their counts, the current one
+// reversed and bracketed (so it reads without colour), and under it the
+// active filters.
+func (m *Model) queueBarView() string {
+	if m.queueBarHeight() == 0 {
+		return ""
+	}
+	t := m.theme
+	q := &m.queue
+	short := m.width < 110
+	var parts []string
+	for i, tab := range q.tabs {
+		name := tab.name
+		if short {
+			name = tab.short
+		}
+		n := strconv.Itoa(q.counts[tab.q])
+		if q.counts == nil {
+			n = "…"
+		}
+		label := strconv.Itoa(i+1) + " " + name + " " + n
+		if tab.q == q.current {
+			parts = append(parts, t.Selected.Render("["+label+"]"))
+			continue
+		}
+		st := t.Text
+		switch {
+		case tab.q == api.QueueEscalated && q.counts[tab.q] > 0:
+			st = t.Escalated
+		case tab.q == api.QueueUnanswered && q.counts[tab.q] > 0:
+			st = t.Title
+		}
+		parts = append(parts, " "+st.Render(label)+" ")
+	}
+	bar := fit(strings.Join(parts, t.Faint.Render("│")), m.width)
+	if !q.filtersActive() {
+		return bar
+	}
+	return bar + "\n" + fit(t.Warning.Render("Filtered: ")+m.filterSummary()+t.Faint.Render(" · esc clears · F edits"), m.width)
+}
+
+// filterSummary lists the active filters in words.
+func (m *Model) filterSummary() string {
+	f := m.queue.filter
+	var parts []string
+	if f.Search != "" {
+		parts = append(parts, "search “"+policy.SanitizeLine(f.Search).String()+"”")
+	}
+	if f.Owner != "" {
+		parts = append(parts, "owner "+policy.SanitizeLine(f.Owner).String())
+	}
+	if f.Mark != "" {
+		parts = append(parts, "mark "+strings.ReplaceAll(f.Mark, "_", " "))
+	}
+	if f.Lang != "" {
+		parts = append(parts, "language "+f.Lang)
+	}
+	if f.WaitingOver > 0 {
+		parts = append(parts, "waiting over "+shortDuration(f.WaitingOver))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// inboxTitle is the list's title: the queue, its order and its count,
+// and the threads that arrived above while the list kept still.
+func (m *Model) inboxTitle() string {
+	q := &m.queue
+	if !q.on || q.session != m.session {
+		title := "Inbox"
+		if m.inboxReady {
+			title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
+		}
+		return title
+	}
+	tab := tabOf(q.current)
+	title := tab.name
+	if m.inboxReady {
+		n := len(m.inbox)
+		if !q.filtersActive() {
+			n = max(q.counts[q.current], n)
+		}
+		title += " (" + strconv.Itoa(n) + ")"
+	}
+	if m.lay.listW >= 44 {
+		title += " · " + tab.order
+	}
+	return title
+}
+
+// newHint says threads arrived above the cursor, with the way to see them.
+func (m *Model) newHint() string {
+	if n := m.queue.newAbove; n > 0 && m.queue.on {
+		return m.theme.Warning.Render("↑ " + strconv.Itoa(n) + " new · g to see")
+	}
+	return ""
+}
+
+// rowRight is the right side of a row's first line: what matters in its
+// queue (the wait, the SLA, the escalation's age), else its last activity.
+func (m *Model) rowRight(r threadRow) string {
+	t := m.theme
+	wf := r.wf
+	q := &m.queue
+	if !q.on || q.session != m.session {
+		return ""
+	}
+	switch {
+	case q.current == api.QueueNurse && wf.handoff && !wf.dueAt.IsZero():
+		left, overdue := wf.slaLeft(m.nowAt)
+		if overdue {
+			return t.Overdue.Render("OVERDUE " + shortDuration(left))
+		}
+		return t.Faint.Render(shortDuration(left) + " left")
+	case q.current == api.QueueEscalated && wf.escalated:
+		return t.Escalated.Render("esc " + relTime(m.nowAt, wf.escAt))
+	case q.current == api.QueueUnanswered && !wf.waitingSince.IsZero():
+		wait := "waits " + relTime(m.nowAt, wf.waitingSince)
+		if m.nowAt.Sub(wf.waitingSince) > overdueAfter {
+			return t.Overdue.Render(wait)
+		}
+		return t.Faint.Render(wait)
+	}
+	return ""
+}
+
+// rowDetail is the start of a row's second line in a queue: who handed
+// off and when, why it was escalated and who holds it, the close outcome,
+// the owner.
+func (m *Model) rowDetail(r threadRow) string {
+	t := m.theme
+	wf := r.wf
+	q := &m.queue
+	if !q.on || q.session != m.session {
+		return ""
+	}
+	var parts []string
+	switch {
+	case q.current == api.QueueEscalated && wf.escalated:
+		why := wf.escReason
+		if wf.escKind == api.EscalationSLA {
+			why = policy.Trusted("hand-off overdue")
+		}
+		if why.IsEmpty() {
+			why = policy.Trusted("no reason given")
+		}
+		parts = append(parts, safe(t.Escalated, why))
+		if !wf.owner.IsEmpty() {
+			parts = append(parts, safe(t.Text, policy.Trusted("@"), wf.owner))
+		} else {
+			parts = append(parts, t.Faint.Render("unowned"))
+		}
+	case q.current == api.QueueNurse && wf.handoff:
+		parts = append(parts, safe(t.Faint, policy.Trusted("from "), wf.handoffBy, policy.Trusted(" "+clockTime(m.nowAt, wf.handoffAt))))
+		if !wf.owner.IsEmpty() {
+			parts = append(parts, safe(t.Text, policy.Trusted("@"), wf.owner))
+		}
+		if !wf.handoffNote.IsEmpty() {
+			parts = append(parts, safe(t.Text, policy.Trusted("“"), wf.handoffNote, policy.Trusted("”")))
+		}
+	case q.current == api.QueueClosed && !wf.outcome.IsEmpty():
+		parts = append(parts, safe(t.Faint, policy.Trusted("closed: "), wf.outcome))
+	default:
+		if !wf.owner.IsEmpty() && q.current != api.QueueMine {
+			parts = append(parts, safe(t.Text, policy.Trusted("@"), wf.owner))
+		}
+	}
+	if r.id == q.pinned {
+		parts = append([]string{t.Warning.Render("moved")}, parts...)
+	}
+	return strings.Join(parts, t.Faint.Render(" · "))
+}
+
+// shortDuration is a duration as "2h 05m", "42m" or "30s".
+func shortDuration(d time.Duration) string {
+	d = d.Round(time.Second)
+	switch {
+	case d < time.Minute:
+		return strconv.Itoa(int(d/time.Second)) + "s"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	case d < 48*time.Hour:
+		mins := int(d % time.Hour / time.Minute)
+		pad := ""
+		if mins < 10 {
+			pad = "0"
+		}
+		return strconv.Itoa(int(d/time.Hour)) + "h " + pad + strconv.Itoa(mins) + "m"
+	}
+	return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+}
+
+
+// queueByNumber is the digit keys: 1 is the first queue in the bar.
+func (m *Model) queueByNumber(msg tea.KeyMsg) tea.Cmd {
+	q := m.queues()
+	s := msg.String()
+	if !q.on || len(s) != 1 {
+		return nil
+	}
+	n := int(s[0] - '1')
+	if n < 0 || n >= len(q.tabs) {
+		return nil
+	}
+	return m.switchQueue(q.tabs[n].q)
+}
+
+// afterCursorMove settles what waited for the cursor to move: the row it
+// left that changed place while the user was on it goes where it now
+// belongs (or leaves the queue), and reaching the top of the list clears
+// the "n new" hint.
+func (m *Model) afterCursorMove() {
+	q := &m.queue
+	if q.session != m.session {
+		return
+	}
+	if id := q.pinned; id != "" && (m.cursor >= len(m.inbox) || m.inbox[m.cursor].id != id) {
+		q.pinned = ""
+		if ts, ok := q.pinnedRow[id]; ok {
+			delete(q.pinnedRow, id)
+			m.applyRow(ts)
+		}
+	}
+	if m.offset == 0 {
+		q.newAbove = 0
+	}
+}
+
+// emptyQueueText says what an empty queue means.
+func (m *Model) emptyQueueText() string {
+	if m.queue.filtersActive() {
+		return "Nothing matches the filters. esc clears them."
+	}
+	switch m.queue.current {
+	case api.QueueUnanswered:
+		return "Nobody is waiting for an answer."
+	case api.QueueMine:
+		return "You hold no threads. o claims the one selected; N takes the next waiting."
+	case api.QueueNurse:
+		return "No hand-offs are waiting for a nurse."
+	case api.QueueEscalated:
+		return "No escalations."
+	case api.QueueWaiting:
+		return "No threads are waiting on a patient."
+	}
+	return "No threads."
+}
