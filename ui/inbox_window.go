@@ -371,14 +371,14 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 		if cur, ok := m.inboxIdx[selected]; ok && at < cur {
 			// A queue keeps the thread being read on its line and says
 			// how many arrived above instead of moving it.
-			above = true
+			above, q.still = true, true
 			if screenRow < 0 {
 				screenRow = max(m.cursor-m.offset, 0)
 			}
 		}
 	}
 	m.restoreSelection(selected, screenRow)
-	if above && at < m.offset {
+	if above {
 		m.queue.newAbove++
 	}
 }

@@ -972,7 +972,7 @@ func (m *Model) clampList() {
 	if m.cursor >= m.offset+rows {
 		m.offset = m.cursor - rows + 1
 	}
-	m.offset = min(max(m.offset, 0), max(len(m.inbox)-rows, 0))
+	m.offset = min(max(m.offset, 0), max(len(m.inbox)-rows, m.stillOffset(), 0))
 }
 
 func (m *Model) scrollThread(act action) {

@@ -117,6 +117,10 @@ type queueState struct {
 	// newAbove counts threads that arrived above the cursor while the
 	// list kept still; the title says so instead of jumping.
 	newAbove int
+	// still lets the list scroll past its end so the thread being read
+	// stays on its line when threads arrive above it; it ends when the
+	// user goes back to the top.
+	still bool
 	// pinned is the thread under the cursor whose row changed place (or
 	// left the queue) while the user was on it: it stays where it is
 	// until the cursor moves off it.
@@ -316,7 +320,7 @@ func (m *Model) stepQueue(step int) tea.Cmd {
 // view is dropped by the generation.
 func (m *Model) reloadInbox() tea.Cmd {
 	q := m.queues()
-	q.newAbove, q.pinned = 0, ""
+	q.newAbove, q.pinned, q.still = 0, "", false
 	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
 	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxToEnd = nil, "", 0, false
 	m.inboxAbove, m.inboxTop, m.inboxToTop = nil, "", false
@@ -526,7 +530,6 @@ func shortDuration(d time.Duration) string {
 	return strconv.Itoa(int(d/(24*time.Hour))) + "d"
 }
 
-
 // queueByNumber is the digit keys: 1 is the first queue in the bar.
 func (m *Model) queueByNumber(msg tea.KeyMsg) tea.Cmd {
 	q := m.queues()
@@ -558,8 +561,18 @@ func (m *Model) afterCursorMove() {
 		}
 	}
 	if m.offset == 0 {
-		q.newAbove = 0
+		q.newAbove, q.still = 0, false
 	}
+}
+
+// stillOffset is how far the list may scroll to keep the thread being
+// read still while threads arrive above it (the rows above it hidden, the
+// title counting them), else 0.
+func (m *Model) stillOffset() int {
+	if q := &m.queue; q.session == m.session && q.still {
+		return m.cursor
+	}
+	return 0
 }
 
 // emptyQueueText says what an empty queue means.

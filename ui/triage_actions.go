@@ -392,7 +392,10 @@ func (m *Model) onThreadAct(msg threadActMsg) tea.Cmd {
 // user may no longer open the thread, it leaves and the thread closes so
 // the console moves on instead of meeting a refusal.
 func (m *Model) landRow(id string, ts api.ThreadSummary, visible bool) tea.Cmd {
-	if !visible {
+	if !visible || (ts.ID == id && !ts.Gone && !m.inView(ts, true)) {
+		// The step took the thread out of the queue on screen (closed,
+		// returned, handed off, claimed out of Unassigned): it leaves
+		// now, the user's own doing, and the cursor stays on its line.
 		if i, ok := m.inboxIdx[id]; ok {
 			selected, line := m.selection()
 			m.removeRow(i)
@@ -406,8 +409,11 @@ func (m *Model) landRow(id string, ts api.ThreadSummary, visible bool) tea.Cmd {
 				m.restoreSelection(selected, line)
 			}
 		}
-		if m.openID == id {
+		if m.openID == id && !visible {
 			m.closeThread()
+		}
+		if m.openID == id && visible {
+			return m.fetchThread()
 		}
 		return nil
 	}
@@ -494,7 +500,11 @@ func (m *Model) syncTriageKeys() {
 	for _, b := range []*key.Binding{&m.keys.Claim, &m.keys.Release, &m.keys.Assign, &m.keys.CloseThread, &m.keys.Reopen, &m.keys.Escalate} {
 		b.SetEnabled(has)
 	}
-	m.keys.EscalationMenu.SetEnabled(has && policy.Can(policy.Role(m.user.Role), policy.ActionWorkEscalations))
+	m.keys.EscalationMenu.SetEnabled(has)
+	if has {
+		// n says why when the thread cannot go to the nurses.
+		m.keys.Handoff.SetEnabled(true)
+	}
 	m.keys.ClearFilters.SetEnabled(on && m.queue.filtersActive() && m.focus == focusList)
 	f := m.form
 	m.keys.FormChoose.SetEnabled(f != nil && f.choices != nil)
