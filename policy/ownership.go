@@ -32,8 +32,11 @@ func ThreadActs() []ThreadAct {
 type ThreadFacts struct {
 	// State is "open", "clinical" (the nurses' queue) or "closed".
 	State string
-	// Escalated says the thread waits for a supervisor.
-	Escalated bool
+	// Escalated says the thread waits for a supervisor; ByClock says the
+	// escalation came from an overdue hand-off rather than a person. The
+	// supervisors are told, but a nurse who gets to it first may still
+	// take it: the patient is served sooner.
+	Escalated, ByClock bool
 	// OwnerID is the owner's user id, "" when nobody owns it.
 	OwnerID string
 	// ActorID is the user asking.
@@ -72,6 +75,8 @@ func conflict(rule, why string) ThreadDecision {
 //     in the nurses' queue; front desk cannot close a clinical thread;
 //   - only supervisors assign threads to others, take a thread from its
 //     owner, and work escalations (take over, reassign, return);
+//   - a thread escalated by a person waits for a supervisor; one
+//     escalated by an overdue hand-off may still be claimed by a nurse;
 //   - a thread someone else owns is theirs: another user may not claim,
 //     release or close it without a supervisor.
 func DecideThreadAct(r Role, act ThreadAct, f ThreadFacts) ThreadDecision {
@@ -88,7 +93,7 @@ func DecideThreadAct(r Role, act ThreadAct, f ThreadFacts) ThreadDecision {
 		switch {
 		case closed:
 			return conflict("closed", "This thread is closed; reopen it before claiming it.")
-		case f.Escalated && !Can(r, ActionWorkEscalations):
+		case f.Escalated && !f.ByClock && !Can(r, ActionWorkEscalations):
 			return ThreadDecision{Why: "This thread is escalated and waits for a supervisor.", Rule: string(ActionWorkEscalations)}
 		case clinical && !Can(r, ActionTakeClinicalHandoff):
 			return refuse(r, ActionTakeClinicalHandoff)

@@ -16,6 +16,7 @@ func TestThreadWorkflowMatrix(t *testing.T) {
 	escalated := ThreadFacts{State: "open", ActorID: me, Escalated: true}
 	escalatedClinical := ThreadFacts{State: "clinical", ActorID: me, Escalated: true}
 	closed := ThreadFacts{State: "closed", ActorID: me}
+	overdue := ThreadFacts{State: "clinical", ActorID: me, Escalated: true, ByClock: true}
 	assignTo := func(f ThreadFacts, r Role) ThreadFacts { f.TargetRole = r; return f }
 
 	type want int
@@ -41,6 +42,8 @@ func TestThreadWorkflowMatrix(t *testing.T) {
 		{RoleNurse, ActClaim, clinicalOwned, busy},
 		{RoleNurse, ActClaim, open, ok},
 		{RoleNurse, ActClaim, escalatedClinical, deny},
+		{RoleNurse, ActClaim, overdue, ok},
+		{RoleFrontDesk, ActClaim, overdue, deny},
 		{RoleSupervisor, ActClaim, escalated, ok},
 		{RoleSupervisor, ActClaim, clinical, ok},
 		{RoleAdmin, ActClaim, open, deny},

@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// DefaultHandoffSLA is how much business time nurses have to answer a
-// clinical hand-off before it escalates to a supervisor.
-const DefaultHandoffSLA = 2 * time.Hour
-
 // BusinessHours are the clinic's opening hours: the days it is open and
 // the wall-clock times it opens and closes on them, in its own zone. A
 // hand-off's SLA clock runs only while the clinic is open, so a message

@@ -60,6 +60,7 @@ func runDemo(args []string, stderr io.Writer) int {
 	role := fs.String("as", "frontdesk", "role of the demo login: frontdesk, nurse or supervisor")
 	data := fs.String("data", "", "data folder (default: a fresh temporary folder)")
 	simAddr := fs.String("sim-addr", "127.0.0.1:0", "address of the WhatsApp simulator")
+	fs.DurationVar(&demoHandoffSLA, "handoff-sla", demoHandoffSLA, "the demo's hand-off SLA, short so a hand-off escalates while you watch (the clinic's own is TRIAGED_HANDOFF_SLA)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -144,7 +145,7 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 		return nil, err
 	}
 	provider := cloudapi.New(cloudapi.Config{BaseURL: simURL, PhoneNumberID: phoneID, Token: token})
-	addr, centralErr, err := central.Run(ctx, central.Config{
+	cfg := central.Config{
 		DataDir:             filepath.Join(dir, "triaged"),
 		Addr:                "127.0.0.1:0",
 		AllowDemoKey:        true,
@@ -161,7 +162,9 @@ func startDemoStack(ctx context.Context, dir, simAddr string, log *slog.Logger) 
 			SyncEvery: 2 * time.Second, ClinicName: "Riverside Clinic", Locations: []string{"Main clinic", "Eastside"},
 		},
 		Logger: log.With("process", "triaged"),
-	})
+	}
+	demoTriage(&cfg, users)
+	addr, centralErr, err := central.Run(ctx, cfg)
 	if err != nil {
 		cancel()
 		<-simSrv.Done()
@@ -232,6 +235,7 @@ func demo(ctx context.Context, role, dir, simAddr string, stderr io.Writer) erro
 	fmt.Fprintf(stderr, "triage demo: data in %s; simulator %s; central endpoint %s\n", dir, stack.SimURL, stack.CentralURL)
 	go playScript(ctx, stack.SimURL, 1, log)
 	go reminderRun(ctx, stack, 38*time.Second, log)
+	go triageRun(ctx, stack, 60*time.Second, log)
 
 	u := stack.Users[role]
 	err = startConsole(ctx, consoleConfig{

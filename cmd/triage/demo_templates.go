@@ -8,11 +8,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central"
 )
 
 // demoWABAID is the simulator's business account for template management.
@@ -143,4 +145,112 @@ func demoCall(ctx context.Context, method, url, token string, body, out any) err
 		return fmt.Errorf("%s: %s %s", resp.Status, e.Rule, e.Reason)
 	}
 	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// demoHandoffSLA is the demo's hand-off SLA: minutes, so a hand-off left
+// alone escalates to the supervisor while someone tries the demo.
+var demoHandoffSLA = 3 * time.Minute
+
+// demoTriageScript is the clinical part of the demo's morning: patients
+// whose questions the scripted front desk hands to the nurses.
+var demoTriageScript = []demoPatient{
+	{0, "+15555550108", "Grace Kim", "My son's rash is spreading since he started the new antibiotic. Is that normal?", false},
+	{3 * time.Second, "+15555550109", "Omar Haddad", "My blood pressure readings have been high since the dose change, what should I do?", false},
+	{6 * time.Second, "+15555550110", "Elena Ruiz", "Me duele mucho la rodilla después de la cirugía, ¿es normal?", false},
+}
+
+// demoTriage configures the demo's triage workflow: the scripted front
+// desk (demo.desk), the clinical patients' opt-ins, the short SLA, and a
+// clock that runs at every hour so the escalation happens whenever the
+// demo is tried.
+func demoTriage(cfg *central.Config, users map[string]central.SeedUser) {
+	desk := central.SeedUser{Username: "demo.desk", Password: "demo-" + randomHex(12), Role: "frontdesk", ResetPassword: true}
+	users["desk"] = desk
+	cfg.SeedUsers = append(cfg.SeedUsers, desk)
+	for _, p := range demoTriageScript {
+		cfg.SeedOptIns = append(cfg.SeedOptIns, p.Phone)
+	}
+	hours := policy.AlwaysOpen()
+	cfg.HandoffSLA, cfg.BusinessHours, cfg.SLASweepInterval = demoHandoffSLA, &hours, 5*time.Second
+}
+
+// triageRun is the scripted front desk's morning, through the console
+// API like any user: the clinical patients write in, and after wait the
+// front desk hands every clinical question to the nurses with a note
+// (the patients get the acknowledgment and a portal link) and escalates
+// the request to email forms to the supervisor. Nobody answers the
+// hand-offs, so they escalate by themselves once the demo's SLA passes:
+// the nurse and the supervisor both have work waiting.
+func triageRun(ctx context.Context, stack *demoStack, wait time.Duration, log *slog.Logger) {
+	start := time.Now()
+	for _, p := range demoTriageScript {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Until(start.Add(wait/2 + p.After))):
+		}
+		body, _ := json.Marshal(map[string]string{"from": p.Phone, "name": p.Name, "text": p.Text})
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, stack.SimURL+"/sim/inbound", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if resp, err := http.DefaultClient.Do(req); err != nil {
+			log.Warn("demo patient message not delivered", "err", err)
+		} else {
+			resp.Body.Close()
+		}
+	}
+	select {
+	case <-ctx.Done():
+		return
+	case <-time.After(time.Until(start.Add(wait))):
+	}
+	desk := stack.Users["desk"]
+	var lr api.LoginResponse
+	if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/login", "",
+		api.LoginRequest{Username: desk.Username, Password: desk.Password, ConsoleID: "demo-front-desk"}, &lr); err != nil {
+		log.Warn("front desk run: sign-in failed", "err", err)
+		return
+	}
+	var pol api.MessagingPolicy
+	if err := demoCall(ctx, "GET", stack.CentralURL+api.Version+"/policy", lr.Token, nil, &pol); err != nil {
+		log.Warn("front desk run: policy not read", "err", err)
+		return
+	}
+	if !pol.Acknowledged {
+		var ack api.PolicyAckResponse
+		if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/policy/ack", lr.Token,
+			api.PolicyAckRequest{Version: pol.Version, FullName: "Jordan Blake"}, &ack); err != nil {
+			log.Warn("front desk run: policy not acknowledged", "err", err)
+			return
+		}
+	}
+	var page api.ThreadPage
+	if err := demoCall(ctx, "GET", stack.CentralURL+api.Version+"/inbox?queue=unanswered&limit=100", lr.Token, nil, &page); err != nil {
+		log.Warn("front desk run: inbox not read", "err", err)
+		return
+	}
+	notes := []string{"Asks whether this is normal after a medication change; please call back.",
+		"Symptom question after a treatment change; needs a nurse's advice.",
+		"Pain after a procedure; patient writes in Spanish."}
+	handed, escalated := 0, false
+	for _, th := range page.Threads {
+		switch {
+		case th.Clinical:
+			var res api.HandoffResult
+			if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/threads/"+th.ID+"/handoff", lr.Token,
+				api.HandoffRequest{Note: notes[handed%len(notes)]}, &res); err != nil {
+				log.Warn("front desk run: hand-off failed", "thread", th.ID, "err", err)
+				continue
+			}
+			handed++
+		case !escalated && strings.Contains(th.Preview, "forms"):
+			var res api.ThreadActResult
+			if err := demoCall(ctx, "POST", stack.CentralURL+api.Version+"/threads/"+th.ID+"/escalate", lr.Token,
+				api.ThreadActRequest{Reason: "Patient wants the new-patient forms by email; may we send them outside the portal?"}, &res); err != nil {
+				log.Warn("front desk run: escalation failed", "thread", th.ID, "err", err)
+				continue
+			}
+			escalated = true
+		}
+	}
+	log.Info("front desk run done", "handed_off", handed, "escalated", escalated)
 }

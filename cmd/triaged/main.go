@@ -79,6 +79,9 @@ func defineSettings() *settings {
 	s.add("tls-key", "TRIAGED_TLS_KEY", "", "TLS private key file (PEM)", false)
 	s.add("trusted-proxies", "TRIAGED_TRUSTED_PROXIES", "", "reverse proxies (comma-separated CIDRs or addresses) whose X-Forwarded-For names the client; empty: the TCP peer is the client and no header is trusted", false)
 	s.add("clinic-zone", "TRIAGED_CLINIC_ZONE", "UTC", "clinic time zone (IANA), for quiet hours when a number's zone is unknown", false)
+	s.add("handoff-sla", "TRIAGED_HANDOFF_SLA", central.DefaultHandoffSLA.String(), "business time nurses have to answer a clinical hand-off before it escalates to the supervisors by itself (the report measures the same target)", false)
+	s.add("business-hours", "TRIAGED_BUSINESS_HOURS", "08:00-18:00", "the clinic's opening hours in TRIAGED_CLINIC_ZONE (HH:MM-HH:MM; 00:00-24:00 for around the clock): the hand-off SLA clock runs only then", false)
+	s.add("business-days", "TRIAGED_BUSINESS_DAYS", "mon-fri", "the days the clinic opens, e.g. mon-fri, mon-fri,sat, or all", false)
 	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
 	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
@@ -256,6 +259,27 @@ func positiveDuration(s *settings, flagName string) (time.Duration, error) {
 	return d, nil
 }
 
+// businessHours reads the clinic's opening hours and days.
+func businessHours(s *settings, zone *time.Location) (*policy.BusinessHours, error) {
+	h := policy.BusinessHours{Zone: zone}
+	open, close, ok := strings.Cut(s.get("business-hours"), "-")
+	var err1, err2 error
+	h.Open, err1 = policy.ParseClock(open)
+	h.Close, err2 = policy.ParseClock(close)
+	if !ok || err1 != nil || err2 != nil {
+		return nil, fmt.Errorf("TRIAGED_BUSINESS_HOURS (--business-hours) must be opening and closing times such as 08:00-18:00 (got %q)", s.get("business-hours"))
+	}
+	days, err := policy.ParseDays(s.get("business-days"))
+	if err != nil {
+		return nil, fmt.Errorf("TRIAGED_BUSINESS_DAYS (--business-days): %w", err)
+	}
+	h.Days = days
+	if err := h.Validate(); err != nil {
+		return nil, fmt.Errorf("TRIAGED_BUSINESS_HOURS / TRIAGED_BUSINESS_DAYS: %w", err)
+	}
+	return &h, nil
+}
+
 // missing names a required setting that is empty.
 func missing(st *setting) error {
 	return fmt.Errorf("missing required setting %s (--%s): %s", st.env, st.flag, st.help)
@@ -294,6 +318,12 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	cfg.ClinicZone = zone
 	if cfg.LinkMaxOpens, err = strconv.Atoi(s.get("link-max-opens")); err != nil || cfg.LinkMaxOpens < 1 || cfg.LinkMaxOpens > 100 {
 		return cfg, fmt.Errorf("TRIAGED_LINK_MAX_OPENS (--link-max-opens) must be a whole number from 1 to 100 (got %q)", s.get("link-max-opens"))
+	}
+	if cfg.HandoffSLA, err = positiveDuration(s, "handoff-sla"); err != nil {
+		return cfg, err
+	}
+	if cfg.BusinessHours, err = businessHours(s, zone); err != nil {
+		return cfg, err
 	}
 	cfg.SafetyReplies = map[string]string{"en": s.get("safety-reply-en"), "es": s.get("safety-reply-es")}
 	if cfg.TrustedProxies, err = central.ParseTrustedProxies(s.get("trusted-proxies")); err != nil {

@@ -18,7 +18,7 @@ const DefaultSLASweepInterval = 30 * time.Second
 // triageDefaults fills the workflow's configuration.
 func triageDefaults(cfg *Config) error {
 	if cfg.HandoffSLA <= 0 {
-		cfg.HandoffSLA = policy.DefaultHandoffSLA
+		cfg.HandoffSLA = DefaultHandoffSLA
 	}
 	if cfg.BusinessHours == nil {
 		zone := cfg.ClinicZone

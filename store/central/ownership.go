@@ -22,7 +22,8 @@ func (s *Server) threadFacts(ctx context.Context, q Querier, id string) (policy.
 		owner     sql.NullString
 		escalated bool
 	)
-	err := q.QueryRowContext(ctx, `SELECT state, owner_id, escalated_at IS NOT NULL FROM threads WHERE id = ?`, id).Scan(&f.State, &owner, &escalated)
+	err := q.QueryRowContext(ctx, `SELECT state, owner_id, escalated_at IS NOT NULL, COALESCE(escalation_kind, '') = 'sla' FROM threads WHERE id = ?`, id).
+		Scan(&f.State, &owner, &escalated, &f.ByClock)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, false, nil
 	}

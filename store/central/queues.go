@@ -135,7 +135,7 @@ func defaultNextQueue(r policy.Role) []api.Queue {
 const nextAttempts = 5
 
 // handleNext serves POST /inbox/next: the oldest thread waiting in the
-// queue that nobody else owns, claimed for the caller when asked.
+// queue that nobody owns, claimed for the caller when asked.
 func (s *Server) handleNext(w http.ResponseWriter, r *http.Request) {
 	sess := sessionFrom(r)
 	role := sess.User.Role
@@ -170,7 +170,9 @@ func (s *Server) handleNext(w http.ResponseWriter, r *http.Request) {
 			}
 			for i := range page.Threads {
 				ts := page.Threads[i]
-				if ts.OwnerID != "" && ts.OwnerID != sess.User.ID {
+				// Owned threads are someone's work already (the
+				// caller's own are in Mine).
+				if ts.OwnerID != "" {
 					continue
 				}
 				if req.Claim && !policy.DecideThreadAct(role, policy.ActClaim, factsOf(ts, sess.User.ID)).Allowed {
@@ -187,8 +189,8 @@ func (s *Server) handleNext(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, api.NextResult{})
 			return
 		}
-		if !req.Claim || pick.OwnerID == sess.User.ID {
-			writeJSON(w, http.StatusOK, api.NextResult{Thread: pick, Claimed: pick.OwnerID == sess.User.ID})
+		if !req.Claim {
+			writeJSON(w, http.StatusOK, api.NextResult{Thread: pick})
 			return
 		}
 		res, status, why := s.threadAct(ctx, sess, pick.ID, policy.ActClaim, api.ThreadActRequest{})
@@ -207,5 +209,6 @@ func (s *Server) handleNext(w http.ResponseWriter, r *http.Request) {
 
 // factsOf reads a row's workflow facts for a policy decision.
 func factsOf(ts api.ThreadSummary, actorID string) policy.ThreadFacts {
-	return policy.ThreadFacts{State: string(ts.State), Escalated: ts.Escalation != nil, OwnerID: ts.OwnerID, ActorID: actorID}
+	return policy.ThreadFacts{State: string(ts.State), Escalated: ts.Escalation != nil,
+		ByClock: ts.Escalation != nil && ts.Escalation.Kind == api.EscalationSLA, OwnerID: ts.OwnerID, ActorID: actorID}
 }

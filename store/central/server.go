@@ -115,7 +115,7 @@ type Config struct {
 
 	// HandoffSLA is how much business time nurses have to answer a
 	// clinical hand-off before it escalates to the supervisors
-	// (policy.DefaultHandoffSLA when zero).
+	// (DefaultHandoffSLA when zero, the report's target too).
 	HandoffSLA time.Duration
 	// BusinessHours are the hours the SLA clock runs in; nil means
 	// policy.DefaultBusinessHours in ClinicZone.

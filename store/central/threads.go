@@ -78,6 +78,10 @@ func (s *Server) handleInboxChanges(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the inbox could not be loaded; try again")
 		return
 	}
+	now := s.now()
+	for i := range ch.Threads {
+		s.fillSLA(&ch.Threads[i], now)
+	}
 	writeJSON(w, http.StatusOK, ch)
 }
 
@@ -89,6 +93,7 @@ func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSu
 	if err != nil {
 		return ts, nil, err
 	}
+	s.fillSLA(&ts, s.now())
 	counts, err := s.store.Threads.Counts(ctx, s.db, true)
 	return ts, counts, err
 }
@@ -178,6 +183,7 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the thread could not be opened; try again")
 		return
 	}
+	s.fillSLA(&detail.Thread, s.now())
 	writeJSON(w, http.StatusOK, detail)
 	if len(readIDs) > 0 {
 		// WhatsApp marks every earlier message read with the latest one.
