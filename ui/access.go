@@ -10,36 +10,14 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
 // This file holds the first-sign-in enrolment of an authenticator app,
 // the one-time display of recovery codes, and the break-glass reveal of
 // a patient message's unmasked text.
-
-// enrolForm is the enrolment screen: the QR code, the secret as text and
-// the field for the first code.
-type enrolForm struct {
-	token   string // proves the password step; sent back with the code
-	qr      policy.SafeText
-	secret  policy.SafeText // grouped in fours for reading
-	input   textinput.Model
-	err     policy.SafeText
-	busy    bool
-	attempt int
-}
-
-// recoveryCodes is the screen after enrolment. The codes live only here
-// and only until the user presses enter.
-type recoveryCodes struct {
-	codes []policy.SafeText
-	login api.LoginResponse
-}
 
 // revealPrompt asks why the unmasked text is needed.
 type revealPrompt struct {
@@ -101,7 +79,7 @@ func revealTickCmd(session int) tea.Cmd {
 // clinic), not as a bare refusal, so the user knows to wait rather than
 // retype; the server's own sentences are not prefixed a second time.
 func loginError(err error) policy.SafeText {
-	var locked *store.LockedError
+	var locked *api.LockedError
 	if errors.As(err, &locked) && !locked.Until.IsZero() {
 		return policy.SanitizeLine("Sign-in is locked until " + locked.Until.Local().Format("15:04") +
 			" after too many failed attempts. Wait until then, or ask an admin to unlock the account.")
@@ -115,55 +93,34 @@ func loginError(err error) policy.SafeText {
 
 // --- enrolment -------------------------------------------------------------
 
-func (m *Model) startEnrolment(e *store.EnrolmentRequiredError) tea.Cmd {
-	in := textinput.New()
-	in.Prompt = ""
-	in.Placeholder = "6-digit code from the app"
-	in.CharLimit = 10
-	var groups []string
-	sec := e.Enrolment.Secret
-	for len(sec) > 4 {
-		groups = append(groups, sec[:4])
-		sec = sec[4:]
-	}
-	groups = append(groups, sec)
-	m.enrol = &enrolForm{
-		token:  e.Enrolment.Token,
-		qr:     policy.Sanitize(e.QR),
-		secret: policy.SanitizeLine(strings.Join(groups, " ")),
-		input:  in,
-	}
+func (m *Model) startEnrolment(e *api.EnrolmentRequiredError) tea.Cmd {
+	m.enrol = newEnrolForm(m.theme, m.keys, m.backend, e)
 	m.screen = screenEnrol
+	m.resize()
 	return m.enrol.input.Focus()
 }
 
-func (m *Model) enrolKey(act action, msg tea.KeyMsg) tea.Cmd {
-	f := m.enrol
-	switch act {
-	case actCancel:
-		m.enrol = nil
-		m.screen = screenLogin
-		m.login = newLoginForm()
-		m.login.notice = "Enrolment cancelled. Sign in again to set up your app."
-		return textinput.Blink
-	case actSubmit:
-		code := strings.Join(strings.Fields(f.input.Value()), "")
-		if f.busy {
-			return nil
-		}
-		if len(code) != 6 {
-			f.input.SetValue("")
-			f.err = policy.Trusted("Type the 6-digit code your app shows for this account.")
-			return nil
-		}
-		f.input.SetValue("")
-		f.err, f.busy = policy.SafeText{}, true
-		f.attempt++
-		return enrolCmd(m.backend, f.attempt, f.token, code)
+// onRecoveryDone opens the session once the codes are saved; they are
+// gone from memory with the screen.
+func (m *Model) onRecoveryDone(msg recoveryDoneMsg) tea.Cmd {
+	if m.screen != screenRecovery {
+		return nil
 	}
-	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(msg)
-	return cmd
+	m.recovery = nil
+	return m.startSession(msg.login)
+}
+
+// onEnrolCancel returns to the sign-in form.
+func (m *Model) onEnrolCancel() tea.Cmd {
+	if m.screen != screenEnrol {
+		return nil
+	}
+	m.enrol = nil
+	m.screen = screenLogin
+	m.login = m.newLoginForm()
+	m.login.notice = "Enrolment cancelled. Sign in again to set up your app."
+	m.resize()
+	return textinput.Blink
 }
 
 func (m *Model) onEnrol(msg enrolResultMsg) tea.Cmd {
@@ -181,77 +138,10 @@ func (m *Model) onEnrol(msg enrolResultMsg) tea.Cmd {
 	}
 	// The secret and the QR code are not needed any more.
 	m.enrol = nil
-	rc := &recoveryCodes{login: msg.resp.Login}
-	for _, c := range msg.resp.RecoveryCodes {
-		rc.codes = append(rc.codes, policy.SanitizeLine(c))
-	}
-	m.recovery = rc
+	m.recovery = newRecoveryCodes(m.theme, m.keys, msg.resp)
 	m.screen = screenRecovery
+	m.resize()
 	return nil
-}
-
-func (m *Model) recoveryKey(act action) tea.Cmd {
-	switch act {
-	case actContinue:
-		login := m.recovery.login
-		m.recovery = nil // shown once: gone from memory now
-		return m.startSession(login)
-	}
-	return nil
-}
-
-func (m *Model) enrolView() string {
-	t := m.theme
-	f := m.enrol
-	// Wide, so the words take few lines and the QR code fits in 40 rows.
-	w := min(m.width-4, 96)
-	head := t.Title.Render("Set up your authenticator app") + "\n" +
-		ansi.Wrap("Your account needs a second factor. Scan the code with your authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, Aegis…) or type the key into it, then enter the 6-digit code it shows.", w, "") + "\n"
-	tail := t.Faint.Render("Key: ") + safe(t.Focused, f.secret) + "\n" +
-		"› " + t.Focused.Render("Code") + "  " + fit(f.input.View(), max(w-8, 10)) + "\n"
-	switch {
-	case f.busy:
-		tail += t.Faint.Render("Checking…")
-	case !f.err.IsEmpty():
-		tail += t.Error.Render("✗ ") + safe(t.Error, f.err)
-	}
-	qr := strings.TrimRight(plain(f.qr), "\n")
-	if qr != "" {
-		qrW, qrH := lipgloss.Width(qr), lipgloss.Height(qr)
-		// The header line and the footer take their share of the height.
-		need := qrH + lipgloss.Height(head+tail) + 1 + lipgloss.Height(m.footerView())
-		if qrW <= m.width && need <= m.height {
-			head += qr + "\n"
-		} else {
-			head += t.Warning.Render(ansi.Wrap("The QR code needs a window of at least "+strconv.Itoa(max(qrW, minWidth))+"×"+strconv.Itoa(need)+"; enlarge it, or type the key by hand.", w, "")) + "\n\n"
-		}
-	}
-	return m.pageWithFooter(head+tail, w)
-}
-
-func (m *Model) recoveryView() string {
-	t := m.theme
-	w := min(m.width-4, 72)
-	var b strings.Builder
-	b.WriteString(t.StatusOK.Render("✓ ") + t.Title.Render("Authenticator set up. Save your recovery codes") + "\n")
-	b.WriteString(ansi.Wrap("If you lose your phone, each code signs you in once, typed into the Code field. They are shown only now: write them down or keep them in a password manager, not on this computer.", w, "") + "\n\n")
-	codes := m.recovery.codes
-	for i := 0; i < len(codes); i += 2 {
-		line := "  " + fitSafe(policy.Concat(policy.Trusted(strconv.Itoa(i+1)+". "), codes[i]), 28)
-		if i+1 < len(codes) {
-			line += plain(policy.Trusted(strconv.Itoa(i+2)+". "), codes[i+1])
-		}
-		b.WriteString(line + "\n")
-	}
-	return m.pageWithFooter(b.String(), w)
-}
-
-// pageWithFooter centres a form of width w above the help footer.
-func (m *Model) pageWithFooter(form string, w int) string {
-	form = lipgloss.NewStyle().Width(w).Render(form)
-	h := m.height - 1 - lipgloss.Height(m.footerView())
-	body := lipgloss.Place(m.width, h, lipgloss.Center, lipgloss.Center, form)
-	return m.headerView() + "\n" + box(body, m.width, h) + "\n" + m.footerView()
 }
 
 // --- reveal ----------------------------------------------------------------

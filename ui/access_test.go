@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -21,7 +20,7 @@ func withEnrolment(t *testing.T, fb *fakeBackend) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fb.enrolment = &store.EnrolmentRequiredError{QR: qr, Enrolment: api.TOTPEnrolment{
+	fb.enrolment = &api.EnrolmentRequiredError{QR: qr, Enrolment: api.TOTPEnrolment{
 		Token: "enrol-token", URI: uri, Secret: testTOTPSecret, ExpiresAt: t0.Add(10 * time.Minute)}}
 	fb.enrolCode = "492039"
 }
@@ -63,7 +62,7 @@ func TestEnrolmentShowsQROnceThenRecoveryCodesOnce(t *testing.T) {
 		t.Error("the TOTP secret is still held after enrolment")
 	}
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatal("not signed in after saving the codes")
 	}
 	h.mustNotSee("7k2m-q9xd-4hnc-p0tw")
@@ -191,7 +190,7 @@ func TestRevealOffForFrontDesk(t *testing.T) {
 func TestRevealRefusalAndHostileText(t *testing.T) {
 	fb := newFakeBackend()
 	h := openAsNurse(t, fb)
-	fb.revealErr = &store.RefusedError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
+	fb.revealErr = &api.RefusedError{Refusal: api.Refusal{Rule: "reason", Reason: "Say why you need the unmasked text."}}
 	h.press("v")
 	h.typeText("ten chars at least")
 	h.press("enter")
@@ -211,7 +210,7 @@ func TestResumedSessionStartsOnInbox(t *testing.T) {
 	fb := newFakeBackend()
 	resp := api.LoginResponse{Token: "kept", User: api.User{ID: "u1", Username: "dana", Role: api.RoleFrontDesk}, IdleTimeoutSeconds: 600}
 	h := newHarness(t, fb, Options{Resume: &resp}, 120, 40)
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatal("resumed session did not open the inbox")
 	}
 	if len(fb.logins) != 0 {

@@ -10,7 +10,7 @@ import (
 
 // Backend is everything the console needs from the outside world. The UI
 // calls it only from tea.Cmds, never from Update. The real implementation
-// (store.Client) writes the local audit entry for each action before it
+// (store/remote over store.Client) writes the local audit entry for each action before it
 // acts, and refuses the action when that entry cannot be written.
 type Backend interface {
 	// Login signs a user in against the central endpoint.
@@ -27,7 +27,7 @@ type Backend interface {
 	// Thread opens one thread (audited as a view).
 	Thread(ctx context.Context, threadID string) (api.ThreadDetail, error)
 	// Send sends a macro or free text. A refusal by an outbound rule comes
-	// back as *store.RefusedError.
+	// back as *api.RefusedError.
 	Send(ctx context.Context, threadID string, req api.SendRequest) (api.SendResponse, error)
 	// Handoff moves a thread to the nurses' queue.
 	Handoff(ctx context.Context, threadID string, req api.HandoffRequest) error
@@ -48,7 +48,7 @@ type Backend interface {
 	// Events streams live events until ctx ends; the channel closes when the
 	// stream drops, and the UI re-arms it.
 	Events(ctx context.Context) (<-chan api.Event, error)
-	// EnrolTOTP confirms a TOTP enrolment (see store.EnrolmentRequiredError) with the
+	// EnrolTOTP confirms a TOTP enrolment (see api.EnrolmentRequiredError) with the
 	// first code from the user's app; it opens the session and returns the
 	// recovery codes, which the console shows once.
 	EnrolTOTP(ctx context.Context, token, code string) (api.TOTPEnrolResponse, error)
@@ -62,9 +62,9 @@ type Backend interface {
 	// Policy fetches the clinic's messaging policy and whether the user
 	// has acknowledged it; AcknowledgePolicy records the acknowledgment
 	// with the full name typed. The thread calls answer
-	// store.ErrPolicyAckRequired until then; a version that changed
-	// meanwhile answers store.ErrPolicyChanged. A refused name comes
-	// back as *store.RefusedError.
+	// api.ErrPolicyAckRequired until then; a version that changed
+	// meanwhile answers api.ErrPolicyChanged. A refused name comes
+	// back as *api.RefusedError.
 	Policy(ctx context.Context) (api.MessagingPolicy, error)
 	AcknowledgePolicy(ctx context.Context, version, fullName string) (api.PolicyAckResponse, error)
 	// ReviewStatus says whether the quarterly access review is due

@@ -204,7 +204,7 @@ func (m *Model) onConsent(msg consentResultMsg) tea.Cmd {
 	if msg.resp.ConfirmationSent {
 		text += "; the patient was sent the confirmation"
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(text)), m.fetchInbox()}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(text)), m.list.fetch()}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -74,7 +73,7 @@ func TestPickerNumberKeysSendThatMacro(t *testing.T) {
 func TestQuietHoursRefusalOffersSchedule(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &store.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours",
+		return &api.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours",
 			Reason: "It is quiet hours for the patient (21:00–08:00 their time). The message can go out in the morning."}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
@@ -125,7 +124,7 @@ func TestRepeatPortalLinkAsksThenSends(t *testing.T) {
 		if req.ConfirmRepeat {
 			return nil
 		}
-		return &store.RefusedError{Refusal: api.Refusal{Rule: "repeat_link", Reason: "The \u201cMove to the secure portal\u201d link already went to this patient 12m ago. Send it again?"}}
+		return &api.RefusedError{Refusal: api.Refusal{Rule: "repeat_link", Reason: "The \u201cMove to the secure portal\u201d link already went to this patient 12m ago. Send it again?"}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()

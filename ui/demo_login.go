@@ -10,7 +10,7 @@ func (m *Model) prefillDemoLogin() {
 	if m.demo == nil {
 		return
 	}
-	f := &m.login
+	f := m.login
 	f.inputs[0].SetValue(m.demo.Username)
 	f.inputs[1].SetValue(m.demo.Password)
 	if f.notice != "" {

@@ -12,7 +12,7 @@ func TestDemoSignsBackInAfterIdleLogoff(t *testing.T) {
 	fb := newFakeBackend()
 	fb.idle = 60
 	h := newHarness(t, fb, Options{Demo: &DemoLogin{Username: "dana", Password: fb.password, Role: "frontdesk"}}, 120, 40)
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatal("the demo did not sign in by itself")
 	}
 	h.clock.advance(61 * time.Second)
@@ -23,7 +23,7 @@ func TestDemoSignsBackInAfterIdleLogoff(t *testing.T) {
 	h.mustSee("Signed out after 1 minute idle", "demo: enter signs in again")
 	before := len(fb.logins)
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatalf("the demo did not sign in again (logins %v)", fb.logins[before:])
 	}
 	if got := fb.logins[len(fb.logins)-1]; !strings.HasPrefix(got, "dana/"+fb.password) {

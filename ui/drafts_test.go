@@ -10,7 +10,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -227,7 +226,7 @@ func TestSendDeletesDraft(t *testing.T) {
 func TestRefusalKeepsDraft(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &store.RefusedError{}
+		return &api.RefusedError{}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	ts := holdTimers(h)
@@ -346,7 +345,7 @@ func TestPortalLinkClearsRefusedPHIDraft(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &store.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
+			return &api.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "This message tells the patient about their test results.",
 				SpanTypes: []string{"CLINICAL"}, OfferPortalLink: true}}
 		}
 		return nil

@@ -15,7 +15,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/clinicwa/triage/assets"
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -63,8 +62,8 @@ type fakeBackend struct {
 	eventSubs int
 	eventsErr error
 
-	enrolment  *store.EnrolmentRequiredError // answered to a right password without a code
-	enrolCode  string                        // the code EnrolTOTP accepts
+	enrolment  *api.EnrolmentRequiredError // answered to a right password without a code
+	enrolCode  string                      // the code EnrolTOTP accepts
 	enrols     []string
 	revealErr  error
 	reveals    []string // "thread/message/reason"
@@ -622,7 +621,7 @@ func (h *harness) signIn() {
 	h.press("tab")
 	h.typeText(h.fb.password)
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		h.t.Fatalf("not signed in; login error %q", h.m.login.err)
 	}
 }

@@ -28,11 +28,11 @@ func benchInbox(b *testing.B) *Model {
 		if p > 0 {
 			after = all[p*100-1].ID
 		}
-		m.inboxGen++
-		m.onInboxPage(inboxPageMsg{session: m.session, gen: m.inboxGen, after: after, page: page})
+		m.list.gen++
+		m.list.onPage(inboxPageMsg{session: m.session, gen: m.list.gen, after: after, page: page})
 	}
-	if len(m.inbox) != 1000 || m.inboxTotal() != 50_000 {
-		b.Fatalf("%d rows held, total %d", len(m.inbox), m.inboxTotal())
+	if len(m.list.rows) != 1000 || m.list.total() != 50_000 {
+		b.Fatalf("%d rows held, total %d", len(m.list.rows), m.list.total())
 	}
 	return m
 }

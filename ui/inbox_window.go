@@ -6,7 +6,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -69,257 +68,261 @@ func inboxChangesCmd(ctx context.Context, b Backend, session, gen int, since int
 // change number held, or the first page when there is none yet. When a
 // request is already out it asks again once that lands, so a burst of
 // events costs two requests, not fifty.
-func (m *Model) fetchInbox() tea.Cmd {
-	if m.ctx == nil {
+func (l *inboxList) fetch() tea.Cmd {
+	if l.sess.ctx == nil {
 		return nil
 	}
-	if m.inboxBusy {
-		m.inboxAgain = true
+	if l.busy {
+		l.again = true
 		return nil
 	}
-	m.inboxBusy = true
-	m.inboxGen++
-	if m.inboxReady && m.inboxSeq > 0 {
-		return inboxChangesCmd(m.ctx, m.backend, m.session, m.inboxGen, m.inboxSeq)
+	l.busy = true
+	l.gen++
+	if l.ready && l.seq > 0 {
+		return inboxChangesCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, l.seq)
 	}
-	return m.pageCmd("", false)
+	return l.pageCmd("", false)
 }
 
 // fetchMore asks for the page after the loaded rows when the cursor is
 // near their end (or toEnd, for the End key, until the last page), and
 // for the page above them, read before and let go, when it is near their
 // top.
-func (m *Model) fetchMore() tea.Cmd {
-	if m.ctx == nil || m.inboxBusy {
+func (l *inboxList) fetchMore() tea.Cmd {
+	if l.sess.ctx == nil || l.busy {
 		return nil
 	}
-	if n := len(m.inboxAbove); n > 0 && m.cursor < fetchAheadRows && !m.inboxToEnd {
-		m.inboxBusy = true
-		m.inboxGen++
-		return m.pageCmd(m.inboxAbove[n-1], true)
+	if n := len(l.above); n > 0 && l.cursor < fetchAheadRows && !l.toEnd {
+		l.busy = true
+		l.gen++
+		return l.pageCmd(l.above[n-1], true)
 	}
-	if m.inboxNext == "" || (!m.inboxToEnd && m.cursor < len(m.inbox)-fetchAheadRows) {
+	if l.next == "" || (!l.toEnd && l.cursor < len(l.rows)-fetchAheadRows) {
 		return nil
 	}
-	m.inboxBusy = true
-	m.inboxGen++
-	return m.pageCmd(m.inboxNext, false)
+	l.busy = true
+	l.gen++
+	return l.pageCmd(l.next, false)
 }
 
 // toTop is the Home key: the first row, read again when the pages above
 // the held rows were let go.
-func (m *Model) toTop() tea.Cmd {
-	if len(m.inboxAbove) == 0 || m.ctx == nil {
+func (l *inboxList) home() tea.Cmd {
+	if len(l.above) == 0 || l.sess.ctx == nil {
 		return nil
 	}
-	m.inboxToTop, m.inboxToEnd = true, false
-	m.inboxBusy = true
-	m.inboxGen++
-	return m.pageCmd("", false)
+	l.toTop, l.toEnd = true, false
+	l.busy = true
+	l.gen++
+	return l.pageCmd("", false)
 }
 
 // letGoFarPages keeps at most inboxHoldRows rows: it lets go of whole
 // pages at the end farther from the cursor, keeping a page and the
 // fetch-ahead margin around it. A page let go above is remembered by
 // the cursor that reads it again; one below simply becomes the next page.
-func (m *Model) letGoFarPages() {
-	if m.queue.session == m.session && m.queue.keyedOrder() {
+func (l *inboxList) letGoFarPages() {
+	if l.q.keyedOrder() {
 		// A queue sorted on its own clock pages with the server's own
 		// cursors, which the console does not write: it holds what it
 		// loaded (a clinic's queue is hundreds of threads, not 50,000).
 		return
 	}
 	keep := inboxPageSize + fetchAheadRows
-	for len(m.inbox) > inboxHoldRows {
+	for len(l.rows) > inboxHoldRows {
 		switch {
-		case m.cursor >= inboxPageSize+keep || m.inboxToEnd:
-			m.letGoAbove(inboxPageSize)
-		case len(m.inbox)-m.cursor > inboxPageSize+keep:
-			m.letGoBelow(inboxPageSize)
+		case l.cursor >= inboxPageSize+keep || l.toEnd:
+			l.letGoAbove(inboxPageSize)
+		case len(l.rows)-l.cursor > inboxPageSize+keep:
+			l.letGoBelow(inboxPageSize)
 		default:
 			return
 		}
 	}
 }
 
-func (m *Model) letGoAbove(n int) {
-	m.inboxAbove = append(m.inboxAbove, m.inboxTop)
-	m.inboxTop = m.inbox[n-1].cursor()
-	for _, r := range m.inbox[:n] {
-		delete(m.inboxIdx, r.id)
+func (l *inboxList) letGoAbove(n int) {
+	l.above = append(l.above, l.top)
+	l.top = l.rows[n-1].cursor()
+	for _, r := range l.rows[:n] {
+		delete(l.idx, r.id)
 	}
-	m.inbox = append(m.inbox[:0], m.inbox[n:]...)
-	m.reindex(0, len(m.inbox))
-	m.cursor -= n
-	m.offset = max(m.offset-n, 0)
+	l.rows = append(l.rows[:0], l.rows[n:]...)
+	l.reindex(0, len(l.rows))
+	// While End loads to the last page the cursor's own row may go; it
+	// lands on the last row when that page does.
+	l.cursor = max(l.cursor-n, 0)
+	l.offset = max(l.offset-n, 0)
 }
 
-func (m *Model) letGoBelow(n int) {
-	end := len(m.inbox) - n
-	for _, r := range m.inbox[end:] {
-		delete(m.inboxIdx, r.id)
+func (l *inboxList) letGoBelow(n int) {
+	end := len(l.rows) - n
+	for _, r := range l.rows[end:] {
+		delete(l.idx, r.id)
 	}
-	clear(m.inbox[end:])
-	m.inbox = m.inbox[:end]
-	m.inboxNext = m.inbox[end-1].cursor()
+	clear(l.rows[end:])
+	l.rows = l.rows[:end]
+	l.next = l.rows[end-1].cursor()
 }
 
 // inboxLanded ends a request; ok is false for an answer no longer wanted.
-func (m *Model) inboxLanded(session, gen int) (ok bool) {
-	if session != m.session || gen != m.inboxGen {
+func (l *inboxList) landed(session, gen int) (ok bool) {
+	if session != l.sess.id || gen != l.gen {
 		return false
 	}
-	m.inboxBusy = false
+	l.busy = false
 	return true
 }
 
 // inboxAgainCmd sends the refresh asked for while a request was out. It
 // runs after the answer is applied, so it asks for changes since the
 // answer's change number rather than the first page again.
-func (m *Model) inboxAgainCmd() tea.Cmd {
-	if !m.inboxAgain || m.inboxBusy {
+func (l *inboxList) againCmd() tea.Cmd {
+	if !l.again || l.busy {
 		return nil
 	}
-	m.inboxAgain = false
-	return m.fetchInbox()
+	l.again = false
+	return l.fetch()
 }
 
-func (m *Model) onInboxPage(msg inboxPageMsg) tea.Cmd {
-	if !m.inboxLanded(msg.session, msg.gen) {
+func (l *inboxList) onPage(msg inboxPageMsg) tea.Cmd {
+	if !l.landed(msg.session, msg.gen) {
 		return nil
 	}
 	if msg.err != nil {
-		m.inboxToEnd = false
-		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
+		l.toEnd = false
+		return tea.Batch(l.failed("Could not load the inbox", msg.err), l.againCmd())
 	}
 	var cmds []tea.Cmd
-	selected, screenRow := m.selection()
+	selected, screenRow := l.selection()
 	if msg.above {
-		return tea.Batch(m.onPageAbove(msg, selected, screenRow), m.inboxAgainCmd())
+		return tea.Batch(l.onPageAbove(msg, selected, screenRow), l.againCmd())
 	}
-	if msg.page.Queues != nil {
-		m.queues().counts = msg.page.Queues
+	if l.q != nil && msg.page.Queues != nil {
+		l.q.counts = msg.page.Queues
 	}
 	if msg.after == "" {
-		m.queue.pinned = ""
-		m.inbox = m.inbox[:0]
-		m.inboxIdx = make(map[string]int, len(msg.page.Threads))
-		m.inboxSeq = msg.page.Seq
-		m.inboxAbove, m.inboxTop = nil, ""
-		if m.inboxToTop && len(msg.page.Threads) > 0 {
-			m.inboxToTop = false
+		if l.q != nil {
+			l.q.pinned, l.q.pinnedRow = "", nil
+		}
+		l.rows = l.rows[:0]
+		l.idx = make(map[string]int, len(msg.page.Threads))
+		l.seq = msg.page.Seq
+		l.above, l.top = nil, ""
+		if l.toTop && len(msg.page.Threads) > 0 {
+			l.toTop = false
 			selected, screenRow = msg.page.Threads[0].ID, -1
 		}
 	}
 	for _, ts := range msg.page.Threads {
-		if _, dup := m.inboxIdx[ts.ID]; dup {
+		if _, dup := l.idx[ts.ID]; dup {
 			continue // moved up by an event while the page was on its way
 		}
-		m.inboxIdx[ts.ID] = len(m.inbox)
-		m.inbox = append(m.inbox, newThreadRow(ts))
+		l.idx[ts.ID] = len(l.rows)
+		l.rows = append(l.rows, newThreadRow(ts))
 	}
-	m.inboxNext = msg.page.Next
-	m.inboxCounts = msg.page.Counts
-	m.inboxReady = true
-	if m.inboxToEnd {
-		if m.inboxNext == "" {
-			m.inboxToEnd = false
-			selected, screenRow = m.inbox[max(len(m.inbox)-1, 0)].id, max(m.lay.listRows-1, 0)
+	l.next = msg.page.Next
+	l.counts = msg.page.Counts
+	l.ready = true
+	if l.toEnd {
+		if l.next == "" {
+			l.toEnd = false
+			selected, screenRow = l.rows[max(len(l.rows)-1, 0)].id, max(l.listRows-1, 0)
 		} else {
-			cmds = append(cmds, m.fetchMore())
+			cmds = append(cmds, l.fetchMore())
 		}
 	}
-	m.restoreSelection(selected, screenRow)
-	m.letGoFarPages()
-	return tea.Batch(append(cmds, m.inboxAgainCmd())...)
+	l.restoreSelection(selected, screenRow)
+	l.letGoFarPages()
+	return tea.Batch(append(cmds, l.againCmd())...)
 }
 
 // onPageAbove puts a page read again above the held rows back in its
 // place. Rows the page shares with the held ones (the rows moved since
 // it was let go) keep the newer copy.
-func (m *Model) onPageAbove(msg inboxPageMsg, selected string, screenRow int) tea.Cmd {
-	if n := len(m.inboxAbove); n == 0 || m.inboxAbove[n-1] != msg.after {
+func (l *inboxList) onPageAbove(msg inboxPageMsg, selected string, screenRow int) tea.Cmd {
+	if n := len(l.above); n == 0 || l.above[n-1] != msg.after {
 		return nil // the window moved meanwhile (Home, a reset)
 	}
-	m.inboxAbove = m.inboxAbove[:len(m.inboxAbove)-1]
-	m.inboxTop = msg.after
-	m.inboxCounts = msg.page.Counts
+	l.above = l.above[:len(l.above)-1]
+	l.top = msg.after
+	l.counts = msg.page.Counts
 	var fresh []threadRow
 	for _, ts := range msg.page.Threads {
-		if _, held := m.inboxIdx[ts.ID]; !held {
+		if _, held := l.idx[ts.ID]; !held {
 			fresh = append(fresh, newThreadRow(ts))
 		}
 	}
-	m.inbox = append(fresh, m.inbox...)
-	slices.SortStableFunc(m.inbox, func(a, b threadRow) int {
-		if m.rowBefore(a, b) {
+	l.rows = append(fresh, l.rows...)
+	slices.SortStableFunc(l.rows, func(a, b threadRow) int {
+		if l.rowBefore(a, b) {
 			return -1
 		}
-		if m.rowBefore(b, a) {
+		if l.rowBefore(b, a) {
 			return 1
 		}
 		return 0
 	})
-	m.reindex(0, len(m.inbox))
+	l.reindex(0, len(l.rows))
 	if screenRow >= 0 {
-		screenRow = min(screenRow+len(fresh), max(m.lay.listRows-1, 0))
+		screenRow = min(screenRow+len(fresh), max(l.listRows-1, 0))
 	}
-	m.restoreSelection(selected, screenRow)
-	m.letGoFarPages()
+	l.restoreSelection(selected, screenRow)
+	l.letGoFarPages()
 	return nil
 }
 
-func (m *Model) onInboxChanges(msg inboxChangesMsg) tea.Cmd {
-	if !m.inboxLanded(msg.session, msg.gen) {
+func (l *inboxList) onChanges(msg inboxChangesMsg) tea.Cmd {
+	if !l.landed(msg.session, msg.gen) {
 		return nil
 	}
 	if msg.err != nil {
-		return tea.Batch(m.handleErr("Could not load the inbox", msg.err), m.inboxAgainCmd())
+		return tea.Batch(l.failed("Could not load the inbox", msg.err), l.againCmd())
 	}
 	if msg.changes.Reset {
 		// Too much changed while the console was away: start again
 		// from the first page (the cursor stays on its thread if that
 		// is still there).
-		m.inboxSeq = 0
-		m.inboxAgain = false
-		return m.fetchInbox()
+		l.seq = 0
+		l.again = false
+		return l.fetch()
 	}
 	for _, ts := range msg.changes.Threads {
-		m.applyRow(ts)
+		l.applyRow(ts)
 	}
-	m.inboxSeq = max(m.inboxSeq, msg.changes.Seq)
+	l.seq = max(l.seq, msg.changes.Seq)
 	if msg.changes.Counts != nil {
-		m.inboxCounts = msg.changes.Counts
+		l.counts = msg.changes.Counts
 	}
-	return m.inboxAgainCmd()
+	return l.againCmd()
 }
 
 // selection is the thread under the cursor and its line on screen; -1
 // for the line when the list shows its top, which it keeps showing.
-func (m *Model) selection() (id string, screenRow int) {
-	if m.cursor >= len(m.inbox) {
+func (l *inboxList) selection() (id string, screenRow int) {
+	if l.cursor >= len(l.rows) {
 		return "", -1
 	}
-	if m.offset == 0 {
-		return m.inbox[m.cursor].id, -1
+	if l.offset == 0 {
+		return l.rows[l.cursor].id, -1
 	}
-	return m.inbox[m.cursor].id, m.cursor - m.offset
+	return l.rows[l.cursor].id, l.cursor - l.offset
 }
 
 // restoreSelection puts the cursor back on thread id. A scrolled list
 // keeps the thread at the same line on screen, so rows arriving above do
 // not move what the user is reading; a list showing its top keeps showing
 // it, so new threads appear, and the cursor moves down with its thread.
-func (m *Model) restoreSelection(id string, screenRow int) {
-	if i, ok := m.inboxIdx[id]; ok && id != "" {
-		m.cursor = i
+func (l *inboxList) restoreSelection(id string, screenRow int) {
+	if i, ok := l.idx[id]; ok && id != "" {
+		l.cursor = i
 		if screenRow >= 0 {
-			m.offset = i - screenRow
+			l.offset = i - screenRow
 		} else {
-			m.offset = 0
+			l.offset = 0
 		}
 	}
-	m.clampList()
+	l.clamp()
 }
 
 // applyRow puts one thread's new row in its place in the list's order: a
@@ -327,14 +330,14 @@ func (m *Model) restoreSelection(id string, screenRow int) {
 // one is inserted when it sorts among the loaded rows and belongs to the
 // queue and filters on screen, and a thread this user may no longer see,
 // or that left the queue, leaves. The cursor stays on its thread and the
-// list keeps still under it: the thread under the cursor keeps its place
-// (marked "moved") until the cursor leaves it, and threads arriving above
-// it in a queue leave it on the same line, counted in the title.
-func (m *Model) applyRow(ts api.ThreadSummary) {
-	selected, screenRow := m.selection()
-	old, held := m.inboxIdx[ts.ID]
+// list keeps still under it: in a queue, the thread under the cursor
+// keeps its place (marked "moved") until the cursor leaves it, and
+// threads arriving above it leave it on its line, counted in the title.
+func (l *inboxList) applyRow(ts api.ThreadSummary) {
+	selected, screenRow := l.selection()
+	old, held := l.idx[ts.ID]
 	if held {
-		prev := m.inbox[old]
+		prev := l.rows[old]
 		if ts.Seq != 0 && ts.Seq < prev.seq {
 			return // an older copy than the one shown (a late re-sync answer)
 		}
@@ -343,84 +346,59 @@ func (m *Model) applyRow(ts api.ThreadSummary) {
 		if read := prev.inbound - prev.unread; ts.Inbound > 0 && read > 0 {
 			ts.Unread = min(ts.Unread, max(ts.Inbound-read, 0))
 		}
-		if ts.ID == selected && !ts.Gone && m.keepsPlace(old, ts) {
+		if ts.ID == selected && !ts.Gone && l.keepsPlace(old, ts) {
 			return
 		}
-		m.removeRow(old)
+		l.removeRow(old)
 	}
-	if ts.Gone || !m.inView(ts, held) {
-		m.restoreSelection(selected, screenRow)
+	if ts.Gone || !l.inView(ts, held) {
+		l.restoreSelection(selected, screenRow)
 		return
 	}
 	row := newThreadRow(ts)
-	at := m.rowPlace(row)
-	if (at == len(m.inbox) && m.inboxNext != "") || (at == 0 && len(m.inboxAbove) > 0) {
+	at := l.rowPlace(row)
+	if (at == len(l.rows) && l.next != "") || (at == 0 && len(l.above) > 0) {
 		// Outside the held rows (older than the last, or above the
 		// first when the pages above were let go): it comes with its
 		// page when the cursor gets there.
-		m.restoreSelection(selected, screenRow)
+		l.restoreSelection(selected, screenRow)
 		return
 	}
-	m.inbox = append(m.inbox, threadRow{})
-	copy(m.inbox[at+1:], m.inbox[at:])
-	m.inbox[at] = row
-	m.reindex(at, len(m.inbox))
+	l.rows = append(l.rows, threadRow{})
+	copy(l.rows[at+1:], l.rows[at:])
+	l.rows[at] = row
+	l.reindex(at, len(l.rows))
 
 	above := false
-	if q := &m.queue; q.on && q.session == m.session && selected != "" && !held {
-		if cur, ok := m.inboxIdx[selected]; ok && at < cur {
+	if q := l.q; q != nil && q.on && selected != "" && !held {
+		if cur, ok := l.idx[selected]; ok && at < cur {
 			// A queue keeps the thread being read on its line and says
 			// how many arrived above instead of moving it.
 			above, q.still = true, true
 			if screenRow < 0 {
-				screenRow = max(m.cursor-m.offset, 0)
+				screenRow = max(l.cursor-l.offset, 0)
 			}
 		}
 	}
-	m.restoreSelection(selected, screenRow)
+	l.restoreSelection(selected, screenRow)
 	if above {
-		m.queue.newAbove++
+		l.q.newAbove++
 	}
 }
 
-// keepsPlace updates the row under the cursor in place when its new row
-// would move it or take it out of the queue on screen, and remembers the
-// new row for when the cursor leaves (afterCursorMove). It reports
-// whether it did.
-func (m *Model) keepsPlace(i int, ts api.ThreadSummary) bool {
-	q := &m.queue
-	if !q.on || q.session != m.session {
-		return false
-	}
-	row := newThreadRow(ts)
-	stays := m.inView(ts, true) &&
-		(i == 0 || !m.rowBefore(row, m.inbox[i-1])) &&
-		(i == len(m.inbox)-1 || !m.rowBefore(m.inbox[i+1], row))
-	if stays {
-		return false // it sorts where it is: an ordinary update
-	}
-	m.inbox[i] = row
-	q.pinned = ts.ID
-	if q.pinnedRow == nil {
-		q.pinnedRow = map[string]api.ThreadSummary{}
-	}
-	q.pinnedRow[ts.ID] = ts
-	return true
+func (l *inboxList) removeRow(i int) {
+	delete(l.idx, l.rows[i].id)
+	copy(l.rows[i:], l.rows[i+1:])
+	l.rows = l.rows[:len(l.rows)-1]
+	l.reindex(i, len(l.rows))
 }
 
-func (m *Model) removeRow(i int) {
-	delete(m.inboxIdx, m.inbox[i].id)
-	copy(m.inbox[i:], m.inbox[i+1:])
-	m.inbox = m.inbox[:len(m.inbox)-1]
-	m.reindex(i, len(m.inbox))
-}
-
-func (m *Model) reindex(from, to int) {
-	if m.inboxIdx == nil {
-		m.inboxIdx = make(map[string]int, len(m.inbox))
+func (l *inboxList) reindex(from, to int) {
+	if l.idx == nil {
+		l.idx = make(map[string]int, len(l.rows))
 	}
 	for k := from; k < to; k++ {
-		m.inboxIdx[m.inbox[k].id] = k
+		l.idx[l.rows[k].id] = k
 	}
 }
 
@@ -441,11 +419,11 @@ func sortsBefore(a, b threadRow) bool {
 
 // rowPlace is where row sorts among the loaded rows, which are in the
 // server's order (a binary search).
-func (m *Model) rowPlace(row threadRow) int {
-	lo, hi := 0, len(m.inbox)
+func (l *inboxList) rowPlace(row threadRow) int {
+	lo, hi := 0, len(l.rows)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if m.rowBefore(m.inbox[mid], row) {
+		if l.rowBefore(l.rows[mid], row) {
 			lo = mid + 1
 		} else {
 			hi = mid
@@ -456,29 +434,29 @@ func (m *Model) rowPlace(row threadRow) int {
 
 // setCounts takes the server's counts per state from an event, leaving
 // out the queue this user's role cannot open.
-func (m *Model) setCounts(c map[api.ThreadState]int) {
+func (l *inboxList) setCounts(c map[api.ThreadState]int) {
 	if c == nil {
 		return
 	}
 	out := make(map[api.ThreadState]int, len(c))
 	for st, n := range c {
-		if st == api.ThreadClinical && !policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads) {
+		if st == api.ThreadClinical && !l.seesClinical {
 			continue
 		}
 		out[st] = n
 	}
-	m.inboxCounts = out
+	l.counts = out
 }
 
 // inboxTotal is the number of threads this user's inbox holds on the
 // server, loaded or not.
-func (m *Model) inboxTotal() int {
-	if m.inboxCounts == nil {
-		return len(m.inbox)
+func (l *inboxList) total() int {
+	if l.counts == nil {
+		return len(l.rows)
 	}
 	n := 0
-	for _, c := range m.inboxCounts {
+	for _, c := range l.counts {
 		n += c
 	}
-	return max(n, len(m.inbox))
+	return max(n, len(l.rows))
 }

@@ -41,8 +41,8 @@ func (fb *fakeBackend) hits() (inbox int, pages []string, changes []int64) {
 // the cursor reaches the end of what is loaded, never the whole inbox.
 func TestSignInLoadsOnePageAndScrollingFetchesAhead(t *testing.T) {
 	h, fb := pagedHarness(t, 5000)
-	if len(h.m.inbox) != inboxPageSize {
-		t.Fatalf("%d rows held after sign-in, want one page of %d", len(h.m.inbox), inboxPageSize)
+	if len(h.m.list.rows) != inboxPageSize {
+		t.Fatalf("%d rows held after sign-in, want one page of %d", len(h.m.list.rows), inboxPageSize)
 	}
 	for range 3 {
 		h.press("pgdown")
@@ -51,19 +51,19 @@ func TestSignInLoadsOnePageAndScrollingFetchesAhead(t *testing.T) {
 	if len(pages) != 1 {
 		t.Fatalf("pages asked %v, want only the first while far from the end", pages)
 	}
-	for h.m.cursor < inboxPageSize-fetchAheadRows {
+	for h.m.list.cursor < inboxPageSize-fetchAheadRows {
 		h.press("pgdown")
 	}
 	// The page is answered asynchronously; give a loaded machine time.
-	for deadline := time.Now().Add(5 * time.Second); len(h.m.inbox) < 2*inboxPageSize && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(5 * time.Second); len(h.m.list.rows) < 2*inboxPageSize && time.Now().Before(deadline); {
 		h.settle()
 	}
 	_, pages, _ = fb.hits()
 	if len(pages) != 2 || pages[1] != newThreadRow(fb.threads[99]).cursor() {
 		t.Fatalf("pages asked %v, want the page after x00099 once near the end", pages)
 	}
-	if len(h.m.inbox) != 2*inboxPageSize {
-		t.Errorf("%d rows held, want two pages", len(h.m.inbox))
+	if len(h.m.list.rows) != 2*inboxPageSize {
+		t.Errorf("%d rows held, want two pages", len(h.m.list.rows))
 	}
 }
 
@@ -72,7 +72,7 @@ func TestSignInLoadsOnePageAndScrollingFetchesAhead(t *testing.T) {
 // every other row as it was, and fetches nothing.
 func TestEventForOneThreadChangesOneRow(t *testing.T) {
 	h, fb := pagedHarness(t, 300)
-	before := append([]threadRow(nil), h.m.inbox...)
+	before := append([]threadRow(nil), h.m.list.rows...)
 	inbox, _, _ := fb.hits()
 
 	changed := manyThreads(300)[42]
@@ -83,16 +83,16 @@ func TestEventForOneThreadChangesOneRow(t *testing.T) {
 	if got, _, _ := fb.hits(); got != inbox {
 		t.Errorf("the inbox was fetched %d times for one event", got-inbox)
 	}
-	if len(h.m.inbox) != len(before) {
-		t.Fatalf("%d rows, want %d", len(h.m.inbox), len(before))
+	if len(h.m.list.rows) != len(before) {
+		t.Fatalf("%d rows, want %d", len(h.m.list.rows), len(before))
 	}
-	if r := h.m.inbox[0]; r.id != changed.ID || r.preview.String() != "Is 3pm free?" || r.unread != 2 {
+	if r := h.m.list.rows[0]; r.id != changed.ID || r.preview.String() != "Is 3pm free?" || r.unread != 2 {
 		t.Fatalf("top row %+v, want the changed thread with its new preview", r)
 	}
 	rest := append(append([]threadRow(nil), before[:42]...), before[43:]...)
 	for i, r := range rest {
-		if h.m.inbox[i+1] != r {
-			t.Fatalf("row %d changed: %+v, was %+v", i+1, h.m.inbox[i+1], r)
+		if h.m.list.rows[i+1] != r {
+			t.Fatalf("row %d changed: %+v, was %+v", i+1, h.m.list.rows[i+1], r)
 		}
 	}
 	h.mustSee("Is 3pm free?")
@@ -106,9 +106,9 @@ func TestCursorStaysOnTheUsersThreadWhileOthersArrive(t *testing.T) {
 	for range 25 {
 		h.press("j")
 	}
-	id, line := h.m.inbox[h.m.cursor].id, h.m.cursor-h.m.offset
-	if id != "x00025" || h.m.offset == 0 {
-		t.Fatalf("cursor on %s at offset %d; the test wants a scrolled list", id, h.m.offset)
+	id, line := h.m.list.rows[h.m.list.cursor].id, h.m.list.cursor-h.m.list.offset
+	if id != "x00025" || h.m.list.offset == 0 {
+		t.Fatalf("cursor on %s at offset %d; the test wants a scrolled list", id, h.m.list.offset)
 	}
 	for i := range 20 {
 		var ts api.ThreadSummary
@@ -121,13 +121,13 @@ func TestCursorStaysOnTheUsersThreadWhileOthersArrive(t *testing.T) {
 		}
 		fb.events <- api.Event{Seq: int64(i + 1), Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
 		h.settle()
-		if got := h.m.inbox[h.m.cursor].id; got != id || h.m.cursor-h.m.offset != line {
+		if got := h.m.list.rows[h.m.list.cursor].id; got != id || h.m.list.cursor-h.m.list.offset != line {
 			t.Fatalf("after %d arrivals the cursor is on %s at line %d, want %s at line %d",
-				i+1, got, h.m.cursor-h.m.offset, id, line)
+				i+1, got, h.m.list.cursor-h.m.list.offset, id, line)
 		}
 	}
-	if h.m.cursor != 25+20 {
-		t.Errorf("cursor index %d, want 45 (20 rows arrived above)", h.m.cursor)
+	if h.m.list.cursor != 25+20 {
+		t.Errorf("cursor index %d, want 45 (20 rows arrived above)", h.m.list.cursor)
 	}
 	h.mustSee("P-25")
 }
@@ -154,14 +154,14 @@ func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
 	if len(pagesAfter) != len(pages) {
 		t.Errorf("a resync loaded pages %v; it should ask for changes only", pagesAfter[len(pages):])
 	}
-	if h.m.inbox[0].id != "x00007" || h.m.inbox[0].preview.String() != "Running late" {
-		t.Errorf("top row %+v, want the changed thread", h.m.inbox[0])
+	if h.m.list.rows[0].id != "x00007" || h.m.list.rows[0].preview.String() != "Running late" {
+		t.Errorf("top row %+v, want the changed thread", h.m.list.rows[0])
 	}
-	if _, held := h.m.inboxIdx["x00003"]; held {
+	if _, held := h.m.list.idx["x00003"]; held {
 		t.Error("a thread that left the inbox is still shown")
 	}
-	if h.m.inboxSeq != 306 {
-		t.Errorf("change number %d, want 306", h.m.inboxSeq)
+	if h.m.list.seq != 306 {
+		t.Errorf("change number %d, want 306", h.m.list.seq)
 	}
 
 	// A number the server no longer answers for: a reset, then the
@@ -175,8 +175,8 @@ func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
 	if len(pagesReset) != len(pagesAfter)+1 || pagesReset[len(pagesReset)-1] != "" {
 		t.Errorf("after a reset pages %v, want the first page once more", pagesReset)
 	}
-	if h.m.inboxSeq != 900 {
-		t.Errorf("change number %d after the reset, want 900", h.m.inboxSeq)
+	if h.m.list.seq != 900 {
+		t.Errorf("change number %d after the reset, want 900", h.m.list.seq)
 	}
 }
 
@@ -185,7 +185,7 @@ func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
 func selectedNumber(t *testing.T, h *harness) int {
 	t.Helper()
 	var n int
-	if _, err := fmt.Sscanf(h.m.inbox[h.m.cursor].id, "x%05d", &n); err != nil {
+	if _, err := fmt.Sscanf(h.m.list.rows[h.m.list.cursor].id, "x%05d", &n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -196,21 +196,21 @@ func selectedNumber(t *testing.T, h *harness) int {
 // and still counts the whole inbox.
 func checkHeldAroundCursor(t *testing.T, h *harness, total int) {
 	t.Helper()
-	if len(h.m.inbox) > inboxHoldRows {
-		t.Fatalf("%d rows held, want at most %d", len(h.m.inbox), inboxHoldRows)
+	if len(h.m.list.rows) > inboxHoldRows {
+		t.Fatalf("%d rows held, want at most %d", len(h.m.list.rows), inboxHoldRows)
 	}
 	var first int
-	fmt.Sscanf(h.m.inbox[0].id, "x%05d", &first)
-	for i, r := range h.m.inbox {
+	fmt.Sscanf(h.m.list.rows[0].id, "x%05d", &first)
+	for i, r := range h.m.list.rows {
 		if want := fmt.Sprintf("x%05d", first+i); r.id != want {
 			t.Fatalf("held row %d is %s, want %s: the held rows are not one stretch", i, r.id, want)
 		}
-		if h.m.inboxIdx[r.id] != i {
-			t.Fatalf("index of %s is %d, want %d", r.id, h.m.inboxIdx[r.id], i)
+		if h.m.list.idx[r.id] != i {
+			t.Fatalf("index of %s is %d, want %d", r.id, h.m.list.idx[r.id], i)
 		}
 	}
-	if len(h.m.inboxIdx) != len(h.m.inbox) {
-		t.Fatalf("index holds %d threads for %d rows", len(h.m.inboxIdx), len(h.m.inbox))
+	if len(h.m.list.idx) != len(h.m.list.rows) {
+		t.Fatalf("index holds %d threads for %d rows", len(h.m.list.idx), len(h.m.list.rows))
 	}
 	h.mustSee("Inbox (" + fmt.Sprint(total) + ")")
 }
@@ -221,7 +221,7 @@ func scrollUntil(t *testing.T, h *harness, key string, done func(n int) bool) {
 	t.Helper()
 	for deadline := time.Now().Add(30 * time.Second); !done(selectedNumber(t, h)); {
 		if time.Now().After(deadline) {
-			t.Fatalf("cursor stuck on %s after scrolling %s", h.m.inbox[h.m.cursor].id, key)
+			t.Fatalf("cursor stuck on %s after scrolling %s", h.m.list.rows[h.m.list.cursor].id, key)
 		}
 		h.press(key)
 	}
@@ -238,14 +238,14 @@ func TestInboxHoldsOnlyThePagesAroundTheCursor(t *testing.T) {
 
 	scrollUntil(t, h, "pgdown", func(n int) bool { return n >= 1200 })
 	checkHeldAroundCursor(t, h, total)
-	if len(h.m.inboxAbove) == 0 || h.m.inbox[0].id == "x00000" {
-		t.Fatalf("the pages above the cursor were kept (first held %s)", h.m.inbox[0].id)
+	if len(h.m.list.above) == 0 || h.m.list.rows[0].id == "x00000" {
+		t.Fatalf("the pages above the cursor were kept (first held %s)", h.m.list.rows[0].id)
 	}
 	_, pagesDown, _ := fb.hits()
 
 	// Activity on a thread far above: it moves to the top of the inbox,
 	// which is not held, so no row appears; a new thread likewise.
-	held := len(h.m.inbox)
+	held := len(h.m.list.rows)
 	moved := manyThreads(total)[3]
 	moved.LastAt, moved.Seq = t0.Add(time.Minute), total+1
 	fb.mu.Lock()
@@ -254,20 +254,20 @@ func TestInboxHoldsOnlyThePagesAroundTheCursor(t *testing.T) {
 	fb.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: moved.ID, Thread: &moved,
 		Counts: map[api.ThreadState]int{api.ThreadOpen: total + 1}}
 	h.settle()
-	if len(h.m.inbox) != held {
-		t.Fatalf("%d rows held after an event above them, want %d", len(h.m.inbox), held)
+	if len(h.m.list.rows) != held {
+		t.Fatalf("%d rows held after an event above them, want %d", len(h.m.list.rows), held)
 	}
 	h.mustSee(fmt.Sprintf("Inbox (%d)", total+1))
-	if _, ok := h.m.inboxIdx[moved.ID]; ok {
+	if _, ok := h.m.list.idx[moved.ID]; ok {
 		t.Fatal("a thread that moved above the held rows is held out of place")
 	}
 
 	scrollUntil(t, h, "pgup", func(n int) bool { return n <= 600 })
-	if len(h.m.inbox) > inboxHoldRows {
-		t.Fatalf("%d rows held after scrolling back, want at most %d", len(h.m.inbox), inboxHoldRows)
+	if len(h.m.list.rows) > inboxHoldRows {
+		t.Fatalf("%d rows held after scrolling back, want at most %d", len(h.m.list.rows), inboxHoldRows)
 	}
-	if h.m.inbox[len(h.m.inbox)-1].id >= "x01200" {
-		t.Errorf("the pages below were kept: last held %s", h.m.inbox[len(h.m.inbox)-1].id)
+	if h.m.list.rows[len(h.m.list.rows)-1].id >= "x01200" {
+		t.Errorf("the pages below were kept: last held %s", h.m.list.rows[len(h.m.list.rows)-1].id)
 	}
 	_, pagesUp, _ := fb.hits()
 	reread := pagesUp[len(pagesDown):]
@@ -281,11 +281,11 @@ func TestInboxHoldsOnlyThePagesAroundTheCursor(t *testing.T) {
 	}
 
 	h.press("home")
-	for deadline := time.Now().Add(5 * time.Second); len(h.m.inboxAbove) > 0 && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(5 * time.Second); len(h.m.list.above) > 0 && time.Now().Before(deadline); {
 		h.settle()
 	}
-	if len(h.m.inboxAbove) != 0 || h.m.cursor != 0 || h.m.inbox[0].id != moved.ID {
+	if len(h.m.list.above) != 0 || h.m.list.cursor != 0 || h.m.list.rows[0].id != moved.ID {
 		t.Fatalf("home: cursor %d on %s, %d pages above; want the first row (%s)",
-			h.m.cursor, h.m.inbox[h.m.cursor].id, len(h.m.inboxAbove), moved.ID)
+			h.m.list.cursor, h.m.list.rows[h.m.list.cursor].id, len(h.m.list.above), moved.ID)
 	}
 }

@@ -87,6 +87,9 @@ var factorPrompts = [4]string{
 type incidentScreen struct {
 	theme         Theme
 	keys          incidentKeys
+	forceQuit     key.Binding
+	b             IncidentBackend
+	sess          session
 	width, height int
 	mode          incidentMode
 	busy          bool
@@ -114,21 +117,48 @@ func newIncidentInput() textinput.Model {
 	return in
 }
 
+func newIncidentScreen(t Theme, forceQuit key.Binding, b IncidentBackend, sess session, mode incidentMode) *incidentScreen {
+	return &incidentScreen{theme: t, keys: newIncidentKeys(), forceQuit: forceQuit, b: b, sess: sess, mode: mode}
+}
+
 // newIncidentReport opens the report form for a thread.
-func newIncidentReport(t Theme, threadID, messageID string) *incidentScreen {
-	return &incidentScreen{theme: t, keys: newIncidentKeys(), mode: incReportKind, threadID: threadID, messageID: messageID}
+func newIncidentReport(t Theme, forceQuit key.Binding, b IncidentBackend, sess session, threadID, messageID string) *incidentScreen {
+	s := newIncidentScreen(t, forceQuit, b, sess, incReportKind)
+	s.threadID, s.messageID = threadID, messageID
+	return s
 }
 
 // newIncidentRegister opens the supervisor's register.
-func newIncidentRegister(t Theme) *incidentScreen {
-	return &incidentScreen{theme: t, keys: newIncidentKeys(), mode: incList, busy: true}
+func newIncidentRegister(t Theme, forceQuit key.Binding, b IncidentBackend, sess session) *incidentScreen {
+	s := newIncidentScreen(t, forceQuit, b, sess, incList)
+	s.busy = true
+	return s
+}
+
+// Update takes a key or the server's answer. ctrl+c quits from every
+// mode, even while typing.
+func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case incidentMsg:
+		s.set(msg)
+	case tea.KeyMsg:
+		if key.Matches(msg, s.forceQuit) {
+			return emit(quitMsg{})
+		}
+		cmd, done := s.Key(msg, s.b, s.sess.ctx, s.sess.id)
+		if done {
+			return tea.Batch(cmd, emit(closeScreenMsg{s}))
+		}
+		return cmd
+	}
+	return nil
 }
 
 // SetSize gives the screen the body's width and height.
 func (s *incidentScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-// Update takes an answer from the server.
-func (s *incidentScreen) Update(msg incidentMsg) {
+// set takes an answer from the server.
+func (s *incidentScreen) set(msg incidentMsg) {
 	s.busy = false
 	if msg.err != nil {
 		s.errText = policy.SanitizeLine(msg.err.Error())
@@ -321,6 +351,36 @@ func (s *incidentScreen) clock(inc api.Incident) string {
 }
 
 // View draws the screen in its width and height.
+// ShortHelp is the screen's keys in its current mode, as its help line
+// shows them.
+func (s *incidentScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	switch s.mode {
+	case incReportKind:
+		return []key.Binding{k.Kind, k.Cancel}
+	case incReportText:
+		return []key.Binding{k.Submit, k.Cancel}
+	case incAssess, incReasoning:
+		if s.inc != nil {
+			return []key.Binding{k.Submit, k.Cancel}
+		}
+	case incList:
+		return []key.Binding{k.Up, k.Down, k.Open, k.Refresh, k.Back}
+	case incOutcomeKind:
+		if s.inc != nil {
+			return []key.Binding{k.Notify, k.LowProb, k.Cancel}
+		}
+	default:
+		if s.inc != nil && s.inc.State == "open" {
+			return []key.Binding{k.Step, k.Assess, k.Outcome, k.Back}
+		}
+	}
+	return []key.Binding{k.Back}
+}
+
+// FullHelp is the short help in one column.
+func (s *incidentScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
 func (s *incidentScreen) View() string {
 	t := s.theme
 	w := max(s.width, 20)
@@ -331,8 +391,6 @@ func (s *incidentScreen) View() string {
 			add(l)
 		}
 	}
-	var help []key.Binding
-	k := s.keys
 	switch s.mode {
 	case incReportKind, incReportText:
 		add(t.Title.Render("Report an incident") + t.Faint.Render(" · about this thread; a supervisor works it under the 60-day clock"))
@@ -348,9 +406,6 @@ func (s *incidentScreen) View() string {
 		if s.mode == incReportText {
 			add(t.Text.Render("What happened? (no more detail than needed; sealed, supervisors only)"))
 			add(s.input.View())
-			help = []key.Binding{k.Submit, k.Cancel}
-		} else {
-			help = []key.Binding{k.Kind, k.Cancel}
 		}
 	case incList:
 		add(t.Title.Render(fmt.Sprintf("Incidents (%d)", len(s.list))) + t.Faint.Render(" · 45 CFR 164.402 · notify within 60 days of discovery"))
@@ -372,11 +427,9 @@ func (s *incidentScreen) View() string {
 			add(fmt.Sprintf("%s%s  %s  %s  %s", mark, policy.SanitizeLine(inc.PatientLabel), policy.IncidentKinds[inc.Kind],
 				strings.ToUpper(inc.State), clock))
 		}
-		help = []key.Binding{k.Up, k.Down, k.Open, k.Refresh, k.Back}
 	default:
 		if s.inc == nil {
 			add(t.Faint.Render("Loading…"))
-			help = []key.Binding{k.Back}
 			break
 		}
 		inc := *s.inc
@@ -419,22 +472,13 @@ func (s *incidentScreen) View() string {
 			add("")
 			add(t.Text.Render(factorPrompts[s.factor]))
 			add(s.input.View())
-			help = []key.Binding{k.Submit, k.Cancel}
 		case incOutcomeKind:
 			add("")
 			add(t.Text.Render("Outcome: n notification required · l low probability of compromise (all four factors assessed)"))
-			help = []key.Binding{k.Notify, k.LowProb, k.Cancel}
 		case incReasoning:
 			add("")
 			add(t.Text.Render("Why? The reasoning is kept with the decision."))
 			add(s.input.View())
-			help = []key.Binding{k.Submit, k.Cancel}
-		default:
-			if inc.State == "open" {
-				help = []key.Binding{k.Step, k.Assess, k.Outcome, k.Back}
-			} else {
-				help = []key.Binding{k.Back}
-			}
 		}
 	}
 	if !s.errText.IsEmpty() {
@@ -448,7 +492,7 @@ func (s *incidentScreen) View() string {
 		lines = append(lines, "")
 	}
 	var hb []string
-	for _, b := range help {
+	for _, b := range s.ShortHelp() {
 		hb = append(hb, t.HelpKey.Render(b.Help().Key)+" "+t.HelpDesc.Render(b.Help().Desc))
 	}
 	return strings.Join(lines, "\n") + "\n" + ansi.Truncate(strings.Join(hb, t.HelpDesc.Render(" • ")), w, "…")

@@ -20,8 +20,8 @@ func (m *Model) openIncidentReport() tea.Cmd {
 		return m.showToast(toastError, policy.SanitizeLine(policy.Why(role, policy.ActionOpenIncident)))
 	}
 	id := m.openID
-	if id == "" && m.cursor < len(m.inbox) {
-		id = m.inbox[m.cursor].id
+	if id == "" && m.list.cursor < len(m.list.rows) {
+		id = m.list.rows[m.list.cursor].id
 	}
 	if id == "" || m.incidentBackend() == nil {
 		return m.showToast(toastError, policy.Trusted("Open a thread first: an incident is reported from the thread it is about."))
@@ -30,7 +30,8 @@ func (m *Model) openIncidentReport() tea.Cmd {
 	if id == m.openID {
 		msgID = m.selMsg
 	}
-	m.incidents = newIncidentReport(m.theme, id, msgID)
+	m.incidents = newIncidentReport(m.theme, m.keys.ForceQuit, m.incidentBackend(), m.sess(), id, msgID)
+	m.resize()
 	return nil
 }
 
@@ -44,25 +45,9 @@ func (m *Model) openIncidentRegister() tea.Cmd {
 	if b == nil || m.ctx == nil {
 		return nil
 	}
-	m.incidents = newIncidentRegister(m.theme)
+	m.incidents = newIncidentRegister(m.theme, m.keys.ForceQuit, b, m.sess())
+	m.resize()
 	return incidentListCmd(m.ctx, b, m.session)
-}
-
-// incidentKey gives a key to the open incident screen.
-func (m *Model) incidentKey(msg tea.KeyMsg) tea.Cmd {
-	if m.keys.resolve(ctxFatal, msg) == actQuit && msg.String() == "ctrl+c" {
-		return m.quit()
-	}
-	b := m.incidentBackend()
-	if b == nil || m.ctx == nil {
-		m.incidents = nil
-		return nil
-	}
-	cmd, done := m.incidents.Key(msg, b, m.ctx, m.session)
-	if done {
-		m.incidents = nil
-	}
-	return cmd
 }
 
 // onIncident takes the server's answer for the incident screen.
@@ -77,8 +62,7 @@ func (m *Model) onIncident(msg incidentMsg) tea.Cmd {
 		m.incidents = nil
 		return m.showToast(toastInfo, policy.Trusted("Incident reported; a supervisor will work it."))
 	}
-	m.incidents.Update(msg)
-	return nil
+	return m.incidents.Update(msg)
 }
 
 // syncIncidentKeys enables the incident keys for the roles and backends
@@ -86,7 +70,7 @@ func (m *Model) onIncident(msg incidentMsg) tea.Cmd {
 func (m *Model) syncIncidentKeys() {
 	role := policy.Role(m.user.Role)
 	has := m.incidentBackend() != nil && m.screen == screenMain
-	m.keys.Incident.SetEnabled(has && policy.Can(role, policy.ActionOpenIncident) && (m.openID != "" || len(m.inbox) > 0))
+	m.keys.Incident.SetEnabled(has && policy.Can(role, policy.ActionOpenIncident) && (m.openID != "" || len(m.list.rows) > 0))
 	// Enabled for every role: a role without the register is told why
 	// rather than met with silence.
 	m.keys.Incidents.SetEnabled(has)

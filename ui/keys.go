@@ -397,10 +397,8 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 // contexts (login, composer) every key that is not bound goes to the
 // input, which is how letter shortcuts are off while typing.
 func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
-	for _, b := range k.bindings(c) {
-		if key.Matches(msg, b.key) {
-			return b.act
-		}
+	if act := helpKeys(k.bindings(c)).resolve(msg); act != actNone {
+		return act
 	}
 	if c == ctxLogin || c == ctxComposer || c == ctxEnrol || c == ctxReveal || c == ctxAudit {
 		return actForward
@@ -410,6 +408,16 @@ func (k KeyMap) resolve(c keyContext, msg tea.KeyMsg) action {
 
 // helpKeys is the help.KeyMap of one keyContext.
 type helpKeys []boundAction
+
+// resolve is the action of the first binding msg matches, or actNone.
+func (h helpKeys) resolve(msg tea.KeyMsg) action {
+	for _, b := range h {
+		if key.Matches(msg, b.key) {
+			return b.act
+		}
+	}
+	return actNone
+}
 
 // ShortHelp lists the bindings for the one-line help bar.
 func (h helpKeys) ShortHelp() []key.Binding {

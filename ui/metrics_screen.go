@@ -41,13 +41,15 @@ func metricsCmd(ctx context.Context, b Backend, session, gen int) tea.Cmd {
 // metricsScreen is the open metrics screen: a self-contained component
 // the root model sizes, feeds its answers to and draws.
 type metricsScreen struct {
-	theme  Theme
-	width  int
-	height int
-	gen    int
-	busy   bool
-	loaded bool
-	data   api.ProgramMetrics
+	helpKeys // the keys of ctxMetrics
+	sess     session
+	theme    Theme
+	width    int
+	height   int
+	gen      int
+	busy     bool
+	loaded   bool
+	data     api.ProgramMetrics
 	// sources are the opt-in sources, sanitised once on arrival (they come
 	// from the server and are drawn as labels).
 	sources []sourceCount
@@ -60,14 +62,44 @@ type sourceCount struct {
 	month int
 }
 
-func newMetricsScreen(t Theme) *metricsScreen { return &metricsScreen{theme: t} }
+func newMetricsScreen(t Theme, keys KeyMap, sess session) *metricsScreen {
+	return &metricsScreen{theme: t, helpKeys: keys.bindings(ctxMetrics), sess: sess}
+}
+
+// Update takes a key or the server's answer; a stale answer (an earlier
+// refresh, or a past session) is dropped by the caller.
+func (s *metricsScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case metricsMsg:
+		s.set(msg)
+	case tea.KeyMsg:
+		switch s.resolve(msg) {
+		case actQuit:
+			return emit(quitMsg{})
+		case actClose:
+			return emit(closeScreenMsg{s})
+		case actRefresh:
+			return s.fetch()
+		}
+	}
+	return nil
+}
+
+// fetch asks the server for the figures again.
+func (s *metricsScreen) fetch() tea.Cmd {
+	if s.sess.ctx == nil {
+		return nil
+	}
+	s.gen++
+	s.busy = true
+	return metricsCmd(s.sess.ctx, s.sess.backend, s.sess.id, s.gen)
+}
 
 // SetSize gives the screen its body's width and height.
 func (s *metricsScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-// Update takes the server's answer; a stale one (an earlier refresh, or
-// a past session) is dropped by the caller's generation check.
-func (s *metricsScreen) Update(msg metricsMsg) {
+// set takes the server's answer.
+func (s *metricsScreen) set(msg metricsMsg) {
 	s.busy = false
 	if msg.err != nil {
 		s.errText = policy.Trusted("Could not load the program metrics. Press R to try again.")
@@ -263,19 +295,9 @@ func (m *Model) openMetrics() tea.Cmd {
 	if !m.canViewMetrics() {
 		return m.showToast(toastError, policy.SanitizeLine(policy.Why(policy.Role(m.user.Role), policy.ActionViewMetrics)))
 	}
-	m.metrics = newMetricsScreen(m.theme)
+	m.metrics = newMetricsScreen(m.theme, m.keys, m.sess())
 	m.resize()
-	return m.fetchMetrics()
-}
-
-func (m *Model) fetchMetrics() tea.Cmd {
-	s := m.metrics
-	if s == nil || m.ctx == nil {
-		return nil
-	}
-	s.gen++
-	s.busy = true
-	return metricsCmd(m.ctx, m.backend, m.session, s.gen)
+	return m.metrics.fetch()
 }
 
 func (m *Model) onMetrics(msg metricsMsg) tea.Cmd {
@@ -283,22 +305,11 @@ func (m *Model) onMetrics(msg metricsMsg) tea.Cmd {
 	if s == nil || msg.session != m.session || msg.gen != s.gen {
 		return nil // closed, signed out, or refreshed since
 	}
-	s.Update(msg)
+	cmd := s.Update(msg)
 	if msg.err != nil {
 		// The screen says it could not load; the tier (toast, sign-out,
 		// full page) is decided as for every other call.
-		return m.handleErr("Could not load the program metrics", msg.err)
+		return tea.Batch(cmd, m.handleErr("Could not load the program metrics", msg.err))
 	}
-	return nil
-}
-
-func (m *Model) metricsKey(act action) tea.Cmd {
-	switch act {
-	case actClose:
-		m.metrics = nil
-		m.resize()
-	case actRefresh:
-		return m.fetchMetrics()
-	}
-	return nil
+	return cmd
 }

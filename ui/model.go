@@ -1,8 +1,3 @@
-// Package ui is the console's terminal interface: a Bubble Tea model with
-// a login screen, the inbox, an open thread with its composer and macro
-// picker, and the hand-off to nurses. It reaches the outside world only
-// through Backend, from tea.Cmds; it draws patient text only as
-// policy.SafeText.
 package ui
 
 import (
@@ -13,7 +8,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -113,35 +107,16 @@ type Model struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 
-	login        loginForm
+	login        *signInForm
 	loginAttempt int
 	user         api.User
 	idleTimeout  time.Duration
 	lastInput    time.Time
 
-	inbox      []threadRow
-	cursor     int
-	offset     int
-	inboxGen   int
-	inboxBusy  bool
-	inboxAgain bool
-	inboxReady bool
-	// The paged inbox (inbox_window.go): where each held thread's row
-	// is, the cursor of the next page, the change number the rows are
-	// current to, the counts per state, and whether End is loading to
-	// the last page.
-	inboxIdx    map[string]int
-	inboxNext   string
-	inboxSeq    int64
-	inboxCounts map[api.ThreadState]int
-	inboxToEnd  bool
-	// inboxAbove are the cursors that read again the pages let go above
-	// the held rows (the last is the page just above them); inboxTop is
-	// the cursor of the held rows' own first page, and inboxToTop says
-	// Home is reading the first page.
-	inboxAbove []string
-	inboxTop   string
-	inboxToTop bool
+	// list is the inbox pane (inbox.go, inbox_window.go).
+	list inboxList
+	// form is the open triage form (triage_forms.go), or nil.
+	form *triageForm
 
 	openID      string
 	threadGen   int
@@ -176,16 +151,10 @@ type Model struct {
 	// incidents is the open incident screen (incidents.go), or nil.
 	incidents *incidentScreen
 
-	ack        *policyAck // the policy acknowledgment screen (policy_ack.go)
-	ackVersion string
-	reviewDue  bool // supervisors: the quarterly access review is due
+	ack       *policyAck // the policy acknowledgment screen (policy_ack.go)
+	reviewDue bool       // supervisors: the quarterly access review is due
 
 	vendors *vendorPanel // admins: the vendor register (vendor_view.go)
-
-	// queue is the queue and filters the inbox shows (queues.go); form
-	// is the open triage form (triage_forms.go), or nil.
-	queue queueState
-	form  *triageForm
 
 	drafts     draftState
 	draftDelay time.Duration
@@ -193,26 +162,6 @@ type Model struct {
 	after    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	quitting bool   // waiting for the last draft to be written
 	notice   string // Options.Notice until it has been shown
-}
-
-// loginForm is the sign-in screen's state.
-type loginForm struct {
-	inputs [3]textinput.Model // username, password, one-time code
-	focus  int
-	err    policy.SafeText
-	notice string // why the user is here again ("Signed out after …")
-	busy   bool
-}
-
-// composer is the reply box and the refusal shown under it.
-type composer struct {
-	active  bool // shown under the thread
-	ta      textarea.Model
-	busy    bool
-	refusal *refusalView
-	// key is reused when the same text is sent again after a transient
-	// failure, so the retry cannot send twice.
-	key, keyText string
 }
 
 type refusalView struct {
@@ -224,15 +173,6 @@ type refusalView struct {
 	// request is what was refused, kept so a quiet-hours refusal can be
 	// scheduled as it stands.
 	request api.SendRequest
-}
-
-type macroPicker struct {
-	threadID string
-	items    []assets.Macro
-	// templates, when set, makes this the template picker (the 24-hour
-	// window is closed): approved templates whose variables the server fills.
-	templates []api.TemplateInfo
-	cursor    int
 }
 
 type confirmPrompt struct {
@@ -296,39 +236,14 @@ func New(b Backend, opts Options) *Model {
 	m.vp = viewport.New(0, 0)
 	m.vp.MouseWheelEnabled = false
 	m.nowAt = m.now()
-	m.login = newLoginForm()
-	m.composer.ta = newTextarea()
+	m.login = m.newLoginForm()
+	m.list = newInboxList(m.theme, m.keys, session{}, false)
+	m.composer = newComposer(m.theme, m.keys)
 	m.syncKeys()
 	return m
 }
 
-func newLoginForm() loginForm {
-	var f loginForm
-	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = 128
-		f.inputs[i] = in
-	}
-	f.inputs[0].Placeholder = "username"
-	f.inputs[1].EchoMode = textinput.EchoNone // not even the length shows
-	f.inputs[2].Placeholder = "6-digit code, or a recovery code"
-	f.inputs[2].CharLimit = 24 // a recovery code with its dashes and spaces
-	f.inputs[0].Focus()
-	return f
-}
-
-func newTextarea() textarea.Model {
-	ta := textarea.New()
-	ta.Placeholder = "Write a reply (no health details: use the portal link)"
-	ta.ShowLineNumbers = false
-	ta.Prompt = "> "
-	ta.CharLimit = 4096 // WhatsApp's limit for a text message
-	ta.SetHeight(3)
-	// Enter sends; a new line is alt+enter.
-	ta.KeyMap.InsertNewline.SetKeys("alt+enter")
-	return ta
-}
+func (m *Model) newLoginForm() *signInForm { return newSignInForm(m.theme, m.keys, m.server) }
 
 // Init starts the demo sign-in when there is one.
 func (m *Model) Init() tea.Cmd {
@@ -356,12 +271,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
 		cmd = m.updateKey(msg)
+	case signInMsg:
+		cmd = m.onSignIn(msg)
+	case composerLeftMsg:
+		m.onComposerLeft()
+	case composerSendMsg:
+		cmd = m.sendText()
+	case composerEditedMsg:
+		cmd = m.composerEdited()
+	case pickMsg:
+		cmd = m.onPick(msg)
+	case pickerClosedMsg:
+		m.picker = nil
+	case enrolCancelMsg:
+		cmd = m.onEnrolCancel()
+	case recoveryDoneMsg:
+		cmd = m.onRecoveryDone(msg)
 	case loginResultMsg:
 		cmd = m.onLogin(msg)
-	case inboxPageMsg:
-		cmd = m.onInboxPage(msg)
-	case inboxChangesMsg:
-		cmd = m.onInboxChanges(msg)
+	case inboxPageMsg, inboxChangesMsg:
+		cmd = m.list.Update(msg)
+	case callFailedMsg:
+		cmd = m.handleErr(msg.what, msg.err)
 	case threadMsg:
 		cmd = m.onThread(msg)
 	case sendResultMsg:
@@ -398,6 +329,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onIncident(msg)
 	case triageResult:
 		cmd = m.onTriage(msg)
+	case formDoneMsg:
+		cmd = m.onFormDone(msg)
+	case formClosedMsg:
+		m.onFormClosed(msg)
 	case draftTickMsg:
 		cmd = m.onDraftTick(msg)
 	case draftLoadedMsg:
@@ -406,6 +341,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onDraftDone(msg)
 	case quitNowMsg:
 		cmd = tea.Quit
+	case quitMsg:
+		cmd = m.quit()
+	case signOutMsg:
+		cmd = m.signOut(msg.notice)
+	case closeScreenMsg:
+		m.closeScreen(msg.screen)
 	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
 		cmd = m.onEvents(msg)
 	case idleTickMsg:
@@ -467,17 +408,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.screen == screenPolicy {
 		return m.policyKey(msg)
 	}
-	if m.vendors != nil && m.screen == screenMain {
-		return m.vendorKey(msg)
-	}
-	if m.incidents != nil && m.screen == screenMain {
-		return m.incidentKey(msg)
-	}
-	if m.form != nil && m.screen == screenMain && m.revealAsk == nil {
-		if msg.String() == "ctrl+c" {
-			return m.quit()
-		}
-		return m.formKey(msg)
+	if c := m.keyOwner(); c != nil {
+		return c.Update(msg)
 	}
 	c := m.keyContext()
 	act := m.keys.resolve(c, msg)
@@ -487,35 +419,12 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	}
 	switch c {
-	case ctxLogin:
-		return m.loginKey(act, msg)
-	case ctxComposer:
-		return m.composerKey(act, msg)
-	case ctxPicker:
-		if act == actChooseNumber {
-			// The digit names the macro: 1 is the first one listed.
-			n := int(msg.String()[0] - '1')
-			if n >= m.picker.size() {
-				return nil
-			}
-			m.picker.cursor = n
-			act = actChoose
-		}
-		return m.pickerKey(act)
 	case ctxConfirm:
 		return m.confirmKey(act)
 	case ctxConsent:
 		return m.consentKey(act)
-	case ctxEnrol:
-		return m.enrolKey(act, msg)
-	case ctxRecovery:
-		return m.recoveryKey(act)
 	case ctxReveal:
 		return m.revealKey(act, msg)
-	case ctxAudit:
-		return m.auditKey(act, msg)
-	case ctxMetrics:
-		return m.metricsKey(act)
 	case ctxFatal:
 		return nil // only quitting, handled above
 	}
@@ -528,6 +437,43 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	return m.screenKey(act)
 }
 
+// keyOwner is the component that has the keys, or nil when they are the
+// root's: the inbox and thread keys (which act across panes), the
+// prompts, and the error page. A component handles its own quit keys.
+func (m *Model) keyOwner() component {
+	switch m.screen {
+	case screenLogin:
+		return m.login
+	case screenEnrol:
+		if m.enrol != nil {
+			return m.enrol
+		}
+		return nil
+	case screenRecovery:
+		if m.recovery != nil {
+			return m.recovery
+		}
+		return nil
+	case screenMain:
+	default:
+		return nil
+	}
+	if s := m.activeScreen(); s != nil {
+		return s
+	}
+	switch {
+	case m.revealAsk != nil || m.consentAsk != nil || m.confirm != nil:
+		return nil
+	case m.form != nil:
+		return m.form
+	case m.picker != nil:
+		return m.picker
+	case m.focus == focusComposer:
+		return &m.composer
+	}
+	return nil
+}
+
 // syncKeys enables the bindings that make sense right now, which also
 // keeps the help bar honest.
 func (m *Model) syncKeys() {
@@ -537,7 +483,11 @@ func (m *Model) syncKeys() {
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
-	m.keys.Open.SetEnabled(len(m.inbox) > 0)
+	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
+	// The list draws its focus and ages from the root's state; its help
+	// is the list keys as enabled now.
+	m.list.focused = m.focus == focusList && m.picker == nil
+	m.list.now = m.nowAt
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
@@ -546,6 +496,7 @@ func (m *Model) syncKeys() {
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
 	m.syncTriageKeys()
+	m.list.helpKeys = m.keys.bindings(ctxList)
 }
 
 // portalOffered says the last refusal offered the portal link for the
@@ -557,38 +508,14 @@ func (m *Model) portalOffered() bool {
 
 // --- login -----------------------------------------------------------
 
-func (m *Model) loginKey(act action, msg tea.KeyMsg) tea.Cmd {
-	f := &m.login
-	switch act {
-	case actNextField, actPrevField:
-		step := 1
-		if act == actPrevField {
-			step = len(f.inputs) - 1
-		}
-		f.inputs[f.focus].Blur()
-		f.focus = (f.focus + step) % len(f.inputs)
-		return f.inputs[f.focus].Focus()
-	case actSubmit:
-		if f.busy {
-			return nil
-		}
-		user := strings.TrimSpace(f.inputs[0].Value())
-		pass := f.inputs[1].Value()
-		code := strings.TrimSpace(f.inputs[2].Value())
-		if user == "" || pass == "" {
-			f.err = policy.Trusted("Enter your username and password.")
-			return nil
-		}
-		// The password leaves the model now: only the command holds it.
-		f.inputs[1].SetValue("")
-		f.inputs[2].SetValue("")
-		f.err, f.notice, f.busy = policy.SafeText{}, "", true
-		m.loginAttempt++
-		return loginCmd(m.backend, m.loginAttempt, user, pass, code)
+// onSignIn sends a submitted sign-in, numbered so that only the answer
+// to the latest attempt is taken.
+func (m *Model) onSignIn(msg signInMsg) tea.Cmd {
+	if m.screen != screenLogin {
+		return nil
 	}
-	var cmd tea.Cmd
-	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	return cmd
+	m.loginAttempt++
+	return loginCmd(m.backend, m.loginAttempt, msg.username, msg.password, msg.code)
 }
 
 func (m *Model) onLogin(msg loginResultMsg) tea.Cmd {
@@ -614,19 +541,22 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.user = resp.User
+	m.list = newInboxList(m.theme, m.keys, m.sess(),
+		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
+	m.list.q = m.newQueues()
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
 	}
 	m.lastInput = m.nowAt
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.login.inputs[0].Blur()
 	m.enrol, m.recovery = nil, nil
 	m.screen, m.focus = screenMain, focusList
 	m.eventsBackoff = 0
 	m.drafts = draftState{}
 	m.reviewDue = false
-	cmds := []tea.Cmd{m.fetchInbox(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
+	cmds := []tea.Cmd{m.list.fetch(), subscribeCmd(m.ctx, m.backend, m.session), idleTickCmd(m.session), macrosCmd(m.ctx, m.backend, m.session)}
 	if m.canViewAudit() {
 		cmds = append(cmds, reviewStatusCmd(m.ctx, m.backend, m.session))
 	}
@@ -647,14 +577,11 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
-	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
-	m.inboxBusy, m.inboxAgain = false, false
-	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxCounts, m.inboxToEnd = nil, "", 0, nil, false
-	m.inboxAbove, m.inboxTop, m.inboxToTop = nil, "", false
+	m.list = newInboxList(m.theme, m.keys, session{}, false)
 	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
-	m.composer = composer{ta: newTextarea()}
+	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
@@ -662,9 +589,9 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.dropReveal()
 	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
-	m.ack, m.ackVersion, m.reviewDue, m.vendors = nil, "", false, nil
+	m.ack, m.reviewDue, m.vendors = nil, false, nil
 	m.screen, m.focus = screenLogin, focusList
-	m.login = newLoginForm()
+	m.login = m.newLoginForm()
 	m.login.notice = notice
 	m.prefillDemoLogin()
 	m.resize()
@@ -694,7 +621,7 @@ func (m *Model) fail(err error) tea.Cmd {
 		m.cancel()
 	}
 	m.session++
-	m.inbox, m.thread, m.openID = nil, nil, ""
+	m.list.rows, m.thread, m.openID = nil, nil, ""
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
 	m.vp.SetContent("")
@@ -779,7 +706,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	// The thread's own row is this user's (read just now): it replaces
 	// the inbox row, so its unread count clears without a refetch.
 	if msg.detail.Thread.ID == msg.threadID {
-		m.applyRow(msg.detail.Thread)
+		m.list.applyRow(msg.detail.Thread)
 	}
 	m.keepSelection()
 	m.resize()
@@ -799,7 +726,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 	case actLogout:
 		return m.signOut("Signed out.")
 	case actRefresh:
-		return tea.Batch(m.fetchInbox(), m.fetchThread())
+		return tea.Batch(m.list.fetch(), m.fetchThread())
 	case actSwitchPane:
 		if m.focus == focusList && m.openID != "" {
 			m.focus = focusThread
@@ -807,9 +734,9 @@ func (m *Model) screenKey(act action) tea.Cmd {
 			m.focus = focusList
 		}
 	case actOpen:
-		if m.cursor < len(m.inbox) {
+		if m.list.cursor < len(m.list.rows) {
 			m.focus = focusThread
-			return m.openThread(m.inbox[m.cursor].id)
+			return m.openThread(m.list.rows[m.list.cursor].id)
 		}
 	case actBack:
 		m.focus = focusList
@@ -854,7 +781,8 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if len(items) == 0 {
 			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
 		}
-		m.picker = &macroPicker{threadID: m.openID, items: items}
+		m.picker = newMacroPicker(m.theme, m.keys, m.openID, items, nil)
+		m.resize()
 		return cmd
 	case actHandoff:
 		if id := m.handoffTarget(); id != "" {
@@ -889,12 +817,7 @@ func (m *Model) screenKey(act action) tea.Cmd {
 		if m.focus == focusThread {
 			m.scrollThread(act)
 		} else {
-			m.moveCursor(act)
-			m.inboxToEnd = act == actBottom && m.inboxNext != ""
-			if act == actTop {
-				return m.toTop()
-			}
-			return m.fetchMore()
+			return m.list.move(act)
 		}
 	}
 	return nil
@@ -904,10 +827,10 @@ func (m *Model) screenKey(act action) tea.Cmd {
 // the selection is not the open thread, so r, m and n act on what the
 // cursor shows.
 func (m *Model) ensureOpen() tea.Cmd {
-	if m.focus != focusList || m.cursor >= len(m.inbox) {
+	if m.focus != focusList || m.list.cursor >= len(m.list.rows) {
 		return nil
 	}
-	id := m.inbox[m.cursor].id
+	id := m.list.rows[m.list.cursor].id
 	if id == m.openID {
 		return nil
 	}
@@ -919,8 +842,8 @@ func (m *Model) ensureOpen() tea.Cmd {
 // list, else the open thread; none when it is already with the nurses.
 func (m *Model) handoffTarget() string {
 	var row *threadRow
-	if m.focus == focusList && m.cursor < len(m.inbox) {
-		row = &m.inbox[m.cursor]
+	if m.focus == focusList && m.list.cursor < len(m.list.rows) {
+		row = &m.list.rows[m.list.cursor]
 	} else if m.thread != nil {
 		row = &m.thread.row
 	}
@@ -934,45 +857,12 @@ func (m *Model) labelOf(id string) policy.SafeText {
 	if m.thread != nil && m.thread.row.id == id {
 		return m.thread.row.label
 	}
-	for _, r := range m.inbox {
+	for _, r := range m.list.rows {
 		if r.id == id {
 			return r.label
 		}
 	}
 	return policy.Trusted("this thread")
-}
-
-func (m *Model) moveCursor(act action) {
-	defer m.afterCursorMove()
-	page := max(m.lay.listRows, 1)
-	switch act {
-	case actUp:
-		m.cursor--
-	case actDown:
-		m.cursor++
-	case actPageUp:
-		m.cursor -= page
-	case actPageDown:
-		m.cursor += page
-	case actTop:
-		m.cursor = 0
-	case actBottom:
-		m.cursor = len(m.inbox) - 1
-	}
-	m.clampList()
-}
-
-// clampList keeps the cursor on a row and the row on screen.
-func (m *Model) clampList() {
-	m.cursor = min(max(m.cursor, 0), max(len(m.inbox)-1, 0))
-	rows := max(m.lay.listRows, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = min(max(m.offset, 0), max(len(m.inbox)-rows, m.stillOffset(), 0))
 }
 
 func (m *Model) scrollThread(act action) {
@@ -994,26 +884,13 @@ func (m *Model) scrollThread(act action) {
 
 // --- composer ----------------------------------------------------------
 
-func (m *Model) composerKey(act action, msg tea.KeyMsg) tea.Cmd {
-	switch act {
-	case actLeave:
-		m.composer.ta.Blur()
+// onComposerLeft gives the keys back to the thread when the composer
+// lets them go.
+func (m *Model) onComposerLeft() {
+	if m.focus == focusComposer {
 		m.focus = focusThread
-		if strings.TrimSpace(m.composer.ta.Value()) == "" && m.composer.refusal == nil {
-			m.composer.active = false
-		}
-		m.resize()
-		return nil
-	case actSend:
-		return m.sendText()
 	}
-	before := m.composer.ta.Value()
-	var cmd tea.Cmd
-	m.composer.ta, cmd = m.composer.ta.Update(msg)
-	if m.composer.ta.Value() != before {
-		cmd = tea.Batch(cmd, m.composerEdited())
-	}
-	return cmd
+	m.resize()
 }
 
 func (m *Model) sendText() tea.Cmd {
@@ -1113,7 +990,7 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 			word = "Secure-portal link sent"
 		}
 	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.fetchInbox(), draft}
+	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.list.fetch(), draft}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}
@@ -1142,23 +1019,16 @@ func (m *Model) mayUseMacro(id string) bool {
 	return false
 }
 
-func (m *Model) pickerKey(act action) tea.Cmd {
-	p := m.picker
-	switch act {
-	case actUp:
-		p.cursor = max(p.cursor-1, 0)
-	case actDown:
-		p.cursor = min(p.cursor+1, p.size()-1)
-	case actClose:
-		m.picker = nil
-	case actChoose:
-		m.picker = nil
-		if p.templates != nil {
-			return m.sendTemplate(p.threadID, p.templates[p.cursor])
-		}
-		return m.sendMacro(p.threadID, p.items[p.cursor].ID)
+// onPick sends what was chosen in the picker.
+func (m *Model) onPick(msg pickMsg) tea.Cmd {
+	if m.picker == nil {
+		return nil
 	}
-	return nil
+	m.picker = nil
+	if msg.template != nil {
+		return m.sendTemplate(msg.threadID, *msg.template)
+	}
+	return m.sendMacro(msg.threadID, msg.macroID)
 }
 
 // --- hand-off --------------------------------------------------------------
@@ -1186,7 +1056,7 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 	}
 	cmds := []tea.Cmd{
 		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
-		m.fetchInbox(),
+		m.list.fetch(),
 	}
 	if msg.threadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
@@ -1204,7 +1074,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		}
 		m.eventsBackoff = 0
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.fetchInbox(), m.fetchThread())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.fetchThread())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
@@ -1216,10 +1086,10 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// The event carries its thread's row: one row changes in
 			// place. Without one (an older server), ask what changed.
 			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
-				m.applyRow(*msg.ev.Thread)
-				m.setCounts(msg.ev.Counts)
+				m.list.applyRow(*msg.ev.Thread)
+				m.list.setCounts(msg.ev.Counts)
 			} else {
-				cmds = append(cmds, m.fetchInbox())
+				cmds = append(cmds, m.list.fetch())
 			}
 			if msg.ev.ThreadID == m.openID {
 				cmds = append(cmds, m.fetchThread())
@@ -1232,7 +1102,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// behind: events were lost, so ask for the rows changed
 			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
-			cmds = append(cmds, m.fetchInbox(), m.fetchThread())
+			cmds = append(cmds, m.list.fetch(), m.fetchThread())
 		}
 		return tea.Batch(cmds...)
 	case eventsClosedMsg:
@@ -1272,18 +1142,15 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case m.screen == screenLogin:
-		f := &m.login
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		cmd = m.login.Update(msg)
 	case m.screen == screenEnrol && m.enrol != nil:
-		m.enrol.input, cmd = m.enrol.input.Update(msg)
+		cmd = m.enrol.Update(msg)
 	case m.revealAsk != nil:
 		m.revealAsk.input, cmd = m.revealAsk.input.Update(msg)
 	case m.audit != nil:
 		m.audit.filters[m.audit.focus], cmd = m.audit.filters[m.audit.focus].Update(msg)
-	case m.form != nil:
-		cmd = m.form.Forward(msg)
 	case m.focus == focusComposer:
-		m.composer.ta, cmd = m.composer.ta.Update(msg)
+		cmd = m.composer.Update(msg)
 	}
 	return cmd
 }

@@ -55,6 +55,8 @@ func (k policyAckKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Sho
 
 // policyAck is the acknowledgment screen.
 type policyAck struct {
+	sess    session
+	ackOf   string // the version acknowledged, as the server named it
 	keys    policyAckKeys
 	help    help.Model
 	theme   Theme
@@ -78,12 +80,12 @@ const (
 	ackQuit
 )
 
-func newPolicyAck(pol api.MessagingPolicy, theme Theme) *policyAck {
+func newPolicyAck(pol api.MessagingPolicy, theme Theme, sess session) *policyAck {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = "your full name"
 	in.CharLimit = api.MaxAckName
-	p := &policyAck{keys: defaultPolicyAckKeys(), help: help.New(), theme: theme,
+	p := &policyAck{sess: sess, ackOf: pol.Version, keys: defaultPolicyAckKeys(), help: help.New(), theme: theme,
 		version: policy.SanitizeLine(pol.Version), title: policy.SanitizeLine(pol.Title),
 		text: policy.Sanitize(pol.Text), name: in}
 	p.help.Styles = theme.helpStyles()
@@ -110,16 +112,31 @@ func (p *policyAck) textWidth() int { return max(min(p.w-4, 96), 10) }
 // Name is the name as typed, trimmed.
 func (p *policyAck) Name() string { return strings.Join(strings.Fields(p.name.Value()), " ") }
 
-// SetBusy marks the acknowledgment as sent; SetError shows why it was not
-// taken.
-func (p *policyAck) SetBusy(b bool) { p.busy = b }
+// SetError shows why the acknowledgment was not taken.
 func (p *policyAck) SetError(s policy.SafeText) {
 	p.err, p.busy = s, false
 }
 
-// Update handles one message. It never does I/O: a submit is reported to
-// the Model, which sends it with a tea.Cmd.
-func (p *policyAck) Update(msg tea.Msg) (tea.Cmd, policyAckOutcome) {
+// Update handles one message. It never does I/O: a submit is sent by a
+// tea.Cmd; quitting and signing out are the root's to do.
+func (p *policyAck) Update(msg tea.Msg) tea.Cmd {
+	cmd, out := p.handle(msg)
+	switch out {
+	case ackQuit:
+		return emit(quitMsg{})
+	case ackSignOut:
+		return emit(signOutMsg{"Signed out. The policy must be acknowledged before threads open."})
+	case ackSubmit:
+		p.busy = true
+		return policyAckCmd(p.sess.ctx, p.sess.backend, p.sess.id, p.ackOf, p.Name())
+	}
+	return cmd
+}
+
+func (p *policyAck) ShortHelp() []key.Binding  { return p.keys.ShortHelp() }
+func (p *policyAck) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
+
+func (p *policyAck) handle(msg tea.Msg) (tea.Cmd, policyAckOutcome) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		var cmd tea.Cmd
@@ -267,8 +284,7 @@ func (m *Model) onPolicy(msg policyMsg) tea.Cmd {
 	if msg.pol.Acknowledged {
 		return m.leavePolicy()
 	}
-	m.ack = newPolicyAck(msg.pol, m.theme)
-	m.ackVersion = msg.pol.Version
+	m.ack = newPolicyAck(msg.pol, m.theme, m.sess())
 	m.resize()
 	return m.ack.Focus()
 }
@@ -280,17 +296,7 @@ func (m *Model) policyKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	cmd, out := m.ack.Update(msg)
-	switch out {
-	case ackQuit:
-		return m.quit()
-	case ackSignOut:
-		return m.signOut("Signed out. The policy must be acknowledged before threads open.")
-	case ackSubmit:
-		m.ack.SetBusy(true)
-		return policyAckCmd(m.ctx, m.backend, m.session, m.ackVersion, m.ack.Name())
-	}
-	return cmd
+	return m.ack.Update(msg)
 }
 
 func (m *Model) onPolicyAck(msg policyAckResultMsg) tea.Cmd {
@@ -319,10 +325,10 @@ func (m *Model) onPolicyAck(msg policyAckResultMsg) tea.Cmd {
 
 // leavePolicy returns to the inbox and loads it.
 func (m *Model) leavePolicy() tea.Cmd {
-	m.ack, m.ackVersion = nil, ""
+	m.ack = nil
 	m.screen, m.focus = screenMain, focusList
 	m.resize()
-	return m.fetchInbox()
+	return m.list.fetch()
 }
 
 func (m *Model) policyView() string {

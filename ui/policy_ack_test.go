@@ -11,21 +11,20 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
 // ackRequired is the fake's "acknowledge the policy first" refusal, as
 // the store's client gets it from the server.
 func ackRequired() error {
-	return &store.StatusError{Code: http.StatusForbidden, Message: "acknowledge the messaging policy first",
+	return &api.StatusError{Code: http.StatusForbidden, Message: "acknowledge the messaging policy first",
 		Body: []byte(`{"error":"acknowledge the messaging policy first","code":"` + api.CodePolicyAckRequired + `"}`)}
 }
 
 // versionConflict is the store client's answer to an acknowledgment of a
 // version no longer in force.
 func versionConflict() error {
-	return fmt.Errorf("%w: %w", store.ErrPolicyChanged, &store.StatusError{Code: http.StatusConflict, Message: "the policy changed"})
+	return fmt.Errorf("%w: %w", api.ErrPolicyChanged, &api.StatusError{Code: http.StatusConflict, Message: "the policy changed"})
 }
 
 func testPolicy(version string, acked bool) api.MessagingPolicy {
@@ -85,7 +84,7 @@ func TestPolicyAckGatesThreads(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "Patient messaging policy") || !strings.Contains(v, "Version 2026.1") {
 		t.Fatalf("policy screen lacks the policy:\n%s", v)
 	}
-	if len(h.m.inbox) != 0 {
+	if len(h.m.list.rows) != 0 {
 		t.Fatal("the inbox was filled before the acknowledgment")
 	}
 	h.press("enter")
@@ -95,7 +94,7 @@ func TestPolicyAckGatesThreads(t *testing.T) {
 	// Letters typed go to the name, not to the console's shortcuts.
 	h.typeText("Dana Q. Rivera")
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.inboxReady }) {
+	if !h.waitFor(func() bool { return h.m.screen == screenMain && h.m.list.ready }) {
 		t.Fatalf("the inbox did not open after the acknowledgment (screen %d)", h.m.screen)
 	}
 	if len(fb.ackNames) != 1 || fb.ackNames[0] != "2026.1/Dana Q. Rivera" {
@@ -137,7 +136,7 @@ func TestPolicyAckVersionChangedOnScreen(t *testing.T) {
 	fb.mu.Unlock()
 	h.typeText("Dana Rivera")
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.ack != nil && h.m.ackVersion == "2026.2" }) {
+	if !h.waitFor(func() bool { return h.m.ack != nil && h.m.ack.ackOf == "2026.2" }) {
 		t.Fatal("the new version was not shown")
 	}
 	if len(fb.ackNames) != 0 {
@@ -150,7 +149,7 @@ func TestPolicyAckVersionChangedOnScreen(t *testing.T) {
 func TestPolicyAckRefusalAndSignOut(t *testing.T) {
 	fb := newFakeBackend()
 	fb.policy = testPolicy("2026.1", false)
-	fb.ackErr = &store.RefusedError{Refusal: api.Refusal{Rule: "full_name", Reason: "Type your full name (3 to 120 characters) to acknowledge the policy."}}
+	fb.ackErr = &api.RefusedError{Refusal: api.Refusal{Rule: "full_name", Reason: "Type your full name (3 to 120 characters) to acknowledge the policy."}}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	signInToPolicy(h)
 	h.typeText("D.D")

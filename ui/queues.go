@@ -104,13 +104,16 @@ func tabOf(q api.Queue) queueTab {
 	return queueTab{name: "Inbox", short: "Inbox", order: "newest first"}
 }
 
-// queueState is which queue and filters the inbox shows, for one session.
+// queueState is which queue and filters the inbox shows, for one session
+// (the inbox list holds it; nil is the plain inbox of a backend without
+// queues).
 type queueState struct {
-	session int // the session it belongs to; another one starts afresh
 	on      bool
+	userID  string
 	tabs    []queueTab
 	current api.Queue
 	counts  map[api.Queue]int
+	tb      TriageBackend
 	// filter narrows the queue (Queue itself is current): owner, state
 	// mark, language, waiting longer than, and the search.
 	filter api.InboxFilter
@@ -130,19 +133,15 @@ type queueState struct {
 	countsBusy, countsAgain bool
 }
 
-// queues brings the queue state in line with the session: a new session
-// starts on its role's queue with no filters.
-func (m *Model) queues() *queueState {
-	q := &m.queue
-	if q.session == m.session {
-		return q
-	}
-	*q = queueState{session: m.session}
+// newQueues is a new session's queues: its role's queue, no filters, or
+// nil when the backend has no queues (the plain inbox).
+func (m *Model) newQueues() *queueState {
 	role := policy.Role(m.user.Role)
-	if m.triageBackend() == nil || !policy.Can(role, policy.ActionViewThreads) {
-		return q
+	tb := m.triageBackend()
+	if tb == nil || !policy.Can(role, policy.ActionViewThreads) {
+		return nil
 	}
-	q.on = true
+	q := &queueState{on: true, userID: m.user.ID, tb: tb}
 	for _, t := range queueTabs {
 		if t.q == api.QueueNurse && !policy.Can(role, policy.ActionViewClinicalThreads) {
 			continue // front desk hands off to it but cannot open it
@@ -151,6 +150,14 @@ func (m *Model) queues() *queueState {
 	}
 	q.current = defaultQueue(role)
 	return q
+}
+
+// queues is the session's queue state, or a switched-off one.
+func (m *Model) queues() *queueState {
+	if m.list.q == nil {
+		return &queueState{}
+	}
+	return m.list.q
 }
 
 // defaultQueue is where a role's work starts.
@@ -164,9 +171,8 @@ func defaultQueue(r policy.Role) api.Queue {
 	return api.QueueUnanswered
 }
 
-// inboxFilter is what the inbox pages ask the server for.
-func (m *Model) inboxFilter() api.InboxFilter {
-	q := m.queues()
+// filter is what the inbox pages ask the server for.
+func (q *queueState) pageFilter() api.InboxFilter {
 	f := q.filter
 	f.Queue = q.current
 	return f
@@ -175,15 +181,18 @@ func (m *Model) inboxFilter() api.InboxFilter {
 // filtersActive says whether anything beyond the queue narrows the list.
 func (q *queueState) filtersActive() bool {
 	f := q.filter
-	return f.Owner != "" || f.Mark != "" || f.Lang != "" || f.WaitingOver > 0 || f.Search != ""
+	return q.on && (f.Owner != "" || f.Mark != "" || f.Lang != "" || f.WaitingOver > 0 || f.Search != "")
 }
 
 // keyedOrder says whether the current queue is sorted on its own clock
 // (oldest first) rather than the inbox's newest-first order.
 func (q *queueState) keyedOrder() bool {
+	if q == nil || !q.on {
+		return false
+	}
 	switch q.current {
 	case api.QueueUnanswered, api.QueueNurse, api.QueueEscalated:
-		return q.on
+		return true
 	}
 	return false
 }
@@ -207,15 +216,14 @@ func queueKeyOf(q api.Queue, r threadRow) int64 {
 
 // rowBefore is the order of the list on screen: the queue's own when it
 // is keyed, else the inbox's.
-func (m *Model) rowBefore(a, b threadRow) bool {
-	q := &m.queue
-	if q.session != m.session || !q.keyedOrder() {
+func (l *inboxList) rowBefore(a, b threadRow) bool {
+	if !l.q.keyedOrder() {
 		return sortsBefore(a, b)
 	}
 	if a.urgent != b.urgent {
 		return a.urgent
 	}
-	ka, kb := queueKeyOf(q.current, a), queueKeyOf(q.current, b)
+	ka, kb := queueKeyOf(l.q.current, a), queueKeyOf(l.q.current, b)
 	if ka != kb {
 		return ka < kb
 	}
@@ -226,14 +234,14 @@ func (m *Model) rowBefore(a, b threadRow) bool {
 // the current queue and through every filter the console can check. A
 // search cannot be checked here (it reads masked message text on the
 // server), so during one only rows already held stay.
-func (m *Model) inView(ts api.ThreadSummary, held bool) bool {
-	q := m.queues()
-	if !q.on {
+func (l *inboxList) inView(ts api.ThreadSummary, held bool) bool {
+	q := l.q
+	if q == nil || !q.on {
 		return true
 	}
 	switch {
 	case q.current == api.QueueMine:
-		if ts.OwnerID != m.user.ID || ts.State == api.ThreadClosed {
+		if ts.OwnerID != q.userID || ts.State == api.ThreadClosed {
 			return false
 		}
 	case ts.Queue != "" && ts.Queue != q.current:
@@ -243,7 +251,7 @@ func (m *Model) inView(ts api.ThreadSummary, held bool) bool {
 	switch f.Owner {
 	case "":
 	case "me":
-		if ts.OwnerID != m.user.ID {
+		if ts.OwnerID != q.userID {
 			return false
 		}
 	case "none":
@@ -269,7 +277,7 @@ func (m *Model) inView(ts api.ThreadSummary, held bool) bool {
 			return false
 		}
 	case "overdue":
-		if ts.Handoff == nil || ts.State != api.ThreadClinical || ts.Handoff.DueAt.IsZero() || m.nowAt.Before(ts.Handoff.DueAt) {
+		if ts.Handoff == nil || ts.State != api.ThreadClinical || ts.Handoff.DueAt.IsZero() || l.now.Before(ts.Handoff.DueAt) {
 			return false
 		}
 	case "opted_out":
@@ -280,7 +288,7 @@ func (m *Model) inView(ts api.ThreadSummary, held bool) bool {
 	if f.Lang != "" && ts.Lang != f.Lang {
 		return false
 	}
-	if f.WaitingOver > 0 && (ts.WaitingSince.IsZero() || m.nowAt.Sub(ts.WaitingSince) <= f.WaitingOver) {
+	if f.WaitingOver > 0 && (ts.WaitingSince.IsZero() || l.now.Sub(ts.WaitingSince) <= f.WaitingOver) {
 		return false
 	}
 	if f.Search != "" && !held {
@@ -289,20 +297,20 @@ func (m *Model) inView(ts api.ThreadSummary, held bool) bool {
 	return true
 }
 
-// switchQueue shows queue n of the bar, from its first page.
+// switchQueue shows another queue of the bar, from its first page.
 func (m *Model) switchQueue(to api.Queue) tea.Cmd {
-	q := m.queues()
-	if !q.on || to == q.current {
+	q := m.list.q
+	if q == nil || !q.on || to == q.current {
 		return nil
 	}
 	q.current = to
-	return m.reloadInbox()
+	return m.list.reload()
 }
 
 // stepQueue moves along the bar by step (wrapping).
 func (m *Model) stepQueue(step int) tea.Cmd {
-	q := m.queues()
-	if !q.on || len(q.tabs) == 0 {
+	q := m.list.q
+	if q == nil || !q.on || len(q.tabs) == 0 {
 		return nil
 	}
 	i := 0
@@ -315,25 +323,118 @@ func (m *Model) stepQueue(step int) tea.Cmd {
 	return m.switchQueue(q.tabs[i].q)
 }
 
-// reloadInbox drops the held rows and asks for the first page of what
-// the queue and filters now say; an answer still on its way for the old
+// queueByNumber is the digit keys: 1 is the first queue in the bar.
+func (m *Model) queueByNumber(msg tea.KeyMsg) tea.Cmd {
+	q := m.list.q
+	s := msg.String()
+	if q == nil || !q.on || len(s) != 1 {
+		return nil
+	}
+	n := int(s[0] - '1')
+	if n < 0 || n >= len(q.tabs) {
+		return nil
+	}
+	return m.switchQueue(q.tabs[n].q)
+}
+
+// reload drops the held rows and asks for the first page of what the
+// queue and filters now say; an answer still on its way for the old
 // view is dropped by the generation.
-func (m *Model) reloadInbox() tea.Cmd {
-	q := m.queues()
-	q.newAbove, q.pinned, q.still = 0, "", false
-	m.inbox, m.cursor, m.offset, m.inboxReady = nil, 0, 0, false
-	m.inboxIdx, m.inboxNext, m.inboxSeq, m.inboxToEnd = nil, "", 0, false
-	m.inboxAbove, m.inboxTop, m.inboxToTop = nil, "", false
-	m.inboxBusy, m.inboxAgain = false, false
-	return m.fetchInbox()
+func (l *inboxList) reload() tea.Cmd {
+	if q := l.q; q != nil {
+		q.newAbove, q.pinned, q.still, q.pinnedRow = 0, "", false, nil
+	}
+	l.rows, l.cursor, l.offset, l.ready = nil, 0, 0, false
+	l.idx, l.next, l.seq, l.toEnd = nil, "", 0, false
+	l.above, l.top, l.toTop = nil, "", false
+	l.busy, l.again = false, false
+	return l.fetch()
+}
+
+// afterMove settles what waited for the cursor to move: the row it left
+// that changed place while the user was on it goes where it now belongs
+// (or leaves the queue), and reaching the top of the list clears the
+// "n new" hint.
+func (l *inboxList) afterMove() {
+	q := l.q
+	if q == nil {
+		return
+	}
+	if id := q.pinned; id != "" && (l.cursor >= len(l.rows) || l.rows[l.cursor].id != id) {
+		q.pinned = ""
+		if ts, ok := q.pinnedRow[id]; ok {
+			delete(q.pinnedRow, id)
+			l.applyRow(ts)
+		}
+	}
+	if l.offset == 0 {
+		q.newAbove, q.still = 0, false
+	}
+}
+
+// stillOffset is how far the list may scroll to keep the thread being
+// read still while threads arrive above it (the rows above it hidden, the
+// title counting them), else 0.
+func (l *inboxList) stillOffset() int {
+	if l.q != nil && l.q.still {
+		return l.cursor
+	}
+	return 0
+}
+
+// keepsPlace updates the row under the cursor in place when its new row
+// would move it or take it out of the queue on screen, and remembers the
+// new row for when the cursor leaves (afterMove). It reports whether it
+// did.
+func (l *inboxList) keepsPlace(i int, ts api.ThreadSummary) bool {
+	q := l.q
+	if q == nil || !q.on {
+		return false
+	}
+	row := newThreadRow(ts)
+	stays := l.inView(ts, true) &&
+		(i == 0 || !l.rowBefore(row, l.rows[i-1])) &&
+		(i == len(l.rows)-1 || !l.rowBefore(l.rows[i+1], row))
+	if stays {
+		return false // it sorts where it is: an ordinary update
+	}
+	l.rows[i] = row
+	q.pinned = ts.ID
+	if q.pinnedRow == nil {
+		q.pinnedRow = map[string]api.ThreadSummary{}
+	}
+	q.pinnedRow[ts.ID] = ts
+	return true
+}
+
+// dropRow takes a thread out of the list now (the user's own step moved
+// it out of the queue on screen): the cursor stays on its line, which
+// shows the next thread.
+func (l *inboxList) dropRow(id string) {
+	i, ok := l.idx[id]
+	if !ok {
+		return
+	}
+	selected, line := l.selection()
+	l.removeRow(i)
+	if q := l.q; q != nil && q.pinned == id {
+		q.pinned = ""
+		delete(q.pinnedRow, id)
+	}
+	if selected != id {
+		l.restoreSelection(selected, line)
+		return
+	}
+	l.clamp()
 }
 
 // queueBarHeight is how many lines the bar takes above the panes.
 func (m *Model) queueBarHeight() int {
-	if m.screen != screenMain || !m.queue.on || m.queue.session != m.session {
+	q := m.list.q
+	if m.screen != screenMain || q == nil || !q.on {
 		return 0
 	}
-	if m.queue.filtersActive() {
+	if q.filtersActive() {
 		return 2
 	}
 	return 1
@@ -347,7 +448,7 @@ func (m *Model) queueBarView() string {
 		return ""
 	}
 	t := m.theme
-	q := &m.queue
+	q := m.list.q
 	short := m.width < 110
 	var parts []string
 	for i, tab := range q.tabs {
@@ -377,12 +478,12 @@ func (m *Model) queueBarView() string {
 	if !q.filtersActive() {
 		return bar
 	}
-	return bar + "\n" + fit(t.Warning.Render("Filtered: ")+m.filterSummary()+t.Faint.Render(" · esc clears · F edits"), m.width)
+	return bar + "\n" + fit(t.Warning.Render("Filtered: ")+q.filterSummary()+t.Faint.Render(" · esc clears · F edits"), m.width)
 }
 
 // filterSummary lists the active filters in words.
-func (m *Model) filterSummary() string {
-	f := m.queue.filter
+func (q *queueState) filterSummary() string {
+	f := q.filter
 	var parts []string
 	if f.Search != "" {
 		parts = append(parts, "search “"+policy.SanitizeLine(f.Search).String()+"”")
@@ -402,61 +503,84 @@ func (m *Model) filterSummary() string {
 	return strings.Join(parts, ", ")
 }
 
-// inboxTitle is the list's title: the queue, its order and its count,
-// and the threads that arrived above while the list kept still.
-func (m *Model) inboxTitle() string {
-	q := &m.queue
-	if !q.on || q.session != m.session {
+// title is the list's title: the queue, its order and its count.
+func (l *inboxList) title() string {
+	q := l.q
+	if q == nil || !q.on {
 		title := "Inbox"
-		if m.inboxReady {
-			title += " (" + strconv.Itoa(m.inboxTotal()) + ")"
+		if l.ready {
+			title += " (" + strconv.Itoa(l.total()) + ")"
 		}
 		return title
 	}
 	tab := tabOf(q.current)
 	title := tab.name
-	if m.inboxReady {
-		n := len(m.inbox)
+	if l.ready {
+		n := len(l.rows)
 		if !q.filtersActive() {
 			n = max(q.counts[q.current], n)
 		}
 		title += " (" + strconv.Itoa(n) + ")"
 	}
-	if m.lay.listW >= 44 {
+	if l.width >= 44 {
 		title += " · " + tab.order
 	}
 	return title
 }
 
 // newHint says threads arrived above the cursor, with the way to see them.
-func (m *Model) newHint() string {
-	if n := m.queue.newAbove; n > 0 && m.queue.on {
-		return m.theme.Warning.Render("↑ " + strconv.Itoa(n) + " new · g to see")
+func (l *inboxList) newHint() string {
+	if q := l.q; q != nil && q.newAbove > 0 {
+		return l.theme.Warning.Render("↑ " + strconv.Itoa(q.newAbove) + " new · g to see")
 	}
 	return ""
 }
 
-// rowRight is the right side of a row's first line: what matters in its
-// queue (the wait, the SLA, the escalation's age), else its last activity.
-func (m *Model) rowRight(r threadRow) string {
-	t := m.theme
+// emptyText says what an empty queue means.
+func (l *inboxList) emptyText() string {
+	q := l.q
+	if q == nil || !q.on {
+		return "No threads. New messages appear here."
+	}
+	if q.filtersActive() {
+		return "Nothing matches the filters. esc clears them."
+	}
+	switch q.current {
+	case api.QueueUnanswered:
+		return "Nobody is waiting for an answer."
+	case api.QueueMine:
+		return "You hold no threads. o claims the one selected; N takes the next waiting."
+	case api.QueueNurse:
+		return "No hand-offs are waiting for a nurse."
+	case api.QueueEscalated:
+		return "No escalations."
+	case api.QueueWaiting:
+		return "No threads are waiting on a patient."
+	}
+	return "No threads."
+}
+
+// rowRight is the right side of a row's first line in a queue: the wait,
+// the SLA, the escalation's age; "" leaves the last activity.
+func (l *inboxList) rowRight(r threadRow) string {
+	t := l.theme
 	wf := r.wf
-	q := &m.queue
-	if !q.on || q.session != m.session {
+	q := l.q
+	if q == nil || !q.on {
 		return ""
 	}
 	switch {
 	case q.current == api.QueueNurse && wf.handoff && !wf.dueAt.IsZero():
-		left, overdue := wf.slaLeft(m.nowAt)
+		left, overdue := wf.slaLeft(l.now)
 		if overdue {
 			return t.Overdue.Render("OVERDUE " + shortDuration(left))
 		}
 		return t.Faint.Render(shortDuration(left) + " left")
 	case q.current == api.QueueEscalated && wf.escalated:
-		return t.Escalated.Render("esc " + relTime(m.nowAt, wf.escAt))
+		return t.Escalated.Render("esc " + relTime(l.now, wf.escAt))
 	case q.current == api.QueueUnanswered && !wf.waitingSince.IsZero():
-		wait := "waits " + relTime(m.nowAt, wf.waitingSince)
-		if m.nowAt.Sub(wf.waitingSince) > overdueAfter {
+		wait := "waits " + relTime(l.now, wf.waitingSince)
+		if l.now.Sub(wf.waitingSince) > overdueAfter {
 			return t.Overdue.Render(wait)
 		}
 		return t.Faint.Render(wait)
@@ -467,11 +591,11 @@ func (m *Model) rowRight(r threadRow) string {
 // rowDetail is the start of a row's second line in a queue: who handed
 // off and when, why it was escalated and who holds it, the close outcome,
 // the owner.
-func (m *Model) rowDetail(r threadRow) string {
-	t := m.theme
+func (l *inboxList) rowDetail(r threadRow) string {
+	t := l.theme
 	wf := r.wf
-	q := &m.queue
-	if !q.on || q.session != m.session {
+	q := l.q
+	if q == nil || !q.on {
 		return ""
 	}
 	var parts []string
@@ -491,7 +615,7 @@ func (m *Model) rowDetail(r threadRow) string {
 			parts = append(parts, t.Faint.Render("unowned"))
 		}
 	case q.current == api.QueueNurse && wf.handoff:
-		parts = append(parts, safe(t.Faint, policy.Trusted("from "), wf.handoffBy, policy.Trusted(" "+clockTime(m.nowAt, wf.handoffAt))))
+		parts = append(parts, safe(t.Faint, policy.Trusted("from "), wf.handoffBy, policy.Trusted(" "+clockTime(l.now, wf.handoffAt))))
 		if !wf.owner.IsEmpty() {
 			parts = append(parts, safe(t.Text, policy.Trusted("@"), wf.owner))
 		}
@@ -528,69 +652,4 @@ func shortDuration(d time.Duration) string {
 		return strconv.Itoa(int(d/time.Hour)) + "h " + pad + strconv.Itoa(mins) + "m"
 	}
 	return strconv.Itoa(int(d/(24*time.Hour))) + "d"
-}
-
-// queueByNumber is the digit keys: 1 is the first queue in the bar.
-func (m *Model) queueByNumber(msg tea.KeyMsg) tea.Cmd {
-	q := m.queues()
-	s := msg.String()
-	if !q.on || len(s) != 1 {
-		return nil
-	}
-	n := int(s[0] - '1')
-	if n < 0 || n >= len(q.tabs) {
-		return nil
-	}
-	return m.switchQueue(q.tabs[n].q)
-}
-
-// afterCursorMove settles what waited for the cursor to move: the row it
-// left that changed place while the user was on it goes where it now
-// belongs (or leaves the queue), and reaching the top of the list clears
-// the "n new" hint.
-func (m *Model) afterCursorMove() {
-	q := &m.queue
-	if q.session != m.session {
-		return
-	}
-	if id := q.pinned; id != "" && (m.cursor >= len(m.inbox) || m.inbox[m.cursor].id != id) {
-		q.pinned = ""
-		if ts, ok := q.pinnedRow[id]; ok {
-			delete(q.pinnedRow, id)
-			m.applyRow(ts)
-		}
-	}
-	if m.offset == 0 {
-		q.newAbove, q.still = 0, false
-	}
-}
-
-// stillOffset is how far the list may scroll to keep the thread being
-// read still while threads arrive above it (the rows above it hidden, the
-// title counting them), else 0.
-func (m *Model) stillOffset() int {
-	if q := &m.queue; q.session == m.session && q.still {
-		return m.cursor
-	}
-	return 0
-}
-
-// emptyQueueText says what an empty queue means.
-func (m *Model) emptyQueueText() string {
-	if m.queue.filtersActive() {
-		return "Nothing matches the filters. esc clears them."
-	}
-	switch m.queue.current {
-	case api.QueueUnanswered:
-		return "Nobody is waiting for an answer."
-	case api.QueueMine:
-		return "You hold no threads. o claims the one selected; N takes the next waiting."
-	case api.QueueNurse:
-		return "No hand-offs are waiting for a nurse."
-	case api.QueueEscalated:
-		return "No escalations."
-	case api.QueueWaiting:
-		return "No threads are waiting on a patient."
-	}
-	return "No threads."
 }

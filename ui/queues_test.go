@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -28,7 +27,7 @@ func TestRoleLandsOnItsQueue(t *testing.T) {
 		t.Run(string(tt.role), func(t *testing.T) {
 			ft := newFakeTriage(tt.role)
 			h := newTriageHarness(t, ft, Options{}, 160, 50)
-			if got := h.m.queue.current; got != tt.queue {
+			if got := h.m.list.q.current; got != tt.queue {
 				t.Fatalf("landed on %q, want %q", got, tt.queue)
 			}
 			if f := ft.lastFilter(); f.Queue != tt.queue {
@@ -83,12 +82,12 @@ func TestQueueKeysAndCounts(t *testing.T) {
 	h := newTriageHarness(t, newFakeTriage(api.RoleSupervisor), Options{}, 160, 50)
 	h.mustSee("[1 Unanswered 4]"[:0]+"4 Escalated 2", "1 Unanswered 4", "2 Mine 2", "3 Nurse queue 2", "5 Waiting on patient 1", "6 Closed 1")
 	h.press("right")
-	if h.m.queue.current != api.QueueWaiting {
-		t.Fatalf("→ from Escalated went to %q", h.m.queue.current)
+	if h.m.list.q.current != api.QueueWaiting {
+		t.Fatalf("→ from Escalated went to %q", h.m.list.q.current)
 	}
 	h.press("left", "left")
-	if h.m.queue.current != api.QueueNurse {
-		t.Fatalf("← ← went to %q", h.m.queue.current)
+	if h.m.list.q.current != api.QueueNurse {
+		t.Fatalf("← ← went to %q", h.m.list.q.current)
 	}
 	fd := newTriageHarness(t, newFakeTriage(api.RoleFrontDesk), Options{}, 160, 50)
 	fd.mustNotSee("Nurse queue")
@@ -184,15 +183,15 @@ func TestClaimAndRelease(t *testing.T) {
 	h.press("j", "j") // q1
 	h.press("o")
 	h.mustSee("Claimed: P-1001")
-	if id, _ := h.selected(); id != "q1" || h.m.inbox[h.m.cursor].wf.owner.String() != "dana" {
-		t.Fatalf("cursor on %s owned by %q after claim", id, h.m.inbox[h.m.cursor].wf.owner)
+	if id, _ := h.selected(); id != "q1" || h.m.list.rows[h.m.list.cursor].wf.owner.String() != "dana" {
+		t.Fatalf("cursor on %s owned by %q after claim", id, h.m.list.rows[h.m.list.cursor].wf.owner)
 	}
 	h.press("u")
 	h.mustSee("Released: P-1001")
 	if _, acts, _ := ft.snapshot(); !slices.Equal(acts, []string{"claim q1", "release q1"}) {
 		t.Errorf("steps %v", acts)
 	}
-	if r := h.m.inbox[h.m.cursor]; r.id != "q1" || !r.wf.owner.IsEmpty() {
+	if r := h.m.list.rows[h.m.list.cursor]; r.id != "q1" || !r.wf.owner.IsEmpty() {
 		t.Errorf("after release the cursor row is %s owned by %q", r.id, r.wf.owner)
 	}
 }
@@ -233,7 +232,7 @@ func TestRefusedKeysSayWhy(t *testing.T) {
 // decides again, atomically) is shown in its words.
 func TestServerRefusalShowsItsReason(t *testing.T) {
 	ft := newFakeTriage(api.RoleFrontDesk)
-	ft.actErr = &store.StatusError{Code: http.StatusConflict, Message: "Someone else already owns this thread; a supervisor can reassign it."}
+	ft.actErr = &api.StatusError{Code: http.StatusConflict, Message: "Someone else already owns this thread; a supervisor can reassign it."}
 	h := newTriageHarness(t, ft, Options{}, 160, 50)
 	h.press("j", "j", "o")
 	h.mustSee("Not done: Someone else already owns this thread; a supervisor can reassign it.")
@@ -270,7 +269,7 @@ func TestHandoffWithNote(t *testing.T) {
 // the server's reason, ready to be shortened and sent again.
 func TestHandoffRefusalKeepsTheNote(t *testing.T) {
 	ft := newFakeTriage(api.RoleFrontDesk)
-	ft.handoffErr = &store.StatusError{Code: http.StatusBadRequest, Message: "keep the note short (at most 500 characters); the details belong in the thread"}
+	ft.handoffErr = &api.StatusError{Code: http.StatusBadRequest, Message: "keep the note short (at most 500 characters); the details belong in the thread"}
 	h := newTriageHarness(t, ft, Options{}, 160, 50)
 	h.press("n")
 	h.typeText("A very long note")
@@ -395,12 +394,12 @@ func TestUnreadIsPerUser(t *testing.T) {
 	ft.details["q1"] = api.ThreadDetail{Thread: ft.threads[i], Messages: ft.details["q1"].Messages}
 	ft.mu.Unlock()
 	h.press("R")
-	h.waitFor(func() bool { return h.m.inbox[h.m.inboxIdx["q1"]].unread == 0 })
+	h.waitFor(func() bool { return h.m.list.rows[h.m.list.idx["q1"]].unread == 0 })
 	ev := queueFixture()[0]
 	ev.Inbound, ev.Unread, ev.Seq, ev.Preview = 2, 2, 50, "One more question"
 	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: "q1", Thread: &ev}
-	h.waitFor(func() bool { return h.m.inbox[h.m.inboxIdx["q1"]].preview.String() == "One more question" })
-	if got := h.m.inbox[h.m.inboxIdx["q1"]].unread; got != 1 {
+	h.waitFor(func() bool { return h.m.list.rows[h.m.list.idx["q1"]].preview.String() == "One more question" })
+	if got := h.m.list.rows[h.m.list.idx["q1"]].unread; got != 1 {
 		t.Errorf("unread %d after one new message on a thread this user read, want 1", got)
 	}
 }

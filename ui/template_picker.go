@@ -3,24 +3,14 @@ package ui
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
-
-// size is how many entries the picker lists.
-func (p *macroPicker) size() int {
-	if p.templates != nil {
-		return len(p.templates)
-	}
-	return len(p.items)
-}
 
 // windowClosed says the open thread's 24-hour window is closed: only an
 // approved template can reach the patient.
@@ -69,7 +59,8 @@ func (m *Model) onTemplates(msg templatesMsg) tea.Cmd {
 	}
 	lang := m.patientLanguage()
 	sort.SliceStable(ok, func(i, j int) bool { return ok[i].Language == lang && ok[j].Language != lang })
-	m.picker = &macroPicker{threadID: msg.threadID, templates: ok}
+	m.picker = newMacroPicker(m.theme, m.keys, msg.threadID, nil, ok)
+	m.resize()
 	return nil
 }
 
@@ -100,36 +91,6 @@ func (m *Model) sendTemplate(threadID string, t api.TemplateInfo) tea.Cmd {
 	req := api.SendRequest{IdempotencyKey: m.newKey(), Template: t.Name, TemplateLanguage: t.Language,
 		TemplateValues: make([]string, len(t.Variables))}
 	return sendCmd(m.ctx, m.backend, m.session, threadID, req)
-}
-
-func (m *Model) templatePickerView() string {
-	t := m.theme
-	p := m.picker
-	w := m.lay.threadW
-	lines := []string{t.Focused.Render("Approved templates") + t.Faint.Render(" — the 24-hour window is closed; the server fills the variables")}
-	for i, tp := range p.templates {
-		mark := "  "
-		if i == p.cursor {
-			mark = "▌ "
-		}
-		num := "  "
-		if i < 9 {
-			num = strconv.Itoa(i+1) + " "
-		}
-		ln := fit(mark+num+plain(policy.SanitizeLine(tp.Name))+safe(t.Faint, policy.Trusted(" · "), policy.SanitizeLine(tp.Language), policy.Trusted(" · "), policy.SanitizeLine(tp.Category)), w)
-		if i == p.cursor {
-			ln = t.Selected.Render(ansi.Strip(ln))
-		}
-		lines = append(lines, ln)
-	}
-	if p.cursor < len(p.templates) {
-		body := policy.SanitizeLine(p.templates[p.cursor].Body)
-		lines = append(lines, "", t.Faint.Render("Preview:"))
-		for _, ln := range strings.Split(wrapSafe(body, max(w-2, 1)), "\n") {
-			lines = append(lines, "  "+ln)
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 type macrosMsg struct {

@@ -20,12 +20,12 @@ import (
 
 // triageTarget is the row the triage keys act on.
 func (m *Model) triageTarget() *threadRow {
-	if m.focus == focusList && m.cursor < len(m.inbox) {
-		return &m.inbox[m.cursor]
+	if m.focus == focusList {
+		return m.list.selected()
 	}
 	if m.thread != nil && m.openID != "" {
-		if i, ok := m.inboxIdx[m.openID]; ok {
-			return &m.inbox[i]
+		if r := m.list.row(m.openID); r != nil {
+			return r
 		}
 		return &m.thread.row
 	}
@@ -60,7 +60,8 @@ func (m *Model) triageKey(act action) (cmd tea.Cmd, ok bool) {
 			return nil, true
 		}
 		q.filter = api.InboxFilter{}
-		return tea.Batch(m.showToast(toastInfo, policy.Trusted("Filters cleared")), m.reloadInbox()), true
+		m.resize()
+		return tea.Batch(m.showToast(toastInfo, policy.Trusted("Filters cleared")), m.list.reload()), true
 	case actSearch:
 		m.form = newTextForm(m.theme, m.keys, formSearch, "", policy.SafeText{}, "Search this queue", "words in the masked messages, notes and reasons", 200)
 		m.form.input.SetValue(q.filter.Search)
@@ -181,7 +182,7 @@ func (m *Model) knownColleagues() []string {
 			out = append(out, n)
 		}
 	}
-	for _, r := range m.inbox {
+	for _, r := range m.list.rows {
 		add(r.wf.owner)
 		add(r.wf.handoffBy)
 		add(r.wf.escBy)
@@ -221,17 +222,19 @@ func (m *Model) sendStep(id string, label policy.SafeText, act policy.ThreadAct,
 	return threadActCmd(m.ctx, tb, m.session, id, label, act, req)
 }
 
-// formKey gives a key to the open form and acts on what it asks.
-func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	f := m.form
-	cmd, done, cancel := f.Key(msg)
-	if cancel {
+// onFormClosed closes the form that asked, if it is still open.
+func (m *Model) onFormClosed(msg formClosedMsg) {
+	if m.form != nil && m.form == msg.form {
 		m.form = nil
 		m.resize()
-		return nil
 	}
-	if done == nil {
-		return cmd
+}
+
+// onFormDone acts on what the open form asked for.
+func (m *Model) onFormDone(msg formDoneMsg) tea.Cmd {
+	f, done := msg.form, msg.done
+	if m.form == nil || m.form != f {
+		return nil
 	}
 	tb := m.triageBackend()
 	if tb == nil || m.ctx == nil {
@@ -256,23 +259,23 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	case formSearch:
 		m.form = nil
 		m.queues().filter.Search = done.text
-		return m.reloadInbox()
+		m.resize()
+		return m.list.reload()
 	case formFilters:
 		m.form = nil
 		q := m.queues()
 		done.filter.Search = q.filter.Search
 		q.filter = done.filter
-		return m.reloadInbox()
+		m.resize()
+		return m.list.reload()
 	}
 	return nil
 }
 
 // escalationChoice does what the supervisor picked on an escalation.
 func (m *Model) escalationChoice(f *triageForm, choice string) tea.Cmd {
-	var r *threadRow
-	if i, ok := m.inboxIdx[f.threadID]; ok {
-		r = &m.inbox[i]
-	} else if m.thread != nil && m.thread.row.id == f.threadID {
+	r := m.list.row(f.threadID)
+	if r == nil && m.thread != nil && m.thread.row.id == f.threadID {
 		r = &m.thread.row
 	}
 	if r == nil {
@@ -392,23 +395,11 @@ func (m *Model) onThreadAct(msg threadActMsg) tea.Cmd {
 // user may no longer open the thread, it leaves and the thread closes so
 // the console moves on instead of meeting a refusal.
 func (m *Model) landRow(id string, ts api.ThreadSummary, visible bool) tea.Cmd {
-	if !visible || (ts.ID == id && !ts.Gone && !m.inView(ts, true)) {
+	if !visible || (ts.ID == id && !ts.Gone && !m.list.inView(ts, true)) {
 		// The step took the thread out of the queue on screen (closed,
-		// returned, handed off, claimed out of Unassigned): it leaves
-		// now, the user's own doing, and the cursor stays on its line.
-		if i, ok := m.inboxIdx[id]; ok {
-			selected, line := m.selection()
-			m.removeRow(i)
-			if m.queue.pinned == id {
-				m.queue.pinned = ""
-			}
-			if selected == id {
-				// The cursor stays on the same line: the next thread.
-				m.clampList()
-			} else {
-				m.restoreSelection(selected, line)
-			}
-		}
+		// returned, handed off, taken over): it leaves now, the user's
+		// own doing, and the cursor stays on its line, on the next one.
+		m.list.dropRow(id)
 		if m.openID == id && !visible {
 			m.closeThread()
 		}
@@ -418,7 +409,7 @@ func (m *Model) landRow(id string, ts api.ThreadSummary, visible bool) tea.Cmd {
 		return nil
 	}
 	if ts.ID == id {
-		m.applyRow(ts)
+		m.list.applyRow(ts)
 	}
 	if m.openID == id {
 		return m.fetchThread()
@@ -454,10 +445,11 @@ func (m *Model) onNext(msg nextMsg) tea.Cmd {
 	if !ts.WaitingSince.IsZero() {
 		label = policy.Concat(label, policy.Trusted(" (waiting "+relTime(m.nowAt, ts.WaitingSince)+")"))
 	}
-	m.applyRow(*ts)
-	if i, ok := m.inboxIdx[ts.ID]; ok {
-		m.cursor = i
-		m.clampList()
+	m.list.applyRow(*ts)
+	if i, ok := m.list.idx[ts.ID]; ok {
+		m.list.cursor = i
+		m.list.clamp()
+		m.list.afterMove()
 	}
 	m.focus = focusThread
 	return tea.Batch(m.showToast(toastInfo, policy.Concat(policy.Trusted(word), label)), m.openThread(ts.ID), m.fetchQueueCounts())
@@ -492,7 +484,7 @@ func (m *Model) onHandoffNote(msg handoffNoteMsg) tea.Cmd {
 // keeps the help bar honest. Keys a role may not use stay enabled so a
 // press says why.
 func (m *Model) syncTriageKeys() {
-	on := m.screen == screenMain && m.queue.on && m.queue.session == m.session
+	on := m.screen == screenMain && m.list.q != nil && m.list.q.on
 	has := on && m.triageTarget() != nil
 	for _, b := range []*key.Binding{&m.keys.QueueNext, &m.keys.QueuePrev, &m.keys.QueueNumber, &m.keys.NextThread, &m.keys.Search, &m.keys.Filters} {
 		b.SetEnabled(on)
@@ -505,7 +497,7 @@ func (m *Model) syncTriageKeys() {
 		// n says why when the thread cannot go to the nurses.
 		m.keys.Handoff.SetEnabled(true)
 	}
-	m.keys.ClearFilters.SetEnabled(on && m.queue.filtersActive() && m.focus == focusList)
+	m.keys.ClearFilters.SetEnabled(on && m.list.q.filtersActive() && m.focus == focusList)
 	f := m.form
 	m.keys.FormChoose.SetEnabled(f != nil && f.choices != nil)
 	m.keys.FormField.SetEnabled(f != nil && f.kind == formFilters)

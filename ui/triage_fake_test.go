@@ -12,7 +12,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -258,7 +257,7 @@ func (f *fakeTriage) ThreadAct(_ context.Context, id string, act policy.ThreadAc
 	}
 	i := f.find(id)
 	if i < 0 {
-		return api.ThreadActResult{}, &store.StatusError{Code: http.StatusNotFound, Message: "thread not found"}
+		return api.ThreadActResult{}, &api.StatusError{Code: http.StatusNotFound, Message: "thread not found"}
 	}
 	ts := &f.threads[i]
 	switch act {
@@ -272,7 +271,7 @@ func (f *fakeTriage) ThreadAct(_ context.Context, id string, act policy.ThreadAc
 	case policy.ActAssign:
 		uid, ok := fakeUsers[req.User]
 		if !ok {
-			return api.ThreadActResult{}, &store.StatusError{Code: http.StatusBadRequest, Message: "There is no user " + req.User + "."}
+			return api.ThreadActResult{}, &api.StatusError{Code: http.StatusBadRequest, Message: "There is no user " + req.User + "."}
 		}
 		ts.OwnerID, ts.Owner, ts.Escalation = uid, req.User, nil
 	case policy.ActClose:
@@ -374,7 +373,7 @@ func newTriageHarness(t *testing.T, ft *fakeTriage, opts Options, w, h int) *har
 // ids is the inbox's thread ids, in order on screen.
 func (h *harness) ids() []string {
 	var out []string
-	for _, r := range h.m.inbox {
+	for _, r := range h.m.list.rows {
 		out = append(out, r.id)
 	}
 	return out
@@ -382,10 +381,11 @@ func (h *harness) ids() []string {
 
 // selected is the thread under the cursor and its line on screen.
 func (h *harness) selected() (string, int) {
-	if h.m.cursor >= len(h.m.inbox) {
+	l := &h.m.list
+	if l.cursor >= len(l.rows) {
 		return "", -1
 	}
-	return h.m.inbox[h.m.cursor].id, h.m.cursor - h.m.offset
+	return l.rows[l.cursor].id, l.cursor - l.offset
 }
 
 // toastText is the footer's current toast, or "".

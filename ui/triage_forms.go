@@ -180,6 +180,35 @@ func (f *triageForm) SetSize(w, h int) {
 	f.input.Width, f.owner.Width, f.waiting.Width = iw, iw, iw
 }
 
+// formDoneMsg asks the root to do what the form's enter asked for;
+// formClosedMsg to close the form (esc).
+type formDoneMsg struct {
+	form *triageForm
+	done *formDone
+}
+
+type formClosedMsg struct{ form *triageForm }
+
+// Update takes the form's keys (and cursor blinks): enter asks the root
+// to act, esc to close it, ctrl+c to quit.
+func (f *triageForm) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return f.Forward(msg)
+	}
+	if km.String() == "ctrl+c" {
+		return emit(quitMsg{})
+	}
+	cmd, done, cancel := f.Key(km)
+	switch {
+	case cancel:
+		return emit(formClosedMsg{form: f})
+	case done != nil:
+		return tea.Batch(cmd, emit(formDoneMsg{form: f, done: done}))
+	}
+	return cmd
+}
+
 // Key takes one key press: done is set when enter asks for the form's
 // action, cancel when esc leaves it.
 func (f *triageForm) Key(msg tea.KeyMsg) (cmd tea.Cmd, done *formDone, cancel bool) {

@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/clinicwa/triage/policy"
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -78,30 +77,14 @@ func (m threadActMsg) triageSession() int   { return m.session }
 func (m nextMsg) triageSession() int        { return m.session }
 func (m handoffNoteMsg) triageSession() int { return m.session }
 
-// pageCmd asks for an inbox page: of the queue and filters on screen
-// when the backend has queues, else of the plain inbox.
-func (m *Model) pageCmd(after string, above bool) tea.Cmd {
-	tb := m.triageBackend()
-	if tb == nil || !m.queues().on {
-		return inboxPageCmd(m.ctx, m.backend, m.session, m.inboxGen, after, above)
-	}
-	ctx, session, gen, f := m.ctx, m.session, m.inboxGen, m.inboxFilter()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, callTimeout)
-		defer cancel()
-		p, err := tb.QueuePage(ctx, f, after, inboxPageSize)
-		return inboxPageMsg{session: session, gen: gen, after: after, above: above, page: p, err: err}
-	}
-}
-
 // fetchQueueCounts refreshes the bar's counts; while a request is out,
 // one more goes after it, so a burst of events costs two requests.
 func (m *Model) fetchQueueCounts() tea.Cmd {
-	q := m.queues()
-	tb := m.triageBackend()
-	if !q.on || tb == nil || m.ctx == nil {
+	q := m.list.q
+	if q == nil || !q.on || q.tb == nil || m.ctx == nil {
 		return nil
 	}
+	tb := q.tb
 	if q.countsBusy {
 		q.countsAgain = true
 		return nil
@@ -146,7 +129,7 @@ func handoffNoteCmd(ctx context.Context, tb TriageBackend, session int, id strin
 // refusalText is the server's own words for a refused step (its
 // permission matrix or workflow rule), without the status code.
 func refusalText(err error) policy.SafeText {
-	var se *store.StatusError
+	var se *api.StatusError
 	if errors.As(err, &se) && strings.TrimSpace(se.Message) != "" {
 		return policy.SanitizeLine(se.Message)
 	}
@@ -156,6 +139,22 @@ func refusalText(err error) policy.SafeText {
 // isRefusal says err is the server declining the step (bad input, the
 // role's matrix, the thread's situation) rather than a failure to reach it.
 func isRefusal(err error) bool {
-	var se *store.StatusError
+	var se *api.StatusError
 	return errors.As(err, &se) && se.Code >= 400 && se.Code < 500
+}
+
+// pageCmd asks for an inbox page: of the queue and filters on screen
+// when the backend has queues, else of the plain inbox.
+func (l *inboxList) pageCmd(after string, above bool) tea.Cmd {
+	q := l.q
+	if q == nil || !q.on || q.tb == nil {
+		return inboxPageCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, after, above)
+	}
+	ctx, session, gen, f, tb := l.sess.ctx, l.sess.id, l.gen, q.pageFilter(), q.tb
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		p, err := tb.QueuePage(ctx, f, after, inboxPageSize)
+		return inboxPageMsg{session: session, gen: gen, after: after, above: above, page: p, err: err}
+	}
 }

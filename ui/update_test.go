@@ -14,7 +14,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -136,7 +135,7 @@ func TestLogin(t *testing.T) {
 	}
 	// Newest activity first, whatever order the server used.
 	var order []string
-	for _, r := range h.m.inbox {
+	for _, r := range h.m.list.rows {
 		order = append(order, r.id)
 	}
 	if want := []string{"t1", "t2", "t4", "t3"}; !slices.Equal(order, want) {
@@ -199,8 +198,8 @@ func TestLateThreadAnswerIsDropped(t *testing.T) {
 	h.send(threadMsg{session: h.m.session, gen: h.m.threadGen - 1, threadID: "t2", detail: old})
 	h.mustNotSee("OLD")
 	// Nor one from a previous session.
-	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.inboxGen})
-	if len(h.m.inbox) != 4 {
+	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.list.gen})
+	if len(h.m.list.rows) != 4 {
 		t.Error("an old session's inbox replaced the current one")
 	}
 }
@@ -295,7 +294,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(_ string, req api.SendRequest) error {
 		if req.Text != "" {
-			return &store.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
+			return &api.RefusedError{Refusal: api.Refusal{Rule: "phi", Reason: "The reply looks like it holds a date of birth.",
 				SpanTypes: []string{"DOB"}, OfferPortalLink: true}}
 		}
 		return nil
@@ -328,7 +327,7 @@ func TestRefusalOffersPortalLink(t *testing.T) {
 func TestRefusalWithoutPortalOffer(t *testing.T) {
 	fb := newFakeBackend()
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &store.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
+		return &api.RefusedError{Refusal: api.Refusal{Rule: "quiet_hours", Reason: "It is 22:10 for the patient."}}
 	}
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
@@ -427,15 +426,15 @@ func TestIdleLogoffClearsEverything(t *testing.T) {
 	}
 	h.mustSee("Signed out after 2 minutes idle")
 	h.mustNotSee("P-1042", "draft")
-	if h.m.inbox != nil || h.m.thread != nil || h.m.openID != "" || h.m.composer.ta.Value() != "" || h.m.user.Username != "" {
+	if h.m.list.rows != nil || h.m.thread != nil || h.m.openID != "" || h.m.composer.ta.Value() != "" || h.m.user.Username != "" {
 		t.Error("thread data left in memory after logoff")
 	}
 	if fb.logouts != 1 {
 		t.Errorf("Logout called %d times", fb.logouts)
 	}
 	// Answers still in flight for the old session change nothing.
-	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.inboxGen, page: api.ThreadPage{Threads: fixtureThreads()}})
-	if h.m.inbox != nil {
+	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.list.gen, page: api.ThreadPage{Threads: fixtureThreads()}})
+	if h.m.list.rows != nil {
 		t.Error("an old session's answer filled the inbox after logoff")
 	}
 }
@@ -458,7 +457,7 @@ func TestLogoutKey(t *testing.T) {
 	h := newHarness(t, fb, Options{}, 80, 24)
 	h.signIn()
 	h.press("L")
-	if h.m.screen != screenLogin || fb.logouts != 1 || h.m.inbox != nil {
+	if h.m.screen != screenLogin || fb.logouts != 1 || h.m.list.rows != nil {
 		t.Fatalf("screen %d logouts %d", h.m.screen, fb.logouts)
 	}
 }
@@ -551,8 +550,8 @@ func TestEventStreamReconnectsWithBackoff(t *testing.T) {
 // fatalErr is the store client's answer when its audit trail cannot be
 // written; expiredErr when the server no longer takes the session.
 var (
-	fatalErr   = fmt.Errorf("the local audit log cannot be written: %w", store.ErrAuditUnwritable)
-	expiredErr = store.ErrSessionEnded
+	fatalErr   = fmt.Errorf("the local audit log cannot be written: %w", api.ErrAuditUnwritable)
+	expiredErr = api.ErrSessionEnded
 )
 
 func TestErrorTiers(t *testing.T) {
@@ -586,7 +585,7 @@ func TestErrorTiers(t *testing.T) {
 		h.signIn()
 		h.press("enter")
 		h.mustSee("Your session ended. Please sign in again.")
-		if h.m.inbox != nil {
+		if h.m.list.rows != nil {
 			t.Error("inbox kept after the session ended")
 		}
 	})
@@ -634,8 +633,8 @@ func TestLongInboxDrawsOnlyVisibleRows(t *testing.T) {
 	h.press("home")
 	h.mustSee("P-0 ")
 	h.press("pgdown")
-	if h.m.cursor != h.m.lay.listRows {
-		t.Errorf("page down moved to %d, want %d", h.m.cursor, h.m.lay.listRows)
+	if h.m.list.cursor != h.m.lay.listRows {
+		t.Errorf("page down moved to %d, want %d", h.m.list.cursor, h.m.lay.listRows)
 	}
 }
 
@@ -651,7 +650,7 @@ func TestComposerKeepsNewestMessageInView(t *testing.T) {
 // lockedErr is a sign-in refusal that carries the lock's end, as the
 // store's client returns it.
 func lockedErr(until time.Time) error {
-	return &store.LockedError{Message: "Sign-in failed. Check your username, password and authenticator code.", Until: until}
+	return &api.LockedError{Message: "Sign-in failed. Check your username, password and authenticator code.", Until: until}
 }
 
 func TestLoginToldUntilWhenLocked(t *testing.T) {

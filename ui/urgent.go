@@ -16,7 +16,7 @@ const urgentAlertText = "URGENT: possible emergency. Safety reply sent; the thre
 // (the thread moves to the top), and the roles that act on emergencies
 // get the alert in the footer.
 func (m *Model) urgentAlert(ev api.Event) tea.Cmd {
-	cmds := []tea.Cmd{m.fetchInbox()}
+	cmds := []tea.Cmd{m.list.fetch()}
 	if ev.ThreadID == m.openID {
 		cmds = append(cmds, m.fetchThread())
 	}

@@ -117,20 +117,28 @@ func (p *vendorPanel) render() {
 	p.vp.SetContent(ansi.Wrap(b.String(), w, ""))
 }
 
-// Update handles a key; close reports that the panel should go.
-func (p *vendorPanel) Update(msg tea.KeyMsg) (closePanel, quit bool) {
-	switch {
-	case key.Matches(msg, p.keys.Quit):
-		return false, true
-	case key.Matches(msg, p.keys.Close):
-		return true, false
-	case key.Matches(msg, p.keys.ScrollUp):
-		p.vp.ScrollUp(1)
-	case key.Matches(msg, p.keys.ScrollDown):
-		p.vp.ScrollDown(1)
+// Update takes a key or the register from the server.
+func (p *vendorPanel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case vendorsMsg:
+		p.set(msg.reg, msg.err)
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, p.keys.Quit):
+			return emit(quitMsg{})
+		case key.Matches(msg, p.keys.Close):
+			return emit(closeScreenMsg{p})
+		case key.Matches(msg, p.keys.ScrollUp):
+			p.vp.ScrollUp(1)
+		case key.Matches(msg, p.keys.ScrollDown):
+			p.vp.ScrollDown(1)
+		}
 	}
-	return false, false
+	return nil
 }
+
+func (p *vendorPanel) ShortHelp() []key.Binding  { return p.keys.ShortHelp() }
+func (p *vendorPanel) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
 
 // View draws the panel below the header.
 func (p *vendorPanel) View() string {
@@ -161,18 +169,5 @@ func (m *Model) onVendors(msg vendorsMsg) tea.Cmd {
 	if msg.err != nil && (isUnauthorized(msg.err) || isFatal(msg.err)) {
 		return m.handleErr("", msg.err)
 	}
-	m.vendors.set(msg.reg, msg.err)
-	return nil
-}
-
-func (m *Model) vendorKey(msg tea.KeyMsg) tea.Cmd {
-	closePanel, quit := m.vendors.Update(msg)
-	switch {
-	case quit:
-		return m.quit()
-	case closePanel:
-		m.vendors = nil
-		m.resize()
-	}
-	return nil
+	return m.vendors.Update(msg)
 }

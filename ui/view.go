@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -44,11 +43,25 @@ func (m *Model) resize() {
 		return
 	}
 	m.help.Width = m.width
+	// The sign-in and enrolment forms have what the header and footer
+	// leave.
+	chromeH := 1 + lipgloss.Height(m.footerView())
+	m.login.SetSize(m.width, m.height-chromeH)
+	if m.enrol != nil {
+		m.enrol.SetSize(m.width, m.height-chromeH)
+		m.enrol.chromeH = chromeH
+	}
+	if m.recovery != nil {
+		m.recovery.SetSize(m.width, m.height-chromeH)
+	}
 	if m.ack != nil {
 		m.ack.SetSize(m.width, max(m.height-1, 1))
 	}
 	if m.vendors != nil {
 		m.vendors.SetSize(m.width, max(m.height-1, 1))
+	}
+	if m.incidents != nil {
+		m.incidents.SetSize(m.width, m.height-lipgloss.Height(m.headerView()))
 	}
 	l := layout{wide: m.width >= wideWidth}
 	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView())-m.queueBarHeight(), 1)
@@ -63,23 +76,18 @@ func (m *Model) resize() {
 	}
 	l.listRows = max((l.listH-1)/2, 1)
 	m.lay = l
-	m.clampList()
+	m.list.SetSize(l.listW, l.listH)
 	if m.metrics != nil {
 		m.metrics.SetSize(m.width, l.bodyH)
 	}
 
+	if m.picker != nil {
+		m.picker.SetSize(l.threadW, l.threadH)
+	}
 	if m.form != nil {
 		m.form.SetSize(l.threadW, l.threadH)
 	}
-	m.composer.ta.SetWidth(max(l.threadW-2, 10))
-	switch {
-	case l.threadH < 14:
-		m.composer.ta.SetHeight(1)
-	case l.threadH < 24:
-		m.composer.ta.SetHeight(2)
-	default:
-		m.composer.ta.SetHeight(3)
-	}
+	m.composer.SetSize(l.threadW, l.threadH)
 	// Whoever was reading the newest message keeps reading it when the
 	// pane shrinks for the composer or a toast.
 	atBottom := m.vp.AtBottom()
@@ -107,29 +115,18 @@ func (m *Model) View() string {
 	case screenFatal:
 		return m.fatalView()
 	case screenEnrol:
-		return m.enrolView()
+		return m.headerView() + "\n" + m.enrol.View() + "\n" + m.footerView()
 	case screenRecovery:
-		return m.recoveryView()
+		return m.headerView() + "\n" + m.recovery.View() + "\n" + m.footerView()
 	case screenPolicy:
 		return m.policyView()
 	}
-	if m.vendors != nil {
-		return m.headerView() + "\n" + m.vendors.View()
-	}
-	if m.audit != nil {
-		return m.headerView() + "\n" + m.auditBodyView() + "\n" + m.footerView()
-	}
-	if m.incidents != nil {
-		head := m.headerView()
-		m.incidents.SetSize(m.width, m.height-lipgloss.Height(head))
-		return head + "\n" + m.incidents.View()
-	}
-	if m.metrics != nil {
-		return m.headerView() + "\n" + m.metrics.View() + "\n" + m.footerView()
+	if s := m.activeScreen(); s != nil {
+		return m.screenView(s)
 	}
 	var body string
 	l := m.lay
-	list := box(m.inboxView(), l.listW, l.listH)
+	list := box(m.list.View(), l.listW, l.listH)
 	thread := box(m.threadPaneView(), l.threadW, l.threadH)
 	if l.wide {
 		sep := strings.TrimSuffix(strings.Repeat(m.theme.Separator.Render("│")+"\n", l.bodyH), "\n")
@@ -310,125 +307,14 @@ func (m *Model) fatalView() string {
 }
 
 func (m *Model) loginView() string {
-	t := m.theme
-	f := &m.login
-	w := min(m.width-4, 60)
-	var b strings.Builder
-	title := "Sign in"
-	if !m.server.IsEmpty() {
-		title += plain(policy.Trusted(" to "), m.server)
-	}
-	b.WriteString(t.Title.Render(title) + "\n")
-	if f.notice != "" {
-		b.WriteString(t.Warning.Render(f.notice) + "\n")
-	}
-	b.WriteString("\n")
-	labels := [3]string{"Username", "Password", "Code"}
-	for i, in := range f.inputs {
-		label := "  " + fit(labels[i], 10)
-		if i == f.focus {
-			label = "› " + t.Focused.Render(labels[i]) + strings.Repeat(" ", 10-len(labels[i]))
-		}
-		field := in.View()
-		if i == 1 {
-			// EchoNone draws nothing; say what the field is for instead.
-			field = t.Faint.Render("(hidden while you type)")
-			if i == f.focus {
-				field = in.View() + t.Faint.Render("(hidden while you type)")
-			}
-		}
-		b.WriteString(label + "  " + fit(field, w-14) + "\n")
-	}
-	b.WriteString("\n")
-	switch {
-	case f.busy:
-		b.WriteString(t.Faint.Render("Signing in…") + "\n")
-	case !f.err.IsEmpty():
-		b.WriteString(t.Error.Render("✗ ") + safe(t.Error, f.err) + "\n")
-	default:
-		b.WriteString("\n")
-	}
-	form := lipgloss.NewStyle().Width(w).Render(b.String())
-	body := lipgloss.Place(m.width, m.height-1-lipgloss.Height(m.footerView()), lipgloss.Center, lipgloss.Center, form)
-	return m.headerView() + "\n" + box(body, m.width, m.height-1-lipgloss.Height(m.footerView())) + "\n" + m.footerView()
+	return m.headerView() + "\n" + m.login.View() + "\n" + m.footerView()
 }
 
 // --- inbox ------------------------------------------------------------------------
 
-func (m *Model) inboxView() string {
-	t := m.theme
-	w := m.lay.listW
-	title := m.inboxTitle()
-	st := t.Title
-	if m.focus == focusList && m.picker == nil && m.form == nil {
-		st = t.Focused
-	}
-	head := st.Render(title)
-	if hint := m.newHint(); hint != "" {
-		head = spread(head, hint, w)
-	}
-	lines := []string{head}
-	switch {
-	case !m.inboxReady:
-		lines = append(lines, t.Faint.Render("Loading…"))
-	case len(m.inbox) == 0 && m.queue.on && m.queue.session == m.session:
-		lines = append(lines, t.Faint.Render(m.emptyQueueText()))
-	case len(m.inbox) == 0:
-		lines = append(lines, t.Faint.Render("No threads. New messages appear here."))
-	}
-	// Only the rows on screen are drawn: a long inbox costs nothing per key.
-	end := min(m.offset+m.lay.listRows, len(m.inbox))
-	for i := m.offset; i < end; i++ {
-		a, b := m.rowView(m.inbox[i], w, i == m.cursor)
-		lines = append(lines, a, b)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// rowView draws one inbox row as two lines.
-func (m *Model) rowView(r threadRow, w int, selected bool) (string, string) {
-	t := m.theme
-	cursor := "  "
-	if selected {
-		cursor = "▌ "
-	}
-	unread := "    "
-	if r.unread > 0 {
-		unread = t.Unread.Render(fit("●"+strconv.Itoa(min(r.unread, 99)), 4))
-	}
-	marks := m.stateMarks(r)
-	left := cursor + unread + safe(t.Text, r.label)
-	if marks != "" {
-		left += " " + marks
-	}
-	age := relTime(m.nowAt, r.lastAt)
-	if right := m.rowRight(r); right != "" {
-		age = right
-	} else if r.unread > 0 && m.nowAt.Sub(r.lastAt) > overdueAfter {
-		age = t.Overdue.Render("OVERDUE " + age)
-	} else {
-		age = t.Faint.Render(age)
-	}
-	line1 := spread(left, age, w)
-	line2 := "      "
-	if d := m.rowDetail(r); d != "" {
-		line2 += d + t.Faint.Render(" · ")
-	}
-	if s := m.statusView(r.lastOut, policy.SafeText{}); s != "" {
-		line2 += s + t.Faint.Render(" · ")
-	}
-	line2 += safe(t.Faint, r.preview)
-	line1, line2 = fit(line1, w), fit(line2, w)
-	if selected {
-		line1, line2 = t.Selected.Render(ansi.Strip(line1)), t.Selected.Render(ansi.Strip(line2))
-	}
-	return line1, line2
-}
-
 // stateMarks are the words for a thread's state: colour is never the only
 // signal.
-func (m *Model) stateMarks(r threadRow) string {
-	t := m.theme
+func (t Theme) stateMarks(r threadRow) string {
 	var marks []string
 	if r.urgent {
 		marks = append(marks, t.Urgent.Render("[URGENT]"))
@@ -450,8 +336,7 @@ func (m *Model) stateMarks(r threadRow) string {
 
 // statusView is a delivery status as glyph and word, with the failure
 // reason when there is one.
-func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
-	t := m.theme
+func (t Theme) statusView(s deliveryStatus, failure policy.SafeText) string {
 	switch s.kind {
 	case statusQueued:
 		return t.Pending.Render("○ queued")
@@ -479,7 +364,7 @@ func (m *Model) statusView(s deliveryStatus, failure policy.SafeText) string {
 // macro picker over it.
 func (m *Model) threadPaneView() string {
 	if m.picker != nil {
-		return m.pickerView()
+		return m.picker.View()
 	}
 	if m.form != nil {
 		return m.form.View()
@@ -509,7 +394,7 @@ func (m *Model) threadTop() string {
 	}
 	r := m.thread.row
 	title := st.Render("Thread · ") + safe(st, r.label)
-	if marks := m.stateMarks(r); marks != "" {
+	if marks := m.theme.stateMarks(r); marks != "" {
 		title += " " + marks
 	}
 	lines := []string{title}
@@ -590,7 +475,7 @@ func (m *Model) messagesView(w int) string {
 		if msg.clinical {
 			head += " " + t.Escalated.Render("[CLINICAL]")
 		}
-		if s := m.statusView(msg.status, policy.SafeText{}); s != "" {
+		if s := m.theme.statusView(msg.status, policy.SafeText{}); s != "" {
 			head += t.Faint.Render(" · ") + s
 		}
 		head += m.linkOpenedView(msg)
@@ -636,84 +521,10 @@ func (m *Model) composerHeight() int {
 	return 0
 }
 
-// composerView is the reply box with, under it, an outbound rule's
-// refusal and the way out.
+// composerView is the composer as it stands: the ways out of a refusal
+// it offers depend on the open thread and the role, which the root knows.
 func (m *Model) composerView() string {
-	c := &m.composer
-	if !c.active && c.refusal == nil {
-		return ""
-	}
-	t := m.theme
-	w := m.lay.threadW
-	st := t.Title
-	if m.focus == focusComposer {
-		st = t.Focused
-	}
-	lines := []string{st.Render("Reply") + t.Faint.Render(" · no health details here")}
-	lines = append(lines, c.ta.View())
-	if c.busy {
-		lines = append(lines, t.Faint.Render("Sending…"))
-	}
-	if r := c.refusal; r != nil {
-		why := policy.Trusted("✗ Not sent")
-		if !r.rule.IsEmpty() {
-			why = policy.Concat(why, policy.Trusted(" ("), r.rule, policy.Trusted(")"))
-		}
-		lines = append(lines, indent(safe(t.Error, why, policy.Trusted(": "))+safe(t.Text, r.reason), w, 0, 2))
-		if len(r.types) > 0 {
-			lines = append(lines, "  "+safe(t.Faint, policy.Trusted("Found: "), policy.Join(r.types, policy.Trusted(", "))))
-		}
-		hint := t.Faint.Render("r to edit the reply, esc to go back")
-		if m.portalOffered() {
-			hint = t.HelpKey.Render("press p to send the secure-portal link instead") + t.Faint.Render(" · r to edit")
-		}
-		if m.scheduleOffered() {
-			hint = t.HelpKey.Render("press s to send it at the patient's next allowed minute") + t.Faint.Render(" · r to edit")
-		}
-		if m.resendOffered() {
-			hint = t.HelpKey.Render("press y to send it again") + t.Faint.Render(" · esc to leave it")
-		}
-		lines = append(lines, indent(hint, w, 2, 2))
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (m *Model) pickerView() string {
-	if m.picker.templates != nil {
-		return m.templatePickerView()
-	}
-	t := m.theme
-	p := m.picker
-	w := m.lay.threadW
-	lines := []string{t.Focused.Render("Quick replies") + t.Faint.Render(" — the server adds the portal link")}
-	for i, mc := range p.items {
-		mark := "  "
-		if i == p.cursor {
-			mark = "▌ "
-		}
-		num := "  "
-		if i < 9 {
-			num = strconv.Itoa(i+1) + " "
-		}
-		ln := mark + num + mc.Title
-		if mc.PortalLink {
-			ln += t.Faint.Render(" · portal link")
-		}
-		if mc.Category == "clinical-handoff" {
-			ln += " " + t.Escalated.Render("[CLINICAL]")
-		}
-		ln = fit(ln, w)
-		if i == p.cursor {
-			ln = t.Selected.Render(ansi.Strip(ln))
-		}
-		lines = append(lines, ln)
-	}
-	if p.cursor < len(p.items) {
-		body := strings.ReplaceAll(p.items[p.cursor].Body, assets.PortalLinkPlaceholder, "‹portal link›")
-		lines = append(lines, "", t.Faint.Render("Preview:"))
-		for _, ln := range strings.Split(ansi.Wrap(body, max(w-2, 1), ""), "\n") {
-			lines = append(lines, "  "+ln)
-		}
-	}
-	return strings.Join(lines, "\n")
+	m.composer.focused = m.focus == focusComposer
+	m.composer.offer = composerOffers{portal: m.portalOffered(), schedule: m.scheduleOffered(), resend: m.resendOffered()}
+	return m.composer.View()
 }

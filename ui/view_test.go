@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
-	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -46,7 +45,7 @@ func TestGolden(t *testing.T) {
 		}},
 		{"composer_refusal", func(h *harness) {
 			h.fb.sendErr = func(string, api.SendRequest) error {
-				return &store.RefusedError{Refusal: api.Refusal{Rule: "phi",
+				return &api.RefusedError{Refusal: api.Refusal{Rule: "phi",
 					Reason:    "The reply looks like it holds a phone number. Health details belong in the secure portal.",
 					SpanTypes: []string{"PHONE"}, OfferPortalLink: true}}
 			}
@@ -157,7 +156,7 @@ func hostileBackend() *fakeBackend {
 	d.Messages[2].Error = "provider says \x1b[2J\x1b]52;c;eA==\x07no"
 	fb.details["t1"] = d
 	fb.sendErr = func(string, api.SendRequest) error {
-		return &store.RefusedError{Refusal: api.Refusal{Rule: "phi\x1b[2J", Reason: "reason\x1b]0;t\x07\u202E", OfferPortalLink: true}}
+		return &api.RefusedError{Refusal: api.Refusal{Rule: "phi\x1b[2J", Reason: "reason\x1b]0;t\x07\u202E", OfferPortalLink: true}}
 	}
 	return fb
 }
