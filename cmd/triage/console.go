@@ -402,4 +402,5 @@ func loopbackHost(host string) bool {
 var (
 	_ ui.Backend         = remote.Backend{}
 	_ ui.IncidentBackend = remote.Backend{}
+	_ ui.TriageBackend   = remote.Backend{}
 )
