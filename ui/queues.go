@@ -27,6 +27,7 @@ type rowWorkflow struct {
 	queue        api.Queue
 	ownerID      string
 	owner        policy.SafeText
+	ownedAt      time.Time
 	waitingSince time.Time
 	lang         string
 
@@ -49,7 +50,7 @@ type rowWorkflow struct {
 
 func newRowWorkflow(s api.ThreadSummary) rowWorkflow {
 	wf := rowWorkflow{
-		queue: s.Queue, ownerID: s.OwnerID, owner: policy.SanitizeLine(s.Owner),
+		queue: s.Queue, ownerID: s.OwnerID, owner: policy.SanitizeLine(s.Owner), ownedAt: s.OwnedAt,
 		waitingSince: s.WaitingSince, lang: s.Lang, outcome: policy.SanitizeLine(strings.ReplaceAll(s.ClosedOutcome, "_", " ")),
 	}
 	if h := s.Handoff; h != nil {
@@ -652,4 +653,48 @@ func shortDuration(d time.Duration) string {
 		return strconv.Itoa(int(d/time.Hour)) + "h " + pad + strconv.Itoa(mins) + "m"
 	}
 	return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+}
+
+// workflowLines are the open thread's place in the workflow, under its
+// title: who holds it, the hand-off with its note and SLA, the
+// escalation with its reason, how it was closed.
+func (m *Model) workflowLines(r threadRow, w int) []string {
+	t := m.theme
+	wf := r.wf
+	var lines []string
+	if wf.handoff && r.state == api.ThreadClinical {
+		line := safe(t.Escalated, policy.Trusted("Nurse hand-off from "), wf.handoffBy, policy.Trusted(" at "+clockTime(m.nowAt, wf.handoffAt)))
+		if !wf.dueAt.IsZero() {
+			left, overdue := wf.slaLeft(m.nowAt)
+			if overdue {
+				line += " " + t.Overdue.Render("OVERDUE "+shortDuration(left))
+			} else {
+				line += t.Faint.Render(" · due " + clockTime(m.nowAt, wf.dueAt) + ", " + shortDuration(left) + " of business time left")
+			}
+		}
+		lines = append(lines, indent(line, w, 0, 2))
+		if !wf.handoffNote.IsEmpty() {
+			lines = append(lines, indent(safe(t.Faint, policy.Trusted("Note: ")), w, 0, 2)+m.maskedBody(wf.handoffNote))
+		}
+	}
+	if wf.escalated {
+		why := wf.escReason
+		if wf.escKind == api.EscalationSLA {
+			why = policy.Trusted("the nurses' SLA ran out")
+		}
+		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+relTime(m.nowAt, wf.escAt)+" ago"))
+		if !why.IsEmpty() {
+			line += safe(t.Text, policy.Trusted(": "), why)
+		}
+		lines = append(lines, indent(line, w, 0, 2))
+	}
+	switch {
+	case r.state == api.ThreadClosed && !wf.outcome.IsEmpty():
+		lines = append(lines, safe(t.Faint, policy.Trusted("Closed: "), wf.outcome))
+	case !wf.owner.IsEmpty():
+		lines = append(lines, safe(t.Faint, policy.Trusted("Held by "), wf.owner, policy.Trusted(" since "+clockTime(m.nowAt, wf.ownedAt))))
+	case m.list.q != nil && r.state != api.ThreadClosed:
+		lines = append(lines, t.Faint.Render("Nobody holds it · o claims it"))
+	}
+	return lines
 }

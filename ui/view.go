@@ -399,6 +399,7 @@ func (m *Model) threadTop() string {
 	}
 	lines := []string{title}
 	w := m.lay.threadW
+	lines = append(lines, m.workflowLines(r, w)...)
 	switch {
 	case r.windowUntil.IsZero():
 		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))
