@@ -59,14 +59,16 @@ func (s *Server) startSLASweeper() {
 
 // sweepOverdue escalates every hand-off past its deadline that no person
 // has answered since it was handed off. Each escalation is a conditional
-// UPDATE (still clinical, still not escalated, same deadline) with its
-// audit entry in one transaction, so a thread escalates exactly once:
+// UPDATE (still clinical, not escalated, this hand-off not yet escalated
+// for its clock, same deadline) with its audit entry in one transaction,
+// so a hand-off escalates exactly once, even after a nurse claims it and
+// so settles the escalation:
 // two sweeps at once, two servers, or a sweep repeated after a restart
 // find the row already changed and write nothing.
 func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 	now := s.now()
 	rows, err := s.db.QueryContext(ctx, `SELECT id, handoff_due_at FROM threads
-		WHERE handoff_due_at IS NOT NULL AND escalated_at IS NULL AND state = 'clinical'
+		WHERE handoff_due_at IS NOT NULL AND sla_escalated_at IS NULL AND escalated_at IS NULL AND state = 'clinical'
 		AND handoff_due_at <= ? AND last_reply_at <= COALESCE(handoff_at, 0)`, now.UnixNano())
 	if err != nil {
 		return 0, err
@@ -93,9 +95,9 @@ func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 		escalated := false
 		err := s.store.Tx(ctx, func(q Querier) error {
 			escalated = false
-			res, err := q.ExecContext(ctx, `UPDATE threads SET escalated_at = ?, escalated_by = 'system', escalation_kind = 'sla',
-				escalation_reason_sealed = NULL, escalation_masked_sealed = NULL
-				WHERE id = ? AND state = 'clinical' AND escalated_at IS NULL AND handoff_due_at = ?
+			res, err := q.ExecContext(ctx, `UPDATE threads SET escalated_at = ?1, sla_escalated_at = ?1, escalated_by = 'system',
+				escalation_kind = 'sla', escalation_reason_sealed = NULL, escalation_masked_sealed = NULL
+				WHERE id = ?2 AND state = 'clinical' AND escalated_at IS NULL AND sla_escalated_at IS NULL AND handoff_due_at = ?3
 				AND last_reply_at <= COALESCE(handoff_at, 0)`, now.UnixNano(), d.id, d.at)
 			if err != nil {
 				return err

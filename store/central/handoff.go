@@ -14,6 +14,10 @@ import (
 // gets when their thread goes to the nurses, by the thread's language.
 var handoffAckMacro = map[string]string{"en": "clinical-handoff", "es": "clinical-handoff-es"}
 
+// handoffAckKey starts the acknowledgment's idempotency key; the
+// migration's wait-clock trigger names the same prefix.
+const handoffAckKey = "handoff-ack:"
+
 // handleHandoff moves a thread to the nurses' queue with a short note.
 //
 // The note is what the front desk saw, so it may carry PHI: it is sealed
@@ -72,7 +76,7 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 		}
 		// A new hand-off starts a fresh SLA in the nurses' queue: unowned,
 		// not escalated.
-		if _, err := q.ExecContext(ctx, `UPDATE threads SET handoff_due_at = ?, owner_id = NULL, owner_at = NULL`+settleEscalation+` WHERE id = ?`,
+		if _, err := q.ExecContext(ctx, `UPDATE threads SET handoff_due_at = ?, sla_escalated_at = NULL, owner_id = NULL, owner_at = NULL`+settleEscalation+` WHERE id = ?`,
 			due.UnixNano(), th.ID); err != nil {
 			return err
 		}
@@ -97,7 +101,9 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 // handoffAck queues the acknowledgment with a portal link through the
 // ordinary send path, as the user handing off (the thread is still in
 // their view). Its idempotency key is tied to the patient's last
-// message, so a retried hand-off does not acknowledge twice.
+// message, so a retried hand-off does not acknowledge twice; its prefix
+// (handoffAckKey) tells the inbox it is not an answer: the patient still
+// waits for the nurse (migration queues, thread_waiting_reply).
 func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.HandoffAck, error) {
 	lang := "en"
 	var stored string
@@ -110,7 +116,7 @@ func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.
 			return api.HandoffAck{Rule: "no_macro", Reason: "The clinic has no clinical-handoff quick reply, so no acknowledgment was sent."}, nil
 		}
 	}
-	key := "handoff-ack:" + th.ID + ":" + strconv.FormatInt(th.LastInboundAt.UnixNano(), 10)
+	key := handoffAckKey + th.ID + ":" + strconv.FormatInt(th.LastInboundAt.UnixNano(), 10)
 	out, err := s.send(ctx, sess, th.ID, api.SendRequest{MacroID: macro.ID, IdempotencyKey: key}, macro)
 	if err != nil {
 		return api.HandoffAck{}, err

@@ -99,6 +99,15 @@ var queueKey = map[api.Queue]string{
 	api.QueueEscalated:  `t.escalated_at`,
 }
 
+// queueIndex is the index each keyed queue reads in order (migration
+// queues). The planner, left alone, prefers threads_queue and sorts the
+// whole queue; naming the index makes a page read its rows and stop.
+var queueIndex = map[api.Queue]string{
+	api.QueueUnanswered: "threads_unanswered",
+	api.QueueNurse:      "threads_nurse",
+	api.QueueEscalated:  "threads_escalated",
+}
+
 // sqlArgs numbers positional arguments after ?1 (the reader).
 type sqlArgs struct{ list []any }
 
@@ -236,7 +245,11 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 				` AND (t.last_at < ` + pa + ` OR t.last_msg_seq < ` + pr + ` OR (t.last_msg_seq = ` + pr + ` AND t.id > ` + pid + `))))`
 		}
 	}
-	list, err := s.list(ctx, db, q.Window, summarySQL+where+order+` LIMIT `+strconv.Itoa(limit+1), args.list...)
+	from := summarySQL
+	if keyed {
+		from = strings.Replace(from, "FROM threads t ", "FROM threads t INDEXED BY "+queueIndex[q.Filter.Queue]+" ", 1)
+	}
+	list, err := s.list(ctx, db, q.Window, from+where+order+` LIMIT `+strconv.Itoa(limit+1), args.list...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -364,21 +377,56 @@ func (s sqlThreads) matches(ctx context.Context, db Querier, ts api.ThreadSummar
 }
 
 // QueueCounts is how many threads the reader may see in each queue, and
-// how many open ones they own. One pass over threads: cheap at a clinic's
-// size (see BenchmarkQueueCounts).
+// how many open ones they own. The queues come from one pass over the
+// small covering index threads_queue (closed threads are skipped by its
+// range and counted from thread_counts), Mine from the owner index.
 func (s sqlThreads) QueueCounts(ctx context.Context, db Querier, userID string, includeClinical bool) (map[api.Queue]int, error) {
-	var n [6]sql.NullInt64
-	err := db.QueryRowContext(ctx, `SELECT
-		SUM(`+queueWhere[api.QueueUnanswered]+`), SUM(`+queueWhere[api.QueueMine]+`), SUM(`+queueWhere[api.QueueNurse]+`),
-		SUM(`+queueWhere[api.QueueEscalated]+`), SUM(`+queueWhere[api.QueueWaiting]+`), SUM(`+queueWhere[api.QueueClosed]+`)
-		FROM threads t`+visibleWhere(includeClinical), userID).Scan(&n[0], &n[1], &n[2], &n[3], &n[4], &n[5])
+	out := map[api.Queue]int{}
+	for _, q := range api.Queues() {
+		out[q] = 0
+	}
+	states := `'open', 'clinical'`
+	if !includeClinical {
+		states = `'open'`
+	}
+	rows, err := db.QueryContext(ctx, `SELECT state, escalated_at IS NOT NULL, waiting_since IS NOT NULL, COUNT(*)
+		FROM threads WHERE state IN (`+states+`) GROUP BY state, escalated_at IS NOT NULL, waiting_since IS NOT NULL`)
 	if err != nil {
 		return nil, err
 	}
-	out := map[api.Queue]int{}
-	for i, q := range api.Queues() {
-		out[q] = int(n[i].Int64)
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			state              string
+			escalated, waiting bool
+			n                  int
+		)
+		if err := rows.Scan(&state, &escalated, &waiting, &n); err != nil {
+			return nil, err
+		}
+		switch {
+		case escalated:
+			out[api.QueueEscalated] += n
+		case state == "clinical":
+			out[api.QueueNurse] += n
+		case waiting:
+			out[api.QueueUnanswered] += n
+		default:
+			out[api.QueueWaiting] += n
+		}
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var closed, mine sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT n FROM thread_counts WHERE state = 'closed'`).Scan(&closed); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	out[api.QueueClosed] = int(closed.Int64)
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM threads WHERE owner_id = ? AND state IN (`+states+`)`, userID).Scan(&mine); err != nil {
+		return nil, err
+	}
+	out[api.QueueMine] = int(mine.Int64)
 	return out, nil
 }
 

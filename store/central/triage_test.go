@@ -506,6 +506,11 @@ func TestHandoffReachesNursesEscalatesOnTheClockAndIsClosedByANurse(t *testing.T
 	if code, r := e.act(nurse, id, policy.ActClaim, api.ThreadActRequest{}); code != 200 || r.Thread.Owner != "nurse" || r.Thread.Escalation != nil {
 		t.Fatalf("nurse claim: %d %+v", code, r.Thread)
 	}
+	// Claiming settled the escalation; the overdue clock does not raise
+	// it again.
+	if n, err := e.srv.sweepOverdue(t.Context()); err != nil || n != 0 {
+		t.Fatalf("sweep after the nurse's claim escalated %d (%v)", n, err)
+	}
 	if got := e.queue(boss, url.Values{"queue": {"escalated"}}); len(got.Threads) != 0 {
 		t.Fatalf("claimed thread still escalated: %v", ids(got.Threads))
 	}
@@ -592,5 +597,82 @@ func TestOverdueSweepsAtOnceEscalateOnce(t *testing.T) {
 	wg.Wait()
 	if total != 1 || e.auditCount("thread.escalate", "ok", "thread:"+id) != 1 {
 		t.Fatalf("%d escalations from six racing sweeps, want 1", total)
+	}
+}
+
+// TestWorkflowEventsCarryTheRow: a claim, a hand-off and an escalation
+// each reach the other consoles as a thread event whose row carries the
+// owner, queue, hand-off and escalation, so a console updates the row in
+// place without fetching the inbox.
+func TestWorkflowEventsCarryTheRow(t *testing.T) {
+	e := triageEnv(t, 0)
+	desk, nurse, boss := e.login("desk"), e.login("nurse"), e.login("boss")
+	e.patientWrites(patientUK, "My wound looks red around the stitches")
+	id := e.threadFor(desk, patientUK)
+	_, _, events := openStream(t, e, boss)
+	next := func(what string, ok func(api.ThreadSummary) bool) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for {
+			select {
+			case ev, open := <-events:
+				if !open {
+					t.Fatalf("%s: stream ended", what)
+				}
+				if ev.Type == api.EventThreadUpdated && ev.ThreadID == id && ev.Thread != nil && ok(*ev.Thread) {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no event with %s", what)
+			}
+		}
+	}
+	if code, _ := e.act(desk, id, policy.ActClaim, api.ThreadActRequest{}); code != 200 {
+		t.Fatalf("claim: %d", code)
+	}
+	next("the owner", func(ts api.ThreadSummary) bool { return ts.Owner == "desk" && ts.Queue == api.QueueUnanswered })
+	if code := e.do("POST", api.Version+"/threads/"+id+"/handoff", desk, api.HandoffRequest{Note: "Wound check"}, nil); code != 200 {
+		t.Fatalf("hand-off: %d", code)
+	}
+	next("the hand-off", func(ts api.ThreadSummary) bool {
+		return ts.Queue == api.QueueNurse && ts.Owner == "" && ts.Handoff != nil && ts.Handoff.By == "desk" && ts.Handoff.LeftSeconds > 0
+	})
+	if code, _ := e.act(nurse, id, policy.ActEscalate, api.ThreadActRequest{Reason: "Needs the surgeon"}); code != 200 {
+		t.Fatalf("escalate: %d", code)
+	}
+	next("the escalation", func(ts api.ThreadSummary) bool {
+		return ts.Queue == api.QueueEscalated && ts.Escalation != nil && ts.Escalation.By == "nurse" && ts.Escalation.Kind == api.EscalationManual
+	})
+}
+
+// TestSupervisorReturnsAClinicalEscalationToTheFrontDesk: a hand-off a
+// nurse escalates can be returned to the front desk: it leaves the
+// nurses' queue and the escalations, and front desk may open it again.
+func TestSupervisorReturnsAClinicalEscalationToTheFrontDesk(t *testing.T) {
+	e := triageEnv(t, 0)
+	desk, nurse, boss := e.login("desk"), e.login("nurse"), e.login("boss")
+	e.patientWrites(patientUK, "Is my referral letter ready?")
+	id := e.threadFor(desk, patientUK)
+	if code := e.do("POST", api.Version+"/threads/"+id+"/handoff", desk, api.HandoffRequest{Note: "Asks about a letter"}, nil); code != 200 {
+		t.Fatalf("hand-off: %d", code)
+	}
+	if code, _ := e.act(nurse, id, policy.ActEscalate, api.ThreadActRequest{Reason: "Administrative, not clinical"}); code != 200 {
+		t.Fatalf("escalate: %d", code)
+	}
+	if code := e.do("GET", api.Version+"/threads/"+id, desk, nil, nil); code != http.StatusForbidden {
+		t.Fatalf("front desk opened a clinical thread: %d", code)
+	}
+	code, res := e.act(boss, id, policy.ActReturn, api.ThreadActRequest{})
+	if code != 200 || res.Thread.State != api.ThreadOpen || res.Thread.Escalation != nil || res.Thread.Handoff != nil {
+		t.Fatalf("return: %d %+v", code, res.Thread)
+	}
+	if got := e.queue(boss, url.Values{"queue": {"escalated"}}); len(got.Threads) != 0 {
+		t.Fatalf("escalations after return: %v", ids(got.Threads))
+	}
+	if got := e.queue(desk, url.Values{"queue": {"unanswered"}}); len(got.Threads) != 1 || got.Threads[0].ID != id {
+		t.Fatalf("front desk unanswered after return: %v", ids(got.Threads))
+	}
+	if code := e.do("GET", api.Version+"/threads/"+id, desk, nil, nil); code != 200 {
+		t.Fatalf("front desk opening the returned thread: %d", code)
 	}
 }

@@ -5,15 +5,21 @@ ALTER TABLE threads ADD COLUMN owner_id TEXT;
 ALTER TABLE threads ADD COLUMN owner_at INTEGER;
 -- waiting_since is the patient's first message not yet answered by a
 -- person (system texts such as the first-message explanation or the
--- safety reply do not answer); NULL when the clinic replied last. It
+-- safety reply do not answer, nor does the automatic acknowledgment of a
+-- hand-off, whose idempotency key starts "handoff-ack:"); NULL when the
+-- clinic replied last. It
 -- defines the Unanswered queue and its wait time.
 ALTER TABLE threads ADD COLUMN waiting_since INTEGER;
 -- last_reply_at is the clinic's last reply by a person.
 ALTER TABLE threads ADD COLUMN last_reply_at INTEGER NOT NULL DEFAULT 0;
 -- lang is the language of the patient's last message ("en", "es").
 ALTER TABLE threads ADD COLUMN lang TEXT NOT NULL DEFAULT '';
--- The current hand-off's SLA deadline (business hours aware, policy/sla.go).
+-- The current hand-off's SLA deadline (business hours aware, policy/sla.go),
+-- and when the sweeper escalated it for being overdue: set once per
+-- hand-off, so a nurse who claims the overdue thread (which settles the
+-- escalation) is not escalated again by the next sweep.
 ALTER TABLE threads ADD COLUMN handoff_due_at INTEGER;
+ALTER TABLE threads ADD COLUMN sla_escalated_at INTEGER;
 -- An escalation to the supervisors: when, by whom ("system" for an
 -- overdue hand-off), how ('manual' or 'sla'), and the reason (sealed as
 -- typed and masked for display, like the hand-off note).
@@ -28,14 +34,21 @@ ALTER TABLE threads ADD COLUMN closed_by TEXT;
 ALTER TABLE threads ADD COLUMN closed_at INTEGER;
 
 UPDATE threads SET last_reply_at = COALESCE((SELECT MAX(m.at) FROM messages m
-    WHERE m.thread_id = threads.id AND m.direction = 'out' AND m.sent_by <> 'system'), 0);
+    WHERE m.thread_id = threads.id AND m.direction = 'out' AND m.sent_by <> 'system'
+    AND COALESCE(m.idempotency_key, '') NOT LIKE 'handoff-ack:%'), 0);
 UPDATE threads SET waiting_since = (SELECT MIN(m.at) FROM messages m
     WHERE m.thread_id = threads.id AND m.direction = 'in' AND m.at > threads.last_reply_at)
     WHERE state <> 'closed';
 
-CREATE INDEX threads_owner ON threads(owner_id) WHERE owner_id IS NOT NULL;
-CREATE INDEX threads_waiting ON threads(waiting_since) WHERE waiting_since IS NOT NULL;
-CREATE INDEX threads_sla ON threads(handoff_due_at) WHERE handoff_due_at IS NOT NULL AND escalated_at IS NULL;
+-- Each queue worked oldest first has an index in its own order (urgent
+-- first), partial to the queue, so a page reads its rows in order and
+-- stops; the counts read one small covering index, never the table.
+CREATE INDEX threads_owner ON threads(owner_id, state) WHERE owner_id IS NOT NULL;
+CREATE INDEX threads_unanswered ON threads((urgent_at IS NOT NULL) DESC, waiting_since, id) WHERE waiting_since IS NOT NULL;
+CREATE INDEX threads_nurse ON threads((urgent_at IS NOT NULL) DESC, COALESCE(handoff_due_at, handoff_at, 0), id) WHERE state = 'clinical';
+CREATE INDEX threads_escalated ON threads((urgent_at IS NOT NULL) DESC, escalated_at, id) WHERE escalated_at IS NOT NULL;
+CREATE INDEX threads_queue ON threads(state, (escalated_at IS NOT NULL), (waiting_since IS NOT NULL));
+CREATE INDEX threads_sla ON threads(handoff_due_at) WHERE handoff_due_at IS NOT NULL AND sla_escalated_at IS NULL;
 
 -- The wait clock: a patient message starts it if it is not running; a
 -- person's reply stops it.
@@ -43,7 +56,7 @@ CREATE TRIGGER thread_waiting_in AFTER INSERT ON messages WHEN NEW.direction = '
     UPDATE threads SET waiting_since = COALESCE(waiting_since, NEW.at) WHERE id = NEW.thread_id;
 END;
 CREATE TRIGGER thread_waiting_reply AFTER INSERT ON messages
-WHEN NEW.direction = 'out' AND NEW.sent_by <> 'system' BEGIN
+WHEN NEW.direction = 'out' AND NEW.sent_by <> 'system' AND COALESCE(NEW.idempotency_key, '') NOT LIKE 'handoff-ack:%' BEGIN
     UPDATE threads SET waiting_since = NULL, last_reply_at = MAX(last_reply_at, NEW.at) WHERE id = NEW.thread_id;
 END;
 
