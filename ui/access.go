@@ -174,11 +174,11 @@ func (m *Model) revealWhy() string {
 
 // inboundIDs lists the open thread's patient messages, oldest first.
 func (m *Model) inboundIDs() []string {
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return nil
 	}
 	var out []string
-	for _, mv := range m.thread.messages {
+	for _, mv := range m.pane.view.messages {
 		if mv.inbound {
 			out = append(out, mv.id)
 		}
@@ -191,18 +191,18 @@ func (m *Model) inboundIDs() []string {
 func (m *Model) keepSelection() {
 	ids := m.inboundIDs()
 	for _, id := range ids {
-		if id == m.selMsg {
+		if id == m.pane.sel {
 			return
 		}
 	}
-	m.selMsg = ""
+	m.pane.sel = ""
 	if len(ids) > 0 {
-		m.selMsg = ids[len(ids)-1]
+		m.pane.sel = ids[len(ids)-1]
 	}
-	if m.revealed != nil && m.revealed.messageID != m.selMsg {
+	if m.pane.revealed != nil && m.pane.revealed.messageID != m.pane.sel {
 		found := false
 		for _, id := range ids {
-			found = found || id == m.revealed.messageID
+			found = found || id == m.pane.revealed.messageID
 		}
 		if !found {
 			m.dropReveal()
@@ -217,7 +217,7 @@ func (m *Model) moveSelection(act action) {
 	}
 	i := len(ids) - 1
 	for j, id := range ids {
-		if id == m.selMsg {
+		if id == m.pane.sel {
 			i = j
 		}
 	}
@@ -226,7 +226,7 @@ func (m *Model) moveSelection(act action) {
 	} else {
 		i = min(i+1, len(ids)-1)
 	}
-	m.selMsg = ids[i]
+	m.pane.sel = ids[i]
 	m.resize()
 	m.showSelected()
 }
@@ -234,8 +234,8 @@ func (m *Model) moveSelection(act action) {
 // showSelected scrolls the thread so the selected message's first line
 // is on screen.
 func (m *Model) showSelected() {
-	if m.selLine < m.vp.YOffset || m.selLine >= m.vp.YOffset+m.vp.Height {
-		m.vp.SetYOffset(m.selLine)
+	if m.pane.selLine < m.pane.vp.YOffset || m.pane.selLine >= m.pane.vp.YOffset+m.pane.vp.Height {
+		m.pane.vp.SetYOffset(m.pane.selLine)
 	}
 }
 
@@ -243,14 +243,14 @@ func (m *Model) askReveal() tea.Cmd {
 	if !m.canReveal() {
 		return m.showToast(toastError, policy.SanitizeLine(m.revealWhy()))
 	}
-	if m.thread == nil || m.selMsg == "" || m.revealBusy {
+	if m.pane.view == nil || m.pane.sel == "" || m.revealBusy {
 		return m.showToast(toastError, policy.Trusted("Open a thread with a patient message to reveal."))
 	}
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = "why you need the unmasked text"
 	in.CharLimit = api.MaxRevealReason
-	m.revealAsk = &revealPrompt{threadID: m.openID, messageID: m.selMsg, input: in}
+	m.revealAsk = &revealPrompt{threadID: m.pane.id, messageID: m.pane.sel, input: in}
 	m.resize()
 	return m.revealAsk.input.Focus()
 }
@@ -290,14 +290,14 @@ func (m *Model) onReveal(msg revealResultMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.handleErr("Not revealed", msg.err)
 	}
-	if msg.threadID != m.openID {
+	if msg.threadID != m.pane.id {
 		return nil // the user left the thread while the answer was on its way
 	}
 	exp := msg.resp.ExpiresAt
 	if exp.IsZero() || exp.Sub(m.nowAt) > 5*time.Minute {
 		exp = m.nowAt.Add(5 * time.Minute)
 	}
-	m.revealed = &revealedText{threadID: msg.threadID, messageID: msg.messageID,
+	m.pane.revealed = &revealedText{threadID: msg.threadID, messageID: msg.messageID,
 		text: policy.Sanitize(msg.resp.Text), expires: exp}
 	m.resize()
 	m.showSelected()
@@ -305,10 +305,10 @@ func (m *Model) onReveal(msg revealResultMsg) tea.Cmd {
 }
 
 func (m *Model) onRevealTick(msg revealTickMsg) tea.Cmd {
-	if msg.session != m.session || m.revealed == nil {
+	if msg.session != m.session || m.pane.revealed == nil {
 		return nil
 	}
-	if !m.nowAt.Before(m.revealed.expires) {
+	if !m.nowAt.Before(m.pane.revealed.expires) {
 		m.dropReveal()
 		m.resize()
 		return m.showToast(toastInfo, policy.Trusted("Revealed text hidden again"))
@@ -320,17 +320,9 @@ func (m *Model) onRevealTick(msg revealTickMsg) tea.Cmd {
 // dropReveal forgets revealed text. The viewport's rendered content is
 // rebuilt by the caller's resize, so no copy stays on screen or in it.
 func (m *Model) dropReveal() {
-	m.revealed = nil
+	m.pane.revealed = nil
 	m.revealAsk = nil
 	m.revealBusy = false
-}
-
-// revealedFor returns the revealed text of the message, if any.
-func (m *Model) revealedFor(id string) *revealedText {
-	if r := m.revealed; r != nil && r.messageID == id && r.threadID == m.openID {
-		return r
-	}
-	return nil
 }
 
 // revealPromptView is the footer line that asks for the reason.

@@ -95,7 +95,7 @@ func openAsNurse(t *testing.T, fb *fakeBackend) *harness {
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
 	h.press("enter")
-	if !h.waitFor(func() bool { return h.m.thread != nil }) {
+	if !h.waitFor(func() bool { return h.m.pane.view != nil }) {
 		t.Fatal("thread did not open")
 	}
 	return h
@@ -104,12 +104,12 @@ func openAsNurse(t *testing.T, fb *fakeBackend) *harness {
 func TestRevealAsksWhyShowsAndHidesAgain(t *testing.T) {
 	fb := newFakeBackend()
 	h := openAsNurse(t, fb)
-	if h.m.selMsg != "m4" {
-		t.Fatalf("default selection %q, want the newest patient message", h.m.selMsg)
+	if h.m.pane.sel != "m4" {
+		t.Fatalf("default selection %q, want the newest patient message", h.m.pane.sel)
 	}
 	h.press("[")
-	if h.m.selMsg != "m1" {
-		t.Fatalf("selection after [: %q", h.m.selMsg)
+	if h.m.pane.sel != "m1" {
+		t.Fatalf("selection after [: %q", h.m.pane.sel)
 	}
 	h.press("v")
 	h.mustSee("Reveal the unmasked text? Why:")
@@ -131,7 +131,7 @@ func TestRevealAsksWhyShowsAndHidesAgain(t *testing.T) {
 	h.clock.advance(2*time.Minute + 30*time.Second)
 	h.send(revealTickMsg{session: h.m.session})
 	h.mustNotSee("Zebulon", "REVEALED")
-	if h.m.revealed != nil || strings.Contains(h.m.vp.View(), "Zebulon") {
+	if h.m.pane.revealed != nil || strings.Contains(h.m.pane.vp.View(), "Zebulon") {
 		t.Fatal("revealed text kept after expiry")
 	}
 	h.mustSee("Revealed text hidden again")
@@ -148,24 +148,24 @@ func TestRevealDroppedOnLeavingThreadAndLogoff(t *testing.T) {
 	}
 	reveal()
 	h.press("esc")
-	if h.m.revealed != nil {
+	if h.m.pane.revealed != nil {
 		t.Fatal("revealed text kept after leaving the thread")
 	}
 	h.mustNotSee("Zebulon")
 	h.press("enter")
-	h.waitFor(func() bool { return h.m.thread != nil })
+	h.waitFor(func() bool { return h.m.pane.view != nil })
 	reveal()
 	h.press("tab", "j", "enter") // open another thread from the list
-	h.waitFor(func() bool { return h.m.openID != "t1" })
+	h.waitFor(func() bool { return h.m.pane.id != "t1" })
 	h.mustNotSee("Zebulon")
-	if h.m.revealed != nil {
+	if h.m.pane.revealed != nil {
 		t.Fatal("revealed text kept after opening another thread")
 	}
 	h.press("esc", "k", "enter")
-	h.waitFor(func() bool { return h.m.openID == "t1" && h.m.thread != nil })
+	h.waitFor(func() bool { return h.m.pane.id == "t1" && h.m.pane.view != nil })
 	reveal()
 	h.press("L")
-	if h.m.revealed != nil || h.m.screen != screenLogin {
+	if h.m.pane.revealed != nil || h.m.screen != screenLogin {
 		t.Fatal("revealed text kept after sign-out")
 	}
 	h.mustNotSee("Zebulon")
@@ -176,7 +176,7 @@ func TestRevealOffForFrontDesk(t *testing.T) {
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
 	h.press("enter")
-	h.waitFor(func() bool { return h.m.thread != nil })
+	h.waitFor(func() bool { return h.m.pane.view != nil })
 	h.mustNotSee("▸ ")
 	h.press("v")
 	h.mustSee("Front desk cannot reveal masked text")

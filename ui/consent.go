@@ -58,31 +58,6 @@ func newConsentView(c *api.ConsentState) consentView {
 	return v
 }
 
-// consentLines are the header's consent lines for width w.
-func (m *Model) consentLines(c consentView, w int) []string {
-	t := m.theme
-	var lines []string
-	switch {
-	case c.optedIn:
-		parts := []policy.SafeText{policy.Trusted("✓ Opted in"), c.source, policy.Trusted(clockTime(m.nowAt, c.at))}
-		if !c.version.IsEmpty() {
-			parts = append(parts, policy.Concat(policy.Trusted("text "), c.version))
-		}
-		lines = append(lines, indent(safe(t.StatusOK, policy.Join(parts, policy.Trusted(" · "))), w, 0, 2))
-	case c.recorded:
-		lines = append(lines, indent(safe(t.Warning, policy.Trusted("⚠ Opted out · "), c.source, policy.Trusted(" · "+clockTime(m.nowAt, c.at)+". "), c.allowed), w, 0, 2))
-	default:
-		lines = append(lines, indent(safe(t.Warning, policy.Trusted("⚠ "), c.allowed), w, 0, 2))
-	}
-	if c.flagged {
-		lines = append(lines, indent(t.Escalated.Render("⚑ The patient may have asked to stop ("+clockTime(m.nowAt, c.flagAt)+"). A person must confirm or dismiss it before it takes effect."), w, 0, 2))
-	}
-	if !c.phiPref.IsEmpty() {
-		lines = append(lines, indent(safe(t.Escalated, policy.Trusted("⚕ "), c.phiPref), w, 0, 2))
-	}
-	return lines
-}
-
 // outboundVia names how an outbound message was made, from its macro id:
 // the server's own consent texts are "automatic", templates are
 // "template", anything else a quick reply.
@@ -117,10 +92,10 @@ type consentPrompt struct {
 }
 
 func (m *Model) consentAction() consentAction {
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return consentNothing
 	}
-	c := m.thread.consent
+	c := m.pane.view.consent
 	switch {
 	case !c.known:
 		return consentNothing
@@ -138,7 +113,7 @@ func (m *Model) openConsentPrompt() {
 	if act == consentNothing {
 		return
 	}
-	m.consentAsk = &consentPrompt{threadID: m.openID, action: act, flagID: m.thread.consentFlag, version: m.thread.consentOffer}
+	m.consentAsk = &consentPrompt{threadID: m.pane.id, action: act, flagID: m.pane.view.consentFlag, version: m.pane.view.consentOffer}
 	m.resize()
 }
 
@@ -205,8 +180,8 @@ func (m *Model) onConsent(msg consentResultMsg) tea.Cmd {
 		text += "; the patient was sent the confirmation"
 	}
 	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(text)), m.list.fetch()}
-	if msg.threadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	if msg.threadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }
@@ -255,22 +230,6 @@ func twoDigit(h int) string {
 }
 
 func secondsOf(n int) time.Duration { return time.Duration(n) * time.Second }
-
-// scheduledLines list the thread's pending scheduled messages.
-func (m *Model) scheduledLines(w int) []string {
-	var out []string
-	for _, s := range m.thread.scheduled {
-		if s.State != "pending" && s.State != "sending" {
-			continue
-		}
-		when := clockTime(m.nowAt, s.DueAt)
-		if c := m.thread.clock; c != nil {
-			when = s.DueAt.UTC().Add(secondsOf(c.ZoneOffsetSeconds)).Format("Jan 2 15:04") + " patient's time"
-		}
-		out = append(out, indent(safe(m.theme.Pending, policy.Trusted("⏲ Scheduled: "), policy.SanitizeLine(s.What), policy.Trusted(" at "+when)), w, 0, 2))
-	}
-	return out
-}
 
 // phiRequestAction marks a consentResultMsg that answered a request for
 // health details by WhatsApp.

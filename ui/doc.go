@@ -18,7 +18,7 @@
 //	├── policyAck               messaging-policy ack        policy_ack.go
 //	├── main screen
 //	│   ├── inboxList           the paged inbox pane        inbox.go, inbox_window.go
-//	│   ├── thread pane         (the root's, see below)     view.go, data.go, consent.go
+//	│   ├── threadPane          the open thread             thread.go, data.go
 //	│   ├── composer            reply box and refusal       composer.go, drafts.go
 //	│   └── macroPicker         quick replies / templates   picker.go, template_picker.go
 //	└── screens over the main screen (activeScreen, screens.go)
@@ -27,9 +27,11 @@
 //	    ├── auditScreen         audit trail (audit_view.go) screens.go
 //	    └── metricsScreen       program metrics             metrics_screen.go
 //
-// The thread pane, the reveal, consent and hand-off prompts are still the
-// root's: what they draw and the keys they take act across panes (the
-// open thread, the row under the inbox cursor, the composer's refusal).
+// The keys of the inbox and the thread (open, reply, hand off, reveal,
+// ...) act across panes, so the root handles them, one small function
+// per action (actions.go); the panes move their own cursor and scroll.
+// The reveal, consent and hand-off prompts are the root's too: they act
+// on the open thread and the row under the inbox cursor.
 //
 // # How keys and messages flow
 //

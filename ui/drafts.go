@@ -78,7 +78,7 @@ type quitNowMsg struct{}
 // composerEdited starts the save timer after the composer's text changed.
 func (m *Model) composerEdited() tea.Cmd {
 	d := &m.drafts
-	d.thread = m.openID
+	d.thread = m.pane.id
 	d.gen++
 	d.dirty = true
 	tick := draftTickMsg{session: m.session, gen: d.gen, threadID: d.thread}
@@ -87,7 +87,7 @@ func (m *Model) composerEdited() tea.Cmd {
 
 func (m *Model) onDraftTick(msg draftTickMsg) tea.Cmd {
 	d := &m.drafts
-	if msg.session != m.session || msg.gen != d.gen || msg.threadID != d.thread || msg.threadID != m.openID {
+	if msg.session != m.session || msg.gen != d.gen || msg.threadID != d.thread || msg.threadID != m.pane.id {
 		return nil // a newer edit, or another thread, owns the composer now
 	}
 	return m.flushDraft()
@@ -185,7 +185,7 @@ func (m *Model) switchDraft(id string) tea.Cmd {
 
 func (m *Model) onDraftLoaded(msg draftLoadedMsg) tea.Cmd {
 	d := &m.drafts
-	if msg.session != m.session || msg.gen != d.loadGen || msg.threadID != m.openID {
+	if msg.session != m.session || msg.gen != d.loadGen || msg.threadID != m.pane.id {
 		return nil // a load for a thread no longer open
 	}
 	if msg.err != nil {

@@ -127,8 +127,8 @@ func TestThreadSwitchSavesDraftForItsOwnThread(t *testing.T) {
 	t1Ticks := ts.draftTicks()
 	// Leave for the next thread before the timer fires.
 	h.press("esc", "tab", "j", "enter")
-	if h.m.openID != "t2" {
-		t.Fatalf("open thread %q", h.m.openID)
+	if h.m.pane.id != "t2" {
+		t.Fatalf("open thread %q", h.m.pane.id)
 	}
 	if got, _ := draftOf(fb, "t1"); got != "for P-1042 only" {
 		t.Fatalf("leaving the thread did not save its draft: %q", got)
@@ -171,8 +171,8 @@ func TestLateDraftLoadIsDropped(t *testing.T) {
 	h.press("esc", "j", "enter") // t2 opens meanwhile
 	close(gate)
 	h.settle()
-	if h.m.openID != "t2" {
-		t.Fatalf("open thread %q", h.m.openID)
+	if h.m.pane.id != "t2" {
+		t.Fatalf("open thread %q", h.m.pane.id)
 	}
 	if v := h.m.composer.ta.Value(); v != "" {
 		t.Fatalf("t1's draft landed in t2's composer: %q", v)

@@ -19,9 +19,9 @@ import (
 // what the keys do to a thread (open, reply, hand off) is the root's,
 // which reads the row under the cursor with selected.
 type inboxList struct {
-	helpKeys // the keys of ctxList
-	theme    Theme
-	sess     session
+	keys  *KeyMap // the root's keymap, as enabled now (ctxList)
+	theme Theme
+	sess  session
 	// seesClinical says the role may open the nurses' queue, whose count
 	// is left out otherwise.
 	seesClinical bool
@@ -71,8 +71,8 @@ type callFailedMsg struct {
 }
 
 // newInboxList is the inbox of a session that has just started.
-func newInboxList(t Theme, keys KeyMap, sess session, seesClinical bool) inboxList {
-	return inboxList{helpKeys: keys.bindings(ctxList), theme: t, sess: sess, seesClinical: seesClinical}
+func newInboxList(t Theme, keys *KeyMap, sess session, seesClinical bool) inboxList {
+	return inboxList{keys: keys, theme: t, sess: sess, seesClinical: seesClinical}
 }
 
 // SetSize gives the pane its width and height; a row takes two lines
@@ -91,7 +91,7 @@ func (l *inboxList) Update(msg tea.Msg) tea.Cmd {
 	case inboxChangesMsg:
 		return l.onChanges(msg)
 	case tea.KeyMsg:
-		return l.move(l.resolve(msg))
+		return l.move(helpKeys(l.keys.bindings(ctxList)).resolve(msg))
 	}
 	return nil
 }
@@ -159,8 +159,13 @@ func (l *inboxList) failed(what string, err error) tea.Cmd {
 	return emit(callFailedMsg{what: what, err: err})
 }
 
-func (l *inboxList) ShortHelp() []key.Binding  { return l.helpKeys.ShortHelp() }
-func (l *inboxList) FullHelp() [][]key.Binding { return l.helpKeys.FullHelp() }
+func (l *inboxList) ShortHelp() []key.Binding {
+	return helpKeys(l.keys.bindings(ctxList)).ShortHelp()
+}
+
+func (l *inboxList) FullHelp() [][]key.Binding {
+	return helpKeys(l.keys.bindings(ctxList)).FullHelp()
+}
 
 func (l *inboxList) View() string {
 	t := l.theme

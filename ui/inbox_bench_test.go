@@ -10,7 +10,8 @@ import (
 )
 
 // benchInbox is a signed-in model on a 50,000-thread inbox of which it
-// holds ten pages (a user who scrolled a long way), drawn at 120×40.
+// holds as many rows as it ever does (inboxHoldRows: ten pages read, the
+// farthest let go), drawn at 120×40.
 func benchInbox(b *testing.B) *Model {
 	b.Helper()
 	fb := newFakeBackend()
@@ -31,7 +32,7 @@ func benchInbox(b *testing.B) *Model {
 		m.list.gen++
 		m.list.onPage(inboxPageMsg{session: m.session, gen: m.list.gen, after: after, page: page})
 	}
-	if len(m.list.rows) != 1000 || m.list.total() != 50_000 {
+	if len(m.list.rows) != inboxHoldRows || m.list.total() != 50_000 {
 		b.Fatalf("%d rows held, total %d", len(m.list.rows), m.list.total())
 	}
 	return m
@@ -48,7 +49,7 @@ func BenchmarkUpdateOnEvent(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		ts := all[(i*37)%1000]
+		ts := all[(i*37)%inboxHoldRows] // a held row
 		ts.LastAt, ts.Seq, ts.Preview = t0.Add(time.Duration(i+1)*time.Second), int64(50_001+i), "Running ten minutes late"
 		m.Update(eventMsg{session: m.session, ch: ch, ev: api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}})
 		_ = m.View()

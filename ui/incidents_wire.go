@@ -19,7 +19,7 @@ func (m *Model) openIncidentReport() tea.Cmd {
 	if !policy.Can(role, policy.ActionOpenIncident) {
 		return m.showToast(toastError, policy.SanitizeLine(policy.Why(role, policy.ActionOpenIncident)))
 	}
-	id := m.openID
+	id := m.pane.id
 	if id == "" && m.list.cursor < len(m.list.rows) {
 		id = m.list.rows[m.list.cursor].id
 	}
@@ -27,8 +27,8 @@ func (m *Model) openIncidentReport() tea.Cmd {
 		return m.showToast(toastError, policy.Trusted("Open a thread first: an incident is reported from the thread it is about."))
 	}
 	msgID := ""
-	if id == m.openID {
-		msgID = m.selMsg
+	if id == m.pane.id {
+		msgID = m.pane.sel
 	}
 	m.incidents = newIncidentReport(m.theme, m.keys.ForceQuit, m.incidentBackend(), m.sess(), id, msgID)
 	m.resize()
@@ -70,7 +70,7 @@ func (m *Model) onIncident(msg incidentMsg) tea.Cmd {
 func (m *Model) syncIncidentKeys() {
 	role := policy.Role(m.user.Role)
 	has := m.incidentBackend() != nil && m.screen == screenMain
-	m.keys.Incident.SetEnabled(has && policy.Can(role, policy.ActionOpenIncident) && (m.openID != "" || len(m.list.rows) > 0))
+	m.keys.Incident.SetEnabled(has && policy.Can(role, policy.ActionOpenIncident) && (m.pane.id != "" || len(m.list.rows) > 0))
 	// Enabled for every role: a role without the register is told why
 	// rather than met with silence.
 	m.keys.Incidents.SetEnabled(has)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/clinicwa/triage/assets"
@@ -118,12 +117,8 @@ type Model struct {
 	// form is the open triage form (triage_forms.go), or nil.
 	form *triageForm
 
-	openID      string
-	threadGen   int
-	threadBusy  bool
-	threadAgain bool
-	thread      *threadView
-	vp          viewport.Model
+	// pane is the open thread (thread.go).
+	pane threadPane
 
 	composer composer
 	picker   *macroPicker
@@ -138,12 +133,8 @@ type Model struct {
 	enrol    *enrolForm
 	recovery *recoveryCodes
 
-	// selMsg is the patient message v would reveal (by message id).
-	selMsg     string
-	selLine    int // where the selected message starts in the viewport
 	revealAsk  *revealPrompt
 	revealBusy bool
-	revealed   *revealedText
 
 	audit *auditPanel
 	// metrics is the open metrics screen (metrics_screen.go).
@@ -233,11 +224,10 @@ func New(b Backend, opts Options) *Model {
 	}
 	m.help = help.New()
 	m.help.Styles = m.theme.helpStyles()
-	m.vp = viewport.New(0, 0)
-	m.vp.MouseWheelEnabled = false
+	m.pane = newThreadPane(m.theme, &m.keys, session{})
 	m.nowAt = m.now()
 	m.login = m.newLoginForm()
-	m.list = newInboxList(m.theme, m.keys, session{}, false)
+	m.list = newInboxList(m.theme, &m.keys, session{}, false)
 	m.composer = newComposer(m.theme, m.keys)
 	m.syncKeys()
 	return m
@@ -263,6 +253,7 @@ func (m *Model) Init() tea.Cmd {
 // by focus (prompt, text input, screen).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.nowAt = m.now()
+	m.syncPanes()
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -477,33 +468,40 @@ func (m *Model) keyOwner() component {
 // syncKeys enables the bindings that make sense right now, which also
 // keeps the help bar honest.
 func (m *Model) syncKeys() {
-	open := m.thread != nil && m.openID != ""
+	open := m.pane.view != nil && m.pane.id != ""
 	m.keys.PortalLink.SetEnabled(m.portalOffered())
 	m.keys.Schedule.SetEnabled(m.scheduleOffered())
 	m.keys.Resend.SetEnabled(m.resendOffered())
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
-	// The list draws its focus and ages from the root's state; its help
-	// is the list keys as enabled now.
-	m.list.focused = m.focus == focusList && m.picker == nil
-	m.list.now = m.nowAt
 	m.syncRevealKeys()
 	m.keys.Audit.SetEnabled(m.canViewAudit())
 	m.keys.Vendors.SetEnabled(m.canSeeVendors())
 	m.syncIncidentKeys()
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
-	m.keys.PHIAsk.SetEnabled(open && m.thread.consent.optedIn)
+	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
 	m.syncTriageKeys()
-	m.list.helpKeys = m.keys.bindings(ctxList)
+	m.syncPanes()
+}
+
+// syncPanes tells the inbox and thread panes what only the root knows:
+// which has the keys, whether the role may reveal, and the clock read
+// for this Update.
+func (m *Model) syncPanes() {
+	m.list.focused = m.focus == focusList && m.picker == nil
+	m.list.now = m.nowAt
+	m.pane.focused = m.focus != focusList && m.picker == nil
+	m.pane.canReveal = m.canReveal()
+	m.pane.now = m.nowAt
 }
 
 // portalOffered says the last refusal offered the portal link for the
 // open thread and the user's role may send it.
 func (m *Model) portalOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.portal && r.threadID == m.openID && m.mayUseMacro(portalMacroID)
+	return r != nil && r.portal && r.threadID == m.pane.id && m.mayUseMacro(portalMacroID)
 }
 
 // --- login -----------------------------------------------------------
@@ -541,8 +539,9 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.user = resp.User
-	m.list = newInboxList(m.theme, m.keys, m.sess(),
+	m.list = newInboxList(m.theme, &m.keys, m.sess(),
 		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
+	m.pane = newThreadPane(m.theme, &m.keys, m.sess())
 	m.list.q = m.newQueues()
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
@@ -577,17 +576,15 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	m.session++
 	m.ctx, m.cancel = nil, nil
 	m.user = api.User{}
-	m.list = newInboxList(m.theme, m.keys, session{}, false)
-	m.openID, m.thread, m.threadBusy, m.threadAgain = "", nil, false, false
-	m.vp.SetContent("")
-	m.vp.GotoTop()
+	m.list = newInboxList(m.theme, &m.keys, session{}, false)
+	m.pane = newThreadPane(m.theme, &m.keys, session{})
 	m.composer = newComposer(m.theme, m.keys)
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
 	m.picker, m.confirm, m.toast, m.form = nil, nil, nil, nil
 	m.dropReveal()
-	m.enrol, m.recovery, m.selMsg, m.audit, m.metrics = nil, nil, "", nil, nil
+	m.enrol, m.recovery, m.pane.sel, m.audit, m.metrics = nil, nil, "", nil, nil
 	m.incidents = nil
 	m.ack, m.reviewDue, m.vendors = nil, false, nil
 	m.screen, m.focus = screenLogin, focusList
@@ -621,10 +618,10 @@ func (m *Model) fail(err error) tea.Cmd {
 		m.cancel()
 	}
 	m.session++
-	m.list.rows, m.thread, m.openID = nil, nil, ""
+	m.list.rows, m.pane.view, m.pane.id = nil, nil, ""
 	m.dropReveal()
 	m.enrol, m.recovery, m.audit, m.ack, m.metrics = nil, nil, nil, nil, nil
-	m.vp.SetContent("")
+	m.pane.vp.SetContent("")
 	m.screen = screenFatal
 	m.fatal = policy.SanitizeLine(err.Error())
 	return nil
@@ -657,52 +654,39 @@ func (m *Model) showToast(kind toastKind, text policy.SafeText) tea.Cmd {
 // answer still on its way for the previous one is dropped.
 func (m *Model) openThread(id string) tea.Cmd {
 	var draft tea.Cmd
-	if id != m.openID {
+	if id != m.pane.id {
 		draft = m.switchDraft(id)
 		m.dropReveal()
-		m.selMsg = ""
-		m.openID = id
-		m.thread = nil
-		m.vp.SetContent("")
+		m.pane.sel = ""
+		m.pane.id = id
+		m.pane.view = nil
+		m.pane.vp.SetContent("")
 		m.composer.refusal = nil
 		m.composer.active = false
 		m.composer.ta.Blur()
-		m.threadBusy = false
-		m.threadAgain = false
+		m.pane.busy = false
+		m.pane.again = false
 		m.resize()
 	}
-	return tea.Batch(draft, m.fetchThread())
-}
-
-func (m *Model) fetchThread() tea.Cmd {
-	if m.ctx == nil || m.openID == "" {
-		return nil
-	}
-	if m.threadBusy {
-		m.threadAgain = true
-		return nil
-	}
-	m.threadBusy = true
-	m.threadGen++
-	return threadCmd(m.ctx, m.backend, m.session, m.threadGen, m.openID)
+	return tea.Batch(draft, m.pane.fetch())
 }
 
 func (m *Model) onThread(msg threadMsg) tea.Cmd {
-	if msg.session != m.session || msg.threadID != m.openID || msg.gen != m.threadGen {
+	if msg.session != m.session || msg.threadID != m.pane.id || msg.gen != m.pane.gen {
 		return nil // a late answer for a thread no longer on screen
 	}
-	m.threadBusy = false
+	m.pane.busy = false
 	var cmds []tea.Cmd
-	if m.threadAgain {
-		m.threadAgain = false
-		cmds = append(cmds, m.fetchThread())
+	if m.pane.again {
+		m.pane.again = false
+		cmds = append(cmds, m.pane.fetch())
 	}
 	if msg.err != nil {
 		return tea.Batch(append(cmds, m.handleErr("Could not open the thread", msg.err))...)
 	}
-	atBottom := m.thread == nil || m.vp.AtBottom()
+	atBottom := m.pane.view == nil || m.pane.vp.AtBottom()
 	v := newThreadView(msg.detail)
-	m.thread = &v
+	m.pane.view = &v
 	// The thread's own row is this user's (read just now): it replaces
 	// the inbox row, so its unread count clears without a refetch.
 	if msg.detail.Thread.ID == msg.threadID {
@@ -711,7 +695,7 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 	m.keepSelection()
 	m.resize()
 	if atBottom {
-		m.vp.GotoBottom()
+		m.pane.vp.GotoBottom()
 	}
 	return tea.Batch(cmds...)
 }
@@ -719,106 +703,8 @@ func (m *Model) onThread(msg threadMsg) tea.Cmd {
 // --- list and thread keys ----------------------------------------------
 
 func (m *Model) screenKey(act action) tea.Cmd {
-	switch act {
-	case actHelp:
-		m.help.ShowAll = !m.help.ShowAll
-		m.resize()
-	case actLogout:
-		return m.signOut("Signed out.")
-	case actRefresh:
-		return tea.Batch(m.list.fetch(), m.fetchThread())
-	case actSwitchPane:
-		if m.focus == focusList && m.openID != "" {
-			m.focus = focusThread
-		} else {
-			m.focus = focusList
-		}
-	case actOpen:
-		if m.list.cursor < len(m.list.rows) {
-			m.focus = focusThread
-			return m.openThread(m.list.rows[m.list.cursor].id)
-		}
-	case actBack:
-		m.focus = focusList
-		// Leaving the thread hides revealed text at once.
-		if m.revealed != nil {
-			m.dropReveal()
-			m.resize()
-		}
-	case actReveal:
-		return m.askReveal()
-	case actAudit:
-		return m.openAudit()
-	case actVendors:
-		return m.openVendors()
-	case actMetrics:
-		return m.openMetrics()
-	case actIncident:
-		return m.openIncidentReport()
-	case actIncidents:
-		return m.openIncidentRegister()
-	case actPrevMsg, actNextMsg:
-		m.moveSelection(act)
-	case actReply:
-		cmd := m.ensureOpen()
-		if m.openID == "" {
-			return cmd
-		}
-		m.focus = focusComposer
-		m.composer.active = true
-		m.composer.refusal = nil
-		m.resize()
-		return tea.Batch(cmd, m.composer.ta.Focus())
-	case actMacros:
-		cmd := m.ensureOpen()
-		if m.openID == "" {
-			return cmd
-		}
-		if m.windowClosed() {
-			return tea.Batch(cmd, templatesCmd(m.ctx, m.backend, m.session, m.openID))
-		}
-		items := m.macrosForPatient()
-		if len(items) == 0 {
-			return m.showToast(toastError, policy.Trusted("No quick replies are available for your role."))
-		}
-		m.picker = newMacroPicker(m.theme, m.keys, m.openID, items, nil)
-		m.resize()
-		return cmd
-	case actHandoff:
-		if id := m.handoffTarget(); id != "" {
-			m.confirm = &confirmPrompt{threadID: id, label: m.labelOf(id)}
-			m.resize()
-		}
-	case actConsent:
-		m.openConsentPrompt()
-	case actPHIAsk:
-		if m.thread != nil && m.openID != "" {
-			m.consentAsk = &consentPrompt{threadID: m.openID, action: consentPHIRequest}
-			m.resize()
-		}
-	case actResend:
-		if m.resendOffered() {
-			r := m.composer.refusal
-			req := r.request
-			req.ConfirmRepeat = true
-			m.composer.busy = true
-			return sendCmd(m.ctx, m.backend, m.session, r.threadID, req)
-		}
-	case actSchedule:
-		if m.scheduleOffered() {
-			r := m.composer.refusal
-			return scheduleCmd(m.ctx, m.backend, m.session, r.threadID, r.request)
-		}
-	case actPortalLink:
-		if m.portalOffered() {
-			return m.sendMacro(m.composer.refusal.threadID, portalMacroID)
-		}
-	case actUp, actDown, actPageUp, actPageDown, actTop, actBottom:
-		if m.focus == focusThread {
-			m.scrollThread(act)
-		} else {
-			return m.list.move(act)
-		}
+	if do, ok := screenActions[act]; ok {
+		return do(m, act)
 	}
 	return nil
 }
@@ -831,7 +717,7 @@ func (m *Model) ensureOpen() tea.Cmd {
 		return nil
 	}
 	id := m.list.rows[m.list.cursor].id
-	if id == m.openID {
+	if id == m.pane.id {
 		return nil
 	}
 	m.focus = focusThread
@@ -844,8 +730,8 @@ func (m *Model) handoffTarget() string {
 	var row *threadRow
 	if m.focus == focusList && m.list.cursor < len(m.list.rows) {
 		row = &m.list.rows[m.list.cursor]
-	} else if m.thread != nil {
-		row = &m.thread.row
+	} else if m.pane.view != nil {
+		row = &m.pane.view.row
 	}
 	if row == nil || row.state == api.ThreadClinical || row.state == api.ThreadClosed {
 		return ""
@@ -854,8 +740,8 @@ func (m *Model) handoffTarget() string {
 }
 
 func (m *Model) labelOf(id string) policy.SafeText {
-	if m.thread != nil && m.thread.row.id == id {
-		return m.thread.row.label
+	if m.pane.view != nil && m.pane.view.row.id == id {
+		return m.pane.view.row.label
 	}
 	for _, r := range m.list.rows {
 		if r.id == id {
@@ -863,23 +749,6 @@ func (m *Model) labelOf(id string) policy.SafeText {
 		}
 	}
 	return policy.Trusted("this thread")
-}
-
-func (m *Model) scrollThread(act action) {
-	switch act {
-	case actUp:
-		m.vp.ScrollUp(1)
-	case actDown:
-		m.vp.ScrollDown(1)
-	case actPageUp:
-		m.vp.PageUp()
-	case actPageDown:
-		m.vp.PageDown()
-	case actTop:
-		m.vp.GotoTop()
-	case actBottom:
-		m.vp.GotoBottom()
-	}
 }
 
 // --- composer ----------------------------------------------------------
@@ -896,7 +765,7 @@ func (m *Model) onComposerLeft() {
 func (m *Model) sendText() tea.Cmd {
 	c := &m.composer
 	text := strings.TrimSpace(c.ta.Value())
-	if text == "" || c.busy || m.openID == "" {
+	if text == "" || c.busy || m.pane.id == "" {
 		return nil
 	}
 	if c.key == "" || c.keyText != text {
@@ -906,7 +775,7 @@ func (m *Model) sendText() tea.Cmd {
 	c.refusal = nil
 	m.resize()
 	req := api.SendRequest{IdempotencyKey: c.key, Text: text}
-	return sendCmd(m.ctx, m.backend, m.session, m.openID, req)
+	return sendCmd(m.ctx, m.backend, m.session, m.pane.id, req)
 }
 
 func (m *Model) sendMacro(threadID, macroID string) tea.Cmd {
@@ -922,79 +791,96 @@ func (m *Model) onSend(msg sendResultMsg) tea.Cmd {
 	if msg.session != m.session {
 		return nil
 	}
-	c := &m.composer
-	c.busy = false
+	m.composer.busy = false
 	if r, ok := asRefusal(msg.err); ok {
-		rv := &refusalView{
-			threadID: msg.threadID,
-			rule:     policy.SanitizeLine(r.Refusal.Rule),
-			reason:   policy.SanitizeLine(r.Refusal.Reason),
-			portal:   r.Refusal.OfferPortalLink,
-			request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
-		}
-		for _, t := range r.Refusal.SpanTypes {
-			rv.types = append(rv.types, policy.SanitizeLine(t))
-		}
-		// The draft stays for editing, but the keys leave the text box so
-		// p can take the portal-link way out.
-		c.refusal, c.key, c.keyText = rv, "", ""
-		c.active = msg.threadID == m.openID
-		c.ta.Blur()
-		if m.focus == focusComposer {
-			m.focus = focusThread
-		}
-		m.resize()
+		m.onRefused(msg, r)
 		return nil
 	}
 	if msg.err != nil {
 		return m.handleErr("Not sent", msg.err)
 	}
+	return m.onSent(msg)
+}
+
+// onRefused shows an outbound rule's refusal under the composer.
+func (m *Model) onRefused(msg sendResultMsg, r *api.RefusedError) {
+	c := &m.composer
+	rv := &refusalView{
+		threadID: msg.threadID,
+		rule:     policy.SanitizeLine(r.Refusal.Rule),
+		reason:   policy.SanitizeLine(r.Refusal.Reason),
+		portal:   r.Refusal.OfferPortalLink,
+		request:  api.SendRequest{IdempotencyKey: msg.key, MacroID: msg.macroID, Text: msg.text},
+	}
+	for _, t := range r.Refusal.SpanTypes {
+		rv.types = append(rv.types, policy.SanitizeLine(t))
+	}
+	// The draft stays for editing, but the keys leave the text box so
+	// p can take the portal-link way out.
+	c.refusal, c.key, c.keyText = rv, "", ""
+	c.active = msg.threadID == m.pane.id
+	c.ta.Blur()
+	if m.focus == focusComposer {
+		m.focus = focusThread
+	}
+	m.resize()
+}
+
+// onSent clears what was sent from the composer and its draft, says so,
+// and refreshes the inbox and the thread.
+func (m *Model) onSent(msg sendResultMsg) tea.Cmd {
+	c := &m.composer
 	var draft tea.Cmd
 	if msg.macroID == "" {
-		onScreen := msg.threadID == m.openID &&
+		onScreen := msg.threadID == m.pane.id &&
 			(msg.key == c.key || strings.TrimSpace(c.ta.Value()) == msg.text)
 		if onScreen {
-			c.ta.Reset()
-			c.key, c.keyText = "", ""
-			c.active = false
-			c.ta.Blur()
-			if m.focus == focusComposer {
-				m.focus = focusThread
-			}
+			m.clearComposer()
 		}
 		// The sent text is the thread's draft no more, unless the user
 		// has since started another reply there.
-		if onScreen || msg.threadID != m.openID {
+		if onScreen || msg.threadID != m.pane.id {
 			draft = m.draftSent(msg.threadID)
 		}
 	} else if msg.macroID == portalMacroID && c.refusal != nil && c.refusal.portal && c.refusal.threadID == msg.threadID {
 		// The portal link went instead of a reply refused for holding
 		// PHI: that reply must not linger in the composer or in the
 		// sealed drafts, ready to be sent by the next Enter.
-		if msg.threadID == m.openID {
-			c.ta.Reset()
-			c.key, c.keyText = "", ""
-			c.active = false
-			c.ta.Blur()
-			if m.focus == focusComposer {
-				m.focus = focusThread
-			}
+		if msg.threadID == m.pane.id {
+			m.clearComposer()
 		}
 		draft = m.draftSent(msg.threadID)
 	}
 	c.refusal = nil
-	word := "Message sent"
-	if msg.macroID != "" {
-		word = "Quick reply sent"
-		if msg.macroID == portalMacroID {
-			word = "Secure-portal link sent"
-		}
-	}
-	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted(word)), m.list.fetch(), draft}
-	if msg.threadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	cmds := []tea.Cmd{m.showToast(toastInfo, sentWord(msg.macroID)), m.list.fetch(), draft}
+	if msg.threadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
+}
+
+// clearComposer empties and folds the composer, giving the keys back to
+// the thread.
+func (m *Model) clearComposer() {
+	c := &m.composer
+	c.ta.Reset()
+	c.key, c.keyText = "", ""
+	c.active = false
+	c.ta.Blur()
+	if m.focus == focusComposer {
+		m.focus = focusThread
+	}
+}
+
+// sentWord is the toast after a send.
+func sentWord(macroID string) policy.SafeText {
+	switch macroID {
+	case "":
+		return policy.Trusted("Message sent")
+	case portalMacroID:
+		return policy.Trusted("Secure-portal link sent")
+	}
+	return policy.Trusted("Quick reply sent")
 }
 
 // --- macro picker ---------------------------------------------------------
@@ -1058,8 +944,8 @@ func (m *Model) onHandoff(msg handoffResultMsg) tea.Cmd {
 		m.showToast(toastInfo, policy.Trusted("Handed to the nurses' queue")),
 		m.list.fetch(),
 	}
-	if msg.threadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	if msg.threadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }
@@ -1074,7 +960,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		}
 		m.eventsBackoff = 0
 		// Catch up on whatever happened while the stream was down.
-		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.fetchThread())
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.list.fetch(), m.pane.fetch())
 	case eventMsg:
 		if msg.session != m.session {
 			return nil // the reader of a signed-out session just stops
@@ -1091,8 +977,8 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			} else {
 				cmds = append(cmds, m.list.fetch())
 			}
-			if msg.ev.ThreadID == m.openID {
-				cmds = append(cmds, m.fetchThread())
+			if msg.ev.ThreadID == m.pane.id {
+				cmds = append(cmds, m.pane.fetch())
 			}
 			cmds = append(cmds, m.fetchQueueCounts())
 		case api.EventThreadUrgent:
@@ -1102,7 +988,7 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			// behind: events were lost, so ask for the rows changed
 			// since the change number held, and the open thread again.
 			// The stream closes next, and the reader reconnects.
-			cmds = append(cmds, m.list.fetch(), m.fetchThread())
+			cmds = append(cmds, m.list.fetch(), m.pane.fetch())
 		}
 		return tea.Batch(cmds...)
 	case eventsClosedMsg:

@@ -266,7 +266,7 @@ func (m *Model) askPolicy() tea.Cmd {
 		return nil
 	}
 	m.screen = screenPolicy
-	m.openID, m.thread, m.picker, m.confirm, m.audit = "", nil, nil, nil, nil
+	m.pane.id, m.pane.view, m.picker, m.confirm, m.audit = "", nil, nil, nil, nil
 	m.dropReveal()
 	return policyCmd(m.ctx, m.backend, m.session)
 }

@@ -529,9 +529,10 @@ func (l *inboxList) title() string {
 	return title
 }
 
-// newHint says threads arrived above the cursor, with the way to see them.
+// newHint says threads arrived above the cursor while the rows above it
+// are off screen, with the way to see them.
 func (l *inboxList) newHint() string {
-	if q := l.q; q != nil && q.newAbove > 0 {
+	if q := l.q; q != nil && q.newAbove > 0 && l.offset > 0 {
 		return l.theme.Warning.Render("↑ " + strconv.Itoa(q.newAbove) + " new · g to see")
 	}
 	return ""
@@ -657,24 +658,27 @@ func shortDuration(d time.Duration) string {
 
 // workflowLines are the open thread's place in the workflow, under its
 // title: who holds it, the hand-off with its note and SLA, the
-// escalation with its reason, how it was closed.
-func (m *Model) workflowLines(r threadRow, w int) []string {
-	t := m.theme
+// escalation with its reason, how it was closed. A row from a server
+// without the workflow has none.
+func workflowLines(t Theme, now time.Time, r threadRow, w int) []string {
 	wf := r.wf
+	if wf.queue == "" {
+		return nil
+	}
 	var lines []string
 	if wf.handoff && r.state == api.ThreadClinical {
-		line := safe(t.Escalated, policy.Trusted("Nurse hand-off from "), wf.handoffBy, policy.Trusted(" at "+clockTime(m.nowAt, wf.handoffAt)))
+		line := safe(t.Escalated, policy.Trusted("Nurse hand-off from "), wf.handoffBy, policy.Trusted(" at "+clockTime(now, wf.handoffAt)))
 		if !wf.dueAt.IsZero() {
-			left, overdue := wf.slaLeft(m.nowAt)
+			left, overdue := wf.slaLeft(now)
 			if overdue {
 				line += " " + t.Overdue.Render("OVERDUE "+shortDuration(left))
 			} else {
-				line += t.Faint.Render(" · due " + clockTime(m.nowAt, wf.dueAt) + ", " + shortDuration(left) + " of business time left")
+				line += t.Faint.Render(" · due " + clockTime(now, wf.dueAt) + ", " + shortDuration(left) + " of business time left")
 			}
 		}
 		lines = append(lines, indent(line, w, 0, 2))
 		if !wf.handoffNote.IsEmpty() {
-			lines = append(lines, indent(safe(t.Faint, policy.Trusted("Note: ")), w, 0, 2)+m.maskedBody(wf.handoffNote))
+			lines = append(lines, indent(t.Faint.Render("Note: ")+t.maskedBody(wf.handoffNote), w, 0, 2))
 		}
 	}
 	if wf.escalated {
@@ -682,7 +686,7 @@ func (m *Model) workflowLines(r threadRow, w int) []string {
 		if wf.escKind == api.EscalationSLA {
 			why = policy.Trusted("the nurses' SLA ran out")
 		}
-		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+relTime(m.nowAt, wf.escAt)+" ago"))
+		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+relTime(now, wf.escAt)+" ago"))
 		if !why.IsEmpty() {
 			line += safe(t.Text, policy.Trusted(": "), why)
 		}
@@ -692,8 +696,8 @@ func (m *Model) workflowLines(r threadRow, w int) []string {
 	case r.state == api.ThreadClosed && !wf.outcome.IsEmpty():
 		lines = append(lines, safe(t.Faint, policy.Trusted("Closed: "), wf.outcome))
 	case !wf.owner.IsEmpty():
-		lines = append(lines, safe(t.Faint, policy.Trusted("Held by "), wf.owner, policy.Trusted(" since "+clockTime(m.nowAt, wf.ownedAt))))
-	case m.list.q != nil && r.state != api.ThreadClosed:
+		lines = append(lines, safe(t.Faint, policy.Trusted("Held by "), wf.owner, policy.Trusted(" since "+clockTime(now, wf.ownedAt))))
+	case r.state != api.ThreadClosed:
 		lines = append(lines, t.Faint.Render("Nobody holds it · o claims it"))
 	}
 	return lines

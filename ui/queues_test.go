@@ -163,8 +163,8 @@ func TestNextOpensTheOldestUnanswered(t *testing.T) {
 	ft := newFakeTriage(api.RoleFrontDesk)
 	h := newTriageHarness(t, ft, Options{}, 160, 50)
 	h.press("N")
-	if !h.waitFor(func() bool { return h.m.openID == "q2" && h.m.thread != nil }) {
-		t.Fatalf("open thread %q, want q2 (waiting 2h)", h.m.openID)
+	if !h.waitFor(func() bool { return h.m.pane.id == "q2" && h.m.pane.view != nil }) {
+		t.Fatalf("open thread %q, want q2 (waiting 2h)", h.m.pane.id)
 	}
 	if _, acts, _ := ft.snapshot(); !slices.Equal(acts, []string{"claim q2"}) {
 		t.Errorf("steps %v, want the claim of q2", acts)
@@ -254,8 +254,8 @@ func TestHandoffWithNote(t *testing.T) {
 	if _, _, notes := ft.snapshot(); !slices.Equal(notes, []string{"q1: Asks whether to fast before the test"}) {
 		t.Fatalf("hand-offs %v", notes)
 	}
-	if slices.Contains(h.ids(), "q1") || h.m.openID != "" || h.m.form != nil {
-		t.Fatalf("after the hand-off rows %v, open %q, form %v", h.ids(), h.m.openID, h.m.form != nil)
+	if slices.Contains(h.ids(), "q1") || h.m.pane.id != "" || h.m.form != nil {
+		t.Fatalf("after the hand-off rows %v, open %q, form %v", h.ids(), h.m.pane.id, h.m.form != nil)
 	}
 	if id, line := h.selected(); id != "q3" || line != 2 {
 		t.Errorf("cursor on %s line %d, want the next thread (q3) on the same line", id, line)

@@ -13,7 +13,7 @@ import (
 // quiet hours: s schedules the same message for the patient's morning.
 func (m *Model) scheduleOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.threadID == m.openID && r.rule.String() == policy.RuleQuietHours && r.request.IdempotencyKey != ""
+	return r != nil && r.threadID == m.pane.id && r.rule.String() == policy.RuleQuietHours && r.request.IdempotencyKey != ""
 }
 
 type scheduleResultMsg struct {
@@ -42,7 +42,7 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 	c := &m.composer
 	if c.refusal != nil && c.refusal.threadID == msg.threadID {
 		c.refusal = nil
-		if c.refusal == nil && msg.threadID == m.openID {
+		if c.refusal == nil && msg.threadID == m.pane.id {
 			// The text is on its way: it is no longer a draft.
 			c.ta.Reset()
 			c.active = false
@@ -50,12 +50,12 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 		m.resize()
 	}
 	due := clockTime(m.nowAt, msg.resp.Scheduled.DueAt)
-	if m.thread != nil && m.thread.clock != nil {
-		due = msg.resp.Scheduled.DueAt.UTC().Add(secondsOf(m.thread.clock.ZoneOffsetSeconds)).Format("15:04") + " the patient's time"
+	if m.pane.view != nil && m.pane.view.clock != nil {
+		due = msg.resp.Scheduled.DueAt.UTC().Add(secondsOf(m.pane.view.clock.ZoneOffsetSeconds)).Format("15:04") + " the patient's time"
 	}
 	cmds := []tea.Cmd{m.showToast(toastInfo, policy.Trusted("Scheduled for "+due)), m.draftSent(msg.threadID)}
-	if msg.threadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	if msg.threadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	return tea.Batch(cmds...)
 }
@@ -64,5 +64,5 @@ func (m *Model) onSchedule(msg scheduleResultMsg) tea.Cmd {
 // portal link again within the hour.
 func (m *Model) resendOffered() bool {
 	r := m.composer.refusal
-	return r != nil && r.threadID == m.openID && r.rule.String() == "repeat_link" && r.request.MacroID != ""
+	return r != nil && r.threadID == m.pane.id && r.rule.String() == "repeat_link" && r.request.MacroID != ""
 }

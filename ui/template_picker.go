@@ -15,10 +15,10 @@ import (
 // windowClosed says the open thread's 24-hour window is closed: only an
 // approved template can reach the patient.
 func (m *Model) windowClosed() bool {
-	if m.thread == nil {
+	if m.pane.view == nil {
 		return false
 	}
-	u := m.thread.row.windowUntil
+	u := m.pane.view.row.windowUntil
 	return u.IsZero() || !u.After(m.nowAt)
 }
 
@@ -42,7 +42,7 @@ func templatesCmd(ctx context.Context, b Backend, session int, threadID string) 
 // within review, and with every variable filled by the server; the
 // patient's language first.
 func (m *Model) onTemplates(msg templatesMsg) tea.Cmd {
-	if msg.session != m.session || msg.threadID != m.openID {
+	if msg.session != m.session || msg.threadID != m.pane.id {
 		return nil
 	}
 	if msg.err != nil {
@@ -77,7 +77,7 @@ func serverFillsAll(t api.TemplateInfo) bool {
 // patientLanguage is the language of the consent wording the patient saw
 // ("es" when it was the Spanish explanation), English otherwise.
 func (m *Model) patientLanguage() string {
-	if m.thread != nil && strings.Contains(m.thread.consentOffer, "-es-") {
+	if m.pane.view != nil && strings.Contains(m.pane.view.consentOffer, "-es-") {
 		return "es"
 	}
 	return "en"

@@ -23,11 +23,11 @@ func (m *Model) triageTarget() *threadRow {
 	if m.focus == focusList {
 		return m.list.selected()
 	}
-	if m.thread != nil && m.openID != "" {
-		if r := m.list.row(m.openID); r != nil {
+	if m.pane.view != nil && m.pane.id != "" {
+		if r := m.list.row(m.pane.id); r != nil {
 			return r
 		}
-		return &m.thread.row
+		return &m.pane.view.row
 	}
 	return nil
 }
@@ -275,8 +275,8 @@ func (m *Model) onFormDone(msg formDoneMsg) tea.Cmd {
 // escalationChoice does what the supervisor picked on an escalation.
 func (m *Model) escalationChoice(f *triageForm, choice string) tea.Cmd {
 	r := m.list.row(f.threadID)
-	if r == nil && m.thread != nil && m.thread.row.id == f.threadID {
-		r = &m.thread.row
+	if r == nil && m.pane.view != nil && m.pane.view.row.id == f.threadID {
+		r = &m.pane.view.row
 	}
 	if r == nil {
 		m.form = nil
@@ -400,19 +400,19 @@ func (m *Model) landRow(id string, ts api.ThreadSummary, visible bool) tea.Cmd {
 		// returned, handed off, taken over): it leaves now, the user's
 		// own doing, and the cursor stays on its line, on the next one.
 		m.list.dropRow(id)
-		if m.openID == id && !visible {
+		if m.pane.id == id && !visible {
 			m.closeThread()
 		}
-		if m.openID == id && visible {
-			return m.fetchThread()
+		if m.pane.id == id && visible {
+			return m.pane.fetch()
 		}
 		return nil
 	}
 	if ts.ID == id {
 		m.list.applyRow(ts)
 	}
-	if m.openID == id {
-		return m.fetchThread()
+	if m.pane.id == id {
+		return m.pane.fetch()
 	}
 	return nil
 }
@@ -420,9 +420,7 @@ func (m *Model) landRow(id string, ts api.ThreadSummary, visible bool) tea.Cmd {
 // closeThread empties the thread pane (the thread left this user's view).
 func (m *Model) closeThread() {
 	m.dropReveal()
-	m.openID, m.thread, m.selMsg = "", nil, ""
-	m.threadBusy, m.threadAgain = false, false
-	m.vp.SetContent("")
+	m.pane = newThreadPane(m.theme, &m.keys, m.sess())
 	m.composer.refusal, m.composer.active = nil, false
 	m.composer.ta.Blur()
 	m.focus = focusList

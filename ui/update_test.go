@@ -183,10 +183,10 @@ func TestLateThreadAnswerIsDropped(t *testing.T) {
 	h := newHarness(t, newFakeBackend(), Options{}, 120, 40)
 	h.signIn()
 	h.press("enter") // opens t1 (generation 1)
-	staleGen := h.m.threadGen
+	staleGen := h.m.pane.gen
 	h.press("esc", "j", "enter") // opens t2
-	if h.m.openID != "t2" {
-		t.Fatalf("open thread %q", h.m.openID)
+	if h.m.pane.id != "t2" {
+		t.Fatalf("open thread %q", h.m.pane.id)
 	}
 	// t1's answer arrives late: it must not paint over t2.
 	h.send(threadMsg{session: h.m.session, gen: staleGen, threadID: "t1", detail: fixtureDetails()["t1"]})
@@ -195,7 +195,7 @@ func TestLateThreadAnswerIsDropped(t *testing.T) {
 	// Nor may an answer for the right id from an older request.
 	old := fixtureDetails()["t2"]
 	old.Thread.PatientLabel = "OLD"
-	h.send(threadMsg{session: h.m.session, gen: h.m.threadGen - 1, threadID: "t2", detail: old})
+	h.send(threadMsg{session: h.m.session, gen: h.m.pane.gen - 1, threadID: "t2", detail: old})
 	h.mustNotSee("OLD")
 	// Nor one from a previous session.
 	h.send(inboxPageMsg{session: h.m.session - 1, gen: h.m.list.gen})
@@ -347,8 +347,8 @@ func TestMacroPicker(t *testing.T) {
 	h := newHarness(t, fb, Options{}, 120, 40)
 	h.signIn()
 	h.press("m") // from the list: opens the selected thread too
-	if h.m.picker == nil || h.m.openID != "t1" {
-		t.Fatalf("picker %v open %q", h.m.picker != nil, h.m.openID)
+	if h.m.picker == nil || h.m.pane.id != "t1" {
+		t.Fatalf("picker %v open %q", h.m.picker != nil, h.m.pane.id)
 	}
 	h.mustSee("Quick replies", "Move to the secure portal", "Preview:")
 	h.mustNotSee("Test results are in the portal") // nurses only
@@ -426,7 +426,7 @@ func TestIdleLogoffClearsEverything(t *testing.T) {
 	}
 	h.mustSee("Signed out after 2 minutes idle")
 	h.mustNotSee("P-1042", "draft")
-	if h.m.list.rows != nil || h.m.thread != nil || h.m.openID != "" || h.m.composer.ta.Value() != "" || h.m.user.Username != "" {
+	if h.m.list.rows != nil || h.m.pane.view != nil || h.m.pane.id != "" || h.m.composer.ta.Value() != "" || h.m.user.Username != "" {
 		t.Error("thread data left in memory after logoff")
 	}
 	if fb.logouts != 1 {

@@ -17,8 +17,8 @@ const urgentAlertText = "URGENT: possible emergency. Safety reply sent; the thre
 // get the alert in the footer.
 func (m *Model) urgentAlert(ev api.Event) tea.Cmd {
 	cmds := []tea.Cmd{m.list.fetch()}
-	if ev.ThreadID == m.openID {
-		cmds = append(cmds, m.fetchThread())
+	if ev.ThreadID == m.pane.id {
+		cmds = append(cmds, m.pane.fetch())
 	}
 	if alertsUrgent(m.user.Role) {
 		cmds = append(cmds, m.showToast(toastError, policy.Trusted(urgentAlertText)))

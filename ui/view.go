@@ -90,15 +90,9 @@ func (m *Model) resize() {
 	m.composer.SetSize(l.threadW, l.threadH)
 	// Whoever was reading the newest message keeps reading it when the
 	// pane shrinks for the composer or a toast.
-	atBottom := m.vp.AtBottom()
-	m.vp.Width = l.threadW
-	m.vp.Height = max(l.threadH-lipgloss.Height(m.threadTop())-m.composerHeight(), 1)
-	if m.thread != nil {
-		m.vp.SetContent(m.messagesView(l.threadW))
-		if atBottom {
-			m.vp.GotoBottom()
-		}
-	}
+	m.syncPanes()
+	m.pane.SetSize(l.threadW, l.threadH)
+	m.pane.layout(m.composerHeight())
 }
 
 // View draws the whole screen.
@@ -210,11 +204,11 @@ func truncSafe(t policy.SafeText, w int) string { return ansi.Truncate(t.String(
 
 // maskedBody draws a message body with each "[TYPE]" placeholder in the
 // Masked style.
-func (m *Model) maskedBody(t policy.SafeText) string {
+func (th Theme) maskedBody(t policy.SafeText) string {
 	s := t.String()
 	return placeholder.ReplaceAllStringFunc(s, func(p string) string {
 		if maskTypes[p] {
-			return m.theme.Masked.Render(p)
+			return th.Masked.Render(p)
 		}
 		return p
 	})
@@ -369,56 +363,14 @@ func (m *Model) threadPaneView() string {
 	if m.form != nil {
 		return m.form.View()
 	}
-	if m.openID == "" {
-		return m.theme.Title.Render("Thread") + "\n" + m.theme.Faint.Render("Select a thread and press enter to open it.")
+	out := m.pane.View()
+	if m.pane.view == nil {
+		return out
 	}
-	if m.thread == nil {
-		return m.threadTop() + "\n" + m.theme.Faint.Render("Loading…")
-	}
-	out := m.threadTop() + "\n" + m.vp.View()
 	if c := m.composerView(); c != "" {
 		out += "\n" + c
 	}
 	return out
-}
-
-// threadTop is the thread's title and its notes (window, consent).
-func (m *Model) threadTop() string {
-	t := m.theme
-	st := t.Title
-	if m.focus != focusList && m.picker == nil {
-		st = t.Focused
-	}
-	if m.thread == nil {
-		return st.Render("Thread")
-	}
-	r := m.thread.row
-	title := st.Render("Thread · ") + safe(st, r.label)
-	if marks := m.theme.stateMarks(r); marks != "" {
-		title += " " + marks
-	}
-	lines := []string{title}
-	w := m.lay.threadW
-	lines = append(lines, m.workflowLines(r, w)...)
-	switch {
-	case r.windowUntil.IsZero():
-		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))
-	case !r.windowUntil.After(m.nowAt):
-		lines = append(lines, indent(t.Warning.Render("⚠ 24-hour window closed "+relTime(m.nowAt, r.windowUntil)+" ago: free text will be refused; only an approved template can reach the patient."), w, 0, 2))
-	default:
-		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(m.nowAt))))
-	}
-	if c := m.thread.clock; c != nil {
-		lines = append(lines, indent(t.Faint.Render(patientClockLine(*c, m.nowAt)), w, 0, 2))
-	}
-	lines = append(lines, m.scheduledLines(w)...)
-	switch {
-	case m.thread.consent.known:
-		lines = append(lines, m.consentLines(m.thread.consent, w)...)
-	case !r.optedIn:
-		lines = append(lines, indent(t.Warning.Render("⚠ No WhatsApp opt-in on record (never given, or withdrawn by STOP): nothing can be sent until the patient writes START."), w, 0, 2))
-	}
-	return strings.Join(lines, "\n")
 }
 
 func untilText(d time.Duration) string {
@@ -429,88 +381,6 @@ func untilText(d time.Duration) string {
 		return strconv.Itoa(int(d/time.Minute)) + "m"
 	}
 	return strconv.Itoa(int(d/time.Hour)) + "h " + strconv.Itoa(int(d%time.Hour/time.Minute)) + "m"
-}
-
-// messagesView renders the open thread's messages for the viewport. It
-// runs when the thread loads or the width changes, not per key press.
-func (m *Model) messagesView(w int) string {
-	t := m.theme
-	if len(m.thread.messages) == 0 {
-		return t.Faint.Render("No messages yet.")
-	}
-	var b strings.Builder
-	marks := m.canReveal()
-	for i, msg := range m.thread.messages {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		var head string
-		if marks {
-			// The patient message v would reveal; [ and ] move it.
-			if msg.inbound && msg.id == m.selMsg {
-				m.selLine = strings.Count(b.String(), "\n")
-				head = t.Focused.Render("▸ ")
-			} else {
-				head = "  "
-			}
-		}
-		if msg.inbound {
-			head += t.Inbound.Render("← Patient")
-		} else {
-			who := policy.Trusted("→ Clinic")
-			if !msg.sentBy.IsEmpty() {
-				who = policy.Concat(who, policy.Trusted(" ("), msg.sentBy, policy.Trusted(")"))
-			}
-			head += safe(t.Outbound, who)
-			if msg.macro {
-				head += t.Faint.Render(" · " + msg.via)
-			}
-		}
-		head += t.Faint.Render(" · " + clockTime(m.nowAt, msg.at))
-		if msg.forwarded {
-			head += t.Faint.Render(" · forwarded")
-		}
-		if msg.edited {
-			head += t.Faint.Render(" · edited")
-		}
-		if msg.clinical {
-			head += " " + t.Escalated.Render("[CLINICAL]")
-		}
-		if s := m.theme.statusView(msg.status, policy.SafeText{}); s != "" {
-			head += t.Faint.Render(" · ") + s
-		}
-		head += m.linkOpenedView(msg)
-		b.WriteString(indent(head, w, 0, 2) + "\n")
-		if r := m.revealedFor(msg.id); r != nil {
-			b.WriteString(indent(t.Escalated.Render("REVEALED · hides in "+countdown(m.nowAt, r.expires)), w, 2, 2) + "\n")
-			b.WriteString(indent(safe(t.Text, r.text), w, 2, 2) + "\n")
-			continue
-		}
-		if !msg.quote.IsEmpty() {
-			b.WriteString(indent(safe(t.Faint, policy.Trusted("↳ reply to "), msg.quote), w, 2, 4) + "\n")
-		}
-		if msg.revoked {
-			b.WriteString(indent(t.Faint.Render("[deleted by the patient]"), w, 2, 2) + "\n")
-		} else {
-			b.WriteString(indent(m.maskedBody(msg.body), w, 2, 2) + "\n")
-		}
-		if !msg.choice.IsEmpty() {
-			b.WriteString(indent(t.Faint.Render("Chose: ")+m.maskedBody(msg.choice), w, 2, 4) + "\n")
-		}
-		for _, it := range msg.items {
-			b.WriteString(indent(t.Faint.Render("· ")+safe(t.Text, it), w, 2, 4) + "\n")
-		}
-		if !msg.reactions.IsEmpty() {
-			b.WriteString(indent(t.Faint.Render("Reaction: ")+safe(t.Text, msg.reactions), w, 2, 4) + "\n")
-		}
-		if msg.status.kind == statusFailed && !msg.failure.IsEmpty() {
-			b.WriteString(indent(t.Error.Render("✗ Why: ")+safe(t.Text, msg.failure), w, 2, 4) + "\n")
-		}
-		if len(msg.types) > 0 {
-			b.WriteString("  " + t.Masked.Render("Masked") + safe(t.Faint, policy.Trusted(": "), policy.Join(msg.types, policy.Trusted(", "))) + "\n")
-		}
-	}
-	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // --- composer and picker -------------------------------------------------------
