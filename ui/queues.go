@@ -475,7 +475,7 @@ func (m *Model) queueBarView() string {
 		}
 		parts = append(parts, " "+st.Render(label)+" ")
 	}
-	bar := fit(strings.Join(parts, t.Faint.Render("│")), m.width)
+	bar := fit(t.Title.Render("Inbox ")+strings.Join(parts, t.Faint.Render("│")), m.width)
 	if !q.filtersActive() {
 		return bar
 	}
