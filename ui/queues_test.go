@@ -175,6 +175,20 @@ func TestNextOpensTheOldestUnanswered(t *testing.T) {
 	h.mustSee("Claimed the oldest waiting: P-1002 (waiting 2h)", "@dana")
 }
 
+// TestNextWithNothingWaiting: N on an empty queue says so and opens
+// nothing.
+func TestNextWithNothingWaiting(t *testing.T) {
+	ft := newFakeTriage(api.RoleFrontDesk)
+	ft.threads = ft.threads[8:9] // only the closed thread
+	h := newTriageHarness(t, ft, Options{}, 160, 50)
+	h.mustSee("Nobody is waiting for an answer.")
+	h.press("N")
+	h.mustSee("Nothing is waiting in your queue.")
+	if h.m.pane.id != "" {
+		t.Errorf("N opened %q with nothing waiting", h.m.pane.id)
+	}
+}
+
 // TestClaimAndRelease: o claims the selected thread and u gives it
 // back; the row shows its owner in place and the cursor stays on it.
 func TestClaimAndRelease(t *testing.T) {

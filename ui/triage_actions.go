@@ -340,7 +340,7 @@ func (m *Model) onTriage(msg triageResult) tea.Cmd {
 
 // formFor is the open form for a thread's answer, or nil.
 func (m *Model) formFor(threadID string) *triageForm {
-	if m.form != nil && m.form.threadID == threadID {
+	if m.form != nil && threadID != "" && m.form.threadID == threadID {
 		return m.form
 	}
 	return nil
