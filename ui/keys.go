@@ -430,11 +430,11 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp lists every binding, in columns of six (three fit in 80
-// columns).
+// FullHelp lists every binding in columns of six, or taller when more
+// than three columns would be needed: three fit in 80 columns, so a
+// screen with many keys (the inbox with the queues) still shows them all.
 func (h helpKeys) FullHelp() [][]key.Binding {
-	var cols [][]key.Binding
-	var col []key.Binding
+	var keys []key.Binding
 	seen := map[string]bool{}
 	for _, b := range h {
 		name := b.key.Help().Key + b.key.Help().Desc
@@ -443,14 +443,14 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 			continue
 		}
 		seen[name] = true
-		col = append(col, b.key)
-		if len(col) == 6 {
-			cols = append(cols, col)
-			col = nil
-		}
+		keys = append(keys, b.key)
 	}
-	if len(col) > 0 {
-		cols = append(cols, col)
+	rows := max(6, (len(keys)+2)/3)
+	var cols [][]key.Binding
+	for len(keys) > 0 {
+		n := min(rows, len(keys))
+		cols = append(cols, keys[:n])
+		keys = keys[n:]
 	}
 	return cols
 }

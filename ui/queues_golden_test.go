@@ -48,6 +48,7 @@ func TestQueueGolden(t *testing.T) {
 		}},
 		{"close_outcome", api.RoleNurse, func(h *harness) { h.press("j", "o", "C", "down", "down") }},
 		{"thread_handoff", api.RoleNurse, func(h *harness) { h.press("j", "enter") }},
+		{"full_help", api.RoleSupervisor, func(h *harness) { h.press("?") }},
 		{"new_arrivals", api.RoleFrontDesk, func(h *harness) {
 			h.press("j", "j")
 			ts := api.ThreadSummary{ID: "n1", PatientLabel: "P-9001", Preview: "Hello?", State: api.ThreadOpen,
