@@ -473,7 +473,11 @@ func (m *Model) queueBarView() string {
 		case tab.q == api.QueueUnanswered && q.counts[tab.q] > 0:
 			st = t.Title
 		}
-		parts = append(parts, " "+st.Render(label)+" ")
+		pad := " "
+		if m.width < wideWidth {
+			pad = "" // below 80 columns every column counts
+		}
+		parts = append(parts, pad+st.Render(label)+pad)
 	}
 	bar := fit(t.Title.Render("Inbox ")+strings.Join(parts, t.Faint.Render("│")), m.width)
 	if !q.filtersActive() {

@@ -459,3 +459,10 @@ func TestCursorStaysPutWhileThreadsArrive(t *testing.T) {
 		t.Errorf("rows %v: the arrivals are not in the queue's order", got)
 	}
 }
+
+// TestQueueBarFitsANarrowTerminal: below 80 columns (the stacked
+// layout) every queue and its count still fits on the bar.
+func TestQueueBarFitsANarrowTerminal(t *testing.T) {
+	h := newTriageHarness(t, newFakeTriage(api.RoleSupervisor), Options{}, 70, 24)
+	h.mustSee("Inbox", "1 Unans 4", "[4 Escal 2]", "6 Closed 1")
+}
