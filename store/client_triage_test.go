@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/clinicwa/triage/policy"
@@ -54,7 +55,7 @@ func TestClientDrivesTheTriageWorkflow(t *testing.T) {
 	if err != nil || len(nq.Threads) != 1 || nq.Threads[0].Handoff == nil || nq.Threads[0].Handoff.By != "desk" {
 		t.Fatalf("nurse queue: %v %+v", err, nq.Threads)
 	}
-	if _, err := boss.Escalate(ctx, id, "Results need the doctor"); err != nil {
+	if _, err := boss.Escalate(ctx, id, "Zebulon Quixote's results need the doctor"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := desk.Escalations(ctx, "", 10); !store.IsForbidden(err) {
@@ -64,6 +65,14 @@ func TestClientDrivesTheTriageWorkflow(t *testing.T) {
 	if err != nil || len(esc.Threads) != 1 || esc.Threads[0].Escalation == nil || esc.Threads[0].Escalation.Reason == "" ||
 		esc.Threads[0].Escalation.By != "boss" {
 		t.Fatalf("escalations: %v %+v", err, esc.Threads)
+	}
+	if reason := esc.Threads[0].Escalation.Reason; strings.Contains(reason, "Quixote") || !strings.Contains(reason, "results need the doctor") {
+		t.Fatalf("escalation reason shown %q, want it masked", reason)
+	}
+	// From an escalation the supervisor can open an incident on the thread.
+	if inc, err := boss.OpenIncident(ctx, api.OpenIncidentRequest{ThreadID: id, Kind: policy.IncidentPHIReceived,
+		Description: "Patient sent results details over WhatsApp."}); err != nil || inc.ID == "" {
+		t.Fatalf("incident from an escalation: %v %+v", err, inc)
 	}
 	if r, err := boss.TakeOver(ctx, id); err != nil || r.Thread.Owner != "boss" || r.Thread.Escalation != nil {
 		t.Fatalf("take over: %v %+v", err, r.Thread)
