@@ -145,7 +145,7 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, s.forceQuit) {
 			return emit(quitMsg{})
 		}
-		cmd, done := s.Key(msg, s.b, s.sess.ctx, s.sess.id)
+		cmd, done := s.Key(msg)
 		if done {
 			return tea.Batch(cmd, emit(closeScreenMsg{s}))
 		}
@@ -178,125 +178,157 @@ func (s *incidentScreen) set(msg incidentMsg) {
 	}
 }
 
-// Key handles one key press; it returns the command to run and whether
-// the screen is done (closed).
-func (s *incidentScreen) Key(msg tea.KeyMsg, b IncidentBackend, ctx context.Context, session int) (tea.Cmd, bool) {
-	k := s.keys
-	switch s.mode {
-	case incReportKind:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			return nil, true
-		case key.Matches(msg, k.Kind):
-			s.kind = incidentKindOrder[msg.String()[0]-'1']
-			s.mode, s.input = incReportText, newIncidentInput()
-			s.input.Placeholder = "what happened (sealed; only supervisors read it)"
-		}
-		return nil, false
-	case incReportText:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			return nil, true
-		case msg.Type == tea.KeyEnter:
-			if s.busy {
-				return nil, false
-			}
-			s.busy = true
-			req := api.OpenIncidentRequest{ThreadID: s.threadID, MessageID: s.messageID, Kind: s.kind, Description: s.input.Value()}
-			return func() tea.Msg {
-				c, cancel := context.WithTimeout(ctx, callTimeout)
-				defer cancel()
-				inc, err := b.OpenIncident(c, req)
-				return incidentMsg{session: session, inc: &inc, opened: err == nil, err: err}
-			}, false
-		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd, false
-	case incList:
-		switch {
-		case key.Matches(msg, k.Back):
-			return nil, true
-		case key.Matches(msg, k.Up):
-			s.cursor = max(s.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			s.cursor = min(s.cursor+1, max(len(s.list)-1, 0))
-		case key.Matches(msg, k.Refresh):
-			s.busy = true
-			return incidentListCmd(ctx, b, session), false
-		case key.Matches(msg, k.Open) && len(s.list) > 0:
-			s.busy, s.mode = true, incDetail
-			return incidentGetCmd(ctx, b, session, s.list[s.cursor].ID), false
-		}
-		return nil, false
-	case incDetail:
-		switch {
-		case key.Matches(msg, k.Back):
-			s.mode, s.inc, s.busy = incList, nil, true
-			return incidentListCmd(ctx, b, session), false
-		case s.inc == nil || s.inc.State != "open" || s.busy:
-			return nil, false
-		case key.Matches(msg, k.Step):
-			n := int(msg.String()[0] - '1')
-			if n < len(s.inc.Steps) && !s.inc.Steps[n].Done {
-				return s.save(ctx, b, session, api.IncidentUpdate{Done: []string{s.inc.Steps[n].ID}}), false
-			}
-		case key.Matches(msg, k.Assess):
-			s.mode, s.factor, s.draft = incAssess, 0, s.inc.Assessment
-			s.input = newIncidentInput()
-			s.input.SetValue(s.draft.Nature)
-		case key.Matches(msg, k.Outcome):
-			s.mode = incOutcomeKind
-		}
-		return nil, false
-	case incAssess:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			s.mode = incDetail
-			return nil, false
-		case msg.Type == tea.KeyEnter:
-			fields := []*string{&s.draft.Nature, &s.draft.Recipient, &s.draft.Acquired, &s.draft.Mitigation}
-			*fields[s.factor] = strings.TrimSpace(s.input.Value())
-			if s.factor < 3 {
-				s.factor++
-				s.input = newIncidentInput()
-				s.input.SetValue(*fields[s.factor])
-				return nil, false
-			}
-			s.mode = incDetail
-			a := s.draft
-			return s.save(ctx, b, session, api.IncidentUpdate{Assessment: &a}), false
-		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd, false
-	case incOutcomeKind:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			s.mode = incDetail
-		case key.Matches(msg, k.Notify), key.Matches(msg, k.LowProb):
-			s.kind = policy.OutcomeNotificationRequired
-			if key.Matches(msg, k.LowProb) {
-				s.kind = policy.OutcomeLowProbability
-			}
-			s.mode, s.input = incReasoning, newIncidentInput()
-			s.input.Placeholder = "the reasoning (required)"
-		}
-		return nil, false
-	case incReasoning:
-		switch {
-		case key.Matches(msg, k.Cancel):
-			s.mode = incDetail
-			return nil, false
-		case msg.Type == tea.KeyEnter:
-			s.mode = incDetail
-			return s.save(ctx, b, session, api.IncidentUpdate{Outcome: s.kind, Reasoning: s.input.Value()}), false
-		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd, false
+// Key handles one key press in the screen's mode; it returns the command
+// to run and whether the screen is done (closed).
+func (s *incidentScreen) Key(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if do, ok := incidentKeyHandlers[s.mode]; ok {
+		return do(s, msg)
 	}
 	return nil, false
+}
+
+var incidentKeyHandlers = map[incidentMode]func(*incidentScreen, tea.KeyMsg) (tea.Cmd, bool){
+	incReportKind:  (*incidentScreen).keyReportKind,
+	incReportText:  (*incidentScreen).keyReportText,
+	incList:        (*incidentScreen).keyList,
+	incDetail:      (*incidentScreen).keyDetail,
+	incAssess:      (*incidentScreen).keyAssess,
+	incOutcomeKind: (*incidentScreen).keyOutcomeKind,
+	incReasoning:   (*incidentScreen).keyReasoning,
+}
+
+func (s *incidentScreen) keyReportKind(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return nil, true
+	case key.Matches(msg, k.Kind):
+		s.kind = incidentKindOrder[msg.String()[0]-'1']
+		s.mode, s.input = incReportText, newIncidentInput()
+		s.input.Placeholder = "what happened (sealed; only supervisors read it)"
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyReportText(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return nil, true
+	case msg.Type == tea.KeyEnter:
+		if s.busy {
+			return nil, false
+		}
+		s.busy = true
+		b, ctx, session := s.b, s.sess.ctx, s.sess.id
+		req := api.OpenIncidentRequest{ThreadID: s.threadID, MessageID: s.messageID, Kind: s.kind, Description: s.input.Value()}
+		return func() tea.Msg {
+			c, cancel := context.WithTimeout(ctx, callTimeout)
+			defer cancel()
+			inc, err := b.OpenIncident(c, req)
+			return incidentMsg{session: session, inc: &inc, opened: err == nil, err: err}
+		}, false
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, false
+}
+
+func (s *incidentScreen) keyList(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return nil, true
+	case key.Matches(msg, k.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		s.cursor = min(s.cursor+1, max(len(s.list)-1, 0))
+	case key.Matches(msg, k.Refresh):
+		s.busy = true
+		return incidentListCmd(s.sess.ctx, s.b, s.sess.id), false
+	case key.Matches(msg, k.Open) && len(s.list) > 0:
+		s.busy, s.mode = true, incDetail
+		return incidentGetCmd(s.sess.ctx, s.b, s.sess.id, s.list[s.cursor].ID), false
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyDetail(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		s.mode, s.inc, s.busy = incList, nil, true
+		return incidentListCmd(s.sess.ctx, s.b, s.sess.id), false
+	case s.inc == nil || s.inc.State != "open" || s.busy:
+		return nil, false
+	case key.Matches(msg, k.Step):
+		n := int(msg.String()[0] - '1')
+		if n < len(s.inc.Steps) && !s.inc.Steps[n].Done {
+			return s.save(s.sess.ctx, s.b, s.sess.id, api.IncidentUpdate{Done: []string{s.inc.Steps[n].ID}}), false
+		}
+	case key.Matches(msg, k.Assess):
+		s.mode, s.factor, s.draft = incAssess, 0, s.inc.Assessment
+		s.input = newIncidentInput()
+		s.input.SetValue(s.draft.Nature)
+	case key.Matches(msg, k.Outcome):
+		s.mode = incOutcomeKind
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyAssess(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = incDetail
+		return nil, false
+	case msg.Type == tea.KeyEnter:
+		fields := []*string{&s.draft.Nature, &s.draft.Recipient, &s.draft.Acquired, &s.draft.Mitigation}
+		*fields[s.factor] = strings.TrimSpace(s.input.Value())
+		if s.factor < 3 {
+			s.factor++
+			s.input = newIncidentInput()
+			s.input.SetValue(*fields[s.factor])
+			return nil, false
+		}
+		s.mode = incDetail
+		a := s.draft
+		return s.save(s.sess.ctx, s.b, s.sess.id, api.IncidentUpdate{Assessment: &a}), false
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, false
+}
+
+func (s *incidentScreen) keyOutcomeKind(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = incDetail
+	case key.Matches(msg, k.Notify), key.Matches(msg, k.LowProb):
+		s.kind = policy.OutcomeNotificationRequired
+		if key.Matches(msg, k.LowProb) {
+			s.kind = policy.OutcomeLowProbability
+		}
+		s.mode, s.input = incReasoning, newIncidentInput()
+		s.input.Placeholder = "the reasoning (required)"
+	}
+	return nil, false
+}
+
+func (s *incidentScreen) keyReasoning(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = incDetail
+		return nil, false
+	case msg.Type == tea.KeyEnter:
+		s.mode = incDetail
+		return s.save(s.sess.ctx, s.b, s.sess.id, api.IncidentUpdate{Outcome: s.kind, Reasoning: s.input.Value()}), false
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, false
 }
 
 // save sends an update made against the version on screen.

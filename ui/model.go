@@ -249,111 +249,158 @@ func (m *Model) Init() tea.Cmd {
 	return loginCmd(m.backend, m.loginAttempt, m.demo.Username, m.demo.Password, "")
 }
 
-// Update routes one message: window size first, then results, then keys
-// by focus (prompt, text input, screen).
+// Update reads the clock once and routes one message: the root's own
+// (window, keys, quitting, live events), a component's request, a
+// backend answer to whoever asked, else the focused input's (a cursor
+// blink).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.nowAt = m.now()
 	m.syncPanes()
-	var cmd tea.Cmd
+	cmd, ok := m.updateRoot(msg)
+	if !ok {
+		cmd, ok = m.fromComponent(msg)
+	}
+	if !ok {
+		cmd, ok = m.fromBackend(msg)
+	}
+	if !ok {
+		// Cursor blinks and other messages of the focused input.
+		cmd = m.forwardToInput(msg)
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+// updateRoot takes what is the root's own: the window, keys, quitting,
+// the session's end, the open screen closing, toasts, the idle clock and
+// the live events.
+func (m *Model) updateRoot(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 	case tea.KeyMsg:
 		m.lastInput = m.nowAt
-		cmd = m.updateKey(msg)
+		return m.updateKey(msg), true
+	case quitNowMsg:
+		return tea.Quit, true
+	case quitMsg:
+		return m.quit(), true
+	case signOutMsg:
+		return m.signOut(msg.notice), true
+	case closeScreenMsg:
+		m.closeScreen(msg.screen)
+	case toastExpiredMsg:
+		m.onToastExpired(msg)
+	case idleTickMsg:
+		return m.onIdleTick(msg), true
+	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
+		return m.onEvents(msg), true
+	case logoutDoneMsg:
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// fromComponent takes a component's request of the root.
+func (m *Model) fromComponent(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case signInMsg:
-		cmd = m.onSignIn(msg)
+		return m.onSignIn(msg), true
+	case enrolCancelMsg:
+		return m.onEnrolCancel(), true
+	case recoveryDoneMsg:
+		return m.onRecoveryDone(msg), true
 	case composerLeftMsg:
 		m.onComposerLeft()
 	case composerSendMsg:
-		cmd = m.sendText()
+		return m.sendText(), true
 	case composerEditedMsg:
-		cmd = m.composerEdited()
+		return m.composerEdited(), true
 	case pickMsg:
-		cmd = m.onPick(msg)
+		return m.onPick(msg), true
 	case pickerClosedMsg:
 		m.picker = nil
-	case enrolCancelMsg:
-		cmd = m.onEnrolCancel()
-	case recoveryDoneMsg:
-		cmd = m.onRecoveryDone(msg)
-	case loginResultMsg:
-		cmd = m.onLogin(msg)
-	case inboxPageMsg, inboxChangesMsg:
-		cmd = m.list.Update(msg)
-	case callFailedMsg:
-		cmd = m.handleErr(msg.what, msg.err)
-	case threadMsg:
-		cmd = m.onThread(msg)
-	case sendResultMsg:
-		cmd = m.onSend(msg)
-	case handoffResultMsg:
-		cmd = m.onHandoff(msg)
-	case consentResultMsg:
-		cmd = m.onConsent(msg)
-	case scheduleResultMsg:
-		cmd = m.onSchedule(msg)
-	case templatesMsg:
-		cmd = m.onTemplates(msg)
-	case macrosMsg:
-		m.onMacros(msg)
-	case enrolResultMsg:
-		cmd = m.onEnrol(msg)
-	case revealResultMsg:
-		cmd = m.onReveal(msg)
-	case revealTickMsg:
-		cmd = m.onRevealTick(msg)
-	case auditMsg:
-		cmd = m.onAudit(msg)
-	case policyMsg:
-		cmd = m.onPolicy(msg)
-	case policyAckResultMsg:
-		cmd = m.onPolicyAck(msg)
-	case reviewStatusMsg:
-		cmd = m.onReviewStatus(msg)
-	case vendorsMsg:
-		cmd = m.onVendors(msg)
-	case metricsMsg:
-		cmd = m.onMetrics(msg)
-	case incidentMsg:
-		cmd = m.onIncident(msg)
-	case triageResult:
-		cmd = m.onTriage(msg)
 	case formDoneMsg:
-		cmd = m.onFormDone(msg)
+		return m.onFormDone(msg), true
 	case formClosedMsg:
 		m.onFormClosed(msg)
-	case draftTickMsg:
-		cmd = m.onDraftTick(msg)
-	case draftLoadedMsg:
-		cmd = m.onDraftLoaded(msg)
-	case draftDoneMsg:
-		cmd = m.onDraftDone(msg)
-	case quitNowMsg:
-		cmd = tea.Quit
-	case quitMsg:
-		cmd = m.quit()
-	case signOutMsg:
-		cmd = m.signOut(msg.notice)
-	case closeScreenMsg:
-		m.closeScreen(msg.screen)
-	case eventsReadyMsg, eventsFailedMsg, eventMsg, eventsClosedMsg, resubscribeMsg:
-		cmd = m.onEvents(msg)
-	case idleTickMsg:
-		cmd = m.onIdleTick(msg)
-	case toastExpiredMsg:
-		if m.toast != nil && m.toast.id == msg.id {
-			m.toast = nil
-			m.resize()
-		}
-	case logoutDoneMsg:
+	case callFailedMsg:
+		return m.handleErr(msg.what, msg.err), true
 	default:
-		// Cursor blinks and other component messages.
-		cmd = m.forwardToInput(msg)
+		return nil, false
 	}
-	m.syncKeys()
-	return m, cmd
+	return nil, true
+}
+
+// fromBackend takes a backend call's answer to whoever asked.
+func (m *Model) fromBackend(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case loginResultMsg:
+		return m.onLogin(msg), true
+	case enrolResultMsg:
+		return m.onEnrol(msg), true
+	case inboxPageMsg, inboxChangesMsg:
+		return m.list.Update(msg), true
+	case threadMsg:
+		return m.onThread(msg), true
+	case sendResultMsg:
+		return m.onSend(msg), true
+	case handoffResultMsg:
+		return m.onHandoff(msg), true
+	case consentResultMsg:
+		return m.onConsent(msg), true
+	case scheduleResultMsg:
+		return m.onSchedule(msg), true
+	case templatesMsg:
+		return m.onTemplates(msg), true
+	case macrosMsg:
+		m.onMacros(msg)
+		return nil, true
+	case revealResultMsg:
+		return m.onReveal(msg), true
+	case revealTickMsg:
+		return m.onRevealTick(msg), true
+	case draftTickMsg:
+		return m.onDraftTick(msg), true
+	case draftLoadedMsg:
+		return m.onDraftLoaded(msg), true
+	case draftDoneMsg:
+		return m.onDraftDone(msg), true
+	case triageResult:
+		return m.onTriage(msg), true
+	}
+	return m.fromScreenBackend(msg)
+}
+
+// fromScreenBackend takes the answers for the policy screen and the
+// screens over the main screen.
+func (m *Model) fromScreenBackend(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case policyMsg:
+		return m.onPolicy(msg), true
+	case policyAckResultMsg:
+		return m.onPolicyAck(msg), true
+	case reviewStatusMsg:
+		return m.onReviewStatus(msg), true
+	case auditMsg:
+		return m.onAudit(msg), true
+	case vendorsMsg:
+		return m.onVendors(msg), true
+	case metricsMsg:
+		return m.onMetrics(msg), true
+	case incidentMsg:
+		return m.onIncident(msg), true
+	}
+	return nil, false
+}
+
+func (m *Model) onToastExpired(msg toastExpiredMsg) {
+	if m.toast != nil && m.toast.id == msg.id {
+		m.toast = nil
+		m.resize()
+	}
 }
 
 // keyContext says who gets the keys now.
@@ -966,44 +1013,14 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 			return nil // the reader of a signed-out session just stops
 		}
 		// The reader must be re-armed even when the event is ignored.
-		cmds := []tea.Cmd{waitEventCmd(msg.ch, msg.session)}
-		switch msg.ev.Type {
-		case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
-			// The event carries its thread's row: one row changes in
-			// place. Without one (an older server), ask what changed.
-			if msg.ev.Thread != nil && msg.ev.Thread.ID == msg.ev.ThreadID {
-				m.list.applyRow(*msg.ev.Thread)
-				m.list.setCounts(msg.ev.Counts)
-			} else {
-				cmds = append(cmds, m.list.fetch())
-			}
-			if msg.ev.ThreadID == m.pane.id {
-				cmds = append(cmds, m.pane.fetch())
-			}
-			cmds = append(cmds, m.fetchQueueCounts())
-		case api.EventThreadUrgent:
-			cmds = append(cmds, m.urgentAlert(msg.ev))
-		case api.EventResync:
-			// The server dropped the stream because this console fell
-			// behind: events were lost, so ask for the rows changed
-			// since the change number held, and the open thread again.
-			// The stream closes next, and the reader reconnects.
-			cmds = append(cmds, m.list.fetch(), m.pane.fetch())
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(waitEventCmd(msg.ch, msg.session), m.onEvent(msg.ev))
 	case eventsClosedMsg:
 		if msg.session != m.session {
 			return nil
 		}
 		return m.resubscribeLater()
 	case eventsFailedMsg:
-		if msg.session != m.session {
-			return nil
-		}
-		if isUnauthorized(msg.err) {
-			return m.signOut("Your session ended. Please sign in again.")
-		}
-		return m.resubscribeLater()
+		return m.onEventsFailed(msg)
 	case resubscribeMsg:
 		if msg.session != m.session || m.ctx == nil {
 			return nil
@@ -1011,6 +1028,46 @@ func (m *Model) onEvents(msg tea.Msg) tea.Cmd {
 		return subscribeCmd(m.ctx, m.backend, m.session)
 	}
 	return nil
+}
+
+// onEvent applies one live event.
+func (m *Model) onEvent(ev api.Event) tea.Cmd {
+	switch ev.Type {
+	case api.EventMessageNew, api.EventMessageStatus, api.EventThreadUpdated:
+		var cmds []tea.Cmd
+		// The event carries its thread's row: one row changes in
+		// place. Without one (an older server), ask what changed.
+		if ev.Thread != nil && ev.Thread.ID == ev.ThreadID {
+			m.list.applyRow(*ev.Thread)
+			m.list.setCounts(ev.Counts)
+		} else {
+			cmds = append(cmds, m.list.fetch())
+		}
+		if ev.ThreadID == m.pane.id {
+			cmds = append(cmds, m.pane.fetch())
+		}
+		cmds = append(cmds, m.fetchQueueCounts())
+		return tea.Batch(cmds...)
+	case api.EventThreadUrgent:
+		return m.urgentAlert(ev)
+	case api.EventResync:
+		// The server dropped the stream because this console fell
+		// behind: events were lost, so ask for the rows changed
+		// since the change number held, and the open thread again.
+		// The stream closes next, and the reader reconnects.
+		return tea.Batch(m.list.fetch(), m.pane.fetch())
+	}
+	return nil
+}
+
+func (m *Model) onEventsFailed(msg eventsFailedMsg) tea.Cmd {
+	if msg.session != m.session {
+		return nil
+	}
+	if isUnauthorized(msg.err) {
+		return m.signOut("Your session ended. Please sign in again.")
+	}
+	return m.resubscribeLater()
 }
 
 func (m *Model) resubscribeLater() tea.Cmd {
