@@ -466,3 +466,28 @@ func TestQueueBarFitsANarrowTerminal(t *testing.T) {
 	h := newTriageHarness(t, newFakeTriage(api.RoleSupervisor), Options{}, 70, 24)
 	h.mustSee("Inbox", "1 Unans 4", "[4 Escal 2]", "6 Closed 1")
 }
+
+// TestSearchKeepsOnlyWhatTheServerMatched: during a search the console
+// cannot tell whether a new thread matches (the match is on masked text
+// only the server reads), so a live row not on screen is not added; a
+// row on screen is updated in place.
+func TestSearchKeepsOnlyWhatTheServerMatched(t *testing.T) {
+	ft := newFakeTriage(api.RoleFrontDesk)
+	h := newTriageHarness(t, ft, Options{}, 160, 50)
+	h.press("/")
+	h.typeText("reschedule")
+	h.press("enter")
+	if !h.waitFor(func() bool { return slices.Equal(h.ids(), []string{"q1"}) }) {
+		t.Fatalf("rows %v, want the search's q1", h.ids())
+	}
+	other := queueFixture()[1] // q2, not a match
+	other.Seq, other.Preview = 60, "Any news?"
+	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: other.ID, Thread: &other}
+	same := queueFixture()[0]
+	same.Seq, same.Preview = 61, "Can I reschedule to Friday instead?"
+	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: same.ID, Thread: &same}
+	h.mustSee("Can I reschedule to Friday instead?")
+	if !slices.Equal(h.ids(), []string{"q1"}) {
+		t.Errorf("rows %v during the search, want only q1", h.ids())
+	}
+}
