@@ -370,7 +370,11 @@ func (l *inboxList) applyRow(ts api.ThreadSummary) {
 	l.reindex(at, len(l.rows))
 
 	above := false
-	if q := l.q; q != nil && q.on && selected != "" && !held {
+	if q := l.q; q != nil && row.urgent {
+		// An urgent thread is never hidden to keep the list still: the
+		// list shows its top again when it can.
+		q.still = false
+	} else if q != nil && q.on && selected != "" && !held {
 		if cur, ok := l.idx[selected]; ok && at < cur {
 			// A queue keeps the thread being read on its line and says
 			// how many arrived above instead of moving it.

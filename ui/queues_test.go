@@ -491,3 +491,22 @@ func TestSearchKeepsOnlyWhatTheServerMatched(t *testing.T) {
 		t.Errorf("rows %v during the search, want only q1", h.ids())
 	}
 }
+
+// TestUrgentArrivalIsNeverHidden: keeping the list still must not hide
+// an urgent thread arriving above the cursor: the list shows its top.
+func TestUrgentArrivalIsNeverHidden(t *testing.T) {
+	ft := newFakeTriage(api.RoleFrontDesk)
+	h := newTriageHarness(t, ft, Options{}, 160, 50)
+	h.press("j", "j") // q1
+	calm := api.ThreadSummary{ID: "calm", PatientLabel: "P-7001", Preview: "Hello", State: api.ThreadOpen,
+		Queue: api.QueueUnanswered, OptedIn: true, Inbound: 1, Unread: 1, Seq: 70, LastAt: t0, WaitingSince: t0.Add(-3 * time.Hour)}
+	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: calm.ID, Thread: &calm}
+	h.waitFor(func() bool { return h.m.list.offset > 0 })
+	urgent := api.ThreadSummary{ID: "sos", PatientLabel: "P-7002", Preview: "[SYMPTOM] now", State: api.ThreadOpen, Urgent: true,
+		Queue: api.QueueUnanswered, OptedIn: true, Inbound: 1, Unread: 1, Seq: 71, LastAt: t0, WaitingSince: t0}
+	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: urgent.ID, Thread: &urgent}
+	h.mustSee("P-7002 [URGENT]")
+	if id, _ := h.selected(); id != "q1" {
+		t.Errorf("cursor on %s, want it still on q1", id)
+	}
+}
