@@ -63,14 +63,14 @@ func (m *Model) triageKey(act action) (cmd tea.Cmd, ok bool) {
 		m.resize()
 		return tea.Batch(m.showToast(toastInfo, policy.Trusted("Filters cleared")), m.list.reload()), true
 	case actSearch:
-		m.form = newTextForm(m.theme, m.keys, formSearch, "", policy.SafeText{}, "Search this queue", "words in the masked messages, notes and reasons", 200)
+		m.form = newTextForm(m.theme, &m.keys, formSearch, "", policy.SafeText{}, "Search this queue", "words in the masked messages, notes and reasons", 200)
 		m.form.input.SetValue(q.filter.Search)
 		m.form.input.CursorEnd()
 		m.form.hint = "Searches masked text on the server: names, numbers and other PHI are never searchable."
 		m.resize()
 		return m.form.input.Focus(), true
 	case actFilters:
-		m.form = newFilterForm(m.theme, m.keys, q.filter)
+		m.form = newFilterForm(m.theme, &m.keys, q.filter)
 		m.form.hint = "tab moves between fields, ←/→ changes a choice, enter applies."
 		m.resize()
 		return nil, true
@@ -100,7 +100,7 @@ func (m *Model) triageKey(act action) (cmd tea.Cmd, ok bool) {
 		case api.ThreadClosed:
 			return m.refuse("This thread is closed; reopen it before handing it off."), true
 		}
-		m.form = newTextForm(m.theme, m.keys, formHandoff, r.id, r.label, "Hand to the nurses", "a short note for the nurse (optional)", policy.MaxHandoffNote)
+		m.form = newTextForm(m.theme, &m.keys, formHandoff, r.id, r.label, "Hand to the nurses", "a short note for the nurse (optional)", policy.MaxHandoffNote)
 		m.form.hint = "The patient gets the warm acknowledgment with a portal link. The note is sealed and PHI-masked for display."
 		m.resize()
 		return m.form.input.Focus(), true
@@ -127,7 +127,7 @@ func (m *Model) stepKey(act action) tea.Cmd {
 		if !r.wf.escalated {
 			return m.refuse("This thread is not escalated; E works a thread in the Escalated queue.")
 		}
-		m.form = newChoiceForm(m.theme, m.keys, formEscalation, r.id, r.label, "Escalation", escalationChoices())
+		m.form = newChoiceForm(m.theme, &m.keys, formEscalation, r.id, r.label, "Escalation", escalationChoices())
 		m.form.hint = m.escalationHint(r)
 		m.resize()
 		return nil
@@ -149,11 +149,11 @@ func (m *Model) stepKey(act action) tea.Cmd {
 	}
 	switch act {
 	case actCloseThread:
-		m.form = newChoiceForm(m.theme, m.keys, formOutcome, r.id, r.label, "Close with an outcome", outcomeChoices())
+		m.form = newChoiceForm(m.theme, &m.keys, formOutcome, r.id, r.label, "Close with an outcome", outcomeChoices())
 		m.resize()
 		return nil
 	case actEscalate:
-		m.form = newTextForm(m.theme, m.keys, formEscalate, r.id, r.label, "Escalate to a supervisor", "why a supervisor is needed", policy.MaxEscalationReason)
+		m.form = newTextForm(m.theme, &m.keys, formEscalate, r.id, r.label, "Escalate to a supervisor", "why a supervisor is needed", policy.MaxEscalationReason)
 		m.form.hint = "The reason is sealed and PHI-masked for display; keep it short."
 		m.resize()
 		return m.form.input.Focus()
@@ -162,7 +162,7 @@ func (m *Model) stepKey(act action) tea.Cmd {
 }
 
 func (m *Model) openAssign(r *threadRow) tea.Cmd {
-	m.form = newTextForm(m.theme, m.keys, formAssign, r.id, r.label, "Assign to", "a colleague's username", 64)
+	m.form = newTextForm(m.theme, &m.keys, formAssign, r.id, r.label, "Assign to", "a colleague's username", 64)
 	if names := m.knownColleagues(); len(names) > 0 {
 		m.form.hint = "Seen in this queue: " + strings.Join(names, ", ")
 	}
@@ -290,7 +290,7 @@ func (m *Model) escalationChoice(f *triageForm, choice string) tea.Cmd {
 			f.err = policy.SanitizeLine(d.Why)
 			return nil
 		}
-		m.form = newChoiceForm(m.theme, m.keys, formOutcome, r.id, r.label, "Close with an outcome", outcomeChoices())
+		m.form = newChoiceForm(m.theme, &m.keys, formOutcome, r.id, r.label, "Close with an outcome", outcomeChoices())
 		m.resize()
 		return nil
 	case "incident":

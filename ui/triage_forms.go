@@ -44,7 +44,7 @@ type formChoice struct {
 // keys while it is open, its size, and draws it in the thread pane.
 type triageForm struct {
 	theme    Theme
-	keys     KeyMap
+	keys     *KeyMap // the root's keymap, as enabled now (ctxForm)
 	kind     formKind
 	threadID string
 	label    policy.SafeText // the thread's patient label
@@ -89,14 +89,14 @@ func newFormInput(placeholder string, limit int) textinput.Model {
 	return in
 }
 
-func newTextForm(th Theme, keys KeyMap, kind formKind, threadID string, label policy.SafeText, title, placeholder string, limit int) *triageForm {
+func newTextForm(th Theme, keys *KeyMap, kind formKind, threadID string, label policy.SafeText, title, placeholder string, limit int) *triageForm {
 	f := &triageForm{theme: th, keys: keys, kind: kind, threadID: threadID, label: label, title: title}
 	f.input = newFormInput(placeholder, limit)
 	f.input.Focus()
 	return f
 }
 
-func newChoiceForm(th Theme, keys KeyMap, kind formKind, threadID string, label policy.SafeText, title string, choices []formChoice) *triageForm {
+func newChoiceForm(th Theme, keys *KeyMap, kind formKind, threadID string, label policy.SafeText, title string, choices []formChoice) *triageForm {
 	return &triageForm{theme: th, keys: keys, kind: kind, threadID: threadID, label: label, title: title, choices: choices}
 }
 
@@ -120,7 +120,7 @@ func escalationChoices() []formChoice {
 	}
 }
 
-func newFilterForm(th Theme, keys KeyMap, f api.InboxFilter) *triageForm {
+func newFilterForm(th Theme, keys *KeyMap, f api.InboxFilter) *triageForm {
 	ff := &triageForm{theme: th, keys: keys, kind: formFilters, title: "Filter the queue"}
 	ff.owner = newFormInput("me, none or a username", 64)
 	ff.owner.SetValue(f.Owner)
