@@ -168,7 +168,7 @@ func DefaultKeyMap() KeyMap {
 
 		QueuePrev:      b("←", "previous queue", "left"),
 		QueueNext:      b("→", "next queue", "right"),
-		QueueNumber:    b("1-6", "go to queue", "1", "2", "3", "4", "5", "6"),
+		QueueNumber:    b("1-7", "go to queue", "1", "2", "3", "4", "5", "6", "7"),
 		NextThread:     b("N", "next waiting (claims it)", "N"),
 		Claim:          b("o", "claim", "o"),
 		Release:        b("u", "release", "u"),

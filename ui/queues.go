@@ -94,7 +94,13 @@ var queueTabs = []queueTab{
 	{api.QueueEscalated, "Escalated", "Escal", "oldest first"},
 	{api.QueueWaiting, "Waiting on patient", "Wait", "newest first"},
 	{api.QueueClosed, "Closed", "Closed", "newest first"},
+	// Every thread the user may see, newest activity first: for watching
+	// the whole morning go by.
+	{queueAll, "All", "All", "newest first"},
 }
+
+// queueAll is the bar's last tab: no queue, the whole inbox.
+const queueAll api.Queue = ""
 
 func tabOf(q api.Queue) queueTab {
 	for _, t := range queueTabs {
@@ -241,6 +247,7 @@ func (l *inboxList) inView(ts api.ThreadSummary, held bool) bool {
 		return true
 	}
 	switch {
+	case q.current == queueAll:
 	case q.current == api.QueueMine:
 		if ts.OwnerID != q.userID || ts.State == api.ThreadClosed {
 			return false
@@ -457,7 +464,7 @@ func (m *Model) queueBarView() string {
 		if short {
 			name = tab.short
 		}
-		n := strconv.Itoa(q.counts[tab.q])
+		n := strconv.Itoa(q.count(tab.q))
 		if q.counts == nil {
 			n = "…"
 		}
@@ -474,8 +481,8 @@ func (m *Model) queueBarView() string {
 			st = t.Title
 		}
 		pad := " "
-		if m.width < wideWidth {
-			pad = "" // below 80 columns every column counts
+		if short {
+			pad = "" // in a narrow terminal every column counts
 		}
 		parts = append(parts, pad+st.Render(label)+pad)
 	}
@@ -484,6 +491,19 @@ func (m *Model) queueBarView() string {
 		return bar
 	}
 	return bar + "\n" + fit(t.Warning.Render("Filtered: ")+q.filterSummary()+t.Faint.Render(" · esc clears · F edits"), m.width)
+}
+
+// count is how many threads a tab holds: the server's count for a queue;
+// for All, the threads in the queues that partition the inbox.
+func (q *queueState) count(of api.Queue) int {
+	if of != queueAll {
+		return q.counts[of]
+	}
+	n := 0
+	for _, p := range []api.Queue{api.QueueUnanswered, api.QueueNurse, api.QueueEscalated, api.QueueWaiting, api.QueueClosed} {
+		n += q.counts[p]
+	}
+	return n
 }
 
 // filterSummary lists the active filters in words.
@@ -523,7 +543,7 @@ func (l *inboxList) title() string {
 	if l.ready {
 		n := len(l.rows)
 		if !q.filtersActive() {
-			n = max(q.counts[q.current], n)
+			n = max(q.count(q.current), n)
 		}
 		title += " (" + strconv.Itoa(n) + ")"
 	}

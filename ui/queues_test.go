@@ -59,8 +59,10 @@ func TestEachQueue(t *testing.T) {
 		{"4", api.QueueEscalated, []string{"q6", "q7"}, []string{"Escalated (2)", "esc 25m", "Patient upset about billing", "unowned", "hand-off overdue", "@lee"}},
 		{"5", api.QueueWaiting, []string{"q8"}, []string{"Waiting on patient (1)"}},
 		{"6", api.QueueClosed, []string{"q9"}, []string{"Closed (1)", "closed: appointment booked"}},
+		// All: the whole inbox, newest activity first, urgent on top.
+		{"7", queueAll, []string{"q10", "q3", "q4", "q6", "q1", "q8", "q2", "q5", "q7", "q9"}, []string{"All (10)", "7 All 10"}},
 	} {
-		t.Run(string(tt.queue), func(t *testing.T) {
+		t.Run("queue "+tt.key, func(t *testing.T) {
 			ft := newFakeTriage(api.RoleSupervisor)
 			h := newTriageHarness(t, ft, Options{}, 160, 50)
 			h.press(tt.key)

@@ -161,6 +161,16 @@ func TestLoadConsoleAtScale(t *testing.T) {
 	}
 	firstFrame, afterAuth := time.Since(signIn), time.Since(inboxAt)
 
+	// Watch the whole inbox, newest activity first: ← from the first
+	// queue wraps to the bar's last tab, All.
+	con.keys("Left")
+	for s := con.screen(); !strings.Contains(s, fmt.Sprintf("All (%d)", threads)); s = con.screen() {
+		if time.Since(signIn) > time.Minute {
+			t.Fatalf("no All view:\n%s", s)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+
 	// Patients keep writing at 1,000 messages a minute for the rest of
 	// the measurement; every 20th carries a word to look for on screen.
 	stop := make(chan struct{})
