@@ -212,10 +212,10 @@ func TestClaimAndRelease(t *testing.T) {
 	}
 }
 
-// TestRefusedKeysSayWhy: a key the role or the thread's situation does
+// TestTriageKeysRefusedSayWhy: a key the role or the thread's situation does
 // not allow is refused at once with the matrix's reason, and nothing is
 // sent.
-func TestRefusedKeysSayWhy(t *testing.T) {
+func TestTriageKeysRefusedSayWhy(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		role api.Role
