@@ -35,6 +35,11 @@ type threadRow struct {
 	inbound        int   // patient messages ever; with unread, this user's read marker
 	seq            int64 // the server's change number of this row
 	arrival        int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
+
+	// The triage workflow (queues.go): the queue the thread is in, its
+	// owner, the patient's wait, and the hand-off or escalation that put
+	// it there.
+	wf rowWorkflow
 }
 
 // cursor is the inbox cursor of the page that starts after this row.
@@ -152,6 +157,7 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		inbound:        s.Inbound,
 		seq:            s.Seq,
 		arrival:        s.Arrival,
+		wf:             newRowWorkflow(s),
 	}
 }
 

@@ -17,10 +17,13 @@
 //	├── recoveryCodes           the codes, shown once       enrol.go
 //	├── policyAck               messaging-policy ack        policy_ack.go
 //	├── main screen
+//	│   ├── queue bar           queues, counts, filters     queues.go (the inbox list holds its queueState)
 //	│   ├── inboxList           the paged inbox pane        inbox.go, inbox_window.go
 //	│   ├── threadPane          the open thread             thread.go, data.go
 //	│   ├── composer            reply box and refusal       composer.go, drafts.go
-//	│   └── macroPicker         quick replies / templates   picker.go, template_picker.go
+//	│   ├── macroPicker         quick replies / templates   picker.go, template_picker.go
+//	│   └── triageForm          hand-off note, escalation,  triage_forms.go, triage_actions.go
+//	│                           assign, close, search, filters
 //	└── screens over the main screen (activeScreen, screens.go)
 //	    ├── vendorPanel         BAA register                vendor_view.go
 //	    ├── incidentScreen      incident report/register    incidents.go

@@ -25,6 +25,9 @@ type inboxList struct {
 	// seesClinical says the role may open the nurses' queue, whose count
 	// is left out otherwise.
 	seesClinical bool
+	// q is the queue and filters shown (queues.go); nil is the plain
+	// inbox of a backend without the triage workflow.
+	q *queueState
 
 	rows   []threadRow
 	cursor int
@@ -96,6 +99,7 @@ func (l *inboxList) Update(msg tea.Msg) tea.Cmd {
 // move moves the cursor, fetching ahead (or to the end, for End; from
 // the first page again, for Home once the pages above were let go).
 func (l *inboxList) move(act action) tea.Cmd {
+	defer l.afterMove()
 	page := max(l.listRows, 1)
 	switch act {
 	case actUp:
@@ -131,7 +135,7 @@ func (l *inboxList) clamp() {
 	if l.cursor >= l.offset+rows {
 		l.offset = l.cursor - rows + 1
 	}
-	l.offset = min(max(l.offset, 0), max(len(l.rows)-rows, 0))
+	l.offset = min(max(l.offset, 0), max(len(l.rows)-rows, l.stillOffset(), 0))
 }
 
 // selected is the row under the cursor, or nil for an empty list.
@@ -166,20 +170,20 @@ func (l *inboxList) FullHelp() [][]key.Binding {
 func (l *inboxList) View() string {
 	t := l.theme
 	w := l.width
-	title := "Inbox"
-	if l.ready {
-		title += " (" + strconv.Itoa(l.total()) + ")"
-	}
 	st := t.Title
 	if l.focused {
 		st = t.Focused
 	}
-	lines := []string{st.Render(title)}
+	head := st.Render(l.title())
+	if hint := l.newHint(); hint != "" {
+		head = spread(head, hint, w)
+	}
+	lines := []string{head}
 	switch {
 	case !l.ready:
 		lines = append(lines, t.Faint.Render("Loading…"))
 	case len(l.rows) == 0:
-		lines = append(lines, t.Faint.Render("No threads. New messages appear here."))
+		lines = append(lines, t.Faint.Render(l.emptyText()))
 	}
 	// Only the rows on screen are drawn: a long inbox costs nothing per key.
 	end := min(l.offset+l.listRows, len(l.rows))
@@ -210,7 +214,9 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 	marks := t.stateMarks(r)
 	marksW := ansi.StringWidth(marks)
 	age := relTime(l.now, r.lastAt)
-	if r.unread > 0 && l.now.Sub(r.lastAt) > overdueAfter {
+	if right := l.rowRight(r); right != "" {
+		age = right
+	} else if r.unread > 0 && l.now.Sub(r.lastAt) > overdueAfter {
 		age = t.Overdue.Render("OVERDUE " + age)
 	} else {
 		age = t.Faint.Render(age)
@@ -235,6 +241,11 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 			line2 = "  "
 		}
 		line2 += marks + " "
+	}
+	// The queue's own detail (who handed off, the owner, the reason)
+	// comes before the preview (queues.go).
+	if d := l.rowDetail(r); d != "" {
+		line2 += d + t.Faint.Render(" · ")
 	}
 	var status string
 	if r.lastFromClinic {

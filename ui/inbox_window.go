@@ -81,7 +81,7 @@ func (l *inboxList) fetch() tea.Cmd {
 	if l.ready && l.seq > 0 {
 		return inboxChangesCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, l.seq)
 	}
-	return inboxPageCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, "", false)
+	return l.pageCmd("", false)
 }
 
 // fetchMore asks for the page after the loaded rows when the cursor is
@@ -95,14 +95,14 @@ func (l *inboxList) fetchMore() tea.Cmd {
 	if n := len(l.above); n > 0 && l.cursor < fetchAheadRows && !l.toEnd {
 		l.busy = true
 		l.gen++
-		return inboxPageCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, l.above[n-1], true)
+		return l.pageCmd(l.above[n-1], true)
 	}
 	if l.next == "" || (!l.toEnd && l.cursor < len(l.rows)-fetchAheadRows) {
 		return nil
 	}
 	l.busy = true
 	l.gen++
-	return inboxPageCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, l.next, false)
+	return l.pageCmd(l.next, false)
 }
 
 // toTop is the Home key: the first row, read again when the pages above
@@ -114,7 +114,7 @@ func (l *inboxList) home() tea.Cmd {
 	l.toTop, l.toEnd = true, false
 	l.busy = true
 	l.gen++
-	return inboxPageCmd(l.sess.ctx, l.sess.backend, l.sess.id, l.gen, "", false)
+	return l.pageCmd("", false)
 }
 
 // letGoFarPages keeps at most inboxHoldRows rows: it lets go of whole
@@ -122,6 +122,12 @@ func (l *inboxList) home() tea.Cmd {
 // fetch-ahead margin around it. A page let go above is remembered by
 // the cursor that reads it again; one below simply becomes the next page.
 func (l *inboxList) letGoFarPages() {
+	if l.q.keyedOrder() {
+		// A queue sorted on its own clock pages with the server's own
+		// cursors, which the console does not write: it holds what it
+		// loaded (a clinic's queue is hundreds of threads, not 50,000).
+		return
+	}
 	keep := inboxPageSize + fetchAheadRows
 	for len(l.rows) > inboxHoldRows {
 		switch {
@@ -192,7 +198,13 @@ func (l *inboxList) onPage(msg inboxPageMsg) tea.Cmd {
 	if msg.above {
 		return tea.Batch(l.onPageAbove(msg, selected, screenRow), l.againCmd())
 	}
+	if l.q != nil && msg.page.Queues != nil {
+		l.q.counts = msg.page.Queues
+	}
 	if msg.after == "" {
+		if l.q != nil {
+			l.q.pinned, l.q.pinnedRow = "", nil
+		}
 		l.rows = l.rows[:0]
 		l.idx = make(map[string]int, len(msg.page.Threads))
 		l.seq = msg.page.Seq
@@ -243,10 +255,10 @@ func (l *inboxList) onPageAbove(msg inboxPageMsg, selected string, screenRow int
 	}
 	l.rows = append(fresh, l.rows...)
 	slices.SortStableFunc(l.rows, func(a, b threadRow) int {
-		if sortsBefore(a, b) {
+		if l.rowBefore(a, b) {
 			return -1
 		}
-		if sortsBefore(b, a) {
+		if l.rowBefore(b, a) {
 			return 1
 		}
 		return 0
@@ -313,10 +325,14 @@ func (l *inboxList) restoreSelection(id string, screenRow int) {
 	l.clamp()
 }
 
-// applyRow puts one thread's new row in its place by last activity: a
-// row already held is replaced (and moved when its activity changed), a
-// new one is inserted when it sorts among the loaded rows, and a thread
-// this user may no longer see leaves. The cursor stays on its thread.
+// applyRow puts one thread's new row in its place in the list's order: a
+// row already held is replaced (and moved when its place changed), a new
+// one is inserted when it sorts among the loaded rows and belongs to the
+// queue and filters on screen, and a thread this user may no longer see,
+// or that left the queue, leaves. The cursor stays on its thread and the
+// list keeps still under it: in a queue, the thread under the cursor
+// keeps its place (marked "moved") until the cursor leaves it, and
+// threads arriving above it leave it on its line, counted in the title.
 func (l *inboxList) applyRow(ts api.ThreadSummary) {
 	selected, screenRow := l.selection()
 	old, held := l.idx[ts.ID]
@@ -325,14 +341,17 @@ func (l *inboxList) applyRow(ts api.ThreadSummary) {
 		if ts.Seq != 0 && ts.Seq < prev.seq {
 			return // an older copy than the one shown (a late re-sync answer)
 		}
-		l.removeRow(old)
 		// Read state is per user; an event's Unread is not. Keep this
 		// user's read marker: what had arrived minus what was unread.
 		if read := prev.inbound - prev.unread; ts.Inbound > 0 && read > 0 {
 			ts.Unread = min(ts.Unread, max(ts.Inbound-read, 0))
 		}
+		if ts.ID == selected && !ts.Gone && l.keepsPlace(old, ts) {
+			return
+		}
+		l.removeRow(old)
 	}
-	if ts.Gone {
+	if ts.Gone || !l.inView(ts, held) {
 		l.restoreSelection(selected, screenRow)
 		return
 	}
@@ -350,7 +369,25 @@ func (l *inboxList) applyRow(ts api.ThreadSummary) {
 	l.rows[at] = row
 	l.reindex(at, len(l.rows))
 
+	above := false
+	if q := l.q; q != nil && row.urgent {
+		// An urgent thread is never hidden to keep the list still: the
+		// list shows its top again when it can.
+		q.still = false
+	} else if q != nil && q.on && selected != "" && !held {
+		if cur, ok := l.idx[selected]; ok && at < cur {
+			// A queue keeps the thread being read on its line and says
+			// how many arrived above instead of moving it.
+			above, q.still = true, true
+			if screenRow < 0 {
+				screenRow = max(l.cursor-l.offset, 0)
+			}
+		}
+	}
 	l.restoreSelection(selected, screenRow)
+	if above {
+		l.q.newAbove++
+	}
 }
 
 func (l *inboxList) removeRow(i int) {
@@ -390,7 +427,7 @@ func (l *inboxList) rowPlace(row threadRow) int {
 	lo, hi := 0, len(l.rows)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if sortsBefore(l.rows[mid], row) {
+		if l.rowBefore(l.rows[mid], row) {
 			lo = mid + 1
 		} else {
 			hi = mid

@@ -67,6 +67,28 @@ type KeyMap struct {
 	CancelReason key.Binding
 
 	CloseScreen key.Binding // program metrics
+
+	// The triage workflow (queues.go, triage_actions.go).
+	QueuePrev      key.Binding // the queue to the left
+	QueueNext      key.Binding // the queue to the right
+	QueueNumber    key.Binding // 1–6: that queue
+	NextThread     key.Binding // open (and claim) the oldest waiting thread
+	Claim          key.Binding
+	Release        key.Binding
+	Assign         key.Binding // supervisors
+	CloseThread    key.Binding // close with an outcome
+	Reopen         key.Binding
+	Escalate       key.Binding // to a supervisor, with a reason
+	EscalationMenu key.Binding // supervisors: reassign, take over, return, close, incident
+	Search         key.Binding
+	Filters        key.Binding
+	ClearFilters   key.Binding
+
+	FormSubmit key.Binding // a triage form
+	FormChoose key.Binding
+	FormField  key.Binding
+	FormCycle  key.Binding
+	FormCancel key.Binding
 }
 
 // DefaultKeyMap returns the console's standard keys with their help text.
@@ -136,6 +158,27 @@ func DefaultKeyMap() KeyMap {
 		CancelReason: b("esc", "cancel", "esc"),
 
 		CloseScreen: b("esc", "close", "esc"),
+
+		QueuePrev:      b("←", "previous queue", "left"),
+		QueueNext:      b("→", "next queue", "right"),
+		QueueNumber:    b("1-7", "go to queue", "1", "2", "3", "4", "5", "6", "7"),
+		NextThread:     b("N", "next waiting (claims it)", "N"),
+		Claim:          b("o", "claim", "o"),
+		Release:        b("u", "release", "u"),
+		Assign:         b("A", "assign to…", "A"),
+		CloseThread:    b("C", "close with outcome", "C"),
+		Reopen:         b("O", "reopen", "O"),
+		Escalate:       b("e", "escalate", "e"),
+		EscalationMenu: b("E", "work escalation", "E"),
+		Search:         b("/", "search", "/"),
+		Filters:        b("F", "filters", "F"),
+		ClearFilters:   b("esc", "clear filters", "esc"),
+
+		FormSubmit: b("enter", "confirm", "enter"),
+		FormChoose: b("↑/↓ 1-9", "choose", "up", "down"),
+		FormField:  b("tab", "next field", "tab"),
+		FormCycle:  b("←/→", "change", "left", "right"),
+		FormCancel: b("esc", "cancel", "esc"),
 	}
 }
 
@@ -157,6 +200,7 @@ const (
 	ctxMetrics
 	ctxConsent
 	ctxAdmin // an account that may not view threads (admin.go)
+	ctxForm  // a triage form (triage_forms.go)
 )
 
 // action is what a key asks for; Update dispatches on it.
@@ -208,6 +252,20 @@ const (
 	actPHIAsk
 	actConsentPaper
 	actConsentDismiss
+	actQueuePrev
+	actQueueNext
+	actQueueNumber
+	actNextThread
+	actClaim
+	actRelease
+	actAssign
+	actCloseThread
+	actReopen
+	actEscalate
+	actEscalationMenu
+	actSearch
+	actFilters
+	actClearFilters
 )
 
 // revealDesc is v's help for roles that may reveal; for the others the
@@ -286,6 +344,11 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.ConsentDismiss, actConsentDismiss, true}, {k.Cancel, actCancel, true},
 			{k.ForceQuit, actQuit, false},
 		}
+	case ctxForm:
+		return []boundAction{
+			{k.FormSubmit, actSubmit, true}, {k.FormChoose, actNone, true}, {k.FormField, actNone, true},
+			{k.FormCycle, actNone, true}, {k.FormCancel, actCancel, true}, {k.ForceQuit, actQuit, false},
+		}
 	case ctxThread:
 		return []boundAction{
 			{k.CloseHelp, actCloseHelp, false},
@@ -298,6 +361,10 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
 			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.PHIAsk, actPHIAsk, false}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
 			{k.Incident, actIncident, false}, {k.Incidents, actIncidents, false},
+			{k.NextThread, actNextThread, false}, {k.Claim, actClaim, false}, {k.Release, actRelease, false},
+			{k.CloseThread, actCloseThread, false}, {k.Reopen, actReopen, false}, {k.Escalate, actEscalate, false},
+			{k.Assign, actAssign, false}, {k.EscalationMenu, actEscalationMenu, false},
+			{k.QueuePrev, actQueuePrev, false}, {k.QueueNext, actQueueNext, false}, {k.QueueNumber, actQueueNumber, false},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, false},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
@@ -312,6 +379,11 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.Macros, actMacros, true}, {k.Handoff, actHandoff, true},
 			{k.Audit, actAudit, false}, {k.Vendors, actVendors, false}, {k.Metrics, actMetrics, false},
 			{k.Incident, actIncident, false}, {k.Incidents, actIncidents, false},
+			{k.QueueNumber, actQueueNumber, true}, {k.QueuePrev, actQueuePrev, false}, {k.QueueNext, actQueueNext, false},
+			{k.NextThread, actNextThread, true}, {k.Claim, actClaim, false}, {k.Release, actRelease, false},
+			{k.CloseThread, actCloseThread, false}, {k.Reopen, actReopen, false}, {k.Escalate, actEscalate, false},
+			{k.Assign, actAssign, false}, {k.EscalationMenu, actEscalationMenu, false},
+			{k.Search, actSearch, true}, {k.Filters, actFilters, false}, {k.ClearFilters, actClearFilters, true},
 			{k.SwitchPane, actSwitchPane, false}, {k.Refresh, actRefresh, true},
 			{k.Logout, actLogout, false}, {k.Help, actHelp, true},
 			{k.Quit, actQuit, true}, {k.ForceQuit, actQuit, false},
@@ -374,11 +446,11 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	return out
 }
 
-// FullHelp lists every binding, in columns of six (three fit in 80
-// columns).
+// FullHelp lists every binding in columns of six, or taller when more
+// than three columns would be needed: three fit in 80 columns, so a
+// screen with many keys (the inbox with the queues) still shows them all.
 func (h helpKeys) FullHelp() [][]key.Binding {
-	var cols [][]key.Binding
-	var col []key.Binding
+	var keys []key.Binding
 	seen := map[string]bool{}
 	for _, b := range h {
 		name := b.key.Help().Key + b.key.Help().Desc
@@ -387,14 +459,14 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 			continue
 		}
 		seen[name] = true
-		col = append(col, b.key)
-		if len(col) == 6 {
-			cols = append(cols, col)
-			col = nil
-		}
+		keys = append(keys, b.key)
 	}
-	if len(col) > 0 {
-		cols = append(cols, col)
+	rows := max(6, (len(keys)+2)/3)
+	var cols [][]key.Binding
+	for len(keys) > 0 {
+		n := min(rows, len(keys))
+		cols = append(cols, keys[:n])
+		keys = keys[n:]
 	}
 	return cols
 }

@@ -21,7 +21,7 @@ func TestKeysTable(t *testing.T) {
 		ctx  keyContext
 	}{
 		{"Sign-in", ctxLogin}, {"Inbox", ctxList}, {"Thread", ctxThread}, {"Composer", ctxComposer},
-		{"Quick replies", ctxPicker}, {"Hand-off prompt", ctxConfirm}, {"Consent prompt", ctxConsent}, {"Reveal prompt", ctxReveal},
+		{"Quick replies", ctxPicker}, {"Hand-off prompt", ctxConfirm}, {"Triage form", ctxForm}, {"Consent prompt", ctxConsent}, {"Reveal prompt", ctxReveal},
 		{"Authenticator set-up", ctxEnrol}, {"Recovery codes", ctxRecovery}, {"Program metrics", ctxMetrics}, {"Error page", ctxFatal},
 	}
 	var b strings.Builder

@@ -114,6 +114,8 @@ type Model struct {
 
 	// list is the inbox pane (inbox.go, inbox_window.go).
 	list inboxList
+	// form is the open triage form (triage_forms.go), or nil.
+	form *triageForm
 
 	// pane is the open thread (thread.go).
 	pane threadPane
@@ -335,6 +337,10 @@ func (m *Model) fromComponent(msg tea.Msg) (tea.Cmd, bool) {
 		return m.onPick(msg), true
 	case pickerClosedMsg:
 		m.picker = nil
+	case formDoneMsg:
+		return m.onFormDone(msg), true
+	case formClosedMsg:
+		m.onFormClosed(msg)
 	case callFailedMsg:
 		return m.handleErr(msg.what, msg.err), true
 	default:
@@ -378,6 +384,8 @@ func (m *Model) fromBackend(msg tea.Msg) (tea.Cmd, bool) {
 		return m.onDraftLoaded(msg), true
 	case draftDoneMsg:
 		return m.onDraftDone(msg), true
+	case triageResult:
+		return m.onTriage(msg), true
 	}
 	return m.fromScreenBackend(msg)
 }
@@ -424,6 +432,8 @@ func (m *Model) keyContext() keyContext {
 		return ctxRecovery
 	case m.revealAsk != nil:
 		return ctxReveal
+	case m.form != nil && m.screen == screenMain:
+		return ctxForm
 	case m.metrics != nil:
 		return ctxMetrics
 	case m.adminHome():
@@ -480,6 +490,12 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case ctxFatal:
 		return nil // only quitting, handled above
 	}
+	if act == actQueueNumber {
+		return m.queueByNumber(msg)
+	}
+	if cmd, ok := m.triageKey(act); ok {
+		return cmd
+	}
 	return m.screenKey(act)
 }
 
@@ -510,6 +526,8 @@ func (m *Model) keyOwner() component {
 	switch {
 	case m.revealAsk != nil || m.consentAsk != nil || m.confirm != nil:
 		return nil
+	case m.form != nil:
+		return m.form
 	case m.picker != nil:
 		return m.picker
 	case m.focus == focusComposer:
@@ -543,6 +561,7 @@ func (m *Model) syncKeys() {
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
+	m.syncTriageKeys()
 	m.syncPanes()
 }
 
@@ -602,6 +621,7 @@ func (m *Model) startSession(resp api.LoginResponse) tea.Cmd {
 	m.list = newInboxList(m.theme, &m.keys, m.sess(),
 		policy.Can(policy.Role(m.user.Role), policy.ActionViewClinicalThreads))
 	m.pane = newThreadPane(m.theme, &m.keys, m.sess())
+	m.list.q = m.newQueues()
 	m.idleTimeout = time.Duration(resp.IdleTimeoutSeconds) * time.Second
 	if m.idleTimeout <= 0 {
 		m.idleTimeout = defaultIdleTimeout
@@ -646,7 +666,7 @@ func (m *Model) signOut(notice string) tea.Cmd {
 	// The session's drafts are deleted by logoutCmd; the cancelled
 	// context above keeps a save still on its way from landing after.
 	m.drafts = draftState{}
-	m.picker, m.confirm, m.toast = nil, nil, nil
+	m.picker, m.confirm, m.toast, m.form = nil, nil, nil, nil
 	m.sendWatch = nil
 	m.offline, m.resyncing = nil, false
 	m.dropKeyQueue()
@@ -1070,6 +1090,7 @@ func (m *Model) onEvent(ev api.Event) tea.Cmd {
 		if ev.Type == api.EventMessageStatus {
 			cmds = append(cmds, m.sendStatusChanged(ev.ThreadID, ev.MessageID, ev.Status))
 		}
+		cmds = append(cmds, m.fetchQueueCounts())
 		return tea.Batch(cmds...)
 	case api.EventThreadUrgent:
 		return m.urgentAlert(ev)

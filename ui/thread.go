@@ -122,6 +122,7 @@ func (p *threadPane) top() string {
 			lines = append(lines, "  "+marks)
 		}
 	}
+	lines = append(lines, workflowLines(t, p.now, r, w)...)
 	switch {
 	case r.windowUntil.IsZero():
 		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))

@@ -67,7 +67,7 @@ func (m *Model) resize() {
 		m.audit.SetSize(m.width, m.height-lipgloss.Height(m.headerView()))
 	}
 	l := layout{wide: m.width >= wideWidth}
-	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView()), 1)
+	l.bodyH = max(m.height-lipgloss.Height(m.headerView())-lipgloss.Height(m.footerView())-m.queueBarHeight(), 1)
 	if l.wide {
 		l.listW = min(max(m.width*2/5, 30), 56)
 		l.threadW = m.width - l.listW - 1 // one column of separator
@@ -86,6 +86,9 @@ func (m *Model) resize() {
 
 	if m.picker != nil {
 		m.picker.SetSize(l.threadW, l.threadH)
+	}
+	if m.form != nil {
+		m.form.SetSize(l.threadW, l.threadH)
 	}
 	m.composer.SetSize(l.threadW, l.threadH)
 	// Whoever was reading the newest message keeps reading it when the
@@ -140,6 +143,9 @@ func (m *Model) frame() string {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, list, sep, thread)
 	} else {
 		body = list + "\n" + m.theme.Separator.Render(strings.Repeat("─", m.width)) + "\n" + thread
+	}
+	if bar := m.queueBarView(); bar != "" {
+		body = bar + "\n" + body
 	}
 	return m.headerView() + "\n" + body + "\n" + m.footerView()
 }
@@ -392,6 +398,9 @@ func (t Theme) statusGlyph(s deliveryStatus) string {
 func (m *Model) threadPaneView() string {
 	if m.picker != nil {
 		return m.picker.View()
+	}
+	if m.form != nil {
+		return m.form.View()
 	}
 	out := m.pane.View()
 	if m.pane.view == nil {

@@ -405,4 +405,5 @@ var (
 	_ ui.Backend         = remote.Backend{}
 	_ ui.IncidentBackend = remote.Backend{}
 	_ ui.AuditBackend    = remote.Backend{}
+	_ ui.TriageBackend   = remote.Backend{}
 )

@@ -370,7 +370,7 @@ func TestEndToEndMaskedMessageMacroReplyAndAudit(t *testing.T) {
 	})
 	con.keys("Escape")
 	con.waitScreen("the hostile message in the inbox", func(s string) bool { return strings.Contains(s, "hello inert") })
-	con.keys("g") // the newest thread is first
+	con.keys("G") // the front desk's Unanswered queue is oldest wait first: the newest is last
 	con.keys("Enter")
 	con.waitScreen("the hostile message's thread", func(s string) bool {
 		return strings.Contains(s, "Thread ·") && strings.Count(s, "hello inert") == 2
