@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -229,7 +228,7 @@ func WriteAuditCSV(w io.Writer, entries []api.AuditReviewEntry) error {
 			reason = "(withheld)"
 		}
 		row := []string{e.At.UTC().Format(time.RFC3339), e.User, string(e.Role), e.Action, e.Outcome, e.Object,
-			e.Patient, e.Subject, e.Source, reason, DetailLine(e.Detail)}
+			e.Patient, e.Subject, e.Source, reason, api.AuditDetailLine(e.Detail)}
 		for i, cell := range row {
 			row[i] = csvSafe(cell)
 		}
@@ -248,20 +247,6 @@ func csvSafe(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// DetailLine writes an entry's details as "k=v k=v", keys sorted.
-func DetailLine(d map[string]string) string {
-	keys := make([]string, 0, len(d))
-	for k := range d {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, k+"="+d[k])
-	}
-	return strings.Join(parts, " ")
 }
 
 // auditJSONExport is the JSON export's shape.

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -268,23 +267,9 @@ func newAuditRow(e api.AuditReviewEntry) auditRow {
 		about:    policy.SanitizeLine(about),
 		reason:   policy.SanitizeLine(e.Reason),
 		withheld: e.ReasonWithheld,
-		detail:   policy.SanitizeLine(detailLine(e.Detail)),
+		detail:   policy.SanitizeLine(api.AuditDetailLine(e.Detail)),
 		console:  e.Source == "console",
 	}
-}
-
-// detailLine writes details as "k=v k=v", keys sorted.
-func detailLine(d map[string]string) string {
-	keys := make([]string, 0, len(d))
-	for k := range d {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, k+"="+d[k])
-	}
-	return strings.Join(parts, " ")
 }
 
 // Key handles one key press; it returns the command to run and whether

@@ -33,15 +33,7 @@ func (f AuditFilter) Query() url.Values {
 	set("object", f.Object)
 	set("action", f.Action)
 	set("console", f.ConsoleID)
-	if !f.From.IsZero() {
-		q.Set("from", f.From.UTC().Format(time.RFC3339Nano))
-	}
-	if !f.To.IsZero() {
-		q.Set("to", f.To.UTC().Format(time.RFC3339Nano))
-	}
-	if f.Limit > 0 {
-		q.Set("limit", strconv.Itoa(f.Limit))
-	}
+	setRange(q, f.From, f.To, f.Limit)
 	return q
 }
 
@@ -78,4 +70,18 @@ type AuditPage struct {
 	// More is true when further entries matched beyond Limit: narrow the
 	// time range to see them.
 	More bool `json:"more"`
+}
+
+// setRange adds an audit query's time range and page size, each only
+// when set.
+func setRange(q url.Values, from, to time.Time, limit int) {
+	if !from.IsZero() {
+		q.Set("from", from.UTC().Format(time.RFC3339Nano))
+	}
+	if !to.IsZero() {
+		q.Set("to", to.UTC().Format(time.RFC3339Nano))
+	}
+	if limit > 0 {
+		q.Set("limit", strconv.Itoa(limit))
+	}
 }

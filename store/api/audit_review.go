@@ -55,15 +55,7 @@ func (f AuditReviewFilter) Query() url.Values {
 	set("action", f.Action)
 	set("patient", f.Patient)
 	set("after", f.After)
-	if !f.From.IsZero() {
-		q.Set("from", f.From.UTC().Format(time.RFC3339Nano))
-	}
-	if !f.To.IsZero() {
-		q.Set("to", f.To.UTC().Format(time.RFC3339Nano))
-	}
-	if f.Limit > 0 {
-		q.Set("limit", strconv.Itoa(f.Limit))
-	}
+	setRange(q, f.From, f.To, f.Limit)
 	if f.Export {
 		q.Set("export", "true")
 	}

@@ -63,20 +63,7 @@ func (sqlSchedules) forThread(ctx context.Context, q Querier, threadID string) (
 // due lists the schedules due by now that are pending, or were being sent
 // when the process stopped, soonest first.
 func (sqlSchedules) due(ctx context.Context, q Querier, now time.Time) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id FROM scheduled_sends WHERE state IN ('pending', 'sending') AND due_at <= ? ORDER BY due_at, id`, now.UnixNano())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, q, `SELECT id FROM scheduled_sends WHERE state IN ('pending', 'sending') AND due_at <= ? ORDER BY due_at, id`, now.UnixNano())
 }
 
 // claim marks the schedule being sent and returns its thread, author and
