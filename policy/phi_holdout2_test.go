@@ -1,0 +1,153 @@
+package policy
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The second held-out corpus (testdata/phi_holdout2.jsonl, written by
+// policy/internal/holdout2) is a fourth corpus: a clinic's WhatsApp inbox
+// written from its own vocabularies and templates by an engineer who read
+// neither the detector nor any of the other corpora or their generators.
+// It is scored with the report's rules (a span is caught when 80% of its
+// letters and digits are masked) and, like the other held-out corpora,
+// only aggregates are ever printed: its items must not become
+// development cases.
+//
+// Categories starting "outbound-refuse" are staff drafts that disclose
+// clinical specifics about the patient (plainly or spelled to dodge a
+// filter) and must be refused; "outbound-allow" drafts (the clinic's own
+// name, address, numbers, web and staff, generic safety advice) must go.
+// Both are judged by ScreenOutbound against the corpus's own clinic
+// profile. Categories starting "evasion-" are patients' identifiers
+// written to dodge a filter; their recall is reported on its own too.
+
+// holdout2Floors are the figures first measured on this corpus, with the
+// detector of main at 8cd657c (identifiers 0.8855, clinical 0.8072,
+// precision 0.9928, clean false alarms 7/605 = 0.0116, evasion 0.8625,
+// drafts refused 129/130, drafts allowed 89/90): recall and precision
+// rounded down to 0.01, the false-alarm ceiling rounded up. They stop a
+// regression and were never tuned. Raise them as the detector improves;
+// never lower them to pass.
+var holdout2Floors = struct {
+	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
+}{
+	ident: 0.88, clin: 0.80, prec: 0.99, clean: 0.02, evasion: 0.86, outRefused: 0.99, outAllowed: 0.98,
+}
+
+// holdout2TypeFloors hold each type to its first measured recall, so a
+// regression confined to one type still fails.
+var holdout2TypeFloors = map[string]float64{
+	"ACCOUNT": 0.94, "ADDRESS": 0.79, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.71, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.88,
+	"EMAIL": 0.91, "FAX": 0.87, "ID": 1.00, "IP": 1.00, "LAB": 0.87, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
+	"MRN": 0.84, "NAME": 0.82, "PHONE": 0.93, "SSN": 1.00, "SYMPTOM": 0.83, "URL": 1.00, "VEHICLE": 0.87, "ZIP": 0.84,
+}
+
+type holdout2Corpus struct {
+	spans, evasion, outRefuse, outAllow []reportItem
+}
+
+func loadHoldout2(t *testing.T) holdout2Corpus {
+	t.Helper()
+	var c holdout2Corpus
+	for _, it := range loadReportCorpus(t, "testdata/phi_holdout2.jsonl") {
+		switch {
+		case strings.HasPrefix(it.Category, "outbound-refuse"):
+			c.outRefuse = append(c.outRefuse, it)
+		case strings.HasPrefix(it.Category, "outbound-allow"):
+			c.outAllow = append(c.outAllow, it)
+		case strings.HasPrefix(it.Category, "outbound-"):
+			t.Fatalf("%s: unknown outbound category %q", it.ID, it.Category)
+		default:
+			c.spans = append(c.spans, it)
+			if strings.HasPrefix(it.Category, "evasion-") {
+				c.evasion = append(c.evasion, it)
+			}
+		}
+	}
+	if len(c.evasion) == 0 || len(c.outRefuse) == 0 || len(c.outAllow) == 0 {
+		t.Fatalf("second held-out corpus lacks a part: %d evasion, %d outbound refusals, %d outbound allowed",
+			len(c.evasion), len(c.outRefuse), len(c.outAllow))
+	}
+	return c
+}
+
+func TestPHIHoldout2Report(t *testing.T) {
+	c := loadHoldout2(t)
+	clinic, err := ReadClinicProfile("testdata/phi_holdout2_clinic.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No debug listing, ever: the items stay unread. wantedByCat counts,
+	// per outbound category, the drafts the guard treated as it should.
+	r := scoreCorpus(c.spans, "")
+	ev := scoreCorpus(c.evasion, "")
+	wantedByCat, totalByCat := map[string]int{}, map[string]int{}
+	refused := 0
+	for _, it := range c.outRefuse {
+		totalByCat[it.Category]++
+		if ScreenOutbound(it.Text, clinic).Refused() {
+			refused++
+			wantedByCat[it.Category]++
+		}
+	}
+	allowed := 0
+	for _, it := range c.outAllow {
+		totalByCat[it.Category]++
+		if !ScreenOutbound(it.Text, clinic).Refused() {
+			allowed++
+			wantedByCat[it.Category]++
+		}
+	}
+	outRefused := float64(refused) / float64(len(c.outRefuse))
+	outAllowed := float64(allowed) / float64(len(c.outAllow))
+
+	var b strings.Builder
+	b.WriteString(r.table("second held-out"))
+	fmt.Fprintf(&b, "evasion recall     %.4f (%d/%d spans)\n", ev.spanRecall(), ev.ident.goldHit+ev.clin.goldHit, ev.ident.gold+ev.clin.gold)
+	fmt.Fprintf(&b, "outbound refused (clinical drafts)  %.4f (%d/%d)\n", outRefused, refused, len(c.outRefuse))
+	fmt.Fprintf(&b, "outbound allowed (clinic's own text) %.4f (%d/%d)\n", outAllowed, allowed, len(c.outAllow))
+	var ocats []string
+	for cat := range totalByCat {
+		ocats = append(ocats, cat)
+	}
+	sort.Strings(ocats)
+	for _, cat := range ocats {
+		fmt.Fprintf(&b, "  %-26s %3d/%3d as wanted\n", cat, wantedByCat[cat], totalByCat[cat])
+	}
+	b.WriteString("worst categories by recall:\n")
+	for _, w := range r.worstCategories(10) {
+		b.WriteString("  " + w + "\n")
+	}
+	t.Log("\n" + b.String())
+	if testing.Verbose() {
+		fmt.Print(b.String())
+	}
+
+	f := holdout2Floors
+	check := func(what string, got, floor float64) {
+		t.Helper()
+		if got < floor {
+			t.Errorf("%s %.4f below floor %.2f", what, got, floor)
+		}
+	}
+	check("identifier recall", r.ident.recall(), f.ident)
+	check("clinical recall", r.clin.recall(), f.clin)
+	check("precision", r.precision(), f.prec)
+	check("evasion recall", ev.spanRecall(), f.evasion)
+	check("outbound refused", outRefused, f.outRefused)
+	check("outbound allowed", outAllowed, f.outAllowed)
+	if got := r.cleanRate(); got > f.clean {
+		t.Errorf("clean false alarms %.4f above ceiling %.2f", got, f.clean)
+	}
+	for typ, floor := range holdout2TypeFloors {
+		gold := r.goldByType[typ]
+		if gold == 0 {
+			t.Errorf("type %s has no gold spans; the corpus lost a part", typ)
+			continue
+		}
+		check("recall of "+typ, float64(r.caughtByType[typ])/float64(gold), floor)
+	}
+}
