@@ -562,6 +562,7 @@ func (m *Model) syncKeys() {
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
 	m.syncTriageKeys()
+	m.gateKeysByRole()
 	m.syncPanes()
 }
 

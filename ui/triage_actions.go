@@ -491,10 +491,6 @@ func (m *Model) syncTriageKeys() {
 		b.SetEnabled(has)
 	}
 	m.keys.EscalationMenu.SetEnabled(has)
-	if has {
-		// n says why when the thread cannot go to the nurses.
-		m.keys.Handoff.SetEnabled(true)
-	}
 	m.keys.ClearFilters.SetEnabled(on && m.list.q.filtersActive() && m.focus == focusList)
 	f := m.form
 	m.keys.FormChoose.SetEnabled(f != nil && f.choices != nil)
