@@ -194,31 +194,21 @@ func (q *queueState) filtersActive() bool {
 // keyedOrder says whether the current queue is sorted on its own clock
 // (oldest first) rather than the inbox's newest-first order.
 func (q *queueState) keyedOrder() bool {
-	if q == nil || !q.on {
-		return false
-	}
-	switch q.current {
-	case api.QueueUnanswered, api.QueueNurse, api.QueueEscalated:
-		return true
-	}
-	return false
+	return q != nil && q.on && api.KeyedQueue(q.current)
 }
 
-// queueKeyOf is a row's value of its queue's sort key (the server's
-// order: urgent first, then this key ascending, then id).
+// queueKeyOf is a row's value of its queue's sort key, as the server
+// sorts and writes it in its cursors (api.QueueSortKey).
 func queueKeyOf(q api.Queue, r threadRow) int64 {
-	switch q {
-	case api.QueueUnanswered:
-		return r.wf.waitingSince.UnixNano()
-	case api.QueueEscalated:
-		return r.wf.escAt.UnixNano()
-	case api.QueueNurse:
-		if !r.wf.dueAt.IsZero() {
-			return r.wf.dueAt.UnixNano()
-		}
-		return r.wf.handoffAt.UnixNano()
+	wf := r.wf
+	ts := api.ThreadSummary{WaitingSince: wf.waitingSince}
+	if wf.escalated {
+		ts.Escalation = &api.EscalationInfo{At: wf.escAt}
 	}
-	return 0
+	if wf.handoff {
+		ts.Handoff = &api.HandoffInfo{At: wf.handoffAt, DueAt: wf.dueAt}
+	}
+	return api.QueueSortKey(q, ts)
 }
 
 // rowBefore is the order of the list on screen: the queue's own when it
