@@ -155,3 +155,29 @@ func TestNurseIsNotOfferedHandOffOnTheNursesQueue(t *testing.T) {
 		t.Errorf("n on a nurse's thread: toast %q", got)
 	}
 }
+
+// TestQueueDigitsMatchTheBar: the help names the digits of the queues
+// this role's bar shows (front desk has no nurses' queue), and a digit
+// past the bar is not a key.
+func TestQueueDigitsMatchTheBar(t *testing.T) {
+	for _, tt := range []struct {
+		role api.Role
+		help string
+	}{
+		{api.RoleFrontDesk, "1-6 go to queue"},
+		{api.RoleNurse, "1-7 go to queue"},
+		{api.RoleSupervisor, "1-7 go to queue"},
+	} {
+		t.Run(string(tt.role), func(t *testing.T) {
+			h := newTriageHarness(t, newFakeTriage(tt.role), Options{}, 160, 50)
+			h.mustSee(tt.help)
+			if tt.role == api.RoleFrontDesk {
+				before := h.m.list.q.current
+				h.press("7")
+				if h.m.list.q.current != before {
+					t.Errorf("7 moved the front desk to %q; its bar has six queues", h.m.list.q.current)
+				}
+			}
+		})
+	}
+}

@@ -370,6 +370,22 @@ func (l *inboxList) afterMove() {
 	}
 }
 
+// heldDisagrees says the list holds the whole queue on screen (no page
+// above or below it, no filter the counts ignore) and yet not the number
+// of threads the server counts in it: some change never reached this
+// console as an event.
+func (l *inboxList) heldDisagrees() bool {
+	q := l.q
+	if q == nil || !q.on || q.counts == nil || !l.ready || l.busy || q.filtersActive() || l.next != "" || len(l.above) > 0 {
+		return false
+	}
+	held := len(l.rows)
+	if ts, ok := q.pinnedRow[q.pinned]; ok && q.pinned != "" && !l.inView(ts, true) {
+		held-- // it left the queue, kept on its line until the cursor leaves it
+	}
+	return held != q.count(q.current)
+}
+
 // stillOffset is how far the list may scroll to keep the thread being
 // read still while threads arrive above it (the rows above it hidden, the
 // title counting them), else 0.
