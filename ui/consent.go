@@ -212,7 +212,11 @@ func patientClockLine(c api.PatientClock, now time.Time) string {
 	if zone == "" {
 		zone = "clinic's zone"
 	}
-	if c.SeveralZones {
+	if c.SeveralZones && c.ZoneOffsetSeconds == c.MaxZoneOffsetSeconds {
+		// Several zones that keep the same time now (the United
+		// Kingdom's): one time, not a span from a time to itself.
+		zone = "every zone of the number"
+	} else if c.SeveralZones {
 		// The number does not say which zone: show the span, west to east.
 		local += "–" + now.UTC().Add(time.Duration(c.MaxZoneOffsetSeconds)*time.Second).Format("15:04")
 		zone = "the number spans several zones"

@@ -191,4 +191,10 @@ func TestPatientClockLineSpansZones(t *testing.T) {
 	if many != "Patient's time 12:58–17:58 (the number spans several zones) · quiet 21:00–08:00 · 0 of 10 sent in 24h" {
 		t.Errorf("several zones: %q", many)
 	}
+	// A +44 number: London, Guernsey, Jersey and the Isle of Man keep one
+	// time, so the line shows it once.
+	same := patientClockLine(api.PatientClock{Zone: "Europe/London", SeveralZones: true, QuietStart: 21, QuietEnd: 8, Cap: 10}, now)
+	if same != "Patient's time 22:58 (every zone of the number) · quiet 21:00–08:00 · 0 of 10 sent in 24h" {
+		t.Errorf("several zones at one time: %q", same)
+	}
 }
