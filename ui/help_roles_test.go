@@ -181,3 +181,14 @@ func TestQueueDigitsMatchTheBar(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyQueueOffersNoThreadKeys: a nurse whose queue is empty is not
+// offered reply or quick replies; there is no thread for them.
+func TestEmptyQueueOffersNoThreadKeys(t *testing.T) {
+	ft := newFakeTriage(api.RoleNurse)
+	ft.threads = nil
+	h := newTriageHarness(t, ft, Options{}, 160, 50)
+	h.mustSee("No hand-offs are waiting for a nurse.")
+	h.mustNotSee("r reply", "m macros", "enter open")
+	h.mustSee("N next waiting")
+}
