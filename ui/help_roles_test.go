@@ -3,7 +3,9 @@ package ui
 import (
 	"slices"
 	"sort"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 
@@ -191,4 +193,24 @@ func TestEmptyQueueOffersNoThreadKeys(t *testing.T) {
 	h.mustSee("No hand-offs are waiting for a nurse.")
 	h.mustNotSee("r reply", "m macros", "enter open")
 	h.mustSee("N next waiting")
+}
+
+// TestAgoReadsAsEnglish: an escalation a moment old is "just now", not
+// "now ago".
+func TestAgoReadsAsEnglish(t *testing.T) {
+	for _, tt := range []struct {
+		d    time.Duration
+		want string
+	}{{10 * time.Second, "just now"}, {5 * time.Minute, "5m ago"}, {3 * time.Hour, "3h ago"}} {
+		if got := agoText(t0, t0.Add(-tt.d)); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.d, got, tt.want)
+		}
+	}
+	r := newThreadRow(queueFixture()[5]) // q6: escalated 25m ago
+	r.wf.escAt = t0.Add(-10 * time.Second)
+	for _, l := range workflowLines(MonochromeTheme(), t0, r, 200) {
+		if strings.Contains(l, "now ago") {
+			t.Errorf("workflow line %q", l)
+		}
+	}
 }

@@ -716,7 +716,7 @@ func workflowLines(t Theme, now time.Time, r threadRow, w int) []string {
 		if wf.escKind == api.EscalationSLA {
 			why = policy.Trusted("the nurses' SLA ran out")
 		}
-		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+relTime(now, wf.escAt)+" ago"))
+		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+agoText(now, wf.escAt)))
 		if !why.IsEmpty() {
 			line += safe(t.Text, policy.Trusted(": "), why)
 		}

@@ -203,7 +203,7 @@ func (m *Model) escalationHint(r *threadRow) string {
 		parts = append(parts, "Escalated by "+wf.escBy.String())
 	}
 	if !wf.escAt.IsZero() {
-		parts = append(parts, relTime(m.nowAt, wf.escAt)+" ago")
+		parts = append(parts, agoText(m.nowAt, wf.escAt))
 	}
 	if !wf.escReason.IsEmpty() {
 		parts = append(parts, "“"+wf.escReason.String()+"”")
