@@ -379,6 +379,11 @@ func (l *inboxList) heldDisagrees() bool {
 	if q == nil || !q.on || q.counts == nil || !l.ready || l.busy || q.filtersActive() || l.next != "" || len(l.above) > 0 {
 		return false
 	}
+	if l.seq == 0 {
+		// No change number to ask from: settling it would mean reading
+		// the first page again, under the user's cursor.
+		return false
+	}
 	held := len(l.rows)
 	if ts, ok := q.pinnedRow[q.pinned]; ok && q.pinned != "" && !l.inView(ts, true) {
 		held-- // it left the queue, kept on its line until the cursor leaves it

@@ -36,6 +36,7 @@ func handOffBehindTheBack(ft *fakeTriage, id string) {
 // list's change number settle it.
 func TestColleaguesHandOffLeavesTheFrontDeskList(t *testing.T) {
 	ft := newFakeTriage(api.RoleFrontDesk)
+	ft.seq = 5 // the server's change number at sign-in
 	h := newTriageHarness(t, ft, Options{}, 160, 50)
 	h.mustSee("P-1002")
 	handOffBehindTheBack(ft, "q2")
@@ -60,6 +61,7 @@ func TestColleaguesHandOffLeavesTheFrontDeskList(t *testing.T) {
 // matrix's sentence about who may take hand-offs.
 func TestStepOnAThreadThatWentToTheNursesSaysSo(t *testing.T) {
 	ft := newFakeTriage(api.RoleFrontDesk)
+	ft.seq = 5
 	h := newTriageHarness(t, ft, Options{}, 160, 50)
 	first, _ := h.selected()
 	handOffBehindTheBack(ft, first)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -394,13 +393,17 @@ func (m *Model) stepFailed(threadID, what string, err error) tea.Cmd {
 	return tea.Batch(m.showToast(toastError, policy.Concat(policy.Trusted(what+": "), refusalText(err))), refresh)
 }
 
+// statusForbidden is HTTP's 403, named here because the console does no
+// HTTP itself (TestImportBoundary).
+const statusForbidden = 403
+
 // leftTheQueues says a step was refused because the thread is now in the
 // nurses' queue, which the signed-in role may not open: the server's
 // refusal is the matrix's own sentence for that.
 func (m *Model) leftTheQueues(err error) bool {
 	var se *api.StatusError
 	role := policy.Role(m.user.Role)
-	return errors.As(err, &se) && se.Code == http.StatusForbidden && !policy.Can(role, policy.ActionViewClinicalThreads) &&
+	return errors.As(err, &se) && se.Code == statusForbidden && !policy.Can(role, policy.ActionViewClinicalThreads) &&
 		strings.TrimSpace(se.Message) == policy.Why(role, policy.ActionViewClinicalThreads)
 }
 
