@@ -198,3 +198,23 @@ func TestPatientClockLineSpansZones(t *testing.T) {
 		t.Errorf("several zones at one time: %q", same)
 	}
 }
+
+// TestConsentPromptOffersOnlyItsAnswers: the prompt's help line offers
+// the answers its question takes: an opt-in is verbal or on paper (no
+// "not a request to stop"), a flagged request to stop is confirmed or
+// dismissed (no paper form).
+func TestConsentPromptOffersOnlyItsAnswers(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 160, 40)
+	h.signIn()
+	h.press("G", "k", "enter", "c") // t4: a flagged request to stop
+	h.mustSee("Did the patient ask to stop WhatsApp messages?", "y yes, opt them out", "d not a request to stop")
+	h.mustNotSee("paper-form opt-in")
+	h.press("p") // not an answer to this question
+	if h.m.consentAsk == nil {
+		t.Fatal("p closed the stop prompt")
+	}
+	h.press("esc", "esc", "G", "enter", "c") // t3: opted out
+	h.mustSee("Record the patient's opt-in", "y verbal opt-in", "p paper-form opt-in")
+	h.mustNotSee("not a request to stop", "confirm stop")
+}

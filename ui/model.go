@@ -564,6 +564,7 @@ func (m *Model) syncKeys() {
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
+	m.syncConsentKeys()
 	m.syncTriageKeys()
 	m.gateKeysByRole()
 	m.syncPanes()
