@@ -74,30 +74,16 @@ func (m *Model) placeAdmin(page string, w, h int) string {
 // refusal to act on: the key simply has nothing to do).
 func (m *Model) refusalWhy(act action) string {
 	role := policy.Role(m.user.Role)
-	gate := func(a policy.Action) string { return policy.Why(role, a) }
-	switch act {
-	case actAudit:
-		return gate(policy.ActionViewAudit)
-	case actMetrics:
-		return gate(policy.ActionViewMetrics)
-	case actIncidents:
-		return gate(policy.ActionViewIncidents)
-	case actIncident:
-		return gate(policy.ActionOpenIncident)
-	case actReveal, actPrevMsg, actNextMsg:
-		return gate(policy.ActionRevealMasked)
-	case actVendors:
-		if !m.canSeeVendors() {
-			return role.Title() + " cannot open the vendor register; an admin keeps it."
+	if act == actVendors && !m.canSeeVendors() {
+		return role.Title() + " cannot open the vendor register; an admin keeps it."
+	}
+	if need, ok := keyPermission[act]; ok {
+		if why := policy.Why(role, need); why != "" {
+			return why
 		}
-	case actOpen:
-		return gate(policy.ActionViewThreads)
-	case actReply:
-		return gate(policy.ActionSendFreeText)
-	case actMacros:
-		return gate(policy.ActionSendMacro)
-	case actHandoff:
-		return gate(policy.ActionHandoffToNurse)
+	}
+	if act == actHandoff {
+		return m.handoffWhy()
 	}
 	return ""
 }

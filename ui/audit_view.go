@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -131,7 +132,10 @@ type auditScreen struct {
 	loaded bool
 	err    policy.SafeText
 
-	format    string // "csv" or "json"
+	format string // "csv" or "json"
+	// exportWhy is why the signed-in role may not export ("" when it
+	// may): the export key is then off, out of the help, and says this.
+	exportWhy string
 	folder    textinput.Model
 	exporting bool
 	status    policy.SafeText // the last export's result
@@ -282,6 +286,10 @@ func (s *auditScreen) Key(msg tea.KeyMsg, b AuditBackend, ctx context.Context, s
 		return s.exportKey(msg, b, ctx, session), false
 	}
 	k := s.keys
+	if s.exportWhy != "" && slices.Contains(k.Export.Keys(), msg.String()) {
+		s.status = policy.SanitizeLine("✗ " + s.exportWhy)
+		return nil, false
+	}
 	switch {
 	case key.Matches(msg, k.Close):
 		return nil, true
@@ -653,6 +661,12 @@ func (m *Model) openAudit() tea.Cmd {
 		return m.showToast(toastError, policy.Trusted("This console cannot review the audit trail."))
 	}
 	m.audit = newAuditScreen(m.theme, m.now)
+	if why := policy.Why(policy.Role(m.user.Role), policy.ActionExportAudit); why != "" {
+		// An admin reviews account and key changes but hands no evidence
+		// out: separation of duties.
+		m.audit.exportWhy = why
+		m.audit.keys.Export.SetEnabled(false)
+	}
 	if m.pane.view != nil && m.pane.id != "" {
 		// Opened from a thread: that patient's trail first (c clears).
 		m.audit.filter.Patient = m.pane.view.row.label.String()

@@ -107,6 +107,28 @@ func (m *Model) consentAction() consentAction {
 	return consentNothing
 }
 
+// syncConsentKeys fits the consent prompt's keys to its question, so its
+// help line offers only the answers it takes: an opt-in is verbal or on
+// paper, a flagged request to stop is confirmed or dismissed, a request
+// for details by WhatsApp is a yes.
+func (m *Model) syncConsentKeys() {
+	k := &m.keys
+	act := consentNothing
+	if m.consentAsk != nil {
+		act = m.consentAsk.action
+	}
+	switch act {
+	case consentRecordIn:
+		k.ConsentYes.SetHelp("y", "verbal opt-in")
+	case consentDecideFlag:
+		k.ConsentYes.SetHelp("y", "yes, opt them out")
+	default:
+		k.ConsentYes.SetHelp("y", "yes")
+	}
+	k.ConsentPaper.SetEnabled(act == consentRecordIn)
+	k.ConsentDismiss.SetEnabled(act == consentDecideFlag)
+}
+
 // openConsentPrompt asks what to record for the open thread.
 func (m *Model) openConsentPrompt() {
 	act := m.consentAction()
@@ -212,7 +234,11 @@ func patientClockLine(c api.PatientClock, now time.Time) string {
 	if zone == "" {
 		zone = "clinic's zone"
 	}
-	if c.SeveralZones {
+	if c.SeveralZones && c.ZoneOffsetSeconds == c.MaxZoneOffsetSeconds {
+		// Several zones that keep the same time now (the United
+		// Kingdom's): one time, not a span from a time to itself.
+		zone = "every zone of the number"
+	} else if c.SeveralZones {
 		// The number does not say which zone: show the span, west to east.
 		local += "–" + now.UTC().Add(time.Duration(c.MaxZoneOffsetSeconds)*time.Second).Format("15:04")
 		zone = "the number spans several zones"

@@ -191,4 +191,30 @@ func TestPatientClockLineSpansZones(t *testing.T) {
 	if many != "Patient's time 12:58–17:58 (the number spans several zones) · quiet 21:00–08:00 · 0 of 10 sent in 24h" {
 		t.Errorf("several zones: %q", many)
 	}
+	// A +44 number: London, Guernsey, Jersey and the Isle of Man keep one
+	// time, so the line shows it once.
+	same := patientClockLine(api.PatientClock{Zone: "Europe/London", SeveralZones: true, QuietStart: 21, QuietEnd: 8, Cap: 10}, now)
+	if same != "Patient's time 22:58 (every zone of the number) · quiet 21:00–08:00 · 0 of 10 sent in 24h" {
+		t.Errorf("several zones at one time: %q", same)
+	}
+}
+
+// TestConsentPromptOffersOnlyItsAnswers: the prompt's help line offers
+// the answers its question takes: an opt-in is verbal or on paper (no
+// "not a request to stop"), a flagged request to stop is confirmed or
+// dismissed (no paper form).
+func TestConsentPromptOffersOnlyItsAnswers(t *testing.T) {
+	fb := newFakeBackend()
+	h := newHarness(t, fb, Options{}, 160, 40)
+	h.signIn()
+	h.press("G", "k", "enter", "c") // t4: a flagged request to stop
+	h.mustSee("Did the patient ask to stop WhatsApp messages?", "y yes, opt them out", "d not a request to stop")
+	h.mustNotSee("paper-form opt-in")
+	h.press("p") // not an answer to this question
+	if h.m.consentAsk == nil {
+		t.Fatal("p closed the stop prompt")
+	}
+	h.press("esc", "esc", "G", "enter", "c") // t3: opted out
+	h.mustSee("Record the patient's opt-in", "y verbal opt-in", "p paper-form opt-in")
+	h.mustNotSee("not a request to stop", "confirm stop")
 }

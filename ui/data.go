@@ -291,6 +291,14 @@ func relTime(now, t time.Time) string {
 	}
 }
 
+// agoText is how long ago t was, as a phrase: "just now", "5m ago".
+func agoText(now, t time.Time) string {
+	if r := relTime(now, t); r != "now" && r != "-" {
+		return r + " ago"
+	}
+	return "just now"
+}
+
 // clockTime is a message's time: the hour today, else the date too.
 func clockTime(now, t time.Time) string {
 	t = t.In(now.Location())

@@ -122,12 +122,6 @@ func (l *inboxList) home() tea.Cmd {
 // fetch-ahead margin around it. A page let go above is remembered by
 // the cursor that reads it again; one below simply becomes the next page.
 func (l *inboxList) letGoFarPages() {
-	if l.q.keyedOrder() {
-		// A queue sorted on its own clock pages with the server's own
-		// cursors, which the console does not write: it holds what it
-		// loaded (a clinic's queue is hundreds of threads, not 50,000).
-		return
-	}
 	keep := inboxPageSize + fetchAheadRows
 	for len(l.rows) > inboxHoldRows {
 		switch {
@@ -143,7 +137,7 @@ func (l *inboxList) letGoFarPages() {
 
 func (l *inboxList) letGoAbove(n int) {
 	l.above = append(l.above, l.top)
-	l.top = l.rows[n-1].cursor()
+	l.top = l.rowCursor(l.rows[n-1])
 	for _, r := range l.rows[:n] {
 		delete(l.idx, r.id)
 	}
@@ -162,7 +156,18 @@ func (l *inboxList) letGoBelow(n int) {
 	}
 	clear(l.rows[end:])
 	l.rows = l.rows[:end]
-	l.next = l.rows[end-1].cursor()
+	l.next = l.rowCursor(l.rows[end-1])
+}
+
+// rowCursor is the cursor just after r in the order on screen: a queue
+// worked oldest first pages on its own clock (api.QueueCursor), every
+// other view in the inbox's order (api.InboxCursor). The server writes
+// the same, so a page let go is read again exactly.
+func (l *inboxList) rowCursor(r threadRow) string {
+	if l.q.keyedOrder() {
+		return api.QueueCursor(r.urgent, queueKeyOf(l.q.current, r), r.id)
+	}
+	return r.cursor()
 }
 
 // inboxLanded ends a request; ok is false for an answer no longer wanted.
@@ -222,7 +227,9 @@ func (l *inboxList) onPage(msg inboxPageMsg) tea.Cmd {
 		l.rows = append(l.rows, newThreadRow(ts))
 	}
 	l.next = msg.page.Next
-	l.counts = msg.page.Counts
+	if msg.page.Counts != nil {
+		l.counts = msg.page.Counts
+	}
 	l.ready = true
 	if l.toEnd {
 		if l.next == "" {
@@ -246,7 +253,9 @@ func (l *inboxList) onPageAbove(msg inboxPageMsg, selected string, screenRow int
 	}
 	l.above = l.above[:len(l.above)-1]
 	l.top = msg.after
-	l.counts = msg.page.Counts
+	if msg.page.Counts != nil {
+		l.counts = msg.page.Counts
+	}
 	var fresh []threadRow
 	for _, ts := range msg.page.Threads {
 		if _, held := l.idx[ts.ID]; !held {

@@ -357,9 +357,13 @@ func (k KeyMap) bindings(c keyContext) []boundAction {
 			{k.PageUp, actPageUp, false}, {k.PageDown, actPageDown, false},
 			{k.Top, actTop, false}, {k.Bottom, actBottom, false},
 			{k.Reply, actReply, true}, {k.Macros, actMacros, true},
+			// c is on only when there is a consent decision to record (a
+			// patient not opted in, a flagged request to stop): then the
+			// short help offers it, the way past "only the portal link".
+			{k.Consent, actConsent, true},
 			{k.Handoff, actHandoff, true}, {k.Reveal, actReveal, k.Reveal.Help().Desc == revealDesc},
 			{k.PrevMsg, actPrevMsg, false}, {k.NextMsg, actNextMsg, false},
-			{k.Back, actBack, true}, {k.Consent, actConsent, false}, {k.PHIAsk, actPHIAsk, false}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
+			{k.Back, actBack, true}, {k.PHIAsk, actPHIAsk, false}, {k.Audit, actAudit, false}, {k.Metrics, actMetrics, false},
 			{k.Incident, actIncident, false}, {k.Incidents, actIncidents, false},
 			{k.NextThread, actNextThread, false}, {k.Claim, actClaim, false}, {k.Release, actRelease, false},
 			{k.CloseThread, actCloseThread, false}, {k.Reopen, actReopen, false}, {k.Escalate, actEscalate, false},

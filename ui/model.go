@@ -546,8 +546,11 @@ func (m *Model) syncKeys() {
 	m.keys.Handoff.SetEnabled(m.screen == screenMain && m.handoffTarget() != "")
 	m.keys.Back.SetEnabled(open)
 	// A role without threads has no thread keys; pressing one says why.
-	m.keys.Reply.SetEnabled(m.user.Role == "" || m.threadsAllowed())
-	m.keys.Macros.SetEnabled(m.user.Role == "" || m.threadsAllowed())
+	// Reply and quick replies need a thread: an empty queue offers
+	// neither.
+	target := open || len(m.list.rows) > 0
+	m.keys.Reply.SetEnabled((m.user.Role == "" || m.threadsAllowed()) && target)
+	m.keys.Macros.SetEnabled((m.user.Role == "" || m.threadsAllowed()) && target)
 	// esc closes the full help first; the next esc leaves the thread.
 	m.keys.CloseHelp.SetEnabled(m.help.ShowAll)
 	m.keys.Open.SetEnabled(len(m.list.rows) > 0)
@@ -561,7 +564,9 @@ func (m *Model) syncKeys() {
 	m.keys.Metrics.SetEnabled(m.canViewMetrics())
 	m.keys.Consent.SetEnabled(open && m.consentAction() != consentNothing)
 	m.keys.PHIAsk.SetEnabled(open && m.pane.view.consent.optedIn)
+	m.syncConsentKeys()
 	m.syncTriageKeys()
+	m.gateKeysByRole()
 	m.syncPanes()
 }
 

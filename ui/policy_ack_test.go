@@ -177,6 +177,12 @@ func TestReviewDueShownToSupervisors(t *testing.T) {
 		if got != (role == api.RoleSupervisor) {
 			t.Errorf("%s: review-due notice shown = %v", role, got)
 		}
+		if role == api.RoleSupervisor {
+			// The notice has no key of its own: the full help says where
+			// the review is done.
+			h.press("?")
+			h.mustSee("triaged access-review")
+		}
 	}
 }
 

@@ -194,31 +194,21 @@ func (q *queueState) filtersActive() bool {
 // keyedOrder says whether the current queue is sorted on its own clock
 // (oldest first) rather than the inbox's newest-first order.
 func (q *queueState) keyedOrder() bool {
-	if q == nil || !q.on {
-		return false
-	}
-	switch q.current {
-	case api.QueueUnanswered, api.QueueNurse, api.QueueEscalated:
-		return true
-	}
-	return false
+	return q != nil && q.on && api.KeyedQueue(q.current)
 }
 
-// queueKeyOf is a row's value of its queue's sort key (the server's
-// order: urgent first, then this key ascending, then id).
+// queueKeyOf is a row's value of its queue's sort key, as the server
+// sorts and writes it in its cursors (api.QueueSortKey).
 func queueKeyOf(q api.Queue, r threadRow) int64 {
-	switch q {
-	case api.QueueUnanswered:
-		return r.wf.waitingSince.UnixNano()
-	case api.QueueEscalated:
-		return r.wf.escAt.UnixNano()
-	case api.QueueNurse:
-		if !r.wf.dueAt.IsZero() {
-			return r.wf.dueAt.UnixNano()
-		}
-		return r.wf.handoffAt.UnixNano()
+	wf := r.wf
+	ts := api.ThreadSummary{WaitingSince: wf.waitingSince}
+	if wf.escalated {
+		ts.Escalation = &api.EscalationInfo{At: wf.escAt}
 	}
-	return 0
+	if wf.handoff {
+		ts.Handoff = &api.HandoffInfo{At: wf.handoffAt, DueAt: wf.dueAt}
+	}
+	return api.QueueSortKey(q, ts)
 }
 
 // rowBefore is the order of the list on screen: the queue's own when it
@@ -378,6 +368,27 @@ func (l *inboxList) afterMove() {
 	if l.offset == 0 {
 		q.newAbove, q.still = 0, false
 	}
+}
+
+// heldDisagrees says the list holds the whole queue on screen (no page
+// above or below it, no filter the counts ignore) and yet not the number
+// of threads the server counts in it: some change never reached this
+// console as an event.
+func (l *inboxList) heldDisagrees() bool {
+	q := l.q
+	if q == nil || !q.on || q.counts == nil || !l.ready || l.busy || q.filtersActive() || l.next != "" || len(l.above) > 0 {
+		return false
+	}
+	if l.seq == 0 {
+		// No change number to ask from: settling it would mean reading
+		// the first page again, under the user's cursor.
+		return false
+	}
+	held := len(l.rows)
+	if ts, ok := q.pinnedRow[q.pinned]; ok && q.pinned != "" && !l.inView(ts, true) {
+		held-- // it left the queue, kept on its line until the cursor leaves it
+	}
+	return held != q.count(q.current)
 }
 
 // stillOffset is how far the list may scroll to keep the thread being
@@ -710,7 +721,7 @@ func workflowLines(t Theme, now time.Time, r threadRow, w int) []string {
 		if wf.escKind == api.EscalationSLA {
 			why = policy.Trusted("the nurses' SLA ran out")
 		}
-		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+relTime(now, wf.escAt)+" ago"))
+		line := safe(t.Escalated, policy.Trusted("Escalated by "), wf.escBy, policy.Trusted(" "+agoText(now, wf.escAt)))
 		if !why.IsEmpty() {
 			line += safe(t.Text, policy.Trusted(": "), why)
 		}

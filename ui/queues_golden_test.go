@@ -54,6 +54,11 @@ func TestQueueGolden(t *testing.T) {
 			ts := api.ThreadSummary{ID: "n1", PatientLabel: "P-9001", Preview: "Hello?", State: api.ThreadOpen,
 				Queue: api.QueueUnanswered, OptedIn: true, Inbound: 1, Unread: 1, Seq: 90, LastAt: t0,
 				WaitingSince: t0.Add(-3 * 60 * 60 * 1e9)}
+			// The server has it too: the counts that follow the event
+			// agree with the rows held.
+			h.fb.mu.Lock()
+			h.fb.threads = append(h.fb.threads, ts)
+			h.fb.mu.Unlock()
 			h.fb.events <- api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
 			h.waitFor(func() bool { return h.m.list.q.newAbove == 1 })
 		}},

@@ -127,7 +127,7 @@ func (p *threadPane) top() string {
 	case r.windowUntil.IsZero():
 		lines = append(lines, indent(t.Warning.Render("⚠ No 24-hour window: the patient has not written. Free text will be refused; only an approved template can reach them."), w, 0, 2))
 	case !r.windowUntil.After(p.now):
-		lines = append(lines, indent(t.Warning.Render("⚠ 24-hour window closed "+relTime(p.now, r.windowUntil)+" ago: free text will be refused; only an approved template can reach the patient."), w, 0, 2))
+		lines = append(lines, indent(t.Warning.Render("⚠ 24-hour window closed "+agoText(p.now, r.windowUntil)+": free text will be refused; only an approved template can reach the patient."), w, 0, 2))
 	default:
 		lines = append(lines, t.Faint.Render("24-hour window open: closes in "+untilText(r.windowUntil.Sub(p.now))))
 	}

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -200,7 +202,7 @@ func (m *Model) escalationHint(r *threadRow) string {
 		parts = append(parts, "Escalated by "+wf.escBy.String())
 	}
 	if !wf.escAt.IsZero() {
-		parts = append(parts, relTime(m.nowAt, wf.escAt)+" ago")
+		parts = append(parts, agoText(m.nowAt, wf.escAt))
 	}
 	if !wf.escReason.IsEmpty() {
 		parts = append(parts, "“"+wf.escReason.String()+"”")
@@ -325,6 +327,13 @@ func (m *Model) onTriage(msg triageResult) tea.Cmd {
 			q.countsAgain = false
 			return m.fetchQueueCounts()
 		}
+		if msg.err == nil && m.list.heldDisagrees() {
+			// Rows the stream never told this console about (a
+			// colleague's hand-off to the nurses reaches clinical roles
+			// only): the rows changed since the list's change number
+			// settle it.
+			return m.list.fetch()
+		}
 		if msg.err != nil && isUnauthorized(msg.err) {
 			return m.signOut("Your session ended. Please sign in again.")
 		}
@@ -355,13 +364,47 @@ func (m *Model) stepFailed(threadID, what string, err error) tea.Cmd {
 		}
 		return m.handleErr(what, err)
 	}
+	if m.leftTheQueues(err) {
+		// A colleague handed the thread to the nurses while it was on
+		// this screen (their hand-off's event goes to clinical roles
+		// only): it leaves the list now, and the words say what happened
+		// instead of the matrix's sentence about taking hand-offs.
+		label := m.labelOf(threadID)
+		if m.formFor(threadID) != nil {
+			m.form = nil
+		}
+		m.list.dropRow(threadID)
+		if m.pane.id == threadID {
+			m.closeThread()
+		}
+		m.resize()
+		return tea.Batch(m.showToast(toastWarn, policy.Concat(label, policy.Trusted(" is with the nurses now (a colleague handed it off); it has left your queues."))),
+			m.fetchQueueCounts(), m.list.fetch())
+	}
+	// A refusal often means the thread changed under the user (a
+	// colleague claimed or closed it): bring the list up to date.
+	refresh := m.list.fetch()
 	if f := m.formFor(threadID); f != nil {
 		f.busy = false
 		f.err = refusalText(err)
 		m.resize()
-		return nil
+		return refresh
 	}
-	return m.showToast(toastError, policy.Concat(policy.Trusted(what+": "), refusalText(err)))
+	return tea.Batch(m.showToast(toastError, policy.Concat(policy.Trusted(what+": "), refusalText(err))), refresh)
+}
+
+// statusForbidden is HTTP's 403, named here because the console does no
+// HTTP itself (TestImportBoundary).
+const statusForbidden = 403
+
+// leftTheQueues says a step was refused because the thread is now in the
+// nurses' queue, which the signed-in role may not open: the server's
+// refusal is the matrix's own sentence for that.
+func (m *Model) leftTheQueues(err error) bool {
+	var se *api.StatusError
+	role := policy.Role(m.user.Role)
+	return errors.As(err, &se) && se.Code == statusForbidden && !policy.Can(role, policy.ActionViewClinicalThreads) &&
+		strings.TrimSpace(se.Message) == policy.Why(role, policy.ActionViewClinicalThreads)
 }
 
 var stepDone = map[policy.ThreadAct]string{
@@ -479,8 +522,8 @@ func (m *Model) onHandoffNote(msg handoffNoteMsg) tea.Cmd {
 }
 
 // syncTriageKeys enables the triage keys where they can act, which also
-// keeps the help bar honest. Keys a role may not use stay enabled so a
-// press says why.
+// keeps the help bar honest. Keys a role may not use are switched off
+// after (gateKeysByRole) and say why when pressed (refusedKey).
 func (m *Model) syncTriageKeys() {
 	on := m.screen == screenMain && m.list.q != nil && m.list.q.on
 	has := on && m.triageTarget() != nil
@@ -491,9 +534,16 @@ func (m *Model) syncTriageKeys() {
 		b.SetEnabled(has)
 	}
 	m.keys.EscalationMenu.SetEnabled(has)
-	if has {
-		// n says why when the thread cannot go to the nurses.
-		m.keys.Handoff.SetEnabled(true)
+	if on {
+		// The bar numbers the queues this role has: front desk has no
+		// nurses' queue, so its digits stop at 6.
+		n := len(m.list.q.tabs)
+		digits := make([]string, n)
+		for i := range digits {
+			digits[i] = strconv.Itoa(i + 1)
+		}
+		m.keys.QueueNumber.SetKeys(digits...)
+		m.keys.QueueNumber.SetHelp("1-"+strconv.Itoa(n), "go to queue")
 	}
 	m.keys.ClearFilters.SetEnabled(on && m.list.q.filtersActive() && m.focus == focusList)
 	f := m.form

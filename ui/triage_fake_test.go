@@ -28,6 +28,7 @@ type fakeTriage struct {
 	handoffErr   error    // answered to the next hand-off
 	actErr       error    // answered to the next step
 	countCalls   int
+	afters       []string // the after of every QueuePage asked
 }
 
 // users are the colleagues the fake knows, by username.
@@ -119,21 +120,65 @@ func (f *fakeTriage) QueuePage(_ context.Context, flt api.InboxFilter, after str
 		}
 		list = append(list, ts)
 	}
-	keyed := flt.Queue == api.QueueUnanswered || flt.Queue == api.QueueNurse || flt.Queue == api.QueueEscalated
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := newThreadRow(list[i]), newThreadRow(list[j])
-		if !keyed {
-			return sortsBefore(a, b)
+	// Sorted and paged as the server does, on the summaries themselves
+	// (not the console's rows), so a cursor the console writes wrongly
+	// reads the wrong page.
+	keyed := api.KeyedQueue(flt.Queue)
+	before := func(a, b api.ThreadSummary) bool {
+		if a.Urgent != b.Urgent {
+			return a.Urgent
 		}
-		if a.urgent != b.urgent {
-			return a.urgent
+		if keyed {
+			if ka, kb := api.QueueSortKey(flt.Queue, a), api.QueueSortKey(flt.Queue, b); ka != kb {
+				return ka < kb
+			}
+			return a.ID < b.ID
 		}
-		if ka, kb := queueKeyOf(flt.Queue, a), queueKeyOf(flt.Queue, b); ka != kb {
-			return ka < kb
+		if !a.LastAt.Equal(b.LastAt) {
+			return a.LastAt.After(b.LastAt)
 		}
-		return a.id < b.id
-	})
-	page := api.ThreadPage{Seq: f.seq, Threads: list[:min(limit, len(list))], Counts: map[api.ThreadState]int{}, Queues: f.countsLocked()}
+		if a.Arrival != b.Arrival {
+			return a.Arrival > b.Arrival
+		}
+		return a.ID < b.ID
+	}
+	sort.SliceStable(list, func(i, j int) bool { return before(list[i], list[j]) })
+	cursorOf := func(ts api.ThreadSummary) string {
+		if keyed {
+			return api.QueueCursor(ts.Urgent, api.QueueSortKey(flt.Queue, ts), ts.ID)
+		}
+		return api.InboxCursor(ts.Urgent, ts.LastAt, ts.Arrival, ts.ID)
+	}
+	start := 0
+	if after != "" {
+		var pos api.ThreadSummary
+		if keyed {
+			u, k, id, err := api.ParseQueueCursor(after)
+			if err != nil {
+				return api.ThreadPage{}, err
+			}
+			// A row whose key is k: waiting since k is the same in every
+			// keyed queue's order for this comparison.
+			pos = api.ThreadSummary{ID: id, Urgent: u, WaitingSince: time.Unix(0, k),
+				Escalation: &api.EscalationInfo{At: time.Unix(0, k)}, Handoff: &api.HandoffInfo{DueAt: time.Unix(0, k)}}
+		} else {
+			u, at, arrival, id, err := api.ParseInboxCursor(after)
+			if err != nil {
+				return api.ThreadPage{}, err
+			}
+			pos = api.ThreadSummary{ID: id, Urgent: u, LastAt: time.Unix(0, at), Arrival: arrival}
+		}
+		start = sort.Search(len(list), func(i int) bool { return before(pos, list[i]) })
+	}
+	end := min(start+limit, len(list))
+	f.afters = append(f.afters, after)
+	page := api.ThreadPage{Seq: f.seq, Threads: list[start:end], Counts: map[api.ThreadState]int{}}
+	if after == "" {
+		page.Queues = f.countsLocked() // as the server: with the first page only
+	}
+	if end < len(list) {
+		page.Next = cursorOf(list[end-1])
+	}
 	return page, nil
 }
 

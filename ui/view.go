@@ -290,6 +290,12 @@ func (m *Model) footerView() string {
 		}
 	}
 	lines = append(lines, strings.Split(m.help.View(helpKeys(m.keys.bindings(m.keyContext()))), "\n")...)
+	if m.reviewDue && m.help.ShowAll && m.screen == screenMain {
+		// The header's notice has no key: the review runs on the server.
+		for _, ln := range strings.Split(ansi.Wrap("Access review due: the privacy officer runs `triaged access-review` on the server (README: Each quarter).", max(m.width, 1), ""), "\n") {
+			lines = append(lines, m.theme.Faint.Render(ln))
+		}
+	}
 	if why := m.revealWhy(); why != "" && m.help.ShowAll && m.keyContext() == ctxThread {
 		for _, ln := range strings.Split(ansi.Wrap("v is off: "+why, max(m.width, 1), ""), "\n") {
 			lines = append(lines, m.theme.Faint.Render(ln))

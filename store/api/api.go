@@ -133,6 +133,8 @@ type ThreadPage struct {
 	Seq int64 `json:"seq"`
 	// Queues is how many threads the caller may see in each queue
 	// (QueueMine counts the caller's own), whatever the page's filters.
+	// It comes with a first page only (no after): counting passes over
+	// every open thread, and a console walking on keeps what it has.
 	Queues map[Queue]int `json:"queues,omitempty"`
 	// Search is set when the page was searched: how many threads were
 	// looked at, and whether the bounded scan stopped before the end

@@ -2,6 +2,8 @@ package central
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"net/http"
 
 	"github.com/clinicwa/triage/assets"
@@ -69,9 +71,14 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 			}
 			// Decided once: a second click, or a colleague's, finds it closed.
 			msgID, err := sqlConsent{}.decideFlag(ctx, q, th.ID, req.FlagID, state, sess.User.ID, now)
-			if err != nil {
+			if flagAlreadyDecided(err) {
 				notFound = true
 				return nil
+			}
+			if err != nil {
+				// A database that failed is not a decided flag: the
+				// caller must hear "try again", not "someone beat you".
+				return err
 			}
 			if err := s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "consent.flag." + state,
 				Object: "thread:" + th.ID, Outcome: "ok", Detail: map[string]string{"message": msgID}}); err != nil {
@@ -118,6 +125,13 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 			s.worker.kick()
 		}
 	}
+}
+
+// flagAlreadyDecided says the conditional UPDATE found no open flag of
+// that id on the thread (decided by a colleague, or never there), as
+// opposed to a database that could not answer.
+func flagAlreadyDecided(err error) bool {
+	return errors.Is(err, sql.ErrNoRows) || errors.Is(err, ErrNotFound)
 }
 
 // patientLang is the language the patient was first answered in, English

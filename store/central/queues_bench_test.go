@@ -35,6 +35,23 @@ func BenchmarkQueues50k(b *testing.B) {
 			}
 		}
 	})
+	// A later page: the console walking down the queue. It carries no
+	// counts per queue (they came with the first page).
+	first, err := st.Threads.QueuePage(ctx, db, inboxQuery{UserID: "usr_desk", IncludeClinical: true,
+		Filter: api.InboxFilter{Queue: api.QueueUnanswered}, Limit: 100, Window: 24 * time.Hour, Now: now})
+	if err != nil || first.Next == "" {
+		b.Fatalf("first page: next %q, %v", first.Next, err)
+	}
+	b.Run("unanswered-later-page", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := st.Threads.QueuePage(ctx, db, inboxQuery{UserID: "usr_desk", IncludeClinical: true,
+				Filter: api.InboxFilter{Queue: api.QueueUnanswered}, After: first.Next, Limit: 100, Window: 24 * time.Hour, Now: now})
+			if err != nil || len(p.Threads) != 100 || p.Queues != nil {
+				b.Fatalf("%d rows, queues %v, %v", len(p.Threads), p.Queues, err)
+			}
+		}
+	})
 	b.Run("search-budget", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -173,46 +173,6 @@ type errBadFilter string
 
 func (e errBadFilter) Error() string { return string(e) }
 
-// keyCursor is the keyset position after a row in a keyed order.
-func keyCursor(urgent bool, key int64, id string) string {
-	u := "0"
-	if urgent {
-		u = "1"
-	}
-	return "k." + u + "." + strconv.FormatInt(key, 10) + "." + id
-}
-
-func parseKeyCursor(c string) (urgent, key int64, id string, err error) {
-	parts := strings.SplitN(c, ".", 4)
-	if len(parts) != 4 || parts[0] != "k" || parts[3] == "" || (parts[1] != "0" && parts[1] != "1") {
-		return 0, 0, "", ErrBadCursor
-	}
-	if key, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
-		return 0, 0, "", ErrBadCursor
-	}
-	return int64(parts[1][0] - '0'), key, parts[3], nil
-}
-
-// rowKey is a summary's value of its queue's sort key.
-func rowKey(q api.Queue, ts api.ThreadSummary) int64 {
-	switch q {
-	case api.QueueUnanswered:
-		return ts.WaitingSince.UnixNano()
-	case api.QueueEscalated:
-		if ts.Escalation != nil {
-			return ts.Escalation.At.UnixNano()
-		}
-	case api.QueueNurse:
-		if ts.Handoff != nil {
-			if !ts.Handoff.DueAt.IsZero() {
-				return ts.Handoff.DueAt.UnixNano()
-			}
-			return ts.Handoff.At.UnixNano()
-		}
-	}
-	return 0
-}
-
 // batch reads up to limit rows of q after the cursor after, and the
 // cursor after the last row read ("" when the rows ran out).
 func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after string, limit int) ([]api.ThreadSummary, string, error) {
@@ -228,11 +188,15 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 	}
 	if after != "" {
 		if keyed {
-			u, k, id, err := parseKeyCursor(after)
+			u, k, id, err := api.ParseQueueCursor(after)
 			if err != nil {
-				return nil, "", err
+				return nil, "", ErrBadCursor
 			}
-			pu, pk, pid := args.add(u), args.add(k), args.add(id)
+			urgent := 0
+			if u {
+				urgent = 1
+			}
+			pu, pk, pid := args.add(urgent), args.add(k), args.add(id)
 			where += ` AND ((t.urgent_at IS NOT NULL) < ` + pu + ` OR ((t.urgent_at IS NOT NULL) = ` + pu +
 				` AND (` + key + ` > ` + pk + ` OR (` + key + ` = ` + pk + ` AND t.id > ` + pid + `))))`
 		} else {
@@ -257,11 +221,7 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 	if len(list) > limit {
 		list = list[:limit]
 		last := list[limit-1]
-		if keyed {
-			next = keyCursor(last.Urgent, rowKey(q.Filter.Queue, last), last.ID)
-		} else {
-			next = pageCursor(last)
-		}
+		next = cursorFor(q.Filter.Queue, last)
 	}
 	return list, next, nil
 }
@@ -330,15 +290,24 @@ func (s sqlThreads) QueuePage(ctx context.Context, db Querier, q inboxQuery) (ap
 	if page.Counts, err = s.Counts(ctx, db, q.IncludeClinical); err != nil {
 		return api.ThreadPage{}, err
 	}
-	if page.Queues, err = s.QueueCounts(ctx, db, q.UserID, q.IncludeClinical); err != nil {
-		return api.ThreadPage{}, err
+	// The counts per queue pass over every open thread, so they come
+	// once, with the first page: a console walking a long queue page by
+	// page keeps them, and events and GET /queues keep them current.
+	// The counts per state above are the summary table's few rows.
+	if q.After == "" {
+		if page.Queues, err = s.QueueCounts(ctx, db, q.UserID, q.IncludeClinical); err != nil {
+			return api.ThreadPage{}, err
+		}
 	}
 	return page, nil
 }
 
+// cursorFor is the cursor just after ts in queue's order: the one a
+// console writes too (store/api), so it can let go of rows it passed and
+// read them again.
 func cursorFor(queue api.Queue, ts api.ThreadSummary) string {
 	if _, keyed := queueKey[queue]; keyed {
-		return keyCursor(ts.Urgent, rowKey(queue, ts), ts.ID)
+		return api.QueueCursor(ts.Urgent, api.QueueSortKey(queue, ts), ts.ID)
 	}
 	return pageCursor(ts)
 }
