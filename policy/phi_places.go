@@ -236,14 +236,16 @@ func (sc *scanner) unitAfter(end int) int {
 
 // addressES reads street type, street words, number: "Av. Reforma 222".
 func (sc *scanner) addressES(i int) (int, bool) {
-	if sc.flags(i)&fStreetPrefix == 0 {
+	// "C/ Mayor 5": the Spanish abbreviation of "calle".
+	slashC := sc.is(i, "c") && sc.isP(i+1, '/') && sc.attached(i+1) && sc.kind(i+2) == tkWord
+	if sc.flags(i)&fStreetPrefix == 0 && !slashC {
 		return 0, false
 	}
 	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) && (!sc.addressCueBefore(i) || sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0) {
 		return 0, false // "via", "largo": ordinary words unless capitalised or after "I live at"
 	}
 	j := i + 1
-	if sc.isP(j, '.') {
+	if sc.isP(j, '.') || slashC {
 		j++
 	}
 	words := 0
@@ -252,7 +254,12 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		if t.claimed {
 			return 0, false
 		}
-		if t.kind == tkWord && (t.flags&fParticle != 0 || t.flags&(fStop|fClin) == 0) {
+		// A capitalised word, or a particle before one, is part of the
+		// street's name even when it is also a common word: "Calle Real",
+		// "Travessa do Carmo".
+		capName := t.kind == tkWord && t.flags&fClin == 0 && !sc.allUpperText() &&
+			(sc.upper(j) || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord && sc.upper(j+1))
+		if t.kind == tkWord && (t.flags&fParticle != 0 || t.flags&(fStop|fClin) == 0 || capName) {
 			if t.flags&fParticle == 0 {
 				words++
 			}
@@ -529,7 +536,7 @@ func (sc *scanner) tailPart(k int) int {
 		}
 		// "the Netherlands", "the Hague": an article before a capitalised
 		// place at the start of a part.
-		if n == 0 && sc.is(p, "the") && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
+		if n == 0 && (sc.is(p, "the") || streetParticle(sc.word(p))) && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
 			p++
 		}
 		if !sc.placeWord(p) {
