@@ -1,0 +1,163 @@
+package policy
+
+// Vehicle plates and device identifiers written without the cue word the
+// cue reader needs ("plate", "serial"): a British plate has a shape no
+// product code shares; other plates count only next to a word for a
+// vehicle; a MAC address is a device identifier by its shape.
+
+// vehicleWord reports a word for a vehicle or for parking one.
+func vehicleWord(w []byte) bool {
+	switch string(w) {
+	case "car", "cars", "vehicle", "truck", "van", "suv", "jeep", "pickup", "minivan", "motorbike", "motorcycle",
+		"scooter", "taxi", "cab", "parked", "rego", "reg", "registration", "coche", "carro", "auto", "camioneta",
+		"moto", "voiture", "wagen", "fahrzeug", "carrinha", "caminhonete", "veiculo", "vehiculo", "towed", "sedan",
+		"hatchback", "camper", "ute", "kfz":
+		return true
+	}
+	return plateWord(w)
+}
+
+// plateWord reports a word for the plate itself: near one, a code in
+// lower case is a plate too ("la placa de mi carro es abc 123").
+func plateWord(w []byte) bool {
+	switch string(w) {
+	case "plate", "plates", "placa", "placas", "matricula", "tag", "tags", "patente", "kennzeichen", "immatriculation",
+		"targa", "chapa", "registo", "numberplate", "license-plate":
+		return true
+	}
+	return false
+}
+
+// idsIntl runs after the address readers.
+func (sc *scanner) idsIntl() {
+	sc.britishPlates()
+	sc.contextPlates()
+}
+
+// britishPlates masks the current British plate, two letters, two digits,
+// a space and three letters ("KX19 PLM"), written in capitals in a
+// message that is not all capitals.
+func (sc *scanner) britishPlates() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].claimed || T[i+1].claimed || T[i].kind != tkAlnum || T[i+1].kind != tkWord || !T[i+1].space ||
+			!shapeIs(sc.txt(i), "aa99") || T[i+1].e-T[i+1].s != 3 {
+			continue
+		}
+		if !sc.allUpper(i) || !sc.allUpper(i+1) || sc.allUpperText() || sc.attached(i+2) && sc.kind(i+2) != tkPunct {
+			continue
+		}
+		sc.addTok(i, i+1, SpanVehicle, 0.8, prioDigits)
+		i++
+	}
+}
+
+// contextPlates masks a plate-shaped code near a vehicle word: five to
+// eight letters and digits, at least two of each, in one token or in
+// groups of up to four joined by a space or a dash ("7ABC123", "ABC 1234",
+// "AB-123-CD"). Parking levels, bay numbers and times are too short or
+// carry no letters.
+func (sc *scanner) contextPlates() {
+	T := sc.toks
+	found := false
+	for i := range T {
+		if T[i].kind == tkWord && vehicleWord(sc.txt(i)) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed || T[i].kind == tkPunct || !sc.vehicleNear(i) {
+			continue
+		}
+		lower := sc.plateNear(i)
+		end, k := -1, i
+		letters, digits, groups := 0, 0, 0
+		for groups < 4 {
+			t := &T[k]
+			if t.claimed || t.kind == tkPunct || t.e-t.s > 8 || t.kind == tkWord && (t.e-t.s > 4 || !lower && (!sc.allUpper(k) || sc.allUpperText()) || t.flags&(fStop|fNotName) != 0) {
+				break
+			}
+			l, d := 0, 0
+			for _, c := range sc.txt(k) {
+				if isDigit(c) {
+					d++
+				} else {
+					l++
+				}
+			}
+			if letters+digits+l+d > 8 {
+				break
+			}
+			letters, digits, groups, end = letters+l, digits+d, groups+1, k
+			switch {
+			case sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) && k+2 < len(T):
+				k += 2
+			case k+1 < len(T) && T[k+1].space && T[k+1].kind != tkPunct:
+				k++
+			default:
+				groups = 4
+			}
+		}
+		if end < 0 || letters < 2 || digits < 2 || letters+digits < 5 {
+			continue
+		}
+		if end == i && (T[i].kind != tkAlnum || unitSuffix(sc.txt(i))) {
+			continue
+		}
+		sc.addTok(i, end, SpanVehicle, 0.75, prioDigits)
+		i = end
+	}
+}
+
+// plateNear reports a plate word within eight tokens before i.
+func (sc *scanner) plateNear(i int) bool {
+	for k := max(0, i-8); k < i; k++ {
+		if sc.toks[k].kind == tkWord && plateWord(sc.txt(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// vehicleNear reports a vehicle word within six tokens before i or four
+// after it.
+func (sc *scanner) vehicleNear(i int) bool {
+	T := sc.toks
+	for k := max(0, i-6); k < len(T) && k <= i+4; k++ {
+		if k != i && T[k].kind == tkWord && vehicleWord(sc.txt(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// macAddresses masks a network card's hardware address, six pairs of hex
+// digits joined by colons or dashes ("00:1A:2B:3C:4D:5E"): it names one
+// device, a pump's or a monitor's radio as much as a laptop's.
+func (sc *scanner) macAddresses() {
+	b := sc.n.b
+	isHex := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' }
+	for p := 0; p+17 <= len(b); p++ {
+		if !isHex(b[p]) || p > 0 && (isWordByte(b[p-1]) || isDigit(b[p-1])) {
+			continue
+		}
+		sep := b[p+2]
+		if sep != ':' && sep != '-' {
+			continue
+		}
+		ok := true
+		for g := 0; g < 6 && ok; g++ {
+			q := p + 3*g
+			ok = isHex(b[q]) && isHex(b[q+1]) && (g == 5 || b[q+2] == sep)
+		}
+		if !ok || p+17 < len(b) && (isWordByte(b[p+17]) || isDigit(b[p+17]) || b[p+17] == sep) {
+			continue
+		}
+		sc.addBytes(p, p+17, SpanDevice, 0.9, prioStructural)
+		p += 16
+	}
+}
