@@ -78,12 +78,12 @@ func (sc *scanner) agesIntl() {
 			if sc.is(v0, "a") && !frPerson {
 				break
 			}
-			ok = (end || ageClauseGoesOn(sc.word(nx))) && (frPerson || sc.personBefore(v0)) && !sc.readingBefore(v0)
+			ok = (end || ageClauseGoesOn(sc.word(nx))) && (frPerson || sc.personNear(v0)) && !sc.readingBefore(v0)
 		case sc.is(i-1, "con") || sc.is(i-1, "com") || sc.is(i-1, "avec") || sc.is(i-1, "mit"):
-			ok = (end || ageClauseGoesOn(sc.word(nx))) && sc.personBefore(i-1) && !sc.readingBefore(i-1)
+			ok = (end || ageClauseGoesOn(sc.word(nx))) && sc.personNear(i-1) && !sc.readingBefore(i-1)
 		case sc.is(i-1, "de") && sc.isP(i-2, ',') && sc.isP(nx, ','):
 			// "mi tía, de 97, necesita ayuda"
-			ok = sc.personBefore(i - 2)
+			ok = sc.personNear(i - 2)
 		}
 		if ok {
 			sc.addTok(i, i, SpanAge, 0.8, prioAge)
@@ -91,10 +91,33 @@ func (sc *scanner) agesIntl() {
 	}
 }
 
+// personNear reports a person within the five tokens before i: what
+// personBefore knows, or a kinship word or pronoun of Portuguese,
+// French, German or Italian.
+func (sc *scanner) personNear(i int) bool {
+	if sc.personBefore(i) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch string(sc.word(k)) {
+		case "meu", "minha", "avo", "avos", "mae", "pai", "tio", "tia", "ele", "ela", "bisavo", "sogra", "sogro",
+			"mon", "ma", "pere", "mere", "grand-mere", "grand-pere", "il", "elle", "oncle", "tante",
+			"mein", "meine", "vater", "mutter", "oma", "opa", "er", "sie", "onkel",
+			"mio", "mia", "nonna", "nonno", "padre", "madre", "lui", "lei", "zia", "zio":
+			return true
+		}
+	}
+	return false
+}
+
 // readingBefore reports a measure or a clinical word in the few words
 // before i: "su saturación con 95", "tiene la presión en 92" are readings.
+// A kinship word that is also an abbreviation ("tía", TIA) is a person.
 func (sc *scanner) readingBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sc.toks[k].ent.cue == cueRelation {
+			continue
+		}
 		if sc.toks[k].flags&(fClin|fBodyPart|fNeedsFinding) != 0 || vitalWord(sc.txt(k)) {
 			return true
 		}

@@ -78,7 +78,11 @@ func (sc *scanner) contextPlates() {
 		letters, digits, groups := 0, 0, 0
 		for groups < 4 {
 			t := &T[k]
-			if t.claimed || t.kind == tkPunct || t.e-t.s > 8 || t.kind == tkWord && (t.e-t.s > 4 || !lower && (!sc.allUpper(k) || sc.allUpperText()) || t.flags&(fStop|fNotName) != 0) {
+			// A function word counts only as a dash-joined group in capitals
+			// ("XY-285-AN"), never as a word of the sentence.
+			joined := k > i && sc.isP(k-1, '-') && sc.attached(k)
+			if t.claimed || t.kind == tkPunct || t.e-t.s > 8 || t.kind == tkWord && (t.e-t.s > 4 || !lower && (!sc.allUpper(k) || sc.allUpperText()) ||
+				t.flags&(fStop|fNotName) != 0 && !(joined && sc.allUpper(k))) {
 				break
 			}
 			l, d := 0, 0

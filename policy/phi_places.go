@@ -237,7 +237,8 @@ func (sc *scanner) unitAfter(end int) int {
 // addressES reads street type, street words, number: "Av. Reforma 222".
 func (sc *scanner) addressES(i int) (int, bool) {
 	// "C/ Mayor 5": the Spanish abbreviation of "calle".
-	slashC := sc.is(i, "c") && sc.isP(i+1, '/') && sc.attached(i+1) && sc.kind(i+2) == tkWord
+	// "al. Verdi 90": the Polish abbreviation of "aleja".
+	slashC := (sc.is(i, "c") && sc.isP(i+1, '/') || sc.is(i, "al") && sc.isP(i+1, '.') && sc.upper(i+2)) && sc.attached(i+1) && sc.kind(i+2) == tkWord
 	if sc.flags(i)&fStreetPrefix == 0 && !slashC {
 		return 0, false
 	}

@@ -26,7 +26,7 @@ func placeLexicon(lx *lexicon) {
 	lx.flag(fStreetWord, "avenue", "quai", "impasse", "cours")
 	// Unit, floor and plot words that stand before or after a street.
 	lx.flag(fUnitDesignator, "plot", "sector", "sektor", "block", "blk", "wohnung", "etage", "escalier", "appartement",
-		"andar", "lote", "manzana", "mz", "dpto", "oficina", "torre", "edificio", "edif", "planta")
+		"andar", "lote", "manzana", "mz", "dpto", "oficina", "torre", "edificio", "edif", "planta", "house")
 	// Postal code cues of other countries.
 	lx.flag(fZipCue, "kod pocztowy", "codice postale", "postnummer", "postinumero", "cod postal", "eir code", "code postal")
 	// Ages in French, German, Italian, Catalan and Portuguese.
@@ -72,29 +72,7 @@ func (sc *scanner) doorNumbers() {
 			T[i].e-T[i].s > 4 || T[i+2].e-T[i+2].s > 3 || sc.isP(i+3, '/') {
 			continue
 		}
-		street := false
-		if sc.kind(i-1) == tkWord && !T[i-1].claimed {
-			w := sc.txt(i - 1)
-			for _, suf := range streetTypeSuffixes {
-				if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
-					street = true
-					break
-				}
-			}
-			street = street || T[i-1].flags&fStreetSuffix != 0 && sc.upper(i-1)
-		}
-		for k := i - 1; !street && k >= 0 && k >= i-4; k-- {
-			if T[k].kind != tkWord || T[k].claimed {
-				if sc.isP(k, '.') {
-					continue
-				}
-				break
-			}
-			if T[k].flags&fStreetPrefix != 0 && sc.upper(k) {
-				street = true
-			}
-		}
-		if street {
+		if sc.streetBefore(i) {
 			sc.unclaimDate(i, i+2)
 		}
 	}
@@ -172,6 +150,9 @@ func (sc *scanner) streetBefore(i int) bool {
 		if T[k].flags&fStreetPrefix != 0 && (sc.upper(k) || T[k].flags&fTitleCaseOnly == 0 || sc.addressCueBefore(k)) {
 			return true
 		}
+		if (sc.is(k, "al") || sc.is(k, "c")) && (sc.isP(k+1, '.') || sc.isP(k+1, '/')) && sc.attached(k+1) {
+			return true
+		}
 	}
 	return false
 }
@@ -221,6 +202,31 @@ func (sc *scanner) streetEdges() {
 		}
 		if st < 0 || en < 0 {
 			continue
+		}
+		// "I moved to Mariahilfer Straße 45": the town reader took the
+		// street's name; its house number follows.
+		if T[en].kind == tkWord && (streetTypeWord(sc.txt(en)) || T[en].flags&fStreetSuffix != 0 || sc.streetBefore(en+1)) &&
+			en+1 < len(T) && !T[en+1].claimed && sc.houseNumber(en+1) {
+			if e, ok := sc.streetNumberAt(en + 1); ok {
+				for q := en + 1; q <= e; q++ {
+					T[q].claimed = true
+				}
+				en = e
+				x.e = T[e].e
+				T[e].addrEnd = true
+			}
+		}
+		// "vivo en Karl Johans gate 32": the town reader took the name
+		// before the street type.
+		if T[en].kind == tkWord && en+2 < len(T) && !T[en+1].claimed && streetTypeWord(sc.txt(en+1)) && !T[en+2].claimed && sc.houseNumber(en+2) {
+			if e, ok := sc.streetNumberAt(en + 2); ok {
+				for q := en + 1; q <= e; q++ {
+					T[q].claimed = true
+				}
+				en = e
+				x.e = T[e].e
+				T[e].addrEnd = true
+			}
 		}
 		if T[en].addrEnd && T[en].kind == tkNum && (sc.isP(en+1, '/') || sc.isP(en+1, '-')) && sc.attached(en+1) && sc.attached(en+2) &&
 			en+2 < len(T) && !T[en+2].claimed && sc.houseNumber(en+2) {
@@ -331,6 +337,7 @@ func (sc *scanner) namedStreetType(i int) (int, int, bool) {
 // Berlin", "31-042 Kraków", "Noida 201301") and state codes before a
 // postcode ("NSW 2000", "ON M5V 3L9").
 func (sc *scanner) placesBeforeTails() {
+	sc.compactPostcodes()
 	sc.townCodes()
 	sc.townParticles()
 	sc.regionCodes()
@@ -346,7 +353,7 @@ func (sc *scanner) placesBeforeTails() {
 func (sc *scanner) townCodes() {
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
-		if T[i].kind != tkNum || !T[i].space || T[i].claimed && !sc.zipAt(i) {
+		if T[i].kind != tkNum || !T[i].space {
 			continue
 		}
 		if i > 0 && (sc.isP(i-1, '$') || sc.isP(i-1, '#')) {
@@ -366,8 +373,8 @@ func (sc *scanner) townCodes() {
 			}
 		case n == 5 || n == 6:
 			// Town first: ", Noida 201301", ", Paris 75008".
-			if i > 1 && sc.kind(i-1) == tkWord && !T[i-1].claimed && sc.upper(i-1) && (sc.canBeName(i-1) || sc.allUpper(i-1)) &&
-				sc.isP(i-2, ',') && sc.clauseEnds(i+1) && !sc.allUpperText() {
+			if i > 1 && !T[i].claimed && sc.kind(i-1) == tkWord && !T[i-1].claimed && sc.upper(i-1) && (sc.canBeName(i-1) || sc.allUpper(i-1)) &&
+				sc.isP(i-2, ',') && sc.placeEnds(i+1) && !sc.allUpperText() {
 				sc.addTok(i-1, i, SpanZIP, 0.75, prioZIP)
 				continue
 			}
@@ -395,7 +402,7 @@ func (sc *scanner) townCodes() {
 		if sc.kind(e+1) == tkNum && T[e+1].e-T[e+1].s <= 2 && !T[e+1].claimed {
 			e++ // a district number after the town: "Praha 1", "Dublin 2"
 		}
-		if !sc.clauseEnds(e + 1) {
+		if !sc.placeEnds(e + 1) {
 			continue
 		}
 		if T[end].claimed || T[i].claimed {
@@ -438,6 +445,52 @@ func (sc *scanner) regrowCand(a, b, e int) bool {
 	return false
 }
 
+// compactPostcodes finds British postcodes typed without their space
+// ("nw16xe", "SW1A1AA"), checked against the Royal Mail rules: the
+// inward part is a digit and two letters other than C, I, K, M, O and V;
+// the area's first letter is never Q, V or X and its second never I, J
+// or Z. The catch-all misses them when they hold fewer than three digits.
+func (sc *scanner) compactPostcodes() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkAlnum || T[i].e-T[i].s < 5 || T[i].e-T[i].s > 7 {
+			continue
+		}
+		if ukPostcode(sc.txt(i)) {
+			sc.addTok(i, i, SpanZIP, 0.8, prioZIP)
+		}
+	}
+}
+
+// ukPostcode reports a British postcode written without its space.
+func ukPostcode(w []byte) bool {
+	if len(w) < 5 || len(w) > 7 {
+		return false
+	}
+	in, out := w[len(w)-3:], w[:len(w)-3]
+	if !shapeIs(in, "9aa") || bytesAnyOf(in[1:], "cikmov") {
+		return false
+	}
+	if !(shapeIs(out, "a9") || shapeIs(out, "a99") || shapeIs(out, "aa9") || shapeIs(out, "aa99") || shapeIs(out, "a9a") || shapeIs(out, "aa9a")) {
+		return false
+	}
+	if bytesAnyOf(out[:1], "qvx") || !isDigit(out[1]) && bytesAnyOf(out[1:2], "ijz") {
+		return false
+	}
+	return true
+}
+
+func bytesAnyOf(w []byte, set string) bool {
+	for _, c := range w {
+		for k := 0; k < len(set); k++ {
+			if c == set[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // townParticles grows a postcode-and-town span over the rest of a town's
 // name joined by a particle: "06700 Ciudad [de México]", "Rio Grande [do
 // Sul]".
@@ -469,6 +522,13 @@ func (sc *scanner) townParticles() {
 			}
 		}
 	}
+}
+
+// placeEnds reports that a place name ends before token k: the clause
+// ends or a function word or time word follows ("… Pune 348624 until
+// june").
+func (sc *scanner) placeEnds(k int) bool {
+	return sc.clauseEnds(k) || sc.flags(k)&(fStop|fDateCue) != 0
 }
 
 // clauseEnds reports that token k ends a clause: the end of the text,
@@ -782,13 +842,15 @@ func (sc *scanner) postcodeShaped(x *cand) bool {
 // or block number ("5-3-1", "45", "12b"), joined by hyphens ("Chuo-ku").
 func (sc *scanner) partBefore(e int) int {
 	T := sc.toks
-	if e < 0 || T[e].claimed && !sc.placeSpan(e) {
+	// A part already masked is its own span: growing over it would
+	// make two spans overlap and lose one.
+	if e < 0 || T[e].claimed {
 		return -1
 	}
 	s, words := e+1, 0
 	for k := e; k >= 0 && k > e-6; k-- {
 		t := &T[k]
-		if t.claimed && !sc.placeSpan(k) {
+		if t.claimed {
 			break
 		}
 		switch {

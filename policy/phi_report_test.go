@@ -405,6 +405,11 @@ var categoryFloors = map[string]float64{
 	"age-nearing-and-apposed":       0.95,
 	"clinical-period":               0.95,
 	"clinical-lump-spanish":         0.95,
+	"place-intl-street-types":       0.95,
+	"place-postcode-town":           0.95,
+	"vehicle-plate-context":         0.95,
+	"device-hardware-address":       0.95,
+	"age-over-89-romance":           0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -413,7 +418,7 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word", "precision-parcel-spanish"}
+	"precision-period-word", "precision-parcel-spanish", "precision-places-ids"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")
