@@ -46,6 +46,9 @@ func ageClauseGoesOn(w []byte) bool {
 // agesIntl runs after the other age readers.
 func (sc *scanner) agesIntl() {
 	T := sc.toks
+	if !sc.hasDigits() {
+		return
+	}
 	for i := 1; i < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkNum {
 			continue

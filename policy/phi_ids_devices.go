@@ -30,6 +30,9 @@ func plateWord(w []byte) bool {
 
 // idsIntl runs after the address readers.
 func (sc *scanner) idsIntl() {
+	if !sc.hasDigits() {
+		return
+	}
 	sc.britishPlates()
 	sc.contextPlates()
 }
@@ -143,25 +146,37 @@ func (sc *scanner) vehicleNear(i int) bool {
 // digits joined by colons or dashes ("00:1A:2B:3C:4D:5E"): it names one
 // device, a pump's or a monitor's radio as much as a laptop's.
 func (sc *scanner) macAddresses() {
-	b := sc.n.b
-	isHex := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' }
-	for p := 0; p+17 <= len(b); p++ {
-		if !isHex(b[p]) || p > 0 && (isWordByte(b[p-1]) || isDigit(b[p-1])) {
+	T := sc.toks
+	for i := 0; i+10 < len(T); i++ {
+		if T[i].e-T[i].s != 2 || T[i].kind == tkPunct || T[i].claimed || sc.attached(i) && sc.kind(i-1) != tkPunct {
 			continue
 		}
-		sep := b[p+2]
-		if sep != ':' && sep != '-' {
+		sep := sc.n.b[T[i+1].s]
+		if T[i+1].kind != tkPunct || sep != ':' && sep != '-' {
 			continue
 		}
 		ok := true
 		for g := 0; g < 6 && ok; g++ {
-			q := p + 3*g
-			ok = isHex(b[q]) && isHex(b[q+1]) && (g == 5 || b[q+2] == sep)
+			k := i + 2*g
+			ok = hexPair(sc.txt(k)) && (g == 0 || sc.isP(k-1, sep) && sc.attached(k-1) && sc.attached(k))
 		}
-		if !ok || p+17 < len(b) && (isWordByte(b[p+17]) || isDigit(b[p+17]) || b[p+17] == sep) {
+		if !ok || sc.attached(i+11) && (sc.kind(i+11) != tkPunct || sc.isP(i+11, sep)) {
 			continue
 		}
-		sc.addBytes(p, p+17, SpanDevice, 0.9, prioStructural)
-		p += 16
+		sc.addTok(i, i+10, SpanDevice, 0.9, prioStructural)
+		i += 10
 	}
+}
+
+// hexPair reports two hex digits.
+func hexPair(w []byte) bool {
+	if len(w) != 2 {
+		return false
+	}
+	for _, c := range w {
+		if !isDigit(c) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -66,6 +66,9 @@ func streetTypeWord(w []byte) bool {
 // 20/3", "Ulica Długa 5/7").
 func (sc *scanner) doorNumbers() {
 	T := sc.toks
+	if !sc.hasDigits() {
+		return
+	}
 	sc.splitStreetRuns()
 	for i := 1; i+2 < len(T); i++ {
 		if !T[i].claimed || T[i].kind != tkNum || !sc.isP(i+1, '/') || !sc.attached(i+1) || !sc.attached(i+2) || sc.kind(i+2) != tkNum ||
@@ -161,6 +164,9 @@ func (sc *scanner) streetBefore(i int) bool {
 // after it and before the postcode readers.
 func (sc *scanner) placesIntl() {
 	T := sc.toks
+	if !sc.hasDigits() {
+		return // every form read here has a house number
+	}
 	sc.streetEdges()
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord {
@@ -178,6 +184,17 @@ func (sc *scanner) placesIntl() {
 			i = end
 		}
 	}
+}
+
+// hasDigits reports a digit anywhere in the message: the readers of house
+// numbers, postcodes, plates and ages have nothing to do without one.
+func (sc *scanner) hasDigits() bool {
+	for i := range sc.toks {
+		if k := sc.toks[i].kind; k == tkNum || k == tkAlnum {
+			return true
+		}
+	}
+	return false
 }
 
 // streetEdges grows the streets addresses() found over a door number
@@ -263,7 +280,7 @@ func (sc *scanner) streetNumberAt(n int) (int, bool) {
 func (sc *scanner) suffixStreet(i int) (int, bool) {
 	T := sc.toks
 	w := sc.txt(i)
-	if len(w) < 5 {
+	if len(w) < 5 || !(sc.kind(i+1) == tkNum || sc.isP(i+1, '.') && sc.kind(i+2) == tkNum) {
 		return 0, false
 	}
 	hit := false
@@ -311,7 +328,7 @@ func (sc *scanner) unclaimDate(a, b int) {
 // before the type word and a house number after it.
 func (sc *scanner) namedStreetType(i int) (int, int, bool) {
 	T := sc.toks
-	if !streetTypeWord(sc.txt(i)) || i == 0 || sc.allUpperText() {
+	if sc.kind(i+1) != tkNum || i == 0 || !streetTypeWord(sc.txt(i)) || sc.allUpperText() {
 		return 0, 0, false
 	}
 	s := i
@@ -337,6 +354,9 @@ func (sc *scanner) namedStreetType(i int) (int, int, bool) {
 // Berlin", "31-042 Kraków", "Noida 201301") and state codes before a
 // postcode ("NSW 2000", "ON M5V 3L9").
 func (sc *scanner) placesBeforeTails() {
+	if !sc.hasDigits() {
+		return // each of these needs a postcode
+	}
 	sc.compactPostcodes()
 	sc.townCodes()
 	sc.townParticles()
@@ -571,7 +591,8 @@ func caProvince(w []byte) bool {
 func (sc *scanner) regionCodes() {
 	T := sc.toks
 	for i := 1; i < len(T); i++ {
-		if T[i-1].kind != tkWord || !auState(sc.txt(i-1)) && !caProvince(sc.txt(i-1)) || !sc.allUpper(i-1) || sc.allUpperText() {
+		if T[i].kind != tkNum && T[i].kind != tkAlnum || T[i-1].kind != tkWord || T[i-1].e-T[i-1].s > 3 ||
+			!auState(sc.txt(i-1)) && !caProvince(sc.txt(i-1)) || !sc.allUpper(i-1) || sc.allUpperText() {
 			continue
 		}
 		if !T[i-1].claimed && !T[i].claimed && T[i].kind == tkNum && T[i].e-T[i].s == 4 && auState(sc.txt(i-1)) && sc.clauseEnds(i+1) {
@@ -761,6 +782,9 @@ func (sc *scanner) countryAt(k int) int {
 // ("Tokyo 104-0061" ← "5-3-1 Ginza, Chuo-ku,"; "Leeds LS6 2AB" ← "Leeds").
 func (sc *scanner) addressLines() {
 	T := sc.toks
+	if len(sc.cands) == 0 {
+		return
+	}
 	for c := range sc.cands {
 		x := &sc.cands[c]
 		if x.e <= x.s || !(x.t == SpanAddress || x.t == SpanZIP || x.t == SpanPhone && sc.postcodeShaped(x)) {
