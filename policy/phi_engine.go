@@ -202,6 +202,8 @@ func (sc *scanner) run(text string) {
 	sc.addressTails()
 	sc.unitsBefore()
 	sc.addressLines()
+	sc.commaLines()
+	sc.placeMentions()
 	sc.agesIntl()
 	sc.idsIntl()
 	sc.names()

@@ -33,6 +33,8 @@ func (sc *scanner) idsIntl() {
 	if !sc.hasDigits() {
 		return
 	}
+	sc.farCuedIDs()
+	sc.dashCodes()
 	sc.britishPlates()
 	sc.contextPlates()
 }
@@ -179,4 +181,75 @@ func hexPair(w []byte) bool {
 		}
 	}
 	return true
+}
+
+// farCuedIDs reads a record, member or account number that stands a few
+// words after its cue: "my record number at Mercy is MR-44712", "the
+// policy number on the new card is 88-1234-5". The value must carry at
+// least four digits and five letters and digits, and the words between
+// stay inside the clause.
+func (sc *scanner) farCuedIDs() {
+	T := sc.toks
+	for _, m := range sc.marks {
+		if m.e.cue != cueID || m.e.idType == SpanVehicle {
+			continue
+		}
+		for j := m.te; j < len(T) && j <= m.te+7; j++ {
+			if T[j].kind == tkPunct && !sc.isP(j, ':') && !sc.isP(j, '#') && !sc.isP(j, '\'') || T[j].ent.cue == cueID && j > m.te {
+				break
+			}
+			if T[j].claimed || T[j].kind == tkPunct || T[j].kind == tkWord && !(T[j].e-T[j].s <= 4 && sc.isP(j+1, '-') && sc.attached(j+1)) {
+				continue
+			}
+			end, ok := sc.idValue(j, 5)
+			if !ok {
+				continue
+			}
+			digits := 0
+			for _, c := range sc.compact(j, end) {
+				if isDigit(byte(c)) {
+					digits++
+				}
+			}
+			if v, n := sc.num(j); digits < 4 || end == j && n == 4 && v >= 1900 && v <= 2100 {
+				continue
+			}
+			sc.addTok(j, end, m.e.idType, 0.75, prioCueID)
+			break
+		}
+	}
+}
+
+// dashCodes masks a code written as a short letter prefix and digits
+// joined by dashes ("MR-44712", "F-77812", "EXP-2024-1182") that no cue
+// announced: with four digits or more it is a record, file or device
+// number, while "COVID-19", "W-2" and "SARS-CoV-2" carry fewer.
+func (sc *scanner) dashCodes() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s > 4 || !sc.isP(i+1, '-') || !sc.attached(i+1) || !sc.attached(i+2) ||
+			i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct {
+			continue
+		}
+		end, digits := i, 0
+		for k := i + 2; k < len(T); k += 2 {
+			if T[k].claimed || T[k].kind != tkNum && T[k].kind != tkAlnum || !sc.attached(k) {
+				break
+			}
+			for _, c := range sc.txt(k) {
+				if isDigit(c) {
+					digits++
+				}
+			}
+			end = k
+			if !sc.isP(k+1, '-') || !sc.attached(k+1) {
+				break
+			}
+		}
+		if end == i || digits < 4 || sc.attached(end+1) && sc.kind(end+1) != tkPunct {
+			continue
+		}
+		sc.addTok(i, end, SpanID, 0.6, prioCatchAll)
+		i = end
+	}
 }

@@ -242,8 +242,15 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	if sc.flags(i)&fStreetPrefix == 0 && !slashC {
 		return 0, false
 	}
-	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) && (!sc.addressCueBefore(i) || sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0) {
-		return 0, false // "via", "largo": ordinary words unless capitalised or after "I live at"
+	// "via", "largo": ordinary words unless capitalised, after "I live
+	// at", or read as a street that a town or postcode follows ("via roma
+	// 10, milano").
+	weak := false
+	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) {
+		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 {
+			return 0, false
+		}
+		weak = !sc.addressCueBefore(i)
 	}
 	j := i + 1
 	if sc.isP(j, '.') || slashC {
@@ -267,10 +274,11 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			j++
 			continue
 		}
-		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") ||
+		if sc.isP(j, '#') || sc.isP(j, '.') || houseMarker(sc.txt(j)) ||
 			(sc.isP(j, '-') && sc.attached(j) && sc.attached(j+1) && words > 0 && sc.kind(j+1) == tkWord) || // "Rue Saint-Denis"
-
-			(sc.isP(j, ',') && words > 0 && sc.kind(j+1) == tkNum) { // "Via Roma, 10"
+			// "Via Roma, 10", "Rua Augusta, nº 45", "ул. Тверская, д. 7"
+			(sc.isP(j, ',') && words > 0 && (sc.kind(j+1) == tkNum || houseMarker(sc.word(j+1)) &&
+				(sc.kind(j+2) == tkNum || sc.isP(j+2, '.') && sc.kind(j+3) == tkNum))) {
 			j++
 			continue
 		}
@@ -283,6 +291,9 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			end := j
 			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.kind(end+2) == tkNum && sc.attached(end+2) {
 				end += 2
+			}
+			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) {
+				return 0, false
 			}
 			return sc.unitAfter(end), true
 		}

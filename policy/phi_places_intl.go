@@ -20,6 +20,14 @@ func placeLexicon(lx *lexicon) {
 		"estrada", "ronda", "travesia", "diagonal", "transversal", "quai", "impasse", "cours", "route", "calea",
 		"bulevar", "bulevardul", "soseaua", "ulitsa", "prospekt", "utca", "namesti", "trida", "sokak", "caddesi",
 		"odos", "leoforos", "rambla", "passeig", "gran via", "avenue", "boulevard", "bd", "lungomare", "contrada", "pza", "pca")
+	// Street types in other scripts: Cyrillic, Greek, Arabic, Hebrew,
+	// Thai, Devanagari. They are folded like any word, so the lists hold
+	// them as people write them.
+	lx.flag(fStreetPrefix, "ул", "улица", "пр", "просп", "проспект", "пер", "переулок", "бульвар", "б-р", "площадь",
+		"пл", "шоссе", "ш", "наб", "набережная", "проезд", "οδός", "οδος", "λεωφόρος", "λεωφ", "πλατεία", "شارع", "طريق",
+		"رחוב", "רחוב", "רח", "שדרות", "שד", "ถนน", "ซอย", "मार्ग", "सड़क", "वुलिця", "вул", "soi", "jalan")
+	lx.flag(fUnitDesignator, "кв", "квартира", "корп", "корпус", "стр", "подъезд", "эт", "этаж", "дом", "οροφος", "διαμ",
+		"stock", "og", "etg", "verdieping", "piano", "int", "esc")
 	lx.flag(fTitleCaseOnly, "route", "cours", "quai", "ronda", "diagonal", "transversal", "estrada", "alameda", "plac",
 		"impasse", "bd", "calea", "passeig")
 	// Street types after a house number ("36 Avenue des Champs-Élysées").
@@ -37,7 +45,7 @@ func placeLexicon(lx *lexicon) {
 		"numero de dossier", "numero du dossier", "patientennummer", "fallnummer", "medical id", "clinic number",
 		"health record number", "emr number", "ehr number", "numero de registro", "numero de historia clinica",
 		"chi number", "hospital record", "case note number", "record id", "medical record #",
-		"medical record no")
+		"medical record no", "file #", "file no", "record #")
 }
 
 // streetTypeSuffixes are the endings of street names written as one word
@@ -45,7 +53,7 @@ func placeLexicon(lx *lexicon) {
 // the shorter list of germanicStreet does not hold. They are checked only
 // on capitalised words or after an address cue: a lower-case "bowtie 2"
 // stays a bow tie.
-var streetTypeSuffixes = []string{"tie", "katu", "gata", "gaten", "plein", "kade", "singel", "dijk", "markt", "utca",
+var streetTypeSuffixes = []string{"str", "tie", "katu", "gata", "gaten", "plein", "kade", "singel", "dijk", "markt", "utca",
 	"chaussee", "steig", "pfad", "stieg", "zeile", "dreef", "gade", "torget", "torg", "plads", "alle", "grand", "vagen",
 	"stræde", "straede", "kuja", "polku", "gasse", "gatan", "strasse", "straße", "straat", "weg", "laan", "gracht", "vej"}
 
@@ -54,7 +62,8 @@ var streetTypeSuffixes = []string{"tie", "katu", "gata", "gaten", "plein", "kade
 func streetTypeWord(w []byte) bool {
 	switch string(w) {
 	case "gate", "gata", "gaten", "gatan", "vej", "vei", "veien", "vegen", "vagen", "weg", "straat", "strasse", "straße",
-		"laan", "utca", "ulice", "sokak", "sokagi", "caddesi", "cad", "tie", "katu", "ulitsa", "ulica", "prospekt", "pereulok":
+		"laan", "utca", "ulice", "sokak", "sokagi", "caddesi", "cad", "tie", "katu", "ulitsa", "ulica", "prospekt", "pereulok",
+		"ut", "ter", "korut", "soi", "marg", "nagar", "salai", "jalan":
 		return true
 	}
 	return false
@@ -79,6 +88,16 @@ func (sc *scanner) doorNumbers() {
 			sc.unclaimDate(i, i+2)
 		}
 	}
+}
+
+// houseMarker reports a word that announces a house number: "nº 45",
+// "No. 5", "Nr. 12", "д. 7" (Russian "дом").
+func houseMarker(w []byte) bool {
+	switch string(w) {
+	case "no", "n", "nr", "nro", "num", "numero", "д", "дom", "hausnummer":
+		return true
+	}
+	return false
 }
 
 // streetParticle reports an article or preposition inside a street or
@@ -126,6 +145,16 @@ func (sc *scanner) splitStreetRuns() {
 			T[k].claimed = false
 		}
 	}
+}
+
+// streetSuffixed reports a word with a street ending ("Leidseplein").
+func streetSuffixed(w []byte) bool {
+	for _, suf := range streetTypeSuffixes {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
 }
 
 // streetBefore reports a street name ending right before token i: a word
@@ -222,7 +251,7 @@ func (sc *scanner) streetEdges() {
 		}
 		// "I moved to Mariahilfer Straße 45": the town reader took the
 		// street's name; its house number follows.
-		if T[en].kind == tkWord && (streetTypeWord(sc.txt(en)) || T[en].flags&fStreetSuffix != 0 || sc.streetBefore(en+1)) &&
+		if T[en].kind == tkWord && (streetTypeWord(sc.txt(en)) || T[en].flags&fStreetSuffix != 0 || streetSuffixed(sc.txt(en))) &&
 			en+1 < len(T) && !T[en+1].claimed && sc.houseNumber(en+1) {
 			if e, ok := sc.streetNumberAt(en + 1); ok {
 				for q := en + 1; q <= e; q++ {
@@ -280,7 +309,7 @@ func (sc *scanner) streetNumberAt(n int) (int, bool) {
 func (sc *scanner) suffixStreet(i int) (int, bool) {
 	T := sc.toks
 	w := sc.txt(i)
-	if len(w) < 5 || !(sc.kind(i+1) == tkNum || sc.isP(i+1, '.') && sc.kind(i+2) == tkNum) {
+	if len(w) < 5 || !(sc.houseNumber(i+1) || sc.isP(i+1, '.') && sc.houseNumber(i+2)) {
 		return 0, false
 	}
 	hit := false
@@ -328,7 +357,7 @@ func (sc *scanner) unclaimDate(a, b int) {
 // before the type word and a house number after it.
 func (sc *scanner) namedStreetType(i int) (int, int, bool) {
 	T := sc.toks
-	if sc.kind(i+1) != tkNum || i == 0 || !streetTypeWord(sc.txt(i)) || sc.allUpperText() {
+	if !sc.houseNumber(i+1) || i == 0 || !streetTypeWord(sc.txt(i)) || sc.allUpperText() {
 		return 0, 0, false
 	}
 	s := i
@@ -824,6 +853,20 @@ func (sc *scanner) addressLines() {
 				x.e = T[e].e
 			}
 		}
+		// Right: a region after a town ("Guadalajara, Jalisco").
+		if x.t == SpanAddress && sc.isP(en+1, ',') && en+2 < len(T) && T[en+2].kind == tkWord && sc.upper(en+2) && sc.townWord(en+2) && !sc.allUpperText() {
+			e := en + 2
+			if e+1 < len(T) && T[e+1].space && sc.kind(e+1) == tkWord && sc.upper(e+1) && sc.townWord(e+1) {
+				e++
+			}
+			if sc.clauseEnds(e+1) || sc.flags(e+1)&fDateCue != 0 {
+				for q := en + 1; q <= e; q++ {
+					T[q].claimed = true
+				}
+				en = e
+				x.e = T[e].e
+			}
+		}
 		if sc.allUpperText() {
 			continue
 		}
@@ -906,4 +949,315 @@ func (sc *scanner) partBefore(e int) int {
 		return -1
 	}
 	return s
+}
+
+// Kinds of the comma-separated parts of an address line.
+const (
+	partNone = iota
+	partUnit
+	partBuilding
+	partStreet
+	partPlace
+	partMasked
+)
+
+// buildingWord reports a word that ends the name of a building or an
+// estate: "Sai Apartments", "Rosewood House", "Harbour Towers".
+func buildingWord(w []byte) bool {
+	switch string(w) {
+	case "apartments", "apts", "apartment", "house", "towers", "tower", "court", "residency", "residences", "residence",
+		"complex", "building", "bldg", "mansions", "mansion", "heights", "villas", "villa", "enclave", "society", "colony",
+		"nagar", "layout", "estate", "cottage", "lodge", "flats", "condominium", "condominio", "edificio", "residencial",
+		"conjunto", "torre", "bloco", "quinta", "urbanizacion", "fraccionamiento", "barrio", "colonia", "sector", "district":
+		return true
+	}
+	return false
+}
+
+// partKind classifies tokens [a, b] as one part of an address line.
+func (sc *scanner) partKind(a, b int) int {
+	T := sc.toks
+	if a > b || b-a > 6 {
+		return partNone
+	}
+	masked, free := 0, 0
+	for k := a; k <= b; k++ {
+		if T[k].kind == tkPunct {
+			continue
+		}
+		if T[k].claimed {
+			if !sc.placeSpan(k) {
+				return partNone
+			}
+			masked++
+		} else {
+			free++
+		}
+	}
+	if free == 0 {
+		return partMasked
+	}
+	if masked > 0 {
+		return partNone
+	}
+	// A unit: "Flat 201", "Piso 3", "3ème étage", "Block C".
+	if b-a <= 2 && T[a].flags&fUnitDesignator != 0 && (sc.kind(b) == tkNum || sc.kind(b) == tkAlnum || T[b].kind == tkWord && T[b].e-T[b].s == 1) {
+		return partUnit
+	}
+	if b == a+1 && (T[a].kind == tkNum || T[a].kind == tkAlnum) && T[b].flags&fUnitDesignator != 0 {
+		return partUnit
+	}
+	// Every word capitalised (particles aside): a building, a street
+	// without a number or a place.
+	words := 0
+	for k := a; k <= b; k++ {
+		switch {
+		case T[k].kind == tkWord && sc.upper(k) && T[k].flags&(fClin) == 0 && T[k].ent.cue == cueNone:
+			words++
+		case T[k].kind == tkWord && streetParticle(sc.txt(k)) && k > a && k < b:
+		case (T[k].kind == tkNum || T[k].kind == tkAlnum) && T[k].e-T[k].s <= 6:
+		case sc.isP(k, '-') && sc.attached(k) || sc.isP(k, '.') && sc.attached(k):
+		default:
+			return partNone
+		}
+	}
+	if words == 0 || sc.allUpperText() {
+		return partNone
+	}
+	last := b
+	for last > a && T[last].kind != tkWord {
+		last--
+	}
+	switch {
+	case buildingWord(sc.txt(last)) && last > a:
+		return partBuilding
+	case T[last].flags&fStreetSuffix != 0 && last > a, streetSuffixed(sc.txt(last)), streetTypeWord(sc.txt(last)) && last > a,
+		T[a].flags&fStreetPrefix != 0 && b > a:
+		return partStreet
+	}
+	for k := a; k <= b; k++ {
+		if T[k].kind == tkWord && !sc.canBeName(k) && !sc.allUpper(k) && !streetParticle(sc.txt(k)) {
+			return partNone
+		}
+	}
+	return partPlace
+}
+
+// commaLines masks an address line whose parts the street readers only
+// found some of: "Flat 201, Sai Apartments, MG Road, Pune". A run of
+// comma-separated parts that each read as a unit, a building, a street,
+// a place or an address already masked becomes one address when it holds
+// a street (or a masked address) and a unit or a building besides: the
+// shape of a postal address, not of a sentence.
+func (sc *scanner) commaLines() {
+	T := sc.toks
+	if sc.flagsAny&(fUnitDesignator|fStreetSuffix|fStreetPrefix) == 0 {
+		return
+	}
+	// Part boundaries: commas.
+	starts := sc.groups[:0]
+	starts = append(starts, 0)
+	for k := range T {
+		if sc.isP(k, ',') {
+			starts = append(starts, k+1)
+		}
+	}
+	n := len(starts)
+	if n < 3 {
+		sc.groups = starts
+		return
+	}
+	kind := func(p int) (int, int, int) { // kind, first, last token of part p
+		a := starts[p]
+		b := len(T) - 1
+		if p+1 < n {
+			b = starts[p+1] - 2
+		}
+		if p == 0 {
+			// The first part may open with the sentence: take its
+			// longest tail that reads as a part.
+			for s := a; s <= b; s++ {
+				if k := sc.partKind(s, b); k != partNone {
+					return k, s, b
+				}
+			}
+			return partNone, a, b
+		}
+		if p == n-1 {
+			for e := b; e >= a; e-- {
+				if k := sc.partKind(a, e); k != partNone {
+					return k, a, e
+				}
+			}
+			return partNone, a, b
+		}
+		return sc.partKind(a, b), a, b
+	}
+	for p := 0; p < n; {
+		k, first, last := kind(p)
+		if k == partNone {
+			p++
+			continue
+		}
+		street, other, q := k == partStreet || k == partMasked, k == partUnit || k == partBuilding, p
+		for q+1 < n {
+			k2, _, l2 := kind(q + 1)
+			if k2 == partNone {
+				break
+			}
+			street = street || k2 == partStreet || k2 == partMasked
+			other = other || k2 == partUnit || k2 == partBuilding
+			last = l2
+			q++
+			if l2 < len(T)-1 && !sc.isP(l2+1, ',') {
+				break // the last part ended inside the sentence
+			}
+		}
+		if street && other && q > p {
+			sc.maskLine(first, last)
+		}
+		p = q + 1
+	}
+	sc.groups = starts
+}
+
+// maskLine makes tokens [a, b] one address, absorbing the address,
+// postcode, name and code spans inside it.
+func (sc *scanner) maskLine(a, b int) {
+	T := sc.toks
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.s >= T[a].s && x.e <= T[b].e && (x.t == SpanAddress || x.t == SpanZIP || x.t == SpanName || x.t == SpanID) {
+			x.e = x.s
+		}
+	}
+	sc.addTok(a, b, SpanAddress, 0.75, prioAddress)
+}
+
+// placeMentions finds a town a person says they are in, from, or going
+// to, beyond the "live in" and "moved to" that cities() reads: "I'm from
+// Manchester", "we're staying in Lyon", "estoy en Monterrey", "moro em
+// Braga"; and a town written with its country or region after a comma
+// ("Lyon, France", "Guadalajara, Jalisco"). A town is smaller than a
+// state, so HIPAA Safe Harbor makes it an identifier; a country or a
+// state alone stays.
+func (sc *scanner) placeMentions() {
+	T := sc.toks
+	if len(T) < 3 || sc.allUpperText() {
+		return
+	}
+	for i := 1; i < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || !sc.upper(i) || !sc.townWord(i) {
+			continue
+		}
+		if !sc.placeCueBefore(i) && !sc.regionAfter(i) {
+			continue
+		}
+		e := i
+		for e+1 < len(T) && e < i+2 && T[e+1].kind == tkWord && T[e+1].space && sc.upper(e+1) && sc.townWord(e+1) {
+			e++
+		}
+		// "Santo Domingo", "Rio de Janeiro": a particle inside a name.
+		if e+2 < len(T) && streetParticle(sc.txt(e+1)) && sc.upper(e+2) && sc.townWord(e+2) {
+			e += 2
+		}
+		if sc.countryAt(i) >= e || T[i].flags&fState != 0 && e == i {
+			continue // a country or a state alone is no identifier
+		}
+		end := e
+		if sc.isP(e+1, ',') {
+			if c := sc.countryAt(e + 2); c > 0 {
+				end = c
+			} else if e+2 < len(T) && T[e+2].flags&fState != 0 && !T[e+2].claimed && (sc.upper(e+2) || sc.allUpper(e+2)) {
+				end = e + 2
+				if sc.kind(e+3) == tkWord && T[e+3].flags&fState != 0 && T[e+3].space {
+					end = e + 3 // "New York"
+				}
+			} else if e+2 < len(T) && !T[e+2].claimed && T[e+2].kind == tkWord && sc.upper(e+2) && sc.townWord(e+2) && sc.clauseEnds(e+3) {
+				end = e + 2 // a region or province: "Guadalajara, Jalisco"
+			}
+		}
+		sc.addTok(i, end, SpanAddress, 0.65, prioAddress)
+		i = end
+	}
+}
+
+// townWord reports a capitalised word that can be part of a town's name.
+func (sc *scanner) townWord(k int) bool {
+	t := &sc.toks[k]
+	if t.claimed || t.kind != tkWord || t.e-t.s < 2 {
+		return false
+	}
+	if t.flags&(fStop|fMonth|fWeekday|fNotName|fClin|fUnit|fDoseUnit|fQuestion|fPersonal|fStreetSuffix|fAgeUnit) != 0 ||
+		t.ent.cue != cueNone || t.inClin {
+		return false
+	}
+	return true
+}
+
+// placeCueBefore reports words before token i that put a person in a
+// place: "I'm from", "we're staying in", "based in", "estoy en", "soy
+// de", "moro em", "relocated to".
+func (sc *scanner) placeCueBefore(i int) bool {
+	p := sc.word(i - 1)
+	v := sc.word(i - 2)
+	w := sc.word(i - 3)
+	switch string(p) {
+	case "from":
+		switch string(v) {
+		case "i'm", "im", "we're", "were", "he's", "she's", "they're", "originally", "am", "are", "is", "visiting", "come", "comes", "came", "moved", "here", "flew", "drove":
+			return true
+		}
+	case "in", "at":
+		switch string(v) {
+		case "staying", "stay", "stays", "based", "located", "currently", "i'm", "im", "we're", "he's", "she's", "they're", "home",
+			"here", "reside", "resides", "residing", "settled", "lodging", "now", "still", "raised", "grew":
+			return true
+		case "up":
+			return string(w) == "grew"
+		case "are", "am":
+			return string(w) == "we" || string(w) == "i" || string(w) == "they"
+		case "back":
+			return string(w) == "i'm" || string(w) == "we're" || string(w) == "home" || string(w) == "im"
+		}
+	case "to":
+		switch string(v) {
+		case "relocated", "relocating", "relocate", "fly", "flying", "flew", "travel", "traveling", "travelling", "traveled", "travelled", "back", "home":
+			return true
+		}
+	case "en":
+		switch string(v) {
+		case "estoy", "estamos", "esta", "resido", "radico", "radicamos", "quedo", "quedamos", "hospedado", "hospedada", "hospedados", "ahorita", "ahora":
+			return true
+		}
+	case "de":
+		switch string(v) {
+		case "soy", "somos", "vengo", "venimos", "originario", "originaria", "sou":
+			return true
+		}
+	case "em", "no", "na":
+		switch string(v) {
+		case "moro", "moramos", "estou", "estamos", "mora", "vivo", "vivemos":
+			return true
+		}
+	case "a":
+		switch string(v) {
+		case "viajo", "viajamos", "regreso", "regresamos", "mudo", "mudamos", "mude", "mudei", "mudou":
+			return true
+		}
+	}
+	return false
+}
+
+// regionAfter reports a country written after the town and a comma
+// ("Lyon, France"), so the pair reads as a place with no verb before it.
+func (sc *scanner) regionAfter(i int) bool {
+	e := i
+	for e+1 < len(sc.toks) && e < i+2 && sc.kind(e+1) == tkWord && sc.toks[e+1].space && sc.upper(e+1) && sc.townWord(e+1) {
+		e++
+	}
+	if !sc.isP(e+1, ',') {
+		return false
+	}
+	c := sc.countryAt(e + 2)
+	return c > 0 && sc.clauseEnds(c+1) && (i == 0 || !sc.isP(i-1, ','))
 }
