@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"strings"
+	"sync"
+)
+
 // Vehicle plates and device identifiers written without the cue word the
 // cue reader needs ("plate", "serial"): a British plate has a shape no
 // product code shares; other plates count only next to a word for a
@@ -33,10 +38,11 @@ func (sc *scanner) idsIntl() {
 	if !sc.hasDigits() {
 		return
 	}
-	sc.farCuedIDs()
-	sc.dashCodes()
 	sc.britishPlates()
 	sc.contextPlates()
+	sc.farCuedIDs()
+	sc.dashCodes()
+	sc.deviceLabels()
 }
 
 // britishPlates masks the current British plate, two letters, two digits,
@@ -252,4 +258,73 @@ func (sc *scanner) dashCodes() {
 		sc.addTok(i, end, SpanID, 0.6, prioCatchAll)
 		i = end
 	}
+}
+
+var (
+	deviceKeysOnce sync.Once
+	deviceKeys     map[string]bool
+)
+
+// deviceKey reports whether tokens [a, b) spell one of medicalDevices,
+// folded the way the lexicon folds it.
+func (sc *scanner) deviceKey(a, b int) bool {
+	deviceKeysOnce.Do(func() {
+		deviceKeys = make(map[string]bool, len(medicalDevices))
+		var n normText
+		var toks []token
+		for _, t := range medicalDevices {
+			n.reset(t)
+			toks = tokenize(n.b, toks)
+			parts := make([]string, len(toks))
+			for i, tk := range toks {
+				parts[i] = string(n.b[tk.s:tk.e])
+			}
+			deviceKeys[strings.Join(parts, " ")] = true
+		}
+	})
+	sc.key = sc.key[:0]
+	for k := a; k < b; k++ {
+		if k > a {
+			sc.key = append(sc.key, ' ')
+		}
+		sc.key = append(sc.key, sc.txt(k)...)
+	}
+	return deviceKeys[string(sc.key)]
+}
+
+// deviceLabels leaves a device's name unmasked where it only labels the
+// identifier that follows it ("CGM transmitter G44WK07991", "pacemaker
+// serial PM-44172"): the message is about the number, which is masked.
+// Said of the patient otherwise ("my insulin pump keeps alarming"), the
+// device is clinical and the clinical reader masks it.
+func (sc *scanner) deviceLabels() {
+	T := sc.toks
+	for _, m := range sc.marks {
+		if m.e.flags&fClin == 0 || m.e.clin != SpanCondition || !sc.deviceKey(m.ts, m.te) {
+			continue
+		}
+		j := m.te
+		for n := 0; n < 4 && j < len(T) && !T[j].claimed && (T[j].ent.cue == cueID || sc.idFiller(j)); n++ {
+			j++
+		}
+		if j < len(T) && T[j].claimed && sc.idSpanAt(j) {
+			for k := m.ts; k < m.te; k++ {
+				T[k].claimed = true
+			}
+		}
+	}
+}
+
+// idSpanAt reports an identifier candidate over token k.
+func (sc *scanner) idSpanAt(k int) bool {
+	s := sc.toks[k].s
+	for _, c := range sc.cands {
+		if c.s <= s && s < c.e {
+			switch c.t {
+			case SpanDevice, SpanID, SpanCard, SpanMRN, SpanLicense, SpanPhone, SpanMemberID:
+				return true
+			}
+		}
+	}
+	return false
 }

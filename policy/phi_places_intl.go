@@ -39,6 +39,11 @@ func placeLexicon(lx *lexicon) {
 	lx.flag(fZipCue, "kod pocztowy", "codice postale", "postnummer", "postinumero", "cod postal", "eir code", "code postal")
 	// Ages in French, German, Italian, Catalan and Portuguese.
 	lx.flag(fAgeUnit, "ans", "jahre", "jahren", "jahr", "anni", "anys", "anos")
+	// Devices that are treatment: naming one says what the patient is
+	// treated for ("my insulin pump", "his pacemaker", "her CPAP").
+	for _, t := range medicalDevices {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition })
+	}
 	// Record numbers as hospitals abroad name them.
 	lx.cue(cueID, SpanMRN, "hospital number", "hospital no", "hospital #", "hospital id", "nhs number", "nhs no",
 		"nhs #", "ur number", "urn", "prontuario", "numero de prontuario", "numero do prontuario", "dossier",
@@ -47,6 +52,19 @@ func placeLexicon(lx *lexicon) {
 		"chi number", "hospital record", "case note number", "record id", "medical record #",
 		"medical record no", "file #", "file no", "record #")
 }
+
+// medicalDevices are implanted, worn or home-treatment devices whose
+// mention discloses a condition: a pump means diabetes, a CPAP sleep
+// apnoea, a concentrator lung disease.
+var medicalDevices = []string{"insulin pump", "insulin pumps", "pacemaker", "pacemakers", "defibrillator", "icd device",
+	"implanted defibrillator", "cpap", "cpap machine", "bipap", "bipap machine", "apap machine", "cochlear implant",
+	"cochlear implants", "hearing aid", "hearing aids", "oxygen concentrator", "home oxygen", "oxygen tank", "portable oxygen",
+	"glucose monitor", "continuous glucose monitor", "cgm", "dexcom", "omnipod", "freestyle libre", "libre sensor", "medtronic pump",
+	"tandem pump", "t:slim", "insulin pen", "dialysis machine", "feeding tube", "g-tube", "peg tube", "colostomy bag", "ostomy bag",
+	"ostomy", "catheter", "foley catheter", "picc line", "port-a-cath", "chemo port", "insulin infusion", "loop recorder",
+	"holter monitor", "neurostimulator", "spinal cord stimulator", "vagus nerve stimulator", "lvad", "ventilator", "trach",
+	"tracheostomy", "nebulizer machine", "marcapasos", "bomba de insulina", "audifono", "audifonos", "concentrador de oxigeno",
+	"implante coclear", "monitor de glucosa", "sensor de glucosa", "maquina de dialisis", "sonda", "bolsa de colostomia"}
 
 // streetTypeSuffixes are the endings of street names written as one word
 // in Nordic, Dutch, German, Finnish and Central European languages, which
@@ -424,7 +442,7 @@ func (sc *scanner) townCodes() {
 			// Town first: ", Noida 201301", ", Paris 75008".
 			if i > 1 && !T[i].claimed && sc.kind(i-1) == tkWord && !T[i-1].claimed && sc.upper(i-1) && (sc.canBeName(i-1) || sc.allUpper(i-1)) &&
 				sc.isP(i-2, ',') && sc.placeEnds(i+1) && !sc.allUpperText() {
-				sc.addTok(i-1, i, SpanZIP, 0.75, prioZIP)
+				sc.addTok(i-1, i, SpanZIP, townCodeConf, prioZIP)
 				continue
 			}
 			if n == 6 {
@@ -464,10 +482,15 @@ func (sc *scanner) townCodes() {
 			i = e
 			continue
 		}
-		sc.addTok(i, e, SpanZIP, 0.75, prioZIP)
+		sc.addTok(i, e, SpanZIP, townCodeConf, prioZIP)
 		i = e
 	}
 }
+
+// townCodeConf marks a postcode read with its town: addressLines types
+// it as an address once the tails are joined, as a postcode inside an
+// address line is part of the address.
+const townCodeConf = 0.74
 
 // placeLead reports a preposition that puts a place after it.
 func placeLead(w []byte) bool {
@@ -484,7 +507,7 @@ func (sc *scanner) regrowCand(a, b, e int) bool {
 	T := sc.toks
 	for c := range sc.cands {
 		if x := &sc.cands[c]; x.s == T[a].s && x.e == T[b].e && (x.t == SpanID || x.t == SpanZIP) {
-			x.e, x.t, x.prio = T[e].e, SpanZIP, prioDigits
+			x.e, x.t, x.prio, x.conf = T[e].e, SpanZIP, prioDigits, townCodeConf
 			for k := b + 1; k <= e; k++ {
 				T[k].claimed = true
 			}
@@ -819,6 +842,9 @@ func (sc *scanner) addressLines() {
 		if x.e <= x.s || !(x.t == SpanAddress || x.t == SpanZIP || x.t == SpanPhone && sc.postcodeShaped(x)) {
 			continue
 		}
+		if x.t == SpanZIP && x.conf == townCodeConf {
+			x.t = SpanAddress
+		}
 		st, en := -1, -1
 		for k := range T {
 			if T[k].s == x.s {
@@ -871,11 +897,14 @@ func (sc *scanner) addressLines() {
 			continue
 		}
 		// Left: the town right before a postcode, then whole parts.
-		if x.t == SpanZIP {
+		// A US ZIP after its state stays as it is: "Springfield, IL 62704".
+		if x.t == SpanZIP && !(st > 0 && T[st-1].flags&fState != 0 && T[st].kind == tkNum) {
 			for n := 0; n < 2 && st > 0 && T[st-1].kind == tkWord && !T[st-1].claimed && T[st-1].space && sc.upper(st-1) &&
-				(sc.canBeName(st-1) || caProvince(sc.txt(st-1)) && sc.allUpper(st-1)) && T[st-1].ent.cue == cueNone; n++ {
+				(sc.townWord(st-1) && T[st-1].flags&fState == 0 || caProvince(sc.txt(st-1)) && sc.allUpper(st-1)); n++ {
 				st--
 			}
+		} else if x.t == SpanZIP {
+			continue
 		}
 		for parts := 0; parts < 3; parts++ {
 			if !sc.isP(st-1, ',') {
@@ -1187,7 +1216,7 @@ func (sc *scanner) townWord(k int) bool {
 	if t.claimed || t.kind != tkWord || t.e-t.s < 2 {
 		return false
 	}
-	if t.flags&(fStop|fMonth|fWeekday|fNotName|fClin|fUnit|fDoseUnit|fQuestion|fPersonal|fStreetSuffix|fAgeUnit) != 0 ||
+	if t.flags&(fStop|fMonth|fWeekday|fNotName|fClin|fUnit|fDoseUnit|fQuestion|fPersonal|fStreetSuffix|fAgeUnit|fZipCue) != 0 ||
 		t.ent.cue != cueNone || t.inClin {
 		return false
 	}
@@ -1209,15 +1238,22 @@ func (sc *scanner) placeCueBefore(i int) bool {
 		}
 	case "in", "at":
 		switch string(v) {
-		case "staying", "stay", "stays", "based", "located", "currently", "i'm", "im", "we're", "he's", "she's", "they're", "home",
-			"here", "reside", "resides", "residing", "settled", "lodging", "now", "still", "raised", "grew":
+		case "staying", "stay", "stays", "based", "located", "reside", "resides", "residing", "settled", "lodging", "raised", "grew":
 			return true
-		case "up":
-			return string(w) == "grew"
-		case "are", "am":
-			return string(w) == "we" || string(w) == "i" || string(w) == "they"
-		case "back":
-			return string(w) == "i'm" || string(w) == "we're" || string(w) == "home" || string(w) == "im"
+		}
+		// "I'm in London", but "we are at Riverbend Family Health" is a
+		// visit to a business: a bare "be" only counts with "in".
+		if string(p) == "in" {
+			switch string(v) {
+			case "currently", "i'm", "im", "we're", "he's", "she's", "they're", "home", "here", "now", "still":
+				return true
+			case "up":
+				return string(w) == "grew"
+			case "are", "am":
+				return string(w) == "we" || string(w) == "i" || string(w) == "they"
+			case "back":
+				return string(w) == "i'm" || string(w) == "we're" || string(w) == "home" || string(w) == "im"
+			}
 		}
 	case "to":
 		switch string(v) {
