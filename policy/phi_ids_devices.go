@@ -201,7 +201,9 @@ func (sc *scanner) farCuedIDs() {
 			continue
 		}
 		for j := m.te; j < len(T) && j <= m.te+7; j++ {
-			if T[j].kind == tkPunct && !sc.isP(j, ':') && !sc.isP(j, '#') && !sc.isP(j, '\'') || T[j].ent.cue == cueID && j > m.te {
+			prefix := T[j].kind == tkWord && T[j].e-T[j].s <= 4 && sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum
+			abbrev := sc.isP(j, '.') && sc.attached(j) && sc.kind(j-1) == tkWord && T[j-1].e-T[j-1].s <= 3 // "St. Mary's"
+			if T[j].kind == tkPunct && !sc.isP(j, ':') && !sc.isP(j, '#') && !sc.isP(j, '\'') && !abbrev || T[j].ent.cue == cueID && j > m.te && !prefix {
 				break
 			}
 			if T[j].claimed || T[j].kind == tkPunct || T[j].kind == tkWord && !(T[j].e-T[j].s <= 4 && sc.isP(j+1, '-') && sc.attached(j+1)) {
@@ -210,6 +212,16 @@ func (sc *scanner) farCuedIDs() {
 			end, ok := sc.idValue(j, 5)
 			if !ok {
 				continue
+			}
+			// The digit reader may have taken the code's tail
+			// ("A-57776-94"): the whole code is one value.
+			for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkAlnum) {
+				end += 2
+			}
+			for c := range sc.cands {
+				if x := &sc.cands[c]; x.s >= T[j].s && x.e <= T[end].e && x.prio <= prioCueID {
+					x.e = x.s
+				}
 			}
 			digits := 0
 			for _, c := range sc.compact(j, end) {

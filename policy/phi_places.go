@@ -95,7 +95,7 @@ func (sc *scanner) cities() {
 		}
 		end := -1
 		for k := j; k < len(T) && k < j+3; k++ {
-			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName) != 0 {
+			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName|fUnitDesignator) != 0 {
 				break
 			}
 			end = k

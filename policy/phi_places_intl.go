@@ -740,6 +740,13 @@ func (sc *scanner) unitsBefore() {
 			continue
 		}
 		grew := false
+		// "House 165, Calle Real": the unit word right before the number
+		// the street reader started from.
+		if st > 0 && !T[st-1].claimed && T[st-1].kind == tkWord && T[st-1].flags&fUnitDesignator != 0 && T[st].kind == tkNum && T[st].space {
+			st--
+			T[st].claimed = true
+			grew = true
+		}
 		for n := 0; n < 3; n++ {
 			p := st - 1
 			if sc.isP(p, ',') {

@@ -410,6 +410,11 @@ var categoryFloors = map[string]float64{
 	"vehicle-plate-context":         0.95,
 	"device-hardware-address":       0.95,
 	"age-over-89-romance":           0.95,
+	"place-town-mention":            0.95,
+	"place-comma-line":              0.95,
+	"place-other-script":            0.95,
+	"id-far-cue-dash":               0.95,
+	"clinical-device":               0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -418,7 +423,7 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word", "precision-parcel-spanish", "precision-places-ids"}
+	"precision-period-word", "precision-parcel-spanish", "precision-places-ids", "precision-places-business"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

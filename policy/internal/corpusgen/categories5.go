@@ -89,6 +89,72 @@ var categoryTemplates5 = []tmplSet{
 	}, held: []string{
 		"mein Vater wird {OLD} Jahre alt",
 	}},
+	{cat: "place-town-mention", lang: "en", tune: []string{
+		"I'm from {WTOWN}, can I still register?",
+		"we're staying in {WTOWN} until the 20th",
+		"I fly back to {WTOWN} next week",
+		"visiting from {WTOWNCOUNTRY}",
+	}, held: []string{
+		"my son is based in {WTOWN} now",
+		"we grew up in {WTOWN}",
+	}},
+	{cat: "place-town-mention", lang: "es", tune: []string{
+		"estoy en {WTOWN} hasta el lunes",
+		"soy de {WTOWN}",
+	}, held: []string{
+		"ahorita estamos en {WTOWN}",
+	}},
+	{cat: "place-comma-line", lang: "en", tune: []string{
+		"my address is {LINEADDR}",
+		"send it to {LINEADDR} please",
+		"{LINEADDR}",
+	}, held: []string{
+		"new address: {LINEADDR}",
+		"we moved to {LINEADDR} last month",
+	}},
+	{cat: "place-other-script", lang: "en", tune: []string{
+		"my grandmother's address is {SCRIPTADDR}",
+		"please send it to {SCRIPTADDR}",
+	}, held: []string{
+		"the address is {SCRIPTADDR}",
+	}},
+	{cat: "place-other-script", lang: "es", tune: []string{
+		"la dirección de mi abuela es {SCRIPTADDR}",
+	}, held: []string{
+		"mándenlo a {SCRIPTADDR}",
+	}},
+	{cat: "id-far-cue-dash", lang: "en", tune: []string{
+		"my record number at {HOSPNAME} is {DASHMRN}",
+		"the file number on the letter was {DASHMRN}",
+		"member number on the new card is {DASHMEMBER}",
+	}, held: []string{
+		"my chart number from the other hospital is {DASHMRN}",
+		"the claim they sent me says {DASHCLAIM}",
+	}},
+	{cat: "id-far-cue-dash", lang: "es", tune: []string{
+		"mi número de expediente en el hospital es {DASHMRN}",
+	}, held: []string{
+		"el expediente que me dieron dice {DASHMRN}",
+	}},
+	{cat: "clinical-device", lang: "en", clinical: true, tune: []string{
+		"my {MEDDEVICE} keeps alarming at night",
+		"the battery on my {MEDDEVICE} died",
+		"can I travel with my {MEDDEVICE}?",
+	}, held: []string{
+		"my dad's {MEDDEVICE} was replaced last month",
+		"who do I call about my {MEDDEVICE} supplies",
+	}},
+	{cat: "clinical-device", lang: "es", clinical: true, tune: []string{
+		"mi {MEDDEVICEES} no funciona",
+	}, held: []string{
+		"a mi papá le cambiaron el {MEDDEVICEES}",
+	}},
+	{cat: "precision-places-business", lang: "en", tune: []string{
+		"{CLEANBUSINESS}",
+		"hi, {CLEANBUSINESS}",
+	}, held: []string{
+		"{CLEANBUSINESS}, thanks",
+	}},
 	{cat: "precision-places-ids", lang: "en", tune: []string{
 		"{CLEANPLACE}",
 		"hi, {CLEANPLACE}",
@@ -151,6 +217,25 @@ var (
 	cleanPlacesES = []string{"el estacionamiento para carros está en el nivel 2", "abrimos a las 8 y cerramos a las 6",
 		"la consulta cuesta 500 pesos", "la camioneta de la clínica sale a las 9", "el laboratorio está en el piso 3, sala 12",
 		"el parqueo cuesta 20 pesos la hora", "la ruta 12 para frente a la clínica"}
+)
+
+var (
+	lineUnits     = []string{"Flat", "Apartment", "House", "Unit", "Piso", "Block"}
+	lineBuildings = []string{"Sai Apartments", "Rosewood House", "Harbour Towers", "Palm Residency", "Green Park Complex",
+		"Edificio Miramar", "Torre Norte", "Lakeview Mansions", "Oak Court", "Kensington Heights"}
+	lineStreets = []string{"MG Road", "Station Road", "Park Lane", "Church Street", "Avenida Central", "Mill Lane",
+		"Calle Real", "Rua Nova", "Linking Road", "Hill Crescent"}
+	lineTowns   = []string{"Pune", "Hyderabad", "Leeds", "Cebu", "Nairobi", "Lagos", "Kochi", "Ashby", "Panamá", "Quito"}
+	scriptAddrs = []string{"ул. Ленина 10", "ул. Тверская, д. 7", "проспект Мира 21", "Οδός Ερμού 25", "Λεωφόρος Κηφισίας 12",
+		"شارع الملك فهد 12", "طريق الملك عبدالله 40", "רחוב הרצל 10", "שדרות רוטשילד 22", "ถนน สุขุมวิท 11", "вул. Хрещатик 15"}
+	hospNames  = []string{"Mercy", "St. Mary's", "General", "Memorial", "the children's hospital", "County"}
+	medDevices = []string{"insulin pump", "pacemaker", "CPAP", "CPAP machine", "hearing aid", "oxygen concentrator",
+		"cochlear implant", "glucose monitor", "Dexcom", "feeding tube", "colostomy bag", "defibrillator"}
+	medDevicesES  = []string{"marcapasos", "bomba de insulina", "audífono", "concentrador de oxígeno", "monitor de glucosa"}
+	cleanBusiness = []string{"we are at the pharmacy now", "I'm at the front desk", "we are at Riverbend Family Health",
+		"do you need my W-2 form for the sliding scale?", "I'm in the lobby",
+		"is the office in Building C?", "I'm at Walgreens picking up the forms", "we're in the parking garage",
+		"my form says Section B-2, is that right?"}
 )
 
 func (g *gen) lettersOf(n int, from string) string {
@@ -307,6 +392,36 @@ func (g *gen) categoryValue5(ph, lang string) (seg, bool) {
 			parts[k] = g.lettersOf(2, hex)
 		}
 		return seg{strings.Join(parts, sep), "DEVICE"}, true
+	case "WTOWN":
+		return seg{g.pick(wTowns[g.pick(wStyles)]), "ADDRESS"}, true
+	case "WTOWNCOUNTRY":
+		st := g.pick(wStyles)
+		return seg{g.pick(wTowns[st]) + ", " + g.pick(countryOf[st]), "ADDRESS"}, true
+	case "LINEADDR":
+		u := g.pick(lineUnits) + " " + fmt.Sprint(1+g.r.IntN(400))
+		parts := []string{u, g.pick(lineBuildings), g.pick(lineStreets), g.pick(lineTowns)}
+		if g.r.IntN(3) == 0 {
+			parts = []string{u, g.pick(lineStreets), g.pick(lineTowns)}
+		}
+		return seg{strings.Join(parts, ", "), "ADDRESS"}, true
+	case "SCRIPTADDR":
+		return seg{g.pick(scriptAddrs), "ADDRESS"}, true
+	case "HOSPNAME":
+		return lit(g.pick(hospNames)), true
+	case "DASHMRN", "DASHMEMBER", "DASHCLAIM":
+		pre := g.pick([]string{"MR", "F", "EXP", "HC", "PT", "A", "CH", "MB", "CL", "X"})
+		code := pre + "-" + g.digits(4+g.r.IntN(3))
+		if g.r.IntN(2) == 0 {
+			code += "-" + g.digits(2)
+		}
+		typ := map[string]string{"DASHMRN": "MRN", "DASHMEMBER": "MEMBER_ID", "DASHCLAIM": "ACCOUNT"}[ph]
+		return seg{code, typ}, true
+	case "MEDDEVICE":
+		return seg{g.pick(medDevices), "CONDITION"}, true
+	case "MEDDEVICEES":
+		return seg{g.pick(medDevicesES), "CONDITION"}, true
+	case "CLEANBUSINESS":
+		return lit(g.pick(cleanBusiness)), true
 	case "CLEANPLACE":
 		return lit(g.pick(cleanPlaces)), true
 	case "CLEANPLACEES":
