@@ -911,6 +911,19 @@ func (sc *scanner) addressLines() {
 				st--
 			}
 		} else if x.t == SpanZIP {
+			// The town before a US state and ZIP is an address of its
+			// own; the ZIP keeps its type: "[Springfield, IL] [62704]".
+			st := st - 1
+			e := st
+			if sc.isP(st-1, ',') {
+				st--
+			}
+			for n := 0; n < 3 && st > 0 && T[st-1].kind == tkWord && !T[st-1].claimed && sc.upper(st-1) && sc.townWord(st-1) && T[st-1].flags&fState == 0; n++ {
+				st--
+			}
+			if st < e-1 && !sc.allUpperText() {
+				sc.addTok(st, e, SpanAddress, 0.65, prioAddress)
+			}
 			continue
 		}
 		for parts := 0; parts < 3; parts++ {
