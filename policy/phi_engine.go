@@ -65,6 +65,9 @@ type scanner struct {
 	// is skipped without walking its tokens.
 	stmtAny  uint8
 	flagsAny uint64
+	// placeAny says which shapes the place and identifier readers
+	// need the message holds (placeShapes); set by doorNumbers.
+	placeAny uint16
 }
 
 var (

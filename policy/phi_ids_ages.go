@@ -46,7 +46,7 @@ func ageClauseGoesOn(w []byte) bool {
 // agesIntl runs after the other age readers.
 func (sc *scanner) agesIntl() {
 	T := sc.toks
-	if !sc.hasDigits() {
+	if sc.placeAny&shAge == 0 {
 		return
 	}
 	for i := 1; i < len(T); i++ {

@@ -35,14 +35,22 @@ func plateWord(w []byte) bool {
 
 // idsIntl runs after the address readers.
 func (sc *scanner) idsIntl() {
-	if !sc.hasDigits() {
+	if sc.placeAny&shDigits == 0 {
 		return
 	}
-	sc.britishPlates()
+	if sc.placeAny&shCode4 != 0 {
+		sc.britishPlates()
+	}
 	sc.contextPlates()
-	sc.farCuedIDs()
-	sc.dashCodes()
-	sc.deviceLabels()
+	if len(sc.marks) > 0 {
+		sc.farCuedIDs()
+	}
+	if sc.placeAny&shDash != 0 {
+		sc.dashCodes()
+	}
+	if len(sc.marks) > 0 {
+		sc.deviceLabels()
+	}
 }
 
 // britishPlates masks the current British plate, two letters, two digits,
@@ -70,18 +78,18 @@ func (sc *scanner) britishPlates() {
 // carry no letters.
 func (sc *scanner) contextPlates() {
 	T := sc.toks
-	found := false
-	for i := range T {
-		if T[i].kind == tkWord && vehicleWord(sc.txt(i)) {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if sc.placeAny&shVehicle == 0 {
 		return
 	}
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || T[i].kind == tkPunct || !sc.vehicleNear(i) {
+		if T[i].claimed || T[i].kind == tkPunct {
+			continue
+		}
+		// A plate holds digits within its first three groups.
+		if T[i].kind == tkWord && sc.kind(i+1) != tkNum && sc.kind(i+1) != tkAlnum && sc.kind(i+2) != tkNum && sc.kind(i+2) != tkAlnum {
+			continue
+		}
+		if !sc.vehicleNear(i) {
 			continue
 		}
 		lower := sc.plateNear(i)

@@ -75,6 +75,15 @@ var streetTypeSuffixes = []string{"str", "tie", "katu", "gata", "gaten", "plein"
 	"chaussee", "steig", "pfad", "stieg", "zeile", "dreef", "gade", "torget", "torg", "plads", "alle", "grand", "vagen",
 	"stræde", "straede", "kuja", "polku", "gasse", "gatan", "strasse", "straße", "straat", "weg", "laan", "gracht", "vej"}
 
+// suffixesByLast indexes streetTypeSuffixes by their last byte, so a
+// word is compared only with the endings it could have.
+var suffixesByLast = func() (ix [256][]string) {
+	for _, suf := range streetTypeSuffixes {
+		ix[suf[len(suf)-1]] = append(ix[suf[len(suf)-1]], suf)
+	}
+	return ix
+}()
+
 // streetTypeWords are street types written as their own word after the
 // name: "Karl Johans gate 22", "Bredgade vej 4", "Atatürk caddesi 12".
 func streetTypeWord(w []byte) bool {
@@ -91,12 +100,75 @@ func streetTypeWord(w []byte) bool {
 // "20/3" or "5/7" right after a street name is no date; the date reader
 // gives it back so the street readers can take it ("Wiedner Hauptstraße
 // 20/3", "Ulica Długa 5/7").
+// Shapes a message may hold, found in one pass so each reader that
+// needs one of them is skipped when it is absent.
+const (
+	shDigits   uint16 = 1 << iota // a number or a code
+	shComma                       // a comma
+	shDash                        // a dash
+	shSlash                       // a slash
+	shAge                         // a number from 90 to 125
+	shWordNum                     // a word followed by a number or a code
+	shPrep                        // a preposition that can put a person in a place
+	shCode4                       // letters and digits of four to seven characters
+	shShortNum                    // a word of up to three letters before a number or a code
+	shVehicle                     // a word for a vehicle or its plate
+)
+
+// placeShapes scans the tokens once for the shapes above.
+func (sc *scanner) placeShapes() uint16 {
+	T := sc.toks
+	var m uint16
+	for i := range T {
+		switch T[i].kind {
+		case tkNum:
+			m |= shDigits
+			if n := T[i].e - T[i].s; n == 2 && sc.n.b[T[i].s] == '9' || n == 3 && sc.n.b[T[i].s] == '1' {
+				m |= shAge
+			}
+		case tkAlnum:
+			m |= shDigits
+			if n := T[i].e - T[i].s; n >= 4 && n <= 7 {
+				m |= shCode4
+			}
+		case tkPunct:
+			switch sc.n.b[T[i].s] {
+			case ',':
+				m |= shComma
+			case '-':
+				m |= shDash
+			case '/':
+				m |= shSlash
+			}
+		case tkWord:
+			n := T[i].e - T[i].s
+			if i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && sc.n.b[T[i+1].s] == '.') {
+				m |= shWordNum
+				if n <= 3 {
+					m |= shShortNum
+				}
+			}
+			if n <= 4 && placePrep(sc.txt(i)) {
+				m |= shPrep
+			}
+			if n >= 2 && n <= 14 && T[i].flags&fStop == 0 && vehicleWord(sc.txt(i)) {
+				m |= shVehicle
+			}
+		}
+	}
+	return m
+}
+
 func (sc *scanner) doorNumbers() {
 	T := sc.toks
-	if !sc.hasDigits() {
+	sc.placeAny = sc.placeShapes()
+	if sc.placeAny&shWordNum == 0 {
 		return
 	}
 	sc.splitStreetRuns()
+	if sc.placeAny&shSlash == 0 {
+		return
+	}
 	for i := 1; i+2 < len(T); i++ {
 		if !T[i].claimed || T[i].kind != tkNum || !sc.isP(i+1, '/') || !sc.attached(i+1) || !sc.attached(i+2) || sc.kind(i+2) != tkNum ||
 			T[i].e-T[i].s > 4 || T[i+2].e-T[i+2].s > 3 || sc.isP(i+3, '/') {
@@ -167,7 +239,10 @@ func (sc *scanner) splitStreetRuns() {
 
 // streetSuffixed reports a word with a street ending ("Leidseplein").
 func streetSuffixed(w []byte) bool {
-	for _, suf := range streetTypeSuffixes {
+	if len(w) < 4 {
+		return false
+	}
+	for _, suf := range suffixesByLast[w[len(w)-1]] {
 		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
 			return true
 		}
@@ -181,12 +256,7 @@ func (sc *scanner) streetBefore(i int) bool {
 	T := sc.toks
 	if sc.kind(i-1) == tkWord && !T[i-1].claimed {
 		w := sc.txt(i - 1)
-		for _, suf := range streetTypeSuffixes {
-			if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
-				return true
-			}
-		}
-		if T[i-1].flags&fStreetSuffix != 0 || streetTypeWord(w) {
+		if streetSuffixed(w) || T[i-1].flags&fStreetSuffix != 0 || streetTypeWord(w) {
 			return true
 		}
 	}
@@ -211,8 +281,8 @@ func (sc *scanner) streetBefore(i int) bool {
 // after it and before the postcode readers.
 func (sc *scanner) placesIntl() {
 	T := sc.toks
-	if !sc.hasDigits() {
-		return // every form read here has a house number
+	if sc.placeAny&shWordNum == 0 {
+		return // every form read here has a house number after a word
 	}
 	sc.streetEdges()
 	for i := 0; i < len(T); i++ {
@@ -231,17 +301,6 @@ func (sc *scanner) placesIntl() {
 			i = end
 		}
 	}
-}
-
-// hasDigits reports a digit anywhere in the message: the readers of house
-// numbers, postcodes, plates and ages have nothing to do without one.
-func (sc *scanner) hasDigits() bool {
-	for i := range sc.toks {
-		if k := sc.toks[i].kind; k == tkNum || k == tkAlnum {
-			return true
-		}
-	}
-	return false
 }
 
 // streetEdges grows the streets addresses() found over a door number
@@ -327,17 +386,11 @@ func (sc *scanner) streetNumberAt(n int) (int, bool) {
 func (sc *scanner) suffixStreet(i int) (int, bool) {
 	T := sc.toks
 	w := sc.txt(i)
-	if len(w) < 5 || !(sc.houseNumber(i+1) || sc.isP(i+1, '.') && sc.houseNumber(i+2)) {
+	if len(w) < 5 || !(sc.kind(i+1) == tkNum || sc.kind(i+1) == tkAlnum || sc.isP(i+1, '.')) ||
+		!(sc.houseNumber(i+1) || sc.isP(i+1, '.') && sc.houseNumber(i+2)) {
 		return 0, false
 	}
-	hit := false
-	for _, suf := range streetTypeSuffixes {
-		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
-			hit = true
-			break
-		}
-	}
-	if !hit || T[i].flags&(fStop|fClin) != 0 || !(sc.upper(i) || sc.addressCueBefore(i)) {
+	if !streetSuffixed(w) || T[i].flags&(fStop|fClin) != 0 || !(sc.upper(i) || sc.addressCueBefore(i)) {
 		return 0, false
 	}
 	n := i + 1
@@ -375,7 +428,7 @@ func (sc *scanner) unclaimDate(a, b int) {
 // before the type word and a house number after it.
 func (sc *scanner) namedStreetType(i int) (int, int, bool) {
 	T := sc.toks
-	if !sc.houseNumber(i+1) || i == 0 || !streetTypeWord(sc.txt(i)) || sc.allUpperText() {
+	if sc.kind(i+1) != tkNum && sc.kind(i+1) != tkAlnum || i == 0 || !sc.houseNumber(i+1) || !streetTypeWord(sc.txt(i)) || sc.allUpperText() {
 		return 0, 0, false
 	}
 	s := i
@@ -401,14 +454,22 @@ func (sc *scanner) namedStreetType(i int) (int, int, bool) {
 // Berlin", "31-042 Kraków", "Noida 201301") and state codes before a
 // postcode ("NSW 2000", "ON M5V 3L9").
 func (sc *scanner) placesBeforeTails() {
-	if !sc.hasDigits() {
+	if sc.placeAny&shDigits == 0 {
 		return // each of these needs a postcode
 	}
-	sc.compactPostcodes()
+	if sc.placeAny&shCode4 != 0 {
+		sc.compactPostcodes()
+	}
 	sc.townCodes()
-	sc.townParticles()
-	sc.regionCodes()
-	sc.unnumberedStreets()
+	if len(sc.cands) > 0 {
+		sc.townParticles()
+	}
+	if sc.placeAny&shShortNum != 0 {
+		sc.regionCodes()
+	}
+	if sc.placeAny&shComma != 0 && sc.flagsAny&(fStreetSuffix|fStreetPrefix) != 0 {
+		sc.unnumberedStreets()
+	}
 }
 
 // townCodes finds a postcode written next to its town. A five-digit code
@@ -1100,7 +1161,7 @@ func (sc *scanner) partKind(a, b int) int {
 // shape of a postal address, not of a sentence.
 func (sc *scanner) commaLines() {
 	T := sc.toks
-	if sc.flagsAny&(fUnitDesignator|fStreetSuffix|fStreetPrefix) == 0 {
+	if sc.placeAny&shComma == 0 || sc.flagsAny&(fUnitDesignator|fStreetSuffix|fStreetPrefix) == 0 {
 		return
 	}
 	// Part boundaries: commas.
@@ -1191,14 +1252,19 @@ func (sc *scanner) maskLine(a, b int) {
 // state alone stays.
 func (sc *scanner) placeMentions() {
 	T := sc.toks
-	if len(T) < 3 || sc.allUpperText() {
+	if len(T) < 3 || sc.placeAny&(shPrep|shComma) == 0 {
 		return
 	}
 	for i := 1; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || !sc.upper(i) || !sc.townWord(i) {
+		if T[i].claimed || T[i].kind != tkWord || sc.kind(i-1) != tkWord && !sc.isP(i-1, '\'') {
 			continue
 		}
-		if !sc.placeCueBefore(i) && !sc.regionAfter(i) {
+		// Cheap tests first: a preposition before the word, or a comma
+		// within three words after it.
+		if !placePrep(sc.word(i-1)) && !sc.isP(i+1, ',') && !sc.isP(i+2, ',') && !sc.isP(i+3, ',') {
+			continue
+		}
+		if !sc.upper(i) || !sc.townWord(i) || !sc.placeCueBefore(i) && !sc.regionAfter(i) || sc.allUpperText() {
 			continue
 		}
 		e := i
@@ -1228,6 +1294,15 @@ func (sc *scanner) placeMentions() {
 		sc.addTok(i, end, SpanAddress, 0.65, prioAddress)
 		i = end
 	}
+}
+
+// placePrep reports the prepositions placeCueBefore reads.
+func placePrep(w []byte) bool {
+	switch string(w) {
+	case "from", "in", "at", "to", "en", "de", "em", "no", "na", "a":
+		return true
+	}
+	return false
 }
 
 // townWord reports a capitalised word that can be part of a town's name.
