@@ -151,7 +151,7 @@ func (sc *scanner) placeShapes() uint16 {
 			if n <= 4 && placePrep(sc.txt(i)) {
 				m |= shPrep
 			}
-			if n >= 2 && n <= 14 && T[i].flags&fStop == 0 && vehicleWord(sc.txt(i)) {
+			if maybeVehicleWord(sc.txt(i)) && T[i].flags&fStop == 0 && vehicleWord(sc.txt(i)) {
 				m |= shVehicle
 			}
 		}
