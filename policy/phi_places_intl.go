@@ -118,21 +118,23 @@ const (
 // placeShapes scans the tokens once for the shapes above.
 func (sc *scanner) placeShapes() uint16 {
 	T := sc.toks
+	b := sc.n.b
 	var m uint16
 	for i := range T {
-		switch T[i].kind {
+		t := &T[i]
+		switch t.kind {
 		case tkNum:
 			m |= shDigits
-			if n := T[i].e - T[i].s; n == 2 && sc.n.b[T[i].s] == '9' || n == 3 && sc.n.b[T[i].s] == '1' {
+			if n := t.e - t.s; n == 2 && b[t.s] == '9' || n == 3 && b[t.s] == '1' {
 				m |= shAge
 			}
 		case tkAlnum:
 			m |= shDigits
-			if n := T[i].e - T[i].s; n >= 4 && n <= 7 {
+			if n := t.e - t.s; n >= 4 && n <= 7 {
 				m |= shCode4
 			}
 		case tkPunct:
-			switch sc.n.b[T[i].s] {
+			switch b[t.s] {
 			case ',':
 				m |= shComma
 			case '-':
@@ -141,17 +143,18 @@ func (sc *scanner) placeShapes() uint16 {
 				m |= shSlash
 			}
 		case tkWord:
-			n := T[i].e - T[i].s
-			if i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && sc.n.b[T[i+1].s] == '.') {
+			n := t.e - t.s
+			w := b[t.s:t.e]
+			if i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
 				m |= shWordNum
 				if n <= 3 {
 					m |= shShortNum
 				}
 			}
-			if n <= 4 && placePrep(sc.txt(i)) {
+			if n <= 4 && m&shPrep == 0 && placePrep(w) {
 				m |= shPrep
 			}
-			if maybeVehicleWord(sc.txt(i)) && T[i].flags&fStop == 0 && vehicleWord(sc.txt(i)) {
+			if m&shVehicle == 0 && maybeVehicleWord(w) && t.flags&fStop == 0 && vehicleWord(w) {
 				m |= shVehicle
 			}
 		}
@@ -285,8 +288,9 @@ func (sc *scanner) placesIntl() {
 		return // every form read here has a house number after a word
 	}
 	sc.streetEdges()
-	for i := 0; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord {
+	for i := 0; i+1 < len(T); i++ {
+		// Both forms need a house number (or "Str." and one) next.
+		if T[i].claimed || T[i].kind != tkWord || T[i+1].kind == tkWord || T[i+1].kind == tkPunct && sc.n.b[T[i+1].s] != '.' {
 			continue
 		}
 		if end, ok := sc.suffixStreet(i); ok {
