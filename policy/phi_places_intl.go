@@ -177,7 +177,10 @@ func (sc *scanner) doorNumbers() {
 			T[i].e-T[i].s > 4 || T[i+2].e-T[i+2].s > 3 || sc.isP(i+3, '/') {
 			continue
 		}
-		if sc.streetBefore(i) {
+		// "Unit 4/12 George Street": Australian unit/house numbers
+		// before a street.
+		unitHouse := sc.kind(i+3) == tkWord && sc.upper(i+3) && (sc.flags(i+4)&fStreetSuffix != 0 || sc.flags(i+5)&fStreetSuffix != 0 && sc.upper(i+4))
+		if sc.streetBefore(i) || unitHouse {
 			sc.unclaimDate(i, i+2)
 		}
 	}
@@ -360,6 +363,17 @@ func (sc *scanner) streetEdges() {
 			T[en].addrEnd = false
 			T[en+1].claimed, T[en+2].claimed, T[en+2].addrEnd = true, true, true
 			x.e = T[en+2].e
+		}
+		// "4/12 George Street": the unit number before the house number,
+		// and its unit word.
+		if T[st].kind == tkNum && sc.isP(st-1, '/') && sc.attached(st) && sc.attached(st-1) && sc.kind(st-2) == tkNum && !T[st-2].claimed {
+			st -= 2
+			T[st].claimed, T[st+1].claimed = true, true
+			if st > 0 && !T[st-1].claimed && T[st-1].flags&fUnitDesignator != 0 {
+				st--
+				T[st].claimed = true
+			}
+			x.s = T[st].s
 		}
 		if T[st].kind == tkWord && sc.upper(st) && sc.kind(st+1) == tkNum && !sc.allUpperText() {
 			for n := 0; n < 2 && st > 0 && T[st-1].kind == tkWord && !T[st-1].claimed && sc.upper(st-1) && sc.canBeName(st-1) && T[st-1].ent.cue == cueNone; n++ {

@@ -16,6 +16,8 @@ func TestPlacesAndIDsAbroad(t *testing.T) {
 		{"36 Avenue des Champs-Élysées, Paris 75008", "[ADDRESS]"},
 		// Units and plots before the street, whole comma-built lines.
 		{"Plot 12, Sector 5, Noida 201301", "[ADDRESS]"},
+		{"Unit 4/12 George Street, Sydney NSW 2000", "[ADDRESS]"},
+		{"the form is due 4/12 Friday", "the form is due [DATE] Friday"},
 		{"Flat 201, Sai Apartments, MG Road, Pune", "[ADDRESS]"},
 		{"Apartment 5B, 123 Rue Sainte-Catherine, Montréal, QC H3B 1A7", "[ADDRESS]"},
 		// A street with no number is an address when a postcode follows.
