@@ -65,6 +65,9 @@ type scanner struct {
 	// is skipped without walking its tokens.
 	stmtAny  uint8
 	flagsAny uint64
+	// placeAny says which shapes the place and identifier readers
+	// need the message holds (placeShapes); set by doorNumbers.
+	placeAny uint16
 }
 
 var (
@@ -182,6 +185,7 @@ func (sc *scanner) run(text string) {
 	sc.confusableDigits()
 	sc.lookup()
 	sc.structural()
+	sc.macAddresses()
 	sc.cueIDs()
 	sc.cuedPostcodes()
 	sc.validated()
@@ -192,10 +196,19 @@ func (sc *scanner) run(text string) {
 	sc.birthYears()
 	sc.digitRuns()
 	sc.spelledDigits()
+	sc.doorNumbers()
 	sc.addresses()
+	sc.placesIntl()
 	sc.postcodes()
 	sc.zips()
+	sc.placesBeforeTails()
 	sc.addressTails()
+	sc.unitsBefore()
+	sc.addressLines()
+	sc.commaLines()
+	sc.placeMentions()
+	sc.agesIntl()
+	sc.idsIntl()
 	sc.names()
 	sc.otherScriptNames()
 	sc.catchAll()

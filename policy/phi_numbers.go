@@ -41,7 +41,10 @@ func (sc *scanner) idValue(j int, minLen int) (int, bool) {
 	end := j
 	if k == tkWord {
 		// A plate or id that opens with letters: "ABC-1234", "ABC 1234".
-		if T[j].e-T[j].s > 4 || T[j].flags&fStop != 0 {
+		// A single letter before a dash is a prefix, not the article:
+		// "A-0045-123".
+		letterPrefix := T[j].e-T[j].s == 1 && sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2)
+		if T[j].e-T[j].s > 4 || T[j].flags&fStop != 0 && !letterPrefix {
 			return 0, false
 		}
 		nx := j + 1

@@ -95,7 +95,7 @@ func (sc *scanner) cities() {
 		}
 		end := -1
 		for k := j; k < len(T) && k < j+3; k++ {
-			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName) != 0 {
+			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName|fUnitDesignator) != 0 {
 				break
 			}
 			end = k
@@ -236,14 +236,24 @@ func (sc *scanner) unitAfter(end int) int {
 
 // addressES reads street type, street words, number: "Av. Reforma 222".
 func (sc *scanner) addressES(i int) (int, bool) {
-	if sc.flags(i)&fStreetPrefix == 0 {
+	// "C/ Mayor 5": the Spanish abbreviation of "calle".
+	// "al. Verdi 90": the Polish abbreviation of "aleja".
+	slashC := (sc.is(i, "c") && sc.isP(i+1, '/') || sc.is(i, "al") && sc.isP(i+1, '.') && sc.upper(i+2)) && sc.attached(i+1) && sc.kind(i+2) == tkWord
+	if sc.flags(i)&fStreetPrefix == 0 && !slashC {
 		return 0, false
 	}
-	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) && (!sc.addressCueBefore(i) || sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0) {
-		return 0, false // "via", "largo": ordinary words unless capitalised or after "I live at"
+	// "via", "largo": ordinary words unless capitalised, after "I live
+	// at", or read as a street that a town or postcode follows ("via roma
+	// 10, milano").
+	weak := false
+	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) {
+		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 {
+			return 0, false
+		}
+		weak = !sc.addressCueBefore(i)
 	}
 	j := i + 1
-	if sc.isP(j, '.') {
+	if sc.isP(j, '.') || slashC {
 		j++
 	}
 	words := 0
@@ -252,17 +262,23 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		if t.claimed {
 			return 0, false
 		}
-		if t.kind == tkWord && (t.flags&fParticle != 0 || t.flags&(fStop|fClin) == 0) {
+		// A capitalised word, or a particle before one, is part of the
+		// street's name even when it is also a common word: "Calle Real",
+		// "Travessa do Carmo".
+		capName := t.kind == tkWord && t.flags&fClin == 0 && !sc.allUpperText() &&
+			(sc.upper(j) || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord && sc.upper(j+1))
+		if t.kind == tkWord && (t.flags&fParticle != 0 || t.flags&(fStop|fClin) == 0 || capName) {
 			if t.flags&fParticle == 0 {
 				words++
 			}
 			j++
 			continue
 		}
-		if sc.isP(j, '#') || sc.isP(j, '.') || sc.is(j, "no") || sc.is(j, "num") || sc.is(j, "numero") ||
+		if sc.isP(j, '#') || sc.isP(j, '.') || houseMarker(sc.txt(j)) ||
 			(sc.isP(j, '-') && sc.attached(j) && sc.attached(j+1) && words > 0 && sc.kind(j+1) == tkWord) || // "Rue Saint-Denis"
-
-			(sc.isP(j, ',') && words > 0 && sc.kind(j+1) == tkNum) { // "Via Roma, 10"
+			// "Via Roma, 10", "Rua Augusta, nº 45", "ул. Тверская, д. 7"
+			(sc.isP(j, ',') && words > 0 && (sc.kind(j+1) == tkNum || houseMarker(sc.word(j+1)) &&
+				(sc.kind(j+2) == tkNum || sc.isP(j+2, '.') && sc.kind(j+3) == tkNum))) {
 			j++
 			continue
 		}
@@ -275,6 +291,9 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			end := j
 			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.kind(end+2) == tkNum && sc.attached(end+2) {
 				end += 2
+			}
+			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) {
+				return 0, false
 			}
 			return sc.unitAfter(end), true
 		}
@@ -529,7 +548,7 @@ func (sc *scanner) tailPart(k int) int {
 		}
 		// "the Netherlands", "the Hague": an article before a capitalised
 		// place at the start of a part.
-		if n == 0 && sc.is(p, "the") && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
+		if n == 0 && (sc.is(p, "the") || streetParticle(sc.word(p))) && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
 			p++
 		}
 		if !sc.placeWord(p) {

@@ -40,8 +40,8 @@ const (
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	// Measured 0.9969 / 1.0000 / 0.9979 / 0 of 2,042.
 	"development": {0.996, 0.995, 0.997, 0.005},
-	// Measured 0.9394 / 0.8960 / 0.9861 / 15 of 750 (0.0200).
-	"independent": {0.939, 0.895, 0.986, 0.021},
+	// Measured 0.9456 / 0.8960 / 0.9862 / 15 of 750 (0.0200).
+	"independent": {0.945, 0.895, 0.986, 0.021},
 }
 
 type reportItem struct {
@@ -405,6 +405,16 @@ var categoryFloors = map[string]float64{
 	"age-nearing-and-apposed":       0.95,
 	"clinical-period":               0.95,
 	"clinical-lump-spanish":         0.95,
+	"place-intl-street-types":       0.95,
+	"place-postcode-town":           0.95,
+	"vehicle-plate-context":         0.95,
+	"device-hardware-address":       0.95,
+	"age-over-89-romance":           0.95,
+	"place-town-mention":            0.95,
+	"place-comma-line":              0.95,
+	"place-other-script":            0.95,
+	"id-far-cue-dash":               0.95,
+	"clinical-device":               0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -413,7 +423,7 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word", "precision-parcel-spanish"}
+	"precision-period-word", "precision-parcel-spanish", "precision-places-ids", "precision-places-business"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

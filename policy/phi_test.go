@@ -85,7 +85,8 @@ func TestDetectIdentifiers(t *testing.T) {
 		{"my address is 45 elm street apt 3b, springfield, il 62704", []want{{SpanAddress, "45 elm street apt 3b, springfield, il"}, {SpanZIP, "62704"}}},
 		{"12 rue de la paix, 75002 paris, france", []want{{SpanAddress, "12 rue de la paix"}, {SpanZIP, "75002"}, {SpanAddress, "paris, france"}}},
 		{"I live at 12 Elm St, Springfield and my son has a cold", []want{{SpanAddress, "12 Elm St, Springfield"}}},
-		{"Springfield, IL 62704", []want{{SpanZIP, "62704"}}},
+		// The town is smaller than a state: an identifier of its own.
+		{"Springfield, IL 62704", []want{{SpanAddress, "Springfield, IL"}, {SpanZIP, "62704"}}},
 		{"zip 90210", []want{{SpanZIP, "90210"}}},
 		{"CP 06700", []want{{SpanZIP, "06700"}}},
 		// Names: cues, lexicon, casing, order, Spanish.

@@ -79,7 +79,7 @@ func generate(seed uint64) []Example {
 	var exs []Example
 	var evasionSrc [][]seg
 	var evasionMeta []Example
-	for _, set := range append(templates[:len(templates):len(templates)], append(append(categoryTemplates[:len(categoryTemplates):len(categoryTemplates)], categoryTemplates2...), append(categoryTemplates3[:len(categoryTemplates3):len(categoryTemplates3)], categoryTemplates4...)...)...) {
+	for _, set := range append(templates[:len(templates):len(templates)], append(append(categoryTemplates[:len(categoryTemplates):len(categoryTemplates)], categoryTemplates2...), append(append(categoryTemplates3[:len(categoryTemplates3):len(categoryTemplates3)], categoryTemplates4...), categoryTemplates5...)...)...) {
 		for _, sp := range []struct {
 			name string
 			list []string
