@@ -197,6 +197,13 @@ type Config struct {
 	// AuditCheckpointInterval is how often a checkpoint over the audit
 	// log is signed when it has grown (DefaultCheckpointInterval).
 	AuditCheckpointInterval time.Duration
+
+	// Several nodes on one PostgreSQL database (multinode.go).
+	// OutboxLease is how long a node holds an outbox job it took before
+	// another node may take it (DefaultOutboxLease); ElectionInterval is
+	// how often a node tries to become the checkpoint signer, and the
+	// signer checks it still is (nodes.DefaultElectionCheck).
+	OutboxLease, ElectionInterval time.Duration
 }
 
 // Server is a running central endpoint.
@@ -221,6 +228,7 @@ type Server struct {
 	bgCancel  context.CancelFunc
 
 	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
+	nodes       *multiNode          // several nodes on PostgreSQL; nil on SQLite (multinode.go)
 	ops         *opsmetrics.Metrics // operational metrics (ops.go)
 	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
 	opsAddr     string
@@ -348,27 +356,25 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	s.bg.Add(1)
 	go func() { defer s.bg.Done(); s.refusals.run(s.bgCtx) }()
-	if err := s.startCheckpoints(ctx); err != nil {
+	s.startNodes(ctx)
+	fail := func(err error) (*Server, error) {
+		s.bgCancel()
+		s.bg.Wait()
+		s.stopNodes()
 		db.Close()
 		return nil, err
+	}
+	if err := s.startCheckpoints(ctx); err != nil {
+		return fail(err)
 	}
 	if err := s.startTemplates(ctx); err != nil {
-		s.bgCancel()
-		s.bg.Wait()
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	if s.macros, err = loadMacros(cfg.DataDir); err != nil {
-		s.bgCancel()
-		s.bg.Wait()
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	if err := s.startSIEM(); err != nil {
-		s.bgCancel()
-		s.bg.Wait()
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	s.commits = newGroupCommitter(s)
 	s.commits.start()
@@ -465,6 +471,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 			s.log.Error("final audit checkpoint not signed", "err", cerr.Error())
 		}
 	}
+	s.stopNodes()
 	s.bgCancel()
 	s.bg.Wait()
 	// Refusals counted since the last window closed are written now.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // Notify sends payload on channel, through q (a transaction sends it when
@@ -85,7 +84,8 @@ func (l *Listener) listenOnce(ctx context.Context, gap bool) (listened bool, err
 	}
 	defer conn.Close()
 	err = conn.Raw(func(dc any) error {
-		sc, ok := dc.(*stdlib.Conn)
+		// pgx's own connection, or one that embeds it (store/pgsql's).
+		sc, ok := dc.(interface{ Conn() *pgx.Conn })
 		if !ok {
 			return fmt.Errorf("nodes: listening needs a PostgreSQL connection, not %T", dc)
 		}

@@ -1,0 +1,77 @@
+package central
+
+import (
+	"context"
+
+	"github.com/clinicwa/triage/store/central/nodes"
+)
+
+// checkpointSignerJob names the election of the node that signs the
+// audit log's checkpoints.
+const checkpointSignerJob = "audit-checkpoint-signer"
+
+// multiNode is what a triaged node runs so that it can share its
+// PostgreSQL database with other nodes behind a load balancer:
+//   - an id for this run, which its outbox leases carry (outbox_lease.go);
+//   - the election of the one checkpoint signer (checkpoint.go);
+//   - the relay of live events between nodes (node_events.go).
+//
+// Webhook de-duplication, sign-in lockouts and one-time codes need nothing
+// here: they are decided by unique constraints and conditional UPDATEs,
+// which hold across nodes as they do across requests. On SQLite there is
+// one node and no multiNode.
+type multiNode struct {
+	id     string
+	signer *nodes.Election
+	relay  *eventRelay
+}
+
+// startNodes joins the other nodes when the store is on PostgreSQL: it
+// runs before the checkpointer and the outbox worker, which use it.
+func (s *Server) startNodes(ctx context.Context) {
+	if !nodes.IsPostgres(s.db) {
+		return
+	}
+	if s.cfg.OutboxLease <= 0 {
+		s.cfg.OutboxLease = DefaultOutboxLease
+	}
+	m := &multiNode{id: nodes.NewID()}
+	m.signer = nodes.NewElection(s.db, checkpointSignerJob, s.cfg.ElectionInterval)
+	m.signer.OnChange = func(leader bool) {
+		if leader {
+			s.log.Info("this node now signs the audit checkpoints", "node", m.id)
+		} else {
+			s.log.Warn("this node no longer signs the audit checkpoints", "node", m.id)
+		}
+	}
+	m.signer.Start(ctx)
+	m.relay = newEventRelay(s.db, m.id, s.hub, s.log)
+	m.relay.start()
+	s.nodes = m
+	s.log.Info("joined the nodes sharing the database", "node", m.id)
+}
+
+// stopNodes leaves the others: the signer's election is resigned at
+// once (another node takes over at its next try) and the event relay
+// stops. Call it after the last checkpoint.
+func (s *Server) stopNodes() {
+	if s.nodes == nil {
+		return
+	}
+	s.nodes.relay.stop()
+	s.nodes.signer.Close()
+}
+
+// NodeID is this node's id for this run ("" on SQLite, a single node).
+func (s *Server) NodeID() string {
+	if s.nodes == nil {
+		return ""
+	}
+	return s.nodes.id
+}
+
+// SignsCheckpoints reports whether this node is the elected checkpoint
+// signer (always true on SQLite, a single node).
+func (s *Server) SignsCheckpoints() bool {
+	return s.nodes == nil || s.nodes.signer.Leader()
+}
