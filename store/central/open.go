@@ -15,11 +15,20 @@ import (
 // SQLite orders its writers. It refuses a folder without a database.
 // The caller closes st.DB.
 func OpenStore(ctx context.Context, dataDir string, kc KeyCustody) (*Store, seal.Source, error) {
-	path := filepath.Join(dataDir, DBFileName)
-	if _, err := os.Stat(path); err != nil {
-		return nil, seal.Source{}, fmt.Errorf("central: no store at %s: %w", path, err)
+	return OpenStoreAt(ctx, dataDir, "", kc)
+}
+
+// OpenStoreAt is OpenStore for a store that may live in PostgreSQL:
+// with databaseURL set (TRIAGED_DATABASE_URL) the database is there, and
+// dataDir keeps only what is local (a demo key).
+func OpenStoreAt(ctx context.Context, dataDir, databaseURL string, kc KeyCustody) (*Store, seal.Source, error) {
+	if databaseURL == "" && databaseURLFor == nil {
+		path := filepath.Join(dataDir, DBFileName)
+		if _, err := os.Stat(path); err != nil {
+			return nil, seal.Source{}, fmt.Errorf("central: no store at %s: %w", path, err)
+		}
 	}
-	db, err := OpenDB(ctx, path)
+	db, pg, err := openConfigured(ctx, dataDir, databaseURL)
 	if err != nil {
 		return nil, seal.Source{}, err
 	}
@@ -44,5 +53,5 @@ func OpenStore(ctx context.Context, dataDir string, kc KeyCustody) (*Store, seal
 		db.Close()
 		return nil, src, fmt.Errorf("central: open keys: %w", err)
 	}
-	return NewSQLiteStore(db, keys), src, nil
+	return newStore(db, keys, pg), src, nil
 }

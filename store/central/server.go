@@ -17,7 +17,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,8 +59,14 @@ type SeedUser struct {
 
 // Config configures a central endpoint.
 type Config struct {
-	// DataDir holds triaged.db. Required.
+	// DataDir holds triaged.db. Required. With DatabaseURL it still holds
+	// what is local to this node: the lock file, macros, a demo key.
 	DataDir string
+	// DatabaseURL, when set (postgres://…, TRIAGED_DATABASE_URL), keeps the
+	// store in that PostgreSQL database instead of DataDir's SQLite file.
+	// PostgreSQL sees the same sealed columns and blind indexes: only
+	// ciphertext and keyed digests of PHI.
+	DatabaseURL string
 	// Addr is the listen address; DefaultAddr when empty. "127.0.0.1:0"
 	// picks a free port (the demo).
 	Addr string
@@ -554,7 +559,7 @@ func (s *Server) openKeys(ctx context.Context) error {
 // the keyring entry and the key wrappings stay bound to this store.
 func storeID(ctx context.Context, db *sql.DB) (string, error) {
 	id := newID("store")
-	if _, err := db.ExecContext(ctx, `INSERT OR IGNORE INTO store_meta (key, value) VALUES ('store_id', ?)`, id); err != nil {
+	if _, err := db.ExecContext(ctx, `INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING`, id); err != nil {
 		return "", err
 	}
 	err := db.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
@@ -618,7 +623,7 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() },
 		hashes: newHashGate(), lockedSources: newLockCache()}
 	s.refusals = newRefusalLog(s)
-	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	db, pg, err := openConfigured(ctx, cfg.DataDir, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -627,6 +632,6 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
-	s.store = NewSQLiteStore(db, s.keys)
+	s.store = newStore(db, s.keys, pg)
 	return s, nil
 }

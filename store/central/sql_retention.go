@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/clinicwa/triage/store/pgsql"
 	"sort"
 	"strconv"
 )
@@ -18,9 +19,9 @@ type sqlRetention struct{}
 // Dialect: the PRAGMA is SQLite's; PostgreSQL has no per-connection
 // equivalent (dead tuples go at VACUUM), so its backend leaves this out.
 func (sqlRetention) secureDelete(ctx context.Context, conn *sql.Conn, on bool) error {
-	stmt := `PRAGMA secure_delete = OFF`
+	stmt := pgsql.Spelling(`PRAGMA secure_delete = OFF`, `SELECT 0`)
 	if on {
-		stmt = `PRAGMA secure_delete = ON`
+		stmt = pgsql.Spelling(`PRAGMA secure_delete = ON`, `SELECT 1`)
 	}
 	_, err := conn.ExecContext(ctx, stmt)
 	return err

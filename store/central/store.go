@@ -14,6 +14,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/pgsql"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -324,6 +325,10 @@ type Outbox interface {
 // interfaces; handlers only see these.
 type Store struct {
 	DB *sql.DB
+	// pg is set when DB is PostgreSQL (store/pgsql): the few statements
+	// spelled differently are registered there; the flag covers what is
+	// not a statement (transaction starts, the audit chain's lock).
+	pg bool
 	// gate orders this process's write transactions (see writeGate).
 	gate *writeGate
 	Patients
@@ -338,10 +343,20 @@ type Store struct {
 }
 
 // NewSQLiteStore builds the SQLite implementation over db, sealing with keys.
-func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
+func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store { return newStore(db, keys, false) }
+
+// NewPostgresStore builds the store over a PostgreSQL pool opened with
+// OpenPostgres (its connections rebind the SQLite statements).
+func NewPostgresStore(db *sql.DB, keys *seal.Keys) *Store { return newStore(db, keys, true) }
+
+// Postgres reports whether the store is on PostgreSQL.
+func (s *Store) Postgres() bool { return s.pg }
+
+func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
 	sq := &sqlite{keys: keys}
 	return &Store{
 		DB:       db,
+		pg:       pg,
 		gate:     newWriteGate(),
 		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
@@ -417,8 +432,11 @@ func newLabel(n int) string {
 	return "Patient " + string(b)
 }
 
+// isUniqueViolation recognises both databases' unique-constraint errors:
+// SQLite's by its message (modernc.org/sqlite has no exported code type
+// worth importing here), PostgreSQL's by SQLSTATE 23505.
 func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || pgsql.IsUniqueViolation(err))
 }
 
 func ensureDir(dir string) error {
