@@ -44,6 +44,9 @@ func (s *Server) startNodes(ctx context.Context) {
 			s.log.Warn("this node no longer signs the audit checkpoints", "node", m.id)
 		}
 	}
+	m.signer.OnLost = func(err error) {
+		s.log.Warn("the connection holding the checkpoint signer's election failed", "err", err.Error())
+	}
 	m.signer.Start(ctx)
 	m.relay = newEventRelay(s.db, m.id, s.hub, s.log)
 	m.relay.start()

@@ -27,8 +27,10 @@ type Election struct {
 	db    *sql.DB
 	key   int64
 	check time.Duration
-	// OnChange, when set before Run, is told every change of leadership.
+	// OnChange, when set before Start, is told every change of
+	// leadership; OnLost, why a leader stopped being one.
 	OnChange func(leader bool)
+	OnLost   func(err error)
 
 	mu   sync.Mutex
 	conn *sql.Conn // holds the lock; nil while following
@@ -75,8 +77,12 @@ func (e *Election) step(ctx context.Context) {
 	defer e.mu.Unlock()
 	if e.conn != nil {
 		var one int
-		if err := e.conn.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err == nil {
+		err := e.conn.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
+		if err == nil {
 			return
+		}
+		if e.OnLost != nil {
+			e.OnLost(err)
 		}
 		e.dropLocked()
 		return
@@ -126,8 +132,13 @@ func (e *Election) Do(ctx context.Context, fn func(conn *sql.Conn) error) error 
 		return ErrNotLeader
 	}
 	err := fn(e.conn)
-	if err != nil && e.conn.PingContext(ctx) != nil {
-		e.dropLocked()
+	if err != nil {
+		if perr := e.conn.PingContext(ctx); perr != nil {
+			if e.OnLost != nil {
+				e.OnLost(perr)
+			}
+			e.dropLocked()
+		}
 	}
 	return err
 }

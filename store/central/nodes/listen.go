@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // Notify sends payload on channel, through q (a transaction sends it when
@@ -21,6 +24,18 @@ func Notify(ctx context.Context, q interface {
 }, channel, payload string) error {
 	_, err := q.ExecContext(ctx, `SELECT pg_notify($1, $2)`, channel, payload)
 	return err
+}
+
+// pgxConn reaches the pgx connection under a database/sql one: pgx's
+// own, or store/pgsql's, which wraps it to rebind placeholders.
+func pgxConn(dc any) (*pgx.Conn, error) {
+	switch c := dc.(type) {
+	case *stdlib.Conn:
+		return c.Conn(), nil
+	case *pgsql.Conn:
+		return c.Conn.Conn(), nil
+	}
+	return nil, fmt.Errorf("nodes: listening needs a PostgreSQL connection, not %T", dc)
 }
 
 // Listener receives the notices sent on one channel, on a connection of
@@ -84,12 +99,10 @@ func (l *Listener) listenOnce(ctx context.Context, gap bool) (listened bool, err
 	}
 	defer conn.Close()
 	err = conn.Raw(func(dc any) error {
-		// pgx's own connection, or one that embeds it (store/pgsql's).
-		sc, ok := dc.(interface{ Conn() *pgx.Conn })
-		if !ok {
-			return fmt.Errorf("nodes: listening needs a PostgreSQL connection, not %T", dc)
+		pc, err := pgxConn(dc)
+		if err != nil {
+			return err
 		}
-		pc := sc.Conn()
 		if _, err := pc.Exec(ctx, "LISTEN "+pgx.Identifier{l.channel}.Sanitize()); err != nil {
 			return errors.Join(err, driver.ErrBadConn)
 		}
