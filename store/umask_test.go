@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/clinicwa/triage/store/internal/pgcluster"
 	"github.com/clinicwa/triage/store/private"
 )
 
@@ -12,5 +13,5 @@ import (
 // stores refuse one that others can read).
 func TestMain(m *testing.M) {
 	private.RestrictUmask()
-	os.Exit(m.Run())
+	os.Exit(pgcluster.Main(m))
 }

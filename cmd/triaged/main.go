@@ -56,6 +56,8 @@ func defineSettings() *settings {
 	s := &settings{}
 	s.add("addr", "TRIAGED_ADDR", central.DefaultAddr, "listen address; plain HTTP only on loopback", false)
 	s.add("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)", false)
+	s.add("database-url", "TRIAGED_DATABASE_URL", "", "keep the store in this PostgreSQL database (postgres://…) instead of the data folder's SQLite file; several triaged nodes may share one (README: Several nodes)", true)
+	s.add("outbox-lease", "TRIAGED_OUTBOX_LEASE", central.DefaultOutboxLease.String(), "several nodes on PostgreSQL: how long a node holds a send it took before another node may take it (a node that died holding sends delays them this long)", false)
 	s.add("provider", "TRIAGED_PROVIDER", "cloudapi", "WhatsApp provider: cloudapi, 360dialog or twilio", false)
 	s.add("whatsapp-app-secret", "TRIAGED_WHATSAPP_APP_SECRET", "", "Meta app secret that signs webhooks (360dialog: the shared secret sent as \"Authorization: Bearer …\" on webhooks); required", true)
 	s.add("whatsapp-verify-token", "TRIAGED_WHATSAPP_VERIFY_TOKEN", "", "token Meta sends in the webhook subscription handshake (cloudapi)", true)
@@ -335,6 +337,10 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		return cfg, err
 	}
 	if cfg.InDoubtWait, err = positiveDuration(s, "in-doubt-wait"); err != nil {
+		return cfg, err
+	}
+	cfg.DatabaseURL = s.get("database-url")
+	if cfg.OutboxLease, err = positiveDuration(s, "outbox-lease"); err != nil {
 		return cfg, err
 	}
 	if cfg.RetryMax < cfg.RetryBase {

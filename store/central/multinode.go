@@ -2,6 +2,7 @@ package central
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/clinicwa/triage/store/central/nodes"
 )
@@ -77,4 +78,22 @@ func (s *Server) NodeID() string {
 // signer (always true on SQLite, a single node).
 func (s *Server) SignsCheckpoints() bool {
 	return s.nodes == nil || s.nodes.signer.Leader()
+}
+
+// oneNodeAtATime runs fn while no other node sharing the PostgreSQL
+// database runs its own fn of the same name: start-up steps that create
+// something once (the store's keys, the seeded accounts) would otherwise
+// each create it when nodes start together, and the last writer's keys
+// would replace the keys another node already seals with. On SQLite, one
+// node, fn just runs.
+func (s *Server) oneNodeAtATime(ctx context.Context, name string, fn func() error) error {
+	if !nodes.IsPostgres(s.db) {
+		return fn()
+	}
+	release, err := nodes.Lock(ctx, s.db, "start-up."+name)
+	if err != nil {
+		return fmt.Errorf("central: wait for the other nodes' start-up: %w", err)
+	}
+	defer release()
+	return fn()
 }

@@ -341,7 +341,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	if err := s.seed(ctx); err != nil {
+	if err := s.oneNodeAtATime(ctx, "seed", func() error { return s.seed(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -628,7 +628,9 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.db = db
-	if err := s.openKeys(ctx); err != nil {
+	// Nodes starting together on one PostgreSQL database create the
+	// store's keys once (multinode.go).
+	if err := s.oneNodeAtATime(ctx, "open-keys", func() error { return s.openKeys(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
