@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"net/url"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -133,4 +135,40 @@ func skipOnPostgres(t testing.TB, why string) {
 	if onPostgres() {
 		t.Skip("SQLite-only: " + why)
 	}
+}
+
+// storedBytes is everything the store keeps at rest, as an attacker with
+// the storage would read it: the SQLite file (its write-ahead log folded
+// in first), or a pg_dump of the PostgreSQL database.
+func storedBytes(t testing.TB, e *env) []byte {
+	t.Helper()
+	if !onPostgres() {
+		if e.srv != nil {
+			e.srv.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+		}
+		raw, err := os.ReadFile(filepath.Join(e.dir, DBFileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	u, err := testDatabaseURL(e.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := testPG.cluster.Dump(context.Background(), databaseName(t, u))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// databaseName is the database a cluster URL names.
+func databaseName(t testing.TB, u string) string {
+	t.Helper()
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimPrefix(p.Path, "/")
 }

@@ -324,7 +324,7 @@ func (s *Server) startCheckpoints(ctx context.Context) error {
 // database and keys as triaged does. Safe beside a running server: the
 // write transaction orders it with the server's own checkpoints.
 func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, bool, error) {
-	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	db, _, err := openConfigured(ctx, cfg.DataDir, cfg.DatabaseURL)
 	if err != nil {
 		return nil, false, err
 	}

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/clinicwa/triage/store/central/migrations"
 	"github.com/clinicwa/triage/store/migrate"
 	"github.com/clinicwa/triage/store/pgsql"
+	"github.com/clinicwa/triage/store/private"
 
 	// Aliased: this package has its own unexported type named sqlite.
 	dbfile "github.com/clinicwa/triage/store/sqlite"
@@ -85,11 +87,40 @@ func openConfigured(ctx context.Context, dataDir, url string) (db *sql.DB, pg bo
 		}
 	}
 	if url != "" {
+		// The folder still holds what is local to this node (the lock,
+		// macros, a demo key): it stays private as with SQLite.
+		if err := private.CheckDir(dataDir); err != nil {
+			return nil, false, err
+		}
 		db, err = OpenPostgres(ctx, url)
 		return db, true, err
 	}
 	db, err = OpenDB(ctx, filepath.Join(dataDir, DBFileName))
 	return db, false, err
+}
+
+// openExisting is openConfigured for the maintenance commands, which
+// never create a store: an SQLite folder without triaged.db is refused,
+// and so is a PostgreSQL database triaged has never served (no store id).
+func openExisting(ctx context.Context, dataDir, url string) (*sql.DB, bool, error) {
+	if url == "" && databaseURLFor == nil {
+		path := filepath.Join(dataDir, DBFileName)
+		if _, err := os.Stat(path); err != nil {
+			return nil, false, fmt.Errorf("central: no store at %s: %w", path, err)
+		}
+	}
+	db, pg, err := openConfigured(ctx, dataDir, url)
+	if err != nil || !pg {
+		return db, pg, err
+	}
+	if _, err := (sqlMeta{}).storeID(ctx, db); err != nil {
+		db.Close()
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, false, errors.New("central: the PostgreSQL database holds no store yet: start triaged on it once first")
+		}
+		return nil, false, err
+	}
+	return db, pg, nil
 }
 
 // OpenPostgres opens the PostgreSQL database at url (postgres://…),
@@ -144,8 +175,8 @@ func redactConnError(err error) error {
 // linguistic collation (en_US.UTF-8) would order them otherwise, so a
 // page boundary could skip or repeat rows.
 func checkCollation(ctx context.Context, db *sql.DB) error {
-	var collate string
-	if err := db.QueryRowContext(ctx, `SELECT datcollate FROM pg_database WHERE datname = current_database()`).Scan(&collate); err != nil {
+	collate, err := (sqlMeta{}).postgresCollation(ctx, db)
+	if err != nil {
 		return fmt.Errorf("central: read the database's collation: %w", err)
 	}
 	if collate != "C" && collate != "POSIX" {

@@ -15,3 +15,19 @@ func (sqlMeta) SetHealthProbe(ctx context.Context, q Querier, at time.Time) erro
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, at.Format(time.RFC3339Nano))
 	return err
 }
+
+// postgresCollation is the PostgreSQL database's text collation
+// (PostgreSQL only: SQLite compares text byte by byte).
+func (sqlMeta) postgresCollation(ctx context.Context, q Querier) (string, error) {
+	var collate string
+	err := q.QueryRowContext(ctx, `SELECT datcollate FROM pg_database WHERE datname = current_database()`).Scan(&collate)
+	return collate, err
+}
+
+// storeID reads the store's id without making one (sql.ErrNoRows when
+// the store was never opened by triaged).
+func (sqlMeta) storeID(ctx context.Context, q Querier) (string, error) {
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
+	return id, err
+}

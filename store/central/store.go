@@ -353,7 +353,7 @@ func NewPostgresStore(db *sql.DB, keys *seal.Keys) *Store { return newStore(db, 
 func (s *Store) Postgres() bool { return s.pg }
 
 func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
-	sq := &sqlite{keys: keys}
+	sq := &sqlite{keys: keys, pg: pg}
 	return &Store{
 		DB:       db,
 		pg:       pg,
@@ -384,8 +384,12 @@ func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result
 	return s.DB.ExecContext(ctx, query, args...)
 }
 
-// sqlite holds what the SQLite stores share: the sealing keys.
-type sqlite struct{ keys *seal.Keys }
+// sqlite holds what the stores share: the sealing keys, and whether the
+// database is PostgreSQL (for the rare statement built differently).
+type sqlite struct {
+	keys *seal.Keys
+	pg   bool
+}
 
 // Blind-index domains. Each lookup has its own, so equal values in two
 // domains do not share an index value.
@@ -394,6 +398,16 @@ const (
 	bidxUserID     = "patients.user_id"
 	bidxProviderID = "messages.provider_id"
 )
+
+// jsonText reads the text field key of the JSON object in column expr.
+// Dialect: json_extract is SQLite's; PostgreSQL reads the field with
+// ->> once the TEXT column is cast to jsonb.
+func jsonText(pg bool, expr, key string) string {
+	if pg {
+		return "(" + expr + "::jsonb ->> '" + key + "')"
+	}
+	return "json_extract(" + expr + ", '$." + key + "')"
+}
 
 func (s *sqlite) bidx(domain, v string) []byte { return s.keys.BlindIndex(domain, []byte(v)) }
 

@@ -66,27 +66,54 @@ func (c connector) Driver() driver.Driver { return c.inner.Driver() }
 type Conn struct{ *stdlib.Conn }
 
 // Prepare implements driver.Conn.
-func (c *Conn) Prepare(query string) (driver.Stmt, error) { return c.Conn.Prepare(Statement(query)) }
+func (c *Conn) Prepare(query string) (driver.Stmt, error) {
+	return c.PrepareContext(context.Background(), query)
+}
 
 // PrepareContext implements driver.ConnPrepareContext.
 func (c *Conn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
-	r, err := c.Conn.PrepareContext(ctx, Statement(query))
-	debugErr(query, err)
-	return r, err
+	st := compile(query)
+	ds, err := c.Conn.PrepareContext(ctx, st.text)
+	debugErr(st.text, err)
+	if err != nil {
+		return nil, err
+	}
+	return &stmt{Stmt: ds, keep: st.keep}, nil
 }
 
 // ExecContext implements driver.ExecerContext.
 func (c *Conn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	r, err := c.Conn.ExecContext(ctx, Statement(query), args)
-	debugErr(query, err)
+	st := compile(query)
+	r, err := c.Conn.ExecContext(ctx, st.text, st.args(args))
+	debugErr(st.text, err)
 	return r, err
 }
 
 // QueryContext implements driver.QueryerContext.
 func (c *Conn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	r, err := c.Conn.QueryContext(ctx, Statement(query), args)
-	debugErr(query, err)
+	st := compile(query)
+	r, err := c.Conn.QueryContext(ctx, st.text, st.args(args))
+	debugErr(st.text, err)
 	return r, err
+}
+
+// stmt is a prepared statement whose arguments are narrowed to the
+// placeholders its PostgreSQL text kept (compiled.keep).
+type stmt struct {
+	driver.Stmt
+	keep []int
+}
+
+// NumInput is -1: the caller passes the SQLite statement's arguments,
+// which may be more than PostgreSQL's text has placeholders.
+func (s *stmt) NumInput() int { return -1 }
+
+func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	return s.Stmt.(driver.StmtExecContext).ExecContext(ctx, compiled{keep: s.keep}.args(args))
+}
+
+func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	return s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, compiled{keep: s.keep}.args(args))
 }
 
 // CheckNamedValue implements driver.NamedValueChecker. The schema keeps
@@ -109,9 +136,9 @@ func (c *Conn) CheckNamedValue(nv *driver.NamedValue) error {
 // text it ran. For debugging a test run only: an error may quote values.
 var OnError func(statement string, err error)
 
-func debugErr(query string, err error) {
+func debugErr(text string, err error) {
 	if err != nil && OnError != nil {
-		OnError(Statement(query), err)
+		OnError(text, err)
 	}
 }
 
@@ -134,18 +161,160 @@ func Spelling(sqlite, postgres string) string {
 }
 
 // Statement is the text a PostgreSQL connection runs for query: its
-// registered spelling, if any, with placeholders rebound.
-func Statement(query string) string {
-	if s, ok := rebound.Load(query); ok {
-		return s.(string)
+// registered spelling, if any, rewritten by Rebind.
+func Statement(query string) string { return compile(query).text }
+
+// compiled is a statement's PostgreSQL form.
+type compiled struct {
+	text string
+	// keep lists, in $1… order, the SQLite argument numbers (1-based) the
+	// text uses, when that is not simply all of them: SQLite accepts a
+	// statement that leaves a numbered argument unused, PostgreSQL
+	// cannot type a placeholder that appears nowhere, so such arguments
+	// are dropped and the rest renumbered.
+	keep []int
+}
+
+// args narrows and renumbers args to the placeholders kept.
+func (c compiled) args(args []driver.NamedValue) []driver.NamedValue {
+	if c.keep == nil {
+		return args
+	}
+	out := make([]driver.NamedValue, 0, len(c.keep))
+	for i, k := range c.keep {
+		if k-1 < len(args) {
+			nv := args[k-1]
+			nv.Ordinal = i + 1
+			out = append(out, nv)
+		}
+	}
+	return out
+}
+
+func compile(query string) compiled {
+	if c, ok := rebound.Load(query); ok {
+		return c.(compiled)
 	}
 	text := query
 	if alt, ok := spellings.Load(query); ok {
 		text = alt.(string)
 	}
-	s := Rebind(scalarMinMax(text))
-	rebound.Store(query, s)
-	return s
+	c := rebind(scalarMinMax(text))
+	rebound.Store(query, c)
+	return c
+}
+
+// Rebind rewrites SQLite placeholders to PostgreSQL's: `?N` becomes `$N`,
+// and a bare `?` takes one more than the largest number used before it,
+// as SQLite numbers it. SQLite's `IS ?` (its null-safe equality) becomes
+// `IS NOT DISTINCT FROM $N`. Question marks inside string literals,
+// quoted identifiers, comments and dollar-quoted bodies are left alone.
+// Arguments the text never uses are dropped (see compiled.keep).
+func Rebind(q string) string { return rebind(q).text }
+
+func rebind(q string) compiled {
+	if !strings.Contains(q, "?") {
+		return compiled{text: q}
+	}
+	// First pass: the text between placeholders, and each one's number.
+	type part struct {
+		text string
+		n    int // 0: no placeholder after text
+	}
+	var parts []part
+	var b strings.Builder
+	max := 0
+	for i := 0; i < len(q); {
+		c := q[i]
+		switch {
+		case c == '\'' || c == '"':
+			j := skipQuoted(q, i, c)
+			b.WriteString(q[i:j])
+			i = j
+		case c == '-' && i+1 < len(q) && q[i+1] == '-':
+			j := strings.IndexByte(q[i:], '\n')
+			if j < 0 {
+				j = len(q) - i
+			}
+			b.WriteString(q[i : i+j])
+			i += j
+		case c == '/' && i+1 < len(q) && q[i+1] == '*':
+			j := strings.Index(q[i+2:], "*/")
+			end := len(q)
+			if j >= 0 {
+				end = i + 2 + j + 2
+			}
+			b.WriteString(q[i:end])
+			i = end
+		case c == '$':
+			j := skipDollar(q, i)
+			b.WriteString(q[i:j])
+			i = j
+		case c == '?':
+			j := i + 1
+			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+				j++
+			}
+			n := max + 1
+			if j > i+1 {
+				n, _ = strconv.Atoi(q[i+1 : j])
+			}
+			if n > max {
+				max = n
+			}
+			parts = append(parts, part{text: nullSafeIs(b.String()), n: n})
+			b.Reset()
+			i = j
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	parts = append(parts, part{text: b.String()})
+	// Second pass: number the placeholders PostgreSQL sees densely.
+	used := make([]bool, max+1)
+	for _, p := range parts {
+		used[p.n] = true
+	}
+	renum := make([]int, max+1)
+	var keep []int
+	for n := 1; n <= max; n++ {
+		if used[n] {
+			keep = append(keep, n)
+			renum[n] = len(keep)
+		}
+	}
+	if len(keep) == max {
+		keep = nil // every argument used: passed as they are
+	}
+	b.Reset()
+	for _, p := range parts {
+		b.WriteString(p.text)
+		if p.n > 0 {
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(renum[p.n]))
+		}
+	}
+	return compiled{text: b.String(), keep: keep}
+}
+
+// nullSafeIs rewrites a trailing `IS ` or `IS NOT ` (the text before a
+// placeholder) to PostgreSQL's null-safe comparison: SQLite's `x IS ?`
+// is true when both are NULL or both are equal, which PostgreSQL spells
+// IS NOT DISTINCT FROM (its IS takes only NULL, TRUE, FALSE, UNKNOWN).
+func nullSafeIs(before string) string {
+	t := strings.TrimRight(before, " \t\n")
+	if len(t) == len(before) {
+		return before
+	}
+	upper := strings.ToUpper(t)
+	if strings.HasSuffix(upper, " IS NOT") {
+		return t[:len(t)-len("NOT")] + "DISTINCT FROM "
+	}
+	if strings.HasSuffix(upper, " IS") {
+		return t + " NOT DISTINCT FROM "
+	}
+	return before
 }
 
 // scalarMinMax spells SQLite's scalar MAX(a, b, …) and MIN(a, b, …) (the
@@ -215,66 +384,6 @@ func hasTopLevelComma(q string, i int) bool {
 	return false
 }
 
-// Rebind rewrites SQLite placeholders to PostgreSQL's: `?N` becomes `$N`,
-// and a bare `?` takes one more than the largest number used before it,
-// as SQLite numbers it. Question marks inside string literals, quoted
-// identifiers, comments and dollar-quoted bodies are left alone.
-func Rebind(q string) string {
-	if !strings.Contains(q, "?") {
-		return q
-	}
-	var b strings.Builder
-	b.Grow(len(q) + 8)
-	max := 0
-	for i := 0; i < len(q); {
-		c := q[i]
-		switch {
-		case c == '\'' || c == '"':
-			j := skipQuoted(q, i, c)
-			b.WriteString(q[i:j])
-			i = j
-		case c == '-' && i+1 < len(q) && q[i+1] == '-':
-			j := strings.IndexByte(q[i:], '\n')
-			if j < 0 {
-				j = len(q) - i
-			}
-			b.WriteString(q[i : i+j])
-			i += j
-		case c == '/' && i+1 < len(q) && q[i+1] == '*':
-			j := strings.Index(q[i+2:], "*/")
-			end := len(q)
-			if j >= 0 {
-				end = i + 2 + j + 2
-			}
-			b.WriteString(q[i:end])
-			i = end
-		case c == '$':
-			j := skipDollar(q, i)
-			b.WriteString(q[i:j])
-			i = j
-		case c == '?':
-			j := i + 1
-			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
-				j++
-			}
-			n := max + 1
-			if j > i+1 {
-				n, _ = strconv.Atoi(q[i+1 : j])
-			}
-			if n > max {
-				max = n
-			}
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-			i = j
-		default:
-			b.WriteByte(c)
-			i++
-		}
-	}
-	return b.String()
-}
-
 // skipQuoted returns the index just past the literal or identifier opened
 // by quote at i (a doubled quote inside it is part of it).
 func skipQuoted(q string, i int, quote byte) int {
@@ -306,6 +415,12 @@ func skipDollar(q string, i int) int {
 		return len(q)
 	}
 	return j + 1 + end + len(tag)
+}
+
+// IsPostgres reports whether db is a PostgreSQL pool (opened by Open).
+func IsPostgres(db *sql.DB) bool {
+	_, ok := db.Driver().(*stdlib.Driver)
+	return ok
 }
 
 // IsUniqueViolation reports whether err is PostgreSQL's unique_violation

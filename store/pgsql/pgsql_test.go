@@ -1,6 +1,10 @@
 package pgsql
 
-import "testing"
+import (
+	"database/sql/driver"
+	"reflect"
+	"testing"
+)
 
 func TestRebind(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -8,12 +12,14 @@ func TestRebind(t *testing.T) {
 		{`SELECT a FROM t WHERE b = ? AND c = ?`, `SELECT a FROM t WHERE b = $1 AND c = $2`},
 		{`UPDATE t SET a = ?1, b = ?2 WHERE c = ?1`, `UPDATE t SET a = $1, b = $2 WHERE c = $1`},
 		// SQLite numbers a bare ? one past the largest number used so far.
-		{`SET a = ?, b = ?, c = MAX(c, ?5) WHERE id = ?`, `SET a = $1, b = $2, c = MAX(c, $5) WHERE id = $6`},
+		// ?3 and ?4 unused: the rest renumbered (compiled.keep drops their arguments).
+		{`SET a = ?, b = ?, c = MAX(c, ?5) WHERE id = ?`, `SET a = $1, b = $2, c = MAX(c, $3) WHERE id = $4`},
 		{`SELECT '?', "we?ird", ? FROM t WHERE x LIKE 'it''s ?' AND y = ?`, `SELECT '?', "we?ird", $1 FROM t WHERE x LIKE 'it''s ?' AND y = $2`},
 		{"SELECT ? -- why?\n, ?", "SELECT $1 -- why?\n, $2"},
 		{`SELECT /* a ? here */ ?`, `SELECT /* a ? here */ $1`},
 		{`DO $body$ SELECT '?' $body$; SELECT ?`, `DO $body$ SELECT '?' $body$; SELECT $1`},
-		{`SELECT $1, ?`, `SELECT $1, $1`},
+		{`SELECT a FROM t WHERE b IS ? AND c IS NOT ?2`, `SELECT a FROM t WHERE b IS NOT DISTINCT FROM $1 AND c IS DISTINCT FROM $2`},
+		{`SELECT a FROM t WHERE b IS NULL AND this = ?`, `SELECT a FROM t WHERE b IS NULL AND this = $1`},
 		{`SELECT '?`, `SELECT '?`},
 	} {
 		if got := Rebind(tc.in); got != tc.want {
@@ -57,5 +63,23 @@ func TestScalarMinMaxBecomeGreatestAndLeast(t *testing.T) {
 		if got := Statement(tc.in); got != tc.want {
 			t.Errorf("Statement(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestArgumentsTheTextDoesNotUseAreDropped(t *testing.T) {
+	// ?3 and ?4 are not used by this step; PostgreSQL could not type them.
+	c := compile(`UPDATE t SET owner = ?1, at = ?2 WHERE id = ?5 AND state = ?`)
+	if c.text != `UPDATE t SET owner = $1, at = $2 WHERE id = $3 AND state = $4` {
+		t.Fatalf("text %q", c.text)
+	}
+	in := []driver.NamedValue{{Ordinal: 1, Value: "u"}, {Ordinal: 2, Value: int64(7)}, {Ordinal: 3, Value: nil},
+		{Ordinal: 4, Value: nil}, {Ordinal: 5, Value: "th"}, {Ordinal: 6, Value: "open"}}
+	got := c.args(in)
+	want := []driver.NamedValue{{Ordinal: 1, Value: "u"}, {Ordinal: 2, Value: int64(7)}, {Ordinal: 3, Value: "th"}, {Ordinal: 4, Value: "open"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("args %v, want %v", got, want)
+	}
+	if c := compile(`SELECT ?2, ?1`); c.keep != nil {
+		t.Fatalf("all used, yet keep = %v", c.keep)
 	}
 }
