@@ -455,3 +455,40 @@ func TestSameWebhookAtBothNodesStoredOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctWebhooksAtBothNodesAreAllStored: different messages
+// arriving at the same moment, some at each node, are all stored: the
+// de-duplication that drops a repeated delivery must not drop a message
+// that merely raced another one.
+func TestDistinctWebhooksAtBothNodesAreAllStored(t *testing.T) {
+	ns := newNodes(t, 2)
+	const n = 24
+	var mu sync.Mutex
+	codes := map[int]int{}
+	overlapping(n, func(i int) {
+		from := fmt.Sprintf("4477009004%02d", i%4)
+		body := inboundJSON(fmt.Sprintf("wamid.distinct.%d", i), from, "Zebulon Quixote", fmt.Sprint("Question number ", i))
+		req, _ := http.NewRequest("POST", ns[i%2].url+"/webhooks/whatsapp", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set(cloudapi.SignatureHeader, cloudapi.Sign([]byte(testAppSecret), body))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		resp.Body.Close()
+		mu.Lock()
+		codes[resp.StatusCode]++
+		mu.Unlock()
+	})
+	if codes[200] != n {
+		t.Fatalf("answers %v; every webhook must be acknowledged", codes)
+	}
+	var stored int
+	if err := ns[0].srv.db.QueryRow(`SELECT COUNT(*) FROM messages WHERE direction = 'in'`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != n {
+		t.Fatalf("%d distinct messages delivered at once over two nodes, %d stored: acknowledged messages were lost", n, stored)
+	}
+}
