@@ -492,3 +492,52 @@ func TestDistinctWebhooksAtBothNodesAreAllStored(t *testing.T) {
 		t.Fatalf("%d distinct messages delivered at once over two nodes, %d stored: acknowledged messages were lost", n, stored)
 	}
 }
+
+// TestHandOffOnOneNodeIsHeldBackFromTheFrontDeskOnAnother: a thread
+// handed to the nurses on node A leaves the front desk's streams on node
+// B at once, not when node B next reads the clinical threads: the
+// hand-off's own event, and the patient's next message, reach the
+// nurse's stream on node B and not the front desk's.
+func TestHandOffOnOneNodeIsHeldBackFromTheFrontDeskOnAnother(t *testing.T) {
+	ns := newNodes(t, 2)
+	a, b := ns[0], ns[1]
+	desk, nurse := a.login("desk"), a.login("nurse")
+	a.patientWrites(patientUK, "Is the clinic open on Saturday?")
+	clinical := a.threadFor(desk, patientUK)
+	_, _, deskEvents := openStream(t, b, desk)
+	_, _, nurseEvents := openStream(t, b, nurse)
+	time.Sleep(300 * time.Millisecond) // the streams are open and node B's clinical view is loaded
+	if code := a.do("POST", api.Version+"/threads/"+clinical+"/handoff", desk, api.HandoffRequest{}, nil); code != http.StatusOK && code != http.StatusNoContent {
+		t.Fatalf("hand-off on node A: %d", code)
+	}
+	a.patientWrites(patientUK, "Also, my knee still hurts.")
+	a.patientWrites(patientUS, "What time do you open tomorrow?")
+	open := a.threadFor(desk, patientUS)
+	// What a stream saw of each thread; for the handed-off thread, only
+	// events whose row says it is clinical (or has no row) count: the
+	// acknowledgment queued and sent while it was still open may reach the
+	// front desk, on one node too.
+	collect := func(ch <-chan api.Event) map[string]int {
+		seen := map[string]int{}
+		deadline := time.After(3 * time.Second)
+		for {
+			select {
+			case ev, ok := <-ch:
+				if !ok {
+					return seen
+				}
+				if ev.ThreadID != clinical || ev.Thread == nil || ev.Thread.State == api.ThreadClinical {
+					seen[ev.ThreadID]++
+				}
+			case <-deadline:
+				return seen
+			}
+		}
+	}
+	if seen := collect(nurseEvents); seen[clinical] == 0 || seen[open] == 0 {
+		t.Fatalf("the nurse's stream on node B saw %v, want both threads", seen)
+	}
+	if seen := collect(deskEvents); seen[clinical] != 0 || seen[open] == 0 {
+		t.Fatalf("the front desk's stream on node B saw %v: the thread handed off on node A (%s) must not appear", seen, clinical)
+	}
+}
