@@ -30,7 +30,14 @@ func IsURL(s string) bool {
 // Open returns a pool for the database at url whose connections rebind
 // placeholders and use the registered PostgreSQL spellings. It does not
 // connect; the first statement does.
-func Open(url string) (*sql.DB, error) {
+func Open(url string) (*sql.DB, error) { return open(url, false) }
+
+// OpenReadOnly is Open with every transaction read-only, enforced by the
+// server (default_transaction_read_only): for checks that must not change
+// what they check.
+func OpenReadOnly(url string) (*sql.DB, error) { return open(url, true) }
+
+func open(url string, readOnly bool) (*sql.DB, error) {
 	if !IsURL(url) {
 		return nil, errors.New("pgsql: the database URL must start with postgres:// or postgresql://")
 	}
@@ -38,6 +45,9 @@ func Open(url string) (*sql.DB, error) {
 	if err != nil {
 		// pgx's message may quote the URL, password included.
 		return nil, errors.New("pgsql: the database URL cannot be parsed (check its form: postgres://user@host/db?sslmode=…)")
+	}
+	if readOnly {
+		cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	}
 	return sql.OpenDB(connector{stdlib.GetConnector(*cfg)}), nil
 }
