@@ -184,35 +184,42 @@ func TestNodesSendEveryMessageExactlyOnce(t *testing.T) {
 // died without sending it. Its lease keeps the job from the live node
 // until it runs out; then the live node sends it, once.
 func TestLeaseOfADeadNodeRunsOutThenTheJobIsSent(t *testing.T) {
-	ns := newNodes(t, 1)
+	// Retries 3s apart leave room to act between two of them.
+	ns := newNodes(t, 1, func(c *Config) { c.RetryBase, c.RetryMax = 3*time.Second, 3*time.Second })
 	a := ns[0]
+	ctx := context.Background()
 	a.patientWrites(patientUK, "Can I come in at 10?")
 	tok := a.login("desk")
 	th := a.threadFor(tok, patientUK)
-	a.flush()
-	waitFor(t, "the first-message explanation to be sent", func() bool {
-		pending, _ := outboxState(t, a.srv.db)
-		return pending == 0
-	})
 	a.sim.SetFaults(sim.Faults{FailRatio: 1, Status: 500, Code: 131000})
 	code, sr, _ := a.send(tok, th, api.SendRequest{IdempotencyKey: "lease-1", Text: "Yes, 10 works."})
 	if code != 200 {
 		t.Fatalf("send: %d", code)
 	}
-	// The dead node: it takes the job between two of the live node's
-	// retries and is never heard from again.
-	const ttl = 1500 * time.Millisecond
-	dead := &outboxLeases{db: a.srv.db, owner: "node_dead", ttl: ttl}
-	var taken time.Time
-	waitFor(t, "the dead node to take the job", func() bool {
-		now := a.clock.Now()
-		jobs, err := dead.claim(context.Background(), now, 10)
+	var job OutboxJob
+	waitFor(t, "the send to fail once and wait for its retry", func() bool {
+		var id int64
+		if err := a.srv.db.QueryRow(`SELECT id FROM outbox WHERE message_id = ?`, sr.Message.ID).Scan(&id); err != nil {
+			return false
+		}
+		j, err := a.srv.store.Outbox.Get(ctx, a.srv.db, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		taken = now
-		return len(jobs) == 1 && jobs[0].MessageID == sr.Message.ID
+		job = j
+		return j.State == "pending" && j.Attempts >= 1 && j.LastError != outboxInFlight && j.NextAt.Sub(a.clock.Now()) > 500*time.Millisecond
 	})
+	// Another node takes the job the moment it is due again, and dies
+	// without a word: it never sends, never gives the lease back.
+	const ttl = 1500 * time.Millisecond
+	dead := &outboxLeases{db: a.srv.db, owner: "node_dead", ttl: ttl}
+	jobs, err := dead.claim(ctx, job.NextAt, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jobs) != 1 || jobs[0].ID != job.ID {
+		t.Fatalf("the other node took %+v, want job %d", jobs, job.ID)
+	}
 	a.sim.SetFaults(sim.Faults{})
 	sentTo := func() int {
 		n := 0
@@ -223,7 +230,8 @@ func TestLeaseOfADeadNodeRunsOutThenTheJobIsSent(t *testing.T) {
 		}
 		return n
 	}
-	for a.clock.Now().Before(taken.Add(ttl - 200*time.Millisecond)) {
+	expires := job.NextAt.Add(ttl)
+	for a.clock.Now().Before(expires.Add(-200 * time.Millisecond)) {
 		if sentTo() != 0 {
 			t.Fatal("the live node sent a job another node held a lease on")
 		}
