@@ -350,7 +350,23 @@ func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, 
 	if _, err := writePublicKey(cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
 		return nil, false, err
 	}
-	return newCheckpointer(db, newWriteGate(), id, priv, cfg.Now).checkpoint(ctx)
+	c := newCheckpointer(db, newWriteGate(), id, priv, cfg.Now)
+	if nodes.IsPostgres(db) {
+		// Running nodes elect one signer; this command signs only when
+		// none is running, as that signer, so two never sign at once.
+		e := nodes.NewElection(db, checkpointSignerJob, time.Hour)
+		e.Start(ctx)
+		defer e.Close()
+		if !e.Leader() {
+			return nil, false, ErrAnotherNodeSigns
+		}
+		c.elect = e
+	}
+	return c.checkpoint(ctx)
 }
+
+// ErrAnotherNodeSigns refuses an offline checkpoint while a running node
+// is the elected signer of a PostgreSQL store.
+var ErrAnotherNodeSigns = errors.New("a running triaged node is the elected checkpoint signer of this database and signs while the log grows (every minute by default); stop every node to sign from here")
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

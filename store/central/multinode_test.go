@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -547,5 +548,23 @@ func TestHandOffOnOneNodeIsHeldBackFromTheFrontDeskOnAnother(t *testing.T) {
 	}
 	if seen := collect(deskEvents); seen[clinical] != 0 || seen[open] == 0 {
 		t.Fatalf("the front desk's stream on node B saw %v: the thread handed off on node A (%s) must not appear", seen, clinical)
+	}
+}
+
+// TestOfflineCheckpointRefusedWhileANodeSigns: `triaged audit checkpoint`
+// on a PostgreSQL store does not sign beside the elected running node;
+// once every node has stopped, it signs.
+func TestOfflineCheckpointRefusedWhileANodeSigns(t *testing.T) {
+	ns := newNodes(t, 1)
+	a := ns[0]
+	a.login("desk")
+	cfg := Config{DataDir: t.TempDir(), DatabaseURL: a.cfg.DatabaseURL, Keys: a.keys}
+	if _, _, err := SignCheckpointOffline(context.Background(), cfg); !errors.Is(err, ErrAnotherNodeSigns) {
+		t.Fatalf("offline checkpoint beside a running signer: %v, want ErrAnotherNodeSigns", err)
+	}
+	a.stop()
+	cp, _, err := SignCheckpointOffline(context.Background(), cfg)
+	if err != nil || cp == nil {
+		t.Fatalf("offline checkpoint with no node running: %v %v", cp, err)
 	}
 }
