@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/nodes"
 )
@@ -57,8 +58,12 @@ type eventRelay struct {
 	out      chan api.Event
 	lost     atomic.Bool // events dropped before they could be sent
 	listener *nodes.Listener
-	cancel   context.CancelFunc
-	done     chan struct{}
+	// queued, when set, is told that another node queued a send: this
+	// node's outbox worker looks at once, so sends are spread over the
+	// nodes rather than waiting for the queuing node's free slots.
+	queued atomic.Pointer[func()]
+	cancel context.CancelFunc
+	done   chan struct{}
 }
 
 func newEventRelay(db *sql.DB, node string, h *hub, log *slog.Logger) *eventRelay {
@@ -189,5 +194,8 @@ func (r *eventRelay) heard(payload string) {
 			r.hub.markClinical(ne.ThreadID)
 		}
 		r.hub.receive(api.Event{Type: ne.Type, ThreadID: ne.ThreadID, MessageID: ne.MessageID, Status: ne.Status})
+		if kick := r.queued.Load(); kick != nil && ne.Type == api.EventMessageNew && ne.Status == string(bsp.StatusQueued) {
+			(*kick)()
+		}
 	}
 }

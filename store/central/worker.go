@@ -46,6 +46,8 @@ func newWorker(s *Server) *worker {
 		inFlight: map[string]bool{}, sem: make(chan struct{}, maxConcurrentSends)}
 	if s.nodes != nil {
 		w.leases = &outboxLeases{db: s.db, owner: s.nodes.id, ttl: s.cfg.OutboxLease}
+		kick := w.kick
+		s.nodes.relay.queued.Store(&kick)
 	}
 	return w
 }
