@@ -20,13 +20,13 @@ package seal
 // (CompleteRotation does both).
 
 import (
-	"github.com/clinicwa/triage/store/pgsql"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/clinicwa/triage/store/pgsql"
 	"maps"
 	"math"
 )
