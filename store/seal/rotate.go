@@ -26,9 +26,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/clinicwa/triage/store/pgsql"
 	"maps"
 	"math"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // ErrKeyInUse means RetireKey was asked to retire a key that still seals
