@@ -50,7 +50,10 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-## bench: the speed and memory targets
+## bench: the speed and memory targets. BenchmarkWebhookIntake and
+## BenchmarkSend run once per database (sqlite, postgres: a throwaway
+## cluster made durable for the run; skipped where PostgreSQL is not
+## installed, see `make setup`).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./policy/ ./store/... ./bsp/... ./cmd/triage/
 

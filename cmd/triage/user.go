@@ -42,6 +42,8 @@ Roles: frontdesk, nurse, supervisor, admin.
 
 Options (before or after NAME):
   --data DIR                  triaged's data folder (TRIAGED_DATA, default ./triaged-data)
+  --database-url URL          triaged's PostgreSQL database, when its store is there
+                              (TRIAGED_DATABASE_URL, postgres://…)
   --key-passphrase-file FILE  key passphrase file, as for triaged (TRIAGED_KEY_PASSPHRASE_FILE)
   --password-file FILE        read the password from FILE (first line) instead of asking
   --role ROLE                 the role for add

@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"github.com/clinicwa/triage/store/pgsql"
 	"net/http"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // testAdmin opens account administration on the running test server's

@@ -8,7 +8,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"github.com/clinicwa/triage/store/pgsql"
 	"io"
 	"math/big"
 	"net"
@@ -18,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 func TestHealthzNotReadyWhileWritesFail(t *testing.T) {

@@ -2,11 +2,11 @@ package central
 
 import (
 	"context"
-	"github.com/clinicwa/triage/store/pgsql"
 	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // sqlDevices keeps the consoles' signing devices (Ed25519 public keys)

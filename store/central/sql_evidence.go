@@ -3,8 +3,9 @@ package central
 import (
 	"context"
 	"database/sql"
-	"github.com/clinicwa/triage/store/pgsql"
 	"time"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // The evidence pack's reads: consent figures and the key history.

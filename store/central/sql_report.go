@@ -3,11 +3,11 @@ package central
 import (
 	"context"
 	"database/sql"
-	"github.com/clinicwa/triage/store/pgsql"
 	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // sqlReport holds the program report's reads. They stream rows, so each

@@ -5,9 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/clinicwa/triage/store/pgsql"
 	"sort"
 	"strconv"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // sqlRetention holds the retention purge's statements.

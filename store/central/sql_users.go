@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/clinicwa/triage/store/pgsql"
 	"time"
 
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 type sqlUsers struct{ *sqlite }

@@ -4,8 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"github.com/clinicwa/triage/store/pgsql"
 	"strings"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // writerConn is the committer's own database connection, held for the

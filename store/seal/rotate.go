@@ -20,7 +20,6 @@ package seal
 // (CompleteRotation does both).
 
 import (
-	"github.com/clinicwa/triage/store/pgsql"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -29,6 +28,8 @@ import (
 	"fmt"
 	"maps"
 	"math"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // ErrKeyInUse means RetireKey was asked to retire a key that still seals
