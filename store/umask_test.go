@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/clinicwa/triage/store/internal/pgcluster"
 	"github.com/clinicwa/triage/store/private"
 )
 
@@ -13,5 +12,5 @@ import (
 // stores refuse one that others can read).
 func TestMain(m *testing.M) {
 	private.RestrictUmask()
-	os.Exit(pgcluster.Main(m))
+	os.Exit(m.Run())
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package store_test
+package main
 
 import (
 	"bufio"
@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -24,7 +23,7 @@ import (
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central"
-	"github.com/clinicwa/triage/store/internal/pgcluster"
+	"github.com/clinicwa/triage/store/pgtest"
 )
 
 // Two triaged nodes on one PostgreSQL, as a health system runs them
@@ -35,144 +34,6 @@ import (
 // kill lands mid-delivery. Afterwards every patient message is stored
 // once, every send reached the provider once, and a console connected to
 // node B saw the event of a webhook that only node A received.
-
-const (
-	tnAppSecret   = "two-nodes-app-secret-8e1a"
-	tnVerifyToken = "two-nodes-verify-token"
-	tnToken       = "two-nodes-system-user-token"
-	tnPhoneID     = "106540352242922"
-	tnPassword    = "plum-otter-lantern-97"
-)
-
-// tnProc is a child process started by the test.
-type tnProc struct {
-	name string
-	cmd  *exec.Cmd
-	log  string
-	done chan struct{}
-}
-
-func tnStart(t *testing.T, name, bin string, args []string, env []string, logPath string) *tnProc {
-	t.Helper()
-	f, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Env = env
-	cmd.Stdout, cmd.Stderr = f, f
-	if err := cmd.Start(); err != nil {
-		f.Close()
-		t.Fatalf("start %s: %v", name, err)
-	}
-	p := &tnProc{name: name, cmd: cmd, log: logPath, done: make(chan struct{})}
-	go func() { cmd.Wait(); f.Close(); close(p.done) }()
-	t.Cleanup(func() { p.stop(syscall.SIGTERM) })
-	return p
-}
-
-// stop signals this process (only this one, by its pid) and waits for it.
-func (p *tnProc) stop(sig syscall.Signal) {
-	select {
-	case <-p.done:
-		return
-	default:
-	}
-	p.cmd.Process.Signal(sig)
-	select {
-	case <-p.done:
-	case <-time.After(10 * time.Second):
-		p.cmd.Process.Kill()
-		<-p.done
-	}
-}
-
-func tnFreeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
-// tnBaseEnv is the environment without any TRIAGED_/BSPSIM_ setting and
-// without a session bus, so keys come from the passphrase file.
-func tnBaseEnv() []string {
-	var out []string
-	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "TRIAGED_") || strings.HasPrefix(kv, "BSPSIM_") || strings.HasPrefix(kv, "DBUS_SESSION_BUS_ADDRESS=") {
-			continue
-		}
-		out = append(out, kv)
-	}
-	return append(out, "DBUS_SESSION_BUS_ADDRESS=")
-}
-
-// tnEventually polls cond until it reports true or the deadline passes.
-func tnEventually(t *testing.T, within time.Duration, what string, cond func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(within)
-	for {
-		ok, state := cond()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after %s still waiting for %s; last seen: %s", within, what, state)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-var tnClient = &http.Client{Timeout: 5 * time.Second}
-
-// tnCall sends a JSON request; err is a transport error (the node is down).
-func tnCall(method, url, token string, body, out any) (int, error) {
-	var rd io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, url, rd)
-	if err != nil {
-		return 0, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := tnClient.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, err
-	}
-	if out != nil && resp.StatusCode/100 == 2 && len(raw) > 0 {
-		if err := json.Unmarshal(raw, out); err != nil {
-			return resp.StatusCode, fmt.Errorf("%s %s: %w", method, url, err)
-		}
-	}
-	return resp.StatusCode, nil
-}
-
-func tnMustCall(t *testing.T, want int, method, url, token string, body, out any) {
-	t.Helper()
-	code, err := tnCall(method, url, token, body, out)
-	if err != nil || code != want {
-		t.Fatalf("%s %s: status %d, err %v; want %d", method, url, code, err, want)
-	}
-}
-
-type tnSimEntry struct {
-	ID             string `json:"id"`
-	To             string `json:"to"`
-	IdempotencyKey string `json:"idempotency_key"`
-}
 
 const (
 	mnPatients = 8
@@ -270,7 +131,7 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs two triaged processes and bspsim on a PostgreSQL cluster")
 	}
-	db := pgcluster.NewDatabase(t)
+	db := pgtest.NewDatabase(t)
 	dir := t.TempDir()
 	binDir := filepath.Join(dir, "bin")
 	build := exec.Command("go", "build", "-o", binDir+string(filepath.Separator),
@@ -278,9 +139,9 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	simAddr := tnFreeAddr(t)
+	simAddr := freeAddr(t)
 	simURL := "http://" + simAddr
-	nodeAddr := []string{tnFreeAddr(t), tnFreeAddr(t)}
+	nodeAddr := []string{freeAddr(t), freeAddr(t)}
 	nodeURL := []string{"http://" + nodeAddr[0], "http://" + nodeAddr[1]}
 
 	lb := &fanOut{}
@@ -297,7 +158,7 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 	passFile := filepath.Join(dir, "passphrase")
 	usersFile := filepath.Join(dir, "users.json")
 	os.WriteFile(passFile, []byte("correct-horse-battery-staple-two-nodes\n"), 0o600)
-	users, _ := json.Marshal([]central.SeedUser{{Username: "desk", Password: tnPassword, Role: "frontdesk"}})
+	users, _ := json.Marshal([]central.SeedUser{{Username: "desk", Password: e2ePassword, Role: "frontdesk"}})
 	os.WriteFile(usersFile, users, 0o600)
 	var optins []string
 	for i := range mnPatients {
@@ -317,40 +178,40 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 		}
 	})
 
-	tnStart(t, "bspsim", filepath.Join(binDir, "bspsim"), []string{
-		"-addr", simAddr, "-webhook-url", lbSrv.URL + "/webhooks/whatsapp", "-app-secret", tnAppSecret,
-		"-token", tnToken, "-phone-number-id", tnPhoneID, "-status-delay", "20ms",
-	}, tnBaseEnv(), logs[0])
-	tnEventually(t, 10*time.Second, "bspsim to listen", func() (bool, string) {
-		code, err := tnCall("GET", simURL+"/sim/faults", "", nil, nil)
+	startProc(t, "bspsim", filepath.Join(binDir, "bspsim"), []string{
+		"-addr", simAddr, "-webhook-url", lbSrv.URL + "/webhooks/whatsapp", "-app-secret", e2eAppSecret,
+		"-token", e2eToken, "-phone-number-id", e2ePhoneID, "-status-delay", "20ms",
+	}, baseEnv(), logs[0])
+	eventually(t, 10*time.Second, "bspsim to listen", func() (bool, string) {
+		code, err := call("GET", simURL+"/sim/faults", "", nil, nil)
 		return err == nil && code == 200, fmt.Sprint(code, err)
 	})
 
 	// Both nodes start at once on the empty database: one migrates it,
 	// the other waits its turn and finds the work done.
-	nodes := make([]*tnProc, 2)
+	nodes := make([]*proc, 2)
 	for i, name := range []string{"a", "b"} {
-		env := append(tnBaseEnv(),
+		env := append(baseEnv(),
 			"TRIAGED_ADDR="+nodeAddr[i], "TRIAGED_DATA="+filepath.Join(dir, "data-"+name), "TRIAGED_DATABASE_URL="+db.URL,
 			"TRIAGED_PROVIDER=cloudapi",
-			"TRIAGED_WHATSAPP_APP_SECRET="+tnAppSecret, "TRIAGED_WHATSAPP_VERIFY_TOKEN="+tnVerifyToken,
-			"TRIAGED_WHATSAPP_TOKEN="+tnToken, "TRIAGED_WHATSAPP_PHONE_NUMBER_ID="+tnPhoneID,
+			"TRIAGED_WHATSAPP_APP_SECRET="+e2eAppSecret, "TRIAGED_WHATSAPP_VERIFY_TOKEN="+e2eVerifyToken,
+			"TRIAGED_WHATSAPP_TOKEN="+e2eToken, "TRIAGED_WHATSAPP_PHONE_NUMBER_ID="+e2ePhoneID,
 			"TRIAGED_WHATSAPP_API_BASE="+slowSrv.URL+"/"+name, "TRIAGED_KEY_PASSPHRASE_FILE="+passFile,
 			"TRIAGED_SEED_USERS_FILE="+usersFile, "TRIAGED_SEED_OPTINS="+strings.Join(optins, ","),
 			"TRIAGED_RETRY_BASE=50ms", "TRIAGED_RETRY_MAX=400ms", "TRIAGED_IN_DOUBT_WAIT=8s", "TRIAGED_OUTBOX_LEASE=3s",
 			"TRIAGED_LOG="+logs[1+i], "TRIAGED_METRICS_ADDR=off",
 		)
-		nodes[i] = tnStart(t, "triaged-"+name, filepath.Join(binDir, "triaged"), nil, env, filepath.Join(dir, "node-"+name+".out"))
+		nodes[i] = startProc(t, "triaged-"+name, filepath.Join(binDir, "triaged"), nil, env, filepath.Join(dir, "node-"+name+".out"))
 	}
 	for i, p := range nodes {
-		tnEventually(t, 30*time.Second, "node "+string(rune('A'+i))+" to answer /healthz", func() (bool, string) {
+		eventually(t, 30*time.Second, "node "+string(rune('A'+i))+" to answer /healthz", func() (bool, string) {
 			select {
 			case <-p.done:
 				b, _ := os.ReadFile(logs[1+i])
 				t.Fatalf("node %c exited at start: %s", 'A'+i, b)
 			default:
 			}
-			code, err := tnCall("GET", nodeURL[i]+"/healthz", "", nil, nil)
+			code, err := call("GET", nodeURL[i]+"/healthz", "", nil, nil)
 			return err == nil && code == 200, fmt.Sprint(code, err)
 		})
 	}
@@ -358,11 +219,11 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 	// One session, used through either node (sessions live in the shared
 	// database): the console follows the load balancer.
 	var login api.LoginResponse
-	tnMustCall(t, 200, "POST", nodeURL[0]+api.Version+"/login", "", api.LoginRequest{Username: "desk", Password: tnPassword, ConsoleID: "console-two-nodes"}, &login)
+	mustCall(t, 200, "POST", nodeURL[0]+api.Version+"/login", "", api.LoginRequest{Username: "desk", Password: e2ePassword, ConsoleID: "console-two-nodes"}, &login)
 	token := login.Token
 	var pol api.MessagingPolicy
-	tnMustCall(t, 200, "GET", nodeURL[1]+api.Version+"/policy", token, nil, &pol)
-	tnMustCall(t, 200, "POST", nodeURL[1]+api.Version+"/policy/ack", token, api.PolicyAckRequest{Version: pol.Version, FullName: "Desk Staff Member"}, nil)
+	mustCall(t, 200, "GET", nodeURL[1]+api.Version+"/policy", token, nil, &pol)
+	mustCall(t, 200, "POST", nodeURL[1]+api.Version+"/policy/ack", token, api.PolicyAckRequest{Version: pol.Version, FullName: "Desk Staff Member"}, nil)
 
 	// A console streams events from node B.
 	streamReq, _ := http.NewRequest("GET", nodeURL[1]+api.Version+"/events", nil)
@@ -390,18 +251,18 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 
 	// A webhook that reaches node A only.
 	lb.set(nodeURL[0])
-	tnMustCall(t, 202, "POST", simURL+"/sim/inbound", "", map[string]string{"from": mnPhone(0), "name": "Test Patient", "text": "Hello, is the clinic open today?"}, nil)
+	mustCall(t, 202, "POST", simURL+"/sim/inbound", "", map[string]string{"from": mnPhone(0), "name": "Test Patient", "text": "Hello, is the clinic open today?"}, nil)
 	var threadA string
-	tnEventually(t, 15*time.Second, "node A to store the first patient's message", func() (bool, string) {
+	eventually(t, 15*time.Second, "node A to store the first patient's message", func() (bool, string) {
 		var threads []api.ThreadSummary
-		code, err := tnCall("GET", nodeURL[0]+api.Version+"/threads", token, nil, &threads)
+		code, err := call("GET", nodeURL[0]+api.Version+"/threads", token, nil, &threads)
 		if err != nil || code != 200 || len(threads) == 0 {
 			return false, fmt.Sprint(code, err)
 		}
 		threadA = threads[0].ID
 		return true, ""
 	})
-	tnEventually(t, 10*time.Second, "node B's console to see the message that arrived at node A", func() (bool, string) {
+	eventually(t, 10*time.Second, "node B's console to see the message that arrived at node A", func() (bool, string) {
 		seenMu.Lock()
 		defer seenMu.Unlock()
 		return seenOnB[threadA], fmt.Sprint(len(seenOnB), " threads seen")
@@ -410,14 +271,14 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 	// From here every webhook goes to both nodes, and the provider
 	// delivers each one twice.
 	lb.set(nodeURL...)
-	tnMustCall(t, 200, "POST", simURL+"/sim/faults", "", map[string]any{"duplicate_ratio": 1.0}, nil)
+	mustCall(t, 200, "POST", simURL+"/sim/faults", "", map[string]any{"duplicate_ratio": 1.0}, nil)
 	for i := range mnPatients {
-		tnMustCall(t, 202, "POST", simURL+"/sim/inbound", "", map[string]string{"from": mnPhone(i), "name": "Test Patient", "text": "I have a question about my visit."}, nil)
+		mustCall(t, 202, "POST", simURL+"/sim/inbound", "", map[string]string{"from": mnPhone(i), "name": "Test Patient", "text": "I have a question about my visit."}, nil)
 	}
 	threadOf := map[string]string{}
-	tnEventually(t, 20*time.Second, "every patient's thread", func() (bool, string) {
+	eventually(t, 20*time.Second, "every patient's thread", func() (bool, string) {
 		var threads []api.ThreadSummary
-		if code, err := tnCall("GET", nodeURL[1]+api.Version+"/threads", token, nil, &threads); err != nil || code != 200 {
+		if code, err := call("GET", nodeURL[1]+api.Version+"/threads", token, nil, &threads); err != nil || code != 200 {
 			return false, fmt.Sprint(code, err)
 		}
 		for _, th := range threads {
@@ -445,7 +306,7 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 		deadline := time.Now().Add(40 * time.Second)
 		for {
 			var sr api.SendResponse
-			code, err := tnCall("POST", nodeURL[node]+api.Version+"/threads/"+th+"/send", token, req, &sr)
+			code, err := call("POST", nodeURL[node]+api.Version+"/threads/"+th+"/send", token, req, &sr)
 			switch {
 			case err == nil && code == 200:
 				mu.Lock()
@@ -508,7 +369,7 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 	// Node B finishes everything: the sends node A had in flight are
 	// settled by the provider's statuses, those it had only taken are
 	// taken over when their leases run out.
-	tnEventually(t, 60*time.Second, "the shared outbox to drain", func() (bool, string) {
+	eventually(t, 60*time.Second, "the shared outbox to drain", func() (bool, string) {
 		var pending, failed int
 		if err := db.DB.QueryRow(`SELECT COUNT(*) FILTER (WHERE state = 'pending'), COUNT(*) FILTER (WHERE state = 'failed') FROM outbox`).Scan(&pending, &failed); err != nil {
 			return false, err.Error()
@@ -518,8 +379,8 @@ func TestTwoNodesOnOnePostgres(t *testing.T) {
 		}
 		return pending == 0, fmt.Sprintf("%d pending", pending)
 	})
-	var outbox []tnSimEntry
-	tnMustCall(t, 200, "GET", simURL+"/sim/outbox", "", nil, &outbox)
+	var outbox []simEntry
+	mustCall(t, 200, "GET", simURL+"/sim/outbox", "", nil, &outbox)
 	times := map[string]int{}
 	for _, e := range outbox {
 		times[e.IdempotencyKey]++
