@@ -568,3 +568,49 @@ func TestOfflineCheckpointRefusedWhileANodeSigns(t *testing.T) {
 		t.Fatalf("offline checkpoint with no node running: %v %v", cp, err)
 	}
 }
+
+// TestConsolesResyncWhenTheEventChannelBreaks: node B's listening
+// connection is cut, so notices sent until it reconnects are lost; B's
+// consoles are told to resync (they fetch their inbox again) instead of
+// silently missing them, and a new stream sees node A's events again.
+func TestConsolesResyncWhenTheEventChannelBreaks(t *testing.T) {
+	ns := newNodes(t, 2)
+	a, b := ns[0], ns[1]
+	tok := b.login("desk")
+	_, _, events := openStream(t, b, tok)
+	time.Sleep(300 * time.Millisecond)
+	// Both nodes listen; cut every listening session, node B's among them.
+	if _, err := b.srv.db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for resynced := false; !resynced; {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				t.Fatal("node B's stream ended without a resync")
+			}
+			resynced = ev.Type == api.EventResync
+		case <-deadline:
+			t.Fatal("node B's console was not told to resync after its event channel broke")
+		}
+	}
+	_, _, again := openStream(t, b, tok)
+	time.Sleep(500 * time.Millisecond) // the listener is back (its backoff starts at 100 ms)
+	a.patientWrites(patientUK, "Are you open on Monday?")
+	th := a.threadFor(tok, patientUK)
+	deadline = time.After(10 * time.Second)
+	for {
+		select {
+		case ev, ok := <-again:
+			if !ok {
+				t.Fatal("node B's new stream ended")
+			}
+			if ev.Type == api.EventMessageNew && ev.ThreadID == th {
+				return
+			}
+		case <-deadline:
+			t.Fatal("after reconnecting, node B's console never saw node A's webhook")
+		}
+	}
+}
