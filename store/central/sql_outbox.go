@@ -54,7 +54,7 @@ func (sqlOutbox) Get(ctx context.Context, q Querier, id int64) (OutboxJob, error
 	return scanJob(q.QueryRowContext(ctx, `SELECT `+outboxCols+` FROM outbox WHERE id = ?`, id))
 }
 
-// Done, Retry and Fail end the job's lease, if any (outbox_lease.go):
+// Done, Retry and Fail end the job's lease, if any (sql_outbox_leases.go):
 // a retried job is then free for whichever node finds it due first.
 
 func (sqlOutbox) Done(ctx context.Context, q Querier, id int64) error {

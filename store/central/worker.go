@@ -35,7 +35,7 @@ type worker struct {
 	sem      chan struct{}
 	wg       sync.WaitGroup
 	// leases, when several nodes share a PostgreSQL database, hands each
-	// due job to one node (outbox_lease.go); nil on SQLite, whose one
+	// due job to one node (sql_outbox_leases.go); nil on SQLite, whose one
 	// process is the only sender.
 	leases *outboxLeases
 }
