@@ -152,6 +152,19 @@ func TestServeOnPostgres(t *testing.T) {
 		t.Errorf("a %s was made in the data folder although the store is in PostgreSQL", central.DBFileName)
 	}
 
+	// The audit log in PostgreSQL verifies with the offline command, and
+	// the SQLite file backup refuses, naming PostgreSQL's own.
+	verify := exec.Command(filepath.Join(binDir, "triaged"), "audit", "verify", "--data", dataDir)
+	verify.Env = pgEnv
+	if out, err := verify.CombinedOutput(); err != nil || !bytes.Contains(out, []byte("OK: ")) {
+		t.Fatalf("triaged audit verify on PostgreSQL: %v\n%s", err, out)
+	}
+	backup := exec.Command(filepath.Join(binDir, "triaged"), "backup", "--out", filepath.Join(dir, "backup.db"))
+	backup.Env = pgEnv
+	if out, err := backup.CombinedOutput(); err == nil || !bytes.Contains(out, []byte("pg_dump")) {
+		t.Fatalf("triaged backup of a PostgreSQL store: %v\n%s; want a refusal naming pg_dump", err, out)
+	}
+
 	// What PostgreSQL holds, as a dump of the whole database.
 	dump := pg.Dump(t)
 	if !bytes.Contains(dump, []byte("COPY public.messages")) {
