@@ -3,6 +3,7 @@ package central
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/clinicwa/triage/store/central/nodes"
 )
@@ -25,6 +26,45 @@ type multiNode struct {
 	id     string
 	signer *nodes.Election
 	relay  *eventRelay
+	// elected are the other one-node-at-a-time jobs (runElected).
+	elected []*nodes.Election
+}
+
+// siemStreamerJob names the election of the node that streams the audit
+// log to the SIEM.
+const siemStreamerJob = "siem-streamer"
+
+// runElected runs run while this node holds the election of job, from a
+// fresh start at each term: run's context ends when the node loses the
+// election or stops. The work does not run on the lock's connection, so
+// for a moment after a lost connection two nodes may both run it; use it
+// for work that tolerates that (the SIEM stream is at-least-once).
+func (s *Server) runElected(job string, run func(ctx context.Context)) {
+	e := nodes.NewElection(s.db, job, s.cfg.ElectionInterval)
+	var (
+		mu     sync.Mutex
+		cancel context.CancelFunc
+		done   chan struct{}
+	)
+	e.OnChange = func(leader bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if leader && cancel == nil {
+			var ctx context.Context
+			ctx, cancel = context.WithCancel(context.Background())
+			d := make(chan struct{})
+			done = d
+			go func() { defer close(d); run(ctx) }()
+			return
+		}
+		if !leader && cancel != nil {
+			cancel()
+			<-done
+			cancel = nil
+		}
+	}
+	e.Start(context.Background())
+	s.nodes.elected = append(s.nodes.elected, e)
 }
 
 // startNodes joins the other nodes when the store is on PostgreSQL: it
@@ -61,6 +101,9 @@ func (s *Server) startNodes(ctx context.Context) {
 func (s *Server) stopNodes() {
 	if s.nodes == nil {
 		return
+	}
+	for _, e := range s.nodes.elected {
+		e.Close() // ends its work first
 	}
 	s.nodes.relay.stop()
 	s.nodes.signer.Close()

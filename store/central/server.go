@@ -236,6 +236,7 @@ type Server struct {
 	nodes       *multiNode          // several nodes on PostgreSQL; nil on SQLite (multinode.go)
 	ops         *opsmetrics.Metrics // operational metrics (ops.go)
 	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
+	siemMu      sync.Mutex          // guards siem when several nodes elect the streamer
 	opsAddr     string
 
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
