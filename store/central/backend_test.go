@@ -172,3 +172,37 @@ func databaseName(t testing.TB, u string) string {
 	}
 	return strings.TrimPrefix(p.Path, "/")
 }
+
+// TestPostgresWithALinguisticCollationIsRefused: keyset pages compare text
+// ids byte by byte (SQLite's order); a database whose default collation
+// orders them otherwise (here ICU's en-US, which keeps datcollate "C", so
+// the name alone would not tell) is refused at open with the fix.
+func TestPostgresWithALinguisticCollationIsRefused(t *testing.T) {
+	c := pgcluster.Shared(t)
+	ctx := context.Background()
+	admin, err := c.Open("postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("linguistic_%d", os.Getpid())
+	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'`); err != nil {
+		t.Skipf("this PostgreSQL cannot make an ICU database: %v", err)
+	}
+	_, err = OpenPostgres(ctx, c.URL(name))
+	if err == nil || !strings.Contains(err.Error(), "LC_COLLATE 'C'") {
+		t.Fatalf("open of an en-US database: %v, want a refusal naming the fix", err)
+	}
+	// The byte-ordered template itself opens.
+	db, err := OpenPostgres(ctx, c.URL(pgTemplateFor(t)))
+	if err != nil {
+		t.Fatalf("a C-collated database: %v", err)
+	}
+	db.Close()
+}
+
+// pgTemplateFor is a fresh byte-ordered database for t on the shared cluster.
+func pgTemplateFor(t *testing.T) string {
+	t.Helper()
+	return pgcluster.NewDatabase(t).Name
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -175,12 +176,14 @@ func redactConnError(err error) error {
 // linguistic collation (en_US.UTF-8) would order them otherwise, so a
 // page boundary could skip or repeat rows.
 func checkCollation(ctx context.Context, db *sql.DB) error {
-	collate, err := (sqlMeta{}).postgresCollation(ctx, db)
+	collate, order, err := (sqlMeta{}).postgresCollation(ctx, db)
 	if err != nil {
 		return fmt.Errorf("central: read the database's collation: %w", err)
 	}
-	if collate != "C" && collate != "POSIX" {
-		return fmt.Errorf("central: the PostgreSQL database orders text by %q; triaged needs byte order: create it with CREATE DATABASE … TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'", collate)
+	bytewise := slices.Clone(collationProbe)
+	slices.Sort(bytewise) // Go compares strings byte by byte, as SQLite's BINARY
+	if order != strings.Join(bytewise, " ") {
+		return fmt.Errorf("central: the PostgreSQL database orders text by its collation (%q), not byte by byte as triaged's pages need: create it with CREATE DATABASE … TEMPLATE template0 LOCALE_PROVIDER libc LC_COLLATE 'C' LC_CTYPE 'C'", collate)
 	}
 	return nil
 }

@@ -16,12 +16,18 @@ func (sqlMeta) SetHealthProbe(ctx context.Context, q Querier, at time.Time) erro
 	return err
 }
 
-// postgresCollation is the PostgreSQL database's text collation
-// (PostgreSQL only: SQLite compares text byte by byte).
-func (sqlMeta) postgresCollation(ctx context.Context, q Querier) (string, error) {
-	var collate string
-	err := q.QueryRowContext(ctx, `SELECT datcollate FROM pg_database WHERE datname = current_database()`).Scan(&collate)
-	return collate, err
+// collationProbe is text whose byte order differs from every linguistic
+// order (case, punctuation, accents).
+var collationProbe = []string{"a", "B", "_", "-", "Z", "z", "1", "é", "Ab", "aB"}
+
+// postgresCollation is the PostgreSQL database's collation name and the
+// order it actually gives collationProbe (PostgreSQL only: SQLite compares
+// text byte by byte). The order is asked, not inferred from the name:
+// an ICU default collation keeps datcollate at "C".
+func (sqlMeta) postgresCollation(ctx context.Context, q Querier) (name, order string, err error) {
+	err = q.QueryRowContext(ctx, `SELECT (SELECT datcollate FROM pg_database WHERE datname = current_database()),
+		(SELECT string_agg(v, ' ' ORDER BY v) FROM unnest(?::text[]) AS v)`, collationProbe).Scan(&name, &order)
+	return name, order, err
 }
 
 // storeID reads the store's id without making one (sql.ErrNoRows when
