@@ -30,11 +30,15 @@ setup:
 ## tmux), which -short skips in pass 1: they test behaviour across
 ## processes, which the race detector cannot see, and run many times
 ## slower under it. setup has installed PostgreSQL, so its absence fails
-## the PostgreSQL tests instead of skipping them.
+## the PostgreSQL tests instead of skipping them. Pass 3 runs the whole
+## central suite again with every store in PostgreSQL (a throwaway
+## cluster), without the race detector: pass 1 covers the races, which do
+## not depend on the database.
 PROCESS_PKGS := ./store/ ./store/internal/pgcluster/ ./cmd/...
 test: setup vet fmt-check
 	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -timeout 12m $(PKGS)
 	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)
+	TRIAGE_REQUIRE_POSTGRES=1 TRIAGE_CENTRAL_BACKEND=postgres ./.ci/with-keyring $(GO) test -count=1 -timeout 10m ./store/central/
 
 unit:
 	$(GO) test -count=1 $(PKGS)
@@ -46,7 +50,10 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-## bench: the speed and memory targets
+## bench: the speed and memory targets. BenchmarkWebhookIntake and
+## BenchmarkSend run once per database (sqlite, postgres: a throwaway
+## cluster made durable for the run; skipped where PostgreSQL is not
+## installed, see `make setup`).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./policy/ ./store/... ./bsp/... ./cmd/triage/
 

@@ -42,6 +42,8 @@ Roles: frontdesk, nurse, supervisor, admin.
 
 Options (before or after NAME):
   --data DIR                  triaged's data folder (TRIAGED_DATA, default ./triaged-data)
+  --database-url URL          triaged's PostgreSQL database, when its store is there
+                              (TRIAGED_DATABASE_URL, postgres://…)
   --key-passphrase-file FILE  key passphrase file, as for triaged (TRIAGED_KEY_PASSPHRASE_FILE)
   --password-file FILE        read the password from FILE (first line) instead of asking
   --role ROLE                 the role for add
@@ -53,6 +55,7 @@ recorded in the server's audit chain as cli:<your login name>.
 // userFlags are the options of every `triage user` command.
 type userFlags struct {
 	data, passFile, passphrase, role string
+	databaseURL                      string
 	demoKey                          bool
 }
 
@@ -67,6 +70,7 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, userUsage) }
 	var f userFlags
 	fs.StringVar(&f.data, "data", envOr("TRIAGED_DATA", "./triaged-data"), "triaged's data folder")
+	fs.StringVar(&f.databaseURL, "database-url", envOr(central.EnvDatabaseURL, ""), "PostgreSQL database holding triaged's store, as for triaged ("+central.EnvDatabaseURL+"); empty: triaged.db in the data folder")
 	fs.StringVar(&f.passphrase, "key-passphrase-file", envOr("TRIAGED_KEY_PASSPHRASE_FILE", ""), "key passphrase file")
 	fs.StringVar(&f.passFile, "password-file", "", "read the password from this file")
 	fs.StringVar(&f.role, "role", "", "role for add")
@@ -124,7 +128,7 @@ func userCommand(ctx context.Context, cmd string, pos []string, f userFlags, std
 			return err
 		}
 	}
-	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: f.data, KeyPassphraseFile: f.passphrase, AllowDemoKey: f.demoKey})
+	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: f.data, DatabaseURL: f.databaseURL, KeyPassphraseFile: f.passphrase, AllowDemoKey: f.demoKey})
 	if err != nil {
 		return err
 	}

@@ -64,18 +64,19 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func auditFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+func auditFlags(name string, stderr io.Writer) (*flag.FlagSet, *string, *string) {
 	fs := flag.NewFlagSet("triaged audit "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	def := "./triaged-data"
 	if v, ok := os.LookupEnv("TRIAGED_DATA"); ok {
 		def = v
 	}
-	return fs, fs.String("data", def, "data folder holding triaged.db (TRIAGED_DATA)")
+	return fs, fs.String("data", def, "data folder holding triaged.db (TRIAGED_DATA)"),
+		fs.String("database-url", os.Getenv(central.EnvDatabaseURL), "PostgreSQL database holding the store, as for the server ("+central.EnvDatabaseURL+"); empty: triaged.db in the data folder")
 }
 
 func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs, data := auditFlags("verify", stderr)
+	fs, data, dbURL := auditFlags("verify", stderr)
 	pubFile := fs.String("pubkey", "", "the checkpoint public key as published (default: the copy in the data folder)")
 	var kept multiFlag
 	fs.Var(&kept, "checkpoint", "a checkpoint saved earlier from `triaged audit checkpoint` (repeatable)")
@@ -111,7 +112,7 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		cp, _ := audit.ParseCheckpoint(body)
 		saved = append(saved, central.StoredCheckpoint{Number: cp.Number, Body: body, Signature: sig})
 	}
-	db, err := central.OpenDBReadOnly(ctx, filepath.Join(*data, central.DBFileName))
+	db, err := central.OpenAuditDB(ctx, *data, *dbURL)
 	if err != nil {
 		return fail(err)
 	}
@@ -159,7 +160,7 @@ func printBreak(w io.Writer, be *audit.BreakError) {
 }
 
 func auditExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs, data := auditFlags("export", stderr)
+	fs, data, dbURL := auditFlags("export", stderr)
 	fromS := fs.String("from", "", "first time included (RFC 3339); empty: from the start")
 	toS := fs.String("to", "", "first time excluded (RFC 3339); empty: up to now")
 	out := fs.String("out", "", "write to this file instead of standard output")
@@ -180,7 +181,7 @@ func auditExport(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			return 2
 		}
 	}
-	db, err := central.OpenDBReadOnly(ctx, filepath.Join(*data, central.DBFileName))
+	db, err := central.OpenAuditDB(ctx, *data, *dbURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "triaged audit export: %v\n", err)
 		return 2
@@ -214,13 +215,13 @@ func auditExport(ctx context.Context, args []string, stdout, stderr io.Writer) i
 }
 
 func auditCheckpoint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs, data := auditFlags("checkpoint", stderr)
+	fs, data, dbURL := auditFlags("checkpoint", stderr)
 	passDef := os.Getenv("TRIAGED_KEY_PASSPHRASE_FILE")
 	pass := fs.String("key-passphrase-file", passDef, "key passphrase file, when the OS keyring is not used (TRIAGED_KEY_PASSPHRASE_FILE)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	cp, signed, err := central.SignCheckpointOffline(ctx, central.Config{DataDir: *data, KeyPassphraseFile: *pass})
+	cp, signed, err := central.SignCheckpointOffline(ctx, central.Config{DataDir: *data, DatabaseURL: *dbURL, KeyPassphraseFile: *pass})
 	if err != nil {
 		fmt.Fprintf(stderr, "triaged audit checkpoint: %v\n", err)
 		return 2
@@ -237,7 +238,7 @@ func auditCheckpoint(ctx context.Context, args []string, stdout, stderr io.Write
 }
 
 func auditPubkey(args []string, stdout, stderr io.Writer) int {
-	fs, data := auditFlags("pubkey", stderr)
+	fs, data, _ := auditFlags("pubkey", stderr)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -38,7 +38,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 
 // openAdmin opens the data folder with the custody flags.
 func openAdmin(ctx context.Context, cf custodyFlags, stderr io.Writer) (*central.Admin, error) {
-	a, err := central.OpenAdmin(ctx, central.Config{DataDir: *cf.data, KeyPassphraseFile: *cf.passFile, AllowDemoKey: *cf.demo})
+	a, err := central.OpenAdmin(ctx, central.Config{DataDir: *cf.data, DatabaseURL: *cf.databaseURL, KeyPassphraseFile: *cf.passFile, AllowDemoKey: *cf.demo})
 	if err != nil {
 		return nil, err
 	}
@@ -390,6 +390,7 @@ func runVendor(args []string, stdout, stderr io.Writer) error {
 	}
 	sf := newSubFlags("triaged vendor "+args[0], usage, stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds vendors.json)")
+	dbURL := sf.databaseURL()
 	if args[0] == "list" {
 		if err := sf.parse(args[1:]); err != nil {
 			return err
@@ -426,7 +427,7 @@ func runVendor(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signalContext()
 	defer stop()
 	v := central.Vendor{Provider: *provider, Vendor: *vendor, BAASigned: *baa == "signed", SignedOn: *signedOn, Product: *product, NextReview: *next}
-	if err := central.SetVendor(ctx, *data, central.OperatorID(), v, time.Now()); err != nil {
+	if err := central.SetVendorAt(ctx, *data, *dbURL, central.OperatorID(), v, time.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "triaged: vendor register updated for %s (audited)\n", *provider)
@@ -450,12 +451,16 @@ func warnVendors(dataDir, provider string, log *slog.Logger) {
 func runBackup(args []string, stdout, stderr io.Writer) error {
 	sf := newSubFlags("triaged backup", "triaged backup --out FILE [--data DIR]", stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)")
+	dbURL := sf.databaseURL()
 	out := sf.fs.String("out", "", "the backup file to write (must not exist)")
 	if err := sf.parse(args); err != nil {
 		return err
 	}
 	ctx, stop := signalContext()
 	defer stop()
+	if err := refuseOnPostgres("backup", *dbURL); err != nil {
+		return err
+	}
 	rep, err := central.Backup(ctx, *data, *out)
 	if err != nil {
 		return err
@@ -470,6 +475,7 @@ func runBackup(args []string, stdout, stderr io.Writer) error {
 func runRestore(args []string, stdout, stderr io.Writer) error {
 	sf := newSubFlags("triaged restore", "triaged restore --from FILE [--data DIR] [--pubkey FILE]", stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder to restore into (must hold no triaged.db)")
+	dbURL := sf.databaseURL()
 	from := sf.fs.String("from", "", "the backup file")
 	pubFile := sf.fs.String("pubkey", "", "the audit checkpoint public key as published: the signed checkpoints are checked too")
 	if err := sf.parse(args); err != nil {
@@ -490,6 +496,9 @@ func runRestore(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
+	if err := refuseOnPostgres("restore", *dbURL); err != nil {
+		return err
+	}
 	rep, err := central.Restore(ctx, *from, *data, pub)
 	if err != nil {
 		return err
@@ -500,4 +509,14 @@ func runRestore(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, ")")
 	return nil
+}
+
+// refuseOnPostgres refuses the SQLite file commands (backup, restore) for
+// a store in PostgreSQL, whose backups are PostgreSQL's own.
+func refuseOnPostgres(cmd, databaseURL string) error {
+	if databaseURL == "" {
+		return nil
+	}
+	return fmt.Errorf("triaged %s copies the SQLite file triaged.db; this store is in PostgreSQL (%s): back it up with pg_dump (or your PostgreSQL backups) and restore with pg_restore/psql — the sealed columns stay sealed, so the copy is readable only with the store's keys",
+		cmd, central.EnvDatabaseURL)
 }

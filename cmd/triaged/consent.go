@@ -21,6 +21,7 @@ func runConsent(args []string, stdout, stderr io.Writer) error {
 	}
 	sf := newSubFlags("triaged consent import", "triaged consent import [--data DIR] [--key-passphrase-file FILE] FILE.csv", stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)")
+	dbURL := sf.databaseURL()
 	pass := sf.str("key-passphrase-file", "TRIAGED_KEY_PASSPHRASE_FILE", "", "file holding the key passphrase, when there is no OS keyring")
 	// The file is the one positional argument; flags may come before it.
 	rest := args[1:]
@@ -41,7 +42,7 @@ func runConsent(args []string, stdout, stderr io.Writer) error {
 	defer f.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: *data, KeyPassphraseFile: *pass})
+	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: *data, DatabaseURL: *dbURL, KeyPassphraseFile: *pass})
 	if err != nil {
 		return err
 	}

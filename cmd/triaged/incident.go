@@ -30,6 +30,7 @@ func runIncident(args []string, stdout, stderr io.Writer) error {
 	}
 	sf := newSubFlags("triaged incident "+args[0], "triaged incident "+args[0]+" [--data DIR] [ID]", stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)")
+	dbURL := sf.databaseURL()
 	pass := sf.str("key-passphrase-file", "TRIAGED_KEY_PASSPHRASE_FILE", "", "file holding the key passphrase, when there is no OS keyring")
 	format := sf.fs.String("format", "text", "export format: text or json")
 	rest := args[1:]
@@ -53,7 +54,7 @@ func runIncident(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: *data, KeyPassphraseFile: *pass, AllowDemoKey: demoFolder(*data)})
+	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: *data, DatabaseURL: *dbURL, KeyPassphraseFile: *pass, AllowDemoKey: demoFolder(*data)})
 	if err != nil {
 		return err
 	}

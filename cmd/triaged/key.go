@@ -44,6 +44,12 @@ func newSubFlags(name, synopsis string, stderr io.Writer) *subFlags {
 	return sf
 }
 
+// databaseURL adds --database-url (TRIAGED_DATABASE_URL): the store is
+// then that PostgreSQL database, as for the serving triaged.
+func (sf *subFlags) databaseURL() *string {
+	return sf.str("database-url", central.EnvDatabaseURL, "", "PostgreSQL database holding the store (postgres://…), as for the server; empty: triaged.db in the data folder")
+}
+
 func (sf *subFlags) str(name, env, def, help string) *string {
 	sf.envs[name] = env
 	return sf.fs.String(name, def, help)
@@ -111,6 +117,7 @@ func runKey(args []string, stdout, stderr io.Writer) error {
 // custodyFlags are the key-source settings shared by the key commands.
 type custodyFlags struct {
 	data, passFile   *string
+	databaseURL      *string
 	preferPassphrase *bool
 	demo             *bool
 }
@@ -118,6 +125,7 @@ type custodyFlags struct {
 func addCustodyFlags(sf *subFlags) custodyFlags {
 	return custodyFlags{
 		data:             sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)"),
+		databaseURL:      sf.databaseURL(),
 		passFile:         sf.str("key-passphrase-file", seal.EnvPassphraseFileServer, "", "file holding the key passphrase: fallback when no OS keyring, recovery when there is one"),
 		preferPassphrase: sf.fs.Bool("prefer-passphrase", false, "open the keys with the passphrase before trying the OS keyring (recovery)"),
 		demo:             sf.fs.Bool("demo", false, "allow the demo key of a `triage demo` data folder (synthetic data only)"),
@@ -125,7 +133,7 @@ func addCustodyFlags(sf *subFlags) custodyFlags {
 }
 
 func (c custodyFlags) custody() central.KeyCustody {
-	return central.KeyCustody{PassphraseFile: *c.passFile, PreferPassphrase: *c.preferPassphrase, AllowDemoKey: *c.demo}
+	return central.KeyCustody{PassphraseFile: *c.passFile, PreferPassphrase: *c.preferPassphrase, AllowDemoKey: *c.demo, DatabaseURL: *c.databaseURL}
 }
 
 func runKeyRotate(ctx context.Context, args []string, stdout, stderr io.Writer) error {

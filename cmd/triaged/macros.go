@@ -26,6 +26,7 @@ func runMacros(args []string, stdout, stderr io.Writer, templates bool) error {
 	}
 	sf := newSubFlags("triaged "+kind+" "+args[0], "triaged "+kind+" "+args[0]+" [--data DIR] FILE", stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)")
+	dbURL := sf.databaseURL()
 	pass := sf.str("key-passphrase-file", "TRIAGED_KEY_PASSPHRASE_FILE", "", "file holding the key passphrase, when there is no OS keyring")
 	rest := args[1:]
 	file := ""
@@ -59,7 +60,7 @@ func runMacros(args []string, stdout, stderr io.Writer, templates bool) error {
 		return nil
 	}
 	ctx := context.Background()
-	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: *data, KeyPassphraseFile: *pass})
+	adm, err := central.OpenAdmin(ctx, central.Config{DataDir: *data, DatabaseURL: *dbURL, KeyPassphraseFile: *pass})
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,9 @@ func (s *settings) get(flagName string) string { return *s.by[flagName].value }
 func defineSettings() *settings {
 	s := &settings{}
 	s.add("addr", "TRIAGED_ADDR", central.DefaultAddr, "listen address; plain HTTP only on loopback", false)
-	s.add("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)", false)
+	s.add("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db; with a database URL, only what is local to this node: the lock, macros, a demo key)", false)
+	s.add("database-url", central.EnvDatabaseURL, "", "PostgreSQL database for the store (postgres://user@host/db?sslmode=verify-full); empty: the SQLite file triaged.db in the data folder", true)
+	s.add("outbox-lease", "TRIAGED_OUTBOX_LEASE", central.DefaultOutboxLease.String(), "several nodes on PostgreSQL: how long a node holds a send it took before another node may take it (a node that died holding sends delays them this long)", false)
 	s.add("provider", "TRIAGED_PROVIDER", "cloudapi", "WhatsApp provider: cloudapi, 360dialog or twilio", false)
 	s.add("whatsapp-app-secret", "TRIAGED_WHATSAPP_APP_SECRET", "", "Meta app secret that signs webhooks (360dialog: the shared secret sent as \"Authorization: Bearer …\" on webhooks); required", true)
 	s.add("whatsapp-verify-token", "TRIAGED_WHATSAPP_VERIFY_TOKEN", "", "token Meta sends in the webhook subscription handshake (cloudapi)", true)
@@ -286,6 +288,7 @@ func missing(st *setting) error {
 func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 	cfg := central.Config{
 		DataDir:             s.get("data"),
+		DatabaseURL:         s.get("database-url"),
 		Addr:                s.get("addr"),
 		TLSCertFile:         s.get("tls-cert"),
 		TLSKeyFile:          s.get("tls-key"),
@@ -335,6 +338,9 @@ func buildConfig(s *settings, logger *slog.Logger) (central.Config, error) {
 		return cfg, err
 	}
 	if cfg.InDoubtWait, err = positiveDuration(s, "in-doubt-wait"); err != nil {
+		return cfg, err
+	}
+	if cfg.OutboxLease, err = positiveDuration(s, "outbox-lease"); err != nil {
 		return cfg, err
 	}
 	if cfg.RetryMax < cfg.RetryBase {

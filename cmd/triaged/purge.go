@@ -55,6 +55,7 @@ func (r retentionFlags) retention() (central.Retention, error) {
 func runPurge(args []string, stdout, stderr io.Writer) error {
 	sf := newSubFlags("triaged purge", "triaged purge [--dry-run] [--data DIR] [--retention-messages 7y] [--retention-audit 7y] [--retention-consent 7y]", stderr)
 	data := sf.str("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db)")
+	dbURL := sf.databaseURL()
 	rf := addRetentionFlags(sf)
 	dry := sf.fs.Bool("dry-run", false, "count what would be deleted and change nothing")
 	if err := sf.parse(args); err != nil {
@@ -66,7 +67,7 @@ func runPurge(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rep, err := central.Purge(ctx, *data, r, central.PurgeOptions{DryRun: *dry})
+	rep, err := central.Purge(ctx, *data, r, central.PurgeOptions{DryRun: *dry, DatabaseURL: *dbURL})
 	if err != nil {
 		return err
 	}

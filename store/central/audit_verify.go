@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // VerifyReport describes a log that verified.
@@ -259,6 +261,25 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// OpenAuditDB opens the store for `triaged audit verify` and `export`:
+// dataDir's triaged.db read-only (OpenDBReadOnly), or with databaseURL
+// set the PostgreSQL database, its transactions read-only by the
+// server's own rule and its schema not migrated.
+func OpenAuditDB(ctx context.Context, dataDir, databaseURL string) (*sql.DB, error) {
+	if databaseURL == "" {
+		return OpenDBReadOnly(ctx, filepath.Join(dataDir, DBFileName))
+	}
+	db, err := pgsql.OpenReadOnly(databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("central: %w", err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("central: connect to PostgreSQL (%s): %w", EnvDatabaseURL, redactConnError(err))
+	}
+	return db, nil
 }
 
 // OpenDBReadOnly opens an existing triaged.db for reading only, without

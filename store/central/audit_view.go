@@ -324,12 +324,14 @@ func parseReviewCursor(v string) (reviewCursor, error) {
 
 // reviewThreadRef finds the thread an entry is about: named in the
 // object, through the message or incident it names, or in the detail.
-const reviewThreadRef = `CASE
+func reviewThreadRef(pg bool) string {
+	return `CASE
 		WHEN a.object LIKE 'thread:%' THEN substr(a.object, 8)
-		WHEN a.object LIKE 'message:%' THEN COALESCE(json_extract(a.detail, '$.thread_id'),
+		WHEN a.object LIKE 'message:%' THEN COALESCE(` + jsonText(pg, "a.detail", "thread_id") + `,
 			(SELECT m.thread_id FROM messages m WHERE m.id = substr(a.object, 9)))
 		WHEN a.object LIKE 'incident:%' THEN (SELECT i.thread_id FROM incidents i WHERE i.id = substr(a.object, 10))
-		ELSE json_extract(a.detail, '$.thread_id') END`
+		ELSE ` + jsonText(pg, "a.detail", "thread_id") + ` END`
+}
 
 // syncBookkeeping is what the review leaves out: accepted audit batches
 // record only that a console's chain reached the endpoint (its entries
@@ -379,20 +381,20 @@ func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditRev
 			return api.AuditReviewPage{}, err
 		}
 		where = append(where, `(a.object IN (?, ?)
-			OR json_extract(a.detail, '$.thread_id') = ?
+			OR `+jsonText(s.store.pg, "a.detail", "thread_id")+` = ?
 			OR a.object IN (SELECT 'message:' || m.id FROM messages m WHERE m.thread_id = ?)
 			OR a.object IN (SELECT 'incident:' || i.id FROM incidents i WHERE i.thread_id = ?))`)
 		args = append(args, "thread:"+threadID, "patient:"+patientID, threadID, threadID, threadID)
 	}
 	query := `SELECT a.at, a.at_ns, a.gseq, a.console_id, a.user_id, COALESCE(u.username, ''), a.role, a.action, a.object, a.outcome, a.detail,
 			COALESCE(p.label, ''), COALESCE(ou.username, ''), rv.id, rv.reason_sealed
-		FROM (SELECT a.*, ` + reviewThreadRef + ` AS thread_ref FROM audit a WHERE ` + strings.Join(where, " AND ") +
+		FROM (SELECT a.*, ` + reviewThreadRef(s.store.pg) + ` AS thread_ref FROM audit a WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY a.at_ns DESC, a.gseq DESC LIMIT ?) a
 		LEFT JOIN users u ON u.id = a.user_id
 		LEFT JOIN threads t ON t.id = a.thread_ref
 		LEFT JOIN patients p ON p.id = COALESCE(t.patient_id, CASE WHEN a.object LIKE 'patient:%' THEN substr(a.object, 9) END)
 		LEFT JOIN users ou ON a.object LIKE 'user:%' AND ou.id = substr(a.object, 6)
-		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = json_extract(a.detail, '$.reveal_id')
+		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = ` + jsonText(s.store.pg, "a.detail", "reveal_id") + `
 		ORDER BY a.at_ns DESC, a.gseq DESC`
 	args = append(args, f.Limit+1)
 	rows, err := q.QueryContext(ctx, query, args...)

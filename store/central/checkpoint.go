@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/nodes"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -59,6 +60,10 @@ type checkpointer struct {
 	stop    chan struct{}
 	done    chan struct{}
 	onError func(error)
+	// elect, when several nodes share a PostgreSQL database, makes one
+	// node at a time the signer (multinode.go); the others sign nothing.
+	// nil: this process is the only signer.
+	elect *nodes.Election
 }
 
 func newCheckpointer(db *sql.DB, gate *writeGate, storeID string, priv ed25519.PrivateKey, now func() time.Time) *checkpointer {
@@ -125,7 +130,7 @@ func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool,
 		return nil, false, err
 	}
 	defer c.gate.leave()
-	err := withTx(ctx, c.db, func(tx *sql.Tx) error {
+	err := c.signingTx(ctx, func(tx *sql.Tx) error {
 		last, err := latestCheckpoint(ctx, tx)
 		if err != nil {
 			return err
@@ -167,10 +172,41 @@ func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool,
 		out, signed = &StoredCheckpoint{Number: cp.Number, Body: body, Signature: sig, KeyID: keyID}, true
 		return nil
 	})
+	if errors.Is(err, nodes.ErrNotLeader) {
+		// Another node signs; report the latest it signed.
+		last, err := latestCheckpoint(ctx, c.db)
+		if err != nil {
+			return nil, false, fmt.Errorf("central: audit checkpoint: %w", err)
+		}
+		return last, false, nil
+	}
 	if err != nil {
 		return nil, false, fmt.Errorf("central: audit checkpoint: %w", err)
 	}
 	return out, signed, nil
+}
+
+// signingTx runs the signing transaction. With several nodes it runs on
+// the connection that holds the signer's election, so a checkpoint is
+// signed only while this node is certainly the one signer: if that
+// connection is lost, so is the lock, and the transaction fails with it
+// rather than commit beside a newly elected signer's
+// (nodes.ErrNotLeader when this node is not the signer).
+func (c *checkpointer) signingTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if c.elect == nil {
+		return withTx(ctx, c.db, fn)
+	}
+	return c.elect.Do(ctx, func(conn *sql.Conn) error {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
 }
 
 // load rebuilds the tree from the whole log in one read snapshot and
@@ -266,6 +302,9 @@ func (s *Server) startCheckpoints(ctx context.Context) error {
 		return fmt.Errorf("central: publish the audit checkpoint key: %w", err)
 	}
 	s.checkpoints = newCheckpointer(s.db, s.store.gate, id, priv, s.now)
+	if s.nodes != nil {
+		s.checkpoints.elect = s.nodes.signer
+	}
 	s.checkpoints.onError = func(err error) {
 		s.log.Error("audit checkpoint not signed", "err", err.Error())
 	}
@@ -285,7 +324,7 @@ func (s *Server) startCheckpoints(ctx context.Context) error {
 // database and keys as triaged does. Safe beside a running server: the
 // write transaction orders it with the server's own checkpoints.
 func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, bool, error) {
-	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	db, _, err := openConfigured(ctx, cfg.DataDir, cfg.DatabaseURL)
 	if err != nil {
 		return nil, false, err
 	}
@@ -311,7 +350,23 @@ func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, 
 	if _, err := writePublicKey(cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
 		return nil, false, err
 	}
-	return newCheckpointer(db, newWriteGate(), id, priv, cfg.Now).checkpoint(ctx)
+	c := newCheckpointer(db, newWriteGate(), id, priv, cfg.Now)
+	if nodes.IsPostgres(db) {
+		// Running nodes elect one signer; this command signs only when
+		// none is running, as that signer, so two never sign at once.
+		e := nodes.NewElection(db, checkpointSignerJob, time.Hour)
+		e.Start(ctx)
+		defer e.Close()
+		if !e.Leader() {
+			return nil, false, ErrAnotherNodeSigns
+		}
+		c.elect = e
+	}
+	return c.checkpoint(ctx)
 }
+
+// ErrAnotherNodeSigns refuses an offline checkpoint while a running node
+// is the elected signer of a PostgreSQL store.
+var ErrAnotherNodeSigns = errors.New("a running triaged node is the elected checkpoint signer of this database and signs while the log grows (every minute by default); stop every node to sign from here")
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -27,6 +27,13 @@ import (
 // and its handler answers 503, so the provider retries it while the rest
 // of the batch commits. If the commit itself fails, every handler in the
 // batch answers 503 and nothing of the batch is stored.
+//
+// On PostgreSQL the same committer runs (BEGIN instead of BEGIN
+// IMMEDIATE): a batch still shares one commit's WAL flush, and a failed
+// statement is undone by its savepoint as PostgreSQL requires. It orders
+// this node's webhook writes only; other nodes commit concurrently, so
+// nothing across nodes relies on it: duplicates are refused by unique
+// constraints and the audit log takes its own lock (sql_audit.go).
 
 const (
 	// maxIngestBatch bounds one group commit, so one transaction's write

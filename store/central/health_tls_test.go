@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 func TestHealthzNotReadyWhileWritesFail(t *testing.T) {
@@ -34,14 +36,16 @@ func TestHealthzNotReadyWhileWritesFail(t *testing.T) {
 		t.Fatalf("healthy store: %d %q", code, body)
 	}
 	// Every write to the probe's table now fails, as on a full disk.
-	if _, err := e.srv.db.Exec(`CREATE TRIGGER fail_writes BEFORE UPDATE ON store_meta BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END`); err != nil {
+	if _, err := e.srv.db.Exec(pgsql.Spelling(`CREATE TRIGGER fail_writes BEFORE UPDATE ON store_meta BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END`,
+		`CREATE FUNCTION fail_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk I/O error'; END $$;
+		CREATE TRIGGER fail_writes BEFORE UPDATE ON store_meta FOR EACH ROW EXECUTE FUNCTION fail_writes()`)); err != nil {
 		t.Fatal(err)
 	}
 	e.clock.Advance(healthProbeEvery + time.Second)
 	if code, body := get(); code != http.StatusServiceUnavailable || !strings.Contains(body, "not ready") {
 		t.Errorf("writes failing: %d %q, want 503 not ready", code, body)
 	}
-	if _, err := e.srv.db.Exec(`DROP TRIGGER fail_writes`); err != nil {
+	if _, err := e.srv.db.Exec(pgsql.Spelling(`DROP TRIGGER fail_writes`, `DROP TRIGGER fail_writes ON store_meta`)); err != nil {
 		t.Fatal(err)
 	}
 	e.clock.Advance(healthProbeEvery + time.Second)

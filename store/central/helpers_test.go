@@ -8,7 +8,9 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,6 +119,10 @@ func newEnv(t *testing.T, opts ...envOpt) *env {
 		Now:        e.clock.Now,
 		RetryBase:  20 * time.Millisecond, RetryMax: 200 * time.Millisecond,
 		HeartbeatInterval: 200 * time.Millisecond,
+	}
+	if os.Getenv("TRIAGE_TEST_LOG") != "" {
+		// Debugging a failure: the server's log to stderr.
+		e.cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
 	for _, o := range opts {
 		o(&e.cfg)

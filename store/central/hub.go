@@ -72,6 +72,10 @@ type hub struct {
 	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)
 	quit      chan struct{}
 	done      chan struct{}
+	// relay, when set (several nodes, node_events.go), is handed every
+	// event published on this node, to pass on to the other nodes. Set
+	// before the first publish.
+	relay func(evs []api.Event)
 
 	mu    sync.RWMutex
 	ring  [eventRing]*encodedEvent
@@ -219,8 +223,18 @@ func (h *hub) streams() int {
 }
 
 // publish hands events to the encoder without waiting. An event that
-// does not fit the queue is lost, and every stream will resync.
+// does not fit the queue is lost, and every stream will resync. With
+// several nodes, the events also go to the other nodes' hubs.
 func (h *hub) publish(evs ...api.Event) {
+	if h.relay != nil {
+		h.relay(evs)
+	}
+	h.receive(evs...)
+}
+
+// receive queues events for this node's streams only: those published
+// here, and those another node relayed.
+func (h *hub) receive(evs ...api.Event) {
 	for _, e := range evs {
 		select {
 		case h.in <- e:
@@ -228,6 +242,15 @@ func (h *hub) publish(evs ...api.Event) {
 			h.dropped.Add(1)
 		}
 	}
+}
+
+// resyncAll tells every open stream that events may have been missed
+// (another node's events could not reach this one for a while): each
+// console fetches its inbox again.
+func (h *hub) resyncAll() {
+	h.mu.Lock()
+	h.epoch++
+	h.mu.Unlock()
 }
 
 // markClinical records at once that a thread moved to the nurses' queue,
@@ -271,6 +294,13 @@ func (h *hub) encode() {
 			return
 		case e := <-h.in:
 			h.attachSummary(&e)
+			if e.Thread != nil && e.Thread.State == api.ThreadClinical {
+				// The row says the thread is in the nurses' queue: another
+				// node's hand-off can arrive here before the clinical
+				// refresh has seen it, and its event must not reach the
+				// front desk meanwhile.
+				h.markClinical(e.ThreadID)
+			}
 			lost := h.dropped.Swap(0) > 0
 			clinical := h.isClinical(e.ThreadID)
 			h.mu.Lock()

@@ -3,8 +3,6 @@ package central
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/clinicwa/triage/store/seal"
 )
@@ -13,13 +11,11 @@ import (
 // commands that run beside a serving triaged (the report, the appointment
 // import): unlike key maintenance it takes no lock on the folder, since
 // SQLite orders its writers. It refuses a folder without a database.
+// With kc.DatabaseURL set (TRIAGED_DATABASE_URL) the store is that
+// PostgreSQL database, and dataDir keeps only what is local (a demo key).
 // The caller closes st.DB.
 func OpenStore(ctx context.Context, dataDir string, kc KeyCustody) (*Store, seal.Source, error) {
-	path := filepath.Join(dataDir, DBFileName)
-	if _, err := os.Stat(path); err != nil {
-		return nil, seal.Source{}, fmt.Errorf("central: no store at %s: %w", path, err)
-	}
-	db, err := OpenDB(ctx, path)
+	db, pg, err := openExisting(ctx, dataDir, kc.DatabaseURL)
 	if err != nil {
 		return nil, seal.Source{}, err
 	}
@@ -44,5 +40,5 @@ func OpenStore(ctx context.Context, dataDir string, kc KeyCustody) (*Store, seal
 		db.Close()
 		return nil, src, fmt.Errorf("central: open keys: %w", err)
 	}
-	return NewSQLiteStore(db, keys), src, nil
+	return newStore(db, keys, pg), src, nil
 }

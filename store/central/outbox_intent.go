@@ -2,6 +2,7 @@ package central
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
@@ -36,7 +37,20 @@ type intentProvider struct {
 // is sent and the worker retries later.
 func (p intentProvider) Send(ctx context.Context, req bsp.SendRequest) (bsp.SendResult, error) {
 	s := p.s
-	hold := s.now().Add(s.cfg.InDoubtWait)
+	now := s.now()
+	hold := now.Add(s.cfg.InDoubtWait)
+	if l := leaseFrom(ctx); l != nil {
+		// Several nodes: the mark is made only while this node's lease
+		// holds, so a node that lost its lease cannot send beside the node
+		// that took the job over.
+		if err := l.markInFlight(ctx, req.IdempotencyKey, outboxInFlight, now, hold); err != nil {
+			if errors.Is(err, errLeaseLost) {
+				return bsp.SendResult{}, err
+			}
+			return bsp.SendResult{}, &bsp.ProviderError{Class: bsp.ClassRetry, Title: "could not record the send before making it"}
+		}
+		return p.Provider.Send(ctx, req)
+	}
 	if err := s.store.Write(ctx, func(q Querier) error {
 		return sqlOutbox{}.markInFlight(ctx, q, req.IdempotencyKey, outboxInFlight, hold)
 	}); err != nil {

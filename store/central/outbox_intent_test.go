@@ -1,9 +1,7 @@
 package central
 
 import (
-	"database/sql"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -42,11 +40,7 @@ func crashMidSend(t *testing.T, e *env) (messageID, key string) {
 	}
 	waitFor(t, "the first, failing attempt", func() bool { return len(fp.sent()) == 1 })
 	e.stop()
-	db, err := sql.Open("sqlite", DSN(filepath.Join(e.dir, DBFileName)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openTestDB(t, e.dir)
 	if _, err := db.Exec(`UPDATE outbox SET last_error = ?, next_at = ? WHERE message_id = ?`, outboxInFlight, time.Now().UnixNano(), sr.Message.ID); err != nil {
 		t.Fatal(err)
 	}

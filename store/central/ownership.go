@@ -38,7 +38,9 @@ func factsHold(f policy.ThreadFacts) (string, []any) {
 	if f.OwnerID != "" {
 		owner = f.OwnerID
 	}
-	return ` AND state = ? AND (escalated_at IS NOT NULL) = ? AND owner_id IS ?`, []any{f.State, f.Escalated, owner}
+	// (? = 1): the flag arrives as 0/1, which PostgreSQL compares with a
+	// boolean only once it is one.
+	return ` AND state = ? AND (escalated_at IS NOT NULL) = (? = 1) AND owner_id IS ?`, []any{f.State, f.Escalated, owner}
 }
 
 // actUpdate is each step's change to the thread. ?1 is the actor, ?2 the

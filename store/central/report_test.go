@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -29,15 +28,8 @@ type bookStore struct {
 func newBookStore(t *testing.T) *bookStore {
 	t.Helper()
 	ctx := context.Background()
-	db, err := OpenDB(ctx, filepath.Join(t.TempDir(), DBFileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := Migrate(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	return &bookStore{t: t, ctx: ctx, st: NewSQLiteStore(db, testKeys(t))}
+	db := openTestDB(t, t.TempDir())
+	return &bookStore{t: t, ctx: ctx, st: newStore(db, testKeys(t), onPostgres())}
 }
 
 // patient creates a patient with a thread; returns patient and thread ids.

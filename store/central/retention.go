@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -141,17 +139,16 @@ type PurgeOptions struct {
 	Now func() time.Time
 	// UserID is who ran the purge, for the audit chain (OperatorID()).
 	UserID string
+	// DatabaseURL names the store's PostgreSQL database
+	// (TRIAGED_DATABASE_URL); empty for dataDir's SQLite file.
+	DatabaseURL string
 }
 
 // Purge deletes the records of the store in dataDir that are past their
 // retention; see PurgeDB. It may run while triaged serves: it works in
 // one write transaction, like any request.
 func Purge(ctx context.Context, dataDir string, r Retention, opt PurgeOptions) (PurgeReport, error) {
-	path := filepath.Join(dataDir, DBFileName)
-	if _, err := os.Stat(path); err != nil {
-		return PurgeReport{}, fmt.Errorf("central: no store at %s: %w", path, err)
-	}
-	db, err := OpenDB(ctx, path)
+	db, _, err := openExisting(ctx, dataDir, opt.DatabaseURL)
 	if err != nil {
 		return PurgeReport{}, err
 	}

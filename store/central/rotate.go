@@ -33,6 +33,10 @@ type KeyCustody struct {
 	Keyring seal.Keyring
 	// KeyringTimeout bounds each keyring call (seal.DefaultKeyringTimeout).
 	KeyringTimeout time.Duration
+	// DatabaseURL is where the store whose keys these are lives when it is
+	// in PostgreSQL (TRIAGED_DATABASE_URL); empty for the data folder's
+	// SQLite file.
+	DatabaseURL string
 }
 
 // keyStore is triaged.db opened for key maintenance: locked against a
@@ -48,15 +52,19 @@ type keyStore struct {
 // It refuses a folder without a database: key maintenance never creates
 // a store.
 func openKeyStore(ctx context.Context, dataDir string, kc KeyCustody) (*keyStore, error) {
-	path := filepath.Join(dataDir, DBFileName)
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("central: no store at %s: %w", path, err)
+	if kc.DatabaseURL == "" && databaseURLFor == nil {
+		path := filepath.Join(dataDir, DBFileName)
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("central: no store at %s: %w", path, err)
+		}
 	}
+	// On PostgreSQL the lock keeps out this folder's server only; a
+	// rotation must not run beside any node (README: PostgreSQL).
 	lock, err := LockDataDir(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	db, err := OpenDB(ctx, path)
+	db, _, err := openExisting(ctx, dataDir, kc.DatabaseURL)
 	if err != nil {
 		lock.Release()
 		return nil, err

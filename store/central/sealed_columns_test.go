@@ -134,8 +134,45 @@ const looksSealed = `typeof(%[1]s) = 'blob' AND substr(%[1]s, 1, 1) = x'01' AND 
 
 type schemaColumn struct{ table, column string }
 
+// looksSealedPG is looksSealed for a PostgreSQL BYTEA column (its other
+// columns cannot hold an envelope).
+const looksSealedPG = `get_byte(%[1]s, 0) = 1 AND length(%[1]s) >= 33`
+
+// sealedCondition is the WHERE condition selecting c's sealed-looking values.
+func sealedCondition(t *testing.T, db *sql.DB, c schemaColumn) string {
+	t.Helper()
+	if !onPostgres() {
+		return fmt.Sprintf(looksSealed, `"`+c.column+`"`)
+	}
+	var typ string
+	if err := db.QueryRow(`SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?`,
+		c.table, c.column).Scan(&typ); err != nil {
+		t.Fatal(err)
+	}
+	if typ != "bytea" {
+		return "false"
+	}
+	return fmt.Sprintf(looksSealedPG, `"`+c.column+`"`)
+}
+
 func schemaColumns(t *testing.T, db *sql.DB) []schemaColumn {
 	t.Helper()
+	if onPostgres() {
+		rows, err := db.Query(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []schemaColumn
+		for rows.Next() {
+			var c schemaColumn
+			if err := rows.Scan(&c.table, &c.column); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, c)
+		}
+		return out
+	}
 	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
 	if err != nil {
 		t.Fatal(err)
@@ -213,7 +250,7 @@ func TestSealedColumnsCoverSchema(t *testing.T) {
 			t.Errorf("%s.%s is named as sealed but is missing from SealedColumns: rotation would never reseal it", c.table, c.column)
 		}
 		var n int
-		if err := db.QueryRow(fmt.Sprintf(`SELECT count(*) FROM "%s" WHERE `, c.table) + fmt.Sprintf(looksSealed, `"`+c.column+`"`)).Scan(&n); err != nil {
+		if err := db.QueryRow(fmt.Sprintf(`SELECT count(*) FROM "%s" WHERE `, c.table) + sealedCondition(t, db, c)).Scan(&n); err != nil {
 			t.Fatalf("%s.%s: %v", c.table, c.column, err)
 		}
 		if n > 0 && !ok {

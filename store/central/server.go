@@ -17,7 +17,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,8 +59,14 @@ type SeedUser struct {
 
 // Config configures a central endpoint.
 type Config struct {
-	// DataDir holds triaged.db. Required.
+	// DataDir holds triaged.db. Required. With DatabaseURL it still holds
+	// what is local to this node: the lock file, macros, a demo key.
 	DataDir string
+	// DatabaseURL, when set (postgres://…, TRIAGED_DATABASE_URL), keeps the
+	// store in that PostgreSQL database instead of DataDir's SQLite file.
+	// PostgreSQL sees the same sealed columns and blind indexes: only
+	// ciphertext and keyed digests of PHI.
+	DatabaseURL string
 	// Addr is the listen address; DefaultAddr when empty. "127.0.0.1:0"
 	// picks a free port (the demo).
 	Addr string
@@ -197,6 +202,13 @@ type Config struct {
 	// AuditCheckpointInterval is how often a checkpoint over the audit
 	// log is signed when it has grown (DefaultCheckpointInterval).
 	AuditCheckpointInterval time.Duration
+
+	// Several nodes on one PostgreSQL database (multinode.go).
+	// OutboxLease is how long a node holds an outbox job it took before
+	// another node may take it (DefaultOutboxLease); ElectionInterval is
+	// how often a node tries to become the checkpoint signer, and the
+	// signer checks it still is (nodes.DefaultElectionCheck).
+	OutboxLease, ElectionInterval time.Duration
 }
 
 // Server is a running central endpoint.
@@ -221,8 +233,10 @@ type Server struct {
 	bgCancel  context.CancelFunc
 
 	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
+	nodes       *multiNode          // several nodes on PostgreSQL; nil on SQLite (multinode.go)
 	ops         *opsmetrics.Metrics // operational metrics (ops.go)
 	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
+	siemMu      sync.Mutex          // guards siem when several nodes elect the streamer
 	opsAddr     string
 
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
@@ -328,7 +342,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	if err := s.seed(ctx); err != nil {
+	if err := s.oneNodeAtATime(ctx, "seed", func() error { return s.seed(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -348,27 +362,25 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	s.bg.Add(1)
 	go func() { defer s.bg.Done(); s.refusals.run(s.bgCtx) }()
-	if err := s.startCheckpoints(ctx); err != nil {
+	s.startNodes(ctx)
+	fail := func(err error) (*Server, error) {
+		s.bgCancel()
+		s.bg.Wait()
+		s.stopNodes()
 		db.Close()
 		return nil, err
+	}
+	if err := s.startCheckpoints(ctx); err != nil {
+		return fail(err)
 	}
 	if err := s.startTemplates(ctx); err != nil {
-		s.bgCancel()
-		s.bg.Wait()
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	if s.macros, err = loadMacros(cfg.DataDir); err != nil {
-		s.bgCancel()
-		s.bg.Wait()
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	if err := s.startSIEM(); err != nil {
-		s.bgCancel()
-		s.bg.Wait()
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	s.commits = newGroupCommitter(s)
 	s.commits.start()
@@ -465,6 +477,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 			s.log.Error("final audit checkpoint not signed", "err", cerr.Error())
 		}
 	}
+	s.stopNodes()
 	s.bgCancel()
 	s.bg.Wait()
 	// Refusals counted since the last window closed are written now.
@@ -547,7 +560,7 @@ func (s *Server) openKeys(ctx context.Context) error {
 // the keyring entry and the key wrappings stay bound to this store.
 func storeID(ctx context.Context, db *sql.DB) (string, error) {
 	id := newID("store")
-	if _, err := db.ExecContext(ctx, `INSERT OR IGNORE INTO store_meta (key, value) VALUES ('store_id', ?)`, id); err != nil {
+	if _, err := db.ExecContext(ctx, `INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING`, id); err != nil {
 		return "", err
 	}
 	err := db.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
@@ -611,15 +624,17 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() },
 		hashes: newHashGate(), lockedSources: newLockCache()}
 	s.refusals = newRefusalLog(s)
-	db, err := OpenDB(ctx, filepath.Join(cfg.DataDir, DBFileName))
+	db, pg, err := openConfigured(ctx, cfg.DataDir, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
 	}
 	s.db = db
-	if err := s.openKeys(ctx); err != nil {
+	// Nodes starting together on one PostgreSQL database create the
+	// store's keys once (multinode.go).
+	if err := s.oneNodeAtATime(ctx, "open-keys", func() error { return s.openKeys(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
-	s.store = NewSQLiteStore(db, s.keys)
+	s.store = newStore(db, s.keys, pg)
 	return s, nil
 }

@@ -60,7 +60,33 @@ func (s *Server) startSIEM() error {
 	if opt.Logger == nil {
 		opt.Logger = s.log
 	}
-	s.siem = siem.New(auditSource{db: s.db, gate: s.store.gate, now: s.now}, sinks, opt)
+	src := auditSource{db: s.db, gate: s.store.gate, now: s.now}
+	if s.nodes != nil {
+		// Several nodes: one streams at a time (multinode.go), from the
+		// shared cursor; each term of office has sinks of its own, since a
+		// stream closes its sinks when it stops.
+		for _, k := range sinks {
+			k.Close()
+		}
+		s.runElected(siemStreamerJob, func(ctx context.Context) {
+			sinks, err := s.cfg.SIEM.buildSinks()
+			if err != nil {
+				s.log.Error("audit stream to the SIEM not started", "err", err.Error())
+				return
+			}
+			st := siem.New(src, sinks, opt)
+			s.siemMu.Lock()
+			s.siem = st
+			s.siemMu.Unlock()
+			s.log.Info("this node now streams the audit log to the SIEM", "node", s.nodes.id)
+			st.Run(ctx, s.cfg.SIEM.Reopen)
+			s.siemMu.Lock()
+			s.siem = nil
+			s.siemMu.Unlock()
+		})
+		return nil
+	}
+	s.siem = siem.New(src, sinks, opt)
 	s.bg.Add(1)
 	go func() { defer s.bg.Done(); s.siem.Run(s.bgCtx, s.cfg.SIEM.Reopen) }()
 	return nil
@@ -69,8 +95,11 @@ func (s *Server) startSIEM() error {
 // SIEMLag is, per sink kind, how many committed audit entries the SIEM
 // stream has not yet delivered (nil when no stream is configured).
 func (s *Server) SIEMLag(ctx context.Context) (map[string]int64, error) {
-	if s.siem == nil {
-		return nil, nil
+	s.siemMu.Lock()
+	st := s.siem
+	s.siemMu.Unlock()
+	if st == nil {
+		return nil, nil // not configured, or another node streams
 	}
-	return s.siem.Lag(ctx)
+	return st.Lag(ctx)
 }

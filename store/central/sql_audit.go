@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 type sqlAudit struct{}
@@ -38,7 +39,22 @@ func scanAudit(row interface{ Scan(...any) error }) (api.AuditEntry, error) {
 	return e, nil
 }
 
+// lockChainSQL serialises appends to the audit log. Every caller of Head
+// appends after the head it read (the next seq in the chain, the next
+// log position gseq = MAX+1), so two writers must not read the same
+// head. SQLite's write transaction (BEGIN IMMEDIATE) already admits one
+// writer at a time, and its text is a no-op; on PostgreSQL, where nodes
+// and connections write concurrently, a transaction-scoped advisory lock
+// holds every other appender back until this transaction commits.
+var lockChainSQL = pgsql.Spelling(`SELECT 'the audit log takes one appender at a time'`,
+	`SELECT pg_advisory_xact_lock(7461756469740001)`)
+
+// Head is the chain's last entry (nil for an empty chain). It is read to
+// append after it, so it first takes the log's append lock (lockChainSQL).
 func (sqlAudit) Head(ctx context.Context, q Querier, consoleID string) (*api.AuditEntry, error) {
+	if _, err := q.ExecContext(ctx, lockChainSQL); err != nil {
+		return nil, err
+	}
 	e, err := scanAudit(q.QueryRowContext(ctx, `SELECT `+auditCols+` FROM audit WHERE console_id = ? ORDER BY seq DESC LIMIT 1`, consoleID))
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
@@ -65,8 +81,8 @@ func (sqlAudit) Insert(ctx context.Context, q Querier, e api.AuditEntry, receive
 	// The time is stored exactly as audit.Hash formats it, so the hash
 	// recomputed from the stored row matches.
 	// gseq is the entry's place in the whole log (every chain, in the
-	// order received): the Merkle tree's leaf order. The caller's write
-	// transaction (BEGIN IMMEDIATE) makes MAX+1 safe.
+	// order received): the Merkle tree's leaf order. MAX+1 is safe under
+	// the append lock Head took (SQLite: the write transaction itself).
 	_, err := q.ExecContext(ctx, `INSERT INTO audit (`+auditCols+`, received_at, at_ns, gseq)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(gseq), 0) + 1 FROM audit))`,
 		e.ConsoleID, e.Seq, e.PrevHash, e.Hash, e.At.UTC().Format(time.RFC3339Nano), e.UserID, string(e.Role), e.Action, e.Object,

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // sqlDevices keeps the consoles' signing devices (Ed25519 public keys)
@@ -97,12 +98,16 @@ func (sqlDevices) endSessions(ctx context.Context, q Querier, id string) (int, e
 
 // list is every registered device with its bound usernames, oldest first.
 //
-// Dialect: group_concat is SQLite's; PostgreSQL spells it
-// string_agg(u.username, ',').
-func (sqlDevices) list(ctx context.Context, q Querier) ([]DeviceInfo, error) {
-	rows, err := q.QueryContext(ctx, `SELECT d.id, d.registered_by, d.registered_via, d.revoked_at IS NOT NULL,
+// Dialect: group_concat is SQLite's; PostgreSQL spells it string_agg.
+var listDevicesSQL = pgsql.Spelling(`SELECT d.id, d.registered_by, d.registered_via, d.revoked_at IS NOT NULL,
 		COALESCE((SELECT group_concat(u.username, ',') FROM device_accounts b JOIN users u ON u.id = b.user_id WHERE b.device_id = d.id), '')
+		FROM devices d ORDER BY d.created_at, d.id`,
+	`SELECT d.id, d.registered_by, d.registered_via, d.revoked_at IS NOT NULL,
+		COALESCE((SELECT string_agg(u.username, ',') FROM device_accounts b JOIN users u ON u.id = b.user_id WHERE b.device_id = d.id), '')
 		FROM devices d ORDER BY d.created_at, d.id`)
+
+func (sqlDevices) list(ctx context.Context, q Querier) ([]DeviceInfo, error) {
+	rows, err := q.QueryContext(ctx, listDevicesSQL)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // The evidence pack's reads: consent figures and the key history.
@@ -49,13 +51,14 @@ func keyHistory(ctx context.Context, db *sql.DB) ([]KeyRecord, error) {
 	// Dialect: sqlite_master is SQLite's catalogue (PostgreSQL asks
 	// information_schema.tables), and WHERE 0 below is SQLite's false
 	// (PostgreSQL wants WHERE false).
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'keys'`).Scan(&tables); err != nil {
+	if err := db.QueryRowContext(ctx, pgsql.Spelling(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'keys'`,
+		`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'keys'`)).Scan(&tables); err != nil {
 		return nil, err
 	}
 	query := `SELECT purpose, key_id, kek, created_at FROM keys ORDER BY created_at, purpose, key_id`
 	if tables == 0 {
 		// Keys handed in by the embedding program, not kept in the store.
-		query = `SELECT '', 0, '', '' WHERE 0`
+		query = pgsql.Spelling(`SELECT '', 0, '', '' WHERE 0`, `SELECT '', 0, '', '' WHERE false`)
 	}
 	rows, err := db.QueryContext(ctx, query)
 	if err != nil {

@@ -9,12 +9,31 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 type sqlMessages struct{ *sqlite }
 
 const messageCols = `id, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed, spans, clinical,
 	provider_id_sealed, status, error, sent_by, macro_id, COALESCE(idempotency_key, ''), read, at, detail_sealed`
+
+// insertMessageSQL stores a message with the next arrival number seq.
+// Dialect: SQLite numbers it MAX(seq)+1, safe under its single writer;
+// PostgreSQL's seq is an identity column, left to its sequence, since
+// nodes insert concurrently (and an explicit value would leave the
+// sequence behind).
+var insertMessageSQL, insertMessageIgnoreSQL = insertMessage(""), insertMessage(" ON CONFLICT DO NOTHING")
+
+func insertMessage(onConflict string) string {
+	const cols = `thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed,
+		spans, clinical, provider_id_bidx, provider_id_sealed, status, status_rank, error, sent_by, macro_id, idempotency_key, read, at,
+		detail_sealed, ref_bidx)`
+	const vals = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	return pgsql.Spelling(`INSERT INTO messages (id, seq, `+cols+`
+		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), `+vals+onConflict,
+		`INSERT INTO messages (id, `+cols+`
+		VALUES (?, `+vals+onConflict)
+}
 
 func (s sqlMessages) scan(row interface{ Scan(...any) error }) (Message, error) {
 	var (
@@ -105,9 +124,9 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 	// ON CONFLICT DO NOTHING, not SQLite's INSERT OR IGNORE: both
 	// databases accept it, and it skips only a uniqueness conflict (a
 	// provider id already held), never a NOT NULL or CHECK failure.
-	onConflict := ""
+	stmt := insertMessageSQL
 	if onConflictIgnore {
-		onConflict = " ON CONFLICT DO NOTHING"
+		stmt = insertMessageIgnoreSQL
 	}
 	var idem any
 	if m.IdempotencyKey != "" {
@@ -123,10 +142,7 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 	if m.Status != "" {
 		rank = m.Status.Rank()
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO messages (id, seq, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed,
-		spans, clinical, provider_id_bidx, provider_id_sealed, status, status_rank, error, sent_by, macro_id, idempotency_key, read, at,
-		detail_sealed, ref_bidx)
-		VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+onConflict,
+	res, err := q.ExecContext(ctx, stmt,
 		m.ID, m.ThreadID, m.Direction, m.Type, m.RawType, m.MediaMIME, body, masked, spans, b2i(m.Clinical), provIdx, provID,
 		string(m.Status), rank, m.Error, m.SentBy, m.MacroID, idem, b2i(m.Read), m.At.UnixNano(), detail, refIdx)
 	if err != nil {

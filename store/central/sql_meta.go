@@ -15,3 +15,25 @@ func (sqlMeta) SetHealthProbe(ctx context.Context, q Querier, at time.Time) erro
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, at.Format(time.RFC3339Nano))
 	return err
 }
+
+// collationProbe is text whose byte order differs from every linguistic
+// order (case, punctuation, accents).
+var collationProbe = []string{"a", "B", "_", "-", "Z", "z", "1", "é", "Ab", "aB"}
+
+// postgresCollation is the PostgreSQL database's collation name and the
+// order it actually gives collationProbe (PostgreSQL only: SQLite compares
+// text byte by byte). The order is asked, not inferred from the name:
+// an ICU default collation keeps datcollate at "C".
+func (sqlMeta) postgresCollation(ctx context.Context, q Querier) (name, order string, err error) {
+	err = q.QueryRowContext(ctx, `SELECT (SELECT datcollate FROM pg_database WHERE datname = current_database()),
+		(SELECT string_agg(v, ' ' ORDER BY v) FROM unnest(?::text[]) AS v)`, collationProbe).Scan(&name, &order)
+	return name, order, err
+}
+
+// storeID reads the store's id without making one (sql.ErrNoRows when
+// the store was never opened by triaged).
+func (sqlMeta) storeID(ctx context.Context, q Querier) (string, error) {
+	var id string
+	err := q.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
+	return id, err
+}

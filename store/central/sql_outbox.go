@@ -54,18 +54,21 @@ func (sqlOutbox) Get(ctx context.Context, q Querier, id int64) (OutboxJob, error
 	return scanJob(q.QueryRowContext(ctx, `SELECT `+outboxCols+` FROM outbox WHERE id = ?`, id))
 }
 
+// Done, Retry and Fail end the job's lease, if any (sql_outbox_leases.go):
+// a retried job is then free for whichever node finds it due first.
+
 func (sqlOutbox) Done(ctx context.Context, q Querier, id int64) error {
-	_, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = '' WHERE id = ?`, id)
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = '', lease_owner = '', lease_until = 0 WHERE id = ?`, id)
 	return err
 }
 
 func (sqlOutbox) Retry(ctx context.Context, q Querier, id int64, next time.Time, lastError string) error {
-	_, err := q.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?`, next.UnixNano(), lastError, id)
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_at = ?, last_error = ?, lease_owner = '', lease_until = 0 WHERE id = ?`, next.UnixNano(), lastError, id)
 	return err
 }
 
 func (sqlOutbox) Fail(ctx context.Context, q Querier, id int64, lastError string) error {
-	_, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`, lastError, id)
+	_, err := q.ExecContext(ctx, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = '', lease_until = 0 WHERE id = ?`, lastError, id)
 	return err
 }
 

@@ -197,7 +197,9 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 				urgent = 1
 			}
 			pu, pk, pid := args.add(urgent), args.add(k), args.add(id)
-			where += ` AND ((t.urgent_at IS NOT NULL) < ` + pu + ` OR ((t.urgent_at IS NOT NULL) = ` + pu +
+			// (pu = 1): the cursor's 0/1 flag as a boolean, which PostgreSQL
+			// compares with (urgent_at IS NOT NULL); SQLite reads it alike.
+			where += ` AND ((t.urgent_at IS NOT NULL) < (` + pu + ` = 1) OR ((t.urgent_at IS NOT NULL) = (` + pu + ` = 1)` +
 				` AND (` + key + ` > ` + pk + ` OR (` + key + ` = ` + pk + ` AND t.id > ` + pid + `))))`
 		} else {
 			urgent, at, arrival, id, err := parseCursor(after)
@@ -205,12 +207,13 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 				return nil, "", err
 			}
 			pu, pa, pr, pid := args.add(urgent), args.add(at), args.add(arrival), args.add(id)
-			where += ` AND ((t.urgent_at IS NOT NULL) < ` + pu + ` OR ((t.urgent_at IS NOT NULL) = ` + pu + ` AND t.last_at <= ` + pa +
+			where += ` AND ((t.urgent_at IS NOT NULL) < (` + pu + ` = 1) OR ((t.urgent_at IS NOT NULL) = (` + pu + ` = 1) AND t.last_at <= ` + pa +
 				` AND (t.last_at < ` + pa + ` OR t.last_msg_seq < ` + pr + ` OR (t.last_msg_seq = ` + pr + ` AND t.id > ` + pid + `))))`
 		}
 	}
 	from := summarySQL
-	if keyed {
+	// INDEXED BY is SQLite's; PostgreSQL's planner picks the index itself.
+	if keyed && !s.pg {
 		from = strings.Replace(from, "FROM threads t ", "FROM threads t INDEXED BY "+queueIndex[q.Filter.Queue]+" ", 1)
 	}
 	list, err := s.list(ctx, db, q.Window, from+where+order+` LIMIT `+strconv.Itoa(limit+1), args.list...)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // sqlReport holds the program report's reads. They stream rows, so each
@@ -53,10 +54,13 @@ func (sqlReport) linkOpens(ctx context.Context, q Querier, start time.Time) (*sq
 // Dialect: json_extract is SQLite's; PostgreSQL reads the rule with
 // (detail::jsonb ->> 'rule').
 func (sqlReport) handoffsAndRefusals(ctx context.Context, q Querier, start, end time.Time) (*sql.Rows, error) {
-	return q.QueryContext(ctx, `SELECT action, object, COALESCE(json_extract(detail, '$.rule'), ''), at_ns FROM audit
-		WHERE console_id = ? AND at_ns >= ? AND at_ns < ? AND ((action = 'thread.handoff' AND outcome = 'ok') OR (action = 'message.send' AND outcome = 'refused'))`,
-		ServerConsoleID, start.UnixNano(), end.UnixNano())
+	return q.QueryContext(ctx, handoffsAndRefusalsSQL, ServerConsoleID, start.UnixNano(), end.UnixNano())
 }
+
+var handoffsAndRefusalsSQL = pgsql.Spelling(`SELECT action, object, COALESCE(json_extract(detail, '$.rule'), ''), at_ns FROM audit
+		WHERE console_id = ? AND at_ns >= ? AND at_ns < ? AND ((action = 'thread.handoff' AND outcome = 'ok') OR (action = 'message.send' AND outcome = 'refused'))`,
+	`SELECT action, object, COALESCE(detail::jsonb ->> 'rule', ''), at_ns FROM audit
+		WHERE console_id = ? AND at_ns >= ? AND at_ns < ? AND ((action = 'thread.handoff' AND outcome = 'ok') OR (action = 'message.send' AND outcome = 'refused'))`)
 
 // firstAnswerAfter is when the thread's first reply (not failed) after
 // at (unix ns) went, 0 when none did.

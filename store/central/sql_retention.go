@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // sqlRetention holds the retention purge's statements.
@@ -18,9 +20,9 @@ type sqlRetention struct{}
 // Dialect: the PRAGMA is SQLite's; PostgreSQL has no per-connection
 // equivalent (dead tuples go at VACUUM), so its backend leaves this out.
 func (sqlRetention) secureDelete(ctx context.Context, conn *sql.Conn, on bool) error {
-	stmt := `PRAGMA secure_delete = OFF`
+	stmt := pgsql.Spelling(`PRAGMA secure_delete = OFF`, `SELECT 0`)
 	if on {
-		stmt = `PRAGMA secure_delete = ON`
+		stmt = pgsql.Spelling(`PRAGMA secure_delete = ON`, `SELECT 1`)
 	}
 	_, err := conn.ExecContext(ctx, stmt)
 	return err

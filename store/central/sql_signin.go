@@ -83,11 +83,14 @@ func (c signinCounter) charge(ctx context.Context, q Querier, now time.Time) (bo
 			WHERE id = ? AND locked_until <= ? AND (failed_logins < ? OR last_failed_at <= ?)`,
 			windowStart, n, id, n, c.policy.MaxFailures, windowStart)
 	} else {
+		// The stored row's columns are named with the table: PostgreSQL
+		// finds a bare name ambiguous beside excluded's.
+		t := table + "."
 		res, err = q.ExecContext(ctx, `INSERT INTO `+table+` (`+idCol+`, `+failCol+`, last_failed_at) VALUES (?, 1, ?)
 			ON CONFLICT(`+idCol+`) DO UPDATE SET
-			`+failCol+` = CASE WHEN last_failed_at <= ? THEN 1 ELSE `+failCol+` + 1 END,
+			`+failCol+` = CASE WHEN `+t+`last_failed_at <= ? THEN 1 ELSE `+t+failCol+` + 1 END,
 			last_failed_at = excluded.last_failed_at
-			WHERE locked_until <= ? AND (`+failCol+` < ? OR last_failed_at <= ?)`,
+			WHERE `+t+`locked_until <= ? AND (`+t+failCol+` < ? OR `+t+`last_failed_at <= ?)`,
 			id, n, windowStart, n, c.policy.MaxFailures, windowStart)
 	}
 	if err != nil {

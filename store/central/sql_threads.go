@@ -173,7 +173,7 @@ func (s sqlThreads) list(ctx context.Context, q Querier, window time.Duration, q
 // visibleWhere limits rows to what the reader's role may open.
 func visibleWhere(includeClinical bool) string {
 	if includeClinical {
-		return ` WHERE 1`
+		return ` WHERE 1 = 1` // both databases' true (PostgreSQL wants a boolean)
 	}
 	return ` WHERE t.state <> 'clinical'`
 }
@@ -215,7 +215,9 @@ func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeC
 		if err != nil {
 			return api.ThreadPage{}, err
 		}
-		query += ` AND ((t.urgent_at IS NOT NULL) < ?5 OR ((t.urgent_at IS NOT NULL) = ?5 AND t.last_at <= ?2
+		// (?5 = 1): the cursor's urgent flag is 0/1, compared with a
+		// boolean (PostgreSQL does not compare the two directly).
+		query += ` AND ((t.urgent_at IS NOT NULL) < (?5 = 1) OR ((t.urgent_at IS NOT NULL) = (?5 = 1) AND t.last_at <= ?2
 			AND (t.last_at < ?2 OR t.last_msg_seq < ?3 OR (t.last_msg_seq = ?3 AND t.id > ?4))))`
 		args = append(args, at, arrival, id, urgent)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 type sqlUsers struct{ *sqlite }
@@ -242,20 +243,33 @@ func (s sqlUsers) useTOTPStep(ctx context.Context, q Querier, userID string, ste
 	return n == 1, err
 }
 
+var (
+	useRecoveryCodeSQL = pgsql.Spelling(`UPDATE users
+		SET recovery_codes = (SELECT json_group_array(value) FROM json_each(users.recovery_codes) WHERE value <> ?1)
+		WHERE id = ?2 AND EXISTS (SELECT 1 FROM json_each(users.recovery_codes) WHERE value = ?1)`,
+		`UPDATE users
+		SET recovery_codes = (SELECT COALESCE(json_agg(c.value), '[]')::text FROM json_array_elements_text(users.recovery_codes::json) AS c(value) WHERE c.value <> ?1)
+		WHERE id = ?2 AND EXISTS (SELECT 1 FROM json_array_elements_text(users.recovery_codes::json) AS c(value) WHERE c.value = ?1)`)
+	recoveryCodesLeftSQL = pgsql.Spelling(`SELECT json_array_length(recovery_codes) FROM users WHERE id = ?`,
+		`SELECT json_array_length(recovery_codes::json) FROM users WHERE id = ?`)
+)
+
 // useRecoveryCode removes the stored hash from the account's unused
 // recovery codes if it is still there, in one statement; false means
 // another sign-in used it first. left is how many remain.
 func (s sqlUsers) useRecoveryCode(ctx context.Context, q Querier, userID, hashed string) (left int, ok bool, err error) {
-	res, err := q.ExecContext(ctx, `UPDATE users
-		SET recovery_codes = (SELECT json_group_array(value) FROM json_each(users.recovery_codes) WHERE value <> ?1)
-		WHERE id = ?2 AND EXISTS (SELECT 1 FROM json_each(users.recovery_codes) WHERE value = ?1)`, hashed, userID)
+	// Dialect: SQLite's JSON functions are json_each/json_group_array;
+	// PostgreSQL's are json_array_elements_text/json_agg (NULL for no
+	// rows, hence the COALESCE). Either way one statement, so the row
+	// lock decides between two sign-ins using the same code.
+	res, err := q.ExecContext(ctx, useRecoveryCodeSQL, hashed, userID)
 	if err != nil {
 		return 0, false, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return 0, false, err
 	}
-	err = q.QueryRowContext(ctx, `SELECT json_array_length(recovery_codes) FROM users WHERE id = ?`, userID).Scan(&left)
+	err = q.QueryRowContext(ctx, recoveryCodesLeftSQL, userID).Scan(&left)
 	return left, err == nil, err
 }
 

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"strings"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // writerConn is the committer's own database connection, held for the
@@ -33,7 +35,7 @@ func (c *writerConn) begin(ctx context.Context) error {
 	// Dialect: IMMEDIATE is SQLite's, taking the write lock at BEGIN so a
 	// batch never fails half-way on a lock upgrade; PostgreSQL's rows lock
 	// as they are written, and a plain BEGIN serves.
-	if _, err := c.conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+	if _, err := c.conn.ExecContext(ctx, pgsql.Spelling(`BEGIN IMMEDIATE`, `BEGIN`)); err != nil {
 		// Busy past the timeout, or a broken connection: start the next
 		// batch on a fresh one either way.
 		c.discard()

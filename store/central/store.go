@@ -14,6 +14,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/pgsql"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -324,6 +325,10 @@ type Outbox interface {
 // interfaces; handlers only see these.
 type Store struct {
 	DB *sql.DB
+	// pg is set when DB is PostgreSQL (store/pgsql): the few statements
+	// spelled differently are registered there; the flag covers what is
+	// not a statement (transaction starts, the audit chain's lock).
+	pg bool
 	// gate orders this process's write transactions (see writeGate).
 	gate *writeGate
 	Patients
@@ -338,10 +343,20 @@ type Store struct {
 }
 
 // NewSQLiteStore builds the SQLite implementation over db, sealing with keys.
-func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store {
-	sq := &sqlite{keys: keys}
+func NewSQLiteStore(db *sql.DB, keys *seal.Keys) *Store { return newStore(db, keys, false) }
+
+// NewPostgresStore builds the store over a PostgreSQL pool opened with
+// OpenPostgres (its connections rebind the SQLite statements).
+func NewPostgresStore(db *sql.DB, keys *seal.Keys) *Store { return newStore(db, keys, true) }
+
+// Postgres reports whether the store is on PostgreSQL.
+func (s *Store) Postgres() bool { return s.pg }
+
+func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
+	sq := &sqlite{keys: keys, pg: pg}
 	return &Store{
 		DB:       db,
+		pg:       pg,
 		gate:     newWriteGate(),
 		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
 		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
@@ -369,8 +384,12 @@ func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result
 	return s.DB.ExecContext(ctx, query, args...)
 }
 
-// sqlite holds what the SQLite stores share: the sealing keys.
-type sqlite struct{ keys *seal.Keys }
+// sqlite holds what the stores share: the sealing keys, and whether the
+// database is PostgreSQL (for the rare statement built differently).
+type sqlite struct {
+	keys *seal.Keys
+	pg   bool
+}
 
 // Blind-index domains. Each lookup has its own, so equal values in two
 // domains do not share an index value.
@@ -379,6 +398,16 @@ const (
 	bidxUserID     = "patients.user_id"
 	bidxProviderID = "messages.provider_id"
 )
+
+// jsonText reads the text field key of the JSON object in column expr.
+// Dialect: json_extract is SQLite's; PostgreSQL reads the field with
+// ->> once the TEXT column is cast to jsonb.
+func jsonText(pg bool, expr, key string) string {
+	if pg {
+		return "(" + expr + "::jsonb ->> '" + key + "')"
+	}
+	return "json_extract(" + expr + ", '$." + key + "')"
+}
 
 func (s *sqlite) bidx(domain, v string) []byte { return s.keys.BlindIndex(domain, []byte(v)) }
 
@@ -417,8 +446,11 @@ func newLabel(n int) string {
 	return "Patient " + string(b)
 }
 
+// isUniqueViolation recognises both databases' unique-constraint errors:
+// SQLite's by its message (modernc.org/sqlite has no exported code type
+// worth importing here), PostgreSQL's by SQLSTATE 23505.
 func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || pgsql.IsUniqueViolation(err))
 }
 
 func ensureDir(dir string) error {

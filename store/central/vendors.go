@@ -141,6 +141,12 @@ func VendorFindings(reg VendorRegister, configured []string, now time.Time) []Ve
 // then renamed) inside the audit transaction, so a change that cannot be
 // audited is not made.
 func SetVendor(ctx context.Context, dataDir, actor string, v Vendor, now time.Time) error {
+	return SetVendorAt(ctx, dataDir, "", actor, v, now)
+}
+
+// SetVendorAt is SetVendor for a store in PostgreSQL (databaseURL,
+// TRIAGED_DATABASE_URL); the register file stays in dataDir.
+func SetVendorAt(ctx context.Context, dataDir, databaseURL, actor string, v Vendor, now time.Time) error {
 	v.Vendor, v.Product = strings.TrimSpace(v.Vendor), strings.TrimSpace(v.Product)
 	v.UpdatedAt, v.UpdatedBy = now.UTC(), actor
 	if err := v.validate(); err != nil {
@@ -164,7 +170,7 @@ func SetVendor(ctx context.Context, dataDir, actor string, v Vendor, now time.Ti
 	if err != nil {
 		return err
 	}
-	db, err := OpenDB(ctx, filepath.Join(dataDir, DBFileName))
+	db, _, err := openConfigured(ctx, dataDir, databaseURL)
 	if err != nil {
 		return err
 	}

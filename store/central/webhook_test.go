@@ -140,18 +140,30 @@ func TestNothingReadableAtRest(t *testing.T) {
 		t.Errorf("label %q", d.Thread.PatientLabel)
 	}
 	secrets := []string{"447700900123", "7700900123", "415-555-0199", "4155550199", "Zebulon", "Quixote", "03/04/1961", "DOB is"}
-	files, _ := filepath.Glob(filepath.Join(e.dir, DBFileName+"*"))
-	if len(files) < 2 {
-		t.Fatalf("expected the database and its WAL, found %v", files)
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	// What is at rest: the SQLite file and its WAL, or on PostgreSQL
+	// everything pg_dump reads out of the database. Case-folded too, so
+	// an upper- or lower-cased copy of a name does not slip through.
+	atRest := map[string][]byte{}
+	if onPostgres() {
+		atRest["pg_dump"] = storedBytes(t, e)
+	} else {
+		files, _ := filepath.Glob(filepath.Join(e.dir, DBFileName+"*"))
+		if len(files) < 2 {
+			t.Fatalf("expected the database and its WAL, found %v", files)
 		}
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			atRest[filepath.Base(f)] = raw
+		}
+	}
+	for name, raw := range atRest {
+		folded := bytes.ToLower(raw)
 		for _, s := range secrets {
-			if bytes.Contains(raw, []byte(s)) {
-				t.Errorf("%s contains %q in plain text", filepath.Base(f), s)
+			if bytes.Contains(folded, bytes.ToLower([]byte(s))) {
+				t.Errorf("%s contains %q in plain text", name, s)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package central
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"sync"
@@ -33,12 +34,22 @@ type worker struct {
 	inFlight map[string]bool // thread ids with a send under way
 	sem      chan struct{}
 	wg       sync.WaitGroup
+	// leases, when several nodes share a PostgreSQL database, hands each
+	// due job to one node (sql_outbox_leases.go); nil on SQLite, whose one
+	// process is the only sender.
+	leases *outboxLeases
 }
 
 func newWorker(s *Server) *worker {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &worker{s: s, wake: make(chan struct{}, 1), ctx: ctx, cancel: cancel, done: make(chan struct{}),
+	w := &worker{s: s, wake: make(chan struct{}, 1), ctx: ctx, cancel: cancel, done: make(chan struct{}),
 		inFlight: map[string]bool{}, sem: make(chan struct{}, maxConcurrentSends)}
+	if s.nodes != nil {
+		w.leases = &outboxLeases{db: s.db, owner: s.nodes.id, ttl: s.cfg.OutboxLease}
+		kick := w.kick
+		s.nodes.relay.queued.Store(&kick)
+	}
+	return w
 }
 
 func (w *worker) start() { go w.loop() }
@@ -55,6 +66,35 @@ func (w *worker) stop() {
 	w.cancel()
 	<-w.done
 	w.wg.Wait()
+	if w.leases != nil {
+		// Jobs taken but not sent go back to the other nodes now rather
+		// than when their leases run out.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := w.leases.releaseAll(ctx); err != nil {
+			w.s.log.Warn("outbox leases not released at stop; they run out by themselves", "err", err.Error())
+		}
+	}
+}
+
+// due lists the jobs to start now: on one node, every thread's oldest
+// pending job that is due; with several nodes, those of them this node
+// has just leased, as many as it has room to send.
+func (w *worker) due(now time.Time) ([]OutboxJob, error) {
+	if w.leases != nil {
+		return w.leases.claim(w.ctx, now, cap(w.sem)-len(w.sem))
+	}
+	return w.s.store.Outbox.Due(w.ctx, w.s.db, now)
+}
+
+// giveBack releases the lease of a job taken but not started.
+func (w *worker) giveBack(j OutboxJob) {
+	if w.leases == nil {
+		return
+	}
+	if err := w.leases.release(context.WithoutCancel(w.ctx), j.ID); err != nil {
+		w.s.log.Warn("outbox lease not released; it runs out by itself", "job", j.ID, "err", err.Error())
+	}
 }
 
 func (w *worker) loop() {
@@ -78,14 +118,14 @@ func (w *worker) loop() {
 func (w *worker) dispatch() time.Duration {
 	const idle = 30 * time.Second
 	now := w.s.now()
-	jobs, err := w.s.store.Outbox.Due(w.ctx, w.s.db, now)
+	jobs, err := w.due(now)
 	if err != nil {
 		if w.ctx.Err() == nil {
 			w.s.log.Error("outbox read failed", "err", err.Error())
 		}
 		return 5 * time.Second
 	}
-	for _, j := range jobs {
+	for i, j := range jobs {
 		w.mu.Lock()
 		busy := w.inFlight[j.ThreadID]
 		if !busy {
@@ -93,6 +133,7 @@ func (w *worker) dispatch() time.Duration {
 		}
 		w.mu.Unlock()
 		if busy {
+			w.giveBack(j)
 			continue
 		}
 		// The list was read before this thread's previous send finished;
@@ -102,11 +143,15 @@ func (w *worker) dispatch() time.Duration {
 			w.mu.Lock()
 			delete(w.inFlight, j.ThreadID)
 			w.mu.Unlock()
+			w.giveBack(j)
 			continue
 		}
 		select {
 		case w.sem <- struct{}{}:
 		case <-w.ctx.Done():
+			for _, rest := range jobs[i:] {
+				w.giveBack(rest)
+			}
 			return idle
 		}
 		w.wg.Add(1)
@@ -120,7 +165,12 @@ func (w *worker) dispatch() time.Duration {
 			w.kick()
 		}(j)
 	}
-	next, err := w.s.store.Outbox.NextDue(w.ctx, w.s.db)
+	var next time.Time
+	if w.leases != nil {
+		next, err = w.leases.nextDue(w.ctx)
+	} else {
+		next, err = w.s.store.Outbox.NextDue(w.ctx, w.s.db)
+	}
 	if err != nil || next.IsZero() {
 		return idle
 	}
@@ -154,6 +204,9 @@ func (w *worker) backoff(attempts int, retryAfter time.Duration) time.Duration {
 func (w *worker) deliver(j OutboxJob) {
 	s := w.s
 	ctx := w.ctx
+	if w.leases != nil {
+		ctx = withLease(ctx, w.leases)
+	}
 	m, err := s.store.Messages.Get(ctx, s.db, j.MessageID)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -187,6 +240,11 @@ func (w *worker) deliver(j OutboxJob) {
 	}
 	if ctx.Err() != nil {
 		return // shutting down: the job stays pending and resumes at start
+	}
+	if errors.Is(sendErr, errLeaseLost) {
+		// Another node may have the job now; it records the outcome.
+		s.log.Warn("send not made: this node's lease on it ran out", "job", j.ID, "message", m.ID)
+		return
 	}
 	now := s.now()
 	var ev *api.Event

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // Purpose says what a wrapped key is for.
@@ -99,8 +102,8 @@ func KeysTableDDL(table string) (string, error) {
 )`, nil
 }
 
-// SQLKeyStore returns a KeyStore kept in table of an SQLite database (the
-// stores use modernc.org/sqlite). The table is created on first use if
+// SQLKeyStore returns a KeyStore kept in table of the store's database:
+// SQLite (modernc.org/sqlite) or PostgreSQL opened with store/pgsql. The table is created on first use if
 // missing; its schema is KeysTableDDL.
 func SQLKeyStore(db *sql.DB, table string) KeyStore {
 	return &sqlKeyStore{db: db, table: table}
@@ -116,7 +119,10 @@ func (s *sqlKeyStore) ensure(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, ddl); err != nil {
+	// PostgreSQL has no BLOB type: a pool opened by store/pgsql runs the
+	// same table with BYTEA and BIGINT.
+	pg := strings.NewReplacer("BLOB", "BYTEA", "INTEGER", "BIGINT").Replace(ddl)
+	if _, err := s.db.ExecContext(ctx, pgsql.Spelling(ddl, pg)); err != nil {
 		return fmt.Errorf("seal: create key table: %w", err)
 	}
 	return nil
@@ -175,8 +181,12 @@ func (s *sqlKeyStore) StoreWrappedKeys(ctx context.Context, put []WrappedKey, dr
 		if created.IsZero() {
 			created = time.Now()
 		}
-		if _, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO `+s.table+
-			` (purpose, key_id, kek, store_id, wrapped, kdf, salt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		// ON CONFLICT … DO UPDATE, not SQLite's INSERT OR REPLACE: both
+		// databases read it.
+		if _, err = tx.ExecContext(ctx, `INSERT INTO `+s.table+
+			` (purpose, key_id, kek, store_id, wrapped, kdf, salt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (purpose, key_id, kek) DO UPDATE SET store_id = excluded.store_id, wrapped = excluded.wrapped,
+			kdf = excluded.kdf, salt = excluded.salt, created_at = excluded.created_at`,
 			string(w.Purpose), int64(w.ID), string(w.KEK), w.StoreID, w.Wrapped, w.KDF, w.Salt,
 			created.UTC().Format(time.RFC3339Nano)); err != nil {
 			return fmt.Errorf("seal: store wrapped keys: %w", err)

@@ -28,6 +28,8 @@ import (
 	"fmt"
 	"maps"
 	"math"
+
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 // ErrKeyInUse means RetireKey was asked to retire a key that still seals
@@ -346,15 +348,25 @@ func ResealColumn(ctx context.Context, db *sql.DB, k *Keys, col Column, batch in
 	if col.RowID != "" {
 		rowIDExpr = col.RowID
 	}
-	sel := fmt.Sprintf(`SELECT rowid, CAST(%s AS TEXT), %s FROM %s WHERE rowid > ? AND %s IS NOT NULL AND substr(%s, 1, 5) <> ? ORDER BY rowid LIMIT ?`,
-		rowIDExpr, col.Column, col.Table, col.Column, col.Column)
-	upd := fmt.Sprintf(`UPDATE %s SET %s = ? WHERE rowid = ? AND %s = ?`, col.Table, col.Column, col.Column)
+	// The walk's key: SQLite's rowid; PostgreSQL has none, so there the
+	// row id column, as text (its order is only the walk's own, the same
+	// expression both orders and resumes).
+	key := "rowid"
+	var cursor any = int64(0)
+	if pgsql.IsPostgres(db) {
+		if col.RowID == "" {
+			return 0, fmt.Errorf("seal: reseal %s.%s: PostgreSQL needs the column's row id", col.Table, col.Column)
+		}
+		key, cursor = "CAST("+col.RowID+" AS TEXT)", ""
+	}
+	sel := fmt.Sprintf(`SELECT %s, CAST(%s AS TEXT), %s FROM %s WHERE %s > ? AND %s IS NOT NULL AND substr(%s, 1, 5) <> ? ORDER BY %s LIMIT ?`,
+		key, rowIDExpr, col.Column, col.Table, key, col.Column, col.Column, key)
+	upd := fmt.Sprintf(`UPDATE %s SET %s = ? WHERE %s = ? AND %s = ?`, col.Table, col.Column, key, col.Column)
 	type item struct {
-		rowid    int64
+		rowid    any
 		id       string
 		old, new []byte
 	}
-	var cursor int64
 	total := 0
 	for {
 		prefix := KeyIDPrefix(k.CurrentKeyID())
@@ -365,7 +377,16 @@ func ResealColumn(ctx context.Context, db *sql.DB, k *Keys, col Column, batch in
 		var items []item
 		for rows.Next() {
 			var it item
-			if err := rows.Scan(&it.rowid, &it.id, &it.old); err != nil {
+			if _, ok := cursor.(string); ok {
+				var k string
+				err = rows.Scan(&k, &it.id, &it.old)
+				it.rowid = k
+			} else {
+				var k int64
+				err = rows.Scan(&k, &it.id, &it.old)
+				it.rowid = k
+			}
+			if err != nil {
 				rows.Close()
 				return total, fmt.Errorf("seal: reseal %s.%s: %w", col.Table, col.Column, err)
 			}
