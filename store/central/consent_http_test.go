@@ -26,9 +26,20 @@ func TestConsentFlagDecisionOnBrokenDatabaseIsUnavailable(t *testing.T) {
 	// The flag table starts failing every write, as a full disk or a lost
 	// database connection would, with a detail the staff must not see.
 	const detail = "disk I/O error at page 4711 of consent_flags"
-	if _, err := e.srv.db.Exec(`CREATE TRIGGER consent_flags_broken BEFORE UPDATE ON consent_flags
-		BEGIN SELECT RAISE(ABORT, '` + detail + `'); END`); err != nil {
-		t.Fatal(err)
+	breakTable := []string{`CREATE TRIGGER consent_flags_broken BEFORE UPDATE ON consent_flags
+		BEGIN SELECT RAISE(ABORT, '` + detail + `'); END`}
+	mendTable := []string{`DROP TRIGGER consent_flags_broken`}
+	if onPostgres() {
+		breakTable = []string{`CREATE FUNCTION consent_flags_broken() RETURNS trigger LANGUAGE plpgsql AS
+			$$ BEGIN RAISE EXCEPTION '` + detail + `'; END $$`,
+			`CREATE TRIGGER consent_flags_broken BEFORE UPDATE ON consent_flags
+			FOR EACH ROW EXECUTE FUNCTION consent_flags_broken()`}
+		mendTable = []string{`DROP TRIGGER consent_flags_broken ON consent_flags`, `DROP FUNCTION consent_flags_broken()`}
+	}
+	for _, stmt := range breakTable {
+		if _, err := e.srv.db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, action := range []string{api.ConsentActionConfirmOptOut, api.ConsentActionDismissOptOut} {
 		var resp api.Error
@@ -43,8 +54,10 @@ func TestConsentFlagDecisionOnBrokenDatabaseIsUnavailable(t *testing.T) {
 
 	// Once the database is well again the flag is still open and is
 	// decided normally; a second decision is the real conflict.
-	if _, err := e.srv.db.Exec(`DROP TRIGGER consent_flags_broken`); err != nil {
-		t.Fatal(err)
+	for _, stmt := range mendTable {
+		if _, err := e.srv.db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if d := e.thread(desk, id); d.Consent.FlaggedOptOut == nil || d.Consent.FlaggedOptOut.ID != flag {
 		t.Fatalf("after the failure the flag = %+v, want still open", d.Consent.FlaggedOptOut)
