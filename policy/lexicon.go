@@ -562,6 +562,7 @@ func buildLexicon() (*lexicon, error) {
 		"order #", "tracking", "tracking number", "employee id", "student id", "badge", "badge number")
 	lx.cue(cueSSN, SpanSSN, "ssn", "ss#", "ss #", "social", "social security", "social security number",
 		"soc sec", "seguro social", "numero de seguro social", "itin", "tax id", "tin")
+	addSpokenClinicalTerms(lx)
 	lx.index = newWordIndex(lx.words)
 	p := <-people
 	if p.err != nil {

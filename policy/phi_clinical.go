@@ -8,6 +8,7 @@ package policy
 // weeks along"). Masking only the keyword would leave the rest readable.
 func (sc *scanner) clinical() {
 	sc.patientVisits()
+	sc.specialtyReferrals()
 	sc.pregnancyWeeks()
 	lorem := -1
 	for _, m := range sc.marks {
@@ -17,7 +18,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -70,6 +71,7 @@ func (sc *scanner) clinical() {
 	sc.seenBlood()
 	sc.menstrualStatements()
 	sc.lumpStatements()
+	sc.spokenClinical()
 	sc.statements()
 }
 

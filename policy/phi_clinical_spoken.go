@@ -1,0 +1,594 @@
+package policy
+
+// Clinical statements as patients say them rather than as a chart writes
+// them. The lexicon knows the names of conditions, drugs and tests; the
+// rules here read the sentence shapes around the body and its readings
+// that carry the same information without those names:
+//
+//   - Spanish says whose body hurts with a dative pronoun: "me zumban los
+//     oídos", "se me hinchan los pies", "le sangra la nariz";
+//   - a state said of a part: "ando mala de la panza", "j'ai mal au dos";
+//   - something had on a part: "tengo piquetes en el pecho", "I have a
+//     bump on my arm";
+//   - a vital sign told by its number: "saturación 91%", "tiene 39 de
+//     temperatura", "peso 95 kilos", each checked against the range a
+//     body can show, so a room number or a price is no reading;
+//   - a condition named by its shape: an unlisted word ending like a
+//     disease ("-itis", "-emia", "-osis", "-algia") after "tengo",
+//     "diagnosed with" or a possessive;
+//   - a specialty visit reached by a referral or a visit verb: "me
+//     mandaron a cardiología", "I see a nephrologist", with specialty
+//     names read by their shape (cardio-, onco-, nefro- + -logía/-logist).
+//
+// An operational question that names a department with nobody in it
+// ("where is the oncology department?", "¿a qué hora abre cardiología?")
+// is a question about a place and stays readable.
+
+import "bytes"
+
+// spokenClinical runs the rules above. It runs after the lexicon's own
+// clinical terms, so it only adds statements nobody claimed yet.
+func (sc *scanner) spokenClinical() {
+	if sc.flagsAny&fBodyPart != 0 {
+		sc.dativeBody()
+		sc.partStates()
+		sc.thingOnPart()
+	}
+	if sc.stmtAny&sVital != 0 {
+		sc.bareReadings()
+	}
+	sc.shapedConditions()
+}
+
+// clitic reports a Spanish dative pronoun that makes a body part
+// someone's: "me", "le", "les", "nos" ("te" is the clinic asking).
+func clitic(w []byte) bool {
+	switch string(w) {
+	case "me", "le", "les", "nos":
+		return true
+	}
+	return false
+}
+
+// bodyFiller reports the degree and frequency words that sit between a
+// Spanish verb of the body and the part: "me duele mucho la", "me late
+// muy fuerte el".
+func bodyFiller(w []byte) bool {
+	switch string(w) {
+	case "mucho", "mucha", "muy", "bastante", "demasiado", "fuerte", "horrible", "un", "poco", "todo", "toda",
+		"todos", "todas", "siempre", "otra", "vez", "tanto", "ya", "bien", "feo", "seguido", "cada",
+		"rato", "de", "nuevo", "tambien", "aun", "todavia":
+		return true
+	}
+	return false
+}
+
+// thirdPersonVerb reports a Spanish verb form that agrees with the body
+// part after it ("duele", "zumban", "hinchó"), the form a dative
+// complaint takes; first-person forms ("lavo", "corté") are things a
+// person does to the part, not what the part does.
+func thirdPersonVerb(w []byte) bool {
+	n := len(w)
+	if n < 3 {
+		return false
+	}
+	switch w[n-1] {
+	case 'a', 'e':
+		return true
+	case 'n':
+		return w[n-2] == 'a' || w[n-2] == 'e'
+	}
+	return false
+}
+
+// partArticle reports a word that introduces a body part in Spanish,
+// Portuguese or French.
+func partArticle(w []byte) bool {
+	switch string(w) {
+	case "el", "la", "los", "las", "mi", "mis", "su", "sus", "o", "a", "os", "as", "le", "les", "l", "mon", "ma", "mes":
+		return true
+	}
+	return false
+}
+
+// partAt reads an optional article and a body part (with its side words)
+// at token j and returns the part's last token, or -1.
+func (sc *scanner) partAt(j int) int {
+	if partArticle(sc.word(j)) {
+		j++
+	}
+	for n := 0; n < 2 && sc.flags(j)&fSide != 0 && sc.flags(j)&fBodyPart == 0; n++ {
+		j++
+	}
+	if j >= len(sc.toks) || sc.toks[j].claimed || sc.flags(j)&fBodyPart == 0 || sc.kind(j) != tkWord {
+		return -1
+	}
+	for sc.flags(j+1)&fSide != 0 && j+1 < len(sc.toks) && !sc.toks[j+1].claimed {
+		j++ // "la pierna izquierda"
+	}
+	return j
+}
+
+// dativeBody finds a complaint told with a dative pronoun: "me zumban los
+// oídos", "se me duermen las manos en la noche", "le sangra la nariz",
+// "me sale sangre de la nariz". Said of a body part, what the verb says
+// is the complaint, whichever verb it is.
+func (sc *scanner) dativeBody() {
+	T := sc.toks
+	for c := range T {
+		if T[c].kind != tkWord || T[c].claimed || !clitic(sc.txt(c)) {
+			continue
+		}
+		s := c
+		involuntary := sc.is(c-1, "se")
+		if involuntary && !T[c-1].claimed {
+			s = c - 1
+		}
+		v := c + 1
+		if v >= len(T) || T[v].kind != tkWord || T[v].claimed || T[v].flags&fBodyPart != 0 || partArticle(sc.txt(v)) {
+			continue
+		}
+		if !involuntary && !thirdPersonVerb(sc.txt(v)) && !symptomWord(sc.txt(v)) {
+			continue
+		}
+		// Degree words and at most one thing that comes out of the part
+		// ("sangre", "pus") before it.
+		j, things := v+1, 0
+		for j < len(T) && j <= v+4 && T[j].kind == tkWord && !T[j].claimed {
+			w := sc.txt(j)
+			if partArticle(w) || T[j].flags&fBodyPart != 0 || sc.is(j, "de") && sc.partAt(j+1) > 0 {
+				break
+			}
+			if !bodyFiller(w) {
+				if things > 0 || T[j].flags&(fNotName|fVisit) != 0 {
+					j = -1
+					break
+				}
+				things++
+			}
+			j++
+		}
+		if j < 0 {
+			continue
+		}
+		if sc.is(j, "de") || sc.is(j, "del") || sc.is(j, "en") {
+			j++
+		}
+		e := sc.partAt(j)
+		if e < 0 {
+			continue
+		}
+		e = sc.symptomTail(e)
+		sc.addTok(s, e, SpanSymptom, 0.65, prioClinical)
+	}
+}
+
+// partStates finds a part said to be unwell: "ando mala de la panza",
+// "estoy malo del estómago", "j'ai mal au dos", "mal à la tête".
+func (sc *scanner) partStates() {
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord || T[k].claimed {
+			continue
+		}
+		switch string(sc.txt(k)) {
+		case "mal", "malo", "mala", "malos", "malas", "enfermo", "enferma", "delicado", "delicada":
+		default:
+			continue
+		}
+		j := k + 1
+		french := false
+		switch {
+		case sc.is(j, "de") || sc.is(j, "del"):
+			j++
+		case sc.is(k, "mal") && (sc.is(j, "au") || sc.is(j, "aux")):
+			j, french = j+1, true
+		case sc.is(k, "mal") && sc.is(j, "a") && (sc.is(j+1, "la") || sc.is(j+1, "l")):
+			j, french = j+2, true
+		default:
+			continue
+		}
+		e := sc.partAt(j)
+		if e < 0 && french && sc.is(j, "dos") {
+			e = j // French "dos" is the back; Spanish "dos" is two
+		}
+		if e < 0 {
+			continue
+		}
+		s := k
+		for p := k - 1; p >= 0 && p >= k-2 && T[p].kind == tkWord && !T[p].claimed; p-- {
+			switch string(sc.txt(p)) {
+			case "ando", "anda", "andaba", "estoy", "esta", "estaba", "sigo", "sigue", "siento", "siente", "me", "se",
+				"ai", "j'ai", "a", "tengo", "tiene", "muy", "bien", "bastante", "estou", "esta'":
+				s = p
+				continue
+			}
+			break
+		}
+		sc.addTok(s, sc.symptomTail(e), SpanSymptom, 0.6, prioClinical)
+	}
+}
+
+// haveWord reports a verb of having that opens "tengo piquetes en el
+// pecho", "I have a bump on my arm", "she's got a cut on her hand".
+func haveWord(w []byte) bool { return spanishHave(w) || englishHave(w) }
+
+// spanishHave reports a Spanish or Portuguese form of having, which says
+// whose body follows without a possessive.
+func spanishHave(w []byte) bool {
+	switch string(w) {
+	case "tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tenian", "traigo", "trae", "tenho", "tem":
+		return true
+	}
+	return false
+}
+
+func englishHave(w []byte) bool {
+	switch string(w) {
+	case "have", "has", "had", "got", "i've", "ive", "she's", "he's":
+		return true
+	}
+	return false
+}
+
+// thingOnPart finds something a person has on or in a body part: "tengo
+// piquetes en el pecho", "tiene unas manchas en la piel", "I have a bump
+// on my arm". The part is owned in English ("my", "her"), and in Spanish
+// by the verb; the thing had is no form, card or visit.
+func (sc *scanner) thingOnPart() {
+	T := sc.toks
+	for h := range T {
+		if T[h].kind != tkWord || T[h].claimed || !haveWord(sc.txt(h)) {
+			continue
+		}
+		english := englishHave(sc.txt(h))
+		if english {
+			// "I have", "she has", "my son has": the haver is a person.
+			if !(healthSubject(sc.word(h-1)) || sc.flags(h-1)&fPersonal != 0 || T[max(h-1, 0)].ent.cue == cueRelation ||
+				sc.is(h, "i've") || sc.is(h, "ive") || sc.is(h, "she's") || sc.is(h, "he's")) {
+				continue
+			}
+		}
+		// The thing: one to four words, none of them operational.
+		j := h + 1
+		if sc.is(j, "got") {
+			j++
+		}
+		things := 0
+		for j < len(T) && j <= h+5 && T[j].kind == tkWord && !T[j].claimed {
+			w := sc.txt(j)
+			if sc.is(j, "in") || sc.is(j, "on") || sc.is(j, "en") || sc.is(j, "around") || sc.is(j, "under") || sc.is(j, "behind") {
+				break
+			}
+			if possessive(w) || T[j].flags&(fNotName|fVisit|fDoseUnit|fWeekday|fMonth) != 0 || T[j].ent.cue != cueNone || T[j].stmt&sVital != 0 {
+				things = -1
+				break
+			}
+			if T[j].flags&fStop == 0 {
+				things++
+			}
+			j++
+		}
+		if things <= 0 || j >= len(T) {
+			continue
+		}
+		p := j + 1
+		if english {
+			if !possessive(sc.word(p)) || sc.is(p, "your") {
+				continue
+			}
+			p++
+		}
+		e := sc.partAt(p)
+		if e < 0 {
+			continue
+		}
+		s := h
+		if h > 0 && !T[h-1].claimed && T[h-1].kind == tkWord && (healthSubject(sc.txt(h-1)) || T[h-1].flags&fPersonal != 0) {
+			s = h - 1
+		}
+		sc.addTok(s, sc.symptomTail(e), SpanSymptom, 0.6, prioClinical)
+	}
+}
+
+// vitalKind sorts the vital-sign words by the reading they take, so a
+// number is checked against the range a body can show.
+type vitalKind uint8
+
+const (
+	vkNone vitalKind = iota
+	vkPressure
+	vkTemp
+	vkSat
+	vkSugar
+	vkPulse
+	vkWeight
+)
+
+func vitalKindOf(w []byte) vitalKind {
+	switch string(w) {
+	case "bp", "presion", "pressure", "tension", "pressao", "tensao":
+		return vkPressure
+	case "temp", "temperature", "temperatura", "fiebre", "fever", "febre", "fievre", "calentura":
+		return vkTemp
+	case "o2", "sat", "sats", "saturation", "saturacion", "saturacao", "oxygen", "oxigeno", "oxigenacion", "oxigenio", "spo2", "ox":
+		return vkSat
+	case "glucose", "glucosa", "sugar", "sugars", "azucar", "glicemia", "glucemia", "glicose", "glycemie", "glucometer", "glucometro":
+		return vkSugar
+	case "pulse", "pulso", "pulsaciones", "heartbeat", "latidos", "frecuencia":
+		return vkPulse
+	case "weight", "peso", "weigh", "weighs", "weighed", "pesa", "pesaba", "pese", "pesando", "weighing", "pesa'":
+		return vkWeight
+	}
+	return vkNone
+}
+
+// extraVitalWords are vital-sign words in the other ways patients write
+// them (Spanish nouns of the reading, Portuguese, French, the verbs of
+// weighing); they join the lexicon's vital class.
+var extraVitalWords = []string{
+	"saturacion", "saturacao", "oxigenacion", "oxigenio", "glicemia", "glucemia", "glicose", "glycemie", "pressao",
+	"tensao", "fiebre", "fever", "febre", "fievre", "calentura", "pulsaciones", "heartbeat", "latidos", "frecuencia",
+	"weigh", "weighs", "weighed", "pesa", "pesaba", "pese", "ox", "glucometer", "glucometro",
+}
+
+func init() {
+	stmtWordLists = append(stmtWordLists, struct {
+		bit   uint8
+		words []string
+	}{sVital, extraVitalWords})
+}
+
+// readingValue is the whole-number part of the reading at token k.
+func (sc *scanner) readingValue(k int) int {
+	v := 0
+	for _, c := range sc.word(k) {
+		if !isDigit(c) {
+			break
+		}
+		v = v*10 + int(c-'0')
+		if v > 100000 {
+			break
+		}
+	}
+	return v
+}
+
+// plausible reports whether the reading [k, e] is one a body shows for
+// this kind of vital sign: a pressure is two numbers, a temperature
+// 34–43 °C or 93–108 °F, a saturation 50–100, a sugar 20–700, a pulse
+// 30–250, a weight any number with a weight unit.
+func (sc *scanner) plausible(kind vitalKind, k, e int) bool {
+	v := sc.readingValue(k)
+	switch kind {
+	case vkPressure:
+		return e > k && !sc.isP(e, '%') && v >= 60 && v <= 260
+	case vkTemp:
+		return v >= 34 && v <= 43 || v >= 93 && v <= 108
+	case vkSat:
+		return v >= 50 && v <= 100 && e == k || v >= 50 && v <= 100 && (sc.isP(e, '%') || sc.is(e, "percent"))
+	case vkSugar:
+		return v >= 20 && v <= 700 && e == k || v >= 20 && v <= 700 && sc.is(e, "mg/dl")
+	case vkPulse:
+		return v >= 30 && v <= 250
+	case vkWeight:
+		switch string(sc.word(e)) {
+		case "lbs", "lb", "pounds", "kg", "kilos", "libras", "kilogramos", "quilos":
+			return v >= 2 && v <= 700
+		}
+		return sc.kind(e) == tkAlnum && readingUnitSuffix(sc.word(e)) && !bytes.HasSuffix(sc.word(e), []byte("f")) && !bytes.HasSuffix(sc.word(e), []byte("c"))
+	}
+	return false
+}
+
+// thresholdWord reports a word that makes a reading a target or a rule
+// rather than someone's value: "keep it below 140/90", "call if over
+// 101", "la meta es menos de 130".
+func thresholdWord(w []byte) bool {
+	switch string(w) {
+	case "target", "goal", "goals", "below", "under", "above", "less", "greater", "than", "keep", "aim", "between",
+		"if", "should", "must", "meta", "objetivo", "menor", "mayor", "menos", "debajo", "encima", "arriba", "mantener",
+		"entre", "si", "debe", "deberia", "hace", "outside", "afuera", "weather", "clima", "range", "rango", "normal",
+		"normally", "usually", "typical", "means", "considered":
+		return true
+	}
+	return false
+}
+
+// bareReadings finds a vital sign told only by its number, which the
+// owned-or-told rule leaves: "saturación 91%", "temp 38.9 since last
+// night", "la saturación le bajó a 88%", "tiene 39 de temperatura",
+// "peso 95 kilos". A reading a body can show, said without a target or a
+// rule around it, is someone's reading.
+func (sc *scanner) bareReadings() {
+	T := sc.toks
+	for v := range T {
+		if T[v].stmt&sVital == 0 || T[v].claimed || T[v].kind != tkWord {
+			continue
+		}
+		kind := vitalKindOf(sc.txt(v))
+		if kind == vkNone {
+			continue
+		}
+		if kind == vkWeight && !sc.weigher(v) {
+			continue
+		}
+		if kind == vkPressure && !sc.spokenPressure(v) && !partArticle(sc.word(v-1)) && !sc.personalMessage() {
+			// A bare pair with nobody in the message ("presión 150/95
+			// hoy", "BP 120/80") is how the clinic writes targets too.
+			continue
+		}
+		// The reading after the word: "saturación 91%", "temp is 38.9",
+		// "la saturación le bajó a 88%".
+		s, e, ok := v, -1, false
+		for k := v + 1; k < len(T) && k <= v+5; k++ {
+			if T[k].claimed {
+				break
+			}
+			if r, found := sc.readingAt(k); found {
+				e, ok = r, sc.plausible(kind, k, r)
+				break
+			}
+			if T[k].kind == tkPunct && !(sc.isP(k, ':') || sc.isP(k, '=') || sc.isP(k, '-')) || T[k].kind != tkPunct && !(readingLink(sc.txt(k)) || spokenLink(sc.txt(k))) {
+				break
+			}
+		}
+		// The reading before it: "tiene 39 de temperatura", "38.5 of fever".
+		if e < 0 && (sc.is(v-1, "de") || sc.is(v-1, "of")) && kind != vkWeight {
+			k := v - 2
+			for k > 0 && (sc.isP(k, '%') || sc.kind(k) == tkNum && sc.isP(k-1, '.') || sc.isP(k, '.') || sc.isP(k, '/')) {
+				k--
+			}
+			if k >= 0 && sc.kind(k) == tkNum && !T[k].claimed {
+				if r, found := sc.readingAt(k); found && r == v-2 {
+					s, e, ok = k, v, sc.plausible(kind, k, r)
+				}
+			}
+		}
+		if !ok || e < 0 || sc.anyClaimed(s, e) {
+			continue
+		}
+		threshold := false
+		for k := max(s-5, 0); k < len(T) && k <= e+3; k++ {
+			if thresholdWord(sc.word(k)) {
+				threshold = true
+				break
+			}
+		}
+		if threshold {
+			continue
+		}
+		// Whose it is, when said: "mi", "la", "tengo", "my".
+		for p := s - 1; p >= 0 && p >= s-2 && T[p].kind == tkWord && !T[p].claimed; p-- {
+			if possessive(sc.txt(p)) || partArticle(sc.txt(p)) || haveWord(sc.txt(p)) || healthSubject(sc.txt(p)) || sc.is(p, "con") {
+				s = p
+				continue
+			}
+			break
+		}
+		sc.addTok(s, e, SpanLab, 0.7, prioClinical)
+	}
+}
+
+// spokenLink reports the Spanish and Portuguese words patients put
+// between a vital sign and its number beyond readingLink's: "le bajó a
+// 88", "marcó 170", "tenía 170/110", "deu 160 por 100".
+func spokenLink(w []byte) bool {
+	switch string(w) {
+	case "bajo", "subio", "a", "marca", "marco", "marcaba", "llego", "tenia", "tiene", "tengo", "anda", "andaba",
+		"sigue", "amanecio", "amaneci", "estuvo", "deu", "esta'", "hit", "says", "said", "reads", "showed", "shows",
+		"dropped", "rose", "spiked", "got", "y", "and", "then", "sat", "ox", "tomé", "tome", "tomaron", "in", "the":
+		return true
+	}
+	return false
+}
+
+// spokenPressure reports a pressure told with a verb vitalReadings does
+// not know: "me tomé la presión y tenía 170/110", "la presión le subió a
+// 180/100".
+func (sc *scanner) spokenPressure(v int) bool {
+	for k := v + 1; k < len(sc.toks) && k <= v+4; k++ {
+		switch string(sc.word(k)) {
+		case "tenia", "subio", "bajo", "marco", "marca", "marcaba", "llego", "amanecio", "deu", "hit", "reads", "says":
+			return true
+		}
+	}
+	return false
+}
+
+// weigher reports that a weighing word at v is a person's weight: "I
+// weigh", "she weighs", "mi hijo pesa", "peso 95 kilos" (the
+// first-person verb opening its clause), "my weight".
+func (sc *scanner) weigher(v int) bool {
+	if sc.is(v, "peso") {
+		return v == 0 || sc.kind(v-1) == tkPunct || sc.is(v-1, "yo") || sc.is(v-1, "ya") || sc.is(v-1, "ahora") || possessive(sc.word(v-1)) || partArticle(sc.word(v-1)) && sc.is(v-2, "y")
+	}
+	if sc.is(v, "weight") {
+		return possessive(sc.word(v - 1))
+	}
+	return sc.personBefore(v)
+}
+
+// conditionSuffixes are the endings of disease names in English,
+// Spanish and Portuguese: inflammation, blood, growth, degeneration,
+// pain, deficit, disease of an organ.
+var conditionSuffixes = []string{"itis", "emia", "aemia", "osis", "algia", "algias", "oma", "omas", "pathy", "patia",
+	"penia", "plasia", "trofia", "trophy", "uria", "rrea", "rrhea", "rrhoea", "ectasia", "esclerosis", "sclerosis",
+	"itis", "plejia", "plegia", "cele", "lithiasis", "litiasis"}
+
+// conditionShape reports an unlisted word shaped like a disease name:
+// "esofagitis", "hipoglucemia", "fibroadenoma", "neuropathy".
+func conditionShape(w []byte) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, s := range conditionSuffixes {
+		if len(w) > len(s)+3 && string(w[len(w)-len(s):]) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// shapedConditions marks an unlisted, disease-shaped word that is said of
+// a person: after "tengo", "has", "diagnosed with", "sufre de", a
+// possessive or "for" of a treatment. Dictionary words ("diploma",
+// "aroma", "idioma") are in the ordinary list and never qualify.
+func (sc *scanner) shapedConditions() {
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord || T[k].claimed || T[k].flags != 0 || T[k].ent.cue != cueNone || T[k].e-T[k].s < 7 {
+			continue
+		}
+		if !conditionShape(sc.txt(k)) {
+			continue
+		}
+		p := k - 1
+		for n := 0; n < 2 && p >= 0 && (T[p].flags&fClinMod != 0 || adjectiveShape(sc.txt(p)) || sc.is(p, "una") || sc.is(p, "un") || sc.is(p, "a") || sc.is(p, "an")); n++ {
+			p--
+		}
+		if p < 0 || T[p].kind != tkWord {
+			continue
+		}
+		if !(haveWord(sc.txt(p)) || T[p].flags&fClinLead != 0 || possessive(sc.txt(p)) || sc.is(p, "de") && (sc.is(p-1, "sufre") || sc.is(p-1, "sufro") || sc.is(p-1, "padece") || sc.is(p-1, "padezco") || sc.is(p-1, "tratamiento")) ||
+			sc.is(p, "with") || sc.is(p, "con") || sc.is(p, "for") || sc.is(p, "por")) {
+			continue
+		}
+		if !sc.personBefore(k) && T[p].flags&fClinLead == 0 {
+			continue
+		}
+		s := p + 1
+		if T[p].flags&fClinLead != 0 || haveWord(sc.txt(p)) {
+			s = p
+		}
+		e, _ := sc.clinRight(k)
+		if sc.anyClaimed(s, e) {
+			continue
+		}
+		sc.addTok(s, e, SpanCondition, 0.6, prioClinical)
+	}
+}
+
+// addSpokenClinicalTerms files the words of the body and of its
+// complaints in Portuguese and French, which Spanish-speaking clinics
+// also hear, and the Spanish colloquial fever ("tengo temperatura").
+// Sources: MedlinePlus health-topic titles (public domain) and the
+// everyday anatomy every phrasebook lists.
+func addSpokenClinicalTerms(lx *lexicon) {
+	lx.flag(fBodyPart, "cabeca", "costas", "peito", "perna", "pernas", "joelho", "joelhos", "olho", "olhos", "braco",
+		"bracos", "barriga", "dente", "dentes", "ouvidos", "tete", "ventre", "gorge", "jambe", "jambes", "genou",
+		"genoux", "poitrine", "oreille", "oreilles", "yeux", "bras", "dent", "dents", "coeur", "nuque", "epaule",
+		"cheville", "estomac", "coracao", "pescoco", "tornozelo", "ombro", "coxa", "gengivas", "pele", "peau")
+	symptom := func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }
+	for _, t := range []string{"dor", "dores", "febre", "tosse", "tontura", "tonturas", "enjoo", "enjoos", "falta de ar",
+		"coceira", "inchaco", "cansaco", "diarreia", "vomitos", "nausea", "nauseas", "fievre", "toux", "nausee", "nausees",
+		"vertige", "vertiges", "douleur", "douleurs", "diarrhee", "essoufflement", "vomissements", "demangeaisons",
+		"tengo temperatura", "tiene temperatura", "con temperatura", "tenia temperatura"} {
+		lx.addTerm(t, symptom)
+	}
+	condition := func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }
+	for _, t := range []string{"pressao alta", "pressao baixa", "diabete", "hypertension arterielle", "tension haute",
+		"acucar alto", "asme", "depressao", "ansiedade"} {
+		lx.addTerm(t, condition)
+	}
+}
