@@ -9,6 +9,8 @@ package policy
 func (sc *scanner) clinical() {
 	sc.patientVisits()
 	sc.specialtyReferrals()
+	sc.specialistActs()
+	sc.specialtyVisits()
 	sc.pregnancyWeeks()
 	lorem := -1
 	for _, m := range sc.marks {
@@ -72,7 +74,9 @@ func (sc *scanner) clinical() {
 	sc.menstrualStatements()
 	sc.lumpStatements()
 	sc.spokenClinical()
+	sc.namedClinics()
 	sc.statements()
+	sc.genericAdvice()
 }
 
 // clinContent reports a token that carries part of a clinical statement

@@ -588,7 +588,83 @@ func addSpokenClinicalTerms(lx *lexicon) {
 	}
 	condition := func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }
 	for _, t := range []string{"pressao alta", "pressao baixa", "diabete", "hypertension arterielle", "tension haute",
-		"acucar alto", "asme", "depressao", "ansiedade"} {
+		"acucar alto", "asme", "depressao", "ansiedade",
+		// Treatments that are services, named the way patients book them.
+		"hemodialisis", "hemodialysis", "peritoneal dialysis", "dialisis peritoneal", "quimios", "cardiac rehab",
+		"pulmonary rehab", "rehabilitacion cardiaca", "rehabilitacion pulmonar",
+		// The Spanish names of the services the English lexicon lists
+		// ("detox", "palliative care", "STD clinic", "infusion center").
+		"desintoxicacion", "desintoxicarse", "cuidados paliativos", "clinica de ets", "clinica de its",
+		"clinica de fertilidad", "clinica de trasplantes", "clinica de trasplante", "clinica de la memoria",
+		"clinica del dolor", "clinica de heridas", "clinica de adicciones", "centro de infusion", "centro de infusiones",
+		"tratamiento de adicciones", "intercambio de jeringas", "salud conductual", "hematologia", "hematologo",
+		"hematologa", "clinica de vih", "clinica del vih", "clinica de sida", "trasplante de rinon", "trasplante de higado",
+		"unidad de dialisis", "uso de sustancias", "centro oncologico", "tratamiento de opioides", "clinica de metadona",
+		"programa de metadona"} {
 		lx.addTerm(t, condition)
 	}
+}
+
+// genericAdvice drops the clinical statements of a message that gives
+// advice to anyone rather than telling about someone: "call us if your
+// temperature is over 100.4", "si tiene fiebre de más de 38.5, llame a
+// la clínica", "if you have chest pain, call 911 now". The statement
+// sits in a conditional clause, nobody in the message is the writer or
+// a relative, and nothing is asked: a patient describing themselves says
+// "I", "my", "tengo" or asks what to do.
+func (sc *scanner) genericAdvice() {
+	if len(sc.cands) == 0 {
+		return
+	}
+	T := sc.toks
+	cond := false
+	for k := range T {
+		switch {
+		case sc.isP(k, '?') || sc.isP(k, '¿'):
+			return
+		case T[k].kind != tkWord:
+			continue
+		case T[k].ent.cue == cueRelation || T[k].ent.cue == cueNameStrong || writerWord(sc.txt(k)):
+			return
+		case sc.is(k, "if") || sc.is(k, "si") && !sc.isP(k+1, ',') || sc.is(k, "unless") || sc.is(k, "whenever"):
+			cond = true
+		}
+	}
+	if !cond {
+		return
+	}
+	out := sc.cands[:0]
+	for _, c := range sc.cands {
+		if c.prio == prioClinical && sc.conditionalClause(sc.tokenAt(c.s), sc.tokenAt(c.e-1)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	sc.cands = out
+}
+
+// conditionalClause reports an "if" or "si" inside the statement [s, e]
+// or opening the clause it starts in.
+func (sc *scanner) conditionalClause(s, e int) bool {
+	for p := e; p >= 0 && p >= s-8; p-- {
+		if sc.is(p, "if") || sc.is(p, "si") || sc.is(p, "unless") || sc.is(p, "whenever") {
+			return true
+		}
+		if p < s && (sc.isP(p, '!') || sc.isP(p, ';') || sc.isP(p, '.') && !(sc.attached(p) && sc.attached(p+1))) {
+			return false
+		}
+	}
+	return false
+}
+
+// writerWord reports a word by which the writer or someone they speak
+// for enters a message: "I", "my", "tengo", "mi", "she".
+func writerWord(w []byte) bool {
+	switch string(w) {
+	case "i", "i'm", "im", "i've", "ive", "i'd", "my", "me", "mine", "myself", "we", "our", "he", "she", "his", "her",
+		"him", "he's", "she's", "mi", "mis", "yo", "tengo", "estoy", "voy", "tuve", "estuve", "ando", "siento",
+		"nuestro", "nuestra", "nos", "eu", "minha", "meu", "tenho", "estou":
+		return true
+	}
+	return false
 }

@@ -14,11 +14,11 @@ var specialtyStems = []string{"cardio", "onco", "neuro", "nefro", "nephro", "uro
 	"pneumo", "pulmono", "reumato", "rheumato", "endocrino", "hemato", "haemato", "infecto", "psiqu", "psych", "psic",
 	"gineco", "gyneco", "gynaeco", "obstetr", "dermato", "derma", "oftalmo", "ophthalmo", "otorrinolaringo", "otolaryngo",
 	"procto", "hepato", "alergo", "allergo", "immuno", "inmuno", "angio", "colo", "andro", "sexo", "toxico", "addicto",
-	"neurocirug", "audio"}
+	"neurocirug", "audio", "traumato", "otorrino", "nutrio", "neurocirujan"}
 
 // specialtyEndings are the endings of a discipline and of its doctor.
 var specialtyEndings = []string{"logia", "logy", "logist", "logists", "logo", "loga", "logos", "logas", "iatria", "iatry",
-	"iatrist", "iatrists", "iatra", "iatras", "ologia", "ia"}
+	"iatrist", "iatrists", "iatra", "iatras", "ologia", "cirugia", "surgery", "surgeon", "cirujano", "cirujana", "ia"}
 
 // specialtyShape reports a specialty or its doctor by shape:
 // "cardiología", "oncólogo", "nephrologist", "psiquiatra".
@@ -52,7 +52,48 @@ func visitCue(w []byte) bool {
 		"mandaron", "mandan", "mando", "mandaran", "refirieron", "refieren", "refiere", "enviaron", "envian", "envio",
 		"derivaron", "derivan", "derivo", "canalizaron", "canalizan", "pasaron", "remitieron", "remiten", "voy", "va",
 		"vamos", "van", "fui", "fue", "fuimos", "iba", "ir", "cita", "consulta", "atiende", "atienden", "ve", "ven",
-		"viendo", "checa", "checan", "revisa", "revisan", "tratando", "trata", "tratan", "encaminharam", "vou":
+		"viendo", "checa", "checan", "revisa", "revisan", "tratando", "trata", "tratan", "encaminharam", "vou",
+		// What a visit to a specialty is called: "terapia con la
+		// psicóloga", "control en hematología", "pase a urología".
+		"terapia", "therapy", "control", "pase", "tratamiento", "treatment", "sesion", "session", "seguimiento",
+		"follow-up", "followup", "checkup", "chequeo", "revision", "turno", "ver", "verme", "verla", "verlo",
+		"atender", "atenderme", "tratar", "revisar", "llevar", "llevo", "lleva", "take", "taking", "takes", "bring",
+		"bringing", "empece", "empezo", "started", "start", "cirugia", "surgery", "operacion", "operation":
+		return true
+	}
+	return false
+}
+
+// sentVerb reports a Spanish verb, by its stem, that books or sends a
+// person somewhere: "me citaron", "le agendaron", "me programaron", "me
+// pasaron", "la canalizaron", "me atiendo".
+func sentVerb(w []byte) bool {
+	for _, stem := range []string{"cit", "mand", "envi", "refir", "refier", "deriv", "canaliz", "remit", "agend", "program",
+		"transfir", "pas", "atiend", "atend", "toca", "llev", "dej", "hospitaliz", "intern", "ingres"} {
+		if len(w) > len(stem)+1 && string(w[:len(stem)]) == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// participle reports a Spanish past participle: "hospitalizado",
+// "referida", "internados".
+func participle(w []byte) bool {
+	for _, suf := range []string{"ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"} {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// staffNoun reports the doctor, patient or specialist of a specialty:
+// "el doctor de cardiología", "soy paciente de nefrología".
+func staffNoun(w []byte) bool {
+	switch string(w) {
+	case "doctor", "doctora", "medico", "medica", "dr", "dra", "especialista", "specialist", "paciente", "patient",
+		"estoy", "esta", "estamos", "estaba", "ando", "anda", "sigo", "sigue", "toca":
 		return true
 	}
 	return false
@@ -80,16 +121,21 @@ func (sc *scanner) specialtyReferrals() {
 			continue
 		}
 		cue := -1
-		for p := i - 1; p >= 0 && p >= i-4; p-- {
+		for p := i - 1; p >= 0 && p >= i-6; p-- {
 			if T[p].claimed || T[p].kind != tkWord {
 				break
 			}
-			if visitCue(sc.txt(p)) {
+			if visitCue(sc.txt(p)) || haveWord(sc.txt(p)) || sentVerb(sc.txt(p)) && (clitic(sc.word(p-1)) || participle(sc.txt(p))) || staffNoun(sc.txt(p)) {
 				cue = p
 				break
 			}
 			switch string(sc.txt(p)) {
 			case "a", "al", "to", "the", "a'", "el", "la", "con", "with", "en", "at", "de", "del", "an", "un", "una", "in", "para", "for", "o":
+				continue
+			}
+			// "la cita de mi mamá en cardiología": whose visit it is
+			// sits between the visit and the specialty.
+			if possessive(sc.txt(p)) || T[p].ent.cue == cueRelation {
 				continue
 			}
 			break
@@ -134,7 +180,10 @@ func personWord(w []byte) bool {
 	switch string(w) {
 	case "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "me", "mine", "myself", "he", "she", "him", "his", "her",
 		"he's", "she's", "we", "our", "us", "they", "their", "them", "mi", "mis", "yo", "tengo", "estoy", "voy", "fui",
-		"le", "les", "nos", "nuestro", "nuestra", "ella", "el'", "sus", "su", "tenho", "estou", "eu", "minha", "meu":
+		"le", "les", "nos", "nuestro", "nuestra", "ella", "sus", "su", "tenho", "estou", "eu", "minha", "meu", "soy", "somos",
+		// Spanish drops the pronoun: the verb's person says who writes.
+		"necesito", "quiero", "puedo", "podria", "llamo", "escribo", "sigo", "ando", "tuve", "estuve", "queria",
+		"quisiera", "ocupo", "debo", "confirmo", "cancelo", "necesitamos", "queremos", "tenemos", "vamos":
 		return true
 	}
 	return false
@@ -153,12 +202,14 @@ func (sc *scanner) departmentMention(m mark) bool {
 	named := false
 	for k := m.ts; k < m.te; k++ {
 		w := sc.txt(k)
-		if specialtyShape(w) || specialty(w) || serviceWord(w) {
+		if specialtyShape(w) || specialty(w) || serviceWord(w) || placeNoun(w) {
 			named = true
 			break
 		}
 	}
-	if !named && !(sc.flags(m.te)&(fVisit|fOrgNoun) != 0 && m.te-m.ts == 1 && serviceWord(sc.txt(m.ts))) {
+	// "the diabetes clinic", "la clínica de diabetes": a condition that
+	// names a place.
+	if !named && !placeNoun(sc.word(m.te)) && !sc.placeOfBefore(m.ts) {
 		return false
 	}
 	if sc.personalMessage() {
@@ -194,4 +245,213 @@ func placeQuestion(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// placeNoun reports a noun of a place of care a condition or a
+// specialty can name: "clinic", "unit", "programa".
+func placeNoun(w []byte) bool {
+	switch string(w) {
+	case "clinic", "clinics", "center", "centre", "unit", "program", "programme", "department", "dept", "ward",
+		"clinica", "centro", "unidad", "programa", "departamento", "servicio", "consultorio", "sala", "area":
+		return true
+	}
+	return false
+}
+
+// placeOfBefore reports "clínica de", "unidad de la", "centro del" right
+// before token k.
+func (sc *scanner) placeOfBefore(k int) bool {
+	p := k - 1
+	if sc.is(p, "la") || sc.is(p, "los") || sc.is(p, "las") || sc.is(p, "el") {
+		p--
+	}
+	if !(sc.is(p, "de") || sc.is(p, "del") || sc.is(p, "para")) {
+		return false
+	}
+	return placeNoun(sc.word(p - 1))
+}
+
+// neutralService reports what a clinic may be named for that reveals no
+// condition: "clínica de medicina familiar", "the walk-in clinic",
+// "centro de salud", "unidad de imagen".
+func neutralService(w []byte) bool {
+	switch string(w) {
+	case "familia", "familiar", "general", "salud", "imagen", "imagenes", "imagenologia", "radiologia", "laboratorio",
+		"urgencias", "atencion", "citas", "cobranza", "recepcion", "especialidades", "consulta", "externa", "referencia",
+		"vacunacion", "vacunas", "pediatria", "ninos", "nino", "adultos", "mujer", "walk-in", "walkin", "main", "family",
+		"primary", "urgent", "pediatric", "pediatrics", "downtown", "north", "south", "east", "west", "new", "old",
+		"community", "comunitario", "comunitaria", "medicina", "medical", "health", "care", "the", "our", "your", "this",
+		"that", "same", "nueva", "nuevo", "principal", "estacionamiento", "parking", "imaging", "lab", "laboratory", "x-ray",
+		"xray", "rayos", "billing", "dental", "dentista", "optica", "vision", "farmacia", "pharmacy":
+		return true
+	}
+	return false
+}
+
+// namedClinics finds a visit to a clinic named for what it treats: "voy a
+// la clínica de heridas", "mi esposa está en la unidad de quemados", "I go
+// to the sleep clinic", "tengo cita en el programa de adicciones". A
+// clinic's name says why a person goes there; the visit makes it theirs.
+func (sc *scanner) namedClinics() {
+	T := sc.toks
+	personal := -1
+	for n := range T {
+		if T[n].claimed || T[n].kind != tkWord || !placeNoun(sc.txt(n)) {
+			continue
+		}
+		// What the clinic is for: "clínica de X", "X clinic".
+		s, e := -1, -1
+		switch {
+		case sc.is(n+1, "de") || sc.is(n+1, "del") || sc.is(n+1, "para"):
+			j := n + 2
+			if sc.is(j, "la") || sc.is(j, "los") || sc.is(j, "las") || sc.is(j, "el") {
+				j++
+			}
+			if j < len(T) && T[j].kind == tkWord && !T[j].claimed && sc.clinicFor(j) {
+				s, e = n, j
+			}
+		case n > 0 && T[n-1].kind == tkWord && !T[n-1].claimed && T[n-1].flags&fNotName == 0 && sc.clinicFor(n-1):
+			s, e = n-1, n
+		}
+		if s < 0 {
+			continue
+		}
+		if personal < 0 {
+			personal = 0
+			if sc.personalMessage() {
+				personal = 1
+			}
+		}
+		if personal == 0 {
+			continue
+		}
+		// The visit: "voy a la", "cita en el", "está en la", "goes to the".
+		cue := -1
+		for p := s - 1; p >= 0 && p >= s-4; p-- {
+			if T[p].claimed || T[p].kind != tkWord {
+				break
+			}
+			if visitCue(sc.txt(p)) || sc.is(p, "esta") || sc.is(p, "estoy") || sc.is(p, "sigo") || sc.is(p, "sigue") || sc.is(p, "attend") || sc.is(p, "attends") {
+				cue = p
+				break
+			}
+			switch string(sc.txt(p)) {
+			case "a", "al", "to", "the", "el", "la", "con", "with", "en", "at", "de", "del", "in", "my", "his", "her", "mi", "su":
+				continue
+			}
+			break
+		}
+		if cue < 0 {
+			continue
+		}
+		if cs := cue - 1; cs >= 0 && !T[cs].claimed && (clitic(sc.txt(cs)) || healthSubject(sc.txt(cs))) {
+			cue = cs
+		}
+		sc.addTok(cue, e, SpanCondition, 0.6, prioClinical)
+	}
+}
+
+// clinicFor reports token j as what a clinic is for: a word no list
+// gives another role (a street, a saint, a day, a name) and no neutral
+// service. Capitalised words are the clinic's proper name ("Clínica de
+// Santa Fe"), not what it treats.
+func (sc *scanner) clinicFor(j int) bool {
+	t := &sc.toks[j]
+	if t.flags&(fStop|fWeekday|fMonth|fFirst|fSurname|fStreetPrefix|fStreetSuffix|fState|fParticle|fUnitDesignator|fOrgNoun) != 0 ||
+		t.ent.cue != cueNone || neutralService(sc.txt(j)) || t.inClin {
+		return false
+	}
+	return !sc.upper(j) || sc.allUpperText()
+}
+
+// specialistActs finds a specialist doing something for the patient:
+// "la neumóloga me cambió el inhalador", "el cardiólogo le mandó
+// estudios". A specialist who acts on a person says what that person is
+// treated for.
+func (sc *scanner) specialistActs() {
+	T := sc.toks
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s < 7 || !clitic(sc.word(i+1)) || !specialtyShape(sc.txt(i)) {
+			continue
+		}
+		s := i
+		if sc.is(i-1, "el") || sc.is(i-1, "la") || sc.is(i-1, "the") {
+			s = i - 1
+		}
+		e := i + 1
+		if sc.kind(i+2) == tkWord && !T[i+2].claimed {
+			e = i + 2
+		}
+		sc.addTok(s, e, SpanCondition, 0.6, prioClinical)
+	}
+}
+
+// visitNoun reports the noun of one patient's visit: "cita", "follow-up".
+func visitNoun(w []byte) bool {
+	switch string(w) {
+	case "cita", "citas", "consulta", "seguimiento", "control", "turno", "appointment", "appt", "follow-up", "followup",
+		"visit", "sesion", "session", "referral", "referencia", "pase", "interconsulta", "checkup", "chequeo", "revision":
+		return true
+	}
+	return false
+}
+
+// offerWord reports a word that asks what the clinic offers rather than
+// about a visit: "do you have", "¿tienen?", "available", "hay".
+func offerWord(w []byte) bool {
+	switch string(w) {
+	case "tienen", "hay", "ofrecen", "offer", "offers", "available", "disponible", "disponibles", "accept", "accepting",
+		"aceptan", "reciben", "provide", "cuesta", "cost", "costs", "price", "precio", "cubre", "covers", "cover":
+		return true
+	}
+	return false
+}
+
+// specialtyVisits finds a visit to a specialty told without a person, as
+// patients write a note to the desk: "cita de cardiología el martes",
+// "seguimiento en nefrología confirmado", "neurology follow-up moved to
+// 3pm". A visit is one person's; a message that asks where a department
+// is, when it opens or whether the clinic offers it is about the place.
+func (sc *scanner) specialtyVisits() {
+	T := sc.toks
+	operational := -1
+	for i := range T {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s < 7 || !specialtyShape(sc.txt(i)) && !specialty(sc.txt(i)) {
+			continue
+		}
+		s, e := -1, -1
+		// "cita de cardiología", "consulta en neurología con".
+		for p := i - 1; p >= 0 && p >= i-3; p-- {
+			if T[p].claimed || T[p].kind != tkWord {
+				break
+			}
+			if visitNoun(sc.txt(p)) {
+				s, e = p, i
+				break
+			}
+			if !(sc.is(p, "de") || sc.is(p, "en") || sc.is(p, "con") || sc.is(p, "el") || sc.is(p, "la") || sc.is(p, "del") || sc.is(p, "al") || sc.is(p, "a") || sc.is(p, "with") || sc.is(p, "at") || sc.is(p, "the") || sc.is(p, "to")) {
+				break
+			}
+		}
+		// "cardiology follow-up", "neurology appt".
+		if s < 0 && visitNoun(sc.word(i+1)) && !T[i+1].claimed {
+			s, e = i, i+1
+		}
+		if s < 0 {
+			continue
+		}
+		if operational < 0 {
+			operational = 0
+			for k := range T {
+				if placeQuestion(sc.txt(k)) || offerWord(sc.txt(k)) {
+					operational = 1
+					break
+				}
+			}
+		}
+		if operational == 1 && !sc.personalMessage() {
+			continue
+		}
+		sc.addTok(s, e, SpanCondition, 0.6, prioClinical)
+	}
 }
