@@ -31,9 +31,9 @@ import "bytes"
 func (sc *scanner) spokenClinical() {
 	if sc.flagsAny&fBodyPart != 0 {
 		sc.dativeBody()
-		sc.partStates()
 		sc.thingOnPart()
 	}
+	sc.partStates() // French "dos" is no listed part
 	if sc.stmtAny&sVital != 0 {
 		sc.bareReadings()
 	}
@@ -136,6 +136,10 @@ func (sc *scanner) dativeBody() {
 		j, things := v+1, 0
 		for j < len(T) && j <= v+4 && T[j].kind == tkWord && !T[j].claimed {
 			w := sc.txt(j)
+			if partArticle(w) && (sc.is(j+1, "tiempo") || sc.is(j+1, "rato") || timeNoun(sc.word(j+1))) {
+				j += 2 // "todo el tiempo", "toda la noche"
+				continue
+			}
 			if partArticle(w) || T[j].flags&fBodyPart != 0 || sc.is(j, "de") && sc.partAt(j+1) > 0 {
 				break
 			}
@@ -403,7 +407,7 @@ func thresholdWord(w []byte) bool {
 func (sc *scanner) bareReadings() {
 	T := sc.toks
 	for v := range T {
-		if T[v].stmt&sVital == 0 || T[v].claimed || T[v].kind != tkWord {
+		if T[v].stmt&sVital == 0 || T[v].claimed || T[v].kind != tkWord && T[v].kind != tkAlnum {
 			continue
 		}
 		kind := vitalKindOf(sc.txt(v))
@@ -530,6 +534,16 @@ func conditionShape(w []byte) bool {
 	return false
 }
 
+// caughtVerb reports the Spanish verbs of catching an illness, said with
+// a dative pronoun: "le dio", "me agarró", "le pegó".
+func caughtVerb(w []byte) bool {
+	switch string(w) {
+	case "dio", "dieron", "agarro", "pego", "cayo", "salio":
+		return true
+	}
+	return false
+}
+
 // shapedConditions marks an unlisted, disease-shaped word that is said of
 // a person: after "tengo", "has", "diagnosed with", "sufre de", a
 // possessive or "for" of a treatment. Dictionary words ("diploma",
@@ -550,7 +564,7 @@ func (sc *scanner) shapedConditions() {
 		if p < 0 || T[p].kind != tkWord {
 			continue
 		}
-		if !(haveWord(sc.txt(p)) || T[p].flags&fClinLead != 0 || possessive(sc.txt(p)) || sc.is(p, "de") && (sc.is(p-1, "sufre") || sc.is(p-1, "sufro") || sc.is(p-1, "padece") || sc.is(p-1, "padezco") || sc.is(p-1, "tratamiento")) ||
+		if !(haveWord(sc.txt(p)) || T[p].flags&fClinLead != 0 || caughtVerb(sc.txt(p)) && clitic(sc.word(p-1)) || possessive(sc.txt(p)) || sc.is(p, "de") && (sc.is(p-1, "sufre") || sc.is(p-1, "sufro") || sc.is(p-1, "padece") || sc.is(p-1, "padezco") || sc.is(p-1, "tratamiento")) ||
 			sc.is(p, "with") || sc.is(p, "con") || sc.is(p, "for") || sc.is(p, "por")) {
 			continue
 		}
@@ -624,7 +638,9 @@ func (sc *scanner) genericAdvice() {
 			return
 		case T[k].kind != tkWord:
 			continue
-		case T[k].ent.cue == cueRelation || T[k].ent.cue == cueNameStrong || writerWord(sc.txt(k)):
+		case T[k].ent.cue == cueRelation && !(sc.is(k-1, "your") || sc.is(k-1, "a") || sc.is(k-1, "su")):
+			return // "my son", not "your child" or "a child"
+		case T[k].ent.cue == cueNameStrong || writerWord(sc.txt(k)):
 			return
 		case sc.is(k, "if") || sc.is(k, "si") && !sc.isP(k+1, ',') || sc.is(k, "unless") || sc.is(k, "whenever"):
 			cond = true

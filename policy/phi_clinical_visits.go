@@ -437,6 +437,9 @@ func (sc *scanner) specialtyVisits() {
 		if s < 0 && visitNoun(sc.word(i+1)) && !T[i+1].claimed {
 			s, e = i, i+1
 		}
+		if s < 0 && sc.is(i+1, "follow") && sc.isP(i+2, '-') && sc.is(i+3, "up") && !sc.anyClaimed(i+1, i+3) {
+			s, e = i, i+3
+		}
 		if s < 0 {
 			continue
 		}

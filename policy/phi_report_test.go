@@ -405,6 +405,12 @@ var categoryFloors = map[string]float64{
 	"age-nearing-and-apposed":       0.95,
 	"clinical-period":               0.95,
 	"clinical-lump-spanish":         0.95,
+	"clinical-dative-body":          0.95,
+	"clinical-part-state":           0.95,
+	"clinical-thing-on-part":        0.95,
+	"clinical-vital-spoken":         0.95,
+	"clinical-condition-shape":      0.95,
+	"clinical-specialty-referral":   0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -413,7 +419,8 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word", "precision-parcel-spanish"}
+	"precision-period-word", "precision-parcel-spanish",
+	"precision-department-question", "precision-readings-not-vitals", "precision-generic-advice"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")
