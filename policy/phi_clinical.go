@@ -8,9 +8,12 @@ package policy
 // weeks along"). Masking only the keyword would leave the rest readable.
 func (sc *scanner) clinical() {
 	sc.patientVisits()
-	sc.specialtyReferrals()
-	sc.specialistActs()
-	sc.specialtyVisits()
+	cues := sc.spokenCues()
+	if cues&cueSpecialty != 0 {
+		sc.specialtyReferrals()
+		sc.specialistActs()
+		sc.specialtyVisits()
+	}
 	sc.pregnancyWeeks()
 	lorem := -1
 	for _, m := range sc.marks {
@@ -20,7 +23,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || cues&(cueSpecialty|cuePlace) != 0 && sc.departmentMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -73,10 +76,14 @@ func (sc *scanner) clinical() {
 	sc.seenBlood()
 	sc.menstrualStatements()
 	sc.lumpStatements()
-	sc.spokenClinical()
-	sc.namedClinics()
+	sc.spokenClinical(cues)
+	if cues&cuePlace != 0 {
+		sc.namedClinics()
+	}
 	sc.statements()
-	sc.genericAdvice()
+	if cues&cueConditional != 0 {
+		sc.genericAdvice()
+	}
 }
 
 // clinContent reports a token that carries part of a clinical statement

@@ -28,16 +28,84 @@ import "bytes"
 
 // spokenClinical runs the rules above. It runs after the lexicon's own
 // clinical terms, so it only adds statements nobody claimed yet.
-func (sc *scanner) spokenClinical() {
+func (sc *scanner) spokenClinical(cues spokenCue) {
 	if sc.flagsAny&fBodyPart != 0 {
-		sc.dativeBody()
-		sc.thingOnPart()
+		if cues&cueClitic != 0 {
+			sc.dativeBody()
+		}
+		if cues&cueHave != 0 {
+			sc.thingOnPart()
+		}
 	}
-	sc.partStates() // French "dos" is no listed part
+	if cues&cuePartState != 0 {
+		sc.partStates() // French "dos" is no listed part: not gated on one
+	}
 	if sc.stmtAny&sVital != 0 {
 		sc.bareReadings()
 	}
-	sc.shapedConditions()
+	if cues&cueShape != 0 {
+		sc.shapedConditions()
+	}
+}
+
+// spokenCue records which of the spoken-statement rules a message has a
+// trigger for, found in one pass so each rule's own pass over the
+// tokens runs only where it can find something.
+type spokenCue uint8
+
+const (
+	cueSpecialty   spokenCue = 1 << iota // "cardiología", "dialysis", "oncologist"
+	cuePlace                             // "clinic", "unidad": a clinic named for what it treats
+	cueClitic                            // "me", "le": a Spanish dative complaint
+	cueHave                              // "tengo", "I have": something on a part
+	cuePartState                         // "mal", "mala": a part unwell
+	cueShape                             // an unlisted disease-shaped word
+	cueConditional                       // "if", "si": advice given to anyone
+)
+
+// spokenCues is the one pass that finds the triggers.
+func (sc *scanner) spokenCues() spokenCue {
+	var c spokenCue
+	T := sc.toks
+	for k := range T {
+		if T[k].kind != tkWord && T[k].kind != tkAlnum {
+			continue
+		}
+		w := sc.txt(k)
+		n := len(w)
+		if n >= 7 && specialtyShape(w) {
+			c |= cueSpecialty
+		}
+		if n >= 7 && T[k].flags == 0 && T[k].ent.cue == cueNone && conditionShape(w) {
+			c |= cueShape
+		}
+		switch string(w) {
+		// specialty() and serviceWord(), in this one switch.
+		case "cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
+			"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
+			"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
+			"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
+			"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
+			"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
+			"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist",
+			"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "infusion", "hospice",
+			"rehab", "detox", "radioterapia", "hemodialisis", "hemodialysis":
+			c |= cueSpecialty
+		case "clinic", "clinics", "center", "centre", "unit", "program", "programme", "department", "dept", "ward",
+			"clinica", "centro", "unidad", "programa", "departamento", "servicio", "consultorio", "sala", "area":
+			c |= cuePlace
+		case "me", "le", "les", "nos":
+			c |= cueClitic
+		case "tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tenian", "traigo", "trae", "tenho", "tem",
+			"have", "has", "had", "got", "i've", "ive", "she's", "he's":
+			c |= cueHave
+		case "mal", "malo", "mala", "malos", "malas", "enfermo", "enferma", "delicado", "delicada":
+			c |= cuePartState
+		case "if", "si", "unless", "whenever":
+			c |= cueConditional
+		}
+	}
+	return c
 }
 
 // clitic reports a Spanish dative pronoun that makes a body part
@@ -449,6 +517,11 @@ func (sc *scanner) bareReadings() {
 				}
 			}
 		}
+		if e < 0 && kind == vkTemp && (spanishHave(sc.word(v-1)) || sc.is(v-1, "con")) && !T[v-1].claimed {
+			// "tengo temperatura", "amaneció con temperatura": Spanish
+			// calls a fever by the word for the reading.
+			s, e, ok = v-1, v, true
+		}
 		if !ok || e < 0 || sc.anyClaimed(s, e) {
 			continue
 		}
@@ -470,7 +543,11 @@ func (sc *scanner) bareReadings() {
 			}
 			break
 		}
-		sc.addTok(s, e, SpanLab, 0.7, prioClinical)
+		typ := SpanLab
+		if e == v && kind == vkTemp && sc.kind(v-1) == tkWord {
+			typ = SpanSymptom // a fever, not its reading
+		}
+		sc.addTok(s, e, typ, 0.7, prioClinical)
 	}
 }
 
@@ -516,7 +593,11 @@ func (sc *scanner) weigher(v int) bool {
 // conditionSuffixes are the endings of disease names in English,
 // Spanish and Portuguese: inflammation, blood, growth, degeneration,
 // pain, deficit, disease of an organ.
-var conditionSuffixes = []string{"itis", "emia", "aemia", "osis", "algia", "algias", "oma", "omas", "pathy", "patia",
+// "-oma" only in the growths' own endings (carcinoma, glioma, lipoma,
+// sarcoma, linfoma, hematoma): "diploma", "idioma" and "síntoma" end in
+// it too.
+var conditionSuffixes = []string{"itis", "emia", "aemia", "osis", "algia", "algias", "noma", "nomas", "ioma", "iomas",
+	"ipoma", "rcoma", "nfoma", "phoma", "atoma", "atomas", "pathy", "patia",
 	"penia", "plasia", "trofia", "trophy", "uria", "rrea", "rrhea", "rrhoea", "ectasia", "esclerosis", "sclerosis",
 	"itis", "plejia", "plegia", "cele", "lithiasis", "litiasis"}
 
@@ -524,6 +605,11 @@ var conditionSuffixes = []string{"itis", "emia", "aemia", "osis", "algia", "algi
 // "esofagitis", "hipoglucemia", "fibroadenoma", "neuropathy".
 func conditionShape(w []byte) bool {
 	if len(w) < 7 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 's', 'a', 'y', 'e':
+	default:
 		return false
 	}
 	for _, s := range conditionSuffixes {
@@ -596,8 +682,7 @@ func addSpokenClinicalTerms(lx *lexicon) {
 	symptom := func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }
 	for _, t := range []string{"dor", "dores", "febre", "tosse", "tontura", "tonturas", "enjoo", "enjoos", "falta de ar",
 		"coceira", "inchaco", "cansaco", "diarreia", "vomitos", "nausea", "nauseas", "fievre", "toux", "nausee", "nausees",
-		"vertige", "vertiges", "douleur", "douleurs", "diarrhee", "essoufflement", "vomissements", "demangeaisons",
-		"tengo temperatura", "tiene temperatura", "con temperatura", "tenia temperatura"} {
+		"vertige", "vertiges", "douleur", "douleurs", "diarrhee", "essoufflement", "vomissements", "demangeaisons"} {
 		lx.addTerm(t, symptom)
 	}
 	condition := func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }
@@ -612,9 +697,7 @@ func addSpokenClinicalTerms(lx *lexicon) {
 		"clinica de fertilidad", "clinica de trasplantes", "clinica de trasplante", "clinica de la memoria",
 		"clinica del dolor", "clinica de heridas", "clinica de adicciones", "centro de infusion", "centro de infusiones",
 		"tratamiento de adicciones", "intercambio de jeringas", "salud conductual", "hematologia", "hematologo",
-		"hematologa", "clinica de vih", "clinica del vih", "clinica de sida", "trasplante de rinon", "trasplante de higado",
-		"unidad de dialisis", "uso de sustancias", "centro oncologico", "tratamiento de opioides", "clinica de metadona",
-		"programa de metadona"} {
+		"hematologa", "clinica de vih", "clinica del vih", "clinica de sida", "trasplante"} {
 		lx.addTerm(t, condition)
 	}
 }

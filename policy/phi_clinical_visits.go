@@ -26,6 +26,20 @@ func specialtyShape(w []byte) bool {
 	if len(w) < 7 {
 		return false
 	}
+	// The endings' last letters and the stems' first three first: most
+	// words fail one of them at once.
+	switch string(w[len(w)-2:]) {
+	case "ia", "gy", "st", "ts", "go", "ga", "os", "as", "ry", "ra", "on", "no", "na":
+	default:
+		return false
+	}
+	switch string(w[:3]) {
+	case "car", "onc", "neu", "nef", "nep", "uro", "gas", "pne", "pul", "reu", "rhe", "end", "hem", "hae", "inf",
+		"psi", "psy", "gin", "gyn", "obs", "der", "oft", "oph", "oto", "pro", "hep", "ale", "all", "imm", "inm",
+		"ang", "col", "and", "sex", "tox", "add", "aud", "tra", "nut":
+	default:
+		return false
+	}
 	for _, stem := range specialtyStems {
 		if len(w) <= len(stem)+2 || string(w[:len(stem)]) != stem {
 			continue
