@@ -714,7 +714,7 @@ func (sc *scanner) genericAdvice() {
 		return
 	}
 	T := sc.toks
-	cond := false
+	cond, act := false, false
 	for k := range T {
 		switch {
 		case sc.isP(k, '?') || sc.isP(k, '¿'):
@@ -727,9 +727,14 @@ func (sc *scanner) genericAdvice() {
 			return
 		case sc.is(k, "if") || sc.is(k, "si") && !sc.isP(k+1, ',') || sc.is(k, "unless") || sc.is(k, "whenever"):
 			cond = true
+		case contactAction(sc.txt(k)):
+			act = true
 		}
 	}
-	if !cond {
+	// Only advice whose action is to seek care ("call 911", "llame a la
+	// clínica", "go to the ER"): "if your potassium is still high we'll
+	// change the dose" is this patient's plan, not advice to anyone.
+	if !cond || !act {
 		return
 	}
 	out := sc.cands[:0]
@@ -740,6 +745,17 @@ func (sc *scanner) genericAdvice() {
 		out = append(out, c)
 	}
 	sc.cands = out
+}
+
+// contactAction reports a verb of seeking care or help: "call",
+// "llame", "go", "acuda", "seek", "dial".
+func contactAction(w []byte) bool {
+	switch string(w) {
+	case "call", "llame", "llamar", "llamenos", "go", "vaya", "acuda", "acudir", "seek", "busque", "buscar", "dial",
+		"marque", "contact", "contacte", "text", "avise", "avisenos", "visit", "get", "tell", "digale", "informe":
+		return true
+	}
+	return false
 }
 
 // conditionalClause reports an "if" or "si" inside the statement [s, e]

@@ -229,10 +229,39 @@ func (sc *scanner) departmentMention(m mark) bool {
 	if sc.personalMessage() {
 		return false
 	}
+	// Only a question: "the HIV clinic is on floor 3", sent to one
+	// patient, tells them where their care is; asked by a patient, "where
+	// is the HIV clinic?" asks the way.
+	question, place := false, false
 	for k := range sc.toks {
-		if placeQuestion(sc.txt(k)) {
-			return true
+		w := sc.txt(k)
+		if sc.isP(k, '?') || sc.isP(k, '¿') || (k == 0 || sc.isP(k-1, ',') || sc.isP(k-1, ':')) && questionOpener(w) {
+			question = true
 		}
+		if sc.toks[k].kind == tkWord && addressee(w) {
+			return false // "your oncology appointment": someone's
+		}
+		place = place || placeQuestion(w)
+	}
+	return question && place
+}
+
+// questionOpener reports a word that opens a question typed without its
+// question mark: "where is…", "what time does…", "is the unit…".
+func questionOpener(w []byte) bool {
+	switch string(w) {
+	case "where", "what", "when", "which", "how", "is", "are", "does", "do", "can", "donde", "que", "cuando", "cual",
+		"a", "hay", "esta", "abre", "abren", "onde", "ou":
+		return true
+	}
+	return false
+}
+
+// addressee reports a word for the person addressed: "your", "usted".
+func addressee(w []byte) bool {
+	switch string(w) {
+	case "you", "your", "you're", "usted", "ustedes", "tu", "tus", "te", "voce", "vous", "votre":
+		return true
 	}
 	return false
 }

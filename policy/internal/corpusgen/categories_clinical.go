@@ -165,7 +165,7 @@ var (
 	deptES = []string{"oncología", "cardiología", "neurología", "diálisis", "psiquiatría", "nefrología", "la clínica de diabetes",
 		"la clínica de heridas", "hematología", "quimioterapia"}
 	deptQES = []string{"¿dónde queda {D}?", "¿a qué hora abre {D}?", "¿en qué piso está {D}?", "¿cuál es el horario de {D}?",
-		"{D} está en el segundo piso", "¿{D} cierra a las 5?"}
+		"¿{D} está en el segundo piso?", "¿{D} cierra a las 5?"}
 	deptEN = []string{"oncology", "cardiology", "neurology", "dialysis", "psychiatry", "nephrology", "the wound clinic",
 		"the fertility clinic", "the sleep clinic", "hematology"}
 	deptQEN = []string{"where is {D}?", "what time does {D} open", "which floor is {D} on", "what are the hours for {D}",
@@ -176,7 +176,7 @@ var (
 		"the pressure washer guys are blocking the lot", "son 250 pesos?", "it's 98 degrees in the waiting room"}
 	advice = []string{"if you have chest pain, call 911 now", "call us if your temperature is over 100.4",
 		"si tiene fiebre de más de 39, llame a la clínica", "if your child has trouble breathing, go to the ER",
-		"drink plenty of fluids and rest if you have a fever", "si le falta el aire, llame al 911",
+		"if you have a fever over 103, go to urgent care", "si le falta el aire, llame al 911",
 		"if you feel dizzy after the shot, sit down and tell the nurse", "call 988 if you have thoughts of hurting yourself"}
 )
 
