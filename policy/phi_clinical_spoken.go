@@ -729,6 +729,11 @@ func (sc *scanner) genericAdvice() {
 			cond = true
 		case contactAction(sc.txt(k)):
 			act = true
+		case careWord(string(sc.txt(k))) || sc.is(k, "still") || sc.is(k, "again") || sc.is(k, "another") ||
+			sc.is(k, "todavia") || sc.is(k, "aun") || sc.is(k, "sigue") || sc.is(k, "otra"):
+			// "if you still have a fever after the new medicine": this
+			// patient's care, not advice to anyone.
+			return
 		}
 	}
 	// Only advice whose action is to seek care ("call 911", "llame a la
