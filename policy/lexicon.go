@@ -84,7 +84,7 @@ type lexEntry struct {
 	// stmt holds the statement word classes (sVital, sHealthVerb…). A
 	// word with only these is no lexicon word: look-up treats it as
 	// unknown and carries the classes on the token.
-	stmt uint8
+	stmt stmtClass
 }
 
 // lexicon is the compiled word map shared by every Detect call.

@@ -7,9 +7,10 @@ package policy
 // ("type 2 diabetes, uncontrolled") and a pregnancy with its stage ("8
 // weeks along"). Masking only the keyword would leave the rest readable.
 func (sc *scanner) clinical() {
-	sc.patientVisits()
-	cues := sc.spokenCues()
-	if cues&cueSpecialty != 0 {
+	if sc.stmtAny&sSpecialty != 0 {
+		sc.patientVisits()
+	}
+	if sc.stmtAny&(sClitic|sHave|sVisitCue) != 0 {
 		sc.specialtyReferrals()
 		sc.specialistActs()
 		sc.specialtyVisits()
@@ -23,7 +24,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || cues&(cueSpecialty|cuePlace) != 0 && sc.departmentMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -76,12 +77,12 @@ func (sc *scanner) clinical() {
 	sc.seenBlood()
 	sc.menstrualStatements()
 	sc.lumpStatements()
-	sc.spokenClinical(cues)
-	if cues&cuePlace != 0 {
+	sc.spokenClinical()
+	if sc.stmtAny&sPlace != 0 {
 		sc.namedClinics()
 	}
 	sc.statements()
-	if cues&cueConditional != 0 {
+	if sc.stmtAny&sConditional != 0 {
 		sc.genericAdvice()
 	}
 }
@@ -563,7 +564,7 @@ func imagingWord(w []byte) bool {
 func (sc *scanner) patientVisits() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || !specialty(sc.word(i)) {
+		if T[i].claimed || T[i].kind != tkWord || T[i].stmt&sSpecialty == 0 {
 			continue
 		}
 		owned := sc.is(i-1, "my") || sc.is(i-1, "his") || sc.is(i-1, "her") || sc.is(i-1, "their") || sc.is(i-1, "our") ||
@@ -584,20 +585,18 @@ func (sc *scanner) patientVisits() {
 	}
 }
 
-// specialty reports a medical specialty whose visits reveal a condition.
-func specialty(w []byte) bool {
-	switch string(w) {
-	case "cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
-		"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
-		"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
-		"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
-		"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
-		"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
-		"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist":
-		return true
-	}
-	return false
-}
+// specialty reports a medical specialty whose visits reveal a condition,
+// or a service that is one ("dialysis", "chemo"): a statement class of
+// the lexicon (specialtyWords, serviceWords).
+func specialty(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sSpecialty != 0 }
+
+var specialtyWords = []string{"cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
+	"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
+	"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
+	"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
+	"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
+	"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
+	"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist"}
 
 // pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
 // weeks", "she's 20 wks", "estoy de 30 semanas".

@@ -28,84 +28,53 @@ import "bytes"
 
 // spokenClinical runs the rules above. It runs after the lexicon's own
 // clinical terms, so it only adds statements nobody claimed yet.
-func (sc *scanner) spokenClinical(cues spokenCue) {
+func (sc *scanner) spokenClinical() {
 	if sc.flagsAny&fBodyPart != 0 {
-		if cues&cueClitic != 0 {
+		if sc.stmtAny&sClitic != 0 {
 			sc.dativeBody()
 		}
-		if cues&cueHave != 0 {
+		if sc.stmtAny&sHave != 0 {
 			sc.thingOnPart()
 		}
 	}
-	if cues&cuePartState != 0 {
+	if sc.stmtAny&sPartState != 0 {
 		sc.partStates() // French "dos" is no listed part: not gated on one
 	}
 	if sc.stmtAny&sVital != 0 {
 		sc.bareReadings()
 	}
-	if cues&cueShape != 0 {
+	if sc.stmtAny&(sHave|sClitic) != 0 || sc.flagsAny&(fClinLead|fPersonal) != 0 {
 		sc.shapedConditions()
 	}
 }
 
-// spokenCue records which of the spoken-statement rules a message has a
-// trigger for, found in one pass so each rule's own pass over the
-// tokens runs only where it can find something.
-type spokenCue uint8
-
+// The spoken-statement rules' trigger words are statement classes in the
+// lexicon, so the look-up every token already makes says which rules a
+// message can trigger and each rule's own pass runs only where it can
+// find something. They follow the classes of phi_statements.go.
 const (
-	cueSpecialty   spokenCue = 1 << iota // "cardiología", "dialysis", "oncologist"
-	cuePlace                             // "clinic", "unidad": a clinic named for what it treats
-	cueClitic                            // "me", "le": a Spanish dative complaint
-	cueHave                              // "tengo", "I have": something on a part
-	cuePartState                         // "mal", "mala": a part unwell
-	cueShape                             // an unlisted disease-shaped word
-	cueConditional                       // "if", "si": advice given to anyone
+	sSpecialty   stmtClass = sBlood << (1 + iota) // "cardiology", "dialysis": specialty() and serviceWord()
+	sPlace                                        // "clinic", "unidad": a clinic named for what it treats
+	sClitic                                       // "me", "le": a Spanish dative complaint
+	sHave                                         // "tengo", "I have": something on a part
+	sPartState                                    // "mal", "mala": a part unwell
+	sConditional                                  // "if", "si": advice given to anyone
+	sVisitCue                                     // "cita", "referred", "estoy": a visit to a specialty
 )
 
-// spokenCues is the one pass that finds the triggers.
-func (sc *scanner) spokenCues() spokenCue {
-	var c spokenCue
-	T := sc.toks
-	for k := range T {
-		if T[k].kind != tkWord && T[k].kind != tkAlnum {
-			continue
-		}
-		w := sc.txt(k)
-		n := len(w)
-		if n >= 7 && specialtyShape(w) {
-			c |= cueSpecialty
-		}
-		if n >= 7 && T[k].flags == 0 && T[k].ent.cue == cueNone && conditionShape(w) {
-			c |= cueShape
-		}
-		switch string(w) {
-		// specialty() and serviceWord(), in this one switch.
-		case "cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
-			"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
-			"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
-			"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
-			"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
-			"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
-			"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist",
-			"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "infusion", "hospice",
-			"rehab", "detox", "radioterapia", "hemodialisis", "hemodialysis":
-			c |= cueSpecialty
-		case "clinic", "clinics", "center", "centre", "unit", "program", "programme", "department", "dept", "ward",
-			"clinica", "centro", "unidad", "programa", "departamento", "servicio", "consultorio", "sala", "area":
-			c |= cuePlace
-		case "me", "le", "les", "nos":
-			c |= cueClitic
-		case "tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tenian", "traigo", "trae", "tenho", "tem",
-			"have", "has", "had", "got", "i've", "ive", "she's", "he's":
-			c |= cueHave
-		case "mal", "malo", "mala", "malos", "malas", "enfermo", "enferma", "delicado", "delicada":
-			c |= cuePartState
-		case "if", "si", "unless", "whenever":
-			c |= cueConditional
-		}
-	}
-	return c
+// spokenWordLists are the words of those classes.
+var spokenWordLists = []struct {
+	bit   stmtClass
+	words []string
+}{
+	{sSpecialty, append(append([]string{}, specialtyWords...), serviceWords...)},
+	{sPlace, placeNouns},
+	{sClitic, []string{"me", "le", "les", "nos"}},
+	{sHave, []string{"tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tenian", "traigo", "trae", "tenho", "tem",
+		"have", "has", "had", "got", "i've", "ive", "she's", "he's"}},
+	{sPartState, []string{"mal", "malo", "mala", "malos", "malas", "enfermo", "enferma", "delicado", "delicada"}},
+	{sConditional, []string{"if", "si", "unless", "whenever"}},
+	{sVisitCue, append(append(append([]string{}, visitCueWords...), staffNouns...), visitNouns...)},
 }
 
 // clitic reports a Spanish dative pronoun that makes a body part
@@ -406,9 +375,10 @@ var extraVitalWords = []string{
 
 func init() {
 	stmtWordLists = append(stmtWordLists, struct {
-		bit   uint8
+		bit   stmtClass
 		words []string
 	}{sVital, extraVitalWords})
+	stmtWordLists = append(stmtWordLists, spokenWordLists...)
 }
 
 // readingValue is the whole-number part of the reading at token k.

@@ -2,8 +2,8 @@ package policy
 
 import "testing"
 
-// The one pass that gates the specialty rules must know every specialty
-// and service word the rules themselves know; a word missing from it
+// The lexicon classes that gate the specialty rules must know every
+// specialty and service word the rules themselves know; a word missing
 // would silently switch the rules off for its messages.
 func TestSpokenCuesKnowSpecialtyWords(t *testing.T) {
 	for _, w := range []string{"cardiology", "cardiologist", "gi", "ent", "obgyn", "therapist", "counseling",
@@ -14,9 +14,15 @@ func TestSpokenCuesKnowSpecialtyWords(t *testing.T) {
 			t.Fatalf("%q is no specialty word: fix the table", w)
 		}
 		var sc scanner
-		sc.run("la " + w + " hoy")
-		if sc.spokenCues()&cueSpecialty == 0 {
-			t.Errorf("%q does not switch the specialty rules on", w)
+		sc.run("me mandaron a " + w)
+		if sc.stmtAny&(sClitic|sHave|sVisitCue) == 0 {
+			t.Errorf("%q: the specialty rules stay off", w)
+		}
+		if !specialtyShape([]byte(w)) && sc.toks[3].stmt&sSpecialty == 0 {
+			t.Errorf("%q is neither shaped nor a specialty word of the lexicon", w)
+		}
+		if d := Detect("me mandaron a " + w); len(d.Spans) == 0 {
+			t.Errorf("%q: a referral to it is not masked", w)
 		}
 	}
 }
@@ -55,5 +61,18 @@ func TestConditionShape(t *testing.T) {
 		if got := conditionShape([]byte(c.w)); got != c.want {
 			t.Errorf("conditionShape(%q) = %v, want %v", c.w, got, c.want)
 		}
+	}
+}
+
+// The spoken-statement classes extend the statement classes without
+// sharing a bit with them.
+func TestSpokenClassesAreTheirOwn(t *testing.T) {
+	all := sVital | sHealthVerb | sBodyAbility | sCondAdj | sCareSupport | sLead | sRunning | sBlood
+	seen := all
+	for _, c := range []stmtClass{sSpecialty, sPlace, sClitic, sHave, sPartState, sConditional, sVisitCue} {
+		if c == 0 || seen&c != 0 {
+			t.Fatalf("class %b overlaps %b", c, seen)
+		}
+		seen |= c
 	}
 }

@@ -59,23 +59,21 @@ func specialtyShape(w []byte) bool {
 
 // visitCue reports a word that sends or takes a person to a specialty:
 // "referred", "sent", "mandaron", "voy", "see", "cita".
-func visitCue(w []byte) bool {
-	switch string(w) {
-	case "referred", "referral", "refer", "refers", "sent", "send", "sending", "transferred", "see", "seeing", "sees",
-		"saw", "seen", "visit", "visiting", "appointment", "appt", "consult", "going", "go", "went", "goes",
-		"mandaron", "mandan", "mando", "mandaran", "refirieron", "refieren", "refiere", "enviaron", "envian", "envio",
-		"derivaron", "derivan", "derivo", "canalizaron", "canalizan", "pasaron", "remitieron", "remiten", "voy", "va",
-		"vamos", "van", "fui", "fue", "fuimos", "iba", "ir", "cita", "consulta", "atiende", "atienden", "ve", "ven",
-		"viendo", "checa", "checan", "revisa", "revisan", "tratando", "trata", "tratan", "encaminharam", "vou",
-		// What a visit to a specialty is called: "terapia con la
-		// psicóloga", "control en hematología", "pase a urología".
-		"terapia", "therapy", "control", "pase", "tratamiento", "treatment", "sesion", "session", "seguimiento",
-		"follow-up", "followup", "checkup", "chequeo", "revision", "turno", "ver", "verme", "verla", "verlo",
-		"atender", "atenderme", "tratar", "revisar", "llevar", "llevo", "lleva", "take", "taking", "takes", "bring",
-		"bringing", "empece", "empezo", "started", "start", "cirugia", "surgery", "operacion", "operation":
-		return true
-	}
-	return false
+func visitCue(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sVisitCue != 0 }
+
+var visitCueWords = []string{"referred", "referral", "refer", "refers", "sent", "send", "sending", "transferred", "see", "seeing", "sees",
+	"saw", "seen", "visit", "visiting", "appointment", "appt", "consult", "going", "go", "went", "goes",
+	"mandaron", "mandan", "mando", "mandaran", "refirieron", "refieren", "refiere", "enviaron", "envian", "envio",
+	"derivaron", "derivan", "derivo", "canalizaron", "canalizan", "pasaron", "remitieron", "remiten", "voy", "va",
+	"vamos", "van", "fui", "fue", "fuimos", "iba", "ir", "cita", "consulta", "atiende", "atienden", "ve", "ven",
+	"viendo", "checa", "checan", "revisa", "revisan", "tratando", "trata", "tratan", "encaminharam", "vou",
+	// What a visit to a specialty is called: "terapia con la
+	// psicóloga", "control en hematología", "pase a urología".
+	"terapia", "therapy", "control", "pase", "tratamiento", "treatment", "sesion", "session", "seguimiento",
+	"follow-up", "followup", "checkup", "chequeo", "revision", "turno", "ver", "verme", "verla", "verlo",
+	"atender", "atenderme", "tratar", "revisar", "llevar", "llevo", "lleva", "take", "taking", "takes", "bring",
+	"bringing", "empece", "empezo", "started", "start", "cirugia", "surgery", "operacion", "operation",
+	"follow", // "follow-up" is three tokens
 }
 
 // sentVerb reports a Spanish verb, by its stem, that books or sends a
@@ -104,14 +102,11 @@ func participle(w []byte) bool {
 
 // staffNoun reports the doctor, patient or specialist of a specialty:
 // "el doctor de cardiología", "soy paciente de nefrología".
-func staffNoun(w []byte) bool {
-	switch string(w) {
-	case "doctor", "doctora", "medico", "medica", "dr", "dra", "especialista", "specialist", "paciente", "patient",
-		"estoy", "esta", "estamos", "estaba", "ando", "anda", "sigo", "sigue", "toca":
-		return true
-	}
-	return false
-}
+// (a visit cue of the lexicon too: see visitCue)
+func staffNoun(w []byte) bool { return visitCue(w) }
+
+var staffNouns = []string{"doctor", "doctora", "medico", "medica", "dr", "dra", "especialista", "specialist", "paciente", "patient",
+	"estoy", "esta", "estamos", "estaba", "ando", "anda", "sigo", "sigue", "toca"}
 
 // specialtyReferrals finds a specialty visit tied to a person by a
 // referral or a visit verb: "me mandaron a cardiología", "mi mamá va con
@@ -122,7 +117,7 @@ func (sc *scanner) specialtyReferrals() {
 	T := sc.toks
 	personal := -1 // computed once, on the first specialty
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s < 7 || !specialtyShape(sc.txt(i)) && !specialty(sc.txt(i)) {
+		if T[i].claimed || T[i].kind != tkWord || T[i].stmt&sSpecialty == 0 && !specialtyShape(sc.txt(i)) {
 			continue
 		}
 		if personal < 0 {
@@ -269,13 +264,16 @@ func addressee(w []byte) bool {
 // serviceWord reports a treatment service that is also a department:
 // "dialysis", "chemo", "infusion".
 func serviceWord(w []byte) bool {
-	switch string(w) {
-	case "dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "infusion", "hospice",
-		"rehab", "detox", "radioterapia", "hemodialisis", "hemodialysis":
-		return true
+	for _, x := range serviceWords {
+		if string(w) == x {
+			return true
+		}
 	}
 	return false
 }
+
+var serviceWords = []string{"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "infusion", "hospice",
+	"rehab", "detox", "radioterapia", "hemodialisis", "hemodialysis"}
 
 // placeQuestion reports a word that asks where, when or how to reach a
 // place, or says where it is.
@@ -292,14 +290,10 @@ func placeQuestion(w []byte) bool {
 
 // placeNoun reports a noun of a place of care a condition or a
 // specialty can name: "clinic", "unit", "programa".
-func placeNoun(w []byte) bool {
-	switch string(w) {
-	case "clinic", "clinics", "center", "centre", "unit", "program", "programme", "department", "dept", "ward",
-		"clinica", "centro", "unidad", "programa", "departamento", "servicio", "consultorio", "sala", "area":
-		return true
-	}
-	return false
-}
+func placeNoun(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sPlace != 0 }
+
+var placeNouns = []string{"clinic", "clinics", "center", "centre", "unit", "program", "programme", "department", "dept", "ward",
+	"clinica", "centro", "unidad", "programa", "departamento", "servicio", "consultorio", "sala", "area"}
 
 // placeOfBefore reports "clínica de", "unidad de la", "centro del" right
 // before token k.
@@ -339,7 +333,7 @@ func (sc *scanner) namedClinics() {
 	T := sc.toks
 	personal := -1
 	for n := range T {
-		if T[n].claimed || T[n].kind != tkWord || !placeNoun(sc.txt(n)) {
+		if T[n].stmt&sPlace == 0 || T[n].claimed || T[n].kind != tkWord {
 			continue
 		}
 		// What the clinic is for: "clínica de X", "X clinic".
@@ -414,7 +408,7 @@ func (sc *scanner) clinicFor(j int) bool {
 func (sc *scanner) specialistActs() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s < 7 || !clitic(sc.word(i+1)) || !specialtyShape(sc.txt(i)) {
+		if i+1 >= len(T) || T[i+1].stmt&sClitic == 0 || T[i].claimed || T[i].kind != tkWord || !specialtyShape(sc.txt(i)) {
 			continue
 		}
 		s := i
@@ -431,13 +425,16 @@ func (sc *scanner) specialistActs() {
 
 // visitNoun reports the noun of one patient's visit: "cita", "follow-up".
 func visitNoun(w []byte) bool {
-	switch string(w) {
-	case "cita", "citas", "consulta", "seguimiento", "control", "turno", "appointment", "appt", "follow-up", "followup",
-		"visit", "sesion", "session", "referral", "referencia", "pase", "interconsulta", "checkup", "chequeo", "revision":
-		return true
+	for _, x := range visitNouns {
+		if string(w) == x {
+			return true
+		}
 	}
 	return false
 }
+
+var visitNouns = []string{"cita", "citas", "consulta", "seguimiento", "control", "turno", "appointment", "appt", "follow-up", "followup",
+	"visit", "sesion", "session", "referral", "referencia", "pase", "interconsulta", "checkup", "chequeo", "revision"}
 
 // offerWord reports a word that asks what the clinic offers rather than
 // about a visit: "do you have", "¿tienen?", "available", "hay".
@@ -459,7 +456,7 @@ func (sc *scanner) specialtyVisits() {
 	T := sc.toks
 	operational := -1
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s < 7 || !specialtyShape(sc.txt(i)) && !specialty(sc.txt(i)) {
+		if T[i].claimed || T[i].kind != tkWord || T[i].stmt&sSpecialty == 0 && !specialtyShape(sc.txt(i)) {
 			continue
 		}
 		s, e := -1, -1

@@ -839,8 +839,11 @@ func negation(w []byte) bool {
 
 // Statement word classes, kept in the lexicon entry so the per-token
 // rules above test a bit instead of comparing strings.
+// stmtClass is a set of statement word classes.
+type stmtClass uint16
+
 const (
-	sVital uint8 = 1 << iota
+	sVital stmtClass = 1 << iota
 	sHealthVerb
 	sBodyAbility
 	sCondAdj
@@ -851,7 +854,7 @@ const (
 )
 
 var stmtWordLists = []struct {
-	bit   uint8
+	bit   stmtClass
 	words []string
 }{
 	{sRunning, []string{"running"}},
