@@ -108,6 +108,19 @@ func staffNoun(w []byte) bool { return visitCue(w) }
 var staffNouns = []string{"doctor", "doctora", "medico", "medica", "dr", "dra", "especialista", "specialist", "paciente", "patient",
 	"estoy", "esta", "estamos", "estaba", "ando", "anda", "sigo", "sigue", "toca"}
 
+// anySpecialty reports a specialty in the message, listed or by shape.
+func (sc *scanner) anySpecialty() bool {
+	if sc.stmtAny&sSpecialty != 0 {
+		return true
+	}
+	for k := range sc.toks {
+		if sc.toks[k].e-sc.toks[k].s >= 7 && sc.toks[k].kind == tkWord && specialtyShape(sc.txt(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // specialtyReferrals finds a specialty visit tied to a person by a
 // referral or a visit verb: "me mandaron a cardiología", "mi mamá va con
 // el neurólogo", "I was referred to nephrology", "she sees a
@@ -210,15 +223,14 @@ func (sc *scanner) departmentMention(m mark) bool {
 	}
 	named := false
 	for k := m.ts; k < m.te; k++ {
-		w := sc.txt(k)
-		if specialtyShape(w) || specialty(w) || serviceWord(w) || placeNoun(w) {
+		if sc.toks[k].stmt&(sSpecialty|sPlace) != 0 || specialtyShape(sc.txt(k)) {
 			named = true
 			break
 		}
 	}
 	// "the diabetes clinic", "la clínica de diabetes": a condition that
 	// names a place.
-	if !named && !placeNoun(sc.word(m.te)) && !sc.placeOfBefore(m.ts) {
+	if !named && (m.te >= len(sc.toks) || sc.toks[m.te].stmt&sPlace == 0) && !sc.placeOfBefore(m.ts) {
 		return false
 	}
 	if sc.personalMessage() {
