@@ -662,7 +662,8 @@ func symptomWord(w []byte) bool {
 		"duele", "duelen", "arde", "arden", "hinchado", "hinchada", "hinchados", "entumido", "entumida",
 		"adormecido", "adormecida", "borrosa", "borroso", "sangra", "sangran", "pica", "pican", "late", "zumban",
 		"zumba", "inflamado", "inflamada", "rigido", "rigida", "molesta", "molestan", "dormido", "dormida",
-		"dormidos", "dormidas", "adolorido", "adolorida", "morado", "morada", "caliente", "rojo", "roja":
+		"dormidos", "dormidas", "adolorido", "adolorida", "morado", "morada", "caliente", "rojo", "roja",
+		"upset", "revuelto", "revuelta", "cerrada", "cerrado", "irritada", "irritado":
 		return true
 	}
 	return false
@@ -1019,6 +1020,13 @@ func (sc *scanner) hadArticle(i int) bool {
 	switch string(sc.word(i - 1)) {
 	case "tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tuve", "tuvo", "traigo", "trae", "siento", "siente":
 		return true
+	case "con":
+		// "ando con el estómago revuelto", "amanecí con la garganta
+		// cerrada": being with a part in a state is having it.
+		switch string(sc.word(i - 2)) {
+		case "ando", "anda", "andaba", "estoy", "esta", "estaba", "sigo", "sigue", "amaneci", "amanecio", "me", "desperte", "desperto":
+			return true
+		}
 	}
 	return false
 }

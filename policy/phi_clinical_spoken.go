@@ -24,7 +24,10 @@ package policy
 // ("where is the oncology department?", "¿a qué hora abre cardiología?")
 // is a question about a place and stays readable.
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // spokenClinical runs the rules above. It runs after the lexicon's own
 // clinical terms, so it only adds statements nobody claimed yet.
@@ -106,8 +109,8 @@ func bodyFiller(w []byte) bool {
 // person does to the part, not what the part does.
 func thirdPersonVerb(w []byte) bool {
 	n := len(w)
-	if n < 3 {
-		return false
+	if n < 2 {
+		return false // "da" ("me da vueltas la cabeza") is the shortest
 	}
 	switch w[n-1] {
 	case 'a', 'e':
@@ -373,7 +376,22 @@ var extraVitalWords = []string{
 	"weigh", "weighs", "weighed", "pesa", "pesaba", "pese", "ox", "glucometer", "glucometro",
 }
 
+// symptomStateWords are states of the whole body a person is said to
+// be in: "he's been really lethargic", "estoy muy congestionada". Like
+// the condition adjectives they count after "I'm", "is", "estoy".
+var symptomStateWords = []string{"lethargic", "listless", "fussy", "feverish", "achy", "bloated", "constipated", "congested",
+	"dehydrated", "jaundiced", "clammy", "flushed", "wheezy", "sluggish", "shaky", "woozy", "groggy", "queasy",
+	"nauseated", "nauseous", "lightheaded", "light-headed", "delirious", "confused", "disoriented", "unresponsive",
+	"congestionado", "congestionada", "deshidratado", "deshidratada", "estrenido", "estrenida", "mareado", "mareada",
+	"decaido", "decaida", "afiebrado", "afiebrada", "acalenturado", "acalenturada", "desganado", "desganada",
+	"palido", "palida", "amarillento", "amarillenta", "aturdido", "aturdida", "desorientado", "desorientada",
+	"inconsciente", "hinchado", "hinchada"}
+
 func init() {
+	stmtWordLists = append(stmtWordLists, struct {
+		bit   stmtClass
+		words []string
+	}{sCondAdj, symptomStateWords})
 	stmtWordLists = append(stmtWordLists, struct {
 		bit   stmtClass
 		words []string
@@ -648,7 +666,20 @@ func addSpokenClinicalTerms(lx *lexicon) {
 	lx.flag(fBodyPart, "cabeca", "costas", "peito", "perna", "pernas", "joelho", "joelhos", "olho", "olhos", "braco",
 		"bracos", "barriga", "dente", "dentes", "ouvidos", "tete", "ventre", "gorge", "jambe", "jambes", "genou",
 		"genoux", "poitrine", "oreille", "oreilles", "yeux", "bras", "dent", "dents", "coeur", "nuque", "epaule",
-		"cheville", "estomac", "coracao", "pescoco", "tornozelo", "ombro", "coxa", "gengivas", "pele", "peau")
+		"cheville", "estomac", "coracao", "pescoco", "tornozelo", "ombro", "coxa", "gengivas", "pele", "peau",
+		"pee", "poop", "poo", "caca", "popo", "pipi", "piss", "mucus", "phlegm", "flema", "moco", "mocos")
+	// "my stomach's been upset", "her sugar's been high": the part or
+	// the reading with "is" or "has" run into it.
+	var contracted []string
+	for w, e := range lx.words {
+		if e.flags&fBodyPart != 0 && e.nTok == 1 && !strings.ContainsRune(w, ' ') {
+			contracted = append(contracted, w+"'s")
+		}
+	}
+	lx.flag(fBodyPart, contracted...)
+	for _, w := range append(append([]string{}, vitalWordWords...), extraVitalWords...) {
+		lx.add(w+"'s", func(e *lexEntry) { e.stmt |= sVital })
+	}
 	symptom := func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }
 	for _, t := range []string{"dor", "dores", "febre", "tosse", "tontura", "tonturas", "enjoo", "enjoos", "falta de ar",
 		"coceira", "inchaco", "cansaco", "diarreia", "vomitos", "nausea", "nauseas", "fievre", "toux", "nausee", "nausees",

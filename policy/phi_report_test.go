@@ -411,6 +411,8 @@ var categoryFloors = map[string]float64{
 	"clinical-vital-spoken":         0.95,
 	"clinical-condition-shape":      0.95,
 	"clinical-specialty-referral":   0.95,
+	"clinical-body-state":           0.95,
+	"clinical-lab-change":           0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging

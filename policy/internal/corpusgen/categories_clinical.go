@@ -88,6 +88,24 @@ var categoryTemplatesClinical = []tmplSet{
 	}, held: []string{
 		"{SPECEN}, what do I bring?",
 	}},
+	{cat: "clinical-body-state", lang: "en", clinical: true, tune: []string{
+		"{STATEEN}",
+		"hi, {STATEEN}",
+	}, held: []string{
+		"{STATEEN}, should I bring him in?",
+	}},
+	{cat: "clinical-body-state", lang: "es", clinical: true, tune: []string{
+		"{STATEES}",
+		"hola, {STATEES}",
+	}, held: []string{
+		"{STATEES}, ¿qué le doy?",
+	}},
+	{cat: "clinical-lab-change", lang: "en", clinical: true, tune: []string{
+		"{LABCHANGE}",
+		"hi, {LABCHANGE}",
+	}, held: []string{
+		"{LABCHANGE}, is that bad?",
+	}},
 	{cat: "precision-department-question", lang: "es", tune: []string{
 		"{DEPTQES}",
 		"hola, {DEPTQES}",
@@ -161,6 +179,18 @@ var (
 		"uro", "dermato", "ophthalmo", "allergo"}
 	specCueEN = []string{"I was referred to {S}y", "they sent me to {S}y", "I see a {S}ist", "she sees a {S}ist every month",
 		"my dad was referred to {S}y", "I'm going to {S}y tomorrow", "{S}y follow-up on friday", "I have {S}y at 3"}
+
+	stateWho   = []string{"he's been", "she's been", "I'm", "my son is", "the baby is", "I've been", "my husband is", "she is"}
+	stateAdjEN = []string{"lethargic", "really fussy", "feverish", "so bloated", "constipated", "congested", "dehydrated",
+		"clammy", "woozy", "queasy", "lightheaded", "very confused"}
+	stateFixed = []string{"my stomach's been upset since friday", "my knee's been swollen all week", "her throat's really sore",
+		"my pee is dark", "my poop is black", "his chest's been tight"}
+	stateWhoES = []string{"estoy", "está", "mi hijo está", "la niña está", "estoy muy", "mi esposo anda"}
+	stateAdjES = []string{"congestionada", "deshidratado", "estreñida", "mareada", "decaído", "afiebrado", "desganada", "aturdido"}
+	stateFixES = []string{"ando con el estómago revuelto", "me cuesta respirar", "me da vueltas la cabeza", "amanecí con la garganta cerrada",
+		"a mi mamá le cuesta caminar"}
+	labNames = []string{"creatinine", "a1c", "hemoglobin", "potassium", "tsh", "psa", "platelets", "white count", "ferritin", "sodium"}
+	labVerbs = []string{"went from", "dropped from", "jumped from", "rose from", "went up from", "fell from"}
 
 	deptES = []string{"oncología", "cardiología", "neurología", "diálisis", "psiquiatría", "nefrología", "la clínica de diabetes",
 		"la clínica de heridas", "hematología", "quimioterapia"}
@@ -241,6 +271,19 @@ func (g *gen) categoryValueClinical(ph, lang string) (seg, bool) {
 		t = strings.ReplaceAll(t, "{S}y", stem+"logy")
 		t = strings.ReplaceAll(t, "{S}ist", stem+"logist")
 		return seg{t, "CONDITION"}, true
+	case "STATEEN":
+		if g.r.IntN(3) == 0 {
+			return seg{g.pick(stateFixed), "SYMPTOM"}, true
+		}
+		return seg{g.pick(stateWho) + " " + g.pick(stateAdjEN), "SYMPTOM"}, true
+	case "STATEES":
+		if g.r.IntN(3) == 0 {
+			return seg{g.pick(stateFixES), "SYMPTOM"}, true
+		}
+		return seg{g.pick(stateWhoES) + " " + g.pick(stateAdjES), "SYMPTOM"}, true
+	case "LABCHANGE":
+		a, b := 1+g.r.IntN(15), 1+g.r.IntN(15)
+		return seg{fmt.Sprintf("my %s %s %d.%d to %d.%d", g.pick(labNames), g.pick(labVerbs), a, g.r.IntN(10), b, g.r.IntN(10)), "LAB"}, true
 	case "DEPTQES":
 		return lit(strings.ReplaceAll(g.pick(deptQES), "{D}", g.pick(deptES))), true
 	case "DEPTQEN":
