@@ -49,6 +49,125 @@ func (sc *scanner) spokenClinical() {
 	if sc.stmtAny&(sHave|sClitic) != 0 || sc.flagsAny&(fClinLead|fPersonal) != 0 {
 		sc.shapedConditions()
 	}
+	if sc.stmtAny&sPregnancy != 0 || sc.flagsAny&fPersonal != 0 {
+		sc.pregnancyStages()
+	}
+}
+
+// pregnant reports a person who can be said to be at a stage of a
+// pregnancy: "I'm", "she's", "my wife is", "estoy", "we're".
+func (sc *scanner) pregnant(p int) bool {
+	switch string(sc.word(p)) {
+	case "i'm", "im", "she's", "shes", "we're", "estoy", "esta", "voy", "va", "am":
+		return true
+	case "is":
+		return p > 0 && (sc.flags(p-1)&fPersonal != 0 || sc.toks[p-1].ent.cue == cueRelation)
+	}
+	return false
+}
+
+// gestationShape reports a gestational age written as one token: "30w2d",
+// "10wks", "32wk", "30w".
+func gestationShape(w []byte) bool {
+	i := 0
+	for i < len(w) && isDigit(w[i]) {
+		i++
+	}
+	if i == 0 || i > 2 {
+		return false
+	}
+	switch rest := string(w[i:]); {
+	case rest == "w" || rest == "wk" || rest == "wks":
+		return true
+	case len(rest) >= 3 && rest[0] == 'w' && isDigit(rest[1]) && rest[len(rest)-1] == 'd':
+		return true
+	}
+	return false
+}
+
+// pregnancyStages finds a pregnancy told by its stage in the ways
+// pregnancyWeeks leaves: with a hedge ("I'm about 12 weeks", "I am
+// currently 28 weeks", "im like 9 weeks"), in months ("I'm 5 months"), as
+// one token ("I'm 30w2d", "10wks"), by its expectation ("I'm expecting in
+// May", "we're expecting our second baby", "estoy esperando bebé"), its
+// due date ("I'm due in 3 weeks") or its size ("I'm measuring small"),
+// and Spanish's week ("voy en la semana 30"). "I'm 3 months behind",
+// "he's 5 months old", "I'm expecting a call" and "I'm due for a refill"
+// are other things.
+func (sc *scanner) pregnancyStages() {
+	T := sc.toks
+	for p := range T {
+		if T[p].claimed || T[p].kind != tkWord || !sc.pregnant(p) {
+			continue
+		}
+		k := p + 1
+		for n := 0; n < 2 && k < len(T) && T[k].kind == tkWord; n++ {
+			switch string(sc.txt(k)) {
+			case "about", "around", "almost", "nearly", "like", "currently", "now", "already", "just", "only", "over",
+				"casi", "como", "ya", "apenas", "ahorita", "ahora", "de": // "estoy casi de 30 semanas"
+				k++
+				continue
+			}
+			break
+		}
+		if k >= len(T) || T[k].claimed {
+			continue
+		}
+		e := -1
+		switch {
+		case T[k].kind == tkNum && (sc.is(k+1, "weeks") || sc.is(k+1, "wks") || sc.is(k+1, "wk") || sc.is(k+1, "semanas") ||
+			sc.is(k+1, "months") || sc.is(k+1, "mos") || sc.is(k+1, "meses")):
+			switch string(sc.word(k + 2)) {
+			case "old", "behind", "out", "away", "ago", "late", "since", "sober", "clean", "into", "of", "de", "postpartum", "sin", "after":
+				continue
+			}
+			e = k + 1
+		case T[k].kind == tkAlnum && gestationShape(sc.txt(k)):
+			e = k
+		case sc.is(k, "expecting") || sc.is(k, "esperando"):
+			// "expecting", "expecting in may", "expecting our second baby",
+			// "esperando bebé"; not "expecting a call".
+			n := k + 1
+			switch {
+			case n >= len(T) || sc.kind(n) == tkPunct:
+				e = k
+			case sc.is(n, "twins") || sc.is(n, "bebe") || sc.is(n, "gemelos"):
+				e = n
+			case sc.is(n, "in") && sc.flags(n+1)&fMonth != 0:
+				e = n + 1
+			case (sc.is(n, "a") || sc.is(n, "un") || possessive(sc.word(n)) || sc.is(n, "our")) && (sc.is(n+1, "baby") || sc.is(n+1, "bebe")):
+				e = n + 1
+			case (possessive(sc.word(n)) || sc.is(n, "our")) && (sc.is(n+1, "first") || sc.is(n+1, "second") || sc.is(n+1, "third") ||
+				sc.is(n+1, "primer") || sc.is(n+1, "segundo")) && (sc.is(n+2, "baby") || sc.is(n+2, "child") || sc.is(n+2, "bebe") || sc.is(n+2, "hijo")):
+				e = n + 2
+			}
+		case sc.is(k, "due") && !sc.is(k+1, "to") && !sc.is(k+1, "for"):
+			switch {
+			case (sc.is(k+1, "in") || sc.is(k+1, "next")) && k+2 < len(T):
+				e = k + 2
+				if (sc.kind(e) == tkNum || numberWord(sc.word(e)) || sc.is(e, "a")) && e+1 < len(T) {
+					e++
+				}
+			case sc.flags(k+1)&fMonth != 0:
+				e = k + 1
+			}
+		case sc.is(k, "measuring") && (sc.is(k+1, "small") || sc.is(k+1, "big") || sc.is(k+1, "large") || sc.is(k+1, "ahead") || sc.is(k+1, "behind")):
+			e = k + 1
+		case sc.is(k, "en") && sc.is(k+1, "la") && sc.is(k+2, "semana") && sc.kind(k+3) == tkNum:
+			e = k + 3
+		}
+		if e < 0 || e >= len(T) || sc.anyClaimed(p, e) {
+			continue
+		}
+		s := p
+		if sc.is(p, "is") {
+			s = p - 1
+			if s > 0 && possessive(sc.word(s-1)) {
+				s--
+			}
+		}
+		sc.addTok(s, e, SpanCondition, 0.7, prioClinical)
+	}
 }
 
 // The spoken-statement rules' trigger words are statement classes in the
@@ -63,6 +182,7 @@ const (
 	sPartState                                    // "mal", "mala": a part unwell
 	sConditional                                  // "if", "si": advice given to anyone
 	sVisitCue                                     // "cita", "referred", "estoy": a visit to a specialty
+	sPregnancy                                    // "weeks", "expecting", "due": a pregnancy's stage
 )
 
 // spokenWordLists are the words of those classes.
@@ -78,6 +198,8 @@ var spokenWordLists = []struct {
 	{sPartState, []string{"mal", "malo", "mala", "malos", "malas", "enfermo", "enferma", "delicado", "delicada"}},
 	{sConditional, []string{"if", "si", "unless", "whenever"}},
 	{sVisitCue, append(append(append([]string{}, visitCueWords...), staffNouns...), visitNouns...)},
+	{sPregnancy, []string{"weeks", "wks", "wk", "months", "mos", "meses", "semanas", "semana", "expecting", "esperando",
+		"due", "measuring"}},
 }
 
 // clitic reports a Spanish dative pronoun that makes a body part

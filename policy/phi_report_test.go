@@ -40,8 +40,8 @@ const (
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	// Measured 0.9969 / 1.0000 / 0.9979 / 0 of 2,042.
 	"development": {0.996, 0.995, 0.997, 0.005},
-	// Measured 0.9394 / 0.8988 / 0.9861 / 15 of 750 (0.0200).
-	"independent": {0.939, 0.898, 0.986, 0.021},
+	// Measured 0.9394 / 0.9029 / 0.9861 / 15 of 750 (0.0200).
+	"independent": {0.939, 0.902, 0.986, 0.021},
 }
 
 type reportItem struct {
@@ -413,6 +413,7 @@ var categoryFloors = map[string]float64{
 	"clinical-specialty-referral":   0.95,
 	"clinical-body-state":           0.95,
 	"clinical-lab-change":           0.95,
+	"clinical-pregnancy-stage":      0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -422,7 +423,7 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
 	"precision-period-word", "precision-parcel-spanish",
-	"precision-department-question", "precision-readings-not-vitals", "precision-generic-advice"}
+	"precision-department-question", "precision-readings-not-vitals", "precision-generic-advice", "precision-not-pregnancy"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

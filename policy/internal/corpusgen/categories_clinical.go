@@ -106,6 +106,23 @@ var categoryTemplatesClinical = []tmplSet{
 	}, held: []string{
 		"{LABCHANGE}, is that bad?",
 	}},
+	{cat: "clinical-pregnancy-stage", lang: "en", clinical: true, tune: []string{
+		"{PREGEN}",
+		"hi, {PREGEN}",
+	}, held: []string{
+		"{PREGEN}, is that ok?",
+	}},
+	{cat: "clinical-pregnancy-stage", lang: "es", clinical: true, tune: []string{
+		"{PREGES}",
+	}, held: []string{
+		"hola, {PREGES}",
+	}},
+	{cat: "precision-not-pregnancy", lang: "en", tune: []string{
+		"{NOTPREG}",
+		"hi, {NOTPREG}",
+	}, held: []string{
+		"{NOTPREG}, thanks",
+	}},
 	{cat: "precision-department-question", lang: "es", tune: []string{
 		"{DEPTQES}",
 		"hola, {DEPTQES}",
@@ -191,6 +208,15 @@ var (
 		"a mi mamá le cuesta caminar"}
 	labNames = []string{"creatinine", "a1c", "hemoglobin", "potassium", "tsh", "psa", "platelets", "white count", "ferritin", "sodium"}
 	labVerbs = []string{"went from", "dropped from", "jumped from", "rose from", "went up from", "fell from"}
+
+	pregWho     = []string{"I'm", "she's", "my wife is", "my daughter is", "im", "we're"}
+	pregHedge   = []string{"", "about ", "almost ", "like ", "currently ", "nearly "}
+	pregTail    = []string{"expecting in may", "expecting our second baby", "due in 3 weeks", "measuring small", "expecting twins", "due next month"}
+	pregStageES = []string{"estoy esperando bebé", "voy en la semana %d", "estoy casi de %d semanas", "mi esposa está esperando un bebé",
+		"ya voy en la semana %d"}
+	notPreg = []string{"I'm expecting a call from the doctor", "I'm 3 months behind on my bill", "he's 5 months old",
+		"I'm due for a refill", "my copay is due", "she is 6 months old today", "I'm expecting your call",
+		"the payment is due next week", "we're 10 minutes away", "I'm 20 minutes late"}
 
 	deptES = []string{"oncología", "cardiología", "neurología", "diálisis", "psiquiatría", "nefrología", "la clínica de diabetes",
 		"la clínica de heridas", "hematología", "quimioterapia"}
@@ -284,6 +310,23 @@ func (g *gen) categoryValueClinical(ph, lang string) (seg, bool) {
 	case "LABCHANGE":
 		a, b := 1+g.r.IntN(15), 1+g.r.IntN(15)
 		return seg{fmt.Sprintf("my %s %s %d.%d to %d.%d", g.pick(labNames), g.pick(labVerbs), a, g.r.IntN(10), b, g.r.IntN(10)), "LAB"}, true
+	case "PREGEN":
+		switch g.r.IntN(3) {
+		case 0:
+			return seg{g.pick(pregWho) + " " + g.pick(pregTail), "CONDITION"}, true
+		case 1:
+			return seg{fmt.Sprintf("%s %s%d %s", g.pick(pregWho), g.pick(pregHedge), 6+g.r.IntN(34), g.pick([]string{"weeks", "wks"})), "CONDITION"}, true
+		default:
+			return seg{fmt.Sprintf("%s %s%d months", g.pick(pregWho), g.pick(pregHedge), 2+g.r.IntN(7)), "CONDITION"}, true
+		}
+	case "PREGES":
+		t := g.pick(pregStageES)
+		if strings.Contains(t, "%d") {
+			t = fmt.Sprintf(t, 8+g.r.IntN(30))
+		}
+		return seg{t, "CONDITION"}, true
+	case "NOTPREG":
+		return lit(g.pick(notPreg)), true
 	case "DEPTQES":
 		return lit(strings.ReplaceAll(g.pick(deptQES), "{D}", g.pick(deptES))), true
 	case "DEPTQEN":
