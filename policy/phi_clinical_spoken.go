@@ -472,6 +472,7 @@ const (
 )
 
 func vitalKindOf(w []byte) vitalKind {
+	w = bytes.TrimSuffix(w, []byte("'s")) // "my sugar's been"
 	switch string(w) {
 	case "bp", "presion", "pressure", "tension", "pressao", "tensao":
 		return vkPressure

@@ -186,7 +186,7 @@ func readingLink(w []byte) bool {
 // readingAt reports a measured value starting at token k and returns its
 // last token: "148/90", "160 over 100", "102.3", "89%", "101 f", "130 bpm".
 func (sc *scanner) readingAt(k int) (int, bool) {
-	if sc.kind(k) != tkNum && !(sc.kind(k) == tkAlnum && readingUnitSuffix(sc.word(k))) {
+	if sc.kind(k) != tkNum && !(sc.kind(k) == tkAlnum && (readingUnitSuffix(sc.word(k)) || decadeReading(sc.word(k)))) {
 		return 0, false
 	}
 	if sc.clockTime(k) {
@@ -196,7 +196,7 @@ func (sc *scanner) readingAt(k int) (int, bool) {
 	switch {
 	case sc.isP(k+1, '/') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
 		e = k + 2
-	case (sc.is(k+1, "over") || sc.is(k+1, "sobre")) && sc.kind(k+2) == tkNum:
+	case (sc.is(k+1, "over") || sc.is(k+1, "sobre")) && (sc.kind(k+2) == tkNum || decadeReading(sc.word(k+2))):
 		e = k + 2
 	case sc.isP(k+1, '.') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
 		e = k + 2
@@ -210,6 +210,21 @@ func (sc *scanner) readingAt(k int) (int, bool) {
 		e++
 	}
 	return e, true
+}
+
+// decadeReading reports a reading given as its range: "the 300s",
+// "160s over 100s".
+func decadeReading(w []byte) bool {
+	n := len(w)
+	if n < 3 || n > 4 || w[n-1] != 's' {
+		return false
+	}
+	for _, c := range w[:n-1] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // readingUnitSuffix reports a number written with its unit: "102f",

@@ -270,7 +270,11 @@ func (g *gen) categoryValueClinical(ph, lang string) (seg, bool) {
 			return seg{fmt.Sprintf("me tomé la presión y tenía %d/%d", 140+g.r.IntN(50), 90+g.r.IntN(20)), "LAB"}, true
 		}
 	case "VITALSPEN":
-		switch g.r.IntN(4) {
+		switch g.r.IntN(6) {
+		case 4:
+			return seg{fmt.Sprintf("my bp's been %d0s over %d0s", 14+g.r.IntN(6), 9+g.r.IntN(2)), "LAB"}, true
+		case 5:
+			return seg{fmt.Sprintf("my sugar's been running in the %d00s", 2+g.r.IntN(3)), "LAB"}, true
 		case 0:
 			return seg{fmt.Sprintf("temp 38.%d since last night", g.r.IntN(10)), "LAB"}, true
 		case 1:
