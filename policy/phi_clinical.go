@@ -10,7 +10,7 @@ func (sc *scanner) clinical() {
 	if sc.stmtAny&sSpecialty != 0 {
 		sc.patientVisits()
 	}
-	if sc.stmtAny&(sClitic|sHave|sVisitCue) != 0 && sc.anySpecialty() {
+	if (sc.stmtAny&(sClitic|sHave|sVisitCue) != 0 || sc.flagsAny&fPersonal != 0) && sc.anySpecialty() {
 		sc.specialtyReferrals()
 		sc.specialistActs()
 		sc.specialtyVisits()

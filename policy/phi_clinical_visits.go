@@ -1,5 +1,7 @@
 package policy
 
+import "bytes"
+
 // Specialty visits reveal the condition they treat: "me mandaron a
 // cardiología" says the heart, "I see a nephrologist" the kidneys. The
 // specialties are read by their shape, a stem of the organ or disease and
@@ -420,16 +422,34 @@ func (sc *scanner) clinicFor(j int) bool {
 func (sc *scanner) specialistActs() {
 	T := sc.toks
 	for i := range T {
-		if i+1 >= len(T) || T[i+1].stmt&sClitic == 0 || T[i].claimed || T[i].kind != tkWord || !specialtyShape(sc.txt(i)) {
+		if i+1 >= len(T) || T[i].claimed || T[i].kind != tkWord || !specialtyShape(sc.txt(i)) {
+			continue
+		}
+		e := -1
+		if T[i+1].stmt&sClitic != 0 {
+			// "la neumóloga me cambió", "el cardiólogo le mandó".
+			e = i + 1
+			if sc.kind(i+2) == tkWord && !T[i+2].claimed {
+				e = i + 2
+			}
+		} else if sc.is(i-1, "the") || sc.is(i-1, "el") || sc.is(i-1, "la") {
+			// "the cardiologist wants to see me", "el neurólogo quiere
+			// verme", "la reumatóloga dijo que mi mamá…": the specialist's
+			// verb reaches the person before the clause ends.
+			for k := i + 1; k < len(T) && k <= i+5 && !T[k].claimed && !sc.clauseEnd(k); k++ {
+				w := sc.txt(k)
+				if writerWord(w) || T[k].ent.cue == cueRelation || bytes.HasSuffix(w, []byte("me")) && len(w) > 4 && T[k].flags == 0 {
+					e = k // "verme", "atenderme"
+					break
+				}
+			}
+		}
+		if e < 0 || sc.anyClaimed(i, e) {
 			continue
 		}
 		s := i
 		if sc.is(i-1, "el") || sc.is(i-1, "la") || sc.is(i-1, "the") {
 			s = i - 1
-		}
-		e := i + 1
-		if sc.kind(i+2) == tkWord && !T[i+2].claimed {
-			e = i + 2
 		}
 		sc.addTok(s, e, SpanCondition, 0.6, prioClinical)
 	}

@@ -191,11 +191,13 @@ var (
 	specCueES = []string{"me mandaron a {S}ía", "me refirieron a {S}ía", "me citaron en {S}ía", "tengo cita en {S}ía",
 		"me toca {S}ía", "mi papá está hospitalizado en {S}ía", "soy paciente de {S}ía", "tengo control en {S}ía",
 		"la cita de mi mamá en {S}ía", "me agendaron con el {S}o", "mi hijo va con la {S}a", "estoy con el {S}o",
-		"tengo consulta con la {S}a", "cita de {S}ía confirmada", "seguimiento en {S}ía"}
+		"tengo consulta con la {S}a", "cita de {S}ía confirmada", "seguimiento en {S}ía", "el {S}o quiere verme el lunes",
+		"la {S}a dijo que mi mamá necesita estudios"}
 	specStemsEN = []string{"cardio", "neuro", "nephro", "gastroentero", "pulmono", "rheumato", "endocrino", "hemato",
 		"uro", "dermato", "ophthalmo", "allergo"}
 	specCueEN = []string{"I was referred to {S}y", "they sent me to {S}y", "I see a {S}ist", "she sees a {S}ist every month",
-		"my dad was referred to {S}y", "I'm going to {S}y tomorrow", "{S}y follow-up on friday", "I have {S}y at 3"}
+		"my dad was referred to {S}y", "I'm going to {S}y tomorrow", "{S}y follow-up on friday", "I have {S}y at 3",
+		"the {S}ist wants to see me next week", "the {S}ist said I need more tests"}
 
 	stateWho   = []string{"he's been", "she's been", "I'm", "my son is", "the baby is", "I've been", "my husband is", "she is"}
 	stateAdjEN = []string{"lethargic", "really fussy", "feverish", "so bloated", "constipated", "congested", "dehydrated",
@@ -225,7 +227,7 @@ var (
 	deptEN = []string{"oncology", "cardiology", "neurology", "dialysis", "psychiatry", "nephrology", "the wound clinic",
 		"the fertility clinic", "the sleep clinic", "hematology"}
 	deptQEN = []string{"where is {D}?", "what time does {D} open", "which floor is {D} on", "what are the hours for {D}",
-		"is {D} open on saturday", "how late is {D} open"}
+		"is {D} open on saturday", "how late is {D} open", "is the cardiologist in today?"}
 
 	notVital = []string{"it's 102 degrees outside, are you open?", "my phone is at 5%, call me back", "hace 38 grados, ¿abren hoy?",
 		"la temperatura afuera está en 40", "battery at 15%, text me", "the heat index was 104 today", "we got 91% on the survey",
