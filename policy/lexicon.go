@@ -84,7 +84,7 @@ type lexEntry struct {
 	// stmt holds the statement word classes (sVital, sHealthVerb…). A
 	// word with only these is no lexicon word: look-up treats it as
 	// unknown and carries the classes on the token.
-	stmt uint8
+	stmt stmtClass
 }
 
 // lexicon is the compiled word map shared by every Detect call.
@@ -563,6 +563,7 @@ func buildLexicon() (*lexicon, error) {
 	lx.cue(cueSSN, SpanSSN, "ssn", "ss#", "ss #", "social", "social security", "social security number",
 		"soc sec", "seguro social", "numero de seguro social", "itin", "tax id", "tin")
 	placeLexicon(lx)
+	addSpokenClinicalTerms(lx)
 	lx.index = newWordIndex(lx.words)
 	p := <-people
 	if p.err != nil {

@@ -546,7 +546,7 @@ func safetyAdvice(text string, s, e int) bool {
 				return false
 			}
 		}
-		if diagnosisWord(w) {
+		if diagnosisWord(w) || careWord(w) {
 			return false
 		}
 	}
@@ -613,6 +613,128 @@ func publicHealth(text string, sp Span) bool {
 	// calendar ("we are closed on December 25"); nothing in the sentence
 	// is the patient's.
 	return audience || place && (sp.Type == SpanLab || sp.Type == SpanDate)
+}
+
+// healthEducation reports whether the sentence around span sp teaches
+// anyone how to stay well rather than telling this patient about
+// themselves: prevention of a named illness ("wash your hands to prevent
+// the flu", "cover your cough to avoid spreading covid", "lávese las
+// manos para prevenir la gripe"). Anything that ties the illness to this
+// patient's care keeps it refused: "your asthma", "still", "again",
+// "another", a treatment or a plan ("we started", "prescribed"), a
+// result, a diagnosis, a third person.
+func healthEducation(text string, sp Span) bool {
+	a, b := sentenceAround(text, sp.Start, sp.End)
+	words := foldWords(text[a:b])
+	prevent := false
+	for i, w := range words {
+		switch w {
+		case "your", "su", "sus", "tu", "tus":
+			// "to prevent your asthma from flaring": the patient's own
+			// condition. "Wash your hands" names no condition.
+			if i+1 < len(words) && clinicalWord(words[i+1]) && !hygieneVerb(words[max(i-1, 0)]) {
+				return false
+			}
+		case "still", "again", "another", "anymore", "more", "worse", "keeps", "continue", "continues", "todavia", "aun",
+			"sigue", "sigues", "otra", "otro", "nuevo", "nueva", "mas", "peor", "we", "started", "prescribed", "recommend",
+			"recommends", "recetamos", "receto", "recomienda", "recomendamos", "doctor", "doctora", "dr", "dra",
+			"new", "after", "since", "despues", "desde", "he", "she", "his", "her", "him", "ella", "they", "their",
+			"medicine", "medication", "medicamento", "medicina", "cream", "crema", "pills", "pastillas", "dose", "dosis",
+			"surgery", "cirugia", "procedure", "procedimiento", "treatment", "tratamiento":
+			return false // ("el" is the article as often as "él")
+		}
+		if diagnosisWord(w) || resultNoun(w) {
+			return false
+		}
+		// The prevention verb with the illness right after it.
+		if preventWord(w) {
+			for j := i + 1; j < len(words) && j <= i+5; j++ {
+				if clinicalWord(words[j]) || j+1 < len(words) && clinicalWord(words[j]+" "+words[j+1]) {
+					prevent = true
+					break
+				}
+				if !preventFiller(words[j]) {
+					break
+				}
+			}
+		}
+	}
+	return prevent
+}
+
+// hygieneVerb reports what anyone does to a symptom to keep it to
+// themselves: "cover your cough", "tape su tos".
+func hygieneVerb(w string) bool {
+	switch w {
+	case "cover", "covering", "tape", "tapar", "tapese", "cubra", "cubrir", "cubrase":
+		return true
+	}
+	return false
+}
+
+// preventFiller reports the words between a prevention verb and the
+// illness: "to avoid spreading the flu", "para prevenir el contagio de".
+func preventFiller(w string) bool {
+	switch w {
+	case "the", "a", "an", "spreading", "spread", "getting", "catching", "of", "la", "el", "los", "las", "de", "del",
+		"contagio", "contagiar", "un", "una", "to", "others", "yourself", "family", "your", "from", "against", "contra",
+		"children", "kids", "ninos", "familia", "su", "sus":
+		return true
+	}
+	return false
+}
+
+// clinicalWord reports a word the lexicon files as a condition, symptom,
+// drug or test.
+func clinicalWord(w string) bool {
+	e, ok := lexiconOrPanic().get([]byte(w))
+	return ok && e.flags&fClin != 0
+}
+
+func preventWord(w string) bool {
+	switch w {
+	case "prevent", "prevents", "preventing", "prevention", "avoid", "avoiding", "protect", "protects", "protection",
+		"prevenir", "prevenga", "previene", "prevencion", "evitar", "evite", "evita", "proteger", "protegerse",
+		"protejase", "contagio", "contagiar":
+		return true
+	}
+	return false
+}
+
+// careWord reports a word of this patient's treatment: a symptom said
+// beside it ("if you still have a fever after the new medicine") is
+// about their care, not advice to anyone.
+func careWord(w string) bool {
+	switch w {
+	case "medicine", "medicines", "medication", "medications", "meds", "cream", "pills", "pill", "dose", "antibiotic",
+		"antibiotics", "treatment", "surgery", "procedure", "medicamento", "medicamentos", "medicina", "pastillas",
+		"pastilla", "crema", "dosis", "antibiotico", "antibioticos", "tratamiento", "cirugia", "procedimiento":
+		return true
+	}
+	return false
+}
+
+// resultsNotice reports a lab span that only names the results a notice
+// is about: "your lab results are ready in the portal", "sus resultados
+// de laboratorio ya están disponibles". It says nothing of what they
+// show: no value, no verdict, no finding in the sentence.
+func resultsNotice(text string, sp Span) bool {
+	a, b := sentenceAround(text, sp.Start, sp.End)
+	words := foldWords(text[a:b])
+	notice := false
+	for _, w := range words {
+		switch w {
+		case "ready", "available", "posted", "portal", "listos", "listo", "listas", "disponibles", "disponible", "publicados":
+			notice = true
+		case "your", "you", "the", "are", "is", "in", "on", "now", "ya", "estan", "en", "el", "los", "sus", "su", "de", "del",
+			"lab", "labs", "laboratorio", "blood", "sangre", "test", "tests", "results", "result", "resultados", "resultado",
+			"work", "bloodwork", "labwork", "please", "log", "check", "them", "to", "see", "puede", "verlos", "revisar", "por",
+			"favor", "hi", "hello", "hola", "have", "a", "good", "day", "and", "y", "at", "from", "today", "hoy":
+		default:
+			return false // a value, a verdict, a named test ("A1C"): more than a notice
+		}
+	}
+	return notice
 }
 
 // insideWeb reports whether span sp lies inside one of the clinic's web
@@ -751,6 +873,12 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 			continue
 		}
 		if (s.Type == SpanCondition || s.Type == SpanSymptom || s.Type == SpanLab || s.Type == SpanDate) && out.Disclosure == "" && publicHealth(text, s) {
+			continue
+		}
+		if (s.Type == SpanCondition || s.Type == SpanSymptom) && out.Disclosure == "" && healthEducation(text, s) {
+			continue
+		}
+		if s.Type == SpanLab && out.Disclosure == "" && resultsNotice(text, s) {
 			continue
 		}
 		if len(clinic.Web) > 0 && strings.IndexByte(text, '.') >= 0 {

@@ -112,6 +112,19 @@ var (
 		"Call 911 if you have {}.", "If you experience {}, please go to the ER."}
 	safetyES = []string{"Si tiene {}, llame al 911.", "Si usted o su hijo tiene {}, vaya a urgencias.", "Si presenta {}, llame al 911 de inmediato.",
 		"Llame al 911 si tiene {}.", "En caso de {}, acuda a la sala de emergencias."}
+	// Prevention and rules for whoever has a symptom: health education
+	// any clinic sends.
+	healthEducationTemplates = []string{"Wash your hands often to prevent {}.", "Cover your cough to avoid spreading {}.",
+		"Stay up to date on vaccines to protect your family from {}.", "Lávese las manos para prevenir {}.",
+		"Use cubrebocas para evitar el contagio de {}."}
+	healthEducationConditions = []string{"the flu", "covid", "measles", "whooping cough", "gripe", "la gripe", "covid-19", "the flu and covid"}
+	// The same words tied to this patient's care stay refused.
+	educationLookalikeTemplates = []string{"If you still have {} after the new medicine, call us.",
+		"Your test confirmed {}.", "If {} comes back again, we will change your treatment.",
+		"Si todavía tiene {} después del tratamiento, llámenos."}
+	resultsNoticeTexts = []string{"Your lab results are ready in the portal.", "Your blood test results are now available in the portal.",
+		"Hi, your lab results are ready. Please log in to see them.", "Sus resultados de laboratorio ya están disponibles en el portal.",
+		"Los resultados de sus análisis están listos en el portal."}
 	publicHealthTexts = []string{
 		"Flu shots are available Monday to Friday, no appointment needed.", "Our flu-shot clinic is this Saturday from 9 to 1.",
 		"COVID boosters are now available for everyone 6 months and older.", "Wash your hands often during flu season.",
@@ -233,6 +246,9 @@ func guardCategories() []guardCategory {
 			"riverbendhealth.example/es/gripe"}))
 	add("allow/public-health", "en+es", false, 1, publicHealthTexts)
 	add("allow/operational", "en+es", false, 1, operational)
+	add("allow/health-education", "en+es", false, 1, fill(healthEducationTemplates, healthEducationConditions))
+	add("allow/results-notice", "en+es", false, 1, resultsNoticeTexts)
+	add("refuse/education-lookalike", "en+es", true, 1, fill(educationLookalikeTemplates, healthEducationConditions))
 	// The patient's specifics.
 	add("refuse/results", "en", true, 1, fill(resultsEN, testsEN, verdictEN...))
 	add("refuse/results-es", "es", true, 1, fill(resultsES, testsES, verdictES...))

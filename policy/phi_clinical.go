@@ -7,7 +7,14 @@ package policy
 // ("type 2 diabetes, uncontrolled") and a pregnancy with its stage ("8
 // weeks along"). Masking only the keyword would leave the rest readable.
 func (sc *scanner) clinical() {
-	sc.patientVisits()
+	if sc.stmtAny&sSpecialty != 0 {
+		sc.patientVisits()
+	}
+	if (sc.stmtAny&(sClitic|sHave|sVisitCue) != 0 || sc.flagsAny&fPersonal != 0) && sc.anySpecialty() {
+		sc.specialtyReferrals()
+		sc.specialistActs()
+		sc.specialtyVisits()
+	}
 	sc.pregnancyWeeks()
 	lorem := -1
 	for _, m := range sc.marks {
@@ -17,7 +24,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -70,7 +77,14 @@ func (sc *scanner) clinical() {
 	sc.seenBlood()
 	sc.menstrualStatements()
 	sc.lumpStatements()
+	sc.spokenClinical()
+	if sc.stmtAny&sPlace != 0 {
+		sc.namedClinics()
+	}
 	sc.statements()
+	if sc.stmtAny&sConditional != 0 {
+		sc.genericAdvice()
+	}
 }
 
 // clinContent reports a token that carries part of a clinical statement
@@ -550,7 +564,7 @@ func imagingWord(w []byte) bool {
 func (sc *scanner) patientVisits() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || !specialty(sc.word(i)) {
+		if T[i].claimed || T[i].kind != tkWord || T[i].stmt&sSpecialty == 0 {
 			continue
 		}
 		owned := sc.is(i-1, "my") || sc.is(i-1, "his") || sc.is(i-1, "her") || sc.is(i-1, "their") || sc.is(i-1, "our") ||
@@ -571,20 +585,18 @@ func (sc *scanner) patientVisits() {
 	}
 }
 
-// specialty reports a medical specialty whose visits reveal a condition.
-func specialty(w []byte) bool {
-	switch string(w) {
-	case "cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
-		"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
-		"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
-		"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
-		"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
-		"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
-		"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist":
-		return true
-	}
-	return false
-}
+// specialty reports a medical specialty whose visits reveal a condition,
+// or a service that is one ("dialysis", "chemo"): a statement class of
+// the lexicon (specialtyWords, serviceWords).
+func specialty(w []byte) bool { return lexiconOrPanic().entry(w).stmt&sSpecialty != 0 }
+
+var specialtyWords = []string{"cardiology", "cardiologist", "neurology", "neurologist", "nephrology", "nephrologist", "urology",
+	"urologist", "gastroenterology", "gastroenterologist", "gi", "pulmonology", "pulmonologist",
+	"rheumatology", "rheumatologist", "endocrinology", "endocrinologist", "obgyn", "ob-gyn", "obstetrics",
+	"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
+	"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
+	"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
+	"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist"}
 
 // pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
 // weeks", "she's 20 wks", "estoy de 30 semanas".
@@ -650,7 +662,8 @@ func symptomWord(w []byte) bool {
 		"duele", "duelen", "arde", "arden", "hinchado", "hinchada", "hinchados", "entumido", "entumida",
 		"adormecido", "adormecida", "borrosa", "borroso", "sangra", "sangran", "pica", "pican", "late", "zumban",
 		"zumba", "inflamado", "inflamada", "rigido", "rigida", "molesta", "molestan", "dormido", "dormida",
-		"dormidos", "dormidas", "adolorido", "adolorida", "morado", "morada", "caliente", "rojo", "roja":
+		"dormidos", "dormidas", "adolorido", "adolorida", "morado", "morada", "caliente", "rojo", "roja",
+		"upset", "revuelto", "revuelta", "cerrada", "cerrado", "irritada", "irritado":
 		return true
 	}
 	return false
@@ -1007,6 +1020,13 @@ func (sc *scanner) hadArticle(i int) bool {
 	switch string(sc.word(i - 1)) {
 	case "tengo", "tiene", "tienes", "tenemos", "tienen", "tenia", "tuve", "tuvo", "traigo", "trae", "siento", "siente":
 		return true
+	case "con":
+		// "ando con el estómago revuelto", "amanecí con la garganta
+		// cerrada": being with a part in a state is having it.
+		switch string(sc.word(i - 2)) {
+		case "ando", "anda", "andaba", "estoy", "esta", "estaba", "sigo", "sigue", "amaneci", "amanecio", "me", "desperte", "desperto":
+			return true
+		}
 	}
 	return false
 }

@@ -63,7 +63,7 @@ type scanner struct {
 	// stmtAny and flagsAny are the union of the tokens' statement classes
 	// and lexicon flags: a rule whose words are absent from the message
 	// is skipped without walking its tokens.
-	stmtAny  uint8
+	stmtAny  stmtClass
 	flagsAny uint64
 	// placeAny says which shapes the place and identifier readers
 	// need the message holds (placeShapes); set by doorNumbers.

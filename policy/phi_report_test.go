@@ -40,8 +40,8 @@ const (
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	// Measured 0.9969 / 1.0000 / 0.9979 / 0 of 2,042.
 	"development": {0.996, 0.995, 0.997, 0.005},
-	// Measured 0.9456 / 0.8960 / 0.9862 / 15 of 750 (0.0200).
-	"independent": {0.945, 0.895, 0.986, 0.021},
+	// Measured 0.9456 / 0.9029 / 0.9862 / 15 of 750 (0.0200) before the merge of both.
+	"independent": {0.945, 0.902, 0.986, 0.021},
 }
 
 type reportItem struct {
@@ -415,6 +415,15 @@ var categoryFloors = map[string]float64{
 	"place-other-script":            0.95,
 	"id-far-cue-dash":               0.95,
 	"clinical-device":               0.95,
+	"clinical-dative-body":          0.95,
+	"clinical-part-state":           0.95,
+	"clinical-thing-on-part":        0.95,
+	"clinical-vital-spoken":         0.95,
+	"clinical-condition-shape":      0.95,
+	"clinical-specialty-referral":   0.95,
+	"clinical-body-state":           0.95,
+	"clinical-lab-change":           0.95,
+	"clinical-pregnancy-stage":      0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -423,7 +432,8 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word", "precision-parcel-spanish", "precision-places-ids", "precision-places-business"}
+	"precision-period-word", "precision-parcel-spanish", "precision-places-ids", "precision-places-business",
+	"precision-department-question", "precision-readings-not-vitals", "precision-generic-advice", "precision-not-pregnancy"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

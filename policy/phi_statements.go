@@ -116,6 +116,10 @@ func (sc *scanner) statements() {
 		}
 		s := ts
 		for k := ts - 1; k >= 0 && ts-k <= stmtLeft; k-- {
+			if (sc.is(k, "so") || sc.is(k, "tan")) && k == ts-1 {
+				s = k // "she is so bloated": "so" says how much, it opens no clause
+				continue
+			}
 			if sc.statementBreak(k) || sc.identifierAt(k) || sc.lineBreakBefore(k+1) {
 				break
 			}
@@ -137,6 +141,15 @@ func (sc *scanner) statements() {
 			if sc.toks[k].kind != tkPunct {
 				e = k
 			}
+		}
+		// The reach may end inside a number ("went from 7.1 to 9.5"):
+		// a statement never cuts a value in two.
+		for e+2 < len(sc.toks) && sc.kind(e) == tkNum && (sc.isP(e+1, '.') || sc.isP(e+1, '/') || sc.isP(e+1, ',')) &&
+			sc.attached(e+1) && sc.attached(e+2) && sc.kind(e+2) == tkNum && !sc.identifierAt(e+2) {
+			e += 2
+		}
+		if e+1 < len(sc.toks) && sc.kind(e) == tkNum && sc.isP(e+1, '%') && sc.attached(e+1) {
+			e++
 		}
 		if s < ts || e > te {
 			c.cs, c.ce = c.s, c.e
@@ -173,7 +186,7 @@ func readingLink(w []byte) bool {
 // readingAt reports a measured value starting at token k and returns its
 // last token: "148/90", "160 over 100", "102.3", "89%", "101 f", "130 bpm".
 func (sc *scanner) readingAt(k int) (int, bool) {
-	if sc.kind(k) != tkNum && !(sc.kind(k) == tkAlnum && readingUnitSuffix(sc.word(k))) {
+	if sc.kind(k) != tkNum && !(sc.kind(k) == tkAlnum && (readingUnitSuffix(sc.word(k)) || decadeReading(sc.word(k)))) {
 		return 0, false
 	}
 	if sc.clockTime(k) {
@@ -183,7 +196,7 @@ func (sc *scanner) readingAt(k int) (int, bool) {
 	switch {
 	case sc.isP(k+1, '/') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
 		e = k + 2
-	case (sc.is(k+1, "over") || sc.is(k+1, "sobre")) && sc.kind(k+2) == tkNum:
+	case (sc.is(k+1, "over") || sc.is(k+1, "sobre")) && (sc.kind(k+2) == tkNum || decadeReading(sc.word(k+2))):
 		e = k + 2
 	case sc.isP(k+1, '.') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
 		e = k + 2
@@ -197,6 +210,21 @@ func (sc *scanner) readingAt(k int) (int, bool) {
 		e++
 	}
 	return e, true
+}
+
+// decadeReading reports a reading given as its range: "the 300s",
+// "160s over 100s".
+func decadeReading(w []byte) bool {
+	n := len(w)
+	if n < 3 || n > 4 || w[n-1] != 's' {
+		return false
+	}
+	for _, c := range w[:n-1] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // readingUnitSuffix reports a number written with its unit: "102f",
@@ -392,7 +420,7 @@ func (sc *scanner) healthPredicates() {
 		case (sc.is(k, "can't") || sc.is(k, "cant") || sc.is(k, "cannot") || sc.is(k, "couldn't") || (sc.is(k, "puedo") || sc.is(k, "puede") || sc.is(k, "pueden")) && sc.is(k-1, "no")) &&
 			sc.kind(k+1) == tkWord && bodyAbility(sc.word(k+1)):
 			verb = k + 1
-		case (sc.is(k, "trouble") || sc.is(k, "difficulty") || sc.is(k, "hard")) && sc.kind(k+1) == tkWord &&
+		case (sc.is(k, "trouble") || sc.is(k, "difficulty") || sc.is(k, "hard") || (sc.is(k, "cuesta") || sc.is(k, "cuestan")) && clitic(sc.word(k-1))) && sc.kind(k+1) == tkWord &&
 			(bodyAbility(sc.word(k+1)) || healthVerb(sc.word(k+1)) || sc.is(k+1, "breathing") || sc.is(k+1, "sleeping") ||
 				sc.is(k+1, "swallowing") || sc.is(k+1, "walking") || sc.is(k+1, "to") && bodyAbility(sc.word(k+2))):
 			verb = k + 1
@@ -794,15 +822,18 @@ func (sc *scanner) conditionStates() {
 		case T[k].stmt&sCondAdj != 0:
 			// "I'm anemic", "she is really anemic", "soy autista".
 			p := k - 1
-			if sc.is(p, "very") || sc.is(p, "really") || sc.is(p, "so") || sc.is(p, "severely") || sc.is(p, "legally") || sc.is(p, "completely") || sc.is(p, "muy") {
+			if sc.is(p, "very") || sc.is(p, "really") || sc.is(p, "so") || sc.is(p, "severely") || sc.is(p, "legally") || sc.is(p, "completely") || sc.is(p, "muy") ||
+				sc.is(p, "super") || sc.is(p, "pretty") || sc.is(p, "bastante") || sc.is(p, "tan") || sc.is(p, "medio") {
 				p--
 			}
+			// "anda", "sigue": Spanish says a state goes on with them.
 			if !(sc.is(p, "i'm") || sc.is(p, "im") || sc.is(p, "he's") || sc.is(p, "she's") || sc.is(p, "is") || sc.is(p, "am") ||
-				sc.is(p, "was") || sc.is(p, "became") || sc.is(p, "been") || sc.is(p, "soy") || sc.is(p, "es") || sc.is(p, "esta") || sc.is(p, "estoy")) {
+				sc.is(p, "was") || sc.is(p, "became") || sc.is(p, "been") || sc.is(p, "soy") || sc.is(p, "es") || sc.is(p, "esta") || sc.is(p, "estoy") ||
+				sc.is(p, "anda") || sc.is(p, "ando") || sc.is(p, "andaba") || sc.is(p, "sigue") || sc.is(p, "sigo") || sc.is(p, "estaba")) {
 				continue
 			}
 			s = p
-			if !sc.personBefore(p + 1) {
+			if !sc.personBefore(p+1) && !sc.is(p-1, "i've") && !sc.is(p-1, "ive") {
 				continue
 			}
 		case T[k].stmt&sCareSupport != 0:
@@ -839,8 +870,11 @@ func negation(w []byte) bool {
 
 // Statement word classes, kept in the lexicon entry so the per-token
 // rules above test a bit instead of comparing strings.
+// stmtClass is a set of statement word classes.
+type stmtClass uint16
+
 const (
-	sVital uint8 = 1 << iota
+	sVital stmtClass = 1 << iota
 	sHealthVerb
 	sBodyAbility
 	sCondAdj
@@ -851,12 +885,12 @@ const (
 )
 
 var stmtWordLists = []struct {
-	bit   uint8
+	bit   stmtClass
 	words []string
 }{
 	{sRunning, []string{"running"}},
 	{sBlood, []string{"blood", "sangre"}},
-	{sLead, []string{"can't", "cant", "cannot", "couldn't", "puedo", "puede", "pueden", "trouble", "difficulty", "hard"}},
+	{sLead, []string{"can't", "cant", "cannot", "couldn't", "puedo", "puede", "pueden", "trouble", "difficulty", "hard", "cuesta", "cuestan"}},
 	{sVital, vitalWordWords},
 	{sHealthVerb, healthVerbWords},
 	{sBodyAbility, bodyAbilityWords},

@@ -12,12 +12,12 @@ const (
 type token struct {
 	s, e    int32 // folded byte offsets
 	kind    uint8
-	space   bool  // whitespace (or the start of text) before the token
-	claimed bool  // inside a span an earlier detector found
-	addrEnd bool  // last token of a street address (a ZIP may follow)
-	fuzzy   bool  // looked up through a misspelling, an inflection or digits for letters
-	inClin  bool  // inside a clinical phrase ("colon cancer"): never part of a name
-	stmt    uint8 // statement word classes (sVital, sHealthVerb…)
+	space   bool      // whitespace (or the start of text) before the token
+	claimed bool      // inside a span an earlier detector found
+	addrEnd bool      // last token of a street address (a ZIP may follow)
+	fuzzy   bool      // looked up through a misspelling, an inflection or digits for letters
+	inClin  bool      // inside a clinical phrase ("colon cancer"): never part of a name
+	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)
 }
