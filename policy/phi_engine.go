@@ -198,6 +198,7 @@ func (sc *scanner) run(text string) {
 	sc.addressTails()
 	sc.names()
 	sc.otherScriptNames()
+	sc.positionalNames()
 	sc.catchAll()
 	sc.clinical()
 	sc.resolve()

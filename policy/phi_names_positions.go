@@ -1,0 +1,648 @@
+package policy
+
+// Names by position. The list and cue rules (phi_names.go) find a name
+// when a list knows it or a capital marks it. A patient who types in lower
+// case a name no list holds ("thanks zorvath", "tell ifeoma keplinski her
+// forms are ready") leaves neither. What is left is the place the words
+// stand in: the object of a verb of telling or asking, the owner of an
+// appointment or of results, the words after a kinship word or a form
+// label, a sign-off at the end of the message, a self-introduction. In
+// those places a word that no dictionary lists (phi_names_words.go), a
+// listed name, a capitalised unknown word or a word in another script is
+// read as a name; an ordinary word ("thanks again", "tell everyone", "my
+// mom is diabetic") is not.
+
+// positionalNames runs after the list, cue and script rules, over the
+// tokens they left unclaimed.
+func (sc *scanner) positionalNames() {
+	if sc.placeholder || len(sc.toks) == 0 {
+		return
+	}
+	sc.joinedNames()
+	sc.cuedUnknownNames()
+	sc.addressedNames()
+	sc.possessiveNames()
+	sc.fieldNames()
+	sc.signOffName()
+	sc.scriptSubjects()
+	sc.extendNameSpans()
+}
+
+// nameEvidence reports that word k, standing in a name position, reads as
+// a name: a word in another script inside a Latin-script message, a
+// listed name (a name that is also a word, "hope", "june", only when
+// wordOK or capitalised), a capitalised word no dictionary lists, or a
+// lower-case word no dictionary lists.
+func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
+	T := sc.toks
+	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
+		return false
+	}
+	if sc.otherScriptWord(k) {
+		return sc.latinDominant() == 1
+	}
+	capital := sc.upper(k) && !sc.allUpperText()
+	if T[k].flags&fMonth != 0 {
+		// "June", "April": a month even with its capital ("Re: June
+		// appointment", "slots for May"), unless the position is a
+		// strong one ("tell april that…"); never before a day number.
+		return wordOK && sc.wordName(k)
+	}
+	if T[k].flags&fNameWord != 0 && T[k].flags&fClin == 0 {
+		// "will", "hope", "summer": a name where the position is a
+		// strong one or a capital says so.
+		return (wordOK || capital) && sc.wordName(k)
+	}
+	if sc.isLex(k) {
+		return true
+	}
+	if !sc.nameWord(k) || T[k].e-T[k].s < 3 {
+		return false
+	}
+	return !dictionaryWord(sc.word(k))
+}
+
+// initialAt reports a single-letter initial at k ("j", "J.") and the last
+// token it takes (its dot when attached).
+func (sc *scanner) initialAt(k int) (int, bool) {
+	T := sc.toks
+	if sc.kind(k) != tkWord || T[k].e-T[k].s != 1 || !T[k].space || T[k].claimed || sc.otherScriptWord(k) {
+		return 0, false
+	}
+	if sc.isP(k+1, '.') && sc.attached(k+1) {
+		return k + 1, true
+	}
+	return k, true
+}
+
+// nameRun grows a name from token j, which has evidence, over the words
+// of the same name: more words with evidence in the same case, initials
+// between or at the end ("zorvath k"), particles ("de los", "bin", "al-"),
+// hyphenated parts. It returns the last token.
+func (sc *scanner) nameRun(j int) int {
+	T := sc.toks
+	end := j
+	same := func(k int) bool { return sc.upper(k) == sc.upper(j) }
+	for n := 0; n < 4; n++ {
+		k := end + 1
+		if k >= len(T) {
+			break
+		}
+		if sc.isP(k, '-') && sc.attached(k) && sc.attached(k+1) && sc.kind(k+1) == tkWord && !T[k+1].claimed && sc.canBeName(k+1) {
+			end = k + 1
+			continue
+		}
+		if !T[k].space {
+			break
+		}
+		if ie, ok := sc.initialAt(k); ok && (sc.upper(k) || !sc.is(k, "i") && !sc.is(k, "a")) {
+			if sc.nameEvidence(ie+1, false) && same(ie+1) && T[ie+1].space {
+				end = ie + 1
+				continue
+			}
+			if sc.nameBoundary(ie+1) && !sc.isP(ie+1, '\'') {
+				end = ie
+				break
+			}
+			break
+		}
+		if T[k].kind == tkWord && T[k].flags&fParticle != 0 && !T[k].claimed {
+			p := k + 1
+			if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
+				p++
+			} else if articleParticle(sc.word(k)) {
+				break // "patel le llamará": "le", "la", "el" alone are no particles
+			}
+			if sc.isP(p, '-') && sc.attached(p) {
+				p++ // "al-Maktoum"
+			}
+			if sc.nameEvidence(p, true) && same(p) {
+				end = p
+				continue
+			}
+			break
+		}
+		if sc.nameEvidence(k, false) && same(k) {
+			end = k
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// nameEnds reports what may follow a name found by position: the end of
+// the message, punctuation, a function word, a pronoun ("tell zorvath his
+// forms…"), a number or a date word.
+func (sc *scanner) nameEnds(k int) bool {
+	return sc.nameBoundary(k) || sc.flags(k)&(fPersonal|fDateCue) != 0 || sc.kind(k) == tkNum
+}
+
+// cuedUnknownNames reads the words after a name cue ("appointment for",
+// "my son", "this is", "attn") when the cue rules left them: a lower-case
+// word no dictionary lists is a name there ("results for zorvath",
+// "my mom is zorvath keplinski", "im zorvath, …").
+func (sc *scanner) cuedUnknownNames() {
+	for _, m := range sc.marks {
+		c := m.e.cue
+		if c != cueNameStrong && c != cueNameWeak && c != cueRelation && c != cueIntro && c != cueTitle {
+			continue
+		}
+		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
+			continue
+		}
+		if c == cueTitle {
+			// "Oakmont Dr", "42 Kessler Dr. Westfield": "dr" after a
+			// name or a number is a street's "Drive", not a title.
+			if p := m.ts - 1; sc.kind(p) == tkNum || sc.kind(p) == tkWord && (sc.upper(p) || sc.isLex(p)) {
+				continue
+			}
+		}
+		if sc.is(m.ts, "called") || sc.is(m.ts, "named") {
+			// "an app called zocdoc" names a thing; "a patient named",
+			// "my son called" a person.
+			if p := sc.word(m.ts - 1); !relationWord(p) && sc.flags(m.ts-1)&fPersonal == 0 && !personNoun(p) {
+				continue
+			}
+		}
+		j := m.te
+		for f := 0; f < 2 && c != cueTitle; f++ {
+			if sc.isP(j, ':') || sc.isP(j, ',') || sc.isP(j, '-') || sc.is(j, "is") || sc.is(j, "was") || sc.is(j, "es") || sc.is(j, "named") || sc.is(j, "called") {
+				j++
+			}
+		}
+		if !sc.nameEvidence(j, c == cueNameStrong || c == cueTitle) {
+			continue
+		}
+		if sc.otherScriptWord(j) && c == cueIntro {
+			continue // "thanks 谢谢", "regards, с уважением"
+		}
+		end := sc.nameRun(j)
+		if !sc.nameEnds(end+1) && !bytesHasPossessive(sc.word(end)) {
+			continue
+		}
+		if sc.notPerson(j, end) || sc.flags(end+1)&(fStreetSuffix|fOrgNoun|fUnitDesignator) != 0 {
+			continue // "it's Parkview Ave", "this is Bellhaven Imaging"
+		}
+		if end == j && !sc.isLex(j) && !sc.upper(j) && !sc.otherScriptWord(j) {
+			// One lower-case word no list holds: after "forms for" or
+			// "pt" it is as often an acronym typed small ("fmla") as a
+			// name; after "this is" or "i'm" it must end the clause.
+			if c == cueNameWeak || c == cueIntro && end+1 < len(sc.toks) && sc.kind(end+1) != tkPunct {
+				continue
+			}
+		}
+		sc.addName(j, end, 0.7)
+	}
+}
+
+// personNoun reports a noun for a person that "named" or "called" may
+// follow: "a patient named …", "a lady called …".
+func personNoun(w []byte) bool {
+	switch string(w) {
+	case "patient", "person", "someone", "somebody", "man", "woman", "lady", "guy", "girl", "boy", "gentleman",
+		"nurse", "doctor", "caller", "kid", "child", "baby", "student", "resident", "client", "friend":
+		return true
+	}
+	return false
+}
+
+// addressVerb reports a verb whose object is a person: "tell", "ask",
+// "remind", "let … know", "avísale a".
+func addressVerb(w []byte) bool {
+	switch string(w) {
+	case "tell", "ask", "remind", "let", "text", "email", "message", "thank", "notify", "inform", "page", "cc",
+		"told", "asked", "reminded", "texted", "emailed", "messaged", "thanked", "paged", "informed", "notified",
+		"dile", "digale", "diganle", "avisale", "avisele", "avisenle", "preguntale", "preguntele", "llamen", "llame":
+		return true
+	}
+	return false
+}
+
+// addressedNames finds the person a verb of telling or asking is about
+// ("please tell zorvath keplinski his forms are ready", "can you ask april
+// to call me", "dile a itzel que…"), and the two-word name after "for",
+// "from" or "with" that no dictionary knows ("an update for zorvath
+// keplinski").
+func (sc *scanner) addressedNames() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].kind != tkWord {
+			continue
+		}
+		w := sc.word(i)
+		switch {
+		case addressVerb(w):
+			j := i + 1
+			if sc.is(j, "a") && w[len(w)-1] != 'k' {
+				j++ // "dile a Itzel"
+			}
+			if !sc.nameEvidence(j, true) {
+				continue
+			}
+			end := sc.nameRun(j)
+			if !sc.nameEnds(end+1) && !sc.is(end+1, "know") && !sc.is(end+1, "que") {
+				continue
+			}
+			sc.addName(j, end, 0.65)
+			i = end
+		case string(w) == "for" || string(w) == "from" || string(w) == "with" || string(w) == "para":
+			j := i + 1
+			if !sc.nameEvidence(j, false) {
+				continue
+			}
+			end := sc.nameRun(j)
+			if end == j && !(sc.isLex(j) && T[j].flags&fNameWord == 0) {
+				// One word no list holds: "for telehealth", "patients
+				// from Bellhaven", "from 東京" are things and places.
+				continue
+			}
+			if !sc.nameEnds(end+1) || sc.notPerson(j, end) {
+				continue
+			}
+			sc.addName(j, end, 0.6)
+			i = end
+		}
+	}
+}
+
+// possessiveNames finds the owner of an appointment, results or forms
+// written with "'s": "zorvath's results came in?", "ifeoma keplinski's
+// appointment". The owner takes no determiner ("the doctor's"), is no
+// place or business ("at Wendy's", "Kaiser's pharmacy") and carries name
+// evidence.
+func (sc *scanner) possessiveNames() {
+	T := sc.toks
+	for k := 0; k < len(T); k++ {
+		if T[k].kind != tkWord || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
+			continue
+		}
+		if !sc.nameEvidence(k, false) {
+			continue
+		}
+		start := k
+		for n := 0; n < 2; n++ {
+			p := start - 1
+			if ie, ok := sc.initialAt(p); ok && ie == p && sc.nameEvidence(p-1, false) {
+				start = p - 1
+				continue
+			}
+			if sc.isP(p, '.') && sc.attached(p) {
+				if _, ok := sc.initialAt(p - 1); ok && sc.nameEvidence(p-2, false) {
+					start = p - 2
+					continue
+				}
+			}
+			if T[start].space && sc.nameEvidence(p, false) && sc.upper(p) == sc.upper(k) {
+				start = p
+				continue
+			}
+			break
+		}
+		switch string(sc.word(start - 1)) {
+		case "at", "to", "from", "near", "into", "inside", "behind", "across", "past", "a", "an":
+			continue
+		}
+		// A person's possessive owns something ("zorvath's results");
+		// one that owns nothing named is a shop ("past Wendy's and …").
+		if nk := sc.kind(k + 1); nk != tkNum && (nk != tkWord || sc.flags(k+1)&fStop != 0) {
+			continue
+		}
+		if sc.notPerson(start, k) || sc.flags(k+1)&(fOrgNoun|fStreetSuffix) != 0 {
+			continue
+		}
+		sc.addName(start, k, 0.6)
+	}
+}
+
+// fieldLabel reports a form label that a person's name follows:
+// "guardian:", "parent:", "re:", "to:", "paciente:".
+func fieldLabel(w []byte) bool {
+	switch string(w) {
+	case "guardian", "parent", "caregiver", "child", "dependent", "spouse", "contact", "insured", "policyholder",
+		"resident", "client", "re", "to", "cc", "attn", "attention", "pt", "patient", "requester", "requestor",
+		"recipient", "sender", "emergency", "tutor", "madre", "padre", "paciente", "asegurado", "asegurada",
+		"titular", "beneficiario", "beneficiaria", "responsable", "para", "de", "from", "nombre", "name":
+		return true
+	}
+	return false
+}
+
+// fieldNames reads the value of a form-like line, "guardian: kowalczyk",
+// "Re: Oyelaran appointment", in any case.
+func (sc *scanner) fieldNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].kind != tkWord || !sc.isP(i+1, ':') || !fieldLabel(sc.word(i)) {
+			continue
+		}
+		j := i + 2
+		if !sc.nameEvidence(j, false) {
+			continue
+		}
+		end := sc.nameRun(j)
+		if sc.isP(end+1, ',') && sc.attached(end+1) && sc.nameEvidence(end+2, true) && sc.upper(end+2) == sc.upper(j) {
+			end = sc.nameRun(end + 2) // "guardian: kowalczyk, anna"
+		}
+		if !sc.nameEnds(end+1) && sc.flags(end+1)&fNotName == 0 {
+			continue
+		}
+		sc.addName(j, end, 0.65)
+		i = end
+	}
+}
+
+// signOffWord reports a word that closes a message before the writer's
+// name: "thanks", "regards", "atte".
+func signOffWord(w []byte) bool {
+	switch string(w) {
+	case "thanks", "thank", "thx", "thnx", "thnks", "ty", "tks", "cheers", "regards", "best", "love", "sincerely",
+		"respectfully", "cordially", "warmly", "xoxo", "gracias", "saludos", "atte", "att", "atentamente",
+		"cordialmente", "bendiciones", "abrazos", "besos":
+		return true
+	}
+	return false
+}
+
+// signOffName finds the writer's name that ends the message: after a word
+// of thanks or greeting ("thanks - zorvath", "gracias, itzel mamani"),
+// after a dash ("… see you then - zorvath k"), or alone on the last line.
+func (sc *scanner) signOffName() {
+	T := sc.toks
+	last := len(T) - 1
+	for last >= 0 && T[last].kind == tkPunct {
+		last--
+	}
+	if last < 0 {
+		return
+	}
+	// The run of name words that ends the message, read backwards.
+	start := -1
+	for k := last; k >= 0 && last-k < 4; k-- {
+		if _, ok := sc.initialAt(k); ok && k == last {
+			continue // a trailing initial: "zorvath k"
+		}
+		if sc.isP(k, '.') && k == last && k > 0 {
+			continue
+		}
+		// A word in another script after "thanks" is the thanks said
+		// again ("thanks 谢谢"): the script rules take names after cues.
+		if !sc.nameEvidence(k, false) || sc.otherScriptWord(k) {
+			break
+		}
+		start = k
+	}
+	if start < 0 {
+		return
+	}
+	p := start - 1
+	lineStart := sc.newlineBefore(start)
+	dash := sc.isP(p, '-') || sc.isP(p, '~')
+	comma := sc.isP(p, ',')
+	if dash || comma {
+		p--
+	}
+	// One lower-case word no list holds, straight after "thanks" or on a
+	// line of its own, is as often chat shorthand as a name: it needs the
+	// comma or dash of a signature.
+	if start == last && !dash && !comma && !sc.isLex(start) && !sc.upper(start) {
+		return
+	}
+	switch {
+	case p >= 0 && signOffWord(sc.word(p)):
+	case p >= 1 && sc.is(p, "you") && sc.is(p-1, "thank"):
+	case dash && (p < 0 || T[p+1].space):
+	case lineStart:
+	default:
+		return
+	}
+	end := last
+	if T[end].kind == tkPunct {
+		end--
+	}
+	for s := start; s <= end; s++ {
+		if T[s].claimed {
+			return
+		}
+	}
+	sc.addName(start, end, 0.6)
+}
+
+// newlineBefore reports a line break between token k and the one before.
+func (sc *scanner) newlineBefore(k int) bool {
+	if k <= 0 {
+		return false
+	}
+	for p := sc.toks[k-1].e; p < sc.toks[k].s; p++ {
+		if sc.n.b[p] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptSubjects finds a name in another script that opens a clause of a
+// Latin-script message and is its subject: "Σοφία called about her
+// appointment", "王秀英 needs a refill". The verb after it must carry
+// person and tense; a greeting in another script is followed by a
+// question or a request, not by such a verb.
+func (sc *scanner) scriptSubjects() {
+	T := sc.toks
+	for i := 0; i < len(T); i++ {
+		if i > 0 && T[i-1].kind != tkPunct {
+			continue
+		}
+		if !sc.otherScriptWord(i) {
+			continue
+		}
+		end := i
+		for end+1 < len(T) && sc.otherScriptWord(end+1) {
+			end++
+		}
+		// Not "is", "will" or "can": "你好 is the clinic open?" asks.
+		switch string(sc.word(end + 1)) {
+		case "called", "calls", "needs", "has", "had", "wants", "missed", "said", "says", "came", "took", "got",
+			"won't", "can't", "didn't", "doesn't", "isn't", "wasn't", "feels",
+			"necesita", "tiene", "quiere", "llamo", "vino", "esta", "estaba", "fue":
+		default:
+			i = end
+			continue
+		}
+		if sc.latinDominant() != 1 {
+			return
+		}
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// joinedNames finds a name split by a hyphen, dot or underscore so no
+// list would match it ("Jo-hn", "mar.ia", "Ro_berto"): the pieces joined
+// make a listed name that is not a dictionary word, and one piece is too
+// short to be a word of its own.
+func (sc *scanner) joinedNames() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].claimed || sc.kind(i+2) != tkWord || !sc.attached(i+1) || !sc.attached(i+2) {
+			continue
+		}
+		if !(sc.isP(i+1, '-') || sc.isP(i+1, '.') || sc.isP(i+1, '_')) {
+			continue
+		}
+		end := i + 2
+		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(end)...)
+		short := T[i].e-T[i].s <= 2 || T[end].e-T[end].s <= 2
+		for (sc.isP(end+1, '-') || sc.isP(end+1, '.')) && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord {
+			end += 2
+			sc.key = append(sc.key, sc.txt(end)...)
+			short = short || T[end].e-T[end].s <= 2
+		}
+		if !short || sc.anyClaimed(i, end) || len(sc.key) < 3 {
+			continue
+		}
+		e, ok := sc.lx.get(sc.key)
+		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fNameWord|fMonth) == 0
+		if !named && !ok {
+			named = sc.lx.people.lookup(sc.key) != 0
+		}
+		if !named {
+			continue
+		}
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// articleParticle reports a particle that is also an article or a
+// pronoun ("la", "le", "el", "los"): inside a name only after "de" or
+// "van" ("de la Cruz", "van der Berg").
+func articleParticle(w []byte) bool {
+	switch string(w) {
+	case "la", "las", "le", "el", "los", "san", "des", "du", "della", "ben":
+		return true
+	}
+	return false
+}
+
+// nameSuffix reports a generational suffix: "Jr", "Sr", "III".
+func nameSuffix(w []byte) bool {
+	switch string(w) {
+	case "jr", "sr", "ii", "iii", "iv", "2nd", "3rd":
+		return true
+	}
+	return false
+}
+
+// extendNameSpans grows every name span over the rest of the same name
+// that the rule which found it stopped short of: a generational suffix
+// ("Sean O'Connor Jr."), an initial after "Family, Given" ("Anderson,
+// Robert J."), particles and the family name after them ("María de los
+// Ángeles", "bin Rashid al-Maktoum"), two name spans that only particles
+// separate becoming one.
+func (sc *scanner) extendNameSpans() {
+	T := sc.toks
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		te := sc.tokenEndingAt(x.e)
+		if te < 0 {
+			continue
+		}
+		comma := false
+		for k := te; k >= 0 && T[k].s >= x.s; k-- {
+			if sc.isP(k, ',') {
+				comma = true
+			}
+		}
+		for n := 0; n < 3; n++ {
+			k := te + 1
+			if k >= len(T) {
+				break
+			}
+			if sc.isP(k, ',') && sc.attached(k) && sc.kind(k+1) == tkWord && nameSuffix(sc.word(k+1)) && !T[k+1].claimed {
+				k++ // "Smith, Jr."
+			}
+			if sc.kind(k) == tkWord && nameSuffix(sc.word(k)) && !T[k].claimed && T[k].space && sc.kind(te) == tkWord && sc.upper(k) == sc.upper(te) &&
+				!sc.notPerson(k, k) && sc.flags(k+1)&(fStreetSuffix|fOrgNoun) == 0 && !(sc.isP(k+1, '.') && sc.flags(k+2)&(fStreetSuffix|fOrgNoun) != 0) {
+				te = k
+				if sc.isP(k+1, '.') && sc.attached(k+1) {
+					te = k + 1
+				}
+				continue
+			}
+			if ie, ok := sc.initialAt(k); ok && comma && sc.upper(k) == sc.upper(te) && (ie > k || sc.nameBoundary(k+1)) {
+				te = ie
+				continue
+			}
+			if sc.kind(k) == tkWord && T[k].flags&fParticle != 0 && !T[k].claimed && T[k].space {
+				p := k + 1
+				if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
+					p++
+				} else if articleParticle(sc.word(k)) {
+					break
+				}
+				hy := false
+				if sc.isP(p, '-') && sc.attached(p) {
+					p++
+					hy = true
+				}
+				if p >= len(T) || sc.kind(p) != tkWord || sc.upper(p) != sc.upper(te) && !hy {
+					break
+				}
+				if T[p].claimed {
+					// Another name span starts there: join the two.
+					if other := sc.nameCandAt(T[p].s); other >= 0 && other != c {
+						o := &sc.cands[other]
+						te = sc.tokenEndingAt(o.e)
+						o.e = o.s // dropped: resolve skips empty spans
+						if te < 0 {
+							break
+						}
+						continue
+					}
+					break
+				}
+				if sc.nameEvidence(p, true) || hy && sc.canBeName(p) {
+					te = p
+					continue
+				}
+			}
+			break
+		}
+		if e := T[te].e; e > x.e {
+			for k := sc.tokenEndingAt(x.e) + 1; k <= te; k++ {
+				T[k].claimed = true
+			}
+			x.e = e
+		}
+	}
+}
+
+// tokenEndingAt returns the token that ends at folded offset e, or -1.
+func (sc *scanner) tokenEndingAt(e int32) int {
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sc.toks[m].e < e {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sc.toks) && sc.toks[lo].e == e {
+		return lo
+	}
+	return -1
+}
+
+// nameCandAt returns the name candidate starting at folded offset s, or -1.
+func (sc *scanner) nameCandAt(s int32) int {
+	for c := range sc.cands {
+		if sc.cands[c].t == SpanName && sc.cands[c].s == s && sc.cands[c].e > s {
+			return c
+		}
+	}
+	return -1
+}
