@@ -25,7 +25,10 @@ func (sc *scanner) positionalNames() {
 	sc.fieldNames()
 	sc.signOffName()
 	sc.scriptSubjects()
+	sc.subjectNames()
+	sc.appositionNames()
 	sc.extendNameSpans()
+	sc.coordinatedNames()
 }
 
 // nameEvidence reports that word k, standing in a name position, reads as
@@ -211,9 +214,30 @@ func personNoun(w []byte) bool {
 // "remind", "let … know", "avísale a".
 func addressVerb(w []byte) bool {
 	switch string(w) {
-	case "tell", "ask", "remind", "let", "text", "email", "message", "thank", "notify", "inform", "page", "cc",
+	case "tell", "ask", "remind", "let", "call", "text", "email", "message", "thank", "notify", "inform", "page", "cc",
 		"told", "asked", "reminded", "texted", "emailed", "messaged", "thanked", "paged", "informed", "notified",
 		"dile", "digale", "diganle", "avisale", "avisele", "avisenle", "preguntale", "preguntele", "llamen", "llame":
+		return true
+	}
+	return false
+}
+
+// objectVerb reports a verb of the front desk whose object is a patient:
+// "see", "move", "book", "bring". Only a capitalised listed name counts
+// after it ("move Hope to 3pm"); "book summer camp forms" stays.
+func objectVerb(w []byte) bool {
+	switch string(w) {
+	case "see", "seeing", "saw", "seen", "move", "book", "schedule", "reschedule", "bring", "squeeze", "fit", "add",
+		"check", "pick", "drop", "take", "meet", "visit", "help", "treat", "examine", "vaccinate":
+		return true
+	}
+	return false
+}
+
+// seasonWord reports a season, a time of year like a month.
+func seasonWord(w []byte) bool {
+	switch string(w) {
+	case "summer", "autumn", "winter", "spring", "fall", "verano", "otono", "invierno", "primavera":
 		return true
 	}
 	return false
@@ -231,9 +255,8 @@ func (sc *scanner) addressedNames() {
 			continue
 		}
 		w := sc.word(i)
-		switch {
-		case addressVerb(w):
-			j := i + 1
+		j := i + 1
+		if addressVerb(w) {
 			if sc.is(j, "a") && w[len(w)-1] != 'k' {
 				j++ // "dile a Itzel"
 			}
@@ -241,28 +264,45 @@ func (sc *scanner) addressedNames() {
 				continue
 			}
 			end := sc.nameRun(j)
-			if !sc.nameEnds(end+1) && !sc.is(end+1, "know") && !sc.is(end+1, "que") {
+			if !sc.nameEnds(end+1) && !sc.is(end+1, "know") && !sc.is(end+1, "que") && !sc.is(end+1, "back") {
 				continue
 			}
 			sc.addName(j, end, 0.65)
 			i = end
-		case string(w) == "for" || string(w) == "from" || string(w) == "with" || string(w) == "para":
-			j := i + 1
-			if !sc.nameEvidence(j, false) {
-				continue
-			}
-			end := sc.nameRun(j)
-			if end == j && !(sc.isLex(j) && T[j].flags&fNameWord == 0) {
-				// One word no list holds: "for telehealth", "patients
-				// from Bellhaven", "from 東京" are things and places.
-				continue
-			}
-			if !sc.nameEnds(end+1) || sc.notPerson(j, end) {
-				continue
-			}
-			sc.addName(j, end, 0.6)
-			i = end
+			continue
 		}
+		prep := string(w) == "for" || string(w) == "about" || string(w) == "with" || string(w) == "para" || string(w) == "from"
+		if !prep && !objectVerb(w) {
+			continue
+		}
+		// "can you move Hope to 3pm", "who is seeing Grace", "it's for
+		// Will": a capitalised listed given name, even one that is also
+		// a word, as the object. Months and seasons are times ("for
+		// May", "for Summer").
+		if sc.upper(j) && !sc.allUpperText() && !sc.clauseStart(j) && sc.isLex(j) && T[j].flags&fMonth == 0 && !seasonWord(sc.word(j)) && string(w) != "from" {
+			end := sc.nameRun(j)
+			if sc.nameEnds(end+1) && !sc.notPerson(j, end) {
+				sc.addName(j, end, 0.6)
+				i = end
+				continue
+			}
+		}
+		if !prep || string(w) == "about" || !sc.nameEvidence(j, false) {
+			continue
+		}
+		// Two words no dictionary holds after "for", "from", "with": "an
+		// update for zorvath keplinski".
+		end := sc.nameRun(j)
+		if end == j && !(sc.isLex(j) && T[j].flags&fNameWord == 0) {
+			// One word no list holds: "for telehealth", "patients from
+			// Bellhaven", "from 東京" are things and places.
+			continue
+		}
+		if !sc.nameEnds(end+1) || sc.notPerson(j, end) {
+			continue
+		}
+		sc.addName(j, end, 0.6)
+		i = end
 	}
 }
 
@@ -305,7 +345,7 @@ func (sc *scanner) possessiveNames() {
 		}
 		// A person's possessive owns something ("zorvath's results");
 		// one that owns nothing named is a shop ("past Wendy's and …").
-		if nk := sc.kind(k + 1); nk != tkNum && (nk != tkWord || sc.flags(k+1)&fStop != 0) {
+		if nk := sc.kind(k + 1); nk != tkNum && (nk != tkWord || linkWord(sc.word(k+1))) {
 			continue
 		}
 		if sc.notPerson(start, k) || sc.flags(k+1)&(fOrgNoun|fStreetSuffix) != 0 {
@@ -313,6 +353,16 @@ func (sc *scanner) possessiveNames() {
 		}
 		sc.addName(start, k, 0.6)
 	}
+}
+
+// linkWord reports a conjunction or preposition: what follows a shop's
+// name ("past Wendy's and", "at Denny's on Main"), never a thing owned.
+func linkWord(w []byte) bool {
+	switch string(w) {
+	case "and", "or", "but", "on", "in", "at", "to", "for", "from", "near", "by", "with", "then", "y", "o", "en", "is", "was":
+		return true
+	}
+	return false
 }
 
 // fieldLabel reports a form label that a person's name follows:
@@ -576,6 +626,13 @@ func (sc *scanner) extendNameSpans() {
 				te = ie
 				continue
 			}
+			// A middle initial the first rule stopped at, the family name
+			// after it: "kwabena a. mensah", "Tamsin E Okonjo".
+			if ie, ok := sc.initialAt(k); ok && sc.upper(k) == sc.upper(te) && (ie > k || sc.upper(k)) &&
+				sc.nameEvidence(ie+1, false) && sc.upper(ie+1) == sc.upper(te) && sc.toks[ie+1].space {
+				te = sc.nameRun(ie + 1)
+				continue
+			}
 			if sc.kind(k) == tkWord && T[k].flags&fParticle != 0 && !T[k].claimed && T[k].space {
 				p := k + 1
 				if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
@@ -611,6 +668,20 @@ func (sc *scanner) extendNameSpans() {
 			}
 			break
 		}
+		// Initials before the name: "J. Robert Anderson", "R.J. Anderson".
+		if ts := sc.tokenStartingAt(x.s); ts > 0 && T[ts].space {
+			p := ts - 1
+			for p >= 1 && sc.isP(p, '.') && sc.attached(p) && sc.kind(p-1) == tkWord && T[p-1].e-T[p-1].s == 1 &&
+				!T[p-1].claimed && sc.upper(p-1) && sc.upper(ts) && !sc.otherScriptWord(p-1) {
+				x.s = T[p-1].s
+				T[p-1].claimed, T[p].claimed = true, true
+				if !T[p-1].space && p >= 3 {
+					p -= 2
+					continue
+				}
+				break
+			}
+		}
 		if e := T[te].e; e > x.e {
 			for k := sc.tokenEndingAt(x.e) + 1; k <= te; k++ {
 				T[k].claimed = true
@@ -637,6 +708,23 @@ func (sc *scanner) tokenEndingAt(e int32) int {
 	return -1
 }
 
+// tokenStartingAt returns the token that starts at folded offset s, or -1.
+func (sc *scanner) tokenStartingAt(s int32) int {
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sc.toks[m].s < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sc.toks) && sc.toks[lo].s == s {
+		return lo
+	}
+	return -1
+}
+
 // nameCandAt returns the name candidate starting at folded offset s, or -1.
 func (sc *scanner) nameCandAt(s int32) int {
 	for c := range sc.cands {
@@ -645,4 +733,146 @@ func (sc *scanner) nameCandAt(s int32) int {
 		}
 	}
 	return -1
+}
+
+// personVerb reports a verb whose subject is a person: "needs", "missed",
+// "called", "can't". "is" and "has" say too little on their own ("Summer
+// is here", "June has 30 days"); subjectNames asks more of them.
+func personVerb(w []byte) bool {
+	switch string(w) {
+	case "needs", "wants", "missed", "called", "calls", "texted", "said", "says", "asked", "feels", "felt", "woke",
+		"fell", "can't", "cant", "cannot", "couldn't", "won't", "didn't", "doesn't", "hasn't", "needed", "wanted",
+		"necesita", "quiere", "llamo", "falto", "siente", "puede":
+		return true
+	}
+	return false
+}
+
+// clauseStart reports that token i opens a clause: the message start,
+// punctuation, or a greeting or conjunction before it.
+func (sc *scanner) clauseStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	if sc.kind(i-1) == tkPunct {
+		return !sc.isP(i-1, '\'') && !sc.isP(i-1, '-') && !sc.isP(i-1, '/')
+	}
+	switch string(sc.word(i - 1)) {
+	case "hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "also", "hola", "si", "pero", "y":
+		return true
+	}
+	return false
+}
+
+// subjectNames finds a name that opens a clause as the subject of a verb
+// only people take: "june needs her refill", "Will missed his
+// appointment", "Sunny is my daughter", "zorvath keplinski called". A
+// given name that is also a word or a month counts here; one lower-case
+// word no list holds needs a second one beside it.
+func (sc *scanner) subjectNames() {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) {
+			continue
+		}
+		if !sc.nameEvidence(i, true) {
+			continue
+		}
+		end := sc.nameRun(i)
+		v := end + 1
+		w := sc.word(v)
+		ok := personVerb(w) && !(sc.is(v+1, "to") && sc.is(v+2, "be")) // "bill needs to be paid"
+		if !ok && (sc.is(v, "is") || sc.is(v, "was")) {
+			// "Sunny is my daughter", "hope is sick".
+			nx := sc.word(v + 1)
+			ok = (sc.is(v+1, "my") || sc.is(v+1, "our")) && (relationWord(sc.word(v+2)) || sc.toks[min(v+2, len(T)-1)].ent.cue == cueRelation) ||
+				string(nx) == "sick" || string(nx) == "ill" || string(nx) == "unwell" || string(nx) == "feeling"
+		}
+		if !ok || v >= len(T) {
+			continue
+		}
+		if end == i && !sc.isLex(i) && !sc.upper(i) && !sc.otherScriptWord(i) && T[i].flags&(fNameWord|fMonth) == 0 {
+			continue // "mychart needs an update"
+		}
+		if T[i].flags&fMonth != 0 && end == i && !personVerb(w) {
+			continue
+		}
+		if sc.notPerson(i, end) {
+			continue
+		}
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// appositionNames finds a name set beside a kinship word: "Frank, my
+// husband, called", "hope, our daughter, has". The apposition says a
+// person is named, so a given name that is also a word counts.
+func (sc *scanner) appositionNames() {
+	T := sc.toks
+	for k := 3; k < len(T); k++ {
+		if !(relationWord(sc.word(k)) || T[k].ent.cue == cueRelation) {
+			continue
+		}
+		if !(sc.is(k-1, "my") || sc.is(k-1, "our") || sc.is(k-1, "mi") || sc.is(k-1, "his") || sc.is(k-1, "her")) || !sc.isP(k-2, ',') || !sc.attached(k-2) {
+			continue
+		}
+		end := k - 3
+		if !sc.nameEvidence(end, true) {
+			continue
+		}
+		start := end
+		for n := 0; n < 3; n++ {
+			p := start - 1
+			if p >= 0 && T[start].space && sc.nameEvidence(p, true) && sc.upper(p) == sc.upper(end) {
+				start = p
+				continue
+			}
+			if ie, ok := sc.initialAt(p); ok && ie == p && sc.nameEvidence(p-1, true) {
+				start = p - 1
+				continue
+			}
+			break
+		}
+		if !sc.clauseStart(start) && sc.flags(start-1)&(fStop|fNotName) == 0 || sc.notPerson(start, end) {
+			continue
+		}
+		sc.addName(start, end, 0.65)
+	}
+}
+
+// coordinatedNames finds a name joined by "and" to a name already found:
+// "Jack and Jill", "maria y june". Beside a name, a given name that is
+// also a word is a name.
+func (sc *scanner) coordinatedNames() {
+	T := sc.toks
+	n := len(sc.cands)
+	for c := 0; c < n; c++ {
+		x := sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		ts, te := sc.tokenStartingAt(x.s), sc.tokenEndingAt(x.e)
+		if ts < 0 {
+			continue
+		}
+		if p := ts - 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.nameEvidence(p-1, true) && sc.upper(p-1) == sc.upper(ts) && !sc.allUpperText() {
+			s := p - 1
+			if sc.nameEvidence(s-1, true) && T[s].space && sc.upper(s-1) == sc.upper(s) {
+				s--
+			}
+			if !sc.notPerson(s, p-1) {
+				sc.addName(s, p-1, 0.6)
+			}
+		}
+		if te < 0 {
+			continue
+		}
+		if p := te + 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.nameEvidence(p+1, true) && sc.upper(p+1) == sc.upper(te) && !sc.allUpperText() {
+			end := sc.nameRun(p + 1)
+			if sc.nameEnds(end+1) && !sc.notPerson(p+1, end) {
+				sc.addName(p+1, end, 0.6)
+			}
+		}
+	}
 }
