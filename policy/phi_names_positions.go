@@ -29,6 +29,7 @@ func (sc *scanner) positionalNames() {
 	sc.appositionNames()
 	sc.extendNameSpans()
 	sc.coordinatedNames()
+	sc.dropInsurers()
 }
 
 // nameEvidence reports that word k, standing in a name position, reads as
@@ -875,4 +876,75 @@ func (sc *scanner) coordinatedNames() {
 			}
 		}
 	}
+}
+
+// dropInsurers removes name spans that name a health plan: the object of
+// "do you take / accept" ("do you accept Oscar or Ambetter?") or words
+// before "in network", "accepted", "insurance" ("is Geisinger in
+// network"). A clinic is asked which plans it takes far more often than
+// whether it takes a person, and a plan is no identifier.
+func (sc *scanner) dropInsurers() {
+	T := sc.toks
+	insured := -1 // whether the message speaks of insurance: found on first need
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		ts, te := sc.tokenStartingAt(x.s), sc.tokenEndingAt(x.e)
+		if ts < 0 || te < 0 {
+			continue
+		}
+		p := ts - 1
+		for k := 0; k < 6 && p >= 0 && (sc.is(p, "or") || sc.is(p, "and") || sc.isP(p, ',') || sc.isP(p, '/') || T[p].kind == tkWord && T[p].claimed); k++ {
+			p-- // "accept Oscar or Ambetter": the whole list
+		}
+		plan := false
+		switch string(sc.word(p)) {
+		case "accept", "accepts", "accepting", "aceptan", "acepta", "reciben", "recibe":
+			plan = true
+		case "take", "takes", "taking", "toman":
+			plan = sc.is(p-1, "you") || sc.is(p-1, "u") || sc.is(p-1, "guys") || sc.is(p-1, "still") || sc.is(p-1, "clinic") || sc.is(p-1, "office") || sc.is(p-1, "ustedes")
+		}
+		n := te + 1
+		switch string(sc.word(n)) {
+		case "accepted", "insurance", "coverage", "plan", "plans", "hmo", "ppo", "epo", "aceptado", "aceptada":
+			plan = true
+		case "in":
+			plan = plan || sc.is(n+1, "network") || sc.isP(n+1, '-') && sc.is(n+2, "network")
+		}
+		if !plan && x.conf <= 0.6 {
+			// A guess from capitals alone ("my insurance is Harvard
+			// Pilgrim", "covered by Geisinger") in a message about
+			// insurance names the plan unless a given name is in it.
+			if insured < 0 {
+				insured = 0
+				for k := range T {
+					if insuranceWord(sc.word(k)) {
+						insured = 1
+						break
+					}
+				}
+			}
+			plan = insured == 1
+			for k := ts; k <= te && plan; k++ {
+				if T[k].flags&fFirst != 0 {
+					plan = false
+				}
+			}
+		}
+		if plan {
+			x.e = x.s
+		}
+	}
+}
+
+// insuranceWord reports a word that puts a message about health plans.
+func insuranceWord(w []byte) bool {
+	switch string(w) {
+	case "insurance", "insurer", "insurances", "coverage", "cover", "covers", "covered", "claim", "claims", "payer", "network", "copay", "co-pay", "deductible",
+		"premium", "plan", "plans", "hmo", "ppo", "epo", "medicaid", "medicare", "seguro", "aseguranza", "cobertura", "cubre":
+		return true
+	}
+	return false
 }
