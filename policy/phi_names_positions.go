@@ -294,9 +294,11 @@ func (sc *scanner) addressedNames() {
 		// Two words no dictionary holds after "for", "from", "with": "an
 		// update for zorvath keplinski".
 		end := sc.nameRun(j)
-		if end == j && !(sc.isLex(j) && T[j].flags&fNameWord == 0) {
+		if end == j && !(sc.isLex(j) && T[j].flags&fNameWord == 0) && !(sc.otherScriptWord(j) && string(w) != "from") {
 			// One word no list holds: "for telehealth", "patients from
-			// Bellhaven", "from 東京" are things and places.
+			// Bellhaven", "from 東京" are things and places. A word in
+			// another script after "for" or "with" is a person's name
+			// as that person writes it ("a slot for 王秀英").
 			continue
 		}
 		if !sc.nameEnds(end+1) || sc.notPerson(j, end) {
