@@ -19,6 +19,7 @@ func (sc *scanner) positionalNames() {
 		return
 	}
 	sc.joinedNames()
+	sc.splitNames()
 	sc.cuedUnknownNames()
 	sc.addressedNames()
 	sc.possessiveNames()
@@ -550,7 +551,10 @@ func (sc *scanner) joinedNames() {
 			sc.key = append(sc.key, sc.txt(end)...)
 			short = short || T[end].e-T[end].s <= 2
 		}
-		if !short || sc.anyClaimed(i, end) || len(sc.key) < 3 {
+		if !short || len(sc.key) < 3 {
+			continue
+		}
+		if sc.anyClaimed(i, end) && !sc.nameCovers(i, end) {
 			continue
 		}
 		e, ok := sc.lx.get(sc.key)
@@ -573,6 +577,89 @@ func articleParticle(w []byte) bool {
 	switch string(w) {
 	case "la", "las", "le", "el", "los", "san", "des", "du", "della", "ben":
 		return true
+	}
+	return false
+}
+
+// nameCovers reports that every claimed token in [i, end] lies under a
+// name span: a longer name over the same words then wins in resolve.
+func (sc *scanner) nameCovers(i, end int) bool {
+	for k := i; k <= end; k++ {
+		if !sc.toks[k].claimed {
+			continue
+		}
+		in := false
+		for _, x := range sc.cands {
+			if x.t == SpanName && x.s <= sc.toks[k].s && x.e >= sc.toks[k].e {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// listedJoin reports that sc.key, pieces joined, is a listed given or
+// family name (or one the population tables hold).
+func (sc *scanner) listedJoin() bool {
+	e, ok := sc.lx.get(sc.key)
+	if ok {
+		return e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fMonth) == 0
+	}
+	return sc.lx.people.lookup(sc.key) != 0
+}
+
+// splitNames finds a name typed in pieces with spaces so no list would
+// match it ("Jo hn Smi th"): two neighbouring pieces, one of them a
+// fragment of one or two letters that is no word ("hn", "th"), that
+// joined make a listed name. And a name spelled out letter by letter that
+// no dictionary holds ("Z o r v a t h"), which only disguise explains.
+func (sc *scanner) splitNames() {
+	T := sc.toks
+	frag := func(k int) bool {
+		return sc.kind(k) == tkWord && !T[k].claimed && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !sc.otherScriptWord(k)
+	}
+	piece := func(k int) bool {
+		return sc.kind(k) == tkWord && !T[k].claimed && T[k].flags&(fStop|fClin|fNotName) == 0 && !sc.otherScriptWord(k)
+	}
+	for i := 0; i+1 < len(T); i++ {
+		if !piece(i) || !piece(i+1) || !T[i+1].space || !(frag(i) || frag(i+1)) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
+			continue
+		}
+		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(i+1)...)
+		if len(sc.key) < 4 || !sc.listedJoin() {
+			continue
+		}
+		sc.addName(i, i+1, 0.6)
+		i++
+	}
+	// Letter by letter: five or more single letters, a word no
+	// dictionary and no list holds.
+	for i := 0; i < len(T); i++ {
+		if sc.kind(i) != tkWord || T[i].claimed || T[i].e-T[i].s != 1 || sc.otherScriptWord(i) {
+			continue
+		}
+		j := i
+		sc.key = append(sc.key[:0], sc.txt(i)...)
+		for j+1 < len(T) && sc.kind(j+1) == tkWord && !T[j+1].claimed && T[j+1].e-T[j+1].s == 1 && T[j+1].space && !sc.newlineBefore(j+1) {
+			j++
+			sc.key = append(sc.key, sc.txt(j)...)
+		}
+		if j-i+1 >= 5 && !dictionaryWord(sc.key) && bytesIndexAny(sc.key, "aeiouy") {
+			sc.addName(i, j, 0.6)
+		}
+		i = j
+	}
+}
+
+func bytesIndexAny(w []byte, chars string) bool {
+	for _, c := range w {
+		if bytesIndex(chars, c) >= 0 {
+			return true
+		}
 	}
 	return false
 }
