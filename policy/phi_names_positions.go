@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"bytes"
+	"strings"
+)
+
 // Names by position. The list and cue rules (phi_names.go) find a name
 // when a list knows it or a capital marks it. A patient who types in lower
 // case a name no list holds ("thanks zorvath", "tell ifeoma keplinski her
@@ -18,19 +23,215 @@ func (sc *scanner) positionalNames() {
 	if sc.placeholder || len(sc.toks) == 0 {
 		return
 	}
-	sc.joinedNames()
-	sc.splitNames()
+	// One look at every token says which rules have anything to read;
+	// most messages hold no verb of telling, no possessive, no label.
+	var r nameRoles
+	letters := 0
+	for i := range sc.toks {
+		b := sc.roleOf(i)
+		if i < len(r.bits) {
+			r.bits[i] = b
+		}
+		r.any |= b
+		if b&rOne != 0 {
+			if letters++; letters == 5 && i-4 < len(r.bits) {
+				r.bits[i-4] |= rLetters
+				r.any |= rLetters
+			}
+		} else {
+			letters = 0
+		}
+	}
+	if r.any&rJoin != 0 {
+		sc.joinedNames(&r)
+	}
+	if r.any&(rShort|rLetters) != 0 {
+		sc.splitNames(&r)
+	}
 	sc.cuedUnknownNames()
-	sc.addressedNames()
-	sc.possessiveNames()
-	sc.fieldNames()
-	sc.signOffName()
-	sc.scriptSubjects()
-	sc.subjectNames()
-	sc.appositionNames()
+	if r.any&(rAddress|rObject) != 0 {
+		sc.addressedNames(&r)
+	}
+	if r.any&rPossessive != 0 {
+		sc.possessiveNames(&r)
+	}
+	if r.any&rColon != 0 {
+		sc.fieldNames(&r)
+	}
+	if r.any&(rSign|rComma) != 0 || bytes.IndexByte(sc.n.b, '\n') >= 0 {
+		sc.signOffName(&r)
+	}
+	if r.any&rHigh != 0 {
+		sc.scriptSubjects()
+	}
+	if r.any&rPersonVerb != 0 {
+		sc.subjectNames(&r)
+	}
+	if r.any&rComma != 0 {
+		sc.appositionNames(&r)
+	}
 	sc.extendNameSpans()
-	sc.coordinatedNames()
-	sc.dropInsurers()
+	if r.any&rAnd != 0 {
+		sc.coordinatedNames()
+	}
+	if r.any&rPlan != 0 {
+		sc.dropInsurers()
+	}
+}
+
+// Token roles the position rules look for.
+const (
+	rJoin       uint16 = 1 << iota // '-', '.' or '_' between two words it touches
+	rShort                         // a word of one or two letters
+	rAddress                       // a verb of telling or asking
+	rObject                        // a preposition or verb whose object may be a person
+	rPossessive                    // a word ending in "'s"
+	rColon                         // ':'
+	rComma                         // ','
+	rPersonVerb                    // a verb only people take, or "is"/"was"
+	rHigh                          // a word that starts outside ASCII
+	rSign                          // a word that closes a message before a signature, or a dash
+	rLetters                       // the first of five or more single letters in a row
+	rOne                           // a word of one letter
+	rAnd                           // "and", "y", "&": names are joined by it
+	rPlan                          // "accept", "take", "insurance", "network": health plans are spoken of
+)
+
+// nameRoles holds each token's roles (the first 128; later ones are
+// computed when asked) and their union.
+type nameRoles struct {
+	bits [128]uint16
+	any  uint16
+}
+
+func (r *nameRoles) has(sc *scanner, i int, b uint16) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	if i < len(r.bits) {
+		return r.bits[i]&b != 0
+	}
+	return sc.roleOf(i)&b != 0
+}
+
+// roleOf gives token i's roles.
+func (sc *scanner) roleOf(i int) uint16 {
+	t := &sc.toks[i]
+	if t.kind == tkPunct {
+		switch sc.n.b[t.s] {
+		case '-', '.', '_':
+			if sc.attached(i) && sc.attached(i+1) {
+				return rJoin
+			}
+			if sc.n.b[t.s] == '-' {
+				return rSign // "… see you then - zorvath"
+			}
+		case '~':
+			return rSign
+		case '&':
+			return rAnd
+		case ':':
+			return rColon
+		case ',':
+			return rComma
+		}
+		return 0
+	}
+	if t.kind != tkWord {
+		return 0
+	}
+	n := t.e - t.s
+	if n <= 2 {
+		var b uint16
+		if n == 1 {
+			b = rOne
+		}
+		switch string(sc.n.b[t.s:t.e]) {
+		case "is":
+			return b | rPersonVerb
+		case "cc":
+			return b | rShort | rAddress
+		case "ty":
+			return b | rShort | rSign
+		case "y":
+			return b | rAnd
+		}
+		if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
+			return b // "to", "my", "in": never a piece of a split name
+		}
+		return b | rShort
+	}
+	if sc.n.b[t.s] >= 0x80 {
+		return rHigh
+	}
+	w := sc.n.b[t.s:t.e]
+	var b uint16
+	if w[n-1] == 's' && w[n-2] == '\'' {
+		b = rPossessive
+	}
+	if n > 12 {
+		return b
+	}
+	return b | wordRoles(w)
+}
+
+// roleWords maps the words the position rules look for to their roles:
+// the words addressVerb, objectVerb, personVerb and signOffWord report
+// one by one (TestWordRolesAgree), and those that put a health plan or a
+// coordination in the message.
+var roleWords = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, g := range []struct {
+		role  uint16
+		words string
+	}{
+		{rAddress, "tell ask remind let call text email message notify inform page told reminded emailed messaged thanked paged informed notified dile digale diganle avisale avisele avisenle preguntale preguntele llamen llame"},
+		{rAddress | rPersonVerb, "texted asked"},
+		{rAddress | rSign, "thank"},
+		{rObject, "see seeing saw seen move book schedule reschedule bring squeeze fit add check pick drop meet visit help treat examine vaccinate for about with para from"},
+		{rObject | rPlan, "take"},
+		{rAnd, "and"},
+		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre"},
+		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was"},
+		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
+	} {
+		for _, w := range strings.Fields(g.words) {
+			m[w] |= g.role
+		}
+	}
+	return m
+}()
+
+// roleFilter has, for each first and last letter, a bit per word length
+// that some role word has: most words are ruled out without a map
+// look-up ("the", "appointment").
+var roleFilter = func() (f [26 * 26]uint16) {
+	for w := range roleWords {
+		if k, ok := roleKey(w); ok {
+			f[k] |= 1 << len(w)
+		}
+	}
+	return f
+}()
+
+func roleKey[T string | []byte](w T) (int, bool) {
+	if len(w) < 2 || len(w) > 15 {
+		return 0, false
+	}
+	a, z := w[0]-'a', w[len(w)-1]-'a'
+	if a >= 26 || z >= 26 {
+		return 0, false
+	}
+	return int(a)*26 + int(z), true
+}
+
+// wordRoles gives a word's roles in one look-up.
+func wordRoles(w []byte) uint16 {
+	k, ok := roleKey(w)
+	if !ok || roleFilter[k]&(1<<len(w)) == 0 {
+		return 0
+	}
+	return roleWords[string(w)]
 }
 
 // nameEvidence reports that word k, standing in a name position, reads as
@@ -43,7 +244,7 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
 		return false
 	}
-	if sc.otherScriptWord(k) {
+	if sc.n.b[T[k].s] >= 0x80 && sc.otherScriptWord(k) {
 		return sc.latinDominant() == 1
 	}
 	capital := sc.upper(k) && !sc.allUpperText()
@@ -250,15 +451,15 @@ func seasonWord(w []byte) bool {
 // to call me", "dile a itzel que…"), and the two-word name after "for",
 // "from" or "with" that no dictionary knows ("an update for zorvath
 // keplinski").
-func (sc *scanner) addressedNames() {
+func (sc *scanner) addressedNames(r *nameRoles) {
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
-		if T[i].kind != tkWord {
+		if !r.has(sc, i, rAddress|rObject) {
 			continue
 		}
 		w := sc.word(i)
 		j := i + 1
-		if addressVerb(w) {
+		if r.has(sc, i, rAddress) {
 			if sc.is(j, "a") && w[len(w)-1] != 'k' {
 				j++ // "dile a Itzel"
 			}
@@ -289,7 +490,14 @@ func (sc *scanner) addressedNames() {
 				continue
 			}
 		}
-		if !prep || string(w) == "about" || !sc.nameEvidence(j, false) {
+		if !prep || string(w) == "about" {
+			continue
+		}
+		single := sc.isLex(j) && T[j].flags&fNameWord == 0 || sc.n.b[T[j].s] >= 0x80 && sc.otherScriptWord(j) && string(w) != "from"
+		if !single && (sc.kind(j+1) != tkWord || !T[j+1].space || T[j+1].claimed) {
+			continue // one word no list holds is no name here (below)
+		}
+		if !sc.nameEvidence(j, false) {
 			continue
 		}
 		// Two words no dictionary holds after "for", "from", "with": "an
@@ -315,10 +523,10 @@ func (sc *scanner) addressedNames() {
 // appointment". The owner takes no determiner ("the doctor's"), is no
 // place or business ("at Wendy's", "Kaiser's pharmacy") and carries name
 // evidence.
-func (sc *scanner) possessiveNames() {
+func (sc *scanner) possessiveNames(r *nameRoles) {
 	T := sc.toks
 	for k := 0; k < len(T); k++ {
-		if T[k].kind != tkWord || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
+		if !r.has(sc, k, rPossessive) || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
 			continue
 		}
 		if !sc.nameEvidence(k, false) {
@@ -384,10 +592,10 @@ func fieldLabel(w []byte) bool {
 
 // fieldNames reads the value of a form-like line, "guardian: kowalczyk",
 // "Re: Oyelaran appointment", in any case.
-func (sc *scanner) fieldNames() {
+func (sc *scanner) fieldNames(r *nameRoles) {
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
-		if T[i].kind != tkWord || !sc.isP(i+1, ':') || !fieldLabel(sc.word(i)) {
+		if !r.has(sc, i+1, rColon) || T[i].kind != tkWord || !fieldLabel(sc.word(i)) {
 			continue
 		}
 		j := i + 2
@@ -421,7 +629,7 @@ func signOffWord(w []byte) bool {
 // signOffName finds the writer's name that ends the message: after a word
 // of thanks or greeting ("thanks - zorvath", "gracias, itzel mamani"),
 // after a dash ("… see you then - zorvath k"), or alone on the last line.
-func (sc *scanner) signOffName() {
+func (sc *scanner) signOffName(r *nameRoles) {
 	T := sc.toks
 	last := len(T) - 1
 	for last >= 0 && T[last].kind == tkPunct {
@@ -430,24 +638,32 @@ func (sc *scanner) signOffName() {
 	if last < 0 {
 		return
 	}
-	// The run of name words that ends the message, read backwards.
-	start := -1
+	// The words after the signature's mark (a word of thanks, a dash
+	// or comma, a line break), read backwards from the end: at most four,
+	// a trailing initial and its dot among them.
+	start := last + 1
 	for k := last; k >= 0 && last-k < 4; k-- {
-		if _, ok := sc.initialAt(k); ok && k == last {
-			continue // a trailing initial: "zorvath k"
-		}
-		if sc.isP(k, '.') && k == last && k > 0 {
+		if sc.isP(k, '.') && k == last && k > 0 || T[k].kind == tkWord && !T[k].claimed && !r.has(sc, k, rSign) {
+			start = k
+			if sc.newlineBefore(k) {
+				break
+			}
 			continue
+		}
+		break
+	}
+	if start > last || !(r.has(sc, start-1, rSign|rComma) || sc.newlineBefore(start)) {
+		return // most messages: no signature mark before the last words
+	}
+	for k := start; k <= last; k++ {
+		if _, ok := sc.initialAt(k); ok && k == last && k > start || sc.isP(k, '.') && k == last {
+			continue // a trailing initial: "zorvath k"
 		}
 		// A word in another script after "thanks" is the thanks said
 		// again ("thanks 谢谢"): the script rules take names after cues.
 		if !sc.nameEvidence(k, false) || sc.otherScriptWord(k) {
-			break
+			return
 		}
-		start = k
-	}
-	if start < 0 {
-		return
 	}
 	p := start - 1
 	lineStart := sc.newlineBefore(start)
@@ -534,10 +750,10 @@ func (sc *scanner) scriptSubjects() {
 // list would match it ("Jo-hn", "mar.ia", "Ro_berto"): the pieces joined
 // make a listed name that is not a dictionary word, and one piece is too
 // short to be a word of its own.
-func (sc *scanner) joinedNames() {
+func (sc *scanner) joinedNames(r *nameRoles) {
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
-		if T[i].kind != tkWord || T[i].claimed || sc.kind(i+2) != tkWord || !sc.attached(i+1) || !sc.attached(i+2) {
+		if !r.has(sc, i+1, rJoin) || T[i].kind != tkWord || T[i].claimed || sc.kind(i+2) != tkWord || !sc.attached(i+1) || !sc.attached(i+2) {
 			continue
 		}
 		if !(sc.isP(i+1, '-') || sc.isP(i+1, '.') || sc.isP(i+1, '_')) {
@@ -617,7 +833,7 @@ func (sc *scanner) listedJoin() bool {
 // fragment of one or two letters that is no word ("hn", "th"), that
 // joined make a listed name. And a name spelled out letter by letter that
 // no dictionary holds ("Z o r v a t h"), which only disguise explains.
-func (sc *scanner) splitNames() {
+func (sc *scanner) splitNames(r *nameRoles) {
 	T := sc.toks
 	frag := func(k int) bool {
 		return sc.kind(k) == tkWord && !T[k].claimed && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !sc.otherScriptWord(k)
@@ -626,7 +842,10 @@ func (sc *scanner) splitNames() {
 		return sc.kind(k) == tkWord && !T[k].claimed && T[k].flags&(fStop|fClin|fNotName) == 0 && !sc.otherScriptWord(k)
 	}
 	for i := 0; i+1 < len(T); i++ {
-		if !piece(i) || !piece(i+1) || !T[i+1].space || !(frag(i) || frag(i+1)) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
+		if !r.has(sc, i, rShort) && !r.has(sc, i+1, rShort) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
+			continue
+		}
+		if !piece(i) || !piece(i+1) || !T[i+1].space || !(frag(i) || frag(i+1)) {
 			continue
 		}
 		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(i+1)...)
@@ -639,7 +858,7 @@ func (sc *scanner) splitNames() {
 	// Letter by letter: five or more single letters, a word no
 	// dictionary and no list holds.
 	for i := 0; i < len(T); i++ {
-		if sc.kind(i) != tkWord || T[i].claimed || T[i].e-T[i].s != 1 || sc.otherScriptWord(i) {
+		if !r.has(sc, i, rLetters) || sc.kind(i) != tkWord || T[i].claimed || T[i].e-T[i].s != 1 || sc.otherScriptWord(i) {
 			continue
 		}
 		j := i
@@ -859,13 +1078,19 @@ func (sc *scanner) clauseStart(i int) bool {
 // appointment", "Sunny is my daughter", "zorvath keplinski called". A
 // given name that is also a word or a month counts here; one lower-case
 // word no list holds needs a second one beside it.
-func (sc *scanner) subjectNames() {
+func (sc *scanner) subjectNames(r *nameRoles) {
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) {
 			continue
 		}
-		if !sc.nameEvidence(i, true) {
+		// Most clauses have no verb of this kind within reach: look for
+		// one before weighing the words as a name.
+		verb := false
+		for v := i + 1; v < len(T) && v <= i+5 && !verb; v++ {
+			verb = r.has(sc, v, rPersonVerb)
+		}
+		if !verb || !sc.nameEvidence(i, true) {
 			continue
 		}
 		end := sc.nameRun(i)
@@ -898,10 +1123,10 @@ func (sc *scanner) subjectNames() {
 // appositionNames finds a name set beside a kinship word: "Frank, my
 // husband, called", "hope, our daughter, has". The apposition says a
 // person is named, so a given name that is also a word counts.
-func (sc *scanner) appositionNames() {
+func (sc *scanner) appositionNames(r *nameRoles) {
 	T := sc.toks
 	for k := 3; k < len(T); k++ {
-		if !(relationWord(sc.word(k)) || T[k].ent.cue == cueRelation) {
+		if !r.has(sc, k-2, rComma) || !(relationWord(sc.word(k)) || T[k].ent.cue == cueRelation) {
 			continue
 		}
 		if !(sc.is(k-1, "my") || sc.is(k-1, "our") || sc.is(k-1, "mi") || sc.is(k-1, "his") || sc.is(k-1, "her")) || !sc.isP(k-2, ',') || !sc.attached(k-2) {
