@@ -156,15 +156,20 @@ func (sc *scanner) roleOf(i int) uint16 {
 		case "y":
 			return b | rAnd
 		}
-		if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
-			return b // "to", "my", "in": never a piece of a split name
-		}
 		return b | rShort
 	}
-	if sc.n.b[t.s] >= 0x80 {
-		return rHigh
+	w := bareWord(sc.n.b[t.s:t.e])
+	if len(w) < 3 {
+		return 0
 	}
-	w := sc.n.b[t.s:t.e]
+	for _, c := range w {
+		if c >= 0x80 {
+			// Another script, or Latin letters folded from lookalikes
+			// ("Ελένη" folds to "eλevη"): the script rules decide.
+			return rHigh
+		}
+	}
+	n = int32(len(w))
 	var b uint16
 	if w[n-1] == 's' && w[n-2] == '\'' {
 		b = rPossessive
@@ -225,6 +230,15 @@ func roleKey[T string | []byte](w T) (int, bool) {
 	return int(a)*26 + int(z), true
 }
 
+// bareWord drops the Spanish opening marks the tokenizer leaves on a
+// word: "¿aceptan" reads as "aceptan".
+func bareWord(w []byte) []byte {
+	for len(w) >= 2 && w[0] == 0xc2 && (w[1] == 0xbf || w[1] == 0xa1) {
+		w = w[2:]
+	}
+	return w
+}
+
 // wordRoles gives a word's roles in one look-up.
 func wordRoles(w []byte) uint16 {
 	k, ok := roleKey(w)
@@ -244,7 +258,7 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
 		return false
 	}
-	if sc.n.b[T[k].s] >= 0x80 && sc.otherScriptWord(k) {
+	if sc.otherScriptWord(k) {
 		return sc.latinDominant() == 1
 	}
 	capital := sc.upper(k) && !sc.allUpperText()
@@ -285,10 +299,14 @@ func (sc *scanner) initialAt(k int) (int, bool) {
 // of the same name: more words with evidence in the same case, initials
 // between or at the end ("zorvath k"), particles ("de los", "bin", "al-"),
 // hyphenated parts. It returns the last token.
-func (sc *scanner) nameRun(j int) int {
+func (sc *scanner) nameRun(j int) int { return sc.nameRunCase(j, j) }
+
+// nameRunCase is nameRun where the words that follow must share token
+// ref's case: for a joined name ("Sus-an Taylor") the first piece's.
+func (sc *scanner) nameRunCase(j, ref int) int {
 	T := sc.toks
 	end := j
-	same := func(k int) bool { return sc.upper(k) == sc.upper(j) }
+	same := func(k int) bool { return sc.upper(k) == sc.upper(ref) }
 	for n := 0; n < 4; n++ {
 		k := end + 1
 		if k >= len(T) {
@@ -301,7 +319,7 @@ func (sc *scanner) nameRun(j int) int {
 		if !T[k].space {
 			break
 		}
-		if ie, ok := sc.initialAt(k); ok && (sc.upper(k) || !sc.is(k, "i") && !sc.is(k, "a")) {
+		if ie, ok := sc.initialAt(k); ok && (sc.upper(k) || ie > k || !sc.is(k, "i") && !sc.is(k, "a")) {
 			if sc.nameEvidence(ie+1, false) && same(ie+1) && T[ie+1].space {
 				end = ie + 1
 				continue
@@ -493,7 +511,7 @@ func (sc *scanner) addressedNames(r *nameRoles) {
 		if !prep || string(w) == "about" {
 			continue
 		}
-		single := sc.isLex(j) && T[j].flags&fNameWord == 0 || sc.n.b[T[j].s] >= 0x80 && sc.otherScriptWord(j) && string(w) != "from"
+		single := sc.isLex(j) && T[j].flags&fNameWord == 0 || sc.otherScriptWord(j) && string(w) != "from"
 		if !single && (sc.kind(j+1) != tkWord || !T[j+1].space || T[j+1].claimed) {
 			continue // one word no list holds is no name here (below)
 		}
@@ -552,15 +570,22 @@ func (sc *scanner) possessiveNames(r *nameRoles) {
 			break
 		}
 		switch string(sc.word(start - 1)) {
-		case "at", "to", "from", "near", "into", "inside", "behind", "across", "past", "a", "an":
+		case "at", "to", "from", "near", "into", "inside", "behind", "across", "past", "a", "an",
+			"the", "this", "that", "our", "your", "la", "el", "los", "las", "al", "saint", "santa", "st", "mount", "mt", "fort", "lake", "port":
 			continue
+		}
+		if sc.isP(start-1, '.') && (sc.is(start-2, "st") || sc.is(start-2, "mt") || sc.is(start-2, "ft")) {
+			continue // "St. Mary's"
 		}
 		// A person's possessive owns something ("zorvath's results");
 		// one that owns nothing named is a shop ("past Wendy's and …").
 		if nk := sc.kind(k + 1); nk != tkNum && (nk != tkWord || linkWord(sc.word(k+1))) {
 			continue
 		}
-		if sc.notPerson(start, k) || sc.flags(k+1)&(fOrgNoun|fStreetSuffix) != 0 {
+		// "Kaiser's pharmacy", "St. Mary's Hospital" name a place; "zorvath's
+		// school note" is hers.
+		if sc.flags(k+1)&fStreetSuffix != 0 ||
+			sc.flags(k+1)&fOrgNoun != 0 && (sc.upper(k+1) || k+2 >= len(T) || sc.kind(k+2) == tkPunct) {
 			continue
 		}
 		sc.addName(start, k, 0.6)
@@ -678,6 +703,16 @@ func (sc *scanner) signOffName(r *nameRoles) {
 	if start == last && !dash && !comma && !sc.isLex(start) && !sc.upper(start) {
 		return
 	}
+	if comma && p >= 0 && !signOffWord(sc.word(p)) {
+		// "thank you so much, Faixtrex", "best regards, X": the word of
+		// thanks a few words before the comma.
+		for q := p - 1; q >= 0 && q >= p-3 && T[q].kind == tkWord; q-- {
+			if signOffWord(sc.word(q)) {
+				p = q
+				break
+			}
+		}
+	}
 	switch {
 	case p >= 0 && signOffWord(sc.word(p)):
 	case p >= 1 && sc.is(p, "you") && sc.is(p-1, "thank"):
@@ -753,7 +788,7 @@ func (sc *scanner) scriptSubjects() {
 func (sc *scanner) joinedNames(r *nameRoles) {
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
-		if !r.has(sc, i+1, rJoin) || T[i].kind != tkWord || T[i].claimed || sc.kind(i+2) != tkWord || !sc.attached(i+1) || !sc.attached(i+2) {
+		if !r.has(sc, i+1, rJoin) || T[i].kind != tkWord || sc.kind(i+2) != tkWord || !sc.attached(i+1) || !sc.attached(i+2) {
 			continue
 		}
 		if !(sc.isP(i+1, '-') || sc.isP(i+1, '.') || sc.isP(i+1, '_')) {
@@ -774,13 +809,15 @@ func (sc *scanner) joinedNames(r *nameRoles) {
 			continue
 		}
 		e, ok := sc.lx.get(sc.key)
-		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fNameWord|fMonth) == 0
+		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fMonth) == 0
 		if !named && !ok {
 			named = sc.lx.people.lookup(sc.key) != 0
 		}
 		if !named {
 			continue
 		}
+		// The name goes on past the joined word: "Sus-an Taylor".
+		i, end = sc.absorbNames(i, sc.nameRunCase(end, i))
 		sc.addName(i, end, 0.6)
 		i = end
 	}
@@ -795,6 +832,27 @@ func articleParticle(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// absorbNames widens tokens [i, end] over every name span that overlaps
+// them and drops those spans: "Joshua Ro" found by the lists and "Ro.binson"
+// joined become one name, not two that resolve would keep one of.
+func (sc *scanner) absorbNames(i, end int) (int, int) {
+	s, e := sc.toks[i].s, sc.toks[end].e
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s || x.e <= s || x.s >= e {
+			continue
+		}
+		if ts := sc.tokenStartingAt(x.s); ts >= 0 && ts < i {
+			i = ts
+		}
+		if te := sc.tokenEndingAt(x.e); te > end {
+			end = te
+		}
+		x.e = x.s
+	}
+	return i, end
 }
 
 // nameCovers reports that every claimed token in [i, end] lies under a
@@ -836,24 +894,34 @@ func (sc *scanner) listedJoin() bool {
 func (sc *scanner) splitNames(r *nameRoles) {
 	T := sc.toks
 	frag := func(k int) bool {
-		return sc.kind(k) == tkWord && !T[k].claimed && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !sc.otherScriptWord(k)
+		return sc.kind(k) == tkWord && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !sc.otherScriptWord(k)
 	}
 	piece := func(k int) bool {
-		return sc.kind(k) == tkWord && !T[k].claimed && T[k].flags&(fStop|fClin|fNotName) == 0 && !sc.otherScriptWord(k)
+		return sc.kind(k) == tkWord && T[k].flags&(fStop|fClin|fNotName) == 0 && !sc.otherScriptWord(k)
 	}
 	for i := 0; i+1 < len(T); i++ {
 		if !r.has(sc, i, rShort) && !r.has(sc, i+1, rShort) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
 			continue
 		}
-		if !piece(i) || !piece(i+1) || !T[i+1].space || !(frag(i) || frag(i+1)) {
+		if !T[i+1].space || sc.kind(i) != tkWord || sc.kind(i+1) != tkWord || (T[i].claimed || T[i+1].claimed) && !sc.nameCovers(i, i+1) {
+			continue
+		}
+		// A fragment that is a function word ("Thomps on", "Jas on")
+		// counts after a piece that is no word at all; before one it
+		// is the article it looks like ("el vin").
+		loose := func(f, o int) bool {
+			return T[f].e-T[f].s == 2 && T[o].e-T[o].s >= 3 && !sc.otherScriptWord(f) && sc.nameWord(o) && !dictionaryWord(sc.txt(o))
+		}
+		if !(piece(i) && piece(i+1) && (frag(i) || frag(i+1))) && !loose(i+1, i) {
 			continue
 		}
 		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(i+1)...)
-		if len(sc.key) < 4 || !sc.listedJoin() {
+		if len(sc.key) < 4 || !sc.listedJoin() || dictionaryWord(sc.key) && !(piece(i) && piece(i+1)) {
 			continue
 		}
-		sc.addName(i, i+1, 0.6)
-		i++
+		s, e := sc.absorbNames(i, sc.nameRunCase(i+1, i))
+		sc.addName(s, e, 0.6)
+		i = e
 	}
 	// Letter by letter: five or more single letters, a word no
 	// dictionary and no list holds.
@@ -970,7 +1038,9 @@ func (sc *scanner) extendNameSpans() {
 					}
 					break
 				}
-				if sc.nameEvidence(p, true) || hy && sc.canBeName(p) {
+				// After two particles ("de los", "van der") any word that
+				// can be a name goes on with it: "María de los Ángeles".
+				if sc.nameEvidence(p, true) || (hy || p == k+2) && sc.canBeName(p) {
 					te = p
 					continue
 				}
@@ -1133,8 +1203,8 @@ func (sc *scanner) appositionNames(r *nameRoles) {
 			continue
 		}
 		end := k - 3
-		if !sc.nameEvidence(end, true) {
-			continue
+		if !sc.nameEvidence(end, true) && !(sc.upper(end) && !sc.allUpperText() && sc.nameWord(end)) {
+			continue // "Destiny, my husband, …": the apposition makes it a name
 		}
 		start := end
 		for n := 0; n < 3; n++ {
@@ -1156,6 +1226,16 @@ func (sc *scanner) appositionNames(r *nameRoles) {
 	}
 }
 
+// besideName reports a word joined to a name that reads as a name too: a
+// listed name in any case, a word no dictionary holds, or a capitalised
+// word inside the sentence ("Carlos and Destiny are coming").
+func (sc *scanner) besideName(k int) bool {
+	if sc.nameEvidence(k, true) {
+		return true
+	}
+	return k > 0 && sc.kind(k) == tkWord && sc.upper(k) && !sc.allUpperText() && !sc.clauseStart(k) && sc.nameWord(k)
+}
+
 // coordinatedNames finds a name joined by "and" to a name already found:
 // "Jack and Jill", "maria y june". Beside a name, a given name that is
 // also a word is a name.
@@ -1171,9 +1251,9 @@ func (sc *scanner) coordinatedNames() {
 		if ts < 0 {
 			continue
 		}
-		if p := ts - 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.nameEvidence(p-1, true) && sc.upper(p-1) == sc.upper(ts) && !sc.allUpperText() {
+		if p := ts - 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.besideName(p-1) {
 			s := p - 1
-			if sc.nameEvidence(s-1, true) && T[s].space && sc.upper(s-1) == sc.upper(s) {
+			if sc.besideName(s-1) && T[s].space && sc.upper(s-1) == sc.upper(s) {
 				s--
 			}
 			if !sc.notPerson(s, p-1) {
@@ -1183,9 +1263,9 @@ func (sc *scanner) coordinatedNames() {
 		if te < 0 {
 			continue
 		}
-		if p := te + 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.nameEvidence(p+1, true) && sc.upper(p+1) == sc.upper(te) && !sc.allUpperText() {
+		if p := te + 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.besideName(p+1) {
 			end := sc.nameRun(p + 1)
-			if sc.nameEnds(end+1) && !sc.notPerson(p+1, end) {
+			if !sc.notPerson(p+1, end) {
 				sc.addName(p+1, end, 0.6)
 			}
 		}
@@ -1214,7 +1294,7 @@ func (sc *scanner) dropInsurers() {
 			p-- // "accept Oscar or Ambetter": the whole list
 		}
 		plan := false
-		switch string(sc.word(p)) {
+		switch string(bareWord(sc.word(p))) {
 		case "accept", "accepts", "accepting", "aceptan", "acepta", "reciben", "recibe":
 			plan = true
 		case "take", "takes", "taking", "toman":

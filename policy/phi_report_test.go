@@ -405,6 +405,17 @@ var categoryFloors = map[string]float64{
 	"age-nearing-and-apposed":       0.95,
 	"clinical-period":               0.95,
 	"clinical-lump-spanish":         0.95,
+	// Names found by where they stand (phi_names_positions.go).
+	"name-position-told":     0.95,
+	"name-position-owner":    0.95,
+	"name-position-signoff":  0.95,
+	"name-position-field":    0.95,
+	"name-position-subject":  0.95,
+	"name-position-kin":      0.95,
+	"name-split-disguise":    0.90,
+	"name-whole-span":        0.95,
+	"name-script-object":     0.95,
+	"name-word-given-object": 0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -413,7 +424,7 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-everyday-body-verbs", "precision-places-named-for-people", "precision-street-word-route",
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
-	"precision-period-word", "precision-parcel-spanish"}
+	"precision-period-word", "precision-parcel-spanish", "precision-name-positions"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

@@ -315,6 +315,9 @@ func (g *gen) categoryValue(ph, lang string) (seg, bool) {
 	if s, ok := g.categoryValue4(ph, lang); ok {
 		return s, true
 	}
+	if s, ok := g.categoryValue5(ph, lang); ok {
+		return s, true
+	}
 	nameFrom := func(f, l string) string { return f + " " + l }
 	anyLast := func() string {
 		if g.r.IntN(3) == 0 {

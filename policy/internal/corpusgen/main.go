@@ -128,7 +128,7 @@ func generate(seed uint64) []Example {
 		ex.Lang, ex.Split, ex.Template, ex.Category, ex.Evasion = m.Lang, m.Split, m.Template, "evasion", kind.name
 		exs = append(exs, ex)
 	}
-	return exs
+	return append(exs, generatePositions(seed)...)
 }
 
 // build concatenates segments and records the gold spans.

@@ -47,6 +47,9 @@ func main() {
 			}
 		})
 	}
+	for _, w := range strings.Fields(irregularES) {
+		words[w] = true
+	}
 	keys := make([]string, 0, len(words))
 	for k := range words {
 		keys = append(keys, k)
@@ -150,3 +153,42 @@ var (
 	arEndings = strings.Fields("o a as an amos e en aste o aron aba aban ando ado ada ara aran are aria")
 	erEndings = strings.Fields("o e es en emos imos a an i io ieron ia ian iendo ido ida era eran eria")
 )
+
+// irregularES are the forms of the commonest irregular Spanish verbs that
+// the regular endings above do not make ("vienen", "tiene", "duele",
+// "puede", "fue"), accents removed.
+const irregularES = `
+soy eres somos son fui fue fuimos fueron era eran sea sean
+estoy estas esta estamos estan estuve estuvo estuvieron este esten
+voy vas vamos van iba iban fuera vaya vayan
+tengo tienes tiene tenemos tienen tuve tuvo tuvieron tenga tengan tendra tendria
+vengo vienes viene venimos vienen vine vino vinieron venga vengan vendra
+puedo puedes puede podemos pueden pude pudo pudieron pueda puedan podra podria
+quiero quieres quiere queremos quieren quise quiso quisieron quiera
+hago haces hace hacemos hacen hice hizo hicieron haga hagan hara haria
+digo dices dice decimos dicen dije dijo dijeron diga digan dira
+se sabes sabe sabemos saben supe supo supieron sepa sabra
+pongo pone ponen puse puso pusieron ponga
+salgo sale salen salio salieron salga
+veo ves ve vemos ven vi vio vieron vea
+doy das da damos dan di dio dieron de den
+traigo trae traen traje trajo trajeron traiga
+duele duelen dolio dolieron doliendo
+vuelvo vuelve vuelven volvio volvieron vuelva
+pido pide piden pidio pidieron pida
+siento siente sienten sintio sintieron sienta
+sigo sigue siguen siguio siguieron siga
+duermo duerme duermen durmio durmieron
+pienso piensa piensan
+empiezo empieza empiezan empiece
+entiendo entiende entienden
+pierdo pierde pierden
+encuentro encuentra encuentran
+cuesta cuestan cuento cuenta cuentan
+muevo mueve mueven
+juego juega juegan
+oigo oye oyen oyo
+caigo cae caen cayo cayeron
+conozco conoce conocen
+llueve
+`
