@@ -919,7 +919,7 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		if len(sc.key) < 4 || !sc.listedJoin() || dictionaryWord(sc.key) && !(piece(i) && piece(i+1)) {
 			continue
 		}
-		s, e := sc.absorbNames(i, sc.nameRunCase(i+1, i))
+		s, e := sc.absorbNames(i, i+1)
 		sc.addName(s, e, 0.6)
 		i = e
 	}
