@@ -70,6 +70,9 @@ func (sc *scanner) positionalNames() {
 	if r.any&rComma != 0 {
 		sc.appositionNames(&r)
 	}
+	if r.any&rNameWord != 0 {
+		sc.wordNameSlots(&r)
+	}
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()
@@ -95,6 +98,7 @@ const (
 	rOne                           // a word of one letter
 	rAnd                           // "and", "y", "&": names are joined by it
 	rPlan                          // "accept", "take", "insurance", "network": health plans are spoken of
+	rNameWord                      // a given name that is also a word or a month ("Will", "June")
 )
 
 // nameRoles holds each token's roles (the first 128; later ones are
@@ -140,6 +144,15 @@ func (sc *scanner) roleOf(i int) uint16 {
 	if t.kind != tkWord {
 		return 0
 	}
+	if t.flags&fNameWord != 0 {
+		return rNameWord | sc.wordRole(i)
+	}
+	return sc.wordRole(i)
+}
+
+// wordRole gives word token i's roles.
+func (sc *scanner) wordRole(i int) uint16 {
+	t := &sc.toks[i]
 	n := t.e - t.s
 	if n <= 2 {
 		var b uint16
@@ -1341,4 +1354,59 @@ func insuranceWord(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// wordNameSlots finds a given name that is also a word or a month ("Will",
+// "May", "Hope", "June") where the sentence leaves it no other reading:
+// greeted ("Hi June,"), introducing itself ("Will here, …"), or written
+// with its capital inside the sentence after a preposition or an
+// auxiliary ("send it to Will", "can Will pick up the forms"), where a
+// modal or a noun would be in lower case.
+func (sc *scanner) wordNameSlots(r *nameRoles) {
+	T := sc.toks
+	titleCase := -1
+	for k := 0; k < len(T); k++ {
+		if !r.has(sc, k, rNameWord) || T[k].claimed || T[k].kind != tkWord || !sc.wordName(k) || T[k].flags&fClin != 0 {
+			continue
+		}
+		month := T[k].flags&fMonth != 0
+		prev := string(sc.word(k - 1))
+		ok := false
+		switch {
+		case (prev == "hi" || prev == "hello" || prev == "hey" || prev == "hola" || prev == "dear" || prev == "morning" ||
+			prev == "afternoon" || prev == "evening") && (k+1 >= len(T) || sc.kind(k+1) == tkPunct):
+			ok = true // "Hi June,", "thanks, and good morning Hope!"
+		case sc.clauseStart(k) && sc.is(k+1, "here") && (k+2 >= len(T) || sc.kind(k+2) == tkPunct || sc.is(k+2, "again") || sc.is(k+2, "calling")):
+			ok = !month // "Will here, calling about my mom"
+		case sc.upper(k) && !sc.allUpperText() && !sc.clauseStart(k) && !month && !seasonWord(sc.word(k)):
+			switch prev {
+			case "to", "for", "with", "about", "from", "and", "can", "could", "will", "would", "should", "does", "did", "has":
+				if titleCase < 0 {
+					titleCase = 0
+					words, caps := 0, 0
+					for q := range T {
+						if T[q].kind == tkWord {
+							words++
+							if sc.upper(q) {
+								caps++
+							}
+						}
+					}
+					if caps*10 > words*6 {
+						titleCase = 1 // "Send It To Will": capitals say nothing
+					}
+				}
+				ok = titleCase == 0
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := sc.nameRunCase(k, k)
+		if sc.notPerson(k, end) {
+			continue
+		}
+		sc.addName(k, end, 0.6)
+		k = end
+	}
 }

@@ -40,6 +40,10 @@ func TestNamesByPosition(t *testing.T) {
 		{"maria de los angeles gutierrez needs a refill", "[NAME] needs a refill"},
 		{"Mohammed bin Rashid al-Maktoum called", "[NAME] called"},
 		{"Sean O'Connor Jr. is my dad", "[NAME]. is my dad"},
+		{"Hi June, thanks", "Hi [NAME], thanks"},
+		{"Will here, calling about my mom", "[NAME] here, calling about my mom"},
+		{"please send it to Will", "please send it to [NAME]"},
+		{"can Will pick up the forms", "can [NAME] pick up the forms"},
 	}
 	for _, c := range masked {
 		if got := Detect(c.text).Masked; got != c.want {
@@ -55,7 +59,8 @@ func TestNamesByPosition(t *testing.T) {
 		"my husband is outside", "do you take Oscar Health?", "is Geisinger in network?", "¿aceptan Geisinger?",
 		"is the app called mychart down?", "for telehealth visits", "from 東京 to the clinic", "你好 is the clinic open",
 		"dr patel le llamará esta tarde", "el VIN es muy largo", "my son will be late, sorry",
-		"mi periodo de gracia termina el lunes",
+		"mi periodo de gracia termina el lunes", "Hi there, is the office open today?", "Good morning, May I come in early?",
+		"will pick up the forms tomorrow", "Send It To Will Be Fine", "the forms are for May",
 	}
 	for _, c := range clean {
 		if d := Detect(c); strings.Contains(d.Masked, "[NAME]") && c != "dr patel le llamará esta tarde" {

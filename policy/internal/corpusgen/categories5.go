@@ -121,9 +121,12 @@ var categoryTemplates5 = []tmplSet{
 		"who is seeing {WORDNAMECAP} tomorrow",
 		"it's for {WORDNAMECAP}",
 		"please call {WORDNAMECAP} back",
+		"Hi {WORDNAMECAP}, is the office open today?",
+		"can {WORDNAMECAP} pick up the forms",
 	}, held: []string{
 		"can you fit {WORDNAMECAP} in on friday",
 		"this message is about {WORDNAMECAP}",
+		"please send the letter to {WORDNAMECAP}",
 	}},
 	{cat: "precision-name-positions", lang: "en", tune: []string{
 		"thanks {THANKSTAIL}",
@@ -131,6 +134,7 @@ var categoryTemplates5 = []tmplSet{
 		"{DAYREL}'s appointment was fine",
 		"the {ROLE}'s note is ready?",
 		"{SEASONLINE}",
+		"{GREETLINE}",
 	}, held: []string{
 		"ok, {THANKSTAIL2}",
 		"{PLANQ}",
@@ -248,7 +252,11 @@ func (g *gen) categoryValue5(ph, lang string) (seg, bool) {
 	case "CLEANVERB":
 		return lit(g.pick([]string{"call", "text", "email", "tell", "ask", "remind", "let"})), true
 	case "CLEANOBJ":
-		return lit(g.pick([]string{"me back", "me tomorrow", "everyone", "the front desk", "billing", "me know", "the pharmacy", "us on monday"})), true
+		return lit(g.pick([]string{"me back", "me tomorrow", "everyone", "the front desk", "billing", "us back", "the pharmacy", "us on monday"})), true
+	case "GREETLINE":
+		return lit(g.pick([]string{"Hi there, is the office open today?", "hello everyone!", "Hey all, quick question",
+			"can you send it to billing", "Can we pick up the forms", "will pick up the forms tomorrow",
+			"Good morning, May I come in early?", "hope you are well"})), true
 	case "DAYREL":
 		return lit(g.pick([]string{"yesterday", "today", "tomorrow", "Monday", "Friday", "last week", "this week"})), true
 	case "ROLE":
