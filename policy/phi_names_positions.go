@@ -286,13 +286,22 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 		// strong one or a capital says so.
 		return (wordOK || capital) && sc.wordName(k)
 	}
-	if sc.isLex(k) {
+	if sc.isLex(k) || apostropheName(sc.txt(k)) {
 		return true
 	}
 	if !sc.nameWord(k) || T[k].e-T[k].s < 3 {
 		return false
 	}
 	return !dictionaryWord(sc.word(k))
+}
+
+// apostropheName reports the shape of an Irish, Italian or French family
+// or given name: "o'neil", "d'angelo", "d'souza".
+func apostropheName(w []byte) bool {
+	if bytesHasPossessive(w) {
+		w = w[:len(w)-2]
+	}
+	return len(w) >= 5 && w[1] == '\'' && (w[0] == 'o' || w[0] == 'd') && !bytesIndexAny(w[2:], "'")
 }
 
 // initialAt reports a single-letter initial at k ("j", "J.") and the last
@@ -1021,6 +1030,13 @@ func (sc *scanner) extendNameSpans() {
 			if ie, ok := sc.initialAt(k); ok && sc.upper(k) == sc.upper(te) && (ie > k || sc.upper(k)) &&
 				sc.nameEvidence(ie+1, false) && sc.upper(ie+1) == sc.upper(te) && sc.toks[ie+1].space {
 				te = sc.nameRun(ie + 1)
+				continue
+			}
+			// A further word no dictionary holds, in the name's case:
+			// "results for wang xiu ying", "Ngozi Adaeze Okafor".
+			if sc.kind(k) == tkWord && T[k].space && T[k].flags&fParticle == 0 && sc.kind(te) == tkWord &&
+				sc.upper(k) == sc.upper(te) && !bytesHasPossessive(sc.txt(te)) && sc.nameEvidence(k, false) && !sc.otherScriptWord(k) {
+				te = k
 				continue
 			}
 			if sc.kind(k) == tkWord && T[k].flags&fParticle != 0 && !T[k].claimed && T[k].space {

@@ -41,6 +41,8 @@ func TestNamesByPosition(t *testing.T) {
 		{"Mohammed bin Rashid al-Maktoum called", "[NAME] called"},
 		{"Sean O'Connor Jr. is my dad", "[NAME]. is my dad"},
 		{"Hi June, thanks", "Hi [NAME], thanks"},
+		{"results for wang xiu ying please", "results for [NAME] please"},
+		{"this is ngozi adaeze okafor-uche", "this is [NAME]"},
 		{"Will here, calling about my mom", "[NAME] here, calling about my mom"},
 		{"please send it to Will", "please send it to [NAME]"},
 		{"can Will pick up the forms", "can [NAME] pick up the forms"},
