@@ -26,15 +26,17 @@ func (sc *scanner) positionalNames() {
 	// One look at every token says which rules have anything to read;
 	// most messages hold no verb of telling, no possessive, no label.
 	var r nameRoles
+	r.bits = r.buf[:0]
+	if len(sc.toks) > len(r.buf) {
+		r.bits = make([]uint16, 0, len(sc.toks))
+	}
 	letters := 0
 	for i := range sc.toks {
 		b := sc.roleOf(i)
-		if i < len(r.bits) {
-			r.bits[i] = b
-		}
+		r.bits = append(r.bits, b)
 		r.any |= b
 		if b&rOne != 0 {
-			if letters++; letters == 5 && i-4 < len(r.bits) {
+			if letters++; letters == 5 {
 				r.bits[i-4] |= rLetters
 				r.any |= rLetters
 			}
@@ -101,21 +103,16 @@ const (
 	rNameWord                      // a given name that is also a word or a month ("Will", "June")
 )
 
-// nameRoles holds each token's roles (the first 128; later ones are
-// computed when asked) and their union.
+// nameRoles holds each token's roles and their union. Messages of up to
+// 256 tokens keep them on the stack; a longer one allocates.
 type nameRoles struct {
-	bits [128]uint16
+	buf  [256]uint16
+	bits []uint16
 	any  uint16
 }
 
-func (r *nameRoles) has(sc *scanner, i int, b uint16) bool {
-	if i < 0 || i >= len(sc.toks) {
-		return false
-	}
-	if i < len(r.bits) {
-		return r.bits[i]&b != 0
-	}
-	return sc.roleOf(i)&b != 0
+func (r *nameRoles) has(_ *scanner, i int, b uint16) bool {
+	return uint(i) < uint(len(r.bits)) && r.bits[i]&b != 0
 }
 
 // roleOf gives token i's roles.
@@ -925,20 +922,26 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		if !r.has(sc, i, rShort) && !r.has(sc, i+1, rShort) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
 			continue
 		}
-		if !T[i+1].space || sc.kind(i) != tkWord || sc.kind(i+1) != tkWord || (T[i].claimed || T[i+1].claimed) && !sc.nameCovers(i, i+1) {
+		if !T[i+1].space || T[i].kind != tkWord || T[i+1].kind != tkWord || len(sc.txt(i))+len(sc.txt(i+1)) < 4 {
 			continue
 		}
 		// A fragment that is a function word ("Thomps on", "Jas on")
-		// counts after a piece that is no word at all; before one it
-		// is the article it looks like ("el vin").
-		loose := func(f, o int) bool {
-			return T[f].e-T[f].s == 2 && T[o].e-T[o].s >= 3 && !sc.otherScriptWord(f) && sc.nameWord(o) && !dictionaryWord(sc.txt(o))
-		}
-		if !(piece(i) && piece(i+1) && (frag(i) || frag(i+1))) && !loose(i+1, i) {
+		// counts after a piece that is no word at all (checked last, it
+		// costs a dictionary look-up); before one it is the article it
+		// looks like ("el vin").
+		strict := piece(i) && piece(i+1) && (frag(i) || frag(i+1))
+		if !strict && !(T[i+1].e-T[i+1].s == 2 && T[i].e-T[i].s >= 3 && !sc.otherScriptWord(i+1) && sc.nameWord(i)) {
 			continue
 		}
+		// The joined pieces must make a listed name.
 		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(i+1)...)
-		if len(sc.key) < 4 || !sc.listedJoin() || dictionaryWord(sc.key) && !(piece(i) && piece(i+1)) {
+		if !sc.listedJoin() {
+			continue
+		}
+		if (T[i].claimed || T[i+1].claimed) && !sc.nameCovers(i, i+1) {
+			continue
+		}
+		if !strict && (dictionaryWord(sc.txt(i)) || dictionaryWord(sc.key)) {
 			continue
 		}
 		s, e := sc.absorbNames(i, i+1)
@@ -1179,17 +1182,21 @@ func (sc *scanner) clauseStart(i int) bool {
 // word no list holds needs a second one beside it.
 func (sc *scanner) subjectNames(r *nameRoles) {
 	T := sc.toks
+	v := -1 // the first verb of this kind after token i
 	for i := 0; i+1 < len(T); i++ {
-		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) {
-			continue
-		}
 		// Most clauses have no verb of this kind within reach: look for
 		// one before weighing the words as a name.
-		verb := false
-		for v := i + 1; v < len(T) && v <= i+5 && !verb; v++ {
-			verb = r.has(sc, v, rPersonVerb)
+		if v <= i {
+			for v = i + 1; v < len(T) && !r.has(sc, v, rPersonVerb); v++ {
+			}
+			if v >= len(T) {
+				return
+			}
 		}
-		if !verb || !sc.nameEvidence(i, true) {
+		if v > i+5 {
+			continue
+		}
+		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) || !sc.nameEvidence(i, true) {
 			continue
 		}
 		end := sc.nameRun(i)
