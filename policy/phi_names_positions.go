@@ -64,7 +64,7 @@ func (sc *scanner) positionalNames() {
 		sc.signOffName(&r)
 	}
 	if r.any&rHigh != 0 {
-		sc.scriptSubjects()
+		sc.scriptSubjects(&r)
 	}
 	if r.any&rPersonVerb != 0 {
 		sc.subjectNames(&r)
@@ -155,6 +155,9 @@ func (sc *scanner) wordRole(i int) uint16 {
 		var b uint16
 		if n == 1 {
 			b = rOne
+		}
+		if sc.n.b[t.s] >= 0x80 || sc.n.b[t.e-1] >= 0x80 {
+			b |= rHigh
 		}
 		switch string(sc.n.b[t.s:t.e]) {
 		case "is":
@@ -770,10 +773,10 @@ func (sc *scanner) newlineBefore(k int) bool {
 // appointment", "王秀英 needs a refill". The verb after it must carry
 // person and tense; a greeting in another script is followed by a
 // question or a request, not by such a verb.
-func (sc *scanner) scriptSubjects() {
+func (sc *scanner) scriptSubjects(r *nameRoles) {
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
-		if i > 0 && T[i-1].kind != tkPunct {
+		if !r.has(sc, i, rHigh) || i > 0 && T[i-1].kind != tkPunct {
 			continue
 		}
 		if !sc.otherScriptWord(i) {
@@ -913,10 +916,10 @@ func (sc *scanner) listedJoin() bool {
 func (sc *scanner) splitNames(r *nameRoles) {
 	T := sc.toks
 	frag := func(k int) bool {
-		return sc.kind(k) == tkWord && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !sc.otherScriptWord(k)
+		return sc.kind(k) == tkWord && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !r.has(sc, k, rHigh)
 	}
 	piece := func(k int) bool {
-		return sc.kind(k) == tkWord && T[k].flags&(fStop|fClin|fNotName) == 0 && !sc.otherScriptWord(k)
+		return sc.kind(k) == tkWord && T[k].flags&(fStop|fClin|fNotName) == 0 && !r.has(sc, k, rHigh)
 	}
 	for i := 0; i+1 < len(T); i++ {
 		if !r.has(sc, i, rShort) && !r.has(sc, i+1, rShort) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
@@ -930,7 +933,11 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		// costs a dictionary look-up); before one it is the article it
 		// looks like ("el vin").
 		strict := piece(i) && piece(i+1) && (frag(i) || frag(i+1))
-		if !strict && !(T[i+1].e-T[i+1].s == 2 && T[i].e-T[i].s >= 3 && !sc.otherScriptWord(i+1) && sc.nameWord(i)) {
+		if !strict && !(T[i+1].e-T[i+1].s == 2 && T[i].e-T[i].s >= 3 && !r.has(sc, i+1, rHigh) && !r.has(sc, i, rHigh) &&
+			T[i].flags&(fStop|fClin|fNotName) == 0) {
+			continue
+		}
+		if !strict && !sc.nameWord(i) {
 			continue
 		}
 		// The joined pieces must make a listed name.
