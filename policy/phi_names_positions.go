@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
 
 // Names by position. The list and cue rules (phi_names.go) find a name
@@ -899,13 +900,40 @@ func (sc *scanner) nameCovers(i, end int) bool {
 }
 
 // listedJoin reports that sc.key, pieces joined, is a listed given or
-// family name (or one the population tables hold).
+// family name (or one the population tables hold). Most joins are no
+// name at all ("needto", "comein"): a bit per hash of the hand-listed
+// names and the population table's own filter answer those from cache.
 func (sc *scanner) listedJoin() bool {
-	e, ok := sc.lx.get(sc.key)
-	if ok {
-		return e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fMonth) == 0
+	handNamesOnce.Do(func() { buildHandNames(sc.lx) })
+	h := hashWord(sc.key)
+	if handNames[h>>(64-handNameBits)/64]&(1<<(h>>(64-handNameBits)%64)) != 0 {
+		if e, ok := sc.lx.get(sc.key); ok {
+			return e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fMonth) == 0
+		}
 	}
-	return sc.lx.people.lookup(sc.key) != 0
+	if sc.lx.people.lookup(sc.key) == 0 {
+		return false
+	}
+	// A word the lists know as something else is not a name.
+	e, ok := sc.lx.get(sc.key)
+	return !ok || e.flags&(fStop|fClin|fNotName|fMonth) == 0
+}
+
+const handNameBits = 15
+
+var (
+	handNamesOnce sync.Once
+	handNames     [1 << handNameBits / 64]uint64
+)
+
+// buildHandNames sets a bit for each word of the hand name lists.
+func buildHandNames(lx *lexicon) {
+	for w, e := range lx.words {
+		if e.flags&(fFirst|fSurname) != 0 {
+			h := hashWord([]byte(w))
+			handNames[h>>(64-handNameBits)/64] |= 1 << (h >> (64 - handNameBits) % 64)
+		}
+	}
 }
 
 // splitNames finds a name typed in pieces with spaces so no list would
