@@ -170,6 +170,14 @@ func (sc *scanner) wordRole(i int) uint16 {
 		case "y":
 			return b | rAnd
 		}
+		if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
+			// A function word is a split name's piece only after a word
+			// of three letters or more ("Thomps on"): "need to" and
+			// "come in" need no look-up.
+			if p := i - 1; p < 0 || sc.toks[p].kind != tkWord || sc.toks[p].e-sc.toks[p].s < 3 || sc.toks[p].flags&(fStop|fClin|fNotName) != 0 {
+				return b
+			}
+		}
 		return b | rShort
 	}
 	w := bareWord(sc.n.b[t.s:t.e])
