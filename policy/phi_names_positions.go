@@ -157,7 +157,7 @@ func (sc *scanner) wordRole(i int) uint16 {
 		if n == 1 {
 			b = rOne
 		}
-		if sc.n.b[t.s] >= 0x80 || sc.n.b[t.e-1] >= 0x80 {
+		if !sc.n.ident && (sc.n.b[t.s] >= 0x80 || sc.n.b[t.e-1] >= 0x80) {
 			b |= rHigh
 		}
 		switch string(sc.n.b[t.s:t.e]) {
@@ -180,18 +180,21 @@ func (sc *scanner) wordRole(i int) uint16 {
 		}
 		return b | rShort
 	}
-	w := bareWord(sc.n.b[t.s:t.e])
-	if len(w) < 3 {
-		return 0
-	}
-	for _, c := range w {
-		if c >= 0x80 {
-			// Another script, or Latin letters folded from lookalikes
-			// ("Ελένη" folds to "eλevη"): the script rules decide.
-			return rHigh
+	w := sc.n.b[t.s:t.e]
+	if !sc.n.ident {
+		// Not pure ASCII: drop "¿" and look for letters outside ASCII.
+		if w = bareWord(w); len(w) < 3 {
+			return 0
 		}
+		for _, c := range w {
+			if c >= 0x80 {
+				// Another script, or Latin letters folded from lookalikes
+				// ("Ελένη" folds to "eλevη"): the script rules decide.
+				return rHigh
+			}
+		}
+		n = int32(len(w))
 	}
-	n = int32(len(w))
 	var b uint16
 	if w[n-1] == 's' && w[n-2] == '\'' {
 		b = rPossessive
@@ -280,7 +283,7 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
 		return false
 	}
-	if sc.otherScriptWord(k) {
+	if !sc.n.ident && sc.otherScriptWord(k) {
 		return sc.latinDominant() == 1
 	}
 	capital := sc.upper(k) && !sc.allUpperText()
