@@ -61,8 +61,9 @@ func (sc *scanner) positionalNames() {
 	if r.any&rColon != 0 {
 		sc.fieldNames(&r)
 	}
-	if r.any&(rSign|rComma) != 0 || bytes.IndexByte(sc.n.b, '\n') >= 0 {
-		sc.signOffName(&r)
+	lines := bytes.IndexByte(sc.n.b, '\n') >= 0
+	if r.any&(rSign|rComma) != 0 || lines {
+		sc.signOffName(&r, lines)
 	}
 	if r.any&rHigh != 0 {
 		sc.scriptSubjects(&r)
@@ -688,7 +689,7 @@ func signOffWord(w []byte) bool {
 // signOffName finds the writer's name that ends the message: after a word
 // of thanks or greeting ("thanks - zorvath", "gracias, itzel mamani"),
 // after a dash ("… see you then - zorvath k"), or alone on the last line.
-func (sc *scanner) signOffName(r *nameRoles) {
+func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	T := sc.toks
 	last := len(T) - 1
 	for last >= 0 && T[last].kind == tkPunct {
@@ -704,14 +705,14 @@ func (sc *scanner) signOffName(r *nameRoles) {
 	for k := last; k >= 0 && last-k < 4; k-- {
 		if sc.isP(k, '.') && k == last && k > 0 || T[k].kind == tkWord && !T[k].claimed && !r.has(sc, k, rSign) {
 			start = k
-			if sc.newlineBefore(k) {
+			if lines && sc.newlineBefore(k) {
 				break
 			}
 			continue
 		}
 		break
 	}
-	if start > last || !(r.has(sc, start-1, rSign|rComma) || sc.newlineBefore(start)) {
+	if start > last || !(r.has(sc, start-1, rSign|rComma) || lines && sc.newlineBefore(start)) {
 		return // most messages: no signature mark before the last words
 	}
 	for k := start; k <= last; k++ {
