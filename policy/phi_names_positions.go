@@ -117,93 +117,103 @@ func (r *nameRoles) has(_ *scanner, i int, b uint16) bool {
 	return uint(i) < uint(len(r.bits)) && r.bits[i]&b != 0
 }
 
-// roleOf gives token i's roles.
+// roleOf gives token i's roles. It runs on every token of every message:
+// the common case, an ASCII word of three letters or more that no role
+// word resembles, is settled by one bit of roleFilter.
 func (sc *scanner) roleOf(i int) uint16 {
 	t := &sc.toks[i]
-	if t.kind == tkPunct {
-		switch sc.n.b[t.s] {
-		case '-', '.', '_':
-			if sc.attached(i) && sc.attached(i+1) {
-				return rJoin
-			}
-			if sc.n.b[t.s] == '-' {
-				return rSign // "… see you then - zorvath"
-			}
-		case '~':
-			return rSign
-		case '&':
-			return rAnd
-		case ':':
-			return rColon
-		case ',':
-			return rComma
-		}
-		return 0
-	}
 	if t.kind != tkWord {
+		if t.kind == tkPunct {
+			return sc.punctRole(i)
+		}
 		return 0
 	}
+	var b uint16
 	if t.flags&fNameWord != 0 {
-		return rNameWord | sc.wordRole(i)
+		b = rNameWord
 	}
-	return sc.wordRole(i)
-}
-
-// wordRole gives word token i's roles.
-func (sc *scanner) wordRole(i int) uint16 {
-	t := &sc.toks[i]
-	n := t.e - t.s
+	n := int(t.e - t.s)
 	if n <= 2 {
-		var b uint16
-		if n == 1 {
-			b = rOne
-		}
-		if !sc.n.ident && (sc.n.b[t.s] >= 0x80 || sc.n.b[t.e-1] >= 0x80) {
-			b |= rHigh
-		}
-		switch string(sc.n.b[t.s:t.e]) {
-		case "is":
-			return b | rPersonVerb
-		case "cc":
-			return b | rShort | rAddress
-		case "ty":
-			return b | rShort | rSign
-		case "y":
-			return b | rAnd
-		}
-		if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
-			// A function word is a split name's piece only after a word
-			// of three letters or more ("Thomps on"): "need to" and
-			// "come in" need no look-up.
-			if p := i - 1; p < 0 || sc.toks[p].kind != tkWord || sc.toks[p].e-sc.toks[p].s < 3 || sc.toks[p].flags&(fStop|fClin|fNotName) != 0 {
-				return b
-			}
-		}
-		return b | rShort
+		return b | sc.shortRole(i)
 	}
 	w := sc.n.b[t.s:t.e]
 	if !sc.n.ident {
 		// Not pure ASCII: drop "¿" and look for letters outside ASCII.
 		if w = bareWord(w); len(w) < 3 {
-			return 0
+			return b
 		}
 		for _, c := range w {
 			if c >= 0x80 {
 				// Another script, or Latin letters folded from lookalikes
 				// ("Ελένη" folds to "eλevη"): the script rules decide.
-				return rHigh
+				return b | rHigh
 			}
 		}
-		n = int32(len(w))
+		n = len(w)
 	}
-	var b uint16
 	if w[n-1] == 's' && w[n-2] == '\'' {
-		b = rPossessive
+		b |= rPossessive
 	}
-	if n > 12 {
+	if n > 15 {
 		return b
 	}
-	return b | wordRoles(w)
+	if a, z := w[0]-'a', w[n-1]-'a'; a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
+		b |= roleWords[string(w)]
+	}
+	return b
+}
+
+// punctRole gives punctuation token i's roles.
+func (sc *scanner) punctRole(i int) uint16 {
+	switch sc.n.b[sc.toks[i].s] {
+	case '-', '.', '_':
+		if sc.attached(i) && sc.attached(i+1) {
+			return rJoin
+		}
+		if sc.n.b[sc.toks[i].s] == '-' {
+			return rSign // "… see you then - zorvath"
+		}
+	case '~':
+		return rSign
+	case '&':
+		return rAnd
+	case ':':
+		return rColon
+	case ',':
+		return rComma
+	}
+	return 0
+}
+
+// shortRole gives the roles of word token i of one or two letters.
+func (sc *scanner) shortRole(i int) uint16 {
+	t := &sc.toks[i]
+	var b uint16
+	if t.e-t.s == 1 {
+		b = rOne
+	}
+	if !sc.n.ident && (sc.n.b[t.s] >= 0x80 || sc.n.b[t.e-1] >= 0x80) {
+		b |= rHigh
+	}
+	switch string(sc.n.b[t.s:t.e]) {
+	case "is":
+		return b | rPersonVerb
+	case "cc":
+		return b | rShort | rAddress
+	case "ty":
+		return b | rShort | rSign
+	case "y":
+		return b | rAnd
+	}
+	if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
+		// A function word is a split name's piece only after a word
+		// of three letters or more ("Thomps on"): "need to" and
+		// "come in" need no look-up.
+		if p := i - 1; p < 0 || sc.toks[p].kind != tkWord || sc.toks[p].e-sc.toks[p].s < 3 || sc.toks[p].flags&(fStop|fClin|fNotName) != 0 {
+			return b
+		}
+	}
+	return b | rShort
 }
 
 // roleWords maps the words the position rules look for to their roles:
