@@ -130,3 +130,11 @@ func TestDictionaryWord(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDictionaryLoad is the one-off cost of the dictionary the name
+// rules read, paid on the first name position a process meets.
+func BenchmarkDictionaryLoad(b *testing.B) {
+	for b.Loop() {
+		loadDictionary()
+	}
+}
