@@ -33,7 +33,21 @@ func (sc *scanner) positionalNames() {
 	}
 	letters := 0
 	for i := range sc.toks {
-		b := sc.roleOf(i)
+		var b uint16
+		if t := &sc.toks[i]; t.kind == tkWord && sc.n.ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 {
+			// roleOf's common case, written out: an ASCII word of three
+			// letters or more.
+			w := sc.n.b[t.s:t.e]
+			n := len(w)
+			if w[n-1] == 's' && w[n-2] == '\'' {
+				b = rPossessive
+			}
+			if a, z := w[0]-'a', w[n-1]-'a'; n <= 15 && a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
+				b |= roleWords[string(w)]
+			}
+		} else {
+			b = sc.roleOf(i)
+		}
 		r.bits = append(r.bits, b)
 		r.any |= b
 		if b&rOne != 0 {
