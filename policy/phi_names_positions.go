@@ -75,6 +75,9 @@ func (sc *scanner) positionalNames() {
 	if r.any&rColon != 0 {
 		sc.fieldNames(&r)
 	}
+	if r.any&rComma != 0 {
+		sc.lineLastFirst(&r)
+	}
 	lines := bytes.IndexByte(sc.n.b, '\n') >= 0
 	if r.any&(rSign|rComma) != 0 || lines {
 		sc.signOffName(&r, lines)
@@ -1520,5 +1523,40 @@ func (sc *scanner) wordNameSlots(r *nameRoles) {
 		}
 		sc.addName(k, end, 0.6)
 		k = end
+	}
+}
+
+// lineLastFirst reads a message or a line that is only "Family, Given"
+// ("Ng, Wei Ling", "Quartermaine, Bo" after "Name -"), the way a patient
+// answers "what is the patient's name?": the line starts with the family
+// name, the given name after the comma is a listed given name, and the line
+// ends there or with a number or date of birth.
+func (sc *scanner) lineLastFirst(r *nameRoles) {
+	T := sc.toks
+	for j := 0; j+2 < len(T); j++ {
+		start := j == 0 || sc.newlineBefore(j)
+		if !start && sc.isP(j-1, '-') && sc.kind(j-2) == tkWord && (sc.is(j-2, "name") || sc.is(j-2, "nombre") || sc.is(j-2, "patient") || sc.is(j-2, "paciente")) && (j-2 == 0 || sc.newlineBefore(j-2)) {
+			start = true // "Name - Quartermaine, Bo"
+		}
+		if !start || T[j].claimed || T[j].kind != tkWord {
+			continue
+		}
+		end, ok := sc.lastFirstAfterCue(j)
+		if !ok {
+			continue
+		}
+		g := j
+		for g <= end && !sc.isP(g, ',') {
+			g++
+		}
+		g++
+		if g > end || T[g].flags&fFirst == 0 || T[g].flags&(fStop|fClin|fNotName|fMonth) != 0 || sc.anyClaimed(j, end) {
+			continue
+		}
+		if T[j].flags&(fState|fWeekday|fMonth|fNotName) != 0 || !sc.isLex(j) && dictionaryWord(sc.word(j)) {
+			continue // "Dallas, Texas", "Monday, March 3", "Sure, Michael"
+		}
+		sc.addName(j, end, 0.6)
+		j = end
 	}
 }

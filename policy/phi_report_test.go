@@ -416,6 +416,7 @@ var categoryFloors = map[string]float64{
 	"name-whole-span":        0.95,
 	"name-script-object":     0.95,
 	"name-word-given-object": 0.95,
+	"name-last-first-line":   0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging

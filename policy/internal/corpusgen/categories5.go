@@ -128,6 +128,12 @@ var categoryTemplates5 = []tmplSet{
 		"this message is about {WORDNAMECAP}",
 		"please send the letter to {WORDNAMECAP}",
 	}},
+	{cat: "name-last-first-line", lang: "en", tune: []string{
+		"{LASTFIRSTCAP}",
+		"Name - {LASTFIRSTCAP}",
+	}, held: []string{
+		"{LASTFIRSTCAP}\nDOB is on file",
+	}},
 	{cat: "precision-name-positions", lang: "en", tune: []string{
 		"thanks {THANKSTAIL}",
 		"can you {CLEANVERB} {CLEANOBJ}",
@@ -253,10 +259,12 @@ func (g *gen) categoryValue5(ph, lang string) (seg, bool) {
 		return lit(g.pick([]string{"call", "text", "email", "tell", "ask", "remind", "let"})), true
 	case "CLEANOBJ":
 		return lit(g.pick([]string{"me back", "me tomorrow", "everyone", "the front desk", "billing", "us back", "the pharmacy", "us on monday"})), true
+	case "LASTFIRSTCAP":
+		return seg{g.inventedName(3) + ", " + g.pick(firstEN), "NAME"}, true
 	case "GREETLINE":
 		return lit(g.pick([]string{"Hi there, is the office open today?", "hello everyone!", "Hey all, quick question",
 			"can you send it to billing", "Can we pick up the forms", "will pick up the forms tomorrow",
-			"Good morning, May I come in early?", "hope you are well"})), true
+			"Good morning, May I come in early?", "hope you are well", "Sure, that works", "Dallas, Texas"})), true
 	case "DAYREL":
 		return lit(g.pick([]string{"yesterday", "today", "tomorrow", "Monday", "Friday", "last week", "this week"})), true
 	case "ROLE":
