@@ -41,6 +41,8 @@ func TestNamesByPosition(t *testing.T) {
 		{"Mohammed bin Rashid al-Maktoum called", "[NAME] called"},
 		{"Sean O'Connor Jr. is my dad", "[NAME]. is my dad"},
 		{"Hi June, thanks", "Hi [NAME], thanks"},
+		{"Lindqvist, Astrid", "[NAME]"},
+		{"Name - Quartermaine, Robert", "Name - [NAME]"},
 		{"results for wang xiu ying please", "results for [NAME] please"},
 		{"this is ngozi adaeze okafor-uche", "this is [NAME]"},
 		{"Will here, calling about my mom", "[NAME] here, calling about my mom"},
@@ -63,6 +65,7 @@ func TestNamesByPosition(t *testing.T) {
 		"dr patel le llamará esta tarde", "el VIN es muy largo", "my son will be late, sorry",
 		"mi periodo de gracia termina el lunes", "Hi there, is the office open today?", "Good morning, May I come in early?",
 		"will pick up the forms tomorrow", "Send It To Will Be Fine", "the forms are for May",
+		"Dallas, Texas", "Paris, France", "Sure, that works",
 	}
 	for _, c := range clean {
 		if d := Detect(c); strings.Contains(d.Masked, "[NAME]") && c != "dr patel le llamará esta tarde" {
