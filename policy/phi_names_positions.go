@@ -78,6 +78,9 @@ func (sc *scanner) positionalNames() {
 	if r.any&rComma != 0 {
 		sc.lineLastFirst(&r)
 	}
+	if r.any&rCue != 0 {
+		sc.impliedCues(&r)
+	}
 	lines := bytes.IndexByte(sc.n.b, '\n') >= 0
 	if r.any&(rSign|rComma) != 0 || lines {
 		sc.signOffName(&r, lines)
@@ -120,6 +123,7 @@ const (
 	rAnd                           // "and", "y", "&": names are joined by it
 	rPlan                          // "accept", "take", "insurance", "network": health plans are spoken of
 	rNameWord                      // a given name that is also a word or a month ("Will", "June")
+	rCue                           // "me" ("it's me, …"), "of"/"de" ("mom of …"), "name's"
 )
 
 // nameRoles holds each token's roles and their union. Messages of up to
@@ -213,6 +217,8 @@ func (sc *scanner) shortRole(i int) uint16 {
 		b |= rHigh
 	}
 	switch string(sc.n.b[t.s:t.e]) {
+	case "me", "of", "de":
+		b |= rCue
 	case "is":
 		return b | rPersonVerb
 	case "cc":
@@ -249,6 +255,7 @@ var roleWords = func() map[string]uint16 {
 		{rObject, "see seeing saw seen move book schedule reschedule bring squeeze fit add check pick drop meet visit help treat examine vaccinate for about with para from"},
 		{rObject | rPlan, "take"},
 		{rAnd, "and"},
+		{rCue | rPossessive, "name's"},
 		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre"},
 		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was"},
 		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
@@ -1558,5 +1565,44 @@ func (sc *scanner) lineLastFirst(r *nameRoles) {
 		}
 		sc.addName(j, end, 0.6)
 		j = end
+	}
+}
+
+// impliedCues reads three more ways of saying who: "it's me, zorvath",
+// "my name's zorvath", and a kinship word with "of" ("the mom of
+// zorvath", "la mamá de zorvath"). The name after them may be any word
+// that reads as one, a given name that is also a word included.
+func (sc *scanner) impliedCues(r *nameRoles) {
+	T := sc.toks
+	for k := 0; k+1 < len(T); k++ {
+		if !r.has(sc, k, rCue) || T[k].kind != tkWord {
+			continue
+		}
+		ok := false
+		switch {
+		case sc.is(k, "me"):
+			p := sc.word(k - 1)
+			ok = string(p) == "it's" || string(p) == "its" || string(p) == "is"
+		case sc.is(k, "name's"):
+			ok = true
+		default: // "of", "de"
+			ok = k > 0 && (relationWord(sc.word(k-1)) || T[k-1].ent.cue == cueRelation)
+		}
+		if !ok {
+			continue
+		}
+		j := k + 1
+		if sc.isP(j, ',') || sc.isP(j, '-') {
+			j++
+		}
+		if !sc.nameEvidence(j, true) {
+			continue
+		}
+		end := sc.nameRun(j)
+		if !sc.nameEnds(end+1) && !bytesHasPossessive(sc.word(end)) || sc.notPerson(j, end) {
+			continue
+		}
+		sc.addName(j, end, 0.7)
+		k = end
 	}
 }

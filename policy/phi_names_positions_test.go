@@ -42,6 +42,9 @@ func TestNamesByPosition(t *testing.T) {
 		{"Sean O'Connor Jr. is my dad", "[NAME]. is my dad"},
 		{"Hi June, thanks", "Hi [NAME], thanks"},
 		{"Lindqvist, Astrid", "[NAME]"},
+		{"it's me, zorvath", "it's me, [NAME]"},
+		{"my name's zorvath keplinski", "my name's [NAME]"},
+		{"im the mom of zorvath", "im the mom of [NAME]"},
 		{"Name - Quartermaine, Robert", "Name - [NAME]"},
 		{"results for wang xiu ying please", "results for [NAME] please"},
 		{"this is ngozi adaeze okafor-uche", "this is [NAME]"},
@@ -65,7 +68,7 @@ func TestNamesByPosition(t *testing.T) {
 		"dr patel le llamará esta tarde", "el VIN es muy largo", "my son will be late, sorry",
 		"mi periodo de gracia termina el lunes", "Hi there, is the office open today?", "Good morning, May I come in early?",
 		"will pick up the forms tomorrow", "Send It To Will Be Fine", "the forms are for May",
-		"Dallas, Texas", "Paris, France", "Sure, that works",
+		"Dallas, Texas", "Paris, France", "Sure, that works", "it's me again", "mother of two here, quick question",
 	}
 	for _, c := range clean {
 		if d := Detect(c); strings.Contains(d.Masked, "[NAME]") && c != "dr patel le llamará esta tarde" {

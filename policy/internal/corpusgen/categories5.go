@@ -134,6 +134,13 @@ var categoryTemplates5 = []tmplSet{
 	}, held: []string{
 		"{LASTFIRSTCAP}\nDOB is on file",
 	}},
+	{cat: "name-implied-cue", lang: "en", tune: []string{
+		"it's me, {UNAME}",
+		"my name's {UNAME2}",
+		"I'm the mom of {UNAME}",
+	}, held: []string{
+		"hi its me {UNAME2}, about friday",
+	}},
 	{cat: "precision-name-positions", lang: "en", tune: []string{
 		"thanks {THANKSTAIL}",
 		"can you {CLEANVERB} {CLEANOBJ}",
@@ -264,7 +271,8 @@ func (g *gen) categoryValue5(ph, lang string) (seg, bool) {
 	case "GREETLINE":
 		return lit(g.pick([]string{"Hi there, is the office open today?", "hello everyone!", "Hey all, quick question",
 			"can you send it to billing", "Can we pick up the forms", "will pick up the forms tomorrow",
-			"Good morning, May I come in early?", "hope you are well", "Sure, that works", "Dallas, Texas"})), true
+			"Good morning, May I come in early?", "hope you are well", "Sure, that works", "Dallas, Texas",
+			"it's me again", "mother of two here, quick question", "the name's on the form"})), true
 	case "DAYREL":
 		return lit(g.pick([]string{"yesterday", "today", "tomorrow", "Monday", "Friday", "last week", "this week"})), true
 	case "ROLE":
