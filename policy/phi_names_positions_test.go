@@ -144,3 +144,39 @@ func BenchmarkDictionaryLoad(b *testing.B) {
 		loadDictionary()
 	}
 }
+
+// TestNamesByPositionConcurrent: concurrent callers share the dictionary
+// and the hand-name filter read-only and get the answers a lone caller
+// gets (run under -race).
+func TestNamesByPositionConcurrent(t *testing.T) {
+	texts := []string{"thanks - zorvath", "Jo hn Smi th called", "please tell april the forms are ready", "thanks again"}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = Detect(s).Masked
+	}
+	start := make(chan struct{})
+	errs := make(chan string, 64)
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			<-start
+			for r := 0; r < 50; r++ {
+				for i, s := range texts {
+					if got := Detect(s).Masked; got != want[i] {
+						errs <- s + " => " + got
+						return
+					}
+				}
+			}
+		}()
+	}
+	close(start)
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
