@@ -318,6 +318,9 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
 		return false
 	}
+	if f := T[k].flags; f&(fStop|fNotName) != 0 && f&(fNameWord|fMonth) == 0 {
+		return false // "me", "back", "tomorrow": the checks below say no, slower
+	}
 	if !sc.n.ident && sc.otherScriptWord(k) {
 		return sc.latinDominant() == 1
 	}
@@ -348,7 +351,7 @@ func apostropheName(w []byte) bool {
 	if bytesHasPossessive(w) {
 		w = w[:len(w)-2]
 	}
-	return len(w) >= 5 && w[1] == '\'' && (w[0] == 'o' || w[0] == 'd') && !bytesIndexAny(w[2:], "'")
+	return len(w) >= 5 && w[1] == '\'' && (w[0] == 'o' || w[0] == 'd') && !bytesIndexAny(w[2:], "'") && string(w) != "o'clock"
 }
 
 // initialAt reports a single-letter initial at k ("j", "J.") and the last
