@@ -211,6 +211,7 @@ func (sc *scanner) run(text string) {
 	sc.idsIntl()
 	sc.names()
 	sc.otherScriptNames()
+	sc.positionalNames()
 	sc.catchAll()
 	sc.clinical()
 	sc.resolve()

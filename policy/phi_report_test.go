@@ -40,8 +40,8 @@ const (
 var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	// Measured 0.9969 / 1.0000 / 0.9979 / 0 of 2,042.
 	"development": {0.996, 0.995, 0.997, 0.005},
-	// Measured 0.9456 / 0.9029 / 0.9862 / 15 of 750 (0.0200) before the merge of both.
-	"independent": {0.945, 0.902, 0.986, 0.021},
+	// Measured 0.9576 / 0.9029 / 0.9870 / 13 of 750 (0.0173).
+	"independent": {0.957, 0.902, 0.986, 0.018},
 }
 
 type reportItem struct {
@@ -424,6 +424,19 @@ var categoryFloors = map[string]float64{
 	"clinical-body-state":           0.95,
 	"clinical-lab-change":           0.95,
 	"clinical-pregnancy-stage":      0.95,
+	// Names found by where they stand (phi_names_positions.go).
+	"name-position-told":     0.95,
+	"name-position-owner":    0.95,
+	"name-position-signoff":  0.95,
+	"name-position-field":    0.95,
+	"name-position-subject":  0.95,
+	"name-position-kin":      0.95,
+	"name-split-disguise":    0.90,
+	"name-whole-span":        0.95,
+	"name-script-object":     0.95,
+	"name-word-given-object": 0.95,
+	"name-last-first-line":   0.95,
+	"name-implied-cue":       0.95,
 }
 
 // precisionCategories hold clean messages that look like PHI: an imaging
@@ -433,7 +446,8 @@ var precisionCategories = []string{"precision-imaging", "precision-lorem", "prec
 	"precision-other-script", "precision-kin-modal",
 	"precision-spanish-tener", "precision-spanish-del", "precision-age-quantities",
 	"precision-period-word", "precision-parcel-spanish", "precision-places-ids", "precision-places-business",
-	"precision-department-question", "precision-readings-not-vitals", "precision-generic-advice", "precision-not-pregnancy"}
+	"precision-department-question", "precision-readings-not-vitals", "precision-generic-advice", "precision-not-pregnancy",
+	"precision-name-positions"}
 
 func TestPHICategories(t *testing.T) {
 	items := loadReportCorpus(t, "testdata/phi_corpus.jsonl")

@@ -129,7 +129,7 @@ func generate(seed uint64) []Example {
 		exs = append(exs, ex)
 	}
 	exs = append(exs, generateClinical(seed)...)
-	return exs
+	return append(exs, generatePositions(seed)...)
 }
 
 // build concatenates segments and records the gold spans.

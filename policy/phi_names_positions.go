@@ -1,0 +1,1611 @@
+package policy
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+)
+
+// Names by position. The list and cue rules (phi_names.go) find a name
+// when a list knows it or a capital marks it. A patient who types in lower
+// case a name no list holds ("thanks zorvath", "tell ifeoma keplinski her
+// forms are ready") leaves neither. What is left is the place the words
+// stand in: the object of a verb of telling or asking, the owner of an
+// appointment or of results, the words after a kinship word or a form
+// label, a sign-off at the end of the message, a self-introduction. In
+// those places a word that no dictionary lists (phi_names_words.go), a
+// listed name, a capitalised unknown word or a word in another script is
+// read as a name; an ordinary word ("thanks again", "tell everyone", "my
+// mom is diabetic") is not.
+
+// positionalNames runs after the list, cue and script rules, over the
+// tokens they left unclaimed.
+func (sc *scanner) positionalNames() {
+	if sc.placeholder || len(sc.toks) == 0 {
+		return
+	}
+	// One look at every token says which rules have anything to read;
+	// most messages hold no verb of telling, no possessive, no label.
+	var r nameRoles
+	r.bits = r.buf[:0]
+	if len(sc.toks) > len(r.buf) {
+		r.bits = make([]uint16, 0, len(sc.toks))
+	}
+	letters := 0
+	for i := range sc.toks {
+		var b uint16
+		if t := &sc.toks[i]; t.kind == tkWord && sc.n.ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 {
+			// roleOf's common case, written out: an ASCII word of three
+			// letters or more.
+			w := sc.n.b[t.s:t.e]
+			n := len(w)
+			if w[n-1] == 's' && w[n-2] == '\'' {
+				b = rPossessive
+			}
+			if a, z := w[0]-'a', w[n-1]-'a'; n <= 15 && a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
+				b |= roleWords[string(w)]
+			}
+		} else {
+			b = sc.roleOf(i)
+		}
+		r.bits = append(r.bits, b)
+		r.any |= b
+		if b&rOne != 0 {
+			if letters++; letters == 5 {
+				r.bits[i-4] |= rLetters
+				r.any |= rLetters
+			}
+		} else {
+			letters = 0
+		}
+	}
+	if r.any&rJoin != 0 {
+		sc.joinedNames(&r)
+	}
+	if r.any&(rShort|rLetters) != 0 {
+		sc.splitNames(&r)
+	}
+	sc.cuedUnknownNames()
+	if r.any&(rAddress|rObject) != 0 {
+		sc.addressedNames(&r)
+	}
+	if r.any&rPossessive != 0 {
+		sc.possessiveNames(&r)
+	}
+	if r.any&rColon != 0 {
+		sc.fieldNames(&r)
+	}
+	if r.any&rComma != 0 {
+		sc.lineLastFirst(&r)
+	}
+	if r.any&rCue != 0 {
+		sc.impliedCues(&r)
+	}
+	lines := bytes.IndexByte(sc.n.b, '\n') >= 0
+	if r.any&(rSign|rComma) != 0 || lines {
+		sc.signOffName(&r, lines)
+	}
+	if r.any&rHigh != 0 {
+		sc.scriptSubjects(&r)
+	}
+	if r.any&rPersonVerb != 0 {
+		sc.subjectNames(&r)
+	}
+	if r.any&rComma != 0 {
+		sc.appositionNames(&r)
+	}
+	if r.any&rNameWord != 0 {
+		sc.wordNameSlots(&r)
+	}
+	sc.extendNameSpans()
+	if r.any&rAnd != 0 {
+		sc.coordinatedNames()
+	}
+	if r.any&rPlan != 0 {
+		sc.dropInsurers()
+	}
+}
+
+// Token roles the position rules look for.
+const (
+	rJoin       uint16 = 1 << iota // '-', '.' or '_' between two words it touches
+	rShort                         // a word of one or two letters
+	rAddress                       // a verb of telling or asking
+	rObject                        // a preposition or verb whose object may be a person
+	rPossessive                    // a word ending in "'s"
+	rColon                         // ':'
+	rComma                         // ','
+	rPersonVerb                    // a verb only people take, or "is"/"was"
+	rHigh                          // a word that starts outside ASCII
+	rSign                          // a word that closes a message before a signature, or a dash
+	rLetters                       // the first of five or more single letters in a row
+	rOne                           // a word of one letter
+	rAnd                           // "and", "y", "&": names are joined by it
+	rPlan                          // "accept", "take", "insurance", "network": health plans are spoken of
+	rNameWord                      // a given name that is also a word or a month ("Will", "June")
+	rCue                           // "me" ("it's me, …"), "of"/"de" ("mom of …"), "name's"
+)
+
+// nameRoles holds each token's roles and their union. Messages of up to
+// 256 tokens keep them on the stack; a longer one allocates.
+type nameRoles struct {
+	buf  [256]uint16
+	bits []uint16
+	any  uint16
+}
+
+func (r *nameRoles) has(_ *scanner, i int, b uint16) bool {
+	return uint(i) < uint(len(r.bits)) && r.bits[i]&b != 0
+}
+
+// roleOf gives token i's roles. It runs on every token of every message:
+// the common case, an ASCII word of three letters or more that no role
+// word resembles, is settled by one bit of roleFilter.
+func (sc *scanner) roleOf(i int) uint16 {
+	t := &sc.toks[i]
+	if t.kind != tkWord {
+		if t.kind == tkPunct {
+			return sc.punctRole(i)
+		}
+		return 0
+	}
+	var b uint16
+	if t.flags&fNameWord != 0 {
+		b = rNameWord
+	}
+	n := int(t.e - t.s)
+	if n <= 2 {
+		return b | sc.shortRole(i)
+	}
+	w := sc.n.b[t.s:t.e]
+	if !sc.n.ident {
+		// Not pure ASCII: drop "¿" and look for letters outside ASCII.
+		if w = bareWord(w); len(w) < 3 {
+			return b
+		}
+		for _, c := range w {
+			if c >= 0x80 {
+				// Another script, or Latin letters folded from lookalikes
+				// ("Ελένη" folds to "eλevη"): the script rules decide.
+				return b | rHigh
+			}
+		}
+		n = len(w)
+	}
+	if w[n-1] == 's' && w[n-2] == '\'' {
+		b |= rPossessive
+	}
+	if n > 15 {
+		return b
+	}
+	if a, z := w[0]-'a', w[n-1]-'a'; a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
+		b |= roleWords[string(w)]
+	}
+	return b
+}
+
+// punctRole gives punctuation token i's roles.
+func (sc *scanner) punctRole(i int) uint16 {
+	switch sc.n.b[sc.toks[i].s] {
+	case '-', '.', '_':
+		if sc.attached(i) && sc.attached(i+1) {
+			return rJoin
+		}
+		if sc.n.b[sc.toks[i].s] == '-' {
+			return rSign // "… see you then - zorvath"
+		}
+	case '~':
+		return rSign
+	case '&':
+		return rAnd
+	case ':':
+		return rColon
+	case ',':
+		return rComma
+	}
+	return 0
+}
+
+// shortRole gives the roles of word token i of one or two letters.
+func (sc *scanner) shortRole(i int) uint16 {
+	t := &sc.toks[i]
+	var b uint16
+	if t.e-t.s == 1 {
+		b = rOne
+	}
+	if !sc.n.ident && (sc.n.b[t.s] >= 0x80 || sc.n.b[t.e-1] >= 0x80) {
+		b |= rHigh
+	}
+	switch string(sc.n.b[t.s:t.e]) {
+	case "me", "of", "de":
+		b |= rCue
+	case "is":
+		return b | rPersonVerb
+	case "cc":
+		return b | rShort | rAddress
+	case "ty":
+		return b | rShort | rSign
+	case "y":
+		return b | rAnd
+	}
+	if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
+		// A function word is a split name's piece only after a word
+		// of three letters or more ("Thomps on"): "need to" and
+		// "come in" need no look-up.
+		if p := i - 1; p < 0 || sc.toks[p].kind != tkWord || sc.toks[p].e-sc.toks[p].s < 3 || sc.toks[p].flags&(fStop|fClin|fNotName) != 0 {
+			return b
+		}
+	}
+	return b | rShort
+}
+
+// roleWords maps the words the position rules look for to their roles:
+// the words addressVerb, objectVerb, personVerb and signOffWord report
+// one by one (TestWordRolesAgree), and those that put a health plan or a
+// coordination in the message.
+var roleWords = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, g := range []struct {
+		role  uint16
+		words string
+	}{
+		{rAddress, "tell ask remind let call text email message notify inform page told reminded emailed messaged thanked paged informed notified dile digale diganle avisale avisele avisenle preguntale preguntele llamen llame"},
+		{rAddress | rPersonVerb, "texted asked"},
+		{rAddress | rSign, "thank"},
+		{rObject, "see seeing saw seen move book schedule reschedule bring squeeze fit add check pick drop meet visit help treat examine vaccinate for about with para from"},
+		{rObject | rPlan, "take"},
+		{rAnd, "and"},
+		{rCue | rPossessive, "name's"},
+		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre"},
+		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was"},
+		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
+	} {
+		for _, w := range strings.Fields(g.words) {
+			m[w] |= g.role
+		}
+	}
+	return m
+}()
+
+// roleFilter has, for each first and last letter, a bit per word length
+// that some role word has: most words are ruled out without a map
+// look-up ("the", "appointment").
+var roleFilter = func() (f [26 * 26]uint16) {
+	for w := range roleWords {
+		if k, ok := roleKey(w); ok {
+			f[k] |= 1 << len(w)
+		}
+	}
+	return f
+}()
+
+func roleKey[T string | []byte](w T) (int, bool) {
+	if len(w) < 2 || len(w) > 15 {
+		return 0, false
+	}
+	a, z := w[0]-'a', w[len(w)-1]-'a'
+	if a >= 26 || z >= 26 {
+		return 0, false
+	}
+	return int(a)*26 + int(z), true
+}
+
+// bareWord drops the Spanish opening marks the tokenizer leaves on a
+// word: "¿aceptan" reads as "aceptan".
+func bareWord(w []byte) []byte {
+	for len(w) >= 2 && w[0] == 0xc2 && (w[1] == 0xbf || w[1] == 0xa1) {
+		w = w[2:]
+	}
+	return w
+}
+
+// wordRoles gives a word's roles in one look-up.
+func wordRoles(w []byte) uint16 {
+	k, ok := roleKey(w)
+	if !ok || roleFilter[k]&(1<<len(w)) == 0 {
+		return 0
+	}
+	return roleWords[string(w)]
+}
+
+// nameEvidence reports that word k, standing in a name position, reads as
+// a name: a word in another script inside a Latin-script message, a
+// listed name (a name that is also a word, "hope", "june", only when
+// wordOK or capitalised), a capitalised word no dictionary lists, or a
+// lower-case word no dictionary lists.
+func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
+	T := sc.toks
+	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
+		return false
+	}
+	if f := T[k].flags; f&(fStop|fNotName) != 0 && f&(fNameWord|fMonth) == 0 {
+		return false // "me", "back", "tomorrow": the checks below say no, slower
+	}
+	if !sc.n.ident && sc.otherScriptWord(k) {
+		return sc.latinDominant() == 1
+	}
+	capital := sc.upper(k) && !sc.allUpperText()
+	if T[k].flags&fMonth != 0 {
+		// "June", "April": a month even with its capital ("Re: June
+		// appointment", "slots for May"), unless the position is a
+		// strong one ("tell april that…"); never before a day number.
+		return wordOK && sc.wordName(k)
+	}
+	if T[k].flags&fNameWord != 0 && T[k].flags&fClin == 0 {
+		// "will", "hope", "summer": a name where the position is a
+		// strong one or a capital says so.
+		return (wordOK || capital) && sc.wordName(k)
+	}
+	if sc.isLex(k) || apostropheName(sc.txt(k)) {
+		return true
+	}
+	if !sc.nameWord(k) || T[k].e-T[k].s < 3 {
+		return false
+	}
+	return !dictionaryWord(sc.word(k))
+}
+
+// apostropheName reports the shape of an Irish, Italian or French family
+// or given name: "o'neil", "d'angelo", "d'souza".
+func apostropheName(w []byte) bool {
+	if bytesHasPossessive(w) {
+		w = w[:len(w)-2]
+	}
+	return len(w) >= 5 && w[1] == '\'' && (w[0] == 'o' || w[0] == 'd') && !bytesIndexAny(w[2:], "'") && string(w) != "o'clock"
+}
+
+// initialAt reports a single-letter initial at k ("j", "J.") and the last
+// token it takes (its dot when attached).
+func (sc *scanner) initialAt(k int) (int, bool) {
+	T := sc.toks
+	if sc.kind(k) != tkWord || T[k].e-T[k].s != 1 || !T[k].space || T[k].claimed || sc.otherScriptWord(k) {
+		return 0, false
+	}
+	if sc.isP(k+1, '.') && sc.attached(k+1) {
+		return k + 1, true
+	}
+	return k, true
+}
+
+// nameRun grows a name from token j, which has evidence, over the words
+// of the same name: more words with evidence in the same case, initials
+// between or at the end ("zorvath k"), particles ("de los", "bin", "al-"),
+// hyphenated parts. It returns the last token.
+func (sc *scanner) nameRun(j int) int { return sc.nameRunCase(j, j) }
+
+// nameRunCase is nameRun where the words that follow must share token
+// ref's case: for a joined name ("Sus-an Taylor") the first piece's.
+func (sc *scanner) nameRunCase(j, ref int) int {
+	T := sc.toks
+	end := j
+	same := func(k int) bool { return sc.upper(k) == sc.upper(ref) }
+	for n := 0; n < 4; n++ {
+		k := end + 1
+		if k >= len(T) {
+			break
+		}
+		if sc.isP(k, '-') && sc.attached(k) && sc.attached(k+1) && sc.kind(k+1) == tkWord && !T[k+1].claimed && sc.canBeName(k+1) {
+			end = k + 1
+			continue
+		}
+		if !T[k].space {
+			break
+		}
+		if ie, ok := sc.initialAt(k); ok && (sc.upper(k) || ie > k || !sc.is(k, "i") && !sc.is(k, "a")) {
+			if sc.nameEvidence(ie+1, false) && same(ie+1) && T[ie+1].space {
+				end = ie + 1
+				continue
+			}
+			if sc.nameBoundary(ie+1) && !sc.isP(ie+1, '\'') {
+				end = ie
+				break
+			}
+			break
+		}
+		if T[k].kind == tkWord && T[k].flags&fParticle != 0 && !T[k].claimed {
+			p := k + 1
+			if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
+				p++
+			} else if articleParticle(sc.word(k)) {
+				break // "patel le llamará": "le", "la", "el" alone are no particles
+			}
+			if sc.isP(p, '-') && sc.attached(p) {
+				p++ // "al-Maktoum"
+			}
+			if sc.nameEvidence(p, true) && same(p) {
+				end = p
+				continue
+			}
+			break
+		}
+		if sc.nameEvidence(k, false) && same(k) {
+			end = k
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// nameEnds reports what may follow a name found by position: the end of
+// the message, punctuation, a function word, a pronoun ("tell zorvath his
+// forms…"), a number or a date word.
+func (sc *scanner) nameEnds(k int) bool {
+	return sc.nameBoundary(k) || sc.flags(k)&(fPersonal|fDateCue) != 0 || sc.kind(k) == tkNum
+}
+
+// cuedUnknownNames reads the words after a name cue ("appointment for",
+// "my son", "this is", "attn") when the cue rules left them: a lower-case
+// word no dictionary lists is a name there ("results for zorvath",
+// "my mom is zorvath keplinski", "im zorvath, …").
+func (sc *scanner) cuedUnknownNames() {
+	for _, m := range sc.marks {
+		c := m.e.cue
+		if c != cueNameStrong && c != cueNameWeak && c != cueRelation && c != cueIntro && c != cueTitle {
+			continue
+		}
+		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
+			continue
+		}
+		if c == cueTitle {
+			// "Oakmont Dr", "42 Kessler Dr. Westfield": "dr" after a
+			// name or a number is a street's "Drive", not a title.
+			if p := m.ts - 1; sc.kind(p) == tkNum || sc.kind(p) == tkWord && (sc.upper(p) || sc.isLex(p)) {
+				continue
+			}
+		}
+		if sc.is(m.ts, "called") || sc.is(m.ts, "named") {
+			// "an app called zocdoc" names a thing; "a patient named",
+			// "my son called" a person.
+			if p := sc.word(m.ts - 1); !relationWord(p) && sc.flags(m.ts-1)&fPersonal == 0 && !personNoun(p) {
+				continue
+			}
+		}
+		j := m.te
+		for f := 0; f < 2 && c != cueTitle; f++ {
+			if sc.isP(j, ':') || sc.isP(j, ',') || sc.isP(j, '-') || sc.is(j, "is") || sc.is(j, "was") || sc.is(j, "es") || sc.is(j, "named") || sc.is(j, "called") {
+				j++
+			}
+		}
+		if !sc.nameEvidence(j, c == cueNameStrong || c == cueTitle) {
+			continue
+		}
+		if sc.otherScriptWord(j) && c == cueIntro {
+			continue // "thanks 谢谢", "regards, с уважением"
+		}
+		end := sc.nameRun(j)
+		if !sc.nameEnds(end+1) && !bytesHasPossessive(sc.word(end)) {
+			continue
+		}
+		if sc.notPerson(j, end) || sc.flags(end+1)&(fStreetSuffix|fOrgNoun|fUnitDesignator) != 0 {
+			continue // "it's Parkview Ave", "this is Bellhaven Imaging"
+		}
+		if end == j && !sc.isLex(j) && !sc.upper(j) && !sc.otherScriptWord(j) {
+			// One lower-case word no list holds: after "forms for" or
+			// "pt" it is as often an acronym typed small ("fmla") as a
+			// name; after "this is" or "i'm" it must end the clause.
+			if c == cueNameWeak || c == cueIntro && end+1 < len(sc.toks) && sc.kind(end+1) != tkPunct {
+				continue
+			}
+		}
+		sc.addName(j, end, 0.7)
+	}
+}
+
+// personNoun reports a noun for a person that "named" or "called" may
+// follow: "a patient named …", "a lady called …".
+func personNoun(w []byte) bool {
+	switch string(w) {
+	case "patient", "person", "someone", "somebody", "man", "woman", "lady", "guy", "girl", "boy", "gentleman",
+		"nurse", "doctor", "caller", "kid", "child", "baby", "student", "resident", "client", "friend":
+		return true
+	}
+	return false
+}
+
+// addressVerb reports a verb whose object is a person: "tell", "ask",
+// "remind", "let … know", "avísale a".
+func addressVerb(w []byte) bool {
+	switch string(w) {
+	case "tell", "ask", "remind", "let", "call", "text", "email", "message", "thank", "notify", "inform", "page", "cc",
+		"told", "asked", "reminded", "texted", "emailed", "messaged", "thanked", "paged", "informed", "notified",
+		"dile", "digale", "diganle", "avisale", "avisele", "avisenle", "preguntale", "preguntele", "llamen", "llame":
+		return true
+	}
+	return false
+}
+
+// objectVerb reports a verb of the front desk whose object is a patient:
+// "see", "move", "book", "bring". Only a capitalised listed name counts
+// after it ("move Hope to 3pm"); "book summer camp forms" stays.
+func objectVerb(w []byte) bool {
+	switch string(w) {
+	case "see", "seeing", "saw", "seen", "move", "book", "schedule", "reschedule", "bring", "squeeze", "fit", "add",
+		"check", "pick", "drop", "take", "meet", "visit", "help", "treat", "examine", "vaccinate":
+		return true
+	}
+	return false
+}
+
+// seasonWord reports a season, a time of year like a month.
+func seasonWord(w []byte) bool {
+	switch string(w) {
+	case "summer", "autumn", "winter", "spring", "fall", "verano", "otono", "invierno", "primavera":
+		return true
+	}
+	return false
+}
+
+// addressedNames finds the person a verb of telling or asking is about
+// ("please tell zorvath keplinski his forms are ready", "can you ask april
+// to call me", "dile a itzel que…"), and the two-word name after "for",
+// "from" or "with" that no dictionary knows ("an update for zorvath
+// keplinski").
+func (sc *scanner) addressedNames(r *nameRoles) {
+	T := sc.toks
+	for i := 0; i+1 < len(T); i++ {
+		if !r.has(sc, i, rAddress|rObject) {
+			continue
+		}
+		w := sc.word(i)
+		j := i + 1
+		if r.has(sc, i, rAddress) {
+			if sc.is(j, "a") && w[len(w)-1] != 'k' {
+				j++ // "dile a Itzel"
+			}
+			if !sc.nameEvidence(j, true) {
+				continue
+			}
+			end := sc.nameRun(j)
+			if !sc.nameEnds(end+1) && !sc.is(end+1, "know") && !sc.is(end+1, "que") && !sc.is(end+1, "back") {
+				continue
+			}
+			sc.addName(j, end, 0.65)
+			i = end
+			continue
+		}
+		prep := string(w) == "for" || string(w) == "about" || string(w) == "with" || string(w) == "para" || string(w) == "from"
+		if !prep && !objectVerb(w) {
+			continue
+		}
+		// "can you move Hope to 3pm", "who is seeing Grace", "it's for
+		// Will": a capitalised listed given name, even one that is also
+		// a word, as the object. Months and seasons are times ("for
+		// May", "for Summer").
+		if sc.upper(j) && !sc.allUpperText() && !sc.clauseStart(j) && sc.isLex(j) && T[j].flags&fMonth == 0 && !seasonWord(sc.word(j)) && string(w) != "from" {
+			end := sc.nameRun(j)
+			if sc.nameEnds(end+1) && !sc.notPerson(j, end) {
+				sc.addName(j, end, 0.6)
+				i = end
+				continue
+			}
+		}
+		if !prep || string(w) == "about" {
+			continue
+		}
+		single := sc.isLex(j) && T[j].flags&fNameWord == 0 || sc.otherScriptWord(j) && string(w) != "from"
+		if !single && (sc.kind(j+1) != tkWord || !T[j+1].space || T[j+1].claimed) {
+			continue // one word no list holds is no name here (below)
+		}
+		if !sc.nameEvidence(j, false) {
+			continue
+		}
+		// Two words no dictionary holds after "for", "from", "with": "an
+		// update for zorvath keplinski".
+		end := sc.nameRun(j)
+		if end == j && !(sc.isLex(j) && T[j].flags&fNameWord == 0) && !(sc.otherScriptWord(j) && string(w) != "from") {
+			// One word no list holds: "for telehealth", "patients from
+			// Bellhaven", "from 東京" are things and places. A word in
+			// another script after "for" or "with" is a person's name
+			// as that person writes it ("a slot for 王秀英").
+			continue
+		}
+		if !sc.nameEnds(end+1) || sc.notPerson(j, end) {
+			continue
+		}
+		sc.addName(j, end, 0.6)
+		i = end
+	}
+}
+
+// possessiveNames finds the owner of an appointment, results or forms
+// written with "'s": "zorvath's results came in?", "ifeoma keplinski's
+// appointment". The owner takes no determiner ("the doctor's"), is no
+// place or business ("at Wendy's", "Kaiser's pharmacy") and carries name
+// evidence.
+func (sc *scanner) possessiveNames(r *nameRoles) {
+	T := sc.toks
+	for k := 0; k < len(T); k++ {
+		if !r.has(sc, k, rPossessive) || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
+			continue
+		}
+		if !sc.nameEvidence(k, false) {
+			continue
+		}
+		start := k
+		for n := 0; n < 2; n++ {
+			p := start - 1
+			if ie, ok := sc.initialAt(p); ok && ie == p && sc.nameEvidence(p-1, false) {
+				start = p - 1
+				continue
+			}
+			if sc.isP(p, '.') && sc.attached(p) {
+				if _, ok := sc.initialAt(p - 1); ok && sc.nameEvidence(p-2, false) {
+					start = p - 2
+					continue
+				}
+			}
+			if T[start].space && sc.nameEvidence(p, false) && sc.upper(p) == sc.upper(k) {
+				start = p
+				continue
+			}
+			break
+		}
+		switch string(sc.word(start - 1)) {
+		case "at", "to", "from", "near", "into", "inside", "behind", "across", "past", "a", "an",
+			"the", "this", "that", "our", "your", "la", "el", "los", "las", "al", "saint", "santa", "st", "mount", "mt", "fort", "lake", "port":
+			continue
+		}
+		if sc.isP(start-1, '.') && (sc.is(start-2, "st") || sc.is(start-2, "mt") || sc.is(start-2, "ft")) {
+			continue // "St. Mary's"
+		}
+		// A person's possessive owns something ("zorvath's results");
+		// one that owns nothing named is a shop ("past Wendy's and …").
+		if nk := sc.kind(k + 1); nk != tkNum && (nk != tkWord || linkWord(sc.word(k+1))) {
+			continue
+		}
+		// "Kaiser's pharmacy", "St. Mary's Hospital" name a place; "zorvath's
+		// school note" is hers.
+		if sc.flags(k+1)&fStreetSuffix != 0 ||
+			sc.flags(k+1)&fOrgNoun != 0 && (sc.upper(k+1) || k+2 >= len(T) || sc.kind(k+2) == tkPunct) {
+			continue
+		}
+		sc.addName(start, k, 0.6)
+	}
+}
+
+// linkWord reports a conjunction or preposition: what follows a shop's
+// name ("past Wendy's and", "at Denny's on Main"), never a thing owned.
+func linkWord(w []byte) bool {
+	switch string(w) {
+	case "and", "or", "but", "on", "in", "at", "to", "for", "from", "near", "by", "with", "then", "y", "o", "en", "is", "was":
+		return true
+	}
+	return false
+}
+
+// fieldLabel reports a form label that a person's name follows:
+// "guardian:", "parent:", "re:", "to:", "paciente:".
+func fieldLabel(w []byte) bool {
+	switch string(w) {
+	case "guardian", "parent", "caregiver", "child", "dependent", "spouse", "contact", "insured", "policyholder",
+		"resident", "client", "re", "to", "cc", "attn", "attention", "pt", "patient", "requester", "requestor",
+		"recipient", "sender", "emergency", "tutor", "madre", "padre", "paciente", "asegurado", "asegurada",
+		"titular", "beneficiario", "beneficiaria", "responsable", "para", "de", "from", "nombre", "name":
+		return true
+	}
+	return false
+}
+
+// fieldNames reads the value of a form-like line, "guardian: kowalczyk",
+// "Re: Oyelaran appointment", in any case.
+func (sc *scanner) fieldNames(r *nameRoles) {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if !r.has(sc, i+1, rColon) || T[i].kind != tkWord || !fieldLabel(sc.word(i)) {
+			continue
+		}
+		j := i + 2
+		if !sc.nameEvidence(j, false) {
+			continue
+		}
+		end := sc.nameRun(j)
+		if sc.isP(end+1, ',') && sc.attached(end+1) && sc.nameEvidence(end+2, true) && sc.upper(end+2) == sc.upper(j) {
+			end = sc.nameRun(end + 2) // "guardian: kowalczyk, anna"
+		}
+		if !sc.nameEnds(end+1) && sc.flags(end+1)&fNotName == 0 {
+			continue
+		}
+		sc.addName(j, end, 0.65)
+		i = end
+	}
+}
+
+// signOffWord reports a word that closes a message before the writer's
+// name: "thanks", "regards", "atte".
+func signOffWord(w []byte) bool {
+	switch string(w) {
+	case "thanks", "thank", "thx", "thnx", "thnks", "ty", "tks", "cheers", "regards", "best", "love", "sincerely",
+		"respectfully", "cordially", "warmly", "xoxo", "gracias", "saludos", "atte", "att", "atentamente",
+		"cordialmente", "bendiciones", "abrazos", "besos":
+		return true
+	}
+	return false
+}
+
+// signOffName finds the writer's name that ends the message: after a word
+// of thanks or greeting ("thanks - zorvath", "gracias, itzel mamani"),
+// after a dash ("… see you then - zorvath k"), or alone on the last line.
+func (sc *scanner) signOffName(r *nameRoles, lines bool) {
+	T := sc.toks
+	last := len(T) - 1
+	for last >= 0 && T[last].kind == tkPunct {
+		last--
+	}
+	if last < 0 {
+		return
+	}
+	// The words after the signature's mark (a word of thanks, a dash
+	// or comma, a line break), read backwards from the end: at most four,
+	// a trailing initial and its dot among them.
+	start := last + 1
+	for k := last; k >= 0 && last-k < 4; k-- {
+		if sc.isP(k, '.') && k == last && k > 0 || T[k].kind == tkWord && !T[k].claimed && !r.has(sc, k, rSign) {
+			start = k
+			if lines && sc.newlineBefore(k) {
+				break
+			}
+			continue
+		}
+		break
+	}
+	if start > last || !(r.has(sc, start-1, rSign|rComma) || lines && sc.newlineBefore(start)) {
+		return // most messages: no signature mark before the last words
+	}
+	for k := start; k <= last; k++ {
+		if _, ok := sc.initialAt(k); ok && k == last && k > start || sc.isP(k, '.') && k == last {
+			continue // a trailing initial: "zorvath k"
+		}
+		// A word in another script after "thanks" is the thanks said
+		// again ("thanks 谢谢"): the script rules take names after cues.
+		if !sc.nameEvidence(k, false) || sc.otherScriptWord(k) {
+			return
+		}
+	}
+	p := start - 1
+	lineStart := sc.newlineBefore(start)
+	dash := sc.isP(p, '-') || sc.isP(p, '~')
+	comma := sc.isP(p, ',')
+	if dash || comma {
+		p--
+	}
+	// One lower-case word no list holds, straight after "thanks" or on a
+	// line of its own, is as often chat shorthand as a name: it needs the
+	// comma or dash of a signature.
+	if start == last && !dash && !comma && !sc.isLex(start) && !sc.upper(start) {
+		return
+	}
+	if comma && p >= 0 && !signOffWord(sc.word(p)) {
+		// "thank you so much, Faixtrex", "best regards, X": the word of
+		// thanks a few words before the comma.
+		for q := p - 1; q >= 0 && q >= p-3 && T[q].kind == tkWord; q-- {
+			if signOffWord(sc.word(q)) {
+				p = q
+				break
+			}
+		}
+	}
+	switch {
+	case p >= 0 && signOffWord(sc.word(p)):
+	case p >= 1 && sc.is(p, "you") && sc.is(p-1, "thank"):
+	case dash && (p < 0 || T[p+1].space):
+	case lineStart:
+	default:
+		return
+	}
+	end := last
+	if T[end].kind == tkPunct {
+		end--
+	}
+	for s := start; s <= end; s++ {
+		if T[s].claimed {
+			return
+		}
+	}
+	sc.addName(start, end, 0.6)
+}
+
+// newlineBefore reports a line break between token k and the one before.
+func (sc *scanner) newlineBefore(k int) bool {
+	if k <= 0 {
+		return false
+	}
+	for p := sc.toks[k-1].e; p < sc.toks[k].s; p++ {
+		if sc.n.b[p] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptSubjects finds a name in another script that opens a clause of a
+// Latin-script message and is its subject: "Σοφία called about her
+// appointment", "王秀英 needs a refill". The verb after it must carry
+// person and tense; a greeting in another script is followed by a
+// question or a request, not by such a verb.
+func (sc *scanner) scriptSubjects(r *nameRoles) {
+	T := sc.toks
+	for i := 0; i < len(T); i++ {
+		if !r.has(sc, i, rHigh) || i > 0 && T[i-1].kind != tkPunct {
+			continue
+		}
+		if !sc.otherScriptWord(i) {
+			continue
+		}
+		end := i
+		for end+1 < len(T) && sc.otherScriptWord(end+1) {
+			end++
+		}
+		// Not "is", "will" or "can": "你好 is the clinic open?" asks.
+		switch string(sc.word(end + 1)) {
+		case "called", "calls", "needs", "has", "had", "wants", "missed", "said", "says", "came", "took", "got",
+			"won't", "can't", "didn't", "doesn't", "isn't", "wasn't", "feels",
+			"necesita", "tiene", "quiere", "llamo", "vino", "esta", "estaba", "fue":
+		default:
+			i = end
+			continue
+		}
+		if sc.latinDominant() != 1 {
+			return
+		}
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// joinedNames finds a name split by a hyphen, dot or underscore so no
+// list would match it ("Jo-hn", "mar.ia", "Ro_berto"): the pieces joined
+// make a listed name that is not a dictionary word, and one piece is too
+// short to be a word of its own.
+func (sc *scanner) joinedNames(r *nameRoles) {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if !r.has(sc, i+1, rJoin) || T[i].kind != tkWord || sc.kind(i+2) != tkWord || !sc.attached(i+1) || !sc.attached(i+2) {
+			continue
+		}
+		if !(sc.isP(i+1, '-') || sc.isP(i+1, '.') || sc.isP(i+1, '_')) {
+			continue
+		}
+		end := i + 2
+		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(end)...)
+		short := T[i].e-T[i].s <= 2 || T[end].e-T[end].s <= 2
+		for (sc.isP(end+1, '-') || sc.isP(end+1, '.')) && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord {
+			end += 2
+			sc.key = append(sc.key, sc.txt(end)...)
+			short = short || T[end].e-T[end].s <= 2
+		}
+		if !short || len(sc.key) < 3 {
+			continue
+		}
+		if sc.anyClaimed(i, end) && !sc.nameCovers(i, end) {
+			continue
+		}
+		e, ok := sc.lx.get(sc.key)
+		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fMonth) == 0
+		if !named && !ok {
+			named = sc.lx.people.lookup(sc.key) != 0
+		}
+		if !named {
+			continue
+		}
+		// The name goes on past the joined word: "Sus-an Taylor".
+		i, end = sc.absorbNames(i, sc.nameRunCase(end, i))
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// articleParticle reports a particle that is also an article or a
+// pronoun ("la", "le", "el", "los"): inside a name only after "de" or
+// "van" ("de la Cruz", "van der Berg").
+func articleParticle(w []byte) bool {
+	switch string(w) {
+	case "la", "las", "le", "el", "los", "san", "des", "du", "della", "ben":
+		return true
+	}
+	return false
+}
+
+// absorbNames widens tokens [i, end] over every name span that overlaps
+// them and drops those spans: "Joshua Ro" found by the lists and "Ro.binson"
+// joined become one name, not two that resolve would keep one of.
+func (sc *scanner) absorbNames(i, end int) (int, int) {
+	s, e := sc.toks[i].s, sc.toks[end].e
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s || x.e <= s || x.s >= e {
+			continue
+		}
+		if ts := sc.tokenStartingAt(x.s); ts >= 0 && ts < i {
+			i = ts
+		}
+		if te := sc.tokenEndingAt(x.e); te > end {
+			end = te
+		}
+		x.e = x.s
+	}
+	return i, end
+}
+
+// nameCovers reports that every claimed token in [i, end] lies under a
+// name span: a longer name over the same words then wins in resolve.
+func (sc *scanner) nameCovers(i, end int) bool {
+	for k := i; k <= end; k++ {
+		if !sc.toks[k].claimed {
+			continue
+		}
+		in := false
+		for _, x := range sc.cands {
+			if x.t == SpanName && x.s <= sc.toks[k].s && x.e >= sc.toks[k].e {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// listedJoin reports that sc.key, pieces joined, is a listed given or
+// family name (or one the population tables hold). Most joins are no
+// name at all ("needto", "comein"): a bit per hash of the hand-listed
+// names and the population table's own filter answer those from cache.
+func (sc *scanner) listedJoin() bool {
+	handNamesOnce.Do(func() { buildHandNames(sc.lx) })
+	h := hashWord(sc.key)
+	if handNames[h>>(64-handNameBits)/64]&(1<<(h>>(64-handNameBits)%64)) != 0 {
+		if e, ok := sc.lx.get(sc.key); ok {
+			return e.flags&(fFirst|fSurname) != 0 && e.flags&(fStop|fClin|fNotName|fMonth) == 0
+		}
+	}
+	if sc.lx.people.lookupHash(h) == 0 {
+		return false
+	}
+	// A word the lists know as something else is not a name.
+	e, ok := sc.lx.get(sc.key)
+	return !ok || e.flags&(fStop|fClin|fNotName|fMonth) == 0
+}
+
+// lookupHash is nameTable.lookup for a word already hashed.
+func (nt *nameTable) lookupHash(h uint64) uint64 {
+	if f := h & (1<<nameFilterBits - 1); nt.filter[f>>6]&(1<<(f&63)) == 0 {
+		return 0
+	}
+	k := slotKey(h)
+	mask := uint64(len(nt.slots) - 1)
+	for i := h >> nt.shift; ; i = (i + 1) & mask {
+		s := nt.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s&^3 == k {
+			return s & 3
+		}
+	}
+}
+
+const handNameBits = 15
+
+var (
+	handNamesOnce sync.Once
+	handNames     [1 << handNameBits / 64]uint64
+)
+
+// buildHandNames sets a bit for each word of the hand name lists.
+func buildHandNames(lx *lexicon) {
+	for w, e := range lx.words {
+		if e.flags&(fFirst|fSurname) != 0 {
+			h := hashWord([]byte(w))
+			handNames[h>>(64-handNameBits)/64] |= 1 << (h >> (64 - handNameBits) % 64)
+		}
+	}
+}
+
+// splitNames finds a name typed in pieces with spaces so no list would
+// match it ("Jo hn Smi th"): two neighbouring pieces, one of them a
+// fragment of one or two letters that is no word ("hn", "th"), that
+// joined make a listed name. And a name spelled out letter by letter that
+// no dictionary holds ("Z o r v a t h"), which only disguise explains.
+func (sc *scanner) splitNames(r *nameRoles) {
+	T := sc.toks
+	frag := func(k int) bool {
+		return sc.kind(k) == tkWord && T[k].e-T[k].s <= 2 && T[k].flags&(fStop|fNotName|fTitleCaseOnly|fState) == 0 && !r.has(sc, k, rHigh)
+	}
+	piece := func(k int) bool {
+		return sc.kind(k) == tkWord && T[k].flags&(fStop|fClin|fNotName) == 0 && !r.has(sc, k, rHigh)
+	}
+	for i := 0; i+1 < len(T); i++ {
+		if !r.has(sc, i, rShort) && !r.has(sc, i+1, rShort) || T[i].e-T[i].s == 1 && T[i+1].e-T[i+1].s == 1 {
+			continue
+		}
+		if !T[i+1].space || T[i].kind != tkWord || T[i+1].kind != tkWord || len(sc.txt(i))+len(sc.txt(i+1)) < 4 {
+			continue
+		}
+		// A fragment that is a function word ("Thomps on", "Jas on")
+		// counts after a piece that is no word at all (checked last, it
+		// costs a dictionary look-up); before one it is the article it
+		// looks like ("el vin").
+		strict := piece(i) && piece(i+1) && (frag(i) || frag(i+1))
+		if !strict && !(T[i+1].e-T[i+1].s == 2 && T[i].e-T[i].s >= 3 && !r.has(sc, i+1, rHigh) && !r.has(sc, i, rHigh) &&
+			T[i].flags&(fStop|fClin|fNotName) == 0) {
+			continue
+		}
+		if !strict && !sc.nameWord(i) {
+			continue
+		}
+		// The joined pieces must make a listed name.
+		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(i+1)...)
+		if !sc.listedJoin() {
+			continue
+		}
+		if (T[i].claimed || T[i+1].claimed) && !sc.nameCovers(i, i+1) {
+			continue
+		}
+		if !strict && (dictionaryWord(sc.txt(i)) || dictionaryWord(sc.key)) {
+			continue
+		}
+		s, e := sc.absorbNames(i, i+1)
+		sc.addName(s, e, 0.6)
+		i = e
+	}
+	// Letter by letter: five or more single letters, a word no
+	// dictionary and no list holds.
+	for i := 0; i < len(T); i++ {
+		if !r.has(sc, i, rLetters) || sc.kind(i) != tkWord || T[i].claimed || T[i].e-T[i].s != 1 || sc.otherScriptWord(i) {
+			continue
+		}
+		j := i
+		sc.key = append(sc.key[:0], sc.txt(i)...)
+		for j+1 < len(T) && sc.kind(j+1) == tkWord && !T[j+1].claimed && T[j+1].e-T[j+1].s == 1 && T[j+1].space && !sc.newlineBefore(j+1) {
+			j++
+			sc.key = append(sc.key, sc.txt(j)...)
+		}
+		if j-i+1 >= 5 && !dictionaryWord(sc.key) && bytesIndexAny(sc.key, "aeiouy") {
+			sc.addName(i, j, 0.6)
+		}
+		i = j
+	}
+}
+
+func bytesIndexAny(w []byte, chars string) bool {
+	for _, c := range w {
+		if bytesIndex(chars, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSuffix reports a generational suffix: "Jr", "Sr", "III".
+func nameSuffix(w []byte) bool {
+	switch string(w) {
+	case "jr", "sr", "ii", "iii", "iv", "2nd", "3rd":
+		return true
+	}
+	return false
+}
+
+// extendNameSpans grows every name span over the rest of the same name
+// that the rule which found it stopped short of: a generational suffix
+// ("Sean O'Connor Jr."), an initial after "Family, Given" ("Anderson,
+// Robert J."), particles and the family name after them ("María de los
+// Ángeles", "bin Rashid al-Maktoum"), two name spans that only particles
+// separate becoming one.
+func (sc *scanner) extendNameSpans() {
+	T := sc.toks
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		te := sc.tokenEndingAt(x.e)
+		if te < 0 {
+			continue
+		}
+		comma := false
+		for k := te; k >= 0 && T[k].s >= x.s; k-- {
+			if sc.isP(k, ',') {
+				comma = true
+			}
+		}
+		for n := 0; n < 3; n++ {
+			k := te + 1
+			if k >= len(T) {
+				break
+			}
+			if sc.isP(k, ',') && sc.attached(k) && sc.kind(k+1) == tkWord && nameSuffix(sc.word(k+1)) && !T[k+1].claimed {
+				k++ // "Smith, Jr."
+			}
+			if sc.kind(k) == tkWord && nameSuffix(sc.word(k)) && !T[k].claimed && T[k].space && sc.kind(te) == tkWord && sc.upper(k) == sc.upper(te) &&
+				!sc.notPerson(k, k) && sc.flags(k+1)&(fStreetSuffix|fOrgNoun) == 0 && !(sc.isP(k+1, '.') && sc.flags(k+2)&(fStreetSuffix|fOrgNoun) != 0) {
+				te = k
+				if sc.isP(k+1, '.') && sc.attached(k+1) {
+					te = k + 1
+				}
+				continue
+			}
+			if ie, ok := sc.initialAt(k); ok && comma && sc.upper(k) == sc.upper(te) && (ie > k || sc.nameBoundary(k+1)) {
+				te = ie
+				continue
+			}
+			// A middle initial the first rule stopped at, the family name
+			// after it: "kwabena a. mensah", "Tamsin E Okonjo".
+			if ie, ok := sc.initialAt(k); ok && sc.upper(k) == sc.upper(te) && (ie > k || sc.upper(k)) &&
+				sc.nameEvidence(ie+1, false) && sc.upper(ie+1) == sc.upper(te) && sc.toks[ie+1].space {
+				te = sc.nameRun(ie + 1)
+				continue
+			}
+			// A further word no dictionary holds, in the name's case:
+			// "results for wang xiu ying", "Ngozi Adaeze Okafor".
+			if sc.kind(k) == tkWord && T[k].space && T[k].flags&fParticle == 0 && sc.kind(te) == tkWord &&
+				sc.upper(k) == sc.upper(te) && !bytesHasPossessive(sc.txt(te)) && sc.nameEvidence(k, false) && !sc.otherScriptWord(k) {
+				te = k
+				continue
+			}
+			if sc.kind(k) == tkWord && T[k].flags&fParticle != 0 && !T[k].claimed && T[k].space {
+				p := k + 1
+				if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
+					p++
+				} else if articleParticle(sc.word(k)) {
+					break
+				}
+				hy := false
+				if sc.isP(p, '-') && sc.attached(p) {
+					p++
+					hy = true
+				}
+				if p >= len(T) || sc.kind(p) != tkWord || sc.upper(p) != sc.upper(te) && !hy {
+					break
+				}
+				if T[p].claimed {
+					// Another name span starts there: join the two.
+					if other := sc.nameCandAt(T[p].s); other >= 0 && other != c {
+						o := &sc.cands[other]
+						te = sc.tokenEndingAt(o.e)
+						o.e = o.s // dropped: resolve skips empty spans
+						if te < 0 {
+							break
+						}
+						continue
+					}
+					break
+				}
+				// After two particles ("de los", "van der") any word that
+				// can be a name goes on with it: "María de los Ángeles".
+				if sc.nameEvidence(p, true) || (hy || p == k+2) && sc.canBeName(p) {
+					te = p
+					continue
+				}
+			}
+			break
+		}
+		// Initials before the name: "J. Robert Anderson", "R.J. Anderson".
+		if ts := sc.tokenStartingAt(x.s); ts > 0 && T[ts].space {
+			p := ts - 1
+			for p >= 1 && sc.isP(p, '.') && sc.attached(p) && sc.kind(p-1) == tkWord && T[p-1].e-T[p-1].s == 1 &&
+				!T[p-1].claimed && sc.upper(p-1) && sc.upper(ts) && !sc.otherScriptWord(p-1) {
+				x.s = T[p-1].s
+				T[p-1].claimed, T[p].claimed = true, true
+				if !T[p-1].space && p >= 3 {
+					p -= 2
+					continue
+				}
+				break
+			}
+		}
+		if e := T[te].e; e > x.e {
+			for k := sc.tokenEndingAt(x.e) + 1; k <= te; k++ {
+				T[k].claimed = true
+			}
+			x.e = e
+		}
+	}
+}
+
+// tokenEndingAt returns the token that ends at folded offset e, or -1.
+func (sc *scanner) tokenEndingAt(e int32) int {
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sc.toks[m].e < e {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sc.toks) && sc.toks[lo].e == e {
+		return lo
+	}
+	return -1
+}
+
+// tokenStartingAt returns the token that starts at folded offset s, or -1.
+func (sc *scanner) tokenStartingAt(s int32) int {
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sc.toks[m].s < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sc.toks) && sc.toks[lo].s == s {
+		return lo
+	}
+	return -1
+}
+
+// nameCandAt returns the name candidate starting at folded offset s, or -1.
+func (sc *scanner) nameCandAt(s int32) int {
+	for c := range sc.cands {
+		if sc.cands[c].t == SpanName && sc.cands[c].s == s && sc.cands[c].e > s {
+			return c
+		}
+	}
+	return -1
+}
+
+// personVerb reports a verb whose subject is a person: "needs", "missed",
+// "called", "can't". "is" and "has" say too little on their own ("Summer
+// is here", "June has 30 days"); subjectNames asks more of them.
+func personVerb(w []byte) bool {
+	switch string(w) {
+	case "needs", "wants", "missed", "called", "calls", "texted", "said", "says", "asked", "feels", "felt", "woke",
+		"fell", "can't", "cant", "cannot", "couldn't", "won't", "didn't", "doesn't", "hasn't", "needed", "wanted",
+		"necesita", "quiere", "llamo", "falto", "siente", "puede":
+		return true
+	}
+	return false
+}
+
+// clauseStart reports that token i opens a clause: the message start,
+// punctuation, or a greeting or conjunction before it.
+func (sc *scanner) clauseStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	if sc.kind(i-1) == tkPunct {
+		return !sc.isP(i-1, '\'') && !sc.isP(i-1, '-') && !sc.isP(i-1, '/')
+	}
+	switch string(sc.word(i - 1)) {
+	case "hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "also", "hola", "si", "pero", "y":
+		return true
+	}
+	return false
+}
+
+// subjectNames finds a name that opens a clause as the subject of a verb
+// only people take: "june needs her refill", "Will missed his
+// appointment", "Sunny is my daughter", "zorvath keplinski called". A
+// given name that is also a word or a month counts here; one lower-case
+// word no list holds needs a second one beside it.
+func (sc *scanner) subjectNames(r *nameRoles) {
+	T := sc.toks
+	v := -1 // the first verb of this kind after token i
+	for i := 0; i+1 < len(T); i++ {
+		// Most clauses have no verb of this kind within reach: look for
+		// one before weighing the words as a name.
+		if v <= i {
+			for v = i + 1; v < len(T) && !r.has(sc, v, rPersonVerb); v++ {
+			}
+			if v >= len(T) {
+				return
+			}
+		}
+		if v > i+5 {
+			continue
+		}
+		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) || !sc.nameEvidence(i, true) {
+			continue
+		}
+		end := sc.nameRun(i)
+		v := end + 1
+		w := sc.word(v)
+		ok := personVerb(w) && !(sc.is(v+1, "to") && sc.is(v+2, "be")) // "bill needs to be paid"
+		if !ok && (sc.is(v, "is") || sc.is(v, "was")) {
+			// "Sunny is my daughter", "hope is sick".
+			nx := sc.word(v + 1)
+			ok = (sc.is(v+1, "my") || sc.is(v+1, "our")) && (relationWord(sc.word(v+2)) || sc.toks[min(v+2, len(T)-1)].ent.cue == cueRelation) ||
+				string(nx) == "sick" || string(nx) == "ill" || string(nx) == "unwell" || string(nx) == "feeling"
+		}
+		if !ok || v >= len(T) {
+			continue
+		}
+		if end == i && !sc.isLex(i) && !sc.upper(i) && !sc.otherScriptWord(i) && T[i].flags&(fNameWord|fMonth) == 0 {
+			continue // "mychart needs an update"
+		}
+		if T[i].flags&fMonth != 0 && end == i && !personVerb(w) {
+			continue
+		}
+		if sc.notPerson(i, end) {
+			continue
+		}
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// appositionNames finds a name set beside a kinship word: "Frank, my
+// husband, called", "hope, our daughter, has". The apposition says a
+// person is named, so a given name that is also a word counts.
+func (sc *scanner) appositionNames(r *nameRoles) {
+	T := sc.toks
+	for k := 3; k < len(T); k++ {
+		if !r.has(sc, k-2, rComma) || !(relationWord(sc.word(k)) || T[k].ent.cue == cueRelation) {
+			continue
+		}
+		if !(sc.is(k-1, "my") || sc.is(k-1, "our") || sc.is(k-1, "mi") || sc.is(k-1, "his") || sc.is(k-1, "her")) || !sc.isP(k-2, ',') || !sc.attached(k-2) {
+			continue
+		}
+		end := k - 3
+		if !sc.nameEvidence(end, true) && !(sc.upper(end) && !sc.allUpperText() && sc.nameWord(end)) {
+			continue // "Destiny, my husband, …": the apposition makes it a name
+		}
+		start := end
+		for n := 0; n < 3; n++ {
+			p := start - 1
+			if p >= 0 && T[start].space && sc.nameEvidence(p, true) && sc.upper(p) == sc.upper(end) {
+				start = p
+				continue
+			}
+			if ie, ok := sc.initialAt(p); ok && ie == p && sc.nameEvidence(p-1, true) {
+				start = p - 1
+				continue
+			}
+			break
+		}
+		if !sc.clauseStart(start) && sc.flags(start-1)&(fStop|fNotName) == 0 || sc.notPerson(start, end) {
+			continue
+		}
+		sc.addName(start, end, 0.65)
+	}
+}
+
+// besideName reports a word joined to a name that reads as a name too: a
+// listed name in any case, a word no dictionary holds, or a capitalised
+// word inside the sentence ("Carlos and Destiny are coming").
+func (sc *scanner) besideName(k int) bool {
+	if sc.nameEvidence(k, true) {
+		return true
+	}
+	return k > 0 && sc.kind(k) == tkWord && sc.upper(k) && !sc.allUpperText() && !sc.clauseStart(k) && sc.nameWord(k)
+}
+
+// coordinatedNames finds a name joined by "and" to a name already found:
+// "Jack and Jill", "maria y june". Beside a name, a given name that is
+// also a word is a name.
+func (sc *scanner) coordinatedNames() {
+	T := sc.toks
+	n := len(sc.cands)
+	for c := 0; c < n; c++ {
+		x := sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		ts, te := sc.tokenStartingAt(x.s), sc.tokenEndingAt(x.e)
+		if ts < 0 {
+			continue
+		}
+		if p := ts - 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.besideName(p-1) {
+			s := p - 1
+			if sc.besideName(s-1) && T[s].space && sc.upper(s-1) == sc.upper(s) {
+				s--
+			}
+			if !sc.notPerson(s, p-1) {
+				sc.addName(s, p-1, 0.6)
+			}
+		}
+		if te < 0 {
+			continue
+		}
+		if p := te + 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.besideName(p+1) {
+			end := sc.nameRun(p + 1)
+			if !sc.notPerson(p+1, end) {
+				sc.addName(p+1, end, 0.6)
+			}
+		}
+	}
+}
+
+// dropInsurers removes name spans that name a health plan: the object of
+// "do you take / accept" ("do you accept Oscar or Ambetter?") or words
+// before "in network", "accepted", "insurance" ("is Geisinger in
+// network"). A clinic is asked which plans it takes far more often than
+// whether it takes a person, and a plan is no identifier.
+func (sc *scanner) dropInsurers() {
+	T := sc.toks
+	insured := -1 // whether the message speaks of insurance: found on first need
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		ts, te := sc.tokenStartingAt(x.s), sc.tokenEndingAt(x.e)
+		if ts < 0 || te < 0 {
+			continue
+		}
+		p := ts - 1
+		for k := 0; k < 6 && p >= 0 && (sc.is(p, "or") || sc.is(p, "and") || sc.isP(p, ',') || sc.isP(p, '/') || T[p].kind == tkWord && T[p].claimed); k++ {
+			p-- // "accept Oscar or Ambetter": the whole list
+		}
+		plan := false
+		switch string(bareWord(sc.word(p))) {
+		case "accept", "accepts", "accepting", "aceptan", "acepta", "reciben", "recibe":
+			plan = true
+		case "take", "takes", "taking", "toman":
+			plan = sc.is(p-1, "you") || sc.is(p-1, "u") || sc.is(p-1, "guys") || sc.is(p-1, "still") || sc.is(p-1, "clinic") || sc.is(p-1, "office") || sc.is(p-1, "ustedes")
+		}
+		n := te + 1
+		switch string(sc.word(n)) {
+		case "accepted", "insurance", "coverage", "plan", "plans", "hmo", "ppo", "epo", "aceptado", "aceptada":
+			plan = true
+		case "in":
+			plan = plan || sc.is(n+1, "network") || sc.isP(n+1, '-') && sc.is(n+2, "network")
+		}
+		if !plan && x.conf <= 0.6 {
+			// A guess from capitals alone ("my insurance is Harvard
+			// Pilgrim", "covered by Geisinger") in a message about
+			// insurance names the plan unless a given name is in it.
+			if insured < 0 {
+				insured = 0
+				for k := range T {
+					if insuranceWord(sc.word(k)) {
+						insured = 1
+						break
+					}
+				}
+			}
+			plan = insured == 1
+			for k := ts; k <= te && plan; k++ {
+				if T[k].flags&fFirst != 0 {
+					plan = false
+				}
+			}
+		}
+		if plan {
+			x.e = x.s
+		}
+	}
+}
+
+// insuranceWord reports a word that puts a message about health plans.
+func insuranceWord(w []byte) bool {
+	switch string(w) {
+	case "insurance", "insurer", "insurances", "coverage", "cover", "covers", "covered", "claim", "claims", "payer", "network", "copay", "co-pay", "deductible",
+		"premium", "plan", "plans", "hmo", "ppo", "epo", "medicaid", "medicare", "seguro", "aseguranza", "cobertura", "cubre":
+		return true
+	}
+	return false
+}
+
+// wordNameSlots finds a given name that is also a word or a month ("Will",
+// "May", "Hope", "June") where the sentence leaves it no other reading:
+// greeted ("Hi June,"), introducing itself ("Will here, …"), or written
+// with its capital inside the sentence after a preposition or an
+// auxiliary ("send it to Will", "can Will pick up the forms"), where a
+// modal or a noun would be in lower case.
+func (sc *scanner) wordNameSlots(r *nameRoles) {
+	T := sc.toks
+	titleCase := -1
+	for k := 0; k < len(T); k++ {
+		if !r.has(sc, k, rNameWord) || T[k].claimed || T[k].kind != tkWord || !sc.wordName(k) || T[k].flags&fClin != 0 {
+			continue
+		}
+		month := T[k].flags&fMonth != 0
+		prev := string(sc.word(k - 1))
+		ok := false
+		switch {
+		case (prev == "hi" || prev == "hello" || prev == "hey" || prev == "hola" || prev == "dear" || prev == "morning" ||
+			prev == "afternoon" || prev == "evening") && (k+1 >= len(T) || sc.kind(k+1) == tkPunct):
+			ok = true // "Hi June,", "thanks, and good morning Hope!"
+		case sc.clauseStart(k) && sc.is(k+1, "here") && (k+2 >= len(T) || sc.kind(k+2) == tkPunct || sc.is(k+2, "again") || sc.is(k+2, "calling")):
+			ok = !month // "Will here, calling about my mom"
+		case sc.upper(k) && !sc.allUpperText() && !sc.clauseStart(k) && !month && !seasonWord(sc.word(k)):
+			switch prev {
+			case "to", "for", "with", "about", "from", "and", "can", "could", "will", "would", "should", "does", "did", "has":
+				if titleCase < 0 {
+					titleCase = 0
+					words, caps := 0, 0
+					for q := range T {
+						if T[q].kind == tkWord {
+							words++
+							if sc.upper(q) {
+								caps++
+							}
+						}
+					}
+					if caps*10 > words*6 {
+						titleCase = 1 // "Send It To Will": capitals say nothing
+					}
+				}
+				ok = titleCase == 0
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := sc.nameRunCase(k, k)
+		if sc.notPerson(k, end) {
+			continue
+		}
+		sc.addName(k, end, 0.6)
+		k = end
+	}
+}
+
+// lineLastFirst reads a message or a line that is only "Family, Given"
+// ("Ng, Wei Ling", "Quartermaine, Bo" after "Name -"), the way a patient
+// answers "what is the patient's name?": the line starts with the family
+// name, the given name after the comma is a listed given name, and the line
+// ends there or with a number or date of birth.
+func (sc *scanner) lineLastFirst(r *nameRoles) {
+	T := sc.toks
+	for j := 0; j+2 < len(T); j++ {
+		start := j == 0 || sc.newlineBefore(j)
+		if !start && sc.isP(j-1, '-') && sc.kind(j-2) == tkWord && (sc.is(j-2, "name") || sc.is(j-2, "nombre") || sc.is(j-2, "patient") || sc.is(j-2, "paciente")) && (j-2 == 0 || sc.newlineBefore(j-2)) {
+			start = true // "Name - Quartermaine, Bo"
+		}
+		if !start || T[j].claimed || T[j].kind != tkWord {
+			continue
+		}
+		end, ok := sc.lastFirstAfterCue(j)
+		if !ok {
+			continue
+		}
+		g := j
+		for g <= end && !sc.isP(g, ',') {
+			g++
+		}
+		g++
+		if g > end || T[g].flags&fFirst == 0 || T[g].flags&(fStop|fClin|fNotName|fMonth) != 0 || sc.anyClaimed(j, end) {
+			continue
+		}
+		if T[j].flags&(fState|fWeekday|fMonth|fNotName) != 0 || !sc.isLex(j) && dictionaryWord(sc.word(j)) {
+			continue // "Dallas, Texas", "Monday, March 3", "Sure, Michael"
+		}
+		sc.addName(j, end, 0.6)
+		j = end
+	}
+}
+
+// impliedCues reads three more ways of saying who: "it's me, zorvath",
+// "my name's zorvath", and a kinship word with "of" ("the mom of
+// zorvath", "la mamá de zorvath"). The name after them may be any word
+// that reads as one, a given name that is also a word included.
+func (sc *scanner) impliedCues(r *nameRoles) {
+	T := sc.toks
+	for k := 0; k+1 < len(T); k++ {
+		if !r.has(sc, k, rCue) || T[k].kind != tkWord {
+			continue
+		}
+		ok := false
+		switch {
+		case sc.is(k, "me"):
+			p := sc.word(k - 1)
+			ok = string(p) == "it's" || string(p) == "its" || string(p) == "is"
+		case sc.is(k, "name's"):
+			ok = true
+		default: // "of", "de"
+			ok = k > 0 && (relationWord(sc.word(k-1)) || T[k-1].ent.cue == cueRelation)
+		}
+		if !ok {
+			continue
+		}
+		j := k + 1
+		if sc.isP(j, ',') || sc.isP(j, '-') {
+			j++
+		}
+		if !sc.nameEvidence(j, true) {
+			continue
+		}
+		end := sc.nameRun(j)
+		if !sc.nameEnds(end+1) && !bytesHasPossessive(sc.word(end)) || sc.notPerson(j, end) {
+			continue
+		}
+		sc.addName(j, end, 0.7)
+		k = end
+	}
+}
