@@ -195,19 +195,21 @@ func TestInboxSummaryTriggersAgree(t *testing.T) {
 			d.exec(t, `DELETE FROM threads WHERE id = 't2'`)
 		}, []string{"counts: clinical 1, closed 0, open 0", "reads:\nu1 t1 2"}},
 		// The row previews what a person last said (0017_inbox_preview):
-		// the clinic's automatic texts and a hand-off's acknowledgment
-		// take neither the preview nor the delivery status.
+		// the clinic's automatic texts and a hand-off's acknowledgment do
+		// not take the preview; the delivery status (last_out) still
+		// follows the clinic's latest message of any kind.
 		{"automatic texts after the patient's message", func(t *testing.T, d dialectDB) {
 			d.sent(t, "m5", "t1", "system", "m5", 110, 5)
 			d.sent(t, "m6", "t1", "u1", "handoff-ack:t1:100", 111, 6)
-		}, []string{"t1 clinical m1 100 1 - 0 0 2 0"}},
+		}, []string{"t1 clinical m1 100 1 m6 111 6 2 0"}},
 		{"a staff reply, then another automatic text", func(t *testing.T, d dialectDB) {
 			d.sent(t, "m7", "t1", "u1", "k7", 120, 7)
 			d.sent(t, "m8", "t1", "system", "m8", 130, 8)
-		}, []string{"t1 clinical m7 120 7 m7 120 7 2 0"}},
-		{"retention deletes the staff reply", func(t *testing.T, d dialectDB) {
+		}, []string{"t1 clinical m7 120 7 m8 130 8 2 0"}},
+		{"retention deletes the staff reply and the last automatic text", func(t *testing.T, d dialectDB) {
 			d.exec(t, `DELETE FROM messages WHERE id = 'm7'`)
-		}, []string{"t1 clinical m1 100 1 - 0 0 2 0"}},
+			d.exec(t, `DELETE FROM messages WHERE id = 'm8'`)
+		}, []string{"t1 clinical m1 100 1 m6 111 6 2 0"}},
 	}
 	lite := dialectDB{db: openSQLite(t, -1)}
 	pg := dialectDB{db: migratedPostgres(t), pg: true}
@@ -300,7 +302,7 @@ func TestBackfillsAgree(t *testing.T) {
 	if got := pgDB.rows(t, summaryQuery); !strings.Contains(got, "t1 open m2 100 2 m2 100 2 2 1") {
 		t.Errorf("thread summary after 0013 on PostgreSQL:\n%s", got)
 	}
-	if got := pgDB.rows(t, summaryQuery); !strings.Contains(got, "t3 open m4 300 4 - 0 0 1 0") {
+	if got := pgDB.rows(t, summaryQuery); !strings.Contains(got, "t3 open m4 300 4 m5 300 5 1 0") {
 		t.Errorf("a new patient's row after 0017 on PostgreSQL previews the automatic text:\n%s", got)
 	}
 	if got := pgDB.rows(t, countsQuery); got != "clinical 0\nclosed 1\nopen 2" {
