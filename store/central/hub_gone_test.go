@@ -65,3 +65,37 @@ func TestFrontDeskHearsAThreadLeaveForTheNurses(t *testing.T) {
 		t.Fatalf("the nurse's stream: %+v, want the full row in the nurses' queue", nev.Thread)
 	}
 }
+
+// TestHandOffOnOneNodeRemovesTheRowOnAnother: a front desk whose console
+// streams from another node than the one that took the hand-off hears
+// the same removal, and nothing more of the thread.
+func TestHandOffOnOneNodeRemovesTheRowOnAnother(t *testing.T) {
+	ns := newNodes(t, 2)
+	a, b := ns[0], ns[1]
+	desk := a.login("desk")
+	a.patientWrites(patientUK, "Is the clinic open on Saturday?")
+	id := a.threadFor(desk, patientUK)
+	_, _, deskEvents := openStream(t, b, desk)
+	time.Sleep(300 * time.Millisecond) // the stream is open and node B's clinical view is loaded
+	if code := a.do("POST", api.Version+"/threads/"+id+"/handoff", desk, api.HandoffRequest{}, nil); code != http.StatusOK {
+		t.Fatalf("hand-off on node A: %d", code)
+	}
+	deadline := time.After(3 * time.Second)
+	for {
+		select {
+		case ev, ok := <-deskEvents:
+			if !ok {
+				t.Fatal("the stream on node B ended")
+			}
+			if ev.ThreadID != id || ev.Thread == nil || !ev.Thread.Gone {
+				continue
+			}
+			if want := (api.ThreadSummary{ID: id, Seq: ev.Thread.Seq, Gone: true}); !reflect.DeepEqual(*ev.Thread, want) {
+				t.Fatalf("the removal on node B carries %+v, want the id only", *ev.Thread)
+			}
+			return
+		case <-deadline:
+			t.Fatal("the front desk's stream on node B never heard the thread left its inbox")
+		}
+	}
+}
