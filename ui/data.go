@@ -31,10 +31,15 @@ type threadRow struct {
 	// lastFromClinic: the preview is the clinic's own message, the one
 	// lastOut is the status of.
 	lastFromClinic bool
-	urgent         bool
-	inbound        int   // patient messages ever; with unread, this user's read marker
-	seq            int64 // the server's change number of this row
-	arrival        int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
+	// lastOutAuto: the clinic's latest message, the one lastOut is the
+	// status of, is an automatic text (the first-message explanation, a
+	// consent text, the safety reply); the preview stays what a person
+	// last wrote.
+	lastOutAuto bool
+	urgent      bool
+	inbound     int   // patient messages ever; with unread, this user's read marker
+	seq         int64 // the server's change number of this row
+	arrival     int64 // orders rows active in the same second (api.ThreadSummary.Arrival)
 
 	// The triage workflow (queues.go): the queue the thread is in, its
 	// owner, the patient's wait, and the hand-off or escalation that put
@@ -153,6 +158,7 @@ func newThreadRow(s api.ThreadSummary) threadRow {
 		windowUntil:    s.WindowOpenUntil,
 		lastOut:        parseStatus(s.LastOutStatus),
 		lastFromClinic: s.LastFromClinic,
+		lastOutAuto:    s.LastOutAuto,
 		urgent:         s.Urgent,
 		inbound:        s.Inbound,
 		seq:            s.Seq,

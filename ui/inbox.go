@@ -198,8 +198,10 @@ func (l *inboxList) View() string {
 // always show whole: at 80 columns the inbox is 32 wide, so the marks
 // move to the second line ahead of the preview, which is cut instead, and
 // only a label too long for the line on its own is cut. The preview is
-// the latest message; a delivery status follows it only when that message
-// is the clinic's own.
+// the latest message a person wrote (the clinic's automatic texts never
+// take it); a delivery status follows it only when that message is the
+// clinic's own, and a small "auto-reply" marker when an automatic text
+// went out after it and there is room.
 func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) {
 	t := l.theme
 	cursor := "  "
@@ -248,12 +250,23 @@ func (l *inboxList) rowView(r threadRow, w int, selected bool) (string, string) 
 		line2 += d + t.Faint.Render(" · ")
 	}
 	var status string
-	if r.lastFromClinic {
+	switch {
+	case r.lastFromClinic:
 		if s := t.statusView(r.lastOut, policy.SafeText{}); s != "" {
 			status = t.Faint.Render(" · ") + s
 			if w-ansi.StringWidth(line2)-ansi.StringWidth(status) < minPreviewW {
 				// Too tight for the word: the glyph alone stays whole.
 				status = t.Faint.Render(" ") + t.statusGlyph(r.lastOut)
+			}
+		}
+	case r.lastOutAuto:
+		// The clinic's automatic text went out after what the row
+		// shows (the patient's question, usually). The question keeps
+		// the room: the small marker shows only beside a whole preview.
+		if g := t.statusGlyph(r.lastOut); g != "" {
+			marker := t.Faint.Render(" · auto-reply ") + g
+			if w-ansi.StringWidth(line2)-ansi.StringWidth(marker) >= ansi.StringWidth(r.preview.String()) {
+				status = marker
 			}
 		}
 	}

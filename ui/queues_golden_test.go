@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
@@ -61,6 +62,21 @@ func TestQueueGolden(t *testing.T) {
 			h.fb.mu.Unlock()
 			h.fb.events <- api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
 			h.waitFor(func() bool { return h.m.list.q.newAbove == 1 })
+		}},
+		// A new patient's row in Unanswered previews the question; the
+		// first-message explanation the server sent shows only as a small
+		// marker beside a preview it does not cut (160 columns), never as
+		// the preview.
+		{"queue_unanswered_new_patient", api.RoleFrontDesk, func(h *harness) {
+			ts := api.ThreadSummary{ID: "n2", PatientLabel: "P-9002", Preview: "Can I move my appointment?",
+				State: api.ThreadOpen, Queue: api.QueueUnanswered, Inbound: 1, Unread: 1, Seq: 91, LastAt: t0,
+				WaitingSince: t0.Add(-time.Minute), WindowOpenUntil: t0.Add(24 * time.Hour),
+				LastOutStatus: "delivered", LastOutAuto: true}
+			h.fb.mu.Lock()
+			h.fb.threads = append(h.fb.threads, ts)
+			h.fb.mu.Unlock()
+			h.fb.events <- api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
+			h.waitFor(func() bool { _, ok := h.m.list.idx[ts.ID]; return ok })
 		}},
 	}
 	themes := []struct {

@@ -80,10 +80,18 @@ type ThreadSummary struct {
 	// closes; zero when the patient never wrote.
 	WindowOpenUntil time.Time `json:"window_open_until"`
 	LastOutStatus   string    `json:"last_out_status,omitempty"`
-	// LastFromClinic says the preview is the clinic's own message, the
-	// one LastOutStatus is about; when the patient wrote last the status
-	// belongs to an older message and a console shows the text alone.
+	// LastFromClinic says the preview is the clinic's own message (a
+	// reply a person sent), the one LastOutStatus is about; when the
+	// patient wrote last the status belongs to another message and a
+	// console shows the text alone.
 	LastFromClinic bool `json:"last_from_clinic,omitempty"`
+	// LastOutAuto says the clinic's latest outbound message, the one
+	// LastOutStatus is about, is an automatic text (the first-message
+	// explanation, a consent text, the safety reply, a hand-off's
+	// acknowledgment). Such texts never take the preview, which stays
+	// what a person last wrote; a console may mark that an automatic
+	// reply went out.
+	LastOutAuto bool `json:"last_out_auto,omitempty"`
 	// Urgent is set once a patient message in the thread suggested an
 	// emergency (policy.DetectUrgent); UrgentAt is when.
 	Urgent   bool      `json:"urgent,omitempty"`

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -141,6 +142,12 @@ func TestEventStreamCarriesOnlyThreadsTheUserMayOpen(t *testing.T) {
 			case ev, ok := <-ch:
 				if !ok {
 					return seen
+				}
+				if ev.Thread != nil && reflect.DeepEqual(*ev.Thread, api.ThreadSummary{ID: clinical, Seq: ev.Thread.Seq, Gone: true}) {
+					// The hand-off's removal (hub.go, encodedEvent.gone),
+					// should the hub encode it after this stream opened:
+					// the id marked gone and nothing of the thread.
+					continue
 				}
 				seen[ev.ThreadID]++
 				if seen[clinical] > 0 && seen[open] > 0 {

@@ -52,6 +52,12 @@ type encodedEvent struct {
 	// may open clinical threads receive the event.
 	clinical bool
 	frame    []byte // "id: <seq>\ndata: <api.Event JSON>\n\n"
+	// gone is what the roles that may not open a clinical thread get
+	// instead of the first event after it went to the nurses (a
+	// colleague's hand-off, here or on another node): its id marked Gone
+	// and nothing else, so a front-desk console drops the row at once
+	// instead of keeping it until its next inbox fetch. Nil otherwise.
+	gone []byte
 }
 
 // hub fans live events out to every connected console. Publishing costs
@@ -83,8 +89,11 @@ type hub struct {
 	epoch int64 // bumped when events were lost: every stream resyncs
 
 	// clinical holds the threads in the nurses' queue. A thread enters it
-	// by a hand-off and never leaves, and threads are created open, so a
-	// thread not in the set is open.
+	// by a hand-off and leaves it when returned to the front desk, and
+	// threads are created open, so a thread not in the set is open. The
+	// value says whether the front desk was told the thread left its
+	// inbox (encodedEvent.gone): told once, with the first event
+	// encoded after the thread entered the set.
 	clinicalMu sync.RWMutex
 	clinical   map[string]bool
 
@@ -136,6 +145,9 @@ func (h *hub) refreshClinical(first chan<- struct{}) {
 	load := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
+		// Threads already with the nurses when the hub starts need no
+		// removal: consoles fetch their inbox when their stream opens.
+		initial := since == 0
 		ids, next, err := h.clinicalSince(ctx, since)
 		if err != nil {
 			return // tried again at the next tick; this node's hand-offs are marked anyway
@@ -143,7 +155,9 @@ func (h *hub) refreshClinical(first chan<- struct{}) {
 		since = next
 		h.clinicalMu.Lock()
 		for _, id := range ids {
-			h.clinical[id] = true
+			if _, known := h.clinical[id]; !known {
+				h.clinical[id] = initial
+			}
 		}
 		h.clinicalMu.Unlock()
 	}
@@ -257,14 +271,31 @@ func (h *hub) resyncAll() {
 // before the hand-off's event is published.
 func (h *hub) markClinical(threadID string) {
 	h.clinicalMu.Lock()
-	h.clinical[threadID] = true
+	if _, known := h.clinical[threadID]; !known {
+		h.clinical[threadID] = false
+	}
 	h.clinicalMu.Unlock()
 }
 
 func (h *hub) isClinical(threadID string) bool {
 	h.clinicalMu.RLock()
 	defer h.clinicalMu.RUnlock()
-	return h.clinical[threadID]
+	_, ok := h.clinical[threadID]
+	return ok
+}
+
+// clinicalEvent says whether an event of the thread is for clinical
+// roles only, and, once per entry into the nurses' queue, that the front
+// desk must now be told the thread left its inbox.
+func (h *hub) clinicalEvent(threadID string) (clinical, announce bool) {
+	h.clinicalMu.Lock()
+	defer h.clinicalMu.Unlock()
+	told, ok := h.clinical[threadID]
+	if ok && !told {
+		h.clinical[threadID] = true
+		return true, true
+	}
+	return ok, false
 }
 
 // summaryTimeout bounds reading one event's inbox row; past it the event
@@ -302,27 +333,57 @@ func (h *hub) encode() {
 				h.markClinical(e.ThreadID)
 			}
 			lost := h.dropped.Swap(0) > 0
-			clinical := h.isClinical(e.ThreadID)
+			clinical, announce := h.clinicalEvent(e.ThreadID)
 			h.mu.Lock()
 			h.head++
 			e.Seq = h.head
 			if lost {
 				h.epoch++
 			}
-			b, err := json.Marshal(e)
-			if err != nil {
-				b = []byte(`{}`)
+			ev := &encodedEvent{seq: e.Seq, clinical: clinical, frame: sseFrame(e)}
+			if announce {
+				ev.gone = sseFrame(goneEvent(e))
 			}
-			frame := make([]byte, 0, len(b)+32)
-			frame = append(frame, "id: "...)
-			frame = strconv.AppendInt(frame, e.Seq, 10)
-			frame = append(frame, "\ndata: "...)
-			frame = append(frame, b...)
-			frame = append(frame, "\n\n"...)
-			h.ring[e.Seq%eventRing] = &encodedEvent{seq: e.Seq, clinical: clinical, frame: frame}
+			h.ring[e.Seq%eventRing] = ev
 			h.mu.Unlock()
 		}
 	}
+}
+
+// sseFrame is e as one server-sent event: "id: <seq>\ndata: <json>\n\n".
+func sseFrame(e api.Event) []byte {
+	b, err := json.Marshal(e)
+	if err != nil {
+		b = []byte(`{}`)
+	}
+	frame := make([]byte, 0, len(b)+32)
+	frame = append(frame, "id: "...)
+	frame = strconv.AppendInt(frame, e.Seq, 10)
+	frame = append(frame, "\ndata: "...)
+	frame = append(frame, b...)
+	return append(frame, "\n\n"...)
+}
+
+// goneEvent is a clinical thread's change as a role that may not open it
+// sees it: the thread left its inbox. It carries the thread's id and
+// change number only (what GET /inbox/changes says of it), and the counts
+// without the nurses' queue, never the row: no label, preview, note or
+// owner of a thread that reader may not open.
+func goneEvent(e api.Event) api.Event {
+	ts := &api.ThreadSummary{ID: e.ThreadID, Gone: true}
+	if e.Thread != nil {
+		ts.Seq = e.Thread.Seq
+	}
+	var counts map[api.ThreadState]int
+	if e.Counts != nil {
+		counts = make(map[api.ThreadState]int, len(e.Counts))
+		for st, n := range e.Counts {
+			if st != api.ThreadClinical {
+				counts[st] = n
+			}
+		}
+	}
+	return api.Event{Seq: e.Seq, Type: api.EventThreadUpdated, ThreadID: e.ThreadID, Thread: ts, Counts: counts}
 }
 
 // read appends to buf the frames sub may see since its cursor and moves
@@ -337,6 +398,7 @@ func (h *hub) read(sub *subscriber, buf []byte) (out []byte, resync bool) {
 	for seq := sub.cursor + 1; seq <= h.head; seq++ {
 		ev := h.ring[seq%eventRing]
 		if ev.clinical && !sub.seeClinical {
+			buf = append(buf, ev.gone...)
 			continue
 		}
 		buf = append(buf, ev.frame...)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/clinicwa/triage/policy"
@@ -96,11 +97,13 @@ func (s sqlThreads) Handoff(ctx context.Context, q Querier, id, note, masked, by
 // summarySQL builds inbox rows from the summary the triggers keep
 // (migration inbox_summary): every join is by primary key, so a page costs
 // its own rows only. ?1 is the reader's user id, for the per-user read
-// marker. The preview is the last message's sealed masked text, opened
-// after the query.
+// marker. The preview is the sealed masked text of the last message a
+// person wrote (the patient or staff; migration inbox_preview), opened
+// after the query; the delivery status is the clinic's latest outbound
+// message's, automatic or not, with its sender to tell which.
 const summarySQL = `SELECT t.id, p.label, t.state, t.clinical, p.opted_in, t.last_at, t.last_inbound_at,
 	t.inbound, MAX(t.read_base, COALESCE(r.read, 0)), mo.status, t.last_msg_id, m.masked_sealed, t.change_seq, t.last_msg_seq,
-	t.urgent_at, t.last_out_id, ` + workflowCols + `
+	t.urgent_at, t.last_out_id, COALESCE(mo.sent_by, ''), COALESCE(mo.idempotency_key, ''), ` + workflowCols + `
 	FROM threads t JOIN patients p ON p.id = t.patient_id
 	LEFT JOIN messages m ON m.id = t.last_msg_id
 	LEFT JOIN messages mo ON mo.id = t.last_out_id
@@ -114,12 +117,13 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		lastAt, lastIn     sql.NullInt64
 		lastStatus, lastID sql.NullString
 		lastOutID          sql.NullString
+		outBy, outKey      string
 		preview            []byte
 		urgentAt           sql.NullInt64
 		wf                 workflowRow
 	)
 	if err := row.Scan(&ts.ID, &ts.PatientLabel, &ts.State, &clinical, &optedIn, &lastAt, &lastIn,
-		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq, &ts.Arrival, &urgentAt, &lastOutID, &wf.queue,
+		&ts.Inbound, &read, &lastStatus, &lastID, &preview, &ts.Seq, &ts.Arrival, &urgentAt, &lastOutID, &outBy, &outKey, &wf.queue,
 		&wf.ownerID, &wf.owner, &wf.ownedAt, &wf.waitingSince, &ts.Lang,
 		&wf.handoffBy, &wf.handoffAt, &wf.handoffMasked, &wf.handoffDue,
 		&wf.escAt, &wf.escalatedBy, &wf.escKind, &wf.escalationMasked, &wf.outcome); err != nil {
@@ -144,6 +148,7 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 	}
 	ts.LastOutStatus = lastStatus.String
 	ts.LastFromClinic = lastID.Valid && lastOutID.Valid && lastID.String == lastOutID.String
+	ts.LastOutAuto = lastOutID.Valid && automaticText(outBy, outKey)
 	if urgentAt.Valid {
 		ts.Urgent, ts.UrgentAt = true, time.Unix(0, urgentAt.Int64).UTC()
 	}
@@ -151,6 +156,16 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		return api.ThreadSummary{}, err
 	}
 	return ts, nil
+}
+
+// automaticText says an outbound message is one the clinic sends on its
+// own (the first-message explanation, consent texts, the safety reply) or
+// the acknowledgment a hand-off sends: no person wrote it for this
+// patient, so it neither answers them (migration queues) nor takes the
+// inbox row's preview (migration inbox_preview). The migrations spell the
+// same rule in SQL.
+func automaticText(sentBy, idempotencyKey string) bool {
+	return sentBy == systemSender || strings.HasPrefix(idempotencyKey, handoffAckKey)
 }
 
 func (s sqlThreads) list(ctx context.Context, q Querier, window time.Duration, query string, args ...any) ([]api.ThreadSummary, error) {

@@ -125,6 +125,27 @@ func (d dialectDB) message(t *testing.T, id, thread, direction string, at, seq i
 		id, seq, thread, direction, at)
 }
 
+// before is how many migrations come before the one on topic.
+func before(t *testing.T, ms []migrate.Migration, topic string) int {
+	t.Helper()
+	for i, m := range ms {
+		if strings.HasSuffix(m.Name, "_"+topic+".sql") {
+			return i
+		}
+	}
+	t.Fatalf("no migration %q", topic)
+	return 0
+}
+
+// sent is an outbound message with its sender and idempotency key: the
+// clinic's automatic texts are sent_by 'system', a hand-off's
+// acknowledgment carries a "handoff-ack:" key.
+func (d dialectDB) sent(t *testing.T, id, thread, by, key string, at, seq int64) {
+	t.Helper()
+	d.exec(t, `INSERT INTO messages (id, seq, thread_id, direction, type, sent_by, idempotency_key, at) VALUES (?, ?, ?, 'out', 'text', ?, ?, ?)`,
+		id, seq, thread, by, key, at)
+}
+
 // step is one write the store makes, and what the inbox must show after it.
 type step struct {
 	name  string
@@ -173,6 +194,22 @@ func TestInboxSummaryTriggersAgree(t *testing.T) {
 			d.exec(t, `DELETE FROM messages WHERE thread_id = 't2'`)
 			d.exec(t, `DELETE FROM threads WHERE id = 't2'`)
 		}, []string{"counts: clinical 1, closed 0, open 0", "reads:\nu1 t1 2"}},
+		// The row previews what a person last said (0017_inbox_preview):
+		// the clinic's automatic texts and a hand-off's acknowledgment do
+		// not take the preview; the delivery status (last_out) still
+		// follows the clinic's latest message of any kind.
+		{"automatic texts after the patient's message", func(t *testing.T, d dialectDB) {
+			d.sent(t, "m5", "t1", "system", "m5", 110, 5)
+			d.sent(t, "m6", "t1", "u1", "handoff-ack:t1:100", 111, 6)
+		}, []string{"t1 clinical m1 100 1 m6 111 6 2 0"}},
+		{"a staff reply, then another automatic text", func(t *testing.T, d dialectDB) {
+			d.sent(t, "m7", "t1", "u1", "k7", 120, 7)
+			d.sent(t, "m8", "t1", "system", "m8", 130, 8)
+		}, []string{"t1 clinical m7 120 7 m8 130 8 2 0"}},
+		{"retention deletes the staff reply and the last automatic text", func(t *testing.T, d dialectDB) {
+			d.exec(t, `DELETE FROM messages WHERE id = 'm7'`)
+			d.exec(t, `DELETE FROM messages WHERE id = 'm8'`)
+		}, []string{"t1 clinical m1 100 1 m6 111 6 2 0"}},
 	}
 	lite := dialectDB{db: openSQLite(t, -1)}
 	pg := dialectDB{db: migratedPostgres(t), pg: true}
@@ -236,6 +273,13 @@ func TestBackfillsAgree(t *testing.T) {
 		d.message(t, "m2", "t1", "out", 100, 2)
 		d.message(t, "m3", "t1", "in", 90, 3)
 		d.exec(t, `UPDATE messages SET read = 1 WHERE id = 'm1'`)
+		upTo(d, before(t, lite, "inbox_preview"))
+		// Written before 0017_inbox_preview: a new patient's message and
+		// the explanation, which took the row then.
+		d.patient(t, "p3")
+		d.thread(t, "t3", "p3", 300)
+		d.message(t, "m4", "t3", "in", 300, 4)
+		d.sent(t, "m5", "t3", "system", "m5", 300, 5)
 		upTo(d, len(lite))
 	}
 	const auditQuery = `SELECT console_id, seq, gseq, at_ns FROM audit ORDER BY gseq`
@@ -258,7 +302,10 @@ func TestBackfillsAgree(t *testing.T) {
 	if got := pgDB.rows(t, summaryQuery); !strings.Contains(got, "t1 open m2 100 2 m2 100 2 2 1") {
 		t.Errorf("thread summary after 0013 on PostgreSQL:\n%s", got)
 	}
-	if got := pgDB.rows(t, countsQuery); got != "clinical 0\nclosed 1\nopen 1" {
+	if got := pgDB.rows(t, summaryQuery); !strings.Contains(got, "t3 open m4 300 4 m5 300 5 1 0") {
+		t.Errorf("a new patient's row after 0017 on PostgreSQL previews the automatic text:\n%s", got)
+	}
+	if got := pgDB.rows(t, countsQuery); got != "clinical 0\nclosed 1\nopen 2" {
 		t.Errorf("thread counts after 0013 on PostgreSQL:\n%s", got)
 	}
 }
