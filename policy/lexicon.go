@@ -208,6 +208,7 @@ func buildLexicon() (*lexicon, error) {
 			lx.add(w, func(e *lexEntry) { e.stmt |= bit })
 		}
 	}
+	addSensitiveNotNames(lx)
 
 	months := [][]string{
 		{"january", "jan", "enero", "ene"},

@@ -129,6 +129,7 @@ func generate(seed uint64) []Example {
 		exs = append(exs, ex)
 	}
 	exs = append(exs, generateClinical(seed)...)
+	exs = append(exs, generateSensitive(seed)...)
 	return exs
 }
 
