@@ -59,6 +59,14 @@ func sensitiveWords() map[string]uint16 {
 		"craving", "cravings", "abstinencia", "recovery", "drogas", "drugs", "drogarme", "drogo", "drogando", "drogandome", "emborracho", "emborrache",
 		"borracho", "borracha", "intoxicated", "blackout", "blacked")
 	add(snTerm, es4("adict")...)
+	// Mental health, more of the family: a breakdown, paranoia, a
+	// disorder ("trastorno"), mood swings, crying that will not stop.
+	add(snTerm, "breakdown", "paranoid", "paranoia", "paranoica", "paranoico", "delusions", "delusional", "delirios",
+		"dissociating", "dissociation", "disociacion", "intrusive", "trastorno", "trastornos", "mood", "humor", "nervios",
+		"ansiosa", "ansioso", "sad", "sadness", "lonely")
+	// Reproductive care and gender-affirming care.
+	add(snTerm, "vasectomy", "vasectomia", "ligadura", "tubal", "ivf", "fiv", "infertility", "infertilidad", "hrt", "transgender",
+		"sex", "sexo", "intercourse", "relaciones")
 	add(snTerm, es4("alcoholic")...)
 	add(snTerm, es4("sobri")...)
 	add(snSubstance, "heroin", "heroina", "fentanyl", "fentanilo", "fent", "cocaine", "cocaina", "meth", "methamphetamine",
@@ -72,7 +80,7 @@ func sensitiveWords() map[string]uint16 {
 	add(snUse, "drinking", "drink", "drinks", "drank", "drunk", "using", "use", "used", "smoking", "smoke", "smoked", "smokes", "snorts", "shoots",
 		"snorting", "snorted", "shooting", "injecting", "popping", "bebo", "bebe", "bebi", "bebio", "bebiendo", "tomo",
 		"tomando", "tome", "tomaba", "fumo", "fuma", "fume", "fumando", "fumaba", "fumar", "beber", "inhalo", "inhalando",
-		"consumo", "consume", "consumiendo", "consumi", "meto", "metiendo", "uso", "usando", "uses", "binge", "binging",
+		"consumo", "consume", "consumiendo", "consumi", "tomar", "consumir", "meto", "metiendo", "uso", "usando", "uses", "binge", "binging",
 		"chupo", "chupando", "pisteando", "pisteo")
 	add(snAmount, "every", "lot", "mucho", "demasiado", "again", "heavily", "heavy", "daily", "nightly", "diario", "nuevo", "vez",
 		"much", "everyday")
@@ -139,6 +147,14 @@ func addSensitiveNotNames(lx *lexicon) {
 		}
 		lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
 	}
+	// The verbs that carry these statements after a relative ("mi
+	// esposo dejó de tomar", "my son quit drinking", "mi pareja lleva
+	// once semanas sobrio").
+	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue"} {
+		if lx.words[w].flags&(fFirst|fSurname|fNameWord) == 0 {
+			lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
+		}
+	}
 }
 
 // snTrigger are the kinds that open a statement.
@@ -169,11 +185,15 @@ func (sc *scanner) sensitiveStatements() {
 		typ := SpanCondition
 		switch {
 		case kind&snTerm != 0:
-			ok = !sc.sensNegatedTerm(k)
+			ok = !sc.sensNegatedTerm(k) && !sc.sensServiceNoun(k+1)
 		case kind&snSubstance != 0:
 			ok = true
 		case kind&snUse != 0 && sc.is(k, "bebe") && sc.sensLoss(k):
 			ok = true // "perdí al bebé": a miscarriage
+		case kind&snUse != 0 && sc.sensQuitting(k):
+			ok = true // "quit drinking", "dejé de tomar", "trying to stop using"
+		case kind&snUse != 0 && sc.sensNoObject(k):
+			ok = true // "he's been using", "she was drunk", "sigue tomando"
 		case kind&snUse != 0:
 			// "drinking a lot", "using again", "fumo cristal", "tomo mucho".
 			for j := k + 1; j <= k+3 && j < len(T); j++ {
@@ -364,6 +384,16 @@ func (sc *scanner) sensNegatedTerm(k int) bool {
 		// "discharge papers", "flujo de pacientes".
 		return !(sc.is(k+1, "from") || sc.is(k+1, "vaginal") || sc.is(k-1, "vaginal") || sc.is(k-1, "some") || sc.is(k-1, "weird") ||
 			sc.is(k-1, "green") || sc.is(k-1, "yellow") || sc.is(k+1, "raro") || sc.is(k+1, "amarillo") || sc.is(k+1, "verde") || sc.is(k-1, "con"))
+	case "breakdown":
+		// "a nervous breakdown", not "a breakdown of the bill".
+		return !(sc.is(k-1, "nervous") || sc.is(k-1, "mental") || sc.is(k-1, "emotional"))
+	case "mood":
+		return !(sc.is(k+1, "swings") || sc.is(k+1, "stabilizer") || sc.is(k+1, "stabilizers") || sc.is(k+1, "disorder"))
+	case "humor":
+		return !(sc.is(k-1, "de") && sc.is(k-2, "cambios") || sc.is(k+1, "depresivo"))
+	case "nervios":
+		// "un ataque de nervios", "crisis nerviosa".
+		return !(sc.is(k-1, "de") && (sc.is(k-2, "ataque") || sc.is(k-2, "ataques") || sc.is(k-2, "crisis")))
 	case "siguiente":
 		// "la pastilla del día siguiente", not "el día siguiente".
 		return !(sc.is(k-1, "dia") && sc.is(k-2, "del") && (sc.is(k-3, "pastilla") || sc.is(k-3, "pildora")))
@@ -390,7 +420,8 @@ func (sc *scanner) sensNegatedTerm(k int) bool {
 		return !(sc.is(k+1, "attack") || sc.is(k+1, "attacks") || sc.is(k-1, "de") && (sc.is(k-2, "ataques") || sc.is(k-2, "ataque") || sc.is(k-2, "crisis")))
 	case "crying", "llorar", "lloro", "triste", "tristeza", "angustia", "nightmares", "pesadillas", "trauma", "overwhelmed",
 		"insomnia", "insomnio", "drugs", "drogas", "craving", "cravings", "dead", "blackout", "intoxicated", "condom",
-		"condon", "condoms", "condones", "cruda", "crudo", "psych", "depo":
+		"condon", "condoms", "condones", "cruda", "crudo", "psych", "depo", "paranoid", "ansiosa", "ansioso", "sad", "sadness",
+		"lonely", "sex", "sexo", "intercourse", "relaciones", "intrusive":
 		// Everyday words ("overwhelmed by the forms", "the kids' drugs
 		// cabinet", "condoms in the lobby") count only beside a strong
 		// cue of the same family in the clause.
@@ -421,7 +452,9 @@ func (sc *scanner) sensFamilyNear(k int) bool {
 			return true
 		}
 		if sc.is(j, "every") || sc.is(j, "all") || sc.is(j, "todas") || sc.is(j, "todos") || sc.is(j, "constant") || sc.is(j, "can't") || sc.is(j, "cant") ||
-			sc.is(j, "broke") || sc.is(j, "rompio") || sc.is(j, "without") || sc.is(j, "sin") || sc.is(j, "stop") || sc.is(j, "puedo") {
+			sc.is(j, "broke") || sc.is(j, "rompio") || sc.is(j, "without") || sc.is(j, "sin") || sc.is(j, "stop") || sc.is(j, "puedo") ||
+			sc.is(j, "todo") || sc.is(j, "siempre") || sc.is(j, "always") || sc.is(j, "constantly") || sc.is(j, "painful") || sc.is(j, "thoughts") ||
+			sc.is(j, "pensamientos") || sc.is(j, "dolor") || sc.is(j, "duele") || sc.is(j, "unprotected") || sc.is(j, "everything") {
 			return true
 		}
 	}
@@ -433,7 +466,8 @@ func (sc *scanner) sensFamilyNear(k int) bool {
 func (sc *scanner) sensWeakWord(k int) bool {
 	switch string(sc.word(k)) {
 	case "crying", "llorar", "lloro", "triste", "tristeza", "angustia", "nightmares", "pesadillas", "trauma", "overwhelmed",
-		"insomnia", "insomnio", "dead", "blackout", "psych", "depo", "use", "used", "uses", "drink", "drinks", "tome", "tomo",
+		"insomnia", "insomnio", "dead", "blackout", "psych", "depo", "paranoid", "ansiosa", "ansioso", "sad", "sadness",
+		"lonely", "sex", "sexo", "intercourse", "relaciones", "intrusive", "use", "used", "uses", "drink", "drinks", "tome", "tomo",
 		"tomando", "tomaba", "uso", "usando", "consume", "consumo", "smoke", "smoked", "ice", "condom", "condon", "condoms", "condones":
 		return true
 	}
@@ -562,6 +596,9 @@ func (sc *scanner) serviceMention(m mark) bool {
 		if possessive(w) && !sc.is(k, "your") && !sc.is(k, "our") && !sc.is(k, "su") {
 			return false
 		}
+		if sc.sensServiceNoun(k) {
+			service = true
+		}
 		switch string(w) {
 		case "department", "departamento", "services", "servicios", "hours", "horario",
 			"newsletter", "workshop", "workshops", "taller", "talleres", "awareness", "aceptan", "ofrecen", "atienden":
@@ -588,6 +625,71 @@ func (sc *scanner) sensLoss(k int) bool {
 		case "lost", "lose", "losing", "perdi", "perdio", "perdimos", "perdiste":
 			return true
 		}
+	}
+	return false
+}
+
+// sensQuitting reports a use verb after quitting: "quit drinking",
+// "stopped using", "trying to stop drinking", "dejé de tomar", "quiero
+// dejar de beber".
+func (sc *scanner) sensQuitting(k int) bool {
+	switch string(sc.word(k)) {
+	case "drinking", "using", "smoking", "tomar", "beber", "fumar", "drogarme", "consumir":
+	default:
+		return false
+	}
+	p := k - 1
+	if sc.is(p, "de") || sc.is(p, "to") {
+		p--
+	}
+	switch string(sc.word(p)) {
+	case "quit", "quitting", "stop", "stopped", "stopping", "deje", "dejar", "dejo", "dejando", "dejamos":
+		return true
+	}
+	return false
+}
+
+// sensNoObject reports a use verb with nothing used after it, so it can
+// only mean the substance: "he's been using", "she was drunk last
+// night", "sigue tomando"; "I've been using the portal" has an object.
+func (sc *scanner) sensNoObject(k int) bool {
+	w := sc.word(k)
+	switch string(w) {
+	case "drunk":
+		switch string(sc.word(k - 1)) {
+		case "was", "is", "were", "got", "gets", "getting", "get", "be", "being", "came", "comes", "im", "i'm", "he's", "she's":
+		default:
+			return false
+		}
+	case "using", "drinking", "tomando", "bebiendo", "drogando":
+		switch string(sc.word(k - 1)) {
+		case "been", "is", "was", "started", "keeps", "kept", "sigue", "sigo", "anda", "ando", "esta", "estaba", "he's", "she's", "i'm", "im":
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	n := k + 1
+	if n >= len(sc.toks) || sc.toks[n].kind == tkPunct || sc.lineBreakBefore(n) || sc.statementBreak(n) {
+		return true
+	}
+	switch string(sc.word(n)) {
+	case "again", "since", "for", "every", "all", "lately", "last", "at", "when", "and", "y", "otra", "de", "desde", "todos",
+		"todo", "cada", "mucho", "diario", "today", "tonight", "hoy", "anoche", "ayer":
+		return true
+	}
+	return false
+}
+
+// sensServiceNoun reports a noun that makes the word before it the name
+// of a service: "the IVF info session", "PrEP clinic hours", "the
+// rehab program flyer".
+func (sc *scanner) sensServiceNoun(k int) bool {
+	switch string(sc.word(k)) {
+	case "info", "information", "session", "sessions", "class", "classes", "orientation", "workshop", "workshop's", "flyer",
+		"brochure", "pamphlet", "awareness", "department", "services", "hours", "seminar", "webinar", "informativa", "charla", "platica":
+		return true
 	}
 	return false
 }

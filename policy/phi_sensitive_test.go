@@ -63,6 +63,12 @@ func TestSensitiveStatementsMaskedWhole(t *testing.T) {
 		{"my boyfriend tested positive for chlamydia", "my boyfriend tested positive for chlamydia"},
 		{"perdí al bebé en marzo", "perdí al bebé en marzo"},
 		{"hola, necesito la pastilla del día siguiente", "necesito la pastilla del día siguiente"},
+		{"he's been using again since christmas", "he's been using again since christmas"},
+		{"my son quit drinking 3 months ago", "my son quit drinking 3 months ago"},
+		{"mi esposo dejó de tomar hace dos meses", "mi esposo dejó de tomar hace dos meses"},
+		{"I had a nervous breakdown last year", "I had a nervous breakdown last year"},
+		{"tengo cambios de humor todo el tiempo", "tengo cambios de humor todo el tiempo"},
+		{"I had unprotected sex on saturday", "I had unprotected sex on saturday"},
 	} {
 		if got := maskedShare(t, c.text, c.stmt); got < 0.8 {
 			t.Errorf("%q: %.2f of %q masked, want the statement (≥ 0.80); got %q", c.text, got, c.stmt, Detect(c.text).Masked)
@@ -78,6 +84,8 @@ func TestSensitiveLookalikesStayReadable(t *testing.T) {
 		"the wifi speed is terrible", "the method on the form is confusing", "can I use the portal again?",
 		"I drink coke every day at lunch", "we use alcohol wipes at the front desk", "¿atienden adicciones los sábados?",
 		"le cambio la cita para el día siguiente", "me voy a cortar el pelo antes de la cita",
+		"can you send a breakdown of the bill", "the IVF info session is on tuesday", "I've been using the portal since march",
+		"my mood is good today thanks", "we lost the baby monitor charger in room 2",
 	} {
 		if d := Detect(text); len(d.Spans) > 0 {
 			t.Errorf("clean %q masked as %q", text, d.Masked)

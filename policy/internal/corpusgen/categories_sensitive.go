@@ -91,10 +91,11 @@ var (
 		"is in rehab again", "started detox on monday", "went through withdrawal this week", "is addicted to {DRUG}",
 		"has been sober for {N} months", "got out of rehab last month", "missed {POSS} methadone dose", "is on suboxone now",
 		"was given narcan by the paramedics", "started vivitrol shots", "goes to AA meetings every night",
-		"called {POSS} NA sponsor last night", "is having withdrawals", "is clean for {N} days now", "smokes crack again"}
+		"called {POSS} NA sponsor last night", "is having withdrawals", "is clean for {N} days now", "smokes crack again",
+		"quit drinking {N} days ago", "stopped using in {MONTH}", "was drunk again last night", "drank too much at the party"}
 	subBeEN = []string{"drinking a lot", "drinking again", "using again", "using {DRUG}", "smoking {STREET}",
 		"snorting {DRUG}", "shooting up {DRUG}", "in recovery", "sober {N} days", "craving {DRUG} all the time",
-		"drinking every day", "popping pills"}
+		"drinking every day", "popping pills", "using again since {MONTH}", "trying to quit drinking"}
 	subDrugEN   = []string{"heroin", "fentanyl", "meth", "cocaine", "oxy", "xanax", "benzos", "opioids", "ketamine", "percs"}
 	subStreetEN = []string{"crack", "weed", "crystal", "pot", "meth", "dope"}
 
@@ -102,10 +103,10 @@ var (
 	subActES = []string{"recaí el fin de semana", "tuve una recaída", "fumo cristal casi todos los días", "tomo mucho los fines de semana",
 		"estoy en rehabilitación desde {MES}", "llevo {NW} meses sobria", "llevo {NW} meses sobrio", "bebo mucho últimamente",
 		"estoy tomando metadona", "me drogo cuando estoy sola", "consumo cocaína", "tuve una sobredosis", "estoy en desintoxicación",
-		"voy a las juntas de AA", "estoy en un grupo de AA", "llevo {N} días limpio", "me dieron naloxona", "fumo mota diario"}
+		"voy a las juntas de AA", "estoy en un grupo de AA", "llevo {N} días limpio", "me dieron naloxona", "fumo mota diario", "quiero dejar de tomar", "dejé de beber hace {NW} meses", "estoy tratando de dejar de fumar mota"}
 	subAct3ES = []string{"recayó otra vez", "tuvo una sobredosis de fentanilo", "está en rehabilitación", "bebe mucho",
 		"fuma cristal", "está tomando buprenorfina", "es adicto a la heroína", "consume metanfetamina", "anda tomando otra vez",
-		"lleva {NW} semanas sobrio", "tiene abstinencia"}
+		"lleva {NW} semanas sobrio", "tiene abstinencia", "sigue tomando", "dejó de tomar hace {NW} meses"}
 
 	mentWhoEN = []string{"I've been", "I'm", "my son has been", "my daughter is", "she's been", "my wife has been", "he's"}
 	mentStEN  = []string{"really depressed", "depressed since {EVENT}", "having panic attacks", "hearing voices again",
@@ -113,7 +114,8 @@ var (
 		"seeing a psychiatrist for {POSS2} bipolar", "feeling hopeless", "on antidepressants since {EVENT}", "having flashbacks every night"}
 	mentFixEN = []string{"my therapist thinks I have PTSD", "my psychiatrist upped my lexapro", "I see a counselor every week for {POSS2} depression",
 		"my son was diagnosed with ADHD", "my panic attacks are back", "she was hospitalized in the psych ward", "I started therapy for {POSS2} OCD",
-		"my counselor says I'm depressed", "my daughter stopped eating and is purging"}
+		"my counselor says I'm depressed", "my daughter stopped eating and is purging",
+		"I had a nervous breakdown at work", "my mood swings are getting worse", "I can't stop crying and feel so sad"}
 	mentEvent = []string{"the divorce", "the baby", "my dad died", "I lost my job", "the accident", "covid"}
 
 	mentWhoES = []string{"me siento", "estoy", "mi hija está", "mi esposo anda", "ando", "mi mamá está"}
@@ -121,7 +123,8 @@ var (
 	mentFixES = []string{"tengo ataques de pánico", "tengo ataques de pánico en el trabajo", "voy con la psicóloga los martes",
 		"estoy en terapia por ansiedad", "mi psiquiatra me subió la sertralina", "mi hijo tiene TDAH", "escucho voces en la noche",
 		"estoy tomando antidepresivos", "tengo depresión desde {EVENTES}", "mi hija tiene anorexia", "me diagnosticaron bipolar",
-		"estuve internada en un psiquiátrico", "voy con el psiquiatra cada mes", "tuve una crisis de ansiedad"}
+		"estuve internada en un psiquiátrico", "voy con el psiquiatra cada mes", "tuve una crisis de ansiedad",
+		"tengo cambios de humor todo el tiempo", "me dan ataques de nervios", "tengo un trastorno de ansiedad"}
 	mentEventES = []string{"el divorcio", "que nació el bebé", "que murió mi papá", "el accidente", "la pandemia"}
 
 	harmEN = []string{"I want to die", "I've been cutting myself again", "I keep thinking about killing myself", "I wish I was dead",
@@ -135,14 +138,15 @@ var (
 	sexActEN = []string{"tested positive for chlamydia", "tested positive for gonorrhea", "has herpes", "has syphilis", "has HPV",
 		"needs an STD test", "had unprotected sex last weekend", "is on PrEP", "needs PEP after last night",
 		"had a miscarriage in {MONTH}", "had an abortion last year", "has erectile dysfunction", "missed {POSS} birth control pills",
-		"wants to get an IUD", "has weird discharge", "took plan B yesterday", "is on Truvada"}
+		"wants to get an IUD", "has weird discharge", "took plan B yesterday", "is on Truvada",
+		"had unprotected sex on saturday", "had a vasectomy in {MONTH}", "started IVF last month"}
 	sexFixEN = []string{"the condom broke and I need plan B", "my STI results came back positive", "my boyfriend gave me chlamydia",
 		"I think I have genital warts", "I'm on Descovy for PrEP"}
 	sexWhoES = []string{"", "mi pareja", "mi novio", "mi esposa"}
 	sexActES = []string{"salí positiva a clamidia", "tengo gonorrea", "tengo herpes", "me hice la prueba de VIH", "tuve relaciones sin protección",
 		"se rompió el condón", "necesito la pastilla del día siguiente", "tuve un aborto el año pasado", "perdí al bebé en {MES}",
 		"tomo anticonceptivos", "quiero ponerme el DIU", "tengo flujo raro", "estoy en PrEP", "tengo sífilis", "tengo disfunción eréctil",
-		"tengo VPH"}
+		"tengo VPH", "tuve relaciones sin condón", "me hice la vasectomía", "estamos haciendo FIV por infertilidad"}
 
 	lookEN = []string{"I need AA batteries for the waiting room clock", "I'm anxious about parking", "I'm dying to know if you're open",
 		"this wait is killing me", "there's a crack in the window of room 3", "can I bring a pot of coffee for the staff",
@@ -150,7 +154,9 @@ var (
 		"our behavioral health department is open 8 to 5", "do you do STD testing?", "the wellness newsletter is out",
 		"the method on the form is confusing", "we use alcohol wipes at the front desk", "I drink a glass of water before the test",
 		"can I use the portal again?", "I drink coke every day at lunch", "I'm clean out of ideas for the parking", "I want to live closer to the clinic",
-		"I'll die laughing if the printer works", "the meeting is at 3 in room 2", "I'm killing time in the lobby", "that's a crack up",
+		"I'll die laughing if the printer works", "the meeting is at 3 in room 2", "I'm killing time in the lobby", "that's a crack up", "can you send a breakdown of the bill",
+		"the IVF info session is on tuesday", "I've been using the portal since march", "my mood is good today thanks",
+		"I'm sad about the parking situation",
 		"my phone is dead, call the other number", "we lost the baby monitor charger in room 2", "my phone speed dial is broken"}
 	lookES = []string{"¿tienen pilas AA?", "me muero de ganas de saber si abren", "hay una grieta en la ventana", "la reunión es a las 3",
 		"¿ustedes ofrecen terapia de pareja?", "el horario del departamento de salud mental es de 8 a 5", "mi hijo vino a la cita ayer",
