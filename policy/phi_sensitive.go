@@ -583,7 +583,10 @@ func (sc *scanner) serviceMention(m mark) bool {
 			}
 		}
 	}
-	service := false
+	// The clinic's own services ("our … department", "nuestro
+	// programa") or a question about them; "the oncology department
+	// called", sent to one patient, tells where their care is.
+	service, owned := false, false
 	for k := range sc.toks {
 		t := &sc.toks[k]
 		w := sc.txt(k)
@@ -599,13 +602,22 @@ func (sc *scanner) serviceMention(m mark) bool {
 		if sc.sensServiceNoun(k) {
 			service = true
 		}
+		if sc.is(k, "our") || sc.is(k, "nuestro") || sc.is(k, "nuestra") || sc.is(k, "nuestros") || sc.is(k, "nuestras") ||
+			sc.isP(k, '?') || sc.txt(k)[0] == 0xc2 {
+			owned = true
+		}
 		switch string(w) {
 		case "department", "departamento", "services", "servicios", "hours", "horario",
 			"newsletter", "workshop", "workshops", "taller", "talleres", "awareness", "aceptan", "ofrecen", "atienden":
 			service = true
 		case "you", "ustedes", "usted":
 			// "do you do STD testing?", "do you accept patients for…",
-			// "¿ustedes tratan la ansiedad?"; not "do you think it's…".
+			// "¿ustedes tratan la ansiedad?"; not "do you think it's…",
+			// nor "you have strep", which tells a patient a diagnosis.
+			if !(sc.is(k-1, "do") || sc.is(k-1, "does") || sc.is(k-1, "can") || sc.is(k-1, "could") || sc.is(k-1, "will") ||
+				sc.txt(k)[0] == 0xc2 || string(w) == "ustedes") {
+				continue
+			}
 			for j := k + 1; j <= k+2; j++ {
 				switch string(sc.word(j)) {
 				case "do", "offer", "accept", "treat", "provide", "take", "see", "have", "hacen", "tratan", "tienen", "dan", "ven":
@@ -614,7 +626,7 @@ func (sc *scanner) serviceMention(m mark) bool {
 			}
 		}
 	}
-	return service
+	return service && owned
 }
 
 // sensLoss reports a loss verb before a baby: "lost the baby", "perdí al

@@ -84,7 +84,7 @@ func TestSensitiveLookalikesStayReadable(t *testing.T) {
 		"the wifi speed is terrible", "the method on the form is confusing", "can I use the portal again?",
 		"I drink coke every day at lunch", "we use alcohol wipes at the front desk", "¿atienden adicciones los sábados?",
 		"le cambio la cita para el día siguiente", "me voy a cortar el pelo antes de la cita",
-		"can you send a breakdown of the bill", "the IVF info session is on tuesday", "I've been using the portal since march",
+		"can you send a breakdown of the bill", "our IVF info session is on tuesday", "I've been using the portal since march",
 		"my mood is good today thanks", "we lost the baby monitor charger in room 2",
 	} {
 		if d := Detect(text); len(d.Spans) > 0 {

@@ -155,11 +155,11 @@ var (
 		"the method on the form is confusing", "we use alcohol wipes at the front desk", "I drink a glass of water before the test",
 		"can I use the portal again?", "I drink coke every day at lunch", "I'm clean out of ideas for the parking", "I want to live closer to the clinic",
 		"I'll die laughing if the printer works", "the meeting is at 3 in room 2", "I'm killing time in the lobby", "that's a crack up", "can you send a breakdown of the bill",
-		"the IVF info session is on tuesday", "I've been using the portal since march", "my mood is good today thanks",
+		"our IVF info session is on tuesday", "I've been using the portal since march", "my mood is good today thanks",
 		"I'm sad about the parking situation",
 		"my phone is dead, call the other number", "we lost the baby monitor charger in room 2", "my phone speed dial is broken"}
 	lookES = []string{"¿tienen pilas AA?", "me muero de ganas de saber si abren", "hay una grieta en la ventana", "la reunión es a las 3",
-		"¿ustedes ofrecen terapia de pareja?", "el horario del departamento de salud mental es de 8 a 5", "mi hijo vino a la cita ayer",
+		"¿ustedes ofrecen terapia de pareja?", "el horario de nuestro departamento de salud mental es de 8 a 5", "mi hijo vino a la cita ayer",
 		"tomo mucha agua antes del examen", "¿atienden adicciones los sábados?", "voy a tomar el camión de las 8",
 		"me tomo un café antes de la cita", "el grupo de apoyo se reúne los martes", "quiero vivir más cerca de la clínica",
 		"estoy limpiando la casa", "el cristal de la puerta está roto", "la piedra de la entrada está floja", "le cambio la cita para el día siguiente", "el bebé de la recepcionista nació ayer"}
@@ -174,7 +174,8 @@ func (g *gen) categoryValueSensitive(ph, lang string) (seg, bool) {
 		} else {
 			t = g.pick(subWhoBeEN) + " " + g.pick(subBeEN)
 		}
-		return seg{g.sensFill(t), "CONDITION"}, true
+		v := g.sensFill(t)
+		return seg{v, sensType(v)}, true
 	case "SUBSES":
 		var t string
 		if who := g.pick(subWhoES); who == "" {
@@ -182,38 +183,62 @@ func (g *gen) categoryValueSensitive(ph, lang string) (seg, bool) {
 		} else {
 			t = who + " " + g.pick(subAct3ES)
 		}
-		return seg{g.sensFill(t), "CONDITION"}, true
+		v := g.sensFill(t)
+		return seg{v, sensType(v)}, true
 	case "MENTALEN":
 		if g.r.IntN(3) == 0 {
-			return seg{g.sensFill(g.pick(mentFixEN)), "CONDITION"}, true
+			v := g.sensFill(g.pick(mentFixEN))
+			return seg{v, sensType(v)}, true
 		}
-		return seg{g.sensFill(g.pick(mentWhoEN) + " " + g.pick(mentStEN)), "CONDITION"}, true
+		v := g.sensFill(g.pick(mentWhoEN) + " " + g.pick(mentStEN))
+		return seg{v, sensType(v)}, true
 	case "MENTALES":
 		if g.r.IntN(2) == 0 {
-			return seg{g.sensFill(g.pick(mentFixES)), "CONDITION"}, true
+			v := g.sensFill(g.pick(mentFixES))
+			return seg{v, sensType(v)}, true
 		}
-		return seg{g.sensFill(g.pick(mentWhoES) + " " + g.pick(mentAdjES)), "CONDITION"}, true
+		v := g.sensFill(g.pick(mentWhoES) + " " + g.pick(mentAdjES))
+		return seg{v, sensType(v)}, true
 	case "HARMEN":
 		return seg{g.pick(harmEN), "CONDITION"}, true
 	case "HARMES":
 		return seg{g.pick(harmES), "CONDITION"}, true
 	case "SEXEN":
 		if g.r.IntN(4) == 0 {
-			return seg{g.pick(sexFixEN), "CONDITION"}, true
+			v := g.pick(sexFixEN)
+			return seg{v, sensType(v)}, true
 		}
-		return seg{g.sensFill(g.pick(sexWhoEN) + " " + g.pick(sexActEN)), "CONDITION"}, true
+		v := g.sensFill(g.pick(sexWhoEN) + " " + g.pick(sexActEN))
+		return seg{v, sensType(v)}, true
 	case "SEXES":
 		t := g.pick(sexActES)
 		if who := g.pick(sexWhoES); who != "" && strings.HasPrefix(t, "tengo ") {
 			t = who + " tiene " + strings.TrimPrefix(t, "tengo ")
 		}
-		return seg{g.sensFill(t), "CONDITION"}, true
+		v := g.sensFill(t)
+		return seg{v, sensType(v)}, true
 	case "LOOKEN":
 		return lit(g.pick(lookEN)), true
 	case "LOOKES":
 		return lit(g.pick(lookES)), true
 	}
 	return seg{}, false
+}
+
+// sensDrugs are the drugs whose statements read as medication: a
+// treatment the person takes ("is on suboxone now", "estoy en PrEP").
+var sensDrugs = []string{"suboxone", "methadone", "metadona", "narcan", "naloxona", "vivitrol", "buprenorfina", "PrEP", "PEP",
+	"Truvada", "Descovy", "lexapro", "sertralina", "antidepress", "antidepresivos", "plan B", "birth control", "anticonceptivos",
+	"pastilla del día siguiente"}
+
+// sensType labels a statement about one of sensDrugs as medication.
+func sensType(t string) string {
+	for _, d := range sensDrugs {
+		if strings.Contains(t, d) {
+			return "MEDICATION"
+		}
+	}
+	return "CONDITION"
 }
 
 // sensFill expands the small placeholders inside a statement.
