@@ -16,10 +16,6 @@ package policy
 // Self-harm statements masked here still reach the urgent path:
 // DetectUrgent reads the patient's own text, never the masked copy.
 
-// sSensitive marks the words of the families below in the lexicon, so a
-// message with none of them skips the rule after one bit test.
-const sSensitive stmtClass = sPregnancy << 1
-
 // Sensitive word kinds.
 const (
 	snTerm      uint16 = 1 << iota // clinical by itself once a person owns it: "relapsed", "sobria", "chlamydia"
@@ -119,28 +115,24 @@ func sensitiveWords() map[string]uint16 {
 	return m
 }
 
-func init() {
-	sensitiveKinds = sensitiveWords()
-	// Only the words that can start a statement carry the bit; the
-	// words that complete one ("a lot", "meeting", "myself" after
-	// "hurt") are read from the map when a trigger is found.
-	words := make([]string, 0, len(sensitiveKinds))
-	for w, k := range sensitiveKinds {
-		if k&snTrigger != 0 {
-			words = append(words, w)
-		}
-	}
-	stmtWordLists = append(stmtWordLists, struct {
-		bit   stmtClass
-		words []string
-	}{sSensitive, words})
-}
+func init() { sensitiveKinds = sensitiveWords() }
 
-// addSensitiveNotNames marks the verbs of use and the substances as
+// addSensitiveWords files the families in the lexicon and marks the
+// verbs of use and the substances as
 // never a name, so "mi hijo fuma cristal" or "my brother smokes
 // crack" is not read as a relative's name after "mi hijo". Words the
 // name lists hold ("Molly", "Crystal") keep their names.
-func addSensitiveNotNames(lx *lexicon) {
+//
+// The words that can start a statement carry fSensitive, so a message
+// with none of them skips the rule after one bit test; the words that
+// complete one ("a lot", "meeting", "myself" after "hurt") are read from
+// the map when a trigger is found.
+func addSensitiveWords(lx *lexicon) {
+	for w, k := range sensitiveKinds {
+		if k&snTrigger != 0 {
+			lx.add(w, func(e *lexEntry) { e.flags |= fSensitive })
+		}
+	}
 	for w, k := range sensitiveKinds {
 		if k&(snTerm|snUse|snSubstance|snStreet) == 0 || lx.words[w].flags&(fFirst|fSurname|fNameWord) != 0 {
 			continue
@@ -172,12 +164,12 @@ func (sc *scanner) sensKind(k int) uint16 {
 // sensitiveStatements finds the statements and hands them to
 // statements() as clinical candidates.
 func (sc *scanner) sensitiveStatements() {
-	if sc.stmtAny&sSensitive == 0 {
+	if sc.flagsAny&fSensitive == 0 {
 		return
 	}
 	T := sc.toks
 	for k := range T {
-		if T[k].stmt&sSensitive == 0 || T[k].claimed {
+		if T[k].flags&fSensitive == 0 || T[k].claimed {
 			continue
 		}
 		kind := sc.sensKind(k)
@@ -575,7 +567,7 @@ func (sc *scanner) serviceMention(m mark) bool {
 					if sc.statementBreak(k) {
 						break
 					}
-					if sc.toks[k].flags&fClin != 0 || sc.toks[k].stmt&sSensitive != 0 {
+					if sc.toks[k].flags&fClin != 0 || sc.toks[k].flags&fSensitive != 0 {
 						return false
 					}
 				}

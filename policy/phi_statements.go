@@ -871,7 +871,7 @@ func negation(w []byte) bool {
 // Statement word classes, kept in the lexicon entry so the per-token
 // rules above test a bit instead of comparing strings.
 // stmtClass is a set of statement word classes.
-type stmtClass uint32
+type stmtClass uint16
 
 const (
 	sVital stmtClass = 1 << iota
