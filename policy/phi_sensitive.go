@@ -294,6 +294,16 @@ func (sc *scanner) sensAnchor(s, e int) (int, bool) {
 			// "do you treat depression?", "your counselors": the clinic.
 			return 0, false
 		}
+		switch string(sc.txt(j)) {
+		case "we", "our", "us", "nuestro", "nuestra", "nuestros", "nuestras":
+			// The clinic speaks as "we" ("our AA meeting room moved");
+			// a family does so of a relative ("our son is using again")
+			// or of a pregnancy ("we lost the baby").
+			if sc.toks[j+1].ent.cue == cueRelation || sc.is(s, "baby") || sc.is(s, "bebes") || sc.is(s, "bebe") {
+				return j, true
+			}
+			continue
+		}
 		if t.flags&fPersonal != 0 || healthSubject(sc.txt(j)) || t.ent.cue == cueRelation || sc.sensPersonVerb(j) {
 			return j, true
 		}

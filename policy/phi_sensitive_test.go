@@ -69,6 +69,8 @@ func TestSensitiveStatementsMaskedWhole(t *testing.T) {
 		{"I had a nervous breakdown last year", "I had a nervous breakdown last year"},
 		{"tengo cambios de humor todo el tiempo", "tengo cambios de humor todo el tiempo"},
 		{"I had unprotected sex on saturday", "I had unprotected sex on saturday"},
+		{"our son is using again", "our son is using again"},
+		{"we lost the baby in march", "we lost the baby in march"},
 	} {
 		if got := maskedShare(t, c.text, c.stmt); got < 0.8 {
 			t.Errorf("%q: %.2f of %q masked, want the statement (≥ 0.80); got %q", c.text, got, c.stmt, Detect(c.text).Masked)
@@ -86,6 +88,7 @@ func TestSensitiveLookalikesStayReadable(t *testing.T) {
 		"le cambio la cita para el día siguiente", "me voy a cortar el pelo antes de la cita",
 		"can you send a breakdown of the bill", "our IVF info session is on tuesday", "I've been using the portal since march",
 		"my mood is good today thanks", "we lost the baby monitor charger in room 2",
+		"our AA meeting room moved to the second floor",
 	} {
 		if d := Detect(text); len(d.Spans) > 0 {
 			t.Errorf("clean %q masked as %q", text, d.Masked)

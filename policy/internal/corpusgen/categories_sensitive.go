@@ -156,7 +156,7 @@ var (
 		"can I use the portal again?", "I drink coke every day at lunch", "I'm clean out of ideas for the parking", "I want to live closer to the clinic",
 		"I'll die laughing if the printer works", "the meeting is at 3 in room 2", "I'm killing time in the lobby", "that's a crack up", "can you send a breakdown of the bill",
 		"our IVF info session is on tuesday", "I've been using the portal since march", "my mood is good today thanks",
-		"I'm sad about the parking situation",
+		"I'm sad about the parking situation", "our AA meeting room moved to the second floor",
 		"my phone is dead, call the other number", "we lost the baby monitor charger in room 2", "my phone speed dial is broken"}
 	lookES = []string{"¿tienen pilas AA?", "me muero de ganas de saber si abren", "hay una grieta en la ventana", "la reunión es a las 3",
 		"¿ustedes ofrecen terapia de pareja?", "el horario de nuestro departamento de salud mental es de 8 a 5", "mi hijo vino a la cita ayer",
