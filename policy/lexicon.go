@@ -55,6 +55,7 @@ const (
 	fHeadNoun                          // "disease", "syndrome", "enfermedad": names a condition with the words before or after
 	fOrgNoun                           // "clinic", "imaging", "monitor": the capitalised words before it name a place, an organisation or a thing
 	fPopName                           // a name only the population tables know (no hand list): weaker on its own
+	fSensitive                         // opens a substance, mental or sexual health statement (phi_sensitive.go)
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -208,6 +209,7 @@ func buildLexicon() (*lexicon, error) {
 			lx.add(w, func(e *lexEntry) { e.stmt |= bit })
 		}
 	}
+	addSensitiveWords(lx)
 
 	months := [][]string{
 		{"january", "jan", "enero", "ene"},

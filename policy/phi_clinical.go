@@ -24,7 +24,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -81,6 +81,7 @@ func (sc *scanner) clinical() {
 	if sc.stmtAny&sPlace != 0 {
 		sc.namedClinics()
 	}
+	sc.sensitiveStatements()
 	sc.statements()
 	if sc.stmtAny&sConditional != 0 {
 		sc.genericAdvice()

@@ -129,7 +129,8 @@ func generate(seed uint64) []Example {
 		exs = append(exs, ex)
 	}
 	exs = append(exs, generateClinical(seed)...)
-	return append(exs, generatePositions(seed)...)
+	exs = append(exs, generatePositions(seed)...)
+	return append(exs, generateSensitive(seed)...)
 }
 
 // build concatenates segments and records the gold spans.
