@@ -30,19 +30,21 @@ import (
 // drafts refused 129/130, drafts allowed 89/90): recall and precision
 // rounded down to 0.01, the false-alarm ceiling rounded up. They stop a
 // regression and were never tuned. Raise them as the detector improves;
-// never lower them to pass.
+// never lower them to pass. Raised after the names, places, clinical and
+// sensitive-statement rules (identifiers 0.9045, clinical 0.8920,
+// precision 0.9915, clean false alarms 6/605).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.88, clin: 0.80, prec: 0.99, clean: 0.02, evasion: 0.86, outRefused: 0.99, outAllowed: 0.98,
+	ident: 0.90, clin: 0.89, prec: 0.99, clean: 0.01, evasion: 0.86, outRefused: 0.99, outAllowed: 0.98,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 0.94, "ADDRESS": 0.79, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.71, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.88,
-	"EMAIL": 0.91, "FAX": 0.87, "ID": 1.00, "IP": 1.00, "LAB": 0.87, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
-	"MRN": 0.84, "NAME": 0.82, "PHONE": 0.93, "SSN": 1.00, "SYMPTOM": 0.83, "URL": 1.00, "VEHICLE": 0.87, "ZIP": 0.84,
+	"ACCOUNT": 0.94, "ADDRESS": 0.84, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.84, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.88,
+	"EMAIL": 0.91, "FAX": 0.87, "ID": 1.00, "IP": 1.00, "LAB": 0.93, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
+	"MRN": 0.90, "NAME": 0.86, "PHONE": 0.93, "SSN": 1.00, "SYMPTOM": 0.90, "URL": 1.00, "VEHICLE": 0.89, "ZIP": 0.88,
 }
 
 type holdout2Corpus struct {
