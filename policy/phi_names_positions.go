@@ -1543,7 +1543,9 @@ func (sc *scanner) wordNameSlots(r *nameRoles) {
 // ends there or with a number or date of birth.
 func (sc *scanner) lineLastFirst(r *nameRoles) {
 	T := sc.toks
-	for j := 0; j+2 < len(T); j++ {
+	// Without a line break only the message's first words open a line.
+	lines := bytes.IndexByte(sc.n.b, '\n') >= 0
+	for j := 0; j+2 < len(T) && (lines || j <= 2); j++ {
 		start := j == 0 || sc.newlineBefore(j)
 		if !start && sc.isP(j-1, '-') && sc.kind(j-2) == tkWord && (sc.is(j-2, "name") || sc.is(j-2, "nombre") || sc.is(j-2, "patient") || sc.is(j-2, "paciente")) && (j-2 == 0 || sc.newlineBefore(j-2)) {
 			start = true // "Name - Quartermaine, Bo"
