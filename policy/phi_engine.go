@@ -68,6 +68,8 @@ type scanner struct {
 	// placeAny says which shapes the place and identifier readers
 	// need the message holds (placeShapes); set by doorNumbers.
 	placeAny uint16
+	// roleAny is the union of the tokens' name-position roles.
+	roleAny uint16
 }
 
 var (
@@ -278,7 +280,9 @@ func (sc *scanner) lookup() {
 		}
 	}
 	skip := 0
+	sc.roleAny = 0
 	for i := range T {
+		sc.noteRole(i) // token i's flags are final here: phrases only reach forward
 		if i < skip {
 			continue
 		}

@@ -24,41 +24,10 @@ func (sc *scanner) positionalNames() {
 	if sc.placeholder || len(sc.toks) == 0 {
 		return
 	}
-	// One look at every token says which rules have anything to read;
-	// most messages hold no verb of telling, no possessive, no label.
-	var r nameRoles
-	r.bits = r.buf[:0]
-	if len(sc.toks) > len(r.buf) {
-		r.bits = make([]uint16, 0, len(sc.toks))
-	}
-	letters := 0
-	for i := range sc.toks {
-		var b uint16
-		if t := &sc.toks[i]; t.kind == tkWord && sc.n.ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 {
-			// roleOf's common case, written out: an ASCII word of three
-			// letters or more.
-			w := sc.n.b[t.s:t.e]
-			n := len(w)
-			if w[n-1] == 's' && w[n-2] == '\'' {
-				b = rPossessive
-			}
-			if a, z := w[0]-'a', w[n-1]-'a'; n <= 15 && a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
-				b |= roleWords[string(w)]
-			}
-		} else {
-			b = sc.roleOf(i)
-		}
-		r.bits = append(r.bits, b)
-		r.any |= b
-		if b&rOne != 0 {
-			if letters++; letters == 5 {
-				r.bits[i-4] |= rLetters
-				r.any |= rLetters
-			}
-		} else {
-			letters = 0
-		}
-	}
+	// lookup noted every token's role (noteRole): the rules with nothing
+	// to read are skipped; most messages hold no verb of telling, no
+	// possessive, no label.
+	r := nameRoles{any: sc.roleAny}
 	if r.any&rJoin != 0 {
 		sc.joinedNames(&r)
 	}
@@ -126,16 +95,47 @@ const (
 	rCue                           // "me" ("it's me, …"), "of"/"de" ("mom of …"), "name's"
 )
 
-// nameRoles holds each token's roles and their union. Messages of up to
-// 256 tokens keep them on the stack; a longer one allocates.
+// nameRoles is the union of the message's token roles; each token's own
+// roles are in token.role.
 type nameRoles struct {
-	buf  [256]uint16
-	bits []uint16
-	any  uint16
+	any uint16
 }
 
-func (r *nameRoles) has(_ *scanner, i int, b uint16) bool {
-	return uint(i) < uint(len(r.bits)) && r.bits[i]&b != 0
+func (r *nameRoles) has(sc *scanner, i int, b uint16) bool {
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].role&b != 0
+}
+
+// noteRole sets token i's roles during lookup's pass over the tokens,
+// once its flags are final, and adds them to sc.roleAny. It runs on every
+// token of every message, so roleOf's common case is written out here: an
+// ASCII word of three letters or more.
+func (sc *scanner) noteRole(i int) {
+	t := &sc.toks[i]
+	var b uint16
+	if t.kind == tkWord && sc.n.ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 {
+		w := sc.n.b[t.s:t.e]
+		n := len(w)
+		if w[n-1] == 's' && w[n-2] == '\'' {
+			b = rPossessive
+		}
+		if a, z := w[0]-'a', w[n-1]-'a'; n <= 15 && a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
+			b |= roleWords[string(w)]
+		}
+	} else {
+		b = sc.roleOf(i)
+	}
+	t.role = b
+	sc.roleAny |= b
+	// The fifth single letter in a row marks the first of them: a name
+	// spelt out letter by letter.
+	if b&rOne != 0 && i >= 4 {
+		T := sc.toks
+		if T[i-1].role&rOne != 0 && T[i-2].role&rOne != 0 && T[i-3].role&rOne != 0 && T[i-4].role&rOne != 0 &&
+			(i == 4 || T[i-5].role&rOne == 0) {
+			T[i-4].role |= rLetters
+			sc.roleAny |= rLetters
+		}
+	}
 }
 
 // roleOf gives token i's roles. It runs on every token of every message:
@@ -1543,7 +1543,9 @@ func (sc *scanner) wordNameSlots(r *nameRoles) {
 // ends there or with a number or date of birth.
 func (sc *scanner) lineLastFirst(r *nameRoles) {
 	T := sc.toks
-	for j := 0; j+2 < len(T); j++ {
+	// Without a line break only the message's first words open a line.
+	lines := bytes.IndexByte(sc.n.b, '\n') >= 0
+	for j := 0; j+2 < len(T) && (lines || j <= 2); j++ {
 		start := j == 0 || sc.newlineBefore(j)
 		if !start && sc.isP(j-1, '-') && sc.kind(j-2) == tkWord && (sc.is(j-2, "name") || sc.is(j-2, "nombre") || sc.is(j-2, "patient") || sc.is(j-2, "paciente")) && (j-2 == 0 || sc.newlineBefore(j-2)) {
 			start = true // "Name - Quartermaine, Bo"

@@ -4,7 +4,9 @@ package policy
 // "Calle Mayor 12, piso 3", "Av. Reforma 222", "PO Box 45".
 func (sc *scanner) addresses() {
 	T := sc.toks
-	for i := 0; i < len(T); i++ {
+	// Every street form below ends in a house or box number: a message
+	// without a number token (placeShapes) holds none.
+	for i := 0; i < len(T) && sc.placeAny&shDigits != 0; i++ {
 		if T[i].claimed {
 			continue
 		}
@@ -238,7 +240,10 @@ func (sc *scanner) unitAfter(end int) int {
 func (sc *scanner) addressES(i int) (int, bool) {
 	// "C/ Mayor 5": the Spanish abbreviation of "calle".
 	// "al. Verdi 90": the Polish abbreviation of "aleja".
-	slashC := (sc.is(i, "c") && sc.isP(i+1, '/') || sc.is(i, "al") && sc.isP(i+1, '.') && sc.upper(i+2)) && sc.attached(i+1) && sc.kind(i+2) == tkWord
+	slashC := false
+	if c := sc.n.b[sc.toks[i].s]; c == 'c' || c == 'a' {
+		slashC = (sc.is(i, "c") && sc.isP(i+1, '/') || sc.is(i, "al") && sc.isP(i+1, '.') && sc.upper(i+2)) && sc.attached(i+1) && sc.kind(i+2) == tkWord
+	}
 	if sc.flags(i)&fStreetPrefix == 0 && !slashC {
 		return 0, false
 	}

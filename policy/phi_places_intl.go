@@ -1270,11 +1270,12 @@ func (sc *scanner) maskLine(a, b int) {
 // state alone stays.
 func (sc *scanner) placeMentions() {
 	T := sc.toks
-	if len(T) < 3 || sc.placeAny&(shPrep|shComma) == 0 {
+	// A place is named with a capital: text with none holds no mention.
+	if len(T) < 3 || sc.placeAny&(shPrep|shComma) == 0 || !sc.n.hasUpper {
 		return
 	}
 	for i := 1; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || sc.kind(i-1) != tkWord && !sc.isP(i-1, '\'') {
+		if T[i].claimed || T[i].kind != tkWord || !sc.upper(i) || sc.kind(i-1) != tkWord && !sc.isP(i-1, '\'') {
 			continue
 		}
 		// Cheap tests first: a preposition before the word, or a comma

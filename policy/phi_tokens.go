@@ -20,6 +20,7 @@ type token struct {
 	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)
+	role    uint16   // what the name-position rules look for (rJoin…), set by lookup
 }
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }

@@ -7,6 +7,10 @@
 // name never counts as a word because the dictionary spells it.
 //
 //	go run ./policy/internal/wordlist -out policy/data/words.txt.gz
+//	go test -run TestDictionarySlotsMatchWordList ./policy/ -update-dictionary
+//
+// The second command rebuilds the look-up table the detector embeds
+// (policy/data/words.slots) from the new list.
 package main
 
 import (
