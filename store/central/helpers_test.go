@@ -93,6 +93,7 @@ type envOpt func(*Config)
 
 func newEnv(t *testing.T, opts ...envOpt) *env {
 	t.Helper()
+	runBesideOthers(t)
 	e := &env{t: t, dir: t.TempDir(), keys: testKeys(t), clock: &clock{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -400,3 +401,27 @@ func messageJSON(phoneNumberID string, contacts []any, messages ...map[string]an
 	})
 	return b
 }
+
+// parallelTests remembers which top-level tests already run beside the
+// others, since a test that starts two servers must not ask twice.
+var parallelTests sync.Map
+
+// runBesideOthers lets a test that starts a whole server run beside the
+// other such tests. Each has its own folder, database, simulator and
+// clock, and most of their time is spent waiting for a webhook, a retry or
+// a heartbeat, so running them side by side keeps the suite short without
+// changing what any one of them checks. Subtests stay in their parent's
+// order: a table of cases often checks something after the loop.
+func runBesideOthers(t *testing.T) {
+	if strings.Contains(t.Name(), "/") {
+		return
+	}
+	if _, already := parallelTests.LoadOrStore(t.Name(), true); already {
+		return
+	}
+	t.Parallel()
+}
+
+// runAlone keeps a test that changes something every test shares (the
+// process umask) out of the tests that run side by side.
+func runAlone(t *testing.T) { parallelTests.Store(t.Name(), true) }

@@ -35,6 +35,8 @@ func TestStoreFilesAreOwnerOnly(t *testing.T) {
 	// not rely on the umask.
 	dir := t.TempDir() // 0700: made under the tests' umask 077
 	skipOnPostgres(t, "the modes of triaged.db and its -wal and -shm files")
+	// The umask is the process's: no other test may run while it is 022.
+	runAlone(t)
 	var e *env
 	withUmask(0o022, func() {
 		e = newEnv(t, func(c *Config) { c.DataDir = dir })
