@@ -33,12 +33,14 @@ setup:
 ## the PostgreSQL tests instead of skipping them. Pass 3 runs the whole
 ## central suite again with every store in PostgreSQL (a throwaway
 ## cluster), without the race detector: pass 1 covers the races, which do
-## not depend on the database.
+## not depend on the database. -parallel 4: the central tests that start
+## a whole server spend most of their time waiting (webhooks, retries,
+## heartbeats), so four run side by side on two cores.
 PROCESS_PKGS := ./store/ ./store/internal/pgcluster/ ./cmd/...
 test: setup vet fmt-check
-	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -timeout 12m $(PKGS)
+	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -parallel 4 -timeout 12m $(PKGS)
 	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)
-	TRIAGE_REQUIRE_POSTGRES=1 TRIAGE_CENTRAL_BACKEND=postgres ./.ci/with-keyring $(GO) test -count=1 -timeout 10m ./store/central/
+	TRIAGE_REQUIRE_POSTGRES=1 TRIAGE_CENTRAL_BACKEND=postgres ./.ci/with-keyring $(GO) test -count=1 -parallel 4 -timeout 10m ./store/central/
 
 unit:
 	$(GO) test -count=1 $(PKGS)
