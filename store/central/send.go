@@ -69,6 +69,12 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 	case req.IdempotencyKey == "" || len(req.IdempotencyKey) > 128:
 		writeError(w, http.StatusBadRequest, "idempotency_key is required (at most 128 characters)")
 		return
+	case strings.HasPrefix(req.IdempotencyKey, handoffAckKey):
+		// The prefix marks the server's own hand-off acknowledgment, which
+		// the inbox does not count as an answer: a console's send carrying
+		// it would hide a staff reply from the queues and the preview.
+		writeError(w, http.StatusBadRequest, "idempotency_key may not start with "+handoffAckKey+" (the server's own)")
+		return
 	case req.Template != "" && (req.MacroID != "" || req.Text != ""):
 		writeError(w, http.StatusBadRequest, "send a template, a macro or text, not several")
 		return

@@ -105,6 +105,19 @@ func TestSendRefusals(t *testing.T) {
 			t.Fatalf("got %d %+v, want 422 phi", code, ref)
 		}
 	})
+	t.Run("the server's own idempotency prefix", func(t *testing.T) {
+		// A reply sent under the hand-off acknowledgment's key would not
+		// count as an answer: the thread would stay in Unanswered and the
+		// row would keep previewing the patient's question.
+		before := len(e.thread(desk, id).Messages)
+		code, _, _ := e.send(desk, id, api.SendRequest{IdempotencyKey: handoffAckKey + "x", MacroID: "hours"})
+		if code != 400 {
+			t.Fatalf("send with key %q: %d, want 400", handoffAckKey+"x", code)
+		}
+		if after := len(e.thread(desk, id).Messages); after != before {
+			t.Errorf("the refused send stored a message: %d messages, had %d", after, before)
+		}
+	})
 	t.Run("not opted in", func(t *testing.T) {
 		const stranger = "+447700900456"
 		e.patientWrites(stranger, "hi")
