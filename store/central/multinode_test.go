@@ -306,6 +306,9 @@ func electionBackend(t *testing.T, db *sql.DB) int {
 // signer stops, the other takes over. The checkpoints form one numbered
 // series that verifies.
 func TestOneNodeSignsCheckpointsAndAnotherTakesOver(t *testing.T) {
+	// It reads who leads and then acts on it; other servers starting
+	// beside it only widen the gap between the two.
+	runAlone(t)
 	ns := newNodes(t, 2)
 	a, b := ns[0], ns[1]
 	ctx := context.Background()
@@ -387,6 +390,8 @@ func signInVia(t *testing.T, e *env, c *http.Client, req api.LoginRequest) (int,
 // passwords, half to each node, lock the account, and the right one is
 // then refused by both nodes.
 func TestWrongPasswordsAcrossNodesLockAsOnOne(t *testing.T) {
+	// It counts password hashes process-wide: no other sign-in may run.
+	runAlone(t)
 	ns := newNodes(t, 2)
 	clients := []*http.Client{clientFrom("127.0.0.2"), clientFrom("127.0.0.3")}
 	hashesBefore := auth.HashesComputed()

@@ -59,6 +59,8 @@ func TestClientAddrTrustsOnlyConfiguredProxies(t *testing.T) {
 // without a forged X-Forwarded-For: each is refused, no password is
 // hashed, and the user is told until when.
 func TestLockedSourceIsRefusedWithoutHashingAndHeadersDoNotEscapeIt(t *testing.T) {
+	// It counts password hashes process-wide: no other sign-in may run.
+	runAlone(t)
 	e := newEnv(t)
 	c := clientFrom("127.0.0.6")
 	for i := range auth.SourceLockout.MaxFailures {
