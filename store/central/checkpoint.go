@@ -15,6 +15,7 @@ import (
 
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/nodes"
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -51,7 +52,7 @@ type StoredCheckpoint struct {
 // entries received since the last one.
 type checkpointer struct {
 	db      *sql.DB
-	gate    *writeGate // turns with the other writers of this process
+	gate    *storage.WriteGate // turns with the other writers of this process
 	store   string
 	priv    ed25519.PrivateKey
 	now     func() time.Time
@@ -66,7 +67,7 @@ type checkpointer struct {
 	elect *nodes.Election
 }
 
-func newCheckpointer(db *sql.DB, gate *writeGate, storeID string, priv ed25519.PrivateKey, now func() time.Time) *checkpointer {
+func newCheckpointer(db *sql.DB, gate *storage.WriteGate, storeID string, priv ed25519.PrivateKey, now func() time.Time) *checkpointer {
 	return &checkpointer{db: db, gate: gate, store: storeID, priv: priv, now: now}
 }
 
@@ -126,10 +127,10 @@ func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool,
 		out    *StoredCheckpoint
 		signed bool
 	)
-	if err := c.gate.enter(ctx); err != nil {
+	if err := c.gate.Enter(ctx); err != nil {
 		return nil, false, err
 	}
-	defer c.gate.leave()
+	defer c.gate.Leave()
 	err := c.signingTx(ctx, func(tx *sql.Tx) error {
 		last, err := latestCheckpoint(ctx, tx)
 		if err != nil {
@@ -194,7 +195,7 @@ func (c *checkpointer) checkpoint(ctx context.Context) (*StoredCheckpoint, bool,
 // (nodes.ErrNotLeader when this node is not the signer).
 func (c *checkpointer) signingTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if c.elect == nil {
-		return withTx(ctx, c.db, fn)
+		return storage.WithTx(ctx, c.db, fn)
 	}
 	return c.elect.Do(ctx, func(conn *sql.Conn) error {
 		tx, err := conn.BeginTx(ctx, nil)
@@ -350,7 +351,7 @@ func SignCheckpointOffline(ctx context.Context, cfg Config) (*StoredCheckpoint, 
 	if _, err := writePublicKey(cfg.DataDir, priv.Public().(ed25519.PublicKey)); err != nil {
 		return nil, false, err
 	}
-	c := newCheckpointer(db, newWriteGate(), id, priv, cfg.Now)
+	c := newCheckpointer(db, storage.NewWriteGate(), id, priv, cfg.Now)
 	if nodes.IsPostgres(db) {
 		// Running nodes elect one signer; this command signs only when
 		// none is running, as that signer, so two never sign at once.

@@ -58,18 +58,6 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-func withTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
-}
-
 // EnvDatabaseURL names the environment variable that moves the central
 // store from DataDir's SQLite file to a PostgreSQL database.
 const EnvDatabaseURL = "TRIAGED_DATABASE_URL"

@@ -21,6 +21,7 @@ import (
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // The evidence pack: one dated folder a privacy officer hands to an
@@ -212,7 +213,7 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 	if err != nil {
 		return res, err
 	}
-	if _, _, err := newCheckpointer(s.db, newWriteGate(), id, priv, s.now).checkpoint(ctx); err != nil {
+	if _, _, err := newCheckpointer(s.db, storage.NewWriteGate(), id, priv, s.now).checkpoint(ctx); err != nil {
 		return res, fmt.Errorf("sign a checkpoint for the pack: %w", err)
 	}
 	verifyText, ok := auditVerifyText(ctx, s.db, pub)

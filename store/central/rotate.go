@@ -14,6 +14,7 @@ import (
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -164,7 +165,7 @@ func RotateKeys(ctx context.Context, dataDir string, kc KeyCustody, opt RotateOp
 	}
 	rep := RotateReport{Source: ks.source, Resealed: map[string]int{}}
 	rec := func(outcome string, detail map[string]string) error {
-		return withTx(ctx, ks.db, func(tx *sql.Tx) error {
+		return storage.WithTx(ctx, ks.db, func(tx *sql.Tx) error {
 			return appendServerAudit(ctx, tx, opt.Now().UTC(), auditRecord{UserID: opt.UserID,
 				Action: "keys.rotate", Object: "store", Outcome: outcome, Detail: detail})
 		})
@@ -233,7 +234,7 @@ func RewrapKeys(ctx context.Context, dataDir string, kc KeyCustody, to seal.KEKK
 	for _, r := range src.Recovery {
 		kinds = append(kinds, string(r))
 	}
-	err = withTx(ctx, ks.db, func(tx *sql.Tx) error {
+	err = storage.WithTx(ctx, ks.db, func(tx *sql.Tx) error {
 		return appendServerAudit(ctx, tx, now().UTC(), auditRecord{UserID: OperatorID(),
 			Action: "keys.rewrap", Object: "store", Outcome: "ok",
 			Detail: map[string]string{"from": string(from), "to": string(to), "wrapped_by": strings.Join(kinds, ",")}})

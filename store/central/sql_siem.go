@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/central/siem"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // auditSource reads committed audit entries by log position. Readers do
@@ -16,7 +17,7 @@ import (
 // on the stream; only the cursor update is a (one-row) write.
 type auditSource struct {
 	db   *sql.DB
-	gate *writeGate
+	gate *storage.WriteGate
 	now  func() time.Time
 }
 
@@ -69,10 +70,10 @@ func (a auditSource) Cursor(ctx context.Context, sink string) (int64, error) {
 
 // SaveCursor only ever moves a cursor forward.
 func (a auditSource) SaveCursor(ctx context.Context, sink string, gseq int64) error {
-	if err := a.gate.enter(ctx); err != nil {
+	if err := a.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer a.gate.leave()
+	defer a.gate.Leave()
 	_, err := a.db.ExecContext(ctx, `INSERT INTO siem_cursors (sink, gseq, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (sink) DO UPDATE SET gseq = excluded.gseq, updated_at = excluded.updated_at
 		WHERE excluded.gseq > siem_cursors.gseq`, sink, gseq, a.now().UnixNano())
