@@ -20,6 +20,7 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // The loss test kills the console with SIGKILL at random moments while it
@@ -224,7 +225,7 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 		t.Fatal(err)
 	}
 	pub, _ := audit.ParsePublicKey(env.srv.AuditPublicKey())
-	rep, err := central.VerifyLog(context.Background(), db, pub, nil)
+	rep, err := auditlog.VerifyLog(context.Background(), db, pub, nil)
 	if err != nil {
 		t.Fatalf("central log: %v", err)
 	}

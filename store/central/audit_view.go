@@ -17,6 +17,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // defaultAuditPage is the audit view's page size when none is asked.
@@ -115,7 +116,7 @@ func queryAudit(ctx context.Context, q Querier, f api.AuditFilter) ([]api.AuditE
 		where = append(where, "at_ns < ?")
 		args = append(args, f.To.UnixNano())
 	}
-	query := `SELECT ` + auditCols + ` FROM audit`
+	query := `SELECT ` + auditlog.Columns + ` FROM audit`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -128,7 +129,7 @@ func queryAudit(ctx context.Context, q Querier, f api.AuditFilter) ([]api.AuditE
 	defer rows.Close()
 	var out []api.AuditEntry
 	for rows.Next() {
-		e, err := scanAudit(rows)
+		e, err := auditlog.Scan(rows)
 		if err != nil {
 			return nil, false, err
 		}
@@ -159,7 +160,7 @@ type ExportRecord struct {
 // lines, in the order received, for a SIEM. Zero times leave the range
 // open. It returns the number of lines written.
 func ExportAudit(ctx context.Context, db *sql.DB, from, to time.Time, w io.Writer) (int, error) {
-	query := `SELECT ` + auditCols + `, gseq, received_at FROM audit WHERE gseq IS NOT NULL`
+	query := `SELECT ` + auditlog.Columns + `, gseq, received_at FROM audit WHERE gseq IS NOT NULL`
 	var args []any
 	if !from.IsZero() {
 		query += ` AND at_ns >= ?`

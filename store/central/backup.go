@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // BackupReport describes a backup or a restore.
@@ -127,14 +128,14 @@ func checkCopy(ctx context.Context, path string, pub ed25519.PublicKey) (BackupR
 		return rep, err
 	}
 	if pub != nil {
-		vr, err := VerifyLog(ctx, db, pub, nil)
+		vr, err := auditlog.VerifyLog(ctx, db, pub, nil)
 		if err != nil {
 			return rep, describeBreak(err)
 		}
 		rep.AuditEntries, rep.AuditChains, rep.Checkpoints = vr.Entries, vr.Chains, vr.Checkpoints
 		return rep, nil
 	}
-	heads, entries, err := verifyChains(ctx, db)
+	heads, entries, err := auditlog.VerifyChains(ctx, db)
 	if err != nil {
 		return rep, describeBreak(err)
 	}

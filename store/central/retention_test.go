@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 func TestRetentionFloors(t *testing.T) {
@@ -155,7 +156,7 @@ func TestPurgeHonoursEachRetention(t *testing.T) {
 		t.Errorf("audit entries purged = %d", rep.AuditEntries)
 	}
 	for _, console := range []string{ServerConsoleID} {
-		chain, err := sqlAudit{}.Chain(ctx, db, console)
+		chain, err := auditlog.Store{}.Chain(ctx, db, console)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/seal"
 )
@@ -247,7 +248,7 @@ func RewrapKeys(ctx context.Context, dataDir string, kc KeyCustody, to seal.KEKK
 // chain's head exactly as the running server does, and the write
 // transaction (BEGIN IMMEDIATE) keeps two writers from forking it.
 func appendServerAudit(ctx context.Context, q Querier, now time.Time, rec auditRecord) error {
-	var a sqlAudit
+	var a auditlog.Store
 	head, err := a.Head(ctx, q, ServerConsoleID)
 	if err != nil {
 		return fmt.Errorf("central: audit head: %w", err)

@@ -26,6 +26,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/seal"
@@ -232,11 +233,11 @@ type Server struct {
 	bgCtx     context.Context
 	bgCancel  context.CancelFunc
 
-	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
-	nodes       *multiNode          // several nodes on PostgreSQL; nil on SQLite (multinode.go)
-	ops         *opsmetrics.Metrics // operational metrics (ops.go)
-	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
-	siemMu      sync.Mutex          // guards siem when several nodes elect the streamer
+	checkpoints *auditlog.Checkpointer // signs the audit log's checkpoints (checkpoint.go)
+	nodes       *multiNode             // several nodes on PostgreSQL; nil on SQLite (multinode.go)
+	ops         *opsmetrics.Metrics    // operational metrics (ops.go)
+	siem        *siem.Streamer         // the audit stream to a SIEM (siem_stream.go)
+	siemMu      sync.Mutex             // guards siem when several nodes elect the streamer
 	opsAddr     string
 
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
@@ -473,7 +474,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.worker.stop()
 	if s.checkpoints != nil {
 		// A last checkpoint covers everything written before the stop.
-		if cerr := s.checkpoints.shutdown(ctx); cerr != nil {
+		if cerr := s.checkpoints.Shutdown(ctx); cerr != nil {
 			s.log.Error("final audit checkpoint not signed", "err", cerr.Error())
 		}
 	}

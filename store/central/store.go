@@ -14,6 +14,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/pgsql"
 	"github.com/clinicwa/triage/store/seal"
@@ -357,7 +358,7 @@ func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
 		pg:       pg,
 		gate:     storage.NewWriteGate(),
 		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
-		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
+		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: auditlog.Store{}, Outbox: sqlOutbox{},
 		keys: keys,
 	}
 }

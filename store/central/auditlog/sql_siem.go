@@ -1,4 +1,4 @@
-package central
+package auditlog
 
 import (
 	"context"
@@ -12,17 +12,19 @@ import (
 	"github.com/clinicwa/triage/store/central/storage"
 )
 
-// auditSource reads committed audit entries by log position. Readers do
-// not take the write gate, so the stream never waits on intake nor intake
-// on the stream; only the cursor update is a (one-row) write.
-type auditSource struct {
-	db   *sql.DB
-	gate *storage.WriteGate
-	now  func() time.Time
+// SIEMSource is what the SIEM stream (store/central/siem) reads: the
+// committed audit entries by log position, and each sink's durable
+// cursor. Readers do not take the write gate, so the stream never waits
+// on intake nor intake on the stream; only the cursor update is a
+// (one-row) write.
+type SIEMSource struct {
+	DB   *sql.DB
+	Gate *storage.WriteGate // the server's, for the cursor update
+	Now  func() time.Time
 }
 
-func (a auditSource) After(ctx context.Context, after int64, limit int) ([]siem.Entry, error) {
-	rows, err := a.db.QueryContext(ctx, `SELECT `+auditCols+`, gseq, received_at FROM audit
+func (a SIEMSource) After(ctx context.Context, after int64, limit int) ([]siem.Entry, error) {
+	rows, err := a.DB.QueryContext(ctx, `SELECT `+Columns+`, gseq, received_at FROM audit
 		WHERE gseq > ? ORDER BY gseq LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, err
@@ -53,15 +55,15 @@ func (a auditSource) After(ctx context.Context, after int64, limit int) ([]siem.
 	return out, rows.Err()
 }
 
-func (a auditSource) Head(ctx context.Context) (int64, error) {
+func (a SIEMSource) Head(ctx context.Context) (int64, error) {
 	var n sql.NullInt64
-	err := a.db.QueryRowContext(ctx, `SELECT MAX(gseq) FROM audit`).Scan(&n)
+	err := a.DB.QueryRowContext(ctx, `SELECT MAX(gseq) FROM audit`).Scan(&n)
 	return n.Int64, err
 }
 
-func (a auditSource) Cursor(ctx context.Context, sink string) (int64, error) {
+func (a SIEMSource) Cursor(ctx context.Context, sink string) (int64, error) {
 	var n int64
-	err := a.db.QueryRowContext(ctx, `SELECT gseq FROM siem_cursors WHERE sink = ?`, sink).Scan(&n)
+	err := a.DB.QueryRowContext(ctx, `SELECT gseq FROM siem_cursors WHERE sink = ?`, sink).Scan(&n)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -69,13 +71,13 @@ func (a auditSource) Cursor(ctx context.Context, sink string) (int64, error) {
 }
 
 // SaveCursor only ever moves a cursor forward.
-func (a auditSource) SaveCursor(ctx context.Context, sink string, gseq int64) error {
-	if err := a.gate.Enter(ctx); err != nil {
+func (a SIEMSource) SaveCursor(ctx context.Context, sink string, gseq int64) error {
+	if err := a.Gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer a.gate.Leave()
-	_, err := a.db.ExecContext(ctx, `INSERT INTO siem_cursors (sink, gseq, updated_at) VALUES (?, ?, ?)
+	defer a.Gate.Leave()
+	_, err := a.DB.ExecContext(ctx, `INSERT INTO siem_cursors (sink, gseq, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (sink) DO UPDATE SET gseq = excluded.gseq, updated_at = excluded.updated_at
-		WHERE excluded.gseq > siem_cursors.gseq`, sink, gseq, a.now().UnixNano())
+		WHERE excluded.gseq > siem_cursors.gseq`, sink, gseq, a.Now().UnixNano())
 	return err
 }
