@@ -17,6 +17,7 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -105,7 +106,7 @@ func BenchmarkVerifyMillion(b *testing.B) {
 		}
 	}
 	priv, _ := auditlog.CheckpointSigner(keys)
-	db, err := central.OpenDBReadOnly(ctx, path)
+	db, err := maintenance.OpenReadOnly(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

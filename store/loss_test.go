@@ -21,6 +21,7 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // The loss test kills the console with SIGKILL at random moments while it
@@ -175,7 +176,7 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 	}
 
 	// What the central endpoint holds.
-	db, err := central.OpenDBReadOnly(context.Background(), filepath.Join(env.dir, central.DBFileName))
+	db, err := maintenance.OpenReadOnly(context.Background(), filepath.Join(env.dir, central.DBFileName))
 	if err != nil {
 		t.Fatal(err)
 	}

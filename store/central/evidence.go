@@ -23,6 +23,7 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/storage"
+	"github.com/clinicwa/triage/store/migrate"
 )
 
 // The evidence pack: one dated folder a privacy officer hands to an
@@ -538,7 +539,7 @@ type KeyRecord struct {
 }
 
 func (s *Server) assetInventory(ctx context.Context, opt EvidenceOptions) (map[string]any, error) {
-	schema, err := sqlBackup{}.schemaVersion(ctx, s.db)
+	schema, err := migrate.Version(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}

@@ -32,8 +32,10 @@ import (
 	"github.com/clinicwa/triage/store/seal"
 )
 
-// ServerConsoleID is the console id of the server's own audit chain.
-const ServerConsoleID = "triaged"
+// ServerConsoleID is the console id of the server's own audit chain:
+// auditlog.ServerChain, named here too for the many handlers that write
+// to or read that chain.
+const ServerConsoleID = auditlog.ServerChain
 
 // Defaults applied by New when Config leaves a field zero.
 const (

@@ -16,6 +16,9 @@ type Querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// DBFileName is the name of the SQLite file inside a data folder.
+const DBFileName = "triaged.db"
+
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("central: not found")
 
