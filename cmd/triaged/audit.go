@@ -198,7 +198,7 @@ func auditExport(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		w = f
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	n, err := central.ExportAudit(ctx, db, from, to, bw)
+	n, err := auditlog.Export(ctx, db, from, to, bw)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}

@@ -267,7 +267,7 @@ func TestAuditExportWritesJSONLinesWithoutPHI(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	console := 0
 	for i, l := range lines {
-		var rec central.ExportRecord
+		var rec auditlog.ExportRecord
 		if err := json.Unmarshal([]byte(l), &rec); err != nil {
 			t.Fatalf("line %d is not JSON: %v", i+1, err)
 		}

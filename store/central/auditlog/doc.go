@@ -10,6 +10,10 @@
 //   - Verification (VerifyLog) checks signatures, links, truncation and
 //     the Merkle root at every checkpoint in one read snapshot, hashing on
 //     every core; VerifyChains is the sequential check that names damage.
+//   - Reading back: the audit view's filtered pages (Store.Query) and
+//     `triaged audit export`'s JSON lines (Export). The privacy officer's
+//     review, which joins users, patients and reveals, stays with the
+//     server.
 //   - SIEMSource is what the SIEM stream (store/central/siem) reads, with
 //     each sink's durable cursor.
 //
