@@ -16,6 +16,8 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -103,8 +105,8 @@ func BenchmarkVerifyMillion(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	priv, _ := central.CheckpointSigner(keys)
-	db, err := central.OpenDBReadOnly(ctx, path)
+	priv, _ := auditlog.CheckpointSigner(keys)
+	db, err := maintenance.OpenReadOnly(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -112,7 +114,7 @@ func BenchmarkVerifyMillion(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
-		rep, err := central.VerifyLog(ctx, db, priv.Public().(ed25519.PublicKey), nil)
+		rep, err := auditlog.VerifyLog(ctx, db, priv.Public().(ed25519.PublicKey), nil)
 		if err != nil {
 			b.Fatal(err)
 		}

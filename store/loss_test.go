@@ -20,6 +20,8 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // The loss test kills the console with SIGKILL at random moments while it
@@ -174,7 +176,7 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 	}
 
 	// What the central endpoint holds.
-	db, err := central.OpenDBReadOnly(context.Background(), filepath.Join(env.dir, central.DBFileName))
+	db, err := maintenance.OpenReadOnly(context.Background(), filepath.Join(env.dir, central.DBFileName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +226,7 @@ func TestNoAuditEntryIsLostAcrossKillsAndOutages(t *testing.T) {
 		t.Fatal(err)
 	}
 	pub, _ := audit.ParsePublicKey(env.srv.AuditPublicKey())
-	rep, err := central.VerifyLog(context.Background(), db, pub, nil)
+	rep, err := auditlog.VerifyLog(context.Background(), db, pub, nil)
 	if err != nil {
 		t.Fatalf("central log: %v", err)
 	}

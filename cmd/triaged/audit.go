@@ -18,6 +18,7 @@ import (
 
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 const auditUsage = `Usage:
@@ -89,7 +90,7 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	keyPath, own := *pubFile, true
 	if keyPath == "" {
-		keyPath, own = filepath.Join(*data, central.PublicKeyFileName), false
+		keyPath, own = filepath.Join(*data, auditlog.PublicKeyFileName), false
 	}
 	raw, err := os.ReadFile(keyPath)
 	if err != nil {
@@ -99,7 +100,7 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", keyPath, err))
 	}
-	var saved []central.StoredCheckpoint
+	var saved []auditlog.StoredCheckpoint
 	for _, path := range kept {
 		text, err := os.ReadFile(path)
 		if err != nil {
@@ -110,7 +111,7 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			return fail(fmt.Errorf("%s: %w", path, err))
 		}
 		cp, _ := audit.ParseCheckpoint(body)
-		saved = append(saved, central.StoredCheckpoint{Number: cp.Number, Body: body, Signature: sig})
+		saved = append(saved, auditlog.StoredCheckpoint{Number: cp.Number, Body: body, Signature: sig})
 	}
 	db, err := central.OpenAuditDB(ctx, *data, *dbURL)
 	if err != nil {
@@ -118,7 +119,7 @@ func auditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	defer db.Close()
 	start := time.Now()
-	rep, err := central.VerifyLog(ctx, db, pub, saved)
+	rep, err := auditlog.VerifyLog(ctx, db, pub, saved)
 	var be *audit.BreakError
 	switch {
 	case errors.As(err, &be):
@@ -197,7 +198,7 @@ func auditExport(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		w = f
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	n, err := central.ExportAudit(ctx, db, from, to, bw)
+	n, err := auditlog.Export(ctx, db, from, to, bw)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
@@ -242,7 +243,7 @@ func auditPubkey(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	raw, err := os.ReadFile(filepath.Join(*data, central.PublicKeyFileName))
+	raw, err := os.ReadFile(filepath.Join(*data, auditlog.PublicKeyFileName))
 	if err != nil {
 		fmt.Fprintf(stderr, "triaged audit pubkey: %v (triaged writes it at start)\n", err)
 		return 2

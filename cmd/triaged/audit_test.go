@@ -18,6 +18,7 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -84,7 +85,7 @@ func auditedStore(t *testing.T) (dir, consoleID, pubFile string) {
 	if err := srv.Shutdown(sctx); err != nil {
 		t.Fatal(err)
 	}
-	return dir, con.ID(), filepath.Join(dir, central.PublicKeyFileName)
+	return dir, con.ID(), filepath.Join(dir, auditlog.PublicKeyFileName)
 }
 
 // copyStore copies a data folder so each case damages its own copy.
@@ -266,7 +267,7 @@ func TestAuditExportWritesJSONLinesWithoutPHI(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	console := 0
 	for i, l := range lines {
-		var rec central.ExportRecord
+		var rec auditlog.ExportRecord
 		if err := json.Unmarshal([]byte(l), &rec); err != nil {
 			t.Fatalf("line %d is not JSON: %v", i+1, err)
 		}

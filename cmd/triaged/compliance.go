@@ -26,6 +26,7 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/auth"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // This file holds the privacy officer's commands: the quarterly access
@@ -81,7 +82,7 @@ func runAccessReview(args []string, stdout, stderr io.Writer) error {
 	if *dormant <= 0 {
 		return errors.New("--dormant-days must be a positive number of days")
 	}
-	opt := central.AccessReviewOptions{DormantDays: *dormant, Actor: central.OperatorID()}
+	opt := central.AccessReviewOptions{DormantDays: *dormant, Actor: maintenance.OperatorID()}
 	var err error
 	if *fromS != "" {
 		if opt.From, err = parseDay("from", *fromS); err != nil {
@@ -139,11 +140,11 @@ func runAccessReviewDone(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	rep, err := a.AccessReview(ctx, central.AccessReviewOptions{DormantDays: *dormant, Actor: central.OperatorID()})
+	rep, err := a.AccessReview(ctx, central.AccessReviewOptions{DormantDays: *dormant, Actor: maintenance.OperatorID()})
 	if err != nil {
 		return err
 	}
-	rec, err := a.RecordAccessReview(ctx, central.OperatorID(), *by, *note, rep)
+	rec, err := a.RecordAccessReview(ctx, maintenance.OperatorID(), *by, *note, rep)
 	if err != nil {
 		return err
 	}
@@ -191,7 +192,7 @@ func runEvidence(args []string, stdout, stderr io.Writer) error {
 	defer a.Close()
 	provider := envOr("TRIAGED_PROVIDER", "cloudapi")
 	res, err := a.Evidence(ctx, central.EvidenceOptions{
-		From: from, To: to, OutDir: *out, DormantDays: *dormant, Actor: central.OperatorID(),
+		From: from, To: to, OutDir: *out, DormantDays: *dormant, Actor: maintenance.OperatorID(),
 		Configuration: effectiveConfiguration(ret),
 		Binaries:      binaries(),
 		Providers:     []string{provider},
@@ -272,7 +273,7 @@ func envOr(name, def string) string {
 
 // effectiveConfiguration is what triaged would run with in this
 // environment, secrets shown only as set or not.
-func effectiveConfiguration(ret central.Retention) map[string]any {
+func effectiveConfiguration(ret maintenance.Retention) map[string]any {
 	settings := map[string]string{}
 	for _, st := range defineSettings().list {
 		v := envOr(st.env, st.def)
@@ -305,9 +306,9 @@ func effectiveConfiguration(ret central.Retention) map[string]any {
 		"lockout":   map[string]any{"per_account": lock(auth.UserLockout), "per_source_address": lock(auth.SourceLockout)},
 		"tls":       tls,
 		"mfa":       "TOTP (RFC 6238) required at first sign-in for every account made with `triage user add`",
-		"retention": map[string]string{"messages": central.FormatRetention(ret.Messages), "audit": central.FormatRetention(ret.Audit), "consent": central.FormatRetention(ret.Consent)},
-		"retention_floors": map[string]string{"audit": central.FormatRetention(central.MinRecordRetention), "consent": central.FormatRetention(central.MinRecordRetention),
-			"messages": central.FormatRetention(central.MinMessageRetention), "policy_acknowledgments": "never purged"},
+		"retention": map[string]string{"messages": maintenance.FormatRetention(ret.Messages), "audit": maintenance.FormatRetention(ret.Audit), "consent": maintenance.FormatRetention(ret.Consent)},
+		"retention_floors": map[string]string{"audit": maintenance.FormatRetention(maintenance.MinRecordRetention), "consent": maintenance.FormatRetention(maintenance.MinRecordRetention),
+			"messages": maintenance.FormatRetention(maintenance.MinMessageRetention), "policy_acknowledgments": "never purged"},
 	}
 }
 
@@ -427,7 +428,7 @@ func runVendor(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signalContext()
 	defer stop()
 	v := central.Vendor{Provider: *provider, Vendor: *vendor, BAASigned: *baa == "signed", SignedOn: *signedOn, Product: *product, NextReview: *next}
-	if err := central.SetVendorAt(ctx, *data, *dbURL, central.OperatorID(), v, time.Now()); err != nil {
+	if err := central.SetVendorAt(ctx, *data, *dbURL, maintenance.OperatorID(), v, time.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "triaged: vendor register updated for %s (audited)\n", *provider)
@@ -461,7 +462,7 @@ func runBackup(args []string, stdout, stderr io.Writer) error {
 	if err := refuseOnPostgres("backup", *dbURL); err != nil {
 		return err
 	}
-	rep, err := central.Backup(ctx, *data, *out)
+	rep, err := maintenance.Backup(ctx, *data, *out)
 	if err != nil {
 		return err
 	}
@@ -499,7 +500,7 @@ func runRestore(args []string, stdout, stderr io.Writer) error {
 	if err := refuseOnPostgres("restore", *dbURL); err != nil {
 		return err
 	}
-	rep, err := central.Restore(ctx, *from, *data, pub)
+	rep, err := maintenance.Restore(ctx, *from, *data, pub)
 	if err != nil {
 		return err
 	}

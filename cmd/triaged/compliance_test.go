@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 type noKeyring struct{}
@@ -124,7 +125,7 @@ func TestPrivacyOfficerCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	restored := t.TempDir()
-	if err := do(wrap(runRestore), "--from", backup, "--data", restored, "--pubkey", filepath.Join(dir, central.PublicKeyFileName)); err != nil {
+	if err := do(wrap(runRestore), "--from", backup, "--data", restored, "--pubkey", filepath.Join(dir, auditlog.PublicKeyFileName)); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "signed checkpoints hold") {

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // runConsent implements `triaged consent import FILE.csv`.
@@ -50,7 +51,7 @@ func runConsent(args []string, stdout, stderr io.Writer) error {
 	if w := adm.KeyWarning(); w != "" {
 		fmt.Fprintln(stderr, "triaged consent import: warning:", w)
 	}
-	rep, err := adm.ImportConsent(ctx, central.OperatorID(), f)
+	rep, err := adm.ImportConsent(ctx, maintenance.OperatorID(), f)
 	for _, p := range rep.Problems {
 		fmt.Fprintf(stdout, "%s:%d: %s\n", file, p.Line, p.Reason)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -67,7 +68,7 @@ func runIncident(args []string, stdout, stderr io.Writer) error {
 		_, err = io.WriteString(stdout, reg)
 		return err
 	}
-	inc, err := adm.ExportIncident(ctx, central.OperatorID(), id)
+	inc, err := adm.ExportIncident(ctx, maintenance.OperatorID(), id)
 	if errors.Is(err, central.ErrNotFound) {
 		return fmt.Errorf("no incident %q; `triaged incident list` shows their ids", id)
 	} else if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // runMacros implements `triaged macros check|install FILE` and, with
@@ -69,7 +70,7 @@ func runMacros(args []string, stdout, stderr io.Writer, templates bool) error {
 	if templates {
 		install = adm.InstallTemplates
 	}
-	n, err := install(ctx, central.OperatorID(), file)
+	n, err := install(ctx, maintenance.OperatorID(), file)
 	if err != nil {
 		return err
 	}

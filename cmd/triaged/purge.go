@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // retentionFlags are the retention settings, read by `triaged purge`.
@@ -18,18 +19,18 @@ type retentionFlags struct {
 
 func addRetentionFlags(sf *subFlags) retentionFlags {
 	return retentionFlags{
-		messages: sf.str("retention-messages", "TRIAGED_RETENTION_MESSAGES", central.FormatRetention(central.DefaultMessageRetention),
+		messages: sf.str("retention-messages", "TRIAGED_RETENTION_MESSAGES", maintenance.FormatRetention(maintenance.DefaultMessageRetention),
 			"how long messages and hand-off notes are kept (7y, 2557d or hours); at least 30d"),
-		audit: sf.str("retention-audit", "TRIAGED_RETENTION_AUDIT", central.FormatRetention(central.DefaultAuditRetention),
+		audit: sf.str("retention-audit", "TRIAGED_RETENTION_AUDIT", maintenance.FormatRetention(maintenance.DefaultAuditRetention),
 			"how long audit entries are kept; at least 6y (45 CFR 164.316(b)(2), 164.530(j))"),
-		consent: sf.str("retention-consent", "TRIAGED_RETENTION_CONSENT", central.FormatRetention(central.DefaultConsentRetention),
+		consent: sf.str("retention-consent", "TRIAGED_RETENTION_CONSENT", maintenance.FormatRetention(maintenance.DefaultConsentRetention),
 			"how long a consent record is kept after a later choice supersedes it; at least 6y"),
 	}
 }
 
 // retention parses and checks the settings, naming the one at fault.
-func (r retentionFlags) retention() (central.Retention, error) {
-	var out central.Retention
+func (r retentionFlags) retention() (maintenance.Retention, error) {
+	var out maintenance.Retention
 	for _, f := range []struct {
 		env string
 		v   *string
@@ -39,7 +40,7 @@ func (r retentionFlags) retention() (central.Retention, error) {
 		{"TRIAGED_RETENTION_AUDIT", r.audit, (*int64)(&out.Audit)},
 		{"TRIAGED_RETENTION_CONSENT", r.consent, (*int64)(&out.Consent)},
 	} {
-		d, err := central.ParseRetention(*f.v)
+		d, err := maintenance.ParseRetention(*f.v)
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", f.env, err)
 		}
@@ -67,7 +68,7 @@ func runPurge(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rep, err := central.Purge(ctx, *data, r, central.PurgeOptions{DryRun: *dry, DatabaseURL: *dbURL})
+	rep, err := central.Purge(ctx, *data, r, maintenance.PurgeOptions{DryRun: *dry, DatabaseURL: *dbURL})
 	if err != nil {
 		return err
 	}

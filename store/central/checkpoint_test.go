@@ -10,6 +10,7 @@ import (
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // TestMigrationOrdersExistingEntries: a store from before checkpoints gets
@@ -103,7 +104,7 @@ func TestCheckpointerSignsOnlyGrowthAndRefusesADivergedLog(t *testing.T) {
 	db.Close()
 	e.start()
 	e.login("desk")
-	if _, _, err := e.srv.Checkpoint(ctx); !errors.Is(err, ErrLogDiverged) {
+	if _, _, err := e.srv.Checkpoint(ctx); !errors.Is(err, auditlog.ErrLogDiverged) {
 		t.Fatalf("checkpoint over a rewritten log: %v, want ErrLogDiverged", err)
 	}
 	var latest int64

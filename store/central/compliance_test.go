@@ -16,6 +16,7 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 func account(t *testing.T, rep AccessReview, name string) AccountReview {
@@ -427,14 +428,14 @@ func TestBackupRestoresAConsistentCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(t.TempDir(), "triaged-backup.db")
-	rep, err := Backup(ctx, e.dir, backup)
+	rep, err := maintenance.Backup(ctx, e.dir, backup)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.AuditEntries == 0 || rep.SchemaVersion == 0 {
 		t.Fatalf("backup report: %+v", rep)
 	}
-	if _, err := Backup(ctx, e.dir, backup); err == nil {
+	if _, err := maintenance.Backup(ctx, e.dir, backup); err == nil {
 		t.Error("a backup overwrote an existing file")
 	}
 	// The server goes on writing after the backup.
@@ -444,11 +445,11 @@ func TestBackupRestoresAConsistentCopy(t *testing.T) {
 	e.srv.db.QueryRow(`SELECT COUNT(*) FROM audit`).Scan(&before)
 
 	pub := mustPub(t, e.srv.AuditPublicKey())
-	if _, err := Restore(ctx, backup, e.dir, pub); err == nil || !strings.Contains(err.Error(), "exists") {
+	if _, err := maintenance.Restore(ctx, backup, e.dir, pub); err == nil || !strings.Contains(err.Error(), "exists") {
 		t.Errorf("restore over a live store: %v", err)
 	}
 	dst := t.TempDir()
-	got, err := Restore(ctx, backup, dst, pub)
+	got, err := maintenance.Restore(ctx, backup, dst, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,7 +473,7 @@ func TestBackupRestoresAConsistentCopy(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, raw[:len(raw)/2], 0o600)
 	empty := t.TempDir()
-	if _, err := Restore(ctx, bad, empty, pub); err == nil {
+	if _, err := maintenance.Restore(ctx, bad, empty, pub); err == nil {
 		t.Error("a truncated backup was restored")
 	}
 	if _, err := os.Stat(filepath.Join(empty, DBFileName)); err == nil {

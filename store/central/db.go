@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/central/migrations"
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/migrate"
 	"github.com/clinicwa/triage/store/pgsql"
 	"github.com/clinicwa/triage/store/private"
@@ -24,8 +25,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// DBFileName is the name of the SQLite file inside Config.DataDir.
-const DBFileName = "triaged.db"
+// DBFileName is the name of the SQLite file inside Config.DataDir:
+// storage.DBFileName, named here too for the commands and the many
+// places in this package that join it to a data folder.
+const DBFileName = storage.DBFileName
 
 // DSN returns the data source name triaged opens its store with (see
 // store/sqlite: WAL, synchronous=FULL, immediate write transactions).
@@ -56,18 +59,6 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("central: %w", err)
 	}
 	return nil
-}
-
-func withTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }
 
 // EnvDatabaseURL names the environment variable that moves the central

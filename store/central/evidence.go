@@ -21,6 +21,9 @@ import (
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/storage"
+	"github.com/clinicwa/triage/store/migrate"
 )
 
 // The evidence pack: one dated folder a privacy officer hands to an
@@ -200,7 +203,7 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		return res, err
 	}
 	// 3. Audit verification with the newest signed checkpoint.
-	priv, err := CheckpointSigner(s.keys)
+	priv, err := auditlog.CheckpointSigner(s.keys)
 	if err != nil {
 		return res, err
 	}
@@ -212,7 +215,7 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 	if err != nil {
 		return res, err
 	}
-	if _, _, err := newCheckpointer(s.db, newWriteGate(), id, priv, s.now).checkpoint(ctx); err != nil {
+	if _, _, err := auditlog.NewCheckpointer(s.db, storage.NewWriteGate(), id, priv, s.now).Checkpoint(ctx); err != nil {
 		return res, fmt.Errorf("sign a checkpoint for the pack: %w", err)
 	}
 	verifyText, ok := auditVerifyText(ctx, s.db, pub)
@@ -432,7 +435,7 @@ func VerifyEvidence(dir string, pub ed25519.PublicKey) (Manifest, []EvidenceProb
 func auditVerifyText(ctx context.Context, db *sql.DB, pub ed25519.PublicKey) (string, bool) {
 	var b strings.Builder
 	start := time.Now()
-	rep, err := VerifyLog(ctx, db, pub, nil)
+	rep, err := auditlog.VerifyLog(ctx, db, pub, nil)
 	var be *audit.BreakError
 	switch {
 	case errors.As(err, &be):
@@ -452,7 +455,7 @@ func auditVerifyText(ctx context.Context, db *sql.DB, pub ed25519.PublicKey) (st
 	if rep.Uncovered > 0 {
 		fmt.Fprintf(&b, "NOTE: %d entries arrived after the latest checkpoint; their chains protect them until the next one\n", rep.Uncovered)
 	}
-	if cp, err := latestCheckpoint(ctx, db); err == nil && cp != nil {
+	if cp, err := auditlog.Latest(ctx, db); err == nil && cp != nil {
 		b.WriteString("\nNewest signed checkpoint (verify with the published key, see 03-audit-checkpoint.pub):\n\n")
 		b.WriteString(audit.FormatSignedCheckpoint(cp.Body, cp.Signature, cp.KeyID))
 	}
@@ -536,7 +539,7 @@ type KeyRecord struct {
 }
 
 func (s *Server) assetInventory(ctx context.Context, opt EvidenceOptions) (map[string]any, error) {
-	schema, err := sqlBackup{}.schemaVersion(ctx, s.db)
+	schema, err := migrate.Version(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}

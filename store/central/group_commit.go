@@ -229,8 +229,8 @@ func (g *groupCommitter) apply(batch []*ingestJob, results []ingestResult) ([]*i
 	}
 	batch = g.takeWaiting(batch)
 	q := g.conn
-	g.s.store.gate.enter(ctx) // Background: waits for its turn, never gives up
-	defer g.s.store.gate.leave()
+	g.s.store.gate.Enter(ctx) // Background: waits for its turn, never gives up
+	defer g.s.store.gate.Leave()
 	if err := q.begin(ctx); err != nil {
 		return fail(err)
 	}

@@ -3,7 +3,6 @@ package central
 import (
 	"bytes"
 	"context"
-	"crypto/ed25519"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -24,6 +23,7 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/migrations"
 	"github.com/clinicwa/triage/store/central/nodes"
 	"github.com/clinicwa/triage/store/central/siem"
@@ -317,7 +317,7 @@ func TestOneNodeSignsCheckpointsAndAnotherTakesOver(t *testing.T) {
 	}
 	// Each sign-in is audited by the node that takes it.
 	write := func(e *env) { e.login("desk") }
-	sign := func(e *env) (*StoredCheckpoint, bool) {
+	sign := func(e *env) (*auditlog.StoredCheckpoint, bool) {
 		cp, signed, err := e.srv.Checkpoint(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -361,11 +361,14 @@ func TestOneNodeSignsCheckpointsAndAnotherTakesOver(t *testing.T) {
 		t.Fatal("the node that took over did not sign")
 	}
 	a = other
-	cps, err := Checkpoints(ctx, a.srv.db)
+	cps, err := auditlog.Checkpoints(ctx, a.srv.db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub := a.srv.checkpoints.priv.Public().(ed25519.PublicKey)
+	pub, err := audit.ParsePublicKey(a.srv.AuditPublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
 	var size int64
 	for i, c := range cps {
 		cp, err := audit.VerifyCheckpoint(pub, c.Body, c.Signature)

@@ -16,7 +16,7 @@ const consoleSyncWindow = 30 * 24 * time.Hour
 // wait to them.
 func (s *Server) newOps() *opsmetrics.Metrics {
 	m := opsmetrics.New(opsmetrics.Sources{Snapshot: s.opsSnapshot, Subscribers: s.hub.streams, Now: s.now, SIEMLag: s.SIEMLag})
-	s.store.gate.waited = m.WriteGateWait
+	s.store.gate.Waited = m.WriteGateWait
 	return m
 }
 

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // TestAuditChainStaysOneChainAcrossNodes: two stores on one PostgreSQL
@@ -50,7 +52,7 @@ func TestAuditChainStaysOneChainAcrossNodes(t *testing.T) {
 			t.Fatalf("an append failed: %v", err)
 		}
 	}
-	heads, entries, err := verifyChains(ctx, nodes[0].DB)
+	heads, entries, err := auditlog.VerifyChains(ctx, nodes[0].DB)
 	if err != nil {
 		t.Fatalf("the chain does not verify: %v", err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
 
 // bookStore is a hand-built store: real SQLite, real sealing, rows written
@@ -339,7 +340,7 @@ func TestReportFigures(t *testing.T) {
 func TestPurgeTakesOldAppointments(t *testing.T) {
 	b := newBookStore(t)
 	now := time.Now()
-	old := now.Add(-3 * Year)
+	old := now.Add(-3 * maintenance.Year)
 	oldP, _ := b.patient("+12025550300", old)
 	keptP, _ := b.patient("+12025550301", old)
 	recs := []AppointmentRecord{
@@ -349,8 +350,8 @@ func TestPurgeTakesOldAppointments(t *testing.T) {
 	if _, err := ImportAppointments(b.ctx, b.st, recs, now); err != nil {
 		t.Fatal(err)
 	}
-	r := Retention{Messages: Year, Audit: 6 * Year, Consent: 6 * Year}
-	rep, err := PurgeDB(b.ctx, b.st.DB, r, PurgeOptions{Now: func() time.Time { return now }})
+	r := maintenance.Retention{Messages: maintenance.Year, Audit: 6 * maintenance.Year, Consent: 6 * maintenance.Year}
+	rep, err := maintenance.PurgeDB(b.ctx, b.st.DB, r, maintenance.PurgeOptions{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

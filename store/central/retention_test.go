@@ -2,59 +2,14 @@ package central
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 )
-
-func TestRetentionFloors(t *testing.T) {
-	ok := DefaultRetention()
-	if err := ok.Validate(); err != nil {
-		t.Fatalf("defaults refused: %v", err)
-	}
-	cases := []struct {
-		name string
-		r    Retention
-	}{
-		{"audit under six years", Retention{Messages: Year, Audit: 6*Year - time.Hour, Consent: 6 * Year}},
-		{"consent under six years", Retention{Messages: Year, Audit: 6 * Year, Consent: 5 * Year}},
-		{"messages under a month", Retention{Messages: 29 * 24 * time.Hour, Audit: 6 * Year, Consent: 6 * Year}},
-		{"zero", Retention{}},
-	}
-	for _, c := range cases {
-		if err := c.r.Validate(); !errors.Is(err, ErrRetentionTooShort) {
-			t.Errorf("%s: Validate = %v, want ErrRetentionTooShort", c.name, err)
-		}
-		if _, err := PurgeDB(context.Background(), nil, c.r, PurgeOptions{}); !errors.Is(err, ErrRetentionTooShort) {
-			t.Errorf("%s: PurgeDB = %v, want a refusal before touching the store", c.name, err)
-		}
-	}
-	if err := (Retention{Messages: 30 * 24 * time.Hour, Audit: 6 * Year, Consent: 6 * Year}).Validate(); err != nil {
-		t.Errorf("the floors themselves are refused: %v", err)
-	}
-}
-
-func TestParseRetention(t *testing.T) {
-	for in, want := range map[string]time.Duration{
-		"7y": 7 * Year, "6y": 6 * Year, "2557d": 2557 * 24 * time.Hour, "52596h": 6 * Year, "0.5y": Year / 2,
-	} {
-		got, err := ParseRetention(in)
-		if err != nil || got != want {
-			t.Errorf("ParseRetention(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"", "-1y", "0d", "seven years", "7", "1.5d"} {
-		if _, err := ParseRetention(bad); err == nil {
-			t.Errorf("ParseRetention(%q) accepted", bad)
-		}
-	}
-	if FormatRetention(6*Year) != "6y" || FormatRetention(30*24*time.Hour) != "30d" {
-		t.Errorf("FormatRetention: %s %s", FormatRetention(6*Year), FormatRetention(30*24*time.Hour))
-	}
-}
 
 // TestPurgeHonoursEachRetention ages a populated store with an injected
 // clock and checks what each purge removes and keeps.
@@ -73,11 +28,11 @@ func TestPurgeHonoursEachRetention(t *testing.T) {
 		t.Fatalf("want seed opt-ins plus STOP and START, have %d consent records", consents)
 	}
 	msgs, audits := e.count("messages"), e.count("audit")
-	r := Retention{Messages: 2 * Year, Audit: 6 * Year, Consent: 6 * Year}
+	r := maintenance.Retention{Messages: 2 * maintenance.Year, Audit: 6 * maintenance.Year, Consent: 6 * maintenance.Year}
 	start := time.Now()
 
 	// A year on: nothing is old enough.
-	rep, err := PurgeDB(ctx, db, r, PurgeOptions{Now: func() time.Time { return start.Add(Year) }})
+	rep, err := maintenance.PurgeDB(ctx, db, r, maintenance.PurgeOptions{Now: func() time.Time { return start.Add(maintenance.Year) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,8 +41,8 @@ func TestPurgeHonoursEachRetention(t *testing.T) {
 	}
 
 	// Three years on, as a dry run: messages would go, nothing changes.
-	threeYears := func() time.Time { return start.Add(3 * Year) }
-	dry, err := PurgeDB(ctx, db, r, PurgeOptions{Now: threeYears, DryRun: true})
+	threeYears := func() time.Time { return start.Add(3 * maintenance.Year) }
+	dry, err := maintenance.PurgeDB(ctx, db, r, maintenance.PurgeOptions{Now: threeYears, DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +53,7 @@ func TestPurgeHonoursEachRetention(t *testing.T) {
 
 	// Three years on: messages, hand-off notes, threads and the patient
 	// without consent go; consent records and audit entries stay.
-	rep, err = PurgeDB(ctx, db, r, PurgeOptions{Now: threeYears})
+	rep, err = maintenance.PurgeDB(ctx, db, r, maintenance.PurgeOptions{Now: threeYears})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +91,7 @@ func TestPurgeHonoursEachRetention(t *testing.T) {
 	// STOP) goes, the records in
 	// effect stay; the audit chains keep their newest entry and verify
 	// from the first one kept.
-	rep, err = PurgeDB(ctx, db, r, PurgeOptions{Now: func() time.Time { return start.Add(7 * Year) }})
+	rep, err = maintenance.PurgeDB(ctx, db, r, maintenance.PurgeOptions{Now: func() time.Time { return start.Add(7 * maintenance.Year) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +110,7 @@ func TestPurgeHonoursEachRetention(t *testing.T) {
 		t.Errorf("audit entries purged = %d", rep.AuditEntries)
 	}
 	for _, console := range []string{ServerConsoleID} {
-		chain, err := sqlAudit{}.Chain(ctx, db, console)
+		chain, err := auditlog.Store{}.Chain(ctx, db, console)
 		if err != nil {
 			t.Fatal(err)
 		}

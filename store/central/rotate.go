@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"os/user"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -13,7 +12,9 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
-	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -110,7 +111,7 @@ type RotateOptions struct {
 	// Now is the clock for the audit entries (time.Now when nil).
 	Now func() time.Time
 	// UserID is who ran the rotation, as recorded in the audit chain
-	// (OperatorID() when empty).
+	// (maintenance.OperatorID() when empty).
 	UserID string
 }
 
@@ -160,11 +161,11 @@ func RotateKeys(ctx context.Context, dataDir string, kc KeyCustody, opt RotateOp
 		opt.Now = time.Now
 	}
 	if opt.UserID == "" {
-		opt.UserID = OperatorID()
+		opt.UserID = maintenance.OperatorID()
 	}
 	rep := RotateReport{Source: ks.source, Resealed: map[string]int{}}
 	rec := func(outcome string, detail map[string]string) error {
-		return withTx(ctx, ks.db, func(tx *sql.Tx) error {
+		return storage.WithTx(ctx, ks.db, func(tx *sql.Tx) error {
 			return appendServerAudit(ctx, tx, opt.Now().UTC(), auditRecord{UserID: opt.UserID,
 				Action: "keys.rotate", Object: "store", Outcome: outcome, Detail: detail})
 		})
@@ -233,8 +234,8 @@ func RewrapKeys(ctx context.Context, dataDir string, kc KeyCustody, to seal.KEKK
 	for _, r := range src.Recovery {
 		kinds = append(kinds, string(r))
 	}
-	err = withTx(ctx, ks.db, func(tx *sql.Tx) error {
-		return appendServerAudit(ctx, tx, now().UTC(), auditRecord{UserID: OperatorID(),
+	err = storage.WithTx(ctx, ks.db, func(tx *sql.Tx) error {
+		return appendServerAudit(ctx, tx, now().UTC(), auditRecord{UserID: maintenance.OperatorID(),
 			Action: "keys.rewrap", Object: "store", Outcome: "ok",
 			Detail: map[string]string{"from": string(from), "to": string(to), "wrapped_by": strings.Join(kinds, ",")}})
 	})
@@ -242,33 +243,10 @@ func RewrapKeys(ctx context.Context, dataDir string, kc KeyCustody, to seal.KEKK
 }
 
 // appendServerAudit appends rec to the server's own chain inside q, for
-// maintenance run without a Server (rotation, purge). It links to the
-// chain's head exactly as the running server does, and the write
-// transaction (BEGIN IMMEDIATE) keeps two writers from forking it.
+// maintenance run without a Server (rotation, the vendor register).
 func appendServerAudit(ctx context.Context, q Querier, now time.Time, rec auditRecord) error {
-	var a sqlAudit
-	head, err := a.Head(ctx, q, ServerConsoleID)
-	if err != nil {
-		return fmt.Errorf("central: audit head: %w", err)
-	}
-	e := audit.Link(head, api.AuditEntry{
-		ConsoleID: ServerConsoleID, At: now, UserID: rec.UserID, Role: rec.Role,
-		Action: rec.Action, Object: rec.Object, Outcome: rec.Outcome, Detail: rec.Detail,
-	})
-	if err := a.Insert(ctx, q, e, now); err != nil {
-		return fmt.Errorf("central: audit write: %w", err)
-	}
-	return nil
-}
-
-// OperatorID names the operating-system account running a maintenance
-// command, as recorded in the audit chain ("os:<user>"; "os:unknown" when
-// the account cannot be looked up).
-func OperatorID() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return "os:" + u.Username
-	}
-	return "os:unknown"
+	return auditlog.AppendServer(ctx, q, now, api.AuditEntry{UserID: rec.UserID, Role: rec.Role,
+		Action: rec.Action, Object: rec.Object, Outcome: rec.Outcome, Detail: rec.Detail})
 }
 
 func u32(id uint32) string { return strconv.FormatUint(uint64(id), 10) }

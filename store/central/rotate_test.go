@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -176,7 +177,7 @@ func TestRotateKeysResumesAfterKill(t *testing.T) {
 
 	// The server's chain records the rotation, verifies, and carries ids
 	// and counts only.
-	chain, err := sqlAudit{}.Chain(context.Background(), watch, ServerConsoleID)
+	chain, err := auditlog.Store{}.Chain(context.Background(), watch, ServerConsoleID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +257,7 @@ func TestRewrapKeysChangesThePassphraseOnly(t *testing.T) {
 		t.Fatalf("old passphrase after rewrap: %v, want ErrWrongPassphrase", err)
 	}
 	openAllSealed(t, db, openStoreKeys(t, db, newPass))
-	chain, _ := sqlAudit{}.Chain(context.Background(), db, ServerConsoleID)
+	chain, _ := auditlog.Store{}.Chain(context.Background(), db, ServerConsoleID)
 	last := chain[len(chain)-1]
 	if last.Action != "keys.rewrap" || last.Detail["to"] != "passphrase" {
 		t.Errorf("last server audit entry = %s %v", last.Action, last.Detail)

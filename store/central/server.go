@@ -26,13 +26,16 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/seal"
 )
 
-// ServerConsoleID is the console id of the server's own audit chain.
-const ServerConsoleID = "triaged"
+// ServerConsoleID is the console id of the server's own audit chain:
+// auditlog.ServerChain, named here too for the many handlers that write
+// to or read that chain.
+const ServerConsoleID = auditlog.ServerChain
 
 // Defaults applied by New when Config leaves a field zero.
 const (
@@ -232,11 +235,11 @@ type Server struct {
 	bgCtx     context.Context
 	bgCancel  context.CancelFunc
 
-	checkpoints *checkpointer       // signs the audit log's checkpoints (checkpoint.go)
-	nodes       *multiNode          // several nodes on PostgreSQL; nil on SQLite (multinode.go)
-	ops         *opsmetrics.Metrics // operational metrics (ops.go)
-	siem        *siem.Streamer      // the audit stream to a SIEM (siem_stream.go)
-	siemMu      sync.Mutex          // guards siem when several nodes elect the streamer
+	checkpoints *auditlog.Checkpointer // signs the audit log's checkpoints (checkpoint.go)
+	nodes       *multiNode             // several nodes on PostgreSQL; nil on SQLite (multinode.go)
+	ops         *opsmetrics.Metrics    // operational metrics (ops.go)
+	siem        *siem.Streamer         // the audit stream to a SIEM (siem_stream.go)
+	siemMu      sync.Mutex             // guards siem when several nodes elect the streamer
 	opsAddr     string
 
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
@@ -473,7 +476,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.worker.stop()
 	if s.checkpoints != nil {
 		// A last checkpoint covers everything written before the stop.
-		if cerr := s.checkpoints.shutdown(ctx); cerr != nil {
+		if cerr := s.checkpoints.Shutdown(ctx); cerr != nil {
 			s.log.Error("final audit checkpoint not signed", "err", cerr.Error())
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/siem"
 )
 
@@ -60,7 +61,7 @@ func (s *Server) startSIEM() error {
 	if opt.Logger == nil {
 		opt.Logger = s.log
 	}
-	src := auditSource{db: s.db, gate: s.store.gate, now: s.now}
+	src := auditlog.SIEMSource{DB: s.db, Gate: s.store.gate, Now: s.now}
 	if s.nodes != nil {
 		// Several nodes: one streams at a time (multinode.go), from the
 		// shared cursor; each term of office has sinks of its own, since a

@@ -25,24 +25,38 @@ var sqlStatement = regexp.MustCompile(`^\s*(SELECT|INSERT|UPDATE|DELETE FROM|CRE
 // method the handler calls. The remaining entries (hand-offs, escalations,
 // ownership, the audit viewer, the server's start-up) move next.
 var sqlOutsideStorage = map[string]int{
-	"audit_view.go":  11,
+	"audit_view.go":  6,
 	"escalations.go": 3,
 	"handoff.go":     3,
 	"ownership.go":   3,
 	"server.go":      2,
 }
 
-// TestSQLLivesInStorageFiles scans the package's non-test sources for SQL
+// storagePackages are the folders, this package's and those split off
+// from it, whose statements must live in their sql_*.go files. A folder
+// split off later joins the list; its files have no allowance in
+// sqlOutsideStorage. (nodes holds PostgreSQL's election and listener
+// statements, which are its whole job.)
+var storagePackages = []string{".", "auditlog", "maintenance", "storage"}
+
+// TestSQLLivesInStorageFiles scans the packages' non-test sources for SQL
 // string literals outside the sql_*.go files.
 func TestSQLLivesInStorageFiles(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, dir := range storagePackages {
+		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m) == 0 {
+			t.Fatalf("%s holds no Go files: update storagePackages", dir)
+		}
+		files = append(files, m...)
 	}
 	found := map[string][]string{}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "sql_") {
+		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(filepath.Base(name), "sql_") {
 			continue
 		}
 		src, err := os.ReadFile(name)

@@ -6,9 +6,9 @@ import "context"
 // its turn with the other writers of this process: for a lone write that
 // needs no transaction around it (see Exec).
 func (s *Store) Write(ctx context.Context, fn func(q Querier) error) error {
-	if err := s.gate.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.gate.leave()
+	defer s.gate.Leave()
 	return fn(s.DB)
 }

@@ -14,19 +14,16 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/pgsql"
 	"github.com/clinicwa/triage/store/seal"
 )
 
-// Querier is what every store method runs its SQL on. Both *sql.DB and
-// *sql.Tx satisfy it, so a caller composes several store calls into one
-// transaction (a webhook's messages and their audit entries commit
-// together) without the stores knowing about it.
-type Querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
+// Querier is storage.Querier (a pool or a transaction), named here too
+// because several hundred store methods and handlers in this package take
+// one: the alias spares rewriting each signature.
+type Querier = storage.Querier
 
 // queryIDs runs a query whose rows are one text column each (ids) and
 // returns them in the query's order.
@@ -47,8 +44,10 @@ func queryIDs(ctx context.Context, q Querier, query string, args ...any) ([]stri
 	return ids, rows.Err()
 }
 
-// ErrNotFound is returned when a looked-up row does not exist.
-var ErrNotFound = errors.New("central: not found")
+// ErrNotFound is returned when a looked-up row does not exist. It is
+// storage.ErrNotFound itself, so errors.Is matches it whichever package's
+// store returned it (the audit log's, this package's).
+var ErrNotFound = storage.ErrNotFound
 
 // ErrNumberTaken refuses a number change to a number that already belongs
 // to another patient.
@@ -329,8 +328,8 @@ type Store struct {
 	// spelled differently are registered there; the flag covers what is
 	// not a statement (transaction starts, the audit chain's lock).
 	pg bool
-	// gate orders this process's write transactions (see writeGate).
-	gate *writeGate
+	// gate orders this process's write transactions (see storage.WriteGate).
+	gate *storage.WriteGate
 	Patients
 	Threads
 	Messages
@@ -357,9 +356,9 @@ func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
 	return &Store{
 		DB:       db,
 		pg:       pg,
-		gate:     newWriteGate(),
+		gate:     storage.NewWriteGate(),
 		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
-		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: sqlAudit{}, Outbox: sqlOutbox{},
+		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: auditlog.Store{}, Outbox: sqlOutbox{},
 		keys: keys,
 	}
 }
@@ -367,20 +366,20 @@ func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
 // Tx runs fn in one write transaction (BEGIN IMMEDIATE) and commits when
 // fn returns nil. Write transactions of this process take turns.
 func (s *Store) Tx(ctx context.Context, fn func(q Querier) error) error {
-	if err := s.gate.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.gate.leave()
-	return withTx(ctx, s.DB, func(tx *sql.Tx) error { return fn(tx) })
+	defer s.gate.Leave()
+	return storage.WithTx(ctx, s.DB, func(tx *sql.Tx) error { return fn(tx) })
 }
 
 // Exec runs one writing statement on its own, in its turn with the other
 // writers of this process.
 func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if err := s.gate.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.gate.leave()
+	defer s.gate.Leave()
 	return s.DB.ExecContext(ctx, query, args...)
 }
 

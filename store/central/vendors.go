@@ -16,6 +16,7 @@ import (
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // VendorsFileName is the vendor register in triaged's data folder: one
@@ -175,7 +176,7 @@ func SetVendorAt(ctx context.Context, dataDir, databaseURL, actor string, v Vend
 		return err
 	}
 	defer db.Close()
-	return withTx(ctx, db, func(tx *sql.Tx) error {
+	return storage.WithTx(ctx, db, func(tx *sql.Tx) error {
 		detail := map[string]string{"provider": v.Provider, "baa_signed": fmt.Sprint(v.BAASigned), "next_review": v.NextReview, "source": "cli"}
 		if err := appendServerAudit(ctx, tx, now.UTC(), auditRecord{UserID: actor, Role: api.Role(""), Action: "vendor.set",
 			Object: "vendor:" + v.Provider, Outcome: "ok", Detail: detail}); err != nil {

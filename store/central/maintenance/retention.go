@@ -1,13 +1,17 @@
-package central
+package maintenance
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"os/user"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // Year is the retention unit: a Julian year (365.25 days), so six
@@ -144,18 +148,6 @@ type PurgeOptions struct {
 	DatabaseURL string
 }
 
-// Purge deletes the records of the store in dataDir that are past their
-// retention; see PurgeDB. It may run while triaged serves: it works in
-// one write transaction, like any request.
-func Purge(ctx context.Context, dataDir string, r Retention, opt PurgeOptions) (PurgeReport, error) {
-	db, _, err := openExisting(ctx, dataDir, opt.DatabaseURL)
-	if err != nil {
-		return PurgeReport{}, err
-	}
-	defer db.Close()
-	return PurgeDB(ctx, db, r, opt)
-}
-
 // PurgeDB deletes, in one transaction:
 //   - messages received or sent before now-r.Messages, with their delivery
 //     jobs, and hand-off notes written before then;
@@ -227,7 +219,7 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 	if len(anchors) > 0 {
 		detail["audit_anchors"] = strings.Join(anchors, ",")
 	}
-	if err := appendServerAudit(ctx, tx, now, auditRecord{UserID: opt.UserID, Action: "retention.purge", Object: "store", Outcome: "ok", Detail: detail}); err != nil {
+	if err := auditlog.AppendServer(ctx, tx, now, api.AuditEntry{UserID: opt.UserID, Action: "retention.purge", Object: "store", Outcome: "ok", Detail: detail}); err != nil {
 		return rep, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -237,3 +229,13 @@ func PurgeDB(ctx context.Context, db *sql.DB, r Retention, opt PurgeOptions) (Pu
 }
 
 func i64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// OperatorID names the operating-system account running a maintenance
+// command, as recorded in the audit chain ("os:<user>"; "os:unknown" when
+// the account cannot be looked up).
+func OperatorID() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return "os:" + u.Username
+	}
+	return "os:unknown"
+}

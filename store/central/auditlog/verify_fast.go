@@ -1,4 +1,4 @@
-package central
+package auditlog
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // verifyBatch is how many rows go to a hashing worker at a time: large
@@ -34,8 +35,8 @@ type rawAuditRow struct {
 //
 // At the first anomaly of any kind (a bad hash or link, a missing or
 // repeated log position) it returns leaves == nil and runs the sequential
-// verifyChains instead, which names the damage exactly as before.
-func verifyChainsFast(ctx context.Context, q Querier) (map[string]int64, int64, [][32]byte, error) {
+// VerifyChains instead, which names the damage exactly as before.
+func verifyChainsFast(ctx context.Context, q storage.Querier) (map[string]int64, int64, [][32]byte, error) {
 	heads, n, leaves, ok, err := fastPass(ctx, q)
 	if err != nil {
 		return nil, 0, nil, err
@@ -43,12 +44,12 @@ func verifyChainsFast(ctx context.Context, q Querier) (map[string]int64, int64, 
 	if ok {
 		return heads, n, leaves, nil
 	}
-	heads, n, err = verifyChains(ctx, q)
+	heads, n, err = VerifyChains(ctx, q)
 	return heads, n, nil, err
 }
 
-func fastPass(ctx context.Context, q Querier) (heads map[string]int64, n int64, leaves [][32]byte, ok bool, err error) {
-	maxG, err := sqlAudit{}.lastPosition(ctx, q)
+func fastPass(ctx context.Context, q storage.Querier) (heads map[string]int64, n int64, leaves [][32]byte, ok bool, err error) {
+	maxG, err := Store{}.lastPosition(ctx, q)
 	if err != nil {
 		return nil, 0, nil, false, err
 	}
@@ -81,7 +82,7 @@ func fastPass(ctx context.Context, q Querier) (heads map[string]int64, n int64, 
 	}
 	finish := func() { close(work); wg.Wait() }
 
-	rows, err := sqlAudit{}.everyEntry(ctx, q)
+	rows, err := Store{}.everyEntry(ctx, q)
 	if err != nil {
 		finish()
 		return nil, 0, nil, false, err
@@ -154,7 +155,7 @@ func hashMatches(r *rawAuditRow) bool {
 
 // eachLeaf calls fn with the log's Merkle leaves in order: from leaves
 // when the fast pass produced them, else from the table.
-func eachLeaf(ctx context.Context, q Querier, leaves [][32]byte, fn func(leaf [32]byte) error) error {
+func eachLeaf(ctx context.Context, q storage.Querier, leaves [][32]byte, fn func(leaf [32]byte) error) error {
 	if leaves == nil {
 		return streamLeaves(ctx, q, 0, func(_ int64, hash string) error { return fn(audit.LeafHash(hash)) })
 	}

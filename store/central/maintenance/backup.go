@@ -1,16 +1,23 @@
-package central
+package maintenance
 
 import (
 	"context"
 	"crypto/ed25519"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/storage"
+	"github.com/clinicwa/triage/store/migrate"
+
+	_ "modernc.org/sqlite" // OpenReadOnly opens files with the pure-Go "sqlite" driver
 )
 
 // BackupReport describes a backup or a restore.
@@ -36,11 +43,11 @@ func Backup(ctx context.Context, dataDir, out string) (BackupReport, error) {
 	if _, err := os.Stat(out); err == nil {
 		return BackupReport{}, fmt.Errorf("%s exists; a backup never overwrites a file", out)
 	}
-	src := filepath.Join(dataDir, DBFileName)
+	src := filepath.Join(dataDir, storage.DBFileName)
 	if _, err := os.Stat(src); err != nil {
 		return BackupReport{}, fmt.Errorf("no store to back up: %w", err)
 	}
-	db, err := OpenDBReadOnly(ctx, src)
+	db, err := OpenReadOnly(ctx, src)
 	if err != nil {
 		return BackupReport{}, err
 	}
@@ -63,7 +70,7 @@ func Backup(ctx context.Context, dataDir, out string) (BackupReport, error) {
 // through a temporary file so an interrupted restore leaves no half
 // store.
 func Restore(ctx context.Context, backup, dataDir string, pub ed25519.PublicKey) (BackupReport, error) {
-	dst := filepath.Join(dataDir, DBFileName)
+	dst := filepath.Join(dataDir, storage.DBFileName)
 	for _, p := range []string{dst, dst + "-wal"} {
 		if _, err := os.Stat(p); err == nil {
 			return BackupReport{}, fmt.Errorf("%s exists; move the current store away before restoring over it", p)
@@ -111,7 +118,7 @@ func checkCopy(ctx context.Context, path string, pub ed25519.PublicKey) (BackupR
 		return rep, err
 	}
 	rep.Bytes = fi.Size()
-	db, err := OpenDBReadOnly(ctx, path)
+	db, err := OpenReadOnly(ctx, path)
 	if err != nil {
 		return rep, err
 	}
@@ -123,18 +130,18 @@ func checkCopy(ctx context.Context, path string, pub ed25519.PublicKey) (BackupR
 	if ok != "ok" {
 		return rep, fmt.Errorf("SQLite integrity check: %s", strings.TrimSpace(ok))
 	}
-	if rep.SchemaVersion, err = (sqlBackup{}).schemaVersion(ctx, db); err != nil {
+	if rep.SchemaVersion, err = migrate.Version(ctx, db); err != nil {
 		return rep, err
 	}
 	if pub != nil {
-		vr, err := VerifyLog(ctx, db, pub, nil)
+		vr, err := auditlog.VerifyLog(ctx, db, pub, nil)
 		if err != nil {
 			return rep, describeBreak(err)
 		}
 		rep.AuditEntries, rep.AuditChains, rep.Checkpoints = vr.Entries, vr.Chains, vr.Checkpoints
 		return rep, nil
 	}
-	heads, entries, err := verifyChains(ctx, db)
+	heads, entries, err := auditlog.VerifyChains(ctx, db)
 	if err != nil {
 		return rep, describeBreak(err)
 	}
@@ -148,4 +155,29 @@ func describeBreak(err error) error {
 		return fmt.Errorf("audit chain %s, entry %d: %s", be.ConsoleID, be.Seq, be.Damage)
 	}
 	return err
+}
+
+// OpenReadOnly opens an existing triaged.db (or a backup of one) for
+// reading only, without migrating it: verification, export and a
+// backup's check must not change what they check.
+func OpenReadOnly(ctx context.Context, path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no central store at %s", path)
+	}
+	u := url.URL{Scheme: "file", Path: path}
+	db, err := sql.Open("sqlite", u.String()+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(2)
+	v, err := migrate.Version(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if v < 2 {
+		db.Close()
+		return nil, fmt.Errorf("%s predates signed audit checkpoints (schema %d): start triaged once to upgrade it", path, v)
+	}
+	return db, nil
 }

@@ -1,4 +1,4 @@
-package central
+package auditlog
 
 import (
 	"context"
@@ -7,15 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
-	"github.com/clinicwa/triage/store/pgsql"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // VerifyReport describes a log that verified.
@@ -136,7 +133,7 @@ var errStop = errors.New("stop")
 
 // forgedAt names the chain whose signed head no longer matches, and the
 // range of its entries in which the rewrite starts.
-func forgedAt(ctx context.Context, q Querier, bad audit.Checkpoint, prevGood *audit.Checkpoint) error {
+func forgedAt(ctx context.Context, q storage.Querier, bad audit.Checkpoint, prevGood *audit.Checkpoint) error {
 	before := map[string]int64{}
 	if prevGood != nil {
 		for _, h := range prevGood.Heads {
@@ -144,7 +141,7 @@ func forgedAt(ctx context.Context, q Querier, bad audit.Checkpoint, prevGood *au
 		}
 	}
 	for _, h := range bad.Heads {
-		hash, err := sqlAudit{}.hashAt(ctx, q, h.ConsoleID, h.Seq)
+		hash, err := Store{}.hashAt(ctx, q, h.ConsoleID, h.Seq)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -162,10 +159,10 @@ func forgedAt(ctx context.Context, q Querier, bad audit.Checkpoint, prevGood *au
 		Detail: fmt.Sprintf("the log's Merkle root at checkpoint %d does not match: entries between log positions %d and %d were replaced or reordered", bad.Number, from, bad.Size)}
 }
 
-// verifyChains walks every chain in sequence order and returns each
+// VerifyChains walks every chain in sequence order and returns each
 // chain's last seq and the number of entries.
-func verifyChains(ctx context.Context, q Querier) (map[string]int64, int64, error) {
-	rows, err := sqlAudit{}.everyEntry(ctx, q)
+func VerifyChains(ctx context.Context, q storage.Querier) (map[string]int64, int64, error) {
+	rows, err := Store{}.everyEntry(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -214,8 +211,8 @@ func verifyChains(ctx context.Context, q Querier) (map[string]int64, int64, erro
 	}
 	if failErr != nil {
 		lookup := func(seq int64) (*api.AuditEntry, error) {
-			e, err := sqlAudit{}.At(ctx, q, failAt.ConsoleID, seq)
-			if errors.Is(err, ErrNotFound) {
+			e, err := Store{}.At(ctx, q, failAt.ConsoleID, seq)
+			if errors.Is(err, storage.ErrNotFound) {
 				return nil, nil
 			}
 			if err != nil {
@@ -232,7 +229,7 @@ func verifyChains(ctx context.Context, q Querier) (map[string]int64, int64, erro
 	return heads, n, nil
 }
 
-// scanAuditG scans auditCols followed by gseq.
+// scanAuditG scans Columns followed by gseq.
 func scanAuditG(rows *sql.Rows, gseq *sql.NullInt64) (api.AuditEntry, error) {
 	var (
 		e          api.AuditEntry
@@ -261,47 +258,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// OpenAuditDB opens the store for `triaged audit verify` and `export`:
-// dataDir's triaged.db read-only (OpenDBReadOnly), or with databaseURL
-// set the PostgreSQL database, its transactions read-only by the
-// server's own rule and its schema not migrated.
-func OpenAuditDB(ctx context.Context, dataDir, databaseURL string) (*sql.DB, error) {
-	if databaseURL == "" {
-		return OpenDBReadOnly(ctx, filepath.Join(dataDir, DBFileName))
-	}
-	db, err := pgsql.OpenReadOnly(databaseURL)
-	if err != nil {
-		return nil, fmt.Errorf("central: %w", err)
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("central: connect to PostgreSQL (%s): %w", EnvDatabaseURL, redactConnError(err))
-	}
-	return db, nil
-}
-
-// OpenDBReadOnly opens an existing triaged.db for reading only, without
-// migrating it: verification and export must not change what they check.
-func OpenDBReadOnly(ctx context.Context, path string) (*sql.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("no central store at %s", path)
-	}
-	u := url.URL{Scheme: "file", Path: path}
-	db, err := sql.Open("sqlite", u.String()+"?mode=ro&_pragma=busy_timeout(5000)")
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(2)
-	v, err := sqlBackup{}.schemaVersion(ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if v < 2 {
-		db.Close()
-		return nil, fmt.Errorf("%s predates signed audit checkpoints (schema %d): start triaged once to upgrade it", path, v)
-	}
-	return db, nil
 }

@@ -1,4 +1,4 @@
-package central
+package maintenance
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
@@ -32,7 +33,7 @@ func (sqlRetention) secureDelete(ctx context.Context, conn *sql.Conn, on bool) e
 // superseded consent records, reveals, appointments and patients older
 // than their cutoffs (unix ns), in order so nothing is left pointing at a
 // deleted row, and counts each into rep.
-func (sqlRetention) purgeRows(ctx context.Context, q Querier, rep *PurgeReport, msgCut, auditCut, consentCut int64) error {
+func (sqlRetention) purgeRows(ctx context.Context, q storage.Querier, rep *PurgeReport, msgCut, auditCut, consentCut int64) error {
 	steps := []struct {
 		n    *int64
 		stmt string
@@ -83,7 +84,7 @@ func (sqlRetention) purgeRows(ctx context.Context, q Querier, rep *PurgeReport, 
 // that were all received before cut, keeping the chain's newest entry.
 // It returns "console:seq:hash" of the last entry purged from each chain,
 // the anchor from which the rest of the chain verifies.
-func purgeAudit(ctx context.Context, tx Querier, cut int64, n *int64) ([]string, error) {
+func purgeAudit(ctx context.Context, tx storage.Querier, cut int64, n *int64) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT console_id, MAX(seq) FROM audit GROUP BY console_id`)
 	if err != nil {
 		return nil, fmt.Errorf("central: purge audit: %w", err)

@@ -1,4 +1,4 @@
-package central
+package auditlog
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 	"fmt"
 
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // The signed audit checkpoints and the reads that rebuild the log's
 // Merkle tree.
 
 // insertCheckpoint stores a signed checkpoint.
-func insertCheckpoint(ctx context.Context, q Querier, cp audit.Checkpoint, keyID string, body, sig []byte) error {
+func insertCheckpoint(ctx context.Context, q storage.Querier, cp audit.Checkpoint, keyID string, body, sig []byte) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO audit_checkpoints (number, tree_size, root, signed_at, key_id, body, signature)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, cp.Number, cp.Size, hex.EncodeToString(cp.Root[:]), cp.At.UnixNano(), keyID, string(body), sig)
 	return err
@@ -22,7 +23,7 @@ func insertCheckpoint(ctx context.Context, q Querier, cp audit.Checkpoint, keyID
 
 // streamLeaves calls fn for every entry with gseq > after, in gseq order,
 // and fails if the sequence skips a number.
-func streamLeaves(ctx context.Context, q Querier, after int64, fn func(gseq int64, hash string) error) error {
+func streamLeaves(ctx context.Context, q storage.Querier, after int64, fn func(gseq int64, hash string) error) error {
 	rows, err := q.QueryContext(ctx, `SELECT gseq, hash FROM audit WHERE gseq > ? ORDER BY gseq`, after)
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func streamLeaves(ctx context.Context, q Querier, after int64, fn func(gseq int6
 }
 
 // chainHeads is every chain's last entry, sorted by console id.
-func chainHeads(ctx context.Context, q Querier) ([]audit.ChainHead, error) {
+func chainHeads(ctx context.Context, q storage.Querier) ([]audit.ChainHead, error) {
 	// The head row is joined back by (console_id, MAX(seq)) rather than
 	// read as SQLite's bare column beside MAX(seq), which PostgreSQL
 	// refuses.
@@ -72,7 +73,8 @@ func chainHeads(ctx context.Context, q Querier) ([]audit.ChainHead, error) {
 	return out, rows.Err()
 }
 
-func latestCheckpoint(ctx context.Context, q Querier) (*StoredCheckpoint, error) {
+// Latest is the newest stored checkpoint, nil when none was signed yet.
+func Latest(ctx context.Context, q storage.Querier) (*StoredCheckpoint, error) {
 	var c StoredCheckpoint
 	var body string
 	err := q.QueryRowContext(ctx, `SELECT number, body, signature, key_id FROM audit_checkpoints ORDER BY number DESC LIMIT 1`).
@@ -88,7 +90,7 @@ func latestCheckpoint(ctx context.Context, q Querier) (*StoredCheckpoint, error)
 }
 
 // Checkpoints returns every stored checkpoint, oldest first.
-func Checkpoints(ctx context.Context, q Querier) ([]StoredCheckpoint, error) {
+func Checkpoints(ctx context.Context, q storage.Querier) ([]StoredCheckpoint, error) {
 	rows, err := q.QueryContext(ctx, `SELECT number, body, signature, key_id FROM audit_checkpoints ORDER BY number`)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package central
+package maintenance
 
 import (
 	"context"
@@ -23,11 +23,4 @@ func (sqlBackup) integrity(ctx context.Context, db *sql.DB) (string, error) {
 	var ok string
 	err := db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&ok)
 	return ok, err
-}
-
-// schemaVersion is the newest migration applied (0 for none).
-func (sqlBackup) schemaVersion(ctx context.Context, q Querier) (int, error) {
-	var v int
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
-	return v, err
 }
