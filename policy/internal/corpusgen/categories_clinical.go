@@ -345,52 +345,9 @@ func (g *gen) categoryValueClinical(ph, lang string) (seg, bool) {
 	return seg{}, false
 }
 
-// fillClinical expands a template of the sets above, falling back to the
-// shared placeholders.
-func (g *gen) fillClinical(t, lang string) []seg {
-	var segs []seg
-	for len(t) > 0 {
-		i := strings.IndexByte(t, '{')
-		if i < 0 {
-			segs = append(segs, lit(t))
-			break
-		}
-		if i > 0 {
-			segs = append(segs, lit(t[:i]))
-		}
-		j := strings.IndexByte(t[i:], '}')
-		ph := t[i+1 : i+j]
-		if s, ok := g.categoryValueClinical(ph, lang); ok {
-			segs = append(segs, s)
-		} else {
-			segs = append(segs, g.value(ph, lang))
-		}
-		t = t[i+j+1:]
-	}
-	return segs
-}
-
 // generateClinical yields the sets above from their own random stream,
 // so adding them leaves every earlier message of the corpus as it was.
 func generateClinical(seed uint64) []Example {
 	g := &gen{r: rand.New(rand.NewPCG(seed^0xc1, seed^0x5eed))}
-	var exs []Example
-	for _, set := range categoryTemplatesClinical {
-		for _, sp := range []struct {
-			name string
-			list []string
-		}{{"tune", set.tune}, {"held", set.held}} {
-			for ti, t := range sp.list {
-				tid := fmt.Sprintf("%s-%s-%s-%02d", set.cat, set.lang, sp.name, ti)
-				for k := 0; k < perCategoryTemplate; k++ {
-					ex := build(g.fillClinical(t, set.lang))
-					ex.ID = fmt.Sprintf("%s-%03d", tid, k)
-					ex.Lang, ex.Split, ex.Template, ex.Category = set.lang, sp.name, tid, set.cat
-					ex.Clinical = set.clinical
-					exs = append(exs, ex)
-				}
-			}
-		}
-	}
-	return exs
+	return g.generateSets(categoryTemplatesClinical, g.categoryValueClinical)
 }

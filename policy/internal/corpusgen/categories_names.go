@@ -294,23 +294,5 @@ func (g *gen) categoryValuePositions(ph, lang string) (seg, bool) {
 // generatePositions writes the sets above from their own random stream.
 func generatePositions(seed uint64) []Example {
 	g := &gen{r: rand.New(rand.NewPCG(seed^0x5eed5, seed+5))}
-	var exs []Example
-	for _, set := range categoryTemplatesPositions {
-		for _, sp := range []struct {
-			name string
-			list []string
-		}{{"tune", set.tune}, {"held", set.held}} {
-			for ti, t := range sp.list {
-				tid := fmt.Sprintf("%s-%s-%s-%02d", set.cat, set.lang, sp.name, ti)
-				for k := 0; k < perCategoryTemplate; k++ {
-					ex := build(g.fill(t, set.lang))
-					ex.ID = fmt.Sprintf("%s-%03d", tid, k)
-					ex.Lang, ex.Split, ex.Template, ex.Category = set.lang, sp.name, tid, set.cat
-					ex.Clinical = set.clinical
-					exs = append(exs, ex)
-				}
-			}
-		}
-	}
-	return exs
+	return g.generateSets(categoryTemplatesPositions, nil)
 }

@@ -151,7 +151,11 @@ func build(segs []seg) Example {
 }
 
 // fill expands the placeholders of one template.
-func (g *gen) fill(t, lang string) []seg {
+func (g *gen) fill(t, lang string) []seg { return g.fillWith(t, lang, nil) }
+
+// fillWith expands a template, asking own first for each placeholder (a
+// set's own values) and falling back to the shared placeholders.
+func (g *gen) fillWith(t, lang string, own func(ph, lang string) (seg, bool)) []seg {
 	var segs []seg
 	for len(t) > 0 {
 		i := strings.IndexByte(t, '{')
@@ -163,10 +167,49 @@ func (g *gen) fill(t, lang string) []seg {
 			segs = append(segs, lit(t[:i]))
 		}
 		j := strings.IndexByte(t[i:], '}')
-		segs = append(segs, g.value(t[i+1:i+j], lang))
+		ph := t[i+1 : i+j]
+		if s, ok := g.ownValue(own, ph, lang); ok {
+			segs = append(segs, s)
+		} else {
+			segs = append(segs, g.value(ph, lang))
+		}
 		t = t[i+j+1:]
 	}
 	return segs
+}
+
+// ownValue asks own, when there is one, for a placeholder's value.
+func (g *gen) ownValue(own func(ph, lang string) (seg, bool), ph, lang string) (seg, bool) {
+	if own == nil {
+		return seg{}, false
+	}
+	return own(ph, lang)
+}
+
+// generateSets writes every template of sets perCategoryTemplate times
+// from g's random stream, each set's own placeholders first: the later
+// sets keep a stream of their own so adding them leaves every earlier
+// message of the corpus as it was.
+func (g *gen) generateSets(sets []tmplSet, own func(ph, lang string) (seg, bool)) []Example {
+	var exs []Example
+	for _, set := range sets {
+		for _, sp := range []struct {
+			name string
+			list []string
+		}{{"tune", set.tune}, {"held", set.held}} {
+			for ti, t := range sp.list {
+				tid := fmt.Sprintf("%s-%s-%s-%02d", set.cat, set.lang, sp.name, ti)
+				for k := 0; k < perCategoryTemplate; k++ {
+					ex := build(g.fillWith(t, set.lang, own))
+					ex.ID = fmt.Sprintf("%s-%03d", tid, k)
+					ex.Lang, ex.Split, ex.Template, ex.Category = set.lang, sp.name, tid, set.cat
+					ex.Clinical = set.clinical
+					exs = append(exs, ex)
+				}
+			}
+		}
+	}
+	return exs
 }
 
 func (g *gen) value(ph, lang string) seg {
