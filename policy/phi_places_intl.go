@@ -220,16 +220,7 @@ func (sc *scanner) splitStreetRuns() {
 		if x.prio != prioDigits || x.e <= x.s {
 			continue
 		}
-		a, b := -1, -1
-		for k := range T {
-			if T[k].s == x.s {
-				a = k
-			}
-			if T[k].e == x.e {
-				b = k
-				break
-			}
-		}
+		a, b := tokenSpan(T, x.s, x.e)
 		if a < 1 || b <= a || T[a].kind != tkNum || T[a].e-T[a].s > 4 || !T[a+1].space || sc.kind(a+1) != tkNum {
 			continue
 		}
@@ -320,16 +311,7 @@ func (sc *scanner) streetEdges() {
 		if x.t != SpanAddress || x.e <= x.s {
 			continue
 		}
-		st, en := -1, -1
-		for k := range T {
-			if T[k].s == x.s {
-				st = k
-			}
-			if T[k].e == x.e {
-				en = k
-				break
-			}
-		}
+		st, en := tokenSpan(T, x.s, x.e)
 		if st < 0 || en < 0 {
 			continue
 		}
@@ -931,16 +913,7 @@ func (sc *scanner) addressLines() {
 		if x.t == SpanZIP && x.conf == townCodeConf {
 			x.t = SpanAddress
 		}
-		st, en := -1, -1
-		for k := range T {
-			if T[k].s == x.s {
-				st = k
-			}
-			if T[k].e == x.e {
-				en = k
-				break
-			}
-		}
+		st, en := tokenSpan(T, x.s, x.e)
 		if st < 0 || en < 0 {
 			continue
 		}
@@ -1410,4 +1383,20 @@ func (sc *scanner) regionAfter(i int) bool {
 	}
 	c := sc.countryAt(e + 2)
 	return c > 0 && sc.clauseEnds(c+1) && (i == 0 || !sc.isP(i-1, ','))
+}
+
+// tokenSpan finds the tokens a candidate starts and ends on (-1 where no
+// token starts at s, or none ends at e before a later one would).
+func tokenSpan(T []token, s, e int32) (first, last int) {
+	first, last = -1, -1
+	for k := range T {
+		if T[k].s == s {
+			first = k
+		}
+		if T[k].e == e {
+			last = k
+			break
+		}
+	}
+	return first, last
 }
