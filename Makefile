@@ -38,7 +38,7 @@ setup:
 ## heartbeats), so four run side by side on two cores.
 PROCESS_PKGS := ./store/ ./store/internal/pgcluster/ ./cmd/...
 test: setup vet fmt-check
-	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -parallel 4 -timeout 12m $(PKGS)
+	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -race -short -count=1 -parallel 4 -timeout 15m $(PKGS)
 	TRIAGE_REQUIRE_POSTGRES=1 ./.ci/with-keyring $(GO) test -count=1 -timeout 10m $(PROCESS_PKGS)
 	TRIAGE_REQUIRE_POSTGRES=1 TRIAGE_CENTRAL_BACKEND=postgres ./.ci/with-keyring $(GO) test -count=1 -parallel 4 -timeout 10m ./store/central/...
 
