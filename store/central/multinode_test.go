@@ -284,18 +284,37 @@ func TestConsoleOnOneNodeSeesWebhooksOfAnother(t *testing.T) {
 }
 
 // electionBackend is the database session holding the checkpoint
-// signer's lock.
+// signer's lock in db's own database (0 between two leaders). Advisory
+// locks are per database but pg_locks lists the whole cluster's, where
+// other tests' nodes hold the same job's lock in their databases.
 func electionBackend(t *testing.T, db *sql.DB) int {
 	t.Helper()
 	var pid int
 	key := nodes.LockKey(checkpointSignerJob)
-	err := db.QueryRow(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
-		AND classid = ($1::bigint >> 32)::oid AND objid = ($1::bigint & 4294967295)::oid AND objsubid = 1`, key).Scan(&pid)
+	err := db.QueryRow(`SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+		WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted
+		AND l.classid = ($1::bigint >> 32)::oid AND l.objid = ($1::bigint & 4294967295)::oid AND l.objsubid = 1`, key).Scan(&pid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0 // between two leaders
 	}
 	if err != nil {
 		t.Fatal(err)
+	}
+	return pid
+}
+
+// signerSession is the database session on which node e does its
+// elected work (0 when it is not elected, or its connection is gone).
+// Unlike SignsCheckpoints, which is the node's last check, it asks the
+// connection itself, so matched with electionBackend it says which node
+// holds the lock now.
+func signerSession(e *env) int {
+	var pid int
+	err := e.srv.nodes.signer.Do(context.Background(), func(conn *sql.Conn) error {
+		return conn.QueryRowContext(context.Background(), `SELECT pg_backend_pid()`).Scan(&pid)
+	})
+	if err != nil {
+		return 0
 	}
 	return pid
 }
@@ -306,8 +325,8 @@ func electionBackend(t *testing.T, db *sql.DB) int {
 // signer stops, the other takes over. The checkpoints form one numbered
 // series that verifies.
 func TestOneNodeSignsCheckpointsAndAnotherTakesOver(t *testing.T) {
-	// It reads who leads and then acts on it; other servers starting
-	// beside it only widen the gap between the two.
+	// It cuts a database session; it runs outside the side-by-side group
+	// so that the cut and the take-over are not slowed by other servers.
 	runAlone(t)
 	ns := newNodes(t, 2)
 	a, b := ns[0], ns[1]
@@ -335,20 +354,46 @@ func TestOneNodeSignsCheckpointsAndAnotherTakesOver(t *testing.T) {
 	// session): it loses the lock with the session. Whichever node wins
 	// it next (the other, or the cut one once it reconnects) signs alone.
 	cut := electionBackend(t, b.srv.db)
+	if got := signerSession(a); got != cut {
+		t.Fatalf("the lock is held by session %d, the elected node works on %d", cut, got)
+	}
 	if _, err := b.srv.db.Exec(`SELECT pg_terminate_backend($1)`, cut); err != nil {
 		t.Fatal(err)
 	}
+	// Who signs is read from the database, not from the nodes' own
+	// reports: the cut node believes it leads until its next check, and
+	// a report read before acting may be stale by then. Once a node's
+	// own connection holds the lock on a new session nothing more is
+	// cut, so that node keeps the lock for the rest of this step and the
+	// other is a follower while it is held.
+	var (
+		signer, other *env
+		holder        int
+	)
 	waitFor(t, "one signer again, on a new session", func() bool {
-		now := electionBackend(t, b.srv.db)
-		return a.srv.SignsCheckpoints() != b.srv.SignsCheckpoints() && now != 0 && now != cut
+		holder = electionBackend(t, b.srv.db)
+		if holder == 0 || holder == cut {
+			return false
+		}
+		for _, pair := range [][2]*env{{a, b}, {b, a}} {
+			if signerSession(pair[0]) == holder {
+				signer, other = pair[0], pair[1]
+				return true
+			}
+		}
+		return false
 	})
-	signer, other := a, b
-	if b.srv.SignsCheckpoints() {
-		signer, other = b, a
-	}
+	// Each node's report follows within a few checks: the cut node's
+	// belief in its old lock does not outlive the connection.
+	waitFor(t, "both nodes to report the new signer", func() bool {
+		return signer.srv.SignsCheckpoints() && !other.srv.SignsCheckpoints()
+	})
 	write(other)
 	if _, signed := sign(other); signed {
 		t.Fatal("the node not elected signed after the cut")
+	}
+	if now := electionBackend(t, b.srv.db); now != holder {
+		t.Fatalf("the signer's lock moved from session %d to %d with nothing cut", holder, now)
 	}
 	if _, signed := sign(signer); !signed {
 		t.Fatal("the elected node did not sign after the cut")
