@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/nodes"
 )
 
@@ -74,7 +75,7 @@ func (s *Server) startNodes(ctx context.Context) {
 		return
 	}
 	if s.cfg.OutboxLease <= 0 {
-		s.cfg.OutboxLease = DefaultOutboxLease
+		s.cfg.OutboxLease = delivery.DefaultLease
 	}
 	m := &multiNode{id: nodes.NewID()}
 	m.signer = nodes.NewElection(s.db, checkpointSignerJob, s.cfg.ElectionInterval)
