@@ -15,7 +15,7 @@ const checkpointSignerJob = "audit-checkpoint-signer"
 
 // multiNode is what a triaged node runs so that it can share its
 // PostgreSQL database with other nodes behind a load balancer:
-//   - an id for this run, which its outbox leases carry (sql_outbox_leases.go);
+//   - an id for this run, which its outbox leases carry (delivery.Leases);
 //   - the election of the one checkpoint signer (checkpoint.go);
 //   - the relay of live events between nodes (node_events.go).
 //
