@@ -25,6 +25,7 @@ import (
 	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/private"
 )
@@ -57,7 +58,7 @@ func defineSettings() *settings {
 	s.add("addr", "TRIAGED_ADDR", central.DefaultAddr, "listen address; plain HTTP only on loopback", false)
 	s.add("data", "TRIAGED_DATA", "./triaged-data", "data folder (holds triaged.db; with a database URL, only what is local to this node: the lock, macros, a demo key)", false)
 	s.add("database-url", central.EnvDatabaseURL, "", "PostgreSQL database for the store (postgres://user@host/db?sslmode=verify-full); empty: the SQLite file triaged.db in the data folder", true)
-	s.add("outbox-lease", "TRIAGED_OUTBOX_LEASE", central.DefaultOutboxLease.String(), "several nodes on PostgreSQL: how long a node holds a send it took before another node may take it (a node that died holding sends delays them this long)", false)
+	s.add("outbox-lease", "TRIAGED_OUTBOX_LEASE", delivery.DefaultLease.String(), "several nodes on PostgreSQL: how long a node holds a send it took before another node may take it (a node that died holding sends delays them this long)", false)
 	s.add("provider", "TRIAGED_PROVIDER", "cloudapi", "WhatsApp provider: cloudapi, 360dialog or twilio", false)
 	s.add("whatsapp-app-secret", "TRIAGED_WHATSAPP_APP_SECRET", "", "Meta app secret that signs webhooks (360dialog: the shared secret sent as \"Authorization: Bearer …\" on webhooks); required", true)
 	s.add("whatsapp-verify-token", "TRIAGED_WHATSAPP_VERIFY_TOKEN", "", "token Meta sends in the webhook subscription handshake (cloudapi)", true)
@@ -84,7 +85,7 @@ func defineSettings() *settings {
 	s.add("business-days", "TRIAGED_BUSINESS_DAYS", "mon-fri", "the days the clinic opens, e.g. mon-fri, mon-fri,sat, or all", false)
 	s.add("retry-base", "TRIAGED_RETRY_BASE", "1s", "first delay before a failed send is retried; doubles on each attempt", false)
 	s.add("retry-max", "TRIAGED_RETRY_MAX", "5m", "longest delay between retries of a failed send", false)
-	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", central.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
+	s.add("in-doubt-wait", "TRIAGED_IN_DOUBT_WAIT", delivery.DefaultInDoubtWait.String(), "after a restart, how long a send that was under way at the stop waits for the provider's status before it is sent again", false)
 	s.add("consent-follows-number-change", "TRIAGED_CONSENT_FOLLOWS_NUMBER_CHANGE", "false", "clinic policy: when a patient changes their WhatsApp number, their consent carries over to the new number (true) or must be given again (false)", false)
 	s.add("device-registration", "TRIAGED_DEVICE_REGISTRATION", "first-sign-in", "how console devices are registered: first-sign-in (an account's first sign-in from a console registers it) or admin (only `triage user device-add`)", false)
 	s.add("metrics-addr", "TRIAGED_METRICS_ADDR", opsmetrics.DefaultAddr, "where Prometheus /metrics is served (no PHI in any metric); \"off\" to not serve it; loopback only unless --metrics-allow-remote", false)

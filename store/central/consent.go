@@ -10,6 +10,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 )
 
 // systemSender is the sent_by of messages the central endpoint sends on
@@ -184,7 +185,7 @@ func (s *Server) enqueueSystemText(ctx context.Context, q Querier, threadID, msg
 	if err := s.store.Threads.NoteOutbound(ctx, q, threadID, now); err != nil {
 		return err
 	}
-	return s.store.Outbox.Enqueue(ctx, q, OutboxJob{MessageID: m.ID, ThreadID: threadID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now})
+	return s.store.Outbox.Enqueue(ctx, q, delivery.Job{MessageID: m.ID, ThreadID: threadID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now})
 }
 
 // consentState is what the thread header shows about consent.

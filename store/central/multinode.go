@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/nodes"
 )
 
@@ -14,7 +15,7 @@ const checkpointSignerJob = "audit-checkpoint-signer"
 
 // multiNode is what a triaged node runs so that it can share its
 // PostgreSQL database with other nodes behind a load balancer:
-//   - an id for this run, which its outbox leases carry (sql_outbox_leases.go);
+//   - an id for this run, which its outbox leases carry (delivery.Leases);
 //   - the election of the one checkpoint signer (checkpoint.go);
 //   - the relay of live events between nodes (node_events.go).
 //
@@ -74,7 +75,7 @@ func (s *Server) startNodes(ctx context.Context) {
 		return
 	}
 	if s.cfg.OutboxLease <= 0 {
-		s.cfg.OutboxLease = DefaultOutboxLease
+		s.cfg.OutboxLease = delivery.DefaultLease
 	}
 	m := &multiNode{id: nodes.NewID()}
 	m.signer = nodes.NewElection(s.db, checkpointSignerJob, s.cfg.ElectionInterval)

@@ -24,6 +24,7 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/auth"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/migrations"
 	"github.com/clinicwa/triage/store/central/nodes"
 	"github.com/clinicwa/triage/store/central/siem"
@@ -202,7 +203,7 @@ func TestLeaseOfADeadNodeRunsOutThenTheJobIsSent(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("send: %d", code)
 	}
-	var job OutboxJob
+	var job delivery.Job
 	waitFor(t, "the send to fail once and wait for its retry", func() bool {
 		var id int64
 		if err := a.srv.db.QueryRow(`SELECT id FROM outbox WHERE message_id = ?`, sr.Message.ID).Scan(&id); err != nil {
@@ -213,13 +214,13 @@ func TestLeaseOfADeadNodeRunsOutThenTheJobIsSent(t *testing.T) {
 			t.Fatal(err)
 		}
 		job = j
-		return j.State == "pending" && j.Attempts >= 1 && j.LastError != outboxInFlight && j.NextAt.Sub(a.clock.Now()) > 500*time.Millisecond
+		return j.State == "pending" && j.Attempts >= 1 && j.LastError != delivery.InFlight && j.NextAt.Sub(a.clock.Now()) > 500*time.Millisecond
 	})
 	// Another node takes the job the moment it is due again, and dies
 	// without a word: it never sends, never gives the lease back.
 	const ttl = 1500 * time.Millisecond
-	dead := &outboxLeases{db: a.srv.db, owner: "node_dead", ttl: ttl}
-	jobs, err := dead.claim(ctx, job.NextAt, 10)
+	dead := delivery.NewLeases(a.srv.db, "node_dead", ttl)
+	jobs, err := dead.Claim(ctx, job.NextAt, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

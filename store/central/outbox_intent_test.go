@@ -7,6 +7,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 )
 
 // statusWithKeyJSON is a Cloud API status webhook echoing the send's
@@ -41,7 +42,7 @@ func crashMidSend(t *testing.T, e *env) (messageID, key string) {
 	waitFor(t, "the first, failing attempt", func() bool { return len(fp.sent()) == 1 })
 	e.stop()
 	db := openTestDB(t, e.dir)
-	if _, err := db.Exec(`UPDATE outbox SET last_error = ?, next_at = ? WHERE message_id = ?`, outboxInFlight, time.Now().UnixNano(), sr.Message.ID); err != nil {
+	if _, err := db.Exec(`UPDATE outbox SET last_error = ?, next_at = ? WHERE message_id = ?`, delivery.InFlight, time.Now().UnixNano(), sr.Message.ID); err != nil {
 		t.Fatal(err)
 	}
 	return sr.Message.ID, fp.sent()[0].IdempotencyKey

@@ -9,6 +9,7 @@ import (
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 )
 
 // phiConfirmWithin is how long the patient has to confirm after the
@@ -96,7 +97,7 @@ func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Mes
 	if err := s.store.Messages.InsertOutbound(ctx, q, &msg); err != nil {
 		return false, err
 	}
-	if err := s.store.Outbox.Enqueue(ctx, q, OutboxJob{MessageID: msg.ID, ThreadID: th.ID, IdempotencyKey: msg.ID, NextAt: now, CreatedAt: now}); err != nil {
+	if err := s.store.Outbox.Enqueue(ctx, q, delivery.Job{MessageID: msg.ID, ThreadID: th.ID, IdempotencyKey: msg.ID, NextAt: now, CreatedAt: now}); err != nil {
 		return false, err
 	}
 	stats.consent++

@@ -13,6 +13,7 @@ import (
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 )
 
 // maxFreeText bounds a free-text send (WhatsApp's own limit is 4,096).
@@ -235,7 +236,7 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 		}
 		// The provider sees the message id as its idempotency key: stable
 		// across retries and restarts, and unique across users.
-		if err := s.store.Outbox.Enqueue(ctx, q, OutboxJob{MessageID: m.ID, ThreadID: th.ID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now}); err != nil {
+		if err := s.store.Outbox.Enqueue(ctx, q, delivery.Job{MessageID: m.ID, ThreadID: th.ID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now}); err != nil {
 			return err
 		}
 		out.msg = m

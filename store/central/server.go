@@ -27,6 +27,7 @@ import (
 	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/seal"
@@ -189,7 +190,7 @@ type Config struct {
 	RetryBase, RetryMax, GiveUpAfter time.Duration
 	// InDoubtWait is how long a send that was under way when the process
 	// stopped waits after the next start for the provider's status webhook
-	// before it is sent again (DefaultInDoubtWait).
+	// before it is sent again (delivery.DefaultInDoubtWait).
 	InDoubtWait time.Duration
 	// HeartbeatInterval is the event stream's keep-alive period (15s).
 	HeartbeatInterval time.Duration
@@ -208,7 +209,7 @@ type Config struct {
 
 	// Several nodes on one PostgreSQL database (multinode.go).
 	// OutboxLease is how long a node holds an outbox job it took before
-	// another node may take it (DefaultOutboxLease); ElectionInterval is
+	// another node may take it (delivery.DefaultLease); ElectionInterval is
 	// how often a node tries to become the checkpoint signer, and the
 	// signer checks it still is (nodes.DefaultElectionCheck).
 	OutboxLease, ElectionInterval time.Duration
@@ -318,7 +319,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.GiveUpAfter = 24 * time.Hour
 	}
 	if cfg.InDoubtWait <= 0 {
-		cfg.InDoubtWait = DefaultInDoubtWait
+		cfg.InDoubtWait = delivery.DefaultInDoubtWait
 	}
 	hooks := cfg.Webhooks
 	if len(hooks) == 0 {
@@ -356,8 +357,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.ops = s.newOps()
 	s.handler = s.routes()
 	// Record each send's intent before the provider call; hold sends that
-	// were under way at the last stop (outbox_intent.go).
-	s.cfg.Provider = intentProvider{Provider: s.cfg.Provider, s: s}
+	// were under way at the last stop (delivery.IntentProvider).
+	s.cfg.Provider = delivery.IntentProvider{Provider: s.cfg.Provider, Now: s.now, Wait: s.cfg.InDoubtWait, Write: s.store.Write}
 	if err := s.holdInDoubt(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -15,6 +15,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/pgsql"
 	"github.com/clinicwa/triage/store/seal"
@@ -191,19 +192,6 @@ type Session struct {
 	Revoked    bool
 }
 
-// OutboxJob is one outbound message waiting for, or done with, delivery.
-type OutboxJob struct {
-	ID             int64
-	MessageID      string
-	ThreadID       string
-	IdempotencyKey string
-	State          string // "pending", "done", "failed"
-	Attempts       int
-	NextAt         time.Time
-	LastError      string
-	CreatedAt      time.Time
-}
-
 // Patients stores patients, keyed for lookup by a blind index of their
 // number.
 type Patients interface {
@@ -307,11 +295,11 @@ type Audit interface {
 
 // Outbox stores delivery jobs.
 type Outbox interface {
-	Enqueue(ctx context.Context, q Querier, j OutboxJob) error
+	Enqueue(ctx context.Context, q Querier, j delivery.Job) error
 	// Due returns, for each thread, its oldest pending job, when that job
 	// is due by now: later jobs of a thread wait so order per thread holds.
-	Due(ctx context.Context, q Querier, now time.Time) ([]OutboxJob, error)
-	Get(ctx context.Context, q Querier, id int64) (OutboxJob, error)
+	Due(ctx context.Context, q Querier, now time.Time) ([]delivery.Job, error)
+	Get(ctx context.Context, q Querier, id int64) (delivery.Job, error)
 	Done(ctx context.Context, q Querier, id int64) error
 	Retry(ctx context.Context, q Querier, id int64, next time.Time, lastError string) error
 	Fail(ctx context.Context, q Querier, id int64, lastError string) error
@@ -358,7 +346,7 @@ func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
 		pg:       pg,
 		gate:     storage.NewWriteGate(),
 		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
-		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: auditlog.Store{}, Outbox: sqlOutbox{},
+		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: auditlog.Store{}, Outbox: delivery.Outbox{},
 		keys: keys,
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 )
 
 // TemplateConfig is how the clinic's WhatsApp templates are kept and
@@ -404,7 +405,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 		if err := s.store.Threads.NoteOutbound(ctx, q, th.ID, now); err != nil {
 			return err
 		}
-		if err := s.store.Outbox.Enqueue(ctx, q, OutboxJob{MessageID: m.ID, ThreadID: th.ID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now}); err != nil {
+		if err := s.store.Outbox.Enqueue(ctx, q, delivery.Job{MessageID: m.ID, ThreadID: th.ID, IdempotencyKey: m.ID, NextAt: now, CreatedAt: now}); err != nil {
 			return err
 		}
 		out.msg = m

@@ -14,6 +14,7 @@ import (
 	"github.com/clinicwa/triage/bsp/twilio"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 )
 
 // Webhook routes, named here for the settings that point providers at
@@ -362,7 +363,7 @@ func (s *Server) ingestStatus(ctx context.Context, q Querier, su *bsp.StatusUpda
 }
 
 func (s *Server) messageByOutboxKey(ctx context.Context, q Querier, key string) (Message, error) {
-	id, err := sqlOutbox{}.messageIDByKey(ctx, q, key)
+	id, err := delivery.Outbox{}.MessageIDByKey(ctx, q, key)
 	if err != nil {
 		return Message{}, err
 	}

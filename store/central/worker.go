@@ -10,6 +10,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 )
 
@@ -35,9 +36,9 @@ type worker struct {
 	sem      chan struct{}
 	wg       sync.WaitGroup
 	// leases, when several nodes share a PostgreSQL database, hands each
-	// due job to one node (sql_outbox_leases.go); nil on SQLite, whose one
+	// due job to one node (delivery.Leases); nil on SQLite, whose one
 	// process is the only sender.
-	leases *outboxLeases
+	leases *delivery.Leases
 }
 
 func newWorker(s *Server) *worker {
@@ -45,7 +46,7 @@ func newWorker(s *Server) *worker {
 	w := &worker{s: s, wake: make(chan struct{}, 1), ctx: ctx, cancel: cancel, done: make(chan struct{}),
 		inFlight: map[string]bool{}, sem: make(chan struct{}, maxConcurrentSends)}
 	if s.nodes != nil {
-		w.leases = &outboxLeases{db: s.db, owner: s.nodes.id, ttl: s.cfg.OutboxLease}
+		w.leases = delivery.NewLeases(s.db, s.nodes.id, s.cfg.OutboxLease)
 		kick := w.kick
 		s.nodes.relay.queued.Store(&kick)
 	}
@@ -71,7 +72,7 @@ func (w *worker) stop() {
 		// than when their leases run out.
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		if err := w.leases.releaseAll(ctx); err != nil {
+		if err := w.leases.ReleaseAll(ctx); err != nil {
 			w.s.log.Warn("outbox leases not released at stop; they run out by themselves", "err", err.Error())
 		}
 	}
@@ -80,19 +81,19 @@ func (w *worker) stop() {
 // due lists the jobs to start now: on one node, every thread's oldest
 // pending job that is due; with several nodes, those of them this node
 // has just leased, as many as it has room to send.
-func (w *worker) due(now time.Time) ([]OutboxJob, error) {
+func (w *worker) due(now time.Time) ([]delivery.Job, error) {
 	if w.leases != nil {
-		return w.leases.claim(w.ctx, now, cap(w.sem)-len(w.sem))
+		return w.leases.Claim(w.ctx, now, cap(w.sem)-len(w.sem))
 	}
 	return w.s.store.Outbox.Due(w.ctx, w.s.db, now)
 }
 
 // giveBack releases the lease of a job taken but not started.
-func (w *worker) giveBack(j OutboxJob) {
+func (w *worker) giveBack(j delivery.Job) {
 	if w.leases == nil {
 		return
 	}
-	if err := w.leases.release(context.WithoutCancel(w.ctx), j.ID); err != nil {
+	if err := w.leases.Release(context.WithoutCancel(w.ctx), j.ID); err != nil {
 		w.s.log.Warn("outbox lease not released; it runs out by itself", "job", j.ID, "err", err.Error())
 	}
 }
@@ -155,7 +156,7 @@ func (w *worker) dispatch() time.Duration {
 			return idle
 		}
 		w.wg.Add(1)
-		go func(j OutboxJob) {
+		go func(j delivery.Job) {
 			defer w.wg.Done()
 			defer func() { <-w.sem }()
 			w.deliver(j)
@@ -167,7 +168,7 @@ func (w *worker) dispatch() time.Duration {
 	}
 	var next time.Time
 	if w.leases != nil {
-		next, err = w.leases.nextDue(w.ctx)
+		next, err = w.leases.NextDue(w.ctx)
 	} else {
 		next, err = w.s.store.Outbox.NextDue(w.ctx, w.s.db)
 	}
@@ -201,11 +202,11 @@ func (w *worker) backoff(attempts int, retryAfter time.Duration) time.Duration {
 	return max(d, retryAfter)
 }
 
-func (w *worker) deliver(j OutboxJob) {
+func (w *worker) deliver(j delivery.Job) {
 	s := w.s
 	ctx := w.ctx
 	if w.leases != nil {
-		ctx = withLease(ctx, w.leases)
+		ctx = delivery.WithLease(ctx, w.leases)
 	}
 	m, err := s.store.Messages.Get(ctx, s.db, j.MessageID)
 	if err != nil {
@@ -241,7 +242,7 @@ func (w *worker) deliver(j OutboxJob) {
 	if ctx.Err() != nil {
 		return // shutting down: the job stays pending and resumes at start
 	}
-	if errors.Is(sendErr, errLeaseLost) {
+	if errors.Is(sendErr, delivery.ErrLeaseLost) {
 		// Another node may have the job now; it records the outcome.
 		s.log.Warn("send not made: this node's lease on it ran out", "job", j.ID, "message", m.ID)
 		return

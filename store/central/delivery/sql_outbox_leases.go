@@ -1,4 +1,4 @@
-package central
+package delivery
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// outboxLeases hands each due outbox job to one node when several nodes
+// Leases hands each due outbox job to one node when several nodes
 // share a PostgreSQL database. A node takes due jobs in one short
 // statement, SELECT … FOR UPDATE SKIP LOCKED inside an UPDATE that writes
 // its lease (node id and expiry): two nodes asking at the same moment
@@ -15,7 +15,7 @@ import (
 // a committed claim no longer matches (its lease_until is in the future).
 // A node that dies holding a lease leaves it to run out; the job is then
 // taken again. PostgreSQL only, so the statements use its placeholders.
-type outboxLeases struct {
+type Leases struct {
 	db    *sql.DB
 	owner string // this node's id for this run
 	ttl   time.Duration
@@ -34,10 +34,16 @@ const claimSQL = `UPDATE outbox SET lease_owner = $1, lease_until = $2
 		ORDER BY o.id
 		LIMIT $4
 		FOR UPDATE SKIP LOCKED)
-	RETURNING ` + outboxCols
+	RETURNING ` + jobCols
 
-// claim leases up to limit due jobs to this node, oldest first.
-func (l *outboxLeases) claim(ctx context.Context, now time.Time, limit int) ([]OutboxJob, error) {
+// NewLeases is the leases of node owner (its id for this run), each held
+// for ttl.
+func NewLeases(db *sql.DB, owner string, ttl time.Duration) *Leases {
+	return &Leases{db: db, owner: owner, ttl: ttl}
+}
+
+// Claim leases up to limit due jobs to this node, oldest first.
+func (l *Leases) Claim(ctx context.Context, now time.Time, limit int) ([]Job, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
@@ -46,7 +52,7 @@ func (l *outboxLeases) claim(ctx context.Context, now time.Time, limit int) ([]O
 		return nil, err
 	}
 	defer rows.Close()
-	var out []OutboxJob
+	var out []Job
 	for rows.Next() {
 		j, err := scanJob(rows)
 		if err != nil {
@@ -57,31 +63,31 @@ func (l *outboxLeases) claim(ctx context.Context, now time.Time, limit int) ([]O
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	slices.SortFunc(out, func(a, b OutboxJob) int { return int(a.ID - b.ID) })
+	slices.SortFunc(out, func(a, b Job) int { return int(a.ID - b.ID) })
 	return out, nil
 }
 
-// release gives a job this node took but will not send now back to every
+// Release gives a job this node took but will not send now back to every
 // node at once, instead of at its lease's end.
-func (l *outboxLeases) release(ctx context.Context, id int64) error {
+func (l *Leases) Release(ctx context.Context, id int64) error {
 	_, err := l.db.ExecContext(ctx, `UPDATE outbox SET lease_owner = '', lease_until = 0
 		WHERE id = $1 AND lease_owner = $2`, id, l.owner)
 	return err
 }
 
-// releaseAll gives back every lease this node holds (a clean stop). A job
+// ReleaseAll gives back every lease this node holds (a clean stop). A job
 // whose send was under way keeps its in-doubt hold: releasing its lease
 // does not make it due.
-func (l *outboxLeases) releaseAll(ctx context.Context) error {
+func (l *Leases) ReleaseAll(ctx context.Context) error {
 	_, err := l.db.ExecContext(ctx, `UPDATE outbox SET lease_owner = '', lease_until = 0
 		WHERE lease_owner = $1 AND state = 'pending'`, l.owner)
 	return err
 }
 
-// markInFlight is the intent mark of a leased job (outbox_intent.go),
+// MarkInFlight is the intent mark of a leased job (intent.go),
 // made only while this node's lease still holds: if it ran out, another
 // node may already be sending the job, and this node must not.
-func (l *outboxLeases) markInFlight(ctx context.Context, idempotencyKey, marker string, now, hold time.Time) error {
+func (l *Leases) MarkInFlight(ctx context.Context, idempotencyKey, marker string, now, hold time.Time) error {
 	res, err := l.db.ExecContext(ctx, `UPDATE outbox SET last_error = $1,
 		next_at = CASE WHEN next_at > $2 THEN next_at ELSE $2 END
 		WHERE idempotency_key = $3 AND state = 'pending' AND lease_owner = $4 AND lease_until > $5`,
@@ -94,15 +100,15 @@ func (l *outboxLeases) markInFlight(ctx context.Context, idempotencyKey, marker 
 		return err
 	}
 	if n == 0 {
-		return errLeaseLost
+		return ErrLeaseLost
 	}
 	return nil
 }
 
-// nextDue is when the worker should look again: the earliest moment a
+// NextDue is when the worker should look again: the earliest moment a
 // thread's oldest pending job is both due and free of any node's lease
 // (zero when nothing is pending).
-func (l *outboxLeases) nextDue(ctx context.Context) (time.Time, error) {
+func (l *Leases) NextDue(ctx context.Context) (time.Time, error) {
 	var n sql.NullInt64
 	err := l.db.QueryRowContext(ctx, `SELECT MIN(CASE WHEN lease_until > next_at THEN lease_until ELSE next_at END)
 		FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox WHERE state = 'pending' GROUP BY thread_id)`).Scan(&n)
