@@ -470,6 +470,12 @@ func (sc *scanner) cuedUnknownNames() {
 		if !sc.nameEvidence(j, c == cueNameStrong || c == cueTitle) {
 			continue
 		}
+		if c == cueTitle && !sc.upper(j) && dictionaryWord(sc.word(j)) {
+			// "the nurse will call you", "the doctor may see you now": a
+			// role, then the sentence's verb; a name after a title is
+			// written with its capital ("nurse Will called").
+			continue
+		}
 		if sc.otherScriptWord(j) && c == cueIntro {
 			continue // "thanks 谢谢", "regards, с уважением"
 		}

@@ -181,3 +181,27 @@ func TestNamesByPositionConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestRoleThenVerbIsNoName: after a role word that is also a title
+// ("nurse", "doctor", "dr"), the lower-case word that follows is the
+// sentence's verb, not a name — the clinic writes this in every other
+// reply. A capitalised name after the title is still a name.
+func TestRoleThenVerbIsNoName(t *testing.T) {
+	roles := []string{"the nurse", "a nurse", "our nurse", "your nurse", "the doctor", "your doctor", "the dr"}
+	verbs := []string{"will call you back", "may call you today", "will see you now", "might ring you", "would like to see you",
+		"should call you", "can see you at 3", "must sign the form", "will text you the time"}
+	for _, r := range roles {
+		for _, v := range verbs {
+			for _, s := range []string{r + " " + v, "Thank you, " + r + " " + v + ".", "ok " + r + " " + v + " tomorrow"} {
+				if got := Detect(s).Masked; got != s {
+					t.Errorf("Detect(%q) = %q, want it unmasked", s, got)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"nurse Will called me yesterday", "Dr. Patel will call you tomorrow"} {
+		if got := Detect(s).Masked; !strings.Contains(got, "[NAME]") {
+			t.Errorf("Detect(%q) = %q, want the name masked", s, got)
+		}
+	}
+}
