@@ -49,27 +49,7 @@ func TestConsentFirstMessageAndTemplatesEndToEnd(t *testing.T) {
 		stopper  = "+447700900502" // opted in, then sends STOP
 		silent   = "+447700900503" // opted in, then silent for 25 hours
 	)
-	logs := []string{filepath.Join(dir, "bspsim.log"), filepath.Join(dir, "triaged.log")}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			return
-		}
-		for _, l := range logs {
-			b, _ := os.ReadFile(l)
-			if len(b) > 6000 {
-				b = b[len(b)-6000:]
-			}
-			t.Logf("--- end of %s ---\n%s", filepath.Base(l), b)
-		}
-	})
-	startProc(t, "bspsim", filepath.Join(binDir, "bspsim"), []string{
-		"-addr", simAddr, "-webhook-url", triURL + "/webhooks/whatsapp", "-app-secret", e2eAppSecret,
-		"-token", e2eToken, "-phone-number-id", e2ePhoneID, "-status-delay", "20ms",
-	}, baseEnv(), logs[0])
-	eventually(t, 10*time.Second, "bspsim to listen", func() (bool, string) {
-		code, err := call("GET", simURL+"/sim/faults", "", nil, nil)
-		return err == nil && code == 200, fmt.Sprint(code, err)
-	})
+	logs := startSimulator(t, dir, binDir, simAddr, triURL)
 	triEnv := append(baseEnv(),
 		"TRIAGED_ADDR="+triAddr, "TRIAGED_DATA="+dataDir, "TRIAGED_PROVIDER=cloudapi",
 		"TRIAGED_WHATSAPP_APP_SECRET="+e2eAppSecret, "TRIAGED_WHATSAPP_VERIFY_TOKEN="+e2eVerifyToken,

@@ -207,28 +207,7 @@ func TestDeliveryExactlyOnceAcrossCrashAndFaults(t *testing.T) {
 		optins = append(optins, e2ePhone(i))
 	}
 
-	logs := []string{filepath.Join(dir, "bspsim.log"), filepath.Join(dir, "triaged.log")}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			return
-		}
-		for _, l := range logs {
-			b, _ := os.ReadFile(l)
-			if len(b) > 6000 {
-				b = b[len(b)-6000:]
-			}
-			t.Logf("--- end of %s ---\n%s", filepath.Base(l), b)
-		}
-	})
-
-	startProc(t, "bspsim", filepath.Join(binDir, "bspsim"), []string{
-		"-addr", simAddr, "-webhook-url", triURL + "/webhooks/whatsapp", "-app-secret", e2eAppSecret,
-		"-token", e2eToken, "-phone-number-id", e2ePhoneID, "-status-delay", "20ms",
-	}, baseEnv(), logs[0])
-	eventually(t, 10*time.Second, "bspsim to listen", func() (bool, string) {
-		code, err := call("GET", simURL+"/sim/faults", "", nil, nil)
-		return err == nil && code == 200, fmt.Sprint(code, err)
-	})
+	logs := startSimulator(t, dir, binDir, simAddr, triURL)
 
 	triEnv := append(baseEnv(),
 		"TRIAGED_ADDR="+triAddr, "TRIAGED_DATA="+dataDir, "TRIAGED_PROVIDER=cloudapi",
@@ -463,4 +442,35 @@ func TestDeliveryExactlyOnceAcrossCrashAndFaults(t *testing.T) {
 		}
 		return true, ""
 	})
+}
+
+// startSimulator starts bspsim on simAddr, delivering webhooks to the
+// triaged at triURL, and waits until it listens. It returns the log files
+// of the simulator and of the triaged the test starts next; their ends are
+// printed when the test fails.
+func startSimulator(t *testing.T, dir, binDir, simAddr, triURL string) []string {
+	t.Helper()
+	logs := []string{filepath.Join(dir, "bspsim.log"), filepath.Join(dir, "triaged.log")}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		for _, l := range logs {
+			b, _ := os.ReadFile(l)
+			if len(b) > 6000 {
+				b = b[len(b)-6000:]
+			}
+			t.Logf("--- end of %s ---\n%s", filepath.Base(l), b)
+		}
+	})
+	startProc(t, "bspsim", filepath.Join(binDir, "bspsim"), []string{
+		"-addr", simAddr, "-webhook-url", triURL + "/webhooks/whatsapp", "-app-secret", e2eAppSecret,
+		"-token", e2eToken, "-phone-number-id", e2ePhoneID, "-status-delay", "20ms",
+	}, baseEnv(), logs[0])
+	simURL := "http://" + simAddr
+	eventually(t, 10*time.Second, "bspsim to listen", func() (bool, string) {
+		code, err := call("GET", simURL+"/sim/faults", "", nil, nil)
+		return err == nil && code == 200, fmt.Sprint(code, err)
+	})
+	return logs
 }

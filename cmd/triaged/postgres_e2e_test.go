@@ -53,27 +53,7 @@ func TestServeOnPostgres(t *testing.T) {
 		patientText = "Hi, Ottoline here, DOB 14/02/1979, my other number is 07700 900 461 and the rash is spreading"
 	)
 
-	logs := []string{filepath.Join(dir, "bspsim.log"), filepath.Join(dir, "triaged.log")}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			return
-		}
-		for _, l := range logs {
-			b, _ := os.ReadFile(l)
-			if len(b) > 6000 {
-				b = b[len(b)-6000:]
-			}
-			t.Logf("--- end of %s ---\n%s", filepath.Base(l), b)
-		}
-	})
-	startProc(t, "bspsim", filepath.Join(binDir, "bspsim"), []string{
-		"-addr", simAddr, "-webhook-url", triURL + "/webhooks/whatsapp", "-app-secret", e2eAppSecret,
-		"-token", e2eToken, "-phone-number-id", e2ePhoneID, "-status-delay", "20ms",
-	}, baseEnv(), logs[0])
-	eventually(t, 10*time.Second, "bspsim to listen", func() (bool, string) {
-		code, err := call("GET", simURL+"/sim/faults", "", nil, nil)
-		return err == nil && code == 200, fmt.Sprint(code, err)
-	})
+	logs := startSimulator(t, dir, binDir, simAddr, triURL)
 	pgEnv := append(baseEnv(), central.EnvDatabaseURL+"="+pg.URL, "TRIAGED_DATA="+dataDir, "TRIAGED_KEY_PASSPHRASE_FILE="+passFile)
 	triEnv := append(pgEnv,
 		"TRIAGED_ADDR="+triAddr, "TRIAGED_PROVIDER=cloudapi",
