@@ -19,6 +19,19 @@ import (
 // at t0.
 func twoNodes(t *testing.T, threads int, t0 time.Time) (a, b *sql.DB) {
 	t.Helper()
+	d := postgresOutbox(t, threads, t0)
+	b, err := pgcluster.Shared(t).Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return d.DB, b
+}
+
+// postgresOutbox is a migrated PostgreSQL database holding threads
+// threads of two pending sends each, all due at t0.
+func postgresOutbox(t *testing.T, threads int, t0 time.Time) pgcluster.Database {
+	t.Helper()
 	pgcluster.Template(t, "delivery_migrated", func(db *sql.DB) error {
 		pg, err := migrations.Postgres()
 		if err != nil {
@@ -27,11 +40,6 @@ func twoNodes(t *testing.T, threads int, t0 time.Time) (a, b *sql.DB) {
 		return migrate.Apply(context.Background(), db, migrate.Postgres, pg, "test")
 	})
 	d := pgcluster.NewDatabaseFrom(t, "delivery_migrated")
-	b, err := pgcluster.Shared(t).Open(d.Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { b.Close() })
 	n := 0
 	for i := range threads {
 		th := fmt.Sprintf("thr_%02d", i)
@@ -55,7 +63,7 @@ func twoNodes(t *testing.T, threads int, t0 time.Time) (a, b *sql.DB) {
 			}
 		}
 	}
-	return d.DB, b
+	return d
 }
 
 // Two nodes asking for due sends at the same moment never both get the
