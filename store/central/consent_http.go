@@ -122,7 +122,7 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, resp)
 		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 		if resp.ConfirmationSent {
-			s.worker.kick()
+			s.worker.Kick()
 		}
 	}
 }

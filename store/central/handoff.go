@@ -129,7 +129,7 @@ func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.
 	}
 	if !out.replayed {
 		s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: out.msg.ID, Status: string(out.msg.Status)})
-		s.worker.kick()
+		s.worker.Kick()
 	}
 	return api.HandoffAck{Sent: true, MessageID: out.msg.ID}, nil
 }

@@ -70,7 +70,7 @@ func (s *Server) handlePHIPreference(w http.ResponseWriter, r *http.Request) {
 	default:
 		w.WriteHeader(http.StatusNoContent)
 		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
-		s.worker.kick()
+		s.worker.Kick()
 	}
 }
 

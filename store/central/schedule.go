@@ -253,6 +253,6 @@ func (s *Server) runSchedule(ctx context.Context, id string) error {
 		s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: threadID, MessageID: out.msg.ID, Status: string(out.msg.Status)})
 	}
 	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
-	s.worker.kick()
+	s.worker.Kick()
 	return nil
 }

@@ -231,7 +231,7 @@ type Server struct {
 	keySource seal.Source
 	commits   *groupCommitter // the one writer of webhooks (group_commit.go)
 	misrouted atomic.Uint64   // webhooks for another business number (MisroutedWebhooks)
-	worker    *worker
+	worker    *delivery.Worker
 	bg        sync.WaitGroup // best-effort background calls (MarkRead)
 	bgCtx     context.Context
 	bgCancel  context.CancelFunc
@@ -389,7 +389,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.commits = newGroupCommitter(s)
 	s.commits.start()
 	s.worker = newWorker(s)
-	s.worker.start()
+	s.worker.Start()
 	s.startScheduler()
 	s.startSLASweeper()
 	return s, nil
@@ -474,7 +474,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	// Webhooks already handed over are stored and answered; later ones
 	// get 503 and are retried by the provider.
 	s.commits.stop()
-	s.worker.stop()
+	s.worker.Stop()
 	if s.checkpoints != nil {
 		// A last checkpoint covers everything written before the stop.
 		if cerr := s.checkpoints.Shutdown(ctx); cerr != nil {

@@ -71,7 +71,7 @@ func (s *Server) commitWebhook(w http.ResponseWriter, r *http.Request, route str
 	if res.stats.statuses > 0 || res.stats.consent > 0 || res.stats.urgentReplies > 0 {
 		// A status may have settled a send held in doubt, and a consent
 		// change or a first contact queued an answer: deliver now.
-		s.worker.kick()
+		s.worker.Kick()
 	}
 }
 
