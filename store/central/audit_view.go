@@ -3,7 +3,6 @@ package central
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -208,128 +207,45 @@ func parseReviewCursor(v string) (reviewCursor, error) {
 	return c, nil
 }
 
-// reviewThreadRef finds the thread an entry is about: named in the
-// object, through the message or incident it names, or in the detail.
-func reviewThreadRef(pg bool) string {
-	return `CASE
-		WHEN a.object LIKE 'thread:%' THEN substr(a.object, 8)
-		WHEN a.object LIKE 'message:%' THEN COALESCE(` + jsonText(pg, "a.detail", "thread_id") + `,
-			(SELECT m.thread_id FROM messages m WHERE m.id = substr(a.object, 9)))
-		WHEN a.object LIKE 'incident:%' THEN (SELECT i.thread_id FROM incidents i WHERE i.id = substr(a.object, 10))
-		ELSE ` + jsonText(pg, "a.detail", "thread_id") + ` END`
-}
-
-// syncBookkeeping is what the review leaves out: accepted audit batches
-// record only that a console's chain reached the endpoint (its entries
-// are in the trail themselves). A refused batch stays: it is a forged
-// or broken chain, which a reviewer must see.
-const syncBookkeeping = `(a.action = 'audit.batch' AND a.outcome = 'ok')`
-
 // queryAuditReview reads one review page.
 func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditReviewFilter, cur reviewCursor, withReason bool) (api.AuditReviewPage, error) {
-	where := []string{`NOT ` + syncBookkeeping}
-	var args []any
-	if f.User != "" {
-		// A username names an account; anything else is an actor with no
-		// account ("system", "patient", "cli:root").
-		where = append(where, `a.user_id = COALESCE((SELECT id FROM users WHERE username = ?), ?)`)
-		args = append(args, strings.ToLower(f.User), f.User)
-	}
-	if f.Action != "" {
-		// An exact action, or a family: "incident" is incident.open,
-		// incident.update, …
-		where = append(where, `(a.action = ? OR substr(a.action, 1, ?) = ?)`)
-		args = append(args, f.Action, len(f.Action)+1, f.Action+".")
-	}
-	if !f.From.IsZero() {
-		where = append(where, `a.at_ns >= ?`)
-		args = append(args, f.From.UnixNano())
-	}
-	if !f.To.IsZero() {
-		where = append(where, `a.at_ns < ?`)
-		args = append(args, f.To.UnixNano())
-	}
-	if cur.set {
-		where = append(where, `(a.at_ns, a.gseq) < (?, ?)`)
-		args = append(args, cur.atNS, cur.gseq)
-	}
-	if f.Patient != "" {
-		// A label as the console shows it, or a thread id from a link,
-		// resolved first: the entries are then found by what they name
-		// (indexed), not by resolving every entry's patient.
-		var patientID, threadID string
-		err := q.QueryRowContext(ctx, `SELECT p.id, COALESCE(t.id, '') FROM patients p LEFT JOIN threads t ON t.patient_id = p.id
-			WHERE p.label = ? OR t.id = ? LIMIT 1`, patientLabel(f.Patient), f.Patient).Scan(&patientID, &threadID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return api.AuditReviewPage{Entries: []api.AuditReviewEntry{}}, nil
-		}
-		if err != nil {
-			return api.AuditReviewPage{}, err
-		}
-		where = append(where, `(a.object IN (?, ?)
-			OR `+jsonText(s.store.pg, "a.detail", "thread_id")+` = ?
-			OR a.object IN (SELECT 'message:' || m.id FROM messages m WHERE m.thread_id = ?)
-			OR a.object IN (SELECT 'incident:' || i.id FROM incidents i WHERE i.thread_id = ?))`)
-		args = append(args, "thread:"+threadID, "patient:"+patientID, threadID, threadID, threadID)
-	}
-	query := `SELECT a.at, a.at_ns, a.gseq, a.console_id, a.user_id, COALESCE(u.username, ''), a.role, a.action, a.object, a.outcome, a.detail,
-			COALESCE(p.label, ''), COALESCE(ou.username, ''), rv.id, rv.reason_sealed
-		FROM (SELECT a.*, ` + reviewThreadRef(s.store.pg) + ` AS thread_ref FROM audit a WHERE ` + strings.Join(where, " AND ") +
-		` ORDER BY a.at_ns DESC, a.gseq DESC LIMIT ?) a
-		LEFT JOIN users u ON u.id = a.user_id
-		LEFT JOIN threads t ON t.id = a.thread_ref
-		LEFT JOIN patients p ON p.id = COALESCE(t.patient_id, CASE WHEN a.object LIKE 'patient:%' THEN substr(a.object, 9) END)
-		LEFT JOIN users ou ON a.object LIKE 'user:%' AND ou.id = substr(a.object, 6)
-		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = ` + jsonText(s.store.pg, "a.detail", "reveal_id") + `
-		ORDER BY a.at_ns DESC, a.gseq DESC`
-	args = append(args, f.Limit+1)
-	rows, err := q.QueryContext(ctx, query, args...)
+	rows, err := sqlAuditReview{pg: s.store.pg}.page(ctx, q, f, cur)
 	if err != nil {
 		return api.AuditReviewPage{}, err
 	}
-	defer rows.Close()
 	page := api.AuditReviewPage{Entries: []api.AuditReviewEntry{}}
 	var last reviewCursor
-	for rows.Next() {
+	for _, row := range rows {
 		if len(page.Entries) == f.Limit {
 			// One row beyond the page: there is a next page, and it
 			// starts after the last row kept.
 			page.Next = last.String()
 			break
 		}
-		var (
-			e                                  api.AuditReviewEntry
-			at, console, userID, uname, role   string
-			object, detail, label, objUsername string
-			revealID                           sql.NullString
-			sealed                             []byte
-		)
-		if err := rows.Scan(&at, &last.atNS, &last.gseq, &console, &userID, &uname, &role, &e.Action, &object, &e.Outcome, &detail,
-			&label, &objUsername, &revealID, &sealed); err != nil {
-			return api.AuditReviewPage{}, err
-		}
-		e.At, _ = time.Parse(time.RFC3339Nano, at)
-		e.User = cmp.Or(uname, userID)
-		e.Role = api.Role(role)
+		last = row.cursor
+		e := api.AuditReviewEntry{Action: row.action, Outcome: row.outcome}
+		e.At, _ = time.Parse(time.RFC3339Nano, row.at)
+		e.User = cmp.Or(row.username, row.userID)
+		e.Role = api.Role(row.role)
 		e.Source = "console"
-		if console == ServerConsoleID {
+		if row.console == ServerConsoleID {
 			e.Source = "server"
 		}
-		e.Object, _, _ = strings.Cut(object, ":")
-		e.Patient = label
+		e.Object, _, _ = strings.Cut(row.object, ":")
+		e.Patient = row.label
 		if e.Object == "user" {
-			e.Subject = objUsername
+			e.Subject = row.objUsername
 		}
 		var raw map[string]string
-		if detail != "" && detail != "{}" && detail != "null" {
-			if err := json.Unmarshal([]byte(detail), &raw); err != nil {
+		if row.detail != "" && row.detail != "{}" && row.detail != "null" {
+			if err := json.Unmarshal([]byte(row.detail), &raw); err != nil {
 				return api.AuditReviewPage{}, err
 			}
 		}
 		e.Detail = reviewDetail(raw)
-		if revealID.Valid {
+		if row.revealID.Valid {
 			if withReason {
-				if e.Reason, err = s.keys.OpenString("reveals", "reason", revealID.String, sealed); err != nil {
+				if e.Reason, err = s.keys.OpenString("reveals", "reason", row.revealID.String, row.reasonSealed); err != nil {
 					return api.AuditReviewPage{}, err
 				}
 			} else {
@@ -338,7 +254,7 @@ func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditRev
 		}
 		page.Entries = append(page.Entries, e)
 	}
-	return page, rows.Err()
+	return page, nil
 }
 
 // patientLabel turns what a reviewer typed ("7k2q", "patient 7K2Q") into

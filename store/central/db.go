@@ -3,7 +3,6 @@ package central
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
 	"os"
@@ -21,9 +20,6 @@ import (
 	// Aliased: this package has its own unexported type named sqlite.
 	dbfile "github.com/clinicwa/triage/store/sqlite"
 )
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // DBFileName is the name of the SQLite file inside Config.DataDir:
 // storage.DBFileName, named here too for the commands and the many
@@ -48,14 +44,16 @@ func OpenDB(ctx context.Context, path string) (*sql.DB, error) {
 	return db, nil
 }
 
-func loadMigrations() ([]dbfile.Migration, error) {
-	return dbfile.LoadMigrations(migrationFiles, "migrations")
-}
+func loadMigrations() ([]dbfile.Migration, error) { return migrations.SQLite() }
 
-// Migrate applies every embedded migration the database does not yet
-// have; a schema newer than this triaged is refused.
+// Migrate applies every embedded SQLite migration (migrations/sqlite) the
+// database does not yet have; a schema newer than this triaged is refused.
 func Migrate(ctx context.Context, db *sql.DB) error {
-	if err := dbfile.Migrate(ctx, db, migrationFiles, "migrations", "triaged"); err != nil {
+	ms, err := loadMigrations()
+	if err != nil {
+		return fmt.Errorf("central: %w", err)
+	}
+	if err := migrate.Apply(ctx, db, migrate.SQLite, ms, "triaged"); err != nil {
 		return fmt.Errorf("central: %w", err)
 	}
 	return nil

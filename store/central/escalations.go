@@ -67,48 +67,21 @@ func (s *Server) startSLASweeper() {
 // find the row already changed and write nothing.
 func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 	now := s.now()
-	rows, err := s.db.QueryContext(ctx, `SELECT id, handoff_due_at FROM threads
-		WHERE handoff_due_at IS NOT NULL AND sla_escalated_at IS NULL AND escalated_at IS NULL AND state = 'clinical'
-		AND handoff_due_at <= ? AND last_reply_at <= COALESCE(handoff_at, 0)`, now.UnixNano())
+	list, err := sqlEscalations{}.overdue(ctx, s.db, now)
 	if err != nil {
-		return 0, err
-	}
-	type due struct {
-		id string
-		at int64
-	}
-	var list []due
-	for rows.Next() {
-		var d due
-		if err := rows.Scan(&d.id, &d.at); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		list = append(list, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, d := range list {
 		escalated := false
 		err := s.store.Tx(ctx, func(q Querier) error {
-			escalated = false
-			res, err := q.ExecContext(ctx, `UPDATE threads SET escalated_at = ?1, sla_escalated_at = ?1, escalated_by = 'system',
-				escalation_kind = 'sla', escalation_reason_sealed = NULL, escalation_masked_sealed = NULL
-				WHERE id = ?2 AND state = 'clinical' AND escalated_at IS NULL AND sla_escalated_at IS NULL AND handoff_due_at = ?3
-				AND last_reply_at <= COALESCE(handoff_at, 0)`, now.UnixNano(), d.id, d.at)
-			if err != nil {
+			var err error
+			if escalated, err = (sqlEscalations{}).escalate(ctx, q, d, now); err != nil || !escalated {
 				return err
 			}
-			if k, _ := res.RowsAffected(); k != 1 {
-				return nil
-			}
-			escalated = true
-			late := now.Sub(time.Unix(0, d.at)).Round(time.Second)
-			return s.auditServer(ctx, q, auditRecord{UserID: systemSender, Action: "thread.escalate", Object: "thread:" + d.id,
-				Outcome: "ok", Detail: map[string]string{"rule": "sla_overdue", "due": time.Unix(0, d.at).UTC().Format(time.RFC3339),
+			late := now.Sub(time.Unix(0, d.dueAt)).Round(time.Second)
+			return s.auditServer(ctx, q, auditRecord{UserID: systemSender, Action: "thread.escalate", Object: "thread:" + d.threadID,
+				Outcome: "ok", Detail: map[string]string{"rule": "sla_overdue", "due": time.Unix(0, d.dueAt).UTC().Format(time.RFC3339),
 					"late_seconds": strconv.FormatInt(int64(late/time.Second), 10)}})
 		})
 		if err != nil {
@@ -116,8 +89,8 @@ func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 		}
 		if escalated {
 			n++
-			s.log.Info("overdue hand-off escalated", "thread", d.id)
-			s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.id})
+			s.log.Info("overdue hand-off escalated", "thread", d.threadID)
+			s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.threadID})
 		}
 	}
 	return n, nil
@@ -167,6 +140,5 @@ func (l langMessages) InsertInbound(ctx context.Context, q Querier, m *Message) 
 	if err != nil || !inserted || m.Body == "" {
 		return inserted, err
 	}
-	_, err = q.ExecContext(ctx, `UPDATE threads SET lang = ? WHERE id = ?`, string(policy.DetectLanguage(m.Body)), m.ThreadID)
-	return inserted, err
+	return inserted, sqlThreadLang{}.set(ctx, q, m.ThreadID, string(policy.DetectLanguage(m.Body)))
 }

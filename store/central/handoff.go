@@ -76,8 +76,7 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 		}
 		// A new hand-off starts a fresh SLA in the nurses' queue: unowned,
 		// not escalated.
-		if _, err := q.ExecContext(ctx, `UPDATE threads SET handoff_due_at = ?, sla_escalated_at = NULL, owner_id = NULL, owner_at = NULL`+settleEscalation+` WHERE id = ?`,
-			due.UnixNano(), th.ID); err != nil {
+		if err := (sqlThreadWorkflow{}).startHandoffClock(ctx, q, th.ID, due); err != nil {
 			return err
 		}
 		detailMap["due"] = due.UTC().Format("2006-01-02T15:04Z07:00")
@@ -106,8 +105,7 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 // waits for the nurse (migration queues, thread_waiting_reply).
 func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.HandoffAck, error) {
 	lang := "en"
-	var stored string
-	if err := s.db.QueryRowContext(ctx, `SELECT lang FROM threads WHERE id = ?`, th.ID).Scan(&stored); err == nil && stored != "" {
+	if stored, err := (sqlThreadLang{}).get(ctx, s.db, th.ID); err == nil && stored != "" {
 		lang = stored
 	}
 	macro, ok := s.macroByID(handoffAckMacro[lang])

@@ -2,7 +2,6 @@ package central
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"net/http"
 	"unicode/utf8"
@@ -10,61 +9,6 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
-
-// threadFacts reads what a workflow decision depends on. The step's
-// UPDATE repeats these facts in its WHERE clause, so if any changed
-// between this read and the write (a colleague claimed the thread first),
-// the write changes no row and the step is refused: the decision and the
-// write are one atomic step, never read-then-write.
-func (s *Server) threadFacts(ctx context.Context, q Querier, id string) (policy.ThreadFacts, bool, error) {
-	var (
-		f         policy.ThreadFacts
-		owner     sql.NullString
-		escalated bool
-	)
-	err := q.QueryRowContext(ctx, `SELECT state, owner_id, escalated_at IS NOT NULL, COALESCE(escalation_kind, '') = 'sla' FROM threads WHERE id = ?`, id).
-		Scan(&f.State, &owner, &escalated, &f.ByClock)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, false, nil
-	}
-	f.OwnerID, f.Escalated = owner.String, escalated
-	return f, err == nil, err
-}
-
-// factsHold is the WHERE clause that makes a step conditional on the
-// facts it was decided on, and its arguments after the thread id.
-func factsHold(f policy.ThreadFacts) (string, []any) {
-	var owner any
-	if f.OwnerID != "" {
-		owner = f.OwnerID
-	}
-	// (? = 1): the flag arrives as 0/1, which PostgreSQL compares with a
-	// boolean only once it is one.
-	return ` AND state = ? AND (escalated_at IS NOT NULL) = (? = 1) AND owner_id IS ?`, []any{f.State, f.Escalated, owner}
-}
-
-// actUpdate is each step's change to the thread. ?1 is the actor, ?2 the
-// time, ?3 the step's value (the new owner, the outcome, the sealed
-// reason), ?4 the masked reason.
-var actUpdate = map[policy.ThreadAct]string{
-	policy.ActClaim:    `owner_id = ?1, owner_at = ?2` + settleEscalation,
-	policy.ActTakeOver: `owner_id = ?1, owner_at = ?2` + settleEscalation,
-	policy.ActAssign:   `owner_id = ?3, owner_at = ?2` + settleEscalation,
-	policy.ActRelease:  `owner_id = NULL, owner_at = NULL`,
-	policy.ActClose: `state = 'closed', owner_id = NULL, owner_at = NULL, handoff_due_at = NULL,
-		closed_outcome = ?3, closed_by = ?1, closed_at = ?2` + settleEscalation,
-	policy.ActReopen: `state = 'open', closed_outcome = NULL`,
-	policy.ActEscalate: `escalated_at = ?2, escalated_by = ?1, escalation_kind = 'manual',
-		escalation_reason_sealed = ?3, escalation_masked_sealed = ?4`,
-	// Returned to the front desk: out of the nurses' queue, unowned, the
-	// hand-off's clock stopped.
-	policy.ActReturn: `state = 'open', owner_id = NULL, owner_at = NULL, handoff_due_at = NULL` + settleEscalation,
-}
-
-// settleEscalation clears an escalation: a supervisor who takes a thread,
-// gives it to someone, returns or closes it has settled it.
-const settleEscalation = `, escalated_at = NULL, escalated_by = NULL, escalation_kind = NULL,
-	escalation_reason_sealed = NULL, escalation_masked_sealed = NULL`
 
 // handleThreadAct serves POST /threads/{id}/{act}.
 func (s *Server) handleThreadAct(act policy.ThreadAct) http.HandlerFunc {
@@ -124,7 +68,7 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 	err := s.store.Tx(ctx, func(q Querier) error {
 		refused, lost = nil, false
 		var err error
-		if facts, found, err = s.threadFacts(ctx, q, threadID); err != nil || !found {
+		if facts, found, err = (sqlThreadWorkflow{}).facts(ctx, q, threadID); err != nil || !found {
 			return err
 		}
 		facts.ActorID, facts.TargetRole = sess.User.ID, target.Role
@@ -154,13 +98,11 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 				return err
 			}
 		}
-		cond, condArgs := factsHold(facts)
-		args := append([]any{sess.User.ID, s.now().UnixNano(), value, masked, threadID}, condArgs...)
-		res, err := q.ExecContext(ctx, `UPDATE threads SET `+actUpdate[act]+` WHERE id = ?5`+cond, args...)
+		changed, err := sqlThreadWorkflow{}.act(ctx, q, threadID, act, facts, sess.User.ID, s.now(), value, masked)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
+		if !changed {
 			lost = true
 			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "thread." + string(act),
 				Object: "thread:" + threadID, Outcome: "refused", Detail: map[string]string{"rule": "changed"}})

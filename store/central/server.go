@@ -563,12 +563,7 @@ func (s *Server) openKeys(ctx context.Context) error {
 // storeID is the database's stable identity, made once and kept in it, so
 // the keyring entry and the key wrappings stay bound to this store.
 func storeID(ctx context.Context, db *sql.DB) (string, error) {
-	id := newID("store")
-	if _, err := db.ExecContext(ctx, `INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING`, id); err != nil {
-		return "", err
-	}
-	err := db.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
-	return id, err
+	return sqlMeta{}.keepStoreID(ctx, db, newID("store"))
 }
 
 // serverTLSConfig offers TLS 1.2 and 1.3 with AEAD suites only: ECDHE

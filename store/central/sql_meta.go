@@ -37,3 +37,12 @@ func (sqlMeta) storeID(ctx context.Context, q Querier) (string, error) {
 	err := q.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE key = 'store_id'`).Scan(&id)
 	return id, err
 }
+
+// keepStoreID records id as the store's id unless the store has one
+// already, and returns the one kept: the first writer's id stands.
+func (m sqlMeta) keepStoreID(ctx context.Context, q Querier, id string) (string, error) {
+	if _, err := q.ExecContext(ctx, `INSERT INTO store_meta (key, value) VALUES ('store_id', ?) ON CONFLICT (key) DO NOTHING`, id); err != nil {
+		return "", err
+	}
+	return m.storeID(ctx, q)
+}

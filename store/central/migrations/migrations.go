@@ -1,10 +1,13 @@
 // Package migrations holds the central store's numbered schema migrations,
 // one set per database, applied by the one runner in store/migrate:
 //
-//   - NNNN_topic.sql here: SQLite, the embedded default (to move into
-//     sqlite/ once the store is split by backend).
+//   - sqlite/NNNN_topic.sql: SQLite, the default store.
 //   - postgres/NNNN_topic.sql: the PostgreSQL twin of each, same number and
 //     topic.
+//
+// A database records each migration applied by its number and file name,
+// never by its folder (schema_migrations): a store migrated when the
+// SQLite files lay at this folder's root migrates on from where it was.
 //
 // Every SQLite migration has its PostgreSQL twin, and after all of them
 // the two schemas have the same tables, columns (name, nullability and
@@ -29,14 +32,14 @@ import (
 	"github.com/clinicwa/triage/store/migrate"
 )
 
-//go:embed *.sql
+//go:embed sqlite/*.sql
 var sqliteFiles embed.FS
 
 //go:embed postgres/*.sql
 var postgresFiles embed.FS
 
 // SQLite returns the SQLite migrations, numbered 1..n.
-func SQLite() ([]migrate.Migration, error) { return migrate.Load(sqliteFiles, ".") }
+func SQLite() ([]migrate.Migration, error) { return migrate.Load(sqliteFiles, "sqlite") }
 
 // Postgres returns the PostgreSQL migrations, numbered 1..n.
 func Postgres() ([]migrate.Migration, error) { return migrate.Load(postgresFiles, "postgres") }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/clinicwa/triage/store/internal/pgcluster"
 	"github.com/clinicwa/triage/store/migrate"
@@ -81,6 +82,40 @@ func TestEverySQLiteMigrationHasItsPostgresTwin(t *testing.T) {
 		case lite[i].Name != pg[i].Name:
 			t.Errorf("migration %d is %s for SQLite but postgres/%s for PostgreSQL", i+1, lite[i].Name, pg[i].Name)
 		}
+	}
+}
+
+// A store migrated by a triaged that embedded the SQLite migrations at
+// this folder's root (before sqlite/) migrates on with the files in
+// sqlite/: the runner goes by number, and the names it recorded are the
+// bare file names the current set still carries.
+func TestStoreMigratedBeforeTheSQLiteFolderMigratesOn(t *testing.T) {
+	lite, _ := load(t)
+	root := fstest.MapFS{}
+	for _, m := range lite {
+		root[m.Name] = &fstest.MapFile{Data: []byte(m.SQL)}
+	}
+	before, err := migrate.Load(root, ".")
+	if err != nil || len(before) != len(lite) {
+		t.Fatalf("the root layout holds %d of %d migrations: %v", len(before), len(lite), err)
+	}
+	ctx := context.Background()
+	db := openSQLite(t, 0)
+	if err := migrate.Apply(ctx, db, migrate.SQLite, before[:len(before)-3], "triaged"); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate.Apply(ctx, db, migrate.SQLite, lite, "triaged"); err != nil {
+		t.Fatalf("migrating on from the root layout: %v", err)
+	}
+	var names []string
+	for _, m := range lite {
+		names = append(names, m.Name)
+	}
+	if got, want := queryJoin(t, db, `SELECT name FROM schema_migrations ORDER BY version`), strings.Join(names, " "); got != want {
+		t.Errorf("schema_migrations names: %s\nwant: %s", got, want)
+	}
+	if got, want := sqliteSchema(t, db), sqliteSchema(t, openSQLite(t, -1)); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("schema differs from a new store's: only here %v, only there %v", difference(got, want), difference(want, got))
 	}
 }
 

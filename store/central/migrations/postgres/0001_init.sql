@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0001_init.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0001_init.sql (package store/central/migrations: the rules).
 -- The central endpoint's thread store. Times are Unix nanoseconds (UTC).
 -- Columns ending in _sealed hold AES-256-GCM envelopes bound to their
 -- table, column and row (store/seal); columns ending in _bidx hold keyed

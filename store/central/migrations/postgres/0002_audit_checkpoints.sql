@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0002_audit_checkpoints.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0002_audit_checkpoints.sql (package store/central/migrations: the rules).
 -- One global order over every chain's entries (the order this endpoint
 -- received them), so the Merkle tree over the whole log has fixed leaves;
 -- the entry time as an integer for range queries (the text form is kept

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0003_access.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0003_access.sql (package store/central/migrations: the rules).
 -- Sign-in, enrolment and break-glass reveals.
 
 -- Lockout doubling (auth.LockoutState.Lockouts) next to the counters that

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0004_message_kinds.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0004_message_kinds.sql (package store/central/migrations: the rules).
 -- Every kind of patient message a provider delivers, stored faithfully.
 
 -- Kind-specific detail as sealed JSON (store/central messageDetail): the

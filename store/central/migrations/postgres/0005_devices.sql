@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0005_devices.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0005_devices.sql (package store/central/migrations: the rules).
 -- Consoles as devices. A device is a console's Ed25519 key pair; its id is
 -- derived from the public key (store/device), so it cannot be chosen. A
 -- console's audit chain is named by its device id: the endpoint accepts a

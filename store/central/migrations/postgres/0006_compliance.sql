@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0006_compliance.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0006_compliance.sql (package store/central/migrations: the rules).
 -- Compliance records: the quarterly access reviews and each workforce
 -- member's acknowledgment of the clinic's messaging policy.
 

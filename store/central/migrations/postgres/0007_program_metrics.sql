@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0007_program_metrics.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0007_program_metrics.sql (package store/central/migrations: the rules).
 -- The clinic's appointment book, imported from its scheduling system so
 -- the program can measure show rates and late cancellations against the
 -- messages patients received. The external id is held only as a keyed

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0008_signin_throttle.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0008_signin_throttle.sql (package store/central/migrations: the rules).
 -- Failed sign-in counts that do not belong to an account row: one per
 -- source address ("src:<address>") and one per username that matches no
 -- account ("name:<keyed hash>"), so an unknown name locks exactly as a

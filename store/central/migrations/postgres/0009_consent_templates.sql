@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0009_consent_templates.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0009_consent_templates.sql (package store/central/migrations: the rules).
 -- Consent with its source and wording, the first message to a new
 -- number, plain-language opt-outs awaiting a person, and the provider's
 -- view of the clinic's WhatsApp templates.

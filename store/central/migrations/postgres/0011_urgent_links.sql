@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0011_urgent_links.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0011_urgent_links.sql (package store/central/migrations: the rules).
 -- Urgent messages and hand-off link tracking.
 
 -- When a thread was first marked urgent (a patient message suggested an

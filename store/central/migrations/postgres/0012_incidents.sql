@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0012_incidents.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0012_incidents.sql (package store/central/migrations: the rules).
 -- Misdirected-message incidents (45 CFR 164.402): opened by any staff
 -- member, worked by supervisors, kept at least six years. Every free-text
 -- field is sealed; kind, state, outcome and times stay readable for the

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0013_inbox_summary.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0013_inbox_summary.sql (package store/central/migrations: the rules).
 -- The inbox's thread summary: the last message (its sealed masked text is
 -- the preview), the last outbound message (its status), how many patient
 -- messages ever arrived, and a change sequence number. Triggers keep it in

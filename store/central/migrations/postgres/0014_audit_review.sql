@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0014_audit_review.sql (package store/central/migrations: the rules).
+-- PostgreSQL twin of ../sqlite/0014_audit_review.sql (package store/central/migrations: the rules).
 -- The privacy officer's audit review (GET /api/v1/audit/review) pages the
 -- trail newest first by (at_ns, gseq) and filters by patient. These
 -- indexes let a page stop after its 50 entries instead of sorting the
