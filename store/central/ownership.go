@@ -73,6 +73,7 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 		}
 		facts.ActorID, facts.TargetRole = sess.User.ID, target.Role
 		detail["rule"], detail["from_state"] = "", facts.State
+		delete(detail, "owner") // a run again after a deadlock reads the thread afresh
 		if facts.OwnerID != "" {
 			detail["owner"] = facts.OwnerID
 		}

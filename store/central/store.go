@@ -353,12 +353,27 @@ func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
 
 // Tx runs fn in one write transaction (BEGIN IMMEDIATE) and commits when
 // fn returns nil. Write transactions of this process take turns.
+//
+// On PostgreSQL, transactions of other nodes run at the same time, and two
+// that take the same locks in opposite orders (a thread's row and the
+// audit log's append lock) deadlock: PostgreSQL rolls one back with
+// SQLSTATE 40P01. Tx then runs fn again in a new transaction (a few times
+// at most, storage.RetryTransient), so the request succeeds instead of
+// failing for a conflict it did not cause. Every fn passed here must
+// therefore be safe to run twice: it sets what it reports afresh on each
+// run (TestDeadlockBetweenNodesIsRetried).
 func (s *Store) Tx(ctx context.Context, fn func(q Querier) error) error {
-	if err := s.gate.Enter(ctx); err != nil {
-		return err
+	try := func() error {
+		if err := s.gate.Enter(ctx); err != nil {
+			return err
+		}
+		defer s.gate.Leave()
+		return storage.WithTx(ctx, s.DB, func(tx *sql.Tx) error { return fn(tx) })
 	}
-	defer s.gate.Leave()
-	return storage.WithTx(ctx, s.DB, func(tx *sql.Tx) error { return fn(tx) })
+	if !s.pg {
+		return try()
+	}
+	return storage.RetryTransient(ctx, try, pgsql.IsSerializationFailure)
 }
 
 // Exec runs one writing statement on its own, in its turn with the other
