@@ -203,6 +203,26 @@ func buildLexicon() (*lexicon, error) {
 		}
 	}
 
+	// Given names of many origins and the short forms patients use
+	// (assets/data/lexicons/given_names_world.txt). One that is also an
+	// ordinary word ("bob", "chico") is a name that is also a word: it
+	// needs a cue or another name. The others count as the population
+	// tables' names do: in any case beside another name or after a cue,
+	// alone in lower case only where a person stands.
+	world, err := assets.Lexicon(assets.LexWorldGiven)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range world {
+		var n normText
+		n.reset(t)
+		if dictionaryWord(n.b) {
+			lx.addTerm(t, func(e *lexEntry) { e.flags |= fNameWord | fFirst })
+		} else {
+			lx.addTerm(t, func(e *lexEntry) { e.flags |= fFirst | fPopName })
+		}
+	}
+
 	for _, l := range stmtWordLists {
 		for _, w := range l.words {
 			bit := l.bit
