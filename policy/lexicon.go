@@ -524,7 +524,7 @@ func buildLexicon() (*lexicon, error) {
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
 		"first name is", "last name is", "apellido es", "a la atencion de")
-	lx.cue(cueIntro, SpanName, "this is", "it's", "i am", "i'm", "im", "soy", "habla", "le habla",
+	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
