@@ -18,6 +18,7 @@ const (
 	LexLabs        = "labs"
 	LexStopwords   = "stopwords"
 	LexOrdinary    = "ordinary_words"
+	LexWorldGiven  = "given_names_world"
 )
 
 // Lexicon returns the entries of one embedded word list, lower-cased and

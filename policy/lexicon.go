@@ -203,6 +203,26 @@ func buildLexicon() (*lexicon, error) {
 		}
 	}
 
+	// Given names of many origins and the short forms patients use
+	// (assets/data/lexicons/given_names_world.txt). One that is also an
+	// ordinary word ("bob", "chico") is a name that is also a word: it
+	// needs a cue or another name. The others count as the population
+	// tables' names do: in any case beside another name or after a cue,
+	// alone in lower case only where a person stands.
+	world, err := assets.Lexicon(assets.LexWorldGiven)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range world {
+		var n normText
+		n.reset(t)
+		if dictionaryWord(n.b) {
+			lx.addTerm(t, func(e *lexEntry) { e.flags |= fNameWord | fFirst })
+		} else {
+			lx.addTerm(t, func(e *lexEntry) { e.flags |= fFirst | fPopName })
+		}
+	}
+
 	for _, l := range stmtWordLists {
 		for _, w := range l.words {
 			bit := l.bit
@@ -504,7 +524,7 @@ func buildLexicon() (*lexicon, error) {
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
 		"first name is", "last name is", "apellido es", "a la atencion de")
-	lx.cue(cueIntro, SpanName, "this is", "it's", "i am", "i'm", "im", "soy", "habla", "le habla",
+	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",

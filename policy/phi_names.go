@@ -158,6 +158,9 @@ func (sc *scanner) names() {
 		if c != cueNameStrong && c != cueNameWeak && c != cueTitle && c != cueRelation && c != cueIntro {
 			continue
 		}
+		if sc.possessiveIts(m) {
+			continue
+		}
 		j := m.te
 		dot := false
 		for f := 0; f < 2 && j < len(sc.toks); f++ {
@@ -274,7 +277,7 @@ func (sc *scanner) names() {
 		}
 		hasStrong := sc.strongLex(i)
 		end := sc.extendName(i, 4, acceptRun, hasStrong)
-		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i)) {
+		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i) && !sc.popFullName(i)) {
 			i = end
 			continue
 		}
@@ -542,6 +545,13 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 	if !sc.nameWord(j) {
 		return
 	}
+	if m.e.cue == cueRelation && !sc.upper(j) && sc.toks[j].flags&(fFirst|fSurname) == 0 && verbObject(sc.word(j+1)) && dictionaryWord(sc.word(j)) {
+		// "my boyfriend gave me…", "my mom took the pills": a lower-case
+		// word the dictionary lists, after a kinship word and before an
+		// object, is the sentence's verb. A nickname there ("my son
+		// bubba is sick") meets a verb or the end instead.
+		return
+	}
 	if m.e.cue == cueRelation && (sc.is(j-1, "is") || sc.is(j-1, "was") || sc.is(j-1, "es")) && (!sc.upper(j) || sc.allUpperText()) {
 		// "my daughter is autistic": after "is" a lower-case word says
 		// what the person is, not who.
@@ -763,6 +773,13 @@ func (sc *scanner) openingIntro(m mark, j int) bool {
 	return true
 }
 
+// possessiveIts reports "its" written as the possessive ("lost its
+// strength", "its side effects"): only at the start of a clause ("hi its
+// tendai", "ok its me again") does it stand for "it's".
+func (sc *scanner) possessiveIts(m mark) bool {
+	return m.te == m.ts+1 && sc.is(m.ts, "its") && !sc.clauseStart(m.ts)
+}
+
 // bytesHasPossessive reports a word ending in "'s" ("son's").
 func bytesHasPossessive(w []byte) bool {
 	return len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's'
@@ -848,8 +865,41 @@ func (sc *scanner) popPersonContext(i int) bool {
 	switch string(sc.word(i + 1)) {
 	case "said", "says", "told", "called", "asked", "texted", "wants", "needs":
 		return true
+	case "will", "would", "can", "could", "should", "might", "must", "has", "had", "is", "was", "did", "does":
+		// The subject of a clause: "tendai will be late", "wanjiru has
+		// an appointment at 3".
+		return sc.clauseStart(i)
 	}
 	return false
+}
+
+// verbObject reports a word that follows a verb rather than a name: an
+// object pronoun, a determiner, a particle ("gave me", "took the", "went
+// to", "picked up").
+func verbObject(w []byte) bool {
+	switch string(w) {
+	case "me", "him", "her", "us", "them", "it", "a", "an", "the", "my", "his", "our", "your", "their", "to", "up",
+		"out", "back", "that", "this", "some", "home", "over", "off", "down", "away", "all", "me,", "lo", "la", "le", "me.":
+		return true
+	}
+	return false
+}
+
+// popFullName reports a lower-case given name of the population tables
+// with a family name no dictionary lists after it, the pair ending the
+// clause or meeting a date of birth or a number: "kwabena oyelaran dob
+// 3/4/81", "ngozi adebayo-smith, 555…". Two such words together are a
+// person's full name, as one alone is not.
+func (sc *scanner) popFullName(i int) bool {
+	if sc.toks[i].flags&fFirst == 0 {
+		return false
+	}
+	k := i + 1
+	if k >= len(sc.toks) || !sc.toks[k].space || sc.upper(k) || !sc.nameWord(k) || sc.toks[k].flags&(fFirst|fSurname) != 0 ||
+		sc.toks[k].e-sc.toks[k].s < 3 || dictionaryWord(sc.word(k)) {
+		return false
+	}
+	return sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
 }
 
 // finiteVerb reports a verb already carrying person and tense ("is",

@@ -66,6 +66,7 @@ func (sc *scanner) positionalNames() {
 	if r.any&rNameWord != 0 {
 		sc.wordNameSlots(&r)
 	}
+	sc.questionSubjects()
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()
@@ -444,7 +445,7 @@ func (sc *scanner) cuedUnknownNames() {
 		if c != cueNameStrong && c != cueNameWeak && c != cueRelation && c != cueIntro && c != cueTitle {
 			continue
 		}
-		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
+		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) || sc.possessiveIts(m) {
 			continue
 		}
 		if c == cueTitle {
@@ -755,7 +756,10 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 		}
 		break
 	}
-	if start > last || !(r.has(sc, start-1, rSign|rComma) || lines && sc.newlineBefore(start)) {
+	// "thank you! kwabena oyelaran", "gracias. itzel": the thanks ends
+	// its own sentence and the name follows.
+	bang := (sc.isP(start-1, '!') || sc.isP(start-1, '.')) && (signOffWord(sc.word(start-2)) || sc.is(start-2, "you") && sc.is(start-3, "thank"))
+	if start > last || !(r.has(sc, start-1, rSign|rComma) || bang || lines && sc.newlineBefore(start)) {
 		return // most messages: no signature mark before the last words
 	}
 	for k := start; k <= last; k++ {
@@ -772,8 +776,11 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	lineStart := sc.newlineBefore(start)
 	dash := sc.isP(p, '-') || sc.isP(p, '~')
 	comma := sc.isP(p, ',')
-	if dash || comma {
+	if dash || comma || bang {
 		p--
+	}
+	if bang && start == last && !sc.isLex(start) {
+		return // "thanks! lol", "Thanks. Bye": one word no list holds
 	}
 	// One lower-case word no list holds, straight after "thanks" or on a
 	// line of its own, is as often chat shorthand as a name: it needs the
@@ -1615,5 +1622,71 @@ func (sc *scanner) impliedCues(r *nameRoles) {
 		}
 		sc.addName(j, end, 0.7)
 		k = end
+	}
+}
+
+// questionAux reports an auxiliary that opens a question about someone:
+// "can", "did", "is" ("can tendai come in at 3?", "did okafor pick up
+// the forms?", "is wanjiru ok to come?").
+func questionAux(w []byte) bool {
+	switch string(w) {
+	case "can", "could", "will", "would", "should", "did", "does", "is", "has", "may", "might", "was":
+		return true
+	}
+	return false
+}
+
+// questionVerb reports a word that follows the subject of such a
+// question: a verb in its bare form ("come", "pick", "need") or, after
+// "is", a state ("ok", "ready", "still", "due").
+func questionVerb(w []byte) bool {
+	switch string(w) {
+	case "come", "get", "pick", "bring", "see", "have", "be", "go", "take", "call", "make", "start", "stop", "use",
+		"do", "eat", "drink", "switch", "reschedule", "move", "change", "sign", "stay", "return", "need", "still", "also",
+		"just", "ok", "okay", "ready", "able", "allowed", "done", "due", "scheduled", "supposed", "booked", "coming",
+		"going", "cleared", "getting", "having", "seeing", "drop", "wait", "leave", "join", "attend", "skip",
+		"keep", "try", "send", "fill", "finish", "continue", "receive", "register", "check", "speak", "talk", "visit", "already":
+		return true
+	}
+	return false
+}
+
+// questionSubjects finds the person a question opens with, between an
+// auxiliary and the verb: "can tendai come in at 3", "when can Minjun
+// come", "did kwabena oyelaran pick up the meds", "is wanjiru ok to
+// come". Only a pronoun, a determiner or a noun may stand there
+// otherwise ("can you", "is the office", "can mychart be…"): a listed
+// name, a capitalised word no dictionary lists, or two words no
+// dictionary lists in a row, before a bare verb or a state, is the
+// person.
+func (sc *scanner) questionSubjects() {
+	T := sc.toks
+	for a := 0; a+2 < len(T); a++ {
+		if T[a].kind != tkWord || T[a].e-T[a].s < 2 || T[a].e-T[a].s > 6 || !questionAux(sc.word(a)) {
+			continue
+		}
+		if !sc.clauseStart(a) {
+			switch string(sc.word(a - 1)) {
+			case "when", "what", "where", "how", "why", "who", "cuando":
+			default:
+				continue
+			}
+		}
+		j := a + 1
+		if !sc.nameEvidence(j, false) || T[j].flags&(fPersonal|fStop) != 0 && T[j].flags&(fFirst|fSurname) == 0 {
+			continue
+		}
+		end := sc.nameRun(j)
+		if !questionVerb(sc.word(end + 1)) {
+			continue
+		}
+		if end == j && !sc.isLex(j) && !(sc.upper(j) && !sc.allUpperText()) && !sc.otherScriptWord(j) {
+			continue // one lower-case word no list holds: "can mychart be…"
+		}
+		if sc.notPerson(j, end) {
+			continue
+		}
+		sc.addName(j, end, 0.6)
+		a = end
 	}
 }
