@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -146,7 +147,7 @@ func runKeyRotate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *batch <= 0 {
 		return errors.New("--batch must be positive")
 	}
-	rep, err := central.RotateKeys(ctx, *cf.data, cf.custody(), central.RotateOptions{BatchSize: *batch})
+	rep, err := central.RotateKeys(ctx, *cf.data, cf.custody(), maintenance.RotateOptions{BatchSize: *batch})
 	if rep.Source.Warning != "" {
 		fmt.Fprintln(stderr, "triaged: WARNING:", rep.Source.Warning)
 	}
@@ -195,7 +196,7 @@ func runKeyRewrap(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	default:
 		return fmt.Errorf("--to must be keyring or passphrase (got %q)", *to)
 	}
-	src, err := central.RewrapKeys(ctx, *cf.data, cf.custody(), kind, *newPass, *keep, nil)
+	src, err := central.RewrapKeys(ctx, *cf.data, cf.custody(), kind, maintenance.RewrapOptions{PassphraseFile: *newPass, KeepOthers: *keep})
 	if err != nil {
 		return err
 	}

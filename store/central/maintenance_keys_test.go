@@ -15,6 +15,7 @@ import (
 
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -97,7 +98,7 @@ func TestRotateChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestRotateKeysResumesAfterKill")
 	}
-	_, err := RotateKeys(context.Background(), dir, custodyFor(os.Getenv("CENTRAL_ROTATE_CHILD_PASS")), RotateOptions{BatchSize: 1})
+	_, err := RotateKeys(context.Background(), dir, custodyFor(os.Getenv("CENTRAL_ROTATE_CHILD_PASS")), maintenance.RotateOptions{BatchSize: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestRotateKeysResumesAfterKill(t *testing.T) {
 	mid := openStoreKeys(t, watch, pass)
 	openAllSealed(t, watch, mid) // every value readable mid-rotation
 
-	rep, err := RotateKeys(context.Background(), e.dir, custodyFor(pass), RotateOptions{BatchSize: 200})
+	rep, err := RotateKeys(context.Background(), e.dir, custodyFor(pass), maintenance.RotateOptions{BatchSize: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +202,7 @@ func TestRotateKeysResumesAfterKill(t *testing.T) {
 	}
 
 	// A second run starts a fresh rotation and finishes it.
-	rep, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), RotateOptions{})
+	rep, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), maintenance.RotateOptions{})
 	if err != nil || rep.Resumed || rep.KeyID != 3 || !slices.Equal(rep.Retired, []uint32{2}) {
 		t.Fatalf("second rotation = %+v, %v", rep, err)
 	}
@@ -222,7 +223,7 @@ func TestRotateKeysRefusesWhileServing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), RotateOptions{})
+	_, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), maintenance.RotateOptions{})
 	if !errors.Is(err, ErrDataLocked) {
 		t.Fatalf("rotation beside a running server: %v, want ErrDataLocked", err)
 	}
@@ -233,7 +234,7 @@ func TestRotateKeysRefusesWhileServing(t *testing.T) {
 }
 
 func TestRotateKeysNeedsAnExistingStore(t *testing.T) {
-	_, err := RotateKeys(context.Background(), t.TempDir(), custodyFor(writePassphrase(t)), RotateOptions{})
+	_, err := RotateKeys(context.Background(), t.TempDir(), custodyFor(writePassphrase(t)), maintenance.RotateOptions{})
 	if err == nil {
 		t.Fatal("rotation of an empty folder succeeded")
 	}
@@ -246,7 +247,7 @@ func TestRewrapKeysChangesThePassphraseOnly(t *testing.T) {
 	e.stop()
 	newPass := filepath.Join(t.TempDir(), "new")
 	os.WriteFile(newPass, []byte("a-different-long-passphrase-2026"), 0o600)
-	src, err := RewrapKeys(context.Background(), e.dir, custodyFor(pass), seal.KEKPassphrase, newPass, false, nil)
+	src, err := RewrapKeys(context.Background(), e.dir, custodyFor(pass), seal.KEKPassphrase, maintenance.RewrapOptions{PassphraseFile: newPass})
 	if err != nil || src.Kind != seal.KEKPassphrase {
 		t.Fatalf("rewrap = %+v, %v", src, err)
 	}
