@@ -81,8 +81,10 @@ const keyUsage = `Usage: triaged key rotate [flags]
        triaged key rewrap --to keyring|passphrase [flags]
 
 rotate   makes a new data key, reseals every sealed column of triaged.db
-         under it and deletes the old key. Run it with triaged stopped. If it
-         is interrupted, run it again: it finishes the unfinished rotation.
+         under it and deletes the old key. Run it with triaged stopped: on
+         PostgreSQL, every node sharing the database (it refuses while one
+         serves, and no node starts while it runs). If it is interrupted,
+         run it again: it finishes the unfinished rotation.
 rewrap   wraps the same keys under the OS keyring or a passphrase (no value
          changes): move into the keyring once one is available, restore a
          lost keyring entry from the recovery passphrase, or change the

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -262,5 +263,78 @@ func TestRewrapKeysChangesThePassphraseOnly(t *testing.T) {
 	last := chain[len(chain)-1]
 	if last.Action != "keys.rewrap" || last.Detail["to"] != "passphrase" {
 		t.Errorf("last server audit entry = %s %v", last.Action, last.Detail)
+	}
+}
+
+// On PostgreSQL the data folder's lock keeps out only the triaged of that
+// folder: a node of another host serves from the same database. A
+// rotation started from another folder must refuse while that node
+// serves, change nothing, and run once the node has stopped.
+func TestRotateKeysRefusesWhileAnotherNodeServes(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("nodes share a store only on PostgreSQL (TRIAGE_CENTRAL_BACKEND=postgres)")
+	}
+	pass := writePassphrase(t)
+	e := newEnv(t, withPassphraseKeys(pass))
+	url, err := databaseURLFor(e.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := custodyFor(pass)
+	elsewhere.DatabaseURL = url
+	otherHost := t.TempDir()
+	_, err = RotateKeys(context.Background(), otherHost, elsewhere, maintenance.RotateOptions{})
+	if !errors.Is(err, ErrNodesServing) {
+		t.Fatalf("rotation beside a node serving from the database: %v, want ErrNodesServing", err)
+	}
+	if _, err := RewrapKeys(context.Background(), otherHost, elsewhere, seal.KEKPassphrase, maintenance.RewrapOptions{}); !errors.Is(err, ErrNodesServing) {
+		t.Fatalf("rewrap beside a node serving from the database: %v, want ErrNodesServing", err)
+	}
+	if got := dataKeyIDs(t, e.srv.db); !slices.Equal(got, []uint32{1}) {
+		t.Fatalf("refused rotation changed the keys: %v", got)
+	}
+	e.stop() // a node that stops gives its share back
+	rep, err := RotateKeys(context.Background(), otherHost, elsewhere, maintenance.RotateOptions{})
+	if err != nil || rep.KeyID != 2 {
+		t.Fatalf("rotation once the node stopped = %+v, %v", rep, err)
+	}
+}
+
+// A node must not start on keys a rotation is replacing: while key
+// maintenance holds the database, a node's start is refused and names
+// why; afterwards it starts on the new keys.
+func TestNodeRefusesToStartDuringKeyMaintenance(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("nodes share a store only on PostgreSQL (TRIAGE_CENTRAL_BACKEND=postgres)")
+	}
+	pass := writePassphrase(t)
+	e := newEnv(t, withPassphraseKeys(pass))
+	e.stop()
+	url, err := databaseURLFor(e.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kc := custodyFor(pass)
+	kc.DatabaseURL = url
+	ks, err := openKeyStore(context.Background(), t.TempDir(), kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv, err := New(context.Background(), e.cfg); err == nil {
+		srv.Shutdown(context.Background())
+		ks.close()
+		t.Fatal("a node started while key maintenance held the database")
+	} else if !strings.Contains(err.Error(), "key maintenance") {
+		t.Errorf("refused start says %q; it should name the key maintenance", err)
+	}
+	if _, err := maintenance.RotateKeys(context.Background(), ks.KeyedStore, maintenance.RotateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ks.close(); err != nil {
+		t.Fatal(err)
+	}
+	e.start()
+	if got := e.srv.keys.CurrentKeyID(); got != 2 {
+		t.Errorf("node started on data key %d, want the rotated key 2", got)
 	}
 }

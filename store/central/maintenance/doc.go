@@ -15,8 +15,9 @@
 // Its statements live in the sql_*.go files. It must not open a store the
 // way the server does (keys, migrations, PostgreSQL selection): package
 // central opens the store and hands the database in (central.Purge,
-// central.RotateKeys). For key maintenance central also takes the data
-// folder's lock that keeps its serving triaged out, opens the keys and
+// central.RotateKeys). For key maintenance central also takes the locks
+// that keep every serving triaged out (the data folder's, and on
+// PostgreSQL the one every serving node shares), opens the keys and
 // names the sealed columns (central.SealedColumns, which the evidence
 // pack lists too), and hands them in as a KeyedStore. Rotation lives here rather
 // than in a package of its own because it is the same kind of work as

@@ -17,8 +17,9 @@ import (
 )
 
 // KeyedStore is the central store as package central hands it over for
-// key maintenance: locked against the serving triaged (the data folder's
-// lock), with its keys open.
+// key maintenance: locked against every serving triaged (the data
+// folder's lock, and on PostgreSQL the lock every serving node shares),
+// with its keys open.
 type KeyedStore struct {
 	DB     *sql.DB
 	Keys   *seal.Keys
