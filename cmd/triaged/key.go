@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -80,8 +81,10 @@ const keyUsage = `Usage: triaged key rotate [flags]
        triaged key rewrap --to keyring|passphrase [flags]
 
 rotate   makes a new data key, reseals every sealed column of triaged.db
-         under it and deletes the old key. Run it with triaged stopped. If it
-         is interrupted, run it again: it finishes the unfinished rotation.
+         under it and deletes the old key. Run it with triaged stopped: on
+         PostgreSQL, every node sharing the database (it refuses while one
+         serves, and no node starts while it runs). If it is interrupted,
+         run it again: it finishes the unfinished rotation.
 rewrap   wraps the same keys under the OS keyring or a passphrase (no value
          changes): move into the keyring once one is available, restore a
          lost keyring entry from the recovery passphrase, or change the
@@ -146,7 +149,7 @@ func runKeyRotate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *batch <= 0 {
 		return errors.New("--batch must be positive")
 	}
-	rep, err := central.RotateKeys(ctx, *cf.data, cf.custody(), central.RotateOptions{BatchSize: *batch})
+	rep, err := central.RotateKeys(ctx, *cf.data, cf.custody(), maintenance.RotateOptions{BatchSize: *batch})
 	if rep.Source.Warning != "" {
 		fmt.Fprintln(stderr, "triaged: WARNING:", rep.Source.Warning)
 	}
@@ -195,7 +198,7 @@ func runKeyRewrap(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	default:
 		return fmt.Errorf("--to must be keyring or passphrase (got %q)", *to)
 	}
-	src, err := central.RewrapKeys(ctx, *cf.data, cf.custody(), kind, *newPass, *keep, nil)
+	src, err := central.RewrapKeys(ctx, *cf.data, cf.custody(), kind, maintenance.RewrapOptions{PassphraseFile: *newPass, KeepOthers: *keep})
 	if err != nil {
 		return err
 	}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
 // auditRecord is one action for the server's own chain. Detail holds ids,
@@ -21,6 +23,14 @@ type auditRecord struct {
 	Object  string
 	Outcome string
 	Detail  map[string]string
+}
+
+// appendServerAudit appends rec to the server's own chain inside q, for
+// work done without a Server (the vendor register, tests of several
+// nodes).
+func appendServerAudit(ctx context.Context, q Querier, now time.Time, rec auditRecord) error {
+	return auditlog.AppendServer(ctx, q, now, api.AuditEntry{UserID: rec.UserID, Role: rec.Role,
+		Action: rec.Action, Object: rec.Object, Outcome: rec.Outcome, Detail: rec.Detail})
 }
 
 // auditServer appends rec to the server's chain inside q, the same

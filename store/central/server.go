@@ -243,6 +243,10 @@ type Server struct {
 	siemMu      sync.Mutex             // guards siem when several nodes elect the streamer
 	opsAddr     string
 
+	// servingShare gives back this node's share of the serving lock that
+	// keeps key maintenance out (maintenance_keys.go); nil on SQLite.
+	servingShare func()
+
 	// hashes admits password checks (signin_gate.go); refusals rate-limits
 	// and aggregates the audit of unauthenticated refusals (refusals.go);
 	// loginCount paces the pruning of idle sign-in counters.
@@ -333,6 +337,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	db := s.db
+	// abandon undoes openData when the server cannot start.
+	abandon := func(err error) (*Server, error) {
+		s.leaveServing()
+		db.Close()
+		return nil, err
+	}
 	s.hub = newHub(s.clinicalThreadsSince, s.liveSummary)
 	s.linkKey = s.keys.Subkey("handoff-link")
 	s.hooks = hooks
@@ -342,17 +352,14 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 			detail["degraded"] = "true"
 		}
 		if err := s.auditOnly(ctx, auditRecord{UserID: "system", Action: "keys.open", Object: "store", Outcome: "ok", Detail: detail}); err != nil {
-			db.Close()
-			return nil, err
+			return abandon(err)
 		}
 	}
 	if err := s.oneNodeAtATime(ctx, "seed", func() error { return s.seed(ctx) }); err != nil {
-		db.Close()
-		return nil, err
+		return abandon(err)
 	}
 	if _, err := ImportAppointments(ctx, s.store, cfg.SeedAppointments, s.now()); err != nil {
-		db.Close()
-		return nil, err
+		return abandon(err)
 	}
 	s.ops = s.newOps()
 	s.handler = s.routes()
@@ -360,8 +367,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	// were under way at the last stop (delivery.IntentProvider).
 	s.cfg.Provider = delivery.IntentProvider{Provider: s.cfg.Provider, Now: s.now, Wait: s.cfg.InDoubtWait, Write: s.store.Write}
 	if err := s.holdInDoubt(ctx); err != nil {
-		db.Close()
-		return nil, err
+		return abandon(err)
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	s.bg.Add(1)
@@ -371,8 +377,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		s.bgCancel()
 		s.bg.Wait()
 		s.stopNodes()
-		db.Close()
-		return nil, err
+		return abandon(err)
 	}
 	if err := s.startCheckpoints(ctx); err != nil {
 		return fail(err)
@@ -488,6 +493,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if ferr := s.refusals.flush(context.Background(), true); ferr != nil {
 		s.log.Error("aggregated refusals not written at shutdown", "err", ferr.Error())
 	}
+	s.leaveServing()
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
@@ -628,9 +634,16 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.db = db
+	// A node joins the serving nodes before it reads the keys, so a key
+	// rotation cannot start under it, nor it under a rotation.
+	if err := s.joinServing(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	// Nodes starting together on one PostgreSQL database create the
 	// store's keys once (multinode.go).
 	if err := s.oneNodeAtATime(ctx, "open-keys", func() error { return s.openKeys(ctx) }); err != nil {
+		s.leaveServing()
 		db.Close()
 		return nil, err
 	}

@@ -168,33 +168,3 @@ func (e *Election) Close() {
 		e.OnChange(false)
 	}
 }
-
-// Lock waits for the session advisory lock of the job named name and
-// holds it, on a connection of its own, until release: for work that
-// nodes must not do at the same time but that no node leads for long,
-// such as the first start of a store (its keys and seeded accounts are
-// created once, not once per node starting together).
-func Lock(ctx context.Context, db *sql.DB, name string) (release func(), err error) {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	key := LockKey(name)
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, key); err != nil {
-				// Unsure whether it is still held: end the session, which
-				// releases it.
-				conn.Raw(func(any) error { return driver.ErrBadConn })
-			}
-			conn.Close()
-		})
-	}, nil
-}

@@ -39,11 +39,12 @@ func leaderBackend(t *testing.T, db *sql.DB, name string) int {
 	t.Helper()
 	key := LockKey(name)
 	var pid sql.NullInt64
-	// A bigint key shows as classid = high 32 bits, objid = low 32 bits.
+	// A bigint key shows as classid = high 32 bits, objid = low 32 bits
+	// (both unsigned: a negative key's high half is masked too).
 	// pg_locks lists the whole cluster's locks: only this database's count.
 	err := db.QueryRow(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
 		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-		AND classid = ($1::bigint >> 32)::oid AND objid = ($1::bigint & 4294967295)::oid AND objsubid = 1`, key).Scan(&pid)
+		AND classid = (($1::bigint >> 32) & 4294967295)::oid AND objid = ($1::bigint & 4294967295)::oid AND objsubid = 1`, key).Scan(&pid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0
 	}

@@ -1,8 +1,10 @@
 // Package nodes holds what lets several triaged nodes share one
 // PostgreSQL database: the election of the one node that does a job only
 // one may do at a time (Election: a session advisory lock on a dedicated
-// connection), and the channel that carries change notices between nodes
-// (Listener and Notify: LISTEN/NOTIFY). It knows nothing of messages or
+// connection), the locks nodes hold while they do something the others
+// must wait for or stay out of (Lock, Share, Exclude), and the channel
+// that carries change notices between nodes (Listener and Notify:
+// LISTEN/NOTIFY). It knows nothing of messages or
 // audit entries; store/central decides what to elect for and what a
 // notice means. Everything here is PostgreSQL only: an embedded SQLite
 // store is one node.

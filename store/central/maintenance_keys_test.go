@@ -9,12 +9,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/maintenance"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -97,7 +99,7 @@ func TestRotateChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestRotateKeysResumesAfterKill")
 	}
-	_, err := RotateKeys(context.Background(), dir, custodyFor(os.Getenv("CENTRAL_ROTATE_CHILD_PASS")), RotateOptions{BatchSize: 1})
+	_, err := RotateKeys(context.Background(), dir, custodyFor(os.Getenv("CENTRAL_ROTATE_CHILD_PASS")), maintenance.RotateOptions{BatchSize: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +155,7 @@ func TestRotateKeysResumesAfterKill(t *testing.T) {
 	mid := openStoreKeys(t, watch, pass)
 	openAllSealed(t, watch, mid) // every value readable mid-rotation
 
-	rep, err := RotateKeys(context.Background(), e.dir, custodyFor(pass), RotateOptions{BatchSize: 200})
+	rep, err := RotateKeys(context.Background(), e.dir, custodyFor(pass), maintenance.RotateOptions{BatchSize: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +203,7 @@ func TestRotateKeysResumesAfterKill(t *testing.T) {
 	}
 
 	// A second run starts a fresh rotation and finishes it.
-	rep, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), RotateOptions{})
+	rep, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), maintenance.RotateOptions{})
 	if err != nil || rep.Resumed || rep.KeyID != 3 || !slices.Equal(rep.Retired, []uint32{2}) {
 		t.Fatalf("second rotation = %+v, %v", rep, err)
 	}
@@ -222,7 +224,7 @@ func TestRotateKeysRefusesWhileServing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), RotateOptions{})
+	_, err = RotateKeys(context.Background(), e.dir, custodyFor(pass), maintenance.RotateOptions{})
 	if !errors.Is(err, ErrDataLocked) {
 		t.Fatalf("rotation beside a running server: %v, want ErrDataLocked", err)
 	}
@@ -233,7 +235,7 @@ func TestRotateKeysRefusesWhileServing(t *testing.T) {
 }
 
 func TestRotateKeysNeedsAnExistingStore(t *testing.T) {
-	_, err := RotateKeys(context.Background(), t.TempDir(), custodyFor(writePassphrase(t)), RotateOptions{})
+	_, err := RotateKeys(context.Background(), t.TempDir(), custodyFor(writePassphrase(t)), maintenance.RotateOptions{})
 	if err == nil {
 		t.Fatal("rotation of an empty folder succeeded")
 	}
@@ -246,7 +248,7 @@ func TestRewrapKeysChangesThePassphraseOnly(t *testing.T) {
 	e.stop()
 	newPass := filepath.Join(t.TempDir(), "new")
 	os.WriteFile(newPass, []byte("a-different-long-passphrase-2026"), 0o600)
-	src, err := RewrapKeys(context.Background(), e.dir, custodyFor(pass), seal.KEKPassphrase, newPass, false, nil)
+	src, err := RewrapKeys(context.Background(), e.dir, custodyFor(pass), seal.KEKPassphrase, maintenance.RewrapOptions{PassphraseFile: newPass})
 	if err != nil || src.Kind != seal.KEKPassphrase {
 		t.Fatalf("rewrap = %+v, %v", src, err)
 	}
@@ -261,5 +263,78 @@ func TestRewrapKeysChangesThePassphraseOnly(t *testing.T) {
 	last := chain[len(chain)-1]
 	if last.Action != "keys.rewrap" || last.Detail["to"] != "passphrase" {
 		t.Errorf("last server audit entry = %s %v", last.Action, last.Detail)
+	}
+}
+
+// On PostgreSQL the data folder's lock keeps out only the triaged of that
+// folder: a node of another host serves from the same database. A
+// rotation started from another folder must refuse while that node
+// serves, change nothing, and run once the node has stopped.
+func TestRotateKeysRefusesWhileAnotherNodeServes(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("nodes share a store only on PostgreSQL (TRIAGE_CENTRAL_BACKEND=postgres)")
+	}
+	pass := writePassphrase(t)
+	e := newEnv(t, withPassphraseKeys(pass))
+	url, err := databaseURLFor(e.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := custodyFor(pass)
+	elsewhere.DatabaseURL = url
+	otherHost := t.TempDir()
+	_, err = RotateKeys(context.Background(), otherHost, elsewhere, maintenance.RotateOptions{})
+	if !errors.Is(err, ErrNodesServing) {
+		t.Fatalf("rotation beside a node serving from the database: %v, want ErrNodesServing", err)
+	}
+	if _, err := RewrapKeys(context.Background(), otherHost, elsewhere, seal.KEKPassphrase, maintenance.RewrapOptions{}); !errors.Is(err, ErrNodesServing) {
+		t.Fatalf("rewrap beside a node serving from the database: %v, want ErrNodesServing", err)
+	}
+	if got := dataKeyIDs(t, e.srv.db); !slices.Equal(got, []uint32{1}) {
+		t.Fatalf("refused rotation changed the keys: %v", got)
+	}
+	e.stop() // a node that stops gives its share back
+	rep, err := RotateKeys(context.Background(), otherHost, elsewhere, maintenance.RotateOptions{})
+	if err != nil || rep.KeyID != 2 {
+		t.Fatalf("rotation once the node stopped = %+v, %v", rep, err)
+	}
+}
+
+// A node must not start on keys a rotation is replacing: while key
+// maintenance holds the database, a node's start is refused and names
+// why; afterwards it starts on the new keys.
+func TestNodeRefusesToStartDuringKeyMaintenance(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("nodes share a store only on PostgreSQL (TRIAGE_CENTRAL_BACKEND=postgres)")
+	}
+	pass := writePassphrase(t)
+	e := newEnv(t, withPassphraseKeys(pass))
+	e.stop()
+	url, err := databaseURLFor(e.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kc := custodyFor(pass)
+	kc.DatabaseURL = url
+	ks, err := openKeyStore(context.Background(), t.TempDir(), kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv, err := New(context.Background(), e.cfg); err == nil {
+		srv.Shutdown(context.Background())
+		ks.close()
+		t.Fatal("a node started while key maintenance held the database")
+	} else if !strings.Contains(err.Error(), "key maintenance") {
+		t.Errorf("refused start says %q; it should name the key maintenance", err)
+	}
+	if _, err := maintenance.RotateKeys(context.Background(), ks.KeyedStore, maintenance.RotateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ks.close(); err != nil {
+		t.Fatal(err)
+	}
+	e.start()
+	if got := e.srv.keys.CurrentKeyID(); got != 2 {
+		t.Errorf("node started on data key %d, want the rotated key 2", got)
 	}
 }
