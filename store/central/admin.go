@@ -80,10 +80,21 @@ func (a *Admin) lookup(ctx context.Context, q Querier, username string) (User, e
 }
 
 // change runs fn on the named account in one transaction and records
-// action in the server's chain with detail; fn may add to detail.
+// action in the server's chain with detail; fn may add to detail. The
+// account's row is held from before fn's state is read, so fn's write
+// never undoes a sign-in that commits meanwhile on any node.
 func (a *Admin) change(ctx context.Context, actor, username, action string, fn func(q Querier, u *User, acc *userAccess, detail map[string]string) error) error {
 	return a.s.store.Tx(ctx, func(q Querier) error {
-		u, err := a.lookup(ctx, q, username)
+		found, err := a.lookup(ctx, q, username)
+		if err != nil {
+			return err
+		}
+		// Hold the row, then read what fn changes: a sign-in committing
+		// meanwhile is not overwritten (lockUserSQL).
+		if err := a.users().lockForChange(ctx, q, found.ID); err != nil {
+			return err
+		}
+		u, err := a.s.store.Users.Get(ctx, q, found.ID)
 		if err != nil {
 			return err
 		}

@@ -59,6 +59,28 @@ func (s sqlUsers) Get(ctx context.Context, q Querier, id string) (User, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, id))
 }
 
+// lockUserSQL holds an account's row until the transaction ends. An
+// administrator's change reads the account's sign-in state and writes it
+// back whole; on PostgreSQL a sign-in on any node may commit in between
+// (using a recovery code, a TOTP step, counting a failure), and the write
+// would undo it: a used one-time code valid again. Held from before the
+// read, the row makes such a sign-in wait for the change and then see its
+// result. SQLite's write transaction already holds the whole database, so
+// its text only reads the row.
+var lockUserSQL = pgsql.Spelling(`SELECT id FROM users WHERE id = ?`,
+	`SELECT id FROM users WHERE id = ? FOR UPDATE`)
+
+// lockForChange holds the account's row for the rest of the transaction
+// (lockUserSQL).
+func (s sqlUsers) lockForChange(ctx context.Context, q Querier, userID string) error {
+	var id string
+	err := q.QueryRowContext(ctx, lockUserSQL, userID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
 func (s sqlUsers) SaveLoginState(ctx context.Context, q Querier, u User) error {
 	unix := func(t time.Time) int64 {
 		if t.IsZero() {
