@@ -75,10 +75,16 @@ func createSchema(t *testing.T, db *sql.DB) {
 }
 
 // rowStore is the test's Store; committed counts the webhooks whose
-// Stored.Committed ran.
-type rowStore struct{ committed atomic.Int64 }
+// Stored.Committed ran, and prepared is the last webhook handed to it.
+type rowStore struct {
+	committed atomic.Int64
+	prepared  atomic.Pointer[Webhook]
+}
 
-func (s *rowStore) Prepare(w *Webhook) Pending { return pendingRows{s, w} }
+func (s *rowStore) Prepare(w *Webhook) Pending {
+	s.prepared.Store(w)
+	return pendingRows{s, w}
+}
 
 type pendingRows struct {
 	s *rowStore
