@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp/cloudapi"
+	"github.com/clinicwa/triage/store/central/ingest"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -63,7 +64,7 @@ func benchIngest(b *testing.B, streams int, tune func(*Config)) {
 		mu      sync.Mutex
 		lats    []time.Duration
 	)
-	s.commits.hooks.Store(&commitHooks{beforeCommit: func([]*ingestJob) error { commits.Add(1); return nil }})
+	s.ingest.SetHooks(&ingest.Hooks{BeforeCommit: func([]*ingest.Webhook) error { commits.Add(1); return nil }})
 	b.SetParallelism(16) // 16 × GOMAXPROCS providers' delivery workers at once
 	b.ResetTimer()
 	cpu0 := processCPU()

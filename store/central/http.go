@@ -15,7 +15,7 @@ import (
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	s.webhookRoutes(mux)
+	s.webhookRoutes().Register(mux)
 
 	v := api.Version
 	mux.HandleFunc("POST "+v+"/login", s.handleLogin)

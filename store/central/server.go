@@ -28,6 +28,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/delivery"
+	"github.com/clinicwa/triage/store/central/ingest"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/seal"
@@ -229,8 +230,8 @@ type Server struct {
 	handler http.Handler
 
 	keySource seal.Source
-	commits   *groupCommitter // the one writer of webhooks (group_commit.go)
-	misrouted atomic.Uint64   // webhooks for another business number (MisroutedWebhooks)
+	ingest    *ingest.Committer // the one writer of webhooks (ingest_store.go)
+	misrouted atomic.Uint64     // webhooks for another business number (MisroutedWebhooks)
 	worker    *delivery.Worker
 	bg        sync.WaitGroup // best-effort background calls (MarkRead)
 	bgCtx     context.Context
@@ -362,6 +363,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return abandon(err)
 	}
 	s.ops = s.newOps()
+	s.ingest = newIngest(s)
 	s.handler = s.routes()
 	// Record each send's intent before the provider call; hold sends that
 	// were under way at the last stop (delivery.IntentProvider).
@@ -391,8 +393,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err := s.startSIEM(); err != nil {
 		return fail(err)
 	}
-	s.commits = newGroupCommitter(s)
-	s.commits.start()
+	s.ingest.Start()
 	s.worker = newWorker(s)
 	s.worker.Start()
 	s.startScheduler()
@@ -478,7 +479,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	// Webhooks already handed over are stored and answered; later ones
 	// get 503 and are retried by the provider.
-	s.commits.stop()
+	s.ingest.Stop()
 	s.worker.Stop()
 	if s.checkpoints != nil {
 		// A last checkpoint covers everything written before the stop.

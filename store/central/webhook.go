@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
@@ -42,104 +40,6 @@ func defaultWebhooks(cfg Config) []providers.Route {
 	return providers.Routes(sending, providers.Credentials{
 		AppSecret: cfg.WhatsAppAppSecret, VerifyToken: cfg.WhatsAppVerifyToken, TwilioAuthToken: cfg.TwilioAuthToken,
 	})
-}
-
-// webhookRoutes serves each webhook route with its receiver: POST for
-// deliveries, and GET where the provider checks its URL first.
-func (s *Server) webhookRoutes(mux *http.ServeMux) {
-	for _, rt := range s.hooks {
-		mux.HandleFunc("POST "+rt.Path, s.handleWebhook(rt.Path, rt.Receiver))
-		if hs, ok := rt.Receiver.(bsp.Handshaker); ok {
-			mux.HandleFunc("GET "+rt.Path, handleWebhookHandshake(hs))
-		}
-	}
-}
-
-func handleWebhookHandshake(hs bsp.Handshaker) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		challenge, ok := hs.Handshake(r.URL.Query())
-		if !ok {
-			http.Error(w, "forbidden", http.StatusForbidden)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, challenge)
-	}
-}
-
-// handleWebhook receives one route's deliveries. The body is read within
-// the receiver's limit (413 beyond it), the signature checked before
-// anything is parsed or stored (401, or 400 for a request whose signature
-// cannot even be computed), and 200 answered only after the events, or
-// the record of why they cannot be stored, are committed.
-func (s *Server) handleWebhook(route string, rcv bsp.WebhookReceiver) http.HandlerFunc {
-	ack := ackWith(rcv.Ack())
-	return func(w http.ResponseWriter, r *http.Request) {
-		raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, rcv.MaxBody()))
-		if err != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				s.log.Warn("webhook refused: body too large", "route", route)
-				http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
-				return
-			}
-			http.Error(w, "could not read body", http.StatusBadRequest)
-			return
-		}
-		req := &bsp.WebhookRequest{URL: s.cfg.PublicURL + requestTarget(r), Header: r.Header, Body: raw}
-		if err := rcv.Verify(req); err != nil {
-			if errors.Is(err, bsp.ErrUnreadableRequest) {
-				s.log.Warn("webhook refused: unreadable request", "route", route)
-				http.Error(w, "could not read request", http.StatusBadRequest)
-				return
-			}
-			s.log.Warn("webhook refused: bad signature", "route", route, "bytes", len(raw))
-			http.Error(w, "invalid signature", http.StatusUnauthorized)
-			return
-		}
-		record := raw
-		if rb, ok := rcv.(bsp.RecordBody); ok {
-			record = rb.RecordBody(req)
-		}
-		events, err := rcv.Parse(req)
-		if err != nil {
-			// Signed, so it came from the provider: acknowledge and record it
-			// rather than refuse it into days of retries.
-			s.acceptMalformed(w, r, route, record, err, ack)
-			return
-		}
-		if len(events) == 0 {
-			// Nothing the clinic tracks (a Twilio "queued" callback, a Meta
-			// change for another field): nothing a crash could lose.
-			ack(w)
-			return
-		}
-		s.commitWebhook(w, r, route, record, events, ack)
-	}
-}
-
-// requestTarget is the request's path and query as the client sent them.
-// The provider signed over the public URL it called, so this is appended
-// to Config.PublicURL rather than to the address the server listens on.
-func requestTarget(r *http.Request) string {
-	if t := r.RequestURI; t != "" && t[0] == '/' {
-		return t
-	}
-	return r.URL.RequestURI()
-}
-
-// ackWith is the acknowledgement a receiver asks for: 200 with its
-// content type and body.
-func ackWith(a bsp.Ack) func(http.ResponseWriter) {
-	return func(w http.ResponseWriter) {
-		if a.ContentType != "" {
-			w.Header().Set("Content-Type", a.ContentType)
-		}
-		w.WriteHeader(http.StatusOK)
-		if a.Body != "" {
-			io.WriteString(w, a.Body)
-		}
-	}
 }
 
 type ingestStats struct {

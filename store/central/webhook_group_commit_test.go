@@ -2,7 +2,6 @@ package central
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/store/audit"
+	"github.com/clinicwa/triage/store/central/ingest"
 )
 
 // gate holds the committer just before COMMIT, so a test can line
@@ -32,10 +32,10 @@ func newGate(t *testing.T) *gate {
 
 func (g *gate) open() { g.once.Do(func() { close(g.release) }) }
 
-func (g *gate) beforeCommit(batch []*ingestJob) error {
+func (g *gate) beforeCommit(batch []*ingest.Webhook) error {
 	var ids []string
-	for _, j := range batch {
-		for _, ev := range j.events {
+	for _, w := range batch {
+		for _, ev := range w.Events {
 			if ev.Message != nil {
 				ids = append(ids, ev.Message.ProviderID)
 			}
@@ -46,8 +46,8 @@ func (g *gate) beforeCommit(batch []*ingestJob) error {
 	return nil
 }
 
-func (e *env) setCommitHooks(apply func(*ingestJob) error, beforeCommit func([]*ingestJob) error) {
-	e.srv.commits.hooks.Store(&commitHooks{apply: apply, beforeCommit: beforeCommit})
+func (e *env) setCommitHooks(apply func(*ingest.Webhook) error, beforeCommit func([]*ingest.Webhook) error) {
+	e.srv.ingest.SetHooks(&ingest.Hooks{AfterApply: apply, BeforeCommit: beforeCommit})
 }
 
 // postAsync posts a signed webhook in the background; the channel gets
@@ -71,7 +71,7 @@ func (e *env) postAsync(body []byte) <-chan int {
 // waitQueued waits until n webhooks wait for the committer.
 func waitQueued(t *testing.T, e *env, n int) {
 	t.Helper()
-	waitFor(t, fmt.Sprintf("%d queued webhooks", n), func() bool { return len(e.srv.commits.queue) >= n })
+	waitFor(t, fmt.Sprintf("%d queued webhooks", n), func() bool { return e.srv.ingest.Queued() >= n })
 }
 
 func (e *env) stored(wamid string) bool {
@@ -91,8 +91,8 @@ func (e *env) stored(wamid string) bool {
 func TestGroupCommitOneFailingWebhookFailsAlone(t *testing.T) {
 	e := newEnv(t)
 	g := newGate(t)
-	poison := func(j *ingestJob) error {
-		for _, ev := range j.events {
+	poison := func(w *ingest.Webhook) error {
+		for _, ev := range w.Events {
 			if ev.Message != nil && ev.Message.ProviderID == "wamid.poison" {
 				return errors.New("injected storage failure")
 			}
@@ -218,7 +218,7 @@ func TestGroupCommitAnswersOnlyAfterCommit(t *testing.T) {
 			mu      sync.Mutex
 			batches int
 		)
-		e.setCommitHooks(nil, func(batch []*ingestJob) error {
+		e.setCommitHooks(nil, func(batch []*ingest.Webhook) error {
 			mu.Lock()
 			batches++
 			mu.Unlock()
@@ -257,7 +257,7 @@ func TestGroupCommitFailedCommitFailsWholeBatch(t *testing.T) {
 	g := newGate(t)
 	fail := false
 	var mu sync.Mutex
-	e.setCommitHooks(nil, func(batch []*ingestJob) error {
+	e.setCommitHooks(nil, func(batch []*ingest.Webhook) error {
 		mu.Lock()
 		f := fail
 		mu.Unlock()
@@ -292,56 +292,6 @@ func TestGroupCommitFailedCommitFailsWholeBatch(t *testing.T) {
 		if code := <-e.postAsync(inboundJSON(id, fmt.Sprintf("44770090080%d", i), "N", "STOP")); code != http.StatusOK || !e.stored(id) {
 			t.Errorf("retry of %s: status %d", id, code)
 		}
-	}
-}
-
-// Stopping the committer stores and answers every webhook already handed
-// over, and refuses later ones so the provider retries them.
-func TestGroupCommitStopDrainsQueue(t *testing.T) {
-	e := newEnv(t)
-	g := newGate(t)
-	e.setCommitHooks(nil, g.beforeCommit)
-	submit := func(id string) <-chan error {
-		out := make(chan error, 1)
-		events, err := cloudapi.ParseWebhook(inboundJSON(id, "447700900901", "S", "Hello"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		go func() {
-			_, err := e.srv.commits.submit(context.Background(), events, nil)
-			out <- err
-		}()
-		return out
-	}
-	first := submit("wamid.s0")
-	<-g.arrived
-	var queued []<-chan error
-	for i := 1; i <= 4; i++ {
-		queued = append(queued, submit(fmt.Sprintf("wamid.s%d", i)))
-	}
-	waitQueued(t, e, 4)
-	stopped := make(chan struct{})
-	go func() { e.srv.commits.stop(); close(stopped) }()
-	waitFor(t, "stop to begin", func() bool {
-		e.srv.commits.mu.RLock()
-		defer e.srv.commits.mu.RUnlock()
-		return e.srv.commits.closing
-	})
-	g.open() // the drained batch then commits too
-	<-stopped
-	if err := <-first; err != nil {
-		t.Fatalf("first: %v", err)
-	}
-	for i, ch := range queued {
-		if err := <-ch; err != nil {
-			t.Errorf("queued webhook %d: %v, want stored during the drain", i+1, err)
-		}
-		if id := fmt.Sprintf("wamid.s%d", i+1); !e.stored(id) {
-			t.Errorf("%s acknowledged but not stored", id)
-		}
-	}
-	if err := <-submit("wamid.late"); !errors.Is(err, errIngestStopped) {
-		t.Errorf("after stop: %v, want errIngestStopped", err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package central
+package ingest
 
 import (
 	"context"
@@ -8,6 +8,10 @@ import (
 
 	"github.com/clinicwa/triage/store/pgsql"
 )
+
+// maxCachedStatements bounds the committer's prepared statements; the
+// store issues a fixed set of statements, far fewer than this.
+const maxCachedStatements = 128
 
 // writerConn is the committer's own database connection, held for the
 // committer's life, with the store's statements prepared on it once, so a
@@ -42,6 +46,29 @@ func (c *writerConn) begin(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// savepoint opens the savepoint one webhook is written in, so a failing
+// webhook can be undone without the rest of its batch.
+func (c *writerConn) savepoint(ctx context.Context) error {
+	_, err := c.ExecContext(ctx, `SAVEPOINT webhook`)
+	return err
+}
+
+// rollbackToSavepoint undoes everything the webhook wrote since its
+// savepoint. It fails when the database has already rolled the whole
+// transaction back (SQLite does on an I/O error or a full disk), and
+// the savepoint is gone with it.
+func (c *writerConn) rollbackToSavepoint(ctx context.Context) error {
+	_, err := c.ExecContext(ctx, `ROLLBACK TO webhook`)
+	return err
+}
+
+// releaseSavepoint ends the webhook's savepoint, keeping what is left of
+// its writes in the transaction.
+func (c *writerConn) releaseSavepoint(ctx context.Context) error {
+	_, err := c.ExecContext(ctx, `RELEASE webhook`)
+	return err
 }
 
 // commit commits the transaction; when that fails it is rolled back, so
@@ -108,7 +135,7 @@ func (c *writerConn) stmt(ctx context.Context, query string) *sql.Stmt {
 	return st
 }
 
-// ExecContext implements Querier.
+// ExecContext implements storage.Querier.
 func (c *writerConn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if st := c.stmt(ctx, query); st != nil {
 		return st.ExecContext(ctx, args...)
@@ -116,7 +143,7 @@ func (c *writerConn) ExecContext(ctx context.Context, query string, args ...any)
 	return c.conn.ExecContext(ctx, query, args...)
 }
 
-// QueryContext implements Querier.
+// QueryContext implements storage.Querier.
 func (c *writerConn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if st := c.stmt(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
@@ -124,7 +151,7 @@ func (c *writerConn) QueryContext(ctx context.Context, query string, args ...any
 	return c.conn.QueryContext(ctx, query, args...)
 }
 
-// QueryRowContext implements Querier.
+// QueryRowContext implements storage.Querier.
 func (c *writerConn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	if st := c.stmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
