@@ -154,9 +154,20 @@ func (c *Committer) Stop() {
 	c.conn.close()
 }
 
-// SetHooks puts h (nil for none) into every later group commit. Tests
-// only.
+// SetHooks puts h (nil for none) into every webhook applied and every
+// commit from now on (currentHooks). Tests only.
 func (c *Committer) SetHooks(h *Hooks) { c.hooks.Store(h) }
+
+// currentHooks are the hooks as they are now. They are read at each
+// webhook and at each commit, not once per batch: a batch stays open while
+// webhooks arrive, and a webhook sent after SetHooks must meet the new
+// hooks even when it joins a batch begun under the old ones.
+func (c *Committer) currentHooks() *Hooks {
+	if h := c.hooks.Load(); h != nil {
+		return h
+	}
+	return &Hooks{}
+}
 
 // Queued is how many webhooks wait for the committer.
 func (c *Committer) Queued() int { return len(c.queue) }
@@ -266,10 +277,6 @@ func (c *Committer) apply(batch []*job, results []result) ([]*job, []result, err
 	if err := q.begin(ctx); err != nil {
 		return fail(err)
 	}
-	hooks := c.hooks.Load()
-	if hooks == nil {
-		hooks = &Hooks{}
-	}
 	for i := 0; i < len(batch); i++ {
 		j := batch[i]
 		if err := j.ctx.Err(); err != nil {
@@ -279,7 +286,7 @@ func (c *Committer) apply(batch []*job, results []result) ([]*job, []result, err
 				q.rollback(ctx)
 				return fail(err)
 			}
-			res := c.applyOne(ctx, q, j, hooks.AfterApply)
+			res := c.applyOne(ctx, q, j, c.currentHooks().AfterApply)
 			if res.err != nil {
 				// If SQLite already rolled the whole transaction back (an
 				// I/O error, a full disk), the savepoint is gone: the
@@ -302,7 +309,7 @@ func (c *Committer) apply(batch []*job, results []result) ([]*job, []result, err
 			batch = c.takeWaiting(batch)
 		}
 	}
-	if hooks.BeforeCommit != nil {
+	if hooks := c.currentHooks(); hooks.BeforeCommit != nil {
 		webhooks := make([]*Webhook, len(batch))
 		for i, j := range batch {
 			webhooks[i] = j.webhook
