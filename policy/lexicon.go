@@ -459,7 +459,9 @@ func buildLexicon() (*lexicon, error) {
 		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
 		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",
 		"forehead", "temple", "temples", "buttock", "rectum", "colon", "muscle", "tendon", "nerve",
-		"vista", "orina", "heces", "encias", "lengua", "labios", "muslo", "talon", "herida", "cicatriz", "huesos")
+		"vista", "orina", "heces", "encias", "lengua", "labios", "muslo", "talon", "herida", "cicatriz", "huesos",
+		"vesicula", "higado", "tiroides", "prostata", "pulmon", "utero", "ovario", "ovarios", "intestino", "intestinos",
+		"cerebro", "mamas")
 	lx.flag(fSide, "left", "right", "lower", "upper", "both", "whole", "entire", "izquierdo", "izquierda",
 		"derecho", "derecha", "baja", "bajo", "alta", "ambos", "ambas", "toda", "todo")
 	lx.flag(fClinLead, "diagnosed with", "diagnosed", "history of", "hx of", "hx", "dx", "dx of", "diagnosis of",
