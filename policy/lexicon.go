@@ -94,6 +94,9 @@ type lexicon struct {
 	// drugs indexes one-word medication and condition names of six
 	// letters or more by first letter, for the misspelling look-up.
 	drugs [128][]fuzzyTerm
+	// symptoms holds the one-word symptom and test names of five letters
+	// or more, for the misspelling look-up of words no dictionary knows.
+	symptoms [128][]fuzzyTerm
 	// people holds the population name tables for words no list above
 	// knows.
 	people *nameTable
@@ -199,6 +202,9 @@ func buildLexicon() (*lexicon, error) {
 				if t[0] < 128 {
 					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
 				}
+			}
+			if (l.name == assets.LexSymptoms || l.name == assets.LexLabs) && len(t) >= 5 && !strings.ContainsAny(t, " -") && t[0] < 128 {
+				lx.symptoms[t[0]] = append(lx.symptoms[t[0]], fuzzyTerm{t, letterMask(t)})
 			}
 		}
 	}

@@ -223,3 +223,43 @@ func TestColloquialLookalikesStayReadable(t *testing.T) {
 		}
 	}
 }
+
+// A symptom typed in a hurry, one letter dropped, doubled or swapped, is
+// still the symptom; a dictionary word one edit away ("never" from
+// "fever") is not.
+func TestColloquialMisspeltSymptoms(t *testing.T) {
+	var msgs [][2]string
+	for _, w := range []string{"headache", "diarrhea", "nausea", "vomiting", "dizziness", "fever", "wheezing",
+		"constipation", "congestion", "migraine", "cramps", "swelling", "itching", "heartburn", "fatigue"} {
+		var typos []string
+		mid := len(w) / 2
+		typos = append(typos, w[:mid]+w[mid+1:])                             // dropped
+		typos = append(typos, w[:mid]+w[mid:mid+1]+w[mid:])                  // doubled
+		typos = append(typos, w[:mid]+w[mid+1:mid+2]+w[mid:mid+1]+w[mid+2:]) // swapped
+		for _, typo := range typos {
+			if len(typo) < 6 || dictionaryWord([]byte(typo)) || typo == w {
+				continue
+			}
+			for _, f := range []string{"i have %s since yesterday", "my son has bad %s", "hi, %s all night. can you call me"} {
+				text := strings.Replace(f, "%s", typo, 1)
+				stmt := text
+				if i := strings.Index(stmt, ". can"); i > 0 {
+					stmt = stmt[len("hi, "):i]
+				}
+				msgs = append(msgs, [2]string{text, stmt})
+			}
+		}
+	}
+	if len(msgs) < 60 {
+		t.Fatalf("only %d generated misspellings", len(msgs))
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"I never got the form", "the wellness newsletter is out", "I fly back to Malmö next week",
+		"we moved to Fevers Road last year"} {
+		for _, s := range Detect(text).Spans {
+			if s.Type.IsClinical() {
+				t.Errorf("%q: clinical mask %q", text, text[s.Start:s.End])
+			}
+		}
+	}
+}
