@@ -167,6 +167,18 @@ func (sc *scanner) colloquialShape(k int, s, e *int, typ *SpanType) bool {
 		}
 	case "cold":
 		return sc.haveCold(k, s, typ)
+	case "use", "abuse":
+		// "a history of drug use", "my alcohol use has gone up", "IV
+		// drug use"; "do you do drug use screening?" has no person.
+		switch string(sc.word(k - 1)) {
+		case "drug", "drugs", "alcohol", "substance", "opioid", "opioids", "meth", "marijuana", "cannabis", "heroin",
+			"cocaine", "tobacco", "nicotine", "polysubstance":
+			*s = k - 1
+			if sc.is(k-2, "iv") {
+				*s = k - 2
+			}
+			return !sc.sensServiceNoun(k+1) && !sc.is(k+1, "screening") && !sc.is(k+1, "policy") && !sc.is(k+1, "test")
+		}
 	case "stuffed":
 		// "I'm all stuffed up", "she's stuffed up".
 		if sc.is(k+1, "up") {

@@ -263,3 +263,29 @@ func TestColloquialMisspeltSymptoms(t *testing.T) {
 		}
 	}
 }
+
+// Use named by what is used, said of a person, is the statement; the
+// clinic's screening and policies name nobody's.
+func TestColloquialUseNamed(t *testing.T) {
+	var msgs [][2]string
+	for _, who := range []string{"I have", "my husband has", "she has", "my son has"} {
+		for _, what := range []string{"drug use", "IV drug use", "alcohol abuse", "substance abuse", "opioid use", "meth use", "cocaine use"} {
+			for _, tail := range []string{"", " since high school", " in the past"} {
+				stmt := who + " a history of " + what + tail
+				for _, f := range enFrames {
+					msgs = append(msgs, [2]string{frame(f, stmt), stmt}, [2]string{frame(f, strings.ToLower(stmt)), strings.ToLower(stmt)})
+				}
+			}
+		}
+	}
+	for _, stmt := range []string{"my alcohol use has gone up", "his drug use is getting worse", "her cannabis use went up"} {
+		msgs = append(msgs, [2]string{stmt, stmt}, [2]string{"hi, " + stmt + ". can someone call me back?", stmt})
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"do you do drug use screening?", "our drug use policy is on the website",
+		"is there a drug test for the job form?", "I use the portal every day", "can I use my insurance card"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}

@@ -131,6 +131,9 @@ func sensitiveWords() map[string]uint16 {
 	// withdrawn"), which count only in that shape.
 	add(snTerm, "stressed", "estresada", "estresado", "estresadas", "estresados", "decaida", "decaido", "withdrawn",
 		"agobiada", "agobiado", "desesperada", "desesperado", "cry", "cries", "cried", "llora", "lloras", "llorando")
+	// Use named by what is used: "a history of drug use", "my alcohol
+	// use has gone up", "substance abuse".
+	add(snShape, "use", "abuse")
 	add(snShape, "ganas", "thoughts", "pensamientos", "ending", "end", "enjoy", "enjoying", "disfruto", "disfruta", "interest",
 		"interes", "bed", "cama", "sleeping", "sleep", "sleeps", "duermo", "duerme", "dormido", "dormida", "problem",
 		"problems", "problema", "problemas", "levels", "numbers", "labs", "counts", "analisis", "laboratorios", "estudios",
