@@ -289,3 +289,28 @@ func TestColloquialUseNamed(t *testing.T) {
 		}
 	}
 }
+
+// Chat drops the "I": a statement that opens its clause with no subject
+// is the writer's own. A question about a service, or a place named by
+// the same words, is nobody's.
+func TestColloquialDroppedSubject(t *testing.T) {
+	var msgs [][2]string
+	for _, stmt := range []string{"relapsed", "drinking again", "using again", "hearing voices again", "been really depressed",
+		"super anxious", "panic attacks again", "smoking a pack a day", "overdosed", "feeling hopeless", "sober 3 months now",
+		"still drinking every day", "just relapsed", "recaí otra vez", "tomando mucho otra vez"} {
+		for _, tm := range []string{"", " last weekend", " since friday"} {
+			s := stmt + tm
+			for _, f := range []string{"%s", "hi, %s. can someone call me back?", "good morning\n%s", "ok so %s"} {
+				msgs = append(msgs, [2]string{frame(f, s), s})
+			}
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"smoking area by the entrance please",
+		"drinking water in the lobby is out", "using the portal now", "recovery room is on floor 2", "sober living info?",
+		"hi, suboxone clinic hours?", "drinking fountain broken again", "smoking allowed outside?"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}

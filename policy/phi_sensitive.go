@@ -351,7 +351,48 @@ func (sc *scanner) sensAnchor(s, e int) (int, bool) {
 			return s, true
 		}
 	}
+	if a, ok := sc.sensClauseOpen(s, e); ok {
+		return a, true
+	}
 	return 0, false
+}
+
+// sensClauseOpen reports a statement that opens its clause with no
+// subject, as chat drops the "I": "relapsed last weekend", "sober 3
+// months now", "drinking again since friday", "hearing voices again".
+// Only a few words of time or degree may stand before it ("just",
+// "still", "been"); a question ("rehab near here?") asks about a
+// service, not the writer.
+func (sc *scanner) sensClauseOpen(s, e int) (int, bool) {
+	a := s
+	for j := s - 1; ; j-- {
+		if j < 0 || sc.statementBreak(j) || sc.isP(j, ',') || sc.isP(j, ':') || sc.lineBreakBefore(j+1) {
+			break
+		}
+		switch string(sc.word(j)) {
+		case "just", "still", "also", "finally", "now", "recently", "lately", "again", "basically", "honestly", "ya", "otra",
+			"vez", "todavia", "apenas", "and", "y", "heavy", "really", "so", "pretty", "ok", "okay", "well", "anyway", "btw",
+			"um", "bueno", "pues":
+			a = j
+			continue
+		}
+		// The verb the dropped "I" would have led: "hearing voices
+		// again", "feeling hopeless".
+		if w := sc.word(j); j == s-1 && len(w) > 5 && string(w[len(w)-3:]) == "ing" && sc.toks[j].flags&fStop == 0 {
+			a = j
+			continue
+		}
+		return 0, false
+	}
+	for j := e + 1; j < len(sc.toks); j++ {
+		if sc.isP(j, '?') {
+			return 0, false
+		}
+		if sc.statementBreak(j) || sc.lineBreakBefore(j) {
+			break
+		}
+	}
+	return a, true
 }
 
 // sensPersonVerb reports a verb form whose ending names its subject, or
