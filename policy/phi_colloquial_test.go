@@ -314,3 +314,18 @@ func TestColloquialDroppedSubject(t *testing.T) {
 		}
 	}
 }
+
+// A word the name tables hold, read as a name between the person and the
+// statement ("mi hija ha estado…": "Ha" is a family name), keeps its own
+// span; the statement after it is still masked, not dropped.
+func TestColloquialStatementAfterNameRead(t *testing.T) {
+	for _, rel := range []string{"mi hija", "mi esposo", "mi mamá", "mi hermano"} {
+		for _, st := range []string{"estado muy deprimida", "estado tomando mucho otra vez", "estado muy triste últimamente",
+			"estado con ataques de pánico"} {
+			text := rel + " ha " + st
+			if got := maskedShare(t, text, st); got < 1 {
+				t.Errorf("%q: %.2f of %q masked; got %q", text, got, st, Detect(text).Masked)
+			}
+		}
+	}
+}

@@ -300,10 +300,20 @@ func (sc *scanner) sensitiveStatements() {
 		if !anchored {
 			continue
 		}
-		if sc.anyClaimed(min(a, s), e) {
+		a = min(a, s)
+		if sc.anyClaimed(s, e) {
 			continue
 		}
-		sc.addTok(min(a, s), e, typ, 0.7, prioClinical)
+		// A name read between the person and the statement ("mi hija
+		// Ha estado…", a word the name tables hold) keeps its own span;
+		// the statement starts after it.
+		for k := s - 1; k >= a; k-- {
+			if sc.toks[k].claimed {
+				a = k + 1
+				break
+			}
+		}
+		sc.addTok(a, e, typ, 0.7, prioClinical)
 	}
 }
 
