@@ -109,10 +109,11 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 	// "vomitting"), one edit away: only a lower-case word no dictionary
 	// and no name table knows, so "never", a town or a family name is
 	// never read as one.
-	if sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
-		return lexEntry{}, false
+	e, ok := sc.lx.fuzzyTerm(&sc.lx.symptoms, w, 1)
+	if !ok || sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
+		return lexEntry{}, false // the guards only for the rare near miss
 	}
-	return sc.lx.fuzzyTerm(&sc.lx.symptoms, w, 1)
+	return e, true
 }
 
 // inflected looks up a clinical word under its plural or verb ending
