@@ -94,6 +94,9 @@ type lexicon struct {
 	// drugs indexes one-word medication and condition names of six
 	// letters or more by first letter, for the misspelling look-up.
 	drugs [128][]fuzzyTerm
+	// symptoms holds the one-word symptom and test names of five letters
+	// or more, for the misspelling look-up of words no dictionary knows.
+	symptoms [128][]fuzzyTerm
 	// people holds the population name tables for words no list above
 	// knows.
 	people *nameTable
@@ -199,6 +202,9 @@ func buildLexicon() (*lexicon, error) {
 				if t[0] < 128 {
 					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
 				}
+			}
+			if (l.name == assets.LexSymptoms || l.name == assets.LexLabs) && len(t) >= 5 && !strings.ContainsAny(t, " -") && t[0] < 128 {
+				lx.symptoms[t[0]] = append(lx.symptoms[t[0]], fuzzyTerm{t, letterMask(t)})
 			}
 		}
 	}
@@ -459,7 +465,9 @@ func buildLexicon() (*lexicon, error) {
 		"appetite", "voice", "scalp", "thigh", "thighs", "calf", "calves", "heel", "heels", "lip", "lips",
 		"tongue", "armpit", "breast", "breasts", "liver", "bones", "brain", "wound", "incision", "stitches",
 		"forehead", "temple", "temples", "buttock", "rectum", "colon", "muscle", "tendon", "nerve",
-		"vista", "orina", "heces", "encias", "lengua", "labios", "muslo", "talon", "herida", "cicatriz", "huesos")
+		"vista", "orina", "heces", "encias", "lengua", "labios", "muslo", "talon", "herida", "cicatriz", "huesos",
+		"vesicula", "higado", "tiroides", "prostata", "pulmon", "utero", "ovario", "ovarios", "intestino", "intestinos",
+		"cerebro", "mamas")
 	lx.flag(fSide, "left", "right", "lower", "upper", "both", "whole", "entire", "izquierdo", "izquierda",
 		"derecho", "derecha", "baja", "bajo", "alta", "ambos", "ambas", "toda", "todo")
 	lx.flag(fClinLead, "diagnosed with", "diagnosed", "history of", "hx of", "hx", "dx", "dx of", "diagnosis of",

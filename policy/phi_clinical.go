@@ -913,8 +913,37 @@ func (sc *scanner) genericMention(m mark) bool {
 			}
 		}
 	}
+	asking := sc.askingForShot(m.te)
 	for i := range sc.toks {
-		if sc.toks[i].flags&fPersonal != 0 || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
+		if sc.toks[i].flags&fPersonal != 0 && !asking || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
+			return false
+		}
+	}
+	return true
+}
+
+// askingForShot reports a vaccine asked for as a service ("can I get a
+// flu shot appointment", "where do I get the flu vaccine?"): the "I" of
+// the question books a visit, it tells no illness. "I got my flu shot"
+// or "I have the flu" stay the writer's own.
+func (sc *scanner) askingForShot(noun int) bool {
+	switch string(sc.word(noun)) {
+	case "shot", "shots", "vaccine", "vaccines", "vacuna", "vacunas":
+	default:
+		return false
+	}
+	if len(sc.toks) == 0 {
+		return false
+	}
+	switch string(sc.word(0)) {
+	case "can", "could", "may", "where", "when", "how", "do", "does", "is", "are", "puedo", "puede", "donde", "cuando":
+	default:
+		if !sc.isP(len(sc.toks)-1, '?') {
+			return false
+		}
+	}
+	for i := range sc.toks {
+		if possessive(sc.txt(i)) && !sc.is(i, "your") || sc.toks[i].ent.cue == cueRelation {
 			return false
 		}
 	}

@@ -102,7 +102,18 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 	if len(w) < 6 {
 		return lexEntry{}, false
 	}
-	return sc.lx.fuzzyDrug(w)
+	if e, ok := sc.lx.fuzzyDrug(w); ok {
+		return e, true
+	}
+	// A symptom typed in a hurry ("feaver", "hedache", "diarhea",
+	// "vomitting"), one edit away: only a lower-case word no dictionary
+	// and no name table knows, so "never", a town or a family name is
+	// never read as one.
+	e, ok := sc.lx.fuzzyTerm(&sc.lx.symptoms, w, 1)
+	if !ok || sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
+		return lexEntry{}, false // the guards only for the rare near miss
+	}
+	return e, true
 }
 
 // inflected looks up a clinical word under its plural or verb ending
@@ -177,15 +188,21 @@ func (sc *scanner) dottedAbbrev() {
 // Candidates share the first letter and a near length, so a word costs a
 // handful of comparisons.
 func (lx *lexicon) fuzzyDrug(w []byte) (lexEntry, bool) {
+	return lx.fuzzyTerm(&lx.drugs, w, 2)
+}
+
+// fuzzyTerm finds a term of index within the edit distance fuzzyDrug
+// describes, never more than limit.
+func (lx *lexicon) fuzzyTerm(index *[128][]fuzzyTerm, w []byte, limit int) (lexEntry, bool) {
 	if w[0] >= 128 {
 		return lexEntry{}, false
 	}
 	m := letterMask(w)
-	for _, cand := range lx.drugs[w[0]] {
+	for _, cand := range index[w[0]] {
 		l := len(cand.w)
 		maxD := 1
 		if l >= 8 {
-			maxD = 2
+			maxD = min(2, limit)
 		}
 		if l < len(w)-maxD || l > len(w)+maxD {
 			continue

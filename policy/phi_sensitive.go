@@ -31,6 +31,8 @@ const (
 	snAmount                       // "a lot", "mucho", "again": how much or how often one uses
 	snHarmVerb                     // "kill", "hurt", "cut": self-harm with "myself"
 	snWant                         // "want", "quiero", "ganas": a wish
+	snDoObject                     // "coke", "weed", "edibles": a street drug that "do" or "take" makes a use
+	snShape                        // a colloquial shape read in phi_colloquial.go: "dark thoughts", "my levels were high"
 )
 
 // sensitiveKinds maps each folded word form to its kinds.
@@ -78,7 +80,7 @@ func sensitiveWords() map[string]uint16 {
 		"tomando", "tome", "tomaba", "fumo", "fuma", "fume", "fumando", "fumaba", "fumar", "beber", "inhalo", "inhalando",
 		"consumo", "consume", "consumiendo", "consumi", "tomar", "consumir", "meto", "metiendo", "uso", "usando", "uses", "binge", "binging",
 		"chupo", "chupando", "pisteando", "pisteo")
-	add(snAmount, "every", "lot", "mucho", "demasiado", "again", "heavily", "heavy", "daily", "nightly", "diario", "nuevo", "vez",
+	add(snAmount, "todos", "todas", "every", "lot", "mucho", "demasiado", "again", "heavily", "heavy", "daily", "nightly", "diario", "nuevo", "vez",
 		"much", "everyday")
 	add(snClean, "clean", "limpio", "limpia")
 	add(snGroup, "aa", "na")
@@ -112,6 +114,30 @@ func sensitiveWords() map[string]uint16 {
 		"depo", "erectile", "erectil", "impotence", "impotencia", "viagra", "cialis", "sildenafil", "tadalafil",
 		"warts", "verrugas", "discharge", "flujo", "mifepristone", "misoprostol", "siguiente", "baby", "bebes")
 	add(snStreet, "drugs", "drogas")
+	// Tobacco, vaping and the measures patients count their use in ("a
+	// pack a day", "un paquete al día", "a fifth of vodka").
+	add(snUse, "vape", "vapes", "vaping", "vaped", "vapeo", "vapea", "vapean", "vapeando", "vapear", "chew", "chews",
+		"chewing", "toma", "toman", "tomas", "beben", "fuman", "fumas", "consumen", "bebemos", "fumamos")
+	add(snStreet, "pack", "packs", "paquete", "paquetes", "cajetilla", "cajetillas", "cigarettes", "cigarette", "cigs",
+		"cigarros", "cigarrillos", "cigarro", "cigarrillo", "tobacco", "tabaco", "nicotine", "nicotina", "edibles", "dabs",
+		"shots", "fifth", "juul", "snuff", "cannabis", "thc", "kratom", "lines")
+	add(snSubstance, "cannabis", "thc", "kratom", "pcp")
+	add(snDoObject, "coke", "crack", "meth", "weed", "molly", "oxy", "oxys", "edibles", "dabs", "dope", "kush", "shrooms",
+		"lines", "percs", "xannies", "bars", "acid", "ketamine", "ketamina", "cocaine", "heroin", "mdma", "ecstasy", "lsd")
+	add(snTerm, "dui", "dwi", "emborracha", "emborrachan", "emborrachaba", "emborrachando", "droga", "drogan", "drogaba",
+		"binge")
+	// Mental health in the patient's own words: stress and low moods
+	// said of a person ("estoy muy estresada", "he's been very
+	// withdrawn"), which count only in that shape.
+	add(snTerm, "stressed", "estresada", "estresado", "estresadas", "estresados", "decaida", "decaido", "withdrawn",
+		"agobiada", "agobiado", "desesperada", "desesperado", "cry", "cries", "cried", "llora", "lloras", "llorando")
+	// Use named by what is used: "a history of drug use", "my alcohol
+	// use has gone up", "substance abuse".
+	add(snShape, "use", "abuse")
+	add(snShape, "ganas", "thoughts", "pensamientos", "ending", "end", "enjoy", "enjoying", "disfruto", "disfruta", "interest",
+		"interes", "bed", "cama", "sleeping", "sleep", "sleeps", "duermo", "duerme", "dormido", "dormida", "problem",
+		"problems", "problema", "problemas", "levels", "numbers", "labs", "counts", "analisis", "laboratorios", "estudios",
+		"examenes", "cold", "stuffed", "energy", "energia", "derrame")
 	return m
 }
 
@@ -142,7 +168,9 @@ func addSensitiveWords(lx *lexicon) {
 	// The verbs that carry these statements after a relative ("mi
 	// esposo dejó de tomar", "my son quit drinking", "mi pareja lleva
 	// once semanas sobrio").
-	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue"} {
+	// "mi esposo ha estado muy decaído": the participles of the Spanish
+	// perfect follow a relative as often as these.
+	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue", "estado", "sido", "tenido"} {
 		if lx.words[w].flags&(fFirst|fSurname|fNameWord) == 0 {
 			lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
 		}
@@ -150,7 +178,7 @@ func addSensitiveWords(lx *lexicon) {
 }
 
 // snTrigger are the kinds that open a statement.
-const snTrigger = snTerm | snSubstance | snUse | snCare | snSelf | snLife | snClean | snGroup
+const snTrigger = snTerm | snSubstance | snUse | snCare | snSelf | snLife | snClean | snGroup | snDoObject | snShape
 
 // sensKind returns token k's kinds (zero outside the message or for a
 // token that is not a word).
@@ -176,19 +204,23 @@ func (sc *scanner) sensitiveStatements() {
 		s, e, ok := k, k, false
 		typ := SpanCondition
 		switch {
+		case kind&snShape != 0 && sc.colloquialShape(k, &s, &e, &typ):
+			ok = true
+		case kind&snDoObject != 0 && kind&snSubstance == 0 && sc.doneOrTaken(k, &s):
+			ok = true // "I do coke on weekends", "taking edibles every night"
 		case kind&snTerm != 0:
 			ok = !sc.sensNegatedTerm(k) && !sc.sensServiceNoun(k+1)
 		case kind&snSubstance != 0:
 			ok = true
 		case kind&snUse != 0 && sc.is(k, "bebe") && sc.sensLoss(k):
 			ok = true // "perdí al bebé": a miscarriage
-		case kind&snUse != 0 && sc.sensQuitting(k):
+		case kind&snUse != 0 && sc.sensQuitting(k, &s):
 			ok = true // "quit drinking", "dejé de tomar", "trying to stop using"
 		case kind&snUse != 0 && sc.sensNoObject(k):
 			ok = true // "he's been using", "she was drunk", "sigue tomando"
 		case kind&snUse != 0:
 			// "drinking a lot", "using again", "fumo cristal", "tomo mucho".
-			for j := k + 1; j <= k+3 && j < len(T); j++ {
+			for j := k + 1; j <= k+5 && j < len(T); j++ {
 				if sc.statementBreak(j) {
 					break
 				}
@@ -268,10 +300,20 @@ func (sc *scanner) sensitiveStatements() {
 		if !anchored {
 			continue
 		}
-		if sc.anyClaimed(min(a, s), e) {
+		a = min(a, s)
+		if sc.anyClaimed(s, e) {
 			continue
 		}
-		sc.addTok(min(a, s), e, typ, 0.7, prioClinical)
+		// A name read between the person and the statement ("mi hija
+		// Ha estado…", a word the name tables hold) keeps its own span;
+		// the statement starts after it.
+		for k := s - 1; k >= a; k-- {
+			if sc.toks[k].claimed {
+				a = k + 1
+				break
+			}
+		}
+		sc.addTok(a, e, typ, 0.7, prioClinical)
 	}
 }
 
@@ -281,6 +323,9 @@ func (sc *scanner) sensitiveStatements() {
 // subject ("recaí", "fumo"), or "me", "my" just after ("relapse for me").
 // It returns the first token of the statement.
 func (sc *scanner) sensAnchor(s, e int) (int, bool) {
+	if ownedWord(sc.word(s)) {
+		return s, true // the shape itself opens on its owner: "my levels were high"
+	}
 	if sc.sensPersonVerb(s) || sc.sensKind(s)&snSelf != 0 && (sc.is(s, "matarme") || sc.is(s, "quitarme") || sc.is(s, "cortarme") ||
 		sc.is(s, "lastimarme") || sc.is(s, "suicidarme") || sc.is(s, "herirme") || sc.is(s, "morirme")) {
 		return s, true
@@ -316,7 +361,48 @@ func (sc *scanner) sensAnchor(s, e int) (int, bool) {
 			return s, true
 		}
 	}
+	if a, ok := sc.sensClauseOpen(s, e); ok {
+		return a, true
+	}
 	return 0, false
+}
+
+// sensClauseOpen reports a statement that opens its clause with no
+// subject, as chat drops the "I": "relapsed last weekend", "sober 3
+// months now", "drinking again since friday", "hearing voices again".
+// Only a few words of time or degree may stand before it ("just",
+// "still", "been"); a question ("rehab near here?") asks about a
+// service, not the writer.
+func (sc *scanner) sensClauseOpen(s, e int) (int, bool) {
+	a := s
+	for j := s - 1; ; j-- {
+		if j < 0 || sc.statementBreak(j) || sc.isP(j, ',') || sc.isP(j, ':') || sc.lineBreakBefore(j+1) {
+			break
+		}
+		switch string(sc.word(j)) {
+		case "just", "still", "also", "finally", "now", "recently", "lately", "again", "basically", "honestly", "ya", "otra",
+			"vez", "todavia", "apenas", "and", "y", "heavy", "really", "so", "pretty", "ok", "okay", "well", "anyway", "btw",
+			"um", "bueno", "pues":
+			a = j
+			continue
+		}
+		// The verb the dropped "I" would have led: "hearing voices
+		// again", "feeling hopeless".
+		if w := sc.word(j); j == s-1 && len(w) > 5 && string(w[len(w)-3:]) == "ing" && sc.toks[j].flags&fStop == 0 {
+			a = j
+			continue
+		}
+		return 0, false
+	}
+	for j := e + 1; j < len(sc.toks); j++ {
+		if sc.isP(j, '?') {
+			return 0, false
+		}
+		if sc.statementBreak(j) || sc.lineBreakBefore(j) {
+			break
+		}
+	}
+	return a, true
 }
 
 // sensPersonVerb reports a verb form whose ending names its subject, or
@@ -328,7 +414,8 @@ func (sc *scanner) sensPersonVerb(k int) bool {
 		"tuve", "tuvo", "he", "ha", "siento", "escucho", "oigo", "pense", "pensado", "necesito", "necesita", "sentia", "been", "tengo", "tiene", "recai", "recayo", "fumo", "bebo", "tomo",
 		"consumo", "drogo", "emborracho", "emborrache", "pienso", "quiero", "quisiera", "perdi", "perdio", "sali", "salio",
 		"dio", "di", "estoy", "esta", "soy", "es", "hice", "hizo", "started", "stopped", "quit", "was", "got", "tested",
-		"see", "sees", "seeing", "went", "go", "goes", "going", "attend", "attending":
+		"see", "sees", "seeing", "went", "go", "goes", "going", "attend", "attending",
+		"deje", "dejo", "dejamos", "puedo", "puede", "duermo", "duerme", "vapeo", "vapea", "disfruto", "disfruta":
 		return true
 	}
 	return false
@@ -390,7 +477,8 @@ func (sc *scanner) sensNegatedTerm(k int) bool {
 		// "a nervous breakdown", not "a breakdown of the bill".
 		return !(sc.is(k-1, "nervous") || sc.is(k-1, "mental") || sc.is(k-1, "emotional"))
 	case "mood":
-		return !(sc.is(k+1, "swings") || sc.is(k+1, "stabilizer") || sc.is(k+1, "stabilizers") || sc.is(k+1, "disorder"))
+		return !(sc.is(k+1, "swings") || sc.is(k+1, "stabilizer") || sc.is(k+1, "stabilizers") || sc.is(k+1, "disorder") ||
+			possessive(sc.word(k-1)) && sc.moodLow(k))
 	case "humor":
 		return !(sc.is(k-1, "de") && sc.is(k-2, "cambios") || sc.is(k+1, "depresivo"))
 	case "nervios":
@@ -426,8 +514,22 @@ func (sc *scanner) sensNegatedTerm(k int) bool {
 		"lonely", "sex", "sexo", "intercourse", "relaciones", "intrusive":
 		// Everyday words ("overwhelmed by the forms", "the kids' drugs
 		// cabinet", "condoms in the lobby") count only beside a strong
-		// cue of the same family in the clause.
-		return !sc.sensFamilyNear(k)
+		// cue of the same family in the clause, or said of a person's
+		// state ("anda muy triste", "I feel so lonely").
+		return !sc.sensFamilyNear(k) && !sc.sensStated(k)
+	case "stressed", "estresada", "estresado", "estresadas", "estresados", "decaida", "decaido", "withdrawn", "agobiada",
+		"agobiado", "desesperada", "desesperado":
+		return !sc.sensStated(k) && !sc.sensFamilyNear(k)
+	case "cry", "cries", "cried", "llora", "lloras", "llorando":
+		return !sc.cryingOften(k)
+	case "droga", "drogan", "drogaba":
+		// "se droga", "me drogaba"; not "la droga".
+		return !(sc.is(k-1, "se") || sc.is(k-1, "me") || sc.is(k-1, "te"))
+	case "binge":
+		return !(sc.is(k+1, "drinking") || sc.is(k+1, "drink") || sc.is(k+1, "drank") || sc.is(k+1, "drinks") ||
+			sc.is(k+1, "eating") || sc.is(k+1, "eat") || sc.is(k+1, "ate"))
+	case "dui", "dwi":
+		return sc.is(k+1, "checkpoint") || sc.is(k+1, "checkpoints") || sc.is(k+1, "lawyer") || sc.is(k+1, "attorney")
 	}
 	return false
 }
@@ -454,7 +556,7 @@ func (sc *scanner) sensFamilyNear(k int) bool {
 			return true
 		}
 		if sc.is(j, "every") || sc.is(j, "all") || sc.is(j, "todas") || sc.is(j, "todos") || sc.is(j, "constant") || sc.is(j, "can't") || sc.is(j, "cant") ||
-			sc.is(j, "broke") || sc.is(j, "rompio") || sc.is(j, "without") || sc.is(j, "sin") || sc.is(j, "stop") || sc.is(j, "puedo") ||
+			sc.is(j, "broke") || sc.is(j, "rompio") || sc.is(j, "without") || sc.is(j, "sin") || sc.is(j, "stop") || sc.is(j, "puedo") || sc.is(j, "puede") ||
 			sc.is(j, "todo") || sc.is(j, "siempre") || sc.is(j, "always") || sc.is(j, "constantly") || sc.is(j, "painful") || sc.is(j, "thoughts") ||
 			sc.is(j, "pensamientos") || sc.is(j, "dolor") || sc.is(j, "duele") || sc.is(j, "unprotected") || sc.is(j, "everything") {
 			return true
@@ -504,6 +606,13 @@ func (sc *scanner) sensAmountEnds(j int) bool {
 		return true
 	case "vez":
 		return sc.is(j-1, "otra")
+	case "todos", "todas":
+		// "vapea todos los días", "toma todas las noches".
+		return sc.is(j+1, "los") || sc.is(j+1, "las")
+	}
+	if sc.is(j+1, "for") && (sc.kind(j+2) == tkNum || numberWord(sc.word(j+2)) || sc.is(j+2, "a") || sc.is(j+2, "weeks") ||
+		sc.is(j+2, "months") || sc.is(j+2, "years") || sc.is(j+2, "the") && (sc.is(j+3, "past") || sc.is(j+3, "last"))) {
+		return true // "vaping a lot for a few weeks now"
 	}
 	n := j + 1
 	if n >= len(sc.toks) || sc.toks[n].kind == tkPunct || sc.lineBreakBefore(n) {
@@ -520,6 +629,9 @@ func (sc *scanner) sensAmountEnds(j int) bool {
 // sensTimeAround reports a stretch of time beside "clean": "clean for 30
 // days", "clean since march", "90 days clean", "tres meses limpia".
 func (sc *scanner) sensTimeAround(k int) bool {
+	if (sc.kind(k+1) == tkNum || numberWord(sc.word(k+1))) && sc.flags(k+2)&fUnit != 0 {
+		return true // "clean 30 days"
+	}
 	if sc.is(k+1, "for") || sc.is(k+1, "since") || sc.is(k+1, "desde") {
 		return sc.kind(k+2) == tkNum || numberWord(sc.word(k+2)) || sc.flags(k+3)&fUnit != 0 || sc.flags(k+2)&fMonth != 0
 	}
@@ -546,6 +658,15 @@ func (sc *scanner) sensFits(k, j int) bool {
 	switch string(sc.word(j + 1)) {
 	case "wipes", "wipe", "pads", "swab", "swabs", "gel", "rub", "free", "prep", "based":
 		return false
+	}
+	switch string(sc.word(j)) {
+	case "pack", "packs", "paquete", "paquetes", "cajetilla", "cajetillas":
+		// "a pack a day" is smoked; "using an ice pack" is first aid.
+		return smokeVerb(sc.word(k))
+	case "fifth", "shots":
+		return drinkVerb(sc.word(k))
+	case "lines":
+		return sc.is(k, "doing") || sc.is(k, "snorting") || sc.is(k, "snorted") || sc.is(k, "did")
 	}
 	if sc.is(j, "coke") || sc.is(j, "pills") || sc.is(j, "pastillas") {
 		switch string(sc.word(k)) {
@@ -646,7 +767,7 @@ func (sc *scanner) sensLoss(k int) bool {
 // sensQuitting reports a use verb after quitting: "quit drinking",
 // "stopped using", "trying to stop drinking", "dejé de tomar", "quiero
 // dejar de beber".
-func (sc *scanner) sensQuitting(k int) bool {
+func (sc *scanner) sensQuitting(k int, s *int) bool {
 	switch string(sc.word(k)) {
 	case "drinking", "using", "smoking", "tomar", "beber", "fumar", "drogarme", "consumir":
 	default:
@@ -659,6 +780,25 @@ func (sc *scanner) sensQuitting(k int) bool {
 	switch string(sc.word(p)) {
 	case "quit", "quitting", "stop", "stopped", "stopping", "deje", "dejar", "dejo", "dejando", "dejamos":
 		return true
+	case "on":
+		// "cut back on drinking", "cutting down on smoking".
+		if (sc.is(p-1, "back") || sc.is(p-1, "down")) && (sc.is(p-2, "cut") || sc.is(p-2, "cutting") || sc.is(p-2, "cuts")) {
+			*s = p - 2
+			return true
+		}
+	case "sin":
+		// "llevo seis meses sin tomar", "lleva un año sin fumar"; not
+		// "sin tomar agua".
+		switch string(sc.word(k + 1)) {
+		case "agua", "nada", "la", "el", "los", "las", "su", "sus", "mi", "mis", "medicina", "medicinas", "medicamento",
+			"medicamentos", "pastillas", "cafe", "leche", "jugo":
+			return false
+		}
+		for j := p - 1; j >= 0 && j >= p-4; j-- {
+			if sc.is(j, "llevo") || sc.is(j, "lleva") || sc.is(j, "llevamos") || sc.is(j, "llevas") {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -675,6 +815,8 @@ func (sc *scanner) sensNoObject(k int) bool {
 		default:
 			return false
 		}
+	case "shooting":
+		return sc.is(k+1, "up")
 	case "using", "drinking", "tomando", "bebiendo", "drogando":
 		switch string(sc.word(k - 1)) {
 		case "been", "is", "was", "started", "keeps", "kept", "sigue", "sigo", "anda", "ando", "esta", "estaba", "he's", "she's", "i'm", "im":

@@ -32,7 +32,21 @@ func (sc *scanner) statementBreak(k int) bool {
 		}
 		return false
 	}
-	return stmtConjunction(sc.txt(k))
+	return stmtConjunction(sc.txt(k)) && !sc.soDegree(k)
+}
+
+// soDegree reports a "so" that says how much, not what follows: "I'm so
+// stressed", "she's been so tired"; "…, so I called" and "so can I
+// come in" open a clause.
+func (sc *scanner) soDegree(k int) bool {
+	if !sc.is(k, "so") || sc.kind(k+1) != tkWord || sc.attached(k+1) {
+		return false
+	}
+	if sc.is(k+1, "much") || sc.is(k+1, "bad") || sc.is(k+1, "many") {
+		return true
+	}
+	return sc.flags(k+1)&(fStop|fPersonal) == 0 && !stmtOpener(sc.word(k+1)) && !healthSubject(sc.word(k+1)) &&
+		!possessive(sc.word(k+1)) && sc.toks[k+1].ent.cue != cueRelation && !sc.lineBreakBefore(k+1)
 }
 
 // stmtOpener is a word that opens a question, a request or a new topic.
@@ -480,7 +494,9 @@ func (sc *scanner) healthObject(k, verb int) bool {
 	case "passed", "passing", "blacked":
 		return string(next) == "out"
 	case "throwing", "threw":
-		return string(next) == "up"
+		// "threw up"; "threw my back out", "threw out her back".
+		return string(next) == "up" || possessive(next) && sc.is(verb+2, "back") && sc.is(verb+3, "out") ||
+			string(next) == "out" && possessive(sc.word(verb+2)) && sc.is(verb+3, "back")
 	case "woke":
 		return string(next) == "up" && (sc.is(verb+2, "with") || sc.is(verb+2, "sick") || sc.is(verb+2, "coughing") || sc.is(verb+2, "bleeding") || sc.is(verb+2, "vomiting") || sc.is(verb+2, "dizzy") || sc.is(verb+2, "sweating") || sc.is(verb+2, "shaking")) ||
 			string(next) == "with"
@@ -499,7 +515,11 @@ func (sc *scanner) healthObject(k, verb int) bool {
 		return (possessive(next) || string(next) == "a" || string(next) == "the") &&
 			(sc.flags(verb+2)&fBodyPart != 0 || sc.is(verb+2, "bone") || sc.flags(verb+2)&fSide != 0 && sc.flags(verb+3)&fBodyPart != 0)
 	case "remember", "focus", "concentrate":
-		// "can't remember anything", not "can't remember my password".
+		// "can't remember anything", "can't concentrate on anything",
+		// not "can't remember my password".
+		if string(next) == "on" {
+			next = sc.word(verb + 2)
+		}
 		return len(next) == 0 || sc.kind(verb+1) == tkPunct || string(next) == "anything" || string(next) == "things" || string(next) == "stuff" || string(next) == "well"
 	case "swallowed":
 		return true
@@ -626,6 +646,12 @@ func (sc *scanner) organProblems() {
 			s, e = b-3, b
 		case owned && (sc.is(b+1, "removed") || sc.is(b+1, "replaced") || sc.is(b+1, "out") || sc.is(b+1, "taken") && sc.is(b+2, "out")) && (sc.is(b-2, "had") || sc.is(b-2, "got")):
 			s, e = b-2, b+1
+		case (owned || spanishArticle(sc.word(b-1))) && (sc.is(b-2, "en") || sc.is(b-2, "in") || sc.is(b-2, "on")) && stoneWord(sc.word(b-3)):
+			// "piedras en la vesícula", "un quiste en el ovario".
+			s, e = b-3, b
+			if sc.is(s-1, "a") || sc.is(s-1, "un") || sc.is(s-1, "una") || sc.is(s-1, "unas") || sc.is(s-1, "unos") {
+				s--
+			}
 		case owned && (sc.is(b+1, "is") || sc.is(b+1, "are") || sc.is(b+1, "was")) && organFailing(sc.word(b+2)):
 			s, e = b-1, b+2
 		case (owned || sc.is(b-1, "the")) && (sc.is(b-2, "on") || sc.is(b-2, "in")) && growthWord(sc.word(b-3)):
@@ -639,6 +665,15 @@ func (sc *scanner) organProblems() {
 		}
 		sc.addTok(s, e, SpanCondition, 0.65, prioClinical)
 	}
+}
+
+// spanishArticle reports an article before a Spanish body part.
+func spanishArticle(w []byte) bool {
+	switch string(w) {
+	case "el", "la", "los", "las", "the":
+		return true
+	}
+	return false
 }
 
 func organAdjective(w []byte) bool {
@@ -667,9 +702,21 @@ func organFailing(w []byte) bool {
 	return false
 }
 
+// stoneWord reports a finding placed in an organ by its article alone:
+// "piedras en la vesícula", "a cyst on the ovary".
+func stoneWord(w []byte) bool {
+	switch string(w) {
+	case "piedras", "piedra", "calculos", "calculo", "quiste", "quistes", "nodulo", "nodulos", "polipos", "stones",
+		"polyps", "cyst", "cysts":
+		return true
+	}
+	return false
+}
+
 func growthWord(w []byte) bool {
 	switch string(w) {
-	case "mass", "spot", "nodule", "nodules", "growth", "shadow", "tumor", "tumour", "cyst", "lesion", "masa", "mancha", "bulto":
+	case "mass", "spot", "nodule", "nodules", "growth", "shadow", "tumor", "tumour", "cyst", "lesion", "masa", "mancha", "bulto",
+		"piedras", "piedra", "calculos", "calculo", "quiste", "quistes", "nodulo", "nodulos", "polipos":
 		return true
 	}
 	return false

@@ -84,7 +84,8 @@ func TestDetectIdentifiers(t *testing.T) {
 		{"my address is 4417 Elston, Chicago", []want{{SpanAddress, "4417 Elston, Chicago"}}},
 		{"my address is 45 elm street apt 3b, springfield, il 62704", []want{{SpanAddress, "45 elm street apt 3b, springfield, il"}, {SpanZIP, "62704"}}},
 		{"12 rue de la paix, 75002 paris, france", []want{{SpanAddress, "12 rue de la paix"}, {SpanZIP, "75002"}, {SpanAddress, "paris, france"}}},
-		{"I live at 12 Elm St, Springfield and my son has a cold", []want{{SpanAddress, "12 Elm St, Springfield"}}},
+		// The address stops at "and"; the son's cold is a statement of its own.
+		{"I live at 12 Elm St, Springfield and my son has a cold", []want{{SpanAddress, "12 Elm St, Springfield"}, {SpanSymptom, "and my son has a cold"}}},
 		// The town is smaller than a state: an identifier of its own.
 		{"Springfield, IL 62704", []want{{SpanAddress, "Springfield, IL"}, {SpanZIP, "62704"}}},
 		{"zip 90210", []want{{SpanZIP, "90210"}}},
