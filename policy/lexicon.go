@@ -56,6 +56,7 @@ const (
 	fOrgNoun                           // "clinic", "imaging", "monitor": the capitalised words before it name a place, an organisation or a thing
 	fPopName                           // a name only the population tables know (no hand list): weaker on its own
 	fSensitive                         // opens a substance, mental or sexual health statement (phi_sensitive.go)
+	fDistrict                          // "barangay", "purok", "colonia", "bairro": a named district of a town (phi_places_district.go)
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -593,6 +594,7 @@ func buildLexicon() (*lexicon, error) {
 	lx.cue(cueSSN, SpanSSN, "ssn", "ss#", "ss #", "social", "social security", "social security number",
 		"soc sec", "seguro social", "numero de seguro social", "itin", "tax id", "tin")
 	placeLexicon(lx)
+	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
 	lx.index = newWordIndex(lx.words)
 	p := <-people

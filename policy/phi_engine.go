@@ -201,6 +201,7 @@ func (sc *scanner) run(text string) {
 	sc.doorNumbers()
 	sc.addresses()
 	sc.placesIntl()
+	sc.placeDistricts()
 	sc.postcodes()
 	sc.zips()
 	sc.placesBeforeTails()
@@ -208,6 +209,9 @@ func (sc *scanner) run(text string) {
 	sc.unitsBefore()
 	sc.addressLines()
 	sc.commaLines()
+	if sc.flagsAny&fAddrCue != 0 {
+		sc.cuedUnitLines()
+	}
 	sc.placeMentions()
 	sc.agesIntl()
 	sc.idsIntl()

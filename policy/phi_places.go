@@ -97,7 +97,7 @@ func (sc *scanner) cities() {
 		}
 		end := -1
 		for k := j; k < len(T) && k < j+3; k++ {
-			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName|fUnitDesignator) != 0 {
+			if T[k].kind != tkWord || T[k].claimed || !sc.upper(k) || T[k].flags&(fStop|fState|fWeekday|fMonth|fNotName|fUnitDesignator|fDistrict) != 0 {
 				break
 			}
 			end = k
@@ -556,7 +556,8 @@ func (sc *scanner) tailPart(k int) int {
 		if n == 0 && (sc.is(p, "the") || streetParticle(sc.word(p))) && p+1 < len(T) && sc.upper(p+1) && sc.placeWord(p+1) {
 			p++
 		}
-		if !sc.placeWord(p) {
+		// "quezon city", "Makati City": "city" closes a town's name.
+		if !sc.placeWord(p) && !(n > 0 && sc.is(p, "city") && !T[p].claimed) {
 			break
 		}
 		e = p

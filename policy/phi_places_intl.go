@@ -113,6 +113,7 @@ const (
 	shCode4                       // letters and digits of four to seven characters
 	shShortNum                    // a word of up to three letters before a number or a code
 	shVehicle                     // a word for a vehicle or its plate
+	shCJK                         // a word in Chinese, Japanese or Korean script
 )
 
 // placeShapes scans the tokens once for the shapes above.
@@ -133,6 +134,9 @@ func (sc *scanner) placeShapes() uint16 {
 			if n := t.e - t.s; n >= 4 && n <= 7 {
 				m |= shCode4
 			}
+			if c := b[t.s]; c >= 0xe3 && c <= 0xe9 || c == 0xe1 {
+				m |= shCJK
+			}
 		case tkPunct:
 			switch b[t.s] {
 			case ',':
@@ -145,6 +149,9 @@ func (sc *scanner) placeShapes() uint16 {
 		case tkWord:
 			n := t.e - t.s
 			w := b[t.s:t.e]
+			if w[0] >= 0xe3 && w[0] <= 0xe9 || w[0] == 0xe1 { // Korean is folded to its letters (U+1100…)
+				m |= shCJK
+			}
 			if i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
 				m |= shWordNum
 				if n <= 3 {
