@@ -9,8 +9,8 @@ import (
 
 // TestHandOffRemovalDropsTheRowAtOnce: the server's removal for a thread
 // a colleague handed to the nurses (the id marked gone, nothing more;
-// hub.go) takes the row out of a front-desk console's Unanswered list as
-// it arrives, with no other event needed.
+// store/central/events) takes the row out of a front-desk console's
+// Unanswered list as it arrives, with no other event needed.
 func TestHandOffRemovalDropsTheRowAtOnce(t *testing.T) {
 	ft := newFakeTriage(api.RoleFrontDesk)
 	ft.seq = 5

@@ -13,6 +13,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/events"
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
@@ -458,7 +459,7 @@ func TestRevokedSessionLosesItsEventStream(t *testing.T) {
 	}
 	select {
 	case <-done:
-	case <-time.After(sessionCheckEvery + 3*time.Second):
+	case <-time.After(events.SessionCheckEvery + 3*time.Second):
 		t.Fatal("the revoked session's stream stayed open")
 	}
 }

@@ -17,7 +17,7 @@ import (
 // the server's audit chain in the same transaction, under the actor the
 // caller names ("cli:<os user>"). Revoking a user's sessions deletes them:
 // the running server refuses the token at the next request and closes the
-// user's event streams within sessionCheckEvery.
+// user's event streams within events.SessionCheckEvery.
 type Admin struct {
 	s *Server
 }

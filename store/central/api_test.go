@@ -2,7 +2,6 @@ package central
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -306,43 +305,5 @@ func TestEventStream(t *testing.T) {
 	case <-heartbeats:
 	case <-time.After(3 * time.Second):
 		t.Error("no heartbeat")
-	}
-}
-
-// publishEncoded publishes n events about thread and waits until the
-// encoder has put them in the ring.
-func publishEncoded(t *testing.T, h *hub, thread string, n int) {
-	t.Helper()
-	h.mu.RLock()
-	want := h.head + int64(n)
-	h.mu.RUnlock()
-	for i := 0; i < n; i++ {
-		h.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: thread})
-	}
-	waitFor(t, "events encoded", func() bool {
-		h.mu.RLock()
-		defer h.mu.RUnlock()
-		return h.head >= want
-	})
-}
-
-func TestSlowSubscriberIsDropped(t *testing.T) {
-	h := newHub(nil, nil)
-	defer h.closeAll()
-	slow, _ := h.subscribe("sess-slow", "usr-slow", true, 2, 4)
-	fast, _ := h.subscribe("sess-fast", "usr-fast", true, 2, 4)
-	var buf []byte
-	read := 0
-	for read < eventRing+10 {
-		publishEncoded(t, h, "thr", 100)
-		var resync bool
-		buf, resync = h.read(fast, buf[:0])
-		if resync {
-			t.Fatalf("a subscriber that keeps up was told to resync after %d events", read)
-		}
-		read += bytes.Count(buf, []byte("data: "))
-	}
-	if _, resync := h.read(slow, nil); !resync {
-		t.Fatal("a subscriber a whole ring behind was not told to resync")
 	}
 }

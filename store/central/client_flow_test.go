@@ -13,6 +13,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/events"
 )
 
 // newConsoleClient is a real console client (local audit store and all)
@@ -154,7 +155,7 @@ func TestConsoleNoticesRevocation(t *testing.T) {
 	if _, err := adm.Revoke(ctx, "cli:root", "desk"); err != nil {
 		t.Fatal(err)
 	}
-	waitClosed(t, ch, sessionCheckEvery+3*time.Second)
+	waitClosed(t, ch, events.SessionCheckEvery+3*time.Second)
 	t.Logf("stream closed %v after revocation", time.Since(start).Round(10*time.Millisecond))
 	if _, err := c.Events(ctx); !errors.Is(err, store.ErrSessionEnded) {
 		t.Fatalf("reconnect after revocation: %v", err)
@@ -171,7 +172,7 @@ func TestConsoleNoticesRevocation(t *testing.T) {
 	if _, err := adm.Disable(ctx, "cli:root", "desk"); err != nil {
 		t.Fatal(err)
 	}
-	waitClosed(t, ch, sessionCheckEvery+3*time.Second)
+	waitClosed(t, ch, events.SessionCheckEvery+3*time.Second)
 	if _, err := c.Threads(ctx); !errors.Is(err, store.ErrSessionEnded) {
 		t.Fatalf("disabled user's session: %v", err)
 	}

@@ -120,7 +120,7 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusConflict, "that request to stop was already confirmed or dismissed")
 	default:
 		writeJSON(w, http.StatusOK, resp)
-		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+		s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 		if resp.ConfirmationSent {
 			s.worker.Kick()
 		}

@@ -90,7 +90,7 @@ func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 		if escalated {
 			n++
 			s.log.Info("overdue hand-off escalated", "thread", d.threadID)
-			s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.threadID})
+			s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.threadID})
 		}
 	}
 	return n, nil

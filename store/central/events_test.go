@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/events"
 )
 
 // openStream opens an event stream with token; the answer's status, and
@@ -30,24 +31,24 @@ func openStream(t *testing.T, e *env, token string) (int, string, <-chan api.Eve
 		return resp.StatusCode, body.Error, nil
 	}
 	t.Cleanup(func() { resp.Body.Close() })
-	events := make(chan api.Event, 64)
+	got := make(chan api.Event, 64)
 	go func() {
-		defer close(events)
+		defer close(got)
 		sc := bufio.NewScanner(resp.Body)
 		for sc.Scan() {
 			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
 				var ev api.Event
 				if json.Unmarshal([]byte(data), &ev) == nil {
-					events <- ev
+					got <- ev
 				}
 			}
 		}
 	}()
-	return resp.StatusCode, "", events
+	return resp.StatusCode, "", got
 }
 
-// TestEventStreamCaps: one sign-in may hold DefaultMaxStreamsPerSession
-// streams and one user DefaultMaxStreamsPerUser across sign-ins; beyond
+// TestEventStreamCaps: one sign-in may hold events.DefaultMaxStreamsPerSession
+// streams and one user events.DefaultMaxStreamsPerUser across sign-ins; beyond
 // them, and however many ask at once, a stream is refused with 429 and a
 // sentence that says what to do. A closed stream frees its place.
 func TestEventStreamCaps(t *testing.T) {
@@ -79,19 +80,19 @@ func TestEventStreamCaps(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	if codes[http.StatusOK] != DefaultMaxStreamsPerSession || codes[http.StatusTooManyRequests] != asked-DefaultMaxStreamsPerSession {
-		t.Fatalf("answers %v, want %d × 200 and the rest 429", codes, DefaultMaxStreamsPerSession)
+	if codes[http.StatusOK] != events.DefaultMaxStreamsPerSession || codes[http.StatusTooManyRequests] != asked-events.DefaultMaxStreamsPerSession {
+		t.Fatalf("answers %v, want %d × 200 and the rest 429", codes, events.DefaultMaxStreamsPerSession)
 	}
 	if !strings.Contains(msgs[0], "too many live event streams for this sign-in") {
 		t.Fatalf("refusal says %q", msgs[0])
 	}
 
 	// Across sign-ins: the user's cap.
-	open := DefaultMaxStreamsPerSession
+	open := events.DefaultMaxStreamsPerSession
 	var refused string
 	for i := 0; i < 3 && refused == ""; i++ {
 		tok := e.loginFrom("desk", "desk-spare")
-		for j := 0; j < DefaultMaxStreamsPerSession; j++ {
+		for j := 0; j < events.DefaultMaxStreamsPerSession; j++ {
 			code, msg, _ := openStream(t, e, tok)
 			if code == http.StatusOK {
 				open++
@@ -104,8 +105,8 @@ func TestEventStreamCaps(t *testing.T) {
 			break
 		}
 	}
-	if open != DefaultMaxStreamsPerUser || !strings.Contains(refused, "for this user") {
-		t.Fatalf("%d streams open for one user (want %d); refusal %q", open, DefaultMaxStreamsPerUser, refused)
+	if open != events.DefaultMaxStreamsPerUser || !strings.Contains(refused, "for this user") {
+		t.Fatalf("%d streams open for one user (want %d); refusal %q", open, events.DefaultMaxStreamsPerUser, refused)
 	}
 	// Another user is not affected.
 	if code, msg, _ := openStream(t, e, e.login("nurse")); code != http.StatusOK {
@@ -144,7 +145,7 @@ func TestEventStreamCarriesOnlyThreadsTheUserMayOpen(t *testing.T) {
 					return seen
 				}
 				if ev.Thread != nil && reflect.DeepEqual(*ev.Thread, api.ThreadSummary{ID: clinical, Seq: ev.Thread.Seq, Gone: true}) {
-					// The hand-off's removal (hub.go, encodedEvent.gone),
+					// The hand-off's removal (store/central/events, hub.go),
 					// should the hub encode it after this stream opened:
 					// the id marked gone and nothing of the thread.
 					continue

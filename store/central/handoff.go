@@ -91,8 +91,8 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 	s.log.Info("thread handed off", "thread", th.ID, "user", sess.User.ID, "ack", detailMap["ack"])
 	// The thread is clinical now: its events go only to roles that may
 	// open it.
-	s.hub.markClinical(th.ID)
-	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+	s.hub.MarkClinical(th.ID)
+	s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 	res := s.actResult(ctx, sess, th.ID)
 	writeJSON(w, http.StatusOK, api.HandoffResult{ThreadSummary: res.Thread, Visible: res.Visible, Ack: ack})
 }
@@ -126,7 +126,7 @@ func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.
 		return api.HandoffAck{Rule: "not_found"}, nil
 	}
 	if !out.replayed {
-		s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: out.msg.ID, Status: string(out.msg.Status)})
+		s.hub.Publish(api.Event{Type: api.EventMessageNew, ThreadID: th.ID, MessageID: out.msg.ID, Status: string(out.msg.Status)})
 		s.worker.Kick()
 	}
 	return api.HandoffAck{Sent: true, MessageID: out.msg.ID}, nil

@@ -132,7 +132,7 @@ func (st storedWebhook) Acknowledged() {
 		return
 	}
 	s := st.s
-	s.hub.publish(st.live...)
+	s.hub.Publish(st.live...)
 	if st.stats.statuses > 0 || st.stats.consent > 0 || st.stats.urgentReplies > 0 {
 		// A status may have settled a send held in doubt, and a consent
 		// change or a first contact queued an answer: deliver now.

@@ -78,7 +78,7 @@ func (s *Server) handleLink(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Consoles showing the thread learn that the link was opened.
-	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: link.ThreadID})
+	s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: link.ThreadID})
 	target := s.cfg.PortalURL
 	if target == "" {
 		target = "/portal"

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/clinicwa/triage/store/central/delivery"
+	"github.com/clinicwa/triage/store/central/events"
 	"github.com/clinicwa/triage/store/central/nodes"
 )
 
@@ -17,7 +18,7 @@ const checkpointSignerJob = "audit-checkpoint-signer"
 // PostgreSQL database with other nodes behind a load balancer:
 //   - an id for this run, which its outbox leases carry (delivery.Leases);
 //   - the election of the one checkpoint signer (checkpoint.go);
-//   - the relay of live events between nodes (node_events.go).
+//   - the relay of live events between nodes (events.Relay).
 //
 // Webhook de-duplication, sign-in lockouts and one-time codes need nothing
 // here: they are decided by unique constraints and conditional UPDATEs,
@@ -26,7 +27,7 @@ const checkpointSignerJob = "audit-checkpoint-signer"
 type multiNode struct {
 	id     string
 	signer *nodes.Election
-	relay  *eventRelay
+	relay  *events.Relay
 	// elected are the other one-node-at-a-time jobs (runElected).
 	elected []*nodes.Election
 }
@@ -90,8 +91,8 @@ func (s *Server) startNodes(ctx context.Context) {
 		s.log.Warn("the connection holding the checkpoint signer's election failed", "err", err.Error())
 	}
 	m.signer.Start(ctx)
-	m.relay = newEventRelay(s.db, m.id, s.hub, s.log)
-	m.relay.start()
+	m.relay = events.NewRelay(s.db, m.id, s.hub, s.log)
+	m.relay.Start()
 	s.nodes = m
 	s.log.Info("joined the nodes sharing the database", "node", m.id)
 }
@@ -106,7 +107,7 @@ func (s *Server) stopNodes() {
 	for _, e := range s.nodes.elected {
 		e.Close() // ends its work first
 	}
-	s.nodes.relay.stop()
+	s.nodes.relay.Stop()
 	s.nodes.signer.Close()
 }
 

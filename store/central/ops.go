@@ -15,7 +15,7 @@ const consoleSyncWindow = 30 * 24 * time.Hour
 // newOps makes the server's operational metrics and ties the write gate's
 // wait to them.
 func (s *Server) newOps() *opsmetrics.Metrics {
-	m := opsmetrics.New(opsmetrics.Sources{Snapshot: s.opsSnapshot, Subscribers: s.hub.streams, Now: s.now, SIEMLag: s.SIEMLag})
+	m := opsmetrics.New(opsmetrics.Sources{Snapshot: s.opsSnapshot, Subscribers: s.hub.Streams, Now: s.now, SIEMLag: s.SIEMLag})
 	s.store.gate.Waited = m.WriteGateWait
 	return m
 }

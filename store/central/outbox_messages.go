@@ -24,8 +24,7 @@ func newWorker(s *Server) *delivery.Worker {
 	})
 	if s.nodes != nil {
 		// A send queued on another node wakes this one at once.
-		kick := w.Kick
-		s.nodes.relay.queued.Store(&kick)
+		s.nodes.relay.OnQueuedSend(w.Kick)
 	}
 	return w
 }
@@ -111,7 +110,7 @@ func (o outboxMessages) Record(ctx context.Context, q Querier, j delivery.Job, o
 	return func() {
 		s.ops.SendResult(s.cfg.Provider.Name(), metric)
 		if ev != nil {
-			s.hub.publish(*ev)
+			s.hub.Publish(*ev)
 		}
 	}, nil
 }

@@ -128,9 +128,9 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 	}
 	s.log.Info("thread step", "thread", threadID, "step", string(act), "user", sess.User.ID)
 	if act == policy.ActReturn {
-		s.hub.unmarkClinical(threadID)
+		s.hub.UnmarkClinical(threadID)
 	}
-	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
+	s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
 	return s.actResult(ctx, sess, threadID), http.StatusOK, ""
 }
 
@@ -162,12 +162,4 @@ func checkShortNote(s string, max int, need bool) string {
 		return "keep the note short (at most 500 characters); the details belong in the thread"
 	}
 	return ""
-}
-
-// unmarkClinical takes a thread returned to the front desk out of the
-// hub's clinical set, so front-desk consoles see its events again.
-func (h *hub) unmarkClinical(threadID string) {
-	h.clinicalMu.Lock()
-	delete(h.clinical, threadID)
-	h.clinicalMu.Unlock()
 }

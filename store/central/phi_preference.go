@@ -69,7 +69,7 @@ func (s *Server) handlePHIPreference(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, api.Refusal{Rule: "phi_preference", Reason: refusal})
 	default:
 		w.WriteHeader(http.StatusNoContent)
-		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+		s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 		s.worker.Kick()
 	}
 }

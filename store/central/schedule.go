@@ -90,7 +90,7 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, api.ScheduleResponse{Scheduled: out})
-	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+	s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 }
 
 // scheduledWhat describes a scheduled request without its text.
@@ -141,7 +141,7 @@ func (s *Server) handleScheduleCancel(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusConflict, "that scheduled message is no longer pending (sent, refused or already cancelled)")
 	default:
 		w.WriteHeader(http.StatusNoContent)
-		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
+		s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
 	}
 }
 
@@ -250,9 +250,9 @@ func (s *Server) runSchedule(ctx context.Context, id string) error {
 	}
 	s.log.Info("scheduled message due", "schedule", id, "thread", threadID, "state", state)
 	if state == "sent" && !out.replayed {
-		s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: threadID, MessageID: out.msg.ID, Status: string(out.msg.Status)})
+		s.hub.Publish(api.Event{Type: api.EventMessageNew, ThreadID: threadID, MessageID: out.msg.ID, Status: string(out.msg.Status)})
 	}
-	s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
+	s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: threadID})
 	s.worker.Kick()
 	return nil
 }

@@ -118,7 +118,7 @@ func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, sess *sessio
 		writeJSON(w, http.StatusOK, api.SendResponse{Message: out.msg.API()})
 		if !out.replayed {
 			s.log.Info(what+" queued", "thread", out.msg.ThreadID, "message", out.msg.ID, "user", sess.User.ID)
-			s.hub.publish(api.Event{Type: api.EventMessageNew, ThreadID: out.msg.ThreadID, MessageID: out.msg.ID, Status: string(out.msg.Status)},
+			s.hub.Publish(api.Event{Type: api.EventMessageNew, ThreadID: out.msg.ThreadID, MessageID: out.msg.ID, Status: string(out.msg.Status)},
 				api.Event{Type: api.EventThreadUpdated, ThreadID: out.msg.ThreadID})
 			s.worker.Kick()
 		}

@@ -28,6 +28,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/delivery"
+	"github.com/clinicwa/triage/store/central/events"
 	"github.com/clinicwa/triage/store/central/ingest"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
@@ -196,8 +197,8 @@ type Config struct {
 	// HeartbeatInterval is the event stream's keep-alive period (15s).
 	HeartbeatInterval time.Duration
 	// MaxStreamsPerSession and MaxStreamsPerUser cap open event streams
-	// (DefaultMaxStreamsPerSession, DefaultMaxStreamsPerUser); beyond
-	// them a stream is refused with 429.
+	// (events.DefaultMaxStreamsPerSession, events.DefaultMaxStreamsPerUser);
+	// beyond them a stream is refused with 429.
 	MaxStreamsPerSession, MaxStreamsPerUser int
 	// AdminRegistersDevices refuses sign-ins from console devices an admin
 	// has not registered (`triage user device add`), instead of
@@ -222,7 +223,7 @@ type Server struct {
 	db      *sql.DB
 	store   *Store
 	keys    *seal.Keys
-	hub     *hub
+	hub     *events.Hub
 	log     *slog.Logger
 	now     func() time.Time
 	hooks   []providers.Route
@@ -309,10 +310,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.HeartbeatInterval = 15 * time.Second
 	}
 	if cfg.MaxStreamsPerSession <= 0 {
-		cfg.MaxStreamsPerSession = DefaultMaxStreamsPerSession
+		cfg.MaxStreamsPerSession = events.DefaultMaxStreamsPerSession
 	}
 	if cfg.MaxStreamsPerUser <= 0 {
-		cfg.MaxStreamsPerUser = DefaultMaxStreamsPerUser
+		cfg.MaxStreamsPerUser = events.DefaultMaxStreamsPerUser
 	}
 	if cfg.RetryBase <= 0 {
 		cfg.RetryBase = time.Second
@@ -344,7 +345,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
-	s.hub = newHub(s.clinicalThreadsSince, s.liveSummary)
+	s.hub = events.NewHub(s.clinicalThreadsSince, s.liveSummary)
 	s.linkKey = s.keys.Subkey("handoff-link")
 	s.hooks = hooks
 	if s.keySource.Kind != "" {
@@ -472,7 +473,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.closed = true
 	s.closeMu.Unlock()
-	s.hub.closeAll()
+	s.hub.Close()
 	var err error
 	if s.httpSrv != nil {
 		err = s.httpSrv.Shutdown(ctx)

@@ -188,7 +188,7 @@ func (s *Server) handleThread(w http.ResponseWriter, r *http.Request) {
 	if len(readIDs) > 0 {
 		// WhatsApp marks every earlier message read with the latest one.
 		s.markReadAsync(readIDs[len(readIDs)-1], th.ID)
-		s.hub.publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
+		s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: th.ID})
 	}
 }
 

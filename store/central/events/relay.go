@@ -1,4 +1,4 @@
-package central
+package events
 
 import (
 	"context"
@@ -28,7 +28,7 @@ const relayQueue = 4096
 // published, by ids only. It carries no patient text, no names, no
 // numbers and no thread summary: every node that listens, and the
 // database server's own logs, may see it. A receiving node reads the
-// thread's row itself (hub.attachSummary) before its consoles see the
+// thread's row itself (Hub.attachSummary) before its consoles see the
 // event.
 type nodeNotice struct {
 	Node   string        `json:"n"`
@@ -47,13 +47,13 @@ type noticeEvent struct {
 	Clinical bool `json:"c,omitempty"`
 }
 
-// eventRelay carries events between the nodes sharing one PostgreSQL
+// Relay carries events between the nodes sharing one PostgreSQL
 // database by LISTEN/NOTIFY. Publishing on this node never waits for the
 // database: events are queued and sent in batches by one goroutine.
-type eventRelay struct {
+type Relay struct {
 	db       *sql.DB
 	node     string
-	hub      *hub
+	hub      *Hub
 	log      *slog.Logger
 	out      chan api.Event
 	lost     atomic.Bool // events dropped before they could be sent
@@ -66,8 +66,9 @@ type eventRelay struct {
 	done   chan struct{}
 }
 
-func newEventRelay(db *sql.DB, node string, h *hub, log *slog.Logger) *eventRelay {
-	r := &eventRelay{db: db, node: node, hub: h, log: log, out: make(chan api.Event, relayQueue), done: make(chan struct{})}
+// NewRelay prepares node's relay of h's events over db; Start runs it.
+func NewRelay(db *sql.DB, node string, h *Hub, log *slog.Logger) *Relay {
+	r := &Relay{db: db, node: node, hub: h, log: log, out: make(chan api.Event, relayQueue), done: make(chan struct{})}
 	r.listener = nodes.NewListener(db, eventsChannel, r.heard)
 	r.listener.OnGap = func() {
 		// Notices sent while this node was not listening are lost.
@@ -80,9 +81,10 @@ func newEventRelay(db *sql.DB, node string, h *hub, log *slog.Logger) *eventRela
 	return r
 }
 
-// start begins listening and sending; listening has taken effect when it
-// returns, or the first try failed and is being retried.
-func (r *eventRelay) start() {
+// Start begins listening and sending; listening has taken effect when it
+// returns, or the first try failed and is being retried. From then on
+// every event published on h also goes to the other nodes.
+func (r *Relay) Start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	listening := make(chan struct{}, 1)
@@ -101,13 +103,20 @@ func (r *eventRelay) start() {
 	r.hub.relay = r.enqueue
 }
 
-func (r *eventRelay) stop() {
+// Stop ends listening and sending; events still queued are not sent.
+func (r *Relay) Stop() {
 	r.cancel()
 	<-r.done
 }
 
+// OnQueuedSend sets what to call when another node queued a message's
+// send: this node's outbox worker looks at once.
+func (r *Relay) OnQueuedSend(kick func()) {
+	r.queued.Store(&kick)
+}
+
 // enqueue is the hub's relay: it never waits.
-func (r *eventRelay) enqueue(evs []api.Event) {
+func (r *Relay) enqueue(evs []api.Event) {
 	for _, e := range evs {
 		select {
 		case r.out <- e:
@@ -118,7 +127,7 @@ func (r *eventRelay) enqueue(evs []api.Event) {
 }
 
 // send packs queued events into notices and sends them until ctx ends.
-func (r *eventRelay) send(ctx context.Context) {
+func (r *Relay) send(ctx context.Context) {
 	for {
 		var first api.Event
 		select {
@@ -149,7 +158,7 @@ func (r *eventRelay) send(ctx context.Context) {
 }
 
 // notices encodes a batch as payloads under the size cap.
-func (r *eventRelay) notices(batch []api.Event) []string {
+func (r *Relay) notices(batch []api.Event) []string {
 	var out []string
 	n := nodeNotice{Node: r.node, Resync: r.lost.Swap(false)}
 	flush := func() {
@@ -177,7 +186,7 @@ func (r *eventRelay) notices(batch []api.Event) []string {
 }
 
 // heard feeds another node's events to this node's hub.
-func (r *eventRelay) heard(payload string) {
+func (r *Relay) heard(payload string) {
 	var n nodeNotice
 	if err := json.Unmarshal([]byte(payload), &n); err != nil {
 		r.log.Warn("unreadable notice from another node ignored")
@@ -191,7 +200,7 @@ func (r *eventRelay) heard(payload string) {
 	}
 	for _, ne := range n.Events {
 		if ne.Clinical {
-			r.hub.markClinical(ne.ThreadID)
+			r.hub.MarkClinical(ne.ThreadID)
 		}
 		r.hub.receive(api.Event{Type: ne.Type, ThreadID: ne.ThreadID, MessageID: ne.MessageID, Status: ne.Status})
 		if kick := r.queued.Load(); kick != nil && ne.Type == api.EventMessageNew && ne.Status == string(bsp.StatusQueued) {

@@ -1,8 +1,9 @@
-package central
+package events
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -36,7 +37,7 @@ const (
 	streamFlushEvery = 200 * time.Millisecond
 	// clinicalRefreshEvery is how often the hub asks the store which
 	// threads moved to the nurses' queue. This node's own hand-offs are
-	// marked at once (markClinical); the refresh bounds how long another
+	// marked at once (MarkClinical); the refresh bounds how long another
 	// node's take to be seen here.
 	clinicalRefreshEvery = time.Second
 )
@@ -60,27 +61,23 @@ type encodedEvent struct {
 	gone []byte
 }
 
-// hub fans live events out to every connected console. Publishing costs
+// Hub fans live events out to every connected console. Publishing costs
 // one non-blocking channel send, whatever the number of streams: a single
 // encoder goroutine stamps, classifies and encodes each event once into a
 // bounded ring, and each stream reads the ring from its own cursor. A
 // stream that falls a whole ring behind is dropped with a resync, so no
 // stream, slow or many, can hold up a webhook's acknowledgement.
-type hub struct {
+type Hub struct {
 	in      chan api.Event
 	dropped atomic.Int64 // events lost to a full queue since the encoder last looked
-	// clinicalSince lists threads that moved to the nurses' queue at or
-	// after since (unix ns), and the time to ask from next; the encoder
-	// never waits on it.
-	clinicalSince func(ctx context.Context, since int64) ([]string, int64, error)
-	// summarize reads a thread's inbox row for its event, so consoles
-	// update that row in place; nil sends events without one.
-	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)
-	quit      chan struct{}
-	done      chan struct{}
-	// relay, when set (several nodes, node_events.go), is handed every
-	// event published on this node, to pass on to the other nodes. Set
-	// before the first publish.
+	// clinicalSince never holds up the encoder: the refresher calls it.
+	clinicalSince ClinicalSince
+	summarize     Summarize // nil sends events without a row
+	quit          chan struct{}
+	done          chan struct{}
+	// relay, when set (several nodes, relay.go), is handed every event
+	// published on this node, to pass on to the other nodes. Set before
+	// the first publish.
 	relay func(evs []api.Event)
 
 	mu    sync.RWMutex
@@ -103,20 +100,28 @@ type hub struct {
 	perUser    map[string]int
 }
 
-// subscriber is one open stream's place in the ring.
-type subscriber struct {
+// Subscriber is one open stream's place in the ring.
+type Subscriber struct {
 	session, user string
 	cursor        int64 // seq of the last event read
 	epoch         int64
 	seeClinical   bool
 }
 
-// newHub starts the encoder and, when clinicalSince is not nil, the
+// ClinicalSince lists the threads that moved to the nurses' queue at or
+// after since (unix ns), and the time to ask from next. The server reads
+// it from its store; the hub asks every clinicalRefreshEvery.
+type ClinicalSince func(ctx context.Context, since int64) (threadIDs []string, next int64, err error)
+
+// Summarize reads a thread's inbox row as it is now, and the counts per
+// state, for the thread's events: consoles update that row in place.
+type Summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)
+
+// NewHub starts the encoder and, when clinicalSince is not nil, the
 // refresher of the clinical set (nil: every thread is open unless marked).
 // summarize, when not nil, attaches each thread event's inbox row.
-func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int64, error),
-	summarize func(ctx context.Context, threadID string) (api.ThreadSummary, map[api.ThreadState]int, error)) *hub {
-	h := &hub{
+func NewHub(clinicalSince ClinicalSince, summarize Summarize) *Hub {
+	h := &Hub{
 		in: make(chan api.Event, eventQueue), clinicalSince: clinicalSince, summarize: summarize,
 		quit: make(chan struct{}), done: make(chan struct{}),
 		clinical: map[string]bool{}, perSession: map[string]int{}, perUser: map[string]int{},
@@ -140,7 +145,7 @@ func newHub(clinicalSince func(ctx context.Context, since int64) ([]string, int6
 
 // refreshClinical loads the clinical set, then asks for additions every
 // clinicalRefreshEvery until the hub closes.
-func (h *hub) refreshClinical(first chan<- struct{}) {
+func (h *Hub) refreshClinical(first chan<- struct{}) {
 	var since int64
 	load := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -175,46 +180,49 @@ func (h *hub) refreshClinical(first chan<- struct{}) {
 	}
 }
 
-// streamLimitError is why a stream was refused.
-type streamLimitError struct {
-	perSession bool
-	limit      int
+// LimitError is why a stream was refused: its sign-in (PerSession) or
+// its user already holds Limit streams. Its text tells the user what to
+// do.
+type LimitError struct {
+	PerSession bool
+	Limit      int
 }
 
-func (e *streamLimitError) Error() string {
-	if e.perSession {
-		return fmt.Sprintf("too many live event streams for this sign-in (at most %d): close the other console window, or wait a minute for a dropped stream to time out", e.limit)
+func (e *LimitError) Error() string {
+	if e.PerSession {
+		return fmt.Sprintf("too many live event streams for this sign-in (at most %d): close the other console window, or wait a minute for a dropped stream to time out", e.Limit)
 	}
-	return fmt.Sprintf("too many live event streams for this user (at most %d across sign-ins): close a console you no longer use, or wait a minute for a dropped stream to time out", e.limit)
+	return fmt.Sprintf("too many live event streams for this user (at most %d across sign-ins): close a console you no longer use, or wait a minute for a dropped stream to time out", e.Limit)
 }
 
-// errHubClosed means the server is shutting down.
-var errHubClosed = fmt.Errorf("the server is shutting down")
+// ErrClosed means the server is shutting down.
+var ErrClosed = errors.New("the server is shutting down")
 
-// subscribe opens a stream for session (its token hash) and user, unless
+// Subscribe opens a stream for session (its token hash) and user, unless
 // either already holds its cap. seeClinical says whether the user's role
 // may open clinical threads.
-func (h *hub) subscribe(session, user string, seeClinical bool, maxSession, maxUser int) (*subscriber, error) {
+func (h *Hub) Subscribe(session, user string, seeClinical bool, maxSession, maxUser int) (*Subscriber, error) {
 	h.subMu.Lock()
 	defer h.subMu.Unlock()
 	if h.closed {
-		return nil, errHubClosed
+		return nil, ErrClosed
 	}
 	if h.perSession[session] >= maxSession {
-		return nil, &streamLimitError{perSession: true, limit: maxSession}
+		return nil, &LimitError{PerSession: true, Limit: maxSession}
 	}
 	if h.perUser[user] >= maxUser {
-		return nil, &streamLimitError{limit: maxUser}
+		return nil, &LimitError{Limit: maxUser}
 	}
 	h.perSession[session]++
 	h.perUser[user]++
 	h.mu.RLock()
-	sub := &subscriber{session: session, user: user, cursor: h.head, epoch: h.epoch, seeClinical: seeClinical}
+	sub := &Subscriber{session: session, user: user, cursor: h.head, epoch: h.epoch, seeClinical: seeClinical}
 	h.mu.RUnlock()
 	return sub, nil
 }
 
-func (h *hub) unsubscribe(s *subscriber) {
+// Unsubscribe gives a closed stream's place back to its sign-in and user.
+func (h *Hub) Unsubscribe(s *Subscriber) {
 	h.subMu.Lock()
 	defer h.subMu.Unlock()
 	if h.perSession[s.session]--; h.perSession[s.session] <= 0 {
@@ -225,8 +233,8 @@ func (h *hub) unsubscribe(s *subscriber) {
 	}
 }
 
-// streams counts open streams (tests, metrics).
-func (h *hub) streams() int {
+// Streams counts open streams (tests, metrics).
+func (h *Hub) Streams() int {
 	h.subMu.Lock()
 	defer h.subMu.Unlock()
 	n := 0
@@ -236,10 +244,10 @@ func (h *hub) streams() int {
 	return n
 }
 
-// publish hands events to the encoder without waiting. An event that
+// Publish hands events to the encoder without waiting. An event that
 // does not fit the queue is lost, and every stream will resync. With
 // several nodes, the events also go to the other nodes' hubs.
-func (h *hub) publish(evs ...api.Event) {
+func (h *Hub) Publish(evs ...api.Event) {
 	if h.relay != nil {
 		h.relay(evs)
 	}
@@ -248,7 +256,7 @@ func (h *hub) publish(evs ...api.Event) {
 
 // receive queues events for this node's streams only: those published
 // here, and those another node relayed.
-func (h *hub) receive(evs ...api.Event) {
+func (h *Hub) receive(evs ...api.Event) {
 	for _, e := range evs {
 		select {
 		case h.in <- e:
@@ -261,15 +269,15 @@ func (h *hub) receive(evs ...api.Event) {
 // resyncAll tells every open stream that events may have been missed
 // (another node's events could not reach this one for a while): each
 // console fetches its inbox again.
-func (h *hub) resyncAll() {
+func (h *Hub) resyncAll() {
 	h.mu.Lock()
 	h.epoch++
 	h.mu.Unlock()
 }
 
-// markClinical records at once that a thread moved to the nurses' queue,
+// MarkClinical records at once that a thread moved to the nurses' queue,
 // before the hand-off's event is published.
-func (h *hub) markClinical(threadID string) {
+func (h *Hub) MarkClinical(threadID string) {
 	h.clinicalMu.Lock()
 	if _, known := h.clinical[threadID]; !known {
 		h.clinical[threadID] = false
@@ -277,7 +285,15 @@ func (h *hub) markClinical(threadID string) {
 	h.clinicalMu.Unlock()
 }
 
-func (h *hub) isClinical(threadID string) bool {
+// UnmarkClinical takes a thread returned to the front desk out of the
+// clinical set, so front-desk consoles see its events again.
+func (h *Hub) UnmarkClinical(threadID string) {
+	h.clinicalMu.Lock()
+	delete(h.clinical, threadID)
+	h.clinicalMu.Unlock()
+}
+
+func (h *Hub) isClinical(threadID string) bool {
 	h.clinicalMu.RLock()
 	defer h.clinicalMu.RUnlock()
 	_, ok := h.clinical[threadID]
@@ -287,7 +303,7 @@ func (h *hub) isClinical(threadID string) bool {
 // clinicalEvent says whether an event of the thread is for clinical
 // roles only, and, once per entry into the nurses' queue, that the front
 // desk must now be told the thread left its inbox.
-func (h *hub) clinicalEvent(threadID string) (clinical, announce bool) {
+func (h *Hub) clinicalEvent(threadID string) (clinical, announce bool) {
 	h.clinicalMu.Lock()
 	defer h.clinicalMu.Unlock()
 	told, ok := h.clinical[threadID]
@@ -305,7 +321,7 @@ const summaryTimeout = 2 * time.Second
 // attachSummary reads the thread's row as it is now. Reading it here, not
 // where the event is published, covers every publisher, and the row is at
 // least as new as the change the event reports.
-func (h *hub) attachSummary(e *api.Event) {
+func (h *Hub) attachSummary(e *api.Event) {
 	if h.summarize == nil || e.ThreadID == "" || e.Thread != nil {
 		return
 	}
@@ -317,7 +333,7 @@ func (h *hub) attachSummary(e *api.Event) {
 }
 
 // encode is the one goroutine that stamps and encodes events.
-func (h *hub) encode() {
+func (h *Hub) encode() {
 	defer close(h.done)
 	for {
 		select {
@@ -330,7 +346,7 @@ func (h *hub) encode() {
 				// node's hand-off can arrive here before the clinical
 				// refresh has seen it, and its event must not reach the
 				// front desk meanwhile.
-				h.markClinical(e.ThreadID)
+				h.MarkClinical(e.ThreadID)
 			}
 			lost := h.dropped.Swap(0) > 0
 			clinical, announce := h.clinicalEvent(e.ThreadID)
@@ -389,7 +405,7 @@ func goneEvent(e api.Event) api.Event {
 // read appends to buf the frames sub may see since its cursor and moves
 // the cursor. resync is true when sub fell behind (a whole ring, or
 // events were lost): it must be closed with resyncFrame.
-func (h *hub) read(sub *subscriber, buf []byte) (out []byte, resync bool) {
+func (h *Hub) read(sub *Subscriber, buf []byte) (out []byte, resync bool) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	if sub.epoch != h.epoch || h.head-sub.cursor > eventRing {
@@ -407,9 +423,9 @@ func (h *hub) read(sub *subscriber, buf []byte) (out []byte, resync bool) {
 	return buf, false
 }
 
-// closeAll refuses new streams and stops the encoder; open streams see
+// Close refuses new streams and stops the encoder; open streams see
 // quit and end.
-func (h *hub) closeAll() {
+func (h *Hub) Close() {
 	h.subMu.Lock()
 	if h.closed {
 		h.subMu.Unlock()

@@ -1,4 +1,4 @@
-package central
+package events
 
 import (
 	"encoding/json"
@@ -14,10 +14,10 @@ import (
 // PostgreSQL's 8000-byte payload cap however many events are batched,
 // and reads back as the same events.
 func TestNoticesCarryIdsOnlyAndFitPostgresPayloads(t *testing.T) {
-	h := newHub(nil, nil)
-	defer h.closeAll()
-	h.markClinical("thr_clinical")
-	r := &eventRelay{node: "node_a", hub: h}
+	h := NewHub(nil, nil)
+	defer h.Close()
+	h.MarkClinical("thr_clinical")
+	r := &Relay{node: "node_a", hub: h}
 	var batch []api.Event
 	for i := range 600 {
 		th := fmt.Sprintf("thr_%04d", i)
