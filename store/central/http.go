@@ -11,6 +11,7 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/signin"
 )
 
 func (s *Server) routes() http.Handler {
@@ -173,7 +174,7 @@ func (s *Server) authed(h http.HandlerFunc) http.Handler {
 			}
 			// Recorded, rate-limited and aggregated per source: a stream of
 			// made-up tokens is one entry a minute, not one each.
-			s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "unauthenticated", Action: "session.check",
+			s.refusals.Refuse(r.Context(), s.clientAddr(r), signin.Record{UserID: "unauthenticated", Action: "session.check",
 				Outcome: "refused", Detail: map[string]string{"reason": "invalid_token"}}, false)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="triaged"`)
 			writeError(w, http.StatusUnauthorized, "Your session has ended. Please sign in again.")

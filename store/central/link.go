@@ -8,6 +8,7 @@ import (
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/signin"
 )
 
 var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
@@ -52,13 +53,13 @@ func (s *Server) handleLink(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, policy.ErrLinkExpired):
 		// Refusals are rate-limited and aggregated per source: junk links
 		// must not fill a six-year log one fsync at a time.
-		s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
+		s.refusals.Refuse(r.Context(), s.clientAddr(r), signin.Record{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
 			Outcome: "refused", Detail: map[string]string{"reason": "expired"}}, false)
 		writePage(w, http.StatusGone, page{Title: "This link has expired",
 			Body: "This link has expired. Please message the clinic on WhatsApp for a new one."})
 		return
 	case err != nil:
-		s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "patient", Action: "handoff.open", Outcome: "refused",
+		s.refusals.Refuse(r.Context(), s.clientAddr(r), signin.Record{UserID: "patient", Action: "handoff.open", Outcome: "refused",
 			Detail: map[string]string{"reason": "invalid"}}, false)
 		writePage(w, http.StatusBadRequest, page{Title: "This link is not valid",
 			Body: "This link is not valid. It may have been copied incompletely. Please message the clinic on WhatsApp for a new one."})
@@ -72,7 +73,7 @@ func (s *Server) handleLink(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !allowed {
-		s.refusals.refuse(r.Context(), s.clientAddr(r), auditRecord{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
+		s.refusals.Refuse(r.Context(), s.clientAddr(r), signin.Record{UserID: "patient", Action: "handoff.open", Object: "thread:" + link.ThreadID,
 			Outcome: "refused", Detail: map[string]string{"reason": "spent"}}, false)
 		writePage(w, http.StatusGone, spentLinkPage)
 		return

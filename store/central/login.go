@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -15,12 +16,13 @@ import (
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/signin"
 )
 
 // Sign-in limits. Per account, per source address and per unknown
 // username, attempts are counted by conditional updates before anything
-// is hashed (sql_signin.go); password checks are admitted by hashGate
-// (signin_gate.go). The policies are auth.UserLockout and
+// is hashed (signin.Counter); password checks are admitted by
+// signin.HashGate. The policies are auth.UserLockout and
 // auth.SourceLockout.
 const (
 	// enrolmentTTL is how long a TOTP enrolment offered after a right
@@ -54,6 +56,24 @@ func (s *Server) lockedMessage(until time.Time, source bool) string {
 	return "Too many failed sign-ins: this sign-in is locked until " + at + " (clinic time). Wait until then, or ask an admin to unlock the account."
 }
 
+// ParseTrustedProxies reads TRIAGED_TRUSTED_PROXIES: a comma- or
+// space-separated list of CIDR prefixes or single addresses of the
+// reverse proxies in front of triaged (signin.ParseTrustedProxies).
+func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
+	p, err := signin.ParseTrustedProxies(s)
+	if err != nil {
+		return nil, fmt.Errorf("central: %w", err)
+	}
+	return p, nil
+}
+
+// clientAddr is the address r came from, as the key of its source's
+// sign-in count and of its refusals: the TCP peer's, unless that is one
+// of Config.TrustedProxies (signin.ClientAddr).
+func (s *Server) clientAddr(r *http.Request) string {
+	return signin.ClientAddr(r, s.cfg.TrustedProxies)
+}
+
 // validConsoleID accepts the ids consoles generate (letters, digits and
 // ".-_", at most 64) and reserves the server's own chain.
 func validConsoleID(id string) bool {
@@ -80,7 +100,7 @@ type loginAttempt struct {
 	now       time.Time
 	// src and acct are the counters this attempt is charged to: its
 	// source address, and its account (or unknown username).
-	src, acct signinCounter
+	src, acct signin.Counter
 	// lockedUntil, when set, is told to the user with the refusal.
 	lockedUntil  time.Time
 	sourceLocked bool
@@ -90,9 +110,9 @@ type loginAttempt struct {
 // when one holds, else with the one generic sentence. mustWrite marks a
 // refusal that changed an account's count or started a lock: it is
 // written on its own; other refusals are rate-limited and aggregated per
-// source (refusals.go).
+// source (signin.RefusalLog).
 func (a *loginAttempt) refuse(action, userID string, role policy.Role, reason string, mustWrite bool) {
-	aggregated, err := a.s.refusals.refuse(a.r.Context(), a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+	aggregated, err := a.s.refusals.Refuse(a.r.Context(), a.source, signin.Record{UserID: userID, Role: api.Role(role), Action: action,
 		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": reason}}, mustWrite)
 	if err != nil {
 		a.s.log.Error("login audit not written", "err", err.Error())
@@ -121,15 +141,15 @@ func (a *loginAttempt) unavailable(what string, err error) {
 // a rate-limited audit entry, an attempt from a locked source: a lock
 // must stop the guessing and its cost to the server.
 func (a *loginAttempt) sourceLockedNow(action string) bool {
-	until := a.s.lockedSources.lockedUntil(a.source, a.now)
+	until := a.s.lockedSources.LockedUntil(a.source, a.now)
 	if until.IsZero() {
-		st, err := a.src.state(a.r.Context(), a.s.db)
+		st, err := a.src.State(a.r.Context(), a.s.db)
 		if err != nil {
 			a.unavailable("login source lookup failed", err)
 			return true
 		}
 		if until = st.LockedUntil; a.now.Before(until) {
-			a.s.lockedSources.remember(a.source, until, a.now)
+			a.s.lockedSources.Remember(a.source, until, a.now)
 		}
 	}
 	if a.now.Before(until) {
@@ -149,10 +169,10 @@ func (a *loginAttempt) charge(action, userID string, role policy.Role) bool {
 	err := a.s.store.Tx(ctx, func(q Querier) error {
 		var err error
 		srcOK, acctOK = false, false
-		if srcOK, err = a.src.charge(ctx, q, a.now); err != nil || !srcOK {
+		if srcOK, err = a.src.Charge(ctx, q, a.now); err != nil || !srcOK {
 			return err
 		}
-		acctOK, err = a.acct.charge(ctx, q, a.now)
+		acctOK, err = a.acct.Charge(ctx, q, a.now)
 		return err
 	})
 	if err != nil {
@@ -166,13 +186,13 @@ func (a *loginAttempt) charge(action, userID string, role policy.Role) bool {
 	if !srcOK {
 		c, reason = a.src, "source_locked"
 	}
-	st, err := c.state(ctx, a.s.db)
+	st, err := c.State(ctx, a.s.db)
 	if err == nil && !a.now.Before(st.LockedUntil) {
 		// Full but not locked: attempts are in flight. If none has been
 		// for a while, the count is failures only and this starts the lock.
 		err = a.s.store.Tx(ctx, func(q Querier) error {
 			var err error
-			st, _, err = c.lockIfDue(ctx, q, a.now, inFlightGrace)
+			st, _, err = c.LockIfDue(ctx, q, a.now, inFlightGrace)
 			return err
 		})
 	}
@@ -198,7 +218,7 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 	var st auth.LockoutState
 	err := a.s.store.Tx(ctx, func(q Querier) error {
 		var err error
-		if st, acctLocked, err = a.acct.lockIfDue(ctx, q, a.now, 0); err != nil {
+		if st, acctLocked, err = a.acct.LockIfDue(ctx, q, a.now, 0); err != nil {
 			return err
 		}
 		if acctLocked && userID != "" {
@@ -207,7 +227,7 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 				return err
 			}
 		}
-		_, srcLocked, err = a.src.lockIfDue(ctx, q, a.now, 0)
+		_, srcLocked, err = a.src.LockIfDue(ctx, q, a.now, 0)
 		return err
 	})
 	if err != nil {
@@ -219,8 +239,8 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 	}
 	if srcLocked {
 		reason += ",source_locked_now"
-		if st, err := a.src.state(ctx, a.s.db); err == nil {
-			a.s.lockedSources.remember(a.source, st.LockedUntil, a.now)
+		if st, err := a.src.State(ctx, a.s.db); err == nil {
+			a.s.lockedSources.Remember(a.source, st.LockedUntil, a.now)
 		}
 	}
 	a.refuse(action, userID, role, reason, mustWrite || acctLocked || srcLocked)
@@ -234,30 +254,30 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 func (a *loginAttempt) refuseUnchecked(action, userID string, role policy.Role, err error) {
 	ctx := a.r.Context()
 	a.w.Header().Set("Retry-After", "1")
-	if errors.Is(err, errTooManyAtOnce) {
+	if errors.Is(err, signin.ErrTooManyAtOnce) {
 		a.s.store.Tx(ctx, func(q Querier) error {
-			if _, _, err := a.acct.lockIfDue(ctx, q, a.now, 0); err != nil {
+			if _, _, err := a.acct.LockIfDue(ctx, q, a.now, 0); err != nil {
 				return err
 			}
-			_, _, err := a.src.lockIfDue(ctx, q, a.now, 0)
+			_, _, err := a.src.LockIfDue(ctx, q, a.now, 0)
 			return err
 		})
-		a.s.refusals.refuse(ctx, a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+		a.s.refusals.Refuse(ctx, a.source, signin.Record{UserID: userID, Role: api.Role(role), Action: action,
 			Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": "too_many_at_once"}}, false)
 		writeError(a.w, http.StatusTooManyRequests, "Too many sign-ins at once for this account; wait a moment and try again.")
 		return
 	}
 	a.s.store.Tx(ctx, func(q Querier) error {
-		if err := a.acct.refund(ctx, q); err != nil {
+		if err := a.acct.Refund(ctx, q); err != nil {
 			return err
 		}
-		return a.src.refund(ctx, q)
+		return a.src.Refund(ctx, q)
 	})
 	reason, status, msg := "server_busy", http.StatusServiceUnavailable, "The server is busy checking other sign-ins; try again in a moment."
-	if errors.Is(err, errSourceBusy) {
+	if errors.Is(err, signin.ErrSourceBusy) {
 		reason, status, msg = "source_busy", http.StatusTooManyRequests, "Too many sign-ins at once from this address; wait a moment and try again."
 	}
-	a.s.refusals.refuse(ctx, a.source, auditRecord{UserID: userID, Role: api.Role(role), Action: action,
+	a.s.refusals.Refuse(ctx, a.source, signin.Record{UserID: userID, Role: api.Role(role), Action: action,
 		Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": reason}}, false)
 	writeError(a.w, status, msg)
 }
@@ -272,7 +292,7 @@ var (
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	a := &loginAttempt{s: s, w: w, r: r, source: s.clientAddr(r), now: s.now()}
-	a.src = sourceCounter(a.source)
+	a.src = signin.SourceCounter(a.source)
 	ctx := r.Context()
 	// A locked source is refused before its body is even read.
 	if a.sourceLockedNow("login") {
@@ -280,7 +300,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	var req api.LoginRequest
 	if !decodeJSON(w, r, &req, 8<<10) {
-		s.refusals.refuse(r.Context(), a.source, auditRecord{UserID: "unauthenticated", Action: "login", Outcome: "refused",
+		s.refusals.Refuse(r.Context(), a.source, signin.Record{UserID: "unauthenticated", Action: "login", Outcome: "refused",
 			Detail: map[string]string{"reason": "unreadable_request"}}, false)
 		return
 	}
@@ -307,11 +327,11 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		username = req.Username
 	}
 	if known {
-		a.acct = accountCounter(u.ID)
+		a.acct = signin.AccountCounter(u.ID)
 	} else {
 		// The typed name is kept only as a keyed hash: it may be a
 		// password typed into the wrong field.
-		a.acct = unknownNameCounter(s.auditHMAC("login.username", username))
+		a.acct = signin.UnknownNameCounter(s.auditHMAC("login.username", username))
 	}
 	who, role := "", policy.Role("")
 	if known {
@@ -320,7 +340,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	if !a.charge("login", who, role) {
 		return
 	}
-	release, err := s.hashes.enter(ctx, a.acct.userID+a.acct.key, a.source)
+	release, err := s.hashes.Enter(ctx, a.acct.Name(), a.source)
 	if err != nil {
 		a.refuseUnchecked("login", who, role, err)
 		return
@@ -404,7 +424,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		a.fail("login", u.ID, u.Role, "code_already_used", true)
 		return
 	case errors.Is(err, errLockedMeanwhile):
-		if st, serr := a.acct.state(ctx, s.db); serr == nil {
+		if st, serr := a.acct.State(ctx, s.db); serr == nil {
 			a.lockedUntil = st.LockedUntil
 		}
 		a.refuse("login", u.ID, u.Role, "locked", false)
@@ -439,10 +459,10 @@ func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, spend
 	sess := Session{TokenHash: hash, UserID: u.ID, ConsoleID: a.consoleID, CreatedAt: a.now,
 		ExpiresAt: a.now.Add(s.cfg.SessionTTL), LastSeenAt: a.now}
 	err := s.store.Tx(ctx, func(q Querier) error {
-		if ok, err := a.acct.succeed(ctx, q, a.now); err != nil || !ok {
+		if ok, err := a.acct.Succeed(ctx, q, a.now); err != nil || !ok {
 			return cmp.Or(err, errLockedMeanwhile)
 		}
-		if _, err := a.src.succeed(ctx, q, a.now); err != nil {
+		if _, err := a.src.Succeed(ctx, q, a.now); err != nil {
 			return err
 		}
 		if spend != nil {
@@ -486,10 +506,10 @@ func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, passwor
 	acc.EnrolHash, acc.EnrolExpires = hash, a.now.Add(enrolmentTTL)
 	err := s.store.Tx(ctx, func(q Querier) error {
 		// The password was right: the account's failure count starts again.
-		if ok, err := a.acct.succeed(ctx, q, a.now); err != nil || !ok {
+		if ok, err := a.acct.Succeed(ctx, q, a.now); err != nil || !ok {
 			return cmp.Or(err, errLockedMeanwhile)
 		}
-		if _, err := a.src.succeed(ctx, q, a.now); err != nil {
+		if _, err := a.src.Succeed(ctx, q, a.now); err != nil {
 			return err
 		}
 		if err := s.store.Users.(sqlUsers).saveEnrolmentOffer(ctx, q, u.ID, acc.PendingSecret, acc.EnrolHash, acc.EnrolExpires); err != nil {
@@ -499,7 +519,7 @@ func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, passwor
 			Object: "console:" + a.consoleID, Outcome: "refused", Detail: map[string]string{"reason": "totp_enrolment_required"}})
 	})
 	if errors.Is(err, errLockedMeanwhile) {
-		if st, serr := a.acct.state(ctx, s.db); serr == nil {
+		if st, serr := a.acct.State(ctx, s.db); serr == nil {
 			a.lockedUntil = st.LockedUntil
 		}
 		a.refuse("login", u.ID, u.Role, "locked", false)
@@ -541,13 +561,13 @@ func totpURI(secret, account string) string {
 // like any failed sign-in.
 func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	a := &loginAttempt{s: s, w: w, r: r, source: s.clientAddr(r), now: s.now()}
-	a.src = sourceCounter(a.source)
+	a.src = signin.SourceCounter(a.source)
 	if a.sourceLockedNow("totp.enrol") {
 		return
 	}
 	var req api.TOTPEnrolRequest
 	if !decodeJSON(w, r, &req, 8<<10) {
-		s.refusals.refuse(r.Context(), a.source, auditRecord{UserID: "unauthenticated", Action: "totp.enrol", Outcome: "refused",
+		s.refusals.Refuse(r.Context(), a.source, signin.Record{UserID: "unauthenticated", Action: "totp.enrol", Outcome: "refused",
 			Detail: map[string]string{"reason": "unreadable_request"}}, false)
 		return
 	}
@@ -566,7 +586,7 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	}
 	if errors.Is(err, ErrNotFound) {
 		// A guessed token counts against its source like a failed sign-in.
-		a.acct = unknownNameCounter(s.auditHMAC("enrol.token", token))
+		a.acct = signin.UnknownNameCounter(s.auditHMAC("enrol.token", token))
 		if a.charge("totp.enrol", "", "") {
 			a.fail("totp.enrol", "", "", "bad_token", false)
 		}
@@ -576,7 +596,7 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "enrolment is unavailable right now; try again")
 		return
 	}
-	a.acct = accountCounter(u.ID)
+	a.acct = signin.AccountCounter(u.ID)
 	if !a.charge("totp.enrol", u.ID, u.Role) {
 		return
 	}
@@ -621,7 +641,7 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		a.fail("totp.enrol", u.ID, u.Role, "expired", true)
 		return
 	case errors.Is(err, errLockedMeanwhile):
-		if st, serr := a.acct.state(ctx, s.db); serr == nil {
+		if st, serr := a.acct.State(ctx, s.db); serr == nil {
 			a.lockedUntil = st.LockedUntil
 		}
 		a.refuse("totp.enrol", u.ID, u.Role, "locked", false)
@@ -650,7 +670,7 @@ func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) {
 // bound.
 func (s *Server) pruneThrottle(ctx context.Context, now time.Time) {
 	if s.loginCount.Add(1)%256 == 0 {
-		if err := s.store.Tx(ctx, func(q Querier) error { return pruneSigninThrottle(ctx, q, now) }); err != nil {
+		if err := s.store.Tx(ctx, func(q Querier) error { return signin.PruneThrottle(ctx, q, now) }); err != nil {
 			s.log.Warn("idle sign-in counters not pruned", "err", err.Error())
 		}
 	}

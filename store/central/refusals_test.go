@@ -20,7 +20,7 @@ import (
 // as the server does when a window closes or at shutdown.
 func flushRefusals(t *testing.T, e *env) {
 	t.Helper()
-	if err := e.srv.refusals.flush(context.Background(), true); err != nil {
+	if err := e.srv.refusals.Flush(context.Background(), true); err != nil {
 		t.Fatal(err)
 	}
 }

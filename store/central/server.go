@@ -32,6 +32,7 @@ import (
 	"github.com/clinicwa/triage/store/central/ingest"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
+	"github.com/clinicwa/triage/store/central/signin"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -249,12 +250,13 @@ type Server struct {
 	// keeps key maintenance out (maintenance_keys.go); nil on SQLite.
 	servingShare func()
 
-	// hashes admits password checks (signin_gate.go); refusals rate-limits
-	// and aggregates the audit of unauthenticated refusals (refusals.go);
+	// hashes admits password checks; lockedSources remembers the
+	// addresses locked out; refusals rate-limits and aggregates the audit
+	// of unauthenticated refusals (all three in store/central/signin);
 	// loginCount paces the pruning of idle sign-in counters.
-	hashes        *hashGate
-	lockedSources *lockCache
-	refusals      *refusalLog
+	hashes        *signin.HashGate
+	lockedSources *signin.LockCache
+	refusals      *signin.RefusalLog
 	loginCount    atomic.Uint64
 	health        writeHealth // the last write probe (health.go)
 	// templates is the clinic's WhatsApp template library (templates.go).
@@ -374,7 +376,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	s.bg.Add(1)
-	go func() { defer s.bg.Done(); s.refusals.run(s.bgCtx) }()
+	go func() { defer s.bg.Done(); s.refusals.Run(s.bgCtx) }()
 	s.startNodes(ctx)
 	fail := func(err error) (*Server, error) {
 		s.bgCancel()
@@ -492,7 +494,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.bgCancel()
 	s.bg.Wait()
 	// Refusals counted since the last window closed are written now.
-	if ferr := s.refusals.flush(context.Background(), true); ferr != nil {
+	if ferr := s.refusals.Flush(context.Background(), true); ferr != nil {
 		s.log.Error("aggregated refusals not written at shutdown", "err", ferr.Error())
 	}
 	s.leaveServing()
@@ -629,8 +631,13 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() },
-		hashes: newHashGate(), lockedSources: newLockCache()}
-	s.refusals = newRefusalLog(s)
+		hashes: signin.NewHashGate(), lockedSources: signin.NewLockCache()}
+	s.refusals = signin.NewRefusalLog(signin.Audit{
+		Now:    func() time.Time { return s.now() },
+		Source: func(addr string) string { return s.auditHMAC("source", addr) },
+		Write:  func(ctx context.Context, rec signin.Record) error { return s.auditOnly(ctx, auditRecord(rec)) },
+		Log:    s.log,
+	})
 	db, pg, err := openConfigured(ctx, cfg.DataDir, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err

@@ -1,13 +1,16 @@
-package central
+package signin
 
 import (
 	"context"
+	"log/slog"
 	"sort"
 	"strconv"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/clinicwa/triage/store/api"
 )
 
 // Unauthenticated refusals (a junk hand-off link, a bad bearer token, a
@@ -34,10 +37,33 @@ const (
 	refusalFlushEvery = 10 * time.Second
 )
 
-// refusalLog decides which unauthenticated refusals are written on their
+// Record is one entry of the server's audit log about a refused attempt.
+type Record struct {
+	UserID  string
+	Role    api.Role
+	Action  string
+	Object  string
+	Outcome string
+	Detail  map[string]string
+}
+
+// Audit is what the refusal log needs from the server, which alone knows
+// its clock, its keys and its audit log.
+type Audit struct {
+	// Now is the server's clock.
+	Now func() time.Time
+	// Source is a source address's keyed hash: the address itself is
+	// never written (it may be a patient's).
+	Source func(addr string) string
+	// Write records rec in the server's chain, in its own transaction.
+	Write func(ctx context.Context, rec Record) error
+	Log   *slog.Logger
+}
+
+// RefusalLog decides which unauthenticated refusals are written on their
 // own and aggregates the rest.
-type refusalLog struct {
-	s      *Server
+type RefusalLog struct {
+	a      Audit
 	mu     sync.Mutex
 	global *rate.Limiter
 	// sources is keyed by the source's keyed hash: the address itself is
@@ -52,11 +78,12 @@ type sourceRefusals struct {
 	total       int
 }
 
-func newRefusalLog(s *Server) *refusalLog {
-	return &refusalLog{s: s, global: rate.NewLimiter(refusalGlobalRate, refusalGlobalBurst), sources: map[string]*sourceRefusals{}}
+// NewRefusalLog returns a log with nothing counted yet.
+func NewRefusalLog(a Audit) *RefusalLog {
+	return &RefusalLog{a: a, global: rate.NewLimiter(refusalGlobalRate, refusalGlobalBurst), sources: map[string]*sourceRefusals{}}
 }
 
-// refuse records one unauthenticated refusal from source. An entry that
+// Refuse records one unauthenticated refusal from source. An entry that
 // must stand on its own (mustWrite: it changed an account's failure count
 // or started a lock, which log-in monitoring needs to see one by one, and
 // which the lockout itself bounds) is always written; any other is
@@ -65,9 +92,9 @@ func newRefusalLog(s *Server) *refusalLog {
 // the caller should not log it one by one either). The error is that of
 // a write that was due and failed: the caller must then refuse with 503
 // (no action without its entry).
-func (l *refusalLog) refuse(ctx context.Context, source string, rec auditRecord, mustWrite bool) (aggregated bool, err error) {
-	now := l.s.now()
-	src := l.s.auditHMAC("source", source)
+func (l *RefusalLog) Refuse(ctx context.Context, source string, rec Record, mustWrite bool) (aggregated bool, err error) {
+	now := l.a.Now()
+	src := l.a.Source(source)
 	if !mustWrite {
 		l.mu.Lock()
 		st := l.sources[src]
@@ -99,14 +126,14 @@ func (l *refusalLog) refuse(ctx context.Context, source string, rec auditRecord,
 	}
 	detail["source"] = src
 	rec.Detail = detail
-	return false, l.s.auditOnly(ctx, rec)
+	return false, l.a.Write(ctx, rec)
 }
 
-// flush writes one aggregated entry for each source whose window has
+// Flush writes one aggregated entry for each source whose window has
 // closed by now (every source with all), and forgets sources with nothing
 // left to count. A failed write keeps its counts for the next flush.
-func (l *refusalLog) flush(ctx context.Context, all bool) error {
-	now := l.s.now()
+func (l *RefusalLog) Flush(ctx context.Context, all bool) error {
+	now := l.a.Now()
 	var out []refusalBatch
 	l.mu.Lock()
 	for src, st := range l.sources {
@@ -128,14 +155,14 @@ func (l *refusalLog) flush(ctx context.Context, all bool) error {
 		for k, n := range d.st.counts {
 			detail["n."+k] = strconv.Itoa(n)
 		}
-		err := l.s.auditOnly(ctx, auditRecord{UserID: "unauthenticated", Action: "refusals.aggregate",
+		err := l.a.Write(ctx, Record{UserID: "unauthenticated", Action: "refusals.aggregate",
 			Object: "source:" + d.src, Outcome: "refused", Detail: detail})
 		if err != nil {
-			l.s.log.Error("aggregated refusals not written; kept for the next flush", "err", err.Error())
+			l.a.Log.Error("aggregated refusals not written; kept for the next flush", "err", err.Error())
 			l.restore(out[i:])
 			return err
 		}
-		l.s.log.Warn("unauthenticated refusals aggregated", "count", d.st.total, "window_start", d.st.windowStart)
+		l.a.Log.Warn("unauthenticated refusals aggregated", "count", d.st.total, "window_start", d.st.windowStart)
 	}
 	return nil
 }
@@ -148,7 +175,7 @@ type refusalBatch struct {
 
 // restore puts counts that could not be written back, so they are
 // written at the next flush.
-func (l *refusalLog) restore(rest []refusalBatch) {
+func (l *RefusalLog) restore(rest []refusalBatch) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, d := range rest {
@@ -167,8 +194,8 @@ func (l *refusalLog) restore(rest []refusalBatch) {
 	}
 }
 
-// run flushes closed windows until ctx ends.
-func (l *refusalLog) run(ctx context.Context) {
+// Run flushes closed windows until ctx ends.
+func (l *RefusalLog) Run(ctx context.Context) {
 	t := time.NewTicker(refusalFlushEvery)
 	defer t.Stop()
 	for {
@@ -176,7 +203,7 @@ func (l *refusalLog) run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			l.flush(ctx, false)
+			l.Flush(ctx, false)
 		}
 	}
 }

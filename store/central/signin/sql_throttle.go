@@ -1,4 +1,4 @@
-package central
+package signin
 
 import (
 	"context"
@@ -7,9 +7,10 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/auth"
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
-// signinCounter is one failed-sign-in count: an account's, kept in its
+// Counter is one failed-sign-in count: an account's, kept in its
 // users row, or a source address's or unknown username's, kept in
 // signin_throttle.
 //
@@ -21,37 +22,45 @@ import (
 // read earlier. A success settles its charge (an account forgets all; a
 // source gives back one); a failure leaves it, and the failure that
 // finds the count at the limit starts the lock.
-type signinCounter struct {
+type Counter struct {
 	userID string // the account's row, or
 	key    string // a signin_throttle key
 	policy auth.LockoutPolicy
 }
 
-func accountCounter(userID string) signinCounter {
-	return signinCounter{userID: userID, policy: auth.UserLockout.Limits()}
+// AccountCounter counts an account's attempts, in its users row, under
+// the account policy.
+func AccountCounter(userID string) Counter {
+	return Counter{userID: userID, policy: auth.UserLockout.Limits()}
 }
 
-func sourceCounter(source string) signinCounter {
-	return signinCounter{key: "src:" + source, policy: auth.SourceLockout.Limits()}
+// SourceCounter counts a source address's attempts under the source
+// policy.
+func SourceCounter(source string) Counter {
+	return Counter{key: "src:" + source, policy: auth.SourceLockout.Limits()}
 }
 
-// unknownNameCounter counts attempts at a username that matches no
+// UnknownNameCounter counts attempts at a username that matches no
 // account under the account policy, keyed by a keyed hash of the name (it
 // may be a password typed into the wrong field).
-func unknownNameCounter(hashedName string) signinCounter {
-	return signinCounter{key: "name:" + hashedName, policy: auth.UserLockout.Limits()}
+func UnknownNameCounter(hashedName string) Counter {
+	return Counter{key: "name:" + hashedName, policy: auth.UserLockout.Limits()}
 }
 
+// Name names c among the password checks running at once (HashGate):
+// the account's id, or the unknown name's key.
+func (c Counter) Name() string { return c.userID + c.key }
+
 // table, key column and count column of c's row.
-func (c signinCounter) where() (table, idCol, failCol, id string) {
+func (c Counter) where() (table, idCol, failCol, id string) {
 	if c.userID != "" {
 		return "users", "id", "failed_logins", c.userID
 	}
 	return "signin_throttle", "key", "failures", c.key
 }
 
-// state reads c's current lockout state (zero when it has no row).
-func (c signinCounter) state(ctx context.Context, q Querier) (auth.LockoutState, error) {
+// State reads c's current lockout state (zero when it has no row).
+func (c Counter) State(ctx context.Context, q storage.Querier) (auth.LockoutState, error) {
 	table, idCol, failCol, id := c.where()
 	var fails, lockouts int
 	var last, locked int64
@@ -66,12 +75,12 @@ func (c signinCounter) state(ctx context.Context, q Querier) (auth.LockoutState,
 	return auth.LockoutState{Failures: fails, LastFailure: tsOrZero(last), LockedUntil: tsOrZero(locked), Lockouts: lockouts}, nil
 }
 
-// charge counts one attempt at now. It reports false, changing nothing,
+// Charge counts one attempt at now. It reports false, changing nothing,
 // when c is locked or its count (in-flight attempts included) is at the
 // limit: the attempt must then be refused without hashing anything. A
 // count whose last failure is older than the policy's window starts
 // again at one.
-func (c signinCounter) charge(ctx context.Context, q Querier, now time.Time) (bool, error) {
+func (c Counter) Charge(ctx context.Context, q storage.Querier, now time.Time) (bool, error) {
 	table, idCol, failCol, id := c.where()
 	n, windowStart := now.UnixNano(), now.Add(-c.policy.FailureWindow).UnixNano()
 	var res sql.Result
@@ -100,14 +109,14 @@ func (c signinCounter) charge(ctx context.Context, q Querier, now time.Time) (bo
 	return rows == 1, err
 }
 
-// succeed settles a charged attempt that proved the password (and
+// Succeed settles a charged attempt that proved the password (and
 // second factor). An account forgets its failures and its doubling, but
 // only if no lock began while the attempt was being checked: false means
 // one did, and the sign-in must be refused. A source gives back only this
 // attempt's charge, so one valid account cannot clear a guesser's count.
-func (c signinCounter) succeed(ctx context.Context, q Querier, now time.Time) (bool, error) {
+func (c Counter) Succeed(ctx context.Context, q storage.Querier, now time.Time) (bool, error) {
 	if c.userID == "" {
-		return true, c.refund(ctx, q)
+		return true, c.Refund(ctx, q)
 	}
 	res, err := q.ExecContext(ctx, `UPDATE users SET failed_logins = 0, last_failed_at = 0, locked_until = 0, lockouts = 0
 		WHERE id = ? AND locked_until <= ?`, c.userID, now.UnixNano())
@@ -118,15 +127,15 @@ func (c signinCounter) succeed(ctx context.Context, q Querier, now time.Time) (b
 	return rows == 1, err
 }
 
-// refund gives back one charge: the attempt was never checked for a
+// Refund gives back one charge: the attempt was never checked for a
 // reason that is not the caller's doing (the server was too busy).
-func (c signinCounter) refund(ctx context.Context, q Querier) error {
+func (c Counter) Refund(ctx context.Context, q storage.Querier) error {
 	table, idCol, failCol, id := c.where()
 	_, err := q.ExecContext(ctx, `UPDATE `+table+` SET `+failCol+` = MAX(`+failCol+` - 1, 0) WHERE `+idCol+` = ?`, id)
 	return err
 }
 
-// lockIfDue starts c's lock when its count has reached the limit and it
+// LockIfDue starts c's lock when its count has reached the limit and it
 // is not locked already; it returns the state after. Attempts still in
 // flight count, so the failure that finds the count full locks at once.
 // With grace > 0 (a caller whose own attempt was refused, not failed) the
@@ -134,8 +143,8 @@ func (c signinCounter) refund(ctx context.Context, q Querier) error {
 // may still be checking, and one of them may be the right password.
 // The UPDATE is a compare-and-swap on what was read, so two failures
 // finishing together start one lock, not two.
-func (c signinCounter) lockIfDue(ctx context.Context, q Querier, now time.Time, grace time.Duration) (auth.LockoutState, bool, error) {
-	st, err := c.state(ctx, q)
+func (c Counter) LockIfDue(ctx context.Context, q storage.Querier, now time.Time, grace time.Duration) (auth.LockoutState, bool, error) {
+	st, err := c.State(ctx, q)
 	if err != nil {
 		return st, false, err
 	}
@@ -153,7 +162,7 @@ func (c signinCounter) lockIfDue(ctx context.Context, q Querier, now time.Time, 
 	}
 	if rows, err := res.RowsAffected(); err != nil || rows == 0 {
 		// Another attempt locked it first: read what it set.
-		st, err2 := c.state(ctx, q)
+		st, err2 := c.State(ctx, q)
 		if err == nil {
 			err = err2
 		}
@@ -162,11 +171,11 @@ func (c signinCounter) lockIfDue(ctx context.Context, q Querier, now time.Time, 
 	return next, true, nil
 }
 
-// pruneSigninThrottle drops counters with nothing left to remember:
+// PruneThrottle drops counters with nothing left to remember:
 // unlocked, their failures out of the window and their doubling
 // forgotten. Guesses from many addresses or at many names would
 // otherwise grow the table without bound.
-func pruneSigninThrottle(ctx context.Context, q Querier, now time.Time) error {
+func PruneThrottle(ctx context.Context, q storage.Querier, now time.Time) error {
 	window := max(auth.UserLockout.Limits().FailureWindow, auth.SourceLockout.Limits().FailureWindow)
 	forget := max(auth.UserLockout.Limits().Forget, auth.SourceLockout.Limits().Forget)
 	_, err := q.ExecContext(ctx, `DELETE FROM signin_throttle WHERE locked_until <= ? AND last_failed_at <= ?`,
@@ -179,4 +188,11 @@ func tsOrZero(n int64) time.Time {
 		return time.Time{}
 	}
 	return time.Unix(0, n).UTC()
+}
+
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
 }
