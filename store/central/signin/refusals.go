@@ -37,7 +37,8 @@ const (
 	refusalFlushEvery = 10 * time.Second
 )
 
-// Record is one entry of the server's audit log about a refused attempt.
+// Record is one entry of the server's audit log about a refused attempt;
+// it has the fields of package central's audit record, which converts it.
 type Record struct {
 	UserID  string
 	Role    api.Role
@@ -57,7 +58,8 @@ type Audit struct {
 	Source func(addr string) string
 	// Write records rec in the server's chain, in its own transaction.
 	Write func(ctx context.Context, rec Record) error
-	Log   *slog.Logger
+	// Log hears each aggregated entry written, and each that could not be.
+	Log *slog.Logger
 }
 
 // RefusalLog decides which unauthenticated refusals are written on their
