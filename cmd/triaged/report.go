@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/central"
+	"github.com/clinicwa/triage/store/central/report"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -87,8 +88,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if toDay.Before(fromDay) {
 		return fmt.Errorf("--to (%s) is before --from (%s)", toDay.Format(time.DateOnly), fromDay.Format(time.DateOnly))
 	}
-	write := map[string]func(*central.Report, io.Writer) error{
-		"text": (*central.Report).WriteText, "json": (*central.Report).WriteJSON, "csv": (*central.Report).WriteCSV,
+	write := map[string]func(*report.Report, io.Writer) error{
+		"text": (*report.Report).WriteText, "json": (*report.Report).WriteJSON, "csv": (*report.Report).WriteCSV,
 	}[*format]
 	if write == nil {
 		return fmt.Errorf("--format must be text, json or csv (got %q)", *format)
@@ -100,7 +101,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.DB.Close()
-	rep, err := central.BuildReport(ctx, st, central.ReportOptions{From: fromDay, To: toDay, Zone: zone, HandoffSLA: slaD})
+	rep, err := report.Build(ctx, st.DB, st, report.Options{From: fromDay, To: toDay, Zone: zone,
+		HandoffSLA: slaD, LinkTTL: central.DefaultLinkTTL})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp/e164"
+	"github.com/clinicwa/triage/store/central/report"
 )
 
 // AppointmentStatus is where an appointment stands in the clinic's book.
@@ -23,14 +24,6 @@ const (
 	AppointmentNoShow    AppointmentStatus = "noshow"
 	AppointmentCancelled AppointmentStatus = "cancelled"
 )
-
-// LateCancellation is how close to its start a cancellation counts as
-// late: the slot can rarely be given to another patient.
-const LateCancellation = 24 * time.Hour
-
-// ReminderWindow is how long before an appointment a message to the
-// patient counts as a reminder for it.
-const ReminderWindow = 72 * time.Hour
 
 // AppointmentRecord is one appointment read from an import file, before
 // it is matched to a patient. Where names its place in the file ("line
@@ -200,32 +193,40 @@ func openStatus(sq *sqlite, id string, env []byte) (sealedAppointment, error) {
 	return a, nil
 }
 
-// appointmentOutcome is one appointment as the report sees it: opened,
-// with no patient detail beyond the opaque id.
-type appointmentOutcome struct {
-	patientID   string
-	start       time.Time
-	status      AppointmentStatus
-	cancelledAt time.Time
-}
-
-// appointmentsBetween opens the appointments that start in [from, to).
-func appointmentsBetween(ctx context.Context, q Querier, sq *sqlite, from, to time.Time) ([]appointmentOutcome, error) {
-	held, err := sqlAppointments{}.between(ctx, q, from, to)
+// AppointmentsStarting opens, for the program report, the appointments
+// that start in [from, to): their sealed status is opened here, where the
+// keys are, and only the outcome, the start and the patient's opaque id
+// leave.
+func (st *Store) AppointmentsStarting(ctx context.Context, from, to time.Time) ([]report.Appointment, error) {
+	sq := st.Patients.(sqlPatients).sqlite
+	held, err := sqlAppointments{}.between(ctx, st.DB, from, to)
 	if err != nil {
 		return nil, err
 	}
-	var out []appointmentOutcome
+	var out []report.Appointment
 	for _, h := range held {
 		a, err := openStatus(sq, h.ID, h.StatusSealed)
 		if err != nil {
 			return nil, err
 		}
-		o := appointmentOutcome{patientID: h.PatientID, start: time.Unix(0, h.Start).UTC(), status: a.Status}
+		o := report.Appointment{PatientID: h.PatientID, Start: time.Unix(0, h.Start).UTC(), Outcome: reportOutcome(a.Status)}
 		if a.CancelledAt != 0 {
-			o.cancelledAt = time.Unix(0, a.CancelledAt).UTC()
+			o.CancelledAt = time.Unix(0, a.CancelledAt).UTC()
 		}
 		out = append(out, o)
 	}
 	return out, nil
+}
+
+// reportOutcome is the report's name for an appointment's status.
+func reportOutcome(s AppointmentStatus) report.Outcome {
+	switch s {
+	case AppointmentFulfilled:
+		return report.Fulfilled
+	case AppointmentNoShow:
+		return report.NoShow
+	case AppointmentCancelled:
+		return report.Cancelled
+	}
+	return report.Pending
 }

@@ -11,6 +11,11 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
+// DefaultHandoffSLA is how long a clinical hand-off may wait for its first
+// answer before it escalates to a supervisor; the program report measures
+// against the same target.
+const DefaultHandoffSLA = 30 * time.Minute
+
 // DefaultSLASweepInterval is how often the server looks for overdue
 // hand-offs: a hand-off escalates at most this long after its deadline.
 const DefaultSLASweepInterval = 30 * time.Second

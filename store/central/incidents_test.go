@@ -11,6 +11,7 @@ import (
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/report"
 )
 
 const incidentDescription = "Sent the lab result for Zebulon Quixote, 415-555-0199, to the wrong WhatsApp number"
@@ -122,7 +123,7 @@ func TestIncidentLifecycle(t *testing.T) {
 	}
 
 	// The report counts it; the register lists it without its text.
-	rep, err := BuildReport(context.Background(), e.srv.store, ReportOptions{From: discovered, To: e.clock.Now(), Now: e.clock.Now})
+	rep, err := buildReport(context.Background(), e.srv.store, report.Options{From: discovered, To: e.clock.Now(), Now: e.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/report"
 )
 
 // metricsDays is the supervisor screen's period, today included.
@@ -16,7 +17,7 @@ func (s *Server) metricsRoutes(mux *http.ServeMux) {
 }
 
 // handleProgramMetrics answers the supervisor's metrics screen with
-// aggregates computed from the store (BuildReport): counts and times, no
+// aggregates computed from the store (report.Build): counts and times, no
 // patient, thread or message. Viewing is audited like any review.
 func (s *Server) handleProgramMetrics(w http.ResponseWriter, r *http.Request) {
 	sess := sessionFrom(r)
@@ -28,8 +29,9 @@ func (s *Server) handleProgramMetrics(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now().In(s.cfg.ClinicZone)
-	rep, err := BuildReport(r.Context(), s.store, ReportOptions{
-		From: now.AddDate(0, 0, -(metricsDays - 1)), To: now, Zone: s.cfg.ClinicZone, LinkTTL: s.cfg.LinkTTL, Now: s.now,
+	rep, err := report.Build(r.Context(), s.store.DB, s.store, report.Options{
+		From: now.AddDate(0, 0, -(metricsDays - 1)), To: now, Zone: s.cfg.ClinicZone,
+		HandoffSLA: DefaultHandoffSLA, LinkTTL: s.cfg.LinkTTL, Now: s.now,
 	})
 	if err != nil {
 		s.log.Error("program metrics failed", "err", err.Error())
@@ -52,7 +54,7 @@ func (s *Server) handleProgramMetrics(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-func programPeriod(f *Figures) api.ProgramPeriod {
+func programPeriod(f *report.Figures) api.ProgramPeriod {
 	return api.ProgramPeriod{
 		Inbound: f.InboundMessages, InboundWithPHI: f.InboundWithPHI.Count, OptInsBySource: f.OptInsBySource,
 		OptOuts: f.OptOuts, LinksSent: f.PortalLinksSent, LinksOpened: f.PortalLinksOpened, Handoffs: f.Handoffs,

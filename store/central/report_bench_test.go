@@ -9,6 +9,7 @@ import (
 
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/central/report"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -86,7 +87,7 @@ func BenchmarkBuildReport30Days(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		rep, err := BuildReport(ctx, st, ReportOptions{From: start, To: end.AddDate(0, 0, -1), Now: func() time.Time { return end }})
+		rep, err := buildReport(ctx, st, report.Options{From: start, To: end.AddDate(0, 0, -1), Now: func() time.Time { return end }})
 		if err != nil || rep.Total.InboundMessages != 15000 {
 			b.Fatalf("%v %d", err, rep.Total.InboundMessages)
 		}

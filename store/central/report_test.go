@@ -15,6 +15,7 @@ import (
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/maintenance"
+	"github.com/clinicwa/triage/store/central/report"
 )
 
 // bookStore is a hand-built store: real SQLite, real sealing, rows written
@@ -85,6 +86,28 @@ func (b *bookStore) audit(action, object, outcome string, detail map[string]stri
 	if err := b.st.Audit.Insert(b.ctx, b.st.DB, e, at); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+// buildReport builds the program report from st against the server's
+// default targets, as the metrics screen does.
+func buildReport(ctx context.Context, st *Store, opt report.Options) (*report.Report, error) {
+	if opt.HandoffSLA == 0 {
+		opt.HandoffSLA = DefaultHandoffSLA
+	}
+	if opt.LinkTTL == 0 {
+		opt.LinkTTL = DefaultLinkTTL
+	}
+	return report.Build(ctx, st.DB, st, opt)
+}
+
+// share is the report's share of n in of, at the rounded rate written out
+// (nil when of is zero).
+func share(n, of int, rate float64) report.Share {
+	s := report.Share{Count: n, Of: of}
+	if of > 0 {
+		s.Share = &rate
+	}
+	return s
 }
 
 // TestReportFigures checks every figure against a store built with known
@@ -178,7 +201,7 @@ func TestReportFigures(t *testing.T) {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
 
-	rep, err := BuildReport(b.ctx, b.st, ReportOptions{From: day, To: day, Zone: ny, Now: func() time.Time { return in(23, 0) }})
+	rep, err := buildReport(b.ctx, b.st, report.Options{From: day, To: day, Zone: ny, Now: func() time.Time { return in(23, 0) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,23 +219,23 @@ func TestReportFigures(t *testing.T) {
 		// 2 before, +14 on the day, -1 STOP.
 		{"active_opted_in", f.ActiveOptedIn, 15},
 		{"inbound_messages", f.InboundMessages, 17},
-		{"inbound_with_phi", f.InboundWithPHI, newShare(4, 17)},
+		{"inbound_with_phi", f.InboundWithPHI, share(4, 17, 0.2353)},
 		{"phi_types", f.PHITypes, map[string]int{string(policy.SpanDOB): 2, string(policy.SpanPhone): 3, string(policy.SpanEmail): 1}},
 		{"portal_links_sent", f.PortalLinksSent, 3},
 		{"portal_links_opened", f.PortalLinksOpened, 2},
-		{"link_conversion", f.LinkConversion, newShare(2, 3)},
+		{"link_conversion", f.LinkConversion, share(2, 3, 0.6667)},
 		// Threads with a message on the day: 0..13 inbound, 5 (failed
 		// link) and the rest are among them: 14 threads.
-		{"conversations_moved_to_secure", f.ConversationsMovedToSecure, newShare(2, 14)},
+		{"conversations_moved_to_secure", f.ConversationsMovedToSecure, share(2, 14, 0.1429)},
 		{"handoffs", f.Handoffs, 3},
-		{"handoff_first_response_s", f.HandoffFirstResponse, ResponseTimes{Answered: 2, Unanswered: 1, WithinSLA: 1, SLASeconds: 1800, P50: ptr(300), P90: ptr(3000)}},
+		{"handoff_first_response_s", f.HandoffFirstResponse, report.ResponseTimes{Answered: 2, Unanswered: 1, WithinSLA: 1, SLASeconds: 1800, P50: ptr(300), P90: ptr(3000)}},
 		{"escalations", f.Escalations, 2},
 		{"outbound_refusals_by_rule", f.OutboundRefusalsByRule, map[string]int{policy.RulePHI: 2, "window": 1}},
 		{"delivery_failures_by_reason", f.DeliveryFailuresByReason, map[string]int{"The number is not on WhatsApp.": 1}},
-		{"show_rate_messaged", f.ShowRateMessaged, newShare(2, 3)},
-		{"show_rate_not_messaged", f.ShowRateNotMessaged, newShare(1, 1)},
-		{"late_cancellations_messaged", f.LateCancellationsMessaged, newShare(1, 4)},
-		{"late_cancellations_not_messaged", f.LateCancellationsNotMsged, newShare(0, 2)},
+		{"show_rate_messaged", f.ShowRateMessaged, share(2, 3, 0.6667)},
+		{"show_rate_not_messaged", f.ShowRateNotMessaged, share(1, 1, 1)},
+		{"late_cancellations_messaged", f.LateCancellationsMessaged, share(1, 4, 0.25)},
+		{"late_cancellations_not_messaged", f.LateCancellationsNotMsged, share(0, 2, 0)},
 		{"incidents_opened", f.IncidentsOpened, 0},
 	}
 	for _, c := range checks {
@@ -235,7 +258,7 @@ func TestReportFigures(t *testing.T) {
 		if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
 			t.Fatalf("not JSON: %v\n%s", err, buf.String())
 		}
-		for _, k := range ReportKeys {
+		for _, k := range report.Keys {
 			var v struct {
 				Total json.RawMessage            `json:"total"`
 				ByDay map[string]json.RawMessage `json:"by_day"`
@@ -305,7 +328,7 @@ func TestReportFigures(t *testing.T) {
 		}
 	})
 	t.Run("two days split at the clinic's midnight", func(t *testing.T) {
-		rep2, err := BuildReport(b.ctx, b.st, ReportOptions{From: day.AddDate(0, 0, -1), To: day, Zone: ny, Now: func() time.Time { return in(23, 0) }})
+		rep2, err := buildReport(b.ctx, b.st, report.Options{From: day.AddDate(0, 0, -1), To: day, Zone: ny, Now: func() time.Time { return in(23, 0) }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -319,7 +342,7 @@ func TestReportFigures(t *testing.T) {
 	})
 	t.Run("utc days differ", func(t *testing.T) {
 		utcDay := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
-		repUTC, err := BuildReport(b.ctx, b.st, ReportOptions{From: utcDay, To: utcDay, Zone: time.UTC, Now: func() time.Time { return in(23, 0) }})
+		repUTC, err := buildReport(b.ctx, b.st, report.Options{From: utcDay, To: utcDay, Zone: time.UTC, Now: func() time.Time { return in(23, 0) }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -329,7 +352,7 @@ func TestReportFigures(t *testing.T) {
 		}
 	})
 	t.Run("to before from", func(t *testing.T) {
-		if _, err := BuildReport(b.ctx, b.st, ReportOptions{From: day, To: day.AddDate(0, 0, -1), Zone: ny}); err == nil {
+		if _, err := buildReport(b.ctx, b.st, report.Options{From: day, To: day.AddDate(0, 0, -1), Zone: ny}); err == nil {
 			t.Error("a reversed range was accepted")
 		}
 	})

@@ -22,7 +22,7 @@ var sqlStatement = regexp.MustCompile(`^\s*(SELECT|INSERT|UPDATE|DELETE FROM|CRE
 // from it, whose statements must live in their sql_*.go files. A folder
 // split off later joins the list. (nodes holds PostgreSQL's election and
 // listener statements, which are its whole job.)
-var storagePackages = []string{".", "auditlog", "delivery", "events", "ingest", "maintenance", "signin", "storage"}
+var storagePackages = []string{".", "auditlog", "delivery", "events", "ingest", "maintenance", "report", "signin", "storage"}
 
 // TestSQLLivesInStorageFiles scans the packages' non-test sources for SQL
 // string literals outside the sql_*.go files. There is no allowance: a

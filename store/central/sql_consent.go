@@ -189,3 +189,11 @@ func (sqlConsent) latestChoice(ctx context.Context, q Querier, patientID string)
 	}
 	return last != 0, true, nil
 }
+
+// b2i is a boolean as the 0 or 1 SQLite stores.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,4 +1,4 @@
-package central
+package report
 
 import (
 	"context"
@@ -12,28 +12,35 @@ import (
 
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/store/central/storage"
 )
-
-// DefaultHandoffSLA is how long a clinical hand-off may wait for its first
-// answer before it counts as escalated to a supervisor.
-const DefaultHandoffSLA = 30 * time.Minute
 
 // SmallCell is the smallest count the text and CSV forms of the report
 // print as a number: 1 to SmallCell-1 print as "<11", as public health
 // reports suppress small cells so no one patient can be picked out.
 const SmallCell = 11
 
-// ReportOptions selects the report's days.
-type ReportOptions struct {
+// LateCancellation is how close to its start a cancellation counts as
+// late: the slot can rarely be given to another patient.
+const LateCancellation = 24 * time.Hour
+
+// ReminderWindow is how long before an appointment a message to the
+// patient counts as a reminder for it.
+const ReminderWindow = 72 * time.Hour
+
+// Options selects the report's days and the targets it measures against.
+type Options struct {
 	// From and To are the first and last clinic days (inclusive); only
 	// their year, month and day are read, in Zone.
 	From, To time.Time
 	// Zone is the clinic's zone: a day is the clinic's midnight to
 	// midnight. UTC when nil.
 	Zone *time.Location
-	// HandoffSLA is the hand-off answer target (DefaultHandoffSLA when zero).
+	// HandoffSLA is the hand-off answer target: the server's, so the
+	// report measures what the nurse queue escalates on. Required.
 	HandoffSLA time.Duration
-	// LinkTTL is how long a portal link stays valid (DefaultLinkTTL when zero).
+	// LinkTTL is how long a portal link stays valid: an open after it
+	// does not count. Required.
 	LinkTTL time.Duration
 	// Now is the clock (time.Now when nil): hand-offs still waiting are
 	// judged against it.
@@ -105,17 +112,17 @@ type Report struct {
 	Total       *Figures
 }
 
-// ReportKey is one key of the report: its JSON name, how it is computed
+// Key is one key of the report: its JSON name, how it is computed
 // (printed in the report so a reader can trace it to the store), and its
 // value in a Figures.
-type ReportKey struct {
+type Key struct {
 	Name   string
 	Source string
 	Value  func(*Figures) any
 }
 
-// ReportKeys lists the report's keys in the order they are printed.
-var ReportKeys = []ReportKey{
+// Keys lists the report's keys in the order they are printed.
+var Keys = []Key{
 	{"opt_ins_by_source", "consent records of an opt-in on the day, by their source", func(f *Figures) any { return f.OptInsBySource }},
 	{"opt_outs", "consent records of an opt-out (STOP) on the day", func(f *Figures) any { return f.OptOuts }},
 	{"active_opted_in", "patients whose latest consent record at the end of the day (of the range for total) is an opt-in", func(f *Figures) any { return f.ActiveOptedIn }},
@@ -168,8 +175,38 @@ type counters struct {
 	lateM, allM, lateN, allN int
 }
 
-// BuildReport computes the report from the store.
-func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, error) {
+// Outcome is where an appointment the report measures ended.
+type Outcome int
+
+// The outcomes the report tells apart. Pending is any other status (an
+// appointment still booked): it counts among the appointments of its day
+// but neither as kept, missed nor cancelled.
+const (
+	Pending Outcome = iota
+	Fulfilled
+	NoShow
+	Cancelled
+)
+
+// Appointment is one appointment as the report sees it: opened, with no
+// patient detail beyond the opaque id.
+type Appointment struct {
+	PatientID   string
+	Start       time.Time
+	Outcome     Outcome
+	CancelledAt time.Time // zero unless Cancelled
+}
+
+// Appointments opens the appointments that start in [from, to). Their
+// status is sealed, so the report does not read it itself: the store that
+// holds the keys opens it (package central's Store).
+type Appointments interface {
+	AppointmentsStarting(ctx context.Context, from, to time.Time) ([]Appointment, error)
+}
+
+// Build computes the report: counts from db's unsealed columns, the
+// appointments' outcomes from appts.
+func Build(ctx context.Context, db storage.Querier, appts Appointments, opt Options) (*Report, error) {
 	zone := opt.Zone
 	if zone == nil {
 		zone = time.UTC
@@ -178,13 +215,12 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 	if opt.Now != nil {
 		now = opt.Now
 	}
-	sla := opt.HandoffSLA
+	sla, ttl := opt.HandoffSLA, opt.LinkTTL
 	if sla <= 0 {
-		sla = DefaultHandoffSLA
+		return nil, errors.New("report: no hand-off SLA to measure against")
 	}
-	ttl := opt.LinkTTL
 	if ttl <= 0 {
-		ttl = DefaultLinkTTL
+		return nil, errors.New("report: no portal link lifetime to judge opens by")
 	}
 	fy, fm, fd := opt.From.Date()
 	ty, tm, td := opt.To.Date()
@@ -220,8 +256,7 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 		fn(buckets[t.In(zone).Format(time.DateOnly)])
 		fn(total)
 	}
-	q := st.DB
-	sq := st.Patients.(sqlPatients).sqlite
+	q := db
 
 	// Consent: the day's changes, and who is opted in at each day's end.
 	rows, err := sqlReport{}.consentHistory(ctx, q, end)
@@ -440,23 +475,23 @@ func BuildReport(ctx context.Context, st *Store, opt ReportOptions) (*Report, er
 
 	// Appointments starting in the range, split by whether the patient
 	// was sent a message in the 72 hours before.
-	appts, err := appointmentsBetween(ctx, q, sq, start, end)
+	booked, err := appts.AppointmentsStarting(ctx, start, end)
 	if err != nil {
 		return nil, fmt.Errorf("report: appointments: %w", err)
 	}
-	for _, a := range appts {
-		until := a.start
-		if a.status == AppointmentCancelled && a.cancelledAt.Before(until) {
-			until = a.cancelledAt
+	for _, a := range booked {
+		until := a.Start
+		if a.Outcome == Cancelled && a.CancelledAt.Before(until) {
+			until = a.CancelledAt
 		}
-		messaged, err := sqlReport{}.messaged(ctx, q, a.patientID, a.start.Add(-ReminderWindow), until)
+		messaged, err := sqlReport{}.messaged(ctx, q, a.PatientID, a.Start.Add(-ReminderWindow), until)
 		if err != nil {
 			return nil, fmt.Errorf("report: reminders: %w", err)
 		}
-		late := a.status == AppointmentCancelled && a.start.Sub(a.cancelledAt) < LateCancellation
-		each(a.start, func(c *counters) {
-			resolved := a.status == AppointmentFulfilled || a.status == AppointmentNoShow
-			show := a.status == AppointmentFulfilled
+		late := a.Outcome == Cancelled && a.Start.Sub(a.CancelledAt) < LateCancellation
+		each(a.Start, func(c *counters) {
+			resolved := a.Outcome == Fulfilled || a.Outcome == NoShow
+			show := a.Outcome == Fulfilled
 			if messaged {
 				c.allM++
 				c.lateM += b2i(late)

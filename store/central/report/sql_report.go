@@ -1,4 +1,4 @@
-package central
+package report
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/bsp"
+	"github.com/clinicwa/triage/store/central/auditlog"
+	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
@@ -18,20 +20,20 @@ type sqlReport struct{}
 
 // consentHistory: patient_id, opted_in, source, at of every consent change
 // before end, oldest first.
-func (sqlReport) consentHistory(ctx context.Context, q Querier, end time.Time) (*sql.Rows, error) {
+func (sqlReport) consentHistory(ctx context.Context, q storage.Querier, end time.Time) (*sql.Rows, error) {
 	return q.QueryContext(ctx, `SELECT patient_id, opted_in, source, at FROM consent_events WHERE at < ? ORDER BY at, id`, end.UnixNano())
 }
 
 // messages: thread_id, direction, spans, status, error, at of every
 // message in [start, end).
-func (sqlReport) messages(ctx context.Context, q Querier, start, end time.Time) (*sql.Rows, error) {
+func (sqlReport) messages(ctx context.Context, q storage.Querier, start, end time.Time) (*sql.Rows, error) {
 	return q.QueryContext(ctx, `SELECT thread_id, direction, spans, status, error, at FROM messages WHERE at >= ? AND at < ?`,
 		start.UnixNano(), end.UnixNano())
 }
 
 // macroSends: thread_id, at of every send of one of macroIDs (not
 // failed) from start on, oldest first. macroIDs must not be empty.
-func (sqlReport) macroSends(ctx context.Context, q Querier, macroIDs []string, start time.Time) (*sql.Rows, error) {
+func (sqlReport) macroSends(ctx context.Context, q storage.Querier, macroIDs []string, start time.Time) (*sql.Rows, error) {
 	ph := strings.TrimSuffix(strings.Repeat("?,", len(macroIDs)), ",")
 	args := []any{string(bsp.StatusFailed), start.UnixNano()}
 	for _, id := range macroIDs {
@@ -43,9 +45,9 @@ func (sqlReport) macroSends(ctx context.Context, q Querier, macroIDs []string, s
 
 // linkOpens: object, at_ns of every allowed portal-link open in the
 // server's audit chain from start on, oldest first.
-func (sqlReport) linkOpens(ctx context.Context, q Querier, start time.Time) (*sql.Rows, error) {
+func (sqlReport) linkOpens(ctx context.Context, q storage.Querier, start time.Time) (*sql.Rows, error) {
 	return q.QueryContext(ctx, `SELECT object, at_ns FROM audit WHERE console_id = ? AND action = 'handoff.open' AND outcome = 'ok' AND at_ns >= ? ORDER BY at_ns`,
-		ServerConsoleID, start.UnixNano())
+		auditlog.ServerChain, start.UnixNano())
 }
 
 // handoffsAndRefusals: action, object, the refusal's rule ("" when none),
@@ -53,8 +55,8 @@ func (sqlReport) linkOpens(ctx context.Context, q Querier, start time.Time) (*sq
 //
 // Dialect: json_extract is SQLite's; PostgreSQL reads the rule with
 // (detail::jsonb ->> 'rule').
-func (sqlReport) handoffsAndRefusals(ctx context.Context, q Querier, start, end time.Time) (*sql.Rows, error) {
-	return q.QueryContext(ctx, handoffsAndRefusalsSQL, ServerConsoleID, start.UnixNano(), end.UnixNano())
+func (sqlReport) handoffsAndRefusals(ctx context.Context, q storage.Querier, start, end time.Time) (*sql.Rows, error) {
+	return q.QueryContext(ctx, handoffsAndRefusalsSQL, auditlog.ServerChain, start.UnixNano(), end.UnixNano())
 }
 
 var handoffsAndRefusalsSQL = pgsql.Spelling(`SELECT action, object, COALESCE(json_extract(detail, '$.rule'), ''), at_ns FROM audit
@@ -64,7 +66,7 @@ var handoffsAndRefusalsSQL = pgsql.Spelling(`SELECT action, object, COALESCE(jso
 
 // firstAnswerAfter is when the thread's first reply (not failed) after
 // at (unix ns) went, 0 when none did.
-func (sqlReport) firstAnswerAfter(ctx context.Context, q Querier, threadID string, at int64) (int64, error) {
+func (sqlReport) firstAnswerAfter(ctx context.Context, q storage.Querier, threadID string, at int64) (int64, error) {
 	var first int64
 	err := q.QueryRowContext(ctx, `SELECT COALESCE(MIN(at), 0) FROM messages WHERE thread_id = ? AND direction = 'out' AND status <> ? AND at > ?`,
 		threadID, string(bsp.StatusFailed), at).Scan(&first)
@@ -73,7 +75,7 @@ func (sqlReport) firstAnswerAfter(ctx context.Context, q Querier, threadID strin
 
 // messaged reports whether the patient was sent a message (not failed)
 // in [from, until).
-func (sqlReport) messaged(ctx context.Context, q Querier, patientID string, from, until time.Time) (bool, error) {
+func (sqlReport) messaged(ctx context.Context, q storage.Querier, patientID string, from, until time.Time) (bool, error) {
 	var messaged bool
 	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM messages m JOIN threads t ON t.id = m.thread_id
 		WHERE t.patient_id = ? AND m.direction = 'out' AND m.status <> ? AND m.at >= ? AND m.at < ?)`,
@@ -82,12 +84,12 @@ func (sqlReport) messaged(ctx context.Context, q Querier, patientID string, from
 }
 
 // urgentMarks: at of every urgent mark before end.
-func (sqlReport) urgentMarks(ctx context.Context, q Querier, end time.Time) (*sql.Rows, error) {
+func (sqlReport) urgentMarks(ctx context.Context, q storage.Querier, end time.Time) (*sql.Rows, error) {
 	return q.QueryContext(ctx, `SELECT at FROM urgent_messages WHERE at < ?`, end.UnixNano())
 }
 
 // incidents: opened_at, decided_at (NULL while open) of every incident
 // opened before end.
-func (sqlReport) incidents(ctx context.Context, q Querier, end time.Time) (*sql.Rows, error) {
+func (sqlReport) incidents(ctx context.Context, q storage.Querier, end time.Time) (*sql.Rows, error) {
 	return q.QueryContext(ctx, `SELECT opened_at, decided_at FROM incidents WHERE opened_at < ?`, end.UnixNano())
 }

@@ -1,15 +1,17 @@
-package central
+package report
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/clinicwa/triage/store/central/storage"
 )
 
 // reportIncidentsAndUrgent fills urgent_messages, incidents_opened and
 // incidents_open: counts only, from columns that are not sealed.
-func reportIncidentsAndUrgent(ctx context.Context, q *sql.DB, rep *Report, dayEnds []time.Time, end time.Time, each func(time.Time, func(*counters))) error {
+func reportIncidentsAndUrgent(ctx context.Context, q storage.Querier, rep *Report, dayEnds []time.Time, end time.Time, each func(time.Time, func(*counters))) error {
 	rows, err := sqlReport{}.urgentMarks(ctx, q, end)
 	if err != nil {
 		return fmt.Errorf("report: urgent messages: %w", err)

@@ -1,4 +1,4 @@
-package central
+package report
 
 import (
 	"bytes"
@@ -31,11 +31,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	meta("counts", "exact")
 	meta("counts_note", ExactCountsNote)
 	sources := map[string]string{}
-	for _, k := range ReportKeys {
+	for _, k := range Keys {
 		sources[k.Name] = k.Source
 	}
 	meta("sources", sources)
-	for i, k := range ReportKeys {
+	for i, k := range Keys {
 		byDay := make(map[string]any, len(r.Days))
 		for _, d := range r.Days {
 			byDay[d] = k.Value(r.ByDay[d])
@@ -48,7 +48,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 			return err
 		}
 		sep := ","
-		if i == len(ReportKeys)-1 {
+		if i == len(Keys)-1 {
 			sep = ""
 		}
 		fmt.Fprintf(&b, "  %q: %s%s\n", k.Name, raw, sep)
@@ -120,7 +120,7 @@ func cells(v any) []cell {
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"key", "label", "day", "value"})
-	for _, k := range ReportKeys {
+	for _, k := range Keys {
 		for _, d := range append([]string{"total"}, r.Days...) {
 			f := r.Total
 			if d != "total" {
@@ -155,7 +155,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		return strings.Join(parts, ", ")
 	}
-	for _, k := range ReportKeys {
+	for _, k := range Keys {
 		fmt.Fprintf(&b, "%s: %s\n", k.Name, line(cells(k.Value(r.Total))))
 		fmt.Fprintf(&b, "    (%s)\n", k.Source)
 		if len(r.Days) > 1 {
