@@ -3,7 +3,6 @@ package central
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -249,73 +248,6 @@ func TestReportFigures(t *testing.T) {
 		t.Errorf("the day's figures differ from the one-day range: inbound %d active %d", d.InboundMessages, d.ActiveOptedIn)
 	}
 
-	t.Run("json keeps exact counts and every key", func(t *testing.T) {
-		var buf bytes.Buffer
-		if err := rep.WriteJSON(&buf); err != nil {
-			t.Fatal(err)
-		}
-		var out map[string]json.RawMessage
-		if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
-			t.Fatalf("not JSON: %v\n%s", err, buf.String())
-		}
-		for _, k := range report.Keys {
-			var v struct {
-				Total json.RawMessage            `json:"total"`
-				ByDay map[string]json.RawMessage `json:"by_day"`
-			}
-			if err := json.Unmarshal(out[k.Name], &v); err != nil || v.Total == nil || v.ByDay["2026-01-15"] == nil {
-				t.Errorf("key %s missing total or day: %s", k.Name, out[k.Name])
-			}
-		}
-		if string(out["counts"]) != `"exact"` {
-			t.Errorf("counts = %s", out["counts"])
-		}
-		var optOuts struct{ Total int }
-		if json.Unmarshal(out["opt_outs"], &optOuts); optOuts.Total != 1 {
-			t.Errorf("JSON suppressed a small count: %s", out["opt_outs"])
-		}
-	})
-	t.Run("csv and text suppress small cells", func(t *testing.T) {
-		var buf bytes.Buffer
-		if err := rep.WriteCSV(&buf); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(&buf).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		find := func(key, label string) string {
-			for _, r := range rows {
-				if r[0] == key && r[1] == label && r[2] == "total" {
-					return r[3]
-				}
-			}
-			t.Fatalf("no CSV row %s/%s", key, label)
-			return ""
-		}
-		for _, c := range []struct{ key, label, want string }{
-			{"opt_ins_by_source", "whatsapp:start", "12"},
-			{"opt_ins_by_source", "web-form", "<11"},
-			{"opt_outs", "", "<11"},
-			{"inbound_messages", "", "17"},
-			{"inbound_with_phi", "count", "<11"},
-			{"inbound_with_phi", "rate", "suppressed"},
-			{"active_opted_in", "", "15"},
-			{"incidents_opened", "", "0"},
-		} {
-			if got := find(c.key, c.label); got != c.want {
-				t.Errorf("CSV %s/%s = %q, want %q", c.key, c.label, got, c.want)
-			}
-		}
-		buf.Reset()
-		rep.WriteText(&buf)
-		text := buf.String()
-		for _, want := range []string{"opt_outs: <11", "inbound_messages: 17", "web-form <11", "whatsapp:start 12"} {
-			if !strings.Contains(text, want) {
-				t.Errorf("text lacks %q:\n%s", want, text)
-			}
-		}
-	})
 	t.Run("no identifiers in any form", func(t *testing.T) {
 		var all bytes.Buffer
 		rep.WriteJSON(&all)
