@@ -158,7 +158,7 @@ func (sc *scanner) names() {
 		if c != cueNameStrong && c != cueNameWeak && c != cueTitle && c != cueRelation && c != cueIntro {
 			continue
 		}
-		if sc.possessiveIts(m) {
+		if sc.possessiveIts(m) || sc.haberParticiple(m) {
 			continue
 		}
 		j := m.te
@@ -178,6 +178,9 @@ func (sc *scanner) names() {
 		}
 		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
 			continue // "my son's throat": what follows is his, not his name
+		}
+		if c == cueRelation && haberAux(sc.word(j)) {
+			continue // "mi hija ha tenido fiebre": the verb, not her name
 		}
 		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
 		// m.": after any name cue, family name, comma, given name is a
@@ -542,7 +545,7 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 			return
 		}
 	}
-	if !sc.nameWord(j) {
+	if !sc.nameWord(j) || m.e.cue == cueRelation && haberAux(sc.word(j)) {
 		return
 	}
 	if m.e.cue == cueRelation && !sc.upper(j) && sc.toks[j].flags&(fFirst|fSurname) == 0 && verbObject(sc.word(j+1)) && dictionaryWord(sc.word(j)) {
@@ -917,4 +920,24 @@ func (sc *scanner) finiteVerb(i int) bool {
 		return true
 	}
 	return false
+}
+
+// haberAux reports a form of the Spanish auxiliary "haber" ("ha", "he",
+// "han", "hemos", "había"): after a kinship word it opens the verb of
+// the sentence ("mi hija ha tenido fiebre", "my husband ha estado
+// enfermo"), never a name, though "Ha" and "Han" are family names
+// elsewhere.
+func haberAux(w []byte) bool {
+	switch string(w) {
+	case "ha", "he", "han", "has", "hemos", "habia", "habian", "habiamos", "hubo", "haya", "hayan":
+		return true
+	}
+	return false
+}
+
+// haberParticiple reports the cue "llamado"/"llamada" used as the verb
+// after a form of "haber": "ha llamado dos veces" says she called, not
+// what she is called.
+func (sc *scanner) haberParticiple(m mark) bool {
+	return (sc.is(m.ts, "llamado") || sc.is(m.ts, "llamada")) && haberAux(sc.word(m.ts-1))
 }

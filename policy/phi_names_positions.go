@@ -445,7 +445,7 @@ func (sc *scanner) cuedUnknownNames() {
 		if c != cueNameStrong && c != cueNameWeak && c != cueRelation && c != cueIntro && c != cueTitle {
 			continue
 		}
-		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) || sc.possessiveIts(m) {
+		if c == cueRelation && (bytesHasPossessive(sc.txt(m.te-1)) || haberAux(sc.word(m.te))) || sc.possessiveIts(m) || sc.haberParticiple(m) {
 			continue
 		}
 		if c == cueTitle {
@@ -758,7 +758,8 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	}
 	// "thank you! kwabena oyelaran", "gracias. itzel": the thanks ends
 	// its own sentence and the name follows.
-	bang := (sc.isP(start-1, '!') || sc.isP(start-1, '.')) && (signOffWord(sc.word(start-2)) || sc.is(start-2, "you") && sc.is(start-3, "thank"))
+	thanksAt := sc.thanksSentence(start - 1)
+	bang := thanksAt >= 0
 	if start > last || !(r.has(sc, start-1, rSign|rComma) || bang || lines && sc.newlineBefore(start)) {
 		return // most messages: no signature mark before the last words
 	}
@@ -776,8 +777,11 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	lineStart := sc.newlineBefore(start)
 	dash := sc.isP(p, '-') || sc.isP(p, '~')
 	comma := sc.isP(p, ',')
-	if dash || comma || bang {
+	if dash || comma {
 		p--
+	}
+	if bang {
+		p = thanksAt
 	}
 	if bang && start == last && !sc.isLex(start) {
 		return // "thanks! lol", "Thanks. Bye": one word no list holds
@@ -816,6 +820,41 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 		}
 	}
 	sc.addName(start, end, 0.6)
+}
+
+// thanksSentence reports a sentence of thanks that ends at token k with
+// "!" or "." (repeated or not): "thanks!", "thank you so much!!", "muchas
+// gracias." The word of thanks stands within the sentence's last four
+// words, "so much", "very much", "again" or "a lot" after it. It returns
+// the token of the thanks word, or -1.
+func (sc *scanner) thanksSentence(k int) int {
+	if !sc.isP(k, '!') && !sc.isP(k, '.') {
+		return -1
+	}
+	for k > 0 && (sc.isP(k-1, '!') || sc.isP(k-1, '.')) {
+		k--
+	}
+	for q := k - 1; q >= 0 && q >= k-4 && sc.kind(q) == tkWord; q-- {
+		switch string(sc.word(q)) {
+		case "thanks", "thank", "thx", "thnx", "thnks", "ty", "tks", "gracias", "cheers":
+			return q
+		}
+	}
+	return -1
+}
+
+// lineEnds reports that token k and what follows it up to the end of the
+// message or of its line are only punctuation (or that nothing follows).
+func (sc *scanner) lineEnds(k int) bool {
+	for ; k < len(sc.toks); k++ {
+		if sc.newlineBefore(k) {
+			return true
+		}
+		if sc.kind(k) != tkPunct {
+			return false
+		}
+	}
+	return true
 }
 
 // newlineBefore reports a line break between token k and the one before.
@@ -1140,6 +1179,12 @@ func (sc *scanner) extendNameSpans() {
 				continue
 			}
 			if ie, ok := sc.initialAt(k); ok && comma && sc.upper(k) == sc.upper(te) && (ie > k || sc.nameBoundary(k+1)) {
+				te = ie
+				continue
+			}
+			// A capital initial that closes the message or its line, as a
+			// signature does: "atte. Rosa M.", "thanks, Kwabena O".
+			if ie, ok := sc.initialAt(k); ok && sc.upper(k) && sc.upper(te) && sc.kind(te) == tkWord && !sc.is(k, "i") && sc.lineEnds(ie+1) {
 				te = ie
 				continue
 			}
