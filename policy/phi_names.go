@@ -899,7 +899,7 @@ func (sc *scanner) popFullName(i int) bool {
 	}
 	k := i + 1
 	if k >= len(sc.toks) || !sc.toks[k].space || sc.upper(k) || !sc.nameWord(k) || sc.toks[k].flags&(fFirst|fSurname) != 0 ||
-		sc.toks[k].e-sc.toks[k].s < 3 || dictionaryWord(sc.word(k)) {
+		sc.toks[k].e-sc.toks[k].s < 3 || dictionaryWord(sc.word(k)) && !sc.familyWordAfter(i) {
 		return false
 	}
 	return sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0

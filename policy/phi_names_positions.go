@@ -423,9 +423,41 @@ func (sc *scanner) nameRunCase(j, ref int) int {
 			end = k
 			continue
 		}
+		if end == j && sc.familyWordAfter(j) {
+			end = k // "can tendai moyo come in": the family name is also a word
+		}
 		break
 	}
 	return end
+}
+
+// familyWordAfter reports that the word after token g, a lower-case given
+// name that is no word itself ("tendai", "ngozi"), is the person's family
+// name though a dictionary lists it ("tendai moyo", "ngozi banda",
+// "kwabena mesa"): a lower-case word of three letters or more that is no
+// function word, role word or verb of the sentence, after which the name
+// may end (the end, punctuation, a function word, a number or date of
+// birth, or the verb a person's name comes before).
+func (sc *scanner) familyWordAfter(g int) bool {
+	T := sc.toks
+	k := g + 1
+	if g < 0 || k >= len(T) || T[g].kind != tkWord || T[g].flags&fFirst == 0 || T[g].flags&(fNameWord|fMonth|fStop|fNotName) != 0 || sc.upper(g) {
+		return false
+	}
+	if T[k].kind != tkWord || T[k].claimed || !T[k].space || sc.upper(k) || T[k].e-T[k].s < 3 || T[k].inClin ||
+		T[k].flags&(fStop|fNotName|fFirst|fSurname|fNameWord|fMonth|fWeekday|fClin) != 0 || !sc.nameWord(k) {
+		return false
+	}
+	w := sc.word(k)
+	if !dictionaryWord(w) || wordRoles(w) != 0 || questionVerb(w) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
+		return false
+	}
+	n := k + 1
+	switch string(sc.word(n)) {
+	case "up", "out", "over", "off", "down", "away", "back", "around", "through", "me", "us", "it", "them", "him":
+		return false // "can maria sleep over", "did ngozi call me": the word is a verb
+	}
+	return sc.nameEnds(n) || sc.flags(n)&fDOBCue != 0 || questionVerb(sc.word(n)) || personVerb(sc.word(n)) || sc.finiteVerb(n)
 }
 
 // nameEnds reports what may follow a name found by position: the end of
@@ -1193,6 +1225,10 @@ func (sc *scanner) extendNameSpans() {
 			if ie, ok := sc.initialAt(k); ok && sc.upper(k) == sc.upper(te) && (ie > k || sc.upper(k)) &&
 				sc.nameEvidence(ie+1, false) && sc.upper(ie+1) == sc.upper(te) && sc.toks[ie+1].space {
 				te = sc.nameRun(ie + 1)
+				continue
+			}
+			if sc.kind(te) == tkWord && sc.tokenStartingAt(x.s) == te && sc.familyWordAfter(te) {
+				te = k // "tendai moyo has an appointment"
 				continue
 			}
 			// A further word no dictionary holds, in the name's case:
