@@ -344,6 +344,10 @@ func buildLexicon() (*lexicon, error) {
 		"beijinhos", "deus", "abencoe", "abencoa", "saude", "tudo", "bonjour", "bonsoir", "bonne", "journee",
 		"soiree", "nuit", "merci", "beaucoup", "salut", "bises", "bisous", "cordialement", "amicalement",
 		"bientot", "dieu", "benisse", "heaps", "mate",
+		// Forms of address a thank-you ends with ("Thanks, Doc!", "thanks
+		// hun", "gracias mami"): the reader, not a name.
+		"doc", "sweetie", "fam", "boss", "mami", "papi", "dude", "folks", "guys", "mija", "mijo",
+		"jefe", "jefa", "mamita", "papito",
 		// Departments a message is addressed to ("Attn: Billing").
 		"billing", "department", "dept", "records", "accounts", "manager", "referrals", "scheduling",
 		"reception", "facturacion", "administracion", "admin", "hr", "payroll")

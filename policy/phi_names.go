@@ -378,8 +378,8 @@ func (sc *scanner) namesBeforeHere() {
 		for s > 0 && h-s < 3 && sc.canBeName(s-1) {
 			s--
 		}
-		if !sc.canBeName(s) || (s > 0 && !(T[s-1].kind == tkPunct || T[s-1].flags&fNotName != 0)) {
-			continue
+		if !sc.canBeName(s) || (s > 0 && !(T[s-1].kind == tkPunct || T[s-1].flags&fNotName != 0 && greetingWord(sc.word(s-1)))) {
+			continue // "Is Priority Health accepted here?": a plan, then its verb
 		}
 		ok := true
 		for k := s; k < h; k++ {
@@ -940,4 +940,15 @@ func haberAux(w []byte) bool {
 // what she is called.
 func (sc *scanner) haberParticiple(m mark) bool {
 	return (sc.is(m.ts, "llamado") || sc.is(m.ts, "llamada")) && haberAux(sc.word(m.ts-1))
+}
+
+// greetingWord reports a greeting or an answer that may open a message
+// before the writer names themself: "hi, Xiomara here", "ok Tendai here".
+func greetingWord(w []byte) bool {
+	switch string(w) {
+	case "hi", "hello", "hey", "hola", "ok", "okay", "yes", "si", "thanks", "thank", "you", "gracias", "morning",
+		"afternoon", "evening", "dias", "tardes", "noches", "good", "dear", "welcome":
+		return true
+	}
+	return false
 }

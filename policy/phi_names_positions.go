@@ -257,7 +257,7 @@ var roleWords = func() map[string]uint16 {
 		{rObject | rPlan, "take"},
 		{rAnd, "and"},
 		{rCue | rPossessive, "name's"},
-		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre"},
+		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre insured asegurado asegurada"},
 		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was"},
 		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
 	} {
@@ -1531,6 +1531,17 @@ func (sc *scanner) dropInsurers() {
 			plan = true
 		case "take", "takes", "taking", "toman":
 			plan = sc.is(p-1, "you") || sc.is(p-1, "u") || sc.is(p-1, "guys") || sc.is(p-1, "still") || sc.is(p-1, "clinic") || sc.is(p-1, "office") || sc.is(p-1, "ustedes")
+			for q := p - 1; q >= 0 && q >= p-4 && !plan; q-- {
+				// "does Dr. Lee take Oscar?": a question whether someone
+				// takes a plan.
+				plan = (sc.is(q, "does") || sc.is(q, "do")) && sc.clauseStart(q)
+			}
+		case "is", "es":
+			// "my insurance is Oscar", "mi seguro es Ambetter".
+			plan = insuranceWord(sc.word(p - 1))
+		case "through", "thru", "via", "por":
+			// "coverage through Cigna", "insured through Anthem".
+			plan = insuranceWord(sc.word(p-1)) || sc.is(p-1, "insured") || sc.is(p-1, "asegurado") || sc.is(p-1, "asegurada")
 		}
 		n := te + 1
 		switch string(sc.word(n)) {
