@@ -335,7 +335,7 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if T[k].flags&fNameWord != 0 && T[k].flags&fClin == 0 {
 		// "will", "hope", "summer": a name where the position is a
 		// strong one or a capital says so.
-		return (wordOK || capital) && sc.wordName(k)
+		return (wordOK || capital || sc.listedPair(k) || sc.listedPair(k-1)) && sc.wordName(k)
 	}
 	if sc.isLex(k) || apostropheName(sc.txt(k)) {
 		return true
@@ -344,6 +344,20 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 		return false
 	}
 	return !dictionaryWord(sc.word(k))
+}
+
+// listedPair reports a listed given name at k and a listed family name
+// after it, in the same case: "grace baker", "rosa flores", "luz rivera".
+// Each alone is also a word ("grace", "flores"); the two together are a
+// person's name wherever a position puts one.
+func (sc *scanner) listedPair(k int) bool {
+	T := sc.toks
+	n := k + 1
+	if k < 0 || n >= len(T) || T[k].kind != tkWord || T[n].kind != tkWord || !T[n].space || T[n].claimed || T[n].inClin || T[k].inClin {
+		return false
+	}
+	const not = fStop | fNotName | fMonth | fWeekday | fClin
+	return T[k].flags&fFirst != 0 && T[n].flags&fSurname != 0 && (T[k].flags|T[n].flags)&not == 0 && sc.upper(n) == sc.upper(k)
 }
 
 // apostropheName reports the shape of an Irish, Italian or French family
