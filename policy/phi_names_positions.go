@@ -1303,6 +1303,23 @@ func (sc *scanner) extendNameSpans() {
 				break
 			}
 		}
+		if ts := sc.tokenStartingAt(x.s); ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) &&
+			sc.kind(ts-2) == tkWord && !T[ts-2].claimed && sc.canBeName(ts-2) && !sc.otherScriptWord(ts-2) &&
+			(sc.upper(ts-2) || !sc.upper(ts)) && T[ts-2].flags&(fStop|fNotName|fClin) == 0 && !T[ts-2].inClin {
+			// The first part of a hyphenated name the lists began after:
+			// "Dong-hyun Kim", "hyun-woo here".
+			x.s = T[ts-2].s
+			T[ts-2].claimed, T[ts-1].claimed = true, true
+		}
+		if ts := sc.tokenStartingAt(x.s); ts >= 1 && T[ts].space && sc.upper(ts) && !sc.allUpperText() && sc.kind(ts-1) == tkWord &&
+			!T[ts-1].claimed && sc.upper(ts-1) && T[ts-1].e-T[ts-1].s >= 2 && sc.canBeName(ts-1) && !sc.otherScriptWord(ts-1) &&
+			T[ts-1].flags&(fStop|fNotName|fClin|fMonth|fWeekday|fState|fParticle) == 0 && !T[ts-1].inClin &&
+			(sc.isLex(ts-1) && T[ts-1].flags&fNameWord == 0 || !dictionaryWord(sc.word(ts-1))) && !bytesHasPossessive(sc.txt(ts-1)) {
+			// A capitalised given name no list took before a capitalised
+			// family name: "Ama Boateng-Mensah", "Yaw Owusu-Ansah".
+			x.s = T[ts-1].s
+			T[ts-1].claimed = true
+		}
 		if e := T[te].e; e > x.e {
 			for k := sc.tokenEndingAt(x.e) + 1; k <= te; k++ {
 				T[k].claimed = true
