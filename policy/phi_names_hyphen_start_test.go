@@ -39,3 +39,16 @@ func TestNameSpanStartsAtItsFirstPart(t *testing.T) {
 		}
 	}
 }
+
+// TestNameSpanKeepsContractions: "I'm", "It's" and other contractions
+// before a capitalised name are the sentence's, not the name's.
+func TestNameSpanKeepsContractions(t *testing.T) {
+	for _, pre := range []string{"Hi, I'm", "I'm", "It's", "Hi it's", "We're with", "You're seeing", "That's", "Who's"} {
+		for _, n := range []string{"Maria Lopez", "Yaw Owusu-Ansah", "Ewa Nowak-Kowalska"} {
+			s := pre + " " + n + ", DOB 03/14/1962"
+			if got := Detect(s).Masked; !strings.HasPrefix(got, pre+" ") || !strings.Contains(got, "[NAME]") && n == "Maria Lopez" {
+				t.Errorf("%q masked as %q", s, got)
+			}
+		}
+	}
+}

@@ -1313,8 +1313,9 @@ func (sc *scanner) extendNameSpans() {
 		}
 		if ts := sc.tokenStartingAt(x.s); ts >= 1 && T[ts].space && sc.upper(ts) && !sc.allUpperText() && sc.kind(ts-1) == tkWord &&
 			!T[ts-1].claimed && sc.upper(ts-1) && T[ts-1].e-T[ts-1].s >= 2 && sc.canBeName(ts-1) && !sc.otherScriptWord(ts-1) &&
-			T[ts-1].flags&(fStop|fNotName|fClin|fMonth|fWeekday|fState|fParticle) == 0 && !T[ts-1].inClin &&
-			(sc.isLex(ts-1) && T[ts-1].flags&fNameWord == 0 || !dictionaryWord(sc.word(ts-1))) && !bytesHasPossessive(sc.txt(ts-1)) {
+			T[ts-1].flags&(fStop|fNotName|fClin|fMonth|fWeekday|fState|fParticle|fPersonal|fQuestion) == 0 && !T[ts-1].inClin &&
+			(sc.isLex(ts-1) && T[ts-1].flags&fNameWord == 0 || !dictionaryWord(sc.word(ts-1))) &&
+			(bytes.IndexByte(sc.txt(ts-1), '\'') < 0 || apostropheName(sc.txt(ts-1))) {
 			// A capitalised given name no list took before a capitalised
 			// family name: "Ama Boateng-Mensah", "Yaw Owusu-Ansah".
 			x.s = T[ts-1].s
