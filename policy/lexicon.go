@@ -336,6 +336,18 @@ func buildLexicon() (*lexicon, error) {
 		"school", "church", "iglesia", "senor", "god", "dios", "jesus christ", "lord", "wifi", "ok", "lol",
 		"thank", "you", "dear", "team", "staff", "sir", "madam", "hey", "hello", "welcome", "bienvenido",
 		"name", "nombre", "names", "nombres",
+		// Portuguese and French courtesies, greetings and blessings that the
+		// population tables also hold as names ("Bonne journée", "Deus
+		// abençoe", "Merci, bonne soirée"): a patient writing them signs
+		// off, no one is named.
+		"bom", "boa", "obrigado", "obrigada", "obrigadao", "tchau", "abraco", "abracos", "beijo", "beijos",
+		"beijinhos", "deus", "abencoe", "abencoa", "saude", "tudo", "bonjour", "bonsoir", "bonne", "journee",
+		"soiree", "nuit", "merci", "beaucoup", "salut", "bises", "bisous", "cordialement", "amicalement",
+		"bientot", "dieu", "benisse", "heaps", "mate",
+		// Forms of address a thank-you ends with ("Thanks, Doc!", "thanks
+		// hun", "gracias mami"): the reader, not a name.
+		"doc", "sweetie", "fam", "boss", "mami", "papi", "dude", "folks", "guys", "mija", "mijo",
+		"jefe", "jefa", "mamita", "papito",
 		// Departments a message is addressed to ("Attn: Billing").
 		"billing", "department", "dept", "records", "accounts", "manager", "referrals", "scheduling",
 		"reception", "facturacion", "administracion", "admin", "hr", "payroll")

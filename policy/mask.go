@@ -1,6 +1,10 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Detect finds Protected Health Information in one chat message and masks
 // it. It covers the Safe Harbor identifiers that occur in text (names,
@@ -30,6 +34,15 @@ func (sc *scanner) detection(text string) Detection {
 	for _, k := range sc.kept {
 		s := sc.n.origStart(int(k.s))
 		e := sc.n.origEnd(int(k.e))
+		// The folded text drops combining marks: a mark after the span's
+		// last letter belongs to it ("ใจดี", "José" typed decomposed).
+		for e < len(text) && text[e] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[e:])
+			if !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			e += size
+		}
 		if n := len(spans); n > 0 && s < spans[n-1].End {
 			// Two spans folded out of one original character (a ligature
 			// split in two): they share the character, so join them.

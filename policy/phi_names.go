@@ -158,7 +158,7 @@ func (sc *scanner) names() {
 		if c != cueNameStrong && c != cueNameWeak && c != cueTitle && c != cueRelation && c != cueIntro {
 			continue
 		}
-		if sc.possessiveIts(m) {
+		if sc.possessiveIts(m) || sc.haberParticiple(m) {
 			continue
 		}
 		j := m.te
@@ -178,6 +178,9 @@ func (sc *scanner) names() {
 		}
 		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
 			continue // "my son's throat": what follows is his, not his name
+		}
+		if c == cueRelation && haberAux(sc.word(j)) {
+			continue // "mi hija ha tenido fiebre": the verb, not her name
 		}
 		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
 		// m.": after any name cue, family name, comma, given name is a
@@ -375,8 +378,8 @@ func (sc *scanner) namesBeforeHere() {
 		for s > 0 && h-s < 3 && sc.canBeName(s-1) {
 			s--
 		}
-		if !sc.canBeName(s) || (s > 0 && !(T[s-1].kind == tkPunct || T[s-1].flags&fNotName != 0)) {
-			continue
+		if !sc.canBeName(s) || (s > 0 && !(T[s-1].kind == tkPunct || T[s-1].flags&fNotName != 0 && greetingWord(sc.word(s-1)))) {
+			continue // "Is Priority Health accepted here?": a plan, then its verb
 		}
 		ok := true
 		for k := s; k < h; k++ {
@@ -542,7 +545,7 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 			return
 		}
 	}
-	if !sc.nameWord(j) {
+	if !sc.nameWord(j) || m.e.cue == cueRelation && haberAux(sc.word(j)) {
 		return
 	}
 	if m.e.cue == cueRelation && !sc.upper(j) && sc.toks[j].flags&(fFirst|fSurname) == 0 && verbObject(sc.word(j+1)) && dictionaryWord(sc.word(j)) {
@@ -896,7 +899,7 @@ func (sc *scanner) popFullName(i int) bool {
 	}
 	k := i + 1
 	if k >= len(sc.toks) || !sc.toks[k].space || sc.upper(k) || !sc.nameWord(k) || sc.toks[k].flags&(fFirst|fSurname) != 0 ||
-		sc.toks[k].e-sc.toks[k].s < 3 || dictionaryWord(sc.word(k)) {
+		sc.toks[k].e-sc.toks[k].s < 3 || dictionaryWord(sc.word(k)) && !sc.familyWordAfter(i) {
 		return false
 	}
 	return sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
@@ -914,6 +917,37 @@ func (sc *scanner) finiteVerb(i int) bool {
 		"can't", "cannot", "can", "could", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "hasn't", "does", "did",
 		"missed", "said", "says", "asked", "feels", "felt", "goes", "went", "keeps", "started", "fell", "woke",
 		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue":
+		return true
+	}
+	return false
+}
+
+// haberAux reports a form of the Spanish auxiliary "haber" ("ha", "he",
+// "han", "hemos", "había"): after a kinship word it opens the verb of
+// the sentence ("mi hija ha tenido fiebre", "my husband ha estado
+// enfermo"), never a name, though "Ha" and "Han" are family names
+// elsewhere.
+func haberAux(w []byte) bool {
+	switch string(w) {
+	case "ha", "he", "han", "has", "hemos", "habia", "habian", "habiamos", "hubo", "haya", "hayan":
+		return true
+	}
+	return false
+}
+
+// haberParticiple reports the cue "llamado"/"llamada" used as the verb
+// after a form of "haber": "ha llamado dos veces" says she called, not
+// what she is called.
+func (sc *scanner) haberParticiple(m mark) bool {
+	return (sc.is(m.ts, "llamado") || sc.is(m.ts, "llamada")) && haberAux(sc.word(m.ts-1))
+}
+
+// greetingWord reports a greeting or an answer that may open a message
+// before the writer names themself: "hi, Xiomara here", "ok Tendai here".
+func greetingWord(w []byte) bool {
+	switch string(w) {
+	case "hi", "hello", "hey", "hola", "ok", "okay", "yes", "si", "thanks", "thank", "you", "gracias", "morning",
+		"afternoon", "evening", "dias", "tardes", "noches", "good", "dear", "welcome":
 		return true
 	}
 	return false

@@ -257,7 +257,7 @@ var roleWords = func() map[string]uint16 {
 		{rObject | rPlan, "take"},
 		{rAnd, "and"},
 		{rCue | rPossessive, "name's"},
-		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre"},
+		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre insured asegurado asegurada"},
 		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was"},
 		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
 	} {
@@ -335,7 +335,7 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if T[k].flags&fNameWord != 0 && T[k].flags&fClin == 0 {
 		// "will", "hope", "summer": a name where the position is a
 		// strong one or a capital says so.
-		return (wordOK || capital) && sc.wordName(k)
+		return (wordOK || capital || sc.listedPair(k) || sc.listedPair(k-1)) && sc.wordName(k)
 	}
 	if sc.isLex(k) || apostropheName(sc.txt(k)) {
 		return true
@@ -344,6 +344,20 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 		return false
 	}
 	return !dictionaryWord(sc.word(k))
+}
+
+// listedPair reports a listed given name at k and a listed family name
+// after it, in the same case: "grace baker", "rosa flores", "luz rivera".
+// Each alone is also a word ("grace", "flores"); the two together are a
+// person's name wherever a position puts one.
+func (sc *scanner) listedPair(k int) bool {
+	T := sc.toks
+	n := k + 1
+	if k < 0 || n >= len(T) || T[k].kind != tkWord || T[n].kind != tkWord || !T[n].space || T[n].claimed || T[n].inClin || T[k].inClin {
+		return false
+	}
+	const not = fStop | fNotName | fMonth | fWeekday | fClin
+	return T[k].flags&fFirst != 0 && T[n].flags&fSurname != 0 && (T[k].flags|T[n].flags)&not == 0 && sc.upper(n) == sc.upper(k)
 }
 
 // apostropheName reports the shape of an Irish, Italian or French family
@@ -423,9 +437,41 @@ func (sc *scanner) nameRunCase(j, ref int) int {
 			end = k
 			continue
 		}
+		if end == j && sc.familyWordAfter(j) {
+			end = k // "can tendai moyo come in": the family name is also a word
+		}
 		break
 	}
 	return end
+}
+
+// familyWordAfter reports that the word after token g, a lower-case given
+// name that is no word itself ("tendai", "ngozi"), is the person's family
+// name though a dictionary lists it ("tendai moyo", "ngozi banda",
+// "kwabena mesa"): a lower-case word of three letters or more that is no
+// function word, role word or verb of the sentence, after which the name
+// may end (the end, punctuation, a function word, a number or date of
+// birth, or the verb a person's name comes before).
+func (sc *scanner) familyWordAfter(g int) bool {
+	T := sc.toks
+	k := g + 1
+	if g < 0 || k >= len(T) || T[g].kind != tkWord || T[g].flags&fFirst == 0 || T[g].flags&(fNameWord|fMonth|fStop|fNotName) != 0 || sc.upper(g) {
+		return false
+	}
+	if T[k].kind != tkWord || T[k].claimed || !T[k].space || sc.upper(k) || T[k].e-T[k].s < 3 || T[k].inClin ||
+		T[k].flags&(fStop|fNotName|fFirst|fSurname|fNameWord|fMonth|fWeekday|fClin) != 0 || !sc.nameWord(k) {
+		return false
+	}
+	w := sc.word(k)
+	if !dictionaryWord(w) || wordRoles(w) != 0 || questionVerb(w) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
+		return false
+	}
+	n := k + 1
+	switch string(sc.word(n)) {
+	case "up", "out", "over", "off", "down", "away", "back", "around", "through", "me", "us", "it", "them", "him":
+		return false // "can maria sleep over", "did ngozi call me": the word is a verb
+	}
+	return sc.nameEnds(n) || sc.flags(n)&fDOBCue != 0 || questionVerb(sc.word(n)) || personVerb(sc.word(n)) || sc.finiteVerb(n)
 }
 
 // nameEnds reports what may follow a name found by position: the end of
@@ -445,7 +491,7 @@ func (sc *scanner) cuedUnknownNames() {
 		if c != cueNameStrong && c != cueNameWeak && c != cueRelation && c != cueIntro && c != cueTitle {
 			continue
 		}
-		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) || sc.possessiveIts(m) {
+		if c == cueRelation && (bytesHasPossessive(sc.txt(m.te-1)) || haberAux(sc.word(m.te))) || sc.possessiveIts(m) || sc.haberParticiple(m) {
 			continue
 		}
 		if c == cueTitle {
@@ -758,7 +804,8 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	}
 	// "thank you! kwabena oyelaran", "gracias. itzel": the thanks ends
 	// its own sentence and the name follows.
-	bang := (sc.isP(start-1, '!') || sc.isP(start-1, '.')) && (signOffWord(sc.word(start-2)) || sc.is(start-2, "you") && sc.is(start-3, "thank"))
+	thanksAt := sc.thanksSentence(start - 1)
+	bang := thanksAt >= 0
 	if start > last || !(r.has(sc, start-1, rSign|rComma) || bang || lines && sc.newlineBefore(start)) {
 		return // most messages: no signature mark before the last words
 	}
@@ -776,8 +823,11 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	lineStart := sc.newlineBefore(start)
 	dash := sc.isP(p, '-') || sc.isP(p, '~')
 	comma := sc.isP(p, ',')
-	if dash || comma || bang {
+	if dash || comma {
 		p--
+	}
+	if bang {
+		p = thanksAt
 	}
 	if bang && start == last && !sc.isLex(start) {
 		return // "thanks! lol", "Thanks. Bye": one word no list holds
@@ -816,6 +866,41 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 		}
 	}
 	sc.addName(start, end, 0.6)
+}
+
+// thanksSentence reports a sentence of thanks that ends at token k with
+// "!" or "." (repeated or not): "thanks!", "thank you so much!!", "muchas
+// gracias." The word of thanks stands within the sentence's last four
+// words, "so much", "very much", "again" or "a lot" after it. It returns
+// the token of the thanks word, or -1.
+func (sc *scanner) thanksSentence(k int) int {
+	if !sc.isP(k, '!') && !sc.isP(k, '.') {
+		return -1
+	}
+	for k > 0 && (sc.isP(k-1, '!') || sc.isP(k-1, '.')) {
+		k--
+	}
+	for q := k - 1; q >= 0 && q >= k-4 && sc.kind(q) == tkWord; q-- {
+		switch string(sc.word(q)) {
+		case "thanks", "thank", "thx", "thnx", "thnks", "ty", "tks", "gracias", "cheers":
+			return q
+		}
+	}
+	return -1
+}
+
+// lineEnds reports that token k and what follows it up to the end of the
+// message or of its line are only punctuation (or that nothing follows).
+func (sc *scanner) lineEnds(k int) bool {
+	for ; k < len(sc.toks); k++ {
+		if sc.newlineBefore(k) {
+			return true
+		}
+		if sc.kind(k) != tkPunct {
+			return false
+		}
+	}
+	return true
 }
 
 // newlineBefore reports a line break between token k and the one before.
@@ -1143,11 +1228,21 @@ func (sc *scanner) extendNameSpans() {
 				te = ie
 				continue
 			}
+			// A capital initial that closes the message or its line, as a
+			// signature does: "atte. Rosa M.", "thanks, Kwabena O".
+			if ie, ok := sc.initialAt(k); ok && sc.upper(k) && sc.upper(te) && sc.kind(te) == tkWord && !sc.is(k, "i") && sc.lineEnds(ie+1) {
+				te = ie
+				continue
+			}
 			// A middle initial the first rule stopped at, the family name
 			// after it: "kwabena a. mensah", "Tamsin E Okonjo".
 			if ie, ok := sc.initialAt(k); ok && sc.upper(k) == sc.upper(te) && (ie > k || sc.upper(k)) &&
 				sc.nameEvidence(ie+1, false) && sc.upper(ie+1) == sc.upper(te) && sc.toks[ie+1].space {
 				te = sc.nameRun(ie + 1)
+				continue
+			}
+			if sc.kind(te) == tkWord && sc.tokenStartingAt(x.s) == te && sc.familyWordAfter(te) {
+				te = k // "tendai moyo has an appointment"
 				continue
 			}
 			// A further word no dictionary holds, in the name's case:
@@ -1207,6 +1302,24 @@ func (sc *scanner) extendNameSpans() {
 				}
 				break
 			}
+		}
+		if ts := sc.tokenStartingAt(x.s); ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) &&
+			sc.kind(ts-2) == tkWord && !T[ts-2].claimed && sc.canBeName(ts-2) && !sc.otherScriptWord(ts-2) &&
+			(sc.upper(ts-2) || !sc.upper(ts)) && T[ts-2].flags&(fStop|fNotName|fClin) == 0 && !T[ts-2].inClin {
+			// The first part of a hyphenated name the lists began after:
+			// "Dong-hyun Kim", "hyun-woo here".
+			x.s = T[ts-2].s
+			T[ts-2].claimed, T[ts-1].claimed = true, true
+		}
+		if ts := sc.tokenStartingAt(x.s); ts >= 1 && T[ts].space && sc.upper(ts) && !sc.allUpperText() && sc.kind(ts-1) == tkWord &&
+			!T[ts-1].claimed && sc.upper(ts-1) && T[ts-1].e-T[ts-1].s >= 2 && sc.canBeName(ts-1) && !sc.otherScriptWord(ts-1) &&
+			T[ts-1].flags&(fStop|fNotName|fClin|fMonth|fWeekday|fState|fParticle|fPersonal|fQuestion) == 0 && !T[ts-1].inClin &&
+			(sc.isLex(ts-1) && T[ts-1].flags&fNameWord == 0 || !dictionaryWord(sc.word(ts-1))) &&
+			(bytes.IndexByte(sc.txt(ts-1), '\'') < 0 || apostropheName(sc.txt(ts-1))) {
+			// A capitalised given name no list took before a capitalised
+			// family name: "Ama Boateng-Mensah", "Yaw Owusu-Ansah".
+			x.s = T[ts-1].s
+			T[ts-1].claimed = true
 		}
 		if e := T[te].e; e > x.e {
 			for k := sc.tokenEndingAt(x.e) + 1; k <= te; k++ {
@@ -1450,6 +1563,17 @@ func (sc *scanner) dropInsurers() {
 			plan = true
 		case "take", "takes", "taking", "toman":
 			plan = sc.is(p-1, "you") || sc.is(p-1, "u") || sc.is(p-1, "guys") || sc.is(p-1, "still") || sc.is(p-1, "clinic") || sc.is(p-1, "office") || sc.is(p-1, "ustedes")
+			for q := p - 1; q >= 0 && q >= p-4 && !plan; q-- {
+				// "does Dr. Lee take Oscar?": a question whether someone
+				// takes a plan.
+				plan = (sc.is(q, "does") || sc.is(q, "do")) && sc.clauseStart(q)
+			}
+		case "is", "es":
+			// "my insurance is Oscar", "mi seguro es Ambetter".
+			plan = insuranceWord(sc.word(p - 1))
+		case "through", "thru", "via", "por":
+			// "coverage through Cigna", "insured through Anthem".
+			plan = insuranceWord(sc.word(p-1)) || sc.is(p-1, "insured") || sc.is(p-1, "asegurado") || sc.is(p-1, "asegurada")
 		}
 		n := te + 1
 		switch string(sc.word(n)) {
