@@ -31,7 +31,7 @@ func (s *Server) handleProgramMetrics(w http.ResponseWriter, r *http.Request) {
 	now := s.now().In(s.cfg.ClinicZone)
 	rep, err := report.Build(r.Context(), s.store.DB, s.store, report.Options{
 		From: now.AddDate(0, 0, -(metricsDays - 1)), To: now, Zone: s.cfg.ClinicZone,
-		HandoffSLA: DefaultHandoffSLA, LinkTTL: s.cfg.LinkTTL, Now: s.now,
+		HandoffSLA: s.cfg.HandoffSLA, LinkTTL: s.cfg.LinkTTL, Now: s.now,
 	})
 	if err != nil {
 		s.log.Error("program metrics failed", "err", err.Error())
@@ -43,7 +43,7 @@ func (s *Server) handleProgramMetrics(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the metrics could not be opened; try again")
 		return
 	}
-	out := api.ProgramMetrics{Zone: rep.Zone, Days: rep.Days, SLASeconds: DefaultHandoffSLA.Seconds(),
+	out := api.ProgramMetrics{Zone: rep.Zone, Days: rep.Days, SLASeconds: s.cfg.HandoffSLA.Seconds(),
 		Last30: programPeriod(rep.Total)}
 	for _, d := range rep.Days {
 		out.InboundByDay = append(out.InboundByDay, rep.ByDay[d].InboundMessages)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clinicwa/triage/store/api"
 )
@@ -45,5 +46,27 @@ func TestProgramMetricsAPI(t *testing.T) {
 		if strings.Contains(string(raw), leak) {
 			t.Errorf("metrics carry %q", leak)
 		}
+	}
+}
+
+// TestProgramMetricsUseTheClinicsHandoffSLA: the supervisor's screen
+// measures hand-offs against the SLA the clinic configured, the same one
+// the nurses' queue escalates by, not the built-in default.
+func TestProgramMetricsUseTheClinicsHandoffSLA(t *testing.T) {
+	const sla = 45 * time.Minute
+	if sla == DefaultHandoffSLA {
+		t.Fatal("pick an SLA other than the default")
+	}
+	e := newEnv(t, func(c *Config) {
+		c.HandoffSLA = sla
+		c.SeedUsers = append(c.SeedUsers, SeedUser{Username: "boss", Password: testPasswords["boss"], Role: "supervisor"})
+	})
+	boss := e.login("boss")
+	var pm api.ProgramMetrics
+	if code := e.do("GET", api.Version+"/metrics", boss, nil, &pm); code != http.StatusOK {
+		t.Fatalf("supervisor got %d", code)
+	}
+	if pm.SLASeconds != sla.Seconds() {
+		t.Errorf("metrics measured against an SLA of %v s, want the clinic's %v s", pm.SLASeconds, sla.Seconds())
 	}
 }
