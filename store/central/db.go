@@ -49,11 +49,7 @@ func loadMigrations() ([]dbfile.Migration, error) { return migrations.SQLite() }
 // Migrate applies every embedded SQLite migration (migrations/sqlite) the
 // database does not yet have; a schema newer than this triaged is refused.
 func Migrate(ctx context.Context, db *sql.DB) error {
-	ms, err := loadMigrations()
-	if err != nil {
-		return fmt.Errorf("central: %w", err)
-	}
-	if err := migrate.Apply(ctx, db, migrate.SQLite, ms, "triaged"); err != nil {
+	if err := migrations.ApplySQLite(ctx, db); err != nil {
 		return fmt.Errorf("central: %w", err)
 	}
 	return nil

@@ -13,7 +13,6 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/migrations"
 	"github.com/clinicwa/triage/store/central/storage"
-	"github.com/clinicwa/triage/store/migrate"
 	"github.com/clinicwa/triage/store/sqlite"
 )
 
@@ -28,11 +27,7 @@ func testLog(t *testing.T) *sql.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ms, err := migrations.SQLite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate.Apply(ctx, db, migrate.SQLite, ms, "triaged"); err != nil {
+	if err := migrations.ApplySQLite(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

@@ -12,7 +12,6 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/central/migrations"
 	"github.com/clinicwa/triage/store/central/storage"
-	"github.com/clinicwa/triage/store/migrate"
 	"github.com/clinicwa/triage/store/sqlite"
 )
 
@@ -26,11 +25,7 @@ func testStore(t *testing.T, threads ...string) (db *sql.DB, write func(context.
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ms, err := migrations.SQLite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate.Apply(ctx, db, migrate.SQLite, ms, "triaged"); err != nil {
+	if err := migrations.ApplySQLite(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	for _, th := range threads {

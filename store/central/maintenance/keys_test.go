@@ -13,7 +13,6 @@ import (
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/migrations"
-	"github.com/clinicwa/triage/store/migrate"
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -52,11 +51,7 @@ func migratedStore(t *testing.T, pass string, n int) (*sql.DB, *seal.Keys) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ms, err := migrations.SQLite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate.Apply(ctx, db, migrate.SQLite, ms, "triaged"); err != nil {
+	if err := migrations.ApplySQLite(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(`CREATE TABLE notes (id TEXT PRIMARY KEY, body_sealed BLOB)`); err != nil {

@@ -27,6 +27,8 @@
 package migrations
 
 import (
+	"context"
+	"database/sql"
 	"embed"
 
 	"github.com/clinicwa/triage/store/migrate"
@@ -43,3 +45,17 @@ func SQLite() ([]migrate.Migration, error) { return migrate.Load(sqliteFiles, "s
 
 // Postgres returns the PostgreSQL migrations, numbered 1..n.
 func Postgres() ([]migrate.Migration, error) { return migrate.Load(postgresFiles, "postgres") }
+
+// Store is the name the central store's migrations are recorded under.
+const Store = "triaged"
+
+// ApplySQLite brings the central SQLite database db up to the newest
+// schema: every migration it does not have yet, in order. A schema newer
+// than this build is refused.
+func ApplySQLite(ctx context.Context, db *sql.DB) error {
+	ms, err := SQLite()
+	if err != nil {
+		return err
+	}
+	return migrate.Apply(ctx, db, migrate.SQLite, ms, Store)
+}

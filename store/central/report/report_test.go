@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/clinicwa/triage/store/central/migrations"
-	"github.com/clinicwa/triage/store/migrate"
 	"github.com/clinicwa/triage/store/sqlite"
 )
 
@@ -22,11 +21,7 @@ func migratedDB(t *testing.T) *sql.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ms, err := migrations.SQLite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate.Apply(ctx, db, migrate.SQLite, ms, "triaged"); err != nil {
+	if err := migrations.ApplySQLite(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	return db
