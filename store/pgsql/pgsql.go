@@ -447,6 +447,14 @@ func IsSerializationFailure(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
 }
 
+// IsLockTimeout reports whether err is PostgreSQL's lock_not_available
+// (SQLSTATE 55P03): a statement waited longer than lock_timeout for a lock
+// another transaction holds.
+func IsLockTimeout(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "55P03"
+}
+
 // ConstraintName is the constraint a PostgreSQL error names, or "".
 func ConstraintName(err error) string {
 	var pe *pgconn.PgError

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/clinicwa/triage/store/central/storage"
 )
@@ -83,7 +84,21 @@ type CommitterConfig struct {
 	// Store writes each webhook's events.
 	Store Store
 	Log   *slog.Logger
+	// LockWait bounds how long a batch waits on PostgreSQL for a lock
+	// another transaction holds (DefaultLockWait when zero). Past it the
+	// batch fails, its webhooks are answered 503 and the provider sends
+	// them again, rather than hold this node's intake for as long as the
+	// other transaction takes: a node whose transaction waits on another
+	// node's, which waits in turn on this node, would otherwise stall both
+	// with nothing PostgreSQL can see as a deadlock. SQLite's writers wait
+	// at BEGIN under their busy timeout instead.
+	LockWait time.Duration
 }
+
+// DefaultLockWait is how long a webhook batch waits for a lock held by
+// another transaction before it gives up; a batch's own statements take
+// milliseconds.
+const DefaultLockWait = 5 * time.Second
 
 // Committer owns every webhook write transaction of this process.
 type Committer struct {
@@ -114,8 +129,12 @@ type Hooks struct {
 
 // NewCommitter returns a committer that stores nothing until Start.
 func NewCommitter(cfg CommitterConfig) *Committer {
+	lockWait := cfg.LockWait
+	if lockWait <= 0 {
+		lockWait = DefaultLockWait
+	}
 	return &Committer{
-		cfg: cfg, queue: make(chan *job, queueLen), conn: &writerConn{db: cfg.DB},
+		cfg: cfg, queue: make(chan *job, queueLen), conn: &writerConn{db: cfg.DB, lockWait: lockWait},
 		quit: make(chan struct{}), done: make(chan struct{}),
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/clinicwa/triage/store/pgsql"
 )
@@ -25,6 +27,9 @@ type writerConn struct {
 	db    *sql.DB
 	conn  *sql.Conn
 	stmts map[string]*sql.Stmt
+	// lockWait is the transaction's lock_timeout on PostgreSQL
+	// (CommitterConfig.LockWait).
+	lockWait time.Duration
 }
 
 // begin opens a write transaction, connecting first if needed.
@@ -44,6 +49,15 @@ func (c *writerConn) begin(ctx context.Context) error {
 		// batch on a fresh one either way.
 		c.discard()
 		return err
+	}
+	if pgsql.IsPostgres(c.db) {
+		// For this transaction only: a lock another transaction holds
+		// longer than this fails the batch (SQLSTATE 55P03) instead of
+		// holding this node's intake (CommitterConfig.LockWait).
+		if _, err := c.conn.ExecContext(ctx, fmt.Sprintf(`SET LOCAL lock_timeout = '%dms'`, c.lockWait.Milliseconds())); err != nil {
+			c.rollback(ctx)
+			return err
+		}
 	}
 	return nil
 }
