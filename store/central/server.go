@@ -30,6 +30,7 @@ import (
 	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/events"
 	"github.com/clinicwa/triage/store/central/ingest"
+	"github.com/clinicwa/triage/store/central/nodes"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 	"github.com/clinicwa/triage/store/central/siem"
 	"github.com/clinicwa/triage/store/central/signin"
@@ -216,6 +217,10 @@ type Config struct {
 	// how often a node tries to become the checkpoint signer, and the
 	// signer checks it still is (nodes.DefaultElectionCheck).
 	OutboxLease, ElectionInterval time.Duration
+	// ServingCheck is how often a node checks that it still holds its
+	// share of the serving lock that keeps key maintenance out
+	// (DefaultServingCheck; maintenance_keys.go).
+	ServingCheck time.Duration
 }
 
 // Server is a running central endpoint.
@@ -246,9 +251,12 @@ type Server struct {
 	siemMu      sync.Mutex             // guards siem when several nodes elect the streamer
 	opsAddr     string
 
-	// servingShare gives back this node's share of the serving lock that
-	// keeps key maintenance out (maintenance_keys.go); nil on SQLite.
-	servingShare func()
+	// serving is this node's share of the serving lock that keeps key
+	// maintenance out (maintenance_keys.go); nil on SQLite.
+	serving *nodes.WatchedShare
+	// stopped holds the error that ended serving from inside, such as a
+	// lost serving lock (stopServing); Start's channel reports it.
+	stopped atomic.Pointer[error]
 
 	// hashes admits password checks; lockedSources remembers the
 	// addresses locked out; refusals rate-limits and aggregates the audit
@@ -424,6 +432,7 @@ func (s *Server) Start() (addr string, errc <-chan error, err error) {
 		return "", nil, fmt.Errorf("central: listen: %w", err)
 	}
 	s.listener = ln
+	s.closeMu.Lock()
 	s.httpSrv = &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -435,6 +444,11 @@ func (s *Server) Start() (addr string, errc <-chan error, err error) {
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		TLSConfig:      serverTLSConfig(),
 	}
+	s.closeMu.Unlock()
+	if stop := s.stopped.Load(); stop != nil {
+		ln.Close()
+		return "", nil, *stop
+	}
 	ch := make(chan error, 1)
 	go func() {
 		var err error
@@ -445,6 +459,9 @@ func (s *Server) Start() (addr string, errc <-chan error, err error) {
 		}
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
+		}
+		if stop := s.stopped.Load(); stop != nil {
+			err = *stop
 		}
 		ch <- err
 		close(ch)

@@ -51,6 +51,20 @@ func Exclude(ctx context.Context, db *sql.DB, name string) (release func(), err 
 }
 
 func tryHold(ctx context.Context, db *sql.DB, name, try, unlock string) (func(), error) {
+	h, err := tryHoldConn(ctx, db, name, try, unlock)
+	if err != nil {
+		return nil, err
+	}
+	return h.release, nil
+}
+
+// held is a session lock and the connection whose session holds it.
+type held struct {
+	conn    *sql.Conn
+	release func()
+}
+
+func tryHoldConn(ctx context.Context, db *sql.DB, name, try, unlock string) (*held, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -65,7 +79,7 @@ func tryHold(ctx context.Context, db *sql.DB, name, try, unlock string) (func(),
 		conn.Close()
 		return nil, ErrHeld
 	}
-	return releaser(conn, unlock, key), nil
+	return &held{conn: conn, release: releaser(conn, unlock, key)}, nil
 }
 
 // releaser gives the lock on conn back once, however often it is called.
