@@ -261,6 +261,14 @@ func (s *Server) handoffLink(threadID, messageID string, now time.Time) (string,
 // again), a key reused for another thread, or a thread that does not
 // exist.
 func (s *Server) sendTarget(ctx context.Context, q Querier, sess *session, threadID, key string, out *sendOutcome) (Thread, Patient, bool, error) {
+	// The thread is held first: a send through another node waits here,
+	// then finds this one's message (the same key) or counts it (the cap).
+	if err := s.store.Threads.Lock(ctx, q, threadID); errors.Is(err, ErrNotFound) {
+		out.notFound = true
+		return Thread{}, Patient{}, true, nil
+	} else if err != nil {
+		return Thread{}, Patient{}, true, err
+	}
 	prev, err := s.store.Messages.ByIdempotencyKey(ctx, q, sess.User.ID, key)
 	if err == nil {
 		if prev.ThreadID != threadID {

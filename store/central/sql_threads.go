@@ -10,6 +10,7 @@ import (
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
+	"github.com/clinicwa/triage/store/pgsql"
 )
 
 type sqlThreads struct{ *sqlite }
@@ -42,6 +43,26 @@ func (s sqlThreads) scan(row interface{ Scan(...any) error }) (Thread, error) {
 
 func (s sqlThreads) Get(ctx context.Context, q Querier, id string) (Thread, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+threadCols+` FROM threads WHERE id = ?`, id))
+}
+
+// lockThreadSQL holds a thread's row until the transaction ends. A send
+// decides on what the transaction reads (the messages of the last 24
+// hours against the clinic's cap, an earlier send with the same
+// idempotency key); on PostgreSQL a send on another node may commit in
+// between, and both would pass the cap, or both insert the same send.
+// Held from before those reads, the row makes the second send wait for
+// the first and then see it. SQLite's write transaction already holds the
+// whole database, so its text only reads the row.
+var lockThreadSQL = pgsql.Spelling(`SELECT id FROM threads WHERE id = ?`,
+	`SELECT id FROM threads WHERE id = ? FOR UPDATE`)
+
+func (s sqlThreads) Lock(ctx context.Context, q Querier, id string) error {
+	var got string
+	err := q.QueryRowContext(ctx, lockThreadSQL, id).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
 }
 
 func (s sqlThreads) ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error) {

@@ -213,6 +213,9 @@ type Threads interface {
 	// ForPatient returns the patient's thread, creating it if needed.
 	ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error)
 	Get(ctx context.Context, q Querier, id string) (Thread, error)
+	// Lock holds the thread's row until the transaction ends, or reports
+	// ErrNotFound (lockThreadSQL).
+	Lock(ctx context.Context, q Querier, id string) error
 	// NoteInbound moves the thread's clocks for a patient message and
 	// reopens a closed thread.
 	NoteInbound(ctx context.Context, q Querier, id string, at time.Time, clinical bool) error
