@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -90,17 +92,6 @@ type AccountReview struct {
 	Flags              []string         `json:"flags"`
 }
 
-// ReviewRecord is a completed review.
-type ReviewRecord struct {
-	ID       string    `json:"id"`
-	Reviewer string    `json:"reviewer"`
-	Note     string    `json:"note"`
-	Accounts int       `json:"accounts"`
-	Findings int       `json:"findings"`
-	At       time.Time `json:"at"`
-	NextDue  time.Time `json:"next_due"`
-}
-
 // AccessReview is the whole review of one period.
 type AccessReview struct {
 	GeneratedAt time.Time       `json:"generated_at"`
@@ -111,11 +102,11 @@ type AccessReview struct {
 	Accounts    []AccountReview `json:"accounts"`
 	// DisabledWithSessions must be empty: disabling ends every session in
 	// the same transaction. Anything here is a defect to report.
-	DisabledWithSessions []string      `json:"disabled_with_live_sessions"`
-	Dormant              []string      `json:"dormant"`
-	LastReview           *ReviewRecord `json:"last_review"`
-	NextDue              time.Time     `json:"next_due"`
-	Due                  bool          `json:"due"`
+	DisabledWithSessions []string              `json:"disabled_with_live_sessions"`
+	Dormant              []string              `json:"dormant"`
+	LastReview           *records.ReviewRecord `json:"last_review"`
+	NextDue              time.Time             `json:"next_due"`
+	Due                  bool                  `json:"due"`
 }
 
 // Findings counts the flags raised over every account.
@@ -172,7 +163,7 @@ func (s *Server) accessReview(ctx context.Context, opt AccessReviewOptions) (Acc
 	}
 	rep := AccessReview{GeneratedAt: now, From: opt.From.UTC(), To: opt.To.UTC(), DormantDays: opt.DormantDays, Policy: pol.Version,
 		DisabledWithSessions: []string{}, Dormant: []string{}}
-	users, err := s.store.Users.(sqlUsers).list(ctx, s.db)
+	users, err := s.store.Users.(records.Users).List(ctx, s.db)
 	if err != nil {
 		return rep, err
 	}
@@ -182,7 +173,7 @@ func (s *Server) accessReview(ctx context.Context, opt AccessReviewOptions) (Acc
 	}
 	dormantCut := now.Add(-time.Duration(opt.DormantDays) * 24 * time.Hour)
 	for _, u := range users {
-		acc, err := s.store.Users.(sqlUsers).access(ctx, s.db, u.ID)
+		acc, err := s.store.Users.(records.Users).Access(ctx, s.db, u.ID)
 		if err != nil {
 			return rep, err
 		}
@@ -202,7 +193,7 @@ func (s *Server) accessReview(ctx context.Context, opt AccessReviewOptions) (Acc
 		}
 		// Live: not revoked, not expired. Idle sessions still count: the
 		// row exists and disabling must have removed it.
-		if ar.LiveSessions, err = (sqlSessions{}).live(ctx, s.db, u.ID, now); err != nil {
+		if ar.LiveSessions, err = (records.Sessions{}).Live(ctx, s.db, u.ID, now); err != nil {
 			return rep, err
 		}
 		if last, err := s.lastAudit(ctx, u.ID, "login", "ok", ""); err != nil {
@@ -255,7 +246,7 @@ func (s *Server) accessReview(ctx context.Context, opt AccessReviewOptions) (Acc
 
 // reviewDue is when the next review falls due: a quarter after the last,
 // or now when none was ever recorded.
-func reviewDue(last *ReviewRecord, now time.Time) (time.Time, bool) {
+func reviewDue(last *records.ReviewRecord, now time.Time) (time.Time, bool) {
 	if last == nil {
 		return now, true
 	}
@@ -265,18 +256,18 @@ func reviewDue(last *ReviewRecord, now time.Time) (time.Time, bool) {
 // lastAudit is the time of the newest entry of the server's chain with
 // this action and outcome, by userID or on object (whichever is given).
 func (s *Server) lastAudit(ctx context.Context, userID, action, outcome, object string) (time.Time, error) {
-	return sqlAccessReviews{}.lastAudit(ctx, s.db, userID, action, outcome, object)
+	return records.AccessReviews{}.LastAudit(ctx, s.db, userID, action, outcome, object)
 }
 
 // signInFailures counts the refused sign-ins with a known account in
 // [from, to), and those that locked it (login.go marks them "locked_now").
 func (s *Server) signInFailures(ctx context.Context, userID string, from, to time.Time) (lockouts, failures int, err error) {
-	return sqlAccessReviews{}.signInFailures(ctx, s.db, userID, from, to)
+	return records.AccessReviews{}.SignInFailures(ctx, s.db, userID, from, to)
 }
 
 // periodReveals opens every reveal in [from, to) by user, reasons masked.
 func (s *Server) periodReveals(ctx context.Context, from, to time.Time) (map[string][]ReviewedReveal, error) {
-	held, err := sqlReveals{}.between(ctx, s.db, from, to)
+	held, err := records.Reveals{}.Between(ctx, s.db, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -304,8 +295,8 @@ func MaskStaffText(text string) (out string, masked bool) {
 	return d.Masked, len(d.Spans) > 0
 }
 
-func (s *Server) lastReview(ctx context.Context) (*ReviewRecord, error) {
-	return sqlAccessReviews{}.lastReview(ctx, s.db)
+func (s *Server) lastReview(ctx context.Context) (*records.ReviewRecord, error) {
+	return records.AccessReviews{}.LastReview(ctx, s.db)
 }
 
 // MaxReviewNote bounds a review note.
@@ -318,13 +309,13 @@ var ErrReviewer = errors.New("the reviewer must be an enabled supervisor or admi
 // account) completed the review rep, with a note; the next review falls
 // due a quarter later. The record and its audit entry commit together.
 // actor is who ran the tool ("cli:<os user>").
-func (a *Admin) RecordAccessReview(ctx context.Context, actor, reviewer, note string, rep AccessReview) (ReviewRecord, error) {
+func (a *Admin) RecordAccessReview(ctx context.Context, actor, reviewer, note string, rep AccessReview) (records.ReviewRecord, error) {
 	note = strings.TrimSpace(note)
 	if note == "" || utf8.RuneCountInString(note) > MaxReviewNote || !utf8.ValidString(note) {
-		return ReviewRecord{}, fmt.Errorf("the review note must be 1 to %d characters: say what was checked and what was done about each finding", MaxReviewNote)
+		return records.ReviewRecord{}, fmt.Errorf("the review note must be 1 to %d characters: say what was checked and what was done about each finding", MaxReviewNote)
 	}
 	now := a.s.now()
-	rec := ReviewRecord{ID: newID("rev"), Note: note, Accounts: len(rep.Accounts), Findings: rep.Findings(), At: now, NextDue: now.Add(ReviewInterval)}
+	rec := records.ReviewRecord{ID: records.NewID("rev"), Note: note, Accounts: len(rep.Accounts), Findings: rep.Findings(), At: now, NextDue: now.Add(ReviewInterval)}
 	err := a.s.store.Tx(ctx, func(q Querier) error {
 		u, err := a.lookup(ctx, q, reviewer)
 		if err != nil {
@@ -337,7 +328,7 @@ func (a *Admin) RecordAccessReview(ctx context.Context, actor, reviewer, note st
 		if err := checkReviewNote(ctx, q, note); err != nil {
 			return err
 		}
-		if err := (sqlAccessReviews{}).insert(ctx, q, rec, u.ID, note, now); err != nil {
+		if err := (records.AccessReviews{}).Insert(ctx, q, rec, u.ID, note, now); err != nil {
 			return err
 		}
 		return a.s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "access_review.done", Object: "access_review:" + rec.ID,
@@ -345,7 +336,7 @@ func (a *Admin) RecordAccessReview(ctx context.Context, actor, reviewer, note st
 				"findings": strconv.Itoa(rec.Findings), "next_due": rec.NextDue.Format(time.DateOnly)}})
 	})
 	if err != nil {
-		return ReviewRecord{}, err
+		return records.ReviewRecord{}, err
 	}
 	return rec, nil
 }
@@ -358,7 +349,7 @@ func checkReviewNote(ctx context.Context, q Querier, note string) error {
 	if len(d.Spans) == 0 {
 		return nil
 	}
-	users, err := sqlAccessReviews{}.usernames(ctx, q)
+	users, err := records.AccessReviews{}.Usernames(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -379,7 +370,7 @@ func checkReviewNote(ctx context.Context, q Querier, note string) error {
 	return nil
 }
 
-// ReviewStatus is what the console shows supervisors: when the last
+// reviewStatus is what the console shows supervisors: when the last
 // review was done and whether the next is due.
 func (s *Server) reviewStatus(ctx context.Context) (api.ReviewStatus, error) {
 	last, err := s.lastReview(ctx)

@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -120,20 +122,14 @@ func (s *Server) messagingPolicy() (MessagingPolicy, error) {
 	return LoadMessagingPolicy(s.cfg.DataDir)
 }
 
-// ackRow is one stored acknowledgment (the name stays sealed).
-type ackRow struct {
-	ID, Version, SHA256 string
-	At                  time.Time
-}
-
-func (s *Server) latestAck(ctx context.Context, userID string) (*ackRow, error) {
-	return sqlPolicyAcks{}.latest(ctx, s.db, userID)
+func (s *Server) latestAck(ctx context.Context, userID string) (*records.AckRow, error) {
+	return records.PolicyAcks{}.Latest(ctx, s.db, userID)
 }
 
 // currentAck is the user's acknowledgment of exactly this policy text
 // within AckValidity, or nil.
-func (s *Server) currentAck(ctx context.Context, userID string, pol MessagingPolicy) (*ackRow, error) {
-	return sqlPolicyAcks{}.current(ctx, s.db, userID, pol.SHA256, s.now().Add(-AckValidity))
+func (s *Server) currentAck(ctx context.Context, userID string, pol MessagingPolicy) (*records.AckRow, error) {
+	return records.PolicyAcks{}.Current(ctx, s.db, userID, pol.SHA256, s.now().Add(-AckValidity))
 }
 
 // acked guards the thread routes: a user who has not acknowledged the
@@ -235,7 +231,7 @@ func (s *Server) handlePolicyAck(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, api.Refusal{Rule: "full_name", Reason: strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + "."})
 		return
 	}
-	id := newID("ack")
+	id := records.NewID("ack")
 	sealed, err := s.keys.SealString("policy_acks", "name", id, name)
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, "the acknowledgment could not be recorded; try again")
@@ -243,7 +239,7 @@ func (s *Server) handlePolicyAck(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.now()
 	err = s.store.Tx(ctx, func(q Querier) error {
-		if err := (sqlPolicyAcks{}).insert(ctx, q, id, sess.User.ID, pol.Version, pol.SHA256, sess.ConsoleID, sealed, now); err != nil {
+		if err := (records.PolicyAcks{}).Insert(ctx, q, id, sess.User.ID, pol.Version, pol.SHA256, sess.ConsoleID, sealed, now); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "policy.ack",
@@ -272,17 +268,7 @@ func (s *Server) handleReviewStatus(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, st)
 }
 
-// AckRecord is one acknowledgment as the evidence pack lists it: who,
-// which version, when. The typed name stays sealed in the store.
-type AckRecord struct {
-	Username string    `json:"username"`
-	Role     string    `json:"role"`
-	Version  string    `json:"version"`
-	SHA256   string    `json:"sha256"`
-	At       time.Time `json:"at"`
-}
-
 // acknowledgments lists every acknowledgment made in [from, to).
-func (s *Server) acknowledgments(ctx context.Context, from, to time.Time) ([]AckRecord, error) {
-	return sqlPolicyAcks{}.between(ctx, s.db, from, to)
+func (s *Server) acknowledgments(ctx context.Context, from, to time.Time) ([]records.AckRecord, error) {
+	return records.PolicyAcks{}.Between(ctx, s.db, from, to)
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -64,17 +66,17 @@ func (a *Admin) Close() error { return a.s.db.Close() }
 // than the OS keyring (a passphrase file or the demo key).
 func (a *Admin) KeyWarning() string { return a.s.keySource.Warning }
 
-func (a *Admin) users() sqlUsers { return a.s.store.Users.(sqlUsers) }
+func (a *Admin) users() records.Users { return a.s.store.Users.(records.Users) }
 
 // lookup finds an account by username as typed (it is normalised first).
-func (a *Admin) lookup(ctx context.Context, q Querier, username string) (User, error) {
+func (a *Admin) lookup(ctx context.Context, q Querier, username string) (records.User, error) {
 	name, err := auth.NormalizeUsername(username)
 	if err != nil {
-		return User{}, err
+		return records.User{}, err
 	}
 	u, err := a.s.store.Users.ByUsername(ctx, q, name)
 	if errors.Is(err, ErrNotFound) {
-		return User{}, fmt.Errorf("%w: %s", ErrNoSuchUser, name)
+		return records.User{}, fmt.Errorf("%w: %s", ErrNoSuchUser, name)
 	}
 	return u, err
 }
@@ -83,7 +85,7 @@ func (a *Admin) lookup(ctx context.Context, q Querier, username string) (User, e
 // action in the server's chain with detail; fn may add to detail. The
 // account's row is held from before fn's state is read, so fn's write
 // never undoes a sign-in that commits meanwhile on any node.
-func (a *Admin) change(ctx context.Context, actor, username, action string, fn func(q Querier, u *User, acc *userAccess, detail map[string]string) error) error {
+func (a *Admin) change(ctx context.Context, actor, username, action string, fn func(q Querier, u *records.User, acc *records.UserAccess, detail map[string]string) error) error {
 	return a.s.store.Tx(ctx, func(q Querier) error {
 		found, err := a.lookup(ctx, q, username)
 		if err != nil {
@@ -91,14 +93,14 @@ func (a *Admin) change(ctx context.Context, actor, username, action string, fn f
 		}
 		// Hold the row, then read what fn changes: a sign-in committing
 		// meanwhile is not overwritten (lockUserSQL).
-		if err := a.users().lockForChange(ctx, q, found.ID); err != nil {
+		if err := a.users().LockForChange(ctx, q, found.ID); err != nil {
 			return err
 		}
 		u, err := a.s.store.Users.Get(ctx, q, found.ID)
 		if err != nil {
 			return err
 		}
-		acc, err := a.users().access(ctx, q, u.ID)
+		acc, err := a.users().Access(ctx, q, u.ID)
 		if err != nil {
 			return err
 		}
@@ -112,8 +114,8 @@ func (a *Admin) change(ctx context.Context, actor, username, action string, fn f
 
 // revokeIn deletes every session of u inside q, notes how many in detail
 // and stores the count in *n.
-func revokeIn(ctx context.Context, q Querier, u *User, detail map[string]string, n *int) error {
-	c, err := deleteUserSessions(ctx, q, u.ID)
+func revokeIn(ctx context.Context, q Querier, u *records.User, detail map[string]string, n *int) error {
+	c, err := records.DeleteUserSessions(ctx, q, u.ID)
 	if err != nil {
 		return err
 	}
@@ -139,10 +141,10 @@ func (a *Admin) AddUser(ctx context.Context, actor, username, password string, r
 	if err != nil {
 		return UserInfo{}, err
 	}
-	u := &User{Username: name, Role: role, PasswordHash: h, CreatedAt: a.s.now()}
+	u := &records.User{Username: name, Role: role, PasswordHash: h, CreatedAt: a.s.now()}
 	err = a.s.store.Tx(ctx, func(q Querier) error {
 		if err := a.s.store.Users.Create(ctx, q, u); err != nil {
-			if isUniqueViolation(err) {
+			if records.IsUniqueViolation(err) {
 				return fmt.Errorf("the username %s is taken", name)
 			}
 			return err
@@ -167,7 +169,7 @@ func (a *Admin) User(ctx context.Context, username string) (UserInfo, error) {
 
 // Users lists every account, by username.
 func (a *Admin) Users(ctx context.Context) ([]UserInfo, error) {
-	list, err := a.users().list(ctx, a.s.db)
+	list, err := a.users().List(ctx, a.s.db)
 	if err != nil {
 		return nil, err
 	}
@@ -182,13 +184,13 @@ func (a *Admin) Users(ctx context.Context) ([]UserInfo, error) {
 	return out, nil
 }
 
-func (a *Admin) info(ctx context.Context, u User) (UserInfo, error) {
-	acc, err := a.users().access(ctx, a.s.db, u.ID)
+func (a *Admin) info(ctx context.Context, u records.User) (UserInfo, error) {
+	acc, err := a.users().Access(ctx, a.s.db, u.ID)
 	if err != nil {
 		return UserInfo{}, err
 	}
 	now := a.s.now()
-	sessions, err := sqlSessions{}.live(ctx, a.s.db, u.ID, now)
+	sessions, err := records.Sessions{}.Live(ctx, a.s.db, u.ID, now)
 	if err != nil {
 		return UserInfo{}, err
 	}
@@ -203,8 +205,8 @@ func (a *Admin) info(ctx context.Context, u User) (UserInfo, error) {
 // Disable stops an account from signing in and ends its sessions at once.
 // It returns how many sessions were ended.
 func (a *Admin) Disable(ctx context.Context, actor, username string) (revoked int, err error) {
-	err = a.change(ctx, actor, username, "user.disable", func(q Querier, u *User, _ *userAccess, d map[string]string) error {
-		if err := a.users().setDisabled(ctx, q, u.ID, true); err != nil {
+	err = a.change(ctx, actor, username, "user.disable", func(q Querier, u *records.User, _ *records.UserAccess, d map[string]string) error {
+		if err := a.users().SetDisabled(ctx, q, u.ID, true); err != nil {
 			return err
 		}
 		return revokeIn(ctx, q, u, d, &revoked)
@@ -214,8 +216,8 @@ func (a *Admin) Disable(ctx context.Context, actor, username string) (revoked in
 
 // Enable lets a disabled account sign in again and lifts any sign-in lock.
 func (a *Admin) Enable(ctx context.Context, actor, username string) error {
-	return a.change(ctx, actor, username, "user.enable", func(q Querier, u *User, acc *userAccess, _ map[string]string) error {
-		if err := a.users().setDisabled(ctx, q, u.ID, false); err != nil {
+	return a.change(ctx, actor, username, "user.enable", func(q Querier, u *records.User, acc *records.UserAccess, _ map[string]string) error {
+		if err := a.users().SetDisabled(ctx, q, u.ID, false); err != nil {
 			return err
 		}
 		return a.unlockIn(ctx, q, u, acc)
@@ -224,17 +226,17 @@ func (a *Admin) Enable(ctx context.Context, actor, username string) error {
 
 // Unlock lifts a sign-in lock (the failure count and its doubling).
 func (a *Admin) Unlock(ctx context.Context, actor, username string) error {
-	return a.change(ctx, actor, username, "user.unlock", func(q Querier, u *User, acc *userAccess, _ map[string]string) error {
+	return a.change(ctx, actor, username, "user.unlock", func(q Querier, u *records.User, acc *records.UserAccess, _ map[string]string) error {
 		return a.unlockIn(ctx, q, u, acc)
 	})
 }
 
-func (a *Admin) unlockIn(ctx context.Context, q Querier, u *User, acc *userAccess) error {
-	*u, *acc = withLockout(*u, *acc, auth.LockoutState{})
+func (a *Admin) unlockIn(ctx context.Context, q Querier, u *records.User, acc *records.UserAccess) error {
+	*u, *acc = records.WithLockout(*u, *acc, auth.LockoutState{})
 	if err := a.s.store.Users.SaveLoginState(ctx, q, *u); err != nil {
 		return err
 	}
-	return a.users().saveAccess(ctx, q, u.ID, *acc)
+	return a.users().SaveAccess(ctx, q, u.ID, *acc)
 }
 
 // ResetPassword sets a new password (it must pass auth.CheckPassword),
@@ -251,8 +253,8 @@ func (a *Admin) ResetPassword(ctx context.Context, actor, username, password str
 	if err != nil {
 		return 0, err
 	}
-	err = a.change(ctx, actor, username, "user.reset_password", func(q Querier, u *User, acc *userAccess, d map[string]string) error {
-		if err := a.users().setPasswordHash(ctx, q, u.ID, h); err != nil {
+	err = a.change(ctx, actor, username, "user.reset_password", func(q Querier, u *records.User, acc *records.UserAccess, d map[string]string) error {
+		if err := a.users().SetPasswordHash(ctx, q, u.ID, h); err != nil {
 			return err
 		}
 		if err := a.unlockIn(ctx, q, u, acc); err != nil {
@@ -268,13 +270,13 @@ func (a *Admin) ResetPassword(ctx context.Context, actor, username, password str
 // password, the user enrols a new authenticator. A seeded demo account
 // reset this way must enrol too.
 func (a *Admin) ResetTOTP(ctx context.Context, actor, username string) (revoked int, err error) {
-	err = a.change(ctx, actor, username, "user.reset_totp", func(q Querier, u *User, acc *userAccess, d map[string]string) error {
-		if err := a.users().setTOTP(ctx, q, u.ID, "", 0); err != nil {
+	err = a.change(ctx, actor, username, "user.reset_totp", func(q Querier, u *records.User, acc *records.UserAccess, d map[string]string) error {
+		if err := a.users().SetTOTP(ctx, q, u.ID, "", 0); err != nil {
 			return err
 		}
 		acc.TOTPRequired, acc.Recovery = true, nil
 		acc.PendingSecret, acc.EnrolHash, acc.EnrolExpires = "", nil, time.Time{}
-		if err := a.users().saveAccess(ctx, q, u.ID, *acc); err != nil {
+		if err := a.users().SaveAccess(ctx, q, u.ID, *acc); err != nil {
 			return err
 		}
 		return revokeIn(ctx, q, u, d, &revoked)
@@ -288,9 +290,9 @@ func (a *Admin) SetRole(ctx context.Context, actor, username string, role policy
 	if _, err := policy.ParseRole(string(role)); err != nil {
 		return 0, err
 	}
-	err = a.change(ctx, actor, username, "user.role", func(q Querier, u *User, _ *userAccess, d map[string]string) error {
+	err = a.change(ctx, actor, username, "user.role", func(q Querier, u *records.User, _ *records.UserAccess, d map[string]string) error {
 		d["from"], d["to"] = string(u.Role), string(role)
-		if err := a.users().setRole(ctx, q, u.ID, string(role)); err != nil {
+		if err := a.users().SetRole(ctx, q, u.ID, string(role)); err != nil {
 			return err
 		}
 		return revokeIn(ctx, q, u, d, &revoked)
@@ -301,7 +303,7 @@ func (a *Admin) SetRole(ctx context.Context, actor, username string, role policy
 // Revoke ends every session of the account at once; the account may sign
 // in again.
 func (a *Admin) Revoke(ctx context.Context, actor, username string) (revoked int, err error) {
-	err = a.change(ctx, actor, username, "user.revoke", func(q Querier, u *User, _ *userAccess, d map[string]string) error {
+	err = a.change(ctx, actor, username, "user.revoke", func(q Querier, u *records.User, _ *records.UserAccess, d map[string]string) error {
 		return revokeIn(ctx, q, u, d, &revoked)
 	})
 	return revoked, err

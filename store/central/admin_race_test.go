@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -22,7 +24,7 @@ func TestAdminChangeKeepsACodeUsedMeanwhile(t *testing.T) {
 	adm := testAdmin(t, e)
 	ctx := context.Background()
 	signedIn := make(chan int, 1)
-	err := adm.change(ctx, "admin", "nurse", "user.unlock", func(q Querier, u *User, acc *userAccess, _ map[string]string) error {
+	err := adm.change(ctx, "admin", "nurse", "user.unlock", func(q Querier, u *records.User, acc *records.UserAccess, _ map[string]string) error {
 		go func() {
 			st, _ := signInVia(t, e, clientFrom("127.0.0.1"), api.LoginRequest{Username: "nurse",
 				Password: testPasswords["nurse"], TOTP: recovery[0], ConsoleID: "c-nurse"})

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/pquerna/otp/totp"
 
 	"github.com/clinicwa/triage/policy"
@@ -220,7 +222,7 @@ func TestLoginFailuresLockoutAndTOTP(t *testing.T) {
 	}
 }
 
-func mustUser(t *testing.T, e *env, name string) User {
+func mustUser(t *testing.T, e *env, name string) records.User {
 	u, err := e.srv.store.Users.ByUsername(context.Background(), e.srv.db, name)
 	if err != nil {
 		t.Fatal(err)

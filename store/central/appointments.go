@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp/e164"
 	"github.com/clinicwa/triage/store/central/report"
 )
@@ -95,7 +97,7 @@ func (r AppointmentRecord) validate() string {
 // record is stored, all in one transaction.
 func ImportAppointments(ctx context.Context, st *Store, recs []AppointmentRecord, now time.Time) (ImportResult, error) {
 	var res ImportResult
-	sq := st.Patients.(sqlPatients).sqlite
+	sq := st.Patients.(records.Patients).Base
 	seen := map[string]string{} // external id -> where first seen
 	err := st.Tx(ctx, func(q Querier) error {
 		res = ImportResult{Problems: res.Problems[:0]}
@@ -138,22 +140,22 @@ func ImportAppointments(ctx context.Context, st *Store, recs []AppointmentRecord
 	return res, err
 }
 
-func upsertAppointment(ctx context.Context, q Querier, sq *sqlite, patientID string, r AppointmentRecord, now time.Time) (string, error) {
-	idx := sq.bidx(bidxAppointment, r.ExternalID)
+func upsertAppointment(ctx context.Context, q Querier, sq *records.Base, patientID string, r AppointmentRecord, now time.Time) (string, error) {
+	idx := sq.Bidx(bidxAppointment, r.ExternalID)
 	want := sealedAppointment{Status: r.Status}
 	if !r.CancelledAt.IsZero() {
 		want.CancelledAt = r.CancelledAt.UnixNano()
 	}
-	held, err := sqlAppointments{}.byExternal(ctx, q, idx)
+	held, err := records.Appointments{}.ByExternal(ctx, q, idx)
 	id, prevPatient, start, sealed := held.ID, held.PatientID, held.Start, held.StatusSealed
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		id = newID("apt")
+		id = records.NewID("apt")
 		env, err := sealStatus(sq, id, want)
 		if err != nil {
 			return "", err
 		}
-		err = sqlAppointments{}.insert(ctx, q, idx, storedAppointment{ID: id, PatientID: patientID, Start: r.Start.UnixNano(), StatusSealed: env}, now)
+		err = records.Appointments{}.Insert(ctx, q, idx, records.StoredAppointment{ID: id, PatientID: patientID, Start: r.Start.UnixNano(), StatusSealed: env}, now)
 		return "added", err
 	case err != nil:
 		return "", err
@@ -169,21 +171,21 @@ func upsertAppointment(ctx context.Context, q Querier, sq *sqlite, patientID str
 	if err != nil {
 		return "", err
 	}
-	err = sqlAppointments{}.update(ctx, q, storedAppointment{ID: id, PatientID: patientID, Start: r.Start.UnixNano(), StatusSealed: env}, now)
+	err = records.Appointments{}.Update(ctx, q, records.StoredAppointment{ID: id, PatientID: patientID, Start: r.Start.UnixNano(), StatusSealed: env}, now)
 	return "updated", err
 }
 
-func sealStatus(sq *sqlite, id string, a sealedAppointment) ([]byte, error) {
+func sealStatus(sq *records.Base, id string, a sealedAppointment) ([]byte, error) {
 	raw, err := json.Marshal(a)
 	if err != nil {
 		return nil, err
 	}
-	return sq.keys.Seal("appointments", "status", id, raw)
+	return sq.Keys.Seal("appointments", "status", id, raw)
 }
 
-func openStatus(sq *sqlite, id string, env []byte) (sealedAppointment, error) {
+func openStatus(sq *records.Base, id string, env []byte) (sealedAppointment, error) {
 	var a sealedAppointment
-	raw, err := sq.keys.Open("appointments", "status", id, env)
+	raw, err := sq.Keys.Open("appointments", "status", id, env)
 	if err != nil {
 		return a, fmt.Errorf("central: open appointment status: %w", err)
 	}
@@ -198,8 +200,8 @@ func openStatus(sq *sqlite, id string, env []byte) (sealedAppointment, error) {
 // keys are, and only the outcome, the start and the patient's opaque id
 // leave.
 func (st *Store) AppointmentsStarting(ctx context.Context, from, to time.Time) ([]report.Appointment, error) {
-	sq := st.Patients.(sqlPatients).sqlite
-	held, err := sqlAppointments{}.between(ctx, st.DB, from, to)
+	sq := st.Patients.(records.Patients).Base
+	held, err := records.Appointments{}.Between(ctx, st.DB, from, to)
 	if err != nil {
 		return nil, err
 	}

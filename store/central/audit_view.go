@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/auditlog"
@@ -181,40 +183,29 @@ func reviewFilterDetail(f api.AuditReviewFilter) map[string]string {
 	return d
 }
 
-// reviewCursor is the last entry of a page: its time and its place in
-// the log, which together order the trail without ties.
-type reviewCursor struct {
-	atNS, gseq int64
-	set        bool
-}
-
-func (c reviewCursor) String() string {
-	return strconv.FormatInt(c.atNS, 10) + "." + strconv.FormatInt(c.gseq, 10)
-}
-
-func parseReviewCursor(v string) (reviewCursor, error) {
+func parseReviewCursor(v string) (records.ReviewCursor, error) {
 	if v == "" {
-		return reviewCursor{}, nil
+		return records.ReviewCursor{}, nil
 	}
 	at, g, ok := strings.Cut(v, ".")
-	c := reviewCursor{set: true}
+	c := records.ReviewCursor{Set: true}
 	var err1, err2 error
-	c.atNS, err1 = strconv.ParseInt(at, 10, 64)
-	c.gseq, err2 = strconv.ParseInt(g, 10, 64)
+	c.AtNS, err1 = strconv.ParseInt(at, 10, 64)
+	c.GSeq, err2 = strconv.ParseInt(g, 10, 64)
 	if !ok || err1 != nil || err2 != nil {
-		return reviewCursor{}, errors.New("after must be the next cursor of an earlier page")
+		return records.ReviewCursor{}, errors.New("after must be the next cursor of an earlier page")
 	}
 	return c, nil
 }
 
 // queryAuditReview reads one review page.
-func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditReviewFilter, cur reviewCursor, withReason bool) (api.AuditReviewPage, error) {
-	rows, err := sqlAuditReview{pg: s.store.pg}.page(ctx, q, f, cur)
+func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditReviewFilter, cur records.ReviewCursor, withReason bool) (api.AuditReviewPage, error) {
+	rows, err := records.AuditReview{PG: s.store.pg}.Page(ctx, q, f, cur)
 	if err != nil {
 		return api.AuditReviewPage{}, err
 	}
 	page := api.AuditReviewPage{Entries: []api.AuditReviewEntry{}}
-	var last reviewCursor
+	var last records.ReviewCursor
 	for _, row := range rows {
 		if len(page.Entries) == f.Limit {
 			// One row beyond the page: there is a next page, and it
@@ -222,30 +213,30 @@ func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditRev
 			page.Next = last.String()
 			break
 		}
-		last = row.cursor
-		e := api.AuditReviewEntry{Action: row.action, Outcome: row.outcome}
-		e.At, _ = time.Parse(time.RFC3339Nano, row.at)
-		e.User = cmp.Or(row.username, row.userID)
-		e.Role = api.Role(row.role)
+		last = row.Cursor
+		e := api.AuditReviewEntry{Action: row.Action, Outcome: row.Outcome}
+		e.At, _ = time.Parse(time.RFC3339Nano, row.At)
+		e.User = cmp.Or(row.Username, row.UserID)
+		e.Role = api.Role(row.Role)
 		e.Source = "console"
-		if row.console == ServerConsoleID {
+		if row.Console == ServerConsoleID {
 			e.Source = "server"
 		}
-		e.Object, _, _ = strings.Cut(row.object, ":")
-		e.Patient = row.label
+		e.Object, _, _ = strings.Cut(row.Object, ":")
+		e.Patient = row.Label
 		if e.Object == "user" {
-			e.Subject = row.objUsername
+			e.Subject = row.ObjUsername
 		}
 		var raw map[string]string
-		if row.detail != "" && row.detail != "{}" && row.detail != "null" {
-			if err := json.Unmarshal([]byte(row.detail), &raw); err != nil {
+		if row.Detail != "" && row.Detail != "{}" && row.Detail != "null" {
+			if err := json.Unmarshal([]byte(row.Detail), &raw); err != nil {
 				return api.AuditReviewPage{}, err
 			}
 		}
 		e.Detail = reviewDetail(raw)
-		if row.revealID.Valid {
+		if row.RevealID.Valid {
 			if withReason {
-				if e.Reason, err = s.keys.OpenString("reveals", "reason", row.revealID.String, row.reasonSealed); err != nil {
+				if e.Reason, err = s.keys.OpenString("reveals", "reason", row.RevealID.String, row.ReasonSealed); err != nil {
 					return api.AuditReviewPage{}, err
 				}
 			} else {
@@ -255,16 +246,6 @@ func (s *Server) queryAuditReview(ctx context.Context, q Querier, f api.AuditRev
 		page.Entries = append(page.Entries, e)
 	}
 	return page, nil
-}
-
-// patientLabel turns what a reviewer typed ("7k2q", "patient 7K2Q") into
-// the label as the console shows it ("Patient 7K2Q").
-func patientLabel(v string) string {
-	code := strings.TrimSpace(v)
-	if len(code) > len("patient ") && strings.EqualFold(code[:len("patient ")], "patient ") {
-		code = strings.TrimSpace(code[len("patient "):])
-	}
-	return "Patient " + strings.ToUpper(code)
 }
 
 // reviewDetail keeps the details a reviewer reads (rules, counts,
@@ -295,7 +276,7 @@ func reviewDetail(raw map[string]string) map[string]string {
 	return out
 }
 
-// recordID is the shape of the endpoint's record ids (newID): a short
+// recordID is the shape of the endpoint's record ids (records.NewID): a short
 // prefix, an underscore and 16 base32 characters.
 var recordID = regexp.MustCompile(`^[a-z]{1,5}_[a-z2-9]{16}$`)
 

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
@@ -254,7 +256,7 @@ func TestEvidencePackVerifiesAndNamesTampering(t *testing.T) {
 	if kinds["macro"] == 0 || kinds["whatsapp_template"] == 0 {
 		t.Errorf("template review kinds: %v", kinds)
 	}
-	var cs ConsentStats
+	var cs records.ConsentStats
 	raw, _ := os.ReadFile(filepath.Join(res.Dir, "07-consent-statistics.json"))
 	if err := json.Unmarshal(raw, &cs); err != nil || cs.PatientsOptedIn != 2 {
 		t.Errorf("consent statistics: %+v %v", cs, err)

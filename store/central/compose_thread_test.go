@@ -3,6 +3,8 @@ package central
 import (
 	"testing"
 	"time"
+
+	"github.com/clinicwa/triage/store/central/records"
 )
 
 // composeThread joins reactions, edits and revokes to their targets
@@ -10,13 +12,13 @@ import (
 // thread stays visible as a line of its own.
 func TestComposeThreadJoinsInAnyOrder(t *testing.T) {
 	at := func(n int) time.Time { return time.Unix(1749416000+int64(n), 0).UTC() }
-	msgs := []Message{
-		{ID: "r", ThreadID: "t", Direction: "in", Type: "reaction", Masked: "❤️", ProviderID: "w.r", At: at(1), Detail: &MessageDetail{Target: "w.a"}},
-		{ID: "e", ThreadID: "t", Direction: "in", Type: "edit", Masked: "new [NAME]", ProviderID: "w.e", At: at(2), Detail: &MessageDetail{Target: "w.a"}},
+	msgs := []records.Message{
+		{ID: "r", ThreadID: "t", Direction: "in", Type: "reaction", Masked: "❤️", ProviderID: "w.r", At: at(1), Detail: &records.MessageDetail{Target: "w.a"}},
+		{ID: "e", ThreadID: "t", Direction: "in", Type: "edit", Masked: "new [NAME]", ProviderID: "w.e", At: at(2), Detail: &records.MessageDetail{Target: "w.a"}},
 		{ID: "a", ThreadID: "t", Direction: "in", Type: "text", Masked: "old", ProviderID: "w.a", At: at(3)},
-		{ID: "q", ThreadID: "t", Direction: "in", Type: "text", Masked: "answer", ProviderID: "w.q", At: at(4), Detail: &MessageDetail{ReplyTo: "w.a"}},
-		{ID: "x", ThreadID: "t", Direction: "in", Type: "reaction", Masked: "👍", ProviderID: "w.x", At: at(5), Detail: &MessageDetail{Target: "w.gone"}},
-		{ID: "v", ThreadID: "t", Direction: "in", Type: "revoke", Masked: "[the patient deleted a message]", ProviderID: "w.v", At: at(6), Detail: &MessageDetail{Target: "w.q"}},
+		{ID: "q", ThreadID: "t", Direction: "in", Type: "text", Masked: "answer", ProviderID: "w.q", At: at(4), Detail: &records.MessageDetail{ReplyTo: "w.a"}},
+		{ID: "x", ThreadID: "t", Direction: "in", Type: "reaction", Masked: "👍", ProviderID: "w.x", At: at(5), Detail: &records.MessageDetail{Target: "w.gone"}},
+		{ID: "v", ThreadID: "t", Direction: "in", Type: "revoke", Masked: "[the patient deleted a message]", ProviderID: "w.v", At: at(6), Detail: &records.MessageDetail{Target: "w.q"}},
 	}
 	got := composeThread(msgs)
 	ids := ""

@@ -6,16 +6,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/delivery"
 )
-
-// systemSender is the sent_by of messages the central endpoint sends on
-// its own: the first-message explanation and consent confirmations.
-const systemSender = "system"
 
 // consentChange is one opt-in or opt-out with everything the clinic must
 // be able to show for it: how it was given, the exact wording the patient
@@ -39,14 +37,14 @@ func (s *Server) recordConsent(ctx context.Context, q Querier, patientID string,
 	// A first choice is recorded even when it matches the default (a new
 	// number's STOP): it is the patient's decision, and it must outrank an
 	// older opt-in imported later and silence the first-message explanation.
-	if changed, err := (sqlConsent{}).setPatient(ctx, q, patientID, c.OptIn, c.At); err != nil || !changed {
+	if changed, err := (records.Consent{}).SetPatient(ctx, q, patientID, c.OptIn, c.At); err != nil || !changed {
 		return false, err
 	}
 	source := c.Source
 	if source == "" {
 		source = c.Channel
 	}
-	if err := (sqlConsent{}).addEvent(ctx, q, consentEvent{PatientID: patientID, OptedIn: c.OptIn, Source: source, MessageID: c.MessageID,
+	if err := (records.Consent{}).AddEvent(ctx, q, records.ConsentRow{PatientID: patientID, OptedIn: c.OptIn, Source: source, MessageID: c.MessageID,
 		At: c.At, Channel: c.Channel, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, ImportKey: c.ImportKey}); err != nil {
 		return false, err
 	}
@@ -70,7 +68,7 @@ func auditUser(recordedBy string) string {
 // plain-language request to stop is flagged for a person; and a number the
 // clinic has never heard from gets the explanation with its opt-in
 // question, once.
-func (s *Server) afterInbound(ctx context.Context, q Querier, p Patient, th Thread, m *Message, typ bsp.MessageType, now time.Time, stats *ingestStats) error {
+func (s *Server) afterInbound(ctx context.Context, q Querier, p records.Patient, th records.Thread, m *records.Message, typ bsp.MessageType, now time.Time, stats *ingestStats) error {
 	kw := policy.ConsentNone
 	switch typ {
 	case bsp.MessageText, bsp.MessageButton, bsp.MessageInteractive:
@@ -111,7 +109,7 @@ func (s *Server) afterInbound(ctx context.Context, q Querier, p Patient, th Thre
 		_, err = s.enqueueConsentText(ctx, q, th.ID, kind, lang, now)
 		return err
 	case policy.ConsentMaybeStop:
-		flagged, err := sqlConsent{}.flag(ctx, q, p.ID, th.ID, m.ID, now)
+		flagged, err := records.Consent{}.Flag(ctx, q, p.ID, th.ID, m.ID, now)
 		if err != nil || !flagged {
 			return err
 		}
@@ -127,11 +125,11 @@ func (s *Server) afterInbound(ctx context.Context, q Querier, p Patient, th Thre
 // send it twice. It goes only inside the window the patient's message
 // opened; a message delivered days late gets no answer WhatsApp would
 // refuse.
-func (s *Server) firstContact(ctx context.Context, q Querier, p Patient, th Thread, m *Message, lang string, now time.Time, stats *ingestStats) error {
+func (s *Server) firstContact(ctx context.Context, q Querier, p records.Patient, th records.Thread, m *records.Message, lang string, now time.Time, stats *ingestStats) error {
 	if p.OptedIn || now.Sub(m.At) >= s.window() {
 		return nil
 	}
-	if chosen, err := (sqlConsent{}).hasChosen(ctx, q, p.ID); err != nil {
+	if chosen, err := (records.Consent{}).HasChosen(ctx, q, p.ID); err != nil {
 		return err
 	} else if chosen {
 		return nil // the patient has chosen before (STOP above all): respect it
@@ -140,8 +138,8 @@ func (s *Server) firstContact(ctx context.Context, q Querier, p Patient, th Thre
 	if !ok {
 		return errors.New("central: no consent explanation text shipped")
 	}
-	msgID := newID("msg")
-	added, err := sqlConsent{}.addFirstContact(ctx, q, p.ID, msgID, m.ID, text.Version, text.Lang, now)
+	msgID := records.NewID("msg")
+	added, err := records.Consent{}.AddFirstContact(ctx, q, p.ID, msgID, m.ID, text.Version, text.Lang, now)
 	if err != nil || !added {
 		return err
 	}
@@ -156,7 +154,7 @@ func (s *Server) firstContact(ctx context.Context, q Querier, p Patient, th Thre
 // explanationVersion is the version of the explanation the patient was
 // sent, or "".
 func (s *Server) explanationVersion(ctx context.Context, q Querier, patientID string) string {
-	v, err := sqlConsent{}.firstContactVersion(ctx, q, patientID)
+	v, err := records.Consent{}.FirstContactVersion(ctx, q, patientID)
 	if err != nil {
 		return ""
 	}
@@ -169,7 +167,7 @@ func (s *Server) enqueueConsentText(ctx context.Context, q Querier, threadID, ki
 	if !ok {
 		return text, fmt.Errorf("central: no %s consent text shipped", kind)
 	}
-	return text, s.enqueueSystemText(ctx, q, threadID, newID("msg"), "consent:"+kind, text.Body, now)
+	return text, s.enqueueSystemText(ctx, q, threadID, records.NewID("msg"), "consent:"+kind, text.Body, now)
 }
 
 // enqueueSystemText stores one of the clinic's fixed texts as an outbound
@@ -177,8 +175,8 @@ func (s *Server) enqueueConsentText(ctx context.Context, q Querier, threadID, ki
 // same for every patient and carry no PHI; the outbox delivers them like
 // any other send (retries, idempotency key, nothing twice).
 func (s *Server) enqueueSystemText(ctx context.Context, q Querier, threadID, msgID, label, body string, now time.Time) error {
-	m := Message{ID: msgID, ThreadID: threadID, Type: "text", Body: body, Masked: body, Spans: []api.Span{},
-		Status: "queued", SentBy: systemSender, MacroID: label, At: now}
+	m := records.Message{ID: msgID, ThreadID: threadID, Type: "text", Body: body, Masked: body, Spans: []api.Span{},
+		Status: "queued", SentBy: records.SystemSender, MacroID: label, At: now}
 	if err := s.store.Messages.InsertOutbound(ctx, q, &m); err != nil {
 		return err
 	}
@@ -189,13 +187,13 @@ func (s *Server) enqueueSystemText(ctx context.Context, q Querier, threadID, msg
 }
 
 // consentState is what the thread header shows about consent.
-func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.ConsentState, error) {
+func (s *Server) consentState(ctx context.Context, q Querier, th records.Thread) (*api.ConsentState, error) {
 	p, err := s.store.Patients.Get(ctx, q, th.PatientID)
 	if err != nil {
 		return nil, err
 	}
 	st := &api.ConsentState{OptedIn: p.OptedIn}
-	channel, version, by, at, found, err := sqlConsent{}.latestEvent(ctx, q, p.ID)
+	channel, version, by, at, found, err := records.Consent{}.LatestEvent(ctx, q, p.ID)
 	switch {
 	case err != nil:
 		return nil, err
@@ -208,10 +206,10 @@ func (s *Server) consentState(ctx context.Context, q Querier, th Thread) (*api.C
 			}
 		}
 	}
-	if st.ExplanationAt, err = (sqlConsent{}).firstContactAt(ctx, q, p.ID); err != nil {
+	if st.ExplanationAt, err = (records.Consent{}).FirstContactAt(ctx, q, p.ID); err != nil {
 		return nil, err
 	}
-	if st.FlaggedOptOut, err = (sqlConsent{}).openFlag(ctx, q, th.ID); err != nil {
+	if st.FlaggedOptOut, err = (records.Consent{}).OpenFlag(ctx, q, th.ID); err != nil {
 		return nil, err
 	}
 	if st.PHIPreference, err = s.phiPreferenceNote(ctx, q, th.ID); err != nil {
@@ -247,17 +245,17 @@ var preConsentMacros = map[string]bool{"portal-secure": true, "portal-secure-es"
 
 // preConsentAllowed reports whether macroID may go to patient p who has
 // not opted in: only while they have never opted out.
-func (s *Server) preConsentAllowed(ctx context.Context, q Querier, p Patient, macroID string) (bool, error) {
+func (s *Server) preConsentAllowed(ctx context.Context, q Querier, p records.Patient, macroID string) (bool, error) {
 	if p.OptedIn || !preConsentMacros[macroID] {
 		return false, nil
 	}
-	chosen, err := sqlConsent{}.hasChosen(ctx, q, p.ID)
+	chosen, err := records.Consent{}.HasChosen(ctx, q, p.ID)
 	return !chosen && err == nil, err
 }
 
 // consentRefusal is the refusal sentence for a patient without opt-in:
 // what happened and what can still be sent.
-func (s *Server) consentRefusal(ctx context.Context, q Querier, th Thread) string {
+func (s *Server) consentRefusal(ctx context.Context, q Querier, th records.Thread) string {
 	st, err := s.consentState(ctx, q, th)
 	if err != nil {
 		return "This patient has not opted in to WhatsApp messages. Only the secure-portal link may be sent."

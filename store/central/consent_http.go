@@ -6,6 +6,8 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -70,7 +72,7 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) {
 				state = "confirmed"
 			}
 			// Decided once: a second click, or a colleague's, finds it closed.
-			msgID, err := sqlConsent{}.decideFlag(ctx, q, th.ID, req.FlagID, state, sess.User.ID, now)
+			msgID, err := records.Consent{}.DecideFlag(ctx, q, th.ID, req.FlagID, state, sess.User.ID, now)
 			if flagAlreadyDecided(err) {
 				notFound = true
 				return nil
@@ -136,8 +138,8 @@ func flagAlreadyDecided(err error) bool {
 
 // patientLang is the language the patient was first answered in, English
 // when they never were.
-func (s *Server) patientLang(ctx context.Context, q Querier, th Thread) string {
-	lang, err := sqlConsent{}.firstContactLang(ctx, q, th.PatientID)
+func (s *Server) patientLang(ctx context.Context, q Querier, th records.Thread) string {
+	lang, err := records.Consent{}.FirstContactLang(ctx, q, th.PatientID)
 	if err != nil {
 		return "en"
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp/e164"
 	"github.com/clinicwa/triage/store/api"
@@ -67,7 +69,7 @@ func (a *Admin) ImportConsent(ctx context.Context, actor string, r io.Reader) (C
 		imported, unchanged, dup, sup := 0, 0, 0, 0
 		for _, row := range rows {
 			key := s.auditHMAC("consent.import", strings.Join([]string{row.phone, row.status, row.source, row.version, row.at.UTC().Format(time.RFC3339Nano)}, "|"))
-			if used, err := (sqlConsent{}).importKeyUsed(ctx, q, key); err != nil {
+			if used, err := (records.Consent{}).ImportKeyUsed(ctx, q, key); err != nil {
 				return err
 			} else if used {
 				dup++
@@ -77,7 +79,7 @@ func (a *Admin) ImportConsent(ctx context.Context, actor string, r io.Reader) (C
 			if err != nil {
 				return err
 			}
-			last, held, err := sqlConsent{}.lastEventAt(ctx, q, p.ID)
+			last, held, err := records.Consent{}.LastEventAt(ctx, q, p.ID)
 			if err != nil {
 				return err
 			}

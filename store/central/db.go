@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/central/migrations"
 	"github.com/clinicwa/triage/store/central/storage"
 	"github.com/clinicwa/triage/store/migrate"
@@ -99,7 +101,7 @@ func openExisting(ctx context.Context, dataDir, url string) (*sql.DB, bool, erro
 	if err != nil || !pg {
 		return db, pg, err
 	}
-	if _, err := (sqlMeta{}).storeID(ctx, db); err != nil {
+	if _, err := (records.Meta{}).StoreID(ctx, db); err != nil {
 		db.Close()
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, false, errors.New("central: the PostgreSQL database holds no store yet: start triaged on it once first")
@@ -161,11 +163,11 @@ func redactConnError(err error) error {
 // linguistic collation (en_US.UTF-8) would order them otherwise, so a
 // page boundary could skip or repeat rows.
 func checkCollation(ctx context.Context, db *sql.DB) error {
-	collate, order, err := (sqlMeta{}).postgresCollation(ctx, db)
+	collate, order, err := (records.Meta{}).PostgresCollation(ctx, db)
 	if err != nil {
 		return fmt.Errorf("central: read the database's collation: %w", err)
 	}
-	bytewise := slices.Clone(collationProbe)
+	bytewise := slices.Clone(records.CollationProbe)
 	slices.Sort(bytewise) // Go compares strings byte by byte, as SQLite's BINARY
 	if order != strings.Join(bytewise, " ") {
 		return fmt.Errorf("central: the PostgreSQL database orders text by its collation (%q), not byte by byte as triaged's pages need: create it with CREATE DATABASE … TEMPLATE template0 LOCALE_PROVIDER libc LC_COLLATE 'C' LC_CTYPE 'C'", collate)

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
@@ -79,13 +81,13 @@ func (s *Server) checkSignInDevice(w http.ResponseWriter, consoleID string, p *a
 // transaction; each first is audited in the server's chain. A withdrawn
 // device, or an unregistered one when only admins register devices,
 // fails the transaction: no session is opened.
-func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevice, u User) error {
+func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevice, u records.User) error {
 	if dev.id == "" {
 		return nil
 	}
 	now := s.now()
 	if !s.cfg.AdminRegistersDevices {
-		added, err := sqlDevices{}.register(ctx, q, dev.id, []byte(dev.pub), viaFirstSignIn, u.ID, now)
+		added, err := records.Devices{}.Register(ctx, q, dev.id, []byte(dev.pub), viaFirstSignIn, u.ID, now)
 		if err != nil {
 			return err
 		}
@@ -99,7 +101,7 @@ func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevi
 	if _, err := s.registeredDevice(ctx, q, dev.id); err != nil {
 		return err
 	}
-	bound, err := sqlDevices{}.bind(ctx, q, dev.id, u.ID, viaFirstSignIn, now)
+	bound, err := records.Devices{}.Bind(ctx, q, dev.id, u.ID, viaFirstSignIn, now)
 	if err != nil {
 		return err
 	}
@@ -113,7 +115,7 @@ func (s *Server) bindSignInDevice(ctx context.Context, q Querier, dev signInDevi
 // registeredDevice is the public key of a registered device that has not
 // been withdrawn.
 func (s *Server) registeredDevice(ctx context.Context, q Querier, id string) (ed25519.PublicKey, error) {
-	pub, revoked, err := sqlDevices{}.get(ctx, q, id)
+	pub, revoked, err := records.Devices{}.Get(ctx, q, id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, errDeviceUnregistered
@@ -132,7 +134,7 @@ func (s *Server) registeredDevice(ctx context.Context, q Querier, id string) (ed
 // register devices): it records the refusal and tells the user why. It
 // reports false when the device was not why. The password and code were
 // right, so saying why tells nothing to a guesser.
-func (s *Server) refusedForDevice(a *loginAttempt, action string, u User, err error) bool {
+func (s *Server) refusedForDevice(a *loginAttempt, action string, u records.User, err error) bool {
 	if !errors.Is(err, errDeviceRevoked) && !errors.Is(err, errDeviceUnregistered) {
 		return false
 	}
@@ -234,7 +236,7 @@ func (s *Server) checkBatch(ctx context.Context, sess *session, batch *api.Audit
 // deviceAccounts maps each enabled account bound to the device to its
 // current role.
 func (s *Server) deviceAccounts(ctx context.Context, deviceID string) (map[string]policy.Role, error) {
-	return sqlDevices{}.accounts(ctx, s.db, deviceID)
+	return records.Devices{}.Accounts(ctx, s.db, deviceID)
 }
 
 // clip keeps a value quoted back in an error short.
@@ -243,15 +245,6 @@ func clip(s string) string {
 		return s[:64] + "…"
 	}
 	return s
-}
-
-// DeviceInfo is one registered console device as the admin tools list it.
-type DeviceInfo struct {
-	ID           string
-	RegisteredBy string
-	Via          string
-	Accounts     []string // usernames bound to it
-	Revoked      bool
 }
 
 // RegisterDevice registers a console's device (its public key, as
@@ -270,7 +263,7 @@ func (a *Admin) RegisterDevice(ctx context.Context, actor, username, publicKey s
 		if err != nil {
 			return err
 		}
-		changed, err := sqlDevices{}.registerOrRestore(ctx, q, id, []byte(pub), viaAdmin, actor, now)
+		changed, err := records.Devices{}.RegisterOrRestore(ctx, q, id, []byte(pub), viaAdmin, actor, now)
 		if err != nil {
 			return err
 		}
@@ -280,7 +273,7 @@ func (a *Admin) RegisterDevice(ctx context.Context, actor, username, publicKey s
 				return err
 			}
 		}
-		bound, err := sqlDevices{}.bind(ctx, q, id, u.ID, viaAdmin, now)
+		bound, err := records.Devices{}.Bind(ctx, q, id, u.ID, viaAdmin, now)
 		if err != nil {
 			return err
 		}
@@ -298,12 +291,12 @@ func (a *Admin) RegisterDevice(ctx context.Context, actor, username, publicKey s
 func (a *Admin) RevokeDevice(ctx context.Context, actor, deviceID string) (revoked int, err error) {
 	now := a.s.now()
 	err = a.s.store.Tx(ctx, func(q Querier) error {
-		if ok, err := (sqlDevices{}).revoke(ctx, q, deviceID, now); err != nil {
+		if ok, err := (records.Devices{}).Revoke(ctx, q, deviceID, now); err != nil {
 			return err
 		} else if !ok {
 			return fmt.Errorf("no registered device %q", clip(deviceID))
 		}
-		n, err := sqlDevices{}.endSessions(ctx, q, deviceID)
+		n, err := records.Devices{}.EndSessions(ctx, q, deviceID)
 		if err != nil {
 			return err
 		}
@@ -315,6 +308,6 @@ func (a *Admin) RevokeDevice(ctx context.Context, actor, deviceID string) (revok
 }
 
 // Devices lists the registered devices.
-func (a *Admin) Devices(ctx context.Context) ([]DeviceInfo, error) {
-	return sqlDevices{}.list(ctx, a.s.db)
+func (a *Admin) Devices(ctx context.Context) ([]records.DeviceInfo, error) {
+	return records.Devices{}.List(ctx, a.s.db)
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/device"
@@ -130,7 +132,7 @@ func TestForgedBatchesAreRefused(t *testing.T) {
 			}
 			var refusals int
 			e.srv.db.QueryRow(`SELECT COUNT(*) FROM audit WHERE console_id = 'triaged' AND action = 'audit.batch'
-				AND outcome = 'refused' AND `+jsonText(onPostgres(), "detail", "reason")+` = ?`, tc.reason).Scan(&refusals)
+				AND outcome = 'refused' AND `+records.JSONText(onPostgres(), "detail", "reason")+` = ?`, tc.reason).Scan(&refusals)
 			if refusals == 0 {
 				t.Fatalf("the refusal is not in the server's trail with reason %q", tc.reason)
 			}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -72,7 +74,7 @@ func (s *Server) startSLASweeper() {
 // find the row already changed and write nothing.
 func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 	now := s.now()
-	list, err := sqlEscalations{}.overdue(ctx, s.db, now)
+	list, err := records.Escalations{}.Overdue(ctx, s.db, now)
 	if err != nil {
 		return 0, err
 	}
@@ -81,12 +83,12 @@ func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 		escalated := false
 		err := s.store.Tx(ctx, func(q Querier) error {
 			var err error
-			if escalated, err = (sqlEscalations{}).escalate(ctx, q, d, now); err != nil || !escalated {
+			if escalated, err = (records.Escalations{}).Escalate(ctx, q, d, now); err != nil || !escalated {
 				return err
 			}
-			late := now.Sub(time.Unix(0, d.dueAt)).Round(time.Second)
-			return s.auditServer(ctx, q, auditRecord{UserID: systemSender, Action: "thread.escalate", Object: "thread:" + d.threadID,
-				Outcome: "ok", Detail: map[string]string{"rule": "sla_overdue", "due": time.Unix(0, d.dueAt).UTC().Format(time.RFC3339),
+			late := now.Sub(time.Unix(0, d.DueAt)).Round(time.Second)
+			return s.auditServer(ctx, q, auditRecord{UserID: records.SystemSender, Action: "thread.escalate", Object: "thread:" + d.ThreadID,
+				Outcome: "ok", Detail: map[string]string{"rule": "sla_overdue", "due": time.Unix(0, d.DueAt).UTC().Format(time.RFC3339),
 					"late_seconds": strconv.FormatInt(int64(late/time.Second), 10)}})
 		})
 		if err != nil {
@@ -94,8 +96,8 @@ func (s *Server) sweepOverdue(ctx context.Context) (int, error) {
 		}
 		if escalated {
 			n++
-			s.log.Info("overdue hand-off escalated", "thread", d.threadID)
-			s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.threadID})
+			s.log.Info("overdue hand-off escalated", "thread", d.ThreadID)
+			s.hub.Publish(api.Event{Type: api.EventThreadUpdated, ThreadID: d.ThreadID})
 		}
 	}
 	return n, nil
@@ -123,7 +125,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) {
 		limit = n
 	}
 	page, err := s.queuePage(r.Context(), sess, api.InboxFilter{Queue: api.QueueEscalated}, r.URL.Query().Get("after"), limit)
-	if why, bad := isBadFilter(err); bad {
+	if why, bad := records.IsBadFilter(err); bad {
 		writeError(w, http.StatusBadRequest, why)
 		return
 	}
@@ -140,10 +142,10 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) {
 // replies. Only "en" or "es" is kept, never the text.
 type langMessages struct{ Messages }
 
-func (l langMessages) InsertInbound(ctx context.Context, q Querier, m *Message) (bool, error) {
+func (l langMessages) InsertInbound(ctx context.Context, q Querier, m *records.Message) (bool, error) {
 	inserted, err := l.Messages.InsertInbound(ctx, q, m)
 	if err != nil || !inserted || m.Body == "" {
 		return inserted, err
 	}
-	return inserted, sqlThreadLang{}.set(ctx, q, m.ThreadID, string(policy.DetectLanguage(m.Body)))
+	return inserted, records.ThreadLang{}.Set(ctx, q, m.ThreadID, string(policy.DetectLanguage(m.Body)))
 }

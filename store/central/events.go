@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/central/events"
 )
@@ -57,7 +59,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 // so a hand-off committed while the query ran is not missed.
 func (s *Server) clinicalThreadsSince(ctx context.Context, since int64) ([]string, int64, error) {
 	next := s.now().Add(-time.Second).UnixNano()
-	ids, err := sqlThreadStates{}.clinicalSince(ctx, s.db, since)
+	ids, err := records.ThreadStates{}.ClinicalSince(ctx, s.db, since)
 	if err != nil {
 		return nil, since, err
 	}

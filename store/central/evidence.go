@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/audit"
@@ -43,20 +45,10 @@ const (
 	manifestContext = "clinicwa-triage evidence manifest v1\n"
 )
 
-// ConsentStats are counts only: who is opted in now, and the changes in
-// the period by where they came from.
-type ConsentStats struct {
-	Source           string         `json:"source"`
-	PatientsOptedIn  int            `json:"patients_opted_in_now"`
-	PatientsOptedOut int            `json:"patients_opted_out_now"`
-	OptInsInPeriod   map[string]int `json:"opt_ins_in_period_by_source"`
-	OptOutsInPeriod  map[string]int `json:"opt_outs_in_period_by_source"`
-}
-
 // ConsentStatsSource computes the consent statistics of a period. The
 // default reads today's opt-in/opt-out records (patients and
 // consent_events); a store with richer consent tables provides its own.
-type ConsentStatsSource func(ctx context.Context, q Querier, from, to time.Time) (ConsentStats, error)
+type ConsentStatsSource func(ctx context.Context, q Querier, from, to time.Time) (records.ConsentStats, error)
 
 // TemplateReview is one outbound text's review status.
 type TemplateReview struct {
@@ -152,7 +144,7 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		return EvidenceResult{}, errors.New("--out is required: the folder the pack is written in")
 	}
 	if opt.ConsentStats == nil {
-		opt.ConsentStats = OptInConsentStats
+		opt.ConsentStats = records.OptInConsentStats
 	}
 	if opt.TemplateReviews == nil {
 		opt.TemplateReviews = s.libraryTemplateReviews(opt.To)
@@ -288,7 +280,7 @@ func (a *Admin) Evidence(ctx context.Context, opt EvidenceOptions) (EvidenceResu
 		return res, err
 	}
 	// 8. Key rotation dates.
-	keys, err := keyHistory(ctx, s.db)
+	keys, err := records.KeyHistory(ctx, s.db)
 	if err != nil {
 		return res, err
 	}
@@ -526,16 +518,6 @@ func macroReviews(macros []assets.Macro) []TemplateReview {
 		out = append(out, r)
 	}
 	return out
-}
-
-// KeyRecord is one key's dates, or one rotation or rewrap.
-type KeyRecord struct {
-	Event   string `json:"event"` // "key" or the audit action
-	Purpose string `json:"purpose,omitempty"`
-	KeyID   uint32 `json:"key_id,omitempty"`
-	KEK     string `json:"kek,omitempty"`
-	At      string `json:"at"`
-	Outcome string `json:"outcome,omitempty"`
 }
 
 func (s *Server) assetInventory(ctx context.Context, opt EvidenceOptions) (map[string]any, error) {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -13,10 +15,6 @@ import (
 // handoffAckMacro is the warm acknowledgment with a portal link a patient
 // gets when their thread goes to the nurses, by the thread's language.
 var handoffAckMacro = map[string]string{"en": "clinical-handoff", "es": "clinical-handoff-es"}
-
-// handoffAckKey starts the acknowledgment's idempotency key; the
-// migration's wait-clock trigger names the same prefix.
-const handoffAckKey = "handoff-ack:"
 
 // handleHandoff moves a thread to the nurses' queue with a short note.
 //
@@ -76,7 +74,7 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 		}
 		// A new hand-off starts a fresh SLA in the nurses' queue: unowned,
 		// not escalated.
-		if err := (sqlThreadWorkflow{}).startHandoffClock(ctx, q, th.ID, due); err != nil {
+		if err := (records.ThreadWorkflow{}).StartHandoffClock(ctx, q, th.ID, due); err != nil {
 			return err
 		}
 		detailMap["due"] = due.UTC().Format("2006-01-02T15:04Z07:00")
@@ -101,11 +99,11 @@ func (s *Server) handleHandoff(w http.ResponseWriter, r *http.Request) {
 // ordinary send path, as the user handing off (the thread is still in
 // their view). Its idempotency key is tied to the patient's last
 // message, so a retried hand-off does not acknowledge twice; its prefix
-// (handoffAckKey) tells the inbox it is not an answer: the patient still
+// (records.HandoffAckKey) tells the inbox it is not an answer: the patient still
 // waits for the nurse (migration queues, thread_waiting_reply).
-func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.HandoffAck, error) {
+func (s *Server) handoffAck(ctx context.Context, sess *session, th records.Thread) (api.HandoffAck, error) {
 	lang := "en"
-	if stored, err := (sqlThreadLang{}).get(ctx, s.db, th.ID); err == nil && stored != "" {
+	if stored, err := (records.ThreadLang{}).Get(ctx, s.db, th.ID); err == nil && stored != "" {
 		lang = stored
 	}
 	macro, ok := s.macroByID(handoffAckMacro[lang])
@@ -114,7 +112,7 @@ func (s *Server) handoffAck(ctx context.Context, sess *session, th Thread) (api.
 			return api.HandoffAck{Rule: "no_macro", Reason: "The clinic has no clinical-handoff quick reply, so no acknowledgment was sent."}, nil
 		}
 	}
-	key := handoffAckKey + th.ID + ":" + strconv.FormatInt(th.LastInboundAt.UnixNano(), 10)
+	key := records.HandoffAckKey + th.ID + ":" + strconv.FormatInt(th.LastInboundAt.UnixNano(), 10)
 	out, err := s.send(ctx, sess, th.ID, api.SendRequest{MacroID: macro.ID, IdempotencyKey: key}, macro)
 	if err != nil {
 		return api.HandoffAck{}, err

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/clinicwa/triage/store/central/records"
 )
 
 // healthProbeEvery bounds how often /healthz writes to the store: a load
@@ -46,7 +48,7 @@ func (s *Server) probeWrites(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	err := s.store.Write(ctx, func(q Querier) error { return sqlMeta{}.SetHealthProbe(ctx, q, now) })
+	err := s.store.Write(ctx, func(q Querier) error { return records.Meta{}.SetHealthProbe(ctx, q, now) })
 	if err != nil {
 		s.log.Error("health probe: the store cannot be written", "err", err.Error())
 	}

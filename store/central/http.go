@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/auth"
@@ -110,7 +112,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any, limit int64) bool
 type session struct {
 	TokenHash []byte
 	ConsoleID string
-	User      User
+	User      records.User
 	ExpiresAt time.Time
 }
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/clinicwa/triage/store/central/records"
 )
 
 // inboxBenchStore is a store holding n threads, each with one sealed
@@ -33,7 +35,7 @@ func inboxBenchStore(b *testing.B, n int) (*Store, Querier) {
 				if err != nil {
 					return err
 				}
-				m := &Message{ThreadID: th.ID, Direction: "in", Type: "text", Body: benchBody,
+				m := &records.Message{ThreadID: th.ID, Direction: "in", Type: "text", Body: benchBody,
 					Masked: "This is [NAME], my cell is [PHONE]. Can I move my appointment?", ProviderID: fmt.Sprintf("wamid.bench%08d", i), At: at}
 				if _, err := st.Messages.InsertInbound(ctx, q, m); err != nil {
 					return err

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -27,41 +29,17 @@ const (
 // maxIncidentText bounds each free-text field of an incident.
 const maxIncidentText = 4000
 
-// ErrIncidentConflict is an update made against a version another
-// supervisor has changed since.
-var ErrIncidentConflict = errors.New("the incident changed since it was loaded; load it again")
-
-// incidentStepRec is a remediation step as sealed in steps_sealed.
-type incidentStepRec struct {
-	ID     string `json:"id"`
-	Label  string `json:"label"`
-	Done   bool   `json:"done"`
-	DoneBy string `json:"done_by,omitempty"` // user id
-	DoneAt int64  `json:"done_at,omitempty"`
-}
-
-func defaultIncidentSteps() []incidentStepRec {
-	out := make([]incidentStepRec, len(policy.RemediationSteps))
+func defaultIncidentSteps() []records.IncidentStep {
+	out := make([]records.IncidentStep, len(policy.RemediationSteps))
 	for i, st := range policy.RemediationSteps {
-		out[i] = incidentStepRec{ID: st.ID, Label: st.Label}
+		out[i] = records.IncidentStep{ID: st.ID, Label: st.Label}
 	}
 	return out
 }
 
-// incidentRow is the stored incident, unsealed.
-type incidentRow struct {
-	ID, Kind, ThreadID, MessageID, OpenedBy string
-	DiscoveredAt, OpenedAt, DecidedAt       time.Time
-	Description, Reasoning                  string
-	Assessment                              api.IncidentAssessment
-	Steps                                   []incidentStepRec
-	Outcome, DecidedBy, State               string
-	Version                                 int
-}
-
 // toAPI renders an incident for a supervisor: user ids become usernames,
 // the thread its patient label, and the 60-day clock is counted from now.
-func (st *Store) incidentAPI(ctx context.Context, q Querier, r incidentRow, now time.Time) api.Incident {
+func (st *Store) incidentAPI(ctx context.Context, q Querier, r records.IncidentRow, now time.Time) api.Incident {
 	name := func(id string) string {
 		if id == "" {
 			return ""
@@ -162,7 +140,7 @@ func (s *Server) handleIncidentOpen(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	now := s.now()
-	id := newID("inc")
+	id := records.NewID("inc")
 	desc, err1 := s.keys.SealString("incidents", "description", id, strings.TrimSpace(req.Description))
 	stepsJSON, _ := json.Marshal(defaultIncidentSteps())
 	steps, err2 := s.keys.SealString("incidents", "steps", id, string(stepsJSON))
@@ -171,7 +149,7 @@ func (s *Server) handleIncidentOpen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = s.store.Tx(ctx, func(q Querier) error {
-		if err := s.store.openIncident(ctx, q, id, req.Kind, th.ID, req.MessageID, sess.User.ID, desc, steps, now); err != nil {
+		if err := s.store.Incidents.Open(ctx, q, id, req.Kind, th.ID, req.MessageID, sess.User.ID, desc, steps, now); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: ActionIncidentOpen,
@@ -192,7 +170,7 @@ func (s *Server) handleIncidentList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	list, err := s.store.incidents(ctx, s.db, time.Time{}, time.Time{})
+	list, err := s.store.Incidents.Between(ctx, s.db, time.Time{}, time.Time{})
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, "the incidents could not be loaded; try again")
 		return
@@ -217,7 +195,7 @@ func (s *Server) handleIncidentGet(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var out api.Incident
 	err := s.store.Tx(ctx, func(q Querier) error {
-		row, err := s.store.incident(ctx, q, id)
+		row, err := s.store.Incidents.Get(ctx, q, id)
 		if err != nil {
 			return err
 		}
@@ -273,7 +251,7 @@ func (s *Server) handleIncidentUpdate(w http.ResponseWriter, r *http.Request) {
 	now := s.now()
 	var out api.Incident
 	err := s.store.Tx(ctx, func(q Querier) error {
-		row, err := s.store.incident(ctx, q, id)
+		row, err := s.store.Incidents.Get(ctx, q, id)
 		if err != nil {
 			return err
 		}
@@ -301,8 +279,8 @@ func (s *Server) handleIncidentUpdate(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if t := strings.TrimSpace(req.AddStep); t != "" {
-			sid := "own_" + strings.TrimPrefix(newID("s"), "s_")
-			row.Steps = append(row.Steps, incidentStepRec{ID: sid, Label: t})
+			sid := "own_" + strings.TrimPrefix(records.NewID("s"), "s_")
+			row.Steps = append(row.Steps, records.IncidentStep{ID: sid, Label: t})
 			changed = append(changed, "step_added")
 		}
 		if req.Outcome != "" {
@@ -323,7 +301,7 @@ func (s *Server) handleIncidentUpdate(w http.ResponseWriter, r *http.Request) {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return err
 		}
-		if err := s.store.updateIncident(ctx, q, row, assess, steps, reason, req.Version); err != nil {
+		if err := s.store.Incidents.Update(ctx, q, row, assess, steps, reason, req.Version); err != nil {
 			return err
 		}
 		row.Version = req.Version + 1
@@ -334,7 +312,7 @@ func (s *Server) handleIncidentUpdate(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, ErrNotFound):
 		writeError(w, http.StatusNotFound, "no such incident")
-	case errors.Is(err, ErrIncidentConflict):
+	case errors.Is(err, records.ErrIncidentConflict):
 		writeError(w, http.StatusConflict, err.Error())
 	case errors.Is(err, errIncidentClosed), errors.Is(err, errUnknownStep), errors.Is(err, errAssessmentIncomplete):
 		writeError(w, http.StatusUnprocessableEntity, err.Error())
@@ -359,7 +337,7 @@ var (
 // or reasoning): those are in the sealed record, exported one incident at
 // a time by `triaged incident export`, masked.
 func (st *Store) IncidentRegister(ctx context.Context, from, to, now time.Time) (string, error) {
-	list, err := st.incidents(ctx, st.DB, from, to)
+	list, err := st.Incidents.Between(ctx, st.DB, from, to)
 	if err != nil {
 		return "", err
 	}
@@ -404,7 +382,7 @@ func (st *Store) IncidentRegister(ctx context.Context, from, to, now time.Time) 
 // the PHI detector and masked. The export leaves the encrypted store, so
 // it carries no patient details; the sealed originals stay in the store.
 func (st *Store) IncidentExport(ctx context.Context, id string, now time.Time) (api.Incident, error) {
-	r, err := st.incident(ctx, st.DB, id)
+	r, err := st.Incidents.Get(ctx, st.DB, id)
 	if err != nil {
 		return api.Incident{}, err
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 )
 
@@ -32,7 +34,7 @@ func (s *Server) claimLinkOpen(ctx context.Context, token string, link policy.Ha
 	id := linkTokenID(token)
 	err = s.store.Tx(ctx, func(q Querier) error {
 		var err error
-		allowed, opens, err = sqlLinks{}.claimOpen(ctx, q, id, link.ThreadID, link.MessageID, max, link.ExpiresAt, now)
+		allowed, opens, err = records.Links{}.ClaimOpen(ctx, q, id, link.ThreadID, link.MessageID, max, link.ExpiresAt, now)
 		if err != nil {
 			return err
 		}
@@ -50,18 +52,18 @@ func (s *Server) claimLinkOpen(ctx context.Context, token string, link policy.Ha
 // methods the store gains pass straight through.
 type linkMessages struct{ Messages }
 
-func (l linkMessages) ListThread(ctx context.Context, q Querier, threadID string) ([]Message, error) {
+func (l linkMessages) ListThread(ctx context.Context, q Querier, threadID string) ([]records.Message, error) {
 	msgs, err := l.Messages.ListThread(ctx, q, threadID)
 	if err != nil || len(msgs) == 0 {
 		return msgs, err
 	}
-	byMsg, err := sqlLinks{}.openedInThread(ctx, q, threadID)
+	byMsg, err := records.Links{}.OpenedInThread(ctx, q, threadID)
 	if err != nil {
 		return nil, err
 	}
 	for i := range msgs {
 		if o, ok := byMsg[msgs[i].ID]; ok {
-			msgs[i].LinkOpenedAt, msgs[i].LinkOpens = o.at, o.opens
+			msgs[i].LinkOpenedAt, msgs[i].LinkOpens = o.At, o.Opens
 		}
 	}
 	return msgs, nil

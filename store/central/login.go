@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp/e164"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -223,7 +225,7 @@ func (a *loginAttempt) fail(action, userID string, role policy.Role, reason stri
 		}
 		if acctLocked && userID != "" {
 			// A lock also ends an enrolment offer: after it, the password again.
-			if err := a.s.store.Users.(sqlUsers).endEnrolmentOffer(ctx, q, userID); err != nil {
+			if err := a.s.store.Users.(records.Users).EndEnrolmentOffer(ctx, q, userID); err != nil {
 				return err
 			}
 		}
@@ -311,7 +313,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	a.consoleID, a.device = dev.id, dev
 	s.pruneThrottle(ctx, a.now)
 	username, nerr := auth.NormalizeUsername(req.Username)
-	var u User
+	var u records.User
 	known := false
 	if nerr == nil {
 		var err error
@@ -368,8 +370,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		a.fail("login", u.ID, u.Role, "disabled", true)
 		return
 	}
-	users := s.store.Users.(sqlUsers)
-	acc, err := users.access(ctx, s.db, u.ID)
+	users := s.store.Users.(records.Users)
+	acc, err := users.Access(ctx, s.db, u.ID)
 	if err != nil {
 		a.unavailable("login lookup failed", err)
 		return
@@ -391,7 +393,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 			// Spent by compare-and-swap in the session's transaction: of
 			// several sign-ins with one code, one wins.
 			spend = func(ctx context.Context, q Querier) error {
-				if won, err := users.useTOTPStep(ctx, q, u.ID, step); err != nil || !won {
+				if won, err := users.UseTOTPStep(ctx, q, u.ID, step); err != nil || !won {
 					return cmp.Or(err, errCodeSpent)
 				}
 				return nil
@@ -399,7 +401,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		} else if hashed, used := matchRecovery(acc.Recovery, code); used {
 			method = "recovery_code"
 			spend = func(ctx context.Context, q Querier) error {
-				left, won, err := users.useRecoveryCode(ctx, q, u.ID, hashed)
+				left, won, err := users.UseRecoveryCode(ctx, q, u.ID, hashed)
 				if err != nil || !won {
 					return cmp.Or(err, errCodeSpent)
 				}
@@ -454,9 +456,9 @@ func matchRecovery(hashed []string, code string) (string, bool) {
 // session and writes the audit entry, all in one transaction; it returns
 // the console's answer. errLockedMeanwhile means a lock began while the
 // attempt was being checked.
-func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, spend func(context.Context, Querier) error, action string, detail map[string]string) (api.LoginResponse, error) {
+func (s *Server) openSession(ctx context.Context, a *loginAttempt, u records.User, spend func(context.Context, Querier) error, action string, detail map[string]string) (api.LoginResponse, error) {
 	token, hash := auth.NewSessionToken()
-	sess := Session{TokenHash: hash, UserID: u.ID, ConsoleID: a.consoleID, CreatedAt: a.now,
+	sess := records.Session{TokenHash: hash, UserID: u.ID, ConsoleID: a.consoleID, CreatedAt: a.now,
 		ExpiresAt: a.now.Add(s.cfg.SessionTTL), LastSeenAt: a.now}
 	err := s.store.Tx(ctx, func(q Querier) error {
 		if ok, err := a.acct.Succeed(ctx, q, a.now); err != nil || !ok {
@@ -492,7 +494,7 @@ func (s *Server) openSession(ctx context.Context, a *loginAttempt, u User, spend
 // authenticator: a TOTP secret (the one already offered, while its offer
 // lasts, so an app scanned a minute ago still matches) and a one-time
 // token to confirm it with.
-func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, password string) {
+func (s *Server) offerEnrolment(a *loginAttempt, u records.User, acc records.UserAccess, password string) {
 	ctx := a.r.Context()
 	if acc.PendingSecret == "" || !a.now.Before(acc.EnrolExpires) {
 		secret, _, err := auth.NewTOTPSecret(TOTPIssuer, u.Username)
@@ -512,7 +514,7 @@ func (s *Server) offerEnrolment(a *loginAttempt, u User, acc userAccess, passwor
 		if _, err := a.src.Succeed(ctx, q, a.now); err != nil {
 			return err
 		}
-		if err := s.store.Users.(sqlUsers).saveEnrolmentOffer(ctx, q, u.ID, acc.PendingSecret, acc.EnrolHash, acc.EnrolExpires); err != nil {
+		if err := s.store.Users.(records.Users).SaveEnrolmentOffer(ctx, q, u.ID, acc.PendingSecret, acc.EnrolHash, acc.EnrolExpires); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "login",
@@ -577,12 +579,12 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	}
 	a.consoleID, a.device = dev.id, dev
 	ctx := r.Context()
-	users := s.store.Users.(sqlUsers)
+	users := s.store.Users.(records.Users)
 	token := strings.TrimSpace(req.Token)
-	var u User
+	var u records.User
 	err := ErrNotFound
 	if token != "" && len(token) <= 256 {
-		u, err = users.byEnrolToken(ctx, s.db, auth.HashToken(token))
+		u, err = users.ByEnrolToken(ctx, s.db, auth.HashToken(token))
 	}
 	if errors.Is(err, ErrNotFound) {
 		// A guessed token counts against its source like a failed sign-in.
@@ -600,7 +602,7 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	if !a.charge("totp.enrol", u.ID, u.Role) {
 		return
 	}
-	acc, err := users.access(ctx, s.db, u.ID)
+	acc, err := users.Access(ctx, s.db, u.ID)
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, "enrolment is unavailable right now; try again")
 		return
@@ -627,7 +629,7 @@ func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
 	resp, err := s.openSession(ctx, a, u, func(ctx context.Context, q Querier) error {
 		// The token works once: of two requests racing with it, one
 		// finishes the enrolment.
-		if won, err := users.finishEnrolment(ctx, q, u.ID, auth.HashToken(token), secret, step, hashed, a.now); err != nil || !won {
+		if won, err := users.FinishEnrolment(ctx, q, u.ID, auth.HashToken(token), secret, step, hashed, a.now); err != nil || !won {
 			return cmp.Or(err, errCodeSpent)
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: u.ID, Role: api.Role(u.Role), Action: "totp.enrol",
@@ -683,8 +685,8 @@ func (s *Server) rehashPassword(ctx context.Context, userID, password string) {
 	if err != nil {
 		return
 	}
-	users := s.store.Users.(sqlUsers)
-	if err := s.store.Write(ctx, func(q Querier) error { return users.setPasswordHash(ctx, q, userID, h) }); err != nil {
+	users := s.store.Users.(records.Users)
+	if err := s.store.Write(ctx, func(q Querier) error { return users.SetPasswordHash(ctx, q, userID, h) }); err != nil {
 		s.log.Warn("password rehash not saved", "user", userID)
 	}
 }
@@ -735,14 +737,14 @@ func (s *Server) seed(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		u := &User{Username: name, Role: role, PasswordHash: h, CreatedAt: now}
+		u := &records.User{Username: name, Role: role, PasswordHash: h, CreatedAt: now}
 		err = s.store.Tx(ctx, func(q Querier) error {
 			if err := s.store.Users.Create(ctx, q, u); err != nil {
 				return err
 			}
 			// Seeded accounts are the demo's: they sign in with a password
 			// alone. Every account an admin adds must enrol TOTP.
-			if err := s.store.Users.(sqlUsers).exemptFromTOTP(ctx, q, u.ID); err != nil {
+			if err := s.store.Users.(records.Users).ExemptFromTOTP(ctx, q, u.ID); err != nil {
 				return err
 			}
 			return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "user.create", Object: "user:" + u.ID,
@@ -765,7 +767,7 @@ func (s *Server) seed(ctx context.Context) error {
 			}
 			// A recorded choice, STOP above all, outranks the seed: seeding
 			// again at every start must never undo a patient's opt-out.
-			hist, err := ConsentHistory(ctx, q, p.ID)
+			hist, err := records.ConsentHistory(ctx, q, p.ID)
 			if err != nil || len(hist) > 0 {
 				return err
 			}

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/audit"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/maintenance"
@@ -54,7 +56,7 @@ func bulkMessages(t *testing.T, e *env, threadID string, n int) {
 	t.Helper()
 	err := e.srv.store.Tx(context.Background(), func(q Querier) error {
 		for i := range n {
-			m := &Message{ThreadID: threadID, Direction: "in", Type: "text", Body: fmt.Sprintf("message %d from Zebulon Quixote", i),
+			m := &records.Message{ThreadID: threadID, Direction: "in", Type: "text", Body: fmt.Sprintf("message %d from Zebulon Quixote", i),
 				Masked: fmt.Sprintf("message %d from [name]", i), ProviderID: fmt.Sprintf("wamid.bulk.%d", i), At: time.Now()}
 			if _, err := e.srv.store.Messages.InsertInbound(context.Background(), q, m); err != nil {
 				return err

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -63,7 +65,7 @@ func renderInbound(in *bsp.InboundMessage) *maskedInbound {
 	if typ == "" {
 		typ = bsp.MessageUnsupported
 	}
-	d := &MessageDetail{ReplyTo: in.ReplyTo, Target: in.TargetID, Forwarded: in.Forwarded}
+	d := &records.MessageDetail{ReplyTo: in.ReplyTo, Target: in.TargetID, Forwarded: in.Forwarded}
 	switch typ {
 	case bsp.MessageLocation:
 		// A shared location is where the patient lives or is: the whole
@@ -165,17 +167,10 @@ func renderInbound(in *bsp.InboundMessage) *maskedInbound {
 		d.PayloadMasked = policy.Detect(in.Payload).Masked
 	}
 	mt := &maskedInbound{typ: typ, body: b.body.String(), masked: b.masked.String(), spans: b.spans, clinical: b.clinical}
-	if !d.empty() {
+	if !d.Empty() {
 		mt.detail = d
 	}
 	return mt
-}
-
-// empty reports whether d holds nothing worth storing (a plain message).
-func (d *MessageDetail) empty() bool {
-	return d.ReplyTo == "" && d.Target == "" && d.Payload == "" && d.PayloadTitle == "" && !d.ReactionRemoved && !d.Forwarded &&
-		d.Location == nil && len(d.Contacts) == 0 && !d.ContactsNotFetched && d.Order == nil && d.FlowResponse == "" &&
-		d.EditedType == "" && d.SystemType == "" && d.NewNumber == "" && d.Digest == "" && d.Reason == ""
 }
 
 // flowAnswers appends a Flow's answers, one "field: answer" each in field
@@ -249,7 +244,7 @@ func fieldType(key string) (policy.SpanType, bool) {
 // not lines of their own; one whose target is unknown (sent before the
 // clinic used this system) stays a line, so nothing a patient did is
 // invisible.
-func composeThread(msgs []Message) []api.Message {
+func composeThread(msgs []records.Message) []api.Message {
 	byProvider := make(map[string]int, len(msgs))
 	for i, m := range msgs {
 		if m.ProviderID != "" {
@@ -331,7 +326,7 @@ const (
 // patient: an unreadable record, a revoke or edit (which change what
 // staff see of an earlier message), and a number change (which moves the
 // patient to the new number). Each is audited in the webhook's savepoint.
-func (s *Server) applyMessageKind(ctx context.Context, q Querier, p Patient, m *Message, in *bsp.InboundMessage, now time.Time, stats *ingestStats) error {
+func (s *Server) applyMessageKind(ctx context.Context, q Querier, p records.Patient, m *records.Message, in *bsp.InboundMessage, now time.Time, stats *ingestStats) error {
 	audit := func(action, outcome string, detail map[string]string) error {
 		detail["message"] = m.ID
 		return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: action, Object: "thread:" + m.ThreadID, Outcome: outcome, Detail: detail})
@@ -364,10 +359,10 @@ func (s *Server) applyMessageKind(ctx context.Context, q Querier, p Patient, m *
 // it carries over only when the clinic's policy says so
 // (Config.ConsentFollowsNumberChange); otherwise a patient who had opted
 // in is recorded as not opted in until they opt in from the new number.
-func (s *Server) changeNumber(ctx context.Context, q Querier, p Patient, m *Message, newNumber string, now time.Time, stats *ingestStats) error {
+func (s *Server) changeNumber(ctx context.Context, q Querier, p records.Patient, m *records.Message, newNumber string, now time.Time, stats *ingestStats) error {
 	detail := map[string]string{"message": m.ID}
 	err := s.store.Patients.ChangeNumber(ctx, q, p.ID, newNumber, now)
-	if errors.Is(err, ErrNumberTaken) {
+	if errors.Is(err, records.ErrNumberTaken) {
 		detail["reason"] = "the new number already belongs to another patient; not merged"
 		return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: ActionNumberChange, Object: "patient:" + p.ID, Outcome: "refused", Detail: detail})
 	}

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/sim"
 	"github.com/clinicwa/triage/store/api"
@@ -36,13 +38,13 @@ func (e *env) serverActions(action string) []api.AuditEntry {
 }
 
 // stored returns the thread's messages as stored (opened), by provider id.
-func (e *env) storedByProvider(threadID string) map[string]Message {
+func (e *env) storedByProvider(threadID string) map[string]records.Message {
 	e.t.Helper()
 	msgs, err := e.srv.store.Messages.ListThread(e.t.Context(), e.srv.db, threadID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	out := map[string]Message{}
+	out := map[string]records.Message{}
 	for _, m := range msgs {
 		out[m.ProviderID] = m
 	}
@@ -80,7 +82,7 @@ func TestEachMessageKindStoredShownAudited(t *testing.T) {
 	if code, _, ref := e.send(desk, id, api.SendRequest{IdempotencyKey: "kinds-1", MacroID: "hours"}); code != 200 {
 		t.Fatalf("send: %d %+v", code, ref)
 	}
-	var out Message
+	var out records.Message
 	waitFor(t, "the clinic message's provider id", func() bool {
 		msgs, _ := e.srv.store.Messages.ListThread(ctx, e.srv.db, id)
 		for _, m := range msgs {
@@ -135,28 +137,36 @@ func TestEachMessageKindStoredShownAudited(t *testing.T) {
 	}
 	checks := []struct {
 		pid  string
-		ok   func(Message) bool
+		ok   func(records.Message) bool
 		what string
 	}{
-		{"wamid.R1", func(m Message) bool { return m.Detail.ReplyTo == out.ProviderID && m.Body == "Yes, Tuesday works" }, "reply context"},
-		{"wamid.B1", func(m Message) bool { return m.Detail.Payload == "confirm-slot" && m.Detail.PayloadTitle == "Confirm" }, "button reply id"},
-		{"wamid.Q1", func(m Message) bool { return m.Detail.Payload == "RESCHEDULE" && m.Type == "button" }, "template payload"},
-		{"wamid.RE1", func(m Message) bool { return m.Detail.Target == out.ProviderID && m.Body == "👍" }, "reaction target"},
-		{"wamid.RE3", func(m Message) bool { return m.Detail.Target == "wamid.T1" && m.Detail.ReactionRemoved }, "reaction removal"},
-		{"wamid.E1", func(m Message) bool {
+		{"wamid.R1", func(m records.Message) bool {
+			return m.Detail.ReplyTo == out.ProviderID && m.Body == "Yes, Tuesday works"
+		}, "reply context"},
+		{"wamid.B1", func(m records.Message) bool {
+			return m.Detail.Payload == "confirm-slot" && m.Detail.PayloadTitle == "Confirm"
+		}, "button reply id"},
+		{"wamid.Q1", func(m records.Message) bool { return m.Detail.Payload == "RESCHEDULE" && m.Type == "button" }, "template payload"},
+		{"wamid.RE1", func(m records.Message) bool { return m.Detail.Target == out.ProviderID && m.Body == "👍" }, "reaction target"},
+		{"wamid.RE3", func(m records.Message) bool { return m.Detail.Target == "wamid.T1" && m.Detail.ReactionRemoved }, "reaction removal"},
+		{"wamid.E1", func(m records.Message) bool {
 			return m.Detail.Target == "wamid.T1" && strings.Contains(m.Body, "Wednesday") && m.Detail.EditedType == "text"
 		}, "edit"},
-		{"wamid.V1", func(m Message) bool { return m.Detail.Target == "wamid.R1" && m.Type == "revoke" }, "revoke"},
-		{"wamid.O1", func(m Message) bool {
+		{"wamid.V1", func(m records.Message) bool { return m.Detail.Target == "wamid.R1" && m.Type == "revoke" }, "revoke"},
+		{"wamid.O1", func(m records.Message) bool {
 			o := m.Detail.Order
 			return o != nil && o.CatalogID == "354160437058781" && len(o.Items) == 2 && o.Items[1] == bsp.OrderItem{ProductID: "STRIPS-50", Quantity: "2", Price: "12", Currency: "GBP"} &&
 				strings.Contains(m.Body, "For my mother Anna Quixote")
 		}, "order items and text"},
-		{"wamid.F1", func(m Message) bool { return strings.Contains(m.Detail.FlowResponse, `"date_of_birth":"1961-03-04"`) }, "flow response"},
-		{"wamid.C1", func(m Message) bool {
+		{"wamid.F1", func(m records.Message) bool {
+			return strings.Contains(m.Detail.FlowResponse, `"date_of_birth":"1961-03-04"`)
+		}, "flow response"},
+		{"wamid.C1", func(m records.Message) bool {
 			return len(m.Detail.Contacts) == 1 && m.Detail.Contacts[0].Name == "Barbara Johnson" && m.Detail.Contacts[0].Phones[0] == "+44 7700 900789"
 		}, "contact card"},
-		{"wamid.L1", func(m Message) bool { return m.Detail.Location != nil && m.Detail.Location.Longitude == "5.1214" }, "location fields"},
+		{"wamid.L1", func(m records.Message) bool {
+			return m.Detail.Location != nil && m.Detail.Location.Longitude == "5.1214"
+		}, "location fields"},
 	}
 	for _, c := range checks {
 		m, ok := st[c.pid]
@@ -580,7 +590,7 @@ func TestNumberChangeToOneNumberRacesSafely(t *testing.T) {
 		t.Errorf("number changes: %d linked, %d refused; want 1 and %d", ok, refused, len(froms)-1)
 	}
 	var holders int
-	idx := e.srv.store.Patients.(sqlPatients).bidx(bidxPhone, "+447700900555")
+	idx := e.srv.store.Patients.(records.Patients).Bidx(records.BidxPhone, "+447700900555")
 	e.srv.db.QueryRow(`SELECT (SELECT count(*) FROM patients WHERE contact_bidx = ?) + (SELECT count(*) FROM patient_contacts WHERE bidx = ?)`, idx, idx).Scan(&holders)
 	if holders != 1 {
 		t.Errorf("the new number names %d patients", holders)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/seal"
 )
 
@@ -43,8 +45,8 @@ func benchStore(b *testing.B, dir string) (*Store, string) {
 
 const benchBody = "This is James Miller, DOB 03/14/1962, my cell is 555-201-3344. Can I move my appointment to next week?"
 
-func benchMessage(threadID string, i int) *Message {
-	return &Message{ThreadID: threadID, Direction: "in", Type: "text", Body: benchBody,
+func benchMessage(threadID string, i int) *records.Message {
+	return &records.Message{ThreadID: threadID, Direction: "in", Type: "text", Body: benchBody,
 		Masked:     "This is [name], DOB [date], my cell is [phone]. Can I move my appointment to next week?",
 		ProviderID: fmt.Sprintf("wamid.HBgLMTU1NTU1NTAxMDIVAgASGBQzQTg%08d", i), At: time.Now()}
 }
@@ -144,7 +146,7 @@ func BenchmarkLookupByBlindIndex1M(b *testing.B) {
 	for i := range n {
 		m := benchMessage(thread, i)
 		m.ID = fmt.Sprintf("msg_%08d", i)
-		body, masked, provID, provIdx, _, err := st.Messages.(sqlMessages).sealFields(m)
+		body, masked, provID, provIdx, _, err := st.Messages.(records.Messages).SealFields(m)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/pquerna/otp/totp"
 
 	"github.com/clinicwa/triage/bsp/cloudapi"
@@ -165,7 +167,7 @@ func TestNodesSendEveryMessageExactlyOnce(t *testing.T) {
 			break
 		}
 	}
-	keys, err := queryIDs(context.Background(), a.srv.db, `SELECT idempotency_key FROM outbox`)
+	keys, err := records.QueryIDs(context.Background(), a.srv.db, `SELECT idempotency_key FROM outbox`)
 	if err != nil {
 		t.Fatal(err)
 	}

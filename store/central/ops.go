@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 )
 
@@ -39,5 +41,5 @@ func (s *Server) MetricsAddr() string { return s.opsAddr }
 
 // opsSnapshot reads the store's state for a scrape: counts and times only.
 func (s *Server) opsSnapshot(ctx context.Context) (opsmetrics.Snapshot, error) {
-	return sqlOps{}.snapshot(ctx, s.db, s.now().Add(-consoleSyncWindow))
+	return records.Ops{}.Snapshot(ctx, s.db, s.now().Add(-consoleSyncWindow))
 }

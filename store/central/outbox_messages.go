@@ -3,6 +3,8 @@ package central
 import (
 	"context"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/delivery"
@@ -94,7 +96,7 @@ func (o outboxMessages) Record(ctx context.Context, q Querier, j delivery.Job, o
 		}
 	case delivery.RetryLater:
 		metric = opsmetrics.SendRetry
-		if err := (sqlSends{}).noteWaiting(ctx, q, j.MessageID, out.Err.PlainReason()); err != nil {
+		if err := (records.Sends{}).NoteWaiting(ctx, q, j.MessageID, out.Err.PlainReason()); err != nil {
 			return nil, err
 		}
 	default:

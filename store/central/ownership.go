@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -46,7 +48,7 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 		}
 	}
 	var (
-		target  User
+		target  records.User
 		refused *policy.ThreadDecision
 		lost    bool
 		facts   policy.ThreadFacts
@@ -68,7 +70,7 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 	err := s.store.Tx(ctx, func(q Querier) error {
 		refused, lost = nil, false
 		var err error
-		if facts, found, err = (sqlThreadWorkflow{}).facts(ctx, q, threadID); err != nil || !found {
+		if facts, found, err = (records.ThreadWorkflow{}).Facts(ctx, q, threadID); err != nil || !found {
 			return err
 		}
 		facts.ActorID, facts.TargetRole = sess.User.ID, target.Role
@@ -99,7 +101,7 @@ func (s *Server) threadAct(ctx context.Context, sess *session, threadID string, 
 				return err
 			}
 		}
-		changed, err := sqlThreadWorkflow{}.act(ctx, q, threadID, act, facts, sess.User.ID, s.now(), value, masked)
+		changed, err := records.ThreadWorkflow{}.Act(ctx, q, threadID, act, facts, sess.User.ID, s.now(), value, masked)
 		if err != nil {
 			return err
 		}
@@ -143,7 +145,7 @@ func (s *Server) actResult(ctx context.Context, sess *session, threadID string) 
 		return api.ThreadActResult{Thread: api.ThreadSummary{ID: threadID}}
 	}
 	s.fillSLA(&ts, s.now())
-	visible, _ := visibility(sess.User.Role, Thread{State: ts.State})
+	visible, _ := visibility(sess.User.Role, records.Thread{State: ts.State})
 	if !visible {
 		ts = api.ThreadSummary{ID: ts.ID, PatientLabel: ts.PatientLabel, State: ts.State, Queue: ts.Queue, Seq: ts.Seq, Gone: true}
 	}

@@ -4,13 +4,15 @@ import (
 	"context"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
 
 // patientClock is the patient's local time and the cap's count for the
 // thread header and the composer.
-func (s *Server) patientClock(ctx context.Context, q Querier, th Thread) (*api.PatientClock, error) {
+func (s *Server) patientClock(ctx context.Context, q Querier, th records.Thread) (*api.PatientClock, error) {
 	p, err := s.store.Patients.Get(ctx, q, th.PatientID)
 	if err != nil {
 		return nil, err

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -50,9 +52,9 @@ func (s *Server) handlePHIPreference(w http.ResponseWriter, r *http.Request) {
 			return nil
 		}
 		text, _ := assets.CurrentConsentText(assets.PHIAdvisory, s.patientLang(ctx, q, th))
-		msgID := newID("msg")
-		id := newID("phi")
-		if err := (sqlPHIPreferences{}).request(ctx, q, id, p.ID, th.ID, sess.User.ID, msgID, text.Version, now); err != nil {
+		msgID := records.NewID("msg")
+		id := records.NewID("phi")
+		if err := (records.PHIPreferences{}).Request(ctx, q, id, p.ID, th.ID, sess.User.ID, msgID, text.Version, now); err != nil {
 			return err
 		}
 		if err := s.enqueueSystemText(ctx, q, th.ID, msgID, "consent:"+assets.PHIAdvisory, text.Body, now); err != nil {
@@ -77,23 +79,23 @@ func (s *Server) handlePHIPreference(w http.ResponseWriter, r *http.Request) {
 // phiAcceptance records the patient's explicit confirmation after the
 // advisory, and answers with the portal link. handled is true when m was
 // that confirmation.
-func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Message, now time.Time, stats *ingestStats) (bool, error) {
+func (s *Server) phiAcceptance(ctx context.Context, q Querier, th records.Thread, m *records.Message, now time.Time, stats *ingestStats) (bool, error) {
 	if !policy.ParseRiskAcceptance(m.Body) {
 		return false, nil
 	}
-	id, ok, err := sqlPHIPreferences{}.confirm(ctx, q, th.ID, m.ID, now.Add(-phiConfirmWithin), now)
+	id, ok, err := records.PHIPreferences{}.Confirm(ctx, q, th.ID, m.ID, now.Add(-phiConfirmWithin), now)
 	if err != nil || !ok {
 		return false, err
 	}
 	text, _ := assets.CurrentConsentText(assets.PHIConfirmed, s.patientLang(ctx, q, th))
-	msgID := newID("msg")
+	msgID := records.NewID("msg")
 	link, err := s.handoffLink(th.ID, msgID, now)
 	if err != nil {
 		return false, err
 	}
-	msg := Message{ID: msgID, ThreadID: th.ID, Type: "text", Body: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, link),
+	msg := records.Message{ID: msgID, ThreadID: th.ID, Type: "text", Body: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, link),
 		Masked: strings.ReplaceAll(text.Body, assets.PortalLinkPlaceholder, portalLinkMasked), Spans: []api.Span{},
-		Status: "queued", SentBy: systemSender, MacroID: "consent:" + assets.PHIConfirmed, At: now}
+		Status: "queued", SentBy: records.SystemSender, MacroID: "consent:" + assets.PHIConfirmed, At: now}
 	if err := s.store.Messages.InsertOutbound(ctx, q, &msg); err != nil {
 		return false, err
 	}
@@ -108,7 +110,7 @@ func (s *Server) phiAcceptance(ctx context.Context, q Querier, th Thread, m *Mes
 // phiPreferenceNote is the thread header's note that a documented
 // preference exists, or "".
 func (s *Server) phiPreferenceNote(ctx context.Context, q Querier, threadID string) (string, error) {
-	state, confirmedAt, requestedAt, found, err := sqlPHIPreferences{}.latest(ctx, q, threadID)
+	state, confirmedAt, requestedAt, found, err := records.PHIPreferences{}.Latest(ctx, q, threadID)
 	if err != nil || !found {
 		return "", err
 	}

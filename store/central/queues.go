@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -15,7 +17,7 @@ import (
 // ?after=<cursor>&limit=<n>&queue=&owner=&mark=&lang=&waiting_over=&q=.
 // Without a queue it is every thread the caller may see, urgent first,
 // newest activity next; the queues worked oldest first (unanswered,
-// nurse, escalated) sort on their own clock (sql_queues.go).
+// nurse, escalated) sort on their own clock (records/sql_queues.go).
 func (s *Server) handleInboxPage(w http.ResponseWriter, r *http.Request) {
 	sess := sessionFrom(r)
 	role := sess.User.Role
@@ -39,7 +41,7 @@ func (s *Server) handleInboxPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, err := s.queuePage(r.Context(), sess, f, v.Get("after"), limit)
-	if why, bad := isBadFilter(err); bad {
+	if why, bad := records.IsBadFilter(err); bad {
 		writeError(w, http.StatusBadRequest, why)
 		return
 	}
@@ -77,7 +79,7 @@ func parseInboxFilter(get func(string) string) (api.InboxFilter, string) {
 // queuePage reads a page for the caller and fills each row's SLA clock.
 func (s *Server) queuePage(ctx context.Context, sess *session, f api.InboxFilter, after string, limit int) (api.ThreadPage, error) {
 	now := s.now()
-	page, err := s.store.Threads.QueuePage(ctx, s.db, inboxQuery{
+	page, err := s.store.Threads.QueuePage(ctx, s.db, records.InboxQuery{
 		UserID: sess.User.ID, IncludeClinical: policy.Can(sess.User.Role, policy.ActionViewClinicalThreads),
 		Filter: f, After: after, Limit: limit, Window: s.window(), Now: now,
 	})
@@ -149,7 +151,7 @@ func (s *Server) handleNext(w http.ResponseWriter, r *http.Request) {
 	}
 	queues := defaultNextQueue(role)
 	if req.Queue != "" {
-		if _, ok := queueKey[req.Queue]; !ok {
+		if _, ok := records.QueueKey[req.Queue]; !ok {
 			writeError(w, http.StatusBadRequest, "next draws from unanswered, nurse or escalated")
 			return
 		}

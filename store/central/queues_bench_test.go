@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/api"
 )
 
@@ -28,7 +30,7 @@ func BenchmarkQueues50k(b *testing.B) {
 	b.Run("unanswered-page", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			p, err := st.Threads.QueuePage(ctx, db, inboxQuery{UserID: "usr_desk", IncludeClinical: true,
+			p, err := st.Threads.QueuePage(ctx, db, records.InboxQuery{UserID: "usr_desk", IncludeClinical: true,
 				Filter: api.InboxFilter{Queue: api.QueueUnanswered}, Limit: 100, Window: 24 * time.Hour, Now: now})
 			if err != nil || len(p.Threads) != 100 {
 				b.Fatalf("%d rows, %v", len(p.Threads), err)
@@ -37,7 +39,7 @@ func BenchmarkQueues50k(b *testing.B) {
 	})
 	// A later page: the console walking down the queue. It carries no
 	// counts per queue (they came with the first page).
-	first, err := st.Threads.QueuePage(ctx, db, inboxQuery{UserID: "usr_desk", IncludeClinical: true,
+	first, err := st.Threads.QueuePage(ctx, db, records.InboxQuery{UserID: "usr_desk", IncludeClinical: true,
 		Filter: api.InboxFilter{Queue: api.QueueUnanswered}, Limit: 100, Window: 24 * time.Hour, Now: now})
 	if err != nil || first.Next == "" {
 		b.Fatalf("first page: next %q, %v", first.Next, err)
@@ -45,7 +47,7 @@ func BenchmarkQueues50k(b *testing.B) {
 	b.Run("unanswered-later-page", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			p, err := st.Threads.QueuePage(ctx, db, inboxQuery{UserID: "usr_desk", IncludeClinical: true,
+			p, err := st.Threads.QueuePage(ctx, db, records.InboxQuery{UserID: "usr_desk", IncludeClinical: true,
 				Filter: api.InboxFilter{Queue: api.QueueUnanswered}, After: first.Next, Limit: 100, Window: 24 * time.Hour, Now: now})
 			if err != nil || len(p.Threads) != 100 || p.Queues != nil {
 				b.Fatalf("%d rows, queues %v, %v", len(p.Threads), p.Queues, err)
@@ -55,9 +57,9 @@ func BenchmarkQueues50k(b *testing.B) {
 	b.Run("search-budget", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			p, err := st.Threads.QueuePage(ctx, db, inboxQuery{UserID: "usr_desk", IncludeClinical: true,
+			p, err := st.Threads.QueuePage(ctx, db, records.InboxQuery{UserID: "usr_desk", IncludeClinical: true,
 				Filter: api.InboxFilter{Search: "no such words"}, Limit: 100, Window: 24 * time.Hour, Now: now})
-			if err != nil || p.Search == nil || p.Search.Scanned != maxSearchScan || !p.Search.Truncated {
+			if err != nil || p.Search == nil || p.Search.Scanned != records.MaxSearchScan || !p.Search.Truncated {
 				b.Fatalf("%+v %v", p.Search, err)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -22,7 +24,7 @@ func (s *Server) repeatLinkRefusal(ctx context.Context, q Querier, threadID stri
 	if !macro.PortalLink || req.ConfirmRepeat {
 		return nil, nil
 	}
-	last, sent, err := sqlSends{}.lastMacroSend(ctx, q, threadID, macro.ID, now.Add(-repeatLinkWithin))
+	last, sent, err := records.Sends{}.LastMacroSend(ctx, q, threadID, macro.ID, now.Add(-repeatLinkWithin))
 	if err != nil || !sent {
 		return nil, err
 	}

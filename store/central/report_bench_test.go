@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/report"
@@ -65,13 +67,13 @@ func BenchmarkBuildReport30Days(b *testing.B) {
 			at := start.Add(time.Duration(i) * 129 * time.Second)
 			th := threads[i%len(threads)]
 			if i%4 == 3 {
-				m := &Message{ThreadID: th, Type: "text", Body: "b", Masked: "b", Status: bsp.StatusRead, MacroID: "portal-secure", At: at}
+				m := &records.Message{ThreadID: th, Type: "text", Body: "b", Masked: "b", Status: bsp.StatusRead, MacroID: "portal-secure", At: at}
 				if err := st.Messages.InsertOutbound(ctx, q, m); err != nil {
 					return err
 				}
 				continue
 			}
-			m := &Message{ThreadID: th, Type: "text", Body: "b", Masked: "b", ProviderID: fmt.Sprint("w", i), At: at,
+			m := &records.Message{ThreadID: th, Type: "text", Body: "b", Masked: "b", ProviderID: fmt.Sprint("w", i), At: at,
 				Spans: []api.Span{{Type: "DOB"}}}
 			if _, err := st.Messages.InsertInbound(ctx, q, m); err != nil {
 				return err

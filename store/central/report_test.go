@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -57,7 +59,7 @@ func (b *bookStore) consent(pid string, in bool, source string, at time.Time) {
 func (b *bookStore) inbound(thread string, at time.Time, spanTypes ...string) {
 	b.t.Helper()
 	b.n++
-	m := &Message{ThreadID: thread, Type: "text", Body: "x", Masked: "x", ProviderID: fmt.Sprintf("wamid.%d", b.n), At: at}
+	m := &records.Message{ThreadID: thread, Type: "text", Body: "x", Masked: "x", ProviderID: fmt.Sprintf("wamid.%d", b.n), At: at}
 	for _, ty := range spanTypes {
 		m.Spans = append(m.Spans, api.Span{Start: 0, End: 1, Type: ty})
 	}
@@ -68,7 +70,7 @@ func (b *bookStore) inbound(thread string, at time.Time, spanTypes ...string) {
 
 func (b *bookStore) outbound(thread, macro string, status bsp.Status, reason string, at time.Time) {
 	b.t.Helper()
-	m := &Message{ThreadID: thread, Type: "text", Body: "hello", Masked: "hello", MacroID: macro, Status: status, Error: reason, SentBy: "usr_desk", At: at}
+	m := &records.Message{ThreadID: thread, Type: "text", Body: "hello", Masked: "hello", MacroID: macro, Status: status, Error: reason, SentBy: "usr_desk", At: at}
 	if err := b.st.Messages.InsertOutbound(b.ctx, b.st.DB, m); err != nil {
 		b.t.Fatal(err)
 	}

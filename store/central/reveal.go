@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -91,7 +93,7 @@ func (s *Server) handleReveal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now()
-	id := newID("rvl")
+	id := records.NewID("rvl")
 	sealed, err := s.keys.SealString("reveals", "reason", id, reason)
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, "the reveal could not be recorded; try again")
@@ -99,7 +101,7 @@ func (s *Server) handleReveal(w http.ResponseWriter, r *http.Request) {
 	}
 	expires := now.Add(RevealTTL)
 	err = s.store.Tx(ctx, func(q Querier) error {
-		if err := (sqlReveals{}).insert(ctx, q, id, sess.User.ID, string(role), sess.ConsoleID, th.ID, msg.ID, sealed, now, expires); err != nil {
+		if err := (records.Reveals{}).Insert(ctx, q, id, sess.User.ID, string(role), sess.ConsoleID, th.ID, msg.ID, sealed, now, expires); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.reveal",
@@ -154,7 +156,7 @@ func (s *Server) handleReveals(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reveals(ctx context.Context, username string, limit int, withReason bool) ([]api.RevealRecord, error) {
-	rows, err := sqlReveals{}.list(ctx, s.db, username, limit)
+	rows, err := records.Reveals{}.List(ctx, s.db, username, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -56,7 +58,7 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 		// The id is the user's key, hashed: a retried request finds its
 		// schedule and adds none.
 		id := "sch_" + strings.TrimPrefix(s.auditHMAC("schedule.key", sess.User.ID+"|"+req.IdempotencyKey), "hmac-sha256:")[:24]
-		if prevDue, prevState, err := (sqlSchedules{}).get(ctx, q, id); err == nil {
+		if prevDue, prevState, err := (records.Schedules{}).Get(ctx, q, id); err == nil {
 			out = api.ScheduledSend{ID: id, DueAt: prevDue, State: prevState, What: scheduledWhat(req)}
 			return nil
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -77,7 +79,7 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if err := (sqlSchedules{}).insert(ctx, q, id, th.ID, sess.User.ID, sealed, due, now); err != nil {
+		if err := (records.Schedules{}).Insert(ctx, q, id, th.ID, sess.User.ID, sealed, due, now); err != nil {
 			return err
 		}
 		out = api.ScheduledSend{ID: id, DueAt: due, State: "pending", What: scheduledWhat(req)}
@@ -115,7 +117,7 @@ func (s *Server) handleScheduleCancel(w http.ResponseWriter, r *http.Request) {
 	err := s.store.Tx(ctx, func(q Querier) error {
 		found = false
 		var err error
-		threadID, err = sqlSchedules{}.cancel(ctx, q, id, sess.User.ID)
+		threadID, err = records.Schedules{}.Cancel(ctx, q, id, sess.User.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		} else if err != nil {
@@ -149,7 +151,7 @@ var errHidden = errors.New("central: thread hidden from this role")
 
 // scheduledFor lists a thread's scheduled messages.
 func (s *Server) scheduledFor(ctx context.Context, q Querier, threadID string) ([]api.ScheduledSend, error) {
-	held, err := sqlSchedules{}.forThread(ctx, q, threadID)
+	held, err := records.Schedules{}.ForThread(ctx, q, threadID)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +193,7 @@ func (s *Server) startScheduler() {
 // makes the second attempt return the first one's message.
 func (s *Server) runDueSchedules(ctx context.Context) error {
 	now := s.now()
-	ids, err := sqlSchedules{}.due(ctx, s.db, now)
+	ids, err := records.Schedules{}.Due(ctx, s.db, now)
 	if err != nil {
 		return err
 	}
@@ -205,7 +207,7 @@ func (s *Server) runDueSchedules(ctx context.Context) error {
 
 func (s *Server) runSchedule(ctx context.Context, id string) error {
 	// Claim it; a cancel that won already leaves nothing to claim.
-	threadID, userID, sealed, err := sqlSchedules{}.claim(ctx, s.db, id)
+	threadID, userID, sealed, err := records.Schedules{}.Claim(ctx, s.db, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	} else if err != nil {
@@ -245,7 +247,7 @@ func (s *Server) runSchedule(ctx context.Context, id string) error {
 	} else if out.notFound {
 		state, outcome = "refused", "not_found"
 	}
-	if err := (sqlSchedules{}).finish(ctx, s.db, id, state, outcome); err != nil {
+	if err := (records.Schedules{}).Finish(ctx, s.db, id, state, outcome); err != nil {
 		return err
 	}
 	s.log.Info("scheduled message due", "schedule", id, "thread", threadID, "state", state)

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/seal"
 )
@@ -74,7 +76,7 @@ func populate(t *testing.T, e *env, keys *seal.Keys) (threadID string) {
 		t.Fatal(err)
 	}
 	// An enrolment in progress, through the store's own path.
-	if err := (sqlUsers{&sqlite{keys: keys}}).saveAccess(context.Background(), e.srv.db, "usr_totp", userAccess{PendingSecret: "KRSXG5CTMVRXEZLU"}); err != nil {
+	if err := (records.Users{Base: &records.Base{Keys: keys}}).SaveAccess(context.Background(), e.srv.db, "usr_totp", records.UserAccess{PendingSecret: "KRSXG5CTMVRXEZLU"}); err != nil {
 		t.Fatal(err)
 	}
 	// An appointment, imported through the store's own path.

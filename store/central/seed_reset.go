@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/auth"
 )
@@ -13,7 +15,7 @@ import (
 // an account that is still the seed's is touched: same role, no second
 // factor required. An account an admin made, or one that enrolled TOTP,
 // keeps its password whatever the seed list says.
-func (s *Server) resetSeedPassword(ctx context.Context, u User, role policy.Role, password string) error {
+func (s *Server) resetSeedPassword(ctx context.Context, u records.User, role policy.Role, password string) error {
 	if err := auth.CheckPassword(u.Username, password); err != nil {
 		return err
 	}
@@ -22,7 +24,7 @@ func (s *Server) resetSeedPassword(ctx context.Context, u User, role policy.Role
 		return err
 	}
 	return s.store.Tx(ctx, func(q Querier) error {
-		ok, err := s.store.Users.(sqlUsers).resetSeedPassword(ctx, q, u.ID, string(role), h)
+		ok, err := s.store.Users.(records.Users).ResetSeedPassword(ctx, q, u.ID, string(role), h)
 		if err != nil {
 			return err
 		}
@@ -30,7 +32,7 @@ func (s *Server) resetSeedPassword(ctx context.Context, u User, role policy.Role
 			return errors.New("the account exists and is not a seeded one (another role, or a second factor); its password is left alone")
 		}
 		// A new password ends the sessions the old one opened.
-		if err := (sqlSessions{}).revokeAll(ctx, q, u.ID, s.now()); err != nil {
+		if err := (records.Sessions{}).RevokeAll(ctx, q, u.ID, s.now()); err != nil {
 			return err
 		}
 		return s.auditServer(ctx, q, auditRecord{UserID: "system", Action: "user.password_reset", Object: "user:" + u.ID,

@@ -8,6 +8,8 @@ import (
 	"time"
 	_ "time/tzdata" // quiet hours must not depend on the host's zone files
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/clinicwa/triage/assets"
@@ -53,7 +55,7 @@ func patientZones(phone string) []*time.Location {
 
 // sendOutcome is what the send transaction decided.
 type sendOutcome struct {
-	msg      Message
+	msg      records.Message
 	refusal  *api.Refusal
 	replayed bool
 	notFound bool
@@ -70,11 +72,11 @@ func (s *Server) handleSend(w http.ResponseWriter, r *http.Request) {
 	case req.IdempotencyKey == "" || len(req.IdempotencyKey) > 128:
 		writeError(w, http.StatusBadRequest, "idempotency_key is required (at most 128 characters)")
 		return
-	case strings.HasPrefix(req.IdempotencyKey, handoffAckKey):
+	case strings.HasPrefix(req.IdempotencyKey, records.HandoffAckKey):
 		// The prefix marks the server's own hand-off acknowledgment, which
 		// the inbox does not count as an answer: a console's send carrying
 		// it would hide a staff reply from the queues and the preview.
-		writeError(w, http.StatusBadRequest, "idempotency_key may not start with "+handoffAckKey+" (the server's own)")
+		writeError(w, http.StatusBadRequest, "idempotency_key may not start with "+records.HandoffAckKey+" (the server's own)")
 		return
 	case req.Template != "" && (req.MacroID != "" || req.Text != ""):
 		writeError(w, http.StatusBadRequest, "send a template, a macro or text, not several")
@@ -210,7 +212,7 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 		}
 		detail["rule"] = "allowed"
 		final, masked := text, text
-		msgID := newID("msg")
+		msgID := records.NewID("msg")
 		if macro.ID != "" && strings.Contains(text, assets.PortalLinkPlaceholder) {
 			link, err := s.handoffLink(th.ID, msgID, now)
 			if err != nil {
@@ -219,7 +221,7 @@ func (s *Server) send(ctx context.Context, sess *session, threadID string, req a
 			final = strings.ReplaceAll(text, assets.PortalLinkPlaceholder, link)
 			masked = strings.ReplaceAll(text, assets.PortalLinkPlaceholder, portalLinkMasked)
 		}
-		m := Message{
+		m := records.Message{
 			ID: msgID, ThreadID: th.ID, Type: "text", Body: final, Masked: masked, Spans: []api.Span{},
 			Status: "queued", SentBy: sess.User.ID, MacroID: macro.ID, IdempotencyKey: req.IdempotencyKey, At: now,
 		}
@@ -260,14 +262,14 @@ func (s *Server) handoffLink(threadID, messageID string, now time.Time) (string,
 // answer: a retry of a send already accepted (returned, nothing sent
 // again), a key reused for another thread, or a thread that does not
 // exist.
-func (s *Server) sendTarget(ctx context.Context, q Querier, sess *session, threadID, key string, out *sendOutcome) (Thread, Patient, bool, error) {
+func (s *Server) sendTarget(ctx context.Context, q Querier, sess *session, threadID, key string, out *sendOutcome) (records.Thread, records.Patient, bool, error) {
 	// The thread is held first: a send through another node waits here,
 	// then finds this one's message (the same key) or counts it (the cap).
 	if err := s.store.Threads.Lock(ctx, q, threadID); errors.Is(err, ErrNotFound) {
 		out.notFound = true
-		return Thread{}, Patient{}, true, nil
+		return records.Thread{}, records.Patient{}, true, nil
 	} else if err != nil {
-		return Thread{}, Patient{}, true, err
+		return records.Thread{}, records.Patient{}, true, err
 	}
 	prev, err := s.store.Messages.ByIdempotencyKey(ctx, q, sess.User.ID, key)
 	if err == nil {
@@ -276,20 +278,20 @@ func (s *Server) sendTarget(ctx context.Context, q Querier, sess *session, threa
 		} else {
 			out.msg, out.replayed = prev, true
 		}
-		return Thread{}, Patient{}, true, nil
+		return records.Thread{}, records.Patient{}, true, nil
 	} else if !errors.Is(err, ErrNotFound) {
-		return Thread{}, Patient{}, true, err
+		return records.Thread{}, records.Patient{}, true, err
 	}
 	th, err := s.store.Threads.Get(ctx, q, threadID)
 	if errors.Is(err, ErrNotFound) {
 		out.notFound = true
-		return Thread{}, Patient{}, true, nil
+		return records.Thread{}, records.Patient{}, true, nil
 	} else if err != nil {
-		return Thread{}, Patient{}, true, err
+		return records.Thread{}, records.Patient{}, true, err
 	}
 	p, err := s.store.Patients.Get(ctx, q, th.PatientID)
 	if err != nil {
-		return Thread{}, Patient{}, true, err
+		return records.Thread{}, records.Patient{}, true, err
 	}
 	return th, p, false, nil
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/sim"
 	"github.com/clinicwa/triage/policy"
@@ -110,9 +112,9 @@ func TestSendRefusals(t *testing.T) {
 		// count as an answer: the thread would stay in Unanswered and the
 		// row would keep previewing the patient's question.
 		before := len(e.thread(desk, id).Messages)
-		code, _, _ := e.send(desk, id, api.SendRequest{IdempotencyKey: handoffAckKey + "x", MacroID: "hours"})
+		code, _, _ := e.send(desk, id, api.SendRequest{IdempotencyKey: records.HandoffAckKey + "x", MacroID: "hours"})
 		if code != 400 {
-			t.Fatalf("send with key %q: %d, want 400", handoffAckKey+"x", code)
+			t.Fatalf("send with key %q: %d, want 400", records.HandoffAckKey+"x", code)
 		}
 		if after := len(e.thread(desk, id).Messages); after != before {
 			t.Errorf("the refused send stored a message: %d messages, had %d", after, before)
@@ -133,7 +135,7 @@ func TestSendRefusals(t *testing.T) {
 			t.Fatalf("got %d %+v, want 422 consent", code, ref)
 		}
 		p, _ := e.srv.store.Patients.ByPhone(context.Background(), e.srv.db, patientUK)
-		hist, _ := ConsentHistory(context.Background(), e.srv.db, p.ID)
+		hist, _ := records.ConsentHistory(context.Background(), e.srv.db, p.ID)
 		if len(hist) != 2 || hist[1].OptedIn || hist[1].Source != "whatsapp:stop" {
 			t.Errorf("consent history %+v", hist)
 		}

@@ -22,6 +22,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/providers"
@@ -590,7 +592,7 @@ func (s *Server) openKeys(ctx context.Context) error {
 // storeID is the database's stable identity, made once and kept in it, so
 // the keyring entry and the key wrappings stay bound to this store.
 func storeID(ctx context.Context, db *sql.DB) (string, error) {
-	return sqlMeta{}.keepStoreID(ctx, db, newID("store"))
+	return records.Meta{}.KeepStoreID(ctx, db, records.NewID("store"))
 }
 
 // serverTLSConfig offers TLS 1.2 and 1.3 with AEAD suites only: ECDHE

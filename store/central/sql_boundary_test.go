@@ -18,11 +18,16 @@ import (
 // the match is case-sensitive: prose such as "update the label" is not SQL.
 var sqlStatement = regexp.MustCompile(`^\s*(SELECT|INSERT|UPDATE|DELETE FROM|CREATE|ALTER|DROP|PRAGMA|WITH|REPLACE|BEGIN|VACUUM)\s|\s(FROM|WHERE|SET|VALUES|ON CONFLICT)\s`)
 
-// storagePackages are the folders, this package's and those split off
-// from it, whose statements must live in their sql_*.go files. A folder
-// split off later joins the list. (nodes holds PostgreSQL's election and
-// listener statements, which are its whole job.)
-var storagePackages = []string{".", "auditlog", "delivery", "events", "ingest", "maintenance", "report", "signin", "storage"}
+// storagePackages are the folders split off from this package whose
+// statements must live in their sql_*.go files. A folder split off later
+// joins the list. (nodes holds PostgreSQL's election and listener
+// statements, which are its whole job.) This package itself, the server,
+// holds no statement at all: its storage is store/central/records, and
+// the root folder is checked with no sql_*.go allowance (sqlFreeFolders).
+var storagePackages = []string{"records", "auditlog", "delivery", "events", "ingest", "maintenance", "report", "signin", "storage"}
+
+// sqlFreeFolders hold no SQL, not even in a file named sql_*.go.
+var sqlFreeFolders = []string{"."}
 
 // TestSQLLivesInStorageFiles scans the packages' non-test sources for SQL
 // string literals outside the sql_*.go files. There is no allowance: a
@@ -31,6 +36,17 @@ var storagePackages = []string{".", "auditlog", "delivery", "events", "ingest", 
 // calls, taking the handler's Querier (a transaction or the pool).
 func TestSQLLivesInStorageFiles(t *testing.T) {
 	var files []string
+	sqlFree := map[string]bool{}
+	for _, dir := range sqlFreeFolders {
+		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range m {
+			sqlFree[name] = true
+		}
+		files = append(files, m...)
+	}
 	for _, dir := range storagePackages {
 		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
@@ -44,7 +60,7 @@ func TestSQLLivesInStorageFiles(t *testing.T) {
 	found := map[string][]string{}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(filepath.Base(name), "sql_") {
+		if strings.HasSuffix(name, "_test.go") || (strings.HasPrefix(filepath.Base(name), "sql_") && !sqlFree[name]) {
 			continue
 		}
 		src, err := os.ReadFile(name)

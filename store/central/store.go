@@ -2,17 +2,14 @@ package central
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/base32"
-	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
-	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/delivery"
@@ -26,183 +23,22 @@ import (
 // one: the alias spares rewriting each signature.
 type Querier = storage.Querier
 
-// queryIDs runs a query whose rows are one text column each (ids) and
-// returns them in the query's order.
-func queryIDs(ctx context.Context, q Querier, query string, args ...any) ([]string, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
 // ErrNotFound is returned when a looked-up row does not exist. It is
 // storage.ErrNotFound itself, so errors.Is matches it whichever package's
 // store returned it (the audit log's, this package's).
 var ErrNotFound = storage.ErrNotFound
-
-// ErrNumberTaken refuses a number change to a number that already belongs
-// to another patient.
-var ErrNumberTaken = errors.New("central: the new number belongs to another patient")
-
-// Patient is a person who wrote to the clinic. Phone, UserID and
-// ProfileName are opened from their sealed columns; Label is the only
-// thing the console ever shows.
-type Patient struct {
-	ID          string
-	Label       string
-	Phone       string // E.164, empty when the provider sent only a user id
-	UserID      string // provider's business-scoped user id
-	ProfileName string
-	OptedIn     bool
-	ConsentAt   time.Time
-	CreatedAt   time.Time
-}
-
-// Thread is one patient's conversation with the clinic.
-type Thread struct {
-	ID            string
-	PatientID     string
-	State         api.ThreadState
-	Clinical      bool
-	LastAt        time.Time
-	LastInboundAt time.Time
-	HandoffBy     string
-	HandoffAt     time.Time
-	HandoffMasked string
-	CreatedAt     time.Time
-}
-
-// Message is one stored message, opened.
-type Message struct {
-	ID             string
-	ThreadID       string
-	Direction      string // "in" or "out"
-	Type           string
-	RawType        string
-	MediaMIME      string
-	Body           string // original text (PHI)
-	Masked         string
-	Spans          []api.Span
-	Clinical       bool
-	ProviderID     string
-	Status         bsp.Status
-	Error          string
-	SentBy         string
-	MacroID        string
-	IdempotencyKey string
-	Read           bool
-	At             time.Time
-	// Detail is what the message carries beyond its text (sealed at
-	// rest); nil for plain messages and everything outbound.
-	Detail *MessageDetail
-	// LinkOpenedAt is when the portal link this message carried was
-	// first opened, LinkOpens how often (linkMessages fills them).
-	LinkOpenedAt time.Time
-	LinkOpens    int
-}
-
-// MessageDetail is an inbound message's kind-specific content, kept as
-// one sealed JSON value: most of it is patient text or identifies the
-// patient, and each kind needs only a few of the fields.
-type MessageDetail struct {
-	ReplyTo string `json:"reply_to,omitempty"` // provider id of the message answered
-	Target  string `json:"target,omitempty"`   // provider id a reaction, edit or revoke acts on
-
-	Payload       string `json:"payload,omitempty"` // button payload or list/button reply id
-	PayloadTitle  string `json:"payload_title,omitempty"`
-	PayloadMasked string `json:"payload_masked,omitempty"`
-
-	ReactionRemoved bool `json:"reaction_removed,omitempty"`
-	Forwarded       bool `json:"forwarded,omitempty"`
-
-	Location           *bsp.Location `json:"location,omitempty"`
-	Contacts           []bsp.Contact `json:"contacts,omitempty"`
-	ContactsNotFetched bool          `json:"contacts_not_fetched,omitempty"`
-	Order              *bsp.Order    `json:"order,omitempty"`
-	FlowResponse       string        `json:"flow_response,omitempty"` // the form's answers, JSON
-	EditedType         string        `json:"edited_type,omitempty"`
-	SystemType         string        `json:"system_type,omitempty"`
-	NewNumber          string        `json:"new_number,omitempty"`
-
-	// Digest is the keyed digest of an unreadable message's raw bytes
-	// (the bytes themselves are not kept); Reason says why it was unreadable.
-	Digest string `json:"digest,omitempty"`
-	Reason string `json:"reason,omitempty"`
-}
-
-// Ref is the provider id the message refers to: the target of a
-// reaction, edit or revoke, else the message it replies to.
-func (d *MessageDetail) Ref() string {
-	if d == nil {
-		return ""
-	}
-	if d.Target != "" {
-		return d.Target
-	}
-	return d.ReplyTo
-}
-
-// API renders the message for the console: masked text only, and inert.
-// The console keeps its own sanitising boundary; the server sanitises too
-// (defence in depth), so an older or modified console, or any other API
-// client, never receives a patient's or a provider's escape sequences.
-func (m Message) API() api.Message {
-	return api.Message{
-		ID: m.ID, ThreadID: m.ThreadID, Direction: m.Direction, Type: m.Type,
-		Masked: policy.Sanitize(m.Masked).String(), Spans: m.Spans, Clinical: m.Clinical, Status: string(m.Status),
-		Error: policy.SanitizeLine(m.Error).String(), SentBy: policy.SanitizeLine(m.SentBy).String(),
-		MacroID: policy.SanitizeLine(m.MacroID).String(), At: m.At,
-		LinkOpenedAt: m.LinkOpenedAt, LinkOpens: m.LinkOpens,
-	}
-}
-
-// User is a console user.
-type User struct {
-	ID           string
-	Username     string
-	Role         policy.Role
-	PasswordHash string
-	TOTPSecret   string // empty when not enrolled
-	FailedLogins int
-	LockedUntil  time.Time
-	LastFailedAt time.Time
-	TOTPLastStep int64
-	Disabled     bool
-	CreatedAt    time.Time
-}
-
-// Session is a signed-in console session. Only the token's hash is stored.
-type Session struct {
-	TokenHash  []byte
-	UserID     string
-	ConsoleID  string
-	CreatedAt  time.Time
-	ExpiresAt  time.Time
-	LastSeenAt time.Time
-	Revoked    bool
-}
 
 // Patients stores patients, keyed for lookup by a blind index of their
 // number.
 type Patients interface {
 	// Upsert finds the patient by phone (or, without one, by userID) and
 	// creates them if new; a changed profile name is re-sealed.
-	Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (p Patient, created bool, err error)
-	ByPhone(ctx context.Context, q Querier, phone string) (Patient, error)
+	Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (p records.Patient, created bool, err error)
+	ByPhone(ctx context.Context, q Querier, phone string) (records.Patient, error)
 	// ChangeNumber moves the patient to newPhone after a number change
 	// (ErrNumberTaken when it names another patient).
 	ChangeNumber(ctx context.Context, q Querier, id, newPhone string, now time.Time) error
-	Get(ctx context.Context, q Querier, id string) (Patient, error)
+	Get(ctx context.Context, q Querier, id string) (records.Patient, error)
 	// SetConsent records an opt-in or opt-out and its source; changed is
 	// false when the patient was already in that state.
 	SetConsent(ctx context.Context, q Querier, id string, optedIn bool, source, messageID string, at time.Time) (changed bool, err error)
@@ -211,8 +47,8 @@ type Patients interface {
 // Threads stores conversations.
 type Threads interface {
 	// ForPatient returns the patient's thread, creating it if needed.
-	ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error)
-	Get(ctx context.Context, q Querier, id string) (Thread, error)
+	ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (records.Thread, error)
+	Get(ctx context.Context, q Querier, id string) (records.Thread, error)
 	// Lock holds the thread's row until the transaction ends, or reports
 	// ErrNotFound (lockThreadSQL).
 	Lock(ctx context.Context, q Querier, id string) error
@@ -237,8 +73,8 @@ type Threads interface {
 	// MarkRead moves userID's read marker to the thread's newest message.
 	MarkRead(ctx context.Context, q Querier, userID, threadID string) error
 	// QueuePage is one inbox page of a queue, filtered and optionally
-	// searched over masked text (sql_queues.go).
-	QueuePage(ctx context.Context, q Querier, query inboxQuery) (api.ThreadPage, error)
+	// searched over masked text (records/sql_queues.go).
+	QueuePage(ctx context.Context, q Querier, query records.InboxQuery) (api.ThreadPage, error)
 	// QueueCounts is how many threads the reader may see in each queue.
 	QueueCounts(ctx context.Context, q Querier, userID string, includeClinical bool) (map[api.Queue]int, error)
 }
@@ -247,15 +83,15 @@ type Threads interface {
 type Messages interface {
 	// InsertInbound stores m unless its provider id is already held;
 	// inserted is false for a duplicate.
-	InsertInbound(ctx context.Context, q Querier, m *Message) (inserted bool, err error)
-	InsertOutbound(ctx context.Context, q Querier, m *Message) error
+	InsertInbound(ctx context.Context, q Querier, m *records.Message) (inserted bool, err error)
+	InsertOutbound(ctx context.Context, q Querier, m *records.Message) error
 	// Revoked reports whether the patient deleted m (a revoke naming it
 	// is stored in its thread).
-	Revoked(ctx context.Context, q Querier, m Message) (bool, error)
-	Get(ctx context.Context, q Querier, id string) (Message, error)
-	ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (Message, error)
-	ByProviderID(ctx context.Context, q Querier, providerID string) (Message, error)
-	ListThread(ctx context.Context, q Querier, threadID string) ([]Message, error)
+	Revoked(ctx context.Context, q Querier, m records.Message) (bool, error)
+	Get(ctx context.Context, q Querier, id string) (records.Message, error)
+	ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (records.Message, error)
+	ByProviderID(ctx context.Context, q Querier, providerID string) (records.Message, error)
+	ListThread(ctx context.Context, q Querier, threadID string) ([]records.Message, error)
 	// MarkThreadRead marks the thread's unread inbound messages read and
 	// returns their provider ids, oldest first.
 	MarkThreadRead(ctx context.Context, q Querier, threadID string) ([]string, error)
@@ -270,17 +106,17 @@ type Messages interface {
 
 // Users stores console users and their lockout state.
 type Users interface {
-	Create(ctx context.Context, q Querier, u *User) error
-	ByUsername(ctx context.Context, q Querier, username string) (User, error)
-	Get(ctx context.Context, q Querier, id string) (User, error)
+	Create(ctx context.Context, q Querier, u *records.User) error
+	ByUsername(ctx context.Context, q Querier, username string) (records.User, error)
+	Get(ctx context.Context, q Querier, id string) (records.User, error)
 	// SaveLoginState writes the lockout counters and TOTP replay step.
-	SaveLoginState(ctx context.Context, q Querier, u User) error
+	SaveLoginState(ctx context.Context, q Querier, u records.User) error
 }
 
 // Sessions stores session token hashes.
 type Sessions interface {
-	Create(ctx context.Context, q Querier, s Session) error
-	ByTokenHash(ctx context.Context, q Querier, hash []byte) (Session, error)
+	Create(ctx context.Context, q Querier, s records.Session) error
+	ByTokenHash(ctx context.Context, q Querier, hash []byte) (records.Session, error)
 	Touch(ctx context.Context, q Querier, hash []byte, at time.Time) error
 	Revoke(ctx context.Context, q Querier, hash []byte, at time.Time) error
 }
@@ -328,6 +164,8 @@ type Store struct {
 	Sessions
 	Audit
 	Outbox
+	// Incidents is the incident register (records/sql_incidents.go).
+	Incidents records.Incidents
 	// keys seals the incident register's free text (incidents.go).
 	keys *seal.Keys
 }
@@ -343,14 +181,15 @@ func NewPostgresStore(db *sql.DB, keys *seal.Keys) *Store { return newStore(db, 
 func (s *Store) Postgres() bool { return s.pg }
 
 func newStore(db *sql.DB, keys *seal.Keys, pg bool) *Store {
-	sq := &sqlite{keys: keys, pg: pg}
+	sq := &records.Base{Keys: keys, PG: pg}
 	return &Store{
 		DB:       db,
 		pg:       pg,
 		gate:     storage.NewWriteGate(),
-		Patients: sqlPatients{sq}, Threads: urgentThreads{sqlThreads{sq}}, Messages: langMessages{linkMessages{sqlMessages{sq}}},
-		Users: sqlUsers{sq}, Sessions: sqlSessions{}, Audit: auditlog.Store{}, Outbox: delivery.Outbox{},
-		keys: keys,
+		Patients: records.Patients{Base: sq}, Threads: urgentThreads{records.Threads{Base: sq}}, Messages: langMessages{linkMessages{records.Messages{Base: sq}}},
+		Users: records.Users{Base: sq}, Sessions: records.Sessions{}, Audit: auditlog.Store{}, Outbox: delivery.Outbox{},
+		Incidents: records.Incidents{Base: sq},
+		keys:      keys,
 	}
 }
 
@@ -389,78 +228,20 @@ func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result
 	return s.DB.ExecContext(ctx, query, args...)
 }
 
-// sqlite holds what the stores share: the sealing keys, and whether the
-// database is PostgreSQL (for the rare statement built differently).
-type sqlite struct {
-	keys *seal.Keys
-	pg   bool
-}
-
-// Blind-index domains. Each lookup has its own, so equal values in two
-// domains do not share an index value.
-const (
-	bidxPhone      = "patients.phone"
-	bidxUserID     = "patients.user_id"
-	bidxProviderID = "messages.provider_id"
-)
-
-// jsonText reads the text field key of the JSON object in column expr.
-// Dialect: json_extract is SQLite's; PostgreSQL reads the field with
-// ->> once the TEXT column is cast to jsonb.
-func jsonText(pg bool, expr, key string) string {
-	if pg {
-		return "(" + expr + "::jsonb ->> '" + key + "')"
-	}
-	return "json_extract(" + expr + ", '$." + key + "')"
-}
-
-func (s *sqlite) bidx(domain, v string) []byte { return s.keys.BlindIndex(domain, []byte(v)) }
-
-func fromTS(n sql.NullInt64) time.Time {
-	if !n.Valid || n.Int64 == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, n.Int64).UTC()
-}
-
-var idEnc = base32.NewEncoding("abcdefghijkmnpqrstuvwxyz23456789").WithPadding(base32.NoPadding)
-
-// newID returns an opaque random id with a readable prefix ("thr_…").
-func newID(prefix string) string {
-	b := make([]byte, 10)
-	if _, err := rand.Read(b); err != nil {
-		panic(fmt.Sprintf("central: crypto/rand: %v", err))
-	}
-	return prefix + "_" + idEnc.EncodeToString(b)
-}
-
-// labelAlphabet leaves out 0/O and 1/I so a label read aloud at the desk
-// is not misheard.
-const labelAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-
-// newLabel returns "Patient " and n random characters. It is random, not
-// derived from the number, so it reveals nothing about the patient.
-func newLabel(n int) string {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		panic(fmt.Sprintf("central: crypto/rand: %v", err))
-	}
-	for i := range b {
-		b[i] = labelAlphabet[int(b[i])%len(labelAlphabet)]
-	}
-	return "Patient " + string(b)
-}
-
-// isUniqueViolation recognises both databases' unique-constraint errors:
-// SQLite's by its message (modernc.org/sqlite has no exported code type
-// worth importing here), PostgreSQL's by SQLSTATE 23505.
-func isUniqueViolation(err error) bool {
-	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || pgsql.IsUniqueViolation(err))
-}
-
 func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("central: data directory: %w", err)
 	}
 	return nil
+}
+
+// Write runs fn's single writing statement on the database directly, in
+// its turn with the other writers of this process: for a lone write that
+// needs no transaction around it (see Exec).
+func (s *Store) Write(ctx context.Context, fn func(q Querier) error) error {
+	if err := s.gate.Enter(ctx); err != nil {
+		return err
+	}
+	defer s.gate.Leave()
+	return fn(s.DB)
 }

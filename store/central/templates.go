@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/assets"
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/cloudapi"
@@ -114,7 +116,7 @@ func (s *Server) startTemplates(ctx context.Context) error {
 // every status change (audited, with the provider's reason).
 func (s *Server) syncTemplates(ctx context.Context) error {
 	tc := s.cfg.Templates.Client
-	known, err := sqlTemplates{}.statuses(ctx, s.db)
+	known, err := records.Templates{}.Statuses(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -154,13 +156,13 @@ func (s *Server) syncTemplates(ctx context.Context) error {
 func (s *Server) setTemplateStatus(ctx context.Context, t policy.Template, status, reason, providerID string) error {
 	status = strings.ToUpper(status)
 	return s.store.Tx(ctx, func(q Querier) error {
-		cur, curReason, err := sqlTemplates{}.status(ctx, q, t.Name, t.Language)
+		cur, curReason, err := records.Templates{}.Status(ctx, q, t.Name, t.Language)
 		if err == nil && cur == status && curReason == reason {
 			return nil
 		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if err := (sqlTemplates{}).setStatus(ctx, q, t.Name, t.Language, status, reason, providerID, s.now()); err != nil {
+		if err := (records.Templates{}).SetStatus(ctx, q, t.Name, t.Language, status, reason, providerID, s.now()); err != nil {
 			return err
 		}
 		s.log.Info("template status changed", "template", t.Key(), "status", status)
@@ -210,7 +212,7 @@ func (s *Server) locations() []string {
 
 // templateStatuses reads every recorded provider status.
 func (s *Server) templateStatuses(ctx context.Context, q Querier) (map[string][2]string, error) {
-	return sqlTemplates{}.statuses(ctx, q)
+	return records.Templates{}.Statuses(ctx, q)
 }
 
 // templateInfo describes t for a console, with whether it can be sent.
@@ -313,7 +315,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 		}
 		final := make([]string, len(t.Variables))
 		masked := make([]string, len(t.Variables))
-		msgID := newID("msg") // named now: a portal link records the message that carries it
+		msgID := records.NewID("msg") // named now: a portal link records the message that carries it
 		for i, kind := range t.Variables {
 			v := strings.TrimSpace(req.TemplateValues[i])
 			switch kind {
@@ -379,7 +381,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 			return s.auditServer(ctx, q, auditRecord{UserID: sess.User.ID, Role: api.Role(role), Action: "message.send",
 				Object: "thread:" + th.ID, Outcome: "refused", Detail: detail})
 		}
-		m := Message{ID: msgID, ThreadID: th.ID, Type: "template", Body: t.Render(final), Masked: t.Render(masked), Spans: []api.Span{},
+		m := records.Message{ID: msgID, ThreadID: th.ID, Type: "template", Body: t.Render(final), Masked: t.Render(masked), Spans: []api.Span{},
 			Status: "queued", SentBy: sess.User.ID, MacroID: "template:" + t.Name, IdempotencyKey: req.IdempotencyKey, At: now}
 		detail["rule"], detail["message"] = "allowed", m.ID
 		if !th.LastInboundAt.IsZero() && now.Sub(th.LastInboundAt) <= s.window() {
@@ -399,7 +401,7 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 		if err != nil {
 			return err
 		}
-		if err := (sqlTemplates{}).addSent(ctx, q, m.ID, t.Name, t.Language, sealed); err != nil {
+		if err := (records.Templates{}).AddSent(ctx, q, m.ID, t.Name, t.Language, sealed); err != nil {
 			return err
 		}
 		if err := s.store.Threads.NoteOutbound(ctx, q, th.ID, now); err != nil {
@@ -416,12 +418,12 @@ func (s *Server) sendTemplate(ctx context.Context, sess *session, threadID strin
 
 // providerRequest is the provider call for an outbound message: its text,
 // or for a template its name, language and stored variable values.
-func (s *Server) providerRequest(ctx context.Context, m Message, key, to string) (bsp.SendRequest, error) {
+func (s *Server) providerRequest(ctx context.Context, m records.Message, key, to string) (bsp.SendRequest, error) {
 	req := bsp.SendRequest{IdempotencyKey: key, To: to, Kind: bsp.SendText, Text: m.Body}
 	if m.Type != "template" {
 		return req, nil
 	}
-	name, lang, sealed, err := sqlTemplates{}.sent(ctx, s.db, m.ID)
+	name, lang, sealed, err := records.Templates{}.Sent(ctx, s.db, m.ID)
 	if err != nil {
 		return req, err
 	}

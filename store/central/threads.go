@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -17,7 +19,7 @@ const markReadTimeout = 15 * time.Second
 // visibility says whether role may see th; when not, why is the refusal
 // sentence. Clinical threads (handed to nurses) are for roles with
 // view_clinical_threads.
-func visibility(role policy.Role, th Thread) (ok bool, why string) {
+func visibility(role policy.Role, th records.Thread) (ok bool, why string) {
 	if !policy.Can(role, policy.ActionViewThreads) {
 		return false, policy.Why(role, policy.ActionViewThreads)
 	}
@@ -100,21 +102,21 @@ func (s *Server) liveSummary(ctx context.Context, threadID string) (api.ThreadSu
 
 // loadVisibleThread answers 404 or 403 itself when the thread is missing
 // or hidden from the caller's role.
-func (s *Server) loadVisibleThread(w http.ResponseWriter, r *http.Request, sess *session) (Thread, bool) {
+func (s *Server) loadVisibleThread(w http.ResponseWriter, r *http.Request, sess *session) (records.Thread, bool) {
 	th, err := s.store.Threads.Get(r.Context(), s.db, r.PathValue("id"))
 	if errors.Is(err, ErrNotFound) {
 		writeError(w, http.StatusNotFound, "no such thread")
-		return Thread{}, false
+		return records.Thread{}, false
 	}
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, "the thread could not be loaded; try again")
-		return Thread{}, false
+		return records.Thread{}, false
 	}
 	if ok, why := visibility(sess.User.Role, th); !ok {
 		s.auditOnly(r.Context(), auditRecord{UserID: sess.User.ID, Role: api.Role(sess.User.Role), Action: "thread.view",
 			Object: "thread:" + th.ID, Outcome: "refused", Detail: map[string]string{"rule": policy.RuleRole}})
 		writeError(w, http.StatusForbidden, why)
-		return Thread{}, false
+		return records.Thread{}, false
 	}
 	return th, true
 }

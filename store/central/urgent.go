@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
 )
@@ -59,7 +61,7 @@ func CheckSafetyReplies(replies map[string]string, clinic policy.ClinicProfile) 
 // alerted on the event stream, and the flag is audited with its
 // categories, never the text. The urgent_messages primary key makes all
 // of it happen once per message.
-func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Message, v policy.UrgentVerdict, now time.Time, stats *ingestStats) error {
+func (s *Server) afterUrgent(ctx context.Context, q Querier, th records.Thread, m *records.Message, v policy.UrgentVerdict, now time.Time, stats *ingestStats) error {
 	if !v.Urgent {
 		return nil
 	}
@@ -68,11 +70,11 @@ func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Messa
 		cats[i] = string(c)
 	}
 	lang := policy.DetectLanguage(m.Body)
-	marked, err := sqlUrgent{}.mark(ctx, q, m.ID, th.ID, strings.Join(cats, ","), string(lang), now)
+	marked, err := records.Urgent{}.Mark(ctx, q, m.ID, th.ID, strings.Join(cats, ","), string(lang), now)
 	if err != nil || !marked {
 		return err
 	}
-	if err := (sqlUrgent{}).markThread(ctx, q, th.ID, now); err != nil {
+	if err := (records.Urgent{}).MarkThread(ctx, q, th.ID, now); err != nil {
 		return err
 	}
 	optedOut, err := s.optedOut(ctx, q, th.PatientID)
@@ -81,11 +83,11 @@ func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Messa
 	}
 	replyID := ""
 	if policy.SafetyReplyAllowed(optedOut, now.Sub(m.At), s.window()) {
-		replyID = newID("msg")
+		replyID = records.NewID("msg")
 		if err := s.enqueueSystemText(ctx, q, th.ID, replyID, safetyReplyLabel, s.safetyReply(lang), now); err != nil {
 			return err
 		}
-		if err := (sqlUrgent{}).setReply(ctx, q, m.ID, replyID); err != nil {
+		if err := (records.Urgent{}).SetReply(ctx, q, m.ID, replyID); err != nil {
 			return err
 		}
 		stats.urgentReplies++
@@ -104,7 +106,7 @@ func (s *Server) afterUrgent(ctx context.Context, q Querier, th Thread, m *Messa
 
 // optedOut reports whether the patient's latest consent choice was STOP.
 func (s *Server) optedOut(ctx context.Context, q Querier, patientID string) (bool, error) {
-	optedIn, chosen, err := sqlConsent{}.latestChoice(ctx, q, patientID)
+	optedIn, chosen, err := records.Consent{}.LatestChoice(ctx, q, patientID)
 	return chosen && !optedIn, err
 }
 
@@ -119,7 +121,7 @@ func (u urgentThreads) Summaries(ctx context.Context, q Querier, userID string, 
 	if err != nil {
 		return nil, err
 	}
-	marks, err := sqlUrgent{}.threadMarks(ctx, q)
+	marks, err := records.Urgent{}.ThreadMarks(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +150,7 @@ func (u urgentThreads) Summary(ctx context.Context, q Querier, id, userID string
 	if err != nil {
 		return ts, err
 	}
-	at, marked, err := sqlUrgent{}.threadMark(ctx, q, id)
+	at, marked, err := records.Urgent{}.ThreadMark(ctx, q, id)
 	if err != nil {
 		return ts, err
 	}

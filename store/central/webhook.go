@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/records"
+
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/cloudapi"
 	"github.com/clinicwa/triage/bsp/providers"
@@ -124,7 +126,7 @@ type maskedInbound struct {
 	masked   string
 	spans    []api.Span
 	clinical bool
-	detail   *MessageDetail
+	detail   *records.MessageDetail
 	// urgent is policy.DetectUrgent of the text, computed here with the
 	// masking so the single writer does not pay for it.
 	urgent policy.UrgentVerdict
@@ -181,7 +183,7 @@ func (s *Server) ingestMessage(ctx context.Context, q Querier, in *bsp.InboundMe
 		mt = maskInbound(in)
 	}
 	typ := mt.typ
-	m := &Message{
+	m := &records.Message{
 		ThreadID: th.ID, Type: string(typ), RawType: in.RawType, MediaMIME: in.MediaMIME,
 		Body: mt.body, Masked: mt.masked, Spans: mt.spans, Clinical: mt.clinical,
 		ProviderID: in.ProviderID, At: at, Detail: mt.detail,
@@ -262,10 +264,10 @@ func (s *Server) ingestStatus(ctx context.Context, q Querier, su *bsp.StatusUpda
 	return &api.Event{Type: api.EventMessageStatus, ThreadID: m.ThreadID, MessageID: m.ID, Status: string(su.Status)}, nil
 }
 
-func (s *Server) messageByOutboxKey(ctx context.Context, q Querier, key string) (Message, error) {
+func (s *Server) messageByOutboxKey(ctx context.Context, q Querier, key string) (records.Message, error) {
 	id, err := delivery.Outbox{}.MessageIDByKey(ctx, q, key)
 	if err != nil {
-		return Message{}, err
+		return records.Message{}, err
 	}
 	return s.store.Messages.Get(ctx, q, id)
 }

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
-// sqlReveals keeps the record of who revealed a masked message, and why.
-type sqlReveals struct{}
+// Reveals keeps the record of who revealed a masked message, and why.
+type Reveals struct{}
 
 // revealRow is one reveal as stored: its reason still sealed.
 type revealRow struct {
@@ -17,15 +17,15 @@ type revealRow struct {
 	ReasonSealed []byte
 }
 
-func (sqlReveals) insert(ctx context.Context, q Querier, id, userID, role, consoleID, threadID, messageID string, reasonSealed []byte, at, expires time.Time) error {
+func (Reveals) Insert(ctx context.Context, q Querier, id, userID, role, consoleID, threadID, messageID string, reasonSealed []byte, at, expires time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO reveals (id, user_id, role, console_id, thread_id, message_id, reason_sealed, created_at, expires_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, userID, role, consoleID, threadID, messageID, reasonSealed, at.UnixNano(), expires.UnixNano())
 	return err
 }
 
-// list is the newest limit reveals, of username's only when it is not
+// List is the newest limit reveals, of username's only when it is not
 // empty.
-func (sqlReveals) list(ctx context.Context, q Querier, username string, limit int) ([]revealRow, error) {
+func (Reveals) List(ctx context.Context, q Querier, username string, limit int) ([]revealRow, error) {
 	query := `SELECT r.id, r.user_id, u.username, r.role, r.console_id, r.thread_id, r.message_id, r.reason_sealed, r.created_at, r.expires_at
 		FROM reveals r JOIN users u ON u.id = r.user_id`
 	args := []any{}
@@ -55,8 +55,8 @@ func (sqlReveals) list(ctx context.Context, q Querier, username string, limit in
 	return out, rows.Err()
 }
 
-// between lists the reveals made in [from, to), oldest first.
-func (sqlReveals) between(ctx context.Context, q Querier, from, to time.Time) ([]revealRow, error) {
+// Between lists the reveals made in [from, to), oldest first.
+func (Reveals) Between(ctx context.Context, q Querier, from, to time.Time) ([]revealRow, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, user_id, thread_id, message_id, reason_sealed, created_at FROM reveals
 		WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`, from.UnixNano(), to.UnixNano())
 	if err != nil {

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -6,13 +6,13 @@ import (
 	"time"
 )
 
-// sqlUrgent keeps the urgent marks: one row per urgent patient message,
+// Urgent keeps the urgent marks: one row per urgent patient message,
 // and the thread's mark (threads.urgent_at) while it stands.
-type sqlUrgent struct{}
+type Urgent struct{}
 
-// mark records m as urgent; marked is false when it was marked before
+// Mark records m as urgent; marked is false when it was marked before
 // (a redelivered webhook), decided by the primary key.
-func (sqlUrgent) mark(ctx context.Context, q Querier, messageID, threadID, categories, lang string, at time.Time) (marked bool, err error) {
+func (Urgent) Mark(ctx context.Context, q Querier, messageID, threadID, categories, lang string, at time.Time) (marked bool, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO urgent_messages (message_id, thread_id, categories, lang, at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`, messageID, threadID, categories, lang, at.UnixNano())
 	if err != nil {
@@ -22,20 +22,20 @@ func (sqlUrgent) mark(ctx context.Context, q Querier, messageID, threadID, categ
 	return n > 0, err
 }
 
-// markThread puts the urgent mark on the thread unless it holds one.
-func (sqlUrgent) markThread(ctx context.Context, q Querier, threadID string, at time.Time) error {
+// MarkThread puts the urgent mark on the thread unless it holds one.
+func (Urgent) MarkThread(ctx context.Context, q Querier, threadID string, at time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE threads SET urgent_at = ? WHERE id = ? AND urgent_at IS NULL`, at.UnixNano(), threadID)
 	return err
 }
 
-// setReply records the safety reply sent for the urgent message.
-func (sqlUrgent) setReply(ctx context.Context, q Querier, messageID, replyID string) error {
+// SetReply records the safety reply sent for the urgent message.
+func (Urgent) SetReply(ctx context.Context, q Querier, messageID, replyID string) error {
 	_, err := q.ExecContext(ctx, `UPDATE urgent_messages SET reply_id = ? WHERE message_id = ?`, replyID, messageID)
 	return err
 }
 
-// threadMarks is when each marked thread was marked.
-func (sqlUrgent) threadMarks(ctx context.Context, q Querier) (map[string]time.Time, error) {
+// ThreadMarks is when each marked thread was marked.
+func (Urgent) ThreadMarks(ctx context.Context, q Querier) (map[string]time.Time, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, urgent_at FROM threads WHERE urgent_at IS NOT NULL`)
 	if err != nil {
 		return nil, err
@@ -55,8 +55,8 @@ func (sqlUrgent) threadMarks(ctx context.Context, q Querier) (map[string]time.Ti
 	return marks, rows.Err()
 }
 
-// threadMark is when the thread was marked; ok is false when it is not.
-func (sqlUrgent) threadMark(ctx context.Context, q Querier, threadID string) (at time.Time, ok bool, err error) {
+// ThreadMark is when the thread was marked; ok is false when it is not.
+func (Urgent) ThreadMark(ctx context.Context, q Querier, threadID string) (at time.Time, ok bool, err error) {
 	var ns sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT urgent_at FROM threads WHERE id = ?`, threadID).Scan(&ns); err != nil {
 		return time.Time{}, false, err

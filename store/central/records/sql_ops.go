@@ -1,19 +1,20 @@
-package central
+package records
 
 import (
 	"context"
 	"database/sql"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/opsmetrics"
 )
 
-// sqlOps holds the operations metrics' reads: counts and times only.
-type sqlOps struct{}
+// Ops holds the operations metrics' reads: counts and times only.
+type Ops struct{}
 
-// snapshot reads the store's state for a scrape; the consoles listed are
+// Snapshot reads the store's state for a scrape; the consoles listed are
 // those whose newest audit entry arrived at or after syncSince.
-func (sqlOps) snapshot(ctx context.Context, q Querier, syncSince time.Time) (opsmetrics.Snapshot, error) {
+func (Ops) Snapshot(ctx context.Context, q Querier, syncSince time.Time) (opsmetrics.Snapshot, error) {
 	var (
 		snap   opsmetrics.Snapshot
 		oldest sql.NullInt64
@@ -37,7 +38,7 @@ func (sqlOps) snapshot(ctx context.Context, q Querier, syncSince time.Time) (ops
 	rows, err := q.QueryContext(ctx, `SELECT a.console_id, a.at_ns, a.received_at FROM audit a
 		JOIN (SELECT console_id, MAX(seq) AS seq FROM audit WHERE console_id <> ? GROUP BY console_id) h
 		ON a.console_id = h.console_id AND a.seq = h.seq
-		WHERE a.received_at >= ?`, ServerConsoleID, syncSince.UnixNano())
+		WHERE a.received_at >= ?`, auditlog.ServerChain, syncSince.UnixNano())
 	if err != nil {
 		return snap, err
 	}

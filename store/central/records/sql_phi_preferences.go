@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -7,20 +7,20 @@ import (
 	"time"
 )
 
-// sqlPHIPreferences keeps patients' documented requests to receive health
+// PHIPreferences keeps patients' documented requests to receive health
 // details by WhatsApp, and their confirmations of the advisory.
-type sqlPHIPreferences struct{}
+type PHIPreferences struct{}
 
-func (sqlPHIPreferences) request(ctx context.Context, q Querier, id, patientID, threadID, requestedBy, advisoryMessage, advisoryVersion string, at time.Time) error {
+func (PHIPreferences) Request(ctx context.Context, q Querier, id, patientID, threadID, requestedBy, advisoryMessage, advisoryVersion string, at time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO phi_preferences (id, patient_id, thread_id, requested_by, requested_at, advisory_message, advisory_version)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, patientID, threadID, requestedBy, at.UnixNano(), advisoryMessage, advisoryVersion)
 	return err
 }
 
-// confirm marks the thread's newest request made at or after since
+// Confirm marks the thread's newest request made at or after since
 // confirmed by messageID, in one statement, so two confirming messages
 // cannot both claim it. ok is false when there is none to confirm.
-func (sqlPHIPreferences) confirm(ctx context.Context, q Querier, threadID, messageID string, since, now time.Time) (id string, ok bool, err error) {
+func (PHIPreferences) Confirm(ctx context.Context, q Querier, threadID, messageID string, since, now time.Time) (id string, ok bool, err error) {
 	err = q.QueryRowContext(ctx, `UPDATE phi_preferences SET state = 'confirmed', confirmed_message = ?, confirmed_at = ?
 		WHERE id = (SELECT id FROM phi_preferences WHERE thread_id = ? AND state = 'requested' AND requested_at >= ? ORDER BY requested_at DESC LIMIT 1)
 		AND state = 'requested' RETURNING id`, messageID, now.UnixNano(), threadID, since.UnixNano()).Scan(&id)
@@ -30,9 +30,9 @@ func (sqlPHIPreferences) confirm(ctx context.Context, q Querier, threadID, messa
 	return id, err == nil, err
 }
 
-// latest is the state of the thread's newest request, when it was
+// Latest is the state of the thread's newest request, when it was
 // confirmed and when requested; found is false when there is none.
-func (sqlPHIPreferences) latest(ctx context.Context, q Querier, threadID string) (state string, confirmedAt, requestedAt time.Time, found bool, err error) {
+func (PHIPreferences) Latest(ctx context.Context, q Querier, threadID string) (state string, confirmedAt, requestedAt time.Time, found bool, err error) {
 	var (
 		at  sql.NullInt64
 		req int64

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -12,11 +12,11 @@ import (
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
-type sqlUsers struct{ *sqlite }
+type Users struct{ *Base }
 
 const userCols = `id, username, role, password_hash, totp_sealed, failed_logins, locked_until, last_failed_at, totp_last_step, disabled, created_at`
 
-func (s sqlUsers) scan(row interface{ Scan(...any) error }) (User, error) {
+func (s Users) scan(row interface{ Scan(...any) error }) (User, error) {
 	var (
 		u                           User
 		totp                        []byte
@@ -30,7 +30,7 @@ func (s sqlUsers) scan(row interface{ Scan(...any) error }) (User, error) {
 		return User{}, err
 	}
 	var err error
-	if u.TOTPSecret, err = s.keys.OpenString("users", "totp", u.ID, totp); err != nil {
+	if u.TOTPSecret, err = s.Keys.OpenString("users", "totp", u.ID, totp); err != nil {
 		return User{}, err
 	}
 	u.LockedUntil, u.LastFailedAt, u.CreatedAt = fromTS(locked), fromTS(lastFailed), fromTS(created)
@@ -38,11 +38,11 @@ func (s sqlUsers) scan(row interface{ Scan(...any) error }) (User, error) {
 	return u, nil
 }
 
-func (s sqlUsers) Create(ctx context.Context, q Querier, u *User) error {
+func (s Users) Create(ctx context.Context, q Querier, u *User) error {
 	if u.ID == "" {
-		u.ID = newID("usr")
+		u.ID = NewID("usr")
 	}
-	totp, err := s.keys.SealString("users", "totp", u.ID, u.TOTPSecret)
+	totp, err := s.Keys.SealString("users", "totp", u.ID, u.TOTPSecret)
 	if err != nil {
 		return err
 	}
@@ -51,11 +51,11 @@ func (s sqlUsers) Create(ctx context.Context, q Querier, u *User) error {
 	return err
 }
 
-func (s sqlUsers) ByUsername(ctx context.Context, q Querier, username string) (User, error) {
+func (s Users) ByUsername(ctx context.Context, q Querier, username string) (User, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = ?`, username))
 }
 
-func (s sqlUsers) Get(ctx context.Context, q Querier, id string) (User, error) {
+func (s Users) Get(ctx context.Context, q Querier, id string) (User, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, id))
 }
 
@@ -70,9 +70,9 @@ func (s sqlUsers) Get(ctx context.Context, q Querier, id string) (User, error) {
 var lockUserSQL = pgsql.Spelling(`SELECT id FROM users WHERE id = ?`,
 	`SELECT id FROM users WHERE id = ? FOR UPDATE`)
 
-// lockForChange holds the account's row for the rest of the transaction
+// LockForChange holds the account's row for the rest of the transaction
 // (lockUserSQL).
-func (s sqlUsers) lockForChange(ctx context.Context, q Querier, userID string) error {
+func (s Users) LockForChange(ctx context.Context, q Querier, userID string) error {
 	var id string
 	err := q.QueryRowContext(ctx, lockUserSQL, userID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -81,7 +81,7 @@ func (s sqlUsers) lockForChange(ctx context.Context, q Querier, userID string) e
 	return err
 }
 
-func (s sqlUsers) SaveLoginState(ctx context.Context, q Querier, u User) error {
+func (s Users) SaveLoginState(ctx context.Context, q Querier, u User) error {
 	unix := func(t time.Time) int64 {
 		if t.IsZero() {
 			return 0
@@ -93,15 +93,15 @@ func (s sqlUsers) SaveLoginState(ctx context.Context, q Querier, u User) error {
 	return err
 }
 
-type sqlSessions struct{}
+type Sessions struct{}
 
-func (sqlSessions) Create(ctx context.Context, q Querier, s Session) error {
+func (Sessions) Create(ctx context.Context, q Querier, s Session) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, console_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		s.TokenHash, s.UserID, s.ConsoleID, s.CreatedAt.UnixNano(), s.ExpiresAt.UnixNano(), s.LastSeenAt.UnixNano())
 	return err
 }
 
-func (sqlSessions) ByTokenHash(ctx context.Context, q Querier, hash []byte) (Session, error) {
+func (Sessions) ByTokenHash(ctx context.Context, q Querier, hash []byte) (Session, error) {
 	var (
 		s                         Session
 		created, exp, seen, revok sql.NullInt64
@@ -119,20 +119,20 @@ func (sqlSessions) ByTokenHash(ctx context.Context, q Querier, hash []byte) (Ses
 	return s, nil
 }
 
-func (sqlSessions) Touch(ctx context.Context, q Querier, hash []byte, at time.Time) error {
+func (Sessions) Touch(ctx context.Context, q Querier, hash []byte, at time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE sessions SET last_seen_at = MAX(last_seen_at, ?) WHERE token_hash = ?`, at.UnixNano(), hash)
 	return err
 }
 
-func (sqlSessions) Revoke(ctx context.Context, q Querier, hash []byte, at time.Time) error {
+func (Sessions) Revoke(ctx context.Context, q Querier, hash []byte, at time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL`, at.UnixNano(), hash)
 	return err
 }
 
-// userAccess is the part of a user's row that sign-in, enrolment and the
+// UserAccess is the part of a user's row that sign-in, enrolment and the
 // admin tools keep beyond User: the lockout doubling, whether TOTP is
 // required, the recovery-code hashes and an enrolment in progress.
-type userAccess struct {
+type UserAccess struct {
 	Lockouts      int
 	TOTPRequired  bool
 	Recovery      []string // "sha256:<hex>" per unused code
@@ -141,9 +141,9 @@ type userAccess struct {
 	EnrolExpires  time.Time
 }
 
-func (s sqlUsers) access(ctx context.Context, q Querier, userID string) (userAccess, error) {
+func (s Users) Access(ctx context.Context, q Querier, userID string) (UserAccess, error) {
 	var (
-		a        userAccess
+		a        UserAccess
 		required int
 		recovery string
 		pending  []byte
@@ -161,21 +161,21 @@ func (s sqlUsers) access(ctx context.Context, q Querier, userID string) (userAcc
 	if err := json.Unmarshal([]byte(recovery), &a.Recovery); err != nil {
 		return a, fmt.Errorf("central: recovery codes of %s unreadable: %w", userID, err)
 	}
-	if a.PendingSecret, err = s.keys.OpenString("users", "totp_pending", userID, pending); err != nil {
+	if a.PendingSecret, err = s.Keys.OpenString("users", "totp_pending", userID, pending); err != nil {
 		return a, err
 	}
 	a.EnrolExpires = fromTS(expires)
 	return a, nil
 }
 
-// saveAccess writes userAccess back. The pending secret is sealed bound to
+// SaveAccess writes UserAccess back. The pending secret is sealed bound to
 // the user's row, like the enrolled one.
-func (s sqlUsers) saveAccess(ctx context.Context, q Querier, userID string, a userAccess) error {
+func (s Users) SaveAccess(ctx context.Context, q Querier, userID string, a UserAccess) error {
 	rec, err := json.Marshal(append([]string{}, a.Recovery...))
 	if err != nil {
 		return err
 	}
-	pending, err := s.keys.SealString("users", "totp_pending", userID, a.PendingSecret)
+	pending, err := s.Keys.SealString("users", "totp_pending", userID, a.PendingSecret)
 	if err != nil {
 		return err
 	}
@@ -192,14 +192,14 @@ func (s sqlUsers) saveAccess(ctx context.Context, q Querier, userID string, a us
 	return err
 }
 
-// byEnrolToken finds the user whose enrolment token hashes to hash.
-func (s sqlUsers) byEnrolToken(ctx context.Context, q Querier, hash []byte) (User, error) {
+// ByEnrolToken finds the user whose enrolment token hashes to hash.
+func (s Users) ByEnrolToken(ctx context.Context, q Querier, hash []byte) (User, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE enrol_token_hash = ?`, hash))
 }
 
-// setTOTP stores an enrolled secret (empty clears it) and its replay step.
-func (s sqlUsers) setTOTP(ctx context.Context, q Querier, userID, secret string, lastStep int64) error {
-	sealed, err := s.keys.SealString("users", "totp", userID, secret)
+// SetTOTP stores an enrolled secret (empty clears it) and its replay step.
+func (s Users) SetTOTP(ctx context.Context, q Querier, userID, secret string, lastStep int64) error {
+	sealed, err := s.Keys.SealString("users", "totp", userID, secret)
 	if err != nil {
 		return err
 	}
@@ -207,7 +207,7 @@ func (s sqlUsers) setTOTP(ctx context.Context, q Querier, userID, secret string,
 	return err
 }
 
-func (s sqlUsers) list(ctx context.Context, q Querier) ([]User, error) {
+func (s Users) List(ctx context.Context, q Querier) ([]User, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+userCols+` FROM users ORDER BY username`)
 	if err != nil {
 		return nil, err
@@ -232,19 +232,19 @@ func unixOrZero(t time.Time) int64 {
 }
 
 // lockoutOf is the user's persisted per-account lockout state.
-func lockoutOf(u User, a userAccess) auth.LockoutState {
+func lockoutOf(u User, a UserAccess) auth.LockoutState {
 	return auth.LockoutState{Failures: u.FailedLogins, LastFailure: u.LastFailedAt, LockedUntil: u.LockedUntil, Lockouts: a.Lockouts}
 }
 
-// withLockout copies a lockout state into the row's fields.
-func withLockout(u User, a userAccess, st auth.LockoutState) (User, userAccess) {
+// WithLockout copies a lockout state into the row's fields.
+func WithLockout(u User, a UserAccess, st auth.LockoutState) (User, UserAccess) {
 	u.FailedLogins, u.LastFailedAt, u.LockedUntil, a.Lockouts = st.Failures, st.LastFailure, st.LockedUntil, st.Lockouts
 	return u, a
 }
 
-// deleteUserSessions ends every session of a user at once (revocation);
+// DeleteUserSessions ends every session of a user at once (revocation);
 // it returns how many there were.
-func deleteUserSessions(ctx context.Context, q Querier, userID string) (int, error) {
+func DeleteUserSessions(ctx context.Context, q Querier, userID string) (int, error) {
 	res, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
 	if err != nil {
 		return 0, err
@@ -253,10 +253,10 @@ func deleteUserSessions(ctx context.Context, q Querier, userID string) (int, err
 	return int(n), nil
 }
 
-// useTOTPStep records step as the account's last used TOTP step, only if
+// UseTOTPStep records step as the account's last used TOTP step, only if
 // it is newer than the step held: a compare-and-swap, so of several
 // sign-ins racing with one code exactly one gets true.
-func (s sqlUsers) useTOTPStep(ctx context.Context, q Querier, userID string, step int64) (bool, error) {
+func (s Users) UseTOTPStep(ctx context.Context, q Querier, userID string, step int64) (bool, error) {
 	res, err := q.ExecContext(ctx, `UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?`, step, userID, step)
 	if err != nil {
 		return false, err
@@ -276,10 +276,10 @@ var (
 		`SELECT json_array_length(recovery_codes::json) FROM users WHERE id = ?`)
 )
 
-// useRecoveryCode removes the stored hash from the account's unused
+// UseRecoveryCode removes the stored hash from the account's unused
 // recovery codes if it is still there, in one statement; false means
 // another sign-in used it first. left is how many remain.
-func (s sqlUsers) useRecoveryCode(ctx context.Context, q Querier, userID, hashed string) (left int, ok bool, err error) {
+func (s Users) UseRecoveryCode(ctx context.Context, q Querier, userID, hashed string) (left int, ok bool, err error) {
 	// Dialect: SQLite's JSON functions are json_each/json_group_array;
 	// PostgreSQL's are json_array_elements_text/json_agg (NULL for no
 	// rows, hence the COALESCE). Either way one statement, so the row
@@ -295,10 +295,10 @@ func (s sqlUsers) useRecoveryCode(ctx context.Context, q Querier, userID, hashed
 	return left, err == nil, err
 }
 
-// saveEnrolmentOffer keeps an offered TOTP secret (sealed) and the hash
+// SaveEnrolmentOffer keeps an offered TOTP secret (sealed) and the hash
 // of the one-time token that confirms it, and nothing else of the row.
-func (s sqlUsers) saveEnrolmentOffer(ctx context.Context, q Querier, userID, pending string, tokenHash []byte, expires time.Time) error {
-	sealed, err := s.keys.SealString("users", "totp_pending", userID, pending)
+func (s Users) SaveEnrolmentOffer(ctx context.Context, q Querier, userID, pending string, tokenHash []byte, expires time.Time) error {
+	sealed, err := s.Keys.SealString("users", "totp_pending", userID, pending)
 	if err != nil {
 		return err
 	}
@@ -307,23 +307,23 @@ func (s sqlUsers) saveEnrolmentOffer(ctx context.Context, q Querier, userID, pen
 	return err
 }
 
-// endEnrolmentOffer withdraws an offer (a lock ends it: after it, the
+// EndEnrolmentOffer withdraws an offer (a lock ends it: after it, the
 // password again).
-func (s sqlUsers) endEnrolmentOffer(ctx context.Context, q Querier, userID string) error {
+func (s Users) EndEnrolmentOffer(ctx context.Context, q Querier, userID string) error {
 	_, err := q.ExecContext(ctx, `UPDATE users SET enrol_token_hash = NULL, enrol_expires_at = 0 WHERE id = ?`, userID)
 	return err
 }
 
-// finishEnrolment makes the offered secret the account's, with its
+// FinishEnrolment makes the offered secret the account's, with its
 // first step spent and a fresh set of recovery codes, only if the offer's
 // token is still the one held and unexpired: false means another request
 // used the token first.
-func (s sqlUsers) finishEnrolment(ctx context.Context, q Querier, userID string, tokenHash []byte, secret string, step int64, recovery []string, now time.Time) (bool, error) {
-	sealed, err := s.keys.SealString("users", "totp", userID, secret)
+func (s Users) FinishEnrolment(ctx context.Context, q Querier, userID string, tokenHash []byte, secret string, step int64, recovery []string, now time.Time) (bool, error) {
+	sealed, err := s.Keys.SealString("users", "totp", userID, secret)
 	if err != nil {
 		return false, err
 	}
-	pending, err := s.keys.SealString("users", "totp_pending", userID, "")
+	pending, err := s.Keys.SealString("users", "totp_pending", userID, "")
 	if err != nil {
 		return false, err
 	}
@@ -342,24 +342,24 @@ func (s sqlUsers) finishEnrolment(ctx context.Context, q Querier, userID string,
 	return n == 1, err
 }
 
-// setPasswordHash stores a new password hash for the account.
-func (s sqlUsers) setPasswordHash(ctx context.Context, q Querier, userID, hash string) error {
+// SetPasswordHash stores a new password hash for the account.
+func (s Users) SetPasswordHash(ctx context.Context, q Querier, userID, hash string) error {
 	_, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID)
 	return err
 }
 
-// exemptFromTOTP lets the account sign in with a password alone (a
+// ExemptFromTOTP lets the account sign in with a password alone (a
 // seeded demo account only).
-func (s sqlUsers) exemptFromTOTP(ctx context.Context, q Querier, userID string) error {
+func (s Users) ExemptFromTOTP(ctx context.Context, q Querier, userID string) error {
 	_, err := q.ExecContext(ctx, `UPDATE users SET totp_required = 0 WHERE id = ?`, userID)
 	return err
 }
 
-// resetSeedPassword sets the password and clears the lock of an account
+// ResetSeedPassword sets the password and clears the lock of an account
 // that is still a seeded one: the role given, no second factor required
 // or enrolled. false means the account is not (decided in the UPDATE, so
 // an enrolment racing the reset cannot be overwritten).
-func (s sqlUsers) resetSeedPassword(ctx context.Context, q Querier, userID, role, hash string) (bool, error) {
+func (s Users) ResetSeedPassword(ctx context.Context, q Querier, userID, role, hash string) (bool, error) {
 	res, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0
 		WHERE id = ? AND role = ? AND totp_required = 0 AND totp_sealed IS NULL`, hash, userID, role)
 	if err != nil {
@@ -369,8 +369,8 @@ func (s sqlUsers) resetSeedPassword(ctx context.Context, q Querier, userID, role
 	return n == 1, err
 }
 
-// setDisabled stops (or again allows) the account's sign-ins.
-func (s sqlUsers) setDisabled(ctx context.Context, q Querier, userID string, disabled bool) error {
+// SetDisabled stops (or again allows) the account's sign-ins.
+func (s Users) SetDisabled(ctx context.Context, q Querier, userID string, disabled bool) error {
 	v := 0
 	if disabled {
 		v = 1
@@ -379,20 +379,20 @@ func (s sqlUsers) setDisabled(ctx context.Context, q Querier, userID string, dis
 	return err
 }
 
-// setRole changes the account's role.
-func (s sqlUsers) setRole(ctx context.Context, q Querier, userID, role string) error {
+// SetRole changes the account's role.
+func (s Users) SetRole(ctx context.Context, q Querier, userID, role string) error {
 	_, err := q.ExecContext(ctx, `UPDATE users SET role = ? WHERE id = ?`, role, userID)
 	return err
 }
 
-// revokeAll ends every live session of the user at at.
-func (sqlSessions) revokeAll(ctx context.Context, q Querier, userID string, at time.Time) error {
+// RevokeAll ends every live session of the user at at.
+func (Sessions) RevokeAll(ctx context.Context, q Querier, userID string, at time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, at.UnixNano(), userID)
 	return err
 }
 
-// live counts the user's sessions neither revoked nor expired at now.
-func (sqlSessions) live(ctx context.Context, q Querier, userID string, now time.Time) (int, error) {
+// Live counts the user's sessions neither revoked nor expired at now.
+func (Sessions) Live(ctx context.Context, q Querier, userID string, now time.Time) (int, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
 		userID, now.UnixNano()).Scan(&n)

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -11,12 +11,15 @@ import (
 // The incident register's statements. The free text (description,
 // assessment, steps, reasoning) is sealed; scanIncident opens it.
 
+// Incidents is the incident register's storage.
+type Incidents struct{ *Base }
+
 const incidentCols = `id, kind, thread_id, message_id, opened_by, discovered_at, opened_at, description_sealed, assessment_sealed,
 	steps_sealed, outcome, reasoning_sealed, decided_by, decided_at, state, version`
 
-func (st *Store) scanIncident(row interface{ Scan(...any) error }) (incidentRow, error) {
+func (st Incidents) scan(row interface{ Scan(...any) error }) (IncidentRow, error) {
 	var (
-		r                           incidentRow
+		r                           IncidentRow
 		disc, opened                int64
 		decided                     sql.NullInt64
 		desc, assess, steps, reason []byte
@@ -30,13 +33,13 @@ func (st *Store) scanIncident(row interface{ Scan(...any) error }) (incidentRow,
 	}
 	r.DiscoveredAt, r.OpenedAt, r.DecidedAt = time.Unix(0, disc).UTC(), time.Unix(0, opened).UTC(), fromTS(decided)
 	var err error
-	if r.Description, err = st.keys.OpenString("incidents", "description", r.ID, desc); err != nil {
+	if r.Description, err = st.Keys.OpenString("incidents", "description", r.ID, desc); err != nil {
 		return r, err
 	}
-	if r.Reasoning, err = st.keys.OpenString("incidents", "reasoning", r.ID, reason); err != nil {
+	if r.Reasoning, err = st.Keys.OpenString("incidents", "reasoning", r.ID, reason); err != nil {
 		return r, err
 	}
-	a, err := st.keys.OpenString("incidents", "assessment", r.ID, assess)
+	a, err := st.Keys.OpenString("incidents", "assessment", r.ID, assess)
 	if err != nil {
 		return r, err
 	}
@@ -45,7 +48,7 @@ func (st *Store) scanIncident(row interface{ Scan(...any) error }) (incidentRow,
 			return r, err
 		}
 	}
-	s, err := st.keys.OpenString("incidents", "steps", r.ID, steps)
+	s, err := st.Keys.OpenString("incidents", "steps", r.ID, steps)
 	if err != nil {
 		return r, err
 	}
@@ -57,14 +60,14 @@ func (st *Store) scanIncident(row interface{ Scan(...any) error }) (incidentRow,
 	return r, nil
 }
 
-// incident loads one incident.
-func (st *Store) incident(ctx context.Context, q Querier, id string) (incidentRow, error) {
-	return st.scanIncident(q.QueryRowContext(ctx, `SELECT `+incidentCols+` FROM incidents WHERE id = ?`, id))
+// Get loads one incident.
+func (st Incidents) Get(ctx context.Context, q Querier, id string) (IncidentRow, error) {
+	return st.scan(q.QueryRowContext(ctx, `SELECT `+incidentCols+` FROM incidents WHERE id = ?`, id))
 }
 
-// incidents lists the incidents opened in [from, to), oldest first; a
+// Between lists the incidents opened in [from, to), oldest first; a
 // zero from or to leaves that side open.
-func (st *Store) incidents(ctx context.Context, q Querier, from, to time.Time) ([]incidentRow, error) {
+func (st Incidents) Between(ctx context.Context, q Querier, from, to time.Time) ([]IncidentRow, error) {
 	hi := int64(1<<63 - 1)
 	if !to.IsZero() {
 		hi = to.UnixNano()
@@ -75,9 +78,9 @@ func (st *Store) incidents(ctx context.Context, q Querier, from, to time.Time) (
 		return nil, err
 	}
 	defer rows.Close()
-	var out []incidentRow
+	var out []IncidentRow
 	for rows.Next() {
-		r, err := st.scanIncident(rows)
+		r, err := st.scan(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -86,18 +89,18 @@ func (st *Store) incidents(ctx context.Context, q Querier, from, to time.Time) (
 	return out, rows.Err()
 }
 
-// openIncident stores a new incident, discovered and opened at now.
-func (st *Store) openIncident(ctx context.Context, q Querier, id, kind, threadID, messageID, openedBy string, descSealed, stepsSealed []byte, now time.Time) error {
+// Open stores a new incident, discovered and opened at now.
+func (st Incidents) Open(ctx context.Context, q Querier, id, kind, threadID, messageID, openedBy string, descSealed, stepsSealed []byte, now time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO incidents (id, kind, thread_id, message_id, opened_by, discovered_at, opened_at, description_sealed, steps_sealed)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, kind, threadID, messageID, openedBy, now.UnixNano(), now.UnixNano(), descSealed, stepsSealed)
 	return err
 }
 
-// updateIncident writes row's assessment, steps, outcome and decision
+// Update writes row's assessment, steps, outcome and decision
 // only if the incident is still at version: an update made from an older
 // reading fails with ErrIncidentConflict instead of overwriting a
 // colleague's (decided in the UPDATE).
-func (st *Store) updateIncident(ctx context.Context, q Querier, row incidentRow, assessSealed, stepsSealed, reasonSealed []byte, version int) error {
+func (st Incidents) Update(ctx context.Context, q Querier, row IncidentRow, assessSealed, stepsSealed, reasonSealed []byte, version int) error {
 	var decided any
 	if !row.DecidedAt.IsZero() {
 		decided = row.DecidedAt.UnixNano()

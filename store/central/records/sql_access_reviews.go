@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -6,17 +6,19 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"github.com/clinicwa/triage/store/central/auditlog"
 )
 
-// sqlAccessReviews holds the quarterly access review's reads and its
+// AccessReviews holds the quarterly access review's reads and its
 // record of completed reviews.
-type sqlAccessReviews struct{}
+type AccessReviews struct{}
 
-// lastAudit is the time of the newest entry of the server's chain with
+// LastAudit is the time of the newest entry of the server's chain with
 // this action and outcome, by userID or on object (whichever is given).
-func (sqlAccessReviews) lastAudit(ctx context.Context, q Querier, userID, action, outcome, object string) (time.Time, error) {
+func (AccessReviews) LastAudit(ctx context.Context, q Querier, userID, action, outcome, object string) (time.Time, error) {
 	query := `SELECT MAX(at_ns) FROM audit WHERE console_id = ? AND action = ? AND outcome = ?`
-	args := []any{ServerConsoleID, action, outcome}
+	args := []any{auditlog.ServerChain, action, outcome}
 	if userID != "" {
 		query += ` AND user_id = ?`
 		args = append(args, userID)
@@ -32,20 +34,20 @@ func (sqlAccessReviews) lastAudit(ctx context.Context, q Querier, userID, action
 	return fromTS(ns), nil
 }
 
-// signInFailures counts the refused sign-ins of userID in [from, to),
+// SignInFailures counts the refused sign-ins of userID in [from, to),
 // and those that locked the account.
-func (sqlAccessReviews) signInFailures(ctx context.Context, q Querier, userID string, from, to time.Time) (lockouts, failures int, err error) {
+func (AccessReviews) SignInFailures(ctx context.Context, q Querier, userID string, from, to time.Time) (lockouts, failures int, err error) {
 	// ",locked_now" marks the failure that locked the account; the
 	// source's own lock is ",source_locked_now" and does not match it.
 	// CASE, not SUM over the LIKE itself: PostgreSQL does not sum booleans.
 	err = q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN detail LIKE '%,locked_now%' THEN 1 ELSE 0 END), 0)
 		FROM audit WHERE console_id = ? AND user_id = ? AND action = 'login' AND outcome = 'refused' AND at_ns >= ? AND at_ns < ?`,
-		ServerConsoleID, userID, from.UnixNano(), to.UnixNano()).Scan(&failures, &lockouts)
+		auditlog.ServerChain, userID, from.UnixNano(), to.UnixNano()).Scan(&failures, &lockouts)
 	return lockouts, failures, err
 }
 
-// lastReview is the newest recorded access review, nil when none.
-func (sqlAccessReviews) lastReview(ctx context.Context, q Querier) (*ReviewRecord, error) {
+// LastReview is the newest recorded access review, nil when none.
+func (AccessReviews) LastReview(ctx context.Context, q Querier) (*ReviewRecord, error) {
 	var (
 		r       ReviewRecord
 		at, due int64
@@ -63,14 +65,14 @@ func (sqlAccessReviews) lastReview(ctx context.Context, q Querier) (*ReviewRecor
 	return &r, nil
 }
 
-func (sqlAccessReviews) insert(ctx context.Context, q Querier, rec ReviewRecord, reviewerID, note string, now time.Time) error {
+func (AccessReviews) Insert(ctx context.Context, q Querier, rec ReviewRecord, reviewerID, note string, now time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO access_reviews (id, reviewer_id, note, accounts, findings, at, next_due) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		rec.ID, reviewerID, note, rec.Accounts, rec.Findings, now.UnixNano(), rec.NextDue.UnixNano())
 	return err
 }
 
-// usernames is every account's username, lower-cased.
-func (sqlAccessReviews) usernames(ctx context.Context, q Querier) (map[string]bool, error) {
+// Usernames is every account's username, lower-cased.
+func (AccessReviews) Usernames(ctx context.Context, q Querier) (map[string]bool, error) {
 	rows, err := q.QueryContext(ctx, `SELECT username FROM users`)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -9,12 +9,12 @@ import (
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
-// sqlDevices keeps the consoles' signing devices (Ed25519 public keys)
+// Devices keeps the consoles' signing devices (Ed25519 public keys)
 // and the accounts bound to each.
-type sqlDevices struct{}
+type Devices struct{}
 
-// register records the device; added is false when it is held already.
-func (sqlDevices) register(ctx context.Context, q Querier, id string, pub []byte, via, by string, now time.Time) (added bool, err error) {
+// Register records the device; added is false when it is held already.
+func (Devices) Register(ctx context.Context, q Querier, id string, pub []byte, via, by string, now time.Time) (added bool, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO devices (id, public_key, registered_via, registered_by, created_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, id, pub, via, by, now.UnixNano())
 	if err != nil {
@@ -24,9 +24,9 @@ func (sqlDevices) register(ctx context.Context, q Querier, id string, pub []byte
 	return n == 1, err
 }
 
-// registerOrRestore records the device, or lifts its withdrawal; changed
+// RegisterOrRestore records the device, or lifts its withdrawal; changed
 // is false when it was registered and not withdrawn.
-func (sqlDevices) registerOrRestore(ctx context.Context, q Querier, id string, pub []byte, via, by string, now time.Time) (changed bool, err error) {
+func (Devices) RegisterOrRestore(ctx context.Context, q Querier, id string, pub []byte, via, by string, now time.Time) (changed bool, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO devices (id, public_key, registered_via, registered_by, created_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET revoked_at = NULL WHERE devices.revoked_at IS NOT NULL`,
 		id, pub, via, by, now.UnixNano())
@@ -37,8 +37,8 @@ func (sqlDevices) registerOrRestore(ctx context.Context, q Querier, id string, p
 	return n == 1, err
 }
 
-// bind binds the account to the device; bound is false when it was.
-func (sqlDevices) bind(ctx context.Context, q Querier, deviceID, userID, via string, now time.Time) (bound bool, err error) {
+// Bind binds the account to the device; bound is false when it was.
+func (Devices) Bind(ctx context.Context, q Querier, deviceID, userID, via string, now time.Time) (bound bool, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO device_accounts (device_id, user_id, via, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (device_id, user_id) DO NOTHING`, deviceID, userID, via, now.UnixNano())
 	if err != nil {
@@ -48,16 +48,16 @@ func (sqlDevices) bind(ctx context.Context, q Querier, deviceID, userID, via str
 	return n == 1, err
 }
 
-// get is the device's stored public key and whether it was withdrawn
+// Get is the device's stored public key and whether it was withdrawn
 // (sql.ErrNoRows when it was never registered).
-func (sqlDevices) get(ctx context.Context, q Querier, id string) (pub []byte, revoked bool, err error) {
+func (Devices) Get(ctx context.Context, q Querier, id string) (pub []byte, revoked bool, err error) {
 	var at *int64
 	err = q.QueryRowContext(ctx, `SELECT public_key, revoked_at FROM devices WHERE id = ?`, id).Scan(&pub, &at)
 	return pub, at != nil, err
 }
 
-// accounts maps each account bound to the device to its current role.
-func (sqlDevices) accounts(ctx context.Context, q Querier, deviceID string) (map[string]policy.Role, error) {
+// Accounts maps each account bound to the device to its current role.
+func (Devices) Accounts(ctx context.Context, q Querier, deviceID string) (map[string]policy.Role, error) {
 	rows, err := q.QueryContext(ctx, `SELECT u.id, u.role FROM device_accounts d JOIN users u ON u.id = d.user_id
 		WHERE d.device_id = ?`, deviceID)
 	if err != nil {
@@ -75,9 +75,9 @@ func (sqlDevices) accounts(ctx context.Context, q Querier, deviceID string) (map
 	return out, rows.Err()
 }
 
-// revoke withdraws the device; false when there is no such device or it
+// Revoke withdraws the device; false when there is no such device or it
 // was withdrawn already.
-func (sqlDevices) revoke(ctx context.Context, q Querier, id string, now time.Time) (bool, error) {
+func (Devices) Revoke(ctx context.Context, q Querier, id string, now time.Time) (bool, error) {
 	res, err := q.ExecContext(ctx, `UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, now.UnixNano(), id)
 	if err != nil {
 		return false, err
@@ -86,8 +86,8 @@ func (sqlDevices) revoke(ctx context.Context, q Querier, id string, now time.Tim
 	return n > 0, err
 }
 
-// endSessions deletes every session signed in from the device.
-func (sqlDevices) endSessions(ctx context.Context, q Querier, id string) (int, error) {
+// EndSessions deletes every session signed in from the device.
+func (Devices) EndSessions(ctx context.Context, q Querier, id string) (int, error) {
 	res, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE console_id = ?`, id)
 	if err != nil {
 		return 0, err
@@ -106,7 +106,7 @@ var listDevicesSQL = pgsql.Spelling(`SELECT d.id, d.registered_by, d.registered_
 		COALESCE((SELECT string_agg(u.username, ',') FROM device_accounts b JOIN users u ON u.id = b.user_id WHERE b.device_id = d.id), '')
 		FROM devices d ORDER BY d.created_at, d.id`)
 
-func (sqlDevices) list(ctx context.Context, q Querier) ([]DeviceInfo, error) {
+func (Devices) List(ctx context.Context, q Querier) ([]DeviceInfo, error) {
 	rows, err := q.QueryContext(ctx, listDevicesSQL)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
-type sqlMessages struct{ *sqlite }
+type Messages struct{ *Base }
 
 const messageCols = `id, thread_id, direction, type, raw_type, media_mime, body_sealed, masked_sealed, spans, clinical,
 	provider_id_sealed, status, error, sent_by, macro_id, COALESCE(idempotency_key, ''), read, at, detail_sealed`
@@ -35,7 +35,7 @@ func insertMessage(onConflict string) string {
 		VALUES (?, `+vals+onConflict)
 }
 
-func (s sqlMessages) scan(row interface{ Scan(...any) error }) (Message, error) {
+func (s Messages) scan(row interface{ Scan(...any) error }) (Message, error) {
 	var (
 		m                            Message
 		body, masked, provID, detail []byte
@@ -51,20 +51,20 @@ func (s sqlMessages) scan(row interface{ Scan(...any) error }) (Message, error) 
 		return Message{}, err
 	}
 	var err error
-	if m.Body, err = s.keys.OpenString("messages", "body", m.ID, body); err != nil {
+	if m.Body, err = s.Keys.OpenString("messages", "body", m.ID, body); err != nil {
 		return Message{}, err
 	}
-	if m.Masked, err = s.keys.OpenString("messages", "masked", m.ID, masked); err != nil {
+	if m.Masked, err = s.Keys.OpenString("messages", "masked", m.ID, masked); err != nil {
 		return Message{}, err
 	}
-	if m.ProviderID, err = s.keys.OpenString("messages", "provider_id", m.ID, provID); err != nil {
+	if m.ProviderID, err = s.Keys.OpenString("messages", "provider_id", m.ID, provID); err != nil {
 		return Message{}, err
 	}
 	if err := json.Unmarshal([]byte(spans), &m.Spans); err != nil {
 		return Message{}, err
 	}
 	if detail != nil {
-		d, err := s.keys.Open("messages", "detail", m.ID, detail)
+		d, err := s.Keys.Open("messages", "detail", m.ID, detail)
 		if err != nil {
 			return Message{}, err
 		}
@@ -77,20 +77,20 @@ func (s sqlMessages) scan(row interface{ Scan(...any) error }) (Message, error) 
 	return m, nil
 }
 
-func (s sqlMessages) sealFields(m *Message) (body, masked, provID, provIdx []byte, spans string, err error) {
-	if body, err = s.keys.SealString("messages", "body", m.ID, m.Body); err != nil {
+func (s Messages) SealFields(m *Message) (body, masked, provID, provIdx []byte, spans string, err error) {
+	if body, err = s.Keys.SealString("messages", "body", m.ID, m.Body); err != nil {
 		return
 	}
 	// The masked text is sealed too: a span the masker missed would
 	// otherwise sit readable on disk.
-	if masked, err = s.keys.SealString("messages", "masked", m.ID, m.Masked); err != nil {
+	if masked, err = s.Keys.SealString("messages", "masked", m.ID, m.Masked); err != nil {
 		return
 	}
 	if m.ProviderID != "" {
-		if provID, err = s.keys.SealString("messages", "provider_id", m.ID, m.ProviderID); err != nil {
+		if provID, err = s.Keys.SealString("messages", "provider_id", m.ID, m.ProviderID); err != nil {
 			return
 		}
-		provIdx = s.bidx(bidxProviderID, m.ProviderID)
+		provIdx = s.Bidx(bidxProviderID, m.ProviderID)
 	}
 	sp := m.Spans
 	if sp == nil {
@@ -100,11 +100,11 @@ func (s sqlMessages) sealFields(m *Message) (body, masked, provID, provIdx []byt
 	return body, masked, provID, provIdx, string(b), err
 }
 
-func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConflictIgnore bool) (bool, error) {
+func (s Messages) insert(ctx context.Context, q Querier, m *Message, onConflictIgnore bool) (bool, error) {
 	if m.ID == "" {
-		m.ID = newID("msg")
+		m.ID = NewID("msg")
 	}
-	body, masked, provID, provIdx, spans, err := s.sealFields(m)
+	body, masked, provID, provIdx, spans, err := s.SealFields(m)
 	if err != nil {
 		return false, err
 	}
@@ -114,11 +114,11 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 		if err != nil {
 			return false, err
 		}
-		if detail, err = s.keys.Seal("messages", "detail", m.ID, d); err != nil {
+		if detail, err = s.Keys.Seal("messages", "detail", m.ID, d); err != nil {
 			return false, err
 		}
 		if ref := m.Detail.Ref(); ref != "" {
-			refIdx = s.bidx(bidxProviderID, ref)
+			refIdx = s.Bidx(bidxProviderID, ref)
 		}
 	}
 	// ON CONFLICT DO NOTHING, not SQLite's INSERT OR IGNORE: both
@@ -152,30 +152,30 @@ func (s sqlMessages) insert(ctx context.Context, q Querier, m *Message, onConfli
 	return n == 1, err
 }
 
-func (s sqlMessages) InsertInbound(ctx context.Context, q Querier, m *Message) (bool, error) {
+func (s Messages) InsertInbound(ctx context.Context, q Querier, m *Message) (bool, error) {
 	m.Direction = "in"
 	return s.insert(ctx, q, m, true)
 }
 
-func (s sqlMessages) InsertOutbound(ctx context.Context, q Querier, m *Message) error {
+func (s Messages) InsertOutbound(ctx context.Context, q Querier, m *Message) error {
 	m.Direction = "out"
 	_, err := s.insert(ctx, q, m, false)
 	return err
 }
 
-func (s sqlMessages) Get(ctx context.Context, q Querier, id string) (Message, error) {
+func (s Messages) Get(ctx context.Context, q Querier, id string) (Message, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE id = ?`, id))
 }
 
-func (s sqlMessages) ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (Message, error) {
+func (s Messages) ByIdempotencyKey(ctx context.Context, q Querier, userID, key string) (Message, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE sent_by = ? AND idempotency_key = ?`, userID, key))
 }
 
-func (s sqlMessages) ByProviderID(ctx context.Context, q Querier, providerID string) (Message, error) {
-	return s.scan(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE provider_id_bidx = ?`, s.bidx(bidxProviderID, providerID)))
+func (s Messages) ByProviderID(ctx context.Context, q Querier, providerID string) (Message, error) {
+	return s.scan(q.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE provider_id_bidx = ?`, s.Bidx(bidxProviderID, providerID)))
 }
 
-func (s sqlMessages) ListThread(ctx context.Context, q Querier, threadID string) ([]Message, error) {
+func (s Messages) ListThread(ctx context.Context, q Querier, threadID string) ([]Message, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+messageCols+` FROM messages WHERE thread_id = ? ORDER BY at, seq`, threadID)
 	if err != nil {
 		return nil, err
@@ -192,7 +192,7 @@ func (s sqlMessages) ListThread(ctx context.Context, q Querier, threadID string)
 	return out, rows.Err()
 }
 
-func (s sqlMessages) MarkThreadRead(ctx context.Context, q Querier, threadID string) ([]string, error) {
+func (s Messages) MarkThreadRead(ctx context.Context, q Querier, threadID string) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, provider_id_sealed FROM messages WHERE thread_id = ? AND direction = 'in' AND read = 0 ORDER BY at, seq`, threadID)
 	if err != nil {
 		return nil, err
@@ -207,7 +207,7 @@ func (s sqlMessages) MarkThreadRead(ctx context.Context, q Querier, threadID str
 			rows.Close()
 			return nil, err
 		}
-		pid, err := s.keys.OpenString("messages", "provider_id", id, env)
+		pid, err := s.Keys.OpenString("messages", "provider_id", id, env)
 		if err != nil {
 			rows.Close()
 			return nil, err
@@ -224,7 +224,7 @@ func (s sqlMessages) MarkThreadRead(ctx context.Context, q Querier, threadID str
 	return ids, err
 }
 
-func (s sqlMessages) ApplyStatus(ctx context.Context, q Querier, id string, st bsp.Status, reason string) (bool, error) {
+func (s Messages) ApplyStatus(ctx context.Context, q Querier, id string, st bsp.Status, reason string) (bool, error) {
 	rank := st.Rank()
 	if rank < 0 {
 		return false, nil
@@ -238,29 +238,29 @@ func (s sqlMessages) ApplyStatus(ctx context.Context, q Querier, id string, st b
 	return n == 1, err
 }
 
-func (s sqlMessages) SetProviderID(ctx context.Context, q Querier, id, providerID string) error {
-	env, err := s.keys.SealString("messages", "provider_id", id, providerID)
+func (s Messages) SetProviderID(ctx context.Context, q Querier, id, providerID string) error {
+	env, err := s.Keys.SealString("messages", "provider_id", id, providerID)
 	if err != nil {
 		return err
 	}
 	_, err = q.ExecContext(ctx, `UPDATE messages SET provider_id_sealed = ?, provider_id_bidx = ? WHERE id = ?`,
-		env, s.bidx(bidxProviderID, providerID), id)
+		env, s.Bidx(bidxProviderID, providerID), id)
 	return err
 }
 
-func (s sqlMessages) CountOutboundSince(ctx context.Context, q Querier, threadID string, t time.Time) (int, error) {
+func (s Messages) CountOutboundSince(ctx context.Context, q Querier, threadID string, t time.Time) (int, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE thread_id = ? AND direction = 'out' AND status <> 'failed' AND at > ?`,
 		threadID, t.UnixNano()).Scan(&n)
 	return n, err
 }
 
-func (s sqlMessages) Revoked(ctx context.Context, q Querier, m Message) (bool, error) {
+func (s Messages) Revoked(ctx context.Context, q Querier, m Message) (bool, error) {
 	if m.ProviderID == "" {
 		return false, nil
 	}
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE ref_bidx = ? AND thread_id = ? AND type = 'revoke'`,
-		s.bidx(bidxProviderID, m.ProviderID), m.ThreadID).Scan(&n)
+		s.Bidx(bidxProviderID, m.ProviderID), m.ThreadID).Scan(&n)
 	return n > 0, err
 }

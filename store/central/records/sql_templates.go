@@ -1,17 +1,17 @@
-package central
+package records
 
 import (
 	"context"
 	"time"
 )
 
-// sqlTemplates keeps the provider's review status of each message
+// Templates keeps the provider's review status of each message
 // template and the variable values of each template message sent (sealed:
 // they may name the patient).
-type sqlTemplates struct{}
+type Templates struct{}
 
-// statuses is every recorded status and reason, keyed "name/language".
-func (sqlTemplates) statuses(ctx context.Context, q Querier) (map[string][2]string, error) {
+// Statuses is every recorded status and reason, keyed "name/language".
+func (Templates) Statuses(ctx context.Context, q Querier) (map[string][2]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT name, language, status, reason FROM template_status`)
 	if err != nil {
 		return nil, err
@@ -28,16 +28,16 @@ func (sqlTemplates) statuses(ctx context.Context, q Querier) (map[string][2]stri
 	return out, rows.Err()
 }
 
-// status is one template's recorded status and reason (sql.ErrNoRows when
+// Status is one template's recorded status and reason (sql.ErrNoRows when
 // none is).
-func (sqlTemplates) status(ctx context.Context, q Querier, name, language string) (status, reason string, err error) {
+func (Templates) Status(ctx context.Context, q Querier, name, language string) (status, reason string, err error) {
 	err = q.QueryRowContext(ctx, `SELECT status, reason FROM template_status WHERE name = ? AND language = ?`, name, language).Scan(&status, &reason)
 	return status, reason, err
 }
 
-// setStatus records a template's status; an empty providerID keeps the
+// SetStatus records a template's status; an empty providerID keeps the
 // one held.
-func (sqlTemplates) setStatus(ctx context.Context, q Querier, name, language, status, reason, providerID string, at time.Time) error {
+func (Templates) SetStatus(ctx context.Context, q Querier, name, language, status, reason, providerID string, at time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO template_status (name, language, status, reason, provider_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (name, language) DO UPDATE SET status = excluded.status, reason = excluded.reason,
 		provider_id = CASE WHEN excluded.provider_id <> '' THEN excluded.provider_id ELSE template_status.provider_id END, updated_at = excluded.updated_at`,
@@ -45,17 +45,17 @@ func (sqlTemplates) setStatus(ctx context.Context, q Querier, name, language, st
 	return err
 }
 
-// addSent records which template message messageID is, with its
+// AddSent records which template message messageID is, with its
 // variable values sealed.
-func (sqlTemplates) addSent(ctx context.Context, q Querier, messageID, name, language string, paramsSealed []byte) error {
+func (Templates) AddSent(ctx context.Context, q Querier, messageID, name, language string, paramsSealed []byte) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO outbound_templates (message_id, name, language, params_sealed) VALUES (?, ?, ?, ?)`,
 		messageID, name, language, paramsSealed)
 	return err
 }
 
-// sent is the template, language and sealed variable values of the
+// Sent is the template, language and sealed variable values of the
 // template message messageID.
-func (sqlTemplates) sent(ctx context.Context, q Querier, messageID string) (name, language string, paramsSealed []byte, err error) {
+func (Templates) Sent(ctx context.Context, q Querier, messageID string) (name, language string, paramsSealed []byte, err error) {
 	err = q.QueryRowContext(ctx, `SELECT name, language, params_sealed FROM outbound_templates WHERE message_id = ?`, messageID).
 		Scan(&name, &language, &paramsSealed)
 	return name, language, paramsSealed, err

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -9,17 +9,17 @@ import (
 	"github.com/clinicwa/triage/policy"
 )
 
-// sqlThreadWorkflow holds the workflow's changes to a thread: the steps
+// ThreadWorkflow holds the workflow's changes to a thread: the steps
 // (claim, assign, close, escalate, …) and the hand-off's SLA clock.
-type sqlThreadWorkflow struct{}
+type ThreadWorkflow struct{}
 
-// facts reads what a workflow decision depends on; found is false when
+// Facts reads what a workflow decision depends on; found is false when
 // there is no such thread. The step's UPDATE (act) repeats these facts
 // in its WHERE clause, so if any changed between this read and the write
 // (a colleague claimed the thread first), the write changes no row and
 // the step is refused: the decision and the write are one atomic step,
 // never read-then-write.
-func (sqlThreadWorkflow) facts(ctx context.Context, q Querier, threadID string) (f policy.ThreadFacts, found bool, err error) {
+func (ThreadWorkflow) Facts(ctx context.Context, q Querier, threadID string) (f policy.ThreadFacts, found bool, err error) {
 	var (
 		owner     sql.NullString
 		escalated bool
@@ -68,11 +68,11 @@ var actUpdate = map[policy.ThreadAct]string{
 const settleEscalation = `, escalated_at = NULL, escalated_by = NULL, escalation_kind = NULL,
 	escalation_reason_sealed = NULL, escalation_masked_sealed = NULL`
 
-// act applies the step to the thread by actor at at, with the step's
+// Act applies the step to the thread by actor at at, with the step's
 // value and masked reason (see actUpdate), on the condition that the
 // facts it was decided on still hold; changed is false when they no
 // longer do and no row was written.
-func (sqlThreadWorkflow) act(ctx context.Context, q Querier, threadID string, step policy.ThreadAct, facts policy.ThreadFacts,
+func (ThreadWorkflow) Act(ctx context.Context, q Querier, threadID string, step policy.ThreadAct, facts policy.ThreadFacts,
 	actor string, at time.Time, value, masked any) (changed bool, err error) {
 	cond, condArgs := factsHold(facts)
 	args := append([]any{actor, at.UnixNano(), value, masked, threadID}, condArgs...)
@@ -84,9 +84,9 @@ func (sqlThreadWorkflow) act(ctx context.Context, q Querier, threadID string, st
 	return n == 1, nil
 }
 
-// startHandoffClock starts a new hand-off's SLA in the nurses' queue,
+// StartHandoffClock starts a new hand-off's SLA in the nurses' queue,
 // due at due: unowned, not escalated.
-func (sqlThreadWorkflow) startHandoffClock(ctx context.Context, q Querier, threadID string, due time.Time) error {
+func (ThreadWorkflow) StartHandoffClock(ctx context.Context, q Querier, threadID string, due time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE threads SET handoff_due_at = ?, sla_escalated_at = NULL, owner_id = NULL, owner_at = NULL`+settleEscalation+` WHERE id = ?`,
 		due.UnixNano(), threadID)
 	return err

@@ -1,18 +1,18 @@
-package central
+package records
 
 import (
 	"context"
 	"time"
 )
 
-// sqlLinks counts the opens of the portal links sent to patients.
-type sqlLinks struct{}
+// Links counts the opens of the portal links sent to patients.
+type Links struct{}
 
-// claimOpen counts one open of the link tokenID: the first open inserts
+// ClaimOpen counts one open of the link tokenID: the first open inserts
 // the row, every later one is a conditional UPDATE that only succeeds
 // while opens < max_opens. One statement decides, so simultaneous opens
 // of a once-only link let exactly one through. opens is the count after.
-func (sqlLinks) claimOpen(ctx context.Context, q Querier, tokenID, threadID, messageID string, maxOpens int, expires, now time.Time) (allowed bool, opens int, err error) {
+func (Links) ClaimOpen(ctx context.Context, q Querier, tokenID, threadID, messageID string, maxOpens int, expires, now time.Time) (allowed bool, opens int, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO handoff_links (token_id, thread_id, message_id, max_opens, opens, first_opened_at, last_opened_at, expires_at, created_at)
 		VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
 		ON CONFLICT (token_id) DO UPDATE SET opens = handoff_links.opens + 1, last_opened_at = excluded.last_opened_at
@@ -34,13 +34,13 @@ func (sqlLinks) claimOpen(ctx context.Context, q Querier, tokenID, threadID, mes
 // linkOpened is when a message's portal link was first opened, and how
 // often in all.
 type linkOpened struct {
-	at    time.Time
-	opens int
+	At    time.Time
+	Opens int
 }
 
-// openedInThread is, per message of the thread, when its link was first
+// OpenedInThread is, per message of the thread, when its link was first
 // opened and how often.
-func (sqlLinks) openedInThread(ctx context.Context, q Querier, threadID string) (map[string]linkOpened, error) {
+func (Links) OpenedInThread(ctx context.Context, q Querier, threadID string) (map[string]linkOpened, error) {
 	rows, err := q.QueryContext(ctx, `SELECT message_id, MIN(first_opened_at), SUM(opens) FROM handoff_links
 		WHERE thread_id = ? AND message_id <> '' GROUP BY message_id`, threadID)
 	if err != nil {

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -9,16 +9,16 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
-// sqlConsent keeps patients' consent: the change history
+// Consent keeps patients' consent: the change history
 // (consent_events), the clinic's one first-message explanation per patient
 // (first_contacts) and plain-language opt-outs waiting for staff
 // (consent_flags).
-type sqlConsent struct{}
+type Consent struct{}
 
-// setPatient moves the patient's consent state to optedIn when it differs
+// SetPatient moves the patient's consent state to optedIn when it differs
 // or nothing was recorded before, decided in one conditional UPDATE so two
 // racing STOPs record one change; changed says whether it moved.
-func (sqlConsent) setPatient(ctx context.Context, q Querier, patientID string, optedIn bool, at time.Time) (changed bool, err error) {
+func (Consent) SetPatient(ctx context.Context, q Querier, patientID string, optedIn bool, at time.Time) (changed bool, err error) {
 	v := b2i(optedIn)
 	res, err := q.ExecContext(ctx, `UPDATE patients SET opted_in = ?, consent_at = ? WHERE id = ?
 		AND (opted_in <> ? OR NOT EXISTS (SELECT 1 FROM consent_events WHERE patient_id = ?))`, v, at.UnixNano(), patientID, v, patientID)
@@ -29,8 +29,8 @@ func (sqlConsent) setPatient(ctx context.Context, q Querier, patientID string, o
 	return n > 0, err
 }
 
-// consentEvent is one row of a patient's consent history.
-type consentEvent struct {
+// ConsentRow is one row of a patient's consent history.
+type ConsentRow struct {
 	PatientID   string
 	OptedIn     bool
 	Source      string
@@ -42,7 +42,7 @@ type consentEvent struct {
 	At          time.Time
 }
 
-func (sqlConsent) addEvent(ctx context.Context, q Querier, e consentEvent) error {
+func (Consent) AddEvent(ctx context.Context, q Querier, e ConsentRow) error {
 	var mid, ikey any
 	if e.MessageID != "" {
 		mid = e.MessageID
@@ -55,8 +55,8 @@ func (sqlConsent) addEvent(ctx context.Context, q Querier, e consentEvent) error
 	return err
 }
 
-// hasChosen reports whether the patient ever opted in or out.
-func (sqlConsent) hasChosen(ctx context.Context, q Querier, patientID string) (bool, error) {
+// HasChosen reports whether the patient ever opted in or out.
+func (Consent) HasChosen(ctx context.Context, q Querier, patientID string) (bool, error) {
 	var one int
 	err := q.QueryRowContext(ctx, `SELECT 1 FROM consent_events WHERE patient_id = ? LIMIT 1`, patientID).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -65,9 +65,9 @@ func (sqlConsent) hasChosen(ctx context.Context, q Querier, patientID string) (b
 	return err == nil, err
 }
 
-// importKeyUsed reports whether an imported row with this key was
+// ImportKeyUsed reports whether an imported row with this key was
 // recorded before.
-func (sqlConsent) importKeyUsed(ctx context.Context, q Querier, key string) (bool, error) {
+func (Consent) ImportKeyUsed(ctx context.Context, q Querier, key string) (bool, error) {
 	var one int
 	err := q.QueryRowContext(ctx, `SELECT 1 FROM consent_events WHERE import_key = ?`, key).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -76,9 +76,9 @@ func (sqlConsent) importKeyUsed(ctx context.Context, q Querier, key string) (boo
 	return err == nil, err
 }
 
-// lastEventAt is when the patient's newest consent change happened; ok
+// LastEventAt is when the patient's newest consent change happened; ok
 // is false when there is none.
-func (sqlConsent) lastEventAt(ctx context.Context, q Querier, patientID string) (at int64, ok bool, err error) {
+func (Consent) LastEventAt(ctx context.Context, q Querier, patientID string) (at int64, ok bool, err error) {
 	var last sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT MAX(at) FROM consent_events WHERE patient_id = ?`, patientID).Scan(&last); err != nil {
 		return 0, false, err
@@ -86,10 +86,10 @@ func (sqlConsent) lastEventAt(ctx context.Context, q Querier, patientID string) 
 	return last.Int64, last.Valid, nil
 }
 
-// latestEvent is the patient's newest consent change: its channel (the
+// LatestEvent is the patient's newest consent change: its channel (the
 // legacy source when the channel is empty), text version, who recorded it
 // and when; found is false when there is none.
-func (sqlConsent) latestEvent(ctx context.Context, q Querier, patientID string) (channel, version, recordedBy string, at time.Time, found bool, err error) {
+func (Consent) LatestEvent(ctx context.Context, q Querier, patientID string) (channel, version, recordedBy string, at time.Time, found bool, err error) {
 	var ns int64
 	err = q.QueryRowContext(ctx, `SELECT COALESCE(NULLIF(channel, ''), source), text_version, recorded_by, at FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, patientID).
 		Scan(&channel, &version, &recordedBy, &ns)
@@ -101,10 +101,10 @@ func (sqlConsent) latestEvent(ctx context.Context, q Querier, patientID string) 
 	return channel, version, recordedBy, time.Unix(0, ns).UTC(), true, nil
 }
 
-// addFirstContact records the clinic's explanation to the patient; the
+// AddFirstContact records the clinic's explanation to the patient; the
 // primary key lets only the first one in the patient's life through
 // (added is false for any later one).
-func (sqlConsent) addFirstContact(ctx context.Context, q Querier, patientID, messageID, inboundID, textVersion, lang string, at time.Time) (added bool, err error) {
+func (Consent) AddFirstContact(ctx context.Context, q Querier, patientID, messageID, inboundID, textVersion, lang string, at time.Time) (added bool, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO first_contacts (patient_id, message_id, inbound_id, text_version, lang, at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, patientID, messageID, inboundID, textVersion, lang, at.UnixNano())
 	if err != nil {
@@ -114,24 +114,24 @@ func (sqlConsent) addFirstContact(ctx context.Context, q Querier, patientID, mes
 	return n > 0, err
 }
 
-// firstContactVersion is the version of the explanation the patient was
+// FirstContactVersion is the version of the explanation the patient was
 // sent (sql.ErrNoRows when none was).
-func (sqlConsent) firstContactVersion(ctx context.Context, q Querier, patientID string) (string, error) {
+func (Consent) FirstContactVersion(ctx context.Context, q Querier, patientID string) (string, error) {
 	var v string
 	err := q.QueryRowContext(ctx, `SELECT text_version FROM first_contacts WHERE patient_id = ?`, patientID).Scan(&v)
 	return v, err
 }
 
-// firstContactLang is the language the patient was first answered in
+// FirstContactLang is the language the patient was first answered in
 // (sql.ErrNoRows when never).
-func (sqlConsent) firstContactLang(ctx context.Context, q Querier, patientID string) (string, error) {
+func (Consent) FirstContactLang(ctx context.Context, q Querier, patientID string) (string, error) {
 	var lang string
 	err := q.QueryRowContext(ctx, `SELECT lang FROM first_contacts WHERE patient_id = ?`, patientID).Scan(&lang)
 	return lang, err
 }
 
-// firstContactAt is when the explanation was sent (zero when never).
-func (sqlConsent) firstContactAt(ctx context.Context, q Querier, patientID string) (time.Time, error) {
+// FirstContactAt is when the explanation was sent (zero when never).
+func (Consent) FirstContactAt(ctx context.Context, q Querier, patientID string) (time.Time, error) {
 	var at sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT at FROM first_contacts WHERE patient_id = ?`, patientID).Scan(&at); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, err
@@ -139,9 +139,9 @@ func (sqlConsent) firstContactAt(ctx context.Context, q Querier, patientID strin
 	return fromTS(at), nil
 }
 
-// flag holds a plain-language opt-out for staff to decide; flagged is
+// Flag holds a plain-language opt-out for staff to decide; flagged is
 // false when the message was flagged before.
-func (sqlConsent) flag(ctx context.Context, q Querier, patientID, threadID, messageID string, at time.Time) (flagged bool, err error) {
+func (Consent) Flag(ctx context.Context, q Querier, patientID, threadID, messageID string, at time.Time) (flagged bool, err error) {
 	res, err := q.ExecContext(ctx, `INSERT INTO consent_flags (patient_id, thread_id, message_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		patientID, threadID, messageID, at.UnixNano())
 	if err != nil {
@@ -151,8 +151,8 @@ func (sqlConsent) flag(ctx context.Context, q Querier, patientID, threadID, mess
 	return n > 0, err
 }
 
-// openFlag is the thread's newest undecided flag, nil when none.
-func (sqlConsent) openFlag(ctx context.Context, q Querier, threadID string) (*api.ConsentFlag, error) {
+// OpenFlag is the thread's newest undecided flag, nil when none.
+func (Consent) OpenFlag(ctx context.Context, q Querier, threadID string) (*api.ConsentFlag, error) {
 	var (
 		id  int64
 		msg string
@@ -168,18 +168,18 @@ func (sqlConsent) openFlag(ctx context.Context, q Querier, threadID string) (*ap
 	return &api.ConsentFlag{ID: id, MessageID: msg, At: time.Unix(0, at).UTC()}, nil
 }
 
-// decideFlag closes the thread's open flag flagID as state ("confirmed"
+// DecideFlag closes the thread's open flag flagID as state ("confirmed"
 // or "dismissed"), once: a second click, or a colleague's, finds it
 // closed (sql.ErrNoRows). messageID is the flagged message.
-func (sqlConsent) decideFlag(ctx context.Context, q Querier, threadID string, flagID int64, state, by string, at time.Time) (messageID string, err error) {
+func (Consent) DecideFlag(ctx context.Context, q Querier, threadID string, flagID int64, state, by string, at time.Time) (messageID string, err error) {
 	err = q.QueryRowContext(ctx, `UPDATE consent_flags SET state = ?, decided_by = ?, decided_at = ?
 		WHERE id = ? AND thread_id = ? AND state = 'open' RETURNING message_id`, state, by, at.UnixNano(), flagID, threadID).Scan(&messageID)
 	return messageID, err
 }
 
-// latestChoice is the patient's newest consent choice; ok is false when
+// LatestChoice is the patient's newest consent choice; ok is false when
 // they never made one.
-func (sqlConsent) latestChoice(ctx context.Context, q Querier, patientID string) (optedIn, ok bool, err error) {
+func (Consent) LatestChoice(ctx context.Context, q Querier, patientID string) (optedIn, ok bool, err error) {
 	var last int
 	err = q.QueryRowContext(ctx, `SELECT opted_in FROM consent_events WHERE patient_id = ? ORDER BY id DESC LIMIT 1`, patientID).Scan(&last)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -7,14 +7,14 @@ import (
 	"time"
 )
 
-// sqlPolicyAcks keeps users' acknowledgments of the clinic's messaging
+// PolicyAcks keeps users' acknowledgments of the clinic's messaging
 // policy (the signer's typed name stays sealed).
-type sqlPolicyAcks struct{}
+type PolicyAcks struct{}
 
-// latest is the user's newest acknowledgment, nil when none.
-func (sqlPolicyAcks) latest(ctx context.Context, q Querier, userID string) (*ackRow, error) {
+// Latest is the user's newest acknowledgment, nil when none.
+func (PolicyAcks) Latest(ctx context.Context, q Querier, userID string) (*AckRow, error) {
 	var (
-		r  ackRow
+		r  AckRow
 		at int64
 	)
 	err := q.QueryRowContext(ctx, `SELECT id, policy_version, policy_sha256, at FROM policy_acks WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT 1`, userID).
@@ -29,11 +29,11 @@ func (sqlPolicyAcks) latest(ctx context.Context, q Querier, userID string) (*ack
 	return &r, nil
 }
 
-// current is the user's newest acknowledgment of the policy text with
+// Current is the user's newest acknowledgment of the policy text with
 // this hash made after since, nil when none.
-func (sqlPolicyAcks) current(ctx context.Context, q Querier, userID, sha256 string, since time.Time) (*ackRow, error) {
+func (PolicyAcks) Current(ctx context.Context, q Querier, userID, sha256 string, since time.Time) (*AckRow, error) {
 	var (
-		r  ackRow
+		r  AckRow
 		at int64
 	)
 	err := q.QueryRowContext(ctx, `SELECT id, policy_version, policy_sha256, at FROM policy_acks
@@ -49,14 +49,14 @@ func (sqlPolicyAcks) current(ctx context.Context, q Querier, userID, sha256 stri
 	return &r, nil
 }
 
-func (sqlPolicyAcks) insert(ctx context.Context, q Querier, id, userID, version, sha256, consoleID string, nameSealed []byte, at time.Time) error {
+func (PolicyAcks) Insert(ctx context.Context, q Querier, id, userID, version, sha256, consoleID string, nameSealed []byte, at time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO policy_acks (id, user_id, policy_version, policy_sha256, name_sealed, console_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		id, userID, version, sha256, nameSealed, consoleID, at.UnixNano())
 	return err
 }
 
-// between lists every acknowledgment made in [from, to), oldest first.
-func (sqlPolicyAcks) between(ctx context.Context, q Querier, from, to time.Time) ([]AckRecord, error) {
+// Between lists every acknowledgment made in [from, to), oldest first.
+func (PolicyAcks) Between(ctx context.Context, q Querier, from, to time.Time) ([]AckRecord, error) {
 	rows, err := q.QueryContext(ctx, `SELECT u.username, u.role, a.policy_version, a.policy_sha256, a.at FROM policy_acks a
 		JOIN users u ON u.id = a.user_id WHERE a.at >= ? AND a.at < ? ORDER BY a.at, a.id`, from.UnixNano(), to.UnixNano())
 	if err != nil {

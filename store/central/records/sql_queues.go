@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -50,7 +50,7 @@ type workflowRow struct {
 	handoffMasked, escalationMasked                     []byte
 }
 
-func (s sqlThreads) applyWorkflow(ts *api.ThreadSummary, wf workflowRow) error {
+func (s Threads) applyWorkflow(ts *api.ThreadSummary, wf workflowRow) error {
 	ts.Queue = api.Queue(wf.queue)
 	ts.OwnerID, ts.Owner, ts.OwnedAt = wf.ownerID.String, wf.owner.String, fromTS(wf.ownedAt)
 	ts.WaitingSince = fromTS(wf.waitingSince)
@@ -58,7 +58,7 @@ func (s sqlThreads) applyWorkflow(ts *api.ThreadSummary, wf workflowRow) error {
 	if ts.State == api.ThreadClinical && wf.handoffAt.Valid {
 		h := &api.HandoffInfo{By: wf.handoffBy.String, At: fromTS(wf.handoffAt), DueAt: fromTS(wf.handoffDue)}
 		if wf.handoffMasked != nil {
-			note, err := s.keys.OpenString("threads", "handoff_masked", ts.ID, wf.handoffMasked)
+			note, err := s.Keys.OpenString("threads", "handoff_masked", ts.ID, wf.handoffMasked)
 			if err != nil {
 				return err
 			}
@@ -69,7 +69,7 @@ func (s sqlThreads) applyWorkflow(ts *api.ThreadSummary, wf workflowRow) error {
 	if wf.escAt.Valid {
 		e := &api.EscalationInfo{Kind: api.EscalationKind(wf.escKind.String), By: wf.escalatedBy.String, At: fromTS(wf.escAt)}
 		if wf.escalationMasked != nil {
-			reason, err := s.keys.OpenString("threads", "escalation_masked", ts.ID, wf.escalationMasked)
+			reason, err := s.Keys.OpenString("threads", "escalation_masked", ts.ID, wf.escalationMasked)
 			if err != nil {
 				return err
 			}
@@ -80,8 +80,8 @@ func (s sqlThreads) applyWorkflow(ts *api.ThreadSummary, wf workflowRow) error {
 	return nil
 }
 
-// inboxQuery is a filtered inbox page as the store runs it.
-type inboxQuery struct {
+// InboxQuery is a filtered inbox page as the store runs it.
+type InboxQuery struct {
 	UserID          string
 	IncludeClinical bool
 	Filter          api.InboxFilter
@@ -93,7 +93,7 @@ type inboxQuery struct {
 
 // keyed orders: the queues worked oldest first sort on one key, ascending,
 // after urgency. Every other view keeps the inbox's newest-first order.
-var queueKey = map[api.Queue]string{
+var QueueKey = map[api.Queue]string{
 	api.QueueUnanswered: `t.waiting_since`,
 	api.QueueNurse:      `COALESCE(t.handoff_due_at, t.handoff_at, 0)`,
 	api.QueueEscalated:  `t.escalated_at`,
@@ -117,7 +117,7 @@ func (a *sqlArgs) add(v any) string {
 }
 
 // where builds the filter conditions of q (after the visibility rule).
-func (q inboxQuery) where(args *sqlArgs) (string, error) {
+func (q InboxQuery) where(args *sqlArgs) (string, error) {
 	var b strings.Builder
 	b.WriteString(visibleWhere(q.IncludeClinical))
 	f := q.Filter
@@ -175,13 +175,13 @@ func (e errBadFilter) Error() string { return string(e) }
 
 // batch reads up to limit rows of q after the cursor after, and the
 // cursor after the last row read ("" when the rows ran out).
-func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after string, limit int) ([]api.ThreadSummary, string, error) {
+func (s Threads) batch(ctx context.Context, db Querier, q InboxQuery, after string, limit int) ([]api.ThreadSummary, string, error) {
 	args := &sqlArgs{list: []any{q.UserID}}
 	where, err := q.where(args)
 	if err != nil {
 		return nil, "", err
 	}
-	key, keyed := queueKey[q.Filter.Queue]
+	key, keyed := QueueKey[q.Filter.Queue]
 	order := inboxOrder
 	if keyed {
 		order = ` ORDER BY (t.urgent_at IS NOT NULL) DESC, ` + key + `, t.id`
@@ -213,7 +213,7 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 	}
 	from := summarySQL
 	// INDEXED BY is SQLite's; PostgreSQL's planner picks the index itself.
-	if keyed && !s.pg {
+	if keyed && !s.PG {
 		from = strings.Replace(from, "FROM threads t ", "FROM threads t INDEXED BY "+queueIndex[q.Filter.Queue]+" ", 1)
 	}
 	list, err := s.list(ctx, db, q.Window, from+where+order+` LIMIT `+strconv.Itoa(limit+1), args.list...)
@@ -229,18 +229,18 @@ func (s sqlThreads) batch(ctx context.Context, db Querier, q inboxQuery, after s
 	return list, next, nil
 }
 
-// maxSearchScan bounds how many threads one searched page looks at:
+// MaxSearchScan bounds how many threads one searched page looks at:
 // masked text is sealed at rest, so searching it means opening it, and a
 // request must not open the whole database. The page's Next continues.
-const maxSearchScan = 2000
+const MaxSearchScan = 2000
 
 // searchMessages is how many of a thread's newest messages a search reads.
 const searchMessages = 50
 
 // QueuePage is one filtered inbox page. Without a search it is a plain
 // keyset page; with one it scans rows in order, opening each one's masked
-// text, until the page is full or maxSearchScan rows were read.
-func (s sqlThreads) QueuePage(ctx context.Context, db Querier, q inboxQuery) (api.ThreadPage, error) {
+// text, until the page is full or MaxSearchScan rows were read.
+func (s Threads) QueuePage(ctx context.Context, db Querier, q InboxQuery) (api.ThreadPage, error) {
 	q.Limit = min(max(q.Limit, 1), api.MaxThreadPage)
 	var page api.ThreadPage
 	if err := db.QueryRowContext(ctx, `SELECT seq FROM thread_changes WHERE id = 1`).Scan(&page.Seq); err != nil {
@@ -258,7 +258,7 @@ func (s sqlThreads) QueuePage(ctx context.Context, db Querier, q inboxQuery) (ap
 		info := &api.SearchInfo{}
 		after := q.After
 		for {
-			list, next, err := s.batch(ctx, db, q, after, min(200, maxSearchScan-info.Scanned))
+			list, next, err := s.batch(ctx, db, q, after, min(200, MaxSearchScan-info.Scanned))
 			if err != nil {
 				return api.ThreadPage{}, err
 			}
@@ -272,7 +272,7 @@ func (s sqlThreads) QueuePage(ctx context.Context, db Querier, q inboxQuery) (ap
 				if hit {
 					page.Threads = append(page.Threads, ts)
 				}
-				if len(page.Threads) == q.Limit || info.Scanned >= maxSearchScan {
+				if len(page.Threads) == q.Limit || info.Scanned >= MaxSearchScan {
 					// Continue after this row next time, if any remain.
 					if i < len(list)-1 || next != "" {
 						page.Next = cursorFor(q.Filter.Queue, ts)
@@ -309,7 +309,7 @@ func (s sqlThreads) QueuePage(ctx context.Context, db Querier, q inboxQuery) (ap
 // console writes too (store/api), so it can let go of rows it passed and
 // read them again.
 func cursorFor(queue api.Queue, ts api.ThreadSummary) string {
-	if _, keyed := queueKey[queue]; keyed {
+	if _, keyed := QueueKey[queue]; keyed {
 		return api.QueueCursor(ts.Urgent, api.QueueSortKey(queue, ts), ts.ID)
 	}
 	return pageCursor(ts)
@@ -317,7 +317,7 @@ func cursorFor(queue api.Queue, ts api.ThreadSummary) string {
 
 // matches reports whether needle (lower case) is in the thread's masked
 // text: its recent messages, the hand-off note, the escalation reason.
-func (s sqlThreads) matches(ctx context.Context, db Querier, ts api.ThreadSummary, needle string) (bool, error) {
+func (s Threads) matches(ctx context.Context, db Querier, ts api.ThreadSummary, needle string) (bool, error) {
 	if strings.Contains(strings.ToLower(ts.Preview), needle) ||
 		(ts.Handoff != nil && strings.Contains(strings.ToLower(ts.Handoff.Note), needle)) ||
 		(ts.Escalation != nil && strings.Contains(strings.ToLower(ts.Escalation.Reason), needle)) {
@@ -337,7 +337,7 @@ func (s sqlThreads) matches(ctx context.Context, db Querier, ts api.ThreadSummar
 		if err := rows.Scan(&id, &sealed); err != nil {
 			return false, err
 		}
-		text, err := s.keys.OpenString("messages", "masked", id, sealed)
+		text, err := s.Keys.OpenString("messages", "masked", id, sealed)
 		if err != nil {
 			return false, err
 		}
@@ -352,7 +352,7 @@ func (s sqlThreads) matches(ctx context.Context, db Querier, ts api.ThreadSummar
 // how many open ones they own. The queues come from one pass over the
 // small covering index threads_queue (closed threads are skipped by its
 // range and counted from thread_counts), Mine from the owner index.
-func (s sqlThreads) QueueCounts(ctx context.Context, db Querier, userID string, includeClinical bool) (map[api.Queue]int, error) {
+func (s Threads) QueueCounts(ctx context.Context, db Querier, userID string, includeClinical bool) (map[api.Queue]int, error) {
 	out := map[api.Queue]int{}
 	for _, q := range api.Queues() {
 		out[q] = 0
@@ -402,8 +402,8 @@ func (s sqlThreads) QueueCounts(ctx context.Context, db Querier, userID string, 
 	return out, nil
 }
 
-// isBadFilter reports a filter or cursor the console got wrong.
-func isBadFilter(err error) (string, bool) {
+// IsBadFilter reports a filter or cursor the console got wrong.
+func IsBadFilter(err error) (string, bool) {
 	var bf errBadFilter
 	if errors.As(err, &bf) {
 		return string(bf), true

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -9,32 +9,32 @@ import (
 	"github.com/clinicwa/triage/store/api"
 )
 
-// sqlAuditReview reads the privacy officer's pages of the audit trail.
-// pg selects PostgreSQL's spelling of the JSON field reads (jsonText),
+// AuditReview reads the privacy officer's pages of the audit trail.
+// pg selects PostgreSQL's spelling of the JSON field reads (JSONText),
 // which are built into the query rather than rewritten.
-type sqlAuditReview struct{ pg bool }
+type AuditReview struct{ PG bool }
 
 // auditReviewRow is one entry of the trail with what the review shows
 // beside it: the actor's username, the patient's label, the username an
 // entry about a user names, and a reveal's sealed reason.
 type auditReviewRow struct {
-	cursor                              reviewCursor
-	at, console, userID, username, role string
-	action, object, outcome, detail     string
-	label, objUsername                  string
-	revealID                            sql.NullString
-	reasonSealed                        []byte
+	Cursor                              ReviewCursor
+	At, Console, UserID, Username, Role string
+	Action, Object, Outcome, Detail     string
+	Label, ObjUsername                  string
+	RevealID                            sql.NullString
+	ReasonSealed                        []byte
 }
 
 // threadRef finds the thread an entry is about: named in the object,
 // through the message or incident it names, or in the detail.
-func (r sqlAuditReview) threadRef() string {
+func (r AuditReview) threadRef() string {
 	return `CASE
 		WHEN a.object LIKE 'thread:%' THEN substr(a.object, 8)
-		WHEN a.object LIKE 'message:%' THEN COALESCE(` + jsonText(r.pg, "a.detail", "thread_id") + `,
+		WHEN a.object LIKE 'message:%' THEN COALESCE(` + JSONText(r.PG, "a.detail", "thread_id") + `,
 			(SELECT m.thread_id FROM messages m WHERE m.id = substr(a.object, 9)))
 		WHEN a.object LIKE 'incident:%' THEN (SELECT i.thread_id FROM incidents i WHERE i.id = substr(a.object, 10))
-		ELSE ` + jsonText(r.pg, "a.detail", "thread_id") + ` END`
+		ELSE ` + JSONText(r.PG, "a.detail", "thread_id") + ` END`
 }
 
 // syncBookkeeping is what the review leaves out: accepted audit batches
@@ -43,12 +43,12 @@ func (r sqlAuditReview) threadRef() string {
 // or broken chain, which a reviewer must see.
 const syncBookkeeping = `(a.action = 'audit.batch' AND a.outcome = 'ok')`
 
-// page reads the entries matching f after cur, newest first: at most
+// Page reads the entries matching f after cur, newest first: at most
 // f.Limit+1 rows, the one beyond the page telling that there is a next.
 // Filters are applied in SQL and pages are keyset pages, so a long trail
 // costs one bounded query per page. A patient filter naming no patient
 // or thread finds no rows.
-func (r sqlAuditReview) page(ctx context.Context, q Querier, f api.AuditReviewFilter, cur reviewCursor) ([]auditReviewRow, error) {
+func (r AuditReview) Page(ctx context.Context, q Querier, f api.AuditReviewFilter, cur ReviewCursor) ([]auditReviewRow, error) {
 	where := []string{`NOT ` + syncBookkeeping}
 	var args []any
 	if f.User != "" {
@@ -71,9 +71,9 @@ func (r sqlAuditReview) page(ctx context.Context, q Querier, f api.AuditReviewFi
 		where = append(where, `a.at_ns < ?`)
 		args = append(args, f.To.UnixNano())
 	}
-	if cur.set {
+	if cur.Set {
 		where = append(where, `(a.at_ns, a.gseq) < (?, ?)`)
-		args = append(args, cur.atNS, cur.gseq)
+		args = append(args, cur.AtNS, cur.GSeq)
 	}
 	if f.Patient != "" {
 		// A label as the console shows it, or a thread id from a link,
@@ -89,7 +89,7 @@ func (r sqlAuditReview) page(ctx context.Context, q Querier, f api.AuditReviewFi
 			return nil, err
 		}
 		where = append(where, `(a.object IN (?, ?)
-			OR `+jsonText(r.pg, "a.detail", "thread_id")+` = ?
+			OR `+JSONText(r.PG, "a.detail", "thread_id")+` = ?
 			OR a.object IN (SELECT 'message:' || m.id FROM messages m WHERE m.thread_id = ?)
 			OR a.object IN (SELECT 'incident:' || i.id FROM incidents i WHERE i.thread_id = ?))`)
 		args = append(args, "thread:"+threadID, "patient:"+patientID, threadID, threadID, threadID)
@@ -102,7 +102,7 @@ func (r sqlAuditReview) page(ctx context.Context, q Querier, f api.AuditReviewFi
 		LEFT JOIN threads t ON t.id = a.thread_ref
 		LEFT JOIN patients p ON p.id = COALESCE(t.patient_id, CASE WHEN a.object LIKE 'patient:%' THEN substr(a.object, 9) END)
 		LEFT JOIN users ou ON a.object LIKE 'user:%' AND ou.id = substr(a.object, 6)
-		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = ` + jsonText(r.pg, "a.detail", "reveal_id") + `
+		LEFT JOIN reveals rv ON a.action = 'message.reveal' AND rv.id = ` + JSONText(r.PG, "a.detail", "reveal_id") + `
 		ORDER BY a.at_ns DESC, a.gseq DESC`
 	args = append(args, f.Limit+1)
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -113,8 +113,8 @@ func (r sqlAuditReview) page(ctx context.Context, q Querier, f api.AuditReviewFi
 	var list []auditReviewRow
 	for rows.Next() {
 		var e auditReviewRow
-		if err := rows.Scan(&e.at, &e.cursor.atNS, &e.cursor.gseq, &e.console, &e.userID, &e.username, &e.role, &e.action, &e.object,
-			&e.outcome, &e.detail, &e.label, &e.objUsername, &e.revealID, &e.reasonSealed); err != nil {
+		if err := rows.Scan(&e.At, &e.Cursor.AtNS, &e.Cursor.GSeq, &e.Console, &e.UserID, &e.Username, &e.Role, &e.Action, &e.Object,
+			&e.Outcome, &e.Detail, &e.Label, &e.ObjUsername, &e.RevealID, &e.ReasonSealed); err != nil {
 			return nil, err
 		}
 		list = append(list, e)

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -10,11 +10,11 @@ import (
 	"strings"
 )
 
-type sqlPatients struct{ *sqlite }
+type Patients struct{ *Base }
 
 const patientCols = `id, label, phone_sealed, user_id_sealed, profile_name_sealed, opted_in, consent_at, created_at`
 
-func (s sqlPatients) scan(row interface{ Scan(...any) error }) (Patient, error) {
+func (s Patients) scan(row interface{ Scan(...any) error }) (Patient, error) {
 	var (
 		p                    Patient
 		phone, uid, name     []byte
@@ -28,13 +28,13 @@ func (s sqlPatients) scan(row interface{ Scan(...any) error }) (Patient, error) 
 		return Patient{}, err
 	}
 	var err error
-	if p.Phone, err = s.keys.OpenString("patients", "phone", p.ID, phone); err != nil {
+	if p.Phone, err = s.Keys.OpenString("patients", "phone", p.ID, phone); err != nil {
 		return Patient{}, err
 	}
-	if p.UserID, err = s.keys.OpenString("patients", "user_id", p.ID, uid); err != nil {
+	if p.UserID, err = s.Keys.OpenString("patients", "user_id", p.ID, uid); err != nil {
 		return Patient{}, err
 	}
-	if p.ProfileName, err = s.keys.OpenString("patients", "profile_name", p.ID, name); err != nil {
+	if p.ProfileName, err = s.Keys.OpenString("patients", "profile_name", p.ID, name); err != nil {
 		return Patient{}, err
 	}
 	p.OptedIn = optedIn == 1
@@ -42,34 +42,34 @@ func (s sqlPatients) scan(row interface{ Scan(...any) error }) (Patient, error) 
 	return p, nil
 }
 
-func (s sqlPatients) contactIndex(phone, userID string) ([]byte, error) {
+func (s Patients) contactIndex(phone, userID string) ([]byte, error) {
 	switch {
 	case phone != "":
-		return s.bidx(bidxPhone, phone), nil
+		return s.Bidx(BidxPhone, phone), nil
 	case userID != "":
-		return s.bidx(bidxUserID, userID), nil
+		return s.Bidx(bidxUserID, userID), nil
 	}
 	return nil, errors.New("central: message has neither a phone number nor a user id")
 }
 
 // byIndex finds the patient whose main identifier, or one of whose
 // further identifiers (patient_contacts), has the blind index idx.
-func (s sqlPatients) byIndex(ctx context.Context, q Querier, idx []byte) (Patient, error) {
+func (s Patients) byIndex(ctx context.Context, q Querier, idx []byte) (Patient, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+patientCols+` FROM patients WHERE contact_bidx = ?
 		UNION ALL SELECT `+patientCols+` FROM patients WHERE id = (SELECT patient_id FROM patient_contacts WHERE bidx = ?)
 		LIMIT 1`, idx, idx))
 }
 
 // find looks the patient up by number, then by business-scoped user id.
-func (s sqlPatients) find(ctx context.Context, q Querier, phone, userID string) (Patient, error) {
+func (s Patients) find(ctx context.Context, q Querier, phone, userID string) (Patient, error) {
 	if phone != "" {
-		p, err := s.byIndex(ctx, q, s.bidx(bidxPhone, phone))
+		p, err := s.byIndex(ctx, q, s.Bidx(BidxPhone, phone))
 		if !errors.Is(err, ErrNotFound) || userID == "" {
 			return p, err
 		}
 	}
 	if userID != "" {
-		return s.byIndex(ctx, q, s.bidx(bidxUserID, userID))
+		return s.byIndex(ctx, q, s.Bidx(bidxUserID, userID))
 	}
 	return Patient{}, ErrNotFound
 }
@@ -77,7 +77,7 @@ func (s sqlPatients) find(ctx context.Context, q Querier, phone, userID string) 
 // addContact records a further identifier of patient id. An identifier
 // already held (by this or, in a race the unique key settles, another
 // patient) is left as it is.
-func (s sqlPatients) addContact(ctx context.Context, q Querier, id, kind string, idx []byte, now time.Time) error {
+func (s Patients) addContact(ctx context.Context, q Querier, id, kind string, idx []byte, now time.Time) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO patient_contacts (bidx, patient_id, kind, added_at)
 		SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM patients WHERE contact_bidx = ?)
 		ON CONFLICT (bidx) DO NOTHING`, idx, id, kind, now.UnixNano(), idx)
@@ -87,13 +87,13 @@ func (s sqlPatients) addContact(ctx context.Context, q Querier, id, kind string,
 // learnIdentifiers records a number or user id that a known patient wrote
 // with for the first time, so the next message carrying only that one
 // still finds them. A message with identifiers already known writes nothing.
-func (s sqlPatients) learnIdentifiers(ctx context.Context, q Querier, p *Patient, phone, userID string, now time.Time) error {
+func (s Patients) learnIdentifiers(ctx context.Context, q Querier, p *Patient, phone, userID string, now time.Time) error {
 	learn := func(value, known *string, column, kind, domain string) error {
 		if *value == "" || *value == *known {
 			return nil
 		}
 		if *known == "" {
-			sealed, err := s.keys.SealString("patients", column, p.ID, *value)
+			sealed, err := s.Keys.SealString("patients", column, p.ID, *value)
 			if err != nil {
 				return err
 			}
@@ -102,9 +102,9 @@ func (s sqlPatients) learnIdentifiers(ctx context.Context, q Querier, p *Patient
 			}
 			*known = *value
 		}
-		return s.addContact(ctx, q, p.ID, kind, s.bidx(domain, *value), now)
+		return s.addContact(ctx, q, p.ID, kind, s.Bidx(domain, *value), now)
 	}
-	if err := learn(&phone, &p.Phone, "phone", "phone", bidxPhone); err != nil {
+	if err := learn(&phone, &p.Phone, "phone", "phone", BidxPhone); err != nil {
 		return err
 	}
 	return learn(&userID, &p.UserID, "user_id", "user_id", bidxUserID)
@@ -114,12 +114,12 @@ func (s sqlPatients) learnIdentifiers(ctx context.Context, q Querier, p *Patient
 // a further identifier so messages still in flight from it reach the same
 // thread. It refuses (ErrNumberTaken) when newPhone already names another
 // patient: two records are never merged without a person deciding.
-func (s sqlPatients) ChangeNumber(ctx context.Context, q Querier, id, newPhone string, now time.Time) error {
+func (s Patients) ChangeNumber(ctx context.Context, q Querier, id, newPhone string, now time.Time) error {
 	p, err := s.Get(ctx, q, id)
 	if err != nil {
 		return err
 	}
-	newIdx := s.bidx(bidxPhone, newPhone)
+	newIdx := s.Bidx(BidxPhone, newPhone)
 	other, err := s.byIndex(ctx, q, newIdx)
 	switch {
 	case err == nil && other.ID != id:
@@ -132,7 +132,7 @@ func (s sqlPatients) ChangeNumber(ctx context.Context, q Querier, id, newPhone s
 	if p.Phone == newPhone {
 		return nil
 	}
-	sealed, err := s.keys.SealString("patients", "phone", id, newPhone)
+	sealed, err := s.Keys.SealString("patients", "phone", id, newPhone)
 	if err != nil {
 		return err
 	}
@@ -151,15 +151,15 @@ func (s sqlPatients) ChangeNumber(ctx context.Context, q Querier, id, newPhone s
 	return err
 }
 
-func (s sqlPatients) ByPhone(ctx context.Context, q Querier, phone string) (Patient, error) {
-	return s.byIndex(ctx, q, s.bidx(bidxPhone, phone))
+func (s Patients) ByPhone(ctx context.Context, q Querier, phone string) (Patient, error) {
+	return s.byIndex(ctx, q, s.Bidx(BidxPhone, phone))
 }
 
-func (s sqlPatients) Get(ctx context.Context, q Querier, id string) (Patient, error) {
+func (s Patients) Get(ctx context.Context, q Querier, id string) (Patient, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+patientCols+` FROM patients WHERE id = ?`, id))
 }
 
-func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (Patient, bool, error) {
+func (s Patients) Upsert(ctx context.Context, q Querier, phone, userID, profileName string, now time.Time) (Patient, bool, error) {
 	idx, err := s.contactIndex(phone, userID)
 	if err != nil {
 		return Patient{}, false, err
@@ -171,7 +171,7 @@ func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profi
 			return Patient{}, false, err
 		}
 		if profileName != "" && profileName != p.ProfileName {
-			sealed, err := s.keys.SealString("patients", "profile_name", p.ID, profileName)
+			sealed, err := s.Keys.SealString("patients", "profile_name", p.ID, profileName)
 			if err != nil {
 				return Patient{}, false, err
 			}
@@ -184,16 +184,16 @@ func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profi
 	case !errors.Is(err, ErrNotFound):
 		return Patient{}, false, err
 	}
-	p = Patient{ID: newID("pat"), Phone: phone, UserID: userID, ProfileName: profileName, CreatedAt: now}
-	sp, err := s.keys.SealString("patients", "phone", p.ID, phone)
+	p = Patient{ID: NewID("pat"), Phone: phone, UserID: userID, ProfileName: profileName, CreatedAt: now}
+	sp, err := s.Keys.SealString("patients", "phone", p.ID, phone)
 	if err != nil {
 		return Patient{}, false, err
 	}
-	su, err := s.keys.SealString("patients", "user_id", p.ID, userID)
+	su, err := s.Keys.SealString("patients", "user_id", p.ID, userID)
 	if err != nil {
 		return Patient{}, false, err
 	}
-	sn, err := s.keys.SealString("patients", "profile_name", p.ID, profileName)
+	sn, err := s.Keys.SealString("patients", "profile_name", p.ID, profileName)
 	if err != nil {
 		return Patient{}, false, err
 	}
@@ -209,11 +209,11 @@ func (s sqlPatients) Upsert(ctx context.Context, q Querier, phone, userID, profi
 		if err == nil {
 			if phone != "" && userID != "" {
 				// Known by both from the start: the user id alone finds them too.
-				err = s.addContact(ctx, q, p.ID, "user_id", s.bidx(bidxUserID, userID), now)
+				err = s.addContact(ctx, q, p.ID, "user_id", s.Bidx(bidxUserID, userID), now)
 			}
 			return p, err == nil, err
 		}
-		if !isUniqueViolation(err) || !containsLabel(err) {
+		if !IsUniqueViolation(err) || !containsLabel(err) {
 			return Patient{}, false, fmt.Errorf("central: insert patient: %w", err)
 		}
 	}
@@ -223,7 +223,7 @@ func containsLabel(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "patients.label")
 }
 
-func (s sqlPatients) SetConsent(ctx context.Context, q Querier, id string, optedIn bool, source, messageID string, at time.Time) (bool, error) {
+func (s Patients) SetConsent(ctx context.Context, q Querier, id string, optedIn bool, source, messageID string, at time.Time) (bool, error) {
 	v := 0
 	if optedIn {
 		v = 1

@@ -1,4 +1,4 @@
-package central
+package records
 
 import (
 	"context"
@@ -13,11 +13,11 @@ import (
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
-type sqlThreads struct{ *sqlite }
+type Threads struct{ *Base }
 
 const threadCols = `id, patient_id, state, clinical, last_at, last_inbound_at, handoff_by, handoff_at, handoff_masked_sealed, created_at`
 
-func (s sqlThreads) scan(row interface{ Scan(...any) error }) (Thread, error) {
+func (s Threads) scan(row interface{ Scan(...any) error }) (Thread, error) {
 	var (
 		t                                    Thread
 		clinical                             int
@@ -32,7 +32,7 @@ func (s sqlThreads) scan(row interface{ Scan(...any) error }) (Thread, error) {
 		return Thread{}, err
 	}
 	var err error
-	if t.HandoffMasked, err = s.keys.OpenString("threads", "handoff_masked", t.ID, masked); err != nil {
+	if t.HandoffMasked, err = s.Keys.OpenString("threads", "handoff_masked", t.ID, masked); err != nil {
 		return Thread{}, err
 	}
 	t.Clinical = clinical == 1
@@ -41,7 +41,7 @@ func (s sqlThreads) scan(row interface{ Scan(...any) error }) (Thread, error) {
 	return t, nil
 }
 
-func (s sqlThreads) Get(ctx context.Context, q Querier, id string) (Thread, error) {
+func (s Threads) Get(ctx context.Context, q Querier, id string) (Thread, error) {
 	return s.scan(q.QueryRowContext(ctx, `SELECT `+threadCols+` FROM threads WHERE id = ?`, id))
 }
 
@@ -56,7 +56,7 @@ func (s sqlThreads) Get(ctx context.Context, q Querier, id string) (Thread, erro
 var lockThreadSQL = pgsql.Spelling(`SELECT id FROM threads WHERE id = ?`,
 	`SELECT id FROM threads WHERE id = ? FOR UPDATE`)
 
-func (s sqlThreads) Lock(ctx context.Context, q Querier, id string) error {
+func (s Threads) Lock(ctx context.Context, q Querier, id string) error {
 	var got string
 	err := q.QueryRowContext(ctx, lockThreadSQL, id).Scan(&got)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -65,18 +65,18 @@ func (s sqlThreads) Lock(ctx context.Context, q Querier, id string) error {
 	return err
 }
 
-func (s sqlThreads) ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error) {
+func (s Threads) ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error) {
 	t, err := s.scan(q.QueryRowContext(ctx, `SELECT `+threadCols+` FROM threads WHERE patient_id = ?`, patientID))
 	if !errors.Is(err, ErrNotFound) {
 		return t, err
 	}
-	t = Thread{ID: newID("thr"), PatientID: patientID, State: api.ThreadOpen, LastAt: now, CreatedAt: now}
+	t = Thread{ID: NewID("thr"), PatientID: patientID, State: api.ThreadOpen, LastAt: now, CreatedAt: now}
 	_, err = q.ExecContext(ctx, `INSERT INTO threads (id, patient_id, state, last_at, created_at) VALUES (?, ?, 'open', ?, ?)`,
 		t.ID, patientID, now.UnixNano(), now.UnixNano())
 	return t, err
 }
 
-func (s sqlThreads) NoteInbound(ctx context.Context, q Querier, id string, at time.Time, clinical bool) error {
+func (s Threads) NoteInbound(ctx context.Context, q Querier, id string, at time.Time, clinical bool) error {
 	c := 0
 	if clinical {
 		c = 1
@@ -90,17 +90,17 @@ func (s sqlThreads) NoteInbound(ctx context.Context, q Querier, id string, at ti
 	return err
 }
 
-func (s sqlThreads) NoteOutbound(ctx context.Context, q Querier, id string, at time.Time) error {
+func (s Threads) NoteOutbound(ctx context.Context, q Querier, id string, at time.Time) error {
 	_, err := q.ExecContext(ctx, `UPDATE threads SET last_at = MAX(last_at, ?) WHERE id = ?`, at.UnixNano(), id)
 	return err
 }
 
-func (s sqlThreads) Handoff(ctx context.Context, q Querier, id, note, masked, by string, at time.Time) error {
-	sn, err := s.keys.SealString("threads", "handoff_note", id, note)
+func (s Threads) Handoff(ctx context.Context, q Querier, id, note, masked, by string, at time.Time) error {
+	sn, err := s.Keys.SealString("threads", "handoff_note", id, note)
 	if err != nil {
 		return err
 	}
-	sm, err := s.keys.SealString("threads", "handoff_masked", id, masked)
+	sm, err := s.Keys.SealString("threads", "handoff_masked", id, masked)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ const summarySQL = `SELECT t.id, p.label, t.state, t.clinical, p.opted_in, t.las
 	LEFT JOIN messages mo ON mo.id = t.last_out_id
 	LEFT JOIN thread_reads r ON r.user_id = ?1 AND r.thread_id = t.id` + workflowJoins
 
-func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time.Duration) (api.ThreadSummary, error) {
+func (s Threads) scanSummary(row interface{ Scan(...any) error }, window time.Duration) (api.ThreadSummary, error) {
 	var (
 		ts                 api.ThreadSummary
 		clinical, optedIn  int
@@ -154,7 +154,7 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 		return api.ThreadSummary{}, err
 	}
 	if lastID.Valid && preview != nil {
-		p, err := s.keys.OpenString("messages", "masked", lastID.String, preview)
+		p, err := s.Keys.OpenString("messages", "masked", lastID.String, preview)
 		if err != nil {
 			return api.ThreadSummary{}, err
 		}
@@ -186,10 +186,10 @@ func (s sqlThreads) scanSummary(row interface{ Scan(...any) error }, window time
 // inbox row's preview (migration inbox_preview). The migrations spell the
 // same rule in SQL.
 func automaticText(sentBy, idempotencyKey string) bool {
-	return sentBy == systemSender || strings.HasPrefix(idempotencyKey, handoffAckKey)
+	return sentBy == SystemSender || strings.HasPrefix(idempotencyKey, HandoffAckKey)
 }
 
-func (s sqlThreads) list(ctx context.Context, q Querier, window time.Duration, query string, args ...any) ([]api.ThreadSummary, error) {
+func (s Threads) list(ctx context.Context, q Querier, window time.Duration, query string, args ...any) ([]api.ThreadSummary, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -214,11 +214,11 @@ func visibleWhere(includeClinical bool) string {
 	return ` WHERE t.state <> 'clinical'`
 }
 
-func (s sqlThreads) Summaries(ctx context.Context, q Querier, userID string, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
+func (s Threads) Summaries(ctx context.Context, q Querier, userID string, includeClinical bool, window time.Duration) ([]api.ThreadSummary, error) {
 	return s.list(ctx, q, window, summarySQL+visibleWhere(includeClinical)+inboxOrder, userID)
 }
 
-func (s sqlThreads) Summary(ctx context.Context, q Querier, id, userID string, window time.Duration) (api.ThreadSummary, error) {
+func (s Threads) Summary(ctx context.Context, q Querier, id, userID string, window time.Duration) (api.ThreadSummary, error) {
 	return s.scanSummary(q.QueryRowContext(ctx, summarySQL+` WHERE t.id = ?2`, userID, id), window)
 }
 
@@ -243,7 +243,7 @@ func parseCursor(c string) (urgent, at, arrival int64, id string, err error) {
 	return urgent, at, arrival, id, err
 }
 
-func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeClinical bool, after string, limit int, window time.Duration) (api.ThreadPage, error) {
+func (s Threads) Page(ctx context.Context, q Querier, userID string, includeClinical bool, after string, limit int, window time.Duration) (api.ThreadPage, error) {
 	limit = min(max(limit, 1), api.MaxThreadPage)
 	query, args := summarySQL+visibleWhere(includeClinical), []any{userID}
 	if after != "" {
@@ -277,7 +277,7 @@ func (s sqlThreads) Page(ctx context.Context, q Querier, userID string, includeC
 	return page, nil
 }
 
-func (s sqlThreads) Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error) {
+func (s Threads) Counts(ctx context.Context, q Querier, includeClinical bool) (map[api.ThreadState]int, error) {
 	rows, err := q.QueryContext(ctx, `SELECT state, n FROM thread_counts WHERE n > 0`)
 	if err != nil {
 		return nil, err
@@ -302,7 +302,7 @@ func (s sqlThreads) Counts(ctx context.Context, q Querier, includeClinical bool)
 
 // ChangesSince returns the summaries changed after change number since, or
 // Reset when more than limit changed (the console reloads its first page).
-func (s sqlThreads) ChangesSince(ctx context.Context, q Querier, userID string, includeClinical bool, since int64, limit int, window time.Duration) (api.ThreadChanges, error) {
+func (s Threads) ChangesSince(ctx context.Context, q Querier, userID string, includeClinical bool, since int64, limit int, window time.Duration) (api.ThreadChanges, error) {
 	var ch api.ThreadChanges
 	if err := q.QueryRowContext(ctx, `SELECT seq FROM thread_changes WHERE id = 1`).Scan(&ch.Seq); err != nil {
 		return api.ThreadChanges{}, err
@@ -336,7 +336,7 @@ func (s sqlThreads) ChangesSince(ctx context.Context, q Querier, userID string, 
 
 // MarkRead records that userID has read every patient message in the
 // thread so far.
-func (s sqlThreads) MarkRead(ctx context.Context, q Querier, userID, threadID string) error {
+func (s Threads) MarkRead(ctx context.Context, q Querier, userID, threadID string) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO thread_reads (user_id, thread_id, read)
 		SELECT ?1, id, inbound FROM threads WHERE id = ?2
 		ON CONFLICT (user_id, thread_id) DO UPDATE SET read = excluded.read`, userID, threadID)

@@ -1,10 +1,11 @@
-package central
+package records
 
 import (
 	"context"
 	"database/sql"
 	"time"
 
+	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/pgsql"
 )
 
@@ -45,7 +46,7 @@ func OptInConsentStats(ctx context.Context, q Querier, from, to time.Time) (Cons
 	return cs, rows.Err()
 }
 
-func keyHistory(ctx context.Context, db *sql.DB) ([]KeyRecord, error) {
+func KeyHistory(ctx context.Context, db *sql.DB) ([]KeyRecord, error) {
 	out := []KeyRecord{}
 	var tables int
 	// Dialect: sqlite_master is SQLite's catalogue (PostgreSQL asks
@@ -77,7 +78,7 @@ func keyHistory(ctx context.Context, db *sql.DB) ([]KeyRecord, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = db.QueryContext(ctx, `SELECT action, at, outcome FROM audit WHERE console_id = ? AND action IN ('keys.rotate', 'keys.rewrap') ORDER BY at_ns`, ServerConsoleID)
+	rows, err = db.QueryContext(ctx, `SELECT action, at, outcome FROM audit WHERE console_id = ? AND action IN ('keys.rotate', 'keys.rewrap') ORDER BY at_ns`, auditlog.ServerChain)
 	if err != nil {
 		return nil, err
 	}
