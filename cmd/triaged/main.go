@@ -262,19 +262,26 @@ func positiveDuration(s *settings, flagName string) (time.Duration, error) {
 
 // businessHours reads the clinic's opening hours and days.
 func businessHours(s *settings, zone *time.Location) (*policy.BusinessHours, error) {
+	return parseBusinessHours(s.get("business-hours"), s.get("business-days"), zone)
+}
+
+// parseBusinessHours reads TRIAGED_BUSINESS_HOURS ("08:00-18:00") and
+// TRIAGED_BUSINESS_DAYS ("mon-fri") in the clinic's zone: the server's
+// SLA clock and `triaged report` read them alike.
+func parseBusinessHours(hours, days string, zone *time.Location) (*policy.BusinessHours, error) {
 	h := policy.BusinessHours{Zone: zone}
-	open, close, ok := strings.Cut(s.get("business-hours"), "-")
+	open, close, ok := strings.Cut(hours, "-")
 	var err1, err2 error
 	h.Open, err1 = policy.ParseClock(open)
 	h.Close, err2 = policy.ParseClock(close)
 	if !ok || err1 != nil || err2 != nil {
-		return nil, fmt.Errorf("TRIAGED_BUSINESS_HOURS (--business-hours) must be opening and closing times such as 08:00-18:00 (got %q)", s.get("business-hours"))
+		return nil, fmt.Errorf("TRIAGED_BUSINESS_HOURS (--business-hours) must be opening and closing times such as 08:00-18:00 (got %q)", hours)
 	}
-	days, err := policy.ParseDays(s.get("business-days"))
+	d, err := policy.ParseDays(days)
 	if err != nil {
 		return nil, fmt.Errorf("TRIAGED_BUSINESS_DAYS (--business-days): %w", err)
 	}
-	h.Days = days
+	h.Days = d
 	if err := h.Validate(); err != nil {
 		return nil, fmt.Errorf("TRIAGED_BUSINESS_HOURS / TRIAGED_BUSINESS_DAYS: %w", err)
 	}

@@ -49,13 +49,15 @@ func openForRead(ctx context.Context, cf custodyFlags, stderr io.Writer, cmd str
 
 // runReport implements `triaged report`.
 func runReport(args []string, stdout, stderr io.Writer) error {
-	sf := newSubFlags("triaged report", "triaged report [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json|csv] [--clinic-zone ZONE]", stderr)
+	sf := newSubFlags("triaged report", "triaged report [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json|csv] [--clinic-zone ZONE] [--handoff-sla D] [--business-hours HH:MM-HH:MM] [--business-days DAYS]", stderr)
 	cf := addCustodyFlags(sf)
 	zoneName := clinicZoneFlag(sf)
 	from := sf.fs.String("from", "", "first clinic day (default: 29 days before --to)")
 	to := sf.fs.String("to", "", "last clinic day, inclusive (default: today in the clinic's zone)")
 	format := sf.fs.String("format", "text", "text, json or csv; text and csv print counts from 1 to 10 as <11, json keeps exact counts")
-	sla := sf.str("handoff-sla", "TRIAGED_HANDOFF_SLA", central.DefaultHandoffSLA.String(), "how long a hand-off may wait for its first answer")
+	sla := sf.str("handoff-sla", "TRIAGED_HANDOFF_SLA", central.DefaultHandoffSLA.String(), "how long a hand-off may wait for its first answer, counted in business hours")
+	hours := sf.str("business-hours", "TRIAGED_BUSINESS_HOURS", "08:00-18:00", "the clinic's opening hours (HH:MM-HH:MM), as triaged is configured: the hand-off SLA is counted only then")
+	days := sf.str("business-days", "TRIAGED_BUSINESS_DAYS", "mon-fri", "the days the clinic opens, as triaged is configured")
 	if err := sf.parse(args); err != nil {
 		return err
 	}
@@ -66,6 +68,10 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	slaD, err := time.ParseDuration(*sla)
 	if err != nil || slaD <= 0 {
 		return fmt.Errorf("TRIAGED_HANDOFF_SLA (--handoff-sla) must be a positive duration such as 30m (got %q)", *sla)
+	}
+	open, err := parseBusinessHours(*hours, *days, zone)
+	if err != nil {
+		return err
 	}
 	day := func(flagName, v string, def time.Time) (time.Time, error) {
 		if v == "" {
@@ -102,7 +108,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.DB.Close()
 	rep, err := report.Build(ctx, st.DB, st, report.Options{From: fromDay, To: toDay, Zone: zone,
-		HandoffSLA: slaD, LinkTTL: central.DefaultLinkTTL})
+		HandoffSLA: slaD, LinkTTL: central.DefaultLinkTTL,
+		HandoffDue: func(at time.Time) time.Time { return open.Due(at, slaD) }})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package central
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/clinicwa/triage/policy"
 	"github.com/clinicwa/triage/store/api"
@@ -32,6 +33,7 @@ func (s *Server) handleProgramMetrics(w http.ResponseWriter, r *http.Request) {
 	rep, err := report.Build(r.Context(), s.store.DB, s.store, report.Options{
 		From: now.AddDate(0, 0, -(metricsDays - 1)), To: now, Zone: s.cfg.ClinicZone,
 		HandoffSLA: s.cfg.HandoffSLA, LinkTTL: s.cfg.LinkTTL, Now: s.now,
+		HandoffDue: func(at time.Time) time.Time { return s.cfg.BusinessHours.Due(at, s.cfg.HandoffSLA) },
 	})
 	if err != nil {
 		s.log.Error("program metrics failed", "err", err.Error())

@@ -327,3 +327,62 @@ func TestPurgeTakesOldAppointments(t *testing.T) {
 		t.Errorf("a patient with a kept appointment was deleted")
 	}
 }
+
+// TestReportJudgesHandoffsOnTheNurseQueuesClock: the SLA clock of the
+// nurse queue runs only in business hours, so a hand-off at closing time
+// on Friday is due on Monday morning. The report's "within the SLA" and
+// "escalations" must follow that clock: before, it counted wall-clock
+// time, and a hand-off answered first thing on Monday was reported as an
+// escalation the queue never raised.
+func TestReportJudgesHandoffsOnTheNurseQueuesClock(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sla = 30 * time.Minute
+	hours := policy.DefaultBusinessHours(ny) // 08:00-18:00, Monday to Friday
+	friday := time.Date(2026, 1, 16, 0, 0, 0, 0, ny)
+	if friday.Weekday() != time.Friday {
+		t.Fatalf("%s is a %s", friday.Format(time.DateOnly), friday.Weekday())
+	}
+	at := func(day time.Time, h, m int) time.Time {
+		return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	}
+	monday := friday.AddDate(0, 0, 3)
+	b := newBookStore(t)
+	// In time order: the audit chain's times only move forward.
+	cases := []struct{ handoff, answered time.Time }{ // zero answered: still waiting
+		{at(friday, 9, 0), time.Time{}},         // due 09:30, still waiting on Saturday: late
+		{at(friday, 10, 0), at(friday, 10, 45)}, // due 10:30, answered 10:45: late
+		{at(friday, 17, 50), at(monday, 8, 10)}, // due Monday 08:20, answered 08:10: within
+		{at(friday, 17, 55), time.Time{}},       // due Monday 08:25, still waiting on Saturday: not late yet
+	}
+	for i, c := range cases {
+		_, th := b.patient(fmt.Sprintf("+1202555%04d", 300+i), at(friday, 7, 0))
+		b.audit("thread.handoff", "thread:"+th, "ok", nil, c.handoff)
+		if !c.answered.IsZero() {
+			b.outbound(th, "", bsp.StatusDelivered, "", c.answered)
+		}
+	}
+	saturdayNoon := at(friday.AddDate(0, 0, 1), 12, 0)
+	opt := report.Options{From: friday, To: friday, Zone: ny, HandoffSLA: sla, Now: func() time.Time { return saturdayNoon }}
+	opt.HandoffDue = func(at time.Time) time.Time { return hours.Due(at, sla) }
+	rep, err := buildReport(b.ctx, b.st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := rep.Total
+	if f.Handoffs != 4 || f.HandoffFirstResponse.Answered != 2 || f.HandoffFirstResponse.Unanswered != 2 {
+		t.Fatalf("hand-offs %d, answered %d, waiting %d; want 4, 2, 2", f.Handoffs, f.HandoffFirstResponse.Answered, f.HandoffFirstResponse.Unanswered)
+	}
+	if f.HandoffFirstResponse.WithinSLA != 1 {
+		t.Errorf("within the SLA: %d, want 1 (the hand-off at closing answered on Monday morning)", f.HandoffFirstResponse.WithinSLA)
+	}
+	if f.Escalations != 2 {
+		t.Errorf("escalations: %d, want 2 (the late answer and the morning hand-off still waiting)", f.Escalations)
+	}
+	// The waits stay wall-clock: how long the patients waited.
+	if p90 := f.HandoffFirstResponse.P90; p90 == nil || *p90 < at(monday, 8, 10).Sub(at(friday, 17, 50)).Seconds() {
+		t.Errorf("p90 wait %v s; the weekend wait should show in full", p90)
+	}
+}

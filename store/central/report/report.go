@@ -39,6 +39,14 @@ type Options struct {
 	// HandoffSLA is the hand-off answer target: the server's, so the
 	// report measures what the nurse queue escalates on. Required.
 	HandoffSLA time.Duration
+	// HandoffDue is when a hand-off made at a time must have had its
+	// first answer. The nurse queue's SLA clock runs only in the clinic's
+	// business hours (policy.BusinessHours.Due), so a hand-off at closing
+	// time is due the next morning; the report judges "within the SLA"
+	// and "escalated" by the same clock. Nil means at + HandoffSLA,
+	// around the clock. The response times themselves stay wall-clock:
+	// they are how long the patient waited.
+	HandoffDue func(at time.Time) time.Time
 	// LinkTTL is how long a portal link stays valid: an open after it
 	// does not count. Required.
 	LinkTTL time.Duration
@@ -448,6 +456,12 @@ func Build(ctx context.Context, db storage.Querier, appts Appointments, opt Opti
 	}
 	rows.Close()
 	nowNS := now().UnixNano()
+	due := func(at int64) int64 {
+		if opt.HandoffDue != nil {
+			return opt.HandoffDue(time.Unix(0, at)).UnixNano()
+		}
+		return at + int64(sla)
+	}
 	for _, h := range handoffs {
 		first, err := sqlReport{}.firstAnswerAfter(ctx, q, h.thread, h.at)
 		if err != nil {
@@ -458,13 +472,13 @@ func Build(ctx context.Context, db storage.Querier, appts Appointments, opt Opti
 			switch {
 			case first == 0:
 				c.f.HandoffFirstResponse.Unanswered++
-				if time.Duration(nowNS-h.at) > sla {
+				if nowNS > due(h.at) {
 					c.f.Escalations++
 				}
 			default:
 				wait := time.Duration(first - h.at)
 				c.responses = append(c.responses, wait.Seconds())
-				if wait <= sla {
+				if first <= due(h.at) {
 					c.f.HandoffFirstResponse.WithinSLA++
 				} else {
 					c.f.Escalations++
