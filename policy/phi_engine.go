@@ -194,6 +194,7 @@ func (sc *scanner) run(text string) {
 	sc.dates()
 	sc.spelledDates()
 	sc.dateLeads()
+	sc.spelledYearTails()
 	sc.ages()
 	sc.birthYears()
 	sc.digitRuns()
@@ -408,55 +409,6 @@ func (sc *scanner) structural() {
 	sc.spelledEmails()
 	sc.urls()
 	sc.ips()
-}
-
-// spelledEmails finds "juan at gmail dot com", "ana[at]mail(dot)com" and
-// "pepe arroba hotmail punto com".
-func (sc *scanner) spelledEmails() {
-	T := sc.toks
-	for i := 1; i+1 < len(T); i++ {
-		if T[i].kind != tkWord || T[i].claimed || !(sc.is(i, "at") || sc.is(i, "arroba")) {
-			continue
-		}
-		l := i - 1
-		r := i + 1
-		if (sc.isP(l, '[') || sc.isP(l, '(')) && sc.attached(i) {
-			l--
-		}
-		if (sc.isP(r, ']') || sc.isP(r, ')')) && sc.attached(r) {
-			r++
-		}
-		k := sc.kind(l)
-		if l < 0 || !(k == tkWord || k == tkAlnum || k == tkNum) || T[l].claimed {
-			continue
-		}
-		for l > 0 && sc.attached(l) && (sc.kind(l-1) != tkPunct || sc.isP(l-1, '.') || sc.isP(l-1, '_') || sc.isP(l-1, '-')) {
-			l--
-		}
-		if sc.kind(r) != tkWord && sc.kind(r) != tkAlnum {
-			continue
-		}
-		end, dots := r, 0
-		for {
-			j := end + 1
-			if (sc.isP(j, '[') || sc.isP(j, '(')) && (sc.is(j+1, "dot") || sc.is(j+1, "punto")) && (sc.isP(j+2, ']') || sc.isP(j+2, ')')) {
-				j += 3
-			} else if sc.is(j, "dot") || sc.is(j, "punto") || sc.isP(j, '.') {
-				j++
-			} else {
-				break
-			}
-			if sc.kind(j) != tkWord && sc.kind(j) != tkAlnum {
-				break
-			}
-			end, dots = j, dots+1
-		}
-		if dots == 0 || !tlds[string(sc.txt(end))] {
-			continue
-		}
-		sc.addTok(l, end, SpanEmail, 0.9, prioStructural)
-		i = end
-	}
 }
 
 // urls finds web addresses: with a scheme or "www.", or a bare domain

@@ -1,0 +1,202 @@
+package policy
+
+// E-mail addresses said in words. Patients type an address this way when
+// they dictate it to a phone, when they think a filter would eat the "@",
+// or out of habit from forms that did: "juan at gmail dot com",
+// "maria dot lopez at gmail dot com", "ana (at) outlook (dot) com",
+// "pedro at sign gmail dot com", "luisa punto garcia arroba hotmail punto
+// com", "marie point dupont arobase orange point fr". The whole address is
+// the identifier, the local part's words included: a span that stops at
+// "lopez" leaves "maria dot" to identify her.
+
+// spelledEmails finds the addresses: a local part, an "at" word, and a
+// domain of words joined by "dot" words that ends in a top-level domain;
+// or, where the message speaks of e-mail, a well-known mail provider
+// alone ("my email is dana88 at gmail").
+func (sc *scanner) spelledEmails() {
+	T := sc.toks
+	cue := -1 // whether the message speaks of e-mail, computed once when needed
+	for i := 1; i+1 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].claimed || !sc.atWord(i) {
+			continue
+		}
+		l, r := i-1, i+1
+		if sc.openBracket(l) && sc.attached(i) {
+			l--
+		}
+		if sc.closeBracket(r) && sc.attached(r) {
+			r++
+		}
+		if sc.is(r, "sign") || sc.is(r, "symbol") {
+			r++ // "at sign", "at symbol"
+		}
+		k := sc.kind(l)
+		if l < 0 || !(k == tkWord || k == tkAlnum || k == tkNum) || T[l].claimed {
+			continue
+		}
+		lastLocal := l
+		for l > 0 && sc.attached(l) && (sc.kind(l-1) != tkPunct || sc.isP(l-1, '.') || sc.isP(l-1, '_') || sc.isP(l-1, '-')) {
+			l--
+		}
+		// "maria dot lopez", "kim underscore lee", "tom dash baker".
+		joined := false
+		for {
+			n := sc.localJoin(l - 1)
+			if n == 0 {
+				break
+			}
+			p := l - 1 - n // the token before the joining word(s)
+			if pk := sc.kind(p); p < 0 || !(pk == tkWord || pk == tkAlnum || pk == tkNum) || T[p].claimed {
+				break
+			}
+			l, joined = p, true
+			for l > 0 && sc.attached(l) && (sc.kind(l-1) != tkPunct || sc.isP(l-1, '.') || sc.isP(l-1, '_') || sc.isP(l-1, '-')) {
+				l--
+			}
+		}
+		if sc.kind(r) != tkWord && sc.kind(r) != tkAlnum {
+			continue
+		}
+		end, dots := r, 0
+		for {
+			j := end + 1
+			if sc.openBracket(j) && sc.dotWord(j+1) && sc.closeBracket(j+2) {
+				j += 3
+			} else if sc.dotWord(j) || sc.isP(j, '.') {
+				j++
+			} else {
+				break
+			}
+			if sc.kind(j) != tkWord && sc.kind(j) != tkAlnum {
+				break
+			}
+			end, dots = j, dots+1
+		}
+		switch {
+		case dots > 0 && spokenTLD(sc.txt(end)):
+		case dots == 0 && mailProviders[string(sc.txt(r))] && !localStopWords[string(sc.txt(lastLocal))]:
+			// A provider alone is an address only where the message is
+			// about e-mail, or the local part looks like one ("dana88",
+			// "kim underscore lee"): "I work at yahoo" is not.
+			if cue < 0 {
+				cue = 0
+				if sc.emailCue() {
+					cue = 1
+				}
+			}
+			if cue == 0 && !joined && !sc.localLooksLikeAddress(l, i-1) {
+				continue
+			}
+			end = r
+		default:
+			continue
+		}
+		sc.addTok(l, end, SpanEmail, 0.9, prioStructural)
+		i = end
+	}
+}
+
+// atWord reports whether token i says "@": at, arroba (Spanish,
+// Portuguese), arobase (French).
+func (sc *scanner) atWord(i int) bool {
+	return sc.is(i, "at") || sc.is(i, "arroba") || sc.is(i, "arobase")
+}
+
+// dotWord reports whether token i says "." in an address.
+func (sc *scanner) dotWord(i int) bool {
+	return sc.is(i, "dot") || sc.is(i, "punto") || sc.is(i, "point") || sc.is(i, "ponto")
+}
+
+func (sc *scanner) openBracket(i int) bool {
+	return sc.isP(i, '[') || sc.isP(i, '(') || sc.isP(i, '{') || sc.isP(i, '<')
+}
+
+func (sc *scanner) closeBracket(i int) bool {
+	return sc.isP(i, ']') || sc.isP(i, ')') || sc.isP(i, '}') || sc.isP(i, '>')
+}
+
+// localJoin is how many tokens, ending at token i, say a character that
+// joins two parts of an address's local part ("dot", "(dot)",
+// "underscore", "guion bajo", "dash"); 0 when they do not.
+func (sc *scanner) localJoin(i int) int {
+	switch {
+	case sc.closeBracket(i) && sc.dotWord(i-1) && sc.openBracket(i-2):
+		return 3
+	case sc.is(i, "bajo") && (sc.is(i-1, "guion") || sc.is(i-1, "guión")):
+		return 2
+	case sc.dotWord(i) || sc.is(i, "underscore") || sc.is(i, "underline") || sc.is(i, "dash") || sc.is(i, "hyphen") ||
+		sc.is(i, "guion") || sc.is(i, "guión"):
+		return 1
+	}
+	return 0
+}
+
+// emailCue reports whether the message speaks of e-mail.
+func (sc *scanner) emailCue() bool {
+	for i := range sc.toks {
+		if sc.toks[i].kind != tkWord {
+			continue
+		}
+		switch string(sc.txt(i)) {
+		case "email", "emails", "emailed", "mail", "correo", "courriel", "inbox":
+			return true
+		case "e":
+			if sc.isP(i+1, '-') && sc.is(i+2, "mail") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localLooksLikeAddress reports whether tokens [l, e] hold something only
+// an address has: a digit, or a '.', '_' or '-' inside.
+func (sc *scanner) localLooksLikeAddress(l, e int) bool {
+	for k := l; k <= e; k++ {
+		for _, c := range sc.txt(k) {
+			if isDigit(c) || c == '_' {
+				return true
+			}
+		}
+		if k > l && sc.attached(k) && (sc.isP(k, '.') || sc.isP(k, '-')) {
+			return true
+		}
+	}
+	return false
+}
+
+// mailProviders are the mail services patients name without their
+// domain ("at gmail"). Companies that are also employers are left out
+// unless the message speaks of e-mail (spelledEmails).
+var mailProviders = map[string]bool{
+	"gmail": true, "googlemail": true, "yahoo": true, "ymail": true, "hotmail": true, "outlook": true,
+	"icloud": true, "aol": true, "protonmail": true, "proton": true, "gmx": true, "yandex": true,
+	"zoho": true, "msn": true, "comcast": true, "verizon": true, "sbcglobal": true, "bellsouth": true,
+	"earthlink": true, "prodigy": true, "terra": true, "uol": true, "bol": true, "orange": true,
+	"wanadoo": true, "free": true, "laposte": true, "sfr": true,
+}
+
+// localStopWords are words before "at" that are not a local part even
+// when the next word is a provider: "works at yahoo", "me at gmail".
+var localStopWords = map[string]bool{
+	"is": true, "was": true, "me": true, "us": true, "you": true, "him": true, "her": true, "them": true,
+	"it": true, "work": true, "works": true, "worked": true, "working": true, "job": true, "look": true,
+	"check": true, "meet": true, "see": true, "be": true, "am": true, "are": true, "or": true, "and": true,
+	"to": true, "email": true, "mail": true, "correo": true, "sent": true, "send": true, "write": true,
+	"reach": true, "contact": true, "account": true, "address": true, "interview": true, "intern": true,
+	"one": true, "only": true, "even": true, "just": true, "not": true, "also": true, "still": true,
+}
+
+// spokenTLD reports whether w ends a spoken address: the top-level
+// domains of links (tlds) and the country domains of the places the
+// clinic's patients write from.
+func spokenTLD(w []byte) bool {
+	return tlds[string(w)] || spokenCountryTLDs[string(w)]
+}
+
+var spokenCountryTLDs = map[string]bool{
+	"fr": true, "br": true, "pt": true, "nl": true, "ie": true, "au": true, "nz": true, "ph": true,
+	"ru": true, "pl": true, "za": true, "ng": true, "gt": true, "cr": true, "ve": true, "ec": true,
+	"uy": true, "sv": true, "hn": true, "bo": true, "py": true, "ni": true, "pa": true, "cu": true,
+	"ht": true, "jm": true, "vn": true, "cn": true, "jp": true, "kr": true, "tw": true, "hk": true,
+}
