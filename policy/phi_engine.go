@@ -216,6 +216,7 @@ func (sc *scanner) run(text string) {
 	sc.placeMentions()
 	sc.agesIntl()
 	sc.idsIntl()
+	sc.phoneExtensions()
 	sc.names()
 	sc.otherScriptNames()
 	sc.positionalNames()
