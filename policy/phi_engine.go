@@ -220,6 +220,7 @@ func (sc *scanner) run(text string) {
 	sc.names()
 	sc.otherScriptNames()
 	sc.positionalNames()
+	sc.modalNames()
 	sc.catchAll()
 	sc.clinical()
 	sc.resolve()

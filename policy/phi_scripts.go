@@ -125,5 +125,36 @@ func (sc *scanner) scriptPersonContext(i, end int) bool {
 		}
 	}
 	p := i - 1
-	return p >= 0 && sc.kind(p) == tkWord && (relationWord(sc.word(p)) || sc.toks[p].ent.cue == cueRelation || sc.toks[p].ent.cue == cueTitle)
+	if p >= 0 && sc.kind(p) == tkWord && (relationWord(sc.word(p)) || sc.toks[p].ent.cue == cueRelation || sc.toks[p].ent.cue == cueTitle) {
+		return true
+	}
+	// The subject of a clause, with a verb only people take after it:
+	// "李伟 will pick up the papers", "สมชาย ใจดี needs a refill".
+	return sc.clauseStart(i) && sc.personPredicate(end+1)
+}
+
+// personPredicate reports that token k opens what a person does or is:
+// a verb only people take ("needs", "called", "missed"), a modal and its
+// verb ("will pick", "can come"), or "here" ("Олег here").
+func (sc *scanner) personPredicate(k int) bool {
+	if sc.kind(k) != tkWord {
+		return false
+	}
+	w := sc.word(k)
+	switch string(w) {
+	case "is", "was", "has", "had", "does", "did", "can", "could":
+		// "谢谢 is thanks", "Привет was the first word": a word in
+		// another script is talked about as often as a person is.
+	default:
+		if personVerb(w) || sc.finiteVerb(k) {
+			return true
+		}
+	}
+	switch string(w) {
+	case "here", "aqui", "aquí":
+		return sc.nameBoundary(k + 1)
+	case "will", "would", "should", "can", "could", "may", "might", "must", "va", "vai":
+		return sc.kind(k+1) == tkWord && !sc.is(k+1, "be") && !sc.is(k+1, "mean")
+	}
+	return false
 }
