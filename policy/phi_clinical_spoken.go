@@ -824,6 +824,7 @@ func addSpokenClinicalTerms(lx *lexicon) {
 		"hematologa", "clinica de vih", "clinica del vih", "clinica de sida", "trasplante"} {
 		lx.addTerm(t, condition)
 	}
+	addFrenchPortugueseClinicalTerms(lx)
 }
 
 // genericAdvice drops the clinical statements of a message that gives

@@ -43,11 +43,12 @@ import (
 // clean false alarms 1/605), and after the spoken e-mail and spoken year
 // rules (identifiers 0.9400, EMAIL 0.9783, DOB 0.9646, evasion 0.9437),
 // and after phone extensions (identifiers 0.9475, PHONE and FAX 1.0,
-// evasion 0.9750).
+// evasion 0.9750), and after the French and Portuguese clinical words
+// (clinical 0.9392, fr-mixed 0.79, pt-mixed 0.81).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.947, clin: 0.92, prec: 0.99, clean: 0.01, evasion: 0.97, outRefused: 0.99, outAllowed: 0.98,
+	ident: 0.947, clin: 0.939, prec: 0.99, clean: 0.01, evasion: 0.97, outRefused: 0.99, outAllowed: 0.98,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
