@@ -210,6 +210,7 @@ func (sc *scanner) run(text string) {
 	sc.unitsBefore()
 	sc.addressLines()
 	sc.commaLines()
+	sc.residenceLines()
 	if sc.flagsAny&fAddrCue != 0 {
 		sc.cuedUnitLines()
 	}

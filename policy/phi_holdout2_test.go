@@ -48,13 +48,13 @@ import (
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.947, clin: 0.939, prec: 0.99, clean: 0.01, evasion: 0.97, outRefused: 0.99, outAllowed: 0.98,
+	ident: 0.949, clin: 0.939, prec: 0.99, clean: 0.01, evasion: 0.97, outRefused: 0.99, outAllowed: 0.98,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 0.94, "ADDRESS": 0.92, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.91, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.96,
+	"ACCOUNT": 0.94, "ADDRESS": 0.925, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.91, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.96,
 	"EMAIL": 0.97, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.93, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
 	"MRN": 0.90, "NAME": 0.91, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.91, "URL": 1.00, "VEHICLE": 0.89, "ZIP": 0.91,
 }
