@@ -163,18 +163,6 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
 	lx := &lexicon{words: make(map[string]lexEntry, 4096), phrase2: make(map[uint64]uint8, 1024)}
-	// The population table is most of the build (inflating and hashing
-	// 130,000 names); it needs nothing else here, so it is built on
-	// another core while the word lists compile.
-	type built struct {
-		nt  *nameTable
-		err error
-	}
-	people := make(chan built, 1)
-	go func() {
-		nt, err := buildNameTable(populationNames)
-		people <- built{nt, err}
-	}()
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -609,10 +597,6 @@ func buildLexicon() (*lexicon, error) {
 	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
 	lx.index = newWordIndex(lx.words)
-	p := <-people
-	if p.err != nil {
-		return nil, p.err
-	}
-	lx.people = p.nt
+	lx.people = populationNameTable()
 	return lx, nil
 }
