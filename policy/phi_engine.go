@@ -70,6 +70,15 @@ type scanner struct {
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// noEvasive remembers, by hash, words of earlier messages that no
+	// inflection or misspelling look-up matched (evasiveEntry): unknown
+	// words (names, ordinary words no list holds) recur from message to
+	// message, and the misspelling look-up compares each with dozens of
+	// drug names. A slot holds a word's 64-bit hash, never its text, and
+	// a new word takes the slot of an old one; two words sharing a hash
+	// (odds of about 2^-63 for any pair) would make the second skip the
+	// look-up.
+	noEvasive [4096]uint64
 }
 
 var (

@@ -96,6 +96,13 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 		}
 		return lexEntry{}, false
 	}
+	// A word that came to nothing here before comes to nothing again:
+	// the look-ups below depend on the word alone.
+	h := hashWord(w) | 1 // 1: a slot no word has filled holds 0
+	seen := &sc.noEvasive[h%uint64(len(sc.noEvasive))]
+	if *seen == h {
+		return lexEntry{}, false
+	}
 	if e, ok := sc.inflected(w); ok {
 		return e, true
 	}
@@ -110,7 +117,11 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 	// and no name table knows, so "never", a town or a family name is
 	// never read as one.
 	e, ok := sc.lx.fuzzyTerm(&sc.lx.symptoms, w, 1)
-	if !ok || sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
+	if !ok {
+		*seen = h
+		return lexEntry{}, false
+	}
+	if sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
 		return lexEntry{}, false // the guards only for the rare near miss
 	}
 	return e, true
