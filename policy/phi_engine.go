@@ -70,6 +70,11 @@ type scanner struct {
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// numbersAny says some token is a number or a code (tkNum, tkAlnum)
+	// as tokenized. Readers that start only at such a token skip a
+	// message without one; no later step makes one (a code may turn into
+	// a word or a number, a word never into either).
+	numbersAny bool
 	// noEvasive remembers, by hash, words of earlier messages that no
 	// inflection or misspelling look-up matched (evasiveEntry): unknown
 	// words (names, ordinary words no list holds) recur from message to
@@ -193,7 +198,16 @@ func (sc *scanner) run(text string) {
 	if len(sc.toks) == 0 {
 		return
 	}
-	sc.confusableDigits()
+	sc.numbersAny = false
+	for i := range sc.toks {
+		if k := sc.toks[i].kind; k == tkNum || k == tkAlnum {
+			sc.numbersAny = true
+			break
+		}
+	}
+	if sc.numbersAny {
+		sc.confusableDigits()
+	}
 	sc.lookup()
 	sc.structural()
 	sc.macAddresses()

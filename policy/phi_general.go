@@ -678,6 +678,15 @@ func shapeIs(w []byte, shape string) bool {
 // four- or five-digit codes beside a capitalised town after a comma
 // ("75002 Paris"). A town written next to its code is masked with it.
 func (sc *scanner) postcodes() {
+	if sc.numbersAny {
+		sc.codedPostcodes() // every code holds a digit
+	}
+	sc.townsAfterStreets()
+}
+
+// codedPostcodes reads the codes postcodes describes and the towns
+// beside them.
+func (sc *scanner) codedPostcodes() {
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if T[i].claimed || !T[i+1].space || T[i+1].claimed || T[i].kind == tkWord || T[i].kind == tkPunct || T[i+1].kind == tkPunct {
@@ -726,7 +735,12 @@ func (sc *scanner) postcodes() {
 		}
 		sc.addTok(i, town, sc.postcodeType(i), 0.8, prioZIP)
 	}
-	// A town after a street: "Rua das Flores 80, Lisboa".
+}
+
+// townsAfterStreets reads a town after a street: "Rua das Flores 80,
+// Lisboa".
+func (sc *scanner) townsAfterStreets() {
+	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) ||
 			T[i+2].flags&(fZipCue|fUnitDesignator) != 0 {

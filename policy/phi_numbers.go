@@ -137,6 +137,9 @@ func (sc *scanner) compact(i, j int) string {
 // validated finds identifiers whose shape and check digit speak for
 // themselves: VINs, DEA numbers, Medicare beneficiary identifiers.
 func (sc *scanner) validated() {
+	if !sc.numbersAny {
+		return // each starts at a number or a code
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkAlnum && T[i].kind != tkNum {
@@ -173,6 +176,9 @@ func (sc *scanner) validated() {
 // ("5 5 5 - 1 2 3 4", "(555) 123.4567") and classifies the run by length,
 // grouping, prefix, check digit and context.
 func (sc *scanner) digitRuns() {
+	if !sc.numbersAny {
+		return // a run starts at a number
+	}
 	T := sc.toks
 	b := sc.n.b
 	for i := 0; i < len(T); i++ {
