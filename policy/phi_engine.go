@@ -205,6 +205,13 @@ func (sc *scanner) run(text string) {
 			break
 		}
 	}
+	// The rules ask whether a word is capitalised many times over; the
+	// answer depends on the written text alone.
+	if sc.n.hasUpper {
+		for i := range sc.toks {
+			sc.toks[i].capital = sc.capitalAt(i)
+		}
+	}
 	if sc.numbersAny {
 		sc.confusableDigits()
 	}

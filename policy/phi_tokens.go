@@ -21,6 +21,7 @@ type token struct {
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)
 	role    uint16   // what the name-position rules look for (rJoin…), set by lookup
+	capital bool     // the word's first letter is a capital as written (scanner.upper)
 }
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
