@@ -207,7 +207,13 @@ func (sc *scanner) run(text string) {
 	}
 	// The rules ask whether a word is capitalised many times over; the
 	// answer depends on the written text alone.
-	if sc.n.hasUpper {
+	switch {
+	case sc.n.ident && sc.n.hasUpper:
+		// ASCII: a folded byte sits where the typed one does.
+		for i := range sc.toks {
+			sc.toks[i].capital = sc.n.orig[sc.toks[i].s]-'A' < 26
+		}
+	case sc.n.hasUpper:
 		for i := range sc.toks {
 			sc.toks[i].capital = sc.capitalAt(i)
 		}
