@@ -105,6 +105,8 @@ type lexicon struct {
 	// pairHash), so the phrase look-up tries no longer keys than exist and
 	// none at all after "my" or "on" when no phrase goes on that way.
 	phrase2 map[uint64]uint8
+	// pairs answers phrase2 on the hot path, built once it is complete.
+	pairs pairIndex
 	// index answers look-ups in words on the hot path, built once the
 	// map is complete.
 	index wordIndex
@@ -606,6 +608,7 @@ func buildLexicon() (*lexicon, error) {
 	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
 	lx.index = newWordIndex(lx.words)
+	lx.pairs = newPairIndex(lx.phrase2)
 	lx.people = populationNameTable()
 	lx.building.n, lx.building.toks = normText{}, nil
 	return lx, nil
