@@ -598,7 +598,7 @@ func (sc *scanner) ipv6() {
 func (sc *scanner) ips() {
 	sc.ipv6()
 	T := sc.toks
-	for i := 0; i+6 < len(T); i++ {
+	for i := 0; i+6 < len(T) && sc.numbersAny; i++ { // an IPv4 address starts with a number
 		if T[i].kind != tkNum || T[i].claimed || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
 			continue
 		}

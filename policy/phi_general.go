@@ -527,6 +527,9 @@ func (sc *scanner) personBefore(i int) bool {
 // shorthandAges finds ages over 89 in clinical shorthand: "93yo",
 // "94yrs", "93F", "91 M", "(92)" after a name, "95th birthday".
 func (sc *scanner) shorthandAges() {
+	if !sc.numbersAny {
+		return // each is a number or a code
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed {
