@@ -125,7 +125,11 @@ func (sc *scanner) is(i int, w string) bool {
 }
 
 func (sc *scanner) isP(i int, c byte) bool {
-	return i >= 0 && i < len(sc.toks) && sc.toks[i].kind == tkPunct && sc.n.b[sc.toks[i].s] == c
+	if uint(i) >= uint(len(sc.toks)) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == tkPunct && t.punct == c
 }
 
 func (sc *scanner) kind(i int) uint8 {
