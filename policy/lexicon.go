@@ -105,9 +105,17 @@ type lexicon struct {
 	// pairHash), so the phrase look-up tries no longer keys than exist and
 	// none at all after "my" or "on" when no phrase goes on that way.
 	phrase2 map[uint64]uint8
+	// pairs answers phrase2 on the hot path, built once it is complete.
+	pairs pairIndex
 	// index answers look-ups in words on the hot path, built once the
 	// map is complete.
 	index wordIndex
+	// building holds addTerm's scratch buffers while the lexicon is
+	// built; emptied once it is.
+	building struct {
+		n    normText
+		toks []token
+	}
 }
 
 func (lx *lexicon) add(key string, fn func(*lexEntry)) {
@@ -118,10 +126,13 @@ func (lx *lexicon) add(key string, fn func(*lexEntry)) {
 
 // addTerm files one entry (one or more words) under its folded token key.
 func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
-	var n normText
+	// One folding buffer for the whole build: a normText per term made
+	// six of the build's eleven megabytes of garbage, which a fresh
+	// process pays for in page faults before its first message.
+	n := &lx.building.n
 	n.reset(term)
-	var toks []token
-	toks = tokenize(n.b, toks)
+	toks := tokenize(n.b, lx.building.toks)
+	lx.building.toks = toks
 	if len(toks) == 0 {
 		return
 	}
@@ -163,18 +174,6 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
 	lx := &lexicon{words: make(map[string]lexEntry, 4096), phrase2: make(map[uint64]uint8, 1024)}
-	// The population table is most of the build (inflating and hashing
-	// 130,000 names); it needs nothing else here, so it is built on
-	// another core while the word lists compile.
-	type built struct {
-		nt  *nameTable
-		err error
-	}
-	people := make(chan built, 1)
-	go func() {
-		nt, err := buildNameTable(populationNames)
-		people <- built{nt, err}
-	}()
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -221,7 +220,7 @@ func buildLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	for _, t := range world {
-		var n normText
+		n := &lx.building.n
 		n.reset(t)
 		if dictionaryWord(n.b) {
 			lx.addTerm(t, func(e *lexEntry) { e.flags |= fNameWord | fFirst })
@@ -609,10 +608,8 @@ func buildLexicon() (*lexicon, error) {
 	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
 	lx.index = newWordIndex(lx.words)
-	p := <-people
-	if p.err != nil {
-		return nil, p.err
-	}
-	lx.people = p.nt
+	lx.pairs = newPairIndex(lx.phrase2)
+	lx.people = populationNameTable()
+	lx.building.n, lx.building.toks = normText{}, nil
 	return lx, nil
 }

@@ -1,5 +1,7 @@
 package policy
 
+import "bytes"
+
 // clinical marks medications, conditions, symptoms and lab tests, each
 // grown into the whole statement it heads: a drug with its dose and how
 // often ("metformin 500 mg twice daily"), a test with its value ("A1C was
@@ -338,13 +340,12 @@ func (sc *scanner) clinicalSignal() bool {
 	if hasOther {
 		return true
 	}
-	var question, personal, hint bool
-	for i := range sc.toks {
-		f := sc.toks[i].flags
-		question = question || f&fQuestion != 0 || sc.isP(i, '?')
-		personal = personal || f&fPersonal != 0
-		hint = hint || f&fClinHint != 0
-	}
+	// The tokens' flags, as their union: flagsAny holds every flag a
+	// token was given, and none of these three is ever taken back. A '?'
+	// in the folded text is always a punctuation token of its own.
+	question := sc.flagsAny&fQuestion != 0 || bytes.IndexByte(sc.n.b, '?') >= 0
+	personal := sc.flagsAny&fPersonal != 0
+	hint := sc.flagsAny&fClinHint != 0
 	if hasMed {
 		return hasID || question || personal
 	}

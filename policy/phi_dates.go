@@ -308,6 +308,9 @@ var oldestSafeYear = time.Now().Year() - 90
 // birthYears masks a bare birth year that implies an age over 89
 // ("born in 1931", "nací en 1930").
 func (sc *scanner) birthYears() {
+	if !sc.numbersAny {
+		return // a year is a number
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind != tkNum {
@@ -326,6 +329,17 @@ func (sc *scanner) birthYears() {
 // ages finds ages over 89 ("92 years old", "age 95", "tiene 93 años",
 // "91-year-old", "94 y/o"). Younger ages are not identifiers.
 func (sc *scanner) ages() {
+	if sc.numbersAny {
+		sc.numericAges()
+	}
+	sc.spelledAges()
+	sc.decadeAges()
+	sc.shorthandAges()
+	sc.personAges()
+}
+
+// numericAges reads the ages ages describes written in digits.
+func (sc *scanner) numericAges() {
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind != tkNum {
@@ -359,10 +373,6 @@ func (sc *scanner) ages() {
 			sc.addTok(i, i, SpanAge, 0.9, prioAge)
 		}
 	}
-	sc.spelledAges()
-	sc.decadeAges()
-	sc.shorthandAges()
-	sc.personAges()
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years

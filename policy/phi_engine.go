@@ -70,6 +70,20 @@ type scanner struct {
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// numbersAny says some token is a number or a code (tkNum, tkAlnum)
+	// as tokenized. Readers that start only at such a token skip a
+	// message without one; no later step makes one (a code may turn into
+	// a word or a number, a word never into either).
+	numbersAny bool
+	// noEvasive remembers, by hash, words of earlier messages that no
+	// inflection or misspelling look-up matched (evasiveEntry): unknown
+	// words (names, ordinary words no list holds) recur from message to
+	// message, and the misspelling look-up compares each with dozens of
+	// drug names. A slot holds a word's 64-bit hash, never its text, and
+	// a new word takes the slot of an old one; two words sharing a hash
+	// (odds of about 2^-63 for any pair) would make the second skip the
+	// look-up.
+	noEvasive [4096]uint64
 }
 
 var (
@@ -111,7 +125,11 @@ func (sc *scanner) is(i int, w string) bool {
 }
 
 func (sc *scanner) isP(i int, c byte) bool {
-	return i >= 0 && i < len(sc.toks) && sc.toks[i].kind == tkPunct && sc.n.b[sc.toks[i].s] == c
+	if uint(i) >= uint(len(sc.toks)) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == tkPunct && t.punct == c
 }
 
 func (sc *scanner) kind(i int) uint8 {
@@ -184,7 +202,29 @@ func (sc *scanner) run(text string) {
 	if len(sc.toks) == 0 {
 		return
 	}
-	sc.confusableDigits()
+	sc.numbersAny = false
+	for i := range sc.toks {
+		if k := sc.toks[i].kind; k == tkNum || k == tkAlnum {
+			sc.numbersAny = true
+			break
+		}
+	}
+	// The rules ask whether a word is capitalised many times over; the
+	// answer depends on the written text alone.
+	switch {
+	case sc.n.ident && sc.n.hasUpper:
+		// ASCII: a folded byte sits where the typed one does.
+		for i := range sc.toks {
+			sc.toks[i].capital = sc.n.orig[sc.toks[i].s]-'A' < 26
+		}
+	case sc.n.hasUpper:
+		for i := range sc.toks {
+			sc.toks[i].capital = sc.capitalAt(i)
+		}
+	}
+	if sc.numbersAny {
+		sc.confusableDigits()
+	}
 	sc.lookup()
 	sc.structural()
 	sc.macAddresses()
@@ -517,7 +557,7 @@ func (sc *scanner) ipv6() {
 func (sc *scanner) ips() {
 	sc.ipv6()
 	T := sc.toks
-	for i := 0; i+6 < len(T); i++ {
+	for i := 0; i+6 < len(T) && sc.numbersAny; i++ { // an IPv4 address starts with a number
 		if T[i].kind != tkNum || T[i].claimed || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
 			continue
 		}

@@ -96,6 +96,13 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 		}
 		return lexEntry{}, false
 	}
+	// A word that came to nothing here before comes to nothing again:
+	// the look-ups below depend on the word alone.
+	h := hashWord(w) | 1 // 1: a slot no word has filled holds 0
+	seen := &sc.noEvasive[h%uint64(len(sc.noEvasive))]
+	if *seen == h {
+		return lexEntry{}, false
+	}
 	if e, ok := sc.inflected(w); ok {
 		return e, true
 	}
@@ -110,7 +117,11 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 	// and no name table knows, so "never", a town or a family name is
 	// never read as one.
 	e, ok := sc.lx.fuzzyTerm(&sc.lx.symptoms, w, 1)
-	if !ok || sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
+	if !ok {
+		*seen = h
+		return lexEntry{}, false
+	}
+	if sc.upper(i) || dictionaryWord(w) || sc.lx.people.lookup(w) != 0 {
 		return lexEntry{}, false // the guards only for the rare near miss
 	}
 	return e, true
@@ -516,6 +527,9 @@ func (sc *scanner) personBefore(i int) bool {
 // shorthandAges finds ages over 89 in clinical shorthand: "93yo",
 // "94yrs", "93F", "91 M", "(92)" after a name, "95th birthday".
 func (sc *scanner) shorthandAges() {
+	if !sc.numbersAny {
+		return // each is a number or a code
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed {
@@ -667,6 +681,15 @@ func shapeIs(w []byte, shape string) bool {
 // four- or five-digit codes beside a capitalised town after a comma
 // ("75002 Paris"). A town written next to its code is masked with it.
 func (sc *scanner) postcodes() {
+	if sc.numbersAny {
+		sc.codedPostcodes() // every code holds a digit
+	}
+	sc.townsAfterStreets()
+}
+
+// codedPostcodes reads the codes postcodes describes and the towns
+// beside them.
+func (sc *scanner) codedPostcodes() {
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if T[i].claimed || !T[i+1].space || T[i+1].claimed || T[i].kind == tkWord || T[i].kind == tkPunct || T[i+1].kind == tkPunct {
@@ -715,7 +738,12 @@ func (sc *scanner) postcodes() {
 		}
 		sc.addTok(i, town, sc.postcodeType(i), 0.8, prioZIP)
 	}
-	// A town after a street: "Rua das Flores 80, Lisboa".
+}
+
+// townsAfterStreets reads a town after a street: "Rua das Flores 80,
+// Lisboa".
+func (sc *scanner) townsAfterStreets() {
+	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) ||
 			T[i+2].flags&(fZipCue|fUnitDesignator) != 0 {

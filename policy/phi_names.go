@@ -7,7 +7,11 @@ import (
 
 // upper reports whether token i starts with a capital letter in the text
 // the patient typed (the folded view is lower case).
-func (sc *scanner) upper(i int) bool {
+func (sc *scanner) upper(i int) bool { return sc.toks[i].capital }
+
+// capitalAt reports that token i's first letter is written as a capital,
+// for token.capital.
+func (sc *scanner) capitalAt(i int) bool {
 	p := sc.n.origStart(int(sc.toks[i].s))
 	if c := sc.n.orig[p]; c < utf8.RuneSelf {
 		return c >= 'A' && c <= 'Z'
@@ -441,11 +445,16 @@ func (sc *scanner) computeAllUpper() bool {
 		return false
 	}
 	letters, upper := 0, 0
+	// Past this many small letters the text is surely not in capitals,
+	// having at most as many letters as bytes.
+	tooManySmall := len(sc.n.orig) / 10
 	for _, r := range sc.n.orig {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
 				upper++
+			} else if letters-upper > tooManySmall {
+				return false
 			}
 		}
 	}

@@ -1066,24 +1066,6 @@ func (sc *scanner) listedJoin() bool {
 	return !ok || e.flags&(fStop|fClin|fNotName|fMonth) == 0
 }
 
-// lookupHash is nameTable.lookup for a word already hashed.
-func (nt *nameTable) lookupHash(h uint64) uint64 {
-	if f := h & (1<<nameFilterBits - 1); nt.filter[f>>6]&(1<<(f&63)) == 0 {
-		return 0
-	}
-	k := slotKey(h)
-	mask := uint64(len(nt.slots) - 1)
-	for i := h >> nt.shift; ; i = (i + 1) & mask {
-		s := nt.slots[i]
-		if s == 0 {
-			return 0
-		}
-		if s&^3 == k {
-			return s & 3
-		}
-	}
-}
-
 const handNameBits = 15
 
 var (

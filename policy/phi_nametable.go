@@ -1,42 +1,62 @@
 package policy
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
-	"fmt"
 	"math/bits"
 )
 
-// populationNames is the list built by policy/internal/namelist: about
-// 100,000 given names (SSA birth tables) and family names (US Census)
-// that are not ordinary English or Spanish words. A word on it is a name
-// even in lower case and with no cue, which the short hand lists cannot
-// give: patients type "can okafor call me back" as often as "Okafor".
+// populationNamesSlots is the list built by policy/internal/namelist
+// (data/names.txt.gz): about 130,000 given names (SSA birth tables) and
+// family names (US Census) that are not ordinary English or Spanish words.
+// A word on it is a name even in lower case and with no cue, which the
+// short hand lists cannot give: patients type "can okafor call me back" as
+// often as "Okafor".
 //
-//go:embed data/names.txt.gz
-var populationNames []byte
+// It is embedded as its finished look-up table (data/names.slots: the
+// filter, then the slots, see nameTable), mapped from the binary and paged
+// in as looked up, because inflating and hashing the list cost every
+// `triage scan` process about 13 ms of CPU before its first message.
+// TestNameSlotsMatchNameList rebuilds it from the list and compares
+// (-update-names rewrites it).
+//
+//go:embed data/names.slots
+var populationNamesSlots string
 
-// nameTable is an open-addressing set of 64-bit word hashes; the two low
-// bits of a slot say given name (1) and family name (2). A hash set keeps
-// the 100,000 names in 2 MiB without a string per name, and a miss costs
+// nameTable is an open-addressing set of 64-bit word hashes, little-endian;
+// the two low bits of a slot say given name (1) and family name (2). A hash
+// set keeps the names in 2 MiB without a string per name, and a miss costs
 // one hash and usually one probe, so unknown words stay cheap.
 type nameTable struct {
-	slots []uint64
+	slots string
 	shift uint
-	// filter has one bit per hash prefix: a word whose bit is clear is
-	// no name, decided from 128 KiB that stay in cache instead of a
-	// probe into the 2 MiB table. Most words in a message are not names.
-	filter []uint64
+	// filter has one bit per hash prefix (nameFilterBits of them): a word
+	// whose bit is clear is no name, decided from 128 KiB that stay in
+	// cache instead of a probe into the 2 MiB table. Most words in a
+	// message are not names.
+	filter string
 }
 
 const nameFilterBits = 20
+
+const nameFilterBytes = 1 << nameFilterBits / 8
 
 const (
 	nameGiven  = 1
 	nameFamily = 2
 )
+
+// populationNameTable reads the embedded table in place.
+func populationNameTable() *nameTable {
+	return newNameTable(populationNamesSlots)
+}
+
+// newNameTable views a table laid out as data/names.slots is: the filter's
+// bytes, then the slots (a power of two of them).
+func newNameTable(b string) *nameTable {
+	slots := b[nameFilterBytes:]
+	return &nameTable{slots: slots, shift: uint(64 - bits.TrailingZeros(uint(len(slots)/8))),
+		filter: b[:nameFilterBytes]}
+}
 
 func hashWord(w []byte) uint64 {
 	h := uint64(14695981039346656037)
@@ -51,68 +71,6 @@ func hashWord(w []byte) uint64 {
 	return h
 }
 
-func buildNameTable(gz []byte) (*nameTable, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("population names: %w", err)
-	}
-	// gzip's trailer holds the inflated size: one buffer, no regrowth.
-	hint := len(gz) * 4
-	if len(gz) >= 4 {
-		hint = int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + bytes.MinRead
-	}
-	raw, err := readAllSized(zr, hint)
-	if err != nil {
-		return nil, fmt.Errorf("population names: %w", err)
-	}
-	n := bytes.Count(raw, []byte{'\n'})
-	if n == 0 {
-		return nil, fmt.Errorf("population names: empty list")
-	}
-	// At most half full: short probe runs.
-	size := 1 << bits.Len(uint(n*2))
-	nt := &nameTable{slots: make([]uint64, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
-		filter: make([]uint64, 1<<nameFilterBits/64)}
-	// Lines as bufio.ScanLines splits them (a final line may lack its
-	// newline, a carriage return before one is dropped), without a
-	// scanner's per-line calls.
-	for rest := raw; len(rest) > 0; {
-		line := rest
-		if k := bytes.IndexByte(rest, '\n'); k >= 0 {
-			line, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = nil
-		}
-		if len(line) > 0 && line[len(line)-1] == '\r' {
-			line = line[:len(line)-1]
-		}
-		w, tag, ok := bytes.Cut(line, []byte{' '})
-		if !ok || len(w) == 0 {
-			return nil, fmt.Errorf("population names: bad line %q", line)
-		}
-		var t uint64
-		for _, c := range tag {
-			switch c {
-			case 'g':
-				t |= nameGiven
-			case 'f':
-				t |= nameFamily
-			default:
-				return nil, fmt.Errorf("population names: bad tag in %q", line)
-			}
-		}
-		nt.insert(hashWord(w), t)
-	}
-	return nt, nil
-}
-
-func readAllSized(r interface{ Read([]byte) (int, error) }, hint int) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(hint)
-	_, err := buf.ReadFrom(r)
-	return buf.Bytes(), err
-}
-
 func slotKey(h uint64) uint64 {
 	k := h &^ 3
 	if k == 0 {
@@ -121,33 +79,25 @@ func slotKey(h uint64) uint64 {
 	return k
 }
 
-func (nt *nameTable) insert(h, tag uint64) {
-	f := h & (1<<nameFilterBits - 1)
-	nt.filter[f>>6] |= 1 << (f & 63)
-	k := slotKey(h)
-	mask := uint64(len(nt.slots) - 1)
-	for i := h >> nt.shift; ; i = (i + 1) & mask {
-		switch {
-		case nt.slots[i] == 0:
-			nt.slots[i] = k | tag
-			return
-		case nt.slots[i]&^3 == k:
-			nt.slots[i] |= tag
-			return
-		}
-	}
+// slot is the little-endian slot i.
+func (nt *nameTable) slot(i uint64) uint64 {
+	b := nt.slots[8*i : 8*i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // lookup returns nameGiven/nameFamily bits for w, or 0.
-func (nt *nameTable) lookup(w []byte) uint64 {
-	h := hashWord(w)
-	if f := h & (1<<nameFilterBits - 1); nt.filter[f>>6]&(1<<(f&63)) == 0 {
+func (nt *nameTable) lookup(w []byte) uint64 { return nt.lookupHash(hashWord(w)) }
+
+// lookupHash is lookup for a word already hashed.
+func (nt *nameTable) lookupHash(h uint64) uint64 {
+	if f := h & (1<<nameFilterBits - 1); nt.filter[f>>3]&(1<<(f&7)) == 0 {
 		return 0
 	}
 	k := slotKey(h)
-	mask := uint64(len(nt.slots) - 1)
+	mask := uint64(len(nt.slots)/8 - 1)
 	for i := h >> nt.shift; ; i = (i + 1) & mask {
-		s := nt.slots[i]
+		s := nt.slot(i)
 		if s == 0 {
 			return 0
 		}

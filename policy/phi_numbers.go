@@ -137,6 +137,9 @@ func (sc *scanner) compact(i, j int) string {
 // validated finds identifiers whose shape and check digit speak for
 // themselves: VINs, DEA numbers, Medicare beneficiary identifiers.
 func (sc *scanner) validated() {
+	if !sc.numbersAny {
+		return // each starts at a number or a code
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkAlnum && T[i].kind != tkNum {
@@ -173,6 +176,9 @@ func (sc *scanner) validated() {
 // ("5 5 5 - 1 2 3 4", "(555) 123.4567") and classifies the run by length,
 // grouping, prefix, check digit and context.
 func (sc *scanner) digitRuns() {
+	if !sc.numbersAny {
+		return // a run starts at a number
+	}
 	T := sc.toks
 	b := sc.n.b
 	for i := 0; i < len(T); i++ {
@@ -470,6 +476,9 @@ func intlPrefix(d []byte) bool {
 // digits with at least three digits ("a7x99k2", "rx4471920"), except values
 // with a unit ("1000mg", "250mcg").
 func (sc *scanner) catchAll() {
+	if !sc.numbersAny {
+		return // each is a code
+	}
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		if t.claimed || t.kind != tkAlnum || t.e-t.s < 6 {

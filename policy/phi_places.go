@@ -337,6 +337,9 @@ func (sc *scanner) poBox(i int) (int, bool) {
 
 // zips finds five-digit ZIP codes after a state, a ZIP cue or an address.
 func (sc *scanner) zips() {
+	if !sc.numbersAny {
+		return // a ZIP is a number
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind != tkNum || T[i].e-T[i].s != 5 {

@@ -32,7 +32,46 @@ func (sc *scanner) phraseBound(i int) int {
 	if i+1 >= len(sc.toks) {
 		return 0
 	}
-	return int(sc.lx.phrase2[pairHash(sc.txt(i), sc.txt(i+1))])
+	return int(sc.lx.pairs.get(pairHash(sc.txt(i), sc.txt(i+1))))
+}
+
+// pairIndex is the finished phrase2 map as a read-only open-addressing
+// table: it answers as the map does, for one multiplicative hash and
+// usually one probe where a general map hashes the key again.
+type pairIndex struct {
+	slots []pairSlot
+	shift uint
+}
+
+type pairSlot struct {
+	h uint64
+	n uint8 // the longest phrase; 0 marks an empty slot (a phrase has two words or more)
+}
+
+func newPairIndex(m map[uint64]uint8) pairIndex {
+	size := 1 << bits.Len(uint(len(m)*2)) // at most half full
+	x := pairIndex{slots: make([]pairSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	mask := uint64(size - 1)
+	for h, n := range m {
+		for i := h >> x.shift; ; i = (i + 1) & mask {
+			if x.slots[i].n == 0 {
+				x.slots[i] = pairSlot{h: h, n: n}
+				break
+			}
+		}
+	}
+	return x
+}
+
+// get returns phrase2[h]: 0 when no phrase starts with that pair.
+func (x *pairIndex) get(h uint64) uint8 {
+	mask := uint64(len(x.slots) - 1)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		s := x.slots[i]
+		if s.n == 0 || s.h == h {
+			return s.n
+		}
+	}
 }
 
 // wordIndex is a read-only open-addressing index over the finished word

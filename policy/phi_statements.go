@@ -550,7 +550,7 @@ func (sc *scanner) healthObject(k, verb int) bool {
 // stays readable: it is as often "a hundred percent sure").
 func (sc *scanner) personAges() {
 	T := sc.toks
-	for i := range T {
+	for i := 0; i < len(T) && sc.numbersAny; i++ { // ages in digits
 		if T[i].claimed || T[i].kind != tkNum && T[i].kind != tkAlnum {
 			continue
 		}

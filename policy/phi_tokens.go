@@ -21,6 +21,8 @@ type token struct {
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)
 	role    uint16   // what the name-position rules look for (rJoin…), set by lookup
+	capital bool     // the word's first letter is a capital as written (scanner.upper)
+	punct   byte     // a punctuation token's byte (scanner.isP), 0 for the other kinds
 }
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
@@ -70,7 +72,7 @@ func tokenize(b []byte, toks []token) []token {
 			i = j
 			continue
 		}
-		toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space})
+		toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space, punct: c})
 		space = false
 		i++
 	}

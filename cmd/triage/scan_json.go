@@ -14,7 +14,7 @@ import (
 // allocations per line, which made it slower than the detector itself.
 // The output is byte for byte what encoding/json wrote before (HTML
 // characters escaped, invalid UTF-8 replaced, U+2028/2029 escaped); the
-// differential tests in scan_json_test.go hold both to that. Input the fast
+// differential tests in scan_parallel_test.go hold both to that. Input the fast
 // reader is not sure of goes to encoding/json (decodeScanRecord).
 
 // scanRecord reads the common input shape: one JSON object whose members
@@ -30,13 +30,8 @@ type scanRecord struct {
 // value, as encoding/json does. False means "not sure", not "malformed":
 // the caller then asks encoding/json.
 func (r *scanRecord) decode(line []byte) bool {
-	for _, c := range line {
-		if c >= utf8.RuneSelf {
-			if !utf8.Valid(line) {
-				return false
-			}
-			break
-		}
+	if !utf8.Valid(line) { // eight ASCII bytes at a time
+		return false
 	}
 	r.id, r.text = nil, nil
 	haveText := false
@@ -95,7 +90,17 @@ func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 	if i >= len(b) || b[i] != '"' {
 		return nil, false, 0, false
 	}
+	// Most of a message is none of the bytes below: eight such bytes are
+	// stepped over at once, and eight that are not go byte by byte.
+	bytewiseUntil := 0
 	for k := i + 1; k < len(b); k++ {
+		if k >= bytewiseUntil && k+8 <= len(b) {
+			if stringBodyQuiet(load8(b, k)) {
+				k += 7
+				continue
+			}
+			bytewiseUntil = k + 8
+		}
 		switch c := b[k]; {
 		case c == '"':
 			return b[i+1 : k], esc, k + 1, true
@@ -120,6 +125,42 @@ func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 		}
 	}
 	return nil, false, 0, false
+}
+
+// Eight bytes are tested at once as one little-endian word: with lsb
+// and msb holding 0x01 and 0x80 in every byte, (x - lsb*n) &^ x has a
+// byte's top bit set for some byte of x below n (n ≤ 0x80) and for none
+// when no byte is (a borrow only spreads upwards from a byte that is), so
+// "some byte is below n" and, after x ^ lsb*c, "some byte is c" are exact.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load8 reads the eight bytes of s at i as a little-endian word.
+func load8[S []byte | string](s S, i int) uint64 {
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// hasByte reports that some byte of x is c.
+func hasByte(x uint64, c byte) uint64 {
+	y := x ^ lsb*uint64(c)
+	return (y - lsb) &^ y
+}
+
+// stringBodyQuiet reports eight bytes of a string literal's body that
+// scanJSONString passes over: no quote, backslash or control byte.
+func stringBodyQuiet(x uint64) bool {
+	return ((x-lsb*0x20)&^x|hasByte(x, '"')|hasByte(x, '\\'))&msb == 0
+}
+
+// jsonPlain8 reports eight bytes appendJSONString copies as they are:
+// ASCII, and none of them a control byte, quote, backslash, <, > or &
+// (jsonPlain for each).
+func jsonPlain8(x uint64) bool {
+	return (x|(x-lsb*0x20)&^x|hasByte(x, '"')|hasByte(x, '\\')|hasByte(x, '<')|hasByte(x, '>')|hasByte(x, '&'))&msb == 0
 }
 
 // hex4 reads four hex digits, or returns -1.
@@ -239,7 +280,15 @@ const hexDigits = "0123456789abcdef"
 func appendJSONString[S []byte | string](dst []byte, s S) []byte {
 	dst = append(dst, '"')
 	start := 0
+	bytewiseUntil := 0 // as in scanJSONString
 	for i := 0; i < len(s); {
+		if i >= bytewiseUntil && i+8 <= len(s) {
+			if jsonPlain8(load8(s, i)) {
+				i += 8
+				continue
+			}
+			bytewiseUntil = i + 8
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if jsonPlain[c] {
 				i++

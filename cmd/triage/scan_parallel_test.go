@@ -251,7 +251,8 @@ func TestScanRecordFastPath(t *testing.T) {
 // FuzzAppendJSONString holds the hand-written string encoder to
 // encoding/json's bytes for any string, valid UTF-8 or not.
 func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "plain", `"\<>&`, "\x00\x01\b\f\n\r\t\x1f\x7f", "é😀\u2028\u2029", "\xff\xe9a\xed\xa0\x80", "\u00e9\xc3"} {
+	for _, s := range []string{"", "plain", `"\<>&`, "\x00\x01\b\f\n\r\t\x1f\x7f", "é😀\u2028\u2029", "\xff\xe9a\xed\xa0\x80", "\u00e9\xc3",
+		"a plain run of words, then <b> & \"quotes\" past eight bytes", "eight ok then\x1f and then José 😀 and \u2028 at the end"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -266,6 +267,41 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("bytes %q: got %s want %s", s, got, want)
 		}
 	})
+}
+
+// TestEightByteChecksAgreeWithBytewise: the word-at-a-time tests that
+// let the JSON reader and writer step over eight bytes answer as testing
+// each byte would, for every byte value in every position among plain
+// bytes and among other bytes that need attention.
+func TestEightByteChecksAgreeWithBytewise(t *testing.T) {
+	quiet := func(c byte) bool { return c != '"' && c != '\\' && c >= 0x20 }
+	plain := func(c byte) bool { return c < 0x80 && jsonPlain[c] }
+	for _, fill := range []byte{'a', ' ', 0x7f, 0x20, '"', 0x80, 0x1f, 0xff, '&'} {
+		for c := range 256 {
+			for p := range 8 {
+				var w [8]byte
+				for k := range w {
+					w[k] = fill
+				}
+				w[p] = byte(c)
+				wantQuiet, wantPlain := true, true
+				for _, b := range w {
+					wantQuiet = wantQuiet && quiet(b)
+					wantPlain = wantPlain && plain(b)
+				}
+				x := load8(w[:], 0)
+				if x != load8(string(w[:]), 0) {
+					t.Fatalf("%x: load8 differs for bytes and string", w)
+				}
+				if got := stringBodyQuiet(x); got != wantQuiet {
+					t.Errorf("%x: stringBodyQuiet %v, want %v", w, got, wantQuiet)
+				}
+				if got := jsonPlain8(x); got != wantPlain {
+					t.Errorf("%x: jsonPlain8 %v, want %v", w, got, wantPlain)
+				}
+			}
+		}
+	}
 }
 
 // TestScanAnswersLineByLine plays a script that writes one record and

@@ -5,6 +5,11 @@
 // word ("will", "hope", "rosa", "brown") is left out, so it still needs a
 // capital or a cue.
 //
+// After writing the list, rebuild the look-up table the detector embeds
+// (policy/data/names.slots) from it:
+//
+//	go test -run TestNameSlotsMatchNameList ./policy/ -update-names
+//
 // Inputs (see policy/data/SOURCES.md for where each comes from):
 //
 //	-given   name|births lines (SSA national baby-name tables, summed)
