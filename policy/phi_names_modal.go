@@ -1,7 +1,7 @@
 package policy
 
 // A given name beside a modal verb, where the person is the one who would
-// do the thing: "precious will come at 3", "can dawn pick up the rx",
+// do the thing: "ruby will come at 3", "can dawn pick up the rx",
 // "should grace take it with food", "is sunny ok to come in late". Typed
 // in lower case, and often a name that is also a word, such a name has no
 // cue before it; the modal and the verb after it say a person acts.
@@ -23,7 +23,7 @@ func (sc *scanner) modalNames() {
 		}
 		switch {
 		case sc.clauseStart(i) && modalWord(sc.word(end+1)) && personAction(sc.word(end+2)):
-			// "precious will come at 3"
+			// "ruby will come at 3"
 		case i > 0 && sc.clauseStart(i-1) && questionModal(sc.word(i-1)) && personAction(sc.word(end+1)):
 			// "can dawn pick up the rx", "does hope need a note"
 		case i > 0 && sc.clauseStart(i-1) && (sc.is(i-1, "is") || sc.is(i-1, "was")) && personState(sc.word(end+1)):
