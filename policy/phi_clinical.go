@@ -82,6 +82,7 @@ func (sc *scanner) clinical() {
 		sc.namedClinics()
 	}
 	sc.sensitiveStatements()
+	sc.substanceChartTerms()
 	sc.statements()
 	if sc.stmtAny&sConditional != 0 {
 		sc.genericAdvice()
