@@ -22,7 +22,7 @@ var substanceShapeWords = []string{
 	"drinks", "ppd", "pack", "vape", "vaped", "smoke", "smoked", "drink", "drank", "bebo", "bebe", "beben", "fumo",
 	"fuma", "fuman", "tomo", "toma", "toman", "beers", "beer", "shots", "glasses", "bottles", "cervezas", "copas", "tragos",
 	"caguamas", "botellas", "anexo", "pedo", "turkey", "without", "pongo", "pone", "ponen", "entra", "entro", "entran",
-	"ponia", "entraba", "pack-year", "pack-years",
+	"ponia", "entraba", "pack-year", "pack-years", "street", "calle", "mine", "hers", "his", "theirs", "mias", "mios", "suyas", "suyos",
 }
 
 // substanceShape reads the substance-use shape opened at token k,
@@ -433,6 +433,24 @@ func (sc *scanner) substanceShape(k int, s, e *int, typ *SpanType) bool {
 		if sc.is(j, "al") || sc.is(j, "a") && (sc.is(j+1, "la") || sc.is(j+1, "las")) {
 			if x := sc.substanceAhead(j+1, 2); x > 0 {
 				*s, *e = k-1, x
+				return true
+			}
+		}
+	case "street", "calle":
+		return sc.streetSupply(k, s, e)
+	case "mine", "hers", "his", "theirs", "mias", "mios", "suyas", "suyos":
+		// "taking pills that aren't mine", "tomo pastillas que no son
+		// mías".
+		if !(sc.is(k-1, "aren't") || sc.is(k-1, "arent") || sc.is(k-1, "isn't") || sc.is(k-1, "isnt") || sc.is(k-1, "not") ||
+			sc.is(k-1, "son") && sc.is(k-2, "no") || sc.is(k-1, "es") && sc.is(k-2, "no")) {
+			return false
+		}
+		for j := k - 2; j >= 0 && j >= k-6; j-- {
+			if sc.statementBreak(j) && !sc.is(j, "that") {
+				return false
+			}
+			if substanceNoun(sc.word(j)) || sc.sensKind(j)&snSubstance != 0 || sc.toks[j].flags&fClin != 0 && sc.toks[j].ent.clin == SpanMedication {
+				*s = sc.takerBefore(j)
 				return true
 			}
 		}
@@ -1084,4 +1102,56 @@ func (sc *scanner) nameTok(j int) bool {
 		}
 	}
 	return false
+}
+
+// streetSupply reads drugs got on the street: "street pills", "taking
+// pills off the street", "buying xanax on the street", "pastillas de la
+// calle".
+func (sc *scanner) streetSupply(k int, s, e *int) bool {
+	if j := k + 1; j < len(sc.toks) && (substanceNoun(sc.word(j)) || sc.sensKind(j)&snSubstance != 0) && sc.is(k, "street") {
+		*s, *e = sc.takerBefore(k), j
+		return true
+	}
+	if !(sc.is(k-1, "the") || sc.is(k-1, "la")) {
+		return false
+	}
+	switch string(sc.word(k - 2)) {
+	case "off", "on", "from", "in", "de", "en":
+	default:
+		return false
+	}
+	for j := k - 3; j >= 0 && j >= k-9; j-- {
+		if sc.statementBreak(j) {
+			break
+		}
+		if substanceNoun(sc.word(j)) || sc.sensKind(j)&snSubstance != 0 || sc.toks[j].flags&fClin != 0 && sc.toks[j].ent.clin == SpanMedication {
+			*s = sc.takerBefore(j)
+			return true
+		}
+	}
+	// "going to the street for pills".
+	if sc.is(k+1, "for") || sc.is(k+1, "por") {
+		if j := sc.substanceAhead(k+2, 2); j > 0 {
+			*e = j
+			return true
+		}
+	}
+	return false
+}
+
+// takerBefore grows a statement about a substance at j left over the
+// verb of taking or buying it: "taking pills", "buying xanax", "compro
+// pastillas".
+func (sc *scanner) takerBefore(j int) int {
+	for p := j - 1; p >= 0 && p >= j-4; p-- {
+		if sc.statementBreak(p) {
+			break
+		}
+		switch string(sc.word(p)) {
+		case "take", "takes", "taking", "took", "buy", "buys", "buying", "bought", "get", "gets", "getting", "got", "use", "uses",
+			"using", "used", "doing", "selling", "tomo", "toma", "tomando", "compro", "compra", "comprando", "consigo", "consigue":
+			return p
+		}
+	}
+	return j
 }

@@ -58,6 +58,10 @@ func TestSubstanceChatShapes(t *testing.T) {
 		{"have been drinkin again", "has been drinkin again"},
 		{"relapsed", "relapsed"},
 		{"am using again", "is using again"},
+		{"have been taking pills off the street", "has been taking pills off the street"},
+		{"take pills I got on the street", "takes pills she got on the street"},
+		{"buy street drugs", "buys street drugs"},
+		{"have been taking pills that aren't mine", "has been taking pills that aren't hers"},
 	}
 	checkWhole(t, generate(substancePeople, phrases, []string{"", " lately", " since last summer"}, enFrames))
 	// A relative named as the subject: the name keeps its own span and
@@ -143,7 +147,8 @@ func TestSubstanceLookalikesStayReadable(t *testing.T) {
 		"we need to speed up the forms", "I use speed dial for the clinic", "add spice to the soup", "I lean on my cane",
 		"el foco del baño no sirve", "no hay pedo", "qué pedo con la cita", "I can't go without a car",
 		"I had a cold turkey sandwich", "my tabs are open on the computer", "I use wax strips", "the tar on the road",
-		"huele a thinner en el pasillo",
+		"huele a thinner en el pasillo", "the pharmacy is on the street behind us", "I take the bus off Main street",
+		"my pills are on the kitchen table", "the street is closed for the parade", "those forms are not mine",
 	} {
 		if d := Detect(text); len(d.Spans) > 0 {
 			t.Errorf("clean %q masked as %q", text, d.Masked)
