@@ -598,7 +598,12 @@ var specialtyWords = []string{"cardiology", "cardiologist", "neurology", "neurol
 	"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
 	"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
 	"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
-	"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist"}
+	"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist",
+	// Care named by what it is for: "cita de fertilidad", "control de
+	// natalidad", "clínica de lactancia", "smoking cessation".
+	"fertilidad", "fertility", "maternidad", "maternity", "natalidad", "lactancia", "climaterio", "menopausia",
+	"menopause", "tabaquismo", "adicciones", "addiction", "addictions", "displasia", "dysplasia", "colposcopia", "colposcopy",
+	"prenatal", "anticoncepcion", "contraception", "cessation", "radiacion"}
 
 // pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
 // weeks", "she's 20 wks", "estoy de 30 semanas".
