@@ -69,6 +69,7 @@ func (sc *scanner) clinical() {
 		sc.addTok(s, e, m.e.clin, 0.8, prioClinical)
 	}
 	sc.bodyComplaints()
+	sc.spanishLayComplaints()
 	sc.vitalReadings()
 	sc.healthPredicates()
 	sc.organProblems()
