@@ -16,6 +16,7 @@ func (sc *scanner) clinical() {
 		sc.specialtyVisits()
 	}
 	sc.pregnancyWeeks()
+	sc.typedToDodge()
 	lorem := -1
 	for _, m := range sc.marks {
 		if m.e.flags&fClin == 0 || sc.anyClaimed(m.ts, m.te-1) {
