@@ -433,6 +433,7 @@ func (sc *scanner) spelledDates() {
 			sc.addTok(i, ye, SpanDOB, 0.75, prioAge)
 		}
 	}
+	sc.spelledYearTails()
 }
 
 // bareAge finds an age over 89 said with a verb and nothing after it: "my
