@@ -470,6 +470,7 @@ func intlPrefix(d []byte) bool {
 // digits with at least three digits ("a7x99k2", "rx4471920"), except values
 // with a unit ("1000mg", "250mcg").
 func (sc *scanner) catchAll() {
+	sc.spokenEmailsMore()
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		if t.claimed || t.kind != tkAlnum || t.e-t.s < 6 {
