@@ -71,6 +71,7 @@ func (sc *scanner) clinical() {
 	}
 	sc.bodyComplaints()
 	sc.spanishLayComplaints()
+	sc.lostFunctions()
 	sc.vitalReadings()
 	sc.healthPredicates()
 	sc.organProblems()

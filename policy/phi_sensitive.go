@@ -188,7 +188,7 @@ func addSensitiveWords(lx *lexicon) {
 	// "mi esposo ha estado muy decaído": the participles of the Spanish
 	// perfect follow a relative as often as these.
 	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue", "estado", "sido", "tenido",
-		"buys", "bought", "takes", "gets"} {
+		"buys", "bought", "takes", "gets", "usa", "usan", "ocupa", "necesita", "camina", "uses"} {
 		if lx.words[w].flags&(fFirst|fSurname|fNameWord) == 0 {
 			lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
 		}
