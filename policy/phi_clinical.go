@@ -72,6 +72,7 @@ func (sc *scanner) clinical() {
 	sc.bodyComplaints()
 	sc.spanishLayComplaints()
 	sc.lostFunctions()
+	sc.breathingDevices()
 	sc.vitalReadings()
 	sc.healthPredicates()
 	sc.organProblems()
