@@ -15,7 +15,7 @@ package policy
 func (sc *scanner) breathingDevices() {
 	T := sc.toks
 	for k := range T {
-		if T[k].claimed || T[k].kind != tkWord || !breathingDevice(sc.word(k)) {
+		if T[k].claimed || T[k].kind != tkWord || T[k].e-T[k].s < 7 || sc.n.b[T[k].s] != 'n' && sc.n.b[T[k].s] != 'i' || !breathingDevice(sc.word(k)) {
 			continue
 		}
 		p := k - 1

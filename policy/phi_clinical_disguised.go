@@ -82,9 +82,6 @@ func (sc *scanner) leetTerm(i int) (SpanType, bool) {
 	if len(w) < 3 || len(w) > 20 {
 		return "", false
 	}
-	if _, known := sc.lx.get(w); known {
-		return "", false // "a1c", "b12", "covid-19" are words already
-	}
 	letters, digits := 0, 0
 	for _, c := range w {
 		switch {
@@ -96,8 +93,11 @@ func (sc *scanner) leetTerm(i int) (SpanType, bool) {
 			return "", false
 		}
 	}
-	if letters < 2 || digits == 0 || digits > letters+1 {
-		return "", false
+	if letters < 3 || digits == 0 || digits > letters+1 {
+		return "", false // "3rd", "10am", "b12" are not disguised words
+	}
+	if _, known := sc.lx.get(w); known {
+		return "", false // "a1c", "b12", "covid-19" are words already
 	}
 	var buf [20]byte
 	for _, one := range []byte{'i', 'l'} {

@@ -45,7 +45,7 @@ func (sc *scanner) spanishLayComplaints() {
 			if !sc.anyClaimed(v, e) {
 				sc.addTok(v, e, SpanSymptom, 0.6, prioClinical)
 			}
-		case participle(sc.word(k)) && (sc.is(k+1, "el") || sc.is(k+1, "la") || sc.is(k+1, "los") || sc.is(k+1, "las")):
+		case (sc.is(k+1, "el") || sc.is(k+1, "la") || sc.is(k+1, "los") || sc.is(k+1, "las")) && participle(sc.word(k)):
 			// "tengo adormecido el brazo derecho", "trae hinchada la
 			// cara".
 			j := k + 2

@@ -9,6 +9,16 @@ package policy
 // spelledYearTails grows a date that ends just before a spelled year
 // over that year.
 func (sc *scanner) spelledYearTails() {
+	dated := false
+	for ci := range sc.cands {
+		if sc.cands[ci].t == SpanDate || sc.cands[ci].t == SpanDOB {
+			dated = true
+			break
+		}
+	}
+	if !dated {
+		return // most messages have no date to grow
+	}
 	T := sc.toks
 	for y := 1; y < len(T); y++ {
 		if T[y].claimed || T[y].kind != tkWord {
@@ -17,15 +27,16 @@ func (sc *scanner) spelledYearTails() {
 		if c := sc.n.b[T[y].s]; c != 'n' && c != 'e' && c != 't' && c != 'm' && c != 'd' {
 			continue
 		}
-		ye, ok := sc.spelledYear(y)
-		if !ok {
-			continue
-		}
+		// A date must end just before: test that first, it is cheap.
 		p := y - 1
 		if sc.isP(p, ',') || sc.is(p, "de") || sc.is(p, "del") {
 			p--
 		}
 		if p < 0 || !T[p].claimed {
+			continue
+		}
+		ye, ok := sc.spelledYear(y)
+		if !ok {
 			continue
 		}
 		for ci := range sc.cands {

@@ -11,7 +11,7 @@ package policy
 func (sc *scanner) spokenEmailsMore() {
 	T := sc.toks
 	for i := 1; i+3 < len(T); i++ {
-		if T[i].kind != tkWord || !(sc.is(i, "at") || sc.is(i, "arroba") || sc.is(i, "arobase")) {
+		if T[i].kind != tkWord || sc.n.b[T[i].s] != 'a' || !(sc.is(i, "at") || sc.is(i, "arroba") || sc.is(i, "arobase")) {
 			continue
 		}
 		// The domain: a word, then dot-words and parts, ending on a
