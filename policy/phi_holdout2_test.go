@@ -40,19 +40,22 @@ import (
 // and Korean address rules (identifiers 0.9272, ADDRESS 0.9203, ZIP
 // 0.9139), and after the sign-off, hyphenated-name, listed-pair and
 // Portuguese/French courtesy rules (identifiers 0.9311, NAME 0.9176,
-// clean false alarms 1/605).
+// clean false alarms 1/605), and after the substance-use, street-supply,
+// spelled-year and spoken e-mail rules (identifiers 0.9409, clinical
+// 0.9469, CONDITION 0.9432, SYMPTOM 0.9408, DOB 0.9646, EMAIL 0.9891,
+// evasion 0.9563).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.93, clin: 0.92, prec: 0.99, clean: 0.01, evasion: 0.86, outRefused: 0.99, outAllowed: 0.98,
+	ident: 0.94, clin: 0.94, prec: 0.99, clean: 0.01, evasion: 0.95, outRefused: 0.99, outAllowed: 0.98,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 0.94, "ADDRESS": 0.92, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.91, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.88,
-	"EMAIL": 0.91, "FAX": 0.87, "ID": 1.00, "IP": 1.00, "LAB": 0.93, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
-	"MRN": 0.90, "NAME": 0.91, "PHONE": 0.93, "SSN": 1.00, "SYMPTOM": 0.91, "URL": 1.00, "VEHICLE": 0.89, "ZIP": 0.91,
+	"ACCOUNT": 0.94, "ADDRESS": 0.92, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.94, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.96,
+	"EMAIL": 0.98, "FAX": 0.87, "ID": 1.00, "IP": 1.00, "LAB": 0.93, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
+	"MRN": 0.90, "NAME": 0.91, "PHONE": 0.93, "SSN": 1.00, "SYMPTOM": 0.94, "URL": 1.00, "VEHICLE": 0.89, "ZIP": 0.91,
 }
 
 type holdout2Corpus struct {
