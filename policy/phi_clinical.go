@@ -18,6 +18,7 @@ func (sc *scanner) clinical() {
 		sc.specialtyVisits()
 	}
 	sc.pregnancyWeeks()
+	sc.typedToDodge()
 	lorem := -1
 	for _, m := range sc.marks {
 		if m.e.flags&fClin == 0 || sc.anyClaimed(m.ts, m.te-1) {
@@ -71,6 +72,9 @@ func (sc *scanner) clinical() {
 		sc.addTok(s, e, m.e.clin, 0.8, prioClinical)
 	}
 	sc.bodyComplaints()
+	sc.spanishLayComplaints()
+	sc.lostFunctions()
+	sc.breathingDevices()
 	sc.vitalReadings()
 	sc.healthPredicates()
 	sc.organProblems()
@@ -84,6 +88,7 @@ func (sc *scanner) clinical() {
 		sc.namedClinics()
 	}
 	sc.sensitiveStatements()
+	sc.substanceChartTerms()
 	sc.statements()
 	if sc.stmtAny&sConditional != 0 {
 		sc.genericAdvice()
@@ -598,7 +603,12 @@ var specialtyWords = []string{"cardiology", "cardiologist", "neurology", "neurol
 	"gynecology", "gynecologist", "psychology", "psychologist", "therapist", "counseling", "podiatry",
 	"orthopedics", "orthopedic", "ent", "ophthalmology", "ophthalmologist", "allergist", "cardiologia",
 	"neurologia", "urologia", "ginecologia", "ginecologo", "psicologo", "psicologa", "cardiologo", "neurologo",
-	"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist"}
+	"endocrinologo", "reumatologo", "nefrologo", "gastroenterologo", "dermatology", "dermatologist",
+	// Care named by what it is for: "cita de fertilidad", "control de
+	// natalidad", "clínica de lactancia", "smoking cessation".
+	"fertilidad", "fertility", "maternidad", "maternity", "natalidad", "lactancia", "climaterio", "menopausia",
+	"menopause", "tabaquismo", "adicciones", "addiction", "addictions", "displasia", "dysplasia", "colposcopia", "colposcopy",
+	"prenatal", "anticoncepcion", "contraception", "cessation", "radiacion"}
 
 // pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
 // weeks", "she's 20 wks", "estoy de 30 semanas".

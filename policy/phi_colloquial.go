@@ -205,6 +205,8 @@ func (sc *scanner) colloquialShape(k int, s, e *int, typ *SpanType) bool {
 				return true
 			}
 		}
+	default:
+		return sc.substanceShape(k, s, e, typ)
 	case "derrame":
 		// "le dio un derrame", "tuvo un derrame hace un año".
 		if sc.is(k-1, "un") {

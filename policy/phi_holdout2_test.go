@@ -44,19 +44,21 @@ import (
 // rules (identifiers 0.9400, EMAIL 0.9783, DOB 0.9646, evasion 0.9437),
 // and after phone extensions (identifiers 0.9475, PHONE and FAX 1.0,
 // evasion 0.9750), and after the French and Portuguese clinical words
-// (clinical 0.9392, fr-mixed 0.79, pt-mixed 0.81).
+// (clinical 0.9392, fr-mixed 0.79, pt-mixed 0.81), and after the
+// substance-use, street-supply and disguised-word rules (see the report
+// test's output for the figures they reached together).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.949, clin: 0.939, prec: 0.99, clean: 0.01, evasion: 0.97, outRefused: 0.99, outAllowed: 0.98,
+	ident: 0.949, clin: 0.956, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 0.99, outAllowed: 0.98,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 0.94, "ADDRESS": 0.925, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.91, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.96,
-	"EMAIL": 0.97, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.93, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
-	"MRN": 0.90, "NAME": 0.91, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.91, "URL": 1.00, "VEHICLE": 0.89, "ZIP": 0.91,
+	"ACCOUNT": 0.94, "ADDRESS": 0.925, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.955, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.96,
+	"EMAIL": 0.98, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.93, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
+	"MRN": 0.90, "NAME": 0.91, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.967, "URL": 1.00, "VEHICLE": 0.89, "ZIP": 0.91,
 }
 
 type holdout2Corpus struct {

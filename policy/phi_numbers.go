@@ -476,6 +476,7 @@ func intlPrefix(d []byte) bool {
 // digits with at least three digits ("a7x99k2", "rx4471920"), except values
 // with a unit ("1000mg", "250mcg").
 func (sc *scanner) catchAll() {
+	sc.spokenEmailsMore()
 	if !sc.numbersAny {
 		return // each is a code
 	}

@@ -45,7 +45,9 @@ var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	// from 0.957 after the district and Asian-script address rules (0.9614);
 	// precision from 0.986 after the health-plan and form-of-address name
 	// rules (0.9881).
-	"independent": {0.961, 0.911, 0.988, 0.018},
+	// Clinical raised to 0.927 after the substance, Spanish lay
+	// complaint and typed-to-dodge rules (0.9279).
+	"independent": {0.961, 0.927, 0.988, 0.018},
 }
 
 type reportItem struct {

@@ -70,7 +70,7 @@ func sensitiveWords() map[string]uint16 {
 	add(snSubstance, "heroin", "heroina", "fentanyl", "fentanilo", "fent", "cocaine", "cocaina", "meth", "methamphetamine",
 		"metanfetamina", "metanfetaminas", "opioids", "opiates", "opioides", "opiaceos", "oxycontin", "percs",
 		"percocets", "xanax", "xannies", "benzos", "benzodiazepines", "benzodiacepinas", "marijuana", "marihuana", "mota",
-		"ketamine", "ketamina", "ecstasy", "extasis", "mdma", "lsd", "shrooms", "fentanil")
+		"ketamine", "ketamina", "ecstasy", "extasis", "mdma", "lsd", "shrooms", "fentanil", "bupe")
 	add(snStreet, "crack", "cristal", "crystal", "coke", "weed", "pot", "alcohol", "molly", "tusi", "perico", "chiva",
 		"piedra", "kush", "dope", "oxy", "oxys",
 		"liquor", "booze", "beer", "beers", "cerveza", "cervezas", "vodka", "tequila", "whiskey", "pisto", "trago", "tragos",
@@ -81,7 +81,7 @@ func sensitiveWords() map[string]uint16 {
 		"consumo", "consume", "consumiendo", "consumi", "tomar", "consumir", "meto", "metiendo", "uso", "usando", "uses", "binge", "binging",
 		"chupo", "chupando", "pisteando", "pisteo")
 	add(snAmount, "todos", "todas", "every", "lot", "mucho", "demasiado", "again", "heavily", "heavy", "daily", "nightly", "diario", "nuevo", "vez",
-		"much", "everyday")
+		"much", "everyday", "more")
 	add(snClean, "clean", "limpio", "limpia")
 	add(snGroup, "aa", "na")
 	add(snMeeting, "meeting", "meetings", "reunion", "reuniones", "junta", "juntas", "sponsor", "grupo", "group", "step", "steps")
@@ -138,6 +138,23 @@ func sensitiveWords() map[string]uint16 {
 		"interes", "bed", "cama", "sleeping", "sleep", "sleeps", "duermo", "duerme", "dormido", "dormida", "problem",
 		"problems", "problema", "problemas", "levels", "numbers", "labs", "counts", "analisis", "laboratorios", "estudios",
 		"examenes", "cold", "stuffed", "energy", "energia", "derrame")
+	// Substance use in chat words (phi_clinical_substance.go).
+	add(snShape, substanceShapeWords...)
+	add(snShape, substanceChartWords...)
+	// "me meto coca": with a verb of use, not "tomo coca" (a soda).
+	add(snStreet, "coca", "painkillers", "joint", "blunt", "bong", "dip", "zyn", "zyns")
+	add(snUse, "inject", "injects", "injected", "pops", "huele", "huelo", "huelen", "oliendo", "huffing", "huff", "huffs")
+	add(snStreet, "thinner", "activo", "resistol", "solvente", "pegamento", "glue", "whippets", "nitrous", "poppers")
+	// Street names with an everyday sense: a verb of use or of doing
+	// makes them the drug ("I smoke spice", "doing blow", "sipping
+	// lean", "fumo foco"), and the drinks people count.
+	add(snStreet|snDoObject, "spice", "k2", "carts", "blow", "speed", "lean", "tabs", "foco", "foils", "uppers", "downers",
+		"xans", "addy", "addies", "wax", "shatter", "tar", "tachas", "pingas", "chemo", "mona", "monas")
+	add(snStreet, "caguamas", "caguama", "chelas", "chela", "cheves", "pulque", "mezcal", "ron", "aguardiente", "guaro")
+	add(snUse, "sipping", "sip", "sips", "dab", "dabbing", "slamming", "fumamos", "pounding")
+	// Chat drops the g: "been drinkin again", "he's usin".
+	add(snUse, "drinkin", "usin", "smokin", "vapin", "snortin", "shootin", "poppin")
+	add(snUse, "mete", "meten", "metes", "metia", "metio", "mixes", "mixing")
 	return m
 }
 
@@ -170,7 +187,8 @@ func addSensitiveWords(lx *lexicon) {
 	// once semanas sobrio").
 	// "mi esposo ha estado muy decaído": the participles of the Spanish
 	// perfect follow a relative as often as these.
-	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue", "estado", "sido", "tenido"} {
+	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue", "estado", "sido", "tenido",
+		"buys", "bought", "takes", "gets", "usa", "usan", "ocupa", "necesita", "camina", "uses"} {
 		if lx.words[w].flags&(fFirst|fSurname|fNameWord) == 0 {
 			lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
 		}
@@ -350,6 +368,11 @@ func (sc *scanner) sensAnchor(s, e int) (int, bool) {
 			continue
 		}
 		if t.flags&fPersonal != 0 || healthSubject(sc.txt(j)) || t.ent.cue == cueRelation || sc.sensPersonVerb(j) {
+			return j, true
+		}
+		// A person named as the subject ("Marcus relapsed", "Ana ha
+		// estado tomando") or the patient a relative or carer writes for.
+		if t.claimed && sc.nameTok(j) || sc.is(j, "patient") || sc.is(j, "paciente") || sc.is(j, "pt") || sc.is(j, "him") {
 			return j, true
 		}
 	}
@@ -604,6 +627,12 @@ func (sc *scanner) sensAmountEnds(j int) bool {
 		return sc.is(j-1, "de")
 	case "every", "everyday", "daily", "nightly", "diario":
 		return true
+	case "more":
+		// "drinking more than usual", "using more lately"; not "drinking
+		// more water" or "more than 2 liters".
+		if sc.is(j+1, "than") {
+			return sc.kind(j+2) != tkNum && !numberWord(sc.word(j+2))
+		}
 	case "vez":
 		return sc.is(j-1, "otra")
 	case "todos", "todas":
@@ -661,14 +690,45 @@ func (sc *scanner) sensFits(k, j int) bool {
 	}
 	switch string(sc.word(j)) {
 	case "pack", "packs", "paquete", "paquetes", "cajetilla", "cajetillas":
-		// "a pack a day" is smoked; "using an ice pack" is first aid.
-		return smokeVerb(sc.word(k))
+		// "a pack a day" is smoked, "a 30 pack" of beer drunk; "using
+		// an ice pack" is first aid.
+		return smokeVerb(sc.word(k)) || drinkVerb(sc.word(k)) && sc.kind(j-1) == tkNum
 	case "fifth", "shots":
 		return drinkVerb(sc.word(k))
 	case "lines":
 		return sc.is(k, "doing") || sc.is(k, "snorting") || sc.is(k, "snorted") || sc.is(k, "did")
 	}
-	if sc.is(j, "coke") || sc.is(j, "pills") || sc.is(j, "pastillas") {
+	switch string(sc.word(k)) {
+	case "huele", "huelo", "huelen", "oliendo":
+		// "mi hijo huele thinner"; "huele a thinner" is a smell.
+		if sc.is(k+1, "a") || sc.is(k+1, "como") {
+			return false
+		}
+	}
+	if sc.is(j, "lean") {
+		return sc.is(k, "sipping") || sc.is(k, "sip") || sc.is(k, "sips") || sc.is(k, "drinking") || sc.is(k, "drink") || sc.is(k, "drinks")
+	}
+	if sc.is(k, "sipping") || sc.is(k, "sip") || sc.is(k, "sips") || sc.is(k, "pounding") {
+		return drinkable(sc.word(j))
+	}
+	if sc.is(j, "wax") || sc.is(j, "shatter") {
+		return smokeVerb(sc.word(k)) || sc.is(k, "dab") || sc.is(k, "dabbing")
+	}
+	if sc.is(j, "speed") || sc.is(j, "blow") || sc.is(j, "tabs") || sc.is(j, "uppers") || sc.is(j, "downers") {
+		// "using speed dial", "smoke blows in": only the verbs of taking.
+		switch string(sc.word(k)) {
+		case "use", "uses", "using", "used", "snort", "snorts", "snorting", "snorted", "popping", "pops":
+			return !sc.is(j+1, "dial") && !sc.is(j+1, "bumps") && !sc.is(j+1, "limit")
+		}
+		return false
+	}
+	if sc.is(j, "dip") || sc.is(j, "zyn") || sc.is(j, "zyns") {
+		return sc.is(k, "chew") || sc.is(k, "chews") || sc.is(k, "chewing") || sc.is(k, "use") || sc.is(k, "uses") || sc.is(k, "using")
+	}
+	if sc.is(j, "joint") || sc.is(j, "blunt") || sc.is(j, "bong") {
+		return smokeVerb(sc.word(k)) // "smoke a joint"; "use a joint supplement" is not
+	}
+	if sc.is(j, "coke") || sc.is(j, "coca") || sc.is(j, "pills") || sc.is(j, "pastillas") {
 		switch string(sc.word(k)) {
 		case "drinking", "drink", "drinks", "drank", "drunk", "bebo", "bebe", "bebi", "bebio", "bebiendo", "tomo", "tomando", "tome", "tomaba", "beber", "use", "uses", "used", "using", "uso", "usando":
 			return sc.is(j, "pills") && (sc.is(k, "popping") || sc.is(k, "using"))
@@ -817,9 +877,10 @@ func (sc *scanner) sensNoObject(k int) bool {
 		}
 	case "shooting":
 		return sc.is(k+1, "up")
-	case "using", "drinking", "tomando", "bebiendo", "drogando":
+	case "using", "drinking", "tomando", "bebiendo", "drogando", "vaping", "usin", "drinkin", "vapin", "smoking", "smokin":
 		switch string(sc.word(k - 1)) {
-		case "been", "is", "was", "started", "keeps", "kept", "sigue", "sigo", "anda", "ando", "esta", "estaba", "he's", "she's", "i'm", "im":
+		case "been", "is", "was", "started", "keeps", "kept", "sigue", "sigo", "anda", "ando", "esta", "estaba", "he's", "she's", "i'm", "im",
+			"him", "her", "be", "caught", "found":
 		default:
 			return false
 		}
@@ -832,7 +893,7 @@ func (sc *scanner) sensNoObject(k int) bool {
 	}
 	switch string(sc.word(n)) {
 	case "again", "since", "for", "every", "all", "lately", "last", "at", "when", "and", "y", "otra", "de", "desde", "todos",
-		"todo", "cada", "mucho", "diario", "today", "tonight", "hoy", "anoche", "ayer":
+		"todo", "cada", "mucho", "diario", "today", "tonight", "hoy", "anoche", "ayer", "most", "before", "off", "bien", "way", "nite":
 		return true
 	}
 	return false
@@ -844,7 +905,18 @@ func (sc *scanner) sensNoObject(k int) bool {
 func (sc *scanner) sensServiceNoun(k int) bool {
 	switch string(sc.word(k)) {
 	case "info", "information", "session", "sessions", "class", "classes", "orientation", "workshop", "workshop's", "flyer",
-		"brochure", "pamphlet", "awareness", "department", "services", "hours", "seminar", "webinar", "informativa", "charla", "platica":
+		"brochure", "pamphlet", "awareness", "department", "services", "hours", "seminar", "webinar", "informativa", "charla", "platica",
+		"hotline", "helpline", "prevention":
+		return true
+	}
+	return false
+}
+
+// drinkable reports what one sips or pounds as a drink of alcohol or a
+// drug: "sipping lean", "pounding beers".
+func drinkable(w []byte) bool {
+	switch string(w) {
+	case "lean", "beers", "beer", "vodka", "tequila", "whiskey", "wine", "liquor", "booze", "shots", "drank":
 		return true
 	}
 	return false

@@ -1,0 +1,36 @@
+package policy
+
+// A breathing device the patient owns says what they are treated for:
+// "my nebulizer is broken", "can you refill my inhaler", "el inhalador
+// que uso". The device words are units of a dose too ("2 puffs of the
+// inhaler"), which the medication rules read; owned and alone, the
+// device is the statement.
+//
+// Devices named before their serial ("insulin pump serial AB123") are
+// left to the serial rule: the corpora disagree on whether the device
+// itself is to be masked there, and masking it costs the independent
+// corpus its precision floor.
+
+// breathingDevices masks an owned breathing device.
+func (sc *scanner) breathingDevices() {
+	T := sc.toks
+	for k := range T {
+		if T[k].claimed || T[k].kind != tkWord || T[k].e-T[k].s < 7 || sc.n.b[T[k].s] != 'n' && sc.n.b[T[k].s] != 'i' || !breathingDevice(sc.word(k)) {
+			continue
+		}
+		p := k - 1
+		if ownedWord(sc.word(p)) || sc.is(p, "el") && (haveWord(sc.word(p-1)) || sc.is(p-1, "usa") || sc.is(p-1, "uso")) {
+			sc.addTok(p, k, SpanMedication, 0.65, prioClinical)
+		}
+	}
+}
+
+// breathingDevice reports a device for the lungs: "nebulizer",
+// "inhalador".
+func breathingDevice(w []byte) bool {
+	switch string(w) {
+	case "nebulizer", "nebulizador", "inhaler", "inhalador", "inhalers", "inhaladores", "nebulizers":
+		return true
+	}
+	return false
+}
