@@ -25,6 +25,13 @@ func (sc *scanner) residenceLines() {
 		if T[i].claimed || T[i].kind != tkWord {
 			continue
 		}
+		// Every designator starts with one of these letters: most words
+		// are passed over on their first byte.
+		switch sc.n.b[T[i].s] {
+		case 'h', 'f', 'p', 'v', 'a', 'q', 'd':
+		default:
+			continue
+		}
 		numAt := sc.residenceNumber(i)
 		if numAt < 0 {
 			continue
