@@ -104,7 +104,7 @@ func (sc *scanner) atWord(i int) bool {
 
 // dotWord reports whether token i says "." in an address.
 func (sc *scanner) dotWord(i int) bool {
-	return sc.is(i, "dot") || sc.is(i, "punto") || sc.is(i, "point") || sc.is(i, "ponto")
+	return sc.is(i, "dot") || sc.is(i, "punto") || sc.is(i, "point") || sc.is(i, "ponto") || sc.is(i, "punkt")
 }
 
 func (sc *scanner) openBracket(i int) bool {
@@ -194,9 +194,12 @@ func spokenTLD(w []byte) bool {
 	return tlds[string(w)] || spokenCountryTLDs[string(w)]
 }
 
+// Only after an "at" word and a "dot" word is a word read as one of
+// these, so "de", "it", "in" and "do" are safe here though not in links.
 var spokenCountryTLDs = map[string]bool{
 	"fr": true, "br": true, "pt": true, "nl": true, "ie": true, "au": true, "nz": true, "ph": true,
 	"ru": true, "pl": true, "za": true, "ng": true, "gt": true, "cr": true, "ve": true, "ec": true,
 	"uy": true, "sv": true, "hn": true, "bo": true, "py": true, "ni": true, "pa": true, "cu": true,
 	"ht": true, "jm": true, "vn": true, "cn": true, "jp": true, "kr": true, "tw": true, "hk": true,
+	"de": true, "it": true, "be": true, "ch": true, "in": true, "do": true, "pr": true,
 }

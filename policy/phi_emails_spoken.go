@@ -23,7 +23,7 @@ func (sc *scanner) spokenEmailsMore() {
 		end, dots := r, 0
 		for {
 			j := end + 1
-			if !(sc.isP(j, '.') || spokenDot(sc.word(j))) {
+			if !(sc.isP(j, '.') || sc.dotWord(j)) {
 				break
 			}
 			j++
@@ -32,7 +32,7 @@ func (sc *scanner) spokenEmailsMore() {
 			}
 			end, dots = j, dots+1
 		}
-		if dots == 0 || !tlds[string(sc.txt(end))] && !extraTLD(sc.txt(end)) {
+		if dots == 0 || !spokenTLD(sc.txt(end)) {
 			continue
 		}
 		// The part before: up to three words joined by dot-words or
@@ -43,7 +43,7 @@ func (sc *scanner) spokenEmailsMore() {
 		}
 		for n := 0; n < 3; n++ {
 			p := l - 1
-			if spokenDot(sc.word(p)) || sc.is(p, "underscore") || sc.is(p, "guion") || sc.is(p, "tiret") {
+			if sc.dotWord(p) || sc.is(p, "underscore") || sc.is(p, "guion") || sc.is(p, "tiret") {
 				if q := p - 1; q >= 0 && (sc.kind(q) == tkWord || sc.kind(q) == tkAlnum) && sc.toks[q].flags&(fStop|fResultWord) == 0 {
 					l = q
 					continue
@@ -63,24 +63,6 @@ func (sc *scanner) spokenEmailsMore() {
 		sc.addTok(l, end, SpanEmail, 0.9, prioStructural)
 		i = end
 	}
-}
-
-// spokenDot reports a word said for the dot of an address.
-func spokenDot(w []byte) bool {
-	switch string(w) {
-	case "dot", "punto", "point", "ponto", "punkt":
-		return true
-	}
-	return false
-}
-
-// extraTLD reports country domains the structural list leaves out.
-func extraTLD(w []byte) bool {
-	switch string(w) {
-	case "fr", "br", "pt", "de", "it", "be", "ch", "nl", "au", "in", "ph", "cn", "jp", "kr", "ru", "pl", "ie", "nz", "za", "ve", "uy", "py", "bo", "ec", "gt", "hn", "sv", "ni", "cr", "pa", "do", "cu", "pr":
-		return true
-	}
-	return false
 }
 
 // nameLike reports a word of a name: in the name lists or already read
