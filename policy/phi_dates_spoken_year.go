@@ -11,32 +11,41 @@ package policy
 // ("sixty two") is taken only after a birth date: after any other date it
 // is as likely a count ("march 14 sixty people").
 func (sc *scanner) spelledYearTails() {
-	n := len(sc.cands)
-	for ci := 0; ci < n; ci++ {
-		c := &sc.cands[ci]
-		if c.t != SpanDate && c.t != SpanDOB {
-			continue
-		}
-		last := sc.tokenEndingAt(c.e)
-		if last < 0 {
-			continue
-		}
-		y := last + 1
+	sc.growCandidates(func(t SpanType) bool { return t == SpanDate || t == SpanDOB }, func(t SpanType, y int) (int, int) {
 		if sc.isP(y, ',') || sc.is(y, "of") || sc.is(y, "de") || sc.is(y, "del") {
 			y++
 		}
-		if y >= len(sc.toks) || sc.toks[y].claimed {
-			continue
-		}
 		e, ok := sc.spelledYear(y)
-		if !ok && c.t == SpanDOB {
+		if !ok && t == SpanDOB {
 			e, ok = sc.centurylessYear(y)
 		}
-		if !ok || sc.anyClaimed(y, e) || !sc.notUnit(e+1) {
+		if !ok || !sc.notUnit(e+1) {
+			return y, -1
+		}
+		return y, e
+	})
+}
+
+// growCandidates carries each candidate found so far whose type grow
+// accepts over what tail reads right after it: tail gets the first token
+// after the candidate and returns the tail's first and last tokens (last
+// -1 when there is none). A tail another reader claimed is left to it.
+func (sc *scanner) growCandidates(grow func(SpanType) bool, tail func(t SpanType, next int) (first, last int)) {
+	for ci := range sc.cands {
+		c := &sc.cands[ci]
+		if !grow(c.t) {
+			continue
+		}
+		end := sc.tokenEndingAt(c.e)
+		if end < 0 {
+			continue
+		}
+		s, e := tail(c.t, end+1)
+		if e < 0 || s >= len(sc.toks) || sc.anyClaimed(s, e) {
 			continue
 		}
 		c.e = sc.toks[e].e
-		for k := y; k <= e; k++ {
+		for k := s; k <= e; k++ {
 			sc.toks[k].claimed = true
 		}
 	}

@@ -24,7 +24,7 @@ func (sc *scanner) modalNames() {
 		switch {
 		case sc.clauseStart(i) && modalWord(sc.word(end+1)) && personAction(sc.word(end+2)):
 			// "ruby will come at 3"
-		case i > 0 && sc.clauseStart(i-1) && questionModal(sc.word(i-1)) && personAction(sc.word(end+1)):
+		case i > 0 && sc.clauseStart(i-1) && questionAux(sc.word(i-1)) && personAction(sc.word(end+1)):
 			// "can dawn pick up the rx", "does hope need a note"
 		case i > 0 && sc.clauseStart(i-1) && (sc.is(i-1, "is") || sc.is(i-1, "was")) && personState(sc.word(end+1)):
 			// "is sunny ok to come in late"
@@ -56,14 +56,6 @@ func (sc *scanner) modalGiven(i int) bool {
 func modalWord(w []byte) bool {
 	switch string(w) {
 	case "will", "would", "should", "can", "could", "might", "must", "won't", "can't", "cannot", "wont", "cant", "couldn't", "shouldn't":
-		return true
-	}
-	return false
-}
-
-func questionModal(w []byte) bool {
-	switch string(w) {
-	case "can", "could", "will", "would", "should", "does", "did", "may", "might", "must", "doesn't", "didn't", "won't", "can't":
 		return true
 	}
 	return false

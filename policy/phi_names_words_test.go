@@ -56,34 +56,43 @@ func buildDictionarySlots(gz []byte) ([]byte, error) {
 	return out, nil
 }
 
-// loadDictionary rebuilds the dictionary table from the word list: what
-// every process paid before the table was embedded ready-made.
-func loadDictionary() []byte {
-	gz, err := os.ReadFile("data/words.txt.gz")
+// loadDictionary rebuilds the dictionary table from the word list.
+func loadDictionary() []byte { return rebuildTable("data/words.txt.gz", buildDictionarySlots) }
+
+// rebuildTable builds an embedded table from its gzipped list: what every
+// process paid before the table was embedded ready-made.
+func rebuildTable(list string, build func([]byte) ([]byte, error)) []byte {
+	gz, err := os.ReadFile(list)
 	if err != nil {
 		panic(err)
 	}
-	slots, err := buildDictionarySlots(gz)
+	table, err := build(gz)
 	if err != nil {
 		panic(err)
 	}
-	return slots
+	return table
 }
 
-// TestDictionarySlotsMatchWordList: the embedded table is exactly the one
-// the word list builds, so a changed list (go run
-// ./policy/internal/wordlist) cannot ship with a stale table. Rewrite it
-// with go test -run TestDictionarySlotsMatchWordList ./policy/ -update-dictionary.
-func TestDictionarySlotsMatchWordList(t *testing.T) {
-	want := loadDictionary()
-	if *updateDictionary {
-		if err := os.WriteFile("data/words.slots", want, 0o644); err != nil {
+// checkEmbeddedTable fails unless embedded, the table the binary carries
+// as file, is exactly want, the one its list builds; with update it
+// rewrites file instead. howToUpdate names the command that does.
+func checkEmbeddedTable(t *testing.T, file, embedded string, want []byte, update bool, howToUpdate string) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	if !bytes.Equal([]byte(dictionarySlots), want) {
-		t.Fatalf("data/words.slots (%d bytes) is not the table data/words.txt.gz builds (%d bytes): run go test -run TestDictionarySlotsMatchWordList ./policy/ -update-dictionary",
-			len(dictionarySlots), len(want))
+	if embedded != string(want) {
+		t.Fatalf("%s (%d bytes) is not the table its list builds (%d bytes): run %s", file, len(embedded), len(want), howToUpdate)
 	}
+}
+
+// TestDictionarySlotsMatchWordList: the embedded table is exactly the one
+// the word list builds, so a changed list (go run
+// ./policy/internal/wordlist) cannot ship with a stale table.
+func TestDictionarySlotsMatchWordList(t *testing.T) {
+	checkEmbeddedTable(t, "data/words.slots", dictionarySlots, loadDictionary(), *updateDictionary,
+		"go test -run TestDictionarySlotsMatchWordList ./policy/ -update-dictionary")
 }

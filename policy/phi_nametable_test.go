@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"math/bits"
-	"os"
 	"testing"
 )
 
@@ -84,36 +83,16 @@ func buildNameSlots(gz []byte) ([]byte, error) {
 	return out, nil
 }
 
-// loadNameSlots rebuilds the name table from the list: what every process
-// paid before the table was embedded ready-made.
-func loadNameSlots() []byte {
-	gz, err := os.ReadFile("data/names.txt.gz")
-	if err != nil {
-		panic(err)
-	}
-	slots, err := buildNameSlots(gz)
-	if err != nil {
-		panic(err)
-	}
-	return slots
-}
+// loadNameSlots rebuilds the name table from the list.
+func loadNameSlots() []byte { return rebuildTable("data/names.txt.gz", buildNameSlots) }
 
 // TestNameSlotsMatchNameList: the embedded table is exactly the one the
 // name list builds, so a changed list (go run ./policy/internal/namelist)
 // cannot ship with a stale table. Rewrite it with
 // go test -run TestNameSlotsMatchNameList ./policy/ -update-names.
 func TestNameSlotsMatchNameList(t *testing.T) {
-	want := loadNameSlots()
-	if *updateNames {
-		if err := os.WriteFile("data/names.slots", want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if populationNamesSlots != string(want) {
-		t.Fatalf("data/names.slots (%d bytes) is not the table data/names.txt.gz builds (%d bytes): run go test -run TestNameSlotsMatchNameList ./policy/ -update-names",
-			len(populationNamesSlots), len(want))
-	}
+	checkEmbeddedTable(t, "data/names.slots", populationNamesSlots, loadNameSlots(), *updateNames,
+		"go test -run TestNameSlotsMatchNameList ./policy/ -update-names")
 }
 
 // TestNameTableKnowsListedNames: a few names of each kind read back with

@@ -8,28 +8,12 @@ package policy
 // phoneExtensions carries each phone and fax number found so far over an
 // extension written after it.
 func (sc *scanner) phoneExtensions() {
-	for ci := range sc.cands {
-		c := &sc.cands[ci]
-		if c.t != SpanPhone && c.t != SpanFax {
-			continue
-		}
-		last := sc.tokenEndingAt(c.e)
-		if last < 0 {
-			continue
-		}
-		k := last + 1
+	sc.growCandidates(func(t SpanType) bool { return t == SpanPhone || t == SpanFax }, func(_ SpanType, k int) (int, int) {
 		if sc.isP(k, ',') {
 			k++
 		}
-		e := sc.extensionAt(k)
-		if e < 0 || sc.anyClaimed(k, e) {
-			continue
-		}
-		c.e = sc.toks[e].e
-		for j := k; j <= e; j++ {
-			sc.toks[j].claimed = true
-		}
-	}
+		return k, sc.extensionAt(k)
+	})
 }
 
 // extensionAt reads an extension starting at token k: "ext 12", "ext.

@@ -153,8 +153,8 @@ func (sc *scanner) personPredicate(k int) bool {
 	switch string(w) {
 	case "here", "aqui", "aquí":
 		return sc.nameBoundary(k + 1)
-	case "will", "would", "should", "can", "could", "may", "might", "must", "va", "vai":
-		return sc.kind(k+1) == tkWord && !sc.is(k+1, "be") && !sc.is(k+1, "mean")
+	case "va", "vai":
+		return sc.kind(k+1) == tkWord
 	}
-	return false
+	return modalWord(w) && sc.kind(k+1) == tkWord && !sc.is(k+1, "be") && !sc.is(k+1, "mean")
 }

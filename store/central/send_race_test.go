@@ -51,6 +51,27 @@ func postConcurrently(t *testing.T, nodes []*env, tokens map[*env]string, thread
 	return codes, bodies
 }
 
+// deskOnEveryNode starts the nodes a race needs (two on one PostgreSQL,
+// or the one SQLite node), has an opted-in patient write first, and signs
+// the front desk in on each node; it returns the nodes, their tokens and
+// the patient's thread.
+func deskOnEveryNode(t *testing.T, first string, opts ...envOpt) ([]*env, map[*env]string, string) {
+	t.Helper()
+	opts = append([]envOpt{withOptIns(patientUK)}, opts...)
+	var ns []*env
+	if onPostgres() {
+		ns = newNodes(t, 2, opts...)
+	} else {
+		ns = []*env{newEnv(t, opts...)}
+	}
+	ns[0].patientWrites(patientUK, first)
+	tokens := map[*env]string{}
+	for _, n := range ns {
+		tokens[n] = n.login("desk")
+	}
+	return ns, tokens, ns[0].threadFor(tokens[ns[0]], patientUK)
+}
+
 // The clinic's cap on messages to one patient a day must hold when staff
 // on several nodes send at the same moment. Each send counted the
 // patient's messages of the last 24 hours and decided on that count, so
@@ -61,19 +82,8 @@ func TestFrequencyCapHoldsForSimultaneousSendsOnEveryNode(t *testing.T) {
 		c.Rules = policy.DefaultOutboundRules()
 		c.Rules.MaxPerDay = limit
 	}
-	var ns []*env
-	if onPostgres() {
-		ns = newNodes(t, 2, withOptIns(patientUK), capped)
-	} else {
-		ns = []*env{newEnv(t, withOptIns(patientUK), capped)}
-	}
+	ns, tokens, th := deskOnEveryNode(t, "Can I book a check-up for next week?", capped)
 	a := ns[0]
-	a.patientWrites(patientUK, "Can I book a check-up for next week?")
-	tokens := map[*env]string{}
-	for _, n := range ns {
-		tokens[n] = n.login("desk")
-	}
-	th := a.threadFor(tokens[a], patientUK)
 	for round := range 3 { // a race lost once may be won the next time
 		reqs := make([]api.SendRequest, tries)
 		for i := range reqs {
@@ -115,19 +125,8 @@ func TestFrequencyCapHoldsForSimultaneousSendsOnEveryNode(t *testing.T) {
 // another node while the first try is still running must get the one
 // message back, not a second message and not an error.
 func TestSameSendRetriedOnEveryNodeAtOnceIsOneMessage(t *testing.T) {
-	var ns []*env
-	if onPostgres() {
-		ns = newNodes(t, 2, withOptIns(patientUK))
-	} else {
-		ns = []*env{newEnv(t, withOptIns(patientUK))}
-	}
+	ns, tokens, th := deskOnEveryNode(t, "Is parking free on Saturdays?")
 	a := ns[0]
-	a.patientWrites(patientUK, "Is parking free on Saturdays?")
-	tokens := map[*env]string{}
-	for _, n := range ns {
-		tokens[n] = n.login("desk")
-	}
-	th := a.threadFor(tokens[a], patientUK)
 	for round := range 5 {
 		reqs := make([]api.SendRequest, 8)
 		for i := range reqs {

@@ -57,6 +57,19 @@ func cutServingConnection(t *testing.T, db *sql.DB) {
 	}
 }
 
+// maintenanceCustody is the key custody `triaged key rotate` run on
+// another host would use for e's database.
+func maintenanceCustody(t *testing.T, e *env, pass string) KeyCustody {
+	t.Helper()
+	dbURL, err := databaseURLFor(e.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kc := custodyFor(pass)
+	kc.DatabaseURL = dbURL
+	return kc
+}
+
 // startServing starts a node on cfg and returns it with the channel that
 // reports why it stopped.
 func startServing(t *testing.T, cfg Config) (*Server, string, <-chan error) {
@@ -86,12 +99,7 @@ func TestNodeThatLostItsServingShareStopsBeforeARotation(t *testing.T) {
 	e := newEnv(t, withPassphraseKeys(pass), func(c *Config) { c.ServingCheck = time.Second })
 	e.stop()
 	srv, url, errc := startServing(t, e.cfg)
-	dbURL, err := databaseURLFor(e.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kc := custodyFor(pass)
-	kc.DatabaseURL = dbURL
+	kc := maintenanceCustody(t, e, pass)
 
 	cutServingConnection(t, srv.db)
 	// The rotation takes the lock in the gap, before the node's next check.
@@ -138,12 +146,7 @@ func TestNodeTakesItsServingShareAgainAfterACutConnection(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	dbURL, err := databaseURLFor(e.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kc := custodyFor(pass)
-	kc.DatabaseURL = dbURL
+	kc := maintenanceCustody(t, e, pass)
 	if _, err := RotateKeys(context.Background(), t.TempDir(), kc, maintenance.RotateOptions{}); !errors.Is(err, ErrNodesServing) {
 		t.Fatalf("rotation beside the node that took its share again: %v, want ErrNodesServing", err)
 	}
@@ -168,12 +171,7 @@ func TestNodeStopsWhenTheKeysChangedWhileItHeldNoShare(t *testing.T) {
 	cutServingConnection(t, srv.db)
 	// A whole rotation, run directly so that the grace does not matter:
 	// the node's watch is not due for an hour.
-	dbURL, err := databaseURLFor(e.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kc := custodyFor(pass)
-	kc.DatabaseURL = dbURL
+	kc := maintenanceCustody(t, e, pass)
 	if _, err := RotateKeys(context.Background(), t.TempDir(), kc, maintenance.RotateOptions{}); err != nil {
 		t.Fatalf("rotation while the node held no share: %v", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/base32"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -124,3 +125,15 @@ const (
 // Bidx is v's blind index in domain: equal values give equal indexes,
 // so a sealed column can be looked up without being opened.
 func (s *Base) Bidx(domain, v string) []byte { return s.Keys.BlindIndex(domain, []byte(v)) }
+
+// lockRow runs a row-locking statement (lockThreadSQL, lockUserSQL: FOR
+// UPDATE on PostgreSQL, a plain read on SQLite) for the row id, reporting
+// ErrNotFound when there is none.
+func lockRow(ctx context.Context, q Querier, lockSQL, id string) error {
+	var got string
+	err := q.QueryRowContext(ctx, lockSQL, id).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}

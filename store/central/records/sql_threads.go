@@ -57,12 +57,7 @@ var lockThreadSQL = pgsql.Spelling(`SELECT id FROM threads WHERE id = ?`,
 	`SELECT id FROM threads WHERE id = ? FOR UPDATE`)
 
 func (s Threads) Lock(ctx context.Context, q Querier, id string) error {
-	var got string
-	err := q.QueryRowContext(ctx, lockThreadSQL, id).Scan(&got)
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	return err
+	return lockRow(ctx, q, lockThreadSQL, id)
 }
 
 func (s Threads) ForPatient(ctx context.Context, q Querier, patientID string, now time.Time) (Thread, error) {

@@ -73,12 +73,7 @@ var lockUserSQL = pgsql.Spelling(`SELECT id FROM users WHERE id = ?`,
 // LockForChange holds the account's row for the rest of the transaction
 // (lockUserSQL).
 func (s Users) LockForChange(ctx context.Context, q Querier, userID string) error {
-	var id string
-	err := q.QueryRowContext(ctx, lockUserSQL, userID).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	return err
+	return lockRow(ctx, q, lockUserSQL, userID)
 }
 
 func (s Users) SaveLoginState(ctx context.Context, q Querier, u User) error {
