@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,9 @@ type normText struct {
 	hasUpper bool
 	tmp      []byte
 	it       norm.Iter
+	// spelled holds the folded ranges of words typed a letter at a time
+	// ("c.h.e.s.t"), joined by joinSpelled.
+	spelled [][2]int32
 }
 
 // origStart maps a folded offset (start of a span) to the original text.
@@ -74,10 +78,12 @@ func (n *normText) reset(text string) {
 		}
 		b[i] = c
 	}
+	n.spelled = n.spelled[:0]
 	if or < utf8.RuneSelf {
 		n.b = b
 		n.ident = true
 		n.hasUpper = upper != 0
+		n.joinSpelled()
 		return
 	}
 	n.ident = false
@@ -95,6 +101,7 @@ func (n *normText) reset(text string) {
 		}
 		i += sz
 	}
+	n.joinSpelled()
 }
 
 func (n *normText) emit(c byte, s, e int) {
@@ -299,4 +306,141 @@ func Normalize(text string) string {
 	var n normText
 	n.reset(text)
 	return string(n.b)
+}
+
+// joinSpelled undoes words typed a letter at a time with dots or dashes
+// to dodge a filter ("c.h.e.s.t p.a.i.n", "d-i-a-b-e-t-e-s", "C.D.4"):
+// the separators leave the folded text, so every rule reads the word,
+// while spans still map to the original text, separators included. A
+// chain needs three single characters, the first and one more a letter,
+// and the same separator throughout; a chain of two is joined only beside
+// a longer one ("s.h.o.r.t.n.e.s.s o.f b.r.e.a.t.h"), so "a.m.", "e.g."
+// and "10.2.1" stay as typed.
+func (n *normText) joinSpelled() {
+	b := n.b
+	first := -1
+	for _, sep := range [2]byte{'.', '-'} {
+		// Most messages hold a dot and no chain: find the separators
+		// with IndexByte rather than looking at every byte.
+		for i := 0; ; {
+			j := bytes.IndexByte(b[i:], sep)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			if first >= 0 && p > first {
+				break
+			}
+			if p > 0 && spelledChain(b, p-1, 3) > 0 {
+				first = p - 1
+				break
+			}
+			i = p + 1
+		}
+	}
+	if first < 0 {
+		return
+	}
+	if n.ident {
+		// The folded text stops being the original byte for byte.
+		n.start, n.end = n.start[:0], n.end[:0]
+		for i := range b {
+			n.start = append(n.start, int32(i))
+			n.end = append(n.end, int32(i+1))
+		}
+		n.ident = false
+	}
+	w, lastEnd := first, -2
+	for r := first; r < len(b); {
+		end := 0
+		if r+2 < len(b) && (b[r+1] == '.' || b[r+1] == '-') {
+			if end = spelledChain(b, r, 3); end == 0 {
+				// A chain of two beside a longer one: "o.f" in
+				// "s.h.o.r.t.n.e.s.s o.f b.r.e.a.t.h".
+				if e2 := spelledChain(b, r, 2); e2 > 0 {
+					next := e2
+					if next < len(b) && b[next] == '.' {
+						next++
+					}
+					if lastEnd == r-1 || next+1 < len(b) && b[next] == ' ' && spelledChain(b, next+1, 3) > 0 {
+						end = e2
+					}
+				}
+			}
+		}
+		if end == 0 {
+			b[w], n.start[w], n.end[w] = b[r], n.start[r], n.end[r]
+			w++
+			r++
+			continue
+		}
+		from := w
+		for k := r; k < end; k += 2 {
+			b[w], n.start[w], n.end[w] = b[k], n.start[k], n.end[k]
+			if k+1 < end {
+				n.end[w] = n.end[k+1] // the separator after a letter is masked with it
+			}
+			w++
+		}
+		n.spelled = append(n.spelled, [2]int32{int32(from), int32(w)})
+		r = end
+		if r < len(b) && b[r] == '.' {
+			// The closing dot of "h.i.v." belongs to the word, not to the
+			// sentence: "p.s.a. of 6.2" is one statement.
+			n.end[w-1] = n.end[r]
+			r++
+		}
+		lastEnd = r
+	}
+	n.b = b[:w]
+	n.start, n.end = n.start[:w], n.end[:w]
+}
+
+// spelledChain returns the end of the chain of at least min single
+// characters that starts at b[p] ("h.i.v" in "h.i.v. positive"), the
+// closing separator left out, or 0 when none starts there.
+func spelledChain(b []byte, p, min int) int {
+	if p > 0 && !spelledBoundary(b[p-1]) || b[p] < 'a' || b[p] > 'z' || p+1 >= len(b) {
+		return 0
+	}
+	sep := b[p+1]
+	n, letters, k := 0, 0, p
+	for {
+		c := b[k]
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= '0' && c <= '9':
+		default:
+			return 0
+		}
+		n++
+		k++
+		// k is just past a character: a separator and another single
+		// character continue the chain.
+		if k+1 < len(b) && b[k] == sep && spelledChar(b[k+1]) && (k+2 >= len(b) || !spelledChar(b[k+2]) && b[k+2] < 0x80) {
+			k++
+			continue
+		}
+		break
+	}
+	if n < min || letters < 2 {
+		return 0
+	}
+	// What follows must end the word: not a letter, and not a separator
+	// glued to one ("h.i.v.positive").
+	if k < len(b) && (spelledChar(b[k]) || b[k] >= 0x80) {
+		return 0
+	}
+	if k+1 < len(b) && b[k] == sep && (spelledChar(b[k+1]) || b[k+1] >= 0x80) {
+		return 0
+	}
+	return k
+}
+
+func spelledChar(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// spelledBoundary reports a byte that may stand before a spelled word.
+func spelledBoundary(c byte) bool {
+	return c <= ' ' || c < 0x80 && !spelledChar(c) && c != '.' && c != '-' && c != '@' && c != '_' && c != '/'
 }

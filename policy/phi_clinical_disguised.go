@@ -17,18 +17,33 @@ func (sc *scanner) typedToDodge() {
 		}
 		switch T[i].kind {
 		case tkWord:
-			if T[i].e-T[i].s != 1 {
-				continue
+			e, typ, ok := 0, SpanType(""), false
+			if T[i].e-T[i].s == 1 {
+				e, typ, ok = sc.dottedTerm(i)
 			}
-			e, typ, ok := sc.dottedTerm(i)
+			if !ok && i+1 < len(T) && T[i+1].kind == tkPunct && leetSymbol(T[i+1].punct) && sc.attached(i+1) &&
+				(i == 0 || !sc.attached(i) || T[i-1].kind == tkPunct) {
+				e, typ, ok = sc.symbolTerm(i)
+			}
 			if !ok {
 				continue
 			}
 			sc.addTok(i, e, typ, 0.7, prioClinical)
 			i = e
+		case tkPunct:
+			if !leetSymbol(T[i].punct) || i > 0 && sc.attached(i) && T[i-1].kind != tkPunct {
+				continue // a run is read from its first token
+			}
+			fallthrough
 		case tkAlnum:
 			typ, ok := sc.leetTerm(i)
 			if !ok {
+				e, typ, ok := sc.symbolTerm(i)
+				if !ok {
+					continue
+				}
+				sc.addTok(i, e, typ, 0.7, prioClinical)
+				i = e
 				continue
 			}
 			e := i
@@ -142,4 +157,108 @@ func (sc *scanner) clinicalWord(w []byte) (SpanType, bool) {
 		return SpanCondition, true
 	}
 	return "", false
+}
+
+// leetSymbol reports a symbol typed for a letter: "chl@mydia",
+// "$yphilis", "d!abetes", "a|cohol", "c*ncer".
+func leetSymbol(c byte) bool {
+	switch c {
+	case '@', '$', '!', '|', '*':
+		return true
+	}
+	return false
+}
+
+// symbolTerm reads the glued run of letters, digits and symbols from token
+// i as the clinical word it spells with symbols for letters ("chl@mydia",
+// "$yphilis", "n@usea", "h*v"), returning the run's last token and the
+// word's type. "@" reads as a, "$" as s, "!" as i, "|" as l and "*" as any
+// vowel; digits as in leetTerm. The run must hold a symbol and two
+// letters, and the word must be one the clinical lists know, so a price
+// ("$40"), a handle ("@maria") or an e-mail stays as typed.
+func (sc *scanner) symbolTerm(i int) (int, SpanType, bool) {
+	T := sc.toks
+	var buf [24]byte
+	w := buf[:0]
+	letters, symbols, stars, end := 0, 0, 0, -1
+	for k := i; k < len(T); k++ {
+		if k > i && !sc.attached(k) || T[k].claimed {
+			break
+		}
+		switch T[k].kind {
+		case tkPunct:
+			if !leetSymbol(T[k].punct) {
+				goto done
+			}
+			symbols++
+			if T[k].punct == '*' {
+				stars++
+			}
+			w = append(w, T[k].punct)
+		default:
+			for _, c := range sc.txt(k) {
+				if c >= 'a' && c <= 'z' {
+					letters++
+				}
+				w = append(w, c)
+				if len(w) == cap(w) {
+					return 0, "", false
+				}
+			}
+		}
+		end = k
+		if len(w) >= cap(w)-1 {
+			return 0, "", false
+		}
+	}
+done:
+	for end > i && T[end].kind == tkPunct && T[end].punct == '!' {
+		end-- // "hiv!": the exclamation closes the word
+		w = w[:len(w)-1]
+		symbols--
+	}
+	if symbols == 0 || letters < 2 || len(w) < 3 || stars > 2 || end < 0 {
+		return 0, "", false
+	}
+	var out [24]byte
+	var try func(p int) (SpanType, bool)
+	try = func(p int) (SpanType, bool) {
+		for ; p < len(w); p++ {
+			c := w[p]
+			switch c {
+			case '@', '4':
+				c = 'a'
+			case '$', '5':
+				c = 's'
+			case '!', '1':
+				c = 'i'
+			case '|':
+				c = 'l'
+			case '0':
+				c = 'o'
+			case '3':
+				c = 'e'
+			case '7':
+				c = 't'
+			case '8':
+				c = 'b'
+			case '9':
+				c = 'g'
+			case '2', '6':
+				return "", false
+			case '*':
+				for _, v := range []byte("aeiou") {
+					out[p] = v
+					if typ, ok := try(p + 1); ok {
+						return typ, true
+					}
+				}
+				return "", false
+			}
+			out[p] = c
+		}
+		return sc.clinicalWord(out[:len(w)])
+	}
+	typ, ok := try(0)
+	return end, typ, ok
 }

@@ -193,6 +193,9 @@ func (sc *scanner) run(text string) {
 	sc.lx = lexiconOrPanic()
 	sc.n.reset(text)
 	sc.toks = tokenize(sc.n.b, sc.toks)
+	if len(sc.n.spelled) > 0 {
+		sc.markSpelled()
+	}
 	sc.marks = sc.marks[:0]
 	sc.cands = sc.cands[:0]
 	sc.kept = sc.kept[:0]
@@ -239,6 +242,7 @@ func (sc *scanner) run(text string) {
 	sc.birthYears()
 	sc.digitRuns()
 	sc.spelledDigits()
+	sc.postcodesApart()
 	sc.doorNumbers()
 	sc.addresses()
 	sc.placesIntl()
@@ -342,6 +346,13 @@ func (sc *scanner) lookup() {
 					if k > i {
 						sc.key = append(sc.key, ' ')
 					}
+					if T[k].kind == tkAlnum || T[k].fuzzy {
+						// "sh0rtness of breath", "viral l0ad": the phrase
+						// is read with letters for the digits typed.
+						var buf [32]byte
+						sc.key = append(sc.key, sc.phraseWord(k, buf[:0])...)
+						continue
+					}
 					sc.key = append(sc.key, sc.txt(k)...)
 				}
 				e, ok := lx.get(sc.key)
@@ -442,7 +453,8 @@ func (sc *scanner) structural() {
 				for he > p+1 && b[he-1] == '.' {
 					he--
 				}
-				if he-p >= 3 {
+				glued := he+1 < len(b) && leetSymbol(b[he]) && b[he+1] >= 'a' && b[he+1] <= 'z'
+				if he-p >= 3 && !glued { // glued: "@nx!ety" is a word typed with symbols
 					sc.addBytes(p, he, SpanID, 0.8, prioStructural)
 					p = he - 1
 				}
@@ -666,5 +678,16 @@ func (sc *scanner) keepFreeRuns(x cand, taken []bool) {
 			sc.kept = append(sc.kept, y)
 		}
 		p = q
+	}
+}
+
+// markSpelled marks the tokens the fold joined from letters typed apart.
+func (sc *scanner) markSpelled() {
+	for _, r := range sc.n.spelled {
+		for i := range sc.toks {
+			if sc.toks[i].s == r[0] && sc.toks[i].e == r[1] {
+				sc.toks[i].spelled = true
+			}
+		}
 	}
 }

@@ -54,6 +54,15 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fClin|fResultValue) != 0 && e.nTok <= 1 {
 				return e, true
 			}
+			// A body part ("h3ad", "ch3st") or the first word of a
+			// clinical phrase ("sh0rtness of breath") reads as the word:
+			// the phrase is matched on the restored letters.
+			if e, ok := sc.lx.get(sc.key); ok && len(w) >= 4 && e.flags&(fBodyPart|fPhraseStart) != 0 && e.flags&(fFirst|fSurname|fStop) == 0 && e.nTok <= 1 {
+				if e.flags&fBodyPart != 0 {
+					sc.toks[i].kind = tkWord // the statement rules read words
+				}
+				return e, true
+			}
 			// A name with digits for letters ("m4ria", "j0hn") reads as
 			// the word it spells.
 			if e, ok := sc.lx.get(sc.key); ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0 && letters < len(w) {
@@ -130,7 +139,7 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 // inflected looks up a clinical word under its plural or verb ending
 // ("migraines", "coughing", "vomited", "sneezes").
 func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
-	if len(w) < 5 {
+	if len(w) < 4 {
 		return lexEntry{}, false
 	}
 	try := func(stem []byte, add string) (lexEntry, bool) {
@@ -139,6 +148,16 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 		return e, ok && e.flags&fClin != 0 && e.nTok <= 1
 	}
 	n := len(w)
+	if n == 4 {
+		// "stds", "utis": the plural of a clinical abbreviation.
+		if w[3] == 's' {
+			return try(w[:3], "")
+		}
+		return lexEntry{}, false
+	}
+	if e, ok := sc.american(w); ok {
+		return e, true
+	}
 	switch {
 	case w[n-1] == 's' && w[n-2] != 's':
 		if e, ok := try(w[:n-1], ""); ok {
@@ -161,10 +180,59 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 	return lexEntry{}, false
 }
 
+// american looks a clinical word up in its American spelling, the one the
+// lists hold: "anaemia", "gonorrhoea", "oesophagus", "haemorrhoids",
+// "tumour", "oedema". Only the digraphs "ae" and "oe" and a closing
+// "our" are undone, and only a clinical entry is returned.
+func (sc *scanner) american(w []byte) (lexEntry, bool) {
+	n := len(w)
+	var buf [40]byte
+	if n > len(buf) {
+		return lexEntry{}, false
+	}
+	k, changed := buf[:0], false
+	for i := 0; i < n; i++ {
+		if i+1 < n && (w[i] == 'a' || w[i] == 'o') && w[i+1] == 'e' && (i > 0 || w[i] == 'o') {
+			// "haem", "anaem", "oedema"; "ae" opening a word is kept
+			// ("aerobic").
+			k = append(k, 'e')
+			i++
+			changed = true
+			continue
+		}
+		k = append(k, w[i])
+	}
+	switch {
+	case bytes.HasSuffix(k, []byte("ours")):
+		k = append(k[:len(k)-4], "ors"...)
+		changed = true
+	case bytes.HasSuffix(k, []byte("our")):
+		k = append(k[:len(k)-3], "or"...)
+		changed = true
+	}
+	if !changed {
+		return lexEntry{}, false
+	}
+	e, ok := sc.lx.get(k)
+	if !ok || e.flags&fClin == 0 || e.nTok > 1 {
+		if len(k) > 4 && k[len(k)-1] == 's' {
+			// "haemorrhoids" → "hemorrhoids" is listed; "tumours" → "tumor".
+			if e, ok = sc.lx.get(k[:len(k)-1]); ok && e.flags&fClin != 0 && e.nTok <= 1 {
+				return e, true
+			}
+		}
+		return lexEntry{}, false
+	}
+	return e, true
+}
+
 // dottedAbbrev finds clinical abbreviations written with dots or dashes
 // between letters ("h.i.v.", "H-I-V") and marks them.
 func (sc *scanner) dottedAbbrev() {
 	T := sc.toks
+	one := func(k int) bool { // a letter, or a digit inside ("c.d.4", "a.1.c")
+		return k < len(T) && T[k].e-T[k].s == 1 && (T[k].kind == tkWord || T[k].kind == tkNum && k > 0)
+	}
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].kind != tkWord || T[i].e-T[i].s != 1 {
 			continue
@@ -175,7 +243,7 @@ func (sc *scanner) dottedAbbrev() {
 		}
 		j := i
 		sc.key = append(sc.key[:0], sc.word(i)...)
-		for sc.isP(j+1, sep) && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkWord && T[j+2].e-T[j+2].s == 1 {
+		for sc.isP(j+1, sep) && sc.attached(j+1) && sc.attached(j+2) && one(j+2) {
 			sc.key = append(sc.key, sc.word(j+2)...)
 			j += 2
 		}
@@ -188,6 +256,11 @@ func (sc *scanner) dottedAbbrev() {
 				end = j + 1
 			}
 			sc.marks = append(sc.marks, mark{ts: i, te: end + 1, e: e})
+			for k := i; k <= end; k++ {
+				// The letters spell a clinical word: no name rule may
+				// read them as initials ("d.e.p.r.e.s.s.i.o.n").
+				T[k].inClin = true
+			}
 		}
 		i = j
 	}
@@ -801,20 +874,19 @@ func (sc *scanner) cuedPostcodes() {
 		for j < len(T) && (sc.isP(j, ':') || sc.isP(j, '#') || sc.is(j, "is") || sc.is(j, "es") || sc.is(j, "number")) {
 			j++
 		}
-		if j >= len(T) || T[j].claimed || !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
+		if j >= len(T) || T[j].claimed {
 			continue
 		}
-		if T[j].kind == tkNum && T[j].e-T[j].s == 1 {
-			// "zip 6 0 6 1 4": a code typed a digit at a time.
-			k, n := j, 1
-			for k+1 < len(T) && T[k+1].kind == tkNum && T[k+1].e-T[k+1].s == 1 && !T[k+1].claimed && n < 9 {
-				k++
-				n++
-			}
-			if n >= 4 {
+		if _, ok := sc.apartChar(j); ok {
+			// "zip 6 0 6 1 4", "9-0-2-1-0", "s w one a one a a": a code
+			// typed or read out a character at a time.
+			if k, ok := sc.cuedCodeApart(j, false); ok {
 				sc.addTok(j, k, SpanZIP, 0.85, prioZIP)
 				continue
 			}
+		}
+		if !(T[j].kind == tkNum || T[j].kind == tkAlnum) || T[j].e-T[j].s > 8 {
+			continue
 		}
 		e := j
 		switch {
@@ -899,13 +971,22 @@ func determiner(w []byte) bool {
 // it is a name when the lists know it or a name cue stands before it.
 func (sc *scanner) spelledOutNames() {
 	T := sc.toks
-	for i := 0; i+2 < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 {
-			continue
+	for i := 0; i < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 && !T[i].spelled || T[i].inClin {
+			continue // inClin: the letters spell a clinical word ("i'm h.i.v. positive")
 		}
 		sc.key = append(sc.key[:0], sc.word(i)...)
 		j, n := i, 1
-		for {
+		if T[i].spelled {
+			// "j.o.h.n", "L-O-P-E-Z": the fold joined the letters. A
+			// word the lists know as something else ("p.r.e.g.n.a.n.t")
+			// is that word.
+			if T[i].flags != 0 && T[i].flags&(fFirst|fSurname|fPopName) == 0 {
+				continue
+			}
+			n = 3
+		}
+		for !T[i].spelled {
 			k := j + 1
 			if k < len(T) && T[k].kind == tkPunct && sc.attached(k) {
 				switch sc.n.b[T[k].s] {

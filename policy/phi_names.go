@@ -398,6 +398,11 @@ func (sc *scanner) namesBeforeHere() {
 // addName records a name over tokens [i, end], leaving a possessive "'s"
 // outside ("Luis's mom" masks as "[NAME]'s mom").
 func (sc *scanner) addName(i, end int, conf float32) {
+	for k := i; k <= end; k++ {
+		if sc.toks[k].inClin && sc.toks[k].e-sc.toks[k].s == 1 {
+			return // letters that spell a clinical word ("d.e.p.r.e.s.s.i.o.n"), not initials
+		}
+	}
 	// A hyphenated family name continues past what the lists know:
 	// "hinojosa-ybarra", "Smith-Okonkwo".
 	for sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && sc.kind(end+2) == tkWord &&

@@ -105,6 +105,13 @@ func (sc *scanner) cueIDs() {
 			minLen = 4
 		}
 		end, ok := sc.idValue(j, minLen)
+		if !ok && j < len(sc.toks) {
+			// "member id A B C one two three four five": an identifier
+			// read out a character at a time.
+			if _, one := sc.apartChar(j); one {
+				end, ok = sc.cuedCodeApart(j, true)
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -484,6 +491,9 @@ func (sc *scanner) catchAll() {
 		t := &sc.toks[i]
 		if t.claimed || t.kind != tkAlnum || t.e-t.s < 6 {
 			continue
+		}
+		if t.fuzzy && t.flags&(fClin|fBodyPart) != 0 {
+			continue // "v0m1t1ng", "h34d4ch3": a clinical word typed with digits, masked with its statement
 		}
 		w := sc.txt(i)
 		digits := 0

@@ -593,8 +593,8 @@ func (sc *scanner) regrowCand(a, b, e int) bool {
 func (sc *scanner) compactPostcodes() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkAlnum || T[i].e-T[i].s < 5 || T[i].e-T[i].s > 7 {
-			continue
+		if T[i].claimed || T[i].kind != tkAlnum || T[i].e-T[i].s < 5 || T[i].e-T[i].s > 7 || T[i].inClin {
+			continue // inClin: "sh0rtness of br34th" spells a phrase
 		}
 		if ukPostcode(sc.txt(i)) {
 			sc.addTok(i, i, SpanZIP, 0.8, prioZIP)

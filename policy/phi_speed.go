@@ -32,7 +32,35 @@ func (sc *scanner) phraseBound(i int) int {
 	if i+1 >= len(sc.toks) {
 		return 0
 	}
+	if sc.toks[i].kind == tkAlnum || sc.toks[i+1].kind == tkAlnum || sc.toks[i].fuzzy || sc.toks[i+1].fuzzy {
+		var a, b [32]byte
+		return int(sc.lx.pairs.get(pairHash(sc.phraseWord(i, a[:0]), sc.phraseWord(i+1, b[:0]))))
+	}
 	return int(sc.lx.pairs.get(pairHash(sc.txt(i), sc.txt(i+1))))
+}
+
+// phraseWord returns token k as a phrase reads it: as typed, or with
+// letters for the digits typed in their place when the token is no word
+// of the lists as typed ("sh0rtness of breath", "viral l0ad").
+func (sc *scanner) phraseWord(k int, buf []byte) []byte {
+	w := sc.txt(k)
+	t := &sc.toks[k]
+	if !t.fuzzy && (t.kind != tkAlnum || t.ent.nTok != 0 || t.ent.phraseMax != 0) || len(w) > cap(buf) {
+		return w // "a1c", "covid-19": words of the lists as typed
+	}
+	letters := 0
+	for _, c := range w {
+		if !isDigit(c) {
+			letters++
+		}
+	}
+	if letters*2 < len(w) {
+		return w
+	}
+	for _, c := range w {
+		buf = append(buf, leet(c))
+	}
+	return buf
 }
 
 // pairIndex is the finished phrase2 map as a read-only open-addressing

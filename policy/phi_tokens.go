@@ -17,6 +17,7 @@ type token struct {
 	addrEnd bool      // last token of a street address (a ZIP may follow)
 	fuzzy   bool      // looked up through a misspelling, an inflection or digits for letters
 	inClin  bool      // inside a clinical phrase ("colon cancer"): never part of a name
+	spelled bool      // typed a letter at a time ("c.h.e.s.t"), joined by the fold
 	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)

@@ -1,0 +1,141 @@
+package policy
+
+// Codes typed one character at a time to dodge a filter, or read out
+// aloud: "zip is 9-0-2-1-0", "postcode s w one a one a a", "member id A B
+// C one two three four five", "k one a zero b one". Each character is a
+// token of its own (a single digit, a single letter or a number word),
+// set apart by spaces or by one separator. The characters are joined and
+// the code is judged whole, by the cue before it or by its shape.
+
+// apartSep reports a separator typed between the characters of a code.
+func apartSep(c byte) bool {
+	switch c {
+	case '-', '.', '_', '/', '*', '|', ',':
+		return true
+	}
+	return false
+}
+
+// apartChar returns the character token i stands for in a code typed a
+// character at a time: a single digit or letter, or a number word.
+func (sc *scanner) apartChar(i int) (byte, bool) {
+	t := &sc.toks[i]
+	if t.claimed {
+		return 0, false
+	}
+	switch t.kind {
+	case tkNum:
+		if t.e-t.s == 1 {
+			return sc.n.b[t.s], true
+		}
+	case tkWord:
+		if t.e-t.s == 1 {
+			return sc.n.b[t.s], true
+		}
+		if d := digitWord(sc.txt(i)); d >= 0 {
+			return byte('0' + d), true
+		}
+	}
+	return 0, false
+}
+
+// apartCode is a code typed a character at a time: its characters, the
+// token each came from, and how many were single letters.
+type apartCode struct {
+	chars   [12]byte
+	at      [12]int
+	n       int
+	letters int
+}
+
+// code returns the first n characters.
+func (a *apartCode) code(n int) []byte { return a.chars[:n] }
+
+// charsApart reads a code typed a character at a time from token i, up
+// to 12 characters. Reading stops at the first token that is neither a
+// character nor one separator between two characters.
+func (sc *scanner) charsApart(i int) apartCode {
+	T := sc.toks
+	var a apartCode
+	for k := i; k < len(T) && a.n < len(a.chars); {
+		c, ok := sc.apartChar(k)
+		if !ok {
+			break
+		}
+		if T[k].kind == tkWord && T[k].e-T[k].s == 1 {
+			a.letters++
+		}
+		a.chars[a.n], a.at[a.n] = c, k
+		a.n++
+		nx := k + 1
+		if nx < len(T) && T[nx].kind == tkPunct && apartSep(T[nx].punct) && nx+1 < len(T) &&
+			!(T[nx].punct == ',' && !T[nx+1].space) && T[nx].space == T[nx+1].space {
+			// One separator, spaced on both sides or on neither:
+			// "9-0-2", "9 - 0 - 2", "s, w, 1".
+			nx++
+		}
+		if nx >= len(T) || nx == k+1 && !T[nx].space {
+			break // a glued word ends the code
+		}
+		k = nx
+	}
+	return a
+}
+
+// canadianPostcode reports the A9A9A9 shape of a Canadian postal code.
+func canadianPostcode(w []byte) bool {
+	return len(w) == 6 && shapeIs(w[:3], "a9a") && shapeIs(w[3:], "9a9")
+}
+
+// apartPostcode reports a joined code shaped like a British or Canadian
+// postcode: letters and digits in their places, which a word spelled out
+// or a count ("one two three") never has.
+func apartPostcode(w []byte) bool {
+	return ukPostcode(w) || canadianPostcode(w)
+}
+
+// cuedCodeApart reads the postcode or identifier after a cue typed a
+// character at a time ("9-0-2-1-0", "A B C one two three four five") and
+// returns the last token of the longest reading that is a code: four or
+// more digits, or a postcode's shape, or (for an identifier) five or more
+// characters with at least two digits.
+func (sc *scanner) cuedCodeApart(j int, id bool) (int, bool) {
+	a := sc.charsApart(j)
+	for n := a.n; n >= 4; n-- {
+		w := a.code(n)
+		digits := 0
+		for _, c := range w {
+			if isDigit(c) {
+				digits++
+			}
+		}
+		switch {
+		case digits == n && n <= 10, apartPostcode(w), id && n >= 5 && digits >= 2:
+			return a.at[n-1], true
+		}
+	}
+	return 0, false
+}
+
+// postcodesApart finds postcodes typed or read out a character at a
+// time with no cue before them ("we're at s w one a one a a"): five to
+// seven characters in a postcode's shape, opening with a letter.
+func (sc *scanner) postcodesApart() {
+	T := sc.toks
+	for i := 0; i+4 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 {
+			continue
+		}
+		a := sc.charsApart(i)
+		if a.n < 5 || a.letters < 2 || a.at[a.n-1]-i < 4 {
+			continue
+		}
+		for n := min(a.n, 7); n >= 5; n-- {
+			if apartPostcode(a.code(n)) {
+				sc.addTok(i, a.at[n-1], SpanZIP, 0.75, prioZIP)
+				i = a.at[n-1]
+				break
+			}
+		}
+	}
+}
