@@ -435,7 +435,11 @@ func buildLexicon() (*lexicon, error) {
 		"iron", "calcium", "colonoscopy", "colonoscopia", "alt", "ast", "rapid test", "scan", "scans", "labs",
 		"lab work", "labwork", "lab test", "swab", "pathology", "cat scan", "endoscopy", "stress test", "sleep study",
 		"mammo", "hurt", "painful", "dexa scan", "bone density", "bone density scan", "mri scan", "sore", "stiff", "numb", "confused", "shaky", "shaking", "discharge", "sweats", "ache", "aches",
-		"disease", "disorder", "syndrome", "deficiency", "insufficiency", "enfermedad", "sindrome", "trastorno")
+		"disease", "disorder", "syndrome", "deficiency", "insufficiency", "enfermedad", "sindrome", "trastorno",
+		"spirometry", "eeg", "emg", "nerve conduction study", "holter monitor", "cardiac cath", "angiogram", "egd",
+		"hida scan", "bone scan", "thyroid ultrasound", "renal ultrasound", "pelvic ultrasound", "transvaginal ultrasound",
+		"nt scan", "anatomy scan", "nipt", "amniocentesis", "blood culture", "drug screen", "drug test", "tox screen",
+		"tb skin test", "tb test", "peak flow", "ammonia", "chloride", "phosphorus", "titers")
 	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
 		"wk", "mos", "mo")
 	lx.flag(fStreetWord, "rue", "via", "viale", "rua", "corso", "piazza", "chemin", "allee", "strada",

@@ -214,3 +214,27 @@ func TestBritishSpellingsAndAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// Measures patients quote with a value are lab statements; a test named
+// by its procedure is a visit until a finding comes with it.
+func TestMoreMeasuresWithTheirValues(t *testing.T) {
+	var msgs [][2]string
+	i := 0
+	for _, m := range []string{"folate", "neutrophils", "absolute neutrophil count", "uric acid", "cortisol", "fsh",
+		"prolactin", "alk phos", "ggt", "lactate", "gfr", "fev1", "ejection fraction", "sperm count", "ketones",
+		"mcv", "amylase", "fibrinogen", "vitamin b12", "anion gap", "c-peptide", "free t3", "ca-125", "cea"} {
+		for _, v := range []string{"was 14.2", "came back high", "is down to 38"} {
+			i++
+			stmt := m + " " + v
+			f := []string{"my %s last week", "her %s, is that bad?", "dr said the %s"}[i%3]
+			msgs = append(msgs, [2]string{fmt.Sprintf(f, stmt), stmt})
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"where do I go for the eeg?", "do I need a drug test for the new job?",
+		"is the holter monitor appointment at 9?", "does the cleaning crew use ammonia?", "how long does an angiogram take"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}
