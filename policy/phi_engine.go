@@ -227,6 +227,7 @@ func (sc *scanner) run(text string) {
 	}
 	if sc.numbersAny {
 		sc.confusableDigits()
+		sc.restoreLeetWords()
 	}
 	sc.lookup()
 	sc.structural()

@@ -182,12 +182,20 @@ func TestWordsSpelledWithDotsReadWhole(t *testing.T) {
 func TestPhrasesTypedWithDigits(t *testing.T) {
 	var msgs [][2]string
 	for _, s := range []string{"sh0rtness of breath", "shortness 0f br34th", "viral l0ad", "v1ral load", "bl00d in my st00l",
-		"high bl00d pr3ssure", "ch3st p41n", "v0m1t1ng all night", "my h34d4ch3", "my h3ad is pounding", "my st0mach is killing me"} {
+		"high bl00d pr3ssure", "ch3st p41n", "v0m1t1ng all night", "my h34d4ch3", "my h3ad is pounding", "my st0mach is killing me",
+		"i thr3w up twice", "n1ght sw34ts", "h0t fl4sh3s", "my thr0at is k1ll1ng m3", "i m1ss3d my p3r10d", "f33l1ng d1zzy"} {
 		for _, f := range []string{"%s since monday", "he says %s", "i have had %s"} {
 			msgs = append(msgs, [2]string{fmt.Sprintf(f, s), s})
 		}
 	}
 	checkWhole(t, msgs)
+	// Codes, times, ordinals and doses are no words typed with digits.
+	for _, text := range []string{"see you at 10am on the 4th floor", "the 1000mg tablets are in", "room b3 or c4 please",
+		"order ab1234 shipped", "wifi password is m00n1234"} {
+		if d := Detect(text); strings.Contains(d.Masked, "[SYMPTOM]") || strings.Contains(d.Masked, "[CONDITION]") {
+			t.Errorf("%q read as clinical: %q", text, d.Masked)
+		}
+	}
 	for _, text := range []string{"i have been v0m1t1ng", "my h34d4ch3 is back"} {
 		for _, s := range Detect(text).Spans {
 			if s.Type == SpanID || s.Type == SpanZIP {
