@@ -1253,11 +1253,18 @@ func (sc *scanner) extendNameSpans() {
 					// Another name span starts there: join the two.
 					if other := sc.nameCandAt(T[p].s); other >= 0 && other != c {
 						o := &sc.cands[other]
-						te = sc.tokenEndingAt(o.e)
-						o.e = o.s // dropped: resolve skips empty spans
-						if te < 0 {
+						ot := sc.tokenEndingAt(o.e)
+						if ot < 0 {
+							// It ends inside a word, before a possessive's
+							// "'s" ("al-farsi's"): one span to its end.
+							for q := te + 1; q < len(T) && T[q].s < o.e; q++ {
+								T[q].claimed = true
+							}
+							x.e, o.e = o.e, o.s
 							break
 						}
+						te = ot
+						o.e = o.s // dropped: resolve skips empty spans
 						continue
 					}
 					break
