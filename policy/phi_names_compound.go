@@ -135,3 +135,42 @@ func (sc *scanner) romanisedNames() {
 		i = end
 	}
 }
+
+// particleTail reports that word p, after the particle at token k that
+// follows a name, is the family name the particle opens: "von stein",
+// "del rio", "bin rashid", "le blanc". The particle alone would not do
+// ("maria de nuevo", "patel le llamará"), so the word must be able to be
+// a name and the name must end after it (the end, punctuation, a function
+// word, a date of birth, a verb its bearer is the subject of, "here").
+func (sc *scanner) particleTail(k, p int) bool {
+	T := sc.toks
+	if p >= len(T) || T[p].kind != tkWord || T[p].claimed || !T[p].space || T[p].inClin || T[p].ent.cue != cueNone ||
+		!sc.canBeName(p) || T[p].flags&(fParticle|fNameWord|fStreetSuffix|fOrgNoun) != 0 && T[p].flags&fSurname == 0 {
+		return false
+	}
+	w := sc.word(p)
+	switch string(sc.word(k)) {
+	case "von", "bin", "ibn", "bint", "abu", "ter", "zu":
+		// No preposition or noun in English or Spanish: any word that
+		// can be a name ("von stein", "bin laden").
+	case "del":
+		// "del rio", "del valle", "del toro": family names that are
+		// short words; the places staff speak from are longer nouns
+		// ("maria del consultorio", "del laboratorio").
+		if len(w) > 6 && T[p].flags&fSurname == 0 && dictionaryWord(w) && !(sc.upper(p) && !sc.allUpperText()) {
+			return false
+		}
+	default:
+		// "de", "da", "van", "le": also "of", "from", "the", a vehicle
+		// ("maria de recepcion", "omar van pool"): the word must be a
+		// listed family name, no dictionary word, or capitalised.
+		if T[p].flags&fSurname == 0 && (len(w) < 4 || dictionaryWord(w)) && !(sc.upper(p) && !sc.allUpperText()) {
+			return false
+		}
+	}
+	n := p + 1
+	if sc.isP(n, ',') || sc.isP(n, '.') {
+		n++
+	}
+	return sc.nameEnds(p+1) || sc.finiteVerb(p+1) || personVerb(sc.word(p+1)) || sc.is(p+1, "here") || sc.flags(n)&fDOBCue != 0
+}

@@ -103,3 +103,66 @@ func checkWholeName(t *testing.T, template, name string) {
 	}
 	t.Errorf("%q masked as %q, want %q whole as one name", text, d.Masked, name)
 }
+
+// TestParticleFamilyNames: a family name opened by a particle after a name
+// already found ("von stein", "del rio", "bin rashid") is masked with it,
+// in lower case and capitalised, where the name ends; the particle's
+// ordinary readings after a name stay outside the mask.
+func TestParticleFamilyNames(t *testing.T) {
+	names := []string{"omar bin rashid", "anna von stein", "rosa del rio", "ana de leon", "maria de souza",
+		"jean le blanc", "ali ibn saud", "marta dos santos", "carmen del valle", "omar bin laden",
+		"sofia del toro", "karl von berg", "ahmed ibn khalid"}
+	templates := []string{
+		"this is {N}",
+		"my name is {N}",
+		"it's {N} here",
+		"appointment for {N} tomorrow",
+		"my mom {N} needs a refill",
+		"the patient is {N}, dob 3/4/1950",
+		"thanks, {N}",
+		"please tell {N} the forms are ready",
+		"results for {N} please",
+	}
+	n := 0
+	for i, nm := range names {
+		for j, tp := range templates {
+			if (i+j)%2 == 1 {
+				continue
+			}
+			for _, name := range []string{nm, titleParticleName(nm)} {
+				n++
+				checkWholeName(t, tp, name)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d variants", n)
+	}
+	// The particle read as a word: the name before it stays alone.
+	for _, c := range []struct{ text, want string }{
+		{"this is maria de nuevo", "this is [NAME] de nuevo"},
+		{"soy maria de nuevo, gracias", "soy [NAME] de nuevo, gracias"},
+		{"dr patel le llamará mañana", "dr [NAME] le llamará mañana"},
+		{"this is maria de recepcion", "this is [NAME] de recepcion"},
+		{"my son omar van pool tomorrow?", "my son [NAME] van pool tomorrow?"},
+		{"soy rosa del laboratorio", "soy [NAME] del laboratorio"},
+		{"this is maria del consultorio", "this is [NAME] del consultorio"},
+	} {
+		if got := Detect(c.text).Masked; got != c.want {
+			t.Errorf("%q masked as %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// titleParticleName capitalises a name's words but its particles.
+func titleParticleName(s string) string {
+	w := strings.Fields(s)
+	for i, x := range w {
+		switch x {
+		case "bin", "von", "del", "de", "da", "le", "van", "ibn", "di", "dos", "ben", "ter":
+			continue
+		}
+		w[i] = titleName(x)
+	}
+	return strings.Join(w, " ")
+}

@@ -1252,6 +1252,9 @@ func (sc *scanner) extendNameSpans() {
 				p := k + 1
 				if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
 					p++
+				} else if sc.upper(p) == sc.upper(te) && sc.particleTail(k, p) {
+					te = p // "von stein", "del rio" (phi_names_compound.go)
+					continue
 				} else if articleParticle(sc.word(k)) {
 					break
 				}
