@@ -67,6 +67,9 @@ func (sc *scanner) positionalNames() {
 		sc.wordNameSlots(&r)
 	}
 	sc.questionSubjects()
+	if r.any&rJoin != 0 {
+		sc.romanisedNames()
+	}
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()
@@ -319,6 +322,9 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
 		return false
 	}
+	if sc.isP(k+1, '-') && !T[k+2].claimed && sc.romanisedPair(k) {
+		return true // "seo-yeon", "min-jun" (phi_names_compound.go)
+	}
 	if f := T[k].flags; f&(fStop|fNotName) != 0 && f&(fNameWord|fMonth) == 0 {
 		return false // "me", "back", "tomorrow": the checks below say no, slower
 	}
@@ -399,12 +405,16 @@ func (sc *scanner) nameRunCase(j, ref int) int {
 		if k >= len(T) {
 			break
 		}
-		if sc.isP(k, '-') && sc.attached(k) && sc.attached(k+1) && sc.kind(k+1) == tkWord && !T[k+1].claimed && sc.canBeName(k+1) {
+		if sc.isP(k, '-') && sc.attached(k) && sc.attached(k+1) && sc.kind(k+1) == tkWord && !T[k+1].claimed && (sc.canBeName(k+1) || sc.romanisedPair(end)) {
 			end = k + 1
 			continue
 		}
 		if !T[k].space {
 			break
+		}
+		if sc.romanisedFamily(k) {
+			end = k // "seo-yeon park"
+			continue
 		}
 		if ie, ok := sc.initialAt(k); ok && (sc.upper(k) || ie > k || !sc.is(k, "i") && !sc.is(k, "a")) {
 			if sc.nameEvidence(ie+1, false) && same(ie+1) && T[ie+1].space {
@@ -1223,6 +1233,10 @@ func (sc *scanner) extendNameSpans() {
 				te = sc.nameRun(ie + 1)
 				continue
 			}
+			if sc.romanisedFamily(k) {
+				te = k // "ji-hoon lee"
+				continue
+			}
 			if sc.kind(te) == tkWord && sc.tokenStartingAt(x.s) == te && sc.familyWordAfter(te) {
 				te = k // "tendai moyo has an appointment"
 				continue
@@ -1238,6 +1252,9 @@ func (sc *scanner) extendNameSpans() {
 				p := k + 1
 				if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && !T[p].claimed && T[p].space {
 					p++
+				} else if sc.upper(p) == sc.upper(te) && sc.particleTail(k, p) {
+					te = p // "von stein", "del rio" (phi_names_compound.go)
+					continue
 				} else if articleParticle(sc.word(k)) {
 					break
 				}
@@ -1253,11 +1270,18 @@ func (sc *scanner) extendNameSpans() {
 					// Another name span starts there: join the two.
 					if other := sc.nameCandAt(T[p].s); other >= 0 && other != c {
 						o := &sc.cands[other]
-						te = sc.tokenEndingAt(o.e)
-						o.e = o.s // dropped: resolve skips empty spans
-						if te < 0 {
+						ot := sc.tokenEndingAt(o.e)
+						if ot < 0 {
+							// It ends inside a word, before a possessive's
+							// "'s" ("al-farsi's"): one span to its end.
+							for q := te + 1; q < len(T) && T[q].s < o.e; q++ {
+								T[q].claimed = true
+							}
+							x.e, o.e = o.e, o.s
 							break
 						}
+						te = ot
+						o.e = o.s // dropped: resolve skips empty spans
 						continue
 					}
 					break
@@ -1286,12 +1310,22 @@ func (sc *scanner) extendNameSpans() {
 			}
 		}
 		if ts := sc.tokenStartingAt(x.s); ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) &&
-			sc.kind(ts-2) == tkWord && !T[ts-2].claimed && sc.canBeName(ts-2) && !sc.otherScriptWord(ts-2) &&
+			sc.kind(ts-2) == tkWord && !T[ts-2].claimed && (sc.canBeName(ts-2) || sc.romanisedPair(ts-2)) && !sc.otherScriptWord(ts-2) &&
 			(sc.upper(ts-2) || !sc.upper(ts)) && T[ts-2].flags&(fStop|fNotName|fClin) == 0 && !T[ts-2].inClin {
 			// The first part of a hyphenated name the lists began after:
 			// "Dong-hyun Kim", "hyun-woo here".
 			x.s = T[ts-2].s
 			T[ts-2].claimed, T[ts-1].claimed = true, true
+		} else if ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) && sc.romanisedPair(ts-2) {
+			// Both syllables found apart ("dong" listed, "hyun choi" by
+			// position): one name.
+			for o := range sc.cands {
+				if y := &sc.cands[o]; o != c && y.t == SpanName && y.e == T[ts-2].e && y.s < y.e {
+					x.s, y.e = y.s, y.s
+					T[ts-1].claimed = true
+					break
+				}
+			}
 		}
 		if ts := sc.tokenStartingAt(x.s); ts >= 1 && T[ts].space && sc.upper(ts) && !sc.allUpperText() && sc.kind(ts-1) == tkWord &&
 			!T[ts-1].claimed && sc.upper(ts-1) && T[ts-1].e-T[ts-1].s >= 2 && sc.canBeName(ts-1) && !sc.otherScriptWord(ts-1) &&
