@@ -246,3 +246,29 @@ func TestMoreMeasuresWithTheirValues(t *testing.T) {
 		}
 	}
 }
+
+// A result told by what it measures and where it landed: "her thyroid
+// number was 6.2", "my blood counts were low". A lone "my number" is a
+// phone number, and counts of things are no results.
+func TestResultsNamedByWhatTheyMeasure(t *testing.T) {
+	var msgs [][2]string
+	for _, of := range []string{"thyroid", "blood", "kidney", "liver", "sugar", "iron", "cholesterol"} {
+		for _, m := range []string{"number", "numbers", "count", "counts", "level", "levels", "reading", "readings"} {
+			for _, v := range []string{"was 6.2", "were low", "came back high", "are at 45"} {
+				for _, own := range []string{"my", "her", "his"} {
+					stmt := own + " " + of + " " + m + " " + v
+					msgs = append(msgs, [2]string{stmt + ", is that bad?", stmt})
+				}
+			}
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"my number is changed to 3", "call my number at 4", "my counts were 2 boxes of gloves",
+		"my reading is slow lately", "my phone number is high on the list", "the number was 6 on the ticket"} {
+		for _, s := range Detect(text).Spans {
+			if s.Type == SpanLab {
+				t.Errorf("%q read as a result: %q", text, Detect(text).Masked)
+			}
+		}
+	}
+}
