@@ -272,3 +272,22 @@ func TestResultsNamedByWhatTheyMeasure(t *testing.T) {
 		}
 	}
 }
+
+// Conditions named in everyday English and Spanish are masked; everyday
+// words a letter or two from a condition are not.
+func TestConditionsPatientsNameAndTheirLookalikes(t *testing.T) {
+	var msgs [][2]string
+	for _, w := range []string{"pulmonia", "reflujo", "arritmia", "dengue", "epoc", "hepatitis b", "psychosis", "mastitis",
+		"sarcoidosis", "bacterial vaginosis", "croup", "meningitis", "vitiligo", "spinal stenosis", "placenta previa"} {
+		for _, f := range []string{"mi mama tiene %s", "my son was diagnosed with %s", "she has %s again"} {
+			msgs = append(msgs, [2]string{fmt.Sprintf(f, w), w})
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"i want burritos for lunch", "our induction day is monday", "the inspection is at 3",
+		"with inflation the copay went up", "my intention is to pay today", "the lesson starts at noon", "martinis after work"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}
