@@ -7,7 +7,7 @@ PKGS    := ./...
 # OS keyring (Secret Service) on a headless machine; postgresql gives the
 # PostgreSQL tests the server binaries for their own throwaway cluster
 # (no service is started or used).
-SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools postgresql
+SYSTEM_PACKAGES := tmux dbus dbus-x11 gnome-keyring libsecret-tools postgresql wamerican wspanish
 
 .PHONY: all build demo test setup unit bench bench-peers load fuzz vet fmt-check clean replay-fixtures
 

@@ -237,6 +237,12 @@ func (sc *scanner) clinLeft(start int) int {
 		if sc.isP(k, '-') && !t.space {
 			continue
 		}
+		// "0.5mg clonazepam", "2.5 mg": the decimal point of a dose.
+		if (sc.isP(k, '.') || sc.isP(k, ',')) && !t.space && k+1 == start && sc.attached(k+1) && sc.kind(k-1) == tkNum && !sc.toks[k-1].claimed {
+			start = k - 1
+			k--
+			continue
+		}
 		// "the results of my blood test", "the level of sugar", "los
 		// resultados de mi examen", "mi nivel de azúcar": the measure's
 		// own words before it.

@@ -146,19 +146,42 @@ func (sc *scanner) colloquialShape(k int, s, e *int, typ *SpanType) bool {
 		}
 	case "problem", "problems", "problema", "problemas":
 		return sc.problemWith(k, s, e, typ)
-	case "levels", "numbers", "labs", "counts", "analisis", "laboratorios", "estudios", "examenes":
+	case "levels", "numbers", "labs", "counts", "analisis", "laboratorios", "estudios", "examenes",
+		"level", "number", "count", "reading", "readings":
 		// "my levels were high", "his numbers came back a little off",
 		// "mis análisis salieron mal": a result told only by where it
-		// landed, owned by someone.
-		if !ownedWord(sc.word(k - 1)) {
+		// landed, owned by someone. The measure may be named by what it
+		// is of ("my blood counts were low", "her thyroid number was
+		// 6.2"), and then a value is where it landed too. A lone "my
+		// number" is a phone number: the singular needs what it is of.
+		own := k - 1
+		if !ownedWord(sc.word(own)) {
+			if sc.kind(own) != tkWord || sc.flags(own)&(fBodyPart|fClin) == 0 || !ownedWord(sc.word(own-1)) {
+				return false
+			}
+			own--
+		}
+		if own == k-1 && sc.word(k)[len(sc.word(k))-1] != 's' {
 			return false
 		}
 		for j := k + 1; j < len(sc.toks) && j <= k+5; j++ {
-			if sc.statementBreak(j) || sc.kind(j) != tkWord {
+			if sc.statementBreak(j) {
+				return false
+			}
+			if sc.kind(j) == tkNum && j > k+1 && own < k-1 {
+				// "were 4.5", "was 6.2": the value, with its decimals.
+				v := j
+				if sc.isP(v+1, '.') && sc.attached(v+1) && sc.kind(v+2) == tkNum && sc.attached(v+2) {
+					v += 2
+				}
+				*s, *e, *typ = own, v, SpanLab
+				return true
+			}
+			if sc.kind(j) != tkWord {
 				return false
 			}
 			if resultLanding(sc.word(j)) {
-				*s, *e, *typ = k-1, j, SpanLab
+				*s, *e, *typ = own, j, SpanLab
 				return true
 			}
 			if !resultLink(sc.word(j)) {
@@ -303,7 +326,8 @@ func resultLanding(w []byte) bool {
 func resultLink(w []byte) bool {
 	switch string(w) {
 	case "were", "are", "was", "is", "came", "come", "back", "have", "has", "been", "went", "still", "a", "little", "bit",
-		"kinda", "kind", "of", "really", "pretty", "very", "too", "super", "all", "way", "up", "salieron", "salio", "estan",
+		"kinda", "kind", "of", "really", "pretty", "very", "too", "super", "all", "way", "up", "at", "around", "about",
+		"only", "now", "down", "to", "over", "under", "salieron", "salio", "estan",
 		"estaban", "muy", "un", "poco", "todos", "me", "le", "siguen", "bien", "algo":
 		return true
 	}

@@ -137,7 +137,7 @@ func sensitiveWords() map[string]uint16 {
 	add(snShape, "ganas", "thoughts", "pensamientos", "ending", "end", "enjoy", "enjoying", "disfruto", "disfruta", "interest",
 		"interes", "bed", "cama", "sleeping", "sleep", "sleeps", "duermo", "duerme", "dormido", "dormida", "problem",
 		"problems", "problema", "problemas", "levels", "numbers", "labs", "counts", "analisis", "laboratorios", "estudios",
-		"examenes", "cold", "stuffed", "energy", "energia", "derrame")
+		"examenes", "cold", "stuffed", "energy", "energia", "derrame", "level", "number", "count", "reading", "readings")
 	// Substance use in chat words (phi_clinical_substance.go).
 	add(snShape, substanceShapeWords...)
 	add(snShape, substanceChartWords...)

@@ -246,3 +246,48 @@ func TestMoreMeasuresWithTheirValues(t *testing.T) {
 		}
 	}
 }
+
+// A result told by what it measures and where it landed: "her thyroid
+// number was 6.2", "my blood counts were low". A lone "my number" is a
+// phone number, and counts of things are no results.
+func TestResultsNamedByWhatTheyMeasure(t *testing.T) {
+	var msgs [][2]string
+	for _, of := range []string{"thyroid", "blood", "kidney", "liver", "sugar", "iron", "cholesterol"} {
+		for _, m := range []string{"number", "numbers", "count", "counts", "level", "levels", "reading", "readings"} {
+			for _, v := range []string{"was 6.2", "were low", "came back high", "are at 45"} {
+				for _, own := range []string{"my", "her", "his"} {
+					stmt := own + " " + of + " " + m + " " + v
+					msgs = append(msgs, [2]string{stmt + ", is that bad?", stmt})
+				}
+			}
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"my number is changed to 3", "call my number at 4", "my counts were 2 boxes of gloves",
+		"my reading is slow lately", "my phone number is high on the list", "the number was 6 on the ticket"} {
+		for _, s := range Detect(text).Spans {
+			if s.Type == SpanLab {
+				t.Errorf("%q read as a result: %q", text, Detect(text).Masked)
+			}
+		}
+	}
+}
+
+// Conditions named in everyday English and Spanish are masked; everyday
+// words a letter or two from a condition are not.
+func TestConditionsPatientsNameAndTheirLookalikes(t *testing.T) {
+	var msgs [][2]string
+	for _, w := range []string{"pulmonia", "reflujo", "arritmia", "dengue", "epoc", "hepatitis b", "psychosis", "mastitis",
+		"sarcoidosis", "bacterial vaginosis", "croup", "meningitis", "vitiligo", "spinal stenosis", "placenta previa"} {
+		for _, f := range []string{"mi mama tiene %s", "my son was diagnosed with %s", "she has %s again"} {
+			msgs = append(msgs, [2]string{fmt.Sprintf(f, w), w})
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"i want burritos for lunch", "our induction day is monday", "the inspection is at 3",
+		"with inflation the copay went up", "my intention is to pay today", "the lesson starts at noon", "martinis after work"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}

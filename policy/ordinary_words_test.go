@@ -1,0 +1,92 @@
+package policy
+
+import (
+	"bufio"
+	"flag"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var updateOrdinary = flag.Bool("update-ordinary", false, "add to ordinary_words.txt the dictionary words the misspelling look-up would take")
+
+// ordinaryWordsFile is the list the misspelling look-up never reads as a
+// clinical term.
+const ordinaryWordsFile = "../assets/data/lexicons/ordinary_words.txt"
+
+// clinicalVariants are dictionary words the misspelling look-up may take,
+// because they are the clinical term they resemble: its plural, its
+// Spanish or British form, its adjective ("lesions", "gangrena",
+// "arritmico", "sunburnt"). Any other dictionary word it would take
+// belongs in ordinary_words.txt.
+var clinicalVariants = map[string]bool{
+	"absceso": true, "arritmica": true, "arritmico": true, "celiaca": true, "celiaco": true, "deficiencia": true,
+	"diseased": true, "diseases": true, "disorders": true, "gangrena": true, "gangrened": true, "gangrenes": true,
+	"hematoma": true, "impairments": true, "infecciosa": true, "infeccioso": true, "infectiva": true,
+	"infectivo": true, "lesions": true, "malarial": true, "nodules": true, "nodulo": true, "osteomielitis": true,
+	"psitacosis": true, "psychoses": true, "psychotics": true, "pulmonar": true, "salmonellae": true,
+	"salmonellas": true, "sprains": true, "sunburns": true, "sunburnt": true, "syndromes": true, "tendinitis": true,
+	"tifoidea": true, "tifoideo": true, "tiroidea": true, "tiroideo": true, "urinaria": true, "whiplashes": true,
+	"gestacion": true, "infarction": true, "pirosis": true, "pulmonaria": true, "strain": true, "infecting": true,
+}
+
+// TestOrdinaryWordsCoverTheDictionary: every dictionary word the
+// misspelling look-up would read as a medication or condition is listed
+// as ordinary, unless it is that term ("inflation" is not "infection",
+// "burritos" not "bursitis", "lesson" not "lesion"). Run with
+// -update-ordinary after the condition or medication lists change.
+func TestOrdinaryWordsCoverTheDictionary(t *testing.T) {
+	lx := lexiconOrPanic()
+	seen := map[string]bool{}
+	var missing []string
+	for _, path := range dictionaries {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Skipf("no dictionary: %v", err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			w := Normalize(strings.TrimSpace(sc.Text()))
+			if len(w) < 6 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || seen[w] {
+				continue
+			}
+			seen[w] = true
+			if _, known := lx.get([]byte(w)); known || clinicalVariants[w] {
+				continue
+			}
+			if _, ok := lx.fuzzyDrug([]byte(w)); ok {
+				missing = append(missing, w)
+			}
+		}
+		f.Close()
+	}
+	slices.Sort(missing)
+	if *updateOrdinary && len(missing) > 0 {
+		body, err := os.ReadFile(ordinaryWordsFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimRight(string(body), "\n"), "\n")
+		var head, words []string
+		for _, l := range lines {
+			if strings.HasPrefix(l, "#") || l == "" {
+				head = append(head, l)
+			} else {
+				words = append(words, l)
+			}
+		}
+		words = append(words, missing...)
+		slices.Sort(words)
+		words = slices.Compact(words)
+		out := strings.Join(append(head, words...), "\n") + "\n"
+		if err := os.WriteFile(ordinaryWordsFile, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d dictionary words would be read as a misspelt medication or condition (list them with go test -run TestOrdinaryWordsCoverTheDictionary -update-ordinary ./policy/, or add a true variant to clinicalVariants): %v",
+			len(missing), missing[:min(len(missing), 20)])
+	}
+}
