@@ -29,6 +29,8 @@ var clinicalVariants = map[string]bool{
 	"salmonellas": true, "sprains": true, "sunburns": true, "sunburnt": true, "syndromes": true, "tendinitis": true,
 	"tifoidea": true, "tifoideo": true, "tiroidea": true, "tiroideo": true, "urinaria": true, "whiplashes": true,
 	"gestacion": true, "infarction": true, "pirosis": true, "pulmonaria": true, "strain": true, "infecting": true,
+	"bulimics": true, "contusions": true, "convulsions": true, "depressives": true, "diuretics": true, "epileptics": true,
+	"varicoso": true, "melanosis": true, "tuberculina": true, "valiums": true, "aspirins": true,
 }
 
 // TestOrdinaryWordsCoverTheDictionary: every dictionary word the

@@ -291,3 +291,23 @@ func TestConditionsPatientsNameAndTheirLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// The plural of a condition, or the condition said of a person, was
+// listed as an ordinary word and never read: "my ulcers", "he had 2
+// miscarriages", "she is anemic".
+func TestConditionsSaidOfAPersonOrInThePlural(t *testing.T) {
+	var msgs [][2]string
+	for _, w := range []string{"ulcers", "miscarriages", "epileptic", "anemic", "fractures", "hernias", "hypoglycemic",
+		"schizophrenic", "bulimic", "menopausal", "overdosed", "concussions", "cataract", "gallstone", "fibroid"} {
+		for _, f := range []string{"my mom is %s", "he had %s last year", "she's been %s since may"} {
+			msgs = append(msgs, [2]string{fmt.Sprintf(f, w), w})
+		}
+	}
+	checkWhole(t, msgs)
+	for _, text := range []string{"we use alcohol wipes at the front desk", "our values matter", "the feature is new",
+		"the conclusion of the meeting", "it was a single visit"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}
