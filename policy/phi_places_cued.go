@@ -87,6 +87,12 @@ func (sc *scanner) cuedLineStart(i int) int {
 		sc.is(j, "ist") || sc.is(j, "est") || sc.is(j, "was") || sc.is(j, "now")); f++ {
 		j++
 	}
+	return sc.lineHead(j)
+}
+
+// lineHead returns j when an address line can open at token j, or -1.
+func (sc *scanner) lineHead(j int) int {
+	T := sc.toks
 	if j >= len(T) {
 		return -1
 	}
@@ -96,14 +102,16 @@ func (sc *scanner) cuedLineStart(i int) int {
 	// name ("cra", "calle", "rua").
 	switch {
 	case T[j].kind == tkNum || T[j].kind == tkAlnum:
-		if T[j].e-T[j].s > 8 {
+		// A reading ("120/80") is no house number; a door number the
+		// date reader took ("23/4") is read by linePart.
+		if T[j].e-T[j].s > 8 || sc.isP(j+1, '/') && !T[j].claimed {
 			return -1
 		}
 	case T[j].kind == tkWord && T[j].flags&(fUnitDesignator|fStreetPrefix|fDistrict) != 0,
 		T[j].kind == tkWord && (houseMarker(sc.txt(j)) || lineStreetAbbrev(sc.txt(j))) && (sc.kind(j+1) == tkNum || sc.isP(j+1, '.') || sc.isP(j+1, '#')),
 		T[j].kind == tkWord && T[j].e-T[j].s == 1 && sc.isP(j+1, '-') && sc.attached(j+1) && sc.kind(j+2) == tkNum && sc.attached(j+2),
 		T[j].kind == tkWord && (sc.is(j, "house") || sc.is(j, "door") || sc.is(j, "h") || sc.is(j, "hno") || sc.is(j, "p") || sc.is(j, "po") ||
-			sc.is(j, "room") || sc.is(j, "villa") || sc.is(j, "plot")):
+			sc.is(j, "room") || sc.is(j, "villa") || sc.is(j, "plot") || sc.is(j, "building") || sc.is(j, "tower")):
 	default:
 		return -1
 	}
@@ -209,7 +217,7 @@ func (sc *scanner) linePart(k int, place *bool) (end int, ok, digits, last bool)
 			case c == '.':
 				// An abbreviation's dot: "co. mayo", "jal. 44100", "no. 88".
 				if sc.attached(q) && q > k && T[q-1].kind == tkWord && T[q-1].e-T[q-1].s <= 4 && q+1 < len(T) &&
-					(sc.kind(q+1) != tkWord || !sc.upper(q+1) || T[q+1].flags&(fStop|fPersonal) == 0) && sc.kind(q+1) != tkPunct {
+					(sc.kind(q+1) != tkWord || !sc.upper(q+1) || T[q+1].flags&(fStop|fPersonal) == 0 || houseMarker(sc.txt(q+1))) && sc.kind(q+1) != tkPunct {
 					e = q
 					continue
 				}

@@ -85,6 +85,17 @@ func TestCuedAddressLinesLookAlikes(t *testing.T) {
 		"send it to me, I need 2, thanks",
 		"we moved to 2 doses a day, then 3, per the doctor",
 		"address: 2nd floor, suite 300 is the lab, room 12 is x-ray",
+		"I'm at 2nd floor, room 305, by the lifts",
+		"we are at 120/80, 95 pulse, feeling ok",
+		"I'm at 5, 6 tomorrow",
+		"it's at 3, 4 pm at the latest",
+		"she's at 38.5, 39 last night",
+		"send it to 2 people, 3 if needed",
+		"the lab is at 2nd floor, suite 300, east wing",
+		"I am at 50 units, 10 at night",
+		"we're at 3 kids now, 2 in school",
+		"I'm at 7, 8 on a bad day, maybe 9",
+		"we are at 140/90, 88 bpm, 97 sats",
 	} {
 		if got := Detect(msg).Masked; got != msg {
 			t.Errorf("Detect(%q)\n got  %q\n want it unchanged", msg, got)
