@@ -1249,6 +1249,9 @@ func (sc *scanner) maskLine(a, b int) {
 // state, so HIPAA Safe Harbor makes it an identifier; a country or a
 // state alone stays.
 func (sc *scanner) placeMentions() {
+	// A whole address line after its cue first: a town inside it is
+	// part of it, not a mention of its own.
+	sc.cuedAddressLines()
 	T := sc.toks
 	// A place is named with a capital: text with none holds no mention.
 	if len(T) < 3 || sc.placeAny&(shPrep|shComma) == 0 || !sc.n.hasUpper {

@@ -318,6 +318,9 @@ func (g *gen) categoryValue(ph, lang string) (seg, bool) {
 	if s, ok := g.categoryValue5(ph, lang); ok {
 		return s, true
 	}
+	if s, ok := g.categoryValue6(ph, lang); ok {
+		return s, true
+	}
 	if s, ok := g.categoryValuePositions(ph, lang); ok {
 		return s, true
 	}

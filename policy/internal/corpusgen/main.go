@@ -130,7 +130,8 @@ func generate(seed uint64) []Example {
 	}
 	exs = append(exs, generateClinical(seed)...)
 	exs = append(exs, generatePositions(seed)...)
-	return append(exs, generateSensitive(seed)...)
+	exs = append(exs, generateSensitive(seed)...)
+	return append(exs, generateCuedLines(seed)...)
 }
 
 // build concatenates segments and records the gold spans.
