@@ -115,6 +115,7 @@ func (sc *scanner) disguisedClinical(i int) string {
 		if len(b)+len(w) > len(buf) {
 			return ""
 		}
+		disguised = disguised || T[k].leet // "p0s1t1v0", restored by the fold
 		for _, c := range w {
 			if c < 'a' || c > 'z' {
 				disguised = true

@@ -52,7 +52,7 @@ func (sc *scanner) restoreLeetWords() {
 			if known && !name || !known && len(r) >= 3 && dictionaryWord(r) {
 				copy(w, r)
 				t.kind = tkWord
-				t.fuzzy = true
+				t.fuzzy, t.leet = true, true
 				break
 			}
 		}

@@ -18,6 +18,7 @@ type token struct {
 	fuzzy   bool      // looked up through a misspelling, an inflection or digits for letters
 	inClin  bool      // inside a clinical phrase ("colon cancer"): never part of a name
 	spelled bool      // typed a letter at a time ("c.h.e.s.t"), joined by the fold
+	leet    bool      // typed with digits for letters ("thr3w"), restored in the folded view
 	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
 	flags   uint64
 	ent     lexEntry // lexicon entry of the single word (zero if none)

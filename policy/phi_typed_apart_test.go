@@ -311,3 +311,14 @@ func TestConditionsSaidOfAPersonOrInThePlural(t *testing.T) {
 		}
 	}
 }
+
+// A verdict typed with digits for letters is still a verdict when staff
+// write it to a patient, although the fold reads the word restored.
+func TestOutboundVerdictTypedWithDigitsIsRefused(t *testing.T) {
+	for _, text := range []string{"su prueba salio p0s1t1v0", "your test came back p0s1t1v3", "t3st r3sult: n3g4t1v3",
+		"you are pr3gn4nt", "esta usted 3mb4r4z4d4", "your hiv test is p0sitiv3"} {
+		if !ScreenOutbound(text, guardClinic).Refused() {
+			t.Errorf("%q was allowed", text)
+		}
+	}
+}
