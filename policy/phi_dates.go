@@ -378,15 +378,13 @@ func (sc *scanner) numericAges() {
 // spelledAges finds ages over 89 written in words: "ninety-two years
 // old", "noventa y cinco años", "a hundred and one".
 func (sc *scanner) spelledAges() {
+	if sc.trigAny&trigSpelledAge == 0 {
+		return // every age read here opens with one of its words
+	}
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord {
-			continue
-		}
-		if c := sc.n.b[T[i].s]; c != 'n' && c != 'h' && c != 'c' {
-			continue
-		}
-		if !(sc.is(i, "ninety") || sc.is(i, "noventa") || sc.is(i, "hundred") || sc.is(i, "cien") || sc.is(i, "ciento")) {
+		// "ninety", "noventa", "hundred", "cien", "ciento".
+		if T[i].claimed || T[i].kind != tkWord || T[i].trig&trigSpelledAge == 0 {
 			continue
 		}
 		end := i

@@ -70,6 +70,9 @@ type scanner struct {
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// trigAny is the union of the tokens' rule triggers
+	// (phi_triggers.go): a reader whose words are absent returns at once.
+	trigAny ruleTrigger
 	// numbersAny says some token is a number or a code (tkNum, tkAlnum)
 	// as tokenized. Readers that start only at such a token skip a
 	// message without one; no later step makes one (a code may turn into
@@ -198,7 +201,7 @@ func (sc *scanner) run(text string) {
 	sc.kept = sc.kept[:0]
 	sc.upperText = 0
 	sc.placeholder = false
-	sc.stmtAny, sc.flagsAny = 0, 0
+	sc.stmtAny, sc.flagsAny, sc.trigAny = 0, 0, 0
 	if len(sc.toks) == 0 {
 		return
 	}
@@ -275,8 +278,10 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok := lx.get(w)
+			e, ok, trig := lx.getTriggers(w)
 			T[i].stmt = e.stmt
+			T[i].trig = trig
+			sc.trigAny |= trig
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}

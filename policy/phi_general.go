@@ -335,7 +335,8 @@ func (sc *scanner) ordinalWord(i int) (int, bool) {
 }
 
 // spelledYear reads a year in words at token i: "nineteen sixty-two",
-// "two thousand three", "mil novecientos sesenta y dos".
+// "two thousand three", "mil novecientos sesenta y dos". Its first words
+// are those of trigYearStart.
 func (sc *scanner) spelledYear(i int) (int, bool) {
 	tail := func(k int) int { // tens[-unit] or teen or unit after the century
 		if !numberWord(sc.word(k)) || sc.kind(k) != tkWord {
@@ -391,6 +392,9 @@ func (sc *scanner) spelledYear(i int) (int, bool) {
 // dieciséis de abril de mil novecientos…", and a spelled birth year alone
 // ("born in nineteen twenty-nine").
 func (sc *scanner) spelledDates() {
+	if sc.flagsAny&fMonth == 0 && sc.trigAny&trigYearStart == 0 {
+		return // a date read here has a month, a year alone one of the year's first words
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind != tkWord {
@@ -579,6 +583,9 @@ func (sc *scanner) shorthandAges() {
 // decadeAge finds an age over 89 given as a decade or between commas:
 // "in her 90s", "in his nineties", "my grandpa, 94, fell".
 func (sc *scanner) decadeAges() {
+	if sc.trigAny&trigDecadeWord == 0 && !sc.numbersAny {
+		return // no decade word, and no number: "90s", "94"
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && sc.n.b[T[i].s] != 'n' && sc.n.b[T[i].s] != 'c' {

@@ -83,28 +83,48 @@ type wordIndex struct {
 	shift uint
 	keys  []string
 	ents  []lexEntry
+	// trig holds each key's rule triggers (phi_triggers.go). A key may
+	// be a trigger word only, which no list holds: get answers for it
+	// as the map does, not found.
+	trig []ruleTrigger
 }
 
 type wordSlot struct {
-	h   uint64 // hashWord of the key; 0 marks an empty slot
-	idx int32  // into keys and ents
+	h      uint64 // hashWord of the key; 0 marks an empty slot
+	idx    int32  // into keys, ents and trig
+	listed bool   // the key is in the word map, not only a trigger word
 }
 
-func newWordIndex(words map[string]lexEntry) wordIndex {
-	size := 1 << bits.Len(uint(len(words)*2)) // at most half full
+func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger) wordIndex {
+	n := len(words)
+	for k := range triggers {
+		if _, ok := words[k]; !ok {
+			n++
+		}
+	}
+	size := 1 << bits.Len(uint(n*2)) // at most half full
 	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
-		keys: make([]string, 0, len(words)), ents: make([]lexEntry, 0, len(words))}
+		keys: make([]string, 0, n), ents: make([]lexEntry, 0, n), trig: make([]ruleTrigger, 0, n)}
 	mask := uint64(size - 1)
-	for k, e := range words {
+	put := func(k string, e lexEntry, listed bool) {
 		h := indexHash([]byte(k))
 		for i := h >> x.shift; ; i = (i + 1) & mask {
 			if x.slots[i].h == 0 {
-				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys)), listed: listed}
 				break
 			}
 		}
 		x.keys = append(x.keys, k)
 		x.ents = append(x.ents, e)
+		x.trig = append(x.trig, triggers[k])
+	}
+	for k, e := range words {
+		put(k, e, true)
+	}
+	for k := range triggers {
+		if _, ok := words[k]; !ok {
+			put(k, lexEntry{}, false)
+		}
 	}
 	return x
 }
@@ -120,16 +140,23 @@ func indexHash(w []byte) uint64 {
 
 // get returns the entry for w, as lexicon.words[string(w)] would.
 func (lx *lexicon) get(w []byte) (lexEntry, bool) {
+	e, ok, _ := lx.getTriggers(w)
+	return e, ok
+}
+
+// getTriggers is get that also returns the rules w can start
+// (phi_triggers.go): one probe answers both.
+func (lx *lexicon) getTriggers(w []byte) (lexEntry, bool, ruleTrigger) {
 	x := &lx.index
 	h := indexHash(w)
 	mask := uint64(len(x.slots) - 1)
 	for i := h >> x.shift; ; i = (i + 1) & mask {
 		s := x.slots[i]
 		if s.h == 0 {
-			return lexEntry{}, false
+			return lexEntry{}, false, 0
 		}
 		if s.h == h && x.keys[s.idx] == string(w) {
-			return x.ents[s.idx], true
+			return x.ents[s.idx], s.listed, x.trig[s.idx]
 		}
 	}
 }

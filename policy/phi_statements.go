@@ -582,7 +582,7 @@ func (sc *scanner) personAges() {
 		}
 		sc.addTok(i, i, SpanAge, 0.8, prioAge)
 	}
-	for i := range T {
+	for i := 0; i < len(T) && sc.trigAny&trigSpelledAge != 0; i++ { // "hundred" is one of its words
 		if !T[i].claimed && sc.is(i, "hundred") && sc.is(i-1, "a") && (sc.is(i-2, "turned") || sc.is(i-2, "turning") || sc.is(i-2, "turns")) && sc.personBefore(i-2) {
 			sc.addTok(i-1, i, SpanAge, 0.8, prioAge)
 		}

@@ -19,10 +19,11 @@ type token struct {
 	inClin  bool      // inside a clinical phrase ("colon cancer"): never part of a name
 	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
 	flags   uint64
-	ent     lexEntry // lexicon entry of the single word (zero if none)
-	role    uint16   // what the name-position rules look for (rJoin…), set by lookup
-	capital bool     // the word's first letter is a capital as written (scanner.upper)
-	punct   byte     // a punctuation token's byte (scanner.isP), 0 for the other kinds
+	ent     lexEntry    // lexicon entry of the single word (zero if none)
+	role    uint16      // what the name-position rules look for (rJoin…), set by lookup
+	capital bool        // the word's first letter is a capital as written (scanner.upper)
+	punct   byte        // a punctuation token's byte (scanner.isP), 0 for the other kinds
+	trig    ruleTrigger // the readers the word can start (phi_triggers.go), set by lookup
 }
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
