@@ -880,9 +880,9 @@ func (sc *scanner) germanicStreet(i int) (int, bool) {
 	if sc.kind(i) != tkWord || sc.kind(n) != tkNum {
 		return 0, false
 	}
-	w := string(sc.word(i))
+	w := sc.word(i)
 	for _, suf := range []string{"strasse", "straße", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
-		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
 			return n, true
 		}
 	}

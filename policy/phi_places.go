@@ -47,6 +47,9 @@ func (sc *scanner) addresses() {
 // cuedAddresses finds a street address without a street type after an
 // address cue: "my address is 4417 Elston", "domicilio: 12 Hidalgo".
 func (sc *scanner) cuedAddresses() {
+	if sc.flagsAny&fAddrCue == 0 {
+		return // no cue
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].flags&fAddrCue == 0 {

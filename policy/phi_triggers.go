@@ -31,6 +31,9 @@ const (
 	trigSpanishArticle                         // "un", "la": spanishLayComplaints
 	trigLostLead                               // "can't", "ya no", "uses": lostFunctions
 	trigLostWhat                               // "walk", "camina", "wheelchair": lostFunctions
+	trigPregnantWho                            // "i'm", "estoy": pregnant, pregnancyStages
+	trigPregnancyStage                         // "expecting", "due": pregnancyStages
+	trigDigitWord                              // "one", "cinco": spelledDigits
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -51,6 +54,9 @@ var triggerWords = []struct {
 	{trigSpanishArticle, spanishArticles},
 	{trigLostLead, append(append([]string{}, lostLeadWords...), aidVerbWords...)},
 	{trigLostWhat, lostWhatWords()},
+	{trigPregnantWho, pregnantWhoWords},
+	{trigPregnancyStage, pregnancyStageWords},
+	{trigDigitWord, digitWords()},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
