@@ -370,12 +370,12 @@ func (sc *scanner) capitalisedPairs() {
 // namesBeforeHere finds a self-introduction that ends in "here" or "aquí"
 // at the start of a message or clause: "Xiomara Quispe here, ...".
 func (sc *scanner) namesBeforeHere() {
+	if sc.trigAny&trigHere == 0 {
+		return
+	}
 	T := sc.toks
 	for h := 1; h < len(T); h++ {
-		if c := sc.n.b[T[h].s]; (c != 'h' && c != 'a') || T[h].kind != tkWord {
-			continue
-		}
-		if !(sc.is(h, "here") || sc.is(h, "aqui")) || T[h].claimed {
+		if T[h].trig&trigHere == 0 || T[h].kind != tkWord || T[h].claimed { // "here", "aqui"
 			continue
 		}
 		s := h - 1
@@ -638,6 +638,9 @@ func (sc *scanner) initialNames() {
 // "jean-pierre") when either part is a listed given name, even one that is
 // also a weekday or a word, and takes the family name after them.
 func (sc *scanner) hyphenNames() {
+	if sc.placeAny&shDash == 0 {
+		return // no dash to join the two names
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || !sc.isP(i+1, '-') || !sc.attached(i+1) || !sc.attached(i+2) ||

@@ -11,6 +11,9 @@ package policy
 // the things patients and families do, so that "can grace periods apply"
 // and "will summer camp forms" stay.
 func (sc *scanner) modalNames() {
+	if sc.flagsAny&fFirst == 0 {
+		return // modalGiven needs a listed given name
+	}
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if !sc.modalGiven(i) {

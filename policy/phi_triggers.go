@@ -34,6 +34,7 @@ const (
 	trigPregnantWho                            // "i'm", "estoy": pregnant, pregnancyStages
 	trigPregnancyStage                         // "expecting", "due": pregnancyStages
 	trigDigitWord                              // "one", "cinco": spelledDigits
+	trigHere                                   // "here", "aqui": namesBeforeHere
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -57,6 +58,7 @@ var triggerWords = []struct {
 	{trigPregnantWho, pregnantWhoWords},
 	{trigPregnancyStage, pregnancyStageWords},
 	{trigDigitWord, digitWords()},
+	{trigHere, []string{"here", "aqui"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
