@@ -35,6 +35,8 @@ const (
 	trigPregnancyStage                         // "expecting", "due": pregnancyStages
 	trigDigitWord                              // "one", "cinco": spelledDigits
 	trigHere                                   // "here", "aqui": namesBeforeHere
+	trigQuestionAux                            // "can", "did": questionAuxAt
+	trigQuestionVerb                           // "come", "pick", "ok": questionVerbAt
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -59,6 +61,8 @@ var triggerWords = []struct {
 	{trigPregnancyStage, pregnancyStageWords},
 	{trigDigitWord, digitWords()},
 	{trigHere, []string{"here", "aqui"}},
+	{trigQuestionAux, questionAuxWords},
+	{trigQuestionVerb, questionVerbWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
