@@ -750,6 +750,9 @@ func (sc *scanner) codedPostcodes() {
 // townsAfterStreets reads a town after a street: "Rua das Flores 80,
 // Lisboa".
 func (sc *scanner) townsAfterStreets() {
+	if sc.placeAny&shComma == 0 {
+		return // the town follows the street after a comma
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) ||
@@ -873,6 +876,9 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 // germanicStreet reads "Hauptstraße 5", "Kerkstraat 12", "Bredgade 3":
 // a street word with a street ending, then its number.
 func (sc *scanner) germanicStreet(i int) (int, bool) {
+	if t := &sc.toks[i]; t.e-t.s < 6 {
+		return 0, false // the shortest street word is a three-letter suffix after three letters
+	}
 	n := i + 1
 	if sc.isP(n, '.') && sc.attached(n) {
 		n++ // "Hauptstr. 5"
@@ -905,6 +911,9 @@ func determiner(w []byte) bool {
 // single letters, spaced or joined by one separator, is read as one word;
 // it is a name when the lists know it or a name cue stands before it.
 func (sc *scanner) spelledOutNames() {
+	if sc.placeAny&shLetters == 0 {
+		return // fewer than three single letters
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 {

@@ -312,8 +312,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 
 // poBox reads "PO Box 45", "P.O. Box 45", "apartado postal 45".
 func (sc *scanner) poBox(i int) (int, bool) {
-	if c := sc.n.b[sc.toks[i].s]; c != 'p' && c != 'a' && c != 'c' {
-		return 0, false
+	if sc.toks[i].trig&trigPOBox == 0 {
+		return 0, false // "po", "p", "apartado", "casilla" open each form below
 	}
 	j := -1
 	switch {

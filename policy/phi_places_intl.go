@@ -114,6 +114,7 @@ const (
 	shShortNum                    // a word of up to three letters before a number or a code
 	shVehicle                     // a word for a vehicle or its plate
 	shCJK                         // a word in Chinese, Japanese or Korean script
+	shLetters                     // three one-letter words or more (a name spelt out)
 )
 
 // placeShapes scans the tokens once for the shapes above.
@@ -121,6 +122,7 @@ func (sc *scanner) placeShapes() uint16 {
 	T := sc.toks
 	b := sc.n.b
 	var m uint16
+	letters := 0
 	for i := range T {
 		t := &T[i]
 		switch t.kind {
@@ -149,6 +151,9 @@ func (sc *scanner) placeShapes() uint16 {
 		case tkWord:
 			n := t.e - t.s
 			w := b[t.s:t.e]
+			if n == 1 {
+				letters++
+			}
 			if w[0] >= 0xe3 && w[0] <= 0xe9 || w[0] == 0xe1 { // Korean is folded to its letters (U+1100…)
 				m |= shCJK
 			}
@@ -158,13 +163,16 @@ func (sc *scanner) placeShapes() uint16 {
 					m |= shShortNum
 				}
 			}
-			if n <= 4 && m&shPrep == 0 && placePrep(w) {
+			if m&shPrep == 0 && t.trig&trigPlacePrep != 0 {
 				m |= shPrep
 			}
 			if m&shVehicle == 0 && maybeVehicleWord(w) && t.flags&fStop == 0 && vehicleWord(w) {
 				m |= shVehicle
 			}
 		}
+	}
+	if letters >= 3 {
+		m |= shLetters
 	}
 	return m
 }
@@ -1260,7 +1268,7 @@ func (sc *scanner) placeMentions() {
 		}
 		// Cheap tests first: a preposition before the word, or a comma
 		// within three words after it.
-		if !placePrep(sc.word(i-1)) && !sc.isP(i+1, ',') && !sc.isP(i+2, ',') && !sc.isP(i+3, ',') {
+		if !sc.placePrepAt(i-1) && !sc.isP(i+1, ',') && !sc.isP(i+2, ',') && !sc.isP(i+3, ',') {
 			continue
 		}
 		if !sc.upper(i) || !sc.townWord(i) || !sc.placeCueBefore(i) && !sc.regionAfter(i) || sc.allUpperText() {
@@ -1295,13 +1303,12 @@ func (sc *scanner) placeMentions() {
 	}
 }
 
-// placePrep reports the prepositions placeCueBefore reads.
-func placePrep(w []byte) bool {
-	switch string(w) {
-	case "from", "in", "at", "to", "en", "de", "em", "no", "na", "a":
-		return true
-	}
-	return false
+// placePrepWords are the prepositions placeCueBefore reads (trigPlacePrep).
+var placePrepWords = []string{"from", "in", "at", "to", "en", "de", "em", "no", "na", "a"}
+
+// placePrepAt reports token i as one of placePrepWords.
+func (sc *scanner) placePrepAt(i int) bool {
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigPlacePrep != 0
 }
 
 // townWord reports a capitalised word that can be part of a town's name.

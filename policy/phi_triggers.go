@@ -37,6 +37,8 @@ const (
 	trigHere                                   // "here", "aqui": namesBeforeHere
 	trigQuestionAux                            // "can", "did": questionAuxAt
 	trigQuestionVerb                           // "come", "pick", "ok": questionVerbAt
+	trigPlacePrep                              // "from", "en": placePrepAt, placeShapes
+	trigPOBox                                  // "po", "apartado", "casilla": poBox
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -63,6 +65,8 @@ var triggerWords = []struct {
 	{trigHere, []string{"here", "aqui"}},
 	{trigQuestionAux, questionAuxWords},
 	{trigQuestionVerb, questionVerbWords},
+	{trigPlacePrep, placePrepWords},
+	{trigPOBox, []string{"po", "p", "apartado", "casilla"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
