@@ -607,7 +607,7 @@ func buildLexicon() (*lexicon, error) {
 	placeLexicon(lx)
 	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
-	lx.index = newWordIndex(lx.words, triggerTable())
+	lx.index = newWordIndex(lx.words, triggerTable(), roleWords)
 	lx.pairs = newPairIndex(lx.phrase2)
 	lx.people = populationNameTable()
 	lx.building.n, lx.building.toks = normText{}, nil

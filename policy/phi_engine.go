@@ -278,10 +278,10 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok, trig := lx.getTriggers(w)
+			e, ok, tags := lx.getTagged(w)
 			T[i].stmt = e.stmt
-			T[i].trig = trig
-			sc.trigAny |= trig
+			T[i].trig, T[i].wordRole = tags.trig, tags.role
+			sc.trigAny |= tags.trig
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}
@@ -377,13 +377,13 @@ func (sc *scanner) lookup() {
 				continue
 			}
 		}
-		if e := T[i].ent; e.cue != cueNone || e.flags&fClin != 0 {
-			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: e})
+		if T[i].ent.cue != cueNone || T[i].ent.flags&fClin != 0 {
+			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: T[i].ent})
 		}
 	}
 	sc.dottedAbbrev()
 	latin := 0
-	for i := range T {
+	for i := 0; i < len(T) && sc.flagsAny&fLatin != 0; i++ {
 		if T[i].flags&fLatin != 0 {
 			latin++
 		}

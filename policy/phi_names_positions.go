@@ -119,9 +119,10 @@ func (sc *scanner) noteRole(i int) {
 		if w[n-1] == 's' && w[n-2] == '\'' {
 			b = rPossessive
 		}
-		if a, z := w[0]-'a', w[n-1]-'a'; n <= 15 && a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
-			b |= roleWords[string(w)]
-		}
+		// roleWords[string(w)], found by lookup's probe of the index:
+		// every role word is a letter-bounded word of at most fifteen
+		// letters, the words roleOf's filter lets through.
+		b |= t.wordRole
 	} else {
 		b = sc.roleOf(i)
 	}

@@ -83,28 +83,41 @@ type wordIndex struct {
 	shift uint
 	keys  []string
 	ents  []lexEntry
-	// trig holds each key's rule triggers (phi_triggers.go). A key may
-	// be a trigger word only, which no list holds: get answers for it
-	// as the map does, not found.
-	trig []ruleTrigger
+	// tags holds each key's rule triggers (phi_triggers.go) and
+	// name-position roles (roleWords). A key may be a trigger or role
+	// word only, which no list holds: get answers for it as the map
+	// does, not found.
+	tags []wordTags
+}
+
+// wordTags is what the index knows of a word beside its lexicon entry.
+type wordTags struct {
+	trig ruleTrigger
+	role uint16
 }
 
 type wordSlot struct {
 	h      uint64 // hashWord of the key; 0 marks an empty slot
-	idx    int32  // into keys, ents and trig
+	idx    int32  // into keys, ents and tags
 	listed bool   // the key is in the word map, not only a trigger word
 }
 
-func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger) wordIndex {
-	n := len(words)
+func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger, roles map[string]uint16) wordIndex {
+	extra := map[string]bool{} // trigger and role words no list holds
 	for k := range triggers {
 		if _, ok := words[k]; !ok {
-			n++
+			extra[k] = true
 		}
 	}
+	for k := range roles {
+		if _, ok := words[k]; !ok {
+			extra[k] = true
+		}
+	}
+	n := len(words) + len(extra)
 	size := 1 << bits.Len(uint(n*2)) // at most half full
 	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
-		keys: make([]string, 0, n), ents: make([]lexEntry, 0, n), trig: make([]ruleTrigger, 0, n)}
+		keys: make([]string, 0, n), ents: make([]lexEntry, 0, n), tags: make([]wordTags, 0, n)}
 	mask := uint64(size - 1)
 	put := func(k string, e lexEntry, listed bool) {
 		h := indexHash([]byte(k))
@@ -116,15 +129,13 @@ func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger) wo
 		}
 		x.keys = append(x.keys, k)
 		x.ents = append(x.ents, e)
-		x.trig = append(x.trig, triggers[k])
+		x.tags = append(x.tags, wordTags{trig: triggers[k], role: roles[k]})
 	}
 	for k, e := range words {
 		put(k, e, true)
 	}
-	for k := range triggers {
-		if _, ok := words[k]; !ok {
-			put(k, lexEntry{}, false)
-		}
+	for k := range extra {
+		put(k, lexEntry{}, false)
 	}
 	return x
 }
@@ -140,23 +151,23 @@ func indexHash(w []byte) uint64 {
 
 // get returns the entry for w, as lexicon.words[string(w)] would.
 func (lx *lexicon) get(w []byte) (lexEntry, bool) {
-	e, ok, _ := lx.getTriggers(w)
+	e, ok, _ := lx.getTagged(w)
 	return e, ok
 }
 
-// getTriggers is get that also returns the rules w can start
-// (phi_triggers.go): one probe answers both.
-func (lx *lexicon) getTriggers(w []byte) (lexEntry, bool, ruleTrigger) {
+// getTagged is get that also returns the rules w can start
+// (phi_triggers.go) and its name-position roles: one probe answers all.
+func (lx *lexicon) getTagged(w []byte) (lexEntry, bool, wordTags) {
 	x := &lx.index
 	h := indexHash(w)
 	mask := uint64(len(x.slots) - 1)
 	for i := h >> x.shift; ; i = (i + 1) & mask {
 		s := x.slots[i]
 		if s.h == 0 {
-			return lexEntry{}, false, 0
+			return lexEntry{}, false, wordTags{}
 		}
 		if s.h == h && x.keys[s.idx] == string(w) {
-			return x.ents[s.idx], s.listed, x.trig[s.idx]
+			return x.ents[s.idx], s.listed, x.tags[s.idx]
 		}
 	}
 }

@@ -10,20 +10,21 @@ const (
 
 // token is one word, number or punctuation mark of the folded view.
 type token struct {
-	s, e    int32 // folded byte offsets
-	kind    uint8
-	space   bool      // whitespace (or the start of text) before the token
-	claimed bool      // inside a span an earlier detector found
-	addrEnd bool      // last token of a street address (a ZIP may follow)
-	fuzzy   bool      // looked up through a misspelling, an inflection or digits for letters
-	inClin  bool      // inside a clinical phrase ("colon cancer"): never part of a name
-	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
-	flags   uint64
-	ent     lexEntry    // lexicon entry of the single word (zero if none)
-	role    uint16      // what the name-position rules look for (rJoin…), set by lookup
-	capital bool        // the word's first letter is a capital as written (scanner.upper)
-	punct   byte        // a punctuation token's byte (scanner.isP), 0 for the other kinds
-	trig    ruleTrigger // the readers the word can start (phi_triggers.go), set by lookup
+	s, e     int32 // folded byte offsets
+	kind     uint8
+	space    bool      // whitespace (or the start of text) before the token
+	claimed  bool      // inside a span an earlier detector found
+	addrEnd  bool      // last token of a street address (a ZIP may follow)
+	fuzzy    bool      // looked up through a misspelling, an inflection or digits for letters
+	inClin   bool      // inside a clinical phrase ("colon cancer"): never part of a name
+	stmt     stmtClass // statement word classes (sVital, sHealthVerb…)
+	flags    uint64
+	ent      lexEntry    // lexicon entry of the single word (zero if none)
+	role     uint16      // what the name-position rules look for (rJoin…), set by lookup
+	capital  bool        // the word's first letter is a capital as written (scanner.upper)
+	punct    byte        // a punctuation token's byte (scanner.isP), 0 for the other kinds
+	trig     ruleTrigger // the readers the word can start (phi_triggers.go), set by lookup
+	wordRole uint16      // roleWords of the word as written, set by lookup; noteRole makes role of it
 }
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
