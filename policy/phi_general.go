@@ -630,6 +630,9 @@ func (sc *scanner) appositive(i, e int) bool {
 // name after it: a listed family name, or a capitalised word after a
 // capitalised given name.
 func (sc *scanner) wordGivenNames() {
+	if sc.flagsAny&(fNameWord|fMonth) == 0 {
+		return // no given name that is also a word or a month
+	}
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || T[i].flags&(fNameWord|fMonth) == 0 || !T[i+1].space || T[i+1].claimed {

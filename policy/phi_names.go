@@ -262,8 +262,10 @@ func (sc *scanner) names() {
 		sc.wordGivenNames()
 	}
 	T := sc.toks
-	for i := 0; i < len(T); i++ {
-		if T[i].claimed || !sc.isLex(i) {
+	for i := 0; i < len(T) && sc.flagsAny&(fFirst|fSurname) != 0; i++ {
+		// isLex needs a listed name's flag: tested first, it turns most
+		// words away without canBeName.
+		if T[i].flags&(fFirst|fSurname) == 0 || T[i].claimed || !sc.isLex(i) {
 			continue
 		}
 		// "Lopez, Maria": surname, comma, given name.
@@ -325,7 +327,8 @@ func (sc *scanner) capitalisedPairs() {
 	}
 	checked := false
 	for i := 0; i+1 < len(T); i++ {
-		if !ok(i) || !ok(i+1) || !T[i+1].space {
+		// ok needs a capital: the two fields first turn most pairs away.
+		if !T[i].capital || !T[i+1].capital || !ok(i) || !ok(i+1) || !T[i+1].space {
 			continue
 		}
 		// "the Riverside Annex", "la Clínica Santa Fe": a determiner
@@ -599,6 +602,9 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 // the lists know them. In lower case the initial needs its dot and the
 // name must end the clause ("osvaldo t. tzul, …").
 func (sc *scanner) initialNames() {
+	if sc.placeAny&shLetter == 0 {
+		return // no initial
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		k := i + 1
@@ -667,6 +673,9 @@ func (sc *scanner) hyphenNames() {
 // word, a comma, then a listed given name that ends the clause. Family
 // names are the open class; the given name carries the evidence.
 func (sc *scanner) commaNames() {
+	if sc.placeAny&shComma == 0 || sc.flagsAny&fFirst == 0 {
+		return // a comma, then a listed given name
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if !sc.isP(i+1, ',') || !sc.attached(i+1) || T[i].claimed || T[i].kind != tkWord {

@@ -114,6 +114,7 @@ const (
 	shShortNum                    // a word of up to three letters before a number or a code
 	shVehicle                     // a word for a vehicle or its plate
 	shCJK                         // a word in Chinese, Japanese or Korean script
+	shLetter                      // a one-letter word (an initial)
 	shLetters                     // three one-letter words or more (a name spelt out)
 )
 
@@ -170,6 +171,9 @@ func (sc *scanner) placeShapes() uint16 {
 				m |= shVehicle
 			}
 		}
+	}
+	if letters >= 1 {
+		m |= shLetter
 	}
 	if letters >= 3 {
 		m |= shLetters
