@@ -29,44 +29,62 @@ type token struct {
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
 
+// Byte classes for tokenize: a digit (isDigit), a letter (isWordByte) or
+// a space (at most ' ', or DEL); anything else is punctuation.
+const (
+	bcDigit uint8 = 1 << iota
+	bcLetter
+	bcSpace
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = bcDigit
+		case isWordByte(b):
+			t[c] = bcLetter
+		case b <= ' ' || b == 0x7f:
+			t[c] = bcSpace
+		}
+	}
+	return t
+}()
+
 // tokenize splits the folded bytes into tokens, reusing toks.
 func tokenize(b []byte, toks []token) []token {
 	toks = toks[:0]
 	space := true
 	for i := 0; i < len(b); {
 		c := b[i]
-		if c <= ' ' || c == 0x7f {
+		cl := byteClass[c]
+		if cl == bcSpace {
 			space = true
 			i++
 			continue
 		}
-		if isDigit(c) || isWordByte(c) {
+		if cl != 0 {
 			j := i
-			hasD, hasL := false, false
+			var has uint8 // the classes the word holds
 			for j < len(b) {
-				d := b[j]
-				if isDigit(d) {
-					hasD = true
-					j++
-					continue
-				}
-				if isWordByte(d) {
-					hasL = true
+				d := byteClass[b[j]]
+				if d&(bcDigit|bcLetter) != 0 {
+					has |= d
 					j++
 					continue
 				}
 				// An apostrophe inside a word ("o'brien", "crohn's").
-				if d == '\'' && j > i && j+1 < len(b) && isWordByte(b[j-1]) && isWordByte(b[j+1]) {
+				if b[j] == '\'' && j > i && j+1 < len(b) && byteClass[b[j-1]] == bcLetter && byteClass[b[j+1]] == bcLetter {
 					j++
 					continue
 				}
 				break
 			}
 			k := tkWord
-			switch {
-			case hasD && hasL:
+			switch has {
+			case bcDigit | bcLetter:
 				k = tkAlnum
-			case hasD:
+			case bcDigit:
 				k = tkNum
 			}
 			toks = append(toks, token{s: int32(i), e: int32(j), kind: k, space: space})
