@@ -227,6 +227,7 @@ func (sc *scanner) run(text string) {
 	}
 	if sc.numbersAny {
 		sc.confusableDigits()
+		sc.readNumbers()
 	}
 	sc.lookup()
 	sc.structural()
@@ -589,15 +590,31 @@ func (sc *scanner) num(i int) (int, int) {
 	if sc.kind(i) != tkNum {
 		return -1, 0
 	}
-	t := sc.txt(i)
-	if len(t) > 9 {
-		return -1, len(t)
+	t := &sc.toks[i]
+	return t.val, int(t.e - t.s)
+}
+
+// readNumbers gives each number token its value (num), once its digits
+// are final: the readers ask for a number's value many times over. No
+// token becomes a number, and no number's bytes change, after
+// confusableDigits.
+func (sc *scanner) readNumbers() {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != tkNum {
+			continue
+		}
+		w := sc.n.b[t.s:t.e]
+		if len(w) > 9 {
+			t.val = -1
+			continue
+		}
+		v := 0
+		for _, c := range w {
+			v = v*10 + int(c-'0')
+		}
+		t.val = v
 	}
-	v := 0
-	for _, c := range t {
-		v = v*10 + int(c-'0')
-	}
-	return v, len(t)
 }
 
 // resolve keeps the best non-overlapping candidates, sorted by start:
