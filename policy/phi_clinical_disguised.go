@@ -10,6 +10,9 @@ package policy
 
 // typedToDodge finds both disguises.
 func (sc *scanner) typedToDodge() {
+	if sc.placeAny&shLetter == 0 && !sc.numbersAny {
+		return // neither single letters nor a code
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed {

@@ -111,6 +111,9 @@ func (sc *scanner) painNear(i, j int) bool {
 // ("March 14th, 1962", "14 de marzo de 1962", "Mar 1962"), and eight-digit
 // birth dates after a birth cue.
 func (sc *scanner) dates() {
+	if !sc.numbersAny && sc.flagsAny&fMonth == 0 {
+		return // each date has a number, a code ("3rd") or a month
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed {

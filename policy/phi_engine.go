@@ -205,13 +205,11 @@ func (sc *scanner) run(text string) {
 	if len(sc.toks) == 0 {
 		return
 	}
-	sc.numbersAny = false
+	var kinds uint8 // a bit per token kind the message holds
 	for i := range sc.toks {
-		if k := sc.toks[i].kind; k == tkNum || k == tkAlnum {
-			sc.numbersAny = true
-			break
-		}
+		kinds |= 1 << sc.toks[i].kind
 	}
+	sc.numbersAny = kinds&(1<<tkNum|1<<tkAlnum) != 0
 	// The rules ask whether a word is capitalised many times over; the
 	// answer depends on the written text alone.
 	switch {
@@ -225,8 +223,10 @@ func (sc *scanner) run(text string) {
 			sc.toks[i].capital = sc.capitalAt(i)
 		}
 	}
+	if kinds&(1<<tkAlnum) != 0 {
+		sc.confusableDigits() // letters for digits are in a code's letters
+	}
 	if sc.numbersAny {
-		sc.confusableDigits()
 		sc.readNumbers()
 	}
 	sc.lookup()

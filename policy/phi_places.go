@@ -82,6 +82,9 @@ func (sc *scanner) cuedAddresses() {
 // place smaller than a state is an identifier. Only capitalised words
 // count ("I live in fear" stays), and state names are left alone.
 func (sc *scanner) cities() {
+	if sc.flagsAny&fCityVerb == 0 {
+		return
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].flags&fCityVerb == 0 {
