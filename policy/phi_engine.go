@@ -70,6 +70,9 @@ type scanner struct {
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// puncts holds, a bit per ASCII byte, the punctuation tokens of the
+	// message (hasPunct).
+	puncts [2]uint64
 	// trigAny is the union of the tokens' rule triggers
 	// (phi_triggers.go): a reader whose words are absent returns at once.
 	trigAny ruleTrigger
@@ -149,6 +152,13 @@ func (sc *scanner) flags(i int) uint64 {
 	return sc.toks[i].flags
 }
 
+// hasPunct reports a punctuation token c in the message. Every byte
+// that is neither a letter (isWordByte) nor a digit nor a space is a
+// punctuation token of its own, and all of them are ASCII.
+func (sc *scanner) hasPunct(c byte) bool {
+	return c < 128 && sc.puncts[c>>6]&(1<<(c&63)) != 0
+}
+
 // attached reports that token i follows token i-1 with no space.
 func (sc *scanner) attached(i int) bool {
 	return i > 0 && i < len(sc.toks) && !sc.toks[i].space
@@ -206,8 +216,13 @@ func (sc *scanner) run(text string) {
 		return
 	}
 	var kinds uint8 // a bit per token kind the message holds
+	sc.puncts = [2]uint64{}
 	for i := range sc.toks {
-		kinds |= 1 << sc.toks[i].kind
+		t := &sc.toks[i]
+		kinds |= 1 << t.kind
+		if t.kind == tkPunct {
+			sc.puncts[t.punct>>6&1] |= 1 << (t.punct & 63)
+		}
 	}
 	sc.numbersAny = kinds&(1<<tkNum|1<<tkAlnum) != 0
 	// The rules ask whether a word is capitalised many times over; the
@@ -465,8 +480,10 @@ func (sc *scanner) structural() {
 func (sc *scanner) urls() {
 	b := sc.n.b
 	// Both searches below need a scheme, "www." or a dot inside a run of
-	// letters and digits; most messages have none of them.
-	if !bytes.Contains(b, []byte("://")) && !bytes.Contains(b, []byte("www.")) && !innerDot(b) {
+	// letters and digits; most messages have none of them, and many not
+	// even a '.' or a ':'.
+	if !sc.hasPunct('.') && !sc.hasPunct(':') ||
+		!bytes.Contains(b, []byte("://")) && !bytes.Contains(b, []byte("www.")) && !innerDot(b) {
 		return
 	}
 	// A URL starts a word token ("http", "https", "www"): looking at the
@@ -531,7 +548,7 @@ func (sc *scanner) urls() {
 // net/netip so clock times and ratios never match.
 func (sc *scanner) ipv6() {
 	b := sc.n.b
-	if bytes.Count(b, []byte{':'}) < 2 {
+	if !sc.hasPunct(':') || bytes.Count(b, []byte{':'}) < 2 {
 		return
 	}
 	isHex := func(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'f') }
@@ -563,7 +580,7 @@ func (sc *scanner) ipv6() {
 func (sc *scanner) ips() {
 	sc.ipv6()
 	T := sc.toks
-	for i := 0; i+6 < len(T) && sc.numbersAny; i++ { // an IPv4 address starts with a number
+	for i := 0; i+6 < len(T) && sc.numbersAny && sc.hasPunct('.'); i++ { // an IPv4 address: numbers and dots
 		if T[i].kind != tkNum || T[i].claimed || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
 			continue
 		}

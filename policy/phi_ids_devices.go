@@ -186,6 +186,9 @@ func (sc *scanner) vehicleNear(i int) bool {
 // digits joined by colons or dashes ("00:1A:2B:3C:4D:5E"): it names one
 // device, a pump's or a monitor's radio as much as a laptop's.
 func (sc *scanner) macAddresses() {
+	if !sc.hasPunct(':') && !sc.hasPunct('-') {
+		return // the pairs are joined by one of them
+	}
 	T := sc.toks
 	for i := 0; i+10 < len(T); i++ {
 		if T[i].e-T[i].s != 2 || T[i].kind == tkPunct || T[i].claimed || sc.attached(i) && sc.kind(i-1) != tkPunct {
