@@ -167,7 +167,7 @@ func (sc *scanner) placeShapes() uint16 {
 			if m&shPrep == 0 && t.trig&trigPlacePrep != 0 {
 				m |= shPrep
 			}
-			if m&shVehicle == 0 && maybeVehicleWord(w) && t.flags&fStop == 0 && vehicleWord(w) {
+			if m&shVehicle == 0 && t.trig&trigVehicle != 0 && t.flags&fStop == 0 {
 				m |= shVehicle
 			}
 		}

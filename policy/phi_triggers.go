@@ -39,6 +39,7 @@ const (
 	trigQuestionVerb                           // "come", "pick", "ok": questionVerbAt
 	trigPlacePrep                              // "from", "en": placePrepAt, placeShapes
 	trigPOBox                                  // "po", "apartado", "casilla": poBox
+	trigVehicle                                // "car", "placa": vehicleAt, placeShapes
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -67,6 +68,7 @@ var triggerWords = []struct {
 	{trigQuestionVerb, questionVerbWords},
 	{trigPlacePrep, placePrepWords},
 	{trigPOBox, []string{"po", "p", "apartado", "casilla"}},
+	{trigVehicle, vehicleWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
