@@ -123,6 +123,22 @@ func (sc *scanner) placeShapes() uint16 {
 	T := sc.toks
 	b := sc.n.b
 	var m uint16
+	// What the message's punctuation set and trigger bits already say.
+	if sc.hasPunct(',') {
+		m |= shComma
+	}
+	if sc.hasPunct('-') {
+		m |= shDash
+	}
+	if sc.hasPunct('/') {
+		m |= shSlash
+	}
+	if sc.trigAny&trigPlacePrep != 0 {
+		m |= shPrep
+	}
+	wordNum := sc.numbersAny || sc.hasPunct('.') // what may follow a word for shWordNum
+	vehicle := sc.trigAny&trigVehicle != 0
+	cjk := !sc.n.ident // folded CJK letters are never ASCII
 	letters := 0
 	for i := range T {
 		t := &T[i]
@@ -140,34 +156,21 @@ func (sc *scanner) placeShapes() uint16 {
 			if c := b[t.s]; c >= 0xe3 && c <= 0xe9 || c == 0xe1 {
 				m |= shCJK
 			}
-		case tkPunct:
-			switch b[t.s] {
-			case ',':
-				m |= shComma
-			case '-':
-				m |= shDash
-			case '/':
-				m |= shSlash
-			}
 		case tkWord:
 			n := t.e - t.s
-			w := b[t.s:t.e]
 			if n == 1 {
 				letters++
 			}
-			if w[0] >= 0xe3 && w[0] <= 0xe9 || w[0] == 0xe1 { // Korean is folded to its letters (U+1100…)
+			if c := b[t.s]; cjk && (c >= 0xe3 && c <= 0xe9 || c == 0xe1) { // Korean is folded to its letters (U+1100…)
 				m |= shCJK
 			}
-			if i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
+			if wordNum && i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
 				m |= shWordNum
 				if n <= 3 {
 					m |= shShortNum
 				}
 			}
-			if m&shPrep == 0 && t.trig&trigPlacePrep != 0 {
-				m |= shPrep
-			}
-			if m&shVehicle == 0 && t.trig&trigVehicle != 0 && t.flags&fStop == 0 {
+			if vehicle && m&shVehicle == 0 && t.trig&trigVehicle != 0 && t.flags&fStop == 0 {
 				m |= shVehicle
 			}
 		}
