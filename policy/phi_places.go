@@ -6,38 +6,53 @@ func (sc *scanner) addresses() {
 	T := sc.toks
 	// Every street form below ends in a house or box number: a message
 	// without a number token (placeShapes) holds none.
+	// Each reader's own first test is repeated before the call: most
+	// tokens open none of the forms.
 	for i := 0; i < len(T) && sc.placeAny&shDigits != 0; i++ {
-		if T[i].claimed {
+		t := &T[i]
+		if t.claimed {
 			continue
 		}
-		if end, ok := sc.addressEN(i); ok {
-			sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		end, ok := 0, false
+		number := t.kind == tkNum || t.kind == tkAlnum // houseNumber, streetFirstNumber
+		if number {
+			if end, ok = sc.addressEN(i); ok {
+				sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.addressES(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.85, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		if t.flags&fStreetPrefix != 0 || t.kind == tkWord && t.e-t.s <= 2 { // a street prefix, "c/", "al."
+			if end, ok = sc.addressES(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.85, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.streetFirstNumber(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		if number {
+			if end, ok = sc.streetFirstNumber(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.germanicStreet(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		if t.kind == tkWord {
+			if end, ok = sc.germanicStreet(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.poBox(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
-			T[end].addrEnd = true
-			i = end
+		if t.trig&trigPOBox != 0 {
+			if end, ok = sc.poBox(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
+				T[end].addrEnd = true
+				i = end
+			}
 		}
 	}
 	sc.cities()
