@@ -123,7 +123,7 @@ func (sc *scanner) noteRole(i int) {
 		// every role word is a letter-bounded word of at most fifteen
 		// letters, the words roleOf's filter lets through.
 		b |= t.wordRole
-	} else {
+	} else if t.kind != tkNum && t.kind != tkAlnum { // roleOf gives numbers and codes none
 		b = sc.roleOf(i)
 	}
 	t.role = b
@@ -179,6 +179,9 @@ func (sc *scanner) roleOf(i int) uint16 {
 	}
 	if n > 15 {
 		return b
+	}
+	if n == int(t.e-t.s) {
+		return b | t.wordRole // the whole word: lookup found its roles (noteRole)
 	}
 	if a, z := w[0]-'a', w[n-1]-'a'; a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
 		b |= roleWords[string(w)]

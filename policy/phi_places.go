@@ -39,7 +39,7 @@ func (sc *scanner) addresses() {
 				continue
 			}
 		}
-		if t.kind == tkWord {
+		if t.kind == tkWord && t.e-t.s >= 6 {
 			if end, ok = sc.germanicStreet(i); ok {
 				sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
 				T[end].addrEnd = true
