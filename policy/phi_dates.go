@@ -332,8 +332,8 @@ func (sc *scanner) birthYears() {
 // ages finds ages over 89 ("92 years old", "age 95", "tiene 93 años",
 // "91-year-old", "94 y/o"). Younger ages are not identifiers.
 func (sc *scanner) ages() {
-	if sc.numbersAny {
-		sc.numericAges()
+	if sc.placeAny&shAgeNum != 0 {
+		sc.numericAges() // an age from 90 to 125 in digits
 	}
 	sc.spelledAges()
 	sc.decadeAges()

@@ -65,11 +65,13 @@ type scanner struct {
 	// is skipped without walking its tokens.
 	stmtAny  stmtClass
 	flagsAny uint64
-	// placeAny says which shapes the place and identifier readers
-	// need the message holds (placeShapes); set by doorNumbers.
+	// placeAny says which shapes the place, identifier and age readers
+	// need the message holds (placeShapes); set by run after lookup.
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// kinds has a bit per token kind the message holds (1<<tkAlnum…).
+	kinds uint8
 	// puncts holds, a bit per ASCII byte, the punctuation tokens of the
 	// message (hasPunct).
 	puncts [2]uint64
@@ -215,7 +217,7 @@ func (sc *scanner) run(text string) {
 	if len(sc.toks) == 0 {
 		return
 	}
-	var kinds uint8 // a bit per token kind the message holds
+	kinds := uint8(0)
 	sc.puncts = [2]uint64{}
 	for i := range sc.toks {
 		t := &sc.toks[i]
@@ -224,6 +226,7 @@ func (sc *scanner) run(text string) {
 			sc.puncts[t.punct>>6&1] |= 1 << (t.punct & 63)
 		}
 	}
+	sc.kinds = kinds
 	sc.numbersAny = kinds&(1<<tkNum|1<<tkAlnum) != 0
 	// The rules ask whether a word is capitalised many times over; the
 	// answer depends on the written text alone.
@@ -245,6 +248,7 @@ func (sc *scanner) run(text string) {
 		sc.readNumbers()
 	}
 	sc.lookup()
+	sc.placeAny = sc.placeShapes() // kinds, bytes, flags and triggers are final
 	sc.structural()
 	sc.macAddresses()
 	sc.cueIDs()

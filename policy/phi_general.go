@@ -531,8 +531,8 @@ func (sc *scanner) personBefore(i int) bool {
 // shorthandAges finds ages over 89 in clinical shorthand: "93yo",
 // "94yrs", "93F", "91 M", "(92)" after a name, "95th birthday".
 func (sc *scanner) shorthandAges() {
-	if !sc.numbersAny {
-		return // each is a number or a code
+	if sc.placeAny&shAgeNum == 0 && sc.kinds&(1<<tkAlnum) == 0 {
+		return // each is a number from 90 to 125 or a code ("93yo")
 	}
 	T := sc.toks
 	for i := range T {
@@ -583,8 +583,8 @@ func (sc *scanner) shorthandAges() {
 // decadeAge finds an age over 89 given as a decade or between commas:
 // "in her 90s", "in his nineties", "my grandpa, 94, fell".
 func (sc *scanner) decadeAges() {
-	if sc.trigAny&trigDecadeWord == 0 && !sc.numbersAny {
-		return // no decade word, and no number: "90s", "94"
+	if sc.trigAny&trigDecadeWord == 0 && sc.placeAny&shAgeNum == 0 && sc.kinds&(1<<tkAlnum) == 0 {
+		return // no decade word, no age from 90 to 125 in digits, no code ("90s")
 	}
 	T := sc.toks
 	for i := range T {

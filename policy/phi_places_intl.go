@@ -116,6 +116,7 @@ const (
 	shCJK                         // a word in Chinese, Japanese or Korean script
 	shLetter                      // a one-letter word (an initial)
 	shLetters                     // three one-letter words or more (a name spelt out)
+	shAgeNum                      // a number of up to three digits from 90 to 125 (scanner.num)
 )
 
 // placeShapes scans the tokens once for the shapes above.
@@ -147,6 +148,9 @@ func (sc *scanner) placeShapes() uint16 {
 			m |= shDigits
 			if n := t.e - t.s; n == 2 && b[t.s] == '9' || n == 3 && b[t.s] == '1' {
 				m |= shAge
+			}
+			if t.e-t.s <= 3 && t.val >= 90 && t.val <= 125 {
+				m |= shAgeNum
 			}
 		case tkAlnum:
 			m |= shDigits
@@ -186,7 +190,6 @@ func (sc *scanner) placeShapes() uint16 {
 
 func (sc *scanner) doorNumbers() {
 	T := sc.toks
-	sc.placeAny = sc.placeShapes()
 	if sc.placeAny&shWordNum == 0 {
 		return
 	}

@@ -550,7 +550,8 @@ func (sc *scanner) healthObject(k, verb int) bool {
 // stays readable: it is as often "a hundred percent sure").
 func (sc *scanner) personAges() {
 	T := sc.toks
-	for i := 0; i < len(T) && sc.numbersAny; i++ { // ages in digits
+	digits := sc.placeAny&shAgeNum != 0 || sc.kinds&(1<<tkAlnum) != 0 // "93", "93rd"
+	for i := 0; i < len(T) && digits; i++ {                           // ages in digits
 		if T[i].claimed || T[i].kind != tkNum && T[i].kind != tkAlnum {
 			continue
 		}
