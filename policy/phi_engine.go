@@ -300,7 +300,7 @@ func (sc *scanner) lookup() {
 			w := sc.txt(i)
 			e, ok, tags := lx.getTagged(w)
 			T[i].stmt = e.stmt
-			T[i].trig, T[i].wordRole = tags.trig, tags.role
+			T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
 			sc.trigAny |= tags.trig
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists

@@ -32,6 +32,11 @@ func (sc *scanner) phraseBound(i int) int {
 	if i+1 >= len(sc.toks) {
 		return 0
 	}
+	// A looked-up word that is no phrase's second word ends every phrase
+	// at token i before its pair is hashed.
+	if n := &sc.toks[i+1]; (n.kind == tkWord || n.kind == tkAlnum) && !n.second {
+		return 0
+	}
 	return int(sc.lx.pairs.get(pairHash(sc.txt(i), sc.txt(i+1))))
 }
 
@@ -94,6 +99,9 @@ type wordIndex struct {
 type wordTags struct {
 	trig ruleTrigger
 	role uint16
+	// second: the word is the second of some phrase, so a phrase may
+	// start at the word before it (phraseBound).
+	second bool
 }
 
 type wordSlot struct {
@@ -102,14 +110,20 @@ type wordSlot struct {
 	listed bool   // the key is in the word map, not only a trigger word
 }
 
-func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger, roles map[string]uint16) wordIndex {
-	extra := map[string]bool{} // trigger and role words no list holds
+func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger, roles map[string]uint16,
+	seconds map[string]bool) wordIndex {
+	extra := map[string]bool{} // trigger, role and second words no list holds
 	for k := range triggers {
 		if _, ok := words[k]; !ok {
 			extra[k] = true
 		}
 	}
 	for k := range roles {
+		if _, ok := words[k]; !ok {
+			extra[k] = true
+		}
+	}
+	for k := range seconds {
 		if _, ok := words[k]; !ok {
 			extra[k] = true
 		}
@@ -129,7 +143,7 @@ func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger, ro
 		}
 		x.keys = append(x.keys, k)
 		x.ents = append(x.ents, e)
-		x.tags = append(x.tags, wordTags{trig: triggers[k], role: roles[k]})
+		x.tags = append(x.tags, wordTags{trig: triggers[k], role: roles[k], second: seconds[k]})
 	}
 	for k, e := range words {
 		put(k, e, true)

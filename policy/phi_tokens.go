@@ -25,6 +25,7 @@ type token struct {
 	punct    byte        // a punctuation token's byte (scanner.isP), 0 for the other kinds
 	trig     ruleTrigger // the readers the word can start (phi_triggers.go), set by lookup
 	wordRole uint16      // roleWords of the word as written, set by lookup; noteRole makes role of it
+	second   bool        // the word is some phrase's second word (phraseBound), set by lookup
 	val      int         // a number's value, -1 past nine digits (scanner.num), set by readNumbers
 }
 
