@@ -164,6 +164,9 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 // dottedAbbrev finds clinical abbreviations written with dots or dashes
 // between letters ("h.i.v.", "H-I-V") and marks them.
 func (sc *scanner) dottedAbbrev() {
+	if !sc.hasPunct('.') && !sc.hasPunct('-') {
+		return // the letters are joined by one of them
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].kind != tkWord || T[i].e-T[i].s != 1 {

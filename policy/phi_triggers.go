@@ -40,6 +40,7 @@ const (
 	trigPlacePrep                              // "from", "en": placePrepAt, placeShapes
 	trigPOBox                                  // "po", "apartado", "casilla": poBox
 	trigVehicle                                // "car", "placa": vehicleAt, placeShapes
+	trigResidence                              // "house", "flat", "hno": residenceLines
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -69,6 +70,7 @@ var triggerWords = []struct {
 	{trigPlacePrep, placePrepWords},
 	{trigPOBox, []string{"po", "p", "apartado", "casilla"}},
 	{trigVehicle, vehicleWords},
+	{trigResidence, residenceWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
