@@ -808,6 +808,9 @@ func mixed(w []byte) bool {
 // cuedPostcodes reads a postal code of any country after a cue:
 // "postcode: 3511 LX", "CEP 01310-100", "eircode D02 X285", "PLZ 10115".
 func (sc *scanner) cuedPostcodes() {
+	if sc.flagsAny&fZipCue == 0 || !sc.numbersAny {
+		return // a cue, then a number or a code
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].flags&fZipCue == 0 {

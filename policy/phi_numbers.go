@@ -500,7 +500,7 @@ func intlPrefix(d []byte) bool {
 // with a unit ("1000mg", "250mcg").
 func (sc *scanner) catchAll() {
 	sc.spokenEmailsMore()
-	if !sc.numbersAny {
+	if sc.kinds&(1<<tkAlnum) == 0 {
 		return // each is a code
 	}
 	for i := range sc.toks {
