@@ -612,7 +612,7 @@ func buildLexicon() (*lexicon, error) {
 	placeLexicon(lx)
 	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
-	lx.index = newWordIndex(lx.words, triggerTable(), roleWords, lx.seconds)
+	lx.index = newWordIndex(lx.words, indexTags(lx.seconds))
 	lx.seconds = nil
 	lx.pairs = newPairIndex(lx.phrase2)
 	lx.people = populationNameTable()

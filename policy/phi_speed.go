@@ -107,51 +107,71 @@ type wordTags struct {
 type wordSlot struct {
 	h      uint64 // hashWord of the key; 0 marks an empty slot
 	idx    int32  // into keys, ents and tags
-	listed bool   // the key is in the word map, not only a trigger word
+	listed bool   // the key is in the word map, not only a tagged word (indexTags)
 }
 
-func newWordIndex(words map[string]lexEntry, triggers map[string]ruleTrigger, roles map[string]uint16,
-	seconds map[string]bool) wordIndex {
-	extra := map[string]bool{} // trigger, role and second words no list holds
-	for k := range triggers {
-		if _, ok := words[k]; !ok {
-			extra[k] = true
-		}
-	}
-	for k := range roles {
-		if _, ok := words[k]; !ok {
-			extra[k] = true
-		}
-	}
-	for k := range seconds {
-		if _, ok := words[k]; !ok {
-			extra[k] = true
-		}
-	}
-	n := len(words) + len(extra)
+// newWordIndex indexes the word map and the tags of the words that have
+// some (a word that only has tags is in the index, not listed).
+func newWordIndex(words map[string]lexEntry, tags map[string]wordTags) wordIndex {
+	n := len(words) + len(tags)      // an upper bound
 	size := 1 << bits.Len(uint(n*2)) // at most half full
 	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
 		keys: make([]string, 0, n), ents: make([]lexEntry, 0, n), tags: make([]wordTags, 0, n)}
 	mask := uint64(size - 1)
-	put := func(k string, e lexEntry, listed bool) {
+	for k, e := range words {
 		h := indexHash([]byte(k))
 		for i := h >> x.shift; ; i = (i + 1) & mask {
 			if x.slots[i].h == 0 {
-				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys)), listed: listed}
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys)), listed: true}
 				break
 			}
 		}
 		x.keys = append(x.keys, k)
 		x.ents = append(x.ents, e)
-		x.tags = append(x.tags, wordTags{trig: triggers[k], role: roles[k], second: seconds[k]})
+		x.tags = append(x.tags, wordTags{})
 	}
-	for k, e := range words {
-		put(k, e, true)
-	}
-	for k := range extra {
-		put(k, lexEntry{}, false)
+	for k, t := range tags {
+		h := indexHash([]byte(k))
+		for i := h >> x.shift; ; i = (i + 1) & mask {
+			s := x.slots[i]
+			if s.h == h && x.keys[s.idx] == k {
+				x.tags[s.idx] = t
+				break
+			}
+			if s.h == 0 {
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
+				x.keys = append(x.keys, k)
+				x.ents = append(x.ents, lexEntry{})
+				x.tags = append(x.tags, t)
+				break
+			}
+		}
 	}
 	return x
+}
+
+// indexTags gathers, for the index, the rule triggers (phi_triggers.go),
+// the name-position roles (roleWords) and the phrases' second words.
+func indexTags(seconds map[string]bool) map[string]wordTags {
+	m := make(map[string]wordTags, len(roleWords)+len(seconds)+512)
+	for _, t := range triggerWords {
+		for _, w := range t.words {
+			g := m[w]
+			g.trig |= t.bit
+			m[w] = g
+		}
+	}
+	for w, r := range roleWords {
+		g := m[w]
+		g.role = r
+		m[w] = g
+	}
+	for w := range seconds {
+		g := m[w]
+		g.second = true
+		m[w] = g
+	}
+	return m
 }
 
 // indexHash is hashWord with 0 kept free for empty slots.

@@ -82,14 +82,3 @@ func wordSetOf(words []string) map[string]bool {
 	}
 	return m
 }
-
-// triggerTable is triggerWords as one map for the index.
-func triggerTable() map[string]ruleTrigger {
-	m := make(map[string]ruleTrigger, 256)
-	for _, t := range triggerWords {
-		for _, w := range t.words {
-			m[w] |= t.bit
-		}
-	}
-	return m
-}
