@@ -105,6 +105,9 @@ type lexicon struct {
 	// pairHash), so the phrase look-up tries no longer keys than exist and
 	// none at all after "my" or "on" when no phrase goes on that way.
 	phrase2 map[uint64]uint8
+	// seconds holds the second word of every phrase, for the index
+	// (wordTags.second); built with phrase2.
+	seconds map[string]bool
 	// pairs answers phrase2 on the hot path, built once it is complete.
 	pairs pairIndex
 	// index answers look-ups in words on the hot path, built once the
@@ -147,6 +150,7 @@ func (lx *lexicon) addTerm(term string, fn func(*lexEntry)) {
 	if len(toks) > 1 {
 		h := pairHash(n.b[toks[0].s:toks[0].e], n.b[toks[1].s:toks[1].e])
 		lx.phrase2[h] = max(lx.phrase2[h], uint8(len(toks)))
+		lx.seconds[string(n.b[toks[1].s:toks[1].e])] = true
 		first := string(n.b[toks[0].s:toks[0].e])
 		lx.add(first, func(e *lexEntry) {
 			e.flags |= fPhraseStart
@@ -173,7 +177,8 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
-	lx := &lexicon{words: make(map[string]lexEntry, 4096), phrase2: make(map[uint64]uint8, 1024)}
+	lx := &lexicon{words: make(map[string]lexEntry, 4096), phrase2: make(map[uint64]uint8, 1024),
+		seconds: make(map[string]bool, 1024)}
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -611,7 +616,8 @@ func buildLexicon() (*lexicon, error) {
 	placeLexicon(lx)
 	districtLexicon(lx)
 	addSpokenClinicalTerms(lx)
-	lx.index = newWordIndex(lx.words)
+	lx.index = newWordIndex(lx.words, indexTags(lx.seconds))
+	lx.seconds = nil
 	lx.pairs = newPairIndex(lx.phrase2)
 	lx.people = populationNameTable()
 	lx.building.n, lx.building.toks = normText{}, nil

@@ -12,7 +12,6 @@ import (
 )
 
 var (
-	macroID          = regexp.MustCompile(`^[a-z][a-z0-9-]{0,63}$`)
 	macroPlaceholder = regexp.MustCompile(`\{\{?\s*[^{}]*\s*\}?\}`)
 )
 
@@ -61,7 +60,7 @@ func ParseMacros(file string, raw []byte) ([]assets.Macro, error) {
 
 func checkMacro(m assets.Macro, all []assets.Macro, byID map[string]int) []string {
 	var p []string
-	if !macroID.MatchString(m.ID) {
+	if !lowerName(m.ID, 64, '-') { // ^[a-z][a-z0-9-]{0,63}$
 		p = append(p, "id must be lower case letters, digits and dashes, starting with a letter")
 	}
 	if strings.TrimSpace(m.Title) == "" {

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -68,21 +69,12 @@ func (n *normText) reset(text string) {
 		n.b = make([]byte, 0, len(text)+16)
 	}
 	b := n.b[:len(text)]
-	var or, upper byte
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		or |= c
-		if c-'A' < 26 {
-			c += 'a' - 'A'
-			upper = 1
-		}
-		b[i] = c
-	}
+	or, upper := foldASCII(b, text)
 	n.spelled = n.spelled[:0]
 	if or < utf8.RuneSelf {
 		n.b = b
 		n.ident = true
-		n.hasUpper = upper != 0
+		n.hasUpper = upper
 		n.joinSpelled()
 		return
 	}
@@ -102,6 +94,47 @@ func (n *normText) reset(text string) {
 		i += sz
 	}
 	n.joinSpelled()
+}
+
+// foldASCII copies text into b (as long) with ASCII capitals in lower
+// case, eight bytes at a time. It returns the OR of text's bytes (0x80 set
+// when some byte is not ASCII; b is then to be thrown away) and whether a
+// capital was lowered.
+func foldASCII(b []byte, text string) (or byte, upper bool) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	var all, caps uint64
+	copy(b, text)
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		all |= x
+		// A byte's top bit in ge is set when its low seven bits are 'A'
+		// or more, in gt when they are past 'Z'; with the byte's own top
+		// bit clear, that is a capital. Adding 0x20 lowers it.
+		low := x &^ high
+		ge := low + (0x80-'A')*ones
+		gt := low + (0x80-'Z'-1)*ones
+		c := ge &^ gt &^ x & high
+		caps |= c
+		x += c >> 2
+		binary.LittleEndian.PutUint64(b[i:], x)
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		all |= uint64(c)
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+			caps = 1
+		}
+		b[i] = c
+	}
+	all |= all >> 32
+	all |= all >> 16
+	all |= all >> 8
+	return byte(all) & 0x80, caps != 0
 }
 
 func (n *normText) emit(c byte, s, e int) {

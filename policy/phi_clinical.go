@@ -619,6 +619,9 @@ var specialtyWords = []string{"cardiology", "cardiologist", "neurology", "neurol
 // pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
 // weeks", "she's 20 wks", "estoy de 30 semanas".
 func (sc *scanner) pregnancyWeeks() {
+	if !sc.numbersAny || sc.flagsAny&fDuration == 0 {
+		return // a number, then "weeks"
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind != tkNum || sc.flags(i+1)&fDuration == 0 {

@@ -13,9 +13,12 @@ package policy
 
 // breathingDevices masks an owned breathing device.
 func (sc *scanner) breathingDevices() {
+	if sc.trigAny&trigBreathDevice == 0 {
+		return // no device named
+	}
 	T := sc.toks
 	for k := range T {
-		if T[k].claimed || T[k].kind != tkWord || T[k].e-T[k].s < 7 || sc.n.b[T[k].s] != 'n' && sc.n.b[T[k].s] != 'i' || !breathingDevice(sc.word(k)) {
+		if T[k].claimed || T[k].kind != tkWord || T[k].trig&trigBreathDevice == 0 {
 			continue
 		}
 		p := k - 1
@@ -25,12 +28,6 @@ func (sc *scanner) breathingDevices() {
 	}
 }
 
-// breathingDevice reports a device for the lungs: "nebulizer",
-// "inhalador".
-func breathingDevice(w []byte) bool {
-	switch string(w) {
-	case "nebulizer", "nebulizador", "inhaler", "inhalador", "inhalers", "inhaladores", "nebulizers":
-		return true
-	}
-	return false
-}
+// breathingDeviceWords name a device for the lungs: "nebulizer",
+// "inhalador" (trigBreathDevice).
+var breathingDeviceWords = []string{"nebulizer", "nebulizador", "inhaler", "inhalador", "inhalers", "inhaladores", "nebulizers"}

@@ -10,6 +10,10 @@ package policy
 
 // typedToDodge finds both disguises.
 func (sc *scanner) typedToDodge() {
+	if sc.placeAny&shLetter == 0 && !sc.numbersAny && !sc.hasPunct('@') && !sc.hasPunct('$') && !sc.hasPunct('!') &&
+		!sc.hasPunct('|') && !sc.hasPunct('*') {
+		return // neither single letters, a code nor a symbol typed for a letter
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed {

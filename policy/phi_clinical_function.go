@@ -10,6 +10,11 @@ package policy
 
 // lostFunctions finds both.
 func (sc *scanner) lostFunctions() {
+	// Both need a lead ("can't", "no", "uses") and what it leads to
+	// ("walk", "camina", "wheelchair").
+	if sc.trigAny&trigLostLead == 0 || sc.trigAny&trigLostWhat == 0 {
+		return
+	}
 	T := sc.toks
 	for k := range T {
 		if T[k].claimed || T[k].kind != tkWord {
@@ -44,6 +49,22 @@ func (sc *scanner) lostFunctions() {
 			sc.addTok(s, e, SpanCondition, 0.6, prioClinical)
 		}
 	}
+}
+
+// lostLeadWords are the words lostAbility opens at, its cases below
+// (trigLostLead).
+var lostLeadWords = []string{"no", "can't", "cant", "cannot", "couldn't", "couldnt", "longer", "olvida", "olvidan"}
+
+// lostWhatWords are the words a lost ability or an aid needs after its
+// lead (trigLostWhat): the verbs of the body, English ones also with the
+// "s" of "no longer walks" (stripS), "olvida" which is lead and verb at
+// once, and the aids.
+func lostWhatWords() []string {
+	ws := append([]string{"olvida", "olvidan", "silla"}, spanishAbilityWords...)
+	for _, w := range englishAbilityWords {
+		ws = append(ws, w, w+"s")
+	}
+	return append(ws, aidWords...)
 }
 
 // lostAbility reads a negation at k before a verb of the body: "ya no
@@ -106,26 +127,24 @@ func (sc *scanner) abilityAlone(v int) bool {
 	return true
 }
 
-// spanishAbility reports, in the third person, a Spanish verb of the
-// body a relative loses ("ya no camina").
-func spanishAbility(w []byte) bool {
-	switch string(w) {
-	case "camina", "levanta", "mueve", "come", "traga", "habla", "ve", "oye", "escucha", "respira", "duerme", "orina",
-		"reconoce", "recuerda", "acuerda", "controla", "para", "sienta", "bana", "viste":
-		return true
-	}
-	return false
-}
+// spanishAbilityWords are, in the third person, the Spanish verbs of
+// the body a relative loses ("ya no camina").
+var spanishAbilityWords = []string{"camina", "levanta", "mueve", "come", "traga", "habla", "ve", "oye", "escucha",
+	"respira", "duerme", "orina", "reconoce", "recuerda", "acuerda", "controla", "para", "sienta", "bana", "viste"}
 
-// englishAbility reports an English verb of the body a relative loses.
-func englishAbility(w []byte) bool {
-	switch string(w) {
-	case "walk", "stand", "move", "eat", "swallow", "talk", "speak", "see", "hear", "breathe", "sleep", "remember",
-		"recognize", "dress", "bathe", "feed", "sit", "pee", "get", "climb", "drive", "hold", "grip":
-		return true
-	}
-	return false
-}
+// englishAbilityWords are the English verbs of the body a relative loses.
+var englishAbilityWords = []string{"walk", "stand", "move", "eat", "swallow", "talk", "speak", "see", "hear", "breathe",
+	"sleep", "remember", "recognize", "dress", "bathe", "feed", "sit", "pee", "get", "climb", "drive", "hold", "grip"}
+
+var (
+	spanishAbilities = wordSetOf(spanishAbilityWords)
+	englishAbilities = wordSetOf(englishAbilityWords)
+	aids             = wordSetOf(aidWords)
+)
+
+func spanishAbility(w []byte) bool { return spanishAbilities[string(w)] }
+
+func englishAbility(w []byte) bool { return englishAbilities[string(w)] }
 
 // stripS drops an English third-person "s": "walks" → "walk".
 func stripS(w []byte) []byte {
@@ -139,9 +158,7 @@ func stripS(w []byte) []byte {
 // "anda en andadera", "uses a walker", "is on oxygen", "needs a
 // wheelchair". It returns the statement's first and last token.
 func (sc *scanner) mobilityAid(k int) (int, int, bool) {
-	switch string(sc.word(k)) {
-	case "usa", "usan", "uso", "necesita", "ocupa", "anda", "camina", "uses", "using", "needs", "used":
-	default:
+	if !aidVerbs[string(sc.word(k))] {
 		return 0, 0, false
 	}
 	j := k + 1
@@ -149,14 +166,22 @@ func (sc *scanner) mobilityAid(k int) (int, int, bool) {
 		sc.is(j, "una") || sc.is(j, "un") {
 		j++
 	}
-	switch string(sc.word(j)) {
-	case "wheelchair", "walker", "cane", "rollator", "andadera", "andador", "baston", "panales", "diapers", "catheter",
-		"sonda", "oxigeno", "oxygen", "muletas", "crutches":
+	switch w := sc.word(j); {
+	case aids[string(w)]:
 		return k, j, !sc.is(j+1, "accessible") && !sc.is(j+1, "ramp") && !sc.is(j+1, "parking")
-	case "silla":
+	case string(w) == "silla":
 		if sc.is(j+1, "de") && sc.is(j+2, "ruedas") {
 			return k, j + 2, true
 		}
 	}
 	return 0, 0, false
 }
+
+// aidVerbWords say a person uses an aid (trigLostLead).
+var aidVerbWords = []string{"usa", "usan", "uso", "necesita", "ocupa", "anda", "camina", "uses", "using", "needs", "used"}
+
+var aidVerbs = wordSetOf(aidVerbWords)
+
+// aidWords name the aids; "silla de ruedas" is read apart.
+var aidWords = []string{"wheelchair", "walker", "cane", "rollator", "andadera", "andador", "baston", "panales", "diapers",
+	"catheter", "sonda", "oxigeno", "oxygen", "muletas", "crutches"}

@@ -14,6 +14,10 @@ func (sc *scanner) spanishLayComplaints() {
 	if sc.stmtAny&(sHave|sClitic|sHealthVerb) == 0 && sc.flagsAny&fBodyPart == 0 {
 		return
 	}
+	// Both shapes need an article and a verb of having or feeling.
+	if sc.trigAny&trigSpanishArticle == 0 || sc.trigAny&(trigFeltVerb|trigPartStateVerb) == 0 {
+		return
+	}
 	T := sc.toks
 	for k := range T {
 		if T[k].claimed || T[k].kind != tkWord {
@@ -52,10 +56,8 @@ func (sc *scanner) spanishLayComplaints() {
 			if j >= len(T) || T[j].claimed || !sc.spanishBody(j) {
 				continue
 			}
-			switch string(sc.word(k - 1)) {
-			case "tengo", "tiene", "tienes", "traigo", "trae", "siento", "siente", "tenia", "amaneci", "amanecio":
-			default:
-				continue
+			if k == 0 || T[k-1].trig&trigPartStateVerb == 0 {
+				continue // "tengo", "trae", "amaneci"…
 			}
 			e := j
 			if sc.flags(e+1)&fSide != 0 {
@@ -80,9 +82,7 @@ func (sc *scanner) feltBefore(j int) (int, bool) {
 		if sc.statementBreak(v) || sc.kind(v) == tkPunct {
 			return 0, false
 		}
-		switch string(sc.word(v)) {
-		case "tengo", "tiene", "tienes", "tenia", "tuve", "tuvo", "traigo", "trae", "siento", "siente", "sentia", "senti",
-			"sintio", "salio", "salieron", "dio", "dan", "da", "dieron", "apareci", "aparecio":
+		if sc.toks[v].trig&trigFeltVerb != 0 {
 			s := v
 			if sc.is(v-1, "me") || sc.is(v-1, "le") || sc.is(v-1, "se") || sc.is(v-1, "te") {
 				s = v - 1
@@ -92,6 +92,18 @@ func (sc *scanner) feltBefore(j int) (int, bool) {
 	}
 	return 0, false
 }
+
+// spanishArticles open the thing found ("un", "una"…) or the part
+// ("el", "la"…) of the two shapes (trigSpanishArticle).
+var spanishArticles = []string{"un", "una", "unos", "unas", "el", "la", "los", "las"}
+
+// feltVerbWords are the verbs feltBefore looks for (trigFeltVerb).
+var feltVerbWords = []string{"tengo", "tiene", "tienes", "tenia", "tuve", "tuvo", "traigo", "trae", "siento", "siente",
+	"sentia", "senti", "sintio", "salio", "salieron", "dio", "dan", "da", "dieron", "apareci", "aparecio"}
+
+// partStateVerbWords lead a part left in a state: "tengo adormecido el
+// brazo" (trigPartStateVerb).
+var partStateVerbWords = []string{"tengo", "tiene", "tienes", "traigo", "trae", "siento", "siente", "tenia", "amaneci", "amanecio"}
 
 // notInjuredSpot reports a body word that names something other than a
 // place on the body: "presión de la sangre" is a reading.

@@ -57,14 +57,21 @@ func (sc *scanner) spokenClinical() {
 // pregnant reports a person who can be said to be at a stage of a
 // pregnancy: "I'm", "she's", "my wife is", "estoy", "we're".
 func (sc *scanner) pregnant(p int) bool {
-	switch string(sc.word(p)) {
-	case "i'm", "im", "she's", "shes", "we're", "estoy", "esta", "voy", "va", "am":
-		return true
-	case "is":
+	if uint(p) >= uint(len(sc.toks)) || sc.toks[p].trig&trigPregnantWho == 0 {
+		return false
+	}
+	if sc.is(p, "is") {
 		return p > 0 && (sc.flags(p-1)&fPersonal != 0 || sc.toks[p-1].ent.cue == cueRelation)
 	}
-	return false
+	return true
 }
+
+// pregnantWhoWords are the words pregnant accepts (trigPregnantWho).
+var pregnantWhoWords = []string{"i'm", "im", "she's", "shes", "we're", "estoy", "esta", "voy", "va", "am", "is"}
+
+// pregnancyStageWords open a stage that is no number (trigPregnancyStage):
+// the cases of pregnancyStages after a number's.
+var pregnancyStageWords = []string{"expecting", "esperando", "due", "measuring", "semana"}
 
 // gestationShape reports a gestational age written as one token: "30w2d",
 // "10wks", "32wk", "30w".
@@ -95,6 +102,11 @@ func gestationShape(w []byte) bool {
 // "he's 5 months old", "I'm expecting a call" and "I'm due for a refill"
 // are other things.
 func (sc *scanner) pregnancyStages() {
+	// A person ("I'm", "estoy"), then a number, a code ("30w2d") or one
+	// of the stage words.
+	if sc.trigAny&trigPregnantWho == 0 || !sc.numbersAny && sc.trigAny&trigPregnancyStage == 0 {
+		return
+	}
 	T := sc.toks
 	for p := range T {
 		if T[p].claimed || T[p].kind != tkWord || !sc.pregnant(p) {

@@ -111,6 +111,9 @@ func (sc *scanner) painNear(i, j int) bool {
 // ("March 14th, 1962", "14 de marzo de 1962", "Mar 1962"), and eight-digit
 // birth dates after a birth cue.
 func (sc *scanner) dates() {
+	if !sc.numbersAny && sc.flagsAny&fMonth == 0 {
+		return // each date has a number, a code ("3rd") or a month
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed {
@@ -329,8 +332,8 @@ func (sc *scanner) birthYears() {
 // ages finds ages over 89 ("92 years old", "age 95", "tiene 93 años",
 // "91-year-old", "94 y/o"). Younger ages are not identifiers.
 func (sc *scanner) ages() {
-	if sc.numbersAny {
-		sc.numericAges()
+	if sc.placeAny&shAgeNum != 0 {
+		sc.numericAges() // an age from 90 to 125 in digits
 	}
 	sc.spelledAges()
 	sc.decadeAges()
@@ -378,15 +381,13 @@ func (sc *scanner) numericAges() {
 // spelledAges finds ages over 89 written in words: "ninety-two years
 // old", "noventa y cinco años", "a hundred and one".
 func (sc *scanner) spelledAges() {
+	if sc.trigAny&trigSpelledAge == 0 {
+		return // every age read here opens with one of its words
+	}
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord {
-			continue
-		}
-		if c := sc.n.b[T[i].s]; c != 'n' && c != 'h' && c != 'c' {
-			continue
-		}
-		if !(sc.is(i, "ninety") || sc.is(i, "noventa") || sc.is(i, "hundred") || sc.is(i, "cien") || sc.is(i, "ciento")) {
+		// "ninety", "noventa", "hundred", "cien", "ciento".
+		if T[i].claimed || T[i].kind != tkWord || T[i].trig&trigSpelledAge == 0 {
 			continue
 		}
 		end := i

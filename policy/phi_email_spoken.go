@@ -14,6 +14,9 @@ package policy
 // or, where the message speaks of e-mail, a well-known mail provider
 // alone ("my email is dana88 at gmail").
 func (sc *scanner) spelledEmails() {
+	if sc.trigAny&trigAtWord == 0 {
+		return // every address read here turns on an "at" word
+	}
 	T := sc.toks
 	cue := -1 // whether the message speaks of e-mail, computed once when needed
 	for i := 1; i+1 < len(T); i++ {
@@ -97,9 +100,9 @@ func (sc *scanner) spelledEmails() {
 }
 
 // atWord reports whether token i says "@": at, arroba (Spanish,
-// Portuguese), arobase (French).
+// Portuguese), arobase (French): the words of trigAtWord.
 func (sc *scanner) atWord(i int) bool {
-	return sc.is(i, "at") || sc.is(i, "arroba") || sc.is(i, "arobase")
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigAtWord != 0
 }
 
 // dotWord reports whether token i says "." in an address.

@@ -9,9 +9,12 @@ package policy
 
 // spokenEmailsMore finds them.
 func (sc *scanner) spokenEmailsMore() {
+	if sc.trigAny&trigAtWord == 0 {
+		return // every address read here turns on an "at" word
+	}
 	T := sc.toks
 	for i := 1; i+3 < len(T); i++ {
-		if T[i].kind != tkWord || sc.n.b[T[i].s] != 'a' || !(sc.is(i, "at") || sc.is(i, "arroba") || sc.is(i, "arobase")) {
+		if T[i].kind != tkWord || !sc.atWord(i) {
 			continue
 		}
 		// The domain: a word, then dot-words and parts, ending on a

@@ -65,11 +65,19 @@ type scanner struct {
 	// is skipped without walking its tokens.
 	stmtAny  stmtClass
 	flagsAny uint64
-	// placeAny says which shapes the place and identifier readers
-	// need the message holds (placeShapes); set by doorNumbers.
+	// placeAny says which shapes the place, identifier and age readers
+	// need the message holds (placeShapes); set by run after lookup.
 	placeAny uint16
 	// roleAny is the union of the tokens' name-position roles.
 	roleAny uint16
+	// kinds has a bit per token kind the message holds (1<<tkAlnum…).
+	kinds uint8
+	// puncts holds, a bit per ASCII byte, the punctuation tokens of the
+	// message (hasPunct).
+	puncts [2]uint64
+	// trigAny is the union of the tokens' rule triggers
+	// (phi_triggers.go): a reader whose words are absent returns at once.
+	trigAny ruleTrigger
 	// numbersAny says some token is a number or a code (tkNum, tkAlnum)
 	// as tokenized. Readers that start only at such a token skip a
 	// message without one; no later step makes one (a code may turn into
@@ -146,6 +154,13 @@ func (sc *scanner) flags(i int) uint64 {
 	return sc.toks[i].flags
 }
 
+// hasPunct reports a punctuation token c in the message. Every byte
+// that is neither a letter (isWordByte) nor a digit nor a space is a
+// punctuation token of its own, and all of them are ASCII.
+func (sc *scanner) hasPunct(c byte) bool {
+	return c < 128 && sc.puncts[c>>6]&(1<<(c&63)) != 0
+}
+
 // attached reports that token i follows token i-1 with no space.
 func (sc *scanner) attached(i int) bool {
 	return i > 0 && i < len(sc.toks) && !sc.toks[i].space
@@ -201,17 +216,21 @@ func (sc *scanner) run(text string) {
 	sc.kept = sc.kept[:0]
 	sc.upperText = 0
 	sc.placeholder = false
-	sc.stmtAny, sc.flagsAny = 0, 0
+	sc.stmtAny, sc.flagsAny, sc.trigAny = 0, 0, 0
 	if len(sc.toks) == 0 {
 		return
 	}
-	sc.numbersAny = false
+	kinds := uint8(0)
+	sc.puncts = [2]uint64{}
 	for i := range sc.toks {
-		if k := sc.toks[i].kind; k == tkNum || k == tkAlnum {
-			sc.numbersAny = true
-			break
+		t := &sc.toks[i]
+		kinds |= 1 << t.kind
+		if t.kind == tkPunct {
+			sc.puncts[t.punct>>6&1] |= 1 << (t.punct & 63)
 		}
 	}
+	sc.kinds = kinds
+	sc.numbersAny = kinds&(1<<tkNum|1<<tkAlnum) != 0
 	// The rules ask whether a word is capitalised many times over; the
 	// answer depends on the written text alone.
 	switch {
@@ -225,11 +244,17 @@ func (sc *scanner) run(text string) {
 			sc.toks[i].capital = sc.capitalAt(i)
 		}
 	}
+	if kinds&(1<<tkAlnum) != 0 {
+		sc.confusableDigits() // letters for digits are in a code's letters
+		if sc.restoreLeetWords() {
+			sc.kinds |= 1 << tkWord // "thr3w" reads as a word now
+		}
+	}
 	if sc.numbersAny {
-		sc.confusableDigits()
-		sc.restoreLeetWords()
+		sc.readNumbers()
 	}
 	sc.lookup()
+	sc.placeAny = sc.placeShapes() // kinds, bytes, flags and triggers are final
 	sc.structural()
 	sc.macAddresses()
 	sc.cueIDs()
@@ -280,8 +305,10 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok := lx.get(w)
+			e, ok, tags := lx.getTagged(w)
 			T[i].stmt = e.stmt
+			T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
+			sc.trigAny |= tags.trig
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}
@@ -384,13 +411,13 @@ func (sc *scanner) lookup() {
 				continue
 			}
 		}
-		if e := T[i].ent; e.cue != cueNone || e.flags&fClin != 0 {
-			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: e})
+		if T[i].ent.cue != cueNone || T[i].ent.flags&fClin != 0 {
+			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: T[i].ent})
 		}
 	}
 	sc.dottedAbbrev()
 	latin := 0
-	for i := range T {
+	for i := 0; i < len(T) && sc.flagsAny&fLatin != 0; i++ {
 		if T[i].flags&fLatin != 0 {
 			latin++
 		}
@@ -472,8 +499,10 @@ func (sc *scanner) structural() {
 func (sc *scanner) urls() {
 	b := sc.n.b
 	// Both searches below need a scheme, "www." or a dot inside a run of
-	// letters and digits; most messages have none of them.
-	if !bytes.Contains(b, []byte("://")) && !bytes.Contains(b, []byte("www.")) && !innerDot(b) {
+	// letters and digits; most messages have none of them, and many not
+	// even a '.' or a ':'.
+	if !sc.hasPunct('.') && !sc.hasPunct(':') ||
+		!bytes.Contains(b, []byte("://")) && !bytes.Contains(b, []byte("www.")) && !innerDot(b) {
 		return
 	}
 	// A URL starts a word token ("http", "https", "www"): looking at the
@@ -538,7 +567,7 @@ func (sc *scanner) urls() {
 // net/netip so clock times and ratios never match.
 func (sc *scanner) ipv6() {
 	b := sc.n.b
-	if bytes.Count(b, []byte{':'}) < 2 {
+	if !sc.hasPunct(':') || bytes.Count(b, []byte{':'}) < 2 {
 		return
 	}
 	isHex := func(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'f') }
@@ -570,7 +599,7 @@ func (sc *scanner) ipv6() {
 func (sc *scanner) ips() {
 	sc.ipv6()
 	T := sc.toks
-	for i := 0; i+6 < len(T) && sc.numbersAny; i++ { // an IPv4 address starts with a number
+	for i := 0; i+6 < len(T) && sc.numbersAny && sc.hasPunct('.'); i++ { // an IPv4 address: numbers and dots
 		if T[i].kind != tkNum || T[i].claimed || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
 			continue
 		}
@@ -597,15 +626,31 @@ func (sc *scanner) num(i int) (int, int) {
 	if sc.kind(i) != tkNum {
 		return -1, 0
 	}
-	t := sc.txt(i)
-	if len(t) > 9 {
-		return -1, len(t)
+	t := &sc.toks[i]
+	return t.val, int(t.e - t.s)
+}
+
+// readNumbers gives each number token its value (num), once its digits
+// are final: the readers ask for a number's value many times over. No
+// token becomes a number, and no number's bytes change, after
+// confusableDigits.
+func (sc *scanner) readNumbers() {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != tkNum {
+			continue
+		}
+		w := sc.n.b[t.s:t.e]
+		if len(w) > 9 {
+			t.val = -1
+			continue
+		}
+		v := 0
+		for _, c := range w {
+			v = v*10 + int(c-'0')
+		}
+		t.val = v
 	}
-	v := 0
-	for _, c := range t {
-		v = v*10 + int(c-'0')
-	}
-	return v, len(t)
 }
 
 // resolve keeps the best non-overlapping candidates, sorted by start:

@@ -229,6 +229,9 @@ func (sc *scanner) american(w []byte) (lexEntry, bool) {
 // dottedAbbrev finds clinical abbreviations written with dots or dashes
 // between letters ("h.i.v.", "H-I-V") and marks them.
 func (sc *scanner) dottedAbbrev() {
+	if !sc.hasPunct('.') && !sc.hasPunct('-') {
+		return // the letters are joined by one of them
+	}
 	T := sc.toks
 	one := func(k int) bool { // a letter, or a digit inside ("c.d.4", "a.1.c")
 		return k < len(T) && T[k].e-T[k].s == 1 && (T[k].kind == tkWord || T[k].kind == tkNum && k > 0)
@@ -408,7 +411,8 @@ func (sc *scanner) ordinalWord(i int) (int, bool) {
 }
 
 // spelledYear reads a year in words at token i: "nineteen sixty-two",
-// "two thousand three", "mil novecientos sesenta y dos".
+// "two thousand three", "mil novecientos sesenta y dos". Its first words
+// are those of trigYearStart.
 func (sc *scanner) spelledYear(i int) (int, bool) {
 	tail := func(k int) int { // tens[-unit] or teen or unit after the century
 		if !numberWord(sc.word(k)) || sc.kind(k) != tkWord {
@@ -464,6 +468,9 @@ func (sc *scanner) spelledYear(i int) (int, bool) {
 // dieciséis de abril de mil novecientos…", and a spelled birth year alone
 // ("born in nineteen twenty-nine").
 func (sc *scanner) spelledDates() {
+	if sc.flagsAny&fMonth == 0 && sc.trigAny&trigYearStart == 0 {
+		return // a date read here has a month, a year alone one of the year's first words
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind != tkWord {
@@ -600,8 +607,8 @@ func (sc *scanner) personBefore(i int) bool {
 // shorthandAges finds ages over 89 in clinical shorthand: "93yo",
 // "94yrs", "93F", "91 M", "(92)" after a name, "95th birthday".
 func (sc *scanner) shorthandAges() {
-	if !sc.numbersAny {
-		return // each is a number or a code
+	if sc.placeAny&shAgeNum == 0 && sc.kinds&(1<<tkAlnum) == 0 {
+		return // each is a number from 90 to 125 or a code ("93yo")
 	}
 	T := sc.toks
 	for i := range T {
@@ -652,6 +659,9 @@ func (sc *scanner) shorthandAges() {
 // decadeAge finds an age over 89 given as a decade or between commas:
 // "in her 90s", "in his nineties", "my grandpa, 94, fell".
 func (sc *scanner) decadeAges() {
+	if sc.trigAny&trigDecadeWord == 0 && sc.placeAny&shAgeNum == 0 && sc.kinds&(1<<tkAlnum) == 0 {
+		return // no decade word, no age from 90 to 125 in digits, no code ("90s")
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && sc.n.b[T[i].s] != 'n' && sc.n.b[T[i].s] != 'c' {
@@ -696,6 +706,9 @@ func (sc *scanner) appositive(i, e int) bool {
 // name after it: a listed family name, or a capitalised word after a
 // capitalised given name.
 func (sc *scanner) wordGivenNames() {
+	if sc.flagsAny&(fNameWord|fMonth) == 0 {
+		return // no given name that is also a word or a month
+	}
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || T[i].flags&(fNameWord|fMonth) == 0 || !T[i+1].space || T[i+1].claimed {
@@ -816,6 +829,9 @@ func (sc *scanner) codedPostcodes() {
 // townsAfterStreets reads a town after a street: "Rua das Flores 80,
 // Lisboa".
 func (sc *scanner) townsAfterStreets() {
+	if sc.placeAny&shComma == 0 {
+		return // the town follows the street after a comma
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if !T[i].addrEnd || !sc.isP(i+1, ',') || T[i+2].claimed || T[i+2].kind != tkWord || !sc.upper(i+2) || !sc.canBeName(i+2) ||
@@ -865,6 +881,9 @@ func mixed(w []byte) bool {
 // cuedPostcodes reads a postal code of any country after a cue:
 // "postcode: 3511 LX", "CEP 01310-100", "eircode D02 X285", "PLZ 10115".
 func (sc *scanner) cuedPostcodes() {
+	if sc.flagsAny&fZipCue == 0 || !sc.numbersAny {
+		return // a cue, then a number or a code
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].flags&fZipCue == 0 {
@@ -938,6 +957,9 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 // germanicStreet reads "Hauptstraße 5", "Kerkstraat 12", "Bredgade 3":
 // a street word with a street ending, then its number.
 func (sc *scanner) germanicStreet(i int) (int, bool) {
+	if t := &sc.toks[i]; t.e-t.s < 6 {
+		return 0, false // the shortest street word is a three-letter suffix after three letters
+	}
 	n := i + 1
 	if sc.isP(n, '.') && sc.attached(n) {
 		n++ // "Hauptstr. 5"
@@ -945,9 +967,9 @@ func (sc *scanner) germanicStreet(i int) (int, bool) {
 	if sc.kind(i) != tkWord || sc.kind(n) != tkNum {
 		return 0, false
 	}
-	w := string(sc.word(i))
+	w := sc.word(i)
 	for _, suf := range []string{"strasse", "straße", "str", "weg", "gasse", "platz", "allee", "straat", "laan", "gracht", "gade", "vej", "gatan", "vagen", "veien", "ring", "damm", "ufer"} {
-		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
 			return n, true
 		}
 	}
@@ -970,6 +992,9 @@ func determiner(w []byte) bool {
 // single letters, spaced or joined by one separator, is read as one word;
 // it is a name when the lists know it or a name cue stands before it.
 func (sc *scanner) spelledOutNames() {
+	if sc.placeAny&shLetters == 0 {
+		return // fewer than three single letters
+	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 && !T[i].spelled || T[i].inClin {

@@ -10,40 +10,17 @@ import (
 // product code shares; other plates count only next to a word for a
 // vehicle; a MAC address is a device identifier by its shape.
 
-// vehicleWords are the words vehicleWord and plateWord know; vehicleSig
-// holds, per word length, the first letters they start with, so most
-// words are turned away before the string comparison.
-var (
-	vehicleWords = []string{"car", "cars", "vehicle", "truck", "van", "suv", "jeep", "pickup", "minivan", "motorbike",
-		"motorcycle", "scooter", "taxi", "cab", "parked", "rego", "reg", "registration", "coche", "carro", "auto",
-		"camioneta", "moto", "voiture", "wagen", "fahrzeug", "carrinha", "caminhonete", "veiculo", "vehiculo", "towed",
-		"sedan", "hatchback", "camper", "ute", "kfz", "plate", "plates", "placa", "placas", "matricula", "tag", "tags",
-		"patente", "kennzeichen", "immatriculation", "targa", "chapa", "registo", "numberplate", "license-plate"}
-	vehicleSig = func() (sig [17]uint32) {
-		for _, w := range vehicleWords {
-			if len(w) < len(sig) {
-				sig[len(w)] |= 1 << (w[0] - 'a')
-			}
-		}
-		return sig
-	}()
-)
+// vehicleWords are the words for a vehicle, for parking one or for its
+// plate (plateWord): the words of trigVehicle, which vehicleAt reads.
+var vehicleWords = []string{"car", "cars", "vehicle", "truck", "van", "suv", "jeep", "pickup", "minivan", "motorbike",
+	"motorcycle", "scooter", "taxi", "cab", "parked", "rego", "reg", "registration", "coche", "carro", "auto",
+	"camioneta", "moto", "voiture", "wagen", "fahrzeug", "carrinha", "caminhonete", "veiculo", "vehiculo", "towed",
+	"sedan", "hatchback", "camper", "ute", "kfz", "plate", "plates", "placa", "placas", "matricula", "tag", "tags",
+	"patente", "kennzeichen", "immatriculation", "targa", "chapa", "registo", "numberplate", "license-plate"}
 
-// maybeVehicleWord is the cheap first test for vehicleWord.
-func maybeVehicleWord(w []byte) bool {
-	return len(w) >= 2 && len(w) < len(vehicleSig) && w[0] >= 'a' && w[0] <= 'z' && vehicleSig[len(w)]&(1<<(w[0]-'a')) != 0
-}
-
-// vehicleWord reports a word for a vehicle or for parking one.
-func vehicleWord(w []byte) bool {
-	switch string(w) {
-	case "car", "cars", "vehicle", "truck", "van", "suv", "jeep", "pickup", "minivan", "motorbike", "motorcycle",
-		"scooter", "taxi", "cab", "parked", "rego", "reg", "registration", "coche", "carro", "auto", "camioneta",
-		"moto", "voiture", "wagen", "fahrzeug", "carrinha", "caminhonete", "veiculo", "vehiculo", "towed", "sedan",
-		"hatchback", "camper", "ute", "kfz":
-		return true
-	}
-	return plateWord(w)
+// vehicleAt reports token k as one of vehicleWords.
+func (sc *scanner) vehicleAt(k int) bool {
+	return uint(k) < uint(len(sc.toks)) && sc.toks[k].trig&trigVehicle != 0
 }
 
 // plateWord reports a word for the plate itself: near one, a code in
@@ -175,7 +152,7 @@ func (sc *scanner) plateNear(i int) bool {
 func (sc *scanner) vehicleNear(i int) bool {
 	T := sc.toks
 	for k := max(0, i-6); k < len(T) && k <= i+4; k++ {
-		if k != i && T[k].kind == tkWord && vehicleWord(sc.txt(k)) {
+		if k != i && T[k].kind == tkWord && sc.vehicleAt(k) {
 			return true
 		}
 	}
@@ -186,6 +163,9 @@ func (sc *scanner) vehicleNear(i int) bool {
 // digits joined by colons or dashes ("00:1A:2B:3C:4D:5E"): it names one
 // device, a pump's or a monitor's radio as much as a laptop's.
 func (sc *scanner) macAddresses() {
+	if !sc.hasPunct(':') && !sc.hasPunct('-') {
+		return // the pairs are joined by one of them
+	}
 	T := sc.toks
 	for i := 0; i+10 < len(T); i++ {
 		if T[i].e-T[i].s != 2 || T[i].kind == tkPunct || T[i].claimed || sc.attached(i) && sc.kind(i-1) != tkPunct {

@@ -8,8 +8,9 @@ package policy
 // a word of six or more: "n4us34", not the plate group "li83"), unknown to the
 // lists as typed and spelling an everyday or clinical word once restored
 // is touched; codes ("ab1234", "10am", "4th", "1000mg") and names typed
-// with digits (left to the name look-up) stay as typed.
-func (sc *scanner) restoreLeetWords() {
+// with digits (left to the name look-up) stay as typed. It reports
+// whether it restored a word.
+func (sc *scanner) restoreLeetWords() (restored bool) {
 	T := sc.toks
 	b := sc.n.b
 	var buf [24]byte
@@ -53,8 +54,10 @@ func (sc *scanner) restoreLeetWords() {
 				copy(w, r)
 				t.kind = tkWord
 				t.fuzzy, t.leet = true, true
+				restored = true
 				break
 			}
 		}
 	}
+	return restored
 }

@@ -9,19 +9,12 @@ package policy
 // and said to be off; "the period for enrollment" and "the payment is two
 // weeks late" stay.
 func (sc *scanner) menstrualStatements() {
+	if sc.trigAny&trigPeriodWord == 0 {
+		return // every statement read here names the period
+	}
 	T := sc.toks
 	for i := range T {
-		if T[i].kind != tkWord || T[i].claimed || T[i].e-T[i].s < 5 || T[i].e-T[i].s > 12 {
-			continue
-		}
-		switch c := sc.n.b[T[i].s]; c {
-		case 'p', 'r', 'm':
-		default:
-			continue
-		}
-		switch string(sc.txt(i)) {
-		case "period", "periods", "periodo", "regla", "menstruacion", "menstruation":
-		default:
+		if T[i].trig&trigPeriodWord == 0 || T[i].kind != tkWord || T[i].claimed {
 			continue
 		}
 		// "no me ha bajado la regla", "no le ha llegado el periodo".
@@ -46,6 +39,9 @@ func (sc *scanner) menstrualStatements() {
 		}
 	}
 }
+
+// periodWords name the period (trigPeriodWord).
+var periodWords = []string{"period", "periods", "periodo", "regla", "menstruacion", "menstruation"}
 
 // periodOff reports a word that says a period is not as it should be.
 func periodOff(w []byte) bool {

@@ -262,8 +262,10 @@ func (sc *scanner) names() {
 		sc.wordGivenNames()
 	}
 	T := sc.toks
-	for i := 0; i < len(T); i++ {
-		if T[i].claimed || !sc.isLex(i) {
+	for i := 0; i < len(T) && sc.flagsAny&(fFirst|fSurname) != 0; i++ {
+		// isLex needs a listed name's flag: tested first, it turns most
+		// words away without canBeName.
+		if T[i].flags&(fFirst|fSurname) == 0 || T[i].claimed || !sc.isLex(i) {
 			continue
 		}
 		// "Lopez, Maria": surname, comma, given name.
@@ -325,7 +327,8 @@ func (sc *scanner) capitalisedPairs() {
 	}
 	checked := false
 	for i := 0; i+1 < len(T); i++ {
-		if !ok(i) || !ok(i+1) || !T[i+1].space {
+		// ok needs a capital: the two fields first turn most pairs away.
+		if !T[i].capital || !T[i+1].capital || !ok(i) || !ok(i+1) || !T[i+1].space {
 			continue
 		}
 		// "the Riverside Annex", "la Clínica Santa Fe": a determiner
@@ -370,12 +373,12 @@ func (sc *scanner) capitalisedPairs() {
 // namesBeforeHere finds a self-introduction that ends in "here" or "aquí"
 // at the start of a message or clause: "Xiomara Quispe here, ...".
 func (sc *scanner) namesBeforeHere() {
+	if sc.trigAny&trigHere == 0 {
+		return
+	}
 	T := sc.toks
 	for h := 1; h < len(T); h++ {
-		if c := sc.n.b[T[h].s]; (c != 'h' && c != 'a') || T[h].kind != tkWord {
-			continue
-		}
-		if !(sc.is(h, "here") || sc.is(h, "aqui")) || T[h].claimed {
+		if T[h].trig&trigHere == 0 || T[h].kind != tkWord || T[h].claimed { // "here", "aqui"
 			continue
 		}
 		s := h - 1
@@ -604,6 +607,9 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 // the lists know them. In lower case the initial needs its dot and the
 // name must end the clause ("osvaldo t. tzul, …").
 func (sc *scanner) initialNames() {
+	if sc.placeAny&shLetter == 0 {
+		return // no initial
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		k := i + 1
@@ -643,6 +649,9 @@ func (sc *scanner) initialNames() {
 // "jean-pierre") when either part is a listed given name, even one that is
 // also a weekday or a word, and takes the family name after them.
 func (sc *scanner) hyphenNames() {
+	if sc.placeAny&shDash == 0 {
+		return // no dash to join the two names
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || !sc.isP(i+1, '-') || !sc.attached(i+1) || !sc.attached(i+2) ||
@@ -669,6 +678,9 @@ func (sc *scanner) hyphenNames() {
 // word, a comma, then a listed given name that ends the clause. Family
 // names are the open class; the given name carries the evidence.
 func (sc *scanner) commaNames() {
+	if sc.placeAny&shComma == 0 || sc.flagsAny&fFirst == 0 {
+		return // a comma, then a listed given name
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if !sc.isP(i+1, ',') || !sc.attached(i+1) || T[i].claimed || T[i].kind != tkWord {

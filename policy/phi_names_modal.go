@@ -11,6 +11,9 @@ package policy
 // the things patients and families do, so that "can grace periods apply"
 // and "will summer camp forms" stay.
 func (sc *scanner) modalNames() {
+	if sc.flagsAny&fFirst == 0 {
+		return // modalGiven needs a listed given name
+	}
 	T := sc.toks
 	for i := 0; i+1 < len(T); i++ {
 		if !sc.modalGiven(i) {
@@ -24,7 +27,7 @@ func (sc *scanner) modalNames() {
 		switch {
 		case sc.clauseStart(i) && modalWord(sc.word(end+1)) && personAction(sc.word(end+2)):
 			// "ruby will come at 3"
-		case i > 0 && sc.clauseStart(i-1) && questionAux(sc.word(i-1)) && personAction(sc.word(end+1)):
+		case i > 0 && sc.clauseStart(i-1) && sc.questionAuxAt(i-1) && personAction(sc.word(end+1)):
 			// "can dawn pick up the rx", "does hope need a note"
 		case i > 0 && sc.clauseStart(i-1) && (sc.is(i-1, "is") || sc.is(i-1, "was")) && personState(sc.word(end+1)):
 			// "is sunny ok to come in late"

@@ -122,10 +122,11 @@ func (sc *scanner) noteRole(i int) {
 		if w[n-1] == 's' && w[n-2] == '\'' {
 			b = rPossessive
 		}
-		if a, z := w[0]-'a', w[n-1]-'a'; n <= 15 && a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
-			b |= roleWords[string(w)]
-		}
-	} else {
+		// roleWords[string(w)], found by lookup's probe of the index:
+		// every role word is a letter-bounded word of at most fifteen
+		// letters, the words roleOf's filter lets through.
+		b |= t.wordRole
+	} else if t.kind != tkNum && t.kind != tkAlnum { // roleOf gives numbers and codes none
 		b = sc.roleOf(i)
 	}
 	t.role = b
@@ -181,6 +182,9 @@ func (sc *scanner) roleOf(i int) uint16 {
 	}
 	if n > 15 {
 		return b
+	}
+	if n == int(t.e-t.s) {
+		return b | t.wordRole // the whole word: lookup found its roles (noteRole)
 	}
 	if a, z := w[0]-'a', w[n-1]-'a'; a < 26 && z < 26 && roleFilter[int(a)*26+int(z)]&(1<<n) != 0 {
 		b |= roleWords[string(w)]
@@ -473,7 +477,7 @@ func (sc *scanner) familyWordAfter(g int) bool {
 		return false
 	}
 	w := sc.word(k)
-	if !dictionaryWord(w) || wordRoles(w) != 0 || questionVerb(w) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
+	if !dictionaryWord(w) || wordRoles(w) != 0 || sc.questionVerbAt(k) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
 		return false
 	}
 	n := k + 1
@@ -481,7 +485,7 @@ func (sc *scanner) familyWordAfter(g int) bool {
 	case "up", "out", "over", "off", "down", "away", "back", "around", "through", "me", "us", "it", "them", "him":
 		return false // "can maria sleep over", "did ngozi call me": the word is a verb
 	}
-	return sc.nameEnds(n) || sc.flags(n)&fDOBCue != 0 || questionVerb(sc.word(n)) || personVerb(sc.word(n)) || sc.finiteVerb(n)
+	return sc.nameEnds(n) || sc.flags(n)&fDOBCue != 0 || sc.questionVerbAt(n) || personVerb(sc.word(n)) || sc.finiteVerb(n)
 }
 
 // nameEnds reports what may follow a name found by position: the end of
@@ -1765,30 +1769,28 @@ func (sc *scanner) impliedCues(r *nameRoles) {
 	}
 }
 
-// questionAux reports an auxiliary that opens a question about someone:
-// "can", "did", "is" ("can tendai come in at 3?", "did okafor pick up
-// the forms?", "is wanjiru ok to come?").
-func questionAux(w []byte) bool {
-	switch string(w) {
-	case "can", "could", "will", "would", "should", "did", "does", "is", "has", "may", "might", "was":
-		return true
-	}
-	return false
+// questionAuxWords are the auxiliaries that open a question about
+// someone: "can", "did", "is" ("can tendai come in at 3?", "did okafor
+// pick up the forms?", "is wanjiru ok to come?").
+var questionAuxWords = []string{"can", "could", "will", "would", "should", "did", "does", "is", "has", "may", "might", "was"}
+
+// questionVerbWords follow the subject of such a question: a verb in its
+// bare form ("come", "pick", "need") or, after "is", a state ("ok",
+// "ready", "still", "due").
+var questionVerbWords = []string{"come", "get", "pick", "bring", "see", "have", "be", "go", "take", "call", "make", "start",
+	"stop", "use", "do", "eat", "drink", "switch", "reschedule", "move", "change", "sign", "stay", "return", "need", "still",
+	"also", "just", "ok", "okay", "ready", "able", "allowed", "done", "due", "scheduled", "supposed", "booked", "coming",
+	"going", "cleared", "getting", "having", "seeing", "drop", "wait", "leave", "join", "attend", "skip", "keep", "try",
+	"send", "fill", "finish", "continue", "receive", "register", "check", "speak", "talk", "visit", "already"}
+
+// questionAuxAt reports token i as one of questionAuxWords.
+func (sc *scanner) questionAuxAt(i int) bool {
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigQuestionAux != 0
 }
 
-// questionVerb reports a word that follows the subject of such a
-// question: a verb in its bare form ("come", "pick", "need") or, after
-// "is", a state ("ok", "ready", "still", "due").
-func questionVerb(w []byte) bool {
-	switch string(w) {
-	case "come", "get", "pick", "bring", "see", "have", "be", "go", "take", "call", "make", "start", "stop", "use",
-		"do", "eat", "drink", "switch", "reschedule", "move", "change", "sign", "stay", "return", "need", "still", "also",
-		"just", "ok", "okay", "ready", "able", "allowed", "done", "due", "scheduled", "supposed", "booked", "coming",
-		"going", "cleared", "getting", "having", "seeing", "drop", "wait", "leave", "join", "attend", "skip",
-		"keep", "try", "send", "fill", "finish", "continue", "receive", "register", "check", "speak", "talk", "visit", "already":
-		return true
-	}
-	return false
+// questionVerbAt reports token i as one of questionVerbWords.
+func (sc *scanner) questionVerbAt(i int) bool {
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigQuestionVerb != 0
 }
 
 // questionSubjects finds the person a question opens with, between an
@@ -1800,9 +1802,12 @@ func questionVerb(w []byte) bool {
 // dictionary lists in a row, before a bare verb or a state, is the
 // person.
 func (sc *scanner) questionSubjects() {
+	if sc.trigAny&trigQuestionAux == 0 || sc.trigAny&trigQuestionVerb == 0 {
+		return // an auxiliary, the person, then the verb
+	}
 	T := sc.toks
 	for a := 0; a+2 < len(T); a++ {
-		if T[a].kind != tkWord || T[a].e-T[a].s < 2 || T[a].e-T[a].s > 6 || !questionAux(sc.word(a)) {
+		if T[a].kind != tkWord || !sc.questionAuxAt(a) {
 			continue
 		}
 		if !sc.clauseStart(a) {
@@ -1817,7 +1822,7 @@ func (sc *scanner) questionSubjects() {
 			continue
 		}
 		end := sc.nameRun(j)
-		if !questionVerb(sc.word(end + 1)) {
+		if !sc.questionVerbAt(end + 1) {
 			continue
 		}
 		if end == j && !sc.isLex(j) && !(sc.upper(j) && !sc.allUpperText()) && !sc.otherScriptWord(j) {

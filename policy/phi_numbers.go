@@ -239,6 +239,19 @@ func (sc *scanner) digitRuns() {
 
 // digitWord returns the digit a spelled-out number word stands for
 // ("five", "cinco", "oh"), or -1.
+// digitWords are the words digitWord reads (trigDigitWord).
+func digitWords() []string {
+	var ws []string
+	for _, w := range []string{"zero", "cero", "oh", "o", "one", "uno", "un", "two", "dos", "three", "tres", "four", "cuatro",
+		"five", "cinco", "six", "seis", "seven", "siete", "eight", "ocho", "nine", "nueve"} {
+		if digitWord([]byte(w)) < 0 {
+			panic("policy: " + w + " is no digit word")
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
 func digitWord(w []byte) int {
 	switch string(w) {
 	case "zero", "cero", "oh", "o":
@@ -272,6 +285,16 @@ func digitWord(w []byte) int {
 func (sc *scanner) spelledDigits() {
 	T := sc.toks
 	b := sc.n.b
+	// Every run read here holds three digit words or more.
+	words := 0
+	for i := 0; i < len(T) && words < 3 && sc.trigAny&trigDigitWord != 0; i++ {
+		if T[i].trig&trigDigitWord != 0 {
+			words++
+		}
+	}
+	if words < 3 {
+		return
+	}
 	for i := 0; i < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || (sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un")) && !sc.zipCueBefore(i) {
 			continue
@@ -484,7 +507,7 @@ func intlPrefix(d []byte) bool {
 // with a unit ("1000mg", "250mcg").
 func (sc *scanner) catchAll() {
 	sc.spokenEmailsMore()
-	if !sc.numbersAny {
+	if sc.kinds&(1<<tkAlnum) == 0 {
 		return // each is a code
 	}
 	for i := range sc.toks {

@@ -6,38 +6,53 @@ func (sc *scanner) addresses() {
 	T := sc.toks
 	// Every street form below ends in a house or box number: a message
 	// without a number token (placeShapes) holds none.
+	// Each reader's own first test is repeated before the call: most
+	// tokens open none of the forms.
 	for i := 0; i < len(T) && sc.placeAny&shDigits != 0; i++ {
-		if T[i].claimed {
+		t := &T[i]
+		if t.claimed {
 			continue
 		}
-		if end, ok := sc.addressEN(i); ok {
-			sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		end, ok := 0, false
+		number := t.kind == tkNum || t.kind == tkAlnum // houseNumber, streetFirstNumber
+		if number {
+			if end, ok = sc.addressEN(i); ok {
+				sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.addressES(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.85, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		if t.flags&fStreetPrefix != 0 || t.kind == tkWord && t.e-t.s <= 2 { // a street prefix, "c/", "al."
+			if end, ok = sc.addressES(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.85, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.streetFirstNumber(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		if number {
+			if end, ok = sc.streetFirstNumber(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.germanicStreet(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
-			T[end].addrEnd = true
-			i = end
-			continue
+		if t.kind == tkWord && t.e-t.s >= 6 {
+			if end, ok = sc.germanicStreet(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 		}
-		if end, ok := sc.poBox(i); ok {
-			sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
-			T[end].addrEnd = true
-			i = end
+		if t.trig&trigPOBox != 0 {
+			if end, ok = sc.poBox(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.9, prioAddress)
+				T[end].addrEnd = true
+				i = end
+			}
 		}
 	}
 	sc.cities()
@@ -47,6 +62,9 @@ func (sc *scanner) addresses() {
 // cuedAddresses finds a street address without a street type after an
 // address cue: "my address is 4417 Elston", "domicilio: 12 Hidalgo".
 func (sc *scanner) cuedAddresses() {
+	if sc.flagsAny&fAddrCue == 0 {
+		return // no cue
+	}
 	T := sc.toks
 	for i := range T {
 		if T[i].flags&fAddrCue == 0 {
@@ -79,6 +97,9 @@ func (sc *scanner) cuedAddresses() {
 // place smaller than a state is an identifier. Only capitalised words
 // count ("I live in fear" stays), and state names are left alone.
 func (sc *scanner) cities() {
+	if sc.flagsAny&fCityVerb == 0 {
+		return
+	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].flags&fCityVerb == 0 {
@@ -309,8 +330,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 
 // poBox reads "PO Box 45", "P.O. Box 45", "apartado postal 45".
 func (sc *scanner) poBox(i int) (int, bool) {
-	if c := sc.n.b[sc.toks[i].s]; c != 'p' && c != 'a' && c != 'c' {
-		return 0, false
+	if sc.toks[i].trig&trigPOBox == 0 {
+		return 0, false // "po", "p", "apartado", "casilla" open each form below
 	}
 	j := -1
 	switch {

@@ -114,6 +114,9 @@ const (
 	shShortNum                    // a word of up to three letters before a number or a code
 	shVehicle                     // a word for a vehicle or its plate
 	shCJK                         // a word in Chinese, Japanese or Korean script
+	shLetter                      // a one-letter word (an initial)
+	shLetters                     // three one-letter words or more (a name spelt out)
+	shAgeNum                      // a number of up to three digits from 90 to 125 (scanner.num)
 )
 
 // placeShapes scans the tokens once for the shapes above.
@@ -121,6 +124,23 @@ func (sc *scanner) placeShapes() uint16 {
 	T := sc.toks
 	b := sc.n.b
 	var m uint16
+	// What the message's punctuation set and trigger bits already say.
+	if sc.hasPunct(',') {
+		m |= shComma
+	}
+	if sc.hasPunct('-') {
+		m |= shDash
+	}
+	if sc.hasPunct('/') {
+		m |= shSlash
+	}
+	if sc.trigAny&trigPlacePrep != 0 {
+		m |= shPrep
+	}
+	wordNum := sc.numbersAny || sc.hasPunct('.') // what may follow a word for shWordNum
+	vehicle := sc.trigAny&trigVehicle != 0
+	cjk := !sc.n.ident // folded CJK letters are never ASCII
+	letters := 0
 	for i := range T {
 		t := &T[i]
 		switch t.kind {
@@ -128,6 +148,9 @@ func (sc *scanner) placeShapes() uint16 {
 			m |= shDigits
 			if n := t.e - t.s; n == 2 && b[t.s] == '9' || n == 3 && b[t.s] == '1' {
 				m |= shAge
+			}
+			if t.e-t.s <= 3 && t.val >= 90 && t.val <= 125 {
+				m |= shAgeNum
 			}
 		case tkAlnum:
 			m |= shDigits
@@ -137,41 +160,36 @@ func (sc *scanner) placeShapes() uint16 {
 			if c := b[t.s]; c >= 0xe3 && c <= 0xe9 || c == 0xe1 {
 				m |= shCJK
 			}
-		case tkPunct:
-			switch b[t.s] {
-			case ',':
-				m |= shComma
-			case '-':
-				m |= shDash
-			case '/':
-				m |= shSlash
-			}
 		case tkWord:
 			n := t.e - t.s
-			w := b[t.s:t.e]
-			if w[0] >= 0xe3 && w[0] <= 0xe9 || w[0] == 0xe1 { // Korean is folded to its letters (U+1100…)
+			if n == 1 {
+				letters++
+			}
+			if c := b[t.s]; cjk && (c >= 0xe3 && c <= 0xe9 || c == 0xe1) { // Korean is folded to its letters (U+1100…)
 				m |= shCJK
 			}
-			if i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
+			if wordNum && i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
 				m |= shWordNum
 				if n <= 3 {
 					m |= shShortNum
 				}
 			}
-			if n <= 4 && m&shPrep == 0 && placePrep(w) {
-				m |= shPrep
-			}
-			if m&shVehicle == 0 && maybeVehicleWord(w) && t.flags&fStop == 0 && vehicleWord(w) {
+			if vehicle && m&shVehicle == 0 && t.trig&trigVehicle != 0 && t.flags&fStop == 0 {
 				m |= shVehicle
 			}
 		}
+	}
+	if letters >= 1 {
+		m |= shLetter
+	}
+	if letters >= 3 {
+		m |= shLetters
 	}
 	return m
 }
 
 func (sc *scanner) doorNumbers() {
 	T := sc.toks
-	sc.placeAny = sc.placeShapes()
 	if sc.placeAny&shWordNum == 0 {
 		return
 	}
@@ -1263,7 +1281,7 @@ func (sc *scanner) placeMentions() {
 		}
 		// Cheap tests first: a preposition before the word, or a comma
 		// within three words after it.
-		if !placePrep(sc.word(i-1)) && !sc.isP(i+1, ',') && !sc.isP(i+2, ',') && !sc.isP(i+3, ',') {
+		if !sc.placePrepAt(i-1) && !sc.isP(i+1, ',') && !sc.isP(i+2, ',') && !sc.isP(i+3, ',') {
 			continue
 		}
 		if !sc.upper(i) || !sc.townWord(i) || !sc.placeCueBefore(i) && !sc.regionAfter(i) || sc.allUpperText() {
@@ -1298,13 +1316,12 @@ func (sc *scanner) placeMentions() {
 	}
 }
 
-// placePrep reports the prepositions placeCueBefore reads.
-func placePrep(w []byte) bool {
-	switch string(w) {
-	case "from", "in", "at", "to", "en", "de", "em", "no", "na", "a":
-		return true
-	}
-	return false
+// placePrepWords are the prepositions placeCueBefore reads (trigPlacePrep).
+var placePrepWords = []string{"from", "in", "at", "to", "en", "de", "em", "no", "na", "a"}
+
+// placePrepAt reports token i as one of placePrepWords.
+func (sc *scanner) placePrepAt(i int) bool {
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigPlacePrep != 0
 }
 
 // townWord reports a capitalised word that can be part of a town's name.

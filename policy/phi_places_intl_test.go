@@ -54,15 +54,21 @@ func TestPlacesAndIDsAbroad(t *testing.T) {
 	}
 }
 
-// TestVehicleSignatureCoversWords keeps the cheap first test of
-// vehicleWord in step with its word list.
-func TestVehicleSignatureCoversWords(t *testing.T) {
+// TestVehicleWordsAreTriggers checks that the index marks every vehicle
+// word for vehicleAt, and that the plate words are among them.
+func TestVehicleWordsAreTriggers(t *testing.T) {
+	lx := lexiconOrPanic()
+	listed := map[string]bool{}
 	for _, w := range vehicleWords {
-		if len(w) < len(vehicleSig) && !maybeVehicleWord([]byte(w)) {
-			t.Errorf("signature turns away %q", w)
+		listed[w] = true
+		if _, _, tags := lx.getTagged([]byte(w)); tags.trig&trigVehicle == 0 {
+			t.Errorf("%q is in vehicleWords but not marked trigVehicle", w)
 		}
-		if !vehicleWord([]byte(w)) {
-			t.Errorf("%q is in vehicleWords but not in vehicleWord", w)
+	}
+	for _, w := range []string{"plate", "plates", "placa", "placas", "matricula", "tag", "tags", "patente", "kennzeichen",
+		"immatriculation", "targa", "chapa", "registo", "numberplate", "license-plate"} {
+		if !plateWord([]byte(w)) || !listed[w] {
+			t.Errorf("plate word %q: plateWord %v, in vehicleWords %v", w, plateWord([]byte(w)), listed[w])
 		}
 	}
 }

@@ -17,19 +17,13 @@ package policy
 // localities more. Clinic wayfinding ("building 2, floor 3, room 12")
 // names no residence and stays.
 func (sc *scanner) residenceLines() {
-	if sc.placeAny&shComma == 0 {
+	// A designator, its number and a comma.
+	if sc.placeAny&shComma == 0 || sc.trigAny&trigResidence == 0 || !sc.numbersAny {
 		return
 	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord {
-			continue
-		}
-		// Every designator starts with one of these letters: most words
-		// are passed over on their first byte.
-		switch sc.n.b[T[i].s] {
-		case 'h', 'f', 'p', 'v', 'a', 'q', 'd':
-		default:
+		if T[i].claimed || T[i].kind != tkWord || T[i].trig&trigResidence == 0 {
 			continue
 		}
 		numAt := sc.residenceNumber(i)
@@ -64,6 +58,11 @@ func (sc *scanner) residenceLines() {
 		i = end
 	}
 }
+
+// residenceWords are the designators residenceNumber opens at
+// (trigResidence).
+var residenceWords = []string{"house", "flat", "plot", "villa", "apt", "apartment", "apto", "quarter", "qtr",
+	"door", "h", "d", "hno", "dno"}
 
 // residenceNumber reads a residence designator at token i and its number,
 // returning the number's last token or -1: "house 7", "house no. 45",

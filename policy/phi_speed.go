@@ -33,8 +33,15 @@ func (sc *scanner) phraseBound(i int) int {
 		return 0
 	}
 	if sc.toks[i].kind == tkAlnum || sc.toks[i+1].kind == tkAlnum || sc.toks[i].fuzzy || sc.toks[i+1].fuzzy {
+		// "sh0rtness of breath", "viral l0ad": read with letters for
+		// the digits, as lookup read the word.
 		var a, b [32]byte
 		return int(sc.lx.pairs.get(pairHash(sc.phraseWord(i, a[:0]), sc.phraseWord(i+1, b[:0]))))
+	}
+	// A looked-up word that is no phrase's second word ends every phrase
+	// at token i before its pair is hashed.
+	if n := &sc.toks[i+1]; (n.kind == tkWord || n.kind == tkAlnum) && !n.second {
+		return 0
 	}
 	return int(sc.lx.pairs.get(pairHash(sc.txt(i), sc.txt(i+1))))
 }
@@ -111,30 +118,90 @@ type wordIndex struct {
 	shift uint
 	keys  []string
 	ents  []lexEntry
+	// tags holds each key's rule triggers (phi_triggers.go) and
+	// name-position roles (roleWords). A key may be a trigger or role
+	// word only, which no list holds: get answers for it as the map
+	// does, not found.
+	tags []wordTags
+}
+
+// wordTags is what the index knows of a word beside its lexicon entry.
+type wordTags struct {
+	trig ruleTrigger
+	role uint16
+	// second: the word is the second of some phrase, so a phrase may
+	// start at the word before it (phraseBound).
+	second bool
 }
 
 type wordSlot struct {
-	h   uint64 // hashWord of the key; 0 marks an empty slot
-	idx int32  // into keys and ents
+	h      uint64 // hashWord of the key; 0 marks an empty slot
+	idx    int32  // into keys, ents and tags
+	listed bool   // the key is in the word map, not only a tagged word (indexTags)
 }
 
-func newWordIndex(words map[string]lexEntry) wordIndex {
-	size := 1 << bits.Len(uint(len(words)*2)) // at most half full
+// newWordIndex indexes the word map and the tags of the words that have
+// some (a word that only has tags is in the index, not listed).
+func newWordIndex(words map[string]lexEntry, tags map[string]wordTags) wordIndex {
+	n := len(words) + len(tags)      // an upper bound
+	size := 1 << bits.Len(uint(n*2)) // at most half full
 	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
-		keys: make([]string, 0, len(words)), ents: make([]lexEntry, 0, len(words))}
+		keys: make([]string, 0, n), ents: make([]lexEntry, 0, n), tags: make([]wordTags, 0, n)}
 	mask := uint64(size - 1)
 	for k, e := range words {
 		h := indexHash([]byte(k))
 		for i := h >> x.shift; ; i = (i + 1) & mask {
 			if x.slots[i].h == 0 {
-				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys)), listed: true}
 				break
 			}
 		}
 		x.keys = append(x.keys, k)
 		x.ents = append(x.ents, e)
+		x.tags = append(x.tags, wordTags{})
+	}
+	for k, t := range tags {
+		h := indexHash([]byte(k))
+		for i := h >> x.shift; ; i = (i + 1) & mask {
+			s := x.slots[i]
+			if s.h == h && x.keys[s.idx] == k {
+				x.tags[s.idx] = t
+				break
+			}
+			if s.h == 0 {
+				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
+				x.keys = append(x.keys, k)
+				x.ents = append(x.ents, lexEntry{})
+				x.tags = append(x.tags, t)
+				break
+			}
+		}
 	}
 	return x
+}
+
+// indexTags gathers, for the index, the rule triggers (phi_triggers.go),
+// the name-position roles (roleWords) and the phrases' second words.
+func indexTags(seconds map[string]bool) map[string]wordTags {
+	m := make(map[string]wordTags, len(roleWords)+len(seconds)+512)
+	for _, t := range triggerWords {
+		for _, w := range t.words {
+			g := m[w]
+			g.trig |= t.bit
+			m[w] = g
+		}
+	}
+	for w, r := range roleWords {
+		g := m[w]
+		g.role = r
+		m[w] = g
+	}
+	for w := range seconds {
+		g := m[w]
+		g.second = true
+		m[w] = g
+	}
+	return m
 }
 
 // indexHash is hashWord with 0 kept free for empty slots.
@@ -148,16 +215,23 @@ func indexHash(w []byte) uint64 {
 
 // get returns the entry for w, as lexicon.words[string(w)] would.
 func (lx *lexicon) get(w []byte) (lexEntry, bool) {
+	e, ok, _ := lx.getTagged(w)
+	return e, ok
+}
+
+// getTagged is get that also returns the rules w can start
+// (phi_triggers.go) and its name-position roles: one probe answers all.
+func (lx *lexicon) getTagged(w []byte) (lexEntry, bool, wordTags) {
 	x := &lx.index
 	h := indexHash(w)
 	mask := uint64(len(x.slots) - 1)
 	for i := h >> x.shift; ; i = (i + 1) & mask {
 		s := x.slots[i]
 		if s.h == 0 {
-			return lexEntry{}, false
+			return lexEntry{}, false, wordTags{}
 		}
 		if s.h == h && x.keys[s.idx] == string(w) {
-			return x.ents[s.idx], true
+			return x.ents[s.idx], s.listed, x.tags[s.idx]
 		}
 	}
 }

@@ -550,7 +550,8 @@ func (sc *scanner) healthObject(k, verb int) bool {
 // stays readable: it is as often "a hundred percent sure").
 func (sc *scanner) personAges() {
 	T := sc.toks
-	for i := 0; i < len(T) && sc.numbersAny; i++ { // ages in digits
+	digits := sc.placeAny&shAgeNum != 0 || sc.kinds&(1<<tkAlnum) != 0 // "93", "93rd"
+	for i := 0; i < len(T) && digits; i++ {                           // ages in digits
 		if T[i].claimed || T[i].kind != tkNum && T[i].kind != tkAlnum {
 			continue
 		}
@@ -582,7 +583,7 @@ func (sc *scanner) personAges() {
 		}
 		sc.addTok(i, i, SpanAge, 0.8, prioAge)
 	}
-	for i := range T {
+	for i := 0; i < len(T) && sc.trigAny&trigSpelledAge != 0; i++ { // "hundred" is one of its words
 		if !T[i].claimed && sc.is(i, "hundred") && sc.is(i-1, "a") && (sc.is(i-2, "turned") || sc.is(i-2, "turning") || sc.is(i-2, "turns")) && sc.personBefore(i-2) {
 			sc.addTok(i-1, i, SpanAge, 0.8, prioAge)
 		}

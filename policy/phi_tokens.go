@@ -10,24 +10,50 @@ const (
 
 // token is one word, number or punctuation mark of the folded view.
 type token struct {
-	s, e    int32 // folded byte offsets
-	kind    uint8
-	space   bool      // whitespace (or the start of text) before the token
-	claimed bool      // inside a span an earlier detector found
-	addrEnd bool      // last token of a street address (a ZIP may follow)
-	fuzzy   bool      // looked up through a misspelling, an inflection or digits for letters
-	inClin  bool      // inside a clinical phrase ("colon cancer"): never part of a name
-	spelled bool      // typed a letter at a time ("c.h.e.s.t"), joined by the fold
-	leet    bool      // typed with digits for letters ("thr3w"), restored in the folded view
-	stmt    stmtClass // statement word classes (sVital, sHealthVerb…)
-	flags   uint64
-	ent     lexEntry // lexicon entry of the single word (zero if none)
-	role    uint16   // what the name-position rules look for (rJoin…), set by lookup
-	capital bool     // the word's first letter is a capital as written (scanner.upper)
-	punct   byte     // a punctuation token's byte (scanner.isP), 0 for the other kinds
+	s, e     int32 // folded byte offsets
+	kind     uint8
+	space    bool      // whitespace (or the start of text) before the token
+	claimed  bool      // inside a span an earlier detector found
+	addrEnd  bool      // last token of a street address (a ZIP may follow)
+	fuzzy    bool      // looked up through a misspelling, an inflection or digits for letters
+	inClin   bool      // inside a clinical phrase ("colon cancer"): never part of a name
+	spelled  bool      // typed a letter at a time ("c.h.e.s.t"), joined by the fold
+	leet     bool      // typed with digits for letters ("thr3w"), restored in the folded view
+	stmt     stmtClass // statement word classes (sVital, sHealthVerb…)
+	flags    uint64
+	ent      lexEntry    // lexicon entry of the single word (zero if none)
+	role     uint16      // what the name-position rules look for (rJoin…), set by lookup
+	capital  bool        // the word's first letter is a capital as written (scanner.upper)
+	punct    byte        // a punctuation token's byte (scanner.isP), 0 for the other kinds
+	trig     ruleTrigger // the readers the word can start (phi_triggers.go), set by lookup
+	wordRole uint16      // roleWords of the word as written, set by lookup; noteRole makes role of it
+	second   bool        // the word is some phrase's second word (phraseBound), set by lookup
+	val      int         // a number's value, -1 past nine digits (scanner.num), set by readNumbers
 }
 
 func isWordByte(c byte) bool { return (c >= 'a' && c <= 'z') || c >= 0x80 }
+
+// Byte classes for tokenize: a digit (isDigit), a letter (isWordByte) or
+// a space (at most ' ', or DEL); anything else is punctuation.
+const (
+	bcDigit uint8 = 1 << iota
+	bcLetter
+	bcSpace
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = bcDigit
+		case isWordByte(b):
+			t[c] = bcLetter
+		case b <= ' ' || b == 0x7f:
+			t[c] = bcSpace
+		}
+	}
+	return t
+}()
 
 // tokenize splits the folded bytes into tokens, reusing toks.
 func tokenize(b []byte, toks []token) []token {
@@ -35,38 +61,34 @@ func tokenize(b []byte, toks []token) []token {
 	space := true
 	for i := 0; i < len(b); {
 		c := b[i]
-		if c <= ' ' || c == 0x7f {
+		cl := byteClass[c]
+		if cl == bcSpace {
 			space = true
 			i++
 			continue
 		}
-		if isDigit(c) || isWordByte(c) {
+		if cl != 0 {
 			j := i
-			hasD, hasL := false, false
+			var has uint8 // the classes the word holds
 			for j < len(b) {
-				d := b[j]
-				if isDigit(d) {
-					hasD = true
-					j++
-					continue
-				}
-				if isWordByte(d) {
-					hasL = true
+				d := byteClass[b[j]]
+				if d&(bcDigit|bcLetter) != 0 {
+					has |= d
 					j++
 					continue
 				}
 				// An apostrophe inside a word ("o'brien", "crohn's").
-				if d == '\'' && j > i && j+1 < len(b) && isWordByte(b[j-1]) && isWordByte(b[j+1]) {
+				if b[j] == '\'' && j > i && j+1 < len(b) && byteClass[b[j-1]] == bcLetter && byteClass[b[j+1]] == bcLetter {
 					j++
 					continue
 				}
 				break
 			}
 			k := tkWord
-			switch {
-			case hasD && hasL:
+			switch has {
+			case bcDigit | bcLetter:
 				k = tkAlnum
-			case hasD:
+			case bcDigit:
 				k = tkNum
 			}
 			toks = append(toks, token{s: int32(i), e: int32(j), kind: k, space: space})

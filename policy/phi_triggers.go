@@ -1,0 +1,84 @@
+package policy
+
+// Rule triggers. Many readers can only find something where the message
+// holds one of a few words: a spoken e-mail needs "at" or "arroba", a
+// spelled age "ninety" or "hundred", a period statement "period" or
+// "regla". Each such reader names its words here, beside a bit; the
+// lexicon's index files every trigger word with its bits, so the look-up
+// each word token already makes (scanner.lookup) collects the bits of the
+// whole message in scanner.trigAny, and a reader whose words are absent
+// returns at once instead of walking every token to learn so.
+//
+// A trigger word is compared with a token's text exactly as scanner.is
+// does: the bit is set for a token exactly when its text is one of the
+// words. Trigger words that no list holds are in the index only: the
+// word look-up still answers for them as the word map does (not found).
+// A reader that needs words of two groups (a lead and what it leads to)
+// takes two bits and runs only when both are present.
+
+// ruleTrigger is a set of readers a word can start.
+type ruleTrigger uint64
+
+const (
+	trigAtWord         ruleTrigger = 1 << iota // "at", "arroba": spelledEmails, spokenEmailsMore
+	trigPeriodWord                             // "period", "regla": menstrualStatements
+	trigBreathDevice                           // "inhaler", "nebulizador": breathingDevices
+	trigSpelledAge                             // "ninety", "hundred": spelledAges, personAges
+	trigDecadeWord                             // "nineties", "centenarian": decadeAges
+	trigYearStart                              // "nineteen", "mil": spelledDates' years alone
+	trigFeltVerb                               // "tengo", "salio": spanishLayComplaints (feltBefore)
+	trigPartStateVerb                          // "tengo", "amaneci": spanishLayComplaints
+	trigSpanishArticle                         // "un", "la": spanishLayComplaints
+	trigLostLead                               // "can't", "ya no", "uses": lostFunctions
+	trigLostWhat                               // "walk", "camina", "wheelchair": lostFunctions
+	trigPregnantWho                            // "i'm", "estoy": pregnant, pregnancyStages
+	trigPregnancyStage                         // "expecting", "due": pregnancyStages
+	trigDigitWord                              // "one", "cinco": spelledDigits
+	trigHere                                   // "here", "aqui": namesBeforeHere
+	trigQuestionAux                            // "can", "did": questionAuxAt
+	trigQuestionVerb                           // "come", "pick", "ok": questionVerbAt
+	trigPlacePrep                              // "from", "en": placePrepAt, placeShapes
+	trigPOBox                                  // "po", "apartado", "casilla": poBox
+	trigVehicle                                // "car", "placa": vehicleAt, placeShapes
+	trigResidence                              // "house", "flat", "hno": residenceLines
+)
+
+// triggerWords are the words of each trigger, as the readers compare
+// them (folded text).
+var triggerWords = []struct {
+	bit   ruleTrigger
+	words []string
+}{
+	{trigAtWord, []string{"at", "arroba", "arobase"}},
+	{trigPeriodWord, periodWords},
+	{trigBreathDevice, breathingDeviceWords},
+	{trigSpelledAge, []string{"ninety", "noventa", "hundred", "cien", "ciento"}},
+	{trigDecadeWord, []string{"nineties", "noventas", "nonagenarian", "centenarian", "nonagenaria", "nonagenario",
+		"centenaria", "centenario"}},
+	{trigYearStart, []string{"nineteen", "eighteen", "two", "mil", "dos"}},
+	{trigFeltVerb, feltVerbWords},
+	{trigPartStateVerb, partStateVerbWords},
+	{trigSpanishArticle, spanishArticles},
+	{trigLostLead, append(append([]string{}, lostLeadWords...), aidVerbWords...)},
+	{trigLostWhat, lostWhatWords()},
+	{trigPregnantWho, pregnantWhoWords},
+	{trigPregnancyStage, pregnancyStageWords},
+	{trigDigitWord, digitWords()},
+	{trigHere, []string{"here", "aqui"}},
+	{trigQuestionAux, questionAuxWords},
+	{trigQuestionVerb, questionVerbWords},
+	{trigPlacePrep, placePrepWords},
+	{trigPOBox, []string{"po", "p", "apartado", "casilla"}},
+	{trigVehicle, vehicleWords},
+	{trigResidence, residenceWords},
+}
+
+// wordSetOf is a set of words for a reader's membership test, built from
+// the list its trigger uses, so the two cannot drift apart.
+func wordSetOf(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
