@@ -364,7 +364,11 @@ func (n *normText) joinSpelled() {
 			if first >= 0 && p > first {
 				break
 			}
-			if p > 0 && spelledChain(b, p-1, 3) > 0 {
+			// A chain is "x.y.z": a lone character before the separator
+			// and another one, then the separator again, after it. Most
+			// dots end a sentence; look no further at them.
+			if p > 0 && p+2 < len(b) && b[p+2] == sep && spelledChar(b[p+1]) && (p < 2 || spelledBoundary(b[p-2])) &&
+				spelledChain(b, p-1, 3) > 0 {
 				first = p - 1
 				break
 			}

@@ -10,8 +10,7 @@ package policy
 
 // typedToDodge finds both disguises.
 func (sc *scanner) typedToDodge() {
-	if sc.placeAny&shLetter == 0 && !sc.numbersAny && !sc.hasPunct('@') && !sc.hasPunct('$') && !sc.hasPunct('!') &&
-		!sc.hasPunct('|') && !sc.hasPunct('*') {
+	if sc.placeAny&shLetter == 0 && !sc.numbersAny && !sc.gluedSymbol {
 		return // neither single letters, a code nor a symbol typed for a letter
 	}
 	T := sc.toks
@@ -25,7 +24,7 @@ func (sc *scanner) typedToDodge() {
 			if T[i].e-T[i].s == 1 {
 				e, typ, ok = sc.dottedTerm(i)
 			}
-			if !ok && i+1 < len(T) && T[i+1].kind == tkPunct && leetSymbol(T[i+1].punct) && sc.attached(i+1) &&
+			if !ok && sc.gluedSymbol && i+1 < len(T) && T[i+1].kind == tkPunct && leetSymbol(T[i+1].punct) && sc.attached(i+1) &&
 				(i == 0 || !sc.attached(i) || T[i-1].kind == tkPunct) {
 				e, typ, ok = sc.symbolTerm(i)
 			}
@@ -35,13 +34,16 @@ func (sc *scanner) typedToDodge() {
 			sc.addTok(i, e, typ, 0.7, prioClinical)
 			i = e
 		case tkPunct:
-			if !leetSymbol(T[i].punct) || i > 0 && sc.attached(i) && T[i-1].kind != tkPunct {
+			if !sc.gluedSymbol || !leetSymbol(T[i].punct) || i > 0 && sc.attached(i) && T[i-1].kind != tkPunct {
 				continue // a run is read from its first token
 			}
 			fallthrough
 		case tkAlnum:
 			typ, ok := sc.leetTerm(i)
 			if !ok {
+				if !sc.gluedSymbol {
+					continue
+				}
 				e, typ, ok := sc.symbolTerm(i)
 				if !ok {
 					continue

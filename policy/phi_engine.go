@@ -83,6 +83,9 @@ type scanner struct {
 	// message without one; no later step makes one (a code may turn into
 	// a word or a number, a word never into either).
 	numbersAny bool
+	// gluedSymbol: some word holds a symbol typed for a letter
+	// ("chl@mydia"); set by run, read by typedToDodge.
+	gluedSymbol bool
 	// noEvasive remembers, by hash, words of earlier messages that no
 	// inflection or misspelling look-up matched (evasiveEntry): unknown
 	// words (names, ordinary words no list holds) recur from message to
@@ -222,11 +225,15 @@ func (sc *scanner) run(text string) {
 	}
 	kinds := uint8(0)
 	sc.puncts = [2]uint64{}
+	sc.gluedSymbol = false
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		kinds |= 1 << t.kind
 		if t.kind == tkPunct {
 			sc.puncts[t.punct>>6&1] |= 1 << (t.punct & 63)
+			if leetSymbol(t.punct) && !sc.gluedSymbol {
+				sc.gluedSymbol = sc.symbolInWord(i)
+			}
 		}
 	}
 	sc.kinds = kinds
@@ -736,4 +743,18 @@ func (sc *scanner) markSpelled() {
 			}
 		}
 	}
+}
+
+// symbolInWord reports a symbol typed for a letter inside a word, the
+// punctuation token i glued to a word or code: "chl@mydia", "$yphilis",
+// "herpe$". An exclamation only counts before a glued word ("d!abetes",
+// "!nsulin"), since after one it closes a sentence ("thanks!").
+func (sc *scanner) symbolInWord(i int) bool {
+	T := sc.toks
+	wordy := func(k int) bool { return k >= 0 && k < len(T) && (T[k].kind == tkWord || T[k].kind == tkAlnum) }
+	after := i+1 < len(T) && !T[i+1].space && wordy(i+1)
+	if T[i].punct == '!' {
+		return after
+	}
+	return after || !T[i].space && wordy(i-1)
 }

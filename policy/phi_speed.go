@@ -32,16 +32,18 @@ func (sc *scanner) phraseBound(i int) int {
 	if i+1 >= len(sc.toks) {
 		return 0
 	}
-	if sc.toks[i].kind == tkAlnum || sc.toks[i+1].kind == tkAlnum || sc.toks[i].fuzzy || sc.toks[i+1].fuzzy {
+	// A looked-up word that is no phrase's second word ends every phrase
+	// at token i before its pair is hashed. (A word read through digits
+	// for letters was looked up as typed: it takes the road below.)
+	n := &sc.toks[i+1]
+	if n.kind == tkWord && !n.second && !n.fuzzy {
+		return 0
+	}
+	if sc.toks[i].kind == tkAlnum || n.kind == tkAlnum || sc.toks[i].fuzzy || n.fuzzy {
 		// "sh0rtness of breath", "viral l0ad": read with letters for
 		// the digits, as lookup read the word.
 		var a, b [32]byte
 		return int(sc.lx.pairs.get(pairHash(sc.phraseWord(i, a[:0]), sc.phraseWord(i+1, b[:0]))))
-	}
-	// A looked-up word that is no phrase's second word ends every phrase
-	// at token i before its pair is hashed.
-	if n := &sc.toks[i+1]; (n.kind == tkWord || n.kind == tkAlnum) && !n.second {
-		return 0
 	}
 	return int(sc.lx.pairs.get(pairHash(sc.txt(i), sc.txt(i+1))))
 }

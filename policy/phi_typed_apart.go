@@ -121,6 +121,9 @@ func (sc *scanner) cuedCodeApart(j int, id bool) (int, bool) {
 // time with no cue before them ("we're at s w one a one a a"): five to
 // seven characters in a postcode's shape, opening with a letter.
 func (sc *scanner) postcodesApart() {
+	if sc.placeAny&shLetters == 0 || !sc.numbersAny && sc.trigAny&trigDigitWord == 0 {
+		return // a postcode read out holds three letters and two digits at least
+	}
 	T := sc.toks
 	for i := 0; i+4 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord || T[i].e-T[i].s != 1 {
