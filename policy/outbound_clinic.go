@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // ClinicProfile is the clinic's outbound allow-list: what the clinic may
@@ -90,6 +91,45 @@ func webHost(w string) string {
 		return ""
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// emailHost is the host of an e-mail address as staff may write it: plain
+// ("desk@riverbend.example"), bracketed or said in words ("desk (at)
+// riverbend (dot) example", "desk at riverbend dot example",
+// "desk@riverbend[dot]example"), so the clinic's own address is known in
+// every spelling the masker reads as one.
+func emailHost(frag string) string {
+	f := strings.ToLower(frag)
+	if at := strings.LastIndexByte(f, '@'); at >= 0 && !strings.ContainsAny(f[at+1:], " ()[]{}<>") {
+		return webHost(f[at+1:])
+	}
+	words := strings.FieldsFunc(f, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '@' || r == '.')
+	})
+	start := -1
+	for i, w := range words {
+		switch {
+		case w == "at" || w == "arroba" || w == "arobase" || w == "@":
+			start = i + 1
+		case strings.Contains(w, "@"):
+			words[i] = w[strings.LastIndexByte(w, '@')+1:]
+			start = i
+		}
+	}
+	if start < 0 || start >= len(words) {
+		return ""
+	}
+	var host []string
+	for _, w := range words[start:] {
+		switch w {
+		case "dot", "punto", "point", "ponto", "punkt":
+			continue
+		}
+		if w = strings.Trim(w, ".-"); w != "" {
+			host = append(host, w)
+		}
+	}
+	return webHost(strings.Join(host, "."))
 }
 
 // profileWords and profileAddress are foldWords and addressWords of a
@@ -194,9 +234,7 @@ func (p ClinicProfile) allowed(text string, s Span) bool {
 	case SpanURL, SpanEmail:
 		h := webHost(frag)
 		if s.Type == SpanEmail {
-			if at := strings.LastIndexByte(frag, '@'); at >= 0 {
-				h = webHost(frag[at+1:])
-			}
+			h = emailHost(frag)
 		}
 		for _, w := range p.Web {
 			if c := webHost(w); h != "" && (h == c || strings.HasSuffix(h, "."+c)) {

@@ -396,3 +396,28 @@ func TestOutboundScreenConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// The clinic's own e-mail address goes out in every spelling staff use
+// for it: plain, bracketed or said in words. Another address said the
+// same way is still refused.
+func TestClinicEmailInEverySpellingIsAllowed(t *testing.T) {
+	clinic := guardClinic
+	clinic.Web = []string{"riverbendhealth.org", "https://portal.riverbendhealth.org"}
+	for _, at := range []string{"@", " (at) ", " [at] ", " at ", "{at}"} {
+		for _, dot := range []string{".", " (dot) ", " dot ", "[dot]"} {
+			addr := "frontdesk" + at + "riverbendhealth" + dot + "org"
+			for _, f := range []string{"Questions? Email %s.", "You can write to %s anytime", "Send the form to %s"} {
+				text := fmt.Sprintf(f, addr)
+				if o := ScreenOutbound(text, clinic); o.Refused() && hasType(Detection{Spans: o.Blocking}, SpanEmail) {
+					t.Errorf("%q: the clinic's address was refused: %v", text, o.Blocking)
+				}
+			}
+		}
+	}
+	for _, text := range []string{"her email is maria (at) gmail (dot) com", "write to dana.lee at yahoo dot com",
+		"reply to frontdesk (at) riverbendhealth (dot) org.evil (dot) com"} {
+		if !ScreenOutbound(text, clinic).Refused() {
+			t.Errorf("%q was allowed", text)
+		}
+	}
+}
