@@ -1598,18 +1598,22 @@ func (sc *scanner) dropInsurers() {
 		case "in":
 			plan = plan || sc.is(n+1, "network") || sc.isP(n+1, '-') && sc.is(n+2, "network")
 		}
+		if !plan && x.conf < 0.8 && te-ts <= 2 {
+			// "do you take Medicaid or Oscar?", "what's my copay with
+			// Oscar", "does Oscar cover it?": a name no cue put there,
+			// in a list of plans or where a plan stands, in a message
+			// about insurance (phi_names_plans.go).
+			if insured < 0 {
+				insured = sc.insuranceMessage()
+			}
+			plan = insured == 1 && sc.planSlot(ts, te)
+		}
 		if !plan && x.conf <= 0.6 {
 			// A guess from capitals alone ("my insurance is Harvard
 			// Pilgrim", "covered by Geisinger") in a message about
 			// insurance names the plan unless a given name is in it.
 			if insured < 0 {
-				insured = 0
-				for k := range T {
-					if insuranceWord(sc.word(k)) {
-						insured = 1
-						break
-					}
-				}
+				insured = sc.insuranceMessage()
 			}
 			plan = insured == 1
 			for k := ts; k <= te && plan; k++ {
