@@ -540,6 +540,9 @@ func (sc *scanner) cuedUnknownNames() {
 		if !sc.nameEnds(end+1) && !bytesHasPossessive(sc.word(end)) {
 			continue
 		}
+		if c == cueRelation && end == j && sc.numberLabel(j) {
+			continue // "call my wife work (555) …"
+		}
 		if sc.notPerson(j, end) || sc.flags(end+1)&(fStreetSuffix|fOrgNoun|fUnitDesignator) != 0 {
 			continue // "it's Parkview Ave", "this is Bellhaven Imaging"
 		}
@@ -682,7 +685,8 @@ func (sc *scanner) possessiveNames(r *nameRoles) {
 		if !r.has(sc, k, rPossessive) || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
 			continue
 		}
-		if !sc.nameEvidence(k, false) {
+		if !sc.nameEvidence(k, false) || T[k].ent.cue == cueRelation {
+			// "my wifey's appointment": a family word owns it, not a name.
 			continue
 		}
 		start := k
