@@ -56,6 +56,7 @@ func (sc *scanner) positionalNames() {
 	}
 	if r.any&rHigh != 0 {
 		sc.scriptSubjects(&r)
+		sc.scriptLabelNames(&r)
 	}
 	if r.any&rPersonVerb != 0 {
 		sc.subjectNames(&r)
