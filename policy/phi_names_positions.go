@@ -68,6 +68,7 @@ func (sc *scanner) positionalNames() {
 		sc.wordNameSlots(&r)
 	}
 	sc.questionSubjects()
+	sc.againIntros()
 	if r.any&rJoin != 0 {
 		sc.romanisedNames()
 	}
