@@ -72,6 +72,7 @@ func (sc *scanner) positionalNames() {
 	if r.any&rJoin != 0 {
 		sc.romanisedNames()
 	}
+	sc.lastFirstStarts()
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()
