@@ -35,6 +35,7 @@ func (sc *scanner) positionalNames() {
 		sc.splitNames(&r)
 	}
 	sc.cuedUnknownNames()
+	sc.bracketedNames()
 	if r.any&(rAddress|rObject) != 0 {
 		sc.addressedNames(&r)
 	}
