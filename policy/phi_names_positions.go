@@ -39,6 +39,9 @@ func (sc *scanner) positionalNames() {
 	if r.any&(rAddress|rObject) != 0 {
 		sc.addressedNames(&r)
 	}
+	if r.any&rAddress != 0 {
+		sc.thatClauseNames(&r)
+	}
 	if r.any&rPossessive != 0 {
 		sc.possessiveNames(&r)
 	}
