@@ -559,7 +559,7 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 			return
 		}
 	}
-	if !sc.nameWord(j) || m.e.cue == cueRelation && (haberAux(sc.word(j)) || sc.numberLabel(j)) {
+	if !sc.nameWord(j) || m.e.cue == cueRelation && (haberAux(sc.word(j)) || sc.numberLabel(j) || fetchVerb(sc.word(j), sc.word(j+1))) {
 		return
 	}
 	if m.e.cue == cueRelation && !sc.upper(j) && sc.toks[j].flags&(fFirst|fSurname) == 0 && verbObject(sc.word(j+1)) && dictionaryWord(sc.word(j)) {

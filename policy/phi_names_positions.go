@@ -72,6 +72,7 @@ func (sc *scanner) positionalNames() {
 		sc.wordNameSlots(&r)
 	}
 	sc.questionSubjects()
+	sc.pickUpNames()
 	sc.againIntros()
 	if r.any&rJoin != 0 {
 		sc.romanisedNames()
