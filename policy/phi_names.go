@@ -210,7 +210,7 @@ func (sc *scanner) names() {
 			if sc.nameWord(e+1) && sc.toks[e+1].space && sc.upper(e+1) == sc.upper(j) {
 				e++
 			}
-			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct
+			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j))
 			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) {
 				sc.addName(j, e, 0.7)
 			}

@@ -31,3 +31,29 @@ func (sc *scanner) againIntros() {
 		sc.addName(i, i, 0.7)
 	}
 }
+
+// fromEarlier reports "from yesterday", "from this morning", "from
+// earlier" or "again" at token k: after "it's NAME" the writer says when
+// they wrote before ("hey its zorvath from yesterday"), and the name ends
+// there.
+func (sc *scanner) fromEarlier(k int) bool {
+	if sc.is(k, "again") {
+		return k+1 >= len(sc.toks) || sc.kind(k+1) == tkPunct
+	}
+	if !sc.is(k, "from") {
+		return false
+	}
+	n := k + 1
+	if sc.is(n, "this") || sc.is(n, "last") || sc.is(n, "the") && sc.is(n+1, "other") {
+		n++
+		if sc.is(n, "other") {
+			n++
+		}
+	}
+	switch string(sc.word(n)) {
+	case "yesterday", "today", "tonight", "earlier", "before", "morning", "afternoon", "evening", "night", "week", "day",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ayer", "hoy":
+		return n+1 >= len(sc.toks) || sc.kind(n+1) == tkPunct
+	}
+	return false
+}

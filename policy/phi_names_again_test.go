@@ -46,3 +46,45 @@ func TestAgainIntros(t *testing.T) {
 		}
 	}
 }
+
+// TestFromEarlierIntros: "it's NAME from yesterday" names the writer of an
+// earlier message, whatever the name; "it's me", a kinship word or an
+// adjective there stays.
+func TestFromEarlierIntros(t *testing.T) {
+	names := []string{"zorvath", "chidi", "kwabena", "Xiomara", "maria", "tendai", "oyelaran", "Wanjiru"}
+	leads := []string{"hey its ", "hi it's ", "its ", "this is ", "hello, this is "}
+	tails := []string{" from yesterday", " from this morning", " from earlier", " from last week", " from monday", " again", " from the other day"}
+	n := 0
+	for _, l := range leads {
+		for _, nm := range names {
+			for _, tl := range tails {
+				s := l + nm + tl
+				n++
+				got := Detect(s)
+				i := len(l)
+				ok := false
+				for _, sp := range got.Spans {
+					if sp.Start <= i && sp.End >= i+len(nm) {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("%q: name not read (%q)", s, got.Masked)
+				}
+			}
+		}
+	}
+	if n < 250 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, l := range leads {
+		for _, w := range []string{"me", "mom", "bad", "worse", "raining", "better", "same", "urgent", "my son"} {
+			for _, tl := range tails {
+				s := l + w + tl
+				if got := Detect(s); hasType(got, SpanName) {
+					t.Errorf("%q: false name (%q)", s, got.Masked)
+				}
+			}
+		}
+	}
+}
