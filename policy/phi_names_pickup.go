@@ -11,7 +11,7 @@ package policy
 func (sc *scanner) pickUpNames() {
 	T := sc.toks
 	for a := 0; a+3 < len(T); a++ {
-		if !sc.is(a, "can") && !sc.is(a, "could") {
+		if n := T[a].e - T[a].s; n != 3 && n != 5 || T[a].kind != tkWord || !sc.is(a, "can") && !sc.is(a, "could") {
 			continue
 		}
 		if !sc.clauseStart(a) {

@@ -77,7 +77,9 @@ func (sc *scanner) positionalNames() {
 	if r.any&rJoin != 0 {
 		sc.romanisedNames()
 	}
-	sc.lastFirstStarts()
+	if r.any&rComma != 0 {
+		sc.lastFirstStarts()
+	}
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()

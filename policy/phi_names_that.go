@@ -10,7 +10,7 @@ package policy
 func (sc *scanner) thatClauseNames(r *nameRoles) {
 	T := sc.toks
 	for k := 1; k+2 < len(T); k++ {
-		if !sc.is(k, "that") {
+		if T[k].e-T[k].s != 4 || !sc.is(k, "that") {
 			continue
 		}
 		told := false
