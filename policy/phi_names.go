@@ -210,7 +210,7 @@ func (sc *scanner) names() {
 			if sc.nameWord(e+1) && sc.toks[e+1].space && sc.upper(e+1) == sc.upper(j) {
 				e++
 			}
-			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct
+			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j))
 			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) {
 				sc.addName(j, e, 0.7)
 			}
@@ -562,7 +562,7 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 			return
 		}
 	}
-	if !sc.nameWord(j) || m.e.cue == cueRelation && haberAux(sc.word(j)) {
+	if !sc.nameWord(j) || m.e.cue == cueRelation && (haberAux(sc.word(j)) || sc.numberLabel(j) || fetchVerb(sc.word(j), sc.word(j+1))) {
 		return
 	}
 	if m.e.cue == cueRelation && !sc.upper(j) && sc.toks[j].flags&(fFirst|fSurname) == 0 && verbObject(sc.word(j+1)) && dictionaryWord(sc.word(j)) {
@@ -974,6 +974,18 @@ func greetingWord(w []byte) bool {
 	switch string(w) {
 	case "hi", "hello", "hey", "hola", "ok", "okay", "yes", "si", "thanks", "thank", "you", "gracias", "morning",
 		"afternoon", "evening", "dias", "tardes", "noches", "good", "dear", "welcome":
+		return true
+	}
+	return false
+}
+
+// contactWord reports a word that says which of a person's numbers or
+// addresses follows: "my daughter cell (555) …", "my son in law mobile
+// 555…". After a kinship word it names the line, not the person.
+func contactWord(w []byte) bool {
+	switch string(w) {
+	case "cell", "cellphone", "mobile", "phone", "number", "num", "landline", "whatsapp", "wa", "email", "e-mail", "mail",
+		"celular", "cel", "telefono", "numero", "correo", "tel", "ph", "fax", "pager", "contact", "info", "viber", "wechat", "imo", "movil", "contacto":
 		return true
 	}
 	return false

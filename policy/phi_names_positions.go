@@ -35,8 +35,12 @@ func (sc *scanner) positionalNames() {
 		sc.splitNames(&r)
 	}
 	sc.cuedUnknownNames()
+	sc.bracketedNames()
 	if r.any&(rAddress|rObject) != 0 {
 		sc.addressedNames(&r)
+	}
+	if r.any&rAddress != 0 {
+		sc.thatClauseNames(&r)
 	}
 	if r.any&rPossessive != 0 {
 		sc.possessiveNames(&r)
@@ -56,6 +60,7 @@ func (sc *scanner) positionalNames() {
 	}
 	if r.any&rHigh != 0 {
 		sc.scriptSubjects(&r)
+		sc.scriptLabelNames(&r)
 	}
 	if r.any&rPersonVerb != 0 {
 		sc.subjectNames(&r)
@@ -67,8 +72,13 @@ func (sc *scanner) positionalNames() {
 		sc.wordNameSlots(&r)
 	}
 	sc.questionSubjects()
+	sc.pickUpNames()
+	sc.againIntros()
 	if r.any&rJoin != 0 {
 		sc.romanisedNames()
+	}
+	if r.any&rComma != 0 {
+		sc.lastFirstStarts()
 	}
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
@@ -544,6 +554,9 @@ func (sc *scanner) cuedUnknownNames() {
 		if !sc.nameEnds(end+1) && !bytesHasPossessive(sc.word(end)) {
 			continue
 		}
+		if c == cueRelation && end == j && sc.numberLabel(j) {
+			continue // "call my wife work (555) …"
+		}
 		if sc.notPerson(j, end) || sc.flags(end+1)&(fStreetSuffix|fOrgNoun|fUnitDesignator) != 0 {
 			continue // "it's Parkview Ave", "this is Bellhaven Imaging"
 		}
@@ -686,7 +699,8 @@ func (sc *scanner) possessiveNames(r *nameRoles) {
 		if !r.has(sc, k, rPossessive) || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
 			continue
 		}
-		if !sc.nameEvidence(k, false) {
+		if !sc.nameEvidence(k, false) || T[k].ent.cue == cueRelation {
+			// "my wifey's appointment": a family word owns it, not a name.
 			continue
 		}
 		start := k
@@ -1602,18 +1616,22 @@ func (sc *scanner) dropInsurers() {
 		case "in":
 			plan = plan || sc.is(n+1, "network") || sc.isP(n+1, '-') && sc.is(n+2, "network")
 		}
+		if !plan && x.conf < 0.8 && te-ts <= 2 {
+			// "do you take Medicaid or Oscar?", "what's my copay with
+			// Oscar", "does Oscar cover it?": a name no cue put there,
+			// in a list of plans or where a plan stands, in a message
+			// about insurance (phi_names_plans.go).
+			if insured < 0 {
+				insured = sc.insuranceMessage()
+			}
+			plan = insured == 1 && sc.planSlot(ts, te)
+		}
 		if !plan && x.conf <= 0.6 {
 			// A guess from capitals alone ("my insurance is Harvard
 			// Pilgrim", "covered by Geisinger") in a message about
 			// insurance names the plan unless a given name is in it.
 			if insured < 0 {
-				insured = 0
-				for k := range T {
-					if insuranceWord(sc.word(k)) {
-						insured = 1
-						break
-					}
-				}
+				insured = sc.insuranceMessage()
 			}
 			plan = insured == 1
 			for k := ts; k <= te && plan; k++ {
