@@ -124,27 +124,11 @@ func (sc *scanner) leetTerm(i int) (SpanType, bool) {
 	for _, one := range []byte{'i', 'l'} {
 		word := buf[:len(w)]
 		for p, c := range w {
-			switch c {
-			case '0':
-				c = 'o'
-			case '1':
-				c = one
-			case '3':
-				c = 'e'
-			case '4':
-				c = 'a'
-			case '5':
-				c = 's'
-			case '7':
-				c = 't'
-			case '8':
-				c = 'b'
-			case '9':
-				c = 'g'
-			case '2', '6':
+			l, ok := leetLetter(c, one)
+			if !ok {
 				return "", false
 			}
-			word[p] = c
+			word[p] = l
 		}
 		if typ, ok := sc.clinicalWord(word); ok {
 			return typ, true
@@ -230,29 +214,7 @@ done:
 	var try func(p int) (SpanType, bool)
 	try = func(p int) (SpanType, bool) {
 		for ; p < len(w); p++ {
-			c := w[p]
-			switch c {
-			case '@', '4':
-				c = 'a'
-			case '$', '5':
-				c = 's'
-			case '!', '1':
-				c = 'i'
-			case '|':
-				c = 'l'
-			case '0':
-				c = 'o'
-			case '3':
-				c = 'e'
-			case '7':
-				c = 't'
-			case '8':
-				c = 'b'
-			case '9':
-				c = 'g'
-			case '2', '6':
-				return "", false
-			case '*':
+			if w[p] == '*' {
 				for _, v := range []byte("aeiou") {
 					out[p] = v
 					if typ, ok := try(p + 1); ok {
@@ -261,10 +223,46 @@ done:
 				}
 				return "", false
 			}
+			c, ok := leetLetter(w[p], 'i')
+			if !ok {
+				return "", false
+			}
 			out[p] = c
 		}
 		return sc.clinicalWord(out[:len(w)])
 	}
 	typ, ok := try(0)
 	return end, typ, ok
+}
+
+// leetLetter is the letter a digit or symbol typed for one stands for:
+// 0 o, 1 one (i or l: "h1v", "ch1amydia"), 3 e, 4 and @ a, 5 and $ s, 7 t,
+// 8 b, 9 g, ! i, | l. A 2 or a 6 stands for no letter (false); any
+// other byte is itself.
+func leetLetter(c, one byte) (byte, bool) {
+	switch c {
+	case '0':
+		return 'o', true
+	case '1':
+		return one, true
+	case '3':
+		return 'e', true
+	case '4', '@':
+		return 'a', true
+	case '5', '$':
+		return 's', true
+	case '7':
+		return 't', true
+	case '8':
+		return 'b', true
+	case '9':
+		return 'g', true
+	case '!':
+		return 'i', true
+	case '|':
+		return 'l', true
+	case '2', '6':
+		return 0, false
+	}
+	return c, true
 }

@@ -53,6 +53,16 @@ func checkWhole(t *testing.T, msgs [][2]string) {
 	}
 }
 
+// checkClean fails t for each text that gets any mask.
+func checkClean(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}
+
 func generate(people []person, phrases []phrase, times, frames []string) [][2]string {
 	var out [][2]string
 	for _, s := range people {

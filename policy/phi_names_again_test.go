@@ -20,17 +20,7 @@ func TestAgainIntros(t *testing.T) {
 			for _, tl := range tails {
 				s := o + nm + tl
 				n++
-				got := Detect(s)
-				i := strings.Index(s, nm)
-				ok := false
-				for _, sp := range got.Spans {
-					if sp.Start <= i && sp.End >= i+len(nm) {
-						ok = true
-					}
-				}
-				if !ok {
-					t.Errorf("%q: name not read (%q)", s, got.Masked)
-				}
+				checkNameAt(t, s, strings.Index(s, nm), nm)
 			}
 		}
 	}
@@ -60,17 +50,7 @@ func TestFromEarlierIntros(t *testing.T) {
 			for _, tl := range tails {
 				s := l + nm + tl
 				n++
-				got := Detect(s)
-				i := len(l)
-				ok := false
-				for _, sp := range got.Spans {
-					if sp.Start <= i && sp.End >= i+len(nm) {
-						ok = true
-					}
-				}
-				if !ok {
-					t.Errorf("%q: name not read (%q)", s, got.Masked)
-				}
+				checkNameAt(t, s, len(l), nm)
 			}
 		}
 	}
@@ -87,4 +67,17 @@ func TestFromEarlierIntros(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkNameAt fails t unless a span of Detect(s) covers the whole name
+// that stands at byte i of s.
+func checkNameAt(t *testing.T, s string, i int, name string) {
+	t.Helper()
+	got := Detect(s)
+	for _, sp := range got.Spans {
+		if sp.Start <= i && sp.End >= i+len(name) {
+			return
+		}
+	}
+	t.Errorf("%q: name not read (%q)", s, got.Masked)
 }

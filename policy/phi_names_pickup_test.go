@@ -15,17 +15,7 @@ func TestPickUpNames(t *testing.T) {
 			for _, v := range verbs {
 				s := h + nm + v
 				n++
-				got := Detect(s)
-				i := len(h)
-				ok := false
-				for _, sp := range got.Spans {
-					if sp.Start <= i && sp.End >= i+len(nm) {
-						ok = true
-					}
-				}
-				if !ok {
-					t.Errorf("%q: name not read (%q)", s, got.Masked)
-				}
+				checkNameAt(t, s, len(h), nm)
 			}
 		}
 	}

@@ -20,17 +20,7 @@ func TestScriptLabelNames(t *testing.T) {
 			for _, tail := range []string{"", ".", "\nthanks"} {
 				s := "hi, " + l + nm + tail
 				n++
-				got := Detect(s)
-				i := strings.Index(s, nm)
-				ok := false
-				for _, sp := range got.Spans {
-					if sp.Start <= i && sp.End >= i+len(nm) {
-						ok = true
-					}
-				}
-				if !ok {
-					t.Errorf("%q: name not read (%q)", s, got.Masked)
-				}
+				checkNameAt(t, s, strings.Index(s, nm), nm)
 			}
 		}
 	}

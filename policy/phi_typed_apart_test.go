@@ -69,15 +69,11 @@ func TestCodesTypedApartAreMasked(t *testing.T) {
 }
 
 func TestCodesTypedApartLookalikesStayReadable(t *testing.T) {
-	for _, text := range []string{
+	checkClean(t,
 		"give me a 1 on 1", "i am a 1 in a million", "type A B or O", "plan a b and c", "grade a 1 a",
 		"rate us 9 - 10", "the a b c of billing", "option a or b", "is it a one a day vitamin",
 		"see you at 10 a.m. tomorrow", "e.g. the u.s.a. office", "x-ray done", "t-shirt size m",
-	} {
-		if d := Detect(text); len(d.Spans) > 0 {
-			t.Errorf("clean %q masked as %q", text, d.Masked)
-		}
-	}
+	)
 }
 
 // leetSymbols types a word with symbols for some of its letters, the
@@ -216,11 +212,7 @@ func TestBritishSpellingsAndAbbreviations(t *testing.T) {
 		}
 	}
 	checkWhole(t, msgs)
-	for _, text := range []string{"he plays the oud", "is there an aerobics class", "the colour of the form", "our hours are 9 to 5"} {
-		if d := Detect(text); len(d.Spans) > 0 {
-			t.Errorf("clean %q masked as %q", text, d.Masked)
-		}
-	}
+	checkClean(t, "he plays the oud", "is there an aerobics class", "the colour of the form", "our hours are 9 to 5")
 }
 
 // Measures patients quote with a value are lab statements; a test named
@@ -239,12 +231,8 @@ func TestMoreMeasuresWithTheirValues(t *testing.T) {
 		}
 	}
 	checkWhole(t, msgs)
-	for _, text := range []string{"where do I go for the eeg?", "do I need a drug test for the new job?",
-		"is the holter monitor appointment at 9?", "does the cleaning crew use ammonia?", "how long does an angiogram take"} {
-		if d := Detect(text); len(d.Spans) > 0 {
-			t.Errorf("clean %q masked as %q", text, d.Masked)
-		}
-	}
+	checkClean(t, "where do I go for the eeg?", "do I need a drug test for the new job?",
+		"is the holter monitor appointment at 9?", "does the cleaning crew use ammonia?", "how long does an angiogram take")
 }
 
 // A result told by what it measures and where it landed: "her thyroid
@@ -284,12 +272,8 @@ func TestConditionsPatientsNameAndTheirLookalikes(t *testing.T) {
 		}
 	}
 	checkWhole(t, msgs)
-	for _, text := range []string{"i want burritos for lunch", "our induction day is monday", "the inspection is at 3",
-		"with inflation the copay went up", "my intention is to pay today", "the lesson starts at noon", "martinis after work"} {
-		if d := Detect(text); len(d.Spans) > 0 {
-			t.Errorf("clean %q masked as %q", text, d.Masked)
-		}
-	}
+	checkClean(t, "i want burritos for lunch", "our induction day is monday", "the inspection is at 3",
+		"with inflation the copay went up", "my intention is to pay today", "the lesson starts at noon", "martinis after work")
 }
 
 // The plural of a condition, or the condition said of a person, was
@@ -304,12 +288,8 @@ func TestConditionsSaidOfAPersonOrInThePlural(t *testing.T) {
 		}
 	}
 	checkWhole(t, msgs)
-	for _, text := range []string{"we use alcohol wipes at the front desk", "our values matter", "the feature is new",
-		"the conclusion of the meeting", "it was a single visit"} {
-		if d := Detect(text); len(d.Spans) > 0 {
-			t.Errorf("clean %q masked as %q", text, d.Masked)
-		}
-	}
+	checkClean(t, "we use alcohol wipes at the front desk", "our values matter", "the feature is new",
+		"the conclusion of the meeting", "it was a single visit")
 }
 
 // A verdict typed with digits for letters is still a verdict when staff
