@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -63,20 +64,25 @@ func set(words ...string) map[string]bool {
 
 // plainStop matches sentences asking the clinic to stop writing. They are
 // matched on the folded text (lower case, no accents, single spaces).
-var plainStop = []*regexp.Regexp{
-	regexp.MustCompile(`\b(stop|quit|cease) (messaging|texting|writing to|writing|contacting|sending (me )?(messages|texts|these|this)|whatsapping)( me)?\b`),
-	regexp.MustCompile(`\b(do not|dont|don't|never) (message|text|contact|write to|write|whatsapp|send) me\b`),
-	regexp.MustCompile(`\b(no|don't want|do not want|dont want) (any )?more (messages|texts|whatsapps?)\b`),
-	regexp.MustCompile(`\b(remove|take) me (off|from) (your|this|the) (list|messages|whatsapp)`),
-	regexp.MustCompile(`\bunsubscribe me\b`),
-	regexp.MustCompile(`\bleave me alone\b`),
-	regexp.MustCompile(`\bno (me|nos) (escriban|escribas|escriba|manden|mandes|envien|envies|contacten|contactes)\b`),
-	regexp.MustCompile(`\bdej(en|a|e) de (escribirme|mandarme|enviarme|contactarme|escribir|mandar)\b`),
-	regexp.MustCompile(`\bno quiero (recibir )?(mas )?(mensajes|whatsapps?)\b`),
-	regexp.MustCompile(`\b(quiero|quisiera) darme de baja\b`),
-	regexp.MustCompile(`\b(saquen|saquenme|saqueme|sacame|borren|borrenme)( me)? de (la|su|esta) lista\b`),
-	regexp.MustCompile(`\bya no (me )?(escriban|manden|envien|quiero mensajes)\b`),
-}
+//
+// They are compiled on first use, so a process that never reads a consent
+// reply (`triage scan`) does not compile them at start-up.
+var plainStop = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`\b(stop|quit|cease) (messaging|texting|writing to|writing|contacting|sending (me )?(messages|texts|these|this)|whatsapping)( me)?\b`),
+		regexp.MustCompile(`\b(do not|dont|don't|never) (message|text|contact|write to|write|whatsapp|send) me\b`),
+		regexp.MustCompile(`\b(no|don't want|do not want|dont want) (any )?more (messages|texts|whatsapps?)\b`),
+		regexp.MustCompile(`\b(remove|take) me (off|from) (your|this|the) (list|messages|whatsapp)`),
+		regexp.MustCompile(`\bunsubscribe me\b`),
+		regexp.MustCompile(`\bleave me alone\b`),
+		regexp.MustCompile(`\bno (me|nos) (escriban|escribas|escriba|manden|mandes|envien|envies|contacten|contactes)\b`),
+		regexp.MustCompile(`\bdej(en|a|e) de (escribirme|mandarme|enviarme|contactarme|escribir|mandar)\b`),
+		regexp.MustCompile(`\bno quiero (recibir )?(mas )?(mensajes|whatsapps?)\b`),
+		regexp.MustCompile(`\b(quiero|quisiera) darme de baja\b`),
+		regexp.MustCompile(`\b(saquen|saquenme|saqueme|sacame|borren|borrenme)( me)? de (la|su|esta) lista\b`),
+		regexp.MustCompile(`\bya no (me )?(escriban|manden|envien|quiero mensajes)\b`),
+	}
+})
 
 // foldConsent lowers case, strips accents and keeps letters, digits,
 // apostrophes and single spaces, so "¡SÍ!" becomes "si".
@@ -125,7 +131,7 @@ func ParseConsentKeyword(text string) ConsentKeyword {
 	case startWords[core]:
 		return ConsentStart
 	}
-	for _, re := range plainStop {
+	for _, re := range plainStop() {
 		if re.MatchString(f) {
 			return ConsentMaybeStop
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -87,9 +88,11 @@ func lowerName(s string, max int, sep byte) bool {
 	return true
 }
 
+// The template patterns are compiled on first use: most processes that
+// link the policy package never read a template file.
 var (
-	placeholder = regexp.MustCompile(`\{\{\s*([^}]*?)\s*\}\}`)
-	singleBrace = regexp.MustCompile(`\{[a-zA-Z_][a-zA-Z0-9_]*\}`)
+	placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{\s*([^}]*?)\s*\}\}`) })
+	singleBrace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[a-zA-Z_][a-zA-Z0-9_]*\}`) })
 )
 
 // ParseTemplates reads a template library file (a JSON array) and checks
@@ -151,11 +154,11 @@ func CheckTemplate(t Template, now time.Time) []string {
 	if strings.TrimSpace(t.Body) == "" || utf8.RuneCountInString(t.Body) > 1024 {
 		p = append(p, "body must be 1 to 1,024 characters")
 	}
-	if m := singleBrace.FindString(t.Body); m != "" {
+	if m := singleBrace().FindString(t.Body); m != "" {
 		p = append(p, fmt.Sprintf("body has %s: templates take numbered variables {{1}}, {{2}}…, each with a kind", m))
 	}
 	var nums []int
-	for _, m := range placeholder.FindAllStringSubmatch(t.Body, -1) {
+	for _, m := range placeholder().FindAllStringSubmatch(t.Body, -1) {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n < 1 {
 			p = append(p, fmt.Sprintf("body has {{%s}}: only numbered variables are allowed, never a patient field", m[1]))
@@ -182,7 +185,7 @@ func CheckTemplate(t Template, now time.Time) []string {
 	// detector as names, and a patient's name can reach a template only
 	// through a variable, whose kinds exclude it.
 	var found []string
-	for _, sp := range Detect(placeholder.ReplaceAllString(t.Body, "")).Spans {
+	for _, sp := range Detect(placeholder().ReplaceAllString(t.Body, "")).Spans {
 		if sp.Type != SpanName && !slices.Contains(found, string(sp.Type)) {
 			found = append(found, string(sp.Type))
 		}
@@ -209,7 +212,9 @@ var (
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "today", "tomorrow", "hoy", "manana")
 	// dayTime matches a day and time after foldConsent ("Tue 12 Mar, 3:30 p.m." → "tue 12 mar 3 30 p m").
-	dayTime = regexp.MustCompile(`^([a-z]+)( \d{1,2} [a-z]{3,10})?( at| a las)? (\d{1,2})( (\d{2}))? ?(am|pm|a m|p m)?$`)
+	dayTime = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([a-z]+)( \d{1,2} [a-z]{3,10})?( at| a las)? (\d{1,2})( (\d{2}))? ?(am|pm|a m|p m)?$`)
+	})
 )
 
 // CheckVariable says why value cannot fill a variable of kind, or "" when
@@ -227,7 +232,7 @@ func CheckVariable(kind, value string, locations []string) string {
 	}
 	switch kind {
 	case VarDayTime:
-		m := dayTime.FindStringSubmatch(foldConsent(v))
+		m := dayTime().FindStringSubmatch(foldConsent(v))
 		if m == nil || !weekdays[m[1]] {
 			return "must be a day and a time, such as \u201cTuesday 3:30 PM\u201d or \u201cmartes 15:30\u201d"
 		}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/clinicwa/triage/store/api"
@@ -41,10 +42,16 @@ const maxObjectLen = 160
 // part of the system ("audit", "store"), or a keyed hash. A free-text
 // object could carry a patient's name in clear into a log kept for six
 // years.
-var objectPattern = regexp.MustCompile(`^(?:[a-z][a-z_.]{0,31}(?::[A-Za-z0-9._@-]{1,128})?|hmac-sha256:[0-9a-f]{64})$`)
+//
+// It is compiled on first use: its counted repeats make a large program,
+// and every process that links the audit package (`triage scan` too)
+// would otherwise pay for it at start-up.
+var objectPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[a-z][a-z_.]{0,31}(?::[A-Za-z0-9._@-]{1,128})?|hmac-sha256:[0-9a-f]{64})$`)
+})
 
 // ValidObject reports whether o may be an entry's object: empty, an id
 // with its kind, a bare word, or a keyed hash.
 func ValidObject(o string) bool {
-	return o == "" || (len(o) <= maxObjectLen && objectPattern.MatchString(o))
+	return o == "" || (len(o) <= maxObjectLen && objectPattern().MatchString(o))
 }

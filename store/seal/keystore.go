@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clinicwa/triage/store/pgsql"
@@ -74,10 +75,10 @@ type KeyStore interface {
 	StoreWrappedKeys(ctx context.Context, put []WrappedKey, drop []WrappedKeyID) error
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,62}$`)
+var identRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,62}$`) })
 
 func checkIdent(what, s string) error {
-	if !identRE.MatchString(s) {
+	if !identRE().MatchString(s) {
 		return fmt.Errorf("seal: %s %q is not a plain SQL identifier", what, s)
 	}
 	return nil
