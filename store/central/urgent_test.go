@@ -60,16 +60,20 @@ func TestUrgentMessagesGetOneSafetyReplyAndAMark(t *testing.T) {
 	}
 
 	// A restart and the same webhook once more: the message is known, no
-	// second reply.
+	// second reply. The stop waits for the replies to be recorded: one
+	// cut short by the stop would be held in doubt for minutes, which is
+	// the in-doubt tests' subject, not this one's.
+	outboxDrained := func() bool {
+		var n int
+		e.srv.db.QueryRow(`SELECT COUNT(*) FROM outbox WHERE state = 'pending'`).Scan(&n)
+		return n == 0
+	}
+	waitFor(t, "the replies to be recorded", outboxDrained)
 	e.stop()
 	e.start()
 	e.postWebhook(body, true)
 	e.flush()
-	waitFor(t, "the outbox to drain", func() bool {
-		var n int
-		e.srv.db.QueryRow(`SELECT COUNT(*) FROM outbox WHERE state = 'pending'`).Scan(&n)
-		return n == 0
-	})
+	waitFor(t, "the outbox to drain", outboxDrained)
 
 	if n := e.safetyRepliesTo(patientUK, policy.LangEnglish); n != 1 {
 		t.Errorf("English patient received %d safety replies, want exactly 1 (all sent: %+v)", n, e.sentTo(patientUK))

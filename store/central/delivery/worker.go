@@ -175,7 +175,8 @@ func (w *Worker) Kick() {
 
 // Stop ends the worker: sends under way are cut short (their jobs stay
 // pending and resume at the next start, the in-doubt mark keeping any
-// that reached the provider from going out twice), and with several nodes
+// that reached the provider from going out twice; one the provider has
+// already accepted is recorded as sent), and with several nodes
 // the jobs this node took but did not send go back to the others.
 func (w *Worker) Stop() {
 	w.cancel()
@@ -305,9 +306,10 @@ func (w *Worker) dispatch() time.Duration {
 }
 
 // deliver makes one attempt at j and records its outcome with the
-// message. Nothing is recorded when the attempt was not made: the
-// message could not be read, the worker is stopping, or this node's
-// lease ran out (another node may have the job now).
+// message. Nothing is recorded when the attempt was not made or its
+// outcome is unknown: the message could not be read, the worker stopped
+// before the provider answered, or this node's lease ran out (another
+// node may have the job now).
 func (w *Worker) deliver(j Job) {
 	ctx := w.ctx
 	if w.cfg.Leases != nil {
@@ -327,8 +329,13 @@ func (w *Worker) deliver(j Job) {
 		res, sendErr = w.cfg.Provider.Send(sctx, req)
 		cancel()
 	}
-	if ctx.Err() != nil {
-		return // stopping: the job stays pending and resumes at start
+	if ctx.Err() != nil && sendErr != nil {
+		// Stopping, and the call was cut short: whether it reached the
+		// provider is unknown, so the job stays pending, in doubt, and
+		// resumes at start. An acceptance that came back as the stop began
+		// is recorded below like any other: held in doubt, it would wait
+		// for a status webhook and, if none came, go out a second time.
+		return
 	}
 	if errors.Is(sendErr, ErrLeaseLost) {
 		// Another node may have the job now; it records the outcome.

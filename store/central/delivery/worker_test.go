@@ -431,3 +431,49 @@ func TestStopGivesLeasesBack(t *testing.T) {
 		t.Errorf("provider calls = %v, want the thread's two messages once each, in order", got)
 	}
 }
+
+// A stop that lands while a provider call is under way: if the provider's
+// answer was an acceptance, the send is recorded as made (held in doubt
+// instead, a restart would wait for a status webhook and, if none came,
+// send the patient the message a second time); if the call was cut short,
+// nothing is known, and the job stays pending, held in doubt.
+func TestStopDuringASendRecordsWhatTheProviderAnswered(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		accepted  bool
+		wantState string
+		wantMark  string
+	}{
+		{"the provider accepted the message", true, "done", ""},
+		{"the call was cut short", false, "pending", InFlight},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, write := testStore(t, "thr_a")
+			t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+			clock := &testClock{t: t0}
+			j := queue(t, db, "thr_a", t0)
+			calling := make(chan struct{}, 1)
+			p := &fakeProvider{answer: func(ctx context.Context, req bsp.SendRequest, n int) (bsp.SendResult, error) {
+				calling <- struct{}{}
+				<-ctx.Done() // the stop begins while the call is under way
+				if tc.accepted {
+					// The answer was already on its way back.
+					return bsp.SendResult{ProviderID: "wamid." + req.IdempotencyKey, Status: bsp.StatusSent}, nil
+				}
+				return bsp.SendResult{}, ctx.Err()
+			}}
+			m := &fakeMessages{}
+			w := sqliteWorker(t, db, write, clock, p, m, DefaultBackoff)
+			<-calling
+			w.Stop()
+
+			got := job(t, db, j.ID)
+			if got.State != tc.wantState || got.LastError != tc.wantMark {
+				t.Errorf("job after the stop = state %q, mark %q; want %q, %q", got.State, got.LastError, tc.wantState, tc.wantMark)
+			}
+			if rec := m.recorded(); tc.accepted != (len(rec) == 1 && rec[0].outcome.Verdict == Sent) {
+				t.Errorf("recorded outcomes = %+v; accepted=%v", rec, tc.accepted)
+			}
+		})
+	}
+}
