@@ -45,3 +45,14 @@ func BenchmarkPopulationNamesLoad(b *testing.B) {
 		loadNameSlots()
 	}
 }
+
+// BenchmarkLexiconBuild is what every process pays once, before its first
+// message: the word lists and cue tables compiled into the look-up index.
+func BenchmarkLexiconBuild(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := buildLexicon(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
