@@ -553,6 +553,97 @@ func (sc *scanner) idiom(m mark) bool {
 		return next == "of" || next == "and"
 	case "tired", "exhausted":
 		return next == "of" || prev == "and"
+	case "confusion", "confused", "confusing":
+		return sc.confusionOverDetails(m.ts)
+	}
+	return false
+}
+
+// confusionOverDetails reports confusion about the visit's details, not a
+// patient's state of mind: an apology ("sorry for the confusion"),
+// "to avoid any confusion", confusion about a bill, a time or a form
+// ("I'm confused about my bill", "some confusion over the hours"), or a
+// writer's own "I'm a bit confused," before a question, with no other
+// clinical word in the message. "confused about where she is", "new
+// confusion since his fall" and "I'm confused and dizzy" stay symptoms.
+func (sc *scanner) confusionOverDetails(i int) bool {
+	p := i - 1
+	for n := 0; n < 2 && (sc.is(p, "the") || sc.is(p, "any") || sc.is(p, "my") || sc.is(p, "some") || sc.is(p, "no") || sc.is(p, "all")); n++ {
+		p-- // "all the confusion"
+	}
+	if sc.is(p, "avoid") {
+		return true
+	}
+	if sc.is(p, "for") {
+		for q := p - 1; q >= 0 && q >= p-3; q-- {
+			switch string(sc.word(q)) {
+			case "sorry", "apologies", "apologize", "apologise", "apology", "pardon":
+				return true
+			}
+		}
+	}
+	switch string(sc.word(i + 1)) {
+	case "about", "over", "with", "regarding", "re", "on", "by":
+		// What the confusion is about, up to the end of the clause: a
+		// detail of the visit, and no clinical word.
+		detail := false
+		for k := i + 2; k < len(sc.toks) && k <= i+6; k++ {
+			if sc.statementBreak(k) {
+				break
+			}
+			if sc.clinicalWordAt(k) {
+				return false
+			}
+			if visitDetail(sc.word(k)) {
+				detail = true
+			}
+		}
+		return detail
+	}
+	// "I'm a bit confused, is it at 3 or 4?": the writer's own confusion,
+	// then a question or a full stop, in a message with no clinical word
+	// besides.
+	q := i - 1
+	for q >= 0 && (sc.is(q, "bit") || sc.is(q, "a") || sc.is(q, "little") || sc.is(q, "so") || sc.is(q, "very") || sc.is(q, "kinda") || sc.is(q, "really") || sc.is(q, "totally")) {
+		q--
+	}
+	if !(sc.is(q, "i'm") || sc.is(q, "im") || sc.is(q, "am") && sc.is(q-1, "i")) {
+		return false
+	}
+	if !(sc.isP(i+1, ',') || sc.isP(i+1, '.') || sc.isP(i+1, '?') || sc.isP(i+1, '!')) {
+		return false
+	}
+	for k := range sc.toks {
+		if k != i && sc.clinicalWordAt(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// clinicalWordAt reports a clinical term or a substance at token k; a verb
+// of use ("which door do I use?") is none by itself.
+func (sc *scanner) clinicalWordAt(k int) bool {
+	t := &sc.toks[k]
+	if t.flags&fClin != 0 {
+		return true
+	}
+	return t.flags&fSensitive != 0 && sensitiveKinds[string(sc.word(k))]&(snTerm|snSubstance|snStreet) != 0
+}
+
+// visitDetail reports a word for a detail of a visit, a bill or the
+// clinic's paperwork: what people are confused about when they write in.
+// "Day", "date" and "time" are not among them: "confused about what day
+// it is" is disorientation.
+func visitDetail(w []byte) bool {
+	switch string(w) {
+	case "bill", "bills", "billing", "charge", "charges", "invoice", "statement", "payment", "payments", "copay", "balance",
+		"insurance", "coverage", "appointment", "appointments", "appt", "schedule",
+		"hours", "address", "location", "entrance", "parking", "directions", "form", "forms", "paperwork", "portal", "link",
+		"website", "app", "account", "login", "password", "message", "messages", "text", "email", "instructions", "policy",
+		"price", "prices", "cost", "fee", "fees", "office", "building", "floor", "suite", "room", "booking", "reminder",
+		"cita", "factura", "horario", "hora", "fecha", "seguro", "pago":
+		return true
 	}
 	return false
 }

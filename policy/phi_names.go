@@ -165,6 +165,9 @@ func (sc *scanner) names() {
 		if sc.possessiveIts(m) || sc.haberParticiple(m) {
 			continue
 		}
+		if c == cueIntro && determiner(sc.word(m.ts-1)) {
+			continue // "the signed Consent Form", "your best Friend": the word describes a thing
+		}
 		j := m.te
 		dot := false
 		for f := 0; f < 2 && j < len(sc.toks); f++ {
@@ -211,7 +214,11 @@ func (sc *scanner) names() {
 				e++
 			}
 			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j))
-			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) {
+			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) &&
+				(e == j || !sc.plainWordsOnly(j, e)) {
+				// Not two lower-case dictionary words no list holds:
+				// "thanks consent form" thanks for a thing (one such word
+				// may be a nickname: "thanks, sunny").
 				sc.addName(j, e, 0.7)
 			}
 			continue

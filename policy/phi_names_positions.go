@@ -568,8 +568,25 @@ func (sc *scanner) cuedUnknownNames() {
 				continue
 			}
 		}
+		if c == cueIntro && sc.plainWordsOnly(j, end) {
+			// "thanks, consent form attached", "the signed waiver form":
+			// after a sign-off word, lower-case dictionary words that no
+			// name list holds are the thing thanked for or signed.
+			continue
+		}
 		sc.addName(j, end, 0.7)
 	}
+}
+
+// plainWordsOnly reports that tokens i..j are all lower-case words of the
+// dictionary that no name list holds.
+func (sc *scanner) plainWordsOnly(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if sc.kind(k) != tkWord || sc.upper(k) || sc.flags(k)&(fFirst|fSurname|fNameWord|fPopName) != 0 || !dictionaryWord(sc.word(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // personNoun reports a noun for a person that "named" or "called" may

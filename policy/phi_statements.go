@@ -869,6 +869,9 @@ func (sc *scanner) conditionStates() {
 		switch {
 		case T[k].stmt&sCondAdj != 0:
 			// "I'm anemic", "she is really anemic", "soy autista".
+			if sc.is(k, "confused") && sc.confusionOverDetails(k) {
+				continue // "I'm confused about my bill"
+			}
 			p := k - 1
 			if sc.is(p, "very") || sc.is(p, "really") || sc.is(p, "so") || sc.is(p, "severely") || sc.is(p, "legally") || sc.is(p, "completely") || sc.is(p, "muy") ||
 				sc.is(p, "super") || sc.is(p, "pretty") || sc.is(p, "bastante") || sc.is(p, "tan") || sc.is(p, "medio") {

@@ -1,0 +1,94 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Words that are symptoms or name cues in one sentence and everyday
+// clinic talk in another. The clean sentences below are generated from
+// parts, and each family has clinical or personal look-alikes that must
+// stay masked.
+
+// "Confusion" about a bill or a time is no symptom: the most common use
+// of the word in a clinic's inbox is an apology or a question about the
+// visit's details.
+func TestConfusionAboutTheVisitIsNoSymptom(t *testing.T) {
+	var clean []string
+	for _, apology := range []string{"sorry for", "so sorry for", "apologies for", "I apologize for", "we apologise for", "pardon me for"} {
+		for _, det := range []string{"the", "any", "all the", "my"} {
+			clean = append(clean, fmt.Sprintf("%s %s confusion", apology, det),
+				fmt.Sprintf("Oh %s %s confusion, I meant Thursday", apology, det))
+		}
+	}
+	for _, det := range []string{"", "any ", "some "} {
+		clean = append(clean, "to avoid "+det+"confusion, which entrance should I use?",
+			"Just to avoid "+det+"confusion: is it the north building?")
+	}
+	details := []string{"my bill", "the appointment time", "the charges on my statement", "which form to fill",
+		"the new portal", "the parking", "my copay", "the reminder text", "the date of my appointment", "the hours", "my insurance"}
+	for _, d := range details {
+		for _, frame := range []string{"I'm confused about %s", "i was confused about %s", "I'm a bit confused about %s",
+			"there's been some confusion about %s", "no confusion about %s then", "my husband is confused about %s",
+			"Quick question, I'm so confused by %s", "still some confusion over %s"} {
+			clean = append(clean, fmt.Sprintf(frame, d))
+		}
+	}
+	for _, q := range []string{"is the appointment at 3 or 4?", "which door do I use?", "do I pay now or later?", "was that for me?"} {
+		for _, lead := range []string{"I'm a bit confused, ", "Im confused. ", "I am totally confused, ", "i'm confused! "} {
+			clean = append(clean, lead+q)
+		}
+	}
+	if len(clean) < 150 {
+		t.Fatalf("only %d clean sentences", len(clean))
+	}
+	checkClean(t, clean...)
+
+	// The patient's state of mind stays a symptom.
+	for _, s := range []string{
+		"my mom is confused and doesn't know where she is",
+		"dad has had confusion since his fall",
+		"new confusion and slurred speech",
+		"she gets confused at night",
+		"he seems confused about where he is",
+		"I'm confused about my medication doses",
+		"I'm confused and dizzy",
+		"I'm confused, my head hurts and I threw up",
+		"grandpa is very confused today",
+		"sudden confusion this morning, should we come in?",
+		"he was confused about what day it is",
+	} {
+		if d := Detect(s); !strings.Contains(d.Masked, "[SYMPTOM]") && !strings.Contains(d.Masked, "[CONDITION]") {
+			t.Errorf("%q: the patient's confusion was not masked (%q)", s, d.Masked)
+		}
+	}
+}
+
+// A word of thanks or a sign-off ("thanks", "signed", "best") before
+// everyday words is no signature: "the signed consent form" is a
+// document and "thanks permission slip" thanks for one.
+func TestSignOffWordsBeforeThingsAreNoNames(t *testing.T) {
+	things := []string{"consent form", "waiver form", "intake form", "permission slip", "paper form", "copy form",
+		"consent papers", "release form", "referral letter", "medication list", "school note", "payment receipt"}
+	var clean []string
+	for _, th := range things {
+		for _, frame := range []string{"the signed %s", "Where do I send the signed %s?", "I dropped off the signed %s",
+			"the best %s", "thanks %s", "ok thanks %s received", "here is the signed %s"} {
+			clean = append(clean, fmt.Sprintf(frame, th))
+		}
+	}
+	checkClean(t, clean...)
+
+	// Names after the same words stay names, lower case or not.
+	for _, tc := range []struct{ text, name string }{
+		{"thanks maria lopez", "maria lopez"},
+		{"signed, john smith", "john smith"},
+		{"Signed: Ngozi Okafor", "Ngozi Okafor"},
+		{"thanks ngozi okafor", "ngozi okafor"},
+		{"best, efrain mamani", "efrain mamani"},
+		{"this is rigoberto thistlewood", "rigoberto thistlewood"},
+	} {
+		checkNameAt(t, tc.text, strings.Index(tc.text, tc.name), tc.name)
+	}
+}
