@@ -383,7 +383,10 @@ func buildLexicon() (*lexicon, error) {
 		"jefe", "jefa", "mamita", "papito",
 		// Departments a message is addressed to ("Attn: Billing").
 		"billing", "department", "dept", "records", "accounts", "manager", "referrals", "scheduling",
-		"reception", "facturacion", "administracion", "admin", "hr", "payroll")
+		"reception", "facturacion", "administracion", "admin", "hr", "payroll",
+		// The clinic's papers, written with capitals ("the New Patient
+		// Form", "the Intake Packet").
+		"form", "forms", "waiver", "questionnaire", "paperwork", "packet", "formulario")
 	states := []string{"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in",
 		"ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
 		"nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va",

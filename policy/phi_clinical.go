@@ -1010,7 +1010,8 @@ func (sc *scanner) genericMention(m mark) bool {
 	}
 	switch string(sc.word(m.te)) {
 	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
-		"shot", "shots", "vaccine", "vaccines", "policy", "threshold", "questionnaire", "section",
+		"shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
+		"immunization", "immunizations", "policy", "threshold", "questionnaire", "section",
 		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
 		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe":
 	default:
@@ -1039,7 +1040,8 @@ func (sc *scanner) genericMention(m mark) bool {
 // or "I have the flu" stay the writer's own.
 func (sc *scanner) askingForShot(noun int) bool {
 	switch string(sc.word(noun)) {
-	case "shot", "shots", "vaccine", "vaccines", "vacuna", "vacunas":
+	case "shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
+		"immunization", "immunizations", "vacuna", "vacunas":
 	default:
 		return false
 	}

@@ -296,7 +296,9 @@ func placeQuestion(w []byte) bool {
 	case "where", "donde", "located", "location", "ubicado", "ubicada", "queda", "quedan", "floor", "piso", "building",
 		"edificio", "wing", "open", "opens", "abre", "abren", "abierto", "abierta", "close", "closes", "closed", "cierra",
 		"cierran", "cerrado", "hours", "horario", "horarios", "extension", "directions", "entrance", "entrada", "parking",
-		"estacionamiento", "elevator", "elevador", "moved", "movieron", "cambio", "fax", "telefono", "phone", "onde", "ou":
+		"estacionamiento", "elevator", "elevador", "moved", "movieron", "cambio", "fax", "telefono", "phone", "onde", "ou",
+		// When it runs: "when is the Flu Clinic this year?"
+		"when", "cuando", "schedule", "days":
 		return true
 	}
 	return false

@@ -92,3 +92,47 @@ func TestSignOffWordsBeforeThingsAreNoNames(t *testing.T) {
 		checkNameAt(t, tc.text, strings.Index(tc.text, tc.name), tc.name)
 	}
 }
+
+// The clinic's papers, the vaccines patients book and the places named
+// for people are written with capitals or
+// beside clinical words, and are none of a patient's identifiers or
+// conditions.
+func TestClinicThingsWrittenWithCapitalsAreClean(t *testing.T) {
+	var clean []string
+	for _, doc := range []string{"New Patient Form", "Intake Packet", "Consent Form", "Release Form", "Health Questionnaire",
+		"Sports Waiver", "Registration Paperwork"} {
+		for _, frame := range []string{"Can I fill out the %s online?", "Where do I drop off the signed %s?",
+			"Do I need to bring the %s?", "the %s link isn't working", "Is the %s on the portal?"} {
+			clean = append(clean, fmt.Sprintf(frame, doc))
+		}
+	}
+	// (Sexual-health terms such as HPV are masked even in such questions:
+	// the most protected content is read conservatively.)
+	for _, illness := range []string{"COVID", "flu", "shingles", "RSV", "pneumonia", "tetanus", "measles"} {
+		for _, frame := range []string{"Can I get the %s booster without an appointment?", "Where do I get a %s vaccination?",
+			"Do you give %s jabs on Saturdays?", "When is the %s Clinic this year?", "when does the %s clinic run?"} {
+			clean = append(clean, fmt.Sprintf(frame, illness))
+		}
+	}
+	// (A park is left out: "Park" is also a family name, and "Grace Park"
+	// a person.)
+	for _, place := range []string{"Will Rogers Street", "June Whitaker Road", "Hope Taylor Avenue", "Grace Kelly Boulevard"} {
+		clean = append(clean, "Does "+place+" have parking?", "Is the clinic near "+place+"?")
+	}
+	if len(clean) < 75 {
+		t.Fatalf("only %d clean sentences", len(clean))
+	}
+	checkClean(t, clean...)
+
+	// The same words about the patient stay masked.
+	for _, s := range []string{
+		"I got my covid booster yesterday and now my arm is swollen",
+		"when is my HIV clinic appointment?",
+		"I tested positive for covid",
+		"Will Rogers called about his results",
+	} {
+		if d := Detect(s); len(d.Spans) == 0 {
+			t.Errorf("%q: nothing masked", s)
+		}
+	}
+}

@@ -733,6 +733,10 @@ func (sc *scanner) wordGivenNames() {
 			continue
 		}
 		end := sc.extendName(n, 2, acceptLex, false)
+		if sc.notPerson(i, end) || end > n && sc.notPerson(i, n) {
+			i = end
+			continue // "Will Rogers Street", "June Whitaker Park": named for a person
+		}
 		sc.addName(i, end, 0.7)
 		i = end
 	}
