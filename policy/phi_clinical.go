@@ -553,7 +553,7 @@ func (sc *scanner) idiom(m mark) bool {
 		return next == "of" || next == "and"
 	case "tired", "exhausted":
 		return next == "of" || prev == "and"
-	case "confusion", "confused", "confusing":
+	case "confusion", "confused", "confusing", "confundido", "confundida":
 		return sc.confusionOverDetails(m.ts)
 	}
 	return false
@@ -568,22 +568,24 @@ func (sc *scanner) idiom(m mark) bool {
 // confusion since his fall" and "I'm confused and dizzy" stay symptoms.
 func (sc *scanner) confusionOverDetails(i int) bool {
 	p := i - 1
-	for n := 0; n < 2 && (sc.is(p, "the") || sc.is(p, "any") || sc.is(p, "my") || sc.is(p, "some") || sc.is(p, "no") || sc.is(p, "all")); n++ {
-		p-- // "all the confusion"
+	for n := 0; n < 2 && (sc.is(p, "the") || sc.is(p, "any") || sc.is(p, "my") || sc.is(p, "some") || sc.is(p, "no") || sc.is(p, "all") ||
+		sc.is(p, "la") || sc.is(p, "mi") || sc.is(p, "esta") || sc.is(p, "cualquier")); n++ {
+		p-- // "all the confusion", "la confusión"
 	}
-	if sc.is(p, "avoid") {
+	if sc.is(p, "avoid") || sc.is(p, "evitar") {
 		return true
 	}
-	if sc.is(p, "for") {
+	if sc.is(p, "for") || sc.is(p, "por") {
 		for q := p - 1; q >= 0 && q >= p-3; q-- {
 			switch string(sc.word(q)) {
-			case "sorry", "apologies", "apologize", "apologise", "apology", "pardon":
+			case "sorry", "apologies", "apologize", "apologise", "apology", "pardon",
+				"perdon", "disculpa", "disculpe", "disculpen", "disculpas", "siento":
 				return true
 			}
 		}
 	}
 	switch string(sc.word(i + 1)) {
-	case "about", "over", "with", "regarding", "re", "on", "by":
+	case "about", "over", "with", "regarding", "re", "on", "by", "con", "sobre", "por":
 		// What the confusion is about, up to the end of the clause: a
 		// detail of the visit, and no clinical word.
 		detail := false
@@ -642,7 +644,7 @@ func visitDetail(w []byte) bool {
 		"hours", "address", "location", "entrance", "parking", "directions", "form", "forms", "paperwork", "portal", "link",
 		"website", "app", "account", "login", "password", "message", "messages", "text", "email", "instructions", "policy",
 		"price", "prices", "cost", "fee", "fees", "office", "building", "floor", "suite", "room", "booking", "reminder",
-		"cita", "factura", "horario", "hora", "fecha", "seguro", "pago":
+		"cita", "factura", "horario", "hora", "fecha", "seguro", "pago", "formulario", "formularios", "cuenta", "cobro":
 		return true
 	}
 	return false

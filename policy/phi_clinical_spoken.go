@@ -520,7 +520,7 @@ var symptomStateWords = []string{"lethargic", "listless", "fussy", "feverish", "
 	"congestionado", "congestionada", "deshidratado", "deshidratada", "estrenido", "estrenida", "mareado", "mareada",
 	"decaido", "decaida", "afiebrado", "afiebrada", "acalenturado", "acalenturada", "desganado", "desganada",
 	"palido", "palida", "amarillento", "amarillenta", "aturdido", "aturdida", "desorientado", "desorientada",
-	"inconsciente", "hinchado", "hinchada"}
+	"inconsciente", "hinchado", "hinchada", "confundido", "confundida"}
 
 func init() {
 	stmtWordLists = append(stmtWordLists, struct {

@@ -22,12 +22,22 @@ func TestConfusionAboutTheVisitIsNoSymptom(t *testing.T) {
 				fmt.Sprintf("Oh %s %s confusion, I meant Thursday", apology, det))
 		}
 	}
+	for _, apology := range []string{"Perdón por", "perdon por", "Disculpe por", "disculpen por", "Lo siento por"} {
+		for _, det := range []string{"la", "esta", "cualquier"} {
+			clean = append(clean, fmt.Sprintf("%s %s confusión", apology, det))
+		}
+	}
 	for _, det := range []string{"", "any ", "some "} {
 		clean = append(clean, "to avoid "+det+"confusion, which entrance should I use?",
 			"Just to avoid "+det+"confusion: is it the north building?")
 	}
 	details := []string{"my bill", "the appointment time", "the charges on my statement", "which form to fill",
 		"the new portal", "the parking", "my copay", "the reminder text", "the date of my appointment", "the hours", "my insurance"}
+	for _, frame := range []string{"Estoy confundida con %s", "estoy confundido sobre %s", "perdón por la confusión con %s"} {
+		for _, d := range []string{"la factura", "mi cita", "el horario", "el formulario", "el pago"} {
+			clean = append(clean, fmt.Sprintf(frame, d))
+		}
+	}
 	for _, d := range details {
 		for _, frame := range []string{"I'm confused about %s", "i was confused about %s", "I'm a bit confused about %s",
 			"there's been some confusion about %s", "no confusion about %s then", "my husband is confused about %s",
@@ -58,6 +68,8 @@ func TestConfusionAboutTheVisitIsNoSymptom(t *testing.T) {
 		"grandpa is very confused today",
 		"sudden confusion this morning, should we come in?",
 		"he was confused about what day it is",
+		"mi mamá está confundida y no reconoce a nadie",
+		"mi papá anda confundido desde ayer",
 	} {
 		if d := Detect(s); !strings.Contains(d.Masked, "[SYMPTOM]") && !strings.Contains(d.Masked, "[CONDITION]") {
 			t.Errorf("%q: the patient's confusion was not masked (%q)", s, d.Masked)

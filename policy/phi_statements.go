@@ -869,7 +869,7 @@ func (sc *scanner) conditionStates() {
 		switch {
 		case T[k].stmt&sCondAdj != 0:
 			// "I'm anemic", "she is really anemic", "soy autista".
-			if sc.is(k, "confused") && sc.confusionOverDetails(k) {
+			if (sc.is(k, "confused") || sc.is(k, "confundido") || sc.is(k, "confundida")) && sc.confusionOverDetails(k) {
 				continue // "I'm confused about my bill"
 			}
 			p := k - 1
