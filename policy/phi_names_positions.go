@@ -79,6 +79,7 @@ func (sc *scanner) positionalNames() {
 	}
 	if r.any&rComma != 0 {
 		sc.lastFirstStarts()
+		sc.lastFirstBeforeDate()
 	}
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
