@@ -81,6 +81,7 @@ func (sc *scanner) positionalNames() {
 		sc.lastFirstStarts()
 		sc.lastFirstBeforeDate()
 	}
+	sc.namesBeforeBirthDate()
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()
