@@ -19,6 +19,7 @@ const (
 	LexStopwords   = "stopwords"
 	LexOrdinary    = "ordinary_words"
 	LexWorldGiven  = "given_names_world"
+	LexWorldFamily = "family_names_world"
 )
 
 // Lexicon returns the entries of one embedded word list, lower-cased and

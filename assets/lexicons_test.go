@@ -7,7 +7,7 @@ import (
 
 func TestLexicons(t *testing.T) {
 	for _, name := range []string{LexFirstNames, LexSurnames, LexNameWords, LexMedications,
-		LexConditions, LexSymptoms, LexLabs, LexStopwords, LexOrdinary, LexWorldGiven} {
+		LexConditions, LexSymptoms, LexLabs, LexStopwords, LexOrdinary, LexWorldGiven, LexWorldFamily} {
 		terms, err := Lexicon(name)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -263,6 +263,22 @@ func buildLexicon() (*lexicon, error) {
 		}
 	}
 
+	// Family names of many origins the census tables lack
+	// (assets/data/lexicons/family_names_world.txt): read as the
+	// population tables' family names are. The list holds no dictionary
+	// word; one that became one is left to the capital and cue rules.
+	family, err := assets.Lexicon(assets.LexWorldFamily)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range family {
+		n := &lx.building.n
+		n.reset(t)
+		if !dictionaryWord(n.b) {
+			lx.addTerm(t, func(e *lexEntry) { e.flags |= fSurname | fPopName })
+		}
+	}
+
 	for _, l := range stmtWordLists {
 		for _, w := range l.words {
 			bit := l.bit

@@ -206,6 +206,13 @@ func (sc *scanner) names() {
 			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText()) ||
 				(sc.upper(j) && !sc.allUpperText() && sc.wordName(j))
 		}
+		if !first && c == cueIntro && sc.givenBeforeFamily(j) {
+			// "this is blessing adeyemi", "im learned mensah": a given
+			// name that is also a word, before a listed family name no
+			// dictionary holds.
+			sc.addName(j, j+1, 0.75)
+			continue
+		}
 		if !first && c == cueIntro {
 			// "this is rigoberto thistlewood", "atentamente, efraín mamani":
 			// one or two unlisted words that end the clause.

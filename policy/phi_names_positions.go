@@ -79,7 +79,9 @@ func (sc *scanner) positionalNames() {
 	}
 	if r.any&rComma != 0 {
 		sc.lastFirstStarts()
+		sc.lastFirstBeforeDate()
 	}
+	sc.namesBeforeBirthDate()
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
 		sc.coordinatedNames()
