@@ -243,19 +243,21 @@ func buildLexicon() (*lexicon, error) {
 	addSensitiveWords(lx)
 
 	months := [][]string{
-		{"january", "jan", "enero", "ene"},
-		{"february", "feb", "febrero"},
-		{"march", "mar", "marzo"},
-		{"april", "apr", "abril", "abr"},
-		{"may", "mayo"},
-		{"june", "jun", "junio"},
-		{"july", "jul", "julio"},
-		{"august", "aug", "agosto"},
-		{"september", "sep", "sept", "septiembre", "setiembre"},
-		{"october", "oct", "octubre"},
-		{"november", "nov", "noviembre"},
-		{"december", "dec", "diciembre", "dic"},
+		{"january", "jan", "enero", "ene", "janvier", "janeiro"},
+		{"february", "feb", "febrero", "fevrier", "fevereiro"},
+		{"march", "mar", "marzo", "mars"},
+		{"april", "apr", "abril", "abr", "avril"},
+		{"may", "mayo", "maio"},
+		{"june", "jun", "junio", "juin", "junho"},
+		{"july", "jul", "julio", "juillet", "julho"},
+		{"august", "aug", "agosto", "aout"},
+		{"september", "sep", "sept", "septiembre", "setiembre", "septembre", "setembro"},
+		{"october", "oct", "octubre", "octobre", "outubro"},
+		{"november", "nov", "noviembre", "novembre", "novembro"},
+		{"december", "dec", "diciembre", "dic", "decembre", "dezembro"},
 	}
+	// French "mai" and Portuguese "março" (folded "marco") are left out:
+	// they are also given names (Mai, Marco), which a month never is.
 	for i, names := range months {
 		for _, m := range names {
 			mo := uint8(i + 1)
