@@ -313,9 +313,11 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
 		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
-		"mude", "mudamos", "moving")
+		"mude", "mudamos", "moving", "moro", "mora", "moramos", "moram", "habite", "j'habite", "habitons", "habitent",
+		"resido", "reside")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
-		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to")
+		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to",
+		"endereco", "morada", "adresse", "domicile", "moro na", "moro no", "mora na", "mora no", "habite au", "j'habite au")
 	lx.flag(fFax, "fax", "facsimile", "telefax")
 	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
 		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")

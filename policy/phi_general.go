@@ -691,6 +691,12 @@ func (sc *scanner) appositive(i, e int) bool {
 	if !sc.isP(i-1, ',') || !sc.isP(e+1, ',') {
 		return false
 	}
+	// "Rua das Flores, 120, São Paulo": a house number after its street.
+	for k := i - 2; k >= 0 && k >= i-5; k-- {
+		if sc.flags(k)&(fStreetPrefix|fStreetWord|fStreetSuffix) != 0 {
+			return false
+		}
+	}
 	for k := i - 2; k >= 0 && k >= i-3; k-- {
 		t := &sc.toks[k]
 		if t.ent.cue == cueRelation || relationWord(sc.word(k)) || t.flags&(fFirst|fSurname) != 0 || t.kind == tkWord && sc.upper(k) ||
