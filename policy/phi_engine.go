@@ -295,6 +295,7 @@ func (sc *scanner) run(text string) {
 	sc.agesIntl()
 	sc.idsIntl()
 	sc.phoneExtensions()
+	sc.idPrefixes()
 	sc.names()
 	sc.otherScriptNames()
 	sc.positionalNames()
