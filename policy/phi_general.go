@@ -532,6 +532,10 @@ func (sc *scanner) bareAge(i int) bool { return sc.bareAgeAt(i, i) }
 
 // bareAgeAt is bareAge for an age over tokens [i, e] ("ninety-three").
 func (sc *scanner) bareAgeAt(i, e int) bool {
+	// "she's um 93", "she is, like, 93", "she's... 93", "she's I think
+	// 93", "tiene, eh, 93": what a voice note puts between the verb and
+	// the age.
+	i = sc.skipAgeFillers(i)
 	// "is almost 93", "will be nearly 95", "ya casi 92": one adverb of
 	// degree may stand between the verb and the age.
 	if sc.is(i-1, "almost") || sc.is(i-1, "nearly") || sc.is(i-1, "about") || sc.is(i-1, "over") || sc.is(i-1, "past") ||
@@ -588,6 +592,35 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		}
 	}
 	return false
+}
+
+// skipAgeFillers returns i moved back over the hesitations, hedges and
+// pauses said just before an age (at most four tokens), so the verb before
+// them is read as if next to the age.
+func (sc *scanner) skipAgeFillers(i int) int {
+	for n := 0; n < 4 && i > 1; n++ {
+		k := i - 1
+		if sc.kind(k) == tkPunct {
+			if !(sc.isP(k, ',') || sc.isP(k, '.') || sc.isP(k, '-')) {
+				break
+			}
+			i--
+			continue
+		}
+		switch string(sc.word(k)) {
+		case "um", "umm", "uh", "uhh", "er", "erm", "ah", "like", "eh", "este", "pues", "tipo", "genre", "maybe",
+			"probably", "prolly", "bueno", "mmm", "hmm":
+			i--
+			continue
+		case "think", "believe", "guess":
+			if sc.is(k-1, "i") {
+				i -= 2
+				continue
+			}
+		}
+		break
+	}
+	return i
 }
 
 // personBefore reports a person within the five tokens before i: a
@@ -1075,7 +1108,10 @@ func (sc *scanner) ageFollows(nx int) bool {
 	switch string(sc.word(nx)) {
 	case "and", "y", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
 		"anos", "so", "already", "ya", "tomorrow", "manana", "soon", "pronto", "himself", "herself", "who", "que",
-		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive":
+		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive",
+		// "she's 93 or 94", "93 you know", "93 lol", "tiene 93 pues".
+		"or", "o", "ou", "you", "maybe", "probably", "lol", "haha", "jaja", "jajaja", "um", "uh", "btw", "too",
+		"also", "though", "tho", "pues", "eh":
 		return true
 	}
 	return false
