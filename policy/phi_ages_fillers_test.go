@@ -43,3 +43,18 @@ func TestAgeWithFillersLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// A number that goes on after a dash ("123-45-6789", "101-555-0199") is
+// not an age, hesitation or not, and the identifier it opens is read whole.
+func TestAgeFillerNotNumberStart(t *testing.T) {
+	for _, num := range []string{"123-45-6789", "101-555-0199", "95-1234567", "110-22-3344"} {
+		for _, f := range []string{"my SSN is, uh, %s", "her number is um %s", "he is, like, %s"} {
+			text := strings.Replace(f, "%s", num, 1)
+			for _, s := range Detect(text).Spans {
+				if s.Type == SpanAge {
+					t.Errorf("%q: %q read as an age", text, text[s.Start:s.End])
+				}
+			}
+		}
+	}
+}

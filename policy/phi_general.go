@@ -1103,7 +1103,9 @@ func (sc *scanner) ageFollows(nx int) bool {
 		return true
 	}
 	if sc.kind(nx) == tkPunct {
-		return !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1)) && !sc.isP(nx, '°')
+		// "123-45-6789": a number going on after a dash is no age.
+		return !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1)) && !sc.isP(nx, '°') &&
+			!(sc.isP(nx, '-') && sc.attached(nx) && sc.attached(nx+1) && sc.kind(nx+1) == tkNum)
 	}
 	switch string(sc.word(nx)) {
 	case "and", "y", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
