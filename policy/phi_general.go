@@ -660,7 +660,8 @@ func (sc *scanner) shorthandAges() {
 				continue
 			}
 			switch string(w[d:]) {
-			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos":
+			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos",
+				"years", "year", "yrsold", "yearsold", "yrold", "yearold", "ans", "anys", "jahre", "anni": // "93years old", "93ans"
 				sc.addTok(i, i, SpanAge, 0.85, prioAge)
 			case "th":
 				// "her 100th birthday", "celebrated his 95th".
