@@ -568,7 +568,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
 		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
 		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am") || sc.is(i-1, "whos") || sc.is(i-1, "tenia") ||
-		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted) {
+		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted || sc.misspeltTurned(i-1)) {
 		return false
 	}
 	if contracted && !sc.is(i-1, "who's") {
@@ -592,6 +592,14 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		}
 	}
 	return false
+}
+
+// misspeltTurned reports "turned" typed with one slip: "turend",
+// "tunred", "turnd".
+func (sc *scanner) misspeltTurned(k int) bool {
+	w := sc.word(k)
+	return len(w) >= 5 && len(w) <= 7 && w[0] == 't' && sc.kind(k) == tkWord && editWithin(w, "turned", 1) && !sc.is(k, "tuned") &&
+		!sc.is(k, "turner")
 }
 
 // skipAgeFillers returns i moved back over the hesitations, hedges and
