@@ -42,3 +42,23 @@ func TestAgeUnitSlipLookalikes(t *testing.T) {
 	checkClean(t, "we have 95 tears of joy emojis lol", "the 90 gears in the machine", "I tuned 95 guitars this year",
 		"open 90 minutes early", "95 yards from the entrance", "la tienda tiene 90 anuncios")
 }
+
+// The Spanish verbs of age typed with one slip: "mi abuela tinee 93",
+// "cumpio 95", "cunplió 91".
+func TestAgeSpanishVerbSlips(t *testing.T) {
+	var msgs [][2]string
+	for _, age := range []string{"90", "93", "100"} {
+		for _, verb := range []string{"tiene", "cumplio"} {
+			for _, e := range editsOf(verb) {
+				if strings.HasPrefix(e.kind, "two") || e.w == "tien" || e.w == "cumple" {
+					continue // two slips are another word; "Tien" is a name
+				}
+				for _, f := range []string{"mi abuela %v %a", "mi abuelo ya %v %a y vive solo", "la señora %v %a, necesita ayuda"} {
+					msgs = append(msgs, [2]string{strings.NewReplacer("%a", age, "%v", e.w).Replace(f), age})
+				}
+			}
+		}
+	}
+	checkWhole(t, msgs)
+	checkClean(t, "the time is 95 minutes from here", "my tire is 90 psi", "la tienda tiene 90 productos")
+}

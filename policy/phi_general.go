@@ -568,7 +568,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
 		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
 		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am") || sc.is(i-1, "whos") || sc.is(i-1, "tenia") ||
-		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted || sc.misspeltTurned(i-1)) {
+		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted || sc.misspeltTurned(i-1) || sc.misspeltTiene(i-1)) {
 		return false
 	}
 	if contracted && !sc.is(i-1, "who's") {
@@ -600,6 +600,31 @@ func (sc *scanner) misspeltTurned(k int) bool {
 	w := sc.word(k)
 	return len(w) >= 5 && len(w) <= 7 && w[0] == 't' && sc.kind(k) == tkWord && editWithin(w, "turned", 1) && !sc.is(k, "tuned") &&
 		!sc.is(k, "turner")
+}
+
+// misspeltTiene reports the Spanish verbs of age typed with one slip:
+// "tinee", "tieen", "tine" for "tiene"; "cumpio", "cunplio", "cmplio" for
+// "cumplió". Words of their own one slip away are left out.
+func (sc *scanner) misspeltTiene(k int) bool {
+	if sc.kind(k) != tkWord {
+		return false
+	}
+	w := sc.word(k)
+	switch {
+	case len(w) >= 4 && len(w) <= 6 && w[0] == 't':
+		switch string(w) {
+		case "time", "tile", "tire", "tide", "tien", "tienes", "tienen", "tiene":
+			return false
+		}
+		return editWithin(w, "tiene", 1)
+	case len(w) >= 6 && len(w) <= 8 && w[0] == 'c':
+		switch string(w) {
+		case "cumplio", "cumple", "cumplen", "cumplir", "cumpla":
+			return false
+		}
+		return editWithin(w, "cumplio", 1)
+	}
+	return false
 }
 
 // skipAgeFillers returns i moved back over the hesitations, hedges and
