@@ -288,19 +288,21 @@ func buildLexicon() (*lexicon, error) {
 	addSensitiveWords(lx)
 
 	months := [][]string{
-		{"january", "jan", "enero", "ene"},
-		{"february", "feb", "febrero"},
-		{"march", "mar", "marzo"},
-		{"april", "apr", "abril", "abr"},
-		{"may", "mayo"},
-		{"june", "jun", "junio"},
-		{"july", "jul", "julio"},
-		{"august", "aug", "agosto"},
-		{"september", "sep", "sept", "septiembre", "setiembre"},
-		{"october", "oct", "octubre"},
-		{"november", "nov", "noviembre"},
-		{"december", "dec", "diciembre", "dic"},
+		{"january", "jan", "enero", "ene", "janvier", "janeiro"},
+		{"february", "feb", "febrero", "fevrier", "fevereiro"},
+		{"march", "mar", "marzo", "mars"},
+		{"april", "apr", "abril", "abr", "avril"},
+		{"may", "mayo", "maio"},
+		{"june", "jun", "junio", "juin", "junho"},
+		{"july", "jul", "julio", "juillet", "julho"},
+		{"august", "aug", "agosto", "aout"},
+		{"september", "sep", "sept", "septiembre", "setiembre", "septembre", "setembro"},
+		{"october", "oct", "octubre", "octobre", "outubro"},
+		{"november", "nov", "noviembre", "novembre", "novembro"},
+		{"december", "dec", "diciembre", "dic", "decembre", "dezembro"},
 	}
+	// French "mai" and Portuguese "março" (folded "marco") are left out:
+	// they are also given names (Mai, Marco), which a month never is.
 	for i, names := range months {
 		for _, m := range names {
 			mo := uint8(i + 1)
@@ -339,7 +341,8 @@ func buildLexicon() (*lexicon, error) {
 		"seen", "last", "next", "started", "empezo")
 	lx.flag(fDOBCue, "dob", "born", "birth", "birthday", "birthdate", "bday", "b-day", "nacimiento",
 		"naci", "nacio", "nac", "fnac", "cumpleanos", "cumple", "date of birth", "fecha de nacimiento")
-	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa", "anitos")
+	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa", "anitos", "yeras", "yers", "yaers",
+		"yesrs", "yeasr", "yeas", "yrars", "yars", "yeats", "yaer", "yeers")
 	lx.flag(fAgeCue, "age", "aged", "edad", "turning", "turns", "turned", "cumple", "cumplio", "cumplira", "ages")
 	lx.flag(fClinHint, "dose", "dosis", "dosage", "side effects", "side effect", "efectos secundarios",
 		"efecto secundario", "symptoms", "sintomas", "treatment", "tratamiento", "test results",
@@ -356,9 +359,11 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
 		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
-		"mude", "mudamos", "moving")
+		"mude", "mudamos", "moving", "moro", "mora", "moramos", "moram", "habite", "j'habite", "habitons", "habitent",
+		"resido", "reside")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
-		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to")
+		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to",
+		"endereco", "morada", "adresse", "domicile", "moro na", "moro no", "mora na", "mora no", "habite au", "j'habite au")
 	lx.flag(fFax, "fax", "facsimile", "telefax")
 	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
 		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")

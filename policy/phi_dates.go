@@ -356,7 +356,7 @@ func (sc *scanner) numericAges() {
 		if sc.isP(j, '-') && sc.attached(j) {
 			j++
 		}
-		after := sc.flags(j)&fAgeUnit != 0 || (sc.is(j, "y") && (sc.isP(j+1, '/') || sc.isP(j+1, '.')) && sc.is(j+2, "o"))
+		after := sc.flags(j)&fAgeUnit != 0 || sc.misspeltAgeUnit(j) || (sc.is(j, "y") && (sc.isP(j+1, '/') || sc.isP(j+1, '.')) && sc.is(j+2, "o"))
 		// "she's 91", "I'm 93": a person's age ending the clause.
 		if !after && (sc.is(i-1, "she's") || sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "im") || sc.is(i-1, "am")) &&
 			(i+1 >= len(T) || sc.kind(i+1) == tkPunct || sc.is(i+1, "and") || sc.is(i+1, "y")) {
@@ -364,7 +364,7 @@ func (sc *scanner) numericAges() {
 		}
 		before := false
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if T[k].flags&fAgeCue != 0 {
+			if T[k].flags&fAgeCue != 0 || sc.misspeltTurned(k) {
 				before = true
 				break
 			}
@@ -376,6 +376,27 @@ func (sc *scanner) numericAges() {
 			sc.addTok(i, i, SpanAge, 0.9, prioAge)
 		}
 	}
+}
+
+// misspeltAgeUnit reports a word one slip (a letter changed, added,
+// dropped or two swapped) from "years" or "años"/"anos" with the same
+// first letter, read after a number from 90 to 125: "93 ysers old", "93
+// yaers", "tiene 93 añso".
+func (sc *scanner) misspeltAgeUnit(j int) bool {
+	if sc.kind(j) != tkWord {
+		return false
+	}
+	w := sc.word(j)
+	if len(w) < 4 || len(w) > 6 {
+		return false
+	}
+	switch w[0] {
+	case 'y':
+		return editWithin(w, "years", 1) && !editWithin(w, "yards", 1) && !editWithin(w, "yard", 1) // "95 yeard line"
+	case 'a':
+		return editWithin(w, "anos", 1) && !sc.is(j, "ands") && !sc.is(j, "anus")
+	}
+	return false
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years

@@ -295,6 +295,7 @@ func (sc *scanner) run(text string) {
 	sc.agesIntl()
 	sc.idsIntl()
 	sc.phoneExtensions()
+	sc.idPrefixes()
 	sc.names()
 	sc.otherScriptNames()
 	sc.positionalNames()
@@ -451,6 +452,72 @@ func isDomainByte(c byte) bool {
 	return isDigit(c) || (c >= 'a' && c <= 'z') || c == '.' || c == '-' || c >= 0x80
 }
 
+// spacedEmail reads an e-mail address around the '@' at p typed with a
+// space on either side of the '@' or of the last dot, to slip past a
+// filter or by a phone's keyboard: "john @ gmail . com", "john@ gmail.com",
+// "john @gmail.com", "john@gmail .com". The top-level domain must be one
+// people use (tlds), so "meet @ noon. ok" stays.
+func spacedEmail(b []byte, p int) (int, int, bool) {
+	spaced := false
+	l := p
+	if l > 0 && b[l-1] == ' ' {
+		l--
+		spaced = true
+	}
+	ls := l
+	for ls > 0 && isLocalByte(b[ls-1]) {
+		ls--
+	}
+	for ls < l && (b[ls] == '.' || b[ls] == '-') {
+		ls++
+	}
+	if ls == l {
+		return 0, 0, false
+	}
+	d := p + 1
+	if d < len(b) && b[d] == ' ' {
+		d++
+		spaced = true
+	}
+	de := d
+	for de < len(b) && isDomainByte(b[de]) && b[de] != '.' {
+		de++
+	}
+	if de == d {
+		return 0, 0, false
+	}
+	// The rest of the domain: ".com", " . com", " .com", ". com", or
+	// more labels glued on (".co.uk").
+	for de < len(b) {
+		q := de
+		if q < len(b) && b[q] == ' ' {
+			q++
+		}
+		if q >= len(b) || b[q] != '.' {
+			break
+		}
+		q++
+		if q < len(b) && b[q] == ' ' {
+			q++
+		}
+		te := q
+		for te < len(b) && isDomainByte(b[te]) && b[te] != '.' {
+			te++
+		}
+		if te == q || !tlds[string(b[q:te])] && (te < len(b) && b[te] != '.' || te-q < 2) {
+			break
+		}
+		if q-de > 1 {
+			spaced = true
+		}
+		de = te
+	}
+	if !spaced || !tlds[string(b[bytes.LastIndexAny(b[:de], ". ")+1:de])] {
+		return 0, 0, false
+	}
+	return ls, de, true
+}
+
 // structural finds emails (plain and spelled out), handles, URLs and IPs.
 func (sc *scanner) structural() {
 	b := sc.n.b
@@ -477,6 +544,11 @@ func (sc *scanner) structural() {
 			if ls < p && dot > 0 && de-(p+1+dot)-1 >= 2 {
 				sc.addBytes(ls, de, SpanEmail, 0.98, prioStructural)
 				p = de - 1
+				continue
+			}
+			if s, e, ok := spacedEmail(b, p); ok {
+				sc.addBytes(s, e, SpanEmail, 0.9, prioStructural)
+				p = e - 1
 				continue
 			}
 			if ls == p && (p == 0 || b[p-1] == ' ') {

@@ -532,6 +532,10 @@ func (sc *scanner) bareAge(i int) bool { return sc.bareAgeAt(i, i) }
 
 // bareAgeAt is bareAge for an age over tokens [i, e] ("ninety-three").
 func (sc *scanner) bareAgeAt(i, e int) bool {
+	// "she's um 93", "she is, like, 93", "she's... 93", "she's I think
+	// 93", "tiene, eh, 93": what a voice note puts between the verb and
+	// the age.
+	i = sc.skipAgeFillers(i)
 	// "is almost 93", "will be nearly 95", "ya casi 92": one adverb of
 	// degree may stand between the verb and the age.
 	if sc.is(i-1, "almost") || sc.is(i-1, "nearly") || sc.is(i-1, "about") || sc.is(i-1, "over") || sc.is(i-1, "past") ||
@@ -564,7 +568,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 	if !(sc.is(i-1, "is") || sc.is(i-1, "was") || sc.is(i-1, "tiene") || sc.is(i-1, "turned") || sc.is(i-1, "turns") ||
 		sc.is(i-1, "cumplio") || sc.is(i-1, "cumple") || sc.is(i-1, "now") || sc.is(i-1, "ya") || sc.is(i-1, "she's") ||
 		sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "am") || sc.is(i-1, "whos") || sc.is(i-1, "tenia") ||
-		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted) {
+		sc.is(i-1, "cumplira") || sc.is(i-1, "sera") || contracted || sc.misspeltTurned(i-1) || sc.misspeltTiene(i-1)) {
 		return false
 	}
 	if contracted && !sc.is(i-1, "who's") {
@@ -588,6 +592,68 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		}
 	}
 	return false
+}
+
+// misspeltTurned reports "turned" typed with one slip: "turend",
+// "tunred", "turnd".
+func (sc *scanner) misspeltTurned(k int) bool {
+	w := sc.word(k)
+	return len(w) >= 5 && len(w) <= 7 && w[0] == 't' && sc.kind(k) == tkWord && editWithin(w, "turned", 1) && !sc.is(k, "tuned") &&
+		!sc.is(k, "turner")
+}
+
+// misspeltTiene reports the Spanish verbs of age typed with one slip:
+// "tinee", "tieen", "tine" for "tiene"; "cumpio", "cunplio", "cmplio" for
+// "cumplió". Words of their own one slip away are left out.
+func (sc *scanner) misspeltTiene(k int) bool {
+	if sc.kind(k) != tkWord {
+		return false
+	}
+	w := sc.word(k)
+	switch {
+	case len(w) >= 4 && len(w) <= 6 && w[0] == 't':
+		switch string(w) {
+		case "time", "tile", "tire", "tide", "tien", "tienes", "tienen", "tiene":
+			return false
+		}
+		return editWithin(w, "tiene", 1)
+	case len(w) >= 6 && len(w) <= 8 && w[0] == 'c':
+		switch string(w) {
+		case "cumplio", "cumple", "cumplen", "cumplir", "cumpla":
+			return false
+		}
+		return editWithin(w, "cumplio", 1)
+	}
+	return false
+}
+
+// skipAgeFillers returns i moved back over the hesitations, hedges and
+// pauses said just before an age (at most four tokens), so the verb before
+// them is read as if next to the age.
+func (sc *scanner) skipAgeFillers(i int) int {
+	for n := 0; n < 4 && i > 1; n++ {
+		k := i - 1
+		if sc.kind(k) == tkPunct {
+			if !(sc.isP(k, ',') || sc.isP(k, '.') || sc.isP(k, '-')) {
+				break
+			}
+			i--
+			continue
+		}
+		switch string(sc.word(k)) {
+		case "um", "umm", "uh", "uhh", "er", "erm", "ah", "like", "eh", "este", "pues", "tipo", "genre", "maybe",
+			"probably", "prolly", "bueno", "mmm", "hmm":
+			i--
+			continue
+		case "think", "believe", "guess":
+			if sc.is(k-1, "i") {
+				i -= 2
+				continue
+			}
+		}
+		break
+	}
+	return i
 }
 
 // personBefore reports a person within the five tokens before i: a
@@ -627,7 +693,8 @@ func (sc *scanner) shorthandAges() {
 				continue
 			}
 			switch string(w[d:]) {
-			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos":
+			case "yo", "yrs", "yr", "y", "yoa", "f", "m", "anos",
+				"years", "year", "yrsold", "yearsold", "yrold", "yearold", "ans", "anys", "jahre", "anni": // "93years old", "93ans"
 				sc.addTok(i, i, SpanAge, 0.85, prioAge)
 			case "th":
 				// "her 100th birthday", "celebrated his 95th".
@@ -690,6 +757,12 @@ func (sc *scanner) decadeAges() {
 func (sc *scanner) appositive(i, e int) bool {
 	if !sc.isP(i-1, ',') || !sc.isP(e+1, ',') {
 		return false
+	}
+	// "Rua das Flores, 120, São Paulo": a house number after its street.
+	for k := i - 2; k >= 0 && k >= i-5; k-- {
+		if sc.flags(k)&(fStreetPrefix|fStreetWord|fStreetSuffix) != 0 {
+			return false
+		}
 	}
 	for k := i - 2; k >= 0 && k >= i-3; k-- {
 		t := &sc.toks[k]
@@ -1068,12 +1141,17 @@ func (sc *scanner) ageFollows(nx int) bool {
 		return true
 	}
 	if sc.kind(nx) == tkPunct {
-		return !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1)) && !sc.isP(nx, '°')
+		// "123-45-6789": a number going on after a dash is no age.
+		return !sc.isP(nx, '%') && !sc.isP(nx, '/') && !sc.isP(nx, ':') && !(sc.isP(nx, '.') && sc.attached(nx+1)) && !sc.isP(nx, '°') &&
+			!(sc.isP(nx, '-') && sc.attached(nx) && sc.attached(nx+1) && sc.kind(nx+1) == tkNum)
 	}
 	switch string(sc.word(nx)) {
 	case "and", "y", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
 		"anos", "so", "already", "ya", "tomorrow", "manana", "soon", "pronto", "himself", "herself", "who", "que",
-		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive":
+		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive",
+		// "she's 93 or 94", "93 you know", "93 lol", "tiene 93 pues".
+		"or", "o", "ou", "you", "maybe", "probably", "lol", "haha", "jaja", "jajaja", "um", "uh", "btw", "too",
+		"also", "though", "tho", "pues", "eh":
 		return true
 	}
 	return false

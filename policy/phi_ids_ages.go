@@ -64,7 +64,10 @@ func (sc *scanner) agesIntl() {
 		ok := false
 		// The word before the age, past an article or an adverb:
 		// "cumplió los 90", "ya tiene 95", "fez já 92".
-		v0 := i - 1
+		v0 := sc.skipAgeFillers(i) - 1 // "tiene, eh, 93"
+		if sc.is(v0, "como") || sc.is(v0, "unos") || sc.is(v0, "tipo") {
+			v0-- // "tiene como 93"
+		}
 		if sc.is(v0, "los") || sc.is(v0, "os") || sc.is(v0, "les") || sc.is(v0, "ya") || sc.is(v0, "ja") || sc.is(v0, "casi") ||
 			sc.is(v0, "quase") || sc.is(v0, "deja") || sc.is(v0, "presque") || sc.is(v0, "schon") || sc.is(v0, "fast") {
 			v0--

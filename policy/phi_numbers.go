@@ -122,11 +122,18 @@ func (sc *scanner) cueIDs() {
 		if m.e.cue == cueSSN {
 			t = SpanSSN
 		}
+		// "MRN-00482913", "acct-4829173": a short cue joined to its number
+		// by a dash is the number's own prefix, written as part of it.
+		start := j
+		if j == m.te+1 && m.ts == m.te-1 && sc.isP(m.te, '-') && sc.attached(m.te) && sc.attached(j) &&
+			sc.kind(m.ts) == tkWord && sc.toks[m.ts].e-sc.toks[m.ts].s <= 5 && !sc.toks[m.ts].claimed {
+			start = m.ts
+		}
 		if t == SpanLicense && (sc.is(m.te-1, "npi")) && !ValidNPI(sc.compact(j, end)) {
 			// A ten-digit "NPI" that fails its check digit is still an identifier.
 			t = SpanID
 		}
-		sc.addTok(j, end, t, 0.9, prioCueID)
+		sc.addTok(start, end, t, 0.9, prioCueID)
 	}
 }
 
@@ -603,4 +610,49 @@ func (sc *scanner) plateTail(j, end int) int {
 		return end
 	}
 	return n
+}
+
+// idPrefixes stretches an identifier found by its digits back over the
+// letters its issuer writes before them, joined by a dash: "INV-2024-00481",
+// "ACC-48291736", "PT-482913". The letters are part of the number as it is
+// printed on the bill or the card; read alone, the digits are most of it
+// but not all.
+func (sc *scanner) idPrefixes() {
+	T := sc.toks
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		switch x.t {
+		case SpanMRN, SpanAccount, SpanMemberID, SpanID, SpanSSN, SpanLicense, SpanVehicle, SpanDevice, SpanPhone:
+		default:
+			continue
+		}
+		k := sc.tokAt(x.s)
+		if k < 2 || !sc.isP(k-1, '-') || !sc.attached(k) || !sc.attached(k-1) {
+			continue
+		}
+		p := k - 2
+		if T[p].claimed || T[p].kind != tkWord && T[p].kind != tkAlnum || T[p].e-T[p].s > 4 || !sc.allUpper(p) ||
+			p > 0 && sc.attached(p) && sc.kind(p-1) != tkPunct {
+			continue
+		}
+		x.s = T[p].s
+		T[p].claimed, T[k-1].claimed = true, true
+	}
+}
+
+// tokAt returns the token that starts at folded byte s, or -1.
+func (sc *scanner) tokAt(s int32) int {
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sc.toks[m].s < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sc.toks) && sc.toks[lo].s == s {
+		return lo
+	}
+	return -1
 }

@@ -273,10 +273,13 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	// 10, milano").
 	weak := false
 	if sc.flags(i)&fTitleCaseOnly != 0 && !sc.upper(i) {
-		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 {
+		cued := sc.addressCueBefore(i)
+		// "moro na travessa do carmo 15": after a cue, a particle that is
+		// also an English word ("do") still opens the street's name.
+		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 && !(cued && streetParticle(sc.txt(i+1))) {
 			return 0, false
 		}
-		weak = !sc.addressCueBefore(i)
+		weak = !cued
 	}
 	j := i + 1
 	if sc.isP(j, '.') || slashC {
@@ -293,8 +296,9 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		// "Travessa do Carmo".
 		capName := t.kind == tkWord && t.flags&fClin == 0 && !sc.allUpperText() &&
 			(sc.upper(j) || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord && sc.upper(j+1))
-		if t.kind == tkWord && (t.flags&fParticle != 0 || t.flags&(fStop|fClin) == 0 || capName) {
-			if t.flags&fParticle == 0 {
+		particle := t.flags&fParticle != 0 || !weak && streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord
+		if t.kind == tkWord && (particle || t.flags&(fStop|fClin) == 0 || capName) {
+			if !particle {
 				words++
 			}
 			j++
