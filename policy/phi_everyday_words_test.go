@@ -148,3 +148,25 @@ func TestClinicThingsWrittenWithCapitalsAreClean(t *testing.T) {
 		}
 	}
 }
+
+// Portuguese function words the population tables hold as names ("ela",
+// "minha", "dela", "sua") and a count of miles are no people.
+func TestPortugueseFunctionWordsAndCountsAreNoNames(t *testing.T) {
+	var clean []string
+	for _, subj := range []string{"ela mora", "ele mora", "minha mãe tem", "minha filha tem", "meu pai tem", "a mãe dela tem", "seu filho tem"} {
+		for _, rest := range []string{"consulta amanhã?", "perto da clínica", "hora marcada às 3"} {
+			clean = append(clean, subj+" "+rest)
+		}
+	}
+	for _, q := range []string{"qual é o horário de sábado?", "Olá, qual é o endereço?", "quais são os documentos?", "onde fica a entrada?",
+		"você pode me ligar?", "muito obrigada pela ajuda"} {
+		clean = append(clean, q)
+	}
+	for _, n := range []string{"120", "30", "2", "15"} {
+		clean = append(clean, "I live "+n+" miles away, can I do telehealth?", "it's about "+n+" miles from here")
+	}
+	checkClean(t, clean...)
+	// Names after the same words stay names.
+	checkNameAt(t, "minha mãe Maria Silva tem consulta", strings.Index("minha mãe Maria Silva tem consulta", "Maria Silva"), "Maria Silva")
+	checkNameAt(t, "Miles Davis called about his bill", 0, "Miles Davis")
+}

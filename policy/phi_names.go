@@ -304,6 +304,9 @@ func (sc *scanner) names() {
 			i = end
 			continue
 		}
+		if end == i && !sc.upper(i) && sc.kind(i-1) == tkNum && T[i].space {
+			continue // "I live 120 miles away": a count of things, not a person
+		}
 		for k := i; k <= end && !hasStrong; k++ {
 			hasStrong = sc.strongLex(k)
 		}
