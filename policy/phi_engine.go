@@ -312,10 +312,19 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok, tags := lx.getTagged(w)
-			T[i].stmt = e.stmt
-			T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
-			sc.trigAny |= tags.trig
+			// getTagged written out: the entry and tags are read in
+			// place rather than copied out and back for every word.
+			var e lexEntry
+			ok := false
+			if s := lx.index.find(w); s.n != 0 {
+				tags := &lx.index.tags[s.idx]
+				T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
+				sc.trigAny |= tags.trig
+				if s.listed {
+					e, ok = lx.index.ents[s.idx], true
+					T[i].stmt = e.stmt
+				}
+			}
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}
