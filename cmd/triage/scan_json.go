@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -30,9 +31,8 @@ type scanRecord struct {
 // value, as encoding/json does. False means "not sure", not "malformed":
 // the caller then asks encoding/json.
 func (r *scanRecord) decode(line []byte) bool {
-	if !utf8.Valid(line) { // eight ASCII bytes at a time
-		return false
-	}
+	// Valid UTF-8 is checked string by string (scanJSONString): every
+	// byte outside the strings must be ASCII for the object to parse.
 	r.id, r.text = nil, nil
 	haveText := false
 	i := skipJSONSpace(line, 0)
@@ -85,25 +85,38 @@ func skipJSONSpace(b []byte, i int) int {
 
 // scanJSONString checks the string literal starting at b[i] and returns its
 // contents between the quotes, whether they hold escapes, and the index
-// after the closing quote.
+// after the closing quote. Contents that are not valid UTF-8 are declined
+// (encoding/json replaces the bad bytes).
 func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 	if i >= len(b) || b[i] != '"' {
 		return nil, false, 0, false
 	}
-	// Most of a message is none of the bytes below: eight such bytes are
-	// stepped over at once, and eight that are not go byte by byte.
-	bytewiseUntil := 0
+	var high uint64 // the bytes passed over, or'd: a top bit set is a byte past ASCII
 	for k := i + 1; k < len(b); k++ {
-		if k >= bytewiseUntil && k+8 <= len(b) {
-			if stringBodyQuiet(load8(b, k)) {
-				k += 7
-				continue
+		// Most of a message is none of the bytes the switch below looks
+		// at: step to the next such byte eight bytes at a time while
+		// eight remain (the lowest byte stringBodyStops marks is it).
+		for k+8 <= len(b) {
+			x := load8(b, k)
+			if m := stringBodyStops(x); m != 0 {
+				n := bits.TrailingZeros64(m) >> 3
+				high |= x & (1<<(8*n) - 1)
+				k += n
+				break
 			}
-			bytewiseUntil = k + 8
+			high |= x
+			k += 8
+		}
+		if k >= len(b) {
+			break
 		}
 		switch c := b[k]; {
 		case c == '"':
-			return b[i+1 : k], esc, k + 1, true
+			val = b[i+1 : k]
+			if high&msb != 0 && !utf8.Valid(val) {
+				return nil, false, 0, false
+			}
+			return val, esc, k + 1, true
 		case c < 0x20:
 			return nil, false, 0, false
 		case c == '\\':
@@ -122,6 +135,8 @@ func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 			default:
 				return nil, false, 0, false
 			}
+		default:
+			high |= uint64(c)
 		}
 	}
 	return nil, false, 0, false
@@ -150,18 +165,29 @@ func hasByte(x uint64, c byte) uint64 {
 	return (y - lsb) &^ y
 }
 
-// stringBodyQuiet reports eight bytes of a string literal's body that
-// scanJSONString passes over: no quote, backslash or control byte.
-func stringBodyQuiet(x uint64) bool {
-	return ((x-lsb*0x20)&^x|hasByte(x, '"')|hasByte(x, '\\'))&msb == 0
+// stringBodyStops marks, by its top bit, the bytes of eight that
+// scanJSONString must look at: a quote, backslash or control byte. The
+// lowest byte marked is the first such byte (a borrow only runs upwards
+// from a byte that is one); bytes above it may be marked when they are not.
+func stringBodyStops(x uint64) uint64 {
+	return ((x-lsb*0x20)&^x | hasByte(x, '"') | hasByte(x, '\\')) & msb
 }
 
-// jsonPlain8 reports eight bytes appendJSONString copies as they are:
-// ASCII, and none of them a control byte, quote, backslash, <, > or &
-// (jsonPlain for each).
-func jsonPlain8(x uint64) bool {
-	return (x|(x-lsb*0x20)&^x|hasByte(x, '"')|hasByte(x, '\\')|hasByte(x, '<')|hasByte(x, '>')|hasByte(x, '&'))&msb == 0
+// stringBodyQuiet reports eight bytes of a string literal's body that
+// scanJSONString passes over: no quote, backslash or control byte.
+func stringBodyQuiet(x uint64) bool { return stringBodyStops(x) == 0 }
+
+// jsonStops marks, as stringBodyStops does, the bytes of eight that
+// appendJSONString does not copy as they are: past ASCII, a control byte,
+// quote, backslash, <, > or & (not jsonPlain). The lowest one marked is
+// the first.
+func jsonStops(x uint64) uint64 {
+	return (x | (x-lsb*0x20)&^x | hasByte(x, '"') | hasByte(x, '\\') | hasByte(x, '<') | hasByte(x, '>') | hasByte(x, '&')) & msb
 }
+
+// jsonPlain8 reports eight bytes appendJSONString copies as they are
+// (jsonPlain for each).
+func jsonPlain8(x uint64) bool { return jsonStops(x) == 0 }
 
 // hex4 reads four hex digits, or returns -1.
 func hex4(b []byte) rune {
@@ -280,14 +306,18 @@ const hexDigits = "0123456789abcdef"
 func appendJSONString[S []byte | string](dst []byte, s S) []byte {
 	dst = append(dst, '"')
 	start := 0
-	bytewiseUntil := 0 // as in scanJSONString
 	for i := 0; i < len(s); {
-		if i >= bytewiseUntil && i+8 <= len(s) {
-			if jsonPlain8(load8(s, i)) {
-				i += 8
-				continue
+		// Step to the next byte that is not copied as it is, eight bytes
+		// at a time while eight remain (as in scanJSONString).
+		for i+8 <= len(s) {
+			if m := jsonStops(load8(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
 			}
-			bytewiseUntil = i + 8
+			i += 8
+		}
+		if i >= len(s) {
+			break
 		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if jsonPlain[c] {
