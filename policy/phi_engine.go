@@ -377,8 +377,18 @@ func (sc *scanner) lookup() {
 	}
 	skip := 0
 	sc.roleAny = 0
+	b, ident := sc.n.b, sc.n.ident
 	for i := range T {
-		sc.noteRole(i) // token i's flags are final here: phrases only reach forward
+		// Token i's flags are final here: phrases only reach forward.
+		// noteRole's commonest case, an ASCII word of three letters or
+		// more that is not a possessive, is written out: its roles are
+		// those lookup found for the word.
+		if t := &T[i]; t.kind == tkWord && ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 && b[t.e-2] != '\'' {
+			t.role = t.wordRole
+			sc.roleAny |= t.wordRole
+		} else {
+			sc.noteRole(i)
+		}
 		if i < skip {
 			continue
 		}
