@@ -115,8 +115,10 @@ func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 	var high uint64 // the bytes passed over, or'd: a top bit set is a byte past ASCII
 	for k := i + 1; k < len(b); k++ {
 		// Most of a message is none of the bytes the switch below looks
-		// at: step to the next such byte eight bytes at a time while
-		// eight remain (the lowest byte stringBodyStops marks is it).
+		// at: step to the next such byte eight bytes at a time (the
+		// lowest byte stringBodyStops marks is it). Past the last full
+		// eight, the line's last eight bytes are read shifted so that
+		// byte k comes first, and the zeros shifted in are masked off.
 		for k+8 <= len(b) {
 			x := load8(b, k)
 			if m := stringBodyStops(x); m != 0 {
@@ -127,6 +129,16 @@ func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 			}
 			high |= x
 			k += 8
+		}
+		if rem := len(b) - k; rem > 0 && rem < 8 && len(b) >= 8 {
+			x := load8(b, len(b)-8) >> (64 - 8*rem)
+			m := stringBodyStops(x) & (1<<(8*rem) - 1)
+			n := rem
+			if m != 0 {
+				n = bits.TrailingZeros64(m) >> 3
+			}
+			high |= x & (1<<(8*n) - 1)
+			k += n
 		}
 		if k >= len(b) {
 			break
@@ -325,22 +337,51 @@ var jsonPlain = func() (t [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789abcdef"
 
+// nextJSONStop returns the index of the first byte of s at or after i that
+// appendJSONString does not copy as it is, or len(s). It reads eight bytes
+// at a time (the lowest byte jsonStops marks is that byte); past the last
+// full eight, it reads the last eight bytes shifted so that byte i comes
+// first, the zeros shifted in masked off. A string of four to seven bytes
+// (an id, a span type) is judged whole from two overlapping four-byte
+// reads; shorter ones byte by byte.
+func nextJSONStop[S []byte | string](s S, i int) int {
+	for i+8 <= len(s) {
+		if m := jsonStops(load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	rem := len(s) - i
+	switch {
+	case rem <= 0:
+		return i
+	case len(s) >= 8:
+		m := jsonStops(load8(s, len(s)-8)>>(64-8*rem)) & (1<<(8*rem) - 1)
+		if m == 0 {
+			return len(s)
+		}
+		return i + bits.TrailingZeros64(m)>>3
+	case i == 0 && len(s) >= 4:
+		n := len(s)
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[n-4])<<32 | uint64(s[n-3])<<40 | uint64(s[n-2])<<48 | uint64(s[n-1])<<56
+		if jsonStops(x) == 0 {
+			return n
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && jsonPlain[s[i]] {
+		i++
+	}
+	return i
+}
+
 // appendJSONString appends s as a JSON string literal exactly as
 // encoding/json.Marshal writes it.
 func appendJSONString[S []byte | string](dst []byte, s S) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		// Step to the next byte that is not copied as it is, eight bytes
-		// at a time while eight remain (as in scanJSONString).
-		for i+8 <= len(s) {
-			if m := jsonStops(load8(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			i += 8
-		}
-		if i >= len(s) {
+		if i = nextJSONStop(s, i); i >= len(s) {
 			break
 		}
 		if c := s[i]; c < utf8.RuneSelf {
