@@ -296,11 +296,11 @@ func unescapeJSON(buf, val []byte, esc bool) ([]byte, []byte) {
 
 // appendScanResult appends the success line
 // {"id":…,"spans":[{"start":…,"end":…,"type":…},…],"masked":…}.
-func appendScanResult[S []byte | string](dst []byte, id S, d policy.Detection) []byte {
+func appendScanResult[S, M []byte | string](dst []byte, id S, spans []policy.Span, masked M) []byte {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, id)
 	dst = append(dst, `,"spans":[`...)
-	for i, s := range d.Spans {
+	for i, s := range spans {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
@@ -313,7 +313,7 @@ func appendScanResult[S []byte | string](dst []byte, id S, d policy.Detection) [
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"masked":`...)
-	dst = appendJSONString(dst, d.Masked)
+	dst = appendJSONString(dst, masked)
 	return append(dst, "}\n"...)
 }
 
