@@ -313,15 +313,18 @@ func (sc *scanner) lookup() {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
 			// getTagged written out: the entry and tags are read in
-			// place rather than copied out and back for every word.
-			var e lexEntry
+			// place rather than copied out and back for every word. e
+			// points at the index's entry, never written through, or at
+			// own when a fallback below found another.
+			var own lexEntry
+			e := &own
 			ok := false
 			if s := lx.index.find(w); s.n != 0 {
 				tags := &lx.index.tags[s.idx]
 				T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
 				sc.trigAny |= tags.trig
 				if s.listed {
-					e, ok = lx.index.ents[s.idx], true
+					e, ok = &lx.index.ents[s.idx], true
 					T[i].stmt = e.stmt
 				}
 			}
@@ -330,12 +333,13 @@ func (sc *scanner) lookup() {
 			}
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
-				e, ok = lx.get(w[:len(w)-2])
+				own, ok = lx.get(w[:len(w)-2])
+				e = &own
 				if !ok || e.nTok == 0 {
 					// "Crohn's", "Alzheimer's": the name of a disease.
 					sc.key = append(append(sc.key[:0], w[:len(w)-2]...), 's')
 					if ce, found := lx.get(sc.key); found && ce.flags&fClin != 0 {
-						e, ok = ce, true
+						own, ok = ce, true
 					}
 				}
 			}
@@ -347,14 +351,14 @@ func (sc *scanner) lookup() {
 					pw = pw[:len(pw)-2]
 				}
 				if tag := lx.people.lookup(pw); tag != 0 {
-					e = lexEntry{nTok: 1, flags: fPopName}
+					own = lexEntry{nTok: 1, flags: fPopName}
 					if tag&nameGiven != 0 {
-						e.flags |= fFirst
+						own.flags |= fFirst
 					}
 					if tag&nameFamily != 0 {
-						e.flags |= fSurname
+						own.flags |= fSurname
 					}
-					ok = true
+					e, ok = &own, true
 				}
 			}
 			if !ok || e.nTok == 0 {
@@ -363,12 +367,12 @@ func (sc *scanner) lookup() {
 				if ev, found := sc.evasiveEntry(i); found {
 					ev.flags |= e.flags & fPhraseStart
 					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
-					e, ok = ev, true
+					own, e, ok = ev, &own, true
 					T[i].fuzzy = true
 				}
 			}
 			if ok && e.nTok <= 1 {
-				T[i].ent = e
+				T[i].ent = *e
 				T[i].flags = e.flags
 			}
 			sc.stmtAny |= T[i].stmt
