@@ -25,18 +25,24 @@ func Detect(text string) Detection {
 	return sc.detection(text)
 }
 
-// DetectAppend is Detect for a caller that scans message after message and
-// writes each result out at once (`triage scan`): it appends the spans to
-// spans and, when there is one, the masked text to masked, buffers the
-// caller reuses, where Detect allocates both for every message. With no
-// span the masked text is text itself, and masked comes back as it went.
-// The clinical signal (Detection.Clinical) is not worked out.
-func DetectAppend(text string, spans []Span, masked []byte) ([]Span, []byte) {
-	sc := scanPool.Get().(*scanner)
-	defer scanPool.Put(sc)
-	sc.run(text)
+// Detector is Detect for one goroutine that scans message after message
+// and writes each result out at once (`triage scan`). It keeps its own
+// working buffers rather than taking them from the shared pool for each
+// message, and it appends to buffers the caller reuses where Detect
+// allocates a Detection. The zero Detector is ready to use; one Detector
+// is not for concurrent use.
+type Detector struct {
+	sc scanner
+}
+
+// AppendDetect scans text and appends its spans to spans and, when there
+// is one, the masked text to masked. With no span the masked text is text
+// itself, and masked comes back as it went. The clinical signal
+// (Detection.Clinical) is not worked out.
+func (d *Detector) AppendDetect(text string, spans []Span, masked []byte) ([]Span, []byte) {
+	d.sc.run(text)
 	n := len(spans)
-	if spans = sc.appendSpans(spans, text); len(spans) > n {
+	if spans = d.sc.appendSpans(spans, text); len(spans) > n {
 		masked = appendMasked(masked, text, spans[n:])
 	}
 	return spans, masked
@@ -103,7 +109,7 @@ func maskSpans(text string, spans []Span) string {
 }
 
 // appendMasked appends text with every span replaced as maskSpans does,
-// to a buffer the caller reuses (DetectAppend).
+// to a buffer the caller reuses (Detector.AppendDetect).
 func appendMasked(dst []byte, text string, spans []Span) []byte {
 	last := 0
 	for _, s := range spans {

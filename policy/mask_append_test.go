@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// TestDetectAppendMatchesDetect: the buffer-reusing form gives Detect's
+// TestDetectorMatchesDetect: the buffer-reusing form gives Detect's
 // spans and masked text for every development message, appended after
 // whatever the buffers already held, and leaves masked untouched when
 // nothing is masked.
-func TestDetectAppendMatchesDetect(t *testing.T) {
+func TestDetectorMatchesDetect(t *testing.T) {
 	texts := []string{"", "   ", "call 312-555-0199", "José Muñoz, DOB 03/14/1962", "ﬁle ﬂow", "e\u0301 Mari\u0301a Lo\u0301pez",
 		"\xff\xfe bad bytes SSN 219-09-1234", "c.h.e.s.t p.a.i.n since monday", "Where do I park?"}
 	for _, e := range loadCorpus(t) {
@@ -19,10 +19,11 @@ func TestDetectAppendMatchesDetect(t *testing.T) {
 	prefixMasked := []byte("kept:")
 	var spans []Span
 	var masked []byte
+	var d Detector
 	found := 0
 	for _, text := range texts {
 		want := Detect(text)
-		spans, masked = DetectAppend(text, append(spans[:0], prefixSpans...), append(masked[:0], prefixMasked...))
+		spans, masked = d.AppendDetect(text, append(spans[:0], prefixSpans...), append(masked[:0], prefixMasked...))
 		if !slices.Equal(spans[:len(prefixSpans)], prefixSpans) || string(masked[:len(prefixMasked)]) != string(prefixMasked) {
 			t.Fatalf("%q: the buffers' earlier contents changed", text)
 		}

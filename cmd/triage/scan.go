@@ -221,9 +221,10 @@ func readLine(r *bufio.Reader, buf []byte) ([]byte, bool, error) {
 
 // scanWorker holds one goroutine's scratch buffers.
 type scanWorker struct {
-	rec    scanRecord
-	spans  []policy.Span // the current line's spans (appendResult)
-	masked []byte        // the current line's masked text, when it has spans
+	rec      scanRecord
+	detector policy.Detector
+	spans    []policy.Span // the current line's spans (appendResult)
+	masked   []byte        // the current line's masked text, when it has spans
 }
 
 func (w *scanWorker) scanBatch(b *scanBatch) {
@@ -260,11 +261,11 @@ func (w *scanWorker) scanLine(dst, line []byte, tooLong bool) ([]byte, bool) {
 	return appendResult(w, dst, id, text), false
 }
 
-// appendResult scans text and appends its output line. The spans and the
-// masked text go through the worker's buffers rather than a Detection
-// allocated for every message.
+// appendResult scans text and appends its output line. The worker's own
+// Detector scans it, and the spans and masked text go through the
+// worker's buffers rather than a Detection allocated for every message.
 func appendResult[S []byte | string](w *scanWorker, dst []byte, id S, text string) []byte {
-	w.spans, w.masked = policy.DetectAppend(text, w.spans[:0], w.masked[:0])
+	w.spans, w.masked = w.detector.AppendDetect(text, w.spans[:0], w.masked[:0])
 	if len(w.spans) == 0 {
 		return appendScanResult(dst, id, nil, text) // nothing masked: the text itself
 	}
