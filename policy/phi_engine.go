@@ -226,9 +226,16 @@ func (sc *scanner) run(text string) {
 	kinds := uint8(0)
 	sc.puncts = [2]uint64{}
 	sc.gluedSymbol = false
+	// The rules ask whether a word is capitalised many times over; the
+	// answer depends on the written text alone. In ASCII a folded byte
+	// sits where the typed one does, and this pass sets it.
+	asciiCaps, orig := sc.n.ident && sc.n.hasUpper, sc.n.orig
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		kinds |= 1 << t.kind
+		if asciiCaps {
+			t.capital = orig[t.s]-'A' < 26
+		}
 		if t.kind == tkPunct {
 			sc.puncts[t.punct>>6&1] |= 1 << (t.punct & 63)
 			if leetSymbol(t.punct) && !sc.gluedSymbol {
@@ -238,14 +245,9 @@ func (sc *scanner) run(text string) {
 	}
 	sc.kinds = kinds
 	sc.numbersAny = kinds&(1<<tkNum|1<<tkAlnum) != 0
-	// The rules ask whether a word is capitalised many times over; the
-	// answer depends on the written text alone.
 	switch {
-	case sc.n.ident && sc.n.hasUpper:
-		// ASCII: a folded byte sits where the typed one does.
-		for i := range sc.toks {
-			sc.toks[i].capital = sc.n.orig[sc.toks[i].s]-'A' < 26
-		}
+	case asciiCaps:
+		// Set above.
 	case sc.n.hasUpper:
 		for i := range sc.toks {
 			sc.toks[i].capital = sc.capitalAt(i)
