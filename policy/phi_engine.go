@@ -389,10 +389,19 @@ func (sc *scanner) lookup() {
 		// noteRole's commonest case, an ASCII word of three letters or
 		// more that is not a possessive, is written out: its roles are
 		// those lookup found for the word.
-		if t := &T[i]; t.kind == tkWord && ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 && b[t.e-2] != '\'' {
+		// So are its cases for numbers and codes (no role) and for
+		// punctuation (punctRole, never rOne).
+		switch t := &T[i]; {
+		case t.kind == tkWord && ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 && b[t.e-2] != '\'':
 			t.role = t.wordRole
 			sc.roleAny |= t.wordRole
-		} else {
+		case t.kind == tkNum || t.kind == tkAlnum:
+			t.role = 0
+		case t.kind == tkPunct:
+			r := sc.punctRole(i)
+			t.role = r
+			sc.roleAny |= r
+		default:
 			sc.noteRole(i)
 		}
 		if i < skip {
