@@ -25,12 +25,41 @@ func Detect(text string) Detection {
 	return sc.detection(text)
 }
 
+// Detector is Detect for one goroutine that scans message after message
+// and writes each result out at once (`triage scan`). It keeps its own
+// working buffers rather than taking them from the shared pool for each
+// message, and it appends to buffers the caller reuses where Detect
+// allocates a Detection. The zero Detector is ready to use; one Detector
+// is not for concurrent use.
+type Detector struct {
+	sc scanner
+}
+
+// AppendDetect scans text and appends its spans to spans and, when there
+// is one, the masked text to masked. With no span the masked text is text
+// itself, and masked comes back as it went. The clinical signal
+// (Detection.Clinical) is not worked out.
+func (d *Detector) AppendDetect(text string, spans []Span, masked []byte) ([]Span, []byte) {
+	d.sc.run(text)
+	n := len(spans)
+	if spans = d.sc.appendSpans(spans, text); len(spans) > n {
+		masked = appendMasked(masked, text, spans[n:])
+	}
+	return spans, masked
+}
+
 // detection builds the Detection of the text sc has just run over.
 func (sc *scanner) detection(text string) Detection {
 	if len(sc.kept) == 0 {
 		return Detection{Masked: text, Clinical: sc.clinicalSignal()}
 	}
-	spans := make([]Span, 0, len(sc.kept))
+	spans := sc.appendSpans(make([]Span, 0, len(sc.kept)), text)
+	return Detection{Spans: spans, Masked: maskSpans(text, spans), Clinical: sc.clinicalSignal()}
+}
+
+// appendSpans appends the spans sc kept, in the original text's offsets.
+func (sc *scanner) appendSpans(spans []Span, text string) []Span {
+	first := len(spans)
 	for _, k := range sc.kept {
 		s := sc.n.origStart(int(k.s))
 		e := sc.n.origEnd(int(k.e))
@@ -43,7 +72,7 @@ func (sc *scanner) detection(text string) Detection {
 			}
 			e += size
 		}
-		if n := len(spans); n > 0 && s < spans[n-1].End {
+		if n := len(spans); n > first && s < spans[n-1].End {
 			// Two spans folded out of one original character (a ligature
 			// split in two): they share the character, so join them.
 			if e > spans[n-1].End {
@@ -56,7 +85,7 @@ func (sc *scanner) detection(text string) Detection {
 		}
 		spans = append(spans, Span{Start: s, End: e, Type: k.t, Confidence: float64(k.conf)})
 	}
-	return Detection{Spans: spans, Masked: maskSpans(text, spans), Clinical: sc.clinicalSignal()}
+	return spans
 }
 
 // maskSpans replaces every span with its "[TYPE]" placeholder.
@@ -77,4 +106,18 @@ func maskSpans(text string, spans []Span) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// appendMasked appends text with every span replaced as maskSpans does,
+// to a buffer the caller reuses (Detector.AppendDetect).
+func appendMasked(dst []byte, text string, spans []Span) []byte {
+	last := 0
+	for _, s := range spans {
+		dst = append(dst, text[last:s.Start]...)
+		dst = append(dst, '[')
+		dst = append(dst, s.Type...)
+		dst = append(dst, ']')
+		last = s.End
+	}
+	return append(dst, text[last:]...)
 }

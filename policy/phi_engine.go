@@ -226,9 +226,16 @@ func (sc *scanner) run(text string) {
 	kinds := uint8(0)
 	sc.puncts = [2]uint64{}
 	sc.gluedSymbol = false
+	// The rules ask whether a word is capitalised many times over; the
+	// answer depends on the written text alone. In ASCII a folded byte
+	// sits where the typed one does, and this pass sets it.
+	asciiCaps, orig := sc.n.ident && sc.n.hasUpper, sc.n.orig
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		kinds |= 1 << t.kind
+		if asciiCaps {
+			t.capital = orig[t.s]-'A' < 26
+		}
 		if t.kind == tkPunct {
 			sc.puncts[t.punct>>6&1] |= 1 << (t.punct & 63)
 			if leetSymbol(t.punct) && !sc.gluedSymbol {
@@ -238,14 +245,9 @@ func (sc *scanner) run(text string) {
 	}
 	sc.kinds = kinds
 	sc.numbersAny = kinds&(1<<tkNum|1<<tkAlnum) != 0
-	// The rules ask whether a word is capitalised many times over; the
-	// answer depends on the written text alone.
 	switch {
-	case sc.n.ident && sc.n.hasUpper:
-		// ASCII: a folded byte sits where the typed one does.
-		for i := range sc.toks {
-			sc.toks[i].capital = sc.n.orig[sc.toks[i].s]-'A' < 26
-		}
+	case asciiCaps:
+		// Set above.
 	case sc.n.hasUpper:
 		for i := range sc.toks {
 			sc.toks[i].capital = sc.capitalAt(i)
@@ -313,21 +315,34 @@ func (sc *scanner) lookup() {
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
 			w := sc.txt(i)
-			e, ok, tags := lx.getTagged(w)
-			T[i].stmt = e.stmt
-			T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
-			sc.trigAny |= tags.trig
+			// getTagged written out: the entry and tags are read in
+			// place rather than copied out and back for every word. e
+			// points at the index's entry, never written through, or at
+			// own when a fallback below found another.
+			var own lexEntry
+			e := &own
+			ok := false
+			if s := lx.index.find(w); s.n != 0 {
+				tags := &lx.index.tags[s.idx]
+				T[i].trig, T[i].wordRole, T[i].second = tags.trig, tags.role, tags.second
+				sc.trigAny |= tags.trig
+				if s.listed {
+					e, ok = &lx.index.ents[s.idx], true
+					T[i].stmt = e.stmt
+				}
+			}
 			if ok && e.flags == 0 && e.cue == cueNone && e.nTok == 0 && e.phraseMax == 0 {
 				ok = false // a statement word only: unknown to the lists
 			}
 			if !ok && len(w) > 3 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
 				// Possessive: "Luis's mom" looks up "luis".
-				e, ok = lx.get(w[:len(w)-2])
+				own, ok = lx.get(w[:len(w)-2])
+				e = &own
 				if !ok || e.nTok == 0 {
 					// "Crohn's", "Alzheimer's": the name of a disease.
 					sc.key = append(append(sc.key[:0], w[:len(w)-2]...), 's')
 					if ce, found := lx.get(sc.key); found && ce.flags&fClin != 0 {
-						e, ok = ce, true
+						own, ok = ce, true
 					}
 				}
 			}
@@ -339,14 +354,14 @@ func (sc *scanner) lookup() {
 					pw = pw[:len(pw)-2]
 				}
 				if tag := lx.people.lookup(pw); tag != 0 {
-					e = lexEntry{nTok: 1, flags: fPopName}
+					own = lexEntry{nTok: 1, flags: fPopName}
 					if tag&nameGiven != 0 {
-						e.flags |= fFirst
+						own.flags |= fFirst
 					}
 					if tag&nameFamily != 0 {
-						e.flags |= fSurname
+						own.flags |= fSurname
 					}
-					ok = true
+					e, ok = &own, true
 				}
 			}
 			if !ok || e.nTok == 0 {
@@ -355,12 +370,12 @@ func (sc *scanner) lookup() {
 				if ev, found := sc.evasiveEntry(i); found {
 					ev.flags |= e.flags & fPhraseStart
 					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
-					e, ok = ev, true
+					own, e, ok = ev, &own, true
 					T[i].fuzzy = true
 				}
 			}
 			if ok && e.nTok <= 1 {
-				T[i].ent = e
+				T[i].ent = *e
 				T[i].flags = e.flags
 			}
 			sc.stmtAny |= T[i].stmt
@@ -369,8 +384,27 @@ func (sc *scanner) lookup() {
 	}
 	skip := 0
 	sc.roleAny = 0
+	b, ident := sc.n.b, sc.n.ident
 	for i := range T {
-		sc.noteRole(i) // token i's flags are final here: phrases only reach forward
+		// Token i's flags are final here: phrases only reach forward.
+		// noteRole's commonest case, an ASCII word of three letters or
+		// more that is not a possessive, is written out: its roles are
+		// those lookup found for the word.
+		// So are its cases for numbers and codes (no role) and for
+		// punctuation (punctRole, never rOne).
+		switch t := &T[i]; {
+		case t.kind == tkWord && ident && t.e-t.s >= 3 && t.flags&fNameWord == 0 && b[t.e-2] != '\'':
+			t.role = t.wordRole
+			sc.roleAny |= t.wordRole
+		case t.kind == tkNum || t.kind == tkAlnum:
+			t.role = 0
+		case t.kind == tkPunct:
+			r := sc.punctRole(i)
+			t.role = r
+			sc.roleAny |= r
+		default:
+			sc.noteRole(i)
+		}
 		if i < skip {
 			continue
 		}

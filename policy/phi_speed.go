@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 )
 
@@ -114,7 +115,9 @@ func (x *pairIndex) get(h uint64) uint8 {
 // wordIndex is a read-only open-addressing index over the finished word
 // map, for the look-ups every token makes. It answers exactly as the map
 // does (the key is compared in full); it is only cheaper to ask than a
-// general-purpose map: one multiplicative hash and usually one probe.
+// general-purpose map: a word of eight bytes or fewer (most words of a
+// message) is its own key, read in two loads and compared as one integer,
+// with no byte-by-byte hash and no string comparison.
 type wordIndex struct {
 	slots []wordSlot
 	shift uint
@@ -137,9 +140,49 @@ type wordTags struct {
 }
 
 type wordSlot struct {
-	h      uint64 // hashWord of the key; 0 marks an empty slot
+	key    uint64 // wordKey of the word
 	idx    int32  // into keys, ents and tags
+	n      uint8  // wordLen of the word; 0 marks an empty slot
 	listed bool   // the key is in the word map, not only a tagged word (indexTags)
+}
+
+// shortWord is the longest word whose wordKey is the word itself.
+const shortWord = 8
+
+// wordLen is len(w) as a slot keeps it: 1 to 255, so 0 can mark an empty
+// slot; lengths from 254 on share 255 (such words are compared in full).
+func wordLen(w []byte) uint8 { return uint8(min(len(w), 254) + 1) }
+
+// wordKey packs a word of at most shortWord bytes into an integer that,
+// with the length beside it, no other word shares: bytes 0-3 and the last
+// four for five to eight bytes (together they cover the word), bytes 0,
+// n/2 and n-1 for one to three. A longer word gets a hash, and a slot
+// whose key matches is compared in full.
+func wordKey(w []byte) uint64 {
+	n := len(w)
+	switch {
+	case n >= 4 && n <= shortWord:
+		return uint64(binary.LittleEndian.Uint32(w)) | uint64(binary.LittleEndian.Uint32(w[n-4:]))<<32
+	case n > shortWord:
+		// Eight bytes at a time, the last eight overlapping the rest.
+		h := uint64(n)
+		for p := 0; p+8 < n; p += 8 {
+			h = (h ^ binary.LittleEndian.Uint64(w[p:])) * 0x9e3779b97f4a7c15
+			h ^= h >> 29
+		}
+		return (h ^ binary.LittleEndian.Uint64(w[n-8:])) * 0xff51afd7ed558ccd
+	case n > 0:
+		return uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16
+	}
+	return 0
+}
+
+// slotOf spreads a key and length over the high bits, which pick the
+// slot: packed letters differ mostly in their low bits.
+func slotOf(key uint64, n uint8) uint64 {
+	h := (key ^ uint64(n)<<59) * 0x9e3779b97f4a7c15
+	h ^= h >> 32
+	return h * 0xff51afd7ed558ccd
 }
 
 // newWordIndex indexes the word map and the tags of the words that have
@@ -149,37 +192,58 @@ func newWordIndex(words map[string]lexEntry, tags map[string]wordTags) wordIndex
 	size := 1 << bits.Len(uint(n*2)) // at most half full
 	x := wordIndex{slots: make([]wordSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
 		keys: make([]string, 0, n), ents: make([]lexEntry, 0, n), tags: make([]wordTags, 0, n)}
-	mask := uint64(size - 1)
 	for k, e := range words {
-		h := indexHash([]byte(k))
-		for i := h >> x.shift; ; i = (i + 1) & mask {
-			if x.slots[i].h == 0 {
-				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys)), listed: true}
-				break
-			}
+		s := x.find([]byte(k))
+		if s.n != 0 {
+			panic("policy: word index holds a key twice")
 		}
+		*s = wordSlot{key: wordKey([]byte(k)), n: wordLen([]byte(k)), idx: int32(len(x.keys)), listed: true}
 		x.keys = append(x.keys, k)
 		x.ents = append(x.ents, e)
 		x.tags = append(x.tags, wordTags{})
 	}
 	for k, t := range tags {
-		h := indexHash([]byte(k))
-		for i := h >> x.shift; ; i = (i + 1) & mask {
-			s := x.slots[i]
-			if s.h == h && x.keys[s.idx] == k {
-				x.tags[s.idx] = t
-				break
-			}
-			if s.h == 0 {
-				x.slots[i] = wordSlot{h: h, idx: int32(len(x.keys))}
-				x.keys = append(x.keys, k)
-				x.ents = append(x.ents, lexEntry{})
-				x.tags = append(x.tags, t)
-				break
-			}
+		s := x.find([]byte(k))
+		if s.n != 0 {
+			x.tags[s.idx] = t
+			continue
 		}
+		*s = wordSlot{key: wordKey([]byte(k)), n: wordLen([]byte(k)), idx: int32(len(x.keys))}
+		x.keys = append(x.keys, k)
+		x.ents = append(x.ents, lexEntry{})
+		x.tags = append(x.tags, t)
 	}
 	return x
+}
+
+// find returns w's slot, or the empty slot where w would go.
+func (x *wordIndex) find(w []byte) *wordSlot {
+	n := len(w)
+	var k uint64
+	var ln uint8
+	// wordKey and wordLen of the short words, written out here because
+	// this runs for every word of every message.
+	switch {
+	case uint(n-4) <= shortWord-4:
+		k = uint64(binary.LittleEndian.Uint32(w)) | uint64(binary.LittleEndian.Uint32(w[n-4:]))<<32
+		ln = uint8(n + 1)
+	case uint(n-1) < 3:
+		k = uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16
+		ln = uint8(n + 1)
+	default:
+		k, ln = wordKey(w), wordLen(w)
+	}
+	mask := uint64(len(x.slots) - 1)
+	for i := slotOf(k, ln) >> x.shift; ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.key == k && s.n == ln {
+			if n <= shortWord || x.keys[s.idx] == string(w) {
+				return s
+			}
+		} else if s.n == 0 {
+			return s
+		}
+	}
 }
 
 // indexTags gathers, for the index, the rule triggers (phi_triggers.go),
@@ -206,15 +270,6 @@ func indexTags(seconds map[string]bool) map[string]wordTags {
 	return m
 }
 
-// indexHash is hashWord with 0 kept free for empty slots.
-func indexHash(w []byte) uint64 {
-	h := hashWord(w)
-	if h == 0 {
-		h = 1
-	}
-	return h
-}
-
 // get returns the entry for w, as lexicon.words[string(w)] would.
 func (lx *lexicon) get(w []byte) (lexEntry, bool) {
 	e, ok, _ := lx.getTagged(w)
@@ -224,18 +279,11 @@ func (lx *lexicon) get(w []byte) (lexEntry, bool) {
 // getTagged is get that also returns the rules w can start
 // (phi_triggers.go) and its name-position roles: one probe answers all.
 func (lx *lexicon) getTagged(w []byte) (lexEntry, bool, wordTags) {
-	x := &lx.index
-	h := indexHash(w)
-	mask := uint64(len(x.slots) - 1)
-	for i := h >> x.shift; ; i = (i + 1) & mask {
-		s := x.slots[i]
-		if s.h == 0 {
-			return lexEntry{}, false, wordTags{}
-		}
-		if s.h == h && x.keys[s.idx] == string(w) {
-			return x.ents[s.idx], s.listed, x.tags[s.idx]
-		}
+	s := lx.index.find(w)
+	if s.n == 0 {
+		return lexEntry{}, false, wordTags{}
 	}
+	return lx.index.ents[s.idx], s.listed, lx.index.tags[s.idx]
 }
 
 // entry is get without the found flag: the zero entry for an unknown word.

@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // Token kinds of the folded view.
 const (
 	tkWord  uint8 = iota + 1 // letters only
@@ -70,6 +75,20 @@ func tokenize(b []byte, toks []token) []token {
 		if cl != 0 {
 			j := i
 			var has uint8 // the classes the word holds
+			if cl == bcLetter {
+				// Letters are most of a message: step over them eight
+				// at a time (notLetters) while eight bytes remain; the
+				// loop below takes the rest of the word from the first
+				// byte that is no letter.
+				has, j = bcLetter, i+1
+				for j+8 <= len(b) {
+					if m := notLetters(binary.LittleEndian.Uint64(b[j:])); m != 0 {
+						j += bits.TrailingZeros64(m) >> 3
+						break
+					}
+					j += 8
+				}
+			}
 			for j < len(b) {
 				d := byteClass[b[j]]
 				if d&(bcDigit|bcLetter) != 0 {
@@ -91,14 +110,42 @@ func tokenize(b []byte, toks []token) []token {
 			case bcDigit:
 				k = tkNum
 			}
-			toks = append(toks, token{s: int32(i), e: int32(j), kind: k, space: space})
+			toks = growToken(toks)
+			t := &toks[len(toks)-1]
+			*t = token{}
+			t.s, t.e, t.kind, t.space = int32(i), int32(j), k, space
 			space = false
 			i = j
 			continue
 		}
-		toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space, punct: c})
+		toks = growToken(toks)
+		t := &toks[len(toks)-1]
+		*t = token{}
+		t.s, t.e, t.kind, t.space, t.punct = int32(i), int32(i+1), tkPunct, space, c
 		space = false
 		i++
 	}
 	return toks
+}
+
+// growToken lengthens toks by one token, left as it was: the caller clears
+// it and sets the few fields a new token has, in place. Appending a token
+// literal instead builds it on the stack and copies it over, twice the
+// stores, for every token of every message.
+func growToken(toks []token) []token {
+	if len(toks) < cap(toks) {
+		return toks[:len(toks)+1]
+	}
+	return append(toks, token{})
+}
+
+// notLetters marks, by its top bit, each of eight bytes (little-endian)
+// that is no letter to isWordByte: outside 'a'..'z' and below 0x80. Each
+// byte is judged on its own: with the top bits cleared first, adding 5
+// (which carries into the top bit above 'z') or 0x1f (which does not
+// below 'a') never carries into the next byte.
+func notLetters(x uint64) uint64 {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	y := x &^ msb
+	return ((y + lsb*5) | ^(y + lsb*0x1f)) &^ x & msb
 }

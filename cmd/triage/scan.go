@@ -221,7 +221,10 @@ func readLine(r *bufio.Reader, buf []byte) ([]byte, bool, error) {
 
 // scanWorker holds one goroutine's scratch buffers.
 type scanWorker struct {
-	rec scanRecord
+	rec      scanRecord
+	detector policy.Detector
+	spans    []policy.Span // the current line's spans (appendResult)
+	masked   []byte        // the current line's masked text, when it has spans
 }
 
 func (w *scanWorker) scanBatch(b *scanBatch) {
@@ -253,11 +256,20 @@ func (w *scanWorker) scanLine(dst, line []byte, tooLong bool) ([]byte, bool) {
 		if res.err != "" {
 			return appendScanError(dst, res.id, res.err), true
 		}
-		text = res.text
-		dst = appendScanResult(dst, res.id, policy.Detect(text))
-		return dst, false
+		return appendResult(w, dst, res.id, res.text), false
 	}
-	return appendScanResult(dst, id, policy.Detect(text)), false
+	return appendResult(w, dst, id, text), false
+}
+
+// appendResult scans text and appends its output line. The worker's own
+// Detector scans it, and the spans and masked text go through the
+// worker's buffers rather than a Detection allocated for every message.
+func appendResult[S []byte | string](w *scanWorker, dst []byte, id S, text string) []byte {
+	w.spans, w.masked = w.detector.AppendDetect(text, w.spans[:0], w.masked[:0])
+	if len(w.spans) == 0 {
+		return appendScanResult(dst, id, nil, text) // nothing masked: the text itself
+	}
+	return appendScanResult(dst, id, w.spans, w.masked)
 }
 
 // decodedRecord is an input record read by the standard library, or the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -30,10 +31,23 @@ type scanRecord struct {
 // value, as encoding/json does. False means "not sure", not "malformed":
 // the caller then asks encoding/json.
 func (r *scanRecord) decode(line []byte) bool {
-	if !utf8.Valid(line) { // eight ASCII bytes at a time
-		return false
-	}
+	// Valid UTF-8 is checked string by string (scanJSONString): every
+	// byte outside the strings must be ASCII for the object to parse.
 	r.id, r.text = nil, nil
+	// The shape nearly every caller writes, {"id":"…","text":"…"} with no
+	// spaces, is read straight through, without looking at the keys byte
+	// by byte; anything else (or a failure here) takes the loop below.
+	if len(line) > len(commonIDKey) && string(line[:len(commonIDKey)]) == commonIDKey {
+		id, idEsc, next, ok := scanJSONString(line, len(commonIDKey))
+		if ok && len(line)-next > len(commonTextKey) && string(line[next:next+len(commonTextKey)]) == commonTextKey {
+			text, textEsc, end, ok := scanJSONString(line, next+len(commonTextKey))
+			if ok && end == len(line)-1 && line[end] == '}' {
+				r.id, r.idBuf = unescapeJSON(r.idBuf, id, idEsc)
+				r.text, r.textBuf = unescapeJSON(r.textBuf, text, textEsc)
+				return true
+			}
+		}
+	}
 	haveText := false
 	i := skipJSONSpace(line, 0)
 	if i >= len(line) || line[i] != '{' {
@@ -76,8 +90,15 @@ func (r *scanRecord) decode(line []byte) bool {
 	}
 }
 
+// The opening of the common record shape, up to each value.
+const (
+	commonIDKey   = `{"id":`
+	commonTextKey = `,"text":`
+)
+
 func skipJSONSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+	// Every JSON space is at most ' ': one comparison passes any other byte.
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
 		i++
 	}
 	return i
@@ -85,25 +106,50 @@ func skipJSONSpace(b []byte, i int) int {
 
 // scanJSONString checks the string literal starting at b[i] and returns its
 // contents between the quotes, whether they hold escapes, and the index
-// after the closing quote.
+// after the closing quote. Contents that are not valid UTF-8 are declined
+// (encoding/json replaces the bad bytes).
 func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 	if i >= len(b) || b[i] != '"' {
 		return nil, false, 0, false
 	}
-	// Most of a message is none of the bytes below: eight such bytes are
-	// stepped over at once, and eight that are not go byte by byte.
-	bytewiseUntil := 0
+	var high uint64 // the bytes passed over, or'd: a top bit set is a byte past ASCII
 	for k := i + 1; k < len(b); k++ {
-		if k >= bytewiseUntil && k+8 <= len(b) {
-			if stringBodyQuiet(load8(b, k)) {
-				k += 7
-				continue
+		// Most of a message is none of the bytes the switch below looks
+		// at: step to the next such byte eight bytes at a time (the
+		// lowest byte stringBodyStops marks is it). Past the last full
+		// eight, the line's last eight bytes are read shifted so that
+		// byte k comes first, and the zeros shifted in are masked off.
+		for k+8 <= len(b) {
+			x := load8(b, k)
+			if m := stringBodyStops(x); m != 0 {
+				n := bits.TrailingZeros64(m) >> 3
+				high |= x & (1<<(8*n) - 1)
+				k += n
+				break
 			}
-			bytewiseUntil = k + 8
+			high |= x
+			k += 8
+		}
+		if rem := len(b) - k; rem > 0 && rem < 8 && len(b) >= 8 {
+			x := load8(b, len(b)-8) >> (64 - 8*rem)
+			m := stringBodyStops(x) & (1<<(8*rem) - 1)
+			n := rem
+			if m != 0 {
+				n = bits.TrailingZeros64(m) >> 3
+			}
+			high |= x & (1<<(8*n) - 1)
+			k += n
+		}
+		if k >= len(b) {
+			break
 		}
 		switch c := b[k]; {
 		case c == '"':
-			return b[i+1 : k], esc, k + 1, true
+			val = b[i+1 : k]
+			if high&msb != 0 && !utf8.Valid(val) {
+				return nil, false, 0, false
+			}
+			return val, esc, k + 1, true
 		case c < 0x20:
 			return nil, false, 0, false
 		case c == '\\':
@@ -122,6 +168,8 @@ func scanJSONString(b []byte, i int) (val []byte, esc bool, next int, ok bool) {
 			default:
 				return nil, false, 0, false
 			}
+		default:
+			high |= uint64(c)
 		}
 	}
 	return nil, false, 0, false
@@ -150,18 +198,32 @@ func hasByte(x uint64, c byte) uint64 {
 	return (y - lsb) &^ y
 }
 
-// stringBodyQuiet reports eight bytes of a string literal's body that
-// scanJSONString passes over: no quote, backslash or control byte.
-func stringBodyQuiet(x uint64) bool {
-	return ((x-lsb*0x20)&^x|hasByte(x, '"')|hasByte(x, '\\'))&msb == 0
+// stringBodyStops marks, by its top bit, the bytes of eight that
+// scanJSONString must look at: a quote, backslash or control byte. The
+// lowest byte marked is the first such byte (a borrow only runs upwards
+// from a byte that is one); bytes above it may be marked when they are not.
+func stringBodyStops(x uint64) uint64 {
+	return ((x-lsb*0x20)&^x | hasByte(x, '"') | hasByte(x, '\\')) & msb
 }
 
-// jsonPlain8 reports eight bytes appendJSONString copies as they are:
-// ASCII, and none of them a control byte, quote, backslash, <, > or &
-// (jsonPlain for each).
-func jsonPlain8(x uint64) bool {
-	return (x|(x-lsb*0x20)&^x|hasByte(x, '"')|hasByte(x, '\\')|hasByte(x, '<')|hasByte(x, '>')|hasByte(x, '&'))&msb == 0
+// stringBodyQuiet reports eight bytes of a string literal's body that
+// scanJSONString passes over: no quote, backslash or control byte.
+func stringBodyQuiet(x uint64) bool { return stringBodyStops(x) == 0 }
+
+// jsonStops marks, as stringBodyStops does, the bytes of eight that
+// appendJSONString does not copy as they are: past ASCII, a control byte,
+// quote, backslash, <, > or & (not jsonPlain). The lowest one marked is
+// the first.
+func jsonStops(x uint64) uint64 {
+	// '"' and '&' differ only in bit 2, '<' and '>' only in bit 1, and no
+	// other byte becomes '&' or '>' with that bit set: two tests cover
+	// four bytes, which keeps this small enough to be inlined.
+	return (x | (x-lsb*0x20)&^x | hasByte(x|lsb*4, '&') | hasByte(x, '\\') | hasByte(x|lsb*2, '>')) & msb
 }
+
+// jsonPlain8 reports eight bytes appendJSONString copies as they are
+// (jsonPlain for each).
+func jsonPlain8(x uint64) bool { return jsonStops(x) == 0 }
 
 // hex4 reads four hex digits, or returns -1.
 func hex4(b []byte) rune {
@@ -234,11 +296,11 @@ func unescapeJSON(buf, val []byte, esc bool) ([]byte, []byte) {
 
 // appendScanResult appends the success line
 // {"id":…,"spans":[{"start":…,"end":…,"type":…},…],"masked":…}.
-func appendScanResult[S []byte | string](dst []byte, id S, d policy.Detection) []byte {
+func appendScanResult[S, M []byte | string](dst []byte, id S, spans []policy.Span, masked M) []byte {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONString(dst, id)
 	dst = append(dst, `,"spans":[`...)
-	for i, s := range d.Spans {
+	for i, s := range spans {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
@@ -251,7 +313,7 @@ func appendScanResult[S []byte | string](dst []byte, id S, d policy.Detection) [
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"masked":`...)
-	dst = appendJSONString(dst, d.Masked)
+	dst = appendJSONString(dst, masked)
 	return append(dst, "}\n"...)
 }
 
@@ -275,19 +337,52 @@ var jsonPlain = func() (t [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789abcdef"
 
+// nextJSONStop returns the index of the first byte of s at or after i that
+// appendJSONString does not copy as it is, or len(s). It reads eight bytes
+// at a time (the lowest byte jsonStops marks is that byte); past the last
+// full eight, it reads the last eight bytes shifted so that byte i comes
+// first, the zeros shifted in masked off. A string of four to seven bytes
+// (an id, a span type) is judged whole from two overlapping four-byte
+// reads; shorter ones byte by byte.
+func nextJSONStop[S []byte | string](s S, i int) int {
+	for i+8 <= len(s) {
+		if m := jsonStops(load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	rem := len(s) - i
+	switch {
+	case rem <= 0:
+		return i
+	case len(s) >= 8:
+		m := jsonStops(load8(s, len(s)-8)>>(64-8*rem)) & (1<<(8*rem) - 1)
+		if m == 0 {
+			return len(s)
+		}
+		return i + bits.TrailingZeros64(m)>>3
+	case i == 0 && len(s) >= 4:
+		n := len(s)
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[n-4])<<32 | uint64(s[n-3])<<40 | uint64(s[n-2])<<48 | uint64(s[n-1])<<56
+		if jsonStops(x) == 0 {
+			return n
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && jsonPlain[s[i]] {
+		i++
+	}
+	return i
+}
+
 // appendJSONString appends s as a JSON string literal exactly as
 // encoding/json.Marshal writes it.
 func appendJSONString[S []byte | string](dst []byte, s S) []byte {
 	dst = append(dst, '"')
 	start := 0
-	bytewiseUntil := 0 // as in scanJSONString
 	for i := 0; i < len(s); {
-		if i >= bytewiseUntil && i+8 <= len(s) {
-			if jsonPlain8(load8(s, i)) {
-				i += 8
-				continue
-			}
-			bytewiseUntil = i + 8
+		if i = nextJSONStop(s, i); i >= len(s) {
+			break
 		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if jsonPlain[c] {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 	"testing"
 	"time"
@@ -218,9 +219,31 @@ func TestScanRecordFastPath(t *testing.T) {
 		{`{"id":"x","from":"web","text":"extra member"}`, true},
 		{"{\"id\":\"ñ\",\"text\":\"José 😀\"}", true},
 		{`{"id":1,"text":"number id"}`, false},
+		// Lines that open as the common shape and then leave it.
+		{`{"id":"1","text":"x"} `, true},
+		{`{"id":"1","text":"x","id":"2"}`, true},
+		{`{"id":"1","text":"x","text":"y"}`, true},
+		{`{"id":"1","text":"x"}}`, false},
+		{`{"id":"1","text":"x"]`, false},
+		{`{"id":"1","text":"x`, false},
+		{`{"id":"1","text":`, false},
+		{`{"id":"1","text"`, false},
+		{`{"id":"1"`, false},
+		{`{"id":`, false},
+		{`{"id":"1","text":"\u00e9 \ud83d\ude00 <&>"}`, true},
 		{`{"id":"n","text":"x","n":3}`, false},
 		{`{"\u0069d":"k","text":"escaped key"}`, false},
 		{"{\"id\":\"u\",\"text\":\"caf\xe9\"}", false},
+		// Invalid UTF-8 anywhere declines the fast reader: in the id, a
+		// key, a member it skips, past the eighth byte of a long text, or
+		// outside the strings.
+		{"{\"id\":\"\xff\",\"text\":\"x\"}", false},
+		{"{\"i\xc3d\":\"k\",\"text\":\"x\"}", false},
+		{"{\"id\":\"k\",\"from\":\"w\xed\xa0\x80b\",\"text\":\"x\"}", false},
+		{"{\"id\":\"k\",\"text\":\"a long plain run of words \xe2\x82 then more words\"}", false},
+		{"{\"id\":\"k\",\"text\":\"a long plain run of words then more words\"}\xff", false},
+		{"{\"id\":\"k\"\xa0,\"text\":\"x\"}", false},
+		{"{\"id\":\"k\",\"text\":\"a long plain run of words \xe2\x82\xac then José\"}", true},
 		{`{"id":"1"}`, false},
 		{`{"id":"1","text":"x"}x`, false},
 		{`{"id":"1","text":"x",}`, false},
@@ -298,6 +321,23 @@ func TestEightByteChecksAgreeWithBytewise(t *testing.T) {
 				}
 				if got := jsonPlain8(x); got != wantPlain {
 					t.Errorf("%x: jsonPlain8 %v, want %v", w, got, wantPlain)
+				}
+				// The lowest byte the masks mark is the first byte
+				// the reader or writer must look at.
+				firstQuiet, firstPlain := 8, 8
+				for k := 7; k >= 0; k-- {
+					if !quiet(w[k]) {
+						firstQuiet = k
+					}
+					if !plain(w[k]) {
+						firstPlain = k
+					}
+				}
+				if got := bits.TrailingZeros64(stringBodyStops(x)) >> 3; got != firstQuiet {
+					t.Errorf("%x: stringBodyStops marks byte %d first, want %d", w, got, firstQuiet)
+				}
+				if got := bits.TrailingZeros64(jsonStops(x)) >> 3; got != firstPlain {
+					t.Errorf("%x: jsonStops marks byte %d first, want %d", w, got, firstPlain)
 				}
 			}
 		}
