@@ -17,6 +17,9 @@ func (sc *scanner) clinical() {
 		sc.specialistActs()
 		sc.specialtyVisits()
 	}
+	if sc.stmtAny&(sClitic|sHave|sVisitCue) != 0 || sc.flagsAny&fPersonal != 0 {
+		sc.qualifiedCare()
+	}
 	sc.pregnancyWeeks()
 	sc.typedToDodge()
 	lorem := -1
