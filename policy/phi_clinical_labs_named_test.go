@@ -51,3 +51,50 @@ func TestLabsNamedInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Complaints the symptom list lacked, in English and Spanish: subject ×
+// complaint × time × frame.
+func TestSymptomsListedSince(t *testing.T) {
+	english := []string{"welts", "boils", "red eyes", "dry skin", "peeling skin", "bad breath", "irregular periods",
+		"foul smelling urine", "lethargy"}
+	spanish := []string{"gases", "ampollas", "llagas", "ronquera", "afonía", "agotamiento", "espasmos", "nariz tapada",
+		"estornudos", "ojos llorosos", "ojos rojos", "vahídos", "popó negro", "orina turbia", "regla abundante",
+		"regla irregular", "piel reseca", "mucha sed", "boca seca", "mal aliento", "dificultad para tragar",
+		"pérdida de memoria", "empacho", "mal de orín"}
+	enSubj := []string{"i have", "my son has", "she's got", "he has had"}
+	esSubj := []string{"tengo", "mi hija tiene", "mi esposo anda con", "la niña tiene"}
+	times := map[bool][]string{false: {"since monday", "for 3 days", "again", ""}, true: {"desde el lunes", "hace 3 días", "otra vez", ""}}
+	n := 0
+	for _, l := range []struct {
+		es    bool
+		words []string
+		subj  []string
+	}{{false, english, enSubj}, {true, spanish, esSubj}} {
+		for i, w := range l.words {
+			for j := 0; j < 3; j++ {
+				stmt := l.subj[(i+j)%len(l.subj)] + " " + w
+				text := strings.TrimSpace(stmt + " " + times[l.es][(i+j)%len(times[l.es])])
+				if j == 1 {
+					text = "hi, " + text + ", can i come in?"
+				}
+				n++
+				if !clinicalCaught(text, w) {
+					t.Errorf("%q: %q not masked: %q", text, w, Detect(text).Masked)
+				}
+			}
+		}
+	}
+	if n < 90 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, clean := range []string{
+		"¿puedo comer cereales antes del análisis?",
+		"the red line bus stops at the clinic?",
+		"is the waiting room dry now? the floor was wet",
+		"¿la farmacia abre el domingo?",
+	} {
+		if d := Detect(clean); len(d.Spans) > 0 {
+			t.Errorf("%q: masked a clean message: %q", clean, d.Masked)
+		}
+	}
+}
