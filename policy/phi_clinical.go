@@ -17,7 +17,9 @@ func (sc *scanner) clinical() {
 		sc.specialistActs()
 		sc.specialtyVisits()
 	}
-	if sc.stmtAny&(sClitic|sHave|sVisitCue) != 0 || sc.flagsAny&fPersonal != 0 {
+	if sc.stmtAny&(sHave|sVisitCue) != 0 || sc.flagsAny&fVisit != 0 {
+		// A visit, a referral or having: "my physical therapy
+		// appointment", "referred to wound care", "I have speech therapy".
 		sc.qualifiedCare()
 	}
 	sc.pregnancyWeeks()

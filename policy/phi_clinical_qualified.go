@@ -13,6 +13,10 @@ package policy
 
 // careHead reports the noun a qualifier makes a specialty of.
 func careHead(w []byte) bool {
+	// Their first letters and lengths first: most words fail at once.
+	if len(w) < 4 || len(w) > 10 || w[0] != 't' && w[0] != 'm' && w[0] != 's' && w[0] != 'c' {
+		return false
+	}
 	switch string(w) {
 	case "therapy", "therapist", "medicine", "surgeon", "surgery", "care", "specialist", "consultant", "counseling",
 		"counselor", "clinic":
