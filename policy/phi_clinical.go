@@ -17,6 +17,11 @@ func (sc *scanner) clinical() {
 		sc.specialistActs()
 		sc.specialtyVisits()
 	}
+	if sc.stmtAny&(sHave|sVisitCue) != 0 || sc.flagsAny&fVisit != 0 {
+		// A visit, a referral or having: "my physical therapy
+		// appointment", "referred to wound care", "I have speech therapy".
+		sc.qualifiedCare()
+	}
 	sc.pregnancyWeeks()
 	sc.typedToDodge()
 	lorem := -1

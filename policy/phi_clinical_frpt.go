@@ -57,4 +57,5 @@ func addFrenchPortugueseClinicalTerms(lx *lexicon) {
 	} {
 		add(t, condition)
 	}
+	addFrenchPortugueseMindTerms(lx)
 }

@@ -803,6 +803,14 @@ func addSpokenClinicalTerms(lx *lexicon) {
 		"genoux", "poitrine", "oreille", "oreilles", "yeux", "bras", "dent", "dents", "coeur", "nuque", "epaule",
 		"cheville", "estomac", "coracao", "pescoco", "tornozelo", "ombro", "coxa", "gengivas", "pele", "peau",
 		"pee", "poop", "poo", "caca", "popo", "pipi", "piss", "mucus", "phlegm", "flema", "moco", "mocos")
+	// The smaller parts patients name when one of them changes: "her
+	// eyelid keeps twitching", "my nails turned yellow", "se le cae el
+	// pelo".
+	lx.flag(fBodyPart, "eyelid", "eyelids", "nails", "fingernails", "toenails", "toenail", "hair", "scalp", "lips",
+		"lip", "tongue", "gums", "forehead", "thigh", "thighs", "calf", "calves", "heel", "heels", "armpit",
+		"armpits", "breast", "breasts", "nipple", "nipples", "testicle", "testicles", "bowels", "thumb", "cheek",
+		"cheeks", "chin", "eyebrow", "temples", "labios", "lengua", "encias", "unas", "cabello", "pelo", "parpado",
+		"talon", "muslo", "seno", "senos", "pezon")
 	// "my stomach's been upset", "her sugar's been high": the part or
 	// the reading with "is" or "has" run into it.
 	var contracted []string

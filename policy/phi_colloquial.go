@@ -14,6 +14,9 @@ package policy
 // colloquialShape reads the shape opened at token k. It sets the
 // statement's first and last token and its type, and reports a match.
 func (sc *scanner) colloquialShape(k int, s, e *int, typ *SpanType) bool {
+	if sc.mindShape(k, s, e, typ) {
+		return true
+	}
 	w := sc.word(k)
 	switch string(w) {
 	case "thoughts", "pensamientos":

@@ -152,6 +152,9 @@ func sensitiveWords() map[string]uint16 {
 		"xans", "addy", "addies", "wax", "shatter", "tar", "tachas", "pingas", "chemo", "mona", "monas")
 	add(snStreet, "caguamas", "caguama", "chelas", "chela", "cheves", "pulque", "mezcal", "ron", "aguardiente", "guaro")
 	add(snUse, "sipping", "sip", "sips", "dab", "dabbing", "slamming", "fumamos", "pounding")
+	// Spanish mental-health states told by their shape
+	// (phi_clinical_mind.go).
+	add(snShape, mindShapeWords...)
 	// Chat drops the g: "been drinkin again", "he's usin".
 	add(snUse, "drinkin", "usin", "smokin", "vapin", "snortin", "shootin", "poppin")
 	add(snUse, "mete", "meten", "metes", "metia", "metio", "mixes", "mixing")
@@ -343,6 +346,12 @@ func (sc *scanner) sensitiveStatements() {
 func (sc *scanner) sensAnchor(s, e int) (int, bool) {
 	if ownedWord(sc.word(s)) {
 		return s, true // the shape itself opens on its owner: "my levels were high"
+	}
+	// A Spanish shape opened by a negation or a reflexive carries its own
+	// person: "no quiero seguir", "no tengo hambre", "se corta los
+	// brazos", "se me olvida todo".
+	if sc.is(s, "no") && sc.sensPersonVerb(s+1) && e > s+1 || sc.is(s, "se") && mindShapeOpens(sc.word(s+1), sc.word(s+2)) {
+		return s, true
 	}
 	if sc.sensPersonVerb(s) || sc.sensKind(s)&snSelf != 0 && (sc.is(s, "matarme") || sc.is(s, "quitarme") || sc.is(s, "cortarme") ||
 		sc.is(s, "lastimarme") || sc.is(s, "suicidarme") || sc.is(s, "herirme") || sc.is(s, "morirme")) {

@@ -292,7 +292,7 @@ func (sc *scanner) vitalReadings() {
 				continue // "running high, like 160 over 100"
 			}
 			if e, ok := sc.readingAt(k); ok {
-				if owned || told {
+				if owned || told || sc.takenWhen(e+1) {
 					sc.addTok(s, e, SpanLab, 0.75, prioClinical)
 				}
 				break
@@ -310,6 +310,31 @@ func (sc *scanner) vitalReadings() {
 			}
 		}
 	}
+}
+
+// takenWhen reports a reading followed by when it was taken, which makes
+// it a measurement of someone rather than a target the clinic writes:
+// "bp 150/95 this am", "sugar 320 last night", "temp 101 at home",
+// "presión 160/100 en la mañana".
+func (sc *scanner) takenWhen(k int) bool {
+	switch string(sc.word(k)) {
+	case "this":
+		switch string(sc.word(k + 1)) {
+		case "am", "morning", "evening", "afternoon", "pm":
+			return true
+		}
+	case "last":
+		return sc.is(k+1, "night")
+	case "tonight", "yesterday", "earlier", "anoche", "ayer", "ontem", "hier":
+		// "today" and "hoy" alone stay out: "presión 150/95 hoy" is as
+		// often the clinic's note of a target as a patient's reading.
+		return true
+	case "at":
+		return sc.is(k+1, "home") || sc.is(k+1, "the") && sc.is(k+2, "pharmacy")
+	case "en":
+		return sc.is(k+1, "casa") || sc.is(k+1, "la") && (sc.is(k+2, "manana") || sc.is(k+2, "farmacia"))
+	}
+	return false
 }
 
 // feverReadings finds a temperature told as "running": "he's running
