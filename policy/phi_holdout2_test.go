@@ -49,19 +49,22 @@ import (
 // test's output for the figures they reached together), and after the
 // cued address lines, the name rounds on plans, kinship, other scripts
 // and told clauses, and the clinic's e-mail in any spelling (identifiers
-// 0.9593, clinical 0.9580, drafts refused 130/130 and allowed 90/90).
+// 0.9593, clinical 0.9580, drafts refused 130/130 and allowed 90/90),
+// and after the age, identifier-prefix, nickname, world family-name and
+// French, Portuguese and Spanish clinical rounds (identifiers 0.9698,
+// clinical 0.9683).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.959, clin: 0.958, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 1.00, outAllowed: 1.00,
+	ident: 0.969, clin: 0.968, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 1.00, outAllowed: 1.00,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 0.94, "ADDRESS": 0.93, "AGE": 0.86, "CARD": 1.00, "CONDITION": 0.955, "DATE": 1.00, "DEVICE": 1.00, "DOB": 0.96,
-	"EMAIL": 0.98, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.94, "LICENSE": 1.00, "MEDICATION": 0.97, "MEMBER_ID": 1.00,
-	"MRN": 0.90, "NAME": 0.94, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.967, "URL": 1.00, "VEHICLE": 0.90, "ZIP": 0.93,
+	"ACCOUNT": 1.00, "ADDRESS": 0.94, "AGE": 0.93, "CARD": 1.00, "CONDITION": 0.962, "DATE": 1.00, "DEVICE": 1.00, "DOB": 1.00,
+	"EMAIL": 0.98, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.966, "LICENSE": 1.00, "MEDICATION": 0.984, "MEMBER_ID": 1.00,
+	"MRN": 1.00, "NAME": 0.95, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.973, "URL": 1.00, "VEHICLE": 0.90, "ZIP": 0.93,
 }
 
 type holdout2Corpus struct {
