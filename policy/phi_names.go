@@ -800,9 +800,10 @@ func (sc *scanner) openingIntro(m mark, j int) bool {
 		if sc.toks[k].kind == tkPunct {
 			continue
 		}
-		switch string(sc.word(k)) {
+		switch string(trimDrawl(sc.word(k))) {
 		case "hi", "hello", "hey", "hola", "buenos", "buenas", "dias", "tardes", "noches", "good", "morning",
-			"afternoon", "evening", "yes", "si", "ok", "okay":
+			"afternoon", "evening", "yes", "si", "ok", "okay",
+			"yo", "hiya", "heya", "howdy", "hallo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
 			continue
 		}
 		return false
@@ -817,6 +818,19 @@ func (sc *scanner) openingIntro(m mark, j int) bool {
 		}
 	}
 	return true
+}
+
+// trimDrawl undoes a greeting typed with its last letter drawn out, the
+// way chat stretches it ("hiii", "heyyy", "hellooo", "ummm"): a run of
+// the same final letter shrinks to one. Only greetings are read through
+// it, so a word whose double letter is its own ("hell", "too") is never
+// asked about.
+func trimDrawl(w []byte) []byte {
+	n := len(w)
+	for n > 2 && w[n-1] == w[n-2] && w[n-1] >= 'a' && w[n-1] <= 'z' {
+		n--
+	}
+	return w[:n]
 }
 
 // possessiveIts reports "its" written as the possessive ("lost its

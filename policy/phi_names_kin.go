@@ -17,6 +17,14 @@ var kinWords = []string{
 	"nuera", "yerno", "cunada", "cunado", "cuñada", "cuñado", "padrastro", "madrastra", "hijastro", "hijastra",
 	"ahijado", "ahijada", "padrino", "madrina", "nene", "nena", "bisnieto", "bisnieta", "mami", "papi",
 	"filho", "filha", "marido", "irmao", "irmão",
+	// Chat shorthand and pet forms ("my gf jess", "my bestie tam", "my
+	// auntie bisi"), and the household around a patient who is not kin
+	// ("my carer rosa"). Kin words of other languages are left out: after
+	// one, a verb of that language no list holds reads as a name.
+	"gf", "bff", "bestie", "hubs", "missus", "grandaughter", "stepmum", "stepmummy", "grandniece", "grandnephew",
+	"stepgrandma", "stepgrandpa", "aunty", "auntie", "ex-wife", "ex-husband", "housemate", "flatmate", "carer",
+	"babysitter", "nanny", "coworker", "co-worker", "colleague", "landlord", "landlady", "baby girl", "baby boy",
+	"little one", "other half",
 }
 
 // numberLabel reports a lower-case word after a kinship word that labels

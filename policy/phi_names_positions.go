@@ -1449,8 +1449,11 @@ func (sc *scanner) clauseStart(i int) bool {
 	if sc.kind(i-1) == tkPunct {
 		return !sc.isP(i-1, '\'') && !sc.isP(i-1, '-') && !sc.isP(i-1, '/')
 	}
-	switch string(sc.word(i - 1)) {
-	case "hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "also", "hola", "si", "pero", "y":
+	// A greeting drawn out ("hiii", "heyyy") opens a clause as the plain
+	// one does, and so do the chattier greetings and a voice note's "um".
+	switch string(trimDrawl(sc.word(i - 1))) {
+	case "hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "also", "hola", "si", "pero", "y",
+		"yo", "hiya", "heya", "howdy", "hallo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
 		return true
 	}
 	return false
