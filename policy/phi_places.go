@@ -332,32 +332,62 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	return 0, false
 }
 
-// poBox reads "PO Box 45", "P.O. Box 45", "apartado postal 45".
+// poBoxWords open a postal box or mail bag in the forms the posts of
+// several countries use: "PO Box 45", "P.O. Box", "Post Office Box",
+// "GPO Box" (Australia), "apartado (postal) 45", "casilla 45", "Caixa
+// Postal 55" (Brazil), "Postfach 1234" (Germany), "Boîte postale 12"
+// (France), "Rural Route 2" (Canada, the US), "PMB 1234", "Private Bag
+// 12", "Locked Bag 7" (Nigeria, Australia, New Zealand). "BP" and "RR"
+// alone are left out: in a clinic they are blood pressure and
+// respiratory rate.
+var poBoxWords = []string{"po", "p", "pobox", "post", "gpo", "apartado", "casilla", "caixa", "postfach", "boite",
+	"rural", "pmb", "private", "locked"}
+
+// poBox reads a postal box (see poBoxWords) and its number, and a box
+// number after a rural route ("Rural Route 2, Box 18").
 func (sc *scanner) poBox(i int) (int, bool) {
 	if sc.toks[i].trig&trigPOBox == 0 {
-		return 0, false // "po", "p", "apartado", "casilla" open each form below
+		return 0, false // one of poBoxWords opens each form below
 	}
 	j := -1
 	switch {
-	case sc.is(i, "po") && sc.is(i+1, "box"):
+	case sc.is(i, "po") && sc.is(i+1, "box"), sc.is(i, "gpo") && sc.is(i+1, "box"), sc.is(i, "post") && sc.is(i+1, "box"),
+		sc.is(i, "caixa") && sc.is(i+1, "postal"), sc.is(i, "boite") && sc.is(i+1, "postale"),
+		sc.is(i, "rural") && sc.is(i+1, "route"), sc.is(i, "private") && sc.is(i+1, "bag"),
+		sc.is(i, "locked") && sc.is(i+1, "bag"):
 		j = i + 2
+	case sc.is(i, "post") && sc.is(i+1, "office") && sc.is(i+2, "box"), sc.is(i, "p") && sc.is(i+1, "o") && sc.is(i+2, "box"),
+		sc.is(i, "private") && sc.is(i+1, "mail") && sc.is(i+2, "bag"):
+		j = i + 3
 	case sc.is(i, "p") && sc.isP(i+1, '.') && sc.is(i+2, "o") && sc.isP(i+3, '.') && sc.is(i+4, "box"):
 		j = i + 5
+	case sc.is(i, "p") && sc.isP(i+1, '.') && sc.is(i+2, "o") && sc.is(i+3, "box"):
+		j = i + 4 // "p.o box"
 	case sc.is(i, "apartado") && sc.is(i+1, "postal"):
 		j = i + 2
-	case sc.is(i, "casilla"):
+	case sc.is(i, "casilla"), sc.is(i, "pobox"), sc.is(i, "postfach"), sc.is(i, "pmb"), sc.is(i, "apartado"):
 		j = i + 1
 	}
 	if j < 0 {
 		return 0, false
 	}
-	if sc.isP(j, '#') {
+	if sc.isP(j, '#') || sc.isP(j, '.') && sc.is(i, "pmb") {
 		j++
 	}
-	if sc.kind(j) == tkNum {
-		return j, true
+	if sc.kind(j) != tkNum {
+		return 0, false
 	}
-	return 0, false
+	// "Rural Route 2, Box 18": the box on the route.
+	if sc.is(i, "rural") {
+		k := j + 1
+		if sc.isP(k, ',') {
+			k++
+		}
+		if sc.is(k, "box") && sc.kind(k+1) == tkNum {
+			j = k + 1
+		}
+	}
+	return j, true
 }
 
 // zips finds five-digit ZIP codes after a state, a ZIP cue or an address.

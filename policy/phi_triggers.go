@@ -68,7 +68,7 @@ var triggerWords = []struct {
 	{trigQuestionAux, questionAuxWords},
 	{trigQuestionVerb, questionVerbWords},
 	{trigPlacePrep, placePrepWords},
-	{trigPOBox, []string{"po", "p", "apartado", "casilla"}},
+	{trigPOBox, poBoxWords},
 	{trigVehicle, vehicleWords},
 	{trigResidence, residenceWords},
 }
