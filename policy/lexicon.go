@@ -343,7 +343,7 @@ func buildLexicon() (*lexicon, error) {
 		"naci", "nacio", "nac", "fnac", "cumpleanos", "cumple", "date of birth", "fecha de nacimiento")
 	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa", "anitos", "yeras", "yers", "yaers",
 		"yesrs", "yeasr", "yeas", "yrars", "yars", "yeats", "yaer", "yeers")
-	lx.flag(fAgeCue, "age", "aged", "edad", "turning", "turns", "turned", "cumple", "cumplio", "cumplira", "ages")
+	lx.flag(fAgeCue, "age", "aged", "edad", "idade", "turning", "turns", "turned", "cumple", "cumplio", "cumplira", "ages")
 	lx.flag(fClinHint, "dose", "dosis", "dosage", "side effects", "side effect", "efectos secundarios",
 		"efecto secundario", "symptoms", "sintomas", "treatment", "tratamiento", "test results",
 		"my results", "mis resultados", "resultados", "take my medication", "take my medicine",

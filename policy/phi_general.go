@@ -1146,7 +1146,18 @@ func (sc *scanner) ageFollows(nx int) bool {
 			!(sc.isP(nx, '-') && sc.attached(nx) && sc.attached(nx+1) && sc.kind(nx+1) == tkNum)
 	}
 	switch string(sc.word(nx)) {
-	case "and", "y", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
+	case "something", "odd", "plus", "ish":
+		// "she's 90 something", "he's 90-odd", "he's 90 plus": an age in
+		// the nineties or above, when the clause then ends or goes on as
+		// after the number itself ("90 something percent" is no age).
+		return sc.ageFollows(nx + 1)
+	case "y":
+		// "tiene 90 y pico": the same, in Spanish.
+		if sc.is(nx+1, "pico") {
+			return sc.ageFollows(nx + 2)
+		}
+		return true
+	case "and", "today", "hoy", "now", "this", "next", "last", "but", "pero", "in", "en", "years", "yrs",
 		"anos", "so", "already", "ya", "tomorrow", "manana", "soon", "pronto", "himself", "herself", "who", "que",
 		"and,", "i", "she", "he", "ella", "el", "with", "con", "still", "todavia", "aun", "lives", "vive",
 		// "she's 93 or 94", "93 you know", "93 lol", "tiene 93 pues".
