@@ -222,6 +222,22 @@ func (sc *scanner) numericDate(i int) (int, bool) {
 func (sc *scanner) monthFirst(i int) (int, bool) {
 	mo := int(sc.toks[i].ent.month)
 	j := i + 1
+	// "Nov-11-1952", "jan/3/48": the month's name, the day and the year
+	// joined by one separator; written so, it needs its year.
+	if (sc.isP(j, '-') || sc.isP(j, '/')) && sc.attached(j) && sc.attached(j+1) && sc.kind(j+1) == tkNum {
+		sep := sc.n.b[sc.toks[j].s]
+		d, ok := sc.dayTok(j + 1)
+		k := j + 2
+		if !ok || !validMD(mo, d) || !sc.isP(k, sep) || !sc.attached(k) || !sc.attached(k+1) || sc.kind(k+1) != tkNum ||
+			sc.attached(k+2) && sc.kind(k+2) != tkPunct {
+			return 0, false
+		}
+		if y, n := sc.num(k + 1); n != 2 && n != 4 || n == 4 && (y < 1900 || y > 2099) {
+			return 0, false
+		}
+		sc.addTok(i, k+1, sc.dateType(i), 0.9, prioDate)
+		return k + 1, true
+	}
 	if sc.isP(j, '.') && sc.attached(j) {
 		j++
 	}
@@ -273,6 +289,14 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	if sc.is(j, "of") || sc.is(j, "de") {
 		j++
 	}
+	// "11-Nov-1952", "3/jan/48", "11.Nov.1952": the day, the month's name
+	// and the year joined by one separator, the way forms and records
+	// print a date. Written so it needs its year.
+	var sep byte
+	if sc.kind(j) == tkPunct && isDateSep(sc.n.b[sc.toks[j].s]) && sc.attached(j) && sc.attached(j+1) && sc.kind(j+1) == tkWord {
+		sep = sc.n.b[sc.toks[j].s]
+		j++
+	}
 	if sc.flags(j)&fMonth == 0 || sc.toks[j].claimed {
 		return 0, false
 	}
@@ -282,6 +306,19 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	}
 	end := j
 	k := j + 1
+	if sep != 0 {
+		if !sc.isP(k, sep) || !sc.attached(k) || !sc.attached(k+1) || sc.kind(k+1) != tkNum {
+			return 0, false
+		}
+		if _, n := sc.num(k + 1); n != 2 && n != 4 || sc.attached(k+2) && sc.kind(k+2) != tkPunct {
+			return 0, false
+		}
+		if y, n := sc.num(k + 1); n == 4 && (y < 1900 || y > 2099) {
+			return 0, false
+		}
+		sc.addTok(i, k+1, sc.dateType(i), 0.9, prioDate)
+		return k + 1, true
+	}
 	if sc.isP(k, '.') && sc.attached(k) {
 		k++
 	}
