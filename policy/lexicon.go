@@ -357,7 +357,8 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
 		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
 	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
-		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den")
+		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den",
+		"dela", "delos", "delas")
 	lx.flag(fCityVerb, "live", "lives", "living", "lived", "vivo", "vive", "vivimos", "viven", "moved",
 		"mude", "mudamos", "moving", "moro", "mora", "moramos", "moram", "habite", "j'habite", "habitons", "habitent",
 		"resido", "reside")

@@ -850,12 +850,25 @@ func bytesHasPossessive(w []byte) bool {
 func (sc *scanner) capitalRun(i, end int) int {
 	T := sc.toks
 	capWord := func(k int) bool { return k >= 0 && k < len(T) && T[k].kind == tkWord && sc.upper(k) }
+	// A capitalised particle between a given and a family name ("Pieter
+	// Van Der Berg", "Maria De Los Santos", "Jean Le Roux") is part of one
+	// name, not a word of a title: it continues the run without counting.
+	particle := func(k int) bool { return T[k].flags&fParticle != 0 }
 	run := end - i + 1
+	for k := i; k <= end; k++ {
+		if particle(k) && k > i && k < end {
+			run--
+		}
+	}
 	for k := i - 1; capWord(k) && T[k+1].space; k-- {
-		run++
+		if !particle(k) {
+			run++
+		}
 	}
 	for k := end + 1; capWord(k) && T[k].space; k++ {
-		run++
+		if !particle(k) {
+			run++
+		}
 	}
 	return run
 }

@@ -1263,6 +1263,46 @@ func (sc *scanner) extendNameSpans() {
 				te = ie
 				continue
 			}
+			// A name read up to a capitalised particle ("Anna M. Van"):
+			// the family name after it as after any particle.
+			if sc.kind(te) == tkWord && T[te].flags&fParticle != 0 && sc.upper(te) && te > sc.tokenStartingAt(x.s) && sc.particleTail(te, k) {
+				te = k
+				continue
+			}
+			// A capital middle initial, then a family name opened by one or
+			// two particles: "Lucia M. de la Cruz", "Anna M. Van Dyke",
+			// "Carlos A. de Souza". The family name is read as after a
+			// name without the initial (particleTail), or after two
+			// particles as any word that can be a name.
+			ie, ok := sc.initialAt(k)
+			ok = ok && sc.upper(k) && sc.kind(te) == tkWord
+			if !ok && sc.kind(te) == tkWord && T[te].e-T[te].s == 1 && sc.upper(te) && te > sc.tokenStartingAt(x.s) && sc.isP(k, '.') && sc.attached(k) {
+				ie, ok = k, true // the span took the initial and left its period
+			}
+			if ok && sc.flags(ie+1)&fParticle != 0 && T[ie+1].space && T[ie+1].claimed {
+				// The family name was found on its own ("delos Reyes"):
+				// one span from the given name to its end.
+				if other := sc.nameCandAt(T[ie+1].s); other >= 0 && other != c {
+					o := &sc.cands[other]
+					if ot := sc.tokenEndingAt(o.e); ot > ie {
+						T[k].claimed, T[ie].claimed = true, true
+						te = ot
+						o.e = o.s // dropped: resolve skips empty spans
+						continue
+					}
+				}
+			}
+			if ok && sc.flags(ie+1)&fParticle != 0 && T[ie+1].space && !T[ie+1].claimed {
+				p := ie + 2
+				if sc.kind(p) == tkWord && T[p].flags&fParticle != 0 && T[p].space && !T[p].claimed {
+					p++
+				}
+				if sc.kind(p) == tkWord && T[p].space && !T[p].claimed && (sc.particleTail(ie+1, p) ||
+					p == ie+3 && sc.upper(p) && sc.canBeName(p) && T[p].flags&(fStop|fClin|fNotName) == 0 && sc.nameEnds(p+1)) {
+					te = p
+					continue
+				}
+			}
 			// A middle initial the first rule stopped at, the family name
 			// after it: "kwabena a. mensah", "Tamsin E Okonjo".
 			if ie, ok := sc.initialAt(k); ok && sc.upper(k) == sc.upper(te) && (ie > k || sc.upper(k)) &&
@@ -1332,18 +1372,15 @@ func (sc *scanner) extendNameSpans() {
 			}
 			break
 		}
-		// Initials before the name: "J. Robert Anderson", "R.J. Anderson".
+		// Initials before the name: "J. Robert Anderson", "R.J. Anderson",
+		// "A. J. Smith", "J.R.R. Tolkien" (three at most).
 		if ts := sc.tokenStartingAt(x.s); ts > 0 && T[ts].space {
 			p := ts - 1
-			for p >= 1 && sc.isP(p, '.') && sc.attached(p) && sc.kind(p-1) == tkWord && T[p-1].e-T[p-1].s == 1 &&
-				!T[p-1].claimed && sc.upper(p-1) && sc.upper(ts) && !sc.otherScriptWord(p-1) {
+			for n := 0; n < 3 && p >= 1 && sc.isP(p, '.') && sc.attached(p) && sc.kind(p-1) == tkWord && T[p-1].e-T[p-1].s == 1 &&
+				!T[p-1].claimed && sc.upper(p-1) && sc.upper(ts) && !sc.otherScriptWord(p-1); n++ {
 				x.s = T[p-1].s
 				T[p-1].claimed, T[p].claimed = true, true
-				if !T[p-1].space && p >= 3 {
-					p -= 2
-					continue
-				}
-				break
+				p -= 2
 			}
 		}
 		if ts := sc.tokenStartingAt(x.s); ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) &&
