@@ -1006,7 +1006,7 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 	if sc.isP(j, ',') {
 		j++
 	}
-	if sc.flags(j)&fStreetWord == 0 || sc.kind(j) != tkWord {
+	if sc.kind(j) != tkWord || sc.flags(j)&fStreetWord == 0 && !sc.frenchStreetType(j) {
 		return 0, false
 	}
 	end, words := j, 0
@@ -1029,6 +1029,31 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 		}
 	}
 	return end, words > 0
+}
+
+// frenchStreetType reads the French street types that are also English
+// words ("3 place de la République", "12 chaussée de Waterloo", "5
+// square du Temple", "8 passage des Panoramas"): after a house number
+// they are a street only when a French article or "de" follows, so "2
+// place settings" stays a count.
+func (sc *scanner) frenchStreetType(j int) bool {
+	n := j - 1
+	if sc.isP(n, ',') {
+		n--
+	}
+	if sc.kind(n) != tkNum {
+		return false // "2nd place de…" is a rank
+	}
+	switch string(sc.word(j)) {
+	case "place", "chaussee", "square", "passage", "promenade", "esplanade", "sentier", "route":
+	default:
+		return false
+	}
+	switch string(sc.word(j + 1)) {
+	case "de", "du", "des", "la", "le":
+		return sc.kind(j+2) == tkWord
+	}
+	return false
 }
 
 // germanicStreet reads "Hauptstraße 5", "Kerkstraat 12", "Bredgade 3":
