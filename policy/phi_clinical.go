@@ -32,7 +32,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -1012,7 +1012,16 @@ func adjectiveShape(w []byte) bool {
 // "my pain level is 8", "pain 7/10 since this morning" stay clinical: the
 // first is owned, the second has no such noun after the symptom.
 func (sc *scanner) genericMention(m mark) bool {
-	if m.e.clin != SpanSymptom && m.e.clin != SpanCondition || m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
+	if m.e.clin != SpanSymptom && m.e.clin != SpanCondition {
+		return false
+	}
+	if v := sc.shotBefore(m.ts); v >= 0 {
+		// "¿Cuánto cuesta la vacuna de la gripe?", "a vacina da gripe já
+		// está disponível", "le vaccin contre la grippe": the vaccine
+		// comes first in Spanish, Portuguese and French.
+		return sc.shotForAll(v)
+	}
+	if m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
 		return false
 	}
 	switch string(sc.word(m.te)) {
@@ -1035,6 +1044,49 @@ func (sc *scanner) genericMention(m mark) bool {
 	asking := sc.askingForShot(m.te)
 	for i := range sc.toks {
 		if sc.toks[i].flags&fPersonal != 0 && !asking || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
+			return false
+		}
+	}
+	return true
+}
+
+// shotBefore reports a vaccine noun just before a condition, joined by
+// the prepositions and articles of the Romance languages: "vacuna de la
+// gripe", "vacina contra a gripe", "vaccin contre la grippe", "vaccin
+// anti-grippe".
+// It returns the vaccine noun's index, or -1.
+func (sc *scanner) shotBefore(ts int) int {
+	for k := ts - 1; k >= 0 && k >= ts-4; k-- {
+		w := sc.word(k)
+		if len(w) == 0 {
+			return -1
+		}
+		switch string(w) {
+		case "de", "del", "da", "do", "contra", "contre", "la", "el", "le", "a", "o", "anti", "antigripal", "l'":
+			continue
+		case "vacuna", "vacunas", "vacina", "vacinas", "vaccin", "vaccins", "vacunacion", "vacinacao", "vaccination",
+			"dose", "dosis", "refuerzo", "reforco", "rappel":
+			if k < ts-1 {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// shotForAll reports a message about a vaccine that names nobody: no
+// writer, no possessive, no relative ("my daughter's flu vaccine"). The
+// article before the vaccine noun (French "le vaccin") is no possessive.
+func (sc *scanner) shotForAll(noun int) bool {
+	for i := range sc.toks {
+		if i == noun-1 {
+			continue
+		}
+		// The writer or someone else by pronoun, verb or possessive;
+		// "está" alone speaks of the vaccine ("ya está disponible").
+		if sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") ||
+			sc.toks[i].kind == tkWord && (personWord(sc.txt(i)) || romancePersonWord(sc.txt(i))) {
 			return false
 		}
 	}
