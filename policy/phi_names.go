@@ -862,6 +862,15 @@ func (sc *scanner) notPerson(i, end int) bool {
 		return true
 	}
 	p := i - 1
+	if sc.kind(p) == tkWord && !sc.upper(p) && brandNoun(sc.word(p)) {
+		return true // "banco Santander", "carte Vitale", "farmácia Pague Menos"
+	}
+	if end > i && sc.upper(end) && sc.flags(end)&fOrgNoun != 0 && sc.flags(end)&(fSurname|fFirst) == 0 {
+		// "Union Station", "Westfield Mall": capitalised words that end in
+		// a noun of a place no name list holds are that place ("Jisoo
+		// Park", "Grace Hall" end in family names).
+		return true
+	}
 	if sc.isP(p, '.') && (sc.is(p-1, "st") || sc.is(p-1, "mt") || sc.is(p-1, "ft")) {
 		return true
 	}
@@ -897,6 +906,20 @@ func (sc *scanner) notPerson(i, end int) bool {
 		}
 	}
 	return run >= 4
+}
+
+// brandNoun reports a lower-case Spanish, Portuguese or French noun of a
+// business, a card or a plan: those languages put the brand after it
+// ("banco Santander", "tarjeta Visa", "carte Vitale", "plano Amil",
+// "farmácia Drogasil"), where a capitalised word is no person.
+func brandNoun(w []byte) bool {
+	switch string(w) {
+	case "banco", "banque", "carte", "cartao", "tarjeta", "farmacia", "pharmacie", "drogaria", "supermercado",
+		"supermarche", "loja", "tienda", "magasin", "plano", "mutuelle", "seguradora", "aseguradora",
+		"hotel", "clinique", "laboratorio", "laboratoire", "metro", "estacion", "estacao", "gare":
+		return true
+	}
+	return false
 }
 
 // laughter reports a typed laugh: a syllable said again ("jaja",
