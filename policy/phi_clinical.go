@@ -32,7 +32,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -1091,6 +1091,64 @@ func (sc *scanner) shotForAll(noun int) bool {
 		}
 	}
 	return true
+}
+
+// labServiceQuestion reports a test asked about as a service of the
+// clinic, in a question that names nobody and gives no value: "how much
+// is a blood test?", "how long do lab results take?", "¿hacen análisis
+// de sangre?", "do you do blood work?". "How much is my blood test?",
+// "is a blood sugar of 300 bad?" and "when will his labs be back?" stay
+// clinical.
+func (sc *scanner) labServiceQuestion(m mark) bool {
+	if m.e.clin != SpanLab {
+		return false
+	}
+	question, asks := false, false
+	for k := range sc.toks {
+		t := &sc.toks[k]
+		if sc.isP(k, '?') {
+			question = true
+		}
+		if (t.kind == tkNum || t.kind == tkAlnum) && (k < m.ts || k >= m.te) {
+			return false // a value or a date: a result ("A1C" names the test)
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		w := sc.txt(k)
+		if len(w) > 2 && w[0] == 0xc2 && w[1] == 0xbf {
+			w = w[2:] // "¿hacen": the mark opens the word
+		}
+		if t.ent.cue == cueRelation || t.flags&fPersonal != 0 || personWord(w) || romancePersonWord(w) ||
+			possessive(w) && string(w) != "your" || numberWord(w) && !indefiniteArticle(w) {
+			return false
+		}
+		if k >= m.ts && k < m.te && t.ent.clin == SpanCondition ||
+			(k < m.ts || k >= m.te) && t.flags&(fClin|fClinMod|fResultValue|fSensitive) != 0 {
+			// Another clinical word ("high potassium"), or a test named
+			// for a condition ("an HIV test"), read conservatively.
+			return false
+		}
+		switch string(w) {
+		case "much", "long", "cost", "costs", "price", "usually", "normally", "typically", "general", "offer", "offers",
+			"cuanto", "cuesta", "cuestan", "precio", "hacen", "ofrecen", "normalmente", "quanto", "custa", "custam",
+			"fazem", "combien", "coute", "faites", "proposez":
+			asks = true
+		case "you":
+			asks = asks || sc.is(k-1, "do") || sc.is(k-1, "does") || sc.is(k-1, "can")
+		}
+	}
+	return question && asks
+}
+
+// indefiniteArticle reports "a", "un", "una", "um", "uma", "une": number
+// words that mostly mean "a".
+func indefiniteArticle(w []byte) bool {
+	switch string(w) {
+	case "a", "an", "un", "una", "um", "uma", "une":
+		return true
+	}
+	return false
 }
 
 // askingForShot reports a vaccine asked for as a service ("can I get a
