@@ -1123,6 +1123,9 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 			possessive(w) && string(w) != "your" || numberWord(w) && !indefiniteArticle(w) {
 			return false
 		}
+		if sc.is(k, "back") && (sc.is(k-1, "come") || sc.is(k-1, "comes") || sc.is(k-1, "came")) {
+			continue // results "come back": no body part
+		}
 		if k >= m.ts && k < m.te && t.ent.clin == SpanCondition ||
 			(k < m.ts || k >= m.te) && t.flags&(fClin|fClinMod|fResultValue|fSensitive) != 0 {
 			// Another clinical word ("high potassium"), or a test named

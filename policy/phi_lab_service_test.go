@@ -21,7 +21,9 @@ func labServiceQuestions() []string {
 		}
 	}
 	for _, f := range []string{"How long does it take to get lab results in general?", "How long do lab results take?",
-		"How long do lab results usually take?", "how long does it take to get blood test results?"} {
+		"How long do lab results usually take?", "how long does it take to get blood test results?",
+		"When do lab results usually come back?", "How long does blood work take to come back usually?",
+		"how long do blood test results take to come back in general?"} {
 		out = append(out, f)
 	}
 	return out
@@ -49,7 +51,7 @@ func TestOwnedLabQuestionsStayMasked(t *testing.T) {
 		"how long does his blood work take?", "¿Cuánto cuesta el análisis de sangre de mi hijo?", "¿Hacen análisis de sangre para el VIH?",
 		"How much is an HIV test?", "¿Cuánto cuesta la prueba de VIH?", "my A1C was 9, how much is a blood test?",
 		"How long does a blood test take when you have diabetes?", "¿Cuánto cuesta mi análisis de sangre?",
-		"How long do lab results take? I need mine for my surgery",
+		"How long do lab results take? I need mine for my surgery", "How long do lab results take to come back? my back hurts",
 	} {
 		if d := Detect(s); len(d.Spans) == 0 {
 			t.Errorf("%q: nothing masked", s)
