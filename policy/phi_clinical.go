@@ -32,7 +32,7 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -1012,7 +1012,16 @@ func adjectiveShape(w []byte) bool {
 // "my pain level is 8", "pain 7/10 since this morning" stay clinical: the
 // first is owned, the second has no such noun after the symptom.
 func (sc *scanner) genericMention(m mark) bool {
-	if m.e.clin != SpanSymptom && m.e.clin != SpanCondition || m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
+	if m.e.clin != SpanSymptom && m.e.clin != SpanCondition {
+		return false
+	}
+	if v := sc.shotBefore(m.ts); v >= 0 {
+		// "¿Cuánto cuesta la vacuna de la gripe?", "a vacina da gripe já
+		// está disponível", "le vaccin contre la grippe": the vaccine
+		// comes first in Spanish, Portuguese and French.
+		return sc.shotForAll(v)
+	}
+	if m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
 		return false
 	}
 	switch string(sc.word(m.te)) {
@@ -1039,6 +1048,110 @@ func (sc *scanner) genericMention(m mark) bool {
 		}
 	}
 	return true
+}
+
+// shotBefore reports a vaccine noun just before a condition, joined by
+// the prepositions and articles of the Romance languages: "vacuna de la
+// gripe", "vacina contra a gripe", "vaccin contre la grippe", "vaccin
+// anti-grippe".
+// It returns the vaccine noun's index, or -1.
+func (sc *scanner) shotBefore(ts int) int {
+	for k := ts - 1; k >= 0 && k >= ts-4; k-- {
+		w := sc.word(k)
+		if len(w) == 0 {
+			return -1
+		}
+		switch string(w) {
+		case "de", "del", "da", "do", "contra", "contre", "la", "el", "le", "a", "o", "anti", "antigripal", "l'":
+			continue
+		case "vacuna", "vacunas", "vacina", "vacinas", "vaccin", "vaccins", "vacunacion", "vacinacao", "vaccination",
+			"dose", "dosis", "refuerzo", "reforco", "rappel":
+			if k < ts-1 {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// shotForAll reports a message about a vaccine that names nobody: no
+// writer, no possessive, no relative ("my daughter's flu vaccine"). The
+// article before the vaccine noun (French "le vaccin") is no possessive.
+func (sc *scanner) shotForAll(noun int) bool {
+	for i := range sc.toks {
+		if i == noun-1 {
+			continue
+		}
+		// The writer or someone else by pronoun, verb or possessive;
+		// "está" alone speaks of the vaccine ("ya está disponible").
+		if sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") ||
+			sc.toks[i].kind == tkWord && (personWord(sc.txt(i)) || romancePersonWord(sc.txt(i))) {
+			return false
+		}
+	}
+	return true
+}
+
+// labServiceQuestion reports a test asked about as a service of the
+// clinic, in a question that names nobody and gives no value: "how much
+// is a blood test?", "how long do lab results take?", "¿hacen análisis
+// de sangre?", "do you do blood work?". "How much is my blood test?",
+// "is a blood sugar of 300 bad?" and "when will his labs be back?" stay
+// clinical.
+func (sc *scanner) labServiceQuestion(m mark) bool {
+	if m.e.clin != SpanLab {
+		return false
+	}
+	question, asks := false, false
+	for k := range sc.toks {
+		t := &sc.toks[k]
+		if sc.isP(k, '?') {
+			question = true
+		}
+		if (t.kind == tkNum || t.kind == tkAlnum) && (k < m.ts || k >= m.te) {
+			return false // a value or a date: a result ("A1C" names the test)
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		w := sc.txt(k)
+		if len(w) > 2 && w[0] == 0xc2 && w[1] == 0xbf {
+			w = w[2:] // "¿hacen": the mark opens the word
+		}
+		if t.ent.cue == cueRelation || t.flags&fPersonal != 0 || personWord(w) || romancePersonWord(w) ||
+			possessive(w) && string(w) != "your" || numberWord(w) && !indefiniteArticle(w) {
+			return false
+		}
+		if sc.is(k, "back") && (sc.is(k-1, "come") || sc.is(k-1, "comes") || sc.is(k-1, "came")) {
+			continue // results "come back": no body part
+		}
+		if k >= m.ts && k < m.te && t.ent.clin == SpanCondition ||
+			(k < m.ts || k >= m.te) && t.flags&(fClin|fClinMod|fResultValue|fSensitive) != 0 {
+			// Another clinical word ("high potassium"), or a test named
+			// for a condition ("an HIV test"), read conservatively.
+			return false
+		}
+		switch string(w) {
+		case "much", "long", "cost", "costs", "price", "usually", "normally", "typically", "general", "offer", "offers",
+			"cuanto", "cuesta", "cuestan", "precio", "hacen", "ofrecen", "normalmente", "quanto", "custa", "custam",
+			"fazem", "combien", "coute", "faites", "proposez":
+			asks = true
+		case "you":
+			asks = asks || sc.is(k-1, "do") || sc.is(k-1, "does") || sc.is(k-1, "can")
+		}
+	}
+	return question && asks
+}
+
+// indefiniteArticle reports "a", "un", "una", "um", "uma", "une": number
+// words that mostly mean "a".
+func indefiniteArticle(w []byte) bool {
+	switch string(w) {
+	case "a", "an", "un", "una", "um", "uma", "une":
+		return true
+	}
+	return false
 }
 
 // askingForShot reports a vaccine asked for as a service ("can I get a

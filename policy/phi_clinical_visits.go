@@ -20,7 +20,10 @@ var specialtyStems = []string{"cardio", "onco", "neuro", "nefro", "nephro", "uro
 
 // specialtyEndings are the endings of a discipline and of its doctor.
 var specialtyEndings = []string{"logia", "logy", "logist", "logists", "logo", "loga", "logos", "logas", "iatria", "iatry",
-	"iatrist", "iatrists", "iatra", "iatras", "ologia", "cirugia", "surgery", "surgeon", "cirujano", "cirujana", "ia"}
+	"iatrist", "iatrists", "iatra", "iatras", "ologia", "cirugia", "surgery", "surgeon", "cirujano", "cirujana",
+	// Portuguese and French doctors and disciplines: "dermatologista",
+	// "cardiologue", "psychiatre", "cardiologie".
+	"logista", "logistas", "logue", "logues", "logie", "iatre", "iatres", "iatrie", "ia"}
 
 // specialtyShape reports a specialty or its doctor by shape:
 // "cardiología", "oncólogo", "nephrologist", "psiquiatra".
@@ -31,7 +34,7 @@ func specialtyShape(w []byte) bool {
 	// The endings' last letters and the stems' first three first: most
 	// words fail one of them at once.
 	switch string(w[len(w)-2:]) {
-	case "ia", "gy", "st", "ts", "go", "ga", "os", "as", "ry", "ra", "on", "no", "na":
+	case "ia", "gy", "st", "ts", "go", "ga", "os", "as", "ry", "ra", "on", "no", "na", "ta", "ue", "es", "ie", "re":
 	default:
 		return false
 	}
@@ -253,6 +256,52 @@ func (sc *scanner) departmentMention(m mark) bool {
 		place = place || placeQuestion(w)
 	}
 	return question && place
+}
+
+// specialistAsked reports a specialist or specialty filed as a condition
+// (French and Portuguese: "dermatologista", "cardiologue", "psiquiatra")
+// asked about as a service of the clinic, with nobody in the message:
+// "Tem dermatologista?", "Avez-vous un cardiologue ?". "Meu filho vai ao
+// psiquiatra?" and "Je dois voir un cardiologue ?" stay masked: they
+// speak of a person.
+func (sc *scanner) specialistAsked(m mark) bool {
+	if m.e.clin != SpanCondition || m.te-m.ts != 1 || !specialtyShape(sc.txt(m.ts)) {
+		return false
+	}
+	// A French specialist ("cardiologue", "psychiatre") makes "le" an
+	// article ("le samedi"), not the Spanish pronoun of "le duele".
+	sw := sc.txt(m.ts)
+	french := bytes.HasSuffix(sw, []byte("logue")) || bytes.HasSuffix(sw, []byte("iatre"))
+	question := false
+	for k := range sc.toks {
+		t := &sc.toks[k]
+		if sc.isP(k, '?') {
+			question = true
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		if (k+1 == m.ts || french) && (sc.is(k, "le") || sc.is(k, "la")) {
+			continue // the article: "le cardiologue"
+		}
+		w := sc.txt(k)
+		if t.ent.cue == cueRelation || t.flags&fPersonal != 0 || personWord(w) || romancePersonWord(w) || possessive(w) {
+			return false
+		}
+	}
+	return question
+}
+
+// romancePersonWord reports a French or Portuguese word that puts a
+// person in a message, or a possessive of the one addressed: "je",
+// "mon", "ele", "preciso", "votre", "seu".
+func romancePersonWord(w []byte) bool {
+	switch string(w) {
+	case "je", "j'ai", "j'", "jai", "mon", "ma", "moi", "ele", "ela", "meus", "minhas", "preciso", "precisamos",
+		"vou", "fui", "votre", "vos", "seu", "sua", "te", "tu", "tus", "your":
+		return true
+	}
+	return false
 }
 
 // questionOpener reports a word that opens a question typed without its

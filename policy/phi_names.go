@@ -880,7 +880,24 @@ func (sc *scanner) capitalRun(i, end int) int {
 // heads such a name ("Westbrook Imaging", "Kaiser Permanente Medical"),
 // or inside a run of four or more capitalised words (a title).
 func (sc *scanner) notPerson(i, end int) bool {
+	if !sc.upper(i) && laughter(sc.word(i)) {
+		return true // "jaja vale", "haha sure": a laugh opens the run
+	}
+	if !sc.upper(i) && sc.kind(i+1) == tkWord && !sc.upper(i+1) && (sc.is(i, "uma") || sc.is(i, "um")) {
+		// "tem uma vaga?", "uma vacina": the Portuguese article before a
+		// lower-case noun, though "Uma" is a given name.
+		return true
+	}
 	p := i - 1
+	if sc.kind(p) == tkWord && !sc.upper(p) && brandNoun(sc.word(p)) {
+		return true // "banco Santander", "carte Vitale", "farmácia Pague Menos"
+	}
+	if end > i && sc.upper(end) && sc.flags(end)&fOrgNoun != 0 && sc.flags(end)&(fSurname|fFirst) == 0 {
+		// "Union Station", "Westfield Mall": capitalised words that end in
+		// a noun of a place no name list holds are that place ("Jisoo
+		// Park", "Grace Hall" end in family names).
+		return true
+	}
 	if sc.isP(p, '.') && (sc.is(p-1, "st") || sc.is(p-1, "mt") || sc.is(p-1, "ft")) {
 		return true
 	}
@@ -916,6 +933,49 @@ func (sc *scanner) notPerson(i, end int) bool {
 		}
 	}
 	return run >= 4
+}
+
+// brandNoun reports a lower-case Spanish, Portuguese or French noun of a
+// business, a card or a plan: those languages put the brand after it
+// ("banco Santander", "tarjeta Visa", "carte Vitale", "plano Amil",
+// "farmácia Drogasil"), where a capitalised word is no person.
+func brandNoun(w []byte) bool {
+	switch string(w) {
+	case "banco", "banque", "carte", "cartao", "tarjeta", "farmacia", "pharmacie", "drogaria", "supermercado",
+		"supermarche", "loja", "tienda", "magasin", "plano", "mutuelle", "seguradora", "aseguradora",
+		"hotel", "clinique", "laboratorio", "laboratoire", "metro", "estacion", "estacao", "gare":
+		return true
+	}
+	return false
+}
+
+// laughter reports a typed laugh: a syllable said again ("jaja",
+// "hahaha", "jejeje", "rsrs") or a run of k ("kkkk"). The population
+// tables hold "Jaja" as a given name; typed lower case and repeated it is
+// a laugh.
+func laughter(w []byte) bool {
+	if len(w) < 4 {
+		return false
+	}
+	if w[0] == 'k' {
+		for _, c := range w {
+			if c != 'k' {
+				return false
+			}
+		}
+		return true
+	}
+	switch string(w[:2]) {
+	case "ja", "ha", "je", "he", "ji", "hi", "rs", "ks":
+	default:
+		return false
+	}
+	for k := 2; k+1 < len(w); k += 2 {
+		if w[k] != w[0] || w[k+1] != w[1] {
+			return false
+		}
+	}
+	return len(w)%2 == 0 || w[len(w)-1] == w[0]
 }
 
 // popPersonContext reports words around a lone lower-case name that only
