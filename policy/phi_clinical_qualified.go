@@ -11,19 +11,10 @@ package policy
 // possessive, a visit or referral before it, in a message about a
 // person; "is wound care on the 2nd floor?" names a place and stays.
 
-// careHead reports the noun a qualifier makes a specialty of.
-func careHead(w []byte) bool {
-	// Their first letters and lengths first: most words fail at once.
-	if len(w) < 4 || len(w) > 10 || w[0] != 't' && w[0] != 'm' && w[0] != 's' && w[0] != 'c' {
-		return false
-	}
-	switch string(w) {
-	case "therapy", "therapist", "medicine", "surgeon", "surgery", "care", "specialist", "consultant", "counseling",
-		"counselor", "clinic":
-		return true
-	}
-	return false
-}
+// careHeadWords are the nouns a qualifier makes a specialty of; the
+// lexicon's index files them as the reader's trigger (trigCareHead).
+var careHeadWords = []string{"therapy", "therapist", "medicine", "surgeon", "surgery", "care", "specialist", "consultant",
+	"counseling", "counselor", "clinic"}
 
 // careQualifier reports the word that makes a care noun a specialty:
 // what is treated ("wound", "sleep", "vascular") or how ("physical",
@@ -54,10 +45,13 @@ func careVisitNoun(w []byte) bool {
 
 // qualifiedCare finds the visits and masks them with their owner.
 func (sc *scanner) qualifiedCare() {
+	if sc.trigAny&trigCareHead == 0 {
+		return // no noun of care in the message
+	}
 	T := sc.toks
 	personal := -1
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || !careHead(sc.word(i)) || !sc.careQualifier(i-1) {
+		if T[i].claimed || T[i].trig&trigCareHead == 0 || !sc.careQualifier(i-1) {
 			continue
 		}
 		s, e := i-1, i

@@ -41,6 +41,7 @@ const (
 	trigPOBox                                  // "po", "apartado", "casilla": poBox
 	trigVehicle                                // "car", "placa": vehicleAt, placeShapes
 	trigResidence                              // "house", "flat", "hno": residenceLines
+	trigCareHead                               // "therapy", "clinic": qualifiedCare
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -71,6 +72,7 @@ var triggerWords = []struct {
 	{trigPOBox, poBoxWords},
 	{trigVehicle, vehicleWords},
 	{trigResidence, residenceWords},
+	{trigCareHead, careHeadWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
