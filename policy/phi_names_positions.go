@@ -570,12 +570,6 @@ func (sc *scanner) cuedUnknownNames() {
 				continue
 			}
 		}
-		if c == cueIntro && sc.plainWordsOnly(j, end) {
-			// "thanks, consent form attached", "the signed waiver form":
-			// after a sign-off word, lower-case dictionary words that no
-			// name list holds are the thing thanked for or signed.
-			continue
-		}
 		sc.addName(j, end, 0.7)
 	}
 }

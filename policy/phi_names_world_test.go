@@ -27,22 +27,7 @@ func TestWorldGivenNames(t *testing.T) {
 		"{N} needs a new school form",
 		"hola soy {N}",
 	}
-	missed := 0
-	for _, name := range names {
-		for _, tm := range templates {
-			for _, n := range []string{name, strings.ToUpper(name[:1]) + name[1:]} {
-				text := strings.ReplaceAll(tm, "{N}", n)
-				want := strings.ReplaceAll(tm, "{N}", "[NAME]")
-				if got := Detect(text).Masked; got != want {
-					missed++
-					t.Errorf("%q masked as %q, want %q", text, got, want)
-				}
-			}
-		}
-	}
-	if missed > 0 {
-		t.Logf("%d of %d missed", missed, len(names)*len(templates)*2)
-	}
+	checkNamesInTemplates(t, names, templates)
 }
 
 // TestWorldGivenNamesThatAreWords: a short form that is also an ordinary
@@ -64,5 +49,27 @@ func TestWorldGivenNamesThatAreWords(t *testing.T) {
 		if got := Detect(text).Masked; strings.Contains(got, "[NAME]") {
 			t.Errorf("clean %q masked as %q", text, got)
 		}
+	}
+}
+
+// checkNamesInTemplates puts each name, in lower case and capitalised,
+// into each template's {N} and wants exactly the name masked.
+func checkNamesInTemplates(t *testing.T, names, templates []string) {
+	t.Helper()
+	missed := 0
+	for _, name := range names {
+		for _, tm := range templates {
+			for _, n := range []string{name, strings.ToUpper(name[:1]) + name[1:]} {
+				text := strings.ReplaceAll(tm, "{N}", n)
+				want := strings.ReplaceAll(tm, "{N}", "[NAME]")
+				if got := Detect(text).Masked; got != want {
+					missed++
+					t.Errorf("%q masked as %q, want %q", text, got, want)
+				}
+			}
+		}
+	}
+	if missed > 0 {
+		t.Logf("%d of %d missed", missed, len(names)*len(templates)*2)
 	}
 }

@@ -626,7 +626,7 @@ func (sc *scanner) idPrefixes() {
 		default:
 			continue
 		}
-		k := sc.tokAt(x.s)
+		k := sc.tokenStartingAt(x.s)
 		if k < 2 || !sc.isP(k-1, '-') || !sc.attached(k) || !sc.attached(k-1) {
 			continue
 		}
@@ -638,21 +638,4 @@ func (sc *scanner) idPrefixes() {
 		x.s = T[p].s
 		T[p].claimed, T[k-1].claimed = true, true
 	}
-}
-
-// tokAt returns the token that starts at folded byte s, or -1.
-func (sc *scanner) tokAt(s int32) int {
-	lo, hi := 0, len(sc.toks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if sc.toks[m].s < s {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(sc.toks) && sc.toks[lo].s == s {
-		return lo
-	}
-	return -1
 }
