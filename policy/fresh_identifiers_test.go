@@ -8,8 +8,8 @@ import (
 	"unicode"
 )
 
-// freshItem is one message of testdata/fresh_identifiers.txt with the
-// markers taken out: the text and the byte ranges of its identifiers.
+// freshItem is one message of a testdata/fresh_identifiers*.txt file with
+// the markers taken out: the text and the byte ranges of its identifiers.
 type freshItem struct {
 	text string
 	gold []corpusSpan
@@ -17,9 +17,9 @@ type freshItem struct {
 
 // loadFreshIdentifiers reads the marked-up messages: "{{TYPE:text}}"
 // marks an identifier, '#' opens a comment line.
-func loadFreshIdentifiers(tb testing.TB) []freshItem {
+func loadFreshIdentifiers(tb testing.TB, path string) []freshItem {
 	tb.Helper()
-	f, err := os.Open("testdata/fresh_identifiers.txt")
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -79,15 +79,32 @@ func freshCovered(text string, g corpusSpan, spans []Span) bool {
 	return total > 0 && hit*5 >= total*4
 }
 
-// freshRecallFloor is the share of marked identifiers the detector must
-// keep masking; raise it when recall rises, never lower it.
-const freshRecallFloor = 0.934
+// freshSets are the marked-up sets of patient messages, each written
+// before its writer read the detector's rules, with the share of marked
+// identifiers the detector must keep masking. Raise a floor when recall
+// rises, never lower it. The first figure each set scored, before any rule
+// was changed for it, is the honest measure of generalisation; it is kept
+// in the comment.
+var freshSets = []struct {
+	path  string
+	floor float64
+}{
+	// 383 messages in many countries' shapes; first measured 0.895.
+	{"testdata/fresh_identifiers.txt", 0.934},
+}
 
 // TestFreshIdentifiers scores the detector on patient messages written
-// apart from its rules, in many countries' shapes. FRESH_MISSES=1 lists
-// what is left unmasked.
+// apart from its rules. FRESH_MISSES=1 lists what is left unmasked.
 func TestFreshIdentifiers(t *testing.T) {
-	items := loadFreshIdentifiers(t)
+	for _, set := range freshSets {
+		t.Run(strings.TrimSuffix(strings.TrimPrefix(set.path, "testdata/"), ".txt"), func(t *testing.T) {
+			scoreFreshSet(t, set.path, set.floor)
+		})
+	}
+}
+
+func scoreFreshSet(t *testing.T, path string, floor float64) {
+	items := loadFreshIdentifiers(t, path)
 	gold, hit := 0, 0
 	byType := map[string][2]int{}
 	for _, it := range items {
@@ -107,11 +124,12 @@ func TestFreshIdentifiers(t *testing.T) {
 	}
 	recall := float64(hit) / float64(gold)
 	for _, ty := range []string{"NAME", "ADDR", "ZIP", "AGE", "DOB", "PHONE", "EMAIL", "ID", "PLATE", "DEV"} {
-		c := byType[ty]
-		t.Logf("%-5s %3d/%3d", ty, c[0], c[1])
+		if c := byType[ty]; c[1] > 0 {
+			t.Logf("%-5s %3d/%3d", ty, c[0], c[1])
+		}
 	}
-	t.Logf("fresh identifiers: %d messages, recall %d/%d = %.4f", len(items), hit, gold, recall)
-	if recall < freshRecallFloor {
-		t.Errorf("fresh identifier recall %.4f below floor %.4f", recall, freshRecallFloor)
+	t.Logf("%s: %d messages, recall %d/%d = %.4f", path, len(items), hit, gold, recall)
+	if recall < floor {
+		t.Errorf("fresh identifier recall %.4f below floor %.4f", recall, floor)
 	}
 }
