@@ -449,12 +449,20 @@ func (sc *scanner) spelledAges() {
 			continue
 		}
 		end := i
-		k := i + 1
-		if sc.isP(k, '-') || sc.is(k, "y") || sc.is(k, "and") {
-			k++
-		}
-		if unitWord(sc.word(k)) {
-			end = k
+		if e, ok := sc.frenchNinety(i); ok {
+			end = e
+		} else if sc.is(i, "quatre") {
+			continue // "quatre ans": four
+		} else {
+			k := i + 1
+			if sc.isP(k, '-') || sc.is(k, "y") || sc.is(k, "and") {
+				k++
+			}
+			if unitWord(sc.word(k)) {
+				end = k
+			} else if sc.is(i, "noventa") && sc.is(k, "e") && portugueseUnitWord(sc.word(k+1)) {
+				end = k + 1 // "noventa e dois"
+			}
 		}
 		j := end + 1
 		if sc.isP(j, '-') {
@@ -462,10 +470,10 @@ func (sc *scanner) spelledAges() {
 		}
 		// "one hundred", "a hundred and two": the count word belongs to it.
 		st := i
-		if (sc.is(i, "hundred") || sc.is(i, "cien")) && (sc.is(i-1, "one") || sc.is(i-1, "a") && sc.flags(i-2)&fAgeCue != 0) && !sc.toks[i-1].claimed {
+		if (sc.is(i, "hundred") || sc.is(i, "cien")) && (sc.is(i-1, "one") || sc.is(i-1, "a") && (sc.flags(i-2)&fAgeCue != 0 || sc.isP(i-2, '(') || sc.is(i-2, "at"))) && !sc.toks[i-1].claimed {
 			st = i - 1
 		}
-		if sc.flags(j)&fAgeUnit != 0 || sc.flags(st-1)&fAgeCue != 0 || sc.bareAgeAt(st, end) || sc.appositive(st, end) {
+		if sc.flags(j)&fAgeUnit != 0 || sc.flags(st-1)&fAgeCue != 0 || sc.bareAgeAt(st, end) || sc.appositive(st, end) || sc.ageAside(st, end) {
 			sc.addTok(st, end, SpanAge, 0.85, prioAge)
 		}
 	}
@@ -479,4 +487,61 @@ func unitWord(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// portugueseUnitWord reports a Portuguese number word from one to nine.
+func portugueseUnitWord(w []byte) bool {
+	switch string(w) {
+	case "um", "uma", "dois", "duas", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove":
+		return true
+	}
+	return false
+}
+
+// frenchNinety reads the French numbers from 90 to 99 that open at token
+// i: "quatre-vingt-dix", "quatre-vingt-treize", "quatre vingt dix-sept",
+// and the Belgian and Swiss "nonante", "nonante-trois". It returns the
+// last token of the number.
+func (sc *scanner) frenchNinety(i int) (int, bool) {
+	k := i + 1
+	if sc.is(i, "quatre") {
+		if sc.isP(k, '-') {
+			k++
+		}
+		if !sc.is(k, "vingt") && !sc.is(k, "vingts") {
+			return 0, false
+		}
+		k++
+		if sc.isP(k, '-') {
+			k++
+		}
+		switch string(sc.word(k)) {
+		case "onze", "douze", "treize", "quatorze", "quinze", "seize":
+			return k, true
+		case "dix":
+		default:
+			return 0, false // "quatre-vingts": eighty
+		}
+	} else if !sc.is(i, "nonante") {
+		return 0, false
+	} else {
+		k = i
+	}
+	// "…dix" or "nonante", then "-sept", "-et-un", "-trois".
+	e := k
+	n := k + 1
+	if sc.isP(n, '-') {
+		n++
+	}
+	if sc.is(n, "et") {
+		n++
+		if sc.isP(n, '-') {
+			n++
+		}
+	}
+	switch string(sc.word(n)) {
+	case "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf":
+		e = n
+	}
+	return e, true
 }

@@ -710,13 +710,7 @@ func (sc *scanner) shorthandAges() {
 			}
 			// "91 M", "93 F" after a person, or "(92)" after a name.
 			sex := (sc.is(i+1, "m") || sc.is(i+1, "f")) && sc.toks[min(i+1, len(T)-1)].e-sc.toks[min(i+1, len(T)-1)].s == 1 && sc.allUpper(i+1)
-			// "(92)" after a name or a kinship word ("my dad (92)").
-			paren := sc.isP(i-1, '(') && sc.isP(i+1, ')') && i > 1 && sc.kind(i-2) == tkWord &&
-				(sc.upper(i-2) || sc.toks[i-2].flags&(fFirst|fSurname) != 0 || sc.toks[i-2].ent.cue == cueRelation || relationWord(sc.word(i-2)))
-			// "at 96 she still drives": an age as the time of life.
-			paren = paren || sc.is(i-1, "at") && (sc.is(i+1, "he") || sc.is(i+1, "she") || sc.is(i+1, "i") || sc.is(i+1, "my") ||
-				sc.is(i+1, "mom") || sc.is(i+1, "dad")) || sc.is(i+1, ",") && (sc.is(i+2, "he") || sc.is(i+2, "she")) && sc.is(i-1, "at")
-			if sex || paren {
+			if sex || sc.ageAside(i, i) {
 				sc.addTok(i, i, SpanAge, 0.8, prioAge)
 			}
 		}
@@ -750,6 +744,26 @@ func (sc *scanner) decadeAges() {
 			sc.addTok(i, i, SpanAge, 0.8, prioAge) // a person over 89 by name of their decade
 		}
 	}
+}
+
+// ageAside reports an age over tokens [i, e] said in brackets after a
+// person, "my dad (92)", "grandpa (ninety-one)", or as the time of life,
+// "at 96 she still drives", "at ninety-one, he…".
+func (sc *scanner) ageAside(i, e int) bool {
+	if sc.isP(i-1, '(') && sc.isP(e+1, ')') && i > 1 && sc.kind(i-2) == tkWord {
+		// A name, or a kinship word, not "page (92)".
+		p := &sc.toks[i-2]
+		return sc.upper(i-2) || p.flags&(fFirst|fSurname) != 0 && p.flags&(fOrdinary|fNameWord) == 0 || p.ent.cue == cueRelation || relationWord(sc.word(i-2))
+	}
+	if !sc.is(i-1, "at") {
+		return false
+	}
+	n := e + 1
+	if sc.isP(n, ',') {
+		n++
+	}
+	return sc.is(n, "he") || sc.is(n, "she") || sc.is(n, "he's") || sc.is(n, "she's") || sc.is(n, "hes") || sc.is(n, "shes") ||
+		n == e+1 && (sc.is(n, "i") || sc.is(n, "my") || sc.is(n, "mom") || sc.is(n, "dad"))
 }
 
 // appositive reports an age set between commas after a person: "my
