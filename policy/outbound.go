@@ -133,6 +133,8 @@ func disclosureNoun(kind string) string {
 		return "diagnosis"
 	case "medication":
 		return "medication or dose"
+	case "care":
+		return "procedure or treatment"
 	}
 	return "health"
 }

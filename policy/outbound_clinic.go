@@ -865,8 +865,9 @@ type OutboundScreen struct {
 	// advice do not account for.
 	Blocking []Span
 	// Disclosure names clinical specifics told without a flagged term:
-	// "results" ("your results are normal"), "diagnosis" or "medication"
-	// ("take 2 tablets"). Empty when there are none.
+	// "results" ("your results are normal"), "diagnosis", "medication"
+	// ("take 2 tablets") or "care" ("your biopsy is booked"). Empty when
+	// there are none.
 	Disclosure string
 }
 
@@ -934,7 +935,8 @@ func ScreenOutbound(text string, clinic ClinicProfile) OutboundScreen {
 
 // disclosure finds clinical specifics told to the patient without a
 // lexicon term: a result with its verdict ("your results are normal",
-// "you tested p0sitive", "resultados normales"), a diagnosis, or a dose.
+// "you tested p0sitive", "resultados normales"), a diagnosis, a dose, or
+// the patient's treatment (careDisclosure).
 func (sc *scanner) disclosure() string {
 	T := sc.toks
 	plain := func(k int) string { // the word with digits for letters undone ("r3sults")
@@ -973,9 +975,21 @@ func (sc *scanner) disclosure() string {
 		}
 		return !(sc.is(k-1, "a") || sc.is(k-1, "un") || sc.is(k-1, "una")) || T[k].flags&fResultValue != 0
 	}
-	var you, dx bool
+	var you, dx, cond bool
 	for i := range T {
 		w := plain(i)
+		// Advice is said as a condition: "if your wound gets red, call
+		// us". A clause opened by "if" tells the patient nothing about
+		// themselves; a sentence's end closes it.
+		switch {
+		case end(i):
+			cond = false
+		case w == "if" || w == "si" || w == "when" || w == "cuando" || w == "quand" || w == "se" && i == 0:
+			cond = true
+		}
+		if kind := sc.careDisclosure(i, w, cond); kind != "" {
+			return kind
+		}
 		if sc.looseSlipDrug(i) != "" {
 			return "medication" // "your oxepic refill is ready"
 		}
@@ -1069,6 +1083,141 @@ func (sc *scanner) disclosure() string {
 		return "diagnosis"
 	}
 	return ""
+}
+
+// careDisclosure finds care that tells what the patient is treated for,
+// said outside a condition: a procedure, imaging or treatment of theirs
+// ("your colonoscopy is booked", "su cirugía es el lunes", "your stitches
+// can come out"), a medicine's regimen ("use the cream twice a day",
+// "keep using the inhaler", "siga usando el inhalador") and a result that
+// needs another look ("your mammogram needs a second look"). The portal
+// is the place for these; "your appointment" and "your prescription is
+// ready" stay, as they name no care.
+func (sc *scanner) careDisclosure(i int, w string, cond bool) string {
+	if cond {
+		return ""
+	}
+	T := sc.toks
+	stop := func(k int) bool { return k >= len(T) || T[k].kind == tkPunct && !sc.isP(k, '-') && !sc.isP(k, '\'') }
+	switch w {
+	case "your", "su", "sus", "tu", "tus", "votre", "vos", "ton", "ta", "tes", "seu", "sua", "seus", "suas":
+		// "your colonoscopy", "your next MRI", "your knee surgery".
+		for k := i + 1; k <= i+3 && !stop(k); k++ {
+			if careNoun(string(sc.word(k))) {
+				return "care"
+			}
+		}
+	case "keep", "use", "using", "take", "taking", "apply", "put", "finish", "resume", "restart", "siga", "sigue",
+		"usar", "usando", "tome", "tomar", "tomando", "aplique", "aplicar", "continue", "continuing", "continua", "continuez",
+		"utilisez", "prenez", "appliquez":
+		// "keep using the inhaler", "use the cream", "finish the
+		// antibiotics", "put the eye drops in".
+		for k := i + 1; k <= i+5 && !stop(k); k++ {
+			if medicineForm(string(sc.word(k))) {
+				return "medication"
+			}
+		}
+	case "cleared", "scheduled", "booked", "set", "due", "approved", "referred", "programado", "programada":
+		// "you're cleared for surgery", "you are booked for an MRI".
+		you := false
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			you = you || sc.is(k, "you're") || sc.is(k, "youre") || sc.is(k, "you") || sc.is(k, "usted")
+		}
+		for k := i + 1; you && k <= i+4 && !stop(k); k++ {
+			if careNoun(string(sc.word(k))) {
+				return "care"
+			}
+		}
+	case "second", "another", "closer", "segunda", "otra":
+		// "your mammogram needs a second look" after a test.
+		// "another look at your scan", "your x-ray needs a second look":
+		// the test may come before or after.
+		if sc.is(i+1, "look") || sc.is(i+1, "read") || sc.is(i+1, "mirada") || sc.is(i+1, "revision") {
+			for k := max(0, i-6); k < len(T) && k <= i+6; k++ {
+				if k != i && !sc.endBetween(i, k) && (resultNoun(string(sc.word(k))) || T[k].ent.clin == SpanLab ||
+					sc.is(k, "ray") && sc.isP(k-1, '-') && sc.is(k-2, "x")) {
+					return "results"
+				}
+			}
+		}
+	}
+	// A medicine, generic or named, with how often to take it: "your
+	// pills twice a day", "the drops every 4 hours", "las pastillas cada
+	// 8 horas".
+	if medicineForm(w) || w == "medication" || w == "medications" || w == "medicine" || w == "meds" || w == "pills" ||
+		w == "medicamento" || w == "medicamentos" || w == "pastillas" || w == "medicament" || w == "medicaments" {
+		for k := max(0, i-6); k <= i+6 && k < len(T); k++ {
+			if k != i && strongFrequency(sc, k) && !sc.endBetween(i, k) {
+				return "medication"
+			}
+		}
+	}
+	return ""
+}
+
+// end2 reports a sentence end at token k (".", "!", "?", ";").
+func end2(sc *scanner, k int) bool {
+	return sc.isP(k, '.') && !sc.attached(k+1) || sc.isP(k, '!') || sc.isP(k, '?') || sc.isP(k, ';')
+}
+
+// endBetween reports a sentence end between tokens a and b.
+func (sc *scanner) endBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		if end2(sc, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// careNoun reports a procedure or treatment whose mention with "your"
+// tells what the patient is treated for. Imaging and screening visits
+// ("your MRI is on Tuesday", "your mammogram") and therapy sessions are
+// left out: a reminder naming them is the clinic's ordinary business and
+// says nothing of a finding.
+func careNoun(w string) bool {
+	switch w {
+	case "surgery", "operation", "biopsy", "chemo", "chemotherapy", "radiation", "radiotherapy", "dialysis", "infusion",
+		"transfusion", "stitches", "sutures", "cast", "wound", "incision", "stent", "pacemaker", "catheter", "counseling",
+		"counselling", "prenatal", "postpartum", "cirugia", "operacion", "biopsia", "quimio", "quimioterapia", "radioterapia",
+		"dialisis", "puntos", "yeso", "herida", "chirurgie", "biopsie", "chimio", "chimiotherapie", "dialyse", "platre",
+		"cicatrice", "cirurgia", "hemodialise", "curativo":
+		return true
+	}
+	return false
+}
+
+// medicineForm reports a named form of medicine: with a verb of use or a
+// frequency it is the patient's regimen.
+func medicineForm(w string) bool {
+	switch w {
+	case "inhaler", "inhalers", "cream", "ointment", "drops", "patch", "patches", "antibiotic", "antibiotics",
+		"insulin", "spray", "gel", "suppository", "suppositories", "lotion", "eyedrops", "antibiotico", "antibioticos",
+		"inhalador", "crema", "pomada", "gotas", "parche", "insulina", "antibiotique", "antibiotiques", "inhalateur",
+		"pommade", "gouttes", "bombinha", "creme", "colirio", "supositorio":
+		return true
+	}
+	return false
+}
+
+// strongFrequency reports a word or phrase at k that says how often a
+// dose is taken: "twice", "daily", "bedtime", "every 8 hours", "dos
+// veces", "cada 8 horas", "bid".
+func strongFrequency(sc *scanner, k int) bool {
+	switch string(sc.word(k)) {
+	case "twice", "thrice", "daily", "nightly", "bedtime", "bid", "tid", "qid", "qd", "qhs", "veces", "diario", "diaria",
+		"diariamente", "acostarse", "fois", "quotidien", "vezes", "dormir":
+		return true
+	case "every", "cada", "chaque", "toutes", "tous":
+		return sc.kind(k+1) == tkNum || sc.is(k+2, "hours") || sc.is(k+2, "horas") || sc.is(k+2, "heures") || sc.is(k+1, "morning") ||
+			sc.is(k+1, "night") || sc.is(k+1, "day") || sc.is(k+1, "dia") || sc.is(k+1, "noche")
+	case "once":
+		return sc.is(k+1, "a") && (sc.is(k+2, "day") || sc.is(k+2, "week")) || sc.is(k+1, "daily")
+	}
+	return false
 }
 
 // measureNoun reports a vital sign or measurement whose value about the
