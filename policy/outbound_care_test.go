@@ -75,3 +75,38 @@ func TestOutboundAllowsRemindersAndAdviceAboutCare(t *testing.T) {
 		}
 	}
 }
+
+// brokenAt writes w with a hyphen before byte k: "ab-normal".
+func brokenAt(w string, k int) string { return w[:k] + "-" + w[k:] }
+
+// A verdict or a clinical word broken by hyphens to get past a filter is
+// read whole ("ab-normal", "di-abetes", "chla-my-dia"), and so are the
+// shorthand verdicts "+ve" and "-ve" after a test. Hyphenated words of
+// the clinic's business stay allowed.
+func TestOutboundReadsWordsBrokenByHyphens(t *testing.T) {
+	var drafts []string
+	for _, w := range []string{"positive", "negative", "abnormal", "benign", "malignant", "positivo", "negativa"} {
+		for k := 2; k < len(w)-1; k += 2 {
+			drafts = append(drafts, "your test came back "+brokenAt(w, k), "the biopsy was "+brokenAt(w, k)+".")
+		}
+	}
+	for _, w := range []string{"diabetes", "chlamydia", "gonorrhea", "syphilis", "hepatitis", "pneumonia", "asthma", "depression"} {
+		for k := 2; k < len(w)-1; k += 3 {
+			drafts = append(drafts, "you have "+brokenAt(w, k), "your "+brokenAt(w, k)+" is getting better")
+			if k+3 < len(w)-1 {
+				drafts = append(drafts, "the doctor thinks it is "+brokenAt(brokenAt(w, k+3), k))
+			}
+		}
+	}
+	drafts = append(drafts, cross([]string{"results: {}", "your swab was {}", "covid test {}", "your strep test came back {}"},
+		[]string{"+ve", "-ve"})...)
+	refusedAll(t, drafts)
+	for _, text := range []string{"the x-ray room is on floor 2", "our follow-up team will call you", "the drop-in clinic is open",
+		"your check-in time is 9", "we have walk-in flu shots", "self-care tips are on our site", "your e-mail is on file",
+		"the COVID-19 vaccine is free", "we are open Mon-Fri", "our pre-op class is on Tuesday", "a well-being session for staff",
+		"check your e-mail for the link", "the non-emergency line is 608-555-0143"} {
+		if ok, why := outboundAllowed(text); !ok {
+			t.Errorf("%q refused (%s)", text, why)
+		}
+	}
+}

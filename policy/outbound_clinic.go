@@ -990,6 +990,9 @@ func (sc *scanner) disclosure() string {
 		if kind := sc.careDisclosure(i, w, cond); kind != "" {
 			return kind
 		}
+		if kind := sc.brokenWord(i); kind != "" {
+			return kind
+		}
 		if sc.looseSlipDrug(i) != "" {
 			return "medication" // "your oxepic refill is ready"
 		}
@@ -1150,6 +1153,44 @@ func (sc *scanner) careDisclosure(i int, w string, cond bool) string {
 			if k != i && strongFrequency(sc, k) && !sc.endBetween(i, k) {
 				return "medication"
 			}
+		}
+	}
+	return ""
+}
+
+// brokenWord reads a clinical word or a verdict broken by hyphens to slip
+// past a filter ("ab-normal", "pos-itive", "di-abetes", "chla-my-dia") and
+// the shorthand verdicts "+ve" and "-ve" after a test ("results: +ve",
+// "swab -ve").
+func (sc *scanner) brokenWord(i int) string {
+	T := sc.toks
+	if sc.isP(i, '+') || sc.isP(i, '-') {
+		if sc.is(i+1, "ve") && sc.attached(i+1) {
+			for k := i - 1; k >= 0 && k >= i-5 && !end2(sc, k); k-- {
+				if resultNoun(string(sc.word(k))) || T[k].ent.clin == SpanLab || sc.is(k, "swab") || sc.is(k, "covid") {
+					return "results"
+				}
+			}
+		}
+		return ""
+	}
+	if T[i].kind != tkWord || !sc.isP(i+1, '-') || !sc.attached(i+1) || !sc.attached(i+2) || sc.kind(i+2) != tkWord ||
+		i > 0 && sc.isP(i-1, '-') && sc.attached(i) {
+		return "" // only from the first piece of a broken word
+	}
+	joined := append([]byte(nil), sc.word(i)...)
+	for k := i + 2; k < len(T) && len(joined) <= 24; k += 2 {
+		joined = append(joined, sc.word(k)...)
+		switch string(joined) {
+		case "positive", "negative", "abnormal", "benign", "malignant", "reactive", "elevated", "positivo", "positiva",
+			"negativo", "negativa", "anormal", "benigno", "benigna", "maligno", "maligna", "pregnant", "embarazada":
+			return "results"
+		}
+		if e, ok := sc.lx.get(joined); ok && e.flags&fClin != 0 && e.flags&fNeedsFinding == 0 && e.nTok <= 1 && len(joined) >= 5 {
+			return "diagnosis"
+		}
+		if !sc.isP(k+1, '-') || !sc.attached(k+1) || !sc.attached(k+2) || sc.kind(k+2) != tkWord {
+			break
 		}
 	}
 	return ""
