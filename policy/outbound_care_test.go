@@ -33,6 +33,8 @@ func TestOutboundRefusesCareAndRegimens(t *testing.T) {
 	}, []string{"inhaler", "cream", "eye drops", "antibiotics", "ointment", "insulin", "patch", "inhalador", "gotas"})...)
 	drafts = append(drafts, cross([]string{"Take your {} twice a day.", "your {} every morning, every 12 hours", "las {} cada 8 horas"},
 		[]string{"pills", "medication", "meds", "medicine", "pastillas"})...)
+	drafts = append(drafts, cross([]string{"Your {} refill is ready.", "your {} was sent to the pharmacy", "Su {} está lista."},
+		[]string{"inhaler", "antidepressant", "blood thinner", "statin", "steroid cream", "insulina", "antidepresivo", "blood pressure pills"})...)
 	drafts = append(drafts, cross([]string{"your {} needs a second look", "The radiologist wants another look at your {}.",
 		"Your {} needs a closer look, please call us."}, []string{"mammogram", "scan", "x-ray", "pap smear", "ultrasound", "biopsy"})...)
 	refusedAll(t, drafts)
@@ -68,7 +70,8 @@ func TestOutboundAllowsRemindersAndAdviceAboutCare(t *testing.T) {
 		"You can use the portal any time, day or night.", "Keep using the portal for refills.", "Our surgery center is on the 3rd floor.",
 		"The counseling office is open every day.", "Please take the survey, it takes two minutes.",
 		"Take a number at the front desk every time you come in.", "Finish the forms before your visit.",
-		"Your results are ready in the portal.", "Please bring all your medications to the visit.")
+		"Your results are ready in the portal.", "Please bring all your medications to the visit.",
+		"Your medication list is in the portal.", "Your refill request was received.")
 	for _, text := range texts {
 		if ok, why := outboundAllowed(text); !ok {
 			t.Errorf("%q refused (%s)", text, why)

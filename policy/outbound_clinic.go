@@ -1109,6 +1109,12 @@ func (sc *scanner) careDisclosure(i int, w string, cond bool) string {
 			if careNoun(string(sc.word(k))) {
 				return "care"
 			}
+			// "your inhaler refill", "your antidepressant", "your blood
+			// thinner": a kind of medicine tells what it treats.
+			if medicineForm(string(sc.word(k))) || drugClass(string(sc.word(k))) ||
+				sc.is(k, "thinner") || sc.is(k, "thinners") || sc.is(k, "pressure") && sc.is(k+1, "pills") {
+				return "medication"
+			}
 		}
 	case "keep", "use", "using", "take", "taking", "apply", "put", "finish", "resume", "restart", "siga", "sigue",
 		"usar", "usando", "tome", "tomar", "tomando", "aplique", "aplicar", "continue", "continuing", "continua", "continuez",
@@ -1239,6 +1245,20 @@ func medicineForm(w string) bool {
 		"insulin", "spray", "gel", "suppository", "suppositories", "lotion", "eyedrops", "antibiotico", "antibioticos",
 		"inhalador", "crema", "pomada", "gotas", "parche", "insulina", "antibiotique", "antibiotiques", "inhalateur",
 		"pommade", "gouttes", "bombinha", "creme", "colirio", "supositorio":
+		return true
+	}
+	return false
+}
+
+// drugClass reports a class of medicine named by what it treats.
+func drugClass(w string) bool {
+	switch w {
+	case "antidepressant", "antidepressants", "anticoagulant", "anticoagulants", "antipsychotic", "antipsychotics",
+		"antiviral", "antivirals", "antiretroviral", "antiretrovirals", "statin", "statins", "steroid", "steroids",
+		"painkiller", "painkillers", "opioid", "opioids", "antihistamine", "antihistamines", "antianxiety", "stimulant",
+		"stimulants", "anticonvulsant", "antiseizure", "chemo", "antidepresivo", "antidepresivos", "anticoagulante",
+		"antirretroviral", "antirretrovirales", "esteroides", "analgesico", "antidepresseur", "antidepresseurs",
+		"antidepressivo", "antidepressivos":
 		return true
 	}
 	return false
