@@ -22,6 +22,7 @@ func (sc *scanner) clinical() {
 		// appointment", "referred to wound care", "I have speech therapy".
 		sc.qualifiedCare()
 	}
+	sc.procedures() // "after her mastectomy", "dad has radiation"
 	sc.pregnancyWeeks()
 	sc.typedToDodge()
 	lorem := -1

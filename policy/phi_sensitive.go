@@ -155,6 +155,10 @@ func sensitiveWords() map[string]uint16 {
 	// Spanish mental-health states told by their shape
 	// (phi_clinical_mind.go).
 	add(snShape, mindShapeWords...)
+	// English mental-health and recovery shapes (phi_clinical_mind_en.go).
+	add(snShape, englishMindWords...)
+	// Sexual-health conditions patients name by their short forms.
+	add(snTerm, "bpd", "bv", "vaginosis", "trichomonas", "hormones")
 	// Chat drops the g: "been drinkin again", "he's usin".
 	add(snUse, "drinkin", "usin", "smokin", "vapin", "snortin", "shootin", "poppin")
 	add(snUse, "mete", "meten", "metes", "metia", "metio", "mixes", "mixing")
