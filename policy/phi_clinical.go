@@ -82,6 +82,7 @@ func (sc *scanner) clinical() {
 	sc.lostFunctions()
 	sc.breathingDevices()
 	sc.vitalReadings()
+	sc.weightStatements()
 	sc.healthPredicates()
 	sc.organProblems()
 	sc.conditionStates()
@@ -283,7 +284,10 @@ func (sc *scanner) clockTime(k int) bool {
 	}
 	nx := sc.word(k + 1)
 	switch string(nx) {
-	case "am", "pm", "oclock", "o'clock", "on", "today", "tomorrow", "tonight", "hoy", "manana":
+	case "on":
+		// "at 3 on Tuesday"; "92 on the home monitor" is a reading.
+		return !sc.takenWhen(k + 1)
+	case "am", "pm", "oclock", "o'clock", "today", "tomorrow", "tonight", "hoy", "manana":
 		return true
 	}
 	if sc.flags(k+1)&fWeekday != 0 {
