@@ -67,7 +67,7 @@ func (sc *scanner) clinical() {
 			if !sc.aboutBody(s, e) {
 				continue
 			}
-		} else if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) {
+		} else if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) && !sc.levelHad(m.ts) {
 			// "Where do I park for my MRI?" names a visit, "no sugar,
 			// thanks" a thing: neither is a finding.
 			continue
@@ -100,6 +100,29 @@ func (sc *scanner) clinical() {
 	if sc.stmtAny&sConditional != 0 {
 		sc.genericAdvice()
 	}
+}
+
+// levelHad reports a test's word that a person has at a level: "I have
+// low iron", "he has high sugar", "mi hija tiene baja la hemoglobina" is
+// the Spanish reader's. The level and the having are the finding.
+func (sc *scanner) levelHad(k int) bool {
+	switch string(sc.word(k - 1)) {
+	case "high", "low", "raised", "elevated", "very":
+	default:
+		return false
+	}
+	h := k - 2
+	if sc.is(h, "very") || sc.is(h, "really") {
+		h--
+	}
+	if !haveWord(sc.word(h)) {
+		return false
+	}
+	if w := sc.word(h); string(w) == "i've" || string(w) == "ive" || string(w) == "she's" || string(w) == "he's" {
+		return true
+	}
+	p := sc.toks[max(h-1, 0)]
+	return h > 0 && (p.flags&fPersonal != 0 && !addressee(sc.word(h-1)) || p.ent.cue == cueRelation)
 }
 
 // clinContent reports a token that carries part of a clinical statement
@@ -521,6 +544,8 @@ func (sc *scanner) headNounSpan(h int) (int, int) {
 	}
 	if (sc.is(h+1, "de") || sc.is(h+1, "del")) && h+2 < len(sc.toks) && sc.kind(h+2) == tkWord && !sc.toks[h+2].claimed && sc.toks[h+2].flags&fStop == 0 {
 		e = h + 2
+	} else if w := sc.word(h + 1); len(w) > 3 && w[0] == 'd' && w[1] == '\'' && !sc.toks[h+1].claimed {
+		e = h + 1 // "maladie d'Alzheimer"
 	}
 	return s, e
 }
