@@ -586,6 +586,14 @@ func buildLexicon() (*lexicon, error) {
 		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition })
 	}
 
+	// A smear is a test only with its result ("smear came back
+	// abnormal"); medicines named by what they do ("my blood thinner").
+	lx.addTerm("smear", func(e *lexEntry) { e.flags |= fClin | fNeedsFinding; e.clin = SpanLab })
+	for _, t := range []string{"blood thinner", "blood thinners", "sleeping pills", "sleeping pill", "sleeping tablets",
+		"blood pressure pills", "blood pressure tablets", "blood pressure meds", "thyroid pills", "thyroid tablets"} {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanMedication })
+	}
+
 	// Specialty visits that reveal a condition, and pregnancy stages.
 	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",
 		"hematology-oncology", "cancer center", "cancer clinic", "hiv clinic", "aids clinic", "hiv specialist",
@@ -593,7 +601,7 @@ func buildLexicon() (*lexicon, error) {
 		"detox", "rehab", "psychiatry", "psychiatrist", "psiquiatra", "psiquiatria", "mental health clinic",
 		"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "radiation therapy",
 		"radioterapia", "infectious disease", "infectologo", "infectologia", "fertility clinic", "ivf",
-		"std clinic", "sti clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
+		"std clinic", "sti clinic", "gender clinic", "gender identity clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
 		"behavioral health", "mental health", "salud mental", "psych", "psych appointment", "psych ward",
 		"sexual health clinic", "infusion center", "infusion", "hospice", "palliative care", "hematology",
 		"hematologist", "radiation oncology", "opioid treatment", "substance use", "substance abuse",

@@ -24,6 +24,9 @@ func (sc *scanner) clinical() {
 	}
 	sc.procedures() // "after her mastectomy", "dad has radiation"
 	sc.pregnancyWeeks()
+	if sc.stmtAny&sPregnancy != 0 {
+		sc.labourStatements() // "my water broke", "due in March"
+	}
 	sc.typedToDodge()
 	lorem := -1
 	for _, m := range sc.marks {
@@ -818,6 +821,17 @@ func symptomWord(w []byte) bool {
 	return false
 }
 
+// everydayPart reports a body part whose word is also an everyday one
+// ("call me back", "head office"): it needs its owner.
+func everydayPart(w []byte) bool {
+	switch string(w) {
+	case "back", "side", "hand", "hands", "face", "head", "mouth", "voice", "balance", "sleep", "mood", "blood", "heart",
+		"arm", "arms", "leg", "legs", "foot", "feet", "eye", "eyes", "ear", "ears", "nose", "skin", "hair", "nails", "body":
+		return true
+	}
+	return false
+}
+
 // possessive reports a word that makes a body part the writer's or a
 // relative's: "my", "his", "her", "mi", "su".
 func possessive(w []byte) bool {
@@ -849,12 +863,17 @@ func (sc *scanner) bodyComplaints() {
 		// "my back", "mi espalda", "my son's knee", "Luis's ankle", and
 		// Spanish's article after having: "tengo el brazo dormido", "tiene
 		// la rodilla hinchada".
-		if i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) && !sc.hadArticle(i) &&
-			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0)) {
+		// Chat drops the owner at the start of a clause: "chest feels
+		// tight when I run", "throat is killing me". Only a part that is
+		// no everyday word, and a linking verb after it, count there.
+		dropped := i == b-1 && (i < 0 || sc.statementBreak(i) || sc.isP(i, ',') || sc.lineBreakBefore(b)) &&
+			b+1 < len(T) && linkingVerb(sc.txt(b+1)) && !everydayPart(sc.txt(b))
+		if !dropped && (i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) && !sc.hadArticle(i) &&
+			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0))) {
 			continue
 		}
 		// "me duele la espalda": the feeling comes first in Spanish.
-		if sc.is(i, "me") || sc.is(i, "le") {
+		if !dropped && (sc.is(i, "me") || sc.is(i, "le")) {
 			continue
 		}
 		found := false

@@ -417,6 +417,9 @@ func (sc *scanner) sensClauseOpen(s, e int) (int, bool) {
 		}
 		switch string(sc.word(j)) {
 		case "just", "still", "also", "finally", "now", "recently", "lately", "again", "basically", "honestly", "ya", "otra",
+			// The verb the dropped "I" would have led: "had unprotected
+			// sex", "got drunk".
+			"had", "got",
 			"vez", "todavia", "apenas", "and", "y", "heavy", "really", "so", "pretty", "ok", "okay", "well", "anyway", "btw",
 			"um", "bueno", "pues":
 			a = j
