@@ -1073,13 +1073,11 @@ func (sc *scanner) genericMention(m mark) bool {
 	if m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
 		return false
 	}
-	switch string(sc.word(m.te)) {
-	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
-		"shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
-		"immunization", "immunizations", "policy", "threshold", "questionnaire", "section",
-		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
-		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe":
-	default:
+	n := m.te
+	if serviceKind(sc.word(n)) && n+1 < len(sc.toks) && genericNoun(sc.word(n+1)) {
+		n++ // "diabetes education class", "mental health support group"
+	}
+	if !genericNoun(sc.word(n)) {
 		return false
 	}
 	if sc.is(m.te, "level") || sc.is(m.te, "score") || sc.is(m.te, "scores") {
@@ -1090,13 +1088,51 @@ func (sc *scanner) genericMention(m mark) bool {
 			}
 		}
 	}
-	asking := sc.askingForShot(m.te)
+	asking := sc.askingForShot(n)
 	for i := range sc.toks {
+		// "our office is collecting for the cancer charity run": the
+		// clinic or a group speaks as "we"; a relative still counts.
+		if sc.is(i, "our") || sc.is(i, "we") || sc.is(i, "us") {
+			continue
+		}
+		if sc.is(i, "you") && !(sc.is(i-1, "do") || sc.is(i-1, "does") || sc.is(i-1, "can") || sc.is(i-1, "could") ||
+			sc.is(i-1, "will") || sc.is(i-1, "would") || sc.is(i-1, "are") || sc.is(i-1, "thank")) {
+			return false // "the diabetes team wants to see you": said to a patient
+		}
 		if sc.toks[i].flags&fPersonal != 0 && !asking || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
 			return false
 		}
 	}
 	return true
+}
+
+// genericNoun reports a noun of forms, products, services or places that
+// a symptom or condition only names the kind of: "pain scale", "flu
+// shots", "mental health team", "diabetes month", "cancer charity run".
+func genericNoun(w []byte) bool {
+	switch string(w) {
+	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
+		"shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
+		"immunization", "immunizations", "policy", "threshold", "questionnaire", "section",
+		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
+		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe",
+		"team", "teams", "floor", "ward", "wing", "leaflet", "leaflets", "newsletter", "month", "week", "queue", "line",
+		"charity", "fundraiser", "drive", "walk", "run", "campaign", "poster", "posters", "flyer", "flyers", "staff",
+		"nurses", "course", "courses", "workshop", "talk", "talks", "event", "events", "fair", "group", "groups":
+		return true
+	}
+	return false
+}
+
+// serviceKind reports a noun that names a kind of service between a
+// condition and the service's noun: "diabetes education class".
+func serviceKind(w []byte) bool {
+	switch string(w) {
+	case "education", "awareness", "support", "prevention", "screening", "research", "information", "info", "clinic",
+		"charity", "care", "nurse", "team":
+		return true
+	}
+	return false
 }
 
 // shotBefore reports a vaccine noun just before a condition, joined by
@@ -1210,7 +1246,12 @@ func indefiniteArticle(w []byte) bool {
 func (sc *scanner) askingForShot(noun int) bool {
 	switch string(sc.word(noun)) {
 	case "shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
-		"immunization", "immunizations", "vacuna", "vacunas":
+		"immunization", "immunizations", "vacuna", "vacunas",
+		// Or for the clinic's papers and classes: "how do I sign up for
+		// the newsletter about diabetes month", "where can I find the
+		// menopause clinic leaflet".
+		"leaflet", "leaflets", "newsletter", "month", "class", "classes", "course", "workshop", "pamphlet", "brochure",
+		"handout", "poster", "flyer", "talk", "event":
 	default:
 		return false
 	}

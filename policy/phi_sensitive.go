@@ -805,6 +805,9 @@ func (sc *scanner) serviceMention(m mark) bool {
 			sc.isP(k, '?') || sc.txt(k)[0] == 0xc2 {
 			owned = true
 		}
+		if k == 0 && (sc.is(k, "do") || sc.is(k, "does") || sc.is(k, "can") || sc.is(k, "is") || sc.is(k, "are")) {
+			owned = true // a question typed without its mark: "do you offer HIV testing on weekends"
+		}
 		switch string(w) {
 		case "department", "departamento", "services", "servicios", "hours", "horario",
 			"newsletter", "workshop", "workshops", "taller", "talleres", "awareness", "aceptan", "ofrecen", "atienden":
