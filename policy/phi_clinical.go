@@ -22,7 +22,9 @@ func (sc *scanner) clinical() {
 		// appointment", "referred to wound care", "I have speech therapy".
 		sc.qualifiedCare()
 	}
-	sc.procedures() // "after her mastectomy", "dad has radiation"
+	if sc.flagsAny&fPersonal != 0 || sc.stmtAny&(sHave|sVisitCue) != 0 {
+		sc.procedures() // "after her mastectomy", "dad has radiation"
+	}
 	sc.pregnancyWeeks()
 	if sc.stmtAny&sPregnancy != 0 {
 		sc.labourStatements() // "my water broke", "due in March"

@@ -20,6 +20,13 @@ func procedureWord(w []byte) bool {
 	if n < 8 {
 		return false
 	}
+	// Most words end otherwise: test the last two letters before any
+	// comparison ("-my", "-py", "-ty", "-ia", "-ie", "-ies", "radiation").
+	switch string(w[n-2:]) {
+	case "my", "py", "ty", "ia", "ie", "es", "on":
+	default:
+		return false
+	}
 	switch string(w) {
 	case "radiation", "radiotherapy", "radiotherapie", "radioterapia", "brachytherapy", "immunotherapy", "inmunoterapia":
 		return true

@@ -6,6 +6,10 @@ package policy
 // (the writer's or a relative's "is", "I'm", a baby), so "the box is 5
 // kg" and "is the limit 20 kg?" stay readable.
 
+// weightUnitWords are the units of body weight after a number; the
+// lexicon's index files them as the reader's trigger (trigWeightUnit).
+var weightUnitWords = []string{"kg", "kgs", "kilos", "kilo", "kilograms", "lbs", "lb", "pounds", "stone", "quilos", "libras"}
+
 // weightUnit reports a unit of body weight after a number.
 func weightUnit(w []byte) bool {
 	switch string(w) {
@@ -17,8 +21,8 @@ func weightUnit(w []byte) bool {
 
 // weightStatements finds the weights and masks them with their person.
 func (sc *scanner) weightStatements() {
-	if !sc.numbersAny {
-		return
+	if sc.trigAny&trigWeightUnit == 0 && sc.kinds&(1<<tkAlnum) == 0 {
+		return // no unit of weight, as a word or written onto its number ("52kg")
 	}
 	T := sc.toks
 	for k := range T {
