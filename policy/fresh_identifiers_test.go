@@ -62,6 +62,13 @@ func loadFreshIdentifiers(tb testing.TB, path string) []freshItem {
 // freshCovered reports whether identifier spans cover at least 80% of the
 // letters and digits of text[g.Start:g.End].
 func freshCovered(text string, g corpusSpan, spans []Span) bool {
+	return freshCoveredBy(text, g, spans, false)
+}
+
+// freshCoveredBy reports whether spans of the wanted kind (clinical
+// content, or identifiers) cover at least 80% of the letters and digits of
+// text[g.Start:g.End].
+func freshCoveredBy(text string, g corpusSpan, spans []Span, clinical bool) bool {
 	total, hit := 0, 0
 	for i, r := range text[g.Start:g.End] {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -70,7 +77,7 @@ func freshCovered(text string, g corpusSpan, spans []Span) bool {
 		total++
 		at := g.Start + i
 		for _, s := range spans {
-			if !s.Type.IsClinical() && s.Start <= at && at < s.End {
+			if s.Type.IsClinical() == clinical && s.Start <= at && at < s.End {
 				hit++
 				break
 			}

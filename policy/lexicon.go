@@ -495,7 +495,7 @@ func buildLexicon() (*lexicon, error) {
 		"lab work", "labwork", "lab test", "swab", "pathology", "cat scan", "endoscopy", "stress test", "sleep study",
 		"mammo", "hurt", "painful", "dexa scan", "bone density", "bone density scan", "mri scan", "sore", "stiff", "numb", "confused", "shaky", "shaking", "discharge", "sweats", "ache", "aches",
 		"disease", "disorder", "syndrome", "deficiency", "insufficiency", "enfermedad", "sindrome", "trastorno",
-		"spirometry", "eeg", "emg", "nerve conduction study", "holter monitor", "cardiac cath", "angiogram", "egd",
+		"maladie", "doenca", "spirometry", "eeg", "emg", "nerve conduction study", "holter monitor", "cardiac cath", "angiogram", "egd",
 		"hida scan", "bone scan", "thyroid ultrasound", "renal ultrasound", "pelvic ultrasound", "transvaginal ultrasound",
 		"nt scan", "anatomy scan", "nipt", "amniocentesis", "blood culture", "drug screen", "drug test", "tox screen",
 		"tb skin test", "tb test", "peak flow", "ammonia", "chloride", "phosphorus", "titers")
@@ -575,9 +575,24 @@ func buildLexicon() (*lexicon, error) {
 		"care", "pediatrics", "cardiology", "oncology", "orthopedics", "dental", "dentistry", "vision",
 		"hospice", "rehab", "rehabilitation", "therapy", "garage", "lot", "entrance", "tower", "heights",
 		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo")
-	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
+	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection", "maladie", "doenca",
 		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
 		"alergias", "intolerance", "intolerancia")
+
+	// The French and Portuguese head nouns of a named disease ("la
+	// maladie de Crohn", "doença de Chagas"), and everyday one-word
+	// names the misspelling look-up should not grow from.
+	for _, t := range []string{"maladie", "doenca", "stye", "verruca", "threadworms", "threadworm", "pinworms"} {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition })
+	}
+
+	// A smear is a test only with its result ("smear came back
+	// abnormal"); medicines named by what they do ("my blood thinner").
+	lx.addTerm("smear", func(e *lexEntry) { e.flags |= fClin | fNeedsFinding; e.clin = SpanLab })
+	for _, t := range []string{"blood thinner", "blood thinners", "sleeping pills", "sleeping pill", "sleeping tablets",
+		"blood pressure pills", "blood pressure tablets", "blood pressure meds", "thyroid pills", "thyroid tablets"} {
+		lx.addTerm(t, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanMedication })
+	}
 
 	// Specialty visits that reveal a condition, and pregnancy stages.
 	for _, t := range []string{"oncology", "oncologist", "oncologia", "oncologo", "oncologa",
@@ -586,7 +601,7 @@ func buildLexicon() (*lexicon, error) {
 		"detox", "rehab", "psychiatry", "psychiatrist", "psiquiatra", "psiquiatria", "mental health clinic",
 		"dialysis", "dialisis", "chemo", "chemotherapy", "quimio", "quimioterapia", "radiation therapy",
 		"radioterapia", "infectious disease", "infectologo", "infectologia", "fertility clinic", "ivf",
-		"std clinic", "sti clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
+		"std clinic", "sti clinic", "gender clinic", "gender identity clinic", "transplant clinic", "memory clinic", "pain clinic", "wound clinic",
 		"behavioral health", "mental health", "salud mental", "psych", "psych appointment", "psych ward",
 		"sexual health clinic", "infusion center", "infusion", "hospice", "palliative care", "hematology",
 		"hematologist", "radiation oncology", "opioid treatment", "substance use", "substance abuse",

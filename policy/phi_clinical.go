@@ -22,7 +22,13 @@ func (sc *scanner) clinical() {
 		// appointment", "referred to wound care", "I have speech therapy".
 		sc.qualifiedCare()
 	}
+	if sc.flagsAny&fPersonal != 0 || sc.stmtAny&(sHave|sVisitCue) != 0 {
+		sc.procedures() // "after her mastectomy", "dad has radiation"
+	}
 	sc.pregnancyWeeks()
+	if sc.stmtAny&sPregnancy != 0 {
+		sc.labourStatements() // "my water broke", "due in March"
+	}
 	sc.typedToDodge()
 	lorem := -1
 	for _, m := range sc.marks {
@@ -66,7 +72,7 @@ func (sc *scanner) clinical() {
 			if !sc.aboutBody(s, e) {
 				continue
 			}
-		} else if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) {
+		} else if m.e.flags&fNeedsFinding != 0 && !grown && (m.e.flags&fHeadNoun != 0 || !sc.imagingFinding(m)) && !sc.levelHad(m.ts) {
 			// "Where do I park for my MRI?" names a visit, "no sugar,
 			// thanks" a thing: neither is a finding.
 			continue
@@ -81,6 +87,7 @@ func (sc *scanner) clinical() {
 	sc.lostFunctions()
 	sc.breathingDevices()
 	sc.vitalReadings()
+	sc.weightStatements()
 	sc.healthPredicates()
 	sc.organProblems()
 	sc.conditionStates()
@@ -98,6 +105,29 @@ func (sc *scanner) clinical() {
 	if sc.stmtAny&sConditional != 0 {
 		sc.genericAdvice()
 	}
+}
+
+// levelHad reports a test's word that a person has at a level: "I have
+// low iron", "he has high sugar", "mi hija tiene baja la hemoglobina" is
+// the Spanish reader's. The level and the having are the finding.
+func (sc *scanner) levelHad(k int) bool {
+	switch string(sc.word(k - 1)) {
+	case "high", "low", "raised", "elevated", "very":
+	default:
+		return false
+	}
+	h := k - 2
+	if sc.is(h, "very") || sc.is(h, "really") {
+		h--
+	}
+	if !haveWord(sc.word(h)) {
+		return false
+	}
+	if w := sc.word(h); string(w) == "i've" || string(w) == "ive" || string(w) == "she's" || string(w) == "he's" {
+		return true
+	}
+	p := sc.toks[max(h-1, 0)]
+	return h > 0 && (p.flags&fPersonal != 0 && !addressee(sc.word(h-1)) || p.ent.cue == cueRelation)
 }
 
 // clinContent reports a token that carries part of a clinical statement
@@ -282,7 +312,10 @@ func (sc *scanner) clockTime(k int) bool {
 	}
 	nx := sc.word(k + 1)
 	switch string(nx) {
-	case "am", "pm", "oclock", "o'clock", "on", "today", "tomorrow", "tonight", "hoy", "manana":
+	case "on":
+		// "at 3 on Tuesday"; "92 on the home monitor" is a reading.
+		return !sc.takenWhen(k + 1)
+	case "am", "pm", "oclock", "o'clock", "today", "tomorrow", "tonight", "hoy", "manana":
 		return true
 	}
 	if sc.flags(k+1)&fWeekday != 0 {
@@ -516,6 +549,8 @@ func (sc *scanner) headNounSpan(h int) (int, int) {
 	}
 	if (sc.is(h+1, "de") || sc.is(h+1, "del")) && h+2 < len(sc.toks) && sc.kind(h+2) == tkWord && !sc.toks[h+2].claimed && sc.toks[h+2].flags&fStop == 0 {
 		e = h + 2
+	} else if w := sc.word(h + 1); len(w) > 3 && w[0] == 'd' && w[1] == '\'' && !sc.toks[h+1].claimed {
+		e = h + 1 // "maladie d'Alzheimer"
 	}
 	return s, e
 }
@@ -788,6 +823,17 @@ func symptomWord(w []byte) bool {
 	return false
 }
 
+// everydayPart reports a body part whose word is also an everyday one
+// ("call me back", "head office"): it needs its owner.
+func everydayPart(w []byte) bool {
+	switch string(w) {
+	case "back", "side", "hand", "hands", "face", "head", "mouth", "voice", "balance", "sleep", "mood", "blood", "heart",
+		"arm", "arms", "leg", "legs", "foot", "feet", "eye", "eyes", "ear", "ears", "nose", "skin", "hair", "nails", "body":
+		return true
+	}
+	return false
+}
+
 // possessive reports a word that makes a body part the writer's or a
 // relative's: "my", "his", "her", "mi", "su".
 func possessive(w []byte) bool {
@@ -819,12 +865,17 @@ func (sc *scanner) bodyComplaints() {
 		// "my back", "mi espalda", "my son's knee", "Luis's ankle", and
 		// Spanish's article after having: "tengo el brazo dormido", "tiene
 		// la rodilla hinchada".
-		if i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) && !sc.hadArticle(i) &&
-			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0)) {
+		// Chat drops the owner at the start of a clause: "chest feels
+		// tight when I run", "throat is killing me". Only a part that is
+		// no everyday word, and a linking verb after it, count there.
+		dropped := i == b-1 && (i < 0 || sc.statementBreak(i) || sc.isP(i, ',') || sc.lineBreakBefore(b)) &&
+			b+1 < len(T) && linkingVerb(sc.txt(b+1)) && !everydayPart(sc.txt(b))
+		if !dropped && (i < 0 || T[i].kind != tkWord || !possessive(sc.txt(i)) && !sc.hadArticle(i) &&
+			!(bytesHasPossessive(sc.txt(i)) && (T[i].ent.cue == cueRelation || T[i].flags&(fFirst|fSurname) != 0))) {
 			continue
 		}
 		// "me duele la espalda": the feeling comes first in Spanish.
-		if sc.is(i, "me") || sc.is(i, "le") {
+		if !dropped && (sc.is(i, "me") || sc.is(i, "le")) {
 			continue
 		}
 		found := false
@@ -1024,13 +1075,11 @@ func (sc *scanner) genericMention(m mark) bool {
 	if m.te >= len(sc.toks) || sc.kind(m.te) != tkWord {
 		return false
 	}
-	switch string(sc.word(m.te)) {
-	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
-		"shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
-		"immunization", "immunizations", "policy", "threshold", "questionnaire", "section",
-		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
-		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe":
-	default:
+	n := m.te
+	if serviceKind(sc.word(n)) && n+1 < len(sc.toks) && genericNoun(sc.word(n+1)) {
+		n++ // "diabetes education class", "mental health support group"
+	}
+	if !genericNoun(sc.word(n)) {
 		return false
 	}
 	if sc.is(m.te, "level") || sc.is(m.te, "score") || sc.is(m.te, "scores") {
@@ -1041,13 +1090,51 @@ func (sc *scanner) genericMention(m mark) bool {
 			}
 		}
 	}
-	asking := sc.askingForShot(m.te)
+	asking := sc.askingForShot(n)
 	for i := range sc.toks {
+		// "our office is collecting for the cancer charity run": the
+		// clinic or a group speaks as "we"; a relative still counts.
+		if sc.is(i, "our") || sc.is(i, "we") || sc.is(i, "us") {
+			continue
+		}
+		if sc.is(i, "you") && !(sc.is(i-1, "do") || sc.is(i-1, "does") || sc.is(i-1, "can") || sc.is(i-1, "could") ||
+			sc.is(i-1, "will") || sc.is(i-1, "would") || sc.is(i-1, "are") || sc.is(i-1, "thank")) {
+			return false // "the diabetes team wants to see you": said to a patient
+		}
 		if sc.toks[i].flags&fPersonal != 0 && !asking || sc.toks[i].ent.cue == cueRelation || possessive(sc.txt(i)) && !sc.is(i, "your") {
 			return false
 		}
 	}
 	return true
+}
+
+// genericNoun reports a noun of forms, products, services or places that
+// a symptom or condition only names the kind of: "pain scale", "flu
+// shots", "mental health team", "diabetes month", "cancer charity run".
+func genericNoun(w []byte) bool {
+	switch string(w) {
+	case "scale", "scales", "level", "score", "scores", "chart", "form", "forms", "medicine", "medicines", "aisle",
+		"shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
+		"immunization", "immunizations", "policy", "threshold", "questionnaire", "section",
+		"handout", "class", "classes", "pamphlet", "brochure", "kit", "kits", "season", "guidelines", "protocol",
+		"escala", "vacuna", "vacunas", "formulario", "temporada", "jarabe",
+		"team", "teams", "floor", "ward", "wing", "leaflet", "leaflets", "newsletter", "month", "week", "queue", "line",
+		"charity", "fundraiser", "drive", "walk", "run", "campaign", "poster", "posters", "flyer", "flyers", "staff",
+		"nurses", "course", "courses", "workshop", "talk", "talks", "event", "events", "fair", "group", "groups":
+		return true
+	}
+	return false
+}
+
+// serviceKind reports a noun that names a kind of service between a
+// condition and the service's noun: "diabetes education class".
+func serviceKind(w []byte) bool {
+	switch string(w) {
+	case "education", "awareness", "support", "prevention", "screening", "research", "information", "info", "clinic",
+		"charity", "care", "nurse", "team":
+		return true
+	}
+	return false
 }
 
 // shotBefore reports a vaccine noun just before a condition, joined by
@@ -1161,7 +1248,12 @@ func indefiniteArticle(w []byte) bool {
 func (sc *scanner) askingForShot(noun int) bool {
 	switch string(sc.word(noun)) {
 	case "shot", "shots", "vaccine", "vaccines", "booster", "boosters", "jab", "jabs", "vaccination", "vaccinations",
-		"immunization", "immunizations", "vacuna", "vacunas":
+		"immunization", "immunizations", "vacuna", "vacunas",
+		// Or for the clinic's papers and classes: "how do I sign up for
+		// the newsletter about diabetes month", "where can I find the
+		// menopause clinic leaflet".
+		"leaflet", "leaflets", "newsletter", "month", "class", "classes", "course", "workshop", "pamphlet", "brochure",
+		"handout", "poster", "flyer", "talk", "event":
 	default:
 		return false
 	}

@@ -194,7 +194,7 @@ const (
 	sPartState                                    // "mal", "mala": a part unwell
 	sConditional                                  // "if", "si": advice given to anyone
 	sVisitCue                                     // "cita", "referred", "estoy": a visit to a specialty
-	sPregnancy                                    // "weeks", "expecting", "due": a pregnancy's stage
+	sPregnancy                                    // "weeks", "expecting", "due", "waters": a pregnancy's stage or labour
 )
 
 // spokenWordLists are the words of those classes.
@@ -211,7 +211,7 @@ var spokenWordLists = []struct {
 	{sConditional, []string{"if", "si", "unless", "whenever"}},
 	{sVisitCue, append(append(append([]string{}, visitCueWords...), staffNouns...), visitNouns...)},
 	{sPregnancy, []string{"weeks", "wks", "wk", "months", "mos", "meses", "semanas", "semana", "expecting", "esperando",
-		"due", "measuring"}},
+		"due", "measuring", "water", "waters", "moving", "movements", "kicking", "kicks"}},
 }
 
 // clitic reports a Spanish dative pronoun that makes a body part

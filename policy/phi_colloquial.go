@@ -14,7 +14,7 @@ package policy
 // colloquialShape reads the shape opened at token k. It sets the
 // statement's first and last token and its type, and reports a match.
 func (sc *scanner) colloquialShape(k int, s, e *int, typ *SpanType) bool {
-	if sc.mindShape(k, s, e, typ) {
+	if sc.mindShape(k, s, e, typ) || sc.englishMindShape(k, s, e) {
 		return true
 	}
 	w := sc.word(k)

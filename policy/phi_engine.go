@@ -346,6 +346,15 @@ func (sc *scanner) lookup() {
 					}
 				}
 			}
+			if !ok && len(w) > 4 && w[1] == '\'' && (w[0] == 'l' || w[0] == 'd') {
+				// French elides the article into the word: "de
+				// l'hypertension", "maladie d'Alzheimer". Only a clinical
+				// term is read through it; names keep their own road.
+				if ce, found := lx.get(w[2:]); found && ce.flags&fClin != 0 && ce.nTok <= 1 {
+					own, ok = ce, true
+					e = &own
+				}
+			}
 			if !ok && T[i].kind == tkWord && len(w) >= 3 {
 				// A word no list knows may still be a name the population
 				// tables hold ("okafor", "xiomara").

@@ -155,6 +155,10 @@ func sensitiveWords() map[string]uint16 {
 	// Spanish mental-health states told by their shape
 	// (phi_clinical_mind.go).
 	add(snShape, mindShapeWords...)
+	// English mental-health and recovery shapes (phi_clinical_mind_en.go).
+	add(snShape, englishMindWords...)
+	// Sexual-health conditions patients name by their short forms.
+	add(snTerm, "bpd", "bv", "vaginosis", "trichomonas", "hormones")
 	// Chat drops the g: "been drinkin again", "he's usin".
 	add(snUse, "drinkin", "usin", "smokin", "vapin", "snortin", "shootin", "poppin")
 	add(snUse, "mete", "meten", "metes", "metia", "metio", "mixes", "mixing")
@@ -413,6 +417,9 @@ func (sc *scanner) sensClauseOpen(s, e int) (int, bool) {
 		}
 		switch string(sc.word(j)) {
 		case "just", "still", "also", "finally", "now", "recently", "lately", "again", "basically", "honestly", "ya", "otra",
+			// The verb the dropped "I" would have led: "had unprotected
+			// sex", "got drunk".
+			"had", "got",
 			"vez", "todavia", "apenas", "and", "y", "heavy", "really", "so", "pretty", "ok", "okay", "well", "anyway", "btw",
 			"um", "bueno", "pues":
 			a = j
@@ -797,6 +804,9 @@ func (sc *scanner) serviceMention(m mark) bool {
 		if sc.is(k, "our") || sc.is(k, "nuestro") || sc.is(k, "nuestra") || sc.is(k, "nuestros") || sc.is(k, "nuestras") ||
 			sc.isP(k, '?') || sc.txt(k)[0] == 0xc2 {
 			owned = true
+		}
+		if k == 0 && (sc.is(k, "do") || sc.is(k, "does") || sc.is(k, "can") || sc.is(k, "is") || sc.is(k, "are")) {
+			owned = true // a question typed without its mark: "do you offer HIV testing on weekends"
 		}
 		switch string(w) {
 		case "department", "departamento", "services", "servicios", "hours", "horario",

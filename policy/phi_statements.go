@@ -191,7 +191,10 @@ func readingLink(w []byte) bool {
 		"back", "up", "down", "to", "at", "of", "like", "around", "about", "over", "still", "only", "just",
 		"high", "low", "higher", "lower", "checked", "check", "today", "this", "morning", "last", "night",
 		"me", "le", "salio", "dio", "esta", "estaba", "es", "fue", "de", "en", "como", "alta", "baja",
-		"arterial", "heart", "blood", "my", "his", "her", "mi", "su", "it's", "its", "it", "keeps", "staying", "stays":
+		"arterial", "heart", "blood", "my", "his", "her", "mi", "su", "it's", "its", "it", "keeps", "staying", "stays",
+		// "high again", and the French and Portuguese links: "ma tension
+		// est à 16", "pressão tá 15 por 9".
+		"again", "a", "est", "ta", "ficou", "deu":
 		return true
 	}
 	return false
@@ -210,10 +213,10 @@ func (sc *scanner) readingAt(k int) (int, bool) {
 	switch {
 	case sc.isP(k+1, '/') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
 		e = k + 2
-	case (sc.is(k+1, "over") || sc.is(k+1, "sobre")) && (sc.kind(k+2) == tkNum || decadeReading(sc.word(k+2))):
+	case (sc.is(k+1, "over") || sc.is(k+1, "sobre") || sc.is(k+1, "por") || sc.is(k+1, "x")) && (sc.kind(k+2) == tkNum || decadeReading(sc.word(k+2))):
 		e = k + 2
-	case sc.isP(k+1, '.') && sc.attached(k+1) && sc.kind(k+2) == tkNum && sc.attached(k+2):
-		e = k + 2
+	case sc.isP(k+1, '.') && sc.attached(k+1) && (sc.kind(k+2) == tkNum || sc.kind(k+2) == tkAlnum && readingUnitSuffix(sc.word(k+2))) && sc.attached(k+2):
+		e = k + 2 // "38.9", "3.2kg"
 	}
 	switch {
 	case sc.isP(e+1, '%') || sc.isP(e+1, '°'):
@@ -276,7 +279,7 @@ func (sc *scanner) vitalReadings() {
 		s := v
 		for k := v - 1; k >= 0 && k >= v-3; k-- {
 			w := sc.txt(k)
-			if possessive(w) || bytesHasPossessive(w) {
+			if possessive(w) || bytesHasPossessive(w) || romancePossessive(w) {
 				owned, s = true, k
 				break
 			}
@@ -292,7 +295,7 @@ func (sc *scanner) vitalReadings() {
 				continue // "running high, like 160 over 100"
 			}
 			if e, ok := sc.readingAt(k); ok {
-				if owned || told || sc.takenWhen(e+1) {
+				if owned || told || sc.takenWhen(e+1) || sc.readingQuestioned(e+1) {
 					sc.addTok(s, e, SpanLab, 0.75, prioClinical)
 				}
 				break
@@ -305,7 +308,7 @@ func (sc *scanner) vitalReadings() {
 			if T[k].kind != tkWord || !readingLink(w) && !vitalWord(w) {
 				break
 			}
-			if T[k].flags&(fResultWord|fPersonal) != 0 || sc.is(k, "running") || sc.is(k, "salio") || sc.is(k, "went") {
+			if T[k].flags&(fResultWord|fPersonal) != 0 || sc.is(k, "running") || sc.is(k, "salio") || sc.is(k, "went") || levelTold(w) {
 				told = true
 			}
 		}
@@ -331,8 +334,83 @@ func (sc *scanner) takenWhen(k int) bool {
 		return true
 	case "at":
 		return sc.is(k+1, "home") || sc.is(k+1, "the") && sc.is(k+2, "pharmacy")
+	case "now", "ahora", "agora", "maintenant", "fasting":
+		// "pressão 18 por 10 agora", "sugar 140 fasting".
+		return true
+	case "just", "right":
+		return sc.is(k+1, "now")
+	case "on":
+		// "sats 92 on the home monitor", "88% on my watch".
+		j := k + 1
+		if sc.is(j, "the") || sc.is(j, "my") || sc.is(j, "his") || sc.is(j, "her") {
+			j++
+		}
+		if sc.is(j, "home") {
+			j++
+		}
+		return measuringDevice(sc.word(j))
+	case "a":
+		return sc.is(k+1, "jeun") // "glycémie à 2,5 à jeun"
+	case "em":
+		return sc.is(k+1, "jejum")
 	case "en":
 		return sc.is(k+1, "casa") || sc.is(k+1, "la") && (sc.is(k+2, "manana") || sc.is(k+2, "farmacia"))
+	}
+	return false
+}
+
+// levelTold reports a word saying where a reading stands, which only a
+// measurement of someone does: "pressure is high again 160/98"; a
+// target is "below" or "under" a value.
+func levelTold(w []byte) bool {
+	switch string(w) {
+	case "high", "low", "higher", "lower", "alta", "baja", "again", "still":
+		return true
+	}
+	return false
+}
+
+// measuringDevice reports a thing a reading is taken on at home.
+func measuringDevice(w []byte) bool {
+	switch string(w) {
+	case "monitor", "machine", "meter", "cuff", "watch", "app", "oximeter", "thermometer", "scale", "scales", "glucometer":
+		return true
+	}
+	return false
+}
+
+// romancePossessive reports a French or Portuguese possessive before a
+// vital sign: "ma tension", "minha pressão", "sua glicemia".
+func romancePossessive(w []byte) bool {
+	switch string(w) {
+	case "ma", "mon", "sa", "son", "minha", "meu", "sua", "seu":
+		return true
+	}
+	return false
+}
+
+// readingQuestioned reports a reading followed, in its sentence, by a
+// question about it or by the person it was taken on: "bp 165/100, is
+// that too high?", "bmi 38 - do i qualify", "sats 92 should i go in".
+// A target the clinic writes asks nothing of the writer.
+func (sc *scanner) readingQuestioned(k int) bool {
+	for j := k; j < len(sc.toks) && j <= k+8; j++ {
+		if sc.lineBreakBefore(j) || sc.isP(j, '.') || sc.isP(j, '!') || sc.isP(j, ';') {
+			return false
+		}
+		if sc.kind(j) != tkWord {
+			continue
+		}
+		switch string(sc.word(j)) {
+		case "i", "i'm", "im", "i've", "me", "my", "should", "normal", "worried", "scared", "dizzy", "okay", "ok":
+			return true
+		case "is", "does":
+			if sc.is(j+1, "that") || sc.is(j+1, "this") || sc.is(j+1, "it") {
+				return true
+			}
+		case "you", "your":
+			return false // "bp 130/80 is your target"
+		}
 	}
 	return false
 }
