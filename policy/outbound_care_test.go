@@ -61,7 +61,7 @@ func refusedAll(t *testing.T, drafts []string) {
 // as a condition, and the clinic's own services.
 func TestOutboundAllowsRemindersAndAdviceAboutCare(t *testing.T) {
 	texts := cross([]string{"Your {} is on Tuesday at 10.", "Reminder: your {} appointment is tomorrow at 8.",
-		"Please arrive 15 minutes before your {}."}, []string{"MRI", "mammogram", "CT scan", "ultrasound", "x-ray", "annual physical", "colonoscopy"})
+		"Please arrive 15 minutes before your {}."}, []string{"MRI", "mammogram", "CT scan", "ultrasound", "x-ray", "annual physical", "eye exam"})
 	texts = append(texts,
 		"Your appointment is confirmed for Tuesday at 10.", "Your prescription is ready for pickup.", "Your refill is ready at the pharmacy.",
 		"If your wound gets red or warm, call us right away.", "If you use your inhaler more than twice a day, call the nurse line.",
