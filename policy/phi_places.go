@@ -276,7 +276,10 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		cued := sc.addressCueBefore(i)
 		// "moro na travessa do carmo 15": after a cue, a particle that is
 		// also an English word ("do") still opens the street's name.
-		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 && !(cued && streetParticle(sc.txt(i+1))) {
+		// Without a cue too, when a floor or a postcode follows the
+		// number (streetFollowUp, checked below): "rua do ouvidor 50 sala
+		// 1101", "via di ripetta 142 00186 roma".
+		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 && !streetParticle(sc.txt(i+1)) {
 			return 0, false
 		}
 		weak = !cued
@@ -296,7 +299,7 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		// "Travessa do Carmo".
 		capName := t.kind == tkWord && t.flags&fClin == 0 && !sc.allUpperText() &&
 			(sc.upper(j) || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord && sc.upper(j+1))
-		particle := t.flags&fParticle != 0 || !weak && streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord
+		particle := t.flags&fParticle != 0 || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord
 		if t.kind == tkWord && (particle || t.flags&(fStop|fClin) == 0 || capName) {
 			if !particle {
 				words++
@@ -322,7 +325,8 @@ func (sc *scanner) addressES(i int) (int, bool) {
 			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.kind(end+2) == tkNum && sc.attached(end+2) {
 				end += 2
 			}
-			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) {
+			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) &&
+				!sc.streetFollowUp(end) {
 				return 0, false
 			}
 			return sc.unitAfter(end), true
@@ -423,8 +427,8 @@ func (sc *scanner) zips() {
 		}
 		if ok {
 			e := i
-			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && T[i+2].e-T[i+2].s == 4 {
-				e = i + 2 // ZIP+4
+			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && (T[i+2].e-T[i+2].s == 4 || T[i+2].e-T[i+2].s == 3) {
+				e = i + 2 // ZIP+4, or a Brazilian CEP ("20040-030")
 			}
 			sc.addTok(i, e, SpanZIP, 0.9, prioZIP)
 		}
@@ -570,16 +574,31 @@ func (sc *scanner) tailPart(k int) int {
 		}
 		return e
 	}
-	// A unit or floor: "apt 3b", "# 12", "piso 3", "3º izq".
-	if T[k].flags&fUnitDesignator != 0 || sc.isP(k, '#') {
+	// A side or floor word alone: "bajo", "izq", "2º andar", "r/c".
+	if T[k].kind == tkWord && sideWord(sc.word(k)) {
+		return k
+	}
+	if sc.is(k, "r") && sc.isP(k+1, '/') && sc.is(k+2, "c") && sc.attached(k+1) && sc.attached(k+2) {
+		return k + 2 // "r/c": ground floor
+	}
+	// A unit or floor: "apt 3b", "# 12", "piso 3", "3º izq", "sala 3",
+	// "bus 3", "m. 5".
+	if unit := T[k].flags&fUnitDesignator != 0; unit || sc.isP(k, '#') || T[k].kind == tkWord && buildingPartWord(sc.word(k)) {
 		v := k + 1
 		if sc.isP(v, '.') || sc.isP(v, '#') {
 			v++
 		}
-		if sc.kind(v) == tkNum || sc.kind(v) == tkAlnum || (sc.kind(v) == tkWord && T[v].e-T[v].s <= 2) {
+		if sc.kind(v) == tkNum || sc.kind(v) == tkAlnum || (sc.kind(v) == tkWord && T[v].e-T[v].s <= 2 && T[v].flags&fParticle == 0) {
 			return v
 		}
-		// "Colonia Centro", "Col. Roma Norte": a district by name.
+		if !unit {
+			return k - 1
+		}
+		// "Colonia Centro", "Col. Roma Norte", "col del valle": a
+		// district by name.
+		for streetParticle(sc.word(v)) && sc.kind(v+1) == tkWord && !T[v+1].claimed {
+			v++
+		}
 		if e := sc.tailPart(v); e >= v && sc.kind(v) == tkWord {
 			return e
 		}
@@ -673,7 +692,12 @@ func (sc *scanner) addressCueBefore(i int) bool {
 			return true
 		}
 		switch string(sc.word(k)) {
-		case "send", "mail", "ship", "deliver", "moved", "mandar", "enviar", "manden", "envien":
+		case "send", "mail", "ship", "deliver", "moved", "mandar", "enviar", "manden", "envien",
+			// The words for "address" and "I live" in the languages whose
+			// street types are also ordinary words.
+			"indirizzo", "abito", "abitiamo", "abita", "adres", "adresa", "anschrift", "wohne", "wohnen", "wohnt",
+			"woon", "wonen", "woont", "mieszkam", "mieszka", "mieszkamy", "manda", "envia", "endereco", "morada",
+			"adresse", "direccion", "habito":
 			return true
 		}
 		if sc.kind(k) == tkPunct && !sc.isP(k, ':') {

@@ -249,7 +249,7 @@ func (sc *scanner) splitStreetRuns() {
 		if a < 1 || b <= a || T[a].kind != tkNum || T[a].e-T[a].s > 4 || !T[a+1].space || sc.kind(a+1) != tkNum {
 			continue
 		}
-		if !sc.streetBefore(a) || b+1 >= len(T) || T[b+1].kind != tkWord {
+		if !sc.streetBefore(a) && !sc.lowerStreetBefore(a) || b+1 >= len(T) || T[b+1].kind != tkWord {
 			continue
 		}
 		x.e = x.s
