@@ -154,11 +154,29 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 		return 0, false
 	}
 	j, words := i+1, 0
-	found := false
+	// "12, mg road", "42, rue des martyrs": a comma after the house
+	// number, as in India, Nigeria and France.
+	if sc.isP(j, ',') && sc.kind(j+1) == tkWord {
+		j++
+	}
+	found, common := false, false
 	for j < len(sc.toks) && words <= 5 {
 		t := &sc.toks[j]
 		if t.claimed {
 			break
+		}
+		// "7 de waal dr", "12 van riebeeck ave": a particle inside the
+		// name, before another word.
+		// A common word after it names a street only right before the
+		// street's type ("de la rosa st"); otherwise the particle is read
+		// as any other word below.
+		if t.kind == tkWord && nameParticle(sc.word(j)) && sc.kind(j+1) == tkWord && words <= 4 {
+			plain := !sc.upper(j+1) && !nameParticle(sc.word(j+1)) && dictionaryWord(sc.word(j+1))
+			if !plain || sc.flags(j+2)&fStreetSuffix != 0 {
+				common = common || plain
+				j++
+				continue
+			}
 		}
 		if t.kind == tkPunct {
 			if sc.isP(j, '.') && sc.attached(j) {
@@ -168,7 +186,9 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			break
 		}
 		if t.flags&fStreetSuffix != 0 && words >= 1 {
-			found = true
+			// After a particle and a common word, "dr" is the doctor of
+			// a sentence ("at 10 de la mañana dr perez"), not a drive.
+			found = !common || !sc.is(j, "dr")
 			break
 		}
 		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
@@ -258,7 +278,55 @@ func (sc *scanner) unitAfter(end int) int {
 }
 
 // addressES reads street type, street words, number: "Av. Reforma 222".
+// Streets named after a date ("Calle 5 de Mayo 102", "Via 4 Novembre
+// 12") hold a day and a month the date reader took; after a street type
+// that is no ordinary word, the date is given back to the street, and
+// restored when no street is read after all.
 func (sc *scanner) addressES(i int) (int, bool) {
+	n := len(sc.dropped)
+	end, ok := sc.addressESRead(i)
+	if !ok {
+		for _, d := range sc.dropped[n:] {
+			sc.cands[d.c].e = d.e
+			for k := d.a; k <= d.b; k++ {
+				sc.toks[k].claimed = true
+			}
+		}
+	}
+	sc.dropped = sc.dropped[:n]
+	return end, ok
+}
+
+// dateInStreetName gives back to a street the date candidate that holds
+// token j when it names a month ("5 de Mayo", "Novembre 12"), recording it
+// in sc.dropped so addressES can restore it.
+func (sc *scanner) dateInStreetName(j int) bool {
+	T := sc.toks
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanDate || x.e <= x.s || T[j].s < x.s || T[j].s >= x.e {
+			continue
+		}
+		a, b := tokenSpan(T, x.s, x.e)
+		month := false
+		for k := a; k <= b; k++ {
+			month = month || T[k].flags&fMonth != 0
+		}
+		if !month {
+			return false
+		}
+		sc.dropped = append(sc.dropped, droppedDate{c: c, e: x.e, a: a, b: b})
+		x.e = x.s
+		for k := a; k <= b; k++ {
+			T[k].claimed = false
+		}
+		return true
+	}
+	return false
+}
+
+func (sc *scanner) addressESRead(i int) (int, bool) {
+	dropped0 := len(sc.dropped) // one date at most in a street's name
 	// "C/ Mayor 5": the Spanish abbreviation of "calle".
 	// "al. Verdi 90": the Polish abbreviation of "aleja".
 	slashC := false
@@ -291,7 +359,7 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	words := 0
 	for n := 0; n < 7 && j < len(sc.toks); n++ {
 		t := &sc.toks[j]
-		if t.claimed {
+		if t.claimed && (weak || len(sc.dropped) > dropped0 || !sc.dateInStreetName(j)) {
 			return 0, false
 		}
 		// A capitalised word, or a particle before one, is part of the
@@ -310,7 +378,7 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		if sc.isP(j, '#') || sc.isP(j, '.') || houseMarker(sc.txt(j)) ||
 			(sc.isP(j, '-') && sc.attached(j) && sc.attached(j+1) && words > 0 && sc.kind(j+1) == tkWord) || // "Rue Saint-Denis"
 			// "Via Roma, 10", "Rua Augusta, nº 45", "ул. Тверская, д. 7"
-			(sc.isP(j, ',') && words > 0 && (sc.kind(j+1) == tkNum || houseMarker(sc.word(j+1)) &&
+			(sc.isP(j, ',') && words > 0 && (sc.kind(j+1) == tkNum || sc.isP(j+1, '#') || houseMarker(sc.word(j+1)) &&
 				(sc.kind(j+2) == tkNum || sc.isP(j+2, '.') && sc.kind(j+3) == tkNum))) {
 			j++
 			continue
@@ -322,7 +390,9 @@ func (sc *scanner) addressES(i int) (int, bool) {
 				continue
 			}
 			end := j
-			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.kind(end+2) == tkNum && sc.attached(end+2) {
+			// "45-12", "102-A": a second number or a letter after a dash.
+			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && (sc.kind(end+2) == tkNum ||
+				sc.kind(end+2) == tkAlnum || sc.kind(end+2) == tkWord && sc.toks[end+2].e-sc.toks[end+2].s == 1) {
 				end += 2
 			}
 			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) &&
@@ -654,7 +724,7 @@ func (sc *scanner) addressTail(end int) int {
 	T := sc.toks
 	// A street that ended on its unit word ("… St W Apt", "… flat")
 	// takes the unit's number first.
-	if T[end].flags&fUnitDesignator != 0 {
+	if T[end].flags&fUnitDesignator != 0 || buildingPartWord(sc.word(end)) {
 		v := end + 1
 		if sc.isP(v, '.') || sc.isP(v, '#') {
 			v++

@@ -138,3 +138,25 @@ func (sc *scanner) lowerStreetBefore(i int) bool {
 	}
 	return false
 }
+
+// nameParticle reports an article or preposition that stands inside a
+// street named after a person or a place, in the languages whose names
+// patients write in English-order addresses ("7 de waal dr", "15 van ness
+// ave", "56 du plessis st"). Unlike streetParticle it leaves out the
+// words that are also English ("an", "am", "die", "e", "y").
+func nameParticle(w []byte) bool {
+	switch string(w) {
+	case "de", "del", "la", "las", "los", "el", "do", "da", "dos", "das", "du", "des", "della", "di", "der", "den",
+		"van", "von", "le", "ten", "ter", "dei", "degli":
+		return true
+	}
+	return false
+}
+
+// droppedDate is a date candidate given back to a street name, kept so
+// it can be restored when no street is read.
+type droppedDate struct {
+	c    int
+	e    int32
+	a, b int
+}

@@ -85,3 +85,81 @@ func TestLowerCaseStreetWordsCleanLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// TestStreetsNamedAfterDates generates streets named after a day and a
+// month, as Latin America, Spain and Italy name them, with a house number
+// after the name: the date reader must give the day and month back to
+// the street, and a date in a sentence must stay a date.
+func TestStreetsNamedAfterDates(t *testing.T) {
+	types := []string{"Calle", "Avenida", "Av.", "Rua", "Via", "Calzada", "Paseo"}
+	names := []string{"5 de Mayo", "16 de Septiembre", "9 de Julio", "4 Novembre", "20 de Noviembre", "1 de Maio"}
+	numbers := []string{"102", "45-12", "1024-3", "8"}
+	for i, ty := range types {
+		for j, nm := range names {
+			addr := ty + " " + nm + " " + numbers[(i+j)%len(numbers)]
+			for _, msg := range []string{"i live at " + addr + ", Puebla", "send it to " + addr, addr + " casa azul"} {
+				d := Detect(msg)
+				at := strings.Index(msg, addr)
+				if !freshCovered(msg, corpusSpan{Start: at, End: at + len(addr)}, d.Spans) {
+					t.Errorf("Detect(%q) = %q: street not masked", msg, d.Masked)
+				}
+				for _, s := range d.Spans {
+					if s.Type == SpanDate && s.Start >= at && s.End <= at+len(addr) {
+						t.Errorf("Detect(%q) = %q: the street's name read as a date", msg, d.Masked)
+					}
+				}
+			}
+		}
+	}
+	// Dates in sentences stay dates, not streets.
+	for _, msg := range []string{"my appointment is on 5 de mayo at 10", "came via ambulance march 3 2024",
+		"la cita es el 16 de septiembre", "from 4 november to 12 december"} {
+		for _, s := range Detect(msg).Spans {
+			if s.Type == SpanAddress {
+				t.Errorf("Detect(%q) = %q: a date read as a street", msg, Detect(msg).Masked)
+			}
+		}
+	}
+}
+
+// TestStreetShapesWithCommasAndParticles generates English-order streets
+// whose name holds a particle ("7 de waal dr"), house numbers followed by
+// a comma ("42, rue des martyrs"), numbered streets followed by ", #"
+// ("calle 100, # 19-61") and units written "app 4", each with its town.
+func TestStreetShapesWithCommasAndParticles(t *testing.T) {
+	var addrs []string
+	for _, num := range []string{"7", "23", "118"} {
+		for _, st := range []string{"de waal dr", "van riebeeck ave", "du plessis st", "van der stel street", "da silva rd", "de la rosa st"} {
+			for _, town := range []string{"cape town 8001", "stellenbosch 7600", "auckland 1025"} {
+				addrs = append(addrs, num+" "+st+" "+town)
+			}
+		}
+	}
+	for _, num := range []string{"100", "45", "13"} {
+		for _, tail := range []string{", # 19-61, apto 1203, bogotá", ", # 23-12, medellín"} {
+			addrs = append(addrs, "calle "+num+tail, "carrera "+num+tail)
+		}
+	}
+	for _, a := range []string{"42, rue des martyrs, 75009 paris", "345 rue saint-denis app 4 montréal qc h2x 3l2",
+		"18, avenue foch, 75116 paris", "12 rue de la paix app 3 75002 paris"} {
+		addrs = append(addrs, a)
+	}
+	for _, addr := range addrs {
+		for _, msg := range []string{addr, "we're at " + addr, "address is " + addr + " thanks"} {
+			d := Detect(msg)
+			at := strings.Index(msg, addr)
+			if !freshCovered(msg, corpusSpan{Start: at, End: at + len(addr)}, d.Spans) {
+				t.Errorf("Detect(%q) = %q: address not masked", msg, d.Masked)
+			}
+		}
+	}
+	// A time with a particle and a doctor's title is no street.
+	for _, msg := range []string{"cita a las 10 de la mañana dr perez", "at 3 de la tarde st luke's clinic",
+		"the 2 de facto rules", "take 2 of the pills then rest"} {
+		for _, s := range Detect(msg).Spans {
+			if s.Type == SpanAddress {
+				t.Errorf("Detect(%q) = %q: masked an address in a clean message", msg, Detect(msg).Masked)
+			}
+		}
+	}
+}
