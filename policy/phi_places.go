@@ -495,6 +495,9 @@ func (sc *scanner) zips() {
 		if !ok && k >= 0 && T[k].addrEnd {
 			ok = true
 		}
+		if !ok && sc.flagsAny&(fClin|fUnit|fDoseUnit|fResultValue) == 0 && !sc.hasPunct('$') {
+			ok = sc.zipEndsMessage(i)
+		}
 		if ok {
 			e := i
 			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && (T[i+2].e-T[i+2].s == 4 || T[i+2].e-T[i+2].s == 3) {
@@ -503,6 +506,46 @@ func (sc *scanner) zips() {
 			sc.addTok(i, e, SpanZIP, 0.9, prioZIP)
 		}
 	}
+}
+
+// zipEndsMessage reports five digits at token i that end the message
+// after a preposition of place: "delivery to 90210", "anything near
+// 10027?", "we're in 60614", the only number of the message. The reading
+// is a count or a level when the message speaks of one (the caller checks
+// for clinical words, units and money) or the preposition follows a word
+// of change or of a code's end ("went up to 15000", "ends in 48213").
+func (sc *scanner) zipEndsMessage(i int) bool {
+	T := sc.toks
+	// The only number of the message: "walked 12000 steps, goal is to get
+	// to 15000" is a count.
+	for k := range T {
+		if k != i && (T[k].kind == tkNum || T[k].kind == tkAlnum) {
+			return false
+		}
+	}
+	for k := i + 1; k < len(T); k++ {
+		if T[k].kind != tkPunct || sc.isP(k, '-') || sc.isP(k, '%') {
+			return false
+		}
+	}
+	p := i - 1
+	switch {
+	case p < 1:
+		return false
+	case sc.is(p, "in"), sc.is(p, "to"), sc.is(p, "near"), sc.is(p, "around"), sc.is(p, "from"), sc.is(p, "nr"), sc.is(p, "at"):
+	default:
+		return false
+	}
+	b := p - 1
+	if T[b].kind != tkWord || T[b].flags&(fResultWord|fClin|fDateCue) != 0 && !sc.is(b, "is") || numberWord(sc.word(b)) {
+		return false
+	}
+	switch string(sc.word(b)) {
+	case "up", "down", "increased", "decreased", "dropped", "rose", "fell", "raised", "lowered", "went", "goes",
+		"reduced", "changed", "close", "equal", "set", "bumped", "climbed", "ends", "end", "ending", "ended":
+		return false
+	}
+	return true
 }
 
 // placePreposition reports a word that ends a town's name before a state.
