@@ -694,6 +694,9 @@ func (sc *scanner) tailPart(k int) int {
 	if sc.is(k, "r") && sc.isP(k+1, '/') && sc.is(k+2, "c") && sc.attached(k+1) && sc.attached(k+2) {
 		return k + 2 // "r/c": ground floor
 	}
+	if sc.is(k, "of") && sc.isP(k+1, '.') && sc.attached(k+1) && (sc.kind(k+2) == tkNum || sc.kind(k+2) == tkAlnum) {
+		return k + 2 // "of. 1003": an office ("oficina")
+	}
 	// A unit or floor: "apt 3b", "# 12", "piso 3", "3º izq", "sala 3",
 	// "bus 3", "m. 5".
 	if unit := T[k].flags&fUnitDesignator != 0; unit || sc.isP(k, '#') || T[k].kind == tkWord && buildingPartWord(sc.word(k)) {

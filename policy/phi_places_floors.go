@@ -160,3 +160,25 @@ type droppedDate struct {
 	e    int32
 	a, b int
 }
+
+// dutchLetters reports the two letters of a Dutch postcode typed in lower
+// case after its four digits at token j ("3011 ab", "1016 gv"): a
+// two-letter word the lexicon does not know, so "1016 to" stays a number
+// and a word.
+func (sc *scanner) dutchLetters(j int) bool {
+	T := sc.toks
+	return j+1 < len(T) && T[j].kind == tkNum && T[j].e-T[j].s == 4 && T[j+1].kind == tkWord && T[j+1].space &&
+		!T[j+1].claimed && T[j+1].e-T[j+1].s == 2 && T[j+1].flags == 0 && T[j+1].ent.cue == cueNone
+}
+
+// lowerTown reports a word typed in lower case that can be a town's name
+// after its postcode: a place word no dictionary lists ("lisboa",
+// "warszawa", "münchen").
+func (sc *scanner) lowerTown(k int) bool {
+	return sc.placeWord(k) && !dictionaryWord(sc.word(k))
+}
+
+// placeLead reports a preposition of place before token i+1.
+func (sc *scanner) placeLead(i int) bool {
+	return i >= 0 && placeLead(sc.word(i))
+}

@@ -47,3 +47,51 @@ func TestZIPEndingMessageCleanLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// TestPostcodeBeforeLowerCaseTown generates postcodes written before
+// their town in lower case, after a comma or an address, in the shapes
+// of Poland, Portugal, Brazil, France, Germany and Spain: the code and
+// the town must both be masked. After five digits a town that is also a
+// dictionary word ("paris", "milano") is left to the street readers.
+func TestPostcodeBeforeLowerCaseTown(t *testing.T) {
+	codes := []string{"00-026 warszawa", "31-858 kraków", "1200-821 lisboa", "4050-174 porto", "20040-030 niterói",
+		"10115 berlin", "28013 madrid", "80469 münchen", "13008 marseille"}
+	heads := []string{"my address is hotel astoria room 12, %s", "send it to the old mill house, %s", "we're at casa verde, %s thanks"}
+	for _, c := range codes {
+		for _, h := range heads {
+			msg := strings.Replace(h, "%s", c, 1)
+			d := Detect(msg)
+			at := strings.Index(msg, c)
+			if !freshCovered(msg, corpusSpan{Start: at, End: at + len(c)}, d.Spans) {
+				t.Errorf("Detect(%q) = %q: postcode and town not masked", msg, d.Masked)
+			}
+		}
+	}
+	// Dutch postcodes keep their letters after a cue.
+	for _, c := range []string{"3011 ab", "1016 gv", "1072 ns", "9711 lm"} {
+		for _, msg := range []string{"postcode " + c, "my postcode is " + c + " thanks"} {
+			if d := Detect(msg); !spansCoverType(msg, d.Spans, c, SpanZIP) {
+				t.Errorf("Detect(%q) = %q: Dutch postcode not masked whole", msg, d.Masked)
+			}
+		}
+	}
+}
+
+// TestPostcodeBeforeLowerCaseTownCleanLookalikes keeps counts after a
+// comma, with an ordinary word after them, unmasked.
+func TestPostcodeBeforeLowerCaseTownCleanLookalikes(t *testing.T) {
+	for _, msg := range []string{
+		"walked a lot today, 12500 steps",
+		"sorry, 20-100 minutes wait they said",
+		"postcode 3011 to be confirmed",
+	} {
+		for _, s := range Detect(msg).Spans {
+			if s.Type == SpanZIP && !strings.Contains(msg, "postcode") || s.Type == SpanAddress {
+				t.Errorf("Detect(%q) = %q: masked a place in a clean message", msg, Detect(msg).Masked)
+			}
+		}
+	}
+	if d := Detect("postcode 3011 to be confirmed"); strings.Contains(d.Masked, "be confirmed") == false {
+		t.Errorf("Detect(postcode 3011 to be confirmed) = %q: the words after the code were masked", d.Masked)
+	}
+}
