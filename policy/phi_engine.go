@@ -289,6 +289,9 @@ func (sc *scanner) run(text string) {
 	sc.zips()
 	sc.placesBeforeTails()
 	sc.addressTails()
+	if sc.placeAny&shDigits != 0 {
+		sc.postcodeLines()
+	}
 	sc.unitsBefore()
 	sc.addressLines()
 	sc.commaLines()
