@@ -46,7 +46,8 @@ func (sc *scanner) postcodeLines() {
 // It returns the code's first and last tokens.
 func (sc *scanner) lineCodeAt(z int) (int, int, bool) {
 	T := sc.toks
-	if T[z].kind == tkPunct || !sc.placeEnds(z+1) {
+	// A postcode ends on digits or on letters and digits ("2jb").
+	if T[z].kind != tkNum && T[z].kind != tkAlnum || !sc.placeEnds(z+1) {
 		return 0, 0, false
 	}
 	for _, c := range sc.cands {
