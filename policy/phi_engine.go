@@ -44,16 +44,19 @@ type mark struct {
 // scanner holds the per-call working buffers; pooled so Detect does not
 // allocate for a clean message.
 type scanner struct {
-	lx     *lexicon
-	n      normText
-	toks   []token
-	marks  []mark
-	cands  []cand
-	kept   []cand
-	key    []byte
-	digits []byte
-	groups []int
-	taken  []bool
+	// dropped holds the date candidates a street reader gave back to a
+	// street's name while it reads (addressES).
+	dropped []droppedDate
+	lx      *lexicon
+	n       normText
+	toks    []token
+	marks   []mark
+	cands   []cand
+	kept    []cand
+	key     []byte
+	digits  []byte
+	groups  []int
+	taken   []bool
 	// upperText caches allUpperText: 0 unknown, 1 no, 2 yes.
 	upperText uint8
 	// placeholder is set for layout filler ("lorem ipsum dolor sit
@@ -286,6 +289,9 @@ func (sc *scanner) run(text string) {
 	sc.zips()
 	sc.placesBeforeTails()
 	sc.addressTails()
+	if sc.placeAny&shDigits != 0 {
+		sc.postcodeLines()
+	}
 	sc.unitsBefore()
 	sc.addressLines()
 	sc.commaLines()

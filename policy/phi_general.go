@@ -1005,6 +1005,8 @@ func (sc *scanner) cuedPostcodes() {
 		case j+1 < len(T) && T[j+1].space && !T[j+1].claimed && T[j+1].e-T[j+1].s <= 4 &&
 			(T[j+1].kind == tkAlnum || T[j+1].kind == tkNum || T[j+1].kind == tkWord && sc.allUpper(j+1) && T[j+1].e-T[j+1].s >= 2):
 			e = j + 1
+		case sc.dutchLetters(j):
+			e = j + 1 // "postcode 3011 ab"
 		}
 		sc.addTok(j, e, SpanZIP, 0.85, prioZIP)
 	}

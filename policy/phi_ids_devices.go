@@ -16,7 +16,9 @@ var vehicleWords = []string{"car", "cars", "vehicle", "truck", "van", "suv", "je
 	"motorcycle", "scooter", "taxi", "cab", "parked", "rego", "reg", "registration", "coche", "carro", "auto",
 	"camioneta", "moto", "voiture", "wagen", "fahrzeug", "carrinha", "caminhonete", "veiculo", "vehiculo", "towed",
 	"sedan", "hatchback", "camper", "ute", "kfz", "plate", "plates", "placa", "placas", "matricula", "tag", "tags",
-	"patente", "kennzeichen", "immatriculation", "targa", "chapa", "registo", "numberplate", "license-plate"}
+	"patente", "kennzeichen", "immatriculation", "targa", "chapa", "registo", "numberplate", "license-plate",
+	"regn", "immat", "kenteken", "nummerplaat", "nummernschild", "rejestracja", "lorry", "matatu", "danfo", "jeepney",
+	"tricycle", "rickshaw", "tuktuk", "bike"}
 
 // vehicleAt reports token k as one of vehicleWords.
 func (sc *scanner) vehicleAt(k int) bool {
@@ -28,7 +30,8 @@ func (sc *scanner) vehicleAt(k int) bool {
 func plateWord(w []byte) bool {
 	switch string(w) {
 	case "plate", "plates", "placa", "placas", "matricula", "tag", "tags", "patente", "kennzeichen", "immatriculation",
-		"targa", "chapa", "registo", "numberplate", "license-plate":
+		"targa", "chapa", "registo", "numberplate", "license-plate", "reg", "rego", "regn", "registration", "immat",
+		"kenteken", "nummerplaat", "nummernschild", "rejestracja":
 		return true
 	}
 	return false
@@ -101,7 +104,7 @@ func (sc *scanner) contextPlates() {
 			// A function word counts only as a dash-joined group in capitals
 			// ("XY-285-AN"), never as a word of the sentence.
 			joined := k > i && sc.isP(k-1, '-') && sc.attached(k)
-			if t.claimed || t.kind == tkPunct || t.e-t.s > 8 || t.kind == tkWord && (t.e-t.s > 4 || !lower && (!sc.allUpper(k) || sc.allUpperText()) ||
+			if t.claimed || t.kind == tkPunct || t.e-t.s > 8 || t.kind == tkWord && (t.e-t.s > 4 || !lower && (!sc.allUpper(k) || sc.allUpperText()) && !sc.plateLetters(k, k > i || sc.plateOpening(i)) ||
 				t.flags&(fStop|fNotName) != 0 && !(joined && sc.allUpper(k))) {
 				break
 			}
@@ -113,7 +116,7 @@ func (sc *scanner) contextPlates() {
 					l++
 				}
 			}
-			if letters+digits+l+d > 8 {
+			if letters+digits+l+d > 10 {
 				break
 			}
 			letters, digits, groups, end = letters+l, digits+d, groups+1, k
@@ -135,6 +138,35 @@ func (sc *scanner) contextPlates() {
 		sc.addTok(i, end, SpanVehicle, 0.75, prioDigits)
 		i = end
 	}
+}
+
+// plateLetters reports a letter group written in lower case that reads
+// as part of a plate, not as a word of the sentence: three or four letters
+// that no dictionary lists and the lexicon does not know ("kbn", "cbrt"),
+// or inside a plate already begun, two ("ka 01 ab 1234"). Patients type
+// plates as they type everything else, in lower case.
+func (sc *scanner) plateLetters(k int, inside bool) bool {
+	t := &sc.toks[k]
+	// A state's code is a region's code on a plate too ("tn 09 bx 4321").
+	if t.kind != tkWord || t.flags&^(fState|fTitleCaseOnly) != 0 || t.ent.cue != cueNone || sc.allUpperText() {
+		return false
+	}
+	switch n := t.e - t.s; {
+	case n == 2:
+		return inside
+	case n == 3 || n == 4:
+		return !dictionaryWord(sc.txt(k))
+	}
+	return false
+}
+
+// plateOpening reports two letters at i that open a plate of three groups
+// or more, a region code before its digits ("gp 14 bc 77", "ka 01 ab
+// 1234").
+func (sc *scanner) plateOpening(i int) bool {
+	T := sc.toks
+	return i+2 < len(T) && T[i].e-T[i].s == 2 && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum) && T[i+1].space &&
+		T[i+2].kind != tkPunct && T[i+2].space && T[i+2].e-T[i+2].s <= 4
 }
 
 // plateNear reports a plate word within eight tokens before i.

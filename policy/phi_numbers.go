@@ -593,23 +593,35 @@ func countingRun(d []byte) bool {
 // eight characters. A lower-case word after the plate ("plate 7XYZ123
 // please") is the sentence going on.
 func (sc *scanner) plateTail(j, end int) int {
-	n := end + 1
-	if n >= len(sc.toks) || !sc.toks[n].space || sc.toks[n].claimed || sc.kind(n) == tkPunct {
-		return end
+	for g := 0; g < 2; g++ {
+		n := end + 1
+		if n >= len(sc.toks) || !sc.toks[n].space || sc.toks[n].claimed || sc.kind(n) == tkPunct {
+			return end
+		}
+		if l := sc.toks[n].e - sc.toks[n].s; l < 2 || l > 4 {
+			return end
+		}
+		// In lower case, only a group no dictionary lists ("lk68 xyz"):
+		// "plate 7xyz123 please" goes on with the sentence.
+		if sc.kind(n) != tkNum && !sc.allUpper(n) && !sc.plateLetters(n, true) && !(sc.kind(n) == tkAlnum && sc.toks[n].flags == 0) {
+			return end
+		}
+		// Most plates hold at most eight characters; India's hold ten
+		// ("KA 01 AB 1234"). A group that is also a word ("NR589 TO")
+		// counts only in capitals within the eight.
+		limit := 10
+		if sc.kind(n) == tkWord && sc.toks[n].flags&(fStop|fNotName) != 0 {
+			if sc.allUpperText() || !sc.allUpper(n) {
+				return end
+			}
+			limit = 8
+		}
+		if len(sc.compact(j, n)) > limit {
+			return end
+		}
+		end = n
 	}
-	if l := sc.toks[n].e - sc.toks[n].s; l < 2 || l > 4 {
-		return end
-	}
-	if sc.kind(n) != tkNum && !sc.allUpper(n) {
-		return end
-	}
-	if sc.kind(n) == tkWord && sc.toks[n].flags&(fStop|fNotName) != 0 && sc.allUpperText() {
-		return end
-	}
-	if len(sc.compact(j, n)) > 8 {
-		return end
-	}
-	return n
+	return end
 }
 
 // idPrefixes stretches an identifier found by its digits back over the

@@ -154,11 +154,29 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 		return 0, false
 	}
 	j, words := i+1, 0
-	found := false
+	// "12, mg road", "42, rue des martyrs": a comma after the house
+	// number, as in India, Nigeria and France.
+	if sc.isP(j, ',') && sc.kind(j+1) == tkWord {
+		j++
+	}
+	found, common := false, false
 	for j < len(sc.toks) && words <= 5 {
 		t := &sc.toks[j]
 		if t.claimed {
 			break
+		}
+		// "7 de waal dr", "12 van riebeeck ave": a particle inside the
+		// name, before another word.
+		// A common word after it names a street only right before the
+		// street's type ("de la rosa st"); otherwise the particle is read
+		// as any other word below.
+		if t.kind == tkWord && nameParticle(sc.word(j)) && sc.kind(j+1) == tkWord && words <= 4 {
+			plain := !sc.upper(j+1) && !nameParticle(sc.word(j+1)) && dictionaryWord(sc.word(j+1))
+			if !plain || sc.flags(j+2)&fStreetSuffix != 0 {
+				common = common || plain
+				j++
+				continue
+			}
 		}
 		if t.kind == tkPunct {
 			if sc.isP(j, '.') && sc.attached(j) {
@@ -168,7 +186,9 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			break
 		}
 		if t.flags&fStreetSuffix != 0 && words >= 1 {
-			found = true
+			// After a particle and a common word, "dr" is the doctor of
+			// a sentence ("at 10 de la mañana dr perez"), not a drive.
+			found = !common || !sc.is(j, "dr")
 			break
 		}
 		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
@@ -258,7 +278,55 @@ func (sc *scanner) unitAfter(end int) int {
 }
 
 // addressES reads street type, street words, number: "Av. Reforma 222".
+// Streets named after a date ("Calle 5 de Mayo 102", "Via 4 Novembre
+// 12") hold a day and a month the date reader took; after a street type
+// that is no ordinary word, the date is given back to the street, and
+// restored when no street is read after all.
 func (sc *scanner) addressES(i int) (int, bool) {
+	n := len(sc.dropped)
+	end, ok := sc.addressESRead(i)
+	if !ok {
+		for _, d := range sc.dropped[n:] {
+			sc.cands[d.c].e = d.e
+			for k := d.a; k <= d.b; k++ {
+				sc.toks[k].claimed = true
+			}
+		}
+	}
+	sc.dropped = sc.dropped[:n]
+	return end, ok
+}
+
+// dateInStreetName gives back to a street the date candidate that holds
+// token j when it names a month ("5 de Mayo", "Novembre 12"), recording it
+// in sc.dropped so addressES can restore it.
+func (sc *scanner) dateInStreetName(j int) bool {
+	T := sc.toks
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanDate || x.e <= x.s || T[j].s < x.s || T[j].s >= x.e {
+			continue
+		}
+		a, b := tokenSpan(T, x.s, x.e)
+		month := false
+		for k := a; k <= b; k++ {
+			month = month || T[k].flags&fMonth != 0
+		}
+		if !month {
+			return false
+		}
+		sc.dropped = append(sc.dropped, droppedDate{c: c, e: x.e, a: a, b: b})
+		x.e = x.s
+		for k := a; k <= b; k++ {
+			T[k].claimed = false
+		}
+		return true
+	}
+	return false
+}
+
+func (sc *scanner) addressESRead(i int) (int, bool) {
+	dropped0 := len(sc.dropped) // one date at most in a street's name
 	// "C/ Mayor 5": the Spanish abbreviation of "calle".
 	// "al. Verdi 90": the Polish abbreviation of "aleja".
 	slashC := false
@@ -276,7 +344,10 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		cued := sc.addressCueBefore(i)
 		// "moro na travessa do carmo 15": after a cue, a particle that is
 		// also an English word ("do") still opens the street's name.
-		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 && !(cued && streetParticle(sc.txt(i+1))) {
+		// Without a cue too, when a floor or a postcode follows the
+		// number (streetFollowUp, checked below): "rua do ouvidor 50 sala
+		// 1101", "via di ripetta 142 00186 roma".
+		if sc.flags(i+1)&(fNotName|fFax|fStop) != 0 && sc.flags(i+1)&fParticle == 0 && !streetParticle(sc.txt(i+1)) {
 			return 0, false
 		}
 		weak = !cued
@@ -288,7 +359,7 @@ func (sc *scanner) addressES(i int) (int, bool) {
 	words := 0
 	for n := 0; n < 7 && j < len(sc.toks); n++ {
 		t := &sc.toks[j]
-		if t.claimed {
+		if t.claimed && (weak || len(sc.dropped) > dropped0 || !sc.dateInStreetName(j)) {
 			return 0, false
 		}
 		// A capitalised word, or a particle before one, is part of the
@@ -296,7 +367,7 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		// "Travessa do Carmo".
 		capName := t.kind == tkWord && t.flags&fClin == 0 && !sc.allUpperText() &&
 			(sc.upper(j) || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord && sc.upper(j+1))
-		particle := t.flags&fParticle != 0 || !weak && streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord
+		particle := t.flags&fParticle != 0 || streetParticle(sc.txt(j)) && sc.kind(j+1) == tkWord
 		if t.kind == tkWord && (particle || t.flags&(fStop|fClin) == 0 || capName) {
 			if !particle {
 				words++
@@ -307,7 +378,7 @@ func (sc *scanner) addressES(i int) (int, bool) {
 		if sc.isP(j, '#') || sc.isP(j, '.') || houseMarker(sc.txt(j)) ||
 			(sc.isP(j, '-') && sc.attached(j) && sc.attached(j+1) && words > 0 && sc.kind(j+1) == tkWord) || // "Rue Saint-Denis"
 			// "Via Roma, 10", "Rua Augusta, nº 45", "ул. Тверская, д. 7"
-			(sc.isP(j, ',') && words > 0 && (sc.kind(j+1) == tkNum || houseMarker(sc.word(j+1)) &&
+			(sc.isP(j, ',') && words > 0 && (sc.kind(j+1) == tkNum || sc.isP(j+1, '#') || houseMarker(sc.word(j+1)) &&
 				(sc.kind(j+2) == tkNum || sc.isP(j+2, '.') && sc.kind(j+3) == tkNum))) {
 			j++
 			continue
@@ -319,10 +390,13 @@ func (sc *scanner) addressES(i int) (int, bool) {
 				continue
 			}
 			end := j
-			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.kind(end+2) == tkNum && sc.attached(end+2) {
+			// "45-12", "102-A": a second number or a letter after a dash.
+			if sc.isP(end+1, '-') && sc.attached(end+1) && sc.attached(end+2) && (sc.kind(end+2) == tkNum ||
+				sc.kind(end+2) == tkAlnum || sc.kind(end+2) == tkWord && sc.toks[end+2].e-sc.toks[end+2].s == 1) {
 				end += 2
 			}
-			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) {
+			if weak && !(sc.isP(end+1, ',') && (sc.kind(end+2) == tkNum || sc.kind(end+2) == tkWord && sc.flags(end+2)&(fStop|fNotName) == 0)) &&
+				!sc.streetFollowUp(end) {
 				return 0, false
 			}
 			return sc.unitAfter(end), true
@@ -421,14 +495,57 @@ func (sc *scanner) zips() {
 		if !ok && k >= 0 && T[k].addrEnd {
 			ok = true
 		}
+		if !ok && sc.flagsAny&(fClin|fUnit|fDoseUnit|fResultValue) == 0 && !sc.hasPunct('$') {
+			ok = sc.zipEndsMessage(i)
+		}
 		if ok {
 			e := i
-			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && T[i+2].e-T[i+2].s == 4 {
-				e = i + 2 // ZIP+4
+			if sc.isP(i+1, '-') && sc.attached(i+1) && sc.attached(i+2) && sc.kind(i+2) == tkNum && (T[i+2].e-T[i+2].s == 4 || T[i+2].e-T[i+2].s == 3) {
+				e = i + 2 // ZIP+4, or a Brazilian CEP ("20040-030")
 			}
 			sc.addTok(i, e, SpanZIP, 0.9, prioZIP)
 		}
 	}
+}
+
+// zipEndsMessage reports five digits at token i that end the message
+// after a preposition of place: "delivery to 90210", "anything near
+// 10027?", "we're in 60614", the only number of the message. The reading
+// is a count or a level when the message speaks of one (the caller checks
+// for clinical words, units and money) or the preposition follows a word
+// of change or of a code's end ("went up to 15000", "ends in 48213").
+func (sc *scanner) zipEndsMessage(i int) bool {
+	T := sc.toks
+	// The only number of the message: "walked 12000 steps, goal is to get
+	// to 15000" is a count.
+	for k := range T {
+		if k != i && (T[k].kind == tkNum || T[k].kind == tkAlnum) {
+			return false
+		}
+	}
+	for k := i + 1; k < len(T); k++ {
+		if T[k].kind != tkPunct || sc.isP(k, '-') || sc.isP(k, '%') {
+			return false
+		}
+	}
+	p := i - 1
+	switch {
+	case p < 1:
+		return false
+	case sc.is(p, "in"), sc.is(p, "to"), sc.is(p, "near"), sc.is(p, "around"), sc.is(p, "from"), sc.is(p, "nr"), sc.is(p, "at"):
+	default:
+		return false
+	}
+	b := p - 1
+	if T[b].kind != tkWord || T[b].flags&(fResultWord|fClin|fDateCue) != 0 && !sc.is(b, "is") || numberWord(sc.word(b)) {
+		return false
+	}
+	switch string(sc.word(b)) {
+	case "up", "down", "increased", "decreased", "dropped", "rose", "fell", "raised", "lowered", "went", "goes",
+		"reduced", "changed", "close", "equal", "set", "bumped", "climbed", "ends", "end", "ending", "ended":
+		return false
+	}
+	return true
 }
 
 // placePreposition reports a word that ends a town's name before a state.
@@ -570,16 +687,34 @@ func (sc *scanner) tailPart(k int) int {
 		}
 		return e
 	}
-	// A unit or floor: "apt 3b", "# 12", "piso 3", "3º izq".
-	if T[k].flags&fUnitDesignator != 0 || sc.isP(k, '#') {
+	// A side or floor word alone: "bajo", "izq", "2º andar", "r/c".
+	if T[k].kind == tkWord && sideWord(sc.word(k)) {
+		return k
+	}
+	if sc.is(k, "r") && sc.isP(k+1, '/') && sc.is(k+2, "c") && sc.attached(k+1) && sc.attached(k+2) {
+		return k + 2 // "r/c": ground floor
+	}
+	if sc.is(k, "of") && sc.isP(k+1, '.') && sc.attached(k+1) && (sc.kind(k+2) == tkNum || sc.kind(k+2) == tkAlnum) {
+		return k + 2 // "of. 1003": an office ("oficina")
+	}
+	// A unit or floor: "apt 3b", "# 12", "piso 3", "3º izq", "sala 3",
+	// "bus 3", "m. 5".
+	if unit := T[k].flags&fUnitDesignator != 0; unit || sc.isP(k, '#') || T[k].kind == tkWord && buildingPartWord(sc.word(k)) {
 		v := k + 1
 		if sc.isP(v, '.') || sc.isP(v, '#') {
 			v++
 		}
-		if sc.kind(v) == tkNum || sc.kind(v) == tkAlnum || (sc.kind(v) == tkWord && T[v].e-T[v].s <= 2) {
+		if sc.kind(v) == tkNum || sc.kind(v) == tkAlnum || (sc.kind(v) == tkWord && T[v].e-T[v].s <= 2 && T[v].flags&fParticle == 0) {
 			return v
 		}
-		// "Colonia Centro", "Col. Roma Norte": a district by name.
+		if !unit {
+			return k - 1
+		}
+		// "Colonia Centro", "Col. Roma Norte", "col del valle": a
+		// district by name.
+		for streetParticle(sc.word(v)) && sc.kind(v+1) == tkWord && !T[v+1].claimed {
+			v++
+		}
 		if e := sc.tailPart(v); e >= v && sc.kind(v) == tkWord {
 			return e
 		}
@@ -635,7 +770,7 @@ func (sc *scanner) addressTail(end int) int {
 	T := sc.toks
 	// A street that ended on its unit word ("… St W Apt", "… flat")
 	// takes the unit's number first.
-	if T[end].flags&fUnitDesignator != 0 {
+	if T[end].flags&fUnitDesignator != 0 || buildingPartWord(sc.word(end)) {
 		v := end + 1
 		if sc.isP(v, '.') || sc.isP(v, '#') {
 			v++
@@ -673,7 +808,12 @@ func (sc *scanner) addressCueBefore(i int) bool {
 			return true
 		}
 		switch string(sc.word(k)) {
-		case "send", "mail", "ship", "deliver", "moved", "mandar", "enviar", "manden", "envien":
+		case "send", "mail", "ship", "deliver", "moved", "mandar", "enviar", "manden", "envien",
+			// The words for "address" and "I live" in the languages whose
+			// street types are also ordinary words.
+			"indirizzo", "abito", "abitiamo", "abita", "adres", "adresa", "anschrift", "wohne", "wohnen", "wohnt",
+			"woon", "wonen", "woont", "mieszkam", "mieszka", "mieszkamy", "manda", "envia", "endereco", "morada",
+			"adresse", "direccion", "habito":
 			return true
 		}
 		if sc.kind(k) == tkPunct && !sc.isP(k, ':') {

@@ -249,7 +249,7 @@ func (sc *scanner) splitStreetRuns() {
 		if a < 1 || b <= a || T[a].kind != tkNum || T[a].e-T[a].s > 4 || !T[a+1].space || sc.kind(a+1) != tkNum {
 			continue
 		}
-		if !sc.streetBefore(a) || b+1 >= len(T) || T[b+1].kind != tkWord {
+		if !sc.streetBefore(a) && !sc.lowerStreetBefore(a) || b+1 >= len(T) || T[b+1].kind != tkWord {
 			continue
 		}
 		x.e = x.s
@@ -544,12 +544,20 @@ func (sc *scanner) townCodes() {
 			continue
 		}
 		town := end + 1
-		if town >= len(T) || T[town].claimed || T[town].kind != tkWord || !T[town].space || !sc.upper(town) ||
-			!(sc.canBeName(town) || sc.allUpper(town)) || sc.allUpperText() {
+		if town >= len(T) || T[town].claimed || T[town].kind != tkWord || !T[town].space || sc.allUpperText() {
+			continue
+		}
+		// A town in lower case counts after a code of a postal shape no
+		// count has ("1200-821 lisboa", "4050-174 porto"), or after five
+		// digits that follow a comma, an address or a cue when no
+		// dictionary lists it: "12500 steps" stays.
+		lower := !sc.upper(town) && (dash3 && sc.placeWord(town) || n == 5 && !sc.placeLead(i-1) && sc.lowerTown(town))
+		if !lower && (!sc.upper(town) || !(sc.canBeName(town) || sc.allUpper(town))) {
 			continue
 		}
 		e := town
-		for q := 0; q < 2 && e+1 < len(T) && T[e+1].kind == tkWord && T[e+1].space && !T[e+1].claimed && sc.upper(e+1) && sc.canBeName(e+1); q++ {
+		for q := 0; q < 2 && e+1 < len(T) && T[e+1].kind == tkWord && T[e+1].space && !T[e+1].claimed &&
+			(sc.upper(e+1) && sc.canBeName(e+1) || lower && sc.lowerTown(e+1)); q++ {
 			e++
 		}
 		if sc.kind(e+1) == tkNum && T[e+1].e-T[e+1].s <= 2 && !T[e+1].claimed {
