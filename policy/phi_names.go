@@ -300,7 +300,7 @@ func (sc *scanner) names() {
 		}
 		hasStrong := sc.strongLex(i)
 		end := sc.extendName(i, 4, acceptRun, hasStrong)
-		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i) && !sc.popFullName(i)) {
+		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i) && !sc.popFullName(i) && !sc.popGivenBefore(i)) {
 			i = end
 			continue
 		}
@@ -1035,6 +1035,38 @@ func (sc *scanner) popFullName(i int) bool {
 	return sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
 }
 
+// popGivenBefore reports a lower-case family name of the population
+// tables that no dictionary lists, standing behind a given name written
+// the same way at the head of a clause or after a verb or preposition
+// that takes a person ("check", "see", "for"), the pair then ending or meeting
+// the verb: "magdalena nowak asking about her smear", "blessing okoro
+// appointment", "rodelio macaraeg needs". The given name may be a word
+// ("blessing") or in no list; a family name no dictionary holds says the
+// pair is a person's full name, as popFullName does the other way round.
+// A verb of telling or seeing, a greeting, a kinship or place word before
+// it ("ask okafor", "hi okoro") is no given name.
+func (sc *scanner) popGivenBefore(i int) bool {
+	T := sc.toks
+	p := i - 1
+	if p < 0 || T[i].flags&fSurname == 0 || !T[i].space || T[i].e-T[i].s < 4 || dictionaryWord(sc.word(i)) {
+		return false
+	}
+	if T[p].kind != tkWord || T[p].claimed || T[p].e-T[p].s < 3 || sc.upper(p) != sc.upper(i) || !sc.nameWord(p) ||
+		T[p].flags&(fOrgNoun|fLabelNoun|fBodyPart|fMonth|fWeekday|fState|fDistrict|fStreetWord|fCityVerb) != 0 || T[p].ent.cue != cueNone ||
+		!sc.clauseStart(p) && wordRoles(sc.word(p-1))&rObject == 0 { // "pls check rodelio macaraeg lab"
+		return false
+	}
+	if w := sc.word(p); wordRoles(w) != 0 || greetingWord(w) || relationWord(w) || contactWord(w) {
+		return false
+	}
+	n := i + 1
+	if w := sc.word(n); sc.nameEnds(n) || personVerb(w) || sc.finiteVerb(n) {
+		return true
+	} else {
+		return len(w) > 5 && string(w[len(w)-3:]) == "ing" // "… asking about", "… calling"
+	}
+}
+
 // finiteVerb reports a verb already carrying person and tense ("is",
 // "needs", "can't", "tiene"): no modal or auxiliary can stand before it,
 // so a modal-looking word before it is a name.
@@ -1046,7 +1078,9 @@ func (sc *scanner) finiteVerb(i int) bool {
 	case "is", "was", "has", "had", "needs", "wants", "gets", "got", "takes", "took", "called", "calls", "came", "comes",
 		"can't", "cannot", "can", "could", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "hasn't", "does", "did",
 		"missed", "said", "says", "asked", "feels", "felt", "goes", "went", "keeps", "started", "fell", "woke",
-		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue":
+		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue",
+		// As chat types them, with no apostrophe.
+		"cant", "couldnt", "wont", "doesnt", "didnt", "isnt", "wasnt", "hasnt":
 		return true
 	}
 	return false

@@ -1,0 +1,95 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+// noNameIn fails when text has a name span.
+func noNameIn(t *testing.T, text string) {
+	t.Helper()
+	if d := Detect(text); strings.Contains(d.Masked, "[NAME]") {
+		t.Errorf("%q masked as %q: no name in it", text, d.Masked)
+	}
+}
+
+// TestContractionsWithoutApostrophe: chat drops the apostrophe of "hasn't",
+// "didn't", "won't" and shortens "please" to "pls"; the word still ends a
+// name and is never read as part of one.
+func TestContractionsWithoutApostrophe(t *testing.T) {
+	names := []string{"ekaterina ivanova", "amara okafor", "kwabena oyelaran", "Tendai Moyo", "ngozi adebayo"}
+	templates := []string{
+		"{N} hasnt had her period in 2 months",
+		"{N} didnt get the text",
+		"{N} doesnt want the injection",
+		"{N} couldnt come yesterday",
+		"{N} wont take her pills",
+		"{N} cant sleep at night",
+		"{N} isnt feeling better",
+		"{N} wasnt told about the fasting",
+		"{N} pls call back",
+		"results for {N} plz",
+	}
+	n := 0
+	for _, name := range names {
+		for _, tp := range templates {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"the pharmacy hasnt called back", "it doesnt hurt anymore", "pls call me back", "i cant sleep",
+		"the app wont open", "my inhaler isnt working", "the portal didnt load", "pls help", "plz confirm the time",
+		"dont forget your card", "we havent heard back", "the form wasnt signed", "he couldnt park",
+	} {
+		noNameIn(t, text)
+	}
+}
+
+// TestGivenBeforeListedFamily: a lower-case given name that no list holds,
+// or that is also a word, before a family name only the population tables
+// know and no dictionary lists, is masked with it at the head of a clause
+// or after a verb that takes a person; the same words after a verb of
+// telling or a greeting, or before a word that carries on the clause,
+// stay as they are.
+func TestGivenBeforeListedFamily(t *testing.T) {
+	names := []string{"magdalena nowak", "amara okafor", "rodelio okoro", "zorvath nwosu",
+		"marisela oyelaran", "lucky okafor", "faith nwachukwu", "wilmer nwosu"}
+	templates := []string{
+		"{N} asking about her smear result",
+		"{N} wasnt told about the fasting",
+		"{N} needs a refill",
+		"{N} pls call back",
+		"{N} appointment",
+		"{N}",
+		"hi, {N} here",
+		"ok {N} missed the call",
+		"pls see {N} today",
+		"did you see {N} yet",
+		"{N} called twice",
+	}
+	n := 0
+	for _, name := range names {
+		for _, tp := range templates {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 80 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"ask okafor about it", "tell nwosu thanks", "hi okoro", "ok nowak", "clinic okafor road", "lagos okoro street",
+		"my mum okafor", "monday nowak", "call oyelaran tomorrow", "text adebayo pls",
+	} {
+		d := Detect(text)
+		for _, s := range d.Spans {
+			if s.Type == SpanName && s.Start == 0 {
+				t.Errorf("%q masked as %q: the first word is no given name", text, d.Masked)
+			}
+		}
+	}
+}
