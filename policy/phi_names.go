@@ -205,6 +205,12 @@ func (sc *scanner) names() {
 		default:
 			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText()) ||
 				(sc.upper(j) && !sc.allUpperText() && sc.wordName(j))
+			if first && c == cueRelation && !sc.upper(j) && sc.toks[j].flags&fFirst == 0 && sc.romanceKin(m.te) {
+				// "ma fille voit le psychiatre": after a Portuguese or
+				// French kin word comes a given name; a verb of the
+				// language may be listed as a family name.
+				first = false
+			}
 		}
 		if !first && c == cueIntro && sc.givenBeforeFamily(j) {
 			// "this is blessing adeyemi", "im learned mensah": a given

@@ -93,3 +93,35 @@ func TestGivenBeforeListedFamily(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreKinWords: a child named by sex or birth order ("my boy", "my
+// youngest"), Spanish "mi mujer", and Portuguese and French kin words
+// ("meu sobrinho", "ma fille") put a listed name after them in a name's
+// place; after the Portuguese and French ones an unlisted lower-case word
+// is the language's verb, and stays.
+func TestMoreKinWords(t *testing.T) {
+	names := []string{"deshawn", "tiana", "aminata", "moussa", "kauan", "lupita", "fatoumata", "mireille", "Wideline"}
+	kin := []string{"my boy", "my girl", "my twins", "my youngest", "my eldest", "my little girl", "mi mujer", "mi mija",
+		"meu sobrinho", "minha neta", "meu pai", "minha mãe", "minha avó", "ma fille", "mon fils", "ma femme", "mon mari",
+		"ma grand mere", "ma grand-mère", "ma tante", "mon neveu"}
+	tails := []string{" has fever again", " a de la fievre", " esta com febre", " tiene tos", "", " threw up twice"}
+	n := 0
+	for ki, k := range kin {
+		for ni, name := range names {
+			tp := k + " {N}" + tails[(ki+ni)%len(tails)]
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 150 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"ma fille tousse beaucoup", "minha avó completou 98 anos", "mon fils dort mal depuis hier", "my boy is sick",
+		"oh boy this hurts", "my eldest is at school", "my twins are both sick", "meu pai precisa da receita",
+		"ma femme est enceinte", "minha mãe caiu ontem", "mon mari tousse", "meu sobrinho vomitou a noite toda",
+		"ma grand-mère respire mal", "ma fille voit le psychiatre", "mon pere vient demain", "my girl has a rash", "mi mujer tiene dolor de cabeza",
+	} {
+		noNameIn(t, text)
+	}
+}
