@@ -609,7 +609,9 @@ func buildLexicon() (*lexicon, error) {
 		"first name is", "last name is", "apellido es", "a la atencion de")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
-		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
+		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's",
+		// Thanks drawn out: "thanks so much ifeoma", "many thanks, rui".
+		"thanks so much", "thank you so much", "many thanks", "thanks again")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
 		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",

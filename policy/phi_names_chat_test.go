@@ -125,3 +125,27 @@ func TestMoreKinWords(t *testing.T) {
 		noNameIn(t, text)
 	}
 }
+
+// TestDrawnOutThanks: "thanks so much", "many thanks" sign a message as
+// "thanks" does.
+func TestDrawnOutThanks(t *testing.T) {
+	givens := []string{"ifeoma", "rosangela", "nadege", "kelechi", "Mireille", "tomasz", "Adaeze", "wanjiru"}
+	n := 0
+	for _, cue := range []string{"thanks so much {N}", "thank you so much {N}", "many thanks, {N}", "thanks again {N}",
+		"ok thanks so much {N}", "ok many thanks {N}", "thank you so much doctor - {N}", "many thanks {N}"} {
+		for _, g := range givens {
+			n++
+			checkWholeName(t, cue, g)
+		}
+	}
+	if n < 60 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"thanks so much for the help", "thank you so much everyone", "many thanks again", "thanks again for today",
+		"thank you so much, see you tomorrow", "many thanks doctor", "thanks so much guys", "many thanks in advance",
+		"thank you so much nurse", "thanks again team",
+	} {
+		noNameIn(t, text)
+	}
+}
