@@ -620,6 +620,11 @@ func buildLexicon() (*lexicon, error) {
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
 		"this message is for", "message is from", "sent by", "from:",
+		// A result asked after with the name straight after it: "test
+		// results rodelio macaraeg", "results Nguyen thanks". Only a
+		// listed, capitalised or dictionary-less name is read there
+		// (resultCue): "results look fine" stays.
+		"results", "result", "test results", "lab results", "blood results", "blood test results",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

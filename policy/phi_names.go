@@ -226,7 +226,8 @@ func (sc *scanner) names() {
 			if sc.nameWord(e+1) && sc.toks[e+1].space && sc.upper(e+1) == sc.upper(j) {
 				e++
 			}
-			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j))
+			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j)) ||
+				callingWord(sc.word(e+1))
 			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) &&
 				(e == j || !sc.plainWordsOnly(j, e)) {
 				// Not two lower-case dictionary words no list holds:
@@ -245,7 +246,7 @@ func (sc *scanner) names() {
 			continue
 		}
 		if !first {
-			if c == cueRelation || c == cueNameWeak {
+			if c == cueRelation || c == cueNameWeak && !sc.resultCue(m) {
 				sc.unlistedAfterCue(m, j)
 			}
 			continue
@@ -1071,6 +1072,29 @@ func (sc *scanner) popGivenBefore(i int) bool {
 	} else {
 		return len(w) > 5 && string(w[len(w)-3:]) == "ing" // "… asking about", "… calling"
 	}
+}
+
+// resultCue reports a name cue that is a result word alone ("results",
+// "test results"): the words after it say what the result was as often
+// as whose it is ("results look fine", "results normal").
+func (sc *scanner) resultCue(m mark) bool {
+	switch string(sc.word(m.te - 1)) {
+	case "results", "result":
+		return true
+	}
+	return false
+}
+
+// callingWord reports the participle a writer puts after their own name
+// to say why they write: "hi its wideline calling about my son", "this
+// is rodelio macaraeg writing for my mom".
+func callingWord(w []byte) bool {
+	switch string(w) {
+	case "calling", "writing", "texting", "messaging", "reaching", "following", "checking", "contacting",
+		"llamando", "escribiendo", "ligando", "escrevendo":
+		return true
+	}
+	return false
 }
 
 // finiteVerb reports a verb already carrying person and tense ("is",

@@ -149,3 +149,41 @@ func TestDrawnOutThanks(t *testing.T) {
 		noNameIn(t, text)
 	}
 }
+
+// TestResultCuesAndCallingIntros: a name straight after "results" or
+// "test results", a single spoken-shaped word no list holds after
+// "results for", "pt", "attn", and an introduction followed by "calling",
+// "writing" are masked; what a result was ("results look fine"), an
+// abbreviation typed small ("labs for cmp") and a thing an appointment is
+// for stay.
+func TestResultCuesAndCallingIntros(t *testing.T) {
+	singles := []string{"wideline", "zorvath", "mbali", "sipho", "tevita", "oluchi", "nkiruka", "Rodelio"}
+	pairs := []string{"rodelio macaraeg", "zorvath keplinski", "Wideline Pierre", "nkiruka obi"}
+	n := 0
+	for _, tp := range []string{"results for {N}", "results for {N} please", "any results for {N} yet?", "pt {N} missed dialysis",
+		"attn {N}", "patient {N} needs a callback", "resultados de {N} por favor", "records for {N}, thanks",
+		"hi its {N} calling about my son", "this is {N} writing for my mom", "hello its {N} checking on my results"} {
+		for _, name := range singles {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	for _, tp := range []string{"test results {N}", "results {N} please", "lab results {N}", "blood results {N}?",
+		"this is {N} calling about my results", "its {N} texting for my dad"} {
+		for _, name := range pairs {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"results look fine", "results normal", "results came back", "test results pending", "results are in",
+		"forms for fmla", "labs for cmp", "results for tsh", "appointment for telehealth", "results for physical",
+		"results for hba1c", "this is calling for help", "its writing on the box", "results show high sugar",
+		"resultados normales", "lab results ok", "results please", "results for the scan",
+	} {
+		noNameIn(t, text)
+	}
+}

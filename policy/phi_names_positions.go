@@ -569,12 +569,48 @@ func (sc *scanner) cuedUnknownNames() {
 			// One lower-case word no list holds: after "forms for" or
 			// "pt" it is as often an acronym typed small ("fmla") as a
 			// name; after "this is" or "i'm" it must end the clause.
-			if c == cueNameWeak || c == cueIntro && end+1 < len(sc.toks) && sc.kind(end+1) != tkPunct {
+			if c == cueNameWeak && !sc.personOnlyCue(m, j) || c == cueIntro && end+1 < len(sc.toks) && sc.kind(end+1) != tkPunct {
 				continue
 			}
 		}
 		sc.addName(j, end, 0.7)
 	}
+}
+
+// personOnlyCue reports a weak cue whose object is a person far more often
+// than a thing ("results for", "pt", "attn", "resultados de"), followed by a single lower-case word j no list or dictionary holds
+// that is shaped like a spoken name, not an abbreviation typed small: four
+// letters or more with two vowels or more ("results for wideline", "pt
+// mbali"; "forms for fmla", "labs for cmp" stay). A refill, a form or an
+// appointment is for a thing as often as for a person ("appointment for
+// telehealth"), and those cues stay out.
+func (sc *scanner) personOnlyCue(m mark, j int) bool {
+	switch string(sc.word(m.te - 1)) {
+	case "for":
+		switch string(sc.word(m.te - 2)) {
+		case "results", "result", "records", "labs":
+		default:
+			return false
+		}
+	case "pt", "patient", "attn", "paciente", "de", "para":
+		if sc.is(m.te-1, "de") && !sc.is(m.te-2, "resultados") || sc.is(m.te-1, "para") && !sc.is(m.te-2, "cita") && !sc.is(m.te-2, "resultados") {
+			return false
+		}
+	default:
+		return false
+	}
+	w := sc.word(j)
+	vowels := 0
+	for _, c := range w {
+		if c >= 0x80 {
+			return false
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			vowels++
+		}
+	}
+	return len(w) >= 4 && vowels >= 2 && sc.nameEnds(j+1)
 }
 
 // plainWordsOnly reports that tokens i..j are all lower-case words of the
