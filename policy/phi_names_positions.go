@@ -65,6 +65,7 @@ func (sc *scanner) positionalNames() {
 	if r.any&rPersonVerb != 0 {
 		sc.subjectNames(&r)
 	}
+	sc.ownerSubjects()
 	if r.any&rComma != 0 {
 		sc.appositionNames(&r)
 	}
@@ -491,6 +492,9 @@ func (sc *scanner) familyWordAfter(g int) bool {
 	w := sc.word(k)
 	if !dictionaryWord(w) || wordRoles(w) != 0 || sc.questionVerbAt(k) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
 		return false
+	}
+	if ownVerb(w) && (sc.is(k+1, "his") || sc.is(k+1, "her")) {
+		return false // "kwabena cut his hand": the verb, with the person's own thing after it
 	}
 	n := k + 1
 	switch string(sc.word(n)) {
@@ -1581,6 +1585,83 @@ func (sc *scanner) subjectNames(r *nameRoles) {
 		sc.addName(i, end, 0.6)
 		i = end
 	}
+}
+
+// ownerSubjects finds a name opening a clause that the rest of the clause
+// makes a person: a verb, then "his" or "her" within three words ("nonoy
+// hurt his foot", "tunde is on his way", "chiqui lost her voice"), or
+// "is"/"was" and what a person does ("joy is vomiting", "kai was
+// crying"). A nickname no list holds stands there as often as a name, and
+// only a word that reads as a name (nameEvidence: listed, or no
+// dictionary's) is taken: "work hurt his back" and "this is her first
+// visit" stay.
+func (sc *scanner) ownerSubjects() {
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 {
+			continue
+		}
+		if !sc.nameEvidence(i, true) {
+			continue
+		}
+		end := sc.nameRun(i)
+		for k := i + 1; k <= end; k++ {
+			if ownVerb(sc.word(k)) {
+				end = k - 1 // "nonoy cut her finger": "Cut" is a family name too
+				break
+			}
+		}
+		v := end + 1
+		for v < len(T) && (sc.is(v, "still") || sc.is(v, "just") || sc.is(v, "also") || sc.is(v, "po")) {
+			v++ // "analyn po still coughing", "kai just cut his lip"
+		}
+		if v >= len(T) || T[v].kind != tkWord || T[v].claimed {
+			continue
+		}
+		d := v + 1
+		if sc.is(d, "still") || sc.is(d, "now") || sc.is(d, "always") {
+			d++ // "tunde is still coughing"
+		}
+		ok := (sc.is(v, "is") || sc.is(v, "was")) && personDoing(sc.word(d))
+		if !ok && ownVerb(sc.word(v)) {
+			for k := v + 1; k <= v+3 && k < len(T) && T[k].kind == tkWord; k++ {
+				if sc.is(k, "his") || sc.is(k, "her") {
+					ok = true
+					break
+				}
+			}
+		}
+		if !ok || sc.notPerson(i, end) {
+			continue
+		}
+		sc.addName(i, end, 0.6)
+		i = end
+	}
+}
+
+// ownVerb reports a verb whose subject, with "his" or "her" after it, is
+// the person the pronoun points back to: "hurt his foot", "has her
+// appointment", "is on his way".
+func ownVerb(w []byte) bool {
+	switch string(w) {
+	case "is", "was", "has", "had", "hurt", "cut", "broke", "sprained", "twisted", "burned", "burnt", "bumped",
+		"banged", "injured", "scraped", "lost", "missed", "took", "takes", "forgot", "left", "finished", "hit",
+		"needs", "wants", "got", "gets", "fell", "skipped", "stopped", "started", "ran", "wet", "bit":
+		return true
+	}
+	return false
+}
+
+// personDoing reports what a person does, after "is" or "was": "joy is
+// vomiting", "bubba was crying".
+func personDoing(w []byte) bool {
+	switch string(w) {
+	case "vomiting", "coughing", "crying", "bleeding", "wheezing", "sneezing", "teething", "limping", "shaking",
+		"shivering", "throwing", "refusing", "complaining", "fainting", "sweating", "itching", "scratching",
+		"pregnant", "asleep", "awake", "unconscious", "breastfeeding", "fasting":
+		return true
+	}
+	return false
 }
 
 // appositionNames finds a name set beside a kinship word: "Frank, my
