@@ -569,7 +569,7 @@ func (sc *scanner) growRight(i, end int) int {
 	// name: "maria okafor 555 123 4567", "… okafor date of birth".
 	after := sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
 	if k < len(sc.toks) && sc.toks[k].space && sc.nameWord(k) && sc.upper(k) == sc.upper(i) && after &&
-		sc.toks[k].flags&(fFirst|fSurname) == 0 {
+		sc.toks[k].flags&(fFirst|fSurname) == 0 && !pastDeed(sc.word(k)) {
 		return k
 	}
 	return end
@@ -1009,6 +1009,17 @@ func (sc *scanner) popPersonContext(i int) bool {
 		// The subject of a clause: "tendai will be late", "wanjiru has
 		// an appointment at 3".
 		return sc.clauseStart(i)
+	}
+	return pastDeed(sc.word(i+1)) && sc.clauseStart(i) // "oluwaseun sent me to ask"
+}
+
+// pastDeed reports the past of what people do with things and places:
+// "sent", "brought", "went". After a given name it is the verb, never
+// the family name ("tendai brought the forms").
+func pastDeed(w []byte) bool {
+	switch string(w) {
+	case "sent", "brought", "took", "came", "went", "left", "forgot", "got", "lost", "dropped", "picked":
+		return true
 	}
 	return false
 }

@@ -493,8 +493,8 @@ func (sc *scanner) familyWordAfter(g int) bool {
 	if !dictionaryWord(w) || wordRoles(w) != 0 || sc.questionVerbAt(k) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
 		return false
 	}
-	if ownVerb(w) && (sc.is(k+1, "his") || sc.is(k+1, "her")) {
-		return false // "kwabena cut his hand": the verb, with the person's own thing after it
+	if pastDeed(w) || ownVerb(w) && (sc.is(k+1, "his") || sc.is(k+1, "her")) {
+		return false // "kwabena cut his hand", "tendai brought the forms": the verb
 	}
 	n := k + 1
 	switch string(sc.word(n)) {
@@ -1589,9 +1589,9 @@ func (sc *scanner) subjectNames(r *nameRoles) {
 
 // ownerSubjects finds a name opening a clause that the rest of the clause
 // makes a person: a verb, then "his" or "her" within three words ("nonoy
-// hurt his foot", "tunde is on his way", "chiqui lost her voice"), or
+// hurt his foot", "tunde is on his way", "chiqui lost her voice"),
 // "is"/"was" and what a person does ("joy is vomiting", "kai was
-// crying"). A nickname no list holds stands there as often as a name, and
+// crying"), or "has" and an ailment ("tamati has gout"). A nickname no list holds stands there as often as a name, and
 // only a word that reads as a name (nameEvidence: listed, or no
 // dictionary's) is taken: "work hurt his back" and "this is her first
 // visit" stay.
@@ -1601,8 +1601,8 @@ func (sc *scanner) ownerSubjects() {
 		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 {
 			continue
 		}
-		if !sc.nameEvidence(i, true) {
-			continue
+		if !sc.nameEvidence(i, true) || i > 1 && sc.kind(i-1) == tkWord && sc.isP(i-2, '-') && sc.attached(i-1) {
+			continue // "chul-soo choi has…": "soo" reads as a drawn-out "so", but ends a hyphenated name
 		}
 		end := sc.nameRun(i)
 		for k := i + 1; k <= end; k++ {
@@ -1631,12 +1631,31 @@ func (sc *scanner) ownerSubjects() {
 				}
 			}
 		}
+		if !ok && (sc.is(v, "has") || sc.is(v, "had")) {
+			ok = sc.ailmentAfter(v + 1)
+		}
 		if !ok || sc.notPerson(i, end) {
 			continue
 		}
 		sc.addName(i, end, 0.6)
 		i = end
 	}
+}
+
+// ailmentAfter reports a symptom or condition the subject has, from token
+// k on: "has gout", "has a rash", "had the flu since monday". The term
+// must end the clause or meet a function word: "walmart has flu shots",
+// "costco has covid tests" sell a thing named after it.
+func (sc *scanner) ailmentAfter(k int) bool {
+	for n := 0; n < 2 && (sc.is(k, "a") || sc.is(k, "an") || sc.is(k, "the") || sc.is(k, "bad") || sc.is(k, "high")); n++ {
+		k++ // "has a high fever"
+	}
+	T := sc.toks
+	if k >= len(T) || T[k].kind != tkWord || T[k].flags&fClin == 0 || T[k].ent.clin != SpanSymptom && T[k].ent.clin != SpanCondition {
+		return false
+	}
+	n := k + 1
+	return n >= len(T) || T[n].kind == tkPunct || T[n].flags&(fStop|fDateCue|fDuration) != 0 || sc.is(n, "symptoms")
 }
 
 // ownVerb reports a verb whose subject, with "his" or "her" after it, is
