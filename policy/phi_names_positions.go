@@ -1596,49 +1596,50 @@ func (sc *scanner) subjectNames(r *nameRoles) {
 // dictionary's) is taken: "work hurt his back" and "this is her first
 // visit" stay.
 func (sc *scanner) ownerSubjects() {
+	if sc.trigAny&trigOwnVerb == 0 {
+		return
+	}
 	T := sc.toks
-	for i := 0; i+2 < len(T); i++ {
-		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 {
+	for v := 1; v+1 < len(T); v++ {
+		// The verb is found first (its trigger bit): most tokens are
+		// none of these, and the name checks cost more.
+		if T[v].trig&trigOwnVerb == 0 || T[v].kind != tkWord || T[v].claimed {
 			continue
 		}
-		if !sc.nameEvidence(i, true) || i > 1 && sc.kind(i-1) == tkWord && sc.isP(i-2, '-') && sc.attached(i-1) {
-			continue // "chul-soo choi has…": "soo" reads as a drawn-out "so", but ends a hyphenated name
+		i := v - 1
+		for i > 0 && (sc.is(i, "still") || sc.is(i, "just") || sc.is(i, "also") || sc.is(i, "po")) {
+			i-- // "analyn po still coughing", "kai just cut his lip"
 		}
-		end := sc.nameRun(i)
-		for k := i + 1; k <= end; k++ {
-			if ownVerb(sc.word(k)) {
-				end = k - 1 // "nonoy cut her finger": "Cut" is a family name too
+		if T[i].kind != tkWord || T[i].claimed {
+			continue
+		}
+		ok := false
+		for k := v + 1; k <= v+3 && k < len(T) && T[k].kind == tkWord; k++ {
+			if sc.is(k, "his") || sc.is(k, "her") {
+				ok = true
 				break
 			}
 		}
-		v := end + 1
-		for v < len(T) && (sc.is(v, "still") || sc.is(v, "just") || sc.is(v, "also") || sc.is(v, "po")) {
-			v++ // "analyn po still coughing", "kai just cut his lip"
-		}
-		if v >= len(T) || T[v].kind != tkWord || T[v].claimed {
-			continue
-		}
-		d := v + 1
-		if sc.is(d, "still") || sc.is(d, "now") || sc.is(d, "always") {
-			d++ // "tunde is still coughing"
-		}
-		ok := (sc.is(v, "is") || sc.is(v, "was")) && personDoing(sc.word(d))
-		if !ok && ownVerb(sc.word(v)) {
-			for k := v + 1; k <= v+3 && k < len(T) && T[k].kind == tkWord; k++ {
-				if sc.is(k, "his") || sc.is(k, "her") {
-					ok = true
-					break
-				}
+		if !ok && (sc.is(v, "is") || sc.is(v, "was")) {
+			d := v + 1
+			if sc.is(d, "still") || sc.is(d, "now") || sc.is(d, "always") {
+				d++ // "tunde is still coughing"
 			}
+			ok = personDoing(sc.word(d))
 		}
 		if !ok && (sc.is(v, "has") || sc.is(v, "had")) {
 			ok = sc.ailmentAfter(v + 1)
 		}
-		if !ok || sc.notPerson(i, end) {
+		if !ok || !sc.clauseStart(i) || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 {
 			continue
 		}
-		sc.addName(i, end, 0.6)
-		i = end
+		if i > 1 && sc.kind(i-1) == tkWord && sc.isP(i-2, '-') && sc.attached(i-1) {
+			continue // "chul-soo choi has…": "soo" reads as a drawn-out "so", but ends a hyphenated name
+		}
+		if !sc.nameEvidence(i, true) || sc.notPerson(i, i) {
+			continue
+		}
+		sc.addName(i, i, 0.6)
 	}
 }
 
@@ -1658,18 +1659,17 @@ func (sc *scanner) ailmentAfter(k int) bool {
 	return n >= len(T) || T[n].kind == tkPunct || T[n].flags&(fStop|fDateCue|fDuration) != 0 || sc.is(n, "symptoms")
 }
 
-// ownVerb reports a verb whose subject, with "his" or "her" after it, is
-// the person the pronoun points back to: "hurt his foot", "has her
-// appointment", "is on his way".
-func ownVerb(w []byte) bool {
-	switch string(w) {
-	case "is", "was", "has", "had", "hurt", "cut", "broke", "sprained", "twisted", "burned", "burnt", "bumped",
-		"banged", "injured", "scraped", "lost", "missed", "took", "takes", "forgot", "left", "finished", "hit",
-		"needs", "wants", "got", "gets", "fell", "skipped", "stopped", "started", "ran", "wet", "bit":
-		return true
-	}
-	return false
-}
+// ownVerbWords are the verbs whose subject, with "his" or "her" after
+// them, is the person the pronoun points back to: "hurt his foot", "has
+// her appointment", "is on his way" (ownerSubjects, trigOwnVerb).
+var ownVerbWords = []string{"is", "was", "has", "had", "hurt", "cut", "broke", "sprained", "twisted", "burned", "burnt",
+	"bumped", "banged", "injured", "scraped", "lost", "missed", "took", "takes", "forgot", "left", "finished", "hit",
+	"needs", "wants", "got", "gets", "fell", "skipped", "stopped", "started", "ran", "wet", "bit"}
+
+var ownVerbSet = wordSetOf(ownVerbWords)
+
+// ownVerb reports one of ownVerbWords.
+func ownVerb(w []byte) bool { return ownVerbSet[string(w)] }
 
 // personDoing reports what a person does, after "is" or "was": "joy is
 // vomiting", "bubba was crying".

@@ -42,6 +42,7 @@ const (
 	trigVehicle                                // "car", "placa": vehicleAt, placeShapes
 	trigResidence                              // "house", "flat", "hno": residenceLines
 	trigCareHead                               // "therapy", "clinic": qualifiedCare
+	trigOwnVerb                                // "hurt", "has", "is": ownerSubjects
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -73,6 +74,7 @@ var triggerWords = []struct {
 	{trigVehicle, vehicleWords},
 	{trigResidence, residenceWords},
 	{trigCareHead, careHeadWords},
+	{trigOwnVerb, ownVerbWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
