@@ -183,6 +183,17 @@ func (sc *scanner) names() {
 		if j >= len(sc.toks) || sc.toks[j].claimed {
 			continue
 		}
+		// Dotted initials before the name ("results for p. k. sharma",
+		// "my husband j. okafor"): the name is read after them and
+		// masked from the first.
+		lead := j
+		for n := 0; n < 3; n++ {
+			if ie, ok := sc.initialAt(j); ok && ie > j && !sc.is(j, "i") && sc.kind(ie+1) == tkWord && sc.toks[ie+1].space && sc.upper(ie+1) == sc.upper(j) {
+				j = ie + 1
+				continue
+			}
+			break
+		}
 		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
 			continue // "my son's throat": what follows is his, not his name
 		}
@@ -193,7 +204,7 @@ func (sc *scanner) names() {
 		// m.": after any name cue, family name, comma, given name is a
 		// name whether or not the lists know either part.
 		if end, ok := sc.lastFirstAfterCue(j); ok {
-			sc.addName(j, end, 0.8)
+			sc.addName(lead, end, 0.8)
 			continue
 		}
 		var first bool
@@ -216,7 +227,7 @@ func (sc *scanner) names() {
 			// "this is blessing adeyemi", "im learned mensah": a given
 			// name that is also a word, before a listed family name no
 			// dictionary holds.
-			sc.addName(j, j+1, 0.75)
+			sc.addName(lead, j+1, 0.75)
 			continue
 		}
 		if !first && c == cueIntro {
@@ -233,7 +244,7 @@ func (sc *scanner) names() {
 				// Not two lower-case dictionary words no list holds:
 				// "thanks consent form" thanks for a thing (one such word
 				// may be a nickname: "thanks, sunny").
-				sc.addName(j, e, 0.7)
+				sc.addName(lead, e, 0.7)
 			}
 			continue
 		}
@@ -242,7 +253,7 @@ func (sc *scanner) names() {
 		// followed by a verb no modal can precede ("will is", "may needs")
 		// is the person's name. "my son will be late" stays.
 		if !first && c == cueRelation && sc.kind(j) == tkWord && !sc.toks[j].claimed && sc.toks[j].flags&(fNameWord|fMonth) != 0 && sc.finiteVerb(j+1) {
-			sc.addName(j, j, 0.75)
+			sc.addName(lead, j, 0.75)
 			continue
 		}
 		if !first {
@@ -273,7 +284,7 @@ func (sc *scanner) names() {
 		if c == cueNameWeak || c == cueRelation {
 			conf = 0.8
 		}
-		sc.addName(j, end, conf)
+		sc.addName(lead, end, conf)
 	}
 	if !sc.placeholder {
 		sc.initialNames()

@@ -274,3 +274,38 @@ func TestPopulationNameBeforePastVerb(t *testing.T) {
 		noNameIn(t, text)
 	}
 }
+
+// TestLowerCaseDottedInitials: dotted initials typed in lower case before
+// a name are part of it ("p. k. sharma"); a time's "p.m." before a name
+// and the pronoun "i." are not.
+func TestLowerCaseDottedInitials(t *testing.T) {
+	initials := []string{"p. ", "p. k. ", "j. r. ", "e. ", "m. a. ", "t. "}
+	families := []string{"sharma", "okafor", "nguyen", "ferreira", "kowalski"}
+	templates := []string{"{N} wants a callback", "results for {N}", "this is {N}", "appt for {N} on monday",
+		"my husband {N} is sick", "kind regards, {N}"}
+	n := 0
+	for ii, in := range initials {
+		for fi, f := range families {
+			tp := templates[(ii+fi)%len(templates)]
+			n++
+			checkWholeName(t, tp, in+f)
+		}
+	}
+	for _, tp := range templates {
+		for _, in := range initials {
+			n++
+			checkWholeName(t, tp, in+"okonjo")
+		}
+	}
+	if n < 60 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{"see you at 4 p.m. okafor will call", "at 9 a.m. sharma", "ok i. sharma said"} {
+		d := Detect(text)
+		for _, s := range d.Spans {
+			if s.Type == SpanName && strings.Contains(text[s.Start:s.End], ".") {
+				t.Errorf("%q masked as %q: the name took a time or the pronoun", text, d.Masked)
+			}
+		}
+	}
+}

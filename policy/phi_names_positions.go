@@ -1411,10 +1411,12 @@ func (sc *scanner) extendNameSpans() {
 		}
 		// Initials before the name: "J. Robert Anderson", "R.J. Anderson",
 		// "A. J. Smith", "J.R.R. Tolkien" (three at most).
+		// In lower case too, the initials dotted ("p. k. sharma"), unless
+		// they are a time's "a.m."/"p.m.".
 		if ts := sc.tokenStartingAt(x.s); ts > 0 && T[ts].space {
 			p := ts - 1
 			for n := 0; n < 3 && p >= 1 && sc.isP(p, '.') && sc.attached(p) && sc.kind(p-1) == tkWord && T[p-1].e-T[p-1].s == 1 &&
-				!T[p-1].claimed && sc.upper(p-1) && sc.upper(ts) && !sc.otherScriptWord(p-1); n++ {
+				!T[p-1].claimed && sc.upper(p-1) == sc.upper(ts) && (sc.upper(ts) || sc.lowerInitial(p-1)) && !sc.otherScriptWord(p-1); n++ {
 				x.s = T[p-1].s
 				T[p-1].claimed, T[p].claimed = true, true
 				p -= 2
@@ -1455,6 +1457,15 @@ func (sc *scanner) extendNameSpans() {
 			x.e = e
 		}
 	}
+}
+
+// lowerInitial reports that the lower-case letter k, its period after it,
+// is an initial: not the pronoun "i", not the "m" of "a.m."/"p.m.".
+func (sc *scanner) lowerInitial(k int) bool {
+	if sc.is(k, "i") {
+		return false
+	}
+	return !(sc.is(k, "m") && k >= 2 && sc.isP(k-1, '.') && (sc.is(k-2, "a") || sc.is(k-2, "p")))
 }
 
 // tokenEndingAt returns the token that ends at folded offset e, or -1.
