@@ -625,6 +625,11 @@ func buildLexicon() (*lexicon, error) {
 		// listed, capitalised or dictionary-less name is read there
 		// (resultCue): "results look fine" stays.
 		"results", "result", "test results", "lab results", "blood results", "blood test results",
+		// A form's label typed without its colon: "name rosa mamani dob
+		// …", "name li, xiaoming". Only a given name, a word no dictionary
+		// holds or a capitalised one starts a name there (bareNameCue):
+		// "name change", "name brand" stay.
+		"name",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",

@@ -200,6 +200,9 @@ func (sc *scanner) names() {
 		if c == cueRelation && haberAux(sc.word(j)) {
 			continue // "mi hija ha tenido fiebre": the verb, not her name
 		}
+		if sc.bareNameCue(m) && !sc.upper(j) && sc.toks[j].flags&fFirst == 0 && dictionaryWord(sc.word(j)) {
+			continue // "name change", "name brand": a thing named, no name
+		}
 		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
 		// m.": after any name cue, family name, comma, given name is a
 		// name whether or not the lists know either part.
@@ -257,7 +260,7 @@ func (sc *scanner) names() {
 			continue
 		}
 		if !first {
-			if c == cueRelation || c == cueNameWeak && !sc.resultCue(m) {
+			if c == cueRelation || c == cueNameWeak && !sc.resultCue(m) && !sc.bareNameCue(m) {
 				sc.unlistedAfterCue(m, j)
 			}
 			continue
@@ -1105,6 +1108,12 @@ func (sc *scanner) resultCue(m mark) bool {
 		return true
 	}
 	return false
+}
+
+// bareNameCue reports the label "name" typed alone, with no colon or
+// "is" ("name rosa mamani dob …").
+func (sc *scanner) bareNameCue(m mark) bool {
+	return m.te == m.ts+1 && sc.is(m.ts, "name")
 }
 
 // callingWord reports the participle a writer puts after their own name

@@ -309,3 +309,31 @@ func TestLowerCaseDottedInitials(t *testing.T) {
 		}
 	}
 }
+
+// TestBareNameLabel: "name" typed as a form's label with no colon puts a
+// name after it when a given name, a word no dictionary holds, a
+// capitalised word or "Family, Given" starts there; a thing named ("name
+// change", "name brand") stays.
+func TestBareNameLabel(t *testing.T) {
+	names := []string{"rosa mamani", "zorvath keplinski", "okafor, chidi", "Wilmer Reyes", "tendai moyo", "ngozi",
+		"maria jose gutierrez", "kowalski, anna"}
+	templates := []string{"name {N}", "name {N} dob 3/4/81", "full name pls: ok name {N}", "patient details - name {N}",
+		"name {N}, phone to follow", "pls update name {N} thanks"}
+	n := 0
+	for _, name := range names {
+		for _, tp := range templates {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 45 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{
+		"name change after marriage", "name brand or generic?", "name tag please", "the name on the card is wrong",
+		"name badge", "name of the medicine", "name spelled wrong", "name please", "name and dob please",
+		"name and date of birth", "what name is it under", "name change form",
+	} {
+		noNameIn(t, text)
+	}
+}
