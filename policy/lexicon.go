@@ -625,10 +625,6 @@ func buildLexicon() (*lexicon, error) {
 		// listed, capitalised or dictionary-less name is read there
 		// (resultCue): "results look fine" stays.
 		"results", "result", "test results", "lab results", "blood results", "blood test results",
-		"results of", "result of", "test results of", "resultados del",
-		// An age before the person it is: "42 yo zorvath keplinski", "a
-		// 3 year old sipho".
-		"yo", "y/o", "year old", "years old", "yr old", "yrs old", "year-old", "month old", "months old",
 		// A form's label typed without its colon: "name rosa mamani dob
 		// …", "name li, xiaoming". Only a given name, a word no dictionary
 		// holds or a capitalised one starts a name there (bareNameCue):

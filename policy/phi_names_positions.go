@@ -582,7 +582,7 @@ func (sc *scanner) cuedUnknownNames() {
 }
 
 // personOnlyCue reports a weak cue whose object is a person far more often
-// than a thing ("results for", "pt", "attn", "speak to", "resultados de"), followed by a single lower-case word j no list or dictionary holds
+// than a thing ("results for", "pt", "attn", "resultados de"), followed by a single lower-case word j no list or dictionary holds
 // that is shaped like a spoken name, not an abbreviation typed small: four
 // letters or more with two vowels or more ("results for wideline", "pt
 // mbali"; "forms for fmla", "labs for cmp" stay). A refill, a form or an
@@ -593,12 +593,6 @@ func (sc *scanner) personOnlyCue(m mark, j int) bool {
 	case "for":
 		switch string(sc.word(m.te - 2)) {
 		case "results", "result", "records", "labs":
-		default:
-			return false
-		}
-	case "to", "with", "con":
-		switch string(sc.word(m.te - 2)) {
-		case "speak", "talk", "hablar", "speaking", "talking":
 		default:
 			return false
 		}
