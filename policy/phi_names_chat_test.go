@@ -337,3 +337,42 @@ func TestBareNameLabel(t *testing.T) {
 		noNameIn(t, text)
 	}
 }
+
+// TestPairedPeople: names joined by "and" that open the message, beside
+// the writer ("zainab and i") or before a verb both take ("kofi and yaw
+// both need"), are masked; ordinary words in the same places stay.
+func TestPairedPeople(t *testing.T) {
+	names := []string{"zainab", "kofi", "oluchi", "wanjiru", "zorvath", "nkiruka"}
+	n := 0
+	for _, tp := range []string{"{N} and i will come together", "{N} and me are both sick", "me and {N} went to the pharmacy",
+		"ok {N} and i missed the bus", "{N} y yo vamos mañana"} {
+		for _, name := range names {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	for i := range names {
+		a, b := names[i], names[(i+1)%len(names)]
+		for _, tp := range []string{"%s and %s both need the flu shot", "%s and %s are sick", "%s y %s tienen gripe"} {
+			text := strings.Replace(strings.Replace(tp, "%s", a, 1), "%s", b, 1)
+			d := Detect(text)
+			got := 0
+			for _, s := range d.Spans {
+				if s.Type == SpanName {
+					got++
+				}
+			}
+			n++
+			if got != 2 {
+				t.Errorf("%q masked as %q, want two names", text, d.Masked)
+			}
+		}
+	}
+	if n < 45 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{"work and i are fine", "salt and pepper are bad for me", "me and my mom", "mom and i will come",
+		"rice and beans are ok", "me and him", "day and night", "you and i", "this and that are both fine"} {
+		noNameIn(t, text)
+	}
+}

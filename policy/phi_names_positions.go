@@ -85,6 +85,7 @@ func (sc *scanner) positionalNames() {
 	sc.namesBeforeBirthDate()
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
+		sc.pairedPeople()
 		sc.coordinatedNames()
 	}
 	if r.any&rPlan != 0 {
@@ -1738,6 +1739,52 @@ func (sc *scanner) besideName(k int) bool {
 		return true
 	}
 	return k > 0 && sc.kind(k) == tkWord && sc.upper(k) && !sc.allUpperText() && !sc.clauseStart(k) && sc.nameWord(k)
+}
+
+// pairedPeople finds names joined by "and" that open a clause with no
+// name found yet: one beside the writer ("zainab and i will come", "me
+// and kwame went"), or two before a verb that takes the pair ("kofi and
+// yaw both need the flu shot"). Each word must read as a name
+// (nameEvidence: listed, or no dictionary's): "work and i", "salt and
+// pepper are" stay.
+func (sc *scanner) pairedPeople() {
+	T := sc.toks
+	for a := 1; a+1 < len(T); a++ {
+		if !(sc.is(a, "and") || sc.is(a, "y") || sc.isP(a, '&')) {
+			continue
+		}
+		l, r := a-1, a+1
+		if T[l].kind != tkWord || T[r].kind != tkWord || T[l].claimed || T[r].claimed {
+			continue
+		}
+		switch {
+		case (sc.is(r, "i") || sc.is(r, "me") || sc.is(r, "yo")) && sc.clauseStart(l):
+			if sc.nameEvidence(l, false) && !sc.notPerson(l, l) {
+				sc.addName(l, l, 0.6)
+			}
+		case (sc.is(l, "me") || sc.is(l, "yo")) && sc.clauseStart(l):
+			if sc.nameEvidence(r, false) && !sc.notPerson(r, r) && sc.nameEnds(r+1) {
+				sc.addName(r, r, 0.6)
+			}
+		case sc.clauseStart(l) && pairVerb(sc.word(r+1)):
+			if sc.nameEvidence(l, false) && sc.nameEvidence(r, false) && T[l].flags&T[r].flags&fSurname == 0 &&
+				!sc.notPerson(l, l) && !sc.notPerson(r, r) {
+				sc.addName(l, l, 0.6)
+				sc.addName(r, r, 0.6)
+			}
+		}
+	}
+}
+
+// pairVerb reports a word that takes two people as its subject: "kofi
+// and yaw both need…", "… are sick", "… have fever".
+func pairVerb(w []byte) bool {
+	switch string(w) {
+	case "both", "need", "are", "have", "were", "will", "can", "had", "got", "came", "went", "missed", "tienen", "estan",
+		"necesitan", "vienen":
+		return true
+	}
+	return false
 }
 
 // coordinatedNames finds a name joined by "and" to a name already found:
