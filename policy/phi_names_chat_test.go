@@ -376,3 +376,25 @@ func TestPairedPeople(t *testing.T) {
 		noNameIn(t, text)
 	}
 }
+
+// TestAddresseeNames: a listed given name opening a forwarded or quoted
+// line straight before "your", "you", "dont" is the person spoken to; a
+// capitalised verb or a service's name there stays.
+func TestAddresseeNames(t *testing.T) {
+	names := []string{"rukhsana", "kelechi", "amaka", "tendai", "Oluchi", "ifeoma"}
+	n := 0
+	for _, tp := range []string{"> {N} dont forget your pills", "[forwarded] {N} your test is normal",
+		"fwd: {N} you have an appointment monday", "forwarded message\n{N} dont eat after midnight", "{N} your results are ready"} {
+		for _, name := range names {
+			n++
+			checkWholeName(t, tp, name)
+		}
+	}
+	if n < 30 {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, text := range []string{"Bring your card", "Apportez votre carte Vitale", "mychart your results are ready",
+		"thank you", "hi you there?", "Remember your appointment", "Hope you feel better", "Grace you were right", "please dont forget", "will you call me", "may you help me"} {
+		noNameIn(t, text)
+	}
+}

@@ -66,6 +66,7 @@ func (sc *scanner) positionalNames() {
 		sc.subjectNames(&r)
 	}
 	sc.ownerSubjects()
+	sc.addresseeNames()
 	if r.any&rComma != 0 {
 		sc.appositionNames(&r)
 	}
@@ -1650,6 +1651,32 @@ func (sc *scanner) ownerSubjects() {
 		}
 		if !sc.nameEvidence(i, true) || sc.notPerson(i, i) {
 			continue
+		}
+		sc.addName(i, i, 0.6)
+	}
+}
+
+// addresseeNames finds the person a forwarded or quoted text speaks to:
+// a listed given name opening a line or the message, straight before
+// "your", "you", "dont" ("> esperanza dont forget your pills",
+// "[forwarded] rukhsana your test is normal"). A word no list holds
+// there is as often a service's name ("mychart your results…"), and a
+// capital there only opens the sentence ("Bring your card"): both stay.
+func (sc *scanner) addresseeNames() {
+	if sc.trigAny&trigAddressee == 0 {
+		return
+	}
+	T := sc.toks
+	for k := 1; k < len(T); k++ {
+		i := k - 1
+		if T[k].trig&trigAddressee == 0 || T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) {
+			continue
+		}
+		if !sc.isLex(i) || T[i].flags&fFirst == 0 || greetingWord(sc.word(i)) || sc.notPerson(i, i) {
+			continue
+		}
+		if sc.toks[i].flags&(fNameWord|fMonth) != 0 {
+			continue // "Hope you…", "may you…", "will you…": the word, not the name
 		}
 		sc.addName(i, i, 0.6)
 	}

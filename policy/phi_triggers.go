@@ -43,6 +43,7 @@ const (
 	trigResidence                              // "house", "flat", "hno": residenceLines
 	trigCareHead                               // "therapy", "clinic": qualifiedCare
 	trigOwnVerb                                // "hurt", "has", "is": ownerSubjects
+	trigAddressee                              // "your", "dont": addresseeNames
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -75,6 +76,7 @@ var triggerWords = []struct {
 	{trigResidence, residenceWords},
 	{trigCareHead, careHeadWords},
 	{trigOwnVerb, ownVerbWords},
+	{trigAddressee, []string{"your", "you", "dont", "don't"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
