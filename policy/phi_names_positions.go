@@ -1623,7 +1623,10 @@ func (sc *scanner) ownerSubjects() {
 		for i > 0 && (sc.is(i, "still") || sc.is(i, "just") || sc.is(i, "also") || sc.is(i, "po")) {
 			i-- // "analyn po still coughing", "kai just cut his lip"
 		}
-		if T[i].kind != tkWord || T[i].claimed {
+		// Most words before these verbs are function words ("it is",
+		// "he has"): their flags turn them away first.
+		if T[i].kind != tkWord || T[i].claimed || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 ||
+			!sc.clauseStart(i) {
 			continue
 		}
 		ok := false
@@ -1643,7 +1646,7 @@ func (sc *scanner) ownerSubjects() {
 		if !ok && (sc.is(v, "has") || sc.is(v, "had")) {
 			ok = sc.ailmentAfter(v + 1)
 		}
-		if !ok || !sc.clauseStart(i) || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 {
+		if !ok {
 			continue
 		}
 		if i > 1 && sc.kind(i-1) == tkWord && sc.isP(i-2, '-') && sc.attached(i-1) {
@@ -1669,7 +1672,7 @@ func (sc *scanner) addresseeNames() {
 	T := sc.toks
 	for k := 1; k < len(T); k++ {
 		i := k - 1
-		if T[k].trig&trigAddressee == 0 || T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) {
+		if T[k].trig&trigAddressee == 0 || T[i].kind != tkWord || T[i].claimed || T[i].flags&fFirst == 0 || !sc.clauseStart(i) {
 			continue
 		}
 		if !sc.isLex(i) || T[i].flags&fFirst == 0 || greetingWord(sc.word(i)) || sc.notPerson(i, i) {
@@ -1777,7 +1780,7 @@ func (sc *scanner) besideName(k int) bool {
 func (sc *scanner) pairedPeople() {
 	T := sc.toks
 	for a := 1; a+1 < len(T); a++ {
-		if !(sc.is(a, "and") || sc.is(a, "y") || sc.isP(a, '&')) {
+		if T[a].role&rAnd == 0 { // "and", "y", "&"
 			continue
 		}
 		l, r := a-1, a+1
