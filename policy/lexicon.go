@@ -624,7 +624,9 @@ func buildLexicon() (*lexicon, error) {
 		"first name is", "last name is", "apellido es", "a la atencion de")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
-		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's")
+		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's",
+		// Thanks drawn out: "thanks so much ifeoma", "many thanks, rui".
+		"thanks so much", "thank you so much", "many thanks", "thanks again")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
 		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
@@ -633,6 +635,16 @@ func buildLexicon() (*lexicon, error) {
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
 		"this message is for", "message is from", "sent by", "from:",
+		// A result asked after with the name straight after it: "test
+		// results rodelio macaraeg", "results Nguyen thanks". Only a
+		// listed, capitalised or dictionary-less name is read there
+		// (resultCue): "results look fine" stays.
+		"results", "result", "test results", "lab results", "blood results", "blood test results",
+		// A form's label typed without its colon: "name rosa mamani dob
+		// …", "name li, xiaoming". Only a given name, a word no dictionary
+		// holds or a capitalised one starts a name there (bareNameCue):
+		// "name change", "name brand" stay.
+		"name",
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",
@@ -644,7 +656,7 @@ func buildLexicon() (*lexicon, error) {
 		"hijo", "hija", "esposo", "esposa", "mama", "madre", "papa", "padre", "hermano", "hermana",
 		"abuela", "abuelo", "bebe", "nieto", "nieta", "tia", "tio", "primo", "prima", "sobrino", "sobrina",
 		"novio", "novia", "suegra", "suegro", "pareja", "amigo", "amiga", "vecino", "vecina", "cuidador", "cuidadora"}
-	lx.cue(cueRelation, SpanName, append(relations, kinWords...)...)
+	lx.cue(cueRelation, SpanName, append(append(relations, kinWords...), romanceKinWords...)...)
 
 	// Identifier cues: the token after the cue is the identifier.
 	lx.cue(cueID, SpanMRN, "mrn", "mr#", "mr #", "medical record", "medical record number", "record number",

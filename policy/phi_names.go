@@ -183,17 +183,31 @@ func (sc *scanner) names() {
 		if j >= len(sc.toks) || sc.toks[j].claimed {
 			continue
 		}
+		// Dotted initials before the name ("results for p. k. sharma",
+		// "my husband j. okafor"): the name is read after them and
+		// masked from the first.
+		lead := j
+		for n := 0; n < 3; n++ {
+			if ie, ok := sc.initialAt(j); ok && ie > j && !sc.is(j, "i") && sc.kind(ie+1) == tkWord && sc.toks[ie+1].space && sc.upper(ie+1) == sc.upper(j) {
+				j = ie + 1
+				continue
+			}
+			break
+		}
 		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
 			continue // "my son's throat": what follows is his, not his name
 		}
 		if c == cueRelation && haberAux(sc.word(j)) {
 			continue // "mi hija ha tenido fiebre": the verb, not her name
 		}
+		if sc.bareNameCue(m) && !sc.upper(j) && sc.toks[j].flags&fFirst == 0 && dictionaryWord(sc.word(j)) {
+			continue // "name change", "name brand": a thing named, no name
+		}
 		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
 		// m.": after any name cue, family name, comma, given name is a
 		// name whether or not the lists know either part.
 		if end, ok := sc.lastFirstAfterCue(j); ok {
-			sc.addName(j, end, 0.8)
+			sc.addName(lead, end, 0.8)
 			continue
 		}
 		var first bool
@@ -205,12 +219,18 @@ func (sc *scanner) names() {
 		default:
 			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText()) ||
 				(sc.upper(j) && !sc.allUpperText() && sc.wordName(j))
+			if first && c == cueRelation && !sc.upper(j) && sc.toks[j].flags&fFirst == 0 && sc.romanceKin(m.te) {
+				// "ma fille voit le psychiatre": after a Portuguese or
+				// French kin word comes a given name; a verb of the
+				// language may be listed as a family name.
+				first = false
+			}
 		}
 		if !first && c == cueIntro && sc.givenBeforeFamily(j) {
 			// "this is blessing adeyemi", "im learned mensah": a given
 			// name that is also a word, before a listed family name no
 			// dictionary holds.
-			sc.addName(j, j+1, 0.75)
+			sc.addName(lead, j+1, 0.75)
 			continue
 		}
 		if !first && c == cueIntro {
@@ -220,13 +240,14 @@ func (sc *scanner) names() {
 			if sc.nameWord(e+1) && sc.toks[e+1].space && sc.upper(e+1) == sc.upper(j) {
 				e++
 			}
-			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j))
+			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j)) ||
+				callingWord(sc.word(e+1))
 			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) &&
 				(e == j || !sc.plainWordsOnly(j, e)) {
 				// Not two lower-case dictionary words no list holds:
 				// "thanks consent form" thanks for a thing (one such word
 				// may be a nickname: "thanks, sunny").
-				sc.addName(j, e, 0.7)
+				sc.addName(lead, e, 0.7)
 			}
 			continue
 		}
@@ -235,11 +256,11 @@ func (sc *scanner) names() {
 		// followed by a verb no modal can precede ("will is", "may needs")
 		// is the person's name. "my son will be late" stays.
 		if !first && c == cueRelation && sc.kind(j) == tkWord && !sc.toks[j].claimed && sc.toks[j].flags&(fNameWord|fMonth) != 0 && sc.finiteVerb(j+1) {
-			sc.addName(j, j, 0.75)
+			sc.addName(lead, j, 0.75)
 			continue
 		}
 		if !first {
-			if c == cueRelation || c == cueNameWeak {
+			if c == cueRelation || c == cueNameWeak && !sc.resultCue(m) && !sc.bareNameCue(m) {
 				sc.unlistedAfterCue(m, j)
 			}
 			continue
@@ -266,7 +287,7 @@ func (sc *scanner) names() {
 		if c == cueNameWeak || c == cueRelation {
 			conf = 0.8
 		}
-		sc.addName(j, end, conf)
+		sc.addName(lead, end, conf)
 	}
 	if !sc.placeholder {
 		sc.initialNames()
@@ -300,7 +321,7 @@ func (sc *scanner) names() {
 		}
 		hasStrong := sc.strongLex(i)
 		end := sc.extendName(i, 4, acceptRun, hasStrong)
-		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i) && !sc.popFullName(i)) {
+		if sc.notPerson(i, end) || (end == i && T[i].flags&fPopName != 0 && !sc.upper(i) && !sc.popPersonContext(i) && !sc.popFullName(i) && !sc.popGivenBefore(i)) {
 			i = end
 			continue
 		}
@@ -562,7 +583,7 @@ func (sc *scanner) growRight(i, end int) int {
 	// name: "maria okafor 555 123 4567", "… okafor date of birth".
 	after := sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
 	if k < len(sc.toks) && sc.toks[k].space && sc.nameWord(k) && sc.upper(k) == sc.upper(i) && after &&
-		sc.toks[k].flags&(fFirst|fSurname) == 0 {
+		sc.toks[k].flags&(fFirst|fSurname) == 0 && !pastDeed(sc.word(k)) {
 		return k
 	}
 	return end
@@ -1003,6 +1024,17 @@ func (sc *scanner) popPersonContext(i int) bool {
 		// an appointment at 3".
 		return sc.clauseStart(i)
 	}
+	return pastDeed(sc.word(i+1)) && sc.clauseStart(i) // "oluwaseun sent me to ask"
+}
+
+// pastDeed reports the past of what people do with things and places:
+// "sent", "brought", "went". After a given name it is the verb, never
+// the family name ("tendai brought the forms").
+func pastDeed(w []byte) bool {
+	switch string(w) {
+	case "sent", "brought", "took", "came", "went", "left", "forgot", "got", "lost", "dropped", "picked":
+		return true
+	}
 	return false
 }
 
@@ -1035,6 +1067,67 @@ func (sc *scanner) popFullName(i int) bool {
 	return sc.nameBoundary(k+1) || sc.kind(k+1) == tkNum || sc.flags(k+1)&(fDateCue|fZipCue) != 0
 }
 
+// popGivenBefore reports a lower-case family name of the population
+// tables that no dictionary lists, standing behind a given name written
+// the same way at the head of a clause or after a verb or preposition
+// that takes a person ("check", "see", "for"), the pair then ending or meeting
+// the verb: "magdalena nowak asking about her smear", "blessing okoro
+// appointment", "rodelio macaraeg needs". The given name may be a word
+// ("blessing") or in no list; a family name no dictionary holds says the
+// pair is a person's full name, as popFullName does the other way round.
+// A verb of telling or seeing, a greeting, a kinship or place word before
+// it ("ask okafor", "hi okoro") is no given name.
+func (sc *scanner) popGivenBefore(i int) bool {
+	T := sc.toks
+	p := i - 1
+	if p < 0 || T[i].flags&fSurname == 0 || !T[i].space || T[i].e-T[i].s < 4 || dictionaryWord(sc.word(i)) {
+		return false
+	}
+	if T[p].kind != tkWord || T[p].claimed || T[p].e-T[p].s < 3 || sc.upper(p) != sc.upper(i) || !sc.nameWord(p) ||
+		T[p].flags&(fOrgNoun|fLabelNoun|fBodyPart|fMonth|fWeekday|fState|fDistrict|fStreetWord|fCityVerb) != 0 || T[p].ent.cue != cueNone ||
+		!sc.clauseStart(p) && wordRoles(sc.word(p-1))&rObject == 0 { // "pls check rodelio macaraeg lab"
+		return false
+	}
+	if w := sc.word(p); wordRoles(w) != 0 || greetingWord(w) || relationWord(w) || contactWord(w) {
+		return false
+	}
+	n := i + 1
+	if w := sc.word(n); sc.nameEnds(n) || personVerb(w) || sc.finiteVerb(n) {
+		return true
+	} else {
+		return len(w) > 5 && string(w[len(w)-3:]) == "ing" // "… asking about", "… calling"
+	}
+}
+
+// resultCue reports a name cue that is a result word alone ("results",
+// "test results"): the words after it say what the result was as often
+// as whose it is ("results look fine", "results normal").
+func (sc *scanner) resultCue(m mark) bool {
+	switch string(sc.word(m.te - 1)) {
+	case "results", "result":
+		return true
+	}
+	return false
+}
+
+// bareNameCue reports the label "name" typed alone, with no colon or
+// "is" ("name rosa mamani dob …").
+func (sc *scanner) bareNameCue(m mark) bool {
+	return m.te == m.ts+1 && sc.is(m.ts, "name")
+}
+
+// callingWord reports the participle a writer puts after their own name
+// to say why they write: "hi its wideline calling about my son", "this
+// is rodelio macaraeg writing for my mom".
+func callingWord(w []byte) bool {
+	switch string(w) {
+	case "calling", "writing", "texting", "messaging", "reaching", "following", "checking", "contacting",
+		"llamando", "escribiendo", "ligando", "escrevendo":
+		return true
+	}
+	return false
+}
+
 // finiteVerb reports a verb already carrying person and tense ("is",
 // "needs", "can't", "tiene"): no modal or auxiliary can stand before it,
 // so a modal-looking word before it is a name.
@@ -1046,7 +1139,9 @@ func (sc *scanner) finiteVerb(i int) bool {
 	case "is", "was", "has", "had", "needs", "wants", "gets", "got", "takes", "took", "called", "calls", "came", "comes",
 		"can't", "cannot", "can", "could", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "hasn't", "does", "did",
 		"missed", "said", "says", "asked", "feels", "felt", "goes", "went", "keeps", "started", "fell", "woke",
-		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue":
+		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue",
+		// As chat types them, with no apostrophe.
+		"cant", "couldnt", "wont", "doesnt", "didnt", "isnt", "wasnt", "hasnt":
 		return true
 	}
 	return false

@@ -1,5 +1,7 @@
 package policy
 
+import "strings"
+
 // kinWords are the family and household words patients write before a
 // relative's name beyond the plain ones in lexicon.go: pet forms ("my
 // hubby mark", "my granny grace"), step- and in-law relatives, the words for
@@ -25,6 +27,44 @@ var kinWords = []string{
 	"stepgrandma", "stepgrandpa", "aunty", "auntie", "ex-wife", "ex-husband", "housemate", "flatmate", "carer",
 	"babysitter", "nanny", "coworker", "co-worker", "colleague", "landlord", "landlady", "baby girl", "baby boy",
 	"little one", "other half",
+	// Children named by sex or birth order ("my boy deshawn", "my
+	// youngest kai", "my twins hassan and hussein").
+	"boy", "girl", "twins", "twin", "eldest", "oldest", "youngest", "little boy", "little girl",
+	"mujer", "mija", "mijo", "hijito", "hijita",
+}
+
+// romanceKinWords are Portuguese and French kin words ("meu pai", "ma
+// fille"). The dictionary holds English and Spanish only, so a verb of
+// these languages is a word no list holds: after them only a listed or
+// capitalised name is read ("ma fille aminata", "minha avó Benedita"),
+// and "ma fille tousse", "minha avó completou 98 anos" stay verbs
+// (unlistedAfterCue wants an English or Spanish possessive,
+// cuedUnknownNames asks romanceKin).
+var romanceKinWords = []string{
+	"pai", "mae", "mãe", "avo", "avó", "avô", "irma", "irmã", "sobrinho", "sobrinha", "neto", "neta",
+	"mulher", "namorado", "namorada", "sogra", "sogro", "enteado", "enteada",
+	"fille", "fils", "femme", "mari", "mere", "mère", "pere", "père", "frere", "frère", "soeur", "sœur",
+	"neveu", "tante", "oncle", "grand mere", "grand-mere", "grand-mère", "grand pere", "grand-pere",
+	"grand-père", "mamie", "papy", "belle-mere", "belle-mère", "beau-pere", "beau-père", "copine", "copain",
+}
+
+// romanceKinLast holds the last word of each of romanceKinWords as the
+// message folds it ("avó" → "avo", "grand-mère" → "mere").
+var romanceKinLast = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range romanceKinWords {
+		if i := strings.LastIndexAny(k, " -"); i >= 0 {
+			k = k[i+1:]
+		}
+		m[Normalize(k)] = true
+	}
+	return m
+}()
+
+// romanceKin reports that the kinship cue ending at token te-1 is one of
+// romanceKinWords.
+func (sc *scanner) romanceKin(te int) bool {
+	return romanceKinLast[string(sc.word(te-1))]
 }
 
 // numberLabel reports a lower-case word after a kinship word that labels

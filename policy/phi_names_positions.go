@@ -65,6 +65,8 @@ func (sc *scanner) positionalNames() {
 	if r.any&rPersonVerb != 0 {
 		sc.subjectNames(&r)
 	}
+	sc.ownerSubjects()
+	sc.addresseeNames()
 	if r.any&rComma != 0 {
 		sc.appositionNames(&r)
 	}
@@ -84,6 +86,7 @@ func (sc *scanner) positionalNames() {
 	sc.namesBeforeBirthDate()
 	sc.extendNameSpans()
 	if r.any&rAnd != 0 {
+		sc.pairedPeople()
 		sc.coordinatedNames()
 	}
 	if r.any&rPlan != 0 {
@@ -277,7 +280,7 @@ var roleWords = func() map[string]uint16 {
 		{rAnd, "and"},
 		{rCue | rPossessive, "name's"},
 		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre insured asegurado asegurada"},
-		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was"},
+		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
 		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
 	} {
 		for _, w := range strings.Fields(g.words) {
@@ -492,6 +495,9 @@ func (sc *scanner) familyWordAfter(g int) bool {
 	if !dictionaryWord(w) || wordRoles(w) != 0 || sc.questionVerbAt(k) || personVerb(w) || sc.finiteVerb(k) || bytesHasPossessive(w) {
 		return false
 	}
+	if pastDeed(w) || ownVerb(w) && (sc.is(k+1, "his") || sc.is(k+1, "her")) {
+		return false // "kwabena cut his hand", "tendai brought the forms": the verb
+	}
 	n := k + 1
 	switch string(sc.word(n)) {
 	case "up", "out", "over", "off", "down", "away", "back", "around", "through", "me", "us", "it", "them", "him":
@@ -543,6 +549,9 @@ func (sc *scanner) cuedUnknownNames() {
 		if !sc.nameEvidence(j, c == cueNameStrong || c == cueTitle) {
 			continue
 		}
+		if c == cueRelation && !sc.upper(j) && sc.flags(j)&fFirst == 0 && sc.romanceKin(m.te) {
+			continue // "minha avó completou 98 anos": a verb no dictionary here holds
+		}
 		if c == cueTitle && !sc.upper(j) && dictionaryWord(sc.word(j)) {
 			// "the nurse will call you", "the doctor may see you now": a
 			// role, then the sentence's verb; a name after a title is
@@ -566,12 +575,48 @@ func (sc *scanner) cuedUnknownNames() {
 			// One lower-case word no list holds: after "forms for" or
 			// "pt" it is as often an acronym typed small ("fmla") as a
 			// name; after "this is" or "i'm" it must end the clause.
-			if c == cueNameWeak || c == cueIntro && end+1 < len(sc.toks) && sc.kind(end+1) != tkPunct {
+			if c == cueNameWeak && !sc.personOnlyCue(m, j) || c == cueIntro && end+1 < len(sc.toks) && sc.kind(end+1) != tkPunct {
 				continue
 			}
 		}
 		sc.addName(j, end, 0.7)
 	}
+}
+
+// personOnlyCue reports a weak cue whose object is a person far more often
+// than a thing ("results for", "pt", "attn", "resultados de"), followed by a single lower-case word j no list or dictionary holds
+// that is shaped like a spoken name, not an abbreviation typed small: four
+// letters or more with two vowels or more ("results for wideline", "pt
+// mbali"; "forms for fmla", "labs for cmp" stay). A refill, a form or an
+// appointment is for a thing as often as for a person ("appointment for
+// telehealth"), and those cues stay out.
+func (sc *scanner) personOnlyCue(m mark, j int) bool {
+	switch string(sc.word(m.te - 1)) {
+	case "for":
+		switch string(sc.word(m.te - 2)) {
+		case "results", "result", "records", "labs":
+		default:
+			return false
+		}
+	case "pt", "patient", "attn", "paciente", "de", "para":
+		if sc.is(m.te-1, "de") && !sc.is(m.te-2, "resultados") || sc.is(m.te-1, "para") && !sc.is(m.te-2, "cita") && !sc.is(m.te-2, "resultados") {
+			return false
+		}
+	default:
+		return false
+	}
+	w := sc.word(j)
+	vowels := 0
+	for _, c := range w {
+		if c >= 0x80 {
+			return false
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			vowels++
+		}
+	}
+	return len(w) >= 4 && vowels >= 2 && sc.nameEnds(j+1)
 }
 
 // plainWordsOnly reports that tokens i..j are all lower-case words of the
@@ -1368,10 +1413,12 @@ func (sc *scanner) extendNameSpans() {
 		}
 		// Initials before the name: "J. Robert Anderson", "R.J. Anderson",
 		// "A. J. Smith", "J.R.R. Tolkien" (three at most).
+		// In lower case too, the initials dotted ("p. k. sharma"), unless
+		// they are a time's "a.m."/"p.m.".
 		if ts := sc.tokenStartingAt(x.s); ts > 0 && T[ts].space {
 			p := ts - 1
 			for n := 0; n < 3 && p >= 1 && sc.isP(p, '.') && sc.attached(p) && sc.kind(p-1) == tkWord && T[p-1].e-T[p-1].s == 1 &&
-				!T[p-1].claimed && sc.upper(p-1) && sc.upper(ts) && !sc.otherScriptWord(p-1); n++ {
+				!T[p-1].claimed && sc.upper(p-1) == sc.upper(ts) && (sc.upper(ts) || sc.lowerInitial(p-1)) && !sc.otherScriptWord(p-1); n++ {
 				x.s = T[p-1].s
 				T[p-1].claimed, T[p].claimed = true, true
 				p -= 2
@@ -1412,6 +1459,15 @@ func (sc *scanner) extendNameSpans() {
 			x.e = e
 		}
 	}
+}
+
+// lowerInitial reports that the lower-case letter k, its period after it,
+// is an initial: not the pronoun "i", not the "m" of "a.m."/"p.m.".
+func (sc *scanner) lowerInitial(k int) bool {
+	if sc.is(k, "i") {
+		return false
+	}
+	return !(sc.is(k, "m") && k >= 2 && sc.isP(k-1, '.') && (sc.is(k-2, "a") || sc.is(k-2, "p")))
 }
 
 // tokenEndingAt returns the token that ends at folded offset e, or -1.
@@ -1465,7 +1521,10 @@ func personVerb(w []byte) bool {
 	switch string(w) {
 	case "needs", "wants", "missed", "called", "calls", "texted", "said", "says", "asked", "feels", "felt", "woke",
 		"fell", "can't", "cant", "cannot", "couldn't", "won't", "didn't", "doesn't", "hasn't", "needed", "wanted",
-		"necesita", "quiere", "llamo", "falto", "siente", "puede":
+		"necesita", "quiere", "llamo", "falto", "siente", "puede",
+		// The same contractions as chat types them, with no apostrophe:
+		// "ekaterina ivanova hasnt had her period".
+		"couldnt", "didnt", "doesnt", "hasnt", "wont", "shouldnt", "wouldnt":
 		return true
 	}
 	return false
@@ -1541,6 +1600,131 @@ func (sc *scanner) subjectNames(r *nameRoles) {
 	}
 }
 
+// ownerSubjects finds a name opening a clause that the rest of the clause
+// makes a person: a verb, then "his" or "her" within three words ("nonoy
+// hurt his foot", "tunde is on his way", "chiqui lost her voice"),
+// "is"/"was" and what a person does ("joy is vomiting", "kai was
+// crying"), or "has" and an ailment ("tamati has gout"). A nickname no list holds stands there as often as a name, and
+// only a word that reads as a name (nameEvidence: listed, or no
+// dictionary's) is taken: "work hurt his back" and "this is her first
+// visit" stay.
+func (sc *scanner) ownerSubjects() {
+	if sc.trigAny&trigOwnVerb == 0 {
+		return
+	}
+	T := sc.toks
+	for v := 1; v+1 < len(T); v++ {
+		// The verb is found first (its trigger bit): most tokens are
+		// none of these, and the name checks cost more.
+		if T[v].trig&trigOwnVerb == 0 || T[v].kind != tkWord || T[v].claimed {
+			continue
+		}
+		i := v - 1
+		for i > 0 && (sc.is(i, "still") || sc.is(i, "just") || sc.is(i, "also") || sc.is(i, "po")) {
+			i-- // "analyn po still coughing", "kai just cut his lip"
+		}
+		// Most words before these verbs are function words ("it is",
+		// "he has"): their flags turn them away first.
+		if T[i].kind != tkWord || T[i].claimed || T[i].flags&(fStop|fNotName) != 0 && T[i].flags&(fNameWord|fMonth) == 0 ||
+			!sc.clauseStart(i) {
+			continue
+		}
+		ok := false
+		for k := v + 1; k <= v+3 && k < len(T) && T[k].kind == tkWord; k++ {
+			if sc.is(k, "his") || sc.is(k, "her") {
+				ok = true
+				break
+			}
+		}
+		if !ok && (sc.is(v, "is") || sc.is(v, "was")) {
+			d := v + 1
+			if sc.is(d, "still") || sc.is(d, "now") || sc.is(d, "always") {
+				d++ // "tunde is still coughing"
+			}
+			ok = personDoing(sc.word(d))
+		}
+		if !ok && (sc.is(v, "has") || sc.is(v, "had")) {
+			ok = sc.ailmentAfter(v + 1)
+		}
+		if !ok {
+			continue
+		}
+		if i > 1 && sc.kind(i-1) == tkWord && sc.isP(i-2, '-') && sc.attached(i-1) {
+			continue // "chul-soo choi has…": "soo" reads as a drawn-out "so", but ends a hyphenated name
+		}
+		if !sc.nameEvidence(i, true) || sc.notPerson(i, i) {
+			continue
+		}
+		sc.addName(i, i, 0.6)
+	}
+}
+
+// addresseeNames finds the person a forwarded or quoted text speaks to:
+// a listed given name opening a line or the message, straight before
+// "your", "you", "dont" ("> esperanza dont forget your pills",
+// "[forwarded] rukhsana your test is normal"). A word no list holds
+// there is as often a service's name ("mychart your results…"), and a
+// capital there only opens the sentence ("Bring your card"): both stay.
+func (sc *scanner) addresseeNames() {
+	if sc.trigAny&trigAddressee == 0 {
+		return
+	}
+	T := sc.toks
+	for k := 1; k < len(T); k++ {
+		i := k - 1
+		if T[k].trig&trigAddressee == 0 || T[i].kind != tkWord || T[i].claimed || T[i].flags&fFirst == 0 || !sc.clauseStart(i) {
+			continue
+		}
+		if !sc.isLex(i) || T[i].flags&fFirst == 0 || greetingWord(sc.word(i)) || sc.notPerson(i, i) {
+			continue
+		}
+		if sc.toks[i].flags&(fNameWord|fMonth) != 0 {
+			continue // "Hope you…", "may you…", "will you…": the word, not the name
+		}
+		sc.addName(i, i, 0.6)
+	}
+}
+
+// ailmentAfter reports a symptom or condition the subject has, from token
+// k on: "has gout", "has a rash", "had the flu since monday". The term
+// must end the clause or meet a function word: "walmart has flu shots",
+// "costco has covid tests" sell a thing named after it.
+func (sc *scanner) ailmentAfter(k int) bool {
+	for n := 0; n < 2 && (sc.is(k, "a") || sc.is(k, "an") || sc.is(k, "the") || sc.is(k, "bad") || sc.is(k, "high")); n++ {
+		k++ // "has a high fever"
+	}
+	T := sc.toks
+	if k >= len(T) || T[k].kind != tkWord || T[k].flags&fClin == 0 || T[k].ent.clin != SpanSymptom && T[k].ent.clin != SpanCondition {
+		return false
+	}
+	n := k + 1
+	return n >= len(T) || T[n].kind == tkPunct || T[n].flags&(fStop|fDateCue|fDuration) != 0 || sc.is(n, "symptoms")
+}
+
+// ownVerbWords are the verbs whose subject, with "his" or "her" after
+// them, is the person the pronoun points back to: "hurt his foot", "has
+// her appointment", "is on his way" (ownerSubjects, trigOwnVerb).
+var ownVerbWords = []string{"is", "was", "has", "had", "hurt", "cut", "broke", "sprained", "twisted", "burned", "burnt",
+	"bumped", "banged", "injured", "scraped", "lost", "missed", "took", "takes", "forgot", "left", "finished", "hit",
+	"needs", "wants", "got", "gets", "fell", "skipped", "stopped", "started", "ran", "wet", "bit"}
+
+var ownVerbSet = wordSetOf(ownVerbWords)
+
+// ownVerb reports one of ownVerbWords.
+func ownVerb(w []byte) bool { return ownVerbSet[string(w)] }
+
+// personDoing reports what a person does, after "is" or "was": "joy is
+// vomiting", "bubba was crying".
+func personDoing(w []byte) bool {
+	switch string(w) {
+	case "vomiting", "coughing", "crying", "bleeding", "wheezing", "sneezing", "teething", "limping", "shaking",
+		"shivering", "throwing", "refusing", "complaining", "fainting", "sweating", "itching", "scratching",
+		"pregnant", "asleep", "awake", "unconscious", "breastfeeding", "fasting":
+		return true
+	}
+	return false
+}
+
 // appositionNames finds a name set beside a kinship word: "Frank, my
 // husband, called", "hope, our daughter, has". The apposition says a
 // person is named, so a given name that is also a word counts.
@@ -1585,6 +1769,52 @@ func (sc *scanner) besideName(k int) bool {
 		return true
 	}
 	return k > 0 && sc.kind(k) == tkWord && sc.upper(k) && !sc.allUpperText() && !sc.clauseStart(k) && sc.nameWord(k)
+}
+
+// pairedPeople finds names joined by "and" that open a clause with no
+// name found yet: one beside the writer ("zainab and i will come", "me
+// and kwame went"), or two before a verb that takes the pair ("kofi and
+// yaw both need the flu shot"). Each word must read as a name
+// (nameEvidence: listed, or no dictionary's): "work and i", "salt and
+// pepper are" stay.
+func (sc *scanner) pairedPeople() {
+	T := sc.toks
+	for a := 1; a+1 < len(T); a++ {
+		if T[a].role&rAnd == 0 { // "and", "y", "&"
+			continue
+		}
+		l, r := a-1, a+1
+		if T[l].kind != tkWord || T[r].kind != tkWord || T[l].claimed || T[r].claimed {
+			continue
+		}
+		switch {
+		case (sc.is(r, "i") || sc.is(r, "me") || sc.is(r, "yo")) && sc.clauseStart(l):
+			if sc.nameEvidence(l, false) && !sc.notPerson(l, l) {
+				sc.addName(l, l, 0.6)
+			}
+		case (sc.is(l, "me") || sc.is(l, "yo")) && sc.clauseStart(l):
+			if sc.nameEvidence(r, false) && !sc.notPerson(r, r) && sc.nameEnds(r+1) {
+				sc.addName(r, r, 0.6)
+			}
+		case sc.clauseStart(l) && pairVerb(sc.word(r+1)):
+			if sc.nameEvidence(l, false) && sc.nameEvidence(r, false) && T[l].flags&T[r].flags&fSurname == 0 &&
+				!sc.notPerson(l, l) && !sc.notPerson(r, r) {
+				sc.addName(l, l, 0.6)
+				sc.addName(r, r, 0.6)
+			}
+		}
+	}
+}
+
+// pairVerb reports a word that takes two people as its subject: "kofi
+// and yaw both need…", "… are sick", "… have fever".
+func pairVerb(w []byte) bool {
+	switch string(w) {
+	case "both", "need", "are", "have", "were", "will", "can", "had", "got", "came", "went", "missed", "tienen", "estan",
+		"necesitan", "vienen":
+		return true
+	}
+	return false
 }
 
 // coordinatedNames finds a name joined by "and" to a name already found:

@@ -43,6 +43,8 @@ const (
 	trigResidence                              // "house", "flat", "hno": residenceLines
 	trigCareHead                               // "therapy", "clinic": qualifiedCare
 	trigWeightUnit                             // "kg", "kilos", "lbs": weightStatements
+	trigOwnVerb                                // "hurt", "has", "is": ownerSubjects
+	trigAddressee                              // "your", "dont": addresseeNames
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -75,6 +77,8 @@ var triggerWords = []struct {
 	{trigResidence, residenceWords},
 	{trigCareHead, careHeadWords},
 	{trigWeightUnit, weightUnitWords},
+	{trigOwnVerb, ownVerbWords},
+	{trigAddressee, []string{"your", "you", "dont", "don't"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
