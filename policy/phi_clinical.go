@@ -32,7 +32,8 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) ||
+			sc.goodsAsked(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
