@@ -311,7 +311,8 @@ func buildLexicon() (*lexicon, error) {
 	}
 	lx.flag(fWeekday|fNotName, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 	lx.flag(fStreetSuffix, "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd",
 		"drive", "dr", "lane", "ln", "court", "ct", "way", "place", "pl", "highway", "hwy",
 		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike",
