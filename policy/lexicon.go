@@ -575,7 +575,7 @@ func buildLexicon() (*lexicon, error) {
 		"insurance", "monitor", "method", "diet", "foundation", "urgent", "outpatient", "surgery", "surgical",
 		"care", "pediatrics", "cardiology", "oncology", "orthopedics", "dental", "dentistry", "vision",
 		"hospice", "rehab", "rehabilitation", "therapy", "garage", "lot", "entrance", "tower", "heights",
-		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo")
+		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo", "central")
 	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection",
 		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
 		"alergias", "intolerance", "intolerancia")

@@ -893,6 +893,9 @@ func (sc *scanner) notPerson(i, end int) bool {
 		// "someone who speaks Tagalog", "Haitian Creole": a language.
 		return true
 	}
+	if sc.namedPlace(i, end) {
+		return true // "colegio Benito Juárez", "Chase bank", "pay with Mercado Pago"
+	}
 	p := i - 1
 	if sc.kind(p) == tkWord && !sc.upper(p) && brandNoun(sc.word(p)) {
 		return true // "banco Santander", "carte Vitale", "farmácia Pague Menos"
