@@ -578,7 +578,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		// "my grandma who's 98 needs a ride": the clause goes on.
 		return sc.notUnit(e + 1)
 	}
-	if !sc.ageFollows(e + 1) {
+	if !sc.ageFollows(e+1) || sc.thingSubject(i-2) && (sc.is(i-1, "is") || sc.is(i-1, "was")) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
