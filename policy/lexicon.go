@@ -554,6 +554,12 @@ func buildLexicon() (*lexicon, error) {
 		"sufre de", "sufro de", "con", "history", "treated", "suffers", "suffering", "started", "refill",
 		"diagnosis", "diagnosticado", "diagnosticada", "padece", "sufre", "sufro", "being", "feeling", "feel",
 		"felt", "feels", "siento", "sentia", "having")
+	// The clinic's nurses in Spanish, Portuguese and French, in every
+	// gender and number: two letters from "enfermedad", they are thanked
+	// and asked for ("gracias a las enfermeras", "¿están contratando
+	// enfermeros?"), never a misspelt illness.
+	lx.flag(fOrdinary, "enfermera", "enfermeras", "enfermero", "enfermeros", "enfermeria", "enfermeira", "enfermeiras",
+		"enfermeiro", "enfermeiros", "enfermagem", "infirmiere", "infirmieres", "infirmier", "infirmiers", "infirmerie")
 	lx.flag(fLatin, "lorem", "ipsum", "dolor", "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod",
 		"tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "enim", "minim", "veniam", "quis",
 		"nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "commodo", "consequat", "duis",

@@ -33,7 +33,7 @@ func (sc *scanner) clinical() {
 			continue
 		}
 		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) ||
-			sc.goodsAsked(m) {
+			sc.goodsAsked(m) || sc.nutrientOfFood(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -1120,6 +1120,12 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 		if len(w) > 2 && w[0] == 0xc2 && w[1] == 0xbf {
 			w = w[2:] // "¿hacen": the mark opens the word
 		}
+		if k == 0 && questionOpener(w) {
+			question = true // asked without its question mark
+		}
+		if string(w) == "me" && tellVerb(sc.word(k-1)) {
+			continue // "can you tell me if you do…": the writer only asks
+		}
 		if t.ent.cue == cueRelation || t.flags&fPersonal != 0 || personWord(w) || romancePersonWord(w) ||
 			possessive(w) && string(w) != "your" || numberWord(w) && !indefiniteArticle(w) {
 			return false
@@ -1143,6 +1149,16 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 		}
 	}
 	return question && asks
+}
+
+// tellVerb reports a verb of telling whose object "me" asks for an
+// answer: "tell me", "let me know", "send me the price".
+func tellVerb(w []byte) bool {
+	switch string(w) {
+	case "tell", "let", "show", "send", "give", "text", "email", "advise", "inform":
+		return true
+	}
+	return false
 }
 
 // indefiniteArticle reports "a", "un", "una", "um", "uma", "une": number
