@@ -149,8 +149,11 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 	}
 	n := len(w)
 	if n == 4 {
-		// "stds", "utis": the plural of a clinical abbreviation.
-		if w[3] == 's' {
+		// "stds", "utis": the plural of a clinical abbreviation. A word
+		// of its own ("toss", "sobs", "tias") is not one, nor is a
+		// short word shaped consonant, vowel, consonant ("dors": "je
+		// dors" sleeps; the Portuguese "dor" takes "dores").
+		if w[3] == 's' && !dictionaryWord(w) && !(!vowelByte(w[0]) && vowelByte(w[1]) && !vowelByte(w[2])) {
 			return try(w[:3], "")
 		}
 		return lexEntry{}, false
@@ -178,6 +181,15 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 		return try(w[:n-1], "")
 	}
 	return lexEntry{}, false
+}
+
+// vowelByte reports a lower-case vowel, y included.
+func vowelByte(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }
 
 // american looks a clinical word up in its American spelling, the one the
