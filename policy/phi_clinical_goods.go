@@ -25,8 +25,9 @@ func (sc *scanner) goodsAsked(m mark) bool {
 		thing = m.ts - 2 // "pruebas de embarazo", "teste de covid"
 	case goodsJoin(sc.word(m.ts-1)) && goodsJoin(sc.word(m.ts-2)) && goodsNoun(sc.word(m.ts-3)):
 		thing = m.ts - 3 // "test de la covid"
-	case !sc.deviceKey(m.ts, m.te):
-		return false
+	}
+	if thing < 0 && (!sc.hasPunct('?') && !questionOpener(sc.word(0)) || !sc.deviceKey(m.ts, m.te)) {
+		return false // neither a test, kit or programme nor a device asked about
 	}
 	question, asks := false, false
 	for k := range sc.toks {

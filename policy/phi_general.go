@@ -153,8 +153,11 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 		// of its own ("toss", "sobs", "tias") is not one, nor is a
 		// short word shaped consonant, vowel, consonant ("dors": "je
 		// dors" sleeps; the Portuguese "dor" takes "dores").
-		if w[3] == 's' && !dictionaryWord(w) && !(!vowelByte(w[0]) && vowelByte(w[1]) && !vowelByte(w[2])) {
-			return try(w[:3], "")
+		if w[3] != 's' || !vowelByte(w[0]) && vowelByte(w[1]) && !vowelByte(w[2]) {
+			return lexEntry{}, false
+		}
+		if e, ok := try(w[:3], ""); ok && !dictionaryWord(w) {
+			return e, true
 		}
 		return lexEntry{}, false
 	}

@@ -1153,8 +1153,8 @@ func (sc *scanner) splitNames(r *nameRoles) {
 			T[i].flags&(fStop|fClin|fNotName) == 0) {
 			continue
 		}
-		if !strict && !sc.nameWord(i) || sc.tagalogLower(i) || sc.tagalogLower(i+1) || sc.namedPlace(i, i+1) {
-			continue // "sa San Agustin": the Tagalog "at"; "estação da Luz": a place
+		if !strict && !sc.nameWord(i) {
+			continue
 		}
 		// The joined pieces must make a listed name.
 		sc.key = append(append(sc.key[:0], sc.txt(i)...), sc.txt(i+1)...)
@@ -1166,6 +1166,9 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		}
 		if !strict && (dictionaryWord(sc.txt(i)) || dictionaryWord(sc.key)) {
 			continue
+		}
+		if sc.tagalogLower(i) || sc.tagalogLower(i+1) || sc.namedPlace(i, i+1) {
+			continue // "sa San Agustin": the Tagalog "at"; "estação da Luz": a place
 		}
 		s, e := sc.absorbNames(i, i+1)
 		sc.addName(s, e, 0.6)
