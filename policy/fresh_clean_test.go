@@ -21,11 +21,10 @@ import (
 // services asked about in general, public places, small talk, in
 // English, Spanish, Portuguese, French and Tagalog-English) was written
 // before the detector was read: first measured, 36 of its 412 masked
-// (45 of the 1,109 of all three sets); 4 of the 1,109 now: "la facture
+// (45 of the 1,109 of all three sets); 3 of the 1,109 now: "la facture
 // est de 90 euros" (a slip of "fracture" to the misspelling look-up), a
-// urine test "without insurance", a TB test the writer wants and "my kids
-// to the flu clinic".
-const freshCleanMaxMasked = 4
+// TB test the writer wants and "my kids to the flu clinic".
+const freshCleanMaxMasked = 3
 
 // readFreshClean returns the lines of every testdata/fresh_clean_*.txt file.
 func readFreshClean(t *testing.T) []string {

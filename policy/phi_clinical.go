@@ -1126,6 +1126,9 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 		if string(w) == "me" && tellVerb(sc.word(k-1)) {
 			continue // "can you tell me if you do…": the writer only asks
 		}
+		if withoutPlan(w, sc.word(k+1)) {
+			continue // "without insurance", "sin seguro": the price asked
+		}
 		if t.ent.cue == cueRelation || t.flags&fPersonal != 0 || personWord(w) || romancePersonWord(w) ||
 			possessive(w) && string(w) != "your" || numberWord(w) && !indefiniteArticle(w) {
 			return false
@@ -1149,6 +1152,23 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 		}
 	}
 	return question && asks
+}
+
+// withoutPlan reports "without" before a health plan, the way a price is
+// asked: "without insurance", "sin seguro", "sem plano", "sans mutuelle".
+// "without" alone opens statements of going without food, sleep or a
+// drug, and stays a clinical word.
+func withoutPlan(w, next []byte) bool {
+	switch string(w) {
+	case "without", "w/o", "sin", "sem", "sans":
+	default:
+		return false
+	}
+	switch string(next) {
+	case "insurance", "coverage", "seguro", "aseguranza", "cobertura", "plano", "convenio", "mutuelle", "assurance":
+		return true
+	}
+	return false
 }
 
 // tellVerb reports a verb of telling whose object "me" asks for an

@@ -82,3 +82,30 @@ func TestTellMeLabQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestLabPriceWithoutInsurance: a test's price asked "without insurance"
+// is a service question; going "without" food or a drug before a test,
+// or a person's test, is not.
+func TestLabPriceWithoutInsurance(t *testing.T) {
+	for _, lab := range []string{"a urine test", "a blood test", "a cholesterol test", "blood work"} {
+		for _, f := range []string{"How much is %s without insurance?", "how much does %s cost without insurance?",
+			"what's the price of %s without coverage?"} {
+			text := fmt.Sprintf(f, lab)
+			if d := Detect(text); len(d.Spans) > 0 {
+				t.Errorf("%q masked as %q", text, d.Masked)
+			}
+		}
+	}
+	for _, lab := range []string{"un análisis de sangre", "una prueba de orina"} {
+		text := fmt.Sprintf("¿Cuánto cuesta %s sin seguro?", lab)
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("%q masked as %q", text, d.Masked)
+		}
+	}
+	for _, text := range []string{"How much is my blood test without insurance?", "how much is his urine test without insurance?",
+		"¿Cuánto cuesta el análisis de sangre de mi hijo sin seguro?", "How much is an HIV test without insurance?"} {
+		if d := Detect(text); len(d.Spans) == 0 {
+			t.Errorf("%q: nothing masked", text)
+		}
+	}
+}
