@@ -9,16 +9,22 @@ import (
 )
 
 // freshCleanMaxMasked is the number of messages of the fresh clean sets
-// (testdata/fresh_clean_*.txt: everyday clinic talk in four languages that
+// (testdata/fresh_clean_*.txt: everyday clinic talk in five languages that
 // carries no PHI) the detector still masks. It may only go down. The
 // first two files were written before the rules were read, and their 18
 // masked messages fixed; fresh_clean_second.txt was written after, to
 // check the fixes on talk they were not made for (29 of 118 masked
-// before them, 9 now: a pregnancy test, "my kids to the flu clinic", a
+// before them, 9 after: a pregnancy test, "my kids to the flu clinic", a
 // TB test the writer wants, COVID tests, "prise de sang", a urine test
 // "without insurance", and the names "Amil", "Mercado Pago", "Grand
-// Central").
-const freshCleanMaxMasked = 9
+// Central"). fresh_clean_third.txt (412 messages: billing, directions,
+// services asked about in general, public places, small talk, in
+// English, Spanish, Portuguese, French and Tagalog-English) was written
+// before the detector was read: first measured, 36 of its 412 masked
+// (45 of the 1,109 of all three sets); 3 of the 1,109 now: "la facture
+// est de 90 euros" (a slip of "fracture" to the misspelling look-up), a
+// TB test the writer wants and "my kids to the flu clinic".
+const freshCleanMaxMasked = 3
 
 // readFreshClean returns the lines of every testdata/fresh_clean_*.txt file.
 func readFreshClean(t *testing.T) []string {

@@ -311,7 +311,8 @@ func buildLexicon() (*lexicon, error) {
 	}
 	lx.flag(fWeekday|fNotName, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+		"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 	lx.flag(fStreetSuffix, "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd",
 		"drive", "dr", "lane", "ln", "court", "ct", "way", "place", "pl", "highway", "hwy",
 		"parkway", "pkwy", "circle", "cir", "terrace", "ter", "trail", "trl", "square", "sq", "loop", "pike",
@@ -553,6 +554,12 @@ func buildLexicon() (*lexicon, error) {
 		"sufre de", "sufro de", "con", "history", "treated", "suffers", "suffering", "started", "refill",
 		"diagnosis", "diagnosticado", "diagnosticada", "padece", "sufre", "sufro", "being", "feeling", "feel",
 		"felt", "feels", "siento", "sentia", "having")
+	// The clinic's nurses in Spanish, Portuguese and French, in every
+	// gender and number: two letters from "enfermedad", they are thanked
+	// and asked for ("gracias a las enfermeras", "¿están contratando
+	// enfermeros?"), never a misspelt illness.
+	lx.flag(fOrdinary, "enfermera", "enfermeras", "enfermero", "enfermeros", "enfermeria", "enfermeira", "enfermeiras",
+		"enfermeiro", "enfermeiros", "enfermagem", "infirmiere", "infirmieres", "infirmier", "infirmiers", "infirmerie")
 	lx.flag(fLatin, "lorem", "ipsum", "dolor", "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod",
 		"tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "enim", "minim", "veniam", "quis",
 		"nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "commodo", "consequat", "duis",
@@ -574,7 +581,7 @@ func buildLexicon() (*lexicon, error) {
 		"insurance", "monitor", "method", "diet", "foundation", "urgent", "outpatient", "surgery", "surgical",
 		"care", "pediatrics", "cardiology", "oncology", "orthopedics", "dental", "dentistry", "vision",
 		"hospice", "rehab", "rehabilitation", "therapy", "garage", "lot", "entrance", "tower", "heights",
-		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo")
+		"memorial", "regional", "community", "general", "valley", "parking", "plan", "hmo", "ppo", "central")
 	lx.flag(fHeadNoun, "disease", "disorder", "syndrome", "deficiency", "insufficiency", "palsy", "infection", "maladie", "doenca",
 		"enfermedad", "sindrome", "trastorno", "infeccion", "cancer", "tumor", "allergy", "allergies", "alergia",
 		"alergias", "intolerance", "intolerancia")
@@ -631,7 +638,8 @@ func buildLexicon() (*lexicon, error) {
 		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
 		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
-		"cita para", "cita de", "receta para", "a nombre", "for patient", "appointment with", "appt with",
+		"cita para", "cita de", "receta para", "a nombre", "rdv pour", "rendez vous pour", "consulta para",
+		"receita para", "ordonnance pour", "resultats pour", "for patient", "appointment with", "appt with",
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
 		"this message is for", "message is from", "sent by", "from:",

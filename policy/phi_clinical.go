@@ -38,7 +38,8 @@ func (sc *scanner) clinical() {
 		if sc.placeholder && (sc.toks[m.ts].fuzzy || sc.toks[m.ts].flags&fLatin != 0) {
 			continue
 		}
-		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) {
+		if sc.idiom(m) || sc.genericMention(m) || sc.departmentMention(m) || sc.serviceMention(m) || sc.specialistAsked(m) || sc.labServiceQuestion(m) ||
+			sc.goodsAsked(m) || sc.nutrientOfFood(m) {
 			continue
 		}
 		if m.te-m.ts == 1 && sc.is(m.ts, "dolor") && !sc.isP(m.te, ',') && !sc.is(m.te, "de") && !sc.is(m.te, "en") {
@@ -1206,6 +1207,15 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 		if len(w) > 2 && w[0] == 0xc2 && w[1] == 0xbf {
 			w = w[2:] // "¿hacen": the mark opens the word
 		}
+		if k == 0 && questionOpener(w) {
+			question = true // asked without its question mark
+		}
+		if string(w) == "me" && tellVerb(sc.word(k-1)) {
+			continue // "can you tell me if you do…": the writer only asks
+		}
+		if withoutPlan(w, sc.word(k+1)) {
+			continue // "without insurance", "sin seguro": the price asked
+		}
 		if t.ent.cue == cueRelation || t.flags&fPersonal != 0 || personWord(w) || romancePersonWord(w) ||
 			possessive(w) && string(w) != "your" || numberWord(w) && !indefiniteArticle(w) {
 			return false
@@ -1229,6 +1239,33 @@ func (sc *scanner) labServiceQuestion(m mark) bool {
 		}
 	}
 	return question && asks
+}
+
+// withoutPlan reports "without" before a health plan, the way a price is
+// asked: "without insurance", "sin seguro", "sem plano", "sans mutuelle".
+// "without" alone opens statements of going without food, sleep or a
+// drug, and stays a clinical word.
+func withoutPlan(w, next []byte) bool {
+	switch string(w) {
+	case "without", "w/o", "sin", "sem", "sans":
+	default:
+		return false
+	}
+	switch string(next) {
+	case "insurance", "coverage", "seguro", "aseguranza", "cobertura", "plano", "convenio", "mutuelle", "assurance":
+		return true
+	}
+	return false
+}
+
+// tellVerb reports a verb of telling whose object "me" asks for an
+// answer: "tell me", "let me know", "send me the price".
+func tellVerb(w []byte) bool {
+	switch string(w) {
+	case "tell", "let", "show", "send", "give", "text", "email", "advise", "inform":
+		return true
+	}
+	return false
 }
 
 // indefiniteArticle reports "a", "un", "una", "um", "uma", "une": number

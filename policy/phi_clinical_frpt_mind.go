@@ -62,8 +62,13 @@ var frenchPortugueseBodyTerms = []string{
 // pharmacy in those countries sells under its own name.
 var frenchPortugueseConditionTerms = []string{
 	"catapora", "varicela", "varicelle", "teve um derrame", "allergique", "alergico", "alergica", "tension elevee",
-	"tension arterielle", "pressao arterial", "hemograma", "bilan sanguin", "prise de sang",
+	"tension arterielle", "pressao arterial",
 }
+
+// frenchPortugueseLabTerms are blood tests by their everyday names: a
+// test, so a question about its price is asked of the clinic's services
+// (labServiceQuestion) and "ma prise de sang" stays a patient's lab.
+var frenchPortugueseLabTerms = []string{"hemograma", "bilan sanguin", "prise de sang"}
 
 var frenchPortugueseDrugTerms = []string{
 	"doliprane", "dafalgan", "efferalgan", "antidepresseur", "antidepresseurs", "anxiolytique", "anxiolytiques",
@@ -93,6 +98,10 @@ func addFrenchPortugueseMindTerms(lx *lexicon) {
 	}
 	for _, t := range frenchPortugueseConditionTerms {
 		lx.addTerm(t, condition)
+	}
+	lab := keep(SpanLab)
+	for _, t := range frenchPortugueseLabTerms {
+		lx.addTerm(t, lab)
 	}
 	drug := keep(SpanMedication)
 	for _, t := range frenchPortugueseDrugTerms {

@@ -149,9 +149,15 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 	}
 	n := len(w)
 	if n == 4 {
-		// "stds", "utis": the plural of a clinical abbreviation.
-		if w[3] == 's' {
-			return try(w[:3], "")
+		// "stds", "utis": the plural of a clinical abbreviation. A word
+		// of its own ("toss", "sobs", "tias") is not one, nor is a
+		// short word shaped consonant, vowel, consonant ("dors": "je
+		// dors" sleeps; the Portuguese "dor" takes "dores").
+		if w[3] != 's' || !vowelByte(w[0]) && vowelByte(w[1]) && !vowelByte(w[2]) {
+			return lexEntry{}, false
+		}
+		if e, ok := try(w[:3], ""); ok && !dictionaryWord(w) {
+			return e, true
 		}
 		return lexEntry{}, false
 	}
@@ -178,6 +184,15 @@ func (sc *scanner) inflected(w []byte) (lexEntry, bool) {
 		return try(w[:n-1], "")
 	}
 	return lexEntry{}, false
+}
+
+// vowelByte reports a lower-case vowel, y included.
+func vowelByte(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }
 
 // american looks a clinical word up in its American spelling, the one the
@@ -578,7 +593,7 @@ func (sc *scanner) bareAgeAt(i, e int) bool {
 		// "my grandma who's 98 needs a ride": the clause goes on.
 		return sc.notUnit(e + 1)
 	}
-	if !sc.ageFollows(e + 1) {
+	if !sc.ageFollows(e+1) || sc.thingSubject(i-2) && (sc.is(i-1, "is") || sc.is(i-1, "was")) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-5; k-- {

@@ -254,7 +254,7 @@ func (sc *scanner) farCuedIDs() {
 				continue
 			}
 			end, ok := sc.idValue(j, 5)
-			if !ok {
+			if !ok || sc.moneyAmount(j, end) {
 				continue
 			}
 			// The digit reader may have taken the code's tail

@@ -909,6 +909,14 @@ func (sc *scanner) notPerson(i, end int) bool {
 		// lower-case noun, though "Uma" is a given name.
 		return true
 	}
+	if sc.tagalogLower(i) || sc.languageRun(i, end) {
+		// "yung bill po ay…", "kayo ngayon": Tagalog function words;
+		// "someone who speaks Tagalog", "Haitian Creole": a language.
+		return true
+	}
+	if sc.namedPlace(i, end) {
+		return true // "colegio Benito Juárez", "Chase bank", "pay with Mercado Pago"
+	}
 	p := i - 1
 	if sc.kind(p) == tkWord && !sc.upper(p) && brandNoun(sc.word(p)) {
 		return true // "banco Santander", "carte Vitale", "farmácia Pague Menos"
@@ -954,6 +962,17 @@ func (sc *scanner) notPerson(i, end int) bool {
 		}
 	}
 	return run >= 4
+}
+
+// languageRun reports name-shaped words [i, end] that are all names of
+// languages.
+func (sc *scanner) languageRun(i, end int) bool {
+	for k := i; k <= end; k++ {
+		if sc.kind(k) != tkWord || !languageWord(sc.txt(k)) {
+			return false
+		}
+	}
+	return end-i < 2
 }
 
 // brandNoun reports a lower-case Spanish, Portuguese or French noun of a

@@ -1212,6 +1212,9 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		if !strict && (dictionaryWord(sc.txt(i)) || dictionaryWord(sc.key)) {
 			continue
 		}
+		if sc.tagalogLower(i) || sc.tagalogLower(i+1) || sc.namedPlace(i, i+1) {
+			continue // "sa San Agustin": the Tagalog "at"; "estação da Luz": a place
+		}
 		s, e := sc.absorbNames(i, i+1)
 		sc.addName(s, e, 0.6)
 		i = e

@@ -83,7 +83,14 @@ func languageWord(w []byte) bool {
 	case "chinese", "mandarin", "cantonese", "russian", "ukrainian", "arabic", "korean", "japanese", "hindi", "greek",
 		"hebrew", "thai", "persian", "farsi", "urdu", "bengali", "bangla", "punjabi", "tamil", "telugu", "amharic",
 		"armenian", "georgian", "nepali", "burmese", "khmer", "lao", "tigrinya", "pashto", "marathi", "gujarati",
-		"cyrillic", "characters", "script", "chino", "ruso", "arabe", "coreano", "japones", "griego":
+		"cyrillic", "characters", "script", "chino", "ruso", "arabe", "coreano", "japones", "griego",
+		// Languages a patient asks an interpreter for ("someone who speaks
+		// Tagalog", "¿alguien que hable tagalo?").
+		"tagalog", "tagalo", "filipino", "cebuano", "bisaya", "visayan", "ilocano", "ilokano", "hiligaynon", "ilonggo",
+		"kapampangan", "waray", "vietnamese", "somali", "swahili", "haitian", "creole", "kreyol", "quechua",
+		"nahuatl", "mixteco", "zapoteco", "hmong", "dari", "kurdish", "yoruba", "igbo", "hausa", "oromo",
+		"polish", "romanian", "turkish", "indonesian", "malay", "portuguese", "italian", "dutch", "swedish",
+		"vietnamita", "portugues", "frances", "aleman", "italiano":
 		return true
 	}
 	return false

@@ -112,7 +112,7 @@ func (sc *scanner) cueIDs() {
 				end, ok = sc.cuedCodeApart(j, true)
 			}
 		}
-		if !ok {
+		if !ok || sc.moneyAmount(j, end) {
 			continue
 		}
 		if m.e.idType == SpanVehicle {
