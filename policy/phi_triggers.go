@@ -42,6 +42,7 @@ const (
 	trigVehicle                                // "car", "placa": vehicleAt, placeShapes
 	trigResidence                              // "house", "flat", "hno": residenceLines
 	trigCareHead                               // "therapy", "clinic": qualifiedCare
+	trigFetchVerb                              // "pick", "drop": pickUpNames
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -73,6 +74,7 @@ var triggerWords = []struct {
 	{trigVehicle, vehicleWords},
 	{trigResidence, residenceWords},
 	{trigCareHead, careHeadWords},
+	{trigFetchVerb, fetchVerbWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
