@@ -307,20 +307,26 @@ func (sc *scanner) run(text string) {
 	sc.resolve()
 }
 
+// noEntry is the entry of a word no list holds; lookup points at it and
+// never writes through it.
+var noEntry lexEntry
+
 // lookup attaches lexicon entries to tokens and records cue and clinical
 // hits, longest phrase first.
 func (sc *scanner) lookup() {
 	lx := sc.lx
 	T := sc.toks
+	text := sc.n.b // the tokens' text, read without reloading it through sc
+	var own lexEntry
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
-			w := sc.txt(i)
+			w := text[T[i].s:T[i].e]
 			// getTagged written out: the entry and tags are read in
 			// place rather than copied out and back for every word. e
-			// points at the index's entry, never written through, or at
-			// own when a fallback below found another.
-			var own lexEntry
-			e := &own
+			// points at the index's entry or at noEntry, never written
+			// through, or at own when a fallback below found another
+			// (each fallback sets own whole).
+			e := &noEntry
 			ok := false
 			if s := lx.index.find(w); s.n != 0 {
 				tags := &lx.index.tags[s.idx]
@@ -423,7 +429,7 @@ func (sc *scanner) lookup() {
 						sc.key = append(sc.key, sc.phraseWord(k, buf[:0])...)
 						continue
 					}
-					sc.key = append(sc.key, sc.txt(k)...)
+					sc.key = append(sc.key, text[T[k].s:T[k].e]...)
 				}
 				e, ok := lx.get(sc.key)
 				if !ok || int(e.nTok) != L {
