@@ -104,17 +104,14 @@ func (n *normText) reset(text string) {
 // each byte is one folded byte, capitals lowered.
 func (n *normText) emitASCII(run string, at int) {
 	k := len(n.b)
-	n.b = append(n.b, run...)
-	for p := k; p < len(n.b); p++ {
-		if c := n.b[p]; c-'A' < 26 {
-			n.b[p] = c + ('a' - 'A')
-		}
-	}
-	n.start = slices.Grow(n.start, len(run))
-	n.end = slices.Grow(n.end, len(run))
-	for q := range len(run) {
-		n.start = append(n.start, int32(at+q))
-		n.end = append(n.end, int32(at+q+1))
+	n.b = slices.Grow(n.b, len(run))[:k+len(run)]
+	foldASCII(n.b[k:], run)
+	n.start = slices.Grow(n.start, len(run))[:k+len(run)]
+	n.end = slices.Grow(n.end, len(run))[:k+len(run)]
+	start, end := n.start[k:], n.end[k:len(n.start)]
+	for q := range start {
+		start[q] = int32(at + q)
+		end[q] = int32(at + q + 1)
 	}
 }
 
