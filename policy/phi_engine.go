@@ -786,34 +786,57 @@ func (sc *scanner) resolve() {
 		}
 		return int(a.s - b.s)
 	})
-	if cap(sc.taken) < len(sc.n.b) {
-		sc.taken = make([]bool, len(sc.n.b))
-	}
-	taken := sc.taken[:len(sc.n.b)]
-	clear(taken)
+	// A candidate is free when no kept span overlaps it; the kept spans
+	// are few, so they are asked directly. The bytes they cover, which
+	// keepFreeRuns reads one by one, are marked in taken only when a
+	// clinical statement meets a stronger span: marked is how many kept
+	// spans taken holds, -1 before taken is cleared for this message.
+	marked := -1
 	for _, x := range sc.cands {
 		if x.e <= x.s {
 			continue
 		}
-		free := true
-		for p := x.s; p < x.e; p++ {
-			if taken[p] {
-				free = false
-				break
-			}
-		}
-		if !free {
+		if sc.keptOverlaps(x) {
 			if x.prio == prioClinical {
-				sc.keepFreeRuns(x, taken)
+				taken := sc.markKept(&marked)
+				sc.keepFreeRuns(x, taken) // marks what it keeps
+				marked = len(sc.kept)
 			}
 			continue
-		}
-		for p := x.s; p < x.e; p++ {
-			taken[p] = true
 		}
 		sc.kept = append(sc.kept, x)
 	}
 	slices.SortFunc(sc.kept, func(a, b cand) int { return int(a.s - b.s) })
+}
+
+// keptOverlaps reports a kept span sharing a byte with x.
+func (sc *scanner) keptOverlaps(x cand) bool {
+	for i := range sc.kept {
+		if k := &sc.kept[i]; k.s < x.e && x.s < k.e {
+			return true
+		}
+	}
+	return false
+}
+
+// markKept brings taken up to date with the kept spans from *marked on
+// (clearing it first when *marked is -1) and returns it.
+func (sc *scanner) markKept(marked *int) []bool {
+	if cap(sc.taken) < len(sc.n.b) {
+		sc.taken = make([]bool, len(sc.n.b))
+	}
+	taken := sc.taken[:len(sc.n.b)]
+	if *marked < 0 {
+		clear(taken)
+		*marked = 0
+	}
+	for _, k := range sc.kept[*marked:] {
+		for p := k.s; p < k.e; p++ {
+			taken[p] = true
+		}
+	}
+	*marked = len(sc.kept)
+	return taken
 }
 
 // keepFreeRuns keeps the part of a clinical statement that no stronger
