@@ -43,6 +43,7 @@ const (
 	trigResidence                              // "house", "flat", "hno": residenceLines
 	trigCareHead                               // "therapy", "clinic": qualifiedCare
 	trigFetchVerb                              // "pick", "drop": pickUpNames
+	trigAgain                                  // "again": againIntros
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -75,6 +76,7 @@ var triggerWords = []struct {
 	{trigResidence, residenceWords},
 	{trigCareHead, careHeadWords},
 	{trigFetchVerb, fetchVerbWords},
+	{trigAgain, []string{"again"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from

@@ -37,6 +37,7 @@ func TestTriggerListsHoldTheReadersWords(t *testing.T) {
 		{"pregnancyStages", "k", trigPregnancyStage, []string{"en"}, true},
 		{"pickUpNames", "a", trigQuestionAux, nil, true},
 		{"fetchVerb", "v", trigFetchVerb, nil, false},
+		{"againIntros", "a", trigAgain, nil, true},
 	} {
 		fn := fns[c.fn]
 		if fn == nil {
