@@ -232,7 +232,7 @@ func (sc *scanner) run(text string) {
 	asciiCaps, orig := sc.n.ident && sc.n.hasUpper, sc.n.orig
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		kinds |= 1 << t.kind
+		kinds |= 1 << (t.kind & 7) // kinds are 1 to 4: the mask spares the shift its overflow test
 		if asciiCaps {
 			t.capital = orig[t.s]-'A' < 26
 		}
