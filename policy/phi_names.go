@@ -344,8 +344,15 @@ func (sc *scanner) capitalisedPairs() {
 	}
 	checked := false
 	for i := 0; i+1 < len(T); i++ {
-		// ok needs a capital: the two fields first turn most pairs away.
-		if !T[i].capital || !T[i+1].capital || !ok(i) || !ok(i+1) || !T[i+1].space {
+		// ok needs a capital: the two fields first turn most pairs away,
+		// in a loop of their own that keeps nothing else in registers.
+		for i+1 < len(T) && !(T[i].capital && T[i+1].capital) {
+			i++
+		}
+		if i+1 >= len(T) {
+			break
+		}
+		if !ok(i) || !ok(i+1) || !T[i+1].space {
 			continue
 		}
 		// "the Riverside Annex", "la Clínica Santa Fe": a determiner
