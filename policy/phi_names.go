@@ -515,10 +515,11 @@ func (sc *scanner) nameWord(k int) bool {
 	if numberWord(w) {
 		return false
 	}
-	for _, suf := range []string{"ing", "ed", "ly"} {
-		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
-			return false
-		}
+	// A verb or adverb ending ("-ing", "-ed", "-ly") after three letters
+	// or more, compared in place.
+	n := len(w)
+	if n > 5 && string(w[n-3:]) == "ing" || n > 4 && (string(w[n-2:]) == "ed" || string(w[n-2:]) == "ly") {
+		return false
 	}
 	return true
 }
