@@ -561,7 +561,7 @@ func spacedEmail(b []byte, p int) (int, int, bool) {
 // structural finds emails (plain and spelled out), handles, URLs and IPs.
 func (sc *scanner) structural() {
 	b := sc.n.b
-	if bytes.IndexByte(b, '@') >= 0 {
+	if sc.hasPunct('@') { // every '@' of the text is a punctuation token
 		for p := 0; p < len(b); p++ {
 			if b[p] != '@' {
 				continue
