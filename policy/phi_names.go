@@ -347,6 +347,9 @@ func (sc *scanner) capitalisedPairs() {
 		// ok needs a capital: the two fields first turn most pairs away,
 		// in a loop of their own that keeps nothing else in registers.
 		for i+1 < len(T) && !(T[i].capital && T[i+1].capital) {
+			if !T[i+1].capital {
+				i++ // the next pair fails on the same token
+			}
 			i++
 		}
 		if i+1 >= len(T) {
