@@ -414,7 +414,11 @@ func (sc *scanner) lookup() {
 		if i < skip {
 			continue
 		}
-		if T[i].flags&fPhraseStart != 0 {
+		// phraseBound's first answers, asked here without the call: no
+		// phrase is two words long or more at the end of the message, or
+		// before a looked-up word that is no phrase's second word.
+		if T[i].flags&fPhraseStart != 0 && T[i].ent.phraseMax >= 2 && i+1 < len(T) &&
+			(T[i+1].kind != tkWord || T[i+1].second || T[i+1].fuzzy) {
 			matched := false
 			for L := min(int(T[i].ent.phraseMax), len(T)-i, sc.phraseBound(i)); L >= 2; L-- {
 				sc.key = sc.key[:0]
