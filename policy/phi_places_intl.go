@@ -157,7 +157,7 @@ func (sc *scanner) placeShapes() uint16 {
 			if n := t.e - t.s; n >= 4 && n <= 7 {
 				m |= shCode4
 			}
-			if c := b[t.s]; c >= 0xe3 && c <= 0xe9 || c == 0xe1 {
+			if cjkLead(b[t.s]) {
 				m |= shCJK
 			}
 			m |= wordBefore(T, i)
@@ -170,7 +170,7 @@ func (sc *scanner) placeShapes() uint16 {
 			if n == 1 {
 				letters++
 			}
-			if c := b[t.s]; cjk && (c >= 0xe3 && c <= 0xe9 || c == 0xe1) { // Korean is folded to its letters (U+1100…)
+			if cjk && cjkLead(b[t.s]) { // Korean is folded to its letters (U+1100…)
 				m |= shCJK
 			}
 			if vehicle && m&shVehicle == 0 && t.trig&trigVehicle != 0 && t.flags&fStop == 0 {
@@ -186,6 +186,10 @@ func (sc *scanner) placeShapes() uint16 {
 	}
 	return m
 }
+
+// cjkLead reports the first byte of a Chinese, Japanese or Korean
+// letter in UTF-8 (U+1100…, U+3000…U+9FFF).
+func cjkLead(c byte) bool { return c >= 0xe3 && c <= 0xe9 || c == 0xe1 }
 
 // wordBefore gives shWordNum when token i (a number, a code or a dot)
 // follows a word, with shShortNum when that word has up to three letters.
