@@ -116,6 +116,7 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 		return e, true
 	}
 	if len(w) < 6 {
+		*seen = h // too short for the misspelling look-ups: nothing for this word
 		return lexEntry{}, false
 	}
 	if e, ok := sc.lx.fuzzyDrug(w); ok {
