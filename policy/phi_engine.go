@@ -352,6 +352,8 @@ func (sc *scanner) lookup() {
 					}
 				}
 			}
+			var wh uint64 // hashWord(w), once taken for the population tables
+			hashed := false
 			if !ok && T[i].kind == tkWord && len(w) >= 3 {
 				// A word no list knows may still be a name the population
 				// tables hold ("okafor", "xiomara").
@@ -359,7 +361,11 @@ func (sc *scanner) lookup() {
 				if bytesHasPossessive(pw) {
 					pw = pw[:len(pw)-2]
 				}
-				if tag := lx.people.lookup(pw); tag != 0 {
+				ph := hashWord(pw)
+				if len(pw) == len(w) {
+					wh, hashed = ph, true // evasiveEntry hashes the same word
+				}
+				if tag := lx.people.lookupHash(ph); tag != 0 {
 					own = lexEntry{nTok: 1, flags: fPopName}
 					if tag&nameGiven != 0 {
 						own.flags |= fFirst
@@ -373,7 +379,7 @@ func (sc *scanner) lookup() {
 			if !ok || e.nTok == 0 {
 				// Not a word of its own (at most the start of a phrase):
 				// try its evasive or inflected forms.
-				if ev, found := sc.evasiveEntry(i); found {
+				if ev, found := sc.evasiveEntry(i, wh, hashed); found {
 					ev.flags |= e.flags & fPhraseStart
 					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
 					own, e, ok = ev, &own, true
