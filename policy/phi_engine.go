@@ -362,10 +362,17 @@ func (sc *scanner) lookup() {
 					pw = pw[:len(pw)-2]
 				}
 				ph := hashWord(pw)
+				tag := uint64(0)
 				if len(pw) == len(w) {
 					wh, hashed = ph, true // evasiveEntry hashes the same word
 				}
-				if tag := lx.people.lookupHash(ph); tag != 0 {
+				// A word evasiveEntry remembers as coming to nothing came
+				// this way before (the steps above depend on the word
+				// alone) and the tables did not hold it then either.
+				if !hashed || sc.noEvasive[(ph|1)%uint64(len(sc.noEvasive))] != ph|1 {
+					tag = lx.people.lookupHash(ph)
+				}
+				if tag != 0 {
 					own = lexEntry{nTok: 1, flags: fPopName}
 					if tag&nameGiven != 0 {
 						own.flags |= fFirst
