@@ -480,7 +480,9 @@ func (sc *scanner) lookup() {
 			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: T[i].ent})
 		}
 	}
-	sc.dottedAbbrev()
+	if sc.roleAny&rOne != 0 { // every one-letter word has rOne; each abbreviation starts with one
+		sc.dottedAbbrev()
+	}
 	latin := 0
 	for i := 0; i < len(T) && sc.flagsAny&fLatin != 0; i++ {
 		if T[i].flags&fLatin != 0 {
