@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -81,19 +82,37 @@ func (n *normText) reset(text string) {
 	n.ident = false
 	n.hasUpper = true // not worth proving for non-ASCII text
 	for i := 0; i < len(text); {
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if r < utf8.RuneSelf {
-			c := byte(r)
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		if text[i] < utf8.RuneSelf {
+			// Most of a Spanish or Portuguese message is ASCII between
+			// its accented letters: a run of it is emitted at once.
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf {
+				j++
 			}
-			n.emit(c, i, i+sz)
-		} else {
-			n.foldRune(r, text[i:i+sz], i, i+sz)
+			n.emitASCII(text[i:j], i)
+			i = j
+			continue
 		}
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		n.foldRune(r, text[i:i+sz], i, i+sz)
 		i += sz
 	}
 	n.joinSpelled()
+}
+
+// emitASCII emits a run of ASCII bytes that starts at text offset at:
+// each byte is one folded byte, capitals lowered.
+func (n *normText) emitASCII(run string, at int) {
+	k := len(n.b)
+	n.b = slices.Grow(n.b, len(run))[:k+len(run)]
+	foldASCII(n.b[k:], run)
+	n.start = slices.Grow(n.start, len(run))[:k+len(run)]
+	n.end = slices.Grow(n.end, len(run))[:k+len(run)]
+	start, end := n.start[k:], n.end[k:len(n.start)]
+	for q := range start {
+		start[q] = int32(at + q)
+		end[q] = int32(at + q + 1)
+	}
 }
 
 // foldASCII copies text into b (as long) with ASCII capitals in lower
@@ -157,6 +176,15 @@ func (n *normText) foldRune(r rune, src string, s, e int) {
 		n.emit(' ', s, e) // invalid byte: a separator, never part of a match
 		return
 	}
+	if r < rune(len(latinFold)) {
+		// Latin-1 and Latin Extended (the accents of Spanish,
+		// Portuguese and French), folded once for all by the steps
+		// below (no rune there is a decimal digit).
+		for j := 0; j < len(latinFold[r]); j++ {
+			n.emit(latinFold[r][j], s, e)
+		}
+		return
+	}
 	if c, ok := foldSimple(r); ok {
 		if c != 0 {
 			n.emit(c, s, e)
@@ -168,13 +196,6 @@ func (n *normText) foldRune(r rune, src string, s, e int) {
 	}
 	if d, ok := digitValue(r); ok {
 		n.emit('0'+byte(d), s, e)
-		return
-	}
-	if r < rune(len(latinFold)) {
-		// Accented Latin letters: a precomputed fold, no decomposition work.
-		for j := 0; j < len(latinFold[r]); j++ {
-			n.emit(latinFold[r][j], s, e)
-		}
 		return
 	}
 	if r >= 0xFF01 && r <= 0xFF5E {

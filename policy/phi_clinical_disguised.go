@@ -10,8 +10,8 @@ package policy
 
 // typedToDodge finds both disguises.
 func (sc *scanner) typedToDodge() {
-	if sc.placeAny&shLetter == 0 && !sc.numbersAny && !sc.gluedSymbol {
-		return // neither single letters, a code nor a symbol typed for a letter
+	if sc.placeAny&shLetter == 0 && sc.kinds&(1<<tkAlnum) == 0 && !sc.gluedSymbol {
+		return // neither single letters, a code nor a symbol typed for a letter (a number alone starts nothing here)
 	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {

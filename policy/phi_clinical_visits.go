@@ -118,8 +118,14 @@ func (sc *scanner) anySpecialty() bool {
 	if sc.stmtAny&sSpecialty != 0 {
 		return true
 	}
-	for k := range sc.toks {
-		if sc.toks[k].e-sc.toks[k].s >= 7 && sc.toks[k].kind == tkWord && specialtyShape(sc.txt(k)) {
+	T := sc.toks
+	for k := 0; k < len(T); k++ {
+		// Words of seven letters or more, in a loop of their own that
+		// keeps nothing else in registers.
+		for k < len(T) && (T[k].e-T[k].s < 7 || T[k].kind != tkWord) {
+			k++
+		}
+		if k < len(T) && specialtyShape(sc.txt(k)) {
 			return true
 		}
 	}

@@ -116,8 +116,13 @@ func (sc *scanner) dates() {
 	}
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed {
-			continue
+		// A number, a code or a month word starts each form below: the
+		// other tokens are stepped over in a loop of their own.
+		for i < len(T) && (T[i].claimed || T[i].kind == tkPunct || T[i].kind == tkWord && T[i].flags&fMonth == 0) {
+			i++
+		}
+		if i >= len(T) {
+			break
 		}
 		if T[i].kind == tkNum {
 			if j, ok := sc.numericDate(i); ok {

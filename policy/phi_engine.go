@@ -235,7 +235,7 @@ func (sc *scanner) run(text string) {
 	asciiCaps, orig := sc.n.ident && sc.n.hasUpper, sc.n.orig
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		kinds |= 1 << t.kind
+		kinds |= 1 << (t.kind & 7) // kinds are 1 to 4: the mask spares the shift its overflow test
 		if asciiCaps {
 			t.capital = orig[t.s]-'A' < 26
 		}
@@ -313,20 +313,26 @@ func (sc *scanner) run(text string) {
 	sc.resolve()
 }
 
+// noEntry is the entry of a word no list holds; lookup points at it and
+// never writes through it.
+var noEntry lexEntry
+
 // lookup attaches lexicon entries to tokens and records cue and clinical
 // hits, longest phrase first.
 func (sc *scanner) lookup() {
 	lx := sc.lx
 	T := sc.toks
+	text := sc.n.b // the tokens' text, read without reloading it through sc
+	var own lexEntry
 	for i := range T {
 		if T[i].kind == tkWord || T[i].kind == tkAlnum {
-			w := sc.txt(i)
+			w := text[T[i].s:T[i].e]
 			// getTagged written out: the entry and tags are read in
 			// place rather than copied out and back for every word. e
-			// points at the index's entry, never written through, or at
-			// own when a fallback below found another.
-			var own lexEntry
-			e := &own
+			// points at the index's entry or at noEntry, never written
+			// through, or at own when a fallback below found another
+			// (each fallback sets own whole).
+			e := &noEntry
 			ok := false
 			if s := lx.index.find(w); s.n != 0 {
 				tags := &lx.index.tags[s.idx]
@@ -361,6 +367,8 @@ func (sc *scanner) lookup() {
 					e = &own
 				}
 			}
+			var wh uint64 // hashWord(w), once taken for the population tables
+			hashed := false
 			if !ok && T[i].kind == tkWord && len(w) >= 3 {
 				// A word no list knows may still be a name the population
 				// tables hold ("okafor", "xiomara").
@@ -368,7 +376,18 @@ func (sc *scanner) lookup() {
 				if bytesHasPossessive(pw) {
 					pw = pw[:len(pw)-2]
 				}
-				if tag := lx.people.lookup(pw); tag != 0 {
+				ph := hashWord(pw)
+				tag := uint64(0)
+				if len(pw) == len(w) {
+					wh, hashed = ph, true // evasiveEntry hashes the same word
+				}
+				// A word evasiveEntry remembers as coming to nothing came
+				// this way before (the steps above depend on the word
+				// alone) and the tables did not hold it then either.
+				if !hashed || sc.noEvasive[(ph|1)%uint64(len(sc.noEvasive))] != ph|1 {
+					tag = lx.people.lookupHash(ph)
+				}
+				if tag != 0 {
 					own = lexEntry{nTok: 1, flags: fPopName}
 					if tag&nameGiven != 0 {
 						own.flags |= fFirst
@@ -382,7 +401,7 @@ func (sc *scanner) lookup() {
 			if !ok || e.nTok == 0 {
 				// Not a word of its own (at most the start of a phrase):
 				// try its evasive or inflected forms.
-				if ev, found := sc.evasiveEntry(i); found {
+				if ev, found := sc.evasiveEntry(i, wh, hashed); found {
 					ev.flags |= e.flags & fPhraseStart
 					ev.phraseMax = max(ev.phraseMax, e.phraseMax)
 					own, e, ok = ev, &own, true
@@ -423,7 +442,11 @@ func (sc *scanner) lookup() {
 		if i < skip {
 			continue
 		}
-		if T[i].flags&fPhraseStart != 0 {
+		// phraseBound's first answers, asked here without the call: no
+		// phrase is two words long or more at the end of the message, or
+		// before a looked-up word that is no phrase's second word.
+		if T[i].flags&fPhraseStart != 0 && T[i].ent.phraseMax >= 2 && i+1 < len(T) &&
+			(T[i+1].kind != tkWord || T[i+1].second || T[i+1].fuzzy) {
 			matched := false
 			for L := min(int(T[i].ent.phraseMax), len(T)-i, sc.phraseBound(i)); L >= 2; L-- {
 				sc.key = sc.key[:0]
@@ -438,7 +461,7 @@ func (sc *scanner) lookup() {
 						sc.key = append(sc.key, sc.phraseWord(k, buf[:0])...)
 						continue
 					}
-					sc.key = append(sc.key, sc.txt(k)...)
+					sc.key = append(sc.key, text[T[k].s:T[k].e]...)
 				}
 				e, ok := lx.get(sc.key)
 				if !ok || int(e.nTok) != L {
@@ -472,7 +495,9 @@ func (sc *scanner) lookup() {
 			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: T[i].ent})
 		}
 	}
-	sc.dottedAbbrev()
+	if sc.roleAny&rOne != 0 { // every one-letter word has rOne; each abbreviation starts with one
+		sc.dottedAbbrev()
+	}
 	latin := 0
 	for i := 0; i < len(T) && sc.flagsAny&fLatin != 0; i++ {
 		if T[i].flags&fLatin != 0 {
@@ -570,7 +595,7 @@ func spacedEmail(b []byte, p int) (int, int, bool) {
 // structural finds emails (plain and spelled out), handles, URLs and IPs.
 func (sc *scanner) structural() {
 	b := sc.n.b
-	if bytes.IndexByte(b, '@') >= 0 {
+	if sc.hasPunct('@') { // every '@' of the text is a punctuation token
 		for p := 0; p < len(b); p++ {
 			if b[p] != '@' {
 				continue
@@ -795,34 +820,57 @@ func (sc *scanner) resolve() {
 		}
 		return int(a.s - b.s)
 	})
-	if cap(sc.taken) < len(sc.n.b) {
-		sc.taken = make([]bool, len(sc.n.b))
-	}
-	taken := sc.taken[:len(sc.n.b)]
-	clear(taken)
+	// A candidate is free when no kept span overlaps it; the kept spans
+	// are few, so they are asked directly. The bytes they cover, which
+	// keepFreeRuns reads one by one, are marked in taken only when a
+	// clinical statement meets a stronger span: marked is how many kept
+	// spans taken holds, -1 before taken is cleared for this message.
+	marked := -1
 	for _, x := range sc.cands {
 		if x.e <= x.s {
 			continue
 		}
-		free := true
-		for p := x.s; p < x.e; p++ {
-			if taken[p] {
-				free = false
-				break
-			}
-		}
-		if !free {
+		if sc.keptOverlaps(x) {
 			if x.prio == prioClinical {
-				sc.keepFreeRuns(x, taken)
+				taken := sc.markKept(&marked)
+				sc.keepFreeRuns(x, taken) // marks what it keeps
+				marked = len(sc.kept)
 			}
 			continue
-		}
-		for p := x.s; p < x.e; p++ {
-			taken[p] = true
 		}
 		sc.kept = append(sc.kept, x)
 	}
 	slices.SortFunc(sc.kept, func(a, b cand) int { return int(a.s - b.s) })
+}
+
+// keptOverlaps reports a kept span sharing a byte with x.
+func (sc *scanner) keptOverlaps(x cand) bool {
+	for i := range sc.kept {
+		if k := &sc.kept[i]; k.s < x.e && x.s < k.e {
+			return true
+		}
+	}
+	return false
+}
+
+// markKept brings taken up to date with the kept spans from *marked on
+// (clearing it first when *marked is -1) and returns it.
+func (sc *scanner) markKept(marked *int) []bool {
+	if cap(sc.taken) < len(sc.n.b) {
+		sc.taken = make([]bool, len(sc.n.b))
+	}
+	taken := sc.taken[:len(sc.n.b)]
+	if *marked < 0 {
+		clear(taken)
+		*marked = 0
+	}
+	for _, k := range sc.kept[*marked:] {
+		for p := k.s; p < k.e; p++ {
+			taken[p] = true
+		}
+	}
+	*marked = len(sc.kept)
+	return taken
 }
 
 // keepFreeRuns keeps the part of a clinical statement that no stronger

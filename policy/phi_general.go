@@ -39,7 +39,9 @@ func leet(c byte) byte {
 // evasiveEntry looks up a word that is not in the lexicon as written:
 // digits for letters ("p0sitive"), or a misspelt drug name ("metfromin").
 // Only clinical entries are returned: a fuzzy match never makes a name.
-func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
+// wh is hashWord of the word when the caller has taken it (hashed), so it
+// is not taken twice.
+func (sc *scanner) evasiveEntry(i int, wh uint64, hashed bool) (lexEntry, bool) {
 	w := sc.word(i)
 	if sc.toks[i].kind == tkAlnum {
 		letters := 0
@@ -107,7 +109,10 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 	}
 	// A word that came to nothing here before comes to nothing again:
 	// the look-ups below depend on the word alone.
-	h := hashWord(w) | 1 // 1: a slot no word has filled holds 0
+	if !hashed {
+		wh = hashWord(w)
+	}
+	h := wh | 1 // 1: a slot no word has filled holds 0
 	seen := &sc.noEvasive[h%uint64(len(sc.noEvasive))]
 	if *seen == h {
 		return lexEntry{}, false
@@ -116,6 +121,7 @@ func (sc *scanner) evasiveEntry(i int) (lexEntry, bool) {
 		return e, true
 	}
 	if len(w) < 6 {
+		*seen = h // too short for the misspelling look-ups: nothing for this word
 		return lexEntry{}, false
 	}
 	if e, ok := sc.lx.fuzzyDrug(w); ok {

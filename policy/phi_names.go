@@ -365,8 +365,18 @@ func (sc *scanner) capitalisedPairs() {
 	}
 	checked := false
 	for i := 0; i+1 < len(T); i++ {
-		// ok needs a capital: the two fields first turn most pairs away.
-		if !T[i].capital || !T[i+1].capital || !ok(i) || !ok(i+1) || !T[i+1].space {
+		// ok needs a capital: the two fields first turn most pairs away,
+		// in a loop of their own that keeps nothing else in registers.
+		for i+1 < len(T) && !(T[i].capital && T[i+1].capital) {
+			if !T[i+1].capital {
+				i++ // the next pair fails on the same token
+			}
+			i++
+		}
+		if i+1 >= len(T) {
+			break
+		}
+		if !ok(i) || !ok(i+1) || !T[i+1].space {
 			continue
 		}
 		// "the Riverside Annex", "la Clínica Santa Fe": a determiner
@@ -529,10 +539,11 @@ func (sc *scanner) nameWord(k int) bool {
 	if numberWord(w) {
 		return false
 	}
-	for _, suf := range []string{"ing", "ed", "ly"} {
-		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
-			return false
-		}
+	// A verb or adverb ending ("-ing", "-ed", "-ly") after three letters
+	// or more, compared in place.
+	n := len(w)
+	if n > 5 && string(w[n-3:]) == "ing" || n > 4 && (string(w[n-2:]) == "ed" || string(w[n-2:]) == "ly") {
+		return false
 	}
 	return true
 }

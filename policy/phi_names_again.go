@@ -6,6 +6,9 @@ package policy
 // the start of a message is a name when a list holds it as one or no
 // dictionary lists it; "me again", "hi again", "sorry again" stay.
 func (sc *scanner) againIntros() {
+	if sc.trigAny&trigAgain == 0 {
+		return // no "again" in the message
+	}
 	T := sc.toks
 	for a := 1; a < len(T) && a < 5; a++ {
 		if !sc.is(a, "again") {

@@ -9,6 +9,9 @@ package policy
 // anyone ("someone", "anybody"), for a plan ("can insurance pick up the
 // cost") and for a place or a clinic word stay out.
 func (sc *scanner) pickUpNames() {
+	if sc.trigAny&trigQuestionAux == 0 || sc.trigAny&trigFetchVerb == 0 {
+		return // "can" or "could", then a verb of fetching
+	}
 	T := sc.toks
 	for a := 0; a+3 < len(T); a++ {
 		if n := T[a].e - T[a].s; n != 3 && n != 5 || T[a].kind != tkWord || !sc.is(a, "can") && !sc.is(a, "could") {
@@ -35,7 +38,12 @@ func (sc *scanner) pickUpNames() {
 	}
 }
 
+// fetchVerbWords are the verbs fetchVerb knows, whose trigger lets
+// pickUpNames skip a message without one.
+var fetchVerbWords = []string{"pick", "drop", "bring", "come", "stop", "swing"}
+
 // fetchVerb reports a verb of fetching or bringing with its particle.
+// Its verbs are fetchVerbWords.
 func fetchVerb(v, p []byte) bool {
 	switch string(v) {
 	case "pick", "drop", "bring":

@@ -1221,7 +1221,7 @@ func (sc *scanner) splitNames(r *nameRoles) {
 	}
 	// Letter by letter: five or more single letters, a word no
 	// dictionary and no list holds.
-	for i := 0; i < len(T); i++ {
+	for i := 0; i < len(T) && r.any&rLetters != 0; i++ {
 		if !r.has(sc, i, rLetters) || sc.kind(i) != tkWord || T[i].claimed || T[i].e-T[i].s != 1 || sc.otherScriptWord(i) {
 			continue
 		}

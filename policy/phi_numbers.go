@@ -148,6 +148,17 @@ func (sc *scanner) compact(i, j int) string {
 	return string(sc.digits)
 }
 
+// compactLen is len(sc.compact(i, j)).
+func (sc *scanner) compactLen(i, j int) int {
+	n := 0
+	for t := i; t <= j; t++ {
+		if sc.toks[t].kind != tkPunct {
+			n += int(sc.toks[t].e - sc.toks[t].s)
+		}
+	}
+	return n
+}
+
 // validated finds identifiers whose shape and check digit speak for
 // themselves: VINs, DEA numbers, Medicare beneficiary identifiers.
 func (sc *scanner) validated() {
@@ -169,6 +180,9 @@ func (sc *scanner) validated() {
 			}
 		}
 		for e := end; e >= i; e -= 2 {
+			if n := sc.compactLen(i, e); n != 17 && n != 11 && n != 9 {
+				continue // no shape below: the string is not built
+			}
 			s := sc.compact(i, e)
 			switch {
 			case len(s) == 17 && ValidVIN(s):
@@ -616,7 +630,7 @@ func (sc *scanner) plateTail(j, end int) int {
 			}
 			limit = 8
 		}
-		if len(sc.compact(j, n)) > limit {
+		if sc.compactLen(j, n) > limit {
 			return end
 		}
 		end = n

@@ -8,7 +8,8 @@ func (sc *scanner) addresses() {
 	// without a number token (placeShapes) holds none.
 	// Each reader's own first test is repeated before the call: most
 	// tokens open none of the forms.
-	for i := 0; i < len(T) && sc.placeAny&shDigits != 0; i++ {
+	digits := sc.placeAny&shDigits != 0
+	for i := 0; i < len(T) && digits; i++ {
 		t := &T[i]
 		if t.claimed {
 			continue

@@ -137,7 +137,6 @@ func (sc *scanner) placeShapes() uint16 {
 	if sc.trigAny&trigPlacePrep != 0 {
 		m |= shPrep
 	}
-	wordNum := sc.numbersAny || sc.hasPunct('.') // what may follow a word for shWordNum
 	vehicle := sc.trigAny&trigVehicle != 0
 	cjk := !sc.n.ident // folded CJK letters are never ASCII
 	letters := 0
@@ -152,27 +151,27 @@ func (sc *scanner) placeShapes() uint16 {
 			if t.e-t.s <= 3 && t.val >= 90 && t.val <= 125 {
 				m |= shAgeNum
 			}
+			m |= wordBefore(T, i)
 		case tkAlnum:
 			m |= shDigits
 			if n := t.e - t.s; n >= 4 && n <= 7 {
 				m |= shCode4
 			}
-			if c := b[t.s]; c >= 0xe3 && c <= 0xe9 || c == 0xe1 {
+			if cjkLead(b[t.s]) {
 				m |= shCJK
+			}
+			m |= wordBefore(T, i)
+		case tkPunct:
+			if b[t.s] == '.' {
+				m |= wordBefore(T, i)
 			}
 		case tkWord:
 			n := t.e - t.s
 			if n == 1 {
 				letters++
 			}
-			if c := b[t.s]; cjk && (c >= 0xe3 && c <= 0xe9 || c == 0xe1) { // Korean is folded to its letters (U+1100…)
+			if cjk && cjkLead(b[t.s]) { // Korean is folded to its letters (U+1100…)
 				m |= shCJK
-			}
-			if wordNum && i+1 < len(T) && (T[i+1].kind == tkNum || T[i+1].kind == tkAlnum || T[i+1].kind == tkPunct && b[T[i+1].s] == '.') {
-				m |= shWordNum
-				if n <= 3 {
-					m |= shShortNum
-				}
 			}
 			if vehicle && m&shVehicle == 0 && t.trig&trigVehicle != 0 && t.flags&fStop == 0 {
 				m |= shVehicle
@@ -186,6 +185,23 @@ func (sc *scanner) placeShapes() uint16 {
 		m |= shLetters
 	}
 	return m
+}
+
+// cjkLead reports the first byte of a Chinese, Japanese or Korean
+// letter in UTF-8 (U+1100…, U+3000…U+9FFF).
+func cjkLead(c byte) bool { return c >= 0xe3 && c <= 0xe9 || c == 0xe1 }
+
+// wordBefore gives shWordNum when token i (a number, a code or a dot)
+// follows a word, with shShortNum when that word has up to three letters.
+// placeShapes asks it of those tokens, which are fewer than the words.
+func wordBefore(T []token, i int) uint16 {
+	if i == 0 || T[i-1].kind != tkWord {
+		return 0
+	}
+	if T[i-1].e-T[i-1].s <= 3 {
+		return shWordNum | shShortNum
+	}
+	return shWordNum
 }
 
 func (sc *scanner) doorNumbers() {

@@ -45,6 +45,8 @@ const (
 	trigWeightUnit                             // "kg", "kilos", "lbs": weightStatements
 	trigOwnVerb                                // "hurt", "has", "is": ownerSubjects
 	trigAddressee                              // "your", "dont": addresseeNames
+	trigFetchVerb                              // "pick", "drop": pickUpNames
+	trigAgain                                  // "again": againIntros
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -79,6 +81,8 @@ var triggerWords = []struct {
 	{trigWeightUnit, weightUnitWords},
 	{trigOwnVerb, ownVerbWords},
 	{trigAddressee, []string{"your", "you", "dont", "don't"}},
+	{trigFetchVerb, fetchVerbWords},
+	{trigAgain, []string{"again"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from

@@ -35,6 +35,9 @@ func TestTriggerListsHoldTheReadersWords(t *testing.T) {
 		// The switch at k passes over hedges ("about", "casi"); "en la
 		// semana 30" is read only with "semana", which is listed.
 		{"pregnancyStages", "k", trigPregnancyStage, []string{"en"}, true},
+		{"pickUpNames", "a", trigQuestionAux, nil, true},
+		{"fetchVerb", "v", trigFetchVerb, nil, false},
+		{"againIntros", "a", trigAgain, nil, true},
 	} {
 		fn := fns[c.fn]
 		if fn == nil {

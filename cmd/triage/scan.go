@@ -9,6 +9,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"unsafe"
 
 	"github.com/clinicwa/triage/policy"
 )
@@ -248,7 +249,12 @@ func (w *scanWorker) scanLine(dst, line []byte, tooLong bool) ([]byte, bool) {
 	var text string
 	if w.rec.decode(line) {
 		// The common shape, read without building a map.
-		id, text = w.rec.id, string(w.rec.text)
+		// The text is read in place, not copied into a string of its
+		// own for every line: nothing keeps it past this line's output
+		// (the detector's scratch state is overwritten by the next
+		// message before it is read again), and the batch's buffer it
+		// lies in is not reused until the writer has taken the output.
+		id, text = w.rec.id, bytesAsString(w.rec.text)
 	} else {
 		// Anything else, including every malformed line, takes the
 		// standard library's path, which also words the error.
@@ -270,6 +276,12 @@ func appendResult[S []byte | string](w *scanWorker, dst []byte, id S, text strin
 		return appendScanResult(dst, id, nil, text) // nothing masked: the text itself
 	}
 	return appendScanResult(dst, id, w.spans, w.masked)
+}
+
+// bytesAsString views b as a string without copying it. The caller must
+// not change b while the string is in use.
+func bytesAsString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // decodedRecord is an input record read by the standard library, or the
