@@ -71,8 +71,15 @@ func procedureTiming(w []byte) bool {
 func (sc *scanner) procedures() {
 	T := sc.toks
 	personal := -1
+	b := sc.n.b
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkWord || !procedureWord(sc.word(i)) {
+		// Length and last letter first: most tokens are short or end
+		// otherwise, and this loop runs over most messages.
+		t := &T[i]
+		if t.e-t.s < 8 || t.kind != tkWord || t.claimed {
+			continue
+		}
+		if c := b[t.e-1]; c != 'y' && c != 'a' && c != 'e' && c != 's' && c != 'n' || !procedureWord(b[t.s:t.e]) {
 			continue
 		}
 		s := i
