@@ -15,6 +15,9 @@ package policy
 func (sc *scanner) postcodeLines() {
 	T := sc.toks
 	for z := len(T) - 1; z > 2; z-- {
+		if k := T[z].kind; k != tkNum && k != tkAlnum {
+			continue // a postcode ends on digits (lineCodeAt's first test, without the call)
+		}
 		za, zb, ok := sc.lineCodeAt(z)
 		if !ok || za < 1 || za > zb {
 			continue
