@@ -621,7 +621,11 @@ func buildLexicon() (*lexicon, error) {
 		"named", "call me", "llamame", "llámame", "goes by", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
-		"first name is", "last name is", "apellido es", "a la atencion de")
+		"first name is", "last name is", "apellido es", "a la atencion de",
+		// The same statement in Portuguese and French: what follows is the
+		// name whatever word it is ("meu nome é valdirene", "je m'appelle
+		// oumou"), though no dictionary of those languages is held.
+		"meu nome é", "meu nome e", "me chamo", "chamo-me", "je m'appelle", "mon nom est", "je me nomme")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's",
