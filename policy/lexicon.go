@@ -660,7 +660,7 @@ func buildLexicon() (*lexicon, error) {
 		"hijo", "hija", "esposo", "esposa", "mama", "madre", "papa", "padre", "hermano", "hermana",
 		"abuela", "abuelo", "bebe", "nieto", "nieta", "tia", "tio", "primo", "prima", "sobrino", "sobrina",
 		"novio", "novia", "suegra", "suegro", "pareja", "amigo", "amiga", "vecino", "vecina", "cuidador", "cuidadora"}
-	lx.cue(cueRelation, SpanName, append(append(relations, kinWords...), romanceKinWords...)...)
+	lx.cue(cueRelation, SpanName, append(append(append(relations, kinWords...), romanceKinWords...), tagalogKinWords...)...)
 
 	// Identifier cues: the token after the cue is the identifier.
 	lx.cue(cueID, SpanMRN, "mrn", "mr#", "mr #", "medical record", "medical record number", "record number",
