@@ -280,7 +280,7 @@ var roleWords = func() map[string]uint16 {
 		{rAnd, "and"},
 		{rCue | rPossessive, "name's"},
 		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre insured asegurado asegurada"},
-		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
+		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede vomited fainted collapsed coughed cried refused refuses complained complains swallowed was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
 		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
 	} {
 		for _, w := range strings.Fields(g.words) {
@@ -1522,6 +1522,10 @@ func personVerb(w []byte) bool {
 	case "needs", "wants", "missed", "called", "calls", "texted", "said", "says", "asked", "feels", "felt", "woke",
 		"fell", "can't", "cant", "cannot", "couldn't", "won't", "didn't", "doesn't", "hasn't", "needed", "wanted",
 		"necesita", "quiere", "llamo", "falto", "siente", "puede",
+		// What a body does that only a person (or a pet) is said to do:
+		// "tumelo vomited twice", "dumi fainted at school".
+		"vomited", "fainted", "collapsed", "coughed", "cried", "refused", "refuses", "complained", "complains",
+		"swallowed",
 		// The same contractions as chat types them, with no apostrophe:
 		// "ekaterina ivanova hasnt had her period".
 		"couldnt", "didnt", "doesnt", "hasnt", "wont", "shouldnt", "wouldnt":
