@@ -639,6 +639,10 @@ func buildLexicon() (*lexicon, error) {
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
 		"this message is for", "message is from", "sent by", "from:",
+		// A test, a scan or a paper the clinic makes is someone's: "covid
+		// test for Dumisani", "sick note for thabo", "results of Mehmet".
+		"test for", "tests for", "scan for", "xray for", "x-ray for", "swab for", "bloods for", "note for",
+		"letter for", "referral for", "report for", "results of", "result of",
 		// A result asked after with the name straight after it: "test
 		// results rodelio macaraeg", "results Nguyen thanks". Only a
 		// listed, capitalised or dictionary-less name is read there
