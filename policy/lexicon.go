@@ -628,7 +628,11 @@ func buildLexicon() (*lexicon, error) {
 		"named", "call me", "llamame", "llámame", "goes by", "llamado", "llamada", "i am called", "le escribe", "les escribe", "te escribe", "escribe",
 		"atte", "atte.", "att", "firma", "first name", "last name", "surname", "given name", "middle name",
 		"maiden name", "family name", "apellido", "apellidos", "segundo nombre", "nombre de pila",
-		"first name is", "last name is", "apellido es", "a la atencion de")
+		"first name is", "last name is", "apellido es", "a la atencion de",
+		// The same statement in Portuguese and French: what follows is the
+		// name whatever word it is ("meu nome é valdirene", "je m'appelle
+		// oumou"), though no dictionary of those languages is held.
+		"meu nome é", "meu nome e", "me chamo", "chamo-me", "je m'appelle", "mon nom est", "je me nomme")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's",
@@ -643,6 +647,10 @@ func buildLexicon() (*lexicon, error) {
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
 		"this message is for", "message is from", "sent by", "from:",
+		// A test, a scan or a paper the clinic makes is someone's: "covid
+		// test for Dumisani", "sick note for thabo", "results of Mehmet".
+		"test for", "tests for", "scan for", "xray for", "x-ray for", "swab for", "bloods for", "note for",
+		"letter for", "referral for", "report for", "results of", "result of",
 		// A result asked after with the name straight after it: "test
 		// results rodelio macaraeg", "results Nguyen thanks". Only a
 		// listed, capitalised or dictionary-less name is read there
@@ -664,7 +672,7 @@ func buildLexicon() (*lexicon, error) {
 		"hijo", "hija", "esposo", "esposa", "mama", "madre", "papa", "padre", "hermano", "hermana",
 		"abuela", "abuelo", "bebe", "nieto", "nieta", "tia", "tio", "primo", "prima", "sobrino", "sobrina",
 		"novio", "novia", "suegra", "suegro", "pareja", "amigo", "amiga", "vecino", "vecina", "cuidador", "cuidadora"}
-	lx.cue(cueRelation, SpanName, append(append(relations, kinWords...), romanceKinWords...)...)
+	lx.cue(cueRelation, SpanName, append(append(append(relations, kinWords...), romanceKinWords...), tagalogKinWords...)...)
 
 	// Identifier cues: the token after the cue is the identifier.
 	lx.cue(cueID, SpanMRN, "mrn", "mr#", "mr #", "medical record", "medical record number", "record number",

@@ -151,6 +151,26 @@ func (sc *scanner) extendName(end int, max int, mode int, strong bool) int {
 	return end
 }
 
+// joinedInitials reads initials typed together before a name, "j.k." or
+// "T.J.": two or three single letters each with its dot, no space between
+// them, a space and a word after the last dot. It returns the last dot.
+func (sc *scanner) joinedInitials(j int) (int, bool) {
+	T := sc.toks
+	if sc.kind(j) != tkWord || T[j].e-T[j].s != 1 || !T[j].space || T[j].claimed || sc.otherScriptWord(j) {
+		return 0, false
+	}
+	k, n := j, 0
+	for n < 3 && sc.kind(k) == tkWord && T[k].e-T[k].s == 1 && !T[k].claimed && (k == j || sc.attached(k)) &&
+		sc.isP(k+1, '.') && sc.attached(k+1) {
+		n++
+		k += 2
+	}
+	if n < 2 || sc.kind(k) != tkWord || !T[k].space {
+		return 0, false
+	}
+	return k - 1, true
+}
+
 // names finds person names: after cue phrases (strong cues take any word,
 // weak cues and kinship words take listed or capitalised words, titles take
 // the next word), then runs of listed first and last names with no cue,
@@ -190,6 +210,10 @@ func (sc *scanner) names() {
 		for n := 0; n < 3; n++ {
 			if ie, ok := sc.initialAt(j); ok && ie > j && !sc.is(j, "i") && sc.kind(ie+1) == tkWord && sc.toks[ie+1].space && sc.upper(ie+1) == sc.upper(j) {
 				j = ie + 1
+				continue
+			}
+			if ie, ok := sc.joinedInitials(j); ok && sc.upper(ie+1) == sc.upper(j) {
+				j = ie + 1 // "patient j.k. mensah", "my son t.j. mahlangu"
 				continue
 			}
 			break

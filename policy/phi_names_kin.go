@@ -48,11 +48,24 @@ var romanceKinWords = []string{
 	"grand-père", "mamie", "papy", "belle-mere", "belle-mère", "beau-pere", "beau-père", "copine", "copain",
 }
 
-// romanceKinLast holds the last word of each of romanceKinWords as the
-// message folds it ("avó" → "avo", "grand-mère" → "mere").
+// tagalogKinWords are the Filipino kin and elder words families put
+// before a name in English chat ("si lola Remedios po", "tito Boyet is
+// admitted na", "kuya Jun will bring her"). Tagalog is no dictionary's
+// either, so they are read as romanceKinWords are: only a listed or
+// capitalised name after them ("si lola po ay may ubo" stays). "ate"
+// (older sister) is left out, an English verb ("she ate Doritos"), and so
+// is "tito", a given name itself ("Tito Puente" would lose its first word).
+var tagalogKinWords = []string{
+	"lola", "lolo", "kuya", "tita", "ninang", "ninong", "manang", "manong", "nanay", "tatay", "inay",
+	"itay",
+}
+
+// romanceKinLast holds the last word of each of romanceKinWords and
+// tagalogKinWords as the message folds it ("avó" → "avo", "grand-mère" →
+// "mere").
 var romanceKinLast = func() map[string]bool {
 	m := map[string]bool{}
-	for _, k := range romanceKinWords {
+	for _, k := range append(append([]string{}, romanceKinWords...), tagalogKinWords...) {
 		if i := strings.LastIndexAny(k, " -"); i >= 0 {
 			k = k[i+1:]
 		}
@@ -62,7 +75,7 @@ var romanceKinLast = func() map[string]bool {
 }()
 
 // romanceKin reports that the kinship cue ending at token te-1 is one of
-// romanceKinWords.
+// romanceKinWords or tagalogKinWords.
 func (sc *scanner) romanceKin(te int) bool {
 	return romanceKinLast[string(sc.word(te-1))]
 }

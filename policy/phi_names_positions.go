@@ -280,8 +280,8 @@ var roleWords = func() map[string]uint16 {
 		{rAnd, "and"},
 		{rCue | rPossessive, "name's"},
 		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre insured asegurado asegurada"},
-		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
-		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos"},
+		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede vomited fainted collapsed coughed cried refused refuses complained complains swallowed was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
+		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos salamat obrigado obrigada merci shukran tnx tq"},
 	} {
 		for _, w := range strings.Fields(g.words) {
 			m[w] |= g.role
@@ -856,7 +856,20 @@ func signOffWord(w []byte) bool {
 	switch string(w) {
 	case "thanks", "thank", "thx", "thnx", "thnks", "ty", "tks", "cheers", "regards", "best", "love", "sincerely",
 		"respectfully", "cordially", "warmly", "xoxo", "gracias", "saludos", "atte", "att", "atentamente",
-		"cordialmente", "bendiciones", "abrazos", "besos":
+		"cordialmente", "bendiciones", "abrazos", "besos",
+		// Thanks in the other languages families write in: "salamat po,
+		// jennelyn", "merci, oumou", "shukran, yousef".
+		"salamat", "obrigado", "obrigada", "merci", "shukran", "tnx", "tq":
+		return true
+	}
+	return false
+}
+
+// thanksOfUnheldLanguage reports a word of thanks of a language whose
+// dictionary is not held: Tagalog, Portuguese, French, Arabic.
+func thanksOfUnheldLanguage(w []byte) bool {
+	switch string(w) {
+	case "salamat", "obrigado", "obrigada", "merci", "shukran":
 		return true
 	}
 	return false
@@ -931,6 +944,16 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 			if signOffWord(sc.word(q)) {
 				p = q
 				break
+			}
+		}
+	}
+	if p >= 0 && thanksOfUnheldLanguage(sc.word(p)) {
+		// After "salamat" or "merci" the words of that language are in no
+		// dictionary: only a listed or capitalised name is the writer's
+		// ("salamat po, Jennelyn"; "salamat, ingat" stays).
+		for k := start; k <= last; k++ {
+			if T[k].kind == tkWord && !sc.isLex(k) && !sc.upper(k) {
+				return
 			}
 		}
 	}
@@ -1525,6 +1548,10 @@ func personVerb(w []byte) bool {
 	case "needs", "wants", "missed", "called", "calls", "texted", "said", "says", "asked", "feels", "felt", "woke",
 		"fell", "can't", "cant", "cannot", "couldn't", "won't", "didn't", "doesn't", "hasn't", "needed", "wanted",
 		"necesita", "quiere", "llamo", "falto", "siente", "puede",
+		// What a body does that only a person (or a pet) is said to do:
+		// "tumelo vomited twice", "dumi fainted at school".
+		"vomited", "fainted", "collapsed", "coughed", "cried", "refused", "refuses", "complained", "complains",
+		"swallowed",
 		// The same contractions as chat types them, with no apostrophe:
 		// "ekaterina ivanova hasnt had her period".
 		"couldnt", "didnt", "doesnt", "hasnt", "wont", "shouldnt", "wouldnt":
