@@ -162,6 +162,8 @@ func sensitiveWords() map[string]uint16 {
 	// Chat drops the g: "been drinkin again", "he's usin".
 	add(snUse, "drinkin", "usin", "smokin", "vapin", "snortin", "shootin", "poppin")
 	add(snUse, "mete", "meten", "metes", "metia", "metio", "mixes", "mixing")
+	// Chat words read in their shape only (phi_sensitive_chat.go).
+	addChatSensitiveWords(add)
 	return m
 }
 
@@ -195,7 +197,7 @@ func addSensitiveWords(lx *lexicon) {
 	// "mi esposo ha estado muy decaído": the participles of the Spanish
 	// perfect follow a relative as often as these.
 	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue", "estado", "sido", "tenido",
-		"buys", "bought", "takes", "gets", "usa", "usan", "ocupa", "necesita", "camina", "uses"} {
+		"buys", "bought", "takes", "gets", "sees", "goes", "usa", "usan", "ocupa", "necesita", "camina", "uses"} {
 		if lx.words[w].flags&(fFirst|fSurname|fNameWord) == 0 {
 			lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
 		}
@@ -235,10 +237,15 @@ func (sc *scanner) sensitiveStatements() {
 			ok = true // "I do coke on weekends", "taking edibles every night"
 		case kind&snTerm != 0:
 			ok = !sc.sensNegatedTerm(k) && !sc.sensServiceNoun(k+1)
+			if ok {
+				sc.chatTermReach(k, &s, &e)
+			}
 		case kind&snSubstance != 0:
 			ok = true
 		case kind&snUse != 0 && sc.is(k, "bebe") && sc.sensLoss(k):
 			ok = true // "perdí al bebé": a miscarriage
+		case kind&snUse != 0 && sc.sensTreatedFor(k):
+			ok = true // "the counselor I see for my drinking"
 		case kind&snUse != 0 && sc.sensQuitting(k, &s):
 			ok = true // "quit drinking", "dejé de tomar", "trying to stop using"
 		case kind&snUse != 0 && sc.sensNoObject(k):
@@ -307,7 +314,11 @@ func (sc *scanner) sensitiveStatements() {
 			// "clean for 30 days", "90 days clean", "llevo tres meses limpio".
 			ok = sc.sensTimeAround(k)
 		case kind&snGroup != 0:
-			// "AA meetings", "mi grupo de AA", "my NA sponsor"; not "AA battery".
+			// "AA meetings", "mi grupo de AA", "my NA sponsor", "I go to
+			// AA"; not "AA battery".
+			if (sc.is(k-1, "to") || sc.is(k-1, "a")) && goneTo(sc.word(k-2)) {
+				ok, s = true, k-2
+			}
 			for j := k - 2; j <= k+2; j++ {
 				if j != k && sc.sensKind(j)&snMeeting != 0 {
 					ok = true
@@ -468,7 +479,8 @@ func (sc *scanner) sensOwnedCare(k int) bool {
 	if sc.is(p, "the") || sc.is(p, "a") || sc.is(p, "la") || sc.is(p, "el") || sc.is(p, "una") || sc.is(p, "un") || sc.is(p, "new") {
 		p--
 	}
-	if sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "our") || sc.is(p, "their") || sc.is(p, "mis") {
+	if sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "our") || sc.is(p, "their") || sc.is(p, "mis") ||
+		sc.is(p, "mon") || sc.is(p, "ma") {
 		return true
 	}
 	if sc.is(p, "con") || sc.is(p, "en") || sc.is(p, "al") || sc.is(p, "a") || sc.is(p, "in") || sc.is(p, "to") || sc.is(p, "from") {
@@ -500,6 +512,9 @@ func (sc *scanner) sensOwnedCare(k int) bool {
 // flyer. A term with no person anchor is dropped by sensAnchor anyway;
 // here only words whose form also has an unrelated reading are checked.
 func (sc *scanner) sensNegatedTerm(k int) bool {
+	if neg, known := sc.chatTermNegated(k); known {
+		return neg
+	}
 	switch string(sc.word(k)) {
 	case "its":
 		// English "its" is not the Spanish abbreviation.
