@@ -272,6 +272,12 @@ func (sc *scanner) sensitiveStatements() {
 			// "my therapist", "voy con la psicóloga", "I started therapy";
 			// not "do you have a counselor?".
 			ok = sc.sensOwnedCare(k)
+			if sc.is(k, "coordinator") || sc.is(k, "worker") {
+				// "my care coordinator", "her key worker"; a worker
+				// alone is anyone's job.
+				ok = careRole(sc.word(k-1)) && sc.sensOwnedCare(k-1)
+				s = k - 1
+			}
 		case kind&snSelf != 0:
 			// "hurt myself", "matarme", "hacerme daño".
 			w := sc.word(k)
@@ -305,7 +311,7 @@ func (sc *scanner) sensitiveStatements() {
 					break
 				}
 			}
-			if ok && (sc.is(k, "vivir") || sc.is(k, "living") || sc.is(k, "live") || sc.is(k, "alive")) {
+			if ok && (sc.is(k, "vivir") || sc.is(k, "living") || sc.is(k, "live") || sc.is(k, "alive") || sc.is(k, "wake") || sc.is(k, "here")) {
 				// A wish to live is only clinical negated: "no quiero vivir",
 				// "don't want to be alive"; "I want to live closer" is not.
 				ok = sc.sensNegatedBefore(k)
@@ -359,6 +365,9 @@ func (sc *scanner) sensitiveStatements() {
 // subject ("recaí", "fumo"), or "me", "my" just after ("relapse for me").
 // It returns the first token of the statement.
 func (sc *scanner) sensAnchor(s, e int) (int, bool) {
+	if sc.condomFailed(s) {
+		return s, true // "the condom broke": said by whoever it happened to
+	}
 	if ownedWord(sc.word(s)) {
 		return s, true // the shape itself opens on its owner: "my levels were high"
 	}
@@ -483,13 +492,18 @@ func (sc *scanner) sensOwnedCare(k int) bool {
 		sc.is(p, "mon") || sc.is(p, "ma") {
 		return true
 	}
-	if sc.is(p, "con") || sc.is(p, "en") || sc.is(p, "al") || sc.is(p, "a") || sc.is(p, "in") || sc.is(p, "to") || sc.is(p, "from") {
+	// "my daughter's therapist", "her son's counsellor".
+	if w := sc.word(p); len(w) > 3 && string(w[len(w)-2:]) == "'s" && possessive(sc.word(p-1)) && !sc.is(p-1, "your") {
+		return true
+	}
+	if sc.is(p, "con") || sc.is(p, "en") || sc.is(p, "al") || sc.is(p, "a") || sc.is(p, "in") || sc.is(p, "to") || sc.is(p, "from") || sc.is(p, "for") {
 		p--
 	}
 	w := sc.word(p)
 	switch string(w) {
 	case "voy", "fui", "estoy", "sigo", "empece", "ando", "llevo", "tengo", "va", "esta", "sigue", "empezo",
 		"see", "sees", "seeing", "saw", "started", "start", "been", "began", "attend", "attending", "i'm", "im", "she's", "he's",
+		"list", "referral", "referred",
 		"need", "needs", "went", "go", "goes", "going", "back":
 		// A question asking the clinic for a service ("can I go to
 		// counselling here?", "do I need a therapist referral?") is
@@ -638,7 +652,8 @@ func (sc *scanner) sensNegatedBefore(k int) bool {
 		if sc.statementBreak(j) {
 			return false
 		}
-		if negation(sc.word(j)) || sc.is(j, "don't") || sc.is(j, "dont") || sc.is(j, "nada") || sc.is(j, "ni") {
+		if negation(sc.word(j)) || sc.is(j, "don't") || sc.is(j, "dont") || sc.is(j, "nada") || sc.is(j, "ni") ||
+			sc.is(j, "doesn't") || sc.is(j, "doesnt") || sc.is(j, "didn't") || sc.is(j, "didnt") {
 			return true
 		}
 	}

@@ -11,8 +11,22 @@ package policy
 func addChatSensitiveWords(add func(k uint16, ws ...string)) {
 	add(snTerm, "nerves", "anger", "mentally", "privates", "narcotics", "narcotic", "narcoticos", "coil", "implant",
 		"tied", "termination", "pill", "despues", "slipped")
-	// "mon psy", "ma psy": the French word for one's therapist.
-	add(snCare, "psy")
+	// "mon psy", "ma psy": the French word for one's therapist; therapy
+	// by its short names.
+	add(snCare, "psy", "cbt", "dbt", "emdr")
+	// Mental health in the family's words: a life taken ("tried to take
+	// her own life"), things heard that are not there, grief, coping
+	// that fails, burnout, withdrawing, gambling, no point any more.
+	add(snTerm, "life", "things", "grieving", "grief", "coping", "cope", "burnout", "isolating", "gambling", "point",
+		"antipsychotic", "antipsychotics", "antipsicotico", "antipsicoticos", "stabiliser", "stabilisers",
+		// "off her meds", "spiralling again", "one of his episodes", "the
+		// baby blues", "self medicating", "on a bender".
+		"meds", "medication", "spiralling", "spiraling", "episode", "episodes", "blues", "medicating", "bender")
+	// "don't want to wake up", "doesn't want to be here anymore".
+	add(snLife, "wake", "here")
+	// Who cares for a person with a long mental illness or a drug
+	// problem: "my cpn", "my care coordinator", "her key worker".
+	add(snCare, "cpn", "coordinator", "worker")
 }
 
 // chatTermNegated reports whether a chat word stands outside the shape
@@ -25,6 +39,86 @@ func (sc *scanner) chatTermNegated(k int) (negated, known bool) {
 		return !sc.sensTreatedFor(k), true
 	case "mentally":
 		return !sc.mentallyUnwell(k), true
+	case "life":
+		// "tried to take her own life", "ended his own life".
+		return !(sc.is(k-1, "own") && possessive(sc.word(k-2)) && !sc.is(k-2, "your") && lifeTaken(sc.word(k-3))), true
+	case "things":
+		// "thinking about ending things", "want to end things"; not "end
+		// things with my boyfriend".
+		if sc.is(k-1, "ending") || sc.is(k-1, "end") {
+			return !(sc.is(k-2, "about") || sc.is(k-2, "to") || sc.is(k-2, "of")) || !sc.thingsEndClause(k+1), true
+		}
+		// "hearing things that aren't there", "seeing things that are
+		// not there"; not "am I seeing things or is it closed".
+		if !(sc.is(k-1, "hearing") || sc.is(k-1, "seeing") || sc.is(k-1, "hears") || sc.is(k-1, "sees") || sc.is(k-1, "hear") || sc.is(k-1, "see")) {
+			return true, true
+		}
+		return !(sc.is(k+1, "that") && (sc.is(k+2, "aren't") || sc.is(k+2, "arent") || sc.is(k+2, "isn't") ||
+			sc.is(k+2, "weren't") || sc.is(k+2, "werent") || sc.is(k+3, "not")) && sc.is(k+3, "there") ||
+			sc.is(k+4, "there")), true
+	case "grieving", "burnout":
+		return false, true
+	case "grief":
+		// "my grief counselling", "her grief"; not "the grief support
+		// group meets on mondays", which names no one.
+		return !(possessive(sc.word(k-1)) && !sc.is(k-1, "your")), true
+	case "coping", "cope":
+		// "not coping", "can't cope", "struggling to cope", "a hard time
+		// coping"; not "coping with the new portal".
+		switch string(sc.word(k - 1)) {
+		case "not", "barely", "hardly", "cant", "can't", "cannot", "couldn't", "couldnt":
+			return false, true
+		case "to":
+			return !(sc.is(k-2, "struggling") || sc.is(k-2, "struggle") || sc.is(k-2, "unable") || sc.is(k-2, "trying")), true
+		case "time":
+			return !(sc.is(k-2, "hard") || sc.is(k-2, "tough") || sc.is(k-2, "difficult")), true
+		}
+		return true, true
+	case "isolating":
+		// "isolating herself", "has been isolating in his room".
+		return !(sc.sensKind(k+1)&snSelf != 0 || sc.is(k-1, "been") && (sc.is(k+1, "in") || sc.is(k+1, "from"))), true
+	case "gambling":
+		// "my gambling", "he's been gambling again", "gambling away the
+		// rent"; not "the gambling ad on tv".
+		return !(possessive(sc.word(k-1)) && !sc.is(k-1, "your") || sc.is(k-1, "been") || sc.is(k+1, "away") ||
+			sc.is(k+1, "again") || sc.is(k+1, "problem") || sc.is(k+1, "addiction") || sc.is(k+1, "debts") || sc.is(k+1, "habit")), true
+	case "point":
+		// "I don't see the point anymore", "no point in living".
+		if !(sc.is(k-1, "the") && (sc.is(k-2, "see") || sc.is(k-2, "seeing"))) && !sc.is(k-1, "no") {
+			return true, true
+		}
+		return !(sc.is(k+1, "anymore") || sc.is(k+1, "any") && sc.is(k+2, "more") || sc.is(k+2, "living") ||
+			sc.is(k+1, "living") || sc.is(k+2, "anything") || sc.is(k+2, "life") || sc.is(k+2, "going")), true
+	case "antipsychotic", "antipsychotics", "antipsicotico", "antipsicoticos":
+		return false, true
+	case "stabiliser", "stabilisers":
+		return !sc.is(k-1, "mood"), true
+	case "meds", "medication":
+		// Off or back on one's medication: "she's been off her meds",
+		// "he stopped taking his medication"; a refill is read by the
+		// clinical rules.
+		return !(possessive(sc.word(k-1)) && !sc.is(k-1, "your") && (sc.is(k-2, "off") ||
+			sc.is(k-2, "taking") && (sc.is(k-3, "stopped") || sc.is(k-3, "stop") || sc.is(k-3, "quit") || sc.is(k-3, "refuses") ||
+				sc.is(k-3, "refusing") || sc.is(k-3, "not")))), true
+	case "spiralling", "spiraling":
+		// "I'm spiralling", "been spiralling again"; not "costs are
+		// spiralling".
+		switch string(sc.word(k - 1)) {
+		case "i'm", "im", "been", "he's", "she's", "hes", "shes", "keep", "started", "am":
+			return false, true
+		}
+		return true, true
+	case "episode", "episodes":
+		// "one of her episodes", "had another episode"; not "watched an
+		// episode".
+		return !(possessive(sc.word(k-1)) && !sc.is(k-1, "your") ||
+			(sc.is(k-1, "an") || sc.is(k-1, "another")) && (sc.is(k-2, "had") || sc.is(k-2, "having") || sc.is(k-2, "has"))), true
+	case "blues":
+		return !sc.is(k-1, "baby"), true
+	case "medicating":
+		return !sc.is(k-1, "self") && !sc.is(k-1, "self-"), true
+	case "bender":
+		return !(sc.is(k-1, "a") && (sc.is(k-2, "on") || sc.is(k-2, "went") || sc.is(k-2, "been"))), true
 	case "privates":
 		return !possessive(sc.word(k - 1)), true
 	case "narcotics", "narcotic", "narcoticos":
@@ -52,9 +146,14 @@ func (sc *scanner) chatTermNegated(k int) (negated, known bool) {
 			sc.is(k-2, "want") || sc.is(k-2, "getting") || sc.is(k-2, "booked")) ||
 			sc.is(k-1, "medical") || sc.is(k-1, "surgical")), true
 	case "pill":
-		// "the morning after pill", "on the pill".
+		// "the morning after pill", "on the pill", "come off the pill".
 		return !(sc.is(k-1, "after") && (sc.is(k-2, "morning") || sc.is(k-2, "mornin")) ||
-			sc.is(k-1, "the") && sc.is(k-2, "on")), true
+			sc.is(k-1, "the") && (sc.is(k-2, "on") || sc.is(k-2, "off"))), true
+	case "condom", "condon":
+		if sc.condomFailed(k - 1) {
+			return false, true
+		}
+		return false, false
 	case "despues":
 		// "la pastilla del día después", not "el día después".
 		return !(sc.is(k-1, "dia") && sc.is(k-2, "del") && (sc.is(k-3, "pastilla") || sc.is(k-3, "pildora"))), true
@@ -77,7 +176,16 @@ func (sc *scanner) chatTermNegated(k int) (negated, known bool) {
 // shape: "morning after" before "pill", "not doing great" before
 // "mentally", the substance after "slipped up".
 func (sc *scanner) chatTermReach(k int, s, e *int) {
+	defer func() { *s, *e = max(*s, 0), min(*e, len(sc.toks)-1) }()
 	switch string(sc.word(k)) {
+	case "condom", "condon":
+		if sc.condomFailed(k - 1) {
+			*s = min(*s, k-1)
+		}
+		*e = max(*e, k+1)
+		if sc.is(k+1, "came") || sc.is(k+1, "se") {
+			*e = max(*e, k+2)
+		}
 	case "pill":
 		if sc.is(k-1, "after") {
 			*s = min(*s, k-2)
@@ -95,6 +203,25 @@ func (sc *scanner) chatTermReach(k int, s, e *int) {
 		}
 	case "slipped":
 		*e = max(*e, sc.slipUse(k))
+	case "meds", "medication":
+		*s = min(*s, k-2)
+		if sc.is(k-2, "taking") {
+			*s = min(*s, k-3)
+		}
+	case "medicating", "blues":
+		*s = min(*s, k-1)
+	case "life", "point":
+		*s = min(*s, k-3)
+	case "things":
+		*s = min(*s, k-1)
+		for j := k + 1; j <= k+4 && j < len(sc.toks); j++ {
+			if sc.is(j, "there") {
+				*e = max(*e, j)
+				break
+			}
+		}
+	case "coping", "cope":
+		*s = min(*s, k-2)
 	}
 }
 
@@ -126,6 +253,10 @@ func (sc *scanner) mentallyUnwell(k int) bool {
 		return true
 	}
 	switch string(sc.word(k - 1)) {
+	case "patch", "spot", "place":
+		// "going through a rough patch mentally", "in a bad place
+		// mentally".
+		return true
 	case "great", "good", "well", "ok", "okay", "fine", "struggling", "unwell", "bad", "badly", "worse", "suffering":
 		// "doing well mentally" is only a state when it is denied or
 		// worsening: "not doing great mentally", "struggling mentally".
@@ -149,6 +280,52 @@ func (sc *scanner) mentallyUnwell(k int) bool {
 func mentallyAfter(w []byte) bool {
 	switch string(w) {
 	case "exhausted", "drained", "unwell", "ill", "struggling", "unstable", "broken", "checked", "done", "fried":
+		return true
+	}
+	return false
+}
+
+// thingsEndClause reports that "ending things" closes its clause, as a
+// wish to die does ("thinking about ending things lately"); "end things
+// early today" or "end things with him" goes on.
+func (sc *scanner) thingsEndClause(j int) bool {
+	if j >= len(sc.toks) || sc.statementBreak(j) || sc.kind(j) != tkWord {
+		return true
+	}
+	switch string(sc.word(j)) {
+	case "and", "but", "sometimes", "lately", "again", "anymore", "tbh", "honestly", "because", "cause", "cos":
+		return true
+	}
+	return false
+}
+
+// condomFailed reports "the condom broke", "the condom came off": a
+// statement about the writer and a partner though it names neither.
+func (sc *scanner) condomFailed(s int) bool {
+	if !sc.is(s, "the") || !(sc.is(s+1, "condom") || sc.is(s+1, "condon")) {
+		return false
+	}
+	switch string(sc.word(s + 2)) {
+	case "broke", "split", "slipped", "came", "tore", "ripped", "failed", "rompio", "se":
+		return true
+	}
+	return false
+}
+
+// careRole lists who "coordinator" and "worker" name in long-term mental
+// health and drug services.
+func careRole(w []byte) bool {
+	switch string(w) {
+	case "care", "key", "support", "case", "crisis", "outreach", "drug", "recovery":
+		return true
+	}
+	return false
+}
+
+// lifeTaken lists the verbs of a life ended: "take my own life".
+func lifeTaken(w []byte) bool {
+	switch string(w) {
+	case "take", "took", "taking", "takes", "end", "ended", "ending", "ends", "taken":
 		return true
 	}
 	return false

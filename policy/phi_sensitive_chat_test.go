@@ -88,3 +88,80 @@ func TestSensitiveChatLookalikesReadable(t *testing.T) {
 		}
 	}
 }
+
+// The family's words for a mind in trouble, generated across persons.
+func TestSensitiveChatMindWordsMasked(t *testing.T) {
+	persons := []struct{ subj, be, has, own, self, does string }{
+		{"i", "i'm", "i've", "my", "myself", "don't"}, {"my son", "he's", "he has", "his", "himself", "doesn't"},
+		{"my wife", "she's", "she has", "her", "herself", "doesn't"}, {"my dad", "he's", "he has", "his", "himself", "doesn't"},
+		{"my daughter", "she's", "she has", "her", "herself", "doesn't"},
+	}
+	var n int
+	for _, p := range persons {
+		for _, stmt := range []string{
+			p.subj + " tried to take " + p.own + " own life",
+			p.subj + " keeps hearing things that aren't there",
+			p.be + " been isolating " + p.self,
+			p.subj + " is struggling to cope",
+			p.be + " not coping",
+			p.be + " grieving",
+			p.be + " been off " + p.own + " meds for a week",
+			p.subj + " stopped taking " + p.own + " medication",
+			p.be + " spiralling again",
+			p.has + " been gambling again",
+			p.subj + " has been put on an antipsychotic",
+			p.subj + " was on a bender all weekend",
+			p.be + " been self medicating with alcohol",
+			p.subj + " " + p.does + " want to wake up",
+			p.subj + " said " + p.subj + " " + p.does + " want to be here anymore",
+			p.subj + " " + p.does + " see the point anymore",
+			p.subj + " keeps thinking about ending things",
+			p.subj + " had another episode last night",
+			p.own + " care coordinator wants a review",
+			p.own + " cpn is off sick",
+			p.subj + " has agoraphobia",
+			p.subj + " has gender dysphoria",
+			p.subj + " has tourette's",
+			p.subj + " has body dysmorphia",
+		} {
+			for _, tail := range []string{"", ", can someone call", " and we need help"} {
+				text := "hi, " + stmt + tail
+				if got := maskedShare(t, text, stmt); got < 0.8 {
+					t.Errorf("%q: %.2f of %q masked; got %q", text, got, stmt, Detect(text).Masked)
+				}
+				n++
+			}
+		}
+	}
+	for _, stmt := range []string{
+		"the condom broke", "the condom came off", "i want to come off the pill", "my onc appt", "my rheum appt",
+		"my neuro follow up", "my hepatology appointment", "my camhs appointment", "my gynaecology appointment",
+		"my derm appt", "her haematology appointment",
+	} {
+		text := stmt + " last night, what now"
+		if got := maskedShare(t, text, stmt); got < 0.8 {
+			t.Errorf("%q: %.2f of %q masked; got %q", text, got, stmt, Detect(text).Masked)
+		}
+		n++
+	}
+	if n < 300 {
+		t.Fatalf("only %d generated cases", n)
+	}
+}
+
+func TestSensitiveChatMindLookalikesReadable(t *testing.T) {
+	for _, text := range []string{
+		"take your own life jacket to the pool party", "am i seeing things or is the clinic closed today",
+		"the grief support group meets on mondays", "coping with the new portal is a nightmare lol",
+		"the gambling ad on tv is so loud", "i don't see the point of the second form",
+		"we watched an episode of the new series", "costs are spiralling at the pharmacy",
+		"the blues concert is next to the clinic", "i want to end things early today, can i come at 3",
+		"the worker fixing the door said it's done", "i'm expecting your call", "can i wake up early for the test",
+		"is the clinic here anymore or did you move", "what time does the cardiology department open",
+		"is the condom dispenser in the toilets", "the pill organiser is on the shelf",
+	} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}
