@@ -474,7 +474,8 @@ func (sc *scanner) sensPersonVerb(k int) bool {
 		"consumo", "drogo", "emborracho", "emborrache", "pienso", "quiero", "quisiera", "perdi", "perdio", "sali", "salio",
 		"dio", "di", "estoy", "esta", "soy", "es", "hice", "hizo", "started", "stopped", "quit", "was", "got", "tested",
 		"see", "sees", "seeing", "went", "go", "goes", "going", "attend", "attending",
-		"deje", "dejo", "dejamos", "puedo", "puede", "duermo", "duerme", "vapeo", "vapea", "disfruto", "disfruta":
+		"deje", "dejo", "dejamos", "puedo", "puede", "duermo", "duerme", "vapeo", "vapea", "disfruto", "disfruta",
+		"sufro", "sufre", "padezco", "padece":
 		return true
 	}
 	return false
@@ -550,8 +551,12 @@ func (sc *scanner) sensNegatedTerm(k int) bool {
 	case "humor":
 		return !(sc.is(k-1, "de") && sc.is(k-2, "cambios") || sc.is(k+1, "depresivo"))
 	case "nervios":
-		// "un ataque de nervios", "crisis nerviosa".
-		return !(sc.is(k-1, "de") && (sc.is(k-2, "ataque") || sc.is(k-2, "ataques") || sc.is(k-2, "crisis")))
+		// "un ataque de nervios", "crisis nerviosa"; "no estoy bien de
+		// los nervios", "enferma de los nervios", "pastillas para los
+		// nervios", "mis nervios".
+		return !(sc.is(k-1, "de") && (sc.is(k-2, "ataque") || sc.is(k-2, "ataques") || sc.is(k-2, "crisis")) ||
+			sc.is(k-1, "los") && (sc.is(k-2, "de") && nerviosState(sc.word(k-3)) || sc.is(k-2, "para")) ||
+			sc.is(k-1, "mis") || sc.is(k-1, "sus") && sc.is(k-2, "con"))
 	case "siguiente":
 		// "la pastilla del día siguiente", not "el día siguiente".
 		return !(sc.is(k-1, "dia") && sc.is(k-2, "del") && (sc.is(k-3, "pastilla") || sc.is(k-3, "pildora")))

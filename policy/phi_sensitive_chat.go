@@ -22,6 +22,10 @@ func addChatSensitiveWords(add func(k uint16, ws ...string)) {
 		// "off her meds", "spiralling again", "one of his episodes", "the
 		// baby blues", "self medicating", "on a bender".
 		"meds", "medication", "spiralling", "spiraling", "episode", "episodes", "blues", "medicating", "bender")
+	// Self-harm told by its verb alone ("I've been cutting again"), an
+	// infection caught from a partner, trying to conceive and the steps
+	// of IVF ("my egg retrieval", "the embryo transfer").
+	add(snTerm, "cutting", "caught", "conceive", "conceiving", "ttc", "embryo", "embryos", "retrieval", "freezing", "transfer")
 	// "don't want to wake up", "doesn't want to be here anymore".
 	add(snLife, "wake", "here")
 	// Who cares for a person with a long mental illness or a drug
@@ -119,6 +123,31 @@ func (sc *scanner) chatTermNegated(k int) (negated, known bool) {
 		return !sc.is(k-1, "self") && !sc.is(k-1, "self-"), true
 	case "bender":
 		return !(sc.is(k-1, "a") && (sc.is(k-2, "on") || sc.is(k-2, "went") || sc.is(k-2, "been"))), true
+	case "cutting":
+		// "been cutting again", "cutting her arms"; not "cutting carbs".
+		return !(sc.is(k+1, "again") || possessive(sc.word(k+1)) && !sc.is(k+1, "your") && cutPart(sc.word(k+2))), true
+	case "caught":
+		// "caught something from my ex", "caught something off a guy";
+		// a cold caught from the kids is read by the clinical rules.
+		if !sc.is(k+1, "something") || !(sc.is(k+2, "from") || sc.is(k+2, "off")) {
+			return true, true
+		}
+		for j := k + 3; j <= k+5 && j < len(sc.toks); j++ {
+			if sexPartner(sc.word(j)) {
+				return false, true
+			}
+		}
+		return true, true
+	case "conceive", "conceiving":
+		// "trying to conceive", "can't conceive".
+		return !(sc.is(k-1, "to") && (sc.is(k-2, "trying") || sc.is(k-2, "try") || sc.is(k-2, "struggling") || sc.is(k-2, "unable")) ||
+			sc.is(k-1, "trying") || sc.sensNegatedBefore(k)), true
+	case "ttc", "embryo", "embryos":
+		return false, true
+	case "retrieval", "freezing":
+		return !(sc.is(k-1, "egg") || sc.is(k-1, "eggs")), true
+	case "transfer":
+		return !(sc.is(k-1, "embryo") || sc.is(k-1, "embryos")), true
 	case "privates":
 		return !possessive(sc.word(k - 1)), true
 	case "narcotics", "narcotic", "narcoticos":
@@ -146,9 +175,11 @@ func (sc *scanner) chatTermNegated(k int) (negated, known bool) {
 			sc.is(k-2, "want") || sc.is(k-2, "getting") || sc.is(k-2, "booked")) ||
 			sc.is(k-1, "medical") || sc.is(k-1, "surgical")), true
 	case "pill":
-		// "the morning after pill", "on the pill", "come off the pill".
+		// "the morning after pill", "on the pill", "come off the pill",
+		// "my pill ran out"; not "my pill organiser".
 		return !(sc.is(k-1, "after") && (sc.is(k-2, "morning") || sc.is(k-2, "mornin")) ||
-			sc.is(k-1, "the") && (sc.is(k-2, "on") || sc.is(k-2, "off"))), true
+			sc.is(k-1, "the") && (sc.is(k-2, "on") || sc.is(k-2, "off")) ||
+			possessive(sc.word(k-1)) && !sc.is(k-1, "your") && !pillThing(sc.word(k+1))), true
 	case "condom", "condon":
 		if sc.condomFailed(k - 1) {
 			return false, true
@@ -208,8 +239,15 @@ func (sc *scanner) chatTermReach(k int, s, e *int) {
 		if sc.is(k-2, "taking") {
 			*s = min(*s, k-3)
 		}
-	case "medicating", "blues":
+	case "medicating", "blues", "retrieval", "freezing", "transfer":
 		*s = min(*s, k-1)
+	case "caught":
+		for j := k + 3; j <= k+5 && j < len(sc.toks); j++ {
+			if sexPartner(sc.word(j)) {
+				*e = max(*e, j)
+				break
+			}
+		}
 	case "life", "point":
 		*s = min(*s, k-3)
 	case "things":
@@ -299,6 +337,36 @@ func (sc *scanner) thingsEndClause(j int) bool {
 	return false
 }
 
+// cutPart lists where self-harm cuts: "cutting her arms".
+func cutPart(w []byte) bool {
+	switch string(w) {
+	case "arm", "arms", "wrist", "wrists", "leg", "legs", "thigh", "thighs", "skin", "stomach":
+		return true
+	}
+	return false
+}
+
+// sexPartner lists whom an infection is caught from: "from my ex",
+// "off a guy", "from someone new".
+func sexPartner(w []byte) bool {
+	switch string(w) {
+	case "ex", "partner", "boyfriend", "girlfriend", "bf", "gf", "hookup", "someone", "guy", "girl", "date", "tinder":
+		return true
+	}
+	return false
+}
+
+// pillThing lists what "my pill" names when it is not a medicine: "my
+// pill organiser", "my pill box".
+func pillThing(w []byte) bool {
+	switch string(w) {
+	case "box", "boxes", "organiser", "organizer", "case", "dispenser", "reminder", "reminders", "bottle", "cutter",
+		"splitter", "app", "alarm":
+		return true
+	}
+	return false
+}
+
 // condomFailed reports "the condom broke", "the condom came off": a
 // statement about the writer and a partner though it names neither.
 func (sc *scanner) condomFailed(s int) bool {
@@ -360,6 +428,16 @@ func (sc *scanner) slipUse(k int) int {
 func goneTo(w []byte) bool {
 	switch string(w) {
 	case "go", "goes", "going", "went", "gone", "attend", "attends", "voy", "va", "fui", "fue", "vamos":
+		return true
+	}
+	return false
+}
+
+// nerviosState lists how one is "de los nervios": "mal", "enferma",
+// "bien" (denied), "sufro".
+func nerviosState(w []byte) bool {
+	switch string(w) {
+	case "mal", "bien", "enferma", "enfermo", "malo", "mala", "sufro", "sufre", "padezco", "padece", "tratamiento", "tratando":
 		return true
 	}
 	return false

@@ -165,3 +165,60 @@ func TestSensitiveChatMindLookalikesReadable(t *testing.T) {
 		}
 	}
 }
+
+// Self-harm by its verb, infections caught from a partner, conception,
+// the steps of IVF, "my pill" and "los nervios", generated across
+// persons and what follows.
+func TestSensitiveChatCareStepsMasked(t *testing.T) {
+	var n int
+	for _, p := range []struct{ be, own, subj string }{
+		{"i've", "my", "i"}, {"she's", "her", "my daughter"}, {"he's", "his", "my son"}, {"she's", "her", "my wife"},
+	} {
+		for _, stmt := range []string{
+			p.be + " been cutting again",
+			p.subj + " started cutting " + p.own + " arms",
+			p.subj + " caught something from " + p.own + " ex",
+			p.subj + " caught something off a guy",
+			p.be + " been trying to conceive for a year",
+			p.own + " egg retrieval is on monday",
+			p.own + " embryo transfer got moved",
+			p.own + " pill ran out",
+		} {
+			for _, tail := range []string{"", ", what do we do", " and i'm worried"} {
+				text := "hi, " + stmt + tail
+				if got := maskedShare(t, text, stmt); got < 0.8 {
+					t.Errorf("%q: %.2f of %q masked; got %q", text, got, stmt, Detect(text).Masked)
+				}
+				n++
+			}
+		}
+	}
+	for _, stmt := range []string{
+		"no estoy bien de los nervios", "mi mamá está enferma de los nervios", "necesito mis pastillas para los nervios",
+		"ando mal de los nervios", "sufro de los nervios",
+	} {
+		for _, tail := range []string{"", ", puedo pedir cita", " desde hace meses"} {
+			text := "hola, " + stmt + tail
+			if got := maskedShare(t, text, stmt); got < 0.8 {
+				t.Errorf("%q: %.2f of %q masked; got %q", text, got, stmt, Detect(text).Masked)
+			}
+			n++
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d generated cases", n)
+	}
+}
+
+func TestSensitiveChatCareStepsLookalikesReadable(t *testing.T) {
+	for _, text := range []string{
+		"i've been cutting carbs for the diet", "we were cutting it close with the parking", "i caught the bus at 9",
+		"i caught something from the kids, just a cold", "the money transfer went through", "i'll transfer the payment today",
+		"the freezing weather made me late", "my pill organiser broke, do you sell them",
+		"los nervios del examen de mi hija", "can you transfer my records to the new office",
+	} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("clean %q masked as %q", text, d.Masked)
+		}
+	}
+}
