@@ -14,20 +14,40 @@ import (
 // {{CLIN:text}}, written before its writer read the clinical rules.
 // First measured (before any rule was changed for it): recall 345/377 =
 // 0.9151; 23 of 122 clean lines masked.
-const (
-	freshClinicalPath      = "testdata/fresh_clinical.txt"
-	freshClinicalCleanPath = "testdata/fresh_clinical_clean.txt"
+// The sensitive clinical fresh set: the most protected statements (mental
+// health, substance use, sexual and reproductive health, specialty visits
+// that reveal a condition) in the euphemisms, indirect phrasing and third
+// persons of chat, written before its writer read the clinical rules.
+// First measured (before any rule was changed for it): recall 170/214 = 0.7944;
+// 14 of 60 clean lines masked.
+
+// freshClinicalSet is one clinical fresh set with its clean look-alikes.
+type freshClinicalSet struct {
+	path, cleanPath string
 	// Raise the floor when recall rises, never lower it.
-	freshClinicalFloor = 0.989
+	floor float64
 	// Lower the ceiling when fewer clean lines are masked, never raise it.
-	freshClinicalCleanCeiling = 13
-)
+	cleanCeiling int
+}
+
+var freshClinicalSets = []freshClinicalSet{
+	{"testdata/fresh_clinical.txt", "testdata/fresh_clinical_clean.txt", 0.989, 13},
+	{"testdata/fresh_clinical_sensitive.txt", "testdata/fresh_clinical_sensitive_clean.txt", 0.915, 14},
+}
 
 // TestFreshClinical scores how much of each marked clinical statement the
 // clinical spans cover (80% of its letters counts as caught).
 // FRESH_MISSES=1 lists what is left unmasked.
 func TestFreshClinical(t *testing.T) {
-	items := loadFreshIdentifiers(t, freshClinicalPath)
+	for _, set := range freshClinicalSets {
+		t.Run(strings.TrimSuffix(strings.TrimPrefix(set.path, "testdata/"), ".txt"), func(t *testing.T) {
+			testFreshClinicalSet(t, set)
+		})
+	}
+}
+
+func testFreshClinicalSet(t *testing.T, set freshClinicalSet) {
+	items := loadFreshIdentifiers(t, set.path)
 	gold, hit := 0, 0
 	for _, it := range items {
 		d := Detect(it.text)
@@ -44,16 +64,24 @@ func TestFreshClinical(t *testing.T) {
 		}
 	}
 	recall := float64(hit) / float64(gold)
-	t.Logf("%s: %d messages, clinical recall %d/%d = %.4f", freshClinicalPath, len(items), hit, gold, recall)
-	if recall < freshClinicalFloor {
-		t.Errorf("fresh clinical recall %.4f below floor %.4f", recall, freshClinicalFloor)
+	t.Logf("%s: %d messages, clinical recall %d/%d = %.4f", set.path, len(items), hit, gold, recall)
+	if recall < set.floor {
+		t.Errorf("fresh clinical recall %.4f below floor %.4f", recall, set.floor)
 	}
 }
 
 // TestFreshClinicalClean counts clinic talk that names clinical words
 // without disclosing anything about a patient yet comes out masked.
 func TestFreshClinicalClean(t *testing.T) {
-	f, err := os.Open(freshClinicalCleanPath)
+	for _, set := range freshClinicalSets {
+		t.Run(strings.TrimSuffix(strings.TrimPrefix(set.cleanPath, "testdata/"), ".txt"), func(t *testing.T) {
+			testFreshClinicalClean(t, set)
+		})
+	}
+}
+
+func testFreshClinicalClean(t *testing.T, set freshClinicalSet) {
+	f, err := os.Open(set.cleanPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,8 +104,8 @@ func TestFreshClinicalClean(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%s: %d of %d clean lines masked", freshClinicalCleanPath, masked, lines)
-	if masked > freshClinicalCleanCeiling {
-		t.Errorf("%d clean lines masked, ceiling %d", masked, freshClinicalCleanCeiling)
+	t.Logf("%s: %d of %d clean lines masked", set.cleanPath, masked, lines)
+	if masked > set.cleanCeiling {
+		t.Errorf("%d clean lines masked, ceiling %d", masked, set.cleanCeiling)
 	}
 }

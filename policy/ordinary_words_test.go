@@ -30,6 +30,11 @@ var clinicalVariants = map[string]bool{
 	"gestacion": true, "infarction": true, "pirosis": true, "pulmonaria": true, "strain": true, "infecting": true,
 	"bulimics": true, "contusions": true, "convulsions": true, "depressives": true, "diuretics": true, "epileptics": true,
 	"varicoso": true, "melanosis": true, "tuberculina": true, "valiums": true, "aspirins": true,
+	"catatonic": true, "catatonics": true, "claustrofobia": true, "claustrophobic": true, "cleptomaniaca": true,
+	"cleptomaniaco": true, "cleptomano": true, "cleptomana": true, "dyslexics": true, "hipocondria": true,
+	"hypochondriac": true, "hypochondriacs": true, "insomne": true, "insomniac": true, "insomniacs": true,
+	"kleptomaniac": true, "kleptomaniacs": true, "munchhausen": true, "pyromaniac": true, "pyromaniacs": true,
+	"dislalia": true, "disosmia": true, "distocia": true, "disfamia": true,
 }
 
 // TestOrdinaryWordsCoverTheDictionary: every dictionary word the

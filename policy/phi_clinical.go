@@ -748,7 +748,16 @@ var specialtyWords = []string{"cardiology", "cardiologist", "neurology", "neurol
 	// natalidad", "clínica de lactancia", "smoking cessation".
 	"fertilidad", "fertility", "maternidad", "maternity", "natalidad", "lactancia", "climaterio", "menopausia",
 	"menopause", "tabaquismo", "adicciones", "addiction", "addictions", "displasia", "dysplasia", "colposcopia", "colposcopy",
-	"prenatal", "anticoncepcion", "contraception", "cessation", "radiacion"}
+	"prenatal", "anticoncepcion", "contraception", "cessation", "radiacion",
+	// The short names patients give a specialty ("my onc appt", "her
+	// neuro follow up", "my rheum"), British spellings, the services
+	// for children's and adults' long mental illness, and the French and
+	// Portuguese names.
+	"onc", "rheum", "neuro", "derm", "pulm", "nephro", "gastro", "endo", "uro", "ob", "hepatology", "hepatologist",
+	"haematology", "haematologist", "gynaecology", "gynaecologist", "orthopaedics", "orthopaedic", "genitourinary",
+	"colorectal", "bariatric", "vascular", "camhs", "cmht", "psychiatrie", "psychiatre", "oncologie", "cardiologie",
+	"neurologie", "urologie", "gynecologie", "endocrinologie", "cardiologista", "neurologista", "ginecologista",
+	"oncologista", "urologista", "endocrinologista", "dermatologista", "reumatologista", "gastroenterologista"}
 
 // pregnancyWeeks finds a pregnancy stated by its weeks alone: "I'm 34
 // weeks", "she's 20 wks", "estoy de 30 semanas".

@@ -162,6 +162,8 @@ func sensitiveWords() map[string]uint16 {
 	// Chat drops the g: "been drinkin again", "he's usin".
 	add(snUse, "drinkin", "usin", "smokin", "vapin", "snortin", "shootin", "poppin")
 	add(snUse, "mete", "meten", "metes", "metia", "metio", "mixes", "mixing")
+	// Chat words read in their shape only (phi_sensitive_chat.go).
+	addChatSensitiveWords(add)
 	return m
 }
 
@@ -195,7 +197,7 @@ func addSensitiveWords(lx *lexicon) {
 	// "mi esposo ha estado muy decaído": the participles of the Spanish
 	// perfect follow a relative as often as these.
 	for _, w := range []string{"deje", "dejo", "quit", "quitting", "stopped", "lleva", "sigue", "estado", "sido", "tenido",
-		"buys", "bought", "takes", "gets", "usa", "usan", "ocupa", "necesita", "camina", "uses"} {
+		"buys", "bought", "takes", "gets", "sees", "goes", "usa", "usan", "ocupa", "necesita", "camina", "uses"} {
 		if lx.words[w].flags&(fFirst|fSurname|fNameWord) == 0 {
 			lx.add(w, func(e *lexEntry) { e.flags |= fNotName })
 		}
@@ -235,10 +237,15 @@ func (sc *scanner) sensitiveStatements() {
 			ok = true // "I do coke on weekends", "taking edibles every night"
 		case kind&snTerm != 0:
 			ok = !sc.sensNegatedTerm(k) && !sc.sensServiceNoun(k+1)
+			if ok {
+				sc.chatTermReach(k, &s, &e)
+			}
 		case kind&snSubstance != 0:
 			ok = true
 		case kind&snUse != 0 && sc.is(k, "bebe") && sc.sensLoss(k):
 			ok = true // "perdí al bebé": a miscarriage
+		case kind&snUse != 0 && sc.sensTreatedFor(k):
+			ok = true // "the counselor I see for my drinking"
 		case kind&snUse != 0 && sc.sensQuitting(k, &s):
 			ok = true // "quit drinking", "dejé de tomar", "trying to stop using"
 		case kind&snUse != 0 && sc.sensNoObject(k):
@@ -265,6 +272,12 @@ func (sc *scanner) sensitiveStatements() {
 			// "my therapist", "voy con la psicóloga", "I started therapy";
 			// not "do you have a counselor?".
 			ok = sc.sensOwnedCare(k)
+			if sc.is(k, "coordinator") || sc.is(k, "worker") {
+				// "my care coordinator", "her key worker"; a worker
+				// alone is anyone's job.
+				ok = careRole(sc.word(k-1)) && sc.sensOwnedCare(k-1)
+				s = k - 1
+			}
 		case kind&snSelf != 0:
 			// "hurt myself", "matarme", "hacerme daño".
 			w := sc.word(k)
@@ -298,7 +311,7 @@ func (sc *scanner) sensitiveStatements() {
 					break
 				}
 			}
-			if ok && (sc.is(k, "vivir") || sc.is(k, "living") || sc.is(k, "live") || sc.is(k, "alive")) {
+			if ok && (sc.is(k, "vivir") || sc.is(k, "living") || sc.is(k, "live") || sc.is(k, "alive") || sc.is(k, "wake") || sc.is(k, "here")) {
 				// A wish to live is only clinical negated: "no quiero vivir",
 				// "don't want to be alive"; "I want to live closer" is not.
 				ok = sc.sensNegatedBefore(k)
@@ -307,7 +320,11 @@ func (sc *scanner) sensitiveStatements() {
 			// "clean for 30 days", "90 days clean", "llevo tres meses limpio".
 			ok = sc.sensTimeAround(k)
 		case kind&snGroup != 0:
-			// "AA meetings", "mi grupo de AA", "my NA sponsor"; not "AA battery".
+			// "AA meetings", "mi grupo de AA", "my NA sponsor", "I go to
+			// AA"; not "AA battery".
+			if (sc.is(k-1, "to") || sc.is(k-1, "a")) && goneTo(sc.word(k-2)) {
+				ok, s = true, k-2
+			}
 			for j := k - 2; j <= k+2; j++ {
 				if j != k && sc.sensKind(j)&snMeeting != 0 {
 					ok = true
@@ -348,6 +365,9 @@ func (sc *scanner) sensitiveStatements() {
 // subject ("recaí", "fumo"), or "me", "my" just after ("relapse for me").
 // It returns the first token of the statement.
 func (sc *scanner) sensAnchor(s, e int) (int, bool) {
+	if sc.condomFailed(s) {
+		return s, true // "the condom broke": said by whoever it happened to
+	}
 	if ownedWord(sc.word(s)) {
 		return s, true // the shape itself opens on its owner: "my levels were high"
 	}
@@ -454,7 +474,8 @@ func (sc *scanner) sensPersonVerb(k int) bool {
 		"consumo", "drogo", "emborracho", "emborrache", "pienso", "quiero", "quisiera", "perdi", "perdio", "sali", "salio",
 		"dio", "di", "estoy", "esta", "soy", "es", "hice", "hizo", "started", "stopped", "quit", "was", "got", "tested",
 		"see", "sees", "seeing", "went", "go", "goes", "going", "attend", "attending",
-		"deje", "dejo", "dejamos", "puedo", "puede", "duermo", "duerme", "vapeo", "vapea", "disfruto", "disfruta":
+		"deje", "dejo", "dejamos", "puedo", "puede", "duermo", "duerme", "vapeo", "vapea", "disfruto", "disfruta",
+		"sufro", "sufre", "padezco", "padece":
 		return true
 	}
 	return false
@@ -468,16 +489,22 @@ func (sc *scanner) sensOwnedCare(k int) bool {
 	if sc.is(p, "the") || sc.is(p, "a") || sc.is(p, "la") || sc.is(p, "el") || sc.is(p, "una") || sc.is(p, "un") || sc.is(p, "new") {
 		p--
 	}
-	if sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "our") || sc.is(p, "their") || sc.is(p, "mis") {
+	if sc.is(p, "my") || sc.is(p, "mi") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "our") || sc.is(p, "their") || sc.is(p, "mis") ||
+		sc.is(p, "mon") || sc.is(p, "ma") {
 		return true
 	}
-	if sc.is(p, "con") || sc.is(p, "en") || sc.is(p, "al") || sc.is(p, "a") || sc.is(p, "in") || sc.is(p, "to") || sc.is(p, "from") {
+	// "my daughter's therapist", "her son's counsellor".
+	if w := sc.word(p); len(w) > 3 && string(w[len(w)-2:]) == "'s" && possessive(sc.word(p-1)) && !sc.is(p-1, "your") {
+		return true
+	}
+	if sc.is(p, "con") || sc.is(p, "en") || sc.is(p, "al") || sc.is(p, "a") || sc.is(p, "in") || sc.is(p, "to") || sc.is(p, "from") || sc.is(p, "for") {
 		p--
 	}
 	w := sc.word(p)
 	switch string(w) {
 	case "voy", "fui", "estoy", "sigo", "empece", "ando", "llevo", "tengo", "va", "esta", "sigue", "empezo",
 		"see", "sees", "seeing", "saw", "started", "start", "been", "began", "attend", "attending", "i'm", "im", "she's", "he's",
+		"list", "referral", "referred",
 		"need", "needs", "went", "go", "goes", "going", "back":
 		// A question asking the clinic for a service ("can I go to
 		// counselling here?", "do I need a therapist referral?") is
@@ -500,6 +527,9 @@ func (sc *scanner) sensOwnedCare(k int) bool {
 // flyer. A term with no person anchor is dropped by sensAnchor anyway;
 // here only words whose form also has an unrelated reading are checked.
 func (sc *scanner) sensNegatedTerm(k int) bool {
+	if neg, known := sc.chatTermNegated(k); known {
+		return neg
+	}
 	switch string(sc.word(k)) {
 	case "its":
 		// English "its" is not the Spanish abbreviation.
@@ -521,8 +551,12 @@ func (sc *scanner) sensNegatedTerm(k int) bool {
 	case "humor":
 		return !(sc.is(k-1, "de") && sc.is(k-2, "cambios") || sc.is(k+1, "depresivo"))
 	case "nervios":
-		// "un ataque de nervios", "crisis nerviosa".
-		return !(sc.is(k-1, "de") && (sc.is(k-2, "ataque") || sc.is(k-2, "ataques") || sc.is(k-2, "crisis")))
+		// "un ataque de nervios", "crisis nerviosa"; "no estoy bien de
+		// los nervios", "enferma de los nervios", "pastillas para los
+		// nervios", "mis nervios".
+		return !(sc.is(k-1, "de") && (sc.is(k-2, "ataque") || sc.is(k-2, "ataques") || sc.is(k-2, "crisis")) ||
+			sc.is(k-1, "los") && (sc.is(k-2, "de") && nerviosState(sc.word(k-3)) || sc.is(k-2, "para")) ||
+			sc.is(k-1, "mis") || sc.is(k-1, "sus") && sc.is(k-2, "con"))
 	case "siguiente":
 		// "la pastilla del día siguiente", not "el día siguiente".
 		return !(sc.is(k-1, "dia") && sc.is(k-2, "del") && (sc.is(k-3, "pastilla") || sc.is(k-3, "pildora")))
@@ -623,7 +657,8 @@ func (sc *scanner) sensNegatedBefore(k int) bool {
 		if sc.statementBreak(j) {
 			return false
 		}
-		if negation(sc.word(j)) || sc.is(j, "don't") || sc.is(j, "dont") || sc.is(j, "nada") || sc.is(j, "ni") {
+		if negation(sc.word(j)) || sc.is(j, "don't") || sc.is(j, "dont") || sc.is(j, "nada") || sc.is(j, "ni") ||
+			sc.is(j, "doesn't") || sc.is(j, "doesnt") || sc.is(j, "didn't") || sc.is(j, "didnt") {
 			return true
 		}
 	}
