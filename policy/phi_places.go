@@ -191,6 +191,16 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			found = !common || !sc.is(j, "dr")
 			break
 		}
+		if t.kind == tkWord && j == i+1 && sc.is(j, "the") && sc.flags(j+1)&fStreetSuffix != 0 && !chatPreposition(sc.txt(i)) {
+			words++ // "3 the crescent", "7 the avenue": "the" opens the street's name
+			j++
+			continue
+		}
+		if t.kind == tkWord && t.flags&(fDoseUnit|fUnit) != 0 && t.flags&fClin == 0 && sc.flags(j+1)&fStreetSuffix != 0 {
+			words++ // "23 mg road": a road named by its letters, no dose
+			j++
+			continue
+		}
 		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
 			words++ // "8 Old Mill Road": capitalised, a common word is part of the name
 			j++
@@ -842,4 +852,10 @@ func (sc *scanner) unitBefore(i int) int {
 		return i
 	}
 	return d
+}
+
+// chatPreposition reports a digit that chat writes for a preposition: "2
+// the park" is "to the park", "4 the way" is "for the way".
+func chatPreposition(w []byte) bool {
+	return len(w) == 1 && (w[0] == '2' || w[0] == '4')
 }

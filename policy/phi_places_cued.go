@@ -111,7 +111,7 @@ func (sc *scanner) lineHead(j int) int {
 		T[j].kind == tkWord && (houseMarker(sc.txt(j)) || lineStreetAbbrev(sc.txt(j))) && (sc.kind(j+1) == tkNum || sc.isP(j+1, '.') || sc.isP(j+1, '#')),
 		T[j].kind == tkWord && T[j].e-T[j].s == 1 && sc.isP(j+1, '-') && sc.attached(j+1) && sc.kind(j+2) == tkNum && sc.attached(j+2),
 		T[j].kind == tkWord && (sc.is(j, "house") || sc.is(j, "door") || sc.is(j, "h") || sc.is(j, "hno") || sc.is(j, "p") || sc.is(j, "po") ||
-			sc.is(j, "room") || sc.is(j, "villa") || sc.is(j, "plot") || sc.is(j, "building") || sc.is(j, "tower")):
+			sc.is(j, "room") || sc.is(j, "villa") || sc.is(j, "plot") || sc.is(j, "shop") || sc.is(j, "hse") || sc.is(j, "building") || sc.is(j, "tower")):
 	default:
 		return -1
 	}
@@ -289,11 +289,19 @@ func (sc *scanner) lineWord(q int, first bool) bool {
 		return true
 	}
 	switch string(w) {
-	case "the", "off", "near", "opp", "opposite", "behind":
+	case "the":
 		return first
+	case "off", "near", "opp", "opposite", "behind", "beside", "above":
+		// A landmark opens a part, or follows the house number in the
+		// same part, as Indian and Nigerian addresses put it: "house no
+		// 45 behind hanuman mandir", "plot 22 opp first bank".
+		return first || q > 0 && (sc.kind(q-1) == tkNum || sc.kind(q-1) == tkAlnum)
 	case "new", "old":
 		// "new delhi", "old airport road".
 		return sc.kind(q+1) == tkWord && sc.flags(q+1)&fStop == 0
+	}
+	if t.flags&(fDoseUnit|fUnit) != 0 && sc.flags(q+1)&fStreetSuffix != 0 {
+		return true // a road named by its letters: "mg road", "cm street"
 	}
 	if t.flags&(fStop|fQuestion|fPersonal|fCityVerb|fDateCue|fWeekday|fAgeUnit|fDoseUnit|fFreq|fResultWord|fDOBCue|fClinLead|fUnit|fAddrCue) != 0 ||
 		t.ent.cue != cueNone || numberWord(w) {
