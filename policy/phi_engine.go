@@ -283,6 +283,7 @@ func (sc *scanner) run(text string) {
 	sc.postcodesApart()
 	sc.doorNumbers()
 	sc.addresses()
+	sc.nomenclatureStreets()
 	sc.placesIntl()
 	sc.placeDistricts()
 	sc.postcodes()

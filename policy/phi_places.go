@@ -505,6 +505,9 @@ func (sc *scanner) zips() {
 		if !ok && k >= 0 && T[k].addrEnd {
 			ok = true
 		}
+		if !ok && sc.italianCodeCue(i) {
+			ok = true
+		}
 		if !ok && sc.flagsAny&(fClin|fUnit|fDoseUnit|fResultValue) == 0 && !sc.hasPunct('$') {
 			ok = sc.zipEndsMessage(i)
 		}
@@ -858,4 +861,22 @@ func (sc *scanner) unitBefore(i int) int {
 // the park" is "to the park", "4 the way" is "for the way".
 func chatPreposition(w []byte) bool {
 	return len(w) == 1 && (w[0] == '2' || w[0] == '4')
+}
+
+// italianCodeCue reports "cap" (codice di avviamento postale) right before
+// the five digits at token i, read as a postcode's cue and not a capsule
+// when the code opens with a zero (no dose does) or a town follows it:
+// "cap 00185", "CAP 20121 Milano". "vit d cap 50000 iu weekly" stays a dose.
+func (sc *scanner) italianCodeCue(i int) bool {
+	c := i - 1
+	if c > 0 && (sc.is(c, "è") || sc.is(c, "e") || sc.isP(c, ':')) {
+		c-- // "il cap è 00185", "cap: 00185"
+	}
+	if c < 0 || !sc.is(c, "cap") || sc.attached(i) {
+		return false
+	}
+	if sc.flags(i+1)&(fUnit|fDoseUnit|fFreq|fClin) != 0 {
+		return false
+	}
+	return sc.n.b[sc.toks[i].s] == '0' || sc.placeWord(i+1) && !dictionaryWord(sc.word(i+1)) || sc.upper(i+1) && sc.canBeName(i+1)
 }
