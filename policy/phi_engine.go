@@ -284,6 +284,7 @@ func (sc *scanner) run(text string) {
 	sc.doorNumbers()
 	sc.addresses()
 	sc.nomenclatureStreets()
+	sc.eastAsianDivisions()
 	sc.placesIntl()
 	sc.placeDistricts()
 	sc.postcodes()
