@@ -285,6 +285,7 @@ func (sc *scanner) run(text string) {
 	sc.addresses()
 	sc.nomenclatureStreets()
 	sc.eastAsianDivisions()
+	sc.numberedParts()
 	sc.placesIntl()
 	sc.placeDistricts()
 	sc.postcodes()
