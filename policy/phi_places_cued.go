@@ -39,27 +39,103 @@ func (sc *scanner) cuedAddressLines() {
 		if !sc.absorbLine(j, end) {
 			continue
 		}
-		// One address over the line; a postcode inside keeps its own
-		// type, as in addressTails.
-		for a := j; a <= end; {
-			for a <= end && (T[a].kind == tkPunct || T[a].claimed && sc.zipAt(a)) {
-				a++
-			}
-			b := a
-			for b+1 <= end && !(T[b+1].claimed && sc.zipAt(b+1)) {
-				b++
-			}
-			for b > a && T[b].kind == tkPunct {
-				b--
-			}
-			if a <= end {
-				sc.addTok(a, b, SpanAddress, 0.75, prioAddress)
-			}
-			a = b + 1
-		}
-		T[end].addrEnd = true
+		sc.maskCuedLine(j, end)
 		i = end
 	}
+}
+
+// houseLines masks an address line that opens on a house, plot or shop
+// and its number with no cue before it, as Indian, Nigerian and Ghanaian
+// patients write it: "h no 12, near sbi bank, sector 4, gurgaon", "hse no
+// 45, agbogba junction, accra", "plot 22 behind first bank, wuse 2,
+// abuja". The head is the cue; the line must read as one as after a cue
+// (two or more parts, a digit, a place word, the clause's end).
+func (sc *scanner) houseLines() {
+	if sc.placeAny&shComma == 0 || sc.placeAny&shDigits == 0 {
+		return
+	}
+	T := sc.toks
+	for i := 0; i+3 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord || !houseHead(sc.word(i)) {
+			continue
+		}
+		n := i + 1
+		for f := 0; f < 2 && (sc.is(n, "no") || sc.isP(n, '.') && sc.attached(n)); f++ {
+			n++
+		}
+		if sc.kind(n) != tkNum && sc.kind(n) != tkAlnum {
+			continue
+		}
+		if i > 0 && T[i-1].flags&(fStop|fPersonal) != 0 && !placeLead(sc.word(i-1)) {
+			continue // "the house 2, …", "my flat 3, …": a thing named, not an address
+		}
+		end := sc.cuedLineEnd(i)
+		if end < 0 || !sc.houseLineNames(i, end) || !sc.absorbLine(i, end) {
+			continue
+		}
+		sc.maskCuedLine(i, end)
+		i = end
+	}
+}
+
+// houseLineNames reports a line of three or more parts that names a place
+// no dictionary lists or a district: "flat 3, second floor, room 4" and
+// "shop 2, aisle 3, near the tills" name none and stay.
+func (sc *scanner) houseLineNames(a, b int) bool {
+	T := sc.toks
+	parts, named := 1, false
+	for k := a; k <= b; k++ {
+		switch {
+		case sc.isP(k, ','):
+			parts++
+		case T[k].kind == tkWord && !named:
+			w := sc.word(k)
+			named = T[k].flags&fDistrict != 0 || len(w) >= 3 && !dictionaryWord(w) && sc.placeWord(k) &&
+				!(w[len(w)-1] == 's' && dictionaryWord(w[:len(w)-1])) // "rooms"
+		}
+	}
+	return parts >= 3 && named
+}
+
+// landmarkWord reports a word that places a house by a landmark.
+func landmarkWord(w []byte) bool {
+	switch string(w) {
+	case "near", "opp", "opposite", "behind", "beside", "above", "off":
+		return true
+	}
+	return false
+}
+
+// houseHead reports a word that opens an address on the house itself.
+func houseHead(w []byte) bool {
+	switch string(w) {
+	case "h", "hno", "house", "hse", "plot", "shop", "flat", "villa":
+		return true
+	}
+	return false
+}
+
+// maskCuedLine marks tokens [j, end] as one address; a postcode inside keeps
+// its own type, as in addressTails.
+func (sc *scanner) maskCuedLine(j, end int) {
+	T := sc.toks
+	for a := j; a <= end; {
+		for a <= end && (T[a].kind == tkPunct || T[a].claimed && sc.zipAt(a)) {
+			a++
+		}
+		b := a
+		for b+1 <= end && !(T[b+1].claimed && sc.zipAt(b+1)) {
+			b++
+		}
+		for b > a && T[b].kind == tkPunct {
+			b--
+		}
+		if a <= end {
+			sc.addTok(a, b, SpanAddress, 0.75, prioAddress)
+		}
+		a = b + 1
+	}
+	T[end].addrEnd = true
 }
 
 // cuedLineStart returns the first token of the address a cue at token i
@@ -290,7 +366,8 @@ func (sc *scanner) lineWord(q int, first bool) bool {
 	}
 	switch string(w) {
 	case "the":
-		return first
+		// "near the church", "opp the mosque": a landmark's article.
+		return first || q > 0 && landmarkWord(sc.word(q-1))
 	case "off", "near", "opp", "opposite", "behind", "beside", "above":
 		// A landmark opens a part, or follows the house number in the
 		// same part, as Indian and Nigerian addresses put it: "house no

@@ -95,3 +95,50 @@ func TestAddressLandmarkLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// Lines that open on the house with no cue: head × landmark part × tail ×
+// what comes before.
+func TestHouseLinesWithoutCue(t *testing.T) {
+	heads := []string{"h no 12", "hse no 45", "house 7", "plot 22", "shop no 3", "flat 302", "h.no 8", "villa 9"}
+	middles := []string{"near sbi bank, sector 4", "opp total filling station, ikorodu road", "agbogba junction, near the church",
+		"behind govt school, ward no 7", "off aminu kano crescent, wuse 2"}
+	// Each line names at least one word no dictionary lists; a line of
+	// dictionary words only ("…, behind govt school, ward no 7, lagos") is
+	// left, as "shop 2, aisle 3, near the tills" must stay.
+	tails := []string{"gurgaon", "ikeja", "accra", "jaipur"}
+	before := []string{"", "pls send the ambulance to ", "we are at ", "come to "}
+	n, missed := 0, 0
+	for i, h := range heads {
+		for j, m := range middles {
+			for k, tail := range tails {
+				addr := h + ", " + m + ", " + tail
+				v := before[(i+j+k)%len(before)] + addr
+				n++
+				if !addressCaught(v, addr) {
+					missed++
+					if missed <= 10 {
+						t.Errorf("address not masked in %q: %q", v, Detect(v).Masked)
+					}
+				}
+			}
+		}
+	}
+	if missed > 0 {
+		t.Errorf("%d of %d uncued house lines left unmasked", missed, n)
+	}
+}
+
+func TestHouseLinesLookalikes(t *testing.T) {
+	clean := []string{
+		"the house 2, the car, the dog", "flat 3, second floor, thanks", "shop 4, 2 items, done",
+		"my flat 3, second floor, near the lift", "house 4, the blue one, near the church", "villa 3, pool side, room 4",
+		"flat 1, floor 2, room 3, bed 4", "shop 2, aisle 3, near the tills",
+	}
+	for i, text := range clean {
+		for _, v := range []string{text, strings.ToUpper(text[:1]) + text[1:]} {
+			if d := Detect(v); len(d.Spans) > 0 {
+				t.Errorf("clean %d %q masked: %q", i, v, d.Masked)
+			}
+		}
+	}
+}
