@@ -4,11 +4,12 @@ package policy
 // "Calle Mayor 12, piso 3", "Av. Reforma 222", "PO Box 45".
 func (sc *scanner) addresses() {
 	T := sc.toks
-	// Every street form below ends in a house or box number: a message
-	// without a number token (placeShapes) holds none.
+	// Every street form below ends in a house or box number, or in "s/n"
+	// for a house that has none: a message without a number token or a
+	// slash (placeShapes) holds none.
 	// Each reader's own first test is repeated before the call: most
 	// tokens open none of the forms.
-	for i := 0; i < len(T) && sc.placeAny&shDigits != 0; i++ {
+	for i := 0; i < len(T) && sc.placeAny&(shDigits|shSlash) != 0; i++ {
 		t := &T[i]
 		if t.claimed {
 			continue
@@ -371,6 +372,12 @@ func (sc *scanner) addressESRead(i int) (int, bool) {
 		t := &sc.toks[j]
 		if t.claimed && (weak || len(sc.dropped) > dropped0 || !sc.dateInStreetName(j)) {
 			return 0, false
+		}
+		// "s/n" (sin número) stands for the number of a house that has
+		// none: "calle hidalgo s/n", "Calle La Paz S/N".
+		if words > 0 && sc.is(j, "s") && sc.isP(j+1, '/') && sc.attached(j+1) && sc.attached(j+2) && sc.is(j+2, "n") &&
+			(!weak || sc.isP(j+3, ',')) {
+			return sc.unitAfter(j + 2), true
 		}
 		// A capitalised word, or a particle before one, is part of the
 		// street's name even when it is also a common word: "Calle Real",

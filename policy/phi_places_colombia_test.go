@@ -65,3 +65,49 @@ func TestNomenclatureAndCapLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// "s/n" in place of the house number: street type × name × case × tail.
+func TestStreetsWithoutNumber(t *testing.T) {
+	types := []string{"calle", "Calle", "avenida", "Av.", "Rua", "camino", "c/"}
+	names := []string{"hidalgo", "la paz", "Morelos", "Juárez", "de la Reforma", "del Sol"}
+	sn := []string{"s/n", "S/N"}
+	tails := []string{"", ", col. centro, oaxaca", ", 41001 sevilla", " entre calles 3 y 5"}
+	leads := []string{"", "vivo en ", "mi dirección es ", "la casa está en "}
+	n, missed := 0, 0
+	for i, ty := range types {
+		for j, name := range names {
+			for k, s := range sn {
+				sep := " "
+				if ty == "c/" {
+					sep = ""
+				}
+				addr := ty + sep + name + " " + s
+				v := leads[(i+j+k)%len(leads)] + addr + tails[(i+2*j+k)%len(tails)]
+				n++
+				if !addressCaught(v, addr) {
+					missed++
+					if missed <= 10 {
+						t.Errorf("address not masked in %q: %q", v, Detect(v).Masked)
+					}
+				}
+			}
+		}
+	}
+	if missed > 0 {
+		t.Errorf("%d of %d streets without a number left unmasked", missed, n)
+	}
+}
+
+func TestStreetsWithoutNumberLookalikes(t *testing.T) {
+	clean := []string{
+		"the s/n of the device is on the back", "his s/n is on the box", "the c/o line, the w/e plan",
+		"yes/no question and/or more", "please send the s/n photo", "is it 24/7",
+	}
+	for i, text := range clean {
+		for _, v := range []string{text, strings.ToUpper(text[:1]) + text[1:]} {
+			if d := Detect(v); len(d.Spans) > 0 {
+				t.Errorf("clean %d %q masked: %q", i, v, d.Masked)
+			}
+		}
+	}
+}
