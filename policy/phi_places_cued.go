@@ -56,7 +56,7 @@ func (sc *scanner) houseLines() {
 	}
 	T := sc.toks
 	for i := 0; i+3 < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || !houseHead(sc.word(i)) {
+		if T[i].kind != tkWord || T[i].e-T[i].s > 5 || T[i].claimed || !houseHead(sc.word(i)) {
 			continue
 		}
 		n := i + 1

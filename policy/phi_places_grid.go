@@ -23,7 +23,11 @@ func gridLabel(w []byte) (street, building bool) {
 // what the label names.
 func (sc *scanner) gridPair(i int) (int, bool, bool) {
 	T := sc.toks
-	if i+1 >= len(T) || T[i].kind != tkWord {
+	if i+1 >= len(T) || T[i].kind != tkWord || T[i].e-T[i].s > 8 {
+		return -1, false, false
+	}
+	// The number or its lead first: most words are followed by neither.
+	if k := T[i+1].kind; k != tkNum && k != tkAlnum && k != tkPunct && !sc.is(i+1, "no") {
 		return -1, false, false
 	}
 	street, building := gridLabel(sc.word(i))
