@@ -12,13 +12,20 @@ func (sc *scanner) addresses() {
 	for i := 0; i < len(T) && sc.placeAny&(shDigits|shSlash) != 0; i++ {
 		t := &T[i]
 		if t.claimed {
+			if t.kind == tkNum && sc.isP(i+1, '/') && sc.placeAny&shSlash != 0 {
+				if end, ok := sc.slashedHouse(i); ok {
+					sc.addTok(sc.unitBefore(sc.slashedStart(i)), end, SpanAddress, 0.85, prioAddress)
+					T[end].addrEnd = true
+					i = end
+				}
+			}
 			continue
 		}
 		end, ok := 0, false
 		number := t.kind == tkNum || t.kind == tkAlnum // houseNumber, streetFirstNumber
 		if number {
 			if end, ok = sc.addressEN(i); ok {
-				sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
+				sc.addTok(sc.unitBefore(sc.slashedStart(i)), end, SpanAddress, 0.9, prioAddress)
 				T[end].addrEnd = true
 				i = end
 				continue
@@ -886,4 +893,60 @@ func (sc *scanner) italianCodeCue(i int) bool {
 		return false
 	}
 	return sc.n.b[sc.toks[i].s] == '0' || sc.placeWord(i+1) && !dictionaryWord(sc.word(i+1)) || sc.upper(i+1) && sc.canBeName(i+1)
+}
+
+// slashedHouse reads a unit and house number joined by a slash that the
+// date reader took, before a street: "unit 4/18 smith st", "7/2 Elm Road"
+// (Australia, India). The street with its type after the number decides:
+// "on 4/18 we went to the clinic" names none.
+func (sc *scanner) slashedHouse(i int) (int, bool) {
+	T := sc.toks
+	e := i
+	for e+2 < len(T) && sc.isP(e+1, '/') && sc.attached(e+1) && sc.attached(e+2) && T[e+2].kind == tkNum && e-i < 4 {
+		e += 2
+	}
+	if e == i || sc.kind(e+1) != tkWord || T[e+1].claimed || !sc.dateStartsAt(i) {
+		return 0, false // a reading ("120/80") is no door
+	}
+	end, ok := sc.addressEN(e)
+	if !ok {
+		return 0, false
+	}
+	sc.unclaimDate(i, e)
+	return end, true
+}
+
+// dateStartsAt reports a date candidate that opens at token k.
+func (sc *scanner) dateStartsAt(k int) bool {
+	s := sc.toks[k].s
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.s == s && x.e > x.s && (x.t == SpanDate || x.t == SpanDOB) {
+			return true
+		}
+	}
+	return false
+}
+
+// slashedStart returns the first number of a house number whose parts are
+// joined by slashes and end at token i ("10/1/3 elm road"), giving back a
+// date the date reader read in its first parts; i when none stand before.
+func (sc *scanner) slashedStart(i int) int {
+	T := sc.toks
+	a := i
+	for a >= 2 && sc.isP(a-1, '/') && sc.attached(a) && sc.attached(a-1) && T[a-2].kind == tkNum && i-a < 6 {
+		a -= 2
+	}
+	if a == i {
+		return i
+	}
+	s, e := T[a].s, T[i].e
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.e > x.s && x.s >= s && x.e <= e && (x.t == SpanDate || x.t == SpanDOB) {
+			x.e = x.s
+		}
+	}
+	for k := a; k < i; k++ {
+		T[k].claimed = false
+	}
+	return a
 }

@@ -142,3 +142,37 @@ func TestHouseLinesLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// A unit and house number joined by a slash, which the date reader takes,
+// before a street with its type: numbers × streets × leads × tails.
+func TestSlashedHouseNumbers(t *testing.T) {
+	numbers := []string{"4/18", "7/2", "12/3", "2/45", "10/1/3"}
+	streets := []string{"smith st", "elm road", "Park Avenue", "george street", "bay rd"}
+	leads := []string{"", "unit ", "we live at ", "my address is unit ", "send it to "}
+	tails := []string{"", ", fitzroy vic 3065", " in sydney", ", pune"}
+	n, missed := 0, 0
+	for i, num := range numbers {
+		for j, st := range streets {
+			addr := num + " " + st
+			v := leads[(i+j)%len(leads)] + addr + tails[(i+2*j)%len(tails)]
+			n++
+			if !addressCaught(v, addr) {
+				missed++
+				if missed <= 10 {
+					t.Errorf("address not masked in %q: %q", v, Detect(v).Masked)
+				}
+			}
+		}
+	}
+	if missed > 0 {
+		t.Errorf("%d of %d slashed house numbers left unmasked", missed, n)
+	}
+	// A date before a sentence stays a date, not a house.
+	for _, v := range []string{"on 4/18 we went to the clinic", "appt on 3/14 at the clinic", "the 5/6 visit was fine", "seen 12/3 by dr"} {
+		for _, s := range Detect(v).Spans {
+			if s.Type == SpanAddress {
+				t.Errorf("date read as an address in %q: %q", v, Detect(v).Masked)
+			}
+		}
+	}
+}
