@@ -4,21 +4,29 @@ package policy
 // "Calle Mayor 12, piso 3", "Av. Reforma 222", "PO Box 45".
 func (sc *scanner) addresses() {
 	T := sc.toks
-	// Every street form below ends in a house or box number: a message
-	// without a number token (placeShapes) holds none.
+	// Every street form below ends in a house or box number, or in "s/n"
+	// for a house that has none: a message without a number token or a
+	// slash (placeShapes) holds none.
 	// Each reader's own first test is repeated before the call: most
 	// tokens open none of the forms.
-	digits := sc.placeAny&shDigits != 0
-	for i := 0; i < len(T) && digits; i++ {
+	numbered := sc.placeAny&(shDigits|shSlash) != 0
+	for i := 0; i < len(T) && numbered; i++ {
 		t := &T[i]
 		if t.claimed {
+			if t.kind == tkNum && sc.isP(i+1, '/') && sc.placeAny&shSlash != 0 {
+				if end, ok := sc.slashedHouse(i); ok {
+					sc.addTok(sc.unitBefore(sc.slashedStart(i)), end, SpanAddress, 0.85, prioAddress)
+					T[end].addrEnd = true
+					i = end
+				}
+			}
 			continue
 		}
 		end, ok := 0, false
 		number := t.kind == tkNum || t.kind == tkAlnum // houseNumber, streetFirstNumber
 		if number {
 			if end, ok = sc.addressEN(i); ok {
-				sc.addTok(sc.unitBefore(i), end, SpanAddress, 0.9, prioAddress)
+				sc.addTok(sc.unitBefore(sc.slashedStart(i)), end, SpanAddress, 0.9, prioAddress)
 				T[end].addrEnd = true
 				i = end
 				continue
@@ -192,6 +200,16 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			found = !common || !sc.is(j, "dr")
 			break
 		}
+		if t.kind == tkWord && j == i+1 && sc.is(j, "the") && sc.flags(j+1)&fStreetSuffix != 0 && !chatPreposition(sc.txt(i)) {
+			words++ // "3 the crescent", "7 the avenue": "the" opens the street's name
+			j++
+			continue
+		}
+		if t.kind == tkWord && t.flags&(fDoseUnit|fUnit) != 0 && t.flags&fClin == 0 && sc.flags(j+1)&fStreetSuffix != 0 {
+			words++ // "23 mg road": a road named by its letters, no dose
+			j++
+			continue
+		}
 		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
 			words++ // "8 Old Mill Road": capitalised, a common word is part of the name
 			j++
@@ -363,6 +381,12 @@ func (sc *scanner) addressESRead(i int) (int, bool) {
 		if t.claimed && (weak || len(sc.dropped) > dropped0 || !sc.dateInStreetName(j)) {
 			return 0, false
 		}
+		// "s/n" (sin número) stands for the number of a house that has
+		// none: "calle hidalgo s/n", "Calle La Paz S/N".
+		if words > 0 && sc.is(j, "s") && sc.isP(j+1, '/') && sc.attached(j+1) && sc.attached(j+2) && sc.is(j+2, "n") &&
+			(!weak || sc.isP(j+3, ',')) {
+			return sc.unitAfter(j + 2), true
+		}
 		// A capitalised word, or a particle before one, is part of the
 		// street's name even when it is also a common word: "Calle Real",
 		// "Travessa do Carmo".
@@ -494,6 +518,9 @@ func (sc *scanner) zips() {
 			}
 		}
 		if !ok && k >= 0 && T[k].addrEnd {
+			ok = true
+		}
+		if !ok && sc.italianCodeCue(i) {
 			ok = true
 		}
 		if !ok && sc.flagsAny&(fClin|fUnit|fDoseUnit|fResultValue) == 0 && !sc.hasPunct('$') {
@@ -843,4 +870,84 @@ func (sc *scanner) unitBefore(i int) int {
 		return i
 	}
 	return d
+}
+
+// chatPreposition reports a digit that chat writes for a preposition: "2
+// the park" is "to the park", "4 the way" is "for the way".
+func chatPreposition(w []byte) bool {
+	return len(w) == 1 && (w[0] == '2' || w[0] == '4')
+}
+
+// italianCodeCue reports "cap" (codice di avviamento postale) right before
+// the five digits at token i, read as a postcode's cue and not a capsule
+// when the code opens with a zero (no dose does) or a town follows it:
+// "cap 00185", "CAP 20121 Milano". "vit d cap 50000 iu weekly" stays a dose.
+func (sc *scanner) italianCodeCue(i int) bool {
+	c := i - 1
+	if c > 0 && (sc.is(c, "è") || sc.is(c, "e") || sc.isP(c, ':')) {
+		c-- // "il cap è 00185", "cap: 00185"
+	}
+	if c < 0 || !sc.is(c, "cap") || sc.attached(i) {
+		return false
+	}
+	if sc.flags(i+1)&(fUnit|fDoseUnit|fFreq|fClin) != 0 {
+		return false
+	}
+	return sc.n.b[sc.toks[i].s] == '0' || sc.placeWord(i+1) && !dictionaryWord(sc.word(i+1)) || sc.upper(i+1) && sc.canBeName(i+1)
+}
+
+// slashedHouse reads a unit and house number joined by a slash that the
+// date reader took, before a street: "unit 4/18 smith st", "7/2 Elm Road"
+// (Australia, India). The street with its type after the number decides:
+// "on 4/18 we went to the clinic" names none.
+func (sc *scanner) slashedHouse(i int) (int, bool) {
+	T := sc.toks
+	e := i
+	for e+2 < len(T) && sc.isP(e+1, '/') && sc.attached(e+1) && sc.attached(e+2) && T[e+2].kind == tkNum && e-i < 4 {
+		e += 2
+	}
+	if e == i || sc.kind(e+1) != tkWord || T[e+1].claimed || !sc.dateStartsAt(i) {
+		return 0, false // a reading ("120/80") is no door
+	}
+	end, ok := sc.addressEN(e)
+	if !ok {
+		return 0, false
+	}
+	sc.unclaimDate(i, e)
+	return end, true
+}
+
+// dateStartsAt reports a date candidate that opens at token k.
+func (sc *scanner) dateStartsAt(k int) bool {
+	s := sc.toks[k].s
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.s == s && x.e > x.s && (x.t == SpanDate || x.t == SpanDOB) {
+			return true
+		}
+	}
+	return false
+}
+
+// slashedStart returns the first number of a house number whose parts are
+// joined by slashes and end at token i ("10/1/3 elm road"), giving back a
+// date the date reader read in its first parts; i when none stand before.
+func (sc *scanner) slashedStart(i int) int {
+	T := sc.toks
+	a := i
+	for a >= 2 && sc.isP(a-1, '/') && sc.attached(a) && sc.attached(a-1) && T[a-2].kind == tkNum && i-a < 6 {
+		a -= 2
+	}
+	if a == i {
+		return i
+	}
+	s, e := T[a].s, T[i].e
+	for c := range sc.cands {
+		if x := &sc.cands[c]; x.e > x.s && x.s >= s && x.e <= e && (x.t == SpanDate || x.t == SpanDOB) {
+			x.e = x.s
+		}
+	}
+	for k := a; k < i; k++ {
+		T[k].claimed = false
+	}
+	return a
 }

@@ -39,27 +39,103 @@ func (sc *scanner) cuedAddressLines() {
 		if !sc.absorbLine(j, end) {
 			continue
 		}
-		// One address over the line; a postcode inside keeps its own
-		// type, as in addressTails.
-		for a := j; a <= end; {
-			for a <= end && (T[a].kind == tkPunct || T[a].claimed && sc.zipAt(a)) {
-				a++
-			}
-			b := a
-			for b+1 <= end && !(T[b+1].claimed && sc.zipAt(b+1)) {
-				b++
-			}
-			for b > a && T[b].kind == tkPunct {
-				b--
-			}
-			if a <= end {
-				sc.addTok(a, b, SpanAddress, 0.75, prioAddress)
-			}
-			a = b + 1
-		}
-		T[end].addrEnd = true
+		sc.maskCuedLine(j, end)
 		i = end
 	}
+}
+
+// houseLines masks an address line that opens on a house, plot or shop
+// and its number with no cue before it, as Indian, Nigerian and Ghanaian
+// patients write it: "h no 12, near sbi bank, sector 4, gurgaon", "hse no
+// 45, agbogba junction, accra", "plot 22 behind first bank, wuse 2,
+// abuja". The head is the cue; the line must read as one as after a cue
+// (two or more parts, a digit, a place word, the clause's end).
+func (sc *scanner) houseLines() {
+	if sc.placeAny&shComma == 0 || sc.placeAny&shDigits == 0 {
+		return
+	}
+	T := sc.toks
+	for i := 0; i+3 < len(T); i++ {
+		if T[i].kind != tkWord || T[i].e-T[i].s > 5 || T[i].claimed || !houseHead(sc.word(i)) {
+			continue
+		}
+		n := i + 1
+		for f := 0; f < 2 && (sc.is(n, "no") || sc.isP(n, '.') && sc.attached(n)); f++ {
+			n++
+		}
+		if sc.kind(n) != tkNum && sc.kind(n) != tkAlnum {
+			continue
+		}
+		if i > 0 && T[i-1].flags&(fStop|fPersonal) != 0 && !placeLead(sc.word(i-1)) {
+			continue // "the house 2, …", "my flat 3, …": a thing named, not an address
+		}
+		end := sc.cuedLineEnd(i)
+		if end < 0 || !sc.houseLineNames(i, end) || !sc.absorbLine(i, end) {
+			continue
+		}
+		sc.maskCuedLine(i, end)
+		i = end
+	}
+}
+
+// houseLineNames reports a line of three or more parts that names a place
+// no dictionary lists or a district: "flat 3, second floor, room 4" and
+// "shop 2, aisle 3, near the tills" name none and stay.
+func (sc *scanner) houseLineNames(a, b int) bool {
+	T := sc.toks
+	parts, named := 1, false
+	for k := a; k <= b; k++ {
+		switch {
+		case sc.isP(k, ','):
+			parts++
+		case T[k].kind == tkWord && !named:
+			w := sc.word(k)
+			named = T[k].flags&fDistrict != 0 || len(w) >= 3 && !dictionaryWord(w) && sc.placeWord(k) &&
+				!(w[len(w)-1] == 's' && dictionaryWord(w[:len(w)-1])) // "rooms"
+		}
+	}
+	return parts >= 3 && named
+}
+
+// landmarkWord reports a word that places a house by a landmark.
+func landmarkWord(w []byte) bool {
+	switch string(w) {
+	case "near", "opp", "opposite", "behind", "beside", "above", "off":
+		return true
+	}
+	return false
+}
+
+// houseHead reports a word that opens an address on the house itself.
+func houseHead(w []byte) bool {
+	switch string(w) {
+	case "h", "hno", "house", "hse", "plot", "shop", "flat", "villa":
+		return true
+	}
+	return false
+}
+
+// maskCuedLine marks tokens [j, end] as one address; a postcode inside keeps
+// its own type, as in addressTails.
+func (sc *scanner) maskCuedLine(j, end int) {
+	T := sc.toks
+	for a := j; a <= end; {
+		for a <= end && (T[a].kind == tkPunct || T[a].claimed && sc.zipAt(a)) {
+			a++
+		}
+		b := a
+		for b+1 <= end && !(T[b+1].claimed && sc.zipAt(b+1)) {
+			b++
+		}
+		for b > a && T[b].kind == tkPunct {
+			b--
+		}
+		if a <= end {
+			sc.addTok(a, b, SpanAddress, 0.75, prioAddress)
+		}
+		a = b + 1
+	}
+	T[end].addrEnd = true
 }
 
 // cuedLineStart returns the first token of the address a cue at token i
@@ -111,7 +187,7 @@ func (sc *scanner) lineHead(j int) int {
 		T[j].kind == tkWord && (houseMarker(sc.txt(j)) || lineStreetAbbrev(sc.txt(j))) && (sc.kind(j+1) == tkNum || sc.isP(j+1, '.') || sc.isP(j+1, '#')),
 		T[j].kind == tkWord && T[j].e-T[j].s == 1 && sc.isP(j+1, '-') && sc.attached(j+1) && sc.kind(j+2) == tkNum && sc.attached(j+2),
 		T[j].kind == tkWord && (sc.is(j, "house") || sc.is(j, "door") || sc.is(j, "h") || sc.is(j, "hno") || sc.is(j, "p") || sc.is(j, "po") ||
-			sc.is(j, "room") || sc.is(j, "villa") || sc.is(j, "plot") || sc.is(j, "building") || sc.is(j, "tower")):
+			sc.is(j, "room") || sc.is(j, "villa") || sc.is(j, "plot") || sc.is(j, "shop") || sc.is(j, "hse") || sc.is(j, "building") || sc.is(j, "tower")):
 	default:
 		return -1
 	}
@@ -289,11 +365,20 @@ func (sc *scanner) lineWord(q int, first bool) bool {
 		return true
 	}
 	switch string(w) {
-	case "the", "off", "near", "opp", "opposite", "behind":
-		return first
+	case "the":
+		// "near the church", "opp the mosque": a landmark's article.
+		return first || q > 0 && landmarkWord(sc.word(q-1))
+	case "off", "near", "opp", "opposite", "behind", "beside", "above":
+		// A landmark opens a part, or follows the house number in the
+		// same part, as Indian and Nigerian addresses put it: "house no
+		// 45 behind hanuman mandir", "plot 22 opp first bank".
+		return first || q > 0 && (sc.kind(q-1) == tkNum || sc.kind(q-1) == tkAlnum)
 	case "new", "old":
 		// "new delhi", "old airport road".
 		return sc.kind(q+1) == tkWord && sc.flags(q+1)&fStop == 0
+	}
+	if t.flags&(fDoseUnit|fUnit) != 0 && sc.flags(q+1)&fStreetSuffix != 0 {
+		return true // a road named by its letters: "mg road", "cm street"
 	}
 	if t.flags&(fStop|fQuestion|fPersonal|fCityVerb|fDateCue|fWeekday|fAgeUnit|fDoseUnit|fFreq|fResultWord|fDOBCue|fClinLead|fUnit|fAddrCue) != 0 ||
 		t.ent.cue != cueNone || numberWord(w) {

@@ -1294,6 +1294,7 @@ func (sc *scanner) placeMentions() {
 	// A whole address line after its cue first: a town inside it is
 	// part of it, not a mention of its own.
 	sc.cuedAddressLines()
+	sc.houseLines()
 	T := sc.toks
 	// A place is named with a capital: text with none holds no mention.
 	if len(T) < 3 || sc.placeAny&(shPrep|shComma) == 0 || !sc.n.hasUpper {
