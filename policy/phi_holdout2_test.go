@@ -52,19 +52,20 @@ import (
 // 0.9593, clinical 0.9580, drafts refused 130/130 and allowed 90/90),
 // and after the age, identifier-prefix, nickname, world family-name and
 // French, Portuguese and Spanish clinical rounds (identifiers 0.9698,
-// clinical 0.9683).
+// clinical 0.9683), and after the fresh-set rounds (identifiers 0.9747,
+// clinical 0.9709).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.969, clin: 0.968, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 1.00, outAllowed: 1.00,
+	ident: 0.974, clin: 0.970, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 1.00, outAllowed: 1.00,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 1.00, "ADDRESS": 0.94, "AGE": 0.93, "CARD": 1.00, "CONDITION": 0.962, "DATE": 1.00, "DEVICE": 1.00, "DOB": 1.00,
-	"EMAIL": 0.98, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.966, "LICENSE": 1.00, "MEDICATION": 0.984, "MEMBER_ID": 1.00,
-	"MRN": 1.00, "NAME": 0.95, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.973, "URL": 1.00, "VEHICLE": 0.90, "ZIP": 0.93,
+	"ACCOUNT": 1.00, "ADDRESS": 0.953, "AGE": 0.93, "CARD": 1.00, "CONDITION": 0.962, "DATE": 1.00, "DEVICE": 1.00, "DOB": 1.00,
+	"EMAIL": 0.98, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.979, "LICENSE": 1.00, "MEDICATION": 0.984, "MEMBER_ID": 1.00,
+	"MRN": 1.00, "NAME": 0.95, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.973, "URL": 1.00, "VEHICLE": 0.98, "ZIP": 0.96,
 }
 
 type holdout2Corpus struct {
