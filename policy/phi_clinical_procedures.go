@@ -118,15 +118,6 @@ func (sc *scanner) procedures() {
 		if sc.anyClaimed(a, e) {
 			continue
 		}
-		if personal < 0 {
-			personal = 0
-			if sc.personalMessage() {
-				personal = 1
-			}
-		}
-		if personal == 0 && !possessive(sc.word(a)) {
-			continue
-		}
-		sc.addTok(a, e, SpanCondition, 0.65, prioClinical)
+		sc.addOwnedCare(a, e, &personal)
 	}
 }

@@ -73,16 +73,7 @@ func (sc *scanner) qualifiedCare() {
 		if !ok {
 			continue
 		}
-		if personal < 0 {
-			personal = 0
-			if sc.personalMessage() {
-				personal = 1
-			}
-		}
-		if personal == 0 && !possessive(sc.word(a)) {
-			continue
-		}
-		sc.addTok(a, e, SpanCondition, 0.65, prioClinical)
+		sc.addOwnedCare(a, e, &personal)
 	}
 }
 
@@ -110,4 +101,21 @@ func (sc *scanner) careOwner(s int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// addOwnedCare masks care over tokens [a, e] as the patient's when the
+// message speaks of a person (personalMessage, asked once per message and
+// kept in *personal: -1 not asked yet, 0 no, 1 yes) or the care follows a
+// possessive ("her mastectomy", "his physical therapy").
+func (sc *scanner) addOwnedCare(a, e int, personal *int) {
+	if *personal < 0 {
+		*personal = 0
+		if sc.personalMessage() {
+			*personal = 1
+		}
+	}
+	if *personal == 0 && !possessive(sc.word(a)) {
+		return
+	}
+	sc.addTok(a, e, SpanCondition, 0.65, prioClinical)
 }

@@ -30,16 +30,7 @@ func TestContractionsWithoutApostrophe(t *testing.T) {
 		"{N} pls call back",
 		"results for {N} plz",
 	}
-	n := 0
-	for _, name := range names {
-		for _, tp := range templates {
-			n++
-			checkWholeName(t, tp, name)
-		}
-	}
-	if n < 50 {
-		t.Fatalf("only %d variants", n)
-	}
+	checkEachName(t, names, templates, 50)
 	for _, text := range []string{
 		"the pharmacy hasnt called back", "it doesnt hurt anymore", "pls call me back", "i cant sleep",
 		"the app wont open", "my inhaler isnt working", "the portal didnt load", "pls help", "plz confirm the time",
@@ -71,16 +62,7 @@ func TestGivenBeforeListedFamily(t *testing.T) {
 		"did you see {N} yet",
 		"{N} called twice",
 	}
-	n := 0
-	for _, name := range names {
-		for _, tp := range templates {
-			n++
-			checkWholeName(t, tp, name)
-		}
-	}
-	if n < 80 {
-		t.Fatalf("only %d variants", n)
-	}
+	checkEachName(t, names, templates, 80)
 	for _, text := range []string{
 		"ask okafor about it", "tell nwosu thanks", "hi okoro", "ok nowak", "clinic okafor road", "lagos okoro street",
 		"my mum okafor", "monday nowak", "call oyelaran tomorrow", "text adebayo pls",
@@ -230,16 +212,7 @@ func TestSubjectHasAilment(t *testing.T) {
 	templates := []string{"{N} has gout", "{N} has a rash", "{N} has malaria", "{N} has a fever since monday",
 		"{N} had the flu last week", "ok {N} has diarrhea", "{N} has asthma, can we book", "{N} has a cough again",
 		"{N} has malaria symptoms", "hi, {N} has a high fever"}
-	n := 0
-	for _, name := range names {
-		for _, tp := range templates {
-			n++
-			checkWholeName(t, tp, name)
-		}
-	}
-	if n < 80 {
-		t.Fatalf("only %d variants", n)
-	}
+	checkEachName(t, names, templates, 80)
 	for _, text := range []string{
 		"walmart has flu shots", "costco has covid tests", "the clinic has flu vaccines", "everyone has a cold",
 		"school has a lice outbreak", "nobody has covid", "it has a rash on it", "he has gout", "she has a fever",
@@ -257,16 +230,7 @@ func TestPopulationNameBeforePastVerb(t *testing.T) {
 	templates := []string{"{N} sent me to ask about the scan", "{N} brought the forms", "{N} took the wrong pills",
 		"{N} came in yesterday", "{N} went to the pharmacy", "ok {N} left her card here", "{N} forgot the sample",
 		"hi, {N} lost the referral letter", "{N} got the text", "{N} dropped off the urine sample"}
-	n := 0
-	for _, name := range names {
-		for _, tp := range templates {
-			n++
-			checkWholeName(t, tp, name)
-		}
-	}
-	if n < 60 {
-		t.Fatalf("only %d variants", n)
-	}
+	checkEachName(t, names, templates, 60)
 	for _, text := range []string{
 		"nobody came", "the package came today", "it went well thanks", "the mail got lost", "everyone left early",
 		"the pharmacy sent me a text", "my son brought the forms", "results came back normal",
@@ -319,16 +283,7 @@ func TestBareNameLabel(t *testing.T) {
 		"maria jose gutierrez", "kowalski, anna"}
 	templates := []string{"name {N}", "name {N} dob 3/4/81", "full name pls: ok name {N}", "patient details - name {N}",
 		"name {N}, phone to follow", "pls update name {N} thanks"}
-	n := 0
-	for _, name := range names {
-		for _, tp := range templates {
-			n++
-			checkWholeName(t, tp, name)
-		}
-	}
-	if n < 45 {
-		t.Fatalf("only %d variants", n)
-	}
+	checkEachName(t, names, templates, 45)
 	for _, text := range []string{
 		"name change after marriage", "name brand or generic?", "name tag please", "the name on the card is wrong",
 		"name badge", "name of the medicine", "name spelled wrong", "name please", "name and dob please",
@@ -396,5 +351,20 @@ func TestAddresseeNames(t *testing.T) {
 	for _, text := range []string{"Bring your card", "Apportez votre carte Vitale", "mychart your results are ready",
 		"thank you", "hi you there?", "Remember your appointment", "Hope you feel better", "Grace you were right", "please dont forget", "will you call me", "may you help me"} {
 		noNameIn(t, text)
+	}
+}
+
+// checkEachName checks every name whole in every template, and that the
+// generated variants are at least want (a table cut short by an edit
+// would otherwise pass quietly).
+func checkEachName(t *testing.T, names, templates []string, want int) {
+	t.Helper()
+	if n := len(names) * len(templates); n < want {
+		t.Fatalf("only %d variants", n)
+	}
+	for _, name := range names {
+		for _, tp := range templates {
+			checkWholeName(t, tp, name)
+		}
 	}
 }
