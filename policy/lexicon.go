@@ -341,7 +341,12 @@ func buildLexicon() (*lexicon, error) {
 		"dated", "before", "after", "antes", "despues", "del", "for", "para", "admitted", "discharged",
 		"seen", "last", "next", "started", "empezo")
 	lx.flag(fDOBCue, "dob", "born", "birth", "birthday", "birthdate", "bday", "b-day", "nacimiento",
-		"naci", "nacio", "nac", "fnac", "cumpleanos", "cumple", "date of birth", "fecha de nacimiento")
+		"naci", "nacio", "nac", "fnac", "cumpleanos", "cumple", "date of birth", "fecha de nacimiento",
+		// Portuguese and French: "nasci em", "nascida a", "née le",
+		// "date de naissance". French "né" folds to "ne", the negation, and
+		// "nascimento" alone is a common family name: both
+		// are left out.
+		"nasci", "nasceu", "nascido", "nascida", "data de nascimento", "nee", "naissance", "date de naissance")
 	lx.flag(fAgeUnit, "yo", "years", "year", "yrs", "yr", "anos", "ano", "y/o", "y.o", "yoa", "anitos", "yeras", "yers", "yaers",
 		"yesrs", "yeasr", "yeas", "yrars", "yars", "yeats", "yaer", "yeers")
 	lx.flag(fAgeCue, "age", "aged", "edad", "idade", "turning", "turns", "turned", "cumple", "cumplio", "cumplira", "ages")

@@ -281,6 +281,24 @@ func (sc *scanner) monthFirst(i int) (int, bool) {
 	return 0, false
 }
 
+// namedMonthAfterDay returns the month named at token j after the day at
+// token i, or 0. Portuguese "março" (folded "marco") and French "mai" are
+// also given names (Marco, Mai), so the lexicon holds them as names; after
+// a day number they can only be the month: "3 de março de 1948", "le 12
+// mai 1951".
+func (sc *scanner) namedMonthAfterDay(i, j int) int {
+	if sc.flags(j)&fMonth != 0 {
+		return int(sc.toks[j].ent.month)
+	}
+	switch {
+	case sc.is(j, "marco") && sc.is(j-1, "de"):
+		return 3
+	case sc.is(j, "mai") && j == i+1:
+		return 5
+	}
+	return 0
+}
+
 // dayMonth reads "14 March 1962", "14th of March", "14 de marzo de 1962".
 func (sc *scanner) dayMonth(i int) (int, bool) {
 	d, ok := sc.dayTok(i)
@@ -302,11 +320,11 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 		sep = sc.n.b[sc.toks[j].s]
 		j++
 	}
-	if sc.flags(j)&fMonth == 0 || sc.toks[j].claimed {
+	if sc.kind(j) != tkWord || sc.toks[j].claimed {
 		return 0, false
 	}
-	mo := int(sc.toks[j].ent.month)
-	if !validMD(mo, d) {
+	mo := sc.namedMonthAfterDay(i, j)
+	if mo == 0 || !validMD(mo, d) {
 		return 0, false
 	}
 	end := j
@@ -442,14 +460,15 @@ func (sc *scanner) misspeltAgeUnit(j int) bool {
 }
 
 // spelledAges finds ages over 89 written in words: "ninety-two years
-// old", "noventa y cinco años", "a hundred and one".
+// old", "noventa y cinco años", "a hundred and one", "cento e três anos",
+// "cent deux ans".
 func (sc *scanner) spelledAges() {
 	if sc.trigAny&trigSpelledAge == 0 {
 		return // every age read here opens with one of its words
 	}
 	T := sc.toks
 	for i := range T {
-		// "ninety", "noventa", "hundred", "cien", "ciento".
+		// "ninety", "noventa", "hundred", "cien", "ciento", "cem", "cento", "cent".
 		if T[i].claimed || T[i].kind != tkWord || T[i].trig&trigSpelledAge == 0 {
 			continue
 		}
@@ -465,8 +484,10 @@ func (sc *scanner) spelledAges() {
 			}
 			if unitWord(sc.word(k)) {
 				end = k
-			} else if sc.is(i, "noventa") && sc.is(k, "e") && portugueseUnitWord(sc.word(k+1)) {
-				end = k + 1 // "noventa e dois"
+			} else if (sc.is(i, "noventa") || sc.is(i, "cento")) && sc.is(k, "e") && portugueseUnitWord(sc.word(k+1)) {
+				end = k + 1 // "noventa e dois", "cento e três"
+			} else if sc.is(i, "cent") && frenchUnitWord(sc.word(k)) {
+				end = k // "cent deux"
 			}
 		}
 		j := end + 1
@@ -478,7 +499,7 @@ func (sc *scanner) spelledAges() {
 		if (sc.is(i, "hundred") || sc.is(i, "cien")) && (sc.is(i-1, "one") || sc.is(i-1, "a") && (sc.flags(i-2)&fAgeCue != 0 || sc.isP(i-2, '(') || sc.is(i-2, "at"))) && !sc.toks[i-1].claimed {
 			st = i - 1
 		}
-		if sc.flags(j)&fAgeUnit != 0 || sc.flags(st-1)&fAgeCue != 0 || sc.bareAgeAt(st, end) || sc.appositive(st, end) || sc.ageAside(st, end) {
+		if sc.flags(j)&fAgeUnit != 0 || sc.flags(st-1)&fAgeCue != 0 || sc.bareAgeAt(st, end) || sc.appositive(st, end) || sc.ageAside(st, end) || sc.intlAgeAt(st, end) {
 			sc.addTok(st, end, SpanAge, 0.85, prioAge)
 		}
 	}
@@ -498,6 +519,15 @@ func unitWord(w []byte) bool {
 func portugueseUnitWord(w []byte) bool {
 	switch string(w) {
 	case "um", "uma", "dois", "duas", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove":
+		return true
+	}
+	return false
+}
+
+// frenchUnitWord reports a French number word from one to nine.
+func frenchUnitWord(w []byte) bool {
+	switch string(w) {
+	case "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf":
 		return true
 	}
 	return false
@@ -544,8 +574,7 @@ func (sc *scanner) frenchNinety(i int) (int, bool) {
 			n++
 		}
 	}
-	switch string(sc.word(n)) {
-	case "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf":
+	if frenchUnitWord(sc.word(n)) {
 		e = n
 	}
 	return e, true

@@ -57,44 +57,52 @@ func (sc *scanner) agesIntl() {
 		if n > 3 || v < 90 || v > 125 || sc.attached(i) && sc.kind(i-1) != tkPunct {
 			continue
 		}
-		nx := i + 1
-		if !sc.notUnit(nx) || sc.isP(nx, '-') && sc.attached(nx) || sc.isP(nx, '.') && sc.attached(nx) && sc.kind(nx+1) == tkNum {
-			continue
-		}
-		ok := false
-		// The word before the age, past an article or an adverb:
-		// "cumplió los 90", "ya tiene 95", "fez já 92".
-		v0 := sc.skipAgeFillers(i) - 1 // "tiene, eh, 93"
-		if sc.is(v0, "como") || sc.is(v0, "unos") || sc.is(v0, "tipo") {
-			v0-- // "tiene como 93"
-		}
-		if sc.is(v0, "los") || sc.is(v0, "os") || sc.is(v0, "les") || sc.is(v0, "ya") || sc.is(v0, "ja") || sc.is(v0, "casi") ||
-			sc.is(v0, "quase") || sc.is(v0, "deja") || sc.is(v0, "presque") || sc.is(v0, "schon") || sc.is(v0, "fast") {
-			v0--
-		}
-		end := nx >= len(T) || sc.kind(nx) == tkPunct
-		switch {
-		case ageTurnVerb(sc.word(v0)):
-			// Nothing else is "cumplido": the number is an age unless a
-			// noun follows it.
-			ok = end || ageClauseGoesOn(sc.word(nx)) || T[nx].flags&(fMonth|fWeekday|fDateCue) != 0
-		case ageHaveVerb(sc.word(v0)):
-			// French "il a 93": the pronoun is the person.
-			frPerson := sc.is(v0, "a") && (sc.is(v0-1, "il") || sc.is(v0-1, "elle") || sc.is(v0-1, "qui"))
-			if sc.is(v0, "a") && !frPerson {
-				break
-			}
-			ok = (end || ageClauseGoesOn(sc.word(nx))) && (frPerson || sc.personNear(v0)) && !sc.readingBefore(v0)
-		case sc.is(i-1, "con") || sc.is(i-1, "com") || sc.is(i-1, "avec") || sc.is(i-1, "mit"):
-			ok = (end || ageClauseGoesOn(sc.word(nx))) && sc.personNear(i-1) && !sc.readingBefore(i-1)
-		case sc.is(i-1, "de") && sc.isP(i-2, ',') && sc.isP(nx, ','):
-			// "mi tía, de 97, necesita ayuda"
-			ok = sc.personNear(i - 2)
-		}
-		if ok {
+		if sc.intlAgeAt(i, i) {
 			sc.addTok(i, i, SpanAge, 0.8, prioAge)
 		}
 	}
+}
+
+// intlAgeAt reports that the number over tokens [i, e], written in digits
+// ("fez 92") or in words ("tem noventa e um e não anda"), is a person's
+// age by the verbs and prepositions agesIntl reads.
+func (sc *scanner) intlAgeAt(i, e int) bool {
+	T := sc.toks
+	nx := e + 1
+	if !sc.notUnit(nx) || sc.isP(nx, '-') && sc.attached(nx) || sc.isP(nx, '.') && sc.attached(nx) && sc.kind(nx+1) == tkNum {
+		return false
+	}
+	ok := false
+	// The word before the age, past an article or an adverb:
+	// "cumplió los 90", "ya tiene 95", "fez já 92".
+	v0 := sc.skipAgeFillers(i) - 1 // "tiene, eh, 93"
+	if sc.is(v0, "como") || sc.is(v0, "unos") || sc.is(v0, "tipo") {
+		v0-- // "tiene como 93"
+	}
+	if sc.is(v0, "los") || sc.is(v0, "os") || sc.is(v0, "les") || sc.is(v0, "ya") || sc.is(v0, "ja") || sc.is(v0, "casi") ||
+		sc.is(v0, "quase") || sc.is(v0, "deja") || sc.is(v0, "presque") || sc.is(v0, "schon") || sc.is(v0, "fast") {
+		v0--
+	}
+	end := nx >= len(T) || sc.kind(nx) == tkPunct
+	switch {
+	case ageTurnVerb(sc.word(v0)):
+		// Nothing else is "cumplido": the number is an age unless a
+		// noun follows it.
+		ok = end || ageClauseGoesOn(sc.word(nx)) || T[nx].flags&(fMonth|fWeekday|fDateCue) != 0
+	case ageHaveVerb(sc.word(v0)):
+		// French "il a 93": the pronoun is the person.
+		frPerson := sc.is(v0, "a") && (sc.is(v0-1, "il") || sc.is(v0-1, "elle") || sc.is(v0-1, "qui"))
+		if sc.is(v0, "a") && !frPerson {
+			break
+		}
+		ok = (end || ageClauseGoesOn(sc.word(nx))) && (frPerson || sc.personNear(v0)) && !sc.readingBefore(v0)
+	case sc.is(i-1, "con") || sc.is(i-1, "com") || sc.is(i-1, "avec") || sc.is(i-1, "mit"):
+		ok = (end || ageClauseGoesOn(sc.word(nx))) && sc.personNear(i-1) && !sc.readingBefore(i-1)
+	case sc.is(i-1, "de") && sc.isP(i-2, ',') && sc.isP(nx, ','):
+		// "mi tía, de 97, necesita ayuda"
+		ok = sc.personNear(i - 2)
+	}
+	return ok
 }
 
 // personNear reports a person within the five tokens before i: what

@@ -58,7 +58,7 @@ var triggerWords = []struct {
 	{trigAtWord, []string{"at", "arroba", "arobase"}},
 	{trigPeriodWord, periodWords},
 	{trigBreathDevice, breathingDeviceWords},
-	{trigSpelledAge, []string{"ninety", "noventa", "hundred", "cien", "ciento", "ninty", "nintey", "ninetey", "nobenta", "quatre", "nonante"}},
+	{trigSpelledAge, []string{"ninety", "noventa", "hundred", "cien", "ciento", "ninty", "nintey", "ninetey", "nobenta", "quatre", "nonante", "cem", "cento", "cent"}},
 	{trigDecadeWord, []string{"nineties", "noventas", "nonagenarian", "centenarian", "nonagenaria", "nonagenario",
 		"centenaria", "centenario"}},
 	{trigYearStart, []string{"nineteen", "eighteen", "two", "mil", "dos"}},
