@@ -637,17 +637,30 @@ func buildLexicon() (*lexicon, error) {
 		// The same statement in Portuguese and French: what follows is the
 		// name whatever word it is ("meu nome é valdirene", "je m'appelle
 		// oumou"), though no dictionary of those languages is held.
-		"meu nome é", "meu nome e", "me chamo", "chamo-me", "je m'appelle", "mon nom est", "je me nomme")
+		"meu nome é", "meu nome e", "me chamo", "chamo-me", "je m'appelle", "mon nom est", "je me nomme",
+		// Their labels and third persons: "nome: …", "nome completo …",
+		// "o nome dela é …", "elle s'appelle …".
+		"nome:", "nome completo", "nome do paciente", "nome da paciente", "nome dela é", "nome dela e",
+		"nome dele é", "nome dele e", "se chama", "nom:", "nom complet", "nom du patient", "nom de famille",
+		"prenom", "prénom", "prenom:", "prénom:", "son nom est", "elle s'appelle", "il s'appelle")
 	lx.cue(cueIntro, SpanName, "this is", "it's", "its", "i am", "i'm", "im", "soy", "habla", "le habla",
 		"les habla", "regards", "thanks", "thank you", "gracias", "saludos", "atentamente", "sincerely",
 		"signed", "cheers", "best", "kind regards", "best regards", "hello i'm", "hey it's",
 		// Thanks drawn out: "thanks so much ifeoma", "many thanks, rui".
-		"thanks so much", "thank you so much", "many thanks", "thanks again")
+		"thanks so much", "thank you so much", "many thanks", "thanks again",
+		// Portuguese, French and Spanish sign-offs before the writer's
+		// name ("abraço, Claudionor", "cumprimentos Vasco Almeida").
+		"abraço", "abraco", "abraços", "abracos", "beijos", "bjs", "cumprimentos", "atenciosamente",
+		"cordialement", "bisous", "un abrazo", "abrazos", "besos")
 	lx.cue(cueNameWeak, SpanName, "called", "ask for", "speak to", "speak with", "talk to", "hablar con",
 		"de parte de", "on behalf of", "patient", "paciente", "pt", "attn", "attn:", "attention:",
 		"results for", "result for", "appointment for", "appt for", "refill for", "prescription for",
 		"records for", "paperwork for", "forms for", "labs for", "resultados de", "resultados para",
-		"cita para", "cita de", "receta para", "a nombre", "rdv pour", "rendez vous pour", "consulta para",
+		"cita para", "cita de", "receta para", "a nombre", "rdv pour",
+		// A Portuguese or French introduction before a capitalised name
+		// ("aqui é o Wellington", "sou a Lu", "c'est Awa"): as a weak cue
+		// one lower-case word after it stays ("aqui é a recepção?").
+		"aqui é o", "aqui é a", "aqui e o", "aqui e a", "sou o", "sou a", "c'est", "rendez vous pour", "consulta para",
 		"receita para", "ordonnance pour", "resultats pour", "for patient", "appointment with", "appt with",
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",

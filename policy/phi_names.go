@@ -191,7 +191,8 @@ func (sc *scanner) names() {
 		j := m.te
 		dot := false
 		for f := 0; f < 2 && j < len(sc.toks); f++ {
-			if sc.isP(j, ':') || sc.isP(j, '-') || sc.isP(j, ',') || (c != cueTitle && (sc.is(j, "is") || sc.is(j, "es") || sc.is(j, "was") || sc.is(j, "era") || sc.is(j, "fue"))) {
+			if sc.isP(j, ':') || sc.isP(j, '-') || sc.isP(j, ',') || (c != cueTitle && (sc.is(j, "is") || sc.is(j, "es") || sc.is(j, "was") || sc.is(j, "era") || sc.is(j, "fue"))) ||
+				c == cueRelation && sc.is(j, "e") && sc.romanceKin(m.te) { // "meu pai é Vasco Almeida"
 				j++
 			} else if sc.isP(j, '.') {
 				dot = true

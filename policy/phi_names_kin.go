@@ -30,7 +30,7 @@ var kinWords = []string{
 	// Children named by sex or birth order ("my boy deshawn", "my
 	// youngest kai", "my twins hassan and hussein").
 	"boy", "girl", "twins", "twin", "eldest", "oldest", "youngest", "little boy", "little girl",
-	"mujer", "mija", "mijo", "hijito", "hijita",
+	"mujer", "mija", "mijo", "hijito", "hijita", "mamita", "abuelita", "abuelito", "comadre", "compadre",
 }
 
 // romanceKinWords are Portuguese and French kin words ("meu pai", "ma
@@ -46,6 +46,15 @@ var romanceKinWords = []string{
 	"fille", "fils", "femme", "mari", "mere", "mère", "pere", "père", "frere", "frère", "soeur", "sœur",
 	"neveu", "tante", "oncle", "grand mere", "grand-mere", "grand-mère", "grand pere", "grand-pere",
 	"grand-père", "mamie", "papy", "belle-mere", "belle-mère", "beau-pere", "beau-père", "copine", "copain",
+	// The short and great- forms ("vó Dalva", "minha bisavó Custódia"),
+	// in-laws and godparents, and French grandchildren and cousins.
+	"vó", "vô", "bisavó", "bisavô", "madrinha", "padrinho", "cunhada", "cunhado", "genro", "nora", "afilhado",
+	"afilhada", "bisneto", "bisneta", "petit-fils", "petite-fille", "belle-fille", "beau-fils", "cousine",
+	"nièce", "parrain", "marraine",
+	// Haitian Creole puts the possessive after the word ("pitit mwen
+	// Widlyne", "madanm Fritznel"): the word alone cues the name.
+	"pitit", "madanm", "manman", "grann", "pitit mwen", "pitit fi mwen", "pitit gason mwen", "manman mwen",
+	"madanm mwen", "mari mwen", "papa mwen", "grann mwen",
 }
 
 // tagalogKinWords are the Filipino kin and elder words families put

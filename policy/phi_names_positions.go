@@ -1212,6 +1212,9 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		if !T[i+1].space || T[i].kind != tkWord || T[i+1].kind != tkWord || len(sc.txt(i))+len(sc.txt(i+1)) < 4 {
 			continue
 		}
+		if T[i].e-T[i].s == 1 && bytesIndex("aeiouy", sc.txt(i)[0]) >= 0 {
+			continue // "é Vasco", "a Lívia", "y Rosa": a Romance verb or article, not a name's first letters
+		}
 		// A fragment that is a function word ("Thomps on", "Jas on")
 		// counts after a piece that is no word at all (checked last, it
 		// costs a dictionary look-up); before one it is the article it
@@ -1468,13 +1471,29 @@ func (sc *scanner) extendNameSpans() {
 				}
 			}
 		}
-		if ts := sc.tokenStartingAt(x.s); ts >= 1 && T[ts].space && sc.upper(ts) && !sc.allUpperText() && sc.kind(ts-1) == tkWord &&
-			!T[ts-1].claimed && sc.upper(ts-1) && T[ts-1].e-T[ts-1].s >= 2 && sc.canBeName(ts-1) && !sc.otherScriptWord(ts-1) &&
-			T[ts-1].flags&(fStop|fNotName|fClin|fMonth|fWeekday|fState|fParticle|fPersonal|fQuestion) == 0 && !T[ts-1].inClin &&
-			(sc.isLex(ts-1) && T[ts-1].flags&fNameWord == 0 || !dictionaryWord(sc.word(ts-1))) &&
-			(bytes.IndexByte(sc.txt(ts-1), '\'') < 0 || apostropheName(sc.txt(ts-1))) {
+		for n := 0; n < 2; n++ {
+			ts := sc.tokenStartingAt(x.s)
+			if ts >= 1 && T[ts].space && T[ts-1].claimed && sc.kind(ts-1) == tkWord && sc.upper(ts-1) == sc.upper(ts) {
+				// A name found on its own just before ("Raimunda" by
+				// position, "Nonata Sousa" from the list): one name.
+				if o := sc.nameCandEndingAt(T[ts-1].e); o >= 0 && o != c {
+					x.s, sc.cands[o].e = sc.cands[o].s, sc.cands[o].s
+				}
+				break
+			}
+			if !(ts >= 1 && T[ts].space && sc.upper(ts) && !sc.allUpperText() && sc.kind(ts-1) == tkWord &&
+				!T[ts-1].claimed && sc.upper(ts-1) && T[ts-1].e-T[ts-1].s >= 2 && sc.canBeName(ts-1) && !sc.otherScriptWord(ts-1) &&
+				T[ts-1].flags&(fStop|fNotName|fClin|fMonth|fWeekday|fState|fParticle|fPersonal|fQuestion) == 0 && !T[ts-1].inClin &&
+				(sc.isLex(ts-1) || !dictionaryWord(sc.word(ts-1)) || !sc.clauseStart(ts-1) && T[ts-1].flags&(fOrgNoun|fLabelNoun) == 0) &&
+				(bytes.IndexByte(sc.txt(ts-1), '\'') < 0 || apostropheName(sc.txt(ts-1)))) {
+				break
+			}
 			// A capitalised given name no list took before a capitalised
-			// family name: "Ama Boateng-Mensah", "Yaw Owusu-Ansah".
+			// family name: "Ama Boateng-Mensah", "Yaw Owusu-Ansah"; one
+			// that is also a word, listed as a given name ("Destiny
+			// Okoro") or capitalised inside a clause where only a name's
+			// capital stands ("nome Helena Barros", "c'est pour Maxime
+			// Leroy"). Two such words at most ("Raimunda Nonata Sousa").
 			x.s = T[ts-1].s
 			T[ts-1].claimed = true
 		}
@@ -1526,6 +1545,17 @@ func (sc *scanner) tokenStartingAt(s int32) int {
 	}
 	if lo < len(sc.toks) && sc.toks[lo].s == s {
 		return lo
+	}
+	return -1
+}
+
+// nameCandEndingAt returns the name candidate ending at folded offset e,
+// or -1.
+func (sc *scanner) nameCandEndingAt(e int32) int {
+	for c := range sc.cands {
+		if sc.cands[c].t == SpanName && sc.cands[c].e == e && sc.cands[c].s < e {
+			return c
+		}
 	}
 	return -1
 }
