@@ -381,6 +381,9 @@ func buildLexicon() (*lexicon, error) {
 		"phone", "email", "correo", "number", "numero", "appointment", "cita", "refill", "portal",
 		"address", "direccion", "zip", "ssn", "mrn", "id", "the", "front", "desk", "parking", "today",
 		"tomorrow", "hoy", "manana", "urgent", "asap", "covid", "english", "spanish", "espanol", "ingles",
+		// Chat shorthand no dictionary holds, where a name may stand ("hi
+		// its abt my appt", "hey its fyi only").
+		"abt", "fyi", "idk", "tmrw", "tmr", "wrt", "btw", "thx", "tbh", "imo", "lmk", "omw", "nvm", "smh", "ikr",
 		// Organisations, brands, holidays and places of care that are written
 		// with capitals but are not people.
 		"blue", "cross", "shield", "memorial", "day", "health", "care", "medical", "center", "centre",

@@ -267,7 +267,11 @@ func (sc *scanner) names() {
 			}
 			end := e+1 >= len(sc.toks) || sc.kind(e+1) == tkPunct || sc.fromEarlier(e+1) && sc.toks[j].ent.cue == cueNone && !relationWord(sc.word(j)) ||
 				callingWord(sc.word(e+1))
-			if sc.nameWord(j) && (end || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) &&
+			// One word no dictionary holds after a greeting's "it's", with
+			// a function word after it, is the writer's name: "hi its
+			// dorottya my results came", "helo its nkechinyere pls call".
+			lone := e == j && sc.nameBoundary(j+1) && !dictionaryWord(sc.word(j)) && sc.openingIntro(m, j)
+			if sc.nameWord(j) && (end || lone || (e > j && sc.nameBoundary(e+1))) && (e > j || sc.isP(m.te, ',') || sc.openingIntro(m, j)) &&
 				(e == j || !sc.plainWordsOnly(j, e)) {
 				// Not two lower-case dictionary words no list holds:
 				// "thanks consent form" thanks for a thing (one such word
@@ -860,7 +864,7 @@ func (sc *scanner) openingIntro(m mark, j int) bool {
 		switch string(trimDrawl(sc.word(k))) {
 		case "hi", "hello", "hey", "hola", "buenos", "buenas", "dias", "tardes", "noches", "good", "morning",
 			"afternoon", "evening", "yes", "si", "ok", "okay",
-			"yo", "hiya", "heya", "howdy", "hallo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
+			"yo", "hiya", "heya", "howdy", "hallo", "helo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
 			continue
 		}
 		return false

@@ -1603,7 +1603,7 @@ func (sc *scanner) clauseStart(i int) bool {
 	// one does, and so do the chattier greetings and a voice note's "um".
 	switch string(trimDrawl(sc.word(i - 1))) {
 	case "hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "also", "hola", "si", "pero", "y",
-		"yo", "hiya", "heya", "howdy", "hallo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
+		"yo", "hiya", "heya", "howdy", "hallo", "helo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
 		return true
 	}
 	return false
