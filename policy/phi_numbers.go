@@ -652,6 +652,9 @@ func (sc *scanner) idPrefixes() {
 		default:
 			continue
 		}
+		if x.t != SpanPhone && x.t != SpanVehicle {
+			sc.idLetterGroups(x)
+		}
 		k := sc.tokenStartingAt(x.s)
 		if k < 2 || !sc.isP(k-1, '-') || !sc.attached(k) || !sc.attached(k-1) {
 			continue
@@ -663,5 +666,31 @@ func (sc *scanner) idPrefixes() {
 		}
 		x.s = T[p].s
 		T[p].claimed, T[k-1].claimed = true, true
+	}
+}
+
+// idLetterGroups stretches a card or record number found by its digits
+// over the capital letter groups printed apart from them: the four
+// letters that open a Quebec health card ("BERM 7012 0314"), a Spanish
+// health card's "BBBB", an insurer's "MGN", and the check characters
+// after a Portuguese citizen card's number ("12345678 9 ZZ1"). Written in
+// capitals in a message that is not, the group is the card's even when it
+// spells a word ("BERM"); a label or a listed word ("DNI", "CPF", "NHS")
+// stays outside.
+func (sc *scanner) idLetterGroups(x *cand) {
+	T := sc.toks
+	group := func(k int) bool {
+		return k >= 0 && k < len(T) && !T[k].claimed && T[k].space && (T[k].kind == tkWord || T[k].kind == tkAlnum) &&
+			T[k].e-T[k].s >= 2 && T[k].e-T[k].s <= 4 && sc.allUpper(k) && !sc.allUpperText() && T[k].ent.cue == cueNone &&
+			T[k].flags == 0
+	}
+	if k := sc.tokenStartingAt(x.s); k >= 1 && T[k].space && T[k].kind == tkNum && group(k-1) {
+		x.s = T[k-1].s
+		T[k-1].claimed = true
+	}
+	if k := sc.tokenEndingAt(x.e); k >= 0 && k+1 < len(T) && T[k].kind == tkNum && T[k+1].kind == tkAlnum && group(k+1) &&
+		(k+2 >= len(T) || T[k+2].kind == tkPunct || !T[k+2].space || T[k+2].kind == tkWord && !sc.allUpper(k+2)) {
+		T[k+1].claimed = true
+		x.e = T[k+1].e
 	}
 }
