@@ -718,7 +718,8 @@ func buildLexicon() (*lexicon, error) {
 		"cedula", "ine", "curp", "dni", "nie", "rfc", "id card", "identificacion", "green card", "visa")
 	lx.cue(cueID, SpanVehicle, "plate", "plates", "license plate", "licence plate", "plate number", "tag",
 		"tags", "placa", "placas", "matricula", "vin", "vin #", "vehicle id", "numero de placa",
-		"car reg", "reg no", "reg number", "registration number", "vehicle registration", "kennzeichen", "immatriculation")
+		"car reg", "reg no", "reg number", "registration number", "vehicle registration", "kennzeichen", "immatriculation",
+		"plaque", "plaque d'immatriculation")
 	lx.cue(cueID, SpanDevice, "serial", "serial number", "serial #", "serial no", "s/n", "sn", "imei",
 		"pump", "insulin pump", "cgm", "transmitter", "sensor", "device id", "device", "pacemaker",
 		"hearing aid", "numero de serie", "serie", "marcapasos", "glucometer", "glucometro", "udi",

@@ -18,7 +18,7 @@ var vehicleWords = []string{"car", "cars", "vehicle", "truck", "van", "suv", "je
 	"sedan", "hatchback", "camper", "ute", "kfz", "plate", "plates", "placa", "placas", "matricula", "tag", "tags",
 	"patente", "kennzeichen", "immatriculation", "targa", "chapa", "registo", "numberplate", "license-plate",
 	"regn", "immat", "kenteken", "nummerplaat", "nummernschild", "rejestracja", "lorry", "matatu", "danfo", "jeepney",
-	"tricycle", "rickshaw", "tuktuk", "bike"}
+	"tricycle", "rickshaw", "tuktuk", "bike", "plaque"}
 
 // vehicleAt reports token k as one of vehicleWords.
 func (sc *scanner) vehicleAt(k int) bool {
@@ -31,7 +31,7 @@ func plateWord(w []byte) bool {
 	switch string(w) {
 	case "plate", "plates", "placa", "placas", "matricula", "tag", "tags", "patente", "kennzeichen", "immatriculation",
 		"targa", "chapa", "registo", "numberplate", "license-plate", "reg", "rego", "regn", "registration", "immat",
-		"kenteken", "nummerplaat", "nummernschild", "rejestracja":
+		"kenteken", "nummerplaat", "nummernschild", "rejestracja", "plaque":
 		return true
 	}
 	return false
