@@ -361,7 +361,10 @@ func buildLexicon() (*lexicon, error) {
 		"how many", "how often", "what should", "debo", "puedo", "deberia", "es normal", "cuanto",
 		"cuanta", "cuantas", "cuantos", "seguro", "why", "por que", "what", "que")
 	lx.flag(fPersonal, "i", "i'm", "im", "my", "me", "mine", "he", "she", "his", "her", "he's", "she's",
-		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija")
+		"tengo", "mi", "mis", "estoy", "tiene", "su", "esta", "we", "our", "son", "daughter", "hijo", "hija",
+		// The third persons of Spanish, Portuguese and French: never a
+		// town after an address ("…, Medellín, ella no tiene celular").
+		"ella", "ellas", "ellos", "ela", "elas", "ele", "eles", "elle", "elles")
 	lx.flag(fParticle, "de", "del", "la", "las", "los", "van", "von", "da", "di", "le", "mc", "san", "das", "dos",
 		"della", "des", "du", "der", "ter", "ten", "bin", "ibn", "bint", "abu", "al", "el", "ben", "zu", "den",
 		"dela", "delos", "delas")

@@ -305,8 +305,8 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	if !ok || (i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct) {
 		return 0, false
 	}
-	if sc.flags(i-1)&fStreetPrefix != 0 || sc.isP(i-1, '.') && sc.flags(i-2)&fStreetPrefix != 0 {
-		return 0, false // "Calle 5 de Mayo" is a street named after a date
+	if sc.flags(i-1)&(fStreetPrefix|fStreetWord) != 0 || sc.isP(i-1, '.') && sc.flags(i-2)&fStreetPrefix != 0 {
+		return 0, false // "Calle 5 de Mayo", "Rua 25 de Abril" are streets named after a date
 	}
 	j := i + 1
 	if sc.is(j, "of") || sc.is(j, "de") {

@@ -698,6 +698,18 @@ func (sc *scanner) placeWord(k int) bool {
 	return true
 }
 
+// capitalPlaceWord reports a capitalised word inside a town's name that
+// the lists hold as a function word or a weekday: "Buenos Aires", "Santo
+// Domingo", "Setor Bueno". The capital is the place's, where the message
+// is not written in capitals throughout.
+func (sc *scanner) capitalPlaceWord(k int) bool {
+	T := sc.toks
+	return k < len(T) && T[k].kind == tkWord && !T[k].claimed && sc.upper(k) && !sc.allUpperText() && T[k].e-T[k].s >= 3 &&
+		T[k].flags&(fStop|fWeekday|fNotName) != 0 &&
+		T[k].flags&(fClin|fQuestion|fPersonal|fCityVerb|fClinLead|fDOBCue|fAddrCue|fAgeUnit|fDoseUnit|fFreq) == 0 &&
+		!placePreposition(sc.word(k))
+}
+
 // tailPart reads one part of an address tail at k and returns its last
 // token, or k-1 when nothing there reads as part of an address.
 func (sc *scanner) tailPart(k int) int {
@@ -717,6 +729,12 @@ func (sc *scanner) tailPart(k int) int {
 	}
 	// A side or floor word alone: "bajo", "izq", "2º andar", "r/c".
 	if T[k].kind == tkWord && sideWord(sc.word(k)) {
+		return k
+	}
+	// A state's two capitals after a town ("Goiânia - GO", "Lagos, NG"),
+	// in a message not written in capitals throughout.
+	if T[k].kind == tkWord && T[k].e-T[k].s == 2 && sc.allUpper(k) && !sc.allUpperText() && k > 0 && T[k-1].kind == tkPunct &&
+		T[k].flags&(fClin|fPersonal|fQuestion) == 0 {
 		return k
 	}
 	if sc.is(k, "r") && sc.isP(k+1, '/') && sc.is(k+2, "c") && sc.attached(k+1) && sc.attached(k+2) {
@@ -746,6 +764,9 @@ func (sc *scanner) tailPart(k int) int {
 		if e := sc.tailPart(v); e >= v && sc.kind(v) == tkWord {
 			return e
 		}
+		if sc.capitalPlaceWord(v) {
+			return sc.tailPart(v + 1) // "Setor Bueno", "barrio Buenos Aires"
+		}
 		return k - 1
 	}
 	// A postcode or a unit number: digits or letters and digits, with an
@@ -761,6 +782,8 @@ func (sc *scanner) tailPart(k int) int {
 
 		if sc.kind(e+1) == tkWord && T[e+1].space && T[e+1].e-T[e+1].s <= 3 && !sc.placeWord(e+1) && T[e+1].flags&(fStop|fUnit|fDoseUnit) == 0 && sc.kind(e+2) != tkWord {
 			e++ // "3º izq" keeps its side word only when it ends the part
+		} else if sc.kind(e+1) == tkWord && T[e+1].space && sideWord(sc.word(e+1)) && !T[e+1].claimed {
+			e++ // "2e étage", "3 andar", "2nd floor"
 		}
 		return e
 	}
@@ -778,7 +801,7 @@ func (sc *scanner) tailPart(k int) int {
 			p++
 		}
 		// "quezon city", "Makati City": "city" closes a town's name.
-		if !sc.placeWord(p) && !(n > 0 && sc.is(p, "city") && !T[p].claimed) {
+		if !sc.placeWord(p) && !(n > 0 && sc.is(p, "city") && !T[p].claimed) && !(n > 0 && sc.capitalPlaceWord(p)) {
 			break
 		}
 		e = p

@@ -115,10 +115,14 @@ func houseHead(w []byte) bool {
 	return false
 }
 
-// maskCuedLine marks tokens [j, end] as one address; a postcode inside keeps
-// its own type, as in addressTails.
+// maskCuedLine marks tokens [j, end] and the address's tail after them as
+// one address; a postcode inside keeps its own type, as in addressTails.
 func (sc *scanner) maskCuedLine(j, end int) {
 	T := sc.toks
+	// These lines are read after addressTails: the town, the state and
+	// the postcode after the line are taken here ("…, Setor Bueno,
+	// Goiânia - GO").
+	end = sc.addressTail(end)
 	for a := j; a <= end; {
 		for a <= end && (T[a].kind == tkPunct || T[a].claimed && sc.zipAt(a)) {
 			a++
@@ -379,6 +383,9 @@ func (sc *scanner) lineWord(q int, first bool) bool {
 	}
 	if t.flags&(fDoseUnit|fUnit) != 0 && sc.flags(q+1)&fStreetSuffix != 0 {
 		return true // a road named by its letters: "mg road", "cm street"
+	}
+	if !first && sc.kind(q-1) == tkWord && sc.capitalPlaceWord(q) {
+		return true // "Setor Bueno", "barrio Buenos Aires", "Santo Domingo"
 	}
 	if t.flags&(fStop|fQuestion|fPersonal|fCityVerb|fDateCue|fWeekday|fAgeUnit|fDoseUnit|fFreq|fResultWord|fDOBCue|fClinLead|fUnit|fAddrCue) != 0 ||
 		t.ent.cue != cueNone || numberWord(w) {

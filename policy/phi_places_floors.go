@@ -47,7 +47,8 @@ func sideWord(w []byte) bool {
 	switch string(w) {
 	case "izq", "izda", "izquierda", "dcha", "dcha.", "der", "derecha", "esq", "esquerdo", "esquerda", "dto", "dt",
 		"direito", "direita", "bajo", "bajos", "atico", "entlo", "entresuelo", "pral", "principal", "fundos", "frente",
-		"links", "rechts", "mitte", "hs", "huis", "bis", "gauche", "droite", "andar", "piso", "sobreloja", "terreo":
+		"links", "rechts", "mitte", "hs", "huis", "bis", "gauche", "droite", "andar", "piso", "sobreloja", "terreo",
+		"etage", "floor":
 		return true
 	}
 	return false
