@@ -324,6 +324,8 @@ func (sc *scanner) names() {
 		sc.commaNames()
 		sc.namesBeforeHere()
 		sc.wordGivenNames()
+		sc.bracketAsides()
+		sc.loneNameMessage()
 	}
 	T := sc.toks
 	for i := 0; i < len(T) && sc.flagsAny&(fFirst|fSurname) != 0; i++ {
