@@ -378,6 +378,7 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
 		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")
 	lx.flag(fNotName, "dr", "doctor", "mr", "mrs", "ms", "sr", "sra", "srta", "dra", "miss", "nurse",
+		"doutor", "doutora", "docteur", "docteure", "dottore", "dottoressa",
 		"clinic", "clinica", "office", "hospital", "pharmacy", "farmacia", "insurance", "seguro", "dob",
 		"ok", "okay", "thanks", "gracias", "hello", "hola", "hi", "yes", "no", "si", "please", "porfa",
 		"good", "morning", "buenos", "dias", "tardes", "noches", "regards", "saludos", "team", "equipo",
@@ -666,7 +667,13 @@ func buildLexicon() (*lexicon, error) {
 		// A Portuguese or French introduction before a capitalised name
 		// ("aqui é o Wellington", "sou a Lu", "c'est Awa"): as a weak cue
 		// one lower-case word after it stays ("aqui é a recepção?").
-		"aqui é o", "aqui é a", "aqui e o", "aqui e a", "sou o", "sou a", "c'est", "rendez vous pour", "consulta para",
+		"aqui é o", "aqui é a", "aqui e o", "aqui e a", "sou o", "sou a", "c'est",
+		// Whose result, whose parent: "o resultado da Vitória", "exame do
+		// Enzo", "pai da Ritinha", "mãe do Arthur" (a listed or
+		// capitalised name; "exame de sangue", "mãe da paciente" stay).
+		"resultado da", "resultado do", "resultados da", "resultados do", "exame da", "exame do", "exames da",
+		"exames do", "receita da", "receita do", "consulta da", "consulta do", "vacina da", "vacina do",
+		"pai da", "pai do", "mãe da", "mãe do", "mae da", "mae do", "rendez vous pour", "consulta para",
 		"receita para", "ordonnance pour", "resultats pour", "for patient", "appointment with", "appt with",
 		"visit with", "dear", "estimado", "estimada", "querido", "querida", "c/o", "care of", "mother of",
 		"father of", "guardian of", "parent of", "mama de", "papa de", "madre de", "padre de", "tutor de",
@@ -688,7 +695,9 @@ func buildLexicon() (*lexicon, error) {
 		"el paciente", "la paciente")
 	lx.cue(cueTitle, SpanName, "dr", "dr.", "doctor", "dra", "dra.", "doctora", "mr", "mr.", "mrs", "mrs.",
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",
-		"enfermera", "enfermero", "senor", "senora", "senorita", "prof", "rev")
+		"enfermera", "enfermero", "senor", "senora", "senorita", "prof", "rev",
+		// Portuguese and French: "doutora Marta", "merci docteur Benali".
+		"doutor", "doutora", "docteur", "docteure", "dottore", "dottoressa")
 	relations := []string{"son", "daughter", "wife", "husband", "mom", "mother", "dad", "father", "brother",
 		"sister", "baby", "grandson", "granddaughter", "grandma", "grandmother", "grandpa", "grandfather",
 		"partner", "child", "kid", "aunt", "uncle", "cousin", "nephew", "niece", "boyfriend", "girlfriend",

@@ -192,7 +192,7 @@ func (sc *scanner) names() {
 		dot := false
 		for f := 0; f < 2 && j < len(sc.toks); f++ {
 			if sc.isP(j, ':') || sc.isP(j, '-') || sc.isP(j, ',') || (c != cueTitle && (sc.is(j, "is") || sc.is(j, "es") || sc.is(j, "was") || sc.is(j, "era") || sc.is(j, "fue"))) ||
-				c == cueRelation && sc.is(j, "e") && sc.romanceKin(m.te) { // "meu pai é Vasco Almeida"
+				c == cueRelation && (sc.is(j, "e") || sc.is(j, "da") || sc.is(j, "do")) && sc.romanceKin(m.te) { // "meu pai é Vasco Almeida", "pai da Ritinha"
 				j++
 			} else if sc.isP(j, '.') {
 				dot = true
@@ -289,7 +289,7 @@ func (sc *scanner) names() {
 			continue
 		}
 		if !first {
-			if c == cueRelation || c == cueNameWeak && !sc.resultCue(m) && !sc.bareNameCue(m) {
+			if c == cueRelation || c == cueNameWeak && !sc.resultCue(m) && !sc.bareNameCue(m) && !sc.articleCue(m) {
 				sc.unlistedAfterCue(m, j)
 			}
 			continue
@@ -500,7 +500,10 @@ func (sc *scanner) addName(i, end int, conf float32) {
 		if sc.kind(q-1) == tkWord && sc.toks[q-1].flags&fParticle != 0 && !sc.toks[q-1].claimed {
 			q--
 		}
-		if b := q - 1; b < 0 || sc.kind(b) == tkPunct || sc.toks[b].ent.cue != cueNone || sc.toks[b].flags&(fStop|fNotName) != 0 && sc.toks[b].flags&fParticle == 0 {
+		// After a kinship word the particle says whose: "pai da Ritinha",
+		// "mãe do Enzo" are the child's parent, not a "da Ritinha".
+		if b := q - 1; b < 0 || sc.kind(b) == tkPunct || sc.toks[b].ent.cue != cueNone && sc.toks[b].ent.cue != cueRelation ||
+			sc.toks[b].flags&(fStop|fNotName) != 0 && sc.toks[b].flags&fParticle == 0 {
 			i = q
 		}
 	}
@@ -1166,6 +1169,18 @@ func (sc *scanner) popGivenBefore(i int) bool {
 func (sc *scanner) resultCue(m mark) bool {
 	switch string(sc.word(m.te - 1)) {
 	case "results", "result":
+		return true
+	}
+	return false
+}
+
+// articleCue reports a Portuguese cue that ends on "da" or "do" ("exame
+// do", "pai da"): no dictionary of the language is held, so after it only
+// a listed or capitalised name is read ("o resultado do exame saiu?"
+// stays).
+func (sc *scanner) articleCue(m mark) bool {
+	switch string(sc.word(m.te - 1)) {
+	case "da", "do":
 		return true
 	}
 	return false

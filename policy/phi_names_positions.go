@@ -552,6 +552,9 @@ func (sc *scanner) cuedUnknownNames() {
 		if c == cueRelation && !sc.upper(j) && sc.flags(j)&fFirst == 0 && sc.romanceKin(m.te) {
 			continue // "minha avó completou 98 anos": a verb no dictionary here holds
 		}
+		if c == cueNameWeak && sc.articleCue(m) && !sc.upper(j) && !sc.isLex(j) {
+			continue // "o resultado do exame saiu?": a Portuguese word no dictionary here holds
+		}
 		if c == cueTitle && !sc.upper(j) && dictionaryWord(sc.word(j)) {
 			// "the nurse will call you", "the doctor may see you now": a
 			// role, then the sentence's verb; a name after a title is
