@@ -1707,7 +1707,9 @@ func (sc *scanner) ownerSubjects() {
 			ok = personDoing(sc.word(d))
 		}
 		if !ok && (sc.is(v, "has") || sc.is(v, "had")) {
-			ok = sc.ailmentAfter(v + 1)
+			// "tamati has gout"; "sunny has been vomiting", "paris has
+			// been complaining of headaches".
+			ok = sc.ailmentAfter(v+1) || sc.is(v+1, "been") && personDoing(sc.word(v+2))
 		}
 		if !ok {
 			continue
@@ -1782,7 +1784,8 @@ func personDoing(w []byte) bool {
 	switch string(w) {
 	case "vomiting", "coughing", "crying", "bleeding", "wheezing", "sneezing", "teething", "limping", "shaking",
 		"shivering", "throwing", "refusing", "complaining", "fainting", "sweating", "itching", "scratching",
-		"pregnant", "asleep", "awake", "unconscious", "breastfeeding", "fasting":
+		"pregnant", "asleep", "awake", "unconscious", "breastfeeding", "fasting", "allergic", "diabetic", "asthmatic",
+		"sleeping", "eating", "feverish", "teary", "constipated", "dehydrated":
 		return true
 	}
 	return false
