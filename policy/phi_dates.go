@@ -281,15 +281,12 @@ func (sc *scanner) monthFirst(i int) (int, bool) {
 	return 0, false
 }
 
-// namedMonthAfterDay returns the month named at token j after the day at
-// token i, or 0. Portuguese "março" (folded "marco") and French "mai" are
+// namedMonthAfterDay returns the month a word the lexicon holds as no
+// month names at token j after the day at token i, or 0. Portuguese "março" (folded "marco") and French "mai" are
 // also given names (Marco, Mai), so the lexicon holds them as names; after
 // a day number they can only be the month: "3 de março de 1948", "le 12
 // mai 1951".
 func (sc *scanner) namedMonthAfterDay(i, j int) int {
-	if sc.flags(j)&fMonth != 0 {
-		return int(sc.toks[j].ent.month)
-	}
 	switch {
 	case sc.is(j, "marco") && sc.is(j-1, "de"):
 		return 3
@@ -323,7 +320,10 @@ func (sc *scanner) dayMonth(i int) (int, bool) {
 	if sc.kind(j) != tkWord || sc.toks[j].claimed {
 		return 0, false
 	}
-	mo := sc.namedMonthAfterDay(i, j)
+	mo := int(sc.toks[j].ent.month)
+	if n := sc.toks[j].e - sc.toks[j].s; sc.toks[j].flags&fMonth == 0 && (n == 3 || n == 5) {
+		mo = sc.namedMonthAfterDay(i, j) // "mai", "marco"
+	}
 	if mo == 0 || !validMD(mo, d) {
 		return 0, false
 	}

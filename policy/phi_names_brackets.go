@@ -63,7 +63,7 @@ func possessiveWord(w []byte) bool {
 // dictionary words throughout, and stay.
 func (sc *scanner) loneNameMessage() {
 	T := sc.toks
-	if len(T) > 8 || sc.allUpperText() || sc.hasPunct('?') {
+	if len(T) > 8 || len(T) < 2 || sc.hasPunct('?') || !sc.n.hasUpper {
 		return // a question names a thing: "Aceitam Unimed?"
 	}
 	first, last, words, unknown := -1, -1, 0, false
@@ -77,8 +77,8 @@ func (sc *scanner) loneNameMessage() {
 		}
 		// Each word bears a name's flags or none: a cue ("Obrigada"), a
 		// title, a visit or an organisation's word says what it is.
-		if T[k].claimed || !sc.upper(k) || sc.allUpper(k) || !sc.canBeName(k) || T[k].e-T[k].s < 2 ||
-			T[k].flags&^(fFirst|fSurname|fNameWord|fPopName|fParticle) != 0 || T[k].ent.cue != cueNone {
+		if T[k].claimed || !sc.upper(k) || T[k].e-T[k].s < 2 || T[k].flags&^(fFirst|fSurname|fNameWord|fPopName|fParticle) != 0 ||
+			T[k].ent.cue != cueNone || !sc.canBeName(k) || sc.allUpper(k) {
 			return
 		}
 		if first >= 0 && k != last+1 {
@@ -91,7 +91,7 @@ func (sc *scanner) loneNameMessage() {
 		words++
 		unknown = unknown || !dictionaryWord(sc.word(k)) || sc.isLex(k) && T[k].flags&fNameWord == 0
 	}
-	if words < 2 || words > 3 || !unknown {
+	if words < 2 || words > 3 || !unknown || sc.allUpperText() {
 		return
 	}
 	sc.addName(first, last, 0.6)

@@ -681,8 +681,8 @@ func (sc *scanner) idLetterGroups(x *cand) {
 	T := sc.toks
 	group := func(k int) bool {
 		return k >= 0 && k < len(T) && !T[k].claimed && T[k].space && (T[k].kind == tkWord || T[k].kind == tkAlnum) &&
-			T[k].e-T[k].s >= 2 && T[k].e-T[k].s <= 4 && sc.allUpper(k) && !sc.allUpperText() && T[k].ent.cue == cueNone &&
-			T[k].flags == 0
+			T[k].e-T[k].s >= 2 && T[k].e-T[k].s <= 4 && T[k].flags == 0 && T[k].ent.cue == cueNone && sc.n.hasUpper &&
+			sc.allUpper(k) && !sc.allUpperText()
 	}
 	if k := sc.tokenStartingAt(x.s); k >= 1 && T[k].space && T[k].kind == tkNum && group(k-1) {
 		x.s = T[k-1].s
