@@ -248,8 +248,12 @@ func (sc *scanner) shortRole(i int) uint16 {
 		return b | rShort | rAddress
 	case "ty":
 		return b | rShort | rSign
-	case "y":
+	case "y", "et":
 		return b | rAnd
+	case "e":
+		if !sc.upper(i) {
+			return b | rAnd // Portuguese "and"; a capital "E" is an initial
+		}
 	}
 	if t.flags&(fStop|fNotName|fTitleCaseOnly|fState) != 0 {
 		// A function word is a split name's piece only after a word
@@ -1888,8 +1892,9 @@ func pairVerb(w []byte) bool {
 // also a word is a name.
 func (sc *scanner) coordinatedNames() {
 	T := sc.toks
-	n := len(sc.cands)
-	for c := 0; c < n; c++ {
+	// The names found here are read in turn (each claims its tokens, so
+	// the list ends): "Kofi, Ama and Yaw" grows one name at a time.
+	for c := 0; c < len(sc.cands); c++ {
 		x := sc.cands[c]
 		if x.t != SpanName || x.e <= x.s {
 			continue
@@ -1898,7 +1903,14 @@ func (sc *scanner) coordinatedNames() {
 		if ts < 0 {
 			continue
 		}
-		if p := ts - 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.besideName(p-1) {
+		// Beside a capitalised name, a capitalised word is a name even
+		// where the dictionary holds it or it opens the message: "Léa et
+		// Mathis", "Bring Kofi, Ama and Yaw".
+		capName := func(k int) bool {
+			return sc.besideName(k) || sc.upper(ts) && sc.kind(k) == tkWord && !T[k].claimed && sc.upper(k) && !sc.allUpperText() &&
+				sc.canBeName(k) && T[k].flags&(fMonth|fWeekday|fOrgNoun|fStreetSuffix|fState|fLabelNoun) == 0
+		}
+		if p := ts - 1; sc.nameConjunction(p) && capName(p-1) {
 			s := p - 1
 			if sc.besideName(s-1) && T[s].space && sc.upper(s-1) == sc.upper(s) {
 				s--
@@ -1910,13 +1922,32 @@ func (sc *scanner) coordinatedNames() {
 		if te < 0 {
 			continue
 		}
-		if p := te + 1; (sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&')) && sc.besideName(p+1) {
+		if p := te + 1; sc.nameConjunction(p) && capName(p+1) {
 			end := sc.nameRun(p + 1)
 			if !sc.notPerson(p+1, end) {
 				sc.addName(p+1, end, 0.6)
 			}
 		}
+		// "Kofi, Ama and Yaw": the next name of a list, after a comma,
+		// when a conjunction follows it.
+		if p := te + 1; sc.isP(p, ',') && sc.kind(p+1) == tkWord && sc.nameConjunction(p+2) && capName(p+1) && !sc.notPerson(p+1, p+1) {
+			sc.addName(p+1, p+1, 0.6)
+		}
+		// "Femke, Sjoerd and Jildou": the list's first name, before a
+		// comma, when a conjunction joins the names after it.
+		if p := ts - 1; sc.isP(p, ',') && sc.nameConjunction(te+1) && sc.kind(p-1) == tkWord && !T[p-1].claimed &&
+			capName(p-1) &&
+			!sc.notPerson(p-1, p-1) {
+			sc.addName(p-1, p-1, 0.6)
+		}
 	}
+}
+
+// nameConjunction reports a word that joins two names: "and", "&", and
+// Spanish, Portuguese and French "y", "e", "et" (a capital "E" is an
+// initial).
+func (sc *scanner) nameConjunction(p int) bool {
+	return sc.is(p, "and") || sc.is(p, "y") || sc.isP(p, '&') || sc.is(p, "et") || sc.is(p, "e") && !sc.upper(p)
 }
 
 // dropInsurers removes name spans that name a health plan: the object of
