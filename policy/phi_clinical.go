@@ -365,6 +365,11 @@ func numberWord(w []byte) bool {
 		"diez", "once", "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho",
 		"diecinueve", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa":
 		return true
+	case "dois", "duas", "tres", "quatro", "sete", "oito", "nove", "dez", "doze", "treze", "catorze", "quinze", "vinte",
+		"trinta", "deux", "trois", "cinq", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "vingt", "trente":
+		// The Portuguese and French numbers the dictionary does not hold:
+		// "tenho dois filhos" counts children, names none.
+		return true
 	}
 	return false
 }

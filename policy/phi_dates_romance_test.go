@@ -57,3 +57,30 @@ func TestRomanceSpelledAges(t *testing.T) {
 	checkNoAge(t, "ça coûte cent euros", "paguei cem reais", "cento e vinte reais", "the stamp costs one cent",
 		"o remédio tem cem comprimidos", "a caixa tem cem e poucos")
 }
+
+// Dates written in Portuguese and French words are masked whole, as the
+// English and Spanish ones are: the day, the month and the year.
+func TestRomanceSpelledDates(t *testing.T) {
+	frames := []string{"ela nasceu dia %s, ta com febre", "ma mère est née le %s, elle fait du diabète",
+		"nascida em %s", "data de nascimento: %s", "date de naissance %s svp"}
+	dates := []string{"vinte e dois de novembro de mil novecentos e trinta e um", "dez de abril de dois mil e vinte",
+		"primeiro de maio de mil novecentos e quarenta e cinco", "quinze août mille neuf cent quarante",
+		"vingt et un mars mille neuf cent cinquante-deux", "trois juin dix-neuf cent soixante-dix-huit",
+		"trente et un décembre mille neuf cent quatre-vingt-dix-neuf", "dezoito de julho de mil novecentos e noventa"}
+	for _, f := range frames {
+		for _, d := range dates {
+			text := strings.Replace(f, "%s", d, 1)
+			at := strings.Index(text, d)
+			covered := false
+			for _, s := range Detect(text).Spans {
+				if (s.Type == SpanDate || s.Type == SpanDOB) && s.Start <= at && s.End >= at+len(d) {
+					covered = true
+				}
+			}
+			if !covered {
+				t.Errorf("%q: %q not masked whole: %q", text, d, Detect(text).Masked)
+			}
+		}
+	}
+	checkClean(t, "tenho dois filhos", "ele tem dez anos de idade?", "on a trois enfants", "mil obrigados!")
+}

@@ -428,7 +428,7 @@ func (sc *scanner) ordinalWord(i int) (int, bool) {
 		"veintisiete", "veintiocho", "veintinueve":
 		return i, true
 	}
-	return 0, false
+	return sc.romanceDayWord(i) // phi_dates_spelled_romance.go
 }
 
 // spelledYear reads a year in words at token i: "nineteen sixty-two",
@@ -481,7 +481,7 @@ func (sc *scanner) spelledYear(i int) (int, bool) {
 		}
 		return i + 1, true
 	}
-	return 0, false
+	return sc.romanceSpelledYear(i) // phi_dates_spelled_romance.go
 }
 
 // spelledDates finds dates written in words around a month name: "the
