@@ -915,20 +915,31 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	if start > last || !(r.has(sc, start-1, rSign|rComma) || bang || lines && sc.newlineBefore(start)) {
 		return // most messages: no signature mark before the last words
 	}
+	p := start - 1
+	dash := sc.isP(p, '-') || sc.isP(p, '~')
+	comma := sc.isP(p, ',')
+	// After a comma or a dash, a capitalised word that closes the message
+	// is signed there even when a dictionary holds it ("running late -
+	// Rafe", "yes that time works, Berenice"); the message must not be in
+	// capitals throughout, and days, titles, places and brands stay.
+	capSigned := func(k int) bool {
+		return (dash || comma) && sc.upper(k) && !sc.allUpperText() && sc.canBeName(k) &&
+			T[k].flags&(fOrgNoun|fStreetSuffix|fState|fLabelNoun|fVisit|fQuestion|fPersonal) == 0 && T[k].ent.cue == cueNone
+	}
 	for k := start; k <= last; k++ {
 		if _, ok := sc.initialAt(k); ok && k == last && k > start || sc.isP(k, '.') && k == last {
 			continue // a trailing initial: "zorvath k"
 		}
 		// A word in another script after "thanks" is the thanks said
 		// again ("thanks 谢谢"): the script rules take names after cues.
-		if !sc.nameEvidence(k, false) || sc.otherScriptWord(k) {
+		if sc.otherScriptWord(k) {
+			return
+		}
+		if !sc.nameEvidence(k, false) && !capSigned(k) {
 			return
 		}
 	}
-	p := start - 1
 	lineStart := sc.newlineBefore(start)
-	dash := sc.isP(p, '-') || sc.isP(p, '~')
-	comma := sc.isP(p, ',')
 	if dash || comma {
 		p--
 	}
@@ -969,6 +980,11 @@ func (sc *scanner) signOffName(r *nameRoles, lines bool) {
 	case p >= 1 && sc.is(p, "you") && sc.is(p-1, "thank"):
 	case dash && (p < 0 || T[p+1].space):
 	case lineStart:
+	case comma && capSigned(start) && p >= 0 && T[p].kind == tkWord && !sc.upper(p):
+		// "yes that time works, Berenice", "ok perfect, Amara x": a
+		// capitalised name after the comma that closes the message. A
+		// capitalised word before the comma makes a place of the pair
+		// ("Paris, France", "in Lagos, Nigeria").
 	default:
 		return
 	}
