@@ -385,6 +385,10 @@ func buildLexicon() (*lexicon, error) {
 		"phone", "email", "correo", "number", "numero", "appointment", "cita", "refill", "portal",
 		"address", "direccion", "zip", "ssn", "mrn", "id", "the", "front", "desk", "parking", "today",
 		"tomorrow", "hoy", "manana", "urgent", "asap", "covid", "english", "spanish", "espanol", "ingles",
+		// The labels of a forwarded e-mail's header end the name before
+		// them: "From: Gideon Prytherch Date: …", "Cc: Ruth Fenwick
+		// Subject: …".
+		"subject", "date", "sent", "re", "cc", "bcc",
 		// Chat shorthand no dictionary holds, where a name may stand ("hi
 		// its abt my appt", "hey its fyi only").
 		"abt", "fyi", "idk", "tmrw", "tmr", "wrt", "btw", "thx", "tbh", "imo", "lmk", "omw", "nvm", "smh", "ikr",

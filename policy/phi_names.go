@@ -326,6 +326,10 @@ func (sc *scanner) names() {
 		sc.wordGivenNames()
 		sc.bracketAsides()
 		sc.loneNameMessage()
+		sc.chatExportSenders()
+		if sc.hasPunct(':') {
+			sc.emailHeaderNames()
+		}
 	}
 	T := sc.toks
 	for i := 0; i < len(T) && sc.flagsAny&(fFirst|fSurname) != 0; i++ {
