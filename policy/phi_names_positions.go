@@ -284,7 +284,7 @@ var roleWords = func() map[string]uint16 {
 		{rAnd, "and"},
 		{rCue | rPossessive, "name's"},
 		{rPlan, "accept accepts accepting aceptan acepta reciben recibe takes taking toman accepted aceptado aceptada insurance insurer insurances coverage cover covers covered claim claims payer network copay co-pay deductible premium plan plans hmo ppo epo medicaid medicare seguro aseguranza cobertura cubre insured asegurado asegurada"},
-		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede vomited fainted collapsed coughed cried refused refuses complained complains swallowed was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
+		{rPersonVerb, "needs wants missed called calls said says feels felt woke fell can't cant cannot couldn't won't didn't doesn't hasn't needed wanted necesita quiere llamo falto siente puede vomited fainted collapsed coughed cried refused refuses complained complains swallowed picks stays drives pays brings drops comes lives sleeps eats walks cries coughs vomits wakes speaks understands knows thinks works was couldnt didnt doesnt hasnt wont shouldnt wouldnt"},
 		{rSign, "thanks thx thnx thnks tks cheers regards best love sincerely respectfully cordially warmly xoxo gracias saludos atte att atentamente cordialmente bendiciones abrazos besos salamat obrigado obrigada merci shukran tnx tq"},
 	} {
 		for _, w := range strings.Fields(g.words) {
@@ -1605,6 +1605,10 @@ func personVerb(w []byte) bool {
 		// "tumelo vomited twice", "dumi fainted at school".
 		"vomited", "fainted", "collapsed", "coughed", "cried", "refused", "refuses", "complained", "complains",
 		"swallowed",
+		// What a person does for the family's plans: "Esi picks her up",
+		// "Tolu stays home with the baby", "Kunle pays the copay".
+		"picks", "stays", "drives", "pays", "brings", "drops", "comes", "lives", "sleeps", "eats", "walks", "cries",
+		"coughs", "vomits", "wakes", "speaks", "understands", "knows", "thinks", "works",
 		// The same contractions as chat types them, with no apostrophe:
 		// "ekaterina ivanova hasnt had her period".
 		"couldnt", "didnt", "doesnt", "hasnt", "wont", "shouldnt", "wouldnt":
@@ -1626,7 +1630,11 @@ func (sc *scanner) clauseStart(i int) bool {
 	// one does, and so do the chattier greetings and a voice note's "um".
 	switch string(trimDrawl(sc.word(i - 1))) {
 	case "hi", "hello", "hey", "ok", "okay", "yes", "so", "and", "but", "also", "hola", "si", "pero", "y",
-		"yo", "hiya", "heya", "howdy", "hallo", "helo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm":
+		"yo", "hiya", "heya", "howdy", "hallo", "helo", "bonjour", "salut", "oi", "ola", "ciao", "um", "uh", "erm",
+		// A clause opened inside the sentence: "… said Tobias needs a
+		// note", "tell the nurse that Felicity is still bleeding", "now
+		// Rusty says he can't", "so uh anyway Grace said…".
+		"that", "if", "now", "then", "when", "because", "anyway", "said", "says", "whether", "until", "while":
 		return true
 	}
 	return false
