@@ -327,6 +327,7 @@ func (sc *scanner) names() {
 		sc.bracketAsides()
 		sc.loneNameMessage()
 		sc.chatExportSenders()
+		sc.misspeltKinNames()
 		if sc.hasPunct(':') {
 			sc.emailHeaderNames()
 		}
