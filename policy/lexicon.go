@@ -392,6 +392,7 @@ func buildLexicon() (*lexicon, error) {
 		// Chat shorthand no dictionary holds, where a name may stand ("hi
 		// its abt my appt", "hey its fyi only").
 		"abt", "fyi", "idk", "tmrw", "tmr", "wrt", "btw", "thx", "tbh", "imo", "lmk", "omw", "nvm", "smh", "ikr",
+		"omg", "lol", "lmao", "wtf", "ily", "brb", "rofl",
 		// Organisations, brands, holidays and places of care that are written
 		// with capitals but are not people.
 		"blue", "cross", "shield", "memorial", "day", "health", "care", "medical", "center", "centre",

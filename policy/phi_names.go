@@ -328,6 +328,7 @@ func (sc *scanner) names() {
 		sc.loneNameMessage()
 		sc.chatExportSenders()
 		sc.misspeltKinNames()
+		sc.drawnNames()
 		if sc.hasPunct(':') {
 			sc.emailHeaderNames()
 		}
