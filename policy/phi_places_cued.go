@@ -51,7 +51,7 @@ func (sc *scanner) cuedAddressLines() {
 // abuja". The head is the cue; the line must read as one as after a cue
 // (two or more parts, a digit, a place word, the clause's end).
 func (sc *scanner) houseLines() {
-	if sc.placeAny&shComma == 0 || sc.placeAny&shDigits == 0 {
+	if sc.placeAny&shDigits == 0 {
 		return
 	}
 	T := sc.toks
@@ -69,13 +69,58 @@ func (sc *scanner) houseLines() {
 		if i > 0 && T[i-1].flags&(fStop|fPersonal) != 0 && !placeLead(sc.word(i-1)) {
 			continue // "the house 2, …", "my flat 3, …": a thing named, not an address
 		}
-		end := sc.cuedLineEnd(i)
-		if end < 0 || !sc.houseLineNames(i, end) || !sc.absorbLine(i, end) {
+		end := -1
+		if sc.placeAny&shComma != 0 {
+			if end = sc.cuedLineEnd(i); end >= 0 && !sc.houseLineNames(i, end) {
+				end = -1
+			}
+		}
+		if end < 0 {
+			end = sc.houseRunEnd(n)
+		}
+		if end < 0 || !sc.absorbLine(i, end) {
 			continue
 		}
 		sc.maskCuedLine(i, end)
 		i = end
 	}
+}
+
+// houseRunEnd reads a house line written with no commas after the house's
+// number at token n: more numbered parts ("Block JJ", "section B", "Lot
+// 8") and the capitalised names of the place ("Erf 885 Kuils River",
+// "stand 4567 section B Mamelodi East", "RMB 2210 Tatura"), up to the end
+// of the clause. At least one capitalised place name no dictionary holds
+// must be read. It returns the line's last token, or -1.
+func (sc *scanner) houseRunEnd(n int) int {
+	T := sc.toks
+	end, named := n, false
+	for q := n + 1; q < len(T) && q <= n+8; {
+		switch {
+		case T[q].kind == tkWord && (T[q].flags&fUnitDesignator != 0 || buildingPartWord(sc.word(q)) || houseHead(sc.word(q))) &&
+			(sc.kind(q+1) == tkNum || sc.kind(q+1) == tkAlnum || sc.kind(q+1) == tkWord && T[q+1].e-T[q+1].s <= 2 && sc.allUpper(q+1)):
+			end = q + 1 // "Block JJ", "section B", "Lot 8"
+			q += 2
+			continue
+		case T[q].kind == tkWord && !T[q].claimed && sc.upper(q) && !sc.allUpperText() && (sc.placeWord(q) || sc.capitalPlaceWord(q)):
+			named = named || !dictionaryWord(sc.word(q)) || T[q].flags&fDistrict != 0
+			end = q
+			q++
+			continue
+		case sc.isP(q, '-') && sc.attached(q) && sc.kind(q+1) == tkWord && q > n+1:
+			end = q + 1 // "Ga-Rankuwa"
+			q += 2
+			continue
+		}
+		if T[q].kind != tkPunct {
+			return -1 // the clause goes on: not a line of its own
+		}
+		break
+	}
+	if !named || end == n {
+		return -1
+	}
+	return end
 }
 
 // houseLineNames reports a line of three or more parts that names a place
@@ -109,7 +154,10 @@ func landmarkWord(w []byte) bool {
 // houseHead reports a word that opens an address on the house itself.
 func houseHead(w []byte) bool {
 	switch string(w) {
-	case "h", "hno", "house", "hse", "plot", "shop", "flat", "villa":
+	case "h", "hno", "house", "hse", "plot", "shop", "flat", "villa",
+		// South African erven and stands, Philippine blocks, Indian and
+		// Pakistani quarters and chaks, Australian roadside mail boxes.
+		"erf", "stand", "blk", "qr", "chak", "rmb":
 		return true
 	}
 	return false

@@ -34,7 +34,10 @@ func buildingPartWord(w []byte) bool {
 	case "sala", "bloco", "bl", "loja", "lj", "conj", "conjunto", "casa", "bus", "bte", "lok", "lokal", "m", "top",
 		"stiege", "tur", "stg", "room", "rm", "level", "lvl", "flr", "tower", "twr", "phase", "ph", "lot", "apto", "ap",
 		"app", "appt", "dept", "dpt", "scala", "interno", "portal", "esc", "escalera", "portaria", "quadra", "qd", "lt",
-		"bloque", "blq", "cuarto", "entrada", "kv", "pta", "puerta", "door", "etg", "og":
+		"bloque", "blq", "cuarto", "entrada", "kv", "pta", "puerta", "door", "etg", "og",
+		// South African township sections and extensions: "section B",
+		// "Ext 5".
+		"section", "ext":
 		return true
 	}
 	return false
