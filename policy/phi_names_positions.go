@@ -1412,7 +1412,8 @@ func (sc *scanner) extendNameSpans() {
 			// A further word no dictionary holds, in the name's case:
 			// "results for wang xiu ying", "Ngozi Adaeze Okafor".
 			if sc.kind(k) == tkWord && T[k].space && T[k].flags&fParticle == 0 && sc.kind(te) == tkWord &&
-				sc.upper(k) == sc.upper(te) && !bytesHasPossessive(sc.txt(te)) && sc.nameEvidence(k, false) && !sc.otherScriptWord(k) {
+				sc.upper(k) == sc.upper(te) && !bytesHasPossessive(sc.txt(te)) && !sc.otherScriptWord(k) &&
+				(sc.nameEvidence(k, false) || sc.capitalFamilyAfter(k)) {
 				te = k
 				continue
 			}
@@ -1527,6 +1528,16 @@ func (sc *scanner) extendNameSpans() {
 			x.e = e
 		}
 	}
+}
+
+// capitalFamilyAfter reports a capitalised word after a capitalised name
+// that continues it though a dictionary holds it: "Helena Cristina
+// Barros" ("barros": Spanish "mud"), "Nonata Sousa". Days, titles,
+// places of care and organisations' words stay outside.
+func (sc *scanner) capitalFamilyAfter(k int) bool {
+	T := sc.toks
+	return sc.upper(k) && !sc.allUpperText() && !sc.allUpper(k) && !T[k].claimed && sc.canBeName(k) && T[k].ent.cue == cueNone &&
+		T[k].flags&(fOrgNoun|fStreetSuffix|fLabelNoun|fState|fDistrict|fVisit|fQuestion|fPersonal) == 0 && !sc.clauseStart(k)
 }
 
 // lowerInitial reports that the lower-case letter k, its period after it,
