@@ -41,3 +41,13 @@ func TestIDLetterGroups(t *testing.T) {
 		}
 	}
 }
+
+// The last digits a writer gives of a serial ("pump serial ending in
+// 4417") are the identifier's, and letters joined by a dash after digits
+// another reader took belong to the same code ("4417-2291-XK").
+func TestSerialEndingsAndDashedLetters(t *testing.T) {
+	checkIDWhole(t, "pump serial ending in 4417, it keeps beeping", "4417")
+	checkIDWhole(t, "my cgm serial ends with 8821", "8821")
+	checkIDWhole(t, "the pump's serial is on the back: 4417-2291-XK", "4417-2291-XK")
+	checkClean(t, "my appt ends in 10 min", "serial ending in 12", "the test ends with 3 readings")
+}

@@ -104,6 +104,12 @@ func (sc *scanner) cueIDs() {
 		if m.e.idType == SpanVehicle {
 			minLen = 4
 		}
+		// "serial ending in 4417", "card ends with 0092": the last digits
+		// the writer gives are the identifier's, four of them enough.
+		if (sc.is(j, "ending") || sc.is(j, "ends")) && (sc.is(j+1, "in") || sc.is(j+1, "with")) {
+			j += 2
+			minLen = 4
+		}
 		end, ok := sc.idValue(j, minLen)
 		if !ok && j < len(sc.toks) {
 			// "member id A B C one two three four five": an identifier
@@ -692,5 +698,13 @@ func (sc *scanner) idLetterGroups(x *cand) {
 		(k+2 >= len(T) || T[k+2].kind == tkPunct || !T[k+2].space || T[k+2].kind == tkWord && !sc.allUpper(k+2)) {
 		T[k+1].claimed = true
 		x.e = T[k+1].e
+	}
+	// "4417-2291-XK": letters joined by a dash after the digits another
+	// reader took.
+	if k := sc.tokenEndingAt(x.e); k >= 0 && k+2 < len(T) && T[k].kind == tkNum && sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) &&
+		!T[k+2].claimed && (T[k+2].kind == tkWord || T[k+2].kind == tkAlnum) && T[k+2].e-T[k+2].s <= 4 && sc.n.hasUpper && sc.allUpper(k+2) &&
+		(k+3 >= len(T) || !sc.attached(k+3) || T[k+3].kind == tkPunct) {
+		T[k+1].claimed, T[k+2].claimed = true, true
+		x.e = T[k+2].e
 	}
 }
