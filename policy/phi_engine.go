@@ -89,6 +89,9 @@ type scanner struct {
 	// gluedSymbol: some word holds a symbol typed for a letter
 	// ("chl@mydia"); set by run, read by typedToDodge.
 	gluedSymbol bool
+	// drawnAny is set by lookup when a word no list holds has one letter
+	// three times in a row ("JASMINEEEE"): drawnNames runs only then.
+	drawnAny bool
 	// noEvasive remembers, by hash, words of earlier messages that no
 	// inflection or misspelling look-up matched (evasiveEntry): unknown
 	// words (names, ordinary words no list holds) recur from message to
@@ -229,6 +232,7 @@ func (sc *scanner) run(text string) {
 	kinds := uint8(0)
 	sc.puncts = [2]uint64{}
 	sc.gluedSymbol = false
+	sc.drawnAny = false
 	// The rules ask whether a word is capitalised many times over; the
 	// answer depends on the written text alone. In ASCII a folded byte
 	// sits where the typed one does, and this pass sets it.
@@ -373,6 +377,9 @@ func (sc *scanner) lookup() {
 			var wh uint64 // hashWord(w), once taken for the population tables
 			hashed := false
 			if !ok && T[i].kind == tkWord && len(w) >= 3 {
+				if len(w) >= 5 && !sc.drawnAny {
+					sc.drawnAny = drawnRun(w)
+				}
 				// A word no list knows may still be a name the population
 				// tables hold ("okafor", "xiomara").
 				pw := w

@@ -6,12 +6,14 @@ package policy
 // two, and a spelling the name lists hold that no dictionary does is the
 // name ("pleeease", "sooo" are words drawn out and stay).
 func (sc *scanner) drawnNames() {
-	if !drawnRun(sc.n.b) {
-		return // most messages hold no letter three times in a row
+	if !sc.drawnAny {
+		return // lookup met no word drawn out
 	}
 	T := sc.toks
 	for k := range T {
-		if T[k].kind != tkWord || T[k].claimed || T[k].e-T[k].s < 4 || !drawnRun(sc.txt(k)) {
+		// A drawn-out word is in no list (its flags are none), and a name
+		// drawn out has five letters at least ("tiaaa").
+		if T[k].e-T[k].s < 5 || T[k].flags != 0 || T[k].kind != tkWord || T[k].claimed || !drawnRun(sc.txt(k)) {
 			continue
 		}
 		w := sc.txt(k)
@@ -33,10 +35,11 @@ func (sc *scanner) drawnNames() {
 	}
 }
 
-// drawnRun reports one letter three or more times in a row in b.
+// drawnRun reports one letter three or more times in a row in b. Such a
+// run holds a pair that starts at an odd index, so only those are tried.
 func drawnRun(b []byte) bool {
-	for i := 2; i < len(b); i++ {
-		if b[i] == b[i-1] && b[i] == b[i-2] && b[i] >= 'a' && b[i] <= 'z' {
+	for i := 1; i+1 < len(b); i += 2 {
+		if c := b[i]; c == b[i+1] && (c == b[i-1] || i+2 < len(b) && c == b[i+2]) && c >= 'a' && c <= 'z' {
 			return true
 		}
 	}

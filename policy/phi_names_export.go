@@ -8,8 +8,8 @@ package policy
 // whatever words they are; "You" and "Messages and calls are
 // end-to-end encrypted" lines name no one.
 func (sc *scanner) chatExportSenders() {
-	if !sc.hasPunct(':') {
-		return
+	if !sc.hasPunct(':') || !sc.numbersAny || !sc.hasPunct(']') && !(sc.hasPunct('-') && sc.hasPunct(',') && (sc.hasPunct('/') || sc.hasPunct('.'))) {
+		return // a stamp: "[10:42, 3/4/2024]" or "3/4/24, 10:42 -"
 	}
 	T := sc.toks
 	for k := 2; k+2 < len(T); k++ {
@@ -92,6 +92,9 @@ func (sc *scanner) slashBetween(a, b int) bool {
 // words up to the next label or mark are the name; "to:" outside such a
 // header ("Add to: Calendar") is no cue.
 func (sc *scanner) emailHeaderNames() {
+	if sc.trigAny&trigFromLabel == 0 {
+		return // no "from"
+	}
 	T := sc.toks
 	from := false
 	for k := 0; k+2 < len(T); k++ {
@@ -99,7 +102,7 @@ func (sc *scanner) emailHeaderNames() {
 			continue
 		}
 		switch {
-		case sc.is(k, "from"):
+		case T[k].trig&trigFromLabel != 0:
 			from = true
 			continue
 		case from && (sc.is(k, "to") || sc.is(k, "cc") || sc.is(k, "bcc")):

@@ -15,10 +15,13 @@ var misspeltKinWords = []string{"wife", "husband", "daughter", "mother", "father
 // The name must be capitalised or listed, as after a kinship word spelt
 // right.
 func (sc *scanner) misspeltKinNames() {
+	if sc.trigAny&trigPossessive == 0 {
+		return
+	}
 	T := sc.toks
 	for k := 0; k+2 < len(T); k++ {
-		if T[k].kind != tkWord || !(sc.is(k, "my") || sc.is(k, "our") || sc.is(k, "his") || sc.is(k, "her")) {
-			continue
+		if T[k].trig&trigPossessive == 0 {
+			continue // "my", "our", "his", "her"
 		}
 		w, n := k+1, k+2
 		if T[w].kind != tkWord || T[w].claimed || T[w].ent.cue != cueNone && !T[w].fuzzy || T[n].kind != tkWord || T[n].claimed ||

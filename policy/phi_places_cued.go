@@ -51,12 +51,12 @@ func (sc *scanner) cuedAddressLines() {
 // abuja". The head is the cue; the line must read as one as after a cue
 // (two or more parts, a digit, a place word, the clause's end).
 func (sc *scanner) houseLines() {
-	if sc.placeAny&shDigits == 0 {
+	if sc.placeAny&shDigits == 0 || sc.trigAny&trigHouseHead == 0 {
 		return
 	}
 	T := sc.toks
 	for i := 0; i+3 < len(T); i++ {
-		if T[i].kind != tkWord || T[i].e-T[i].s > 5 || T[i].claimed || !houseHead(sc.word(i)) {
+		if T[i].trig&trigHouseHead == 0 || T[i].kind != tkWord || T[i].claimed {
 			continue
 		}
 		n := i + 1
@@ -97,7 +97,7 @@ func (sc *scanner) houseRunEnd(n int) int {
 	end, named := n, false
 	for q := n + 1; q < len(T) && q <= n+8; {
 		switch {
-		case T[q].kind == tkWord && (T[q].flags&fUnitDesignator != 0 || buildingPartWord(sc.word(q)) || houseHead(sc.word(q))) &&
+		case T[q].kind == tkWord && (T[q].flags&fUnitDesignator != 0 || buildingPartWord(sc.word(q)) || sc.houseHead(q)) &&
 			(sc.kind(q+1) == tkNum || sc.kind(q+1) == tkAlnum || sc.kind(q+1) == tkWord && T[q+1].e-T[q+1].s <= 2 && sc.allUpper(q+1)):
 			end = q + 1 // "Block JJ", "section B", "Lot 8"
 			q += 2
@@ -151,16 +151,16 @@ func landmarkWord(w []byte) bool {
 	return false
 }
 
-// houseHead reports a word that opens an address on the house itself.
-func houseHead(w []byte) bool {
-	switch string(w) {
-	case "h", "hno", "house", "hse", "plot", "shop", "flat", "villa",
-		// South African erven and stands, Philippine blocks, Indian and
-		// Pakistani quarters and chaks, Australian roadside mail boxes.
-		"erf", "stand", "blk", "qr", "chak", "rmb":
-		return true
-	}
-	return false
+// houseHeadWords open an address on the house itself: "h no 12", "plot
+// 22", and South African erven and stands, Philippine blocks, Indian and
+// Pakistani quarters and chaks, Australian roadside mail boxes (the words
+// of trigHouseHead).
+var houseHeadWords = []string{"h", "hno", "house", "hse", "plot", "shop", "flat", "villa", "erf", "stand", "blk", "qr",
+	"chak", "rmb"}
+
+// houseHead reports token k as one of houseHeadWords.
+func (sc *scanner) houseHead(k int) bool {
+	return uint(k) < uint(len(sc.toks)) && sc.toks[k].trig&trigHouseHead != 0
 }
 
 // maskCuedLine marks tokens [j, end] and the address's tail after them as

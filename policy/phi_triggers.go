@@ -47,6 +47,9 @@ const (
 	trigAddressee                              // "your", "dont": addresseeNames
 	trigFetchVerb                              // "pick", "drop": pickUpNames
 	trigAgain                                  // "again": againIntros
+	trigHouseHead                              // "plot", "erf", "hno": houseLines
+	trigPossessive                             // "my", "our": misspeltKinNames
+	trigFromLabel                              // "from": emailHeaderNames
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -83,6 +86,9 @@ var triggerWords = []struct {
 	{trigAddressee, []string{"your", "you", "dont", "don't"}},
 	{trigFetchVerb, fetchVerbWords},
 	{trigAgain, []string{"again"}},
+	{trigHouseHead, houseHeadWords},
+	{trigPossessive, []string{"my", "our", "his", "her"}},
+	{trigFromLabel, []string{"from"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
