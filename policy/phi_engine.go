@@ -701,13 +701,17 @@ func (sc *scanner) urls() {
 	// Bare domains: "portal.example.com/x".
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || (T[i].kind != tkWord && T[i].kind != tkAlnum) || (i > 0 && sc.attached(i) && sc.isP(i-1, '.')) {
+		if T[i].claimed || (T[i].kind != tkWord && T[i].kind != tkAlnum) || (i > 0 && sc.attached(i) && (sc.isP(i-1, '.') || sc.isP(i-1, '-'))) {
 			continue
 		}
+		// Labels joined by dots, and by hyphens inside a label:
+		// "ana-souza.blogspot.com", "my-clinic.org".
 		j, dots := i, 0
-		for sc.isP(j+1, '.') && sc.attached(j+1) && sc.attached(j+2) && (sc.kind(j+2) == tkWord || sc.kind(j+2) == tkAlnum || sc.kind(j+2) == tkNum) {
+		for (sc.isP(j+1, '.') || sc.isP(j+1, '-')) && sc.attached(j+1) && sc.attached(j+2) && (sc.kind(j+2) == tkWord || sc.kind(j+2) == tkAlnum || sc.kind(j+2) == tkNum) {
+			if sc.isP(j+1, '.') {
+				dots++
+			}
 			j += 2
-			dots++
 		}
 		if dots == 0 || !tlds[string(sc.txt(j))] || T[j].claimed {
 			continue
