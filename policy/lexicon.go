@@ -702,7 +702,10 @@ func buildLexicon() (*lexicon, error) {
 		"ms", "ms.", "miss", "sr", "sr.", "sra", "sra.", "srta", "srta.", "don", "dona", "nurse",
 		"enfermera", "enfermero", "senor", "senora", "senorita", "prof", "rev",
 		// Portuguese and French: "doutora Marta", "merci docteur Benali".
-		"doutor", "doutora", "docteur", "docteure", "dottore", "dottoressa")
+		"doutor", "doutora", "docteur", "docteure", "dottore", "dottoressa",
+		// Ranks and offices written before a surname: "Sgt. Mills",
+		// "Officer Diaz".
+		"sgt", "sgt.", "officer")
 	relations := []string{"son", "daughter", "wife", "husband", "mom", "mother", "dad", "father", "brother",
 		"sister", "baby", "grandson", "granddaughter", "grandma", "grandmother", "grandpa", "grandfather",
 		"partner", "child", "kid", "aunt", "uncle", "cousin", "nephew", "niece", "boyfriend", "girlfriend",

@@ -496,8 +496,9 @@ func (sc *scanner) spelledAges() {
 		}
 		// "one hundred", "a hundred and two": the count word belongs to it.
 		st := i
-		if (sc.is(i, "hundred") || sc.is(i, "cien")) && (sc.is(i-1, "one") || sc.is(i-1, "a") && (sc.flags(i-2)&fAgeCue != 0 || sc.isP(i-2, '(') || sc.is(i-2, "at"))) && !sc.toks[i-1].claimed {
-			st = i - 1
+		if (sc.is(i, "hundred") || sc.is(i, "cien")) && (sc.is(i-1, "one") || sc.is(i-1, "a") && (sc.flags(i-2)&fAgeCue != 0 || sc.isP(i-2, '(') || sc.is(i-2, "at") ||
+			end > i && sc.bareAgeAt(i-1, end))) && !sc.toks[i-1].claimed {
+			st = i - 1 // "one hundred", "is like a hundred and two"
 		}
 		if sc.flags(j)&fAgeUnit != 0 || sc.flags(st-1)&fAgeCue != 0 || sc.bareAgeAt(st, end) || sc.appositive(st, end) || sc.ageAside(st, end) || sc.intlAgeAt(st, end) {
 			sc.addTok(st, end, SpanAge, 0.85, prioAge)

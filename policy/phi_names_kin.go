@@ -26,7 +26,8 @@ var kinWords = []string{
 	"gf", "bff", "bestie", "hubs", "missus", "grandaughter", "stepmum", "stepmummy", "grandniece", "grandnephew",
 	"stepgrandma", "stepgrandpa", "aunty", "auntie", "ex-wife", "ex-husband", "housemate", "flatmate", "carer",
 	"babysitter", "nanny", "coworker", "co-worker", "colleague", "landlord", "landlady", "baby girl", "baby boy",
-	"little one", "other half",
+	"little one", "other half", "ex", "exwife", "exhusband", "neighbour", "aide", "home aide", "driver",
+	"teacher", "coach", "pastor", "caseworker", "interpreter",
 	// Children named by sex or birth order ("my boy deshawn", "my
 	// youngest kai", "my twins hassan and hussein").
 	"boy", "girl", "twins", "twin", "eldest", "oldest", "youngest", "little boy", "little girl",

@@ -764,8 +764,14 @@ func (sc *scanner) possessiveNames(r *nameRoles) {
 		if !r.has(sc, k, rPossessive) || T[k].claimed || !bytesHasPossessive(sc.txt(k)) {
 			continue
 		}
-		if !sc.nameEvidence(k, false) || T[k].ent.cue == cueRelation {
-			// "my wifey's appointment": a family word owns it, not a name.
+		if T[k].ent.cue == cueRelation {
+			continue // "my wifey's appointment": a family word owns it, not a name
+		}
+		// A capitalised owner of a family member is a person even where a
+		// dictionary holds the word: "Dele's mom called", "Rocky's dad".
+		kinOwned := sc.upper(k) && !sc.allUpperText() && sc.canBeName(k) &&
+			(sc.toks[min(k+1, len(T)-1)].ent.cue == cueRelation || relationWord(sc.word(k+1)))
+		if !sc.nameEvidence(k, false) && !kinOwned {
 			continue
 		}
 		start := k
@@ -1672,11 +1678,33 @@ func (sc *scanner) subjectNames(r *nameRoles) {
 		if v > i+5 {
 			continue
 		}
-		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) || !sc.nameEvidence(i, true) {
+		if T[i].kind != tkWord || T[i].claimed || !sc.clauseStart(i) {
+			continue
+		}
+		// "R.J. is allergic to amoxicillin", "C.J. missed his shots":
+		// initials typed together as the name a family uses.
+		if ie, ok := sc.joinedInitials(i); ok && sc.upper(i) {
+			if v := ie + 1; personVerb(sc.word(v)) || (sc.is(v, "is") || sc.is(v, "was")) && personDoing(sc.word(v+1)) {
+				sc.addName(i, ie, 0.6)
+				i = ie
+			}
+			continue
+		}
+		if !sc.nameEvidence(i, true) {
 			continue
 		}
 		end := sc.nameRun(i)
 		v := end + 1
+		if sc.is(v, "from") {
+			// "Carmelita from the pharmacy said…": who the person is
+			// stands between the name and the verb.
+			for q := v + 1; q <= v+4 && q < len(T) && T[q].kind == tkWord; q++ {
+				if personVerb(sc.word(q)) {
+					v = q
+					break
+				}
+			}
+		}
 		w := sc.word(v)
 		ok := personVerb(w) && !(sc.is(v+1, "to") && sc.is(v+2, "be")) // "bill needs to be paid"
 		if !ok && (sc.is(v, "is") || sc.is(v, "was")) {
