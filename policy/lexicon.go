@@ -373,7 +373,7 @@ func buildLexicon() (*lexicon, error) {
 		"resido", "reside")
 	lx.flag(fAddrCue, "address", "home address", "mailing address", "street address", "live at", "lives at",
 		"living at", "staying at", "direccion", "domicilio", "vivo en", "vive en", "ship to", "send it to",
-		"endereco", "morada", "adresse", "domicile", "moro na", "moro no", "mora na", "mora no", "habite au", "j'habite au")
+		"endereco", "morada", "adresse", "domicile", "moro na", "moro no", "mora na", "mora no", "habite au", "j'habite au", "adres")
 	lx.flag(fFax, "fax", "facsimile", "telefax")
 	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
 		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")

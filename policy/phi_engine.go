@@ -311,6 +311,7 @@ func (sc *scanner) run(text string) {
 	sc.idsIntl()
 	sc.phoneExtensions()
 	sc.idPrefixes()
+	sc.turkishAddresses()
 	sc.names()
 	sc.otherScriptNames()
 	sc.positionalNames()

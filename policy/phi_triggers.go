@@ -50,6 +50,7 @@ const (
 	trigHouseHead                              // "plot", "erf", "hno": houseLines
 	trigPossessive                             // "my", "our": misspeltKinNames
 	trigFromLabel                              // "from": emailHeaderNames
+	trigTurkishMah                             // "mah", "mahallesi": turkishAddresses
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -89,6 +90,7 @@ var triggerWords = []struct {
 	{trigHouseHead, houseHeadWords},
 	{trigPossessive, []string{"my", "our", "his", "her"}},
 	{trigFromLabel, []string{"from"}},
+	{trigTurkishMah, turkishMahWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
