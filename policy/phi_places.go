@@ -157,6 +157,17 @@ func (sc *scanner) houseNumber(i int) bool {
 	return false
 }
 
+// streetNameWord reports the function words that open English street
+// names in any case: "17 old kent rd", "4 new street", "9 high st", "2
+// little london lane". The street's type must still close the name.
+func streetNameWord(w []byte) bool {
+	switch string(w) {
+	case "old", "new", "great", "little", "high", "upper", "lower", "north", "south", "east", "west", "long", "short", "main":
+		return true
+	}
+	return false
+}
+
 // addressEN reads number, street words, street type: "4417 N Elston Ave".
 func (sc *scanner) addressEN(i int) (int, bool) {
 	if !sc.houseNumber(i) || (i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct) {
@@ -210,8 +221,9 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			j++
 			continue
 		}
-		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText()) {
-			words++ // "8 Old Mill Road": capitalised, a common word is part of the name
+		if t.kind == tkWord && (t.flags&(fStop|fUnit|fClin) == 0 || sc.upper(j) && t.flags&fClin == 0 && !sc.allUpperText() ||
+			t.flags&fClin == 0 && streetNameWord(sc.word(j))) {
+			words++ // "8 Old Mill Road": capitalised, a common word is part of the name; "17 old kent rd"
 			j++
 			continue
 		}
