@@ -319,7 +319,11 @@ func buildLexicon() (*lexicon, error) {
 		"crescent", "cres", "close", "row", "heights", "hts", "run", "path", "crossing", "xing", "ridge",
 		"point", "commons", "cove", "grove", "gardens", "mews", "alley", "walk", "bend", "glen", "hollow",
 		"landing", "manor", "plaza", "trace", "vista", "expressway", "expy", "freeway", "fwy", "turnpike",
-		"causeway", "broadway")
+		"causeway", "broadway",
+		// British, Irish and Australian street types: "Marine Pde", "9 the
+		// parade", "12 the paddocks", "Lakeview Terr".
+		"parade", "pde", "paddocks", "vale", "rise", "gdns", "terr", "wynd", "brae", "esplanade", "esp", "quay",
+		"wharf", "meadows")
 	lx.flag(fStreetPrefix, "calle", "avenida", "av", "avda", "calzada", "camino", "paseo", "carretera",
 		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
 		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",
