@@ -932,6 +932,13 @@ func (sc *scanner) capitalRun(i, end int) int {
 			run--
 		}
 	}
+	// A listed given or family name is a name's word, not a title's: "Ana
+	// Paula Rocha Lima", "María José García López" are one person.
+	for k := i; k <= end; k++ {
+		if f := T[k].flags; f&(fFirst|fSurname) != 0 && f&(fNameWord|fStop) == 0 && k > i {
+			run--
+		}
+	}
 	for k := i - 1; capWord(k) && T[k+1].space; k-- {
 		if !particle(k) {
 			run++
