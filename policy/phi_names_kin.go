@@ -28,6 +28,9 @@ var kinWords = []string{
 	"babysitter", "nanny", "coworker", "co-worker", "colleague", "landlord", "landlady", "baby girl", "baby boy",
 	"little one", "other half", "ex", "exwife", "exhusband", "neighbour", "aide", "home aide", "driver",
 	"teacher", "coach", "pastor", "caseworker", "interpreter",
+	// Grandparents as families call them: "gogo Nomvula", "oma Hilde"
+	// ("nana" is left out: in English chat it is as often the word alone).
+	"gogo", "oma", "opa",
 	// Children named by sex or birth order ("my boy deshawn", "my
 	// youngest kai", "my twins hassan and hussein").
 	"boy", "girl", "twins", "twin", "eldest", "oldest", "youngest", "little boy", "little girl",

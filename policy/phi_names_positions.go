@@ -1852,7 +1852,7 @@ func personDoing(w []byte) bool {
 	case "vomiting", "coughing", "crying", "bleeding", "wheezing", "sneezing", "teething", "limping", "shaking",
 		"shivering", "throwing", "refusing", "complaining", "fainting", "sweating", "itching", "scratching",
 		"pregnant", "asleep", "awake", "unconscious", "breastfeeding", "fasting", "allergic", "diabetic", "asthmatic",
-		"sleeping", "eating", "feverish", "teary", "constipated", "dehydrated":
+		"sleeping", "eating", "feverish", "teary", "constipated", "dehydrated", "asking", "wondering", "hoping":
 		return true
 	}
 	return false
