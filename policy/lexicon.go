@@ -389,6 +389,11 @@ func buildLexicon() (*lexicon, error) {
 		"phone", "email", "correo", "number", "numero", "appointment", "cita", "refill", "portal",
 		"address", "direccion", "zip", "ssn", "mrn", "id", "the", "front", "desk", "parking", "today",
 		"tomorrow", "hoy", "manana", "urgent", "asap", "covid", "english", "spanish", "espanol", "ingles",
+		// A clinic's desks and teams sign messages and send exports as a
+		// person would: "- Appointments", "Un saludo, Recepción",
+		// "[10:42, 3/4/2024] Reception: …".
+		"appointments", "reception", "recepcion", "recepcao", "equipe", "administrasyon", "administration",
+		"admin", "billing", "scheduling", "staff", "nursing", "accueil", "secretaria", "secretariat", "bot",
 		// The labels of a forwarded e-mail's header end the name before
 		// them: "From: Gideon Prytherch Date: …", "Cc: Ruth Fenwick
 		// Subject: …".

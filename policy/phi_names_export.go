@@ -40,11 +40,16 @@ func (sc *scanner) chatExportSenders() {
 		if to < from || sc.is(from, "you") && to == from {
 			continue
 		}
-		claimed := false
+		// A desk, a team or a bot sends as a person does ("Clinic:",
+		// "Front Desk:", "Clinic Bot:"): each word must be a name's, and
+		// ordinary words alone ("Reception") are no name.
+		claimed, person := false, false
 		for q := from; q <= to; q++ {
-			claimed = claimed || T[q].claimed
+			claimed = claimed || T[q].claimed || T[q].flags&(fNotName|fOrgNoun|fLabelNoun|fVisit) != 0
+			person = person || T[q].kind == tkWord && (sc.isLex(q) || !dictionaryWord(sc.word(q))) ||
+				sc.isP(q, '-') && sc.attached(q) && sc.attached(q+1) // "Ah-young", "Jean-Baptiste"
 		}
-		if !claimed && T[from].kind == tkWord {
+		if !claimed && person && T[from].kind == tkWord {
 			sc.addName(from, to, 0.8)
 		}
 	}
