@@ -11,10 +11,11 @@ import (
 // testdata/fresh_unmasked_fourth.txt the detector may mask. The set was
 // written apart from the rules to be hard: first measured 59 of 468
 // masked (dates of holidays asked about, chat-export stamps, clinic
-// e-mail addresses, Haitian Creole and Tagalog words read as names); 43
-// once those languages' function words were listed (a fix made on this
-// set, so 43 is no longer a first measure). The ceiling only falls.
-const freshUnmaskedCeiling = 43
+// e-mail addresses, Haitian Creole and Tagalog words read as names); 37
+// once those languages' function words, holidays and desks' words were
+// listed (fixes made on this set, so 37 is no longer a first measure).
+// The ceiling only falls.
+const freshUnmaskedCeiling = 37
 
 // TestFreshUnmaskedFourth counts the clean messages of the fourth fresh
 // clean set that get any mask. FRESH_MISSES=1 lists them.

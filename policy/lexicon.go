@@ -394,6 +394,11 @@ func buildLexicon() (*lexicon, error) {
 		// "[10:42, 3/4/2024] Reception: …".
 		"appointments", "reception", "recepcion", "recepcao", "equipe", "administrasyon", "administration",
 		"admin", "billing", "scheduling", "staff", "nursing", "accueil", "secretaria", "secretariat", "bot",
+		"practitioner", "customer", "finance",
+		// Holidays and seasons a clinic's hours turn on: "closed for Yom
+		// Kippur?", "Eid Mubarak to the whole team".
+		"eid", "mubarak", "yom", "kippur", "diwali", "hanukkah", "chanukah", "ramadan", "kwanzaa", "passover",
+		"daylight", "navidad", "pascua", "carnaval",
 		// The labels of a forwarded e-mail's header end the name before
 		// them: "From: Gideon Prytherch Date: …", "Cc: Ruth Fenwick
 		// Subject: …".

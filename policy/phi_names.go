@@ -222,6 +222,9 @@ func (sc *scanner) names() {
 		if c == cueRelation && bytesHasPossessive(sc.txt(m.te-1)) {
 			continue // "my son's throat": what follows is his, not his name
 		}
+		if c == cueNameWeak && sc.toks[j].ent.cue == cueRelation && !sc.upper(j) {
+			continue // "sou a mãe da paciente": a kinship word, read by its own mark, not "Mae"
+		}
 		if c == cueRelation && haberAux(sc.word(j)) {
 			continue // "mi hija ha tenido fiebre": the verb, not her name
 		}

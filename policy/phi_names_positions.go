@@ -1241,6 +1241,9 @@ func (sc *scanner) splitNames(r *nameRoles) {
 		if !T[i+1].space || T[i].kind != tkWord || T[i+1].kind != tkWord || len(sc.txt(i))+len(sc.txt(i+1)) < 4 {
 			continue
 		}
+		if T[i].ent.cue == cueRelation && T[i+1].flags&fParticle != 0 {
+			continue // "mãe da paciente": the kin word and "da", not "Maeda" typed apart
+		}
 		if T[i].e-T[i].s == 1 && bytesIndex("aeiouy", sc.txt(i)[0]) >= 0 {
 			continue // "é Vasco", "a Lívia", "y Rosa": a Romance verb or article, not a name's first letters
 		}
