@@ -53,19 +53,21 @@ import (
 // and after the age, identifier-prefix, nickname, world family-name and
 // French, Portuguese and Spanish clinical rounds (identifiers 0.9698,
 // clinical 0.9683), and after the fresh-set rounds (identifiers 0.9747,
-// clinical 0.9709).
+// clinical 0.9709), and after the names, places and dates round in
+// Portuguese, French and chat (identifiers 0.9806, ADDRESS 0.9698, NAME
+// 0.9670).
 var holdout2Floors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.974, clin: 0.970, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 1.00, outAllowed: 1.00,
+	ident: 0.980, clin: 0.970, prec: 0.99, clean: 0.01, evasion: 0.98, outRefused: 1.00, outAllowed: 1.00,
 }
 
 // holdout2TypeFloors hold each type to its first measured recall, so a
 // regression confined to one type still fails.
 var holdout2TypeFloors = map[string]float64{
-	"ACCOUNT": 1.00, "ADDRESS": 0.953, "AGE": 0.93, "CARD": 1.00, "CONDITION": 0.962, "DATE": 1.00, "DEVICE": 1.00, "DOB": 1.00,
+	"ACCOUNT": 1.00, "ADDRESS": 0.969, "AGE": 0.93, "CARD": 1.00, "CONDITION": 0.962, "DATE": 1.00, "DEVICE": 1.00, "DOB": 1.00,
 	"EMAIL": 0.98, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LAB": 0.979, "LICENSE": 1.00, "MEDICATION": 0.984, "MEMBER_ID": 1.00,
-	"MRN": 1.00, "NAME": 0.95, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.973, "URL": 1.00, "VEHICLE": 0.98, "ZIP": 0.96,
+	"MRN": 1.00, "NAME": 0.966, "PHONE": 1.00, "SSN": 1.00, "SYMPTOM": 0.973, "URL": 1.00, "VEHICLE": 0.98, "ZIP": 0.96,
 }
 
 type holdout2Corpus struct {

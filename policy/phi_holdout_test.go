@@ -31,16 +31,16 @@ import (
 var holdoutFloors = struct {
 	ident, clin, prec, clean, evasion, outRefused, outAllowed float64
 }{
-	ident: 0.969, clin: 0.963, prec: 0.99, clean: 0.002, evasion: 1.00, outRefused: 0.98, outAllowed: 1.00,
+	ident: 0.972, clin: 0.963, prec: 0.99, clean: 0.002, evasion: 1.00, outRefused: 0.98, outAllowed: 1.00,
 }
 
 // holdoutTypeFloors hold each identifier and clinical type to its
 // measured recall, so a regression confined to one type still fails.
 var holdoutTypeFloors = map[string]float64{
-	"ACCOUNT": 1.00, "ADDRESS": 0.90, "AGE": 0.99, "CARD": 1.00, "DATE": 0.98, "DEVICE": 0.98,
+	"ACCOUNT": 1.00, "ADDRESS": 0.944, "AGE": 0.99, "CARD": 1.00, "DATE": 0.98, "DEVICE": 0.98,
 	"DOB": 1.00, "EMAIL": 1.00, "FAX": 1.00, "ID": 1.00, "IP": 1.00, "LICENSE": 1.00,
-	"MEMBER_ID": 1.00, "MRN": 1.00, "NAME": 0.945, "PHONE": 1.00, "SSN": 1.00, "URL": 0.92,
-	"VEHICLE": 0.96, "ZIP": 0.92,
+	"MEMBER_ID": 1.00, "MRN": 1.00, "NAME": 0.954, "PHONE": 1.00, "SSN": 1.00, "URL": 0.92,
+	"VEHICLE": 0.96, "ZIP": 0.934,
 	"CONDITION": 0.925, "LAB": 0.978, "MEDICATION": 0.98, "SYMPTOM": 0.988,
 }
 
