@@ -311,7 +311,9 @@ func (sc *scanner) run(text string) {
 	sc.idsIntl()
 	sc.phoneExtensions()
 	sc.idPrefixes()
-	sc.turkishAddresses()
+	if sc.trigAny&trigTurkishMah != 0 {
+		sc.turkishAddresses()
+	}
 	sc.names()
 	sc.otherScriptNames()
 	sc.positionalNames()

@@ -327,13 +327,25 @@ func (sc *scanner) names() {
 		sc.commaNames()
 		sc.namesBeforeHere()
 		sc.wordGivenNames()
-		sc.bracketAsides()
-		sc.loneNameMessage()
-		sc.chatExportSenders()
-		sc.misspeltKinNames()
-		sc.drawnNames()
+		// The readers below are tested here first for the signs they
+		// need (a bracket, a short message, a colon, a possessive, a word
+		// drawn out): most messages have none, and the calls cost more
+		// than the tests.
+		if sc.hasPunct('(') {
+			sc.bracketAsides()
+		}
+		if len(sc.toks) <= 8 {
+			sc.loneNameMessage()
+		}
 		if sc.hasPunct(':') {
+			sc.chatExportSenders()
 			sc.emailHeaderNames()
+		}
+		if sc.trigAny&trigPossessive != 0 {
+			sc.misspeltKinNames()
+		}
+		if sc.drawnAny {
+			sc.drawnNames()
 		}
 	}
 	T := sc.toks
