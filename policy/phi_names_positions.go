@@ -1496,12 +1496,10 @@ func (sc *scanner) extendNameSpans() {
 		} else if ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) && sc.romanisedPair(ts-2) {
 			// Both syllables found apart ("dong" listed, "hyun choi" by
 			// position): one name.
-			for o := range sc.cands {
-				if y := &sc.cands[o]; o != c && y.t == SpanName && y.e == T[ts-2].e && y.s < y.e {
-					x.s, y.e = y.s, y.s
-					T[ts-1].claimed = true
-					break
-				}
+			if o := sc.nameCandEndingAt(T[ts-2].e); o >= 0 && o != c {
+				y := &sc.cands[o]
+				x.s, y.e = y.s, y.s
+				T[ts-1].claimed = true
 			}
 		}
 		for n := 0; n < 2; n++ {
