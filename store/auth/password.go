@@ -103,9 +103,7 @@ func normalizePassword(pw string) string {
 // DefaultParams and a fresh random salt:
 // $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>. It does not apply the
 // password rules; call CheckPassword first when a password is being set.
-func Hash(password string) (string, error) {
-	return HashWithParams(password, DefaultParams)
-}
+func Hash(password string) (string, error) { return defaultHasher.Hash(password) }
 
 // HashWithParams is Hash with explicit cost parameters, for a clinic that
 // has measured its own hardware, and for tests.
@@ -143,36 +141,67 @@ func Verify(encoded, password string) (bool, error) {
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 
-var (
+// A Hasher hashes new passwords with one set of cost parameters and
+// keeps an unusable hash of the same cost, so that a sign-in for a name
+// that does not exist takes as long as one for a real account. A server
+// keeps one Hasher for its lifetime; the package functions use one with
+// DefaultParams.
+type Hasher struct {
+	params    Params
 	dummyOnce sync.Once
-	dummyHash string
-)
+	dummy     string
+}
 
-// DummyVerify spends the same time as Verify on a password that cannot
-// match. Call it when the username is unknown, so a login's timing does
-// not reveal which usernames exist.
-func DummyVerify(password string) {
-	dummyOnce.Do(func() {
-		h, err := Hash("unknown user: no password matches this hash")
+var defaultHasher = &Hasher{params: DefaultParams}
+
+// NewHasher returns a Hasher for p, or an error when p is not a valid
+// Argon2id cost.
+func NewHasher(p Params) (*Hasher, error) {
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return &Hasher{params: p}, nil
+}
+
+// Params are the cost parameters new hashes get.
+func (h *Hasher) Params() Params { return h.params }
+
+// Hash is HashWithParams with the Hasher's parameters.
+func (h *Hasher) Hash(password string) (string, error) {
+	return HashWithParams(password, h.params)
+}
+
+// DummyVerify spends the same time as Verify of a hash made by h on a
+// password that cannot match. Call it when the username is unknown, so a
+// login's timing does not reveal which usernames exist.
+func (h *Hasher) DummyVerify(password string) {
+	h.dummyOnce.Do(func() {
+		d, err := h.Hash("unknown user: no password matches this hash")
 		if err != nil {
 			// Without a hash, fall back to raw work of the same cost.
-			h = encodeHash(DefaultParams, make([]byte, DefaultParams.SaltLen), make([]byte, DefaultParams.KeyLen))
+			d = encodeHash(h.params, make([]byte, h.params.SaltLen), make([]byte, h.params.KeyLen))
 		}
-		dummyHash = h
+		h.dummy = d
 	})
-	_, _ = Verify(dummyHash, password)
+	_, _ = Verify(h.dummy, password)
 }
 
 // NeedsRehash reports whether a stored hash should be replaced, after a
-// successful Verify, by Hash of the same password: its parameters differ
-// from DefaultParams (the clinic raised the cost) or it cannot be parsed.
-func NeedsRehash(encoded string) bool {
+// successful Verify, by h.Hash of the same password: its parameters
+// differ from h's (the clinic raised the cost) or it cannot be parsed.
+func (h *Hasher) NeedsRehash(encoded string) bool {
 	p, _, _, err := decodeHash(encoded)
 	if err != nil {
 		return true
 	}
-	return p != DefaultParams
+	return p != h.params
 }
+
+// DummyVerify is Hasher.DummyVerify with DefaultParams.
+func DummyVerify(password string) { defaultHasher.DummyVerify(password) }
+
+// NeedsRehash is Hasher.NeedsRehash with DefaultParams.
+func NeedsRehash(encoded string) bool { return defaultHasher.NeedsRehash(encoded) }
 
 func decodeHash(encoded string) (Params, []byte, []byte, error) {
 	// "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash

@@ -160,9 +160,54 @@ func TestHashWithParamsRejectsWeakParams(t *testing.T) {
 func TestDummyVerifyRuns(t *testing.T) {
 	// It must do real work: the same parameters as a real hash.
 	DummyVerify("anything at all")
-	if !phc.MatchString(dummyHash) {
-		t.Fatalf("dummy hash %q does not use the default parameters", dummyHash)
+	if !phc.MatchString(defaultHasher.dummy) {
+		t.Fatalf("dummy hash %q does not use the default parameters", defaultHasher.dummy)
 	}
+}
+
+// A server configured with other costs must keep unknown names as slow
+// as known ones: the dummy follows the Hasher's parameters, and only a
+// hash with other parameters asks to be redone.
+func TestHasherDummyAndRehashFollowItsParameters(t *testing.T) {
+	p := Params{Memory: 2048, Time: 2, Threads: 2, SaltLen: 16, KeyLen: 32}
+	h, err := NewHasher(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := HashesComputed()
+	h.DummyVerify("anything at all")
+	if !strings.Contains(h.dummy, "$m=2048,t=2,p=2$") {
+		t.Fatalf("dummy hash %q does not use the hasher's parameters", h.dummy)
+	}
+	// One hash to make the dummy, one verification against it.
+	if n := HashesComputed() - before; n != 2 {
+		t.Errorf("first DummyVerify ran %d Argon2id computations, want 2", n)
+	}
+	enc, err := h.Hash("river stone lantern")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.NeedsRehash(enc) {
+		t.Error("a hash made with the hasher's own parameters asks to be redone")
+	}
+	if !NeedsRehash(enc) || !h.NeedsRehash(mustHash(t, "river stone lantern")) {
+		t.Error("a hash made with other parameters does not ask to be redone")
+	}
+	if ok, err := Verify(enc, "river stone lantern"); !ok || err != nil {
+		t.Errorf("Verify of the hasher's hash: %v, %v", ok, err)
+	}
+	if _, err := NewHasher(Params{Memory: 8, Time: 0, Threads: 1, SaltLen: 16, KeyLen: 32}); err == nil {
+		t.Error("NewHasher accepted zero passes")
+	}
+}
+
+func mustHash(t *testing.T, pw string) string {
+	t.Helper()
+	enc, err := Hash(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return enc
 }
 
 // BenchmarkVerifyPassword measures one sign-in's hashing cost with

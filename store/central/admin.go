@@ -137,7 +137,7 @@ func (a *Admin) AddUser(ctx context.Context, actor, username, password string, r
 	if err := auth.CheckPassword(name, password); err != nil {
 		return UserInfo{}, err
 	}
-	h, err := auth.Hash(password)
+	h, err := a.s.passwords.Hash(password)
 	if err != nil {
 		return UserInfo{}, err
 	}
@@ -249,7 +249,7 @@ func (a *Admin) ResetPassword(ctx context.Context, actor, username, password str
 	if err := auth.CheckPassword(u.Username, password); err != nil {
 		return 0, err
 	}
-	h, err := auth.Hash(password)
+	h, err := a.s.passwords.Hash(password)
 	if err != nil {
 		return 0, err
 	}

@@ -353,7 +353,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	} else {
 		// The dummy hash keeps the answer's timing the same as for a
 		// real account.
-		auth.DummyVerify(req.Password)
+		s.passwords.DummyVerify(req.Password)
 	}
 	release()
 	switch {
@@ -435,7 +435,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		a.unavailable("login not recorded", err)
 		return
 	}
-	if auth.NeedsRehash(u.PasswordHash) {
+	if s.passwords.NeedsRehash(u.PasswordHash) {
 		s.rehashPassword(ctx, u.ID, req.Password)
 	}
 	s.log.Info("login", "user", u.ID, "console", req.ConsoleID, "method", method)
@@ -532,7 +532,7 @@ func (s *Server) offerEnrolment(a *loginAttempt, u records.User, acc records.Use
 		writeError(a.w, http.StatusServiceUnavailable, "sign-in is unavailable right now; try again")
 		return
 	}
-	if auth.NeedsRehash(u.PasswordHash) {
+	if s.passwords.NeedsRehash(u.PasswordHash) {
 		s.rehashPassword(ctx, u.ID, password)
 	}
 	s.log.Info("totp enrolment offered", "user", u.ID, "console", a.consoleID)
@@ -678,10 +678,16 @@ func (s *Server) pruneThrottle(ctx context.Context, now time.Time) {
 	}
 }
 
+// passwordParams is the Argon2id cost of the passwords this server sets:
+// auth.DefaultParams, measured for the clinic's hardware. The package's
+// tests lower it (umask_test.go): they sign in thousands of times under
+// the race detector, which makes each 64 MiB hash many times slower.
+var passwordParams = auth.DefaultParams
+
 // rehashPassword upgrades a stored hash made with older cost parameters,
 // now that the password is known to be right.
 func (s *Server) rehashPassword(ctx context.Context, userID, password string) {
-	h, err := auth.Hash(password)
+	h, err := s.passwords.Hash(password)
 	if err != nil {
 		return
 	}
@@ -733,7 +739,7 @@ func (s *Server) seed(ctx context.Context) error {
 		if err := auth.CheckPassword(name, su.Password); err != nil {
 			return fmt.Errorf("central: seed user %q: %w", name, err)
 		}
-		h, err := auth.Hash(su.Password)
+		h, err := s.passwords.Hash(su.Password)
 		if err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ func (s *Server) resetSeedPassword(ctx context.Context, u records.User, role pol
 	if err := auth.CheckPassword(u.Username, password); err != nil {
 		return err
 	}
-	h, err := auth.Hash(password)
+	h, err := s.passwords.Hash(password)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/clinicwa/triage/bsp"
 	"github.com/clinicwa/triage/bsp/providers"
 	"github.com/clinicwa/triage/policy"
+	"github.com/clinicwa/triage/store/auth"
 	"github.com/clinicwa/triage/store/central/auditlog"
 	"github.com/clinicwa/triage/store/central/delivery"
 	"github.com/clinicwa/triage/store/central/events"
@@ -265,6 +266,7 @@ type Server struct {
 	// of unauthenticated refusals (all three in store/central/signin);
 	// loginCount paces the pruning of idle sign-in counters.
 	hashes        *signin.HashGate
+	passwords     *auth.Hasher // hashes passwords at passwordParams (login.go)
 	lockedSources *signin.LockCache
 	refusals      *signin.RefusalLog
 	loginCount    atomic.Uint64
@@ -651,6 +653,11 @@ func openData(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: func() time.Time { return cfg.Now().UTC() },
 		hashes: signin.NewHashGate(), lockedSources: signin.NewLockCache()}
+	passwords, err := auth.NewHasher(passwordParams)
+	if err != nil {
+		return nil, err
+	}
+	s.passwords = passwords
 	s.refusals = signin.NewRefusalLog(signin.Audit{
 		Now:    func() time.Time { return s.now() },
 		Source: func(addr string) string { return s.auditHMAC("source", addr) },
