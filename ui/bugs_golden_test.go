@@ -47,10 +47,7 @@ func TestBugScreensGolden(t *testing.T) {
 		}},
 		{"offline_banner", "", nil, func(h *harness) {
 			h.signIn()
-			h.fb.mu.Lock()
-			h.fb.eventsErr = fmt.Errorf("%w (connection refused)", api.ErrUnreachable)
-			close(h.fb.events)
-			h.fb.mu.Unlock()
+			h.fb.endEvents(fmt.Errorf("%w (connection refused)", api.ErrUnreachable))
 			h.settle()
 			h.send(resubscribeMsg{session: h.m.session})
 			h.mustSee("attempt 2")

@@ -185,7 +185,7 @@ func TestSendOutcomeInFooter(t *testing.T) {
 				if st.status != "" {
 					fb.setMessage(sends[0].threadID, api.Message{ID: "m-new", ThreadID: sends[0].threadID, Direction: "out",
 						Status: st.status, Error: fb.sendFailure, At: t0})
-					fb.events <- api.Event{Type: api.EventMessageStatus, ThreadID: sends[0].threadID, MessageID: "m-new", Status: st.status}
+					fb.pushEvent(api.Event{Type: api.EventMessageStatus, ThreadID: sends[0].threadID, MessageID: "m-new", Status: st.status})
 					h.settle()
 				}
 				if got := footerLine(h); got != st.want {
@@ -587,10 +587,7 @@ func TestOfflineBannerFromTheEventStream(t *testing.T) {
 	h.signIn()
 	h.mustNotSee("OFFLINE")
 	unreachable := fmt.Errorf("%w (dial tcp 127.0.0.1:8443: connection refused)", api.ErrUnreachable)
-	fb.mu.Lock()
-	fb.eventsErr = unreachable
-	close(fb.events) // the server went away: the stream ends
-	fb.mu.Unlock()
+	fb.endEvents(unreachable) // the server went away: the stream ends
 	h.settle()
 	h.mustSee("OFFLINE since 15:00", "reconnecting")
 	h.send(resubscribeMsg{session: h.m.session})

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -64,6 +66,7 @@ type fakeBackend struct {
 	handoffs    []string
 
 	events    chan api.Event
+	pushedAt  []time.Time // events pushed and not yet read (pushEvent)
 	eventSubs int
 	eventsErr error
 
@@ -393,6 +396,34 @@ func (f *fakeBackend) Handoff(_ context.Context, threadID string, _ api.HandoffR
 	return nil
 }
 
+// pushEvent sends ev on the live stream, as the server would, and
+// remembers when, so the harness waits for the console to read it.
+func (f *fakeBackend) pushEvent(ev api.Event) {
+	f.mu.Lock()
+	f.pushedAt = append(f.pushedAt, time.Now())
+	f.mu.Unlock()
+	f.events <- ev
+}
+
+// endEvents ends the live stream as a server that went away does: the
+// stream closes and a new subscription fails with err.
+func (f *fakeBackend) endEvents(err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.eventsErr = err
+	f.pushedAt = append(f.pushedAt, time.Now()) // the end is read like an event
+	close(f.events)
+}
+
+// eventRead forgets the oldest pushed event: the console has it.
+func (f *fakeBackend) eventRead() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.pushedAt) > 0 {
+		f.pushedAt = f.pushedAt[1:]
+	}
+}
+
 func (f *fakeBackend) Events(context.Context) (<-chan api.Event, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -529,6 +560,13 @@ type harness struct {
 	clock *fakeClock
 	out   chan tea.Msg
 	quit  bool
+
+	// running holds when each command still running started; wake is
+	// signalled when one returns (see settle).
+	mu      sync.Mutex
+	running map[int]time.Time
+	nextCmd int
+	wake    chan struct{}
 }
 
 type fakeClock struct {
@@ -556,7 +594,8 @@ func newHarness(t *testing.T, fb *fakeBackend, opts Options, w, h int) *harness 
 	if opts.NewKey == nil {
 		opts.NewKey = func() string { keys++; return "key-" + string(rune('a'+keys-1)) }
 	}
-	hs := &harness{t: t, fb: fb, clock: clock, out: make(chan tea.Msg, 1024)}
+	hs := &harness{t: t, fb: fb, clock: clock, out: make(chan tea.Msg, 1024),
+		running: map[int]time.Time{}, wake: make(chan struct{}, 1)}
 	hs.m = New(fb, opts)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())
@@ -568,7 +607,29 @@ func (h *harness) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	go func() { h.out <- cmd() }()
+	if code := reflect.ValueOf(cmd).Pointer(); code == tickCode || code == blinkCode {
+		// A timer: it reports when it fires, half a second or more from
+		// now, or when the next key press cancels it.
+		go func() { h.out <- cmd() }()
+		return
+	}
+	h.mu.Lock()
+	id := h.nextCmd
+	h.nextCmd++
+	h.running[id] = time.Now()
+	h.mu.Unlock()
+	go func() {
+		// The result is queued before the command counts as finished,
+		// so settle never sees neither.
+		h.out <- cmd()
+		h.mu.Lock()
+		delete(h.running, id)
+		h.mu.Unlock()
+		select {
+		case h.wake <- struct{}{}:
+		default:
+		}
+	}()
 }
 
 func (h *harness) handle(msg tea.Msg) {
@@ -580,22 +641,83 @@ func (h *harness) handle(msg tea.Msg) {
 		}
 	case tea.QuitMsg:
 		h.quit = true
+	case eventMsg, eventsClosedMsg:
+		h.fb.eventRead()
+		_, cmd := h.m.Update(msg)
+		h.run(cmd)
 	default:
 		_, cmd := h.m.Update(msg)
 		h.run(cmd)
 	}
 }
 
-// settle feeds results until the model has been quiet for a moment.
+// tickCode is the code of every command tea.Tick returns (the console's
+// timers: draft saves, toasts, idle checks, reconnects), and blinkCode
+// that of every cursor blink a text field asks for, so run can tell a
+// timer from work in flight.
+var (
+	tickCode  = reflect.ValueOf(tea.Tick(time.Hour, func(time.Time) tea.Msg { return nil })).Pointer()
+	blinkCode = func() uintptr {
+		c := cursor.New()
+		return reflect.ValueOf(c.BlinkCmd()).Pointer()
+	}()
+)
+
+// quietFor is how long a command may run before settle stops waiting
+// for it: backend calls on the fake return at once, so a command still
+// running after this is a timer or the event reader, which report later.
+const quietFor = 20 * time.Millisecond
+
+// settle feeds results until the model is quiet: nothing queued, and
+// every command still running has run for quietFor. A key press that
+// starts no command (most typing) settles at once instead of sleeping.
 func (h *harness) settle() {
 	for {
 		select {
 		case msg := <-h.out:
 			h.handle(msg)
-		case <-time.After(20 * time.Millisecond):
-			return
+			continue
+		default:
 		}
+		wait := h.youngestLeft()
+		if wait <= 0 {
+			// A last look: a result may have landed since.
+			select {
+			case msg := <-h.out:
+				h.handle(msg)
+				continue
+			default:
+				return
+			}
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case msg := <-h.out:
+			h.handle(msg)
+		case <-h.wake:
+		case <-timer.C:
+		}
+		timer.Stop()
 	}
+}
+
+// youngestLeft is how much longer the youngest running command, or
+// the youngest event pushed and not yet read, has before it is quietFor
+// old (zero or less: none is that young).
+func (h *harness) youngestLeft() time.Duration {
+	left := time.Duration(0)
+	now := time.Now()
+	h.fb.mu.Lock()
+	for _, at := range h.fb.pushedAt {
+		left = max(left, quietFor-now.Sub(at))
+	}
+	h.fb.mu.Unlock()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, start := range h.running {
+		left = max(left, quietFor-now.Sub(start))
+	}
+	return left
 }
 
 func (h *harness) send(msg tea.Msg) {

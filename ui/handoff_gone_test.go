@@ -20,8 +20,8 @@ func TestHandOffRemovalDropsTheRowAtOnce(t *testing.T) {
 	ft.mu.Lock()
 	seq := ft.seq
 	ft.mu.Unlock()
-	ft.events <- api.Event{Seq: 1, Type: api.EventThreadUpdated, ThreadID: "q2",
-		Thread: &api.ThreadSummary{ID: "q2", Seq: seq, Gone: true}}
+	ft.pushEvent(api.Event{Seq: 1, Type: api.EventThreadUpdated, ThreadID: "q2",
+		Thread: &api.ThreadSummary{ID: "q2", Seq: seq, Gone: true}})
 	if !h.waitFor(func() bool { return !slices.Contains(h.ids(), "q2") }) {
 		t.Fatalf("rows %v: the thread handed to the nurses is still listed", h.ids())
 	}

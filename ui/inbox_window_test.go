@@ -77,7 +77,7 @@ func TestEventForOneThreadChangesOneRow(t *testing.T) {
 
 	changed := manyThreads(300)[42]
 	changed.Preview, changed.LastAt, changed.Inbound, changed.Unread, changed.Seq = "Is 3pm free?", t0.Add(time.Minute), 2, 2, 301
-	fb.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: changed.ID, Thread: &changed}
+	fb.pushEvent(api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: changed.ID, Thread: &changed})
 	h.settle()
 
 	if got, _, _ := fb.hits(); got != inbox {
@@ -119,7 +119,7 @@ func TestCursorStaysOnTheUsersThreadWhileOthersArrive(t *testing.T) {
 			ts = manyThreads(300)[100+i]
 			ts.LastAt, ts.Seq = t0.Add(time.Duration(i+1)*time.Minute), int64(400+i)
 		}
-		fb.events <- api.Event{Seq: int64(i + 1), Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
+		fb.pushEvent(api.Event{Seq: int64(i + 1), Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts})
 		h.settle()
 		if got := h.m.list.rows[h.m.list.cursor].id; got != id || h.m.list.cursor-h.m.list.offset != line {
 			t.Fatalf("after %d arrivals the cursor is on %s at line %d, want %s at line %d",
@@ -144,7 +144,7 @@ func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
 	changed.Preview, changed.LastAt, changed.Seq = "Running late", t0.Add(time.Minute), 305
 	fb.changes, fb.changesFrom, fb.seq = []api.ThreadSummary{changed, {ID: "x00003", Seq: 306, Gone: true}}, 300, 306
 	fb.mu.Unlock()
-	fb.events <- api.Event{Type: api.EventResync}
+	fb.pushEvent(api.Event{Type: api.EventResync})
 	h.settle()
 
 	_, pagesAfter, changes := fb.hits()
@@ -169,7 +169,7 @@ func TestResyncAfterAGapAsksForChangesSince(t *testing.T) {
 	fb.mu.Lock()
 	fb.changes, fb.changesFrom, fb.seq = nil, 0, 900
 	fb.mu.Unlock()
-	fb.events <- api.Event{Type: api.EventResync}
+	fb.pushEvent(api.Event{Type: api.EventResync})
 	h.settle()
 	_, pagesReset, _ := fb.hits()
 	if len(pagesReset) != len(pagesAfter)+1 || pagesReset[len(pagesReset)-1] != "" {
@@ -253,8 +253,8 @@ func TestInboxHoldsOnlyThePagesAroundTheCursor(t *testing.T) {
 	fb.mu.Lock()
 	fb.threads[3], fb.seq = moved, total+1
 	fb.mu.Unlock()
-	fb.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: moved.ID, Thread: &moved,
-		Counts: map[api.ThreadState]int{api.ThreadOpen: total + 1}}
+	fb.pushEvent(api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: moved.ID, Thread: &moved,
+		Counts: map[api.ThreadState]int{api.ThreadOpen: total + 1}})
 	h.settle()
 	if len(h.m.list.rows) != held {
 		t.Fatalf("%d rows held after an event above them, want %d", len(h.m.list.rows), held)

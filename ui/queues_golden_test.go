@@ -60,7 +60,7 @@ func TestQueueGolden(t *testing.T) {
 			h.fb.mu.Lock()
 			h.fb.threads = append(h.fb.threads, ts)
 			h.fb.mu.Unlock()
-			h.fb.events <- api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
+			h.fb.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts})
 			h.waitFor(func() bool { return h.m.list.q.newAbove == 1 })
 		}},
 		// A new patient's row in Unanswered previews the question; the
@@ -75,7 +75,7 @@ func TestQueueGolden(t *testing.T) {
 			h.fb.mu.Lock()
 			h.fb.threads = append(h.fb.threads, ts)
 			h.fb.mu.Unlock()
-			h.fb.events <- api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
+			h.fb.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts})
 			h.waitFor(func() bool { _, ok := h.m.list.idx[ts.ID]; return ok })
 		}},
 	}

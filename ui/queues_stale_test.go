@@ -47,7 +47,7 @@ func TestColleaguesHandOffLeavesTheFrontDeskList(t *testing.T) {
 	q1.Preview, q1.Inbound, q1.Unread = "Friday at 3pm then?", 2, 2
 	ev := *q1
 	ft.mu.Unlock()
-	ft.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: ev.ID, Thread: &ev}
+	ft.pushEvent(api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: ev.ID, Thread: &ev})
 	if !h.waitFor(func() bool { return !slices.Contains(h.ids(), "q2") }) {
 		t.Fatalf("rows %v: the thread handed to the nurses is still listed", h.ids())
 	}

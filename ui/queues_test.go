@@ -413,7 +413,7 @@ func TestUnreadIsPerUser(t *testing.T) {
 	h.waitFor(func() bool { return h.m.list.rows[h.m.list.idx["q1"]].unread == 0 })
 	ev := queueFixture()[0]
 	ev.Inbound, ev.Unread, ev.Seq, ev.Preview = 2, 2, 50, "One more question"
-	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: "q1", Thread: &ev}
+	ft.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: "q1", Thread: &ev})
 	h.waitFor(func() bool { return h.m.list.rows[h.m.list.idx["q1"]].preview.String() == "One more question" })
 	if got := h.m.list.rows[h.m.list.idx["q1"]].unread; got != 1 {
 		t.Errorf("unread %d after one new message on a thread this user read, want 1", got)
@@ -434,7 +434,7 @@ func TestCursorStaysPutWhileThreadsArrive(t *testing.T) {
 		ts := api.ThreadSummary{ID: "new" + string(rune('a'+i)), PatientLabel: "N-" + string(rune('A'+i)), Preview: "Hello",
 			State: api.ThreadOpen, Queue: api.QueueUnanswered, OptedIn: true, Inbound: 1, Unread: 1, Seq: int64(100 + i),
 			LastAt: t0, WaitingSince: t0.Add(-wait)}
-		ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts}
+		ft.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: ts.ID, Thread: &ts})
 		h.settle()
 		if gotID, gotLine := h.selected(); gotID != id || gotLine != line {
 			t.Fatalf("after arrival %d the cursor is on %s line %d, want %s line %d", i+1, gotID, gotLine, id, line)
@@ -445,7 +445,7 @@ func TestCursorStaysPutWhileThreadsArrive(t *testing.T) {
 	// under the cursor, marked, until the cursor moves.
 	answered := queueFixture()[0]
 	answered.WaitingSince, answered.Queue, answered.Seq, answered.Preview = time.Time{}, api.QueueWaiting, 200, "Answered"
-	ft.events <- api.Event{Type: api.EventThreadUpdated, ThreadID: "q1", Thread: &answered}
+	ft.pushEvent(api.Event{Type: api.EventThreadUpdated, ThreadID: "q1", Thread: &answered})
 	h.settle()
 	if gotID, gotLine := h.selected(); gotID != id || gotLine != line {
 		t.Fatalf("after its own reply the cursor is on %s line %d, want %s line %d", gotID, gotLine, id, line)
@@ -484,10 +484,10 @@ func TestSearchKeepsOnlyWhatTheServerMatched(t *testing.T) {
 	}
 	other := queueFixture()[1] // q2, not a match
 	other.Seq, other.Preview = 60, "Any news?"
-	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: other.ID, Thread: &other}
+	ft.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: other.ID, Thread: &other})
 	same := queueFixture()[0]
 	same.Seq, same.Preview = 61, "Can I reschedule to Friday instead?"
-	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: same.ID, Thread: &same}
+	ft.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: same.ID, Thread: &same})
 	h.mustSee("Can I reschedule to Friday instead?")
 	if !slices.Equal(h.ids(), []string{"q1"}) {
 		t.Errorf("rows %v during the search, want only q1", h.ids())
@@ -502,11 +502,11 @@ func TestUrgentArrivalIsNeverHidden(t *testing.T) {
 	h.press("j", "j") // q1
 	calm := api.ThreadSummary{ID: "calm", PatientLabel: "P-7001", Preview: "Hello", State: api.ThreadOpen,
 		Queue: api.QueueUnanswered, OptedIn: true, Inbound: 1, Unread: 1, Seq: 70, LastAt: t0, WaitingSince: t0.Add(-3 * time.Hour)}
-	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: calm.ID, Thread: &calm}
+	ft.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: calm.ID, Thread: &calm})
 	h.waitFor(func() bool { return h.m.list.offset > 0 })
 	urgent := api.ThreadSummary{ID: "sos", PatientLabel: "P-7002", Preview: "[SYMPTOM] now", State: api.ThreadOpen, Urgent: true,
 		Queue: api.QueueUnanswered, OptedIn: true, Inbound: 1, Unread: 1, Seq: 71, LastAt: t0, WaitingSince: t0}
-	ft.events <- api.Event{Type: api.EventMessageNew, ThreadID: urgent.ID, Thread: &urgent}
+	ft.pushEvent(api.Event{Type: api.EventMessageNew, ThreadID: urgent.ID, Thread: &urgent})
 	h.mustSee("P-7002 [URGENT]")
 	if id, _ := h.selected(); id != "q1" {
 		t.Errorf("cursor on %s, want it still on q1", id)

@@ -406,7 +406,8 @@ func newTriageHarness(t *testing.T, ft *fakeTriage, opts Options, w, h int) *har
 	t.Helper()
 	clock := &fakeClock{now: t0}
 	opts.Now = clock.Now
-	hs := &harness{t: t, fb: ft.fakeBackend, clock: clock, out: make(chan tea.Msg, 1024)}
+	hs := &harness{t: t, fb: ft.fakeBackend, clock: clock, out: make(chan tea.Msg, 1024),
+		running: map[int]time.Time{}, wake: make(chan struct{}, 1)}
 	hs.m = New(ft, opts)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())

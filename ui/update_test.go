@@ -479,7 +479,7 @@ func TestLiveEvents(t *testing.T) {
 	fb.mu.Unlock()
 	t1 := fb.fetchCount("t1")
 
-	fb.events <- api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: "t1"}
+	fb.pushEvent(api.Event{Seq: 1, Type: api.EventMessageNew, ThreadID: "t1"})
 	h.settle()
 	if fb.inboxHits <= inbox || fb.fetchCount("t1") <= t1 {
 		t.Fatalf("event for the open thread: inbox %d→%d, thread %d→%d", inbox, fb.inboxHits, t1, fb.fetchCount("t1"))
@@ -489,9 +489,9 @@ func TestLiveEvents(t *testing.T) {
 	// An event for another thread refreshes the inbox only; the reader
 	// stays armed for the next one.
 	t1 = fb.fetchCount("t1")
-	fb.events <- api.Event{Seq: 2, Type: api.EventMessageStatus, ThreadID: "t4", Status: "read"}
+	fb.pushEvent(api.Event{Seq: 2, Type: api.EventMessageStatus, ThreadID: "t4", Status: "read"})
 	h.settle()
-	fb.events <- api.Event{Seq: 3, Type: api.EventThreadUpdated, ThreadID: "t2"}
+	fb.pushEvent(api.Event{Seq: 3, Type: api.EventThreadUpdated, ThreadID: "t2"})
 	h.settle()
 	if fb.fetchCount("t1") != t1 {
 		t.Error("an event for another thread refetched the open one")
@@ -513,7 +513,7 @@ func TestResyncRefetchesEverythingShown(t *testing.T) {
 	inbox := fb.inboxHits
 	fb.mu.Unlock()
 	t1 := fb.fetchCount("t1")
-	fb.events <- api.Event{Type: api.EventResync}
+	fb.pushEvent(api.Event{Type: api.EventResync})
 	h.settle()
 	fb.mu.Lock()
 	hits := fb.inboxHits

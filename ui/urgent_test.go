@@ -29,7 +29,7 @@ func TestUrgentEventAlertsNursesAndSupervisors(t *testing.T) {
 			inbox := fb.inboxHits
 			fb.threads[2].Urgent = true
 			fb.mu.Unlock()
-			fb.events <- api.Event{Seq: 1, Type: api.EventThreadUrgent, ThreadID: fb.threads[2].ID, MessageID: "m-urgent"}
+			fb.pushEvent(api.Event{Seq: 1, Type: api.EventThreadUrgent, ThreadID: fb.threads[2].ID, MessageID: "m-urgent"})
 			h.settle()
 			if fb.inboxHits <= inbox {
 				t.Fatal("an urgent event did not refetch the inbox")
@@ -78,7 +78,7 @@ func TestUrgentGolden(t *testing.T) {
 				fb.mu.Lock()
 				fb.threads[2].Urgent = true
 				fb.mu.Unlock()
-				fb.events <- api.Event{Seq: 1, Type: api.EventThreadUrgent, ThreadID: fb.threads[2].ID}
+				fb.pushEvent(api.Event{Seq: 1, Type: api.EventThreadUrgent, ThreadID: fb.threads[2].ID})
 				h.settle()
 				h.mustSee("URGENT")
 				golden.RequireEqual(t, []byte(h.view()))
