@@ -757,7 +757,8 @@ func buildLexicon() (*lexicon, error) {
 	lx.cue(cueID, SpanDevice, "serial", "serial number", "serial #", "serial no", "s/n", "sn", "imei",
 		"pump", "insulin pump", "cgm", "transmitter", "sensor", "device id", "device", "pacemaker",
 		"hearing aid", "numero de serie", "serie", "marcapasos", "glucometer", "glucometro", "udi",
-		"mac address", "model", "lot", "lote")
+		"mac address", "model", "lot", "lote", "audifono", "audifonos", "aparelho auditivo", "appareil auditif",
+		"implante coclear", "implant cochleaire", "bomba de insulina", "stimulateur", "capteur", "sensor de glucosa")
 	lx.cue(cueID, SpanID, "rx #", "rx number", "rx no", "rx", "prescription number", "prescription #",
 		"numero de receta", "receta", "confirmation", "confirmation code", "confirmation number",
 		"confirmation #", "case", "case number", "case #", "ticket", "ticket #", "reference", "ref",

@@ -523,6 +523,11 @@ func (sc *scanner) spelledDates() {
 			if s < 0 {
 				continue
 			}
+			if digitWord(sc.word(i)) >= 0 && (digitWord(sc.word(i+1)) >= 0 || digitWord(sc.word(s-1)) >= 0) {
+				// "quatre trois sept huit": French digits read out, not
+				// the third of September ("sept" is both).
+				continue
+			}
 			if sc.is(s-1, "the") || sc.is(s-1, "el") {
 				s--
 			}

@@ -19,7 +19,10 @@ func (sc *scanner) idFiller(i int) bool {
 		switch string(sc.txt(i)) {
 		case "is", "es", "number", "no", "num", "nbr", "nro", "numero", "id", "my", "mi", "su", "the",
 			"el", "la", "of", "de", "his", "her", "our", "nuestro", "code", "codigo", "n", "was", "era", "son",
-			"fue", "says", "reads", "shows", "dice", "are", "on", "en", "del":
+			"fue", "says", "reads", "shows", "dice", "are", "on", "en", "del",
+			"e", "est", "c'est", "do", "da", "du", // Portuguese "é" folded, French "c'est", "du", Portuguese "do", "da"
+			// The thing the number is on: "número de série do aparelho".
+			"aparelho", "aparato", "appareil", "boitier", "dispositivo", "dispositif", "equipo", "device", "unit":
 			return true
 		}
 	}
@@ -97,7 +100,7 @@ func (sc *scanner) cueIDs() {
 			continue
 		}
 		j := m.te
-		for f := 0; f < 4 && sc.idFiller(j); f++ {
+		for f := 0; f < 4 && sc.idFiller(j) && !sc.opensCodeApart(j); f++ {
 			j++
 		}
 		minLen := 5
@@ -111,11 +114,14 @@ func (sc *scanner) cueIDs() {
 			minLen = 4
 		}
 		end, ok := sc.idValue(j, minLen)
-		if !ok && j < len(sc.toks) {
-			// "member id A B C one two three four five": an identifier
-			// read out a character at a time.
+		if j < len(sc.toks) {
+			// "member id A B C one two three four five", "serial N G 1 9 9
+			// 3 0 2 1 H": an identifier read out a character at a time,
+			// which idValue reads only the start of.
 			if _, one := sc.apartChar(j); one {
-				end, ok = sc.cuedCodeApart(j, true)
+				if e, apart := sc.cuedCodeApart(j, true); apart && (!ok || e > end) {
+					end, ok = e, true
+				}
 			}
 		}
 		if !ok || sc.moneyAmount(j, end) {
@@ -269,8 +275,9 @@ func (sc *scanner) digitRuns() {
 // digitWords are the words digitWord reads (trigDigitWord).
 func digitWords() []string {
 	var ws []string
-	for _, w := range []string{"zero", "cero", "oh", "o", "one", "uno", "un", "two", "dos", "three", "tres", "four", "cuatro",
-		"five", "cinco", "six", "seis", "seven", "siete", "eight", "ocho", "nine", "nueve"} {
+	for _, w := range []string{"zero", "cero", "oh", "o", "one", "uno", "un", "um", "two", "dos", "dois", "duas", "deux",
+		"three", "tres", "trois", "four", "cuatro", "quatro", "quatre", "five", "cinco", "cinq", "six", "seis", "seven",
+		"siete", "sete", "sept", "eight", "ocho", "oito", "huit", "nine", "nueve", "nove", "neuf"} {
 		if digitWord([]byte(w)) < 0 {
 			panic("policy: " + w + " is no digit word")
 		}
@@ -283,23 +290,23 @@ func digitWord(w []byte) int {
 	switch string(w) {
 	case "zero", "cero", "oh", "o":
 		return 0
-	case "one", "uno", "un":
+	case "one", "uno", "un", "um": // Portuguese "um", French "un"
 		return 1
-	case "two", "dos":
+	case "two", "dos", "dois", "duas", "deux":
 		return 2
-	case "three", "tres":
+	case "three", "tres", "trois":
 		return 3
-	case "four", "cuatro":
+	case "four", "cuatro", "quatro", "quatre":
 		return 4
-	case "five", "cinco":
+	case "five", "cinco", "cinq":
 		return 5
 	case "six", "seis":
 		return 6
-	case "seven", "siete":
+	case "seven", "siete", "sete", "sept":
 		return 7
-	case "eight", "ocho":
+	case "eight", "ocho", "oito", "huit":
 		return 8
-	case "nine", "nueve":
+	case "nine", "nueve", "nove", "neuf":
 		return 9
 	}
 	return -1
@@ -323,7 +330,7 @@ func (sc *scanner) spelledDigits() {
 		return
 	}
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || (sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un")) && !sc.zipCueBefore(i) {
+		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || (sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un") || sc.is(i, "um")) && !sc.zipCueBefore(i) {
 			continue
 		}
 		sc.digits = sc.digits[:0]

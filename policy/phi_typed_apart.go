@@ -35,8 +35,57 @@ func (sc *scanner) apartChar(i int) (byte, bool) {
 		if d := digitWord(sc.txt(i)); d >= 0 {
 			return byte('0' + d), true
 		}
+		if c := letterName(sc.txt(i)); c != 0 {
+			return c, true
+		}
 	}
 	return 0, false
+}
+
+// letterName returns the letter a Spanish or Portuguese speaker says when
+// spelling a code aloud ("ene ge dos siete … hache", "jota dois um"), for
+// the names no common word shares; 0 for any other word.
+func letterName(w []byte) byte {
+	switch string(w) {
+	case "efe":
+		return 'f'
+	case "ge", "gê":
+		return 'g'
+	case "hache", "aga", "agá":
+		return 'h'
+	case "jota":
+		return 'j'
+	case "ka":
+		return 'k'
+	case "ele":
+		return 'l'
+	case "eme":
+		return 'm'
+	case "ene":
+		return 'n'
+	case "ere", "erre":
+		return 'r'
+	case "ese", "esse":
+		return 's'
+	case "uve":
+		return 'v'
+	case "equis", "xis":
+		return 'x'
+	case "zeta", "zê":
+		return 'z'
+	}
+	return 0
+}
+
+// opensCodeApart reports a single letter at token i that starts a code
+// read out a character at a time ("serial N G 1 9 9 …"): the letter is
+// the code's, not the "n" of "n°" that idFiller would skip.
+func (sc *scanner) opensCodeApart(i int) bool {
+	if i+1 >= len(sc.toks) || sc.kind(i) != tkWord || sc.toks[i].e-sc.toks[i].s != 1 {
+		return false
+	}
+	_, next := sc.apartChar(i + 1)
+	return next && sc.toks[i+1].space && (sc.kind(i+1) == tkNum || sc.toks[i+1].e-sc.toks[i+1].s == 1)
 }
 
 // apartCode is a code typed a character at a time: its characters, the
