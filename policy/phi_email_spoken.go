@@ -1,5 +1,7 @@
 package policy
 
+import "bytes"
+
 // E-mail addresses said in words. Patients type an address this way when
 // they dictate it to a phone, when they think a filter would eat the "@",
 // or out of habit from forms that did: "juan at gmail dot com",
@@ -94,9 +96,51 @@ func (sc *scanner) spelledEmails() {
 		default:
 			continue
 		}
+		// "video at tiktok.com/@dani.r", "at instagram dot com slash
+		// tiago": a path after the domain is the same person's page.
+		end = sc.spokenPath(sc.typedPath(end))
 		sc.addTok(l, end, SpanEmail, 0.9, prioStructural)
 		i = end
 	}
+}
+
+// typedPath extends a domain ending at token end over a path typed
+// right after it ("/@dani.r", "/7hWq2") and returns the path's last token.
+func (sc *scanner) typedPath(end int) int {
+	if !sc.isP(end+1, '/') || !sc.attached(end+1) {
+		return end
+	}
+	T := sc.toks
+	for end+1 < len(T) && sc.attached(end+1) && !T[end+1].claimed {
+		if sc.kind(end+1) == tkPunct && !sc.attached(end+2) {
+			break // a full stop or comma after the link
+		}
+		end++
+	}
+	return end
+}
+
+// spokenPath extends a link or address ending at token end over a path
+// said in words: "slash tiago_t1", "slash ana dot souza dot 12", "barra
+// ana". It returns the path's last token.
+func (sc *scanner) spokenPath(end int) int {
+	T := sc.toks
+	part := func(k int) bool {
+		return k < len(T) && !T[k].claimed && (sc.kind(k) == tkWord || sc.kind(k) == tkAlnum || sc.kind(k) == tkNum)
+	}
+	for (sc.is(end+1, "slash") || sc.is(end+1, "barra")) && part(end+2) {
+		end += 2
+		for {
+			for end+1 < len(T) && sc.attached(end+1) && !T[end+1].claimed && (sc.isP(end+1, '_') || sc.kind(end+1) != tkPunct) {
+				end++
+			}
+			if !sc.dotWord(end+1) || !part(end+2) {
+				break
+			}
+			end += 2 // "ana dot souza"
+		}
+	}
+	return end
 }
 
 // atWord reports whether token i says "@": at, arroba (Spanish,
@@ -205,4 +249,44 @@ var spokenCountryTLDs = map[string]bool{
 	"uy": true, "sv": true, "hn": true, "bo": true, "py": true, "ni": true, "pa": true, "cu": true,
 	"ht": true, "jm": true, "vn": true, "cn": true, "jp": true, "kr": true, "tw": true, "hk": true,
 	"de": true, "it": true, "be": true, "ch": true, "in": true, "do": true, "pr": true,
+}
+
+// spokenURLs finds web addresses said in words, as a voice note or a
+// wary writer gives them: "www dot annasbakes dot com", "instagram dot
+// com slash tiago_t1", "meusite ponto com ponto br". The labels are
+// joined by "dot" words and end in a top-level domain; "slash" words add
+// the path. A first label that is a function word ("the dot com
+// bubble") starts none.
+func (sc *scanner) spokenURLs() {
+	b := sc.n.b
+	if !bytes.Contains(b, []byte(" dot ")) && !bytes.Contains(b, []byte(" punto ")) &&
+		!bytes.Contains(b, []byte(" ponto ")) && !bytes.Contains(b, []byte(" point ")) {
+		return
+	}
+	T := sc.toks
+	for i := 0; i+2 < len(T); i++ {
+		if T[i].claimed || T[i].kind != tkWord && T[i].kind != tkAlnum || !sc.dotWord(i+1) {
+			continue
+		}
+		// A site's name is seldom a word of the language: "clinic dot
+		// com" is talk of a company, "annasbakes dot com" a site.
+		www := sc.is(i, "www")
+		if !www && (T[i].flags&fStop != 0 || T[i].e-T[i].s < 3 || sc.dotWord(i) || T[i].flags&fClin != 0 ||
+			T[i].kind == tkWord && dictionaryWord(sc.txt(i))) {
+			continue
+		}
+		end, dots := i, 0
+		for sc.dotWord(end+1) && (sc.kind(end+2) == tkWord || sc.kind(end+2) == tkAlnum) && !T[end+2].claimed {
+			end, dots = end+2, dots+1
+			if spokenTLD(sc.txt(end)) && !sc.dotWord(end+1) {
+				break
+			}
+		}
+		if dots == 0 || !spokenTLD(sc.txt(end)) || www && dots < 2 {
+			continue
+		}
+		end = sc.spokenPath(end) // "slash tiago_t1", "barra ana"
+		sc.addTok(i, end, SpanURL, 0.8, prioStructural)
+		i = end
+	}
 }

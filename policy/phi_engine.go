@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/netip"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -657,6 +658,7 @@ func (sc *scanner) structural() {
 	}
 	sc.spelledEmails()
 	sc.urls()
+	sc.spokenURLs()
 	sc.ips()
 }
 
@@ -699,6 +701,9 @@ func (sc *scanner) urls() {
 		for e > p && bytes.IndexByte([]byte(".,;:!?)]'\""), b[e-1]) >= 0 {
 			e--
 		}
+		if publicSiteOnly(b[p:e]) {
+			continue
+		}
 		sc.addBytes(p, e, SpanURL, 0.98, prioStructural)
 	}
 	// Bare domains: "portal.example.com/x".
@@ -716,10 +721,17 @@ func (sc *scanner) urls() {
 			}
 			j += 2
 		}
-		if dots == 0 || !tlds[string(sc.txt(j))] || T[j].claimed {
+		if dots == 0 || T[j].claimed {
 			continue
 		}
 		e := int(T[j].e)
+		// A path after the domain makes a link of any country's domain
+		// ("youtu.be/Xq3v9", "site.com.br/ana"); without one, only a
+		// listed top-level domain does: "ok.so" is two words.
+		path := e+1 < len(b) && b[e] == '/' && b[e+1] > ' '
+		if !tlds[string(sc.txt(j))] && !(path && sc.kind(j) == tkWord && T[j].e-T[j].s == 2) {
+			continue
+		}
 		if e < len(b) && b[e] == '/' {
 			for e < len(b) && b[e] > ' ' {
 				e++
@@ -728,9 +740,45 @@ func (sc *scanner) urls() {
 				e--
 			}
 		}
+		if publicSiteOnly(b[T[i].s:e]) {
+			i = j
+			continue
+		}
 		sc.addBytes(int(T[i].s), e, SpanURL, 0.85, prioStructural)
 		i = j
 	}
+}
+
+// publicSiteOnly reports a link to the front page of a public body's
+// site, "www.cdc.gov", "https://www.nhs.uk/", "medlineplus.gov": no one
+// person's address, so not an identifier. A path keeps the link masked
+// ("portal.ssa.gov/case/48213" may name a case).
+func publicSiteOnly(u []byte) bool {
+	if i := bytes.Index(u, []byte("://")); i >= 0 {
+		u = u[i+3:]
+	}
+	u = bytes.TrimPrefix(u, []byte("www."))
+	u = bytes.TrimSuffix(u, []byte("/"))
+	if len(u) == 0 || bytes.ContainsAny(u, "/?#@:") {
+		return false
+	}
+	host := string(u)
+	if host == "nhs.uk" {
+		return true
+	}
+	for _, suffix := range []string{".gov", ".edu", ".int", ".mil", ".nhs.uk"} {
+		if strings.HasSuffix(host, suffix) {
+			return true
+		}
+	}
+	// Country-code government domains: "gov.uk", "gov.br", "gob.mx",
+	// "gouv.fr", "govt.nz", "gc.ca".
+	for _, label := range []string{".gov.", ".gob.", ".gouv.", ".govt.", ".gc."} {
+		if k := strings.LastIndex(host, label); k >= 0 && !strings.Contains(host[k+len(label):], ".") {
+			return true
+		}
+	}
+	return strings.HasPrefix(host, "gov.") && strings.Count(host, ".") == 1
 }
 
 // ipv6 finds IPv6 addresses ("2001:db8::8a2e:370:7334"), validated by
