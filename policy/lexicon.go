@@ -759,6 +759,9 @@ func buildLexicon() (*lexicon, error) {
 		"hearing aid", "numero de serie", "serie", "marcapasos", "glucometer", "glucometro", "udi",
 		"mac address", "model", "lot", "lote", "audifono", "audifonos", "aparelho auditivo", "appareil auditif",
 		"implante coclear", "implant cochleaire", "bomba de insulina", "stimulateur", "capteur", "sensor de glucosa")
+	lx.cue(cueID, SpanID, "rma", "rma number", "rma #", "return authorization", "return authorisation",
+		"tracking number", "tracking #", "tracking no", "numero de rastreio", "codigo de rastreio",
+		"numero de seguimiento", "numero de suivi", "share code", "access code", "pairing code")
 	lx.cue(cueID, SpanID, "rx #", "rx number", "rx no", "rx", "prescription number", "prescription #",
 		"numero de receta", "receta", "confirmation", "confirmation code", "confirmation number",
 		"confirmation #", "case", "case number", "case #", "ticket", "ticket #", "reference", "ref",

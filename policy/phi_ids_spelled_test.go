@@ -79,3 +79,54 @@ func TestPhoneNumbersSaidInPortugueseAndFrench(t *testing.T) {
 		}
 	}
 }
+
+// Numbers patients copy from a courier's, a maker's or a portal's label:
+// after the label that names them, in the shapes labels print them.
+func TestLabelledCodesFromCouriersMakersAndPortals(t *testing.T) {
+	labels := []string{"tracking number ", "the tracking # is ", "RMA ", "return authorisation ", "share code ",
+		"reference no. ", "access code: ", "número de rastreio ", "numéro de suivi : "}
+	codes := []string{"1Z 4E7 W92 03 1177 2084", "7MXR-PQ2L", "REF/2024/00871", "448120-C", "KX-20931-B", "9400 1118 9922 3746 5512 08"}
+	for _, label := range labels {
+		for _, code := range codes {
+			text := "hi, " + label + code + " for the sensor replacement"
+			d := Detect(text)
+			g := corpusSpan{Start: len("hi, ") + len(label), End: len("hi, ") + len(label) + len(code)}
+			if !freshCovered(text, g, d.Spans) {
+				t.Errorf("%q: the code is not masked whole: %s", text, d.Masked)
+			}
+		}
+	}
+	// The first characters of a serial, which the clinic can look up.
+	for _, text := range []string{"the serial started with PJN60, can you look it up?", "serial starts with 8KT2"} {
+		if d := Detect(text); !strings.Contains(d.Masked, "[DEVICE]") {
+			t.Errorf("%q: the start of the serial is not masked: %s", text, d.Masked)
+		}
+	}
+	// A code a device or a record joins to its name or check group.
+	for _, c := range []struct{ text, code string }{
+		{"Bluetooth name shows as BPcuff_5F22A9 on my phone", "BPcuff_5F22A9"},
+		{"le lecteur n° MGGM301-K0883 affiche une erreur", "MGGM301-K0883"},
+		{"pick the one called HR_88A1C4 in the list", "HR_88A1C4"},
+	} {
+		d := Detect(c.text)
+		at := strings.Index(c.text, c.code)
+		if !freshCovered(c.text, corpusSpan{Start: at, End: at + len(c.code)}, d.Spans) {
+			t.Errorf("%q: %q is not masked whole: %s", c.text, c.code, d.Masked)
+		}
+	}
+}
+
+// The labels' words in ordinary talk are left alone.
+func TestLabelWordsInOrdinaryTalk(t *testing.T) {
+	for _, text := range []string{
+		"I'm tracking my steps every day now",
+		"is there a tracking number for the parcel?",
+		"the access code for the car park is on the sign?",
+		"can you share code words for the portal? I forgot how it works",
+		"my order started with a problem, the box was empty",
+	} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("%q masked: %s", text, d.Masked)
+		}
+	}
+}

@@ -51,7 +51,7 @@ func (sc *scanner) idValue(j int, minLen int) (int, bool) {
 			return 0, false
 		}
 		nx := j + 1
-		if sc.isP(nx, '-') && sc.attached(nx) && sc.attached(nx+1) && (sc.kind(nx+1) == tkNum || sc.kind(nx+1) == tkAlnum) {
+		if (sc.isP(nx, '-') || sc.isP(nx, '/')) && sc.attached(nx) && sc.attached(nx+1) && (sc.kind(nx+1) == tkNum || sc.kind(nx+1) == tkAlnum) {
 			end = nx + 1
 		} else if sc.kind(nx) == tkNum || sc.kind(nx) == tkAlnum {
 			end = nx
@@ -73,6 +73,12 @@ func (sc *scanner) idValue(j int, minLen int) (int, bool) {
 			break
 		}
 		if T[nx].space && T[nx].kind == tkNum && (T[end].kind == tkNum || T[end].kind == tkAlnum) && T[nx].e-T[nx].s <= 5 {
+			end = nx
+			continue
+		}
+		// "1Z 4E7 W92 03 1177": groups of capitals and digits printed
+		// apart, as a courier's or a maker's label prints them.
+		if T[nx].space && T[nx].kind == tkAlnum && T[end].kind != tkWord && T[nx].e-T[nx].s <= 5 && sc.allUpper(nx) && !sc.allUpperText() {
 			end = nx
 			continue
 		}
@@ -109,7 +115,8 @@ func (sc *scanner) cueIDs() {
 		}
 		// "serial ending in 4417", "card ends with 0092": the last digits
 		// the writer gives are the identifier's, four of them enough.
-		if (sc.is(j, "ending") || sc.is(j, "ends")) && (sc.is(j+1, "in") || sc.is(j+1, "with")) {
+		if (sc.is(j, "ending") || sc.is(j, "ends")) && (sc.is(j+1, "in") || sc.is(j+1, "with")) ||
+			(sc.is(j, "starting") || sc.is(j, "starts") || sc.is(j, "started") || sc.is(j, "begins")) && sc.is(j+1, "with") {
 			j += 2
 			minLen = 4
 		}
@@ -563,6 +570,7 @@ func (sc *scanner) catchAll() {
 			continue
 		}
 		sc.addTok(i, i, SpanID, 0.5, prioCatchAll)
+		sc.idJoinedParts(&sc.cands[len(sc.cands)-1], i)
 	}
 }
 
@@ -669,6 +677,9 @@ func (sc *scanner) idPrefixes() {
 			sc.idLetterGroups(x)
 		}
 		k := sc.tokenStartingAt(x.s)
+		if x.t != SpanPhone {
+			sc.idJoinedParts(x, k)
+		}
 		if k < 2 || !sc.isP(k-1, '-') || !sc.attached(k) || !sc.attached(k-1) {
 			continue
 		}
@@ -679,6 +690,24 @@ func (sc *scanner) idPrefixes() {
 		}
 		x.s = T[p].s
 		T[p].claimed, T[k-1].claimed = true, true
+	}
+}
+
+// idJoinedParts stretches an identifier over the parts its maker joins
+// to it: a name joined by an underscore ("BPcuff_5F22A9", a device's
+// Bluetooth name) and a check group after a dash ("MGGM301-K0883").
+func (sc *scanner) idJoinedParts(x *cand, k int) {
+	T := sc.toks
+	if k >= 2 && sc.isP(k-1, '_') && sc.attached(k) && sc.attached(k-1) && !T[k-2].claimed &&
+		(T[k-2].kind == tkWord || T[k-2].kind == tkAlnum) && T[k-2].e-T[k-2].s <= 10 {
+		x.s = T[k-2].s
+		T[k-2].claimed, T[k-1].claimed = true, true
+	}
+	if e := sc.tokenEndingAt(x.e); e >= 0 && e+2 < len(T) && sc.isP(e+1, '-') && sc.attached(e+1) && sc.attached(e+2) &&
+		!T[e+2].claimed && (T[e+2].kind == tkAlnum || T[e+2].kind == tkNum) && sc.allUpper(e+2) &&
+		(e+3 >= len(T) || !sc.attached(e+3) || sc.kind(e+3) == tkPunct && !sc.isP(e+3, '-')) {
+		x.e = T[e+2].e
+		T[e+1].claimed, T[e+2].claimed = true, true
 	}
 }
 
