@@ -320,6 +320,9 @@ func (sc *scanner) run(text string) {
 	sc.positionalNames()
 	sc.modalNames()
 	sc.catchAll()
+	if len(sc.cands) > 0 && (sc.numbersAny || sc.trigAny&trigDigitWord != 0) {
+		sc.repeatedCodes()
+	}
 	sc.clinical()
 	sc.resolve()
 }

@@ -1218,6 +1218,10 @@ func (sc *scanner) ageFollows(nx int) bool {
 		// the nineties or above, when the clause then ends or goes on as
 		// after the number itself ("90 something percent" is no age).
 		return sc.ageFollows(nx + 1)
+	case "on":
+		// "is 101 on Saturday", "turns 95 on the 14th", "is 90 on 3
+		// May": the day the age is reached.
+		return sc.flags(nx+1)&(fWeekday|fMonth) != 0 || sc.is(nx+1, "the") || sc.kind(nx+1) == tkNum || sc.kind(nx+1) == tkAlnum
 	case "y":
 		// "tiene 90 y pico": the same, in Spanish.
 		if sc.is(nx+1, "pico") {
