@@ -1,7 +1,5 @@
 package policy
 
-import "bytes"
-
 // E-mail addresses said in words. Patients type an address this way when
 // they dictate it to a phone, when they think a filter would eat the "@",
 // or out of habit from forms that did: "juan at gmail dot com",
@@ -149,9 +147,12 @@ func (sc *scanner) atWord(i int) bool {
 	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigAtWord != 0
 }
 
+// dotWords say "." in an address (trigDotWord).
+var dotWords = []string{"dot", "punto", "point", "ponto", "punkt"}
+
 // dotWord reports whether token i says "." in an address.
 func (sc *scanner) dotWord(i int) bool {
-	return sc.is(i, "dot") || sc.is(i, "punto") || sc.is(i, "point") || sc.is(i, "ponto") || sc.is(i, "punkt")
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigDotWord != 0
 }
 
 func (sc *scanner) openBracket(i int) bool {
@@ -258,11 +259,6 @@ var spokenCountryTLDs = map[string]bool{
 // the path. A first label that is a function word ("the dot com
 // bubble") starts none.
 func (sc *scanner) spokenURLs() {
-	b := sc.n.b
-	if !bytes.Contains(b, []byte(" dot ")) && !bytes.Contains(b, []byte(" punto ")) &&
-		!bytes.Contains(b, []byte(" ponto ")) && !bytes.Contains(b, []byte(" point ")) {
-		return
-	}
 	T := sc.toks
 	for i := 0; i+2 < len(T); i++ {
 		if T[i].claimed || T[i].kind != tkWord && T[i].kind != tkAlnum || !sc.dotWord(i+1) {

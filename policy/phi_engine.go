@@ -661,7 +661,9 @@ func (sc *scanner) structural() {
 	}
 	sc.spelledEmails()
 	sc.urls()
-	sc.spokenURLs()
+	if sc.trigAny&trigDotWord != 0 {
+		sc.spokenURLs() // every link read there has a "dot" word
+	}
 	sc.ips()
 }
 

@@ -38,7 +38,19 @@ func (sc *scanner) repeatedCodes() {
 			continue
 		}
 		for i := 0; i < len(T); i++ {
-			if i >= from && i <= to || T[i].claimed && !sc.idSpanAt(i) || T[i].kind == tkPunct {
+			if i >= from && i <= to || T[i].kind == tkPunct {
+				continue
+			}
+			// Most tokens cannot open the copy: their first character
+			// differs, or they are a word that stands for no character.
+			if T[i].kind == tkWord && T[i].e-T[i].s > 1 {
+				if T[i].trig&trigDigitWord == 0 && letterName(sc.txt(i)) == 0 {
+					continue
+				}
+			} else if sc.n.b[T[i].s] != code[0] {
+				continue
+			}
+			if T[i].claimed && !sc.idSpanAt(i) {
 				continue
 			}
 			if end, ok := sc.codeAt(i, code); ok {

@@ -51,6 +51,7 @@ const (
 	trigPossessive                             // "my", "our": misspeltKinNames
 	trigFromLabel                              // "from": emailHeaderNames
 	trigTurkishMah                             // "mah", "mahallesi": turkishAddresses
+	trigDotWord                                // "dot", "punto": spokenURLs
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -91,6 +92,7 @@ var triggerWords = []struct {
 	{trigPossessive, []string{"my", "our", "his", "her"}},
 	{trigFromLabel, []string{"from"}},
 	{trigTurkishMah, turkishMahWords},
+	{trigDotWord, dotWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
