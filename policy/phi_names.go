@@ -402,6 +402,44 @@ func (sc *scanner) names() {
 	}
 }
 
+// productName reports capitalised words [i, end] that name a product or
+// a feature rather than a person: followed by a model number ("Apple
+// Watch Series 9", "Fitbit Charge 6", "Galaxy Tab S9"), or made only of
+// ordinary words of four letters or more, one of five or more, that no
+// list holds as a name ("Signal Loss", "Dream Sock").
+func (sc *scanner) productName(i, end int) bool {
+	n := end + 1
+	if n < len(sc.toks) && sc.toks[n].space {
+		model := sc.kind(n) == tkNum && sc.toks[n].e-sc.toks[n].s <= 3 ||
+			sc.kind(n) == tkAlnum && sc.toks[n].e-sc.toks[n].s <= 4 && sc.upper(n)
+		// The number stands alone: "14/02", "3:30" and "3 pm" are a date
+		// or a time after a person's name, "9 years" an age.
+		alone := n+1 >= len(sc.toks) || sc.toks[n+1].space ||
+			sc.isP(n+1, ',') || sc.isP(n+1, '?') || sc.isP(n+1, '!') || sc.isP(n+1, '.') && !sc.attached(n+2)
+		if model && alone && !sc.ageUnitAt(n+1) && !sc.is(n+1, "pm") && !sc.is(n+1, "am") && !sc.is(n+1, "o'clock") {
+			return true
+		}
+	}
+	// Short words are kept as names: "Nana Ama" are words of English
+	// and Spanish, and a Ghanaian name.
+	long := false
+	for k := i; k <= end; k++ {
+		n := sc.toks[k].e - sc.toks[k].s
+		if n < 4 || sc.toks[k].flags&(fFirst|fSurname|fNameWord) != 0 || !dictionaryWord(sc.txt(k)) {
+			return false
+		}
+		long = long || n >= 5
+	}
+	return long
+}
+
+// ageUnitAt reports token k as a word that makes the number before it an
+// age or a span of time ("years", "yo", "meses").
+func (sc *scanner) ageUnitAt(k int) bool {
+	return k < len(sc.toks) && (sc.toks[k].flags&fAgeUnit != 0 || sc.is(k, "months") || sc.is(k, "weeks") ||
+		sc.is(k, "meses") || sc.is(k, "semanas") || sc.is(k, "mois") || sc.is(k, "meses"))
+}
+
 // capitalisedPairs finds two or three adjacent capitalised words that no
 // list explains ("Xiomara Quispe needs a refill"): in chat, people write
 // capitals for people and places. Skipped when the whole message is in
@@ -461,7 +499,7 @@ func (sc *scanner) capitalisedPairs() {
 		// Four or more capitalised words in a row are a title, a heading
 		// or an organisation ("Northside Family Medicine Walk In"), not
 		// one person.
-		if sc.capitalRun(i, end) >= 4 || sc.notPerson(i, end) {
+		if sc.capitalRun(i, end) >= 4 || sc.notPerson(i, end) || sc.productName(i, end) {
 			i = end
 			continue
 		}
