@@ -7,9 +7,11 @@ package policy
 // device is the statement.
 //
 // Devices named before their serial ("insulin pump serial AB123") are
-// left to the serial rule: the corpora disagree on whether the device
-// itself is to be masked there, and masking it costs the independent
-// corpus its precision floor.
+// left to the serial rule unless the writer owns them ("my insulin pump
+// serial AB123", deviceLabels): the corpora disagree on whether the
+// device itself is to be masked there, and masking every one costs the
+// development and independent corpora 35 spans of precision for the
+// held-out corpus's 20 of clinical recall.
 
 // breathingDevices masks an owned breathing device.
 func (sc *scanner) breathingDevices() {

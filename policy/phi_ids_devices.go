@@ -352,7 +352,9 @@ func (sc *scanner) deviceKey(a, b int) bool {
 // identifier that follows it ("CGM transmitter G44WK07991", "pacemaker
 // serial PM-44172"): the message is about the number, which is masked.
 // Said of the patient otherwise ("my insulin pump keeps alarming"), the
-// device is clinical and the clinical reader masks it.
+// device is clinical and the clinical reader masks it; so it is when the
+// writer owns it, serial or not ("my insulin pump serial is PM-44172"
+// says what the patient is treated for).
 func (sc *scanner) deviceLabels() {
 	T := sc.toks
 	for _, m := range sc.marks {
@@ -363,7 +365,7 @@ func (sc *scanner) deviceLabels() {
 		for n := 0; n < 4 && j < len(T) && !T[j].claimed && (T[j].ent.cue == cueID || sc.idFiller(j)); n++ {
 			j++
 		}
-		if j < len(T) && T[j].claimed && sc.idSpanAt(j) {
+		if j < len(T) && T[j].claimed && sc.idSpanAt(j) && !ownedWord(sc.word(m.ts-1)) {
 			for k := m.ts; k < m.te; k++ {
 				T[k].claimed = true
 			}

@@ -55,7 +55,11 @@ var reportFloors = map[string]struct{ ident, clin, prec, clean float64 }{
 	// them, operations and readings, everyday talk); 0.9833 / 0.9681 /
 	// 0.9901 after the names, places and dates round in Portuguese,
 	// French and chat (fresh sets names3, romance, chat4, places3).
-	"independent": {0.983, 0.968, 0.990, 0.018},
+	// Precision lowered to 0.989 (0.9890) on purpose: a device the writer
+	// owns is masked before its serial too ("my insulin pump serial …"),
+	// which this corpus marks as no identifier and the held-out corpus
+	// as a condition (held-out clinical 0.9638 -> 0.9709).
+	"independent": {0.983, 0.968, 0.989, 0.018},
 }
 
 type reportItem struct {
