@@ -1487,8 +1487,12 @@ func (sc *scanner) extendNameSpans() {
 			}
 		}
 		if ts := sc.tokenStartingAt(x.s); ts >= 2 && sc.isP(ts-1, '-') && sc.attached(ts-1) && sc.attached(ts) &&
-			sc.kind(ts-2) == tkWord && !T[ts-2].claimed && (sc.canBeName(ts-2) || sc.romanisedPair(ts-2)) && !sc.otherScriptWord(ts-2) &&
-			(sc.upper(ts-2) || !sc.upper(ts)) && T[ts-2].flags&(fStop|fNotName|fClin) == 0 && !T[ts-2].inClin {
+			sc.kind(ts-2) == tkWord && !T[ts-2].claimed && !sc.otherScriptWord(ts-2) && T[ts-2].flags&fClin == 0 && !T[ts-2].inClin &&
+			((sc.canBeName(ts-2) || sc.romanisedPair(ts-2)) && (sc.upper(ts-2) || !sc.upper(ts)) && T[ts-2].flags&(fStop|fNotName) == 0 ||
+				// A capitalised particle glued to a capitalised family
+				// name is the name's, though it is a word ("Ter-Petrosyan",
+				// "Abu-Bakr", "El-Sayed").
+				sc.upper(ts-2) && sc.upper(ts) && !sc.allUpperText() && T[ts-2].e-T[ts-2].s <= 4) {
 			// The first part of a hyphenated name the lists began after:
 			// "Dong-hyun Kim", "hyun-woo here".
 			x.s = T[ts-2].s
@@ -1504,6 +1508,24 @@ func (sc *scanner) extendNameSpans() {
 		}
 		for n := 0; n < 2; n++ {
 			ts := sc.tokenStartingAt(x.s)
+			if ts >= 3 && T[ts].space && sc.isP(ts-2, '-') && sc.attached(ts-2) && sc.attached(ts-1) && sc.kind(ts-1) == tkWord &&
+				sc.kind(ts-3) == tkWord && !T[ts-1].claimed && !T[ts-2].claimed && !T[ts-3].claimed && sc.upper(ts-3) == sc.upper(ts) &&
+				sc.romanisedPair(ts-3) {
+				// A hyphenated given name before the family name: "Hae-won
+				// Lee-Kim", "seo-yeon park".
+				x.s = T[ts-3].s
+				T[ts-3].claimed, T[ts-2].claimed, T[ts-1].claimed = true, true, true
+				break
+			}
+			if ts >= 1 && T[ts].space && !sc.upper(ts) && !sc.upper(ts-1) && sc.kind(ts-1) == tkWord && !T[ts-1].claimed &&
+				T[ts-1].flags&fFirst != 0 && T[ts-1].flags&(fStop|fNotName|fClin|fPersonal|fQuestion) == 0 && !T[ts-1].inClin &&
+				!dictionaryWord(sc.word(ts-1)) {
+				// In lower case, a listed given name no dictionary holds
+				// before the family name found: "ngozi eze-obi".
+				x.s = T[ts-1].s
+				T[ts-1].claimed = true
+				continue
+			}
 			if ts >= 1 && T[ts].space && T[ts-1].claimed && sc.kind(ts-1) == tkWord && sc.upper(ts-1) == sc.upper(ts) {
 				// A name found on its own just before ("Raimunda" by
 				// position, "Nonata Sousa" from the list): one name.

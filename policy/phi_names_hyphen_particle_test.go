@@ -1,0 +1,30 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+// A family name with a capitalised particle glued on by a hyphen is
+// masked whole, particle included; in lower case a listed given name no
+// dictionary holds joins the hyphenated family name after it.
+func TestHyphenatedParticlesAndLowerCaseGivenNames(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"Mr Ter-Petrosyan missed his appointment", "Ter-Petrosyan"},
+		{"results for Ms Abu-Bakr please", "Abu-Bakr"},
+		{"Dr said Mrs El-Sayed can come at 3", "El-Sayed"},
+		{"can u book for ngozi eze-obi pls", "ngozi eze-obi"},
+		{"this is for chidi okafor-nwosu", "chidi okafor-nwosu"},
+	} {
+		d := Detect(c.text)
+		at := strings.Index(c.text, c.name)
+		if !freshCovered(c.text, corpusSpan{Start: at, End: at + len(c.name)}, d.Spans) {
+			t.Errorf("%q: %q is not masked whole: %s", c.text, c.name, d.Masked)
+		}
+	}
+	for _, text := range []string{"the follow-up letter came", "is the drop-in open today?", "my check-up is at 3"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("%q masked: %s", text, d.Masked)
+		}
+	}
+}
