@@ -16,7 +16,9 @@ func (sc *scanner) againIntros() {
 		}
 		i := a - 1
 		t := &T[i]
-		if t.kind != tkWord || t.claimed || !sc.clauseStart(i) || t.inClin ||
+		// "this nhung again", "its tendai again": the "is" left out.
+		intro := sc.is(i-1, "this") || sc.is(i-1, "its") || sc.is(i-1, "it's")
+		if t.kind != tkWord || t.claimed || !sc.clauseStart(i) && !intro || t.inClin ||
 			t.flags&(fStop|fNotName|fClin|fPersonal|fQuestion|fMonth|fNameWord) != 0 {
 			continue
 		}
@@ -24,11 +26,15 @@ func (sc *scanner) againIntros() {
 		if t.flags&fFirst == 0 && (!sc.nameWord(i) || len(w) < 3 || dictionaryWord(w)) {
 			continue
 		}
-		if sc.otherScriptWord(i) || greetingWord(w) || sc.notPerson(i, i) {
+		if intro && !sc.clauseStart(i) && t.flags&(fFirst|fPopName) == 0 {
+			continue // "this bluetooth again": after "this", only a name the lists or tables hold
+		}
+		if sc.otherScriptWord(i) || greetingWord(w) || !intro && sc.notPerson(i, i) {
 			continue
 		}
 		n := a + 1
-		if n < len(T) && sc.kind(n) == tkWord && T[n].flags&(fStop|fPersonal) == 0 && !sc.is(n, "here") && !sc.is(n, "still") {
+		if n < len(T) && sc.kind(n) == tkWord && T[n].flags&(fStop|fPersonal) == 0 && !sc.is(n, "here") && !sc.is(n, "still") &&
+			!interjectionWord(sc.word(n)) {
 			continue // "tendai again" then a verb or a noun: not an introduction
 		}
 		sc.addName(i, i, 0.7)
@@ -57,6 +63,18 @@ func (sc *scanner) fromEarlier(k int) bool {
 	case "yesterday", "today", "tonight", "earlier", "before", "morning", "afternoon", "evening", "night", "week", "day",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ayer", "hoy":
 		return n+1 >= len(sc.toks) || sc.kind(n+1) == tkPunct
+	}
+	return false
+}
+
+// interjectionWord reports a word a writer puts after their name on
+// following up, which says nothing of what the name is: "nhung again
+// sorry", "tendai again lol".
+func interjectionWord(w []byte) bool {
+	switch string(w) {
+	case "sorry", "lol", "pls", "plz", "please", "thanks", "thank", "hi", "hello", "haha", "ok", "okay", "sry", "desculpa",
+		"perdon", "pardon", "disculpa":
+		return true
 	}
 	return false
 }

@@ -28,3 +28,25 @@ func TestHyphenatedParticlesAndLowerCaseGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up that leaves out the "is" ("this nhung again") or ends on
+// an apology still names its writer; a thing that comes back does not.
+func TestFollowUpIntroductionsWithoutIs(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"hello hello this nhung again sorry", "nhung"},
+		{"this kwame again", "kwame"},
+		{"its tendai again lol", "tendai"},
+		{"ngozi again sorry, still no call back", "ngozi"},
+	} {
+		d := Detect(c.text)
+		at := strings.Index(c.text, c.name)
+		if !freshCovered(c.text, corpusSpan{Start: at, End: at + len(c.name)}, d.Spans) {
+			t.Errorf("%q: %q is not masked: %s", c.text, c.name, d.Masked)
+		}
+	}
+	for _, text := range []string{"ugh this bluetooth again", "this otp again", "this one again sorry", "this wifi again", "it is raining again sorry"} {
+		if d := Detect(text); len(d.Spans) > 0 {
+			t.Errorf("%q masked: %s", text, d.Masked)
+		}
+	}
+}
