@@ -635,10 +635,26 @@ func (sc *scanner) nameWord(k int) bool {
 	// A verb or adverb ending ("-ing", "-ed", "-ly") after three letters
 	// or more, compared in place.
 	n := len(w)
-	if n > 5 && string(w[n-3:]) == "ing" || n > 4 && (string(w[n-2:]) == "ed" || string(w[n-2:]) == "ly") {
+	if n > 5 && string(w[n-3:]) == "ing" && !sc.pinyinIng(k) || n > 4 && (string(w[n-2:]) == "ed" || string(w[n-2:]) == "ly") {
 		return false
 	}
 	return true
+}
+
+// pinyinIng reports a capitalised word no dictionary holds that ends in a
+// Mandarin syllable in "-ing" ("Xiaoming", "Zhiqing", "Meiling"): a given
+// name, not a verb.
+func (sc *scanner) pinyinIng(k int) bool {
+	w := sc.word(k)
+	if !sc.upper(k) || sc.allUpperText() || dictionaryWord(w) {
+		return false
+	}
+	n := len(w)
+	switch string(w[n-4:]) {
+	case "ming", "jing", "qing", "xing", "ying", "ping", "ning", "ling", "ting", "bing", "hing", "zing":
+		return true
+	}
+	return false
 }
 
 // nameBoundary reports what may follow a name: the end, punctuation, or a

@@ -50,3 +50,24 @@ func TestFollowUpIntroductionsWithoutIs(t *testing.T) {
 		}
 	}
 }
+
+// Mandarin given names ending in an "-ing" syllable are names, not verbs,
+// where a name stands: after a family name and a comma, after a cue.
+func TestMandarinGivenNamesInIng(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"CHEN, Xiaoming, passport E48210973, registering as a new patient", "CHEN, Xiaoming"},
+		{"Li, Meiling 03/04/1990", "Li, Meiling"},
+		{"my friend Zhiqing Wu is coming at 3", "Zhiqing Wu"},
+	} {
+		d := Detect(c.text)
+		at := strings.Index(c.text, c.name)
+		if !freshCovered(c.text, corpusSpan{Start: at, End: at + len(c.name)}, d.Spans) {
+			t.Errorf("%q: %q is not masked whole: %s", c.text, c.name, d.Masked)
+		}
+	}
+	for _, text := range []string{"Comming tomorrow at 3", "Parking, is it free on Sundays?", "Morning, can I book for Tuesday?"} {
+		if d := Detect(text); strings.Contains(d.Masked, "[NAME]") {
+			t.Errorf("%q: a word read as a name: %s", text, d.Masked)
+		}
+	}
+}
