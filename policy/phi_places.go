@@ -216,6 +216,9 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 			j++
 			continue
 		}
+		if t.kind == tkWord && j == i+1 && !sc.upper(j) && (t.flags&fDuration != 0 || distanceUnit(sc.word(j))) {
+			break // "a 5 minute walk", "a 2 mile drive": how far, not where
+		}
 		if t.kind == tkWord && t.flags&(fDoseUnit|fUnit) != 0 && t.flags&fClin == 0 && sc.flags(j+1)&fStreetSuffix != 0 {
 			words++ // "23 mg road": a road named by its letters, no dose
 			j++
@@ -985,4 +988,17 @@ func (sc *scanner) slashedStart(i int) int {
 		T[k].claimed = false
 	}
 	return a
+}
+
+// distanceUnit reports a unit of time or distance that, between a number
+// and a street type, says how far a place is ("a 5 min walk", "a 2 mile
+// drive", "10 blocks down").
+func distanceUnit(w []byte) bool {
+	switch string(w) {
+	case "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec", "secs",
+		"mile", "miles", "mi", "km", "kms", "kilometre", "kilometer", "block", "blocks", "metre", "meter", "meters",
+		"metres", "yard", "yards", "foot", "feet", "minuto", "minutos", "cuadra", "cuadras":
+		return true
+	}
+	return false
 }
