@@ -247,6 +247,9 @@ func (sc *scanner) names() {
 		default:
 			first = sc.isLex(j) || (sc.upper(j) && sc.canBeName(j) && !sc.allUpperText()) ||
 				(sc.upper(j) && !sc.allUpperText() && sc.wordName(j))
+			if !first && c == cueRelation && sc.nicknameAfterKin(j) {
+				first = true // "my husband Al", "my dad Mo": a nickname the lists hold as a word or a state
+			}
 			if first && c == cueRelation && !sc.upper(j) && sc.toks[j].flags&fFirst == 0 && sc.romanceKin(m.te) {
 				// "ma fille voit le psychiatre": after a Portuguese or
 				// French kin word comes a given name; a verb of the
@@ -655,6 +658,24 @@ func (sc *scanner) pinyinIng(k int) bool {
 		return true
 	}
 	return false
+}
+
+// nicknameAfterKin reports a two-letter word after a kinship word,
+// written as a name is, a capital then a small letter ("my husband Al",
+// "my dad Mo", "our Di"), in a message that is not in capitals or title
+// case: a state's code is in capitals, and the function words that could
+// stand there are not capitalised mid-sentence.
+func (sc *scanner) nicknameAfterKin(j int) bool {
+	t := &sc.toks[j]
+	if t.kind != tkWord || t.claimed || t.e-t.s != 2 || !sc.upper(j) || sc.allUpper(j) || sc.allUpperText() || !sc.n.ident {
+		return false
+	}
+	switch string(sc.word(j)) {
+	case "is", "in", "on", "at", "so", "to", "of", "or", "an", "as", "by", "do", "go", "if", "it", "up", "us", "we", "he",
+		"me", "my", "no", "ok", "hi", "oh", "be", "am", "la", "el", "de", "da", "es", "se", "su", "tu", "mi", "ya", "yo":
+		return false
+	}
+	return sc.nameBoundary(j+1) || sc.kind(j+1) == tkWord && sc.toks[j+1].space
 }
 
 // nameBoundary reports what may follow a name: the end, punctuation, or a

@@ -51,3 +51,20 @@ func TestMandarinGivenNamesInIng(t *testing.T) {
 		}
 	}
 }
+
+// A two-letter nickname after a kinship word is the person's name when
+// it is written as a name is ("my husband Al", "my dad Mo"), though the
+// lists hold it as a state's code or a word; in capitals, or a function
+// word, it is not.
+func TestTwoLetterNicknamesAfterKin(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"my dad Mo is 95, he needs a home visit please", "Mo"},
+		{"my husband Al needs a form", "Al"},
+		{"my son Ty has school till 3", "Ty"},
+		{"my wife Di will bring the papers", "Di"},
+		{"mi esposo Al necesita una cita", "Al"},
+	} {
+		checkCovered(t, c.text, c.name)
+	}
+	checkClean(t, "my son AL needs a form", "MY SON AL NEEDS A FORM", "my dad Ok now, thanks", "my mom Is better today")
+}
