@@ -319,6 +319,9 @@ func (sc *scanner) run(text string) {
 	sc.otherScriptNames()
 	sc.positionalNames()
 	sc.modalNames()
+	if sc.n.hasUpper && sc.n.ident {
+		sc.shortNamesOpening()
+	}
 	sc.catchAll()
 	if len(sc.cands) > 0 && (sc.numbersAny || sc.trigAny&trigDigitWord != 0) {
 		sc.repeatedCodes()

@@ -670,12 +670,56 @@ func (sc *scanner) nicknameAfterKin(j int) bool {
 	if t.kind != tkWord || t.claimed || t.e-t.s != 2 || !sc.upper(j) || sc.allUpper(j) || sc.allUpperText() || !sc.n.ident {
 		return false
 	}
-	switch string(sc.word(j)) {
-	case "is", "in", "on", "at", "so", "to", "of", "or", "an", "as", "by", "do", "go", "if", "it", "up", "us", "we", "he",
-		"me", "my", "no", "ok", "hi", "oh", "be", "am", "la", "el", "de", "da", "es", "se", "su", "tu", "mi", "ya", "yo":
+	if shortFunctionWord(sc.word(j)) {
 		return false
 	}
 	return sc.nameBoundary(j+1) || sc.kind(j+1) == tkWord && sc.toks[j+1].space
+}
+
+// shortFunctionWord reports a word of two or three letters that chat
+// capitalises at the start of a clause and that is no nickname: a
+// pronoun, a preposition, a title, an abbreviation.
+func shortFunctionWord(w []byte) bool {
+	switch string(w) {
+	case "is", "in", "on", "at", "so", "to", "of", "or", "an", "as", "by", "do", "go", "if", "it", "up", "us", "we", "he",
+		"me", "my", "no", "ok", "hi", "oh", "be", "am", "la", "el", "de", "da", "es", "se", "su", "tu", "mi", "ya", "yo",
+		"dr", "mr", "ms", "st", "pt", "rx", "er", "ty", "np", "kk", "pls", "plz", "thx", "tks", "btw", "fyi", "idk", "omg",
+		"lol", "imo", "brb", "asap", "pcp", "doc", "mrs", "ela", "ele", "eu", "ils", "il", "je", "nos", "vos", "uds",
+		"eh", "ah", "uh", "um", "hm", "ha", "ye", "aw", "ow", "oi", "ay", "oy", "ew":
+		return true
+	}
+	// "Fb", "Bc", "Mm": letters with no vowel are an abbreviation.
+	for _, c := range w {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return false
+		}
+	}
+	return true
+}
+
+// shortNamesOpening finds a short given name opening a clause before its
+// verb, written as a name is: "Ed went to the ED last night", "Tui will
+// bring the forms", "Ola wants to change her appointment". Two letters,
+// or three no dictionary holds; not a pronoun, title or abbreviation.
+func (sc *scanner) shortNamesOpening() {
+	T := sc.toks
+	for j := 0; j+1 < len(T); j++ {
+		t := &T[j]
+		if !t.capital || t.kind != tkWord || t.claimed || t.e-t.s < 2 || t.e-t.s > 3 {
+			continue
+		}
+		if !(sc.finiteVerb(j+1) || sc.is(j+1, "will") || sc.is(j+1, "would")) || !T[j+1].space || !sc.clauseStart(j) ||
+			sc.allUpper(j) || sc.allUpperText() || t.inClin ||
+			t.flags&(fStop|fNotName|fClin|fPersonal|fQuestion|fMonth|fWeekday|fState) != 0 && t.flags&fFirst == 0 {
+			continue
+		}
+		w := sc.word(j)
+		if shortFunctionWord(w) || len(w) == 3 && dictionaryWord(w) && t.flags&fFirst == 0 {
+			continue
+		}
+		sc.addName(j, j, 0.6)
+	}
 }
 
 // nameBoundary reports what may follow a name: the end, punctuation, or a

@@ -68,3 +68,19 @@ func TestTwoLetterNicknamesAfterKin(t *testing.T) {
 	}
 	checkClean(t, "my son AL needs a form", "MY SON AL NEEDS A FORM", "my dad Ok now, thanks", "my mom Is better today")
 }
+
+// A short given name opening a clause before its verb, written as a name
+// is, is masked; pronouns, titles, interjections and abbreviations in the
+// same place are not.
+func TestShortNamesOpeningAClause(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"Ed went to the ED last night, they said follow up with you", "Ed"},
+		{"Jo is sick since Monday", "Jo"},
+		{"hi. Bo needs his school form", "Bo"},
+		{"ok thanks, Em will call back", "Em"},
+	} {
+		checkCovered(t, c.text, c.name)
+	}
+	checkClean(t, "We need a form", "It was fine", "Dr will call you", "Ok will do", "Pls can you call me",
+		"Fb was down yesterday", "Eh was it today", "Mm will call back", "Bc is it open", "Ma is home now", "The form is ready")
+}
