@@ -287,6 +287,9 @@ func (sc *scanner) run(text string) {
 	sc.spelledDigits()
 	sc.postcodesApart()
 	sc.doorNumbers()
+	if sc.trigAny&trigAddrLabel != 0 && sc.numbersAny {
+		sc.labelledAddressParts()
+	}
 	sc.addresses()
 	sc.nomenclatureStreets()
 	sc.eastAsianDivisions()

@@ -52,6 +52,7 @@ const (
 	trigFromLabel                              // "from": emailHeaderNames
 	trigTurkishMah                             // "mah", "mahallesi": turkishAddresses
 	trigDotWord                                // "dot", "punto": spokenURLs
+	trigAddrLabel                              // "bl", "phuong", "rt": labelledAddressParts
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -93,6 +94,7 @@ var triggerWords = []struct {
 	{trigFromLabel, []string{"from"}},
 	{trigTurkishMah, turkishMahWords},
 	{trigDotWord, dotWords},
+	{trigAddrLabel, addressLabelWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from

@@ -1,0 +1,45 @@
+package policy
+
+import "testing"
+
+// Addresses written as a run of labelled parts are masked whole, in the
+// shapes of many countries, whatever the message around them.
+func TestLabelledAddressParts(t *testing.T) {
+	addresses := []string{
+		"bl. 12, vh. B, et. 3, ap. 45",
+		"Str. Mihai Eminescu nr. 14, bl. A3, sc. 2, ap. 17, Sector 2",
+		"ul. Polna 7 m. 12",
+		"Jl. Melati No. 12 RT 03/RW 05, Kel. Sukajadi, Kec. Sukasari",
+		"Gg. Mawar RT 4 RW 2",
+		"45/12 hem 3 duong Le Van Sy, phuong 13, quan 3",
+		"hẻm 3 đường Lê Văn Sỹ, phường 13, quận 3",
+		"ngo 45 ngach 12 pho Hue",
+		"88/5 Moo 4, Soi Sukhumvit 21, Tambon Bang Rak",
+		"Purok 3, Brgy. San Isidro, Sitio Malaya",
+		"Blk 4 Lot 9 Phase 2",
+		"Mz. 14 Lt. 7, Col. Santa Fe",
+		"Depto. 302, Torre B",
+		"Plot 45 Block 7",
+	}
+	frames := []string{"my address is %s", "please deliver to %s thanks", "new address: %s", "%s, near the mosque"}
+	for _, a := range addresses {
+		for _, f := range frames {
+			checkCovered(t, frame(f, a), a)
+		}
+	}
+}
+
+// One labelled part alone, or label words in other talk, are no address.
+func TestLabelWordsInOtherTalk(t *testing.T) {
+	checkClean(t,
+		"RT 2 and PT 3 sessions this week, is that right?",
+		"my kids are m 5 and f 7",
+		"take 1 tablet et 2 gouttes le soir",
+		"the house 3 doors down is closed",
+		"row 4 seat 12 at the event",
+		"floor 2, room 14 please",
+		"no. 5 and no. 6 please",
+		"col 3 of the form is blank",
+		"Sector 7 is closed today?",
+	)
+}
