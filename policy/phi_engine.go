@@ -311,6 +311,9 @@ func (sc *scanner) run(text string) {
 		sc.cuedUnitLines()
 	}
 	sc.placeMentions()
+	if sc.placeAny&shDigits != 0 {
+		sc.postcodesAfterTown()
+	}
 	sc.agesIntl()
 	sc.idsIntl()
 	sc.phoneExtensions()

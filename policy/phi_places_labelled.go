@@ -20,7 +20,8 @@ var addressLabelWords = []string{
 	// Indonesia and Malaysia.
 	"jl", "jln", "gg", "gang", "rt", "rw", "kel", "kec", "kab", "desa", "kampung", "kg", "lorong", "taman", "blk",
 	// Vietnam (as folded: "hẻm", "ngõ", "đường", "phường", "quận").
-	"hem", "ngo", "ngach", "kiet", "duong", "đuong", "pho", "phuong", "quan", "huyen", "xa", "thon",
+	"hem", "ngo", "ngach", "kiet", "duong", "đuong", "pho", "phuong", "quan", "huyen", "xa", "thon", "so", "xom", "toa",
+	"tang", "phong",
 	// Thailand and the Philippines.
 	"moo", "mu", "soi", "thanon", "tambon", "amphoe", "purok", "sitio", "brgy", "barangay", "lot", "phase", "subd",
 	// Latin America.
@@ -41,6 +42,30 @@ func namedAddressLabel(w []byte) bool {
 	return false
 }
 
+// laneLabel reports a label for a lane or alley numbered off a named
+// street: the street's name may follow its number.
+func laneLabel(w []byte) bool {
+	switch string(w) {
+	case "hem", "ngo", "ngach", "kiet", "so", "gang", "gg", "lorong", "soi":
+		return true
+	}
+	return false
+}
+
+// capitalisedRunAfter returns the last of up to four capitalised words
+// no label starts that follow token j, or j.
+func (sc *scanner) capitalisedRunAfter(j int) int {
+	T := sc.toks
+	if sc.allUpperText() {
+		return j
+	}
+	for n := 0; n < 4 && j+1 < len(T) && sc.kind(j+1) == tkWord && T[j+1].space && sc.upper(j+1) && !T[j+1].claimed &&
+		T[j+1].trig&trigAddrLabel == 0 && !sc.is(j+1, "no"); n++ {
+		j++
+	}
+	return j
+}
+
 // labelledAddressParts masks the runs of two labelled parts or more.
 func (sc *scanner) labelledAddressParts() {
 	T := sc.toks
@@ -49,8 +74,9 @@ func (sc *scanner) labelledAddressParts() {
 			continue
 		}
 		parts, end, k := 0, -1, i
-		// Inside a run, "No." numbers the house: "Jl. Melati No. 12".
-		for k < len(T) && !T[k].claimed && (T[k].trig&trigAddrLabel != 0 || parts > 0 && sc.is(k, "no") && sc.isP(k+1, '.')) {
+		// Inside a run, "No." numbers the house: "Jl. Melati No. 12",
+		// "gg. mawar no 5".
+		for k < len(T) && !T[k].claimed && (T[k].trig&trigAddrLabel != 0 || parts > 0 && sc.is(k, "no") && (sc.isP(k+1, '.') || sc.kind(k+1) == tkNum)) {
 			e, ok := sc.addressPartValue(k)
 			if !ok {
 				break
@@ -98,17 +124,69 @@ func (sc *scanner) addressPartValue(k int) (int, bool) {
 		for j+2 < len(T) && sc.isP(j+1, '/') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum && T[j+2].trig&trigAddrLabel == 0 {
 			j += 2
 		}
+		// "kiệt 74 Hoàng Diệu", "ngõ 193 Trung Kính": the lane's number,
+		// then the street it opens on.
+		if laneLabel(sc.word(k)) {
+			j = sc.capitalisedRunAfter(j)
+		}
 		return j, true
 	case sc.kind(j) == tkWord && T[j].e-T[j].s == 1 && sc.upper(j) && T[j].space:
 		return j, true // "vh. B"
 	case sc.kind(j) == tkWord && namedAddressLabel(sc.word(k)) && sc.upper(j) && T[j].trig&trigAddrLabel == 0 && !sc.allUpperText():
 		// A name of up to four capitalised words: "Le Van Sy", "Santa Fe".
+		return sc.capitalisedRunAfter(j), true
+	case sc.kind(j) == tkWord && namedAddressLabel(sc.word(k)) && !sc.upper(j) && sc.foreignNameWord(j):
+		// In lower case, up to three words no dictionary holds: "gg.
+		// mawar", "kel sukajadi".
 		e := j
-		for n := 1; n < 4 && e+1 < len(T) && sc.kind(e+1) == tkWord && T[e+1].space && sc.upper(e+1) && !T[e+1].claimed &&
-			T[e+1].trig&trigAddrLabel == 0 && !sc.is(e+1, "no"); n++ {
+		for n := 1; n < 3 && e+1 < len(T) && T[e+1].space && sc.foreignNameWord(e+1); n++ {
 			e++
 		}
 		return e, true
 	}
 	return 0, false
+}
+
+// postcodesAfterTown masks the postcode that ends an address line after
+// its town: "…, Jakarta Barat 11620", "…, Cebu City 6000", "…, Chiang Mai
+// 50210", "…, Metro Manila 1403". Four to six digits, after up to four
+// capitalised words (and commas) that follow an address found before.
+func (sc *scanner) postcodesAfterTown() {
+	T := sc.toks
+	n := len(sc.cands)
+	for c := 0; c < n; c++ {
+		if sc.cands[c].t != SpanAddress {
+			continue
+		}
+		k := sc.tokenEndingAt(sc.cands[c].e)
+		if k < 0 {
+			continue
+		}
+		words := 0
+		for k++; k < len(T) && !T[k].claimed; k++ {
+			if sc.isP(k, ',') || sc.isP(k, '.') && sc.attached(k) {
+				continue
+			}
+			if sc.kind(k) == tkWord && sc.upper(k) && words < 4 && T[k].flags&(fStop|fPersonal|fQuestion) == 0 {
+				words++
+				continue
+			}
+			break
+		}
+		if words == 0 || k >= len(T) || T[k].claimed || sc.kind(k) != tkNum || !T[k].space {
+			continue
+		}
+		if d := T[k].e - T[k].s; d < 4 || d > 6 || k+1 < len(T) && sc.attached(k+1) && !sc.isP(k+1, '.') && !sc.isP(k+1, ',') {
+			continue
+		}
+		sc.addTok(k, k, SpanZIP, 0.7, prioZIP)
+	}
+}
+
+// foreignNameWord reports a lower-case word at token k that no dictionary
+// or list holds as a word of the language: a place's or a street's name.
+func (sc *scanner) foreignNameWord(k int) bool {
+	t := &sc.toks[k]
+	return sc.kind(k) == tkWord && !t.claimed && t.e-t.s >= 3 && t.trig&trigAddrLabel == 0 && !sc.is(k, "no") &&
+		t.flags&(fStop|fPersonal|fQuestion|fClin|fNotName) == 0 && !dictionaryWord(sc.word(k))
 }

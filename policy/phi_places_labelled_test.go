@@ -20,6 +20,9 @@ func TestLabelledAddressParts(t *testing.T) {
 		"Mz. 14 Lt. 7, Col. Santa Fe",
 		"Depto. 302, Torre B",
 		"Plot 45 Block 7",
+		"kiệt 74 Hoàng Diệu, phường Phước Ninh",
+		"số 8 ngõ 193 Trung Kính",
+		"gg. mawar no 5 rt 02 rw 03",
 	}
 	frames := []string{"my address is %s", "please deliver to %s thanks", "new address: %s", "%s, near the mosque"}
 	for _, a := range addresses {
@@ -42,4 +45,17 @@ func TestLabelWordsInOtherTalk(t *testing.T) {
 		"col 3 of the form is blank",
 		"Sector 7 is closed today?",
 	)
+}
+
+// The postcode that ends an address line after its town is a postcode:
+// "…, Cebu City 6000", "…, Jakarta Barat 11620".
+func TestPostcodeAfterTheTown(t *testing.T) {
+	for _, c := range []struct{ text, zip string }{
+		{"Door 3, Lapu-Lapu Apartment, Sanciangko St., Brgy. Pahina Central, Cebu City 6000", "6000"},
+		{"bl. 12, vh. B, et. 3, ap. 45, Sofia 1712", "1712"},
+		{"88/5 Moo 4, Soi Sukhumvit 21, Chiang Mai 50210, call me", "50210"},
+	} {
+		checkCovered(t, c.text, c.zip)
+	}
+	checkClean(t, "Cebu City 6000 steps a day is my goal")
 }
