@@ -325,7 +325,7 @@ func (sc *scanner) run(text string) {
 	sc.otherScriptNames()
 	sc.positionalNames()
 	sc.modalNames()
-	if sc.n.hasUpper && sc.n.ident {
+	if sc.n.hasUpper && sc.n.ident && sc.trigAny&(trigFiniteVerb|trigWillWould) != 0 {
 		sc.shortNamesOpening()
 	}
 	sc.catchAll()

@@ -706,10 +706,10 @@ func (sc *scanner) shortNamesOpening() {
 	T := sc.toks
 	for j := 0; j+1 < len(T); j++ {
 		t := &T[j]
-		if !t.capital || t.kind != tkWord || t.claimed || t.e-t.s < 2 || t.e-t.s > 3 {
+		if T[j+1].trig&(trigFiniteVerb|trigWillWould) == 0 || !t.capital || t.kind != tkWord || t.claimed || t.e-t.s < 2 || t.e-t.s > 3 {
 			continue
 		}
-		if !(sc.finiteVerb(j+1) || sc.is(j+1, "will") || sc.is(j+1, "would")) || !T[j+1].space || !sc.clauseStart(j) ||
+		if !T[j+1].space || !sc.clauseStart(j) ||
 			sc.allUpper(j) || sc.allUpperText() || t.inClin ||
 			t.flags&(fStop|fNotName|fClin|fPersonal|fQuestion|fMonth|fWeekday|fState) != 0 && t.flags&fFirst == 0 {
 			continue
@@ -1355,20 +1355,18 @@ func callingWord(w []byte) bool {
 // "needs", "can't", "tiene"): no modal or auxiliary can stand before it,
 // so a modal-looking word before it is a name.
 func (sc *scanner) finiteVerb(i int) bool {
-	if i >= len(sc.toks) || sc.kind(i) != tkWord {
-		return false
-	}
-	switch string(sc.txt(i)) {
-	case "is", "was", "has", "had", "needs", "wants", "gets", "got", "takes", "took", "called", "calls", "came", "comes",
-		"can't", "cannot", "can", "could", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "hasn't", "does", "did",
-		"missed", "said", "says", "asked", "feels", "felt", "goes", "went", "keeps", "started", "fell", "woke",
-		"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue",
-		// As chat types them, with no apostrophe.
-		"cant", "couldnt", "wont", "doesnt", "didnt", "isnt", "wasnt", "hasnt":
-		return true
-	}
-	return false
+	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigFiniteVerb != 0
 }
+
+// finiteVerbWords are the verbs finiteVerb knows (trigFiniteVerb), and
+// the modals "will" and "would" (trigFiniteVerb too, for
+// shortNamesOpening, which finiteVerb's callers never see before them).
+var finiteVerbWords = []string{"is", "was", "has", "had", "needs", "wants", "gets", "got", "takes", "took", "called", "calls",
+	"came", "comes", "can't", "cannot", "can", "could", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "hasn't",
+	"does", "did", "missed", "said", "says", "asked", "feels", "felt", "goes", "went", "keeps", "started", "fell", "woke",
+	"esta", "estaba", "tiene", "tenia", "necesita", "quiere", "puede", "viene", "vino", "llamo", "fue",
+	// As chat types them, with no apostrophe.
+	"cant", "couldnt", "wont", "doesnt", "didnt", "isnt", "wasnt", "hasnt"}
 
 // haberAux reports a form of the Spanish auxiliary "haber" ("ha", "he",
 // "han", "hemos", "había"): after a kinship word it opens the verb of

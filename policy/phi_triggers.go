@@ -53,6 +53,8 @@ const (
 	trigTurkishMah                             // "mah", "mahallesi": turkishAddresses
 	trigDotWord                                // "dot", "punto": spokenURLs
 	trigAddrLabel                              // "bl", "phuong", "rt": labelledAddressParts
+	trigFiniteVerb                             // "is", "needs", "tiene": finiteVerb
+	trigWillWould                              // "will", "would": shortNamesOpening
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -95,6 +97,8 @@ var triggerWords = []struct {
 	{trigTurkishMah, turkishMahWords},
 	{trigDotWord, dotWords},
 	{trigAddrLabel, addressLabelWords},
+	{trigFiniteVerb, finiteVerbWords},
+	{trigWillWould, []string{"will", "would"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
