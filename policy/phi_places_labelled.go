@@ -162,8 +162,14 @@ func (sc *scanner) postcodesAfterTown() {
 		if k < 0 {
 			continue
 		}
+		// The town may have been read as a name ("Sofia 1404"): its
+		// words are walked over whoever holds them. The address itself
+		// may end on it ("…, Kolkata" then "-700089").
 		words := 0
-		for k++; k < len(T) && !T[k].claimed; k++ {
+		if sc.kind(k) == tkWord && sc.upper(k) && sc.isP(k+1, '-') {
+			words = 1
+		}
+		for k++; k < len(T) && (!T[k].claimed || sc.kind(k) == tkWord && sc.nameCandOver(k)); k++ {
 			if sc.isP(k, ',') || sc.isP(k, '.') && sc.attached(k) {
 				continue
 			}
@@ -173,7 +179,11 @@ func (sc *scanner) postcodesAfterTown() {
 			}
 			break
 		}
-		if words == 0 || k >= len(T) || T[k].claimed || sc.kind(k) != tkNum || !T[k].space {
+		// "Chennai - 600020", "Kolkata-700089": a dash before the code.
+		if words > 0 && sc.isP(k, '-') && k+1 < len(T) && sc.kind(k+1) == tkNum {
+			k++
+		}
+		if words == 0 || k >= len(T) || T[k].claimed || sc.kind(k) != tkNum || !T[k].space && !sc.isP(k-1, '-') {
 			continue
 		}
 		if d := T[k].e - T[k].s; d < 4 || d > 6 || k+1 < len(T) && sc.attached(k+1) && !sc.isP(k+1, '.') && !sc.isP(k+1, ',') {
@@ -189,4 +199,15 @@ func (sc *scanner) foreignNameWord(k int) bool {
 	t := &sc.toks[k]
 	return sc.kind(k) == tkWord && !t.claimed && t.e-t.s >= 3 && t.trig&trigAddrLabel == 0 && !sc.is(k, "no") &&
 		t.flags&(fStop|fPersonal|fQuestion|fClin|fNotName) == 0 && !dictionaryWord(sc.word(k))
+}
+
+// nameCandOver reports a name candidate over token k.
+func (sc *scanner) nameCandOver(k int) bool {
+	s := sc.toks[k].s
+	for _, c := range sc.cands {
+		if c.t == SpanName && c.s <= s && s < c.e {
+			return true
+		}
+	}
+	return false
 }

@@ -54,6 +54,8 @@ func TestPostcodeAfterTheTown(t *testing.T) {
 		{"Door 3, Lapu-Lapu Apartment, Sanciangko St., Brgy. Pahina Central, Cebu City 6000", "6000"},
 		{"bl. 12, vh. B, et. 3, ap. 45, Sofia 1712", "1712"},
 		{"88/5 Moo 4, Soi Sukhumvit 21, Chiang Mai 50210, call me", "50210"},
+		{"bl. 12, vh. B, et. 3, ap. 45, Kolkata-700089", "700089"},
+		{"bl. 12, vh. B, et. 3, ap. 45, Chennai - 600020", "600020"},
 	} {
 		checkCovered(t, c.text, c.zip)
 	}
