@@ -328,6 +328,9 @@ func (sc *scanner) run(text string) {
 	if sc.n.hasUpper && sc.n.ident && sc.trigAny&(trigFiniteVerb|trigWillWould) != 0 {
 		sc.shortNamesOpening()
 	}
+	if sc.n.hasUpper && sc.placeAny&shLetter != 0 {
+		sc.initialsBeforeName()
+	}
 	sc.catchAll()
 	if len(sc.cands) > 0 && (sc.numbersAny || sc.trigAny&trigDigitWord != 0) {
 		sc.repeatedCodes()

@@ -698,6 +698,33 @@ func shortFunctionWord(w []byte) bool {
 	return true
 }
 
+// initialsBeforeName finds two dotted capital initials or more before a
+// capitalised word no dictionary holds: "E. J. Fonoti", "A.K. Menon",
+// "M. T. Okonkwo-Eze". Listed family names are read elsewhere; this is
+// the shape alone, which titles ("U. S. Army") and sign-offs ("P. S.
+// Thanks") do not have, their word being a dictionary's.
+func (sc *scanner) initialsBeforeName() {
+	T := sc.toks
+	for i := 0; i+4 < len(T); i++ {
+		if T[i].claimed || !T[i].capital || sc.kind(i) != tkWord || T[i].e-T[i].s != 1 {
+			continue
+		}
+		k, n := i, 0
+		for k+1 < len(T) && sc.kind(k) == tkWord && T[k].e-T[k].s == 1 && T[k].capital && !T[k].claimed &&
+			sc.isP(k+1, '.') && sc.attached(k+1) {
+			n++
+			k += 2
+		}
+		if n < 2 || k >= len(T) || T[k].claimed || sc.kind(k) != tkWord || !T[k].capital || sc.allUpper(k) ||
+			sc.allUpperText() || T[k].e-T[k].s < 3 || dictionaryWord(sc.word(k)) || T[k].flags&(fStop|fNotName|fClin) != 0 {
+			i = k
+			continue
+		}
+		sc.addName(i, k, 0.7)
+		i = k
+	}
+}
+
 // shortNamesOpening finds a short given name opening a clause before its
 // verb, written as a name is: "Ed went to the ED last night", "Tui will
 // bring the forms", "Ola wants to change her appointment". Two letters,

@@ -84,3 +84,17 @@ func TestShortNamesOpeningAClause(t *testing.T) {
 	checkClean(t, "We need a form", "It was fine", "Dr will call you", "Ok will do", "Pls can you call me",
 		"Fb was down yesterday", "Eh was it today", "Mm will call back", "Bc is it open", "Ma is home now", "The form is ready")
 }
+
+// Two dotted capital initials or more before a capitalised word no
+// dictionary holds are a person's name; before a dictionary's word they
+// are an abbreviation.
+func TestInitialsBeforeAnUnlistedFamilyName(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"The card says E. J. Fonoti but everyone calls me Eti", "E. J. Fonoti"},
+		{"the form says A.K. Menon, is that right?", "A.K. Menon"},
+		{"results for M. T. Okonkwo-Eze please", "M. T. Okonkwo-Eze"},
+	} {
+		checkCovered(t, c.text, c.name)
+	}
+	checkClean(t, "P. S. Thanks again", "the U. S. Army clinic", "I. V. Drip is what they gave", "A. M. Sunday works for me")
+}
