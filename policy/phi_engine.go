@@ -328,8 +328,8 @@ func (sc *scanner) run(text string) {
 	if sc.n.hasUpper && sc.n.ident && sc.trigAny&(trigFiniteVerb|trigWillWould) != 0 {
 		sc.shortNamesOpening()
 	}
-	if sc.n.hasUpper && sc.placeAny&shLetter != 0 {
-		sc.initialsBeforeName()
+	if sc.n.hasUpper && sc.placeAny&shLetter != 0 && sc.hasPunct('.') {
+		sc.initialsBeforeName() // dotted initials
 	}
 	sc.catchAll()
 	if len(sc.cands) > 0 && (sc.numbersAny || sc.trigAny&trigDigitWord != 0) {
