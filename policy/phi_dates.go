@@ -564,7 +564,16 @@ func (sc *scanner) frenchNinety(i int) (int, bool) {
 		k = i
 	}
 	// "…dix" or "nonante", then "-sept", "-et-un", "-trois".
-	e := k
+	if n, _ := sc.frenchUnitAfter(k); n > k {
+		return n, true
+	}
+	return k, true
+}
+
+// frenchUnitAfter reads the unit that may follow the French tens word at
+// token k: "-sept", "-et-un", " et un", " trois". It returns the unit's
+// token, or k when none follows, and whether a dash or "et" joined it.
+func (sc *scanner) frenchUnitAfter(k int) (int, bool) {
 	n := k + 1
 	if sc.isP(n, '-') {
 		n++
@@ -575,8 +584,8 @@ func (sc *scanner) frenchNinety(i int) (int, bool) {
 			n++
 		}
 	}
-	if frenchUnitWord(sc.word(n)) {
-		e = n
+	if !frenchUnitWord(sc.word(n)) {
+		return k, false
 	}
-	return e, true
+	return n, n > k+1
 }

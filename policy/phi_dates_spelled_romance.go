@@ -17,17 +17,7 @@ func (sc *scanner) romanceDayWord(i int) (int, bool) {
 		}
 		return i, true
 	case "vingt", "trente":
-		k := i + 1
-		if sc.isP(k, '-') {
-			k++
-		}
-		if sc.is(k, "et") {
-			k++
-			if sc.isP(k, '-') {
-				k++
-			}
-		}
-		if k > i+1 && frenchUnitWord(sc.word(k)) {
+		if k, joined := sc.frenchUnitAfter(i); k > i && joined {
 			return k, true
 		}
 		return i, true

@@ -437,10 +437,9 @@ func (sc *scanner) productName(i, end int) bool {
 }
 
 // ageUnitAt reports token k as a word that makes the number before it an
-// age or a span of time ("years", "yo", "meses").
+// age or a span of time ("years", "yo", "meses", "weeks").
 func (sc *scanner) ageUnitAt(k int) bool {
-	return k < len(sc.toks) && (sc.toks[k].flags&fAgeUnit != 0 || sc.is(k, "months") || sc.is(k, "weeks") ||
-		sc.is(k, "meses") || sc.is(k, "semanas") || sc.is(k, "mois") || sc.is(k, "meses"))
+	return sc.flags(k)&(fAgeUnit|fDuration) != 0 || sc.is(k, "mois")
 }
 
 // capitalisedPairs finds two or three adjacent capitalised words that no

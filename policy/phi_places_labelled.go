@@ -169,7 +169,7 @@ func (sc *scanner) postcodesAfterTown() {
 		if sc.kind(k) == tkWord && sc.upper(k) && sc.isP(k+1, '-') {
 			words = 1
 		}
-		for k++; k < len(T) && (!T[k].claimed || sc.kind(k) == tkWord && sc.nameCandOver(k)); k++ {
+		for k++; k < len(T) && (!T[k].claimed || sc.kind(k) == tkWord && sc.nameAt(k)); k++ {
 			if sc.isP(k, ',') || sc.isP(k, '.') && sc.attached(k) {
 				continue
 			}
@@ -199,15 +199,4 @@ func (sc *scanner) foreignNameWord(k int) bool {
 	t := &sc.toks[k]
 	return sc.kind(k) == tkWord && !t.claimed && t.e-t.s >= 3 && t.trig&trigAddrLabel == 0 && !sc.is(k, "no") &&
 		t.flags&(fStop|fPersonal|fQuestion|fClin|fNotName) == 0 && !dictionaryWord(sc.word(k))
-}
-
-// nameCandOver reports a name candidate over token k.
-func (sc *scanner) nameCandOver(k int) bool {
-	s := sc.toks[k].s
-	for _, c := range sc.cands {
-		if c.t == SpanName && c.s <= s && s < c.e {
-			return true
-		}
-	}
-	return false
 }

@@ -641,11 +641,11 @@ func (h *harness) handle(msg tea.Msg) {
 		}
 	case tea.QuitMsg:
 		h.quit = true
-	case eventMsg, eventsClosedMsg:
-		h.fb.eventRead()
-		_, cmd := h.m.Update(msg)
-		h.run(cmd)
 	default:
+		switch msg.(type) {
+		case eventMsg, eventsClosedMsg:
+			h.fb.eventRead() // the console has read what a test pushed
+		}
 		_, cmd := h.m.Update(msg)
 		h.run(cmd)
 	}

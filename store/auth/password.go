@@ -163,9 +163,6 @@ func NewHasher(p Params) (*Hasher, error) {
 	return &Hasher{params: p}, nil
 }
 
-// Params are the cost parameters new hashes get.
-func (h *Hasher) Params() Params { return h.params }
-
 // Hash is HashWithParams with the Hasher's parameters.
 func (h *Hasher) Hash(password string) (string, error) {
 	return HashWithParams(password, h.params)
