@@ -3,7 +3,9 @@ package auth
 import (
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/crypto/argon2"
@@ -221,5 +223,38 @@ func BenchmarkVerifyPassword(b *testing.B) {
 		if ok, _ := Verify(h, "glacier violet tuba"); !ok {
 			b.Fatal("verify failed")
 		}
+	}
+}
+
+// Sign-ins for unknown names arrive together: the dummy hash is made
+// once, and each of them still pays one full verification, so none
+// answers sooner than a real account would.
+func TestHasherDummyVerifyUnderConcurrentSignIns(t *testing.T) {
+	h, err := NewHasher(Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 16
+	before := HashesComputed()
+	var ready, done sync.WaitGroup
+	start := make(chan struct{})
+	ready.Add(n)
+	done.Add(n)
+	for i := range n {
+		go func() {
+			defer done.Done()
+			ready.Done()
+			<-start
+			h.DummyVerify("guess-" + strconv.Itoa(i))
+		}()
+	}
+	ready.Wait()
+	close(start)
+	done.Wait()
+	if got := HashesComputed() - before; got != n+1 {
+		t.Errorf("%d simultaneous unknown-name checks ran %d Argon2id computations, want %d (one dummy, one each)", n, got, n+1)
+	}
+	if !strings.Contains(h.dummy, "$m=1024,t=1,p=1$") {
+		t.Errorf("dummy hash %q does not use the hasher's parameters", h.dummy)
 	}
 }
