@@ -520,6 +520,13 @@ func (sc *scanner) lookup() {
 				continue
 			}
 		}
+		if T[i].flags&(fFirst|fClin) == fFirst|fClin && sc.givenBeforeSurname(i) {
+			// "Dolores Castillo called": a given name that is also a
+			// clinical word ("dolores", pains), capitalised before a
+			// family name, is the person, not the complaint.
+			T[i].flags &^= fClin
+			T[i].ent.flags &^= fClin
+		}
 		if T[i].ent.cue != cueNone || T[i].ent.flags&fClin != 0 {
 			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: T[i].ent})
 		}

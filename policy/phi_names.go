@@ -621,6 +621,19 @@ func bytesIndex(s string, c byte) int {
 	return -1
 }
 
+// givenBeforeSurname reports token i written as a given name before a
+// family name: both capitalised (neither in capitals throughout), apart,
+// the second a family name the lists hold and no clinical or function
+// word. lookup asks it of the one given name that is also a clinical
+// word, before the clinical reading claims it.
+func (sc *scanner) givenBeforeSurname(i int) bool {
+	T := sc.toks
+	j := i + 1
+	return j < len(T) && T[i].capital && T[j].capital && T[j].space && T[j].kind == tkWord &&
+		T[j].flags&fSurname != 0 && T[j].flags&(fClin|fStop|fNotName) == 0 &&
+		!sc.allUpper(i) && !sc.allUpper(j)
+}
+
 // nameWord reports a word outside the name lists that can still be part
 // of a name: not a function word, a number, a clinical or grammar word, or
 // a word shaped like a verb or adverb ("-ing", "-ed", "-ly").
