@@ -1,0 +1,90 @@
+package policy
+
+// A given name that is also a word ("Grace", "Sunny", "Faith",
+// "Esperanza") opening a clause about someone's health is the person the
+// clause is about: "Grace has had a fever since Tuesday", "Sunny threw up
+// twice", "Faith bleeding after the extraction", "Vitória está com dor de
+// ouvido". Without the name the clinical statement would take the word
+// in with it; with it, the name is masked as a name and the statement
+// around it. The word read as a word keeps its sense where no health
+// statement follows ("Summer is coming", "Joyful news") or where it
+// works as a verb or a modal ("Hope the swelling goes down", "Will do").
+
+// subjectVerbs are verbs after which a clause's subject is a person with
+// a complaint: "has", "needs", "threw", "tiene", "precisa". The copulas
+// ("is", "está") count only before the clinical word itself.
+var subjectVerbs = map[string]bool{
+	"has": true, "had": true, "needs": true, "needed": true, "got": true, "gets": true, "keeps": true, "kept": true,
+	"started": true, "threw": true, "woke": true, "fell": true, "took": true, "takes": true, "hasn't": true, "hasnt": true,
+	"can't": true, "cant": true, "couldn't": true, "couldnt": true, "won't": true, "wont": true, "developed": true, "caught": true,
+	"tiene": true, "tenia": true, "tuvo": true, "necesita": true, "sigue": true, "amanecio": true,
+	"tem": true, "teve": true, "precisa": true, "continua": true, "acordou": true,
+	"a": true, "avait": true, "doit": true,
+}
+
+// subjectCopulas are the verbs that join a subject to its state: a
+// clinical word must follow at once ("Grace is vomiting"), or after the
+// state's preposition ("Vitória está com dor").
+var subjectCopulas = map[string]bool{"is": true, "was": true, "esta": true, "estaba": true, "estava": true, "est": true, "seems": true, "feels": true}
+
+// verbLikeNames are given names that are also verbs or modals a clause
+// may open with, its subject left out ("Hope the rash clears", "Will
+// need a refill", "Mark the form"): before a clinical word they are read
+// as the verb.
+var verbLikeNames = map[string]bool{
+	"hope": true, "will": true, "may": true, "mark": true, "pat": true, "bill": true, "rob": true, "sue": true,
+	"chase": true, "grant": true, "drew": true, "art": true, "frank": true, "rich": true, "guy": true, "ray": true,
+	"jack": true, "pierce": true, "wade": true, "hunter": true, "cliff": true, "bob": true, "dawn": true, "summer": true,
+}
+
+// wordNamesOpening masks a given name that is also a word where it opens
+// a clause about its bearer's health (see above).
+func (sc *scanner) wordNamesOpening() {
+	T := sc.toks
+	for j := 0; j+1 < len(T); j++ {
+		t := &T[j]
+		if t.flags&(fFirst|fNameWord) != fFirst|fNameWord || t.kind != tkWord || !t.capital || t.claimed || t.inClin ||
+			t.flags&(fClin|fMonth|fWeekday|fStop) != 0 || !T[j+1].space || T[j+1].kind != tkWord {
+			continue
+		}
+		if !sc.clauseStart(j) || sc.allUpper(j) || sc.allUpperText() {
+			continue
+		}
+		next := sc.word(j + 1)
+		clinicalAt := func(k int) bool { return k < len(T) && (T[k].flags&fClin != 0 || T[k].inClin) }
+		switch {
+		case clinicalAt(j + 1):
+			if verbLikeNames[string(sc.word(j))] {
+				continue
+			}
+		case subjectCopulas[string(next)]:
+			// "está com dor", "está con fiebre": the preposition of the
+			// state comes between.
+			if !clinicalAt(j+2) && !(sc.is(j+2, "com") || sc.is(j+2, "con") || sc.is(j+2, "with")) || !sc.clinicalInClause(j+2, 4) {
+				continue
+			}
+		case subjectVerbs[string(next)]:
+			if !sc.clinicalInClause(j+2, 12) {
+				continue
+			}
+		default:
+			continue
+		}
+		sc.addName(j, j, 0.6)
+	}
+}
+
+// clinicalInClause reports a clinical word within n tokens from k, before
+// the clause ends.
+func (sc *scanner) clinicalInClause(k, n int) bool {
+	T := sc.toks
+	for end := min(len(T), k+n); k < end; k++ {
+		if T[k].kind == tkPunct && (sc.isP(k, '.') || sc.isP(k, '?') || sc.isP(k, '!') || sc.isP(k, ',') || sc.isP(k, ';')) {
+			return false
+		}
+		if T[k].flags&fClin != 0 || T[k].inClin {
+			return true
+		}
+	}
+	return false
+}

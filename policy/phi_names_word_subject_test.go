@@ -1,0 +1,43 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A given name that is also a word, opening a clause about its bearer's
+// health, is masked as a name with the statement masked around it.
+func TestWordNamesOpeningAHealthStatement(t *testing.T) {
+	frames := []string{
+		"%s has had a fever since Tuesday, 38.9 this morning",
+		"%s threw up twice after the new medicine",
+		"%s needs a refill of her asthma inhaler",
+		"%s is vomiting since last night",
+		"%s fever 39.2 since noon",
+		"%s tiene tos desde hace una semana",
+		"%s está com dor de ouvido",
+		"ok so %s has a rash on both arms",
+	}
+	for _, name := range []string{"Grace", "Sunny", "Faith", "Joy", "Rosa", "Esperanza", "Blanca", "Mercedes"} {
+		for _, f := range frames {
+			checkCovered(t, fmt.Sprintf(f, name), name)
+		}
+	}
+	// The word read as a word: a season or a time of day with a copula
+	// and no complaint after it, a verb or a modal opening the clause
+	// with its subject left out, an adjective before a noun.
+	for _, text := range []string{
+		"Summer is coming, do I need a different sunscreen for the eczema",
+		"Dawn was the worst, the pain woke me up at 5",
+		"Hope the swelling goes down by tomorrow",
+		"Will need a refill of my inhaler next week",
+		"Rich food makes my reflux worse",
+		"Joyful news, the scan was clear",
+		"Grace period for the copay, is it 30 days?",
+	} {
+		if d := Detect(text); strings.Contains(d.Masked, "[NAME]") {
+			t.Errorf("%q: a word read as a name: %s", text, d.Masked)
+		}
+	}
+}
