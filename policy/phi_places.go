@@ -451,11 +451,15 @@ func (sc *scanner) addressESRead(i int) (int, bool) {
 // "GPO Box" (Australia), "apartado (postal) 45", "casilla 45", "Caixa
 // Postal 55" (Brazil), "Postfach 1234" (Germany), "Boîte postale 12"
 // (France), "Rural Route 2" (Canada, the US), "PMB 1234", "Private Bag
-// 12", "Locked Bag 7" (Nigeria, Australia, New Zealand). "BP" and "RR"
-// alone are left out: in a clinic they are blood pressure and
-// respiratory rate.
+// 12", "Locked Bag 7" (Nigeria, Australia, New Zealand), "POB 73",
+// "RMB 2240" (an Australian roadside mail box). A rural route or highway
+// contract ("RR 2 Box 14", "HC 61 Box 3310") and a military post office
+// box ("PSC 1234, Box 5678", "CMR 480 Box 2212", "Unit 3050 Box 124")
+// count only with their box: "BP" and "RR" alone are blood pressure and
+// respiratory rate in a clinic, and a unit is often a dose.
 var poBoxWords = []string{"po", "p", "pobox", "post", "gpo", "apartado", "casilla", "caixa", "postfach", "boite",
-	"rural", "pmb", "private", "locked"}
+	"rural", "pmb", "private", "locked", "pob", "rmb", "rr", "hc", "psc", "cmr", "unit",
+	"rr1", "rr2", "rr3", "rr4", "rr5", "rr6", "rr7", "rr8", "rr9"}
 
 // poBox reads a postal box (see poBoxWords) and its number, and a box
 // number after a rural route ("Rural Route 2, Box 18").
@@ -479,10 +483,23 @@ func (sc *scanner) poBox(i int) (int, bool) {
 		j = i + 4 // "p.o box"
 	case sc.is(i, "apartado") && sc.is(i+1, "postal"):
 		j = i + 2
-	case sc.is(i, "casilla"), sc.is(i, "pobox"), sc.is(i, "postfach"), sc.is(i, "pmb"), sc.is(i, "apartado"):
+	case sc.is(i, "casilla"), sc.is(i, "pobox"), sc.is(i, "postfach"), sc.is(i, "pmb"), sc.is(i, "apartado"), sc.is(i, "pob"), sc.is(i, "rmb"):
 		j = i + 1
+	case sc.is(i, "rr") || sc.is(i, "hc") || sc.is(i, "psc") || sc.is(i, "cmr") || sc.is(i, "unit"):
+		// The route, contract or unit is read with its box, or not at all.
+		k := i + 2
+		if sc.isP(k, ',') {
+			k++
+		}
+		if sc.kind(i+1) != tkNum || !sc.is(k, "box") || !sc.boxNumber(k+1) {
+			return 0, false
+		}
+		return sc.militaryPost(k + 1), true
 	}
 	if j < 0 {
+		if w := sc.word(i); len(w) >= 3 && w[0] == 'r' && w[1] == 'r' && isDigit(w[2]) && sc.is(i+1, "box") && sc.boxNumber(i+2) {
+			return i + 2, true // "RR1 Box 221B"
+		}
 		return 0, false
 	}
 	if sc.isP(j, '#') || sc.isP(j, '.') && sc.is(i, "pmb") {
@@ -502,6 +519,26 @@ func (sc *scanner) poBox(i int) (int, bool) {
 		}
 	}
 	return j, true
+}
+
+// boxNumber reports a box's number at token k: digits, or digits and a
+// letter ("221B").
+func (sc *scanner) boxNumber(k int) bool {
+	return sc.kind(k) == tkNum || sc.kind(k) == tkAlnum && isDigit(sc.n.b[sc.toks[k].s])
+}
+
+// militaryPost extends a box ending at token end over the military post
+// office and its "state" after it ("…, APO AE", "FPO AP", "DPO AA"), so
+// the ZIP that follows is read as the address's.
+func (sc *scanner) militaryPost(end int) int {
+	k := end + 1
+	if sc.isP(k, ',') {
+		k++
+	}
+	if (sc.is(k, "apo") || sc.is(k, "fpo") || sc.is(k, "dpo")) && (sc.is(k+1, "ae") || sc.is(k+1, "ap") || sc.is(k+1, "aa")) {
+		return k + 1
+	}
+	return end
 }
 
 // zips finds five-digit ZIP codes after a state, a ZIP cue or an address.
