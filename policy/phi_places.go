@@ -244,6 +244,9 @@ func (sc *scanner) addressEN(i int) (int, bool) {
 	if sc.isP(end+1, '.') && sc.attached(end+1) {
 		end++
 	}
+	if sc.compassSuffix(end + 1) {
+		end++ // "Fourth Ave SE", "Main St NW": the quadrant is part of the street
+	}
 	end = sc.unitAfter(end)
 	// City after a comma: one to three capitalised words.
 	k := end + 1
@@ -1015,6 +1018,11 @@ func (sc *scanner) slashedStart(i int) int {
 	if a == i {
 		return i
 	}
+	// "221 1/2 Elm St": a half (or a quarter) after the house number
+	// numbers a second door at the same address.
+	if a == i-2 && a >= 1 && T[a-1].kind == tkNum && !sc.attached(a) && sc.fractionNumber(a, i) {
+		a--
+	}
 	s, e := T[a].s, T[i].e
 	for c := range sc.cands {
 		if x := &sc.cands[c]; x.e > x.s && x.s >= s && x.e <= e && (x.t == SpanDate || x.t == SpanDOB) {
@@ -1025,6 +1033,34 @@ func (sc *scanner) slashedStart(i int) int {
 		T[k].claimed = false
 	}
 	return a
+}
+
+// compassSuffix reports a quadrant after a street's type at token k:
+// "NE", "sw" in any case, a single "N", "E", "S", "W" in capitals, set
+// apart and ending the street (punctuation, a ZIP, a unit or the end
+// next).
+func (sc *scanner) compassSuffix(k int) bool {
+	if sc.kind(k) != tkWord || sc.toks[k].claimed || sc.attached(k) {
+		return false
+	}
+	switch string(sc.word(k)) {
+	case "ne", "nw", "se", "sw":
+	case "n", "e", "s", "w":
+		if !sc.upper(k) {
+			return false
+		}
+	default:
+		return false
+	}
+	n := k + 1
+	return n >= len(sc.toks) || sc.kind(n) == tkPunct || sc.kind(n) == tkNum && sc.toks[n].e-sc.toks[n].s == 5 ||
+		sc.toks[n].flags&fUnitDesignator != 0
+}
+
+// fractionNumber reports the half, quarter or three quarters written
+// from token a to token b ("1/2", "1/4", "3/4").
+func (sc *scanner) fractionNumber(a, b int) bool {
+	return sc.is(a, "1") && (sc.is(b, "2") || sc.is(b, "4")) || sc.is(a, "3") && sc.is(b, "4")
 }
 
 // distanceUnit reports a unit of time or distance that, between a number

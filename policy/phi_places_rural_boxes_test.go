@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +31,34 @@ func TestRuralAndMilitaryBoxes(t *testing.T) {
 	// address.
 	checkClean(t, "RR 22 and BP 120/80 at triage", "she had 2 unit of blood yesterday, is that normal",
 		"can I get another box of 50 test strips", "unit 3 is the one with the lift")
+}
+
+// A half number after the house number ("221 1/2 Elm St") and a quadrant
+// after the street's type ("Fourth Ave SE") belong to the address; a
+// dose of one and a half tablets is no house.
+func TestHalfNumbersAndQuadrants(t *testing.T) {
+	for _, addr := range []string{"221 1/2 Elm St", "1339 1/2 N Alvarado St", "102 1/2 Fourth Ave SE", "40 Main St SE",
+		"1600 Pennsylvania Ave NW", "88 3/4 Lake Rd", "12 Oak Street sw", "7 Birch Blvd NE, Apt 4"} {
+		for _, f := range []string{"send the equipment to %s 55414", "we moved to %s, the back unit", "mi casa es %s"} {
+			checkCovered(t, fmt.Sprintf(f, addr), addr)
+		}
+	}
+	// The quadrant itself is masked, not left beside the street.
+	for _, c := range []struct{ text, quadrant string }{
+		{"send it to 102 Fourth Ave SE 55414 please", "Ave SE"}, {"I live at 40 Main St NW, Apt 2", "St NW"},
+		{"we're at 9 Pine Rd sw", "Rd sw"}, {"7 Birch Blvd E, unit 4", "Blvd E"},
+	} {
+		checkCovered(t, c.text, c.quadrant)
+	}
+	for _, text := range []string{"take 1 1/2 tablets of metformin at night", "she ate 3 3/4 of the sandwich"} {
+		for _, sp := range Detect(text).Spans {
+			if sp.Type == SpanAddress {
+				t.Errorf("%q: a dose read as an address: %q", text, text[sp.Start:sp.End])
+			}
+		}
+	}
+	// Spanish "se" after a street is the language, not south-east.
+	if d := Detect("40 Main St se habla español?"); !strings.Contains(d.Masked, "] se habla") {
+		t.Errorf("the quadrant read into Spanish: %s", d.Masked)
+	}
 }
