@@ -41,6 +41,12 @@ func (sc *scanner) addresses() {
 			}
 		}
 		if number {
+			if end, ok = sc.routeAddress(i); ok {
+				sc.addTok(i, end, SpanAddress, 0.85, prioAddress)
+				T[end].addrEnd = true
+				i = end
+				continue
+			}
 			if end, ok = sc.streetFirstNumber(i); ok {
 				sc.addTok(i, end, SpanAddress, 0.8, prioAddress)
 				T[end].addrEnd = true
