@@ -345,7 +345,7 @@ func (sc *scanner) nameEvidence(k int, wordOK bool) bool {
 	if k < 0 || k >= len(T) || T[k].claimed || T[k].kind != tkWord || T[k].inClin {
 		return false
 	}
-	if sc.isP(k+1, '-') && !T[k+2].claimed && sc.romanisedPair(k) {
+	if sc.isP(k+1, '-') && k+2 < len(T) && !T[k+2].claimed && sc.romanisedPair(k) {
 		return true // "seo-yeon", "min-jun" (phi_names_compound.go)
 	}
 	if f := T[k].flags; f&(fStop|fNotName) != 0 && f&(fNameWord|fMonth) == 0 {
