@@ -291,6 +291,9 @@ func (sc *scanner) run(text string) {
 		sc.labelledAddressParts()
 	}
 	sc.addresses()
+	if sc.trigAny&trigCorner != 0 || sc.flagsAny&fStreetSuffix != 0 {
+		sc.cornerAddresses()
+	}
 	sc.nomenclatureStreets()
 	sc.eastAsianDivisions()
 	sc.numberedParts()

@@ -55,6 +55,7 @@ const (
 	trigAddrLabel                              // "bl", "phuong", "rt": labelledAddressParts
 	trigFiniteVerb                             // "is", "needs", "tiene": finiteVerb
 	trigWillWould                              // "will", "would": shortNamesOpening
+	trigCorner                                 // "corner", "esquina": cornerAddresses
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -99,6 +100,7 @@ var triggerWords = []struct {
 	{trigAddrLabel, addressLabelWords},
 	{trigFiniteVerb, finiteVerbWords},
 	{trigWillWould, []string{"will", "would"}},
+	{trigCorner, cornerWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
