@@ -331,7 +331,7 @@ func (sc *scanner) run(text string) {
 	if sc.n.hasUpper && sc.n.ident && sc.trigAny&(trigFiniteVerb|trigWillWould) != 0 {
 		sc.shortNamesOpening()
 	}
-	if sc.n.hasUpper && sc.flagsAny&fNameWord != 0 && sc.flagsAny&fClin != 0 {
+	if sc.n.hasUpper && sc.flagsAny&fNameWord != 0 {
 		sc.wordNamesOpening()
 	}
 	if sc.n.hasUpper && sc.placeAny&shLetter != 0 && sc.hasPunct('.') {

@@ -4,7 +4,9 @@ package policy
 // "Esperanza") opening a clause about someone's health is the person the
 // clause is about: "Grace has had a fever since Tuesday", "Sunny threw up
 // twice", "Faith bleeding after the extraction", "Vitória está com dor de
-// ouvido". Without the name the clinical statement would take the word
+// ouvido"; in Spanish and Portuguese before any verb of the third person,
+// since a noun there comes with its article ("Esperanza perdió la
+// tarjeta", "Mercedes está mejor"). Without the name a clinical statement would take the word
 // in with it; with it, the name is masked as a name and the statement
 // around it. The word read as a word keeps its sense where no health
 // statement follows ("Summer is coming", "Joyful news") or where it
@@ -26,6 +28,19 @@ var subjectVerbs = map[string]bool{
 // clinical word must follow at once ("Grace is vomiting"), or after the
 // state's preposition ("Vitória está com dor").
 var subjectCopulas = map[string]bool{"is": true, "was": true, "esta": true, "estaba": true, "estava": true, "est": true, "seems": true, "feels": true}
+
+// romanceSubjectVerbs are Spanish and Portuguese verbs in the third
+// person. A noun of those languages opens a sentence with its article
+// ("la esperanza es", "a graça"), so a capitalised given name that is
+// also a word, bare before one of these, is the person: "Esperanza
+// perdió la tarjeta", "Milagros tiene cita", "Graça precisa do atestado".
+var romanceSubjectVerbs = map[string]bool{
+	"tiene": true, "tenia": true, "tuvo": true, "necesita": true, "esta": true, "estaba": true, "perdio": true,
+	"pregunta": true, "quiere": true, "puede": true, "viene": true, "vino": true, "va": true, "llego": true, "llama": true,
+	"llamo": true, "dice": true, "sigue": true, "tomo": true, "toma": true, "fue": true,
+	"tem": true, "teve": true, "precisa": true, "quer": true, "pode": true, "vem": true, "veio": true, "vai": true,
+	"chegou": true, "ligou": true, "perdeu": true, "perguntou": true, "estava": true, "continua": true,
+}
 
 // verbLikeNames are given names that are also verbs or modals a clause
 // may open with, its subject left out ("Hope the rash clears", "Will
@@ -57,6 +72,7 @@ func (sc *scanner) wordNamesOpening() {
 			if verbLikeNames[string(sc.word(j))] {
 				continue
 			}
+		case romanceSubjectVerbs[string(next)] && !sc.is(j-1, "la") && !sc.is(j-1, "a") && !sc.is(j-1, "el") && !sc.is(j-1, "o"):
 		case subjectCopulas[string(next)]:
 			// "está com dor", "está con fiebre": the preposition of the
 			// state comes between.

@@ -24,6 +24,18 @@ func TestWordNamesOpeningAHealthStatement(t *testing.T) {
 			checkCovered(t, fmt.Sprintf(f, name), name)
 		}
 	}
+	// Spanish and Portuguese put an article before a noun that opens a
+	// sentence: a bare given name before a verb is the person, whatever
+	// the sentence says.
+	for _, c := range []struct{ text, name string }{
+		{"Esperanza perdió la tarjeta del seguro", "Esperanza"},
+		{"Milagros tiene cita con la doctora mañana", "Milagros"},
+		{"Mercedes está mejor, gracias por todo", "Mercedes"},
+		{"Rosa quiere cambiar la cita", "Rosa"},
+		{"hola, Esperanza llegó tarde?", "Esperanza"},
+	} {
+		checkCovered(t, c.text, c.name)
+	}
 	// The word read as a word: a season or a time of day with a copula
 	// and no complaint after it, a verb or a modal opening the clause
 	// with its subject left out, an adjective before a noun.
@@ -35,6 +47,8 @@ func TestWordNamesOpeningAHealthStatement(t *testing.T) {
 		"Rich food makes my reflux worse",
 		"Joyful news, the scan was clear",
 		"Grace period for the copay, is it 30 days?",
+		"La esperanza es lo último que se pierde",
+		"Luz no hay en la casa desde ayer",
 	} {
 		if d := Detect(text); strings.Contains(d.Masked, "[NAME]") {
 			t.Errorf("%q: a word read as a name: %s", text, d.Masked)
