@@ -228,6 +228,7 @@ func (sc *scanner) digitRuns() {
 	}
 	T := sc.toks
 	b := sc.n.b
+	apartSeps := sc.hasPunct('/') || sc.hasPunct('|')
 	for i := 0; i < len(T); i++ {
 		if T[i].kind != tkNum || T[i].claimed {
 			continue
@@ -244,20 +245,38 @@ func (sc *scanner) digitRuns() {
 		sc.digits = append(sc.digits[:0], sc.txt(i)...)
 		sc.groups = append(sc.groups[:0], len(sc.txt(i)))
 		last := i
+		// cut is where the run stood before its first group set apart
+		// by a slash or a bar (setApartGap), kept to go back to.
+		cut, cutDigits, cutGroups := -1, 0, 0
 		for k := i + 1; k < len(T); k++ {
 			if T[k].kind == tkNum {
-				if T[k].claimed || !runGap(b[T[last].e:T[k].s]) {
+				if T[k].claimed {
 					break
+				}
+				if gap := b[T[last].e:T[k].s]; !runGap(gap) {
+					if !apartSeps || !setApartGap(gap, plus) || T[k].e-T[k].s < 2 || T[last].e-T[last].s < 2 {
+						break
+					}
+					if cut < 0 {
+						cut, cutDigits, cutGroups = last, len(sc.digits), len(sc.groups)
+					}
 				}
 				sc.digits = append(sc.digits, sc.txt(k)...)
 				sc.groups = append(sc.groups, len(sc.txt(k)))
 				last = k
 				continue
 			}
-			if T[k].kind == tkPunct && bytes.IndexByte([]byte("-.()_"), b[T[k].s]) >= 0 && !T[k].claimed {
+			if T[k].kind == tkPunct && (bytes.IndexByte([]byte("-.()_"), b[T[k].s]) >= 0 || apartSeps && (T[k].punct == '/' || T[k].punct == '|')) && !T[k].claimed {
 				continue
 			}
 			break
+		}
+		if cut >= 0 && len(sc.digits) < 10 {
+			// "9 / 10", "120 / 80 / 72", "110 / 125 / 140", "2 | 3":
+			// scores, readings and counts are set apart by slashes too;
+			// only a telephone number's length, ten digits or more, is
+			// read across them, in groups of two digits or more.
+			last, sc.digits, sc.groups = cut, sc.digits[:cutDigits], sc.groups[:cutGroups]
 		}
 		end := int(T[last].e)
 		// Runs glued to letters on either side ("a1234567b") are codes,
@@ -420,6 +439,21 @@ func runGap(g []byte) bool {
 		}
 	}
 	return true
+}
+
+// setApartGap reports the gap between two groups of a telephone number
+// written with a slash or a bar between spaces ("0161 / 496 / 0723",
+// "020 | 7946 | 0555"), or, after a "+", a slash alone ("+52
+// 55/1234/5678"): without the "+", digits glued by slashes are a date or
+// a fraction.
+func setApartGap(g []byte, plus bool) bool {
+	switch string(g) {
+	case " / ", " | ":
+		return true
+	case "/":
+		return plus
+	}
+	return false
 }
 
 // faxBefore reports "fax" shortly before token i.
