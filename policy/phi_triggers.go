@@ -55,6 +55,8 @@ const (
 	trigAddrLabel                              // "bl", "phuong", "rt": labelledAddressParts
 	trigFiniteVerb                             // "is", "needs", "tiene": finiteVerb
 	trigWillWould                              // "will", "would": shortNamesOpening
+	trigPartWord                               // "starts", "ends", "empieza", "reste": idParts
+	trigIDNoun                                 // "phone", "card", "numero": idParts
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -99,6 +101,8 @@ var triggerWords = []struct {
 	{trigAddrLabel, addressLabelWords},
 	{trigFiniteVerb, finiteVerbWords},
 	{trigWillWould, []string{"will", "would"}},
+	{trigPartWord, partWords},
+	{trigIDNoun, idNounWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
