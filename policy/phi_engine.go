@@ -275,6 +275,9 @@ func (sc *scanner) run(text string) {
 	sc.structural()
 	sc.macAddresses()
 	sc.cueIDs()
+	if sc.trigAny&trigPartWord != 0 && sc.numbersAny {
+		sc.idParts()
+	}
 	sc.cuedPostcodes()
 	sc.validated()
 	sc.dates()

@@ -245,12 +245,18 @@ func (sc *scanner) farCuedIDs() {
 			continue
 		}
 		for j := m.te; j < len(T) && j <= m.te+7; j++ {
-			prefix := T[j].kind == tkWord && T[j].e-T[j].s <= 4 && sc.isP(j+1, '-') && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum
+			// "MR-44712", and in capitals "YQB/2231/0087": the issuer's
+			// letters joined to the digits.
+			joined := sc.isP(j+1, '-') || sc.isP(j+1, '/') && sc.allUpper(j)
+			prefix := T[j].kind == tkWord && T[j].e-T[j].s <= 4 && joined && sc.attached(j+1) && sc.attached(j+2) && sc.kind(j+2) == tkNum
+			// "PLX - 009 - 442": capitals set apart from the digits as
+			// the digit groups are.
+			joined = joined && sc.attached(j+1) || sc.spacedGroupSep(j+1) && sc.allUpper(j)
 			abbrev := sc.isP(j, '.') && sc.attached(j) && sc.kind(j-1) == tkWord && T[j-1].e-T[j-1].s <= 3 // "St. Mary's"
 			if T[j].kind == tkPunct && !sc.isP(j, ':') && !sc.isP(j, '#') && !sc.isP(j, '\'') && !abbrev || T[j].ent.cue == cueID && j > m.te && !prefix {
 				break
 			}
-			if T[j].claimed || T[j].kind == tkPunct || T[j].kind == tkWord && !(T[j].e-T[j].s <= 4 && sc.isP(j+1, '-') && sc.attached(j+1)) {
+			if T[j].claimed || T[j].kind == tkPunct || T[j].kind == tkWord && !(T[j].e-T[j].s <= 4 && joined) {
 				continue
 			}
 			end, ok := sc.idValue(j, 5)

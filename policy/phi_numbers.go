@@ -53,6 +53,10 @@ func (sc *scanner) idValue(j int, minLen int) (int, bool) {
 		nx := j + 1
 		if (sc.isP(nx, '-') || sc.isP(nx, '/')) && sc.attached(nx) && sc.attached(nx+1) && (sc.kind(nx+1) == tkNum || sc.kind(nx+1) == tkAlnum) {
 			end = nx + 1
+		} else if sc.spacedGroupSep(nx) && sc.allUpper(j) {
+			// "CA / 91 / 4402 / 77R": the issuer's capitals set apart
+			// from the digits as the rest of the groups are.
+			end = nx + 1
 		} else if sc.kind(nx) == tkNum || sc.kind(nx) == tkAlnum {
 			end = nx
 		} else {
@@ -71,6 +75,12 @@ func (sc *scanner) idValue(j int, minLen int) (int, bool) {
 				continue
 			}
 			break
+		}
+		// "PLX 009 - 442 - 17", "CA / 91 / 4402": groups set apart by
+		// a dash, slash or bar with a space on either side.
+		if T[end].kind != tkWord && sc.spacedGroupSep(nx) && !sc.yearRange(end, nx+1) {
+			end = nx + 1
+			continue
 		}
 		if T[nx].space && T[nx].kind == tkNum && (T[end].kind == tkNum || T[end].kind == tkAlnum) && T[nx].e-T[nx].s <= 5 {
 			end = nx
@@ -96,6 +106,29 @@ func (sc *scanner) idValue(j int, minLen int) (int, bool) {
 		}
 	}
 	return end, digits >= 2 && alnum >= minLen
+}
+
+// spacedGroupSep reports a dash, slash or bar at token i with a space on
+// either side, before an unclaimed group of digits, or of capitals and
+// digits, of at most six characters: the next group of an identifier
+// typed apart.
+func (sc *scanner) spacedGroupSep(i int) bool {
+	if i+1 >= len(sc.toks) || !sc.toks[i].space || !sc.toks[i+1].space || sc.toks[i+1].claimed {
+		return false
+	}
+	if !sc.isP(i, '-') && !sc.isP(i, '/') && !sc.isP(i, '|') {
+		return false
+	}
+	n := sc.toks[i+1]
+	return n.e-n.s <= 6 && (n.kind == tkNum || n.kind == tkAlnum)
+}
+
+// yearRange reports two years at tokens i and j: "member since 2019 -
+// 2021" is a span of time, not one number.
+func (sc *scanner) yearRange(i, j int) bool {
+	a, n := sc.num(i)
+	b, m := sc.num(j)
+	return n == 4 && m == 4 && a >= 1900 && a <= 2100 && b >= 1900 && b <= 2100
 }
 
 // cueIDs finds identifiers announced by a context word: MRN, member and
@@ -228,6 +261,7 @@ func (sc *scanner) digitRuns() {
 	}
 	T := sc.toks
 	b := sc.n.b
+	apartSeps := sc.hasPunct('/') || sc.hasPunct('|')
 	for i := 0; i < len(T); i++ {
 		if T[i].kind != tkNum || T[i].claimed {
 			continue
@@ -244,20 +278,38 @@ func (sc *scanner) digitRuns() {
 		sc.digits = append(sc.digits[:0], sc.txt(i)...)
 		sc.groups = append(sc.groups[:0], len(sc.txt(i)))
 		last := i
+		// cut is where the run stood before its first group set apart
+		// by a slash or a bar (setApartGap), kept to go back to.
+		cut, cutDigits, cutGroups := -1, 0, 0
 		for k := i + 1; k < len(T); k++ {
 			if T[k].kind == tkNum {
-				if T[k].claimed || !runGap(b[T[last].e:T[k].s]) {
+				if T[k].claimed {
 					break
+				}
+				if gap := b[T[last].e:T[k].s]; !runGap(gap) {
+					if !apartSeps || !setApartGap(gap, plus) || T[k].e-T[k].s < 2 || T[last].e-T[last].s < 2 {
+						break
+					}
+					if cut < 0 {
+						cut, cutDigits, cutGroups = last, len(sc.digits), len(sc.groups)
+					}
 				}
 				sc.digits = append(sc.digits, sc.txt(k)...)
 				sc.groups = append(sc.groups, len(sc.txt(k)))
 				last = k
 				continue
 			}
-			if T[k].kind == tkPunct && bytes.IndexByte([]byte("-.()_"), b[T[k].s]) >= 0 && !T[k].claimed {
+			if T[k].kind == tkPunct && (bytes.IndexByte([]byte("-.()_"), b[T[k].s]) >= 0 || apartSeps && (T[k].punct == '/' || T[k].punct == '|')) && !T[k].claimed {
 				continue
 			}
 			break
+		}
+		if cut >= 0 && len(sc.digits) < 10 {
+			// "9 / 10", "120 / 80 / 72", "110 / 125 / 140", "2 | 3":
+			// scores, readings and counts are set apart by slashes too;
+			// only a telephone number's length, ten digits or more, is
+			// read across them, in groups of two digits or more.
+			last, sc.digits, sc.groups = cut, sc.digits[:cutDigits], sc.groups[:cutGroups]
 		}
 		end := int(T[last].e)
 		// Runs glued to letters on either side ("a1234567b") are codes,
@@ -420,6 +472,21 @@ func runGap(g []byte) bool {
 		}
 	}
 	return true
+}
+
+// setApartGap reports the gap between two groups of a telephone number
+// written with a slash or a bar between spaces ("0161 / 496 / 0723",
+// "020 | 7946 | 0555"), or, after a "+", a slash alone ("+52
+// 55/1234/5678"): without the "+", digits glued by slashes are a date or
+// a fraction.
+func setApartGap(g []byte, plus bool) bool {
+	switch string(g) {
+	case " / ", " | ":
+		return true
+	case "/":
+		return plus
+	}
+	return false
 }
 
 // faxBefore reports "fax" shortly before token i.
@@ -660,7 +727,8 @@ func (sc *scanner) plateTail(j, end int) int {
 }
 
 // idPrefixes stretches an identifier found by its digits back over the
-// letters its issuer writes before them, joined by a dash: "INV-2024-00481",
+// letters its issuer writes before them, joined by a dash (or set apart
+// like its groups, "PLX - 009 - 442"): "INV-2024-00481",
 // "ACC-48291736", "PT-482913". The letters are part of the number as it is
 // printed on the bill or the card; read alone, the digits are most of it
 // but not all.
@@ -680,7 +748,12 @@ func (sc *scanner) idPrefixes() {
 		if x.t != SpanPhone {
 			sc.idJoinedParts(x, k)
 		}
-		if k < 2 || !sc.isP(k-1, '-') || !sc.attached(k) || !sc.attached(k-1) {
+		// "PLX - 009 - 442 - 17": the letters set apart as the digit
+		// groups are, a dash, slash or bar between spaces, for a
+		// record number; a telephone number's lead words stay words.
+		spaced := x.t != SpanPhone && k >= 2 && sc.toks[k].space && sc.toks[k-1].space &&
+			(sc.isP(k-1, '-') || sc.isP(k-1, '/') || sc.isP(k-1, '|'))
+		if k < 2 || !spaced && (!sc.isP(k-1, '-') || !sc.attached(k) || !sc.attached(k-1)) {
 			continue
 		}
 		p := k - 2

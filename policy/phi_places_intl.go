@@ -51,6 +51,13 @@ func placeLexicon(lx *lexicon) {
 		"health record number", "emr number", "ehr number", "numero de registro", "numero de historia clinica",
 		"chi number", "hospital record", "case note number", "record id", "medical record #",
 		"medical record no", "file #", "file no", "record #")
+	// The national and insurance numbers of French and Brazilian patients,
+	// as they name them: "numéro de mutuelle", "carte Vitale", "cartão do
+	// SUS", "CPF".
+	lx.cue(cueID, SpanMemberID, "mutuelle", "numero de mutuelle", "numero d'adherent", "carte vitale",
+		"numero de carte vitale", "cartao do sus", "cartao sus", "numero do sus", "carteirinha", "numero da carteirinha")
+	lx.cue(cueID, SpanLicense, "cpf", "numero do cpf", "rg", "numero do rg")
+	lx.cue(cueSSN, SpanSSN, "secu", "numero de secu", "securite sociale", "numero de securite sociale", "nir")
 }
 
 // medicalDevices are implanted, worn or home-treatment devices whose

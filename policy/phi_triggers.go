@@ -56,6 +56,8 @@ const (
 	trigFiniteVerb                             // "is", "needs", "tiene": finiteVerb
 	trigWillWould                              // "will", "would": shortNamesOpening
 	trigCorner                                 // "corner", "esquina": cornerAddresses
+	trigPartWord                               // "starts", "ends", "empieza", "reste": idParts
+	trigIDNoun                                 // "phone", "card", "numero": idParts
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -101,6 +103,8 @@ var triggerWords = []struct {
 	{trigFiniteVerb, finiteVerbWords},
 	{trigWillWould, []string{"will", "would"}},
 	{trigCorner, cornerWords},
+	{trigPartWord, partWords},
+	{trigIDNoun, idNounWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from

@@ -117,11 +117,23 @@ func (sc *scanner) charsApart(i int) apartCode {
 		a.chars[a.n], a.at[a.n] = c, k
 		a.n++
 		nx := k + 1
-		if nx < len(T) && T[nx].kind == tkPunct && apartSep(T[nx].punct) && nx+1 < len(T) &&
-			!(T[nx].punct == ',' && !T[nx+1].space) && T[nx].space == T[nx+1].space {
-			// One separator, spaced on both sides or on neither:
-			// "9-0-2", "9 - 0 - 2", "s, w, 1".
-			nx++
+		if nx < len(T) && T[nx].kind == tkPunct && apartSep(T[nx].punct) {
+			// One separator, spaced on both sides or on neither: "9-0-2",
+			// "9 - 0 - 2", "s , w". It may be typed twice or three
+			// times ("X..9..9", "7--7"), and a comma is typed as in a
+			// list, glued before and spaced after ("W, 8, 8, 3").
+			p, last := T[nx].punct, nx
+			for last+1 < len(T) && last < nx+2 && T[last+1].kind == tkPunct && T[last+1].punct == p && !T[last+1].space {
+				last++
+			}
+			if after := last + 1; after < len(T) {
+				switch {
+				case p == ',' && !T[after].space && !T[nx].space:
+					// "1,2": a number, not two characters
+				case T[nx].space == T[after].space, p == ',' && !T[nx].space:
+					nx = after
+				}
+			}
 		}
 		if nx >= len(T) || nx == k+1 && !T[nx].space {
 			break // a glued word ends the code
