@@ -942,6 +942,8 @@ func (sc *scanner) unitBefore(i int) int {
 	p := i - 1
 	if sc.isP(p, ',') {
 		p--
+	} else if sc.is(p, "at") || sc.is(p, "in") || sc.is(p, "of") {
+		p-- // "unit 3 at 1166 Alder St", "flat 2 in 14 Kings Road"
 	}
 	if p < 1 || sc.toks[p].claimed || sc.kind(p) != tkNum && sc.kind(p) != tkAlnum && !(sc.kind(p) == tkWord && sc.toks[p].e-sc.toks[p].s == 1) {
 		return i

@@ -62,3 +62,14 @@ func TestHalfNumbersAndQuadrants(t *testing.T) {
 		t.Errorf("the quadrant read into Spanish: %s", d.Masked)
 	}
 }
+
+// A unit given before its building's address with "at" or "in" between
+// is part of the address.
+func TestUnitBeforeTheAddressWithAt(t *testing.T) {
+	for _, c := range []string{"unit 3 at 1166 Alder St", "apt 12 at 40 Main Street", "flat 2 in 14 Kings Road", "suite 300 at 9 Elm Ave"} {
+		for _, f := range []string{"she's in %s, door code doesn't work", "send the kit to %s please"} {
+			checkCovered(t, fmt.Sprintf(f, c), c)
+		}
+	}
+	checkClean(t, "I have 2 at home and 3 at work", "room 4 at the end of the hall")
+}
