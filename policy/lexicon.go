@@ -323,7 +323,10 @@ func buildLexicon() (*lexicon, error) {
 		// British, Irish and Australian street types: "Marine Pde", "9 the
 		// parade", "12 the paddocks", "Lakeview Terr".
 		"parade", "pde", "paddocks", "vale", "rise", "gdns", "terr", "wynd", "brae", "esplanade", "esp", "quay",
-		"wharf", "meadows")
+		"wharf", "meadows",
+		// Australian abbreviations: "5 Bottlebrush Crt", "12 Ocean Tce",
+		// "3 Banksia Cct", "40 Main Bvd".
+		"crt", "tce", "cct", "bvd")
 	lx.flag(fStreetPrefix, "calle", "avenida", "av", "avda", "calzada", "camino", "paseo", "carretera",
 		"privada", "carrera", "circuito", "cerrada", "prolongacion", "callejon", "plaza", "boulevard", "blvd",
 		"rua", "rue", "via", "viale", "corso", "piazza", "strada", "carrer", "rambla", "travessa", "largo", "praca",

@@ -308,6 +308,9 @@ func (sc *scanner) unitAfter(end int) int {
 	if sc.isP(k, ',') {
 		k++
 	}
+	if sc.is(k, "rd") && sc.allUpper(k) && sc.kind(k+1) == tkNum && sc.toks[k+1].e-sc.toks[k+1].s <= 2 {
+		return k + 1 // "1184 Kakepuku Road, RD 2": a New Zealand rural delivery round
+	}
 	if sc.flags(k)&fUnitDesignator != 0 || sc.isP(k, '#') {
 		v := k + 1
 		if sc.isP(v, '.') || sc.isP(v, '#') {

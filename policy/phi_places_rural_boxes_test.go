@@ -73,3 +73,16 @@ func TestUnitBeforeTheAddressWithAt(t *testing.T) {
 	}
 	checkClean(t, "I have 2 at home and 3 at work", "room 4 at the end of the hall")
 }
+
+// Australian street abbreviations and a New Zealand rural delivery round
+// belong to the address, the postcode after the town too; a cardiac
+// device's letters stay.
+func TestAustralianAndNewZealandForms(t *testing.T) {
+	for _, a := range []string{"5 Bottlebrush Crt, Mount Barker", "12 Ocean Tce, Glenelg SA 5045", "3 Banksia Cct", "40 Main Bvd",
+		"1184 Kakepuku Road, RD 2, Te Awamutu 3872"} {
+		for _, f := range []string{"ambos need to come to %s pls hurry", "the new address is %s", "%s, that's mum's place"} {
+			checkCovered(t, fmt.Sprintf(f, a), a)
+		}
+	}
+	checkClean(t, "the CRT device was checked last week and the battery is fine")
+}
