@@ -57,6 +57,7 @@ const (
 	fPopName                           // a name only the population tables know (no hand list): weaker on its own
 	fSensitive                         // opens a substance, mental or sexual health statement (phi_sensitive.go)
 	fDistrict                          // "barangay", "purok", "colonia", "bairro": a named district of a town (phi_places_district.go)
+	fCountry                           // "nigeria", "brasil": a country, larger than a state; listed so the population tables' rare people so named do not make it a name
 )
 
 // cueKind is what a cue phrase announces about the words after it.
@@ -384,6 +385,12 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fFax, "fax", "facsimile", "telefax")
 	lx.flag(fZipCue, "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "cp", "c.p", "codigo postal",
 		"eircode", "cep", "plz", "pin code", "pincode", "postleitzahl", "code postal")
+	// Countries are larger than a state: no identifier on their own, and
+	// no person ("we just got back from Nigeria", "my son is in Brazil"),
+	// though the population tables hold a few people so named. Listed,
+	// they are read as the unknown capitalised words they are, so an
+	// address line still runs over them ("…, Lagos, Nigeria").
+	lx.flag(fCountry, countryWords()...)
 	lx.flag(fNotName, "dr", "doctor", "mr", "mrs", "ms", "sr", "sra", "srta", "dra", "miss", "nurse",
 		"doutor", "doutora", "docteur", "docteure", "dottore", "dottoressa",
 		"clinic", "clinica", "office", "hospital", "pharmacy", "farmacia", "insurance", "seguro", "dob",

@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"slices"
+	"strings"
+)
+
 // Addresses and postal codes outside the United States. A patient abroad,
 // or one who writes a relative's address, writes it the way the post of
 // that country wants it: the street type before the name ("ul. Długa 5",
@@ -924,6 +929,45 @@ var countryNames = map[string]bool{
 	"holanda": true, "paises bajos": true, "belgica": true, "suecia": true, "noruega": true, "dinamarca": true,
 	"grecia": true, "turquia": true, "japon": true, "filipinas": true, "sudafrica": true, "nueva zelanda": true,
 	"polonia": true, "rusia": true, "allemagne": true, "espagne": true, "italie": true, "angleterre": true,
+	// The rest of the world, and the French and Portuguese forms.
+	"afghanistan": true, "albania": true, "algeria": true, "andorra": true, "angola": true, "armenia": true,
+	"azerbaijan": true, "bahamas": true, "bahrain": true, "barbados": true, "belarus": true, "belize": true,
+	"benin": true, "bhutan": true, "bosnia": true, "botswana": true, "brunei": true, "burkina": true, "burundi": true,
+	"cambodia": true, "cameroon": true, "cape verde": true, "comoros": true, "congo": true, "djibouti": true,
+	"dominica": true, "eritrea": true, "eswatini": true, "fiji": true, "gabon": true, "gambia": true, "grenada": true,
+	"guinea": true, "guyana": true, "kazakhstan": true, "kiribati": true, "kosovo": true, "kuwait": true,
+	"kyrgyzstan": true, "laos": true, "lesotho": true, "liberia": true, "libya": true, "liechtenstein": true,
+	"madagascar": true, "malawi": true, "maldives": true, "mali": true, "mauritania": true, "mauritius": true,
+	"micronesia": true, "moldova": true, "monaco": true, "mongolia": true, "mozambique": true, "myanmar": true,
+	"namibia": true, "nauru": true, "niger": true, "oman": true, "palau": true, "palestine": true, "rwanda": true,
+	"samoa": true, "senegal": true, "seychelles": true, "somalia": true, "sudan": true, "suriname": true, "syria": true,
+	"tajikistan": true, "tanzania": true, "togo": true, "tonga": true, "tunisia": true, "turkmenistan": true,
+	"tuvalu": true, "uganda": true, "uzbekistan": true, "vanuatu": true, "yemen": true, "zambia": true,
+	"zimbabwe": true, "marruecos": true, "rumania": true, "ucrania": true, "egipto": true, "argelia": true,
+	"tunez": true, "irlanda": true, "escocia": true, "gales": true, "alemanha": true, "franca": true, "espanha": true,
+	"suica": true, "romenia": true, "egito": true, "marrocos": true, "mocambique": true, "bresil": true, "maroc": true,
+	"algerie": true, "tunisie": true, "suede": true, "pologne": true, "roumanie": true, "grece": true, "turquie": true,
+	"egypte": true, "irlande": true, "ecosse": true, "cameroun": true,
+}
+
+// countryBorneByPeople are countries whose names are also given or
+// family names ("Jordan", "Georgia", "Montenegro"): the name rules judge
+// them by their place, so countryWords leaves them out.
+var countryBorneByPeople = map[string]bool{"jordan": true, "georgia": true, "chad": true, "india": true, "kenya": true,
+	"israel": true, "china": true, "montenegro": true, "portugal": true, "chile": true, "holland": true, "england": true,
+	"wales": true, "cuba": true, "panama": true, "peru": true, "malta": true, "turkey": true, "niger": true, "mali": true}
+
+// countryWords are the one-word country names for the lexicon's fCountry
+// (see buildLexicon), without those people bear.
+func countryWords() []string {
+	var out []string
+	for c := range countryNames {
+		if !strings.Contains(c, " ") && !countryBorneByPeople[c] {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // countryAt returns the last token of a country name starting at token
