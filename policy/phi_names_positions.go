@@ -1289,11 +1289,39 @@ func (sc *scanner) splitNames(r *nameRoles) {
 			j++
 			sc.key = append(sc.key, sc.txt(j)...)
 		}
-		if j-i+1 >= 5 && !dictionaryWord(sc.key) && bytesIndexAny(sc.key, "aeiouy") {
+		if j-i+1 >= 5 && !dictionaryWord(sc.key) && bytesIndexAny(sc.key, "aeiouy") && !sc.wordsTypedApart(i, j) {
 			sc.addName(i, j, 0.6)
 		}
 		i = j
 	}
+}
+
+// wordsTypedApart reports letters i to j typed apart for emphasis that
+// spell words, not a name: each group the writer set apart with a wider
+// gap ("t h a n k   y o u   s o   m u c h") is a dictionary word or a
+// word the lists hold as no name ("m e r c i", "o b r i g a d a").
+func (sc *scanner) wordsTypedApart(i, j int) bool {
+	T := sc.toks
+	var buf [64]byte
+	for a := i; a <= j; {
+		b := a
+		for b < j && T[b+1].s == T[b].e+1 {
+			b++ // one space: the same word
+		}
+		w := buf[:0]
+		for k := a; k <= b; k++ {
+			w = append(w, sc.txt(k)...)
+		}
+		e, ok := sc.lx.get(w)
+		if ok && e.flags&(fFirst|fSurname|fPopName) != 0 || sc.lx.people.lookup(w) != 0 {
+			return false // "j o h n   s m i t h": a name, though also words
+		}
+		if !(ok && e.flags&(fStop|fNotName) != 0) && !(len(w) >= 2 && dictionaryWord(w)) {
+			return false
+		}
+		a = b + 1
+	}
+	return true
 }
 
 func bytesIndexAny(w []byte, chars string) bool {
