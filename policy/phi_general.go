@@ -1172,6 +1172,12 @@ func (sc *scanner) spelledOutNames() {
 		if n < 3 {
 			continue
 		}
+		// "it's a B.P. check", "an E.T.A.?": an abbreviation after its
+		// article, not letters of a name.
+		if k := sc.key; dottedAbbreviations[string(k)] || len(k) > 2 && k[0] == 'a' && dottedAbbreviations[string(k[1:])] {
+			i = j
+			continue
+		}
 		e, ok := sc.lx.get(sc.key)
 		named := ok && e.flags&(fFirst|fSurname) != 0 && e.flags&fStop == 0
 		if !named {

@@ -728,13 +728,42 @@ func (sc *scanner) initialsBeforeName() {
 			k += 2
 		}
 		if n < 2 || k >= len(T) || T[k].claimed || sc.kind(k) != tkWord || !T[k].capital || sc.allUpper(k) ||
-			sc.allUpperText() || T[k].e-T[k].s < 3 || dictionaryWord(sc.word(k)) || T[k].flags&(fStop|fNotName|fClin) != 0 {
+			sc.allUpperText() || T[k].e-T[k].s < 3 || dictionaryWord(sc.word(k)) || T[k].flags&(fStop|fNotName|fClin) != 0 ||
+			bytesHasApostrophe(sc.word(k)) || sc.dottedAbbreviation(i, k-1) {
 			i = k
 			continue
 		}
 		sc.addName(i, k, 0.7)
 		i = k
 	}
+}
+
+// dottedAbbreviations are abbreviations written with a dot after each
+// letter, read by their letters: "N.B. I'm allergic", "P.S. Dr Okafor".
+var dottedAbbreviations = wordSetOf([]string{"nb", "ps", "bp", "eta", "asap", "rsvp", "id", "us", "uk", "dob", "md", "rn",
+	"am", "pm", "eg", "ie", "aka", "fyi", "tbc", "tba", "np", "pa", "er", "ed", "ot", "pt", "gp", "uti", "std", "sti", "cc"})
+
+// dottedAbbreviation reports the dotted letters from token a to token b
+// ("N.B.") spelling one of dottedAbbreviations.
+func (sc *scanner) dottedAbbreviation(a, b int) bool {
+	var buf [16]byte
+	w := buf[:0]
+	for k := a; k <= b && len(w) < len(buf); k++ {
+		if sc.kind(k) == tkWord {
+			w = append(w, sc.txt(k)...)
+		}
+	}
+	return dottedAbbreviations[string(w)]
+}
+
+// bytesHasApostrophe reports a contraction or possessive ("I'm", "it's").
+func bytesHasApostrophe(w []byte) bool {
+	for _, c := range w {
+		if c == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // shortNamesOpening finds a short given name opening a clause before its

@@ -15,3 +15,19 @@ func TestWordsTypedApartForEmphasis(t *testing.T) {
 		checkCovered(t, c.text, c.name)
 	}
 }
+
+// Abbreviations written with dots ("N.B.", "B.P.", "P.S.") are read by
+// their letters, never as a name's initials; initials before a family
+// name still are.
+func TestDottedAbbreviationsAreNoInitials(t *testing.T) {
+	for _, text := range []string{"N.B. I'm allergic to penicillin", "it's a B.P. check only, does it need a doctor",
+		"P.S. I'll be 10 minutes late", "what's the E.T.A. for the results?", "A.S.A.P. please, the pain is worse"} {
+		for _, s := range Detect(text).Spans {
+			if s.Type == SpanName {
+				t.Errorf("%q: %q read as a name", text, text[s.Start:s.End])
+			}
+		}
+	}
+	checkCovered(t, "J.R. Okonkwo needs a refill", "J.R. Okonkwo")
+	checkCovered(t, "E.J. Fonoti called twice", "E.J. Fonoti")
+}
