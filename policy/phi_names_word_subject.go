@@ -65,6 +65,9 @@ func (sc *scanner) wordNamesOpening() {
 		if !sc.clauseStart(j) || sc.allUpper(j) || sc.allUpperText() {
 			continue
 		}
+		if sc.pairOfNamesOpening(j) {
+			continue
+		}
 		next := sc.word(j + 1)
 		clinicalAt := func(k int) bool { return k < len(T) && (T[k].flags&fClin != 0 || T[k].inClin) }
 		switch {
@@ -88,6 +91,36 @@ func (sc *scanner) wordNamesOpening() {
 		}
 		sc.addName(j, j, 0.6)
 	}
+}
+
+// pluralSubjectVerbs are verbs after two people joined by "and": "Pilar y
+// Consuelo van juntas", "Socorro e Dores são irmãs", "June and Will have
+// a fever".
+var pluralSubjectVerbs = map[string]bool{
+	"van": true, "son": true, "estan": true, "tienen": true, "necesitan": true, "vienen": true, "llegaron": true,
+	"sao": true, "estao": true, "tem": true, "precisam": true, "vao": true, "chegaram": true,
+	"have": true, "need": true, "both": true, "sont": true, "ont": true,
+}
+
+// pairOfNamesOpening masks two given names that are also words, joined by
+// "and" at the start of a clause before a plural verb ("Pilar y Consuelo
+// van juntas a la cita"); the second may be a clinical word too
+// ("Dores", pains). It reports whether it masked them.
+func (sc *scanner) pairOfNamesOpening(j int) bool {
+	T := sc.toks
+	k := j + 2
+	if k+1 >= len(T) || !(sc.is(j+1, "y") || sc.is(j+1, "e") || sc.is(j+1, "and") || sc.is(j+1, "et")) ||
+		T[k].kind != tkWord || !T[k].capital || T[k].claimed || T[k].flags&(fFirst|fNameWord) != fFirst|fNameWord ||
+		T[k].flags&(fMonth|fWeekday|fStop) != 0 || !pluralSubjectVerbs[string(sc.word(k+1))] {
+		return false
+	}
+	// The clinical reading of either word gives way to the names.
+	T[j].flags &^= fClin
+	T[k].flags &^= fClin
+	T[j].inClin, T[k].inClin = false, false
+	sc.addName(j, j, 0.6)
+	sc.addName(k, k, 0.6)
+	return true
 }
 
 // clinicalInClause reports a clinical word within n tokens from k, before

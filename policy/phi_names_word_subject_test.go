@@ -36,6 +36,18 @@ func TestWordNamesOpeningAHealthStatement(t *testing.T) {
 	} {
 		checkCovered(t, c.text, c.name)
 	}
+	// Two such names joined by "and" before a plural verb, the second a
+	// clinical word too ("Dores", pains).
+	for _, c := range []struct{ text, a, b string }{
+		{"Socorro e Dores são irmãs, podem ser atendidas juntas?", "Socorro", "Dores"},
+		{"Pilar y Consuelo van juntas a la cita", "Pilar", "Consuelo"},
+		{"Grace and Hope need the flu shot", "Grace", "Hope"},
+	} {
+		checkCovered(t, c.text, c.a)
+		checkCovered(t, c.text, c.b)
+	}
+	// French words that are also given names stay words in lower case.
+	checkClean(t, "L'urine est claire maintenant", "La plaie est blanche autour, c'est normal ?")
 	// The word read as a word: a season or a time of day with a copula
 	// and no complaint after it, a verb or a modal opening the clause
 	// with its subject left out, an adjective before a noun.
