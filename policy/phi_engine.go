@@ -640,6 +640,20 @@ func spacedEmail(b []byte, p int) (int, int, bool) {
 	return ls, de, true
 }
 
+// roleMailboxes are the mailboxes an organisation answers from, not a
+// person's: "info@", "appointments@", "scripts@riversideclinic.org". A
+// patient asking which of the clinic's addresses to write to discloses
+// nothing about anyone.
+var roleMailboxes = wordSetOf([]string{"info", "contact", "contacto", "contato", "appointments", "appointment", "appts",
+	"bookings", "booking", "reception", "frontdesk", "front.desk", "office", "admin", "billing", "scripts",
+	"prescriptions", "refills", "referrals", "records", "medicalrecords", "enquiries", "inquiries", "hello", "help",
+	"support", "noreply", "no-reply", "donotreply", "citas", "recepcion", "recepcao", "accueil", "secretariat",
+	"secretaria", "nurses", "nursing", "pharmacy", "lab", "results", "feedback", "complaints", "privacy", "webmaster"})
+
+// roleMailbox reports a mailbox name (the part before the "@") that is
+// one of roleMailboxes.
+func roleMailbox(local []byte) bool { return roleMailboxes[string(local)] }
+
 // structural finds emails (plain and spelled out), handles, URLs and IPs.
 func (sc *scanner) structural() {
 	b := sc.n.b
@@ -664,7 +678,9 @@ func (sc *scanner) structural() {
 			}
 			dot := bytes.LastIndexByte(b[p+1:de], '.')
 			if ls < p && dot > 0 && de-(p+1+dot)-1 >= 2 {
-				sc.addBytes(ls, de, SpanEmail, 0.98, prioStructural)
+				if !roleMailbox(b[ls:p]) {
+					sc.addBytes(ls, de, SpanEmail, 0.98, prioStructural)
+				}
 				p = de - 1
 				continue
 			}
@@ -745,8 +761,8 @@ func (sc *scanner) urls() {
 	// Bare domains: "portal.example.com/x".
 	T := sc.toks
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || (T[i].kind != tkWord && T[i].kind != tkAlnum) || (i > 0 && sc.attached(i) && (sc.isP(i-1, '.') || sc.isP(i-1, '-'))) {
-			continue
+		if T[i].claimed || (T[i].kind != tkWord && T[i].kind != tkAlnum) || (i > 0 && sc.attached(i) && (sc.isP(i-1, '.') || sc.isP(i-1, '-') || sc.isP(i-1, '@'))) {
+			continue // '@': an e-mail's domain, which the e-mail reader judged
 		}
 		// Labels joined by dots, and by hyphens inside a label:
 		// "ana-souza.blogspot.com", "my-clinic.org".
