@@ -20,3 +20,16 @@ func TestRoleMailboxesAreNoIdentifier(t *testing.T) {
 		checkCovered(t, "my email is "+addr+" thanks", addr)
 	}
 }
+
+// An address spoken with its "at" and "dot" set apart by marks typed on
+// both sides, "period" for the dot, or a hyphen inside the domain, is
+// masked whole.
+func TestSpokenAddressesWithMarksAndHyphens(t *testing.T) {
+	for _, addr := range []string{"priya_n ~at~ outlook ~dot~ com", "olu.adeyemi -at- gmail -dot- com", "k_mensah at gmail period com",
+		"greg.p AT work-mail DOT co DOT uk", "ana *at* yahoo *dot* com", "tom|at|my-clinic-mail|dot|org"} {
+		for _, f := range []string{"please send the form to %s thanks", "%s is the best way to reach me", "mi correo es %s"} {
+			checkCovered(t, fmt.Sprintf(f, addr), addr)
+		}
+	}
+	checkClean(t, "I work at gmail, that's why I'm late", "meet at noon - dot the i's please")
+}

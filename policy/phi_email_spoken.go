@@ -24,10 +24,10 @@ func (sc *scanner) spelledEmails() {
 			continue
 		}
 		l, r := i-1, i+1
-		if sc.openBracket(l) && sc.attached(i) {
+		if (sc.openBracket(l) || sc.wrapMark(l)) && sc.attached(i) {
 			l--
 		}
-		if sc.closeBracket(r) && sc.attached(r) {
+		if (sc.closeBracket(r) || sc.wrapMark(r)) && sc.attached(r) {
 			r++
 		}
 		if sc.is(r, "sign") || sc.is(r, "symbol") {
@@ -60,12 +60,12 @@ func (sc *scanner) spelledEmails() {
 		if sc.kind(r) != tkWord && sc.kind(r) != tkAlnum {
 			continue
 		}
-		end, dots := r, 0
+		end, dots := sc.hyphenLabel(r), 0
 		for {
 			j := end + 1
-			if sc.openBracket(j) && sc.dotWord(j+1) && sc.closeBracket(j+2) {
+			if (sc.openBracket(j) || sc.wrapMark(j)) && sc.dotWord(j+1) && (sc.closeBracket(j+2) || sc.wrapMark(j+2)) {
 				j += 3
-			} else if sc.dotWord(j) || sc.isP(j, '.') {
+			} else if sc.dotWord(j) || sc.isP(j, '.') || sc.is(j, "period") {
 				j++
 			} else {
 				break
@@ -73,7 +73,7 @@ func (sc *scanner) spelledEmails() {
 			if sc.kind(j) != tkWord && sc.kind(j) != tkAlnum {
 				break
 			}
-			end, dots = j, dots+1
+			end, dots = sc.hyphenLabel(j), dots+1
 		}
 		switch {
 		case dots > 0 && spokenTLD(sc.txt(end)):
@@ -153,6 +153,22 @@ var dotWords = []string{"dot", "punto", "point", "ponto", "punkt"}
 // dotWord reports whether token i says "." in an address.
 func (sc *scanner) dotWord(i int) bool {
 	return uint(i) < uint(len(sc.toks)) && sc.toks[i].trig&trigDotWord != 0
+}
+
+// wrapMark reports a mark typed on both sides of "at" or "dot" to set it
+// apart as a bracket would: "priya ~at~ outlook ~dot~ com", "olu -at-
+// gmail -dot- com", "*at*".
+func (sc *scanner) wrapMark(i int) bool {
+	return sc.isP(i, '~') || sc.isP(i, '-') || sc.isP(i, '*') || sc.isP(i, '_') || sc.isP(i, '|')
+}
+
+// hyphenLabel returns the last token of a domain label that starts at
+// token k and may hold hyphens ("work-mail").
+func (sc *scanner) hyphenLabel(k int) int {
+	for sc.isP(k+1, '-') && sc.attached(k+1) && sc.attached(k+2) && (sc.kind(k+2) == tkWord || sc.kind(k+2) == tkAlnum) {
+		k += 2
+	}
+	return k
 }
 
 func (sc *scanner) openBracket(i int) bool {
