@@ -32,4 +32,12 @@ func TestSpokenAddressesWithMarksAndHyphens(t *testing.T) {
 		}
 	}
 	checkClean(t, "I work at gmail, that's why I'm late", "meet at noon - dot the i's please")
+	// A verb's particle before "at" is no mailbox: the link is a link.
+	for _, text := range []string{"log in at my-clinic-portal.org please", "sign up at the-health-hub.com first"} {
+		for _, s := range Detect(text).Spans {
+			if s.Type == SpanEmail {
+				t.Errorf("%q: %q read as an e-mail address", text, text[s.Start:s.End])
+			}
+		}
+	}
 }

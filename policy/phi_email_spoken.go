@@ -76,7 +76,9 @@ func (sc *scanner) spelledEmails() {
 			end, dots = sc.hyphenLabel(j), dots+1
 		}
 		switch {
-		case dots > 0 && spokenTLD(sc.txt(end)):
+		case dots > 0 && spokenTLD(sc.txt(end)) && (joined || !particleBeforeAt[string(sc.txt(lastLocal))]):
+			// "log in at my-clinic-portal.org": a verb's particle before
+			// "at" is no mailbox.
 		case dots == 0 && mailProviders[string(sc.txt(r))] && !localStopWords[string(sc.txt(lastLocal))]:
 			// A provider alone is an address only where the message is
 			// about e-mail, or the local part looks like one ("dana88",
@@ -250,6 +252,11 @@ var localStopWords = map[string]bool{
 	"reach": true, "contact": true, "account": true, "address": true, "interview": true, "intern": true,
 	"one": true, "only": true, "even": true, "just": true, "not": true, "also": true, "still": true,
 }
+
+// particleBeforeAt are the particles of verbs that take "at" after them:
+// "log in at", "sign up at", "check in at", "drop off at": the word
+// before "at" there is no mailbox.
+var particleBeforeAt = wordSetOf([]string{"in", "on", "up", "out", "off", "back", "here", "there", "online"})
 
 // spokenTLD reports whether w ends a spoken address: the top-level
 // domains of links (tlds) and the country domains of the places the
