@@ -13,13 +13,16 @@ const (
 	LexSurnames    = "surnames"
 	LexNameWords   = "name_words"
 	LexMedications = "medications"
-	LexConditions  = "conditions"
-	LexSymptoms    = "symptoms"
-	LexLabs        = "labs"
-	LexStopwords   = "stopwords"
-	LexOrdinary    = "ordinary_words"
-	LexWorldGiven  = "given_names_world"
-	LexWorldFamily = "family_names_world"
+	// LexMedicationsMore holds the drug names beyond the commonest:
+	// read as medications, except by the outbound two-slip check.
+	LexMedicationsMore = "medications_more"
+	LexConditions      = "conditions"
+	LexSymptoms        = "symptoms"
+	LexLabs            = "labs"
+	LexStopwords       = "stopwords"
+	LexOrdinary        = "ordinary_words"
+	LexWorldGiven      = "given_names_world"
+	LexWorldFamily     = "family_names_world"
 )
 
 // Lexicon returns the entries of one embedded word list, lower-cased and

@@ -6,7 +6,7 @@ import (
 )
 
 func TestLexicons(t *testing.T) {
-	for _, name := range []string{LexFirstNames, LexSurnames, LexNameWords, LexMedications,
+	for _, name := range []string{LexFirstNames, LexSurnames, LexNameWords, LexMedications, LexMedicationsMore,
 		LexConditions, LexSymptoms, LexLabs, LexStopwords, LexOrdinary, LexWorldGiven, LexWorldFamily} {
 		terms, err := Lexicon(name)
 		if err != nil {

@@ -201,14 +201,19 @@ func (lx *lexicon) cue(c cueKind, typ SpanType, terms ...string) {
 }
 
 // lexiconWords sizes the word map at the start of the build: a little
-// over the entries the lists make today (8,400), so the map is not
+// over the entries the lists make today (15,300), so the map is not
 // rehashed as it fills.
-const lexiconWords = 10_000
+const lexiconWords = 16_000
 
 // buildLexicon compiles the embedded word lists and the cue tables.
 func buildLexicon() (*lexicon, error) {
 	lx := &lexicon{words: make(map[string]lexEntry, lexiconWords), phrase2: make(map[uint64]uint8, 1024),
 		seconds: make(map[string]bool, 1024)}
+	// A drug brand that is also a given name (Mirena, Kyleena, Lyrica)
+	// would hide the name the population tables hold: a listed word is
+	// never looked up there. It keeps both readings, so "Mirena Castillo
+	// called" is the person and "my mirena is due out" the device.
+	people := populationNameTable()
 	lists := []struct {
 		name string
 		fn   func(*lexEntry)
@@ -218,6 +223,7 @@ func buildLexicon() (*lexicon, error) {
 		{assets.LexNameWords, func(e *lexEntry) { e.flags |= fNameWord | fFirst }},
 		{assets.LexStopwords, func(e *lexEntry) { e.flags |= fStop }},
 		{assets.LexMedications, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanMedication }},
+		{assets.LexMedicationsMore, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanMedication }},
 		{assets.LexConditions, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanCondition }},
 		{assets.LexSymptoms, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanSymptom }},
 		{assets.LexLabs, func(e *lexEntry) { e.flags |= fClin; e.clin = SpanLab }},
@@ -233,13 +239,24 @@ func buildLexicon() (*lexicon, error) {
 		}
 		for _, t := range terms {
 			lx.addTerm(t, l.fn)
-			if (l.name == assets.LexMedications || l.name == assets.LexConditions) && len(t) >= 6 && !strings.ContainsAny(t, " -") {
+			drug := l.name == assets.LexMedications || l.name == assets.LexMedicationsMore
+			if drug && lowerASCIIWord(t) && people.lookup([]byte(t))&nameGiven != 0 {
+				lx.addTerm(t, func(e *lexEntry) {
+					if e.flags&fFirst == 0 {
+						e.flags |= fFirst | fPopName
+					}
+				})
+			}
+			if (drug || l.name == assets.LexConditions) && len(t) >= 6 && !strings.ContainsAny(t, " -") {
 				if t[0] < 128 {
-					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t)})
+					// Only the commonest drugs are read at two slips in
+					// outbound staff text: the long tail of brands lies two
+					// letters from too many French and Portuguese words.
+					lx.drugs[t[0]] = append(lx.drugs[t[0]], fuzzyTerm{t, letterMask(t), l.name == assets.LexMedications})
 				}
 			}
 			if (l.name == assets.LexSymptoms || l.name == assets.LexLabs) && len(t) >= 5 && !strings.ContainsAny(t, " -") && t[0] < 128 {
-				lx.symptoms[t[0]] = append(lx.symptoms[t[0]], fuzzyTerm{t, letterMask(t)})
+				lx.symptoms[t[0]] = append(lx.symptoms[t[0]], fuzzyTerm{t, letterMask(t), false})
 			}
 		}
 	}
@@ -424,7 +441,7 @@ func buildLexicon() (*lexicon, error) {
 		"school", "university", "college", "library", "services", "department",
 		"pediatrics", "annex", "campus", "pavilion", "urgente", "estacionamiento",
 		"united", "aetna", "cigna", "humana", "kaiser", "anthem", "molina", "ambetter", "medicaid", "medicare",
-		"tricare", "walgreens", "cvs", "walmart", "target", "costco", "kroger", "google", "apple", "whatsapp",
+		"tricare", "walgreens", "cvs", "walmart", "target", "costco", "kroger", "mercadona", "google", "apple", "whatsapp",
 		"facebook", "instagram", "zoom", "uber", "lyft", "amazon", "visa", "mastercard", "amex", "paypal",
 		"venmo", "zelle", "christmas", "navidad", "thanksgiving", "easter", "new", "year", "labor",
 		"independence", "happy", "holidays", "er", "icu", "emergency", "room", "lab", "radiology",
@@ -540,6 +557,23 @@ func buildLexicon() (*lexicon, error) {
 		"maladie", "doenca", "spirometry", "eeg", "emg", "nerve conduction study", "holter monitor", "cardiac cath", "angiogram", "egd",
 		"hida scan", "bone scan", "thyroid ultrasound", "renal ultrasound", "pelvic ultrasound", "transvaginal ultrasound",
 		"nt scan", "anatomy scan", "nipt", "amniocentesis", "blood culture", "drug screen", "drug test", "tox screen",
+		// Scopes and scans in the four languages are places and rooms as
+		// much as findings ("is the mammography unit open Saturday?", "do
+		// you do cystoscopy here?") until a result or the patient's own
+		// visit comes with them.
+		"cystoscopy", "cistoscopia", "cystoscopie", "sigmoidoscopy", "sigmoidoscopia", "colonoscopie", "coloscopie",
+		"colonoscopias", "gastroscopy", "gastroscopia", "gastroscopie", "fibroscopie", "upper endoscopy", "endoscopia",
+		"endoscopie", "bronchoscopy", "broncoscopia", "bronchoscopie", "colposcopy", "colposcopia", "colposcopie",
+		"hysteroscopy", "histeroscopia", "hysteroscopie", "laparoscopy", "laparoscopia", "laparoscopie",
+		"capsule endoscopy", "ercp", "urodynamics", "mammography", "mammographie", "mamograma", "breast ultrasound",
+		"ecografia mamaria", "echographie mammaire", "breast mri", "pet-ct", "pet ct", "petscan", "gammagrafia",
+		"scintigraphie", "cintilografia", "ecografia", "echographie", "ecographie", "ultrassom", "ultrassonografia",
+		"ecografia transvaginal", "echographie endovaginale", "obstetric ultrasound", "dating scan", "growth scan",
+		"ecocardiograma", "echo cardiogram", "echocardiographie", "holter", "irm", "ressonancia",
+		"ressonancia magnetica", "tomographie", "tomografia computadorizada", "radiographie", "densitometria",
+		"densitometrie", "dxa", "fibroscan", "cardiac mri", "coronary angiogram", "cateterismo", "coronariografia",
+		"coronarographie", "stress echo", "nuclear stress test", "tilt table test", "polysomnography",
+		"polisomnografia", "polysomnographie", "audiogram", "audiometria", "visual field test", "oct scan", "sleep test",
 		"tb skin test", "tb test", "peak flow", "ammonia", "chloride", "phosphorus", "titers")
 	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
 		"wk", "mos", "mo")
@@ -786,7 +820,7 @@ func buildLexicon() (*lexicon, error) {
 	lx.index = newWordIndex(lx.words, indexTags(lx.seconds))
 	lx.seconds = nil
 	lx.pairs = newPairIndex(lx.phrase2)
-	lx.people = populationNameTable()
+	lx.people = people
 	lx.building.n, lx.building.toks = normText{}, nil
 	return lx, nil
 }

@@ -43,7 +43,7 @@ func (sc *scanner) looseSlipDrug(i int) string {
 	}
 	m := letterMask(w)
 	for _, cand := range sc.lx.drugs[w[0]] {
-		if l := len(cand.w); l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 {
+		if l := len(cand.w); !cand.slip || l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 {
 			continue
 		}
 		// Two edits change at most four letters' presence.
@@ -74,7 +74,7 @@ func shortDrugSlips(lx *lexicon, words []string) []string {
 			continue
 		}
 		for _, cand := range lx.drugs[w[0]] {
-			if l := len(cand.w); l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 || cand.w == w {
+			if l := len(cand.w); !cand.slip || l < 6 || l > 7 || l < len(w)-2 || l > len(w)+2 || cand.w == w {
 				continue
 			}
 			if lx.words[cand.w].clin == SpanMedication && editWithin([]byte(w), cand.w, 2) {

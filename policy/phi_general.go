@@ -334,6 +334,9 @@ func (lx *lexicon) fuzzyTerm(index *[128][]fuzzyTerm, w []byte, limit int) (lexE
 type fuzzyTerm struct {
 	w    string
 	mask uint32 // the letters it holds, one bit each
+	// slip: one of the commonest drugs (medications.txt), which outbound
+	// staff text may not name even two letters off (looseSlipDrug).
+	slip bool
 }
 
 // letterMask sets one bit per letter a-z present in w.
