@@ -578,7 +578,10 @@ func buildLexicon() (*lexicon, error) {
 	lx.flag(fDuration, "weeks", "week", "months", "month", "semanas", "semana", "meses", "mes", "days", "wks",
 		"wk", "mos", "mo")
 	lx.flag(fStreetWord, "rue", "via", "viale", "rua", "corso", "piazza", "chemin", "allee", "strada",
-		"carrer", "rambla", "travessa", "largo", "praca", "avinguda", "calle", "avenida", "boulevard")
+		"carrer", "rambla", "travessa", "largo", "praca", "avinguda", "calle", "avenida", "boulevard",
+		// Quebec: "509 av. Laurier", "3320 boul. Saint-Laurent", "2760
+		// rang Saint-Joseph", "12 montée du Moulin", "8 côte des Neiges".
+		"av", "boul", "bd", "rang", "montee", "cote", "ch", "impasse", "ruelle")
 	lx.flag(fClinMod, "sharp", "bad", "terrible", "horrible", "awful", "constant", "dull", "throbbing",
 		"stabbing", "burning", "slight", "intense", "extreme", "really", "very", "high", "low", "low-grade",
 		"fuerte", "intenso", "intensa", "leve", "constante", "punzante", "mucho", "mucha", "muy", "worse",

@@ -1055,7 +1055,11 @@ func (sc *scanner) streetFirstNumber(i int) (int, bool) {
 		return 0, false
 	}
 	end, words := j, 0
-	for k := j + 1; k < len(sc.toks) && k <= j+5; k++ {
+	from := j + 1
+	if sc.isP(from, '.') && sc.attached(from) {
+		from++ // "av.", "boul.": the type abbreviated
+	}
+	for k := from; k < len(sc.toks) && k <= from+4; k++ {
 		t := &sc.toks[k]
 		if t.claimed || t.kind != tkWord {
 			break

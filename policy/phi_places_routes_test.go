@@ -32,3 +32,15 @@ func TestHousesOnNumberedRoads(t *testing.T) {
 	checkClean(t, "bus 12 route 5 is late again", "take the 2 route instead",
 		"the 45 highway bus stops outside")
 }
+
+// Quebec writes the street's type before its name, often abbreviated:
+// "509 av. Laurier", "3320 boul. Saint-Laurent", "2760 rang Saint-Joseph".
+func TestQuebecStreetTypes(t *testing.T) {
+	for _, a := range []string{"509 av. Laurier E", "3320 boul. Saint-Laurent", "2760 rang Saint-Joseph", "12 montée du Moulin",
+		"8 côte des Neiges", "45 ch. du Lac", "88 bd René-Lévesque"} {
+		for _, f := range []string{"j'habite au %s, app. 4", "envoyez la lettre au %s svp", "my address is %s, Montréal"} {
+			checkCovered(t, fmt.Sprintf(f, a), a)
+		}
+	}
+	checkClean(t, "take 2 av. of them", "I have 3 ch. left")
+}
