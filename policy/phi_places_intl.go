@@ -1058,9 +1058,21 @@ func (sc *scanner) addressLines() {
 		// Left: the town right before a postcode, then whole parts.
 		// A US ZIP after its state stays as it is: "Springfield, IL 62704".
 		if x.t == SpanZIP && !(st > 0 && T[st-1].flags&fState != 0 && T[st].kind == tkNum) {
+			code := st
 			for n := 0; n < 2 && st > 0 && T[st-1].kind == tkWord && !T[st-1].claimed && T[st-1].space && sc.upper(st-1) &&
 				(sc.townWord(st-1) && T[st-1].flags&fState == 0 || caProvince(sc.txt(st-1)) && sc.allUpper(st-1)); n++ {
 				st--
+			}
+			// "Co. Mayo F31 KD62": an Irish county before its Eircode,
+			// whatever else its name means.
+			if st == code && st >= 3 && T[st-1].kind == tkWord && !T[st-1].claimed && sc.upper(st-1) && sc.isP(st-2, '.') {
+				st-- // the county the town loop would not take ("Mayo", a month in Spanish)
+				if !(sc.is(st-2, "co") && sc.upper(st-2)) {
+					st++
+				}
+			}
+			if st < code && st >= 2 && sc.isP(st-1, '.') && sc.attached(st-1) && sc.is(st-2, "co") && sc.upper(st-2) && !T[st-2].claimed {
+				st -= 2
 			}
 		} else if x.t == SpanZIP {
 			// The town before a US state and ZIP is an address of its
@@ -1078,13 +1090,29 @@ func (sc *scanner) addressLines() {
 			}
 			continue
 		}
-		for parts := 0; parts < 3; parts++ {
+		for parts := 0; parts < 4; parts++ {
 			if !sc.isP(st-1, ',') {
 				break
 			}
 			b := sc.partBefore(st - 2)
 			if b < 0 {
-				break
+				// A street the address reader masked on its own ("The
+				// Old Rectory, Church Lane, Little Snoring, Fakenham NR21
+				// 0HT") is a part of the same line: what stands before it
+				// grows that street's span, each part keeping its own.
+				y, first := sc.addressEndingAt(st-2, c)
+				if y < 0 {
+					break
+				}
+				if T[st].s < x.s {
+					for q := st; q < en; q++ {
+						T[q].claimed = true
+					}
+					x.s = T[st].s
+				}
+				x = &sc.cands[y]
+				st, en = first, first
+				continue
 			}
 			st = b
 		}
@@ -1095,6 +1123,25 @@ func (sc *scanner) addressLines() {
 			x.s = T[st].s
 		}
 	}
+}
+
+// addressEndingAt finds another address candidate than skip that ends
+// on token e and returns it and its first token (-1, -1 when there is
+// none).
+func (sc *scanner) addressEndingAt(e, skip int) (int, int) {
+	if e < 0 || !sc.toks[e].claimed {
+		return -1, -1
+	}
+	for c := range sc.cands {
+		y := &sc.cands[c]
+		if c == skip || y.t != SpanAddress || y.e <= y.s || y.e != sc.toks[e].e {
+			continue
+		}
+		if first, _ := tokenSpan(sc.toks, y.s, y.e); first >= 0 {
+			return c, first
+		}
+	}
+	return -1, -1
 }
 
 // postcodeShaped reports a candidate written as three digits, a dash and

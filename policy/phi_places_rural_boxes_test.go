@@ -86,3 +86,15 @@ func TestAustralianAndNewZealandForms(t *testing.T) {
 	}
 	checkClean(t, "the CRT device was checked last week and the battery is fine")
 }
+
+// An Irish county before its Eircode belongs to the address; so do the
+// parts of a line before a street already read on its own.
+func TestIrishCountiesAndLinesBeforeAStreet(t *testing.T) {
+	for _, c := range []struct{ text, part string }{
+		{"Cloonagh, Ballinrobe, Co. Mayo F31 KD62", "Co. Mayo F31 KD62"},
+		{"Apt 14, The Maltings, Bray, Co. Wicklow A98 X2Y3", "Co. Wicklow A98 X2Y3"},
+		{"send it to Harbour View, 12 Main Street, Dingle, Co. Kerry V92 X2Y3", "Harbour View, 12 Main Street"},
+	} {
+		checkCovered(t, c.text, c.part)
+	}
+}
