@@ -24,10 +24,10 @@ func (sc *scanner) spelledEmails() {
 			continue
 		}
 		l, r := i-1, i+1
-		if (sc.openBracket(l) || sc.wrapMark(l)) && sc.attached(i) {
+		if sc.attached(i) && (sc.openBracket(l) || sc.wrapMark(l)) {
 			l--
 		}
-		if (sc.closeBracket(r) || sc.wrapMark(r)) && sc.attached(r) {
+		if sc.attached(r) && (sc.closeBracket(r) || sc.wrapMark(r)) {
 			r++
 		}
 		if sc.is(r, "sign") || sc.is(r, "symbol") {

@@ -7,6 +7,11 @@ package policy
 // number, so routeAddress reads the house number, the road's kind and
 // its number, then the quadrant and the unit as a street address does.
 
+// routeWords open a road's kind after a house number (trigRoute); a
+// state's code before a dash ("US-287", "NC-24") opens the other form.
+var routeWords = []string{"hwy", "highway", "route", "rt", "rte", "road", "rd", "state", "county", "co", "us", "ranch",
+	"farm", "fm", "sr", "cr"}
+
 // routeKind returns the token after the road's kind that opens at token
 // j ("Hwy", "State Route", "County Road", "Co Rd", "US Highway", "FM"),
 // and whether a letter may number it ("County Road Q").
@@ -73,6 +78,9 @@ func (sc *scanner) fireNumber(i int) bool {
 // routeAddress reads a house on a numbered road from its number at token
 // i (see above); it returns the last token of the address.
 func (sc *scanner) routeAddress(i int) (int, bool) {
+	if i+1 >= len(sc.toks) || sc.toks[i+1].trig&trigRoute == 0 && sc.toks[i+1].flags&fState == 0 {
+		return 0, false // most numbers: no road's kind after them
+	}
 	if !(sc.houseNumber(i) || sc.fireNumber(i)) || i > 0 && sc.attached(i) && sc.kind(i-1) != tkPunct {
 		return 0, false
 	}

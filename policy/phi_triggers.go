@@ -56,6 +56,7 @@ const (
 	trigFiniteVerb                             // "is", "needs", "tiene": finiteVerb
 	trigWillWould                              // "will", "would": shortNamesOpening
 	trigCorner                                 // "corner", "esquina": cornerAddresses
+	trigRoute                                  // "hwy", "route", "county": routeAddress
 	trigPartWord                               // "starts", "ends", "empieza", "reste": idParts
 	trigIDNoun                                 // "phone", "card", "numero": idParts
 )
@@ -103,6 +104,7 @@ var triggerWords = []struct {
 	{trigFiniteVerb, finiteVerbWords},
 	{trigWillWould, []string{"will", "would"}},
 	{trigCorner, cornerWords},
+	{trigRoute, routeWords},
 	{trigPartWord, partWords},
 	{trigIDNoun, idNounWords},
 }
