@@ -165,7 +165,9 @@ func (sc *scanner) numericDate(i int) (int, bool) {
 	if i > 0 && sc.attached(i) && (sc.kind(i-1) != tkPunct || sc.isP(i-1, '/') || sc.isP(i-1, '.')) {
 		return 0, false
 	}
-	if i+2 >= len(T) || T[i+1].kind != tkPunct || !isDateSep(b[T[i+1].s]) || !sc.attached(i+1) ||
+	// A bar between the parts ("02|02|1965") is a form's field typed
+	// over; read only with all three parts.
+	if i+2 >= len(T) || T[i+1].kind != tkPunct || !isDateSep(b[T[i+1].s]) && b[T[i+1].s] != '|' || !sc.attached(i+1) ||
 		T[i+2].kind != tkNum || !sc.attached(i+2) || T[i+2].claimed {
 		return 0, false
 	}
@@ -189,7 +191,7 @@ func (sc *scanner) numericDate(i int) (int, bool) {
 		sc.addTok(i, i+4, sc.dateType(i), 0.95, prioDate)
 		return i + 4, true
 	}
-	if sep == '.' || an > 2 {
+	if sep == '.' || sep == '|' || an > 2 {
 		return 0, false
 	}
 	// Month and year: 03/2024.
