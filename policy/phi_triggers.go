@@ -58,6 +58,7 @@ const (
 	trigCorner                                 // "corner", "esquina": cornerAddresses
 	trigPartWord                               // "starts", "ends", "empieza", "reste": idParts
 	trigIDNoun                                 // "phone", "card", "numero": idParts
+	trigNumberWord                             // "double", "forty", "douze", "plus": spelledDigits (spokenUnit)
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -105,6 +106,7 @@ var triggerWords = []struct {
 	{trigCorner, cornerWords},
 	{trigPartWord, partWords},
 	{trigIDNoun, idNounWords},
+	{trigNumberWord, numberWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
