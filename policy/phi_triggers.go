@@ -59,6 +59,7 @@ const (
 	trigPartWord                               // "starts", "ends", "empieza", "reste": idParts
 	trigIDNoun                                 // "phone", "card", "numero": idParts
 	trigNumberWord                             // "double", "forty", "douze", "plus": spelledDigits (spokenUnit)
+	trigBornFr                                 // "ne" (French "né le"): birthDateParts
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -107,6 +108,7 @@ var triggerWords = []struct {
 	{trigPartWord, partWords},
 	{trigIDNoun, idNounWords},
 	{trigNumberWord, numberWords},
+	{trigBornFr, []string{"ne"}},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
