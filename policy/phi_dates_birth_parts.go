@@ -23,6 +23,11 @@ func birthGlue(w []byte) bool {
 	return false
 }
 
+// ordinalWords are the words ordinalValue reads (trigOrdinalWord).
+var ordinalWords = []string{"first", "primero", "primer", "primeiro", "premier", "premiere", "second", "third", "fourth",
+	"fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+	"fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"}
+
 // ordinalValue is the day an ordinal word names ("ninth", "third",
 // "eleventh", "primero", "premier"), or -1.
 func ordinalValue(w []byte) int {
@@ -118,6 +123,9 @@ func (sc *scanner) birthPartAt(k int) (v int, month, year bool, last int) {
 	if t.ent.month != 0 {
 		return int(t.ent.month), true, false, k
 	}
+	if t.trig&(trigDigitWord|trigNumberWord|trigYearStart|trigOrdinalWord) == 0 && !sc.is(k, "marco") && !sc.is(k, "mai") {
+		return 0, false, false, -1 // no number, month or year word
+	}
 	// Portuguese "março" and French "mai" are also given names, which the
 	// lexicon holds them as: after "de" or a day they are the month.
 	if sc.is(k, "marco") && sc.is(k-1, "de") {
@@ -203,8 +211,26 @@ func (sc *scanner) birthCueAt(k int) bool {
 // USA", "born at 32 weeks" and "I was born ready".
 func (sc *scanner) birthDateParts() {
 	T := sc.toks
+	// Only tokens a cue can reach start a date: five after one, or the
+	// length of a date said in parts before one.
+	var cues [8]int
+	nc := 0
+	for k := range T {
+		if nc < len(cues) && sc.birthCueAt(k) {
+			cues[nc] = k
+			nc++
+		}
+	}
+	near := func(i int) bool {
+		for _, c := range cues[:nc] {
+			if c < i && i-c <= 5 || c > i && c-i <= 24 {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < len(T); i++ {
-		if T[i].kind == tkPunct && T[i].punct != '\'' {
+		if T[i].kind == tkPunct && T[i].punct != '\'' || !near(i) {
 			continue
 		}
 		// A date has three parts: a fourth is a telephone's or a code's

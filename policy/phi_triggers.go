@@ -60,6 +60,7 @@ const (
 	trigIDNoun                                 // "phone", "card", "numero": idParts
 	trigNumberWord                             // "double", "forty", "douze", "plus": spelledDigits (spokenUnit)
 	trigBornFr                                 // "ne" (French "né le"): birthDateParts
+	trigOrdinalWord                            // "ninth", "primeiro": birthDateParts (birthPartAt)
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -109,6 +110,7 @@ var triggerWords = []struct {
 	{trigIDNoun, idNounWords},
 	{trigNumberWord, numberWords},
 	{trigBornFr, []string{"ne"}},
+	{trigOrdinalWord, ordinalWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
