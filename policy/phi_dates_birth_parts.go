@@ -213,73 +213,74 @@ func (sc *scanner) birthDateParts() {
 	T := sc.toks
 	// Only tokens a cue can reach start a date: five after one, or the
 	// length of a date said in parts before one.
-	var cues [8]int
-	nc := 0
-	for k := range T {
-		if nc < len(cues) && sc.birthCueAt(k) {
-			cues[nc] = k
-			nc++
+	from := 0 // the first token not yet tried
+	for c := range T {
+		if T[c].flags&fDOBCue == 0 && T[c].trig&trigBornFr == 0 || !sc.birthCueAt(c) {
+			continue
 		}
-	}
-	near := func(i int) bool {
-		for _, c := range cues[:nc] {
-			if c < i && i-c <= 5 || c > i && c-i <= 24 {
-				return true
+		for i := max(c-24, from); i < len(T) && i <= c+5; i++ {
+			from = i + 1
+			if T[i].kind == tkPunct && T[i].punct != '\'' {
+				continue
+			}
+			if e := sc.birthDateFrom(i); e > i {
+				i = e
+				from = e + 1
 			}
 		}
-		return false
 	}
-	for i := 0; i < len(T); i++ {
-		if T[i].kind == tkPunct && T[i].punct != '\'' || !near(i) {
-			continue
+}
+
+// birthDateFrom masks a date of birth said in parts from token i
+// (birthDateParts) and returns its last token, or -1.
+func (sc *scanner) birthDateFrom(i int) int {
+	T := sc.toks
+	// A date has three parts: a fourth is a telephone's or a code's
+	// group ("06 12 34 56 78").
+	var vals [4]int
+	n, months, years, last := 0, 0, 0, -1
+	for k := i; k >= 0 && n < len(vals); k = sc.nextBirthPart(last) {
+		v, m, y, e := sc.birthPartAt(k)
+		if e < 0 {
+			break
 		}
-		// A date has three parts: a fourth is a telephone's or a code's
-		// group ("06 12 34 56 78").
-		var vals [4]int
-		n, months, years, last := 0, 0, 0, -1
-		for k := i; k >= 0 && n < len(vals); k = sc.nextBirthPart(last) {
-			v, m, y, e := sc.birthPartAt(k)
-			if e < 0 {
-				break
-			}
-			vals[n] = v
-			n++
-			months += boolInt(m)
-			years += boolInt(y)
-			last = e
-		}
-		if n != 3 {
-			continue
-		}
-		ok := months == 1
-		if months == 0 {
-			ok = validMD(vals[0], vals[1]) || validMD(vals[1], vals[0]) ||
-				years > 0 && (validMD(vals[1], vals[2]) || validMD(vals[2], vals[1]))
-		}
-		if !ok {
-			continue
-		}
-		cue := false
-		for k := i - 1; k >= 0 && k >= i-5 && !cue; k-- {
-			cue = sc.birthCueAt(k)
-		}
-		for k := last + 1; k < len(T) && k <= last+8 && !cue; k++ {
-			cue = sc.birthCueAt(k)
-		}
-		if !cue {
-			continue
-		}
-		// The words that open a day said aloud are the date's: "the
-		// ninth of the third", "dia primeiro de outubro"; the article
-		// before a Spanish or French date ("nació el 5 de mayo") is the
-		// sentence's, as the date readers keep it.
-		s := i
-		for s > 0 && i-s < 2 && (sc.is(s-1, "the") || sc.is(s-1, "dia") || sc.is(s-1, "day")) {
-			s--
-		}
-		sc.addTok(s, last, SpanDOB, 0.85, prioDate)
-		i = last
+		vals[n] = v
+		n++
+		months += boolInt(m)
+		years += boolInt(y)
+		last = e
 	}
+	if n != 3 {
+		return -1
+	}
+	ok := months == 1
+	if months == 0 {
+		ok = validMD(vals[0], vals[1]) || validMD(vals[1], vals[0]) ||
+			years > 0 && (validMD(vals[1], vals[2]) || validMD(vals[2], vals[1]))
+	}
+	if !ok {
+		return -1
+	}
+	cue := false
+	for k := i - 1; k >= 0 && k >= i-5 && !cue; k-- {
+		cue = sc.birthCueAt(k)
+	}
+	for k := last + 1; k < len(T) && k <= last+8 && !cue; k++ {
+		cue = sc.birthCueAt(k)
+	}
+	if !cue {
+		return -1
+	}
+	// The words that open a day said aloud are the date's: "the
+	// ninth of the third", "dia primeiro de outubro"; the article
+	// before a Spanish or French date ("nació el 5 de mayo") is the
+	// sentence's, as the date readers keep it.
+	s := i
+	for s > 0 && i-s < 2 && (sc.is(s-1, "the") || sc.is(s-1, "dia") || sc.is(s-1, "day")) {
+		s--
+	}
+	sc.addTok(s, last, SpanDOB, 0.85, prioDate)
+	return last
 }
 
 // nextBirthPart steps over what joins two parts of a date after token e
