@@ -68,5 +68,6 @@ func TestLookalikeDigitsKeepClinical(t *testing.T) {
 	checkNoIdentifier(t, "O2 sats 94 this morning", "SpO2 92 and 94 after walking", "L4-L5 disc bulge again",
 		"L4-L5 L5-S1 disc bulge, MRI says mild", "pain at C5/6 and T12", "she is on O2 2 l at night",
 		"took B12 1000 and D3 400 today", "so lol 10 of 10 would come again", "I 1 2 3 4 5 counted breaths",
-		"the 1990s 2000s were rough for my back", "my sats were 94 on O2 l0 minutes later", "is it ok at 10 or 11?")
+		"the 1990s 2000s were rough for my back", "my sats were 94 on O2 l0 minutes later", "is it ok at 10 or 11?",
+		"the C-section scar hurts at L5 S1 level", "my PHQ-9 score was 1O and GAD-7 was 8", "scores: 9/10, 7/10, 8/10 this week")
 }
