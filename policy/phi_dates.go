@@ -165,7 +165,9 @@ func (sc *scanner) numericDate(i int) (int, bool) {
 	if i > 0 && sc.attached(i) && (sc.kind(i-1) != tkPunct || sc.isP(i-1, '/') || sc.isP(i-1, '.')) {
 		return 0, false
 	}
-	if i+2 >= len(T) || T[i+1].kind != tkPunct || !isDateSep(b[T[i+1].s]) || !sc.attached(i+1) ||
+	// A bar between the parts ("02|02|1965") is a form's field typed
+	// over; read only with all three parts.
+	if i+2 >= len(T) || T[i+1].kind != tkPunct || !isDateSep(b[T[i+1].s]) && b[T[i+1].s] != '|' || !sc.attached(i+1) ||
 		T[i+2].kind != tkNum || !sc.attached(i+2) || T[i+2].claimed {
 		return 0, false
 	}
@@ -189,7 +191,7 @@ func (sc *scanner) numericDate(i int) (int, bool) {
 		sc.addTok(i, i+4, sc.dateType(i), 0.95, prioDate)
 		return i + 4, true
 	}
-	if sep == '.' || an > 2 {
+	if sep == '.' || sep == '|' || an > 2 {
 		return 0, false
 	}
 	// Month and year: 03/2024.
@@ -405,21 +407,21 @@ func (sc *scanner) ages() {
 func (sc *scanner) numericAges() {
 	T := sc.toks
 	for i := range T {
-		if T[i].claimed || T[i].kind != tkNum {
+		if T[i].claimed || T[i].kind != tkNum && T[i].kind != tkAlnum {
 			continue
 		}
-		v, n := sc.num(i)
-		if n > 3 || v < 90 || v > 125 {
+		v, e := sc.ageNumberAt(i)
+		if v < 90 || v > 125 {
 			continue
 		}
-		j := i + 1
+		j := e + 1
 		if sc.isP(j, '-') && sc.attached(j) {
 			j++
 		}
 		after := sc.flags(j)&fAgeUnit != 0 || sc.misspeltAgeUnit(j) || (sc.is(j, "y") && (sc.isP(j+1, '/') || sc.isP(j+1, '.')) && sc.is(j+2, "o"))
 		// "she's 91", "I'm 93": a person's age ending the clause.
 		if !after && (sc.is(i-1, "she's") || sc.is(i-1, "he's") || sc.is(i-1, "i'm") || sc.is(i-1, "im") || sc.is(i-1, "am")) &&
-			(i+1 >= len(T) || sc.kind(i+1) == tkPunct || sc.is(i+1, "and") || sc.is(i+1, "y")) {
+			(e+1 >= len(T) || sc.kind(e+1) == tkPunct || sc.is(e+1, "and") || sc.is(e+1, "y")) {
 			after = true
 		}
 		before := false
@@ -432,10 +434,46 @@ func (sc *scanner) numericAges() {
 				break
 			}
 		}
-		if after || before || sc.bareAge(i) {
-			sc.addTok(i, i, SpanAge, 0.9, prioAge)
+		if after || before || sc.bareAgeAt(i, e) {
+			sc.addTok(i, e, SpanAge, 0.9, prioAge)
 		}
 	}
+}
+
+// ageNumberAt reads the number an age may be at token i and returns it
+// with its last token, or -1: up to three digits ("93"), the digits
+// typed apart ("9 3", "1 0 2"), or the tens in words with the unit in a
+// digit ("ninety9", "noventa3"), as a hurried thumb types them.
+func (sc *scanner) ageNumberAt(i int) (int, int) {
+	T := sc.toks
+	t := &T[i]
+	if t.kind == tkAlnum {
+		w := sc.txt(i)
+		if n := len(w); n >= 7 && isDigit(w[n-1]) && w[n-1] != '0' {
+			switch string(w[:n-1]) {
+			case "ninety", "noventa", "nonante":
+				return 90 + int(w[n-1]-'0'), i
+			}
+		}
+		return -1, i
+	}
+	v, n := sc.num(i)
+	if n == 1 && (v == 9 || v == 1) {
+		e := i
+		for e+1 < len(T) && e-i < 2 && T[e+1].kind == tkNum && T[e+1].e-T[e+1].s == 1 && T[e+1].s == T[e].e+1 {
+			e++
+			v = v*10 + T[e].val
+		}
+		more := e+1 < len(T) && T[e+1].kind == tkNum && T[e+1].s == T[e].e+1 // "1 0 2 3 4" is a code
+		if !more && (e-i == 1 && v >= 90 || e-i == 2 && v >= 100) {
+			return v, e
+		}
+		return -1, i
+	}
+	if n > 3 {
+		return -1, i
+	}
+	return v, i
 }
 
 // misspeltAgeUnit reports a word one slip (a letter changed, added,

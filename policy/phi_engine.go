@@ -284,6 +284,9 @@ func (sc *scanner) run(text string) {
 	sc.spelledDates()
 	sc.dateLeads()
 	sc.spelledYearTails()
+	if sc.flagsAny&fDOBCue != 0 || sc.trigAny&trigBornFr != 0 {
+		sc.birthDateParts()
+	}
 	sc.ages()
 	sc.birthYears()
 	sc.digitRuns()

@@ -6,8 +6,9 @@ import (
 )
 
 // upper reports whether token i starts with a capital letter in the text
-// the patient typed (the folded view is lower case).
-func (sc *scanner) upper(i int) bool { return sc.toks[i].capital }
+// the patient typed (the folded view is lower case); past either end of
+// the message there is no capital ("ABA lA" asks after its last word).
+func (sc *scanner) upper(i int) bool { return uint(i) < uint(len(sc.toks)) && sc.toks[i].capital }
 
 // capitalAt reports that token i's first letter is written as a capital,
 // for token.capital.

@@ -374,38 +374,82 @@ func digitWord(w []byte) int {
 // spelledDigits finds numbers typed as words, alone or mixed with digits
 // ("five five five, one two three four", "cinco cinco 5 1 2 3 4"), and
 // classifies them like any digit run. At least three words and seven
-// digits are needed, so "one or two" stays a phrase.
+// digits are needed, so "one or two" stays a phrase. A number read out as
+// it is said on the telephone (spokenUnit: "double oh", "nine hundred",
+// "cuarenta y dos", "soixante-dix-huit", "plus four four") is one too
+// when it has a telephone's evidence: a "plus" before its country code, a
+// pair or a triple said, a telephone or identifier word beside it, or the
+// leading zero and the length of a national number.
 func (sc *scanner) spelledDigits() {
 	T := sc.toks
 	b := sc.n.b
-	// Every run read here holds three digit words or more.
+	spoken := sc.trigAny&trigNumberWord != 0
+	// Every run read here holds three digit words or more, or, said
+	// aloud, two number words or more.
 	words := 0
-	for i := 0; i < len(T) && words < 3 && sc.trigAny&trigDigitWord != 0; i++ {
-		if T[i].trig&trigDigitWord != 0 {
+	for i := 0; i < len(T) && words < 3 && sc.trigAny&(trigDigitWord|trigNumberWord) != 0; i++ {
+		if T[i].trig&(trigDigitWord|trigNumberWord) != 0 {
 			words++
 		}
 	}
-	if words < 3 {
+	if words < 3 && !(spoken && words == 2) {
 		return
 	}
 	for i := 0; i < len(T); i++ {
-		if T[i].claimed || T[i].kind != tkWord || digitWord(sc.txt(i)) < 0 || (sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un") || sc.is(i, "um")) && !sc.zipCueBefore(i) {
+		if T[i].claimed {
 			continue
 		}
+		// first is where the digits start, after a "plus" or a "+".
+		first, plus, start := i, false, i
+		switch {
+		case T[i].kind == tkWord && digitWord(sc.txt(i)) >= 0:
+		case T[i].kind == tkWord && spoken && plusWord(sc.txt(i)):
+			plus, first = true, i+1
+		case T[i].kind == tkWord && spoken && T[i].trig&trigNumberWord != 0:
+		case T[i].kind == tkNum && T[i].e-T[i].s <= 3 && sc.isP(i-1, '+') && !T[i-1].claimed && sc.kind(i+1) == tkWord &&
+			(digitWord(sc.txt(i+1)) >= 0 || T[i+1].trig&trigNumberWord != 0):
+			// "+1 two one two 555 0199": the code in digits, the rest said.
+			plus, start = true, i-1
+		default:
+			continue
+		}
+		weak := sc.is(i, "o") || sc.is(i, "oh") || sc.is(i, "un") || sc.is(i, "um")
 		sc.digits = sc.digits[:0]
 		sc.groups = sc.groups[:0]
-		words, last := 0, -1
-		for k := i; k < len(T); k++ {
-			if T[k].claimed {
+		words, last, rich, repeat := 0, -1, false, false
+		prevEnd := -1 // end of the last piece read, a said dash included
+		if plus {
+			// "plus" said, or "+" typed before a code in digits.
+			words, rich = 1, true
+			if first > i {
+				prevEnd = int(T[i].e)
+			}
+		}
+		for k := first; k < len(T); k++ {
+			if T[k].claimed && !(words > 0 && (T[k].kind == tkNum || T[k].kind == tkPunct) && !sc.datedAt(k)) {
 				break
 			}
-			if last >= 0 && !runGap(b[T[last].e:T[k].s]) && !(b[T[k].s-1] == ' ' && bytes.IndexByte(b[T[last].e:T[k].s], ',') >= 0 && T[k].s-T[last].e <= 3) {
+			if prevEnd >= 0 && !runGap(b[prevEnd:T[k].s]) && !(b[T[k].s-1] == ' ' && bytes.IndexByte(b[prevEnd:T[k].s], ',') >= 0 && int(T[k].s)-prevEnd <= 3) &&
+				string(b[prevEnd:T[k].s]) != " | " {
 				if T[k].kind == tkPunct {
 					continue
 				}
 				break
 			}
 			if T[k].kind == tkWord {
+				if spoken {
+					if e, rep := sc.spokenUnit(k); e >= k {
+						words++
+						rich = true
+						repeat = repeat || rep
+						last, k, prevEnd = e, e, int(T[e].e)
+						continue
+					}
+				}
+				if last >= 0 && dashWord(sc.txt(k)) {
+					prevEnd = int(T[k].e)
+					continue
+				}
 				d := digitWord(sc.txt(k))
 				if d < 0 {
 					break
@@ -413,19 +457,35 @@ func (sc *scanner) spelledDigits() {
 				sc.digits = append(sc.digits, byte('0'+d))
 				sc.groups = append(sc.groups, 1)
 				words++
-				last = k
+				last, prevEnd = k, int(T[k].e)
 				continue
 			}
 			if T[k].kind == tkNum {
 				sc.digits = append(sc.digits, sc.txt(k)...)
 				sc.groups = append(sc.groups, len(sc.txt(k)))
-				last = k
+				last, prevEnd = k, int(T[k].e)
 				continue
 			}
 			if T[k].kind == tkPunct {
 				continue
 			}
 			break
+		}
+		if last < 0 {
+			continue
+		}
+		if rich {
+			if t, ok := sc.spokenPhone(i, last, plus, repeat, weak, words); ok {
+				sc.addBytes(int(T[start].s), int(T[last].e), t, 0.8, prioDigits)
+				i = last
+			}
+			continue
+		}
+		// "oh" or "un" opening a run is mostly the interjection or the
+		// article; it is the leading zero of a national number said
+		// whole ("oh six one two three, four five six, seven eight").
+		if weak && !sc.zipCueBefore(i) && !(sc.digits[0] == '0' && (len(sc.digits) == 10 || len(sc.digits) == 11) && !sc.isP(i+1, ',')) {
+			continue
 		}
 		if words >= 3 && len(sc.digits) >= 4 && len(sc.digits) <= 9 && sc.zipCueBefore(i) {
 			// "zip is nine oh two one oh", "código postal dos ocho…".
@@ -456,6 +516,53 @@ func (sc *scanner) spelledDigits() {
 		}
 		i = last
 	}
+}
+
+// spokenPhone judges a number read out with pairs, tens or hundreds, its
+// digits in sc.digits, from token i to last: a telephone after a "plus"
+// (eight to fifteen digits), else a telephone's or an identifier's
+// length (seven to fifteen digits) with a pair or a triple said, a
+// telephone or identifier word beside it, or a national number's leading
+// zero and ten or eleven digits. "Two hundred and fifty, twenty dollars"
+// and "nineteen ninety-nine" have none of these.
+func (sc *scanner) spokenPhone(i, last int, plus, repeat, weak bool, words int) (SpanType, bool) {
+	n := len(sc.digits)
+	if words < 2 || n < 7 || n > 15 {
+		return "", false
+	}
+	if plus {
+		return SpanPhone, n >= 8
+	}
+	zero := sc.digits[0] == '0' && (n == 10 || n == 11)
+	if !repeat && !zero && !sc.phoneNounNear(i, last) {
+		return "", false
+	}
+	if weak && words < 3 {
+		return "", false
+	}
+	if sc.faxBefore(i) {
+		return SpanFax, true
+	}
+	if n == 9 && sc.cueBefore(i, cueSSN, 4) {
+		return SpanSSN, true
+	}
+	if n > 12 {
+		return SpanID, true
+	}
+	return SpanPhone, true
+}
+
+// datedAt reports a date or birth date candidate over token k: a said
+// number runs over the digits of a telephone read before it, never over
+// a date's.
+func (sc *scanner) datedAt(k int) bool {
+	s := sc.toks[k].s
+	for _, x := range sc.cands {
+		if (x.t == SpanDate || x.t == SpanDOB) && x.s <= s && s < x.e {
+			return true
+		}
+	}
+	return false
 }
 
 // runGap reports whether the bytes between two digit groups are a

@@ -163,9 +163,16 @@ func (sc *scanner) placeShapes() uint16 {
 			if t.e-t.s <= 3 && t.val >= 90 && t.val <= 125 {
 				m |= shAgeNum
 			}
+			// "9 3", "1 0 2": an age's digits typed apart (ageNumberAt).
+			if t.e-t.s == 1 && (b[t.s] == '9' || b[t.s] == '1') && i+1 < len(T) && T[i+1].kind == tkNum && T[i+1].s == t.e+1 && T[i+1].e-T[i+1].s == 1 {
+				m |= shAgeNum
+			}
 			m |= wordBefore(T, i)
 		case tkAlnum:
 			m |= shDigits
+			if (t.e-t.s == 7 || t.e-t.s == 8) && b[t.s] == 'n' { // "ninety9", "noventa3", "nonante2" (ageNumberAt)
+				m |= shAgeNum
+			}
 			if n := t.e - t.s; n >= 4 && n <= 7 {
 				m |= shCode4
 			}

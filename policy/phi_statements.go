@@ -907,30 +907,133 @@ func (sc *scanner) confusableDigits() {
 			}
 			break
 		}
-		if alnum && digits >= 4 && digits+letters >= 7 && letters <= 3 && letters < digits {
-			for k := i; k <= j; k++ {
-				if T[k].kind != tkAlnum {
-					continue
-				}
-				for p := T[k].s; p < T[k].e; p++ {
-					switch b[p] {
-					case 'o':
-						b[p] = '0'
-					case 'i', 'l':
-						b[p] = '1'
-					case 's':
-						b[p] = '5'
-					case 'b':
-						b[p] = '8'
-					case 'z':
-						b[p] = '2'
-					}
-				}
-				T[k].kind = tkNum
+		if !(alnum && digits >= 4 && digits+letters >= 7 && letters <= 3 && letters < digits) {
+			// Not a number joined tight: perhaps one set apart by spaces.
+			if k := sc.lookalikeRun(i); k > j {
+				j = k
 			}
+			i = j
+			continue
+		}
+		for k := i; k <= j; k++ {
+			if T[k].kind != tkAlnum {
+				continue
+			}
+			for p := T[k].s; p < T[k].e; p++ {
+				switch b[p] {
+				case 'o':
+					b[p] = '0'
+				case 'i', 'l':
+					b[p] = '1'
+				case 's':
+					b[p] = '5'
+				case 'b':
+					b[p] = '8'
+				case 'z':
+					b[p] = '2'
+				}
+			}
+			T[k].kind = tkNum
 		}
 		i = j
 	}
+}
+
+// lookalikeRun reads a number typed with letters for some of its digits
+// and its groups set apart by spaces, slashes or bars, as a patient types
+// a telephone number, a date of birth or an address he reads off a card:
+// "O7911 l23 456", "O2O 7946 OOl8", "l2/O9/l97l", "6l2 O34 S67",
+// "2l7.l4.99.l3O", "o4/o7/6o". Only O for 0, l or I for 1, and S for 5
+// beside a digit inside a group (never ending it: "1990s"), are read, in groups that each hold a digit and nothing
+// but digits and those letters; the groups together must have a
+// number's length (seven characters, or a date's three groups of two or
+// more) and no more letters than digits. Spine levels ("L4-L5 L5-S1"),
+// oxygen ("O2 sats 94", "SpO2") and words are not numbers: groups of
+// those make a run only beside two groups of plain digits ("06 l2 34 56
+// 78"), and a word holds no digit. It returns the last token it read as digits, or i when it read
+// none.
+func (sc *scanner) lookalikeRun(i int) int {
+	T := sc.toks
+	b := sc.n.b
+	digits, letters, groups, plain, j := 0, 0, 0, 0, i
+	lettered, short := false, true
+	var sep byte // the separator of a date's groups; ' ' for spaces
+	same := true
+	for k := i; k < len(T); {
+		t := &T[k]
+		if t.kind != tkNum && t.kind != tkAlnum {
+			break
+		}
+		d, l := 0, 0
+		for p := t.s; p < t.e; p++ {
+			switch c := b[p]; {
+			case isDigit(c):
+				d++
+			case c == 'o' || c == 'i' || c == 'l':
+				l++
+			case c == 's' && p+1 < t.e && (isDigit(b[p+1]) || p > t.s && isDigit(b[p-1])): // "S67", "4S6", never "10s"
+				l++
+			default:
+				d = 0
+				p = t.e
+			}
+		}
+		if d == 0 {
+			break
+		}
+		digits += d
+		letters += l
+		groups++
+		lettered = lettered || l > 0
+		// A spine level ("L4", "S1") or oxygen ("O2") is a letter and a
+		// digit: a run of those alone is read as typed.
+		w := b[t.s:t.e]
+		short = short && (l == 0 || len(w) == 2 && (w[0] == 'l' || w[0] == 's' || string(w) == "o2"))
+		if l == 0 && d >= 2 {
+			plain++
+		}
+		j = k
+		n := k + 1
+		if n >= len(T) {
+			break
+		}
+		var s byte
+		switch {
+		case T[n].space && (T[n].kind == tkNum || T[n].kind == tkAlnum) && T[n].s-t.e == 1:
+			s, k = ' ', n
+		case T[n].kind == tkPunct && sc.attached(n) && n+1 < len(T) && sc.attached(n+1) &&
+			(T[n].punct == '-' || T[n].punct == '/' || T[n].punct == '.' || T[n].punct == '|'):
+			s, k = T[n].punct, n+1
+		default:
+			k = len(T)
+			continue
+		}
+		if sep != 0 && s != sep {
+			same = false
+		}
+		sep = s
+	}
+	dateShape := groups == 3 && same && sep != ' ' && sep != 0 && digits+letters >= 6
+	if !lettered || short && plain < 2 || letters > digits || digits+letters < 7 && !dateShape {
+		return i
+	}
+	for k := i; k <= j; k++ {
+		if T[k].kind != tkAlnum {
+			continue
+		}
+		for p := T[k].s; p < T[k].e; p++ {
+			switch b[p] {
+			case 'o':
+				b[p] = '0'
+			case 'i', 'l':
+				b[p] = '1'
+			case 's':
+				b[p] = '5'
+			}
+		}
+		T[k].kind = tkNum
+	}
+	return j
 }
 
 // conditionAdjective reports an adjective that names a condition: "I'm

@@ -59,6 +59,9 @@ const (
 	trigRoute                                  // "hwy", "route", "county": routeAddress
 	trigPartWord                               // "starts", "ends", "empieza", "reste": idParts
 	trigIDNoun                                 // "phone", "card", "numero": idParts
+	trigNumberWord                             // "double", "forty", "douze", "plus": spelledDigits (spokenUnit)
+	trigBornFr                                 // "ne" (French "né le"): birthDateParts
+	trigOrdinalWord                            // "ninth", "primeiro": birthDateParts (birthPartAt)
 )
 
 // triggerWords are the words of each trigger, as the readers compare
@@ -107,6 +110,9 @@ var triggerWords = []struct {
 	{trigRoute, routeWords},
 	{trigPartWord, partWords},
 	{trigIDNoun, idNounWords},
+	{trigNumberWord, numberWords},
+	{trigBornFr, []string{"ne"}},
+	{trigOrdinalWord, ordinalWords},
 }
 
 // wordSetOf is a set of words for a reader's membership test, built from
