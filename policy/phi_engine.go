@@ -331,6 +331,7 @@ func (sc *scanner) run(text string) {
 		sc.turkishAddresses()
 	}
 	sc.names()
+	sc.givenAfterFamily()
 	sc.otherScriptNames()
 	sc.positionalNames()
 	sc.modalNames()

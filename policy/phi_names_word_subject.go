@@ -137,3 +137,45 @@ func (sc *scanner) clinicalInClause(k, n int) bool {
 	}
 	return false
 }
+
+// givenAfterFamily extends a name read as a family name of two words or
+// more over a capitalised given name after its comma: "cita de Quispe
+// Mamani, Rosa", "García López, María Elena". Forms and Spanish and
+// Andean double family names put the given name last, and a given name
+// that is also a word ("Rosa", "Luz") is not read on its own there.
+func (sc *scanner) givenAfterFamily() {
+	if sc.placeAny&shComma == 0 || sc.allUpperText() {
+		return
+	}
+	T := sc.toks
+	for c := range sc.cands {
+		x := &sc.cands[c]
+		if x.t != SpanName || x.e <= x.s {
+			continue
+		}
+		first, last := tokenSpan(T, x.s, x.e)
+		if first < 0 || last < 0 || last-first < 1 || !sc.isP(last+1, ',') || !sc.attached(last+1) {
+			continue
+		}
+		g := last + 2
+		if g >= len(T) || T[g].claimed || T[g].kind != tkWord || !T[g].capital || sc.allUpper(g) ||
+			T[g].flags&fFirst == 0 || T[g].flags&(fStop|fMonth|fWeekday|fClin) != 0 {
+			continue
+		}
+		end := g
+		if n := g + 1; n < len(T) && !T[n].claimed && T[n].kind == tkWord && T[n].capital && T[n].space &&
+			T[n].flags&fFirst != 0 && T[n].flags&(fStop|fMonth|fWeekday|fClin) == 0 {
+			end = n // "María Elena"
+		}
+		// What follows closes the name; after a given name that is also a
+		// word ("Summer is coming"), only the clause's end or a "please".
+		closes := end+1 >= len(T) || T[end+1].kind == tkPunct || sc.is(end+1, "por") || sc.is(end+1, "pls") || sc.is(end+1, "please")
+		if !closes && (T[g].flags&fNameWord != 0 || !sc.nameBoundary(end+1)) {
+			continue
+		}
+		for k := last + 1; k <= end; k++ {
+			T[k].claimed = true
+		}
+		x.e = T[end].e
+	}
+}

@@ -67,3 +67,16 @@ func TestWordNamesOpeningAHealthStatement(t *testing.T) {
 		}
 	}
 }
+
+// A double family name before its comma takes the given name after it,
+// a word name included, where the clause ends or asks politely.
+func TestGivenNameAfterADoubleFamilyName(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"Reprogramar cita de Quispe Mamani, Rosa por favor", "Quispe Mamani, Rosa"},
+		{"García López, María Elena tiene cita mañana", "García López, María Elena"},
+		{"appointment for Okonkwo Eze, Chidi please", "Okonkwo Eze, Chidi"},
+		{"cita para Huamán Condori, Luz.", "Huamán Condori, Luz"},
+	} {
+		checkCovered(t, c.text, c.name)
+	}
+}
