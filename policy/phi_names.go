@@ -359,6 +359,9 @@ func (sc *scanner) names() {
 		if T[i].flags&(fFirst|fSurname) == 0 || T[i].claimed || !sc.isLex(i) {
 			continue
 		}
+		if !sc.upper(i) && romanceKinLast[string(sc.word(i))] && romancePossessive(sc.word(i-1)) {
+			continue // "minha irmã faz …": the sister, though "Irma" is a given name
+		}
 		// "Lopez, Maria": surname, comma, given name.
 		if T[i].flags&fSurname != 0 && sc.isP(i+1, ',') && sc.isLex(i+2) && T[i+2].flags&fFirst != 0 &&
 			(sc.strongLex(i) || sc.strongLex(i+2)) {
@@ -854,7 +857,8 @@ func (sc *scanner) unlistedAfterCue(m mark, j int) {
 			return
 		}
 	}
-	if !sc.nameWord(j) || m.e.cue == cueRelation && (haberAux(sc.word(j)) || sc.numberLabel(j) || fetchVerb(sc.word(j), sc.word(j+1))) {
+	if !sc.nameWord(j) || m.e.cue == cueRelation && (haberAux(sc.word(j)) || sc.numberLabel(j) || fetchVerb(sc.word(j), sc.word(j+1)) ||
+		sc.frenchPossessive(m.ts) || sc.kinVerbPreposition(j)) {
 		return
 	}
 	if m.e.cue == cueRelation && !sc.upper(j) && sc.toks[j].flags&(fFirst|fSurname) == 0 && verbObject(sc.word(j+1)) && dictionaryWord(sc.word(j)) {

@@ -46,7 +46,8 @@ var kinWords = []string{
 // cuedUnknownNames asks romanceKin).
 var romanceKinWords = []string{
 	"pai", "mae", "mãe", "avo", "avó", "avô", "irma", "irmã", "sobrinho", "sobrinha", "neto", "neta",
-	"mulher", "namorado", "namorada", "sogra", "sogro", "enteado", "enteada",
+	"mulher", "namorado", "namorada", "sogra", "sogro", "enteado", "enteada", "filho", "filha", "marido", "esposo",
+	"esposa", "tio", "tia", "primo", "prima",
 	"fille", "fils", "femme", "mari", "mere", "mère", "pere", "père", "frere", "frère", "soeur", "sœur",
 	"neveu", "tante", "oncle", "grand mere", "grand-mere", "grand-mère", "grand pere", "grand-pere",
 	"grand-père", "mamie", "papy", "belle-mere", "belle-mère", "beau-pere", "beau-père", "copine", "copain",
@@ -91,6 +92,37 @@ var romanceKinLast = func() map[string]bool {
 // romanceKinWords or tagalogKinWords.
 func (sc *scanner) romanceKin(te int) bool {
 	return romanceKinLast[string(sc.word(te-1))]
+}
+
+// frenchPossessive reports the kinship cue "son" at token ts used as the
+// French possessive ("depuis son licenciement", "avec son mari"): a
+// French word before it, where the English son would follow "my" or
+// "her".
+func (sc *scanner) frenchPossessive(ts int) bool {
+	if !sc.is(ts, "son") {
+		return false
+	}
+	switch string(sc.word(ts - 1)) {
+	case "depuis", "de", "a", "pour", "avec", "et", "dans", "par", "chez", "sur", "que", "contre", "apres", "avant",
+		"pendant", "selon", "vers", "sans", "est", "c'est", "fait", "prend", "perdu":
+		return true
+	}
+	return false
+}
+
+// kinVerbPreposition reports a lower-case dictionary word at token j,
+// after a kinship word, followed by a preposition: the sentence's verb
+// ("mi madre empieza en la unidad", "my mom works at the school"), not a
+// name.
+func (sc *scanner) kinVerbPreposition(j int) bool {
+	if sc.upper(j) || sc.toks[j].flags&(fFirst|fSurname) != 0 || !dictionaryWord(sc.word(j)) {
+		return false
+	}
+	switch string(sc.word(j + 1)) {
+	case "en", "a", "al", "con", "de", "del", "por", "para", "at", "to", "in", "on", "with", "from", "for", "into":
+		return true
+	}
+	return false
 }
 
 // numberLabel reports a lower-case word after a kinship word that labels

@@ -556,6 +556,9 @@ func (sc *scanner) cuedUnknownNames() {
 		if c == cueRelation && !sc.upper(j) && sc.flags(j)&fFirst == 0 && sc.romanceKin(m.te) {
 			continue // "minha avó completou 98 anos": a verb no dictionary here holds
 		}
+		if c == cueRelation && (sc.frenchPossessive(m.ts) || sc.kinVerbPreposition(j)) {
+			continue // "depuis son licenciement", "mi madre empieza en"
+		}
 		if c == cueNameWeak && sc.articleCue(m) && !sc.upper(j) && !sc.isLex(j) {
 			continue // "o resultado do exame saiu?": a Portuguese word no dictionary here holds
 		}
