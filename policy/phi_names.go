@@ -394,6 +394,14 @@ func (sc *scanner) names() {
 		if hasStrong {
 			start, end = sc.unlistedNeighbours(i, end)
 		}
+		if start == end && !sc.upper(i) && T[i].flags&fFirst == 0 && i > 0 && T[i-1].kind == tkWord && !sc.isP(i+1, ',') &&
+			dictionaryWord(sc.word(i)) {
+			// "it made me so moody", "a long wait": a family name alone,
+			// in lower case, inside a clause, that the dictionary holds is
+			// the word ("smith, j appt moved?" opens with a name).
+			i = end
+			continue
+		}
 		switch {
 		case hasStrong && end > start:
 			sc.addName(start, end, 0.85)

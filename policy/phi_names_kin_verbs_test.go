@@ -35,3 +35,23 @@ func TestKinshipWordsBeforeVerbs(t *testing.T) {
 		checkCovered(t, c.text, c.name)
 	}
 }
+
+// A family name the dictionary also holds, alone and in lower case
+// inside a clause, is the word; with a cue, a title, a capital or at the
+// head of the message before its comma it is still the name.
+func TestLowerCaseFamilyNamesThatAreWords(t *testing.T) {
+	for _, text := range []string{"my fertility treatment has made me so moody", "it was a long wait again",
+		"the nurse was very young and kind"} {
+		if d := Detect(text); strings.Contains(d.Masked, "[NAME]") {
+			t.Errorf("%q: a word read as a family name: %s", text, d.Masked)
+		}
+	}
+	for _, c := range []struct{ text, name string }{
+		{"results for moody please", "moody"},
+		{"mr moody called about the bill", "moody"},
+		{"smith, j appt moved?", "smith, j"},
+		{"Moody called twice today", "Moody"},
+	} {
+		checkCovered(t, c.text, c.name)
+	}
+}
