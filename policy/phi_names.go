@@ -537,7 +537,10 @@ func (sc *scanner) namesBeforeHere() {
 		for s > 0 && h-s < 3 && sc.canBeName(s-1) {
 			s--
 		}
-		if !sc.canBeName(s) || (s > 0 && !(T[s-1].kind == tkPunct || T[s-1].flags&fNotName != 0 && greetingWord(sc.word(s-1)))) {
+		if !sc.canBeName(s) || (s > 0 && !(T[s-1].kind == tkPunct && !sc.isP(s-1, '-') && !sc.isP(s-1, '\'') && !sc.isP(s-1, '/') ||
+			T[s-1].flags&fNotName != 0 && greetingWord(sc.word(s-1)))) {
+			// A hyphen or an apostrophe joins a word ("a pre-op check
+			// here?"): what follows it opens no clause.
 			continue // "Is Priority Health accepted here?": a plan, then its verb
 		}
 		ok := true

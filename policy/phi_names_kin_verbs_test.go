@@ -55,3 +55,11 @@ func TestLowerCaseFamilyNamesThatAreWords(t *testing.T) {
 		checkCovered(t, c.text, c.name)
 	}
 }
+
+// A word after a hyphen opens no clause: "a pre-op check here?" holds
+// no name before "here"; hyphenated names before it still are.
+func TestHyphenBeforeHere(t *testing.T) {
+	checkClean(t, "do I need a pre-op check here?", "is the walk-in clinic here?")
+	checkCovered(t, "hi, Anne-Marie here, can I come at 3", "Anne-Marie")
+	checkCovered(t, "Jean-Pierre Dubois here", "Jean-Pierre Dubois")
+}
