@@ -232,6 +232,9 @@ func (sc *scanner) names() {
 		if sc.bareNameCue(m) && !sc.upper(j) && sc.toks[j].flags&fFirst == 0 && dictionaryWord(sc.word(j)) {
 			continue // "name change", "name brand": a thing named, no name
 		}
+		if c == cueNameWeak && capsAbbreviations[string(sc.word(j))] && sc.allUpper(j) && !sc.allUpperText() {
+			continue // "a letter for PE", "forms for ICU": an abbreviation in capitals, no name
+		}
 		// "appointment for nakamura, hiroshi", "patient: kowalski, anna
 		// m.": after any name cue, family name, comma, given name is a
 		// name whether or not the lists know either part.
@@ -770,6 +773,14 @@ func (sc *scanner) dottedAbbreviation(a, b int) bool {
 	}
 	return dottedAbbreviations[string(w)]
 }
+
+// capsAbbreviations are abbreviations written in capitals after "for"
+// or "results for" that name a service, a test or a form, not a person
+// ("a letter for PE", "forms for FMLA"); initials such as "JJ" stay
+// names.
+var capsAbbreviations = wordSetOf([]string{"pe", "icu", "er", "ed", "gp", "mri", "ct", "ot", "pt", "std", "sti", "hiv",
+	"ivf", "ent", "obgyn", "ob", "gyn", "ekg", "ecg", "eeg", "iep", "sat", "act", "gcse", "dmv", "fmla", "ada", "ssi",
+	"snap", "wic", "hr", "pcr", "cbc", "tb", "uti", "covid", "rsv", "flu", "dot", "cdl", "ncaa", "ymca", "pta"})
 
 // bytesHasApostrophe reports a contraction or possessive ("I'm", "it's").
 func bytesHasApostrophe(w []byte) bool {

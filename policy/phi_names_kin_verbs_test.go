@@ -63,3 +63,15 @@ func TestHyphenBeforeHere(t *testing.T) {
 	checkCovered(t, "hi, Anne-Marie here, can I come at 3", "Anne-Marie")
 	checkCovered(t, "Jean-Pierre Dubois here", "Jean-Pierre Dubois")
 }
+
+// An abbreviation in capitals after "for" names a service or a form;
+// initials there are still a nickname.
+func TestCapitalAbbreviationsAfterFor(t *testing.T) {
+	for _, text := range []string{"the school wants a letter for PE", "is there a waiting list for IVF", "a note for ICU please"} {
+		if d := Detect(text); strings.Contains(d.Masked, "[NAME]") {
+			t.Errorf("%q: an abbreviation read as a name: %s", text, d.Masked)
+		}
+	}
+	checkCovered(t, "appointment for JJ", "JJ")
+	checkCovered(t, "results for DJ please", "DJ")
+}
