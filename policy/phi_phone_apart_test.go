@@ -9,26 +9,7 @@ import (
 // in text, that identifier spans cover.
 func identifierShare(t *testing.T, text, want string) float64 {
 	t.Helper()
-	i := strings.Index(text, want)
-	if i < 0 {
-		t.Fatalf("%q not in %q", want, text)
-	}
-	d := Detect(text)
-	total, hit := 0, 0
-	for p := i; p < i+len(want); p++ {
-		c := text[p]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
-			continue
-		}
-		total++
-		for _, s := range d.Spans {
-			if !s.Type.IsClinical() && s.Start <= p && p < s.End {
-				hit++
-				break
-			}
-		}
-	}
-	return float64(hit) / float64(max(total, 1))
+	return shareMaskedBy(t, text, want, func(s Span) bool { return !s.Type.IsClinical() })
 }
 
 // checkIdentifiersWhole fails t for each message whose identifier (the

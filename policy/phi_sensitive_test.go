@@ -26,6 +26,13 @@ func init() {
 // detector masks inside text.
 func maskedShare(t *testing.T, text, want string) float64 {
 	t.Helper()
+	return shareMaskedBy(t, text, want, func(Span) bool { return true })
+}
+
+// shareMaskedBy is the share of the letters and digits of want, found in
+// text, that the detector's spans kept by keep cover.
+func shareMaskedBy(t *testing.T, text, want string, keep func(Span) bool) float64 {
+	t.Helper()
 	i := strings.Index(text, want)
 	if i < 0 {
 		t.Fatalf("%q not in %q", want, text)
@@ -39,7 +46,7 @@ func maskedShare(t *testing.T, text, want string) float64 {
 		}
 		total++
 		for _, s := range d.Spans {
-			if s.Start <= p && p < s.End {
+			if keep(s) && s.Start <= p && p < s.End {
 				hit++
 				break
 			}

@@ -915,27 +915,36 @@ func (sc *scanner) confusableDigits() {
 			i = j
 			continue
 		}
-		for k := i; k <= j; k++ {
-			if T[k].kind != tkAlnum {
-				continue
-			}
-			for p := T[k].s; p < T[k].e; p++ {
-				switch b[p] {
-				case 'o':
-					b[p] = '0'
-				case 'i', 'l':
-					b[p] = '1'
-				case 's':
-					b[p] = '5'
-				case 'b':
-					b[p] = '8'
-				case 'z':
-					b[p] = '2'
-				}
-			}
-			T[k].kind = tkNum
-		}
+		sc.digitsForLetters(i, j, true)
 		i = j
+	}
+}
+
+// digitsForLetters rewrites the tokens from i to j that hold letters and
+// digits as the digits their letters stand for (o 0, i and l 1, s 5; b 8
+// and z 2 as well where wide, in a code joined tight) and makes them
+// numbers.
+func (sc *scanner) digitsForLetters(i, j int, wide bool) {
+	T, b := sc.toks, sc.n.b
+	for k := i; k <= j; k++ {
+		if T[k].kind != tkAlnum {
+			continue
+		}
+		for p := T[k].s; p < T[k].e; p++ {
+			switch c := b[p]; {
+			case c == 'o':
+				b[p] = '0'
+			case c == 'i' || c == 'l':
+				b[p] = '1'
+			case c == 's':
+				b[p] = '5'
+			case wide && c == 'b':
+				b[p] = '8'
+			case wide && c == 'z':
+				b[p] = '2'
+			}
+		}
+		T[k].kind = tkNum
 	}
 }
 
@@ -1017,22 +1026,7 @@ func (sc *scanner) lookalikeRun(i int) int {
 	if !lettered || short && plain < 2 || letters > digits || digits+letters < 7 && !dateShape {
 		return i
 	}
-	for k := i; k <= j; k++ {
-		if T[k].kind != tkAlnum {
-			continue
-		}
-		for p := T[k].s; p < T[k].e; p++ {
-			switch b[p] {
-			case 'o':
-				b[p] = '0'
-			case 'i', 'l':
-				b[p] = '1'
-			case 's':
-				b[p] = '5'
-			}
-		}
-		T[k].kind = tkNum
-	}
+	sc.digitsForLetters(i, j, false)
 	return j
 }
 
