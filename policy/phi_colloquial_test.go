@@ -39,9 +39,16 @@ func frame(f, stmt string) string { return strings.Replace(f, "%s", stmt, 1) }
 // whole, listing at most a few per phrase so a broken rule reads clearly.
 func checkWhole(t *testing.T, msgs [][2]string) {
 	t.Helper()
+	checkShares(t, msgs, maskedShare, 0.8, "generated statements not masked whole")
+}
+
+// checkShares fails t for each message (text, part) whose part share
+// masks less than min of, and counts them under what.
+func checkShares(t *testing.T, msgs [][2]string, share func(*testing.T, string, string) float64, min float64, what string) {
+	t.Helper()
 	failed := 0
 	for _, m := range msgs {
-		if got := maskedShare(t, m[0], m[1]); got < 0.8 {
+		if got := share(t, m[0], m[1]); got < min {
 			failed++
 			if failed <= 25 {
 				t.Errorf("%q: %.2f of %q masked; got %q", m[0], got, m[1], Detect(m[0]).Masked)
@@ -49,7 +56,7 @@ func checkWhole(t *testing.T, msgs [][2]string) {
 		}
 	}
 	if failed > 0 {
-		t.Errorf("%d of %d generated statements not masked whole", failed, len(msgs))
+		t.Errorf("%d of %d %s", failed, len(msgs), what)
 	}
 }
 

@@ -16,18 +16,7 @@ func identifierShare(t *testing.T, text, want string) float64 {
 // second string) identifier spans do not cover whole.
 func checkIdentifiersWhole(t *testing.T, msgs [][2]string) {
 	t.Helper()
-	failed := 0
-	for _, m := range msgs {
-		if got := identifierShare(t, m[0], m[1]); got < 1 {
-			failed++
-			if failed <= 25 {
-				t.Errorf("%q: %.2f of %q masked; got %q", m[0], got, m[1], Detect(m[0]).Masked)
-			}
-		}
-	}
-	if failed > 0 {
-		t.Errorf("%d of %d generated messages not masked whole", failed, len(msgs))
-	}
+	checkShares(t, msgs, identifierShare, 1, "generated messages not masked whole")
 }
 
 // checkNoIdentifier fails t for each text given an identifier mask; a
