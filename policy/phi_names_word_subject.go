@@ -144,17 +144,17 @@ func (sc *scanner) clinicalInClause(k, n int) bool {
 // Andean double family names put the given name last, and a given name
 // that is also a word ("Rosa", "Luz") is not read on its own there.
 func (sc *scanner) givenAfterFamily() {
-	if sc.placeAny&shComma == 0 || sc.allUpperText() {
+	if sc.placeAny&shComma == 0 || len(sc.cands) == 0 {
 		return
 	}
 	T := sc.toks
 	for c := range sc.cands {
 		x := &sc.cands[c]
-		if x.t != SpanName || x.e <= x.s {
-			continue
+		if x.t != SpanName || x.e <= x.s || int(x.e) >= len(sc.n.b) || sc.n.b[x.e] != ',' {
+			continue // most names: no comma right after them
 		}
 		first, last := tokenSpan(T, x.s, x.e)
-		if first < 0 || last < 0 || last-first < 1 || !sc.isP(last+1, ',') || !sc.attached(last+1) {
+		if first < 0 || last < 0 || last-first < 1 || !sc.isP(last+1, ',') || !sc.attached(last+1) || sc.allUpperText() {
 			continue
 		}
 		g := last + 2
