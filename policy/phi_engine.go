@@ -461,6 +461,17 @@ func (sc *scanner) lookup() {
 			sc.flagsAny |= T[i].flags
 		}
 	}
+	if sc.flagsAny&fFirst != 0 && sc.flagsAny&fClin != 0 {
+		for i := range T {
+			if T[i].flags&(fFirst|fClin) == fFirst|fClin && sc.givenBeforeSurname(i) {
+				// "Dolores Castillo called": a given name that is also a
+				// clinical word ("dolores", pains), capitalised before a
+				// family name, is the person, not the complaint.
+				T[i].flags &^= fClin
+				T[i].ent.flags &^= fClin
+			}
+		}
+	}
 	skip := 0
 	sc.roleAny = 0
 	b, ident := sc.n.b, sc.n.ident
@@ -535,13 +546,6 @@ func (sc *scanner) lookup() {
 			if matched {
 				continue
 			}
-		}
-		if T[i].flags&(fFirst|fClin) == fFirst|fClin && sc.givenBeforeSurname(i) {
-			// "Dolores Castillo called": a given name that is also a
-			// clinical word ("dolores", pains), capitalised before a
-			// family name, is the person, not the complaint.
-			T[i].flags &^= fClin
-			T[i].ent.flags &^= fClin
 		}
 		if T[i].ent.cue != cueNone || T[i].ent.flags&fClin != 0 {
 			sc.marks = append(sc.marks, mark{ts: i, te: i + 1, e: T[i].ent})
