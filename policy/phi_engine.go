@@ -429,7 +429,7 @@ func (sc *scanner) lookup() {
 				if !hashed || sc.noEvasive[(ph|1)%uint64(len(sc.noEvasive))] != ph|1 {
 					tag = lx.people.lookupHash(ph)
 				}
-				if tag == 0 && len(pw) == len(w) && familyNameEnding(w) {
+				if tag == 0 && len(w) >= 6 && len(pw) == len(w) && familyNameEnding(w) {
 					tag = nameFamily // "dumitrescu", "gelashvili": a family name by its ending
 				}
 				if tag != 0 {
