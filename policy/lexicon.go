@@ -775,6 +775,15 @@ func buildLexicon() (*lexicon, error) {
 		"abuela", "abuelo", "bebe", "nieto", "nieta", "tia", "tio", "primo", "prima", "sobrino", "sobrina",
 		"novio", "novia", "suegra", "suegro", "pareja", "amigo", "amiga", "vecino", "vecina", "cuidador", "cuidadora"}
 	lx.cue(cueRelation, SpanName, append(append(append(relations, kinWords...), romanceKinWords...), tagalogKinWords...)...)
+	// Vietnamese introductions and kin, and the Arabic "my name is"/"her
+	// name is", as families who write in their own language put them
+	// ("em là Nguyễn Thị Hoa", "tên tôi là …", "mẹ em là …", "اسمها سعاد
+	// حداد"). Folded: Vietnamese without its marks.
+	lx.cue(cueNameStrong, SpanName, "ten em la", "ten toi la", "ten con la", "ten la", "ho ten", "ho va ten",
+		"اسمي", "اسمها", "اسمه", "الاسم")
+	lx.cue(cueIntro, SpanName, "em la", "toi la", "con la", "chau la", "me em la", "bo em la", "con em la",
+		"chong em la", "vo em la", "me toi la", "bo toi la", "con toi la")
+	lx.cue(cueRelation, SpanName, "me em", "bo em", "con em", "chong em", "vo em", "me toi", "bo toi", "con toi")
 
 	// Identifier cues: the token after the cue is the identifier.
 	lx.cue(cueID, SpanMRN, "mrn", "mr#", "mr #", "medical record", "medical record number", "record number",
