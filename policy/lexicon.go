@@ -778,11 +778,13 @@ func buildLexicon() (*lexicon, error) {
 	// Vietnamese introductions and kin, and the Arabic "my name is"/"her
 	// name is", as families who write in their own language put them
 	// ("em là Nguyễn Thị Hoa", "tên tôi là …", "mẹ em là …", "اسمها سعاد
-	// حداد"). Folded: Vietnamese without its marks.
+	// حداد"). Folded: Vietnamese without its marks, so "con là" and "cháu
+	// là" (a child speaking) are left out: folded, they are the Spanish
+	// "con la" and "chau la".
 	lx.cue(cueNameStrong, SpanName, "ten em la", "ten toi la", "ten con la", "ten la", "ho ten", "ho va ten",
 		"اسمي", "اسمها", "اسمه", "الاسم")
-	lx.cue(cueIntro, SpanName, "em la", "toi la", "con la", "chau la", "me em la", "bo em la", "con em la",
-		"chong em la", "vo em la", "me toi la", "bo toi la", "con toi la")
+	lx.cue(cueIntro, SpanName, "em la", "toi la", "me em la", "bo em la", "con em la", "chong em la", "vo em la",
+		"me toi la", "bo toi la", "con toi la")
 	lx.cue(cueRelation, SpanName, "me em", "bo em", "con em", "chong em", "vo em", "me toi", "bo toi", "con toi")
 
 	// Identifier cues: the token after the cue is the identifier.

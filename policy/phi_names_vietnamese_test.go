@@ -25,3 +25,15 @@ func TestVietnameseAndArabicIntroductions(t *testing.T) {
 	// Words that only look like the cues stay as they are.
 	checkClean(t, "meu filho está em la casa da avó", "alors toi là, tu viens demain?")
 }
+
+// Folded, some Vietnamese cues are Spanish words: "con la" is "with
+// the", and what follows it is no name.
+func TestSpanishConLaIsNoIntroduction(t *testing.T) {
+	for _, text := range []string{"tengo cita con la Ginecóloga mañana", "quiero hablar con la Recepción"} {
+		for _, s := range Detect(text).Spans {
+			if s.Type == SpanName {
+				t.Errorf("%q: %q read as a name", text, text[s.Start:s.End])
+			}
+		}
+	}
+}
