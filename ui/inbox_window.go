@@ -303,6 +303,13 @@ func (l *inboxList) onChanges(msg inboxChangesMsg) tea.Cmd {
 	if msg.changes.Counts != nil {
 		l.counts = msg.changes.Counts
 	}
+	// The End key pressed while this request was out found the list
+	// busy and asked for nothing: the way to the last page goes on now.
+	if l.toEnd {
+		if cmd := l.fetchMore(); cmd != nil {
+			return tea.Batch(cmd, l.againCmd())
+		}
+	}
 	return l.againCmd()
 }
 
