@@ -682,3 +682,24 @@ func TestLoginToldUntilWhenLocked(t *testing.T) {
 		})
 	}
 }
+
+// The End key pressed while a changes request is out (the one sent when
+// the event stream connects) finds the inbox busy; the changes answer
+// goes on to the last page.
+func TestEndKeyWhileAChangesRequestIsOut(t *testing.T) {
+	fb := newFakeBackend()
+	fb.threads = nil
+	for i := range 500 {
+		fb.threads = append(fb.threads, api.ThreadSummary{ID: "x" + strings.Repeat("0", 5-len(strconv.Itoa(i))) + strconv.Itoa(i),
+			PatientLabel: "P-" + strconv.Itoa(i), OptedIn: true, LastAt: t0.Add(-time.Duration(i) * time.Minute)})
+	}
+	h := newHarness(t, fb, Options{}, 80, 24)
+	h.signIn()
+	h.mustSee("P-0 ")
+	// A changes request is out: the list is busy, its answer on the way.
+	h.m.list.busy = true
+	h.m.list.gen++
+	h.press("end")
+	h.send(inboxChangesMsg{session: h.m.list.sess.id, gen: h.m.list.gen, changes: api.ThreadChanges{Seq: h.m.list.seq}})
+	h.mustSee("P-499")
+}
