@@ -880,18 +880,8 @@ func (sc *scanner) confusableDigits() {
 			if t.kind != tkNum && t.kind != tkAlnum {
 				break
 			}
-			d, l := 0, 0
-			for p := t.s; p < t.e; p++ {
-				switch c := b[p]; {
-				case isDigit(c):
-					d++
-				case c == 'o' || c == 'i' || c == 'l' || c == 's' || c == 'b' || c == 'z':
-					l++
-				default:
-					l = 99
-				}
-			}
-			if l > 2 || d == 0 {
+			d, l, ok := lookalikeCounts(b[t.s:t.e], true)
+			if !ok || l > 2 || d == 0 {
 				break
 			}
 			digits += d
@@ -918,6 +908,26 @@ func (sc *scanner) confusableDigits() {
 		sc.digitsForLetters(i, j, true)
 		i = j
 	}
+}
+
+// lookalikeCounts counts the digits of a token's text w and the letters
+// typed for digits in it (o, i, l, s; b and z too where wide), and
+// reports false when any other character is in it. Where not wide, an s
+// counts only beside a digit and never last ("S67", "4S6", never "10s").
+func lookalikeCounts(w []byte, wide bool) (digits, letters int, ok bool) {
+	for p, c := range w {
+		switch {
+		case isDigit(c):
+			digits++
+		case c == 'o' || c == 'i' || c == 'l' || wide && (c == 's' || c == 'b' || c == 'z'):
+			letters++
+		case c == 's' && p+1 < len(w) && (isDigit(w[p+1]) || p > 0 && isDigit(w[p-1])):
+			letters++
+		default:
+			return digits, letters, false
+		}
+	}
+	return digits, letters, true
 }
 
 // digitsForLetters rewrites the tokens from i to j that hold letters and
@@ -973,21 +983,8 @@ func (sc *scanner) lookalikeRun(i int) int {
 		if t.kind != tkNum && t.kind != tkAlnum {
 			break
 		}
-		d, l := 0, 0
-		for p := t.s; p < t.e; p++ {
-			switch c := b[p]; {
-			case isDigit(c):
-				d++
-			case c == 'o' || c == 'i' || c == 'l':
-				l++
-			case c == 's' && p+1 < t.e && (isDigit(b[p+1]) || p > t.s && isDigit(b[p-1])): // "S67", "4S6", never "10s"
-				l++
-			default:
-				d = 0
-				p = t.e
-			}
-		}
-		if d == 0 {
+		d, l, ok := lookalikeCounts(b[t.s:t.e], false)
+		if !ok || d == 0 {
 			break
 		}
 		digits += d
