@@ -622,12 +622,7 @@ func TestLayout(t *testing.T) {
 }
 
 func TestLongInboxDrawsOnlyVisibleRows(t *testing.T) {
-	fb := newFakeBackend()
-	fb.threads = nil
-	for i := range 5000 {
-		fb.threads = append(fb.threads, api.ThreadSummary{ID: "x" + strings.Repeat("0", 5-len(strconv.Itoa(i))) + strconv.Itoa(i),
-			PatientLabel: "P-" + strconv.Itoa(i), OptedIn: true, LastAt: t0.Add(-time.Duration(i) * time.Minute)})
-	}
+	fb := backendWithThreads(5000)
 	h := newHarness(t, fb, Options{}, 80, 24)
 	h.signIn()
 	h.press("end")
@@ -687,12 +682,7 @@ func TestLoginToldUntilWhenLocked(t *testing.T) {
 // the event stream connects) finds the inbox busy; the changes answer
 // goes on to the last page.
 func TestEndKeyWhileAChangesRequestIsOut(t *testing.T) {
-	fb := newFakeBackend()
-	fb.threads = nil
-	for i := range 500 {
-		fb.threads = append(fb.threads, api.ThreadSummary{ID: "x" + strings.Repeat("0", 5-len(strconv.Itoa(i))) + strconv.Itoa(i),
-			PatientLabel: "P-" + strconv.Itoa(i), OptedIn: true, LastAt: t0.Add(-time.Duration(i) * time.Minute)})
-	}
+	fb := backendWithThreads(500)
 	h := newHarness(t, fb, Options{}, 80, 24)
 	h.signIn()
 	h.mustSee("P-0 ")
@@ -702,4 +692,16 @@ func TestEndKeyWhileAChangesRequestIsOut(t *testing.T) {
 	h.press("end")
 	h.send(inboxChangesMsg{session: h.m.list.sess.id, gen: h.m.list.gen, changes: api.ThreadChanges{Seq: h.m.list.seq}})
 	h.mustSee("P-499")
+}
+
+// backendWithThreads is a fake backend holding n opted-in threads, P-0
+// the newest, a minute apart.
+func backendWithThreads(n int) *fakeBackend {
+	fb := newFakeBackend()
+	fb.threads = nil
+	for i := range n {
+		fb.threads = append(fb.threads, api.ThreadSummary{ID: "x" + strings.Repeat("0", 5-len(strconv.Itoa(i))) + strconv.Itoa(i),
+			PatientLabel: "P-" + strconv.Itoa(i), OptedIn: true, LastAt: t0.Add(-time.Duration(i) * time.Minute)})
+	}
+	return fb
 }
